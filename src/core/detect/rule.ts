@@ -1,0 +1,43 @@
+/** Severity of a finding: `error` for a provider-specific live format, `warning` for generic heuristics. */
+export type Severity = 'error' | 'warning';
+
+/** Cases that live beside each rule: generated positives (no real-looking key is stored) and fixed negatives. */
+export interface RuleTests {
+  /** Each call returns fresh texts, built at test time from the rule's own shape, that must each yield one finding of this rule. */
+  readonly positives: () => readonly string[];
+  /** Texts that must yield no finding of this rule: placeholders, near misses, look-alikes. */
+  readonly negatives: readonly string[];
+}
+
+/**
+ * One detection rule. Its `id` is public and stable: users write it in ignore comments and settings.
+ *
+ * Contract for `pattern` (the engine relies on it for linear time):
+ * - no nested or overlapping unbounded quantifiers; every repetition of the secret body is bounded (`{20,64}`);
+ * - the match contains one of `keywords` (case-insensitively), starting at most 64 characters before it;
+ * - a named group `secret` holds the secret when the match carries context around it (`password = "…"`);
+ *   without it the whole match is the secret;
+ * - flags other than `i`, `m` and `s` are ignored: the engine adds its own.
+ */
+export interface Rule {
+  readonly id: string;
+  /** Provider shown to users, e.g. "GitHub". */
+  readonly provider: string;
+  /** What the secret is, e.g. "GitHub personal access token". */
+  readonly description: string;
+  /** What someone holding it can do, e.g. "anyone with this file can act as you on GitHub". */
+  readonly risk: string;
+  readonly severity: Severity;
+  /** Lower-case literals; a text with none of them is never run through `pattern`. */
+  readonly keywords: readonly string[];
+  readonly pattern: RegExp;
+  /** Longest match the pattern can produce, in characters (default 512). Bounds the engine's window. */
+  readonly maxLength?: number;
+  /** Minimum Shannon entropy, in bits per character, of the secret. */
+  readonly minEntropy?: number;
+  /** Structure or checksum check on the secret; false drops the candidate. */
+  readonly validate?: (secret: string) => boolean;
+  /** Where the owner revokes or rotates this kind of key (incident response). */
+  readonly revokeUrl?: string;
+  readonly tests: RuleTests;
+}

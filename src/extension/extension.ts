@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { ChatViewProvider } from './chatView';
+import { Log } from './log';
+
+/** What `activate` returns: used by integration tests to observe the running extension. */
+export interface SecureGptApi {
+  readonly chat: ChatViewProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): SecureGptApi {
+  const log = new Log();
+  context.subscriptions.push(log);
+  try {
+    const chat = new ChatViewProvider(context.extensionUri, log);
+    context.subscriptions.push(
+      chat,
+      vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chat, {
+        webviewOptions: { retainContextWhenHidden: true },
+      }),
+      vscode.commands.registerCommand('secureGpt.showLog', () => log.show()),
+    );
+    log.info(`Secure GPT activated (VS Code ${vscode.version}).`);
+    return { chat };
+  } catch (error) {
+    // Show, then rethrow so VS Code marks the activation failed.
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`Activation failed: ${message}`);
+    void vscode.window.showErrorMessage(`Secure GPT failed to start: ${message}`);
+    throw error;
+  }
+}
+
+export function deactivate(): void {
+  // Disposables in context.subscriptions are released by VS Code.
+}
