@@ -7,6 +7,7 @@ export interface SecureGptApi {
   readonly chat: ChatViewProvider;
 }
 
+// Each feature registers itself from its own module with one line below: `registerX(context, log)`.
 export function activate(context: vscode.ExtensionContext): SecureGptApi {
   const log = new Log();
   context.subscriptions.push(log);

@@ -1,0 +1,26 @@
+/** Exit codes shared by every subcommand. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+/** Streams a command writes to and reads from, injectable so tests can capture them. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly stdin: NodeJS.ReadableStream;
+  /** Environment the command sees (keys, XDG dirs, proxies). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Whether stderr is a terminal (progress lines are shown only then). */
+  readonly isTty: boolean;
+}
+
+/** One `secure-gpt` subcommand. */
+export interface CliCommand {
+  /** One line for the top-level usage. */
+  readonly summary: string;
+  /** Runs with the arguments after the command name and resolves to an exit code. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** A usage error: printed with the command's help, exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,6 @@
+import type { CliCommand } from './command';
+
+/**
+ * Every subcommand, by name. Adding a command is one line here plus its own file in src/cli/.
+ */
+export const commands: Readonly<Record<string, CliCommand>> = {};
