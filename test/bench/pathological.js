@@ -1,0 +1,67 @@
+// Hostile input: per-byte scan time of 1 MB pathological files against 1 MB of ordinary code.
+const path = require('node:path');
+const { timeIt } = require('./scan');
+const { generateTree } = require('./generate');
+const fs = require('node:fs');
+const os = require('node:os');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MB = 1048576;
+
+function fill(unit, bytes = MB) {
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+
+/** The hostile shapes the issue names, plus a few aimed at our own keywords. */
+function pathologicalInputs() {
+  const b64 = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODkrLw';
+  return {
+    'one char (a)': fill('a'),
+    'base64 run': fill(b64),
+    'equals signs': fill('='),
+    quotes: fill('"'),
+    'one 1 MB line of code': fill('const value = compute(alpha, beta) + other; '),
+    'repeated ghp_': fill('ghp_'),
+    'repeated password=': fill('password='),
+    'repeated -----BEGIN': fill('-----BEGIN '),
+    'repeated sk-': fill('sk-'),
+    'repeated xoxb-': fill('xoxb-'),
+    'repeated eyJ': fill('eyJ'),
+    'repeated ://a:': fill('://a:'),
+  };
+}
+
+function ordinaryCode() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgpt-ord-'));
+  try {
+    generateTree(dir, 2 * MB, 7);
+    let text = '';
+    const walk = (d) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (text.length < MB) text += fs.readFileSync(p, 'utf8');
+      }
+    };
+    walk(dir);
+    return text.slice(0, MB);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Returns rows: name, ms, ratio to ordinary code per byte. */
+function benchPathological(runs = 5) {
+  const { scan } = require(path.join(ROOT, 'out/src/core/detect/scanner.js'));
+  const ordinary = ordinaryCode();
+  for (let i = 0; i < 3; i++) scan(ordinary);
+  const base = timeIt(runs, () => scan(ordinary)).ms;
+  const rows = [{ name: 'ordinary code (baseline)', ms: base, ratio: 1 }];
+  for (const [name, text] of Object.entries(pathologicalInputs())) {
+    const ms = timeIt(runs, () => scan(text)).ms;
+    rows.push({ name, ms, ratio: ms / base });
+  }
+  return rows;
+}
+
+module.exports = { benchPathological, pathologicalInputs };

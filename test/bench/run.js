@@ -1,0 +1,64 @@
+// `npm run bench`: prints figures and ratios against the peers measured in the same run. Never a test:
+// nothing here fails on a timing; targets are printed next to the figures.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
+const verdict = (ok) => (ok ? 'meets target' : 'BELOW target');
+
+function section(title) {
+  console.log(`\n## ${title}`);
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  console.log(
+    `Secure GPT benchmarks (${new Date().toISOString()}, node ${process.version}, ${require('node:os').cpus().length} cores)`,
+  );
+
+  section('Scan throughput (one thread)');
+  const { benchScan } = require('./scan');
+  const s = benchScan({ mb: quick ? 10 : 50, secretlintMb: quick ? 2 : 5 });
+  console.log(`tree: ${s.files} files, ${fmt(s.mb)} MB; catalogue: ${s.rules} rules`);
+  console.log(
+    `secure-gpt engine : ${fmt(s.engineMs, 0)} ms  ${fmt(s.engineMbps)} MB/s  (${s.engineFindings} findings)`,
+  );
+  console.log(
+    `secure-gpt CLI    : ${fmt(s.cliMs, 0)} ms  (whole process: walk, .gitignore, JSON; exit ${s.cliExit})`,
+  );
+  console.log(`ripgrep -j1 (${s.rgVersion}, 14 patterns): ${fmt(s.rgMs, 0)} ms  ${fmt(s.rgMbps)} MB/s`);
+  console.log(
+    `secretlint (recommended preset) on ${fmt(s.secretlintMb)} MB: ${fmt(s.secretlintMs, 0)} ms  ${fmt(s.secretlintMbps, 2)} MB/s; engine on the same slice ${fmt(s.engineOnSliceMbps)} MB/s`,
+  );
+  const rgRatio = s.engineMs / s.rgMs;
+  const slRatio = s.engineOnSliceMbps / s.secretlintMbps;
+  console.log(`target >= 100 MB/s: ${fmt(s.engineMbps)} MB/s -> ${verdict(s.engineMbps >= 100)}`);
+  console.log(`target within 4x of ripgrep's time: ${fmt(rgRatio, 2)}x -> ${verdict(rgRatio <= 4)}`);
+  console.log(`target >= 500x secretlint's throughput: ${fmt(slRatio, 0)}x -> ${verdict(slRatio >= 500)}`);
+
+  section('Hostile input (1 MB each, per-byte time vs ordinary code)');
+  const { benchPathological } = require('./pathological');
+  const rows = benchPathological(quick ? 3 : 5);
+  let worst = 0;
+  for (const r of rows) {
+    worst = Math.max(worst, r.ratio);
+    console.log(`${r.name.padEnd(28)} ${fmt(r.ms, 2).padStart(8)} ms  ${fmt(r.ratio, 2)}x`);
+  }
+  console.log(`target <= 3x: worst ${fmt(worst, 2)}x -> ${verdict(worst <= 3)}`);
+
+  // Sections contributed by other parts of the product, each in its own module.
+  for (const extra of ['lspEdit.js', 'pipeline.js']) {
+    const file = path.join(__dirname, extra);
+    if (fs.existsSync(file)) {
+      const mod = require(file);
+      if (typeof mod.report === 'function') {
+        await mod.report({ section, fmt, verdict, quick });
+      }
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
