@@ -1,24 +1,48 @@
 import * as vscode from 'vscode';
-import type { HostToWebview } from '../protocol/webview';
-import { isWebviewToHost } from '../protocol/webview';
+import type { HostToWebview, WebviewToHost } from '../protocol/webview';
+import { parseWebviewMessage } from '../protocol/webview';
 import type { Log } from './log';
 import { webviewHtml } from './webviewHtml';
 
+/** What the chat view asks of the rest of the extension; implemented by the chat session. */
+export interface ChatHandler {
+  /** The state the webview renders first (and after it is re-created). */
+  initialState(): HostToWebview;
+  /** A validated message from the webview other than `ready`. */
+  handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void>;
+}
+
 /** Hosts the chat webview view in the activity bar. Messages to it wait until it reports `ready`. */
-export class ChatViewProvider implements vscode.WebviewViewProvider {
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewType = 'secureGpt.chat';
 
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private readonly pending: HostToWebview[] = [];
   private readonly readyEmitter = new vscode.EventEmitter<void>();
+  private readonly messageEmitter = new vscode.EventEmitter<WebviewToHost>();
+  private handler: ChatHandler | undefined;
   /** Fires each time a webview instance reports `ready`. */
   readonly onDidBecomeReady = this.readyEmitter.event;
+  /** Fires for every valid message from the webview (tests observe the UI through it). */
+  readonly onDidReceiveMessage = this.messageEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
   ) {}
+
+  /** Connects the chat session; until then the view shows its empty shell. */
+  setHandler(handler: ChatHandler): void {
+    this.handler = handler;
+    if (this.ready) {
+      this.post(handler.initialState());
+    }
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -46,24 +70,38 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     }
   }
 
-  private receive(message: unknown): void {
-    if (!isWebviewToHost(message)) {
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      // Never echo the content: it may hold whatever the user typed.
       this.log.warn('Dropped a malformed message from the chat webview.');
       return;
     }
-    switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.log.debug('Chat webview ready.');
-        for (const queued of this.pending.splice(0)) {
-          this.post(queued);
-        }
-        this.readyEmitter.fire();
-        break;
+    this.messageEmitter.fire(message);
+    if (message.type === 'ready') {
+      this.ready = true;
+      // The initial state already holds everything queued before `ready` (turns carry their answer so
+      // far), so replaying the queue would duplicate it.
+      this.pending.splice(0);
+      if (this.handler) {
+        this.post(this.handler.initialState());
+      }
+      this.readyEmitter.fire();
+      return;
     }
+    if (!this.handler) {
+      this.log.warn(`Chat is not ready yet; dropped '${message.type}'.`);
+      return;
+    }
+    this.handler.handle(message).catch((error: unknown) => {
+      this.log.error(
+        `Chat action '${message.type}' failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
   }
 
   dispose(): void {
     this.readyEmitter.dispose();
+    this.messageEmitter.dispose();
   }
 }
