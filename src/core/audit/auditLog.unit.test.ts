@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AuditLog } from './auditLog';
+import type { AuditEntry } from './auditRecord';
+
+const entry = (n: number, time = new Date().toISOString()): AuditEntry => ({
+  time,
+  kind: 'request',
+  profile: 'openai',
+  endpointHost: 'api.openai.com',
+  model: 'gpt-4o-mini',
+  requestId: `req_${n}`,
+  outcome: 'ok',
+  usage: { prompt: 10 * n, completion: n, total: 11 * n },
+  redactions: { 'github-pat': n },
+  payloadSha256: 'ab'.repeat(32),
+});
+
+describe('AuditLog', () => {
+  let dir: string;
+  let log: AuditLog;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sgpt-audit-'));
+    log = new AuditLog(dir);
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  const rewrite = async (edit: (lines: string[]) => string[]) => {
+    const lines = (await fs.readFile(log.file, 'utf8')).trim().split('\n');
+    await fs.writeFile(log.file, edit(lines).join('\n') + '\n');
+  };
+
+  it('chains records and verifies an untouched log', async () => {
+    await Promise.all([1, 2, 3, 4].map((n) => log.append(entry(n))));
+    const records = await log.read();
+    assert.deepEqual(
+      records.map((r) => r.seq),
+      [1, 2, 3, 4],
+    );
+    assert.equal(records[1]!.prevHash, records[0]!.hash);
+    assert.deepEqual(await log.verify(), { ok: true, records: 4 });
+  });
+
+  it('names an edited record', async () => {
+    for (const n of [1, 2, 3]) await log.append(entry(n));
+    await rewrite((lines) => lines.map((l, i) => (i === 1 ? l.replace('"gpt-4o-mini"', '"gpt-4o"') : l)));
+    const result = await log.verify();
+    assert.equal(result.ok, false);
+    assert.ok(!result.ok && result.line === 2 && result.seq === 2 && /edited/.test(result.reason));
+  });
+
+  it('finds a removed record in the middle, at the start and at the end', async () => {
+    for (const n of [1, 2, 3, 4]) await log.append(entry(n));
+    const original = await fs.readFile(log.file, 'utf8');
+    await rewrite((lines) => lines.filter((_, i) => i !== 2));
+    let result = await log.verify();
+    assert.ok(!result.ok && result.line === 3 && /removed or reordered/.test(result.reason));
+
+    await fs.writeFile(log.file, original);
+    await rewrite((lines) => lines.slice(1));
+    result = await log.verify();
+    assert.ok(!result.ok && result.line === 1 && /removed before/.test(result.reason));
+
+    await fs.writeFile(log.file, original);
+    await rewrite((lines) => lines.slice(0, -1));
+    result = await log.verify();
+    assert.ok(!result.ok && /removed at the end/.test(result.reason));
+  });
+
+  it('finds reordered records', async () => {
+    for (const n of [1, 2, 3]) await log.append(entry(n));
+    await rewrite(([a, b, c]) => [a!, c!, b!]);
+    const result = await log.verify();
+    assert.ok(!result.ok && result.line === 2);
+  });
+
+  it('prunes old records behind a checkpoint and still verifies', async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    for (const n of [1, 2]) await log.append(entry(n, old));
+    for (const n of [3, 4]) await log.append(entry(n));
+    const removed = await log.prune(new Date(Date.now() - 30 * 86_400_000));
+    assert.equal(removed, 2);
+    const records = await log.read();
+    assert.deepEqual(
+      records.map((r) => r.kind),
+      ['retention', 'request', 'request'],
+    );
+    assert.deepEqual(
+      records.slice(1).map((r) => r.requestId),
+      ['req_3', 'req_4'],
+    );
+    assert.deepEqual(await log.verify(), { ok: true, records: 3 });
+    await log.append(entry(5));
+    assert.deepEqual(await log.verify(), { ok: true, records: 4 });
+  });
+
+  it('continues the chain when the head file is lost, and verify says the head is missing', async () => {
+    for (const n of [1, 2]) await log.append(entry(n));
+    await fs.rm(path.join(dir, 'audit.head.json'));
+    const result = await log.verify();
+    assert.ok(!result.ok && /head file is missing/.test(result.reason));
+    const third = await log.append(entry(3));
+    assert.equal(third.seq, 3);
+    assert.deepEqual(await log.verify(), { ok: true, records: 3 });
+  });
+
+  it('purges everything', async () => {
+    await log.append(entry(1));
+    await log.purge();
+    assert.deepEqual(await log.read(), []);
+    assert.deepEqual(await log.verify(), { ok: true, records: 0 });
+  });
+});
