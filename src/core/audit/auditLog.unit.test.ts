@@ -44,7 +44,9 @@ describe('AuditLog', () => {
   });
 
   it('names an edited record', async () => {
-    for (const n of [1, 2, 3]) await log.append(entry(n));
+    for (const n of [1, 2, 3]) {
+      await log.append(entry(n));
+    }
     await rewrite((lines) => lines.map((l, i) => (i === 1 ? l.replace('"gpt-4o-mini"', '"gpt-4o"') : l)));
     const result = await log.verify();
     assert.equal(result.ok, false);
@@ -52,7 +54,9 @@ describe('AuditLog', () => {
   });
 
   it('finds a removed record in the middle, at the start and at the end', async () => {
-    for (const n of [1, 2, 3, 4]) await log.append(entry(n));
+    for (const n of [1, 2, 3, 4]) {
+      await log.append(entry(n));
+    }
     const original = await fs.readFile(log.file, 'utf8');
     await rewrite((lines) => lines.filter((_, i) => i !== 2));
     let result = await log.verify();
@@ -70,7 +74,9 @@ describe('AuditLog', () => {
   });
 
   it('finds reordered records', async () => {
-    for (const n of [1, 2, 3]) await log.append(entry(n));
+    for (const n of [1, 2, 3]) {
+      await log.append(entry(n));
+    }
     await rewrite(([a, b, c]) => [a!, c!, b!]);
     const result = await log.verify();
     assert.ok(!result.ok && result.line === 2);
@@ -78,8 +84,12 @@ describe('AuditLog', () => {
 
   it('prunes old records behind a checkpoint and still verifies', async () => {
     const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
-    for (const n of [1, 2]) await log.append(entry(n, old));
-    for (const n of [3, 4]) await log.append(entry(n));
+    for (const n of [1, 2]) {
+      await log.append(entry(n, old));
+    }
+    for (const n of [3, 4]) {
+      await log.append(entry(n));
+    }
     const removed = await log.prune(new Date(Date.now() - 30 * 86_400_000));
     assert.equal(removed, 2);
     const records = await log.read();
@@ -97,7 +107,9 @@ describe('AuditLog', () => {
   });
 
   it('continues the chain when the head file is lost, and verify says the head is missing', async () => {
-    for (const n of [1, 2]) await log.append(entry(n));
+    for (const n of [1, 2]) {
+      await log.append(entry(n));
+    }
     await fs.rm(path.join(dir, 'audit.head.json'));
     const result = await log.verify();
     assert.ok(!result.ok && /head file is missing/.test(result.reason));
