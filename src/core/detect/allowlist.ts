@@ -1,0 +1,194 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { z } from 'zod';
+
+/** Where a workspace keeps its allowlist, relative to the workspace (or git) root. */
+export const ALLOWLIST_FILE = '.secure-gpt/allowlist.json';
+
+/** One allowlisted finding: the sha256 of the secret, optionally narrowed to a rule and a path. */
+export interface AllowlistEntry {
+  /** sha256 hex of the secret, as in `Finding.fingerprint`. */
+  readonly sha256: string;
+  /** Only findings of this rule id; any rule when absent. */
+  readonly rule?: string;
+  /** Only in this file (a path or glob relative to the workspace root, forward slashes); anywhere when absent. */
+  readonly path?: string;
+  /** Why this is not a secret, for the reviewer who reads the file. */
+  readonly note?: string;
+}
+
+/** The workspace allowlist file: fingerprints that are known not to be live secrets, and paths never scanned. */
+export interface Allowlist {
+  readonly fingerprints: readonly AllowlistEntry[];
+  /** Globs relative to the workspace root whose files are never scanned. */
+  readonly paths: readonly string[];
+}
+
+/** A malformed allowlist file; the message names the file and the field at fault. */
+export class AllowlistError extends Error {}
+
+const entrySchema = z.strictObject({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of a sha256 (the finding fingerprint)')
+    .transform((s) => s.toLowerCase()),
+  rule: z.string().min(1, 'must not be empty').optional(),
+  path: z.string().min(1, 'must not be empty').optional(),
+  note: z.string().optional(),
+});
+
+const fileSchema = z.strictObject({
+  fingerprints: z.array(entrySchema).default([]),
+  paths: z.array(z.string().min(1, 'must not be empty')).default([]),
+});
+
+/** An allowlist with nothing in it. */
+export const emptyAllowlist: Allowlist = { fingerprints: [], paths: [] };
+
+/** Parses the allowlist file's text; throws `AllowlistError` naming `source` and the offending field. */
+export function parseAllowlist(text: string, source = ALLOWLIST_FILE): Allowlist {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AllowlistError(
+      `${source}: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+    );
+  }
+  const result = fileSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length
+      ? issue.path
+          .map(String)
+          .join('.')
+          .replace(/\.(\d+)(?=\.|$)/g, '[$1]')
+      : '';
+    throw new AllowlistError(
+      `${source}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid allowlist'}`,
+    );
+  }
+  return {
+    fingerprints: result.data.fingerprints.map(cleanEntry),
+    paths: result.data.paths,
+  };
+}
+
+/** The allowlist as the file holds it: stable key order, two-space indent, trailing newline. */
+export function serializeAllowlist(allowlist: Allowlist): string {
+  // JSON.stringify drops the undefined fields; listing them fixes the key order.
+  const fingerprints = allowlist.fingerprints.map((e) => ({
+    sha256: e.sha256,
+    rule: e.rule,
+    path: e.path,
+    note: e.note,
+  }));
+  return `${JSON.stringify({ fingerprints, paths: allowlist.paths }, null, 2)}\n`;
+}
+
+/** A copy of `allowlist` with `entry` added; an entry with the same fingerprint, rule and path is replaced. */
+export function addAllowlistEntry(allowlist: Allowlist, entry: AllowlistEntry): Allowlist {
+  const sha256 = entry.sha256.toLowerCase();
+  const same = (e: AllowlistEntry): boolean =>
+    e.sha256 === sha256 && e.rule === entry.rule && e.path === entry.path;
+  return {
+    fingerprints: [...allowlist.fingerprints.filter((e) => !same(e)), cleanEntry({ ...entry, sha256 })],
+    paths: allowlist.paths,
+  };
+}
+
+/**
+ * A predicate telling whether a finding is allowlisted. `relPath` is the file's path relative to the
+ * workspace root with forward slashes (undefined for text with no file, which path-scoped entries never match).
+ */
+export function allowlistMatcher(
+  allowlist: Allowlist,
+): (finding: { readonly fingerprint: string; readonly ruleId: string }, relPath?: string) => boolean {
+  const byFingerprint = new Map<string, { rule?: string; matchPath?: (p: string) => boolean }[]>();
+  for (const entry of allowlist.fingerprints) {
+    const scoped: { rule?: string; matchPath?: (p: string) => boolean } = {};
+    if (entry.rule !== undefined) {
+      scoped.rule = entry.rule;
+    }
+    if (entry.path !== undefined) {
+      const exact = entry.path.replace(/^\.\//, '');
+      const glob = picomatch(exact, { dot: true });
+      scoped.matchPath = (p) => p === exact || glob(p);
+    }
+    const list = byFingerprint.get(entry.sha256) ?? [];
+    list.push(scoped);
+    byFingerprint.set(entry.sha256, list);
+  }
+  return (finding, relPath) =>
+    (byFingerprint.get(finding.fingerprint) ?? []).some(
+      (e) =>
+        (e.rule === undefined || e.rule === finding.ruleId) &&
+        (e.matchPath === undefined || (relPath !== undefined && e.matchPath(relPath))),
+    );
+}
+
+/** A loaded allowlist and the workspace root its paths are relative to. */
+export interface LoadedAllowlist {
+  readonly file: string;
+  /** The directory `paths` and entry paths are relative to: the parent of `.secure-gpt/`, else the file's directory. */
+  readonly root: string;
+  readonly allowlist: Allowlist;
+}
+
+/** Reads and parses an allowlist file; throws `AllowlistError` when it is missing, unreadable or malformed. */
+export function readAllowlistFile(file: string, displayName = file): LoadedAllowlist {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AllowlistError(
+      `${displayName}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`,
+    );
+  }
+  const dir = dirname(path);
+  return {
+    file: path,
+    root: basename(dir) === '.secure-gpt' ? dirname(dir) : dir,
+    allowlist: parseAllowlist(text, displayName),
+  };
+}
+
+/**
+ * The allowlist that governs `start` (a directory): the nearest `.secure-gpt/allowlist.json` at or above
+ * it, looking no higher than `stopAt` (its git root); undefined when there is none.
+ */
+export function findAllowlistFile(start: string, stopAt?: string): string | undefined {
+  const stop = resolve(stopAt ?? start);
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    const candidate = join(dir, ALLOWLIST_FILE);
+    if (existsSync(candidate)) {
+      return candidate;
+    }
+    if (dir === stop || dirname(dir) === dir || relative(stop, dir).startsWith('..')) {
+      return undefined;
+    }
+  }
+}
+
+/** The entry without absent fields, so `exactOptionalPropertyTypes` holds at runtime too. */
+function cleanEntry(e: {
+  readonly sha256: string;
+  readonly rule?: string | undefined;
+  readonly path?: string | undefined;
+  readonly note?: string | undefined;
+}): AllowlistEntry {
+  const out: { sha256: string; rule?: string; path?: string; note?: string } = { sha256: e.sha256 };
+  if (e.rule !== undefined) {
+    out.rule = e.rule;
+  }
+  if (e.path !== undefined) {
+    out.path = e.path;
+  }
+  if (e.note !== undefined) {
+    out.note = e.note;
+  }
+  return out;
+}

@@ -1,0 +1,265 @@
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+/** How a walk chooses and reads files. */
+export interface WalkOptions {
+  /** Honor .gitignore files (and .git/info/exclude) at every level; default true. */
+  readonly gitignore?: boolean;
+  /** Files larger than this many bytes are skipped unread; default unlimited. */
+  readonly maxFileSize?: number;
+  /** True prunes a directory or drops a file; asked before anything is read. */
+  readonly exclude?: (path: string, isDirectory: boolean) => boolean;
+}
+
+/** One thing the walk met: a readable text file, a file it skipped, or an error it could not get past. */
+export type WalkEntry =
+  | { readonly kind: 'file'; readonly path: string; readonly size: number; readonly text: string }
+  | { readonly kind: 'skipped'; readonly path: string; readonly size: number; readonly reason: SkipReason }
+  | { readonly kind: 'error'; readonly path: string; readonly code: string; readonly message: string };
+
+/** Why a file was not scanned. */
+export type SkipReason = 'binary' | 'too-large';
+
+/** Bytes inspected for a NUL to call a file binary (git and ripgrep look at the head the same way). */
+const BINARY_PROBE = 8192;
+
+/** Directories that are never content, whatever the ignore files say. */
+const ALWAYS_SKIPPED = new Set(['.git']);
+
+interface IgnoreLayer {
+  /** Absolute directory the rules are relative to, with a trailing separator. */
+  readonly prefix: string;
+  readonly rules: Ignore;
+}
+
+/**
+ * Walks `roots` (absolute or cwd-relative files and directories) depth first in a stable, sorted order,
+ * yielding one entry per file. Synchronous and iterative: only the pending directories are held, so a
+ * large tree streams. A root named explicitly is scanned even when an ignore file covers it (as ripgrep
+ * does), but `exclude` still applies. Symbolic links inside a tree are not followed (no cycles).
+ */
+export function* walk(roots: readonly string[], options: WalkOptions = {}): Generator<WalkEntry> {
+  const maxFileSize = options.maxFileSize ?? Number.POSITIVE_INFINITY;
+  const exclude = options.exclude ?? (() => false);
+  for (const root of roots) {
+    const rootPath = resolve(root);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(rootPath).isDirectory();
+    } catch (error) {
+      yield errorEntry(rootPath, error);
+      continue;
+    }
+    if (!isDirectory) {
+      if (!exclude(rootPath, false)) {
+        yield readEntry(rootPath, maxFileSize);
+      }
+      continue;
+    }
+    const stack: { dir: string; layers: readonly IgnoreLayer[] }[] = [
+      { dir: rootPath, layers: options.gitignore === false ? [] : ancestorLayers(rootPath) },
+    ];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      const { dir } = next;
+      let layers = next.layers;
+      if (options.gitignore !== false) {
+        const own = loadLayer(dir, [join(dir, '.gitignore')]);
+        layers = own ? [...layers, own] : layers;
+      }
+      let names: { name: string; isDirectory: boolean }[];
+      try {
+        names = readdirSync(dir, { withFileTypes: true })
+          .filter((d) => d.isFile() || d.isDirectory())
+          .map((d) => ({ name: d.name, isDirectory: d.isDirectory() }))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      } catch (error) {
+        yield errorEntry(dir, error);
+        continue;
+      }
+      const subdirs: string[] = [];
+      for (const { name, isDirectory: isDir } of names) {
+        if (isDir && ALWAYS_SKIPPED.has(name)) {
+          continue;
+        }
+        const path = join(dir, name);
+        if (isIgnored(layers, path, isDir) || exclude(path, isDir)) {
+          continue;
+        }
+        if (isDir) {
+          subdirs.push(path);
+        } else {
+          yield readEntry(path, maxFileSize);
+        }
+      }
+      // Pushed in reverse so they pop in sorted order.
+      for (let i = subdirs.length - 1; i >= 0; i--) {
+        stack.push({ dir: subdirs[i]!, layers });
+      }
+    }
+  }
+}
+
+/** Reads one file unless it is too large or binary; a read failure becomes an error entry, never a throw. */
+export function readEntry(path: string, maxFileSize: number): WalkEntry {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) {
+      return { kind: 'skipped', path, size, reason: 'too-large' };
+    }
+    const bytes = Buffer.allocUnsafe(size);
+    let length = 0;
+    // A file can shrink between fstat and read; stop at end of file.
+    for (let n = 1; length < size && n > 0; length += n) {
+      n = readSync(fd, bytes, length, size - length, length);
+    }
+    if (bytes.subarray(0, Math.min(length, BINARY_PROBE)).includes(0)) {
+      return { kind: 'skipped', path, size, reason: 'binary' };
+    }
+    let text = bytes.toString('utf8', 0, length);
+    // Editors do not count a byte-order mark as a column; neither do we.
+    if (text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+    }
+    return { kind: 'file', path, size: length, text };
+  } catch (error) {
+    return errorEntry(path, error);
+  } finally {
+    if (fd !== undefined) {
+      closeSync(fd);
+    }
+  }
+}
+
+/** The nearest directory at or above `start` holding `.git`, if any. */
+export function findGitRoot(start: string): string | undefined {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      return dir;
+    }
+    if (dirname(dir) === dir) {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * A predicate for `WalkOptions.exclude` from glob patterns, matched against paths relative to `base` with
+ * forward slashes; a pattern without a slash also matches a base name anywhere (`*.min.js`, `vendor`).
+ * Paths outside `base` never match.
+ */
+export function globFilter(patterns: readonly string[], base: string): (path: string) => boolean {
+  if (patterns.length === 0) {
+    return () => false;
+  }
+  const isMatch = picomatch([...patterns], { dot: true, basename: true });
+  const root = resolve(base);
+  return (path) => {
+    const rel = relative(root, path);
+    if (rel === '' || rel.startsWith('..')) {
+      return false;
+    }
+    return isMatch(toPosix(rel));
+  };
+}
+
+/** `path` with forward slashes, the form ignore files, globs and reports use. */
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** The ignore files that apply above `root`: from its git root (with info/exclude) down to its parent. */
+function ancestorLayers(root: string): IgnoreLayer[] {
+  const gitRoot = findGitRoot(root);
+  if (gitRoot === undefined) {
+    return [];
+  }
+  const layers: IgnoreLayer[] = [];
+  const top = loadLayer(gitRoot, [join(gitRoot, '.git', 'info', 'exclude')]);
+  if (top) {
+    layers.push(top);
+  }
+  const chain: string[] = [];
+  for (let dir = root; dir !== gitRoot;) {
+    dir = dirname(dir);
+    chain.unshift(dir);
+  }
+  for (const dir of chain) {
+    const layer = loadLayer(dir, [join(dir, '.gitignore')]);
+    if (layer) {
+      layers.push(layer);
+    }
+  }
+  return layers;
+}
+
+function loadLayer(dir: string, files: readonly string[]): IgnoreLayer | undefined {
+  let rules: Ignore | undefined;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // No ignore file here (or unreadable): nothing to honor.
+    }
+    rules = (rules ?? ignore()).add(text);
+  }
+  return rules ? { prefix: dir.endsWith(sep) ? dir : dir + sep, rules } : undefined;
+}
+
+/**
+ * Git's precedence: the deepest ignore file with a rule for the path decides, so a nested `!keep.log`
+ * re-includes what a parent ignored (a parent that ignores a whole directory prunes it before that).
+ */
+function isIgnored(layers: readonly IgnoreLayer[], path: string, isDirectory: boolean): boolean {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
+    if (!path.startsWith(layer.prefix)) {
+      continue;
+    }
+    const rel = toPosix(path.slice(layer.prefix.length)) + (isDirectory ? '/' : '');
+    const result = layer.rules.test(rel);
+    if (result.ignored) {
+      return true;
+    }
+    if (result.unignored) {
+      return false;
+    }
+  }
+  return false;
+}
+
+function errorEntry(path: string, error: unknown): WalkEntry {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EUNKNOWN';
+  return { kind: 'error', path, code, message: describeErrno(code) };
+}
+
+/** Short, secret-free wording for the errors a walk meets (the raw message can carry the path twice). */
+function describeErrno(code: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return `cannot read (${code})`;
+  }
+}
