@@ -1,6 +1,11 @@
 import type { CliCommand } from './command';
+import { lspCommand } from './lsp';
+import { scanCommand } from './scan';
 
 /**
  * Every subcommand, by name. Adding a command is one line here plus its own file in src/cli/.
  */
-export const commands: Readonly<Record<string, CliCommand>> = {};
+export const commands: Readonly<Record<string, CliCommand>> = {
+  scan: scanCommand,
+  lsp: lspCommand,
+};

@@ -1,0 +1,210 @@
+import { statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { LoadedAllowlist } from '../core/detect/allowlist';
+import {
+  allowlistMatcher,
+  AllowlistError,
+  findAllowlistFile,
+  readAllowlistFile,
+} from '../core/detect/allowlist';
+import { builtinRules } from '../core/detect/catalog';
+import { scan } from '../core/detect/scanner';
+import { findGitRoot, globFilter, toPosix, walk } from '../core/fs/walk';
+import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
+import type { CliCommand, CliIo } from './command';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './command';
+import { formatJson } from './format/json';
+import type { FileFinding } from './format/report';
+import { formatSarif } from './format/sarif';
+import { formatTextLine, formatTextSummary } from './format/text';
+import { createProgress } from './progress';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Larger files are usually data, bundles or dumps; skipping them (with a note) keeps a scan fast and bounded. */
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+const HELP = `Usage: secure-gpt scan [options] [paths...]
+
+Scans files and directories (default: .) for API keys, tokens, private keys and passwords.
+Honors .gitignore files and skips binary files. Paths named on the command line are scanned even
+when git-ignored. Output never holds a secret: only a masked preview and its sha256 fingerprint.
+
+Options:
+  -f, --format FORMAT      text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning)
+      --exclude GLOB       skip matching files and directories; repeatable. Matched against the path
+                           relative to the scanned directory; a glob without '/' matches any base name
+      --no-gitignore       scan git-ignored files too
+      --max-file-size SIZE skip larger files (bytes, or 512k, 1m...; default 10m)
+      --allowlist FILE     allowlist file (default: .secure-gpt/allowlist.json at the scanned
+                           directory or above it, up to the git root)
+  -h, --help               show this help
+
+Exit status: 0 no findings, 1 findings, 2 error (bad option, missing path, unreadable file,
+malformed allowlist).
+`;
+
+/** `secure-gpt scan`: the engine over files, for pre-commit hooks and CI. */
+export const scanCommand: CliCommand = {
+  summary: 'Scan files for secrets (text, json or sarif; exit 1 on findings)',
+  // The scan itself is synchronous (sync reads are the fastest way through many small files).
+  run: (args, io) => Promise.resolve().then(() => runScan(args, io)),
+};
+
+function runScan(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseOptions(args, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    exclude: { type: 'string', multiple: true },
+    'no-gitignore': { type: 'boolean' },
+    'max-file-size': { type: 'string' },
+    allowlist: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const format: Format = parseChoice(values.format, FORMATS, '--format');
+  const maxFileSize =
+    values['max-file-size'] === undefined
+      ? DEFAULT_MAX_FILE_SIZE
+      : parseSize(values['max-file-size'], '--max-file-size');
+  const excludes = values.exclude ?? [];
+  const roots = positionals.length > 0 ? positionals : ['.'];
+  const cwd = process.cwd();
+  const fail = (message: string): void => void io.stderr.write(`secure-gpt scan: ${message}\n`);
+
+  // A typo in a CI path must fail loudly, not scan nothing and pass.
+  const missing = roots.filter((root) => !pathExists(root));
+  if (missing.length > 0) {
+    missing.forEach((root) => fail(`${root}: no such file or directory`));
+    return EXIT_ERROR;
+  }
+
+  let allowlists: (dir: string) => LoadedAllowlist | undefined;
+  try {
+    allowlists = allowlistResolver(values.allowlist, cwd);
+    roots.forEach((root) => allowlists(rootDir(root)));
+  } catch (error) {
+    if (error instanceof AllowlistError) {
+      fail(`allowlist ${error.message}`);
+      return EXIT_ERROR;
+    }
+    throw error;
+  }
+
+  const started = performance.now();
+  const progress = createProgress(io.stderr, io.isTty);
+  const findings: FileFinding[] = [];
+  const seen = new Set<string>();
+  let files = 0;
+  let bytes = 0;
+  let binary = 0;
+  let tooLarge = 0;
+  let errors = 0;
+  for (const root of roots) {
+    const loaded = allowlists(rootDir(root));
+    const isAllowlisted = loaded ? allowlistMatcher(loaded.allowlist) : () => false;
+    const excluded = globFilter(excludes, statSync(root).isDirectory() ? root : cwd);
+    const allowlistedPath = loaded ? globFilter(loaded.allowlist.paths, loaded.root) : () => false;
+    const walker = walk([root], {
+      gitignore: values['no-gitignore'] !== true,
+      maxFileSize,
+      exclude: (path) => excluded(path) || allowlistedPath(path),
+    });
+    for (const entry of walker) {
+      if (seen.has(entry.path)) {
+        continue; // Overlapping roots (`scan . src`) report a file once.
+      }
+      seen.add(entry.path);
+      const file = toPosix(relative(cwd, entry.path)) || '.';
+      if (entry.kind === 'error') {
+        errors++;
+        progress.done();
+        fail(`${file}: ${entry.message}`);
+        continue;
+      }
+      if (entry.kind === 'skipped') {
+        if (entry.reason === 'binary') {
+          binary++;
+        } else {
+          tooLarge++;
+          progress.done();
+          fail(
+            `${file}: skipped, ${formatBytes(entry.size)} is over --max-file-size ${formatBytes(maxFileSize)}`,
+          );
+        }
+        continue;
+      }
+      files++;
+      bytes += entry.size;
+      const workspacePath = loaded ? toPosix(relative(loaded.root, entry.path)) : undefined;
+      for (const finding of scan(entry.text)) {
+        if (isAllowlisted(finding, workspacePath)) {
+          continue;
+        }
+        findings.push({ file, finding });
+        if (format === 'text') {
+          progress.done();
+          io.stdout.write(formatTextLine({ file, finding }));
+        }
+      }
+      progress.update(files, bytes);
+    }
+  }
+  progress.done();
+
+  if (format === 'json') {
+    io.stdout.write(formatJson(findings));
+  } else if (format === 'sarif') {
+    io.stdout.write(formatSarif(findings, builtinRules, cwd));
+  } else {
+    const seconds = (performance.now() - started) / 1000;
+    io.stdout.write(formatTextSummary(findings, { files, bytes, binary, tooLarge, errors, seconds }));
+  }
+  return errors > 0 ? EXIT_ERROR : findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function pathExists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The directory whose allowlist governs `root`: the root itself, or a file's directory. */
+function rootDir(root: string): string {
+  const path = resolve(root);
+  return statSync(path).isDirectory() ? path : dirname(path);
+}
+
+/**
+ * Resolves the allowlist for each scanned directory: the `--allowlist` file for all of them, or else the
+ * nearest `.secure-gpt/allowlist.json` up to the git root. Each file is read once; a malformed one throws.
+ */
+function allowlistResolver(
+  explicit: string | undefined,
+  cwd: string,
+): (dir: string) => LoadedAllowlist | undefined {
+  if (explicit !== undefined) {
+    const loaded = readAllowlistFile(resolve(cwd, explicit), explicit);
+    return () => loaded;
+  }
+  const cache = new Map<string, LoadedAllowlist>();
+  return (dir) => {
+    const file = findAllowlistFile(dir, findGitRoot(dir) ?? dir);
+    if (file === undefined) {
+      return undefined;
+    }
+    let loaded = cache.get(file);
+    if (!loaded) {
+      loaded = readAllowlistFile(file, toPosix(relative(cwd, file)));
+      cache.set(file, loaded);
+    }
+    return loaded;
+  };
+}
