@@ -1,3 +1,4 @@
+import { auditCommand } from './audit';
 import type { CliCommand } from './command';
 import { lspCommand } from './lsp';
 import { scanCommand } from './scan';
@@ -8,4 +9,5 @@ import { scanCommand } from './scan';
 export const commands: Readonly<Record<string, CliCommand>> = {
   scan: scanCommand,
   lsp: lspCommand,
+  audit: auditCommand,
 };
