@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
+import { aiRules } from './rules/ai';
+import { aiPlatformRules } from './rules/aiPlatforms';
 import { githubRules } from './rules/github';
 
 /** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
-export const builtinRules: readonly Rule[] = [...githubRules];
+export const builtinRules: readonly Rule[] = [...githubRules, ...aiRules, ...aiPlatformRules];

@@ -87,10 +87,24 @@ export function anyCase(word: string): string {
  * bounded gap is what keeps a context-only rule from pairing a random value with a far-away word.
  */
 export function assignedTo(context: string, value: string, end: string, gap = 24): string {
+  // `(` in the gap and as an operator covers constructor calls: `cohere.Client(api_key="…")`, `Client("…")`.
   return (
-    `${context}[\\w.-]{0,${gap}}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:)[ \\t]{0,3}["'\`]?` +
+    `${context}[\\w.(-]{0,${gap}}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\()[ \\t]{0,3}["'\`]?` +
     `(?<secret>${value})${end}`
   );
+}
+
+/**
+ * Regex source for a self-identifying value (e.g. `sk-…` hex) that follows `context` on the same line
+ * within `gap` characters, for formats whose prefix alone is shared by several providers.
+ */
+export function near(context: string, value: string, end: string, gap = 40): string {
+  return `${context}[^\\n]{0,${gap}}?${START_TOKEN}(?<secret>${value})${end}`;
+}
+
+/** True when `text` holds both a letter and a digit: random keys do, words and identifiers mostly don't. */
+export function lettersAndDigits(text: string): boolean {
+  return /[A-Za-z]/.test(text) && /\d/.test(text);
 }
 
 /** Negative lookahead that ends a value drawn from letters, digits, `-` and `_`. */
