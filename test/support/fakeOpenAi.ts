@@ -2,8 +2,6 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FakeUsage } from './fakeOpenAiBodies';
-
-export type { FakeUsage } from './fakeOpenAiBodies';
 import {
   chatBody,
   chatChunks,
@@ -13,6 +11,8 @@ import {
   responsesEvents,
   splitWords,
 } from './fakeOpenAiBodies';
+
+export type { FakeUsage } from './fakeOpenAiBodies';
 
 /** One request as the fake server received it: what left the client, for tests to assert on. */
 export interface RecordedRequest {

@@ -1,0 +1,183 @@
+import { AzureOpenAI, OpenAI } from 'openai';
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { Logger } from '../log';
+import { silentLogger } from '../log';
+import { Scrubber } from '../scrub';
+import type { EndpointPolicy } from './endpointPolicy';
+import { checkEndpoint, httpsOnlyPolicy } from './endpointPolicy';
+import { describeFailure } from './errors';
+import type { CompletionRequest, CompletionResult, Provider, TokenUsage, WaitNotice } from './provider';
+
+/** The public OpenAI endpoint; passed explicitly so `OPENAI_BASE_URL` in the environment cannot redirect. */
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+/** An endpoint and its key: what a profile resolves to. */
+export type EndpointProfile =
+  | { readonly kind: 'openai' | 'compatible'; readonly apiKey: string; readonly baseUrl?: string }
+  | {
+      readonly kind: 'azure';
+      readonly apiKey: string;
+      /** `https://RESOURCE.openai.azure.com/` */
+      readonly endpoint: string;
+      readonly apiVersion: string;
+      readonly deployment?: string;
+    };
+
+/** How the transport behaves, independent of the profile. */
+export interface TransportOptions {
+  /** Default: HTTPS only, except loopback. */
+  readonly endpointPolicy?: EndpointPolicy;
+  /** SDK retries on 408/409/429/5xx and connection errors; it honors `Retry-After`. Default 2. */
+  readonly maxRetries?: number;
+  /** Per attempt, in milliseconds. Default 10 minutes, as the SDK. */
+  readonly timeoutMs?: number;
+  readonly logger?: Logger;
+  /** The fetch to send with (a proxy-aware one, later); default the global fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * A provider over the official SDK: OpenAI, Azure OpenAI (`AzureOpenAI`) or any OpenAI-compatible base
+ * URL. The endpoint is checked against the policy here, before anything connects.
+ */
+export function createOpenAiProvider(profile: EndpointProfile, options: TransportOptions = {}): Provider {
+  const policy = options.endpointPolicy ?? httpsOnlyPolicy;
+  const raw = profile.kind === 'azure' ? profile.endpoint : (profile.baseUrl ?? OPENAI_BASE_URL);
+  const url = checkEndpoint(raw, policy);
+  const endpoint = url.host;
+  const scrubber = new Scrubber([{ value: profile.apiKey, label: 'api-key' }]);
+  const logger = options.logger ?? silentLogger;
+  const maxRetries = options.maxRetries ?? 2;
+
+  function client(onWait: ((notice: WaitNotice) => void) | undefined): OpenAI {
+    let attempt = 0;
+    const baseFetch = options.fetch ?? fetch;
+    // The SDK waits for Retry-After itself; this wrapper only re-checks the policy on every URL and
+    // tells the caller that a wait is coming, so a user sees "waiting N s" rather than a frozen answer.
+    const watchingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      checkEndpoint(input instanceof Request ? input.url : String(input), policy);
+      const response = await baseFetch(input, init);
+      if (retryable(response) && attempt < maxRetries) {
+        attempt += 1;
+        onWait?.({ seconds: retryAfter(response.headers), status: response.status, attempt });
+      }
+      return response;
+    };
+    const common = {
+      apiKey: profile.apiKey,
+      maxRetries,
+      fetch: watchingFetch,
+      logLevel: 'warn' as const,
+      logger: {
+        error: (...args: unknown[]) => logger.error(scrubber.scrub(args.map(String).join(' '))),
+        warn: (...args: unknown[]) => logger.warn(scrubber.scrub(args.map(String).join(' '))),
+        info: (...args: unknown[]) => logger.info(scrubber.scrub(args.map(String).join(' '))),
+        debug: (...args: unknown[]) => logger.debug(scrubber.scrub(args.map(String).join(' '))),
+      },
+      ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+    };
+    if (profile.kind === 'azure') {
+      return new AzureOpenAI({
+        ...common,
+        endpoint: profile.endpoint,
+        apiVersion: profile.apiVersion,
+        ...(profile.deployment !== undefined ? { deployment: profile.deployment } : {}),
+      });
+    }
+    return new OpenAI({ ...common, baseURL: raw });
+  }
+
+  return {
+    kind: profile.kind,
+    endpoint,
+    secrets: [profile.apiKey],
+    async complete(request: CompletionRequest): Promise<CompletionResult> {
+      let text = '';
+      let usage: TokenUsage | undefined;
+      let finishReason: string | undefined;
+      let requestId: string | undefined;
+      const onDelta = (piece: string | null | undefined): void => {
+        if (piece) {
+          text += piece;
+          request.onDelta?.(piece);
+        }
+      };
+      const signalOption = request.signal ? { signal: request.signal } : {};
+      try {
+        const chat = client(request.onWait).chat.completions;
+        if (request.params.stream === true) {
+          const { data: stream, request_id } = await chat.create(request.params, signalOption).withResponse();
+          requestId = request_id ?? undefined;
+          for await (const chunk of stream) {
+            onDelta(chunk.choices[0]?.delta?.content);
+            finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
+            usage = usageOf(chunk) ?? usage;
+          }
+          if (finishReason === undefined) {
+            // The body ended cleanly but the model never said it was done: still an interrupted answer.
+            throw new Error('terminated: the stream ended before the model finished');
+          }
+        } else {
+          const { data, request_id } = await chat
+            .create({ ...request.params, stream: false }, signalOption)
+            .withResponse();
+          requestId = request_id ?? undefined;
+          onDelta(data.choices[0]?.message.content);
+          finishReason = data.choices[0]?.finish_reason ?? undefined;
+          usage = usageOf(data);
+        }
+      } catch (error) {
+        const failure = describeFailure(error, {
+          scrubber,
+          received: text.length,
+          endpoint,
+          signal: request.signal,
+        });
+        return { text, ...opt('usage', usage), ...opt('requestId', requestId), failure };
+      }
+      return {
+        text,
+        ...opt('usage', usage),
+        ...opt('finishReason', finishReason),
+        ...opt('requestId', requestId),
+      };
+    },
+  };
+}
+
+function usageOf(reply: ChatCompletion | ChatCompletionChunk): TokenUsage | undefined {
+  const u = reply.usage;
+  return u ? { prompt: u.prompt_tokens, completion: u.completion_tokens, total: u.total_tokens } : undefined;
+}
+
+/** What the SDK retries: it follows `x-should-retry` first, then 408, 409, 429 and 5xx. */
+function retryable(response: Response): boolean {
+  const should = response.headers.get('x-should-retry');
+  if (should === 'true' || should === 'false') {
+    return should === 'true';
+  }
+  return [408, 409, 429].includes(response.status) || response.status >= 500;
+}
+
+/** `Retry-After` in seconds (a number or an HTTP date), or `retry-after-ms`; undefined when absent. */
+export function retryAfter(headers: Headers): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms)) {
+    return ms / 1000;
+  }
+  const value = headers.get('retry-after');
+  if (value === null) {
+    return undefined;
+  }
+  const seconds = Number.parseFloat(value);
+  if (Number.isFinite(seconds)) {
+    return seconds;
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** `{ key: value }` when value is defined, else `{}`: exactOptionalPropertyTypes-friendly spreading. */
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}

@@ -1,0 +1,75 @@
+import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+
+/** The providers of the key-custody profiles. */
+export type ProviderKind = 'openai' | 'azure' | 'compatible' | 'dry-run';
+
+/** Token usage as the endpoint reported it. */
+export interface TokenUsage {
+  readonly prompt: number;
+  readonly completion: number;
+  readonly total: number;
+}
+
+/** What went wrong, in a few words a user can act on. */
+export type FailureKind =
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'bad-request'
+  | 'rate-limit'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'cut'
+  | 'malformed'
+  | 'cancelled'
+  | 'endpoint'
+  | 'other';
+
+/** A failed or interrupted request. `message` is short and already scrubbed: safe to show and log. */
+export interface Failure {
+  readonly kind: FailureKind;
+  readonly message: string;
+  readonly status?: number;
+}
+
+/** Why the transport is waiting before a retry, for a "waiting N s" status line. */
+export interface WaitNotice {
+  /** Seconds the endpoint asked for (`Retry-After`), or undefined when the SDK backs off on its own. */
+  readonly seconds: number | undefined;
+  readonly status: number;
+  /** Retry number about to be made, from 1. */
+  readonly attempt: number;
+}
+
+/** One chat request as the pipeline hands it to a provider. */
+export interface CompletionRequest {
+  readonly params: ChatCompletionCreateParams;
+  /** `JSON.stringify(params)`: the exact body, as the SDK serializes it. */
+  readonly serialized: string;
+  readonly signal?: AbortSignal;
+  /** Each piece of the answer as it arrives. */
+  readonly onDelta?: (text: string) => void;
+  readonly onWait?: (notice: WaitNotice) => void;
+}
+
+/** The answer, whole or partial. With `failure` set, `text` holds whatever arrived before it. */
+export interface CompletionResult {
+  readonly text: string;
+  readonly usage?: TokenUsage;
+  readonly finishReason?: string;
+  /** The endpoint's request id (`x-request-id`), for the audit record. */
+  readonly requestId?: string;
+  readonly failure?: Failure;
+}
+
+/** A configured endpoint the pipeline sends through. */
+export interface Provider {
+  readonly kind: ProviderKind;
+  /** Host the request goes to (`api.openai.com`), or `dry-run`. */
+  readonly endpoint: string;
+  /** Values that must never leave or be shown (the API key): fed to the guard and the scrubber. */
+  readonly secrets: readonly string[];
+  /** Sends; never throws for an endpoint failure, which comes back as `failure` with the partial answer. */
+  complete(request: CompletionRequest): Promise<CompletionResult>;
+}

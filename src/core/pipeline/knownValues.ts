@@ -1,0 +1,94 @@
+/** Where a known value comes from; it names the placeholder kind (`‹secret:api-key#1›`). */
+export type KnownKind = 'api-key' | 'env-value' | 'listed-value';
+
+/**
+ * A value redacted by exact match whatever its shape: the key in use, a workspace `.env` value, a value
+ * the user listed. In-process only.
+ */
+export interface KnownValue {
+  readonly kind: KnownKind;
+  readonly value: string;
+}
+
+/** Shortest value the guard takes: shorter ones match too much ordinary text to redact by exact match. */
+export const MIN_KNOWN_LENGTH = 6;
+
+/**
+ * Parses the `KEY=value` lines of a `.env` file: `export ` prefixes, comments, single, double and back
+ * quotes, and `\n` escapes in double quotes. Returns name and value pairs in file order.
+ */
+export function parseDotenv(text: string): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  const line = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = line.exec(lines[i]!);
+    if (!m) {
+      continue;
+    }
+    let raw = m[2]!;
+    const quote = raw[0];
+    if (quote === '"' || quote === "'" || quote === '`') {
+      // A quoted value may run over several lines until its closing quote.
+      let body = raw.slice(1);
+      while (!body.includes(quote) && i + 1 < lines.length) {
+        body += '\n' + lines[++i]!;
+      }
+      raw = body.slice(0, body.includes(quote) ? body.indexOf(quote) : body.length);
+      if (quote === '"') {
+        raw = raw.replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
+      }
+    } else {
+      raw = raw.replace(/\s+#.*$/, '').trim();
+    }
+    out.push([m[1]!, raw]);
+  }
+  return out;
+}
+
+/**
+ * Whether a `.env` value is worth redacting by exact match. Settings like `NODE_ENV=production`,
+ * `PORT=3000`, `DEBUG=true` or `API_URL=https://example.com` would redact ordinary words and numbers
+ * all over the code, so values that are a plain word, a number, a boolean or a credential-free URL or
+ * path are left to the detection engine.
+ */
+export function isGuardableEnvValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 8) {
+    return false;
+  }
+  if (/^[a-z]+(?:[_-][a-z]+)*$/i.test(v) || /^[\d.,:-]+$/.test(v)) {
+    return false;
+  }
+  if (/^(?:true|false|yes|no|on|off|null|none|undefined)$/i.test(v)) {
+    return false;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^@\s?#]*$/i.test(v)) {
+    return false; // a URL without user info or query: an address, not a credential
+  }
+  if (/^(?:\.{0,2}\/|~\/)[\w./-]*$/.test(v)) {
+    return false;
+  }
+  return true;
+}
+
+/** The known values of one `.env` file's text. */
+export function envKnownValues(text: string): KnownValue[] {
+  return parseDotenv(text)
+    .map(([, value]) => value)
+    .filter(isGuardableEnvValue)
+    .map((value) => ({ kind: 'env-value' as const, value }));
+}
+
+/** Drops values too short to guard and duplicates, keeping the first kind given to a value. */
+export function normalizeKnownValues(values: Iterable<KnownValue>): KnownValue[] {
+  const seen = new Set<string>();
+  const out: KnownValue[] = [];
+  for (const known of values) {
+    if (known.value.length >= MIN_KNOWN_LENGTH && !seen.has(known.value)) {
+      seen.add(known.value);
+      out.push(known);
+    }
+  }
+  return out;
+}
