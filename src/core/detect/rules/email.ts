@@ -1,0 +1,156 @@
+import { ALNUM, BASE64URL, DIGITS, HEX, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { UUID, lettersAndDigits, uuid } from './ruleParts';
+
+// E-mail and SMS providers. Facts on the formats come from the providers' documentation and the public
+// rule sets (gitleaks, trufflehog); the patterns follow this engine's contract.
+
+export const emailRules: readonly Rule[] = [
+  tokenRule({
+    id: 'twilio-api-key',
+    provider: 'Twilio',
+    description: 'Twilio API key SID',
+    risk: 'anyone with this file and its paired secret can send SMS and place calls billed to your Twilio account',
+    keywords: ['sk'],
+    pattern: /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])/,
+    maxLength: 34,
+    minEntropy: 3,
+    revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
+    sample: () => `SK${randomToken(HEX, 32)}`,
+    negatives: [
+      'SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'SK00000000000000000000000000000000',
+      'TASK0123456789abcdef0123456789abcdef',
+    ],
+  }),
+  tokenRule({
+    id: 'twilio-auth-token',
+    provider: 'Twilio',
+    description: 'Twilio auth token or API key secret',
+    risk: 'anyone with this file can send SMS and place calls billed to your Twilio account',
+    severity: 'warning',
+    keywords: ['twilio'],
+    pattern: new RegExp(
+      assignedTo(
+        `${anyCase('twilio')}[\\w.-]{0,16}(?:${anyCase('auth')}|${anyCase('token')}|${anyCase('secret')})`,
+        '[A-Za-z0-9]{32}',
+        END_ALNUM,
+      ),
+    ),
+    maxLength: 120,
+    minEntropy: 3.2,
+    validate: lettersAndDigits,
+    revokeUrl: 'https://console.twilio.com/',
+    sample: () => randomToken(HEX, 32),
+    negatives: [
+      'TWILIO_AUTH_TOKEN=your_auth_token',
+      'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}',
+      `TWILIO_ACCOUNT_SID=AC${'0'.repeat(32)}`,
+      'twilio_auth_token = os.environ["TWILIO_AUTH_TOKEN"]',
+    ],
+  }),
+  tokenRule({
+    id: 'sendgrid-api-key',
+    provider: 'SendGrid',
+    description: 'SendGrid API key',
+    risk: 'anyone with this file can send e-mail as your domains and read your SendGrid contacts',
+    keywords: ['sg.'],
+    pattern: new RegExp(`${START_TOKEN}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${END_TOKEN}`),
+    maxLength: 69,
+    minEntropy: 3.5,
+    revokeUrl: 'https://app.sendgrid.com/settings/api_keys',
+    sample: () => `SG.${randomToken(BASE64URL, 22)}.${randomToken(BASE64URL, 43)}`,
+    negatives: [
+      'SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'SENDGRID_API_KEY=SG.your-key',
+      'import SG.Mail',
+    ],
+  }),
+  tokenRule({
+    id: 'mailgun-api-key',
+    provider: 'Mailgun',
+    description: 'Mailgun private API key',
+    risk: 'anyone with this file can send e-mail from your Mailgun domains and read their logs',
+    keywords: ['mailgun'],
+    pattern: new RegExp(
+      assignedTo(anyCase('mailgun'), 'key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', END_TOKEN),
+    ),
+    maxLength: 120,
+    minEntropy: 3,
+    revokeUrl: 'https://app.mailgun.com/settings/api_security',
+    sample: () =>
+      Math.random() < 0.5
+        ? `key-${randomToken(HEX, 32)}`
+        : `${randomToken(HEX, 32)}-${randomToken(HEX, 8)}-${randomToken(HEX, 8)}`,
+    lines: (k) => [`MAILGUN_API_KEY=${k}`, `  "mailgun_key": "${k}"`, `mailgun_private_key: '${k}'`],
+    negatives: [
+      'MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'const { MAILGUN_API_KEY, MAILGUN_DOMAIN } = require("../keys");',
+      'MAILGUN_PUBLIC_KEY=pubkey-0123',
+    ],
+  }),
+  tokenRule({
+    id: 'mailchimp-api-key',
+    provider: 'Mailchimp',
+    description: 'Mailchimp API key',
+    risk: 'anyone with this file can read and e-mail your Mailchimp audiences',
+    keywords: ['-us'],
+    pattern: /(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])/,
+    maxLength: 37,
+    minEntropy: 3,
+    revokeUrl: 'https://admin.mailchimp.com/account/api/',
+    sample: () => `${randomToken(HEX, 32)}-us${randomToken('123456789', 1)}${randomToken(DIGITS, 1)}`,
+    negatives: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us12', 'MAILCHIMP_API_KEY=your-key-us6', 'lang: en-us'],
+  }),
+  tokenRule({
+    id: 'postmark-server-token',
+    provider: 'Postmark',
+    description: 'Postmark server or account token',
+    risk: 'anyone with this file can send e-mail through your Postmark servers',
+    severity: 'warning',
+    keywords: ['postmark'],
+    pattern: new RegExp(assignedTo(anyCase('postmark'), UUID, END_TOKEN)),
+    maxLength: 100,
+    revokeUrl: 'https://account.postmarkapp.com/servers',
+    sample: uuid,
+    negatives: [
+      'POSTMARK_SERVER_TOKEN=your-server-token',
+      "'key' => env('POSTMARK_API_KEY'),",
+      'X-Postmark-Server-Token: POSTMARK_API_TEST',
+    ],
+  }),
+  tokenRule({
+    id: 'brevo-api-key',
+    provider: 'Brevo (Sendinblue)',
+    description: 'Brevo API or SMTP key',
+    risk: 'anyone with this file can send e-mail and SMS from your Brevo account and read its contacts',
+    keywords: ['xkeysib-', 'xsmtpsib-'],
+    pattern: /(?<![A-Za-z0-9])x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}(?![A-Za-z0-9])/,
+    maxLength: 90,
+    minEntropy: 3.2,
+    revokeUrl: 'https://app.brevo.com/settings/keys/api',
+    sample: () => `xkeysib-${randomToken(HEX, 64)}-${randomToken(ALNUM, 16)}`,
+    negatives: [
+      'xkeysib-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxx',
+      'BREVO_API_KEY=xkeysib-your-key',
+    ],
+  }),
+  tokenRule({
+    id: 'resend-api-key',
+    provider: 'Resend',
+    description: 'Resend API key',
+    risk: 'anyone with this file can send e-mail from your Resend domains',
+    keywords: ['re_'],
+    pattern: new RegExp(`${START_TOKEN}re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}${END_TOKEN}`),
+    maxLength: 36,
+    minEntropy: 3.5,
+    revokeUrl: 'https://resend.com/api-keys',
+    sample: () => `re_${randomToken(ALNUM, 8)}_${randomToken(ALNUM, 24)}`,
+    negatives: [
+      'RESEND_API_KEY=re_123456789',
+      'def re_compile_pattern_for_module_name(x):',
+      'RESEND_API_KEY=re_xxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  }),
+];

@@ -1,0 +1,175 @@
+import { shannonEntropy } from '../entropy';
+import { BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { END_ALNUM, END_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { UUID, numericId, randomTail, uuid } from './ruleParts';
+import { decodeBase64 } from './valueChecks';
+
+// Chat and team-messaging providers other than Slack. Facts on the formats come from the providers'
+// documentation and the public rule sets (gitleaks, trufflehog); the patterns follow this engine's contract.
+
+const teamsRisk = 'anyone with this file can post messages into your Microsoft Teams channel';
+
+export const messagingRules: readonly Rule[] = [
+  tokenRule({
+    id: 'discord-bot-token',
+    provider: 'Discord',
+    description: 'Discord bot token',
+    risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
+    // A bare token has no literal to prefilter on, so the rule needs the name it is assigned to or the
+    // call it is passed to; the first segment must decode to the bot's numeric id.
+    keywords: ['discord', 'bot', 'token', '.run(', '.login('],
+    pattern: new RegExp(
+      `(?:(?:${anyCase('discord')}|${anyCase('bot')}|${anyCase('token')})[\\w.-]{0,24}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\(|,)|\\.(?:run|login)\\()` +
+        `[ \\t]{0,3}["'\`]?(?<secret>[MNO][A-Za-z0-9_-]{22,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})${END_TOKEN}`,
+    ),
+    maxLength: 140,
+    minEntropy: 3.5,
+    validate: (token) => {
+      const [first = '', , mac = ''] = token.split('.');
+      return /^[0-9]{17,20}$/.test(decodeBase64(first) ?? '') && shannonEntropy(mac) >= 3.5;
+    },
+    revokeUrl: 'https://discord.com/developers/applications',
+    sample: () => {
+      const first = Buffer.from(numericId(18 + (Math.random() < 0.5 ? 0 : 1)))
+        .toString('base64')
+        .replace(/=+$/, '');
+      return `${first}.${randomToken(BASE64URL, 6)}.${randomToken(BASE64URL, 38)}`;
+    },
+    lines: (t) => [
+      `DISCORD_TOKEN=${t}`,
+      `client.run('${t}')`,
+      `await client.login("${t}");`,
+      `  "botToken": "${t}"`,
+    ],
+    negatives: [
+      'DISCORD_TOKEN=your-bot-token-here',
+      'client.run(os.getenv("DISCORD_TOKEN"))',
+      'bot_token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.XXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXX"',
+      'token: "NotABase64Id_abcdefghijk.abcdef.abcdefghijklmnopqrstuvwxyz1"',
+    ],
+  }),
+  tokenRule({
+    id: 'discord-webhook-url',
+    provider: 'Discord',
+    description: 'Discord webhook URL',
+    risk: 'anyone with this file can post messages into your Discord channel',
+    keywords: ['discord'],
+    pattern: new RegExp(
+      `https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/api/(?:v[0-9]{1,2}/)?webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68}${END_TOKEN}`,
+    ),
+    maxLength: 150,
+    validate: randomTail,
+    revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668',
+    sample: () => `https://discord.com/api/webhooks/${numericId(19)}/${randomToken(BASE64URL, 68)}`,
+    lines: (u) => [`DISCORD_WEBHOOK=${u}`, `webhook_url: "${u}"`, `fetch('${u}', { method: 'POST' })`],
+    negatives: [
+      'https://discord.com/api/webhooks/000000000000000000/XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'DISCORD_WEBHOOK=https://discord.com/api/webhooks/<id>/<token>',
+      'https://discord.com/developers/docs/resources/webhook',
+    ],
+  }),
+  tokenRule({
+    id: 'telegram-bot-token',
+    provider: 'Telegram',
+    description: 'Telegram bot token',
+    risk: 'anyone with this file can control your Telegram bot and read the messages sent to it',
+    keywords: [':aa'],
+    pattern: /(?<![0-9:])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/,
+    maxLength: 46,
+    minEntropy: 3.5,
+    revokeUrl: 'https://t.me/BotFather',
+    sample: () => `${numericId(10)}:AA${randomToken(BASE64URL, 33)}`,
+    lines: (t) => [
+      `TELEGRAM_BOT_TOKEN=${t}`,
+      `https://api.telegram.org/bot${t}/sendMessage`,
+      `bot = telebot.TeleBot("${t}")`,
+    ],
+    negatives: [
+      '123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'TELEGRAM_BOT_TOKEN=123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
+      'time 12:30:00',
+    ],
+  }),
+  tokenRule({
+    id: 'teams-incoming-webhook-url',
+    provider: 'Microsoft Teams',
+    description: 'Microsoft Teams incoming webhook URL',
+    risk: teamsRisk,
+    keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
+    pattern: new RegExp(
+      `https://(?:[a-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID}(?:/[A-Za-z0-9_-]{20,80})?${END_TOKEN}`,
+    ),
+    maxLength: 320,
+    minEntropy: 3.5,
+    revokeUrl:
+      'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+    sample: () =>
+      `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${randomToken(HEX, 32)}/${uuid()}/V2${randomToken(BASE64URL, 40)}`,
+    lines: (u) => [`TEAMS_WEBHOOK_URL=${u}`, `  teams_webhook: "${u}"`, u],
+    negatives: [
+      'https://contoso.webhook.office.com/webhookb2/<group-id>@<tenant-id>/IncomingWebhook/<id>/<owner>',
+      'https://outlook.office.com/webhook/xxxxxxxx',
+    ],
+  }),
+  tokenRule({
+    id: 'teams-workflow-webhook-url',
+    provider: 'Microsoft Teams',
+    description: 'Microsoft Teams workflow (Power Automate) webhook URL',
+    risk: teamsRisk,
+    keywords: ['logic.azure.com', 'environment.api.powerplatform.com'],
+    pattern: new RegExp(
+      '(?<![A-Za-z0-9])https://[a-z0-9.-]{1,48}\\.(?:logic\\.azure\\.com(?::443)?/workflows/[a-f0-9]{32}|environment\\.api\\.powerplatform\\.com(?::443)?/powerautomate/automations/direct/workflows/[a-f0-9]{32})' +
+        `/triggers/[A-Za-z0-9_.-]{1,64}/paths/invoke\\?[A-Za-z0-9%=&._-]{0,200}?sig=(?<secret>[A-Za-z0-9_%-]{40,100})${END_TOKEN}`,
+    ),
+    maxLength: 520,
+    minEntropy: 4,
+    revokeUrl: 'https://make.powerautomate.com/',
+    sample: () => randomToken(BASE64URL, 43),
+    lines: (sig) => {
+      const u = `https://prod-27.westus.logic.azure.com:443/workflows/${randomToken(HEX, 32)}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${sig}`;
+      return [`TEAMS_WORKFLOW_URL=${u}`, `  url: "${u}"`];
+    },
+    negatives: [
+      'https://prod-00.westus.logic.azure.com:443/workflows/<id>/triggers/manual/paths/invoke?api-version=2016-06-01&sig=<signature>',
+    ],
+  }),
+  tokenRule({
+    id: 'mattermost-access-token',
+    provider: 'Mattermost',
+    description: 'Mattermost personal access or bot token',
+    risk: 'anyone with this file can read and post in your Mattermost team as this user or bot',
+    severity: 'warning',
+    keywords: ['mattermost'],
+    pattern: new RegExp(assignedTo(anyCase('mattermost'), '[a-z0-9]{26}', END_ALNUM)),
+    maxLength: 100,
+    minEntropy: 3.5,
+    validate: (v) => /[0-9]/.test(v) && /[a-z]/.test(v),
+    sample: () => randomToken(LOWER_ALNUM, 26),
+    negatives: [
+      'MATTERMOST_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'mattermost_url: https://chat.example.com',
+      'MATTERMOST_BOT_NAME=deploymentnotifierbotname',
+    ],
+  }),
+  tokenRule({
+    id: 'pusher-app-secret',
+    provider: 'Pusher',
+    description: 'Pusher Channels app secret',
+    risk: 'anyone with this file can publish events to your Pusher channels and authorise private ones',
+    severity: 'warning',
+    keywords: ['pusher'],
+    pattern: new RegExp(
+      assignedTo(`${anyCase('pusher')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-f0-9]{20}', END_ALNUM),
+    ),
+    maxLength: 100,
+    minEntropy: 3,
+    revokeUrl: 'https://dashboard.pusher.com/',
+    sample: () => randomToken(HEX, 20),
+    negatives: [
+      'PUSHER_APP_SECRET=your-app-secret',
+      `PUSHER_APP_KEY=${'a1b2c3d4e5'.repeat(2)}`,
+      'PUSHER_APP_SECRET="${PUSHER_APP_SECRET}"',
+    ],
+  }),
+];

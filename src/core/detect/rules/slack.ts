@@ -1,0 +1,136 @@
+import { ALNUM, HEX, UPPER_ALNUM, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { END_TOKEN, START_TOKEN, tokenRule } from './ruleKit';
+import { numericId, randomTail } from './ruleParts';
+
+// Slack token and webhook formats, from Slack's token-type documentation and the public rule sets
+// (gitleaks, trufflehog); the segment structure is in the patterns, so look-alikes fail to match.
+
+const slackRisk = 'anyone with this file can read and post in your Slack workspace as this app or user';
+const slackRevoke = 'https://api.slack.com/apps';
+
+function webhookLines(url: string): string[] {
+  return [
+    `SLACK_WEBHOOK_URL=${url}`,
+    `  webhook_url: "${url}"`,
+    `requests.post("${url}", json=payload)`,
+    url,
+  ];
+}
+
+function slackToken(
+  id: string,
+  description: string,
+  keyword: string,
+  body: string,
+  sample: () => string,
+): Rule {
+  return tokenRule({
+    id,
+    provider: 'Slack',
+    description,
+    risk: slackRisk,
+    keywords: [keyword],
+    pattern: new RegExp(`${START_TOKEN}${body}${END_TOKEN}`),
+    maxLength: 260,
+    minEntropy: 3,
+    revokeUrl: slackRevoke,
+    sample,
+    negatives: [
+      `${keyword}XXXXXXXXXXXX-XXXXXXXXXXXXX`,
+      `${keyword}your-token-here`,
+      `const prefix = "${keyword}";`,
+      `// tokens look like ${keyword}<team>-<id>-<secret>`,
+    ],
+  });
+}
+
+export const slackRules: readonly Rule[] = [
+  slackToken(
+    'slack-bot-token',
+    'Slack bot token',
+    'xoxb-',
+    'xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,34}',
+    () => `xoxb-${numericId(11)}-${numericId(13)}-${randomToken(ALNUM, 24)}`,
+  ),
+  slackToken(
+    'slack-user-token',
+    'Slack user token',
+    'xoxp-',
+    'xoxp-(?:[0-9]{8,14}-){3}[a-f0-9]{32}',
+    () => `xoxp-${numericId(11)}-${numericId(11)}-${numericId(13)}-${randomToken(HEX, 32)}`,
+  ),
+  slackToken(
+    'slack-app-token',
+    'Slack app-level token',
+    'xapp-',
+    'xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-f0-9]{64}',
+    () => `xapp-1-A${randomToken(UPPER_ALNUM, 10)}-${numericId(13)}-${randomToken(HEX, 64)}`,
+  ),
+  slackToken(
+    'slack-config-token',
+    'Slack app configuration access token',
+    'xoxe.xox',
+    'xoxe\\.xox[bp]-[0-9]-[A-Za-z0-9]{140,180}',
+    () => `xoxe.xoxp-1-${randomToken(ALNUM, 163)}`,
+  ),
+  slackToken(
+    'slack-refresh-token',
+    'Slack configuration refresh token',
+    'xoxe-',
+    'xoxe-[0-9]-[A-Za-z0-9]{130,160}',
+    () => `xoxe-1-${randomToken(ALNUM, 146)}`,
+  ),
+  tokenRule({
+    id: 'slack-legacy-token',
+    provider: 'Slack',
+    description: 'Slack legacy workspace, session or refresh token',
+    risk: slackRisk,
+    keywords: ['xoxa-', 'xoxo-', 'xoxr-', 'xoxs-'],
+    pattern: new RegExp(`${START_TOKEN}xox[aors]-(?:[0-9]{1,14}-){1,4}[A-Za-z0-9]{16,64}${END_TOKEN}`),
+    maxLength: 140,
+    minEntropy: 3,
+    revokeUrl: slackRevoke,
+    sample: () => `xoxs-${numericId(10)}-${numericId(11)}-${numericId(12)}-${randomToken(HEX, 64)}`,
+    negatives: ['xoxs-xxxxxxxxxx-xxxxxxxxxx', 'xoxa-2-your-token', 'const legacyPrefix = "xoxr-"'],
+  }),
+  tokenRule({
+    id: 'slack-webhook-url',
+    provider: 'Slack',
+    description: 'Slack incoming webhook URL',
+    risk: 'anyone with this file can post messages into your Slack channel',
+    keywords: ['hooks.slack.com'],
+    pattern:
+      /(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25}(?![A-Za-z0-9])/,
+    maxLength: 100,
+    validate: randomTail,
+    revokeUrl: slackRevoke,
+    sample: () =>
+      `https://hooks.slack.com/services/T${randomToken(UPPER_ALNUM, 10)}/B${randomToken(UPPER_ALNUM, 10)}/${randomToken(ALNUM, 24)}`,
+    lines: webhookLines,
+    negatives: [
+      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/YOUR/WEBHOOK/URL',
+      'see https://hooks.slack.com/services/ for details',
+    ],
+  }),
+  tokenRule({
+    id: 'slack-workflow-webhook-url',
+    provider: 'Slack',
+    description: 'Slack workflow or trigger webhook URL',
+    risk: 'anyone with this file can start your Slack workflow with their own data',
+    keywords: ['hooks.slack.com'],
+    pattern:
+      /(?:https?:\/\/)?hooks\.slack\.com\/(?:workflows|triggers)\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/[0-9]{8,20}\/[A-Za-z0-9]{32}(?![A-Za-z0-9])/,
+    maxLength: 130,
+    validate: randomTail,
+    revokeUrl: slackRevoke,
+    sample: () =>
+      `https://hooks.slack.com/triggers/T${randomToken(UPPER_ALNUM, 10)}/A${randomToken(UPPER_ALNUM, 10)}/${numericId(13)}/${randomToken(ALNUM, 32)}`,
+    lines: webhookLines,
+    negatives: [
+      'https://hooks.slack.com/workflows/T00000000/A00000000/000000000000/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'https://hooks.slack.com/triggers/<team>/<app>/<id>/<secret>',
+    ],
+  }),
+];
