@@ -1,15 +1,7 @@
 import { ALNUM, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import {
-  END_ALNUM,
-  END_TOKEN,
-  START_TOKEN,
-  anyCase,
-  assignedTo,
-  lettersAndDigits,
-  near,
-  tokenRule,
-} from './ruleKit';
+import type { PrefixSpec } from './ruleKit';
+import { END_ALNUM, START_TOKEN, anyCase, contextRule, near, prefixedRule, tokenRule } from './ruleKit';
 
 // AI inference, search and tooling platforms other than OpenAI, Anthropic and Google (see ai.ts).
 
@@ -18,42 +10,10 @@ function spend(provider: string): string {
   return `anyone with this file can run models on your ${provider} account and spend your credits`;
 }
 
-/** A self-identifying `<prefix><body>` key; `bodyMax` is the longest body the pattern accepts. */
-interface Prefixed {
-  readonly id: string;
-  readonly provider: string;
-  readonly description: string;
-  readonly prefix: string;
-  readonly body: string;
-  readonly bodyMax: number;
-  readonly make: () => string;
-  readonly revokeUrl: string;
-  readonly risk?: string;
+function prefixed(p: Omit<PrefixSpec, 'risk'> & { readonly risk?: string }): Rule {
+  return prefixedRule({ ...p, risk: p.risk ?? spend(p.provider) });
 }
 
-function prefixed(p: Prefixed): Rule {
-  const escaped = p.prefix.replace(/[.-]/g, (c) => `\\${c}`);
-  return tokenRule({
-    id: p.id,
-    provider: p.provider,
-    description: p.description,
-    risk: p.risk ?? spend(p.provider),
-    keywords: [p.prefix.toLowerCase()],
-    pattern: new RegExp(`${START_TOKEN}${escaped}${p.body}${END_TOKEN}`),
-    maxLength: p.prefix.length + p.bodyMax,
-    minEntropy: 3.3,
-    revokeUrl: p.revokeUrl,
-    sample: () => `${p.prefix}${p.make()}`,
-    negatives: [
-      `${p.prefix}...`,
-      `${p.prefix}XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX`,
-      `${p.prefix}0123abcd`,
-      `${p.id.toUpperCase().replace(/-/g, '_')}=<${p.prefix}your-key>`,
-    ],
-  });
-}
-
-/** A value that only a nearby provider word identifies: heuristic, so a warning. */
 function contextual(
   id: string,
   provider: string,
@@ -64,26 +24,16 @@ function contextual(
   revokeUrl: string,
   valueMax: number,
 ): Rule {
-  const context = `(?:${words.map(anyCase).join('|')})`;
-  return tokenRule({
+  return contextRule({
     id,
     provider,
     description,
     risk: spend(provider),
-    severity: 'warning',
-    keywords: words,
-    pattern: new RegExp(assignedTo(context, value, END_TOKEN)),
-    maxLength: 64 + valueMax,
-    minEntropy: 3,
-    validate: lettersAndDigits,
+    words,
+    value,
+    valueMax,
+    make,
     revokeUrl,
-    sample: make,
-    negatives: [
-      `${words[0]?.toUpperCase() ?? ''}_API_KEY=your-${words[0] ?? ''}-api-key`,
-      `${words[0] ?? ''}_api_key = os.environ["${(words[0] ?? '').toUpperCase()}_API_KEY"]`,
-      `${words[0] ?? ''}_model: 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ`,
-      `const ${words[0] ?? ''}Key = "";`,
-    ],
   });
 }
 

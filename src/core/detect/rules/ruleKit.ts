@@ -1,3 +1,4 @@
+import { HEX, randomToken } from '../random';
 import type { Rule, Severity } from '../rule';
 
 /**
@@ -47,6 +48,96 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
     tests: { positives: () => lines(spec.sample()), negatives: spec.negatives },
   };
+}
+
+/** A self-identifying `<prefix><body>` token; `bodyMax` is the longest body `body` accepts. */
+export interface PrefixSpec {
+  readonly id: string;
+  readonly provider: string;
+  readonly description: string;
+  readonly risk: string;
+  readonly prefix: string;
+  /** Regex source of what follows the prefix. */
+  readonly body: string;
+  readonly bodyMax: number;
+  /** Builds a fresh body (without the prefix) for the positives. */
+  readonly make: () => string;
+  readonly revokeUrl: string;
+  readonly minEntropy?: number;
+  readonly validate?: (secret: string) => boolean;
+  /** Extra near misses on top of the generic ones (placeholder, X-run, truncated, `<…>`). */
+  readonly negatives?: readonly string[];
+}
+
+/** Rule for a prefixed token: error severity, keyword = the prefix, bounded at both ends. */
+export function prefixedRule(p: PrefixSpec): Rule {
+  const escaped = p.prefix.replace(/[.$-]/g, (c) => `\\${c}`);
+  return tokenRule({
+    id: p.id,
+    provider: p.provider,
+    description: p.description,
+    risk: p.risk,
+    keywords: [p.prefix.toLowerCase()],
+    pattern: new RegExp(`${START_TOKEN}${escaped}${p.body}${END_TOKEN}`),
+    maxLength: p.prefix.length + p.bodyMax,
+    minEntropy: p.minEntropy ?? 3.3,
+    ...(p.validate ? { validate: p.validate } : {}),
+    revokeUrl: p.revokeUrl,
+    sample: () => `${p.prefix}${p.make()}`,
+    negatives: [
+      `${p.prefix}...`,
+      `${p.prefix}XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX`,
+      `${p.prefix}0123abcd`,
+      `${p.id.toUpperCase().replace(/-/g, '_')}=<${p.prefix}your-key>`,
+      ...(p.negatives ?? []),
+    ],
+  });
+}
+
+/** A value that only a nearby provider word identifies: heuristic, so a warning. */
+export interface ContextSpec {
+  readonly id: string;
+  readonly provider: string;
+  readonly description: string;
+  readonly risk: string;
+  /** Lower-case words, one of which names the variable the value is assigned to. */
+  readonly words: readonly string[];
+  /** Regex source of the value. */
+  readonly value: string;
+  readonly valueMax: number;
+  readonly make: () => string;
+  readonly revokeUrl: string;
+  readonly minEntropy?: number;
+  /** Default: the value must hold letters and digits. */
+  readonly validate?: (secret: string) => boolean;
+  readonly negatives?: readonly string[];
+}
+
+/** Rule for a context-only value: `<word>…<op> <value>` within a short bounded gap. */
+export function contextRule(c: ContextSpec): Rule {
+  const word = c.words[0] ?? '';
+  const context = `(?:${c.words.map(anyCase).join('|')})`;
+  return tokenRule({
+    id: c.id,
+    provider: c.provider,
+    description: c.description,
+    risk: c.risk,
+    severity: 'warning',
+    keywords: c.words,
+    pattern: new RegExp(assignedTo(context, c.value, END_TOKEN)),
+    maxLength: 64 + c.valueMax,
+    minEntropy: c.minEntropy ?? 3,
+    validate: c.validate ?? lettersAndDigits,
+    revokeUrl: c.revokeUrl,
+    sample: c.make,
+    negatives: [
+      `${word.toUpperCase()}_API_KEY=your-${word}-api-key`,
+      `${word}_api_key = os.environ["${word.toUpperCase()}_API_KEY"]`,
+      `${word}_key: \${${word.toUpperCase()}_KEY}`,
+      `const ${word}Key = "";`,
+      ...(c.negatives ?? []),
+    ],
+  });
 }
 
 /** Realistic places a key ends up: .env, JSON config, YAML, source code; bare only for self-identifying formats. */
@@ -100,6 +191,12 @@ export function assignedTo(context: string, value: string, end: string, gap = 24
  */
 export function near(context: string, value: string, end: string, gap = 40): string {
   return `${context}[^\\n]{0,${gap}}?${START_TOKEN}(?<secret>${value})${end}`;
+}
+
+/** A random v4-shaped UUID, for fixtures of UUID-shaped keys. */
+export function uuid(): string {
+  const hex = (n: number): string => randomToken(HEX, n);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 }
 
 /** True when `text` holds both a letter and a digit: random keys do, words and identifiers mostly don't. */

@@ -1,0 +1,147 @@
+import { BASE64, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { START_TOKEN, anyCase, assignedTo, lettersAndDigits, tokenRule, uuid } from './ruleKit';
+
+const risk =
+  'anyone with this file can use your AWS account with this key’s permissions, and run up your bill';
+const revokeUrl = 'https://console.aws.amazon.com/iam/home#/security_credentials';
+
+// Access key ids: AKIA (long-term user key), ASIA (STS temporary), ABIA (STS service bearer), ACCA
+// (context-specific) and the older A3T… The documented example id ends in EXAMPLE.
+const KEY_ID_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'];
+
+/** `aws_secret_access_key`, `AWS_SECRET_KEY`, `SecretAccessKey` (CLI JSON), `secretAccessKey` (SDK)… */
+const SEP = '[_.\\-]?';
+const SECRET_NAME =
+  `(?:(?:${anyCase('aws')}${SEP})?${anyCase('secret')}${SEP}${anyCase('access')}${SEP}${anyCase('key')}` +
+  `|${anyCase('aws')}${SEP}${anyCase('secret')}(?:${SEP}${anyCase('key')})?)`;
+
+/** The documented example credentials all carry the word EXAMPLE. */
+function notExample(secret: string): boolean {
+  return !/EXAMPLE/i.test(secret);
+}
+
+export const awsRules: readonly Rule[] = [
+  tokenRule({
+    id: 'aws-access-key-id',
+    provider: 'AWS',
+    description: 'AWS access key id',
+    risk,
+    keywords: KEY_ID_PREFIXES.map((p) => p.toLowerCase()),
+    // Real ids are base32 (A-Z, 2-7) but generators and docs use A-Z0-9: accept both.
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/,
+    maxLength: 20,
+    minEntropy: 3,
+    validate: notExample,
+    revokeUrl,
+    sample: () => `AKIA${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
+    lines: (s) => [
+      `AWS_ACCESS_KEY_ID=${s}`,
+      `aws_access_key_id = ${s}`,
+      `{"AccessKeyId": "${s}"}`,
+      `  accessKeyId: '${s}'`,
+      s,
+    ],
+    negatives: [
+      'aws_access_key_id = AKIAXXXXXXXXXXXXXXXX',
+      'AKIAIOSFODNN7EXAMPLE',
+      'AKIA1234',
+      'TODAYINASIAASACKOFRICEFELLOVER',
+      'export AWS_ACCESS_KEY_ID=AKIA...',
+    ],
+  }),
+  tokenRule({
+    id: 'aws-secret-access-key',
+    provider: 'AWS',
+    description: 'AWS secret access key',
+    risk,
+    severity: 'warning',
+    keywords: [
+      'secretaccesskey',
+      'secret_access_key',
+      'secret-access-key',
+      'secret.access.key',
+      'aws_secret',
+      'aws-secret',
+      'awssecret',
+      'aws.secret',
+    ],
+    pattern: new RegExp(assignedTo(SECRET_NAME, '[A-Za-z0-9/+]{40}', '(?![A-Za-z0-9/+=])', 12)),
+    maxLength: 100,
+    minEntropy: 3.5,
+    validate: (s) => notExample(s) && lettersAndDigits(s),
+    revokeUrl,
+    sample: () => randomToken(BASE64, 40),
+    lines: (s) => [
+      `aws_secret_access_key = ${s}`,
+      `AWS_SECRET_ACCESS_KEY="${s}"`,
+      `{"SecretAccessKey": "${s}"}`,
+      `  secretAccessKey: '${s}',`,
+      `aws_secret_key: ${s}`,
+    ],
+    negatives: [
+      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}',
+      'aws_secret_access_key = <your secret key here>',
+      'AWS_SECRET_ACCESS_KEY=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN',
+      'aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]',
+    ],
+  }),
+  tokenRule({
+    id: 'aws-session-token',
+    provider: 'AWS',
+    description: 'AWS STS session token',
+    risk: 'anyone with this file can act as the AWS role or user it was issued to until it expires',
+    // Session tokens are base64 of a structure that starts with the same bytes (`origin_ec`… or `er/aws`).
+    keywords: ['iqojb3jpz2lux2vj', 'fwogzxivyxdz', 'fqogzxivyxdz'],
+    pattern: new RegExp(
+      `${START_TOKEN}(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,2000}={0,2}(?![A-Za-z0-9/+=])`,
+    ),
+    maxLength: 2020,
+    minEntropy: 4,
+    revokeUrl: 'https://console.aws.amazon.com/iam/home#/roles',
+    sample: () => `IQoJb3JpZ2luX2Vj${randomToken(BASE64, 600)}`,
+    negatives: ['AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj...', 'aws_session_token = FwoGZXIvYXdzEXAMPLE'],
+  }),
+  tokenRule({
+    id: 'aws-bedrock-api-key',
+    provider: 'AWS',
+    description: 'Amazon Bedrock long-term API key',
+    risk: 'anyone with this file can call Amazon Bedrock models on your AWS bill',
+    // `ABSK` then base64 of "BedrockAPIKey-<id>:<secret>".
+    keywords: ['absk'],
+    pattern: new RegExp(`${START_TOKEN}ABSK[A-Za-z0-9+/]{100,280}={0,2}(?![A-Za-z0-9/+=])`),
+    maxLength: 286,
+    minEntropy: 4,
+    revokeUrl: 'https://console.aws.amazon.com/bedrock/home#/api-keys',
+    sample: () => `ABSKQmVkcm9ja0FQSUtleS${randomToken(BASE64, 110)}`,
+    negatives: ['AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS0...', 'ABSK-123'],
+  }),
+  tokenRule({
+    id: 'aws-bedrock-short-term-key',
+    provider: 'AWS',
+    description: 'Amazon Bedrock short-term API key',
+    risk: 'anyone with this file can call Amazon Bedrock models on your AWS bill until it expires',
+    // `bedrock-api-key-` then base64 of a presigned `bedrock.amazonaws.com/?Action=CallWithBearerToken…` URL.
+    keywords: ['bedrock-api-key-'],
+    pattern: /bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{100,3000}={0,2}(?![A-Za-z0-9/+=])/,
+    maxLength: 3050,
+    minEntropy: 4,
+    revokeUrl: 'https://console.aws.amazon.com/bedrock/home#/api-keys',
+    sample: () => `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${randomToken(BASE64, 800)}`,
+    negatives: ['AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249...'],
+  }),
+  tokenRule({
+    id: 'aws-mws-auth-token',
+    provider: 'Amazon MWS',
+    description: 'Amazon Marketplace Web Service auth token',
+    risk: 'anyone with this file can read and change your Amazon seller account’s orders and listings',
+    keywords: ['amzn.mws.'],
+    pattern: /amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/,
+    maxLength: 45,
+    minEntropy: 3,
+    revokeUrl: 'https://sellercentral.amazon.com/apps/manage',
+    sample: () => `amzn.mws.${uuid()}`,
+    negatives: ['amzn.mws.00000000-0000-0000-0000-000000000000', 'MWS_AUTH_TOKEN=amzn.mws.<token>'],
+  }),
+];
