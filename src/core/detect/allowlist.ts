@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { findGitRoot } from '../fs/walk';
 
 /** Where a workspace keeps its allowlist, relative to the workspace (or git) root. */
 export const ALLOWLIST_FILE = '.secure-gpt/allowlist.json';
@@ -30,7 +31,7 @@ export class AllowlistError extends Error {}
 
 const entrySchema = z.strictObject({
   sha256: z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
     .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of a sha256 (the finding fingerprint)')
     .transform((s) => s.toLowerCase()),
   rule: z.string().min(1, 'must not be empty').optional(),
@@ -131,7 +132,10 @@ export function allowlistMatcher(
 /** A loaded allowlist and the workspace root its paths are relative to. */
 export interface LoadedAllowlist {
   readonly file: string;
-  /** The directory `paths` and entry paths are relative to: the parent of `.secure-gpt/`, else the file's directory. */
+  /**
+   * The directory `paths` and entry paths are relative to: the parent of `.secure-gpt/`; for a file kept
+   * elsewhere, its git root (else its own directory), so paths read as repository paths either way.
+   */
   readonly root: string;
   readonly allowlist: Allowlist;
 }
@@ -151,7 +155,7 @@ export function readAllowlistFile(file: string, displayName = file): LoadedAllow
   const dir = dirname(path);
   return {
     file: path,
-    root: basename(dir) === '.secure-gpt' ? dirname(dir) : dir,
+    root: basename(dir) === '.secure-gpt' ? dirname(dir) : (findGitRoot(dir) ?? dir),
     allowlist: parseAllowlist(text, displayName),
   };
 }

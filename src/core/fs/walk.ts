@@ -165,14 +165,20 @@ export function globFilter(patterns: readonly string[], base: string): (path: st
   if (patterns.length === 0) {
     return () => false;
   }
-  const isMatch = picomatch([...patterns], { dot: true, basename: true });
+  // picomatch's own `basename` option also applies to globs with a slash, so the two kinds are split.
+  const normalized = patterns.map((p) => p.replace(/^\.?\//, '').replace(/\/+$/, ''));
+  const compile = (globs: string[]): ((p: string) => boolean) =>
+    globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+  const matchPath = compile(normalized.filter((p) => p.includes('/')));
+  const matchName = compile(normalized.filter((p) => !p.includes('/')));
   const root = resolve(base);
   return (path) => {
     const rel = relative(root, path);
     if (rel === '' || rel.startsWith('..')) {
       return false;
     }
-    return isMatch(toPosix(rel));
+    const posix = toPosix(rel);
+    return matchPath(posix) || matchName(posix.slice(posix.lastIndexOf('/') + 1));
   };
 }
 
