@@ -1,15 +1,68 @@
-// Custom LSP messages between the Secure GPT language client (extension) and server. Each has its own
-// namespace and says who sends it. Imports neither vscode nor the server library: plain method names and
-// payload types, so both sides agree without sharing runtime code.
+// Custom LSP messages and shared payloads between the Secure GPT language client (extension) and server.
+// Each message has its own namespace and says who sends it. Imports neither vscode nor the server library:
+// plain method names and payload types, so both sides agree without sharing runtime code.
 
 /** The diagnostic `source` every Secure GPT diagnostic carries. */
 export const DIAGNOSTIC_SOURCE = 'secure-gpt';
 
-/** Sent by the server after each publish: how many findings each open document has. */
-export namespace FindingCountNotification {
-  export const method = 'secureGpt/findingCount';
+/** The configuration section the client synchronises (`workspace/didChangeConfiguration` sends `{ secureGpt: … }`). */
+export const CONFIGURATION_SECTION = 'secureGpt';
+
+/** Severity a user may give a rule in `secureGpt.detection.severityOverrides`. */
+export type SeverityOverride = 'error' | 'warning' | 'info';
+
+/** The `secureGpt.detection.*` settings, as the client sends them. */
+export interface DetectionSettings {
+  readonly disabledRules: readonly string[];
+  readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
+  /** Globs relative to the workspace root; matching files get no diagnostics. */
+  readonly ignorePaths: readonly string[];
+}
+
+/** The `secureGpt` section as it travels in `initializationOptions` and `didChangeConfiguration`. */
+export interface SecureGptSettings {
+  readonly detection?: Partial<DetectionSettings>;
+}
+
+/** Sent by the client in `initialize`: the settings at start, and test/bench knobs. */
+export interface InitializationOptions {
+  readonly settings?: SecureGptSettings;
+  /** Delay between the last edit and the re-scan, in ms (default 100). Benches set 0 to time the server alone. */
+  readonly debounceMs?: number;
+}
+
+/** `Diagnostic.data` of every Secure GPT diagnostic: what the code actions need, and never the secret. */
+export interface FindingData {
+  readonly fingerprint: string;
+  readonly provider: string;
+  readonly description: string;
+}
+
+/**
+ * Sent by the client (the Scan Workspace command): scan every workspace folder from disk and publish each
+ * file's diagnostics. The server walks the folders itself, honoring `.gitignore`, skipping binary and
+ * oversized files and `ignorePaths`. Cancel it with the request's cancellation token.
+ */
+export namespace ScanWorkspaceRequest {
+  export const method = 'secureGpt/scanWorkspace';
+  /** Empty for now: the folders are the ones the server was initialised with. */
+  export type Params = Record<string, never>;
+  export interface Result {
+    readonly scanned: number;
+    /** Binary, oversized or unreadable files. */
+    readonly skipped: number;
+    readonly findings: number;
+    readonly filesWithFindings: number;
+    /** True when the scan stopped at a cancellation; the counts cover what was scanned. */
+    readonly cancelled: boolean;
+  }
+}
+
+/** Sent by the server while a workspace scan runs, at most every 100 ms: how far it got. */
+export namespace ScanProgressNotification {
+  export const method = 'secureGpt/scanProgress';
   export interface Params {
-    readonly uri: string;
-    readonly count: number;
+    readonly scanned: number;
+    readonly findings: number;
   }
 }

@@ -1,0 +1,184 @@
+import { pathToFileURL } from 'node:url';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { builtinRules } from '../core/detect/catalog';
+import type { FindingData, SeverityOverride } from '../protocol/lsp';
+import { DIAGNOSTIC_SOURCE } from '../protocol/lsp';
+import type { DocumentStore, OpenDocument } from './documents';
+import type { TrackedFinding } from './incremental';
+import type { WorkspaceState } from './workspace';
+import { uriToPath } from './workspace';
+
+/** Timing of the re-scan after edits. */
+export interface DebounceOptions {
+  /** Quiet time after the last edit before re-scanning; 0 re-scans synchronously on each change. */
+  readonly debounceMs: number;
+  /** Longest an edit waits while edits keep coming, so continuous typing still updates. */
+  readonly maxWaitMs: number;
+}
+
+/** ~100 ms of quiet keeps typing cheap, and a paste (one change) shows well within 250 ms. */
+export const defaultDebounce: DebounceOptions = { debounceMs: 100, maxWaitMs: 250 };
+
+const SEVERITY: Readonly<Record<SeverityOverride, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+const revokeUrls = new Map(builtinRules.flatMap((r) => (r.revokeUrl ? [[r.id, r.revokeUrl] as const] : [])));
+
+/** The diagnostic for one finding: names provider and risk, carries the rule id, never the secret. */
+export function toDiagnostic(
+  finding: TrackedFinding,
+  overrides: Readonly<Record<string, SeverityOverride>>,
+): Diagnostic {
+  const data: FindingData = {
+    fingerprint: finding.fingerprint,
+    provider: finding.provider,
+    description: finding.description,
+  };
+  const href = revokeUrls.get(finding.ruleId);
+  return {
+    range: {
+      start: { line: finding.startPos.line, character: finding.startPos.column },
+      end: { line: finding.endPos.line, character: finding.endPos.column },
+    },
+    severity: SEVERITY[overrides[finding.ruleId] ?? finding.severity],
+    code: finding.ruleId,
+    // Where to revoke the key: clicking the rule id in the Problems panel opens it.
+    ...(href ? { codeDescription: { href } } : {}),
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+}
+
+/**
+ * Publishes diagnostics for open documents (debounced after edits, at once on open and save) and for
+ * files a workspace scan found while they are not open. Those stay in the Problems panel after their
+ * editor closes: closing re-scans them from disk instead of clearing.
+ */
+export class DiagnosticsPublisher {
+  private readonly pending = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  /** File system path to the URI its workspace-scan diagnostics were published under. */
+  private readonly workspaceResults = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly state: WorkspaceState,
+    private readonly documents: DocumentStore,
+    /** Settable once the client's `initializationOptions` are known. */
+    public timing: DebounceOptions = defaultDebounce,
+  ) {}
+
+  /** Re-scans `entry` once edits pause. */
+  schedule(entry: OpenDocument): void {
+    if (this.timing.debounceMs <= 0) {
+      this.publishOpen(entry);
+      return;
+    }
+    const uri = entry.document.uri;
+    const now = Date.now();
+    const previous = this.pending.get(uri);
+    if (previous) {
+      clearTimeout(previous.timer);
+    }
+    const since = previous?.since ?? now;
+    const delay = Math.max(0, Math.min(this.timing.debounceMs, since + this.timing.maxWaitMs - now));
+    const timer = setTimeout(() => {
+      this.pending.delete(uri);
+      const current = this.documents.get(uri);
+      if (current) {
+        this.publishOpen(current);
+      }
+    }, delay);
+    this.pending.set(uri, { timer, since });
+  }
+
+  /** Scans what changed in `entry` (everything after `invalidateAll`) and publishes now. */
+  publishOpen(entry: OpenDocument): void {
+    this.cancel(entry.document.uri);
+    const { document, findings } = entry;
+    if (this.state.skipReason(document.uri) !== undefined) {
+      findings.invalidateAll();
+      this.send(document.uri, [], document.version);
+      return;
+    }
+    findings.refresh(document);
+    this.send(document.uri, findings.current, document.version);
+  }
+
+  /** A document closed: its diagnostics go, unless a workspace scan reported the file (then the disk copy is re-scanned). */
+  closed(uri: string): void {
+    this.cancel(uri);
+    const path = uriToPath(uri);
+    if (path !== undefined && this.workspaceResults.has(path)) {
+      this.publishFromDisk(path);
+    } else {
+      this.send(uri, []);
+    }
+  }
+
+  /** Publishes a workspace scan's findings for a file; an open document keeps its live diagnostics. */
+  publishScanned(fsPath: string, findings: readonly TrackedFinding[]): void {
+    if (this.documents.byPath(fsPath)) {
+      return;
+    }
+    const uri = pathToFileURL(fsPath).href;
+    if (findings.length > 0) {
+      this.workspaceResults.set(fsPath, uri);
+    } else if (this.workspaceResults.delete(fsPath)) {
+      this.send(uri, []);
+    }
+    if (findings.length > 0) {
+      this.send(uri, findings);
+    }
+  }
+
+  /** Clears the previous workspace scan's diagnostics (a new scan starts). */
+  clearWorkspaceResults(): void {
+    for (const [path, uri] of this.workspaceResults) {
+      if (!this.documents.byPath(path)) {
+        this.send(uri, []);
+      }
+    }
+    this.workspaceResults.clear();
+  }
+
+  /** Settings, allowlist or ignore files changed: re-scan every open document and every file a workspace scan reported. */
+  republishAll(): void {
+    for (const entry of this.documents.all()) {
+      entry.findings.invalidateAll();
+      this.publishOpen(entry);
+    }
+    for (const path of [...this.workspaceResults.keys()]) {
+      if (!this.documents.byPath(path)) {
+        this.publishFromDisk(path);
+      }
+    }
+  }
+
+  private publishFromDisk(fsPath: string): void {
+    const uri = pathToFileURL(fsPath).href;
+    const text = this.state.readText(fsPath);
+    const skipped = text === undefined || this.state.paths.skipReason(fsPath) !== undefined;
+    this.publishScanned(fsPath, skipped ? [] : this.state.scan(uri, text));
+  }
+
+  private cancel(uri: string): void {
+    const previous = this.pending.get(uri);
+    if (previous) {
+      clearTimeout(previous.timer);
+      this.pending.delete(uri);
+    }
+  }
+
+  private send(uri: string, findings: readonly TrackedFinding[], version?: number): void {
+    const overrides = this.state.settings.severityOverrides;
+    const diagnostics = findings.map((f) => toDiagnostic(f, overrides));
+    void this.connection.sendDiagnostics(
+      version === undefined ? { uri, diagnostics } : { uri, version, diagnostics },
+    );
+  }
+}
