@@ -1,9 +1,12 @@
 import type { Rule } from './rule';
 import { aiRules } from './rules/ai';
 import { aiPlatformRules } from './rules/aiPlatforms';
+import { awsRules } from './rules/cloudAws';
+import { azureGcpRules } from './rules/cloudAzureGcp';
 import { githubRules } from './rules/github';
 import { emailRules } from './rules/email';
 import { messagingRules } from './rules/messaging';
+import { paymentRules } from './rules/payments';
 import { slackRules } from './rules/slack';
 
 /** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
@@ -11,7 +14,10 @@ export const builtinRules: readonly Rule[] = [
   ...githubRules,
   ...aiRules,
   ...aiPlatformRules,
+  ...awsRules,
+  ...azureGcpRules,
   ...slackRules,
   ...messagingRules,
   ...emailRules,
+  ...paymentRules,
 ];

@@ -15,7 +15,7 @@ export const emailRules: readonly Rule[] = [
     keywords: ['sk'],
     pattern: /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])/,
     maxLength: 34,
-    minEntropy: 3,
+    minEntropy: 2.8,
     revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
     sample: () => `SK${randomToken(HEX, 32)}`,
     negatives: [
@@ -39,7 +39,7 @@ export const emailRules: readonly Rule[] = [
       ),
     ),
     maxLength: 120,
-    minEntropy: 3.2,
+    minEntropy: 2.8,
     validate: lettersAndDigits,
     revokeUrl: 'https://console.twilio.com/',
     sample: () => randomToken(HEX, 32),
@@ -77,7 +77,7 @@ export const emailRules: readonly Rule[] = [
       assignedTo(anyCase('mailgun'), 'key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', END_TOKEN),
     ),
     maxLength: 120,
-    minEntropy: 3,
+    minEntropy: 2.8,
     revokeUrl: 'https://app.mailgun.com/settings/api_security',
     sample: () =>
       Math.random() < 0.5
@@ -98,7 +98,7 @@ export const emailRules: readonly Rule[] = [
     keywords: ['-us'],
     pattern: /(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])/,
     maxLength: 37,
-    minEntropy: 3,
+    minEntropy: 2.8,
     revokeUrl: 'https://admin.mailchimp.com/account/api/',
     sample: () => `${randomToken(HEX, 32)}-us${randomToken('123456789', 1)}${randomToken(DIGITS, 1)}`,
     negatives: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us12', 'MAILCHIMP_API_KEY=your-key-us6', 'lang: en-us'],

@@ -143,7 +143,7 @@ export const messagingRules: readonly Rule[] = [
     keywords: ['mattermost'],
     pattern: new RegExp(assignedTo(anyCase('mattermost'), '[a-z0-9]{26}', END_ALNUM)),
     maxLength: 100,
-    minEntropy: 3.5,
+    minEntropy: 3.2,
     validate: (v) => /[0-9]/.test(v) && /[a-z]/.test(v),
     sample: () => randomToken(LOWER_ALNUM, 26),
     negatives: [
@@ -163,7 +163,7 @@ export const messagingRules: readonly Rule[] = [
       assignedTo(`${anyCase('pusher')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-f0-9]{20}', END_ALNUM),
     ),
     maxLength: 100,
-    minEntropy: 3,
+    minEntropy: 2.4,
     revokeUrl: 'https://dashboard.pusher.com/',
     sample: () => randomToken(HEX, 20),
     negatives: [
