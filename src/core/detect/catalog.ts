@@ -4,9 +4,12 @@ import { aiPlatformRules } from './rules/aiPlatforms';
 import { awsRules } from './rules/cloudAws';
 import { azureGcpRules } from './rules/cloudAzureGcp';
 import { githubRules } from './rules/github';
+import { devToolRules } from './rules/devTools';
 import { emailRules } from './rules/email';
 import { messagingRules } from './rules/messaging';
+import { observabilityRules } from './rules/observability';
 import { paymentRules } from './rules/payments';
+import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 
 /** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
@@ -20,4 +23,7 @@ export const builtinRules: readonly Rule[] = [
   ...messagingRules,
   ...emailRules,
   ...paymentRules,
+  ...observabilityRules,
+  ...secretStoreRules,
+  ...devToolRules,
 ];

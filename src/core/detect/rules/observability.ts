@@ -1,0 +1,256 @@
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
+import { decodeBase64, parseJsonObject } from './valueChecks';
+
+// Monitoring, logging and incident tools. Facts on the formats come from the providers' documentation
+// and the public rule sets (gitleaks, trufflehog); the patterns follow this engine's contract.
+
+const ddRisk = 'anyone with this file can read your Datadog metrics and logs and send data into your account';
+const nrRisk = 'anyone with this file can query or write the telemetry of your New Relic account';
+const sentryRisk =
+  'anyone with this file can read your Sentry issues, events and source maps and change projects';
+const grafanaRisk =
+  'anyone with this file can read and change your Grafana dashboards, data sources and alerts';
+const pdRisk = 'anyone with this file can open, acknowledge or resolve incidents in your PagerDuty account';
+
+/** True when the base64 segment of a token decodes to a JSON object holding every one of `fields`. */
+function jsonSegment(segment: string, fields: readonly string[]): boolean {
+  const json = parseJsonObject(decodeBase64(segment));
+  return json !== undefined && fields.every((f) => f in json);
+}
+
+function b64json(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64').replace(/=+$/, '');
+}
+
+export const observabilityRules: readonly Rule[] = [
+  contextRule({
+    id: 'datadog-api-key',
+    provider: 'Datadog',
+    description: 'Datadog API key',
+    risk: ddRisk,
+    words: ['datadog', 'dd_api', 'dd-api'],
+    value: '[a-f0-9]{32}',
+    valueMax: 32,
+    minEntropy: 2.8,
+    make: () => randomToken(HEX, 32),
+    revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys',
+    negatives: ['DD_API_KEY=<DATADOG_API_KEY>', 'datadog_site: datadoghq.eu'],
+  }),
+  contextRule({
+    id: 'datadog-app-key',
+    provider: 'Datadog',
+    description: 'Datadog application key',
+    risk: ddRisk,
+    words: ['datadog', 'dd_app', 'dd-app'],
+    value: '[a-f0-9]{40}',
+    valueMax: 40,
+    minEntropy: 3,
+    make: () => randomToken(HEX, 40),
+    revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys',
+    negatives: ['DD_APP_KEY=${DD_APP_KEY}'],
+  }),
+  prefixedRule({
+    id: 'new-relic-user-api-key',
+    provider: 'New Relic',
+    description: 'New Relic user API key',
+    risk: nrRisk,
+    prefix: 'NRAK-',
+    body: '[A-Z0-9]{27}',
+    bodyMax: 27,
+    make: () => randomToken(UPPER_ALNUM, 27),
+    revokeUrl: 'https://one.newrelic.com/api-keys',
+  }),
+  prefixedRule({
+    id: 'new-relic-insert-key',
+    provider: 'New Relic',
+    description: 'New Relic Insights insert key',
+    risk: nrRisk,
+    prefix: 'NRII-',
+    body: '[A-Za-z0-9_-]{32}',
+    bodyMax: 32,
+    make: () => randomToken(BASE64URL, 32),
+    revokeUrl: 'https://one.newrelic.com/api-keys',
+  }),
+  tokenRule({
+    id: 'new-relic-license-key',
+    provider: 'New Relic',
+    description: 'New Relic ingest license key',
+    risk: nrRisk,
+    keywords: ['nral'],
+    pattern: new RegExp(`${START_TOKEN}[a-z0-9]{36}NRAL${END_TOKEN}`),
+    maxLength: 40,
+    minEntropy: 3,
+    revokeUrl: 'https://one.newrelic.com/api-keys',
+    sample: () => `eu01xx${randomToken(HEX, 30)}NRAL`,
+    negatives: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxNRAL', 'NEW_RELIC_LICENSE_KEY=<license>NRAL'],
+  }),
+  contextRule({
+    id: 'new-relic-legacy-license-key',
+    provider: 'New Relic',
+    description: 'New Relic license key (40-hex format)',
+    risk: nrRisk,
+    words: ['newrelic', 'new_relic', 'new-relic', 'nr_license'],
+    value: '[a-f0-9]{40}',
+    valueMax: 40,
+    minEntropy: 3,
+    make: () => randomToken(HEX, 40),
+    revokeUrl: 'https://one.newrelic.com/api-keys',
+    negatives: ['license_key: \'<%= ENV["NEW_RELIC_LICENSE_KEY"] %>\''],
+  }),
+  prefixedRule({
+    id: 'sentry-user-token',
+    provider: 'Sentry',
+    description: 'Sentry user auth token',
+    risk: sentryRisk,
+    prefix: 'sntryu_',
+    body: '[a-f0-9]{64}',
+    bodyMax: 64,
+    minEntropy: 3.2,
+    make: () => randomToken(HEX, 64),
+    revokeUrl: 'https://sentry.io/settings/account/api/auth-tokens/',
+  }),
+  tokenRule({
+    id: 'sentry-org-token',
+    provider: 'Sentry',
+    description: 'Sentry organization auth token',
+    risk: sentryRisk,
+    keywords: ['sntrys_'],
+    // The middle segment is base64 JSON naming the org and region; the last one is the secret.
+    pattern: new RegExp(
+      `${START_TOKEN}sntrys_eyJ[A-Za-z0-9+/]{30,400}={0,2}_[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=_-])`,
+    ),
+    maxLength: 460,
+    minEntropy: 4,
+    validate: (t) => jsonSegment(t.slice(7, t.lastIndexOf('_')), ['iat']),
+    revokeUrl: 'https://sentry.io/settings/auth-tokens/',
+    sample: () => {
+      const claims = {
+        iat: 1700000000 + Math.floor(Math.random() * 9e7),
+        url: 'https://sentry.io',
+        region_url: 'https://us.sentry.io',
+        org: randomToken(LOWER_ALNUM, 8),
+      };
+      return `sntrys_${b64json(claims)}_${randomToken(ALNUM, 43)}`;
+    },
+    negatives: [
+      'sntrys_eyJpYXQiOjB9_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'SENTRY_AUTH_TOKEN=sntrys_your_token',
+    ],
+  }),
+  tokenRule({
+    id: 'sentry-dsn',
+    provider: 'Sentry',
+    description: 'Sentry DSN with its project key',
+    risk: 'anyone with this file can send events into your Sentry project and exhaust its quota',
+    severity: 'warning',
+    keywords: ['sentry.io'],
+    pattern:
+      /(?<![A-Za-z0-9])(?<secret>[a-f0-9]{32})@o[0-9]{1,12}\.ingest\.(?:[a-z]{2}\.)?sentry\.io\/[0-9]{1,12}(?![0-9])/,
+    maxLength: 80,
+    minEntropy: 2.8,
+    revokeUrl: 'https://docs.sentry.io/product/sentry-basics/concepts/dsn-explainer/',
+    sample: () => randomToken(HEX, 32),
+    lines: (k) => [
+      `SENTRY_DSN=https://${k}@o4505123.ingest.us.sentry.io/4505123456`,
+      `  dsn: "https://${k}@o12345.ingest.sentry.io/67890",`,
+    ],
+    negatives: [
+      'SENTRY_DSN=https://examplePublicKey@o0.ingest.sentry.io/0',
+      'dsn: https://<key>@o<org>.ingest.sentry.io/<project>',
+    ],
+  }),
+  prefixedRule({
+    id: 'grafana-cloud-token',
+    provider: 'Grafana',
+    description: 'Grafana Cloud access policy token',
+    risk: grafanaRisk,
+    prefix: 'glc_',
+    body: 'eyJ[A-Za-z0-9+/]{32,400}={0,2}',
+    bodyMax: 405,
+    minEntropy: 4,
+    validate: (t) => jsonSegment(t.slice(4), ['k']),
+    make: () =>
+      b64json({
+        o: randomToken('123456789', 6),
+        n: `stack-${randomToken(LOWER_ALNUM, 6)}-token`,
+        k: randomToken(ALNUM, 32),
+        m: { r: 'us' },
+      }),
+    revokeUrl: 'https://grafana.com/orgs/',
+  }),
+  prefixedRule({
+    id: 'grafana-service-account-token',
+    provider: 'Grafana',
+    description: 'Grafana service account token',
+    risk: grafanaRisk,
+    prefix: 'glsa_',
+    body: '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}',
+    bodyMax: 41,
+    make: () => `${randomToken(ALNUM, 32)}_${randomToken(HEX, 8)}`,
+    revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
+  }),
+  tokenRule({
+    id: 'grafana-api-key',
+    provider: 'Grafana',
+    description: 'Grafana API key (legacy)',
+    risk: grafanaRisk,
+    keywords: ['eyjrijoi'],
+    pattern: /(?<![A-Za-z0-9+/])eyJrIjoi[A-Za-z0-9+/]{40,200}={0,2}(?![A-Za-z0-9+/=])/,
+    maxLength: 210,
+    minEntropy: 4,
+    validate: (t) => jsonSegment(t, ['k', 'n']),
+    revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/migrate-api-keys/',
+    sample: () => b64json({ k: randomToken(ALNUM, 32), n: `ci-${randomToken(LOWER_ALNUM, 5)}`, id: 1 }),
+    negatives: ['GRAFANA_API_KEY=eyJrIjoi<your key>', 'eyJrIjoiWFhYWCIsIm4iOiJYWFhYIn0'],
+  }),
+  contextRule({
+    id: 'pagerduty-api-key',
+    provider: 'PagerDuty',
+    description: 'PagerDuty REST API key',
+    risk: pdRisk,
+    words: ['pagerduty', 'pager_duty'],
+    value: '(?:u\\+)?[A-Za-z0-9_-]{20}',
+    valueMax: 22,
+    minEntropy: 3,
+    make: () => randomToken(ALNUM, 20),
+    revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys',
+  }),
+  contextRule({
+    id: 'pagerduty-integration-key',
+    provider: 'PagerDuty',
+    description: 'PagerDuty Events integration (routing) key',
+    risk: 'anyone with this file can trigger and resolve alerts on your PagerDuty service',
+    words: ['pagerduty', 'pager_duty'],
+    value: '[a-f0-9]{32}',
+    valueMax: 32,
+    minEntropy: 2.8,
+    make: () => randomToken(HEX, 32),
+    revokeUrl: 'https://support.pagerduty.com/main/docs/services-and-integrations',
+  }),
+  contextRule({
+    id: 'honeycomb-api-key',
+    provider: 'Honeycomb',
+    description: 'Honeycomb API or ingest key',
+    risk: 'anyone with this file can send events into your Honeycomb environment and query its data',
+    words: ['honeycomb'],
+    value: '[a-f0-9]{32}|[A-Za-z0-9]{22}',
+    valueMax: 32,
+    minEntropy: 2.8,
+    make: () => randomToken(ALNUM, 22),
+    revokeUrl: 'https://ui.honeycomb.io/account',
+    negatives: ['HONEYCOMB_DATASET=my-honeycomb-dataset'],
+  }),
+  prefixedRule({
+    id: 'dynatrace-api-token',
+    provider: 'Dynatrace',
+    description: 'Dynatrace API token',
+    risk: 'anyone with this file can read and configure your Dynatrace environment',
+    prefix: 'dt0c01.',
+    body: '[A-Z0-9]{24}\\.[A-Z0-9]{64}',
+    bodyMax: 89,
+    make: () => `${randomToken(UPPER_ALNUM, 24)}.${randomToken(UPPER_ALNUM, 64)}`,
+    revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens',
+  }),
+];
