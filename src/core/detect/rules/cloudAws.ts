@@ -55,7 +55,7 @@ export const awsRules: readonly Rule[] = [
     provider: 'AWS',
     description: 'AWS secret access key',
     risk,
-    severity: 'warning',
+    // The variable name is AWS's own and the value has a fixed shape: not a generic heuristic.
     keywords: [
       'secretaccesskey',
       'secret_access_key',

@@ -46,8 +46,36 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.minEntropy !== undefined ? { minEntropy: spec.minEntropy } : {}),
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
-    tests: { positives: () => lines(spec.sample()), negatives: spec.negatives },
+    tests: { positives: () => lines(freshSample(spec.sample)), negatives: spec.negatives },
   };
+}
+
+// Words, runs and sequences that make any scanner (ours included) read a value as a placeholder. A
+// random fixture hits one now and then (`…dxxxX…`); drawing again keeps rule tests deterministic.
+const LOOKS_PLACEHOLDER =
+  /x{4}|example|sample|dummy|placeholder|change|insert|replace|redacted|lorem|ipsum|foobar|qwerty|asdfgh|notreal|fake|mock|todo|fixme|enter|your|here|(.)\1{5}/i;
+
+/** Draws `make()` until the result has no placeholder-like word, run or six-step sequence. */
+export function freshSample(make: () => string): string {
+  let sample = make();
+  for (let i = 0; i < 50 && (LOOKS_PLACEHOLDER.test(sample) || hasRun(sample)); i++) {
+    sample = make();
+  }
+  return sample;
+}
+
+function hasRun(text: string): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < text.length; i++) {
+    const step = text.charCodeAt(i) - text.charCodeAt(i - 1);
+    up = step === 1 ? up + 1 : 1;
+    down = step === -1 ? down + 1 : 1;
+    if (up >= 5 || down >= 5) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A self-identifying `<prefix><body>` token; `bodyMax` is the longest body `body` accepts. */
@@ -111,25 +139,29 @@ export interface ContextSpec {
   /** Default: the value must hold letters and digits. */
   readonly validate?: (secret: string) => boolean;
   readonly negatives?: readonly string[];
+  /** Lines for the positives when the default ones (named after the id) do not name a context word. */
+  readonly lines?: (secret: string) => readonly string[];
 }
 
 /** Rule for a context-only value: `<word>…<op> <value>` within a short bounded gap. */
 export function contextRule(c: ContextSpec): Rule {
   const word = c.words[0] ?? '';
-  const context = `(?:${c.words.map(anyCase).join('|')})`;
+  // `_` in a word also matches `-`, `.` or nothing: `heroku_api_key` covers `HEROKU-API-KEY` and `herokuApiKey`.
+  const context = `(?:${c.words.map((w) => anyCase(w).replace(/_/g, '[_.\\-]?')).join('|')})`;
   return tokenRule({
     id: c.id,
     provider: c.provider,
     description: c.description,
     risk: c.risk,
     severity: 'warning',
-    keywords: c.words,
+    keywords: keywordVariants(c.words),
     pattern: new RegExp(assignedTo(context, c.value, END_TOKEN)),
     maxLength: 64 + c.valueMax,
     minEntropy: c.minEntropy ?? 3,
     validate: c.validate ?? lettersAndDigits,
     revokeUrl: c.revokeUrl,
     sample: c.make,
+    ...(c.lines ? { lines: c.lines } : {}),
     negatives: [
       `${word.toUpperCase()}_API_KEY=your-${word}-api-key`,
       `${word}_api_key = os.environ["${word.toUpperCase()}_API_KEY"]`,
@@ -191,6 +223,20 @@ export function assignedTo(context: string, value: string, end: string, gap = 24
  */
 export function near(context: string, value: string, end: string, gap = 40): string {
   return `${context}[^\\n]{0,${gap}}?${START_TOKEN}(?<secret>${value})${end}`;
+}
+
+/** Each word, plus its `-`, `.` and joined spellings when it has `_` (the prefilter needs literals). */
+function keywordVariants(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    out.add(w);
+    if (w.includes('_')) {
+      for (const sep of ['-', '.', '']) {
+        out.add(w.replace(/_/g, sep));
+      }
+    }
+  }
+  return [...out];
 }
 
 /** A random v4-shaped UUID, for fixtures of UUID-shaped keys. */
