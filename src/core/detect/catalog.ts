@@ -3,6 +3,9 @@ import { aiRules } from './rules/ai';
 import { aiPlatformRules } from './rules/aiPlatforms';
 import { awsRules } from './rules/cloudAws';
 import { azureGcpRules } from './rules/cloudAzureGcp';
+import { infraRules } from './rules/cloudInfra';
+import { paasRules } from './rules/cloudPaas';
+import { regionalCloudRules } from './rules/cloudRegional';
 import { githubRules } from './rules/github';
 import { devToolRules } from './rules/devTools';
 import { emailRules } from './rules/email';
@@ -19,6 +22,9 @@ export const builtinRules: readonly Rule[] = [
   ...aiPlatformRules,
   ...awsRules,
   ...azureGcpRules,
+  ...infraRules,
+  ...paasRules,
+  ...regionalCloudRules,
   ...slackRules,
   ...messagingRules,
   ...emailRules,
