@@ -12,6 +12,7 @@ import { emailRules } from './rules/email';
 import { messagingRules } from './rules/messaging';
 import { observabilityRules } from './rules/observability';
 import { paymentRules } from './rules/payments';
+import { privateKeyRules } from './rules/privateKeys';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 
@@ -32,4 +33,5 @@ export const builtinRules: readonly Rule[] = [
   ...observabilityRules,
   ...secretStoreRules,
   ...devToolRules,
+  ...privateKeyRules,
 ];
