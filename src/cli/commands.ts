@@ -1,7 +1,9 @@
+import { askCommand } from './ask';
 import { auditCommand } from './audit';
 import type { CliCommand } from './command';
 import { keyCommand } from './key';
 import { lspCommand } from './lsp';
+import { redactCommand } from './redact';
 import { scanCommand } from './scan';
 
 /**
@@ -11,5 +13,7 @@ export const commands: Readonly<Record<string, CliCommand>> = {
   scan: scanCommand,
   lsp: lspCommand,
   audit: auditCommand,
+  ask: askCommand,
+  redact: redactCommand,
   key: keyCommand,
 };

@@ -249,7 +249,7 @@ export class FakeOpenAi {
         );
         return this.sendWhole(res, json, reply);
       }
-      return this.stream(res, events, reply);
+      return this.stream(res, events, reply, responses ? 3 : 1);
     }
     return sendError(res, 404, {
       message: `Unknown path ${path}`,
@@ -270,7 +270,13 @@ export class FakeOpenAi {
     }
   }
 
-  private async stream(res: ServerResponse, events: readonly string[], reply: FakeReply): Promise<void> {
+  /** Writes SSE events; `leading` events (role, created...) go out at once, the pause falls between pieces. */
+  private async stream(
+    res: ServerResponse,
+    events: readonly string[],
+    reply: FakeReply,
+    leading: number,
+  ): Promise<void> {
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',
@@ -293,7 +299,7 @@ export class FakeOpenAi {
       }
       // Waiting for the flush makes a cut land after the chunks before it have really left.
       await new Promise<void>((resolve) => res.write(event, () => resolve()));
-      if (delay > 0) {
+      if (delay > 0 && i + 1 >= leading) {
         await this.sleep(delay);
       }
     }

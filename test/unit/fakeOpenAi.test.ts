@@ -65,15 +65,13 @@ describe('FakeOpenAi (loopback test server)', () => {
       const events = await readSse(res);
       assert.ok(events.every((e) => e.startsWith('data: ')));
       assert.equal(events.at(-1), 'data: [DONE]');
-      const parsed = events
-        .slice(0, -1)
-        .map(
-          (e) =>
-            JSON.parse(e.slice(6)) as {
-              choices: { delta: { content?: string } }[];
-              usage?: { total_tokens: number };
-            },
-        );
+      const parsed = events.slice(0, -1).map(
+        (e) =>
+          JSON.parse(e.slice(6)) as {
+            choices: { delta: { content?: string } }[];
+            usage?: { total_tokens: number };
+          },
+      );
       assert.equal(parsed.map((p) => p.choices[0]?.delta.content ?? '').join(''), 'abc');
       assert.ok((parsed.at(-1)?.usage?.total_tokens ?? 0) > 0);
     });

@@ -11,7 +11,7 @@ import type { CompletionRequest, CompletionResult, Provider, TokenUsage, WaitNot
 /** The public OpenAI endpoint; passed explicitly so `OPENAI_BASE_URL` in the environment cannot redirect. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
-/** An endpoint and its key: what a profile resolves to. */
+/** An endpoint and its key (empty for a keyless compatible server): what a profile resolves to. */
 export type EndpointProfile =
   | { readonly kind: 'openai' | 'compatible'; readonly apiKey: string; readonly baseUrl?: string }
   | {
@@ -64,7 +64,10 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
       return response;
     };
     const common = {
-      apiKey: profile.apiKey,
+      // A keyless compatible server (a local model) still needs some bearer value for the SDK.
+      apiKey: profile.apiKey || 'no-key',
+      // Explicit, so an OPENAI_ADMIN_KEY in the environment is never picked up and sent along.
+      adminAPIKey: null,
       maxRetries,
       fetch: watchingFetch,
       logLevel: 'warn' as const,
@@ -90,7 +93,7 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
   return {
     kind: profile.kind,
     endpoint,
-    secrets: [profile.apiKey],
+    secrets: profile.apiKey ? [profile.apiKey] : [],
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let text = '';
       let usage: TokenUsage | undefined;
@@ -105,8 +108,10 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
       const signalOption = request.signal ? { signal: request.signal } : {};
       try {
         const chat = client(request.onWait).chat.completions;
-        if (request.params.stream === true) {
-          const { data: stream, request_id } = await chat.create(request.params, signalOption).withResponse();
+        // The params go as they are: the SDK's JSON.stringify of them is the body the pipeline hashed.
+        const params = request.params;
+        if (params.stream === true) {
+          const { data: stream, request_id } = await chat.create(params, signalOption).withResponse();
           requestId = request_id ?? undefined;
           for await (const chunk of stream) {
             onDelta(chunk.choices[0]?.delta?.content);
@@ -118,9 +123,7 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
             throw new Error('terminated: the stream ended before the model finished');
           }
         } else {
-          const { data, request_id } = await chat
-            .create({ ...request.params, stream: false }, signalOption)
-            .withResponse();
+          const { data, request_id } = await chat.create(params, signalOption).withResponse();
           requestId = request_id ?? undefined;
           onDelta(data.choices[0]?.message.content);
           finishReason = data.choices[0]?.finish_reason ?? undefined;

@@ -54,11 +54,17 @@ export interface Excluded {
 
 /** Returns, for a path, the first exclusion glob it matches, or undefined when it may be sent. */
 export function exclusionMatcher(globs: readonly string[]): (path: string) => string | undefined {
-  // Case-insensitive on every platform: `.ENV` on a case-insensitive disk is the same file.
-  const options = { dot: true, basename: true, nocase: true };
+  // Case-insensitive on every platform: `.ENV` on a case-insensitive disk is the same file. picomatch's
+  // `basename` option must only be given to slash-free patterns: it breaks the others.
   const matchers = globs.map((glob) => {
-    const anywhere = glob.includes('/') && !glob.startsWith('**/') && !glob.startsWith('/');
-    return { glob, test: picomatch(anywhere ? [glob, `**/${glob}`] : glob, options) };
+    const nested = glob.includes('/');
+    const anywhere = nested && !glob.startsWith('**/') && !glob.startsWith('/');
+    const test = picomatch(anywhere ? [glob, `**/${glob}`] : glob, {
+      dot: true,
+      nocase: true,
+      basename: !nested,
+    });
+    return { glob, test };
   });
   return (path) => {
     const normalized = path.replace(/\\/g, '/').replace(/^\.\//, '');

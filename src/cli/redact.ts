@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { normalizeKnownValues } from '../core/pipeline/knownValues';
+import { redactText } from '../core/pipeline/redact';
+import { RedactionMap } from '../core/pipeline/redactionMap';
+import { parseOptions } from './args';
+import type { CliCommand, CliIo } from './command';
+import { EXIT_ERROR, EXIT_OK, UsageError } from './command';
+import { environmentKnownValues, workspaceKnownValues } from './workspaceValues';
+
+const HELP = `Usage: secure-gpt redact [--json] [FILE|-]
+
+Prints FILE (or stdin) with every secret replaced by a typed placeholder such as ‹secret:github-pat#1›:
+the same redaction the outgoing pipeline applies before anything is sent. The same value always gets
+the same placeholder. Values of the .env files in the current directory and the API keys in the
+environment are redacted by exact match too.
+
+Options:
+      --json   print { "text", "redactions": [ { "placeholder", "ruleId", "line", "column" } ] }
+               (line and column are 1-based, in the input)
+  -h, --help   show this help
+`;
+
+/** `secure-gpt redact`: the pipeline's redaction over a file or stdin. */
+export const redactCommand: CliCommand = {
+  summary: 'print a file or stdin with secrets replaced by placeholders (--json for positions)',
+  run: runRedact,
+};
+
+async function runRedact(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 1) {
+    throw new UsageError('takes one FILE (or - for stdin)');
+  }
+  const source = positionals[0] ?? '-';
+  let text: string;
+  try {
+    text = source === '-' ? await readStream(io.stdin) : readFileSync(source, 'utf8');
+  } catch (error) {
+    io.stderr.write(
+      `secure-gpt redact: cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
+    );
+    return EXIT_ERROR;
+  }
+  const known = normalizeKnownValues([
+    ...environmentKnownValues(io.env),
+    ...workspaceKnownValues(process.cwd()),
+  ]);
+  const result = redactText(text, new RedactionMap(), { known });
+  if (values.json) {
+    const redactions = result.redactions.map((r) => ({
+      placeholder: r.placeholder,
+      ruleId: r.ruleId,
+      line: r.line + 1,
+      column: r.column + 1,
+    }));
+    io.stdout.write(`${JSON.stringify({ text: result.text, redactions }, null, 2)}\n`);
+  } else {
+    io.stdout.write(result.text);
+  }
+  if (result.redactions.length > 0 && !values.json) {
+    io.stderr.write(
+      `redacted ${result.redactions.length} secret${result.redactions.length === 1 ? '' : 's'}\n`,
+    );
+  }
+  return EXIT_OK;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import { githubToken } from '../detect/checksum';
+import { ALNUM, randomToken } from '../detect/random';
+import { DEFAULT_EXCLUDE_GLOBS, exclusionMatcher, partitionAttachments } from './exclude';
+import { envKnownValues, isGuardableEnvValue, normalizeKnownValues, parseDotenv } from './knownValues';
+import { guardPayload } from './guard';
+import { countByRule, redactText } from './redact';
+import { RedactionMap, StreamRestorer } from './redactionMap';
+
+const pat = (): string => githubToken('ghp', randomToken(ALNUM, 30));
+
+describe('exclusion', () => {
+  it('leaves out credential files at any depth by default, and says which glob matched', () => {
+    const match = exclusionMatcher(DEFAULT_EXCLUDE_GLOBS);
+    const cases: Array<[string, string]> = [
+      ['.env', '.env*'],
+      ['app/.env.production', '.env*'],
+      ['certs/server.pem', '*.pem'],
+      ['tls/private.key', '*.key'],
+      ['home/.ssh/id_rsa', 'id_rsa*'],
+      ['id_rsa.pub', 'id_rsa*'],
+      ['store.p12', '*.p12'],
+      ['cert.PFX', '*.pfx'],
+      ['.npmrc', '.npmrc'],
+      ['pkg/.pypirc', '.pypirc'],
+      ['aws/credentials', 'credentials*'],
+      ['config/credentials.json', 'credentials*'],
+      ['android/release.keystore', '*.keystore'],
+      ['server.jks', '*.jks'],
+      ['.git-credentials', '.git-credentials'],
+      ['.netrc', '.netrc'],
+      ['home/.docker/config.json', '.docker/config.json'],
+      ['C:\\proj\\.env.local', '.env*'],
+    ];
+    for (const [path, glob] of cases) {
+      assert.equal(match(path), glob, path);
+    }
+    for (const path of [
+      'src/env.ts',
+      'src/keyboard.ts',
+      'README.md',
+      'docs/environment.md',
+      'src/api.key.ts',
+    ]) {
+      assert.equal(match(path), undefined, path);
+    }
+  });
+
+  it('partitions attachments and reports each one left out with a reason', () => {
+    const { kept, excluded } = partitionAttachments([
+      { path: 'src/app.ts', text: 'code' },
+      { path: '.env', text: 'X=1' },
+    ]);
+    assert.deepEqual(
+      kept.map((a) => a.path),
+      ['src/app.ts'],
+    );
+    assert.equal(excluded.length, 1);
+    assert.equal(excluded[0]?.path, '.env');
+    assert.match(excluded[0]?.reason ?? '', /'\.env\*'.*never sent/);
+  });
+
+  it('takes the glob list as a setting', () => {
+    const { kept, excluded } = partitionAttachments(
+      [
+        { path: '.env', text: '' },
+        { path: 'secret/notes.md', text: '' },
+      ],
+      ['secret/**'],
+    );
+    assert.deepEqual([kept.map((a) => a.path), excluded.map((e) => e.path)], [['.env'], ['secret/notes.md']]);
+  });
+});
+
+describe('redactText', () => {
+  it('replaces a detected secret with a typed placeholder and reports its position', () => {
+    const token = pat();
+    const map = new RedactionMap();
+    const result = redactText(`line one\n  token = "${token}"\n`, map);
+    assert.equal(result.text, 'line one\n  token = "‹secret:github-pat#1›"\n');
+    assert.equal(result.redactions.length, 1);
+    const r = result.redactions[0]!;
+    assert.deepEqual(
+      [r.ruleId, r.line, r.column, r.placeholder],
+      ['github-pat', 1, 11, '‹secret:github-pat#1›'],
+    );
+    assert.ok(!JSON.stringify(result.redactions).includes(token));
+  });
+
+  it('gives the same value the same placeholder, and distinct values their own numbers', () => {
+    const [a, b] = [pat(), pat()];
+    const map = new RedactionMap();
+    const first = redactText(`${a} ${b} ${a}`, map);
+    assert.equal(first.text, '‹secret:github-pat#1› ‹secret:github-pat#2› ‹secret:github-pat#1›');
+    const later = redactText(`again: ${b}`, map);
+    assert.equal(later.text, 'again: ‹secret:github-pat#2›');
+    assert.deepEqual(countByRule(first.redactions), { 'github-pat': 3 });
+  });
+
+  it('redacts known values by exact match whatever their shape', () => {
+    const key = `custom-${randomToken(ALNUM, 24)}`;
+    const map = new RedactionMap();
+    const result = redactText(`use ${key} here and ${key} there`, map, {
+      known: [{ kind: 'api-key', value: key }],
+    });
+    assert.equal(result.text, 'use ‹secret:api-key#1› here and ‹secret:api-key#1› there');
+  });
+
+  it('lets through only the detected secrets the user allowed', () => {
+    const [a, b] = [pat(), pat()];
+    const map = new RedactionMap();
+    const probe = redactText(a, new RedactionMap()).redactions[0]!;
+    const result = redactText(`${a} ${b}`, map, { allow: new Set([probe.fingerprint]) });
+    assert.equal(result.text, `${a} ‹secret:github-pat#1›`);
+  });
+
+  it('restores placeholders locally, also when a stream splits one across chunks', () => {
+    const token = pat();
+    const map = new RedactionMap();
+    const { text } = redactText(`t=${token}`, map);
+    assert.equal(
+      map.restore(`use ${text.slice(2)} and ‹secret:github-pat#9›`),
+      `use ${token} and ‹secret:github-pat#9›`,
+    );
+    const restorer = new StreamRestorer(map);
+    const answer = 'Set it to ‹secret:github-pat#1› now.';
+    const pieces = [answer.slice(0, 14), answer.slice(14, 25), answer.slice(25)];
+    const out = pieces.map((p) => restorer.push(p)).join('') + restorer.flush();
+    assert.equal(out, `Set it to ${token} now.`);
+    assert.ok(!restorer.push('a ‹secret:git').includes('‹'));
+    assert.equal(restorer.flush(), '‹secret:git');
+  });
+});
+
+describe('known values', () => {
+  it('parses .env lines: export, quotes, comments, multi-line', () => {
+    const parsed = parseDotenv(
+      [
+        '# comment',
+        'export A=plain # trailing',
+        'B="two\\nlines"',
+        "C='single # not a comment'",
+        'D="multi',
+        'line"',
+        'not a line',
+      ].join('\n'),
+    );
+    assert.deepEqual(parsed, [
+      ['A', 'plain'],
+      ['B', 'two\nlines'],
+      ['C', 'single # not a comment'],
+      ['D', 'multi\nline'],
+    ]);
+  });
+
+  it('guards secret-like .env values but not plain words, numbers, flags, bare URLs or paths', () => {
+    for (const v of [
+      'production',
+      'development',
+      '3000',
+      'true',
+      'https://api.example.com/v1',
+      './data/x',
+      'info_level',
+    ]) {
+      assert.equal(isGuardableEnvValue(v), false, v);
+    }
+    for (const v of ['hunter2hunter2', 'postgres://app:pa55word@db/x', randomToken(ALNUM, 20)]) {
+      assert.equal(isGuardableEnvValue(v), true, v);
+    }
+    const known = envKnownValues('PORT=3000\nDB_PASSWORD=s3cr3t-Value-99\n');
+    assert.deepEqual(known, [{ kind: 'env-value', value: 's3cr3t-Value-99' }]);
+  });
+
+  it('drops short and duplicate values, keeping the first kind', () => {
+    const v = randomToken(ALNUM, 12);
+    assert.deepEqual(
+      normalizeKnownValues([
+        { kind: 'api-key', value: v },
+        { kind: 'listed-value', value: v },
+        { kind: 'listed-value', value: 'abc' },
+      ]),
+      [{ kind: 'api-key', value: v }],
+    );
+  });
+
+  it('guard: finds a known value in a payload raw or JSON-escaped, and names only its kind', () => {
+    const v = `a"b\\c-${randomToken(ALNUM, 10)}`;
+    const payload = JSON.stringify({ messages: [{ content: `x ${v} y` }] });
+    const verdict = guardPayload(payload, [{ kind: 'listed-value', value: v }], []);
+    assert.deepEqual(verdict, { ok: false, leaked: ['listed-value'] });
+    assert.deepEqual(guardPayload('{"a":"clean"}', [{ kind: 'api-key', value: v }], [pat()]), {
+      ok: true,
+      leaked: [],
+    });
+  });
+});
