@@ -1,0 +1,322 @@
+import * as vscode from 'vscode';
+import { controlHooks } from '../../core/controls';
+import { RateLimiter } from '../../core/limits/rateLimiter';
+import { Conversation } from '../../core/pipeline/conversation';
+import type { Attachment } from '../../core/pipeline/exclude';
+import type { RunResult } from '../../core/pipeline/pipeline';
+import { Pipeline } from '../../core/pipeline/pipeline';
+import type { Decision, DecisionRequest } from '../../core/pipeline/prepare';
+import { redactText } from '../../core/pipeline/redact';
+import { RedactionMap } from '../../core/pipeline/redactionMap';
+import type { ChatTurn, HostToWebview, WebviewToHost } from '../../protocol/webview';
+import type { ChatHandler, ChatViewProvider } from '../chatView';
+import type { Log } from '../log';
+import type { LocalData } from '../records/localData';
+import { handleCodeAction, openLinkAfterConfirm } from './codeActions';
+import type { EndpointAccess } from './endpointAccess';
+import { ChatHistory } from './history';
+import { workspaceEnvValues } from './knownValues';
+import { currentSettings } from './settingsReader';
+
+/** What a palette action or the chat panel asks. */
+export interface AskInput {
+  readonly prompt: string;
+  readonly attachments?: readonly Attachment[];
+  /** What the chat shows as the question (defaults to the prompt); redacted before it is shown. */
+  readonly title?: string;
+}
+
+const RESTRICTED =
+  'This workspace is in Restricted Mode: Secure GPT does not send workspace content to a model until you trust it. Secret warnings still run.';
+
+/** The chat: one conversation per workspace window, its turns, and the pipeline every request passes. */
+export class ChatSession implements ChatHandler, vscode.Disposable {
+  private conversation = new Conversation();
+  private turns: ChatTurn[] = [];
+  private current: AbortController | undefined;
+  private model: string | undefined;
+  private readonly limiter: RateLimiter;
+  private readonly history: ChatHistory;
+  private nextId = 1;
+  private readonly loaded: Promise<void>;
+
+  constructor(
+    private readonly view: ChatViewProvider,
+    private readonly endpoint: EndpointAccess,
+    private readonly data: LocalData,
+    private readonly log: Log,
+  ) {
+    const { settings } = currentSettings();
+    this.limiter = new RateLimiter({
+      requestsPerMinute: settings['limits.requestsPerMinute'],
+      tokensPerMinute: settings['limits.tokensPerMinute'],
+    });
+    this.history = new ChatHistory(data.historyDir);
+    this.loaded = this.history.load().then((turns) => {
+      this.turns = turns;
+      this.nextId = turns.length + 1;
+    });
+  }
+
+  /** Re-reads limits after a settings change. */
+  configure(): void {
+    const { settings } = currentSettings();
+    this.limiter.configure({
+      requestsPerMinute: settings['limits.requestsPerMinute'],
+      tokensPerMinute: settings['limits.tokensPerMinute'],
+    });
+  }
+
+  initialState(): HostToWebview {
+    const { settings } = currentSettings();
+    const model = this.model ?? this.endpoint.active().model ?? settings.model;
+    const models = settings.models.includes(model) ? settings.models : [model, ...settings.models];
+    return {
+      type: 'init',
+      profile: this.endpoint.active().profile,
+      models,
+      model,
+      turns: this.turns,
+      ...(vscode.workspace.isTrusted ? {} : { disabledReason: RESTRICTED }),
+    };
+  }
+
+  async handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'send':
+        await this.ask({ prompt: message.text });
+        return;
+      case 'stop':
+        this.stop();
+        return;
+      case 'setModel':
+        this.model = message.model;
+        return;
+      case 'clearHistory':
+        await this.clear();
+        return;
+      case 'openLink':
+        await openLinkAfterConfirm(message.url);
+        return;
+      case 'copyCode':
+      case 'insertCode':
+      case 'applyCode':
+        await handleCodeAction(
+          message,
+          (text) => this.conversation.restore(text),
+          currentSettings().settings['redaction.restoreOnInsert'],
+        );
+        return;
+    }
+  }
+
+  /** Cancels the answer in progress, keeping what arrived. */
+  stop(): void {
+    this.current?.abort(new Error('Stopped by the user.'));
+  }
+
+  get busy(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Sends one request through the pipeline and streams the answer into the chat. */
+  async ask(input: AskInput): Promise<RunResult | undefined> {
+    await this.loaded;
+    if (!vscode.workspace.isTrusted && (input.attachments?.length ?? 0) > 0) {
+      void vscode.window.showWarningMessage(RESTRICTED);
+      return undefined;
+    }
+    if (this.current) {
+      void vscode.window.showInformationMessage('Secure GPT is still answering. Stop it first, or wait.');
+      return undefined;
+    }
+    const { settings, problems } = currentSettings();
+    for (const p of problems) {
+      this.log.warn(p.message);
+    }
+    const model = this.model ?? this.endpoint.active().model ?? settings.model;
+    const profile = this.endpoint.active().profile;
+    const controller = new AbortController();
+    this.current = controller;
+    const id = `t${this.nextId++}`;
+    let turn: ChatTurn | undefined;
+    let prompt: string | undefined;
+    const pipeline = new Pipeline(
+      {
+        policy: settings['redaction.policy'],
+        excludeGlobs: settings['redaction.excludeGlobs'],
+        known: await workspaceEnvValues(),
+      },
+      controlHooks(
+        {
+          profile,
+          limiter: this.limiter,
+          usage: this.data.usage,
+          budget: {
+            dailyTokens: settings['budget.dailyTokens'],
+            monthlyTokens: settings['budget.monthlyTokens'],
+            monthlyCostUsd: settings['budget.monthlyCostUsd'],
+          },
+          audit: this.data.audit,
+          includePrompt: () => (settings['audit.includePrompts'] ? prompt : undefined),
+          onAudit: () => this.data.notifyChanged(),
+        },
+        { logger: this.log },
+      ),
+    );
+    try {
+      const result = await this.endpoint.withProvider((provider) =>
+        pipeline.run(
+          this.conversation,
+          { prompt: input.prompt, attachments: input.attachments ?? [], model },
+          provider,
+          {
+            signal: controller.signal,
+            onPrepared: (ready) => {
+              prompt = ready.userMessage;
+              turn = {
+                id,
+                question: input.title ?? ready.userMessage,
+                answer: '',
+                sent: ready.userMessage,
+                redactions: ready.redactions.length,
+                excluded: ready.excluded.map((e) => `${e.path} (${e.glob})`),
+                model,
+                outcome: 'streaming',
+              };
+              this.turns.push(turn);
+              this.view.post({ type: 'turn', turn });
+            },
+            onDelta: (text) => {
+              if (turn) {
+                turn = { ...turn, answer: turn.answer + text };
+                this.replace(turn);
+                this.view.post({ type: 'delta', id, text });
+              }
+            },
+            onStatus: (text) => this.view.post({ type: 'status', text }),
+            decide: (request) => this.decide(request),
+          },
+        ),
+      );
+      this.finish(id, input.title ?? input.prompt, turn, result, model);
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`Request failed: ${message}`);
+      this.finish(id, input.title ?? input.prompt, turn, undefined, model, message);
+      void vscode.window.showErrorMessage(`Secure GPT: ${message}`, 'Show Log').then((choice) => {
+        if (choice) {
+          this.log.show();
+        }
+      });
+      return undefined;
+    } finally {
+      this.current = undefined;
+      this.view.post({ type: 'status', text: '' });
+    }
+  }
+
+  private finish(
+    id: string,
+    question: string,
+    turn: ChatTurn | undefined,
+    result: RunResult | undefined,
+    model: string,
+    error?: string,
+  ): void {
+    const base: ChatTurn = turn ?? {
+      id,
+      // Not sent: still show the question only as it would have gone, with placeholders.
+      question: redactText(question, new RedactionMap()).text,
+      answer: '',
+      sent: '',
+      redactions: result?.prepared.redactions.length ?? 0,
+      excluded: result?.prepared.excluded.map((e) => `${e.path} (${e.glob})`) ?? [],
+      model,
+      outcome: 'blocked',
+    };
+    const outcome: ChatTurn['outcome'] =
+      result?.outcome === 'cancelled'
+        ? 'stopped'
+        : result?.outcome === 'blocked'
+          ? 'blocked'
+          : result?.failure || error
+            ? 'error'
+            : 'done';
+    const message = error ?? result?.message;
+    const final: ChatTurn = {
+      ...base,
+      answer: result?.text ?? base.answer,
+      outcome,
+      ...(result?.usage
+        ? { usage: { prompt: result.usage.prompt, completion: result.usage.completion } }
+        : {}),
+      ...(message !== undefined && outcome !== 'done' && outcome !== 'stopped' ? { error: message } : {}),
+    };
+    if (!turn) {
+      this.turns.push(final);
+    }
+    this.replace(final);
+    this.view.post({ type: 'turn', turn: final });
+    this.history
+      .save(this.turns)
+      .catch((e: unknown) => this.log.error(`Could not save chat history: ${String(e)}`));
+  }
+
+  private replace(turn: ChatTurn): void {
+    const index = this.turns.findIndex((t) => t.id === turn.id);
+    if (index !== -1) {
+      this.turns[index] = turn;
+    }
+  }
+
+  /** The `ask` policy: show what was found (kinds and masked previews), let the user choose. */
+  private async decide(request: DecisionRequest): Promise<Decision> {
+    const lines = request.redactions.map((r) => `${r.ruleId} ${r.preview} (${r.source})`);
+    const choice = await vscode.window.showWarningMessage(
+      `This request holds ${request.redactions.length} secret(s): ${lines.slice(0, 5).join('; ')}${lines.length > 5 ? '…' : ''}`,
+      { modal: true },
+      'Send with Placeholders',
+      'Send Selected Unredacted…',
+    );
+    if (choice === 'Send with Placeholders') {
+      return { action: 'redact' };
+    }
+    if (choice === 'Send Selected Unredacted…') {
+      const picks = await vscode.window.showQuickPick(
+        request.redactions
+          .filter((r) => !['api-key', 'env-value', 'listed-value'].includes(r.ruleId))
+          .map((r) => ({
+            label: r.ruleId,
+            description: r.preview,
+            detail: r.source,
+            fingerprint: r.fingerprint,
+          })),
+        {
+          canPickMany: true,
+          title: 'Values to send as they are (false positives). Known values are never sent.',
+        },
+      );
+      return picks && picks.length > 0
+        ? { action: 'allow', fingerprints: picks.map((p) => p.fingerprint) }
+        : { action: 'cancel' };
+    }
+    return { action: 'cancel' };
+  }
+
+  /** Forgets the conversation, its restore map and the saved history. */
+  async clear(): Promise<void> {
+    this.stop();
+    this.conversation.clear();
+    this.conversation = new Conversation();
+    this.turns = [];
+    await this.history.clear();
+    this.view.post({ type: 'cleared' });
+  }
+
+  dispose(): void {
+    this.stop();
+    this.conversation.clear();
+  }
+}

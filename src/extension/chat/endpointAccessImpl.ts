@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { Profile } from '../../core/keys/profiles';
+import { createFetch } from '../../core/net/proxyFetch';
+import { createDryRunProvider } from '../../core/openai/dryRunProvider';
+import { createOpenAiProvider } from '../../core/openai/openaiProvider';
+import type { Provider } from '../../core/openai/provider';
+import { allowlistPolicy } from '../../core/policy/hostAllowlist';
+import type { KeyAccess } from '../keys/keyAccess';
+import { NoApiKeyError } from '../keys/keyAccess';
+import type { Log } from '../log';
+import type { EndpointAccess } from './endpointAccess';
+import { currentSettings } from './settingsReader';
+
+/** VS Code's proxy settings (then the host's environment), for the SDK's fetch. */
+function editorNetwork(): Parameters<typeof createFetch>[0] {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'];
+  const noProxy =
+    http.get<string[]>('noProxy', []).join(',') || process.env['NO_PROXY'] || process.env['no_proxy'];
+  return {
+    proxyUrl: proxy || undefined,
+    noProxy: noProxy || undefined,
+    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+  };
+}
+
+/** The provider for a profile and the key read for it just now. */
+function providerFor(profile: Profile, key: string | undefined, log: Log): Provider {
+  if (profile.kind === 'dry-run') {
+    return createDryRunProvider('the endpoint (dry-run profile)');
+  }
+  const { settings } = currentSettings();
+  const options = {
+    endpointPolicy: allowlistPolicy(settings['endpoint.allowedHosts']),
+    logger: log,
+    fetch: createFetch(editorNetwork()),
+  };
+  // A keyless OpenAI-compatible server (Ollama...) still needs a non-empty value for the SDK.
+  const apiKey = key ?? 'no-key';
+  switch (profile.kind) {
+    case 'azure':
+      return createOpenAiProvider(
+        {
+          kind: 'azure',
+          apiKey,
+          endpoint: profile.endpoint,
+          apiVersion: profile.apiVersion,
+          deployment: profile.deployment,
+        },
+        options,
+      );
+    case 'compatible':
+      return createOpenAiProvider({ kind: 'compatible', apiKey, baseUrl: profile.baseUrl }, options);
+    case 'openai':
+      return createOpenAiProvider({ kind: 'openai', apiKey }, options);
+  }
+}
+
+/**
+ * Builds the provider of the active profile per request, through the key module's `withApiKey` (the
+ * one place the key is read). With no key set, requests go nowhere: a dry run shows what would be sent.
+ */
+export function createEndpointAccess(keys: KeyAccess, log: Log): EndpointAccess {
+  return {
+    active: () => {
+      const profile = keys.activeProfile();
+      return { profile: profile.name, model: 'model' in profile ? profile.model : undefined };
+    },
+    async withProvider<T>(fn: (provider: Provider) => Promise<T>): Promise<T> {
+      try {
+        return await keys.withApiKey(undefined, (key, profile) => fn(providerFor(profile, key, log)));
+      } catch (error) {
+        if (!(error instanceof NoApiKeyError)) {
+          throw error;
+        }
+        log.info(`${error.message} Answering as a dry run.`);
+        return fn(
+          createDryRunProvider(`profile '${error.profile}' once a key is set (Secure GPT: Set API Key)`),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { Pipeline } from '../../core/pipeline/pipeline';
+import type { Attachment } from '../../core/pipeline/exclude';
+import type { Conversation } from '../../core/pipeline/conversation';
+import { originalMessage } from './actions';
+import type { EndpointAccess } from './endpointAccess';
+import { workspaceEnvValues } from './knownValues';
+import { currentSettings } from './settingsReader';
+
+const PREVIEW_SCHEME = 'secure-gpt-preview';
+const documents = new Map<string, string>();
+const changed = new vscode.EventEmitter<vscode.Uri>();
+let previews = 0;
+
+/** Serves both sides of the preview from memory, read-only (a content provider's documents cannot be saved). */
+export function registerPreviewContent(): vscode.Disposable[] {
+  return [
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '',
+    }),
+  ];
+}
+
+/** The preview: a read-only diff of the message as written against exactly what would be sent. */
+export function previewRequest(endpoint: EndpointAccess, conversation: () => Conversation) {
+  return async (input: {
+    prompt: string;
+    attachments: Attachment[];
+  }): Promise<{ original: string; sent: string } | undefined> => {
+    const { settings } = currentSettings();
+    const pipeline = new Pipeline({
+      policy: 'redact',
+      excludeGlobs: settings['redaction.excludeGlobs'],
+      known: await workspaceEnvValues(),
+    });
+    const model = endpoint.active().model ?? settings.model;
+    const prepared = await endpoint.withProvider((provider) =>
+      Promise.resolve(
+        pipeline.prepare(
+          conversation(),
+          { prompt: input.prompt, attachments: input.attachments, model },
+          provider,
+        ),
+      ),
+    );
+    if (prepared.kind !== 'ready') {
+      void vscode.window.showWarningMessage(
+        `Secure GPT would not send this request: ${prepared.kind === 'blocked' ? prepared.message : 'it needs a decision'}`,
+      );
+      return undefined;
+    }
+    const n = ++previews;
+    const left = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${n}/original.md` });
+    const right = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${n}/sent.md` });
+    const excluded = prepared.excluded.map((e) => `- left out: ${e.path} (${e.reason})`).join('\n');
+    const original = originalMessage(input);
+    const sent = prepared.userMessage + (excluded ? `\n\n${excluded}` : '');
+    documents.set(left.toString(), original);
+    documents.set(right.toString(), sent);
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      left,
+      right,
+      `Outgoing request: original ↔ sent (${prepared.redactions.length} redaction${prepared.redactions.length === 1 ? '' : 's'})`,
+      { preview: true },
+    );
+    return { original, sent };
+  };
+}

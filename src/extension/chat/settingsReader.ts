@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import type { Settings, SettingProblem } from '../../core/config/settings';
+import { readSettings } from '../../core/config/settings';
+
+/** The validated `secureGpt.*` settings, read now. Bad values come back as defaults plus problems. */
+export function currentSettings(): { settings: Settings; problems: SettingProblem[] } {
+  const config = vscode.workspace.getConfiguration('secureGpt');
+  return readSettings((key) => {
+    // Application-scoped settings: only the user's own value counts, never a workspace's.
+    const inspected = config.inspect(key);
+    return inspected?.globalValue;
+  });
+}

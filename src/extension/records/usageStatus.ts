@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import type { LocalData } from './localData';
+
+/** Status-bar figure of today's token usage; click for the usage view. */
+export function registerUsageStatus(data: LocalData): vscode.Disposable[] {
+  const item = vscode.window.createStatusBarItem('secureGpt.usage', vscode.StatusBarAlignment.Right, 90);
+  item.name = 'Secure GPT Usage';
+  item.command = 'secureGpt.showUsage';
+  const refresh = async (): Promise<void> => {
+    const tokens = await data.usage.tokensToday();
+    item.text = `$(pulse) ${tokens.toLocaleString('en-US')} tok`;
+    item.tooltip = `Secure GPT: ${tokens.toLocaleString('en-US')} tokens today. Click for usage per day and model.`;
+    item.show();
+  };
+  void refresh();
+  return [item, data.onDidChange(() => void refresh())];
+}
