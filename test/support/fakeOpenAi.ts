@@ -299,7 +299,7 @@ export class FakeOpenAi {
       }
       // Waiting for the flush makes a cut land after the chunks before it have really left.
       await new Promise<void>((resolve) => res.write(event, () => resolve()));
-      if (delay > 0 && i + 1 >= leading) {
+      if (delay > 0 && i >= leading) {
         await this.sleep(delay);
       }
     }

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import { EndpointRefusedError, isLoopback } from '../../src/core/openai/endpointPolicy';
-import { createOpenAiProvider, retryAfter } from '../../src/core/openai/openaiProvider';
+import { createOpenAiProvider } from '../../src/core/openai/openaiProvider';
+import { retryAfter } from '../../src/core/openai/retryAfter';
 import type { CompletionRequest, WaitNotice } from '../../src/core/openai/provider';
 import { Conversation } from '../../src/core/pipeline/conversation';
 import { Pipeline } from '../../src/core/pipeline/pipeline';
@@ -104,6 +105,15 @@ describe('OpenAI transport against the loopback server', () => {
     const failed = await provider().complete(request());
     assert.deepEqual([failed.failure?.kind, failed.failure?.status], ['server', 500]);
     assert.match(failed.failure?.message ?? '', /failed \(500\)/);
+  });
+
+  it('a Retry-After longer than the cap fails at once, saying how long, instead of sleeping', async () => {
+    server.enqueue({ kind: 'rateLimited', retryAfter: '3600' });
+    const waits: WaitNotice[] = [];
+    const result = await provider(2).complete(request(true, { onWait: (w) => waits.push(w) }));
+    assert.equal(result.failure?.kind, 'rate-limit');
+    assert.match(result.failure?.message ?? '', /It asks to wait 3600 s\. Try again later\./);
+    assert.deepEqual([waits.length, server.requests.length], [0, 1]);
   });
 
   it('a stream cut mid-way keeps the partial answer and says so', async () => {

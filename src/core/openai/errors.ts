@@ -11,6 +11,7 @@ import {
 } from 'openai';
 import type { Scrubber } from '../scrub';
 import { EndpointRefusedError } from './endpointPolicy';
+import { retryAfter } from './retryAfter';
 import type { Failure } from './provider';
 
 /** What the transport knew when the error happened. */
@@ -72,10 +73,12 @@ export function describeFailure(error: unknown, ctx: FailureContext): Failure {
     };
   }
   if (error instanceof RateLimitError) {
+    const after = error.headers ? retryAfter(error.headers) : undefined;
+    const wait = after !== undefined && after > 0 ? ` It asks to wait ${Math.ceil(after)} s.` : '';
     return {
       kind: 'rate-limit',
       status: 429,
-      message: `${ctx.endpoint} is rate limiting this key (429) and retries ran out: ${detail(error)} Try again later.`,
+      message: `${ctx.endpoint} is rate limiting this key (429): ${detail(error)}${wait} Try again later.`,
     };
   }
   if (error instanceof APIError && typeof error.status === 'number') {

@@ -6,6 +6,7 @@ import { Scrubber } from '../scrub';
 import type { EndpointPolicy } from './endpointPolicy';
 import { checkEndpoint, httpsOnlyPolicy } from './endpointPolicy';
 import { describeFailure } from './errors';
+import { retryable, retryAfter } from './retryAfter';
 import type { CompletionRequest, CompletionResult, Provider, TokenUsage, WaitNotice } from './provider';
 
 /** The public OpenAI endpoint; passed explicitly so `OPENAI_BASE_URL` in the environment cannot redirect. */
@@ -29,6 +30,8 @@ export interface TransportOptions {
   readonly endpointPolicy?: EndpointPolicy;
   /** SDK retries on 408/409/429/5xx and connection errors; it honors `Retry-After`. Default 2. */
   readonly maxRetries?: number;
+  /** A longer `Retry-After` fails at once (saying how long) instead of sleeping. Default 60 s. */
+  readonly maxRetryWaitSeconds?: number;
   /** Per attempt, in milliseconds. Default 10 minutes, as the SDK. */
   readonly timeoutMs?: number;
   readonly logger?: Logger;
@@ -48,6 +51,7 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
   const scrubber = new Scrubber([{ value: profile.apiKey, label: 'api-key' }]);
   const logger = options.logger ?? silentLogger;
   const maxRetries = options.maxRetries ?? 2;
+  const maxWait = options.maxRetryWaitSeconds ?? 60;
 
   function client(onWait: ((notice: WaitNotice) => void) | undefined): OpenAI {
     let attempt = 0;
@@ -57,10 +61,19 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
     const watchingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
       checkEndpoint(input instanceof Request ? input.url : String(input), policy);
       const response = await baseFetch(input, init);
-      if (retryable(response) && attempt < maxRetries) {
-        attempt += 1;
-        onWait?.({ seconds: retryAfter(response.headers), status: response.status, attempt });
+      if (!retryable(response) || attempt >= maxRetries) {
+        return response;
       }
+      const seconds = retryAfter(response.headers);
+      if (seconds !== undefined && seconds > maxWait) {
+        // The SDK would sleep as long as told, deaf to cancellation: fail now and say how long instead.
+        const headers = new Headers(response.headers);
+        headers.set('x-should-retry', 'false');
+        const { status, statusText } = response;
+        return new Response(response.body, { status, statusText, headers });
+      }
+      attempt += 1;
+      onWait?.({ seconds, status: response.status, attempt });
       return response;
     };
     const common = {
@@ -151,33 +164,6 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
 function usageOf(reply: ChatCompletion | ChatCompletionChunk): TokenUsage | undefined {
   const u = reply.usage;
   return u ? { prompt: u.prompt_tokens, completion: u.completion_tokens, total: u.total_tokens } : undefined;
-}
-
-/** What the SDK retries: it follows `x-should-retry` first, then 408, 409, 429 and 5xx. */
-function retryable(response: Response): boolean {
-  const should = response.headers.get('x-should-retry');
-  if (should === 'true' || should === 'false') {
-    return should === 'true';
-  }
-  return [408, 409, 429].includes(response.status) || response.status >= 500;
-}
-
-/** `Retry-After` in seconds (a number or an HTTP date), or `retry-after-ms`; undefined when absent. */
-export function retryAfter(headers: Headers): number | undefined {
-  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms)) {
-    return ms / 1000;
-  }
-  const value = headers.get('retry-after');
-  if (value === null) {
-    return undefined;
-  }
-  const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds)) {
-    return seconds;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
 /** `{ key: value }` when value is defined, else `{}`: exactOptionalPropertyTypes-friendly spreading. */

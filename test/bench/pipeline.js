@@ -1,0 +1,169 @@
+// Outgoing pipeline: redaction time for a 100 KB selection, and time to first token through the whole
+// pipeline against the raw SDK, both against the loopback test server. Figures only; nothing fails on a
+// timing. Needs the compiled tests (`npm run compile-tests`): it loads out/.
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const load = (p) => require(path.join(ROOT, 'out', p));
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** About `bytes` of ordinary TypeScript with a few generated tokens in it, like a large selection. */
+function selection(bytes, tokens) {
+  const lines = [
+    'export function total(items: readonly Item[]): number {',
+    '  return items.reduce((sum, item) => sum + item.price * item.quantity, 0);',
+    '}',
+    "const endpoint = 'https://api.example.com/v1/orders';",
+    '// Keep the retry budget small: the caller shows a spinner meanwhile.',
+    'for (const order of orders) { if (order.status === "open") { queue.push(order.id); } }',
+  ];
+  let out = '';
+  let i = 0;
+  while (out.length < bytes) {
+    out += lines[i % lines.length] + '\n';
+    if (i % 400 === 200 && tokens.length > 0) {
+      out += `const token = "${tokens[(i / 400) | 0] ?? tokens[0]}";\n`;
+    }
+    i++;
+  }
+  return out.slice(0, bytes);
+}
+
+/** Redaction of a 100 KB selection: `redactText` alone, and the whole prepare step. */
+function benchRedaction(runs = 50) {
+  const { githubToken } = load('src/core/detect/checksum.js');
+  const { ALNUM, randomToken } = load('src/core/detect/random.js');
+  const { redactText } = load('src/core/pipeline/redact.js');
+  const { RedactionMap } = load('src/core/pipeline/redactionMap.js');
+  const { prepareRequest } = load('src/core/pipeline/prepare.js');
+  const { Conversation } = load('src/core/pipeline/conversation.js');
+  const tokens = Array.from({ length: 5 }, () => githubToken('ghp', randomToken(ALNUM, 30)));
+  const text = selection(100 * 1024, tokens);
+  const known = [{ kind: 'api-key', value: `sk-bench-${randomToken(ALNUM, 40)}` }];
+  const redactMs = [];
+  const prepareMs = [];
+  let found = 0;
+  for (let r = 0; r < runs + 5; r++) {
+    const t0 = performance.now();
+    found = redactText(text, new RedactionMap(), { known }).redactions.length;
+    const t1 = performance.now();
+    prepareRequest(
+      new Conversation(),
+      { prompt: 'Review this.', model: 'gpt-4o-mini', attachments: [{ path: 'src/orders.ts', text }] },
+      { known },
+      [known[0].value],
+    );
+    const t2 = performance.now();
+    if (r >= 5) {
+      redactMs.push(t1 - t0);
+      prepareMs.push(t2 - t1);
+    }
+  }
+  return { kb: text.length / 1024, found, redactMs: median(redactMs), prepareMs: median(prepareMs) };
+}
+
+/** Time to first token: raw SDK vs the pipeline (redaction, guard, hash, provider), same server. */
+async function benchFirstToken(runs = 30) {
+  const { OpenAI } = require(path.join(ROOT, 'node_modules', 'openai'));
+  const { FakeOpenAi } = load('test/support/fakeOpenAi.js');
+  const { Pipeline } = load('src/core/pipeline/pipeline.js');
+  const { Conversation } = load('src/core/pipeline/conversation.js');
+  const { createOpenAiProvider } = load('src/core/openai/openaiProvider.js');
+  const { ALNUM, randomToken } = load('src/core/detect/random.js');
+  const server = await new FakeOpenAi().start();
+  const apiKey = `sk-bench-${randomToken(ALNUM, 40)}`;
+  const text = selection(2 * 1024, []);
+  const prompt = 'Explain this function.';
+  const messages = [{ role: 'user', content: `${prompt}\n\nsrc/orders.ts:\n\`\`\`ts\n${text}\n\`\`\`` }];
+  try {
+    const client = new OpenAI({ apiKey, baseURL: server.url, maxRetries: 0 });
+    const raw = async () => {
+      const t0 = performance.now();
+      const stream = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      let first;
+      for await (const chunk of stream) {
+        if (first === undefined && chunk.choices[0]?.delta?.content) {
+          first = performance.now() - t0;
+        }
+      }
+      return first;
+    };
+    const provider = createOpenAiProvider(
+      { kind: 'compatible', apiKey, baseUrl: server.url },
+      { maxRetries: 0 },
+    );
+    const pipeline = new Pipeline({}, { beforeSend: () => Promise.resolve(), onRecord: () => undefined });
+    const piped = async () => {
+      const t0 = performance.now();
+      let first;
+      await pipeline.run(
+        new Conversation(),
+        { prompt, model: 'gpt-4o-mini', attachments: [{ path: 'src/orders.ts', text, language: 'ts' }] },
+        provider,
+        {
+          onDelta: () => {
+            first ??= performance.now() - t0;
+          },
+        },
+      );
+      return first;
+    };
+    const rawMs = [];
+    const pipeMs = [];
+    for (let i = 0; i < 5; i++) {
+      await raw();
+      await piped();
+    }
+    // Alternate, so drift on a shared machine lands on both sides alike.
+    for (let i = 0; i < runs; i++) {
+      rawMs.push(await raw());
+      pipeMs.push(await piped());
+    }
+    return { rawMs: median(rawMs), pipeMs: median(pipeMs) };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The bench section, called by run.js. */
+async function report({ section, fmt, verdict, quick }) {
+  section('Outgoing pipeline (redaction, time to first token)');
+  const r = benchRedaction(quick ? 20 : 50);
+  console.log(
+    `redact a ${fmt(r.kb, 0)} KB selection (${r.found} secrets): ${fmt(r.redactMs, 2)} ms; ` +
+      `whole prepare (exclude, redact, payload, guard, sha256): ${fmt(r.prepareMs, 2)} ms`,
+  );
+  console.log(`target <= 5 ms: ${fmt(r.redactMs, 2)} ms -> ${verdict(r.redactMs <= 5)}`);
+  const t = await benchFirstToken(quick ? 15 : 30);
+  const delta = t.pipeMs - t.rawMs;
+  console.log(
+    `time to first token, loopback server: raw SDK ${fmt(t.rawMs, 2)} ms, pipeline ${fmt(t.pipeMs, 2)} ms ` +
+      `(+${fmt(delta, 2)} ms)`,
+  );
+  console.log(`target within 5 ms of the raw SDK: ${verdict(delta <= 5)}`);
+}
+
+module.exports = { report, benchRedaction, benchFirstToken };
+
+if (require.main === module) {
+  const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
+  report({
+    section: (title) => console.log(`\n## ${title}`),
+    fmt,
+    verdict: (ok) => (ok ? 'meets target' : 'BELOW target'),
+    quick: process.argv.includes('--quick'),
+  }).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
