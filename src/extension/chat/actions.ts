@@ -34,7 +34,7 @@ async function openChat(): Promise<void> {
 /** Registers Open Chat, Stop, Ask/Explain/Review/Write Tests for Selection, and Preview Outgoing Request. */
 export function registerChatActions(
   session: ChatSession,
-  preview: (input: { prompt: string; attachments: Attachment[] }) => Promise<void>,
+  preview: (input: { prompt: string; attachments: Attachment[] }) => Promise<unknown>,
 ): vscode.Disposable[] {
   const withSelection =
     (prompt: (attachment: Attachment) => Thenable<string | undefined>, title: string) =>

@@ -115,6 +115,11 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     this.current?.abort(new Error('Stopped by the user.'));
   }
 
+  /** The conversation the next request joins (the preview uses it so placeholders match). */
+  get currentConversation(): Conversation {
+    return this.conversation;
+  }
+
   get busy(): boolean {
     return this.current !== undefined;
   }

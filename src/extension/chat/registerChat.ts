@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { ChatViewProvider } from '../chatView';
+import type { KeyAccess } from '../keys/keyAccess';
+import type { Log } from '../log';
+import type { LocalData } from '../records/localData';
+import { registerChatActions } from './actions';
+import { ChatSession } from './chatSession';
+import { registerProposedContent } from './codeActions';
+import { createEndpointAccess } from './endpointAccessImpl';
+import { previewRequest, registerPreviewContent } from './preview';
+
+/** Wires the chat session to the view, the palette actions and the preview; returns the session. */
+export function registerChat(
+  context: vscode.ExtensionContext,
+  view: ChatViewProvider,
+  keys: KeyAccess,
+  data: LocalData,
+  log: Log,
+): ChatSession {
+  const endpoint = createEndpointAccess(keys, log);
+  const session = new ChatSession(view, endpoint, data, log);
+  view.setHandler(session);
+  context.subscriptions.push(
+    session,
+    registerProposedContent(),
+    ...registerPreviewContent(),
+    ...registerChatActions(
+      session,
+      previewRequest(endpoint, () => session.currentConversation),
+    ),
+    vscode.commands.registerCommand('secureGpt.clearHistory', () => session.clear()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('secureGpt')) {
+        session.configure();
+        view.post(session.initialState());
+      }
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => view.post(session.initialState())),
+  );
+  return session;
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { KeyAccess } from '../keys/keyAccess';
+import type { Log } from '../log';
+import type { LocalData } from '../records/localData';
+import { registerRecords } from '../records/recordsCommands';
+import { registerUsageStatus } from '../records/usageStatus';
+import { respondToLeak } from './keyLeaked';
+import { warnAboutWorkspaceOverrides } from './workspaceScope';
+
+/** Audit, usage, retention, purge, the leaked-key response, and the workspace-scope warning. */
+export function registerSecurity(
+  context: vscode.ExtensionContext,
+  keys: KeyAccess,
+  data: LocalData,
+  log: Log,
+): void {
+  const deleteAllKeys = async (): Promise<number> => {
+    let removed = 0;
+    for (const profile of keys.profiles().profiles) {
+      try {
+        removed += (await keys.vault().remove(profile)).length > 0 ? 1 : 0;
+      } catch (error) {
+        log.warn(
+          `Could not remove the key of profile '${profile.name}': ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    return removed;
+  };
+  context.subscriptions.push(
+    data,
+    ...registerRecords({ data, log, extensionUri: context.extensionUri, context, deleteAllKeys }),
+    ...registerUsageStatus(data),
+    vscode.commands.registerCommand(
+      'secureGpt.keyLeaked',
+      (options?: { confirm?: boolean; openPage?: boolean }) => respondToLeak(keys, data, log, options),
+    ),
+  );
+  void warnAboutWorkspaceOverrides(log);
+}
