@@ -83,9 +83,9 @@ export function registerChatActions(
         void vscode.window.showInformationMessage(
           'Open a file and select some code to preview what would be sent.',
         );
-        return;
+        return undefined;
       }
-      await preview({
+      return preview({
         prompt: question ?? 'Question about the selected code',
         attachments: [selectionAttachment(editor)],
       });
