@@ -54,10 +54,13 @@ export async function resolveTarget(options: TargetOptions, io: CliIo): Promise<
   const url = options.baseUrl ?? urlOf(profile);
   // Checked first, so even a dry run says when the endpoint would be refused.
   const host = url !== undefined ? checkEndpoint(url, options.endpointPolicy).host : 'dry-run';
-  if (options.dryRun || profile.kind === 'dry-run') {
+  if (profile.kind === 'dry-run') {
     return { provider: createDryRunProvider(host), model, profile, notes };
   }
   const key = await readKey(profile, io, notes);
+  if (options.dryRun) {
+    return { provider: createDryRunProvider(host, key !== undefined ? [key] : []), model, profile, notes };
+  }
   if (key === undefined && keyRequirement(profile) === 'required') {
     const variable = envVarFor(profile.kind) ?? 'the keychain';
     notes.push(

@@ -135,10 +135,12 @@ describe('secure-gpt ask against the loopback server', () => {
     assert.equal(server.requests.length, 0);
   });
 
-  it('--dry-run sends nothing even with a key', async () => {
-    const run = await ask(['--dry-run', 'hello']);
+  it('--dry-run sends nothing even with a key, and still redacts that key from the printed payload', async () => {
+    const run = await ask(['--dry-run', `my key is ${key}`]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /"model": "gpt-4o-mini"/);
+    assert.match(run.stdout, /"content": "my key is ‹secret:[a-z-]+#1›"/);
+    assert.ok(!holdsPartOf(key, run.stdout + run.stderr));
     assert.equal(server.requests.length, 0);
   });
 

@@ -5,11 +5,15 @@ import type { CompletionRequest, CompletionResult, Provider } from './provider';
  * Answers with the exact request that would have been sent, and sends nothing. It is the default when
  * no key is set, so a new user sees redaction work with nothing to configure.
  */
-export function createDryRunProvider(wouldSendTo = 'the endpoint'): Provider {
+export function createDryRunProvider(
+  wouldSendTo = 'the endpoint',
+  secrets: readonly string[] = [],
+): Provider {
   return {
     kind: 'dry-run',
     endpoint: 'dry-run',
-    secrets: [],
+    // The key the real request would use: guarded and redacted all the same, since the payload is printed.
+    secrets: secrets.filter((s) => s.length > 0),
     complete(request: CompletionRequest): Promise<CompletionResult> {
       if (request.signal?.aborted === true) {
         return Promise.resolve({ text: '', failure: { kind: 'cancelled', message: 'Cancelled.' } });
