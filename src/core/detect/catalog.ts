@@ -13,6 +13,9 @@ import { messagingRules } from './rules/messaging';
 import { observabilityRules } from './rules/observability';
 import { paymentRules } from './rules/payments';
 import { privateKeyRules } from './rules/privateKeys';
+import { tokenRules } from './rules/tokens';
+import { kubernetesRules } from './rules/kubernetes';
+import { connectionStringRules } from './rules/connectionStrings';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 
@@ -34,4 +37,7 @@ export const builtinRules: readonly Rule[] = [
   ...secretStoreRules,
   ...devToolRules,
   ...privateKeyRules,
+  ...tokenRules,
+  ...kubernetesRules,
+  ...connectionStringRules,
 ];

@@ -107,6 +107,8 @@ const DEFAULT_STEMS = new Set([
   'passw',
   'passphrase',
   'hunter',
+  'tiger',
+  'scott',
   'iloveyou',
   'dragon',
 ]);

@@ -1,0 +1,211 @@
+import { ALNUM, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { anyCase, tokenRule } from './ruleKit';
+import { isPlausiblePassword } from './valueChecks';
+
+// Passwords inside connection strings and URLs. The finding is the password alone (group `secret`),
+// so a quick fix or a redaction leaves the rest of the URL readable. A password equal to its user
+// name (`postgres:postgres@`), a placeholder, a reference (`${DB_PASSWORD}`) or a mask (`****`) is
+// not reported; documentation hosts (`example.com`) are skipped.
+
+const risk = 'anyone with this file can connect to this service with the embedded password';
+const USER = '(?<user>[^\\s:@/?#\'"`<>]{0,128})';
+const PASSWORD = '(?<secret>[^\\s:@/?#\'"`<>]{1,256})';
+/** Host after the `@`: not a documentation host. */
+const HOST =
+  '(?!(?:www\\.)?example\\.(?:com|org|net)\\b|host(?:name)?(?![\\w.-])|<)[A-Za-z0-9[_-][A-Za-z0-9._:\\]-]{0,253}';
+
+/** `scheme://user:password@host`, where `schemes` is a regex alternation. */
+function urlPassword(schemes: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9+.-])(?:${schemes})://${USER}:(?!\\k<user>@)${PASSWORD}@${HOST}`);
+}
+
+/** A fresh password of the kinds people use: random, or word-like with digits and punctuation. */
+function password(): string {
+  return Math.random() < 0.5 ? randomToken(ALNUM, 16) : `Tr${randomToken(ALNUM, 6)}!${randomToken(ALNUM, 4)}`;
+}
+
+interface UrlSpec {
+  readonly id: string;
+  readonly provider: string;
+  readonly description: string;
+  readonly schemes: string;
+  readonly keywords: readonly string[];
+  readonly lines: (pw: string) => readonly string[];
+  readonly negatives: readonly string[];
+}
+
+function urlRule(u: UrlSpec): Rule {
+  return tokenRule({
+    id: u.id,
+    provider: u.provider,
+    description: u.description,
+    risk,
+    keywords: u.keywords,
+    pattern: urlPassword(u.schemes),
+    maxLength: 700,
+    validate: isPlausiblePassword,
+    sample: password,
+    lines: u.lines,
+    negatives: u.negatives,
+  });
+}
+
+/** Placeholders every URL rule must ignore, for the scheme `s`. */
+function commonNegatives(s: string): string[] {
+  return [
+    `${s}://user:password@localhost:5432/db`,
+    `${s}://\${DB_USER}:\${DB_PASSWORD}@\${DB_HOST}/app`,
+    `${s}://admin:****@db.internal/app`,
+    `${s}://app:app@db.internal/app`,
+    `${s}://<user>:<password>@<host>/<db>`,
+    `${s}://deploy:Zx9k2mQ7rT@example.com/app`,
+    `${s}://db.internal:5432/app`,
+    `${s}://app:%(password)s@db.internal/app`,
+  ];
+}
+
+export const connectionStringRules: readonly Rule[] = [
+  urlRule({
+    id: 'postgres-connection-password',
+    provider: 'PostgreSQL',
+    description: 'PostgreSQL connection string with password',
+    schemes: 'postgres(?:ql)?(?:\\+[a-z0-9]{1,20})?|pgsql',
+    keywords: ['postgres', 'pgsql'],
+    lines: (pw) => [
+      `DATABASE_URL=postgres://app_user:${pw}@db.internal:5432/app`,
+      `  url: "postgresql+psycopg2://analytics:${pw}@10.0.4.12/warehouse?sslmode=require"`,
+      `spring.datasource.url=jdbc:postgresql://svc:${pw}@pg-primary:5432/orders`,
+    ],
+    negatives: [
+      ...commonNegatives('postgres'),
+      'postgresql://postgres:postgres@localhost/test',
+      'psql "postgres://$PGUSER:$PGPASSWORD@$PGHOST/db"',
+    ],
+  }),
+  urlRule({
+    id: 'mysql-connection-password',
+    provider: 'MySQL',
+    description: 'MySQL or MariaDB connection string with password',
+    schemes: 'mysql(?:x|2)?(?:\\+[a-z0-9]{1,20})?|mariadb',
+    keywords: ['mysql', 'mariadb'],
+    lines: (pw) => [
+      `DATABASE_URL="mysql://shop:${pw}@mysql.internal:3306/shop"`,
+      `engine = create_engine("mysql+pymysql://etl:${pw}@10.1.2.3/reports")`,
+    ],
+    negatives: [
+      ...commonNegatives('mysql'),
+      'mysql://root:root@127.0.0.1:3306/test',
+      'mysql://root:@localhost/db',
+    ],
+  }),
+  urlRule({
+    id: 'mongodb-connection-password',
+    provider: 'MongoDB',
+    description: 'MongoDB connection string with password',
+    schemes: 'mongodb(?:\\+srv)?',
+    keywords: ['mongodb'],
+    lines: (pw) => [
+      `MONGO_URI=mongodb+srv://api-user:${pw}@cluster0.ab1cd.mongodb.net/prod?retryWrites=true`,
+      `const uri = "mongodb://svc:${pw}@mongo-0.mongo,mongo-1.mongo:27017/app?replicaSet=rs0";`,
+    ],
+    negatives: [
+      ...commonNegatives('mongodb'),
+      'mongodb+srv://<username>:<password>@cluster0.mongodb.net/',
+      'mongodb://localhost:27017/test',
+    ],
+  }),
+  urlRule({
+    id: 'redis-connection-password',
+    provider: 'Redis',
+    description: 'Redis connection string with password',
+    schemes: 'rediss?(?:\\+sentinel)?',
+    keywords: ['redis'],
+    lines: (pw) => [
+      `REDIS_URL=redis://:${pw}@cache.internal:6379/0`,
+      `  url: rediss://default:${pw}@redis-12345.c1.us-east-1.cloud.redislabs.com:12345`,
+    ],
+    negatives: [...commonNegatives('redis'), 'redis://localhost:6379/0', 'redis://:@cache:6379'],
+  }),
+  urlRule({
+    id: 'amqp-connection-password',
+    provider: 'AMQP (RabbitMQ)',
+    description: 'AMQP connection string with password',
+    schemes: 'amqps?',
+    keywords: ['amqp'],
+    lines: (pw) => [
+      `CELERY_BROKER_URL=amqp://worker:${pw}@rabbitmq.internal:5672/jobs`,
+      `  broker: "amqps://events:${pw}@b-1234.mq.us-east-1.amazonaws.com:5671"`,
+    ],
+    negatives: [...commonNegatives('amqp'), 'amqp://guest:guest@localhost:5672/'],
+  }),
+  urlRule({
+    id: 'url-password',
+    provider: 'URL credentials',
+    description: 'Password in a URL',
+    schemes:
+      'https?|ftps?|sftp|smtps?|ldaps?|imaps?|pop3s?|ssh|git|svn(?:\\+ssh)?|wss?|mqtts?|nats|kafka|sqlserver|mssql|clickhouse|cockroachdb|couchbases?|neo4j(?:\\+s)?|bolt|socks5h?',
+    keywords: ['://'],
+    lines: (pw) => [
+      `git clone https://deploy-bot:${pw}@git.internal.corp/platform/infra.git`,
+      `SMTP_URL=smtp://mailer:${pw}@smtp.mailprovider.net:587`,
+      `  proxy: "http://svc-proxy:${pw}@10.20.0.5:3128"`,
+    ],
+    negatives: [
+      ...commonNegatives('https'),
+      'https://user:pass@proxy.local:8080',
+      'http://username:password@hostname/path',
+      'https://github.com/org/repo',
+      'ftp://anonymous:anonymous@ftp.gnu.org/',
+      'see https://docs.site/a:b@c for details',
+    ],
+  }),
+  tokenRule({
+    id: 'jdbc-connection-password',
+    provider: 'JDBC',
+    description: 'JDBC URL with password',
+    risk,
+    keywords: ['jdbc:'],
+    pattern: new RegExp(
+      `jdbc:(?:[a-z0-9]{2,20}:[^\\s'"<>]{0,200}?[?&;:]${anyCase('password')}=|oracle:thin:[\\w.$#]{1,64}/)(?<secret>[^\\s&;@'"<>/]{1,128})(?=[&;@'"\\s]|$)`,
+    ),
+    maxLength: 420,
+    validate: isPlausiblePassword,
+    sample: password,
+    lines: (pw) => [
+      `jdbc.url=jdbc:mysql://db.internal:3306/shop?user=shop&password=${pw}&useSSL=true`,
+      `url: "jdbc:sqlserver://sql01.corp:1433;databaseName=erp;password=${pw};user=erp_app;encrypt=true"`,
+      `jdbc:oracle:thin:scott/${pw}@//ora.internal:1521/ORCL`,
+    ],
+    negatives: [
+      'jdbc:mysql://localhost:3306/db?user=root&password=${DB_PASSWORD}',
+      'jdbc:sqlserver://host;user=sa;password=<password>;',
+      'jdbc:postgresql://localhost/test?user=test&password=test',
+      'jdbc:oracle:thin:scott/tiger@localhost:1521:orcl',
+      'jdbc:h2:mem:testdb',
+    ],
+  }),
+  tokenRule({
+    id: 'sqlserver-connection-password',
+    provider: 'SQL Server',
+    description: 'ADO.NET / ODBC connection string with password',
+    risk,
+    keywords: ['password=', 'pwd='],
+    pattern: new RegExp(
+      `(?:${anyCase('user id')}|${anyCase('userid')}|${anyCase('uid')}|${anyCase('username')}|${anyCase('user')})[ \\t]{0,2}=[^;'"\\r\\n]{1,48};[ \\t]{0,2}(?:${anyCase('password')}|${anyCase('pwd')})[ \\t]{0,2}=[ \\t]{0,2}(?<secret>[^;'"\\r\\n]{1,128})`,
+    ),
+    maxLength: 200,
+    validate: (pw) => isPlausiblePassword(pw.trim()),
+    sample: password,
+    lines: (pw) => [
+      `"DefaultConnection": "Server=tcp:sql-prod.database.windows.net,1433;Initial Catalog=shop;User ID=shop_app;Password=${pw};Encrypt=True;"`,
+      `conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql01;DATABASE=erp;UID=etl;PWD=${pw}")`,
+    ],
+    negatives: [
+      'Server=localhost;Database=test;User Id=sa;Password=<YourStrong@Passw0rd>;',
+      'Server=.;Database=app;User ID=sa;Password=${SA_PASSWORD};',
+      'Server=db;User Id=app;Password=password;',
+      'Data Source=.;Initial Catalog=app;Integrated Security=True;',
+    ],
+  }),
+];

@@ -1,0 +1,80 @@
+import { ALNUM, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { tokenRule } from './ruleKit';
+import { decodeBase64, isPlausiblePassword, isPrintableAscii } from './valueChecks';
+
+/**
+ * Kubernetes Secret manifests in YAML. A Secret's values sit on lines of their own, far from the
+ * `kind: Secret` that makes them secret, so the rule matches the whole `data:` / `stringData:` block and
+ * reports it as one finding. It reaches the `kind` either before the block (hand-written manifests:
+ * the match starts at `kind:`) or right after it (`kubectl get -o yaml`, whose keys are sorted: a
+ * lookahead from `data:`). Limits: JSON manifests and a `kind` more than 40 lines away are not covered.
+ */
+
+const KIND =
+  '[ \\t]{0,8}(?:-[ \\t]{1,3})?kind:[ \\t]{0,3}["\']?Secret["\']?[ \\t]*(?:#[^\\r\\n]{0,200})?\\r?\\n';
+/** Any following line but a `---` document break, bounded: the walk between `kind:` and the block. */
+const LINE = '(?!---)[^\\r\\n]{0,8192}\\r?\\n';
+/** Entries of the block: lines indented deeper than `data:` (values, and block-scalar continuations). */
+const BLOCK = '(?:\\k<ind>[ \\t]{1,16}[^\\r\\n]{1,8192}(?:\\r?\\n|$)){1,64}';
+
+const pattern = new RegExp(
+  `(?:^${KIND}(?:${LINE}){0,40}?(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n)|^(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n(?:${LINE}){1,80}?${KIND}))` +
+    `(?<ind>[ \\t]{0,10})(?:data|stringData):[ \\t]*\\r?\\n(?<secret>${BLOCK})`,
+  'm',
+);
+
+/** True when at least one entry holds a real value: not empty, templated, a placeholder or a stock default. */
+function hasRealValue(block: string): boolean {
+  for (const line of block.split(/\r?\n/)) {
+    const m = /^\s*[\w.-]{1,253}:[ \t]*(.*?)\s*$/.exec(line);
+    const raw = (m ? m[1]! : line.trim()).replace(/^["']|["']$/g, '');
+    if (raw === '' || raw === '|' || raw === '>' || /^[|>][-+]?$/.test(raw) || raw.startsWith('#')) {
+      continue;
+    }
+    const decoded = /^[A-Za-z0-9+/]{4,}={0,2}$/.test(raw) ? decodeBase64(raw) : undefined;
+    const plain = decoded !== undefined && isPrintableAscii(decoded) && decoded.length > 0 ? decoded : raw;
+    if (isPlausiblePassword(plain) && plain.length >= 6) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function secretYaml(values: Record<string, string>, kindFirst: boolean): string {
+  const data = Object.entries(values)
+    .map(([k, v]) => `  ${k}: ${Buffer.from(v).toString('base64')}`)
+    .join('\n');
+  return kindFirst
+    ? `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-credentials\n  namespace: prod\ntype: Opaque\ndata:\n${data}\n`
+    : `apiVersion: v1\ndata:\n${data}\nkind: Secret\nmetadata:\n  name: db-credentials\ntype: Opaque\n`;
+}
+
+export const kubernetesRules: readonly Rule[] = [
+  tokenRule({
+    id: 'kubernetes-secret',
+    provider: 'Kubernetes',
+    description: 'Kubernetes Secret manifest with data',
+    risk: 'anyone with this file holds the credentials this Secret gives your workloads',
+    keywords: ['data:', 'kind:'],
+    pattern,
+    maxLength: 16384,
+    validate: hasRealValue,
+    revokeUrl: 'https://kubernetes.io/docs/concepts/configuration/secret/',
+    sample: () => randomToken(ALNUM, 20),
+    lines: (pw) => [
+      secretYaml({ username: 'app', password: pw }, true),
+      secretYaml({ password: pw, host: 'db.internal' }, false),
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  API_TOKEN: "${pw}"\n`,
+    ],
+    negatives: [
+      secretYaml({ username: 'admin', password: 'password' }, true),
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: "{{ .Values.db.password }}"\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: {{ .Values.password | b64enc }}\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  LOG_LEVEL: debug\n  FEATURE_FLAGS: a1b2c3d4e5f6g7h8\n',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: empty\ntype: Opaque\n',
+      'kind: Secret\nstringData:\n  password: ${DB_PASSWORD}\n',
+      'kind: Secret\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  BUILD_ID: 9f8e7d6c5b4a3f2e1d\n',
+    ],
+  }),
+];

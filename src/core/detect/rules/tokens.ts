@@ -1,0 +1,198 @@
+import { shannonEntropy } from '../entropy';
+import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { anyCase, tokenRule } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
+import {
+  decodeBase64,
+  isPlaceholder,
+  isPlausiblePassword,
+  isPrintableAscii,
+  isReference,
+  parseJsonObject,
+} from './valueChecks';
+
+// Credentials that are not tied to one provider: JWTs, HTTP authorization headers and npm registry
+// auth. Each one is checked for its structure (decoded JSON, `user:password`), not only its shape.
+
+const b64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A JWT whose header names an algorithm and whose payload is a JSON object; examples and public keys drop out. */
+function jwtOk(token: string): boolean {
+  const [head = '', body = ''] = token.split('.');
+  const header = parseJsonObject(decodeBase64(head));
+  const claims = parseJsonObject(decodeBase64(body));
+  if (!header || !claims || typeof header['alg'] !== 'string' || header['alg'].toLowerCase() === 'none') {
+    return false;
+  }
+  // The jwt.io sample and Supabase `anon` keys (public by design, shipped to browsers) are not secrets.
+  return claims['name'] !== 'John Doe' && claims['role'] !== 'anon';
+}
+
+/** `user:password` in base64, where the password is not a placeholder or a stock default. */
+function basicCredentialsOk(encoded: string): boolean {
+  const decoded = decodeBase64(encoded);
+  if (decoded === undefined || !isPrintableAscii(decoded)) {
+    return false;
+  }
+  const colon = decoded.indexOf(':');
+  return (
+    colon > 0 && !isPlaceholder(decoded.slice(0, colon)) && isPlausiblePassword(decoded.slice(colon + 1))
+  );
+}
+
+function jwtSample(): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = b64url({ alg: 'HS256', typ: 'JWT' });
+  const payload = b64url({ sub: randomToken(HEX, 24), scope: 'read write', iat: now, exp: now + 3600 });
+  return `${header}.${payload}.${randomToken(BASE64URL, 43)}`;
+}
+
+/** Static near misses, built from JSON at load time so no token-shaped literal sits in this file. */
+const jwtNegatives = [
+  `${b64url({ typ: 'JWT' })}.${b64url({ sub: 'a' })}.${'Q'.repeat(43)}`,
+  `${b64url({ alg: 'none' })}.${b64url({ sub: 'a' })}.${'Q'.repeat(43)}`,
+  `${b64url({ alg: 'HS256' })}.${b64url({ name: 'John Doe', sub: '1' })}.${'Q'.repeat(43)}`,
+  `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ iss: 'supabase', role: 'anon' })}.${'Q'.repeat(43)}`,
+  'Authorization: Bearer eyJhbGciOi...',
+  'const token = "eyJ" + header + "." + payload;',
+];
+
+export const tokenRules: readonly Rule[] = [
+  tokenRule({
+    id: 'jwt',
+    provider: 'JSON Web Token',
+    description: 'JSON Web Token',
+    risk: 'anyone with this file can call the services that accept this token as its subject until it expires',
+    keywords: ['eyj'],
+    pattern:
+      /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.e[wy][A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,1400}(?![A-Za-z0-9_-])/,
+    maxLength: 11400,
+    minEntropy: 4,
+    validate: jwtOk,
+    revokeUrl: 'https://datatracker.ietf.org/doc/html/rfc7009',
+    sample: jwtSample,
+    lines: (t) => [
+      `ACCESS_TOKEN=${t}`,
+      `  "id_token": "${t}"`,
+      `curl -H "Authorization: Bearer ${t}" https://api.internal/v1`,
+    ],
+    negatives: jwtNegatives,
+  }),
+  tokenRule({
+    id: 'http-basic-auth',
+    provider: 'HTTP',
+    description: 'HTTP Basic authorization credentials',
+    risk: 'anyone with this file can sign in to this service with the encoded user name and password',
+    keywords: ['basic'],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9])${anyCase('basic')}[ \\t]{1,3}(?<secret>[A-Za-z0-9+/]{6,400}={0,2})(?![A-Za-z0-9+/=])`,
+    ),
+    maxLength: 420,
+    validate: basicCredentialsOk,
+    revokeUrl: 'https://datatracker.ietf.org/doc/html/rfc7617',
+    sample: () => Buffer.from(`deploy-${randomToken(HEX, 4)}:${randomToken(ALNUM, 18)}`).toString('base64'),
+    lines: (b) => [
+      `Authorization: Basic ${b}`,
+      `curl -H 'Authorization: Basic ${b}' https://ci.internal/api`,
+      `headers: { Authorization: "Basic ${b}" }`,
+    ],
+    negatives: [
+      'Authorization: Basic ${CREDENTIALS}',
+      `Authorization: Basic ${Buffer.from('user:password').toString('base64')}`,
+      `Authorization: Basic ${Buffer.from('username:changeme').toString('base64')}`,
+      'Basic authentication is configured in nginx.conf',
+      'Basic Example of the client',
+      `Authorization: Basic ${Buffer.from('no colon in this one').toString('base64')}`,
+      'headers["Authorization"] = "Basic " + base64(user + ":" + pass)',
+    ],
+  }),
+  tokenRule({
+    id: 'http-bearer-token',
+    provider: 'HTTP',
+    description: 'HTTP bearer token',
+    risk: 'anyone with this file can call this API as the token holder',
+    severity: 'warning',
+    keywords: ['bearer'],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9])${anyCase('bearer')}[ \\t]{1,3}(?<secret>[A-Za-z0-9._~+/-]{20,1000}={0,2})(?![A-Za-z0-9._~+/=-])`,
+    ),
+    maxLength: 1020,
+    minEntropy: 3.3,
+    // A JWT has its own structure-checked rule; this one is for opaque tokens.
+    validate: (t) => !t.startsWith('eyJ') && lettersAndDigits(t) && !isReference(t),
+    sample: () => randomToken(ALNUM, 40),
+    lines: (t) => [
+      `Authorization: Bearer ${t}`,
+      `curl -H "Authorization: Bearer ${t}" https://api.internal/v2/items`,
+      `  headers: { authorization: 'Bearer ${t}' },`,
+    ],
+    negatives: [
+      'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
+      'Authorization: Bearer ${ACCESS_TOKEN}',
+      'Authorization: Bearer <token>',
+      '"Authorization": "Bearer " + accessToken',
+      'Bearer token authentication is required for all endpoints',
+      'Authorization: Bearer abcdefghijklmnopqrstuvwxyz',
+    ],
+  }),
+  tokenRule({
+    id: 'npmrc-auth-token',
+    provider: 'npm registry',
+    description: 'npm registry auth token in .npmrc',
+    risk: 'anyone with this file can publish packages as you to this registry and read your private ones',
+    keywords: ['_authtoken'],
+    pattern: new RegExp(
+      `${anyCase('_authToken')}[ \\t]{0,3}=[ \\t]{0,3}["']?(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9._~+/=-]{16,512})(?![A-Za-z0-9._~+/=-])`,
+    ),
+    maxLength: 540,
+    minEntropy: 3,
+    validate: (t) => !isPlaceholder(t) && !isReference(t),
+    revokeUrl: 'https://www.npmjs.com/settings/~/tokens',
+    sample: () => `npm_${randomToken(ALNUM, 36)}`,
+    lines: (t) => [
+      `//registry.npmjs.org/:_authToken=${t}`,
+      `//npm.pkg.github.com/:_authToken="${t}"`,
+      `//registry.internal.corp/repository/npm/:_authToken = ${t}`,
+    ],
+    negatives: [
+      '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+      '//registry.npmjs.org/:_authToken=$NPM_TOKEN',
+      '//registry.npmjs.org/:_authToken=<your-token>',
+      'npm config set //registry.npmjs.org/:_authToken YOUR_NPM_TOKEN',
+    ],
+  }),
+  tokenRule({
+    id: 'npmrc-basic-auth',
+    provider: 'npm registry',
+    description: 'npm registry _auth or _password in .npmrc',
+    risk: 'anyone with this file can sign in to this package registry as you',
+    keywords: ['_auth', '_password'],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9])(?:${anyCase('_auth')}|${anyCase('_password')})[ \\t]{0,3}=[ \\t]{0,3}["']?(?<secret>[A-Za-z0-9+/]{4,400}={0,2})(?![A-Za-z0-9+/=])`,
+    ),
+    maxLength: 440,
+    // `_auth` is base64 of `user:password`; `_password` is the base64 of the password alone.
+    validate: (v) => {
+      const decoded = decodeBase64(v);
+      return (
+        decoded !== undefined &&
+        isPrintableAscii(decoded) &&
+        (basicCredentialsOk(v) ||
+          (!decoded.includes(':') && isPlausiblePassword(decoded) && shannonEntropy(decoded) >= 2.5))
+      );
+    },
+    sample: () => Buffer.from(`ci-bot:${randomToken(ALNUM, 20)}`).toString('base64'),
+    lines: (v) => [
+      `_auth=${v}`,
+      `//nexus.internal/repository/npm-group/:_auth="${v}"`,
+      `//registry.internal/:_password=${Buffer.from(randomToken(HEX, 24)).toString('base64')}`,
+    ],
+    negatives: [
+      '_auth=${NPM_AUTH}',
+      `_auth=${Buffer.from('user:pass').toString('base64')}`,
+      '_password=',
+      'always-auth=true',
+    ],
+  }),
+];
