@@ -28,6 +28,8 @@ const problemMatcher = {
 
 const common = {
   bundle: true,
+  // The CLI's --version and SARIF's semanticVersion come from the manifest.
+  define: { __VERSION__: JSON.stringify(require('./package.json').version) },
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
