@@ -4,6 +4,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { FakeUsage } from './fakeOpenAiBodies';
 import {
   chatBody,
+  echo,
+  keyOf,
+  parseJson,
+  sendError,
+  sendJson,
   chatChunks,
   estimateUsage,
   isRecord,
@@ -322,41 +327,4 @@ function answerText(request: RecordedRequest, reply: FakeReply): string {
     return reply.kind === 'ok' && reply.chunks ? reply.chunks.join('') : FAKE_ANSWER;
   }
   return typeof reply.text === 'function' ? reply.text(request) : reply.text;
-}
-
-function keyOf(headers: IncomingHttpHeaders): string {
-  const auth = headers.authorization ?? '';
-  const apiKey = headers['api-key'];
-  return auth.startsWith('Bearer ') ? auth.slice(7) : typeof apiKey === 'string' ? apiKey : '';
-}
-
-/** What the 401 message says about the key: nothing, the key itself, or OpenAI's masked form. */
-function echo(key: string, mode: 'full' | 'masked' | undefined): string {
-  if (mode === 'full') {
-    return key;
-  }
-  if (mode === 'masked' && key.length > 10) {
-    return `${key.slice(0, 6)}${'*'.repeat(key.length - 10)}${key.slice(-4)}`;
-  }
-  return 'that key';
-}
-
-function sendJson(res: ServerResponse, body: object, status = 200): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-function sendError(res: ServerResponse, status: number, error: object): void {
-  sendJson(res, { error: { param: null, ...error } }, status);
-}
-
-function parseJson(text: string): unknown {
-  if (text.length === 0) {
-    return undefined;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

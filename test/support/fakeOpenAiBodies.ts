@@ -1,4 +1,6 @@
-// Wire shapes the fake server sends: Chat Completions bodies and chunks, Responses bodies and typed events.
+// Wire shapes the fake server sends (Chat Completions bodies and chunks, Responses bodies and typed events)
+// and the small HTTP helpers it answers with.
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 /** Token usage the fake reports; defaults are computed from the request and the answer. */
 export interface FakeUsage {
@@ -118,4 +120,45 @@ export function estimateUsage(rawBody: string, pieces: number): FakeUsage {
 /** A plain JSON object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The key a request carried: `Authorization: Bearer …` (OpenAI) or `api-key` (Azure). */
+export function keyOf(headers: IncomingHttpHeaders): string {
+  const auth = headers.authorization ?? '';
+  const apiKey = headers['api-key'];
+  return auth.startsWith('Bearer ') ? auth.slice(7) : typeof apiKey === 'string' ? apiKey : '';
+}
+
+/** What the 401 message says about the key: nothing, the key itself, or OpenAI's masked form. */
+export function echo(key: string, mode: 'full' | 'masked' | undefined): string {
+  if (mode === 'full') {
+    return key;
+  }
+  if (mode === 'masked' && key.length > 10) {
+    return `${key.slice(0, 6)}${'*'.repeat(key.length - 10)}${key.slice(-4)}`;
+  }
+  return 'that key';
+}
+
+/** Ends `res` with a JSON body. */
+export function sendJson(res: ServerResponse, body: object, status = 200): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** Ends `res` with an OpenAI-style error body. */
+export function sendError(res: ServerResponse, status: number, error: object): void {
+  sendJson(res, { error: { param: null, ...error } }, status);
+}
+
+/** Parses a request body; undefined when empty or not JSON. */
+export function parseJson(text: string): unknown {
+  if (text.length === 0) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
