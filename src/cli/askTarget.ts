@@ -25,6 +25,8 @@ export interface TargetOptions {
   readonly endpointPolicy?: EndpointPolicy;
   readonly maxRetries?: number;
   readonly logger?: Logger;
+  /** A proxy-aware fetch (HTTPS_PROXY / NO_PROXY); default the global fetch. */
+  readonly fetch?: typeof fetch;
 }
 
 /** A provider to send through, the model, and notes for stderr ("no key: dry run"). */
@@ -73,6 +75,7 @@ export async function resolveTarget(options: TargetOptions, io: CliIo): Promise<
     ...(options.endpointPolicy ? { endpointPolicy: options.endpointPolicy } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const endpoint: EndpointProfile =
     profile.kind === 'azure' && options.baseUrl === undefined

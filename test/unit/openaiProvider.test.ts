@@ -140,6 +140,23 @@ describe('OpenAI transport against the loopback server', () => {
     assert.equal(result.failure?.kind, 'cancelled');
   });
 
+  it('a server that does not answer in time, or a closed port: short failures naming the host', async () => {
+    server.enqueue({ kind: 'ok', delayMs: 2_000 });
+    const slow = createOpenAiProvider(
+      { kind: 'compatible', apiKey: key, baseUrl: server.url },
+      { maxRetries: 0, timeoutMs: 100 },
+    );
+    const late = await slow.complete(request());
+    assert.equal(late.failure?.kind, 'timeout');
+    assert.match(late.failure?.message ?? '', /127\.0\.0\.1:\d+ did not answer in time/);
+    const url = server.url;
+    await server.stop();
+    const closed = createOpenAiProvider({ kind: 'compatible', apiKey: key, baseUrl: url }, { maxRetries: 0 });
+    const refused = await closed.complete(request());
+    assert.equal(refused.failure?.kind, 'network');
+    assert.match(refused.failure?.message ?? '', /Could not reach 127\.0\.0\.1:\d+: ECONNREFUSED/);
+  });
+
   it('a slow first byte is waited for', async () => {
     server.enqueue({ kind: 'ok', delayMs: 100 });
     assert.equal((await provider().complete(request())).text, FAKE_ANSWER);
