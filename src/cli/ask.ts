@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, relative } from 'node:path';
 import { createInterface } from 'node:readline';
+import { AuditLog } from '../core/audit/auditLog';
+import { controlHooks } from '../core/controls';
+import { defaultPrices } from '../core/limits/prices';
+import { RateLimiter } from '../core/limits/rateLimiter';
+import { UsageStore } from '../core/limits/usage';
+import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
 import { EndpointRefusedError } from '../core/openai/endpointPolicy';
+import { allowlistPolicy } from '../core/policy/hostAllowlist';
+import { cliStateDir } from '../core/statePaths';
 import { Conversation } from '../core/pipeline/conversation';
 import type { Attachment } from '../core/pipeline/exclude';
-import type { PipelineHooks, RunResult } from '../core/pipeline/pipeline';
+import type { RunResult } from '../core/pipeline/pipeline';
 import { Pipeline } from '../core/pipeline/pipeline';
 import type { Decision, DecisionRequest, RedactionPolicy } from '../core/pipeline/prepare';
 import { describeCounts, REDACTION_POLICIES } from '../core/pipeline/prepare';
@@ -14,6 +22,7 @@ import type { AskTarget } from './askTarget';
 import { resolveTarget } from './askTarget';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
+import { readCliConfig } from './cliConfig';
 import { environmentKnownValues, workspaceKnownValues } from './workspaceValues';
 
 /** Ctrl-C during the answer: the partial answer stays on stdout. */
@@ -87,6 +96,9 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
+  const config = await readCliConfig(io.env);
+  config.warnings.forEach((w) => status(`warning: ${w}`));
+  const settings = config.settings;
   let target: AskTarget;
   try {
     target = await resolveTarget(
@@ -95,6 +107,9 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
         baseUrl: values['base-url'],
         model: values.model,
         dryRun: values['dry-run'] === true,
+        // The key goes wherever the URL points, so --base-url too must pass HTTPS and the host allowlist.
+        endpointPolicy: allowlistPolicy(settings['endpoint.allowedHosts']),
+        fetch: createFetch(networkFromEnv(io.env)),
       },
       io,
     );
@@ -107,7 +122,28 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
   target.notes.forEach(status);
 
   const known = [...environmentKnownValues(io.env), ...workspaceKnownValues(process.cwd())];
-  const pipeline = new Pipeline({ policy, known }, pipelineHooks(io, target));
+  const state = cliStateDir(io.env);
+  let sentPrompt: string | undefined;
+  const pipeline = new Pipeline(
+    { policy, known, excludeGlobs: settings['redaction.excludeGlobs'] },
+    controlHooks({
+      profile: target.profile.name,
+      // One request per process: the per-minute limits still bound a loop of `ask` calls only through
+      // the budget, which is kept on disk.
+      limiter: new RateLimiter({
+        requestsPerMinute: settings['limits.requestsPerMinute'],
+        tokensPerMinute: settings['limits.tokensPerMinute'],
+      }),
+      usage: new UsageStore(state, () => ({ ...defaultPrices, ...settings['budget.prices'] })),
+      budget: {
+        dailyTokens: settings['budget.dailyTokens'],
+        monthlyTokens: settings['budget.monthlyTokens'],
+        monthlyCostUsd: settings['budget.monthlyCostUsd'],
+      },
+      audit: new AuditLog(state),
+      includePrompt: () => (settings['audit.includePrompts'] ? sentPrompt : undefined),
+    }),
+  );
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
@@ -121,6 +157,7 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
       {
         signal: controller.signal,
         onPrepared: (ready) => {
+          sentPrompt = ready.userMessage;
           for (const e of ready.excluded) {
             status(`left out ${e.path}: ${e.reason}`);
           }
@@ -168,14 +205,6 @@ function finish(result: RunResult, target: AskTarget, status: (line: string) => 
       status(`secure-gpt ask: ${result.message ?? 'the request failed'}`);
       return EXIT_ERROR;
   }
-}
-
-/**
- * The hooks `ask` runs with. Issue 6 wires its controls here (rate limits and budgets in `beforeSend`,
- * the audit log under $XDG_STATE_HOME in `onRecord`).
- */
-function pipelineHooks(_io: CliIo, _target: AskTarget): PipelineHooks {
-  return {};
 }
 
 function readAttachment(file: string): Attachment {

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { ALNUM, randomToken } from '../../src/core/detect/random';
+import { runCliIn } from '../support/cliRun';
+import { FakeOpenAi } from '../support/fakeOpenAi';
+import { freshToken, makeTree } from './cliSupport';
+
+// The security controls of `ask`: audit log under $XDG_STATE_HOME, endpoint allowlist, budgets.
+describe('secure-gpt ask: audit, allowlist and budgets', () => {
+  let server: FakeOpenAi;
+  let key: string;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeEach(async () => {
+    server = await new FakeOpenAi().start();
+    key = ['sk', 'proj', randomToken(ALNUM, 48)].join('-');
+    dir = makeTree({});
+    env = {
+      OPENAI_API_KEY: key,
+      HOME: dir,
+      XDG_CONFIG_HOME: path.join(dir, 'config'),
+      XDG_STATE_HOME: path.join(dir, 'state'),
+    };
+  });
+  afterEach(() => server.stop());
+
+  const writeConfig = async (config: object): Promise<void> => {
+    await fs.mkdir(path.join(dir, 'config', 'secure-gpt'), { recursive: true });
+    await fs.writeFile(path.join(dir, 'config', 'secure-gpt', 'config.json'), JSON.stringify(config));
+  };
+
+  it('writes one audit record per request under $XDG_STATE_HOME/secure-gpt: model, counts, no key or secret', async () => {
+    const secret = freshToken();
+    const run = await runCliIn(
+      ['ask', '--base-url', server.url, '-m', 'gpt-4o-mini', `what is ${secret}?`],
+      dir,
+      env,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const auditFile = path.join(dir, 'state', 'secure-gpt', 'audit.jsonl');
+    const text = await fs.readFile(auditFile, 'utf8');
+    const records = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(records.length, 1);
+    assert.equal(records[0]!['model'], 'gpt-4o-mini');
+    assert.equal(records[0]!['endpointHost'], new URL(server.url).host);
+    assert.deepEqual(records[0]!['redactions'], { 'github-pat': 1 });
+    assert.ok(!text.includes(key) && !text.includes(key.slice(-12)), 'the key is not in the audit log');
+    assert.ok(!text.includes(secret), 'the secret is not in the audit log');
+    assert.ok(!text.includes('what is'), 'no prompt text by default');
+    const verify = await runCliIn(['audit', 'verify'], dir, env);
+    assert.equal(verify.code, 0, verify.stderr);
+  });
+
+  it('refuses an https base URL whose host is not on the allowlist, before connecting', async () => {
+    const run = await runCliIn(['ask', '--base-url', 'https://llm.untrusted.example/v1', 'hello'], dir, env);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /llm\.untrusted\.example is not in secureGpt\.endpoint\.allowedHosts/);
+    assert.equal(server.requests.length, 0);
+  });
+
+  it('refuses at the daily token budget from config.json, naming the setting, and sends nothing', async () => {
+    await writeConfig({ 'budget.dailyTokens': 10 });
+    const first = await runCliIn(
+      ['ask', '--base-url', server.url, 'a question that is long enough to pass ten tokens easily'],
+      dir,
+      env,
+    );
+    assert.equal(first.code, 1, first.stderr);
+    assert.match(
+      first.stderr,
+      /Daily budget for profile 'openai' reached .* Raise secureGpt\.budget\.dailyTokens/,
+    );
+    assert.equal(server.requestsTo('/chat/completions').length, 0);
+  });
+
+  it('warns about a bad config value and uses the default', async () => {
+    await writeConfig({ 'limits.requestsPerMinute': 'lots' });
+    const run = await runCliIn(['ask', '--base-url', server.url, 'hi'], dir, env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /secureGpt\.limits\.requestsPerMinute: expected a whole number/);
+  });
+});
