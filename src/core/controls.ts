@@ -5,6 +5,7 @@ import type { RateLimiter } from './limits/rateLimiter';
 import type { BeforeSendContext, PipelineHooks } from './pipeline/pipeline';
 import { SendRefusedError } from './pipeline/pipeline';
 import type { RequestRecord } from './pipeline/record';
+import type { ModerationVerdict, Provider } from './openai/provider';
 
 /** What the security controls need; shared by the extension and the CLI so both enforce the same rules. */
 export interface ControlsOptions {
@@ -15,6 +16,8 @@ export interface ControlsOptions {
   readonly audit?: AuditLog;
   /** Keep the redacted prompt in the audit record (off unless the user asks). */
   readonly includePrompt?: () => string | undefined;
+  /** Check input with the profile's moderation endpoint before sending (`input`, `input+output`). */
+  readonly moderation?: 'off' | 'input' | 'input+output';
   /** Told of each sealed audit record (the extension mirrors it to its log). */
   readonly onAudit?: (entry: AuditEntry) => void | Promise<void>;
 }
@@ -29,6 +32,18 @@ export function beforeSendControls(options: ControlsOptions): (context: BeforeSe
       const refusal = await options.usage.check(options.profile, options.budget, context.estimatedTokens);
       if (refusal) {
         throw new SendRefusedError(refusal.message);
+      }
+    }
+    if (options.moderation && options.moderation !== 'off') {
+      if (!context.moderate) {
+        context.onStatus('moderation: this profile has no moderation endpoint, so the input was not checked');
+      } else {
+        const verdict = await context.moderate(context.userMessage, context.signal);
+        if (verdict.flagged) {
+          throw new SendRefusedError(
+            `Not sent: the moderation check flagged this message (${verdict.categories.join(', ') || 'unspecified'}).`,
+          );
+        }
       }
     }
     if (options.limiter) {
@@ -94,4 +109,17 @@ export function controlHooks(options: ControlsOptions, base: PipelineHooks = {})
       await base.onRecord?.(record);
     },
   };
+}
+
+/** Output moderation (`input+output`): the verdict on an answer, or undefined when not checked. */
+export async function moderateAnswer(
+  mode: ControlsOptions['moderation'],
+  provider: Provider,
+  answer: string,
+  signal?: AbortSignal,
+): Promise<ModerationVerdict | undefined> {
+  if (mode !== 'input+output' || !provider.moderate || answer.trim() === '') {
+    return undefined;
+  }
+  return provider.moderate(answer, signal);
 }

@@ -7,7 +7,14 @@ import type { EndpointPolicy } from './endpointPolicy';
 import { checkEndpoint, httpsOnlyPolicy } from './endpointPolicy';
 import { describeFailure } from './errors';
 import { retryable, retryAfter } from './retryAfter';
-import type { CompletionRequest, CompletionResult, Provider, TokenUsage, WaitNotice } from './provider';
+import type {
+  CompletionRequest,
+  CompletionResult,
+  ModerationVerdict,
+  Provider,
+  TokenUsage,
+  WaitNotice,
+} from './provider';
 
 /** The public OpenAI endpoint; passed explicitly so `OPENAI_BASE_URL` in the environment cannot redirect. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -103,10 +110,34 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
     return new OpenAI({ ...common, baseURL: raw });
   }
 
+  /** The moderation endpoint; its failures are scrubbed like any other. */
+  async function moderate(text: string, signal?: AbortSignal): Promise<ModerationVerdict> {
+    try {
+      const result = await client(undefined).moderations.create(
+        { model: 'omni-moderation-latest', input: text },
+        signal ? { signal } : {},
+      );
+      const flagged = result.results.filter((r) => r.flagged);
+      const categories = new Set<string>();
+      for (const r of flagged) {
+        for (const [name, hit] of Object.entries(r.categories)) {
+          if (hit === true) {
+            categories.add(name);
+          }
+        }
+      }
+      return { flagged: flagged.length > 0, categories: [...categories].sort() };
+    } catch (error) {
+      throw new Error(`Moderation check failed: ${scrubber.scrubError(error)}`);
+    }
+  }
+
   return {
     kind: profile.kind,
     endpoint,
     secrets: profile.apiKey ? [profile.apiKey] : [],
+    // Only OpenAI itself has a moderation endpoint; Azure filters content on its own side.
+    ...(profile.kind === 'openai' ? { moderate } : {}),
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       let text = '';
       let usage: TokenUsage | undefined;

@@ -63,6 +63,13 @@ export interface CompletionResult {
   readonly failure?: Failure;
 }
 
+/** What the moderation endpoint said of a text. */
+export interface ModerationVerdict {
+  readonly flagged: boolean;
+  /** The categories it flagged (`violence`, `self-harm`...). */
+  readonly categories: readonly string[];
+}
+
 /** A configured endpoint the pipeline sends through. */
 export interface Provider {
   readonly kind: ProviderKind;
@@ -72,4 +79,6 @@ export interface Provider {
   readonly secrets: readonly string[];
   /** Sends; never throws for an endpoint failure, which comes back as `failure` with the partial answer. */
   complete(request: CompletionRequest): Promise<CompletionResult>;
+  /** The profile's moderation endpoint, where it has one (OpenAI); absent for Azure, compatible, dry run. */
+  moderate?(text: string, signal?: AbortSignal): Promise<ModerationVerdict>;
 }

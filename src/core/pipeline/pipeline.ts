@@ -24,6 +24,10 @@ export interface BeforeSendContext {
   readonly model: string;
   /** Rough prompt size in tokens (a quarter of the body's characters), for a token bucket. */
   readonly estimatedTokens: number;
+  /** The redacted user message as it will be sent (input moderation checks it). */
+  readonly userMessage: string;
+  /** The provider, for its moderation endpoint. */
+  readonly moderate: Provider['moderate'];
   readonly signal?: AbortSignal;
   /** Shows a status line ("queued: 3 requests ahead"). */
   readonly onStatus: (text: string) => void;
@@ -126,6 +130,8 @@ export class Pipeline {
         endpoint: provider.endpoint,
         model: ready.model,
         estimatedTokens: Math.ceil(ready.serialized.length / 4),
+        userMessage: ready.userMessage,
+        moderate: provider.moderate?.bind(provider),
         ...(callbacks.signal ? { signal: callbacks.signal } : {}),
         onStatus,
       });
