@@ -25,7 +25,9 @@ function envWithoutBus(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-describe('secure-gpt key (real OS keychain)', () => {
+describe('secure-gpt key (real OS keychain)', function () {
+  // Each test spawns Node processes that talk D-Bus; on a loaded machine that is slow, and timing never fails a test.
+  this.timeout(120_000);
   const created: string[] = [];
   let home: string;
   let env: NodeJS.ProcessEnv;
@@ -139,7 +141,9 @@ describe('secure-gpt key (real OS keychain)', () => {
   });
 });
 
-describe('secure-gpt key without a Secret Service (fallback path)', () => {
+describe('secure-gpt key without a Secret Service (fallback path)', function () {
+  // Each test spawns Node processes that talk D-Bus; on a loaded machine that is slow, and timing never fails a test.
+  this.timeout(120_000);
   it('set exits 3 and says what to install and start, and how to use OPENAI_API_KEY', async () => {
     const key = freshOpenAiKey();
     const run = await runCliProcess(['key', 'set', '--stdin'], { stdin: key, env: envWithoutBus() });

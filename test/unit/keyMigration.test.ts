@@ -50,7 +50,9 @@ class FileSettings implements SettingsAccess {
   }
 }
 
-describe('moving plaintext keys out of settings (real OS keychain)', () => {
+describe('moving plaintext keys out of settings (real OS keychain)', function () {
+  // Each test spawns Node processes that talk D-Bus; on a loaded machine that is slow, and timing never fails a test.
+  this.timeout(120_000);
   let dir: string;
   let files: Record<'user' | 'workspace', string>;
   const keychain = new Keychain();

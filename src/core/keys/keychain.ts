@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { probeSessionBus } from './dbusProbe';
 
 /** The keychain service every Secure GPT key item is filed under; the account is the profile name. */
@@ -246,14 +247,16 @@ function release(): void {
 }
 
 async function loadKeytar(): Promise<KeytarLike> {
-  // keytar is native and kept out of the bundles; an `import()` lets a missing or mis-built binary surface as an
-  // error here, at first use, rather than breaking the whole module graph at load.
-  const mod = (await import('keytar')) as KeytarLike & { default?: KeytarLike };
+  // By absolute path, never `require('keytar')`: VS Code's extension host intercepts that name and hands out its
+  // own shim, which is not the OS keychain (and lacks findCredentials). keytar is native and kept out of the
+  // bundles, so a missing or mis-built binary surfaces here, at first use, as a clear error.
+  const nodeRequire = createRequire(__filename);
+  const mod = nodeRequire(nodeRequire.resolve('keytar')) as KeytarLike & { default?: KeytarLike };
   const api = typeof mod.getPassword === 'function' ? mod : mod.default;
-  if (!api || typeof api.getPassword !== 'function') {
-    throw new Error('keytar loaded but exports no getPassword');
+  if (!api || typeof api.findCredentials !== 'function') {
+    throw new Error('keytar loaded but does not export the keytar API');
   }
-  return api;
+  return Promise.resolve(api);
 }
 
 function messageOf(error: unknown): string {

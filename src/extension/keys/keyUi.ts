@@ -1,0 +1,40 @@
+/** A validation result for the key input box: an error blocks, a warning only informs. */
+export type InputCheck = { readonly message: string; readonly severity: 'error' | 'warning' } | undefined;
+
+/** An item of a quick pick. */
+export interface PickItem {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+}
+
+/**
+ * The editor UI the key commands use, behind an interface: the extension passes `vscode.window`'s
+ * functions, unit tests and integration tests pass scripted answers.
+ */
+export interface KeyUi {
+  /** An input box; `password` hides what is typed. Resolves to undefined when dismissed. */
+  input(options: {
+    readonly title: string;
+    readonly prompt: string;
+    readonly password: boolean;
+    readonly placeHolder?: string;
+    readonly value?: string;
+    readonly validate?: (value: string) => InputCheck;
+  }): Promise<string | undefined>;
+  /** A quick pick of `items`; resolves to the chosen one or undefined. */
+  pick<T extends PickItem>(
+    items: readonly T[],
+    options: { readonly title: string; readonly placeHolder?: string },
+  ): Promise<T | undefined>;
+  /** An information message with optional buttons; resolves to the button pressed. */
+  info(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A warning, modal or not, with optional detail text and buttons. */
+  warn(
+    message: string,
+    options: { readonly modal: boolean; readonly detail?: string },
+    ...actions: string[]
+  ): Promise<string | undefined>;
+  /** An error message with optional buttons. */
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
+}

@@ -1,0 +1,181 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../../core/config/settings';
+import { KeychainUnavailableError } from '../../core/keys/keychain';
+import type { MigrationReport } from '../../core/keys/migration';
+import type { Profile, ProfileRef } from '../../core/keys/profiles';
+import type { KeyTestResult } from '../../core/keys/testKey';
+import { testKey } from '../../core/keys/testKey';
+import type { FoundKey, KeyStore } from '../../core/keys/vault';
+import { createFetch } from '../../core/net/proxyFetch';
+import { allowlistPolicy } from '../../core/policy/hostAllowlist';
+import type { Log } from '../log';
+import { KeyAccess } from './keyAccess';
+import type { SetKeyResult } from './keyFlows';
+import { keyStatusText, removeApiKeyFlow, setApiKeyFlow } from './keyFlows';
+import type { KeyUi } from './keyUi';
+import { offerMigration } from './migrateFlow';
+import { manageProfilesFlow, switchProfileFlow } from './profileFlows';
+import { vscodeKeySettings, vscodeSecretStore, vscodeSettingsAccess, vscodeUi } from './vscodeKeys';
+
+/** What the key module exposes on the extension API: the request-time key owner, and hooks for tests. */
+export interface KeysApi {
+  /** The one owner of the key; `withApiKey` reads it at request time only. */
+  readonly access: KeyAccess;
+  /**
+   * Reads a profile's key for one request (the `ReadKey` the chat pipeline takes): undefined when there
+   * is none or the keychain is unreachable (logged), so the caller can fall back to a dry run.
+   */
+  readKey(profile: ProfileRef): Promise<FoundKey | undefined>;
+  /** Runs the commands' flows with a scripted UI (tests); `undefined` restores `vscode.window`. */
+  setUi(ui: KeyUi | undefined): void;
+  setApiKey(profile?: string): Promise<SetKeyResult>;
+  removeApiKey(profile?: string): Promise<KeyStore[] | undefined>;
+  keyStatus(profile?: string): Promise<string>;
+  migrateKeys(): Promise<MigrationReport | undefined>;
+  /** Settles when the activation-time look for plaintext keys in settings is done. */
+  readonly activationMigration: Promise<MigrationReport | undefined>;
+  /** The user settings.json the migration edits when VS Code will not (another extension's setting). */
+  readonly userSettingsFile: vscode.Uri;
+}
+
+/** The proxy and CA settings VS Code users expect, for the one test call. */
+function editorFetch(): typeof fetch {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'];
+  const noProxy =
+    http.get<string[]>('noProxy', []).join(',') || process.env['NO_PROXY'] || process.env['no_proxy'];
+  return createFetch({
+    proxyUrl: proxy || undefined,
+    noProxy: noProxy || undefined,
+    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+  });
+}
+
+/** One `models` call with the key just set, under the endpoint allowlist. */
+function testWithSettings(profile: Profile, key: string): Promise<KeyTestResult> {
+  const config = vscode.workspace.getConfiguration('secureGpt');
+  const { settings } = readSettings((name) => config.inspect(name)?.globalValue);
+  return testKey(profile, key, {
+    policy: allowlistPolicy(settings['endpoint.allowedHosts']),
+    fetch: editorFetch(),
+  });
+}
+
+/**
+ * Registers the key commands (Set/Remove API Key, Show Key Status, Switch/Manage Profiles, Migrate
+ * Keys) and, on activation, looks for plaintext keys in settings and offers to move them.
+ */
+export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysApi {
+  const access = new KeyAccess({
+    settings: vscodeKeySettings(),
+    secrets: vscodeSecretStore(context.secrets),
+    consent: context.globalState,
+    host: {
+      web: vscode.env.uiKind === vscode.UIKind.Web,
+      remoteName: vscode.env.remoteName,
+      platform: process.platform,
+    },
+    log,
+  });
+  // globalStorage is <User>/globalStorage/<extension id>; the user's settings.json sits in <User>.
+  const userSettingsFile = vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json');
+  const settingsAccess = vscodeSettingsAccess(userSettingsFile);
+  let testUi: KeyUi | undefined;
+  const ui = (): KeyUi => testUi ?? vscodeUi();
+
+  /** Runs a command body; failures are shown briefly and logged, never with a key (flows hold only masks). */
+  const guarded = <T>(name: string, body: () => Promise<T>): (() => Promise<T | undefined>) => {
+    return async () => {
+      try {
+        return await body();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log.error(`${name} failed: ${message}`);
+        void vscode.window
+          .showErrorMessage(`Secure GPT: ${name} failed: ${message}`, 'Show Log')
+          .then((a) => {
+            if (a === 'Show Log') {
+              log.show();
+            }
+          });
+        return undefined;
+      }
+    };
+  };
+
+  const api: KeysApi = {
+    access,
+    userSettingsFile,
+    async readKey(profile) {
+      try {
+        return await access.vault().read(profile);
+      } catch (error) {
+        if (error instanceof KeychainUnavailableError) {
+          log.warn(`No key for '${profile.name}': ${error.message}`);
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    setUi: (stub) => {
+      testUi = stub;
+    },
+    setApiKey: (profile) =>
+      setApiKeyFlow(access, ui(), { ...(profile !== undefined ? { profile } : {}), test: testWithSettings }),
+    removeApiKey: (profile) => removeApiKeyFlow(access, ui(), profile),
+    keyStatus: (profile) => keyStatusText(access, profile),
+    migrateKeys: () => offerMigration(access, ui(), settingsAccess, true),
+    activationMigration: offerMigration(access, ui(), settingsAccess, false).catch((error: unknown) => {
+      log.warn(
+        `Looking for plaintext keys in settings failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }),
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'secureGpt.setApiKey',
+      guarded('Set API Key', () => api.setApiKey()),
+    ),
+    vscode.commands.registerCommand(
+      'secureGpt.removeApiKey',
+      guarded('Remove API Key', () => api.removeApiKey()),
+    ),
+    vscode.commands.registerCommand(
+      'secureGpt.showKeyStatus',
+      guarded('Show Key Status', async () => {
+        const text = await api.keyStatus();
+        log.info(text);
+        const action = await ui().info(text, 'Set API Key', 'Switch Profile');
+        if (action === 'Set API Key') {
+          await vscode.commands.executeCommand('secureGpt.setApiKey');
+        } else if (action === 'Switch Profile') {
+          await vscode.commands.executeCommand('secureGpt.switchProfile');
+        }
+        return text;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'secureGpt.switchProfile',
+      guarded('Switch Profile', () => switchProfileFlow(access, ui())),
+    ),
+    vscode.commands.registerCommand(
+      'secureGpt.manageProfiles',
+      guarded('Manage Profiles', async () => {
+        const outcome = await manageProfilesFlow(access, ui());
+        if (outcome.kind === 'edit') {
+          await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+        } else if (outcome.kind === 'added' && outcome.profile.kind !== 'dry-run') {
+          await api.setApiKey(outcome.profile.name);
+        }
+        return outcome;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'secureGpt.migrateKeys',
+      guarded('Migrate Keys', () => api.migrateKeys()),
+    ),
+  );
+  return api;
+}
