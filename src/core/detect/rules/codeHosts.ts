@@ -1,0 +1,143 @@
+import { ALNUM, HEX, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { END_ALNUM, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
+
+// Code hosts other than GitHub's prefixed tokens (github.ts) and GitLab (gitlab.ts): Atlassian and
+// Bitbucket, Azure DevOps, Gitea/Forgejo, Sourcegraph, and GitHub's pre-2021 40-hex tokens.
+
+const repoRisk = (host: string): string =>
+  `anyone with this file can read and push to your ${host} repositories within the token’s scopes`;
+const TOKEN = `${ALNUM}_-`;
+
+/** Atlassian's newer tokens: a fixed 12-character head, ~171 base64url characters, `=` and an 8-hex checksum. */
+function atlassianToken(head: string): () => string {
+  return () => `${head}${randomToken(TOKEN, 171)}=${randomToken('0123456789ABCDEF', 8)}`;
+}
+
+export const codeHostRules: readonly Rule[] = [
+  tokenRule({
+    id: 'atlassian-api-token',
+    provider: 'Atlassian',
+    description: 'Atlassian API token (Jira, Confluence, Bitbucket)',
+    risk: 'anyone with this file can act as you in Jira, Confluence and Bitbucket',
+    keywords: ['atatt3'],
+    pattern: new RegExp(`${START_TOKEN}ATATT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])`),
+    maxLength: 256,
+    minEntropy: 4,
+    revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+    sample: atlassianToken('ATATT3xFfGF0'),
+    negatives: ['JIRA_API_TOKEN=ATATT3xFfGF0...', 'ATATT3xFfGF0<your-token>'],
+  }),
+  tokenRule({
+    id: 'bitbucket-access-token',
+    provider: 'Bitbucket',
+    description: 'Bitbucket repository, project or workspace access token',
+    risk: repoRisk('Bitbucket'),
+    keywords: ['atctt3'],
+    pattern: new RegExp(`${START_TOKEN}ATCTT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])`),
+    maxLength: 256,
+    minEntropy: 4,
+    revokeUrl: 'https://bitbucket.org/account/settings/',
+    sample: atlassianToken('ATCTT3xFfGN0'),
+    negatives: ['BITBUCKET_TOKEN=ATCTT3xFfGN0...'],
+  }),
+  prefixedRule({
+    id: 'bitbucket-app-password',
+    provider: 'Bitbucket',
+    description: 'Bitbucket app password',
+    risk: repoRisk('Bitbucket'),
+    prefix: 'ATBB',
+    body: '[A-Za-z0-9_=.-]{24,48}',
+    bodyMax: 48,
+    make: () => randomToken(ALNUM, 32),
+    revokeUrl: 'https://bitbucket.org/account/settings/app-passwords/',
+    validate: (s) => /\d/.test(s.slice(4)),
+  }),
+  contextRule({
+    id: 'atlassian-legacy-api-token',
+    provider: 'Atlassian',
+    description: 'Atlassian API token (unprefixed 24-character format)',
+    risk: 'anyone with this file can act as you in Jira, Confluence and Bitbucket',
+    words: ['atlassian', 'jira', 'confluence'],
+    value: '[A-Za-z0-9]{24}',
+    valueMax: 24,
+    make: () => randomToken(ALNUM, 24),
+    revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+  }),
+  tokenRule({
+    id: 'azure-devops-pat',
+    provider: 'Azure DevOps',
+    description: 'Azure DevOps personal access token',
+    risk: repoRisk('Azure DevOps'),
+    // Microsoft's identifiable format: 52 random, `JQQJ9` + version, 18 more, the `AZDO` tag, 4 more.
+    keywords: ['jqqj9'],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[0-9A-Za-z][A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4}${END_ALNUM}`,
+    ),
+    maxLength: 84,
+    minEntropy: 3.5,
+    revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
+    sample: () => `${randomToken(ALNUM, 52)}JQQJ99${randomToken(ALNUM, 18)}AZDO${randomToken(ALNUM, 4)}`,
+    negatives: ['AZURE_DEVOPS_PAT=<84 characters ending in AZDO…>', 'JQQJ99AZDO'],
+  }),
+  contextRule({
+    id: 'azure-devops-legacy-pat',
+    provider: 'Azure DevOps',
+    description: 'Azure DevOps personal access token (52-character format)',
+    risk: repoRisk('Azure DevOps'),
+    words: ['azure_devops', 'azdo', 'ado_pat', 'ado_token', 'vsts', 'devops_pat', 'system_accesstoken'],
+    value: '[a-z2-7]{52}',
+    valueMax: 52,
+    make: () => randomToken('abcdefghijklmnopqrstuvwxyz234567', 52),
+    revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
+  }),
+  contextRule({
+    id: 'gitea-access-token',
+    provider: 'Gitea',
+    description: 'Gitea or Forgejo access token',
+    risk: repoRisk('Gitea/Forgejo'),
+    words: ['gitea', 'forgejo', 'codeberg'],
+    value: '[a-f0-9]{40}',
+    valueMax: 40,
+    make: () => randomToken(HEX, 40),
+    revokeUrl: 'https://gitea.com/user/settings/applications',
+  }),
+  contextRule({
+    id: 'github-legacy-token',
+    provider: 'GitHub',
+    description: 'GitHub OAuth token or client secret (40-hex format)',
+    risk: 'anyone with this file can act as you, or as your OAuth app, on GitHub',
+    // A 40-hex value is usually a commit SHA; only a token-ish GitHub name makes it a credential.
+    words: [
+      'github_token',
+      'gh_token',
+      'github_pat',
+      'github_oauth',
+      'github_access_token',
+      'github_api_token',
+      'github_api_key',
+      'github_auth_token',
+      'github_client_secret',
+      'github_secret',
+    ],
+    value: '[a-f0-9]{40}',
+    valueMax: 40,
+    make: () => randomToken(HEX, 40),
+    revokeUrl: 'https://github.com/settings/tokens',
+    negatives: ['GITHUB_SHA=0123456789abcdef0123456789abcdef01234567'],
+    lines: (s) => [`GITHUB_TOKEN=${s}`, `{"github_client_secret": "${s}"}`, `const githubToken = '${s}';`],
+  }),
+  tokenRule({
+    id: 'sourcegraph-access-token',
+    provider: 'Sourcegraph',
+    description: 'Sourcegraph access token',
+    risk: 'anyone with this file can search your private code on Sourcegraph as you',
+    keywords: ['sgp_'],
+    pattern: new RegExp(`${START_TOKEN}sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40}${END_ALNUM}`),
+    maxLength: 61,
+    minEntropy: 3,
+    revokeUrl: 'https://sourcegraph.com/user/settings/tokens',
+    sample: () => `sgp_${randomToken(HEX, 16)}_${randomToken(HEX, 40)}`,
+    negatives: ['SRC_ACCESS_TOKEN=sgp_...', 'sgp_local_<token>'],
+  }),
+];

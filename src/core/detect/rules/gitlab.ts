@@ -1,0 +1,162 @@
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { END_TOKEN, START_TOKEN, prefixedRule, tokenRule } from './ruleKit';
+
+// GitLab's token prefixes (docs.gitlab.com "Token prefixes"). Each kind gets its own id so that an
+// ignore comment or a setting can name exactly one.
+
+const revokeUrl = 'https://gitlab.com/-/user_settings/personal_access_tokens';
+const TOKEN = `${ALNUM}_-`;
+
+interface Kind {
+  readonly id: string;
+  readonly prefix: string;
+  readonly description: string;
+  readonly risk: string;
+  readonly body?: string;
+  readonly bodyMax?: number;
+  readonly make?: () => string;
+}
+
+function gitlab(k: Kind): Rule {
+  return prefixedRule({
+    id: k.id,
+    provider: 'GitLab',
+    description: k.description,
+    risk: k.risk,
+    prefix: k.prefix,
+    body: k.body ?? '[A-Za-z0-9_-]{20}',
+    bodyMax: k.bodyMax ?? 20,
+    make: k.make ?? (() => randomToken(TOKEN, 20)),
+    revokeUrl,
+    negatives: [`${k.prefix}XXXXXXXXXX-XXXXXXXXX`],
+  });
+}
+
+/** A routable token (GitLab 17.x): base64url payload, `.01.` (version), then 9 base36 characters (length and CRC). */
+function routable(): string {
+  return `${randomToken(BASE64URL, 40)}.01.${randomToken(LOWER_ALNUM, 9)}`;
+}
+
+const ROUTABLE_BODY = '[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9}|\\.[0-9a-z]{9})?';
+
+export const gitlabRules: readonly Rule[] = [
+  gitlab({
+    id: 'gitlab-pat',
+    prefix: 'glpat-',
+    description: 'GitLab personal access token',
+    risk: 'anyone with this file can act as you on GitLab: read and push code, within the token’s scopes',
+    // Legacy tokens are 20 characters; routable ones are longer and end in `.<version><crc>`.
+    body: ROUTABLE_BODY,
+    bodyMax: 313,
+    make: () => (randomToken('01', 1) === '0' ? randomToken(TOKEN, 20) : routable()),
+  }),
+  gitlab({
+    id: 'gitlab-deploy-token',
+    prefix: 'gldt-',
+    description: 'GitLab deploy token',
+    risk: 'anyone with this file can read (and possibly write) your repository, packages and container images',
+  }),
+  gitlab({
+    id: 'gitlab-runner-token',
+    prefix: 'glrt-',
+    description: 'GitLab runner authentication token',
+    risk: 'anyone with this file can register a runner that receives your CI jobs, their code and secrets',
+    body: ROUTABLE_BODY,
+    bodyMax: 313,
+    make: () => `t1_${routable()}`,
+  }),
+  tokenRule({
+    id: 'gitlab-runner-registration-token',
+    provider: 'GitLab',
+    description: 'GitLab runner registration token (legacy)',
+    risk: 'anyone with this file can register a runner that receives your CI jobs, their code and secrets',
+    keywords: ['gr1348941'],
+    pattern: new RegExp(`${START_TOKEN}GR1348941[A-Za-z0-9_-]{20}${END_TOKEN}`),
+    maxLength: 29,
+    minEntropy: 3,
+    revokeUrl,
+    sample: () => `GR1348941${randomToken(TOKEN, 20)}`,
+    negatives: ['GR1348941XXXXXXXXXXXXXXXXXXXX', 'registration-token: GR1348941...'],
+  }),
+  gitlab({
+    id: 'gitlab-pipeline-trigger-token',
+    prefix: 'glptt-',
+    description: 'GitLab pipeline trigger token',
+    risk: 'anyone with this file can start your pipelines, with their deploy jobs and secrets',
+    body: '[a-f0-9]{40}',
+    bodyMax: 40,
+    make: () => randomToken(HEX, 40),
+  }),
+  gitlab({
+    id: 'gitlab-scim-token',
+    prefix: 'glsoat-',
+    description: 'GitLab SCIM token',
+    risk: 'anyone with this file can provision and remove users in your GitLab group',
+  }),
+  gitlab({
+    id: 'gitlab-ci-job-token',
+    prefix: 'glcbt-',
+    description: 'GitLab CI/CD job token',
+    risk: 'anyone with this file can reach your projects and packages as a running CI job',
+    body: '[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}',
+    bodyMax: 26,
+    make: () => `${randomToken(ALNUM, 2)}_${randomToken(TOKEN, 20)}`,
+  }),
+  gitlab({
+    id: 'gitlab-feed-token',
+    prefix: 'glft-',
+    description: 'GitLab feed token',
+    risk: 'anyone with this file can read your GitLab activity and issue feeds, including private projects',
+  }),
+  gitlab({
+    id: 'gitlab-incoming-mail-token',
+    prefix: 'glimt-',
+    description: 'GitLab incoming email token',
+    risk: 'anyone with this file can create issues and merge requests in your name by email',
+    body: '[A-Za-z0-9_-]{25}',
+    bodyMax: 25,
+    make: () => randomToken(TOKEN, 25),
+  }),
+  gitlab({
+    id: 'gitlab-agent-token',
+    prefix: 'glagent-',
+    description: 'GitLab agent for Kubernetes token',
+    risk: 'anyone with this file can impersonate your cluster agent and reach the projects it serves',
+    body: '[A-Za-z0-9_-]{50}',
+    bodyMax: 50,
+    make: () => randomToken(TOKEN, 50),
+  }),
+  gitlab({
+    id: 'gitlab-oauth-app-secret',
+    prefix: 'gloas-',
+    description: 'GitLab OAuth application secret',
+    risk: 'anyone with this file can impersonate your OAuth application to GitLab users',
+    body: '[A-Za-z0-9_-]{64}',
+    bodyMax: 64,
+    make: () => randomToken(TOKEN, 64),
+  }),
+  gitlab({
+    id: 'gitlab-feature-flags-token',
+    prefix: 'glffct-',
+    description: 'GitLab feature flags client token',
+    risk: 'anyone with this file can read your feature flags and user lists',
+  }),
+  tokenRule({
+    id: 'gitlab-session-cookie',
+    provider: 'GitLab',
+    description: 'GitLab session cookie',
+    risk: 'anyone with this file is logged in to GitLab as you until the session ends',
+    keywords: ['_gitlab_session='],
+    pattern: /_gitlab_session=(?<secret>[0-9a-f]{32})(?![0-9a-z])/,
+    maxLength: 48,
+    minEntropy: 3,
+    revokeUrl: 'https://gitlab.com/-/user_settings/active_sessions',
+    sample: () => randomToken(HEX, 32),
+    lines: (s) => [
+      `Cookie: _gitlab_session=${s}; path=/`,
+      `curl -b "_gitlab_session=${s}" https://gitlab.com/api/v4/user`,
+    ],
+    negatives: ['_gitlab_session=<cookie>', '_gitlab_session=00000000000000000000000000000000'],
+  }),
+];
