@@ -6,7 +6,10 @@ import { azureGcpRules } from './rules/cloudAzureGcp';
 import { infraRules } from './rules/cloudInfra';
 import { paasRules } from './rules/cloudPaas';
 import { regionalCloudRules } from './rules/cloudRegional';
+import { codeHostRules } from './rules/codeHosts';
 import { githubRules } from './rules/github';
+import { gitlabRules } from './rules/gitlab';
+import { registryRules } from './rules/registries';
 import { devToolRules } from './rules/devTools';
 import { emailRules } from './rules/email';
 import { messagingRules } from './rules/messaging';
@@ -22,6 +25,9 @@ import { slackRules } from './rules/slack';
 /** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
 export const builtinRules: readonly Rule[] = [
   ...githubRules,
+  ...gitlabRules,
+  ...codeHostRules,
+  ...registryRules,
   ...aiRules,
   ...aiPlatformRules,
   ...awsRules,
