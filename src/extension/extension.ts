@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider } from './chatView';
 import { Log } from './log';
+import type { KeysApi } from './keys/registerKeys';
+import { registerKeys } from './keys/registerKeys';
 
 /** What `activate` returns: used by integration tests to observe the running extension. */
 export interface SecureGptApi {
   readonly chat: ChatViewProvider;
+  /** Key custody: the request-time key owner (`keys.access.withApiKey`, `keys.readKey`) and test hooks. */
+  readonly keys: KeysApi;
 }
 
 // Each feature registers itself from its own module with one line below: `registerX(context, log)`.
@@ -20,8 +24,9 @@ export function activate(context: vscode.ExtensionContext): SecureGptApi {
       }),
       vscode.commands.registerCommand('secureGpt.showLog', () => log.show()),
     );
+    const keys = registerKeys(context, log);
     log.info(`Secure GPT activated (VS Code ${vscode.version}).`);
-    return { chat };
+    return { chat, keys };
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.
     const message = error instanceof Error ? error.message : String(error);
