@@ -3,12 +3,20 @@ import { ChatViewProvider } from './chatView';
 import { Log } from './log';
 import type { KeysApi } from './keys/registerKeys';
 import { registerKeys } from './keys/registerKeys';
+import type { SecureGptLanguageClient } from './languageClient';
+import { registerLanguageClient } from './languageClient';
+import { registerScanWorkspace } from './scanWorkspace';
+import type { FindingsStatusBar } from './statusBar';
+import { registerStatusBar } from './statusBar';
 
 /** What `activate` returns: used by integration tests to observe the running extension. */
 export interface SecureGptApi {
   readonly chat: ChatViewProvider;
   /** Key custody: the request-time key owner (`keys.access.withApiKey`, `keys.readKey`) and test hooks. */
   readonly keys: KeysApi;
+  /** The language client; `languageClient.ready` resolves once the server answered `initialize`. */
+  readonly languageClient: SecureGptLanguageClient;
+  readonly findingsStatusBar: FindingsStatusBar;
 }
 
 // Each feature registers itself from its own module with one line below: `registerX(context, log)`.
@@ -25,8 +33,11 @@ export function activate(context: vscode.ExtensionContext): SecureGptApi {
       vscode.commands.registerCommand('secureGpt.showLog', () => log.show()),
     );
     const keys = registerKeys(context, log);
+    const languageClient = registerLanguageClient(context, log);
+    registerScanWorkspace(context, log, languageClient);
+    const findingsStatusBar = registerStatusBar(context, log);
     log.info(`Secure GPT activated (VS Code ${vscode.version}).`);
-    return { chat, keys };
+    return { chat, keys, languageClient, findingsStatusBar };
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.
     const message = error instanceof Error ? error.message : String(error);

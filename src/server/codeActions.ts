@@ -7,7 +7,7 @@ import { DIAGNOSTIC_SOURCE } from '../protocol/lsp';
 import type { EnvFamily } from './envRef';
 import { envFamily, envVarName, locateSecret, replaceWithEnv } from './envRef';
 import type { ReadText } from './fileFixes';
-import { addToAllowlist, dotenvPath, ensureGitignored, moveToDotenv } from './fileFixes';
+import { addToAllowlist, dotenvEntry, dotenvPath, ensureGitignored, moveToDotenv } from './fileFixes';
 import { ignoreComment, ignoreLineFor } from './ignoreComment';
 import { isRecord } from './settings';
 import type { EditCapabilities } from './workspaceEdit';
@@ -78,7 +78,9 @@ function fixesFor(context: FixContext, diagnostic: Diagnostic): CodeAction[] {
     }
     const moveEdits = family === 'dotenv' ? dotenvRemoval(diagnostic) : replacement?.edits;
     if (!isRootEnv && moveEdits) {
-      const name = replacement?.name ?? envVarName(lineBefore(document, diagnostic), data);
+      const wanted = replacement?.name ?? envVarName(lineBefore(document, diagnostic), data);
+      // A name `.env` already uses for another value gets a number: GITHUB_TOKEN_2.
+      const name = dotenvEntry(context.readText(dotenvPath(folder)) ?? '', wanted, secret).name;
       actions.push(
         quickFix(`Move the value into .env as ${name} (git-ignored)`, false, (b) => {
           const used = moveToDotenv(b, folder, name, secret, context.readText, context.isGitIgnored);

@@ -17,8 +17,15 @@ export interface DebounceOptions {
   readonly maxWaitMs: number;
 }
 
-/** ~100 ms of quiet keeps typing cheap, and a paste (one change) shows well within 250 ms. */
+/** ~100 ms of quiet keeps typing cheap; a paste skips the wait (see `PASTE_CHARS`). */
 export const defaultDebounce: DebounceOptions = { debounceMs: 100, maxWaitMs: 250 };
+
+/**
+ * A change inserting at least this many characters at once is a paste (or a snippet): it is scanned at
+ * once, since a pasted key should show immediately, and an incremental re-scan costs a millisecond or two.
+ * The shortest key formats are longer than this; typing and most completions are shorter.
+ */
+export const PASTE_CHARS = 16;
 
 const SEVERITY: Readonly<Record<SeverityOverride, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -65,16 +72,16 @@ export class DiagnosticsPublisher {
   private readonly workspaceResults = new Map<string, string>();
 
   constructor(
-    private readonly connection: Connection,
+    private readonly connection: Pick<Connection, 'sendDiagnostics'>,
     private readonly state: WorkspaceState,
     private readonly documents: DocumentStore,
     /** Settable once the client's `initializationOptions` are known. */
     public timing: DebounceOptions = defaultDebounce,
   ) {}
 
-  /** Re-scans `entry` once edits pause. */
-  schedule(entry: OpenDocument): void {
-    if (this.timing.debounceMs <= 0) {
+  /** Re-scans `entry` once edits pause, or at once after a paste (`inserted` characters in one change). */
+  schedule(entry: OpenDocument, inserted = 0): void {
+    if (this.timing.debounceMs <= 0 || inserted >= PASTE_CHARS) {
       this.publishOpen(entry);
       return;
     }

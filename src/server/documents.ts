@@ -13,7 +13,8 @@ export interface OpenDocument {
 /** What the store reports; each handler runs after the document state is updated. */
 export interface DocumentListener {
   opened(entry: OpenDocument): void;
-  changed(entry: OpenDocument): void;
+  /** `inserted`: the most text any one change inserted (a paste inserts many characters at once, typing one). */
+  changed(entry: OpenDocument, inserted: number): void;
   saved(entry: OpenDocument): void;
   closed(uri: string): void;
 }
@@ -63,7 +64,7 @@ export class DocumentStore {
         return;
       }
       this.apply(entry, contentChanges, textDocument.version);
-      listener.changed(entry);
+      listener.changed(entry, Math.max(0, ...contentChanges.map((c) => c.text.length)));
     });
     connection.onDidSaveTextDocument(({ textDocument }) => {
       const entry = this.open.get(textDocument.uri);

@@ -188,7 +188,8 @@ export function envVarName(textBefore: string, finding: NamedFinding): string {
   )?.[1];
   const fromLeft =
     assigned === undefined ? undefined : upperSnake(assigned.slice(assigned.lastIndexOf('.') + 1));
-  if (fromLeft && /^[A-Z]/.test(fromLeft) && fromLeft.split('_').some((w) => !VAGUE.has(w))) {
+  // One- or two-letter names (`t`, `k`) say nothing; neither do names made only of vague words.
+  if (fromLeft && /^[A-Z]\w{2,}$/.test(fromLeft) && fromLeft.split('_').some((w) => !VAGUE.has(w))) {
     return fromLeft;
   }
   return ruleVarName(finding);

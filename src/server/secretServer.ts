@@ -120,9 +120,9 @@ export function startServer(connection: Connection): void {
         publisher.publishOpen(entry);
       }
     },
-    changed: (entry) => {
+    changed: (entry, inserted) => {
       if (!special(entry)) {
-        publisher.schedule(entry);
+        publisher.schedule(entry, inserted);
       }
     },
     saved: (entry) => {

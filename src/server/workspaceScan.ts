@@ -32,8 +32,9 @@ export function registerWorkspaceScan(
   );
 }
 
-async function scanWorkspace(
-  connection: Connection,
+/** Scans every workspace folder from disk, publishing as it goes; stops at the first file after a cancellation. */
+export async function scanWorkspace(
+  connection: Pick<Connection, 'sendNotification'>,
   state: WorkspaceState,
   documents: DocumentStore,
   publisher: DiagnosticsPublisher,
@@ -52,6 +53,9 @@ async function scanWorkspace(
     exclude: (path, isDirectory) => !isDirectory && state.paths.skipReason(path) === 'ignore-path',
   });
   for (const entry of entries) {
+    if (token.isCancellationRequested) {
+      return { scanned, skipped, findings, filesWithFindings, cancelled: true };
+    }
     if (entry.kind !== 'file') {
       skipped++;
     } else {
@@ -78,9 +82,6 @@ async function scanWorkspace(
       }
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = Date.now();
-      if (token.isCancellationRequested) {
-        return { scanned, skipped, findings, filesWithFindings, cancelled: true };
-      }
     }
   }
   return { scanned, skipped, findings, filesWithFindings, cancelled: false };

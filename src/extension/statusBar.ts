@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../protocol/lsp';
+import type { Log } from './log';
+
+/** The status-bar count of Secure GPT findings across the workspace; a click opens the Problems panel. */
+export class FindingsStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  private current = 0;
+  private readonly changed = new vscode.EventEmitter<number>();
+  /** Fires with the new count whenever it changes (tests wait on it). */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('secureGpt.findings', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'Secure GPT Findings';
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      this.item,
+      this.changed,
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+    );
+    this.update();
+    this.item.show();
+  }
+
+  /** Secure GPT diagnostics in the Problems panel right now. */
+  get count(): number {
+    return this.current;
+  }
+
+  private update(): void {
+    let count = 0;
+    for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+      for (const d of diagnostics) {
+        if (d.source === DIAGNOSTIC_SOURCE) {
+          count++;
+        }
+      }
+    }
+    this.item.text = count === 0 ? '$(shield) 0' : `$(warning) ${count}`;
+    this.item.tooltip =
+      count === 0
+        ? 'Secure GPT: no secrets found in open files or the last workspace scan'
+        : `Secure GPT: ${count} possible secret${count === 1 ? '' : 's'} in the Problems panel (click to open)`;
+    this.item.backgroundColor =
+      count === 0 ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    if (count !== this.current) {
+      this.current = count;
+      this.changed.fire(count);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+  }
+}
+
+/** Shows the findings count in the status bar for the extension's lifetime. */
+export function registerStatusBar(context: vscode.ExtensionContext, _log: Log): FindingsStatusBar {
+  const bar = new FindingsStatusBar();
+  context.subscriptions.push(bar);
+  return bar;
+}

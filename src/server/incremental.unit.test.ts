@@ -1,0 +1,145 @@
+import * as assert from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { githubToken } from '../core/detect/checksum';
+import type { Finding } from '../core/detect/finding';
+import { ALNUM, randomToken } from '../core/detect/random';
+import { scan } from '../core/detect/scanner';
+import type { TrackedFinding } from './incremental';
+import { contextMargin, IncrementalFindings } from './incremental';
+
+/** mulberry32: the edit positions are reproducible from the seed in a failure message. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const key = (): string => githubToken('ghp', randomToken(ALNUM, 30));
+
+function sourceLines(count: number): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    i % 25 === 3 ? `const token${i} = "${key()}";` : `export const value${i} = compute(${i}, "text ${i}");`,
+  );
+}
+
+/** What a full scan sees, in the tracked form (positions only) for comparison. */
+function full(text: string): TrackedFinding[] {
+  return scan(text).map(({ start: _s, end: _e, ...rest }) => rest);
+}
+
+class Doc {
+  document: TextDocument;
+  readonly findings: IncrementalFindings;
+  scannedChars = 0;
+
+  constructor(text: string) {
+    this.document = TextDocument.create('file:///t.ts', 'typescript', 1, text);
+    this.findings = new IncrementalFindings((t: string): Finding[] => {
+      this.scannedChars += t.length;
+      return scan(t);
+    });
+    this.findings.refresh(this.document);
+  }
+
+  apply(...changes: TextDocumentContentChangeEvent[]): void {
+    for (const change of changes) {
+      this.findings.noteChange(change);
+      this.document = TextDocument.update(this.document, [change], this.document.version + 1);
+    }
+    this.scannedChars = 0;
+    this.findings.refresh(this.document);
+  }
+}
+
+function randomEdit(doc: TextDocument, r: () => number): TextDocumentContentChangeEvent {
+  const text = doc.getText();
+  const a = Math.floor(r() * text.length);
+  const b = Math.min(text.length, a + Math.floor(r() * 80));
+  const kinds = [
+    `"${key()}"`,
+    '\n',
+    `\n// secure-gpt-ignore\n`,
+    'x',
+    '',
+    `\nlet k = "${key()}";\n`,
+    text.slice(Math.floor(r() * text.length), Math.floor(r() * text.length) + 120),
+  ];
+  const insert = kinds[Math.floor(r() * kinds.length)]!;
+  return { range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: insert };
+}
+
+describe('IncrementalFindings', function () {
+  this.timeout(60_000);
+  it('matches a full scan after every random edit (incl. several changes per event, ignore comments)', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const r = prng(seed);
+      const doc = new Doc(sourceLines(200).join('\n'));
+      for (let step = 0; step < 60; step++) {
+        const count = 1 + Math.floor(r() * 3);
+        const changes: TextDocumentContentChangeEvent[] = [];
+        let probe = doc.document;
+        for (let c = 0; c < count; c++) {
+          const change = randomEdit(probe, r);
+          changes.push(change);
+          probe = TextDocument.update(
+            TextDocument.create(probe.uri, probe.languageId, probe.version, probe.getText()),
+            [change],
+            probe.version + 1,
+          );
+        }
+        doc.apply(...changes);
+        assert.deepStrictEqual(
+          doc.findings.current,
+          full(doc.document.getText()),
+          `seed ${seed}, step ${step}`,
+        );
+      }
+    }
+  });
+
+  it('re-scans a bounded window, not the document, for a one-line edit in a 1 MB document', () => {
+    const lines = sourceLines(20_000);
+    const doc = new Doc(lines.join('\n'));
+    assert.ok(doc.document.getText().length > 1_000_000);
+    const line = 12_345;
+    const length = lines[line]!.length;
+    doc.apply({
+      range: { start: { line, character: 0 }, end: { line, character: length } },
+      text: `const k = "${key()}";`,
+    });
+    // The window: the edited line, one line of context each side, and the longest match any rule can make.
+    const bound = 2 * contextMargin() + 4 * 1024;
+    assert.ok(doc.scannedChars <= bound, `scanned ${doc.scannedChars} characters, bound ${bound}`);
+    assert.ok(doc.scannedChars < doc.document.getText().length / 10);
+    assert.deepStrictEqual(doc.findings.current, full(doc.document.getText()));
+    assert.ok(doc.findings.current.some((f) => f.startPos.line === line));
+  });
+
+  it('scans everything again after invalidateAll or a change without a range', () => {
+    const doc = new Doc(sourceLines(50).join('\n'));
+    const text = `a = "${key()}"\n`;
+    doc.apply({ text });
+    assert.strictEqual(doc.scannedChars, text.length);
+    assert.deepStrictEqual(doc.findings.current, full(text));
+    doc.findings.invalidateAll();
+    doc.findings.refresh(doc.document);
+    assert.deepStrictEqual(doc.findings.current, full(text));
+  });
+
+  it('shifts findings below an edit without re-scanning them', () => {
+    const doc = new Doc(sourceLines(4000).join('\n'));
+    const before = doc.findings.current.filter((f) => f.startPos.line > 3000);
+    doc.apply({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n' });
+    const after = doc.findings.current.filter((f) => f.startPos.line > 3002);
+    assert.deepStrictEqual(
+      after.map((f) => f.startPos.line),
+      before.map((f) => f.startPos.line + 2),
+    );
+    assert.ok(doc.scannedChars <= 2 * contextMargin() + 4 * 1024);
+  });
+});
