@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AuditLog } from '../core/audit/auditLog';
-import { controlHooks } from '../core/controls';
+import { controlHooks, moderateAnswer } from '../core/controls';
 import { defaultPrices } from '../core/limits/prices';
 import { RateLimiter } from '../core/limits/rateLimiter';
 import { UsageStore } from '../core/limits/usage';
@@ -142,8 +142,11 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
       },
       audit: new AuditLog(state),
       includePrompt: () => (settings['audit.includePrompts'] ? sentPrompt : undefined),
+      moderation: settings.moderation,
     }),
   );
+  // With output moderation on, the answer is held back until the moderation endpoint has seen it.
+  const holdOutput = settings.moderation === 'input+output';
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
@@ -167,7 +170,9 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
         },
         onDelta: (text) => {
           answered = true;
-          io.stdout.write(text);
+          if (!holdOutput) {
+            io.stdout.write(text);
+          }
         },
         onStatus: (text) => {
           if (text.length > 0) {
@@ -177,6 +182,21 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
         decide: (request) => decideOnTerminal(request, io),
       },
     );
+    if (holdOutput && result.outcome === 'ok') {
+      const verdict = await moderateAnswer(
+        settings.moderation,
+        target.provider,
+        result.text,
+        controller.signal,
+      );
+      if (verdict?.flagged) {
+        status(
+          `secure-gpt ask: the answer was withheld: moderation flagged it (${verdict.categories.join(', ')})`,
+        );
+        return EXIT_FINDINGS;
+      }
+      io.stdout.write(result.text);
+    }
   } finally {
     process.removeListener('SIGINT', interrupt);
   }

@@ -44,6 +44,8 @@ export interface ChatTurn {
   readonly model: string;
   readonly usage?: { readonly prompt: number; readonly completion: number };
   readonly outcome: 'streaming' | 'done' | 'stopped' | 'error' | 'blocked';
+  /** Set when output moderation flagged the answer: the categories; the webview hides it behind a warning. */
+  readonly flagged?: readonly string[];
   readonly error?: string;
 }
 

@@ -107,7 +107,20 @@ function renderTurn(turn: ChatTurn): void {
     sent.append(el('p', 'excluded', `Left out: ${turn.excluded.join(', ')}`));
   }
   const meta = el('div', 'meta', describe(turn));
-  const children: HTMLElement[] = [question, sent, entry.answer, meta];
+  let answerBlock: HTMLElement = entry.answer;
+  if (turn.flagged) {
+    // Hidden behind a warning the user can open: flagged output is never shown by default.
+    answerBlock = el('details', 'flagged');
+    answerBlock.append(
+      el(
+        'summary',
+        undefined,
+        `Answer hidden: moderation flagged it (${turn.flagged.join(', ') || 'unspecified'}). Show anyway`,
+      ),
+      entry.answer,
+    );
+  }
+  const children: HTMLElement[] = [question, sent, answerBlock, meta];
   if (turn.error) {
     children.push(el('div', 'error', turn.error));
   }

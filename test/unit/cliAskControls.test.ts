@@ -85,3 +85,39 @@ describe('secure-gpt ask: audit, allowlist and budgets', () => {
     assert.match(run.stderr, /secureGpt\.limits\.requestsPerMinute: expected a whole number/);
   });
 });
+
+describe('secure-gpt ask: moderation from config.json', () => {
+  let server: FakeOpenAi;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeEach(async () => {
+    server = await new FakeOpenAi().start();
+    dir = makeTree({});
+    env = {
+      OPENAI_API_KEY: ['sk', 'proj', randomToken(ALNUM, 48)].join('-'),
+      HOME: dir,
+      XDG_CONFIG_HOME: path.join(dir, 'config'),
+      XDG_STATE_HOME: path.join(dir, 'state'),
+    };
+    await fs.mkdir(path.join(dir, 'config', 'secure-gpt'), { recursive: true });
+    // An OpenAI profile on the loopback server, so the profile has a moderation endpoint.
+    await fs.writeFile(
+      path.join(dir, 'config', 'secure-gpt', 'profiles.json'),
+      JSON.stringify({
+        profile: 'local-openai',
+        profiles: [{ name: 'local-openai', kind: 'compatible', baseUrl: server.url }],
+      }),
+    );
+    await fs.writeFile(
+      path.join(dir, 'config', 'secure-gpt', 'config.json'),
+      JSON.stringify({ moderation: 'input+output' }),
+    );
+  });
+  afterEach(() => server.stop());
+
+  it('says a compatible profile has no moderation endpoint, and answers', async () => {
+    const run = await runCliIn(['ask', 'hello'], dir, env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /no moderation endpoint/);
+  });
+});

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { controlHooks } from '../../core/controls';
+import { controlHooks, moderateAnswer } from '../../core/controls';
 import { RateLimiter } from '../../core/limits/rateLimiter';
 import { Conversation } from '../../core/pipeline/conversation';
 import type { Attachment } from '../../core/pipeline/exclude';
@@ -146,6 +146,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     const id = `t${this.nextId++}`;
     let turn: ChatTurn | undefined;
     let prompt: string | undefined;
+    let flagged: readonly string[] | undefined;
     const pipeline = new Pipeline(
       {
         policy: settings['redaction.policy'],
@@ -163,15 +164,17 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
             monthlyCostUsd: settings['budget.monthlyCostUsd'],
           },
           audit: this.data.audit,
+          moderation: settings.moderation,
           includePrompt: () => (settings['audit.includePrompts'] ? prompt : undefined),
           onAudit: () => this.data.notifyChanged(),
         },
         { logger: this.log },
       ),
     );
+    const checkOutput = settings.moderation === 'input+output';
     try {
-      const result = await this.endpoint.withProvider((provider) =>
-        pipeline.run(
+      const result = await this.endpoint.withProvider(async (provider) => {
+        const run = await pipeline.run(
           this.conversation,
           { prompt: input.prompt, attachments: input.attachments ?? [], model },
           provider,
@@ -196,15 +199,24 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
               if (turn) {
                 turn = { ...turn, answer: turn.answer + text };
                 this.replace(turn);
-                this.view.post({ type: 'delta', id, text });
+                // With output moderation the answer is shown only once it has been checked.
+                if (!checkOutput) {
+                  this.view.post({ type: 'delta', id, text });
+                }
               }
             },
             onStatus: (text) => this.view.post({ type: 'status', text }),
             decide: (request) => this.decide(request),
           },
-        ),
-      );
-      this.finish(id, input.title ?? input.prompt, turn, result, model);
+        );
+        if (run.outcome === 'ok' && checkOutput) {
+          this.view.post({ type: 'status', text: 'checking the answer with the moderation endpoint…' });
+          const verdict = await moderateAnswer(settings.moderation, provider, run.text, controller.signal);
+          flagged = verdict?.flagged ? verdict.categories : undefined;
+        }
+        return run;
+      });
+      this.finish(id, input.title ?? input.prompt, turn, result, model, undefined, flagged);
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -229,6 +241,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     result: RunResult | undefined,
     model: string,
     error?: string,
+    flagged?: readonly string[],
   ): void {
     const base: ChatTurn = turn ?? {
       id,
@@ -258,6 +271,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
         ? { usage: { prompt: result.usage.prompt, completion: result.usage.completion } }
         : {}),
       ...(message !== undefined && outcome !== 'done' && outcome !== 'stopped' ? { error: message } : {}),
+      ...(flagged ? { flagged } : {}),
     };
     if (!turn) {
       this.turns.push(final);
