@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { ChatSession } from './chat/chatSession';
+import { registerChat } from './chat/registerChat';
 import { ChatViewProvider } from './chatView';
 import { Log } from './log';
 import type { KeysApi } from './keys/registerKeys';
@@ -7,6 +9,8 @@ import type { SecureGptLanguageClient } from './languageClient';
 import { registerLanguageClient } from './languageClient';
 import { registerScanWorkspace } from './scanWorkspace';
 import type { FindingsStatusBar } from './statusBar';
+import { LocalData } from './records/localData';
+import { registerSecurity } from './security/registerSecurity';
 import { registerStatusBar } from './statusBar';
 
 /** What `activate` returns: used by integration tests to observe the running extension. */
@@ -17,6 +21,10 @@ export interface SecureGptApi {
   /** The language client; `languageClient.ready` resolves once the server answered `initialize`. */
   readonly languageClient: SecureGptLanguageClient;
   readonly findingsStatusBar: FindingsStatusBar;
+  /** The chat session every request from the editor goes through. */
+  readonly session: ChatSession;
+  /** Audit log, usage and history on disk. */
+  readonly data: LocalData;
 }
 
 // Each feature registers itself from its own module with one line below: `registerX(context, log)`.
@@ -36,8 +44,11 @@ export function activate(context: vscode.ExtensionContext): SecureGptApi {
     const languageClient = registerLanguageClient(context, log);
     registerScanWorkspace(context, log, languageClient);
     const findingsStatusBar = registerStatusBar(context, log);
+    const data = new LocalData(context, log);
+    registerSecurity(context, keys.access, data, log);
+    const session = registerChat(context, chat, keys.access, data, log);
     log.info(`Secure GPT activated (VS Code ${vscode.version}).`);
-    return { chat, keys, languageClient, findingsStatusBar };
+    return { chat, keys, languageClient, findingsStatusBar, session, data };
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.
     const message = error instanceof Error ? error.message : String(error);
