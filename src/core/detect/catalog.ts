@@ -19,6 +19,7 @@ import { privateKeyRules } from './rules/privateKeys';
 import { tokenRules } from './rules/tokens';
 import { kubernetesRules } from './rules/kubernetes';
 import { connectionStringRules } from './rules/connectionStrings';
+import { genericRules } from './rules/generic';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 
@@ -46,4 +47,5 @@ export const builtinRules: readonly Rule[] = [
   ...tokenRules,
   ...kubernetesRules,
   ...connectionStringRules,
+  ...genericRules,
 ];

@@ -9,7 +9,7 @@ import { isPlausiblePassword } from './valueChecks';
 // not reported; documentation hosts (`example.com`) are skipped.
 
 const risk = 'anyone with this file can connect to this service with the embedded password';
-const USER = '(?<user>[^\\s:@/?#\'"`<>]{0,128})';
+const USER = '(?!anonymous:)(?<user>[^\\s:@/?#\'"`<>]{0,128})';
 const PASSWORD = '(?<secret>[^\\s:@/?#\'"`<>]{1,256})';
 /** Host after the `@`: not a documentation host. */
 const HOST =
@@ -62,6 +62,7 @@ function commonNegatives(s: string): string[] {
     `${s}://deploy:Zx9k2mQ7rT@example.com/app`,
     `${s}://db.internal:5432/app`,
     `${s}://app:%(password)s@db.internal/app`,
+    `${s}://anonymous:guest-mail@mirror.internal/pub`,
   ];
 }
 

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Checks on a candidate value, shared by the context, connection-string, token and generic rules. The
  * engine suppresses the common placeholders for every rule; these go further where a rule sees values
@@ -113,9 +115,37 @@ const DEFAULT_STEMS = new Set([
   'dragon',
 ]);
 
+/**
+ * sha256 of credentials printed in specifications and vendor docs, which code and docs quote as
+ * examples: RFC 6749's access, refresh and code values and its client `s6BhdRkqt3:gX1fBat3bV` (plain
+ * and as Basic), RFC 5849's OAuth 1 tokens and secrets, and the Kubernetes Secret docs' passwords.
+ * Stored as hashes so the repository holds none of them.
+ */
+const DOCUMENTED = new Set([
+  '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c',
+  '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32',
+  'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f',
+  'ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981',
+  '3e545ee08a590a6bb0ef9b1b5df39c4a6b28a5ccf276d74ebf637743552ddd73',
+  '53f5da0aaa93d64cd5772c554cbf940f0539e689dddbeb8f923eec3f72c02ea9',
+  '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42',
+  'cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53',
+  '649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595',
+  '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb',
+  'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72',
+  'b87dad10a32a2d81aa2e36e31e258b36ac0c3b07d1c1d5837185e206e17e3a06',
+  '13fe7a38a57c46053ee3a4716358619ff37ebc5674976f1a09fc189be5a3e5dd',
+  '28d296be3bf525f09d97eb59dee8b3fd1d69b85b6bc085752c653a51ccdd0a53',
+]);
+
 /** True when `value` reads as a placeholder, an example or a redaction. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || /^(.)\1+$/.test(value) || /^[<[(].*[>\])]$/.test(value);
+  return (
+    PLACEHOLDER.test(value) ||
+    /^(.)\1+$/.test(value) ||
+    /^[<[(].*[>\])]$/.test(value) ||
+    DOCUMENTED.has(createHash('sha256').update(value, 'utf8').digest('hex'))
+  );
 }
 
 /** True when `value` refers to a secret held elsewhere (environment variable, template, secret store). */

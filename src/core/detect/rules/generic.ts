@@ -1,0 +1,219 @@
+import { shannonEntropy } from '../entropy';
+import { ALNUM, BASE64, HEX, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { tokenRule } from './ruleKit';
+import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
+import { charClasses, isDefaultPassword, isKeywordValue, isPlaceholder, isReference } from './valueChecks';
+
+/**
+ * The generic rules: a literal assigned to a name that ends in a secret-sounding word, in code, YAML,
+ * JSON, .env, INI, properties or XML. They are warnings and the biggest source of false positives, so
+ * they are strict on three sides:
+ * - the name must END in the word (`db_password`, `apiKey`), so `password_hint`, `tokenizer` and
+ *   `secretName` never qualify, and a short list of names that hold non-secrets is refused
+ *   (`csrf_token`, `next_page_token`, `confirm_password`);
+ * - the value must be a literal: quoted, or bare and followed by the end of the value, which rules out
+ *   calls (`getPassword()`), indexing (`config["x"]`) and template tags (`<%= … %>`);
+ * - the value must look like data: no reference, placeholder, label, identifier, path or URL, and
+ *   enough mixture (passwords) or entropy and length (tokens).
+ */
+
+/** `name` may be dotted or dashed; it is bounded so a scan from an identifier start is short. */
+const NAME = '(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}';
+/** Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`. */
+const ANNOTATION = '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|]{0,30}[ \\t]{0,3}(?==))?';
+/**
+ * `=`, `:`, `:=`, `=>`, `??=`, `||=`, a `,` after a quoted name (`define('X', …)`), `>` closing an
+ * XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`).
+ */
+const OPERATOR =
+  '(?:=>|:=|\\?\\?=|\\|\\|=|=(?![=~>])|:(?![:=])|(?<=["\'][ \\t]{0,3}),|(?<=<[A-Za-z0-9_.:-]{1,50})>|(?<=["\'][ \\t]{0,3})[Vv]alue[ \\t]{0,2}=)';
+// Positive classes (printable ASCII) rather than negated ones, and no `\\s`: the engine then keeps these
+// rules' windows to the line of each keyword hit, which is what makes a frequent keyword like `key` cheap.
+/** A quoted value's characters: printable ASCII but blanks, quotes and backslashes. */
+const QUOTED = '[!#-&(-\\[\\]-_a-~]';
+/** A bare value's characters: as quoted, less separators, brackets, braces, parentheses and markup. */
+const BARE = '[!#-&*+\\--:=?-Z^_a-z|~]';
+/**
+ * The value: quoted (any run without quotes, backslashes or blanks, closed by a quote) or bare (no
+ * brackets, braces, parentheses, separators or markup, ended by a blank, a separator or the line end).
+ */
+function value(min: number): string {
+  return (
+    `(?<secret>(?<=["'\`])${QUOTED}{${min},200}(?=["'\`])` +
+    `|(?<=[ \\t=:>,])${BARE}{${min},200}(?=[ \\t\\x0d,;)\\]}<]|$))`
+  );
+}
+
+function assignment(nameEnd: string, refused: string, min: number): RegExp {
+  return new RegExp(
+    `${NAME}(?<=${nameEnd})(?<!${refused})["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min)}`,
+    'm',
+  );
+}
+
+/** A value that is data rather than code, a label, a path or a placeholder. */
+function literalData(v: string): boolean {
+  return !(
+    isReference(v) ||
+    isPlaceholder(v) ||
+    isKeywordValue(v) ||
+    /:\/\/|^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) ||
+    /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(v) ||
+    // Code rather than data: `a ?? b`, `x || y`, `ArrowToken$1`, or a value that names itself.
+    /\?\?|\|\||&&|^[A-Za-z_]\w*\$\d*$/.test(v) ||
+    /token|secret|passw|api_?key|credential/i.test(v) ||
+    /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(v) ||
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) ||
+    /^[a-z]+(?:[_.-][a-z]+)+$/i.test(v) ||
+    isWordy(v) ||
+    isSlug(v) ||
+    /[:?…]$|^:/.test(v) ||
+    /^%[-+ #0]?\d*[sdfx]$|%\(|\{\d*\}/.test(v) ||
+    /^v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?$/.test(v) ||
+    /^#[0-9a-f]{3,8}$/i.test(v)
+  );
+}
+
+/**
+ * Words with a number tacked on (`supersecretkey123`): a lower-case run of ten or more with the vowels
+ * of language (a random run of that length has a fifth of them), and few digits.
+ */
+function isWordy(v: string): boolean {
+  const run = (v.match(/[a-z]{10,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
+  const vowels = run?.match(/[aeiou]/g)?.length ?? 0;
+  return run !== undefined && vowels / run.length >= 0.3 && (v.match(/[0-9]/g)?.length ?? 0) <= 4;
+}
+
+/** A lower-case name of three or more parts (`my-app-tls-2`, `prod_db_key_v2`), unless all hex (a UUID). */
+function isSlug(v: string): boolean {
+  return /^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && !/^[0-9a-f]+(?:-[0-9a-f]+)+$/.test(v);
+}
+
+/** A password: a literal with a letter and a digit or symbol, that is not a stock default. */
+function passwordOk(v: string): boolean {
+  const c = charClasses(v);
+  return (
+    literalData(v) &&
+    (c.lower || c.upper) &&
+    (c.digit || c.special) &&
+    !isDefaultPassword(v) &&
+    shannonEntropy(v) >= 2.3
+  );
+}
+
+/** A token: long enough, mixed, and random-looking for its length. */
+function tokenOk(v: string): boolean {
+  const c = charClasses(v);
+  if (!literalData(v) || !(c.lower || c.upper)) {
+    return false;
+  }
+  const entropy = shannonEntropy(v);
+  if (v.length < 16) {
+    return c.digit && c.lower && c.upper && entropy >= 3;
+  }
+  return (c.digit || (v.length >= 32 && c.lower && c.upper)) && entropy >= (v.length >= 32 ? 3 : 2.8);
+}
+
+/** Regex source with every letter outside classes and escapes made case-insensitive, so that the rest stays case-exact. */
+function ci(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+    } else if (inClass || ch === '[') {
+      inClass = ch === '[' || (inClass && ch !== ']');
+      out += ch;
+    } else {
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      out += lo === up ? ch : `[${lo}${up}]`;
+    }
+  }
+  return out;
+}
+
+// A bare `pass` must start the name or a camelCase hump (`smtp_pass`, `dbPass`), so that `bypass`,
+// `Minipass` and `COMPASS` do not qualify; the longer words may follow anything.
+const PASSWORD_END = `(?:${ci('passw(?:or)?d|passphrase|pwd')}|(?<![A-Za-z])${ci('pass')}|(?<=[a-z0-9])Pass)\\d?`;
+const PASSWORD_REFUSED =
+  ci(
+    '(?:confirm|confirmation|verify|repeat|retype|new|old|current|reset|forgot|hashed|hash|encrypted|masked|invalid|wrong|bad|min|max|show|toggle)[_.-]?',
+  ) + PASSWORD_END;
+
+const SECRET_END = ci(
+  '(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|app[_.-]?key|master[_.-]?key|signing[_.-]?key|encryption[_.-]?key|session[_.-]?key|auth|credentials?)',
+);
+const SECRET_REFUSED =
+  ci(
+    '(?:csrf|xsrf|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?',
+  ) + SECRET_END;
+
+function passwordSample(): string {
+  const specials = '!@#%^&*_+=-';
+  return `${randomToken(ALNUM, 8)}${randomToken(specials, 1)}${randomToken(ALNUM, 4)}`;
+}
+
+export const genericRules: readonly Rule[] = [
+  tokenRule({
+    id: 'generic-password',
+    provider: 'Generic',
+    description: 'Hard-coded password',
+    risk: 'anyone with this file can sign in wherever this password is used',
+    severity: 'warning',
+    // Three-letter keywords on purpose: the engine ranks overlapping warnings by keyword length, so a
+    // provider's context rule (`mistral`, `vultr`…) wins over this generic one on the same value.
+    keywords: ['pas', 'pwd'],
+    pattern: assignment(PASSWORD_END, PASSWORD_REFUSED, 6),
+    maxLength: 270,
+    validate: passwordOk,
+    sample: passwordSample,
+    lines: (pw) => [
+      `DB_PASSWORD=${pw}`,
+      `  password: "${pw}"`,
+      `{ "smtpPassword": "${pw}" }`,
+      `spring.datasource.password=${pw}`,
+      `    <password>${pw}</password>`,
+      `define('DB_PASSWORD', '${pw}');`,
+      `conn = connect(host="db", user="etl", passwd="${pw}")`,
+      `password: str = "${pw}"`,
+      `$config['smtp_pass'] = '${pw}';`,
+    ],
+    negatives: GENERIC_PASSWORD_NEGATIVES,
+  }),
+  tokenRule({
+    id: 'generic-secret',
+    provider: 'Generic',
+    description: 'Hard-coded secret, token or API key',
+    risk: 'anyone with this file can use this credential against the service that issued it',
+    severity: 'warning',
+    keywords: ['sec', 'tok', 'key', 'aut', 'cre'],
+    pattern: assignment(SECRET_END, SECRET_REFUSED, 12),
+    maxLength: 270,
+    validate: tokenOk,
+    sample: () => {
+      const r = Math.random();
+      // A leading `/` reads as a path to the engine's generic suppression; real keys lose that 1/64 too.
+      return r < 0.4
+        ? randomToken(ALNUM, 32)
+        : r < 0.7
+          ? randomToken(HEX, 40)
+          : `k${randomToken(BASE64, 43)}`;
+    },
+    lines: (t) => [
+      `API_KEY=${t}`,
+      `  client_secret: "${t}"`,
+      `{ "authToken": "${t}" }`,
+      `SESSION_SECRET='${t}'`,
+      `app.config["SECRET_KEY"] = "${t}"`,
+      `const apiKey = '${t}';`,
+      `x-api-key: ${t}`,
+      `<add key="ApiKey" value="${t}" />`,
+      `<ApiKey>${t}</ApiKey>`,
+    ],
+    negatives: GENERIC_SECRET_NEGATIVES,
+  }),
+];
