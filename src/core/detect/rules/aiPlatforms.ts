@@ -34,6 +34,8 @@ function contextual(
     valueMax,
     make,
     revokeUrl,
+    // Hex values next to a provider name are often digests; the name must also say key or token.
+    credentialName: value.includes('[a-f0-9]'),
   });
 }
 

@@ -57,6 +57,7 @@ export const azureGcpRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'azure-openai-api-key',
+    credentialName: true,
     provider: 'Azure',
     description: 'Azure OpenAI / Cognitive Services key (32-hex format)',
     risk: 'anyone with this file can call your Azure OpenAI and AI services deployments on your bill',

@@ -76,6 +76,7 @@ export const infraRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'cloudflare-legacy-global-api-key',
+    credentialName: true,
     provider: 'Cloudflare',
     description: 'Cloudflare Global API key (unprefixed 37-hex format)',
     risk: 'anyone with this file has full control of your Cloudflare account',
@@ -114,6 +115,7 @@ export const infraRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'linode-api-token',
+    credentialName: true,
     provider: 'Akamai (Linode)',
     description: 'Linode (Akamai Cloud) personal access token',
     risk: account('Linode'),
@@ -147,6 +149,7 @@ export const infraRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'scaleway-secret-key',
+    credentialName: true,
     provider: 'Scaleway',
     description: 'Scaleway API secret key',
     risk: account('Scaleway'),

@@ -93,6 +93,7 @@ export const codeHostRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'gitea-access-token',
+    credentialName: true,
     provider: 'Gitea',
     description: 'Gitea or Forgejo access token',
     risk: repoRisk('Gitea/Forgejo'),
@@ -104,6 +105,7 @@ export const codeHostRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'github-legacy-token',
+    credentialName: true,
     provider: 'GitHub',
     description: 'GitHub OAuth token or client secret (40-hex format)',
     risk: 'anyone with this file can act as you, or as your OAuth app, on GitHub',

@@ -205,6 +205,7 @@ export const registryRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'hex-api-key',
+    credentialName: true,
     provider: 'Hex',
     description: 'Hex.pm API key',
     risk: publish('Hex.pm'),
@@ -216,6 +217,7 @@ export const registryRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'chocolatey-api-key',
+    credentialName: true,
     provider: 'Chocolatey',
     description: 'Chocolatey community repository API key',
     risk: publish('the Chocolatey community repository'),

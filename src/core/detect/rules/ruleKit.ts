@@ -141,7 +141,15 @@ export interface ContextSpec {
   readonly negatives?: readonly string[];
   /** Lines for the positives when the default ones (named after the id) do not name a context word. */
   readonly lines?: (secret: string) => readonly string[];
+  /**
+   * The name must also hold a credential word (key, token, secret…). Set it for hex and UUID values:
+   * `GITEA_COMMIT_SHA=<40 hex>` or `SCALEWAY_PROJECT_ID=<uuid>` name the provider but hold no secret.
+   */
+  readonly credentialName?: boolean;
 }
+
+// Credential words that a variable holding a key has in its name; `pat` but not `path`.
+const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
 
 /** Rule for a context-only value: `<word>…<op> <value>` within a short bounded gap. */
 export function contextRule(c: ContextSpec): Rule {
@@ -155,7 +163,11 @@ export function contextRule(c: ContextSpec): Rule {
     risk: c.risk,
     severity: 'warning',
     keywords: keywordVariants(c.words),
-    pattern: new RegExp(assignedTo(context, c.value, END_TOKEN)),
+    // The look-ahead spans the context word and its gap, so `GITHUB_TOKEN` and `X-Auth-Key` qualify.
+    pattern: new RegExp(
+      (c.credentialName ? `(?=[\\w.(-]{0,48}?${CREDENTIAL_WORD})` : '') +
+        assignedTo(context, c.value, END_TOKEN),
+    ),
     maxLength: 64 + c.valueMax,
     minEntropy: c.minEntropy ?? 3,
     validate: c.validate ?? lettersAndDigits,
