@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import type { Server, Socket } from 'node:net';
 import { createServer } from 'node:net';
@@ -10,6 +11,7 @@ import { maskKey } from '../../src/core/keys/keyFormat';
 import { freshOpenAiKey } from '../support/fakeKeys';
 import {
   readItemFromAnotherProcess,
+  repoRoot,
   requireSecretService,
   runCliProcess,
   uniqueProfile,
@@ -103,6 +105,28 @@ describe('secure-gpt key (real OS keychain)', function () {
       assert.ok(!text.includes(key), 'no output may contain the key');
     }
     assert.deepEqual(await scanForSecret([home], key), [], 'the CLI wrote the key to no file');
+  });
+
+  it('on a terminal, prompts without echoing what is typed (a real pty through script(1))', async () => {
+    const profile = uniqueProfile('tty');
+    created.push(profile);
+    const key = freshOpenAiKey();
+    const cli = `${JSON.stringify(process.execPath)} out/src/cli/cli.js key set --profile ${profile}`;
+    const child = spawn('script', ['-qfec', cli, '/dev/null'], { cwd: repoRoot, env });
+    let output = '';
+    // Type only once the prompt is up, as a person would: input typed earlier is echoed by the terminal itself.
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const before = output;
+      output += chunk.toString();
+      if (!before.includes('(input hidden): ') && output.includes('(input hidden): ')) {
+        child.stdin.write(`${key}\r`);
+      }
+    });
+    assert.equal(await exited, 0, output.split(key).join('<key>'));
+    assert.ok(!output.includes(key), 'the terminal never showed the key');
+    assert.ok(output.includes(maskKey(key)));
+    assert.equal(await readItemFromAnotherProcess(KEYCHAIN_SERVICE, profile), key);
   });
 
   it('refuses empty input with a reason and stores nothing', async () => {
