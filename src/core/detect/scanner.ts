@@ -3,6 +3,14 @@ import type { Finding, Position } from './finding';
 import { fingerprintOf, maskSecret } from './finding';
 import type { Rule, Severity } from './rule';
 import { builtinRules } from './catalog';
+import { ignoredByComment } from './ignoreComments';
+import type { Candidate, ScanStats } from './matcher';
+import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
+import { isDocumentedExample, isPlaceholder } from './placeholders';
+import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
+import { ContextMemo, suppressedByContext } from './suppress';
+
+export type { ScanStats } from './matcher';
 
 /** What a caller can tune per scan; everything is optional. */
 export interface ScanOptions {
@@ -13,6 +21,8 @@ export interface ScanOptions {
   readonly severity?: ReadonlyMap<string, Severity>;
   /** Fingerprints (sha256 of the secret) the user has allowlisted. */
   readonly allowlist?: ReadonlySet<string>;
+  /** Work counters the engine adds to (tests prove linear work with them, never with a clock). */
+  readonly stats?: ScanStats;
 }
 
 /** In-process only: a finding together with the secret's text. Only the redactor may see it. */
@@ -21,55 +31,19 @@ export interface SecretMatch {
   readonly secret: string;
 }
 
+/** The result of `scanRange`: the findings of every line in [startLine, endLine], the range widened to what was rescanned. */
+export interface RangeScan {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly findings: Finding[];
+}
+
 /**
  * Finds secrets in `text` and returns them with their text. Callers outside the redactor use `scan`,
  * which drops the text.
- *
- * TODO(engine): this first version runs every rule over the whole text; the engine proper adds the
- * keyword prefilter, windowing, placeholder and comment suppression.
  */
 export function findSecrets(text: string, options: ScanOptions = {}): SecretMatch[] {
-  const rules = options.rules ?? builtinRules;
-  const out: SecretMatch[] = [];
-  const lines = lineStarts(text);
-  for (const rule of rules) {
-    if (options.disabled?.has(rule.id)) {
-      continue;
-    }
-    const re = new RegExp(rule.pattern.source, flagsFor(rule.pattern));
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const secret = m.groups?.['secret'] ?? m[0];
-      const start = m.index + (m.groups?.['secret'] !== undefined ? m[0].indexOf(secret) : 0);
-      if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) {
-        continue;
-      }
-      if (rule.validate && !rule.validate(secret)) {
-        continue;
-      }
-      const fingerprint = fingerprintOf(secret);
-      if (options.allowlist?.has(fingerprint)) {
-        continue;
-      }
-      const end = start + secret.length;
-      out.push({
-        secret,
-        finding: {
-          ruleId: rule.id,
-          provider: rule.provider,
-          description: rule.description,
-          severity: options.severity?.get(rule.id) ?? rule.severity,
-          message: `${rule.description}: ${rule.risk}.`,
-          start,
-          end,
-          startPos: positionAt(lines, start),
-          endPos: positionAt(lines, end),
-          fingerprint,
-          preview: maskSecret(secret),
-        },
-      });
-    }
-  }
-  return out.sort((a, b) => a.finding.start - b.finding.start);
+  return collect(text, 0, text.length, options, undefined);
 }
 
 /** Finds secrets in `text`. The findings hold no secret text. */
@@ -77,8 +51,193 @@ export function scan(text: string, options: ScanOptions = {}): Finding[] {
   return findSecrets(text, options).map((m) => m.finding);
 }
 
-function flagsFor(pattern: RegExp): string {
-  return 'g' + pattern.flags.replace(/[^ims]/g, '');
+/**
+ * Rescans only lines [startLine, endLine] (0-based, inclusive) of `text`, widened by one line each side
+ * (ignore comments act on the next line) and to any multi-line finding (a private-key block) that
+ * overlaps them. The caller replaces its findings on lines [result.startLine, result.endLine] with
+ * `result.findings`. Pass `starts` (from `lineStarts`) when the caller already has them.
+ */
+export function scanRange(
+  text: string,
+  startLine: number,
+  endLine: number,
+  options: ScanOptions = {},
+  starts: readonly number[] = lineStarts(text),
+): RangeScan {
+  const first = Math.max(0, Math.min(startLine, endLine) - 1);
+  const last = Math.min(starts.length - 1, Math.max(startLine, endLine) + 1);
+  const from = starts[first] ?? text.length;
+  const to = last + 1 < starts.length ? starts[last + 1]! : text.length;
+  const findings = collect(text, from, to, options, starts).map((m) => m.finding);
+  let lo = first;
+  let hi = last;
+  for (const f of findings) {
+    lo = Math.min(lo, f.startPos.line);
+    hi = Math.max(hi, f.endPos.line);
+  }
+  return { startLine: lo, endLine: hi, findings };
+}
+
+/** Secrets whose span intersects [from, to), sorted by offset. */
+function collect(
+  text: string,
+  from: number,
+  to: number,
+  options: ScanOptions,
+  knownStarts: readonly number[] | undefined,
+): SecretMatch[] {
+  const set = compileRules(options.rules ?? builtinRules);
+  const stats = options.stats ?? newStats();
+  const whole = from === 0 && to === text.length;
+  // Keywords of single-line rules lie on the scanned lines; a multi-line match (a key block) may start
+  // up to its maxLength before them.
+  const sliceFrom = whole ? 0 : Math.max(0, from - set.multiLineReach - BEFORE_KEYWORD);
+  const sliceTo = whole ? text.length : Math.min(text.length, to + BEFORE_KEYWORD);
+  const lower = asciiLower(whole ? text : text.slice(sliceFrom, sliceTo));
+  const hits = findKeywordHits(set.index, lower, 0, lower.length);
+  const candidates: Candidate[] = [];
+  set.rules.forEach((cr, r) => {
+    if (options.disabled?.has(cr.rule.id)) {
+      return;
+    }
+    const ids = set.index.ruleKeywords[r]!;
+    if (ids.length === 0) {
+      matchWindow(text, cr, from, Math.min(text.length, to + cr.maxLength), stats, candidates);
+      return;
+    }
+    const lo = cr.multiLine ? from - cr.maxLength : from;
+    const hi = cr.multiLine ? to + BEFORE_KEYWORD : to;
+    const runs = whole ? runsOfRule(ids, hits, 0) : clipRuns(runsOfRule(ids, hits, sliceFrom), lo, hi);
+    stats.hitRuns += runs.length / 2;
+    matchAroundHits(text, cr, runs, stats, candidates);
+  });
+  if (candidates.length === 0) {
+    return [];
+  }
+  const kept = resolveOverlaps(candidates.filter((c) => c.end > from && c.start < to && plausible(c)));
+  if (kept.length === 0) {
+    return [];
+  }
+  const starts = knownStarts ?? lineStarts(text);
+  const memo = new ContextMemo(text);
+  const out: SecretMatch[] = [];
+  for (const c of kept) {
+    const match = toMatch(text, c, starts, options, memo);
+    if (match) {
+      out.push(match);
+    }
+  }
+  return out;
+}
+
+/** The parts of hit runs that fall in [lo, hi): hits outside cannot anchor a match in the scanned range. */
+function clipRuns(runs: readonly number[], lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs.length; i += 2) {
+    const first = Math.max(runs[i]!, lo);
+    const last = Math.min(runs[i + 1]!, hi - 1);
+    if (first <= last) {
+      out.push(first, last);
+    }
+  }
+  return out;
+}
+
+/** Shape checks that need only the candidate: entropy, the rule's own validation, placeholders. */
+function plausible(c: Candidate): boolean {
+  const rule = c.rule.rule;
+  if (rule.minEntropy !== undefined && shannonEntropy(c.secret) < rule.minEntropy) {
+    return false;
+  }
+  if (rule.validate && !rule.validate(c.secret)) {
+    return false;
+  }
+  return !isPlaceholder(c.secret, c.rule.keywords);
+}
+
+function toMatch(
+  text: string,
+  c: Candidate,
+  starts: readonly number[],
+  options: ScanOptions,
+  memo: ContextMemo,
+): SecretMatch | undefined {
+  const rule = c.rule.rule;
+  if (suppressedByContext(text, c.start, c.end, c.secret, c.rule, memo)) {
+    return undefined;
+  }
+  const startPos = positionAt(starts, c.start);
+  if (ignoredByComment(text, starts, startPos.line, rule.id)) {
+    return undefined;
+  }
+  const fingerprint = fingerprintOf(c.secret);
+  if (options.allowlist?.has(fingerprint) || isDocumentedExample(fingerprint)) {
+    return undefined;
+  }
+  return {
+    secret: c.secret,
+    finding: {
+      ruleId: rule.id,
+      provider: rule.provider,
+      description: rule.description,
+      severity: options.severity?.get(rule.id) ?? rule.severity,
+      message: `${rule.description}: ${rule.risk}.`,
+      start: c.start,
+      end: c.end,
+      startPos,
+      endPos: positionAt(starts, c.end),
+      fingerprint,
+      preview: maskSecret(c.secret),
+    },
+  };
+}
+
+/**
+ * Keeps one candidate per overlapping span. Two matches of one rule (from merged windows or edge
+ * re-checks) keep the longer; two rules keep the more specific: a provider format (`error`) over a
+ * generic one, then the longer keyword, then the longer span, then catalogue order.
+ */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.rule.order - b.rule.order);
+  const kept: Candidate[] = [];
+  let longest = 0;
+  for (const c of candidates) {
+    let wins = true;
+    for (let j = kept.length - 1; j >= 0 && wins; j--) {
+      const k = kept[j]!;
+      if (k.start + longest <= c.start) {
+        break;
+      }
+      if (k.end <= c.start) {
+        continue;
+      }
+      if (beats(c, k)) {
+        kept.splice(j, 1);
+      } else {
+        wins = false;
+      }
+    }
+    if (wins) {
+      kept.push(c);
+      longest = Math.max(longest, c.end - c.start);
+    }
+  }
+  return kept;
+}
+
+function beats(a: Candidate, b: Candidate): boolean {
+  if (a.rule !== b.rule) {
+    const rank = (c: Candidate): number => (c.rule.rule.severity === 'error' ? 1 : 0);
+    if (rank(a) !== rank(b)) {
+      return rank(a) > rank(b);
+    }
+    if (a.rule.keywordLength !== b.rule.keywordLength) {
+      return a.rule.keywordLength > b.rule.keywordLength;
+    }
+  }
+  const la = a.end - a.start;
+  const lb = b.end - b.start;
+  return la !== lb ? la > lb : a.rule === b.rule ? false : a.rule.order < b.rule.order;
 }
 
 /** Offsets at which each line starts. */

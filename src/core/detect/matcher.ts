@@ -1,0 +1,208 @@
+import { patternMaxLength } from './patternSafety';
+import type { KeywordIndex } from './prefilter';
+import { buildKeywordIndex } from './prefilter';
+import type { Rule } from './rule';
+
+/**
+ * Runs rule patterns in bounded windows around keyword hits. The bounds are what makes the engine
+ * linear whatever the input: a window starts at most `BEFORE_KEYWORD` characters before a hit and
+ * ends `maxLength` after it; overlapping windows of one rule merge, so each character is handed to a
+ * rule's pattern about once; and a window stops after `MAX_MATCHES` matches.
+ */
+
+/** How far before its keyword a match may start (the rule contract's 64). */
+export const BEFORE_KEYWORD = 64;
+/** Context kept past a window's end so that `\b` and lookaheads see the next characters. */
+const LOOKAHEAD_PAD = 16;
+/** A merged window longer than this is closed and the next hit opens a new one. */
+const MAX_WINDOW = 256 * 1024;
+/** Matches examined per window before it is abandoned (a file of a million look-alikes). */
+export const MAX_MATCHES = 4096;
+const DEFAULT_MAX_LENGTH = 512;
+
+/** Counters of the engine's work, for tests that prove it linear without timing it. */
+export interface ScanStats {
+  /** Runs of keyword hits handed to rules (see prefilter's `HitRuns`), summed over rules. */
+  hitRuns: number;
+  /** Windows handed to rule patterns. */
+  windows: number;
+  /** Characters in those windows, summed over rules. */
+  windowChars: number;
+  /** Pattern matches examined (before entropy, validation and suppression). */
+  matches: number;
+  /** Windows abandoned at `MAX_MATCHES`. */
+  capped: number;
+}
+
+/** A new zeroed counter set. */
+export function newStats(): ScanStats {
+  return { hitRuns: 0, windows: 0, windowChars: 0, matches: 0, capped: 0 };
+}
+
+/** A rule ready to run: its pattern recompiled with the engine's flags and its window bounds. */
+export interface CompiledRule {
+  readonly rule: Rule;
+  /** Position in the rule set: the last tie-breaker between overlapping findings. */
+  readonly order: number;
+  readonly global: RegExp;
+  readonly sticky: RegExp;
+  readonly maxLength: number;
+  /** Whether a match can cross a line break; if not, windows start no earlier than the hit's line. */
+  readonly multiLine: boolean;
+  /** Lower-cased keywords. */
+  readonly keywords: readonly string[];
+  /** Length of the longest keyword: a longer literal prefix makes a more specific rule. */
+  readonly keywordLength: number;
+  /** Severity `warning`: a context-only rule, which suppression treats more strictly. */
+  readonly generic: boolean;
+  /** The pattern spells out a UUID, so a UUID-shaped secret is expected rather than an identifier. */
+  readonly expectsUuid: boolean;
+}
+
+/** A rule set compiled once and reused for every scan with the same array. */
+export interface CompiledSet {
+  readonly rules: readonly CompiledRule[];
+  readonly index: KeywordIndex;
+  /** Longest `maxLength` among multi-line rules: how far back a range scan must look for their keywords. */
+  readonly multiLineReach: number;
+}
+
+/** A raw match: the secret's span and text, before any suppression. */
+export interface Candidate {
+  readonly rule: CompiledRule;
+  readonly start: number;
+  readonly end: number;
+  readonly secret: string;
+}
+
+const cache = new WeakMap<readonly Rule[], CompiledSet>();
+
+/** Compiles `rules` (cached per array identity). */
+export function compileRules(rules: readonly Rule[]): CompiledSet {
+  let set = cache.get(rules);
+  if (!set) {
+    const compiled = rules.map(compileRule);
+    set = {
+      rules: compiled,
+      index: buildKeywordIndex(rules.map((r) => r.keywords)),
+      multiLineReach: compiled.reduce((max, r) => (r.multiLine ? Math.max(max, r.maxLength) : max), 0),
+    };
+    cache.set(rules, set);
+  }
+  return set;
+}
+
+function compileRule(rule: Rule, order: number): CompiledRule {
+  const flags = rule.pattern.flags.replace(/[^imsu]/g, '');
+  const source = rule.pattern.source;
+  const keywords = rule.keywords.map((k) => k.toLowerCase());
+  // A declared maxLength shorter than what the pattern can match would cut matches at window ends;
+  // the pattern's own bound wins when it is finite (patternSafety's test asks authors to fix it).
+  const longest = patternMaxLength(rule.pattern);
+  const declared = rule.maxLength ?? DEFAULT_MAX_LENGTH;
+  return {
+    rule,
+    order,
+    global: new RegExp(source, `gd${flags}`),
+    sticky: new RegExp(source, `yd${flags}`),
+    maxLength: Number.isFinite(longest) ? Math.max(declared, longest) : declared,
+    multiLine: flags.includes('s') || /\\[snrSWD]|\[\^/.test(source),
+    keywords,
+    keywordLength: keywords.reduce((max, k) => Math.max(max, k.length), 0),
+    generic: rule.severity === 'warning',
+    expectsUuid: /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source),
+  };
+}
+
+/**
+ * Runs `cr` over windows around `runs` (flattened `[first, last, …]` hit runs, ascending, offsets in
+ * `text`) and appends its matches to `out`.
+ */
+export function matchAroundHits(
+  text: string,
+  cr: CompiledRule,
+  runs: readonly number[],
+  stats: ScanStats,
+  out: Candidate[],
+): void {
+  const n = text.length;
+  const reach = cr.maxLength + LOOKAHEAD_PAD;
+  let i = 0;
+  while (i < runs.length) {
+    const first = runs[i]!;
+    const start = cr.multiLine ? Math.max(0, first - BEFORE_KEYWORD) : lineStartNear(text, first);
+    let end = Math.min(n, runs[i + 1]! + reach);
+    for (i += 2; i < runs.length && runs[i]! - BEFORE_KEYWORD <= end && end - start < MAX_WINDOW; i += 2) {
+      end = Math.min(n, Math.max(end, runs[i + 1]! + reach));
+    }
+    matchWindow(text, cr, start, end, stats, out);
+  }
+}
+
+/** Runs `cr` over one window [start, end) of `text`, re-checking matches that touch its edges on the whole text. */
+export function matchWindow(
+  text: string,
+  cr: CompiledRule,
+  start: number,
+  end: number,
+  stats: ScanStats,
+  out: Candidate[],
+): void {
+  stats.windows++;
+  stats.windowChars += end - start;
+  const slice = text.slice(start, end);
+  const re = cr.global;
+  re.lastIndex = 0;
+  let examined = 0;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    stats.matches++;
+    if (++examined > MAX_MATCHES) {
+      stats.capped++;
+      break;
+    }
+    const at = start + m.index;
+    // At a window edge the pattern saw a cut text: no character before (lookbehind, \b, ^) or none
+    // after. The same pattern, sticky at the same offset of the whole text, gives the true answer.
+    const edge =
+      (m.index === 0 && start > 0) || (at + m[0].length > end - LOOKAHEAD_PAD && end < text.length);
+    if (edge) {
+      cr.sticky.lastIndex = at;
+      const whole = cr.sticky.exec(text);
+      if (whole === null) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      push(cr, whole, 0, out);
+      re.lastIndex = Math.max(re.lastIndex, at + whole[0].length - start);
+      continue;
+    }
+    push(cr, m, start, out);
+  }
+}
+
+function push(cr: CompiledRule, m: RegExpExecArray, base: number, out: Candidate[]): void {
+  const span = m.indices?.groups?.['secret'];
+  const secret = m.groups?.['secret'];
+  if (span && secret !== undefined) {
+    if (secret.length > 0) {
+      out.push({ rule: cr, start: base + span[0], end: base + span[1], secret });
+    }
+    return;
+  }
+  out.push({ rule: cr, start: base + m.index, end: base + m.index + m[0].length, secret: m[0] });
+}
+
+/** Where a window for a hit at `hit` starts: `BEFORE_KEYWORD` back, but not before the hit's line. */
+function lineStartNear(text: string, hit: number): number {
+  const floor = Math.max(0, hit - BEFORE_KEYWORD);
+  for (let i = hit - 1; i >= floor; i--) {
+    if (text.charCodeAt(i) === 10) {
+      return i + 1;
+    }
+  }
+  return floor;
+}

@@ -1,0 +1,241 @@
+/**
+ * Shape checks that tell a placeholder or an example from a live secret, for every rule. They look at
+ * the secret alone; checks that need the text around it live in suppress.ts.
+ *
+ * Each check is tuned so that a random key almost never trips it: a six-letter word or a six-step
+ * sequence appears by chance in a 40-character base62 key with odds around 1e-7, a four-letter word
+ * only counts at a word boundary, and a run of eight identical characters is as rare.
+ */
+
+/** Words that mark a value as written for a reader, matched anywhere in the secret. */
+const ANYWHERE_WORDS = [
+  'example',
+  'sample',
+  'dummy',
+  'placeholder',
+  'changeme',
+  'change_me',
+  'change-me',
+  'changeit',
+  'redacted',
+  'insert',
+  'replace',
+  'xxxx',
+  'qwerty',
+  'asdfgh',
+  'lorem',
+  'ipsum',
+  'foobar',
+  'notreal',
+  'not_real',
+  'not-real',
+  'notareal',
+  'not_a_real',
+  'not-a-real',
+  'notasecret',
+  'fakekey',
+  'fake_key',
+  'fake-key',
+  'yourkey',
+  'mykey',
+  'secrethere',
+  'tokenhere',
+  'keyhere',
+] as const;
+
+/**
+ * Short words that mark a placeholder only at a word start (`YOUR_API_KEY`, `your-token`, `<yourKey>`,
+ * `apiKeyHere`), so that they do not fire inside random characters.
+ */
+const BOUNDARY_WORDS = ['your', 'here', 'fake', 'mock', 'todo', 'fixme', 'enter'] as const;
+
+/** Whole values that are names or defaults, not secrets. */
+const WHOLE_VALUES = new Set([
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'apikey',
+  'api_key',
+  'null',
+  'nil',
+  'none',
+  'undefined',
+  'true',
+  'false',
+  'admin',
+  'root',
+  'guest',
+  'test',
+  'testing',
+  'default',
+  'empty',
+  'string',
+  'value',
+  'required',
+  'optional',
+]);
+
+/**
+ * sha256 of keys that vendors publish in their documentation, so that the repository holds only their
+ * fingerprints: AWS's two documented access key id / secret pairs, Stripe's documented test keys, and
+ * the jwt.io sample token.
+ */
+const DOCUMENTED_EXAMPLES = new Set([
+  '1a5d44a2dca19669d72edf4c4f1c27c4c1ca4b4408fbb17f6ce4ad452d78ddb3',
+  '78314b11be2e581549ac1c4f616563fad3fdf0c3b71678f6e2299182080e0598',
+  'c6ea27c534f993d31f0aef882e3d200e7b87470c379ae79c8f9b19d3bd363dc9',
+  'e21b597ba6b9cafa59d9ebc4d65c0385f5eb3fa56abab2607fa76589ad849a33',
+  '2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326',
+  'b1471f544ceeea31333bde7e1ecbaad6eac0d4a749412ad29bd66ef895b81c6b',
+  '7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606',
+]);
+
+/** Structured keys (private-key blocks, long base64 tokens) carry zero-byte runs and are not checked for shape past this length. */
+const SHAPE_CHECK_MAX = 256;
+
+/** True when `fingerprint` (sha256 hex of a secret) is a key published in a vendor's documentation. */
+export function isDocumentedExample(fingerprint: string): boolean {
+  return DOCUMENTED_EXAMPLES.has(fingerprint);
+}
+
+/**
+ * True when `secret` looks like a placeholder or a template rather than a live value. `keywords` are
+ * the rule's keywords: a leading one (`ghp_`) is the format's prefix and is not part of the body whose
+ * shape is judged.
+ */
+export function isPlaceholder(secret: string, keywords: readonly string[] = []): boolean {
+  const lower = secret.toLowerCase();
+  if (WHOLE_VALUES.has(lower) || hasTemplateMarker(secret)) {
+    return true;
+  }
+  if (ANYWHERE_WORDS.some((word) => lower.includes(word)) || hasBoundaryWord(secret, lower)) {
+    return true;
+  }
+  if (secret.length > SHAPE_CHECK_MAX) {
+    return false;
+  }
+  const body = stripPrefix(secret, lower, keywords);
+  return isRepetitive(body) || hasSequence(body);
+}
+
+/** `${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$(cmd)`, `$VAR` and masking characters. */
+function hasTemplateMarker(secret: string): boolean {
+  return (
+    secret.includes('${') ||
+    secret.includes('{{') ||
+    secret.includes('}}') ||
+    secret.includes('$(') ||
+    /^<|>$|<[^<>]*>/.test(secret) ||
+    secret.includes('***') ||
+    secret.includes('•') ||
+    secret.includes('…') ||
+    /^\$[A-Za-z_]/.test(secret) ||
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(secret)
+  );
+}
+
+function hasBoundaryWord(secret: string, lower: string): boolean {
+  for (const word of BOUNDARY_WORDS) {
+    for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
+      if (isWordStart(secret, i) && isWordEnd(secret, i + word.length)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Start of the text, after a non-letter, or a camelCase hump (`apiKeyHere`). */
+function isWordStart(s: string, i: number): boolean {
+  if (i === 0) {
+    return true;
+  }
+  const prev = s.charCodeAt(i - 1);
+  const cur = s.charCodeAt(i);
+  return !isLetter(prev) || (isLower(prev) && isUpper(cur));
+}
+
+/** End of the text, before a non-letter, or before the next camelCase hump (`yourApiKey`). */
+function isWordEnd(s: string, i: number): boolean {
+  if (i >= s.length) {
+    return true;
+  }
+  const next = s.charCodeAt(i);
+  return !isLetter(next) || (isUpper(next) && isLower(s.charCodeAt(i - 1)));
+}
+
+function isLetter(c: number): boolean {
+  return isUpper(c) || isLower(c);
+}
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function stripPrefix(secret: string, lower: string, keywords: readonly string[]): string {
+  let cut = 0;
+  for (const kw of keywords) {
+    if (kw.length > cut && lower.startsWith(kw)) {
+      cut = kw.length;
+    }
+  }
+  return secret.slice(cut);
+}
+
+/**
+ * A body made of one short unit repeated (`aaaa`, `abab`, `1234 1234`), one character filling most of
+ * it (`0000000000a`), or a run of eight equal characters. A run of `A` is left alone: it is zero bytes
+ * in base64, common in real binary-derived tokens.
+ */
+function isRepetitive(body: string): boolean {
+  const n = body.length;
+  if (n < 4) {
+    return false;
+  }
+  for (let unit = 1; unit <= 4 && unit * 2 <= n; unit++) {
+    let periodic = true;
+    for (let i = unit; i < n && periodic; i++) {
+      periodic = body.charCodeAt(i) === body.charCodeAt(i - unit);
+    }
+    if (periodic) {
+      return true;
+    }
+  }
+  const counts = new Map<number, number>();
+  let run = 1;
+  for (let i = 0; i < n; i++) {
+    const c = body.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    run = i > 0 && c === body.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= 8 && c !== 65) {
+      return true;
+    }
+  }
+  const top = Math.max(...counts.values());
+  return n >= 8 && top / n >= 0.6;
+}
+
+/** Six or more consecutive steps up or down within digits or within one letter case: `123456`, `abcdef`, `FEDCBA`. */
+function hasSequence(body: string): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < body.length; i++) {
+    const a = body.charCodeAt(i - 1);
+    const b = body.charCodeAt(i);
+    const same = sameClass(a, b);
+    up = same && b === a + 1 ? up + 1 : 1;
+    down = same && b === a - 1 ? down + 1 : 1;
+    if (up >= 6 || down >= 6) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function sameClass(a: number, b: number): boolean {
+  const digit = (c: number): boolean => c >= 48 && c <= 57;
+  return (digit(a) && digit(b)) || (isUpper(a) && isUpper(b)) || (isLower(a) && isLower(b));
+}

@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import { fingerprintOf } from './finding';
+import { isDocumentedExample, isPlaceholder } from './placeholders';
+import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM } from './random';
+
+/** mulberry32, so the "random keys are never placeholders" check is deterministic. */
+function seeded(seed: number): (charset: string, length: number) => string {
+  let a = seed >>> 0;
+  const next = (n: number): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  return (charset, length) => Array.from({ length }, () => charset[next(charset.length)]).join('');
+}
+
+describe('placeholders', () => {
+  it('recognises the ways people write a value they did not fill in', () => {
+    const cases = [
+      'YOUR_API_KEY',
+      'your-token-here',
+      'yourSecretKey',
+      'sk-your-key',
+      'apiKeyHere',
+      '<token>',
+      '<YOUR TOKEN>',
+      '${GITHUB_TOKEN}',
+      '{{ api_key }}',
+      '$API_TOKEN',
+      '%API_TOKEN%',
+      '$(cat /run/secrets/token)',
+      'xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      '****************',
+      'changeme',
+      'CHANGE_ME_PLEASE',
+      'sample-secret-value-1',
+      'dummy_token_1234',
+      'placeholder-value',
+      'REDACTED',
+      'insert-key-here',
+      'replace_with_real_token',
+      'password',
+      'null',
+      'aaaaaaaaaaaaaaaaaaaaaaaa',
+      'abababababababababab',
+      'ab12ab12ab12ab12ab12',
+      'abcdefghijklmnop0123',
+      '1234567890123456',
+      'zyxwvu987654',
+      'ghp_0000000000000000000000000000000000a1',
+      'qwertyuiop1234',
+      'notarealsecret',
+      'fake-key-for-tests',
+    ];
+    for (const value of cases) {
+      assert.ok(isPlaceholder(value, ['ghp_', 'sk-']), value);
+    }
+  });
+
+  it('keeps the AWS documentation keys out by their EXAMPLE marker', () => {
+    // Built from pieces so that the repository never holds the documented key verbatim.
+    const documented = ['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('');
+    assert.ok(isPlaceholder(documented, ['akia']));
+  });
+
+  it('recognises documented example keys by fingerprint only', () => {
+    const awsId = ['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('');
+    const awsSecret = ['wJalrXUtnFEMI', '/K7MDENG/bPxRfiCY', 'EXAMPLEKEY'].join('');
+    assert.ok(isDocumentedExample(fingerprintOf(awsId)));
+    assert.ok(isDocumentedExample(fingerprintOf(awsSecret)));
+    assert.ok(!isDocumentedExample(fingerprintOf(awsId.toLowerCase())));
+  });
+
+  it('never mistakes a random key for a placeholder', () => {
+    const random = seeded(20240611);
+    const shapes: [string, string, number][] = [
+      ['ghp_', ALNUM, 36],
+      ['sk-proj-', BASE64URL, 120],
+      ['', HEX, 32],
+      ['', HEX, 40],
+      ['', HEX, 64],
+      ['', BASE64, 40],
+      ['', LOWER_ALNUM, 32],
+      ['', UPPER_ALNUM, 20],
+      ['xoxb-', DIGITS, 12],
+      ['', ALNUM, 24],
+    ];
+    let flagged = 0;
+    let total = 0;
+    for (const [prefix, charset, length] of shapes) {
+      for (let i = 0; i < 1000; i++) {
+        total++;
+        if (isPlaceholder(prefix + random(charset, length), prefix ? [prefix] : [])) {
+          flagged++;
+        }
+      }
+    }
+    // Six-character sequences in 12 random digits and runs in hex happen about once in ten thousand.
+    assert.ok(flagged <= total / 1000, `${flagged} of ${total} random keys looked like placeholders`);
+  });
+
+  it('keeps long structured secrets (key blocks) out of the shape checks', () => {
+    // A key block's base64 carries runs of `A` (zero bytes); markers are assembled so no scanner flags this file.
+    const label = ['OPENSSH', 'PRIVATE', 'KEY'].join(' ');
+    const body = seeded(3)(BASE64, 600).replace(/^.{40}/, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    const block = `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----`;
+    assert.ok(!isPlaceholder(block, []));
+  });
+
+  it('leaves real-looking values alone', () => {
+    const random = seeded(11);
+    const values = ['Tr0ub4dor&3x!', 'hunter2-Prod-2024', 'correct-horse-7', `sk_live_${random(ALNUM, 28)}`];
+    for (const value of values) {
+      assert.ok(!isPlaceholder(value, ['sk_live_']), value);
+    }
+  });
+});

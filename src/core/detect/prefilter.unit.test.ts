@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import type { HitRuns } from './prefilter';
+import { RUN_GAP, asciiLower, buildKeywordIndex, findKeywordHits, runsOfRule } from './prefilter';
+
+/** mulberry32: deterministic texts, so a failure reproduces. */
+function rng(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+}
+
+/** What the prefilter must report: every start offset in [from, to), folded into runs the same way. */
+function naiveRuns(lower: string, kw: string, from: number, to: number): HitRuns | undefined {
+  const runs: number[] = [];
+  for (let i = lower.indexOf(kw, from); i !== -1 && i < to; i = lower.indexOf(kw, i + 1)) {
+    if (runs.length > 0 && i - runs[runs.length - 1]! <= RUN_GAP) {
+      runs[runs.length - 1] = i;
+    } else {
+      runs.push(i, i);
+    }
+  }
+  return runs.length > 0 ? runs : undefined;
+}
+
+describe('keyword prefilter', () => {
+  // Overlapping keywords of every length the index treats differently: one, two, three, four and long
+  // (with a tail check), sharing prefixes, plus one outside Latin-1.
+  const keywords = [
+    'a',
+    'ab',
+    'abc',
+    'abca',
+    'bca',
+    'abcab',
+    'cabcabcab',
+    'c-',
+    'b_c-a',
+    'ß€',
+    'aaaa',
+    'abcabcabcabc',
+  ];
+
+  it('finds exactly the occurrences a naive search finds, in any range', () => {
+    const index = buildKeywordIndex(keywords.map((k) => [k]));
+    const next = rng(7);
+    const alphabet = 'abcABC-_ \n€ß';
+    for (let round = 0; round < 200; round++) {
+      const length = 1 + next(400);
+      let text = '';
+      for (let i = 0; i < length; i++) {
+        text += alphabet[next(alphabet.length)];
+      }
+      const lower = asciiLower(text);
+      const from = next(length);
+      const to = from + next(length - from + 1);
+      const hits = findKeywordHits(index, lower, from, to);
+      index.keywords.forEach((kw, id) => {
+        assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
+      });
+    }
+  });
+
+  it('folds a file of one repeated keyword into a single run', () => {
+    const index = buildKeywordIndex([['ghp_'], ['sk']]);
+    const text = 'ghp_'.repeat(10000) + ' ' + 'sk-'.repeat(10000);
+    const hits = findKeywordHits(index, text, 0, text.length);
+    assert.deepEqual(hits[0], [0, 39996]);
+    assert.deepEqual(hits[1], [40001, 40001 + 29997]);
+  });
+
+  it('de-duplicates keywords shared by rules and drops empty ones', () => {
+    const index = buildKeywordIndex([['Token', 'secret'], ['token', ''], []]);
+    assert.deepEqual(index.keywords, ['token', 'secret']);
+    assert.deepEqual(index.ruleKeywords, [[0, 1], [0], []]);
+  });
+
+  it('merges the runs of a rule with several keywords in order', () => {
+    const index = buildKeywordIndex([['xoxb-', 'xoxp-']]);
+    const text = `a xoxp- b${' '.repeat(200)}xoxb- c${' '.repeat(200)}xoxp-`;
+    const hits = findKeywordHits(index, text, 0, text.length);
+    const runs = runsOfRule(index.ruleKeywords[0]!, hits, 100);
+    assert.deepEqual(runs, [102, 102, 309, 309, 516, 516]);
+  });
+
+  it('lower-cases ASCII without moving offsets, even past characters that lower-case to two', () => {
+    const text = 'İ GHP_Token K';
+    const lower = asciiLower(text);
+    assert.equal(lower.length, text.length);
+    assert.equal(lower.indexOf('ghp_token'), text.indexOf('GHP_Token'));
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Suppression that needs the text around a candidate: environment-variable and template references,
+ * lockfile integrity hashes and digests, git SHAs, UUIDs, base64 media in data URIs, and public-key
+ * material. Every look is bounded (a short stretch of the line, or a memo built once per scan), so a
+ * hostile file with many candidates stays linear.
+ */
+
+/** How far back on the line the reference and digest checks look. */
+const BEFORE = 96;
+/** How much of the line around a candidate the hash-context check reads. */
+const AROUND = 160;
+
+/** Per-scan state that keeps the data-URI and PEM-block lookups linear. Create one per scanned text. */
+export class ContextMemo {
+  /** The last base64 run found: candidates inside it skip the backward scan. */
+  private runStart = -1;
+  private runEnd = -1;
+  private pem: PemBlock[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** Start of the run of base64 characters that ends at `at` (exclusive). */
+  base64RunStart(at: number): number {
+    if (at >= this.runStart && at <= this.runEnd && this.runStart >= 0) {
+      return this.runStart;
+    }
+    let i = at;
+    while (i > 0 && isBase64(this.text.charCodeAt(i - 1))) {
+      i--;
+      if (i === this.runEnd && this.runStart >= 0) {
+        i = this.runStart;
+        break;
+      }
+    }
+    this.runStart = i;
+    this.runEnd = at;
+    return i;
+  }
+
+  /** The PEM block (`-----BEGIN X-----` … `-----END X-----`) holding `at`, if any. */
+  pemBlockAt(at: number): PemBlock | undefined {
+    this.pem ??= findPemBlocks(this.text);
+    let lo = 0;
+    let hi = this.pem.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const block = this.pem[mid]!;
+      if (at < block.start) {
+        hi = mid - 1;
+      } else if (at >= block.end) {
+        lo = mid + 1;
+      } else {
+        return block;
+      }
+    }
+    return undefined;
+  }
+}
+
+interface PemBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+}
+
+function findPemBlocks(text: string): PemBlock[] {
+  // Every BEGIN and END marker in two linear passes, then each BEGIN is paired with the next END by
+  // binary search: a file of a million unterminated BEGINs must not rescan the text per marker.
+  const ends = markerPositions(text, '-----END ');
+  const blocks: PemBlock[] = [];
+  let from = 0;
+  for (const begin of markerPositions(text, '-----BEGIN ')) {
+    if (begin < from) {
+      continue;
+    }
+    const label = pemLabel(text, begin + 11);
+    const end = label === undefined ? undefined : firstAtOrAfter(ends, begin);
+    if (label === undefined || end === undefined || pemLabel(text, end + 9) !== label) {
+      continue;
+    }
+    from = end + 9 + label.length + 5;
+    blocks.push({ start: begin, end: from, label });
+  }
+  return blocks;
+}
+
+function markerPositions(text: string, marker: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(marker); i !== -1; i = text.indexOf(marker, i + marker.length)) {
+    out.push(i);
+  }
+  return out;
+}
+
+/** The label after a BEGIN/END marker, up to the closing dashes, within 80 characters. */
+function pemLabel(text: string, at: number): string | undefined {
+  const head = text.slice(at, at + 80);
+  const close = head.indexOf('-----');
+  return close > 0 ? head.slice(0, close) : undefined;
+}
+
+function firstAtOrAfter(sorted: readonly number[], at: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return sorted[lo];
+}
+
+function isBase64(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61
+  );
+}
+
+/** What someone reading this would write instead of a value: a reference to where the value lives. */
+const REFERENCE_BEFORE =
+  /(?:\$\{?|\{\{\s*|%|process\.env\.|process\.env\[|import\.meta\.env\.|os\.environ\[|os\.environ\.get\(|getenv\(|System\.getenv\(|ENV\[|ENV\.fetch\(|Deno\.env\.get\(|env\(|secrets\.|vars\.|env\.)$/i;
+const REFERENCE_INSIDE = /process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|ENV\[|secrets\./i;
+const DIGEST_BEFORE = /(?:sha(?:1|224|256|384|512)|md5|blake2b?|sha3-?\d*)[-:=]$/i;
+const HASH_CONTEXT =
+  /\b(?:commit|commits|sha|sha1|sha256|sha512|shasum|md5|rev|revision|ref|hash|tree|parent|resolved|checksum|digest|etag|integrity|fingerprint|oid)\b|git\+|\.git#|\/commit\/|\/tree\/|\/blob\//i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]{7,128}$/i;
+const MEDIA_DATA_URI = /data:(?:image|font|audio|video)\/[\w.+-]{1,40};base64,$/i;
+const SSH_PUBLIC_KEY =
+  /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+[A-Za-z0-9+/=]*$/;
+const PUBLIC_PEM =
+  /PUBLIC KEY|CERTIFICATE|PGP SIGNATURE|PGP MESSAGE|SSH2 PUBLIC KEY|DH PARAMETERS|EC PARAMETERS/;
+
+/** What the suppression needs to know about the rule that matched. */
+export interface RuleTraits {
+  /** Severity `warning`: the pattern only knows "a value assigned to a secret-sounding name". */
+  readonly generic: boolean;
+  /** The pattern spells out a UUID (`{8}-…{4}-…{12}`), so a UUID is this rule's expected shape. */
+  readonly expectsUuid: boolean;
+}
+
+/**
+ * True when the text around `[start, end)` shows the candidate is not a live secret. A UUID is dropped
+ * unless the rule expects one; generic rules also drop bare identifiers, paths, URLs and function calls.
+ */
+export function suppressedByContext(
+  text: string,
+  start: number,
+  end: number,
+  secret: string,
+  traits: RuleTraits,
+  memo: ContextMemo,
+): boolean {
+  const lineStart = boundedLineStart(text, start, BEFORE);
+  const before = text.slice(lineStart, start).replace(/["'`\s]+$/, '');
+  if (REFERENCE_BEFORE.test(before) || REFERENCE_INSIDE.test(secret)) {
+    return true;
+  }
+  if (DIGEST_BEFORE.test(before) || /^sha(?:1|256|384|512)-/i.test(secret)) {
+    return true;
+  }
+  if (HEX.test(secret) && HASH_CONTEXT.test(lineAround(text, start, end))) {
+    return true;
+  }
+  if (/integrity/i.test(before) && /^[A-Za-z0-9+/=]+$/.test(secret)) {
+    return true;
+  }
+  if ((!traits.expectsUuid && UUID.test(secret)) || (traits.generic && genericNonSecret(text, end, secret))) {
+    return true;
+  }
+  if (insideMedia(text, start, memo) || afterSshPublicKeyType(text, start)) {
+    return true;
+  }
+  // PEM bodies are lines of bare base64; only a candidate on such a line can sit inside one.
+  const block = onBase64Line(text, start, end) ? memo.pemBlockAt(start) : undefined;
+  return block !== undefined && PUBLIC_PEM.test(block.label);
+}
+
+function genericNonSecret(text: string, end: number, secret: string): boolean {
+  return (
+    isIdentifier(secret) ||
+    /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(secret) ||
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(secret) ||
+    text.charCodeAt(end) === 40 /* ( : a call, not a value */
+  );
+}
+
+/** A code name rather than a value: `config.password`, `PASSWORD_FIELD`, `passwordInput`, `api-key`. */
+function isIdentifier(secret: string): boolean {
+  return (
+    /^[A-Za-z_.-]+$/.test(secret) &&
+    (/[._-]/.test(secret) || /[a-z][A-Z]/.test(secret) || /^[A-Z]+$/.test(secret))
+  );
+}
+
+/** Inside `data:image/…;base64,…` (or font, audio, video): media, not a credential. */
+function insideMedia(text: string, start: number, memo: ContextMemo): boolean {
+  const runStart = memo.base64RunStart(start);
+  const head = text.slice(Math.max(0, runStart - 64), runStart);
+  return head.endsWith(',') && MEDIA_DATA_URI.test(head);
+}
+
+function onBase64Line(text: string, start: number, end: number): boolean {
+  const line = lineAround(text, start, end).trim();
+  return line.length > 0 && line.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(line);
+}
+
+/** Within the base64 blob of an `ssh-rsa AAAA… user@host` public key line. */
+function afterSshPublicKeyType(text: string, start: number): boolean {
+  const head = text.slice(boundedLineStart(text, start, 1024), start);
+  return (head.includes('ssh-') || head.includes('ecdsa-')) && SSH_PUBLIC_KEY.test(head);
+}
+
+/** Start of the line holding `at`, looking back at most `limit` characters. */
+function boundedLineStart(text: string, at: number, limit: number): number {
+  const floor = Math.max(0, at - limit);
+  for (let i = at - 1; i >= floor; i--) {
+    if (text.charCodeAt(i) === 10) {
+      return i + 1;
+    }
+  }
+  return floor;
+}
+
+function lineAround(text: string, start: number, end: number): string {
+  const from = boundedLineStart(text, start, AROUND);
+  const tail = text.slice(end, end + AROUND);
+  const nl = tail.indexOf('\n');
+  return text.slice(from, end) + (nl === -1 ? tail : tail.slice(0, nl));
+}

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, BASE64, HEX, randomToken } from './random';
+import type { RuleTraits } from './suppress';
+import { ContextMemo, suppressedByContext } from './suppress';
+
+const PROVIDER: RuleTraits = { generic: false, expectsUuid: false };
+const GENERIC: RuleTraits = { generic: true, expectsUuid: false };
+const UUID_RULE: RuleTraits = { generic: false, expectsUuid: true };
+
+/** Whether the candidate `secret`, at its first occurrence in `text`, is suppressed by its context. */
+function suppressed(text: string, secret: string, traits: RuleTraits = PROVIDER): boolean {
+  const start = text.indexOf(secret);
+  assert.notEqual(start, -1, 'fixture must hold the candidate');
+  return suppressedByContext(text, start, start + secret.length, secret, traits, new ContextMemo(text));
+}
+
+const uuid = (): string => [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
+
+describe('context suppression', () => {
+  it('drops references to where a value lives instead of a value', () => {
+    assert.ok(suppressed('const key = process.env.OPENAI_API_KEY;', 'process.env.OPENAI_API_KEY', GENERIC));
+    assert.ok(suppressed('const key = process.env.OPENAI_API_KEY;', 'OPENAI_API_KEY', GENERIC));
+    assert.ok(suppressed('api_key = os.environ["OPENAI_API_KEY"]', 'OPENAI_API_KEY', GENERIC));
+    assert.ok(suppressed('token = os.getenv("GH_TOKEN")', 'GH_TOKEN'));
+    assert.ok(suppressed('password: ${DB_PASSWORD}', 'DB_PASSWORD'));
+    assert.ok(suppressed('token: {{ .Values.token }}', '.Values.token'));
+    assert.ok(suppressed('GITHUB_TOKEN: ${{ secrets.GH_PAT }}', 'GH_PAT'));
+    assert.ok(suppressed('export TOKEN=$VAULT_TOKEN', 'VAULT_TOKEN'));
+  });
+
+  it('drops lockfile integrity hashes and digests', () => {
+    const b64 = randomToken(BASE64, 86);
+    assert.ok(suppressed(`      "integrity": "sha512-${b64}==",`, b64));
+    assert.ok(suppressed(`  integrity sha1-${b64.slice(0, 27)}=`, b64.slice(0, 27)));
+    const hex = randomToken(HEX, 64);
+    assert.ok(suppressed(`FROM node:20@sha256:${hex}`, hex));
+    assert.ok(suppressed(`checksum = "sha256:${hex}"`, hex));
+  });
+
+  it('drops git SHAs and hashes where the line says so', () => {
+    const sha = randomToken(HEX, 40);
+    assert.ok(suppressed(`  resolved "https://codeload.github.com/x/y/tar.gz/${sha}"`, sha));
+    assert.ok(suppressed(`    "commit": "${sha}",`, sha));
+    assert.ok(suppressed(`rev = "${sha}"`, sha));
+    assert.ok(suppressed(`"version": "git+https://github.com/x/y.git#${sha}"`, sha));
+    assert.ok(!suppressed(`GITHUB_TOKEN=${sha}`, sha), 'a 40-hex token under a token name stays');
+  });
+
+  it('drops UUIDs unless the rule expects one', () => {
+    const id = uuid();
+    assert.ok(suppressed(`client_secret = "${id}"`, id, GENERIC));
+    assert.ok(suppressed(`token: ${id}`, id, PROVIDER));
+    assert.ok(!suppressed(`HEROKU_API_KEY=${id}`, id, UUID_RULE));
+  });
+
+  it('drops base64 inside media data URIs, however long the run', () => {
+    const body = randomToken(BASE64, 5000);
+    const inner = body.slice(3000, 3040);
+    const text = `.logo { background: url("data:image/png;base64,${body}"); }`;
+    assert.ok(suppressed(text, inner));
+    const memo = new ContextMemo(text);
+    const at = text.indexOf(inner);
+    // A second candidate further along the same run reuses the memo.
+    const later = body.slice(4000, 4040);
+    const at2 = text.indexOf(later);
+    assert.ok(suppressedByContext(text, at, at + 40, inner, PROVIDER, memo));
+    assert.ok(suppressedByContext(text, at2, at2 + 40, later, PROVIDER, memo));
+    assert.ok(!suppressed(`const blob = "data:application/json;base64,${body}"`, inner), 'only media types');
+  });
+
+  it('drops public key material', () => {
+    const blob = `AAAAB3NzaC1yc2E${randomToken(BASE64, 360)}`;
+    assert.ok(suppressed(`ssh-rsa ${blob} dev@laptop`, blob.slice(100, 140)));
+    const line = randomToken(BASE64, 64);
+    const pem = ['-----BEGIN', 'CERTIFICATE-----'].join(' ');
+    const end = ['-----END', 'CERTIFICATE-----'].join(' ');
+    assert.ok(suppressed(`${pem}\n${randomToken(BASE64, 64)}\n${line}\n${end}\n`, line));
+  });
+
+  it('drops what generic rules mistake for values: names, paths, URLs and calls', () => {
+    assert.ok(suppressed('password = config.database.password', 'config.database.password', GENERIC));
+    assert.ok(suppressed('token: PASSWORD_FIELD', 'PASSWORD_FIELD', GENERIC));
+    assert.ok(suppressed('secret = passwordInput', 'passwordInput', GENERIC));
+    assert.ok(suppressed('key_file = ./certs/server.key', './certs/server.key', GENERIC));
+    assert.ok(
+      suppressed('auth_url = https://login.example.org/oauth', 'https://login.example.org/oauth', GENERIC),
+    );
+    assert.ok(suppressed('token = getToken2(user)', 'getToken2', GENERIC));
+  });
+
+  it('keeps live-looking values in ordinary assignments', () => {
+    const value = randomToken(ALNUM, 32);
+    assert.ok(!suppressed(`API_KEY=${value}`, value, GENERIC));
+    assert.ok(!suppressed(`const apiKey = "${value}";`, value, PROVIDER));
+    assert.ok(!suppressed(`password: "${value}"`, value, GENERIC));
+    assert.ok(!suppressed(`Authorization: Bearer ${value}`, value, PROVIDER));
+  });
+});
