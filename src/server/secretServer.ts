@@ -41,6 +41,7 @@ export function startServer(connection: Connection): void {
   const publisher = new DiagnosticsPublisher(connection, state, documents);
   let editCapabilities: EditCapabilities = { documentChanges: false, createFile: false };
   let watchFilesDynamically = false;
+  let foldersChange = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
@@ -58,6 +59,7 @@ export function startServer(connection: Connection): void {
     editCapabilities = editCapabilitiesOf(params.capabilities);
     watchFilesDynamically =
       params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     log.info(`Secure GPT language server: ${folders.length} workspace folder(s).`);
     return {
       capabilities: {
@@ -67,12 +69,22 @@ export function startServer(connection: Connection): void {
           save: { includeText: false },
         },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'secure-gpt' },
     };
   });
 
   connection.onInitialized(() => {
+    if (foldersChange) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((f) => uriToPath(f.uri)));
+        const kept = state.folders.filter((f) => !gone.has(f));
+        const more = added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+        state.setFolders([...kept, ...more]);
+        publisher.republishAll();
+      });
+    }
     if (watchFilesDynamically) {
       // Disk changes to these files (a save, a `git checkout`) change what is reported.
       void connection.client.register(DidChangeWatchedFilesNotification.type, {

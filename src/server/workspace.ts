@@ -100,7 +100,7 @@ export class WorkspaceState {
     if (this.roots.some((root) => fsPath === join(root, ALLOWLIST_FILE))) {
       return 'allowlist';
     }
-    return /(^|[\\/])(\.gitignore|exclude)$/.test(fsPath) ? 'gitignore' : undefined;
+    return /(^|[\\/])\.gitignore$|[\\/]\.git[\\/]info[\\/]exclude$/.test(fsPath) ? 'gitignore' : undefined;
   }
 
   /** Why the document at `uri` gets no diagnostics, if it gets none. */

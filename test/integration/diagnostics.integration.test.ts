@@ -168,6 +168,23 @@ describe('Inline secret diagnostics in the real VS Code', () => {
     assert.match(gitignore.getText(), /^\.env$/m, '.env is git-ignored');
   });
 
+  it('allowlisting a finding in the workspace silences it, through the allowlist file', async () => {
+    await api();
+    const secret = githubToken('ghp', randomToken(ALNUM, 30));
+    const editor = await openNew('known.rb', `FIXTURE = "${secret}"\n`);
+    const uri = editor.document.uri;
+    const [d] = await diagnosticsOf(uri, hasKey);
+    const fix = await quickFix(uri, d!, /^Allowlist this finding/);
+    const cleared = diagnosticsOf(uri, none);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    await cleared;
+    const file = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(folder(), '.secure-gpt', 'allowlist.json'),
+    );
+    assert.ok(!file.getText().includes(secret), 'the allowlist holds a fingerprint, not the key');
+    assert.match(file.getText(), /"rule": "github-pat"/);
+  });
+
   it('Scan Workspace for Secrets reports files that are not open in the Problems panel', async () => {
     await api();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
