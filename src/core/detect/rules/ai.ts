@@ -1,6 +1,6 @@
 import { ALNUM, BASE64URL, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, lettersAndDigits, tokenRule } from './ruleKit';
+import { END_ALNUM, END_TOKEN, START_TOKEN, tokenRule } from './ruleKit';
 
 // OpenAI, Anthropic and Google: the keys this extension itself handles, so every known prefix gets
 // its own rule (and its own id in ignore comments). Other AI providers live in aiPlatforms.ts.
@@ -9,6 +9,15 @@ const openAiRisk = 'anyone with this file can spend on your OpenAI account and r
 const openAiRevoke = 'https://platform.openai.com/api-keys';
 // `T3BlbkFJ` is base64 for "OpenAI": it sits in the middle of every key OpenAI has issued.
 const MARK = 'T3BlbkFJ';
+
+/**
+ * Random base64url has lower case, upper case and digits; a kebab-case name after the prefix
+ * (`sk-proj-2024-roadmap-planning-notes-v2-final`) does not.
+ */
+function randomCase(secret: string): boolean {
+  const body = secret.replace(/^sk-(?:ant-[a-z0-9]+|[A-Za-z]+)-/, '');
+  return /[a-z]/.test(body) && /[A-Z]/.test(body) && /\d/.test(body);
+}
 
 /** A new-format OpenAI key: prefix, then 58 or 74 base64url characters on each side of the marker. */
 function openAiNew(id: string, prefix: string, description: string, extra: readonly string[] = []): Rule {
@@ -25,7 +34,7 @@ function openAiNew(id: string, prefix: string, description: string, extra: reado
     pattern: new RegExp(`${START_TOKEN}(?:${alternatives})[A-Za-z0-9_-]{40,220}${END_TOKEN}`),
     maxLength: 240,
     minEntropy: 3.5,
-    validate: lettersAndDigits,
+    validate: randomCase,
     revokeUrl: openAiRevoke,
     sample: () => `${prefix}${randomToken(BASE64URL, 74)}${MARK}${randomToken(BASE64URL, 74)}`,
     negatives: [
@@ -33,6 +42,7 @@ function openAiNew(id: string, prefix: string, description: string, extra: reado
       `OPENAI_API_KEY=${prefix}your-key-here`,
       `${prefix}XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX`,
       `.${prefix}dashboard-settings-panel-header-title-text { display: none }`,
+      `${prefix}2024-roadmap-planning-notes-for-q3-review-v2-final`,
       `${prefix}abc123def456`,
     ],
   });
@@ -53,6 +63,7 @@ function anthropic(id: string, kinds: readonly string[], description: string, ri
     pattern: new RegExp(`${START_TOKEN}sk-ant-(?:${kinds.join('|')})-[A-Za-z0-9_-]{80,120}${END_TOKEN}`),
     maxLength: 140,
     minEntropy: 3.5,
+    validate: randomCase,
     revokeUrl: anthropicRevoke,
     sample: () => `sk-ant-${first}-${randomToken(BASE64URL, 93)}AA`,
     negatives: [
