@@ -39,6 +39,9 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
   private readonly history: ChatHistory;
   private nextId = 1;
   private readonly loaded: Promise<void>;
+  private readonly updated = new vscode.EventEmitter<ChatTurn>();
+  /** Fires whenever a turn starts, grows or ends (the status of a request, for tests and views). */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(
     private readonly view: ChatViewProvider,
@@ -193,6 +196,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
                 outcome: 'streaming',
               };
               this.turns.push(turn);
+              this.updated.fire(turn);
               this.view.post({ type: 'turn', turn });
             },
             onDelta: (text) => {
@@ -288,6 +292,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     if (index !== -1) {
       this.turns[index] = turn;
     }
+    this.updated.fire(turn);
   }
 
   /** The `ask` policy: show what was found (kinds and masked previews), let the user choose. */
@@ -337,5 +342,6 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
   dispose(): void {
     this.stop();
     this.conversation.clear();
+    this.updated.dispose();
   }
 }

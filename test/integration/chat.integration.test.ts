@@ -1,0 +1,143 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as vscode from 'vscode';
+import { githubToken } from '../../src/core/detect/checksum';
+import { ALNUM, randomToken } from '../../src/core/detect/random';
+import type { ChatTurn } from '../../src/protocol/webview';
+import type { SecureGptApi } from '../../src/extension/extension';
+import { FAKE_ANSWER, FakeOpenAi } from '../support/fakeOpenAi';
+
+const extensionId = 'secure-gpt-dev.secure-gpt';
+
+async function api(): Promise<SecureGptApi> {
+  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+/** Resolves with the first turn update that satisfies `test`. */
+function turnWhere(session: SecureGptApi['session'], test: (turn: ChatTurn) => boolean): Promise<ChatTurn> {
+  return new Promise((resolve) => {
+    const subscription = session.onDidUpdate((turn) => {
+      if (test(turn)) {
+        subscription.dispose();
+        resolve(turn);
+      }
+    });
+  });
+}
+
+function configurationChanged(key: string): Promise<void> {
+  return new Promise((resolve) => {
+    const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(key)) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+async function editorWith(text: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(document.positionAt(0), document.positionAt(text.length));
+  return editor;
+}
+
+describe('Chat and palette actions through the redaction pipeline (real VS Code)', () => {
+  const server = new FakeOpenAi();
+  let secureGpt: SecureGptApi;
+
+  before(async () => {
+    await server.start();
+    secureGpt = await api();
+    const config = vscode.workspace.getConfiguration('secureGpt');
+    // A keyless OpenAI-compatible profile on the loopback server (http is allowed only for loopback).
+    const changed = configurationChanged('secureGpt.profile');
+    await config.update(
+      'profiles',
+      [{ name: 'loopback', kind: 'compatible', baseUrl: server.url }],
+      vscode.ConfigurationTarget.Global,
+    );
+    await config.update('profile', 'loopback', vscode.ConfigurationTarget.Global);
+    await changed;
+  });
+
+  after(async () => {
+    const config = vscode.workspace.getConfiguration('secureGpt');
+    await config.update('profile', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('profiles', undefined, vscode.ConfigurationTarget.Global);
+    await server.stop();
+  });
+
+  it('Ask about Selection sends the placeholder, never the key, and the answer streams into the chat', async () => {
+    const token = githubToken('ghp', randomToken(ALNUM, 30));
+    await editorWith(`export const client = new Octokit({ auth: "${token}" });\n`);
+    const result = await vscode.commands.executeCommand<{ outcome: string; text: string }>(
+      'secureGpt.askAboutSelection',
+      'Why does this fail with 401?',
+    );
+    assert.equal(result.outcome, 'ok');
+    assert.equal(result.text, FAKE_ANSWER);
+    const [request] = server.requestsTo('/chat/completions');
+    assert.ok(request, 'the loopback server got the request');
+    assert.ok(!request.rawBody.includes(token), 'the key left the machine');
+    assert.match(request.rawBody, /‹secret:github-pat#1›/);
+    assert.match(request.rawBody, /Why does this fail with 401\?/);
+
+    const records = await secureGpt.data.audit.read();
+    const last = records[records.length - 1]!;
+    assert.deepEqual(last.redactions, { 'github-pat': 1 });
+    assert.equal(last.outcome, 'ok');
+    assert.ok(
+      !(await fs.readFile(secureGpt.data.audit.file, 'utf8')).includes(token),
+      'the audit log holds no secret',
+    );
+  });
+
+  it('Stop cancels a streaming answer and keeps what arrived', async () => {
+    server.reset();
+    server.enqueue(
+      {
+        kind: 'ok',
+        chunks: ['The ', 'answer ', 'goes ', 'on ', 'and ', 'on ', 'and ', 'on.'],
+        chunkDelayMs: 300,
+      },
+      { path: '/chat/completions' },
+    );
+    await editorWith('function add(a: number, b: number) { return a + b; }\n');
+    const firstWords = turnWhere(secureGpt.session, (t) => t.outcome === 'streaming' && t.answer.length > 0);
+    const pending = vscode.commands.executeCommand<{ outcome: string; text: string }>(
+      'secureGpt.explainSelection',
+    );
+    const streaming = await firstWords;
+    assert.ok(streaming.answer.startsWith('The'));
+    await vscode.commands.executeCommand('secureGpt.stopAnswer');
+    const result = await pending;
+    assert.equal(result.outcome, 'cancelled');
+    assert.ok(
+      result.text.length > 0 && result.text.length < 'The answer goes on and on and on.'.length,
+      'partial answer kept',
+    );
+  });
+
+  it('Preview Outgoing Request shows the original against exactly what would be sent', async () => {
+    const token = githubToken('ghp', randomToken(ALNUM, 30));
+    await editorWith(`const token = "${token}";\n`);
+    const before = server.requests.length;
+    const preview = await vscode.commands.executeCommand<{ original: string; sent: string }>(
+      'secureGpt.previewOutgoingRequest',
+      'Is this safe?',
+    );
+    assert.ok(preview.original.includes(token));
+    assert.ok(!preview.sent.includes(token));
+    assert.match(preview.sent, /‹secret:github-pat#\d+›/);
+    assert.equal(server.requests.length, before, 'a preview sends nothing');
+  });
+
+  it('Verify Audit Log passes on the records these requests left', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean }>('secureGpt.verifyAuditLog');
+    assert.equal(result.ok, true);
+  });
+});
