@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Profile } from '../../core/keys/profiles';
+import { endpointFor } from '../../core/keys/testKey';
 import { createFetch } from '../../core/net/proxyFetch';
 import { createDryRunProvider } from '../../core/openai/dryRunProvider';
 import { createOpenAiProvider } from '../../core/openai/openaiProvider';
@@ -26,34 +27,16 @@ function editorNetwork(): Parameters<typeof createFetch>[0] {
 
 /** The provider for a profile and the key read for it just now. */
 function providerFor(profile: Profile, key: string | undefined, log: Log): Provider {
-  if (profile.kind === 'dry-run') {
+  const endpoint = endpointFor(profile, key);
+  if (!endpoint) {
     return createDryRunProvider('the endpoint (dry-run profile)');
   }
   const { settings } = currentSettings();
-  const options = {
+  return createOpenAiProvider(endpoint, {
     endpointPolicy: allowlistPolicy(settings['endpoint.allowedHosts']),
     logger: log,
     fetch: createFetch(editorNetwork()),
-  };
-  // A keyless OpenAI-compatible server (Ollama...) still needs a non-empty value for the SDK.
-  const apiKey = key ?? 'no-key';
-  switch (profile.kind) {
-    case 'azure':
-      return createOpenAiProvider(
-        {
-          kind: 'azure',
-          apiKey,
-          endpoint: profile.endpoint,
-          apiVersion: profile.apiVersion,
-          deployment: profile.deployment,
-        },
-        options,
-      );
-    case 'compatible':
-      return createOpenAiProvider({ kind: 'compatible', apiKey, baseUrl: profile.baseUrl }, options);
-    case 'openai':
-      return createOpenAiProvider({ kind: 'openai', apiKey }, options);
-  }
+  });
 }
 
 /**
