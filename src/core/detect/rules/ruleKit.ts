@@ -163,9 +163,10 @@ export function contextRule(c: ContextSpec): Rule {
     risk: c.risk,
     severity: 'warning',
     keywords: keywordVariants(c.words),
-    // The look-ahead spans the context word and its gap, so `GITHUB_TOKEN` and `X-Auth-Key` qualify.
+    // The look-ahead spans the context word and its gap, so `GITHUB_TOKEN` and `X-Auth-Key` qualify. It
+    // runs only where the context word starts, so most start positions fail on their first character.
     pattern: new RegExp(
-      (c.credentialName ? `(?=[\\w.(-]{0,48}?${CREDENTIAL_WORD})` : '') +
+      (c.credentialName ? `(?=${context})(?=[\\w.(-]{0,48}?${CREDENTIAL_WORD})` : '') +
         assignedTo(context, c.value, END_TOKEN),
     ),
     maxLength: 64 + c.valueMax,
