@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { githubToken } from '../core/detect/checksum';
 import { fingerprintOf } from '../core/detect/finding';
 import { ALNUM, randomToken } from '../core/detect/random';
+import { scan } from '../core/detect/scanner';
 import type { FixContext } from './codeActions';
 import { codeActionsFor } from './codeActions';
 
@@ -153,6 +154,31 @@ describe('codeActions', () => {
       applied(text, editsTo(ignore, 'a.py')),
       `def f():\n    # secure-gpt-ignore\n    key = "${S}"\n`,
     );
+  });
+
+  it('writes an ignore comment the engine honors, in every comment syntax it knows', () => {
+    const languages = [
+      'typescript',
+      'python',
+      'go',
+      'rust',
+      'shellscript',
+      'yaml',
+      'html',
+      'sql',
+      'css',
+      'ini',
+      'bat',
+      'latex',
+    ];
+    for (const languageId of languages) {
+      const text = `first\n  value = "${S}"\n`;
+      const ignore = fixes('f', languageId, text).actions.find((a) => a.title.startsWith('Ignore'));
+      assert.ok(ignore, languageId);
+      const after = applied(text, editsTo(ignore, 'f'));
+      assert.strictEqual(scan(text).length, 1);
+      assert.deepStrictEqual(scan(after), [], `${languageId}: ${after.split('\n')[1]}`);
+    }
   });
 
   it('adds the fingerprint to the allowlist file, keeping what it holds, and never rewrites a broken one', () => {

@@ -1,6 +1,6 @@
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextScanner } from './incremental';
+import type { DocumentScanner } from './incremental';
 import { IncrementalFindings } from './incremental';
 import { uriToPath } from './workspace';
 
@@ -28,7 +28,7 @@ export class DocumentStore {
   /** File system path to URI: clients spell URIs differently (percent-encoding), paths compare reliably. */
   private readonly paths = new Map<string, string>();
 
-  constructor(private readonly scanner: (uri: string) => TextScanner) {}
+  constructor(private readonly scanner: (uri: string) => DocumentScanner) {}
 
   get(uri: string): OpenDocument | undefined {
     return this.open.get(uri);

@@ -1,5 +1,6 @@
 import type { Finding, Position } from '../core/detect/finding';
-import { builtinRules } from '../core/detect/catalog';
+import type { RangeScan } from '../core/detect/scanner';
+import { lineStarts } from '../core/detect/scanner';
 
 /** A finding kept between edits: its offsets would go stale, so it holds line/column positions only. */
 export type TrackedFinding = Omit<Finding, 'start' | 'end'>;
@@ -7,8 +8,6 @@ export type TrackedFinding = Omit<Finding, 'start' | 'end'>;
 /** The part of a text document this module reads (vscode-languageserver-textdocument's `TextDocument` has it). */
 export interface LineDocument {
   readonly lineCount: number;
-  offsetAt(position: { line: number; character: number }): number;
-  positionAt(offset: number): { line: number; character: number };
   getText(): string;
 }
 
@@ -18,21 +17,19 @@ export interface ContentChange {
   readonly text: string;
 }
 
-/** Scans a piece of text; positions in the result are relative to that piece. */
-export type TextScanner = (text: string) => readonly Finding[];
-
-/** Characters of context kept around an edit: the longest match any rule can produce, so a secret an edit touches is always whole. */
-export function contextMargin(): number {
-  return builtinRules.reduce((max, rule) => Math.max(max, rule.maxLength ?? 512), 512);
+/** The engine as a document sees it: a whole-text scan, and a re-scan of some lines (see core's `scanRange`). */
+export interface DocumentScanner {
+  scan(text: string): readonly Finding[];
+  scanRange(text: string, startLine: number, endLine: number, starts: readonly number[]): RangeScan;
 }
 
 /**
  * The findings of one open document, kept current by re-scanning only the lines an edit touched.
  *
- * Edits only record a dirty line interval and shift the findings below it; `refresh` then re-scans that
- * interval widened by one line each side (ignore comments act on the next line) and by `margin` characters
- * (so a secret that overlaps the edit is scanned whole), and splices the result in. A one-line edit in a
- * 1 MB document thus scans a few KB instead of the whole text.
+ * Edits only record a dirty line interval and shift the findings below it; `refresh` then has the engine
+ * re-scan that interval (`scanRange` widens it by a line each side, for ignore comments, and over any
+ * multi-line finding it meets) and splices the result in. A one-line edit in a 1 MB document thus runs
+ * the rules over a few lines instead of the whole text.
  */
 export class IncrementalFindings {
   private findings: TrackedFinding[] = [];
@@ -40,10 +37,7 @@ export class IncrementalFindings {
   private dirty: { start: number; end: number } | undefined;
   private needsFullScan = true;
 
-  constructor(
-    private readonly scanText: TextScanner,
-    private readonly margin: number = contextMargin(),
-  ) {}
+  constructor(private readonly scanner: DocumentScanner) {}
 
   /** The findings as of the last `refresh`, in document order. */
   get current(): readonly TrackedFinding[] {
@@ -97,7 +91,7 @@ export class IncrementalFindings {
   /** Brings the findings up to date with `document`; returns whether anything was scanned. */
   refresh(document: LineDocument): boolean {
     if (this.needsFullScan) {
-      this.findings = this.scanText(document.getText()).map((f) => tracked(f, 0));
+      this.findings = this.scanner.scan(document.getText()).map(tracked);
       this.needsFullScan = false;
       this.dirty = undefined;
       return true;
@@ -105,38 +99,21 @@ export class IncrementalFindings {
     if (!this.dirty) {
       return false;
     }
-    const lastLine = document.lineCount - 1;
-    let lo = Math.max(0, this.dirty.start - 1);
-    let hi = Math.min(lastLine, this.dirty.end + 1);
-    lo = document.positionAt(Math.max(0, lineStart(document, lo) - this.margin)).line;
-    hi = document.positionAt(lineStart(document, hi + 1) + this.margin).line;
-    // A kept finding that straddles the window is re-scanned whole rather than cut in two.
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const f of this.findings) {
-        if (f.startPos.line <= hi && f.endPos.line >= lo && (f.startPos.line < lo || f.endPos.line > hi)) {
-          lo = Math.min(lo, f.startPos.line);
-          hi = Math.max(hi, f.endPos.line);
-          grew = true;
-        }
-      }
-    }
-    // One line above the window is read as context only: an ignore comment there applies to line `lo`.
-    const from = Math.max(0, lo - 1);
-    const text = document.getText().slice(lineStart(document, from), lineStart(document, hi + 1));
-    const fresh = this.scanText(text)
-      .map((f) => tracked(f, from))
-      .filter((f) => f.startPos.line >= lo);
-    const before = this.findings.filter((f) => f.endPos.line < lo);
-    const after = this.findings.filter((f) => f.startPos.line > hi);
-    this.findings = [...before, ...fresh, ...after];
+    const text = document.getText();
+    const last = document.lineCount - 1;
+    const range = this.scanner.scanRange(
+      text,
+      Math.min(this.dirty.start, last),
+      Math.min(this.dirty.end, last),
+      lineStarts(text),
+    );
+    // Findings meeting the re-scanned lines are replaced by what the engine found there now.
+    const before = this.findings.filter((f) => f.endPos.line < range.startLine);
+    const after = this.findings.filter((f) => f.startPos.line > range.endLine);
+    this.findings = [...before, ...range.findings.map(tracked), ...after];
     this.dirty = undefined;
     return true;
   }
-}
-
-function lineStart(document: LineDocument, line: number): number {
-  return document.offsetAt({ line, character: 0 });
 }
 
 function countNewlines(text: string): number {
@@ -147,9 +124,9 @@ function countNewlines(text: string): number {
   return n;
 }
 
-function tracked(finding: Finding, lineOffset: number): TrackedFinding {
+function tracked(finding: Finding): TrackedFinding {
   const { start: _start, end: _end, ...rest } = finding;
-  return lineOffset === 0 ? rest : shiftLines(rest, lineOffset);
+  return rest;
 }
 
 function shiftLines(finding: TrackedFinding, delta: number): TrackedFinding {

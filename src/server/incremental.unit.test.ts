@@ -2,11 +2,12 @@ import * as assert from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { githubToken } from '../core/detect/checksum';
-import type { Finding } from '../core/detect/finding';
 import { ALNUM, randomToken } from '../core/detect/random';
-import { scan } from '../core/detect/scanner';
+import type { ScanStats } from '../core/detect/scanner';
+import { scan, scanRange } from '../core/detect/scanner';
+import { newStats } from '../core/detect/matcher';
 import type { TrackedFinding } from './incremental';
-import { contextMargin, IncrementalFindings } from './incremental';
+import { IncrementalFindings } from './incremental';
 
 /** mulberry32: the edit positions are reproducible from the seed in a failure message. */
 function prng(seed: number): () => number {
@@ -35,13 +36,18 @@ function full(text: string): TrackedFinding[] {
 class Doc {
   document: TextDocument;
   readonly findings: IncrementalFindings;
-  scannedChars = 0;
+  /** The engine's work counters since the last `apply`: characters the rule patterns ran over. */
+  stats: ScanStats = newStats();
+  fullScans = 0;
 
   constructor(text: string) {
     this.document = TextDocument.create('file:///t.ts', 'typescript', 1, text);
-    this.findings = new IncrementalFindings((t: string): Finding[] => {
-      this.scannedChars += t.length;
-      return scan(t);
+    this.findings = new IncrementalFindings({
+      scan: (t) => {
+        this.fullScans++;
+        return scan(t, { stats: this.stats });
+      },
+      scanRange: (t, a, b, starts) => scanRange(t, a, b, { stats: this.stats }, starts),
     });
     this.findings.refresh(this.document);
   }
@@ -51,7 +57,8 @@ class Doc {
       this.findings.noteChange(change);
       this.document = TextDocument.update(this.document, [change], this.document.version + 1);
     }
-    this.scannedChars = 0;
+    this.stats = newStats();
+    this.fullScans = 0;
     this.findings.refresh(this.document);
   }
 }
@@ -102,20 +109,23 @@ describe('IncrementalFindings', function () {
     }
   });
 
-  it('re-scans a bounded window, not the document, for a one-line edit in a 1 MB document', () => {
+  it('runs the rules over a few lines, not the document, for a one-line edit in a 1 MB document', () => {
     const lines = sourceLines(20_000);
     const doc = new Doc(lines.join('\n'));
     assert.ok(doc.document.getText().length > 1_000_000);
+    const whole = newStats();
+    scan(doc.document.getText(), { stats: whole });
     const line = 12_345;
     const length = lines[line]!.length;
     doc.apply({
       range: { start: { line, character: 0 }, end: { line, character: length } },
       text: `const k = "${key()}";`,
     });
-    // The window: the edited line, one line of context each side, and the longest match any rule can make.
-    const bound = 2 * contextMargin() + 4 * 1024;
-    assert.ok(doc.scannedChars <= bound, `scanned ${doc.scannedChars} characters, bound ${bound}`);
-    assert.ok(doc.scannedChars < doc.document.getText().length / 10);
+    assert.strictEqual(doc.fullScans, 0);
+    assert.ok(
+      doc.stats.windowChars * 500 < whole.windowChars,
+      `one edit: ${doc.stats.windowChars} window characters; whole document: ${whole.windowChars}`,
+    );
     assert.deepStrictEqual(doc.findings.current, full(doc.document.getText()));
     assert.ok(doc.findings.current.some((f) => f.startPos.line === line));
   });
@@ -124,10 +134,11 @@ describe('IncrementalFindings', function () {
     const doc = new Doc(sourceLines(50).join('\n'));
     const text = `a = "${key()}"\n`;
     doc.apply({ text });
-    assert.strictEqual(doc.scannedChars, text.length);
+    assert.strictEqual(doc.fullScans, 1);
     assert.deepStrictEqual(doc.findings.current, full(text));
     doc.findings.invalidateAll();
     doc.findings.refresh(doc.document);
+    assert.strictEqual(doc.fullScans, 2);
     assert.deepStrictEqual(doc.findings.current, full(text));
   });
 
@@ -140,6 +151,6 @@ describe('IncrementalFindings', function () {
       after.map((f) => f.startPos.line),
       before.map((f) => f.startPos.line + 2),
     );
-    assert.ok(doc.scannedChars <= 2 * contextMargin() + 4 * 1024);
+    assert.strictEqual(doc.fullScans, 0);
   });
 });

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Allowlist } from '../core/detect/allowlist';
 import { ALLOWLIST_FILE, allowlistMatcher, emptyAllowlist, parseAllowlist } from '../core/detect/allowlist';
 import type { Finding } from '../core/detect/finding';
-import { scan } from '../core/detect/scanner';
+import { scan, scanRange } from '../core/detect/scanner';
 import type { Logger } from '../core/log';
 import type { DetectionSettings } from '../protocol/lsp';
-import type { TextScanner } from './incremental';
+import type { DocumentScanner } from './incremental';
 import type { SkipReason } from './pathFilter';
 import { PathFilter } from './pathFilter';
 import { defaultDetectionSettings, scanOptionsFor } from './settings';
@@ -110,16 +110,27 @@ export class WorkspaceState {
   }
 
   /** A scanner for the document at `uri` under the current settings and allowlist (read at each call). */
-  scannerFor(uri: string): TextScanner {
-    return (text) => this.scan(uri, text);
+  scannerFor(uri: string): DocumentScanner {
+    return {
+      scan: (text) => this.scan(uri, text),
+      scanRange: (text, startLine, endLine, starts) => {
+        const options = scanOptionsFor(this.settingsValue, new Set());
+        const range = scanRange(text, startLine, endLine, options, starts);
+        return { ...range, findings: this.withoutAllowlisted(uri, range.findings) };
+      },
+    };
   }
 
   /** Findings of `text` as the document at `uri`, allowlisted ones dropped. */
   scan(uri: string, text: string): Finding[] {
-    const findings = scan(text, scanOptionsFor(this.settingsValue, new Set()));
+    return this.withoutAllowlisted(uri, scan(text, scanOptionsFor(this.settingsValue, new Set())));
+  }
+
+  /** The findings the allowlist of the document's folder does not cover (entries can be scoped to a rule or path). */
+  private withoutAllowlisted(uri: string, findings: Finding[]): Finding[] {
     const folder = this.folderFor(uri);
     const allow = folder === undefined ? undefined : this.allowlists.get(folder);
-    if (!allow) {
+    if (!allow || findings.length === 0) {
       return findings;
     }
     const path = uriToPath(uri);

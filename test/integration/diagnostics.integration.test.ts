@@ -168,6 +168,19 @@ describe('Inline secret diagnostics in the real VS Code', () => {
     assert.match(gitignore.getText(), /^\.env$/m, '.env is git-ignored');
   });
 
+  it('the ignore-on-this-line fix adds a secure-gpt-ignore comment that silences the finding', async () => {
+    await api();
+    const secret = githubToken('ghp', randomToken(ALNUM, 30));
+    const editor = await openNew('Fixture.java', `class Fixture {\n    String sample = "${secret}";\n}\n`);
+    const uri = editor.document.uri;
+    const [d] = await diagnosticsOf(uri, hasKey);
+    const fix = await quickFix(uri, d!, /^Ignore this secret on this line/);
+    const cleared = diagnosticsOf(uri, none);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    await cleared;
+    assert.strictEqual(editor.document.lineAt(1).text, '    // secure-gpt-ignore');
+  });
+
   it('allowlisting a finding in the workspace silences it, through the allowlist file', async () => {
     await api();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
