@@ -32,16 +32,22 @@ const OPERATOR =
 // rules' windows to the line of each keyword hit, which is what makes a frequent keyword like `key` cheap.
 /** A quoted value's characters: printable ASCII but blanks, quotes and backslashes. */
 const QUOTED = '[!#-&(-\\[\\]-_a-~]';
-/** A bare value's characters: as quoted, less separators, brackets, braces, parentheses and markup. */
-const BARE = '[!#-&*+\\--:=?-Z^_a-z|~]';
+/**
+ * A bare value's characters: as quoted, less separators, brackets, braces, parentheses, markup and `=`
+ * (which may only pad its end), so that a bare value never runs on into the next assignment.
+ */
+const BARE = '[!#-&*+\\--:?-Z^_a-z|~]';
 /**
  * The value: quoted (any run without quotes, backslashes or blanks, closed by a quote) or bare (no
  * brackets, braces, parentheses, separators or markup, ended by a blank, a separator or the line end).
+ * Each run is taken whole through a lookahead capture and a backreference, JavaScript's stand-in for an
+ * atomic group: a run that is not closed fails at once instead of being retried at every shorter length
+ * (`password=password=password=…` would otherwise cost 200 steps per name).
  */
 function value(min: number): string {
   return (
-    `(?<secret>(?<=["'\`])${QUOTED}{${min},200}(?=["'\`])` +
-    `|(?<=[ \\t=:>,])${BARE}{${min},200}(?=[ \\t\\x0d,;)\\]}<]|$))`
+    `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},200}))\\k<q>(?=["'\`])` +
+    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},200}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|$))`
   );
 }
 
@@ -64,7 +70,7 @@ function literalData(v: string): boolean {
     /\?\?|\|\||&&|^[A-Za-z_]\w*\$\d*$/.test(v) ||
     /token|secret|passw|api_?key|credential/i.test(v) ||
     /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(v) ||
-    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) ||
+    /^[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/.test(v) ||
     /^[a-z]+(?:[_.-][a-z]+)+$/i.test(v) ||
     isWordy(v) ||
     isSlug(v) ||
@@ -145,7 +151,7 @@ const PASSWORD_REFUSED =
   ) + PASSWORD_END;
 
 const SECRET_END = ci(
-  '(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|app[_.-]?key|master[_.-]?key|signing[_.-]?key|encryption[_.-]?key|session[_.-]?key|auth|credentials?)',
+  '(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|app[_.-]?key|master[_.-]?key|signing[_.-]?key|encryption[_.-]?key|session[_.-]?key|auth)',
 );
 const SECRET_REFUSED =
   ci(
@@ -153,7 +159,7 @@ const SECRET_REFUSED =
   ) + SECRET_END;
 
 function passwordSample(): string {
-  const specials = '!@#%^&*_+=-';
+  const specials = '!@#%^&*_+-';
   return `${randomToken(ALNUM, 8)}${randomToken(specials, 1)}${randomToken(ALNUM, 4)}`;
 }
 
@@ -164,9 +170,9 @@ export const genericRules: readonly Rule[] = [
     description: 'Hard-coded password',
     risk: 'anyone with this file can sign in wherever this password is used',
     severity: 'warning',
-    // Three-letter keywords on purpose: the engine ranks overlapping warnings by keyword length, so a
-    // provider's context rule (`mistral`, `vultr`…) wins over this generic one on the same value.
-    keywords: ['pas', 'pwd'],
+    // Keywords of at most four letters on purpose: the engine ranks overlapping warnings by keyword
+    // length, then catalogue order (generic last), so any provider's context rule wins the same value.
+    keywords: ['pass', 'pwd'],
     pattern: assignment(PASSWORD_END, PASSWORD_REFUSED, 6),
     maxLength: 270,
     validate: passwordOk,
@@ -190,7 +196,8 @@ export const genericRules: readonly Rule[] = [
     description: 'Hard-coded secret, token or API key',
     risk: 'anyone with this file can use this credential against the service that issued it',
     severity: 'warning',
-    keywords: ['sec', 'tok', 'key', 'aut', 'cre'],
+    // `cret` and `oken` rather than `secret` and `token`: see generic-password's keywords.
+    keywords: ['cret', 'oken', 'key', 'auth'],
     pattern: assignment(SECRET_END, SECRET_REFUSED, 12),
     maxLength: 270,
     validate: tokenOk,

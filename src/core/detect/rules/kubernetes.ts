@@ -13,13 +13,16 @@ import { decodeBase64, isPlausiblePassword, isPrintableAscii } from './valueChec
 
 const KIND =
   '[ \\t]{0,8}(?:-[ \\t]{1,3})?kind:[ \\t]{0,3}["\']?Secret["\']?[ \\t]*(?:#[^\\r\\n]{0,200})?\\r?\\n';
-/** Any following line but a `---` document break, bounded: the walk between `kind:` and the block. */
+/** Any following line but a `---` document break, bounded. */
 const LINE = '(?!---)[^\\r\\n]{0,8192}\\r?\\n';
+/** Lines met on the way may not open another Secret or block: each walk then stops at the next one, which keeps a file of repeats linear. */
+const TO_BLOCK = `(?![ \\t]{0,8}(?:-[ \\t]{1,3})?kind:)${LINE}`;
+const TO_KIND = `(?![ \\t]{0,10}(?:data|stringData):)${LINE}`;
 /** Entries of the block: lines indented deeper than `data:` (values, and block-scalar continuations). */
 const BLOCK = '(?:\\k<ind>[ \\t]{1,16}[^\\r\\n]{1,8192}(?:\\r?\\n|$)){1,64}';
 
 const pattern = new RegExp(
-  `(?:^${KIND}(?:${LINE}){0,40}?(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n)|^(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n(?:${LINE}){1,80}?${KIND}))` +
+  `(?:^${KIND}(?:${TO_BLOCK}){0,40}?(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n)|^(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n(?:${TO_KIND}){0,80}?${KIND}))` +
     `(?<ind>[ \\t]{0,10})(?:data|stringData):[ \\t]*\\r?\\n(?<secret>${BLOCK})`,
   'm',
 );
