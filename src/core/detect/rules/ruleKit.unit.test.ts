@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import { shannonEntropy } from '../entropy';
+import { HEX, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { scan } from '../scanner';
+import { aiRules } from './ai';
+import { aiPlatformRules } from './aiPlatforms';
+import { awsRules } from './cloudAws';
+import { azureGcpRules } from './cloudAzureGcp';
+import { infraRules } from './cloudInfra';
+import { paasRules } from './cloudPaas';
+import { regionalCloudRules } from './cloudRegional';
+import { codeHostRules } from './codeHosts';
+import { gitlabRules } from './gitlab';
+import { registryRules } from './registries';
+import { anyCase, contextRule, freshSample } from './ruleKit';
+
+// Checks on the cloud, AI, code-host and registry rules beyond their own cases (rules.unit.test.ts):
+// the engine's contract (keyword near the match start, bounded length) and that no two of these rules
+// claim the same span of one another's positives.
+
+const rules: readonly Rule[] = [
+  ...aiRules,
+  ...aiPlatformRules,
+  ...awsRules,
+  ...azureGcpRules,
+  ...infraRules,
+  ...paasRules,
+  ...regionalCloudRules,
+  ...gitlabRules,
+  ...codeHostRules,
+  ...registryRules,
+];
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly match: string;
+}
+
+/** Raw matches of `rule` in `text` that pass its entropy floor and validation (no engine suppression). */
+function spans(rule: Rule, text: string): Span[] {
+  const re = new RegExp(rule.pattern.source, `gd${rule.pattern.flags.replace(/[^ims]/g, '')}`);
+  const out: Span[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [start, end] = m.indices?.groups?.['secret'] ?? m.indices?.[0] ?? [m.index, m.index + m[0].length];
+    const secret = text.slice(start, end);
+    if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) {
+      continue;
+    }
+    if (!rule.validate || rule.validate(secret)) {
+      out.push({ start, end, match: m[0] });
+    }
+  }
+  return out;
+}
+
+describe('cloud, AI, code-host and registry rules', () => {
+  const cases = rules.map((rule) => ({ rule, texts: rule.tests.positives() }));
+
+  it('cover at least 65 rules across 32 providers', () => {
+    assert.ok(rules.length >= 65, `${rules.length} rules`);
+    assert.ok(new Set(rules.map((r) => r.provider)).size >= 32);
+  });
+
+  it('match within maxLength, starting at most 64 characters before a keyword', () => {
+    for (const { rule, texts } of cases) {
+      for (const text of texts) {
+        for (const span of spans(rule, text)) {
+          assert.ok(span.match.length <= (rule.maxLength ?? 512), `${rule.id}: match longer than maxLength`);
+          const lower = span.match.toLowerCase();
+          const at = Math.min(...rule.keywords.map((k) => (lower.includes(k) ? lower.indexOf(k) : Infinity)));
+          assert.ok(at <= 64, `${rule.id}: no keyword within 64 characters of the match start`);
+        }
+      }
+    }
+  });
+
+  it('never fire a second rule of theirs on the span of a positive', () => {
+    for (const { rule, texts } of cases) {
+      for (const text of texts) {
+        const own = spans(rule, text);
+        for (const other of rules) {
+          if (other === rule) {
+            continue;
+          }
+          const clash = spans(other, text).some((o) => own.some((s) => o.start < s.end && s.start < o.end));
+          assert.ok(!clash, `${rule.id} positive also matches ${other.id}`);
+        }
+      }
+    }
+  });
+});
+
+describe('rule kit', () => {
+  it('anyCase matches every letter case and keeps punctuation literal', () => {
+    const re = new RegExp(`^${anyCase('x-auth.key')}$`);
+    assert.ok(re.test('X-Auth.Key') && re.test('x-auth.key'));
+    assert.ok(!re.test('x-authXkey'));
+  });
+
+  it('contextRule accepts separators and camelCase in the name, and gives the prefilter each spelling', () => {
+    const rule = contextRule({
+      id: 'demo-api-key',
+      provider: 'Demo',
+      description: 'demo',
+      risk: 'demo',
+      words: ['demo_api_key'],
+      value: '[a-f0-9]{32}',
+      valueMax: 32,
+      make: () => randomToken(HEX, 32),
+      revokeUrl: 'https://demo.invalid',
+    });
+    assert.deepEqual([...rule.keywords].sort(), [
+      'demo-api-key',
+      'demo.api.key',
+      'demo_api_key',
+      'demoapikey',
+    ]);
+    const value = freshSample(() => randomToken(HEX, 32));
+    for (const line of [`DEMO_API_KEY=${value}`, `demoApiKey: "${value}"`, `demo-api-key = '${value}'`]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 1, line);
+    }
+  });
+
+  it('credentialName asks for a key or token word in a hex value’s name', () => {
+    const rule = contextRule({
+      id: 'demo-token',
+      provider: 'Demo',
+      description: 'demo',
+      risk: 'demo',
+      words: ['demo'],
+      value: '[a-f0-9]{40}',
+      valueMax: 40,
+      make: () => randomToken(HEX, 40),
+      revokeUrl: 'https://demo.invalid',
+      credentialName: true,
+    });
+    const value = freshSample(() => randomToken(HEX, 40));
+    assert.equal(scan(`DEMO_TOKEN=${value}`, { rules: [rule] }).length, 1);
+    assert.equal(scan(`DEMO_BUILD_SHA=${value}`, { rules: [rule] }).length, 0);
+    assert.equal(scan(`demo_path_id: ${value}`, { rules: [rule] }).length, 0);
+  });
+
+  it('freshSample redraws values that read as placeholders', () => {
+    let calls = 0;
+    const drawn = freshSample(() => (++calls < 3 ? 'abcXXXXdef' : 'k3J9qLm2'));
+    assert.equal(drawn, 'k3J9qLm2');
+    assert.equal(calls, 3);
+  });
+});
