@@ -15,6 +15,7 @@ import { emailRules } from './rules/email';
 import { messagingRules } from './rules/messaging';
 import { observabilityRules } from './rules/observability';
 import { paymentRules } from './rules/payments';
+import { commerceRules } from './rules/commerce';
 import { privateKeyRules } from './rules/privateKeys';
 import { tokenRules } from './rules/tokens';
 import { kubernetesRules } from './rules/kubernetes';
@@ -40,6 +41,7 @@ export const builtinRules: readonly Rule[] = [
   ...messagingRules,
   ...emailRules,
   ...paymentRules,
+  ...commerceRules,
   ...observabilityRules,
   ...secretStoreRules,
   ...devToolRules,
