@@ -1,0 +1,46 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { SecureGptApi } from '../../src/extension/extension';
+
+const extensionId = 'secure-gpt-dev.secure-gpt';
+
+/** The running extension's API, activating it if VS Code has not yet. */
+async function api(): Promise<SecureGptApi> {
+  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+describe('Extension activation', () => {
+  it('activates in the real VS Code and exposes its API', async () => {
+    const exports = await api();
+    assert.ok(exports.chat, 'the API exposes the chat view');
+    assert.strictEqual(vscode.extensions.getExtension(extensionId)?.isActive, true);
+  });
+
+  it('contributes its commands', async () => {
+    await api();
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('secureGpt.showLog'), 'secureGpt.showLog is registered');
+  });
+
+  it('runs secureGpt.showLog', async () => {
+    await api();
+    // Resolves only if the command exists and its handler did not throw.
+    await vscode.commands.executeCommand('secureGpt.showLog');
+  });
+
+  it('opens the chat view, whose webview reports ready', async () => {
+    const { chat } = await api();
+    // Subscribe before opening, so a fast webview cannot report ready before we listen.
+    const ready = new Promise<void>((resolve) => {
+      const subscription = chat.onDidBecomeReady(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('workbench.view.extension.secureGpt');
+    await vscode.commands.executeCommand('secureGpt.chat.focus');
+    await ready;
+  });
+});

@@ -1,0 +1,33 @@
+// Checks of the harness itself (test/support/runVsCode.js), so later suites can rely on it.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+describe('Integration harness', () => {
+  it('runs in the VS Code the extension targets', () => {
+    assert.match(vscode.version, /^1\.100\./);
+  });
+
+  it("passes the runner's environment through to the extension host", () => {
+    // The runner sets this next to the caller's own variables, which take the same path.
+    assert.ok(process.env['SECURE_GPT_TEST_WORKSPACE'], 'SECURE_GPT_TEST_WORKSPACE reached the host');
+  });
+
+  it('opens a writable copy of the fixture workspace', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    assert.strictEqual(folder.uri.fsPath, process.env['SECURE_GPT_TEST_WORKSPACE']);
+    assert.ok(
+      !folder.uri.fsPath.includes(path.join('test', 'fixtures')),
+      'the fixture itself stays untouched',
+    );
+
+    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'README.md'));
+    assert.match(readme.getText(), /Sample workspace/);
+
+    const scratch = vscode.Uri.joinPath(folder.uri, 'scratch.txt');
+    await vscode.workspace.fs.writeFile(scratch, Buffer.from('written by a test'));
+    const written = await vscode.workspace.openTextDocument(scratch);
+    assert.strictEqual(written.getText(), 'written by a test');
+  });
+});
