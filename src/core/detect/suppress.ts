@@ -124,8 +124,23 @@ const REFERENCE_BEFORE =
   /(?:\$\{?|\{\{\s*|%|process\.env\.|process\.env\[|import\.meta\.env\.|os\.environ\[|os\.environ\.get\(|getenv\(|System\.getenv\(|ENV\[|ENV\.fetch\(|Deno\.env\.get\(|env\(|secrets\.|vars\.|env\.)$/i;
 const REFERENCE_INSIDE = /process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|ENV\[|secrets\./i;
 const DIGEST_BEFORE = /(?:sha(?:1|224|256|384|512)|md5|blake2b?|sha3-?\d*)[-:=]$/i;
+/** Words around a hex value that make it a hash or a git object id (read on `words`-split text). */
 const HASH_CONTEXT =
-  /\b(?:commit|commits|sha|sha1|sha256|sha512|shasum|md5|rev|revision|ref|hash|tree|parent|resolved|checksum|digest|etag|integrity|fingerprint|oid)\b|git\+|\.git#|\/commit\/|\/tree\/|\/blob\//i;
+  /(?<![a-z0-9])(?:commit|commits|sha|sha1|sha256|sha512|shasum|md5|rev|revision|ref|hash|tree|parent|resolved|checksum|digest|etag|integrity|fingerprint|oid)(?![a-z0-9])|git\+|\.git#|\/commit\/|\/tree\/|\/blob\//;
+/**
+ * Names (read on `words`-split text) whose value is a hash, never a credential: the last word says so
+ * (`token_hash`, `passwordDigest`, `cert_thumbprint`), or `hashed_…` leads. `HASH_SECRET` stays a secret.
+ */
+const HASH_NAME =
+  /(?<![a-z0-9])(?:hash|digest|checksum|fingerprint|thumbprint|sha\d*|md5|etag)$|(?<![a-z0-9])hashed_/;
+/**
+ * Names whose value is public or an identifier: `public`/`publishable`/`anon` anywhere (`NEXT_PUBLIC_…`,
+ * `SUPABASE_ANON_KEY`), or a last word that says id, version or database key (`api_key_id`,
+ * `recaptchaSiteKey`, `cache_key`, `idempotency_key`). Never a name that also says secret.
+ */
+const PUBLIC_NAME =
+  /(?<![a-z0-9])(?:public|publishable|anon)(?![a-z0-9])|(?<![a-z0-9])(?:site_key|pub_?key|id|ids|kid|nonce|version|ref|rev|commit|uuid|guid|(?:cache|sort|partition|foreign|idempotency|dedup|dedupe|lookup|row)_key)$/;
+const SECRET_NAME = /secret|passw|pwd|private|credential/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]{7,128}$/i;
 const MEDIA_DATA_URI = /data:(?:image|font|audio|video)\/[\w.+-]{1,40};base64,$/i;
@@ -162,13 +177,16 @@ export function suppressedByContext(
   if (DIGEST_BEFORE.test(before) || /^sha(?:1|256|384|512)-/i.test(secret)) {
     return true;
   }
-  if (HEX.test(secret) && HASH_CONTEXT.test(lineAround(text, start, end))) {
+  if (HEX.test(secret) && HASH_CONTEXT.test(words(lineAround(text, start, end)))) {
     return true;
   }
   if (/integrity/i.test(before) && /^[A-Za-z0-9+/=]+$/.test(secret)) {
     return true;
   }
-  if ((!traits.expectsUuid && UUID.test(secret)) || (traits.generic && genericNonSecret(text, end, secret))) {
+  if (
+    (!traits.expectsUuid && UUID.test(secret)) ||
+    (traits.generic && genericNonSecret(text, end, secret, before))
+  ) {
     return true;
   }
   if (insideMedia(text, start, memo) || afterSshPublicKeyType(text, start)) {
@@ -179,8 +197,12 @@ export function suppressedByContext(
   return block !== undefined && PUBLIC_PEM.test(block.label);
 }
 
-function genericNonSecret(text: string, end: number, secret: string): boolean {
+function genericNonSecret(text: string, end: number, secret: string, before: string): boolean {
+  const raw = /([A-Za-z_$][\w$.-]*)["'`\]]{0,2}\s*(?:=>|:=|=|:|,|\()?\s*$/.exec(before)?.[1];
+  const name = raw === undefined ? '' : words(raw);
   return (
+    HASH_NAME.test(name) ||
+    (PUBLIC_NAME.test(name) && !SECRET_NAME.test(name)) ||
     isIdentifier(secret) ||
     /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(secret) ||
     /^[a-z][a-z0-9+.-]*:\/\//i.test(secret) ||
@@ -212,6 +234,11 @@ function onBase64Line(text: string, start: number, end: number): boolean {
 function afterSshPublicKeyType(text: string, start: number): boolean {
   const head = text.slice(boundedLineStart(text, start, 1024), start);
   return (head.includes('ssh-') || head.includes('ecdsa-')) && SSH_PUBLIC_KEY.test(head);
+}
+
+/** Lower-cased, with camelCase humps split by `_`, so word checks see `commitSha` as `commit_sha`. */
+function words(text: string): string {
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 /** Start of the line holding `at`, looking back at most `limit` characters. */

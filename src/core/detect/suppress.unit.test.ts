@@ -88,6 +88,37 @@ describe('context suppression', () => {
     assert.ok(suppressed('token = getToken2(user)', 'getToken2', GENERIC));
   });
 
+  it('drops what generic rules find under names that say public, id or hash', () => {
+    const value = randomToken(ALNUM, 32);
+    for (const name of [
+      'PUBLIC_KEY',
+      'recaptchaSiteKey',
+      'api_key_id',
+      'token_hash',
+      'passwordDigest',
+      'cache_key',
+      'NEXT_PUBLIC_API_KEY',
+      'hashed_secret',
+    ]) {
+      assert.ok(suppressed(`${name} = "${value}"`, value, GENERIC), name);
+    }
+    for (const name of [
+      'AZURE_PRIMARY_KEY',
+      'HASH_SECRET',
+      'SITE_SECRET',
+      'ID_TOKEN',
+      'INDEX_API_KEY',
+      'client_secret',
+      'vault_secret_id',
+    ]) {
+      assert.ok(!suppressed(`${name} = "${value}"`, value, GENERIC), name);
+    }
+    assert.ok(
+      !suppressed(`PUBLIC_KEY = "${value}"`, value, PROVIDER),
+      'provider formats are judged by their rule',
+    );
+  });
+
   it('keeps live-looking values in ordinary assignments', () => {
     const value = randomToken(ALNUM, 32);
     assert.ok(!suppressed(`API_KEY=${value}`, value, GENERIC));
