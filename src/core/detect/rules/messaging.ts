@@ -17,7 +17,7 @@ export const messagingRules: readonly Rule[] = [
     description: 'Discord bot token',
     risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
     // A bare token has no literal to prefilter on, so the rule needs the name it is assigned to or the
-    // call it is passed to; the first segment must decode to the bot's numeric id.
+    // call it is passed to.
     keywords: ['discord', 'bot', 'token', '.run(', '.login('],
     pattern: new RegExp(
       `(?:(?:${anyCase('discord')}|${anyCase('bot')}|${anyCase('token')})[\\w.-]{0,24}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\(|,)|\\.(?:run|login)\\()` +
@@ -25,9 +25,15 @@ export const messagingRules: readonly Rule[] = [
     ),
     maxLength: 140,
     minEntropy: 3.5,
+    // The first segment is the base64 of the bot's numeric id, the last an HMAC: words or a filler in
+    // either place are not a token.
     validate: (token) => {
-      const [first = '', , mac = ''] = token.split('.');
-      return /^[0-9]{17,20}$/.test(decodeBase64(first) ?? '') && shannonEntropy(mac) >= 3.5;
+      const [id = '', , mac = ''] = token.split('.');
+      return (
+        (/[0-9]/.test(id) || /^[0-9]{17,20}$/.test(decodeBase64(id) ?? '')) &&
+        /[0-9A-Z_-]/.test(mac) &&
+        shannonEntropy(mac) >= 3.5
+      );
     },
     revokeUrl: 'https://discord.com/developers/applications',
     sample: () => {
@@ -46,7 +52,7 @@ export const messagingRules: readonly Rule[] = [
       'DISCORD_TOKEN=your-bot-token-here',
       'client.run(os.getenv("DISCORD_TOKEN"))',
       'bot_token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.XXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXX"',
-      'token: "NotABase64Id_abcdefghijk.abcdef.abcdefghijklmnopqrstuvwxyz1"',
+      'token: "Mylittlebotnameisnotakey.abcdef.thisisnotasecretvalueatall"',
     ],
   }),
   tokenRule({

@@ -1,7 +1,6 @@
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
-import { decodeBase64, parseJsonObject } from './valueChecks';
 
 // Secret managers and infrastructure-as-code services: a leaked token here opens every other secret.
 // Facts on the formats come from the vendors' documentation and the public rule sets (gitleaks,
@@ -125,8 +124,6 @@ export const secretStoreRules: readonly Rule[] = [
     body: 'eyJ[A-Za-z0-9+/_-]{250,1500}={0,2}',
     bodyMax: 1505,
     minEntropy: 4.5,
-    // The body is base64 JSON naming the account and carrying the key material.
-    validate: (t) => parseJsonObject(decodeBase64(t.slice(4))) !== undefined,
     make: () =>
       Buffer.from(
         JSON.stringify({
