@@ -72,9 +72,13 @@ export const emailRules: readonly Rule[] = [
     provider: 'Mailgun',
     description: 'Mailgun private API key',
     risk: 'anyone with this file can send e-mail from your Mailgun domains and read their logs',
-    keywords: ['mailgun'],
+    keywords: ['mailgun', 'mg_', 'mg-'],
     pattern: new RegExp(
-      assignedTo(anyCase('mailgun'), 'key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', END_TOKEN),
+      assignedTo(
+        `(?:${anyCase('mailgun')}|(?<![A-Za-z0-9])${anyCase('mg')}[_-])`,
+        'key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}',
+        END_TOKEN,
+      ),
     ),
     maxLength: 120,
     minEntropy: 2.8,
@@ -83,7 +87,12 @@ export const emailRules: readonly Rule[] = [
       Math.random() < 0.5
         ? `key-${randomToken(HEX, 32)}`
         : `${randomToken(HEX, 32)}-${randomToken(HEX, 8)}-${randomToken(HEX, 8)}`,
-    lines: (k) => [`MAILGUN_API_KEY=${k}`, `  "mailgun_key": "${k}"`, `mailgun_private_key: '${k}'`],
+    lines: (k) => [
+      `MAILGUN_API_KEY=${k}`,
+      `  "mailgun_key": "${k}"`,
+      `mailgun_private_key: '${k}'`,
+      `MG_API_KEY=${k}`,
+    ],
     negatives: [
       'MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'const { MAILGUN_API_KEY, MAILGUN_DOMAIN } = require("../keys");',

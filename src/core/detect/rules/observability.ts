@@ -67,6 +67,22 @@ export const observabilityRules: readonly Rule[] = [
     revokeUrl: 'https://one.newrelic.com/api-keys',
   }),
   tokenRule({
+    id: 'new-relic-browser-key',
+    provider: 'New Relic',
+    description: 'New Relic browser ingest key',
+    // Made to sit in web pages, so a warning: it only lets others send data into the account.
+    risk: 'anyone with this file can send browser telemetry into your New Relic account',
+    severity: 'warning',
+    keywords: ['nrjs-'],
+    pattern: new RegExp(`${START_TOKEN}NRJS-[a-f0-9]{19}${END_TOKEN}`),
+    maxLength: 24,
+    minEntropy: 2.8,
+    revokeUrl: 'https://one.newrelic.com/api-keys',
+    sample: () => `NRJS-${randomToken(HEX, 19)}`,
+    lines: (k) => [`NEW_RELIC_BROWSER_KEY=${k}`, `  licenseKey: "${k}",`],
+    negatives: ['NRJS-xxxxxxxxxxxxxxxxxxx', 'licenseKey: "NRJS-<browser key>"'],
+  }),
+  tokenRule({
     id: 'new-relic-license-key',
     provider: 'New Relic',
     description: 'New Relic ingest license key',
