@@ -45,7 +45,7 @@ export const commerceRules: readonly Rule[] = [
     keywords: ['coinbase'],
     pattern: new RegExp(
       assignedTo(
-        `${anyCase('coinbase')}[\\w.-]{0,16}${anyCase('secret')}`,
+        `${anyCase('coinbase')}[\\w.-]{0,16}(?:${anyCase('secret')}|${anyCase('token')}|${anyCase('key')})`,
         '[A-Za-z0-9+/_-]{32,100}={0,2}',
         '(?![A-Za-z0-9+/=_-])',
       ),
@@ -66,14 +66,14 @@ export const commerceRules: readonly Rule[] = [
     provider: 'Plaid',
     description: 'Plaid item access token',
     risk: "anyone with this file can read the linked bank account's balances, transactions and identity through Plaid",
-    keywords: ['access-production-', 'access-development-'],
-    pattern: new RegExp(`${START_TOKEN}access-(?:production|development)-${UUID}${END_TOKEN}`),
+    keywords: ['access-production-', 'access-development-', 'access-sandbox-'],
+    pattern: new RegExp(`${START_TOKEN}access-(?:production|development|sandbox)-${UUID}${END_TOKEN}`),
     maxLength: 60,
     revokeUrl: 'https://dashboard.plaid.com/',
     sample: () => `access-production-${uuid()}`,
     negatives: [
       'access-production-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
-      'access-sandbox-00000000-0000-0000-0000-000000000000',
+      'access-token-00000000-0000-0000-0000-000000000000',
       'access-production-<item>',
     ],
   }),
@@ -85,7 +85,7 @@ export const commerceRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['plaid'],
     pattern: new RegExp(
-      assignedTo(`${anyCase('plaid')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-f0-9]{30}', END_ALNUM),
+      assignedTo(`${anyCase('plaid')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-z0-9]{30}', END_ALNUM),
     ),
     maxLength: 100,
     minEntropy: 2.8,

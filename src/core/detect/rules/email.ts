@@ -13,7 +13,7 @@ export const emailRules: readonly Rule[] = [
     description: 'Twilio API key SID',
     risk: 'anyone with this file and its paired secret can send SMS and place calls billed to your Twilio account',
     keywords: ['sk'],
-    pattern: /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])/,
+    pattern: /(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/,
     maxLength: 34,
     minEntropy: 2.8,
     revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
@@ -56,7 +56,8 @@ export const emailRules: readonly Rule[] = [
     description: 'SendGrid API key',
     risk: 'anyone with this file can send e-mail as your domains and read your SendGrid contacts',
     keywords: ['sg.'],
-    pattern: new RegExp(`${START_TOKEN}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${END_TOKEN}`),
+    // Real keys are `SG.<22>.<43>`; the 66 characters after `SG.` are not held to that split.
+    pattern: new RegExp(`${START_TOKEN}SG\\.[A-Za-z0-9_=.-]{60,72}${END_TOKEN}`),
     maxLength: 69,
     minEntropy: 3.5,
     revokeUrl: 'https://app.sendgrid.com/settings/api_keys',

@@ -1,7 +1,7 @@
 import { shannonEntropy } from '../entropy';
 import { BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { END_ALNUM, END_TOKEN, anyCase, assignedTo, contextRule, tokenRule } from './ruleKit';
 import { UUID, numericId, randomTail, uuid } from './ruleParts';
 import { decodeBase64 } from './valueChecks';
 
@@ -55,6 +55,23 @@ export const messagingRules: readonly Rule[] = [
       'token: "Mylittlebotnameisnotakey.abcdef.thisisnotasecretvalueatall"',
     ],
   }),
+  contextRule({
+    id: 'discord-client-secret',
+    credentialName: true,
+    provider: 'Discord',
+    description: 'Discord OAuth2 client secret',
+    risk: 'anyone with this file can sign users in as your Discord application and act with their grants',
+    words: ['discord'],
+    value: '[A-Za-z0-9_-]{32}',
+    valueMax: 32,
+    minEntropy: 3.3,
+    make: () => randomToken(BASE64URL, 32),
+    revokeUrl: 'https://discord.com/developers/applications',
+    negatives: [
+      'DISCORD_CLIENT_ID=123456789012345678',
+      'DISCORD_REDIRECT_URI=http://localhost:3000/callback',
+    ],
+  }),
   tokenRule({
     id: 'discord-webhook-url',
     provider: 'Discord',
@@ -80,8 +97,8 @@ export const messagingRules: readonly Rule[] = [
     provider: 'Telegram',
     description: 'Telegram bot token',
     risk: 'anyone with this file can control your Telegram bot and read the messages sent to it',
-    keywords: [':aa'],
-    pattern: /(?<![0-9:])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/,
+    keywords: [':a'],
+    pattern: /(?<![0-9:])[0-9]{5,16}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/,
     maxLength: 46,
     minEntropy: 3.5,
     revokeUrl: 'https://t.me/BotFather',

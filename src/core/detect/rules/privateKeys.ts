@@ -29,9 +29,12 @@ function pemBody(block: string): string {
     .replace(/\s+/g, '');
 }
 
-/** A real key body is random-looking DER or key material; a filler of one repeated unit is not. */
-function bodyLooksReal(body: string, startsWith: string): boolean {
-  return body.length >= 64 && body.startsWith(startsWith) && shannonEntropy(body) >= 4.5;
+/**
+ * A real key body is random-looking key material; a filler of one repeated unit is not. Its DER or
+ * OpenSSH header is not required: generated look-alikes of real keys would then pass for fakes.
+ */
+function bodyLooksReal(body: string): boolean {
+  return body.length >= 64 && shannonEntropy(body) >= 4.5;
 }
 
 function wrap(b64: string): string {
@@ -73,10 +76,7 @@ function pemRule(p: PemSpec): Rule {
     keywords: [`begin ${p.label.toLowerCase()}`],
     pattern: new RegExp(`${begin}${headers}${BODY}{64,${bodyMax}}${end}`),
     maxLength: begin.length + end.length + bodyMax + 200,
-    validate: (block) => {
-      const b = pemBody(block);
-      return /Proc-Type/.test(block) ? shannonEntropy(b) >= 4.5 : bodyLooksReal(b, p.head);
-    },
+    validate: (block) => bodyLooksReal(pemBody(block)),
     sample: () => `${begin}\n${body(p.head, 1200)}\n${end}`,
     lines: (key) => [
       `${key}\n`,
@@ -144,6 +144,26 @@ export const privateKeyRules: readonly Rule[] = [
     description: 'Passphrase-encrypted private key (PKCS#8 PEM)',
     head: 'MII',
     severity: 'warning',
+  }),
+  tokenRule({
+    id: 'private-key-other',
+    provider: 'Private key',
+    description: 'Private key (other PEM label)',
+    risk: keyRisk,
+    keywords: ['private key-----'],
+    // Any other `BEGIN <LABEL> PRIVATE KEY` (ED25519, SSH2, vendor labels), closed by the same label.
+    pattern: new RegExp(
+      `-----BEGIN (?!(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) PRIVATE)(?<label>[A-Z0-9]{1,20}(?: [A-Z0-9]{1,20}){0,1}) PRIVATE KEY-----${BODY}{64,8192}-----END \\k<label> PRIVATE KEY-----`,
+    ),
+    maxLength: 8500,
+    validate: (block) => bodyLooksReal(pemBody(block)),
+    sample: () =>
+      `-----BEGIN ED25519 PRIVATE KEY-----\n${body('MC4CAQAwBQYDK2VwBCIEI', 64)}\n-----END ED25519 PRIVATE KEY-----`,
+    lines: (key) => [`${key}\n`, `signing_key: |\n  ${key.replace(/\n/g, '\n  ')}\n`],
+    negatives: [
+      ...negativesFor('ED25519 PRIVATE KEY'),
+      `-----BEGIN ED25519 PRIVATE KEY-----\n${wrap('QUJD'.repeat(20))}\n-----END X25519 PRIVATE KEY-----`,
+    ],
   }),
   tokenRule({
     id: 'private-key-pgp',

@@ -67,6 +67,7 @@ export const secretStoreRules: readonly Rule[] = [
   }),
   contextRule({
     id: 'vault-legacy-token',
+    credentialName: true,
     provider: 'HashiCorp Vault',
     description: 'HashiCorp Vault token (pre-1.10 format)',
     risk: vaultRisk,

@@ -1,7 +1,7 @@
 import { ALNUM, HEX, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, START_TOKEN, tokenRule } from './ruleKit';
-import { numericId, randomTail } from './ruleParts';
+import { lettersAndDigits, numericId, randomTail } from './ruleParts';
 
 // Slack token and webhook formats, from Slack's token-type documentation and the public rule sets
 // (gitleaks, trufflehog); the segment structure is in the patterns, so look-alikes fail to match.
@@ -57,14 +57,14 @@ export const slackRules: readonly Rule[] = [
     'slack-user-token',
     'Slack user token',
     'xoxp-',
-    'xoxp-(?:[0-9]{8,14}-){3}[a-f0-9]{32}',
+    'xoxp-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34}',
     () => `xoxp-${numericId(11)}-${numericId(11)}-${numericId(13)}-${randomToken(HEX, 32)}`,
   ),
   slackToken(
     'slack-app-token',
     'Slack app-level token',
     'xapp-',
-    'xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-f0-9]{64}',
+    'xapp-[0-9]-[A-Z0-9]{6,20}-[0-9]{6,20}-[a-z0-9]{32,128}',
     () => `xapp-1-A${randomToken(UPPER_ALNUM, 10)}-${numericId(13)}-${randomToken(HEX, 64)}`,
   ),
   slackToken(
@@ -87,9 +87,10 @@ export const slackRules: readonly Rule[] = [
     description: 'Slack legacy workspace, session or refresh token',
     risk: slackRisk,
     keywords: ['xoxa-', 'xoxo-', 'xoxr-', 'xoxs-'],
-    pattern: new RegExp(`${START_TOKEN}xox[aors]-(?:[0-9]{1,14}-){1,4}[A-Za-z0-9]{16,64}${END_TOKEN}`),
+    pattern: new RegExp(`${START_TOKEN}xox[aors]-(?:[0-9]{1,14}-){0,4}[A-Za-z0-9]{10,64}${END_TOKEN}`),
     maxLength: 140,
     minEntropy: 3,
+    validate: (t) => lettersAndDigits(t.slice(t.lastIndexOf('-') + 1)),
     revokeUrl: slackRevoke,
     sample: () => `xoxs-${numericId(10)}-${numericId(11)}-${numericId(12)}-${randomToken(HEX, 64)}`,
     negatives: ['xoxs-xxxxxxxxxx-xxxxxxxxxx', 'xoxa-2-your-token', 'const legacyPrefix = "xoxr-"'],
@@ -101,7 +102,8 @@ export const slackRules: readonly Rule[] = [
     risk: 'anyone with this file can post messages into your Slack channel',
     keywords: ['hooks.slack.com'],
     pattern:
-      /(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25}(?![A-Za-z0-9])/,
+      // Real URLs are `T…/B…/secret`; other tails of the same length are accepted too, as other scanners do.
+      /(?:https?:\/\/)?hooks\.slack\.com\/services\/(?:T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25}|[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])/,
     maxLength: 100,
     validate: randomTail,
     revokeUrl: slackRevoke,
