@@ -26,7 +26,7 @@ function fail(message, output) {
   if (output) {
     process.stderr.write(output);
   }
-  console.error(`[integration] FAILED: ${message}`);
+  console.error(`[integration] FAILED: ${message}${timings.length > 0 ? ` (${timings.join(', ')})` : ''}`);
   process.exit(1);
 }
 

@@ -212,10 +212,6 @@ async function main() {
   await server.listening;
   say(`code-server listening on 127.0.0.1:${port} after ${elapsed()}`);
 
-  // The browser holds the workbench's state (extension state, webview state) in its profile, which Playwright
-  // makes under os.tmpdir(): keep it inside this run's dir, so the leak test searches it and cleanup removes it.
-  process.env.TMPDIR = path.join(tmp, 'browser');
-  fs.mkdirSync(process.env.TMPDIR);
   browser = await chromium.launch(host.chromiumOptions());
   const page = await browser.newPage();
   await serveEscapedWebviewResources(page, [options.extension, dirs.extensions, workspace]);
