@@ -1,4 +1,5 @@
 import { patternMaxLength } from './patternSafety';
+import { size, startChars } from './regexShape';
 import type { KeywordIndex } from './prefilter';
 import { buildKeywordIndex } from './prefilter';
 import type { Rule } from './rule';
@@ -19,6 +20,8 @@ const MAX_WINDOW = 256 * 1024;
 /** Matches examined per window before it is abandoned (a file of a million look-alikes). */
 export const MAX_MATCHES = 4096;
 const DEFAULT_MAX_LENGTH = 512;
+/** Patterns that can start with more characters than this have a broad start (see `WindowMode`). */
+const BROAD_START = 20;
 
 /** Counters of the engine's work, for tests that prove it linear without timing it. */
 export interface ScanStats {
@@ -57,7 +60,25 @@ export interface CompiledRule {
   readonly generic: boolean;
   /** The pattern spells out a UUID, so a UUID-shaped secret is expected rather than an identifier. */
   readonly expectsUuid: boolean;
+  /**
+   * ASCII characters a match can start with (1 = yes), or undefined when the pattern can start almost
+   * anywhere. Set only for rules run by `matchStarts`.
+   */
+  readonly startBits: Uint8Array | undefined;
+  /** Whether a match may start with a non-ASCII character. */
+  readonly startsNonAscii: boolean;
+  /** The pattern has no literal start (`[A-Za-z0-9_.-]{0,40}(?<=secret)…`): each offset costs a full attempt. */
+  readonly broadStart: boolean;
 }
+
+/**
+ * How a window is searched. `scan` runs the pattern over the whole window (the regex engine skips
+ * ahead fast when the pattern starts with a literal). `starts` tries it, sticky, only where a match can
+ * start: from 64 before each keyword hit to the hit, where the character can start a match; it wins
+ * when the window is long for its hits (a large maxLength, or a pattern with no literal start, where
+ * a scan spends most of its time on hopeless offsets past the keyword). `auto` picks per window.
+ */
+export type WindowMode = 'auto' | 'scan' | 'starts';
 
 /** A rule set compiled once and reused for every scan with the same array. */
 export interface CompiledSet {
@@ -99,6 +120,7 @@ function compileRule(rule: Rule, order: number): CompiledRule {
   // A declared maxLength shorter than what the pattern can match would cut matches at window ends;
   // the pattern's own bound wins when it is finite (patternSafety's test asks authors to fix it).
   const longest = patternMaxLength(rule.pattern);
+  const starts = startChars(rule.pattern);
   const declared = rule.maxLength ?? DEFAULT_MAX_LENGTH;
   return {
     rule,
@@ -111,6 +133,9 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     keywordLength: keywords.reduce((max, k) => Math.max(max, k.length), 0),
     generic: rule.severity === 'warning',
     expectsUuid: /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source),
+    startBits: starts?.bits,
+    startsNonAscii: starts === undefined || starts.other,
+    broadStart: starts === undefined || size(starts) > BROAD_START,
   };
 }
 
@@ -124,19 +149,107 @@ export function matchAroundHits(
   runs: readonly number[],
   stats: ScanStats,
   out: Candidate[],
+  mode: WindowMode = 'auto',
 ): void {
   const n = text.length;
   const reach = cr.maxLength + LOOKAHEAD_PAD;
+  // Relative cost of one sticky attempt against one scanned character: a broad-start pattern pays a
+  // full attempt per scanned offset anyway, a literal-start one almost nothing (measured, roughly).
+  const attemptCost = cr.broadStart ? 2 : 8;
   let i = 0;
   while (i < runs.length) {
+    const from = i;
     const first = runs[i]!;
+    let starts = runs[i + 1]! - first + BEFORE_KEYWORD + 1;
     const start = cr.multiLine ? Math.max(0, first - BEFORE_KEYWORD) : lineStartNear(text, first);
     let end = Math.min(n, runs[i + 1]! + reach);
     for (i += 2; i < runs.length && runs[i]! - BEFORE_KEYWORD <= end && end - start < MAX_WINDOW; i += 2) {
       end = Math.min(n, Math.max(end, runs[i + 1]! + reach));
+      starts += runs[i + 1]! - runs[i]! + BEFORE_KEYWORD + 1;
     }
-    matchWindow(text, cr, start, end, stats, out);
+    if (mode === 'starts' || (mode === 'auto' && starts * attemptCost < end - start)) {
+      matchStarts(text, cr, start, end, runs.slice(from, i), stats, out);
+    } else {
+      matchWindow(text, cr, start, end, stats, out);
+    }
   }
+}
+
+/**
+ * Like `matchWindow`, but tries the pattern (sticky) only at the offsets where a match can start: from
+ * `BEFORE_KEYWORD` before each run of hits to its last hit, where the character can start a match.
+ */
+function matchStarts(
+  text: string,
+  cr: CompiledRule,
+  start: number,
+  end: number,
+  runs: readonly number[],
+  stats: ScanStats,
+  out: Candidate[],
+): void {
+  stats.windows++;
+  stats.windowChars += end - start;
+  const slice = text.slice(start, end);
+  const re = cr.sticky;
+  let examined = 0;
+  let next = start;
+  for (let j = 0; j < runs.length; j += 2) {
+    const lo = Math.max(
+      next,
+      start,
+      cr.multiLine ? runs[j]! - BEFORE_KEYWORD : lineStartNear(text, runs[j]!),
+    );
+    const hi = runs[j + 1]!;
+    for (let p = lo; p <= hi; p++) {
+      const c = text.charCodeAt(p);
+      if (cr.startBits !== undefined && (c < 128 ? cr.startBits[c] === 0 : !cr.startsNonAscii)) {
+        continue;
+      }
+      re.lastIndex = p - start;
+      const m = re.exec(slice);
+      if (m === null || m[0].length === 0) {
+        continue;
+      }
+      stats.matches++;
+      if (++examined > MAX_MATCHES) {
+        stats.capped++;
+        return;
+      }
+      const matchEnd = accept(text, cr, m, start, end, out);
+      p = Math.max(p, matchEnd - 1);
+      next = Math.max(next, matchEnd);
+    }
+    next = Math.max(next, hi + 1);
+  }
+}
+
+/**
+ * Records match `m` of window [start, end), re-reading it on the whole text when it touches an edge of
+ * the window (the pattern saw a cut text there). Returns the offset where the recorded match ends, or
+ * where the window match ended when the whole text has no match there.
+ */
+function accept(
+  text: string,
+  cr: CompiledRule,
+  m: RegExpExecArray,
+  start: number,
+  end: number,
+  out: Candidate[],
+): number {
+  const at = start + m.index;
+  const edge = (m.index === 0 && start > 0) || (at + m[0].length > end - LOOKAHEAD_PAD && end < text.length);
+  if (!edge) {
+    push(cr, m, start, out);
+    return at + m[0].length;
+  }
+  cr.sticky.lastIndex = at;
+  const whole = cr.sticky.exec(text);
+  if (whole === null) {
+    return at + 1;
+  }
+  push(cr, whole, 0, out);
+  return at + whole[0].length;
 }
 
 /** Runs `cr` over one window [start, end) of `text`, re-checking matches that touch its edges on the whole text. */
@@ -164,23 +277,8 @@ export function matchWindow(
       stats.capped++;
       break;
     }
-    const at = start + m.index;
-    // At a window edge the pattern saw a cut text: no character before (lookbehind, \b, ^) or none
-    // after. The same pattern, sticky at the same offset of the whole text, gives the true answer.
-    const edge =
-      (m.index === 0 && start > 0) || (at + m[0].length > end - LOOKAHEAD_PAD && end < text.length);
-    if (edge) {
-      cr.sticky.lastIndex = at;
-      const whole = cr.sticky.exec(text);
-      if (whole === null) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
-      push(cr, whole, 0, out);
-      re.lastIndex = Math.max(re.lastIndex, at + whole[0].length - start);
-      continue;
-    }
-    push(cr, m, start, out);
+    const matchEnd = accept(text, cr, m, start, end, out);
+    re.lastIndex = Math.max(m.index + 1, matchEnd - start);
   }
 }
 

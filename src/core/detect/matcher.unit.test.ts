@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Candidate, CompiledRule } from './matcher';
+import type { Candidate, CompiledRule, WindowMode } from './matcher';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
 import { ALNUM, randomToken } from './random';
@@ -83,31 +83,42 @@ function spans(candidates: readonly Candidate[]): string[] {
   return kept.map((c) => `${c.start}-${c.end}`);
 }
 
-function windowed(text: string, set: ReturnType<typeof compileRules>, r: number): Candidate[] {
+function windowed(
+  text: string,
+  set: ReturnType<typeof compileRules>,
+  r: number,
+  mode: WindowMode = 'auto',
+): Candidate[] {
   const lower = asciiLower(text);
   const hits = findKeywordHits(set.index, lower, 0, lower.length);
   const out: Candidate[] = [];
-  matchAroundHits(text, set.rules[r]!, runsOfRule(set.index.ruleKeywords[r]!, hits, 0), newStats(), out);
+  matchAroundHits(
+    text,
+    set.rules[r]!,
+    runsOfRule(set.index.ruleKeywords[r]!, hits, 0),
+    newStats(),
+    out,
+    mode,
+  );
   return out;
 }
 
 describe('windowed matcher', () => {
-  it('finds exactly what one pass over the whole text finds', () => {
-    const set = compileRules(RULES);
-    const next = rng(99);
-    for (let round = 0; round < 300; round++) {
-      const text = randomText(next);
-      set.rules.forEach((cr: CompiledRule, r) => {
-        const whole: Candidate[] = [];
-        matchWindow(text, cr, 0, text.length, newStats(), whole);
-        assert.deepEqual(
-          spans(windowed(text, set, r)),
-          spans(whole),
-          `${cr.rule.id}, round ${round}: ${JSON.stringify(text)}`,
-        );
-      });
-    }
-  });
+  for (const mode of ['auto', 'scan', 'starts'] as const) {
+    it(`finds exactly what one pass over the whole text finds (${mode})`, () => {
+      const set = compileRules(RULES);
+      const next = rng(99);
+      for (let round = 0; round < 300; round++) {
+        const text = randomText(next);
+        set.rules.forEach((cr: CompiledRule, r) => {
+          const whole: Candidate[] = [];
+          matchWindow(text, cr, 0, text.length, newStats(), whole);
+          const got = spans(windowed(text, set, r, mode));
+          assert.deepEqual(got, spans(whole), `${cr.rule.id}, round ${round}: ${JSON.stringify(text)}`);
+        });
+      }
+    });
+  }
 
   it('reports the secret group, not the whole match', () => {
     const set = compileRules(RULES);

@@ -37,6 +37,33 @@ export function sequenceWidth(seq: readonly Atom[]): number {
   return seq.reduce((sum, atom) => sum + atom.width, 0);
 }
 
+/**
+ * Characters a match of `pattern` can start with; undefined when it may start with anything (a
+ * leading part that can be empty, a negated class). Zero-width assertions are skipped.
+ */
+export function startChars(pattern: RegExp): CharSet | undefined {
+  const starts = parseRegex(pattern).alternatives.map(sequenceStart);
+  return starts.some((s) => s.canBeEmpty) ? undefined : union(starts.map((s) => s.set));
+}
+
+/** The characters a sequence can start with, and whether it can match the empty string. */
+function sequenceStart(seq: readonly Atom[]): { set: CharSet | undefined; canBeEmpty: boolean } {
+  const sets: (CharSet | undefined)[] = [];
+  for (const atom of seq) {
+    if (atom.first === undefined) {
+      continue;
+    }
+    const inner = atom.alternatives
+      ? atom.alternatives.map(sequenceStart)
+      : [{ set: atom.first, canBeEmpty: false }];
+    sets.push(...inner.map((s) => s.set));
+    if (atom.min > 0 && !inner.some((s) => s.canBeEmpty)) {
+      return { set: union(sets), canBeEmpty: false };
+    }
+  }
+  return { set: union(sets), canBeEmpty: true };
+}
+
 /** Parses `pattern` into atoms. */
 export function parseRegex(pattern: RegExp): RegexShape {
   const parser = new Parser(pattern.source, pattern.flags.includes('i'), pattern.flags.includes('s'));
