@@ -190,6 +190,26 @@ function chromiumOptions() {
   };
 }
 
+/**
+ * Webviews load their files from https://*.vscode-resource.vscode-cdn.net/<absolute path>, which the webview
+ * service worker answers from the server. When a webview starts while that worker is being replaced, the request
+ * escapes to the network instead (a race in VS Code's web workbench: it leaves a webview blank now and then).
+ * Answer those escapes the way the worker would, from the same files, limited to `roots` (the extension, the
+ * installed extensions, the workspace); anything else gets a 404. `onServe(file)` hears of each one.
+ */
+async function serveEscapedWebviewResources(page, roots, onServe = () => {}) {
+  await page.route(/^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\//, async (route) => {
+    const file = path.normalize(decodeURIComponent(new URL(route.request().url()).pathname));
+    const allowed = roots.some((dir) => file.startsWith(path.resolve(dir) + path.sep));
+    if (!allowed || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      await route.fulfill({ status: 404 });
+      return;
+    }
+    onServe(file);
+    await route.fulfill({ path: file });
+  });
+}
+
 module.exports = {
   root,
   codeServerEntry,
@@ -201,4 +221,5 @@ module.exports = {
   startServer,
   copyDir,
   chromiumOptions,
+  serveEscapedWebviewResources,
 };

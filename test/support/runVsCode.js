@@ -107,28 +107,6 @@ async function printConsole(message) {
   }
 }
 
-/**
- * Webviews load their files from https://*.vscode-resource.vscode-cdn.net/<absolute path>, which the webview
- * service worker answers from the server. When a webview starts while that worker is being replaced, the request
- * escapes to the network instead (a race in VS Code's web workbench: it leaves the chat view blank now and then).
- * Answer those escapes the way the worker would, from the same files, limited to the extension, the installed
- * extensions and the workspace; anything else gets a 404.
- */
-async function serveEscapedWebviewResources(page, roots) {
-  await page.route(/^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\//, async (route) => {
-    const file = path.normalize(decodeURIComponent(new URL(route.request().url()).pathname));
-    const allowed = roots.some((dir) => file.startsWith(path.resolve(dir) + path.sep));
-    if (!allowed || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      await route.fulfill({ status: 404 });
-      return;
-    }
-    if (verbose) {
-      say(`served ${file} for a webview (the service worker missed it)`);
-    }
-    await route.fulfill({ path: file });
-  });
-}
-
 /** Waits for `promise` (if any) to settle, but no longer than `ms`. */
 function settle(promise, ms) {
   let timer;
@@ -214,7 +192,11 @@ async function main() {
 
   browser = await chromium.launch(host.chromiumOptions());
   const page = await browser.newPage();
-  await serveEscapedWebviewResources(page, [options.extension, dirs.extensions, workspace]);
+  await host.serveEscapedWebviewResources(page, [options.extension, dirs.extensions, workspace], (file) => {
+    if (verbose) {
+      say(`served ${file} for a webview (the service worker missed it)`);
+    }
+  });
   // Chained, so lines print in the order the workbench logged them; none once finishing (the workbench then only
   // complains that its server went away).
   page.on('console', (message) => {
