@@ -169,7 +169,8 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
           audit: this.data.audit,
           moderation: settings.moderation,
           includePrompt: () => (settings['audit.includePrompts'] ? prompt : undefined),
-          onAudit: () => this.data.notifyChanged(),
+          // Issue 6: the same records feed the log at info level.
+          onAudit: (entry) => this.data.appended(entry),
         },
         { logger: this.log },
       ),

@@ -29,6 +29,8 @@ export function registerChat(
       previewRequest(endpoint, () => session.currentConversation),
     ),
     vscode.commands.registerCommand('secureGpt.clearHistory', () => session.clear()),
+    // A purge must also forget the turns and conversation held in memory, or the next request writes them back.
+    data.onWillPurge(() => session.clear()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('secureGpt')) {
         session.configure();

@@ -16,6 +16,8 @@ export class LocalData {
   readonly usage: UsageStore;
   /** Directory of this workspace's chat history, or undefined with no folder open. */
   readonly historyDir: string | undefined;
+  private readonly state: { readonly global: vscode.Memento; readonly workspace: vscode.Memento };
+  private readonly purgeListeners = new Set<() => Promise<void> | void>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a record or usage is added, or data is purged. */
   readonly onDidChange = this.changed.event;
@@ -25,6 +27,7 @@ export class LocalData {
     private readonly log: Log,
     prices: () => Readonly<Record<string, ModelPrice>> = () => defaultPrices,
   ) {
+    this.state = { global: context.globalState, workspace: context.workspaceState };
     const global = context.globalStorageUri.fsPath;
     this.audit = new AuditLog(path.join(global, 'audit'));
     this.usage = new UsageStore(path.join(global, 'usage'), prices);
@@ -39,10 +42,42 @@ export class LocalData {
     return record;
   }
 
+  /** Mirrors a record another writer appended (the chat pipeline's) to the log, like `record` does. */
+  appended(entry: AuditEntry): void {
+    this.log.info(`audit: ${summarize(entry)}`);
+    this.changed.fire();
+  }
+
   /** Adds usage after a request. */
   async addUsage(profile: string, model: string, prompt: number, completion: number): Promise<void> {
     await this.usage.record(profile, model, prompt, completion);
     this.changed.fire();
+  }
+
+  /**
+   * What the extension keeps in VS Code's state stores, as JSON. In a web host those live in the browser, not
+   * in a file, so leak checks read them here.
+   */
+  stateSnapshot(): string {
+    const dump = (memento: vscode.Memento): Record<string, unknown> =>
+      Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
+    return JSON.stringify({ global: dump(this.state.global), workspace: dump(this.state.workspace) });
+  }
+
+  /**
+   * Registers what else must forget the data when the user purges it: the chat keeps its turns and
+   * conversation in memory and would write them back with the next request.
+   */
+  onWillPurge(listener: () => Promise<void> | void): vscode.Disposable {
+    this.purgeListeners.add(listener);
+    return new vscode.Disposable(() => this.purgeListeners.delete(listener));
+  }
+
+  /** Runs the purge listeners; the purge command awaits it before it deletes the files. */
+  async willPurge(): Promise<void> {
+    for (const listener of [...this.purgeListeners]) {
+      await listener();
+    }
   }
 
   notifyChanged(): void {

@@ -156,6 +156,7 @@ export function registerRecords(deps: RecordsDeps): vscode.Disposable[] {
               'Keep Keys',
             )) === 'Delete Keys');
         await deps.onPurge?.();
+        await data.willPurge();
         await data.audit.purge();
         await data.usage.purge();
         if (data.historyDir) {

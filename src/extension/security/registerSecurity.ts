@@ -35,6 +35,16 @@ export function registerSecurity(
       'secureGpt.keyLeaked',
       (options?: { confirm?: boolean; openPage?: boolean }) => respondToLeak(keys, data, log, options),
     ),
+    // The activation-time check, on demand (after editing a workspace's settings); returns the keys it found.
+    vscode.commands.registerCommand('secureGpt.checkWorkspaceSettings', async () => {
+      const found = await warnAboutWorkspaceOverrides(log);
+      if (found.length === 0) {
+        void vscode.window.showInformationMessage(
+          "This workspace's settings do not try to set where requests or keys go.",
+        );
+      }
+      return found;
+    }),
   );
   void warnAboutWorkspaceOverrides(log);
 }
