@@ -50,7 +50,7 @@ export const commerceRules: readonly Rule[] = [
         '(?![A-Za-z0-9+/=_-])',
       ),
     ),
-    maxLength: 160,
+    maxLength: 170,
     minEntropy: 3.5,
     validate: lettersAndDigits,
     revokeUrl: 'https://portal.cdp.coinbase.com/access/api',

@@ -195,7 +195,7 @@ export const connectionStringRules: readonly Rule[] = [
     pattern: new RegExp(
       `(?:${anyCase('user id')}|${anyCase('userid')}|${anyCase('uid')}|${anyCase('username')}|${anyCase('user')})[ \\t]{0,2}=[^;'"\\r\\n]{1,48};[ \\t]{0,2}(?:${anyCase('password')}|${anyCase('pwd')})[ \\t]{0,2}=[ \\t]{0,2}(?<secret>[^;'"\\r\\n]{1,128})`,
     ),
-    maxLength: 200,
+    maxLength: 210,
     validate: (pw) => isPlausiblePassword(pw.trim()),
     sample: password,
     lines: (pw) => [

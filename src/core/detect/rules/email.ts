@@ -58,7 +58,7 @@ export const emailRules: readonly Rule[] = [
     keywords: ['sg.'],
     // Real keys are `SG.<22>.<43>`; the 66 characters after `SG.` are not held to that split.
     pattern: new RegExp(`${START_TOKEN}SG\\.[A-Za-z0-9_=.-]{60,72}${END_TOKEN}`),
-    maxLength: 69,
+    maxLength: 75,
     minEntropy: 3.5,
     revokeUrl: 'https://app.sendgrid.com/settings/api_keys',
     sample: () => `SG.${randomToken(BASE64URL, 22)}.${randomToken(BASE64URL, 43)}`,

@@ -8,22 +8,30 @@ import { decodeBase64, isPlausiblePassword, isPrintableAscii } from './valueChec
  * `kind: Secret` that makes them secret, so the rule matches the whole `data:` / `stringData:` block and
  * reports it as one finding. It reaches the `kind` either before the block (hand-written manifests:
  * the match starts at `kind:`) or right after it (`kubectl get -o yaml`, whose keys are sorted: a
- * lookahead from `data:`). Limits: JSON manifests and a `kind` more than 40 lines away are not covered.
+ * lookahead from `data:`). Limits: JSON manifests, a `kind` more than 30 lines before or 80 after the block, and blocks past 16
+ * lines are not (fully) covered.
  */
 
 const KIND =
-  '[ \\t]{0,8}(?:-[ \\t]{1,3})?kind:[ \\t]{0,3}["\']?Secret["\']?[ \\t]*(?:#[^\\r\\n]{0,200})?\\r?\\n';
-/** Any following line but a `---` document break, bounded. */
-const LINE = '(?!---)[^\\r\\n]{0,8192}\\r?\\n';
-/** Lines met on the way may not open another Secret or block: each walk then stops at the next one, which keeps a file of repeats linear. */
-const TO_BLOCK = `(?![ \\t]{0,8}(?:-[ \\t]{1,3})?kind:)${LINE}`;
-const TO_KIND = `(?![ \\t]{0,10}(?:data|stringData):)${LINE}`;
-/** Entries of the block: lines indented deeper than `data:` (values, and block-scalar continuations). */
-const BLOCK = '(?:\\k<ind>[ \\t]{1,16}[^\\r\\n]{1,8192}(?:\\r?\\n|$)){1,64}';
+  '[ \\t]{0,8}(?:-[ \\t]{1,3})?kind:[ \\t]{0,3}["\']?Secret["\']?[ \\t]{0,8}(?:#[^\\r\\n]{0,200})?\\r?\\n';
+/**
+ * Lines walked between `kind:` and the block: not a `---` document break, and not another Secret or
+ * block, so each walk stops at the next one and a file of repeats stays linear. The walk inside the
+ * match (kind first) takes metadata lines, which are short; the one in the look-ahead (block first)
+ * crosses the block's own lines, which may hold a certificate.
+ */
+const TO_BLOCK = '(?!---|[ \\t]{0,8}(?:-[ \\t]{1,3})?kind:)[^\\r\\n]{0,1024}\\r?\\n';
+const TO_KIND = '(?!---|[ \\t]{0,10}(?:data|stringData):)[^\\r\\n]{0,8192}\\r?\\n';
+/**
+ * Entries of the block: indented lines (values, and block-scalar continuations). Indentation is not
+ * compared with the `data:` line's (a backreference would leave the match unbounded), so in a List
+ * the finding may run on over the Secret's sibling keys.
+ */
+const BLOCK = '(?:[ \\t]{1,26}[^\\r\\n]{1,8192}(?:\\r?\\n|$)){1,16}';
 
 const pattern = new RegExp(
-  `(?:^${KIND}(?:${TO_BLOCK}){0,40}?(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n)|^(?=[ \\t]{0,10}(?:data|stringData):[ \\t]*\\r?\\n(?:${TO_KIND}){0,80}?${KIND}))` +
-    `(?<ind>[ \\t]{0,10})(?:data|stringData):[ \\t]*\\r?\\n(?<secret>${BLOCK})`,
+  `(?:^${KIND}(?:${TO_BLOCK}){0,30}?(?=[ \\t]{0,10}(?:data|stringData):[ \\t]{0,8}\\r?\\n)|^(?=[ \\t]{0,10}(?:data|stringData):[ \\t]{0,8}\\r?\\n(?:${TO_KIND}){0,80}?${KIND}))` +
+    `[ \\t]{0,10}(?:data|stringData):[ \\t]{0,8}\\r?\\n(?<secret>${BLOCK})`,
   'm',
 );
 
@@ -59,9 +67,10 @@ export const kubernetesRules: readonly Rule[] = [
     provider: 'Kubernetes',
     description: 'Kubernetes Secret manifest with data',
     risk: 'anyone with this file holds the credentials this Secret gives your workloads',
-    keywords: ['data:', 'kind:'],
+    // Every match holds `data:` at its start (block first) or `Secret` on its first line (kind first).
+    keywords: ['data:', 'secret'],
     pattern,
-    maxLength: 16384,
+    maxLength: 162600,
     validate: hasRealValue,
     revokeUrl: 'https://kubernetes.io/docs/concepts/configuration/secret/',
     sample: () => randomToken(ALNUM, 20),

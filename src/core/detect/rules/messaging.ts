@@ -99,7 +99,7 @@ export const messagingRules: readonly Rule[] = [
     risk: 'anyone with this file can control your Telegram bot and read the messages sent to it',
     keywords: [':a'],
     pattern: /(?<![0-9:])[0-9]{5,16}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/,
-    maxLength: 46,
+    maxLength: 52,
     minEntropy: 3.5,
     revokeUrl: 'https://t.me/BotFather',
     sample: () => `${numericId(10)}:AA${randomToken(BASE64URL, 33)}`,
@@ -145,7 +145,7 @@ export const messagingRules: readonly Rule[] = [
       '(?<![A-Za-z0-9])https://[a-z0-9.-]{1,48}\\.(?:logic\\.azure\\.com(?::443)?/workflows/[a-f0-9]{32}|environment\\.api\\.powerplatform\\.com(?::443)?/powerautomate/automations/direct/workflows/[a-f0-9]{32})' +
         `/triggers/[A-Za-z0-9_.-]{1,64}/paths/invoke\\?[A-Za-z0-9%=&._-]{0,200}?sig=(?<secret>[A-Za-z0-9_%-]{40,100})${END_TOKEN}`,
     ),
-    maxLength: 520,
+    maxLength: 570,
     minEntropy: 4,
     revokeUrl: 'https://make.powerautomate.com/',
     sample: () => randomToken(BASE64URL, 43),

@@ -78,7 +78,7 @@ export const paymentRules: readonly Rule[] = [
     risk: 'anyone with this file can take payments, issue refunds and read customer data in your Square account',
     keywords: ['eaaa', 'sq0atp-'],
     pattern: new RegExp(`${START_TOKEN}(?:EAAA[A-Za-z0-9_-]{22,60}|sq0atp-[A-Za-z0-9_-]{22,60})${END_TOKEN}`),
-    maxLength: 64,
+    maxLength: 67,
     minEntropy: 3.2,
     revokeUrl: 'https://developer.squareup.com/apps',
     sample: () => `EAAA${randomToken(BASE64URL, 60)}`,
@@ -141,7 +141,7 @@ export const paymentRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('paypal')}[\\w.-]{0,16}${anyCase('secret')}`, '[A-Za-z0-9_-]{80}', END_TOKEN),
     ),
-    maxLength: 140,
+    maxLength: 150,
     minEntropy: 4,
     revokeUrl: 'https://developer.paypal.com/dashboard/applications',
     sample: () => `E${randomToken(BASE64URL, 79)}`,

@@ -175,7 +175,7 @@ export const privateKeyRules: readonly Rule[] = [
       '-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\s|\\\\[rn]){1,4}(?:[ \\t]{0,16}[A-Za-z][A-Za-z-]{0,30}: [^\\r\\n\\\\]{0,200}(?:\\r?\\n|\\\\r?\\\\n)){0,8}' +
         `${BODY}{64,20000}-----END PGP PRIVATE KEY BLOCK-----`,
     ),
-    maxLength: 22000,
+    maxLength: 22200,
     validate: (block) => {
       const b = pemBody(block.replace(/^[ \t]*[A-Za-z][A-Za-z-]{0,30}: .*$/gm, ''));
       return b.length >= 64 && shannonEntropy(b) >= 4.5;
@@ -199,7 +199,7 @@ export const privateKeyRules: readonly Rule[] = [
         '[A-Za-z0-9+/=\\r\\n]{20,4096}(?:[A-Za-z-]{1,30}: [^\\r\\n]{0,200}\\r?\\n){0,6}' +
         'Private-Lines: [0-9]{1,3}\\r?\\n[A-Za-z0-9+/=\\r\\n]{20,8192}Private-MAC: [a-f0-9]{40,64}',
     ),
-    maxLength: 13500,
+    maxLength: 15300,
     validate: (file) => {
       const priv = file
         .slice(file.indexOf('Private-Lines:'), file.indexOf('Private-MAC:'))

@@ -68,7 +68,7 @@ export const tokenRules: readonly Rule[] = [
     keywords: ['eyj'],
     pattern:
       /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.e[wy][A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,1400}(?![A-Za-z0-9_-])/,
-    maxLength: 11400,
+    maxLength: 11410,
     minEntropy: 4,
     validate: jwtOk,
     revokeUrl: 'https://datatracker.ietf.org/doc/html/rfc7009',
@@ -171,7 +171,7 @@ export const tokenRules: readonly Rule[] = [
     pattern: new RegExp(
       `(?<![A-Za-z0-9_-])machine[ \\t]{1,8}[A-Za-z0-9._-]{1,253}(?:\\s{1,40}(?:login|account)\\s{1,8}[^\\s]{1,128}){0,2}\\s{1,40}password\\s{1,8}(?<secret>[^\\s]{3,256})`,
     ),
-    maxLength: 700,
+    maxLength: 950,
     validate: isPlausiblePassword,
     sample: () => randomToken(ALNUM, 24),
     lines: (pw) => [
