@@ -146,17 +146,21 @@ function ci(source: string): string {
 // `Minipass` and `COMPASS` do not qualify; the longer words may follow anything.
 const PASSWORD_END = `(?:${ci('passw(?:or)?d|passphrase|pwd')}|(?<![A-Za-z])${ci('pass')}|(?<=[a-z0-9])Pass)\\d?`;
 const PASSWORD_REFUSED =
+  '(?<![A-Za-z])' +
   ci(
     '(?:confirm|confirmation|verify|repeat|retype|new|old|current|reset|forgot|hashed|hash|encrypted|masked|invalid|wrong|bad|min|max|show|toggle)[_.-]?',
-  ) + PASSWORD_END;
+  ) +
+  PASSWORD_END;
 
 const SECRET_END = ci(
   '(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|app[_.-]?key|master[_.-]?key|signing[_.-]?key|encryption[_.-]?key|session[_.-]?key|auth)',
 );
 const SECRET_REFUSED =
+  '(?<![A-Za-z])' +
   ci(
     '(?:csrf|xsrf|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?',
-  ) + SECRET_END;
+  ) +
+  SECRET_END;
 
 function passwordSample(): string {
   const specials = '!@#%^&*_+-';
