@@ -26,6 +26,42 @@ const problemMatcher = {
   },
 };
 
+/**
+ * Production bundles leave out the rules' negative test cases. They are placeholders and near misses that
+ * other scanners (vsce's secretlint among them) take for live keys, and they serve no purpose at run time;
+ * the unit tests read them from the sources. Each `negatives: [...]` array literal under
+ * src/core/detect/rules/ becomes `[]`, found with the TypeScript parser rather than a regex.
+ */
+/** @type {import('esbuild').Plugin} */
+const stripRuleNegatives = {
+  name: 'strip-rule-negatives',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]detect[\\/]rules[\\/][^\\/]+\.ts$/ }, async (args) => {
+      const ts = require('typescript');
+      const text = await require('fs').promises.readFile(args.path, 'utf8');
+      const source = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const spans = [];
+      const visit = (node) => {
+        if (
+          ts.isPropertyAssignment(node) &&
+          node.name.getText(source) === 'negatives' &&
+          ts.isArrayLiteralExpression(node.initializer)
+        ) {
+          spans.push([node.initializer.getStart(source), node.initializer.getEnd()]);
+          return;
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let contents = text;
+      for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) {
+        contents = `${contents.slice(0, start)}[]${contents.slice(end)}`;
+      }
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   // The CLI's --version and SARIF's semanticVersion come from the manifest.
@@ -34,7 +70,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcher],
+  plugins: production ? [problemMatcher, stripRuleNegatives] : [problemMatcher],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

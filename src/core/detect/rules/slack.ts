@@ -1,4 +1,4 @@
-import { ALNUM, HEX, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, DIGITS, HEX, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, START_TOKEN, tokenRule } from './ruleKit';
 import { lettersAndDigits, numericId, randomTail } from './ruleParts';
@@ -65,7 +65,8 @@ export const slackRules: readonly Rule[] = [
     'Slack app-level token',
     'xapp-',
     'xapp-[0-9]-[A-Z0-9]{6,20}-[0-9]{6,20}-[a-z0-9]{32,128}',
-    () => `xapp-1-A${randomToken(UPPER_ALNUM, 10)}-${numericId(13)}-${randomToken(HEX, 64)}`,
+    () =>
+      `xapp-${randomToken(DIGITS, 1)}-A${randomToken(UPPER_ALNUM, 10)}-${numericId(13)}-${randomToken(HEX, 64)}`,
   ),
   slackToken(
     'slack-config-token',
