@@ -3,7 +3,15 @@ import { ALNUM, BASE64, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
 import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
-import { charClasses, isDefaultPassword, isKeywordValue, isPlaceholder, isReference } from './valueChecks';
+import {
+  charClasses,
+  decodeBase64,
+  isDefaultPassword,
+  isKeywordValue,
+  isPlaceholder,
+  isPrintableAscii,
+  isReference,
+} from './valueChecks';
 
 /**
  * The generic rules: a literal assigned to a name that ends in a secret-sounding word, in code, YAML,
@@ -96,11 +104,24 @@ function isSlug(v: string): boolean {
   return /^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && !/^[0-9a-f]+(?:-[0-9a-f]+)+$/.test(v);
 }
 
+/**
+ * A base64 value that decodes to printable text (a Kubernetes `data:` entry, a `_password`) is judged
+ * on what it hides too: `cGFzc3dvcmQ=` is the word `password`.
+ */
+function decodedIsStock(v: string): boolean {
+  if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) {
+    return false;
+  }
+  const text = decodeBase64(v);
+  return text !== undefined && isPrintableAscii(text) && (isDefaultPassword(text) || isPlaceholder(text));
+}
+
 /** A password: a literal with a letter and a digit or symbol, that is not a stock default. */
 function passwordOk(v: string): boolean {
   const c = charClasses(v);
   return (
     literalData(v) &&
+    !decodedIsStock(v) &&
     (c.lower || c.upper) &&
     (c.digit || c.special) &&
     !isDefaultPassword(v) &&
@@ -111,7 +132,7 @@ function passwordOk(v: string): boolean {
 /** A token: long enough, mixed, and random-looking for its length. */
 function tokenOk(v: string): boolean {
   const c = charClasses(v);
-  if (!literalData(v) || !(c.lower || c.upper)) {
+  if (!literalData(v) || decodedIsStock(v) || !(c.lower || c.upper)) {
     return false;
   }
   const entropy = shannonEntropy(v);

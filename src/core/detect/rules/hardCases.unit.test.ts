@@ -74,6 +74,10 @@ function hardNegatives(): string[] {
     'jdbc:h2:mem:test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL',
     'Server=(localdb)\\mssqllocaldb;Database=App;Trusted_Connection=True;',
     'redis://cache:6379/0\npostgres://localhost/app\namqp://rabbitmq',
+    `kind: Secret\ndata:\n  password: ${Buffer.from('password').toString('base64')}`,
+    'REDIS_URL=redis://default:redispw@localhost:6379\nMYSQL_ROOT_PASSWORD=my-secret-pw',
+    'Server=myServer;Database=myDB;User Id=myUser;Password=myPassword;',
+    'curl -u user:password https://httpbin.org/basic-auth/user/password',
   ];
 }
 

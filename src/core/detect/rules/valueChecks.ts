@@ -169,7 +169,15 @@ export function isDefaultPassword(value: string): boolean {
   }
   // A trailing run of digits and punctuation is a suffix (`admin123!`), not leetspeak.
   const candidates = [plain, stemOf(unleet(value.replace(/[^A-Za-z]+$/, ''))), stemOf(unleet(value))];
-  return candidates.some((stem) => DEFAULT_STEMS.has(stem));
+  return candidates.some((stem) => DEFAULT_STEMS.has(stem) || DEFAULT_STEMS.has(trimAffixes(stem)));
+}
+
+/** A stock word dressed up: `my…`, `your…`, `super…` in front, `…pw`, `…pass`, `…secret` behind (`redispw`, `myadminpass`). */
+function trimAffixes(stem: string): string {
+  const core = stem
+    .replace(/^(?:my|your|the|super|top)/, '')
+    .replace(/(?:pw|pwd|pass|passwd|password|secret|key)$/, '');
+  return core.length === 0 ? 'pass' : core;
 }
 
 function unleet(value: string): string {
