@@ -9,8 +9,8 @@
  * make most positions candidates). What wins is a rolling 4-byte window over a Latin-1 copy of the
  * text, checked against one 64 KB table that holds hashed bits of the keywords' first four characters
  * and of three-character keywords (~600 MB/s): almost every position is rejected by two lookups in a
- * table that stays in cache. A two-character keyword is entered as its 256 three-byte extensions;
- * only a non-Latin-1 keyword gets a native `indexOf` pass of its own.
+ * table that stays in cache; two-character keywords get a third lookup, in a direct 64 KB table. Only a
+ * non-Latin-1 keyword gets a native `indexOf` pass of its own.
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
  * run instead of adding an entry, since every rule's windows would merge there anyway. A file that is
@@ -29,6 +29,10 @@ export interface KeywordIndex {
   /** Per hash slot, the keywords whose first four bytes (`quadSlots`) or three bytes (`triSlots`) hash there. */
   readonly quadSlots: readonly (readonly number[] | undefined)[];
   readonly triSlots: readonly (readonly number[] | undefined)[];
+  /** Per two-byte value (not hashed), the two-character keywords equal to it. */
+  readonly pairSlots: readonly (readonly number[] | undefined)[];
+  /** 1 where `pairSlots` has keywords: a third lookup per position, cheaper than hashing 256 extensions. */
+  readonly pairs: Uint8Array;
   /** Per keyword, its first four (or all of its two or three) bytes as one big-endian number. */
   readonly grams: Int32Array;
   /** Per keyword longer than four, four more bytes (at `tailAt`) checked before the string compare. */
@@ -47,7 +51,11 @@ export type HitRuns = number[];
 /** Hits closer than this merge into one run: every rule's windows reach 64 characters before a hit. */
 export const RUN_GAP = 64;
 
-const HASH_BITS = 16;
+/**
+ * 128K slots: with ~500 keywords a 64K table let common code trigrams (`: "`) collide with keyword
+ * slots and tripled the positions that needed a closer look; 256K no longer fits the L2 cache as well.
+ */
+const HASH_BITS = 17;
 const SHIFT = 32 - HASH_BITS;
 /** Four-byte and three-byte grams hash with different multipliers into one table. */
 const QUAD_MUL = 0x9e3779b1;
@@ -92,6 +100,8 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
   const mask = new Uint8Array(1 << HASH_BITS);
   const quadSlots: (number[] | undefined)[] = new Array<number[] | undefined>(1 << HASH_BITS);
   const triSlots: (number[] | undefined)[] = new Array<number[] | undefined>(1 << HASH_BITS);
+  const pairSlots: (number[] | undefined)[] = new Array<number[] | undefined>(1 << 16);
+  const pairs = new Uint8Array(1 << 16);
   const grams = new Int32Array(keywords.length);
   const tails = new Int32Array(keywords.length);
   const tailAt = new Uint8Array(keywords.length);
@@ -122,9 +132,8 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     if (kw.length === 1) {
       otherKeywords.push(id);
     } else if (kw.length === 2) {
-      for (let next = 0; next < 256; next++) {
-        enter(triSlots, Math.imul((gram << 8) | next, TRI_MUL) >>> SHIFT, 2, id);
-      }
+      pairs[gram] = 1;
+      (pairSlots[gram] ??= []).push(id);
     } else if (kw.length === 3) {
       enter(triSlots, Math.imul(gram, TRI_MUL) >>> SHIFT, 2, id);
     } else {
@@ -139,6 +148,8 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     mask,
     quadSlots,
     triSlots,
+    pairSlots,
+    pairs,
     grams,
     tails,
     tailAt,
@@ -178,7 +189,7 @@ export function findKeywordHits(
 ): (HitRuns | undefined)[] {
   const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(index.keywords.length);
   const end = Math.min(lower.length, to + index.longestKeyword);
-  if (end - from >= 2) {
+  if (end - from >= 2 && index.otherKeywords.length < index.keywords.length) {
     scanGrams(index, lower, from, to, end, hits);
   }
   for (const id of index.otherKeywords) {
@@ -208,14 +219,14 @@ function scanGrams(
   const buf = scratch;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
-  const { mask, quadSlots, triSlots, grams, tails, tailAt, keywords } = index;
+  const { mask, quadSlots, triSlots, pairSlots, pairs, grams, tails, tailAt, keywords } = index;
   const last = Math.min(length - 1, to - from);
   let v = (buf[0]! << 16) | (buf[1]! << 8) | buf[2]!;
   for (let i = 0; i < last; i++) {
     v = (v << 8) | buf[i + 3]!;
     const quad = Math.imul(v, QUAD_MUL) >>> SHIFT;
     const tri = Math.imul(v >>> 8, TRI_MUL) >>> SHIFT;
-    if (((mask[quad]! & 1) | (mask[tri]! & 2)) === 0) {
+    if (((mask[quad]! & 1) | (mask[tri]! & 2) | pairs[v >>> 16]!) === 0) {
       continue;
     }
     const at = from + i;
@@ -237,9 +248,14 @@ function scanGrams(
     }
     if ((mask[tri]! & 2) !== 0) {
       for (const id of triSlots[tri] ?? []) {
-        if (grams[id] === (keywords[id]!.length === 3 ? v >>> 8 : v >>> 16)) {
+        if (grams[id] === v >>> 8) {
           addHit(hits, id, at);
         }
+      }
+    }
+    if (pairs[v >>> 16] === 1) {
+      for (const id of pairSlots[v >>> 16]!) {
+        addHit(hits, id, at);
       }
     }
   }

@@ -10,6 +10,7 @@ export interface CharSet {
   readonly other: boolean;
 }
 
+/** One element of a pattern: a character, a class, a group (with its alternatives) or an assertion, with its repetition. */
 export interface Atom {
   /** Characters the atom can start with (undefined for zero-width assertions). */
   readonly first: CharSet | undefined;
@@ -75,6 +76,7 @@ function emptySet(): { bits: Uint8Array; other: boolean } {
   return { bits: new Uint8Array(128), other: false };
 }
 
+/** Characters in any of `sets`; undefined when none is given. */
 export function union(sets: readonly (CharSet | undefined)[]): CharSet | undefined {
   const out = emptySet();
   let any = false;
@@ -88,10 +90,12 @@ export function union(sets: readonly (CharSet | undefined)[]): CharSet | undefin
   return any ? out : undefined;
 }
 
+/** How many characters `s` holds (a non-ASCII part counts as a thousand: broad). */
 export function size(s: CharSet): number {
   return s.bits.reduce((n, b) => n + b, 0) + (s.other ? 1000 : 0);
 }
 
+/** Whether `a` and `b` share a character. */
 export function overlaps(a: CharSet, b: CharSet): boolean {
   return (a.other && b.other) || a.bits.some((bit, i) => bit === 1 && b.bits[i] === 1);
 }
