@@ -6,6 +6,7 @@ import { ALNUM, randomToken } from '../../src/core/detect/random';
 import type { ChatTurn } from '../../src/protocol/webview';
 import type { SecureGptApi } from '../../src/extension/extension';
 import { FAKE_ANSWER, FakeOpenAi } from '../support/fakeOpenAi';
+import { recordConnections } from '../support/netRecorder';
 
 const extensionId = 'secure-gpt-dev.secure-gpt';
 
@@ -74,10 +75,19 @@ describe('Chat and palette actions through the redaction pipeline (real VS Code)
   it('Ask about Selection sends the placeholder, never the key, and the answer streams into the chat', async () => {
     const token = githubToken('ghp', randomToken(ALNUM, 30));
     await editorWith(`export const client = new Octokit({ auth: "${token}" });\n`);
-    const result = await vscode.commands.executeCommand<{ outcome: string; text: string }>(
-      'secureGpt.askAboutSelection',
-      'Why does this fail with 401?',
-    );
+    let result: { outcome: string; text: string } | undefined;
+    // No telemetry: while the request runs, the extension connects to the endpoint and nowhere else.
+    const connections = await recordConnections(async () => {
+      result = await vscode.commands.executeCommand<{ outcome: string; text: string }>(
+        'secureGpt.askAboutSelection',
+        'Why does this fail with 401?',
+      );
+    });
+    const endpoint = new URL(server.url);
+    const tcp = connections.filter((c) => !c.startsWith('ipc:'));
+    assert.ok(tcp.length > 0);
+    assert.deepEqual([...new Set(tcp)], [`${endpoint.hostname}:${endpoint.port}`]);
+    assert.ok(result);
     assert.equal(result.outcome, 'ok');
     assert.equal(result.text, FAKE_ANSWER);
     const [request] = server.requestsTo('/chat/completions');
