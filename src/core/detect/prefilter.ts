@@ -23,6 +23,10 @@ export interface KeywordIndex {
   readonly keywords: readonly string[];
   /** For each rule (in the order given), the ids of its keywords; empty when it has none. */
   readonly ruleKeywords: readonly (readonly number[])[];
+  /** For each keyword id, the rules that list it. */
+  readonly keywordRules: readonly (readonly number[])[];
+  /** Rules without keywords: they run on every text. */
+  readonly keywordless: readonly number[];
   readonly longestKeyword: number;
   /** Per hash slot: bit 1, some keyword's first four bytes hash here; bit 2, some three-byte keyword does. */
   readonly mask: Uint8Array;
@@ -141,9 +145,14 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     }
   });
   const longestKeyword = keywords.reduce((max, kw) => Math.max(max, kw.length), 0);
+  const keywordRules: number[][] = keywords.map(() => []);
+  ruleKeywords.forEach((ids, r) => ids.forEach((id) => keywordRules[id]!.push(r)));
+  const keywordless = ruleKeywords.flatMap((ids, r) => (ids.length === 0 ? [r] : []));
   return {
     keywords,
     ruleKeywords,
+    keywordRules,
+    keywordless,
     longestKeyword,
     mask,
     quadSlots,

@@ -7,6 +7,7 @@ import { ignoredByComment } from './ignoreComments';
 import type { Candidate, ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
+import type { HitRuns, KeywordIndex } from './prefilter';
 import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
 
@@ -96,21 +97,23 @@ function collect(
   const lower = asciiLower(whole ? text : text.slice(sliceFrom, sliceTo));
   const hits = findKeywordHits(set.index, lower, 0, lower.length);
   const candidates: Candidate[] = [];
-  set.rules.forEach((cr, r) => {
+  // Only rules with a keyword in the text (and those without keywords) run: most files touch a few.
+  for (const r of rulesToRun(set.index, hits)) {
+    const cr = set.rules[r]!;
     if (options.disabled?.has(cr.rule.id)) {
-      return;
+      continue;
     }
     const ids = set.index.ruleKeywords[r]!;
     if (ids.length === 0) {
       matchWindow(text, cr, from, Math.min(text.length, to + cr.maxLength), stats, candidates);
-      return;
+      continue;
     }
     const lo = cr.multiLine ? from - cr.maxLength : from;
     const hi = cr.multiLine ? to + BEFORE_KEYWORD : to;
     const runs = whole ? runsOfRule(ids, hits, 0) : clipRuns(runsOfRule(ids, hits, sliceFrom), lo, hi);
     stats.hitRuns += runs.length / 2;
     matchAroundHits(text, cr, runs, stats, candidates);
-  });
+  }
   if (candidates.length === 0) {
     return [];
   }
@@ -127,6 +130,28 @@ function collect(
       out.push(match);
     }
   }
+  return out;
+}
+
+/** Indices, ascending, of the rules that have a keyword hit or no keywords at all. */
+function rulesToRun(index: KeywordIndex, hits: readonly (HitRuns | undefined)[]): number[] {
+  const marked = new Uint8Array(index.ruleKeywords.length);
+  for (const r of index.keywordless) {
+    marked[r] = 1;
+  }
+  hits.forEach((runs, id) => {
+    if (runs !== undefined) {
+      for (const r of index.keywordRules[id]!) {
+        marked[r] = 1;
+      }
+    }
+  });
+  const out: number[] = [];
+  marked.forEach((m, r) => {
+    if (m === 1) {
+      out.push(r);
+    }
+  });
   return out;
 }
 
