@@ -104,7 +104,7 @@ export const azureGcpRules: readonly Rule[] = [
     keywords: ['sv='],
     pattern:
       /sv=\d{4}-\d{2}-\d{2}&[A-Za-z0-9=&%:._-]{0,250}?sig=(?<secret>[A-Za-z0-9%+/]{43,60}(?:%3[dD]|=))/,
-    maxLength: 330,
+    maxLength: 331,
     minEntropy: 4,
     validate: sasSignatureOk,
     revokeUrl: azurePortal,
@@ -140,7 +140,7 @@ export const azureGcpRules: readonly Rule[] = [
     keywords: ['.azurewebsites.net/api/'],
     pattern:
       /\.azurewebsites\.net\/api\/[\w/-]{1,60}\?(?:[\w=&%.-]{0,60}&)?code=(?<secret>[A-Za-z0-9_-]{40,60}={0,2})(?![A-Za-z0-9_=-])/,
-    maxLength: 210,
+    maxLength: 212,
     minEntropy: 3.8,
     revokeUrl: azurePortal,
     sample: () => `${randomToken(BASE64URL, 54)}==`,
@@ -156,7 +156,7 @@ export const azureGcpRules: readonly Rule[] = [
     pattern: new RegExp(
       `\\.azconfig\\.io;${anyCase('id')}=[A-Za-z0-9+/:=-]{4,40};${anyCase('secret')}=(?<secret>[A-Za-z0-9+/]{40,60}={0,2})${END_B64}`,
     ),
-    maxLength: 120,
+    maxLength: 126,
     minEntropy: 4,
     revokeUrl: azurePortal,
     sample: () => `${randomToken(BASE64, 43)}=`,
