@@ -8,6 +8,7 @@ import { ChatSession } from './chatSession';
 import { registerProposedContent } from './codeActions';
 import { createEndpointAccess } from './endpointAccessImpl';
 import { previewRequest, registerPreviewContent } from './preview';
+import { currentSettings } from './settingsReader';
 
 /** Wires the chat session to the view, the palette actions and the preview; returns the session. */
 export function registerChat(
@@ -17,6 +18,24 @@ export function registerChat(
   data: LocalData,
   log: Log,
 ): ChatSession {
+  // Bad values fall back to safe defaults; say so once at start and after each change, not per request.
+  const reportBadSettings = (): void => {
+    const { problems } = currentSettings();
+    if (problems.length > 0) {
+      problems.forEach((p) => log.warn(p.message));
+      void vscode.window
+        .showWarningMessage(`Secure GPT: ${problems.map((p) => p.message).join(' ')}`, 'Open Settings')
+        .then((choice) => {
+          if (choice) {
+            void vscode.commands.executeCommand(
+              'workbench.action.openSettings',
+              problems[0]?.key ?? 'secureGpt',
+            );
+          }
+        });
+    }
+  };
+  reportBadSettings();
   const endpoint = createEndpointAccess(keys, log);
   const session = new ChatSession(view, endpoint, data, log);
   view.setHandler(session);
@@ -33,6 +52,7 @@ export function registerChat(
     data.onWillPurge(() => session.clear()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('secureGpt')) {
+        reportBadSettings();
         session.configure();
         view.post(session.initialState());
       }
