@@ -130,7 +130,9 @@ function hasTemplateMarker(secret: string): boolean {
     secret.includes('***') ||
     secret.includes('•') ||
     secret.includes('…') ||
-    /^\$[A-Za-z_]/.test(secret) ||
+    // `$API_TOKEN`, `${api_token}`, `$password`: a variable, written in one case. A mixed-case value
+    // after `$` (`$uperS3cret`) is more likely a password that starts with a dollar sign.
+    /^\$\{?(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)\}?$/.test(secret) ||
     /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(secret)
   );
 }

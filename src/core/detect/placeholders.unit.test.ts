@@ -29,6 +29,7 @@ describe('placeholders', () => {
       '${GITHUB_TOKEN}',
       '{{ api_key }}',
       '$API_TOKEN',
+      '$db_password',
       '%API_TOKEN%',
       '$(cat /run/secrets/token)',
       'xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
@@ -112,7 +113,13 @@ describe('placeholders', () => {
 
   it('leaves real-looking values alone', () => {
     const random = seeded(11);
-    const values = ['Tr0ub4dor&3x!', 'hunter2-Prod-2024', 'correct-horse-7', `sk_live_${random(ALNUM, 28)}`];
+    const values = [
+      'Tr0ub4dor&3x!',
+      'hunter2-Prod-2024',
+      'correct-horse-7',
+      '$uperS3cretV4lue',
+      `sk_live_${random(ALNUM, 28)}`,
+    ];
     for (const value of values) {
       assert.ok(!isPlaceholder(value, ['sk_live_']), value);
     }
