@@ -66,3 +66,25 @@ export namespace ScanProgressNotification {
     readonly findings: number;
   }
 }
+
+/** A range in a document, in LSP coordinates (0-based lines, UTF-16 characters). */
+export interface PlainRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/**
+ * Run by the client when the user picks "Store the key in the keychain" on an OpenAI key. The server sends
+ * where the key is and its fingerprint, never the key: the client reads it from its own copy of the
+ * document, checks the fingerprint, stores it, then applies `edits` (the env-var replacement).
+ */
+export namespace StoreKeyFromFileCommand {
+  export const command = 'secureGpt.storeKeyFromFile';
+  export interface Args {
+    readonly uri: string;
+    readonly range: PlainRange;
+    readonly fingerprint: string;
+    readonly ruleId: string;
+    readonly edits: readonly { readonly range: PlainRange; readonly newText: string }[];
+  }
+}

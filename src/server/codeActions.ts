@@ -3,7 +3,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fingerprintOf } from '../core/detect/finding';
 import type { FindingData } from '../protocol/lsp';
-import { DIAGNOSTIC_SOURCE } from '../protocol/lsp';
+import { DIAGNOSTIC_SOURCE, StoreKeyFromFileCommand } from '../protocol/lsp';
 import type { EnvFamily } from './envRef';
 import { envFamily, envVarName, locateSecret, replaceWithEnv } from './envRef';
 import type { ReadText } from './fileFixes';
@@ -67,6 +67,26 @@ function fixesFor(context: FixContext, diagnostic: Diagnostic): CodeAction[] {
         return true;
       }),
     );
+  }
+  if (replacement && ruleId.startsWith('openai-')) {
+    // The client reads the key from its own copy of the document: the key never crosses the LSP channel.
+    const args: StoreKeyFromFileCommand.Args = {
+      uri: document.uri,
+      range: diagnostic.range,
+      fingerprint: data.fingerprint,
+      ruleId,
+      edits: replacement.edits(replacement.name),
+    };
+    actions.push({
+      title: `Store the key in the keychain and replace it with ${replacement.name}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: {
+        title: 'Store the key in the keychain',
+        command: StoreKeyFromFileCommand.command,
+        arguments: [args],
+      },
+    });
   }
   const folder = context.folder;
   if (folder !== undefined) {

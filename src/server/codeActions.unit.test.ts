@@ -237,3 +237,47 @@ describe('codeActions', () => {
     assert.ok(actions[0]!.edit!.changes![uriOf('a.ts')]);
   });
 });
+
+describe('the OpenAI keychain hand-over', () => {
+  const key = ['sk', 'proj', randomToken(ALNUM, 74) + 'T3BlbkFJ' + randomToken(ALNUM, 74)].join('-');
+  const text = `const client = new OpenAI({ apiKey: "${key}" });\n`;
+  const document = TextDocument.create(pathToFileURL(join(folder, 'c.ts')).href, 'typescript', 1, text);
+
+  it('offers a command that carries where the key is and its fingerprint, never the key', () => {
+    const [finding] = scan(text);
+    assert.ok(finding && finding.ruleId.startsWith('openai-'), `found ${finding?.ruleId ?? 'nothing'}`);
+    const diagnostic: Diagnostic = {
+      range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+      code: finding.ruleId,
+      source: 'secure-gpt',
+      message: finding.message,
+      data: {
+        fingerprint: finding.fingerprint,
+        provider: finding.provider,
+        description: finding.description,
+      },
+    };
+    const context: FixContext = {
+      document,
+      path: join(folder, 'c.ts'),
+      folder,
+      relPath: 'c.ts',
+      readText: () => undefined,
+      isGitIgnored: () => false,
+      capabilities: { documentChanges: true, createFile: true },
+    };
+    const store = codeActionsFor(context, [diagnostic]).find((a) =>
+      a.title.startsWith('Store the key in the keychain'),
+    );
+    assert.ok(store?.command);
+    assert.equal(store.edit, undefined, 'nothing is edited before the key is stored');
+    assert.equal(store.command.command, 'secureGpt.storeKeyFromFile');
+    assert.ok(!JSON.stringify(store).includes(key));
+    const [args] = store.command.arguments as [{ fingerprint: string; edits: TextEdit[] }];
+    assert.equal(args.fingerprint, finding.fingerprint);
+    assert.deepEqual(
+      args.edits.map((e) => e.newText),
+      ['process.env.OPENAI_API_KEY'],
+    );
+  });
+});

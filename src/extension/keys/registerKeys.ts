@@ -15,6 +15,7 @@ import { keyStatusText, removeApiKeyFlow, setApiKeyFlow } from './keyFlows';
 import type { KeyUi } from './keyUi';
 import { offerMigration } from './migrateFlow';
 import { manageProfilesFlow, switchProfileFlow } from './profileFlows';
+import { storeKeyFromFile } from './storeFromFile';
 import { vscodeKeySettings, vscodeSecretStore, vscodeSettingsAccess, vscodeUi } from './vscodeKeys';
 
 /** What the key module exposes on the extension API: the request-time key owner, and hooks for tests. */
@@ -84,10 +85,13 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
   const ui = (): KeyUi => testUi ?? vscodeUi();
 
   /** Runs a command body; failures are shown briefly and logged, never with a key (flows hold only masks). */
-  const guarded = <T>(name: string, body: () => Promise<T>): (() => Promise<T | undefined>) => {
-    return async () => {
+  const guarded = <T, A extends unknown[] = []>(
+    name: string,
+    body: (...args: A) => Promise<T>,
+  ): ((...args: A) => Promise<T | undefined>) => {
+    return async (...args: A) => {
       try {
-        return await body();
+        return await body(...args);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log.error(`${name} failed: ${message}`);
@@ -171,6 +175,11 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
         }
         return outcome;
       }),
+    ),
+    // The language server's OpenAI quick fix; it passes where the key is, never the key.
+    vscode.commands.registerCommand(
+      'secureGpt.storeKeyFromFile',
+      guarded('Store Key in Keychain', (args: unknown) => storeKeyFromFile(args, access, ui(), log)),
     ),
     vscode.commands.registerCommand(
       'secureGpt.migrateKeys',

@@ -1,0 +1,66 @@
+// Helpers shared by the integration suites: the extension's API, and waits on VS Code events (never sleeps).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { SecureGptApi } from '../../src/extension/extension';
+
+export const extensionId = 'secure-gpt-dev.secure-gpt';
+
+/** The running extension's API, once it has activated. */
+export async function api(): Promise<SecureGptApi> {
+  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+/** Resolves once VS Code's configuration reflects a change to `key` (after a file edit or an update). */
+export function configurationChanged(key: string): Promise<void> {
+  return new Promise((resolve) => {
+    const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(key)) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/** The Secure GPT diagnostics of a document. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'secure-gpt');
+}
+
+/** The rule id: a plain `code`, or `code.value` when the diagnostic links to the provider's revoke page. */
+export function ruleIdOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+/** Resolves once the Secure GPT diagnostics of `uri` satisfy `accept`, checked on each `onDidChangeDiagnostics`. */
+export function diagnosticsOf(
+  uri: vscode.Uri,
+  accept: (d: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      const current = ours(uri);
+      if (!accept(current)) {
+        return false;
+      }
+      subscription.dispose();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) {
+        check();
+      }
+    });
+    check();
+  });
+}
+
+/** The first folder of the (per-run copy of the) fixture workspace. */
+export function workspaceFolder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(first, 'the tests run with the fixture workspace open');
+  return first.uri;
+}
