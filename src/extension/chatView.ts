@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../protocol/webview';
 import { parseWebviewMessage } from '../protocol/webview';
+import { Scrubber } from '../core/scrub';
 import type { Log } from './log';
 import { webviewHtml } from './webviewHtml';
 
@@ -94,9 +95,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       return;
     }
     this.handler.handle(message).catch((error: unknown) => {
-      this.log.error(
-        `Chat action '${message.type}' failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log.error(`Chat action '${message.type}' failed: ${new Scrubber().scrubError(error)}`);
     });
   }
 

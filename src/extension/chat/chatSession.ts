@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { controlHooks, moderateAnswer } from '../../core/controls';
+import { Scrubber } from '../../core/scrub';
 import { RateLimiter } from '../../core/limits/rateLimiter';
 import { Conversation } from '../../core/pipeline/conversation';
 import type { Attachment } from '../../core/pipeline/exclude';
@@ -224,7 +225,8 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       this.finish(id, input.title ?? input.prompt, turn, result, model, undefined, flagged);
       return result;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // Whatever failed outside the provider (which scrubs its own errors) is scrubbed before it is shown.
+      const message = new Scrubber().scrubError(error);
       this.log.error(`Request failed: ${message}`);
       this.finish(id, input.title ?? input.prompt, turn, undefined, model, message);
       void vscode.window.showErrorMessage(`Secure GPT: ${message}`, 'Show Log').then((choice) => {

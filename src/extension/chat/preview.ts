@@ -16,6 +16,12 @@ let previews = 0;
 export function registerPreviewContent(): vscode.Disposable[] {
   return [
     changed,
+    // The original side holds the secrets as written: forget both sides once the diff is closed.
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === PREVIEW_SCHEME) {
+        documents.delete(document.uri.toString());
+      }
+    }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {
       onDidChange: changed.event,
       provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '',
