@@ -1,15 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SecureGptApi } from '../../src/extension/extension';
-
-const extensionId = 'secure-gpt-dev.secure-gpt';
-
-/** The running extension's API, activating it if VS Code has not yet. */
-async function api(): Promise<SecureGptApi> {
-  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
-  return extension.activate();
-}
+import { api, extensionId } from './vscodeTestKit';
 
 describe('Extension activation', () => {
   it('activates in the real VS Code and exposes its API', async () => {

@@ -3,41 +3,10 @@ import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
-import type { ChatTurn } from '../../src/protocol/webview';
 import type { SecureGptApi } from '../../src/extension/extension';
 import { FAKE_ANSWER, FakeOpenAi } from '../support/fakeOpenAi';
 import { recordConnections } from '../support/netRecorder';
-
-const extensionId = 'secure-gpt-dev.secure-gpt';
-
-async function api(): Promise<SecureGptApi> {
-  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
-  return extension.activate();
-}
-
-/** Resolves with the first turn update that satisfies `test`. */
-function turnWhere(session: SecureGptApi['session'], test: (turn: ChatTurn) => boolean): Promise<ChatTurn> {
-  return new Promise((resolve) => {
-    const subscription = session.onDidUpdate((turn) => {
-      if (test(turn)) {
-        subscription.dispose();
-        resolve(turn);
-      }
-    });
-  });
-}
-
-function configurationChanged(key: string): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(key)) {
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
-}
+import { api, configurationChanged, turnWhere } from './vscodeTestKit';
 
 async function editorWith(text: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });

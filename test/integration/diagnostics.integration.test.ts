@@ -2,64 +2,15 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
-import type { SecureGptApi } from '../../src/extension/extension';
 import type { ScanWorkspaceRequest } from '../../src/protocol/lsp';
+import { diagnosticsOf, readyApi, ruleIdOf, workspaceFolder } from './vscodeTestKit';
 
-const extensionId = 'secure-gpt-dev.secure-gpt';
-
-async function api(): Promise<SecureGptApi> {
-  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
-  const exports = await extension.activate();
-  await exports.languageClient.ready;
-  return exports;
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'secure-gpt');
-}
-
-/** Resolves once the Secure GPT diagnostics of `uri` satisfy `accept`, checked on each `onDidChangeDiagnostics`. */
-function diagnosticsOf(
-  uri: vscode.Uri,
-  accept: (d: vscode.Diagnostic[]) => boolean,
-): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve) => {
-    const check = (): boolean => {
-      const current = ours(uri);
-      if (!accept(current)) {
-        return false;
-      }
-      subscription.dispose();
-      resolve(current);
-      return true;
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) {
-        check();
-      }
-    });
-    check();
-  });
-}
-
-/** The rule id: a plain `code`, or `code.value` when the diagnostic links to the provider's revoke page. */
-function ruleId(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' ? d.code.value : d.code;
-}
-
-const hasKey = (d: vscode.Diagnostic[]): boolean => d.some((x) => ruleId(x) === 'github-pat');
+const hasKey = (d: vscode.Diagnostic[]): boolean => d.some((x) => ruleIdOf(x) === 'github-pat');
 const none = (d: vscode.Diagnostic[]): boolean => d.length === 0;
-
-function folder(): vscode.Uri {
-  const first = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(first, 'the tests run with the fixture workspace open');
-  return first.uri;
-}
 
 /** Writes `text` to a new file in the (per-run copy of the) fixture workspace and opens it in an editor. */
 async function openNew(name: string, text: string): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.joinPath(folder(), 'lsp', name);
+  const uri = vscode.Uri.joinPath(workspaceFolder(), 'lsp', name);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
@@ -90,7 +41,7 @@ async function quickFix(
 
 describe('Inline secret diagnostics in the real VS Code', () => {
   it('typing a generated key gives a diagnostic with the rule id, source secure-gpt and no secret', async () => {
-    const { findingsStatusBar } = await api();
+    const { findingsStatusBar } = await readyApi();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
     const editor = await openNew('typed.js', 'const token = "";\n');
     const uri = editor.document.uri;
@@ -102,7 +53,7 @@ describe('Inline secret diagnostics in the real VS Code', () => {
     const diagnostics = await shown;
     assert.strictEqual(editor.document.lineAt(0).text, `const token = "${secret}";`, 'the key was typed');
     const [d] = diagnostics;
-    assert.strictEqual(ruleId(d!), 'github-pat');
+    assert.strictEqual(ruleIdOf(d!), 'github-pat');
     assert.strictEqual(
       typeof d!.code === 'object' && d!.code.target.authority,
       'github.com',
@@ -116,7 +67,7 @@ describe('Inline secret diagnostics in the real VS Code', () => {
   });
 
   it('pasting a key shows a diagnostic; the env-var quick fix removes the key and the diagnostic', async () => {
-    await api();
+    await readyApi();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
     const editor = await openNew('pasted.py', 'import requests\n\n');
     const uri = editor.document.uri;
@@ -149,7 +100,7 @@ describe('Inline secret diagnostics in the real VS Code', () => {
   });
 
   it('moves a key into a git-ignored .env', async () => {
-    await api();
+    await readyApi();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
     const editor = await openNew('client.ts', `export const client = connect({ auth: "${secret}" });\n`);
     const uri = editor.document.uri;
@@ -162,14 +113,16 @@ describe('Inline secret diagnostics in the real VS Code', () => {
       editor.document.lineAt(0).text,
       'export const client = connect({ auth: process.env.GITHUB_TOKEN });',
     );
-    const env = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), '.env'));
+    const env = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder(), '.env'));
     assert.ok(env.getText().includes(`GITHUB_TOKEN=${secret}\n`), '.env holds the value');
-    const gitignore = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), '.gitignore'));
+    const gitignore = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(workspaceFolder(), '.gitignore'),
+    );
     assert.match(gitignore.getText(), /^\.env$/m, '.env is git-ignored');
   });
 
   it('the ignore-on-this-line fix adds a secure-gpt-ignore comment that silences the finding', async () => {
-    await api();
+    await readyApi();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
     const editor = await openNew('Fixture.java', `class Fixture {\n    String sample = "${secret}";\n}\n`);
     const uri = editor.document.uri;
@@ -182,7 +135,7 @@ describe('Inline secret diagnostics in the real VS Code', () => {
   });
 
   it('allowlisting a finding in the workspace silences it, through the allowlist file', async () => {
-    await api();
+    await readyApi();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
     const editor = await openNew('known.rb', `FIXTURE = "${secret}"\n`);
     const uri = editor.document.uri;
@@ -192,16 +145,16 @@ describe('Inline secret diagnostics in the real VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     await cleared;
     const file = await vscode.workspace.openTextDocument(
-      vscode.Uri.joinPath(folder(), '.secure-gpt', 'allowlist.json'),
+      vscode.Uri.joinPath(workspaceFolder(), '.secure-gpt', 'allowlist.json'),
     );
     assert.ok(!file.getText().includes(secret), 'the allowlist holds a fingerprint, not the key');
     assert.match(file.getText(), /"rule": "github-pat"/);
   });
 
   it('Scan Workspace for Secrets reports files that are not open in the Problems panel', async () => {
-    await api();
+    await readyApi();
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
-    const uri = vscode.Uri.joinPath(folder(), 'lsp', 'deploy.sh');
+    const uri = vscode.Uri.joinPath(workspaceFolder(), 'lsp', 'deploy.sh');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(`#!/bin/sh\nexport GH_PAT=${secret}\n`, 'utf8'));
     const reported = diagnosticsOf(uri, hasKey);
     const result =

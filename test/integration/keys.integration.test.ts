@@ -11,26 +11,7 @@ import { freshOpenAiKey } from '../support/fakeKeys';
 import { readItemFromAnotherProcess, requireSecretService, uniqueProfile } from '../support/keyringTools';
 import { scanForSecret } from '../support/leakScan';
 import { ScriptedUi } from '../support/scriptedUi';
-
-const extensionId = 'secure-gpt-dev.secure-gpt';
-
-async function api(): Promise<SecureGptApi> {
-  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
-  return extension.activate();
-}
-
-/** Resolves once VS Code's configuration reflects a change to `key` (after a file edit or an update). */
-function configurationChanged(key: string): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(key)) {
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
-}
+import { api, configurationChanged, workspaceFolder } from './vscodeTestKit';
 
 // Still to add (issue 4's leak test), once the chat pipeline reads its key through `keys.readKey`: set a key,
 // chat through the FakeOpenAi server with `enqueue({ kind: 'unauthorized', echoKey: 'full' })`, then remove the key,
@@ -127,8 +108,7 @@ describe('Key custody in the real VS Code (OS keychain through keytar)', () => {
 
   it('moves plaintext keys out of user and workspace settings into the keychain, and the settings are gone', async () => {
     const key = freshOpenAiKey();
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(folder, 'the test workspace is open');
+    const folder = workspaceFolder();
     // Another extension's setting (VS Code refuses to write it: the file is edited) in the workspace, and an apiKey
     // typed into one of this extension's profiles in user settings (written through the configuration API).
     const workspaceSettings = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');

@@ -12,27 +12,10 @@ import { freshOpenAiKey } from '../support/fakeKeys';
 import { readItemFromAnotherProcess, requireSecretService, uniqueProfile } from '../support/keyringTools';
 import { countFiles, scanForSecret } from '../support/leakScan';
 import { ScriptedUi } from '../support/scriptedUi';
+import { api, configurationChanged } from './vscodeTestKit';
 
-const extensionId = 'secure-gpt-dev.secure-gpt';
 /** Every generated key starts with this public prefix; "part of the key" means the random rest. */
 const PUBLIC_PREFIX = 'sk-proj-'.length;
-
-async function api(): Promise<SecureGptApi> {
-  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
-  return extension.activate();
-}
-
-function configurationChanged(key: string): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(key)) {
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
-}
 
 /** True when `inner` is `outer` or lies below it. */
 function isWithin(outer: string, inner: string): boolean {

@@ -12,49 +12,19 @@ import { findFiles, holdsPartOf, waitForFileText } from '../support/extensionFil
 import { FakeOpenAi } from '../support/fakeOpenAi';
 import { freshOpenAiKey } from '../support/fakeKeys';
 import { readItemFromAnotherProcess, requireSecretService, uniqueProfile } from '../support/keyringTools';
+import { api, configurationChanged, turnWhere, workspaceFolder } from './vscodeTestKit';
 
-const extensionId = 'secure-gpt-dev.secure-gpt';
 const run = promisify(execFile);
 /** Every generated key starts with this public prefix; "part of the key" means the random rest. */
 const PUBLIC_PREFIX = 'sk-proj-'.length;
 /** User settings these tests change; `after` puts each back as it was. */
 const CHANGED_SETTINGS = ['profile', 'profiles', 'limits.requestsPerMinute', 'budget.dailyTokens'];
 
-async function api(): Promise<SecureGptApi> {
-  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed in this VS Code`);
-  return extension.activate();
-}
-
-/** Resolves once VS Code's configuration reflects a change to `key`. */
-function configurationChanged(key: string): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(key)) {
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
-}
-
 /** Sets a `secureGpt.*` user setting and waits until the extension host sees it. */
 async function setUserSetting(name: string, value: unknown): Promise<void> {
   const changed = configurationChanged(`secureGpt.${name}`);
   await vscode.workspace.getConfiguration('secureGpt').update(name, value, vscode.ConfigurationTarget.Global);
   await changed;
-}
-
-/** Resolves with the first turn update that satisfies `test`. */
-function turnWhere(session: SecureGptApi['session'], test: (turn: ChatTurn) => boolean): Promise<ChatTurn> {
-  return new Promise((resolve) => {
-    const subscription = session.onDidUpdate((turn) => {
-      if (test(turn)) {
-        subscription.dispose();
-        resolve(turn);
-      }
-    });
-  });
 }
 
 describe('Security controls in the real VS Code: scope, validation, budget, incident response, purge', () => {
@@ -72,9 +42,7 @@ describe('Security controls in the real VS Code: scope, validation, budget, inci
     await requireSecretService();
     await server.start();
     secureGpt = await api();
-    const first = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(first, 'the test workspace is open');
-    folder = first;
+    folder = workspaceFolder();
     workspaceSettings = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
     savedWorkspaceSettings = await Promise.resolve(vscode.workspace.fs.readFile(workspaceSettings)).catch(
       () => undefined,

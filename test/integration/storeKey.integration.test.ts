@@ -5,7 +5,7 @@ import { freshOpenAiKey } from '../support/fakeKeys';
 import { readItemFromAnotherProcess, requireSecretService } from '../support/keyringTools';
 import { ScriptedUi } from '../support/scriptedUi';
 import type { SecureGptApi } from '../../src/extension/extension';
-import { api, diagnosticsOf, ruleIdOf } from './vscodeTestKit';
+import { diagnosticsOf, readyApi, ruleIdOf } from './vscodeTestKit';
 
 // The OpenAI quick fix hands over to the key vault: the key goes to the OS keychain, the file keeps a reference.
 describe('Quick fix: store a pasted OpenAI key in the keychain (real VS Code, real keychain)', () => {
@@ -13,8 +13,7 @@ describe('Quick fix: store a pasted OpenAI key in the keychain (real VS Code, re
 
   before(async () => {
     await requireSecretService();
-    secureGpt = await api();
-    await secureGpt.languageClient.ready;
+    secureGpt = await readyApi();
     secureGpt.keys.setUi(new ScriptedUi());
   });
 

@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SecureGptApi } from '../../src/extension/extension';
+import type { ChatTurn } from '../../src/protocol/webview';
 
 export const extensionId = 'secure-gpt-dev.secure-gpt';
 
@@ -12,6 +13,13 @@ export async function api(): Promise<SecureGptApi> {
   return extension.activate();
 }
 
+/** The extension's API once its language client has started, for tests that talk to the language server. */
+export async function readyApi(): Promise<SecureGptApi> {
+  const exports = await api();
+  await exports.languageClient.ready;
+  return exports;
+}
+
 /** Resolves once VS Code's configuration reflects a change to `key` (after a file edit or an update). */
 export function configurationChanged(key: string): Promise<void> {
   return new Promise((resolve) => {
@@ -19,6 +27,21 @@ export function configurationChanged(key: string): Promise<void> {
       if (event.affectsConfiguration(key)) {
         subscription.dispose();
         resolve();
+      }
+    });
+  });
+}
+
+/** Resolves with the first turn update that satisfies `test`. */
+export function turnWhere(
+  session: SecureGptApi['session'],
+  test: (turn: ChatTurn) => boolean,
+): Promise<ChatTurn> {
+  return new Promise((resolve) => {
+    const subscription = session.onDidUpdate((turn) => {
+      if (test(turn)) {
+        subscription.dispose();
+        resolve(turn);
       }
     });
   });
