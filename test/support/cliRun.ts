@@ -19,19 +19,20 @@ export interface CliResult {
 
 /**
  * Runs `secure-gpt ...argv` in-process in `cwd` (restored afterwards), with `env` as its whole
- * environment and `stdin` as its (ended) standard input.
+ * environment, `stdin` as its (ended) standard input and `isTty` as whether stderr is a terminal.
  */
 export async function runCliIn(
   argv: readonly string[],
   cwd: string,
   env: NodeJS.ProcessEnv = {},
   stdin = '',
+  isTty = false,
 ): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   const input = new PassThrough();
   input.end(stdin);
-  const io: CliIo = { stdout, stderr, stdin: input, env, isTty: false };
+  const io: CliIo = { stdout, stderr, stdin: input, env, isTty };
   const previous = process.cwd();
   process.chdir(cwd);
   try {

@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { builtinRules } from '../../src/core/detect/catalog';
 import { fingerprintOf } from '../../src/core/detect/finding';
-import { freshToken, leaksNone, makeTree, run } from './cliSupport';
+import { runCliIn as run } from '../support/cliRun';
+import { freshToken, leaksNone, makeTree } from './cliSupport';
 
 // The SARIF 2.1.0 schema closes every object (additionalProperties: false). These are the properties it
 // allows, and those it requires, for each object this tool emits (OASIS sarif-schema-2.1.0.json), plus

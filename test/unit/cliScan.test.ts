@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprintOf } from '../../src/core/detect/finding';
-import type { CliRun } from './cliSupport';
-import { freshToken, leaksNone, makeTree, run } from './cliSupport';
+import type { CliResult } from '../support/cliRun';
+import { runCliIn as run } from '../support/cliRun';
+import { freshToken, leaksNone, makeTree } from './cliSupport';
 
 interface JsonReport {
   findings: {
@@ -19,8 +20,8 @@ interface JsonReport {
   }[];
 }
 
-const json = (r: CliRun): JsonReport => JSON.parse(r.stdout) as JsonReport;
-const files = (r: CliRun): string[] => json(r).findings.map((f) => f.file);
+const json = (r: CliResult): JsonReport => JSON.parse(r.stdout) as JsonReport;
+const files = (r: CliResult): string[] => json(r).findings.map((f) => f.file);
 
 describe('secure-gpt scan (in-process)', () => {
   const [inTs, inEnv, inIgnoredDir, inIgnoredFile, inBinary] = [1, 2, 3, 4, 5].map(() => freshToken());
@@ -152,14 +153,14 @@ describe('secure-gpt scan (in-process)', () => {
   });
 
   it('draws a progress line on a terminal, overwritten with \\r and cleared at the end; none otherwise', async () => {
-    const tty = await run(['scan', '--format', 'json'], root, true);
+    const tty = await run(['scan', '--format', 'json'], root, {}, '', true);
     const clearLine = '\x1b[K';
     assert.match(
       tty.stderr.slice(0, tty.stderr.indexOf(clearLine)),
       /^\rscanning: \d+ files, [\d.]+ (B|KB|MB)$/,
     );
     assert.ok(tty.stderr.endsWith(`\r${clearLine}`), 'the line is erased before exit');
-    assert.equal((await run(['scan', '--format', 'json'], root, false)).stderr, '');
+    assert.equal((await run(['scan', '--format', 'json'], root, {}, '', false)).stderr, '');
   });
 
   describe('allowlist', () => {
@@ -218,7 +219,7 @@ describe('secure-gpt scan (in-process)', () => {
   it('never prints a secret in any format', async () => {
     const outputs: string[] = [];
     for (const format of ['text', 'json', 'sarif']) {
-      const r = await run(['scan', '--no-gitignore', '--format', format], root, true);
+      const r = await run(['scan', '--no-gitignore', '--format', format], root, {}, '', true);
       outputs.push(r.stdout, r.stderr);
     }
     assert.ok(outputs.join('').includes(fingerprintOf(inTs!)), 'the fingerprint is there');
