@@ -36,7 +36,7 @@ async function openWorkbench({ entry, workspace, settings, viewport, onLog = () 
     await state.server.listening;
     state.browser = await chromium.launch(host.chromiumOptions());
     state.page = await state.browser.newPage({ viewport });
-    await serveEscapedWebviewResources(state.page, [host.root, dirs.extensions, folder]);
+    await host.serveEscapedWebviewResources(state.page, [host.root, dirs.extensions, folder]);
     const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${host.root}`]];
     await state.page.goto(
       `${state.server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
@@ -61,25 +61,6 @@ function settle(promise, ms) {
   let timer;
   const timeout = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
   return Promise.race([Promise.resolve(promise).catch(() => {}), timeout]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Webviews load their files from https://*.vscode-resource.vscode-cdn.net/<absolute path>, which the webview
- * service worker answers from the server. When a webview starts while that worker is being replaced, the request
- * escapes to the network instead (a race in VS Code's web workbench that leaves the view blank now and then).
- * Answer those escapes as the worker would, from the same files, limited to `roots`; anything else gets a 404.
- * (The same workaround as in test/support/runVsCode.js.)
- */
-async function serveEscapedWebviewResources(page, roots) {
-  await page.route(/^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\//, async (route) => {
-    const file = path.normalize(decodeURIComponent(new URL(route.request().url()).pathname));
-    const allowed = roots.some((dir) => file.startsWith(path.resolve(dir) + path.sep));
-    if (!allowed || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      await route.fulfill({ status: 404 });
-      return;
-    }
-    await route.fulfill({ path: file });
-  });
 }
 
 /**
