@@ -1,13 +1,8 @@
 import { shannonEntropy } from '../entropy';
-import { DIGITS, HEX, randomToken } from '../random';
+import { DIGITS, randomToken } from '../random';
 
 /** Regex source of a lower-case hex UUID, the shape of many service tokens. */
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-/** A fresh lower-case hex UUID, for test samples. */
-export function uuid(): string {
-  return [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
-}
 
 /** A fresh number of `n` digits that does not start with 0, as Slack and Discord ids are. */
 export function numericId(n: number): string {
@@ -24,9 +19,4 @@ export function numericId(n: number): string {
 export function randomTail(url: string): boolean {
   const tail = url.slice(url.lastIndexOf('/') + 1);
   return shannonEntropy(tail) >= 3.2 && !/^(?:0+|x+)$/i.test(tail);
-}
-
-/** True when `value` mixes letters and digits, as generated keys of 16+ characters nearly always do. */
-export function lettersAndDigits(value: string): boolean {
-  return /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 }

@@ -1,8 +1,7 @@
 import { shannonEntropy } from '../entropy';
 import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { anyCase, tokenRule } from './ruleKit';
-import { lettersAndDigits } from './ruleParts';
+import { anyCase, lettersAndDigits, tokenRule } from './ruleKit';
 import {
   decodeBase64,
   isPlaceholder,
