@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { seededFloats } from '../../test/support/seededRandom';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { githubToken } from '../core/detect/checksum';
@@ -8,17 +9,6 @@ import { scan, scanRange } from '../core/detect/scanner';
 import { newStats } from '../core/detect/matcher';
 import type { TrackedFinding } from './incremental';
 import { IncrementalFindings } from './incremental';
-
-/** mulberry32: the edit positions are reproducible from the seed in a failure message. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const key = (): string => githubToken('ghp', randomToken(ALNUM, 30));
 
@@ -84,7 +74,7 @@ describe('IncrementalFindings', function () {
   this.timeout(60_000);
   it('matches a full scan after every random edit (incl. several changes per event, ignore comments)', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
-      const r = prng(seed);
+      const r = seededFloats(seed);
       const doc = new Doc(sourceLines(200).join('\n'));
       for (let step = 0; step < 60; step++) {
         const count = 1 + Math.floor(r() * 3);

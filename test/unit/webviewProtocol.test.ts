@@ -1,16 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseWebviewMessage } from '../../src/protocol/webview';
-
-/** A small seeded PRNG, so a failing fuzz case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededFloats } from '../support/seededRandom';
 
 const TYPES = [
   'ready',
@@ -103,7 +93,7 @@ describe('webview -> host messages are validated at runtime', () => {
   });
 
   it('survives 20,000 random and malformed messages without throwing', () => {
-    const r = prng(20261127);
+    const r = seededFloats(20261127);
     let accepted = 0;
     for (let i = 0; i < 20_000; i++) {
       const value = junk(r);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { seededInts } from '../../../test/support/seededRandom';
 import type { Candidate, CompiledRule, WindowMode } from './matcher';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
@@ -37,17 +38,6 @@ const RULES: Rule[] = [
   rule('middle', ['-zz'], /\b[0-9a-f]{8}-zz[0-9]{2}\b/, 13),
   rule('block', ['begin block'], /BEGIN BLOCK\n[A-Za-z0-9\n]{10,200}\nEND BLOCK/, 230),
 ];
-
-function rng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}
 
 function randomText(next: (n: number) => number): string {
   const pick = (s: string, n: number): string => Array.from({ length: n }, () => s[next(s.length)]).join('');
@@ -107,7 +97,7 @@ describe('windowed matcher', () => {
   for (const mode of ['auto', 'scan', 'starts'] as const) {
     it(`finds exactly what one pass over the whole text finds (${mode})`, () => {
       const set = compileRules(RULES);
-      const next = rng(99);
+      const next = seededInts(99);
       for (let round = 0; round < 300; round++) {
         const text = randomText(next);
         set.rules.forEach((cr: CompiledRule, r) => {

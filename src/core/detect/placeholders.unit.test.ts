@@ -1,18 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { seededInts } from '../../../test/support/seededRandom';
 import { fingerprintOf } from './finding';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM } from './random';
 
-/** mulberry32, so the "random keys are never placeholders" check is deterministic. */
+/** Seeded, so the "random keys are never placeholders" check is deterministic. */
 function seeded(seed: number): (charset: string, length: number) => string {
-  let a = seed >>> 0;
-  const next = (n: number): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const next = seededInts(seed);
   return (charset, length) => Array.from({ length }, () => charset[next(charset.length)]).join('');
 }
 

@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { seededInts } from '../../../test/support/seededRandom';
 import type { HitRuns } from './prefilter';
 import { RUN_GAP, asciiLower, buildKeywordIndex, findKeywordHits, runsOfRule } from './prefilter';
-
-/** mulberry32: deterministic texts, so a failure reproduces. */
-function rng(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}
 
 /** What the prefilter must report: every start offset in [from, to), folded into runs the same way. */
 function naiveRuns(lower: string, kw: string, from: number, to: number): HitRuns | undefined {
@@ -47,7 +36,7 @@ describe('keyword prefilter', () => {
 
   it('finds exactly the occurrences a naive search finds, in any range', () => {
     const index = buildKeywordIndex(keywords.map((k) => [k]));
-    const next = rng(7);
+    const next = seededInts(7);
     const alphabet = 'abcABC-_ \n€ß';
     for (let round = 0; round < 200; round++) {
       const length = 1 + next(400);
