@@ -17,6 +17,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { nodeBundleOptions } from '../support/nodeBundle';
 import { freshToken, leaksNone, makeTree } from './cliSupport';
 
 // The CLI as users run it: a bundle in its own process. The bundle is built here from the current
@@ -57,16 +58,7 @@ describe('secure-gpt as a process (node out/cliBundle/cli.js)', function () {
 
   before(() => {
     mkdirSync(join(repo, 'out/cliBundle'), { recursive: true });
-    buildSync({
-      entryPoints: [join(repo, 'src/cli/cli.ts')],
-      outfile: cliPath,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode', 'keytar'],
-      logLevel: 'silent',
-    });
+    buildSync(nodeBundleOptions('src/cli/cli.ts', cliPath));
   });
   after(() => trees.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 

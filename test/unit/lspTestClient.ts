@@ -2,14 +2,13 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-
-const repoRoot = resolve(__dirname, '..', '..', '..');
+import { nodeBundleOptions } from '../support/nodeBundle';
 
 /**
  * Bundles src/server/server.ts the way esbuild.js does, into a temporary directory: the test runs the real
@@ -18,16 +17,7 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
  */
 export async function buildServerBundle(): Promise<string> {
   const outfile = join(mkdtempSync(join(tmpdir(), 'secure-gpt-lsp-')), 'server.js');
-  await build({
-    entryPoints: [join(repoRoot, 'src', 'server', 'server.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'keytar'],
-    logLevel: 'silent',
-  });
+  await build(nodeBundleOptions('src/server/server.ts', outfile));
   return outfile;
 }
 
