@@ -195,14 +195,5 @@ async function report({ section, fmt, verdict, quick }) {
 module.exports = { measureLspEdit, report };
 
 if (require.main === module) {
-  const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
-  report({
-    section: (t) => console.log(`\n## ${t}`),
-    fmt,
-    verdict: (ok) => (ok ? 'meets target' : 'BELOW target'),
-    quick: false,
-  }).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  require('./reporting').runAlone(report, false);
 }

@@ -156,14 +156,5 @@ async function report({ section, fmt, verdict, quick }) {
 module.exports = { report, benchRedaction, benchFirstToken };
 
 if (require.main === module) {
-  const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
-  report({
-    section: (title) => console.log(`\n## ${title}`),
-    fmt,
-    verdict: (ok) => (ok ? 'meets target' : 'BELOW target'),
-    quick: process.argv.includes('--quick'),
-  }).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  require('./reporting').runAlone(report, process.argv.includes('--quick'));
 }

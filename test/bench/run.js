@@ -2,13 +2,7 @@
 // nothing here fails on a timing; targets are printed next to the figures.
 const fs = require('node:fs');
 const path = require('node:path');
-
-const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
-const verdict = (ok) => (ok ? 'meets target' : 'BELOW target');
-
-function section(title) {
-  console.log(`\n## ${title}`);
-}
+const { fmt, verdict, section } = require('./reporting');
 
 async function main() {
   const quick = process.argv.includes('--quick');
