@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { workspaceFolder } from './vscodeTestKit';
 
 describe('Integration harness', () => {
   it('runs in the VS Code the extension targets', () => {
@@ -14,18 +15,14 @@ describe('Integration harness', () => {
   });
 
   it('opens a writable copy of the fixture workspace', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'a workspace folder is open');
-    assert.strictEqual(folder.uri.fsPath, process.env['SECURE_GPT_TEST_WORKSPACE']);
-    assert.ok(
-      !folder.uri.fsPath.includes(path.join('test', 'fixtures')),
-      'the fixture itself stays untouched',
-    );
+    const folder = workspaceFolder();
+    assert.strictEqual(folder.fsPath, process.env['SECURE_GPT_TEST_WORKSPACE']);
+    assert.ok(!folder.fsPath.includes(path.join('test', 'fixtures')), 'the fixture itself stays untouched');
 
-    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'README.md'));
+    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'README.md'));
     assert.match(readme.getText(), /Sample workspace/);
 
-    const scratch = vscode.Uri.joinPath(folder.uri, 'scratch.txt');
+    const scratch = vscode.Uri.joinPath(folder, 'scratch.txt');
     await vscode.workspace.fs.writeFile(scratch, Buffer.from('written by a test'));
     const written = await vscode.workspace.openTextDocument(scratch);
     assert.strictEqual(written.getText(), 'written by a test');

@@ -4,8 +4,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SecureGptApi } from '../../../src/extension/extension';
-
-const extensionId = 'secure-gpt-dev.secure-gpt';
+import { extensionId } from '../vscodeTestKit';
 
 interface Keytar {
   setPassword(service: string, account: string, password: string): Promise<void>;
