@@ -26,16 +26,23 @@ import {
  *   enough mixture (passwords) or entropy and length (tokens).
  */
 
-/** `name` may be dotted or dashed; it is bounded so a scan from an identifier start is short. */
-const NAME = '(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}';
+/** A name's characters: it may be dotted or dashed (`spring.datasource.password`, `private-key`). */
+const NAME_CHAR = '[A-Za-z0-9_.-]';
+/**
+ * Said at the name's end: the name began at most 40 characters back, after a non-name character. The
+ * pattern itself starts at the credential word, so this bound is looked at once per keyword match
+ * rather than paid at every identifier start of the text.
+ */
+const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
 /** Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`. */
 const ANNOTATION = '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|]{0,30}[ \\t]{0,3}(?==))?';
 /**
  * `=`, `:`, `:=`, `=>`, `??=`, `||=`, a `,` after a quoted name (`define('X', …)`), `>` closing an
- * XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`).
+ * XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`). Each alternative
+ * reads its own character before any look back, so a name followed by `=` pays for no lookbehind.
  */
 const OPERATOR =
-  '(?:=>|:=|\\?\\?=|\\|\\|=|=(?![=~>])|:(?![:=])|(?<=["\'][ \\t]{0,3}),|(?<=<[A-Za-z0-9_.:-]{1,50})>|(?<=["\'][ \\t]{0,3})[Vv]alue[ \\t]{0,2}=)';
+  '(?:=(?:>|(?![=~>]))|:(?:=|(?![:=]))|\\?\\?=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
 // Positive classes (printable ASCII) rather than negated ones, and no `\\s`: the engine then keeps these
 // rules' windows to the line of each keyword hit, which is what makes a frequent keyword like `key` cheap.
 /** A quoted value's characters: printable ASCII but blanks, quotes and backslashes. */
@@ -59,9 +66,14 @@ function value(min: number): string {
   );
 }
 
-function assignment(nameEnd: string, refused: string, min: number): RegExp {
+/**
+ * `name` matches the end of the name, from its credential word on (`password`, `api_key_2`): the match
+ * starts at that word, so the regex engine skips ahead to it instead of trying every identifier start.
+ * The name's own start is only checked, looking back, once the word is found.
+ */
+function assignment(name: string, min: number): RegExp {
   return new RegExp(
-    `${NAME}(?<=${nameEnd})(?<!${refused})["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min)}`,
+    `${name}${NAME_BOUND}["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min)}`,
     'm',
   );
 }
@@ -164,24 +176,29 @@ function ci(source: string): string {
 }
 
 // A bare `pass` must start the name or a camelCase hump (`smtp_pass`, `dbPass`), so that `bypass`,
-// `Minipass` and `COMPASS` do not qualify; the longer words may follow anything.
-const PASSWORD_END = `(?:${ci('passw(?:or)?d|passphrase|pwd')}|(?<![A-Za-z])${ci('pass')}|(?<=[a-z0-9])Pass)\\d?`;
-const PASSWORD_REFUSED =
-  '(?<![A-Za-z])' +
-  ci(
-    '(?:confirm|confirmation|verify|repeat|retype|new|old|current|reset|forgot|hashed|hash|encrypted|masked|invalid|wrong|bad|min|max|show|toggle)[_.-]?',
-  ) +
-  PASSWORD_END;
-
-const SECRET_END = ci(
-  '(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key(?:[_.-]?base)?|private[_.-]?key|client[_.-]?secret|auth[_.-]?key|app[_.-]?key|master[_.-]?key|signing[_.-]?key|encryption[_.-]?key|session[_.-]?key|auth)',
+// `Minipass` and `COMPASS` do not qualify; the longer words may follow anything. Written as a tree on
+// `pass` so that a failed name costs one try, not four.
+const PASSWORD_WORD = `(?:${ci('pass')}(?:${ci('w(?:or)?d|phrase')}|(?<=(?<![A-Za-z])${ci('pass')}|[a-z0-9]Pass))|${ci('pwd')})\\d?`;
+const PASSWORD_STOP = ci(
+  '(?:confirm|confirmation|verify|repeat|retype|new|old|current|reset|forgot|hashed|hash|encrypted|masked|invalid|wrong|bad|min|max|show|toggle)[_.-]?',
 );
-const SECRET_REFUSED =
-  '(?<![A-Za-z])' +
-  ci(
-    '(?:csrf|xsrf|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?',
-  ) +
-  SECRET_END;
+// Every password word starts with `p`, so the stop words can be read first, before the word: the
+// trailing `(?<=[A-Za-z_.-])` (read first, lookbehinds run backwards) makes that one comparison after
+// a blank or an `=`.
+const PASSWORD_NAME = `(?<!(?<![A-Za-z])${PASSWORD_STOP}(?<=[A-Za-z_.-]))${PASSWORD_WORD}`;
+
+// `key` alone is too common a name (`primary_key`, `cache_key`): it counts only after a word that makes
+// it a credential. `client_secret` needs no word of its own (it ends in `secret`), but a stop word
+// before it still refuses it (`public_client_secret`).
+const SECRET_WORD = ci(
+  'a(?:uth(?:[_.-]?key)?|(?:pi|ccess|pp)[_.-]?key)|s(?:ecret(?:[_.-]?key(?:[_.-]?base)?)?|igning[_.-]?key|ession[_.-]?key)|token|private[_.-]?key|master[_.-]?key|encryption[_.-]?key',
+);
+const SECRET_STOP = ci(
+  '(?:csrf|xsrf|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?(?:client[_.-]?)?',
+);
+// These words start with many letters, and a look back before each would run at every one of them:
+// the stop words are read after the word instead, back across it, once per word found.
+const SECRET_NAME = `(?:${SECRET_WORD})(?<!(?<![A-Za-z])${SECRET_STOP}(?:${SECRET_WORD}))`;
 
 function passwordSample(): string {
   const specials = '!@#%^&*_+-';
@@ -198,7 +215,9 @@ export const genericRules: readonly Rule[] = [
     // Keywords of at most four letters on purpose: the engine ranks overlapping warnings by keyword
     // length, then catalogue order (generic last), so any provider's context rule wins the same value.
     keywords: ['pass', 'pwd'],
-    pattern: assignment(PASSWORD_END, PASSWORD_REFUSED, 6),
+    pattern: assignment(PASSWORD_NAME, 6),
+    // The longest match: word 11, quote and `]` 2, annotation and `=>` 46 (or blanks and `value  =` 11),
+    // blanks and quote 4, value 202. patternMaxLength cannot see through the value's backreferences.
     maxLength: 270,
     validate: passwordOk,
     sample: passwordSample,
@@ -223,7 +242,7 @@ export const genericRules: readonly Rule[] = [
     severity: 'warning',
     // `cret` and `oken` rather than `secret` and `token`: see generic-password's keywords.
     keywords: ['cret', 'oken', 'key', 'auth'],
-    pattern: assignment(SECRET_END, SECRET_REFUSED, 12),
+    pattern: assignment(SECRET_NAME, 12),
     maxLength: 270,
     validate: tokenOk,
     sample: () => {
