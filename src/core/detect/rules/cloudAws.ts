@@ -1,6 +1,7 @@
 import { BASE64, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { START_TOKEN, anyCase, assignedTo, lettersAndDigits, tokenRule, uuid } from './ruleKit';
+import { START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { lettersAndDigits, uuid } from './ruleParts';
 
 const risk =
   'anyone with this file can use your AWS account with this key’s permissions, and run up your bill';

@@ -1,6 +1,7 @@
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { START_TOKEN, contextRule, prefixedRule, tokenRule, uuid } from './ruleKit';
+import { START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
+import { uuid } from './ruleParts';
 
 // Infrastructure clouds and networks: DigitalOcean, Cloudflare, Akamai/Linode, Hetzner, Vultr,
 // Scaleway, OpenShift, Tailscale.

@@ -1,6 +1,7 @@
 import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { START_TOKEN, contextRule, prefixedRule, tokenRule, uuid } from './ruleKit';
+import { START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
+import { uuid } from './ruleParts';
 
 // Application platforms and hosted databases: Heroku, Fly.io, Netlify, Vercel, Supabase, Render,
 // PlanetScale, Databricks.

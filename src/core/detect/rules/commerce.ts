@@ -1,16 +1,7 @@
 import { ALNUM, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import {
-  END_ALNUM,
-  END_TOKEN,
-  START_TOKEN,
-  anyCase,
-  assignedTo,
-  lettersAndDigits,
-  tokenRule,
-  uuid,
-} from './ruleKit';
-import { UUID } from './ruleParts';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { UUID, lettersAndDigits, uuid } from './ruleParts';
 
 // Commerce and fintech platforms: Shopify stores, Coinbase, Plaid. Facts on the formats come from the
 // providers' documentation and the public rule sets (gitleaks, trufflehog); the patterns follow this

@@ -1,7 +1,7 @@
 import { ALNUM, BASE64URL, DIGITS, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule, uuid } from './ruleKit';
-import { UUID } from './ruleParts';
+import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
+import { UUID, uuid } from './ruleParts';
 
 // Developer tools, CI and productivity SaaS. Facts on the formats come from the vendors' documentation
 // and the public rule sets (gitleaks, trufflehog); the patterns follow this engine's contract.

@@ -1,8 +1,8 @@
 import { shannonEntropy } from '../entropy';
 import { BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, anyCase, assignedTo, contextRule, tokenRule, uuid } from './ruleKit';
-import { UUID, numericId, randomTail } from './ruleParts';
+import { END_ALNUM, END_TOKEN, anyCase, assignedTo, contextRule, tokenRule } from './ruleKit';
+import { UUID, numericId, randomTail, uuid } from './ruleParts';
 import { decodeBase64 } from './valueChecks';
 
 // Chat and team-messaging providers other than Slack. Facts on the formats come from the providers'

@@ -1,14 +1,7 @@
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import {
-  END_ALNUM,
-  END_TOKEN,
-  START_TOKEN,
-  anyCase,
-  assignedTo,
-  lettersAndDigits,
-  tokenRule,
-} from './ruleKit';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
 
 // Payment providers. Facts on the formats come from the providers' documentation and the
 // public rule sets (gitleaks, trufflehog); the patterns follow this engine's contract. Test-mode keys are

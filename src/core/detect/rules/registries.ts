@@ -1,6 +1,7 @@
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { START_TOKEN, contextRule, lettersAndDigits, prefixedRule, tokenRule, uuid } from './ruleKit';
+import { START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
+import { lettersAndDigits, uuid } from './ruleParts';
 
 // Package and artifact registries: whoever holds a publish token can ship code to everyone who
 // installs the package, so these are supply-chain keys.

@@ -1,5 +1,5 @@
-import { HEX, randomToken } from '../random';
 import type { Rule, Severity } from '../rule';
+import { lettersAndDigits } from './ruleParts';
 
 /**
  * Shared builders for rule files. Rules stay plain data; this only removes the boilerplate of the
@@ -250,17 +250,6 @@ function keywordVariants(words: readonly string[]): string[] {
     }
   }
   return [...out];
-}
-
-/** A random v4-shaped UUID, for fixtures of UUID-shaped keys. */
-export function uuid(): string {
-  const hex = (n: number): string => randomToken(HEX, n);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
-}
-
-/** True when `text` holds both a letter and a digit: random keys do, words and identifiers mostly don't. */
-export function lettersAndDigits(text: string): boolean {
-  return /[A-Za-z]/.test(text) && /\d/.test(text);
 }
 
 /** Negative lookahead that ends a value drawn from letters, digits, `-` and `_`. */

@@ -1,8 +1,14 @@
 import { shannonEntropy } from '../entropy';
-import { DIGITS, randomToken } from '../random';
+import { DIGITS, HEX, randomToken } from '../random';
 
 /** Regex source of a lower-case hex UUID, the shape of many service tokens. */
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** A fresh lower-case hex UUID, v4-shaped (version 4, variant `a`) as real ones are, for test samples. */
+export function uuid(): string {
+  const hex = (n: number): string => randomToken(HEX, n);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+}
 
 /** A fresh number of `n` digits that does not start with 0, as Slack and Discord ids are. */
 export function numericId(n: number): string {
@@ -19,4 +25,9 @@ export function numericId(n: number): string {
 export function randomTail(url: string): boolean {
   const tail = url.slice(url.lastIndexOf('/') + 1);
   return shannonEntropy(tail) >= 3.2 && !/^(?:0+|x+)$/i.test(tail);
+}
+
+/** True when `value` mixes letters and digits, as generated keys of 16+ characters nearly always do. */
+export function lettersAndDigits(value: string): boolean {
+  return /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 }

@@ -1,7 +1,7 @@
 import { ALNUM, DIGITS, HEX, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_TOKEN, START_TOKEN, lettersAndDigits, tokenRule } from './ruleKit';
-import { numericId, randomTail } from './ruleParts';
+import { END_TOKEN, START_TOKEN, tokenRule } from './ruleKit';
+import { lettersAndDigits, numericId, randomTail } from './ruleParts';
 
 // Slack token and webhook formats, from Slack's token-type documentation and the public rule sets
 // (gitleaks, trufflehog); the segment structure is in the patterns, so look-alikes fail to match.

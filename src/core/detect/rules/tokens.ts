@@ -1,7 +1,8 @@
 import { shannonEntropy } from '../entropy';
 import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { anyCase, lettersAndDigits, tokenRule } from './ruleKit';
+import { anyCase, tokenRule } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
 import {
   decodeBase64,
   isPlaceholder,
