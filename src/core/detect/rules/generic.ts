@@ -11,13 +11,15 @@ import {
   isPlaceholder,
   isPrintableAscii,
   isReference,
+  namesCredential,
 } from './valueChecks';
 
 /**
  * The generic rules: a literal assigned to a name that ends in a secret-sounding word, in code, YAML,
  * JSON, .env, INI, properties or XML. They are warnings and the biggest source of false positives, so
  * they are strict on three sides:
- * - the name must END in the word (`db_password`, `apiKey`), so `password_hint`, `tokenizer` and
+ * - the name must END in the word (`db_password`, `apiKey`), give or take a short tail from a fixed
+ *   list (`mySecretString`, `API_KEY_PROD`, `token_2`), so `password_hint`, `tokenizer` and
  *   `secretName` never qualify, and a short list of names that hold non-secrets is refused
  *   (`csrf_token`, `next_page_token`, `confirm_password`);
  * - the value must be a literal: quoted, or bare and followed by the end of the value, which rules out
@@ -34,15 +36,19 @@ const NAME_CHAR = '[A-Za-z0-9_.-]';
  * rather than paid at every identifier start of the text.
  */
 const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
-/** Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`. */
-const ANNOTATION = '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|]{0,30}[ \\t]{0,3}(?==))?';
 /**
- * `=`, `:`, `:=`, `=>`, `??=`, `||=`, a `,` after a quoted name (`define('X', …)`), `>` closing an
- * XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`). Each alternative
- * reads its own character before any look back, so a name followed by `=` pays for no lookbehind.
+ * Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`,
+ * `var apiKey: String? = "…"`.
+ */
+const ANNOTATION = '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}[ \\t]{0,3}(?==))?';
+/**
+ * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=` and `::=`, a `,` after a quoted name (`define('X', …)`),
+ * `>` closing an XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`). Each
+ * alternative reads its own character before any look back, so a name followed by `=` pays for no
+ * lookbehind.
  */
 const OPERATOR =
-  '(?:=(?:>|(?![=~>]))|:(?:=|(?![:=]))|\\?\\?=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
+  '(?:=(?:>|(?![=~>]))|:(?::?=|(?![:=]))|\\?\\??=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
 // Positive classes (printable ASCII) rather than negated ones, and no `\\s`: the engine then keeps these
 // rules' windows to the line of each keyword hit, which is what makes a frequent keyword like `key` cheap.
 /** A quoted value's characters: printable ASCII but blanks, quotes and backslashes. */
@@ -54,7 +60,8 @@ const QUOTED = '[!#-&(-\\[\\]-_a-~]';
 const BARE = '[!#-&*+\\--:?-Z^_a-z|~]';
 /**
  * The value: quoted (any run without quotes, backslashes or blanks, closed by a quote) or bare (no
- * brackets, braces, parentheses, separators or markup, ended by a blank, a separator or the line end).
+ * brackets, braces, parentheses, separators or markup, ended by a blank, a separator, the line end or
+ * an escaped line break: a `.env` held in a JSON string).
  * Each run is taken whole through a lookahead capture and a backreference, JavaScript's stand-in for an
  * atomic group: a run that is not closed fails at once instead of being retried at every shorter length
  * (`password=password=password=…` would otherwise cost 200 steps per name).
@@ -62,7 +69,7 @@ const BARE = '[!#-&*+\\--:?-Z^_a-z|~]';
 function value(min: number): string {
   return (
     `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},200}))\\k<q>(?=["'\`])` +
-    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},200}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|$))`
+    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},200}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|\\\\[nrt]|$))`
   );
 }
 
@@ -88,7 +95,7 @@ function literalData(v: string): boolean {
     /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(v) ||
     // Code rather than data: `a ?? b`, `x || y`, `ArrowToken$1`, or a value that names itself.
     /\?\?|\|\||&&|^[A-Za-z_]\w*\$\d*$/.test(v) ||
-    /token|secret|passw|api_?key|credential/i.test(v) ||
+    namesCredential(v) ||
     /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(v) ||
     /^[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/.test(v) ||
     /^[a-z]+(?:[_.-][a-z]+)+$/i.test(v) ||
@@ -175,10 +182,28 @@ function ci(source: string): string {
   return out;
 }
 
+/**
+ * An optional tail of the name after its credential word, tried only when the next character can
+ * start one (after `password=` it costs one comparison).
+ */
+function tail(source: string): string {
+  return `(?:(?=[A-Za-z0-9_.-])${ci(source)})?`;
+}
+/**
+ * Tails a name may add after its credential word and still name that credential: an environment
+ * (`API_KEY_PROD`) and a number (`password2`, `some_api_token_123`). Bounded and from a short list, so
+ * that `password_hint`, `token_type` or `secretName` still never qualify.
+ */
+const ENV_AND_NUMBER = tail('(?:[_.-]?(?:production|prod|dev|staging|live|sandbox))?(?:[_.-]?[0-9]{1,3})?');
+/** A type said in the name (`mySecretString`, `token_value`, `apiKeyStr`). */
+const AS_TEXT = tail('[_.-]?(?:string|str|value|val)');
+
 // A bare `pass` must start the name or a camelCase hump (`smtp_pass`, `dbPass`), so that `bypass`,
-// `Minipass` and `COMPASS` do not qualify; the longer words may follow anything. Written as a tree on
-// `pass` so that a failed name costs one try, not four.
-const PASSWORD_WORD = `(?:${ci('pass')}(?:${ci('w(?:or)?d|phrase')}|(?<=(?<![A-Za-z])${ci('pass')}|[a-z0-9]Pass))|${ci('pwd')})\\d?`;
+// `Minipass` and `COMPASS` do not qualify, and takes no type tail (in `passValue`, pass is a verb); the
+// longer words may follow anything. Written as a tree on `pass` so that a failed name costs one try.
+const PASSWORD_WORD =
+  `(?:${ci('pass')}(?:(?:${ci('w(?:or)?d|phrase')})${AS_TEXT}|(?<=(?<![A-Za-z])${ci('pass')}|[a-z0-9]Pass))` +
+  `|${ci('pwd')}${AS_TEXT})${ENV_AND_NUMBER}`;
 const PASSWORD_STOP = ci(
   '(?:confirm|confirmation|verify|repeat|retype|new|old|current|reset|forgot|hashed|hash|encrypted|masked|invalid|wrong|bad|min|max|show|toggle)[_.-]?',
 );
@@ -189,16 +214,25 @@ const PASSWORD_NAME = `(?<!(?<![A-Za-z])${PASSWORD_STOP}(?<=[A-Za-z_.-]))${PASSW
 
 // `key` alone is too common a name (`primary_key`, `cache_key`): it counts only after a word that makes
 // it a credential. `client_secret` needs no word of its own (it ends in `secret`), but a stop word
-// before it still refuses it (`public_client_secret`).
-const SECRET_WORD = ci(
-  'a(?:uth(?:[_.-]?key)?|(?:pi|ccess|pp)[_.-]?key)|s(?:ecret(?:[_.-]?key(?:[_.-]?base)?)?|igning[_.-]?key|ession[_.-]?key)|token|private[_.-]?key|master[_.-]?key|encryption[_.-]?key',
-);
+// before it still refuses it (`public_client_secret`). `cred`, `creds`, `credentials` follow the rule
+// of `pass`: at the start of the name or of a camelCase hump (`awsCredentials`), so not `incredible`.
+const CRED = `${ci('cred')}(?<=(?<![A-Za-z])${ci('cred')}|[a-z0-9]Cred)${ci('(?:ential)?s?')}`;
+const KEY_QUALIFIER = '(?:api|access|private|auth|app|master|signing|encryption|session)[_.-]?';
+const SECRET_WORD = `${ci(`secret(?:[_.-]?key(?:[_.-]?base)?)?|token|${KEY_QUALIFIER}key|auth`)}|${CRED}`;
+// The match starts at the rule's keyword (`cret`, `oken`, `key`, `auth`, `cred`), with the rest of the
+// word looked back at: those few letters are what the regex engine skips ahead to fastest, where the
+// first letters of the words (or a lookbehind first) would have it try most letters of the text.
+const SECRET_AT_KEYWORD =
+  `${ci('cret')}(?<=${ci('secret')})${ci('(?:[_.-]?key(?:[_.-]?base)?)?')}|${ci('oken')}(?<=${ci('token')})` +
+  `|${ci('key')}(?<=${ci(KEY_QUALIFIER)}${ci('key')})|${ci('auth')}|${CRED}`;
 const SECRET_STOP = ci(
   '(?:csrf|xsrf|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?(?:client[_.-]?)?',
 );
-// These words start with many letters, and a look back before each would run at every one of them:
-// the stop words are read after the word instead, back across it, once per word found.
-const SECRET_NAME = `(?:${SECRET_WORD})(?<!(?<![A-Za-z])${SECRET_STOP}(?:${SECRET_WORD}))`;
+// The stop words are read after the word, back across it, once per word found: read before it, they
+// would run at every position the engine tries.
+const SECRET_NAME =
+  `(?:${SECRET_AT_KEYWORD})(?<!(?<![A-Za-z])${SECRET_STOP}(?:${SECRET_WORD}))` +
+  `${tail('[_.-]?(?:string|str|value|val|data)')}${ENV_AND_NUMBER}`;
 
 function passwordSample(): string {
   const specials = '!@#%^&*_+-';
@@ -216,9 +250,10 @@ export const genericRules: readonly Rule[] = [
     // length, then catalogue order (generic last), so any provider's context rule wins the same value.
     keywords: ['pass', 'pwd'],
     pattern: assignment(PASSWORD_NAME, 6),
-    // The longest match: word 11, quote and `]` 2, annotation and `=>` 46 (or blanks and `value  =` 11),
-    // blanks and quote 4, value 202. patternMaxLength cannot see through the value's backreferences.
-    maxLength: 270,
+    // The longest match: name 32 (`passphrase_string_production_123`), quote and `]` 2, annotation and
+    // `=>` 43 (more than blanks and `value  =`), blanks 3, bare value 202 (a quoted one is 1 + 200).
+    // Declared by hand: patternMaxLength cannot see through the value's backreferences.
+    maxLength: 282,
     validate: passwordOk,
     sample: passwordSample,
     lines: (pw) => [
@@ -231,6 +266,9 @@ export const genericRules: readonly Rule[] = [
       `conn = connect(host="db", user="etl", passwd="${pw}")`,
       `password: str = "${pw}"`,
       `$config['smtp_pass'] = '${pw}';`,
+      `DB_PASSWORD_PROD=${pw}`,
+      `passwordString: "${pw}"`,
+      `SMTP_PASS_2 = '${pw}'`,
     ],
     negatives: GENERIC_PASSWORD_NEGATIVES,
   }),
@@ -241,9 +279,10 @@ export const genericRules: readonly Rule[] = [
     risk: 'anyone with this file can use this credential against the service that issued it',
     severity: 'warning',
     // `cret` and `oken` rather than `secret` and `token`: see generic-password's keywords.
-    keywords: ['cret', 'oken', 'key', 'auth'],
+    keywords: ['cret', 'oken', 'key', 'auth', 'cred'],
     pattern: assignment(SECRET_NAME, 12),
-    maxLength: 270,
+    // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`).
+    maxLength: 287,
     validate: tokenOk,
     sample: () => {
       const r = Math.random();
@@ -264,6 +303,15 @@ export const genericRules: readonly Rule[] = [
       `x-api-key: ${t}`,
       `<add key="ApiKey" value="${t}" />`,
       `<ApiKey>${t}</ApiKey>`,
+      `creds = ${t}`,
+      `{ "credentials": "${t}" }`,
+      `awsCredentials: '${t}'`,
+      `mySecretString=${t}`,
+      `some_api_token_123 = "${t}"`,
+      `STRIPE_SECRET_KEY_LIVE=${t}`,
+      `API_TOKEN ?= ${t}`,
+      `var apiKey: String? = "${t}"`,
+      `{ "app.env": "API_TOKEN=${t}\\nDEBUG=false" }`,
     ],
     negatives: GENERIC_SECRET_NEGATIVES,
   }),

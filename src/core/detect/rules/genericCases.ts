@@ -58,6 +58,12 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   'password: process.env.SMTP_PASSWORD || "",',
   '"password": null,',
   'password=',
+  'new_password_2: "Zq8!tRw2Lm"',
+  'password_hint_prod: "Zq8!tRw2Lm"',
+  'passValue = "Zq8!tRw2Lm"',
+  'bypass_2 = "Zq8!tRw2Lm"',
+  'password ?= $(shell cat .pw)',
+  'ENV = "PORT=3000\\nDB_PASSWORD=p4ssw0rd-Dev-7\\n"',
 ];
 
 /** Must never be reported as `generic-secret`. */
@@ -117,4 +123,19 @@ export const GENERIC_SECRET_NEGATIVES: readonly string[] = [
   'oauth_token_secret = request.args.get("oauth_token_secret")',
   'api_key = "abcdefghijklmnopqrstuvwx"',
   'access_token = localStorage.getItem("access_token")',
+  "credentials: 'same-origin'",
+  '"credentials": "include"',
+  'GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json',
+  'credential = DefaultAzureCredential()',
+  'credential_source = Environment',
+  'credentials: AzureNamedKeyCredential;',
+  'incredible = "Zq8tRw2LmXy7Vb3N"',
+  'secret_name_prod = "Zq8tRw2LmXy7Vb3N"',
+  'token_type_2 = "Zq8tRw2LmXy7Vb3N"',
+  'max_token_value = 4096',
+  'csrf_token_value = "Zq8tRw2LmXy7Vb3N"',
+  'token_1 = "STRING_LITERAL"',
+  'token2 = tokens[1]',
+  'tokenString = jwt.sign(payload, key)',
+  'API_TOKEN=\\nDEBUG=false',
 ];

@@ -180,6 +180,15 @@ function trimAffixes(stem: string): string {
   return core.length === 0 ? 'pass' : core;
 }
 
+/**
+ * True when `value` names a credential rather than being one, also once leetspeak is undone: a value
+ * that says `token`, `secret`, `s3cr3t` or `p4ssw0rd` is a label or a stock example.
+ */
+export function namesCredential(value: string): boolean {
+  const words = /token|secret|passw|api_?key|credential/i;
+  return words.test(value) || words.test(unleet(value));
+}
+
 function unleet(value: string): string {
   return value
     .toLowerCase()
