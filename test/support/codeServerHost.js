@@ -90,7 +90,8 @@ function installExtensions(entry, dirs, files, env) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 with telemetry, update checks and workspace trust off, in its own process group
+ * Starts code-server on 127.0.0.1 with telemetry, update checks and workspace trust off (trust stays on, so the
+ * workspace opens in Restricted Mode, when SECURE_GPT_WORKSPACE_TRUST=1), in its own process group
  * so `stop` ends its extension host and helpers too. `listening` resolves once it serves; `onOutput` gets its log.
  */
 function startServer({ entry, dirs, port, folder, env, extraArgs = [], onOutput = () => {} }) {
@@ -108,7 +109,7 @@ function startServer({ entry, dirs, port, folder, env, extraArgs = [], onOutput 
     dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(process.env.SECURE_GPT_WORKSPACE_TRUST === '1' ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...extraArgs,

@@ -133,6 +133,19 @@ function main() {
     (status) => (status !== 2 ? `exit ${status}, expected 2` : undefined),
   );
 
+  // Restricted Mode needs a workbench started with workspace trust on, so it is a run of its own.
+  const restricted = timed('restricted mode', () =>
+    runner(['--tests', index], {
+      env: {
+        SECURE_GPT_WORKSPACE_TRUST: '1',
+        SECURE_GPT_TEST_FILES: 'out/test/integration/restricted/restricted.trustcheck.js',
+      },
+    }),
+  );
+  if (restricted.status !== 0) {
+    fail(`the Restricted Mode suite exited ${restricted.status}`);
+  }
+
   if (process.env.SKIP_VSIX_CHECK) {
     console.log('[integration] .vsix check skipped (SKIP_VSIX_CHECK)');
   } else {
