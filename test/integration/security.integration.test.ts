@@ -4,6 +4,7 @@ import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import * as vscode from 'vscode';
+import { LOWER_ALNUM, randomToken } from '../../src/core/detect/random';
 import { KEYCHAIN_SERVICE } from '../../src/core/keys/keychain';
 import type { SecureGptApi } from '../../src/extension/extension';
 import type { LeakReport } from '../../src/extension/security/keyLeaked';
@@ -18,7 +19,13 @@ const run = promisify(execFile);
 /** Every generated key starts with this public prefix; "part of the key" means the random rest. */
 const PUBLIC_PREFIX = 'sk-proj-'.length;
 /** User settings these tests change; `after` puts each back as it was. */
-const CHANGED_SETTINGS = ['profile', 'profiles', 'limits.requestsPerMinute', 'budget.dailyTokens'];
+const CHANGED_SETTINGS = [
+  'profile',
+  'profiles',
+  'limits.requestsPerMinute',
+  'budget.dailyTokens',
+  'redaction.policy',
+];
 
 /** Sets a `secureGpt.*` user setting and waits until the extension host sees it. */
 async function setUserSetting(name: string, value: unknown): Promise<void> {
@@ -224,6 +231,31 @@ describe('Security controls in the real VS Code: scope, validation, budget, inci
     );
     assert.ok(!holdsPartOf(logText, key, 8, PUBLIC_PREFIX), 'the log holds part of the key');
     await setUserSetting('profile', userProfile);
+  });
+
+  it('a request the block policy stops shows and saves its question with the key redacted, not as typed', async () => {
+    const { data, session, keys } = secureGpt;
+    const profile = keys.access.activeProfile();
+    assert.strictEqual(profile.name, userProfile);
+    // A key of no provider's shape: only the known-value match finds it, detection does not.
+    const key = `local${randomToken(LOWER_ALNUM, 24)}`;
+    await keys.access.vault().store(profile, key, 'keychain');
+    await setUserSetting('redaction.policy', 'block');
+    const sent = server.requestsTo('/chat/completions').length;
+    const shown = turnWhere(session, (t) => t.outcome === 'blocked' && t.question.includes('refused today'));
+    const result = await session.ask({ prompt: `Why is ${key} refused today?` });
+    assert.strictEqual(result?.outcome, 'blocked', result?.message);
+    assert.strictEqual(server.requestsTo('/chat/completions').length, sent, 'nothing was sent');
+    const turn = await shown;
+    assert.ok(!turn.question.includes(key), 'the chat shows the key');
+    assert.match(turn.question, /‹secret:api-key#1›/);
+    assert.ok(data.historyDir, 'the test workspace has a workspace storage');
+    const history = await waitForFileText(path.join(data.historyDir, 'chat.json'), (text) =>
+      text.includes('refused today'),
+    );
+    assert.ok(!history.includes(key), 'the chat history on disk holds the key');
+    await setUserSetting('redaction.policy', saved.get('redaction.policy'));
+    await keys.access.vault().remove(profile);
   });
 
   it('Purge All Local Data empties audit, usage and history, keeps keys unless asked, and the chat starts afresh', async () => {

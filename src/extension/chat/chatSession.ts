@@ -7,6 +7,8 @@ import type { Attachment } from '../../core/pipeline/exclude';
 import type { RunResult } from '../../core/pipeline/pipeline';
 import { Pipeline } from '../../core/pipeline/pipeline';
 import type { Decision, DecisionRequest } from '../../core/pipeline/prepare';
+import type { KnownValue } from '../../core/pipeline/knownValues';
+import { normalizeKnownValues } from '../../core/pipeline/knownValues';
 import { redactText } from '../../core/pipeline/redact';
 import { RedactionMap } from '../../core/pipeline/redactionMap';
 import type { ChatTurn, HostToWebview, WebviewToHost } from '../../protocol/webview';
@@ -151,11 +153,20 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     let turn: ChatTurn | undefined;
     let prompt: string | undefined;
     let flagged: readonly string[] | undefined;
+    const known = await workspaceEnvValues();
+    // A request stopped before it was prepared (policy, guard, cancelled ask) has no redacted message; its
+    // question is shown and saved as it would have gone, with the same known values (and key) redacted.
+    let unsent: string | undefined;
+    const notSent = (secrets: readonly string[]): string =>
+      notSentQuestion(input.title ?? input.prompt, [
+        ...secrets.map((value) => ({ kind: 'api-key' as const, value })),
+        ...known,
+      ]);
     const pipeline = new Pipeline(
       {
         policy: settings['redaction.policy'],
         excludeGlobs: settings['redaction.excludeGlobs'],
-        known: await workspaceEnvValues(),
+        known,
       },
       controlHooks(
         {
@@ -215,6 +226,9 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
             decide: (request) => this.decide(request),
           },
         );
+        if (!turn) {
+          unsent = notSent(provider.secrets);
+        }
         if (run.outcome === 'ok' && checkOutput) {
           this.view.post({ type: 'status', text: 'checking the answer with the moderation endpoint…' });
           const verdict = await moderateAnswer(settings.moderation, provider, run.text, controller.signal);
@@ -222,13 +236,13 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
         }
         return run;
       });
-      this.finish(id, input.title ?? input.prompt, turn, result, model, undefined, flagged);
+      this.finish(id, () => unsent ?? notSent([]), turn, result, model, undefined, flagged);
       return result;
     } catch (error) {
       // Whatever failed outside the provider (which scrubs its own errors) is scrubbed before it is shown.
       const message = new Scrubber().scrubError(error);
       this.log.error(`Request failed: ${message}`);
-      this.finish(id, input.title ?? input.prompt, turn, undefined, model, message);
+      this.finish(id, () => unsent ?? notSent([]), turn, undefined, model, message);
       void vscode.window.showErrorMessage(`Secure GPT: ${message}`, 'Show Log').then((choice) => {
         if (choice) {
           this.log.show();
@@ -241,9 +255,10 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     }
   }
 
+  /** `unsentQuestion`: the redacted question, asked for only when no turn was started. */
   private finish(
     id: string,
-    question: string,
+    unsentQuestion: () => string,
     turn: ChatTurn | undefined,
     result: RunResult | undefined,
     model: string,
@@ -252,8 +267,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
   ): void {
     const base: ChatTurn = turn ?? {
       id,
-      // Not sent: still show the question only as it would have gone, with placeholders.
-      question: redactText(question, new RedactionMap()).text,
+      question: unsentQuestion(),
       answer: '',
       sent: '',
       redactions: result?.prepared.redactions.length ?? 0,
@@ -347,4 +361,9 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     this.conversation.clear();
     this.updated.dispose();
   }
+}
+
+/** A question that was never prepared, redacted as it would have gone: known values, then detected secrets. */
+function notSentQuestion(question: string, known: readonly KnownValue[]): string {
+  return redactText(question, new RedactionMap(), { known: normalizeKnownValues(known) }).text;
 }
