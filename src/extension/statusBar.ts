@@ -7,6 +7,8 @@ export class FindingsStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private current = 0;
+  /** Secure GPT diagnostics per URI, so a change re-counts only the documents it names. */
+  private readonly perUri = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<number>();
   /** Fires with the new count whenever it changes (tests wait on it). */
   readonly onDidChange = this.changed.event;
@@ -18,8 +20,17 @@ export class FindingsStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       this.changed,
-      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      // Every language server's publish (each keystroke, for most) fires this: look only at the URIs it names.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) {
+          this.recount(uri.toString(), vscode.languages.getDiagnostics(uri));
+        }
+        this.update();
+      }),
     );
+    for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+      this.recount(uri.toString(), diagnostics);
+    }
     this.update();
     this.item.show();
   }
@@ -29,14 +40,19 @@ export class FindingsStatusBar implements vscode.Disposable {
     return this.current;
   }
 
+  private recount(uri: string, diagnostics: readonly vscode.Diagnostic[]): void {
+    const count = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+    if (count > 0) {
+      this.perUri.set(uri, count);
+    } else {
+      this.perUri.delete(uri);
+    }
+  }
+
   private update(): void {
     let count = 0;
-    for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
-      for (const d of diagnostics) {
-        if (d.source === DIAGNOSTIC_SOURCE) {
-          count++;
-        }
-      }
+    for (const n of this.perUri.values()) {
+      count += n;
     }
     this.item.text = count === 0 ? '$(shield) 0' : `$(warning) ${count}`;
     this.item.tooltip =
