@@ -13,13 +13,12 @@ export interface ChatHandler {
   handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void>;
 }
 
-/** Hosts the chat webview view in the activity bar. Messages to it wait until it reports `ready`. */
+/** Hosts the chat webview view in the activity bar. Messages before it reports `ready` are superseded by its initial state. */
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewType = 'secureGpt.chat';
 
   private view: vscode.WebviewView | undefined;
   private ready = false;
-  private readonly pending: HostToWebview[] = [];
   private readonly readyEmitter = new vscode.EventEmitter<void>();
   private readonly messageEmitter = new vscode.EventEmitter<WebviewToHost>();
   private handler: ChatHandler | undefined;
@@ -64,10 +63,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   post(message: HostToWebview): void {
+    // Nothing is queued while the view is not ready: the initial state it gets on `ready` already holds
+    // every turn with its answer so far, so a queue (one entry per streamed token) would only be dropped.
     if (this.view && this.ready) {
       void this.view.webview.postMessage(message);
-    } else {
-      this.pending.push(message);
     }
   }
 
@@ -81,9 +80,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.messageEmitter.fire(message);
     if (message.type === 'ready') {
       this.ready = true;
-      // The initial state already holds everything queued before `ready` (turns carry their answer so
-      // far), so replaying the queue would duplicate it.
-      this.pending.splice(0);
       if (this.handler) {
         this.post(this.handler.initialState());
       }
