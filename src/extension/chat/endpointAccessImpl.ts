@@ -1,7 +1,5 @@
-import * as vscode from 'vscode';
 import type { Profile } from '../../core/keys/profiles';
 import { endpointFor } from '../../core/keys/testKey';
-import { createFetch } from '../../core/net/proxyFetch';
 import { createDryRunProvider } from '../../core/openai/dryRunProvider';
 import { createOpenAiProvider } from '../../core/openai/openaiProvider';
 import type { Provider } from '../../core/openai/provider';
@@ -9,21 +7,9 @@ import { allowlistPolicy } from '../../core/policy/hostAllowlist';
 import type { KeyAccess } from '../keys/keyAccess';
 import { NoApiKeyError } from '../keys/keyAccess';
 import type { Log } from '../log';
+import { editorFetch } from '../network';
 import type { EndpointAccess } from './endpointAccess';
 import { currentSettings } from './settingsReader';
-
-/** VS Code's proxy settings (then the host's environment), for the SDK's fetch. */
-function editorNetwork(): Parameters<typeof createFetch>[0] {
-  const http = vscode.workspace.getConfiguration('http');
-  const proxy = http.get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'];
-  const noProxy =
-    http.get<string[]>('noProxy', []).join(',') || process.env['NO_PROXY'] || process.env['no_proxy'];
-  return {
-    proxyUrl: proxy || undefined,
-    noProxy: noProxy || undefined,
-    strictSSL: http.get<boolean>('proxyStrictSSL', true),
-  };
-}
 
 /** The provider for a profile and the key read for it just now. */
 function providerFor(profile: Profile, key: string | undefined, log: Log): Provider {
@@ -35,7 +21,7 @@ function providerFor(profile: Profile, key: string | undefined, log: Log): Provi
   return createOpenAiProvider(endpoint, {
     endpointPolicy: allowlistPolicy(settings['endpoint.allowedHosts']),
     logger: log,
-    fetch: createFetch(editorNetwork()),
+    fetch: editorFetch(),
   });
 }
 

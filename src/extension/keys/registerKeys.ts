@@ -6,7 +6,6 @@ import type { Profile, ProfileRef } from '../../core/keys/profiles';
 import type { KeyTestResult } from '../../core/keys/testKey';
 import { testKey } from '../../core/keys/testKey';
 import type { FoundKey, KeyStore } from '../../core/keys/vault';
-import { createFetch } from '../../core/net/proxyFetch';
 import { allowlistPolicy } from '../../core/policy/hostAllowlist';
 import type { Log } from '../log';
 import { KeyAccess } from './keyAccess';
@@ -15,6 +14,8 @@ import { keyStatusText, removeApiKeyFlow, setApiKeyFlow } from './keyFlows';
 import type { KeyUi } from './keyUi';
 import { offerMigration } from './migrateFlow';
 import { manageProfilesFlow, switchProfileFlow } from './profileFlows';
+import { Scrubber } from '../../core/scrub';
+import { editorFetch } from '../network';
 import { storeKeyFromFile } from './storeFromFile';
 import { vscodeKeySettings, vscodeSecretStore, vscodeSettingsAccess, vscodeUi } from './vscodeKeys';
 
@@ -37,19 +38,6 @@ export interface KeysApi {
   readonly activationMigration: Promise<MigrationReport | undefined>;
   /** The user settings.json the migration edits when VS Code will not (another extension's setting). */
   readonly userSettingsFile: vscode.Uri;
-}
-
-/** The proxy and CA settings VS Code users expect, for the one test call. */
-function editorFetch(): typeof fetch {
-  const http = vscode.workspace.getConfiguration('http');
-  const proxy = http.get<string>('proxy') || process.env['HTTPS_PROXY'] || process.env['https_proxy'];
-  const noProxy =
-    http.get<string[]>('noProxy', []).join(',') || process.env['NO_PROXY'] || process.env['no_proxy'];
-  return createFetch({
-    proxyUrl: proxy || undefined,
-    noProxy: noProxy || undefined,
-    strictSSL: http.get<boolean>('proxyStrictSSL', true),
-  });
 }
 
 /** One `models` call with the key just set, under the endpoint allowlist. */
@@ -93,7 +81,8 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
       try {
         return await body(...args);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        // The one scrubber: key errors carry no key today, and must not start to.
+        const message = new Scrubber().scrubError(error);
         log.error(`${name} failed: ${message}`);
         void vscode.window
           .showErrorMessage(`Secure GPT: ${name} failed: ${message}`, 'Show Log')
