@@ -11,6 +11,8 @@ const MAX_TURNS = 200;
  */
 export class ChatHistory {
   private readonly file: string | undefined;
+  /** Writes run one after another, and `clear` waits for them, so a purge cannot be undone by a late save. */
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(dir: string | undefined) {
     this.file = dir ? path.join(dir, 'chat.json') : undefined;
@@ -28,7 +30,13 @@ export class ChatHistory {
     }
   }
 
-  async save(turns: readonly ChatTurn[]): Promise<void> {
+  save(turns: readonly ChatTurn[]): Promise<void> {
+    const next = this.writes.then(() => this.write(turns));
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(turns: readonly ChatTurn[]): Promise<void> {
     if (!this.file) {
       return;
     }
@@ -40,6 +48,7 @@ export class ChatHistory {
   }
 
   async clear(): Promise<void> {
+    await this.writes;
     if (this.file) {
       await fs.rm(this.file, { force: true });
     }
