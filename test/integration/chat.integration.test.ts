@@ -6,7 +6,7 @@ import { ALNUM, randomToken } from '../../src/core/detect/random';
 import type { SecureGptApi } from '../../src/extension/extension';
 import { FAKE_ANSWER, FakeOpenAi } from '../support/fakeOpenAi';
 import { recordConnections } from '../support/netRecorder';
-import { api, configurationChanged, turnWhere } from './vscodeTestKit';
+import { api, resetProfiles, turnWhere, useLoopbackProfile } from './vscodeTestKit';
 
 async function editorWith(text: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
@@ -22,22 +22,11 @@ describe('Chat and palette actions through the redaction pipeline (real VS Code)
   before(async () => {
     await server.start();
     secureGpt = await api();
-    const config = vscode.workspace.getConfiguration('secureGpt');
-    // A keyless OpenAI-compatible profile on the loopback server (http is allowed only for loopback).
-    const changed = configurationChanged('secureGpt.profile');
-    await config.update(
-      'profiles',
-      [{ name: 'loopback', kind: 'compatible', baseUrl: server.url }],
-      vscode.ConfigurationTarget.Global,
-    );
-    await config.update('profile', 'loopback', vscode.ConfigurationTarget.Global);
-    await changed;
+    await useLoopbackProfile(server.url);
   });
 
   after(async () => {
-    const config = vscode.workspace.getConfiguration('secureGpt');
-    await config.update('profile', undefined, vscode.ConfigurationTarget.Global);
-    await config.update('profiles', undefined, vscode.ConfigurationTarget.Global);
+    await resetProfiles();
     await server.stop();
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startConnectProxy } from '../support/connectProxy';
 import { FakeOpenAi } from '../support/fakeOpenAi';
-import { api, configurationChanged } from './vscodeTestKit';
+import { api, configurationChanged, resetProfiles, useLoopbackProfile } from './vscodeTestKit';
 
 // VS Code's own proxy settings carry the extension's requests: `http.proxy` tunnels them, `http.noProxy` exempts hosts.
 describe('Requests honour VS Code http.proxy and http.noProxy (real VS Code)', () => {
@@ -10,21 +10,11 @@ describe('Requests honour VS Code http.proxy and http.noProxy (real VS Code)', (
 
   before(async () => {
     await server.start();
-    const config = vscode.workspace.getConfiguration('secureGpt');
-    const changed = configurationChanged('secureGpt.profile');
-    await config.update(
-      'profiles',
-      [{ name: 'loopback', kind: 'compatible', baseUrl: server.url }],
-      vscode.ConfigurationTarget.Global,
-    );
-    await config.update('profile', 'loopback', vscode.ConfigurationTarget.Global);
-    await changed;
+    await useLoopbackProfile(server.url);
   });
 
   after(async () => {
-    const config = vscode.workspace.getConfiguration('secureGpt');
-    await config.update('profile', undefined, vscode.ConfigurationTarget.Global);
-    await config.update('profiles', undefined, vscode.ConfigurationTarget.Global);
+    await resetProfiles();
     const http = vscode.workspace.getConfiguration('http');
     await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
     await http.update('noProxy', undefined, vscode.ConfigurationTarget.Global);

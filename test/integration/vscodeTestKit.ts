@@ -87,3 +87,26 @@ export function workspaceFolder(): vscode.Uri {
   assert.ok(first, 'the tests run with the fixture workspace open');
   return first.uri;
 }
+
+/**
+ * Makes a keyless OpenAI-compatible profile on `baseUrl` (a loopback test server: http is allowed only
+ * there) the user's active profile, and resolves once VS Code reflects it.
+ */
+export async function useLoopbackProfile(baseUrl: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('secureGpt');
+  const changed = configurationChanged('secureGpt.profile');
+  await config.update(
+    'profiles',
+    [{ name: 'loopback', kind: 'compatible', baseUrl }],
+    vscode.ConfigurationTarget.Global,
+  );
+  await config.update('profile', 'loopback', vscode.ConfigurationTarget.Global);
+  await changed;
+}
+
+/** Puts the user's profile settings back to none. */
+export async function resetProfiles(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('secureGpt');
+  await config.update('profile', undefined, vscode.ConfigurationTarget.Global);
+  await config.update('profiles', undefined, vscode.ConfigurationTarget.Global);
+}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { githubToken } from '../../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../../src/core/detect/random';
 import { FakeOpenAi } from '../../support/fakeOpenAi';
-import { api, configurationChanged, diagnosticsOf, ruleIdOf } from '../vscodeTestKit';
+import { api, diagnosticsOf, resetProfiles, ruleIdOf, useLoopbackProfile } from '../vscodeTestKit';
 
 // Run by runIntegration.js in a workbench started with workspace trust on: the fixture folder opens in
 // Restricted Mode. Nothing from the workspace may be sent; the secret warnings still run.
@@ -12,21 +12,11 @@ describe('Restricted Mode (workspace trust on, folder not trusted)', () => {
 
   before(async () => {
     await server.start();
-    const config = vscode.workspace.getConfiguration('secureGpt');
-    const changed = configurationChanged('secureGpt.profile');
-    await config.update(
-      'profiles',
-      [{ name: 'loopback', kind: 'compatible', baseUrl: server.url }],
-      vscode.ConfigurationTarget.Global,
-    );
-    await config.update('profile', 'loopback', vscode.ConfigurationTarget.Global);
-    await changed;
+    await useLoopbackProfile(server.url);
   });
 
   after(async () => {
-    const config = vscode.workspace.getConfiguration('secureGpt');
-    await config.update('profile', undefined, vscode.ConfigurationTarget.Global);
-    await config.update('profiles', undefined, vscode.ConfigurationTarget.Global);
+    await resetProfiles();
     await server.stop();
   });
 
