@@ -13,6 +13,7 @@ import type {
 } from '../protocol/lsp';
 import { CONFIGURATION_SECTION } from '../protocol/lsp';
 import type { Log } from './log';
+import { scrubbedChannel } from './scrubbedChannel';
 
 /** The settings the server needs, read fresh from the workspace configuration. */
 export function readDetectionSettings(): SecureGptSettings {
@@ -47,6 +48,7 @@ export class SecureGptLanguageClient implements vscode.Disposable {
       // Secrets get pasted into any kind of file, so every file and untitled document is synced.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
       outputChannel: log.channel,
+      traceOutputChannel: scrubbedChannel(log.channel),
       initializationOptions,
     };
     this.client = new LanguageClient('secureGpt', 'Secure GPT', serverOptions, clientOptions);
