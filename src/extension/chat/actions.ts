@@ -12,6 +12,31 @@ const PROMPTS = {
     'Write unit tests for this code in the idiom of its language and the test framework it most likely uses. Cover edge cases.',
 } as const;
 
+/**
+ * Menus pass arguments: `editor/context` calls a command with the document's URI (and an options object),
+ * the palette with none, and a caller of `executeCommand` with whatever it likes. Only a string is a
+ * question; anything else is ignored rather than sent as the prompt.
+ */
+export function questionArgument(arg: unknown): string | undefined {
+  return typeof arg === 'string' && arg.trim().length > 0 ? arg : undefined;
+}
+
+/**
+ * The editor an action works on: the one showing the URI a menu passed, else the active one. A URI of a
+ * document that no editor shows falls back to the active editor only when it shows that same document.
+ */
+export function targetEditor(arg: unknown): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (!(arg instanceof vscode.Uri)) {
+    return active;
+  }
+  const key = arg.toString();
+  if (active?.document.uri.toString() === key) {
+    return active;
+  }
+  return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+}
+
 /** The selection of the active editor (the whole document when nothing is selected) as an attachment. */
 export function selectionAttachment(editor: vscode.TextEditor): Attachment {
   const document = editor.document;
@@ -37,15 +62,19 @@ export function registerChatActions(
   preview: (input: { prompt: string; attachments: Attachment[] }) => Promise<unknown>,
 ): vscode.Disposable[] {
   const withSelection =
-    (prompt: (attachment: Attachment) => Thenable<string | undefined>, title: string) =>
-    async (question?: string) => {
-      const editor = vscode.window.activeTextEditor;
+    (
+      prompt: (attachment: Attachment) => Thenable<string | undefined>,
+      title: string,
+      takesQuestion = false,
+    ) =>
+    async (arg?: unknown) => {
+      const editor = targetEditor(arg);
       if (!editor) {
         void vscode.window.showInformationMessage('Open a file and select some code first.');
         return undefined;
       }
       const attachment = selectionAttachment(editor);
-      const text = question ?? (await prompt(attachment));
+      const text = (takesQuestion ? questionArgument(arg) : undefined) ?? (await prompt(attachment));
       if (!text) {
         return undefined;
       }
@@ -60,11 +89,13 @@ export function registerChatActions(
         ignoreFocusOut: true,
       }),
     'Ask about',
+    true,
   );
   return [
     vscode.commands.registerCommand('secureGpt.openChat', openChat),
     vscode.commands.registerCommand('secureGpt.stopAnswer', () => session.stop()),
-    vscode.commands.registerCommand('secureGpt.askAboutSelection', (question?: string) => ask(question)),
+    vscode.commands.registerCommand('secureGpt.askAboutSelection', ask),
+    // The fixed-prompt actions take no question: a menu's URI only picks the editor.
     vscode.commands.registerCommand(
       'secureGpt.explainSelection',
       withSelection(() => Promise.resolve(PROMPTS.explain), 'Explain'),
@@ -77,8 +108,8 @@ export function registerChatActions(
       'secureGpt.writeTestsForSelection',
       withSelection(() => Promise.resolve(PROMPTS.tests), 'Write tests for'),
     ),
-    vscode.commands.registerCommand('secureGpt.previewOutgoingRequest', async (question?: string) => {
-      const editor = vscode.window.activeTextEditor;
+    vscode.commands.registerCommand('secureGpt.previewOutgoingRequest', async (arg?: unknown) => {
+      const editor = targetEditor(arg);
       if (!editor) {
         void vscode.window.showInformationMessage(
           'Open a file and select some code to preview what would be sent.',
@@ -86,7 +117,7 @@ export function registerChatActions(
         return undefined;
       }
       return preview({
-        prompt: question ?? 'Question about the selected code',
+        prompt: questionArgument(arg) ?? 'Question about the selected code',
         attachments: [selectionAttachment(editor)],
       });
     }),
