@@ -1,6 +1,8 @@
 import type { ScanOptions } from '../detect/scanner';
 import { findSecrets, lineStarts, positionAt } from '../detect/scanner';
 import { fingerprintOf, maskSecret } from '../detect/finding';
+import type { RecallDetector } from '../detect/recall/recallSpan';
+import { findRecallSpans } from '../detect/recall/recallTier';
 import type { KnownValue } from './knownValues';
 import type { RedactionMap } from './redactionMap';
 
@@ -28,6 +30,13 @@ export interface RedactOptions {
   readonly scan?: ScanOptions;
   /** Fingerprints of detected secrets the user chose to let through (never applies to known values). */
   readonly allow?: ReadonlySet<string>;
+  /**
+   * Whether the recall-first redact tier runs (default true). Everything that leaves the machine uses it;
+   * only a caller that wants the report tier's findings alone turns it off.
+   */
+  readonly recall?: boolean;
+  /** The redact tier's detectors (default: all of them); tests pass their own. */
+  readonly recallDetectors?: readonly RecallDetector[];
 }
 
 /** A redacted text and what was replaced in it. */
@@ -46,7 +55,8 @@ interface Span {
 
 /**
  * Replaces every secret in `text` by its conversation placeholder: known values by exact match first,
- * then whatever the detection engine finds. Overlaps keep the earliest, then the longest, span.
+ * then whatever the detection engine finds, then (recall first) what the redact tier finds in the parts
+ * still uncovered. Overlaps among the first two keep the earliest, then the longest, span.
  */
 export function redactText(text: string, map: RedactionMap, options: RedactOptions = {}): RedactedText {
   const spans: Span[] = [];
@@ -59,8 +69,10 @@ export function redactText(text: string, map: RedactionMap, options: RedactOptio
       spans.push({ start: at, end: at + known.value.length, kind: known.kind, secret: known.value });
     }
   }
+  const allowed: Span[] = [];
   for (const { finding, secret } of findSecrets(text, options.scan)) {
     if (options.allow?.has(finding.fingerprint)) {
+      allowed.push({ start: finding.start, end: finding.end, kind: finding.ruleId, secret });
       continue;
     }
     spans.push({
@@ -71,18 +83,26 @@ export function redactText(text: string, map: RedactionMap, options: RedactOptio
       fingerprint: finding.fingerprint,
     });
   }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (options.recall !== false) {
+    addUncovered(text, spans, allowed, options);
+  }
   if (spans.length === 0) {
     return { text, redactions: [] };
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const lines = lineStarts(text);
   const parts: string[] = [];
   const redactions: Redaction[] = [];
   let cursor = 0;
-  for (const span of spans) {
-    if (span.start < cursor) {
+  for (const whole of spans) {
+    if (whole.end <= cursor) {
       continue; // inside a span already replaced
     }
+    // A span that starts inside one already replaced still hides its tail: nothing of it is sent.
+    const span =
+      whole.start >= cursor
+        ? whole
+        : { start: cursor, end: whole.end, kind: whole.kind, secret: text.slice(cursor, whole.end) };
     // A value first seen as a known value keeps that placeholder when the engine later flags it.
     const placeholder = map.placeholderFor(span.kind, span.secret);
     parts.push(text.slice(cursor, span.start), placeholder);
@@ -101,6 +121,43 @@ export function redactText(text: string, map: RedactionMap, options: RedactOptio
   }
   parts.push(text.slice(cursor));
   return { text: parts.join(''), redactions };
+}
+
+/**
+ * Adds the redact tier's spans, each cut to the parts that no known value or report-tier finding covers
+ * (those keep their more specific placeholder). `spans` is sorted and stays sorted.
+ */
+function addUncovered(text: string, spans: Span[], allowed: readonly Span[], options: RedactOptions): void {
+  // What the user let through stays through: the recall tier does not hide it again.
+  const covered = [...spans, ...allowed].map((s) => [s.start, s.end] as const).sort((a, b) => a[0] - b[0]);
+  const extra: Span[] = [];
+  let i = 0;
+  let reach = 0; // furthest end among covered spans that start before the current position
+  for (const recall of findRecallSpans(text, options.recallDetectors)) {
+    let from = recall.start;
+    while (i < covered.length && covered[i]![0] <= from) {
+      reach = Math.max(reach, covered[i]![1]);
+      i++;
+    }
+    from = Math.max(from, reach);
+    // Walk the covered spans inside this one: hide each gap between them.
+    for (let j = i; from < recall.end; j++) {
+      const next = j < covered.length ? covered[j]! : undefined;
+      const gapEnd = next && next[0] < recall.end ? next[0] : recall.end;
+      const secret = text.slice(from, gapEnd);
+      if (gapEnd > from && !options.allow?.has(fingerprintOf(secret))) {
+        extra.push({ start: from, end: gapEnd, kind: recall.kind, secret });
+      }
+      if (!next || next[0] >= recall.end) {
+        break;
+      }
+      from = Math.max(from, next[1]);
+    }
+  }
+  if (extra.length > 0) {
+    spans.push(...extra);
+    spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
 }
 
 /** Counts redactions per rule id: what records and the "sent" disclosure show. */

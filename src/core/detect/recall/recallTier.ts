@@ -1,0 +1,18 @@
+import type { RecallDetector, RecallSpan } from './recallSpan';
+
+/** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
+export const RECALL_DETECTORS: readonly RecallDetector[] = [];
+
+/** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
+export function findRecallSpans(
+  text: string,
+  detectors: readonly RecallDetector[] = RECALL_DETECTORS,
+): RecallSpan[] {
+  const out: RecallSpan[] = [];
+  for (const detect of detectors) {
+    detect(text, out);
+  }
+  return out
+    .filter((s) => s.end > s.start && s.start >= 0 && s.end <= text.length)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+}
