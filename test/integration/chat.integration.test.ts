@@ -104,6 +104,68 @@ describe('Chat and palette actions through the redaction pipeline (real VS Code)
     assert.equal(server.requests.length, before, 'a preview sends nothing');
   });
 
+  // An `editor/context` menu calls its command with the document's URI first (and an options object); the
+  // handlers once took that URI for the question and failed with "t.indexOf is not a function".
+  describe('each editor action, invoked the way its context menu invokes it', () => {
+    const asMenu = async <T>(command: string, editor: vscode.TextEditor): Promise<T> =>
+      vscode.commands.executeCommand<T>(command, editor.document.uri, { groupId: 0 });
+
+    for (const [command, prompt] of [
+      ['secureGpt.explainSelection', /Explain what this code does/],
+      ['secureGpt.reviewSelection', /Review this code/],
+      ['secureGpt.writeTestsForSelection', /Write unit tests/],
+    ] as const) {
+      it(`${command} sends its own prompt and the selection, with the placeholder`, async () => {
+        server.reset();
+        const token = githubToken('ghp', randomToken(ALNUM, 30));
+        const editor = await editorWith(`const octokit = new Octokit({ auth: "${token}" });\n`);
+        const result = await asMenu<{ outcome: string }>(command, editor);
+        assert.equal(result.outcome, 'ok');
+        const [request] = server.requestsTo('/chat/completions');
+        assert.ok(request, 'the loopback server got the request');
+        assert.match(request.rawBody, prompt);
+        assert.ok(!request.rawBody.includes(token), 'the key left the machine');
+        assert.ok(
+          !request.rawBody.includes('file://') && !request.rawBody.includes('untitled:'),
+          'no URI as text',
+        );
+        assert.match(request.rawBody, /‹secret:github-pat#\d+›/);
+      });
+    }
+
+    it('secureGpt.askAboutSelection asks for the question instead of taking the URI for one', async () => {
+      server.reset();
+      const editor = await editorWith('function add(a: number, b: number) { return a + b; }\n');
+      const turns: string[] = [];
+      const watching = secureGpt.session.onDidUpdate((turn) => turns.push(turn.outcome));
+      try {
+        const pending = asMenu<unknown>('secureGpt.askAboutSelection', editor);
+        // The question box is open: accepting it empty starts no turn at all (taking the URI for the
+        // question started one that ended in an error), and nothing is sent.
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        assert.equal(await pending, undefined);
+      } finally {
+        watching.dispose();
+      }
+      assert.deepEqual(turns, []);
+      assert.equal(server.requestsTo('/chat/completions').length, 0);
+    });
+
+    it('secureGpt.previewOutgoingRequest previews the selection of the editor the menu names', async () => {
+      const token = githubToken('ghp', randomToken(ALNUM, 30));
+      const editor = await editorWith(`const token = "${token}";\n`);
+      const before = server.requests.length;
+      const preview = await asMenu<{ original: string; sent: string }>(
+        'secureGpt.previewOutgoingRequest',
+        editor,
+      );
+      assert.ok(preview.original.includes(token));
+      assert.ok(!preview.sent.includes(token));
+      assert.ok(!preview.sent.includes('untitled:'), 'the URI is not the question');
+      assert.equal(server.requests.length, before, 'a preview sends nothing');
+    });
+  });
+
   it('Verify Audit Log passes on the records these requests left', async () => {
     const result = await vscode.commands.executeCommand<{ ok: boolean }>('secureGpt.verifyAuditLog');
     assert.equal(result.ok, true);
