@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AuditLog } from '../core/audit/auditLog';
@@ -20,6 +19,7 @@ import { Scrubber } from '../core/scrub';
 import { parseChoice, parseOptions } from './args';
 import type { AskTarget } from './askTarget';
 import { resolveTarget } from './askTarget';
+import { BinaryFileError, readTextFileSync, readTextStream } from '../core/fs/decodeText';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
 import { readCliConfig } from './cliConfig';
@@ -77,7 +77,7 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
   const policy: RedactionPolicy = parseChoice(values.policy, REDACTION_POLICIES, '--policy');
   let prompt = positionals.join(' ');
   if (prompt === '-') {
-    prompt = await readStream(io.stdin);
+    prompt = await readTextStream(io.stdin, 'stdin');
   }
   if (prompt.trim().length === 0) {
     throw new UsageError('a PROMPT is required (or - to read it from stdin)');
@@ -92,7 +92,11 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
     try {
       attachments.push(readAttachment(file));
     } catch (error) {
-      return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      return fail(
+        error instanceof BinaryFileError
+          ? `${file} is a binary file: attach text files only`
+          : `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
     }
   }
 
@@ -228,7 +232,7 @@ function finish(result: RunResult, target: AskTarget, status: (line: string) => 
 }
 
 function readAttachment(file: string): Attachment {
-  const text = readFileSync(file, 'utf8');
+  const text = readTextFileSync(file);
   const shown = isAbsolute(file) ? relative(process.cwd(), file) || file : file;
   const path = shown.startsWith('..') ? file : shown.replace(/\\/g, '/');
   const language = extname(file).slice(1).toLowerCase();
@@ -259,12 +263,4 @@ async function decideOnTerminal(request: DecisionRequest, io: CliIo): Promise<De
   } finally {
     rl.close();
   }
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { normalizeKnownValues } from '../core/pipeline/knownValues';
 import { redactText } from '../core/pipeline/redact';
 import { RedactionMap } from '../core/pipeline/redactionMap';
 import { parseOptions } from './args';
+import { BinaryFileError, readTextFileSync, readTextStream } from '../core/fs/decodeText';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './command';
 import { environmentKnownValues, workspaceKnownValues } from './workspaceValues';
@@ -41,10 +41,12 @@ async function runRedact(args: readonly string[], io: CliIo): Promise<number> {
   const source = positionals[0] ?? '-';
   let text: string;
   try {
-    text = source === '-' ? await readStream(io.stdin) : readFileSync(source, 'utf8');
+    text = source === '-' ? await readTextStream(io.stdin, 'stdin') : readTextFileSync(source);
   } catch (error) {
     io.stderr.write(
-      `secure-gpt redact: cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
+      error instanceof BinaryFileError
+        ? `secure-gpt redact: ${source} is binary, not text\n`
+        : `secure-gpt redact: cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
     );
     return EXIT_ERROR;
   }
@@ -70,12 +72,4 @@ async function runRedact(args: readonly string[], io: CliIo): Promise<number> {
     );
   }
   return EXIT_OK;
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -10,15 +10,17 @@ import {
 } from '../core/detect/allowlist';
 import { builtinRules } from '../core/detect/catalog';
 import { scan } from '../core/detect/scanner';
+import type { WalkEntry } from '../core/fs/walk';
 import { findGitRoot, globFilter, toPosix, walk } from '../core/fs/walk';
 import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
 import type { CliCommand, CliIo } from './command';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './command';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
 import { formatJson } from './format/json';
 import type { FileFinding } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatTextLine, formatTextSummary } from './format/text';
 import { createProgress } from './progress';
+import { StagedError, stagedEntries } from './staged';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -40,6 +42,8 @@ Options:
       --max-file-size SIZE skip larger files (bytes, or 512k, 1m...; default 10m)
       --allowlist FILE     allowlist file (default: .secure-gpt/allowlist.json at the scanned
                            directory or above it, up to the git root)
+      --staged             scan what the next commit would record: the staged blobs in git's index,
+                           not the work tree (for pre-commit hooks); takes no paths
   -h, --help               show this help
 
 Exit status: 0 no findings, 1 findings, 2 error (bad option, missing path, unreadable file,
@@ -60,6 +64,7 @@ function runScan(args: readonly string[], io: CliIo): number {
     'no-gitignore': { type: 'boolean' },
     'max-file-size': { type: 'string' },
     allowlist: { type: 'string' },
+    staged: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -72,6 +77,10 @@ function runScan(args: readonly string[], io: CliIo): number {
       ? DEFAULT_MAX_FILE_SIZE
       : parseSize(values['max-file-size'], '--max-file-size');
   const excludes = values.exclude ?? [];
+  const staged = values.staged === true;
+  if (staged && positionals.length > 0) {
+    throw new UsageError('--staged scans the index and takes no paths');
+  }
   const roots = positionals.length > 0 ? positionals : ['.'];
   const cwd = process.cwd();
   const fail = (message: string): void => void io.stderr.write(`secure-gpt scan: ${message}\n`);
@@ -107,14 +116,24 @@ function runScan(args: readonly string[], io: CliIo): number {
   for (const root of roots) {
     const loaded = allowlists(rootDir(root));
     const isAllowlisted = loaded ? allowlistMatcher(loaded.allowlist) : () => false;
-    const excluded = globFilter(excludes, statSync(root).isDirectory() ? root : cwd);
+    // --staged covers the whole index, as a commit does: its globs are relative to the repository root.
+    const base = staged ? (findGitRoot(cwd) ?? cwd) : statSync(root).isDirectory() ? root : cwd;
+    const excluded = globFilter(excludes, base);
     const allowlistedPath = loaded ? globFilter(loaded.allowlist.paths, loaded.root) : () => false;
-    const walker = walk([root], {
-      gitignore: values['no-gitignore'] !== true,
-      maxFileSize,
-      exclude: (path) => excluded(path) || allowlistedPath(path),
-    });
-    for (const entry of walker) {
+    const skip = (path: string): boolean => excluded(path) || allowlistedPath(path);
+    let entries: Iterable<WalkEntry>;
+    try {
+      entries = staged
+        ? [...stagedEntries(cwd, maxFileSize)].filter((e) => !skip(e.path))
+        : walk([root], { gitignore: values['no-gitignore'] !== true, maxFileSize, exclude: skip });
+    } catch (error) {
+      if (error instanceof StagedError) {
+        fail(`--staged: ${error.message}`);
+        return EXIT_ERROR;
+      }
+      throw error;
+    }
+    for (const entry of entries) {
       if (seen.has(entry.path)) {
         continue; // Overlapping roots (`scan . src`) report a file once.
       }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFileSync } from '../core/fs/decodeText';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Allowlist } from '../core/detect/allowlist';
@@ -145,9 +145,9 @@ export class WorkspaceState {
       return open;
     }
     try {
-      return readFileSync(fsPath, 'utf8');
+      return readTextFileSync(fsPath);
     } catch {
-      return undefined; // Missing or unreadable: callers treat it as absent.
+      return undefined; // Missing, unreadable or binary: callers treat it as absent.
     }
   }
 

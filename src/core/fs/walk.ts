@@ -12,6 +12,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { decodeText } from './decodeText';
 
 /** How a walk chooses and reads files. */
 export interface WalkOptions {
@@ -31,9 +32,6 @@ export type WalkEntry =
 
 /** Why a file was not scanned. */
 export type SkipReason = 'binary' | 'too-large';
-
-/** Bytes inspected for a NUL to call a file binary (git and ripgrep look at the head the same way). */
-const BINARY_PROBE = 8192;
 
 /** Directories that are never content, whatever the ignore files say. */
 const ALWAYS_SKIPPED = new Set(['.git']);
@@ -126,15 +124,12 @@ export function readEntry(path: string, maxFileSize: number): WalkEntry {
     for (let n = 1; length < size && n > 0; length += n) {
       n = readSync(fd, bytes, length, size - length, length);
     }
-    if (bytes.subarray(0, Math.min(length, BINARY_PROBE)).includes(0)) {
+    // UTF-16 is text too; a byte-order mark is no column (editors do not count it either).
+    const decoded = decodeText(bytes.subarray(0, length));
+    if (decoded === undefined) {
       return { kind: 'skipped', path, size, reason: 'binary' };
     }
-    let text = bytes.toString('utf8', 0, length);
-    // Editors do not count a byte-order mark as a column; neither do we.
-    if (text.charCodeAt(0) === 0xfeff) {
-      text = text.slice(1);
-    }
-    return { kind: 'file', path, size: length, text };
+    return { kind: 'file', path, size: length, text: decoded.text };
   } catch (error) {
     return errorEntry(path, error);
   } finally {
