@@ -54,7 +54,7 @@ export class FindingsStatusBar implements vscode.Disposable {
     for (const n of this.perUri.values()) {
       count += n;
     }
-    this.item.text = count === 0 ? '$(shield) 0' : `$(warning) ${count}`;
+    this.item.text = count === 0 ? '$(shield) Secrets: 0' : `$(warning) Secrets: ${count}`;
     this.item.tooltip =
       count === 0
         ? 'Secure GPT: no secrets found in open files or the last workspace scan'

@@ -39,6 +39,7 @@ export function registerChat(
   const endpoint = createEndpointAccess(keys, log);
   const session = new ChatSession(view, endpoint, data, log);
   view.setHandler(session);
+  let answering = false;
   context.subscriptions.push(
     session,
     registerProposedContent(),
@@ -48,6 +49,14 @@ export function registerChat(
       previewRequest(endpoint, () => session.currentConversation),
     ),
     vscode.commands.registerCommand('secureGpt.clearHistory', () => session.clear()),
+    // Stop (title bar, Escape in the chat) shows only while an answer streams; set on change, not per token.
+    session.onDidUpdate((turn) => {
+      const streaming = turn.outcome === 'streaming';
+      if (streaming !== answering) {
+        answering = streaming;
+        void vscode.commands.executeCommand('setContext', 'secureGpt.answering', streaming);
+      }
+    }),
     // A purge must also forget the turns and conversation held in memory, or the next request writes them back.
     data.onWillPurge(() => session.clear()),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -8,7 +8,7 @@ export function registerUsageStatus(data: LocalData): vscode.Disposable[] {
   item.command = 'secureGpt.showUsage';
   const refresh = async (): Promise<void> => {
     const tokens = await data.usage.tokensToday();
-    item.text = `$(pulse) ${tokens.toLocaleString('en-US')} tok`;
+    item.text = `$(pulse) Tokens today: ${tokens.toLocaleString('en-US')}`;
     item.tooltip = `Secure GPT: ${tokens.toLocaleString('en-US')} tokens today. Click for usage per day and model.`;
     item.show();
   };
