@@ -52,6 +52,27 @@ export function networkFromEnv(env: NodeJS.ProcessEnv): NetworkOptions {
   };
 }
 
+/** VS Code's `http.*` settings that bear on egress, as the extension reads them. */
+export interface EditorHttpSettings {
+  readonly proxy?: string | undefined;
+  readonly noProxy?: readonly string[] | undefined;
+  readonly proxyStrictSSL?: boolean | undefined;
+}
+
+/**
+ * The editor's network options: `http.proxy` / `http.noProxy` / `http.proxyStrictSSL` first, then the
+ * extension host's environment as the CLI reads it. Kept apart from `vscode` so the rule is testable in Node.
+ */
+export function networkFromEditor(http: EditorHttpSettings, env: NodeJS.ProcessEnv): NetworkOptions {
+  const fromEnv = networkFromEnv(env);
+  const noProxy = (http.noProxy ?? []).join(',');
+  return {
+    proxyUrl: http.proxy || fromEnv.proxyUrl || undefined,
+    noProxy: noProxy || fromEnv.noProxy || undefined,
+    strictSSL: http.proxyStrictSSL ?? true,
+  };
+}
+
 /** Which dispatcher a URL goes by; exported so the rule can be tested without a network. */
 export type Route = 'loopback' | 'direct' | 'proxy';
 

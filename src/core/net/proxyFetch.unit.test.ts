@@ -8,7 +8,7 @@ import type { TestCert } from '../../../test/support/testCert';
 import { makeTestCert } from '../../../test/support/testCert';
 import { EndpointRefusedError } from '../openai/endpointPolicy';
 import { EgressError } from './egress';
-import { bypassesProxy, createFetch, networkFromEnv, routeFor } from './proxyFetch';
+import { bypassesProxy, createFetch, networkFromEditor, networkFromEnv, routeFor } from './proxyFetch';
 import { parseProxy, ProxyError, tunnelConnector } from './proxyTunnel';
 
 /** The first error of `kind` in a cause chain (undici wraps connect errors in `TypeError: fetch failed`). */
@@ -39,6 +39,29 @@ describe('proxy-aware fetch under the egress rule', () => {
       caFiles: [],
     });
     assert.equal(networkFromEnv({ HTTP_PROXY: 'http://p:3128' }).proxyUrl, undefined);
+  });
+
+  it("reads the editor's http.proxy before the environment, and still sends loopback around it", () => {
+    const env = { HTTPS_PROXY: 'http://env-proxy:3128', NO_PROXY: '.env.example' };
+    const editor = networkFromEditor(
+      { proxy: 'http://editor-proxy:8080', noProxy: ['a.corp', '.b.corp'] },
+      env,
+    );
+    assert.deepEqual(editor, {
+      proxyUrl: 'http://editor-proxy:8080',
+      noProxy: 'a.corp,.b.corp',
+      strictSSL: true,
+    });
+    assert.deepEqual(networkFromEditor({ proxy: '', noProxy: [], proxyStrictSSL: false }, env), {
+      proxyUrl: 'http://env-proxy:3128',
+      noProxy: '.env.example',
+      strictSSL: false,
+    });
+    assert.equal(routeFor(new URL('http://127.0.0.1:9/v1'), editor), 'loopback');
+    assert.equal(routeFor(new URL('http://localhost:9/v1'), editor), 'loopback');
+    assert.equal(routeFor(new URL('https://x.b.corp/v1'), editor), 'direct');
+    assert.equal(routeFor(new URL('https://api.openai.com/v1'), editor), 'proxy');
+    assert.throws(() => routeFor(new URL('http://a.corp/v1'), editor), EndpointRefusedError);
   });
 
   it('matches NO_PROXY entries as hosts and domain suffixes', () => {
@@ -104,13 +127,15 @@ describe('proxy-aware fetch under the egress rule', () => {
     before(() => (cert = makeTestCert(['api.example.test'])));
     after(() => cert.dispose());
 
-    it('sends plain http to loopback directly: a proxy in HTTPS_PROXY sees nothing', async () => {
+    it('sends plain http to loopback directly: a proxy in HTTPS_PROXY or http.proxy sees nothing', async () => {
       const target = http.createServer((req, res) => res.end(`hello ${req.url ?? ''}`));
       const port = await listening(target);
       const proxy = await startConnectProxy();
       try {
         const viaProxy = createFetch({ proxyUrl: proxy.url });
         assert.equal(await (await viaProxy(`http://127.0.0.1:${port}/v1/models`)).text(), 'hello /v1/models');
+        const editor = createFetch(networkFromEditor({ proxy: proxy.url }, { HTTP_PROXY: proxy.url }));
+        assert.equal(await (await editor(`http://127.0.0.1:${port}/e`)).text(), 'hello /e');
         const local = createFetch({ proxyUrl: proxy.url, lookup: fakeResolver(['127.0.0.1']) });
         assert.equal(await (await local(`http://localhost:${port}/x`)).text(), 'hello /x');
         assert.deepEqual([proxy.targets, proxy.plain], [[], []], 'the proxy saw nothing');
