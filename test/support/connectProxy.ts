@@ -2,20 +2,34 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-/** A CONNECT proxy on loopback that records the targets it tunnels to. */
-export async function startConnectProxy(): Promise<{
-  url: string;
-  targets: string[];
-  close: () => Promise<void>;
-}> {
+/** A proxy on loopback and what reached it. */
+export interface TestProxy {
+  readonly url: string;
+  /** `host:port` of every CONNECT, in order. */
+  readonly targets: string[];
+  /** `METHOD url` of every plain (forward-proxy) request, in order: a plain-http request handed to a proxy. */
+  readonly plain: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A CONNECT proxy on loopback that records the targets it tunnels to, and any plain request sent to it.
+ * `hosts` maps names to addresses as the proxy's own resolver would (a test origin on 127.0.0.1 that the
+ * client must see as remote).
+ */
+export async function startConnectProxy(hosts: Readonly<Record<string, string>> = {}): Promise<TestProxy> {
   const targets: string[] = [];
+  const plain: string[] = [];
   const tunnels = new Set<net.Socket>();
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
+  const server = http.createServer((req, res) => {
+    plain.push(`${req.method ?? '?'} ${req.url ?? ''}`);
+    res.writeHead(405).end();
+  });
   server.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
     targets.push(req.url ?? '');
     tunnels.add(socket);
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
+    const [host, port] = splitTarget(req.url ?? '');
+    const upstream = net.connect(port, hosts[host] ?? host, () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(socket).pipe(upstream);
@@ -23,11 +37,42 @@ export async function startConnectProxy(): Promise<{
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
   });
+  return listen(server, tunnels, { targets, plain });
+}
+
+/**
+ * A proxy that reads each CONNECT and closes the connection without a word, as a broken or hostile proxy
+ * does. `targets` counts the attempts.
+ */
+export async function startDroppingProxy(): Promise<TestProxy> {
+  const targets: string[] = [];
+  const plain: string[] = [];
+  const server = http.createServer((req, res) => {
+    plain.push(`${req.method ?? '?'} ${req.url ?? ''}`);
+    res.socket?.destroy();
+  });
+  server.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
+    targets.push(req.url ?? '');
+    socket.destroy();
+  });
+  return listen(server, new Set(), { targets, plain });
+}
+
+function splitTarget(target: string): [string, number] {
+  const at = target.lastIndexOf(':');
+  return [target.slice(0, at).replace(/^\[|\]$/g, ''), Number(target.slice(at + 1))];
+}
+
+async function listen(
+  server: http.Server,
+  tunnels: Set<net.Socket>,
+  seen: { targets: string[]; plain: string[] },
+): Promise<TestProxy> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    targets,
+    ...seen,
     close: () => {
       // CONNECT tunnels are detached from the HTTP server: end them ourselves.
       tunnels.forEach((socket) => socket.destroy());

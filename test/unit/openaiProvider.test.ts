@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
+import { createFetch } from '../../src/core/net/proxyFetch';
 import { EndpointRefusedError, isLoopback } from '../../src/core/openai/endpointPolicy';
 import { createOpenAiProvider } from '../../src/core/openai/openaiProvider';
 import { retryAfter } from '../../src/core/openai/retryAfter';
@@ -9,6 +10,7 @@ import type { CompletionRequest, WaitNotice } from '../../src/core/openai/provid
 import { Conversation } from '../../src/core/pipeline/conversation';
 import { Pipeline } from '../../src/core/pipeline/pipeline';
 import { FAKE_ANSWER, FakeOpenAi } from '../support/fakeOpenAi';
+import { fakeResolver } from '../support/fakeResolver';
 
 /** A key of OpenAI's project shape, generated per run. */
 const newKey = (): string => ['sk', 'proj', randomToken(ALNUM, 48)].join('-');
@@ -193,8 +195,26 @@ describe('OpenAI transport against the loopback server', () => {
     assert.equal(fetched, 0);
   });
 
+  it('a *.localhost endpoint that resolves to a public address: refused on connect, naming the address', async () => {
+    const resolver = fakeResolver(['93.184.216.34']);
+    const baseUrl = server.url.replace('127.0.0.1', 'model.localhost');
+    const refused = createOpenAiProvider(
+      { kind: 'compatible', apiKey: key, baseUrl },
+      { maxRetries: 1, fetch: createFetch({ lookup: resolver }) },
+    );
+    const result = await refused.complete(request(false));
+    assert.equal(result.failure?.kind, 'network');
+    assert.match(
+      result.failure?.message ?? '',
+      /^Could not reach model\.localhost:\d+: Refusing to connect to model\.localhost: it resolved to 93\.184\.216\.34, which is not a loopback address\..*Gave up after 2 attempts\.$/,
+    );
+    assert.ok(!(result.failure?.message ?? '').includes(key));
+    assert.equal(resolver.calls.length, 2, 'checked on each attempt');
+    assert.equal(server.requests.length, 0);
+  });
+
   it('knows loopback hosts and reads Retry-After forms', () => {
-    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '[::1]', '::ffff:127.0.0.1']) {
+    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', 'x.localhost', '[::1]', '::ffff:127.0.0.1']) {
       assert.ok(isLoopback(h), h);
     }
     for (const h of ['10.0.0.1', 'example.com', 'localhost.example.com', '0.0.0.0']) {

@@ -1,5 +1,6 @@
 import { AzureOpenAI, OpenAI } from 'openai';
 import type { EndpointPolicy } from '../openai/endpointPolicy';
+import { createFetch } from '../net/proxyFetch';
 import { checkEndpoint, httpsOnlyPolicy } from '../openai/endpointPolicy';
 import { describeFailure } from '../openai/errors';
 import type { EndpointProfile } from '../openai/openaiProvider';
@@ -63,7 +64,7 @@ export async function testKey(
   try {
     const raw = endpoint.kind === 'azure' ? endpoint.endpoint : (endpoint.baseUrl ?? OPENAI_BASE_URL);
     host = checkEndpoint(raw, policy).host;
-    const baseFetch = options.fetch ?? fetch;
+    const baseFetch = options.fetch ?? createFetch();
     const common = {
       apiKey: key,
       adminAPIKey: null,

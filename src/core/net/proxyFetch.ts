@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
-import { Agent, fetch as undiciFetch, ProxyAgent } from 'undici';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { EndpointRefusedError } from '../openai/endpointPolicy';
+import type { LookupFunction } from './egress';
+import { egressRoute, loopbackOnlyLookup } from './egress';
+import type { ProxyTarget } from './proxyTunnel';
+import { parseProxy, ProxyError, tunnelConnector } from './proxyTunnel';
 
 /** How requests reach the endpoint: directly or through a proxy, with which certificates. */
 export interface NetworkOptions {
@@ -13,6 +18,8 @@ export interface NetworkOptions {
   readonly strictSSL?: boolean | undefined;
   /** PEM files of extra CA certificates (a corporate TLS-inspecting proxy), added to the system roots. */
   readonly caFiles?: readonly string[] | undefined;
+  /** The resolver behind the loopback check (tests inject one); default `dns.lookup`. */
+  readonly lookup?: LookupFunction | undefined;
 }
 
 /** Whether `host` is covered by a `NO_PROXY` value. */
@@ -33,7 +40,10 @@ export function bypassesProxy(host: string, noProxy: string | undefined): boolea
     );
 }
 
-/** The proxy settings of a CLI environment: `HTTPS_PROXY`/`https_proxy` (then `ALL_PROXY`), `NO_PROXY`. */
+/**
+ * The proxy settings of a CLI environment: `HTTPS_PROXY`/`https_proxy` (then `ALL_PROXY`), `NO_PROXY`.
+ * `HTTP_PROXY` is read by nothing: plain http only ever goes to loopback, which never takes a proxy.
+ */
 export function networkFromEnv(env: NodeJS.ProcessEnv): NetworkOptions {
   return {
     proxyUrl: env['HTTPS_PROXY'] ?? env['https_proxy'] ?? env['ALL_PROXY'] ?? env['all_proxy'],
@@ -42,33 +52,81 @@ export function networkFromEnv(env: NodeJS.ProcessEnv): NetworkOptions {
   };
 }
 
+/** VS Code's `http.*` settings that bear on egress, as the extension reads them. */
+export interface EditorHttpSettings {
+  readonly proxy?: string | undefined;
+  readonly noProxy?: readonly string[] | undefined;
+  readonly proxyStrictSSL?: boolean | undefined;
+}
+
 /**
- * A fetch for the OpenAI SDK that honours the proxy, `NO_PROXY`, strict-SSL and extra CA settings.
- * Without any of them it is the plain global fetch.
+ * The editor's network options: `http.proxy` / `http.noProxy` / `http.proxyStrictSSL` first, then the
+ * extension host's environment as the CLI reads it. Kept apart from `vscode` so the rule is testable in Node.
  */
-export function createFetch(options: NetworkOptions): typeof fetch {
-  const ca = (options.caFiles ?? []).map((file) => readFileSync(file, 'utf8'));
-  const strict = options.strictSSL ?? true;
-  if (!options.proxyUrl && ca.length === 0 && strict) {
-    return fetch;
+export function networkFromEditor(http: EditorHttpSettings, env: NodeJS.ProcessEnv): NetworkOptions {
+  const fromEnv = networkFromEnv(env);
+  const noProxy = (http.noProxy ?? []).join(',');
+  return {
+    proxyUrl: http.proxy || fromEnv.proxyUrl || undefined,
+    noProxy: noProxy || fromEnv.noProxy || undefined,
+    strictSSL: http.proxyStrictSSL ?? true,
+  };
+}
+
+/** Which dispatcher a URL goes by; exported so the rule can be tested without a network. */
+export type Route = 'loopback' | 'direct' | 'proxy';
+
+/** The route of `url` under the egress rule and these settings; throws `EndpointRefusedError`. */
+export function routeFor(url: URL, options: Pick<NetworkOptions, 'proxyUrl' | 'noProxy'>): Route {
+  const route = egressRoute(url);
+  if (route.kind === 'refused') {
+    throw new EndpointRefusedError(route.reason);
   }
-  const connect = {
-    rejectUnauthorized: strict,
+  if (route.kind === 'loopback') {
+    return 'loopback';
+  }
+  return options.proxyUrl && !bypassesProxy(url.hostname, options.noProxy) ? 'proxy' : 'direct';
+}
+
+/**
+ * The fetch every request to a model endpoint goes through (CLI, extension, key test). It applies the
+ * egress rule (see `egress.ts`) to each URL: loopback goes direct with a lookup that refuses a
+ * non-loopback answer, remote https goes through the proxy (CONNECT + TLS only) unless NO_PROXY covers
+ * it, and anything else is refused before a socket opens. It never retries: the SDK's bounded retries
+ * with backoff are the only ones, so the two cannot multiply.
+ */
+export function createFetch(options: NetworkOptions = {}): typeof fetch {
+  const ca = (options.caFiles ?? []).map((file) => readFileSync(file, 'utf8'));
+  const tlsOptions = {
+    rejectUnauthorized: options.strictSSL ?? true,
     ...(ca.length > 0 ? { ca: [...rootCertificates, ...ca] } : {}),
   };
-  const direct: Dispatcher = new Agent({ connect });
-  const proxied: Dispatcher | undefined = options.proxyUrl
-    ? new ProxyAgent({ uri: options.proxyUrl, requestTls: connect, proxyTls: connect })
-    : undefined;
-  const chosen = (url: URL): Dispatcher =>
-    proxied && !bypassesProxy(url.hostname, options.noProxy) ? proxied : direct;
-  const proxyFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const loopback: Dispatcher = new Agent({
+    connect: { ...tlsOptions, lookup: loopbackOnlyLookup(options.lookup) },
+  });
+  const direct: Dispatcher = new Agent({ connect: tlsOptions });
+  let proxy: ProxyTarget | ProxyError | undefined;
+  try {
+    proxy = options.proxyUrl ? parseProxy(options.proxyUrl) : undefined;
+  } catch (error) {
+    proxy = error instanceof ProxyError ? error : new ProxyError('The proxy setting cannot be used.');
+  }
+  const proxied: Dispatcher | undefined =
+    proxy && !(proxy instanceof ProxyError)
+      ? new Agent({ connect: tunnelConnector(proxy, tlsOptions) })
+      : undefined;
+  const egressFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
+    const route = routeFor(url, options);
+    if (route === 'proxy' && proxy instanceof ProxyError) {
+      throw proxy;
+    }
+    const dispatcher = route === 'loopback' ? loopback : route === 'proxy' && proxied ? proxied : direct;
     // undici's own fetch takes its own dispatcher; its Response is the standard one at runtime.
-    return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+    return (await undiciFetch(input as Parameters<typeof undiciFetch>[0], {
       ...(init as Parameters<typeof undiciFetch>[1]),
-      dispatcher: chosen(url),
-    }) as unknown as Promise<Response>;
+      dispatcher,
+    })) as unknown as Response;
   };
-  return proxyFetch;
+  return egressFetch;
 }

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { egressRoute, isLoopbackHost } from '../net/egress';
 
 /**
  * Decides whether a URL may be connected to; the refusal text says why and how to fix it. Issue 6
@@ -14,19 +14,12 @@ export class EndpointRefusedError extends Error {
   override readonly name = 'EndpointRefusedError';
 }
 
-/** Whether a hostname is this machine: `localhost`, 127.0.0.0/8, `::1` (also IPv4-mapped). */
+/**
+ * Whether a hostname may be this machine: a loopback address, or `localhost` / `*.localhost`, which the
+ * egress fetch (`core/net/proxyFetch.ts`) connects to only if the name resolves to loopback.
+ */
 export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) {
-    return true;
-  }
-  if (isIP(host) === 4) {
-    return host.startsWith('127.');
-  }
-  if (isIP(host) === 6) {
-    return host === '::1' || /^::ffff:127\./.test(host) || /^0{0,4}(:0{0,4}){6}:0{0,3}1$/.test(host);
-  }
-  return false;
+  return isLoopbackHost(hostname);
 }
 
 /** A URL as safe to show: no user info, no query (Azure keys can ride in either). */
@@ -34,23 +27,11 @@ export function displayUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-/** HTTPS everywhere except loopback, where a local server (a test double, a local model) may use http. */
+/** HTTPS everywhere except loopback: the egress rule of `core/net/egress.ts`, checked before connecting. */
 export const httpsOnlyPolicy: EndpointPolicy = {
   check(url) {
-    if (url.protocol === 'https:') {
-      return undefined;
-    }
-    if (url.protocol === 'http:') {
-      if (isLoopback(url.hostname)) {
-        return undefined;
-      }
-      return (
-        `Refusing to connect to ${displayUrl(url)}: a remote endpoint must use HTTPS, or the key and ` +
-        `every prompt would cross the network in clear text. Use an https:// URL (plain http is allowed ` +
-        `only for loopback addresses such as 127.0.0.1).`
-      );
-    }
-    return `Refusing to connect to ${displayUrl(url)}: only https:// endpoints are supported.`;
+    const route = egressRoute(url);
+    return route.kind === 'refused' ? route.reason : undefined;
   },
 };
 

@@ -9,6 +9,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
+import { EgressError } from '../net/egress';
 import type { Scrubber } from '../scrub';
 import { EndpointRefusedError } from './endpointPolicy';
 import { retryAfter } from './retryAfter';
@@ -21,6 +22,8 @@ export interface FailureContext {
   readonly received: number;
   readonly endpoint: string;
   readonly signal?: AbortSignal | undefined;
+  /** How many times the request was tried, the SDK's retries included; said when more than one. */
+  readonly attempts?: number | undefined;
 }
 
 /**
@@ -95,8 +98,19 @@ export function describeFailure(error: unknown, ctx: FailureContext): Failure {
     return { kind: 'timeout', message: `${ctx.endpoint} did not answer in time.${partial}` };
   }
   if (error instanceof APIConnectionError) {
+    const tries = (ctx.attempts ?? 1) > 1 ? ` Gave up after ${ctx.attempts} attempts.` : '';
+    const egress = egressErrorIn(error);
+    if (egress) {
+      return {
+        kind: 'network',
+        message: `Could not reach ${ctx.endpoint}: ${ctx.scrubber.scrub(egress.message)}${tries}`,
+      };
+    }
     const why = cause instanceof Error ? connectionCause(cause) : 'connection failed';
-    return { kind: 'network', message: `Could not reach ${ctx.endpoint}: ${ctx.scrubber.scrub(why)}.` };
+    return {
+      kind: 'network',
+      message: `Could not reach ${ctx.endpoint}: ${ctx.scrubber.scrub(why)}.${tries}`,
+    };
   }
   if (error instanceof SyntaxError) {
     return {
@@ -111,6 +125,18 @@ export function describeFailure(error: unknown, ctx: FailureContext): Failure {
     };
   }
   return { kind: 'other', message: `The request to ${ctx.endpoint} failed: ${detail(error)}` };
+}
+
+/** A refusal by the egress rule or a failed proxy, somewhere in the cause chain: its words say it best. */
+function egressErrorIn(error: Error): EgressError | undefined {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e instanceof Error; depth++) {
+    if (e instanceof EgressError) {
+      return e;
+    }
+    e = e.cause;
+  }
+  return undefined;
 }
 
 /** The useful part of a fetch failure's cause chain: `ECONNREFUSED`, `ENOTFOUND`, a TLS error. */

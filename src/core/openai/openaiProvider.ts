@@ -2,6 +2,7 @@ import { AzureOpenAI, OpenAI } from 'openai';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
+import { createFetch } from '../net/proxyFetch';
 import { Scrubber } from '../scrub';
 import type { EndpointPolicy } from './endpointPolicy';
 import { checkEndpoint, httpsOnlyPolicy } from './endpointPolicy';
@@ -42,7 +43,7 @@ export interface TransportOptions {
   /** Per attempt, in milliseconds. Default 10 minutes, as the SDK. */
   readonly timeoutMs?: number;
   readonly logger?: Logger;
-  /** The fetch to send with (a proxy-aware one, later); default the global fetch. */
+  /** The fetch to send with; default `createFetch()`, the egress rule without a proxy. */
   readonly fetch?: typeof fetch;
 }
 
@@ -59,10 +60,11 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
   const logger = options.logger ?? silentLogger;
   const maxRetries = options.maxRetries ?? 2;
   const maxWait = options.maxRetryWaitSeconds ?? 60;
+  // The egress rule (loopback direct and checked, proxies for TLS only) unless a caller brings its own.
+  const baseFetch = options.fetch ?? createFetch();
 
   function client(onWait: ((notice: WaitNotice) => void) | undefined): OpenAI {
     let attempt = 0;
-    const baseFetch = options.fetch ?? fetch;
     // The SDK waits for Retry-After itself; this wrapper only re-checks the policy on every URL and
     // tells the caller that a wait is coming, so a user sees "waiting N s" rather than a frozen answer.
     const watchingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -179,6 +181,7 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
           received: text.length,
           endpoint,
           signal: request.signal,
+          attempts: maxRetries + 1,
         });
         return { text, ...opt('usage', usage), ...opt('requestId', requestId), failure };
       }
