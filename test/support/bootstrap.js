@@ -26,6 +26,7 @@ const aptPackages = [
   'build-essential',
   'python3',
   'git',
+  'openssl',
 ];
 
 function has(command) {
