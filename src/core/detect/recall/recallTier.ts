@@ -1,10 +1,12 @@
 import { decodedViewDetector } from './decodedViews';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { wrappedPemDetector } from './wrappedPem';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
   // Reads the text decoded (escapes, joins, zero-width, smart quotes) and runs the others on it too.
   decodedViewDetector(() => RECALL_DETECTORS),
+  wrappedPemDetector,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -6,7 +6,7 @@ describe('redact tier: decoded views and their offset map', () => {
   // `\"` -> `"`, and `c + "d` keeps only `c` and `d` (the seam is deleted).
   const view = applyEdits(text, [
     { start: 1, end: 3, replacement: '"' },
-    { start: 4, end: 9, replacement: "" },
+    { start: 4, end: 9, replacement: '' },
   ]);
 
   it('rewrites the text and maps a decoded character back to all of its source', () => {
@@ -25,7 +25,7 @@ describe('redact tier: decoded views and their offset map', () => {
   it('composes views and keeps every stage’s edits in original offsets', () => {
     const outer = applyEdits(view.text, [{ start: 1, end: 2, replacement: "'" }]);
     const both = composeViews(view, outer);
-    assert.equal(both.text, "a'bde\"");
+    assert.equal(both.text, 'a\'bde"');
     assert.deepEqual(both.toOriginal(1, 3), [1, 4]);
     assert.deepEqual(both.edits, [
       [1, 3],
