@@ -1,4 +1,5 @@
 import { decodedViewDetector } from './decodedViews';
+import { kubernetesDetector } from './kubernetes';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
 
@@ -7,6 +8,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   // Reads the text decoded (escapes, joins, zero-width, smart quotes) and runs the others on it too.
   decodedViewDetector(() => RECALL_DETECTORS),
   wrappedPemDetector,
+  kubernetesDetector,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
