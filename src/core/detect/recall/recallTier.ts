@@ -1,4 +1,5 @@
 import { decodedViewDetector } from './decodedViews';
+import { encodedSecretDetector } from './encodedSecrets';
 import { kubernetesDetector } from './kubernetes';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
@@ -9,6 +10,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   decodedViewDetector(() => RECALL_DETECTORS),
   wrappedPemDetector,
   kubernetesDetector,
+  encodedSecretDetector,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
