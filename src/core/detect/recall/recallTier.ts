@@ -1,6 +1,7 @@
 import { decodedViewDetector } from './decodedViews';
 import { encodedSecretDetector } from './encodedSecrets';
 import { kubernetesDetector } from './kubernetes';
+import { lookAlikeDetector } from './lookAlikes';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
 
@@ -11,6 +12,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   wrappedPemDetector,
   kubernetesDetector,
   encodedSecretDetector,
+  lookAlikeDetector,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
