@@ -18,22 +18,26 @@ const viewDetectors = new WeakSet<RecallDetector>();
 /**
  * The text as a program would read it, or undefined when it reads as written: zero-width characters
  * dropped and smart quotes made plain, concatenated literals joined, JSON escapes decoded (twice, for
- * JSON stringified inside JSON). Each stage reads the previous one's output.
+ * JSON stringified inside JSON), and literals joined again. Each stage reads the previous one's output.
  */
 export function decodedView(text: string): TextView | undefined {
   let view: TextView | undefined;
-  const stage = (edits: (t: string) => Edit[]): void => {
+  const stage = (edits: (t: string) => Edit[]): boolean => {
     const base = view?.text ?? text;
     const found = edits(base);
     if (found.length > 0) {
       const next = applyEdits(base, found);
       view = view ? composeViews(view, next) : next;
     }
+    return found.length > 0;
   };
   stage(unicodeEdits);
   stage(concatEdits);
-  stage(jsonEscapeEdits);
-  stage(jsonEscapeEdits);
+  // Joins inside escaped text (`\"ghp_…\" + \"…\"` in a notebook) show only once it is decoded.
+  if (stage(jsonEscapeEdits)) {
+    stage(jsonEscapeEdits);
+    stage(concatEdits);
+  }
   return view;
 }
 
