@@ -11,6 +11,8 @@ const KUBECONFIG_USER = /^users:[ \t]*$/m;
 const USER_FIELD =
   /^[ \t]{0,40}(?:- )?(client-key-data|client-key|token|password|id-token|refresh-token|client-secret)[ \t]{0,4}:[ \t]{0,4}["']?([^\s"'#]{1,16384})/gm;
 const KIND_SECRET_YAML = /^[ \t]{0,8}(?:- )?kind:[ \t]{0,4}["']?Secret["']?[ \t]*(?:#.*)?$/m;
+/** A top-level `apiVersion:` (also at the start of a quoted line, as in a manifest held in a string). */
+const OBJECT_START = /^[ \t'"`]{0,8}apiVersion:/;
 const KIND_SECRET_JSON = /"kind"[ \t]{0,4}:[ \t]{0,4}"Secret"/;
 const JSON_BLOCK = /"(?:data|stringData)"[ \t\r\n]{0,20}:[ \t\r\n]{0,20}\{/g;
 const JSON_ENTRY =
@@ -56,17 +58,20 @@ function yamlSecretValues(text: string, out: RecallSpan[]): void {
   let offset = 0;
   let docStart = 0; // line index
   let docOffset = 0;
+  // A document ends at `---`, or where a top-level `apiVersion:` starts the next object of a pasted
+  // selection: a ConfigMap after a Secret keeps its values.
   for (let i = 0; i <= lines.length; i++) {
-    const atEnd = i === lines.length || /^---/.test(lines[i]!);
-    if (atEnd) {
+    const line = lines[i];
+    const separator = line !== undefined && line.startsWith('---');
+    if (line === undefined || separator || (i > docStart && OBJECT_START.test(line))) {
       const doc = lines.slice(docStart, i);
       if (KIND_SECRET_YAML.test(doc.join('\n'))) {
         secretDocument(doc, docOffset, out);
       }
-      docStart = i + 1;
-      docOffset = offset + (lines[i]?.length ?? 0) + 1;
+      docStart = separator ? i + 1 : i;
+      docOffset = separator ? offset + line.length + 1 : offset;
     }
-    offset += (lines[i]?.length ?? 0) + 1;
+    offset += (line?.length ?? 0) + 1;
   }
 }
 

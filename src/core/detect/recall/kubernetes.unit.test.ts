@@ -72,6 +72,7 @@ describe('redact tier: Kubernetes Secrets and kubeconfig credentials', () => {
       'apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: debug\n  BUILD: a1b2c3d4e5f6\n',
       'apiVersion: v1\nkind: Secret\nstringData:\n  password: "{{ .Values.db.password }}"\n  token: ${API_TOKEN}\n  empty: ""\n',
       'kind: Secret\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  BUILD_ID: 9f8e7d6c5b4a\n',
+      'apiVersion: v1\nkind: Secret\nstringData:\n  password: ""\n# next\napiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: info\n',
       'users:\n- name: admin\n  user:\n    client-certificate-data: DATA+OMITTED\n    client-key-data: DATA+OMITTED\n    token: REDACTED\n',
       'env:\n  - name: TOKEN_PATH\n    value: /var/run/secrets/token\n',
       'spec:\n  serviceAccountName: builder\n  secretName: tls-cert\n',
