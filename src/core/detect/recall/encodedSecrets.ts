@@ -15,14 +15,11 @@ const MAX_BLOB = 16_384;
  */
 const SCAN_BUDGET = 1 << 18;
 
-const isBlobChar = (c: number): boolean =>
-  (c >= 0x41 && c <= 0x5a) ||
-  (c >= 0x61 && c <= 0x7a) ||
-  (c >= 0x30 && c <= 0x39) ||
-  c === 0x2b ||
-  c === 0x2f ||
-  c === 0x5f ||
-  c === 0x2d;
+/**
+ * A run of base64, base64url or hex characters with its padding. Runs are maximal, so a blob is read
+ * whole; a run that starts with `-` or `_` is an option or an identifier's tail, not part of it.
+ */
+const RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{24,}={0,2}/g;
 
 /** The text a blob decodes to, when it is hex or base64 of printable ASCII. */
 export function decodeBlob(blob: string): string | undefined {
@@ -45,36 +42,21 @@ export function decodeBlob(blob: string): string | undefined {
 /** The redact tier's detector of base64- and hex-wrapped secrets (`encoded-secret`). */
 export const encodedSecretDetector: RecallDetector = (text: string, out: RecallSpan[]): void => {
   let budget = SCAN_BUDGET;
-  let i = 0;
-  while (i < text.length) {
-    if (!isBlobChar(text.charCodeAt(i))) {
-      i++;
+  for (const m of text.matchAll(RUN)) {
+    const lead = /^[-_]*/.exec(m[0])![0].length;
+    const from = m.index + lead;
+    const end = m.index + m[0].length;
+    if (end - from < MIN_BASE64 || end - from > MAX_BLOB) {
       continue;
     }
-    const start = i;
-    while (i < text.length && isBlobChar(text.charCodeAt(i))) {
-      i++;
-    }
-    // Padding ends a blob; an `=` inside a run is an assignment (`KEY=…`), whose value is the next run.
-    while (i < text.length && text[i] === '=') {
-      i++;
-    }
-    // A run that starts with `-` or `_` is an option or an identifier's tail; the blob begins after them.
-    let from = start;
-    while (from < i && (text[from] === '-' || text[from] === '_')) {
-      from++;
-    }
-    if (i - from < MIN_BASE64 || i - from > MAX_BLOB) {
-      continue;
-    }
-    const decoded = decodeBlob(text.slice(from, i));
+    const decoded = decodeBlob(text.slice(from, end));
     if (decoded === undefined) {
       continue;
     }
     const read = budget >= decoded.length;
     budget -= decoded.length;
     if (!read || findSecrets(decoded).length > 0) {
-      out.push({ start: from, end: i, kind: 'encoded-secret' });
+      out.push({ start: from, end, kind: 'encoded-secret' });
     }
   }
 };

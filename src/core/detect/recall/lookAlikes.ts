@@ -46,21 +46,52 @@ export function lookAlikeNote(ruleId: string): string | undefined {
   return rule && why ? `looks like a ${rule.description}, but ${why}: a test value?` : undefined;
 }
 
+/**
+ * What every checked rule's match holds: a GitHub prefix, a JWT's `eyJ`, `"auth"`, `sv=`, a Discord
+ * token's `.xxxxxx.` middle. The engine reads only windows around these, sized to the longest match that
+ * can hold each, so a large text with a few tokens costs a few small scans.
+ */
+const HINT = /gh[pousr]_|(?<jwt>eyJ)|"auth"|sv=\d|\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}/g;
+/** Characters around a hint the window keeps for the engine's context checks and a match's start. */
+const MARGIN = 256;
+const JWT_REACH = 11_500;
+const OTHER_REACH = 512;
+
 /** The look-alikes in `text`: shaped like a checked rule's secret, failing its check. */
 export function findLookAlikes(text: string): LookAlike[] {
   const out: LookAlike[] = [];
-  for (const { finding, secret } of findSecrets(text, { rules: unchecked })) {
+  let from = -1;
+  let to = -1;
+  const flush = (): void => {
+    if (to > from) {
+      scanWindow(text, from, to, out);
+    }
+  };
+  for (const m of text.matchAll(HINT)) {
+    const start = Math.max(0, m.index - MARGIN);
+    const end = Math.min(text.length, m.index + (m.groups?.['jwt'] ? JWT_REACH : OTHER_REACH) + MARGIN);
+    if (start > to) {
+      flush();
+      from = start;
+    }
+    to = Math.max(to, end);
+  }
+  flush();
+  return out;
+}
+
+function scanWindow(text: string, from: number, to: number, out: LookAlike[]): void {
+  for (const { finding, secret } of findSecrets(text.slice(from, to), { rules: unchecked })) {
     const rule = byId.get(finding.ruleId);
     if (rule?.validate && !rule.validate(secret)) {
       out.push({
-        start: finding.start,
-        end: finding.end,
+        start: from + finding.start,
+        end: from + finding.end,
         ruleId: finding.ruleId,
         note: lookAlikeNote(finding.ruleId) ?? '',
       });
     }
   }
-  return out;
 }
 
 /** The redact tier's detector of look-alikes: kind = the rule id (`github-pat`). */

@@ -59,4 +59,15 @@ describe('redact tier: checksum and structure look-alikes', () => {
       assert.deepEqual(findLookAlikes(text), [], text);
     }
   });
+
+  it('stays correct on hostile input: hints everywhere', function () {
+    this.timeout(120_000); // a shared machine can be slow; correctness, not speed, is what this checks
+    assert.deepEqual(findLookAlikes('eyJ ghp_ "auth" sv=1 '.repeat(25_000)), []);
+    const token = badChecksum('ghs');
+    const text = `${'.abcdef.'.repeat(60_000)}\n${token}`;
+    assert.deepEqual(
+      findLookAlikes(text).map((l) => [l.start, l.ruleId]),
+      [[text.length - token.length, 'github-server-to-server-token']],
+    );
+  });
 });

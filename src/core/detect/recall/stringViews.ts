@@ -94,13 +94,11 @@ export function concatEdits(text: string): Edit[] {
   return edits;
 }
 
+const QUOTE = /["'`]/g;
+
 function nextQuote(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    if (QUOTES.includes(text[i]!)) {
-      return i;
-    }
-  }
-  return -1;
+  QUOTE.lastIndex = from;
+  return QUOTE.exec(text)?.index ?? -1;
 }
 
 /**
