@@ -1,7 +1,19 @@
+import { decodedViewDetector } from './decodedViews';
+import { encodedSecretDetector } from './encodedSecrets';
+import { kubernetesDetector } from './kubernetes';
+import { lookAlikeDetector } from './lookAlikes';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { wrappedPemDetector } from './wrappedPem';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
-export const RECALL_DETECTORS: readonly RecallDetector[] = [];
+export const RECALL_DETECTORS: readonly RecallDetector[] = [
+  // Reads the text decoded (escapes, joins, zero-width, smart quotes) and runs the others on it too.
+  decodedViewDetector(() => RECALL_DETECTORS),
+  wrappedPemDetector,
+  kubernetesDetector,
+  encodedSecretDetector,
+  lookAlikeDetector,
+];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
 export function findRecallSpans(

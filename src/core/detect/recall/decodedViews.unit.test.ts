@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { freshPemLines } from '../../../../test/support/fakePem';
+import { freshOpenAiKey } from '../../../../test/support/fakeKeys';
+import { githubToken } from '../checksum';
+import { ALNUM, randomToken } from '../random';
+import { redactText } from '../../pipeline/redact';
+import { RedactionMap } from '../../pipeline/redactionMap';
+import type { RecallDetector } from './recallSpan';
+import { decodedViewDetector } from './decodedViews';
+
+const views = decodedViewDetector();
+const hide = (text: string, detectors: readonly RecallDetector[] = [views]): string =>
+  redactText(text, new RedactionMap(), { recallDetectors: detectors }).text;
+const pat = (): string => githubToken('ghp', randomToken(ALNUM, 30));
+const password = (): string => `${randomToken(ALNUM, 9)}!${randomToken(ALNUM, 5)}`;
+
+describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, concatenation)', () => {
+  it('hides a private key spread over the lines of a notebook cell', () => {
+    const key = freshPemLines();
+    const items = key.map((line) => `    "${line}\\n"`).join(',\n');
+    const notebook = `{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": [\n    "KEY = \\"\\"\\"\\n",\n${items},\n    "\\"\\"\\"\\n"\n   ]\n  }\n ]\n}\n`;
+    assert.equal(redactText(notebook, new RedactionMap(), { recall: false }).text, notebook);
+    const out = hide(notebook);
+    for (const line of key.slice(1, -1)) {
+      assert.ok(!out.includes(line), 'a body line survived');
+    }
+    assert.match(out, /‹secret:private-key-rsa#1›/);
+    assert.match(out, /"cell_type": "code"/);
+  });
+
+  it('hides a key in JSON stringified into a log line, once or twice escaped', () => {
+    const key = randomToken(ALNUM, 32);
+    const once = `INFO request body="{\\"service\\": \\"billing\\", \\"api_key\\": \\"${key}\\"}"`;
+    const twice = `{"log": "payload={\\\\\\"api_key\\\\\\": \\\\\\"${key}\\\\\\"}"}`;
+    for (const text of [once, twice]) {
+      const out = hide(text);
+      assert.ok(!out.includes(key), text);
+      assert.match(out, /service|payload/);
+    }
+  });
+
+  it('hides a token with a zero-width character inside, and a value in smart quotes', () => {
+    const token = pat();
+    const broken = `${token.slice(0, 12)}\u200B${token.slice(12, 20)}\uFEFF${token.slice(20)}`;
+    assert.equal(hide(`GITHUB_TOKEN = "${broken}"`), 'GITHUB_TOKEN = "‹secret:github-pat#1›"');
+    const pw = password();
+    const out = hide(`db_password = “${pw}”`);
+    assert.ok(!out.includes(pw));
+    assert.match(out, /^db_password = “‹secret:generic-password#1›”$/);
+  });
+
+  it('hides every piece of a token split by concatenation, in several languages', () => {
+    const token = pat();
+    const openai = freshOpenAiKey();
+    const cases = [
+      `const t = "${token.slice(0, 10)}" + "${token.slice(10, 25)}" + "${token.slice(25)}";`,
+      `$key = '${openai.slice(0, 3)}' . '${openai.slice(3, 60)}' . '${openai.slice(60)}';`,
+      `TOKEN = (\n    "${token.slice(0, 20)}"\n    "${token.slice(20)}"\n)`,
+      `const t = \`${token.slice(0, 8)}\${'${token.slice(8, 30)}'}${token.slice(30)}\`;`,
+      `local t = "${token.slice(0, 16)}" .. "${token.slice(16)}"`,
+    ];
+    for (const text of cases) {
+      const out = hide(text);
+      for (const piece of [token.slice(4, 10), token.slice(16, 24), token.slice(-6), openai.slice(80, 90)]) {
+        assert.ok(!out.includes(piece), `${piece} survived in ${out}`);
+      }
+      assert.match(out, /‹secret:(?:github-pat|openai-project-key|openai-[a-z-]+)#1›/, out);
+    }
+  });
+
+  it('leaves ordinary escaped JSON, joined strings, smart quotes and zero-width text alone', () => {
+    const negatives = [
+      '{"message": "He said \\"hello\\"\\nand left", "path": "C:\\\\Users\\\\me\\\\file.txt", "emoji": "\\ud83d\\ude00"}',
+      '{\n "cells": [{"source": [\n  "import pandas as pd\\n",\n  "df = pd.read_csv(\\"data.csv\\")\\n",\n  "df.head()"\n ]}]\n}',
+      `const greeting = "Hello, " + "world" + '!';\nconst path = base + "/" + name;`,
+      'query = ("SELECT id, name "\n         "FROM users "\n         "WHERE active = 1")',
+      'She said “use the staging server” and it‘s fine.',
+      'zero\u200Bwidth\u200Cjoiner\u2060text and a BOM\uFEFF',
+      `log("commit \\"${randomToken('0123456789abcdef', 40)}\\" pushed")`,
+    ];
+    for (const text of negatives) {
+      assert.equal(hide(text), text);
+    }
+  });
+
+  it('stays correct on hostile input: half a megabyte of joins, escapes and quotes', function () {
+    this.timeout(120_000); // a shared machine can be slow; correctness, not speed, is what this checks
+    // Compared with `===`: a failing deepEqual would print half a megabyte.
+    const same = (text: string, expected = text): void => assert.ok(hide(text) === expected);
+    const token = pat();
+    const joins = '"a" + '.repeat(90_000) + '"a";\n';
+    same(`${joins}t = "${token.slice(0, 20)}" + "${token.slice(20)}"`, `${joins}t = "‹secret:github-pat#1›"`);
+    same('\\"'.repeat(250_000));
+    same("'".repeat(200_001) + '\n' + '"x'.repeat(100_000));
+    same(('"x\\n"' + ' '.repeat(150) + ',' + ' '.repeat(300)).repeat(1000));
+  });
+});

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { githubToken } from '../checksum';
+import { ALNUM, randomToken } from '../random';
+import { scan } from '../scanner';
+import { redactText } from '../../pipeline/redact';
+import { RedactionMap } from '../../pipeline/redactionMap';
+import { findLookAlikes, lookAlikeDetector, lookAlikeNote } from './lookAlikes';
+
+/** A GitHub-shaped token whose last character is changed, so its CRC no longer matches. */
+function badChecksum(prefix: string): string {
+  const good = githubToken(prefix, randomToken(ALNUM, 30));
+  const last = good.at(-1) === 'A' ? 'B' : 'A';
+  return good.slice(0, -1) + last;
+}
+const b64url = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+describe('redact tier: checksum and structure look-alikes', () => {
+  it('hides a GitHub-shaped token whose checksum fails, which the report tier does not report', () => {
+    for (const prefix of ['ghp', 'gho', 'ghu', 'ghs', 'ghr']) {
+      const token = badChecksum(prefix);
+      const text = `clone with ${token} then`;
+      assert.deepEqual(scan(text), []);
+      const out = redactText(text, new RedactionMap(), { recallDetectors: [lookAlikeDetector] });
+      assert.ok(!out.text.includes(token.slice(4)), prefix);
+      assert.match(out.text, /^clone with ‹secret:github-[a-z-]+#1› then$/);
+    }
+  });
+
+  it('says what a look-alike is, for a caller that wants to tell the user', () => {
+    const text = `token: ${badChecksum('ghp')}`;
+    const [found] = findLookAlikes(text);
+    assert.equal(found?.ruleId, 'github-pat');
+    assert.equal(found?.start, 7);
+    assert.equal(
+      found?.note,
+      'looks like a GitHub personal access token, but its checksum fails: a test value?',
+    );
+    assert.equal(lookAlikeNote('aws-access-key-id'), undefined);
+  });
+
+  it('hides a JWT-shaped token whose header is not a signed JWT header', () => {
+    const unsigned = `${b64url({ alg: 'none' })}.${b64url({ sub: randomToken(ALNUM, 12), scope: 'admin' })}.${randomToken(ALNUM, 43)}`;
+    assert.deepEqual(
+      findLookAlikes(`Authorization: Bearer ${unsigned}`).map((l) => l.ruleId),
+      ['jwt'],
+    );
+  });
+
+  it('leaves valid tokens to the report tier, and placeholders and mentions alone', () => {
+    const valid = githubToken('ghp', randomToken(ALNUM, 30));
+    const negatives = [
+      `token = "${valid}"`,
+      'ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'ghp_your_token_here',
+      'const myghp_token = 1',
+      'gho_ is the prefix of OAuth tokens',
+    ];
+    for (const text of negatives) {
+      assert.deepEqual(findLookAlikes(text), [], text);
+    }
+  });
+
+  it('stays correct on hostile input: hints everywhere', function () {
+    this.timeout(120_000); // a shared machine can be slow; correctness, not speed, is what this checks
+    assert.deepEqual(findLookAlikes('eyJ ghp_ "auth" sv=1 '.repeat(25_000)), []);
+    const token = badChecksum('ghs');
+    const text = `${'.abcdef.'.repeat(60_000)}\n${token}`;
+    assert.deepEqual(
+      findLookAlikes(text).map((l) => [l.start, l.ruleId]),
+      [[text.length - token.length, 'github-server-to-server-token']],
+    );
+  });
+});

@@ -1,0 +1,161 @@
+import type { Edit } from './textView';
+
+// The string-level decodings the redact tier reads a text through before detecting: each returns the
+// edits that turn the text into what a program would see, in one pass and linear time.
+
+const UNICODE = /[\u200B-\u200D\u2060\uFEFF\u2018-\u201F]/g;
+
+/** Zero-width characters (U+200B/C/D, U+2060, U+FEFF) dropped, smart quotes read as plain quotes. */
+export function unicodeEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(UNICODE)) {
+    const c = m[0].charCodeAt(0);
+    const replacement = c >= 0x2018 && c <= 0x201b ? "'" : c >= 0x201c && c <= 0x201f ? '"' : '';
+    edits.push({ start: m.index, end: m.index + 1, replacement });
+  }
+  return edits;
+}
+
+/**
+ * JSON string escapes, and the seams of a JSON list of lines: a notebook cell's `"source"` is one string
+ * per line, each ending in `\n`, so `\n",␤  "` reads as the line break it stands for and a key or
+ * assignment spread over items reads whole. The seam's whitespace is bounded, so the scan stays linear.
+ */
+const ESCAPE = /\\n"[ \t\r\n]{0,200},[ \t\r\n]{0,200}"|\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])/g;
+const SIMPLE: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+export function jsonEscapeEdits(text: string): Edit[] {
+  if (!text.includes('\\')) {
+    return [];
+  }
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(ESCAPE)) {
+    const s = m[0];
+    const replacement =
+      s.length > 2 && s[1] === 'n'
+        ? '\n'
+        : s[1] === 'u'
+          ? String.fromCharCode(parseInt(s.slice(2), 16))
+          : SIMPLE[s[1]!]!;
+    edits.push({ start: m.index, end: m.index + s.length, replacement });
+  }
+  return edits;
+}
+
+const QUOTES = '"\'`';
+/** A literal longer than this is not a piece of a split secret, and ends the scan of its quote early. */
+const MAX_LITERAL = 4096;
+/** Whitespace (line breaks included) allowed around a concatenation operator. */
+const MAX_GAP = 200;
+/** `${'…'}` inside a template: a literal interpolated into a template is part of it. */
+const TEMPLATE_PIECE = /\$\{[ \t]{0,8}(["'])[^"'`\\\r\n]{0,256}\1[ \t]{0,8}\}/g;
+
+/**
+ * String concatenation of literals, joined: `"ghp_ab" + "cd…"`, PHP `'sk-' . 'proj…'`, Python's implicit
+ * `"a" "b"`, Lua `..`, SQL `||`, VB `&`, a `\` line continuation, and literals interpolated into a
+ * template. The seams (closing quote, operator, opening quote) are deleted in the view, so the pieces
+ * read as one literal; a secret found there maps back over every piece and the operators between them.
+ */
+export function concatEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const at = nextQuote(text, i);
+    if (at === -1) {
+      break;
+    }
+    let end = literalEnd(text, at);
+    if (end < 0) {
+      i = -end; // what the failed scan read holds no literal start worth a second read
+      continue;
+    }
+    templatePieces(text, at, end, edits);
+    for (;;) {
+      const next = joinedLiteral(text, end);
+      const nextEnd = next === -1 ? -1 : literalEnd(text, next);
+      if (nextEnd < 0) {
+        break;
+      }
+      edits.push({ start: end - 1, end: next + 1, replacement: '' });
+      templatePieces(text, next, nextEnd, edits);
+      end = nextEnd;
+    }
+    i = end;
+  }
+  return edits;
+}
+
+const QUOTE = /["'`]/g;
+
+function nextQuote(text: string, from: number): number {
+  QUOTE.lastIndex = from;
+  return QUOTE.exec(text)?.index ?? -1;
+}
+
+/**
+ * Offset just past the literal that opens at `at`; when it does not close within the line (a template
+ * may span lines) and MAX_LITERAL, minus the offset where the scan stopped. The caller resumes there, so
+ * no character is read twice and the pass is linear even over escaped quotes (`\"\"\"…`).
+ */
+function literalEnd(text: string, at: number): number {
+  const q = text[at];
+  const limit = Math.min(text.length, at + MAX_LITERAL);
+  for (let i = at + 1; i < limit; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === q) {
+      return i + 1;
+    } else if (c === '\n' && q !== '`') {
+      return -i;
+    }
+  }
+  return -limit;
+}
+
+/** The opening quote of a literal joined to the one that ends at `from`, or -1. */
+function joinedLiteral(text: string, from: number): number {
+  let i = skipGap(text, from);
+  if (text.startsWith('..', i) || text.startsWith('||', i)) {
+    i += 2;
+  } else if ('+.&\\'.includes(text[i] ?? ' ')) {
+    i += 1;
+  }
+  i = skipGap(text, i);
+  return i < text.length && QUOTES.includes(text[i]!) ? i : -1;
+}
+
+function skipGap(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_GAP);
+  let i = from;
+  while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) {
+    i++;
+  }
+  return i;
+}
+
+function templatePieces(text: string, start: number, end: number, edits: Edit[]): void {
+  if (text[start] !== '`') {
+    return;
+  }
+  const body = text.slice(start, end);
+  if (!body.includes('${')) {
+    return;
+  }
+  for (const m of body.matchAll(TEMPLATE_PIECE)) {
+    const open = start + m.index;
+    const quote = m[0].indexOf(m[1]!);
+    const close = m[0].lastIndexOf(m[1]!);
+    edits.push({ start: open, end: open + quote + 1, replacement: '' });
+    edits.push({ start: open + close, end: open + m[0].length, replacement: '' });
+  }
+}
