@@ -41,12 +41,14 @@ export function parseDotenv(text: string): Array<readonly [string, string]> {
     if (quote === '"' || quote === "'" || quote === '`') {
       // A quoted value may run over several lines until its closing quote.
       let body = raw.slice(1);
-      while (!body.includes(quote) && i + 1 < lines.length) {
+      while (closing(body, quote) === -1 && i + 1 < lines.length) {
         body += '\n' + lines[++i]!;
       }
-      raw = body.slice(0, body.includes(quote) ? body.indexOf(quote) : body.length);
+      const end = closing(body, quote);
+      raw = body.slice(0, end === -1 ? body.length : end);
       if (quote === '"') {
-        raw = raw.replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
+        // One pass, so that an escaped backslash before `n` stays a backslash and an `n`.
+        raw = raw.replace(/\\([n"\\])/g, (_, c: string) => (c === 'n' ? '\n' : c));
       }
     } else {
       raw = raw.replace(/\s+#.*$/, '').trim();
@@ -54,6 +56,20 @@ export function parseDotenv(text: string): Array<readonly [string, string]> {
     out.push([m[1]!, raw]);
   }
   return out;
+}
+
+/** Where a quoted value ends: in double quotes, `\"` is an escaped quote, not the end. */
+function closing(body: string, quote: string): number {
+  for (let at = body.indexOf(quote); at !== -1; at = body.indexOf(quote, at + 1)) {
+    let slashes = 0;
+    while (quote === '"' && body[at - 1 - slashes] === '\\') {
+      slashes++;
+    }
+    if (slashes % 2 === 0) {
+      return at;
+    }
+  }
+  return -1;
 }
 
 /**

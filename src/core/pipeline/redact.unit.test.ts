@@ -143,6 +143,7 @@ describe('known values', () => {
         'D="multi',
         'line"',
         'not a line',
+        'E="say \\"hi\\" then \\\\n stays"',
       ].join('\n'),
     );
     assert.deepEqual(parsed, [
@@ -150,6 +151,7 @@ describe('known values', () => {
       ['B', 'two\nlines'],
       ['C', 'single # not a comment'],
       ['D', 'multi\nline'],
+      ['E', 'say "hi" then \\n stays'],
     ]);
   });
 
