@@ -148,7 +148,7 @@ export function isPlaceholderValue(value: string): boolean {
 }
 
 /**
- * The literal a reference falls back to (`${DB_PASSWORD:-hunter2x}` gives `hunter2x`): the fallback is
+ * The literal a reference falls back to (`${NAME:-literal}` gives `literal`): the fallback is
  * a value written in the file, and it is what runs when the variable is unset.
  */
 export function referenceFallback(value: string): string | undefined {
