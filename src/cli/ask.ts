@@ -7,6 +7,7 @@ import { RateLimiter } from '../core/limits/rateLimiter';
 import { UsageStore } from '../core/limits/usage';
 import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
 import { EndpointRefusedError } from '../core/openai/endpointPolicy';
+import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource';
 import { allowlistPolicy } from '../core/policy/hostAllowlist';
 import { cliStateDir } from '../core/statePaths';
 import { Conversation } from '../core/pipeline/conversation';
@@ -23,7 +24,6 @@ import { BinaryFileError, readTextFileSync, readTextStream } from '../core/fs/de
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
 import { readCliConfig } from './cliConfig';
-import { environmentKnownValues, workspaceKnownValues } from './workspaceValues';
 
 /** Ctrl-C during the answer: the partial answer stays on stdout. */
 export const EXIT_CANCELLED = 130;
@@ -32,7 +32,8 @@ const HELP = `Usage: secure-gpt ask [options] PROMPT...
 
 Asks a model. The prompt and every --file pass the same pipeline as the editor: files such as .env or
 *.pem are left out, secrets become placeholders such as ‹secret:github-pat#1›, and a final check
-blocks the request if a known value (the key, a .env value) is still in it. The answer streams to
+blocks the request if a known value (the key, a value from a .env file anywhere in the git repository)
+is still in it. The answer streams to
 stdout (placeholders stay placeholders); status goes to stderr. PROMPT '-' reads it from stdin.
 
 Options:
@@ -125,7 +126,11 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
   }
   target.notes.forEach(status);
 
-  const known = [...environmentKnownValues(io.env), ...workspaceKnownValues(process.cwd())];
+  const { values: known, notes } = await loadKnownValues({
+    starts: [process.cwd()],
+    apiKeys: environmentKeys(io.env),
+  });
+  notes.forEach((n) => status(`known values: ${n}`));
   const state = cliStateDir(io.env);
   let sentPrompt: string | undefined;
   const pipeline = new Pipeline(

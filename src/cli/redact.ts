@@ -1,18 +1,18 @@
-import { normalizeKnownValues } from '../core/pipeline/knownValues';
+import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource';
 import { redactText } from '../core/pipeline/redact';
 import { RedactionMap } from '../core/pipeline/redactionMap';
 import { parseOptions } from './args';
 import { BinaryFileError, readTextFileSync, readTextStream } from '../core/fs/decodeText';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './command';
-import { environmentKnownValues, workspaceKnownValues } from './workspaceValues';
 
 const HELP = `Usage: secure-gpt redact [--json] [FILE|-]
 
 Prints FILE (or stdin) with every secret replaced by a typed placeholder such as ‹secret:github-pat#1›:
 the same redaction the outgoing pipeline applies before anything is sent. The same value always gets
-the same placeholder. Values of the .env files in the current directory and the API keys in the
-environment are redacted by exact match too.
+the same placeholder. Values of the .env files of the git repository (from its root down, templates
+such as .env.example excepted; the current directory outside a repository) and the API keys in the
+environment are redacted by exact match too, as are their URL-encoded, base64 and hex copies.
 
 Options:
       --json   print { "text", "redactions": [ { "placeholder", "ruleId", "line", "column" } ] }
@@ -50,10 +50,11 @@ async function runRedact(args: readonly string[], io: CliIo): Promise<number> {
     );
     return EXIT_ERROR;
   }
-  const known = normalizeKnownValues([
-    ...environmentKnownValues(io.env),
-    ...workspaceKnownValues(process.cwd()),
-  ]);
+  const { values: known, notes } = await loadKnownValues({
+    starts: [process.cwd()],
+    apiKeys: environmentKeys(io.env),
+  });
+  notes.forEach((n) => io.stderr.write(`secure-gpt redact: known values: ${n}\n`));
   const result = redactText(text, new RedactionMap(), { known });
   if (values.json) {
     const redactions = result.redactions.map((r) => ({

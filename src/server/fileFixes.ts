@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AllowlistEntry } from '../core/detect/allowlist';
+import { parseDotenv } from '../core/pipeline/knownValues';
 import {
   ALLOWLIST_FILE,
   addAllowlistEntry,
@@ -28,13 +29,8 @@ export function dotenvEntry(
   name: string,
   value: string,
 ): { name: string; line: string | undefined } {
-  const existing = new Map<string, string>();
-  for (const line of envText.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m) {
-      existing.set(m[1]!, unquote(m[2]!));
-    }
-  }
+  // The same parser as the known-value guard: one reading of a `.env` file.
+  const existing = new Map(parseDotenv(envText));
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name}_${n}`;
     const held = existing.get(candidate);
@@ -121,11 +117,6 @@ export function addToAllowlist(
     },
   ]);
   return true;
-}
-
-function unquote(value: string): string {
-  const m = /^(["'])(.*)\1$/.exec(value);
-  return m ? m[2]!.replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1') : value.replace(/\s+#.*$/, '');
 }
 
 /** Quotes a value only when dotenv would otherwise misread it (spaces, `#`, quotes, newlines of a private key). */

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
@@ -164,6 +165,28 @@ describe('Chat and palette actions through the redaction pipeline (real VS Code)
       assert.ok(!preview.sent.includes('untitled:'), 'the URI is not the question');
       assert.equal(server.requests.length, before, 'a preview sends nothing');
     });
+  });
+
+  it('Preview hides values of a nested .env, raw and base64, read through the core known-value source', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the test workspace is open');
+    const phrase = ['correct', 'horse', 'battery', randomToken('abcdef', 4)].join('-');
+    const dir = path.join(folder, 'known-values-test', 'api');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, '.env'), `DB_PASSWORD=${phrase}\n`);
+    try {
+      const encoded = Buffer.from(`app:${phrase}`).toString('base64');
+      await editorWith(`const pw = "${phrase}";\nconst header = "Basic ${encoded}";\n`);
+      const preview = await vscode.commands.executeCommand<{ original: string; sent: string }>(
+        'secureGpt.previewOutgoingRequest',
+        'Is this safe?',
+      );
+      assert.ok(preview.original.includes(phrase));
+      assert.ok(!preview.sent.includes(phrase) && !preview.sent.includes(encoded), preview.sent);
+      assert.match(preview.sent, /‹secret:env-value#\d+›/);
+    } finally {
+      await fs.rm(path.dirname(dir), { recursive: true, force: true });
+    }
   });
 
   it('Verify Audit Log passes on the records these requests left', async () => {

@@ -64,6 +64,30 @@ describe('secure-gpt ask against the loopback server', () => {
     assert.equal(request!.headers.authorization, `Bearer ${key}`);
   });
 
+  it("from a subdirectory, keeps the git root's and nested .env values out, split or encoded", async () => {
+    const phrase = ['correct', 'horse', 'battery', randomToken('abcdef', 4)].join('-');
+    const token = `tk-${randomToken(ALNUM, 30)}`;
+    const tree = makeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.env': `DB_PASSWORD=${phrase}\n`,
+      'services/api/.env': `SERVICE_TOKEN=${token}\n`,
+      'services/web/src/client.ts': [
+        `const pw = "${phrase}";`,
+        `const t = "${token.slice(0, 12)}" +`,
+        `  "${token.slice(12)}";`,
+        `const basic = "Basic ${Buffer.from(`svc:${token}`).toString('base64')}";`,
+        `const q = "?p=${encodeURIComponent(phrase)}";`,
+        '',
+      ].join('\n'),
+    });
+    const run = await ask(['--file', 'client.ts', 'Review'], `${tree}/services/web/src`);
+    assert.equal(run.code, 0, run.stderr);
+    const body = server.requestsTo('/chat/completions')[0]!.rawBody;
+    assert.ok(!holdsPartOf(token, body), 'a piece of the nested token reached the endpoint');
+    assert.ok(!body.includes(phrase) && !body.includes(Buffer.from(token).toString('base64').slice(0, 12)));
+    assert.match(body, /const pw = \\"‹secret:env-value#1›\\"/);
+  });
+
   it('reads the prompt from stdin with -, and answers without streaming', async () => {
     const secret = freshToken();
     const run = await ask(['--no-stream', '-'], dir, `explain ${secret}`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import { runCliIn as run } from '../support/cliRun';
-import { freshToken, makeTree } from './cliSupport';
+import { freshToken, leaksNone, makeTree } from './cliSupport';
 
 interface JsonOut {
   readonly text: string;
@@ -43,6 +43,26 @@ describe('secure-gpt redact', () => {
     });
     const out = await run(['redact', 'app.txt'], dir);
     assert.equal(out.stdout, 'connect with ‹secret:env-value#1› on 3000');
+  });
+
+  it("run from a subdirectory, redacts values of the git root's .env and of nested ones, not templates", async () => {
+    const rootPw = ['correct', 'horse', 'battery', randomToken('abcdef', 4)].join('-');
+    const apiToken = `tk-${randomToken(ALNUM, 24)}`;
+    const sample = ['sample', 'service', 'words', randomToken('abcdef', 4)].join('-');
+    const dir = makeTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.env': `DB_PASSWORD=${rootPw}\n`,
+      'services/api/.env': `API_TOKEN=${apiToken}\n`,
+      'services/api/.env.example': `API_TOKEN=${sample}\n`,
+      'node_modules/x/.env': `OTHER_TOKEN=${sample}\n`,
+      'web/src/app.txt': `db ${rootPw}\napi ${apiToken}\nauth ${Buffer.from(`u:${apiToken}`).toString('base64')}\n${sample}\n`,
+    });
+    const out = await run(['redact', 'app.txt'], join(dir, 'web', 'src'));
+    assert.equal(out.code, 0);
+    assert.ok(leaksNone([rootPw, apiToken], out.stdout, out.stderr));
+    assert.match(out.stdout, /^db ‹secret:env-value#1›\napi ‹secret:env-value#2›\nauth /);
+    // A template holds placeholders to share, not values: its value is left alone.
+    assert.ok(out.stdout.endsWith(`${sample}\n`));
   });
 
   it('reads stdin by default, and reports a missing file with exit 2', async () => {

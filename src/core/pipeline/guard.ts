@@ -1,3 +1,4 @@
+import { findKnownSpans } from '../known/knownSpans';
 import type { KnownKind, KnownValue } from './knownValues';
 
 /** What the final check found: the kinds of value still present, never the values. */
@@ -10,7 +11,9 @@ export interface GuardVerdict {
 /**
  * The last check before anything leaves: the exact serialized payload must not hold any known value,
  * nor any secret this conversation has already redacted. It looks for each value raw and as JSON
- * escapes it, since the payload is JSON.
+ * escapes it, since the payload is JSON; and, in each string of the payload, for known values split by
+ * concatenation or a line wrap or inside a `Basic` credential. Encoded copies are known values themselves
+ * (see `normalizeKnownValues`).
  */
 export function guardPayload(
   serialized: string,
@@ -21,6 +24,11 @@ export function guardPayload(
   for (const { kind, value } of known) {
     if (present(serialized, value)) {
       leaked.add(kind);
+    }
+  }
+  for (const text of payloadStrings(serialized)) {
+    for (const span of findKnownSpans(text, known)) {
+      leaked.add(span.kind);
     }
   }
   for (const value of redacted) {
@@ -37,4 +45,26 @@ function present(serialized: string, value: string): boolean {
   }
   const escaped = JSON.stringify(value).slice(1, -1);
   return escaped !== value && serialized.includes(escaped);
+}
+
+/** The strings of a JSON payload, decoded: where a split value reads across a real line break. */
+function payloadStrings(serialized: string): string[] {
+  const out: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(serialized);
+  } catch {
+    return [serialized]; // not JSON: check it as text
+  }
+  const stack: unknown[] = [parsed];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next === 'string') {
+      out.push(next);
+    } else if (Array.isArray(next)) {
+      stack.push(...(next as unknown[]));
+    } else if (next !== null && typeof next === 'object') {
+      stack.push(...Object.values(next as Record<string, unknown>));
+    }
+  }
+  return out;
 }

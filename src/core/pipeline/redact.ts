@@ -3,6 +3,7 @@ import { findSecrets, lineStarts, positionAt } from '../detect/scanner';
 import { fingerprintOf, maskSecret } from '../detect/finding';
 import type { RecallDetector } from '../detect/recall/recallSpan';
 import { findRecallSpans } from '../detect/recall/recallTier';
+import { findKnownSpans } from '../known/knownSpans';
 import type { KnownValue } from './knownValues';
 import type { RedactionMap } from './redactionMap';
 
@@ -54,21 +55,13 @@ interface Span {
 }
 
 /**
- * Replaces every secret in `text` by its conversation placeholder: known values by exact match first,
- * then whatever the detection engine finds, then (recall first) what the redact tier finds in the parts
- * still uncovered. Overlaps among the first two keep the earliest, then the longest, span.
+ * Replaces every secret in `text` by its conversation placeholder: known values first (exact, encoded,
+ * split or inside a `Basic` credential), then whatever the detection engine finds, then (recall first) what
+ * the redact tier finds in the parts still uncovered. Overlaps among the first two keep the earliest, then the longest, span.
  */
 export function redactText(text: string, map: RedactionMap, options: RedactOptions = {}): RedactedText {
   const spans: Span[] = [];
-  for (const known of options.known ?? []) {
-    for (
-      let at = text.indexOf(known.value);
-      at !== -1;
-      at = text.indexOf(known.value, at + known.value.length)
-    ) {
-      spans.push({ start: at, end: at + known.value.length, kind: known.kind, secret: known.value });
-    }
-  }
+  spans.push(...findKnownSpans(text, options.known ?? []));
   const allowed: Span[] = [];
   for (const { finding, secret } of findSecrets(text, options.scan)) {
     if (options.allow?.has(finding.fingerprint)) {

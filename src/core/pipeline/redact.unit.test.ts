@@ -143,6 +143,7 @@ describe('known values', () => {
         'D="multi',
         'line"',
         'not a line',
+        'E="say \\"hi\\" then \\\\n stays"',
       ].join('\n'),
     );
     assert.deepEqual(parsed, [
@@ -150,6 +151,7 @@ describe('known values', () => {
       ['B', 'two\nlines'],
       ['C', 'single # not a comment'],
       ['D', 'multi\nline'],
+      ['E', 'say "hi" then \\n stays'],
     ]);
   });
 
@@ -172,16 +174,16 @@ describe('known values', () => {
     assert.deepEqual(known, [{ kind: 'env-value', value: 's3cr3t-Value-99' }]);
   });
 
-  it('drops short and duplicate values, keeping the first kind', () => {
+  it('drops short and duplicate values, keeping the first kind, and adds encoded copies of that kind', () => {
     const v = randomToken(ALNUM, 12);
-    assert.deepEqual(
-      normalizeKnownValues([
-        { kind: 'api-key', value: v },
-        { kind: 'listed-value', value: v },
-        { kind: 'listed-value', value: 'abc' },
-      ]),
-      [{ kind: 'api-key', value: v }],
-    );
+    const normalized = normalizeKnownValues([
+      { kind: 'api-key', value: v },
+      { kind: 'listed-value', value: v },
+      { kind: 'listed-value', value: 'abc' },
+    ]);
+    assert.deepEqual(normalized[0], { kind: 'api-key', value: v });
+    assert.ok(normalized.slice(1).every((k) => k.kind === 'api-key' && k.encoded && k.value !== v));
+    assert.ok(normalized.some((k) => k.value === Buffer.from(v).toString('hex')));
   });
 
   it('guard: finds a known value in a payload raw or JSON-escaped, and names only its kind', () => {

@@ -153,7 +153,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     let turn: ChatTurn | undefined;
     let prompt: string | undefined;
     let flagged: readonly string[] | undefined;
-    const known = await workspaceEnvValues();
+    const known = await workspaceEnvValues(this.log);
     // A request stopped before it was prepared (policy, guard, cancelled ask) has no redacted message; its
     // question is shown and saved as it would have gone, with the same known values (and key) redacted.
     let unsent: string | undefined;

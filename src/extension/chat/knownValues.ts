@@ -1,21 +1,26 @@
 import * as vscode from 'vscode';
+import { loadKnownValues } from '../../core/known/knownValueSource';
 import type { KnownValue } from '../../core/pipeline/knownValues';
-import { envKnownValues } from '../../core/pipeline/knownValues';
 
-/** Values of the workspace's `.env` files, for the known-value guard. Bounded: 50 files, 1 MB each. */
-export async function workspaceEnvValues(): Promise<KnownValue[]> {
-  const files = await vscode.workspace.findFiles('**/.env*', '**/node_modules/**', 50);
-  const values: KnownValue[] = [];
-  for (const uri of files) {
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > 1024 * 1024) {
-        continue;
-      }
-      values.push(...envKnownValues(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
-    } catch {
-      // unreadable: nothing to guard from it
-    }
+/** Where the adapter says what it could not read: paths and error codes only. */
+interface NoteSink {
+  warn(message: string): void;
+}
+
+/**
+ * The workspace's known values for the guard, from the one core source (`loadKnownValues`): the `.env`
+ * files from each folder's git root down. The search is asynchronous and bounded, so the editor stays
+ * responsive. Folders not on the local file system (virtual workspaces) have no `.env` files to read.
+ */
+export async function workspaceEnvValues(log?: NoteSink): Promise<KnownValue[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const starts = folders.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  if (starts.length === 0) {
+    return [];
   }
-  return values;
+  const { values, notes } = await loadKnownValues({ starts });
+  for (const note of notes) {
+    log?.warn(`Known values: ${note}`);
+  }
+  return [...values];
 }

@@ -1,0 +1,123 @@
+import type { KnownValue } from '../pipeline/knownValues';
+
+/** Where a known value (or a piece of it) sits in a text; UTF-16 offsets, end exclusive. */
+export interface KnownSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: KnownValue['kind'];
+  /** The characters at `start..end`: the whole value, an encoded copy, or one piece of a split value. */
+  readonly secret: string;
+}
+
+/**
+ * What joins the pieces of a split value: string concatenation (`"sk-abc" +\n  "def"`, PHP `.`, adjacent
+ * literals), a backslash line continuation, or a line wrap with its indentation. Removed, they give the
+ * view in which the value reads whole.
+ */
+const JOIN =
+  /["'`][ \t]*(?:\\?\r?\n[ \t]*)?[+.]?[ \t]*(?:\r?\n[ \t]*)?["'`]|\\?\r?\n[ \t]*(?:(?:\/\/|#|>|\*)[ \t]?)?/g;
+
+/** A text with its joins removed, and for each character of the view its offset in the text. */
+export interface JoinedView {
+  readonly view: string;
+  readonly offsets: Int32Array;
+}
+
+/** The text with every join removed (see `JOIN`); undefined when there is none. */
+export function joinedView(text: string): JoinedView | undefined {
+  JOIN.lastIndex = 0;
+  const parts: string[] = [];
+  const offsets = new Int32Array(text.length);
+  let length = 0;
+  let cursor = 0;
+  for (let m = JOIN.exec(text); m; m = JOIN.exec(text)) {
+    parts.push(text.slice(cursor, m.index));
+    for (let i = cursor; i < m.index; i++) {
+      offsets[length++] = i;
+    }
+    cursor = m.index + m[0].length;
+  }
+  if (cursor === 0) {
+    return undefined;
+  }
+  parts.push(text.slice(cursor));
+  for (let i = cursor; i < text.length; i++) {
+    offsets[length++] = i;
+  }
+  return { view: parts.join(''), offsets: offsets.subarray(0, length) };
+}
+
+/**
+ * Every place a known value sits in `text`: exact copies (the list carries the encoded copies too, see
+ * `normalizeKnownValues`), copies split across joins, each piece reported so that every piece is hidden,
+ * and `Basic` credentials whose decoded `user:password` holds a value, the whole token reported.
+ */
+export function findKnownSpans(text: string, known: readonly KnownValue[]): KnownSpan[] {
+  const spans: KnownSpan[] = [];
+  if (known.length === 0) {
+    return spans;
+  }
+  for (const { kind, value } of known) {
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
+      spans.push({ start: at, end: at + value.length, kind, secret: value });
+    }
+  }
+  const joined = joinedView(text);
+  if (joined) {
+    for (const { kind, value } of known) {
+      for (let at = joined.view.indexOf(value); at !== -1; at = joined.view.indexOf(value, at + 1)) {
+        pushPieces(text, joined.offsets, at, at + value.length, kind, spans);
+      }
+    }
+  }
+  findBasicCredentials(text, known, spans);
+  return spans;
+}
+
+/** Adds the pieces of view range `from..to` as spans of the text, unless the range is unbroken there. */
+function pushPieces(
+  text: string,
+  offsets: Int32Array,
+  from: number,
+  to: number,
+  kind: KnownValue['kind'],
+  out: KnownSpan[],
+): void {
+  if (offsets[to - 1]! - offsets[from]! === to - 1 - from) {
+    return; // no join inside: the exact search already has it
+  }
+  let start = offsets[from]!;
+  for (let i = from + 1; i <= to; i++) {
+    if (i === to || offsets[i]! !== offsets[i - 1]! + 1) {
+      const end = offsets[i - 1]! + 1;
+      out.push({ start, end, kind, secret: text.slice(start, end) });
+      if (i < to) {
+        start = offsets[i]!;
+      }
+    }
+  }
+}
+
+const BASIC = /\bBasic[ \t]+([A-Za-z0-9+/_-]{4,}={0,2})/gi;
+
+/**
+ * `Basic` credentials hold base64 of `user:password`. A value of 8 or more bytes is caught by its aligned
+ * base64 forms whatever the user, but a shorter one is not; decoding each token finds it at any length.
+ */
+function findBasicCredentials(text: string, known: readonly KnownValue[], out: KnownSpan[]): void {
+  BASIC.lastIndex = 0;
+  for (let m = BASIC.exec(text); m; m = BASIC.exec(text)) {
+    const token = m[1]!;
+    const decoded = Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon === -1) {
+      continue;
+    }
+    const password = decoded.slice(colon + 1);
+    const hit = known.find((k) => password.includes(k.value) || decoded.slice(0, colon) === k.value);
+    if (hit) {
+      const start = m.index + m[0].length - token.length;
+      out.push({ start, end: start + token.length, kind: hit.kind, secret: token });
+    }
+  }
+}
