@@ -2,11 +2,13 @@ import type { ScanOptions } from './detect/scanner';
 import { findSecrets } from './detect/scanner';
 
 /** Shortest known value the scrubber masks fragments of; below it a fragment is too likely a common word. */
-const FRAGMENT = 8;
+export const FRAGMENT = 8;
 /** Characters providers use to mask a key they echo (`sk-abc***wxyz`). */
 const MASK_RUN = /[*•…]{3,}/;
 /** What a token is, for fragment matching: anything between spaces, quotes and brackets. */
 const TOKEN = /[^\s"'`()[\]{}<>,;]+/g;
+/** What ends a token, for a stream that must not cut one. */
+export const TOKEN_BREAK = /[\s"'`()[\]{}<>,;]/;
 
 /**
  * The one scrubber every string passes before it reaches a user, a log or the audit: error messages,
@@ -41,6 +43,20 @@ export class Scrubber {
 
   /** Returns `text` with every known value, fragment, masked echo and detected secret masked. */
   scrub(text: string): string {
+    let out = this.scrubKnown(text);
+    const found = findSecrets(out, this.scanOptions);
+    for (let i = found.length - 1; i >= 0; i--) {
+      const { finding } = found[i]!;
+      out = `${out.slice(0, finding.start)}‹redacted:${finding.ruleId}›${out.slice(finding.end)}`;
+    }
+    return out;
+  }
+
+  /**
+   * Masks the known values only (exact, fragments, masked echoes), without running detection: for model
+   * answers, whose example keys and placeholders are the point of the answer.
+   */
+  scrubKnown(text: string): string {
     let out = text;
     // Longest first, so a value containing another is masked whole.
     const values = [...this.known.entries()].sort((a, b) => b[0].length - a[0].length);
@@ -52,12 +68,12 @@ export class Scrubber {
     if (this.known.size > 0) {
       out = out.replace(TOKEN, (token) => (this.leaks(token) ? '‹redacted›' : token));
     }
-    const found = findSecrets(out, this.scanOptions);
-    for (let i = found.length - 1; i >= 0; i--) {
-      const { finding } = found[i]!;
-      out = `${out.slice(0, finding.start)}‹redacted:${finding.ruleId}›${out.slice(finding.end)}`;
-    }
     return out;
+  }
+
+  /** The values masked by exact match. In-process only. */
+  knownValues(): IterableIterator<string> {
+    return this.known.keys();
   }
 
   /** Scrubs an error to one short line: its message, never its stack. */
