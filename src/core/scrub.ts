@@ -18,6 +18,8 @@ export const TOKEN_BREAK = /[\s"'`()[\]{}<>,;]/;
 export class Scrubber {
   private readonly known = new Map<string, string>();
   private readonly windows = new Set<string>();
+  /** The known values longest first, so a value containing another is masked whole; rebuilt on `add`. */
+  private sorted: Array<[string, string]> | undefined;
 
   constructor(
     known: Iterable<{ readonly value: string; readonly label: string }> = [],
@@ -32,6 +34,7 @@ export class Scrubber {
   add(value: string, label = 'secret'): this {
     if (value.length >= 4 && !this.known.has(value)) {
       this.known.set(value, label);
+      this.sorted = undefined;
       if (value.length >= FRAGMENT + 4) {
         for (let i = 0; i + FRAGMENT <= value.length; i++) {
           this.windows.add(value.slice(i, i + FRAGMENT));
@@ -58,9 +61,8 @@ export class Scrubber {
    */
   scrubKnown(text: string): string {
     let out = text;
-    // Longest first, so a value containing another is masked whole.
-    const values = [...this.known.entries()].sort((a, b) => b[0].length - a[0].length);
-    for (const [value, label] of values) {
+    this.sorted ??= [...this.known.entries()].sort((a, b) => b[0].length - a[0].length);
+    for (const [value, label] of this.sorted) {
       if (out.includes(value)) {
         out = out.split(value).join(`‹redacted:${label}›`);
       }

@@ -16,12 +16,17 @@ export class AnswerScrubber {
   private readonly scrubber: Scrubber;
   private readonly values: readonly string[];
   private readonly longest: number;
+  /** Values by their first character: most positions of a text start none, and are passed over at once. */
+  private readonly byFirst = new Map<string, string[]>();
   private pending = '';
 
   constructor(secrets: Iterable<AnswerSecret>) {
     this.scrubber = new Scrubber(secrets);
     this.values = [...this.scrubber.knownValues()];
     this.longest = this.values.reduce((n, v) => Math.max(n, v.length), 0);
+    for (const v of this.values) {
+      this.byFirst.set(v[0]!, [...(this.byFirst.get(v[0]!) ?? []), v]);
+    }
   }
 
   /** Feeds one chunk; returns the masked text that is safe to show now (often shorter, sometimes empty). */
@@ -50,8 +55,12 @@ export class AnswerScrubber {
   /** Where the longest tail of `text` that is a proper prefix of some value begins (`text.length`: none). */
   private prefixHold(text: string): number {
     for (let at = Math.max(0, text.length - this.longest + 1); at < text.length; at++) {
+      const candidates = this.byFirst.get(text[at]!);
+      if (candidates === undefined) {
+        continue;
+      }
       const tail = text.slice(at);
-      if (this.values.some((v) => v.length > tail.length && v.startsWith(tail))) {
+      if (candidates.some((v) => v.length > tail.length && v.startsWith(tail))) {
         return at;
       }
     }
