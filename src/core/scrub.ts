@@ -2,11 +2,13 @@ import type { ScanOptions } from './detect/scanner';
 import { findSecrets } from './detect/scanner';
 
 /** Shortest known value the scrubber masks fragments of; below it a fragment is too likely a common word. */
-const FRAGMENT = 8;
+export const FRAGMENT = 8;
 /** Characters providers use to mask a key they echo (`sk-abc***wxyz`). */
 const MASK_RUN = /[*•…]{3,}/;
 /** What a token is, for fragment matching: anything between spaces, quotes and brackets. */
 const TOKEN = /[^\s"'`()[\]{}<>,;]+/g;
+/** What ends a token, for a stream that must not cut one. */
+export const TOKEN_BREAK = /[\s"'`()[\]{}<>,;]/;
 
 /**
  * The one scrubber every string passes before it reaches a user, a log or the audit: error messages,
@@ -16,6 +18,8 @@ const TOKEN = /[^\s"'`()[\]{}<>,;]+/g;
 export class Scrubber {
   private readonly known = new Map<string, string>();
   private readonly windows = new Set<string>();
+  /** The known values longest first, so a value containing another is masked whole; rebuilt on `add`. */
+  private sorted: Array<[string, string]> | undefined;
 
   constructor(
     known: Iterable<{ readonly value: string; readonly label: string }> = [],
@@ -30,6 +34,7 @@ export class Scrubber {
   add(value: string, label = 'secret'): this {
     if (value.length >= 4 && !this.known.has(value)) {
       this.known.set(value, label);
+      this.sorted = undefined;
       if (value.length >= FRAGMENT + 4) {
         for (let i = 0; i + FRAGMENT <= value.length; i++) {
           this.windows.add(value.slice(i, i + FRAGMENT));
@@ -41,10 +46,23 @@ export class Scrubber {
 
   /** Returns `text` with every known value, fragment, masked echo and detected secret masked. */
   scrub(text: string): string {
+    let out = this.scrubKnown(text);
+    const found = findSecrets(out, this.scanOptions);
+    for (let i = found.length - 1; i >= 0; i--) {
+      const { finding } = found[i]!;
+      out = `${out.slice(0, finding.start)}‹redacted:${finding.ruleId}›${out.slice(finding.end)}`;
+    }
+    return out;
+  }
+
+  /**
+   * Masks the known values only (exact, fragments, masked echoes), without running detection: for model
+   * answers, whose example keys and placeholders are the point of the answer.
+   */
+  scrubKnown(text: string): string {
     let out = text;
-    // Longest first, so a value containing another is masked whole.
-    const values = [...this.known.entries()].sort((a, b) => b[0].length - a[0].length);
-    for (const [value, label] of values) {
+    this.sorted ??= [...this.known.entries()].sort((a, b) => b[0].length - a[0].length);
+    for (const [value, label] of this.sorted) {
       if (out.includes(value)) {
         out = out.split(value).join(`‹redacted:${label}›`);
       }
@@ -52,12 +70,12 @@ export class Scrubber {
     if (this.known.size > 0) {
       out = out.replace(TOKEN, (token) => (this.leaks(token) ? '‹redacted›' : token));
     }
-    const found = findSecrets(out, this.scanOptions);
-    for (let i = found.length - 1; i >= 0; i--) {
-      const { finding } = found[i]!;
-      out = `${out.slice(0, finding.start)}‹redacted:${finding.ruleId}›${out.slice(finding.end)}`;
-    }
     return out;
+  }
+
+  /** The values masked by exact match. In-process only. */
+  knownValues(): IterableIterator<string> {
+    return this.known.keys();
   }
 
   /** Scrubs an error to one short line: its message, never its stack. */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { KEYCHAIN_SERVICE } from '../../src/core/keys/keychain';
 import type { SecureGptApi } from '../../src/extension/extension';
 import { TEST_KEY } from '../../src/extension/keys/keyFlows';
-import type { ChatTurn } from '../../src/protocol/webview';
+import type { ChatTurn, HostToWebview } from '../../src/protocol/webview';
 import { findFiles, holdsPartOf, waitForFileText } from '../support/extensionFiles';
 import { FakeOpenAi } from '../support/fakeOpenAi';
 import { freshOpenAiKey } from '../support/fakeKeys';
@@ -82,6 +82,31 @@ describe('Leak test: a key set, used, echoed by a 401 and removed is written now
     );
     assert.ok(!first.rawBody.includes(key), 'the request body does not hold the key');
 
+    // 2b. Issue 10: a 200 answer that quotes the key, cut across stream pieces. The answer, and every message
+    // to the webview (deltas and turns), hold none of it; chat.json is searched below.
+    const posted: HostToWebview[] = [];
+    const post = secureGpt.chat.post.bind(secureGpt.chat);
+    secureGpt.chat.post = (message) => {
+      posted.push(message);
+      post(message);
+    };
+    server.enqueue({ kind: 'ok', echoKey: { pieceLength: 4 } }, { path: '/chat/completions' });
+    let echoed: Awaited<ReturnType<typeof session.ask>>;
+    try {
+      echoed = await session.ask({ prompt: 'How much quota is left?' });
+    } finally {
+      secureGpt.chat.post = post;
+    }
+    assert.strictEqual(echoed?.outcome, 'ok');
+    assert.match(echoed.text, /quota for key ‹redacted:api-key›\. Requests continue/);
+    const shown = JSON.stringify(posted);
+    assert.ok(
+      posted.some((m) => m.type === 'delta'),
+      'the answer streamed to the webview',
+    );
+    assert.match(shown, /‹redacted:api-key›/);
+    assert.ok(!holdsPartOf(shown, key, 8, PUBLIC_PREFIX), 'a message to the webview holds part of the key');
+
     // 3. A 401 whose message echoes the whole key: the turn's error and the log show none of it.
     server.enqueue({ kind: 'unauthorized', echoKey: 'full' }, { path: '/chat/completions' });
     const failedTurn = new Promise<ChatTurn>((resolve) => {
@@ -124,6 +149,7 @@ describe('Leak test: a key set, used, echoed by a 401 and removed is written now
       history,
       (text) => text.includes(turn.id) && text.includes('"error"'),
     );
+    assert.match(historyText, /quota for key ‹redacted:api-key›/, 'the echoing answer was saved, masked');
     assert.ok(!holdsPartOf(historyText, key, 8, PUBLIC_PREFIX), 'the chat history holds part of the key');
     await waitForFileText(data.audit.file, (text) => text.includes('failed'));
     const [log] = await findFiles(path.join(userData, 'logs'), (name) => name === 'Secure GPT.log');
@@ -178,7 +204,7 @@ describe('Leak test: a key set, used, echoed by a 401 and removed is written now
     }
     assert.deepStrictEqual(
       server.requests.filter((r) => r.headers.authorization === `Bearer ${key}`).map((r) => r.path),
-      ['/v1/models', '/v1/chat/completions', '/v1/chat/completions'],
+      ['/v1/models', '/v1/chat/completions', '/v1/chat/completions', '/v1/chat/completions'],
     );
   });
 });

@@ -45,6 +45,11 @@ export type FakeReply =
       readonly usage?: FakeUsage;
       /** For `/moderations`: whether the input is flagged. */
       readonly flagged?: boolean;
+      /**
+       * A gateway that quotes the caller's key in a normal answer ("quota low for key sk-…"). Streamed, the
+       * key is cut across pieces of this many characters (default 5), so no single piece holds it whole.
+       */
+      readonly echoKey?: { readonly pieceLength?: number };
       readonly delayMs?: number;
     }
   | {
@@ -242,7 +247,12 @@ export class FakeOpenAi {
       const stream = body['stream'] === true;
       const model = typeof body['model'] === 'string' ? body['model'] : 'gpt-4o-mini';
       const text = answerText(request, reply);
-      const pieces = reply.kind === 'ok' && reply.chunks ? [...reply.chunks] : splitWords(text);
+      const pieces =
+        reply.kind === 'ok' && reply.chunks
+          ? [...reply.chunks]
+          : reply.kind === 'ok' && reply.echoKey
+            ? splitEvery(text, reply.echoKey.pieceLength ?? 5)
+            : splitWords(text);
       const usage =
         (reply.kind === 'ok' ? reply.usage : undefined) ?? estimateUsage(request.rawBody, pieces.length);
       const events = responses
@@ -322,7 +332,23 @@ export class FakeOpenAi {
   }
 }
 
+/** The answer a key-echoing gateway gives. */
+export function keyEchoAnswer(key: string): string {
+  return `Your usage is at 95% of the monthly quota for key ${key}. Requests continue until 100%.\n\nHello from the fake OpenAI server.`;
+}
+
+function splitEvery(text: string, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += n) {
+    out.push(text.slice(i, i + n));
+  }
+  return out;
+}
+
 function answerText(request: RecordedRequest, reply: FakeReply): string {
+  if (reply.kind === 'ok' && reply.echoKey) {
+    return keyEchoAnswer(keyOf(request.headers));
+  }
   if (reply.kind !== 'ok' || reply.text === undefined) {
     return reply.kind === 'ok' && reply.chunks ? reply.chunks.join('') : FAKE_ANSWER;
   }

@@ -108,6 +108,18 @@ describe('secure-gpt ask against the loopback server', () => {
     });
   }
 
+  for (const mode of ['streamed', 'not streamed'] as const) {
+    it(`a 200 answer quoting the key (${mode}): nothing printed holds any part of it`, async () => {
+      server.enqueue({ kind: 'ok', echoKey: { pieceLength: 3 } });
+      const run = await ask(mode === 'streamed' ? ['hello'] : ['--no-stream', 'hello']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(server.requests[0]?.headers.authorization, `Bearer ${key}`, 'the key did go out');
+      assert.ok(!holdsPartOf(key, run.stdout + run.stderr), run.stdout);
+      assert.match(run.stdout, /quota for key ‹redacted:api-key›\. Requests continue/);
+      assert.match(run.stdout, /Hello from the fake OpenAI server\.\n$/);
+    });
+  }
+
   it('429 with Retry-After: 1, then success: says it waits, prints the answer, exit 0', async () => {
     server.enqueue({ kind: 'rateLimited', retryAfter: '1' });
     const run = await ask(['hello']);

@@ -17,6 +17,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { ALNUM, randomToken } from '../../src/core/detect/random';
+import { FakeOpenAi } from '../support/fakeOpenAi';
 import { nodeBundleOptions } from '../support/nodeBundle';
 import { freshToken, leaksNone, makeTree } from './cliSupport';
 
@@ -103,6 +105,29 @@ describe('secure-gpt as a process (node out/cliBundle/cli.js)', function () {
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'secure-gpt scan: nope: no such file or directory\n');
     assert.equal((await runNode(['lsp'], { cwd: dir })).code, 2, 'lsp without --stdio is a usage error');
+  });
+
+  it('ask against an upstream that quotes the key in its 200 answer: stdout and stderr hold no part of it', async () => {
+    const server = await new FakeOpenAi().start();
+    try {
+      const key = ['sk', 'proj', randomToken(ALNUM, 48)].join('-');
+      const dir = tree({});
+      const env = { OPENAI_API_KEY: key, HOME: dir, XDG_CONFIG_HOME: dir, XDG_STATE_HOME: dir };
+      for (const args of [['hello'], ['--no-stream', 'hello']]) {
+        server.enqueue({ kind: 'ok', echoKey: { pieceLength: 4 } });
+        const r = await runNode(['ask', '--base-url', server.url, ...args], { cwd: dir, env });
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /for key ‹redacted:api-key›\. Requests continue/);
+        for (let i = 0; i + 8 <= key.length; i++) {
+          assert.ok(
+            !(r.stdout + r.stderr).includes(key.slice(i, i + 8)),
+            `${args.join(' ')}: part of the key printed`,
+          );
+        }
+      }
+    } finally {
+      await server.stop();
+    }
   });
 
   it('lsp --stdio: initializes, publishes a github-pat diagnostic for an opened document, and shuts down', async () => {

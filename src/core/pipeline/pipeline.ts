@@ -3,6 +3,8 @@ import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { Failure, Provider, ProviderKind, TokenUsage, WaitNotice } from '../openai/provider';
 import { Scrubber } from '../scrub';
+import type { AnswerSecret } from './answerScrubber';
+import { AnswerScrubber } from './answerScrubber';
 import type { Conversation } from './conversation';
 import type {
   BlockedRequest,
@@ -59,7 +61,10 @@ export interface RunCallbacks {
   readonly decide?: (request: DecisionRequest) => Promise<Decision>;
 }
 
-/** How a run ended, for the caller to show. `text` carries placeholders, never restored values. */
+/**
+ * How a run ended, for the caller to show. `text` carries placeholders, never restored values, and the
+ * key, known values and the conversation's secrets are masked in it (and in every `onDelta` piece).
+ */
 export interface RunResult {
   readonly outcome: RecordOutcome;
   readonly text: string;
@@ -151,13 +156,23 @@ export class Pipeline {
       await this.emit(record);
       return { outcome: record.outcome, text: '', message, prepared: ready, record };
     }
-    const result = await provider.complete({
+    // Issue 10: an upstream may put the key (or a value we redacted) in its answer; nothing shows it.
+    const answer = new AnswerScrubber(answerSecrets(provider, this.settings, conversation));
+    const onDelta = callbacks.onDelta;
+    const show = (text: string): void => {
+      if (text.length > 0) {
+        onDelta?.(text);
+      }
+    };
+    const raw = await provider.complete({
       params: ready.params,
       serialized: ready.serialized,
       ...(callbacks.signal ? { signal: callbacks.signal } : {}),
-      ...(callbacks.onDelta ? { onDelta: callbacks.onDelta } : {}),
+      ...(onDelta ? { onDelta: (piece: string) => show(answer.push(piece)) } : {}),
       onWait: (notice) => onStatus(waitText(notice)),
     });
+    show(answer.flush());
+    const result = { ...raw, text: answer.scrub(raw.text) };
     const failure = result.failure;
     const outcome: RecordOutcome = failure
       ? failure.kind === 'cancelled'
@@ -220,6 +235,19 @@ export class Pipeline {
       this.logger.error(`Could not record request ${record.requestId}: ${new Scrubber().scrubError(error)}`);
     }
   }
+}
+
+/** What an answer must not carry: the provider's key, the known values, the conversation's secrets. */
+function answerSecrets(
+  provider: Provider,
+  settings: PipelineSettings,
+  conversation: Conversation,
+): AnswerSecret[] {
+  return [
+    ...provider.secrets.map((value) => ({ value, label: 'api-key' })),
+    ...(settings.known ?? []).map((k) => ({ value: k.value, label: k.kind })),
+    ...conversation.map.secrets().map((s) => ({ value: s.value, label: s.kind })),
+  ];
 }
 
 /** "waiting 2 s (rate limited, 429)". */

@@ -291,4 +291,36 @@ describe('outgoing pipeline', () => {
     assert.ok(result.text.includes(records[0]?.payloadSha256 ?? 'missing'));
     assert.equal(conversation.messages.length, 0, 'a dry run is not part of the conversation');
   });
+
+  it('masks the key, known values and redacted secrets that come back in an answer, split across pieces', async () => {
+    const key = `sk-${randomToken(ALNUM, 40)}`;
+    const [token, envValue] = [pat(), `pw-${randomToken(ALNUM, 20)}`];
+    const echoed = `Quota hit for ${key}; also saw ${token} and ${envValue}.`;
+    const provider: Provider = {
+      kind: 'openai',
+      endpoint: 'api.example.test',
+      secrets: [key],
+      complete: (req) => {
+        // Pieces of 7 characters: every value arrives cut in several places.
+        for (let i = 0; i < echoed.length; i += 7) {
+          req.onDelta?.(echoed.slice(i, i + 7));
+        }
+        return Promise.resolve({ text: echoed, finishReason: 'stop' });
+      },
+    };
+    const pipeline = new Pipeline({ known: [{ kind: 'env-value', value: envValue }] });
+    const conversation = new Conversation();
+    const pieces: string[] = [];
+    const result = await pipeline.run(
+      conversation,
+      { prompt: `why does ${token} fail?`, model: 'm' },
+      provider,
+      { onDelta: (t) => pieces.push(t) },
+    );
+    const expected =
+      'Quota hit for ‹redacted:api-key›; also saw ‹redacted:github-pat› and ‹redacted:env-value›.';
+    assert.equal(pieces.join(''), expected);
+    assert.equal(result.text, expected);
+    assert.equal(conversation.messages[1]?.content, expected, 'the history sent next time holds no key');
+  });
 });

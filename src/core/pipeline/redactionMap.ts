@@ -1,6 +1,9 @@
 /** Matches any placeholder this module makes; group 1 is the kind (rule id), group 2 the number. */
 export const PLACEHOLDER_PATTERN = /‹secret:([a-z0-9][a-z0-9-]*)#(\d+)›/g;
 
+/** The kind of the key in use: its placeholder is never restored. */
+export const KEY_KIND = 'api-key';
+
 /**
  * The secrets of one conversation and their placeholders: the same value always gets the same
  * placeholder (`‹secret:github-pat#1›`), numbered per kind in order of first sight. It lives in memory
@@ -35,20 +38,41 @@ export class RedactionMap {
     return this.byValue.size;
   }
 
+  /** Every secret held with its kind, for the answer scrubber. In-process only. */
+  secrets(): Array<{ readonly value: string; readonly kind: string }> {
+    return [...this.byValue].map(([value, placeholder]) => ({
+      value,
+      kind: placeholder.slice('‹secret:'.length, placeholder.lastIndexOf('#')),
+    }));
+  }
+
   /** Every secret value held, for the final payload guard. In-process only. */
   values(): IterableIterator<string> {
     return this.byValue.keys();
   }
 
-  /** Replaces every placeholder of this conversation in `text` by its real value; unknown ones stay. */
+  /**
+   * The value behind a placeholder this conversation issued; undefined for one it never issued (a
+   * placeholder the model made up) and for the key in use, which is never given back by any path.
+   */
+  valueOf(placeholder: string): string | undefined {
+    return placeholder.startsWith(`‹secret:${KEY_KIND}#`) ? undefined : this.byPlaceholder.get(placeholder);
+  }
+
+  /** Whether this conversation issued `placeholder` (the key's included). */
+  issued(placeholder: string): boolean {
+    return this.byPlaceholder.has(placeholder);
+  }
+
+  /**
+   * Replaces every placeholder of this conversation in `text` by its real value; unknown ones and the
+   * key's stay. Callers that write into files or the clipboard go through the restore policy instead.
+   */
   restore(text: string): string {
     if (!text.includes('‹secret:')) {
       return text;
     }
-    return text.replace(
-      PLACEHOLDER_PATTERN,
-      (placeholder) => this.byPlaceholder.get(placeholder) ?? placeholder,
-    );
+    return text.replace(PLACEHOLDER_PATTERN, (placeholder) => this.valueOf(placeholder) ?? placeholder);
   }
 
   /** A copy to try a redaction on without changing this map (a preview the user may still refuse). */
@@ -69,35 +93,5 @@ export class RedactionMap {
     this.byValue.clear();
     this.byPlaceholder.clear();
     this.counters.clear();
-  }
-}
-
-/**
- * Restores placeholders in a streamed answer chunk by chunk: a placeholder split across two chunks is
- * held back until it is whole. `push` returns what can be shown now; `flush` the rest at the end.
- */
-export class StreamRestorer {
-  private pending = '';
-
-  constructor(private readonly map: RedactionMap) {}
-
-  /** Feeds one chunk; returns the restored text that is safe to emit. */
-  push(chunk: string): string {
-    const text = this.pending + chunk;
-    const open = text.lastIndexOf('‹');
-    // Hold back from an unclosed `‹` if it could still become a placeholder (they are short).
-    if (open !== -1 && !text.includes('›', open) && text.length - open < 64) {
-      this.pending = text.slice(open);
-      return this.map.restore(text.slice(0, open));
-    }
-    this.pending = '';
-    return this.map.restore(text);
-  }
-
-  /** Returns whatever was held back. */
-  flush(): string {
-    const rest = this.map.restore(this.pending);
-    this.pending = '';
-    return rest;
   }
 }

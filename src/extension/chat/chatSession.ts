@@ -15,9 +15,11 @@ import type { ChatTurn, HostToWebview, WebviewToHost } from '../../protocol/webv
 import type { ChatHandler, ChatViewProvider } from '../chatView';
 import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
+import type { RestoreUi } from '../../core/restore/restorePolicy';
 import { handleCodeAction, openLinkAfterConfirm } from './codeActions';
 import type { EndpointAccess } from './endpointAccess';
 import { ChatHistory } from './history';
+import { modalRestoreUi } from './restoreUi';
 import { workspaceEnvValues } from './knownValues';
 import { currentSettings } from './settingsReader';
 
@@ -51,6 +53,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     private readonly endpoint: EndpointAccess,
     private readonly data: LocalData,
     private readonly log: Log,
+    private readonly restoreUi: RestoreUi = modalRestoreUi,
   ) {
     const { settings } = currentSettings();
     this.limiter = new RateLimiter({
@@ -107,11 +110,12 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       case 'copyCode':
       case 'insertCode':
       case 'applyCode':
-        await handleCodeAction(
-          message,
-          (text) => this.conversation.restore(text),
-          currentSettings().settings['redaction.restoreOnInsert'],
-        );
+        // Issue 10: through the restore policy (references by default, never the key).
+        await handleCodeAction(message, {
+          map: this.conversation.map,
+          enabled: currentSettings().settings['redaction.restoreOnInsert'],
+          ui: this.restoreUi,
+        });
         return;
     }
   }

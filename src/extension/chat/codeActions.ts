@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { RedactionMap } from '../../core/pipeline/redactionMap';
+import type { RestoreAction, RestoreTarget, RestoreUi } from '../../core/restore/restorePolicy';
+import { restoreForAction } from '../../core/restore/restorePolicy';
 import type { WebviewToHost } from '../../protocol/webview';
 
 type CodeMessage = Extract<WebviewToHost, { type: 'copyCode' | 'insertCode' | 'applyCode' }>;
@@ -16,23 +19,44 @@ export function registerProposedContent(): vscode.Disposable {
   return vscode.workspace.registerTextDocumentContentProvider(PROPOSED_SCHEME, proposedContentProvider);
 }
 
+/** What Copy, Insert and Apply need to follow the restore policy. */
+export interface RestoreContext {
+  /** The conversation's placeholders and values (in memory only). */
+  readonly map: RedactionMap;
+  /** `secureGpt.redaction.restoreOnInsert`: off, placeholders are written as they are. */
+  readonly enabled: boolean;
+  readonly ui: RestoreUi;
+}
+
 /**
- * Copy, Insert at cursor, or Apply (as a diff the user accepts) a code block from an answer. With
- * `restoreEnabled`, placeholders become the real values here, locally; they never go back to the model.
+ * Copy, Insert at cursor, or Apply (as a diff the user accepts) a code block from an answer, through the
+ * restore policy: environment references by default, real values only on an explicit choice, never the
+ * key. Values are restored here, locally; they never go back to the model.
  */
-export async function handleCodeAction(
-  message: CodeMessage,
-  restore: (text: string) => string,
-  restoreEnabled: boolean,
-): Promise<void> {
-  const code = restoreEnabled ? restore(message.code) : message.code;
+export async function handleCodeAction(message: CodeMessage, context: RestoreContext): Promise<void> {
+  const restore = (action: RestoreAction, target: RestoreTarget | undefined): Promise<string | undefined> =>
+    restoreForAction(message.code, action, { ...context, target });
   if (message.type === 'copyCode') {
-    await vscode.env.clipboard.writeText(code);
+    // No document to go into: the code block's fence says the language, else the active editor's.
+    const active = vscode.window.activeTextEditor?.document;
+    const target =
+      message.language !== ''
+        ? { languageId: message.language.toLowerCase() }
+        : active && { languageId: active.languageId, fileName: active.fileName };
+    const code = await restore('copy', target);
+    if (code !== undefined) {
+      await vscode.env.clipboard.writeText(code);
+    }
     return;
   }
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
   if (!editor) {
     void vscode.window.showInformationMessage('Open an editor to insert or apply the code into.');
+    return;
+  }
+  const target = { languageId: editor.document.languageId, fileName: editor.document.fileName };
+  const code = await restore(message.type === 'insertCode' ? 'insert' : 'apply', target);
+  if (code === undefined) {
     return;
   }
   if (message.type === 'insertCode') {

@@ -28,6 +28,24 @@ const BY_LANGUAGE: Readonly<Record<string, EnvFamily>> = {
   json: 'json',
   jsonc: 'json',
   json5: 'json',
+  // Code-fence tags of answers, for Copy, where no document says what the language is.
+  js: 'js',
+  jsx: 'js',
+  mjs: 'js',
+  cjs: 'js',
+  ts: 'js',
+  tsx: 'js',
+  node: 'js',
+  py: 'python',
+  python3: 'python',
+  golang: 'go',
+  kt: 'java',
+  rb: 'ruby',
+  rs: 'rust',
+  shell: 'shell',
+  console: 'shell',
+  yml: 'yaml',
+  env: 'dotenv',
 };
 
 /** The family of a document, by file name first (`.env.local` is often plain text to an editor), then language id. */

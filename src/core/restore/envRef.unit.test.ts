@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { githubToken } from '../core/detect/checksum';
-import { ALNUM, randomToken } from '../core/detect/random';
+import { githubToken } from '../detect/checksum';
+import { ALNUM, randomToken } from '../detect/random';
 import type { EnvFamily } from './envRef';
 import { envFamily, envVarName, locateSecret, replaceWithEnv, ruleVarName, upperSnake } from './envRef';
 
