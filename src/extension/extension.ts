@@ -51,9 +51,7 @@ export function activate(context: vscode.ExtensionContext): SecureGptApi {
     return { chat, keys, languageClient, findingsStatusBar, session, data };
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.
-    const message = error instanceof Error ? error.message : String(error);
-    log.error(`Activation failed: ${message}`);
-    void vscode.window.showErrorMessage(`Secure GPT failed to start: ${message}`);
+    log.showError('failed to start', error);
     throw error;
   }
 }

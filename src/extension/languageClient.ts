@@ -13,7 +13,6 @@ import type {
 } from '../protocol/lsp';
 import { CONFIGURATION_SECTION } from '../protocol/lsp';
 import type { Log } from './log';
-import { scrubbedChannel } from './scrubbedChannel';
 
 /** The settings the server needs, read fresh from the workspace configuration. */
 export function readDetectionSettings(): SecureGptSettings {
@@ -47,8 +46,9 @@ export class SecureGptLanguageClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       // Secrets get pasted into any kind of file, so every file and untitled document is synced.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      // The log's channel scrubs every line: the server's console, its stdout/stderr and the protocol trace.
       outputChannel: log.channel,
-      traceOutputChannel: scrubbedChannel(log.channel),
+      traceOutputChannel: log.channel,
       initializationOptions,
     };
     this.client = new LanguageClient('secureGpt', 'Secure GPT', serverOptions, clientOptions);
@@ -62,14 +62,7 @@ export class SecureGptLanguageClient implements vscode.Disposable {
       }),
     );
     this.ready = this.client.start().catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      log.error(`The Secure GPT language server did not start: ${message}`);
-      void vscode.window
-        .showErrorMessage(
-          'Secure GPT: inline secret warnings are off (the language server did not start).',
-          'Show Log',
-        )
-        .then((choice) => (choice === 'Show Log' ? log.show() : undefined));
+      log.showError('inline secret warnings are off (the language server did not start)', error);
       throw error;
     });
   }

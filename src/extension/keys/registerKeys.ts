@@ -14,7 +14,6 @@ import { keyStatusText, removeApiKeyFlow, setApiKeyFlow } from './keyFlows';
 import type { KeyUi } from './keyUi';
 import { offerMigration } from './migrateFlow';
 import { manageProfilesFlow, switchProfileFlow } from './profileFlows';
-import { Scrubber } from '../../core/scrub';
 import { editorFetch } from '../network';
 import { storeKeyFromFile } from './storeFromFile';
 import { vscodeKeySettings, vscodeSecretStore, vscodeSettingsAccess, vscodeUi } from './vscodeKeys';
@@ -81,16 +80,8 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
       try {
         return await body(...args);
       } catch (error) {
-        // The one scrubber: key errors carry no key today, and must not start to.
-        const message = new Scrubber().scrubError(error);
-        log.error(`${name} failed: ${message}`);
-        void vscode.window
-          .showErrorMessage(`Secure GPT: ${name} failed: ${message}`, 'Show Log')
-          .then((a) => {
-            if (a === 'Show Log') {
-              log.show();
-            }
-          });
+        // The log scrubs: key errors carry no key today, and must not start to.
+        log.showError(`${name} failed`, error);
         return undefined;
       }
     };
@@ -119,9 +110,7 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
     keyStatus: (profile) => keyStatusText(access, profile),
     migrateKeys: () => offerMigration(access, ui(), settingsAccess, true),
     activationMigration: offerMigration(access, ui(), settingsAccess, false).catch((error: unknown) => {
-      log.warn(
-        `Looking for plaintext keys in settings failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log.warn('Looking for plaintext keys in settings failed', error);
       return undefined;
     }),
   };

@@ -52,7 +52,7 @@ export async function applyRetention(data: LocalData, log: Log): Promise<void> {
 export function registerRecords(deps: RecordsDeps): vscode.Disposable[] {
   const { data, log, extensionUri } = deps;
   const retention = (): void => {
-    applyRetention(data, log).catch((e: unknown) => log.error(`Retention failed: ${String(e)}`));
+    applyRetention(data, log).catch((e: unknown) => log.error('Retention failed', e));
   };
   retention();
   const timer = setInterval(retention, DAY_MS);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { Scrubber } from '../../core/scrub';
 import type { KeyAccess } from '../keys/keyAccess';
 import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
@@ -21,9 +20,7 @@ export function registerSecurity(
       try {
         removed += (await keys.vault().remove(profile)).length > 0 ? 1 : 0;
       } catch (error) {
-        log.warn(
-          `Could not remove the key of profile '${profile.name}': ${new Scrubber().scrubError(error)}`,
-        );
+        log.warn(`Could not remove the key of profile '${profile.name}'`, error);
       }
     }
     return removed;
