@@ -36,13 +36,16 @@ export class SecureGptLanguageClient implements vscode.Disposable {
   readonly ready: Promise<void>;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(context: vscode.ExtensionContext, log: Log) {
+  constructor(context: vscode.ExtensionContext, log: Log, options: { testHooks?: boolean } = {}) {
     const module = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const initializationOptions: InitializationOptions = { settings: readDetectionSettings() };
+    const initializationOptions: InitializationOptions = {
+      settings: readDetectionSettings(),
+      ...(options.testHooks ? { testHooks: true } : {}),
+    };
     const clientOptions: LanguageClientOptions = {
       // Secrets get pasted into any kind of file, so every file and untitled document is synced.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
@@ -77,8 +80,12 @@ export class SecureGptLanguageClient implements vscode.Disposable {
 }
 
 /** Starts the language client for the extension's lifetime. */
-export function registerLanguageClient(context: vscode.ExtensionContext, log: Log): SecureGptLanguageClient {
-  const client = new SecureGptLanguageClient(context, log);
+export function registerLanguageClient(
+  context: vscode.ExtensionContext,
+  log: Log,
+  options: { testHooks?: boolean } = {},
+): SecureGptLanguageClient {
+  const client = new SecureGptLanguageClient(context, log, options);
   context.subscriptions.push(client);
   // Activation must not fail because the server did; the error is already shown and logged.
   client.ready.catch(() => undefined);

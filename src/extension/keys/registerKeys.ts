@@ -18,7 +18,7 @@ import { editorFetch } from '../network';
 import { storeKeyFromFile } from './storeFromFile';
 import { vscodeKeySettings, vscodeSecretStore, vscodeSettingsAccess, vscodeUi } from './vscodeKeys';
 
-/** What the key module exposes on the extension API: the request-time key owner, and hooks for tests. */
+/** What the key module gives the rest of the extension (and, in a test host only, the test hooks). */
 export interface KeysApi {
   /** The one owner of the key; `withApiKey` reads it at request time only. */
   readonly access: KeyAccess;
@@ -29,6 +29,8 @@ export interface KeysApi {
   readKey(profile: ProfileRef): Promise<FoundKey | undefined>;
   /** Runs the commands' flows with a scripted UI (tests); `undefined` restores `vscode.window`. */
   setUi(ui: KeyUi | undefined): void;
+  /** The UI the commands ask through now: the editor's, or the scripted one a test set. */
+  readonly ui: () => KeyUi;
   setApiKey(profile?: string): Promise<SetKeyResult>;
   removeApiKey(profile?: string): Promise<KeyStore[] | undefined>;
   keyStatus(profile?: string): Promise<string>;
@@ -104,6 +106,7 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
     setUi: (stub) => {
       testUi = stub;
     },
+    ui,
     setApiKey: (profile) =>
       setApiKeyFlow(access, ui(), { ...(profile !== undefined ? { profile } : {}), test: testWithSettings }),
     removeApiKey: (profile) => removeApiKeyFlow(access, ui(), profile),
