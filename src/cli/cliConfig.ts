@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../core/config/settings';
 import { readSettings } from '../core/config/settings';
+import { describeError } from '../core/log';
+import { JsonFileError, parseJsonFile } from '../core/jsonFile';
 
 /**
  * The CLI's counterpart of the editor's `secureGpt.*` settings: `$XDG_CONFIG_HOME/secure-gpt/config.json`
@@ -18,17 +20,17 @@ export async function readCliConfig(
   const warnings: string[] = [];
   let raw: Record<string, unknown> = {};
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    const parsed = parseJsonFile(await readFile(file, 'utf8'), file);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
       raw = parsed as Record<string, unknown>;
     } else {
       warnings.push(`${file}: expected a JSON object; using the defaults`);
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      warnings.push(
-        `${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; using the defaults`,
-      );
+    if (error instanceof JsonFileError) {
+      warnings.push(`${error.message}; using the defaults`);
+    } else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      warnings.push(`${file}: ${describeError(error)}; using the defaults`);
     }
   }
   const { settings, problems } = readSettings((key) => raw[key] ?? raw[`secureGpt.${key}`]);

@@ -15,3 +15,17 @@ export const silentLogger: Logger = {
   warn: () => undefined,
   error: () => undefined,
 };
+
+/**
+ * An error as one line for a log: its message's first line, never its stack or `cause` (an SDK error's stack and
+ * cause can carry request bodies). Scrubbing is the logger's job, not this function's.
+ */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? '';
+}
+
+/** `message: error` for a log line, or `message` alone when there is no error. */
+export function withError(message: string, error?: unknown): string {
+  return error === undefined ? message : `${message}: ${describeError(error)}`;
+}

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../protocol/webview';
 import { parseWebviewMessage } from '../protocol/webview';
-import { Scrubber } from '../core/scrub';
 import type { Log } from './log';
 import { webviewHtml } from './webviewHtml';
 
@@ -91,7 +90,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       return;
     }
     this.handler.handle(message).catch((error: unknown) => {
-      this.log.error(`Chat action '${message.type}' failed: ${new Scrubber().scrubError(error)}`);
+      this.log.error(`Chat action '${message.type}' failed`, error);
     });
   }
 

@@ -13,7 +13,6 @@ import type {
 } from '../protocol/lsp';
 import { CONFIGURATION_SECTION } from '../protocol/lsp';
 import type { Log } from './log';
-import { scrubbedChannel } from './scrubbedChannel';
 
 /** The settings the server needs, read fresh from the workspace configuration. */
 export function readDetectionSettings(): SecureGptSettings {
@@ -37,18 +36,22 @@ export class SecureGptLanguageClient implements vscode.Disposable {
   readonly ready: Promise<void>;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(context: vscode.ExtensionContext, log: Log) {
+  constructor(context: vscode.ExtensionContext, log: Log, options: { testHooks?: boolean } = {}) {
     const module = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const initializationOptions: InitializationOptions = { settings: readDetectionSettings() };
+    const initializationOptions: InitializationOptions = {
+      settings: readDetectionSettings(),
+      ...(options.testHooks ? { testHooks: true } : {}),
+    };
     const clientOptions: LanguageClientOptions = {
       // Secrets get pasted into any kind of file, so every file and untitled document is synced.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      // The log's channel scrubs every line: the server's console, its stdout/stderr and the protocol trace.
       outputChannel: log.channel,
-      traceOutputChannel: scrubbedChannel(log.channel),
+      traceOutputChannel: log.channel,
       initializationOptions,
     };
     this.client = new LanguageClient('secureGpt', 'Secure GPT', serverOptions, clientOptions);
@@ -62,14 +65,7 @@ export class SecureGptLanguageClient implements vscode.Disposable {
       }),
     );
     this.ready = this.client.start().catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      log.error(`The Secure GPT language server did not start: ${message}`);
-      void vscode.window
-        .showErrorMessage(
-          'Secure GPT: inline secret warnings are off (the language server did not start).',
-          'Show Log',
-        )
-        .then((choice) => (choice === 'Show Log' ? log.show() : undefined));
+      log.showError('inline secret warnings are off (the language server did not start)', error);
       throw error;
     });
   }
@@ -84,8 +80,12 @@ export class SecureGptLanguageClient implements vscode.Disposable {
 }
 
 /** Starts the language client for the extension's lifetime. */
-export function registerLanguageClient(context: vscode.ExtensionContext, log: Log): SecureGptLanguageClient {
-  const client = new SecureGptLanguageClient(context, log);
+export function registerLanguageClient(
+  context: vscode.ExtensionContext,
+  log: Log,
+  options: { testHooks?: boolean } = {},
+): SecureGptLanguageClient {
+  const client = new SecureGptLanguageClient(context, log, options);
   context.subscriptions.push(client);
   // Activation must not fail because the server did; the error is already shown and logged.
   client.ready.catch(() => undefined);

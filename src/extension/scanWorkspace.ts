@@ -79,15 +79,7 @@ export function registerScanWorkspace(
         if (error instanceof Error && /cancel/i.test(error.message)) {
           return undefined;
         }
-        const message = error instanceof Error ? error.message : String(error);
-        log.error(`Workspace scan failed: ${message}`);
-        void vscode.window
-          .showErrorMessage('Secure GPT: the workspace scan failed.', 'Show Log')
-          .then((choice) => {
-            if (choice) {
-              log.show();
-            }
-          });
+        log.showError('the workspace scan failed', error);
         return undefined;
       }
     }),

@@ -1,24 +1,123 @@
 import type * as vscode from 'vscode';
 import { Scrubber } from '../core/scrub';
 
+/** A partial line longer than this is written out (scrubbed) without waiting for its newline. */
+const MAX_PENDING = 64 * 1024;
+/** A partial line (a server's last words before it exits) is written out after this long without a newline. */
+const PENDING_FLUSH_MS = 200;
+
+/** What the scrubbing writer writes to. */
+type Target = Pick<vscode.OutputChannel, 'append' | 'appendLine' | 'replace'>;
+
 /**
- * An output channel that writes through the scrubber. The language client's protocol trace (a user can turn
- * it on with `secureGpt.trace.server`) carries whole documents, secrets included: it goes through this, so
- * even a verbose trace never puts a key in the log.
+ * The writing half of a scrubbing channel. `append` is what the language client uses for the server's
+ * stdout/stderr, which arrive in chunks that can cut a secret in two: text is held until its line is complete
+ * (or grows long, or waits too long) and the whole line is scrubbed, so no chunk boundary lets part of a key through.
  */
-export function scrubbedChannel(
-  target: vscode.OutputChannel,
+function scrubbingWriter(target: Target, scrubber: Scrubber) {
+  let pending = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = (): void => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (pending !== '') {
+      const text = pending;
+      pending = '';
+      target.append(scrubber.scrub(text));
+    }
+  };
+  return {
+    flush,
+    append(value: string): void {
+      pending += value;
+      const end = pending.lastIndexOf('\n');
+      if (pending.length > MAX_PENDING) {
+        flush();
+      } else if (end !== -1) {
+        const complete = pending.slice(0, end + 1);
+        pending = pending.slice(end + 1);
+        target.append(scrubber.scrub(complete));
+      }
+      if (pending !== '' && !timer) {
+        timer = setTimeout(flush, PENDING_FLUSH_MS);
+        timer.unref?.();
+      }
+    },
+    appendLine(value: string): void {
+      const text = pending + value;
+      pending = '';
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      target.appendLine(scrubber.scrub(text));
+    },
+    replace(value: string): void {
+      pending = '';
+      target.replace(scrubber.scrub(value));
+    },
+  };
+}
+
+/** Extra arguments of a log call, folded into its line so that they are scrubbed with it. */
+function line(message: string | Error, args: readonly unknown[]): string {
+  const head = typeof message === 'string' ? message : message.message;
+  const rest = args.map((arg) => {
+    if (typeof arg === 'string') {
+      return arg;
+    }
+    if (arg instanceof Error) {
+      return arg.message;
+    }
+    try {
+      return JSON.stringify(arg);
+    } catch {
+      return String(arg);
+    }
+  });
+  return [head, ...rest].join(' ');
+}
+
+/**
+ * The extension's only writable view of its `LogOutputChannel`: every method that writes scrubs first. The `Log`
+ * keeps the raw channel to itself and hands out this, to its own methods and to the language client, whose output
+ * channel receives the server's console and its stdout/stderr, and whose trace channel (a user can turn it on
+ * with `secureGpt.trace.server`) carries whole documents: no line reaches the channel unscrubbed.
+ */
+export function scrubbedLogChannel(
+  target: vscode.LogOutputChannel,
   scrubber: Scrubber = new Scrubber(),
-): vscode.OutputChannel {
+): vscode.LogOutputChannel {
+  const writer = scrubbingWriter(target, scrubber);
+  const write =
+    (level: 'trace' | 'debug' | 'info' | 'warn' | 'error') =>
+    (message: string | Error, ...args: unknown[]): void => {
+      writer.flush();
+      target[level](scrubber.scrub(line(message, args)));
+    };
   return {
     name: target.name,
-    append: (value) => target.append(scrubber.scrub(value)),
-    appendLine: (value) => target.appendLine(scrubber.scrub(value)),
-    replace: (value) => target.replace(scrubber.scrub(value)),
+    get logLevel() {
+      return target.logLevel;
+    },
+    onDidChangeLogLevel: target.onDidChangeLogLevel,
+    trace: write('trace'),
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    append: (value) => writer.append(value),
+    appendLine: (value) => writer.appendLine(value),
+    replace: (value) => writer.replace(value),
     clear: () => target.clear(),
-    show: () => target.show(true),
+    show: () => {
+      writer.flush();
+      target.show(true);
+    },
     hide: () => target.hide(),
-    // The target belongs to the extension's Log, which disposes it.
-    dispose: () => undefined,
+    // The target belongs to the Log, which disposes it.
+    dispose: () => writer.flush(),
   };
 }

@@ -29,6 +29,8 @@ export interface InitializationOptions {
   readonly settings?: SecureGptSettings;
   /** Delay between the last edit and the re-scan, in ms (default 100). Benches set 0 to time the server alone. */
   readonly debounceMs?: number;
+  /** Set only by an extension running in a test host (see the extension's `testHooks.ts`): enables `TestLogRequest`. */
+  readonly testHooks?: boolean;
 }
 
 /** `Diagnostic.data` of every Secure GPT diagnostic: what the code actions need, and never the secret. */
@@ -65,6 +67,19 @@ export namespace ScanProgressNotification {
     readonly scanned: number;
     readonly findings: number;
   }
+}
+
+/**
+ * Sent by the client in a test host only (the server answers it only when `InitializationOptions.testHooks` was
+ * set): the server writes `line` to its console and to its stderr, the two ways a server's words reach the
+ * extension's log, so a test can show that both arrive scrubbed.
+ */
+export namespace TestLogRequest {
+  export const method = 'secureGpt/test/log';
+  export interface Params {
+    readonly line: string;
+  }
+  export type Result = null;
 }
 
 /** A range in a document, in LSP coordinates (0-based lines, UTF-16 characters). */

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { Logger } from '../core/log';
 import { ALLOWLIST_FILE } from '../core/detect/allowlist';
-import { CONFIGURATION_SECTION } from '../protocol/lsp';
+import { CONFIGURATION_SECTION, TestLogRequest } from '../protocol/lsp';
 import { codeActionsFor } from './codeActions';
 import { defaultDebounce, DiagnosticsPublisher } from './diagnostics';
 import type { OpenDocument } from './documents';
@@ -53,6 +53,16 @@ export function startServer(connection: Connection): void {
       const debounceMs = init['debounceMs'];
       if (typeof debounceMs === 'number' && debounceMs >= 0) {
         publisher.timing = { debounceMs, maxWaitMs: Math.max(debounceMs, defaultDebounce.maxWaitMs) };
+      }
+      if (init['testHooks'] === true) {
+        connection.onRequest(
+          TestLogRequest.method,
+          ({ line }: TestLogRequest.Params): TestLogRequest.Result => {
+            log.info(line);
+            process.stderr.write(`${line}\n`);
+            return null;
+          },
+        );
       }
     }
     state.setFolders(folders);

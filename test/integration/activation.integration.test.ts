@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { api, extensionId } from './vscodeTestKit';
 
 describe('Extension activation', () => {
-  it('activates in the real VS Code and exposes its API', async () => {
+  it('activates in the real VS Code and publishes its test hooks (test host only)', async () => {
     const exports = await api();
     assert.ok(exports.chat, 'the API exposes the chat view');
     assert.strictEqual(vscode.extensions.getExtension(extensionId)?.isActive, true);

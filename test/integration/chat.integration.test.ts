@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
-import type { SecureGptApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/testHooks';
 import { FAKE_ANSWER, FakeOpenAi } from '../support/fakeOpenAi';
 import { recordConnections } from '../support/netRecorder';
 import { api, resetProfiles, turnWhere, useLoopbackProfile } from './vscodeTestKit';
@@ -18,7 +18,7 @@ async function editorWith(text: string): Promise<vscode.TextEditor> {
 
 describe('Chat and palette actions through the redaction pipeline (real VS Code)', () => {
   const server = new FakeOpenAi();
-  let secureGpt: SecureGptApi;
+  let secureGpt: TestHooks;
 
   before(async () => {
     await server.start();

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { KEYCHAIN_SERVICE } from '../../src/core/keys/keychain';
 import { maskKey } from '../../src/core/keys/keyFormat';
-import type { SecureGptApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/testHooks';
 import { TEST_KEY } from '../../src/extension/keys/keyFlows';
 import { MOVE_TO_KEYCHAIN } from '../../src/extension/keys/migrateFlow';
 import { FakeOpenAi } from '../support/fakeOpenAi';
@@ -19,7 +19,7 @@ import { api, configurationChanged, workspaceFolder } from './vscodeTestKit';
 // Authorization header is the one place the key appears. The set/test/status/remove part is covered below.
 describe('Key custody in the real VS Code (OS keychain through keytar)', () => {
   const server = new FakeOpenAi();
-  let keys: SecureGptApi['keys'];
+  let keys: TestHooks['keys'];
 
   before(async () => {
     await requireSecretService();

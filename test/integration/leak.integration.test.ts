@@ -3,7 +3,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { KEYCHAIN_SERVICE } from '../../src/core/keys/keychain';
-import type { SecureGptApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/testHooks';
 import { TEST_KEY } from '../../src/extension/keys/keyFlows';
 import type { ChatTurn, HostToWebview } from '../../src/protocol/webview';
 import { findFiles, holdsPartOf, waitForFileText } from '../support/extensionFiles';
@@ -28,7 +28,7 @@ function isWithin(outer: string, inner: string): boolean {
 describe('Leak test: a key set, used, echoed by a 401 and removed is written nowhere (real VS Code)', () => {
   const server = new FakeOpenAi();
   const profile = uniqueProfile('leak');
-  let secureGpt: SecureGptApi;
+  let secureGpt: TestHooks;
 
   before(async () => {
     await requireSecretService();

@@ -6,13 +6,14 @@ import { promisify } from 'util';
 import * as vscode from 'vscode';
 import { LOWER_ALNUM, randomToken } from '../../src/core/detect/random';
 import { KEYCHAIN_SERVICE } from '../../src/core/keys/keychain';
-import type { SecureGptApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/testHooks';
 import type { LeakReport } from '../../src/extension/security/keyLeaked';
 import type { ChatTurn } from '../../src/protocol/webview';
 import { findFiles, holdsPartOf, waitForFileText } from '../support/extensionFiles';
 import { FakeOpenAi } from '../support/fakeOpenAi';
 import { freshOpenAiKey } from '../support/fakeKeys';
 import { readItemFromAnotherProcess, requireSecretService, uniqueProfile } from '../support/keyringTools';
+import { ScriptedUi } from '../support/scriptedUi';
 import { api, configurationChanged, turnWhere, workspaceFolder } from './vscodeTestKit';
 
 const run = promisify(execFile);
@@ -37,7 +38,7 @@ async function setUserSetting(name: string, value: unknown): Promise<void> {
 describe('Security controls in the real VS Code: scope, validation, budget, incident response, purge', () => {
   const server = new FakeOpenAi();
   const userProfile = uniqueProfile('user');
-  let secureGpt: SecureGptApi;
+  let secureGpt: TestHooks;
   let folder: vscode.Uri;
   let logFile: string;
   const saved = new Map<string, unknown>();
@@ -67,6 +68,7 @@ describe('Security controls in the real VS Code: scope, validation, budget, inci
   });
 
   after(async () => {
+    secureGpt.keys.setUi(undefined);
     const config = vscode.workspace.getConfiguration('secureGpt');
     for (const [name, value] of saved) {
       await config.update(name, value, vscode.ConfigurationTarget.Global);
@@ -198,11 +200,16 @@ describe('Security controls in the real VS Code: scope, validation, budget, inci
     await git('add', 'notes/deploy.env');
     await git('commit', '--quiet', '-m', 'Add deploy settings');
 
-    const report = await vscode.commands.executeCommand<LeakReport | undefined>('secureGpt.keyLeaked', {
-      confirm: true,
-      openPage: false,
-    });
+    // The confirmation is answered through the test-only UI hook; a command argument cannot answer it.
+    const ui = new ScriptedUi({ buttons: ['Remove and Search'] });
+    secureGpt.keys.setUi(ui);
+    const report = await vscode.commands.executeCommand<LeakReport | undefined>('secureGpt.keyLeaked');
     assert.ok(report, 'the response ran');
+    assert.deepStrictEqual(
+      ui.calls.filter((c) => c.kind === 'warn').map((c) => c.actions),
+      [['Remove and Search']],
+      'it asked first',
+    );
     assert.strictEqual(await readItemFromAnotherProcess(KEYCHAIN_SERVICE, 'openai'), null);
     assert.deepStrictEqual(report.removedFrom, ['keychain']);
     const folderName = vscode.workspace.workspaceFolders?.[0]?.name ?? '';
@@ -211,7 +218,11 @@ describe('Security controls in the real VS Code: scope, validation, budget, inci
       report.history.map((h) => [h.file, h.change]),
       [['notes/deploy.env', 'added']],
     );
-    assert.strictEqual(report.opened, undefined, 'no page was opened when asked not to');
+    assert.strictEqual(report.opened, 'https://platform.openai.com/api-keys');
+    assert.ok(
+      ui.calls.some((c) => c.kind === 'open' && c.text === report.opened),
+      'the page opens through the UI',
+    );
     assert.ok(
       !holdsPartOf(JSON.stringify(report), key, 8, PUBLIC_PREFIX),
       'the report holds part of the key',
@@ -272,10 +283,8 @@ describe('Security controls in the real VS Code: scope, validation, budget, inci
     const usageFile = path.join(path.dirname(path.dirname(data.audit.file)), 'usage', 'usage.json');
     assert.ok(existsSync(data.audit.file) && existsSync(usageFile), 'audit and usage are on disk');
 
-    const kept = await vscode.commands.executeCommand<boolean>('secureGpt.purgeLocalData', {
-      confirm: true,
-      keys: false,
-    });
+    secureGpt.keys.setUi(new ScriptedUi({ buttons: ['Purge', 'Keep Keys'] }));
+    const kept = await vscode.commands.executeCommand<boolean>('secureGpt.purgeLocalData');
     assert.strictEqual(kept, true);
     assert.deepStrictEqual(await data.audit.read(), []);
     for (const file of [data.audit.file, usageFile, data.historyDir]) {
@@ -302,10 +311,8 @@ describe('Security controls in the real VS Code: scope, validation, budget, inci
     const verified = await vscode.commands.executeCommand<{ ok: boolean }>('secureGpt.verifyAuditLog');
     assert.strictEqual(verified.ok, true);
 
-    const purged = await vscode.commands.executeCommand<boolean>('secureGpt.purgeLocalData', {
-      confirm: true,
-      keys: true,
-    });
+    secureGpt.keys.setUi(new ScriptedUi({ buttons: ['Purge', 'Delete Keys'] }));
+    const purged = await vscode.commands.executeCommand<boolean>('secureGpt.purgeLocalData');
     assert.strictEqual(purged, true);
     assert.strictEqual(await readItemFromAnotherProcess(KEYCHAIN_SERVICE, userProfile), null);
   });

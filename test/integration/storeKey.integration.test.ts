@@ -4,12 +4,12 @@ import { KEYCHAIN_SERVICE } from '../../src/core/keys/keychain';
 import { freshOpenAiKey } from '../support/fakeKeys';
 import { readItemFromAnotherProcess, requireSecretService } from '../support/keyringTools';
 import { ScriptedUi } from '../support/scriptedUi';
-import type { SecureGptApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/testHooks';
 import { diagnosticsOf, readyApi, ruleIdOf } from './vscodeTestKit';
 
 // The OpenAI quick fix hands over to the key vault: the key goes to the OS keychain, the file keeps a reference.
 describe('Quick fix: store a pasted OpenAI key in the keychain (real VS Code, real keychain)', () => {
-  let secureGpt: SecureGptApi;
+  let secureGpt: TestHooks;
 
   before(async () => {
     await requireSecretService();

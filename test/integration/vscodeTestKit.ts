@@ -1,20 +1,30 @@
-// Helpers shared by the integration suites: the extension's API, and waits on VS Code events (never sleeps).
+// Helpers shared by the integration suites: the extension's test hooks, and waits on VS Code events (never sleeps).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SecureGptApi } from '../../src/extension/extension';
+import type { TestHooks } from '../../src/extension/testHooks';
+import { TEST_HOOKS_ENV, testHooksSlot } from '../../src/extension/testHooks';
 import type { ChatTurn } from '../../src/protocol/webview';
 
 export const extensionId = 'secure-gpt-dev.secure-gpt';
 
-/** The running extension's API, once it has activated. */
-export async function api(): Promise<SecureGptApi> {
-  const extension = vscode.extensions.getExtension<SecureGptApi>(extensionId);
+/**
+ * The running extension's test hooks, once it has activated. They are not its exports (`activate()` returns
+ * nothing): the extension publishes them in a `globalThis` slot keyed by the token the runner put in
+ * SECURE_GPT_TEST_HOOKS, and only when VS Code runs it in test mode (src/extension/testHooks.ts).
+ */
+export async function api(): Promise<TestHooks> {
+  const extension = vscode.extensions.getExtension(extensionId);
   assert.ok(extension, `${extensionId} is not installed in this VS Code`);
-  return extension.activate();
+  await extension.activate();
+  const token = process.env[TEST_HOOKS_ENV];
+  assert.ok(token, `the runner sets ${TEST_HOOKS_ENV} (test/support/runVsCode.js)`);
+  const hooks = (globalThis as Record<symbol, unknown>)[testHooksSlot(token)];
+  assert.ok(hooks, 'the extension published its test hooks: is it running from extensionDevelopmentPath?');
+  return hooks as TestHooks;
 }
 
-/** The extension's API once its language client has started, for tests that talk to the language server. */
-export async function readyApi(): Promise<SecureGptApi> {
+/** The test hooks once the language client has started, for tests that talk to the language server. */
+export async function readyApi(): Promise<TestHooks> {
   const exports = await api();
   await exports.languageClient.ready;
   return exports;
@@ -34,7 +44,7 @@ export function configurationChanged(key: string): Promise<void> {
 
 /** Resolves with the first turn update that satisfies `test`. */
 export function turnWhere(
-  session: SecureGptApi['session'],
+  session: TestHooks['session'],
   test: (turn: ChatTurn) => boolean,
 ): Promise<ChatTurn> {
   return new Promise((resolve) => {

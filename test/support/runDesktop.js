@@ -5,6 +5,7 @@
 //
 // VSCODE_VERSION picks the VS Code to test (default 1.100.3, the oldest that engines.vscode accepts; `stable`
 // for the newest). Arguments are integration test files, as for runIntegration.js.
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -24,11 +25,14 @@ async function main() {
   try {
     await runTests({
       version: process.env.VSCODE_VERSION || '1.100.3',
-      extensionDevelopmentPath: root,
+      // The probe extension rides along as a second, unprivileged extension (security.integration.test.ts).
+      extensionDevelopmentPath: [root, path.join(root, 'test', 'fixtures', 'probeExtension')],
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
       extensionTestsEnv: {
         SECURE_GPT_TEST_WORKSPACE: workspace,
+        // The token under which the extension, in test mode only, publishes its test hooks (testHooks.ts).
+        SECURE_GPT_TEST_HOOKS: crypto.randomBytes(16).toString('hex'),
         ...(files.length > 0 ? { SECURE_GPT_TEST_FILES: files.join(',') } : {}),
       },
     });

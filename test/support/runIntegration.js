@@ -8,10 +8,12 @@
 //   and the self-checks and .vsix check are skipped. SKIP_VSIX_CHECK=1 skips the .vsix check alone.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { root } = require('./codeServerHost');
 
 const support = path.join(root, 'test', 'support');
+
 const index = 'out/test/integration/index.js';
 const timings = [];
 
@@ -76,6 +78,25 @@ function selfCheck(label, args, env, expect) {
   console.log(`[integration] self-check: ${label} -> exit ${status}, as it must`);
 }
 
+/**
+ * Packages test/fixtures/probeExtension (an extension with no privilege, reading what any other extension can:
+ * see exports.integration.test.ts) into a throwaway .vsix. Code-server loads one extensionDevelopmentPath only,
+ * so the probe comes in as an installed extension, as a user's other extensions do.
+ */
+function packageProbe() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-gpt-probe-'));
+  const vsix = path.join(dir, 'probe.vsix');
+  const result = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'vsce'),
+    ['package', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: path.join(root, 'test', 'fixtures', 'probeExtension'), encoding: 'utf8' },
+  );
+  if (result.status !== 0) {
+    fail('the probe extension did not package', `${result.stdout}${result.stderr}`);
+  }
+  return { vsix, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 function main() {
   const { files, grep } = parseArgs(process.argv.slice(2));
   const focused = files.length > 0 || grep !== undefined;
@@ -100,7 +121,12 @@ function main() {
   if (grep !== undefined) {
     env.SECURE_GPT_TEST_GREP = grep;
   }
-  const suite = timed('integration suite', () => runner(['--tests', index], { env }));
+  // A second extension, installed as users install one, runs next to ours: the tests check what it can reach.
+  const probe = timed('probe extension package', packageProbe);
+  const suite = timed('integration suite', () =>
+    runner(['--install-extension', probe.vsix, '--tests', index], { env }),
+  );
+  probe.remove();
   if (suite.status !== 0) {
     fail(`the integration suite exited ${suite.status}`);
   }

@@ -8,6 +8,9 @@
 //          [--timeout MS]             watchdog (default: RUN_TIMEOUT_MS or 600000)
 // Exit: 0 green, 1 red (a failing test, or a test file that does not load), 2 watchdog timeout, 3 harness error.
 // Environment variables pass through to the extension host. VERBOSE=1 shows server and all browser output.
+// SECURE_GPT_TEST_HOOKS is set to a fresh random token: with it, and only in test mode, the extension publishes
+// the hooks the tests use (src/extension/testHooks.ts); a production host never sets it.
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -135,6 +138,7 @@ async function main() {
   const env = host.serverEnv(dirs, {
     SECURE_GPT_EXTENSIONS_DIR: dirs.extensions,
     SECURE_GPT_TEST_WORKSPACE: workspace,
+    SECURE_GPT_TEST_HOOKS: crypto.randomBytes(16).toString('hex'),
   });
 
   let server;

@@ -2,7 +2,7 @@ import type { InputCheck, KeyUi, PickItem } from '../../src/extension/keys/keyUi
 
 /** One call the flows made to the UI, as recorded by `ScriptedUi`. */
 export interface UiCall {
-  readonly kind: 'input' | 'pick' | 'info' | 'warn' | 'error';
+  readonly kind: 'input' | 'pick' | 'info' | 'warn' | 'error' | 'open';
   readonly text: string;
   readonly detail?: string;
   readonly actions?: readonly string[];
@@ -14,7 +14,7 @@ export interface UiCall {
 /**
  * A `KeyUi` that answers from a script and records every call: inputs take the next queued text, picks
  * the first item whose label matches, messages the queued button (or dismiss). Used by unit tests and by
- * the integration tests through the extension's `keys.setUi` hook.
+ * the integration tests through the extension's test-only `keys.setUi` hook (see `testHooks.ts`).
  */
 export class ScriptedUi implements KeyUi {
   readonly calls: UiCall[] = [];
@@ -59,6 +59,12 @@ export class ScriptedUi implements KeyUi {
 
   error(message: string, ...actions: string[]): Promise<string | undefined> {
     return this.message('error', message, undefined, actions);
+  }
+
+  /** Records the page instead of opening a browser, and reports it opened. */
+  openExternal(url: string): Promise<boolean> {
+    this.calls.push({ kind: 'open', text: url });
+    return Promise.resolve(true);
   }
 
   /** Everything the UI showed, for leak assertions. */

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { findGitRoot } from '../fs/walk';
+import { parseJsonFile } from '../jsonFile';
 
 /** Where a workspace keeps its allowlist, relative to the workspace (or git) root. */
 export const ALLOWLIST_FILE = '.secure-gpt/allowlist.json';
@@ -51,11 +52,10 @@ export const emptyAllowlist: Allowlist = { fingerprints: [], paths: [] };
 export function parseAllowlist(text: string, source = ALLOWLIST_FILE): Allowlist {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonFile(text, source);
   } catch (error) {
-    throw new AllowlistError(
-      `${source}: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
-    );
+    // The position only: the parser's own message would quote the text, and the text can hold a secret.
+    throw new AllowlistError(error instanceof Error ? error.message : `${source}: not valid JSON`);
   }
   const result = fileSchema.safeParse(json);
   if (!result.success) {
@@ -66,9 +66,13 @@ export function parseAllowlist(text: string, source = ALLOWLIST_FILE): Allowlist
           .join('.')
           .replace(/\.(\d+)(?=\.|$)/g, '[$1]')
       : '';
-    throw new AllowlistError(
-      `${source}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid allowlist'}`,
-    );
+    // zod names an unknown field by quoting it, and a field name is file content (a pasted key, even).
+    const message =
+      issue?.code === 'unrecognized_keys'
+        ? `${issue.keys.length === 1 ? 'a field' : `${issue.keys.length} fields`} this file does not know ` +
+          `(it knows ${Object.keys(issue.path.length === 0 ? fileSchema.shape : entrySchema.shape).join(', ')})`
+        : (issue?.message ?? 'invalid allowlist');
+    throw new AllowlistError(`${source}: ${where ? `${where}: ` : ''}${message}`);
   }
   return {
     fingerprints: result.data.fingerprints.map(cleanEntry),

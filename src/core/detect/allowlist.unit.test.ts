@@ -57,7 +57,19 @@ describe('allowlist file', () => {
     );
     assert.match(parseError('{ "fingerprints": [ { "sha": "abc" } ] }'), /^allow\.json: fingerprints\[0\]/);
     assert.match(parseError('{ "paths": [ 3 ] }'), /^allow\.json: paths\[0\]: /);
-    assert.match(parseError('{ "path": [] }'), /^allow\.json: .*path/);
+    assert.match(parseError('{ "path": [] }'), /^allow\.json: .*\(it knows fingerprints, paths\)/);
+  });
+
+  it('quotes nothing of the file in its errors: not a fragment around bad JSON, not an unknown field name', () => {
+    const secret = randomToken(HEX, 40);
+    const broken = parseError(`{ "fingerprints": [ { "sha256": "${secret}" x } ] }`);
+    assert.match(broken, /^allow\.json: not valid JSON \(line 1, column \d+\)$/);
+    assert.ok(!broken.includes(secret.slice(0, 8)), broken);
+    const field = parseError(`{ "fingerprints": [ { "sha256": "${sha()}", "${secret}": 1 } ] }`);
+    assert.match(
+      field,
+      /^allow\.json: fingerprints\[0\]: a field this file does not know \(it knows sha256, rule, path, note\)$/,
+    );
   });
 
   it('round-trips through serialize, and add replaces the same entry instead of duplicating it', () => {

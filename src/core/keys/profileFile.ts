@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { JsonFileError, parseJsonFile } from '../jsonFile';
+import { describeError } from '../log';
 import type { ProfileSet } from './profiles';
 import { DEFAULT_PROFILE_NAME, parseProfiles } from './profiles';
 
@@ -37,11 +39,13 @@ export async function readCliProfiles(
   let present = true;
   const problems: string[] = [];
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
+    raw = parseJsonFile(await readFile(file, 'utf8'), file);
   } catch (error) {
     present = false;
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof JsonFileError) {
+      problems.push(error.message);
+    } else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      problems.push(`${file}: ${describeError(error)}`);
     }
   }
   const record =

@@ -245,13 +245,8 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     } catch (error) {
       // Whatever failed outside the provider (which scrubs its own errors) is scrubbed before it is shown.
       const message = new Scrubber().scrubError(error);
-      this.log.error(`Request failed: ${message}`);
       this.finish(id, () => unsent ?? notSent([]), turn, undefined, model, message);
-      void vscode.window.showErrorMessage(`Secure GPT: ${message}`, 'Show Log').then((choice) => {
-        if (choice) {
-          this.log.show();
-        }
-      });
+      this.log.showError('the request failed', error);
       return undefined;
     } finally {
       this.current = undefined;
@@ -303,9 +298,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     }
     this.replace(final);
     this.view.post({ type: 'turn', turn: final });
-    this.history
-      .save(this.turns)
-      .catch((e: unknown) => this.log.error(`Could not save chat history: ${String(e)}`));
+    this.history.save(this.turns).catch((e: unknown) => this.log.error('Could not save chat history', e));
   }
 
   private replace(turn: ChatTurn): void {

@@ -9,8 +9,10 @@ export interface PickItem {
 }
 
 /**
- * The editor UI the key commands use, behind an interface: the extension passes `vscode.window`'s
- * functions, unit tests and integration tests pass scripted answers.
+ * The editor UI the key, incident and purge commands use, behind an interface: the extension passes
+ * `vscode.window`'s functions, unit tests pass scripted answers, and integration tests theirs through the
+ * test-only hooks (`testHooks.ts`). Every confirmation those commands ask goes through here, never through a
+ * command argument: another extension can pass arguments, it cannot answer this.
  */
 export interface KeyUi {
   /** An input box; `password` hides what is typed. Resolves to undefined when dismissed. */
@@ -37,4 +39,6 @@ export interface KeyUi {
   ): Promise<string | undefined>;
   /** An error message with optional buttons. */
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Opens a web page outside the editor; resolves to whether it was opened. */
+  openExternal(url: string): Promise<boolean>;
 }

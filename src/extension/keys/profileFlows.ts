@@ -1,4 +1,5 @@
 import type { Profile, ProfileKind } from '../../core/keys/profiles';
+import { withError } from '../../core/log';
 import {
   BUILTIN_PROFILES,
   describeProfile,
@@ -192,7 +193,7 @@ async function removeProfile(access: KeyAccess, ui: KeyUi): Promise<string | und
       .vault()
       .remove(profile)
       .catch((error: unknown) =>
-        access.log.warn(`Could not remove the key of '${picked.label}': ${String(error)}`),
+        access.log.warn(withError(`Could not remove the key of '${picked.label}'`, error)),
       );
   }
   void ui.info(`Removed profile '${picked.label}'.`);

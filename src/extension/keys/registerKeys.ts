@@ -14,12 +14,11 @@ import { keyStatusText, removeApiKeyFlow, setApiKeyFlow } from './keyFlows';
 import type { KeyUi } from './keyUi';
 import { offerMigration } from './migrateFlow';
 import { manageProfilesFlow, switchProfileFlow } from './profileFlows';
-import { Scrubber } from '../../core/scrub';
 import { editorFetch } from '../network';
 import { storeKeyFromFile } from './storeFromFile';
 import { vscodeKeySettings, vscodeSecretStore, vscodeSettingsAccess, vscodeUi } from './vscodeKeys';
 
-/** What the key module exposes on the extension API: the request-time key owner, and hooks for tests. */
+/** What the key module gives the rest of the extension (and, in a test host only, the test hooks). */
 export interface KeysApi {
   /** The one owner of the key; `withApiKey` reads it at request time only. */
   readonly access: KeyAccess;
@@ -30,6 +29,8 @@ export interface KeysApi {
   readKey(profile: ProfileRef): Promise<FoundKey | undefined>;
   /** Runs the commands' flows with a scripted UI (tests); `undefined` restores `vscode.window`. */
   setUi(ui: KeyUi | undefined): void;
+  /** The UI the commands ask through now: the editor's, or the scripted one a test set. */
+  readonly ui: () => KeyUi;
   setApiKey(profile?: string): Promise<SetKeyResult>;
   removeApiKey(profile?: string): Promise<KeyStore[] | undefined>;
   keyStatus(profile?: string): Promise<string>;
@@ -81,16 +82,8 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
       try {
         return await body(...args);
       } catch (error) {
-        // The one scrubber: key errors carry no key today, and must not start to.
-        const message = new Scrubber().scrubError(error);
-        log.error(`${name} failed: ${message}`);
-        void vscode.window
-          .showErrorMessage(`Secure GPT: ${name} failed: ${message}`, 'Show Log')
-          .then((a) => {
-            if (a === 'Show Log') {
-              log.show();
-            }
-          });
+        // The log scrubs: key errors carry no key today, and must not start to.
+        log.showError(`${name} failed`, error);
         return undefined;
       }
     };
@@ -113,15 +106,14 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
     setUi: (stub) => {
       testUi = stub;
     },
+    ui,
     setApiKey: (profile) =>
       setApiKeyFlow(access, ui(), { ...(profile !== undefined ? { profile } : {}), test: testWithSettings }),
     removeApiKey: (profile) => removeApiKeyFlow(access, ui(), profile),
     keyStatus: (profile) => keyStatusText(access, profile),
     migrateKeys: () => offerMigration(access, ui(), settingsAccess, true),
     activationMigration: offerMigration(access, ui(), settingsAccess, false).catch((error: unknown) => {
-      log.warn(
-        `Looking for plaintext keys in settings failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log.warn('Looking for plaintext keys in settings failed', error);
       return undefined;
     }),
   };

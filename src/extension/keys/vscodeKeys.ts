@@ -64,6 +64,7 @@ export function vscodeUi(): KeyUi {
         ...actions,
       ),
     error: async (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+    openExternal: async (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
   };
 }
 

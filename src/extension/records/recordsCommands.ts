@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import type { KeyUi } from '../keys/keyUi';
 import type { Log } from '../log';
 import type { LocalData } from './localData';
 import { showTable } from './tablePanel';
@@ -16,6 +17,8 @@ export interface RecordsDeps {
   /** Other extension state to forget on purge (chat sessions in memory...). */
   readonly onPurge?: () => Promise<void> | void;
   readonly context: vscode.ExtensionContext;
+  /** Asks the purge's confirmations: the only way to answer them (the command takes no arguments). */
+  readonly ui: () => KeyUi;
 }
 
 /** Days to keep local data, 0 meaning forever. */
@@ -52,7 +55,7 @@ export async function applyRetention(data: LocalData, log: Log): Promise<void> {
 export function registerRecords(deps: RecordsDeps): vscode.Disposable[] {
   const { data, log, extensionUri } = deps;
   const retention = (): void => {
-    applyRetention(data, log).catch((e: unknown) => log.error(`Retention failed: ${String(e)}`));
+    applyRetention(data, log).catch((e: unknown) => log.error('Retention failed', e));
   };
   retention();
   const timer = setInterval(retention, DAY_MS);
@@ -133,49 +136,46 @@ export function registerRecords(deps: RecordsDeps): vscode.Disposable[] {
         extensionUri,
       );
     }),
-    vscode.commands.registerCommand(
-      'secureGpt.purgeLocalData',
-      async (options?: { confirm?: boolean; keys?: boolean }) => {
-        const confirmed =
-          options?.confirm ??
-          (await vscode.window.showWarningMessage(
-            'Purge all Secure GPT data on this machine: chat history, audit log, usage figures and cached state?',
-            { modal: true },
-            'Purge',
-          )) === 'Purge';
-        if (!confirmed) {
-          return false;
-        }
-        const deleteKeys =
-          options?.keys ??
-          (deps.deleteAllKeys !== undefined &&
-            (await vscode.window.showWarningMessage(
-              'Delete the stored API keys as well?',
-              { modal: true },
-              'Delete Keys',
-              'Keep Keys',
-            )) === 'Delete Keys');
-        await deps.onPurge?.();
-        await data.willPurge();
-        await data.audit.purge();
-        await data.usage.purge();
-        if (data.historyDir) {
-          await fs.rm(data.historyDir, { recursive: true, force: true });
-        }
-        for (const key of deps.context.globalState.keys()) {
-          await deps.context.globalState.update(key, undefined);
-        }
-        for (const key of deps.context.workspaceState.keys()) {
-          await deps.context.workspaceState.update(key, undefined);
-        }
-        const keys = deleteKeys && deps.deleteAllKeys ? await deps.deleteAllKeys() : 0;
-        data.notifyChanged();
-        log.info(`Purged local data${keys ? ` and ${keys} key(s)` : ''}.`);
-        void vscode.window.showInformationMessage(
-          `Secure GPT local data purged${keys ? `, and ${keys} key(s) deleted` : ''}.`,
-        );
-        return true;
-      },
-    ),
+    // Arguments are ignored: any extension can run a command, and none may answer its confirmations.
+    vscode.commands.registerCommand('secureGpt.purgeLocalData', async () => {
+      const ui = deps.ui();
+      const confirmed =
+        (await ui.warn(
+          'Purge all Secure GPT data on this machine: chat history, audit log, usage figures and cached state?',
+          { modal: true },
+          'Purge',
+        )) === 'Purge';
+      if (!confirmed) {
+        return false;
+      }
+      const deleteKeys =
+        deps.deleteAllKeys !== undefined &&
+        (await ui.warn(
+          'Delete the stored API keys as well?',
+          { modal: true },
+          'Delete Keys',
+          'Keep Keys',
+        )) === 'Delete Keys';
+      await deps.onPurge?.();
+      await data.willPurge();
+      await data.audit.purge();
+      await data.usage.purge();
+      if (data.historyDir) {
+        await fs.rm(data.historyDir, { recursive: true, force: true });
+      }
+      for (const key of deps.context.globalState.keys()) {
+        await deps.context.globalState.update(key, undefined);
+      }
+      for (const key of deps.context.workspaceState.keys()) {
+        await deps.context.workspaceState.update(key, undefined);
+      }
+      const keys = deleteKeys && deps.deleteAllKeys ? await deps.deleteAllKeys() : 0;
+      data.notifyChanged();
+      log.info(`Purged local data${keys ? ` and ${keys} key(s)` : ''}.`);
+      void vscode.window.showInformationMessage(
+        `Secure GPT local data purged${keys ? `, and ${keys} key(s) deleted` : ''}.`,
+      );
+      return true;
+    }),
   ];
 }

@@ -3,6 +3,7 @@ import { findKeyInFiles, findKeyInGitHistory } from '../../core/incident/findKey
 import type { FileHit, HistoryHit } from '../../core/incident/findKey';
 import type { Profile } from '../../core/keys/profiles';
 import type { KeyAccess } from '../keys/keyAccess';
+import type { KeyUi } from '../keys/keyUi';
 import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
 
@@ -31,12 +32,13 @@ export interface LeakReport {
 /**
  * "I think my key leaked": removes the key from every store, searches the workspace and its git history
  * for it (in-process), lists where it was found, opens the provider's key page, and writes an audit record.
+ * It takes no options: removing the keys is confirmed through `ui` every time, whoever runs the command.
  */
 export async function respondToLeak(
   keys: KeyAccess,
+  ui: KeyUi,
   data: LocalData,
   log: Log,
-  options: { confirm?: boolean; openPage?: boolean } = {},
 ): Promise<LeakReport | undefined> {
   const profile = keys.activeProfile();
   const found = await keys.vault().read(profile);
@@ -45,8 +47,7 @@ export async function respondToLeak(
     return undefined;
   }
   const confirmed =
-    options.confirm ??
-    (await vscode.window.showWarningMessage(
+    (await ui.warn(
       `Respond to a leaked key for profile '${profile.name}': remove it from this machine, search the workspace and its git history for it, and open the provider's page to revoke it?`,
       { modal: true },
       'Remove and Search',
@@ -87,10 +88,7 @@ export async function respondToLeak(
   );
   key = undefined;
   const url = keyManagementUrl(profile);
-  const opened =
-    url && options.openPage !== false && (await vscode.env.openExternal(vscode.Uri.parse(url)))
-      ? url
-      : undefined;
+  const opened = url && (await ui.openExternal(url)) ? url : undefined;
   const detail =
     `removed from ${removedFrom.join(', ') || 'nowhere (it came from the environment: unset it there)'}; ` +
     `found in ${report.files.length} file line(s) and ${report.history.length} commit change(s)` +

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Scrubber } from '../../core/scrub';
 import type { KeyAccess } from '../keys/keyAccess';
+import type { KeyUi } from '../keys/keyUi';
 import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
 import { registerRecords } from '../records/recordsCommands';
@@ -8,10 +8,14 @@ import { registerUsageStatus } from '../records/usageStatus';
 import { respondToLeak } from './keyLeaked';
 import { warnAboutWorkspaceOverrides } from './workspaceScope';
 
-/** Audit, usage, retention, purge, the leaked-key response, and the workspace-scope warning. */
+/**
+ * Audit, usage, retention, purge, the leaked-key response, and the workspace-scope warning. `ui` asks the
+ * confirmations (the editor's dialogs; a scripted UI under the test-only hooks).
+ */
 export function registerSecurity(
   context: vscode.ExtensionContext,
   keys: KeyAccess,
+  ui: () => KeyUi,
   data: LocalData,
   log: Log,
 ): void {
@@ -21,21 +25,17 @@ export function registerSecurity(
       try {
         removed += (await keys.vault().remove(profile)).length > 0 ? 1 : 0;
       } catch (error) {
-        log.warn(
-          `Could not remove the key of profile '${profile.name}': ${new Scrubber().scrubError(error)}`,
-        );
+        log.warn(`Could not remove the key of profile '${profile.name}'`, error);
       }
     }
     return removed;
   };
   context.subscriptions.push(
     data,
-    ...registerRecords({ data, log, extensionUri: context.extensionUri, context, deleteAllKeys }),
+    ...registerRecords({ data, log, extensionUri: context.extensionUri, context, deleteAllKeys, ui }),
     ...registerUsageStatus(data),
-    vscode.commands.registerCommand(
-      'secureGpt.keyLeaked',
-      (options?: { confirm?: boolean; openPage?: boolean }) => respondToLeak(keys, data, log, options),
-    ),
+    // Arguments are ignored: a command's caller may be any extension, and none may skip the confirmation.
+    vscode.commands.registerCommand('secureGpt.keyLeaked', () => respondToLeak(keys, ui(), data, log)),
     // The activation-time check, on demand (after editing a workspace's settings); returns the keys it found.
     vscode.commands.registerCommand('secureGpt.checkWorkspaceSettings', async () => {
       const found = await warnAboutWorkspaceOverrides(log);

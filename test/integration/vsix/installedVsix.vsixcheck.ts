@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SecureGptApi } from '../../../src/extension/extension';
+import { TEST_HOOKS_ENV, testHooksSlot } from '../../../src/extension/testHooks';
 import { extensionId } from '../vscodeTestKit';
 
 interface Keytar {
@@ -24,10 +24,17 @@ describe('The packaged .vsix', () => {
     );
   });
 
-  it('activates and exposes its API', async () => {
-    const exports = await vscode.extensions.getExtension<SecureGptApi>(extensionId)?.activate();
-    assert.ok(exports?.chat, 'the API exposes the chat view');
+  it('activates, exports nothing, and publishes no test hooks even under the test runner', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension);
+    const exports: unknown = await extension.activate();
+    assert.strictEqual(extension.isActive, true);
+    assert.strictEqual(exports, undefined, 'activate() returns nothing another extension could hold');
     await vscode.commands.executeCommand('secureGpt.showLog');
+    // The runner sets the token here too; an installed extension runs in Production mode, so it is not used.
+    const token = process.env[TEST_HOOKS_ENV];
+    assert.ok(token, `the runner sets ${TEST_HOOKS_ENV}`);
+    assert.strictEqual((globalThis as Record<symbol, unknown>)[testHooksSlot(token)], undefined);
   });
 
   it("carries keytar's native binary, which reaches the OS keychain", async () => {
