@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALNUM, randomToken } from '../../src/core/detect/random';
+import type { AskCase } from '../corpus/adversarial/askCase';
+import { askCases } from '../corpus/adversarial/askCases';
+import { runCliIn } from '../support/cliRun';
+import { FakeOpenAi } from '../support/fakeOpenAi';
+import { makeTree } from './cliSupport';
+
+/** Issue 9's target for this set: at most 2% of the cases reach the server with a fragment of their secret. */
+const TARGET_LEAK_RATE = 0.02;
+/**
+ * Today's floor: the cases this branch leaks (measured: 92 of 136, rounded up a little). Other branches are
+ * adding redact-tier detectors; the lead lowers it towards the target as they land.
+ */
+const LEAKED_CASES_CEILING = 96;
+
+/** Pieces of `secret` (8 characters, or all of it when shorter) that the server must never receive. */
+function pieces(secret: string): string[] {
+  const width = Math.min(8, secret.length);
+  const out: string[] = [];
+  for (let i = 0; i + width <= secret.length; i++) {
+    out.push(secret.slice(i, i + width));
+  }
+  return out;
+}
+
+/** What the server received, as sent and with JSON string escapes undone (a fragment may hide in either). */
+function received(server: FakeOpenAi): string {
+  return server.requests
+    .map((r) => {
+      let decoded = '';
+      try {
+        decoded = JSON.stringify(r.body, (_, v: unknown) => v)
+          .replace(/\\n/g, '\n')
+          .replace(/\\"/g, '"');
+      } catch {
+        decoded = '';
+      }
+      return `${r.rawBody}\n${decoded}`;
+    })
+    .join('\n');
+}
+
+describe('adversarial ask set, one or more cases per issue 9 leak class (ours: a regression gate, not independent evidence)', function () {
+  this.timeout(60_000);
+  let server: FakeOpenAi;
+  const trees: string[] = [];
+
+  before(async () => {
+    server = await new FakeOpenAi().start();
+  });
+  after(async () => {
+    await server.stop();
+    for (const t of trees) {
+      rmSync(t, { recursive: true, force: true });
+    }
+  });
+
+  /** Runs `secure-gpt ask -f FILE` in-process (the CLI's own main) against the loopback server. */
+  async function ask(c: AskCase, key: string): Promise<{ code: number; sent: string; baseline: string }> {
+    const root = makeTree(c.files);
+    trees.push(root);
+    const env = { OPENAI_API_KEY: key, HOME: root, XDG_CONFIG_HOME: root, XDG_STATE_HOME: root };
+    server.requests.length = 0;
+    const cwd = c.cwd ? join(root, c.cwd) : root;
+    const run = await runCliIn(
+      ['ask', '--base-url', server.url, '--no-stream', '-f', c.attach, 'Explain this file.'],
+      cwd,
+      env,
+    );
+    return { code: run.code, sent: received(server), baseline: `${run.stdout}\n${run.stderr}` };
+  }
+
+  it('counts the cases whose secret (or an 8-character piece of it) reaches the server', async () => {
+    const cases = askCases();
+    const key = ['sk', 'proj', randomToken(ALNUM, 48)].join('-');
+    const byClass = new Map<number, { all: number; leaked: number; names: string[] }>();
+    let leaked = 0;
+    let blocked = 0;
+    for (const c of cases) {
+      const { code, sent } = await ask(c, key);
+      if (code !== 0) {
+        blocked++;
+      }
+      // A piece that the file holds outside the secret (a prefix word, a header) is not the secret leaking.
+      const text = Object.values(c.files).map(String).join('\n');
+      const context = c.secrets.reduce((t, s) => t.split(s).join('\u0000'), text);
+      const leak = c.secrets.some((s) => pieces(s).some((p) => !context.includes(p) && sent.includes(p)));
+      const row = byClass.get(c.cls) ?? { all: 0, leaked: 0, names: [] };
+      row.all++;
+      if (leak) {
+        row.leaked++;
+        row.names.push(c.name);
+        leaked++;
+      }
+      byClass.set(c.cls, row);
+      assert.ok(!sent.includes(key), 'the API key itself reached a request body');
+    }
+    const rate = leaked / cases.length;
+    console.log(
+      [
+        `adversarial ask: ${cases.length} cases, ${leaked} reached the server (${(rate * 100).toFixed(1)}%; target <= ${TARGET_LEAK_RATE * 100}%), ${blocked} not sent (refused or blocked)`,
+        ...[...byClass]
+          .sort((a, b) => a[0] - b[0])
+          .map(
+            ([cls, r]) =>
+              `class ${cls}: ${r.leaked}/${r.all} leaked${r.names.length ? `: ${r.names.join('; ')}` : ''}`,
+          ),
+      ]
+        .map((l) => `      ${l}`)
+        .join('\n'),
+    );
+    assert.ok(cases.length >= 100, `${cases.length} cases`);
+    for (let cls = 1; cls <= 8; cls++) {
+      assert.ok(byClass.get(cls)?.all, `no case for class ${cls}`);
+    }
+    assert.ok(leaked <= LEAKED_CASES_CEILING, `${leaked} cases leaked (ceiling ${LEAKED_CASES_CEILING})`);
+  });
+});
