@@ -1,12 +1,31 @@
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import type { AskCase } from '../corpus/adversarial/askCase';
 import { askCases } from '../corpus/adversarial/askCases';
 import { runCliIn } from '../support/cliRun';
 import { FakeOpenAi } from '../support/fakeOpenAi';
+import { nodeBundleOptions } from '../support/nodeBundle';
 import { makeTree } from './cliSupport';
+
+const bundle = join(resolve(__dirname, '../../..'), 'out/cliBundle/cliAdversarial.js');
+
+/** Runs the bundled CLI in its own process, as users run it. */
+function runProcess(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bundle, ...args], { cwd, env, stdio: 'ignore' });
+    child.on('error', fail);
+    child.on('close', done);
+  });
+}
+
+/** Whether the server received a piece of any of `c`'s secrets that `context` does not hold anyway. */
+function reached(c: AskCase, sent: string, context: string): boolean {
+  return c.secrets.some((s) => pieces(s).some((p) => !context.includes(p) && sent.includes(p)));
+}
 
 /** Issue 9's target for this set: at most 2% of the cases reach the server with a fragment of their secret. */
 const TARGET_LEAK_RATE = 0.02;
@@ -87,7 +106,7 @@ describe('adversarial ask set, one or more cases per issue 9 leak class (ours: a
       // A piece that the file holds outside the secret (a prefix word, a header) is not the secret leaking.
       const text = Object.values(c.files).map(String).join('\n');
       const context = c.secrets.reduce((t, s) => t.split(s).join('\u0000'), text);
-      const leak = c.secrets.some((s) => pieces(s).some((p) => !context.includes(p) && sent.includes(p)));
+      const leak = reached(c, sent, context);
       const row = byClass.get(c.cls) ?? { all: 0, leaked: 0, names: [] };
       row.all++;
       if (leak) {
@@ -117,5 +136,51 @@ describe('adversarial ask set, one or more cases per issue 9 leak class (ours: a
       assert.ok(byClass.get(cls)?.all, `no case for class ${cls}`);
     }
     assert.ok(leaked <= LEAKED_CASES_CEILING, `${leaked} cases leaked (ceiling ${LEAKED_CASES_CEILING})`);
+  });
+  it('agrees with a batch of the same cases sent by the bundled CLI in its own process', async () => {
+    // One process per case would cost ~0.5 s each: single-file cases go as one batch of -f files.
+    const batch = askCases()
+      .filter((c) => Object.keys(c.files).length === 2 && !c.cwd && typeof c.files[c.attach] === 'string')
+      .filter((_, i) => i % 3 === 0);
+    const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
+    batch.forEach((c, i) => (files[`c${i}/${c.attach}`] = c.files[c.attach] as string));
+    const root = makeTree(files);
+    trees.push(root);
+    const key = ['sk', 'proj', randomToken(ALNUM, 48)].join('-');
+    const env = {
+      PATH: process.env['PATH'],
+      OPENAI_API_KEY: key,
+      HOME: root,
+      XDG_CONFIG_HOME: root,
+      XDG_STATE_HOME: root,
+    };
+    const args = [
+      'ask',
+      '--base-url',
+      server.url,
+      '--no-stream',
+      ...batch.flatMap((c, i) => ['-f', `c${i}/${c.attach}`]),
+      'Explain.',
+    ];
+    const context = batch.reduce(
+      (t, c) => c.secrets.reduce((u, sec) => u.split(sec).join('\u0000'), t),
+      Object.values(files).join('\n'),
+    );
+
+    mkdirSync(join(resolve(__dirname, '../../..'), 'out/cliBundle'), { recursive: true });
+    buildSync(nodeBundleOptions('src/cli/cli.ts', bundle));
+    server.requests.length = 0;
+    assert.equal(await runProcess(args, root, env), 0, 'the process run failed');
+    const byProcess = batch.filter((c) => reached(c, received(server), context)).length;
+
+    server.requests.length = 0;
+    const inProcess = await runCliIn(args, root, env);
+    assert.equal(inProcess.code, 0, inProcess.stderr);
+    const byMain = batch.filter((c) => reached(c, received(server), context)).length;
+    console.log(
+      `      process batch: ${batch.length} cases in one ask, ${byProcess} reached the server (in-process: ${byMain})`,
+    );
+    assert.ok(batch.length >= 20, `${batch.length} cases in the batch`);
+    assert.equal(byProcess, byMain, 'the bundled CLI and the in-process run leak different cases');
   });
 });
