@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { githubToken } from '../../../src/core/detect/checksum';
-import { ALNUM, BASE64, BASE64URL, randomToken } from '../../../src/core/detect/random';
+import { ALNUM, BASE64, BASE64URL, LOWER_ALNUM, randomToken } from '../../../src/core/detect/random';
 
 /**
  * Re-generates the values the external corpus stores only as formats. A marker's body is `re:REGEX`
  * (a value sampled from the regex: literal prefix, character classes, bounded repeats) or a named
- * generator for shapes a regex cannot give: `@jwt`, `@pem:LABEL:LINES`. Values are fresh per run.
+ * generator for shapes a regex cannot give: `@jwt`, `@pem:LABEL:LINES`, `@basic:USER:PASSWORD` (lengths). Values are fresh per run.
  */
 
 /** Random runs that read as placeholders or test words would make a case easier than the peer's. */
@@ -193,6 +193,13 @@ export function generate(spec: string): string {
   }
   if (spec === '@jwt') {
     return jwt();
+  }
+  const basic = /^@basic:(\d+):(\d+)$/.exec(spec);
+  if (basic) {
+    // HTTP Basic credentials: base64 of `user:password`, as the peer's value decoded to.
+    return Buffer.from(
+      `${randomToken(LOWER_ALNUM, Number(basic[1]))}:${run(ALNUM, Number(basic[2]))}`,
+    ).toString('base64');
   }
   const p = /^@pem:([A-Z0-9 ]+):(\d+)$/.exec(spec);
   if (p) {

@@ -40,6 +40,7 @@ function classOf(s) {
   if (/^[0-9]+$/.test(s)) return '[0-9]';
   if (s.length >= 8 && /^[0-9a-f]+$/.test(s)) return '[0-9a-f]';
   if (s.length >= 8 && /^[0-9A-F]+$/.test(s)) return '[0-9A-F]';
+  if (s.length >= 16 && /^[0-9a-fA-F]+$/.test(s)) return '[0-9a-fA-F]';
   let cls = '';
   if (/[A-Z]/.test(s)) cls += 'A-Z';
   if (/[a-z]/.test(s)) cls += 'a-z';
@@ -55,6 +56,21 @@ function run(s) {
 
 /** A regex that re-generates a value of the same format: literal prefix and separators, random runs. */
 function shapeOf(whole) {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (UUID.test(whole)) {
+    const c = whole === whole.toUpperCase() ? '[0-9A-F]' : '[0-9a-f]';
+    return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
+  }
+  // A URL's path: host names and path words stay, each random segment is re-generated on its own.
+  const slashed = whole.split('/');
+  if (slashed.length > 1 && slashed.some((p) => p.length > 0 && wordLike(p))) {
+    const part = (p) => {
+      if (p.length === 0 || wordLike(p) || (!randomLooking(p) && p.length < 8)) return escapeRe(p);
+      // Upper-case ids keep their type letter (Slack's T… team and B… hook ids).
+      return /^[A-Z][A-Z0-9]{6,}$/.test(p) ? p[0] + run(p.slice(1)) : shapeOf(p);
+    };
+    return slashed.map(part).join('\\/');
+  }
   // Quotes or punctuation at either end are the peer's syntax, not the value's alphabet.
   const lead = /^[^A-Za-z0-9]*/.exec(whole)[0];
   const trail = /[^A-Za-z0-9=]*$/.exec(whole.slice(lead.length))[0];
@@ -165,6 +181,11 @@ function credentialSpans(text) {
 
 /** Named generators for formats a random run cannot reproduce. */
 function generatorFor(value) {
+  if (/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0) {
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    const m = /^([\x21-\x39\x3b-\x7e]{1,64}):([\x20-\xff]{0,128})$/.exec(decoded);
+    if (m) return `@basic:${m[1].length}:${m[2].length}`;
+  }
   if (/^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/.test(value)) return '@jwt';
   return undefined;
 }
@@ -226,7 +247,10 @@ function templatize(text, secrets = []) {
     emitPlain(cursor, s);
     const value = text.slice(s, e);
     if (/^(?:x+|\*+)$/i.test(value) || value.length < 4) return null;
-    out.push(markerFor(value, true));
+    const marker = markerFor(value, true);
+    // A secret with nothing random in its format (a host or path picked as the "secret") is no case.
+    if (!/[[{]|⟦!@/.test(marker)) return null;
+    out.push(marker);
     cursor = e;
   }
   emitPlain(cursor, text.length);
@@ -254,7 +278,7 @@ function guessSecret(text) {
   }
   let best = null;
   for (const m of text.matchAll(TOKEN)) {
-    const tok = m[0].replace(/^[-_.=/]+|[-_.=/]+$/g, '');
+    const tok = m[0].replace(/^[-_.=/]+|[-_./]+$/g, '');
     if (!randomLooking(tok)) continue;
     const start = m.index + m[0].indexOf(tok);
     const score = entropy(tok) * Math.min(tok.length, 64);
