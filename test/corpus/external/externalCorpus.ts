@@ -1,0 +1,177 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UnsupportedFormat, generate } from './generate';
+
+/**
+ * The external corpus: the peers' own published positive and negative test cases (gitleaks,
+ * trufflehog, detect-secrets, secretlint, llm-guard), kept with their context as the peers wrote it.
+ * No value is stored: each secret-looking token is a marker naming its format (`⟦re:…⟧`, `⟦@jwt⟧`), and
+ * a marker opening with `!` is the case's secret. Values are re-generated on every load. The JSON-lines files
+ * (a header line, then one case per line) were written by the extractors in `extract/`, which say which peer files each case comes from.
+ */
+
+export type Source = 'gitleaks' | 'trufflehog' | 'detect-secrets' | 'secretlint' | 'llm-guard';
+
+/** One secret in an instantiated case: where it is and its fresh value (in-process only). */
+export interface PlacedSecret {
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+}
+
+/** One case, with fresh values in place of its markers. */
+export interface ExternalCase {
+  readonly source: Source;
+  /** The peer's rule or detector the case was written for. */
+  readonly kind: string;
+  /** The peer's file (or snapshot) it comes from. */
+  readonly from: string;
+  readonly label: 'secret' | 'negative';
+  readonly text: string;
+  readonly secrets: readonly PlacedSecret[];
+  /** The stored template (markers, no value). */
+  readonly template: string;
+}
+
+interface StoredCase {
+  readonly label: 'secret' | 'negative';
+  readonly kind: string;
+  readonly from: string;
+  readonly text: string;
+}
+
+interface StoredHeader {
+  readonly source: Source;
+  readonly origin: string;
+  readonly dropped: number;
+  readonly unsupported?: number;
+}
+
+/** What a load gave: the cases, and per source how many peer cases could not be re-generated. */
+export interface ExternalCorpus {
+  readonly cases: readonly ExternalCase[];
+  readonly dropped: ReadonlyMap<Source, number>;
+  readonly origins: ReadonlyMap<Source, readonly string[]>;
+}
+
+/** test/corpus/external in the checkout: found upwards, so compiled (out/) and bundled copies both load it. */
+function corpusDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'test', 'corpus', 'external');
+    if (fs.existsSync(path.join(candidate, 'gitleaks1.jsonl'))) {
+      return candidate;
+    }
+    if (path.dirname(dir) === dir) {
+      throw new Error('test/corpus/external not found above ' + __dirname);
+    }
+  }
+}
+const MARKER = /⟦(!?)([^⟧]+)⟧/g;
+
+/** Fills a template's markers with fresh values. */
+export function instantiate(template: string): { text: string; secrets: PlacedSecret[] } {
+  let text = '';
+  const secrets: PlacedSecret[] = [];
+  let cursor = 0;
+  for (const m of template.matchAll(MARKER)) {
+    text += template.slice(cursor, m.index);
+    const value = generate(m[2]!);
+    if (m[1] === '!') {
+      secrets.push({ start: text.length, end: text.length + value.length, value });
+    }
+    text += value;
+    cursor = m.index + m[0].length;
+  }
+  return { text: text + template.slice(cursor), secrets };
+}
+
+/** Loads every source file under test/corpus/external/ with fresh values. */
+export function loadExternalCorpus(dir: string = corpusDir()): ExternalCorpus {
+  const cases: ExternalCase[] = [];
+  const dropped = new Map<Source, number>();
+  const origins = new Map<Source, string[]>();
+  const stored: (StoredCase & { source: Source })[] = [];
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    const [head, ...rest] = fs
+      .readFileSync(path.join(dir, name), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    const file = {
+      ...(JSON.parse(head!) as StoredHeader),
+      cases: rest.map((l) => JSON.parse(l) as StoredCase),
+    };
+    const { source } = file;
+    const list = origins.get(source) ?? [];
+    if (!list.includes(file.origin)) {
+      list.push(file.origin);
+      // Drops are counted once per source: every file of a source repeats its header.
+      dropped.set(source, (dropped.get(source) ?? 0) + file.dropped + (file.unsupported ?? 0));
+    }
+    origins.set(source, list);
+    stored.push(...file.cases.map((c) => ({ ...c, source })));
+    for (const c of file.cases) {
+      try {
+        cases.push({
+          source,
+          kind: c.kind,
+          from: c.from,
+          label: c.label,
+          template: c.text,
+          ...instantiate(c.text),
+        });
+      } catch (e) {
+        if (!(e instanceof UnsupportedFormat)) {
+          throw e;
+        }
+        dropped.set(source, (dropped.get(source) ?? 0) + 1);
+      }
+    }
+  }
+  return { cases: withoutConflicts(cases, stored, dropped), dropped, origins };
+}
+
+/**
+ * Peers label negatives per detector, and some negatives are negative only by their exact value (a
+ * vendor's published example key) or by how far a keyword sits (trufflehog). Re-generated, such a
+ * value is a well-formed secret of the peer's own format, so it is no hard negative. A negative is
+ * dropped (and counted) when the same peer labels its template a secret elsewhere, or when its text
+ * holds a value matching the format of a positive of the same peer rule.
+ */
+function withoutConflicts(
+  cases: readonly ExternalCase[],
+  stored: readonly (StoredCase & { source: Source })[],
+  dropped: Map<Source, number>,
+): ExternalCase[] {
+  const secretShapes = new Set(
+    stored.filter((c) => c.label === 'secret').map((c) => `${c.source}\u0000${c.text.replace(/⟦!/g, '⟦')}`),
+  );
+  const formats = new Map<string, RegExp[]>();
+  for (const c of stored.filter((x) => x.label === 'secret')) {
+    for (const m of c.text.matchAll(/⟦!re:([^⟧]+)⟧/g)) {
+      const key = `${c.source}\u0000${c.kind}`;
+      const list = formats.get(key) ?? [];
+      try {
+        const body = m[1]!.replace(/^\(\?i\)/, '');
+        list.push(
+          new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, m[1]!.startsWith('(?i)') ? 'i' : ''),
+        );
+      } catch {
+        // A format JavaScript cannot compile is not used to judge negatives.
+      }
+      formats.set(key, list);
+    }
+  }
+  return cases.filter((c) => {
+    const conflict =
+      c.label === 'negative' &&
+      (secretShapes.has(`${c.source}\u0000${c.template}`) ||
+        (formats.get(`${c.source}\u0000${c.kind}`) ?? []).some((re) => re.test(c.text)));
+    if (conflict) {
+      dropped.set(c.source, (dropped.get(c.source) ?? 0) + 1);
+    }
+    return !conflict;
+  });
+}

@@ -1,0 +1,71 @@
+'use strict';
+// Extracts secretlint's recommended-preset snapshots (packages/@secretlint/secretlint-rule-preset-recommend/
+// test/snapshots/<rule>/<case>/input.*, output.json) into templates. The preset runs every recommended
+// rule on each input, so a snapshot with no message is a negative for all of them; each message's range
+// marks a secret (narrowed to the password of a URL's userinfo).
+// Usage: node secretlint.js <secretlint git dir> <out dir>.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { templatize, guessSecret, writeSource } = require('./template');
+
+const [gitDir, outDir] = process.argv.slice(2);
+const git = (...args) =>
+  execFileSync('git', ['-C', gitDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const commit = git('rev-parse', 'HEAD').trim();
+const ROOT = 'packages/@secretlint/secretlint-rule-preset-recommend/test/snapshots/';
+
+const files = git('ls-tree', '-r', '--name-only', 'HEAD', ROOT).trim().split('\n');
+const cases = [];
+let dropped = 0;
+for (const output of files.filter((f) => f.endsWith('/output.json'))) {
+  const dir = path.dirname(output);
+  const input = files.find(
+    (f) => path.dirname(f) === dir && /\/input(?:\.(?:txt|json|md|yml|env))?$/.test(f),
+  );
+  if (!input) continue;
+  const result = JSON.parse(git('show', `HEAD:${output}`));
+  const text = result.sourceContent ?? git('show', `HEAD:${input}`);
+  if (text.includes('\u0000') || text.length > 4000) {
+    dropped++;
+    continue;
+  }
+  const spans = [];
+  for (const m of result.messages ?? []) {
+    if (!m.range) continue;
+    let [s, e] = m.range;
+    const hit = text.slice(s, e);
+    const userinfo = /:\/\/[^:/@\s]*:([^@\s]+)@/.exec(hit);
+    if (userinfo) {
+      s += userinfo.index + userinfo[0].length - 1 - userinfo[1].length;
+      e = s + userinfo[1].length;
+    } else if (/[\s=:"']/.test(hit.trim()) && !hit.includes('-----BEGIN')) {
+      const guess = guessSecret(hit);
+      if (!guess || guess.length === 0) continue;
+      [s, e] = [s + guess[0][0], s + guess[0][1]];
+    }
+    spans.push([s, e]);
+  }
+  const label = (result.messages ?? []).length > 0 ? 'secret' : 'negative';
+  const rule = dir
+    .slice(ROOT.length)
+    .split('/')[0]
+    .replace(/^secretlint-rule-/, '');
+  const t = templatize(text, spans);
+  if (t === null || (label === 'secret' && !t.includes('⟦!'))) {
+    dropped++;
+    continue;
+  }
+  cases.push({ label, kind: rule, from: dir.slice(ROOT.length), text: t });
+}
+writeSource(
+  path.join(outDir, 'secretlint.json'),
+  {
+    source: 'secretlint',
+    origin: `github.com/secretlint/secretlint@${commit.slice(0, 12)}, ${ROOT}<rule>/<case>/ (input and output.json)`,
+    dropped,
+  },
+  cases,
+);
+console.log(
+  `secretlint: ${cases.filter((c) => c.label === 'secret').length} secrets, ${cases.filter((c) => c.label === 'negative').length} negatives, dropped ${dropped}`,
+);

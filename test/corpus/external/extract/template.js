@@ -1,0 +1,301 @@
+'use strict';
+// Turns a peer's test case into a template that holds no secret-looking value. Each random-looking token
+// becomes a marker that names how to re-generate it: `⟦re:REGEX⟧` (sampled at test time), or a named
+// generator (`⟦@jwt⟧`, `⟦@pem:LABEL:LINES⟧`). A marker opening with `!` is the case's secret.
+// Run by the extractors only (node, offline, against a peer's repository snapshot); tests never run it.
+
+const TOKEN = /[A-Za-z0-9_\-+/.~]+={0,3}/g;
+
+// Prefixes that carry no separator after them; with a separator (`ghp_`, `xoxb-`, `sk_live_`) the
+// splitter keeps short leading words anyway.
+const BARE_PREFIXES = [
+  'GR1348941',
+  'AGE-SECRET-KEY-1',
+  'ATATT3',
+  'AKIA',
+  'ASIA',
+  'ABIA',
+  'ACCA',
+  'AIza',
+  'EAAA',
+  'EAA',
+  'dapi',
+  'eyJ',
+];
+
+function entropy(s) {
+  const counts = new Map();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
+  return h;
+}
+
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** The smallest class of the usual alphabets that holds every character of `s`. */
+function classOf(s) {
+  if (/^[0-9]+$/.test(s)) return '[0-9]';
+  if (s.length >= 8 && /^[0-9a-f]+$/.test(s)) return '[0-9a-f]';
+  if (s.length >= 8 && /^[0-9A-F]+$/.test(s)) return '[0-9A-F]';
+  if (s.length >= 16 && /^[0-9a-fA-F]+$/.test(s)) return '[0-9a-fA-F]';
+  let cls = '';
+  if (/[A-Z]/.test(s)) cls += 'A-Z';
+  if (/[a-z]/.test(s)) cls += 'a-z';
+  if (/[0-9]/.test(s)) cls += '0-9';
+  const symbols = [...new Set(s.replace(/[A-Za-z0-9]/g, ''))].sort().join('');
+  for (const c of symbols) cls += c === '-' || c === ']' || c === '\\' || c === '^' ? `\\${c}` : c;
+  return `[${cls}]`;
+}
+
+function run(s) {
+  return `${classOf(s)}{${s.length}}`;
+}
+
+/** A regex that re-generates a value of the same format: literal prefix and separators, random runs. */
+function shapeOf(whole) {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (UUID.test(whole)) {
+    const c = whole === whole.toUpperCase() ? '[0-9A-F]' : '[0-9a-f]';
+    return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
+  }
+  // A URL's path: host names and path words stay, each random segment is re-generated on its own.
+  const slashed = whole.split('/');
+  if (slashed.length > 1 && slashed.some((p) => p.length > 0 && wordLike(p))) {
+    const part = (p) => {
+      if (p.length === 0 || wordLike(p) || (!randomLooking(p) && p.length < 8)) return escapeRe(p);
+      // Upper-case ids keep their type letter (Slack's T… team and B… hook ids).
+      return /^[A-Z][A-Z0-9]{6,}$/.test(p) ? p[0] + run(p.slice(1)) : shapeOf(p);
+    };
+    return slashed.map(part).join('\\/');
+  }
+  // Quotes or punctuation at either end are the peer's syntax, not the value's alphabet.
+  const lead = /^[^A-Za-z0-9]*/.exec(whole)[0];
+  const trail = /[^A-Za-z0-9=]*$/.exec(whole.slice(lead.length))[0];
+  const value = whole.slice(lead.length, whole.length - trail.length);
+  let prefix = '';
+  for (const p of BARE_PREFIXES) {
+    if (value.startsWith(p) && value.length > p.length + 6) {
+      prefix = p;
+      break;
+    }
+  }
+  // A lower-case word and a separator (glpat-, glsoat-, sk_, pplx-) is a provider's prefix.
+  if (!prefix) prefix = /^[a-z]{2,8}[-_](?:(?:live|test|proj|admin|svcacct)[-_])?/.exec(value)?.[0] ?? '';
+  // Three dotted parts (Discord bot tokens): the first character encodes the id's size, a format fact.
+  if (!prefix && /^[A-Za-z0-9]{20,}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{20,}$/.test(value)) prefix = value[0];
+  let rest = value.slice(prefix.length);
+  // A data-centre suffix (Mailchimp's -us6) is part of the format.
+  const dc = /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ?? '';
+  rest = rest.slice(0, rest.length - dc.length);
+  let pad = '';
+  const padMatch = /={1,2}$/.exec(rest);
+  if (padMatch && rest.length > 12) {
+    pad = padMatch[0];
+    rest = rest.slice(0, -pad.length);
+  }
+  const parts = rest.split(/([-_.:])/);
+  const segments = parts.filter((_, i) => i % 2 === 0);
+  // Few separators between long runs: a structured token (xoxb-1-2-abc, sk_live_abc). Otherwise the
+  // separators are part of a base64url alphabet and the whole rest is one random run.
+  const structured =
+    segments.length > 1 &&
+    segments.length <= 7 &&
+    segments.every((s, i) => s.length >= 3 || (i === 0 && /^[a-z]+$/i.test(s)) || /^[a-z]{1,3}$/i.test(s));
+  let out = escapeRe(lead + prefix);
+  if (structured) {
+    let leading = true;
+    parts.forEach((part, i) => {
+      if (i % 2 === 1) {
+        out += escapeRe(part);
+        return;
+      }
+      const word = /^[A-Za-z]{1,8}$/.test(part) && !(i === parts.length - 1 && part.length > 4);
+      if (part.length === 0) return;
+      if (leading && word && i < parts.length - 1) {
+        out += part; // a provider's prefix word (sk, live, xoxb, glpat)
+      } else if (parts[i - 1] === ':' && /^AA[A-Za-z0-9_-]{30,}$/.test(part)) {
+        out += 'AA' + run(part.slice(2)); // Telegram bot tokens: the secret half opens with AA
+      } else {
+        leading = false;
+        out += run(part);
+      }
+    });
+  } else if (rest.length > 0) {
+    out += run(rest);
+  }
+  return out + escapeRe(pad + dc + trail);
+}
+
+/** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
+/** Identifiers and phrases: every camel-case or separated piece is a short word or a small number. */
+function wordLike(tok) {
+  const pieces = tok
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[\s_\-.=/~]+/)
+    .filter((p) => p.length > 0);
+  return (
+    pieces.length <= 8 &&
+    pieces.every(
+      (p) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) && /[aeiouy]|^\d/i.test(p),
+    ) &&
+    tok.replace(/[^A-Za-z0-9]/g, '').length / pieces.length >= 3
+  );
+}
+
+function randomLooking(tok) {
+  if (tok.length < 8 || wordLike(tok)) return false;
+  if (/^(?:x+|X+|\*+|0+|\.+|-+|_+|=+)$/.test(tok)) return false;
+  if (
+    /^[A-Za-z_.\-/]+$/.test(tok) &&
+    !/[A-Z].*[a-z].*[A-Z]|[a-z].*[A-Z].*[a-z]/.test(tok.replace(/[_.\-/][A-Za-z]/g, ''))
+  )
+    return false; // words, snake_case and dotted or slashed paths
+  if (/(?:https?|ftp)$/.test(tok) || tok.includes('//')) return false;
+  if (/x{6,}|X{6,}|\*{4,}|0{8,}|1234567|abcdef|\.\.\./.test(tok)) return false;
+  return entropy(tok) >= 3 && (/[0-9]/.test(tok) || tok.length >= 20 || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(tok));
+}
+
+// Values in a credential position (password=…, user:…@, -u user:…) are re-generated even when they read
+// like words: the repository must not hold a password-shaped literal either.
+const CREDENTIAL_VALUE = [
+  /(?:pass(?:word|wd)?|pwd|secret|token)["']?\s*[=:]\s*["']?([^\s"'`,;<>]{4,})/gi,
+  /:\/\/[^:/@\s"'`]+:([^@\s"'`/]{3,})@/g,
+  /(?:-u|--user)[ =]["']?[^:\s"']*:([^\s"'@]{3,})/g,
+];
+
+function credentialSpans(text) {
+  const spans = [];
+  for (const re of CREDENTIAL_VALUE) {
+    for (const m of text.matchAll(re)) {
+      const v = m[1];
+      if (/^[$<{%]|^\*+$|^x+$/i.test(v)) continue; // references and masks stay
+      const start = m.index + m[0].length - v.length;
+      spans.push([start, start + v.length]);
+    }
+  }
+  return spans;
+}
+
+/** Named generators for formats a random run cannot reproduce. */
+function generatorFor(value) {
+  if (/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && value.length % 4 === 0) {
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    const m = /^([\x21-\x39\x3b-\x7e]{1,64}):([\x20-\xff]{0,128})$/.exec(decoded);
+    if (m) return `@basic:${m[1].length}:${m[2].length}`;
+  }
+  if (/^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/.test(value)) return '@jwt';
+  return undefined;
+}
+
+function markerFor(value, secret) {
+  const named = generatorFor(value);
+  return `⟦${secret ? '!' : ''}${named ?? `re:${shapeOf(value)}`}⟧`;
+}
+
+const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+/** Replaces PEM bodies by `⟦@pem:LABEL:LINES⟧`; returns null when a block cannot be re-generated. */
+function pemOf(label, body) {
+  const lines = body
+    .split(/\\n|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (lines.length === 0 || lines.some((l) => !/^[A-Za-z0-9+/=:, -]+$/.test(l))) return null;
+  const data = lines.filter((l) => !l.includes(':'));
+  return `@pem:${label}:${data.length}`;
+}
+
+/**
+ * The template of `text`: `secrets` are [start, end) spans of the case's secrets (exact, when the peer
+ * says where they are); every other random-looking token is re-generated too, but is not a secret.
+ * Returns null when some secret cannot be re-generated.
+ */
+function templatize(text, secrets = []) {
+  const out = [];
+  let cursor = 0;
+  const spans = [...secrets].sort((a, b) => a[0] - b[0]);
+  let pems = [];
+  for (const m of text.matchAll(PEM)) pems.push([m.index, m.index + m[0].length, m[1], m[2]]);
+  const credentials = credentialSpans(text).filter(
+    ([cs, ce]) => !spans.some(([ss, se]) => ss < ce && se > cs),
+  );
+  function emitPlain(from, to) {
+    const cred = credentials.find(([cs, ce]) => cs >= from && ce <= to);
+    if (cred) {
+      emitPlain(from, cred[0]);
+      out.push(markerFor(text.slice(cred[0], cred[1]), false));
+      emitPlain(cred[1], to);
+      return;
+    }
+    let at = from;
+    for (const m of text.slice(from, to).matchAll(TOKEN)) {
+      const tok = m[0];
+      const start = from + m.index;
+      out.push(text.slice(at, start));
+      out.push(randomLooking(tok) ? markerFor(tok, false) : tok);
+      at = start + tok.length;
+    }
+    out.push(text.slice(at, to));
+  }
+  for (const [s, e] of spans) {
+    if (s < cursor) continue;
+    const pem = pems.find((p) => p[0] <= s && p[1] >= e);
+    if (pem) continue; // handled below as a whole block
+    emitPlain(cursor, s);
+    const value = text.slice(s, e);
+    if (/^(?:x+|\*+)$/i.test(value) || value.length < 4) return null;
+    const marker = markerFor(value, true);
+    // A secret with nothing random in its format (a host or path picked as the "secret") is no case.
+    if (!/[[{]|⟦!@/.test(marker)) return null;
+    out.push(marker);
+    cursor = e;
+  }
+  emitPlain(cursor, text.length);
+  let result = out.join('');
+  // PEM blocks: whole blocks, a secret when they hold a private key.
+  let failed = false;
+  result = result.replace(PEM, (_, label, body) => {
+    const spec = pemOf(label, body.replace(/⟦[^⟧]*⟧/g, 'AAAA'));
+    if (!spec) {
+      failed = true;
+      return '';
+    }
+    return `⟦${/PRIVATE/.test(label) ? '!' : ''}${spec}⟧`;
+  });
+  if (failed) return null;
+  return result;
+}
+
+/** The most random-looking token of `text` when the peer does not say where the secret is. */
+function guessSecret(text) {
+  const userinfo = /:\/\/[^:/@\s'"]*:([^@\s'"/]{3,})@/.exec(text);
+  if (userinfo && !/^\$|^<|^\{/.test(userinfo[1])) {
+    const start = userinfo.index + userinfo[0].length - 1 - userinfo[1].length;
+    return [[start, start + userinfo[1].length]];
+  }
+  let best = null;
+  for (const m of text.matchAll(TOKEN)) {
+    const tok = m[0].replace(/^[-_.=/]+|[-_./]+$/g, '');
+    if (!randomLooking(tok)) continue;
+    const start = m.index + m[0].indexOf(tok);
+    const score = entropy(tok) * Math.min(tok.length, 64);
+    if (!best || score > best.score) best = { span: [start, start + tok.length], score };
+  }
+  if (PEM.test(text)) {
+    PEM.lastIndex = 0;
+    return [];
+  }
+  return best ? [best.span] : null;
+}
+
+/** Writes a source file as JSON lines: the header (source, origin, drops), then one case per line. */
+function writeSource(file, header, cases) {
+  const fs = require('node:fs');
+  const lines = [JSON.stringify(header), ...cases.map((c) => JSON.stringify(c))];
+  fs.writeFileSync(file.replace(/\.json$/, '.jsonl'), `${lines.join('\n')}\n`);
+}
+
+module.exports = { templatize, guessSecret, randomLooking, shapeOf, writeSource, entropy };

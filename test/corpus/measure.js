@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+'use strict';
+// Prints the external corpus figures (per source: scan recall and false positives, redaction leaks,
+// over-redaction, secrets found but not redacted) beside issue 9's targets. Run `npm run corpus`, which
+// compiles the tests first; this reads the compiled modules under out/.
+const path = require('node:path');
+
+const out = path.resolve(__dirname, '..', '..', 'out', 'test', 'corpus', 'external');
+const { loadExternalCorpus } = require(path.join(out, 'externalCorpus.js'));
+const { formatTable, measure } = require(path.join(out, 'measure.js'));
+
+const corpus = loadExternalCorpus();
+const rows = measure(corpus.cases, corpus.dropped);
+console.log(formatTable(rows));
+for (const [source, origins] of corpus.origins) {
+  for (const origin of origins) console.log(`from ${source}: ${origin}`);
+}
+const verbose = process.argv.includes('--verbose');
+for (const row of rows.slice(0, -1)) {
+  if (!verbose) break;
+  for (const m of row.missed) console.log(`  missed by scan: ${m}`);
+  for (const l of row.leaks) console.log(`  leaked by redact: ${l}`);
+  for (const f of row.falsePositives) console.log(`  scan false positive: ${f}`);
+}
