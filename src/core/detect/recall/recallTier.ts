@@ -1,7 +1,8 @@
+import { findNamedLiterals } from './namedLiterals';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
-export const RECALL_DETECTORS: readonly RecallDetector[] = [];
+export const RECALL_DETECTORS: readonly RecallDetector[] = [findNamedLiterals];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
 export function findRecallSpans(
