@@ -30,7 +30,17 @@ const CREDENTIAL_ENDINGS = [
 ] as const;
 
 /** Whole words that name a credential on their own. */
-const CREDENTIAL_WORDS = new Set(['pass', 'pwd', 'pw', 'pat', 'creds', 'hmac', 'auth']);
+const CREDENTIAL_WORDS = new Set([
+  'pass',
+  'pwd',
+  'pw',
+  'pat',
+  'creds',
+  'hmac',
+  'auth',
+  'requirepass',
+  'masterauth',
+]);
 
 /** Words that make the name describe a credential's metadata, never its value. */
 const METADATA_WORDS = new Set([
@@ -129,6 +139,9 @@ const METADATA_WORDS = new Set([
   'usage',
   'grant',
   'method',
+  'stdin',
+  'no',
+  'ask',
   'existing',
   'with',
   'tokenizer',
@@ -200,6 +213,13 @@ const ORDINARY_KEY_QUALIFIERS = new Set([
   'anon',
   'authorized',
   'known',
+  'recv',
+  'receive',
+  'refresh',
+  'list',
+  'delete',
+  'import',
+  'fetch',
 ]);
 
 /**

@@ -153,7 +153,7 @@ const TYPE_WORDS = new Set([
 
 /** References to a value kept elsewhere: env lookups, secret stores, template and CI expressions. */
 const REFERENCE =
-  /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.|System\.getenv|Environment\.|secrets\.|vars\.|var\.|local\.|!Ref|!Sub|!GetAtt|!vault|ref\+|vault:|keybase:|op:\/\/|\$\{\{|%\(|\{\d*\}$|%[sd]$|<%|@Value)/;
+  /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.|System\.getenv|Environment\.|secrets\.|vars\.|var\.|local\.|!Ref|!Sub|!GetAtt|!vault|ref\+|vault:|keybase:|op:\/\/|\$\{\{|%\(|\{[\w.]*\}$|#\{|%[sd]$|<%|@Value)/;
 
 /**
  * Whether the value in `span` is a literal credential: not empty or short, not a placeholder or a
@@ -177,6 +177,11 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
     return /^\d{6,}$/.test(trimmed);
   }
   return !isCode(trimmed);
+}
+
+/** A placeholder, a reference or a filler value: what no detector of the redact tier hides. */
+export function isPlaceholderValue(value: string): boolean {
+  return isPlaceholder(value) || REFERENCE.test(value) || isFiller(value);
 }
 
 /** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
@@ -266,8 +271,33 @@ function isFiller(value: string): boolean {
   if (value.includes('...') || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+) /.test(value)) {
     return true;
   }
-  const words = value.toLowerCase().split(/[-_ .]+/);
-  return words.length >= 2 && words.every((w) => FILLER_WORDS.has(w));
+  let count = 0;
+  for (const piece of value.toLowerCase().split(/[-_ .]+/)) {
+    const n = fillerWords(piece);
+    if (n === 0) {
+      return false;
+    }
+    count += n;
+  }
+  return count >= 2;
+}
+
+/** How many filler words `piece` is made of (`yourpassword` is 2), or 0 when it is not only filler. */
+function fillerWords(piece: string): number {
+  if (piece.length === 0 || piece.length > 40) {
+    return 0;
+  }
+  // fewest[i]: the fewest filler words that make up piece[0, i), or 0 when none do.
+  const fewest = new Array<number>(piece.length + 1).fill(0);
+  for (let i = 1; i <= piece.length; i++) {
+    for (let j = Math.max(0, i - 10); j < i; j++) {
+      if ((j === 0 || fewest[j]! > 0) && FILLER_WORDS.has(piece.slice(j, i))) {
+        const n = (j === 0 ? 0 : fewest[j]!) + 1;
+        fewest[i] = fewest[i] === 0 ? n : Math.min(fewest[i]!, n);
+      }
+    }
+  }
+  return fewest[piece.length]!;
 }
 
 /** A sentence about a credential (`Password must be at least 12 characters`), not a passphrase. */

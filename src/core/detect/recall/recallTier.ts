@@ -1,8 +1,20 @@
+import { findAuthHeaders } from './authHeaders';
+import { findCommandFlags } from './commandFlags';
+import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findNamedLiterals } from './namedLiterals';
+import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
-export const RECALL_DETECTORS: readonly RecallDetector[] = [findNamedLiterals];
+export const RECALL_DETECTORS: readonly RecallDetector[] = [
+  findNamedLiterals,
+  findCredentialArguments,
+  findSqlPasswords,
+  findDirectivePasswords,
+  findCommandFlags,
+  findAuthHeaders,
+  findUrlCredentials,
+];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
 export function findRecallSpans(
