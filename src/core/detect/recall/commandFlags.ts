@@ -70,12 +70,8 @@ function userPassword(text: string, at: number, out: RecallSpan[]): number {
 function wordEnd(text: string, at: number): number {
   let i = at;
   const limit = Math.min(text.length, at + 4096);
-  while (
-    i < limit &&
-    !isSpace(text.charCodeAt(i)) &&
-    text.charCodeAt(i) !== 10 &&
-    text.charCodeAt(i) !== 13
-  ) {
+  // A backtick ends a flag's value too: `--password=VALUE` quoted in docs.
+  while (i < limit && !isSpace(text.charCodeAt(i)) && !'\n\r`'.includes(text[i]!)) {
     i++;
   }
   return i;

@@ -149,6 +149,12 @@ const TYPE_WORDS = new Set([
   'buffer',
   'uint8array',
   'void',
+  'readonly',
+  'const',
+  'final',
+  'static',
+  'keyof',
+  'typeof',
 ]);
 
 /** References to a value kept elsewhere: env lookups, secret stores, template and CI expressions. */
@@ -190,6 +196,10 @@ export function isCode(value: string): boolean {
   if (first !== null) {
     const rest = value.slice(first[0].length);
     if (TYPE_WORDS.has(first[0].toLowerCase()) && /^(?:$|[\s|;,=?<[\])])/.test(rest)) {
+      return true;
+    }
+    // `key ?? ''`, `a || b`, `x if y else z`: an expression.
+    if (/^[ \t]+(?:\?\?|\|\||&&|[?+*/%<>!=-]{1,3}|if|or|and|as|in|is)(?:[ \t]|$)/.test(rest)) {
       return true;
     }
     // `get_password()`, `req.body.password`, `cfg->pass`, `ENV['X']`, `new Foo(`, `await x`.
@@ -242,6 +252,15 @@ const FILLER_WORDS = new Set([
   'very',
   'your',
   'here',
+  'no',
+  'none',
+  'empty',
+  'missing',
+  'unset',
+  'dummy',
+  'fake',
+  'sample',
+  'example',
 ]);
 
 /** Option values of settings named like credentials: fetch's `credentials: "include"`, an auth scheme. */
@@ -249,6 +268,13 @@ const OPTION_VALUES = new Set([
   'include',
   'omit',
   'same-origin',
+  'function',
+  'string',
+  'object',
+  'number',
+  'boolean',
+  'symbol',
+  'bigint',
   'bearer',
   'basic',
   'digest',
@@ -266,6 +292,10 @@ const OPTION_VALUES = new Set([
  */
 function isFiller(value: string): boolean {
   if (OPTION_VALUES.has(value.toLowerCase())) {
+    return true;
+  }
+  // A regular expression's source, or a dotted setting name (`secureGpt.secretStorageConsent`).
+  if (/\(\?|\\[sdwbSDW]/.test(value) || /^[A-Za-z]+(?:\.[A-Za-z]+)+$/.test(value)) {
     return true;
   }
   if (value.includes('...') || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+) /.test(value)) {

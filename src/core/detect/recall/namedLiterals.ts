@@ -22,9 +22,16 @@ const LINE_REACH = 160;
 const SEPARATOR =
   /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:=|=>|<-|===?|!==?|\|\||\?\?|\?:|\bor\b|\|[ \t]{0,4}default\b|=|:(?![:/]))[ \t]{0,16}/y;
 const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or']);
-/** After a quoted name: the value of a pair (`define('X', '…')`, `"name": "X", "value": "…"`, `key="X" value="…"`). */
-const PAIR =
-  /[ \t]{0,4}(?:,[ \t]{0,8}(?:["']?value["']?[ \t]{0,4}[:=][ \t]{0,4})?|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
+/** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
+const VALUE_PAIR =
+  /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
+/** After a quoted name in a setter call: `, ` and the quoted value. */
+const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
+/** A call that sets or reads a named value, whose second argument is the value or its fallback. */
+const SETTER_CALL =
+  /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
+/** Before a quoted name: a ternary (`? 'a' : 'b'`) or a `case 'a':` label, not a key. */
+const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
 /** A line-oriented assignment: the name starts its line (after indentation, a list dash or `export`). */
 const LINE_PREFIX = /^[ \t]{0,64}(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
 
@@ -62,14 +69,14 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     return xmlElement(text, e + 1, kind, out);
   }
   const prefix = linePrefix(text, quotedName ? s - 1 : s);
-  if (
-    quotedName &&
-    j === e + 1 &&
-    (/\([ \t]{0,4}$/.test(text.slice(Math.max(0, s - 8), s - 1)) || /value/.test(text.slice(j, j + 16)))
-  ) {
-    PAIR.lastIndex = j;
-    if (PAIR.exec(text) !== null) {
-      return pushLiteral(text, readQuoted(text, PAIR.lastIndex), kind, false, out);
+  if (quotedName && prefix !== undefined && NOT_A_KEY.test(prefix)) {
+    return e;
+  }
+  if (quotedName && j === e + 1) {
+    const pair = SETTER_CALL.test(text.slice(Math.max(0, s - 40), s - 1)) ? ARGUMENT_PAIR : VALUE_PAIR;
+    pair.lastIndex = j;
+    if (pair.exec(text) !== null) {
+      return pushLiteral(text, readQuoted(text, pair.lastIndex), kind, false, out);
     }
   }
   SEPARATOR.lastIndex = j;
@@ -91,12 +98,15 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     return at;
   }
   const lineStart = prefix !== undefined && LINE_PREFIX.test(prefix);
-  if (!lineStart && !(op === '=' && !quotedName && inPairList(text, s))) {
-    // In code an unquoted value is an expression; only a long number is a literal (a PIN, an account
-    // number). Not reading further keeps a line of many names linear.
+  if (!lineStart) {
+    if (op === '=' && !quotedName && inPairList(text, s)) {
+      return pushLiteral(text, readPairValue(text, at), kind, true, out);
+    }
+    // In code an unquoted value is an expression; only a long number given to a password is a literal
+    // (a PIN). Not reading further keeps a line of many names linear.
     const digits = /\d{6,64}(?![\w.])/y;
     digits.lastIndex = at;
-    return digits.exec(text) !== null
+    return kind === 'password' && digits.exec(text) !== null
       ? pushLiteral(text, { start: at, end: digits.lastIndex, quoted: false }, kind, true, out)
       : at;
   }
@@ -138,6 +148,16 @@ function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]
     return start;
   }
   return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
+}
+
+/** A value in a connection string: up to the next `;` or quote. */
+function readPairValue(text: string, at: number): { start: number; end: number; quoted: boolean } {
+  const limit = Math.min(lineEnd(text, at), at + 1024);
+  let end = at;
+  while (end < limit && !';"\''.includes(text[end]!)) {
+    end++;
+  }
+  return { start: at, end, quoted: false };
 }
 
 /** `;Password=…` or `"Password=…`: a pair in a connection string, whose values are bare literals. */

@@ -58,6 +58,11 @@ describe('redact tier: credential-named literals', () => {
     hides(`password = "${long}"`, long);
   });
 
+  it('hides a long number given to a password in code, and a one-line JSON object', () => {
+    hides('const pin = { password: 83920174 };', '83920174');
+    hides('{"user": "app", "password": "tidal-cove-3"}', 'tidal-cove-3');
+  });
+
   it('hides UUID-shaped values and hex next to commit words when the name is a credential', () => {
     hides('API_TOKEN=2f1c6f0e-3b7a-4c1d-9e8f-0a1b2c3d4e5f', '2f1c6f0e-3b7a-4c1d-9e8f-0a1b2c3d4e5f');
     hides('deploy_token = "9c4e1f0a7b3d2e6f8a1c" # rev of the commit', '9c4e1f0a7b3d2e6f8a1c');
@@ -122,6 +127,17 @@ describe('redact tier: credential-named literals', () => {
       'ssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA user@host\n',
       'password_env = "DB_PASSWORD"',
       'existingSecret: postgres-credentials',
+      "const api = typeof mod.getPassword === 'function' ? mod : mod.default;",
+      "apiKey: key ?? '',",
+      'secrets: readonly string[] = [],',
+      "const CONSENT_KEY = 'secureGpt.secretStorageConsent';",
+      "export const USE_SECRET_STORAGE = 'Use VS Code SecretStorage';",
+      "const PASSWORD = '(?<secret>[^\\s:@]{1,256})';",
+      "openAiNew('openai-project-key', 'sk-proj-', 'OpenAI project API key'),",
+      ".filter((r) => !['api-key', 'env-value', 'listed-value'].includes(r.ruleId))",
+      "return kind === 'pat' ? 'token' : 'credential';",
+      "case 'password': return 'hidden';",
+      '{ "budget.dailyTokens": 200000 }',
     ]) {
       leaves(text);
     }
