@@ -32,11 +32,14 @@ const SETTER_CALL =
   /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
 /** Before a quoted name: a ternary (`? 'a' : 'b'`) or a `case 'a':` label, not a key. */
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
+/** A number given to a password in code: a PIN. */
+const DIGITS = /\d{6,64}(?![\w.])/y;
 /** A line-oriented assignment: the name starts its line (after indentation, a list dash or `export`). */
 const LINE_PREFIX = /^[ \t]{0,64}(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
 
 export const findNamedLiterals: RecallDetector = (text, out) => {
   const re = new RegExp(HIT.source, 'gi');
+  const kinds = new Map<string, string | undefined>();
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let s = m.index;
     while (s > 0 && m.index - s < NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
@@ -47,7 +50,13 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       e++;
     }
     re.lastIndex = e;
-    const kind = credentialKind(text.slice(s, e));
+    // A text repeats its names: judge each once.
+    const name = text.slice(s, e);
+    let kind = kinds.get(name);
+    if (kind === undefined && !kinds.has(name)) {
+      kind = credentialKind(name);
+      kinds.set(name, kind);
+    }
     if (kind !== undefined) {
       re.lastIndex = Math.max(e, takeValue(text, s, e, kind, out));
     }
@@ -104,10 +113,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     }
     // In code an unquoted value is an expression; only a long number given to a password is a literal
     // (a PIN). Not reading further keeps a line of many names linear.
-    const digits = /\d{6,64}(?![\w.])/y;
-    digits.lastIndex = at;
-    return kind === 'password' && digits.exec(text) !== null
-      ? pushLiteral(text, { start: at, end: digits.lastIndex, quoted: false }, kind, true, out)
+    DIGITS.lastIndex = at;
+    return kind === 'password' && DIGITS.exec(text) !== null
+      ? pushLiteral(text, { start: at, end: DIGITS.lastIndex, quoted: false }, kind, true, out)
       : at;
   }
   if (at >= lineEnd(text, at) || text[at] === '#') {
