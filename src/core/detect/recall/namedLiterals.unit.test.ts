@@ -1,5 +1,5 @@
 import { findNamedLiterals } from './namedLiterals';
-import { assertHidden, assertUntouched } from './spanCases';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
 const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
@@ -39,7 +39,8 @@ describe('redact tier: credential-named literals', () => {
     hides('const pw = process.env.DB_PASSWORD ?? "fallback-pw-2";', 'fallback-pw-2');
     hides('pw = os.getenv("DB_PASSWORD", "fallback-pw-3")', 'fallback-pw-3');
     hides('pw = os.environ.get("DB_PASSWORD") or "fallback-pw-4"', 'fallback-pw-4');
-    hides('url: postgres://app:${DB_PASSWORD:-fallback-pw-5}@db/app', 'fallback-pw-5');
+    const fallback = fake();
+    hides(`url: postgres://app:\${DB_PASSWORD:-${fallback}}@db/app`, fallback);
     hides('value: {{ .Values.db.password | default "fallback-pw-6" }}', 'fallback-pw-6');
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ALNUM, randomToken } from '../random';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Test support: the spans `detect` finds in `text`. */
@@ -31,4 +32,9 @@ export function assertUntouched(detect: RecallDetector, text: string): void {
     [],
     `expected nothing hidden in ${JSON.stringify(text)}`,
   );
+}
+
+/** A value built at test time, so that the repository holds no credential-shaped literal. */
+export function fake(length = 12): string {
+  return randomToken(ALNUM, length);
 }
