@@ -9,7 +9,9 @@ import {
   readAllowlistFile,
 } from '../core/detect/allowlist';
 import { builtinRules } from '../core/detect/catalog';
-import { scan } from '../core/detect/scanner';
+import { MAX_MATCHES, newStats } from '../core/detect/matcher';
+import { mergeRanges } from '../core/detect/recall/unexamined';
+import { lineStarts, positionAt, scan } from '../core/detect/scanner';
 import type { WalkEntry } from '../core/fs/walk';
 import { findGitRoot, globFilter, toPosix, walk } from '../core/fs/walk';
 import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
@@ -160,7 +162,16 @@ function runScan(args: readonly string[], io: CliIo): number {
       files++;
       bytes += entry.size;
       const workspacePath = loaded ? toPosix(relative(loaded.root, entry.path)) : undefined;
-      for (const finding of scan(entry.text)) {
+      const work = newStats();
+      const found = scan(entry.text, { stats: work });
+      if (work.unexamined.length > 0) {
+        // Never stop silently: name what the engine abandoned, so that a file of decoys cannot hide a key.
+        progress.done();
+        fail(
+          `${file}: ${describeUnexamined(entry.text, work.unexamined)} not examined (a window held over ${MAX_MATCHES} matches); findings there may be missing`,
+        );
+      }
+      for (const finding of found) {
         if (isAllowlisted(finding, workspacePath)) {
           continue;
         }
@@ -184,6 +195,19 @@ function runScan(args: readonly string[], io: CliIo): number {
     io.stdout.write(formatTextSummary(findings, { files, bytes, binary, tooLarge, errors, seconds }));
   }
   return errors > 0 ? EXIT_ERROR : findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** "lines 12-40 and 90-95": the 1-based line ranges of `ranges` (flattened offsets) in `text`. */
+function describeUnexamined(text: string, ranges: readonly number[]): string {
+  const starts = lineStarts(text);
+  const merged = mergeRanges(ranges);
+  const parts: string[] = [];
+  for (let i = 0; i < merged.length; i += 2) {
+    const first = positionAt(starts, merged[i]!).line + 1;
+    const last = positionAt(starts, Math.max(merged[i]!, merged[i + 1]! - 1)).line + 1;
+    parts.push(first === last ? `${first}` : `${first}-${last}`);
+  }
+  return `line${parts.length > 1 || parts[0]!.includes('-') ? 's' : ''} ${parts.join(', ')}`;
 }
 
 function pathExists(path: string): boolean {

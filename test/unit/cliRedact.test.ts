@@ -74,4 +74,14 @@ describe('secure-gpt redact', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nope\.txt: ENOENT/);
   });
+
+  it('hides a credential-named passphrase (the redact tier), keeping the name readable', async () => {
+    const dir = makeTree({
+      'compose.yml': 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: velvet lantern okapi\n',
+    });
+    const out = await run(['redact', 'compose.yml'], dir);
+    assert.equal(out.code, 0);
+    assert.ok(!out.stdout.includes('velvet lantern okapi'));
+    assert.match(out.stdout, /POSTGRES_PASSWORD: ‹secret:password#1›\n$/);
+  });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprintOf } from '../../src/core/detect/finding';
+import { MAX_MATCHES } from '../../src/core/detect/matcher';
 import type { CliResult } from '../support/cliRun';
 import { runCliIn as run } from '../support/cliRun';
 import { freshToken, leaksNone, makeTree } from './cliSupport';
@@ -233,5 +234,17 @@ describe('secure-gpt scan (in-process)', () => {
     const r = await run(['scan', '.'], dir);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^No secrets found \(scanned 2 files, 8 B in [\d.]+ s\)\.\n$/);
+  });
+
+  it('says on stderr which lines of a file it did not examine', async function () {
+    this.timeout(30_000);
+    // ghp_ look-alikes whose checksum fails: matches the engine examines, past its per-window cap.
+    const decoys = Array.from({ length: MAX_MATCHES + 50 }, () => {
+      const good = freshToken();
+      return `${good.slice(0, -1)}${good.endsWith('A') ? 'B' : 'A'}`;
+    });
+    const dir = tree({ 'decoys.txt': `${decoys.join('\n')}\n` });
+    const r = await run(['scan', 'decoys.txt'], dir);
+    assert.match(r.stderr, /decoys\.txt: lines? [\d-]+ not examined \(a window held over 4096 matches\)/);
   });
 });

@@ -35,11 +35,16 @@ export interface ScanStats {
   matches: number;
   /** Windows abandoned at `MAX_MATCHES`. */
   capped: number;
+  /**
+   * Where each abandoned window stopped: flattened `[start, end)` offsets of the text its rule did not
+   * examine. The redact tier hides what lies there conservatively, and `scan` names it on stderr.
+   */
+  unexamined: number[];
 }
 
 /** A new zeroed counter set. */
 export function newStats(): ScanStats {
-  return { hitRuns: 0, windows: 0, windowChars: 0, matches: 0, capped: 0 };
+  return { hitRuns: 0, windows: 0, windowChars: 0, matches: 0, capped: 0, unexamined: [] };
 }
 
 /** A rule ready to run: its pattern recompiled with the engine's flags and its window bounds. */
@@ -214,6 +219,7 @@ function matchStarts(
       stats.matches++;
       if (++examined > MAX_MATCHES) {
         stats.capped++;
+        stats.unexamined.push(p, end);
         return;
       }
       const matchEnd = accept(text, cr, m, start, end, out);
@@ -275,6 +281,7 @@ export function matchWindow(
     stats.matches++;
     if (++examined > MAX_MATCHES) {
       stats.capped++;
+      stats.unexamined.push(start + m.index, end);
       break;
     }
     const matchEnd = accept(text, cr, m, start, end, out);

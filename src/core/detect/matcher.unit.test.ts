@@ -137,5 +137,15 @@ describe('windowed matcher', () => {
     assert.equal(out.length, MAX_MATCHES);
     assert.equal(stats.capped, 1);
     assert.ok(stats.windowChars <= text.length);
+    // It says where it stopped: everything from the first match not examined to the window's end.
+    assert.deepEqual(stats.unexamined, [MAX_MATCHES, text.length]);
+  });
+
+  it('says where a window scanned whole stopped', () => {
+    const set = compileRules([rule('dense', ['z'], /z/, 1)]);
+    const text = `${'z'.repeat(MAX_MATCHES + 10)} tail`;
+    const stats = newStats();
+    matchWindow(text, set.rules[0]!, 0, text.length, stats, []);
+    assert.deepEqual(stats.unexamined, [MAX_MATCHES, text.length]);
   });
 });

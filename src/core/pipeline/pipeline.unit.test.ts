@@ -52,6 +52,39 @@ const lastUserMessage = (req: CompletionRequest | undefined): string => {
 };
 
 describe('outgoing pipeline', () => {
+  it("redacts the attached file's path as well as its text", async () => {
+    const token = pat();
+    const passphrase = 'velvet lantern okapi';
+    const { pipeline, provider, conversation } = setup();
+    const result = await pipeline.run(
+      conversation,
+      {
+        prompt: 'What is this?',
+        model: 'gpt-test',
+        attachments: [
+          { path: `backups/${token}/dump.sql`, text: 'select 1;' },
+          { path: 'https://files.example.org/cfg.yml?access_token=Zx9Wq2Lm8Np4', text: 'a: 1' },
+          { path: 'conf/app.env', text: `DB_PASSWORD=${passphrase}\n` },
+        ],
+      },
+      provider,
+    );
+    assert.equal(result.outcome, 'ok');
+    const sent = provider.requests[0]!.serialized;
+    assert.ok(!sent.includes(token), 'a token in the path is not sent');
+    assert.ok(!sent.includes('Zx9Wq2Lm8Np4'), 'a query credential in the path is not sent');
+    assert.ok(!sent.includes(passphrase), 'a credential-named passphrase is not sent');
+    const user = lastUserMessage(provider.requests[0]);
+    assert.match(user, /backups\/‹secret:github-pat#1›\/dump\.sql:/);
+    assert.match(user, /\?access_token=‹secret:[a-z-]+#1›:/);
+    assert.match(user, /DB_PASSWORD=‹secret:password#1›/);
+    const sources = result.prepared.redactions.map((r) => r.source);
+    assert.ok(
+      sources.every((s) => !s.includes(token)),
+      'no source names the secret',
+    );
+  });
+
   it('leaves out excluded files, tells which and why, and sends the rest redacted', async () => {
     const token = pat();
     const { pipeline, provider, conversation } = setup();

@@ -114,7 +114,12 @@ export function prepareRequest(
     };
     const system = settings.system !== undefined ? redact(settings.system, 'system') : undefined;
     const prompt = redact(input.prompt, 'prompt');
-    const attachments = kept.map((a) => ({ ...a, text: redact(a.text, a.path) }));
+    // The path is sent too (`file (lines …)` above the code): a token in a folder name or a query string
+    // must not leave either, nor be shown as the source of the redactions.
+    const attachments = kept.map((a) => {
+      const path = redact(a.path, 'path');
+      return { ...a, path, text: redact(a.text, path) };
+    });
     const userMessage = composeUserMessage(prompt, attachments);
     const params = buildChatParams({
       model: input.model,

@@ -1,8 +1,10 @@
+import { newStats } from '../detect/matcher';
 import type { ScanOptions } from '../detect/scanner';
 import { findSecrets, lineStarts, positionAt } from '../detect/scanner';
 import { fingerprintOf, maskSecret } from '../detect/finding';
 import type { RecallDetector } from '../detect/recall/recallSpan';
-import { findRecallSpans } from '../detect/recall/recallTier';
+import { findRecallSpans, RECALL_DETECTORS } from '../detect/recall/recallTier';
+import { unexaminedRuns } from '../detect/recall/unexamined';
 import { findKnownSpans } from '../known/knownSpans';
 import type { KnownValue } from './knownValues';
 import type { RedactionMap } from './redactionMap';
@@ -63,7 +65,9 @@ export function redactText(text: string, map: RedactionMap, options: RedactOptio
   const spans: Span[] = [];
   spans.push(...findKnownSpans(text, options.known ?? []));
   const allowed: Span[] = [];
-  for (const { finding, secret } of findSecrets(text, options.scan)) {
+  const stats = options.scan?.stats ?? newStats();
+  const before = stats.unexamined.length;
+  for (const { finding, secret } of findSecrets(text, { ...options.scan, stats })) {
     if (options.allow?.has(finding.fingerprint)) {
       allowed.push({ start: finding.start, end: finding.end, kind: finding.ruleId, secret });
       continue;
@@ -78,7 +82,7 @@ export function redactText(text: string, map: RedactionMap, options: RedactOptio
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   if (options.recall !== false) {
-    addUncovered(text, spans, allowed, options);
+    addUncovered(text, spans, allowed, options, stats.unexamined.slice(before));
   }
   if (spans.length === 0) {
     return { text, redactions: [] };
@@ -120,13 +124,22 @@ export function redactText(text: string, map: RedactionMap, options: RedactOptio
  * Adds the redact tier's spans, each cut to the parts that no known value or report-tier finding covers
  * (those keep their more specific placeholder). `spans` is sorted and stays sorted.
  */
-function addUncovered(text: string, spans: Span[], allowed: readonly Span[], options: RedactOptions): void {
+function addUncovered(
+  text: string,
+  spans: Span[],
+  allowed: readonly Span[],
+  options: RedactOptions,
+  unexamined: readonly number[],
+): void {
   // What the user let through stays through: the recall tier does not hide it again.
   const covered = [...spans, ...allowed].map((s) => [s.start, s.end] as const).sort((a, b) => a[0] - b[0]);
   const extra: Span[] = [];
   let i = 0;
   let reach = 0; // furthest end among covered spans that start before the current position
-  for (const recall of findRecallSpans(text, options.recallDetectors)) {
+  // Never stop silently: what the engine abandoned (too many matches in a window) is hidden conservatively.
+  const detectors = options.recallDetectors ?? RECALL_DETECTORS;
+  const all = unexamined.length > 0 ? [...detectors, unexaminedRuns(unexamined)] : detectors;
+  for (const recall of findRecallSpans(text, all)) {
     let from = recall.start;
     while (i < covered.length && covered[i]![0] <= from) {
       reach = Math.max(reach, covered[i]![1]);

@@ -2,6 +2,11 @@ import { decodedViewDetector } from './decodedViews';
 import { encodedSecretDetector } from './encodedSecrets';
 import { kubernetesDetector } from './kubernetes';
 import { lookAlikeDetector } from './lookAlikes';
+import { findAuthHeaders } from './authHeaders';
+import { findCommandFlags } from './commandFlags';
+import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
+import { findNamedLiterals } from './namedLiterals';
+import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
 
@@ -13,6 +18,13 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   kubernetesDetector,
   encodedSecretDetector,
   lookAlikeDetector,
+  findNamedLiterals,
+  findCredentialArguments,
+  findSqlPasswords,
+  findDirectivePasswords,
+  findCommandFlags,
+  findAuthHeaders,
+  findUrlCredentials,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

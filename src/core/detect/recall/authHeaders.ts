@@ -1,0 +1,70 @@
+import { credentialKind } from './credentialName';
+import { isSpace, lineEnd, pushLiteral } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+
+/**
+ * Credentials in HTTP headers, wherever they are written: `Authorization: Basic …`, `Bearer …`,
+ * `Token …` or a bare `Authorization: <token>` in a request dump, `-H 'Authorization: …'` on a curl line,
+ * `{"Authorization": "…"}` or `setRequestHeader("Authorization", "…")` in code, and credential-named
+ * headers (`X-Api-Key: …`) inside a `-H`/`--header` argument. The header and its scheme stay readable.
+ */
+
+/** `Authorization` (or `Proxy-Authorization`), an optional closing quote, and its separator. */
+const AUTHORIZATION =
+  /\b(?:proxy-)?authorization(?:["'][ \t]{0,4}(?:[:,]|=>)|[ \t]{0,4}[:=])[ \t]{0,8}(?:["'`][ \t]{0,4}|f["']|\$["'])?/gi;
+/** The scheme before the credential. */
+const SCHEME =
+  /(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|OAuth|ApiKey|Api-Key|Key|SSWS|Splunk|GenieKey|JWT|Client-ID|AWS4-HMAC-SHA256|Hawk)[ \t]{1,4}/iy;
+/** A header inside a curl `-H`/`--header` argument. */
+const HEADER_ARGUMENT =
+  /(?<![\w-])(?:-H|--header)(?:=|[ \t]{1,8})["']?([A-Za-z][\w-]{0,63})[ \t]{0,4}:[ \t]{0,8}/g;
+/** `Bearer <token>` anywhere: a token of at least 16 characters after the word. */
+const BEARER = /\bBearer[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})/g;
+
+export const findAuthHeaders: RecallDetector = (text, out) => {
+  const auth = new RegExp(AUTHORIZATION.source, 'gi');
+  for (let m = auth.exec(text); m !== null; m = auth.exec(text)) {
+    // `{"Authorization": token}`: a quoted header name with an unquoted value is code, not a credential.
+    if (/authorization["']/i.test(m[0]) && !/(?:["'`][ \t]*|f["']|\$["'])$/.test(m[0])) {
+      continue;
+    }
+    let at = auth.lastIndex;
+    SCHEME.lastIndex = at;
+    if (SCHEME.exec(text) !== null) {
+      at = SCHEME.lastIndex;
+    }
+    auth.lastIndex = Math.max(at, credential(text, at, 'auth-header', out));
+  }
+  const header = new RegExp(HEADER_ARGUMENT.source, 'g');
+  for (let m = header.exec(text); m !== null; m = header.exec(text)) {
+    const kind = credentialKind(m[1]!);
+    if (kind !== undefined && !/authorization$/i.test(m[1]!)) {
+      header.lastIndex = Math.max(header.lastIndex, credential(text, header.lastIndex, kind, out));
+    }
+  }
+  const bearer = new RegExp(BEARER.source, 'g');
+  for (let m = bearer.exec(text); m !== null; m = bearer.exec(text)) {
+    bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
+  }
+};
+
+/**
+ * The credential at `at`: up to a quote, a space or the line's end. A Digest or AWS signature header
+ * (`username="…", response="…"`) is hidden to the end of its line.
+ */
+function credential(text: string, at: number, kind: string, out: RecallSpan[]): number {
+  const limit = Math.min(lineEnd(text, at), at + 4096);
+  let end = at;
+  while (end < limit) {
+    const c = text.charCodeAt(end);
+    if (c === 34 || c === 39 || c === 96 || isSpace(c)) {
+      break;
+    }
+    end++;
+  }
+  if (end < limit && text[end - 1] === ',') {
+    end = limit; // a parameter list (`Credential=…, SignedHeaders=…, Signature=…`) runs to the line's end
+  }
+  // A header value is a literal whatever its shape (`eyJ….eyJ…` is no member chain).
+  return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);
+}

@@ -1,0 +1,46 @@
+import { findAuthHeaders } from './authHeaders';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findAuthHeaders, text, values);
+const leaves = (text: string): void => assertUntouched(findAuthHeaders, text);
+
+describe('redact tier: credentials in HTTP headers', () => {
+  it('hides the credential after every scheme, and a bare one', () => {
+    const basic = Buffer.from(`user:${fake()}`).toString('base64');
+    hides(`Authorization: Basic ${basic}`, basic);
+    hides('Authorization: Token q7Rm2xKp9LwZ4t', 'q7Rm2xKp9LwZ4t');
+    hides('Authorization: Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl', 'eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl');
+    hides('Authorization: q7Rm2xKp9LwZ4tVb', 'q7Rm2xKp9LwZ4tVb');
+    hides(`Proxy-Authorization: Basic ${basic}`, basic);
+  });
+
+  it('hides it in code and on curl lines', () => {
+    hides('headers: {"Authorization": "Bearer q7Rm2xKp9LwZ4tVb"}', 'q7Rm2xKp9LwZ4tVb');
+    hides("xhr.setRequestHeader('Authorization', 'Token q7Rm2xKp9LwZ')", 'q7Rm2xKp9LwZ');
+    hides("curl -H 'Authorization: Bearer tk_q7Rm2xKp9LwZ4t' https://example.org", 'tk_q7Rm2xKp9LwZ4t');
+    hides('curl -H "X-Api-Key: k-Vb7Nm3Qp8Lz" https://example.org', 'k-Vb7Nm3Qp8Lz');
+    hides('curl --header "X-Auth-Token: Vb7Nm3Qp8Lz" https://example.org', 'Vb7Nm3Qp8Lz');
+    hides('fetch(u, { headers: { "authorization": `Bearer q7Rm2xKp9LwZ4tVb` } })', 'q7Rm2xKp9LwZ4tVb');
+  });
+
+  it('hides a Bearer token written anywhere', () => {
+    hides('the token was Bearer q7Rm2xKp9LwZ4tVb8 yesterday', 'q7Rm2xKp9LwZ4tVb8');
+  });
+
+  it('leaves header names, references and placeholders alone', () => {
+    for (const text of [
+      'const AUTH_HEADER_NAME = "Authorization";',
+      'headers["Authorization"] = f"Bearer {token}"',
+      'headers = {"Authorization": token}',
+      'headers.Authorization = "Bearer " + token;',
+      'curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user',
+      'Authorization: Bearer <access_token>',
+      'Authorization: Bearer YOUR_TOKEN',
+      'fetch(u, { headers: { Authorization: `Bearer ${token}` } })',
+      'The Authorization header carries the token.',
+      'curl -H "Accept: application/json" https://example.org',
+    ]) {
+      leaves(text);
+    }
+  });
+});

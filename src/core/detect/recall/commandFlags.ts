@@ -1,0 +1,87 @@
+import { credentialKind } from './credentialName';
+import { isSpace, pushLiteral, readQuoted } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+
+/**
+ * Credentials on command lines: a credential-named long flag (`--password VALUE`, `--password=VALUE`,
+ * `--token`, `--api-key`, `--client-secret`), the short `-p` of the tools that take a password with it
+ * (`mysql -p'…'`, `mysqldump -pX`, `sshpass -p X`, `docker login -p X`), and the password of
+ * `curl -u user:pw` in every form. The flag stays readable; only its value is hidden.
+ */
+
+/** A long flag and what separates it from its value. */
+const LONG_FLAG = /(?<![\w-])--([A-Za-z][\w-]{0,63})(=|[ \t]{1,8})/g;
+/** A short `-p` (glued or spaced), or curl's `-u`/`--user`. */
+const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=[^\s-])/g;
+/** Tools whose `-p` is a password: glued (`mysql -pX`) or, for some, spaced (`sshpass -p X`). */
+const GLUED_P = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)\b/;
+const SPACED_P = /\b(?:sshpass|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/;
+const CURL = /\b(?:curl|wget|http|https|xh)\b/;
+/** How far back a flag's command is looked for on its line. */
+const COMMAND_REACH = 240;
+
+export const findCommandFlags: RecallDetector = (text, out) => {
+  const long = new RegExp(LONG_FLAG.source, 'g');
+  for (let m = long.exec(text); m !== null; m = long.exec(text)) {
+    const kind = credentialKind(m[1]!);
+    if (kind !== undefined) {
+      long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out));
+    }
+  }
+  const short = new RegExp(SHORT_FLAG.source, 'g');
+  for (let m = short.exec(text); m !== null; m = short.exec(text)) {
+    const at = short.lastIndex;
+    const command = commandBefore(text, m.index);
+    if (m[1] === '-p') {
+      const glued = m[2] === '';
+      if ((glued && GLUED_P.test(command)) || SPACED_P.test(command)) {
+        short.lastIndex = Math.max(at, flagValue(text, at, 'password', out));
+      }
+    } else if (CURL.test(command)) {
+      short.lastIndex = Math.max(at, userPassword(text, at, out));
+    }
+  }
+};
+
+/** The value at `at`: a quoted string, or a run of non-space characters. */
+function flagValue(text: string, at: number, kind: string, out: RecallSpan[]): number {
+  const c = text.charCodeAt(at);
+  if (c === 34 || c === 39) {
+    return pushLiteral(text, readQuoted(text, at), kind, false, out);
+  }
+  const end = wordEnd(text, at);
+  // A shell word is a literal whatever its shape (`a.b` is no member chain here).
+  return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);
+}
+
+/** `user:pw`, `":pw"`, `"user:pw"`: the part after the first colon. */
+function userPassword(text: string, at: number, out: RecallSpan[]): number {
+  const c = text.charCodeAt(at);
+  const span =
+    c === 34 || c === 39 ? readQuoted(text, at) : { start: at, end: wordEnd(text, at), quoted: false };
+  const colon = text.indexOf(':', span.start);
+  if (colon === -1 || colon >= span.end) {
+    return span.end;
+  }
+  pushLiteral(text, { start: colon + 1, end: span.end, quoted: true }, 'password', true, out);
+  return span.end;
+}
+
+function wordEnd(text: string, at: number): number {
+  let i = at;
+  const limit = Math.min(text.length, at + 4096);
+  // A backtick ends a flag's value too: `--password=VALUE` quoted in docs.
+  while (i < limit && !isSpace(text.charCodeAt(i)) && !'\n\r`'.includes(text[i]!)) {
+    i++;
+  }
+  return i;
+}
+
+/** The text of the flag's line before it, at most `COMMAND_REACH` characters. */
+function commandBefore(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && at - i <= COMMAND_REACH && text.charCodeAt(i) !== 10) {
+    i--;
+  }
+  return text.slice(i + 1, at);
+}

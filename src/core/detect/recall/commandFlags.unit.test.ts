@@ -1,0 +1,58 @@
+import { findCommandFlags } from './commandFlags';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findCommandFlags, text, values);
+const leaves = (text: string): void => assertUntouched(findCommandFlags, text);
+
+describe('redact tier: credentials on command lines', () => {
+  it('hides the password of mysql-family -p, sshpass and docker login', () => {
+    hides("mysql -u root -p'my pa$$ 7' db", 'my pa$$ 7');
+    hides('mysqldump -uroot -pS3cretVq db > x.sql', 'S3cretVq');
+    hides("sshpass -p 'ssh pass 1' ssh host", 'ssh pass 1');
+    hides('sshpass -pQw7Rt5Kx ssh host', 'Qw7Rt5Kx');
+    hides('docker login -u me -p dockPw92x registry.example.org', 'dockPw92x');
+  });
+
+  it('hides the value of credential-named long flags, keeping the flag', () => {
+    hides(
+      'tool --password hunter-3q --token=tk-Rw8Zq3 --api-key "ak 12 7z"',
+      'hunter-3q',
+      'tk-Rw8Zq3',
+      'ak 12 7z',
+    );
+    hides('redis-server --requirepass Zx9Wq2Lm', 'Zx9Wq2Lm');
+    hides('app --client-secret=Vb7Nm3Qp --db-password "Lk 3 Jh"', 'Vb7Nm3Qp', 'Lk 3 Jh');
+  });
+
+  it('hides the password of curl -u in every form', () => {
+    const pw = fake();
+    for (const form of [
+      `-u "user:${pw}"`,
+      `-u ":${pw}"`,
+      `--user bob:${pw}`,
+      `--user=bob:${pw}`,
+      `-ubob:${pw}`,
+    ]) {
+      hides(`curl ${form} https://example.org`, pw);
+    }
+  });
+
+  it('leaves flags without a literal, and other commands that use -p or -u', () => {
+    for (const text of [
+      'mysql -u root -p mydb',
+      'mysql -u root -p',
+      'docker run -p 8080:80 -u 1000:1000 img',
+      'git push -u origin main',
+      'ssh -p 2222 host',
+      'curl -u "$USER:$PASS" https://example.org',
+      'curl -u user: https://example.org',
+      'tool --password "$DB_PASSWORD" --token ${TOKEN}',
+      'docker login --password-stdin < pw.txt',
+      'psql --no-password -h db',
+      'gpg --recv-keys 2B1A0FAF8FD2F7A3E66B0213C8D2D98A88D35925',
+      'tool --token-file ~/.token',
+    ]) {
+      leaves(text);
+    }
+  });
+});

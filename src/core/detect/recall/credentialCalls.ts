@@ -1,0 +1,70 @@
+import { lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+
+/**
+ * Credentials given without a credential-like name: a positional argument of a call that takes a
+ * user and a password (`NetworkCredential("u", "…")`, `auth=("u", "…")`,
+ * `new PasswordAuthentication("u", "…".toCharArray())`), a SQL clause (`IDENTIFIED BY '…'`,
+ * `WITH PASSWORD '…'`), and a server directive (`requirepass …` and `masterauth …` in redis.conf).
+ */
+
+/** Calls whose second argument is a password or secret. */
+const SECOND_ARGUMENT =
+  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
+/** `DriverManager.getConnection(url, "user", "…")`: the third argument. */
+const THIRD_ARGUMENT = /\bgetConnection[ \t]{0,4}\([ \t]{0,4}/g;
+/** An argument before the credential: a string, or an identifier or member chain. */
+const ARGUMENT =
+  /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128})[ \t]{0,4},[ \t]{0,8}/y;
+/** SQL: `IDENTIFIED BY '…'`, `IDENTIFIED WITH plugin BY '…'`, `[ENCRYPTED] PASSWORD '…'`, `PASSWORD('…')`. */
+const SQL =
+  /\b(?:IDENTIFIED(?:[ \t]+WITH[ \t]+\w{1,64})?[ \t]+BY|PASSWORD)[ \t]{0,4}(?:\([ \t]{0,4})?(?=['"])/gi;
+/** redis.conf and the like: a directive at the start of a line, its value the rest of the line. */
+const DIRECTIVE = /^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth)[ \t]+/gm;
+
+export const findCredentialArguments: RecallDetector = (text, out) => {
+  positional(text, SECOND_ARGUMENT, 1, out);
+  positional(text, THIRD_ARGUMENT, 2, out);
+};
+
+export const findSqlPasswords: RecallDetector = (text, out) => {
+  const re = new RegExp(SQL.source, SQL.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    re.lastIndex = Math.max(
+      re.lastIndex,
+      pushLiteral(text, readQuoted(text, re.lastIndex), 'password', false, out),
+    );
+  }
+};
+
+export const findDirectivePasswords: RecallDetector = (text, out) => {
+  const re = new RegExp(DIRECTIVE.source, DIRECTIVE.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const at = re.lastIndex;
+    const c = text.charCodeAt(at);
+    const span = c === 34 || c === 39 ? readQuoted(text, at) : readBare(text, at);
+    pushLiteral(text, span, 'password', true, out);
+    re.lastIndex = Math.max(at, lineEnd(text, at));
+  }
+};
+
+/** Hides the quoted argument after `skip` others in each call `pattern` finds. */
+function positional(text: string, pattern: RegExp, skip: number, out: RecallSpan[]): void {
+  const re = new RegExp(pattern.source, pattern.flags);
+  const arg = new RegExp(ARGUMENT.source, 'y');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let at = re.lastIndex;
+    let skipped = 0;
+    for (; skipped < skip; skipped++) {
+      arg.lastIndex = at;
+      if (arg.exec(text) === null) {
+        break;
+      }
+      at = arg.lastIndex;
+    }
+    const c = text.charCodeAt(at);
+    if (skipped === skip && (c === 34 || c === 39)) {
+      re.lastIndex = Math.max(re.lastIndex, pushLiteral(text, readQuoted(text, at), 'password', false, out));
+    }
+  }
+}

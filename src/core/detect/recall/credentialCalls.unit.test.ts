@@ -1,0 +1,53 @@
+import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
+import type { RecallDetector } from './recallSpan';
+import { assertHidden, assertUntouched } from './spanCases';
+
+const all: RecallDetector = (text, out) => {
+  findCredentialArguments(text, out);
+  findSqlPasswords(text, out);
+  findDirectivePasswords(text, out);
+};
+const hides = (text: string, ...values: string[]): void => assertHidden(all, text, values);
+const leaves = (text: string): void => assertUntouched(all, text);
+
+describe('redact tier: credentials in calls, SQL and directives', () => {
+  it('hides the password argument of credential constructors and calls', () => {
+    hides('var c = new NetworkCredential("svc", "lantern 99");', 'lantern 99');
+    hides('r = requests.get(url, auth=("svc", "lantern-98"))', 'lantern-98');
+    hides("r = httpx.get(url, auth=['svc', 'lantern-97'])", 'lantern-97');
+    hides('new PasswordAuthentication("svc", "lantern;96".toCharArray())', 'lantern;96');
+    hides('HTTPBasicAuth(user, "lantern-95")', 'lantern-95');
+    hides('smtp.login("me@example.org", "app pass 94")', 'app pass 94');
+    hides('req.SetBasicAuth(cfg.User, "lantern-93")', 'lantern-93');
+    hides('DriverManager.getConnection(url, "app", "lantern-92")', 'lantern-92');
+  });
+
+  it('hides SQL passwords', () => {
+    hides("CREATE USER app IDENTIFIED BY 'brick;lane(1)';", 'brick;lane(1)');
+    hides("CREATE USER app IDENTIFIED WITH mysql_native_password BY 'brick-2';", 'brick-2');
+    hides("ALTER ROLE app WITH PASSWORD 'velvet okapi';", 'velvet okapi');
+    hides("CREATE ROLE app LOGIN ENCRYPTED PASSWORD 'velvet-3';", 'velvet-3');
+    hides("SET PASSWORD FOR 'app'@'%' = PASSWORD('velvet-4');", 'velvet-4');
+  });
+
+  it('hides redis-style directives', () => {
+    hides('requirepass "quiet storm 12"\n', 'quiet storm 12');
+    hides('masterauth hunter-two-2\n', 'hunter-two-2');
+  });
+
+  it('leaves calls with references, and prose', () => {
+    for (const text of [
+      'var c = new NetworkCredential(user, password);',
+      'r = requests.get(url, auth=(user, os.environ["PW"]))',
+      'smtp.login(user, password)',
+      'HTTPBasicAuth("svc", "")',
+      "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';",
+      'ALTER USER app PASSWORD NULL;',
+      'Reset the password in the admin console.',
+      '# requirepass foobared',
+      'requirepass',
+    ]) {
+      leaves(text);
+    }
+  });
+});

@@ -1,0 +1,338 @@
+/**
+ * Whether a name (a variable, key, flag, header or setting) names a credential, whatever its case style:
+ * `DB_PASSWORD_PRIMARY`, `API_KEY_V2`, `HMAC_KEY`, `openaiKey`, `client-secret`, `x-api-key`,
+ * `spring.datasource.password`. The redact tier hides a literal given to such a name, so the test leans to
+ * yes, and says no only for names that hold something about a credential rather than the credential
+ * itself (`password_hash`, `token_type`, `api_key_id`, `max_tokens`) or a key that is no secret
+ * (`cache_key`, `public_key`).
+ */
+
+/** A word that ends in one of these names a credential: `password`, `dbpassword`, `authtoken`, `apisecret`. */
+const CREDENTIAL_ENDINGS = [
+  'password',
+  'passwd',
+  'passphrase',
+  'passcode',
+  'secret',
+  'token',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'authkey',
+  'masterkey',
+  'signingkey',
+  'credential',
+  'credentials',
+  'secrets',
+  'passwords',
+] as const;
+
+/** Whole words that name a credential on their own. */
+const CREDENTIAL_WORDS = new Set([
+  'pass',
+  'pwd',
+  'pw',
+  'pat',
+  'creds',
+  'hmac',
+  'auth',
+  'requirepass',
+  'masterauth',
+]);
+
+/** Words that make the name describe a credential's metadata, never its value. */
+const METADATA_WORDS = new Set([
+  'id',
+  'ids',
+  'hash',
+  'hashed',
+  'digest',
+  'checksum',
+  'fingerprint',
+  'thumbprint',
+  'version',
+  'length',
+  'len',
+  'min',
+  'max',
+  'count',
+  'size',
+  'bits',
+  'bytes',
+  'limit',
+  'expiry',
+  'expires',
+  'expiration',
+  'expire',
+  'expired',
+  'ttl',
+  'timeout',
+  'seconds',
+  'secs',
+  'ms',
+  'minutes',
+  'hours',
+  'days',
+  'age',
+  'lifetime',
+  'interval',
+  'rotation',
+  'type',
+  'types',
+  'name',
+  'names',
+  'file',
+  'path',
+  'dir',
+  'url',
+  'uri',
+  'endpoint',
+  'host',
+  'header',
+  'field',
+  'label',
+  'placeholder',
+  'hint',
+  'prompt',
+  'message',
+  'msg',
+  'error',
+  'policy',
+  'format',
+  'prefix',
+  'suffix',
+  'regex',
+  'pattern',
+  'env',
+  'var',
+  'mode',
+  'algorithm',
+  'alg',
+  'kind',
+  'strength',
+  'enabled',
+  'required',
+  'ref',
+  'arn',
+  'issuer',
+  'audience',
+  'scope',
+  'scopes',
+  'public',
+  'publishable',
+  'location',
+  'provider',
+  'store',
+  'manager',
+  'service',
+  'reset',
+  'rules',
+  'validation',
+  'validator',
+  'input',
+  'confirm',
+  'confirmation',
+  'changed',
+  'last',
+  'usage',
+  'grant',
+  'method',
+  'get',
+  'set',
+  'has',
+  'is',
+  'find',
+  'load',
+  'read',
+  'save',
+  'check',
+  'verify',
+  'validate',
+  'generate',
+  'create',
+  'update',
+  'encode',
+  'decode',
+  'parse',
+  'handle',
+  'on',
+  'use',
+  'should',
+  'can',
+  'show',
+  'toggle',
+  'mask',
+  'masked',
+  'redact',
+  'storage',
+  'consent',
+  'stdin',
+  'no',
+  'ask',
+  'existing',
+  'with',
+  'tokenizer',
+  'index',
+]);
+
+/** Qualifiers that make `…_key` an ordinary key: a cache, sort or database key, or a public one. */
+const ORDINARY_KEY_QUALIFIERS = new Set([
+  'cache',
+  'sort',
+  'primary',
+  'foreign',
+  'partition',
+  'object',
+  'site',
+  'idempotency',
+  'map',
+  'row',
+  'unique',
+  'composite',
+  'lookup',
+  'hot',
+  'shortcut',
+  'keyboard',
+  'translation',
+  'i18n',
+  'query',
+  'storage',
+  'dedupe',
+  'dedup',
+  'group',
+  'routing',
+  'shard',
+  'distribution',
+  'join',
+  'list',
+  'dict',
+  'entry',
+  'item',
+  'record',
+  'column',
+  'table',
+  'cursor',
+  'next',
+  'prev',
+  'lock',
+  'event',
+  'metric',
+  'state',
+  'config',
+  'settings',
+  'data',
+  'content',
+  'redis',
+  's3',
+  'bucket',
+  'react',
+  'order',
+  'product',
+  'user',
+  'customer',
+  'range',
+  'hash',
+  'sorting',
+  'search',
+  'message',
+  'local',
+  'storage',
+  'anon',
+  'authorized',
+  'known',
+  'recv',
+  'receive',
+  'refresh',
+  'list',
+  'delete',
+  'import',
+  'fetch',
+]);
+
+/**
+ * The placeholder kind for a literal given to `name`, or undefined when `name` does not name a
+ * credential. A dotted or namespaced name is judged by its last part (`auth.password.tooShort` is a
+ * message about a password, `db.password` is one).
+ */
+export function credentialKind(name: string): string | undefined {
+  const last = lastPart(name);
+  const words = splitWords(last);
+  if (words.length === 0 || words.length > 8 || words.some((w) => METADATA_WORDS.has(w))) {
+    return undefined;
+  }
+  let kind: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const found = wordKind(w, i > 0 ? words[i - 1] : undefined);
+    if (found !== undefined && (kind === undefined || rank(found) > rank(kind))) {
+      kind = found;
+    }
+  }
+  return kind;
+}
+
+function wordKind(word: string, before: string | undefined): string | undefined {
+  if (word === 'pass' || word === 'pwd' || word === 'pw') {
+    return 'password';
+  }
+  if (word === 'key' || word === 'keys') {
+    // `key` alone is a dictionary key; qualified (`HMAC_KEY`, `openaiKey`, `API_KEY_V2`) it is a credential.
+    return before !== undefined && !ORDINARY_KEY_QUALIFIERS.has(before) ? 'key' : undefined;
+  }
+  for (const ending of CREDENTIAL_ENDINGS) {
+    if (word.endsWith(ending)) {
+      return ending.startsWith('pass') ? 'password' : ending.startsWith('token') ? 'token' : 'secret';
+    }
+  }
+  return CREDENTIAL_WORDS.has(word) ? (word === 'pat' ? 'token' : 'credential') : undefined;
+}
+
+/** A password kind wins over a token, a token over a generic secret: the most telling name for the reader. */
+function rank(kind: string): number {
+  return kind === 'password' ? 4 : kind === 'token' ? 3 : kind === 'secret' ? 2 : kind === 'key' ? 1 : 0;
+}
+
+function lastPart(name: string): string {
+  let cut = 0;
+  for (let i = 0; i < name.length - 1; i++) {
+    const c = name[i];
+    if (c === '.' || c === '/' || c === ':' || c === '>' || c === '[') {
+      cut = i + 1;
+    }
+  }
+  return name.slice(cut);
+}
+
+/** Lower-cased words of an identifier in any case style: `DB_PASSWORD_V2`, `openaiKey`, `x-api-key`. */
+export function splitWords(name: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  const flush = (): void => {
+    if (word.length > 0) {
+      words.push(word.toLowerCase());
+      word = '';
+    }
+  };
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    const digit = c >= 48 && c <= 57;
+    if (!upper && !lower && !digit) {
+      flush();
+      continue;
+    }
+    const prev = i > 0 ? name.charCodeAt(i - 1) : 0;
+    const prevLower = prev >= 97 && prev <= 122;
+    const nextLower = i + 1 < name.length && name.charCodeAt(i + 1) >= 97 && name.charCodeAt(i + 1) <= 122;
+    const prevUpper = prev >= 65 && prev <= 90;
+    // A hump starts a word: `openaiKey`, and the last capital of `APIKey` before lower case.
+    if (upper && (prevLower || (prevUpper && nextLower))) {
+      flush();
+    }
+    word += name[i];
+  }
+  flush();
+  return words;
+}

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { credentialKind, splitWords } from './credentialName';
+
+describe('redact tier: credential names', () => {
+  it('splits names in every case style into words', () => {
+    assert.deepEqual(splitWords('DB_PASSWORD_PRIMARY'), ['db', 'password', 'primary']);
+    assert.deepEqual(splitWords('openaiKey'), ['openai', 'key']);
+    assert.deepEqual(splitWords('x-api-key'), ['x', 'api', 'key']);
+    assert.deepEqual(splitWords('APIKeyV2'), ['api', 'key', 'v2']);
+  });
+
+  it('names a credential whatever the case style, suffix or namespace', () => {
+    const cases: Array<[string, string]> = [
+      ['DB_PASSWORD', 'password'],
+      ['DB_PASSWORD_PRIMARY', 'password'],
+      ['POSTGRES_PASSWORD', 'password'],
+      ['mysqlpassword', 'password'],
+      ['SMTP_PASS', 'password'],
+      ['db_pwd', 'password'],
+      ['spring.datasource.password', 'password'],
+      ['API_KEY_V2', 'key'],
+      ['HMAC_KEY', 'key'],
+      ['openaiKey', 'key'],
+      ['x-api-key', 'key'],
+      ['apikey', 'secret'],
+      ['client-secret', 'secret'],
+      ['clientSecret', 'secret'],
+      ['GITHUB_TOKEN', 'token'],
+      ['authToken', 'token'],
+      ['credentials', 'secret'],
+      ['basic_auth', 'credential'],
+    ];
+    for (const [name, kind] of cases) {
+      assert.equal(credentialKind(name), kind, name);
+    }
+  });
+
+  it('does not name a credential for metadata about one, or for ordinary keys', () => {
+    for (const name of [
+      'password_hash',
+      'passwordDigest',
+      'token_type',
+      'api_key_id',
+      'keyId',
+      'max_tokens',
+      'MAX_TOKENS',
+      'token_expiry_seconds',
+      'password_min_length',
+      'secretName',
+      'apiKeyVersion',
+      'cache_key',
+      'sort_key',
+      'partitionKey',
+      'public_key',
+      'VAPID_PUBLIC_KEY',
+      'RECAPTCHA_SITE_KEY',
+      'key',
+      'keyboard',
+      'tokenizer',
+      'auth.password.tooShort',
+      'password.length',
+      'passwordLabel',
+      'auth_method',
+      'existingSecret',
+      'bypass',
+      'monkey',
+    ]) {
+      assert.equal(credentialKind(name), undefined, name);
+    }
+  });
+});

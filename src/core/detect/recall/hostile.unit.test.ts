@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { redactText } from '../../pipeline/redact';
+import { RedactionMap } from '../../pipeline/redactionMap';
+import { RECALL_DETECTORS } from './recallTier';
+import { fake, spansOf } from './spanCases';
+
+/** About 200 KB of `unit`, on one line or one per line. */
+const flood = (unit: string, separator = ''): string =>
+  Array.from({ length: Math.ceil(200_000 / (unit.length + separator.length)) }, () => unit).join(separator);
+
+/**
+ * Hostile inputs for every detector of the redact tier. Each must finish (its work is bounded per
+ * character: no test here times anything) and give the right answer: what a flood of names hides is
+ * the values, and the text around them is kept.
+ */
+describe('redact tier: hostile inputs', function () {
+  this.timeout(60_000);
+
+  const cases: Array<[string, string]> = [
+    ['password= on one line', flood('password=')],
+    ['password= on many lines', flood('password=', '\n')],
+    ['a:a@ after a scheme', `https://${flood('a:a@')}`],
+    ['schemes and at-signs', flood('://a:a@')],
+    ['quotes left open', flood('password="')],
+    ['names with empty values', flood('password:', '\n')],
+    ['list items under a name', `passwords:\n${flood('  - x', '\n')}`],
+    ['query parameters', `https://h/?${flood('token=&')}`],
+    ['flags', flood('--password ')],
+    ['curl -u', `curl ${flood('-u :')}`],
+    ['authorization headers', flood('Authorization: ')],
+    ['encoded schemes', flood('%3A%2F%2F')],
+    ['long names', flood(`${'a'.repeat(90)}_password_`)],
+  ];
+
+  for (const [name, text] of cases) {
+    it(`${name}: every span is inside the text, and redaction restores it`, () => {
+      for (const detect of RECALL_DETECTORS) {
+        for (const span of spansOf(detect, text)) {
+          assert.ok(0 <= span.start && span.start < span.end && span.end <= text.length);
+        }
+      }
+      const map = new RedactionMap();
+      const result = redactText(text, map);
+      assert.equal(map.restore(result.text), text);
+    });
+  }
+
+  it('hides every value of a flood of assignments and keeps every name', () => {
+    const text = flood('DB_PASSWORD=Zq8tRw2Lm', '\n');
+    const result = redactText(text, new RedactionMap());
+    assert.ok(!result.text.includes('Zq8tRw2Lm'));
+    assert.equal(result.text.split('DB_PASSWORD=').length, text.split('DB_PASSWORD=').length);
+  });
+
+  it('hides the password of every URL in a flood of them', () => {
+    const pw = fake();
+    const text = flood(`redis://:${pw}@cache/0 `);
+    const result = redactText(text, new RedactionMap());
+    assert.ok(!result.text.includes(pw));
+    assert.equal(result.text.split('redis://:').length, text.split('redis://:').length);
+  });
+});

@@ -1,0 +1,342 @@
+import { isPlaceholder } from '../placeholders';
+import type { RecallSpan } from './recallSpan';
+
+/**
+ * Reading the value given to a name, and telling a literal (hide it) from a reference, a placeholder or
+ * code (leave it). Every read is bounded: a value is at most `MAX_VALUE` characters and never crosses a
+ * line, so a detector that reads one value per name stays linear.
+ */
+
+/** Longest value read; a longer one is hidden up to here and the rest of its line is hidden too. */
+export const MAX_VALUE = 4096;
+
+/** A value's span in the text (end exclusive) and whether it was quoted. */
+export interface ValueSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly quoted: boolean;
+  /** False for a quoted value whose closing quote is not on its line. */
+  readonly closed?: boolean;
+}
+
+/** Where the line holding `at` ends (the offset of its `\n`, or the text's end). */
+export function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  const end = nl === -1 ? text.length : nl;
+  return end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+/**
+ * The content of the quoted string whose opening quote is at `at`: up to its closing quote (a backslash
+ * escapes one character), so `;`, `=`, `(` and spaces inside stay in the value. Unclosed on its line, the
+ * value runs to the line's end.
+ */
+export function readQuoted(text: string, at: number): ValueSpan {
+  const quote = text.charCodeAt(at);
+  const limit = Math.min(lineEnd(text, at + 1), at + 1 + MAX_VALUE);
+  let i = at + 1;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i += 2;
+      continue;
+    }
+    if (c === quote) {
+      return { start: at + 1, end: i, quoted: true };
+    }
+    i++;
+  }
+  return { start: at + 1, end: Math.min(i, limit), quoted: true, closed: false };
+}
+
+/**
+ * An unquoted value from `at` to the end of its line, without a trailing comment (` # …`, ` // …`) or
+ * trailing whitespace. In a connection string it stops before the next `;Name=` pair.
+ */
+export function readBare(text: string, at: number): ValueSpan {
+  const limit = Math.min(lineEnd(text, at), at + MAX_VALUE);
+  let end = limit;
+  for (let i = at + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    const prev = text.charCodeAt(i - 1);
+    if ((c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) && (prev === 32 || prev === 9)) {
+      end = i;
+      break;
+    }
+    if (c === 59 && nextIsPair(text, i + 1, limit)) {
+      end = i;
+      break;
+    }
+  }
+  while (end > at && isSpace(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  return { start: at, end, quoted: false };
+}
+
+/** `;Database=` or `; User Id=`: the next pair of a connection string. */
+function nextIsPair(text: string, from: number, limit: number): boolean {
+  let i = from;
+  while (i < limit && text.charCodeAt(i) === 32) {
+    i++;
+  }
+  const begin = i;
+  while (i < limit && i - begin < 40 && /[A-Za-z ]/.test(text[i]!)) {
+    i++;
+  }
+  return i > begin && text[i] === '=';
+}
+
+/**
+ * Records `span` when its value is a literal. Returns where the scan resumes: past an accepted value, at
+ * the start of a refused one (it may hold another name).
+ */
+export function pushLiteral(
+  text: string,
+  span: ValueSpan,
+  kind: string,
+  bareIsLiteral: boolean,
+  out: RecallSpan[],
+): number {
+  // A quote left open, or one that opens on a space, is the end of an enclosing string
+  // (`"Invalid token: " + x`), not a value.
+  if (span.quoted && (span.closed === false || isSpace(text.charCodeAt(span.start)))) {
+    return span.start;
+  }
+  let { start, end } = span;
+  while (start < end && isSpace(text.charCodeAt(start))) {
+    start++;
+  }
+  while (end > start && isSpace(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  if (!isLiteral(text, { start, end, quoted: span.quoted }, bareIsLiteral)) {
+    return span.start;
+  }
+  out.push({ start, end, kind });
+  return span.end;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Type names that follow a name in a declaration: `password: string`, `token: str = None`. */
+const TYPE_WORDS = new Set([
+  'string',
+  'str',
+  'number',
+  'int',
+  'integer',
+  'bool',
+  'boolean',
+  'any',
+  'unknown',
+  'bytes',
+  'byte',
+  'char',
+  'text',
+  'object',
+  'optional',
+  'secretstr',
+  'securestring',
+  'varchar',
+  'list',
+  'dict',
+  'map',
+  'array',
+  'record',
+  'buffer',
+  'uint8array',
+  'void',
+  'readonly',
+  'const',
+  'final',
+  'static',
+  'keyof',
+  'typeof',
+]);
+
+/** References to a value kept elsewhere: env lookups, secret stores, template and CI expressions. */
+const REFERENCE =
+  /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.|System\.getenv|Environment\.|secrets\.|vars\.|var\.|local\.|!Ref|!Sub|!GetAtt|!vault|ref\+|vault:|keybase:|op:\/\/|\$\{\{|%\(|\{[\w.]*\}$|#\{|%[sd]$|<%|@Value)/;
+
+/**
+ * Whether the value in `span` is a literal credential: not empty or short, not a placeholder or a
+ * reference, and, unquoted, not code. `bareIsLiteral` says whether an unquoted word counts as a literal
+ * (a `.env`, YAML or INI line) or is an identifier (code).
+ */
+export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean): boolean {
+  const value = text.slice(span.start, span.end);
+  const trimmed = value.trim();
+  if (trimmed.length < 4 || isPlaceholder(trimmed) || REFERENCE.test(trimmed) || isFiller(trimmed)) {
+    return false;
+  }
+  if (isProse(trimmed)) {
+    return false;
+  }
+  if (span.quoted) {
+    return true;
+  }
+  if (!bareIsLiteral) {
+    // In code an unquoted value is an expression; only a long number is a literal (a PIN, an account key).
+    return /^\d{6,}$/.test(trimmed);
+  }
+  return !isCode(trimmed);
+}
+
+/** A placeholder, a reference or a filler value: what no detector of the redact tier hides. */
+export function isPlaceholderValue(value: string): boolean {
+  return isPlaceholder(value) || REFERENCE.test(value) || isFiller(value);
+}
+
+/** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
+export function isCode(value: string): boolean {
+  const first = /^[A-Za-z_$@][\w$]*/.exec(value);
+  if (first !== null) {
+    const rest = value.slice(first[0].length);
+    if (TYPE_WORDS.has(first[0].toLowerCase()) && /^(?:$|[\s|;,=?<[\])])/.test(rest)) {
+      return true;
+    }
+    // `key ?? ''`, `a || b`, `x if y else z`: an expression.
+    if (/^[ \t]+(?:\?\?|\|\||&&|[?+*/%<>!=-]{1,3}|if|or|and|as|in|is)(?:[ \t]|$)/.test(rest)) {
+      return true;
+    }
+    // `get_password()`, `req.body.password`, `cfg->pass`, `ENV['X']`, `new Foo(`, `await x`.
+    if (
+      /^(?:\?\.|\.|->|::|\(|\[)/.test(rest) ||
+      /^(?:new|await|yield|lambda|function|typeof)\s/.test(value)
+    ) {
+      return true;
+    }
+    // `refresh_token_from_storage,`: an identifier ending an argument or a property is a reference.
+    if (/^[\w$.]*[,;)]$/.test(rest)) {
+      return true;
+    }
+  }
+  // Flow collections, YAML anchors and tags, pointers, JSX and the like.
+  return /^[[{(<&*!|>]/.test(value);
+}
+
+/** Words that make up a filler value when nothing else is in it: `test-password`, `please-change-this-secret`. */
+const FILLER_WORDS = new Set([
+  'test',
+  'testing',
+  'demo',
+  'dev',
+  'local',
+  'my',
+  'the',
+  'this',
+  'a',
+  'not',
+  'please',
+  'change',
+  'set',
+  'me',
+  'secret',
+  'password',
+  'passwd',
+  'pass',
+  'token',
+  'key',
+  'api',
+  'access',
+  'private',
+  'value',
+  'real',
+  'default',
+  'jwt',
+  'some',
+  'super',
+  'very',
+  'your',
+  'here',
+  'no',
+  'none',
+  'empty',
+  'missing',
+  'unset',
+  'dummy',
+  'fake',
+  'sample',
+  'example',
+]);
+
+/** Option values of settings named like credentials: fetch's `credentials: "include"`, an auth scheme. */
+const OPTION_VALUES = new Set([
+  'include',
+  'omit',
+  'same-origin',
+  'function',
+  'string',
+  'object',
+  'number',
+  'boolean',
+  'symbol',
+  'bigint',
+  'bearer',
+  'basic',
+  'digest',
+  'oauth',
+  'oauth2',
+  'hidden',
+  'disabled',
+  'enabled',
+  'auto',
+]);
+
+/**
+ * A value that is no secret by its shape: an elided one (`sk-...`), a public key (`ssh-rsa AAAA…`), or
+ * one made only of filler words.
+ */
+function isFiller(value: string): boolean {
+  if (OPTION_VALUES.has(value.toLowerCase())) {
+    return true;
+  }
+  // A regular expression's source, or a dotted setting name (`secureGpt.secretStorageConsent`).
+  if (/\(\?|\\[sdwbSDW]/.test(value) || /^[A-Za-z]+(?:\.[A-Za-z]+)+$/.test(value)) {
+    return true;
+  }
+  if (value.includes('...') || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+) /.test(value)) {
+    return true;
+  }
+  let count = 0;
+  for (const piece of value.toLowerCase().split(/[-_ .]+/)) {
+    const n = fillerWords(piece);
+    if (n === 0) {
+      return false;
+    }
+    count += n;
+  }
+  return count >= 2;
+}
+
+/** How many filler words `piece` is made of (`yourpassword` is 2), or 0 when it is not only filler. */
+function fillerWords(piece: string): number {
+  if (piece.length === 0 || piece.length > 40) {
+    return 0;
+  }
+  // fewest[i]: the fewest filler words that make up piece[0, i), or 0 when none do.
+  const fewest = new Array<number>(piece.length + 1).fill(0);
+  for (let i = 1; i <= piece.length; i++) {
+    for (let j = Math.max(0, i - 10); j < i; j++) {
+      if ((j === 0 || fewest[j]! > 0) && FILLER_WORDS.has(piece.slice(j, i))) {
+        const n = (j === 0 ? 0 : fewest[j]!) + 1;
+        fewest[i] = fewest[i] === 0 ? n : Math.min(fewest[i]!, n);
+      }
+    }
+  }
+  return fewest[piece.length]!;
+}
+
+/** A sentence about a credential (`Password must be at least 12 characters`), not a passphrase. */
+function isProse(value: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < value.length && spaces < 3; i++) {
+    if (value.charCodeAt(i) === 32) {
+      spaces++;
+    }
+  }
+  return spaces >= 3 && /\b(?:password|passphrase|token|secret|key|credentials?)\b/i.test(value);
+}

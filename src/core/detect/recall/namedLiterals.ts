@@ -1,0 +1,212 @@
+import { credentialKind } from './credentialName';
+import { valuesOnNextLines } from './followingLines';
+import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+
+/**
+ * Credential-named literals: a literal given to a credential-like name in any assignment syntax (`=`,
+ * `:`, `:=`, `=>`, `<-`, `.env`, YAML, INI/TOML, JSON, XML elements and attributes, Dockerfile `ENV`,
+ * `export`, PowerShell and PHP variables, `define('X', '…')`, `os.getenv("X", "…")`), including fallback
+ * literals (`|| "…"`, `?? "…"`, `or "…"`, `${X:-…}`, Helm `| default "…"`). The name's test is in
+ * credentialName.ts, the value's in literalValue.ts.
+ */
+
+/** Substrings every credential name holds; each hit is widened to the name around it. */
+const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac/gi;
+/** How far a name is widened each side of its hit. */
+const NAME_REACH = 96;
+/** How far back the start of a name's line is looked for; further back, the name is taken to be in code. */
+const LINE_REACH = 160;
+
+/** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
+const SEPARATOR =
+  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:=|=>|<-|===?|!==?|\|\||\?\?|\?:|\bor\b|\|[ \t]{0,4}default\b|=|:(?![:/]))[ \t]{0,16}/y;
+const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or']);
+/** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
+const VALUE_PAIR =
+  /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
+/** After a quoted name in a setter call: `, ` and the quoted value. */
+const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
+/** A call that sets or reads a named value, whose second argument is the value or its fallback. */
+const SETTER_CALL =
+  /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
+/** Before a quoted name: a ternary (`? 'a' : 'b'`) or a `case 'a':` label, not a key. */
+const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
+/** A number given to a password in code: a PIN. */
+const DIGITS = /\d{6,64}(?![\w.])/y;
+/** A line-oriented assignment: the name starts its line (after indentation, a list dash or `export`). */
+const LINE_PREFIX = /^[ \t]{0,64}(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
+
+export const findNamedLiterals: RecallDetector = (text, out) => {
+  const re = new RegExp(HIT.source, 'gi');
+  const kinds = new Map<string, string | undefined>();
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let s = m.index;
+    while (s > 0 && m.index - s < NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
+      s--;
+    }
+    let e = m.index + m[0].length;
+    while (e < text.length && e - m.index < NAME_REACH && isNameChar(text.charCodeAt(e))) {
+      e++;
+    }
+    re.lastIndex = e;
+    // A text repeats its names: judge each once.
+    const name = text.slice(s, e);
+    let kind = kinds.get(name);
+    if (kind === undefined && !kinds.has(name)) {
+      kind = credentialKind(name);
+      kinds.set(name, kind);
+    }
+    if (kind !== undefined) {
+      re.lastIndex = Math.max(e, takeValue(text, s, e, kind, out));
+    }
+  }
+};
+
+/** Hides the literal given to the name at [s, e), if any; returns where the scan resumes. */
+function takeValue(text: string, s: number, e: number, kind: string, out: RecallSpan[]): number {
+  const before = text.charCodeAt(s - 1);
+  const quotedName = (before === 34 || before === 39) && text.charCodeAt(e) === before;
+  let j = quotedName ? e + 1 : e;
+  if (text[j] === ']' || text[j] === ')') {
+    j++;
+  }
+  if (before === 123 && text.charCodeAt(s - 2) === 36) {
+    return shellDefault(text, e, kind, out);
+  }
+  if (before === 60 && text[e] === '>') {
+    return xmlElement(text, e + 1, kind, out);
+  }
+  const prefix = linePrefix(text, quotedName ? s - 1 : s);
+  if (quotedName && prefix !== undefined && NOT_A_KEY.test(prefix)) {
+    return e;
+  }
+  if (quotedName && j === e + 1) {
+    const pair = SETTER_CALL.test(text.slice(Math.max(0, s - 40), s - 1)) ? ARGUMENT_PAIR : VALUE_PAIR;
+    pair.lastIndex = j;
+    if (pair.exec(text) !== null) {
+      return pushLiteral(text, readQuoted(text, pair.lastIndex), kind, false, out);
+    }
+  }
+  SEPARATOR.lastIndex = j;
+  const sep = SEPARATOR.exec(text);
+  if (sep === null) {
+    // Dockerfile `ENV NAME value`: the old form, a space between name and value.
+    if (prefix !== undefined && /^\s*ENV\s+$/.test(prefix) && isSpace(text.charCodeAt(j))) {
+      return pushLiteral(text, readBare(text, skipSpaces(text, j)), kind, true, out);
+    }
+    return e;
+  }
+  const at = SEPARATOR.lastIndex;
+  const c = text.charCodeAt(at);
+  if (c === 34 || c === 39 || c === 96) {
+    return pushLiteral(text, readQuoted(text, at), kind, false, out);
+  }
+  const op = sep[1]!;
+  if (CODE_SEPARATORS.has(op) || op.startsWith('|')) {
+    return at;
+  }
+  const lineStart = prefix !== undefined && LINE_PREFIX.test(prefix);
+  if (!lineStart) {
+    if (op === '=' && !quotedName && inPairList(text, s)) {
+      return pushLiteral(text, readPairValue(text, at), kind, true, out);
+    }
+    // In code an unquoted value is an expression; only a long number given to a password is a literal
+    // (a PIN). Not reading further keeps a line of many names linear.
+    DIGITS.lastIndex = at;
+    return kind === 'password' && DIGITS.exec(text) !== null
+      ? pushLiteral(text, { start: at, end: DIGITS.lastIndex, quoted: false }, kind, true, out)
+      : at;
+  }
+  if (at >= lineEnd(text, at) || text[at] === '#') {
+    return lineStart ? valuesOnNextLines(text, at, indentOf(prefix), kind, out) : at;
+  }
+  const block = /^[|>][-+]?[ \t]*$/.exec(text.slice(at, Math.min(lineEnd(text, at), at + 8)));
+  if (block !== null && lineStart) {
+    return valuesOnNextLines(text, at, indentOf(prefix), kind, out);
+  }
+  return pushLiteral(text, readBare(text, at), kind, true, out);
+}
+
+/** `${NAME:-fallback}`, `${NAME-fallback}`, `${NAME:=fallback}`: the fallback, up to the closing brace. */
+function shellDefault(text: string, e: number, kind: string, out: RecallSpan[]): number {
+  const m = /:?[-=]/y;
+  m.lastIndex = e;
+  if (m.exec(text) === null) {
+    return e;
+  }
+  const start = m.lastIndex;
+  const c = text.charCodeAt(start);
+  if (c === 34 || c === 39) {
+    return pushLiteral(text, readQuoted(text, start), kind, false, out);
+  }
+  const limit = Math.min(lineEnd(text, start), start + 512);
+  const close = text.indexOf('}', start);
+  if (close === -1 || close > limit) {
+    return start;
+  }
+  return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
+}
+
+/** `<password>value</password>`: the element's text. */
+function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]): number {
+  const limit = Math.min(lineEnd(text, start), start + 4096);
+  const close = text.indexOf('<', start);
+  if (close === -1 || close > limit) {
+    return start;
+  }
+  return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
+}
+
+/** A value in a connection string: up to the next `;` or quote. */
+function readPairValue(text: string, at: number): { start: number; end: number; quoted: boolean } {
+  const limit = Math.min(lineEnd(text, at), at + 1024);
+  let end = at;
+  while (end < limit && !';"\''.includes(text[end]!)) {
+    end++;
+  }
+  return { start: at, end, quoted: false };
+}
+
+/** `;Password=…` or `"Password=…`: a pair in a connection string, whose values are bare literals. */
+function inPairList(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && s - i < 8 && isSpace(text.charCodeAt(i))) {
+    i--;
+  }
+  const c = text.charCodeAt(i);
+  return c === 59 || c === 34 || c === 39;
+}
+
+/** The text from the start of the line to `s`, or undefined when the line starts too far back. */
+function linePrefix(text: string, s: number): string | undefined {
+  for (let i = s - 1; i >= 0 && s - i <= LINE_REACH; i--) {
+    if (text.charCodeAt(i) === 10) {
+      return text.slice(i + 1, s);
+    }
+  }
+  return s <= LINE_REACH ? text.slice(0, s) : undefined;
+}
+
+function indentOf(prefix: string): number {
+  let i = 0;
+  while (i < prefix.length && isSpace(prefix.charCodeAt(i))) {
+    i++;
+  }
+  return i;
+}
+
+function skipSpaces(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) {
+    i++;
+  }
+  return i;
+}
+
+/** Letters, digits, `_`, `-` and `.`: the characters of a name in any case style or namespace. */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46
+  );
+}

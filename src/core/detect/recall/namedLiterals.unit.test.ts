@@ -1,0 +1,146 @@
+import { findNamedLiterals } from './namedLiterals';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
+const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
+
+describe('redact tier: credential-named literals', () => {
+  it('hides literals in every assignment syntax', () => {
+    hides('DB_PASSWORD=correct horse battery staple\n', 'correct horse battery staple');
+    hides('export DB_PASSWORD=tangerine-okapi\n', 'tangerine-okapi');
+    hides('  POSTGRES_PASSWORD: velvet lantern\n', 'velvet lantern');
+    hides("$db_password = 'marble otter';", 'marble otter');
+    hides('$Password = "quiet harbor 9"', 'quiet harbor 9');
+    hides("define('DB_PASSWORD', 'copper kettle');", 'copper kettle');
+    hides('password := "lemon drizzle"', 'lemon drizzle');
+    hides('password <- "river stone"', 'river stone');
+    hides("'password' => 'paper crane',", 'paper crane');
+    hides('"password": "glass meadow"', 'glass meadow');
+    hides('[db]\npassword = orchard-fox\n', 'orchard-fox');
+    hides('<password>silver birch</password>', 'silver birch');
+    hides('<add key="DbPassword" value="amber wheel"/>', 'amber wheel');
+    hides('<connection password="amber wheel2"/>', 'amber wheel2');
+    hides('ENV DB_PASSWORD hollow pine\n', 'hollow pine');
+    hides('ARG DB_PASSWORD=hollow-pine-2\n', 'hollow-pine-2');
+    hides('{"name": "DB_PASSWORD", "value": "tidal cove"}', 'tidal cove');
+  });
+
+  it('hides literals under names in any case style', () => {
+    hides('DB_PASSWORD_PRIMARY=north-gate-77', 'north-gate-77');
+    hides('API_KEY_V2=kq83hf02jd', 'kq83hf02jd');
+    hides('HMAC_KEY = "f00dcafe1234"', 'f00dcafe1234');
+    hides('const openaiKey = "abcd-efgh-ijkl";', 'abcd-efgh-ijkl');
+    hides('client-secret: m9v2x7q4', 'm9v2x7q4');
+    hides('x-api-key: q8w7e6r5t4', 'q8w7e6r5t4');
+  });
+
+  it('hides fallback literals', () => {
+    hides('const pw = process.env.DB_PASSWORD || "fallback-pw-1";', 'fallback-pw-1');
+    hides('const pw = process.env.DB_PASSWORD ?? "fallback-pw-2";', 'fallback-pw-2');
+    hides('pw = os.getenv("DB_PASSWORD", "fallback-pw-3")', 'fallback-pw-3');
+    hides('pw = os.environ.get("DB_PASSWORD") or "fallback-pw-4"', 'fallback-pw-4');
+    const fallback = fake();
+    hides(`url: postgres://app:\${DB_PASSWORD:-${fallback}}@db/app`, fallback);
+    hides('value: {{ .Values.db.password | default "fallback-pw-6" }}', 'fallback-pw-6');
+  });
+
+  it('hides values on the next lines: a scalar, list items and block scalars', () => {
+    hides('password:\n  onnextline-42\n', 'onnextline-42');
+    hides('passwords:\n  - first-pass-1\n  - "second pass 2"\nother: 1\n', 'first-pass-1', 'second pass 2');
+    hides('secret: |\n  line one of it\n  line two of it\nnext: 1\n', 'line one of it', 'line two of it');
+  });
+
+  it('keeps the whole of awkward values: quotes end them, not ; = ( ) { }', () => {
+    hides('DB_PASSWORD="pa ss;w(o)rd={x}"; other = 1', 'pa ss;w(o)rd={x}');
+    hides("password = 'it\\'s;near(1)'", "it\\'s;near(1)");
+    hides('DB_PASSWORD=pässwörd-çafé', 'pässwörd-çafé');
+    const long = 'Lx9-'.repeat(80);
+    hides(`DB_PASSWORD=${long}\n`, long);
+    hides(`password = "${long}"`, long);
+  });
+
+  it('hides a long number given to a password in code, and a one-line JSON object', () => {
+    hides('const pin = { password: 83920174 };', '83920174');
+    hides('{"user": "app", "password": "tidal-cove-3"}', 'tidal-cove-3');
+  });
+
+  it('hides UUID-shaped values and hex next to commit words when the name is a credential', () => {
+    hides('API_TOKEN=2f1c6f0e-3b7a-4c1d-9e8f-0a1b2c3d4e5f', '2f1c6f0e-3b7a-4c1d-9e8f-0a1b2c3d4e5f');
+    hides('deploy_token = "9c4e1f0a7b3d2e6f8a1c" # rev of the commit', '9c4e1f0a7b3d2e6f8a1c');
+  });
+
+  it('stops a bare value at the next pair of a connection string', () => {
+    hides('"Server=db;Password=brick-lane;Database=app"', 'brick-lane');
+    leaves('"Server=db;Password=${DB_PASSWORD};Database=app"');
+  });
+
+  it('leaves references, placeholders and empty values alone', () => {
+    for (const text of [
+      'password: ${DB_PASSWORD}',
+      'DB_PASSWORD=$DB_PASSWORD',
+      'const pw = process.env.DB_PASSWORD;',
+      'password = os.environ["DB_PASSWORD"]',
+      'password: "{{ .Values.db.password }}"',
+      'token: ${{ secrets.GITHUB_TOKEN }}',
+      'api_key = "<your-key>"',
+      'API_KEY=your_api_key_here',
+      'OPENAI_API_KEY=sk-...',
+      'API_KEY=xxxxxxxxxxxx',
+      "password: '***'",
+      'password: changeme',
+      'password: ""',
+      "api_key = ''",
+      'password: null',
+      'secret: None',
+      'token = undefined',
+      'auth: true',
+      'TEST_PASSWORD = "test-password"',
+      'jwt_secret: "please-change-this-secret"',
+      'credentials: "include",',
+    ]) {
+      leaves(text);
+    }
+  });
+
+  it('leaves ordinary code, docs and UI text that mention credentials', () => {
+    for (const text of [
+      'password = get_password()',
+      'password: req.body.password,',
+      'password: string;',
+      'token?: string',
+      'def login(password: str = None):',
+      'secret: Joi.string().required(),',
+      'const token = lexer.nextToken();',
+      'refreshToken: refresh_token_from_storage,',
+      'if (password.length < 8) { return "Password is too short"; }',
+      'throw new Error("Invalid token: " + token);',
+      '"auth.password.tooShort": "Password must be at least 12 characters",',
+      '<input type="password" name="password" autocomplete="current-password">',
+      '<label for="password">Password</label>',
+      'label="Password"',
+      'password_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())',
+      'cache_key: "v1-deps-8ccd32c26b4ae419fdbec83db47ec318fb9cfae8"',
+      'token_type = "bearer"',
+      'max_tokens: 2048',
+      'Set the password: see the docs for details.',
+      '# The token: read it from the vault',
+      'password:\n  user: app\n  rotate: true\n',
+      'ssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA user@host\n',
+      'password_env = "DB_PASSWORD"',
+      'existingSecret: postgres-credentials',
+      "const api = typeof mod.getPassword === 'function' ? mod : mod.default;",
+      "apiKey: key ?? '',",
+      'secrets: readonly string[] = [],',
+      "const CONSENT_KEY = 'secureGpt.secretStorageConsent';",
+      "export const USE_SECRET_STORAGE = 'Use VS Code SecretStorage';",
+      "const PASSWORD = '(?<secret>[^\\s:@]{1,256})';",
+      "openAiNew('openai-project-key', 'sk-proj-', 'OpenAI project API key'),",
+      ".filter((r) => !['api-key', 'env-value', 'listed-value'].includes(r.ruleId))",
+      "return kind === 'pat' ? 'token' : 'credential';",
+      "case 'password': return 'hidden';",
+      '{ "budget.dailyTokens": 200000 }',
+    ]) {
+      leaves(text);
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { credentialKind } from './credentialName';
+import { isPlaceholderValue } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+
+/**
+ * Credentials in URLs, for any scheme: the userinfo password (`postgresql://u:p@ss/w#rd@host`, where the
+ * last `@` before the host ends it), a token used as userinfo (`https://<token>@github.com`,
+ * `https://x-access-token:<token>@…`), credential query parameters (`?api_key=`, `&key=`, `access_token=`,
+ * `X-Amz-Signature=`), and the password of a URL-encoded URL inside a parameter (`?dsn=postgres%3A%2F%2F…`).
+ * The scheme, user and host stay readable.
+ */
+
+/** How far after `://` the authority is read. */
+const MAX_AUTHORITY = 1024;
+/** Query parameters that hold a credential whatever `credentialKind` says of their name. */
+const QUERY_NAMES = new Set([
+  'key',
+  'sig',
+  'signature',
+  'x-amz-signature',
+  'x-amz-security-token',
+  'x-goog-signature',
+  'x-goog-credential',
+  'jwt',
+  'code',
+]);
+/** A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code). */
+const QUERY = /(?<=[\w/.%=-])(?:\?|&(?:amp;)?)([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
+const ENCODED_SCHEME = /%3A%2F%2F/gi;
+const AUTHORITY_STOPS = ' \t\r\n"\'`<>\\';
+
+export const findUrlCredentials: RecallDetector = (text, out) => {
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    userinfo(text, at + 3, out);
+  }
+  const encoded = new RegExp(ENCODED_SCHEME.source, 'gi');
+  for (let m = encoded.exec(text); m !== null; m = encoded.exec(text)) {
+    encoded.lastIndex = Math.max(encoded.lastIndex, encodedUserinfo(text, encoded.lastIndex, out));
+  }
+  const query = new RegExp(QUERY.source, 'g');
+  for (let m = query.exec(text); m !== null; m = query.exec(text)) {
+    const name = m[1]!;
+    if (!QUERY_NAMES.has(name.toLowerCase()) && credentialKind(name) === undefined) {
+      continue;
+    }
+    const start = query.lastIndex;
+    const end = scanUntil(text, start, '&#"\'<>;) \t\r\n`', 4096);
+    const value = text.slice(start, end);
+    if (!isPlaceholderValue(value) && !/^[:{]/.test(value)) {
+      out.push({ start, end, kind: 'query-credential' });
+    }
+    query.lastIndex = end;
+  }
+};
+
+/**
+ * The userinfo of the URL whose authority starts at `from`, if it has one. One pass, stopping at the
+ * next `://`, so that the authorities read never overlap.
+ */
+function userinfo(text: string, from: number, out: RecallSpan[]): void {
+  const limit = Math.min(text.length, from + MAX_AUTHORITY);
+  let colon = -1;
+  let slash = -1;
+  let query = false;
+  let sep = -1;
+  for (let i = from; i < limit; i++) {
+    const c = text[i]!;
+    if (AUTHORITY_STOPS.includes(c) || (c === ':' && text.startsWith('//', i + 1))) {
+      break;
+    }
+    if (c === '@') {
+      // The last `@` that ends a plausible userinfo: no `?` or `&` before it, and a `:` before any `/`.
+      if (
+        !query &&
+        i > from &&
+        (slash === -1 || (colon !== -1 && colon < slash)) &&
+        startsHost(text, i + 1, limit)
+      ) {
+        sep = i;
+      }
+    } else if (c === ':' && colon === -1) {
+      colon = i;
+    } else if (c === '/' && slash === -1) {
+      slash = i;
+    } else if (c === '?' || c === '&') {
+      query = true;
+    }
+  }
+  if (sep === -1) {
+    return;
+  }
+  const userEnd = colon !== -1 && colon < sep ? colon : sep;
+  const user = text.slice(from, userEnd);
+  if (userEnd < sep) {
+    const password = text.slice(userEnd + 1, sep);
+    if (password.length > 0 && !isPlaceholderValue(password) && !/^x-oauth-basic$/i.test(password)) {
+      out.push({ start: userEnd + 1, end: sep, kind: 'url-password' });
+    }
+  }
+  if (isTokenLike(user)) {
+    out.push({ start: from, end: userEnd, kind: 'url-token' });
+  }
+}
+
+/** A host name or an IP literal, then a port, a path, a query or the end. */
+function startsHost(text: string, at: number, stop: number): boolean {
+  let i = at;
+  while (i < stop && /[A-Za-z0-9.\-[\]_]/.test(text[i]!)) {
+    i++;
+  }
+  return i > at && (i === stop || /[:/?#,;)]/.test(text[i]!));
+}
+
+/** A user name that is a token: long, or mixing letters and digits over 16 characters. */
+function isTokenLike(user: string): boolean {
+  if (isPlaceholderValue(user)) {
+    return false;
+  }
+  return user.length >= 30 || (user.length >= 16 && /\d/.test(user) && /[A-Za-z]/.test(user));
+}
+
+/** `postgres%3A%2F%2Fu%3Apw%40h`: the password between the first `%3A` and the last `%40`. */
+function encodedUserinfo(text: string, from: number, out: RecallSpan[]): number {
+  const stop = scanUntil(text, from, '&# \t\r\n"\'<>', MAX_AUTHORITY);
+  const lower = text.slice(from, stop).toLowerCase();
+  const at = lower.lastIndexOf('%40');
+  const slash = lower.indexOf('%2f');
+  const colon = lower.indexOf('%3a');
+  if (at === -1 || colon === -1 || colon + 3 >= at || (slash !== -1 && slash < colon)) {
+    return stop;
+  }
+  const password = text.slice(from + colon + 3, from + at);
+  if (!isPlaceholderValue(decodeSafely(password))) {
+    out.push({ start: from + colon + 3, end: from + at, kind: 'url-password' });
+  }
+  return stop;
+}
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The first offset from `from` holding one of `stops`, at most `max` characters on. */
+function scanUntil(text: string, from: number, stops: string, max: number): number {
+  const limit = Math.min(text.length, from + max);
+  let i = from;
+  while (i < limit && !stops.includes(text[i]!)) {
+    i++;
+  }
+  return i;
+}

@@ -1,0 +1,62 @@
+import { findUrlCredentials } from './urlCredentials';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findUrlCredentials, text, values);
+const leaves = (text: string): void => assertUntouched(findUrlCredentials, text);
+
+describe('redact tier: credentials in URLs', () => {
+  it('hides userinfo passwords for any scheme, whatever they contain', () => {
+    const odd = `${fake(4)}@${fake(3)}:${fake(2)}/${fake(3)}#1`;
+    hides(`mongodb+srv://admin:${odd}@cluster0.example.net/db`, odd);
+    const pw = fake();
+    for (const scheme of ['mongodb', 'postgresql', 'mysql', 'redis', 'amqp', 'https', 'ftps']) {
+      hides(`${scheme}://app:${pw}@db.internal:5432/app`, pw);
+      hides(`see ${scheme}://:${pw}@db.internal/x`, pw);
+    }
+    const encoded = `${fake(4)}%40${fake(4)}%2F${fake(4)}`;
+    hides(`mysql://root:${encoded}@127.0.0.1/app`, encoded);
+  });
+
+  it('hides a token used as userinfo, alone or with a conventional user', () => {
+    const token = fake(24);
+    hides(`git clone https://${token}@github.com/o/r.git`, token);
+    hides(`https://x-access-token:${token}@github.com/o/r`, token);
+    hides(`https://oauth2:${token}@gitlab.example.org/o/r.git`, token);
+    // GitHub's convention: the token as user, a fixed word as password.
+    const conventional = ['x', 'oauth', 'basic'].join('-');
+    hides(`https://${token}:${conventional}@github.com/o/r`, token);
+  });
+
+  it('hides credential query parameters and a URL-encoded DSN', () => {
+    hides(
+      'https://api.example.org/v1?api_key=q7Rm2x&key=Vb7Nm3&access_token=t0kQz&X-Amz-Signature=de4db33f',
+      'q7Rm2x',
+      'Vb7Nm3',
+      't0kQz',
+      'de4db33f',
+    );
+    hides('<a href="https://x.example.org/a?x=1&amp;token=Lk3Jh9">', 'Lk3Jh9');
+    hides('https://s3.example.org/b/o?X-Amz-Credential=AKQ%2F2024%2Fus&sig=Zx9', 'AKQ%2F2024%2Fus', 'Zx9');
+    hides('https://app.example.org/?dsn=postgres%3A%2F%2Fu%3Apw%2Fsecret%40h%2Fdb&x=1', 'pw%2Fsecret');
+  });
+
+  it('leaves URLs without credentials, and placeholders', () => {
+    for (const text of [
+      'https://registry.npmjs.org/@babel/core',
+      'https://medium.com/@someone/post',
+      'ssh://git@github.com/o/r.git',
+      'postgres://postgres@localhost:5432/app',
+      'DATABASE_URL=postgres://user:password@localhost:5432/app',
+      'MONGO_URI=mongodb://<username>:<password>@cluster0.example.mongodb.net/test',
+      'REDIS_URL=redis://:yourpassword@localhost:6379',
+      'postgres://app:${DB_PASSWORD}@db/app',
+      'https://example.org/search?q=token&page=2',
+      'https://example.org/a?key={key}&token=:token',
+      'https://user@example.org/',
+      'mailto:someone@example.org',
+      'const t = a?b.token:c;',
+    ]) {
+      leaves(text);
+    }
+  });
+});
