@@ -104,9 +104,14 @@ export function isDocumentedExample(fingerprint: string): boolean {
  * the rule's keywords: a leading one (`ghp_`) is the format's prefix and is not part of the body whose
  * shape is judged.
  */
-export function isPlaceholder(secret: string, keywords: readonly string[] = []): boolean {
+export function isPlaceholder(
+  secret: string,
+  keywords: readonly string[] = [],
+  templates: 'any-marker' | 'whole-template' = 'any-marker',
+): boolean {
   const lower = secret.toLowerCase();
-  if (WHOLE_VALUES.has(lower) || hasTemplateMarker(secret)) {
+  const marked = templates === 'any-marker' ? hasTemplateMarker(secret) : hasTemplate(secret);
+  if (WHOLE_VALUES.has(lower) || marked) {
     return true;
   }
   if (ANYWHERE_WORDS.some((word) => lower.includes(word)) || hasBoundaryWord(secret, lower)) {
@@ -132,6 +137,22 @@ function hasTemplateMarker(secret: string): boolean {
     secret.includes('…') ||
     // `$API_TOKEN`, `${api_token}`, `$password`: a variable, written in one case. A mixed-case value
     // after `$` (`$uperS3cret`) is more likely a password that starts with a dollar sign.
+    /^\$\{?(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)\}?$/.test(secret) ||
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(secret)
+  );
+}
+
+/**
+ * The redact tier's stricter reading: only a real template expression (`${VAR}`, `{{ .Values.x }}`,
+ * `$(cmd)`, `<your-token>`, `%VAR%`) or masking characters make a placeholder. A lone `}}`, `$` or `>`
+ * inside a value is just a character of a password, and hiding it costs only a placeholder.
+ */
+function hasTemplate(secret: string): boolean {
+  return (
+    /\$\{[\w.:-]{1,80}\}|\{\{[\s\w.|'"()-]{1,120}\}\}|\$\([\w\s./-]{1,80}\)|<[\w\s.-]{1,60}>/.test(secret) ||
+    secret.includes('***') ||
+    secret.includes('•') ||
+    secret.includes('…') ||
     /^\$\{?(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)\}?$/.test(secret) ||
     /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(secret)
   );

@@ -169,7 +169,7 @@ const REFERENCE =
 export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean): boolean {
   const value = text.slice(span.start, span.end);
   const trimmed = value.trim();
-  if (trimmed.length < 4 || isPlaceholder(trimmed) || REFERENCE.test(trimmed) || isFiller(trimmed)) {
+  if (trimmed.length < 4 || isPlaceholder(trimmed, [], 'whole-template') || REFERENCE.test(trimmed) || isFiller(trimmed)) {
     return false;
   }
   if (isProse(trimmed)) {
@@ -187,7 +187,7 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
 
 /** A placeholder, a reference or a filler value: what no detector of the redact tier hides. */
 export function isPlaceholderValue(value: string): boolean {
-  return isPlaceholder(value) || REFERENCE.test(value) || isFiller(value);
+  return isPlaceholder(value, [], 'whole-template') || REFERENCE.test(value) || isFiller(value);
 }
 
 /** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
