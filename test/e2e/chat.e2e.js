@@ -174,7 +174,10 @@ async function scenario() {
   await check('the question is shown redacted: the placeholder, not the key', async () => {
     const [turn] = await turnsIn(frame);
     assert(turn.question.includes(placeholder), `question shown: ${turn.question}`);
-    assert(turn.question.startsWith('Why does GitHub answer 401'), `the heading is the question: ${turn.question}`);
+    assert(
+      turn.question.startsWith('Why does GitHub answer 401'),
+      `the heading is the question: ${turn.question}`,
+    );
     assert(!turn.question.includes(token), 'the key is on screen');
   });
 

@@ -30,13 +30,16 @@ function overflowing(frame, selector) {
 }
 
 async function firstRunChecks({ check, frame, page, runCommand, send, question, placeholder, token, shots }) {
-  await check('the empty chat welcomes: ready to ask, the badge names the profile and key state', async () => {
-    await frame.locator('.welcome h2', { hasText: 'Ask about code' }).waitFor();
-    const text = await frame.locator('.welcome').textContent();
-    assert(text.includes('placeholders before anything is sent'), `welcome: ${text}`);
-    assert(text.includes('Ctrl+Alt+G'), 'the welcome lists the shortcuts');
-    await badgeReads(frame, 'loopback · no key needed');
-  });
+  await check(
+    'the empty chat welcomes: ready to ask, the badge names the profile and key state',
+    async () => {
+      await frame.locator('.welcome h2', { hasText: 'Ask about code' }).waitFor();
+      const text = await frame.locator('.welcome').textContent();
+      assert(text.includes('placeholders before anything is sent'), `welcome: ${text}`);
+      assert(text.includes('Ctrl+Alt+G'), 'the welcome lists the shortcuts');
+      await badgeReads(frame, 'loopback · no key needed');
+    },
+  );
 
   await check('switching to a profile with no key updates the badge and the welcome live', async () => {
     await runCommand(page, 'Secure GPT: Switch Profile');
@@ -52,31 +55,37 @@ async function firstRunChecks({ check, frame, page, runCommand, send, question, 
     await page.screenshot({ path: shots.welcome });
   });
 
-  await check('a dry run: the question is the heading, the payload has no code actions and fits the panel', async () => {
-    await send(frame, question);
-    const turn = frame.locator('.turn.done').first();
-    await turn.waitFor();
-    const heading = await turn.locator('h3.question').textContent();
-    assert(heading.startsWith('Why does GitHub answer 401'), `heading: ${heading}`);
-    assert(heading.includes(placeholder) && !heading.includes(token), `heading redacted: ${heading}`);
-    const answer = await turn.locator('.answer').textContent();
-    assert(answer.startsWith('Dry run: nothing was sent.'), `answer: ${answer.slice(0, 80)}`);
-    const actions = await turn.locator('.code-actions button').allTextContents();
-    assert(
-      !actions.some((a) => /Copy|Insert|Apply/.test(a)),
-      `code actions on a dry-run payload: ${actions.join(', ')}`,
-    );
-    assert((await turn.locator('.answer pre.wrap').count()) > 0, 'the payload does not wrap');
-    const wide = await overflowing(frame, '.turn *');
-    assert(wide.length === 0, `wider than the panel: ${wide.slice(0, 5).join(', ')}`);
-  });
+  await check(
+    'a dry run: the question is the heading, the payload has no code actions and fits the panel',
+    async () => {
+      await send(frame, question);
+      const turn = frame.locator('.turn.done').first();
+      await turn.waitFor();
+      const heading = await turn.locator('h3.question').textContent();
+      assert(heading.startsWith('Why does GitHub answer 401'), `heading: ${heading}`);
+      assert(heading.includes(placeholder) && !heading.includes(token), `heading redacted: ${heading}`);
+      const answer = await turn.locator('.answer').textContent();
+      assert(answer.startsWith('Dry run: nothing was sent.'), `answer: ${answer.slice(0, 80)}`);
+      const actions = await turn.locator('.code-actions button').allTextContents();
+      assert(
+        !actions.some((a) => /Copy|Insert|Apply/.test(a)),
+        `code actions on a dry-run payload: ${actions.join(', ')}`,
+      );
+      assert((await turn.locator('.answer pre.wrap').count()) > 0, 'the payload does not wrap');
+      const wide = await overflowing(frame, '.turn *');
+      assert(wide.length === 0, `wider than the panel: ${wide.slice(0, 5).join(', ')}`);
+    },
+  );
 
   await check('each placeholder explains its rule, its number and the restore on Insert', async () => {
     const span = frame.locator('.turn h3.question .placeholder').first();
     assert((await span.textContent()) === placeholder, 'the heading placeholder is marked');
     const title = await span.getAttribute('title');
     assert(title.includes("rule 'github-pat'"), `tooltip: ${title}`);
-    assert(title.includes('#1 = the 1st distinct value of this kind in this conversation'), `tooltip: ${title}`);
+    assert(
+      title.includes('#1 = the 1st distinct value of this kind in this conversation'),
+      `tooltip: ${title}`,
+    );
     assert(title.includes('Restored locally on Insert'), `tooltip: ${title}`);
   });
 
