@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../protocol/webview';
 import { parseWebviewMessage } from '../protocol/webview';
 import type { Log } from './log';
+import { postWhenLoaded } from './chat/firstState';
 import { webviewHtml } from './webviewHtml';
 
 /** What the chat view asks of the rest of the extension; implemented by the chat session. */
 export interface ChatHandler {
   /** The state the webview renders first (and after it is re-created). */
   initialState(): HostToWebview;
+  /** Settles once `initialState` holds the saved turns; the first state is posted right then, not later. */
+  readonly whenLoaded?: Promise<void>;
   /** A validated message from the webview other than `ready`. */
   handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void>;
 }
@@ -20,6 +23,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private ready = false;
   private readonly readyEmitter = new vscode.EventEmitter<void>();
   private readonly messageEmitter = new vscode.EventEmitter<WebviewToHost>();
+  private readonly initEmitter = new vscode.EventEmitter<void>();
+  /** Fires each time the first state is posted to a ready webview. */
+  readonly onDidPostInitialState = this.initEmitter.event;
   private handler: ChatHandler | undefined;
   /** Fires each time a webview instance reports `ready`. */
   readonly onDidBecomeReady = this.readyEmitter.event;
@@ -35,7 +41,23 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   setHandler(handler: ChatHandler): void {
     this.handler = handler;
     if (this.ready) {
-      this.post(handler.initialState());
+      void this.postInitialState(handler);
+    }
+  }
+
+  /**
+   * Posts the handler's state as soon as its history is loaded. It waits on that and on nothing else (not
+   * the language client, not the key store): a reloaded window shows its turns at once.
+   */
+  private async postInitialState(handler: ChatHandler): Promise<void> {
+    const view = this.view;
+    const posted = await postWhenLoaded(
+      handler,
+      (state) => this.post(state),
+      () => this.handler === handler && this.view === view && this.ready,
+    );
+    if (posted) {
+      this.initEmitter.fire();
     }
   }
 
@@ -80,7 +102,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (message.type === 'ready') {
       this.ready = true;
       if (this.handler) {
-        this.post(this.handler.initialState());
+        void this.postInitialState(this.handler);
       }
       this.readyEmitter.fire();
       return;
@@ -97,5 +119,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   dispose(): void {
     this.readyEmitter.dispose();
     this.messageEmitter.dispose();
+    this.initEmitter.dispose();
   }
 }

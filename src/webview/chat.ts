@@ -1,5 +1,9 @@
-import type { ChatTurn, HostToWebview, WebviewToHost } from '../protocol/webview';
+import type { ChatTurn, HostToWebview, PastChat, ProfileState, WebviewToHost } from '../protocol/webview';
+import { button, el } from './dom';
 import { renderMarkdown } from './markdown';
+import { attachmentChips, historyList, viewingBanner, welcome } from './panels';
+import { markPlaceholders, wrapToggle } from './decorate';
+import { badgeText, badgeTitle } from './welcomeText';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -9,32 +13,29 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const post = (message: WebviewToHost): void => vscode.postMessage(message);
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
-
 // --- layout ---------------------------------------------------------------------------------------
 const app = document.getElementById('app') ?? document.body;
 const header = el('header', 'toolbar');
+const badge = el('span', 'badge', badgeText(undefined));
+badge.setAttribute('role', 'status');
 const modelPicker = el('select', 'model');
 modelPicker.setAttribute('aria-label', 'Model');
-const clearButton = el('button', 'secondary', 'Clear history');
-header.append(modelPicker, clearButton);
+const newChatButton = button('New Chat', 'secondary', () => post({ type: 'newChat' }));
+const clearButton = button('Clear history', 'secondary', () => post({ type: 'clearHistory' }));
+header.append(badge, modelPicker, newChatButton, clearButton);
+let history = historyList([], post);
+const banner = el('div', 'banner-slot');
 const log = el('section', 'turns');
 log.setAttribute('aria-label', 'Conversation');
 const status = el('div', 'status');
 status.setAttribute('role', 'status');
+const chips = el('div', 'chips');
+const attachBar = el('div', 'attach');
+attachBar.append(
+  button('Attach selection', 'secondary', () => post({ type: 'attachSelection' })),
+  button('Attach file…', 'secondary', () => post({ type: 'attachFile' })),
+  chips,
+);
 const form = el('form', 'composer');
 const input = el('textarea', 'input');
 input.rows = 3;
@@ -42,38 +43,50 @@ input.placeholder = 'Ask about your code (Enter to send, Shift+Enter for a new l
 input.setAttribute('aria-label', 'Message');
 const sendButton = el('button', 'primary', 'Send');
 sendButton.type = 'submit';
-const stopButton = el('button', 'danger', 'Stop');
-stopButton.type = 'button';
+const stopButton = button('Stop', 'danger', () => post({ type: 'stop' }));
 stopButton.hidden = true;
 form.append(input, sendButton, stopButton);
-app.replaceChildren(header, log, status, form);
+app.replaceChildren(header, history, banner, log, status, attachBar, form);
 
 const turns = new Map<string, { turn: ChatTurn; node: HTMLElement; answer: HTMLElement }>();
 let streaming: string | undefined;
 let pendingRender = new Set<string>();
+let profileState: ProfileState | undefined;
+let viewing: PastChat | undefined;
+let disabledReason: string | undefined;
 
 // --- rendering ------------------------------------------------------------------------------------
-function renderAnswer(target: HTMLElement, markdown: string): void {
-  target.innerHTML = renderMarkdown(markdown);
+function renderAnswer(target: HTMLElement, turn: ChatTurn): void {
+  target.innerHTML = renderMarkdown(turn.answer);
+  // The dry-run "answer" is the exact payload, not code to use: no Copy/Insert/Apply, and it wraps.
+  const dryRun = turn.dryRun ?? turn.answer.startsWith('Dry run: nothing was sent.');
+  target.classList.toggle('dry-run', dryRun);
   for (const pre of Array.from(target.querySelectorAll('pre'))) {
     const code = pre.querySelector('code');
     const language = /language-(\S+)/.exec(code?.className ?? '')?.[1] ?? '';
     const bar = el('div', 'code-actions');
-    for (const [label, type] of [
-      ['Copy', 'copyCode'],
-      ['Insert at cursor', 'insertCode'],
-      ['Apply…', 'applyCode'],
-    ] as const) {
-      const button = el('button', 'secondary', label);
-      button.addEventListener('click', () => post({ type, code: code?.textContent ?? '', language }));
-      bar.append(button);
+    if (dryRun) {
+      pre.classList.add('wrap');
+    } else if (viewing === undefined) {
+      for (const [label, type] of [
+        ['Copy', 'copyCode'],
+        ['Insert at cursor', 'insertCode'],
+        ['Apply…', 'applyCode'],
+      ] as const) {
+        bar.append(button(label, 'secondary', () => post({ type, code: code?.textContent ?? '', language })));
+      }
     }
+    bar.prepend(wrapToggle(pre));
     pre.before(bar);
   }
+  markPlaceholders(target, viewing === undefined);
 }
 
 function describe(turn: ChatTurn): string {
   const parts = [turn.model];
+  if (turn.dryRun) {
+    parts.push('dry run: nothing sent');
+  }
   if (turn.usage) {
     parts.push(`${turn.usage.prompt} + ${turn.usage.completion} tokens`);
   }
@@ -91,10 +104,17 @@ function renderTurn(turn: ChatTurn): void {
     const answer = el('div', 'answer');
     entry = { turn, node, answer };
     turns.set(turn.id, entry);
+    log.querySelector('.welcome')?.remove();
     log.append(node);
   }
   entry.turn = turn;
-  const question = el('div', 'question', turn.question);
+  // The question (redacted, as sent) is the heading; what it was about sits under it.
+  const question = el('h3', 'question', turn.question);
+  markPlaceholders(question, viewing === undefined);
+  const children: HTMLElement[] = [question];
+  if (turn.about) {
+    children.push(el('div', 'about', turn.about));
+  }
   const sent = el('details', 'sent');
   const summary = el(
     'summary',
@@ -102,11 +122,11 @@ function renderTurn(turn: ChatTurn): void {
     `Sent · ${turn.redactions} redaction${turn.redactions === 1 ? '' : 's'}`,
   );
   const payload = el('pre', 'payload', turn.sent);
+  markPlaceholders(payload, viewing === undefined);
   sent.append(summary, payload);
   if (turn.excluded.length > 0) {
     sent.append(el('p', 'excluded', `Left out: ${turn.excluded.join(', ')}`));
   }
-  const meta = el('div', 'meta', describe(turn));
   let answerBlock: HTMLElement = entry.answer;
   if (turn.flagged) {
     // Hidden behind a warning the user can open: flagged output is never shown by default.
@@ -120,13 +140,13 @@ function renderTurn(turn: ChatTurn): void {
       entry.answer,
     );
   }
-  const children: HTMLElement[] = [question, sent, answerBlock, meta];
+  children.push(sent, answerBlock, el('div', 'meta', describe(turn)));
   if (turn.error) {
     children.push(el('div', 'error', turn.error));
   }
   entry.node.className = `turn ${turn.outcome}`;
   entry.node.replaceChildren(...children);
-  renderAnswer(entry.answer, turn.answer);
+  renderAnswer(entry.answer, turn);
   setStreaming(turn.outcome === 'streaming' ? turn.id : streaming === turn.id ? undefined : streaming);
   entry.node.scrollIntoView({ block: 'end' });
 }
@@ -135,16 +155,39 @@ function setStreaming(id: string | undefined): void {
   streaming = id;
   stopButton.hidden = id === undefined;
   sendButton.hidden = id !== undefined;
-  if (id === undefined) {
+  if (id === undefined && !input.disabled) {
     input.focus();
   }
+}
+
+function showWelcomeIfEmpty(): void {
+  log.querySelector('.welcome')?.remove();
+  if (turns.size === 0 && viewing === undefined) {
+    log.append(welcome(profileState, post));
+  }
+}
+
+function setProfileState(state: ProfileState | undefined): void {
+  profileState = state;
+  badge.textContent = badgeText(state);
+  badge.title = badgeTitle(state);
+  badge.dataset['key'] = state?.key ?? 'unknown';
+  showWelcomeIfEmpty();
+}
+
+function setComposer(): void {
+  const reason = viewing ? 'This is an earlier chat: read-only.' : disabledReason;
+  input.disabled = reason !== undefined;
+  sendButton.disabled = input.disabled;
+  attachBar.hidden = input.disabled;
+  status.textContent = reason ?? '';
 }
 
 function flush(): void {
   for (const id of pendingRender) {
     const entry = turns.get(id);
     if (entry) {
-      renderAnswer(entry.answer, entry.turn.answer);
+      renderAnswer(entry.answer, entry.turn);
     }
   }
   pendingRender = new Set();
@@ -156,12 +199,30 @@ function receive(message: HostToWebview): void {
     case 'init': {
       modelPicker.replaceChildren(...message.models.map((m) => el('option', undefined, m)));
       modelPicker.value = message.model;
+      viewing = message.viewing;
+      disabledReason = message.disabledReason;
+      banner.replaceChildren(...(viewing ? [viewingBanner(viewing, post)] : []));
+      const list = historyList(message.past ?? [], post);
+      history.replaceWith(list);
+      history = list;
+      chips.replaceChildren(...attachmentChips(message.attachments ?? [], post));
       log.replaceChildren();
       turns.clear();
       message.turns.forEach(renderTurn);
-      input.disabled = message.disabledReason !== undefined;
-      sendButton.disabled = input.disabled;
-      status.textContent = message.disabledReason ?? '';
+      setProfileState(message.state);
+      setComposer();
+      break;
+    }
+    case 'profileState':
+      setProfileState(message.state);
+      break;
+    case 'attachments':
+      chips.replaceChildren(...attachmentChips(message.attachments, post));
+      break;
+    case 'pastChats': {
+      const list = historyList(message.past, post);
+      history.replaceWith(list);
+      history = list;
       break;
     }
     case 'turn':
@@ -185,6 +246,7 @@ function receive(message: HostToWebview): void {
     case 'cleared':
       log.replaceChildren();
       turns.clear();
+      showWelcomeIfEmpty();
       break;
   }
 }
@@ -193,7 +255,7 @@ function receive(message: HostToWebview): void {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = input.value.trim();
-  if (text && !streaming) {
+  if (text && !streaming && !input.disabled) {
     post({ type: 'send', text });
     input.value = '';
   }
@@ -206,8 +268,6 @@ input.addEventListener('keydown', (event) => {
     post({ type: 'stop' });
   }
 });
-stopButton.addEventListener('click', () => post({ type: 'stop' }));
-clearButton.addEventListener('click', () => post({ type: 'clearHistory' }));
 modelPicker.addEventListener('change', () => post({ type: 'setModel', model: modelPicker.value }));
 log.addEventListener('click', (event) => {
   const link = (event.target as HTMLElement).closest('a[data-href]');
@@ -218,5 +278,6 @@ log.addEventListener('click', (event) => {
 });
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => receive(event.data));
+showWelcomeIfEmpty();
 post({ type: 'ready' });
 input.focus();

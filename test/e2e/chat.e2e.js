@@ -21,6 +21,7 @@ const {
   webviewFrame,
   settle,
 } = require('./workbench');
+const { firstRunChecks } = require('./firstRun');
 
 const out = path.join(root, 'out');
 const required = [
@@ -45,6 +46,8 @@ const placeholder = '‹secret:github-pat#1›';
 const artifact = path.join(root, 'test-results', 'chat-e2e.png');
 const failureShot = path.join(root, 'test-results', 'chat-e2e-failure.png');
 const readmeShot = path.join(root, 'media', 'screenshots', 'chat.png');
+const welcomeShot = path.join(root, 'test-results', 'chat-welcome.png');
+const readmeWelcomeShot = path.join(root, 'media', 'screenshots', 'welcome.png');
 const verbose = Boolean(process.env.VERBOSE);
 const t0 = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -143,6 +146,18 @@ async function scenario() {
     await frame.locator('select.model option').first().waitFor({ state: 'attached' });
   });
 
+  await firstRunChecks({
+    check,
+    frame,
+    page: workbench.page,
+    runCommand,
+    send,
+    question,
+    placeholder,
+    token,
+    shots: { welcome: welcomeShot },
+  });
+
   const full = firstAnswer.join('');
   await check('a typed message streams its answer into the chat', async () => {
     server.enqueue({ kind: 'ok', chunks: firstAnswer, chunkDelayMs: 150 }, { path: '/chat/completions' });
@@ -159,6 +174,10 @@ async function scenario() {
   await check('the question is shown redacted: the placeholder, not the key', async () => {
     const [turn] = await turnsIn(frame);
     assert(turn.question.includes(placeholder), `question shown: ${turn.question}`);
+    assert(
+      turn.question.startsWith('Why does GitHub answer 401'),
+      `the heading is the question: ${turn.question}`,
+    );
     assert(!turn.question.includes(token), 'the key is on screen');
   });
 
@@ -220,7 +239,8 @@ async function scenario() {
     if (process.argv.includes('--update-screenshot')) {
       fs.mkdirSync(path.dirname(readmeShot), { recursive: true });
       fs.copyFileSync(artifact, readmeShot);
-      say(`copied to ${path.relative(root, readmeShot)}`);
+      fs.copyFileSync(welcomeShot, readmeWelcomeShot);
+      say(`copied to ${path.relative(root, readmeShot)} and ${path.relative(root, readmeWelcomeShot)}`);
     }
   });
 }
@@ -281,6 +301,7 @@ async function main() {
   // A red run must not leave the last green run's screenshot looking like its own.
   fs.rmSync(artifact, { force: true });
   fs.rmSync(failureShot, { force: true });
+  fs.rmSync(welcomeShot, { force: true });
   server = await new FakeOpenAi().start();
   workbench = await openWorkbench({
     entry,

@@ -12,6 +12,13 @@ const TYPES = [
   'setModel',
   'clearHistory',
   'openLink',
+  'runCommand',
+  'newChat',
+  'openPastChat',
+  'closePastChat',
+  'attachSelection',
+  'attachFile',
+  'removeAttachment',
   'eval',
   '',
   '__proto__',
@@ -23,6 +30,8 @@ const KEYS = [
   'language',
   'model',
   'url',
+  'command',
+  'id',
   '__proto__',
   'constructor',
   'prototype',
@@ -90,6 +99,39 @@ describe('webview -> host messages are validated at runtime', () => {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined, 'no prototype pollution');
+  });
+
+  it('accepts the panel messages of the first-run experience, and only in their declared shapes', () => {
+    for (const good of [
+      { type: 'runCommand', command: 'secureGpt.setApiKey' },
+      { type: 'runCommand', command: 'secureGpt.switchProfile' },
+      { type: 'newChat' },
+      { type: 'openPastChat', id: 'cmk2x0' },
+      { type: 'closePastChat' },
+      { type: 'attachSelection' },
+      { type: 'attachFile' },
+      { type: 'removeAttachment', id: 'a12' },
+    ]) {
+      assert.deepEqual(parseWebviewMessage(good), good, JSON.stringify(good));
+    }
+    for (const bad of [
+      // The welcome buttons run two named commands; the webview cannot name any other.
+      { type: 'runCommand', command: 'secureGpt.removeApiKey' },
+      { type: 'runCommand', command: 'workbench.action.terminal.sendSequence' },
+      { type: 'runCommand', command: 'secureGpt.setApiKey', args: ['sk-x'] },
+      { type: 'runCommand' },
+      { type: 'newChat', keep: true },
+      { type: 'openPastChat', id: '../../settings.json' },
+      { type: 'openPastChat', id: 'c' },
+      { type: 'openPastChat', id: 'c'.repeat(40) },
+      { type: 'openPastChat' },
+      { type: 'attachFile', path: '/etc/passwd' },
+      { type: 'attachSelection', text: 'x' },
+      { type: 'removeAttachment', id: 'x1' },
+      { type: 'removeAttachment', id: 1 },
+    ]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
   });
 
   it('survives 20,000 random and malformed messages without throwing', () => {

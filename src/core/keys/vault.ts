@@ -46,6 +46,8 @@ export interface KeyVaultOptions {
   /** The environment that was NOT allowed, only to tell the user a key there is being ignored. */
   readonly ignoredEnv?: Readonly<Record<string, string | undefined>> | undefined;
   readonly log?: Logger;
+  /** Called after a key is stored or removed (status displays refresh; the key is not passed). */
+  readonly onChange?: () => void;
 }
 
 /** The SecretStorage entry name for a profile's key. */
@@ -117,6 +119,7 @@ export class KeyVault {
       await secretStore.store(secretStoreName(profile), key);
     }
     this.log.info(`Stored the key ${maskKey(key)} for profile '${profile.name}' in ${storeLabel(store)}.`);
+    this.options.onChange?.();
   }
 
   /**
@@ -147,6 +150,7 @@ export class KeyVault {
     this.log.info(
       `Removed the key of profile '${profile.name}' from ${removed.map(storeLabel).join(' and ') || 'nowhere (none stored)'}.`,
     );
+    this.options.onChange?.();
     return removed;
   }
 

@@ -58,6 +58,8 @@ export interface ReadyRequest extends Common {
   readonly sha256: string;
   /** The redacted user message, kept in the history once answered. */
   readonly userMessage: string;
+  /** The redacted prompt alone, without the attachments (the chat shows it as the question). */
+  readonly prompt: string;
 }
 
 /** Not sent: the policy, the final guard, or the user said no. `message` names kinds, never values. */
@@ -128,7 +130,15 @@ export function prepareRequest(
       user: userMessage,
       stream: input.stream ?? true,
     });
-    return { kind: 'ready', ...common, redactions, params, serialized: JSON.stringify(params), userMessage };
+    return {
+      kind: 'ready',
+      ...common,
+      redactions,
+      params,
+      serialized: JSON.stringify(params),
+      userMessage,
+      prompt,
+    };
   };
 
   const finalize = (built: Omit<ReadyRequest, 'sha256'>): ReadyRequest | BlockedRequest => {

@@ -27,8 +27,17 @@ import { currentSettings } from './settingsReader';
 export interface AskInput {
   readonly prompt: string;
   readonly attachments?: readonly Attachment[];
-  /** What the chat shows as the question (defaults to the prompt); redacted before it is shown. */
+  /** What the question is about, shown under it ("Ask about: config.js"); defaults to the attachments' paths. */
   readonly title?: string;
+}
+
+/** The sub-label of a turn: the action's title, else the paths of what was attached. */
+export function aboutOf(input: AskInput): string | undefined {
+  if (input.title !== undefined) {
+    return input.title;
+  }
+  const paths = (input.attachments ?? []).map((a) => a.path);
+  return paths.length > 0 ? `with ${paths.join(', ')}` : undefined;
 }
 
 const RESTRICTED =
@@ -125,6 +134,16 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     this.current?.abort(new Error('Stopped by the user.'));
   }
 
+  /** Settles once the saved history is read: the view's first state waits for it, and nothing else. */
+  get whenLoaded(): Promise<void> {
+    return this.loaded;
+  }
+
+  /** The turns of the current conversation (New Chat puts them in the history list). */
+  get currentTurns(): readonly ChatTurn[] {
+    return this.turns;
+  }
+
   /** The conversation the next request joins (the preview uses it so placeholders match). */
   get currentConversation(): Conversation {
     return this.conversation;
@@ -161,8 +180,9 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     // A request stopped before it was prepared (policy, guard, cancelled ask) has no redacted message; its
     // question is shown and saved as it would have gone, with the same known values (and key) redacted.
     let unsent: string | undefined;
+    const about = aboutOf(input);
     const notSent = (secrets: readonly string[]): string =>
-      notSentQuestion(input.title ?? input.prompt, [
+      notSentQuestion(input.prompt, [
         ...secrets.map((value) => ({ kind: 'api-key' as const, value })),
         ...known,
       ]);
@@ -204,7 +224,9 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
               prompt = ready.userMessage;
               turn = {
                 id,
-                question: input.title ?? ready.userMessage,
+                question: ready.prompt,
+                ...(about !== undefined ? { about } : {}),
+                dryRun: provider.kind === 'dry-run',
                 answer: '',
                 sent: ready.userMessage,
                 redactions: ready.redactions.length,
@@ -240,12 +262,12 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
         }
         return run;
       });
-      this.finish(id, () => unsent ?? notSent([]), turn, result, model, undefined, flagged);
+      this.finish(id, () => unsent ?? notSent([]), turn, result, model, undefined, flagged, about);
       return result;
     } catch (error) {
       // Whatever failed outside the provider (which scrubs its own errors) is scrubbed before it is shown.
       const message = new Scrubber().scrubError(error);
-      this.finish(id, () => unsent ?? notSent([]), turn, undefined, model, message);
+      this.finish(id, () => unsent ?? notSent([]), turn, undefined, model, message, undefined, about);
       this.log.showError('the request failed', error);
       return undefined;
     } finally {
@@ -263,10 +285,12 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     model: string,
     error?: string,
     flagged?: readonly string[],
+    about?: string,
   ): void {
     const base: ChatTurn = turn ?? {
       id,
       question: unsentQuestion(),
+      ...(about !== undefined ? { about } : {}),
       answer: '',
       sent: '',
       redactions: result?.prepared.redactions.length ?? 0,
@@ -341,6 +365,16 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
         : { action: 'cancel' };
     }
     return { action: 'cancel' };
+  }
+
+  /** New Chat: a fresh conversation with a new placeholder map; the old turns are returned, not kept here. */
+  async newConversation(): Promise<readonly ChatTurn[]> {
+    const old = this.turns;
+    this.conversation.clear();
+    this.conversation = new Conversation();
+    this.turns = [];
+    await this.history.clear();
+    return old;
   }
 
   /** Forgets the conversation, its restore map and the saved history. */

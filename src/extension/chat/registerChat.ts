@@ -4,10 +4,12 @@ import type { KeyAccess } from '../keys/keyAccess';
 import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
 import { registerChatActions } from './actions';
+import { ChatPanel } from './chatPanel';
 import { ChatSession } from './chatSession';
 import { registerProposedContent } from './codeActions';
 import { createEndpointAccess } from './endpointAccessImpl';
 import { previewRequest, registerPreviewContent } from './preview';
+import { ProfileWatch } from './profileWatch';
 import { currentSettings } from './settingsReader';
 
 /** Wires the chat session to the view, the palette actions and the preview; returns the session. */
@@ -38,17 +40,22 @@ export function registerChat(
   reportBadSettings();
   const endpoint = createEndpointAccess(keys, log);
   const session = new ChatSession(view, endpoint, data, log);
-  view.setHandler(session);
+  const profile = new ProfileWatch(keys, context.secrets, log);
+  const panel = new ChatPanel(session, view, profile, data.historyDir, log);
+  view.setHandler(panel);
   let answering = false;
   context.subscriptions.push(
     session,
+    profile,
+    panel,
     registerProposedContent(),
     ...registerPreviewContent(),
     ...registerChatActions(
       session,
       previewRequest(endpoint, () => session.currentConversation),
     ),
-    vscode.commands.registerCommand('secureGpt.clearHistory', () => session.clear()),
+    vscode.commands.registerCommand('secureGpt.clearHistory', () => panel.clearAll()),
+    vscode.commands.registerCommand('secureGpt.newChat', () => panel.newChat()),
     // Stop (title bar, Escape in the chat) shows only while an answer streams; set on change, not per token.
     session.onDidUpdate((turn) => {
       const streaming = turn.outcome === 'streaming';
@@ -58,15 +65,15 @@ export function registerChat(
       }
     }),
     // A purge must also forget the turns and conversation held in memory, or the next request writes them back.
-    data.onWillPurge(() => session.clear()),
+    data.onWillPurge(() => panel.clearAll()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('secureGpt')) {
         reportBadSettings();
         session.configure();
-        view.post(session.initialState());
+        view.post(panel.initialState());
       }
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => view.post(session.initialState())),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => view.post(panel.initialState())),
   );
   return session;
 }

@@ -8,7 +8,7 @@ import {
   keyRequirement,
   parseProfiles,
 } from '../../core/keys/profiles';
-import type { SecretStore } from '../../core/keys/vault';
+import type { KeySource, SecretStore } from '../../core/keys/vault';
 import { KeyVault } from '../../core/keys/vault';
 
 // This module imports no `vscode` at runtime: the editor reaches it through the small interfaces below, so
@@ -73,6 +73,7 @@ const CONSENT_KEY = 'secureGpt.secretStorageConsent';
  */
 export class KeyAccess {
   readonly keychain: Keychain;
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(private readonly deps: KeyAccessDeps) {
     this.keychain = deps.keychain ?? new Keychain();
@@ -125,7 +126,41 @@ export class KeyAccess {
       env: allowEnv ? env : undefined,
       ignoredEnv: allowEnv ? undefined : env,
       log: this.deps.log,
+      onChange: () => this.keysChanged(),
     });
+  }
+
+  /** Calls `listener` after any key is stored or removed through this access; returns the unsubscribe. */
+  onDidChangeKeys(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Tells the listeners that keys changed (also for changes seen from outside, e.g. SecretStorage events). */
+  keysChanged(): void {
+    for (const listener of this.changeListeners) {
+      listener();
+    }
+  }
+
+  /**
+   * Where the key of `profileName` (the active profile when undefined) would come from, for status
+   * displays: the source only, never the key. `none` when it needs no key; undefined when none is found;
+   * `unavailable` when the keychain cannot be read and no other source has one.
+   */
+  async keySource(profileName?: string): Promise<KeySource | 'none' | 'unavailable' | undefined> {
+    const profile = this.profile(profileName);
+    if (!profile || keyRequirement(profile) === 'none') {
+      return profile ? 'none' : undefined;
+    }
+    try {
+      return (await this.vault().read(profile))?.source;
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) {
+        return 'unavailable';
+      }
+      throw error;
+    }
   }
 
   /** Whether the user agreed to keep keys in SecretStorage while the keychain is unavailable. */
