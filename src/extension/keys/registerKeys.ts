@@ -157,10 +157,9 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
       'secureGpt.manageProfiles',
       guarded('Manage Profiles', async () => {
         const outcome = await manageProfilesFlow(access, ui());
+        // Adding a profile asks for (or reuses) its key itself, and offers to make it active.
         if (outcome.kind === 'edit') {
           await vscode.commands.executeCommand('workbench.action.openSettingsJson');
-        } else if (outcome.kind === 'added' && outcome.profile.kind !== 'dry-run') {
-          await api.setApiKey(outcome.profile.name);
         }
         return outcome;
       }),
