@@ -74,9 +74,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
   }
 
   initialState(): HostToWebview {
-    const { settings } = currentSettings();
-    const model = this.model ?? this.endpoint.active().model ?? settings.model;
-    const models = settings.models.includes(model) ? settings.models : [model, ...settings.models];
+    const { models, model } = this.endpoint.models(this.model);
     return {
       type: 'init',
       profile: this.endpoint.active().profile,
@@ -145,7 +143,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     for (const p of problems) {
       this.log.warn(p.message);
     }
-    const model = this.model ?? this.endpoint.active().model ?? settings.model;
+    const model = await this.endpoint.model(this.model);
     const profile = this.endpoint.active().profile;
     const controller = new AbortController();
     this.current = controller;

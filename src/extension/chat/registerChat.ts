@@ -67,6 +67,8 @@ export function registerChat(
       }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => view.post(session.initialState())),
+    // The picker follows the active profile's `/models` once it answers.
+    endpoint.onDidChangeModels(() => view.post(session.initialState())),
   );
   return session;
 }
