@@ -143,10 +143,11 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     for (const p of problems) {
       this.log.warn(p.message);
     }
-    const model = await this.endpoint.model(this.model);
-    const profile = this.endpoint.active().profile;
     const controller = new AbortController();
     this.current = controller;
+    // Marked busy first: the first listing of the profile's /models may take a moment (bounded).
+    const model = await this.endpoint.model(this.model);
+    const profile = this.endpoint.active().profile;
     const id = `t${this.nextId++}`;
     let turn: ChatTurn | undefined;
     let prompt: string | undefined;
