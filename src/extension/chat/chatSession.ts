@@ -16,6 +16,8 @@ import type { ChatHandler, ChatViewProvider } from '../chatView';
 import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
 import { handleCodeAction, openLinkAfterConfirm } from './codeActions';
+import { showFailure } from './failureNotice';
+import { vscodeFailureUi } from './failureNoticeUi';
 import type { EndpointAccess } from './endpointAccess';
 import { ChatHistory } from './history';
 import { workspaceEnvValues } from './knownValues';
@@ -236,6 +238,10 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
         return run;
       });
       this.finish(id, () => unsent ?? notSent([]), turn, result, model, undefined, flagged);
+      if (result.failure?.kind === 'auth') {
+        // A rejected key: the notice's button sets a new one for the profile that was rejected.
+        void showFailure(vscodeFailureUi(this.log), result.failure.message, 'auth', profile);
+      }
       return result;
     } catch (error) {
       // Whatever failed outside the provider (which scrubs its own errors) is scrubbed before it is shown.

@@ -129,7 +129,10 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'secureGpt.setApiKey',
-      guarded('Set API Key', () => api.setApiKey()),
+      // A string argument names the profile (the 401 notice passes the rejected one); menus pass URIs.
+      guarded('Set API Key', (profile?: unknown) =>
+        api.setApiKey(typeof profile === 'string' ? profile : undefined),
+      ),
     ),
     vscode.commands.registerCommand(
       'secureGpt.removeApiKey',
