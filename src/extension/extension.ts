@@ -12,6 +12,7 @@ import type { FindingsStatusBar } from './statusBar';
 import { LocalData } from './records/localData';
 import { registerSecurity } from './security/registerSecurity';
 import { registerStatusBar } from './statusBar';
+import { registerWalkthrough } from './walkthrough';
 
 /** What `activate` returns: used by integration tests to observe the running extension. */
 export interface SecureGptApi {
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): SecureGptApi {
     const data = new LocalData(context, log);
     registerSecurity(context, keys.access, data, log);
     const session = registerChat(context, chat, keys.access, data, log);
+    registerWalkthrough(context);
     log.info(`Secure GPT activated (VS Code ${vscode.version}).`);
     return { chat, keys, languageClient, findingsStatusBar, session, data };
   } catch (error) {
