@@ -66,7 +66,7 @@ describe('the walkthrough', () => {
         onCommand.every((c) => c !== undefined),
         `${step.id}: completion by command`,
       );
-      for (const command of [...buttons, ...commandLinks(markdown), ...(onCommand)]) {
+      for (const command of [...buttons, ...commandLinks(markdown), ...onCommand]) {
         assert.ok(contributed.has(command), `${step.id}: ${command} is in contributes.commands`);
         assert.ok(registered.has(command), `${step.id}: ${command} is registered in src/`);
         checked += 1;
