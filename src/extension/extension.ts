@@ -9,6 +9,7 @@ import { LocalData } from './records/localData';
 import { registerSecurity } from './security/registerSecurity';
 import { registerStatusBar } from './statusBar';
 import { publishTestHooks, testHooksToken } from './testHooks';
+import { registerWalkthrough } from './walkthrough';
 
 // Each feature registers itself from its own module with one line below: `registerX(context, log)`.
 // `activate` returns nothing: its return value is `exports`, which any installed extension can read, and nothing
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const data = new LocalData(context, log);
     registerSecurity(context, keys.access, keys.ui, data, log);
     const session = registerChat(context, chat, keys.access, data, log);
+    registerWalkthrough(context);
     log.info(`Secure GPT activated (VS Code ${vscode.version}).`);
     publishTestHooks(context, { chat, keys, languageClient, findingsStatusBar, session, data });
   } catch (error) {

@@ -35,6 +35,22 @@ const SEVERITY: Readonly<Record<SeverityOverride, DiagnosticSeverity>> = {
 
 const revokeUrls = new Map(builtinRules.flatMap((r) => (r.revokeUrl ? [[r.id, r.revokeUrl] as const] : [])));
 
+/**
+ * What to do next, appended to the message: the hover shows the message and, as a link, the rule id, so
+ * the text says that the link revokes and where it goes, then points at the quick fixes.
+ */
+export function nextStep(
+  finding: Pick<TrackedFinding, 'provider' | 'ruleId'>,
+  href: string | undefined,
+): string {
+  const host = href !== undefined && URL.canParse(href) ? new URL(href).host : undefined;
+  const revoke =
+    host !== undefined
+      ? ` Revoke at ${finding.provider}: the ${finding.ruleId} link opens ${host}.`
+      : ' Revoke or rotate it with its issuer if it was ever shared or committed.';
+  return `${revoke} Then Quick Fix (Ctrl+. / Cmd+.) moves it out of the file or ignores it.`;
+}
+
 /** The diagnostic for one finding: names provider and risk, carries the rule id, never the secret. */
 export function toDiagnostic(
   finding: TrackedFinding,
@@ -53,10 +69,10 @@ export function toDiagnostic(
     },
     severity: SEVERITY[overrides[finding.ruleId] ?? finding.severity],
     code: finding.ruleId,
-    // Where to revoke the key: clicking the rule id in the Problems panel opens it.
+    // Where to revoke the key: clicking the rule id in the hover or the Problems panel opens it.
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: `${finding.message}${nextStep(finding, href)}`,
     data,
   };
 }

@@ -50,6 +50,8 @@ export type FakeReply =
        * key is cut across pieces of this many characters (default 5), so no single piece holds it whole.
        */
       readonly echoKey?: { readonly pieceLength?: number };
+      /** The model the answer says answered (default: the one the request named). */
+      readonly model?: string;
       readonly delayMs?: number;
     }
   | {
@@ -89,6 +91,8 @@ export const FAKE_ANSWER = 'Hello from the fake OpenAI server.';
 export class FakeOpenAi {
   /** Every request received, in order. */
   readonly requests: RecordedRequest[] = [];
+  /** The ids `GET /models` lists. */
+  models: readonly string[] = ['gpt-4o-mini', 'gpt-4o'];
   private readonly queue: Queued[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -224,7 +228,7 @@ export class FakeOpenAi {
     if (request.method === 'GET' && path.endsWith('/models')) {
       return sendJson(res, {
         object: 'list',
-        data: ['gpt-4o-mini', 'gpt-4o'].map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })),
+        data: this.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })),
       });
     }
     if (path.endsWith('/moderations')) {
@@ -245,7 +249,8 @@ export class FakeOpenAi {
       const responses = path.endsWith('/responses');
       const body = isRecord(request.body) ? request.body : {};
       const stream = body['stream'] === true;
-      const model = typeof body['model'] === 'string' ? body['model'] : 'gpt-4o-mini';
+      const asked = typeof body['model'] === 'string' ? body['model'] : 'gpt-4o-mini';
+      const model = (reply.kind === 'ok' ? reply.model : undefined) ?? asked;
       const text = answerText(request, reply);
       const pieces =
         reply.kind === 'ok' && reply.chunks

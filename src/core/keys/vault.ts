@@ -123,6 +123,22 @@ export class KeyVault {
   }
 
   /**
+   * Copies the key `from` keeps in a writable store (keychain or SecretStorage) to `to` in `store`, so a
+   * new profile can share a key without anyone typing or seeing it. A key that only the environment holds
+   * is not copied: writing it down would outlive the variable. Returns the mask, or undefined when there
+   * was nothing to copy.
+   */
+  async copy(from: ProfileRef, to: ProfileRef, store: KeyStore): Promise<string | undefined> {
+    const found = await this.read(from);
+    if (!found || found.source === 'env' || keyRequirement(to) === 'none') {
+      return undefined;
+    }
+    await this.store(to, found.key, store);
+    this.log.info(`Profile '${to.name}' now shares the key of profile '${from.name}'.`);
+    return maskKey(found.key);
+  }
+
+  /**
    * Removes the profile's key from every writable store that has one and returns where it was. Throws
    * `KeychainUnavailableError` when the keychain is unreachable and SecretStorage held nothing either.
    */

@@ -98,6 +98,24 @@ describe('key vault', () => {
     assert.deepEqual(await keychainOver(backend).accounts(), ['openai', 'work']);
   });
 
+  it('copies a stored key to another profile without returning it, and never copies an environment key', async () => {
+    const backend = new MemoryKeytar();
+    const lines: string[] = [];
+    const log = { trace() {}, debug() {}, info: (l: string) => lines.push(l), warn() {}, error() {} };
+    const key = freshOpenAiKey();
+    const local: ProfileRef = { name: 'local', kind: 'compatible' };
+    const env = { OPENAI_API_KEY: key };
+    const vault = new KeyVault({ keychain: keychainOver(backend), env, log });
+    assert.equal(await vault.copy(openai, local, 'keychain'), undefined, 'only the environment has it');
+    assert.equal(backend.items.has('secure-gpt/local'), false);
+    await vault.store(openai, key, 'keychain');
+    assert.equal(await vault.copy(openai, local, 'keychain'), maskKey(key));
+    assert.equal(backend.items.get('secure-gpt/local'), key, 'a second keychain item, same key');
+    assert.equal(await vault.copy(openai, { name: 'dry-run', kind: 'dry-run' }, 'keychain'), undefined);
+    assert.ok(lines.some((l) => l.includes("shares the key of profile 'openai'")));
+    assert.ok(!lines.join('\n').includes(key), 'the log holds masks only');
+  });
+
   it('reads the environment only when it is handed one, and says when a key there is ignored', async () => {
     const backend = new MemoryKeytar();
     const key = freshOpenAiKey();

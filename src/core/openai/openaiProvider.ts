@@ -134,10 +134,26 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
     }
   }
 
+  /** One `GET /models`; a listing is a convenience, so it neither retries nor waits long. */
+  async function listModels(signal?: AbortSignal): Promise<string[]> {
+    try {
+      const page = await client(undefined).models.list({
+        maxRetries: 0,
+        timeout: 5000,
+        ...(signal ? { signal } : {}),
+      });
+      return page.data.map((m) => m.id).filter((id) => typeof id === 'string' && id.length > 0);
+    } catch (error) {
+      const failure = describeFailure(error, { scrubber, received: 0, endpoint, signal, attempts: 1 });
+      throw new Error(`Listing models failed: ${scrubber.scrub(failure.message)}`);
+    }
+  }
+
   return {
     kind: profile.kind,
     endpoint,
     secrets: profile.apiKey ? [profile.apiKey] : [],
+    listModels,
     // Only OpenAI itself has a moderation endpoint; Azure filters content on its own side.
     ...(profile.kind === 'openai' ? { moderate } : {}),
     async complete(request: CompletionRequest): Promise<CompletionResult> {
@@ -145,6 +161,7 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
       let usage: TokenUsage | undefined;
       let finishReason: string | undefined;
       let requestId: string | undefined;
+      let model: string | undefined;
       const onDelta = (piece: string | null | undefined): void => {
         if (piece) {
           text += piece;
@@ -160,6 +177,7 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
           const { data: stream, request_id } = await chat.create(params, signalOption).withResponse();
           requestId = request_id ?? undefined;
           for await (const chunk of stream) {
+            model = reportedModel(chunk.model, scrubber) ?? model;
             onDelta(chunk.choices[0]?.delta?.content);
             finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
             usage = usageOf(chunk) ?? usage;
@@ -171,6 +189,7 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
         } else {
           const { data, request_id } = await chat.create(params, signalOption).withResponse();
           requestId = request_id ?? undefined;
+          model = reportedModel(data.model, scrubber);
           onDelta(data.choices[0]?.message.content);
           finishReason = data.choices[0]?.finish_reason ?? undefined;
           usage = usageOf(data);
@@ -183,13 +202,20 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
           signal: request.signal,
           attempts: maxRetries + 1,
         });
-        return { text, ...opt('usage', usage), ...opt('requestId', requestId), failure };
+        return {
+          text,
+          ...opt('usage', usage),
+          ...opt('requestId', requestId),
+          ...opt('model', model),
+          failure,
+        };
       }
       return {
         text,
         ...opt('usage', usage),
         ...opt('finishReason', finishReason),
         ...opt('requestId', requestId),
+        ...opt('model', model),
       };
     },
   };
@@ -198,6 +224,13 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
 function usageOf(reply: ChatCompletion | ChatCompletionChunk): TokenUsage | undefined {
   const u = reply.usage;
   return u ? { prompt: u.prompt_tokens, completion: u.completion_tokens, total: u.total_tokens } : undefined;
+}
+
+/** The model a reply names, if it names a plausible one: it goes into records, so it is bounded and scrubbed. */
+function reportedModel(value: unknown, scrubber: Scrubber): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200
+    ? scrubber.scrub(value)
+    : undefined;
 }
 
 /** `{ key: value }` when value is defined, else `{}`: exactOptionalPropertyTypes-friendly spreading. */

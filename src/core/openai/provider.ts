@@ -60,6 +60,8 @@ export interface CompletionResult {
   readonly finishReason?: string;
   /** The endpoint's request id (`x-request-id`), for the audit record. */
   readonly requestId?: string;
+  /** The model the endpoint says answered (it may resolve an alias, or ignore the one asked for). */
+  readonly model?: string;
   readonly failure?: Failure;
 }
 
@@ -81,4 +83,9 @@ export interface Provider {
   complete(request: CompletionRequest): Promise<CompletionResult>;
   /** The profile's moderation endpoint, where it has one (OpenAI); absent for Azure, compatible, dry run. */
   moderate?(text: string, signal?: AbortSignal): Promise<ModerationVerdict>;
+  /**
+   * The model ids the endpoint lists (`GET /models`), one attempt, no retries; absent where a listing
+   * means nothing (dry run). Throws an already-scrubbed error when the endpoint does not answer.
+   */
+  listModels?(signal?: AbortSignal): Promise<string[]>;
 }

@@ -185,6 +185,8 @@ export class Pipeline {
       conversation.addExchange(ready.userMessage, result.text);
     }
     const record = this.record(conversation, provider, ready, started, outcome, {
+      // The model that answered when the endpoint says so; else the one the request named.
+      ...(result.model !== undefined ? { model: result.model } : {}),
       ...(failure ? { failure: { kind: failure.kind, message: failure.message } } : {}),
       ...(result.usage ? { usage: result.usage } : {}),
       ...(result.requestId !== undefined ? { endpointRequestId: scrubber.scrub(result.requestId) } : {}),

@@ -17,6 +17,8 @@ import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
 import type { RestoreUi } from '../../core/restore/restorePolicy';
 import { handleCodeAction, openLinkAfterConfirm } from './codeActions';
+import { showFailure } from './failureNotice';
+import { vscodeFailureUi } from './failureNoticeUi';
 import type { EndpointAccess } from './endpointAccess';
 import { ChatHistory } from './history';
 import { modalRestoreUi } from './restoreUi';
@@ -86,9 +88,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
   }
 
   initialState(): HostToWebview {
-    const { settings } = currentSettings();
-    const model = this.model ?? this.endpoint.active().model ?? settings.model;
-    const models = settings.models.includes(model) ? settings.models : [model, ...settings.models];
+    const { models, model } = this.endpoint.models(this.model);
     return {
       type: 'init',
       profile: this.endpoint.active().profile,
@@ -168,10 +168,11 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     for (const p of problems) {
       this.log.warn(p.message);
     }
-    const model = this.model ?? this.endpoint.active().model ?? settings.model;
-    const profile = this.endpoint.active().profile;
     const controller = new AbortController();
     this.current = controller;
+    // Marked busy first: the first listing of the profile's /models may take a moment (bounded).
+    const model = await this.endpoint.model(this.model);
+    const profile = this.endpoint.active().profile;
     const id = `t${this.nextId++}`;
     let turn: ChatTurn | undefined;
     let prompt: string | undefined;
@@ -263,6 +264,10 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
         return run;
       });
       this.finish(id, () => unsent ?? notSent([]), turn, result, model, undefined, flagged, about);
+      if (result.failure?.kind === 'auth') {
+        // A rejected key: the notice's button sets a new one for the profile that was rejected.
+        void showFailure(vscodeFailureUi(this.log), result.failure.message, 'auth', profile);
+      }
       return result;
     } catch (error) {
       // Whatever failed outside the provider (which scrubs its own errors) is scrubbed before it is shown.

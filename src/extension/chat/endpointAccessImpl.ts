@@ -9,7 +9,8 @@ import { NoApiKeyError } from '../keys/keyAccess';
 import type { Log } from '../log';
 import { editorFetch } from '../network';
 import type { EndpointAccess } from './endpointAccess';
-import { currentSettings } from './settingsReader';
+import { ModelCatalog } from './modelCatalog';
+import { currentSettings, modelConfigured } from './settingsReader';
 
 /** The provider for a profile and the key read for it just now. */
 function providerFor(profile: Profile, key: string | undefined, log: Log): Provider {
@@ -30,7 +31,31 @@ function providerFor(profile: Profile, key: string | undefined, log: Log): Provi
  * one place the key is read). With no key set, requests go nowhere: a dry run shows what would be sent.
  */
 export function createEndpointAccess(keys: KeyAccess, log: Log): EndpointAccess {
+  const catalog = new ModelCatalog({
+    log,
+    settings: () => {
+      const { settings } = currentSettings();
+      return { model: settings.model, models: settings.models, modelConfigured: modelConfigured() };
+    },
+    // Through the profile's own transport, with its key read now: the same egress as a request.
+    list: async (profile, signal) => {
+      try {
+        return await keys.withApiKey(profile.name, (key, p) => {
+          const provider = providerFor(p, key, log);
+          return provider.listModels ? provider.listModels(signal) : Promise.resolve(undefined);
+        });
+      } catch (error) {
+        if (error instanceof NoApiKeyError) {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+  });
   return {
+    models: (selected) => catalog.choice(keys.activeProfile(), selected),
+    model: async (selected) => (await catalog.settled(keys.activeProfile(), selected)).model,
+    onDidChangeModels: (listener) => catalog.onDidChange(listener),
     active: () => {
       const profile = keys.activeProfile();
       return { profile: profile.name, model: 'model' in profile ? profile.model : undefined };

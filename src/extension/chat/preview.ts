@@ -41,7 +41,8 @@ export function previewRequest(endpoint: EndpointAccess, conversation: () => Con
       excludeGlobs: settings['redaction.excludeGlobs'],
       known: await workspaceEnvValues(),
     });
-    const model = endpoint.active().model ?? settings.model;
+    // The model the chat would name for the active profile (its `/models`, else its default).
+    const model = await endpoint.model(undefined);
     const prepared = await endpoint.withProvider((provider) =>
       Promise.resolve(
         pipeline.prepare(

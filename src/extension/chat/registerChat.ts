@@ -74,6 +74,8 @@ export function registerChat(
       }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => view.post(panel.initialState())),
+    // The picker follows the active profile's `/models` once it answers.
+    endpoint.onDidChangeModels(() => view.post(panel.initialState())),
   );
   return session;
 }

@@ -11,3 +11,8 @@ export function currentSettings(): { settings: Settings; problems: SettingProble
     return inspected?.globalValue;
   });
 }
+
+/** Whether the user set `secureGpt.model` themselves: its default names an OpenAI model, wrong for a local server. */
+export function modelConfigured(): boolean {
+  return vscode.workspace.getConfiguration('secureGpt').inspect('model')?.globalValue !== undefined;
+}

@@ -127,6 +127,8 @@ export async function setApiKeyFlow(
   options: {
     readonly profile?: string;
     readonly test?: (profile: Profile, key: string) => Promise<KeyTestResult>;
+    /** False when the caller says "saved" itself (Add Profile folds it into one message). */
+    readonly confirm?: boolean;
   },
 ): Promise<SetKeyResult> {
   const profile = await pickKeyProfile(access, ui, options.profile, 'Set API Key');
@@ -161,6 +163,9 @@ export async function setApiKeyFlow(
   }
   await access.vault().store(profile, input.key, store);
   const masked = maskKey(input.key);
+  if (options.confirm === false) {
+    return { profile: profile.name, store, masked };
+  }
   const answer = await ui.info(
     `Saved ${masked} for profile '${profile.name}' in ${storeLabel(store)}.`,
     ...(options.test ? [TEST_KEY] : []),

@@ -8,6 +8,10 @@ import {
 } from '../../core/keys/profiles';
 import type { KeyAccess } from './keyAccess';
 import type { InputCheck, KeyUi } from './keyUi';
+import { keyForNewProfile, keySentence } from './newProfileKey';
+
+/** Button after "Added profile …" that makes the new profile the active one. */
+export const USE_NOW = 'Use it now';
 
 /** "Switch Profile": picks the active profile from every defined one; resolves to its name. */
 export async function switchProfileFlow(access: KeyAccess, ui: KeyUi): Promise<string | undefined> {
@@ -156,9 +160,14 @@ async function addProfile(access: KeyAccess, ui: KeyUi): Promise<Profile | undef
     profile = { name, kind };
   }
   await access.settings.setProfiles([...configuredEntries(access), profile]);
-  void ui.info(
-    `Added profile '${name}' (${describeProfile(profile)}).${keyRequirement(profile) === 'required' ? ' Set its API key next.' : ''}`,
+  const key = await keyForNewProfile(access, ui, profile);
+  const answer = await ui.info(
+    `Added profile '${name}' (${describeProfile(profile)}).${keySentence(key, profile)}`,
+    USE_NOW,
   );
+  if (answer === USE_NOW) {
+    await access.settings.setActiveProfile(name);
+  }
   return profile;
 }
 

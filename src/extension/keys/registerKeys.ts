@@ -121,7 +121,10 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'secureGpt.setApiKey',
-      guarded('Set API Key', () => api.setApiKey()),
+      // A string argument names the profile (the 401 notice passes the rejected one); menus pass URIs.
+      guarded('Set API Key', (profile?: unknown) =>
+        api.setApiKey(typeof profile === 'string' ? profile : undefined),
+      ),
     ),
     vscode.commands.registerCommand(
       'secureGpt.removeApiKey',
@@ -149,10 +152,9 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
       'secureGpt.manageProfiles',
       guarded('Manage Profiles', async () => {
         const outcome = await manageProfilesFlow(access, ui());
+        // Adding a profile asks for (or reuses) its key itself, and offers to make it active.
         if (outcome.kind === 'edit') {
           await vscode.commands.executeCommand('workbench.action.openSettingsJson');
-        } else if (outcome.kind === 'added' && outcome.profile.kind !== 'dry-run') {
-          await api.setApiKey(outcome.profile.name);
         }
         return outcome;
       }),
