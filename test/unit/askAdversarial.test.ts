@@ -30,10 +30,10 @@ function reached(c: AskCase, sent: string, context: string): boolean {
 /** Issue 9's target for this set: at most 2% of the cases reach the server with a fragment of their secret. */
 const TARGET_LEAK_RATE = 0.02;
 /**
- * Today's floor: the cases this branch leaks (measured: 92 of 136, rounded up a little). Other branches are
- * adding redact-tier detectors; the lead lowers it towards the target as they land.
+ * Today's ceiling: the cases main leaks, rounded up a little (measured 2026-12-03: 27 of 136 with the redact
+ * tier, 92 before it; most of the rest are provider formats on a bare line). It falls towards the target.
  */
-const LEAKED_CASES_CEILING = 96;
+const LEAKED_CASES_CEILING = 30;
 
 /** Pieces of `secret` (8 characters, or all of it when shorter) that the server must never receive. */
 function pieces(secret: string): string[] {
@@ -139,9 +139,16 @@ describe('adversarial ask set, one or more cases per issue 9 leak class (ours: a
   });
   it('agrees with a batch of the same cases sent by the bundled CLI in its own process', async () => {
     // One process per case would cost ~0.5 s each: single-file cases go as one batch of -f files.
-    const batch = askCases()
+    const candidates = askCases()
       .filter((c) => Object.keys(c.files).length === 2 && !c.cwd && typeof c.files[c.attach] === 'string')
       .filter((_, i) => i % 3 === 0);
+    // A case the pipeline refuses on its own (the guard blocks the request) would block the whole batch.
+    const batch: typeof candidates = [];
+    for (const c of candidates) {
+      if ((await ask(c, ['sk', 'proj', randomToken(ALNUM, 48)].join('-'))).code === 0) {
+        batch.push(c);
+      }
+    }
     const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
     batch.forEach((c, i) => (files[`c${i}/${c.attach}`] = c.files[c.attach] as string));
     const root = makeTree(files);

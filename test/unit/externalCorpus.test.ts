@@ -8,13 +8,15 @@ import { TARGETS, formatTable, measure, rates } from '../corpus/external/measure
  * rules and redact-tier detectors, and the floors rise to `TARGETS` as those land.
  */
 const FLOORS = {
-  // Measured on this branch (2026-12, all sources): scan recall 63.1-63.2%, FP 12.4-13.0%, redact leak
-  // 37.0%, over-redaction 12.4-13.0%, and 0 to 2 secrets found but partly left (a finding that ends early inside a
-  // password holding `}` or a quote). Values are fresh on each run, so the floors leave a little room.
+  // Measured on main with the redact tier merged (2026-12-03, all sources): scan recall 63.0%, FP 12.5%,
+  // redact leak 21.7% (37.0% before the redact tier), over-redaction 22.2-22.5% (12.4% before: most of the
+  // rise is peers' "negatives" that a recall-first redactor should hide, such as `client_secret=<40 random
+  // characters>` written as a negative for one provider's format), and 0 to 2 secrets found but partly
+  // left. Values are fresh on each run, so the floors leave a little room.
   scanRecall: 0.6,
   scanFalsePositiveRate: 0.15,
-  redactLeakRate: 0.4,
-  overRedactionRate: 0.15,
+  redactLeakRate: 0.25,
+  overRedactionRate: 0.25,
   foundButNotRedacted: 4,
 } as const;
 
