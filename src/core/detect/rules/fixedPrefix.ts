@@ -16,7 +16,7 @@ export interface FixedSpec {
   /** Lower-case literals, one of which starts (or sits early in) every match. */
   readonly keywords: readonly string[];
   /** Regex source of the whole token, prefix included; bounded at both ends by the helper. */
-  readonly token: string;
+  readonly shape: string;
   readonly maxLength: number;
   readonly make: () => string;
   readonly revokeUrl: string;
@@ -39,7 +39,7 @@ export function fixedRule(s: FixedSpec): Rule {
     risk: s.risk ?? `anyone with this file can call the ${s.provider} API as your account`,
     ...(s.severity ? { severity: s.severity } : {}),
     keywords: s.keywords,
-    pattern: new RegExp(`${START_TOKEN}${s.token}${s.end ?? END_TOKEN}`),
+    pattern: new RegExp(`${START_TOKEN}${s.shape}${s.end ?? END_TOKEN}`),
     maxLength: s.maxLength,
     minEntropy: s.minEntropy ?? 3.3,
     ...(s.validate ? { validate: s.validate } : {}),

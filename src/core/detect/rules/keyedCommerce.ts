@@ -206,7 +206,7 @@ export const keyedCommerceRules: readonly Rule[] = [
     description: 'Dropbox short-lived OAuth access token',
     risk: 'anyone with this file can read, change and share the files of the Dropbox account for a few hours',
     keywords: ['sl.'],
-    token: 'sl\\.(?:u\\.)?[A-Za-z0-9_-]{130,1400}',
+    shape: 'sl\\.(?:u\\.)?[A-Za-z0-9_-]{130,1400}',
     maxLength: 1405,
     minEntropy: 4,
     validate: (t) => /[A-Z]/.test(t) && /[a-z]/.test(t.slice(3)) && /[0-9]/.test(t),
