@@ -25,6 +25,7 @@ import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
+import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
 import { keyedCommerceRules } from './rules/keyedCommerce';
 
@@ -53,6 +54,7 @@ export const builtinRules: readonly Rule[] = [
   ...tokenRules,
   ...prefixedSaasRules,
   ...prefixedCommerceRules,
+  ...prefixedAutomationRules,
   ...keyedServiceRules,
   ...keyedCommerceRules,
   ...kubernetesRules,

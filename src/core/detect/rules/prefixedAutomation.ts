@@ -1,0 +1,91 @@
+import { ALNUM, BASE64URL, LOWER_ALNUM, DIGITS, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { fixedRule } from './fixedPrefix';
+import { UUID, randomTail, uuid } from './ruleParts';
+
+// Automation webhooks, auth platforms and telemetry keys with a fixed shape. Formats are facts from the
+// vendors' documentation and the peers' rule sets (gitleaks, trufflehog); patterns are our own.
+
+export const prefixedAutomationRules: readonly Rule[] = [
+  fixedRule({
+    id: 'zapier-webhook-url',
+    provider: 'Zapier',
+    description: 'Zapier catch hook URL',
+    risk: 'anyone with this file can start your Zap with their own data',
+    keywords: ['hooks.zapier.com/hooks/catch/'],
+    shape: '(?:https?://)?hooks\\.zapier\\.com/hooks/catch/[0-9]{4,12}/[A-Za-z0-9]{5,12}/?',
+    maxLength: 65,
+    minEntropy: 2.5,
+    // The key is a short lower-case segment: too short for an entropy bar, so it only has to vary.
+    validate: (url) => new Set(url.replace(/\/$/, '').split('/').pop()).size >= 4,
+    make: () =>
+      `https://hooks.zapier.com/hooks/catch/${randomToken(DIGITS, 8)}/${randomToken(LOWER_ALNUM, 6)}`,
+    revokeUrl: 'https://zapier.com/app/zaps',
+    end: '(?![A-Za-z0-9/])',
+    negatives: [
+      'https://hooks.zapier.com/hooks/catch/123456/abcdef/',
+      'https://hooks.zapier.com/hooks/catch/<id>/<key>/',
+    ],
+  }),
+  fixedRule({
+    id: 'tines-webhook-url',
+    provider: 'Tines',
+    description: 'Tines webhook URL',
+    risk: 'anyone with this file can start your Tines story with their own data',
+    keywords: ['.tines.com/webhook/'],
+    shape: 'https://[A-Za-z0-9-]{1,63}\\.tines\\.com/webhook/[a-z0-9]{32}/[a-z0-9]{32}',
+    maxLength: 162,
+    validate: randomTail,
+    make: () =>
+      `https://${randomToken(LOWER_ALNUM, 10)}.tines.com/webhook/${randomToken(LOWER_ALNUM, 32)}/${randomToken(LOWER_ALNUM, 32)}`,
+    revokeUrl: 'https://www.tines.com/docs/actions/types/webhook',
+  }),
+  fixedRule({
+    id: 'authress-access-key',
+    provider: 'Authress',
+    description: 'Authress service client access key',
+    risk: 'anyone with this file can call Authress as your service client and change who may access what',
+    keywords: ['.acc_', '.acc-'],
+    shape:
+      '(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}',
+    maxLength: 204,
+    make: () =>
+      `sc_${randomToken(LOWER_ALNUM, 20)}.${randomToken(LOWER_ALNUM, 5)}.acc_${randomToken(LOWER_ALNUM, 20)}.${randomToken(BASE64URL, 64)}`,
+    revokeUrl: 'https://authress.io/app/#/settings?focus=clients',
+    end: '(?![A-Za-z0-9+/_=-])',
+  }),
+  fixedRule({
+    id: 'langfuse-secret-key',
+    provider: 'Langfuse',
+    description: 'Langfuse secret key',
+    risk: 'anyone with this file can read and write the traces, prompts and datasets of your Langfuse project',
+    keywords: ['sk-lf-'],
+    shape: `sk-lf-${UUID}`,
+    maxLength: 42,
+    make: () => `sk-lf-${uuid()}`,
+    revokeUrl: 'https://cloud.langfuse.com/',
+  }),
+  fixedRule({
+    id: 'new-relic-insights-query-key',
+    provider: 'New Relic',
+    description: 'New Relic Insights query key',
+    risk: 'anyone with this file can query the events and metrics of your New Relic account',
+    keywords: ['nriq-'],
+    shape: 'NRIQ-[A-Za-z0-9_-]{25,32}',
+    maxLength: 37,
+    make: () => `NRIQ-${randomToken(ALNUM, 27)}`,
+    revokeUrl: 'https://one.newrelic.com/api-keys',
+  }),
+  fixedRule({
+    id: 'figma-access-token',
+    provider: 'Figma',
+    description: 'Figma personal access token (figp_ format)',
+    risk: 'anyone with this file can read your Figma files and comments',
+    keywords: ['figp_'],
+    shape: 'figp_[A-Za-z0-9_=-]{40,54}',
+    maxLength: 59,
+    make: () => `figp_${randomToken(BASE64URL, 44)}`,
+    revokeUrl: 'https://www.figma.com/developers/api#access-tokens',
+    end: '(?![A-Za-z0-9_=-])',
+  }),
+];
