@@ -109,6 +109,18 @@ export const keyedCommerceRules: readonly Rule[] = [
     revokeUrl: 'https://developers.facebook.com/apps/',
   }),
   keyed({
+    id: 'facebook-app-access-token',
+    provider: 'Facebook',
+    description: 'Facebook (Meta) app access token (`<app id>|<app secret>`)',
+    risk: 'anyone with this file can call the Graph API as your Meta app',
+    words: ['facebook', 'fb_'],
+    credentialName: false,
+    value: '[0-9]{15,16}(?:\\||%7[Cc])[A-Za-z0-9_-]{27,40}',
+    valueMax: 58,
+    make: () => `${numericId(15)}|${randomToken(BASE64URL, 32)}`,
+    revokeUrl: 'https://developers.facebook.com/apps/',
+  }),
+  keyed({
     id: 'finnhub-api-key',
     provider: 'Finnhub',
     description: 'Finnhub API key',
