@@ -1,6 +1,6 @@
-import { ALNUM, BASE64URL, LOWER_ALNUM, DIGITS, randomToken } from '../random';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { fixedRule } from './fixedPrefix';
+import { fixedRule, mixedCase } from './fixedPrefix';
 import { UUID, randomTail, uuid } from './ruleParts';
 
 // Automation webhooks, auth platforms and telemetry keys with a fixed shape. Formats are facts from the
@@ -87,5 +87,48 @@ export const prefixedAutomationRules: readonly Rule[] = [
     make: () => `figp_${randomToken(BASE64URL, 44)}`,
     revokeUrl: 'https://www.figma.com/developers/api#access-tokens',
     end: '(?![A-Za-z0-9_=-])',
+  }),
+  fixedRule({
+    id: 'endorlabs-api-key',
+    provider: 'Endor Labs',
+    description: 'Endor Labs API key',
+    keywords: ['endr+'],
+    shape: 'endr\\+[A-Za-z0-9-]{16}',
+    maxLength: 21,
+    minEntropy: 3,
+    make: () => `endr+${randomToken(ALNUM, 16)}`,
+    revokeUrl: 'https://app.endorlabs.com/',
+  }),
+  fixedRule({
+    id: 'nightfall-api-key',
+    provider: 'Nightfall',
+    description: 'Nightfall AI API key',
+    keywords: ['nf-'],
+    shape: 'NF-[A-Za-z0-9]{32}',
+    maxLength: 35,
+    validate: mixedCase,
+    make: () => `NF-${randomToken(ALNUM, 32)}`,
+    revokeUrl: 'https://app.nightfall.ai/developer-platform/api-keys',
+  }),
+  fixedRule({
+    id: 'voiceflow-api-key',
+    provider: 'Voiceflow',
+    description: 'Voiceflow Dialog Manager or workspace API key',
+    keywords: ['vf.'],
+    shape: 'VF\\.(?:DM\\.|WS\\.)?[a-fA-F0-9]{24}\\.[A-Za-z0-9]{16}',
+    maxLength: 47,
+    make: () => `VF.DM.${randomToken(HEX, 24)}.${randomToken(ALNUM, 16)}`,
+    revokeUrl: 'https://creator.voiceflow.com/',
+  }),
+  fixedRule({
+    id: 'aws-appsync-api-key',
+    provider: 'AWS',
+    description: 'AWS AppSync GraphQL API key',
+    risk: 'anyone with this file can query and mutate your AppSync GraphQL API',
+    keywords: ['da2-'],
+    shape: 'da2-[a-z0-9]{26}',
+    maxLength: 30,
+    make: () => `da2-${randomToken(LOWER_ALNUM, 26)}`,
+    revokeUrl: 'https://console.aws.amazon.com/appsync/',
   }),
 ];

@@ -164,6 +164,17 @@ export const prefixedCommerceRules: readonly Rule[] = [
     revokeUrl: 'https://robinhood.com/account/crypto',
   }),
   fixedRule({
+    id: 'recharge-api-token',
+    provider: 'Recharge',
+    description: 'Recharge Payments API token',
+    risk: 'anyone with this file can read and change the subscriptions and customers of your Recharge store',
+    keywords: ['sk_1x1_', 'sk_1x3_', 'sk_2x1_', 'sk_2x2_', 'sk_3x3_', 'sk_5x3_', 'sk_10x3_', 'sk_test_'],
+    shape: 'sk_(?:test_)?(?:1x1|1x3|2x1|2x2|3x3|5x3|10x3)_[a-f0-9]{64}',
+    maxLength: 77,
+    make: () => `sk_${pick(['1x1', '2x2', '3x3'])}_${randomToken(HEX, 64)}`,
+    revokeUrl: 'https://support.rechargepayments.com/hc/en-us/articles/360008829993',
+  }),
+  fixedRule({
     id: 'fleetbase-api-key',
     provider: 'Fleetbase',
     description: 'Fleetbase live API key',
