@@ -22,8 +22,8 @@ export const messagingRules: readonly Rule[] = [
     provider: 'Discord',
     description: 'Discord bot token',
     risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
-    // A bare token has no literal to prefilter on, so the rule needs the name it is assigned to or the
-    // call it is passed to.
+    // Older tokens (ids not starting with 1) have no literal to prefilter on, so they need the name they
+    // are assigned to, the call they are passed to, or a `Bot ` header; current ones are found bare too.
     keywords: ['discord', 'bot', 'token', '.run(', '.login(', ...BARE_DISCORD_STARTS],
     pattern: new RegExp(
       `(?:(?:(?:${anyCase('discord')}|${anyCase('bot')}|${anyCase('token')})[\\w.-]{0,24}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\(|,)|\\.(?:run|login)\\()` +
@@ -43,7 +43,7 @@ export const messagingRules: readonly Rule[] = [
     },
     revokeUrl: 'https://discord.com/developers/applications',
     sample: () => {
-      const first = Buffer.from(numericId(18 + (Math.random() < 0.5 ? 0 : 1)))
+      const first = Buffer.from(Math.random() < 0.5 ? `1${numericId(18)}` : numericId(18))
         .toString('base64')
         .replace(/=+$/, '');
       return `${first}.${randomToken(BASE64URL, 6)}.${randomToken(BASE64URL, 38)}`;
