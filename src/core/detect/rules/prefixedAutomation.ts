@@ -1,10 +1,20 @@
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, mixedCase } from './fixedPrefix';
-import { UUID, randomTail, uuid } from './ruleParts';
+import { UUID, numericId, randomTail, uuid } from './ruleParts';
 
 // Automation webhooks, auth platforms and telemetry keys with a fixed shape. Formats are facts from the
 // vendors' documentation and the peers' rule sets (gitleaks, trufflehog); patterns are our own.
+
+/** A Zapier hook key: six lower-case characters, redrawn until they vary as the rule asks. */
+function variedTail(): string {
+  for (;;) {
+    const tail = randomToken(LOWER_ALNUM, 6);
+    if (new Set(tail).size >= 5) {
+      return tail;
+    }
+  }
+}
 
 export const prefixedAutomationRules: readonly Rule[] = [
   fixedRule({
@@ -18,8 +28,7 @@ export const prefixedAutomationRules: readonly Rule[] = [
     minEntropy: 2.5,
     // The key is a short lower-case segment: too short for an entropy bar, so it only has to vary.
     validate: (url) => new Set(url.replace(/\/$/, '').split('/').pop()).size >= 4,
-    make: () =>
-      `https://hooks.zapier.com/hooks/catch/${randomToken(DIGITS, 8)}/${randomToken(LOWER_ALNUM, 6)}`,
+    make: () => `https://hooks.zapier.com/hooks/catch/${numericId(8)}/${variedTail()}`,
     revokeUrl: 'https://zapier.com/app/zaps',
     end: '(?![A-Za-z0-9/])',
     negatives: [
