@@ -23,6 +23,11 @@ import { connectionStringRules } from './rules/connectionStrings';
 import { genericRules } from './rules/generic';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
+import { prefixedSaasRules } from './rules/prefixedSaas';
+import { prefixedCommerceRules } from './rules/prefixedCommerce';
+import { prefixedAutomationRules } from './rules/prefixedAutomation';
+import { keyedServiceRules } from './rules/keyedServices';
+import { keyedCommerceRules } from './rules/keyedCommerce';
 
 /** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
 export const builtinRules: readonly Rule[] = [
@@ -47,6 +52,11 @@ export const builtinRules: readonly Rule[] = [
   ...devToolRules,
   ...privateKeyRules,
   ...tokenRules,
+  ...prefixedSaasRules,
+  ...prefixedCommerceRules,
+  ...prefixedAutomationRules,
+  ...keyedServiceRules,
+  ...keyedCommerceRules,
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,

@@ -1,12 +1,18 @@
 import { shannonEntropy } from '../entropy';
 import { BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, anyCase, assignedTo, contextRule, tokenRule } from './ruleKit';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, contextRule, tokenRule } from './ruleKit';
 import { UUID, numericId, randomTail, uuid } from './ruleParts';
 import { decodeBase64 } from './valueChecks';
 
 // Chat and team-messaging providers other than Slack. Facts on the formats come from the providers'
 // documentation and the public rule sets (gitleaks, trufflehog); the patterns follow this engine's contract.
+
+// A bot token starts with the base64 of the bot's id; ids since 2022 have 19 digits starting with 1, so a
+// bare token starts with one of these 100 four-character literals (`MT` + two digits' encodings).
+const BARE_DISCORD_STARTS = [...'aeimquyc'.split(''), 'g', 'k'].flatMap((third) =>
+  ['w', 'x', 'y', 'z', '0', '1', '2', '3', '4', '5'].map((fourth) => `mt${third}${fourth}`),
+);
 
 const teamsRisk = 'anyone with this file can post messages into your Microsoft Teams channel';
 
@@ -16,12 +22,12 @@ export const messagingRules: readonly Rule[] = [
     provider: 'Discord',
     description: 'Discord bot token',
     risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
-    // A bare token has no literal to prefilter on, so the rule needs the name it is assigned to or the
-    // call it is passed to.
-    keywords: ['discord', 'bot', 'token', '.run(', '.login('],
+    // Older tokens (ids not starting with 1) have no literal to prefilter on, so they need the name they
+    // are assigned to, the call they are passed to, or a `Bot ` header; current ones are found bare too.
+    keywords: ['discord', 'bot', 'token', '.run(', '.login(', ...BARE_DISCORD_STARTS],
     pattern: new RegExp(
-      `(?:(?:${anyCase('discord')}|${anyCase('bot')}|${anyCase('token')})[\\w.-]{0,24}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\(|,)|\\.(?:run|login)\\()` +
-        `[ \\t]{0,3}["'\`]?(?<secret>[MNO][A-Za-z0-9_-]{22,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})${END_TOKEN}`,
+      `(?:(?:(?:${anyCase('discord')}|${anyCase('bot')}|${anyCase('token')})[\\w.-]{0,24}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\(|,)|\\.(?:run|login)\\()` +
+        `[ \\t]{0,3}["'\`]?|${anyCase('bot')}[ \\t]{1,3}|${START_TOKEN}(?=MT[AEIMQUYcgk][w-z0-5]))(?<secret>[MNO][A-Za-z0-9_-]{22,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})${END_TOKEN}`,
     ),
     maxLength: 140,
     minEntropy: 3.5,
@@ -37,7 +43,7 @@ export const messagingRules: readonly Rule[] = [
     },
     revokeUrl: 'https://discord.com/developers/applications',
     sample: () => {
-      const first = Buffer.from(numericId(18 + (Math.random() < 0.5 ? 0 : 1)))
+      const first = Buffer.from(Math.random() < 0.5 ? `1${numericId(18)}` : numericId(18))
         .toString('base64')
         .replace(/=+$/, '');
       return `${first}.${randomToken(BASE64URL, 6)}.${randomToken(BASE64URL, 38)}`;
@@ -47,6 +53,8 @@ export const messagingRules: readonly Rule[] = [
       `client.run('${t}')`,
       `await client.login("${t}");`,
       `  "botToken": "${t}"`,
+      `headers = {"Authorization": "Bot ${t}"}`,
+      ...(t.startsWith('MT') ? [t] : []),
     ],
     negatives: [
       'DISCORD_TOKEN=your-bot-token-here',
