@@ -149,7 +149,9 @@ function hasTemplateMarker(secret: string): boolean {
  */
 function hasTemplate(secret: string): boolean {
   return (
-    /\$\{[\w.]{1,80}(?::?[-=?+](?:\$\w{1,80}|\$\{[\w.]{1,80}\})?)?\}|\{\{[\s\w.|'"()-]{1,120}\}\}|\$\([\w\s./-]{1,80}\)|<[\w\s.-]{1,60}>/.test(secret) ||
+    /\$\{[\w.]{1,80}(?::?[-=?+](?:\$\w{1,80}|\$\{[\w.]{1,80}\})?)?\}|\{\{[\s\w.|'"()-]{1,120}\}\}|\$\([\w\s./-]{1,80}\)|<[\w\s.-]{1,60}>/.test(
+      secret,
+    ) ||
     secret.includes('***') ||
     secret.includes('•') ||
     secret.includes('…') ||

@@ -169,7 +169,12 @@ const REFERENCE =
 export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean): boolean {
   const value = text.slice(span.start, span.end);
   const trimmed = value.trim();
-  if (trimmed.length < 4 || isPlaceholder(trimmed, [], 'whole-template') || REFERENCE.test(trimmed) || isFiller(trimmed)) {
+  if (
+    trimmed.length < 4 ||
+    isPlaceholder(trimmed, [], 'whole-template') ||
+    REFERENCE.test(trimmed) ||
+    isFiller(trimmed)
+  ) {
     return false;
   }
   if (isProse(trimmed)) {
