@@ -22,6 +22,7 @@ const {
   settle,
 } = require('./workbench');
 const { firstRunChecks } = require('./firstRun');
+const { searchBrowserSide } = require('./browserLeak');
 
 const out = path.join(root, 'out');
 const required = [
@@ -245,6 +246,23 @@ async function scenario() {
   });
 }
 
+// Kept the last step: it closes the browser.
+async function browserSide() {
+  await check(
+    'the key is nowhere in what the browser stored (IndexedDB, Local/Session Storage, webview state)',
+    async () => {
+      const { searched, hits, stores } = await searchBrowserSide(workbench, { 'the key': token });
+      assert(
+        stores.includes('IndexedDB'),
+        `the browser kept no IndexedDB (stores: ${stores.join(', ') || 'none'})`,
+      );
+      assert(searched > 20, `only ${searched} files searched`);
+      assert(hits.length === 0, `found ${hits.join('; ')}`);
+      say(`browser side: ${searched} files searched (${stores.join(', ')})`);
+    },
+  );
+}
+
 function assert(condition, message) {
   if (!condition) {
     throw new Error(message);
@@ -319,6 +337,7 @@ async function main() {
   say(`workbench up after ${seconds(Date.now() - t0)}`);
   try {
     await scenario();
+    await browserSide();
   } catch (error) {
     if (!(error instanceof Stop)) {
       throw error;

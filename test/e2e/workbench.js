@@ -21,7 +21,14 @@ async function openWorkbench({ entry, workspace, settings, viewport, onLog = () 
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
-  const state = { tmp, server: undefined, browser: undefined, page: undefined };
+  const state = {
+    tmp,
+    dirs,
+    server: undefined,
+    browser: undefined,
+    browserProfile: undefined,
+    page: undefined,
+  };
   state.close = () => close(state);
   try {
     const port = await host.freePort();
@@ -34,8 +41,14 @@ async function openWorkbench({ entry, workspace, settings, viewport, onLog = () 
       onOutput: onLog,
     });
     await state.server.listening;
-    state.browser = await chromium.launch(host.chromiumOptions());
-    state.page = await state.browser.newPage({ viewport });
+    // A persistent profile in the instance's dir, not Playwright's throwaway one: the leak check searches what
+    // the browser stored (IndexedDB, Local/Session Storage, webview state) once it is closed.
+    state.browserProfile = path.join(tmp, 'browser-profile');
+    state.browser = await chromium.launchPersistentContext(state.browserProfile, {
+      ...host.chromiumOptions(),
+      viewport,
+    });
+    state.page = state.browser.pages()[0] ?? (await state.browser.newPage());
     await host.serveEscapedWebviewResources(state.page, [host.root, dirs.extensions, folder]);
     const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${host.root}`]];
     await state.page.goto(

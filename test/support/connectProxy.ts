@@ -15,7 +15,8 @@ export interface TestProxy {
 /**
  * A CONNECT proxy on loopback that records the targets it tunnels to, and any plain request sent to it.
  * `hosts` maps names to addresses as the proxy's own resolver would (a test origin on 127.0.0.1 that the
- * client must see as remote).
+ * client must see as remote); a key `host:port` maps the whole target to an `address:port`, e.g.
+ * `{ 'api.openai.com:443': '127.0.0.1:PORT' }`.
  */
 export async function startConnectProxy(hosts: Readonly<Record<string, string>> = {}): Promise<TestProxy> {
   const targets: string[] = [];
@@ -29,7 +30,10 @@ export async function startConnectProxy(hosts: Readonly<Record<string, string>> 
     targets.push(req.url ?? '');
     tunnels.add(socket);
     const [host, port] = splitTarget(req.url ?? '');
-    const upstream = net.connect(port, hosts[host] ?? host, () => {
+    // A whole `host:port` entry routes the tunnel to another address and port (a local TLS server).
+    const routed = hosts[req.url ?? ''];
+    const [address, toPort] = routed !== undefined ? splitTarget(routed) : [hosts[host] ?? host, port];
+    const upstream = net.connect(toPort, address, () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(socket).pipe(upstream);

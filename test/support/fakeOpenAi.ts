@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FakeUsage } from './fakeOpenAiBodies';
 import {
@@ -98,10 +99,16 @@ export class FakeOpenAi {
   private readonly timers = new Set<NodeJS.Timeout>();
   private server: Server | undefined;
   private port = 0;
+  private scheme: 'http' | 'https' = 'http';
 
-  /** Listens on 127.0.0.1 on a free port. */
-  async start(): Promise<this> {
-    const server = createServer((req, res) => void this.handle(req, res));
+  /**
+   * Listens on 127.0.0.1 on a free port; over TLS with `tls`, so that a proxy can stand it in for
+   * api.openai.com (an `openai` profile has no base URL of its own).
+   */
+  async start(options: { tls?: { cert: string; key: string } } = {}): Promise<this> {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res);
+    const server: Server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
+    this.scheme = options.tls ? 'https' : 'http';
     server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -141,7 +148,7 @@ export class FakeOpenAi {
     if (!this.server) {
       throw new Error('FakeOpenAi is not started');
     }
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.scheme}://127.0.0.1:${this.port}`;
   }
 
   /** Scripts the reply to the next matching request(s); unmatched requests get a normal answer. */

@@ -3,7 +3,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import { runCliIn } from '../support/cliRun';
+import type { TestProxy } from '../support/connectProxy';
+import { startConnectProxy } from '../support/connectProxy';
 import { FakeOpenAi } from '../support/fakeOpenAi';
+import type { TestCert } from '../support/testCert';
+import { makeTestCert } from '../support/testCert';
 import { freshToken, makeTree } from './cliSupport';
 
 // The security controls of `ask`: audit log under $XDG_STATE_HOME, endpoint allowlist, budgets.
@@ -100,7 +104,7 @@ describe('secure-gpt ask: moderation from config.json', () => {
       XDG_STATE_HOME: path.join(dir, 'state'),
     };
     await fs.mkdir(path.join(dir, 'config', 'secure-gpt'), { recursive: true });
-    // An OpenAI profile on the loopback server, so the profile has a moderation endpoint.
+    // A compatible profile on the loopback server: such a profile has no moderation endpoint.
     await fs.writeFile(
       path.join(dir, 'config', 'secure-gpt', 'profiles.json'),
       JSON.stringify({
@@ -119,5 +123,66 @@ describe('secure-gpt ask: moderation from config.json', () => {
     const run = await runCliIn(['ask', 'hello'], dir, env);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /no moderation endpoint/);
+  });
+});
+
+// An `openai` profile always goes to https://api.openai.com: the proxy in HTTPS_PROXY tunnels that name to
+// the loopback server, which serves a certificate made for it (trusted through SECURE_GPT_CA_FILE). So this
+// is the OpenAI profile itself, with its moderation endpoint, not a compatible one standing in.
+describe('secure-gpt ask: output moderation on an OpenAI profile', () => {
+  let cert: TestCert;
+  let server: FakeOpenAi;
+  let proxy: TestProxy;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  before(() => (cert = makeTestCert(['api.openai.com'])));
+  after(() => cert.dispose());
+  beforeEach(async () => {
+    server = await new FakeOpenAi().start({ tls: { cert: cert.cert, key: cert.key } });
+    proxy = await startConnectProxy({ 'api.openai.com:443': new URL(server.origin).host });
+    dir = makeTree({});
+    env = {
+      OPENAI_API_KEY: ['sk', 'proj', randomToken(ALNUM, 48)].join('-'),
+      HOME: dir,
+      XDG_CONFIG_HOME: path.join(dir, 'config'),
+      XDG_STATE_HOME: path.join(dir, 'state'),
+      HTTPS_PROXY: proxy.url,
+      SECURE_GPT_CA_FILE: cert.caFile,
+    };
+    await fs.mkdir(path.join(dir, 'config', 'secure-gpt'), { recursive: true });
+    await fs.writeFile(
+      path.join(dir, 'config', 'secure-gpt', 'config.json'),
+      JSON.stringify({ moderation: 'input+output' }),
+    );
+  });
+  afterEach(async () => {
+    await proxy.close();
+    await server.stop();
+  });
+
+  const answer = `The answer is ${randomToken(ALNUM, 12)}.`;
+
+  it('withholds a flagged answer: nothing of it on stdout, the reason on stderr', async () => {
+    server.enqueue({ kind: 'ok', text: answer }, { path: '/chat/completions' });
+    // The first check is the question (clean), the second the answer (flagged).
+    server.enqueue({ kind: 'ok' }, { path: '/moderations' });
+    server.enqueue({ kind: 'ok', flagged: true }, { path: '/moderations' });
+    const run = await runCliIn(['ask', 'hello'], dir, env);
+    assert.deepEqual([...new Set(proxy.targets)], ['api.openai.com:443'], 'it went to the OpenAI endpoint');
+    const checks = server.requestsTo('/moderations');
+    assert.equal(checks.length, 2, 'the question and the answer were both checked');
+    assert.match(checks[1]!.rawBody, new RegExp(answer.replace(/\./g, '\\.')));
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stdout, '', 'the flagged answer is not printed');
+    assert.ok(!run.stderr.includes(answer), 'nor put on stderr');
+    assert.match(run.stderr, /the answer was withheld: moderation flagged it \(harassment\)/);
+  });
+
+  it('prints an answer the moderation check passes', async () => {
+    server.enqueue({ kind: 'ok', text: answer }, { path: '/chat/completions' });
+    const run = await runCliIn(['ask', 'hello'], dir, env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(server.requestsTo('/moderations').length, 2);
+    assert.equal(run.stdout, `${answer}\n`);
   });
 });

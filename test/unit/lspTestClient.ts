@@ -1,12 +1,18 @@
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { nodeBundleOptions } from '../support/nodeBundle';
 
@@ -35,7 +41,7 @@ export class LspTestClient {
   private readonly waiters: Waiter[] = [];
 
   private constructor(
-    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly child: ChildProcess,
     readonly connection: MessageConnection,
   ) {
     connection.onNotification((method, params) => {
@@ -48,19 +54,44 @@ export class LspTestClient {
       this.transcript.push(JSON.stringify({ method, params }));
       return null; // client/registerCapability and the like: accepted.
     });
-    child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
   }
 
-  /** Spawns `node serverJs --stdio` and runs `initialize`/`initialized`. */
+  /**
+   * Spawns `node serverJs --stdio` and runs `initialize`/`initialized`. With `transport: 'ipc'` the server is
+   * forked with `--node-ipc`, as VS Code's language client starts it; `execArgv` and `env` go to its Node.
+   */
   static async start(
     serverJs: string,
-    options: { rootPath?: string; initializationOptions?: unknown } = {},
+    options: {
+      rootPath?: string;
+      initializationOptions?: unknown;
+      transport?: 'stdio' | 'ipc';
+      execArgv?: readonly string[];
+      env?: NodeJS.ProcessEnv;
+    } = {},
   ): Promise<{ client: LspTestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe' });
-    const connection = createMessageConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    );
+    let child: ChildProcess;
+    let connection: MessageConnection;
+    const env = options.env ?? process.env;
+    if (options.transport === 'ipc') {
+      child = fork(serverJs, ['--node-ipc'], {
+        execArgv: [...(options.execArgv ?? [])],
+        env,
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+      connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      const stdio = spawn(process.execPath, [...(options.execArgv ?? []), serverJs, '--stdio'], {
+        stdio: 'pipe',
+        env,
+      });
+      child = stdio;
+      connection = createMessageConnection(
+        new StreamMessageReader(stdio.stdout),
+        new StreamMessageWriter(stdio.stdin),
+      );
+    }
     const client = new LspTestClient(child, connection);
     connection.listen();
     const rootUri = options.rootPath === undefined ? null : pathToFileURL(options.rootPath).href;

@@ -88,4 +88,72 @@ describe('leaked-key search', () => {
       await fs.rm(plain, { recursive: true, force: true });
     }
   });
+
+  // A `git log` over a long history can run for minutes: cancelling must end the process, not just stop
+  // reading it. The stand-in git prints one commit, records its pid, then waits until it is killed.
+  it('kills the running git process when cancelled mid-search', async () => {
+    const pidFile = path.join(repo, 'git.pid');
+    const fakeGit = path.join(repo, 'fake-git.js');
+    await fs.writeFile(
+      fakeGit,
+      [
+        '#!/usr/bin/env node',
+        `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));`,
+        "process.stdout.write('commit ' + '0'.repeat(40) + '\\n');",
+        'setInterval(() => {}, 1000);',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const controller = new AbortController();
+    const seen = new Promise<void>((resolve) => {
+      void (async () => {
+        while (!(await exists(pidFile))) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        resolve();
+      })();
+    });
+    const search = findKeyInGitHistory(repo, key, { signal: controller.signal, git: fakeGit });
+    let pid = 0;
+    try {
+      await seen;
+      pid = Number(await fs.readFile(pidFile, 'utf8'));
+      assert.ok(isRunning(pid), 'git is running when the user cancels');
+      controller.abort(new Error('Cancelled by the user'));
+      // Bounded so a search that ignores the cancel fails here with a reason instead of hanging the suite.
+      const outcome = await Promise.race([
+        search.then(
+          () => 'resolved',
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        ),
+        new Promise<string>((r) =>
+          setTimeout(() => r('still running 10 s after the cancel'), 10_000).unref(),
+        ),
+      ]);
+      assert.equal(outcome, 'Cancelled by the user');
+      // The search settles on the child's `close`, after Node has reaped it: the pid is gone, not a zombie.
+      assert.equal(isRunning(pid), false, 'the git process ended');
+    } finally {
+      if (pid > 0 && isRunning(pid)) {
+        process.kill(pid, 'SIGKILL');
+      }
+    }
+  });
 });
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Whether a process with this pid exists (signal 0 checks without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
