@@ -62,7 +62,9 @@ function measureStartup({ runs = 9, cliJs = path.join(ROOT, 'dist', 'cli.js') } 
     );
     const counted = timeProcess(['--require', counter, ...scanArgs], dir);
     const modules = Number(/modules loaded: (\d+)/.exec(counted.stderr)?.[1] ?? NaN);
-    const bundleBytes = fs.statSync(cliJs).size;
+    // What the scan parses: the dispatcher and, when the CLI is split, the scan command's own bundle.
+    const scanJs = path.join(path.dirname(cliJs), 'cli', 'scan.js');
+    const bundleBytes = fs.statSync(cliJs).size + (fs.existsSync(scanJs) ? fs.statSync(scanJs).size : 0);
     return {
       runs,
       bareMs: median(bare),
@@ -84,7 +86,9 @@ async function report({ section, fmt, verdict, quick }) {
   console.log(
     `node -e 0: ${fmt(m.bareMs, 0)} ms; secure-gpt scan: ${fmt(m.cliMs, 0)} ms (exit ${m.status}); medians of ${m.runs} interleaved runs`,
   );
-  console.log(`the scan loads ${m.modules} modules; dist/cli.js is ${fmt(m.bundleBytes / 1024, 0)} KB`);
+  console.log(
+    `the scan loads ${m.modules} modules and parses ${fmt(m.bundleBytes / 1024, 0)} KB of bundle (dist/cli.js + dist/cli/scan.js)`,
+  );
   console.log(`target <= 2x node -e 0: ${fmt(m.ratio, 2)}x -> ${verdict(m.ratio <= 2)}`);
 }
 
