@@ -62,6 +62,40 @@ const stripRuleNegatives = {
   },
 };
 
+/**
+ * The CLI is a small dispatcher (dist/cli.js) plus one bundle per subcommand (dist/cli/<name>.js), loaded
+ * only when that command runs: `secure-gpt scan` in a pre-commit hook then parses neither the openai SDK
+ * nor zod nor the LSP library. src/cli/commands.ts loads each command with `import('./<name>')`; this
+ * plugin turns those imports into requires of the sibling bundles instead of inlining them.
+ * test/support/nodeBundle.ts builds the CLI the same way.
+ */
+const cliCommandNames = [
+  ...require('fs')
+    .readFileSync('src/cli/commands.ts', 'utf8')
+    .matchAll(/import\('\.\/(\w+)'\)/g),
+].map((m) => m[1]);
+
+/** @type {import('esbuild').Plugin} */
+const cliCommandChunks = {
+  name: 'cli-command-chunks',
+  setup(build) {
+    // A stand-in module that `require`s the bundle: a plain require, where an external `import()` would
+    // start Node's ESM loader for a CommonJS file.
+    build.onResolve({ filter: /^\.\/\w+$/ }, (args) =>
+      args.kind === 'dynamic-import' && /[\\/]src[\\/]cli[\\/]commands\.ts$/.test(args.importer)
+        ? { path: args.path.slice(2), namespace: 'cli-command' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({
+      contents: `module.exports = require('./cli/${args.path}.js');`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/cli\/\w+\.js$/ }, (args) =>
+      args.namespace === 'cli-command' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   // The CLI's --version and SARIF's semanticVersion come from the manifest.
@@ -95,12 +129,17 @@ const bundles = [
   },
   {
     ...common,
-    entryPoints: ['src/cli/cli.ts'],
-    outfile: 'dist/cli.js',
+    entryPoints: {
+      cli: 'src/cli/cli.ts',
+      ...Object.fromEntries(cliCommandNames.map((name) => [`cli/${name}`, `src/cli/${name}.ts`])),
+    },
+    outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: nodeExternal,
+    plugins: [...common.plugins, cliCommandChunks],
+    // Only dist/cli.js is run directly; the shebang on the command bundles is harmless.
     banner: { js: '#!/usr/bin/env node' },
   },
   {

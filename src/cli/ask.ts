@@ -56,7 +56,6 @@ Exit status: 0 answered, 1 not sent (secrets under --policy block, the final che
 
 /** `secure-gpt ask`: one request through the outgoing pipeline, streamed to stdout. */
 export const askCommand: CliCommand = {
-  summary: 'ask a model; secrets are redacted before anything leaves (answer on stdout)',
   run: runAsk,
 };
 

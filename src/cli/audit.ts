@@ -22,7 +22,6 @@ Options:
 
 /** `secure-gpt audit`: verify and read the tamper-evident audit log. */
 export const auditCommand: CliCommand = {
-  summary: 'Verify or show the tamper-evident audit log',
   run: (args, io) => runAudit(args, io),
 };
 

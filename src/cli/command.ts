@@ -14,13 +14,21 @@ export interface CliIo {
   readonly isTty: boolean;
 }
 
-/** One `secure-gpt` subcommand. */
+/** One `secure-gpt` subcommand (its usage line is in commands.ts, which loads it). */
 export interface CliCommand {
-  /** One line for the top-level usage. */
-  readonly summary: string;
   /** Runs with the arguments after the command name and resolves to an exit code. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
 /** A usage error: printed with the command's help, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * Whether `error` is a `UsageError`. By name, not `instanceof`: each subcommand is bundled on its own
+ * (see commands.ts) with its own copy of this class, so the dispatcher's class is not the thrower's.
+ */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === 'UsageError';
+}

@@ -46,7 +46,6 @@ Exit codes: 0 ok, 1 no key, 2 usage or invalid input, 3 no OS keychain reachable
 
 /** `secure-gpt key`: set, show, delete and list keys in the OS keychain. */
 export const keyCommand: CliCommand = {
-  summary: 'store, show (masked), delete and list API keys in the OS keychain',
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === undefined || sub === '-h' || sub === '--help' || sub === 'help') {

@@ -13,7 +13,6 @@ code and source "secure-gpt". Logs go to stderr; stdout carries only the protoco
 
 /** `secure-gpt lsp --stdio`: the language server, in this process, for any LSP client. */
 export const lspCommand: CliCommand = {
-  summary: 'Run the language server over stdio (for Neovim, Helix and other editors)',
   run: runLsp,
 };
 

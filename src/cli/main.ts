@@ -1,5 +1,5 @@
 import type { CliIo } from './command';
-import { EXIT_ERROR, EXIT_OK, UsageError } from './command';
+import { EXIT_ERROR, EXIT_OK, isUsageError } from './command';
 import { commands } from './commands';
 
 declare const __VERSION__: string | undefined;
@@ -31,15 +31,16 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     io.stdout.write(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
-  if (!command) {
+  const entry = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     io.stderr.write(`secure-gpt: unknown command '${name}'.\n\n${usage()}`);
     return EXIT_ERROR;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.stderr.write(`secure-gpt ${name}: ${error.message}\n`);
       return EXIT_ERROR;
     }

@@ -22,7 +22,6 @@ Options:
 
 /** `secure-gpt redact`: the pipeline's redaction over a file or stdin. */
 export const redactCommand: CliCommand = {
-  summary: 'print a file or stdin with secrets replaced by placeholders (--json for positions)',
   run: runRedact,
 };
 

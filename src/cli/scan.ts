@@ -54,7 +54,6 @@ malformed allowlist).
 
 /** `secure-gpt scan`: the engine over files, for pre-commit hooks and CI. */
 export const scanCommand: CliCommand = {
-  summary: 'Scan files for secrets (text, json or sarif; exit 1 on findings)',
   // The scan itself is synchronous (sync reads are the fastest way through many small files).
   run: (args, io) => Promise.resolve().then(() => runScan(args, io)),
 };

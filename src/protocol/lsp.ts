@@ -27,7 +27,10 @@ export interface SecureGptSettings {
 /** Sent by the client in `initialize`: the settings at start, and test/bench knobs. */
 export interface InitializationOptions {
   readonly settings?: SecureGptSettings;
-  /** Delay between the last edit and the re-scan, in ms (default 100). Benches set 0 to time the server alone. */
+  /**
+   * A fixed delay between the last edit and the re-scan, in ms (default: twice the last re-scan, 10 to 100 ms).
+   * Benches set 0 to time the server alone.
+   */
   readonly debounceMs?: number;
   /** Set only by an extension running in a test host (see the extension's `testHooks.ts`): enables `TestLogRequest`. */
   readonly testHooks?: boolean;

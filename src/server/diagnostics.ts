@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
@@ -11,14 +12,34 @@ import { uriToPath } from './workspace';
 
 /** Timing of the re-scan after edits. */
 export interface DebounceOptions {
-  /** Quiet time after the last edit before re-scanning; 0 re-scans synchronously on each change. */
-  readonly debounceMs: number;
+  /**
+   * A fixed quiet time after the last edit before re-scanning; 0 re-scans synchronously on each change.
+   * Absent: the quiet time follows the document's last re-scan (see `quietDelay`).
+   */
+  readonly debounceMs?: number;
   /** Longest an edit waits while edits keep coming, so continuous typing still updates. */
   readonly maxWaitMs: number;
 }
 
-/** ~100 ms of quiet keeps typing cheap; a paste skips the wait (see `PASTE_CHARS`). */
-export const defaultDebounce: DebounceOptions = { debounceMs: 100, maxWaitMs: 250 };
+/** The quiet time follows the scan cost; a paste skips the wait (see `PASTE_CHARS`). */
+export const defaultDebounce: DebounceOptions = { maxWaitMs: 250 };
+
+/** Bounds of the adaptive quiet time, and its value before a document's first re-scan. */
+export const QUIET_MS = { min: 10, max: 100, initial: 20 } as const;
+
+/**
+ * The quiet time after an edit, from how long the document's last re-scan took: twice that, within
+ * [10, 100] ms. Re-scanning only the touched lines of even a large file takes a few milliseconds, so the
+ * warning follows the keystroke by ~20 ms; twice the cost keeps re-scans to at most a third of the time
+ * of steady typing when a scan is slow (a huge line, a slow machine), and the 100 ms ceiling is the old
+ * fixed debounce. Before any re-scan (or with a nonsense figure) it is `QUIET_MS.initial`.
+ */
+export function quietDelay(lastScanMs: number | undefined): number {
+  if (lastScanMs === undefined || !Number.isFinite(lastScanMs) || lastScanMs < 0) {
+    return QUIET_MS.initial;
+  }
+  return Math.min(QUIET_MS.max, Math.max(QUIET_MS.min, Math.ceil(2 * lastScanMs)));
+}
 
 /**
  * A change inserting at least this many characters at once is a paste (or a snippet): it is scanned at
@@ -84,6 +105,8 @@ export function toDiagnostic(
  */
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  /** How long each open document's last re-scan after an edit took, in ms: sets its quiet time. */
+  private readonly rescanMs = new Map<string, number>();
   /** File system path to the URI its workspace-scan diagnostics were published under. */
   private readonly workspaceResults = new Map<string, string>();
 
@@ -97,26 +120,34 @@ export class DiagnosticsPublisher {
 
   /** Re-scans `entry` once edits pause, or at once after a paste (`inserted` characters in one change). */
   schedule(entry: OpenDocument, inserted = 0): void {
-    if (this.timing.debounceMs <= 0 || inserted >= PASTE_CHARS) {
-      this.publishOpen(entry);
+    const uri = entry.document.uri;
+    const quiet = this.timing.debounceMs ?? quietDelay(this.rescanMs.get(uri));
+    if (quiet <= 0 || inserted >= PASTE_CHARS) {
+      this.rescan(entry);
       return;
     }
-    const uri = entry.document.uri;
     const now = Date.now();
     const previous = this.pending.get(uri);
     if (previous) {
       clearTimeout(previous.timer);
     }
     const since = previous?.since ?? now;
-    const delay = Math.max(0, Math.min(this.timing.debounceMs, since + this.timing.maxWaitMs - now));
+    const delay = Math.max(0, Math.min(quiet, since + this.timing.maxWaitMs - now));
     const timer = setTimeout(() => {
       this.pending.delete(uri);
       const current = this.documents.get(uri);
       if (current) {
-        this.publishOpen(current);
+        this.rescan(current);
       }
     }, delay);
     this.pending.set(uri, { timer, since });
+  }
+
+  /** `publishOpen` after an edit, timed for the next quiet delay. */
+  private rescan(entry: OpenDocument): void {
+    const start = performance.now();
+    this.publishOpen(entry);
+    this.rescanMs.set(entry.document.uri, performance.now() - start);
   }
 
   /** Scans what changed in `entry` (everything after `invalidateAll`) and publishes now. */
@@ -135,6 +166,7 @@ export class DiagnosticsPublisher {
   /** A document closed: its diagnostics go, unless a workspace scan reported the file (then the disk copy is re-scanned). */
   closed(uri: string): void {
     this.cancel(uri);
+    this.rescanMs.delete(uri);
     const path = uriToPath(uri);
     if (path !== undefined && this.workspaceResults.has(path)) {
       this.publishFromDisk(path);

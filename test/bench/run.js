@@ -18,7 +18,7 @@ async function main() {
     `secure-gpt engine : ${fmt(s.engineMs, 0)} ms  ${fmt(s.engineMbps)} MB/s  (${s.engineFindings} findings)`,
   );
   console.log(
-    `secure-gpt CLI    : ${fmt(s.cliMs, 0)} ms  (whole process: walk, .gitignore, JSON; exit ${s.cliExit})`,
+    `secure-gpt CLI    : ${fmt(s.cliMs, 0)} ms  ${fmt((s.mb * 1000) / s.cliMs)} MB/s  (whole process: start-up, walk, .gitignore, JSON; exit ${s.cliExit})`,
   );
   console.log(`ripgrep -j1 (${s.rgVersion}, 14 patterns): ${fmt(s.rgMs, 0)} ms  ${fmt(s.rgMbps)} MB/s`);
   console.log(
@@ -27,7 +27,11 @@ async function main() {
   const rgRatio = s.engineMs / s.rgMs;
   const slRatio = s.engineOnSliceMbps / s.secretlintMbps;
   console.log(`target >= 100 MB/s: ${fmt(s.engineMbps)} MB/s -> ${verdict(s.engineMbps >= 100)}`);
-  console.log(`target within 4x of ripgrep's time: ${fmt(rgRatio, 2)}x -> ${verdict(rgRatio <= 4)}`);
+  const cliRgRatio = s.cliMs / s.rgMs;
+  console.log(`target within 4x of ripgrep's time (engine): ${fmt(rgRatio, 2)}x -> ${verdict(rgRatio <= 4)}`);
+  console.log(
+    `target within 4x of ripgrep's time (whole scan process vs rg -j1): ${fmt(cliRgRatio, 2)}x -> ${verdict(cliRgRatio <= 4)}`,
+  );
   console.log(`target >= 500x secretlint's throughput: ${fmt(slRatio, 0)}x -> ${verdict(slRatio >= 500)}`);
 
   section('Hostile input (1 MB each, per-byte time vs ordinary code)');
@@ -41,7 +45,7 @@ async function main() {
   console.log(`target <= 3x: worst ${fmt(worst, 2)}x -> ${verdict(worst <= 3)}`);
 
   // Sections contributed by other parts of the product, each in its own module.
-  for (const extra of ['lspEdit.js', 'pipeline.js']) {
+  for (const extra of ['startup.js', 'lspEdit.js', 'pipeline.js']) {
     const file = path.join(__dirname, extra);
     if (fs.existsSync(file)) {
       const mod = require(file);

@@ -19,6 +19,9 @@ const required = [
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/cli.js',
+  // The CLI's subcommands are bundles of their own beside it (esbuild.js, cliCommandChunks).
+  'extension/dist/cli/scan.js',
+  'extension/dist/cli/lsp.js',
   'extension/dist/webview.js',
   'extension/node_modules/keytar/package.json',
   'extension/node_modules/keytar/lib/keytar.js',

@@ -1,16 +1,17 @@
-import { join, resolve } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
 /**
  * esbuild options that bundle `entry` (relative to the repo root) into `outfile` the way esbuild.js builds its
- * Node bundles, so process-level tests run what ships rather than a stale dist/.
+ * Node bundles, so process-level tests run what ships rather than a stale dist/. The CLI entry is built as
+ * esbuild.js builds it: a dispatcher at `outfile` and one bundle per subcommand in `cli/` beside it (with a
+ * plugin, so build with esbuild's async `build`, not `buildSync`).
  */
 export function nodeBundleOptions(entry: string, outfile: string): BuildOptions {
-  return {
-    entryPoints: [join(repoRoot, entry)],
-    outfile,
+  const common: BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -18,4 +19,38 @@ export function nodeBundleOptions(entry: string, outfile: string): BuildOptions 
     external: ['vscode', 'keytar'],
     logLevel: 'silent',
   };
+  if (entry !== 'src/cli/cli.ts') {
+    return { ...common, entryPoints: [join(repoRoot, entry)], outfile };
+  }
+  const commands = [
+    ...readFileSync(join(repoRoot, 'src/cli/commands.ts'), 'utf8').matchAll(/import\('\.\/(\w+)'\)/g),
+  ].map((m) => m[1]!);
+  return {
+    ...common,
+    entryPoints: {
+      [basename(outfile, '.js')]: join(repoRoot, entry),
+      ...Object.fromEntries(commands.map((name) => [`cli/${name}`, join(repoRoot, `src/cli/${name}.ts`)])),
+    },
+    outdir: dirname(outfile),
+    plugins: [cliCommandChunks],
+  };
 }
+
+/** esbuild.js's `cliCommandChunks`: commands.ts's dynamic imports become requires of the sibling bundles. */
+const cliCommandChunks: Plugin = {
+  name: 'cli-command-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/\w+$/ }, (args) =>
+      args.kind === 'dynamic-import' && /[\\/]src[\\/]cli[\\/]commands\.ts$/.test(args.importer)
+        ? { path: args.path.slice(2), namespace: 'cli-command' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({
+      contents: `module.exports = require('./cli/${args.path}.js');`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/cli\/\w+\.js$/ }, (args) =>
+      args.namespace === 'cli-command' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import type { AskCase } from '../corpus/adversarial/askCase';
 import { askCases } from '../corpus/adversarial/askCases';
@@ -176,7 +176,7 @@ describe('adversarial ask set, one or more cases per issue 9 leak class (ours: a
     );
 
     mkdirSync(join(resolve(__dirname, '../../..'), 'out/cliBundle'), { recursive: true });
-    buildSync(nodeBundleOptions('src/cli/cli.ts', bundle));
+    await build(nodeBundleOptions('src/cli/cli.ts', bundle));
     server.requests.length = 0;
     assert.equal(await runProcess(args, root, env), 0, 'the process run failed');
     const byProcess = batch.filter((c) => reached(c, received(server), context)).length;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import type { TestProxy } from '../support/connectProxy';
 import { startConnectProxy, startDroppingProxy } from '../support/connectProxy';
@@ -50,9 +50,9 @@ describe('secure-gpt ask and proxies, as a process (out/egressBundle/cli.js)', f
   let proxy: TestProxy | undefined;
   const server = new FakeOpenAi();
 
-  before(() => {
+  before(async () => {
     mkdirSync(join(repo, 'out/egressBundle'), { recursive: true });
-    buildSync(nodeBundleOptions('src/cli/cli.ts', cliPath));
+    await build(nodeBundleOptions('src/cli/cli.ts', cliPath));
   });
   beforeEach(async () => {
     server.reset();

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import {
   createProtocolConnection,
@@ -58,9 +58,9 @@ describe('secure-gpt as a process (node out/cliBundle/cli.js)', function () {
     return dir;
   };
 
-  before(() => {
+  before(async () => {
     mkdirSync(join(repo, 'out/cliBundle'), { recursive: true });
-    buildSync(nodeBundleOptions('src/cli/cli.ts', cliPath));
+    await build(nodeBundleOptions('src/cli/cli.ts', cliPath));
   });
   after(() => trees.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 

@@ -85,8 +85,18 @@ export interface CompiledRule {
  */
 export type WindowMode = 'auto' | 'scan' | 'starts';
 
-/** A rule set compiled once and reused for every scan with the same array. */
+/**
+ * A rule set compiled once and reused for every scan with the same array. Each rule is compiled on first
+ * use: reading a pattern's shape (`patternMaxLength`, `startChars`) is most of the cost, and a scan of a
+ * few files runs only the rules whose keywords they contain, so a short-lived CLI process would otherwise
+ * spend more time compiling the catalogue than scanning.
+ */
 export interface CompiledSet {
+  /** How many rules the set holds. */
+  readonly size: number;
+  /** The rule at `order` (its position in the array), compiled on first use. */
+  rule(order: number): CompiledRule;
+  /** Every rule, compiled. */
   readonly rules: readonly CompiledRule[];
   readonly index: KeywordIndex;
   /** Longest `maxLength` among multi-line rules: how far back a range scan must look for their keywords. */
@@ -103,19 +113,51 @@ export interface Candidate {
 
 const cache = new WeakMap<readonly Rule[], CompiledSet>();
 
-/** Compiles `rules` (cached per array identity). */
+/** Compiles `rules` (cached per array identity); each rule on first use. */
 export function compileRules(rules: readonly Rule[]): CompiledSet {
   let set = cache.get(rules);
   if (!set) {
-    const compiled = rules.map(compileRule);
-    set = {
-      rules: compiled,
-      index: buildKeywordIndex(rules.map((r) => r.keywords)),
-      multiLineReach: compiled.reduce((max, r) => (r.multiLine ? Math.max(max, r.maxLength) : max), 0),
-    };
+    set = new LazySet(rules);
     cache.set(rules, set);
   }
   return set;
+}
+
+class LazySet implements CompiledSet {
+  readonly index: KeywordIndex;
+  private readonly compiled: (CompiledRule | undefined)[];
+  private reach: number | undefined;
+
+  constructor(private readonly source: readonly Rule[]) {
+    this.index = buildKeywordIndex(source.map((r) => r.keywords));
+    this.compiled = new Array<CompiledRule | undefined>(source.length);
+  }
+
+  get size(): number {
+    return this.source.length;
+  }
+
+  rule(order: number): CompiledRule {
+    return (this.compiled[order] ??= compileRule(this.source[order]!, order));
+  }
+
+  get rules(): readonly CompiledRule[] {
+    return this.source.map((_, order) => this.rule(order));
+  }
+
+  get multiLineReach(): number {
+    // Only multi-line rules are compiled for it, and only when a range scan first asks.
+    this.reach ??= this.source.reduce(
+      (max, r, order) => (isMultiLine(r.pattern) ? Math.max(max, this.rule(order).maxLength) : max),
+      0,
+    );
+    return this.reach;
+  }
+}
+
+/** Whether a match of `pattern` can cross a line break. */
+function isMultiLine(pattern: RegExp): boolean {
+  return pattern.flags.includes('s') || /\\[snrSWD]|\[\^/.test(pattern.source);
 }
 
 function compileRule(rule: Rule, order: number): CompiledRule {
@@ -133,7 +175,7 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     global: new RegExp(source, `gd${flags}`),
     sticky: new RegExp(source, `yd${flags}`),
     maxLength: Number.isFinite(longest) ? Math.max(declared, longest) : declared,
-    multiLine: flags.includes('s') || /\\[snrSWD]|\[\^/.test(source),
+    multiLine: isMultiLine(rule.pattern),
     keywords,
     keywordLength: keywords.reduce((max, k) => Math.max(max, k.length), 0),
     generic: rule.severity === 'warning',

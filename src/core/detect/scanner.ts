@@ -99,7 +99,7 @@ function collect(
   const candidates: Candidate[] = [];
   // Only rules with a keyword in the text (and those without keywords) run: most files touch a few.
   for (const r of rulesToRun(set.index, hits)) {
-    const cr = set.rules[r]!;
+    const cr = set.rule(r);
     if (options.disabled?.has(cr.rule.id)) {
       continue;
     }
