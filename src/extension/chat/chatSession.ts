@@ -18,7 +18,7 @@ import type { LocalData } from '../records/localData';
 import type { RestoreUi } from '../../core/restore/restorePolicy';
 import { handleCodeAction, openLinkAfterConfirm } from './codeActions';
 import type { EndpointAccess } from './endpointAccess';
-import { ChatHistory } from './history';
+import type { ChatHistory } from './history';
 import { modalRestoreUi } from './restoreUi';
 import { workspaceEnvValues } from './knownValues';
 import { currentSettings } from './settingsReader';
@@ -37,12 +37,10 @@ const RESTRICTED =
 /** The chat: one conversation per workspace window, its turns, and the pipeline every request passes. */
 export class ChatSession implements ChatHandler, vscode.Disposable {
   private conversation = new Conversation();
-  private turns: ChatTurn[] = [];
   private current: AbortController | undefined;
   private model: string | undefined;
   private readonly limiter: RateLimiter;
   private readonly history: ChatHistory;
-  private nextId = 1;
   private readonly loaded: Promise<void>;
   private readonly updated = new vscode.EventEmitter<ChatTurn>();
   /** Fires whenever a turn starts, grows or ends (the status of a request, for tests and views). */
@@ -60,11 +58,8 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       requestsPerMinute: settings['limits.requestsPerMinute'],
       tokensPerMinute: settings['limits.tokensPerMinute'],
     });
-    this.history = new ChatHistory(data.historyDir);
-    this.loaded = this.history.load().then((turns) => {
-      this.turns = turns;
-      this.nextId = turns.length + 1;
-    });
+    this.history = data.history;
+    this.loaded = this.history.ready();
   }
 
   /** Re-reads limits after a settings change. */
@@ -85,7 +80,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       profile: this.endpoint.active().profile,
       models,
       model,
-      turns: this.turns,
+      turns: this.history.turns,
       ...(vscode.workspace.isTrusted ? {} : { disabledReason: RESTRICTED }),
     };
   }
@@ -153,7 +148,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     const profile = this.endpoint.active().profile;
     const controller = new AbortController();
     this.current = controller;
-    const id = `t${this.nextId++}`;
+    const id = this.history.newId();
     let turn: ChatTurn | undefined;
     let prompt: string | undefined;
     let flagged: readonly string[] | undefined;
@@ -212,7 +207,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
                 model,
                 outcome: 'streaming',
               };
-              this.turns.push(turn);
+              this.history.add(turn);
               this.updated.fire(turn);
               this.view.post({ type: 'turn', turn });
             },
@@ -294,18 +289,15 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       ...(flagged ? { flagged } : {}),
     };
     if (!turn) {
-      this.turns.push(final);
+      this.history.add(final);
     }
     this.replace(final);
     this.view.post({ type: 'turn', turn: final });
-    this.history.save(this.turns).catch((e: unknown) => this.log.error('Could not save chat history', e));
+    this.history.save().catch((e: unknown) => this.log.error('Could not save chat history', e));
   }
 
   private replace(turn: ChatTurn): void {
-    const index = this.turns.findIndex((t) => t.id === turn.id);
-    if (index !== -1) {
-      this.turns[index] = turn;
-    }
+    this.history.replace(turn);
     this.updated.fire(turn);
   }
 
@@ -348,7 +340,6 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     this.stop();
     this.conversation.clear();
     this.conversation = new Conversation();
-    this.turns = [];
     await this.history.clear();
     this.view.post({ type: 'cleared' });
   }
