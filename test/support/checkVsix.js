@@ -16,6 +16,9 @@ const say = (message) => console.log(`[vsix] ${message}`);
 /** Every file the package must carry, and patterns it must not. */
 const required = [
   'extension/package.json',
+  // vsce renames these: LICENSE (without it vsce stops to ask) and the changelog the Marketplace shows.
+  'extension/LICENSE.txt',
+  'extension/changelog.md',
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/cli.js',
@@ -28,7 +31,8 @@ const required = [
   'extension/node_modules/keytar/build/Release/keytar.node',
 ];
 const forbidden = [
-  /^extension\/(src|test|out|\.vscode-test)\//,
+  /^extension\/(src|test|out|\.vscode-test|\.secure-gpt)\//,
+  /^extension\/(CONTRIBUTING\.md|\.pre-commit-hooks\.yaml)$/,
   /\.map$/,
   /^extension\/node_modules\/(?!keytar\/)/,
 ];

@@ -20,7 +20,7 @@ import { handleCodeAction, openLinkAfterConfirm } from './codeActions';
 import { showFailure } from './failureNotice';
 import { vscodeFailureUi } from './failureNoticeUi';
 import type { EndpointAccess } from './endpointAccess';
-import { ChatHistory } from './history';
+import type { ChatHistory } from './history';
 import { modalRestoreUi } from './restoreUi';
 import { workspaceEnvValues } from './knownValues';
 import { currentSettings } from './settingsReader';
@@ -48,12 +48,10 @@ const RESTRICTED =
 /** The chat: one conversation per workspace window, its turns, and the pipeline every request passes. */
 export class ChatSession implements ChatHandler, vscode.Disposable {
   private conversation = new Conversation();
-  private turns: ChatTurn[] = [];
   private current: AbortController | undefined;
   private model: string | undefined;
   private readonly limiter: RateLimiter;
   private readonly history: ChatHistory;
-  private nextId = 1;
   private readonly loaded: Promise<void>;
   private readonly updated = new vscode.EventEmitter<ChatTurn>();
   /** Fires whenever a turn starts, grows or ends (the status of a request, for tests and views). */
@@ -71,11 +69,8 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       requestsPerMinute: settings['limits.requestsPerMinute'],
       tokensPerMinute: settings['limits.tokensPerMinute'],
     });
-    this.history = new ChatHistory(data.historyDir);
-    this.loaded = this.history.load().then((turns) => {
-      this.turns = turns;
-      this.nextId = turns.length + 1;
-    });
+    this.history = data.history;
+    this.loaded = this.history.ready();
   }
 
   /** Re-reads limits after a settings change. */
@@ -94,7 +89,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       profile: this.endpoint.active().profile,
       models,
       model,
-      turns: this.turns,
+      turns: this.history.turns,
       ...(vscode.workspace.isTrusted ? {} : { disabledReason: RESTRICTED }),
     };
   }
@@ -141,7 +136,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
 
   /** The turns of the current conversation (New Chat puts them in the history list). */
   get currentTurns(): readonly ChatTurn[] {
-    return this.turns;
+    return this.history.turns;
   }
 
   /** The conversation the next request joins (the preview uses it so placeholders match). */
@@ -173,7 +168,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     // Marked busy first: the first listing of the profile's /models may take a moment (bounded).
     const model = await this.endpoint.model(this.model);
     const profile = this.endpoint.active().profile;
-    const id = `t${this.nextId++}`;
+    const id = this.history.newId();
     let turn: ChatTurn | undefined;
     let prompt: string | undefined;
     let flagged: readonly string[] | undefined;
@@ -235,7 +230,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
                 model,
                 outcome: 'streaming',
               };
-              this.turns.push(turn);
+              this.history.add(turn);
               this.updated.fire(turn);
               this.view.post({ type: 'turn', turn });
             },
@@ -323,18 +318,15 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       ...(flagged ? { flagged } : {}),
     };
     if (!turn) {
-      this.turns.push(final);
+      this.history.add(final);
     }
     this.replace(final);
     this.view.post({ type: 'turn', turn: final });
-    this.history.save(this.turns).catch((e: unknown) => this.log.error('Could not save chat history', e));
+    this.history.save().catch((e: unknown) => this.log.error('Could not save chat history', e));
   }
 
   private replace(turn: ChatTurn): void {
-    const index = this.turns.findIndex((t) => t.id === turn.id);
-    if (index !== -1) {
-      this.turns[index] = turn;
-    }
+    this.history.replace(turn);
     this.updated.fire(turn);
   }
 
@@ -374,10 +366,9 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
 
   /** New Chat: a fresh conversation with a new placeholder map; the old turns are returned, not kept here. */
   async newConversation(): Promise<readonly ChatTurn[]> {
-    const old = this.turns;
+    const old = [...this.history.turns];
     this.conversation.clear();
     this.conversation = new Conversation();
-    this.turns = [];
     await this.history.clear();
     return old;
   }
@@ -387,7 +378,6 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     this.stop();
     this.conversation.clear();
     this.conversation = new Conversation();
-    this.turns = [];
     await this.history.clear();
     this.view.post({ type: 'cleared' });
   }

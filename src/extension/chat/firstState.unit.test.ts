@@ -26,7 +26,11 @@ describe("the chat's first state after a reload", () => {
   let dir: string;
   beforeEach(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sgpt-first-'));
-    await new ChatHistory(dir).save([turn('t1'), turn('t2')]);
+    const saved = new ChatHistory(dir);
+    await saved.ready();
+    saved.add(turn('t1'));
+    saved.add(turn('t2'));
+    await saved.save();
   });
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
@@ -34,8 +38,8 @@ describe("the chat's first state after a reload", () => {
     const events: string[] = [];
     const history = new ChatHistory(dir);
     let turns: ChatTurn[] = [];
-    const whenLoaded = history.load().then((loaded) => {
-      turns = loaded;
+    const whenLoaded = history.ready().then(() => {
+      turns = [...history.turns];
       events.push('history loaded');
     });
     // What else activation starts: none of it may hold the first state back.

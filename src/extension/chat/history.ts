@@ -3,54 +3,151 @@ import * as path from 'node:path';
 import type { ChatTurn } from '../../protocol/webview';
 
 /** At most this many turns are kept; older ones drop off. */
-const MAX_TURNS = 200;
+export const MAX_TURNS = 200;
+
+/** A turn and when it was asked (epoch ms): retention ages each turn by this, not the file. */
+interface Entry {
+  turn: ChatTurn;
+  readonly at: number;
+}
+
+interface StoredTurn extends ChatTurn {
+  readonly at?: unknown;
+}
 
 /**
- * The chat history of one workspace, on disk in its workspace storage. It holds only what the webview
- * shows: redacted questions and answers with placeholders, never a restored value.
+ * The chat history of one workspace: the turns in memory and their copy on disk in the workspace storage. It
+ * holds only what the webview shows: redacted questions and answers with placeholders, never a restored value.
+ * Memory and disk are one store, so retention and purge cannot leave turns behind in one of them.
+ *
+ * No vscode import: it is unit-tested in plain Node.
  */
 export class ChatHistory {
   private readonly file: string | undefined;
+  private entries: Entry[] = [];
+  /**
+   * The next id's number, saved beside the turns. Ids never repeat: the cap drops old turns, so counting the
+   * turns would hand out an id still in use and `replace` would overwrite that turn.
+   */
+  private counter = 1;
+  private readonly loaded: Promise<void>;
   /** Writes run one after another, and `clear` waits for them, so a purge cannot be undone by a late save. */
   private writes: Promise<void> = Promise.resolve();
 
-  constructor(dir: string | undefined) {
+  constructor(
+    dir: string | undefined,
+    private readonly now: () => number = Date.now,
+  ) {
     this.file = dir ? path.join(dir, 'chat.json') : undefined;
+    this.loaded = this.read();
   }
 
-  async load(): Promise<ChatTurn[]> {
-    if (!this.file) {
-      return [];
-    }
-    try {
-      const data = JSON.parse(await fs.readFile(this.file, 'utf8')) as { turns?: unknown };
-      return Array.isArray(data.turns) ? (data.turns as ChatTurn[]) : [];
-    } catch {
-      return [];
+  /** Resolves once the saved turns are in memory. */
+  ready(): Promise<void> {
+    return this.loaded;
+  }
+
+  get turns(): readonly ChatTurn[] {
+    return this.entries.map((e) => e.turn);
+  }
+
+  /** An id no turn of this history has had. */
+  newId(): string {
+    return `t${this.counter++}`;
+  }
+
+  /** Appends a turn stamped with the current time; past the cap the oldest go, never the one just added. */
+  add(turn: ChatTurn): void {
+    this.entries.push({ turn, at: this.now() });
+    if (this.entries.length > MAX_TURNS) {
+      this.entries.splice(0, this.entries.length - MAX_TURNS);
     }
   }
 
-  save(turns: readonly ChatTurn[]): Promise<void> {
-    const next = this.writes.then(() => this.write(turns));
+  /** Replaces the turn with the same id, keeping its time; false when there is none (dropped or cleared). */
+  replace(turn: ChatTurn): boolean {
+    const entry = this.entries.find((e) => e.turn.id === turn.id);
+    if (entry) {
+      entry.turn = turn;
+    }
+    return entry !== undefined;
+  }
+
+  /** Writes the finished turns; a turn still streaming is written when it ends. */
+  save(): Promise<void> {
+    const next = this.writes.then(() => this.write());
     this.writes = next.catch(() => undefined);
     return next;
   }
 
-  private async write(turns: readonly ChatTurn[]): Promise<void> {
-    if (!this.file) {
-      return;
+  /**
+   * Drops the turns asked before `cutoff`, from memory and from disk; resolves to how many went. A session that
+   * stays open past the cutoff would otherwise write them back with its next answer.
+   */
+  async expire(cutoff: Date): Promise<number> {
+    await this.loaded;
+    const before = this.entries.length;
+    this.entries = this.entries.filter((e) => e.at >= cutoff.getTime());
+    const removed = before - this.entries.length;
+    if (removed > 0) {
+      await this.save();
     }
-    await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const kept = turns.filter((t) => t.outcome !== 'streaming').slice(-MAX_TURNS);
-    const tmp = `${this.file}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify({ version: 1, turns: kept }), { mode: 0o600 });
-    await fs.rename(tmp, this.file);
+    return removed;
   }
 
+  /** Forgets every turn, in memory and on disk. Ids still do not repeat, for views that saw the old ones. */
   async clear(): Promise<void> {
+    this.entries = [];
     await this.writes;
     if (this.file) {
       await fs.rm(this.file, { force: true });
     }
+  }
+
+  private async read(): Promise<void> {
+    if (!this.file) {
+      return;
+    }
+    let text: string;
+    let written: number;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+      written = (await fs.stat(this.file)).mtimeMs;
+    } catch {
+      return;
+    }
+    let data: { turns?: unknown; nextId?: unknown };
+    try {
+      data = JSON.parse(text) as { turns?: unknown; nextId?: unknown };
+    } catch {
+      return;
+    }
+    const stored = Array.isArray(data.turns) ? (data.turns as StoredTurn[]) : [];
+    // A version 1 file has no times: its turns count as written when the file was, as retention used to age them.
+    const loaded = stored.map(({ at, ...turn }) => ({
+      turn,
+      at: typeof at === 'number' && Number.isFinite(at) ? at : written,
+    }));
+    // Turns added while the file was read (there should be none: callers await `ready`) stay after it.
+    this.entries = [...loaded, ...this.entries].slice(-MAX_TURNS);
+    // Past every id on disk too, so a version 1 file (no counter) cannot lead to a repeat either.
+    const highest = Math.max(0, ...stored.map((t) => Number(/^t(\d+)$/.exec(String(t.id))?.[1] ?? 0)));
+    const saved = typeof data.nextId === 'number' && Number.isSafeInteger(data.nextId) ? data.nextId : 1;
+    this.counter = Math.max(this.counter, saved, highest + 1);
+  }
+
+  private async write(): Promise<void> {
+    if (!this.file) {
+      return;
+    }
+    await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    const kept = this.entries
+      .filter((e) => e.turn.outcome !== 'streaming')
+      .map((e) => ({ ...e.turn, at: e.at }));
+    const tmp = `${this.file}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify({ version: 2, nextId: this.counter, turns: kept }), {
+      mode: 0o600,
+    });
+    await fs.rename(tmp, this.file);
   }
 }

@@ -5,6 +5,7 @@ import type { AuditEntry, AuditRecord } from '../../core/audit/auditRecord';
 import { defaultPrices } from '../../core/limits/prices';
 import type { ModelPrice } from '../../core/limits/prices';
 import { UsageStore } from '../../core/limits/usage';
+import { ChatHistory } from '../chat/history';
 import type { Log } from '../log';
 
 /**
@@ -16,6 +17,8 @@ export class LocalData {
   readonly usage: UsageStore;
   /** Directory of this workspace's chat history, or undefined with no folder open. */
   readonly historyDir: string | undefined;
+  /** This workspace's chat turns, in memory and on disk: the chat adds to it, retention and purge prune it. */
+  readonly history: ChatHistory;
   private readonly state: { readonly global: vscode.Memento; readonly workspace: vscode.Memento };
   private readonly purgeListeners = new Set<() => Promise<void> | void>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -32,6 +35,7 @@ export class LocalData {
     this.audit = new AuditLog(path.join(global, 'audit'));
     this.usage = new UsageStore(path.join(global, 'usage'), prices);
     this.historyDir = context.storageUri ? path.join(context.storageUri.fsPath, 'history') : undefined;
+    this.history = new ChatHistory(this.historyDir);
   }
 
   /** Appends an audit record and mirrors a one-line summary to the log at info level. */

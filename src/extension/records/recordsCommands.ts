@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { KeyUi } from '../keys/keyUi';
 import type { Log } from '../log';
 import type { LocalData } from './localData';
+import { pruneOlderThan } from './retention';
 import { showTable } from './tablePanel';
 
 const DAY_MS = 86_400_000;
@@ -30,23 +31,11 @@ function retentionDays(): number {
 /** Drops audit records, usage days and chat history older than the retention setting. */
 export async function applyRetention(data: LocalData, log: Log): Promise<void> {
   const days = retentionDays();
-  if (days === 0) {
-    return;
-  }
-  const cutoff = new Date(Date.now() - days * DAY_MS);
-  const removed = await data.audit.prune(cutoff);
-  await data.usage.prune(cutoff);
-  if (data.historyDir) {
-    for (const name of await fs.readdir(data.historyDir).catch(() => [] as string[])) {
-      const file = `${data.historyDir}/${name}`;
-      const stat = await fs.stat(file).catch(() => undefined);
-      if (stat && stat.mtime < cutoff) {
-        await fs.rm(file, { force: true });
-      }
-    }
-  }
-  if (removed > 0) {
-    log.info(`Retention: removed ${removed} audit record(s) older than ${days} day(s).`);
+  const { auditRecords, chatTurns } = await pruneOlderThan(data, days);
+  if (auditRecords > 0 || chatTurns > 0) {
+    log.info(
+      `Retention: removed ${auditRecords} audit record(s) and ${chatTurns} chat turn(s) older than ${days} day(s).`,
+    );
     data.notifyChanged();
   }
 }
