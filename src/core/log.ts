@@ -5,6 +5,11 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+  /**
+   * Names a value this log must never print (the API key read for a request), so that even a key of no
+   * provider's shape, echoed in an error or a server line, is masked. A logger that prints nothing ignores it.
+   */
+  mask?(value: string, label: string): void;
 }
 
 /** A logger that drops everything, for callers that have nowhere to log. */

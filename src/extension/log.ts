@@ -52,6 +52,11 @@ export class Log implements Logger, vscode.Disposable {
     });
   }
 
+  /** Masks `value` in every later line of this log, and in its notifications (see `Logger.mask`). */
+  mask(value: string, label: string): void {
+    this.scrubber.add(value, label);
+  }
+
   show(): void {
     this.channel.show(true);
   }

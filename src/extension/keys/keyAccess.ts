@@ -211,6 +211,10 @@ export class KeyAccess {
         );
       }
     }
+    if (key !== undefined) {
+      // Whatever its shape, the key in use is masked in every later log line and notification.
+      this.deps.log.mask?.(key, 'api-key');
+    }
     if (key === undefined && requirement === 'required') {
       throw new NoApiKeyError(
         profile.name,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /* eslint-disable @typescript-eslint/require-await -- the fakes implement async interfaces with synchronous bodies */
 import * as assert from 'node:assert/strict';
 import type { KeytarLike } from '../../core/keys/keychain';
@@ -51,6 +52,7 @@ function setup(options: {
     setProfiles: async () => undefined,
   };
   const host: HostInfo = { web: options.web ?? true, remoteName: undefined, platform: 'linux' };
+  const masked: string[] = [];
   const access = new KeyAccess({
     settings,
     secrets,
@@ -59,11 +61,11 @@ function setup(options: {
       update: async (k, v) => void state.set(k, v),
     },
     host,
-    log: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+    log: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, mask: (value) => masked.push(value) },
     keychain: new Keychain({ load: async () => keytar }),
     env: options.env ?? {},
   });
-  return { access, keytar, secrets, state };
+  return { access, keytar, secrets, state, masked };
 }
 
 describe('key commands (flows, with the editor UI scripted)', () => {
@@ -133,6 +135,14 @@ describe('key commands (flows, with the editor UI scripted)', () => {
     assert.ok(!ui.calls.some((c) => c.kind === 'input'), 'no key is asked for when it cannot be kept');
     assert.equal(secrets.items.size, 0);
     assert.match(ui.calls[0]?.detail ?? '', /state database.*weak built-in password/s);
+  });
+
+  it('withApiKey: the key read for a request is handed to the log to mask, whatever its shape', async () => {
+    const { access, keytar, masked } = setup({ keychain: true });
+    const key = `local-${randomBytes(12).toString('hex')}`; // no provider's shape: no rule would mask it
+    await keytar.setPassword('secure-gpt', 'openai', key);
+    assert.equal(await access.withApiKey(undefined, async (k) => k === key), true);
+    assert.deepEqual(masked, [key]);
   });
 
   it('withApiKey: reads at request time, dry-run needs none, a missing key is a clear error', async () => {
