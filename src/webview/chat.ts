@@ -41,6 +41,10 @@ const input = el('textarea', 'input');
 input.rows = 3;
 input.placeholder = 'Ask about your code (Enter to send, Shift+Enter for a new line)';
 input.setAttribute('aria-label', 'Message');
+// The browser must keep no copy of what is typed: with autocomplete off, Chromium neither saves the field's
+// state for session restore (found: a pasted key in the profile's Sessions file) nor offers it as a suggestion.
+input.autocomplete = 'off';
+input.spellcheck = false;
 const sendButton = el('button', 'primary', 'Send');
 sendButton.type = 'submit';
 const stopButton = button('Stop', 'danger', () => post({ type: 'stop' }));
