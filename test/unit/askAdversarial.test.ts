@@ -178,12 +178,14 @@ describe('adversarial ask set, one or more cases per issue 9 leak class (ours: a
     mkdirSync(join(resolve(__dirname, '../../..'), 'out/cliBundle'), { recursive: true });
     await build(nodeBundleOptions('src/cli/cli.ts', bundle));
     server.requests.length = 0;
-    assert.equal(await runProcess(args, root, env), 0, 'the process run failed');
+    // Fresh values can make the batch as a whole trip the guard (exit 1, nothing sent); both runs must agree.
+    const processCode = await runProcess(args, root, env);
+    assert.ok(processCode === 0 || processCode === 1, `the process run failed with ${processCode}`);
     const byProcess = batch.filter((c) => reached(c, received(server), context)).length;
 
     server.requests.length = 0;
     const inProcess = await runCliIn(args, root, env);
-    assert.equal(inProcess.code, 0, inProcess.stderr);
+    assert.equal(inProcess.code, processCode, inProcess.stderr);
     const byMain = batch.filter((c) => reached(c, received(server), context)).length;
     console.log(
       `      process batch: ${batch.length} cases in one ask, ${byProcess} reached the server (in-process: ${byMain})`,

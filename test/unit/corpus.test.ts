@@ -42,7 +42,21 @@ describe('labelled corpus (generated from our rules: a regression gate)', functi
   });
 
   it('fires every rule on its own positives', () => {
-    const silent = [...perRule].filter(([, r]) => r.hit === 0).map(([id, r]) => `${id} (0/${r.all})`);
+    // Values and their placement are fresh on each draw, so a rule silent in this draw gets two more before
+    // it counts as never firing: a broken rule is silent in all three, a rare unlucky placement is not.
+    let silentIds = [...perRule].filter(([, r]) => r.hit === 0).map(([id]) => id);
+    for (let draw = 0; draw < 2 && silentIds.length > 0; draw++) {
+      const again = generatePositives(builtinRules.filter((r) => silentIds.includes(r.id))).positives;
+      const fired = new Set(
+        again
+          .filter((p) =>
+            scan(p.file).some((f) => f.ruleId === p.ruleId && f.start < p.end && f.end > p.start),
+          )
+          .map((p) => p.ruleId),
+      );
+      silentIds = silentIds.filter((id) => !fired.has(id));
+    }
+    const silent = silentIds.map((id) => `${id} (0/${perRule.get(id)!.all})`);
     assert.deepEqual(silent, [], `rules their own positives never fire: ${silent.join(', ')}`);
   });
 
