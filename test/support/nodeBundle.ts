@@ -36,21 +36,6 @@ export function nodeBundleOptions(entry: string, outfile: string): BuildOptions 
   };
 }
 
-/** esbuild.js's `cliCommandChunks`: commands.ts's dynamic imports become requires of the sibling bundles. */
-const cliCommandChunks: Plugin = {
-  name: 'cli-command-chunks',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/\w+$/ }, (args) =>
-      args.kind === 'dynamic-import' && /[\\/]src[\\/]cli[\\/]commands\.ts$/.test(args.importer)
-        ? { path: args.path.slice(2), namespace: 'cli-command' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({
-      contents: `module.exports = require('./cli/${args.path}.js');`,
-      loader: 'js',
-    }));
-    build.onResolve({ filter: /^\.\/cli\/\w+\.js$/ }, (args) =>
-      args.namespace === 'cli-command' ? { path: args.path, external: true } : undefined,
-    );
-  },
-};
+/** esbuild.js's own plugin: commands.ts's dynamic imports become requires of the sibling bundles. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is the build script, plain CommonJS
+const { cliCommandChunks } = require(join(repoRoot, 'esbuild.js')) as { cliCommandChunks: Plugin };
