@@ -8,7 +8,7 @@
  */
 
 /** Words that mark a value as written for a reader, matched anywhere in the secret. */
-const ANYWHERE_WORDS = [
+const ANYWHERE_WORDS: readonly string[] = [
   'example',
   'sample',
   'dummy',
@@ -20,7 +20,6 @@ const ANYWHERE_WORDS = [
   'redacted',
   'insert',
   'replace',
-  'xxxx',
   'qwerty',
   'asdfgh',
   'lorem',
@@ -114,7 +113,9 @@ export function isPlaceholder(
   if (WHOLE_VALUES.has(lower) || marked) {
     return true;
   }
-  if (ANYWHERE_WORDS.some((word) => lower.includes(word)) || hasBoundaryWord(secret, lower)) {
+  // `xxxx` or `XXXX` as people type it; `xXxX` is as likely in random characters as any four letters.
+  const crossedOut = secret.includes('xxxx') || secret.includes('XXXX');
+  if (crossedOut || ANYWHERE_WORDS.some((word) => lower.includes(word)) || hasBoundaryWord(secret, lower)) {
     return true;
   }
   if (secret.length > SHAPE_CHECK_MAX) {
@@ -163,7 +164,8 @@ function hasTemplate(secret: string): boolean {
 function hasBoundaryWord(secret: string, lower: string): boolean {
   for (const word of BOUNDARY_WORDS) {
     for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
-      if (isWordStart(secret, i) && isWordEnd(secret, i + word.length)) {
+      const written = secret.slice(i, i + word.length);
+      if (isOneCaseStyle(written) && isWordStart(secret, i) && isWordEnd(secret, i + word.length)) {
         return true;
       }
     }
@@ -171,14 +173,30 @@ function hasBoundaryWord(secret: string, lower: string): boolean {
   return false;
 }
 
-/** Start of the text, after a non-letter, or a camelCase hump (`apiKeyHere`). */
+/**
+ * `your`, `YOUR`, `Your`: how a person writes a word. Random characters mix cases (`MoCK` inside a
+ * generated key), and counting those dismissed about one random key in 20,000.
+ */
+function isOneCaseStyle(word: string): boolean {
+  const tail = word.slice(1);
+  return word === word.toLowerCase() || word === word.toUpperCase() || tail === tail.toLowerCase();
+}
+
+/**
+ * Start of the text, after a separator (`_`, `-`, `<`, space), or a camelCase hump (`apiKeyHere`). Not
+ * after a digit: people do not write `9your`, and random characters do.
+ */
 function isWordStart(s: string, i: number): boolean {
   if (i === 0) {
     return true;
   }
   const prev = s.charCodeAt(i - 1);
   const cur = s.charCodeAt(i);
-  return !isLetter(prev) || (isLower(prev) && isUpper(cur));
+  return (!isLetter(prev) && !isDigit(prev)) || (isLower(prev) && isUpper(cur));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** End of the text, before a non-letter, or before the next camelCase hump (`yourApiKey`). */

@@ -97,6 +97,34 @@ describe('placeholders', () => {
     assert.ok(flagged <= total / 1000, `${flagged} of ${total} random keys looked like placeholders`);
   });
 
+  it('counts a placeholder word only as a person writes it, not as random characters can hold it', () => {
+    const random = seeded(7);
+    const around = (word: string, before: string, after: string): string =>
+      `${random(ALNUM, 12)}${before}${word}${after}${random(ALNUM, 12)}`;
+    // Mixed case, or glued to digits: how the word turns up inside a generated key.
+    for (const value of [
+      around('MoCK', '_', '_'),
+      around('hERe', '-', '-'),
+      around('yOUr', '_', '_'),
+      around('Mock', '9', '8'),
+      around('TODO', '3', '_'),
+      around('xXxX', '', ''),
+    ]) {
+      assert.equal(isPlaceholder(value), false, value);
+    }
+    // One case style, at a separator or a camelCase hump: how a person writes it.
+    for (const value of [
+      around('mock', '_', '_'),
+      around('HERE', '-', '-'),
+      around('Your', 'a', 'Key'),
+      'apiKeyHere',
+      'YOUR_TOKEN_HERE_123',
+      around('XXXX', '', ''),
+    ]) {
+      assert.equal(isPlaceholder(value), true, value);
+    }
+  });
+
   it('keeps long structured secrets (key blocks) out of the shape checks', () => {
     // A key block's base64 carries runs of `A` (zero bytes); markers are assembled so no scanner flags this file.
     const label = ['OPENSSH', 'PRIVATE', 'KEY'].join(' ');

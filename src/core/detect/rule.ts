@@ -37,6 +37,11 @@ export interface Rule {
   readonly minEntropy?: number;
   /** Structure or checksum check on the secret; false drops the candidate. */
   readonly validate?: (secret: string) => boolean;
+  /**
+   * `checksum` when `validate` checks a checksum that a person typing a placeholder cannot hit by chance:
+   * the value is then never dismissed for its wording (a random body can hold `Mock` or `TODO`).
+   */
+  readonly proof?: 'checksum';
   /** Where the owner revokes or rotates this kind of key (incident response). */
   readonly revokeUrl?: string;
   readonly tests: RuleTests;

@@ -177,7 +177,7 @@ function plausible(c: Candidate): boolean {
   if (rule.validate && !rule.validate(c.secret)) {
     return false;
   }
-  return !isPlaceholder(c.secret, c.rule.keywords);
+  return rule.proof === 'checksum' || !isPlaceholder(c.secret, c.rule.keywords);
 }
 
 function toMatch(

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { githubToken } from './checksum';
 import type { Finding } from './finding';
 import { fingerprintOf } from './finding';
 import { ALNUM, randomToken } from './random';
@@ -129,6 +130,17 @@ describe('scanner', () => {
       assert.deepEqual(scan(text, { rules: RULES }), [], text);
     }
     assert.equal(scan(`# secure-gpt-ignore: test-generic\na = ${tsk()}`, { rules: RULES }).length, 1);
+  });
+
+  it('never dismisses a checksum-proven token for a word its random body happens to hold', () => {
+    for (const word of ['Mock', 'TODO', 'Your', 'here']) {
+      const token = githubToken('ghp', `${randomToken(ALNUM, 12)}9${word}8${randomToken(ALNUM, 12)}`);
+      assert.deepEqual(
+        findSecrets(`see ${token}`).map((m) => m.finding.ruleId),
+        ['github-pat'],
+        word,
+      );
+    }
   });
 
   it('rescans a line range to the same findings a full scan gives there', () => {

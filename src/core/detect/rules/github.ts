@@ -17,6 +17,7 @@ function prefixed(id: string, prefix: string, description: string): Rule {
     pattern: new RegExp(`\\b${prefix}_[A-Za-z0-9]{36}\\b`),
     maxLength: 40,
     validate: githubChecksumOk,
+    proof: 'checksum',
     revokeUrl,
     tests: {
       positives: () => {
