@@ -1,3 +1,5 @@
+import { writtenByPerson } from './wordCase';
+
 /**
  * Shape checks that tell a placeholder or an example from a live secret, for every rule. They look at
  * the secret alone; checks that need the text around it live in suppress.ts.
@@ -115,7 +117,7 @@ export function isPlaceholder(
   }
   // `xxxx` or `XXXX` as people type it; `xXxX` is as likely in random characters as any four letters.
   const crossedOut = secret.includes('xxxx') || secret.includes('XXXX');
-  if (crossedOut || ANYWHERE_WORDS.some((word) => lower.includes(word)) || hasBoundaryWord(secret, lower)) {
+  if (crossedOut || hasAnywhereWord(secret, lower) || hasBoundaryWord(secret, lower)) {
     return true;
   }
   if (secret.length > SHAPE_CHECK_MAX) {
@@ -161,11 +163,26 @@ function hasTemplate(secret: string): boolean {
   );
 }
 
-function hasBoundaryWord(secret: string, lower: string): boolean {
-  for (const word of BOUNDARY_WORDS) {
+/** Entries of two words, written in camelCase as often as not, with the first word's length (`myKey`). */
+const TWO_WORDS: ReadonlyMap<string, number> = new Map([
+  ['changeme', 6],
+  ['changeit', 6],
+  ['notreal', 3],
+  ['notareal', 4],
+  ['notasecret', 4],
+  ['fakekey', 4],
+  ['yourkey', 4],
+  ['mykey', 2],
+  ['secrethere', 6],
+  ['tokenhere', 5],
+  ['keyhere', 3],
+  ['foobar', 3],
+]);
+
+function hasAnywhereWord(secret: string, lower: string): boolean {
+  for (const word of ANYWHERE_WORDS) {
     for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
-      const written = secret.slice(i, i + word.length);
-      if (isOneCaseStyle(written) && isWordStart(secret, i) && isWordEnd(secret, i + word.length)) {
+      if (writtenByPerson(secret.slice(i, i + word.length), TWO_WORDS.get(word))) {
         return true;
       }
     }
@@ -173,13 +190,19 @@ function hasBoundaryWord(secret: string, lower: string): boolean {
   return false;
 }
 
-/**
- * `your`, `YOUR`, `Your`: how a person writes a word. Random characters mix cases (`MoCK` inside a
- * generated key), and counting those dismissed about one random key in 20,000.
- */
-function isOneCaseStyle(word: string): boolean {
-  const tail = word.slice(1);
-  return word === word.toLowerCase() || word === word.toUpperCase() || tail === tail.toLowerCase();
+function hasBoundaryWord(secret: string, lower: string): boolean {
+  for (const word of BOUNDARY_WORDS) {
+    for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
+      if (
+        writtenByPerson(secret.slice(i, i + word.length)) &&
+        isWordStart(secret, i) &&
+        isWordEnd(secret, i + word.length)
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

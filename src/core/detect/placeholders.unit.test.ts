@@ -109,6 +109,8 @@ describe('placeholders', () => {
       around('Mock', '9', '8'),
       around('TODO', '3', '_'),
       around('xXxX', '', ''),
+      around('ExAmple', '', ''),
+      around('mykEy', '', ''),
     ]) {
       assert.equal(isPlaceholder(value), false, value);
     }
@@ -120,6 +122,9 @@ describe('placeholders', () => {
       'apiKeyHere',
       'YOUR_TOKEN_HERE_123',
       around('XXXX', '', ''),
+      around('Example', '', ''),
+      around('myKey', '', ''),
+      'changeMe',
     ]) {
       assert.equal(isPlaceholder(value), true, value);
     }

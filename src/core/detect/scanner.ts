@@ -1,4 +1,4 @@
-import { shannonEntropy } from './entropy';
+import { hexEntropyFloor, shannonEntropy } from './entropy';
 import type { Finding, Position } from './finding';
 import { fingerprintOf, maskSecret } from './finding';
 import type { Rule, Severity } from './rule';
@@ -168,10 +168,15 @@ function clipRuns(runs: readonly number[], lo: number, hi: number): number[] {
   return out;
 }
 
+/** The rule's floor, capped for a hex value at what random hex of its length reaches (hex has 4 bits at most). */
+function entropyFloor(minEntropy: number, secret: string): number {
+  return /^[0-9a-fA-F]+$/.test(secret) ? Math.min(minEntropy, hexEntropyFloor(secret.length)) : minEntropy;
+}
+
 /** Shape checks that need only the candidate: entropy, the rule's own validation, placeholders. */
 function plausible(c: Candidate): boolean {
   const rule = c.rule.rule;
-  if (rule.minEntropy !== undefined && shannonEntropy(c.secret) < rule.minEntropy) {
+  if (rule.minEntropy !== undefined && shannonEntropy(c.secret) < entropyFloor(rule.minEntropy, c.secret)) {
     return false;
   }
   if (rule.validate && !rule.validate(c.secret)) {
@@ -251,6 +256,15 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 function beats(a: Candidate, b: Candidate): boolean {
+  // A key block holds base64 lines that can look like a provider's token (`AQE…` is Adyen's prefix):
+  // the block that contains the line wins, whatever the severities.
+  const aBlock = a.secret.includes('\n');
+  if (aBlock !== b.secret.includes('\n')) {
+    const [block, line] = aBlock ? [a, b] : [b, a];
+    if (block.start <= line.start && block.end >= line.end) {
+      return block === a;
+    }
+  }
   if (a.rule !== b.rule) {
     const rank = (c: Candidate): number => (c.rule.rule.severity === 'error' ? 1 : 0);
     if (rank(a) !== rank(b)) {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { githubToken } from './checksum';
 import type { Finding } from './finding';
 import { fingerprintOf } from './finding';
-import { ALNUM, randomToken } from './random';
+import { shannonEntropy } from './entropy';
+import { ALNUM, HEX, randomToken } from './random';
 import type { Rule, Severity } from './rule';
 import { findSecrets, lineStarts, positionAt, scan, scanRange } from './scanner';
 
@@ -141,6 +142,20 @@ describe('scanner', () => {
         word,
       );
     }
+  });
+
+  it('keeps a hex key whose entropy falls under its rule floor by chance, and still drops a patterned one', () => {
+    // Random 32-hex draws fall under 3 bits about once in 10,000: make one (hex has 4 bits at most).
+    let value = '';
+    while (!(shannonEntropy(value) >= 2.85 && shannonEntropy(value) < 3)) {
+      value = randomToken(HEX.slice(5, 14), 32);
+    }
+    assert.deepEqual(
+      findSecrets(`FLICKR_API_KEY=${value}`).map((m) => m.finding.ruleId),
+      ['flickr-api-key'],
+      value,
+    );
+    assert.deepEqual(findSecrets(`FLICKR_API_KEY=${'deadbeef'.repeat(4)}`), []);
   });
 
   it('rescans a line range to the same findings a full scan gives there', () => {

@@ -1,3 +1,4 @@
+import { isPathLike } from './rules/valueChecks';
 /**
  * Suppression that needs the text around a candidate: environment-variable and template references,
  * lockfile integrity hashes and digests, git SHAs, UUIDs, base64 media in data URIs, and public-key
@@ -204,7 +205,7 @@ function genericNonSecret(text: string, end: number, secret: string, before: str
     HASH_NAME.test(name) ||
     (PUBLIC_NAME.test(name) && !SECRET_NAME.test(name)) ||
     isIdentifier(secret) ||
-    /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(secret) ||
+    isPathLike(secret) ||
     /^[a-z][a-z0-9+.-]*:\/\//i.test(secret) ||
     text.charCodeAt(end) === 40 /* ( : a call, not a value */
   );

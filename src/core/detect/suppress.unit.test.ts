@@ -88,6 +88,18 @@ describe('context suppression', () => {
     assert.ok(suppressed('token = getToken2(user)', 'getToken2', GENERIC));
   });
 
+  it('keeps a base64 value that starts with a slash: one in 64 does, and a path has no + = or random segment', () => {
+    for (let i = 0; i < 50; i++) {
+      const value = `/${randomToken(BASE64, 63)}`;
+      assert.equal(suppressed(`client_secret = ${value}`, value, GENERIC), false, value);
+    }
+    const slashed = `/${randomToken(ALNUM, 20)}/${randomToken(ALNUM, 20)}`;
+    assert.equal(suppressed(`api_secret: ${slashed}`, slashed, GENERIC), false);
+    assert.ok(suppressed('secret_file = /run/secrets/db_password', '/run/secrets/db_password', GENERIC));
+    assert.ok(suppressed('key_path = ~/keys/deploy-key.pem', '~/keys/deploy-key.pem', GENERIC));
+    assert.ok(suppressed('cert = C:\\certs\\prod\\client.pfx', 'C:\\certs\\prod\\client.pfx', GENERIC));
+  });
+
   it('drops what generic rules find under names that say public, id or hash', () => {
     const value = randomToken(ALNUM, 32);
     for (const name of [

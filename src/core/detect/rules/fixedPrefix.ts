@@ -1,5 +1,5 @@
 import type { Rule, Severity } from '../rule';
-import { END_TOKEN, START_TOKEN, contextRule, tokenRule } from './ruleKit';
+import { END_TOKEN, START_TOKEN, contextRule, randomFloor, tokenRule } from './ruleKit';
 
 /**
  * A self-identifying token whose prefix is a set of literals or a small alternation (`sm_pat_`,
@@ -41,7 +41,7 @@ export function fixedRule(s: FixedSpec): Rule {
     keywords: s.keywords,
     pattern: new RegExp(`${START_TOKEN}${s.shape}${s.end ?? END_TOKEN}`),
     maxLength: s.maxLength,
-    minEntropy: s.minEntropy ?? 3.3,
+    minEntropy: s.minEntropy ?? randomFloor(s.shape, s.maxLength, 3.3),
     ...(s.validate ? { validate: s.validate } : {}),
     revokeUrl: s.revokeUrl,
     sample: s.make,
@@ -59,6 +59,14 @@ export function fixedRule(s: FixedSpec): Rule {
 /** True when the value has upper case, lower case and digits, as generated mixed-case keys do. */
 export function mixedCase(value: string): boolean {
   return /[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9]/.test(value);
+}
+
+/**
+ * Digits and letters, in any case: a random 16-character base62 value has no lower-case letter one
+ * time in 6,000, so requiring both cases drops real tokens; identifiers rarely carry digits.
+ */
+export function lettersWithDigits(value: string): boolean {
+  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
 }
 
 /** The fields of a context rule that vary most; `keyed` fills the rest. */

@@ -1,6 +1,6 @@
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { fixedRule, mixedCase } from './fixedPrefix';
+import { fixedRule, lettersWithDigits, mixedCase } from './fixedPrefix';
 import { UUID, uuid } from './ruleParts';
 
 // Developer, infrastructure and data SaaS whose tokens carry a fixed prefix. The formats are facts from
@@ -18,7 +18,7 @@ export const prefixedSaasRules: readonly Rule[] = [
     shape: 'sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}',
     maxLength: 23,
     minEntropy: 3,
-    validate: (t) => mixedCase(t.slice(7)),
+    validate: (t) => lettersWithDigits(t.slice(7)),
     make: () => `sm_${pick(['pat', 'aat', 'sat'])}_${randomToken(ALNUM, 16)}`,
     revokeUrl: 'https://console.settlemint.com/',
   }),

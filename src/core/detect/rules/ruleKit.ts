@@ -1,3 +1,4 @@
+import { hexEntropyFloor } from '../entropy';
 import type { Rule, Severity } from '../rule';
 import { lettersAndDigits } from './ruleParts';
 
@@ -108,7 +109,7 @@ export function prefixedRule(p: PrefixSpec): Rule {
     keywords: [p.prefix.toLowerCase()],
     pattern: new RegExp(`${START_TOKEN}${escaped}${p.body}${END_TOKEN}`),
     maxLength: p.prefix.length + p.bodyMax,
-    minEntropy: p.minEntropy ?? 3.3,
+    minEntropy: p.minEntropy ?? randomFloor(p.body, p.bodyMax, 3.3),
     ...(p.validate ? { validate: p.validate } : {}),
     revokeUrl: p.revokeUrl,
     sample: () => `${p.prefix}${p.make()}`,
@@ -170,7 +171,7 @@ export function contextRule(c: ContextSpec): Rule {
         assignedTo(context, c.value, END_TOKEN),
     ),
     maxLength: 64 + c.valueMax,
-    minEntropy: c.minEntropy ?? 3,
+    minEntropy: c.minEntropy ?? randomFloor(c.value, c.valueMax, c.valueMax >= 20 ? 3 : 2.6),
     validate: c.validate ?? lettersAndDigits,
     revokeUrl: c.revokeUrl,
     sample: c.make,
@@ -183,6 +184,18 @@ export function contextRule(c: ContextSpec): Rule {
       ...(c.negatives ?? []),
     ],
   });
+}
+
+/**
+ * The default entropy floor of a rule whose secret matches `source` and is up to `length` long:
+ * `otherwise`, lowered for hex values (see `hexEntropyFloor`). The engine caps any floor for a value
+ * that is all hex; this covers hex bodies behind a prefix (`dapi…`, `bb_ma_…`).
+ */
+export function randomFloor(source: string, length: number, otherwise: number): number {
+  // `[a-f0-9]`, `[0-9A-F]`, `[\d]`: no letter past `f` once `\d` is set aside (`\w` has one).
+  const classes = source.match(/\[[^\]]*\]/g) ?? [];
+  const hexOnly = classes.length > 0 && classes.every((c) => !/[g-zG-Z]/.test(c.replace(/\\d/g, '')));
+  return hexOnly ? Math.min(otherwise, hexEntropyFloor(length)) : otherwise;
 }
 
 /** Realistic places a key ends up: .env, JSON config, YAML, source code; bare only for self-identifying formats. */

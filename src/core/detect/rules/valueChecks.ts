@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writtenByPerson } from '../wordCase';
 
 /**
  * Checks on a candidate value, shared by the context, connection-string, token and generic rules. The
@@ -8,7 +9,7 @@ import { createHash } from 'node:crypto';
 
 /** Words that mark a value as an example, a placeholder or a redaction rather than a live secret. */
 const PLACEHOLDER =
-  /your|example|sample|dummy|placeholder|change[_.-]?me|changeit|redacted|replace[_.-]?(?:me|with|this)|insert[_.-]|fixme|todo|xxxx|\*\*\*|\.\.\.|lorem|ipsum|foobar|notreal|not[_.-]real|fake[_.-]?(?:key|token|secret|pass)/i;
+  /(?:your|example|sample|dummy|placeholder|change[_.-]?me|changeit|redacted|replace[_.-]?(?:me|with|this)|insert[_.-]|fixme|todo|xxxx|\*\*\*|\.\.\.|lorem|ipsum|foobar|notreal|not[_.-]real|fake[_.-]?(?:key|token|secret|pass))/gi;
 
 /** References to a value held elsewhere: environment, templates, interpolation, secret stores. */
 const REFERENCE =
@@ -138,10 +139,25 @@ const DOCUMENTED = new Set([
   '28d296be3bf525f09d97eb59dee8b3fd1d69b85b6bc085752c653a51ccdd0a53',
 ]);
 
+/**
+ * A placeholder word as a person writes it: `your`, `YOUR`, `Your`, `notReal`, `FAKE_KEY`. The same
+ * letters in mixed case (`YoUR`, `xxXx`) turn up inside random keys, about one in 30,000 for `your`.
+ */
+function placeholderWord(value: string): boolean {
+  for (const m of value.matchAll(PLACEHOLDER)) {
+    // Humps only where the entry has two words (`changeMe`, `notReal`, `fakeKey`), not in `DuMmy`.
+    const first = /^(?:change|replace|insert|not|fake)/i.exec(m[0])?.[0].length;
+    if (writtenByPerson(m[0], first)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** True when `value` reads as a placeholder, an example or a redaction. */
 export function isPlaceholder(value: string): boolean {
   return (
-    PLACEHOLDER.test(value) ||
+    placeholderWord(value) ||
     /^(.)\1+$/.test(value) ||
     /^[<[(].*[>\])]$/.test(value) ||
     DOCUMENTED.has(createHash('sha256').update(value, 'utf8').digest('hex'))
@@ -267,4 +283,18 @@ export function isPlausiblePassword(value: string): boolean {
     !isDefaultPassword(value) &&
     !/^\*+$|^x+$/i.test(value)
   );
+}
+
+/**
+ * `/etc/app/conf`, `./keys/dev.pem`, `C:\\certs`: a path, not a value. A base64 secret starts with `/`
+ * one time in 64, so a `+`, a `=` or a segment of mixed-case letters and digits (`/KADzZ9Ed…`) says
+ * it is not one.
+ */
+export function isPathLike(secret: string): boolean {
+  if (!/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(secret) || /[+=]/.test(secret)) {
+    return false;
+  }
+  return !secret
+    .split(/[\\/]/)
+    .some((part) => part.length >= 12 && /[A-Z]/.test(part) && /[a-z]/.test(part) && /\d/.test(part));
 }

@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, BASE64, randomToken } from '../random';
+import { scan } from '../scanner';
+import { isPathLike, isPlaceholder } from './valueChecks';
+
+describe('value checks of the rules', () => {
+  it('counts a placeholder word only in the cases a person types, not as random characters hold it', () => {
+    const around = (word: string): string => `${randomToken(ALNUM, 10)}${word}${randomToken(ALNUM, 10)}`;
+    for (const word of ['YoUR', 'xxXx', 'tOdO', 'DuMmy']) {
+      assert.equal(isPlaceholder(around(word)), false, word);
+    }
+    for (const value of [
+      'your-api-key',
+      'YOUR_TOKEN',
+      'ChangeMe',
+      'notReal123',
+      'FAKE_KEY',
+      'xxxx1234',
+      'Example',
+    ]) {
+      assert.equal(isPlaceholder(value), true, value);
+    }
+  });
+
+  it('tells a path from a base64 value that starts with a slash', () => {
+    assert.equal(isPathLike('/etc/ssl/private/server.key'), true);
+    assert.equal(isPathLike('./secrets/db_password.txt'), true);
+    assert.equal(isPathLike(`/${randomToken(ALNUM, 30)}`), false);
+    assert.equal(isPathLike('/abc+def/ghi='), false);
+  });
+
+  it('reports a key block once, though a line of its body looks like a provider token', () => {
+    const line = `AQE${randomToken(BASE64, 61)}`;
+    const body = [randomToken(BASE64, 64), line, randomToken(BASE64, 64), randomToken(BASE64, 40)].join('\n');
+    const block = `-----BEGIN ENCRYPTED PRIVATE KEY-----\nMII${body.slice(3)}\n-----END ENCRYPTED PRIVATE KEY-----\n`;
+    assert.deepEqual(
+      scan(block).map((f) => f.ruleId),
+      ['private-key-encrypted'],
+    );
+  });
+});
