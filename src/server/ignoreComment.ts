@@ -1,5 +1,4 @@
-/** The marker the engine honors on a finding's line or the line above it. */
-export const IGNORE_MARKER = 'secure-gpt-ignore';
+import { IGNORE_MARKER } from '../core/detect/ignoreComments';
 
 const SLASHES = [
   'javascript',

@@ -4,8 +4,9 @@
  * trufflehog stays clean here.
  */
 
-/** Our marker; `secure-gpt-ignore: rule-a, rule-b` limits it to those rule ids. */
-const OWN = 'secure-gpt-ignore';
+/** Our marker; `secure-gpt-ignore: rule-a, rule-b` limits it to those rule ids. Quick fixes write it. */
+export const IGNORE_MARKER = 'secure-gpt-ignore';
+const OWN = IGNORE_MARKER;
 /** Other tools' markers that act on their own line. */
 const SAME_LINE = [
   'gitleaks:allow',

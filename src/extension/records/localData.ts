@@ -52,12 +52,6 @@ export class LocalData {
     this.changed.fire();
   }
 
-  /** Adds usage after a request. */
-  async addUsage(profile: string, model: string, prompt: number, completion: number): Promise<void> {
-    await this.usage.record(profile, model, prompt, completion);
-    this.changed.fire();
-  }
-
   /**
    * What the extension keeps in VS Code's state stores, as JSON. In a web host those live in the browser, not
    * in a file, so leak checks read them here.
