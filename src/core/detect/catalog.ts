@@ -29,12 +29,8 @@ import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
 import { keyedCommerceRules } from './rules/keyedCommerce';
 
-/** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
-export const builtinRules: readonly Rule[] = [
-  ...githubRules,
-  ...gitlabRules,
-  ...codeHostRules,
-  ...registryRules,
+/** Cloud and AI platform rules, one group for the cross-rule checks of `rules/ruleKit.unit.test.ts`. */
+export const cloudAndAiRules: readonly Rule[] = [
   ...aiRules,
   ...aiPlatformRules,
   ...awsRules,
@@ -42,6 +38,10 @@ export const builtinRules: readonly Rule[] = [
   ...infraRules,
   ...paasRules,
   ...regionalCloudRules,
+];
+
+/** Messaging, payment, ops, key and token rules, one group for the hard cases of `rules/hardCases.unit.test.ts`. */
+export const serviceRules: readonly Rule[] = [
   ...slackRules,
   ...messagingRules,
   ...emailRules,
@@ -52,6 +52,16 @@ export const builtinRules: readonly Rule[] = [
   ...devToolRules,
   ...privateKeyRules,
   ...tokenRules,
+];
+
+/** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
+export const builtinRules: readonly Rule[] = [
+  ...githubRules,
+  ...gitlabRules,
+  ...codeHostRules,
+  ...registryRules,
+  ...cloudAndAiRules,
+  ...serviceRules,
   ...prefixedSaasRules,
   ...prefixedCommerceRules,
   ...prefixedAutomationRules,

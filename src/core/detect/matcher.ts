@@ -215,7 +215,7 @@ export function matchAroundHits(
       starts += runs[i + 1]! - runs[i]! + BEFORE_KEYWORD + 1;
     }
     if (mode === 'starts' || (mode === 'auto' && starts * attemptCost < end - start)) {
-      matchStarts(text, cr, start, end, runs.slice(from, i), stats, out);
+      matchStarts(text, cr, { start, end, runs: runs.slice(from, i) }, stats, out);
     } else {
       matchWindow(text, cr, start, end, stats, out);
     }
@@ -229,15 +229,12 @@ export function matchAroundHits(
 function matchStarts(
   text: string,
   cr: CompiledRule,
-  start: number,
-  end: number,
-  runs: readonly number[],
+  window: Window,
   stats: ScanStats,
   out: Candidate[],
 ): void {
-  stats.windows++;
-  stats.windowChars += end - start;
-  const slice = text.slice(start, end);
+  const { start, end, runs } = window;
+  const slice = enterWindow(text, start, end, stats);
   const re = cr.sticky;
   let examined = 0;
   let next = start;
@@ -309,9 +306,7 @@ export function matchWindow(
   stats: ScanStats,
   out: Candidate[],
 ): void {
-  stats.windows++;
-  stats.windowChars += end - start;
-  const slice = text.slice(start, end);
+  const slice = enterWindow(text, start, end, stats);
   const re = cr.global;
   re.lastIndex = 0;
   let examined = 0;
@@ -329,6 +324,20 @@ export function matchWindow(
     const matchEnd = accept(text, cr, m, start, end, out);
     re.lastIndex = Math.max(m.index + 1, matchEnd - start);
   }
+}
+
+/** A window [start, end) and the hit runs whose match starts it tries. */
+interface Window {
+  readonly start: number;
+  readonly end: number;
+  readonly runs: readonly number[];
+}
+
+/** Counts the window in `stats` and returns its text. */
+function enterWindow(text: string, start: number, end: number, stats: ScanStats): string {
+  stats.windows++;
+  stats.windowChars += end - start;
+  return text.slice(start, end);
 }
 
 function push(cr: CompiledRule, m: RegExpExecArray, base: number, out: Candidate[]): void {

@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { PrivateJsonFile } from '../../core/fs/privateJsonFile';
 import type { ChatTurn } from '../../protocol/webview';
 
 /** At most this many turns are kept; older ones drop off. */
@@ -23,7 +23,7 @@ interface StoredTurn extends ChatTurn {
  * No vscode import: it is unit-tested in plain Node.
  */
 export class ChatHistory {
-  private readonly file: string | undefined;
+  private readonly file: PrivateJsonFile;
   private entries: Entry[] = [];
   /**
    * The next id's number, saved beside the turns. Ids never repeat: the cap drops old turns, so counting the
@@ -31,14 +31,12 @@ export class ChatHistory {
    */
   private counter = 1;
   private readonly loaded: Promise<void>;
-  /** Writes run one after another, and `clear` waits for them, so a purge cannot be undone by a late save. */
-  private writes: Promise<void> = Promise.resolve();
 
   constructor(
     dir: string | undefined,
     private readonly now: () => number = Date.now,
   ) {
-    this.file = dir ? path.join(dir, 'chat.json') : undefined;
+    this.file = new PrivateJsonFile(dir ? path.join(dir, 'chat.json') : undefined);
     this.loaded = this.read();
   }
 
@@ -75,9 +73,11 @@ export class ChatHistory {
 
   /** Writes the finished turns; a turn still streaming is written when it ends. */
   save(): Promise<void> {
-    const next = this.writes.then(() => this.write());
-    this.writes = next.catch(() => undefined);
-    return next;
+    return this.file.write(() => ({
+      version: 2,
+      nextId: this.counter,
+      turns: this.entries.filter((e) => e.turn.outcome !== 'streaming').map((e) => ({ ...e.turn, at: e.at })),
+    }));
   }
 
   /**
@@ -98,30 +98,16 @@ export class ChatHistory {
   /** Forgets every turn, in memory and on disk. Ids still do not repeat, for views that saw the old ones. */
   async clear(): Promise<void> {
     this.entries = [];
-    await this.writes;
-    if (this.file) {
-      await fs.rm(this.file, { force: true });
-    }
+    await this.file.remove();
   }
 
   private async read(): Promise<void> {
-    if (!this.file) {
+    const found = await this.file.read();
+    if (found === undefined || typeof found.value !== 'object' || found.value === null) {
       return;
     }
-    let text: string;
-    let written: number;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-      written = (await fs.stat(this.file)).mtimeMs;
-    } catch {
-      return;
-    }
-    let data: { turns?: unknown; nextId?: unknown };
-    try {
-      data = JSON.parse(text) as { turns?: unknown; nextId?: unknown };
-    } catch {
-      return;
-    }
+    const { written } = found;
+    const data = found.value as { turns?: unknown; nextId?: unknown };
     const stored = Array.isArray(data.turns) ? (data.turns as StoredTurn[]) : [];
     // A version 1 file has no times: its turns count as written when the file was, as retention used to age them.
     const loaded = stored.map(({ at, ...turn }) => ({
@@ -134,20 +120,5 @@ export class ChatHistory {
     const highest = Math.max(0, ...stored.map((t) => Number(/^t(\d+)$/.exec(String(t.id))?.[1] ?? 0)));
     const saved = typeof data.nextId === 'number' && Number.isSafeInteger(data.nextId) ? data.nextId : 1;
     this.counter = Math.max(this.counter, saved, highest + 1);
-  }
-
-  private async write(): Promise<void> {
-    if (!this.file) {
-      return;
-    }
-    await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const kept = this.entries
-      .filter((e) => e.turn.outcome !== 'streaming')
-      .map((e) => ({ ...e.turn, at: e.at }));
-    const tmp = `${this.file}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify({ version: 2, nextId: this.counter, turns: kept }), {
-      mode: 0o600,
-    });
-    await fs.rename(tmp, this.file);
   }
 }

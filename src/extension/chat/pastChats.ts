@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { PrivateJsonFile } from '../../core/fs/privateJsonFile';
 import type { ChatTurn, PastChat } from '../../protocol/webview';
 
 /** At most this many earlier conversations are kept per workspace; older ones drop off. */
@@ -24,13 +24,12 @@ export function chatTitle(turns: readonly ChatTurn[]): string {
  * only and are gone, which is why they open read-only.
  */
 export class PastChats {
-  private readonly file: string | undefined;
+  private readonly file: PrivateJsonFile;
   private chats: Stored[] = [];
   private readonly loaded: Promise<void>;
-  private writes: Promise<void> = Promise.resolve();
 
   constructor(dir: string | undefined, now: () => Date = () => new Date()) {
-    this.file = dir ? path.join(dir, 'past-chats.json') : undefined;
+    this.file = new PrivateJsonFile(dir ? path.join(dir, 'past-chats.json') : undefined);
     this.now = now;
     this.loaded = this.read();
   }
@@ -75,37 +74,16 @@ export class PastChats {
   async clear(): Promise<void> {
     await this.loaded;
     this.chats = [];
-    await this.writes;
-    if (this.file) {
-      await fs.rm(this.file, { force: true });
-    }
+    await this.file.remove();
   }
 
   private async read(): Promise<void> {
-    if (!this.file) {
-      return;
-    }
-    try {
-      const data = JSON.parse(await fs.readFile(this.file, 'utf8')) as { chats?: unknown };
-      this.chats = Array.isArray(data.chats) ? (data.chats as Stored[]) : [];
-    } catch {
-      this.chats = [];
-    }
+    const data = (await this.file.read())?.value as { chats?: unknown } | null | undefined;
+    this.chats = Array.isArray(data?.chats) ? (data.chats as Stored[]) : [];
   }
 
   private save(): Promise<void> {
-    const file = this.file;
     const snapshot = this.chats;
-    const next = this.writes.then(async () => {
-      if (!file) {
-        return;
-      }
-      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      const tmp = `${file}.tmp`;
-      await fs.writeFile(tmp, JSON.stringify({ version: 1, chats: snapshot }), { mode: 0o600 });
-      await fs.rename(tmp, file);
-    });
-    this.writes = next.catch(() => undefined);
-    return next;
+    return this.file.write(() => ({ version: 1, chats: snapshot }));
   }
 }

@@ -2,14 +2,8 @@ import * as assert from 'node:assert/strict';
 import { shannonEntropy } from '../entropy';
 import { HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
+import { cloudAndAiRules } from '../catalog';
 import { scan } from '../scanner';
-import { aiRules } from './ai';
-import { aiPlatformRules } from './aiPlatforms';
-import { awsRules } from './cloudAws';
-import { azureGcpRules } from './cloudAzureGcp';
-import { infraRules } from './cloudInfra';
-import { paasRules } from './cloudPaas';
-import { regionalCloudRules } from './cloudRegional';
 import { codeHostRules } from './codeHosts';
 import { gitlabRules } from './gitlab';
 import { registryRules } from './registries';
@@ -19,18 +13,7 @@ import { anyCase, contextRule, freshSample } from './ruleKit';
 // the engine's contract (keyword near the match start, bounded length) and that no two of these rules
 // claim the same span of one another's positives.
 
-const rules: readonly Rule[] = [
-  ...aiRules,
-  ...aiPlatformRules,
-  ...awsRules,
-  ...azureGcpRules,
-  ...infraRules,
-  ...paasRules,
-  ...regionalCloudRules,
-  ...gitlabRules,
-  ...codeHostRules,
-  ...registryRules,
-];
+const rules: readonly Rule[] = [...cloudAndAiRules, ...gitlabRules, ...codeHostRules, ...registryRules];
 
 interface Span {
   readonly start: number;
