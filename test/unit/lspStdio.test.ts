@@ -8,6 +8,7 @@ import { githubToken } from '../../src/core/detect/checksum';
 import { fingerprintOf } from '../../src/core/detect/finding';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import type { ScanWorkspaceRequest } from '../../src/protocol/lsp';
+import { assertGithubTokenFixes } from '../support/quickFixes';
 import { buildServerBundle, LspTestClient } from './lspTestClient';
 
 const hasFinding = (d: readonly Diagnostic[]): boolean => d.length > 0;
@@ -82,19 +83,7 @@ describe('language server over stdio (plain Node, the bundled server)', function
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
     });
-    assert.deepStrictEqual(
-      actions.map((a) => a.title),
-      [
-        'Replace with environment variable GITHUB_TOKEN',
-        'Move the value into .env as GITHUB_TOKEN (git-ignored)',
-        'Ignore this secret on this line (secure-gpt-ignore)',
-        'Allowlist this finding in the workspace',
-      ],
-    );
-    for (const action of actions) {
-      assert.strictEqual(action.kind, 'quickfix');
-      assert.deepStrictEqual(action.diagnostics, [diagnostic]);
-    }
+    assertGithubTokenFixes(actions, diagnostic);
     const replace = actions[0]!.edit!.documentChanges![0] as TextDocumentEdit;
     const line = { start: { line: 1, character: 14 }, end: { line: 1, character: 16 + secret.length } };
     assert.deepStrictEqual(replace.edits, [{ range: line, newText: 'process.env.GITHUB_TOKEN' }]);
