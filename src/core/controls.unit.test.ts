@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuditLog } from './audit/auditLog';
 import { controlHooks } from './controls';
@@ -13,6 +12,7 @@ import { UsageStore } from './limits/usage';
 import type { CompletionRequest, CompletionResult, Provider } from './openai/provider';
 import { Conversation } from './pipeline/conversation';
 import { Pipeline } from './pipeline/pipeline';
+import { freshTempDir } from '../../test/support/tempDir';
 
 /** Answers "ok" with fixed usage, recording what it was sent. */
 class CountingProvider implements Provider {
@@ -34,17 +34,13 @@ class CountingProvider implements Provider {
 }
 
 describe('security controls on the pipeline', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sgpt-controls-'));
-  });
-  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+  const dir = freshTempDir('controls');
 
   it('audits each request without values, adds usage, and refuses at the budget cap', async () => {
     const key = `sk-proj-${randomToken(ALNUM, 48)}`;
     const secret = githubToken('ghp', randomToken(ALNUM, 30));
-    const audit = new AuditLog(path.join(dir, 'audit'));
-    const usage = new UsageStore(path.join(dir, 'usage'), () => defaultPrices);
+    const audit = new AuditLog(path.join(dir(), 'audit'));
+    const usage = new UsageStore(path.join(dir(), 'usage'), () => defaultPrices);
     const provider = new CountingProvider(key);
     const pipeline = new Pipeline(
       {},

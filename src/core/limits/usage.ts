@@ -99,37 +99,16 @@ export class UsageStore {
     const month = today.slice(0, 7);
     const day = await this.sum(profile, (d) => d === today);
     const mon = await this.sum(profile, (d) => d.startsWith(month));
-    if (budget.dailyTokens && day.tokens + estimate > budget.dailyTokens) {
-      return refusal(
-        'Daily',
-        profile,
-        day.tokens,
-        budget.dailyTokens,
-        'tokens',
-        'secureGpt.budget.dailyTokens',
-      );
-    }
-    if (budget.monthlyTokens && mon.tokens + estimate > budget.monthlyTokens) {
-      return refusal(
-        'Monthly',
-        profile,
-        mon.tokens,
-        budget.monthlyTokens,
-        'tokens',
-        'secureGpt.budget.monthlyTokens',
-      );
-    }
-    if (budget.monthlyCostUsd && mon.cost >= budget.monthlyCostUsd) {
-      return refusal(
-        'Monthly cost',
-        profile,
-        mon.cost,
-        budget.monthlyCostUsd,
-        'USD',
-        'secureGpt.budget.monthlyCostUsd',
-      );
-    }
-    return undefined;
+    const caps: readonly Cap[] = [
+      ['Daily', day.tokens, budget.dailyTokens, estimate, 'tokens', 'dailyTokens'],
+      ['Monthly', mon.tokens, budget.monthlyTokens, estimate, 'tokens', 'monthlyTokens'],
+      // The cost of this request is not known before it runs: the cap stops the next one.
+      ['Monthly cost', mon.cost, budget.monthlyCostUsd, 0, 'USD', 'monthlyCostUsd'],
+    ];
+    const passed = caps.find(
+      ([, used, cap, after, unit]) => cap && (unit === 'USD' ? used >= cap : used + after > cap),
+    );
+    return passed ? refusal(passed, profile) : undefined;
   }
 
   /** Removes days older than `cutoff` (retention). */
@@ -186,14 +165,12 @@ export class UsageStore {
   }
 }
 
-function refusal(
-  what: string,
-  profile: string,
-  used: number,
-  cap: number,
-  unit: 'tokens' | 'USD',
-  setting: string,
-): BudgetRefusal {
+/** One budget cap: its name, the amount used so far, the cap (unset: none), what this request adds, unit, setting. */
+type Cap = readonly [string, number, number | undefined, number, 'tokens' | 'USD', string];
+
+function refusal([what, used, capped, , unit, name]: Cap, profile: string): BudgetRefusal {
+  const cap = capped ?? 0;
+  const setting = `secureGpt.budget.${name}`;
   const amount =
     unit === 'USD'
       ? `$${used.toFixed(2)} of $${cap.toFixed(2)}`

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { ChatTurn } from '../../protocol/webview';
 import { chatTitle, PastChats } from './pastChats';
+import { freshTempDir } from '../../../test/support/tempDir';
 
 const turn = (id: string, question: string, outcome: ChatTurn['outcome'] = 'done'): ChatTurn => ({
   id,
@@ -17,15 +15,11 @@ const turn = (id: string, question: string, outcome: ChatTurn['outcome'] = 'done
 });
 
 describe('earlier chats of a workspace (New Chat)', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sgpt-past-'));
-  });
-  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+  const dir = freshTempDir('past');
 
   it('keeps a put-away conversation, newest first, and reads it back after a restart', async () => {
     let clock = Date.UTC(2026, 11, 1);
-    const past = new PastChats(dir, () => new Date((clock += 1000)));
+    const past = new PastChats(dir(), () => new Date((clock += 1000)));
     await past.add([turn('t1', 'first ‹secret:github-pat#1›'), turn('t2', 'more')]);
     await past.add([turn('t3', 'second chat')]);
     await past.add([]); // an empty conversation is not kept
@@ -37,7 +31,7 @@ describe('earlier chats of a workspace (New Chat)', () => {
         ['first ‹secret:github-pat#1›', 2],
       ],
     );
-    const reopened = new PastChats(dir);
+    const reopened = new PastChats(dir());
     const again = await reopened.get(list[1]!.id);
     assert.deepEqual(
       again?.turns.map((t) => t.question),
@@ -47,12 +41,12 @@ describe('earlier chats of a workspace (New Chat)', () => {
   });
 
   it('does not keep a turn still streaming, and clear forgets everything on disk', async () => {
-    const past = new PastChats(dir);
+    const past = new PastChats(dir());
     await past.add([turn('t1', 'q'), turn('t2', 'half', 'streaming')]);
     assert.equal((await past.list())[0]?.turns, 1);
     await past.clear();
     assert.deepEqual(await past.list(), []);
-    assert.deepEqual(await new PastChats(dir).list(), []);
+    assert.deepEqual(await new PastChats(dir()).list(), []);
   });
 
   it('titles a chat by its first question on one line, shortened', () => {
