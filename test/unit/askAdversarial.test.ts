@@ -64,7 +64,7 @@ function received(server: FakeOpenAi): string {
 }
 
 describe('adversarial ask set, one or more cases per issue 9 leak class (ours: a regression gate, not independent evidence)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000); // whole processes: a loaded machine can be slow; correctness, not speed, is checked
   let server: FakeOpenAi;
   const trees: string[] = [];
 

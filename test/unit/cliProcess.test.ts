@@ -77,7 +77,7 @@ function bundleForNobody(): { script: string; dir?: string } | { reason: string 
 }
 
 describe('secure-gpt as a process (node out/cliBundle/cli.js)', function () {
-  this.timeout(30_000);
+  this.timeout(120_000); // whole processes: a loaded machine can be slow; correctness, not speed, is checked
   const trees: string[] = [];
   const tree = (spec: Record<string, string>): string => {
     const dir = makeTree(spec);

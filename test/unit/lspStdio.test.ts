@@ -15,7 +15,7 @@ const hasFinding = (d: readonly Diagnostic[]): boolean => d.length > 0;
 const isEmpty = (d: readonly Diagnostic[]): boolean => d.length === 0;
 
 describe('language server over stdio (plain Node, the bundled server)', function () {
-  this.timeout(30_000);
+  this.timeout(120_000); // whole processes: a loaded machine can be slow; correctness, not speed, is checked
   const secret = githubToken('ghp', randomToken(ALNUM, 30));
   let serverJs: string;
   let root: string;
