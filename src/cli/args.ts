@@ -3,12 +3,16 @@ import type { ParseArgsConfig } from 'node:util';
 import { UsageError } from './command';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+/** What `parseOptions` gives for `options`, named so that the declaration build can write it out. */
+export type ParsedOptions<T extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: true }>
+>;
 
 /**
  * `util.parseArgs` in strict mode with positionals, its errors turned into `UsageError` (exit 2 with the
  * message on stderr). Node 20's parseArgs has no `--no-x` negation, so declare such flags by their full name.
  */
-export function parseOptions<T extends OptionsConfig>(args: readonly string[], options: T) {
+export function parseOptions<T extends OptionsConfig>(args: readonly string[], options: T): ParsedOptions<T> {
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
   } catch (error) {
