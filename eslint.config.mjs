@@ -95,6 +95,8 @@ export default tseslint.config(
   },
   {
     files: ['src/webview/**/*.ts'],
+    // Its unit tests run in Node, beside the modules they test.
+    ignores: ['src/webview/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ordinal, placeholderTitle, splitPlaceholders } from '../../src/webview/placeholders';
+import { ordinal, placeholderTitle, splitPlaceholders } from './placeholders';
 
 describe('placeholders in the transcript', () => {
   it('splits text into plain runs and placeholders, losing nothing', () => {

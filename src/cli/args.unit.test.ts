@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { formatBytes, parseChoice, parseOptions, parseSize } from '../../src/cli/args';
-import { UsageError } from '../../src/cli/command';
-import { createProgress } from '../../src/cli/progress';
+import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
+import { UsageError } from './command';
+import { createProgress } from './progress';
 
 describe('cli option helpers', () => {
   it('parses sizes in bytes and with k/m/g suffixes, case-insensitively', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { ProfileState } from '../../src/protocol/webview';
-import { badgeText, welcomeMode } from '../../src/webview/welcomeText';
+import type { ProfileState } from '../protocol/webview';
+import { badgeText, welcomeMode } from './welcomeText';
 
 const state = (key: ProfileState['key'], dryRunProfile = false, profile = 'openai'): ProfileState => ({
   profile,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseWebviewMessage } from '../../src/protocol/webview';
-import { seededFloats } from '../support/seededRandom';
+import { parseWebviewMessage } from './webview';
+import { seededFloats } from '../../test/support/seededRandom';
 
 const TYPES = [
   'ready',
