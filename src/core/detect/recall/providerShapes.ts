@@ -73,6 +73,18 @@ function numericToken(body: string): boolean {
   return /^\d{6,}-[\d-]{6,}$/.test(body) && !/0123|1234|2345|3456|4567|5678|6789|(\d)\1{4}/.test(body);
 }
 
+/** A documentation sample: a counting run (`abcde`, `12345`) or one character six times (`XXXXXX`). */
+function isTemplate(body: string): boolean {
+  let up = 1;
+  for (let i = 1; i < body.length; i++) {
+    up = body.charCodeAt(i) - body.charCodeAt(i - 1) === 1 ? up + 1 : 1;
+    if (up >= 5) {
+      return true;
+    }
+  }
+  return /(.)\1{5}/.test(body);
+}
+
 export const findProviderShapes: RecallDetector = (text, out) => {
   for (const m of text.matchAll(PREFIXED)) {
     // A run cut by other characters (`…?x`, `…-####`) is a template or a broken sample, not a token.
@@ -80,7 +92,7 @@ export const findProviderShapes: RecallDetector = (text, out) => {
       continue;
     }
     const body = m[2]!.replace(/[.:=-]+$/, '');
-    if (looksRandom(body) || numericToken(body)) {
+    if ((looksRandom(body) || numericToken(body)) && !isTemplate(body)) {
       out.push({
         start: m.index,
         end: m.index + m[1]!.length + body.length,
@@ -93,7 +105,7 @@ export const findProviderShapes: RecallDetector = (text, out) => {
       const start = m[1] !== undefined ? m.index + m[0].indexOf(m[1]) : m.index;
       const end = m.index + m[0].length;
       // Only the Discord shape has no literal in it: its parts must read as generated.
-      if (kind !== 'discord-bot-token' || looksRandom(text.slice(start, end))) {
+      if ((kind !== 'discord-bot-token' || looksRandom(text.slice(start, end))) && !isTemplate(m[0])) {
         out.push({ start, end, kind });
       }
     }

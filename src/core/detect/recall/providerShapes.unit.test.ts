@@ -40,6 +40,8 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       `glc_${randomToken(HEX, 20)}?${randomToken(HEX, 10)}`,
       `backups/ghp_${randomToken(ALNUM, 36)}/dump.sql`,
       'api-key-for-the-staging-environment',
+      'GR1348941XXXXXXXXXXXXXXXXXXXX',
+      `gsk_${body(10)}1234567890abcdefghij`,
       `P${body(23)}.${randomToken(BASE64URL, 6)}.${body(27)}`,
       `M${body(22)}.${randomToken(BASE64URL, 5)}.${body(27)}`,
     ]) {
