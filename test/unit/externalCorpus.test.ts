@@ -13,10 +13,15 @@ const FLOORS = {
   // rise is peers' "negatives" that a recall-first redactor should hide, such as `client_secret=<40 random
   // characters>` written as a negative for one provider's format), and 0 to 2 secrets found but partly
   // left. Values are fresh on each run, so the floors leave a little room.
+  // Redact tier widened (branch redact9, 2026-12-03): leak 20.4% -> 7.8-8.1% (detect-secrets 40% -> 3-5%,
+  // gitleaks 14.4% -> 4.8-5.2%, trufflehog 23% -> 10.2-10.4%), over-redaction 21.8% -> 31.8-32.5%. The
+  // rise is the peers' near-miss twins of their own positives: trufflehog's `Using Key=<generated>` with
+  // a value one character off its format, GitLab and Sentry prefixes with a body of the wrong length. A
+  // recall-first redactor cannot tell those from the positives, and hides both.
   scanRecall: 0.6,
   scanFalsePositiveRate: 0.15,
-  redactLeakRate: 0.25,
-  overRedactionRate: 0.25,
+  redactLeakRate: 0.1,
+  overRedactionRate: 0.36,
   foundButNotRedacted: 4,
 } as const;
 

@@ -14,6 +14,7 @@ const CREDENTIAL_ENDINGS = [
   'passphrase',
   'passcode',
   'secret',
+  'secrete',
   'token',
   'apikey',
   'privatekey',

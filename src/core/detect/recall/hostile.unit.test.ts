@@ -30,6 +30,13 @@ describe('redact tier: hostile inputs', function () {
     ['authorization headers', flood('Authorization: ')],
     ['encoded schemes', flood('%3A%2F%2F')],
     ['long names', flood(`${'a'.repeat(90)}_password_`)],
+    ['comparisons with no literal', flood('" == password ')],
+    ['quotes before comparisons', flood('"a" == "b" == password')],
+    ['typed declarations left open', flood('token string = ')],
+    ['bare keys', flood('Key=a1B2c3D4e5F6g7H8 ')],
+    ['provider prefixes', flood('ntn_sgp_tskey-')],
+    ['brackets', flood('secret = {[(')],
+    ['xml elements left open', flood('<apiToken>\n')],
   ];
 
   for (const [name, text] of cases) {

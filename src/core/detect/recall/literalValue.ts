@@ -1,5 +1,6 @@
 import { isPlaceholder } from '../placeholders';
 import type { RecallSpan } from './recallSpan';
+import { isGibberish, looksRandom } from './tokenShape';
 
 /**
  * Reading the value given to a name, and telling a literal (hide it) from a reference, a placeholder or
@@ -99,8 +100,12 @@ export function pushLiteral(
   out: RecallSpan[],
 ): number {
   // A quote left open, or one that opens on a space, is the end of an enclosing string
-  // (`"Invalid token: " + x`), not a value.
-  if (span.quoted && (span.closed === false || isSpace(text.charCodeAt(span.start)))) {
+  // (`"Invalid token: " + x`), not a value, unless what it holds is a generated token (`' k8Fq… '`).
+  if (
+    span.quoted &&
+    (span.closed === false ||
+      (isSpace(text.charCodeAt(span.start)) && !looksRandom(text.slice(span.start, span.end).trim())))
+  ) {
     return span.start;
   }
   let { start, end } = span;
@@ -184,8 +189,9 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
     return true;
   }
   if (!bareIsLiteral) {
-    // In code an unquoted value is an expression; only a long number is a literal (a PIN, an account key).
-    return /^\d{6,}$/.test(trimmed);
+    // In code an unquoted value is an expression; only a long number (a PIN, an account key) or a
+    // generated token is a literal.
+    return /^\d{6,}$/.test(trimmed) || looksRandom(trimmed);
   }
   return !isCode(trimmed);
 }
@@ -197,6 +203,10 @@ export function isPlaceholderValue(value: string): boolean {
 
 /** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
 export function isCode(value: string): boolean {
+  // A generated value (`s.uO1VH…`, `vb[ig{tx>…}}`) may hold a dot or a bracket without being code.
+  if (looksRandom(value) || isGibberish(value)) {
+    return false;
+  }
   const first = /^[A-Za-z_$@][\w$]*/.exec(value);
   if (first !== null) {
     const rest = value.slice(first[0].length);

@@ -1,7 +1,9 @@
+import { comparedBefore } from './comparedLiterals';
 import { credentialKind } from './credentialName';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { cleanTokenEnd, isCleanToken, looksRandom } from './tokenShape';
 
 /**
  * Credential-named literals: a literal given to a credential-like name in any assignment syntax (`=`,
@@ -20,8 +22,19 @@ const LINE_REACH = 160;
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
 const SEPARATOR =
-  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:=|=>|<-|===?|!==?|\|\||\?\?|\?:|\bor\b|\|[ \t]{0,4}default\b|=|:(?![:/]))[ \t]{0,16}/y;
+  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:(?![:/])|-(?=[ \t])|\|)[ \t]{0,16}/y;
 const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or']);
+/** Prose and table separators (`token - '…'`, `apiKey |…`): they take a quoted or a generated value only. */
+const LOOSE_SEPARATORS = new Set(['-', '|']);
+/** A typed declaration between name and value: `var t string = "…"`, `val t: String = "…"`, `t: str = "…"`. */
+const TYPED =
+  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})[A-Za-z_][\w.]{0,40}(?:<[\w ,.<>]{0,60}>)?(?:\[\])?\??[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?=["'`])/y;
+/** An array size or index after a name: `char secret[25] = "…"`, `secret[] = "…"`. */
+const SUBSCRIPT = /\[\d{0,6}\]/y;
+/** A constructor or call taking the value: `std::string secret("…")`, `password('…')`. */
+const CALL_OPEN = /\([ \t]{0,4}(?=["'`])/y;
+/** A bare `key` (a dictionary key in most code) names a credential only when its value is generated. */
+const PLAIN_KEY = /^key$/i;
 /** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
 const VALUE_PAIR =
   /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
@@ -59,6 +72,18 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     }
     if (kind !== undefined) {
       re.lastIndex = Math.max(e, takeValue(text, s, e, kind, out));
+      const compared = comparedBefore(text, s);
+      if (compared !== undefined) {
+        pushLiteral(text, compared, kind, false, out);
+      }
+    } else if (PLAIN_KEY.test(name)) {
+      // `key="DbPassword" value="…"`: a refused value may be the next name, so the scan resumes after it
+      // only when it was taken.
+      const mine: RecallSpan[] = [];
+      const resume = takeValue(text, s, e, 'key', mine);
+      const taken = mine.filter((v) => isCleanToken(text.slice(v.start, v.end)));
+      out.push(...taken);
+      re.lastIndex = taken.length > 0 ? Math.max(e, resume) : e;
     }
   }
 };
@@ -70,6 +95,17 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   let j = quotedName ? e + 1 : e;
   if (text[j] === ']' || text[j] === ')') {
     j++;
+  }
+  SUBSCRIPT.lastIndex = j;
+  if (SUBSCRIPT.exec(text) !== null) {
+    j = SUBSCRIPT.lastIndex;
+  }
+  // A quoted name is a key or an attribute (`name="password" autocomplete="…"`), never a declaration.
+  for (const lead of quotedName ? [] : [CALL_OPEN, TYPED]) {
+    lead.lastIndex = j;
+    if (lead.exec(text) !== null) {
+      return pushLiteral(text, readQuoted(text, lead.lastIndex), kind, false, out);
+    }
   }
   if (before === 123 && text.charCodeAt(s - 2) === 36) {
     return shellDefault(text, e, kind, out);
@@ -95,14 +131,22 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (prefix !== undefined && /^\s*ENV\s+$/.test(prefix) && isSpace(text.charCodeAt(j))) {
       return pushLiteral(text, readBare(text, skipSpaces(text, j)), kind, true, out);
     }
-    return e;
+    return isSpace(text.charCodeAt(j)) ? spacedValue(text, skipSpaces(text, j), prefix, kind, out) : e;
   }
   const at = SEPARATOR.lastIndex;
   const c = text.charCodeAt(at);
+  const op = sep[1]!;
   if (c === 34 || c === 39 || c === 96) {
+    if (LOOSE_SEPARATORS.has(op)) {
+      // Prose (`token - '…'`) is a weak context: only a clean generated token is taken there.
+      const v = readQuoted(text, at);
+      return isCleanToken(text.slice(v.start, v.end).trim()) ? pushLiteral(text, v, kind, false, out) : at;
+    }
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }
-  const op = sep[1]!;
+  if (LOOSE_SEPARATORS.has(op)) {
+    return generatedToken(text, at, kind, out);
+  }
   if (CODE_SEPARATORS.has(op) || op.startsWith('|')) {
     return at;
   }
@@ -111,14 +155,16 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (op === '=' && !quotedName && inPairList(text, s)) {
       return pushLiteral(text, readPairValue(text, at), kind, true, out);
     }
-    // In code an unquoted value is an expression; only a long number given to a password is a literal
-    // (a PIN). Not reading further keeps a line of many names linear.
+    // In code or a log line an unquoted value is an expression, unless it is a long number given to a
+    // password (a PIN) or a generated token (`Using Key=k3J9…`). Not reading further keeps a line of
+    // many names linear.
     DIGITS.lastIndex = at;
     return kind === 'password' && DIGITS.exec(text) !== null
       ? pushLiteral(text, { start: at, end: DIGITS.lastIndex, quoted: false }, kind, true, out)
-      : at;
+      : generatedToken(text, at, kind, out);
   }
-  if (at >= lineEnd(text, at) || text[at] === '#') {
+  // `#` opens a comment unless a generated value starts with it (`#qu$d{…}`).
+  if (at >= lineEnd(text, at) || (text[at] === '#' && !/[^\s#!]/.test(text[at + 1] ?? ''))) {
     return lineStart ? valuesOnNextLines(text, at, indentOf(prefix), kind, out) : at;
   }
   const block = /^[|>][-+]?[ \t]*$/.exec(text.slice(at, Math.min(lineEnd(text, at), at + 8)));
@@ -148,14 +194,57 @@ function shellDefault(text: string, e: number, kind: string, out: RecallSpan[]):
   return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
 }
 
-/** `<password>value</password>`: the element's text. */
+/**
+ * `<password>value</password>`: the element's text, on the element's line or alone on the next one
+ * (`<apiToken>\n    value\n</apiToken>`).
+ */
 function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]): number {
-  const limit = Math.min(lineEnd(text, start), start + 4096);
   const close = text.indexOf('<', start);
-  if (close === -1 || close > limit) {
+  if (close === -1 || close > Math.min(text.length, start + 4096)) {
     return start;
   }
+  if (close > lineEnd(text, start)) {
+    let a = start;
+    let b = close;
+    while (a < b && /\s/.test(text[a]!)) {
+      a++;
+    }
+    while (b > a && /\s/.test(text[b - 1]!)) {
+      b--;
+    }
+    return b > a && lineEnd(text, a) >= b
+      ? pushLiteral(text, { start: a, end: b, quoted: true }, kind, false, out)
+      : start;
+  }
   return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
+}
+
+/** A bare value that is a generated token (`k3J9…`, `s.uO1V…`): hidden wherever it stands. */
+function generatedToken(text: string, at: number, kind: string, out: RecallSpan[]): number {
+  const end = cleanTokenEnd(text, at);
+  if (end > at && looksRandom(text.slice(at, end))) {
+    out.push({ start: at, end, kind });
+    return end;
+  }
+  return at;
+}
+
+/**
+ * A value after a name and a space, with no separator: `secret "…";` starting a line (a directive), or a
+ * generated token anywhere (`Using token k3J9…`).
+ */
+function spacedValue(
+  text: string,
+  at: number,
+  prefix: string | undefined,
+  kind: string,
+  out: RecallSpan[],
+): number {
+  const c = text.charCodeAt(at);
+  if ((c === 34 || c === 39) && prefix !== undefined && LINE_PREFIX.test(prefix)) {
+    return pushLiteral(text, readQuoted(text, at), kind, false, out);
+  }
+  return generatedToken(text, at, kind, out);
 }
 
 /** A value in a connection string: up to the next `;` or quote. */

@@ -59,6 +59,46 @@ describe('redact tier: credential-named literals', () => {
     hides(`password = "${long}"`, long);
   });
 
+  it('hides literals compared with a credential name from the left, and C and C++ declarations', () => {
+    const v = fake();
+    hides(`if ("${v}" == password) {`, v);
+    hides(`if ('${v}' !== my_private_key) {`, v);
+    hides(`char secrete[25] = "${v}";`, v);
+    hides(`secret[] = "${v}";`, v);
+    hides(`std::string secret("${v}");`, v);
+    hides(`secrete "${v}";`, v);
+  });
+
+  it('hides values after typed declarations, Go and PHP operators, and prose separators', () => {
+    const v = fake();
+    hides(`var bitbucketToken string = "${v}"`, v);
+    hides(`val apiToken: String = "${v}"`, v);
+    hides(`coinbase_TOKEN :::= "${v}"`, v);
+    hides(`linkedin_TOKEN ::= "${v}"`, v);
+    hides(`$bittrexToken .= "${v}"`, v);
+    const t = `${fake(14)}4${fake(14)}9`;
+    hides(`nethunt token - '${t}'`, t);
+    hides(`pandascore token = ' ${t} '`, t);
+    hides(`meraki apiKey |${t}`, t);
+  });
+
+  it('hides generated values that are bare in code or log lines, or under a name as plain as key', () => {
+    const t = `${fake(14)}4${fake(14)}9`;
+    hides(`  [DEBUG] Using Key=${t}\n`, t);
+    hides(`  [DEBUG] Using token ${t}\n`, t);
+    hides(`  API Key: ${t}\n`, t);
+    hides(`const key = "${t}";`, t);
+    hides(`confluentToken = ${t}`, t);
+    hides(`token: s.${t}`, t);
+    hides(`<algoliaToken>\n    ${t}\n</algoliaToken>`, t);
+  });
+
+  it('hides punctuation-soup values that only look like code', () => {
+    hides('apikey = {-di{]xdy}sjr{kl)ra(j)r##rj[gy}}', '{-di{]xdy}sjr{kl)ra(j)r##rj[gy}}');
+    hides('db_pass = kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}', 'kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}');
+    hides('private_key: #qucdka$n{$myiq#btv-a_c)b(s_l{nf}}"', '#qucdka$n{$myiq#btv-a_c)b(s_l{nf}}"');
+  });
+
   it('hides a long number given to a password in code, and a one-line JSON object', () => {
     hides('const pin = { password: 83920174 };', '83920174');
     hides('{"user": "app", "password": "tidal-cove-3"}', 'tidal-cove-3');
@@ -139,6 +179,21 @@ describe('redact tier: credential-named literals', () => {
       "return kind === 'pat' ? 'token' : 'credential';",
       "case 'password': return 'hidden';",
       '{ "budget.dailyTokens": 200000 }',
+      'const key = "settings";',
+      'cache[key] = value;',
+      'Key=refreshTokenFromStorage',
+      '  [DEBUG] Using Key=v1.2.3-beta.4',
+      'if (token == expected) {',
+      'if ("" == password) {',
+      'if ("Bearer" === tokenType) {',
+      'password - 1',
+      `nethunt token - '${fake(12)}?${fake(12)}'`,
+      'const token string = someValue',
+      'var password string',
+      'secret(name)',
+      '<add key="Timeout" value="30"/>',
+      'password = hash_password(',
+      'token = config[section]["token"]',
     ]) {
       leaves(text);
     }

@@ -6,6 +6,7 @@ import { findAuthHeaders } from './authHeaders';
 import { findCommandFlags } from './commandFlags';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findNamedLiterals } from './namedLiterals';
+import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
@@ -18,6 +19,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   kubernetesDetector,
   encodedSecretDetector,
   lookAlikeDetector,
+  findProviderShapes,
   findNamedLiterals,
   findCredentialArguments,
   findSqlPasswords,

@@ -1,0 +1,117 @@
+/**
+ * Telling a generated value from code by its shape alone. The redact tier uses it where the syntax around
+ * a value is not enough: a bare value in code or a log line (`Using Key=…`), a name as plain as `key`, a
+ * value holding brackets that code would hold too. A random token switches between lower case, upper
+ * case and digits on about every second character; an identifier does so once a word (`refreshToken2`).
+ */
+
+/** Characters a bare token is read over: base64, base64url, hex, dotted and colon-joined forms. */
+const TOKEN_CHAR = /[A-Za-z0-9+/=_.:~-]/;
+
+/** Fewest letters and digits in a value that is judged by its shape. */
+const MIN_ALNUM = 12;
+
+/** Class of a character: 1 lower, 2 upper, 3 digit, 0 anything else. */
+function classOf(c: number): number {
+  return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+}
+
+/**
+ * Whether `value` reads as generated: at least 12 letters and digits, not all digits, and a change of
+ * class (lower, upper, digit) at one in six of them or more (one in three when it has no digits). Identifiers in any case style, words,
+ * paths and version strings stay below; random base62, base36, hex and base64 stay above in all but rare
+ * draws (a 32-character random lower-case-and-digit value changes class about 12 times, fewer than 6 in
+ * about one draw in a hundred).
+ */
+export function looksRandom(value: string): boolean {
+  if (value.length > 4096) {
+    return false;
+  }
+  let alnum = 0;
+  let digits = 0;
+  let changes = 0;
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const k = classOf(value.charCodeAt(i));
+    if (k === 0) {
+      if (value.charCodeAt(i) <= 32) {
+        return false; // a value with a space in it is a phrase or code, judged elsewhere
+      }
+      continue;
+    }
+    alnum++;
+    digits += k === 3 ? 1 : 0;
+    changes += last !== 0 && k !== last ? 1 : 0;
+    last = k;
+  }
+  if (alnum < MIN_ALNUM || digits === alnum) {
+    return false;
+  }
+  // Without digits (a random base62 value has fewer than two about once in 40 draws), only a value that
+  // switches case on every third letter or more: camelCase switches once a word.
+  return digits >= 2
+    ? changes >= Math.max(4, alnum / 6)
+    : hasBothCases(value) && changes >= Math.max(6, alnum / 3);
+}
+
+function hasBothCases(value: string): boolean {
+  return /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/**
+ * Whether `value` is punctuation soup that no code line holds: a closing bracket with no opener, a
+ * bracket closed by the wrong kind, or a quote left open at its end. Code cut at a line end leaves
+ * openers unclosed, never these; a generated password (`{-di{]x}…`) does them all the time.
+ */
+export function isGibberish(value: string): boolean {
+  const stack: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    const open = OPENERS.indexOf(c);
+    if (open !== -1) {
+      stack.push(open);
+      continue;
+    }
+    const close = CLOSERS.indexOf(c);
+    if (close !== -1 && stack.pop() !== close) {
+      return true;
+    }
+  }
+  const quotes = value.split('"').length - 1;
+  return quotes % 2 === 1 && !value.startsWith('"');
+}
+
+/** A generated value made of token characters only: what a weak context (a log line, a bare `key`) takes. */
+export function isCleanToken(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    if (!TOKEN_CHAR.test(value[i]!)) {
+      return false;
+    }
+  }
+  return looksRandom(value);
+}
+
+/** Characters that may follow a bare token: a space, a line end, a quote or a closing delimiter. */
+const AFTER_TOKEN = /[\s"'`,;)\]}>&<|]/;
+
+/**
+ * The end of the clean token starting at `at`, or `at` when the run of token characters is cut by
+ * something else (`k3J9…?x`: a template or a peer's broken sample, not a value to read in part).
+ */
+export function cleanTokenEnd(text: string, at: number): number {
+  const end = tokenEnd(text, at);
+  return end < text.length && !AFTER_TOKEN.test(text[end]!) ? at : end;
+}
+
+/** The run of token characters starting at `at` (at most `max` long): `[at, end)`. */
+export function tokenEnd(text: string, at: number, max = 1024): number {
+  let end = at;
+  const limit = Math.min(text.length, at + max);
+  while (end < limit && TOKEN_CHAR.test(text[end]!)) {
+    end++;
+  }
+  return end;
+}

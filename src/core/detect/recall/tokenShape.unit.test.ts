@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, BASE64, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { cleanTokenEnd, isCleanToken, isGibberish, looksRandom } from './tokenShape';
+
+describe('redact tier: telling a generated value from code by its shape', () => {
+  it('reads random base62, base36, hex and base64 values as generated, in nearly every draw', () => {
+    for (const [charset, length] of [
+      [ALNUM, 32],
+      [LOWER_ALNUM, 32],
+      [HEX, 40],
+      [BASE64, 40],
+    ] as const) {
+      let missed = 0;
+      for (let i = 0; i < 1000; i++) {
+        missed += looksRandom(randomToken(charset, length)) ? 0 : 1;
+      }
+      // A few draws in a thousand may look tame (no digit, few switches): the bound is loose on purpose.
+      assert.ok(
+        missed <= 30,
+        `${missed} of 1000 ${length}-character values over ${charset.slice(0, 12)}… missed`,
+      );
+    }
+  });
+
+  it('does not read identifiers, words, paths, versions, dates or plain numbers as generated', () => {
+    for (const value of [
+      'refreshTokenFromStorage',
+      'get_password2',
+      'DB_PASSWORD_V2',
+      'v1.2.3-beta.4',
+      '2025-01-02T10:20:30',
+      '12345678901234',
+      'src/core/detect/recall',
+      'config.auth.token',
+      'correct horse battery staple',
+    ]) {
+      assert.equal(looksRandom(value), false, value);
+    }
+  });
+
+  it('tells punctuation soup from code: stray closers, mismatched brackets, a quote left open', () => {
+    for (const value of [
+      '{-di{]xdy}sjr',
+      'p(_l[#lr}b_js',
+      'vb[ig{tx>bl}nss>qbj[]{z}}',
+      '($z(cnrbj$ol{d>}}"',
+    ]) {
+      assert.equal(isGibberish(value), true, value);
+    }
+    for (const value of ['foo(bar[1])', 'config["x"]', 'fn(a, b', '{ a: 1 }', '"quoted"']) {
+      assert.equal(isGibberish(value), false, value);
+    }
+  });
+
+  it('takes a clean token only when nothing but a delimiter follows it', () => {
+    const t = `${randomToken(ALNUM, 14)}4${randomToken(ALNUM, 14)}9`;
+    assert.ok(isCleanToken(t));
+    assert.equal(isCleanToken(`${t}?x`), false);
+    assert.equal(cleanTokenEnd(`Key=${t} next`, 4), 4 + t.length);
+    assert.equal(cleanTokenEnd(`Key=${t}?tail`, 4), 4);
+  });
+
+  it('stays linear on a long run of token characters', () => {
+    const long = 'a1B2'.repeat(50_000);
+    assert.equal(looksRandom(long), false); // longer than any value judged
+    assert.equal(cleanTokenEnd(long, 0), 0); // a run past the bound is not read in part
+  });
+});
