@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
-import { controlHooks, moderateAnswer } from '../../core/controls';
 import { Scrubber } from '../../core/scrub';
 import { RateLimiter } from '../../core/limits/rateLimiter';
 import { Conversation } from '../../core/pipeline/conversation';
 import type { Attachment } from '../../core/pipeline/exclude';
+import { buildPipeline } from '../../core/pipeline/buildPipeline';
 import type { RunResult } from '../../core/pipeline/pipeline';
-import { Pipeline } from '../../core/pipeline/pipeline';
 import type { Decision, DecisionRequest } from '../../core/pipeline/prepare';
-import type { KnownValue } from '../../core/pipeline/knownValues';
-import { normalizeKnownValues } from '../../core/pipeline/knownValues';
-import { redactText } from '../../core/pipeline/redact';
-import { RedactionMap } from '../../core/pipeline/redactionMap';
 import type { ChatTurn, HostToWebview, WebviewToHost } from '../../protocol/webview';
 import type { ChatHandler, ChatViewProvider } from '../chatView';
 import type { Log } from '../log';
@@ -170,44 +165,23 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     const profile = this.endpoint.active().profile;
     const id = this.history.newId();
     let turn: ChatTurn | undefined;
-    let prompt: string | undefined;
-    let flagged: readonly string[] | undefined;
     const known = await workspaceEnvValues(this.log);
-    // A request stopped before it was prepared (policy, guard, cancelled ask) has no redacted message; its
-    // question is shown and saved as it would have gone, with the same known values (and key) redacted.
-    let unsent: string | undefined;
     const about = aboutOf(input);
-    const notSent = (secrets: readonly string[]): string =>
-      notSentQuestion(input.prompt, [
-        ...secrets.map((value) => ({ kind: 'api-key' as const, value })),
-        ...known,
-      ]);
-    const pipeline = new Pipeline(
+    const pipeline = buildPipeline(
+      { settings, profile, known },
       {
-        policy: settings['redaction.policy'],
-        excludeGlobs: settings['redaction.excludeGlobs'],
-        known,
+        limiter: this.limiter,
+        usage: this.data.usage,
+        audit: this.data.audit,
+        // Issue 6: the same records feed the log at info level.
+        onAudit: (entry) => this.data.appended(entry),
       },
-      controlHooks(
-        {
-          profile,
-          limiter: this.limiter,
-          usage: this.data.usage,
-          budget: {
-            dailyTokens: settings['budget.dailyTokens'],
-            monthlyTokens: settings['budget.monthlyTokens'],
-            monthlyCostUsd: settings['budget.monthlyCostUsd'],
-          },
-          audit: this.data.audit,
-          moderation: settings.moderation,
-          includePrompt: () => (settings['audit.includePrompts'] ? prompt : undefined),
-          // Issue 6: the same records feed the log at info level.
-          onAudit: (entry) => this.data.appended(entry),
-        },
-        { logger: this.log },
-      ),
+      this.log,
     );
-    const checkOutput = settings.moderation === 'input+output';
+    // A request stopped before it was prepared (the endpoint refused, the key unreadable) has no
+    // redacted message; its question is shown and saved as it would have gone.
+    const unsent = (result: RunResult | undefined): string =>
+      result?.prepared.kind === 'blocked' ? result.prepared.prompt : pipeline.redactUnsent(input.prompt);
     try {
       const result = await this.endpoint.withProvider(async (provider) => {
         const run = await pipeline.run(
@@ -217,7 +191,6 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
           {
             signal: controller.signal,
             onPrepared: (ready) => {
-              prompt = ready.userMessage;
               turn = {
                 id,
                 question: ready.prompt,
@@ -234,31 +207,21 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
               this.updated.fire(turn);
               this.view.post({ type: 'turn', turn });
             },
+            // With output moderation the pipeline hands the answer over only once it has been checked.
             onDelta: (text) => {
               if (turn) {
                 turn = { ...turn, answer: turn.answer + text };
                 this.replace(turn);
-                // With output moderation the answer is shown only once it has been checked.
-                if (!checkOutput) {
-                  this.view.post({ type: 'delta', id, text });
-                }
+                this.view.post({ type: 'delta', id, text });
               }
             },
             onStatus: (text) => this.view.post({ type: 'status', text }),
             decide: (request) => this.decide(request),
           },
         );
-        if (!turn) {
-          unsent = notSent(provider.secrets);
-        }
-        if (run.outcome === 'ok' && checkOutput) {
-          this.view.post({ type: 'status', text: 'checking the answer with the moderation endpoint…' });
-          const verdict = await moderateAnswer(settings.moderation, provider, run.text, controller.signal);
-          flagged = verdict?.flagged ? verdict.categories : undefined;
-        }
         return run;
       });
-      this.finish(id, () => unsent ?? notSent([]), turn, result, model, undefined, flagged, about);
+      this.finish(id, () => unsent(result), turn, result, model, undefined, result.flagged, about);
       if (result.failure?.kind === 'auth') {
         // A rejected key: the notice's button sets a new one for the profile that was rejected.
         void showFailure(vscodeFailureUi(this.log), result.failure.message, 'auth', profile);
@@ -267,7 +230,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     } catch (error) {
       // Whatever failed outside the provider (which scrubs its own errors) is scrubbed before it is shown.
       const message = new Scrubber().scrubError(error);
-      this.finish(id, () => unsent ?? notSent([]), turn, undefined, model, message, undefined, about);
+      this.finish(id, () => unsent(undefined), turn, undefined, model, message, undefined, about);
       this.log.showError('the request failed', error);
       return undefined;
     } finally {
@@ -387,9 +350,4 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     this.conversation.clear();
     this.updated.dispose();
   }
-}
-
-/** A question that was never prepared, redacted as it would have gone: known values, then detected secrets. */
-function notSentQuestion(question: string, known: readonly KnownValue[]): string {
-  return redactText(question, new RedactionMap(), { known: normalizeKnownValues(known) }).text;
 }
