@@ -24,7 +24,6 @@ function provider(answer: string, flagWord = '\u0000'): Provider & { bodies: str
   return {
     kind: 'openai',
     endpoint: 'api.example.test',
-    secrets: [],
     bodies,
     complete(request: CompletionRequest): Promise<CompletionResult> {
       bodies.push(request.serialized);

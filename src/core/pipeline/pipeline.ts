@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { Failure, Provider, ProviderKind, TokenUsage, WaitNotice } from '../openai/provider';
+import { secretsOf } from '../openai/provider';
 import { Scrubber } from '../scrub';
 import type { AnswerSecret } from './answerScrubber';
 import { AnswerScrubber } from './answerScrubber';
@@ -112,7 +113,7 @@ export class Pipeline {
 
   /** Prepares without sending: the "Preview Outgoing Request" view uses it as is. */
   prepare(conversation: Conversation, input: PipelineInput, provider: Provider): Prepared {
-    return prepareRequest(conversation, input, this.settings, provider.secrets);
+    return prepareRequest(conversation, input, this.settings, secretsOf(provider));
   }
 
   /** Prepares, resolves an `ask`, sends and records. Never throws for a failed request. */
@@ -148,7 +149,7 @@ export class Pipeline {
   ): Promise<RunResult> {
     const onStatus = callbacks.onStatus ?? (() => undefined);
     callbacks.onPrepared?.(ready);
-    const scrubber = new Scrubber(provider.secrets.map((value) => ({ value, label: 'api-key' })));
+    const scrubber = new Scrubber(secretsOf(provider).map((value) => ({ value, label: 'api-key' })));
     try {
       await this.hooks.beforeSend?.({
         provider: provider.kind,
@@ -290,7 +291,7 @@ function answerSecrets(
   conversation: Conversation,
 ): AnswerSecret[] {
   return [
-    ...provider.secrets.map((value) => ({ value, label: 'api-key' })),
+    ...secretsOf(provider).map((value) => ({ value, label: 'api-key' })),
     ...(settings.known ?? []).map((k) => ({ value: k.value, label: k.kind })),
     ...conversation.map.secrets().map((s) => ({ value: s.value, label: s.kind })),
   ];
