@@ -12,7 +12,7 @@ import { cliStateDir } from '../core/statePaths';
 import { Conversation } from '../core/pipeline/conversation';
 import type { Attachment } from '../core/pipeline/exclude';
 import type { RunResult } from '../core/pipeline/pipeline';
-import { buildPipeline } from '../core/pipeline/buildPipeline';
+import { buildPipeline, rateLimitsOf } from '../core/pipeline/buildPipeline';
 import type { Decision, DecisionRequest, RedactionPolicy } from '../core/pipeline/prepare';
 import { describeCounts, REDACTION_POLICIES } from '../core/pipeline/prepare';
 import { Scrubber } from '../core/scrub';
@@ -135,10 +135,7 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
     {
       // One request per process: the per-minute limits still bound a loop of `ask` calls only through
       // the budget, which is kept on disk.
-      limiter: new RateLimiter({
-        requestsPerMinute: settings['limits.requestsPerMinute'],
-        tokensPerMinute: settings['limits.tokensPerMinute'],
-      }),
+      limiter: new RateLimiter(rateLimitsOf(settings)),
       usage: new UsageStore(state, () => ({ ...defaultPrices, ...settings['budget.prices'] })),
       audit: new AuditLog(state),
     },

@@ -31,6 +31,14 @@ export interface PipelineStores {
   readonly onAudit?: (entry: AuditEntry) => void | Promise<void>;
 }
 
+/** The client-side rate limits the settings ask for (0: no limit). */
+export function rateLimitsOf(settings: Settings): { requestsPerMinute: number; tokensPerMinute: number } {
+  return {
+    requestsPerMinute: settings['limits.requestsPerMinute'],
+    tokensPerMinute: settings['limits.tokensPerMinute'],
+  };
+}
+
 /**
  * The one place a pipeline is built: the chat, the palette's preview, `secure-gpt ask` (and a local
  * gateway) all call it, so a control added here reaches every way out. Its inputs are plain data and
