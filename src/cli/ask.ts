@@ -1,7 +1,6 @@
 import { extname, isAbsolute, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AuditLog } from '../core/audit/auditLog';
-import { controlHooks, moderateAnswer } from '../core/controls';
 import { defaultPrices } from '../core/limits/prices';
 import { RateLimiter } from '../core/limits/rateLimiter';
 import { UsageStore } from '../core/limits/usage';
@@ -13,7 +12,7 @@ import { cliStateDir } from '../core/statePaths';
 import { Conversation } from '../core/pipeline/conversation';
 import type { Attachment } from '../core/pipeline/exclude';
 import type { RunResult } from '../core/pipeline/pipeline';
-import { Pipeline } from '../core/pipeline/pipeline';
+import { buildPipeline, rateLimitsOf } from '../core/pipeline/buildPipeline';
 import type { Decision, DecisionRequest, RedactionPolicy } from '../core/pipeline/prepare';
 import { describeCounts, REDACTION_POLICIES } from '../core/pipeline/prepare';
 import { Scrubber } from '../core/scrub';
@@ -131,30 +130,16 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
   });
   notes.forEach((n) => status(`known values: ${n}`));
   const state = cliStateDir(io.env);
-  let sentPrompt: string | undefined;
-  const pipeline = new Pipeline(
-    { policy, known, excludeGlobs: settings['redaction.excludeGlobs'] },
-    controlHooks({
-      profile: target.profile.name,
+  const pipeline = buildPipeline(
+    { settings, profile: target.profile.name, known, policy },
+    {
       // One request per process: the per-minute limits still bound a loop of `ask` calls only through
       // the budget, which is kept on disk.
-      limiter: new RateLimiter({
-        requestsPerMinute: settings['limits.requestsPerMinute'],
-        tokensPerMinute: settings['limits.tokensPerMinute'],
-      }),
+      limiter: new RateLimiter(rateLimitsOf(settings)),
       usage: new UsageStore(state, () => ({ ...defaultPrices, ...settings['budget.prices'] })),
-      budget: {
-        dailyTokens: settings['budget.dailyTokens'],
-        monthlyTokens: settings['budget.monthlyTokens'],
-        monthlyCostUsd: settings['budget.monthlyCostUsd'],
-      },
       audit: new AuditLog(state),
-      includePrompt: () => (settings['audit.includePrompts'] ? sentPrompt : undefined),
-      moderation: settings.moderation,
-    }),
+    },
   );
-  // With output moderation on, the answer is held back until the moderation endpoint has seen it.
-  const holdOutput = settings.moderation === 'input+output';
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
@@ -168,7 +153,6 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
       {
         signal: controller.signal,
         onPrepared: (ready) => {
-          sentPrompt = ready.userMessage;
           for (const e of ready.excluded) {
             status(`left out ${e.path}: ${e.reason}`);
           }
@@ -176,11 +160,10 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
             status(`redacted ${describeCounts(ready.redactions)} before sending`);
           }
         },
+        // With output moderation on, the pipeline hands over the answer only once it has been checked.
         onDelta: (text) => {
           answered = true;
-          if (!holdOutput) {
-            io.stdout.write(text);
-          }
+          io.stdout.write(text);
         },
         onStatus: (text) => {
           if (text.length > 0) {
@@ -190,23 +173,12 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
         decide: (request) => decideOnTerminal(request, io),
       },
     );
-    if (holdOutput && result.outcome === 'ok') {
-      const verdict = await moderateAnswer(
-        settings.moderation,
-        target.provider,
-        result.text,
-        controller.signal,
-      );
-      if (verdict?.flagged) {
-        status(
-          `secure-gpt ask: the answer was withheld: moderation flagged it (${verdict.categories.join(', ')})`,
-        );
-        return EXIT_FINDINGS;
-      }
-      io.stdout.write(result.text);
-    }
   } finally {
     process.removeListener('SIGINT', interrupt);
+  }
+  if (result.flagged) {
+    status(`secure-gpt ask: the answer was withheld: moderation flagged it (${result.flagged.join(', ')})`);
+    return EXIT_FINDINGS;
   }
   if (answered && !result.text.endsWith('\n')) {
     io.stdout.write('\n');

@@ -5,7 +5,6 @@ import type { RateLimiter } from './limits/rateLimiter';
 import type { BeforeSendContext, PipelineHooks } from './pipeline/pipeline';
 import { SendRefusedError } from './pipeline/pipeline';
 import type { RequestRecord } from './pipeline/record';
-import type { ModerationVerdict, Provider } from './openai/provider';
 
 /** What the security controls need; shared by the extension and the CLI so both enforce the same rules. */
 export interface ControlsOptions {
@@ -14,8 +13,8 @@ export interface ControlsOptions {
   readonly usage?: UsageStore;
   readonly budget?: Budget;
   readonly audit?: AuditLog;
-  /** Keep the redacted prompt in the audit record (off unless the user asks). */
-  readonly includePrompt?: () => string | undefined;
+  /** Keep the redacted user message in the audit record (off unless the user asks). */
+  readonly includePrompts?: boolean;
   /** Check input with the profile's moderation endpoint before sending (`input`, `input+output`). */
   readonly moderation?: 'off' | 'input' | 'input+output';
   /** Told of each sealed audit record (the extension mirrors it to its log). */
@@ -92,7 +91,19 @@ export function controlHooks(options: ControlsOptions, base: PipelineHooks = {})
   return {
     ...base,
     beforeSend: beforeSendControls(options),
-    onRecord: async (record) => {
+    ...(options.moderation === 'input+output'
+      ? {
+          checkAnswer: async (answer, context) => {
+            if (!context.moderate || answer.trim() === '') {
+              return undefined;
+            }
+            context.onStatus('checking the answer with the moderation endpoint…');
+            const verdict = await context.moderate(answer, context.signal);
+            return verdict.flagged ? verdict.categories : undefined;
+          },
+        }
+      : {}),
+    onRecord: async (record, userMessage) => {
       if (record.usage && record.provider !== 'dry-run') {
         await options.usage?.record(
           options.profile,
@@ -102,24 +113,15 @@ export function controlHooks(options: ControlsOptions, base: PipelineHooks = {})
         );
       }
       if (options.audit) {
-        const entry = auditEntryOf(record, options.profile, options.includePrompt?.());
+        const entry = auditEntryOf(
+          record,
+          options.profile,
+          options.includePrompts === true ? userMessage : undefined,
+        );
         await options.audit.append(entry);
         await options.onAudit?.(entry);
       }
-      await base.onRecord?.(record);
+      await base.onRecord?.(record, userMessage);
     },
   };
-}
-
-/** Output moderation (`input+output`): the verdict on an answer, or undefined when not checked. */
-export async function moderateAnswer(
-  mode: ControlsOptions['moderation'],
-  provider: Provider,
-  answer: string,
-  signal?: AbortSignal,
-): Promise<ModerationVerdict | undefined> {
-  if (mode !== 'input+output' || !provider.moderate || answer.trim() === '') {
-    return undefined;
-  }
-  return provider.moderate(answer, signal);
 }

@@ -10,6 +10,7 @@ import { defaultPrices } from './limits/prices';
 import { RateLimiter } from './limits/rateLimiter';
 import { UsageStore } from './limits/usage';
 import type { CompletionRequest, CompletionResult, Provider } from './openai/provider';
+import { holdSecrets } from './openai/provider';
 import { Conversation } from './pipeline/conversation';
 import { Pipeline } from './pipeline/pipeline';
 import { freshTempDir } from '../../test/support/tempDir';
@@ -18,10 +19,9 @@ import { freshTempDir } from '../../test/support/tempDir';
 class CountingProvider implements Provider {
   readonly kind = 'openai' as const;
   readonly endpoint = 'api.example.test';
-  readonly secrets: readonly string[];
   readonly bodies: string[] = [];
   constructor(key: string) {
-    this.secrets = [key];
+    holdSecrets(this, [key]);
   }
   complete(request: CompletionRequest): Promise<CompletionResult> {
     this.bodies.push(request.serialized);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { controlHooks, moderateAnswer } from '../../src/core/controls';
+import { controlHooks } from '../../src/core/controls';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import { createOpenAiProvider } from '../../src/core/openai/openaiProvider';
@@ -49,17 +49,28 @@ describe('content moderation against the loopback server', () => {
     assert.equal(server.requestsTo('/chat/completions').length, 1);
   });
 
-  it('off: no moderation call; input+output: the answer is checked too', async () => {
+  it('off: no moderation call; input+output: the answer is checked inside the pipeline', async () => {
     const p = provider();
     const off = new Pipeline({}, controlHooks({ profile: 'openai', moderation: 'off' }));
     await off.run(new Conversation(), { prompt: 'hello', model: 'gpt-4o-mini' }, p);
     assert.equal(server.requestsTo('/moderations').length, 0);
-    assert.equal(await moderateAnswer('input', p, 'an answer'), undefined);
+    const both = new Pipeline({}, controlHooks({ profile: 'openai', moderation: 'input+output' }));
+    // The first check is the question (clean), the second the answer (flagged).
+    server.enqueue({ kind: 'ok' }, { path: '/moderations' });
     server.enqueue({ kind: 'ok', flagged: true }, { path: '/moderations' });
-    assert.deepEqual(await moderateAnswer('input+output', p, 'an answer'), {
-      flagged: true,
-      categories: ['harassment'],
+    const shown: string[] = [];
+    const flagged = await both.run(new Conversation(), { prompt: 'hello', model: 'gpt-4o-mini' }, p, {
+      onDelta: (t) => shown.push(t),
     });
+    assert.equal(server.requestsTo('/moderations').length, 2);
+    assert.deepEqual(flagged.flagged, ['harassment']);
+    assert.equal(flagged.outcome, 'ok');
+    assert.equal(shown.length, 0, 'a flagged answer never reaches onDelta');
+    const clean = await both.run(new Conversation(), { prompt: 'hello', model: 'gpt-4o-mini' }, p, {
+      onDelta: (t) => shown.push(t),
+    });
+    assert.equal(clean.flagged, undefined);
+    assert.deepEqual(shown, [clean.text], 'a clean answer arrives whole, once checked');
   });
 
   it('a profile without a moderation endpoint says the input was not checked', async () => {

@@ -1,36 +1,10 @@
-import { AzureOpenAI, OpenAI } from 'openai';
 import type { EndpointPolicy } from '../openai/endpointPolicy';
 import { createFetch } from '../net/proxyFetch';
-import { checkEndpoint, httpsOnlyPolicy } from '../openai/endpointPolicy';
+import { httpsOnlyPolicy } from '../openai/endpointPolicy';
 import { describeFailure } from '../openai/errors';
-import type { EndpointProfile } from '../openai/openaiProvider';
-import { OPENAI_BASE_URL } from '../openai/openaiProvider';
+import { createOpenAIClient, endpointFor, endpointUrl } from '../openai/openaiClient';
 import { Scrubber } from '../scrub';
 import type { Profile } from './profiles';
-
-/**
- * The endpoint a profile sends to, with the key that goes with it; undefined for dry-run, which sends
- * nothing. This is where a profile (settings) meets the transport (`createOpenAiProvider`).
- */
-export function endpointFor(profile: Profile, key: string | undefined): EndpointProfile | undefined {
-  const apiKey = key ?? '';
-  switch (profile.kind) {
-    case 'openai':
-      return { kind: 'openai', apiKey, baseUrl: OPENAI_BASE_URL };
-    case 'compatible':
-      return { kind: 'compatible', apiKey, baseUrl: profile.baseUrl };
-    case 'azure':
-      return {
-        kind: 'azure',
-        apiKey,
-        endpoint: profile.endpoint,
-        apiVersion: profile.apiVersion,
-        deployment: profile.deployment,
-      };
-    case 'dry-run':
-      return undefined;
-  }
-}
 
 /** What one test call found. The message never holds the key. */
 export type KeyTestResult =
@@ -62,25 +36,11 @@ export async function testKey(
   const policy = options.policy ?? httpsOnlyPolicy;
   let host = '?';
   try {
-    const raw = endpoint.kind === 'azure' ? endpoint.endpoint : (endpoint.baseUrl ?? OPENAI_BASE_URL);
-    host = checkEndpoint(raw, policy).host;
-    const baseFetch = options.fetch ?? createFetch();
-    const common = {
-      apiKey: key,
-      adminAPIKey: null,
+    host = endpointUrl(endpoint, policy).host;
+    const client = createOpenAIClient(endpoint, key, policy, options.fetch ?? createFetch(), {
       maxRetries: 0,
-      timeout: options.timeoutMs ?? 15_000,
-      // Every URL the SDK builds is checked again, so a redirect cannot carry the key elsewhere.
-      fetch: (input: string | URL | Request, init?: RequestInit) => {
-        checkEndpoint(input instanceof Request ? input.url : String(input), policy);
-        return baseFetch(input, init);
-      },
-      logLevel: 'off' as const,
-    };
-    const client =
-      endpoint.kind === 'azure'
-        ? new AzureOpenAI({ ...common, endpoint: endpoint.endpoint, apiVersion: endpoint.apiVersion })
-        : new OpenAI({ ...common, baseURL: endpoint.baseUrl ?? OPENAI_BASE_URL });
+      timeoutMs: options.timeoutMs ?? 15_000,
+    });
     const page = await client.models.list(options.signal ? { signal: options.signal } : {});
     return { ok: true, models: page.data.length, endpoint: host };
   } catch (error) {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { freshOpenAiKey } from '../../../test/support/fakeKeys';
 import { FakeOpenAi } from '../../../test/support/fakeOpenAi';
-import { endpointFor, testKey } from './testKey';
+import { endpointFor } from '../openai/openaiClient';
+import { testKey } from './testKey';
 
 describe('testing a key with one models call', () => {
   const server = new FakeOpenAi();

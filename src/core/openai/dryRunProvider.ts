@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CompletionRequest, CompletionResult, Provider } from './provider';
+import { holdSecrets } from './provider';
 
 /**
  * Answers with the exact request that would have been sent, and sends nothing. It is the default when
@@ -9,11 +10,16 @@ export function createDryRunProvider(
   wouldSendTo = 'the endpoint',
   secrets: readonly string[] = [],
 ): Provider {
+  const provider = dryRun(wouldSendTo);
+  // The key the real request would use: guarded and redacted all the same, since the payload is printed.
+  return holdSecrets(provider, secrets);
+}
+
+/** The dry-run provider itself, before its secrets are registered. */
+function dryRun(wouldSendTo: string): Provider {
   return {
     kind: 'dry-run',
     endpoint: 'dry-run',
-    // The key the real request would use: guarded and redacted all the same, since the payload is printed.
-    secrets: secrets.filter((s) => s.length > 0),
     complete(request: CompletionRequest): Promise<CompletionResult> {
       if (request.signal?.aborted === true) {
         return Promise.resolve({ text: '', failure: { kind: 'cancelled', message: 'Cancelled.' } });

@@ -1,11 +1,13 @@
-import { AzureOpenAI, OpenAI } from 'openai';
+import type { OpenAI } from 'openai';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import { createFetch } from '../net/proxyFetch';
 import { Scrubber } from '../scrub';
 import type { EndpointPolicy } from './endpointPolicy';
-import { checkEndpoint, httpsOnlyPolicy } from './endpointPolicy';
+import { httpsOnlyPolicy } from './endpointPolicy';
+import type { EndpointProfile } from './openaiClient';
+import { createOpenAIClient, endpointUrl } from './openaiClient';
 import { describeFailure } from './errors';
 import { retryable, retryAfter } from './retryAfter';
 import type {
@@ -16,21 +18,7 @@ import type {
   TokenUsage,
   WaitNotice,
 } from './provider';
-
-/** The public OpenAI endpoint; passed explicitly so `OPENAI_BASE_URL` in the environment cannot redirect. */
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-
-/** An endpoint and its key (empty for a keyless compatible server): what a profile resolves to. */
-export type EndpointProfile =
-  | { readonly kind: 'openai' | 'compatible'; readonly apiKey: string; readonly baseUrl?: string }
-  | {
-      readonly kind: 'azure';
-      readonly apiKey: string;
-      /** `https://RESOURCE.openai.azure.com/` */
-      readonly endpoint: string;
-      readonly apiVersion: string;
-      readonly deployment?: string;
-    };
+import { holdSecrets } from './provider';
 
 /** How the transport behaves, independent of the profile. */
 export interface TransportOptions {
@@ -53,9 +41,7 @@ export interface TransportOptions {
  */
 export function createOpenAiProvider(profile: EndpointProfile, options: TransportOptions = {}): Provider {
   const policy = options.endpointPolicy ?? httpsOnlyPolicy;
-  const raw = profile.kind === 'azure' ? profile.endpoint : (profile.baseUrl ?? OPENAI_BASE_URL);
-  const url = checkEndpoint(raw, policy);
-  const endpoint = url.host;
+  const endpoint = endpointUrl(profile, policy).host;
   const scrubber = new Scrubber([{ value: profile.apiKey, label: 'api-key' }]);
   const logger = options.logger ?? silentLogger;
   const maxRetries = options.maxRetries ?? 2;
@@ -65,10 +51,9 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
 
   function client(onWait: ((notice: WaitNotice) => void) | undefined): OpenAI {
     let attempt = 0;
-    // The SDK waits for Retry-After itself; this wrapper only re-checks the policy on every URL and
-    // tells the caller that a wait is coming, so a user sees "waiting N s" rather than a frozen answer.
+    // The SDK waits for Retry-After itself; this wrapper only tells the caller that a wait is coming, so
+    // a user sees "waiting N s" rather than a frozen answer (the client re-checks the policy per URL).
     const watchingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      checkEndpoint(input instanceof Request ? input.url : String(input), policy);
       const response = await baseFetch(input, init);
       if (!retryable(response) || attempt >= maxRetries) {
         return response;
@@ -85,31 +70,11 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
       onWait?.({ seconds, status: response.status, attempt });
       return response;
     };
-    const common = {
-      // A keyless compatible server (a local model) still needs some bearer value for the SDK.
-      apiKey: profile.apiKey || 'no-key',
-      // Explicit, so an OPENAI_ADMIN_KEY in the environment is never picked up and sent along.
-      adminAPIKey: null,
+    return createOpenAIClient(profile, profile.apiKey, policy, watchingFetch, {
       maxRetries,
-      fetch: watchingFetch,
-      logLevel: 'warn' as const,
-      logger: {
-        error: (...args: unknown[]) => logger.error(scrubber.scrub(args.map(String).join(' '))),
-        warn: (...args: unknown[]) => logger.warn(scrubber.scrub(args.map(String).join(' '))),
-        info: (...args: unknown[]) => logger.info(scrubber.scrub(args.map(String).join(' '))),
-        debug: (...args: unknown[]) => logger.debug(scrubber.scrub(args.map(String).join(' '))),
-      },
-      ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
-    };
-    if (profile.kind === 'azure') {
-      return new AzureOpenAI({
-        ...common,
-        endpoint: profile.endpoint,
-        apiVersion: profile.apiVersion,
-        ...(profile.deployment !== undefined ? { deployment: profile.deployment } : {}),
-      });
-    }
-    return new OpenAI({ ...common, baseURL: raw });
+      logger,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
   }
 
   /** The moderation endpoint; its failures are scrubbed like any other. */
@@ -149,76 +114,79 @@ export function createOpenAiProvider(profile: EndpointProfile, options: Transpor
     }
   }
 
-  return {
-    kind: profile.kind,
-    endpoint,
-    secrets: profile.apiKey ? [profile.apiKey] : [],
-    listModels,
-    // Only OpenAI itself has a moderation endpoint; Azure filters content on its own side.
-    ...(profile.kind === 'openai' ? { moderate } : {}),
-    async complete(request: CompletionRequest): Promise<CompletionResult> {
-      let text = '';
-      let usage: TokenUsage | undefined;
-      let finishReason: string | undefined;
-      let requestId: string | undefined;
-      let model: string | undefined;
-      const onDelta = (piece: string | null | undefined): void => {
-        if (piece) {
-          text += piece;
-          request.onDelta?.(piece);
-        }
-      };
-      const signalOption = request.signal ? { signal: request.signal } : {};
-      try {
-        const chat = client(request.onWait).chat.completions;
-        // The params go as they are: the SDK's JSON.stringify of them is the body the pipeline hashed.
-        const params = request.params;
-        if (params.stream === true) {
-          const { data: stream, request_id } = await chat.create(params, signalOption).withResponse();
-          requestId = request_id ?? undefined;
-          for await (const chunk of stream) {
-            model = reportedModel(chunk.model, scrubber) ?? model;
-            onDelta(chunk.choices[0]?.delta?.content);
-            finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
-            usage = usageOf(chunk) ?? usage;
+  // The key is held off the provider object: only the pipeline's guard and scrubbers read it.
+  return holdSecrets<Provider>(
+    {
+      kind: profile.kind,
+      endpoint,
+      listModels,
+      // Only OpenAI itself has a moderation endpoint; Azure filters content on its own side.
+      ...(profile.kind === 'openai' ? { moderate } : {}),
+      async complete(request: CompletionRequest): Promise<CompletionResult> {
+        let text = '';
+        let usage: TokenUsage | undefined;
+        let finishReason: string | undefined;
+        let requestId: string | undefined;
+        let model: string | undefined;
+        const onDelta = (piece: string | null | undefined): void => {
+          if (piece) {
+            text += piece;
+            request.onDelta?.(piece);
           }
-          if (finishReason === undefined) {
-            // The body ended cleanly but the model never said it was done: still an interrupted answer.
-            throw new Error('terminated: the stream ended before the model finished');
+        };
+        const signalOption = request.signal ? { signal: request.signal } : {};
+        try {
+          const chat = client(request.onWait).chat.completions;
+          // The params go as they are: the SDK's JSON.stringify of them is the body the pipeline hashed.
+          const params = request.params;
+          if (params.stream === true) {
+            const { data: stream, request_id } = await chat.create(params, signalOption).withResponse();
+            requestId = request_id ?? undefined;
+            for await (const chunk of stream) {
+              model = reportedModel(chunk.model, scrubber) ?? model;
+              onDelta(chunk.choices[0]?.delta?.content);
+              finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
+              usage = usageOf(chunk) ?? usage;
+            }
+            if (finishReason === undefined) {
+              // The body ended cleanly but the model never said it was done: still an interrupted answer.
+              throw new Error('terminated: the stream ended before the model finished');
+            }
+          } else {
+            const { data, request_id } = await chat.create(params, signalOption).withResponse();
+            requestId = request_id ?? undefined;
+            model = reportedModel(data.model, scrubber);
+            onDelta(data.choices[0]?.message.content);
+            finishReason = data.choices[0]?.finish_reason ?? undefined;
+            usage = usageOf(data);
           }
-        } else {
-          const { data, request_id } = await chat.create(params, signalOption).withResponse();
-          requestId = request_id ?? undefined;
-          model = reportedModel(data.model, scrubber);
-          onDelta(data.choices[0]?.message.content);
-          finishReason = data.choices[0]?.finish_reason ?? undefined;
-          usage = usageOf(data);
+        } catch (error) {
+          const failure = describeFailure(error, {
+            scrubber,
+            received: text.length,
+            endpoint,
+            signal: request.signal,
+            attempts: maxRetries + 1,
+          });
+          return {
+            text,
+            ...opt('usage', usage),
+            ...opt('requestId', requestId),
+            ...opt('model', model),
+            failure,
+          };
         }
-      } catch (error) {
-        const failure = describeFailure(error, {
-          scrubber,
-          received: text.length,
-          endpoint,
-          signal: request.signal,
-          attempts: maxRetries + 1,
-        });
         return {
           text,
           ...opt('usage', usage),
+          ...opt('finishReason', finishReason),
           ...opt('requestId', requestId),
           ...opt('model', model),
-          failure,
         };
-      }
-      return {
-        text,
-        ...opt('usage', usage),
-        ...opt('finishReason', finishReason),
-        ...opt('requestId', requestId),
-        ...opt('model', model),
-      };
+      },
     },
-  };
+    [profile.apiKey],
+  );
 }
 
 function usageOf(reply: ChatCompletion | ChatCompletionChunk): TokenUsage | undefined {

@@ -77,8 +77,6 @@ export interface Provider {
   readonly kind: ProviderKind;
   /** Host the request goes to (`api.openai.com`), or `dry-run`. */
   readonly endpoint: string;
-  /** Values that must never leave or be shown (the API key): fed to the guard and the scrubber. */
-  readonly secrets: readonly string[];
   /** Sends; never throws for an endpoint failure, which comes back as `failure` with the partial answer. */
   complete(request: CompletionRequest): Promise<CompletionResult>;
   /** The profile's moderation endpoint, where it has one (OpenAI); absent for Azure, compatible, dry run. */
@@ -88,4 +86,25 @@ export interface Provider {
    * means nothing (dry run). Throws an already-scrubbed error when the endpoint does not answer.
    */
   listModels?(signal?: AbortSignal): Promise<string[]>;
+}
+
+/**
+ * The values a provider must never let leave or show (its API key), held off the object: no field,
+ * enumeration, `JSON.stringify` or inspection of a provider reaches them, only `secretsOf`, which the
+ * pipeline's guard and scrubbers call.
+ */
+const held = new WeakMap<Provider, readonly string[]>();
+
+/** Registers `secrets` for `provider` (empty values are dropped) and returns it. */
+export function holdSecrets<P extends Provider>(provider: P, secrets: readonly string[]): P {
+  held.set(
+    provider,
+    secrets.filter((s) => s.length > 0),
+  );
+  return provider;
+}
+
+/** What `holdSecrets` registered for `provider`; none for a provider that holds no key. */
+export function secretsOf(provider: Provider): readonly string[] {
+  return held.get(provider) ?? [];
 }

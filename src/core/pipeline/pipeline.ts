@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { Failure, Provider, ProviderKind, TokenUsage, WaitNotice } from '../openai/provider';
+import { secretsOf } from '../openai/provider';
 import { Scrubber } from '../scrub';
 import type { AnswerSecret } from './answerScrubber';
 import { AnswerScrubber } from './answerScrubber';
@@ -15,7 +16,7 @@ import type {
   Prepared,
   ReadyRequest,
 } from './prepare';
-import { prepareRequest } from './prepare';
+import { prepareRequest, redactUnsent } from './prepare';
 import type { RecordOutcome, RequestRecord } from './record';
 import { countByRule } from './redact';
 
@@ -40,12 +41,30 @@ export class SendRefusedError extends Error {
   override readonly name = 'SendRefusedError';
 }
 
+/** What `checkAnswer` sees: the provider's moderation endpoint and the request's signal and status line. */
+export interface AnswerCheckContext {
+  readonly moderate: Provider['moderate'];
+  readonly signal?: AbortSignal;
+  readonly onStatus: (text: string) => void;
+}
+
 /** Seams for the security controls of issue 6. */
 export interface PipelineHooks {
   /** Runs just before sending: may wait (a rate limit), or throw `SendRefusedError` (a budget). */
   readonly beforeSend?: (context: BeforeSendContext) => Promise<void>;
-  /** Receives every request's record, sent or not (the audit log). */
-  readonly onRecord?: (record: RequestRecord) => void | Promise<void>;
+  /**
+   * Output moderation. When set, the answer is held back from `onDelta` until this has seen it whole;
+   * it resolves to the flagged categories (the answer then never reaches `onDelta`), or undefined.
+   */
+  readonly checkAnswer?: (
+    answer: string,
+    context: AnswerCheckContext,
+  ) => Promise<readonly string[] | undefined>;
+  /**
+   * Receives every request's record, sent or not (the audit log), with the redacted user message when
+   * the request got as far as being prepared.
+   */
+  readonly onRecord?: (record: RequestRecord, userMessage?: string) => void | Promise<void>;
   readonly logger?: Logger;
 }
 
@@ -72,6 +91,8 @@ export interface RunResult {
   readonly message?: string;
   readonly failure?: Failure;
   readonly usage?: TokenUsage;
+  /** Output moderation flagged the answer: its categories. `text` still holds it; `onDelta` never saw it. */
+  readonly flagged?: readonly string[];
   readonly prepared: ReadyRequest | BlockedRequest;
   readonly record: RequestRecord;
 }
@@ -92,7 +113,7 @@ export class Pipeline {
 
   /** Prepares without sending: the "Preview Outgoing Request" view uses it as is. */
   prepare(conversation: Conversation, input: PipelineInput, provider: Provider): Prepared {
-    return prepareRequest(conversation, input, this.settings, provider.secrets);
+    return prepareRequest(conversation, input, this.settings, secretsOf(provider));
   }
 
   /** Prepares, resolves an `ask`, sends and records. Never throws for a failed request. */
@@ -128,7 +149,7 @@ export class Pipeline {
   ): Promise<RunResult> {
     const onStatus = callbacks.onStatus ?? (() => undefined);
     callbacks.onPrepared?.(ready);
-    const scrubber = new Scrubber(provider.secrets.map((value) => ({ value, label: 'api-key' })));
+    const scrubber = new Scrubber(secretsOf(provider).map((value) => ({ value, label: 'api-key' })));
     try {
       await this.hooks.beforeSend?.({
         provider: provider.kind,
@@ -153,12 +174,13 @@ export class Pipeline {
           failure: { kind: cancelled ? 'cancelled' : 'refused', message },
         },
       );
-      await this.emit(record);
+      await this.emit(record, ready.userMessage);
       return { outcome: record.outcome, text: '', message, prepared: ready, record };
     }
     // Issue 10: an upstream may put the key (or a value we redacted) in its answer; nothing shows it.
     const answer = new AnswerScrubber(answerSecrets(provider, this.settings, conversation));
     const onDelta = callbacks.onDelta;
+    const check = this.hooks.checkAnswer;
     const show = (text: string): void => {
       if (text.length > 0) {
         onDelta?.(text);
@@ -168,12 +190,29 @@ export class Pipeline {
       params: ready.params,
       serialized: ready.serialized,
       ...(callbacks.signal ? { signal: callbacks.signal } : {}),
-      ...(onDelta ? { onDelta: (piece: string) => show(answer.push(piece)) } : {}),
+      // With output moderation no piece is shown: the whole answer is, once it has been checked.
+      ...(onDelta && !check ? { onDelta: (piece: string) => show(answer.push(piece)) } : {}),
       onWait: (notice) => onStatus(waitText(notice)),
     });
     show(answer.flush());
-    const result = { ...raw, text: answer.scrub(raw.text) };
-    const failure = result.failure;
+    const text = answer.scrub(raw.text);
+    let failure = raw.failure;
+    let flagged: readonly string[] | undefined;
+    if (check && !failure) {
+      try {
+        flagged = await check(text, {
+          moderate: provider.moderate?.bind(provider),
+          ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+          onStatus,
+        });
+        if (!flagged) {
+          show(text);
+        }
+      } catch (error) {
+        const cancelled = callbacks.signal?.aborted === true;
+        failure = { kind: cancelled ? 'cancelled' : 'other', message: scrubber.scrubError(error) };
+      }
+    }
     const outcome: RecordOutcome = failure
       ? failure.kind === 'cancelled'
         ? 'cancelled'
@@ -182,26 +221,32 @@ export class Pipeline {
         ? 'dry-run'
         : 'ok';
     if (!failure && provider.kind !== 'dry-run') {
-      conversation.addExchange(ready.userMessage, result.text);
+      conversation.addExchange(ready.userMessage, text);
     }
     const record = this.record(conversation, provider, ready, started, outcome, {
       // The model that answered when the endpoint says so; else the one the request named.
-      ...(result.model !== undefined ? { model: result.model } : {}),
+      ...(raw.model !== undefined ? { model: raw.model } : {}),
       ...(failure ? { failure: { kind: failure.kind, message: failure.message } } : {}),
-      ...(result.usage ? { usage: result.usage } : {}),
-      ...(result.requestId !== undefined ? { endpointRequestId: scrubber.scrub(result.requestId) } : {}),
+      ...(raw.usage ? { usage: raw.usage } : {}),
+      ...(raw.requestId !== undefined ? { endpointRequestId: scrubber.scrub(raw.requestId) } : {}),
       payloadSha256: ready.sha256,
       payloadBytes: Buffer.byteLength(ready.serialized, 'utf8'),
     });
-    await this.emit(record);
+    await this.emit(record, ready.userMessage);
     return {
       outcome,
-      text: result.text,
+      text,
       ...(failure ? { message: failure.message, failure } : {}),
-      ...(result.usage ? { usage: result.usage } : {}),
+      ...(raw.usage ? { usage: raw.usage } : {}),
+      ...(flagged ? { flagged } : {}),
       prepared: ready,
       record,
     };
+  }
+
+  /** A question that never reached `prepare` (no provider could be built), redacted as it would have gone. */
+  redactUnsent(prompt: string): string {
+    return redactUnsent(prompt, this.settings);
   }
 
   private record(
@@ -230,9 +275,9 @@ export class Pipeline {
   }
 
   /** A failing sink must not fail the request; it is logged (scrubbed) instead. */
-  private async emit(record: RequestRecord): Promise<void> {
+  private async emit(record: RequestRecord, userMessage?: string): Promise<void> {
     try {
-      await this.hooks.onRecord?.(record);
+      await this.hooks.onRecord?.(record, userMessage);
     } catch (error) {
       this.logger.error(`Could not record request ${record.requestId}: ${new Scrubber().scrubError(error)}`);
     }
@@ -246,7 +291,7 @@ function answerSecrets(
   conversation: Conversation,
 ): AnswerSecret[] {
   return [
-    ...provider.secrets.map((value) => ({ value, label: 'api-key' })),
+    ...secretsOf(provider).map((value) => ({ value, label: 'api-key' })),
     ...(settings.known ?? []).map((k) => ({ value: k.value, label: k.kind })),
     ...conversation.map.secrets().map((s) => ({ value: s.value, label: s.kind })),
   ];

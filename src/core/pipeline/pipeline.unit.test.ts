@@ -4,6 +4,7 @@ import { githubToken } from '../detect/checksum';
 import { ALNUM, randomToken } from '../detect/random';
 import { createDryRunProvider } from '../openai/dryRunProvider';
 import type { CompletionRequest, CompletionResult, Provider } from '../openai/provider';
+import { holdSecrets } from '../openai/provider';
 import { Conversation } from './conversation';
 import type { PipelineHooks } from './pipeline';
 import { Pipeline, SendRefusedError } from './pipeline';
@@ -18,12 +19,14 @@ class ScriptedProvider implements Provider {
   readonly endpoint = 'api.example.test';
   readonly requests: CompletionRequest[] = [];
   constructor(
-    readonly secrets: readonly string[] = [],
+    secrets: readonly string[] = [],
     private readonly answer: (req: CompletionRequest) => CompletionResult = () => ({
       text: 'ok',
       finishReason: 'stop',
     }),
-  ) {}
+  ) {
+    holdSecrets(this, secrets);
+  }
   complete(request: CompletionRequest): Promise<CompletionResult> {
     this.requests.push(request);
     const result = this.answer(request);
@@ -329,18 +332,20 @@ describe('outgoing pipeline', () => {
     const key = `sk-${randomToken(ALNUM, 40)}`;
     const [token, envValue] = [pat(), `pw-${randomToken(ALNUM, 20)}`];
     const echoed = `Quota hit for ${key}; also saw ${token} and ${envValue}.`;
-    const provider: Provider = {
-      kind: 'openai',
-      endpoint: 'api.example.test',
-      secrets: [key],
-      complete: (req) => {
-        // Pieces of 7 characters: every value arrives cut in several places.
-        for (let i = 0; i < echoed.length; i += 7) {
-          req.onDelta?.(echoed.slice(i, i + 7));
-        }
-        return Promise.resolve({ text: echoed, finishReason: 'stop' });
+    const provider: Provider = holdSecrets<Provider>(
+      {
+        kind: 'openai',
+        endpoint: 'api.example.test',
+        complete: (req) => {
+          // Pieces of 7 characters: every value arrives cut in several places.
+          for (let i = 0; i < echoed.length; i += 7) {
+            req.onDelta?.(echoed.slice(i, i + 7));
+          }
+          return Promise.resolve({ text: echoed, finishReason: 'stop' });
+        },
       },
-    };
+      [key],
+    );
     const pipeline = new Pipeline({ known: [{ kind: 'env-value', value: envValue }] });
     const conversation = new Conversation();
     const pieces: string[] = [];

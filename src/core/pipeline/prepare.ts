@@ -10,7 +10,7 @@ import { normalizeKnownValues } from './knownValues';
 import { buildChatParams, composeUserMessage } from './payload';
 import type { Redaction } from './redact';
 import { countByRule, redactText } from './redact';
-import type { RedactionMap } from './redactionMap';
+import { RedactionMap } from './redactionMap';
 
 /** `redact` (default) sends with placeholders; `block` refuses while secrets are present; `ask` lets the user choose. */
 export type RedactionPolicy = 'redact' | 'block' | 'ask';
@@ -67,6 +67,13 @@ export interface BlockedRequest extends Common {
   readonly kind: 'blocked';
   readonly reason: 'policy' | 'guard' | 'cancelled';
   readonly message: string;
+  /**
+   * The question redacted as it would have gone (known values and detected secrets as placeholders of a
+   * throwaway map), so a caller can show and save what was refused without redacting it again.
+   */
+  readonly prompt: string;
+  /** The whole user message (question and attachments), redacted the same way. */
+  readonly userMessage: string;
 }
 
 /** Under the `ask` policy: what was found, for the user to decide on. */
@@ -149,6 +156,8 @@ export function prepareRequest(
         reason: 'guard',
         ...common,
         redactions: built.redactions,
+        prompt: built.prompt,
+        userMessage: built.userMessage,
         message:
           `Not sent: the final check found ${verdict.leaked.join(', ')} still in the request after ` +
           `redaction. Clear the conversation, or remove the value, and try again.`,
@@ -173,6 +182,8 @@ export function prepareRequest(
       reason: 'policy',
       ...common,
       redactions: preview.redactions,
+      prompt: preview.prompt,
+      userMessage: preview.userMessage,
       message: `Not sent: ${describeCounts(preview.redactions)} found, and the redaction policy is 'block'.`,
     };
   }
@@ -187,6 +198,8 @@ export function prepareRequest(
           reason: 'cancelled',
           ...common,
           redactions: [],
+          prompt: preview.prompt,
+          userMessage: preview.userMessage,
           message: 'Not sent: cancelled.',
         };
       }
@@ -194,6 +207,16 @@ export function prepareRequest(
       return finalize(build(conversation.map, allow));
     },
   };
+}
+
+/**
+ * A question that never reached `prepareRequest` (the endpoint was refused, the key could not be read),
+ * redacted as it would have gone, on a throwaway map: what the chat shows and saves in its place.
+ */
+export function redactUnsent(prompt: string, settings: PipelineSettings): string {
+  const known = normalizeKnownValues(settings.known ?? []);
+  return redactText(prompt, new RedactionMap(), { known, ...(settings.scan ? { scan: settings.scan } : {}) })
+    .text;
 }
 
 /** "3 secrets (github-pat ×2, api-key ×1)": kinds and counts, never values. */

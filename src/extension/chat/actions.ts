@@ -93,7 +93,7 @@ export function registerChatActions(
   );
   return [
     vscode.commands.registerCommand('secureGpt.openChat', openChat),
-    vscode.commands.registerCommand('secureGpt.stopAnswer', () => session.stop()),
+    vscode.commands.registerCommand('secureGpt.stopAnswer', () => session.chat.stop()),
     vscode.commands.registerCommand('secureGpt.askAboutSelection', ask),
     // The fixed-prompt actions take no question: a menu's URI only picks the editor.
     vscode.commands.registerCommand(

@@ -116,11 +116,11 @@ export class ChatPanel implements ChatHandler, vscode.Disposable {
 
   /** Starts a fresh conversation; the current one goes to the history list. */
   async newChat(): Promise<void> {
-    if (this.session.busy) {
+    if (this.session.chat.busy) {
       void vscode.window.showInformationMessage('Secure GPT is still answering. Stop it first, or wait.');
       return;
     }
-    const old = await this.session.newConversation();
+    const old = await this.session.chat.newConversation();
     await this.past.add(old);
     this.pastList = await this.past.list();
     this.viewing = undefined;

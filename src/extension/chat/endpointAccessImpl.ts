@@ -1,5 +1,5 @@
 import type { Profile } from '../../core/keys/profiles';
-import { endpointFor } from '../../core/keys/testKey';
+import { endpointFor } from '../../core/openai/openaiClient';
 import { createDryRunProvider } from '../../core/openai/dryRunProvider';
 import { createOpenAiProvider } from '../../core/openai/openaiProvider';
 import type { Provider } from '../../core/openai/provider';

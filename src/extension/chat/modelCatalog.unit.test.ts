@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CompatibleProfile, Profile } from '../../core/keys/profiles';
-import { endpointFor } from '../../core/keys/testKey';
+import { endpointFor } from '../../core/openai/openaiClient';
 import { createOpenAiProvider } from '../../core/openai/openaiProvider';
 import { UNNAMED_LOCAL_MODEL } from '../../core/openai/modelChoice';
 import { freshOpenAiKey } from '../../../test/support/fakeKeys';

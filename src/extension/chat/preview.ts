@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Pipeline } from '../../core/pipeline/pipeline';
+import { buildPipeline } from '../../core/pipeline/buildPipeline';
 import type { Attachment } from '../../core/pipeline/exclude';
 import type { Conversation } from '../../core/pipeline/conversation';
 import { originalMessage } from './actions';
@@ -36,11 +36,11 @@ export function previewRequest(endpoint: EndpointAccess, conversation: () => Con
     attachments: Attachment[];
   }): Promise<{ original: string; sent: string } | undefined> => {
     const { settings } = currentSettings();
-    const pipeline = new Pipeline({
-      policy: 'redact',
-      excludeGlobs: settings['redaction.excludeGlobs'],
-      known: await workspaceEnvValues(),
-    });
+    // No stores: a preview only prepares, so nothing is limited, spent or audited.
+    const pipeline = buildPipeline(
+      { settings, profile: endpoint.active().profile, known: await workspaceEnvValues(), policy: 'redact' },
+      {},
+    );
     // The model the chat would name for the active profile (its `/models`, else its default).
     const model = await endpoint.model(undefined);
     const prepared = await endpoint.withProvider((provider) =>

@@ -52,7 +52,7 @@ export function registerChat(
     ...registerPreviewContent(),
     ...registerChatActions(
       session,
-      previewRequest(endpoint, () => session.currentConversation),
+      previewRequest(endpoint, () => session.chat.currentConversation),
     ),
     vscode.commands.registerCommand('secureGpt.clearHistory', () => panel.clearAll()),
     vscode.commands.registerCommand('secureGpt.newChat', () => panel.newChat()),
