@@ -21,8 +21,7 @@ import type { FileFinding } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatTextLine, formatTextSummary } from './format/text';
 import { createProgress } from './progress';
-import type { PoolItem } from './scanPool';
-import { scanInParallel } from './scanPool';
+import { createScanPool } from './scanPool';
 import type { FileResult } from './scanWork';
 import { scanEntry, unexaminedWarning } from './scanWork';
 import { StagedError, stagedEntries } from './staged';
@@ -163,7 +162,10 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
   };
 
   const tasks: Task[] = [];
-  const items: PoolItem[] = [];
+  const pool =
+    jobs > 1 && !staged
+      ? createScanPool({ jobs, maxFileSize }, (index, result) => record(tasks[index]!, result))
+      : undefined;
   for (const root of roots) {
     const loaded = allowlists(rootDir(root));
     const isAllowlisted = loaded ? allowlistMatcher(loaded.allowlist) : () => false;
@@ -180,13 +182,13 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
       const workspacePath = loaded ? toPosix(relative(loaded.root, path)) : undefined;
       return { file: toPosix(relative(cwd, path)) || '.', workspacePath, isAllowlisted };
     };
-    if (jobs > 1 && !staged) {
-      // Walk first, read and scan on the threads after: see scanPool.ts.
+    if (pool) {
+      // The walk feeds the threads as it goes; the results come back in its order (see scanPool.ts).
       for (const found of walkPaths([root], { gitignore: values['no-gitignore'] !== true, exclude: skip })) {
         const task = taskFor(found.path);
         if (task) {
           tasks.push(task);
-          items.push(found.kind === 'found' ? found.path : scanEntry(found));
+          pool.add(found.kind === 'found' ? found.path : scanEntry(found));
         }
       }
       continue;
@@ -210,9 +212,7 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
       }
     }
   }
-  if (items.length > 0) {
-    await scanInParallel(items, { jobs, maxFileSize }, (index, result) => record(tasks[index]!, result));
-  }
+  await pool?.finish();
   progress.done();
 
   if (format === 'json') {

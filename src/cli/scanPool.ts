@@ -8,12 +8,15 @@ import { scanEntry } from './scanWork';
  * `secure-gpt scan --jobs N`: reads and scans files on N threads, the main thread one of them, and hands
  * each result back in the walk's order, so the report is the same, line for line, as a one-thread scan.
  *
- * Workers start only once the main thread has scanned for `WARM_UP_MS` and work is left: a worker costs a
- * thread start plus its own parse of this bundle and compile of the rules, which a pre-commit hook's few
- * files would never pay back. Work goes out in small batches, two in flight per worker, so a thread that
- * draws a large file does not hold up the rest.
+ * A worker costs a thread start plus its own parse of this bundle and compile of the rules (~100 ms of CPU),
+ * which a pre-commit hook's few files would never pay back. So workers start once the walk has found
+ * `START_FILES` files, or once the main thread has scanned for `WARM_UP_MS` with work left (a few large
+ * files); started during the walk, they boot and scan on the other cores while the main thread walks on.
+ * Work goes out in small batches, two in flight per worker, so a thread that draws a large file does not
+ * hold up the rest.
  */
 
+const START_FILES = 64;
 const WARM_UP_MS = 40;
 const BATCH = 8;
 const IN_FLIGHT = 2;
@@ -30,6 +33,21 @@ export interface PoolStats {
 /** A path to read and scan, or a result already known (an error the walk met), kept in its place. */
 export type PoolItem = string | FileResult;
 
+export interface PoolOptions {
+  readonly jobs: number;
+  readonly maxFileSize: number;
+  /** Overrides `START_FILES` (tests). */
+  readonly startFiles?: number;
+  /** Overrides `WARM_UP_MS` (tests). */
+  readonly warmUpMs?: number;
+}
+
+/** Items go in as the walk finds them; `finish` scans what is left and resolves once every result is out. */
+export interface ScanPool {
+  add(item: PoolItem): void;
+  finish(): Promise<PoolStats>;
+}
+
 interface Batch {
   readonly first: number;
   readonly items: readonly PoolItem[];
@@ -45,16 +63,17 @@ interface FromWorker {
 }
 
 /**
- * Scans `items` on up to `jobs` threads; `onResult` is called once per item, in order, on the main thread.
+ * A pool over up to `jobs` threads; `onResult` is called once per item, in order, on the main thread.
  * A worker that dies has its batches taken back, so every item gets a result.
  */
-export async function scanInParallel(
-  items: readonly PoolItem[],
-  options: { readonly jobs: number; readonly maxFileSize: number; readonly warmUpMs?: number },
+export function createScanPool(
+  options: PoolOptions,
   onResult: (index: number, result: FileResult) => void,
-): Promise<PoolStats> {
+): ScanPool {
+  const startFiles = options.startFiles ?? START_FILES;
+  const items: PoolItem[] = [];
+  const results: (FileResult | undefined)[] = [];
   const stats = { workers: 0, byWorkers: 0 };
-  const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(items.length);
   let emitted = 0;
   // Resolves the main thread's wait for a worker's reply (or for a dead worker's batches to come back).
   let wake: (() => void) | undefined;
@@ -62,27 +81,26 @@ export async function scanInParallel(
     wake?.();
     wake = undefined;
   };
-  const flush = (): void => {
+  const store = (first: number, batch: readonly FileResult[]): void => {
+    batch.forEach((r, i) => (results[first + i] = r));
     for (let r = results[emitted]; r !== undefined; r = results[emitted]) {
       results[emitted] = undefined; // Reported: let it go.
       onResult(emitted, r);
       emitted++;
     }
-  };
-  const store = (first: number, batch: readonly FileResult[]): void => {
-    batch.forEach((r, i) => (results[first + i] = r));
-    flush();
     notify();
   };
 
   let next = 0;
+  let walking = true;
   const retry: Batch[] = [];
   const take = (): Batch | undefined => {
     const again = retry.shift();
     if (again) {
       return again;
     }
-    if (next >= items.length) {
+    // While the walk goes on, only whole batches: the tail waits for `finish`.
+    if (items.length - next < (walking ? BATCH : 1)) {
       return undefined;
     }
     const batch = { first: next, items: items.slice(next, next + BATCH) };
@@ -90,71 +108,79 @@ export async function scanInParallel(
     return batch;
   };
 
-  const workers: Worker[] = [];
-  const startWorkers = (): void => {
-    // No more threads than batches left for them.
-    const count = Math.min(options.jobs - 1, Math.ceil((items.length - next) / BATCH));
+  const workers: { worker: Worker; feed: () => void }[] = [];
+  let spawned = options.jobs <= 1;
+  const spawn = (count: number): void => {
+    spawned = true;
     for (let i = 0; i < count; i++) {
+      const fromWorker = (first: number, batch: readonly FileResult[]): void => {
+        stats.byWorkers += batch.length;
+        store(first, batch);
+      };
       workers.push(
-        startWorker(
-          options.maxFileSize,
-          take,
-          (first, results) => {
-            stats.byWorkers += results.length;
-            store(first, results);
-          },
-          (lost) => {
-            retry.push(...lost);
-            notify();
-          },
-        ),
+        startWorker(options.maxFileSize, take, fromWorker, (lost) => {
+          retry.push(...lost);
+          notify();
+        }),
       );
     }
+    stats.workers = workers.length;
   };
+  const feed = (): void => workers.forEach((w) => w.feed());
 
-  const started = performance.now();
-  let spawned = options.jobs <= 1;
-  try {
-    while (emitted < items.length) {
-      if (
-        !spawned &&
-        performance.now() - started > (options.warmUpMs ?? WARM_UP_MS) &&
-        items.length - next > BATCH * options.jobs
-      ) {
-        spawned = true;
-        startWorkers();
-        stats.workers = workers.length;
+  return {
+    add(item) {
+      items.push(item);
+      if (!spawned && items.length >= startFiles) {
+        spawn(options.jobs - 1);
       }
-      const batch = take();
-      if (batch) {
-        store(
-          batch.first,
-          batch.items.map((item) => scanItem(item, options.maxFileSize)),
-        );
+      if (workers.length > 0 && (items.length - next) % BATCH === 0) {
+        feed();
       }
-      if (batch && workers.length > 0) {
-        await new Promise<void>((resume) => setImmediate(resume)); // Let the workers' replies in.
-      } else if (!batch && emitted < items.length) {
-        // Nothing left to take: the rest is with the workers.
-        await new Promise<void>((resume) => (wake = resume));
+    },
+    async finish() {
+      walking = false;
+      feed();
+      const started = performance.now();
+      try {
+        while (emitted < items.length) {
+          const left = items.length - next;
+          if (!spawned && performance.now() - started > (options.warmUpMs ?? WARM_UP_MS) && left > BATCH) {
+            // No more threads than batches left for them.
+            spawn(Math.min(options.jobs - 1, Math.ceil(left / BATCH)));
+          }
+          const batch = take();
+          if (batch) {
+            store(
+              batch.first,
+              batch.items.map((item) => scanItem(item, options.maxFileSize)),
+            );
+          }
+          if (batch && workers.length > 0) {
+            await new Promise<void>((resume) => setImmediate(resume)); // Let the workers' replies in.
+          } else if (!batch && emitted < items.length) {
+            // Nothing left to take: the rest is with the workers.
+            await new Promise<void>((resume) => (wake = resume));
+          }
+        }
+      } finally {
+        await Promise.all(workers.map((w) => w.worker.terminate()));
       }
-    }
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return stats;
+      return stats;
+    },
+  };
 }
 
-/** Starts one worker and keeps it fed from `take` until the work runs out. */
+/** Starts one worker and keeps it fed from `take` whenever it has room. */
 function startWorker(
   maxFileSize: number,
   take: () => Batch | undefined,
   store: (first: number, results: readonly FileResult[]) => void,
   giveBack: (lost: Batch[]) => void,
-): Worker {
+): { worker: Worker; feed: () => void } {
   const worker = new Worker(__filename, { workerData: { role: ROLE, maxFileSize } });
   const inFlight = new Map<number, Batch>();
-  const send = (): void => {
+  const feed = (): void => {
     while (inFlight.size < IN_FLIGHT) {
       const batch = take();
       if (!batch) {
@@ -167,7 +193,7 @@ function startWorker(
   worker.on('message', (message: FromWorker) => {
     inFlight.delete(message.first);
     store(message.first, message.results);
-    send();
+    feed();
   });
   const lose = (): void => {
     giveBack([...inFlight.values()]);
@@ -175,8 +201,8 @@ function startWorker(
   };
   worker.on('error', lose);
   worker.on('exit', lose);
-  send();
-  return worker;
+  feed();
+  return { worker, feed };
 }
 
 function scanItem(item: PoolItem, maxFileSize: number): FileResult {

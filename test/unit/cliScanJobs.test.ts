@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { fingerprintOf } from '../../src/core/detect/finding';
-import { scanInParallel } from '../../src/cli/scanPool';
+import { createScanPool } from '../../src/cli/scanPool';
 import type { FileResult } from '../../src/cli/scanWork';
 import { scanEntry } from '../../src/cli/scanWork';
 import { readEntry } from '../../src/core/fs/walk';
@@ -136,24 +136,31 @@ describe('scan --jobs: the same report on any number of threads', function () {
     assert.equal(textThree.stderr, textOne.stderr);
   });
 
-  it('hands results back in order from the pool, with workers from the start, and passes known results through', async () => {
-    const paths = tree.sources.slice(0, 60);
-    const known: FileResult = { kind: 'error', message: 'permission denied' };
-    const items = [...paths.slice(0, 40), known, ...paths.slice(40)];
-    const expected = items.map((item) =>
-      typeof item === 'string' ? scanEntry(readEntry(item, 1 << 30)) : item,
-    );
-    const seen: FileResult[] = [];
-    const indexes: number[] = [];
-    const stats = await scanInParallel(items, { jobs: 3, maxFileSize: 1 << 30, warmUpMs: 0 }, (i, r) => {
-      indexes.push(i);
-      seen.push(r);
+  for (const [when, start] of [
+    ['as the walk finds files', { startFiles: 16 }],
+    ['once the main thread has scanned a while', { startFiles: Number.POSITIVE_INFINITY, warmUpMs: 0 }],
+  ] as const) {
+    it(`hands results back in order from workers started ${when}, passing known results through`, async () => {
+      const paths = tree.sources.slice(0, 60);
+      const known: FileResult = { kind: 'error', message: 'permission denied' };
+      const items = [...paths.slice(0, 30), known, ...paths.slice(30)];
+      const expected = items.map((item) =>
+        typeof item === 'string' ? scanEntry(readEntry(item, 1 << 30)) : item,
+      );
+      const seen: FileResult[] = [];
+      const indexes: number[] = [];
+      const pool = createScanPool({ jobs: 3, maxFileSize: 1 << 30, ...start }, (i, r) => {
+        indexes.push(i);
+        seen.push(r);
+      });
+      items.forEach((item) => pool.add(item));
+      const stats = await pool.finish();
+      assert.ok(stats.workers >= 1 && stats.byWorkers > 0, JSON.stringify(stats));
+      assert.deepEqual(
+        indexes,
+        items.map((_, i) => i),
+      );
+      assert.deepEqual(seen, expected);
     });
-    assert.ok(stats.workers >= 1 && stats.byWorkers > 0, JSON.stringify(stats));
-    assert.deepEqual(
-      indexes,
-      items.map((_, i) => i),
-    );
-    assert.deepEqual(seen, expected);
-  });
+  }
 });
