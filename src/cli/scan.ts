@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadedAllowlist } from '../core/detect/allowlist';
@@ -48,8 +48,8 @@ Options:
                            directory or above it, up to the git root)
       --staged             scan what the next commit would record: the staged blobs in git's index,
                            not the work tree (for pre-commit hooks); takes no paths
-  -j, --jobs N             threads to scan with (default: the number of cores); a large tree is
-                           spread over them, a few files stay on one; the report is the same
+  -j, --jobs N             threads to scan with (default: the cores not already busy); a large
+                           tree is spread over them, a few files stay on one; the report is the same
   -h, --help               show this help
 
 Exit status: 0 no findings, 1 findings, 2 error (bad option, missing path, unreadable file,
@@ -82,7 +82,7 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
     values['max-file-size'] === undefined
       ? DEFAULT_MAX_FILE_SIZE
       : parseSize(values['max-file-size'], '--max-file-size');
-  const jobs = values.jobs === undefined ? availableParallelism() : parseJobs(values.jobs);
+  const jobs = values.jobs === undefined ? idleCores() : parseJobs(values.jobs);
   const excludes = values.exclude ?? [];
   const staged = values.staged === true;
   if (staged && positionals.length > 0) {
@@ -231,6 +231,16 @@ interface Task {
   readonly file: string;
   readonly workspacePath: string | undefined;
   readonly isAllowlisted: (finding: Finding, workspacePath?: string) => boolean;
+}
+
+/**
+ * The default thread count: the cores minus the one-minute load average, at least one. A worker on a core
+ * that is already busy only takes turns with the main thread and adds its own start: on a shared 2-core
+ * machine at load 3-5, a 2.4 MB tree took 0.8-1.0 s on one thread and 1.2-1.7 s on two.
+ */
+function idleCores(): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(cores, Math.ceil(cores - (loadavg()[0] ?? 0))));
 }
 
 function parseJobs(value: string): number {
