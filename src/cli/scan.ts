@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadedAllowlist } from '../core/detect/allowlist';
@@ -9,11 +10,9 @@ import {
   readAllowlistFile,
 } from '../core/detect/allowlist';
 import { builtinRules } from '../core/detect/catalog';
-import { MAX_MATCHES, newStats } from '../core/detect/matcher';
-import { mergeRanges } from '../core/detect/recall/unexamined';
-import { lineStarts, positionAt, scan } from '../core/detect/scanner';
+import type { Finding } from '../core/detect/finding';
 import type { WalkEntry } from '../core/fs/walk';
-import { findGitRoot, globFilter, toPosix, walk } from '../core/fs/walk';
+import { findGitRoot, globFilter, toPosix, walk, walkPaths } from '../core/fs/walk';
 import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
@@ -22,6 +21,9 @@ import type { FileFinding } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatTextLine, formatTextSummary } from './format/text';
 import { createProgress } from './progress';
+import { createScanPool } from './scanPool';
+import type { FileResult } from './scanWork';
+import { scanEntry, unexaminedWarning } from './scanWork';
 import { StagedError, stagedEntries } from './staged';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -46,6 +48,8 @@ Options:
                            directory or above it, up to the git root)
       --staged             scan what the next commit would record: the staged blobs in git's index,
                            not the work tree (for pre-commit hooks); takes no paths
+  -j, --jobs N             threads to scan with (default: the cores not already busy); a large
+                           tree is spread over them, a few files stay on one; the report is the same
   -h, --help               show this help
 
 Exit status: 0 no findings, 1 findings, 2 error (bad option, missing path, unreadable file,
@@ -54,11 +58,11 @@ malformed allowlist).
 
 /** `secure-gpt scan`: the engine over files, for pre-commit hooks and CI. */
 export const scanCommand: CliCommand = {
-  // The scan itself is synchronous (sync reads are the fastest way through many small files).
+  // Each thread's scan is synchronous (sync reads are the fastest way through many small files).
   run: (args, io) => Promise.resolve().then(() => runScan(args, io)),
 };
 
-function runScan(args: readonly string[], io: CliIo): number {
+async function runScan(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     format: { type: 'string', short: 'f', default: 'text' },
     exclude: { type: 'string', multiple: true },
@@ -66,6 +70,7 @@ function runScan(args: readonly string[], io: CliIo): number {
     'max-file-size': { type: 'string' },
     allowlist: { type: 'string' },
     staged: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -77,6 +82,7 @@ function runScan(args: readonly string[], io: CliIo): number {
     values['max-file-size'] === undefined
       ? DEFAULT_MAX_FILE_SIZE
       : parseSize(values['max-file-size'], '--max-file-size');
+  const jobs = values.jobs === undefined ? idleCores() : parseJobs(values.jobs);
   const excludes = values.exclude ?? [];
   const staged = values.staged === true;
   if (staged && positionals.length > 0) {
@@ -114,6 +120,52 @@ function runScan(args: readonly string[], io: CliIo): number {
   let binary = 0;
   let tooLarge = 0;
   let errors = 0;
+
+  /** Reports one file's result: the same whichever thread scanned it, in the walk's order. */
+  const record = (task: Task, result: FileResult): void => {
+    const { file } = task;
+    if (result.kind === 'error') {
+      errors++;
+      progress.done();
+      fail(`${file}: ${result.message}`);
+      return;
+    }
+    if (result.kind === 'skipped') {
+      if (result.reason === 'binary') {
+        binary++;
+      } else {
+        tooLarge++;
+        progress.done();
+        fail(
+          `${file}: skipped, ${formatBytes(result.size)} is over --max-file-size ${formatBytes(maxFileSize)}`,
+        );
+      }
+      return;
+    }
+    files++;
+    bytes += result.size;
+    if (result.unexamined !== undefined) {
+      progress.done();
+      fail(`${file}: ${unexaminedWarning(result.unexamined)}`);
+    }
+    for (const finding of result.findings) {
+      if (task.isAllowlisted(finding, task.workspacePath)) {
+        continue;
+      }
+      findings.push({ file, finding });
+      if (format === 'text') {
+        progress.done();
+        io.stdout.write(formatTextLine({ file, finding }));
+      }
+    }
+    progress.update(files, bytes);
+  };
+
+  const tasks: Task[] = [];
+  const pool =
+    jobs > 1 && !staged
+      ? createScanPool({ jobs, maxFileSize }, (index, result) => record(tasks[index]!, result))
+      : undefined;
   for (const root of roots) {
     const loaded = allowlists(rootDir(root));
     const isAllowlisted = loaded ? allowlistMatcher(loaded.allowlist) : () => false;
@@ -122,6 +174,25 @@ function runScan(args: readonly string[], io: CliIo): number {
     const excluded = globFilter(excludes, base);
     const allowlistedPath = loaded ? globFilter(loaded.allowlist.paths, loaded.root) : () => false;
     const skip = (path: string): boolean => excluded(path) || allowlistedPath(path);
+    const taskFor = (path: string): Task | undefined => {
+      if (seen.has(path)) {
+        return undefined; // Overlapping roots (`scan . src`) report a file once.
+      }
+      seen.add(path);
+      const workspacePath = loaded ? toPosix(relative(loaded.root, path)) : undefined;
+      return { file: toPosix(relative(cwd, path)) || '.', workspacePath, isAllowlisted };
+    };
+    if (pool) {
+      // The walk feeds the threads as it goes; the results come back in its order (see scanPool.ts).
+      for (const found of walkPaths([root], { gitignore: values['no-gitignore'] !== true, exclude: skip })) {
+        const task = taskFor(found.path);
+        if (task) {
+          tasks.push(task);
+          pool.add(found.kind === 'found' ? found.path : scanEntry(found));
+        }
+      }
+      continue;
+    }
     let entries: Iterable<WalkEntry>;
     try {
       entries = staged
@@ -135,54 +206,13 @@ function runScan(args: readonly string[], io: CliIo): number {
       throw error;
     }
     for (const entry of entries) {
-      if (seen.has(entry.path)) {
-        continue; // Overlapping roots (`scan . src`) report a file once.
+      const task = taskFor(entry.path);
+      if (task) {
+        record(task, scanEntry(entry));
       }
-      seen.add(entry.path);
-      const file = toPosix(relative(cwd, entry.path)) || '.';
-      if (entry.kind === 'error') {
-        errors++;
-        progress.done();
-        fail(`${file}: ${entry.message}`);
-        continue;
-      }
-      if (entry.kind === 'skipped') {
-        if (entry.reason === 'binary') {
-          binary++;
-        } else {
-          tooLarge++;
-          progress.done();
-          fail(
-            `${file}: skipped, ${formatBytes(entry.size)} is over --max-file-size ${formatBytes(maxFileSize)}`,
-          );
-        }
-        continue;
-      }
-      files++;
-      bytes += entry.size;
-      const workspacePath = loaded ? toPosix(relative(loaded.root, entry.path)) : undefined;
-      const work = newStats();
-      const found = scan(entry.text, { stats: work });
-      if (work.unexamined.length > 0) {
-        // Never stop silently: name what the engine abandoned, so that a file of decoys cannot hide a key.
-        progress.done();
-        fail(
-          `${file}: ${describeUnexamined(entry.text, work.unexamined)} not examined (a window held over ${MAX_MATCHES} matches); findings there may be missing`,
-        );
-      }
-      for (const finding of found) {
-        if (isAllowlisted(finding, workspacePath)) {
-          continue;
-        }
-        findings.push({ file, finding });
-        if (format === 'text') {
-          progress.done();
-          io.stdout.write(formatTextLine({ file, finding }));
-        }
-      }
-      progress.update(files, bytes);
     }
   }
+  await pool?.finish();
   progress.done();
 
   if (format === 'json') {
@@ -196,17 +226,28 @@ function runScan(args: readonly string[], io: CliIo): number {
   return errors > 0 ? EXIT_ERROR : findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** "lines 12-40 and 90-95": the 1-based line ranges of `ranges` (flattened offsets) in `text`. */
-function describeUnexamined(text: string, ranges: readonly number[]): string {
-  const starts = lineStarts(text);
-  const merged = mergeRanges(ranges);
-  const parts: string[] = [];
-  for (let i = 0; i < merged.length; i += 2) {
-    const first = positionAt(starts, merged[i]!).line + 1;
-    const last = positionAt(starts, Math.max(merged[i]!, merged[i + 1]! - 1)).line + 1;
-    parts.push(first === last ? `${first}` : `${first}-${last}`);
+/** One file as the report names it, with the allowlist that governs it. */
+interface Task {
+  readonly file: string;
+  readonly workspacePath: string | undefined;
+  readonly isAllowlisted: (finding: Finding, workspacePath?: string) => boolean;
+}
+
+/**
+ * The default thread count: the cores minus the one-minute load average, at least one. A worker on a core
+ * that is already busy only takes turns with the main thread and adds its own start: on a shared 2-core
+ * machine at load 3-5, a 2.4 MB tree took 0.8-1.0 s on one thread and 1.2-1.7 s on two.
+ */
+function idleCores(): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(cores, Math.ceil(cores - (loadavg()[0] ?? 0))));
+}
+
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new UsageError(`--jobs: '${value}' is not a thread count (a whole number, 1 or more)`);
   }
-  return `line${parts.length > 1 || parts[0]!.includes('-') ? 's' : ''} ${parts.join(', ')}`;
+  return Number(value);
 }
 
 function pathExists(path: string): boolean {

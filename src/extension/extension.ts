@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerChat } from './chat/registerChat';
 import { ChatViewProvider } from './chatView';
@@ -16,6 +17,7 @@ import { registerWalkthrough } from './walkthrough';
 // here is safe for another extension to hold (keys, conversations, history, audit, the UI). Integration tests get
 // their hooks through `publishTestHooks`, which a production host never opens.
 export function activate(context: vscode.ExtensionContext): void {
+  const began = performance.now();
   const log = new Log();
   context.subscriptions.push(log);
   try {
@@ -36,8 +38,24 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSecurity(context, keys.access, keys.ui, data, log);
     const session = registerChat(context, chat, keys.access, data, log);
     registerWalkthrough(context);
-    log.info(`Secure GPT activated (VS Code ${vscode.version}).`);
-    publishTestHooks(context, { chat, keys, languageClient, findingsStatusBar, session, data });
+    const returned = performance.now();
+    log.info(`Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}).`);
+    languageClient.ready.then(
+      () =>
+        log.info(
+          `Language server ready ${(performance.now() - began).toFixed(0)} ms after activation began.`,
+        ),
+      () => undefined, // Already shown and logged.
+    );
+    publishTestHooks(context, {
+      chat,
+      keys,
+      languageClient,
+      findingsStatusBar,
+      session,
+      data,
+      activation: { began, returned },
+    });
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.
     log.showError('failed to start', error);

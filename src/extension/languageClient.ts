@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import {
@@ -31,55 +32,100 @@ export function readDetectionSettings(): SecureGptSettings {
  * lifetime goes there, so stopping the client releases exactly what it set up.
  */
 export class SecureGptLanguageClient implements vscode.Disposable {
-  readonly client: LanguageClient;
   /** Resolves once the server has answered `initialize`; rejects if it could not start. */
   readonly ready: Promise<void>;
+  /** `performance.now()` when `start` ran and when the server answered: the activation figures. */
+  startedAt: number | undefined;
+  readyAt: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private startServer: (() => void) | undefined;
+  private started: LanguageClient | undefined;
 
   constructor(context: vscode.ExtensionContext, log: Log, options: { testHooks?: boolean } = {}) {
-    const module = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
-    const initializationOptions: InitializationOptions = {
-      settings: readDetectionSettings(),
-      ...(options.testHooks ? { testHooks: true } : {}),
-    };
-    const clientOptions: LanguageClientOptions = {
-      // Secrets get pasted into any kind of file, so every file and untitled document is synced.
-      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
-      // The log's channel scrubs every line: the server's console, its stdout/stderr and the protocol trace.
-      outputChannel: log.channel,
-      traceOutputChannel: log.channel,
-      initializationOptions,
-    };
-    this.client = new LanguageClient('secureGpt', 'Secure GPT', serverOptions, clientOptions);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`${CONFIGURATION_SECTION}.detection`) && this.client.isRunning()) {
-          void this.client.sendNotification(DidChangeConfigurationNotification.type, {
+        if (event.affectsConfiguration(`${CONFIGURATION_SECTION}.detection`) && this.started?.isRunning()) {
+          void this.started.sendNotification(DidChangeConfigurationNotification.type, {
             settings: { [CONFIGURATION_SECTION]: readDetectionSettings() },
           });
         }
       }),
     );
-    this.ready = this.client.start().catch((error: unknown) => {
-      log.showError('inline secret warnings are off (the language server did not start)', error);
-      throw error;
+    this.ready = new Promise<void>((resolve) => {
+      this.startServer = () => {
+        this.startedAt = performance.now();
+        // Built here, not in the constructor: languageclient's constructor sets up every feature it has
+        // (tens of milliseconds), which `activate` need not wait for.
+        this.started = createClient(context, log, options);
+        resolve(
+          this.started.start().then(
+            () => void (this.readyAt = performance.now()),
+            (error: unknown) => {
+              log.showError('inline secret warnings are off (the language server did not start)', error);
+              throw error;
+            },
+          ),
+        );
+      };
     });
+  }
+
+  /** The client, once `start` has run (await `ready` first). */
+  get client(): LanguageClient {
+    if (!this.started) {
+      throw new Error('the language client has not started yet: await `ready` first');
+    }
+    return this.started;
+  }
+
+  /** Starts the server process; once only. */
+  start(): void {
+    const start = this.startServer;
+    this.startServer = undefined;
+    start?.();
   }
 
   dispose(): void {
     for (const d of this.disposables.splice(0)) {
       d.dispose();
     }
+    // Never started: nothing to stop, and it must not start now.
+    this.startServer = undefined;
     // `stop` waits for the server's shutdown reply (with languageclient's own timeout).
-    void this.client.stop().catch(() => undefined);
+    void this.started?.stop().catch(() => undefined);
   }
 }
 
-/** Starts the language client for the extension's lifetime. */
+function createClient(
+  context: vscode.ExtensionContext,
+  log: Log,
+  options: { testHooks?: boolean },
+): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const initializationOptions: InitializationOptions = {
+    settings: readDetectionSettings(),
+    ...(options.testHooks ? { testHooks: true } : {}),
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Secrets get pasted into any kind of file, so every file and untitled document is synced.
+    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+    // The log's channel scrubs every line: the server's console, its stdout/stderr and the protocol trace.
+    outputChannel: log.channel,
+    traceOutputChannel: log.channel,
+    initializationOptions,
+  };
+  return new LanguageClient('secureGpt', 'Secure GPT', serverOptions, clientOptions);
+}
+
+/**
+ * The language client for the extension's lifetime. Its server starts just after `activate` returns: building
+ * the client, forking the server and its handshake need not hold up activation: the editor waits on activation
+ * (other extensions' activation events queue behind it) but not on the first diagnostics.
+ */
 export function registerLanguageClient(
   context: vscode.ExtensionContext,
   log: Log,
@@ -87,6 +133,7 @@ export function registerLanguageClient(
 ): SecureGptLanguageClient {
   const client = new SecureGptLanguageClient(context, log, options);
   context.subscriptions.push(client);
+  setImmediate(() => client.start());
   // Activation must not fail because the server did; the error is already shown and logged.
   client.ready.catch(() => undefined);
   return client;

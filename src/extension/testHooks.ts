@@ -22,6 +22,11 @@ export interface TestHooks {
   readonly session: ChatSession;
   /** Audit log, usage and history on disk. */
   readonly data: LocalData;
+  /**
+   * `performance.now()` when `activate` began and when it returned, in the extension host; with the language
+   * client's `startedAt` and `readyAt`, the activation figures the benchmark prints.
+   */
+  readonly activation: { readonly began: number; readonly returned: number };
 }
 
 /** Set by the integration runner (`test/support/runVsCode.js`) to a fresh random token per run. */

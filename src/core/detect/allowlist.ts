@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { z } from 'zod';
 import { findGitRoot } from '../fs/walk';
 import { parseJsonFile } from '../jsonFile';
+import { checkAllowlistShape, ShapeError } from './allowlistShape';
 
 /** Where a workspace keeps its allowlist, relative to the workspace (or git) root. */
 export const ALLOWLIST_FILE = '.secure-gpt/allowlist.json';
@@ -30,21 +30,6 @@ export interface Allowlist {
 /** A malformed allowlist file; the message names the file and the field at fault. */
 export class AllowlistError extends Error {}
 
-const entrySchema = z.strictObject({
-  sha256: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of a sha256 (the finding fingerprint)')
-    .transform((s) => s.toLowerCase()),
-  rule: z.string().min(1, 'must not be empty').optional(),
-  path: z.string().min(1, 'must not be empty').optional(),
-  note: z.string().optional(),
-});
-
-const fileSchema = z.strictObject({
-  fingerprints: z.array(entrySchema).default([]),
-  paths: z.array(z.string().min(1, 'must not be empty')).default([]),
-});
-
 /** An allowlist with nothing in it. */
 export const emptyAllowlist: Allowlist = { fingerprints: [], paths: [] };
 
@@ -57,27 +42,14 @@ export function parseAllowlist(text: string, source = ALLOWLIST_FILE): Allowlist
     // The position only: the parser's own message would quote the text, and the text can hold a secret.
     throw new AllowlistError(error instanceof Error ? error.message : `${source}: not valid JSON`);
   }
-  const result = fileSchema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length
-      ? issue.path
-          .map(String)
-          .join('.')
-          .replace(/\.(\d+)(?=\.|$)/g, '[$1]')
-      : '';
-    // zod names an unknown field by quoting it, and a field name is file content (a pasted key, even).
-    const message =
-      issue?.code === 'unrecognized_keys'
-        ? `${issue.keys.length === 1 ? 'a field' : `${issue.keys.length} fields`} this file does not know ` +
-          `(it knows ${Object.keys(issue.path.length === 0 ? fileSchema.shape : entrySchema.shape).join(', ')})`
-        : (issue?.message ?? 'invalid allowlist');
-    throw new AllowlistError(`${source}: ${where ? `${where}: ` : ''}${message}`);
+  try {
+    return checkAllowlistShape(json);
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      throw new AllowlistError(`${source}: ${error.message}`);
+    }
+    throw error;
   }
-  return {
-    fingerprints: result.data.fingerprints.map(cleanEntry),
-    paths: result.data.paths,
-  };
 }
 
 /** The allowlist as the file holds it: stable key order, two-space indent, trailing newline. */

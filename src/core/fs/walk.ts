@@ -50,6 +50,20 @@ interface IgnoreLayer {
  */
 export function* walk(roots: readonly string[], options: WalkOptions = {}): Generator<WalkEntry> {
   const maxFileSize = options.maxFileSize ?? Number.POSITIVE_INFINITY;
+  for (const found of walkPaths(roots, options)) {
+    yield found.kind === 'found' ? readEntry(found.path, maxFileSize) : found;
+  }
+}
+
+/** A file the walk chose, not yet read; or an error it met on the way. */
+export type WalkPath =
+  { readonly kind: 'found'; readonly path: string } | (WalkEntry & { readonly kind: 'error' });
+
+/**
+ * `walk` without the reads: the same files in the same order, so that a caller can read and scan them
+ * elsewhere (the CLI's worker threads). `maxFileSize` is left to whoever reads.
+ */
+export function* walkPaths(roots: readonly string[], options: WalkOptions = {}): Generator<WalkPath> {
   const exclude = options.exclude ?? (() => false);
   for (const root of roots) {
     const rootPath = resolve(root);
@@ -62,7 +76,7 @@ export function* walk(roots: readonly string[], options: WalkOptions = {}): Gene
     }
     if (!isDirectory) {
       if (!exclude(rootPath, false)) {
-        yield readEntry(rootPath, maxFileSize);
+        yield { kind: 'found', path: rootPath };
       }
       continue;
     }
@@ -98,7 +112,7 @@ export function* walk(roots: readonly string[], options: WalkOptions = {}): Gene
         if (isDir) {
           subdirs.push(path);
         } else {
-          yield readEntry(path, maxFileSize);
+          yield { kind: 'found', path };
         }
       }
       // Pushed in reverse so they pop in sorted order.
@@ -243,7 +257,7 @@ function isIgnored(layers: readonly IgnoreLayer[], path: string, isDirectory: bo
   return false;
 }
 
-function errorEntry(path: string, error: unknown): WalkEntry {
+function errorEntry(path: string, error: unknown): WalkEntry & { readonly kind: 'error' } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EUNKNOWN';
   return { kind: 'error', path, code, message: describeErrno(code) };
 }

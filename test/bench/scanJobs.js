@@ -1,0 +1,130 @@
+// The whole scan as a process on one thread and on every core (`--jobs`), on the same generated tree in the
+// same run, interleaved so both see the same machine load: the multi-core speed-up, and the peak memory
+// (RSS, read by a preload from the process's own resource usage, worker threads included) of each.
+// Needs dist/ (`node esbuild.js`). `node test/bench/scanJobs.js [--quick]` prints the figures alone.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { performance } = require('node:perf_hooks');
+const { generateTree } = require('./generate');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** One scan process: wall time, exit status, peak RSS in MB, and the JSON report (to check the runs agree). */
+function scanOnce(tree, jobs, preload) {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      preload,
+      path.join(ROOT, 'dist/cli.js'),
+      'scan',
+      tree,
+      '--format',
+      'json',
+      '--jobs',
+      String(jobs),
+    ],
+    { maxBuffer: 1 << 28 },
+  );
+  const ms = performance.now() - t0;
+  if (r.error) throw r.error;
+  const [, rssKb, cpuUs] = /maxRSS (\d+) cpu (\d+)/.exec(r.stderr.toString()) ?? [];
+  return {
+    ms,
+    status: r.status,
+    rssMb: Number(rssKb) / 1024,
+    cpuMs: Number(cpuUs) / 1000,
+    report: r.stdout.toString(),
+  };
+}
+
+/** Scans a generated tree of `mb` MB `runs` times on 1 thread and on `jobs`; medians and their ratio. */
+function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism() } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgpt-jobs-'));
+  try {
+    const tree = path.join(dir, 'tree');
+    const { bytes } = generateTree(tree, mb * 1048576);
+    const preload = path.join(dir, 'rss.js');
+    fs.writeFileSync(
+      preload,
+      "if (require('node:worker_threads').isMainThread) process.on('exit', () =>\n" +
+        '  process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS} cpu ${process.cpuUsage().user + process.cpuUsage().system}\\n`));\n',
+    );
+    scanOnce(tree, 1, preload); // The page cache, so no run pays the disk.
+    const one = [];
+    const many = [];
+    let same = true;
+    for (let i = 0; i < runs; i++) {
+      const a = scanOnce(tree, 1, preload);
+      const b = scanOnce(tree, jobs, preload);
+      same &&= a.report === b.report && a.status === b.status;
+      one.push(a);
+      many.push(b);
+    }
+    const mbps = (ms) => bytes / 1048576 / (ms / 1000);
+    const oneMs = median(one.map((r) => r.ms));
+    const manyMs = median(many.map((r) => r.ms));
+    return {
+      mb: bytes / 1048576,
+      runs,
+      jobs,
+      oneMs,
+      manyMs,
+      oneMbps: mbps(oneMs),
+      manyMbps: mbps(manyMs),
+      speedUp: oneMs / manyMs,
+      oneCpuMs: median(one.map((r) => r.cpuMs)),
+      manyCpuMs: median(many.map((r) => r.cpuMs)),
+      oneRssMb: Math.max(...one.map((r) => r.rssMb)),
+      manyRssMb: Math.max(...many.map((r) => r.rssMb)),
+      same,
+      status: one[0].status,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The `npm run bench` section. */
+async function report({ section, fmt, verdict, quick }) {
+  const m = measureJobs({ mb: quick ? 20 : 60, runs: quick ? 3 : 5 });
+  section(
+    `Whole scan on every core: \`scan --jobs ${m.jobs}\` vs \`--jobs 1\` (${fmt(m.mb, 0)} MB tree, whole processes)`,
+  );
+  const load = os
+    .loadavg()
+    .map((l) => fmt(l, 1))
+    .join(' ');
+  console.log(
+    `machine: ${os.availableParallelism()} cores, load average ${load} (the machine may be shared)`,
+  );
+  console.log(
+    `--jobs 1: ${fmt(m.oneMs, 0)} ms ${fmt(m.oneMbps)} MB/s; --jobs ${m.jobs}: ${fmt(m.manyMs, 0)} ms ${fmt(m.manyMbps)} MB/s; medians of ${m.runs} interleaved runs (exit ${m.status})`,
+  );
+  console.log(
+    `CPU time (all threads): ${fmt(m.oneCpuMs, 0)} ms on 1, ${fmt(m.manyCpuMs, 0)} ms on ${m.jobs} (the threads' overhead: ${fmt(m.manyCpuMs / m.oneCpuMs, 2)}x); with ${m.jobs} idle cores the speed-up could reach about ${fmt((m.jobs * m.oneCpuMs) / m.manyCpuMs, 2)}x`,
+  );
+  console.log(`reports identical on 1 and ${m.jobs} threads: ${m.same ? 'yes' : 'NO'}`);
+  if (m.jobs >= 2) {
+    console.log(`target >= 1.6x on 2+ cores: ${fmt(m.speedUp, 2)}x -> ${verdict(m.speedUp >= 1.6)}`);
+  } else {
+    console.log(`one core: no speed-up to measure (${fmt(m.speedUp, 2)}x)`);
+  }
+  console.log(
+    `peak RSS: ${fmt(m.oneRssMb, 0)} MB on 1 thread, ${fmt(m.manyRssMb, 0)} MB on ${m.jobs}; target <= 150 MB: ${verdict(Math.max(m.oneRssMb, m.manyRssMb) <= 150)}`,
+  );
+}
+
+module.exports = { measureJobs, report };
+
+if (require.main === module) {
+  require('./reporting').runAlone(report, process.argv.includes('--quick'));
+}

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Metafile } from 'esbuild';
+import { build } from 'esbuild';
+import { nodeBundleOptions } from '../support/nodeBundle';
+import { makeTree } from './cliSupport';
+
+// `secure-gpt scan` runs on every commit as a pre-commit hook, so what it parses is start-up time. These
+// checks hold the scan path to the engine: the CLI is built as esbuild.js builds it, and the bundles'
+// module lists (esbuild's metafile) and the modules a real scan process loads are read back.
+const repo = resolve(__dirname, '../../..');
+const outDir = join(repo, 'out/cliBundleCheck');
+
+/** Packages the scan has no use for: the model SDK and its transport, schemas, the keychain, the LSP stack. */
+const HEAVY = [
+  'zod',
+  'openai',
+  'undici',
+  'keytar',
+  'vscode-languageserver',
+  'vscode-languageserver-textdocument',
+  'vscode-jsonrpc',
+  'vscode-languageclient',
+];
+
+/**
+ * Our own modules that stand for those packages: keytar is loaded by absolute path at first use (so no
+ * bundler sees the name), through the keychain module.
+ */
+const HEAVY_SOURCES = ['src/core/keys/keychain.ts', 'src/core/openai/', 'src/server/', 'src/extension/'];
+
+/** The npm packages an output is built from or requires at run time (externals), and its heavy sources. */
+function packagesOf(metafile: Metafile, output: string): Set<string> {
+  const meta = metafile.outputs[output];
+  assert.ok(meta, `no output ${output} in ${Object.keys(metafile.outputs).join(', ')}`);
+  const names = new Set<string>();
+  const packageOf = (path: string): string | undefined => {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    return m?.[1];
+  };
+  for (const input of Object.keys(meta.inputs)) {
+    const name = packageOf(input);
+    if (name) {
+      names.add(name);
+    }
+    const source = HEAVY_SOURCES.find((prefix) => input.startsWith(prefix));
+    if (source) {
+      names.add(source);
+    }
+  }
+  for (const imported of meta.imports) {
+    if (imported.external && !imported.path.startsWith('node:') && !imported.path.startsWith('.')) {
+      names.add(imported.path.split('/')[0]!);
+    }
+  }
+  return names;
+}
+
+describe('CLI bundles: what the scan path loads', function () {
+  this.timeout(60_000);
+  let metafile: Metafile;
+
+  before(async () => {
+    mkdirSync(outDir, { recursive: true });
+    const result = await build({
+      ...nodeBundleOptions('src/cli/cli.ts', join(outDir, 'cli.js')),
+      metafile: true,
+    });
+    metafile = result.metafile;
+  });
+  after(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('builds the scan bundle from the engine alone: no zod, openai, keytar or LSP code', () => {
+    const scan = packagesOf(metafile, 'out/cliBundleCheck/cli/scan.js');
+    assert.deepEqual(
+      [...HEAVY, ...HEAVY_SOURCES].filter((name) => scan.has(name)),
+      [],
+    );
+    // What the scan does use, so that a renamed output cannot pass this test by being empty.
+    assert.ok(scan.has('picomatch') && scan.has('ignore'), [...scan].join(', '));
+    const dispatcher = packagesOf(metafile, 'out/cliBundleCheck/cli.js');
+    assert.deepEqual([...dispatcher], []);
+  });
+
+  it('does keep those packages in the commands that need them', () => {
+    // The check above must be able to fail: the same reading finds them where they belong.
+    assert.ok(packagesOf(metafile, 'out/cliBundleCheck/cli/ask.js').has('openai'));
+    assert.ok(packagesOf(metafile, 'out/cliBundleCheck/cli/key.js').has('src/core/keys/keychain.ts'));
+    assert.ok(packagesOf(metafile, 'out/cliBundleCheck/cli/ask.js').has('zod'));
+    assert.ok(packagesOf(metafile, 'out/cliBundleCheck/cli/lsp.js').has('vscode-languageserver'));
+  });
+
+  it('loads only the dispatcher and the scan bundle in a real scan process', () => {
+    const tree = makeTree({ 'a.ts': 'export const a = 1;\n', 'b.md': '# b\n' });
+    try {
+      // A require hook that lists every file module the process loads.
+      const hook = join(tree, 'hook.js');
+      writeFileSync(
+        hook,
+        "const M = require('node:module'); const load = M._load; const seen = [];\n" +
+          "M._load = function (request, parent, isMain) { if (!request.startsWith('node:')) seen.push(request);\n" +
+          '  return load.apply(this, arguments); };\n' +
+          "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen) + '\\n'));\n",
+      );
+      const r = spawnSync(
+        process.execPath,
+        ['--require', hook, join(outDir, 'cli.js'), 'scan', 'a.ts', 'b.md'],
+        {
+          cwd: tree,
+          encoding: 'utf8',
+        },
+      );
+      assert.equal(r.status, 0, r.stderr);
+      const loaded = JSON.parse(/LOADED (.*)\n/.exec(r.stderr)?.[1] ?? 'null') as string[];
+      const files = loaded.filter((request) => request.startsWith('.') || request.startsWith('/'));
+      assert.deepEqual(files.slice(1), ['./cli/scan.js']);
+      assert.deepEqual(
+        loaded.filter((request) => HEAVY.some((name) => request === name || request.startsWith(`${name}/`))),
+        [],
+      );
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});

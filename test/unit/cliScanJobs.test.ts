@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { fingerprintOf } from '../../src/core/detect/finding';
+import { createScanPool } from '../../src/cli/scanPool';
+import type { FileResult } from '../../src/cli/scanWork';
+import { scanEntry } from '../../src/cli/scanWork';
+import { readEntry } from '../../src/core/fs/walk';
+import { freshOpenAiKey } from '../support/fakeKeys';
+import { nodeBundleOptions } from '../support/nodeBundle';
+import { seededInts } from '../support/seededRandom';
+import { freshToken, makeTree } from './cliSupport';
+
+// `scan --jobs N` spreads a tree over worker threads; its report must be the one a single thread gives,
+// finding for finding and line for line. The tree is generated with keys planted at seeded places.
+const repo = resolve(__dirname, '../../..');
+const outDir = join(repo, 'out/cliJobsBundle');
+const SEED = 1313;
+
+const FILLER = [
+  'export function total(items: readonly number[]): number {',
+  '  return items.reduce((sum, n) => sum + n, 0);',
+  '}',
+  'const retries = 3; // how often a request is tried',
+  '# notes: the handler parses the request and renders the response',
+  'timeoutMs: 500',
+];
+
+interface Tree {
+  readonly dir: string;
+  /** The keys planted, in the walk's order (sorted paths, then line). */
+  readonly planted: readonly string[];
+  /** The generated source files, absolute, in the walk's order. */
+  readonly sources: readonly string[];
+}
+
+/** `files` files of `lines` lines each, with keys planted at seeded places. */
+function plantedTree(files: number, lines: number): Tree {
+  const draw = seededInts(SEED);
+  const spec: Record<string, string | Buffer> = {};
+  const planted: [string, string][] = [];
+  for (let f = 0; f < files; f++) {
+    const out: string[] = [];
+    for (let l = 0; l < lines; l++) {
+      out.push(FILLER[draw(FILLER.length)]!);
+      if (draw(400) === 0) {
+        const key = draw(2) === 0 ? freshToken() : freshOpenAiKey();
+        planted.push([fileName(f), key]);
+        out.push(`const key${l} = '${key}';`);
+      }
+    }
+    spec[fileName(f)] = `${out.join('\n')}\n`;
+  }
+  spec['d0/image.bin'] = Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]);
+  spec['ignored/key.ts'] = `const k = '${freshToken()}';\n`;
+  spec['.gitignore'] = 'ignored/\n';
+  spec['.git/HEAD'] = 'ref: refs/heads/main\n';
+  const dir = makeTree(spec);
+  // Sorted paths are the walk's order here: no name holds a character that sorts before '/'.
+  const byPath = (a: [string, string], b: [string, string]): number =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+  const sources = Array.from({ length: files }, (_, f) => fileName(f)).sort();
+  return {
+    dir,
+    planted: planted.sort(byPath).map(([, key]) => key),
+    sources: sources.map((name) => join(dir, name)),
+  };
+}
+
+/** Nested directories, so the walk's order is not the order the files were written in. */
+function fileName(f: number): string {
+  return `d${f % 7}/sub${f % 3}/f${String(f).padStart(4, '0')}.ts`;
+}
+
+describe('scan --jobs: the same report on any number of threads', function () {
+  this.timeout(120_000);
+  let tree: Tree;
+
+  before(async () => {
+    mkdirSync(outDir, { recursive: true });
+    await build(nodeBundleOptions('src/cli/cli.ts', join(outDir, 'cli.js')));
+    // ~10 MB: enough for the scan to outlast its warm-up and hand work to the workers.
+    tree = plantedTree(250, 1000);
+  });
+  after(() => {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(tree.dir, { recursive: true, force: true });
+  });
+
+  it('reports every planted key once, in walk order, identically on one thread and on three', () => {
+    // A preload runs in worker threads too: it notes each worker that starts, so the test knows they ran.
+    const hook = join(outDir, 'noteWorkers.js');
+    const log = join(outDir, 'workers.log');
+    writeFileSync(
+      hook,
+      "const { isMainThread } = require('node:worker_threads');\n" +
+        `if (!isMainThread) require('node:fs').appendFileSync(${JSON.stringify(log)}, 'worker\\n');\n`,
+    );
+    const run = (jobs: number, format: string): { status: number | null; stdout: string; stderr: string } => {
+      rmSync(log, { force: true });
+      const r = spawnSync(
+        process.execPath,
+        ['--require', hook, join(outDir, 'cli.js'), 'scan', '--format', format, '--jobs', String(jobs)],
+        { cwd: tree.dir, encoding: 'utf8', maxBuffer: 1 << 26 },
+      );
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const workersStarted = (): number => {
+      try {
+        return readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
+      } catch {
+        return 0;
+      }
+    };
+
+    const one = run(1, 'json');
+    assert.equal(workersStarted(), 0);
+    const three = run(3, 'json');
+    assert.ok(workersStarted() >= 1, 'the three-thread scan started no worker');
+    assert.equal(one.status, 1, one.stderr);
+    assert.deepEqual(three, one);
+
+    const report = JSON.parse(one.stdout) as { findings: { file: string; fingerprint: string }[] };
+    assert.deepEqual(
+      report.findings.map((f) => f.fingerprint),
+      tree.planted.map(fingerprintOf),
+    );
+
+    // Text too, where findings are written as they come: the same lines, only the timing differs.
+    const untimed = (s: string): string => s.replace(/ in \d+\.\d+ s\b/, ' in N s');
+    const textOne = run(1, 'text');
+    const textThree = run(3, 'text');
+    assert.equal(untimed(textThree.stdout), untimed(textOne.stdout));
+    assert.equal(textThree.stderr, textOne.stderr);
+  });
+
+  for (const [when, start] of [
+    ['as the walk finds files', { startFiles: 16 }],
+    ['once the main thread has scanned a while', { startFiles: Number.POSITIVE_INFINITY, warmUpMs: 0 }],
+  ] as const) {
+    it(`hands results back in order from workers started ${when}, passing known results through`, async () => {
+      const paths = tree.sources.slice(0, 60);
+      const known: FileResult = { kind: 'error', message: 'permission denied' };
+      const items = [...paths.slice(0, 30), known, ...paths.slice(30)];
+      const expected = items.map((item) =>
+        typeof item === 'string' ? scanEntry(readEntry(item, 1 << 30)) : item,
+      );
+      const seen: FileResult[] = [];
+      const indexes: number[] = [];
+      const pool = createScanPool({ jobs: 3, maxFileSize: 1 << 30, ...start }, (i, r) => {
+        indexes.push(i);
+        seen.push(r);
+      });
+      items.forEach((item) => pool.add(item));
+      const stats = await pool.finish();
+      assert.ok(stats.workers >= 1 && stats.byWorkers > 0, JSON.stringify(stats));
+      assert.deepEqual(
+        indexes,
+        items.map((_, i) => i),
+      );
+      assert.deepEqual(seen, expected);
+    });
+  }
+});
