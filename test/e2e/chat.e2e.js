@@ -2,10 +2,12 @@
 // End-to-end test of the chat panel in the real VS Code 1.100.3 web workbench (code-server) in headless Chromium,
 // driven the way a user drives it: open the chat from the command palette, type a message holding a generated
 // GitHub token, watch the answer stream in, start a second answer and press Stop, open the "sent" disclosure. The
-// loopback fake OpenAI server records what left the machine. Saves a screenshot to test-results/chat-e2e.png.
+// loopback fake OpenAI server records what left the machine. Then the first run's editor half (firstRunEditor.js):
+// a pasted key flagged, right-click Secure GPT > Ask about Selection…, Insert, a profile added and used, a reload.
+// Saves screenshots to test-results/ (chat-e2e.png, chat-welcome.png, context-menu.png).
 //
 // Usage: node test/e2e/chat.e2e.js [--update-screenshot]   (after `npm run build` and `npm run compile-tests`)
-//   --update-screenshot also copies the screenshot to media/screenshots/chat.png, the one the README shows.
+//   --update-screenshot also copies them to media/screenshots/ (chat, welcome, contextMenu), which the README shows.
 // Exit: 0 green, 1 a check failed, 2 watchdog timeout (E2E_TIMEOUT_MS, default 240000), 3 harness error.
 // The last line is `N passed, N failed`. VERBOSE=1 prints code-server's output as it comes.
 const { spawnSync } = require('child_process');
