@@ -2,11 +2,13 @@
 // End-to-end test of the chat panel in the real VS Code 1.100.3 web workbench (code-server) in headless Chromium,
 // driven the way a user drives it: open the chat from the command palette, type a message holding a generated
 // GitHub token, watch the answer stream in, start a second answer and press Stop, open the "sent" disclosure. The
-// loopback fake OpenAI server records what left the machine. Saves a screenshot to test-results/chat-e2e.png.
+// loopback fake OpenAI server records what left the machine. Then the first run's editor half (firstRunEditor.js):
+// a pasted key flagged, right-click Secure GPT > Ask about Selection…, Insert, a profile added and used, a reload.
+// Saves screenshots to test-results/ (chat-e2e.png, chat-welcome.png, context-menu.png).
 //
 // Usage: node test/e2e/chat.e2e.js [--update-screenshot]   (after `npm run build` and `npm run compile-tests`)
-//   --update-screenshot also copies the screenshot to media/screenshots/chat.png, the one the README shows.
-// Exit: 0 green, 1 a check failed, 2 watchdog timeout (E2E_TIMEOUT_MS, default 120000), 3 harness error.
+//   --update-screenshot also copies them to media/screenshots/ (chat, welcome, contextMenu), which the README shows.
+// Exit: 0 green, 1 a check failed, 2 watchdog timeout (E2E_TIMEOUT_MS, default 240000), 3 harness error.
 // The last line is `N passed, N failed`. VERBOSE=1 prints code-server's output as it comes.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -22,6 +24,7 @@ const {
   settle,
 } = require('./workbench');
 const { firstRunChecks } = require('./firstRun');
+const { editorChecks, reloadWithHistory } = require('./firstRunEditor');
 const { searchBrowserSide } = require('./browserLeak');
 
 const out = path.join(root, 'out');
@@ -49,14 +52,20 @@ const failureShot = path.join(root, 'test-results', 'chat-e2e-failure.png');
 const readmeShot = path.join(root, 'media', 'screenshots', 'chat.png');
 const welcomeShot = path.join(root, 'test-results', 'chat-welcome.png');
 const readmeWelcomeShot = path.join(root, 'media', 'screenshots', 'welcome.png');
+const contextMenuShot = path.join(root, 'test-results', 'context-menu.png');
+const readmeContextMenuShot = path.join(root, 'media', 'screenshots', 'contextMenu.png');
 const verbose = Boolean(process.env.VERBOSE);
 const t0 = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 // Generated per run, never written down: the test shows that it reaches neither the server nor the screen.
 const token = githubToken('ghp', randomToken(ALNUM, 30));
-/** Everything this script prints goes through here, so not even an error message can carry the key. */
-const clean = (text) => String(text).split(token).join('‹the generated key›');
+// A second one, pasted into a file: VS Code's own backup of the unsaved file may hold it, so the browser-side
+// search looks for the chat's key only.
+const editorToken = githubToken('ghp', randomToken(ALNUM, 30));
+/** Everything this script prints goes through here, so not even an error message can carry a key. */
+const clean = (text) =>
+  String(text).split(token).join('‹the generated key›').split(editorToken).join('‹the pasted key›');
 const say = (text) => console.log(clean(`[e2e] ${text}`));
 
 const question = `Why does GitHub answer 401 to this client?\nconst octokit = new Octokit({ auth: "${token}" });`;
@@ -75,6 +84,7 @@ const results = [];
 const serverLog = [];
 let workbench;
 let server;
+let secondServer;
 
 async function check(name, action) {
   const started = Date.now();
@@ -244,6 +254,31 @@ async function scenario() {
       say(`copied to ${path.relative(root, readmeShot)} and ${path.relative(root, readmeWelcomeShot)}`);
     }
   });
+
+  const lastQuestion = await editorChecks({
+    check,
+    page: workbench.page,
+    frame,
+    runCommand,
+    send,
+    server,
+    secondServer,
+    editorToken,
+    shots: { contextMenu: contextMenuShot },
+  });
+  if (process.argv.includes('--update-screenshot')) {
+    fs.copyFileSync(contextMenuShot, readmeContextMenuShot);
+    say(`copied to ${path.relative(root, readmeContextMenuShot)}`);
+  }
+  await reloadWithHistory({
+    check,
+    page: workbench.page,
+    browser: workbench.browser,
+    runCommand,
+    webviewFrame,
+    lastQuestion,
+    say,
+  });
 }
 
 // Kept the last step: it closes the browser.
@@ -289,6 +324,7 @@ async function finish(code, reason) {
   }
   await settle(workbench?.close(), 15_000);
   await settle(server?.stop(), 2000);
+  await settle(secondServer?.stop(), 2000);
   const passed = results.filter((r) => r.ok).length;
   // A run that ends red without a failed check (timeout, harness error) still reports one failure.
   const failed = Math.max(results.length - passed, code === 0 ? 0 : 1);
@@ -300,7 +336,7 @@ async function finish(code, reason) {
 }
 
 async function main() {
-  const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 120_000);
+  const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 240_000);
   setTimeout(() => void finish(2, `TIMEOUT: not done within ${timeoutMs} ms`), timeoutMs).unref();
   process.on('SIGINT', () => void finish(130, 'interrupted'));
   process.on('SIGTERM', () => void finish(143, 'terminated'));
@@ -320,7 +356,11 @@ async function main() {
   fs.rmSync(artifact, { force: true });
   fs.rmSync(failureShot, { force: true });
   fs.rmSync(welcomeShot, { force: true });
+  fs.rmSync(contextMenuShot, { force: true });
   server = await new FakeOpenAi().start();
+  // The server of the profile the run adds, with models of its own so the picker shows where its list came from.
+  secondServer = await new FakeOpenAi().start();
+  secondServer.models = ['local-coder-7b', 'local-chat-3b'];
   workbench = await openWorkbench({
     entry,
     workspace: path.join(root, 'test', 'fixtures', 'workspace'),
