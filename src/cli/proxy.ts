@@ -24,7 +24,8 @@ Serves an OpenAI-compatible endpoint on 127.0.0.1 for other tools (Continue, Cli
 the openai SDK). Every request passes the same pipeline as 'ask': secrets become placeholders, known
 values (the key, .env values) are guarded, the endpoint policy, limits and budgets apply, and each
 request is recorded in the audit log. Answers come back with the placeholders restored, the key masked.
-Serves POST /v1/chat/completions (streamed or not, tool calls), POST /v1/embeddings and GET /v1/models.
+Serves POST /v1/chat/completions (streamed or not, tool calls), POST /v1/responses, POST /v1/embeddings
+and GET /v1/models.
 
 The first line on stdout is {"url": "http://127.0.0.1:PORT/v1", "token": "..."}: give the tool the url as
 its base URL and the token as its API key. The real key stays here (keychain or OPENAI_API_KEY).

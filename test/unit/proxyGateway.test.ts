@@ -274,6 +274,45 @@ describe('secure-gpt proxy (the local gateway, as a process, with the openai SDK
     }
   });
 
+  it('serves the Responses API, streamed and not, with the values restored and previous_response_id followed', async () => {
+    const [github, later] = [freshToken(), freshToken()];
+    fake.enqueue({ kind: 'ok', text: 'Keep ‹secret:github-pat#1› safe.' });
+    const whole = await client().responses.create({ model: 'gpt-4o-mini', input: `Is ${github} safe?` });
+    assert.equal(whole.output_text, `Keep ${github} safe.`);
+
+    fake.enqueue({
+      kind: 'ok',
+      chunks: ['Both ', '‹secret:gith', 'ub-pat#2› and ‹secret:', 'github-pat#1›.'],
+    });
+    const stream = await client().responses.create({
+      model: 'gpt-4o-mini',
+      input: `and ${later}?`,
+      previous_response_id: whole.id,
+      stream: true,
+    });
+    let deltas = '';
+    let done = '';
+    let completed = '';
+    for await (const event of stream) {
+      if (event.type === 'response.output_text.delta') {
+        deltas += event.delta;
+      } else if (event.type === 'response.output_text.done') {
+        done = event.text;
+      } else if (event.type === 'response.completed') {
+        completed = JSON.stringify(event.response.output);
+      }
+    }
+    assert.equal(deltas, `Both ${later} and ${github}.`);
+    assert.equal(done, deltas);
+    assert.ok(
+      completed.includes(later) && !completed.includes('‹secret:'),
+      'the final response is restored too',
+    );
+    const sent = fake.requestsTo('/responses').map((r) => r.rawBody);
+    assert.match(sent[1]!, /and ‹secret:github-pat#2›\?/, "the second turn kept the first turn's numbering");
+    assert.ok(sent.every((b) => !b.includes(github) && !b.includes(later)));
+  });
+
   it('lists models and embeds through the gateway, redacting embedding inputs', async () => {
     const models = await client().models.list();
     assert.deepEqual(

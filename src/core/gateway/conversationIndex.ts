@@ -3,6 +3,8 @@ import { Conversation } from '../pipeline/conversation';
 
 /** Prefixes remembered at most; the oldest go first, and a conversation no prefix points to is freed. */
 const MAX_PREFIXES = 20_000;
+/** Response ids remembered at most, for `previous_response_id`. */
+const MAX_RESPONSES = 2_000;
 
 /**
  * Finds the conversation a client request continues. OpenAI clients are stateless: each request resends
@@ -13,6 +15,7 @@ const MAX_PREFIXES = 20_000;
  */
 export class ConversationIndex {
   private readonly byPrefix = new Map<string, Conversation>();
+  private readonly responses = new Map<string, Conversation>();
 
   /** The conversation `messages` continue, or a new one. */
   find(messages: readonly unknown[]): Conversation {
@@ -38,6 +41,22 @@ export class ConversationIndex {
         break;
       }
       this.byPrefix.delete(oldest);
+    }
+  }
+
+  /** The conversation of an earlier Responses API answer (`previous_response_id`), if remembered. */
+  byResponseId(id: unknown): Conversation | undefined {
+    return typeof id === 'string' ? this.responses.get(id) : undefined;
+  }
+
+  /** Remembers the conversation a Responses API answer belongs to. */
+  rememberResponse(id: string, conversation: Conversation): void {
+    this.responses.set(id, conversation);
+    for (const oldest of this.responses.keys()) {
+      if (this.responses.size <= MAX_RESPONSES) {
+        break;
+      }
+      this.responses.delete(oldest);
     }
   }
 

@@ -9,12 +9,20 @@ import { countByRule } from '../pipeline/redact';
 import type { BlockedRequest } from '../pipeline/prepare';
 import { Scrubber } from '../scrub';
 import { checkAccess } from './access';
+import type { AnswerSecret } from '../pipeline/answerScrubber';
 import { AnswerRewriter } from './answerRewriter';
-import { exchangeProvider } from './chatExchange';
+import { exchangeProvider } from './upstreamExchange';
 import { ConversationIndex } from './conversationIndex';
 import { prepareForwarded } from './forwardedRequest';
 import { sendError, sendJson } from './httpReply';
-import { chatRequestSchema, embeddingsRequestSchema, MAX_BODY_BYTES, schemaProblem } from './requestSchema';
+import {
+  chatRequestSchema,
+  embeddingsRequestSchema,
+  MAX_BODY_BYTES,
+  responsesRequestSchema,
+  schemaProblem,
+} from './requestSchema';
+import { ResponsesRewriter } from './responsesRewriter';
 import type { UpstreamTarget } from './upstream';
 import { callUpstream } from './upstream';
 
@@ -71,10 +79,11 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
     if (req.method === 'GET' && path === '/v1/models') {
       return listModels(res);
     }
-    if (req.method === 'POST' && (path === '/v1/chat/completions' || path === '/v1/embeddings')) {
+    const route = ROUTES.find((r) => `/v1${r}` === path);
+    if (req.method === 'POST' && route) {
       const body = await readJson(req, res, options.maxBodyBytes ?? MAX_BODY_BYTES);
       if (body !== undefined) {
-        await forward(path === '/v1/embeddings' ? '/embeddings' : '/chat/completions', body, req, res);
+        await forward(route, body, req, res);
       }
       return;
     }
@@ -92,39 +101,52 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
     }
   }
 
-  function rewriterFor(conversation: Conversation): AnswerRewriter {
+  /** What an answer must not carry in clear: the key, the token, the known values, this conversation's values. */
+  function answerSecrets(conversation: Conversation): AnswerSecret[] {
     const secrets = [options.upstream.apiKey, options.token]
       .filter((v) => v.length > 0)
       .map((value) => ({ value, label: 'api-key' }));
     const known = (options.pipeline.settings.known ?? []).map((k) => ({ value: k.value, label: k.kind }));
     const own = conversation.map.secrets().map((s) => ({ value: s.value, label: s.kind }));
-    return new AnswerRewriter([...secrets, ...known, ...own], conversation.map);
+    return [...secrets, ...known, ...own];
+  }
+
+  function rewriterFor(conversation: Conversation): AnswerRewriter {
+    return new AnswerRewriter(answerSecrets(conversation), conversation.map);
   }
 
   async function forward(
-    path: '/chat/completions' | '/embeddings',
+    path: Route,
     json: Record<string, unknown>,
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<void> {
-    const chat = path === '/chat/completions';
-    const parsed = (chat ? chatRequestSchema : embeddingsRequestSchema).safeParse(json);
+    const parsed = SCHEMAS[path].safeParse(json);
     if (!parsed.success) {
       sendError(res, 400, `Invalid request: ${schemaProblem(parsed.error)}`, 'invalid_request');
       return;
     }
-    const messages = chat ? (json['messages'] as unknown[]) : [];
-    const conversation = chat ? index.find(messages) : new Conversation();
-    const stream = chat && json['stream'] === true;
+    const chat = path === '/chat/completions';
+    // The history a client resends: chat messages, or the Responses API's input items.
+    const messages = chat
+      ? (json['messages'] as unknown[])
+      : Array.isArray(json['input'])
+        ? json['input']
+        : [];
+    const conversation =
+      path === '/embeddings'
+        ? new Conversation()
+        : (index.byResponseId(json['previous_response_id']) ?? index.find(messages));
+    const stream = path !== '/embeddings' && json['stream'] === true;
     const options0 = json['stream_options'] as { include_usage?: unknown } | undefined;
     const clientWantsUsage = options0?.include_usage === true;
-    const body = stream ? { ...json, stream_options: { ...options0, include_usage: true } } : json;
+    const body = stream && chat ? { ...json, stream_options: { ...options0, include_usage: true } } : json;
     const started = Date.now();
     const prepared = prepareForwarded(body, conversation, options.pipeline.settings, [
       ...(options.upstream.apiKey ? [options.upstream.apiKey] : []),
       options.token,
     ]);
-    if (chat) {
+    if (path !== '/embeddings') {
       index.remember(messages, conversation);
     }
     if (prepared.kind === 'blocked') {
@@ -142,11 +164,13 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
         controller.abort();
       }
     });
+    const responses = new ResponsesRewriter(answerSecrets(conversation), conversation.map);
     const provider = exchangeProvider({
       upstream: options.upstream,
       path,
       res,
       rewriter: rewriterFor(conversation),
+      responses,
       scrubber: errorScrubber(options),
       stream,
       clientWantsUsage,
@@ -155,6 +179,9 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
       signal: controller.signal,
       onStatus: (text) => text && options.logger.info(`gateway: ${text}`),
     });
+    if (responses.responseId !== undefined) {
+      index.rememberResponse(responses.responseId, conversation);
+    }
     if (!res.headersSent) {
       // Refused before it left (budget, moderation, client rate limit): nothing was written yet.
       sendError(res, 403, result.message ?? 'Not sent.', 'request_refused');
@@ -178,6 +205,15 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
     },
   };
 }
+
+/** The POST paths served under `/v1`. */
+const ROUTES = ['/chat/completions', '/embeddings', '/responses'] as const;
+type Route = (typeof ROUTES)[number];
+const SCHEMAS = {
+  '/chat/completions': chatRequestSchema,
+  '/embeddings': embeddingsRequestSchema,
+  '/responses': responsesRequestSchema,
+} as const;
 
 /** Reads a JSON object body under the cap; answers 413 or 400 itself and returns undefined. */
 async function readJson(

@@ -36,6 +36,15 @@ export const embeddingsRequestSchema = z.looseObject({
   input: z.union([z.string(), z.array(z.string()).max(4096)]),
 });
 
+/** `POST /v1/responses`: a text or a list of input items; other fields pass as they are. */
+export const responsesRequestSchema = z.looseObject({
+  model,
+  input: z.union([z.string(), z.array(z.looseObject({})).max(10_000)]),
+  instructions: z.string().nullable().optional(),
+  stream: z.boolean().optional(),
+  previous_response_id: z.string().nullable().optional(),
+});
+
 /** The first problem of a failed parse, as one short line naming the field (never its value). */
 export function schemaProblem(error: z.ZodError): string {
   const issue = error.issues[0];

@@ -3,6 +3,7 @@ import type { Scrubber } from '../scrub';
 import type { CompletionRequest, CompletionResult, Failure, Provider, TokenUsage } from '../openai/provider';
 import type { AnswerRewriter } from './answerRewriter';
 import { mapStrings } from './answerRewriter';
+import type { ResponsesRewriter } from './responsesRewriter';
 import { errorBody, sendJson, sseEvent } from './httpReply';
 import type { UpstreamTarget } from './upstream';
 import { callUpstream, failureKindOf, sseData } from './upstream';
@@ -12,10 +13,10 @@ type Json = Record<string, unknown>;
 /** One forwarded request: where it goes, how its answer is rewritten, and where the answer is written. */
 export interface Exchange {
   readonly upstream: UpstreamTarget;
-  /** `/chat/completions` or `/embeddings`. */
-  readonly path: string;
+  readonly path: '/chat/completions' | '/embeddings' | '/responses';
   readonly res: ServerResponse;
   readonly rewriter: AnswerRewriter;
+  readonly responses: ResponsesRewriter;
   /** Masks the key, the token and detected secrets: for error messages. */
   readonly scrubber: Scrubber;
   readonly stream: boolean;
@@ -66,13 +67,14 @@ async function forward(
     const out =
       exchange.path === '/chat/completions'
         ? exchange.rewriter.completion(body)
-        : exchange.rewriter.maskAll(body);
+        : exchange.path === '/responses'
+          ? exchange.responses.response(body)
+          : exchange.rewriter.maskAll(body);
     sendJson(res, 200, out, requestId ? { 'x-request-id': ids.requestId! } : {});
-    const first = (body['choices'] as Array<{ message?: { content?: unknown } }> | undefined)?.[0];
-    const text = typeof first?.message?.content === 'string' ? first.message.content : '';
-    return { text, ...ids, ...usageOf(body), finishReason: 'stop' };
+    return { text: answerText(body), ...ids, ...usageOf(body), finishReason: 'stop' };
   }
-  return { ...ids, ...(await relayStream(exchange, host, response, request)) };
+  const relay = exchange.path === '/responses' ? relayResponses : relayStream;
+  return { ...ids, ...(await relay(exchange, host, response, request)) };
 }
 
 /** Relays an SSE answer; a stream that stops before its end becomes an OpenAI error event, scrubbed. */
@@ -182,15 +184,98 @@ async function passError(exchange: Exchange, response: Response): Promise<Failur
   };
 }
 
+/**
+ * Relays a Responses API event stream. It has no `[DONE]`: a terminal `response.*` event ends it, and
+ * one that stops before that is a cut.
+ */
+async function relayResponses(
+  exchange: Exchange,
+  host: string,
+  response: Response,
+  request: CompletionRequest,
+): Promise<CompletionResult> {
+  const { res, responses } = exchange;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
+  let text = '';
+  let usage: TokenUsage | undefined;
+  let failure: Failure | undefined;
+  let finished = false;
+  try {
+    for await (const data of sseData(response.body!)) {
+      const event = JSON.parse(data) as Json;
+      const type = typeof event['type'] === 'string' ? event['type'] : '';
+      if (type === 'response.output_text.delta' && typeof event['delta'] === 'string') {
+        text += event['delta'];
+      }
+      if (/^response\.(completed|incomplete|failed)$/.test(type)) {
+        finished = true;
+        usage = usageOf((event['response'] as Json | undefined) ?? {}).usage;
+      }
+      if (type === 'error' || event['error']) {
+        failure = {
+          kind: 'server',
+          message: exchange.scrubber.scrub(JSON.stringify(event['error'] ?? event)),
+        };
+      }
+      for (const out of responses.event(event)) {
+        if (!res.destroyed) {
+          res.write(
+            `event: ${typeof out['type'] === 'string' ? out['type'] : 'message'}\ndata: ${JSON.stringify(out)}\n\n`,
+          );
+        }
+      }
+    }
+  } catch (error) {
+    failure = request.signal?.aborted
+      ? { kind: 'cancelled', message: 'Cancelled by the client.' }
+      : {
+          kind: 'cut',
+          message: `The connection to ${host} closed in the middle of the answer: ${exchange.scrubber.scrub(causeOf(error))}`,
+        };
+  }
+  if (!finished && !failure) {
+    failure = { kind: 'cut', message: `The connection to ${host} closed in the middle of the answer.` };
+  }
+  if (failure && failure.kind !== 'server') {
+    const error = errorBody(
+      failure.message,
+      'server_error',
+      failure.kind === 'cut' ? 'upstream_cut' : 'cancelled',
+    );
+    sseEvent(res, { type: 'error', ...error });
+  }
+  res.end();
+  return { text, ...(usage ? { usage } : {}), ...(failure ? { failure } : { finishReason: 'stop' }) };
+}
+
+/** The answer's text as the upstream sent it (placeholders kept): the first choice, or the output messages. */
+function answerText(body: Json): string {
+  const first = (body['choices'] as Array<{ message?: { content?: unknown } }> | undefined)?.[0];
+  if (typeof first?.message?.content === 'string') {
+    return first.message.content;
+  }
+  const output = Array.isArray(body['output']) ? (body['output'] as Json[]) : [];
+  return output
+    .flatMap((item) => (Array.isArray(item['content']) ? (item['content'] as Json[]) : []))
+    .map((part) => (typeof part['text'] === 'string' ? part['text'] : ''))
+    .join('');
+}
+
+/** Usage in the Chat Completions (`prompt_tokens`) or Responses (`input_tokens`) shape. */
 function usageOf(body: Json): { usage?: TokenUsage } {
-  const u = body['usage'] as
-    { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown } | undefined;
-  if (!u || typeof u.prompt_tokens !== 'number') {
+  const u = body['usage'] as Record<string, unknown> | undefined;
+  const prompt = u?.['prompt_tokens'] ?? u?.['input_tokens'];
+  if (!u || typeof prompt !== 'number') {
     return {};
   }
-  const completion = typeof u.completion_tokens === 'number' ? u.completion_tokens : 0;
-  const total = typeof u.total_tokens === 'number' ? u.total_tokens : u.prompt_tokens + completion;
-  return { usage: { prompt: u.prompt_tokens, completion, total } };
+  const out = u['completion_tokens'] ?? u['output_tokens'];
+  const completion = typeof out === 'number' ? out : 0;
+  const total = typeof u['total_tokens'] === 'number' ? u['total_tokens'] : prompt + completion;
+  return { usage: { prompt, completion, total } };
 }
 
 /** A fetch failure's useful part: an error code, never a body. */
