@@ -38,7 +38,7 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import('./redact')).redactCommand,
   },
   proxy: {
-    summary: 'serve an OpenAI-compatible endpoint on 127.0.0.1 that redacts for every tool (Continue, Aider...)',
+    summary: 'serve a redacting OpenAI-compatible endpoint on 127.0.0.1 for other AI tools',
     load: async () => (await import('./proxy')).proxyCommand,
   },
   key: {
