@@ -59,7 +59,11 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.logger.error(`gateway: ${errorScrubber(options).scrubError(error)}`);
-      sendError(res, 500, 'The gateway failed on this request.', 'gateway_error');
+      if (res.headersSent) {
+        res.destroy(); // mid-answer: the client sees a cut, never a hang
+      } else {
+        sendError(res, 500, 'The gateway failed on this request.', 'gateway_error');
+      }
     });
   });
   server.on('connection', (socket) => {

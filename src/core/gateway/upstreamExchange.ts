@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Scrubber } from '../scrub';
-import type { CompletionRequest, CompletionResult, Failure, Provider, TokenUsage } from '../openai/provider';
+import type { CompletionRequest, CompletionResult, Failure, Provider } from '../openai/provider';
 import type { AnswerRewriter } from './answerRewriter';
 import { mapStrings } from './answerRewriter';
 import type { ResponsesRewriter } from './responsesRewriter';
-import { errorBody, sendJson, sseEvent } from './httpReply';
+import { errorBody, sendJson } from './httpReply';
+import { causeOf, relayResponses, relayStream, usageOf } from './streamRelay';
 import type { UpstreamTarget } from './upstream';
-import { callUpstream, failureKindOf, sseData } from './upstream';
+import { callUpstream, failureKindOf } from './upstream';
 
 type Json = Record<string, unknown>;
 
@@ -63,7 +64,14 @@ async function forward(
     return { text: '', ...ids, failure: await passError(exchange, response) };
   }
   if (!exchange.stream) {
-    const body = (await response.json()) as Json;
+    let body: Json;
+    try {
+      body = (await response.json()) as Json;
+    } catch {
+      const message = `${host} sent a reply that is not valid JSON.`;
+      sendJson(res, 502, errorBody(message, 'server_error', 'upstream_malformed'));
+      return { text: '', ...ids, failure: { kind: 'malformed', message } };
+    }
     const out =
       exchange.path === '/chat/completions'
         ? exchange.rewriter.completion(body)
@@ -75,78 +83,6 @@ async function forward(
   }
   const relay = exchange.path === '/responses' ? relayResponses : relayStream;
   return { ...ids, ...(await relay(exchange, host, response, request)) };
-}
-
-/** Relays an SSE answer; a stream that stops before its end becomes an OpenAI error event, scrubbed. */
-async function relayStream(
-  exchange: Exchange,
-  host: string,
-  response: Response,
-  request: CompletionRequest,
-): Promise<CompletionResult> {
-  const { res, rewriter } = exchange;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-  });
-  let text = '';
-  let usage: TokenUsage | undefined;
-  let finished = false;
-  let template: Json = {};
-  let failure: Failure | undefined;
-  try {
-    for await (const data of sseData(response.body!)) {
-      if (data === '[DONE]') {
-        finished = true;
-        break;
-      }
-      const chunk = JSON.parse(data) as Json;
-      if (chunk['error'] !== undefined) {
-        sseEvent(res, rewriter.maskAll({ error: chunk['error'] }));
-        failure = { kind: 'server', message: exchange.scrubber.scrub(JSON.stringify(chunk['error'])) };
-        break;
-      }
-      template = {
-        id: chunk['id'],
-        object: chunk['object'],
-        created: chunk['created'],
-        model: chunk['model'],
-      };
-      const choices = Array.isArray(chunk['choices']) ? (chunk['choices'] as Json[]) : [];
-      const piece = (choices[0]?.['delta'] as Json | undefined)?.['content'];
-      text += typeof piece === 'string' ? piece : '';
-      usage = usageOf(chunk).usage ?? usage;
-      if (choices.length === 0 && chunk['usage'] && !exchange.clientWantsUsage) {
-        continue; // asked for by the gateway (budgets), not by the client
-      }
-      sseEvent(res, rewriter.chunk(chunk));
-    }
-  } catch (error) {
-    failure = request.signal?.aborted
-      ? { kind: 'cancelled', message: 'Cancelled by the client.' }
-      : {
-          kind: 'cut',
-          message: `The connection to ${host} closed in the middle of the answer: ${exchange.scrubber.scrub(causeOf(error))}`,
-        };
-  }
-  if (!finished && !failure) {
-    failure = { kind: 'cut', message: `The connection to ${host} closed in the middle of the answer.` };
-  }
-  const rest = rewriter.rest(template);
-  if (rest) {
-    sseEvent(res, rest);
-  }
-  if (failure && failure.kind !== 'server') {
-    sseEvent(
-      res,
-      errorBody(failure.message, 'server_error', failure.kind === 'cut' ? 'upstream_cut' : 'cancelled'),
-    );
-  } else if (!failure) {
-    sseEvent(res, '[DONE]');
-  }
-  res.end();
-  return { text, ...(usage ? { usage } : {}), ...(failure ? { failure } : { finishReason: 'stop' }) };
 }
 
 /** An upstream error, passed on with its status in the OpenAI shape, every string masked. */
@@ -184,74 +120,6 @@ async function passError(exchange: Exchange, response: Response): Promise<Failur
   };
 }
 
-/**
- * Relays a Responses API event stream. It has no `[DONE]`: a terminal `response.*` event ends it, and
- * one that stops before that is a cut.
- */
-async function relayResponses(
-  exchange: Exchange,
-  host: string,
-  response: Response,
-  request: CompletionRequest,
-): Promise<CompletionResult> {
-  const { res, responses } = exchange;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-  });
-  let text = '';
-  let usage: TokenUsage | undefined;
-  let failure: Failure | undefined;
-  let finished = false;
-  try {
-    for await (const data of sseData(response.body!)) {
-      const event = JSON.parse(data) as Json;
-      const type = typeof event['type'] === 'string' ? event['type'] : '';
-      if (type === 'response.output_text.delta' && typeof event['delta'] === 'string') {
-        text += event['delta'];
-      }
-      if (/^response\.(completed|incomplete|failed)$/.test(type)) {
-        finished = true;
-        usage = usageOf((event['response'] as Json | undefined) ?? {}).usage;
-      }
-      if (type === 'error' || event['error']) {
-        failure = {
-          kind: 'server',
-          message: exchange.scrubber.scrub(JSON.stringify(event['error'] ?? event)),
-        };
-      }
-      for (const out of responses.event(event)) {
-        if (!res.destroyed) {
-          res.write(
-            `event: ${typeof out['type'] === 'string' ? out['type'] : 'message'}\ndata: ${JSON.stringify(out)}\n\n`,
-          );
-        }
-      }
-    }
-  } catch (error) {
-    failure = request.signal?.aborted
-      ? { kind: 'cancelled', message: 'Cancelled by the client.' }
-      : {
-          kind: 'cut',
-          message: `The connection to ${host} closed in the middle of the answer: ${exchange.scrubber.scrub(causeOf(error))}`,
-        };
-  }
-  if (!finished && !failure) {
-    failure = { kind: 'cut', message: `The connection to ${host} closed in the middle of the answer.` };
-  }
-  if (failure && failure.kind !== 'server') {
-    const error = errorBody(
-      failure.message,
-      'server_error',
-      failure.kind === 'cut' ? 'upstream_cut' : 'cancelled',
-    );
-    sseEvent(res, { type: 'error', ...error });
-  }
-  res.end();
-  return { text, ...(usage ? { usage } : {}), ...(failure ? { failure } : { finishReason: 'stop' }) };
-}
-
 /** The answer's text as the upstream sent it (placeholders kept): the first choice, or the output messages. */
 function answerText(body: Json): string {
   const first = (body['choices'] as Array<{ message?: { content?: unknown } }> | undefined)?.[0];
@@ -263,30 +131,4 @@ function answerText(body: Json): string {
     .flatMap((item) => (Array.isArray(item['content']) ? (item['content'] as Json[]) : []))
     .map((part) => (typeof part['text'] === 'string' ? part['text'] : ''))
     .join('');
-}
-
-/** Usage in the Chat Completions (`prompt_tokens`) or Responses (`input_tokens`) shape. */
-function usageOf(body: Json): { usage?: TokenUsage } {
-  const u = body['usage'] as Record<string, unknown> | undefined;
-  const prompt = u?.['prompt_tokens'] ?? u?.['input_tokens'];
-  if (!u || typeof prompt !== 'number') {
-    return {};
-  }
-  const out = u['completion_tokens'] ?? u['output_tokens'];
-  const completion = typeof out === 'number' ? out : 0;
-  const total = typeof u['total_tokens'] === 'number' ? u['total_tokens'] : prompt + completion;
-  return { usage: { prompt, completion, total } };
-}
-
-/** A fetch failure's useful part: an error code, never a body. */
-function causeOf(error: unknown): string {
-  let e: unknown = error;
-  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      return code;
-    }
-    e = e.cause;
-  }
-  return error instanceof Error ? (error.message.split('\n')[0] ?? 'failed') : 'failed';
 }
