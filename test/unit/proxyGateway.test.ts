@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { APIError, AuthenticationError, OpenAI, RateLimitError } from 'openai';
@@ -58,6 +58,18 @@ describe('secure-gpt proxy (the local gateway, as a process, with the openai SDK
     assert.ok(proxy.token.length >= 32);
     const stderr = await proxy.stderrMatching(/forwarding http:\/\/127\.0\.0\.1:\d+\/v1 to 127\.0\.0\.1:\d+/);
     assert.ok(!stderr.includes(proxy.token) && !stderr.includes(key));
+  });
+
+  it('keeps the token of --token-file across restarts, in a file only its owner reads', async () => {
+    const file = join(dir, 'gateway', 'token');
+    const first = await startProxy(cliPath, ['--base-url', fake.url, '--token-file', file], env, dir);
+    await first.stop();
+    const second = await startProxy(cliPath, ['--base-url', fake.url, '--token-file', file], env, dir);
+    await second.stop();
+    assert.equal(second.token, first.token);
+    assert.notEqual(first.token, proxy.token);
+    assert.equal(readFileSync(file, 'utf8').trim(), first.token);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
   });
 
   it('refuses no token, a wrong token, a foreign Host and an Origin; nothing reaches the upstream', async () => {
