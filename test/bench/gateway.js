@@ -1,6 +1,6 @@
 // Local gateway (`secure-gpt proxy`): the time it adds to the first token against a direct SDK call to
 // the same loopback server, and 50 concurrent streams through it, each checked for a dropped or changed
-// chunk. Figures only; nothing fails on a timing. Needs the compiled tests (out/).
+// chunk. Figures only; nothing fails on a timing. Needs dist/ (`npm run build`) and the compiled tests (out/).
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 
@@ -12,41 +12,52 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
+/**
+ * Starts `secure-gpt proxy` from dist/ as its own process (as users run it: its own event loop, the audit
+ * log written, the whole pipeline on) in front of the loopback server, with the limits off so that the
+ * client-side rate limit does not queue the bench.
+ */
 async function withGateway(run) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const { spawn } = require('node:child_process');
   const { OpenAI } = require(path.join(ROOT, 'node_modules', 'openai'));
   const { FakeOpenAi } = load('test/support/fakeOpenAi.js');
-  const { startGateway } = load('src/core/gateway/gatewayServer.js');
-  const { newGatewayToken } = load('src/core/gateway/access.js');
-  const { Pipeline } = load('src/core/pipeline/pipeline.js');
-  const { createFetch } = load('src/core/net/proxyFetch.js');
-  const { httpsOnlyPolicy } = load('src/core/openai/endpointPolicy.js');
-  const { silentLogger } = load('src/core/log.js');
   const { ALNUM, randomToken } = load('src/core/detect/random.js');
   const server = await new FakeOpenAi().start();
   const apiKey = `sk-bench-${randomToken(ALNUM, 40)}`;
-  const token = newGatewayToken();
-  const gateway = await startGateway({
-    token,
-    upstream: {
-      kind: 'compatible',
-      baseUrl: server.url,
-      apiKey,
-      policy: httpsOnlyPolicy,
-      fetch: createFetch(),
-    },
-    pipeline: new Pipeline({}, { beforeSend: () => Promise.resolve(), onRecord: () => undefined }),
-    recordBlocked: () => Promise.resolve(),
-    logger: silentLogger,
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sgpt-bench-gw-'));
+  const config = path.join(home, 'config.json');
+  fs.writeFileSync(config, JSON.stringify({ 'limits.requestsPerMinute': 0, 'limits.tokensPerMinute': 0 }));
+  const env = { OPENAI_API_KEY: apiKey, HOME: home, XDG_STATE_HOME: home, SECURE_GPT_CONFIG: config };
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  const child = spawn(process.execPath, [cli, 'proxy', '--base-url', server.url], {
+    cwd: home,
+    env,
+    stdio: 'pipe',
   });
+  child.stderr.resume();
   try {
+    const first = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) {
+          resolve(out.slice(0, out.indexOf('\n')));
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`secure-gpt proxy exited ${code}`)));
+    });
+    const { url, token } = JSON.parse(first);
     return await run({
       server,
       direct: new OpenAI({ apiKey, baseURL: server.url, maxRetries: 0 }),
-      viaGateway: new OpenAI({ apiKey: token, baseURL: gateway.url, maxRetries: 0 }),
+      viaGateway: new OpenAI({ apiKey: token, baseURL: url, maxRetries: 0 }),
     });
   } finally {
-    await gateway.close();
+    child.kill('SIGTERM');
     await server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
   }
 }
 

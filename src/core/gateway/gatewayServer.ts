@@ -56,9 +56,11 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
   const sockets = new Set<Socket>();
   const index = new ConversationIndex();
   let bound = 0;
+  // The known values are fixed for the gateway's life, so one scrubber serves every error message.
+  const errors = errorScrubber(options);
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      options.logger.error(`gateway: ${errorScrubber(options).scrubError(error)}`);
+      options.logger.error(`gateway: ${errors.scrubError(error)}`);
       if (res.headersSent) {
         res.destroy(); // mid-answer: the client sees a cut, never a hang
       } else {
@@ -95,7 +97,7 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
   }
 
   async function listModels(res: ServerResponse): Promise<void> {
-    const scrubber = errorScrubber(options);
+    const scrubber = errors;
     try {
       const response = await callUpstream(options.upstream, '/models', { method: 'GET' });
       const body: unknown = await response.json();
@@ -168,14 +170,16 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
         controller.abort();
       }
     });
-    const responses = new ResponsesRewriter(answerSecrets(conversation), conversation.map);
+    // One rewriter per request, of the kind its answer needs: each holds a scrubber built from every secret.
+    const secrets = answerSecrets(conversation);
+    const responses = path === '/responses' ? new ResponsesRewriter(secrets, conversation.map) : undefined;
     const provider = exchangeProvider({
       upstream: options.upstream,
       path,
       res,
-      rewriter: rewriterFor(conversation),
-      responses,
-      scrubber: errorScrubber(options),
+      rewriter: responses?.plain ?? new AnswerRewriter(secrets, conversation.map),
+      ...(responses ? { responses } : {}),
+      scrubber: errors,
       stream,
       clientWantsUsage,
     });
@@ -183,7 +187,7 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
       signal: controller.signal,
       onStatus: (text) => text && options.logger.info(`gateway: ${text}`),
     });
-    if (responses.responseId !== undefined) {
+    if (responses?.responseId !== undefined) {
       index.rememberResponse(responses.responseId, conversation);
     }
     if (!res.headersSent) {

@@ -11,7 +11,8 @@ type Json = Record<string, unknown>;
  * string masked only. A field's held-back tail goes out as one more delta just before its `.done` event.
  */
 export class ResponsesRewriter {
-  private readonly plain: AnswerRewriter;
+  /** The chat rewriter underneath, for what is masked only (errors). */
+  readonly plain: AnswerRewriter;
   private readonly fields = new Map<string, AnswerField>();
   /** The id the upstream gave the response, so a later `previous_response_id` finds this conversation. */
   responseId: string | undefined;

@@ -114,7 +114,7 @@ export async function relayResponses(
           message: exchange.scrubber.scrub(JSON.stringify(event['error'] ?? event)),
         };
       }
-      for (const out of responses.event(event)) {
+      for (const out of responses!.event(event)) {
         if (!res.destroyed) {
           res.write(
             `event: ${typeof out['type'] === 'string' ? out['type'] : 'message'}\ndata: ${JSON.stringify(out)}\n\n`,

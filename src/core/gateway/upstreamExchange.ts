@@ -17,7 +17,8 @@ export interface Exchange {
   readonly path: '/chat/completions' | '/embeddings' | '/responses';
   readonly res: ServerResponse;
   readonly rewriter: AnswerRewriter;
-  readonly responses: ResponsesRewriter;
+  /** Present for `/responses` only. */
+  readonly responses?: ResponsesRewriter;
   /** Masks the key, the token and detected secrets: for error messages. */
   readonly scrubber: Scrubber;
   readonly stream: boolean;
@@ -76,7 +77,7 @@ async function forward(
       exchange.path === '/chat/completions'
         ? exchange.rewriter.completion(body)
         : exchange.path === '/responses'
-          ? exchange.responses.response(body)
+          ? exchange.responses!.response(body)
           : exchange.rewriter.maskAll(body);
     sendJson(res, 200, out, requestId ? { 'x-request-id': ids.requestId! } : {});
     return { text: answerText(body), ...ids, ...usageOf(body), finishReason: 'stop' };
