@@ -219,6 +219,29 @@ describe('secure-gpt proxy (the local gateway, as a process, with the openai SDK
     assert.ok(received.length > 0, 'the chunks before the cut arrived');
   });
 
+  it('stops the upstream stream when the client goes away, and records the request as cancelled', async () => {
+    const words = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
+    fake.enqueue({ kind: 'ok', text: words, chunkDelayMs: 20 });
+    const controller = new AbortController();
+    const stream = await client().chat.completions.create(
+      { model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'count' }] },
+      { signal: controller.signal },
+    );
+    let pieces = 0;
+    try {
+      for await (const chunk of stream) {
+        if (chunk.choices[0]?.delta?.content && ++pieces === 3) {
+          controller.abort();
+        }
+      }
+    } catch {
+      // The SDK may end the loop quietly or with an abort error; either way the client is gone.
+    }
+    assert.ok(pieces >= 3 && pieces < 200, 'the answer stopped early');
+    const records = await auditRecords(1);
+    assert.equal(records[0]!.outcome, 'cancelled: cancelled');
+  });
+
   it('restores a placeholder inside streamed and whole tool-call arguments, JSON-escaped', async () => {
     const scripted = await new ScriptedUpstream().start();
     const local = await startProxy(cliPath, ['--base-url', scripted.url], env, dir);
