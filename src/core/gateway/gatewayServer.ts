@@ -172,7 +172,10 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
     });
     // One rewriter per request, of the kind its answer needs: each holds a scrubber built from every secret.
     const secrets = answerSecrets(conversation);
-    const responses = path === '/responses' ? new ResponsesRewriter(secrets, conversation.map) : undefined;
+    const responses =
+      path === '/responses'
+        ? new ResponsesRewriter(secrets, conversation.map, (id) => index.rememberResponse(id, conversation))
+        : undefined;
     const provider = exchangeProvider({
       upstream: options.upstream,
       path,
@@ -187,9 +190,6 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
       signal: controller.signal,
       onStatus: (text) => text && options.logger.info(`gateway: ${text}`),
     });
-    if (responses?.responseId !== undefined) {
-      index.rememberResponse(responses.responseId, conversation);
-    }
     if (!res.headersSent) {
       // Refused before it left (budget, moderation, client rate limit): nothing was written yet.
       sendError(res, 403, result.message ?? 'Not sent.', 'request_refused');

@@ -14,12 +14,15 @@ export class ResponsesRewriter {
   /** The chat rewriter underneath, for what is masked only (errors). */
   readonly plain: AnswerRewriter;
   private readonly fields = new Map<string, AnswerField>();
-  /** The id the upstream gave the response, so a later `previous_response_id` finds this conversation. */
-  responseId: string | undefined;
 
   constructor(
     private readonly secrets: readonly AnswerSecret[],
     private readonly map: RedactionMap,
+    /**
+     * Told the id the upstream gave the response as soon as it is seen, before the client can send a
+     * follow-up with `previous_response_id`.
+     */
+    private readonly onResponseId: (id: string) => void = () => undefined,
   ) {
     this.plain = new AnswerRewriter(secrets, map);
   }
@@ -30,7 +33,9 @@ export class ResponsesRewriter {
 
   /** A whole response object: each output message's text and each function call's arguments restored. */
   response(body: Json): Json {
-    this.responseId = typeof body['id'] === 'string' ? body['id'] : this.responseId;
+    if (typeof body['id'] === 'string') {
+      this.onResponseId(body['id']);
+    }
     const out = this.plain.maskAll(body);
     const items = Array.isArray(body['output']) ? (body['output'] as Json[]) : [];
     const outItems = Array.isArray(out['output']) ? (out['output'] as Json[]) : [];
