@@ -11,17 +11,12 @@ import type { RedactionMap } from '../pipeline/redactionMap';
 /** The client-request fields that carry what the user and the tools wrote (and so may carry secrets). */
 const TEXT_FIELDS = ['messages', 'input', 'instructions', 'prompt'] as const;
 
-/** Keys whose strings are structure, not text: redacting them would only break the request. */
-const STRUCTURAL = new Set([
-  'role',
-  'type',
-  'id',
-  'tool_call_id',
-  'call_id',
-  'image_url',
-  'input_audio',
-  'file',
-]);
+/**
+ * Keys whose strings are structure or encoded media, not text: redacting them would only break the
+ * request. An image given by URL is text (a token can ride in its query); one inlined as `data:` is not.
+ */
+const STRUCTURAL = new Set(['role', 'type', 'id', 'tool_call_id', 'call_id', 'input_audio', 'file']);
+const INLINE_MEDIA = /^data:[\w.+-]+\/[\w.+-]+;base64,/;
 
 /**
  * The gateway's counterpart of `prepareRequest`: the client brings a whole OpenAI body (history, tool
@@ -49,6 +44,9 @@ export function prepareForwarded(
         return value;
       }
       if (typeof value === 'string') {
+        if (INLINE_MEDIA.test(value.slice(0, 100))) {
+          return value;
+        }
         const result = redactText(value, map, options);
         redactions.push(...result.redactions.map((r) => ({ ...r, source })));
         return result.text;
