@@ -95,7 +95,8 @@ export async function resolveTarget(options: TargetOptions, io: CliIo): Promise<
   return { provider: createOpenAiProvider(endpoint, transport), model, profile, notes };
 }
 
-function urlOf(profile: Profile): string | undefined {
+/** The base URL a profile sends to (undefined for a dry run). */
+export function urlOf(profile: Profile): string | undefined {
   switch (profile.kind) {
     case 'openai':
       return OPENAI_BASE_URL;

@@ -37,6 +37,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'print a file or stdin with secrets replaced by placeholders (--json for positions)',
     load: async () => (await import('./redact')).redactCommand,
   },
+  proxy: {
+    summary: 'serve a redacting OpenAI-compatible endpoint on 127.0.0.1 for other AI tools',
+    load: async () => (await import('./proxy')).proxyCommand,
+  },
   key: {
     summary: 'store, show (masked), delete and list API keys in the OS keychain',
     load: async () => (await import('./key')).keyCommand,

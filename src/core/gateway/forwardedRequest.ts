@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import type { Conversation } from '../pipeline/conversation';
+import { guardPayload } from '../pipeline/guard';
+import { normalizeKnownValues } from '../pipeline/knownValues';
+import type { BlockedRequest, PipelineSettings, ReadyRequest, SourcedRedaction } from '../pipeline/prepare';
+import { describeCounts } from '../pipeline/prepare';
+import { redactText } from '../pipeline/redact';
+import type { RedactionMap } from '../pipeline/redactionMap';
+
+/** The client-request fields that carry what the user and the tools wrote (and so may carry secrets). */
+const TEXT_FIELDS = ['messages', 'input', 'instructions', 'prompt'] as const;
+
+/**
+ * Keys whose strings are structure or encoded media, not text: redacting them would only break the
+ * request. An image given by URL is text (a token can ride in its query); one inlined as `data:` is not.
+ */
+const STRUCTURAL = new Set(['role', 'type', 'id', 'tool_call_id', 'call_id', 'input_audio', 'file']);
+const INLINE_MEDIA = /^data:[\w.+-]+\/[\w.+-]+;base64,/;
+
+/**
+ * The gateway's counterpart of `prepareRequest`: the client brings a whole OpenAI body (history, tool
+ * calls, tool results) instead of a prompt, so every string of its text fields is redacted with the
+ * conversation's map; the redact/block policy and the final guard over the exact serialized body are
+ * the pipeline's. `ask` cannot be asked over HTTP, so it blocks like `block`. `secrets` are the upstream
+ * key and the client token: both are known values, so neither can ride up in a body.
+ */
+export function prepareForwarded(
+  body: Readonly<Record<string, unknown>>,
+  conversation: Conversation,
+  settings: PipelineSettings,
+  secrets: readonly string[],
+): ReadyRequest | BlockedRequest {
+  const known = normalizeKnownValues([
+    ...secrets.map((value) => ({ kind: 'api-key' as const, value })),
+    ...(settings.known ?? []),
+  ]);
+  const model = typeof body['model'] === 'string' ? body['model'] : '';
+  const build = (map: RedactionMap): { params: Record<string, unknown>; redactions: SourcedRedaction[] } => {
+    const redactions: SourcedRedaction[] = [];
+    const options = { known, ...(settings.scan ? { scan: settings.scan } : {}) };
+    const walk = (value: unknown, source: string, key: string): unknown => {
+      if (STRUCTURAL.has(key)) {
+        return value;
+      }
+      if (typeof value === 'string') {
+        if (INLINE_MEDIA.test(value.slice(0, 100))) {
+          return value;
+        }
+        const result = redactText(value, map, options);
+        redactions.push(...result.redactions.map((r) => ({ ...r, source })));
+        return result.text;
+      }
+      if (Array.isArray(value)) {
+        return value.map((item, i) => walk(item, `${source}[${i}]`, ''));
+      }
+      if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(
+          Object.entries(value).map(([k, v]) => [k, walk(v, `${source}.${k}`, k)] as const),
+        );
+      }
+      return value;
+    };
+    const params: Record<string, unknown> = { ...body };
+    for (const field of TEXT_FIELDS) {
+      if (field in body) {
+        params[field] = walk(body[field], field, field);
+      }
+    }
+    return { params, redactions };
+  };
+
+  const policy = settings.policy ?? 'redact';
+  if (policy !== 'redact') {
+    const trial = build(conversation.map.clone());
+    if (trial.redactions.length > 0) {
+      return {
+        kind: 'blocked',
+        reason: 'policy',
+        model,
+        excluded: [],
+        redactions: trial.redactions,
+        message: `Not sent: ${describeCounts(trial.redactions)} found, and the redaction policy is '${policy}'.`,
+      };
+    }
+  }
+  const { params, redactions } = build(conversation.map);
+  const serialized = JSON.stringify(params);
+  const verdict = guardPayload(serialized, known, conversation.map.values());
+  if (!verdict.ok) {
+    return {
+      kind: 'blocked',
+      reason: 'guard',
+      model,
+      excluded: [],
+      redactions,
+      message: `Not sent: the final check found ${verdict.leaked.join(', ')} still in the request after redaction.`,
+    };
+  }
+  const userMessage = lastUserText(params);
+  return {
+    kind: 'ready',
+    model,
+    excluded: [],
+    redactions,
+    // Not always a chat body (embeddings), but the pipeline only hashes, records and forwards it.
+    params: params as unknown as ChatCompletionCreateParams,
+    serialized,
+    sha256: createHash('sha256').update(serialized, 'utf8').digest('hex'),
+    userMessage,
+    prompt: userMessage,
+  };
+}
+
+/** The last user message as redacted: what input moderation checks and the audit may keep. */
+function lastUserText(params: Readonly<Record<string, unknown>>): string {
+  const messages = params['messages'];
+  if (Array.isArray(messages)) {
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i] as { role?: unknown; content?: unknown };
+      if (m.role === 'user') {
+        return typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '');
+      }
+    }
+  }
+  const input = params['input'];
+  return typeof input === 'string' ? input : JSON.stringify(input ?? '');
+}

@@ -1,0 +1,93 @@
+import type { EndpointPolicy } from '../openai/endpointPolicy';
+import { checkEndpoint } from '../openai/endpointPolicy';
+import type { FailureKind, Provider, ProviderKind } from '../openai/provider';
+
+/** Where the gateway forwards to, and with which key: the client never holds it. */
+export interface UpstreamTarget {
+  readonly kind: ProviderKind;
+  /** `https://api.openai.com/v1`, or a compatible base URL. */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly policy: EndpointPolicy;
+  /** The egress-rule fetch (`createFetch`): loopback direct and checked, proxies for TLS only. */
+  readonly fetch: typeof fetch;
+  /** The profile's moderation endpoint, where it has one. */
+  readonly moderate?: Provider['moderate'];
+}
+
+/**
+ * One request upstream: the endpoint policy is checked on the exact URL before connecting, and the
+ * upstream key replaces whatever credential the client used. The body goes byte for byte as guarded.
+ */
+export function callUpstream(
+  target: UpstreamTarget,
+  path: string,
+  init: { readonly method: 'GET' | 'POST'; readonly body?: string; readonly signal?: AbortSignal },
+): Promise<Response> {
+  const url = checkEndpoint(`${target.baseUrl.replace(/\/+$/, '')}${path}`, target.policy);
+  const headers: Record<string, string> = { accept: 'application/json, text/event-stream' };
+  if (target.apiKey) {
+    headers['authorization'] = `Bearer ${target.apiKey}`;
+  }
+  if (init.body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
+  return target.fetch(url, {
+    method: init.method,
+    headers,
+    ...(init.body !== undefined ? { body: init.body } : {}),
+    ...(init.signal ? { signal: init.signal } : {}),
+  });
+}
+
+/** The failure kind of an upstream status, for the record. */
+export function failureKindOf(status: number): FailureKind {
+  if (status === 401) {
+    return 'auth';
+  }
+  if (status === 403) {
+    return 'forbidden';
+  }
+  if (status === 404) {
+    return 'not-found';
+  }
+  if (status === 429) {
+    return 'rate-limit';
+  }
+  return status >= 500 ? 'server' : status === 400 ? 'bad-request' : 'other';
+}
+
+/** The `data:` payloads of an SSE body, one per event, as they complete. */
+export async function* sseData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const bytes of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(bytes, { stream: true });
+    let end = eventEnd(buffer);
+    while (end !== undefined) {
+      const data = dataOf(buffer.slice(0, end.at));
+      buffer = buffer.slice(end.at + end.length);
+      if (data !== undefined) {
+        yield data;
+      }
+      end = eventEnd(buffer);
+    }
+  }
+  const data = dataOf(buffer + decoder.decode());
+  if (data !== undefined) {
+    yield data;
+  }
+}
+
+function eventEnd(buffer: string): { at: number; length: number } | undefined {
+  const match = /\r?\n\r?\n/.exec(buffer);
+  return match ? { at: match.index, length: match[0].length } : undefined;
+}
+
+function dataOf(event: string): string | undefined {
+  const lines = event
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(line[5] === ' ' ? 6 : 5));
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}

@@ -1,0 +1,150 @@
+// Local gateway (`secure-gpt proxy`): the time it adds to the first token against a direct SDK call to
+// the same loopback server, and 50 concurrent streams through it, each checked for a dropped or changed
+// chunk. Figures only; nothing fails on a timing. Needs dist/ (`npm run build`) and the compiled tests (out/).
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const load = (p) => require(path.join(ROOT, 'out', p));
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Starts `secure-gpt proxy` from dist/ as its own process (as users run it: its own event loop, the audit
+ * log written, the whole pipeline on) in front of the loopback server, with the limits off so that the
+ * client-side rate limit does not queue the bench.
+ */
+async function withGateway(run) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const { spawn } = require('node:child_process');
+  const { OpenAI } = require(path.join(ROOT, 'node_modules', 'openai'));
+  const { FakeOpenAi } = load('test/support/fakeOpenAi.js');
+  const { ALNUM, randomToken } = load('src/core/detect/random.js');
+  const server = await new FakeOpenAi().start();
+  const apiKey = `sk-bench-${randomToken(ALNUM, 40)}`;
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sgpt-bench-gw-'));
+  const config = path.join(home, 'config.json');
+  fs.writeFileSync(config, JSON.stringify({ 'limits.requestsPerMinute': 0, 'limits.tokensPerMinute': 0 }));
+  const env = { OPENAI_API_KEY: apiKey, HOME: home, XDG_STATE_HOME: home, SECURE_GPT_CONFIG: config };
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  const child = spawn(process.execPath, [cli, 'proxy', '--base-url', server.url], {
+    cwd: home,
+    env,
+    stdio: 'pipe',
+  });
+  child.stderr.resume();
+  try {
+    const first = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) {
+          resolve(out.slice(0, out.indexOf('\n')));
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`secure-gpt proxy exited ${code}`)));
+    });
+    const { url, token } = JSON.parse(first);
+    return await run({
+      server,
+      direct: new OpenAI({ apiKey, baseURL: server.url, maxRetries: 0 }),
+      viaGateway: new OpenAI({ apiKey: token, baseURL: url, maxRetries: 0 }),
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Streams one answer; returns the time to its first content and the content pieces. */
+async function streamOnce(client, content) {
+  const t0 = performance.now();
+  const stream = await client.chat.completions.create({
+    model: 'gpt-4o-mini',
+    stream: true,
+    messages: [{ role: 'user', content }],
+  });
+  let first;
+  const pieces = [];
+  for await (const chunk of stream) {
+    const piece = chunk.choices[0]?.delta?.content;
+    if (piece) {
+      first ??= performance.now() - t0;
+      pieces.push(piece);
+    }
+  }
+  return { first, pieces };
+}
+
+async function benchFirstToken(runs) {
+  return withGateway(async ({ direct, viaGateway }) => {
+    const prompt = `Explain this function.\n\n${'const total = items.reduce((s, i) => s + i.price, 0);\n'.repeat(40)}`;
+    for (let i = 0; i < 5; i++) {
+      await streamOnce(direct, prompt);
+      await streamOnce(viaGateway, prompt);
+    }
+    const directMs = [];
+    const gatewayMs = [];
+    // Alternate, so drift on a shared machine lands on both sides alike.
+    for (let i = 0; i < runs; i++) {
+      directMs.push((await streamOnce(direct, prompt)).first);
+      gatewayMs.push((await streamOnce(viaGateway, prompt)).first);
+    }
+    return { directMs: median(directMs), gatewayMs: median(gatewayMs) };
+  });
+}
+
+async function benchConcurrent(streams, words) {
+  return withGateway(async ({ server, viaGateway }) => {
+    const text = Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+    server.enqueue({ kind: 'ok', text, chunkDelayMs: 1 }, { times: streams });
+    const t0 = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: streams }, () =>
+        streamOnce(viaGateway, 'count to many').catch((e) => ({ error: e })),
+      ),
+    );
+    const ms = performance.now() - t0;
+    const whole = results.filter((r) => !r.error && r.pieces.join('') === text).length;
+    const chunks = results.reduce((n, r) => n + (r.pieces ? r.pieces.length : 0), 0);
+    return {
+      streams,
+      whole,
+      failed: results.filter((r) => r.error).length,
+      chunks,
+      expected: streams * words,
+      ms,
+    };
+  });
+}
+
+/** The bench section, called by run.js. */
+async function report({ section, fmt, verdict, quick }) {
+  section('Local gateway (secure-gpt proxy)');
+  const t = await benchFirstToken(quick ? 15 : 40);
+  const delta = t.gatewayMs - t.directMs;
+  console.log(
+    `time to first token, loopback server: direct SDK ${fmt(t.directMs, 2)} ms, through the gateway ` +
+      `${fmt(t.gatewayMs, 2)} ms (+${fmt(delta, 2)} ms)`,
+  );
+  console.log(`target gateway adds <= 5 ms: ${verdict(delta <= 5)}`);
+  const c = await benchConcurrent(50, quick ? 100 : 300);
+  console.log(
+    `${c.streams} concurrent streams: ${c.whole} arrived whole, ${c.failed} failed; ${c.chunks} of ` +
+      `${c.expected} content chunks in ${fmt(c.ms, 0)} ms`,
+  );
+  console.log(
+    `target 50 streams, no dropped chunk: ${verdict(c.whole === c.streams && c.chunks === c.expected)}`,
+  );
+}
+
+module.exports = { report, benchFirstToken, benchConcurrent };
+
+if (require.main === module) {
+  require('./reporting').runAlone(report, process.argv.includes('--quick'));
+}
