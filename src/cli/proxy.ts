@@ -7,6 +7,7 @@ import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource
 import type { Logger } from '../core/log';
 import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
 import { EndpointRefusedError } from '../core/openai/endpointPolicy';
+import { secretsOf } from '../core/openai/provider';
 import { allowlistPolicy } from '../core/policy/hostAllowlist';
 import { Scrubber } from '../core/scrub';
 import { cliStateDir } from '../core/statePaths';
@@ -106,7 +107,7 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  const apiKey = provider.secrets[0] ?? '';
+  const apiKey = secretsOf(provider)[0] ?? '';
   const scrubber = new Scrubber([
     { value: apiKey, label: 'api-key' },
     { value: token, label: 'gateway-token' },

@@ -80,6 +80,8 @@ export function prepareForwarded(
         model,
         excluded: [],
         redactions: trial.redactions,
+        prompt: lastUserText(trial.params),
+        userMessage: lastUserText(trial.params),
         message: `Not sent: ${describeCounts(trial.redactions)} found, and the redaction policy is '${policy}'.`,
       };
     }
@@ -94,6 +96,8 @@ export function prepareForwarded(
       model,
       excluded: [],
       redactions,
+      prompt: lastUserText(params),
+      userMessage: lastUserText(params),
       message: `Not sent: the final check found ${verdict.leaked.join(', ')} still in the request after redaction.`,
     };
   }

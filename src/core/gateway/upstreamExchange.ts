@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Scrubber } from '../scrub';
+import { holdSecrets } from '../openai/provider';
 import type { CompletionRequest, CompletionResult, Failure, Provider } from '../openai/provider';
 import type { AnswerRewriter } from './answerRewriter';
 import { mapStrings } from './answerRewriter';
@@ -32,13 +33,13 @@ export interface Exchange {
  */
 export function exchangeProvider(exchange: Exchange): Provider {
   const host = new URL(exchange.upstream.baseUrl).host;
-  return {
+  const provider: Provider = {
     kind: exchange.upstream.kind,
     endpoint: host,
-    secrets: exchange.upstream.apiKey ? [exchange.upstream.apiKey] : [],
     ...(exchange.upstream.moderate ? { moderate: exchange.upstream.moderate } : {}),
     complete: (request) => forward(exchange, host, request),
   };
+  return holdSecrets(provider, exchange.upstream.apiKey ? [exchange.upstream.apiKey] : []);
 }
 
 async function forward(

@@ -274,6 +274,11 @@ export class Pipeline {
     };
   }
 
+  /** Records a request that a front (the gateway) refused before it reached `run`, through the same sink. */
+  recordRefused(record: RequestRecord): Promise<void> {
+    return this.emit(record);
+  }
+
   /** A failing sink must not fail the request; it is logged (scrubbed) instead. */
   private async emit(record: RequestRecord, userMessage?: string): Promise<void> {
     try {
