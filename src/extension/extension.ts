@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerChat } from './chat/registerChat';
-import { ChatViewProvider } from './chatView';
+import { ChatViewProvider } from './chat/chatView';
 import { Log } from './log';
 import { registerKeys } from './keys/registerKeys';
 import { registerLanguageClient } from './languageClient';

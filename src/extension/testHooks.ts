@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChatSession } from './chat/chatSession';
-import type { ChatViewProvider } from './chatView';
+import type { ChatViewProvider } from './chat/chatView';
 import type { KeysApi } from './keys/registerKeys';
 import type { SecureGptLanguageClient } from './languageClient';
 import type { LocalData } from './records/localData';

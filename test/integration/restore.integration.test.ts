@@ -10,7 +10,7 @@ import type {
   RestorePlan,
   RestoreUi,
 } from '../../src/core/restore/restorePolicy';
-import { handleCodeAction } from '../../src/extension/chat/codeActions';
+import { handleCodeAction } from '../../src/extension/chat/answerActions';
 
 /** Answers the restore choice from a script, and records what it was shown. */
 class ScriptedRestoreUi implements RestoreUi {

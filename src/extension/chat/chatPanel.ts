@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChatTurn, HostToWebview, PastChat, WebviewToHost } from '../../protocol/webview';
-import type { ChatHandler, ChatViewProvider } from '../chatView';
+import type { ChatHandler, ChatViewProvider } from './chatView';
 import type { Log } from '../log';
 import { PendingAttachments } from './chatAttachments';
 import type { ChatSession } from './chatSession';

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { ChatViewProvider } from '../chatView';
+import type { ChatViewProvider } from './chatView';
 import type { KeyAccess } from '../keys/keyAccess';
 import type { Log } from '../log';
 import type { LocalData } from '../records/localData';
 import { registerChatActions } from './actions';
 import { ChatPanel } from './chatPanel';
 import { ChatSession } from './chatSession';
-import { registerProposedContent } from './codeActions';
+import { registerProposedContent } from './answerActions';
 import { createEndpointAccess } from './endpointAccessImpl';
 import { previewRequest, registerPreviewContent } from './preview';
 import { ProfileWatch } from './profileWatch';

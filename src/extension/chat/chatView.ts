@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { HostToWebview, WebviewToHost } from '../protocol/webview';
-import { parseWebviewMessage } from '../protocol/webview';
-import type { Log } from './log';
-import { postWhenLoaded } from './chat/firstState';
-import { webviewHtml } from './webviewHtml';
+import type { HostToWebview, WebviewToHost } from '../../protocol/webview';
+import { parseWebviewMessage } from '../../protocol/webview';
+import type { Log } from '../log';
+import { postWhenLoaded } from './firstState';
+import { webviewHtml } from '../webviewHtml';
 
 /** What the chat view asks of the rest of the extension; implemented by the chat session. */
 export interface ChatHandler {
