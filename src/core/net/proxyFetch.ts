@@ -122,7 +122,9 @@ export function createFetch(options: NetworkOptions = {}): typeof fetch {
       throw proxy;
     }
     const dispatcher = route === 'loopback' ? loopback : route === 'proxy' && proxied ? proxied : direct;
-    // undici's own fetch takes its own dispatcher; its Response is the standard one at runtime.
+    // undici's own fetch takes its own dispatcher; its Response is the standard one at runtime. The casts
+    // matter where the DOM's fetch types are loaded (the test project) and not under Node's alone.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     return (await undiciFetch(input as Parameters<typeof undiciFetch>[0], {
       ...(init as Parameters<typeof undiciFetch>[1]),
       dispatcher,
