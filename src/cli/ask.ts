@@ -5,7 +5,6 @@ import { defaultPrices } from '../core/limits/prices';
 import { RateLimiter } from '../core/limits/rateLimiter';
 import { UsageStore } from '../core/limits/usage';
 import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
-import { EndpointRefusedError } from '../core/openai/endpointPolicy';
 import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource';
 import { allowlistPolicy } from '../core/policy/hostAllowlist';
 import { cliStateDir } from '../core/statePaths';
@@ -18,7 +17,7 @@ import { describeCounts, REDACTION_POLICIES } from '../core/pipeline/prepare';
 import { Scrubber } from '../core/scrub';
 import { parseChoice, parseOptions } from './args';
 import type { AskTarget } from './askTarget';
-import { resolveTarget } from './askTarget';
+import { resolveTargetOrRefusal } from './askTarget';
 import { BinaryFileError, readTextFileSync, readTextStream } from '../core/fs/decodeText';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
@@ -102,25 +101,20 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
   const config = await readCliConfig(io.env);
   config.warnings.forEach((w) => status(`warning: ${w}`));
   const settings = config.settings;
-  let target: AskTarget;
-  try {
-    target = await resolveTarget(
-      {
-        profile: values.profile,
-        baseUrl: values['base-url'],
-        model: values.model,
-        dryRun: values['dry-run'] === true,
-        // The key goes wherever the URL points, so --base-url too must pass HTTPS and the host allowlist.
-        endpointPolicy: allowlistPolicy(settings['endpoint.allowedHosts']),
-        fetch: createFetch(networkFromEnv(io.env)),
-      },
-      io,
-    );
-  } catch (error) {
-    if (error instanceof EndpointRefusedError) {
-      return fail(error.message);
-    }
-    throw error;
+  const target = await resolveTargetOrRefusal(
+    {
+      profile: values.profile,
+      baseUrl: values['base-url'],
+      model: values.model,
+      dryRun: values['dry-run'] === true,
+      // The key goes wherever the URL points, so --base-url too must pass HTTPS and the host allowlist.
+      endpointPolicy: allowlistPolicy(settings['endpoint.allowedHosts']),
+      fetch: createFetch(networkFromEnv(io.env)),
+    },
+    io,
+  );
+  if ('refused' in target) {
+    return fail(target.refused);
   }
   target.notes.forEach(status);
 

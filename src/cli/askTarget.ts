@@ -6,7 +6,7 @@ import { KeyVault } from '../core/keys/vault';
 import type { Logger } from '../core/log';
 import { createDryRunProvider } from '../core/openai/dryRunProvider';
 import type { EndpointPolicy } from '../core/openai/endpointPolicy';
-import { checkEndpoint } from '../core/openai/endpointPolicy';
+import { checkEndpoint, EndpointRefusedError } from '../core/openai/endpointPolicy';
 import type { EndpointProfile } from '../core/openai/openaiClient';
 import { OPENAI_BASE_URL } from '../core/openai/openaiClient';
 import { createOpenAiProvider } from '../core/openai/openaiProvider';
@@ -126,5 +126,20 @@ async function readKey(profile: Profile, io: CliIo, notes: string[]): Promise<st
     }
     notes.push(`The OS keychain is not reachable (${error.message.split('\n')[0] ?? ''}).`);
     return undefined;
+  }
+}
+
+/** `resolveTarget`, with an endpoint the policy refuses given back as its message for the command to print. */
+export async function resolveTargetOrRefusal(
+  options: TargetOptions,
+  io: CliIo,
+): Promise<AskTarget | { readonly refused: string }> {
+  try {
+    return await resolveTarget(options, io);
+  } catch (error) {
+    if (error instanceof EndpointRefusedError) {
+      return { refused: error.message };
+    }
+    throw error;
   }
 }

@@ -6,14 +6,12 @@ import { startGateway } from '../core/gateway/gatewayServer';
 import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource';
 import type { Logger } from '../core/log';
 import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
-import { EndpointRefusedError } from '../core/openai/endpointPolicy';
 import { secretsOf } from '../core/openai/provider';
 import { allowlistPolicy } from '../core/policy/hostAllowlist';
 import { Scrubber } from '../core/scrub';
 import { cliStateDir } from '../core/statePaths';
 import { parseOptions } from './args';
-import type { AskTarget } from './askTarget';
-import { resolveTarget, urlOf } from './askTarget';
+import { resolveTargetOrRefusal, urlOf } from './askTarget';
 import { readCliConfig } from './cliConfig';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './command';
@@ -75,17 +73,12 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
   const settings = config.settings;
   const policy = allowlistPolicy(settings['endpoint.allowedHosts']);
   const fetch = createFetch(networkFromEnv(io.env));
-  let target: AskTarget;
-  try {
-    target = await resolveTarget(
-      { profile: values.profile, baseUrl: values['base-url'], dryRun: false, endpointPolicy: policy, fetch },
-      io,
-    );
-  } catch (error) {
-    if (error instanceof EndpointRefusedError) {
-      return fail(error.message);
-    }
-    throw error;
+  const target = await resolveTargetOrRefusal(
+    { profile: values.profile, baseUrl: values['base-url'], dryRun: false, endpointPolicy: policy, fetch },
+    io,
+  );
+  if ('refused' in target) {
+    return fail(target.refused);
   }
   target.notes.forEach(status);
   const { provider, profile } = target;

@@ -45,7 +45,14 @@ async function main() {
   console.log(`target <= 3x: worst ${fmt(worst, 2)}x -> ${verdict(worst <= 3)}`);
 
   // Sections contributed by other parts of the product, each in its own module.
-  for (const extra of ['startup.js', 'scanJobs.js', 'lspEdit.js', 'activation.js', 'pipeline.js', 'gateway.js']) {
+  for (const extra of [
+    'startup.js',
+    'scanJobs.js',
+    'lspEdit.js',
+    'activation.js',
+    'pipeline.js',
+    'gateway.js',
+  ]) {
     const file = path.join(__dirname, extra);
     if (fs.existsSync(file)) {
       const mod = require(file);

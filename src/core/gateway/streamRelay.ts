@@ -1,4 +1,5 @@
 import type { CompletionRequest, CompletionResult, Failure, TokenUsage } from '../openai/provider';
+import { connectionCause } from '../openai/errors';
 import { errorBody, sseEvent } from './httpReply';
 import type { Exchange } from './upstreamExchange';
 import { sseData } from './upstream';
@@ -51,16 +52,9 @@ export async function relayStream(
       sseEvent(res, rewriter.chunk(chunk));
     }
   } catch (error) {
-    failure = request.signal?.aborted
-      ? { kind: 'cancelled', message: 'Cancelled by the client.' }
-      : {
-          kind: 'cut',
-          message: `The connection to ${host} closed in the middle of the answer: ${exchange.scrubber.scrub(causeOf(error))}`,
-        };
+    failure = relayFailure(error, request, exchange, host);
   }
-  if (!finished && !failure) {
-    failure = { kind: 'cut', message: `The connection to ${host} closed in the middle of the answer.` };
-  }
+  failure ??= finished ? undefined : relayFailure(undefined, request, exchange, host);
   const rest = rewriter.rest(template);
   if (rest) {
     sseEvent(res, rest);
@@ -123,16 +117,9 @@ export async function relayResponses(
       }
     }
   } catch (error) {
-    failure = request.signal?.aborted
-      ? { kind: 'cancelled', message: 'Cancelled by the client.' }
-      : {
-          kind: 'cut',
-          message: `The connection to ${host} closed in the middle of the answer: ${exchange.scrubber.scrub(causeOf(error))}`,
-        };
+    failure = relayFailure(error, request, exchange, host);
   }
-  if (!finished && !failure) {
-    failure = { kind: 'cut', message: `The connection to ${host} closed in the middle of the answer.` };
-  }
+  failure ??= finished ? undefined : relayFailure(undefined, request, exchange, host);
   if (failure && failure.kind !== 'server') {
     const error = errorBody(
       failure.message,
@@ -167,15 +154,11 @@ function parseEvent(data: string, host: string): Json {
   }
 }
 
-/** A fetch failure's useful part: an error code, never a body. */
-export function causeOf(error: unknown): string {
-  let e: unknown = error;
-  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      return code;
-    }
-    e = e.cause;
+/** Why a relay ended early: the client went away, or the upstream connection broke (with its cause, scrubbed). */
+function relayFailure(error: unknown, request: CompletionRequest, exchange: Exchange, host: string): Failure {
+  if (request.signal?.aborted) {
+    return { kind: 'cancelled', message: 'Cancelled by the client.' };
   }
-  return error instanceof Error ? (error.message.split('\n')[0] ?? 'failed') : 'failed';
+  const cause = error === undefined ? '' : `: ${exchange.scrubber.scrub(connectionCause(error))}`;
+  return { kind: 'cut', message: `The connection to ${host} closed in the middle of the answer${cause}.` };
 }

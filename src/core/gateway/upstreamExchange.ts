@@ -6,7 +6,8 @@ import type { AnswerRewriter } from './answerRewriter';
 import { mapStrings } from './answerRewriter';
 import type { ResponsesRewriter } from './responsesRewriter';
 import { errorBody, sendJson } from './httpReply';
-import { causeOf, relayResponses, relayStream, usageOf } from './streamRelay';
+import { connectionCause } from '../openai/errors';
+import { relayResponses, relayStream, usageOf } from './streamRelay';
 import type { UpstreamTarget } from './upstream';
 import { callUpstream, failureKindOf } from './upstream';
 
@@ -56,7 +57,7 @@ async function forward(
       ...(request.signal ? { signal: request.signal } : {}),
     });
   } catch (error) {
-    const message = `Could not reach ${host}: ${scrubber.scrub(causeOf(error))}`;
+    const message = `Could not reach ${host}: ${scrubber.scrub(connectionCause(error))}`;
     sendJson(res, 502, errorBody(message, 'server_error', 'upstream_unreachable'));
     return { text: '', failure: { kind: request.signal?.aborted ? 'cancelled' : 'network', message } };
   }

@@ -139,8 +139,11 @@ function egressErrorIn(error: Error): EgressError | undefined {
   return undefined;
 }
 
-/** The useful part of a fetch failure's cause chain: `ECONNREFUSED`, `ENOTFOUND`, a TLS error. */
-function connectionCause(error: Error): string {
+/**
+ * The useful part of a fetch failure's cause chain: `ECONNREFUSED`, `ENOTFOUND`, a TLS error; an error
+ * code, never a body. The chat, `ask` and the gateway all word a failed connection with it.
+ */
+export function connectionCause(error: unknown): string {
   let e: unknown = error;
   for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
     const code = (e as { code?: unknown }).code;
@@ -149,7 +152,7 @@ function connectionCause(error: Error): string {
     }
     e = e.cause;
   }
-  return error.message.split('\n')[0] ?? 'connection failed';
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'connection failed') : 'connection failed';
 }
 
 /** undici reports a socket closed mid-body as `TypeError: terminated` (cause: `other side closed`). */

@@ -144,6 +144,11 @@ const DOCUMENTED = new Set([
  * letters in mixed case (`YoUR`, `xxXx`) turn up inside random keys, about one in 30,000 for `your`.
  */
 function placeholderWord(value: string): boolean {
+  // A placeholder is short. In a long encoded value (a base64 key file of 1,700 characters) one of these
+  // words turns up by chance about one time in 400.
+  if (value.length > 256) {
+    return false;
+  }
   for (const m of value.matchAll(PLACEHOLDER)) {
     // Humps only where the entry has two words (`changeMe`, `notReal`, `fakeKey`), not in `DuMmy`.
     const first = /^(?:change|replace|insert|not|fake)/i.exec(m[0])?.[0].length;
