@@ -48,6 +48,15 @@ export function sendError(
   sendJson(res, status, errorBody(message, status >= 500 ? 'server_error' : type, code), headers);
 }
 
+/** Opens a server-sent event stream to the client. */
+export function startEventStream(res: ServerResponse): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
+}
+
 /** One SSE event. */
 export function sseEvent(res: ServerResponse, data: unknown): void {
   if (!res.destroyed) {

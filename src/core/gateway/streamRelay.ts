@@ -1,6 +1,6 @@
 import type { CompletionRequest, CompletionResult, Failure, TokenUsage } from '../openai/provider';
 import { connectionCause } from '../openai/errors';
-import { errorBody, sseEvent } from './httpReply';
+import { errorBody, sseEvent, startEventStream } from './httpReply';
 import type { Exchange } from './upstreamExchange';
 import { sseData } from './upstream';
 
@@ -14,11 +14,7 @@ export async function relayStream(
   request: CompletionRequest,
 ): Promise<CompletionResult> {
   const { res, rewriter } = exchange;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-  });
+  startEventStream(res);
   let text = '';
   let usage: TokenUsage | undefined;
   let finished = false;
@@ -82,11 +78,7 @@ export async function relayResponses(
   request: CompletionRequest,
 ): Promise<CompletionResult> {
   const { res, responses } = exchange;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-    connection: 'keep-alive',
-  });
+  startEventStream(res);
   let text = '';
   let usage: TokenUsage | undefined;
   let failure: Failure | undefined;
