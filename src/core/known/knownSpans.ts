@@ -57,9 +57,11 @@ export function findKnownSpans(text: string, known: readonly KnownValue[]): Know
   if (known.length === 0) {
     return spans;
   }
-  for (const { kind, value } of known) {
+  for (const { kind, value, encoded } of known) {
     for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
-      spans.push({ start: at, end: at + value.length, kind, secret: value });
+      const whole = encoded ? enclosingBase64(text, at, at + value.length, known) : undefined;
+      const [start, end] = whole ?? [at, at + value.length];
+      spans.push({ start, end, kind, secret: text.slice(start, end) });
     }
   }
   const joined = joinedView(text);
@@ -96,6 +98,42 @@ function pushPieces(
       }
     }
   }
+}
+
+const BASE64_CHAR = /[A-Za-z0-9+/_-]/;
+
+/** Longest base64 token looked at around an encoded copy: a kubeconfig field holds a few kilobytes. */
+const MAX_TOKEN = 16384;
+
+/**
+ * The whole base64 token around an encoded copy at `start..end`, when the token decodes to text that holds
+ * a known value (`base64("api:" + key)`): the copy covers only the groups the value fills, and the groups
+ * around it (the user, the value's first bytes) would otherwise be sent beside the placeholder.
+ */
+function enclosingBase64(
+  text: string,
+  start: number,
+  end: number,
+  known: readonly KnownValue[],
+): [number, number] | undefined {
+  let from = start;
+  while (from > 0 && start - from < MAX_TOKEN && BASE64_CHAR.test(text[from - 1]!)) {
+    from--;
+  }
+  let to = end;
+  while (to < text.length && to - end < MAX_TOKEN && BASE64_CHAR.test(text[to]!)) {
+    to++;
+  }
+  while (to < text.length && to - end < MAX_TOKEN && text[to] === '=') {
+    to++;
+  }
+  if (from === start && to === end) {
+    return undefined;
+  }
+  const token = text.slice(from, to).replace(/-/g, '+').replace(/_/g, '/');
+  const decoded = Buffer.from(token, 'base64').toString('latin1');
+  const holds = known.some((k) => !k.encoded && decoded.includes(Buffer.from(k.value).toString('latin1')));
+  return holds ? [from, to] : undefined;
 }
 
 const BASIC = /\bBasic[ \t]+([A-Za-z0-9+/_-]{4,}={0,2})/gi;

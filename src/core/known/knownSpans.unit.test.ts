@@ -64,6 +64,21 @@ describe('encoded copies of a known value', () => {
     }
   });
 
+  it('hides the whole base64 token that holds a value, not only the groups the value fills', () => {
+    for (const user of ['a', 'api', 'deploy-bot']) {
+      const value = `${randomToken(ALNUM, 4)}${randomToken(ALNUM, 20)}`;
+      const token = b64(`${user}:${value}`);
+      const out = redacted(`const value = lookup("${token}");\n`, value);
+      assert.equal(out, 'const value = lookup("‹secret:env-value#1›");\n', user);
+    }
+  });
+
+  it('keeps a plain copy inside a longer word to the value itself', () => {
+    const value = randomToken(ALNUM, 12);
+    const text = `const x${value}Suffix = 1;`;
+    assert.equal(redacted(text, value), 'const x‹secret:env-value#1›Suffix = 1;');
+  });
+
   it('adds no form shorter than 8 characters and never the value itself', () => {
     const value = randomToken(ALNUM, 6);
     const forms = encodedForms(value);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import { findPathTokens } from '../detect/recall/pathTokens';
+import { RECALL_DETECTORS } from '../detect/recall/recallTier';
 import type { ScanOptions } from '../detect/scanner';
 import type { Conversation } from './conversation';
 import type { Attachment, Excluded } from './exclude';
@@ -11,6 +13,9 @@ import { buildChatParams, composeUserMessage } from './payload';
 import type { Redaction } from './redact';
 import { countByRule, redactText } from './redact';
 import { RedactionMap } from './redactionMap';
+
+/** A path also gets its generated-looking runs hidden (a token saved into a file name). */
+const PATH_DETECTORS = [...RECALL_DETECTORS, findPathTokens];
 
 /** `redact` (default) sends with placeholders; `block` refuses while secrets are present; `ask` lets the user choose. */
 export type RedactionPolicy = 'redact' | 'block' | 'ask';
@@ -113,9 +118,10 @@ export function prepareRequest(
 
   const build = (map: RedactionMap, allow?: ReadonlySet<string>): Omit<ReadyRequest, 'sha256'> => {
     const options = { known, ...(settings.scan ? { scan: settings.scan } : {}), ...(allow ? { allow } : {}) };
+    const pathOptions = { ...options, recallDetectors: PATH_DETECTORS };
     const redactions: SourcedRedaction[] = [];
     const redact = (text: string, source: string): string => {
-      const result = redactText(text, map, options);
+      const result = redactText(text, map, source === 'path' ? pathOptions : options);
       for (const r of result.redactions) {
         redactions.push({ ...r, source });
       }
