@@ -48,6 +48,13 @@ export class DisposableStore implements DisposableLike {
   private items: DisposableLike[] = [];
   private disposed = false;
 
+  /** One owner for `items`: what a `registerX` function returns instead of an array. */
+  static of(...items: DisposableLike[]): DisposableStore {
+    const store = new DisposableStore();
+    items.forEach((item) => store.add(item));
+    return store;
+  }
+
   get isDisposed(): boolean {
     return this.disposed;
   }
