@@ -1,43 +1,51 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../core/disposable';
+import { DisposableStore } from '../core/disposable';
 import { registerChat } from './chat/registerChat';
 import { ChatViewProvider } from './chat/chatView';
 import { Log } from './log';
-import { registerKeys } from './keys/registerKeys';
+import { createKeys, registerKeyCommands } from './keys/registerKeys';
 import { registerLanguageClient } from './languageClient';
 import { registerScanWorkspace } from './scanWorkspace';
 import { LocalData } from './records/localData';
 import { registerSecurity } from './security/registerSecurity';
-import { registerStatusBar } from './statusBar';
+import { FindingsStatusBar } from './statusBar';
 import { publishTestHooks, testHooksToken } from './testHooks';
 import { registerWalkthrough } from './walkthrough';
 
-// Each feature registers itself from its own module with one line below: `registerX(context, log)`.
+// Each feature registers itself from its own module with one line below, and hands back the one owner of what it
+// set up (a `Disposable` from core/disposable.ts): this is the only place that touches `context.subscriptions`.
 // `activate` returns nothing: its return value is `exports`, which any installed extension can read, and nothing
 // here is safe for another extension to hold (keys, conversations, history, audit, the UI). Integration tests get
 // their hooks through `publishTestHooks`, which a production host never opens.
 export function activate(context: vscode.ExtensionContext): void {
   const began = performance.now();
   const log = new Log();
-  context.subscriptions.push(log);
+  // One store in `context.subscriptions` holds every top-level owner, so that deactivation releases them last
+  // first (VS Code disposes its list in order): the log goes last, after everything that may write to it.
+  const owners = new DisposableStore();
+  context.subscriptions.push(owners);
+  const own = <T extends DisposableLike>(owner: T): T => owners.add(owner);
+  own(log);
   try {
-    const chat = new ChatViewProvider(context.extensionUri, log);
-    context.subscriptions.push(
-      chat,
+    const chat = own(new ChatViewProvider(context.extensionUri, log));
+    own(
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chat, {
         webviewOptions: { retainContextWhenHidden: true },
       }),
-      vscode.commands.registerCommand('secureGpt.showLog', () => log.show()),
     );
-    const keys = registerKeys(context, log);
+    own(vscode.commands.registerCommand('secureGpt.showLog', () => log.show()));
+    const keys = createKeys(context, log);
+    own(registerKeyCommands(keys, log));
     const testHost = testHooksToken(context) !== undefined;
-    const languageClient = registerLanguageClient(context, log, { testHooks: testHost });
-    registerScanWorkspace(context, log, languageClient);
-    const findingsStatusBar = registerStatusBar(context, log);
-    const data = new LocalData(context, log);
-    registerSecurity(context, keys.access, keys.ui, data, log);
-    const session = registerChat(context, chat, keys.access, data, log);
-    registerWalkthrough(context);
+    const languageClient = own(registerLanguageClient(context, log, { testHooks: testHost }));
+    own(registerScanWorkspace(log, languageClient));
+    const findingsStatusBar = own(new FindingsStatusBar());
+    const data = own(new LocalData(context, log));
+    own(registerSecurity(context, keys.access, keys.ui, data, log));
+    const { session } = own(registerChat(context.secrets, chat, keys.access, data, log));
+    own(registerWalkthrough());
     const returned = performance.now();
     log.info(`Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}).`);
     languageClient.ready.then(
@@ -47,15 +55,17 @@ export function activate(context: vscode.ExtensionContext): void {
         ),
       () => undefined, // Already shown and logged.
     );
-    publishTestHooks(context, {
-      chat,
-      keys,
-      languageClient,
-      findingsStatusBar,
-      session,
-      data,
-      activation: { began, returned },
-    });
+    own(
+      publishTestHooks(context, {
+        chat,
+        keys,
+        languageClient,
+        findingsStatusBar,
+        session,
+        data,
+        activation: { began, returned },
+      }),
+    );
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.
     log.showError('failed to start', error);

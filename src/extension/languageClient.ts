@@ -13,6 +13,7 @@ import type {
   SeverityOverride,
 } from '../protocol/lsp';
 import { CONFIGURATION_SECTION } from '../protocol/lsp';
+import { Disposable, toDisposable } from '../core/disposable';
 import type { Log } from './log';
 
 /** The settings the server needs, read fresh from the workspace configuration. */
@@ -28,21 +29,30 @@ export function readDetectionSettings(): SecureGptSettings {
 
 /**
  * The Secure GPT language client: starts dist/server.js over IPC and keeps it told of settings changes.
- * It owns its own list of disposables (the rust-analyzer split): everything tied to this client's
- * lifetime goes there, so stopping the client releases exactly what it set up.
+ * It owns what is tied to this client's lifetime (the rust-analyzer split), so disposing it releases exactly
+ * what it set up and stops the server.
  */
-export class SecureGptLanguageClient implements vscode.Disposable {
+export class SecureGptLanguageClient extends Disposable {
   /** Resolves once the server has answered `initialize`; rejects if it could not start. */
   readonly ready: Promise<void>;
   /** `performance.now()` when `start` ran and when the server answered: the activation figures. */
   startedAt: number | undefined;
   readyAt: number | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private startServer: (() => void) | undefined;
   private started: LanguageClient | undefined;
 
   constructor(context: vscode.ExtensionContext, log: Log, options: { testHooks?: boolean } = {}) {
-    this.disposables.push(
+    super();
+    // Registered first, so released last: the settings listener goes before the server stops.
+    this.register(
+      toDisposable(() => {
+        // Never started: nothing to stop, and it must not start now.
+        this.startServer = undefined;
+        // `stop` waits for the server's shutdown reply (with languageclient's own timeout).
+        void this.started?.stop().catch(() => undefined);
+      }),
+    );
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${CONFIGURATION_SECTION}.detection`) && this.started?.isRunning()) {
           void this.started.sendNotification(DidChangeConfigurationNotification.type, {
@@ -84,16 +94,6 @@ export class SecureGptLanguageClient implements vscode.Disposable {
     this.startServer = undefined;
     start?.();
   }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    // Never started: nothing to stop, and it must not start now.
-    this.startServer = undefined;
-    // `stop` waits for the server's shutdown reply (with languageclient's own timeout).
-    void this.started?.stop().catch(() => undefined);
-  }
 }
 
 function createClient(
@@ -122,8 +122,8 @@ function createClient(
 }
 
 /**
- * The language client for the extension's lifetime. Its server starts just after `activate` returns: building
- * the client, forking the server and its handshake need not hold up activation: the editor waits on activation
+ * The language client for the extension's lifetime; the caller owns it. Its server starts just after `activate`
+ * returns: building the client, forking the server and its handshake need not hold up activation: the editor waits on activation
  * (other extensions' activation events queue behind it) but not on the first diagnostics.
  */
 export function registerLanguageClient(
@@ -132,7 +132,6 @@ export function registerLanguageClient(
   options: { testHooks?: boolean } = {},
 ): SecureGptLanguageClient {
   const client = new SecureGptLanguageClient(context, log, options);
-  context.subscriptions.push(client);
   setImmediate(() => client.start());
   // Activation must not fail because the server did; the error is already shown and logged.
   client.ready.catch(() => undefined);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
+import { Disposable } from '../core/disposable';
 import { withError } from '../core/log';
 import { Scrubber } from '../core/scrub';
 import { scrubbedLogChannel } from './scrubbedChannel';
@@ -9,14 +10,15 @@ import { scrubbedLogChannel } from './scrubbedChannel';
  * this class: `channel` is a view that scrubs every line, so the scrubbing happens here, once, and no caller can
  * forget it (the server's console, its stderr and the protocol trace included).
  */
-export class Log implements Logger, vscode.Disposable {
+export class Log extends Disposable implements Logger {
   /** The scrubbing view of the channel: the only way to write to it. */
   readonly channel: vscode.LogOutputChannel;
   private readonly raw: vscode.LogOutputChannel;
 
   constructor(private readonly scrubber: Scrubber = new Scrubber()) {
-    this.raw = vscode.window.createOutputChannel('Secure GPT', { log: true });
-    this.channel = scrubbedLogChannel(this.raw, scrubber);
+    super();
+    this.raw = this.register(vscode.window.createOutputChannel('Secure GPT', { log: true }));
+    this.channel = this.register(scrubbedLogChannel(this.raw, scrubber));
   }
 
   trace(message: string): void {
@@ -59,10 +61,5 @@ export class Log implements Logger, vscode.Disposable {
 
   show(): void {
     this.channel.show(true);
-  }
-
-  dispose(): void {
-    this.channel.dispose();
-    this.raw.dispose();
   }
 }

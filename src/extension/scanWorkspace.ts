@@ -65,25 +65,19 @@ export async function scanWorkspace(
 }
 
 /** Registers "Secure GPT: Scan Workspace for Secrets". */
-export function registerScanWorkspace(
-  context: vscode.ExtensionContext,
-  log: Log,
-  lsp: SecureGptLanguageClient,
-): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, async () => {
-      try {
-        return await scanWorkspace(lsp, log);
-      } catch (error) {
-        // A cancelled request rejects in some client versions; that is the user's choice, not a failure.
-        if (error instanceof Error && /cancel/i.test(error.message)) {
-          return undefined;
-        }
-        log.showError('the workspace scan failed', error);
+export function registerScanWorkspace(log: Log, lsp: SecureGptLanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand(SCAN_WORKSPACE_COMMAND, async () => {
+    try {
+      return await scanWorkspace(lsp, log);
+    } catch (error) {
+      // A cancelled request rejects in some client versions; that is the user's choice, not a failure.
+      if (error instanceof Error && /cancel/i.test(error.message)) {
         return undefined;
       }
-    }),
-  );
+      log.showError('the workspace scan failed', error);
+      return undefined;
+    }
+  });
 }
 
 function plural(n: number, word: string): string {

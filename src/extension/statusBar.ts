@@ -1,25 +1,25 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../protocol/lsp';
-import type { Log } from './log';
+import { Disposable } from '../core/disposable';
 
 /** The status-bar count of Secure GPT findings across the workspace; a click opens the Problems panel. */
-export class FindingsStatusBar implements vscode.Disposable {
+export class FindingsStatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly disposables: vscode.Disposable[] = [];
   private current = 0;
   /** Secure GPT diagnostics per URI, so a change re-counts only the documents it names. */
   private readonly perUri = new Map<string, number>();
-  private readonly changed = new vscode.EventEmitter<number>();
+  private readonly changed = this.register(new vscode.EventEmitter<number>());
   /** Fires with the new count whenever it changes (tests wait on it). */
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.item = vscode.window.createStatusBarItem('secureGpt.findings', vscode.StatusBarAlignment.Left, 50);
+    super();
+    this.item = this.register(
+      vscode.window.createStatusBarItem('secureGpt.findings', vscode.StatusBarAlignment.Left, 50),
+    );
     this.item.name = 'Secure GPT Findings';
     this.item.command = 'workbench.actions.view.problems';
-    this.disposables.push(
-      this.item,
-      this.changed,
+    this.register(
       // Every language server's publish (each keystroke, for most) fires this: look only at the URIs it names.
       vscode.languages.onDidChangeDiagnostics((event) => {
         for (const uri of event.uris) {
@@ -66,17 +66,4 @@ export class FindingsStatusBar implements vscode.Disposable {
       this.changed.fire(count);
     }
   }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-  }
-}
-
-/** Shows the findings count in the status bar for the extension's lifetime. */
-export function registerStatusBar(context: vscode.ExtensionContext, _log: Log): FindingsStatusBar {
-  const bar = new FindingsStatusBar();
-  context.subscriptions.push(bar);
-  return bar;
 }

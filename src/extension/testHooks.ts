@@ -50,14 +50,14 @@ export function testHooksToken(context: vscode.ExtensionContext): string | undef
   return context.extensionMode === vscode.ExtensionMode.Test && token ? token : undefined;
 }
 
-/** Puts `hooks` where the test kit looks for them, when `testHooksToken` allows; removed on deactivation. */
-export function publishTestHooks(context: vscode.ExtensionContext, hooks: TestHooks): void {
+/** Puts `hooks` where the test kit looks for them, when `testHooksToken` allows; disposing removes them. */
+export function publishTestHooks(context: vscode.ExtensionContext, hooks: TestHooks): vscode.Disposable {
   const token = testHooksToken(context);
   if (token === undefined) {
-    return;
+    return new vscode.Disposable(() => undefined);
   }
   const slot = testHooksSlot(token);
   const global = globalThis as Record<symbol, unknown>;
   global[slot] = hooks;
-  context.subscriptions.push({ dispose: () => delete global[slot] });
+  return new vscode.Disposable(() => delete global[slot]);
 }

@@ -16,14 +16,12 @@ export function sampleWithFakeToken(): string {
 }
 
 /** Registers the walkthrough's own command: an untitled document holding a fake token to see flagged. */
-export function registerWalkthrough(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('secureGpt.tryPastedKey', async () => {
-      const document = await vscode.workspace.openTextDocument({
-        language: 'properties',
-        content: sampleWithFakeToken(),
-      });
-      await vscode.window.showTextDocument(document);
-    }),
-  );
+export function registerWalkthrough(): vscode.Disposable {
+  return vscode.commands.registerCommand('secureGpt.tryPastedKey', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'properties',
+      content: sampleWithFakeToken(),
+    });
+    await vscode.window.showTextDocument(document);
+  });
 }

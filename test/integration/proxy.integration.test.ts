@@ -1,24 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startConnectProxy } from '../support/connectProxy';
-import { FakeOpenAi } from '../support/fakeOpenAi';
-import { api, configurationChanged, resetProfiles, useLoopbackProfile } from './vscodeTestKit';
+import { api, configurationChanged, loopbackServerForSuite } from './vscodeTestKit';
 
 // The editor follows the egress rule: a loopback endpoint never goes through `http.proxy`, so a recording
 // proxy sees nothing, neither a CONNECT nor a plain request (the key would ride in clear text in one).
 describe('Requests to loopback bypass VS Code http.proxy (real VS Code)', () => {
-  const server = new FakeOpenAi();
-
-  before(async () => {
-    await server.start();
-    await useLoopbackProfile(server.url);
-  });
-
-  after(async () => {
-    await resetProfiles();
+  const server = loopbackServerForSuite(async () => {
     const http = vscode.workspace.getConfiguration('http');
     await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
-    await server.stop();
   });
 
   it('sends the chat request for a plain-http loopback endpoint directly, with http.proxy set', async () => {

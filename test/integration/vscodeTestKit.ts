@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/extension/testHooks';
 import { TEST_HOOKS_ENV, testHooksSlot } from '../../src/extension/testHooks';
 import type { ChatTurn } from '../../src/protocol/webview';
+import { FakeOpenAi } from '../support/fakeOpenAi';
 
 export const extensionId = 'secure-gpt-dev.secure-gpt';
 
@@ -119,4 +120,22 @@ export async function resetProfiles(): Promise<void> {
   const config = vscode.workspace.getConfiguration('secureGpt');
   await config.update('profile', undefined, vscode.ConfigurationTarget.Global);
   await config.update('profiles', undefined, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * A fake OpenAI server for the enclosing suite, with the active profile pointing at it from `before`; `after`
+ * resets the profiles, runs `cleanup` (settings the suite changed) and stops the server.
+ */
+export function loopbackServerForSuite(cleanup?: () => Promise<void>): FakeOpenAi {
+  const server = new FakeOpenAi();
+  before(async () => {
+    await server.start();
+    await useLoopbackProfile(server.url);
+  });
+  after(async () => {
+    await resetProfiles();
+    await cleanup?.();
+    await server.stop();
+  });
+  return server;
 }

@@ -8,7 +8,7 @@ import { startConnectProxy } from '../support/connectProxy';
 import { FakeOpenAi } from '../support/fakeOpenAi';
 import type { TestCert } from '../support/testCert';
 import { makeTestCert } from '../support/testCert';
-import { freshToken, makeTree } from './cliSupport';
+import { freshToken, isolatedEnv, makeTree } from './cliSupport';
 
 // The security controls of `ask`: audit log under $XDG_STATE_HOME, endpoint allowlist, budgets.
 describe('secure-gpt ask: audit, allowlist and budgets', () => {
@@ -21,12 +21,7 @@ describe('secure-gpt ask: audit, allowlist and budgets', () => {
     server = await new FakeOpenAi().start();
     key = ['sk', 'proj', randomToken(ALNUM, 48)].join('-');
     dir = makeTree({});
-    env = {
-      OPENAI_API_KEY: key,
-      HOME: dir,
-      XDG_CONFIG_HOME: path.join(dir, 'config'),
-      XDG_STATE_HOME: path.join(dir, 'state'),
-    };
+    env = isolatedEnv(dir, key);
   });
   afterEach(() => server.stop());
 
@@ -97,12 +92,7 @@ describe('secure-gpt ask: moderation from config.json', () => {
   beforeEach(async () => {
     server = await new FakeOpenAi().start();
     dir = makeTree({});
-    env = {
-      OPENAI_API_KEY: ['sk', 'proj', randomToken(ALNUM, 48)].join('-'),
-      HOME: dir,
-      XDG_CONFIG_HOME: path.join(dir, 'config'),
-      XDG_STATE_HOME: path.join(dir, 'state'),
-    };
+    env = isolatedEnv(dir);
     await fs.mkdir(path.join(dir, 'config', 'secure-gpt'), { recursive: true });
     // A compatible profile on the loopback server: such a profile has no moderation endpoint.
     await fs.writeFile(
@@ -142,10 +132,7 @@ describe('secure-gpt ask: output moderation on an OpenAI profile', () => {
     proxy = await startConnectProxy({ 'api.openai.com:443': new URL(server.origin).host });
     dir = makeTree({});
     env = {
-      OPENAI_API_KEY: ['sk', 'proj', randomToken(ALNUM, 48)].join('-'),
-      HOME: dir,
-      XDG_CONFIG_HOME: path.join(dir, 'config'),
-      XDG_STATE_HOME: path.join(dir, 'state'),
+      ...isolatedEnv(dir),
       HTTPS_PROXY: proxy.url,
       SECURE_GPT_CA_FILE: cert.caFile,
     };

@@ -19,6 +19,19 @@ export function makeTree(files: Record<string, string | Buffer>): string {
   return root;
 }
 
+/** An environment of its own under `dir` (home, config and state there) with a made-up OpenAI key, fresh unless given. */
+export function isolatedEnv(
+  dir: string,
+  key = ['sk', 'proj', randomToken(ALNUM, 48)].join('-'),
+): NodeJS.ProcessEnv {
+  return {
+    OPENAI_API_KEY: key,
+    HOME: dir,
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_STATE_HOME: join(dir, 'state'),
+  };
+}
+
 /** Asserts helper: true when none of `secrets` appears anywhere in `outputs`. */
 export function leaksNone(secrets: readonly string[], ...outputs: readonly string[]): boolean {
   return secrets.every((secret) => outputs.every((out) => !out.includes(secret)));

@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { githubToken } from '../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import { runCliIn } from '../support/cliRun';
 import { FakeOpenAi } from '../support/fakeOpenAi';
 import { recordConnections } from '../support/netRecorder';
-import { makeTree } from './cliSupport';
+import { isolatedEnv, makeTree } from './cliSupport';
 
 // No telemetry: a whole `ask` (profile, keychain, pipeline, audit, usage) opens no connection but the one
 // to the configured endpoint. Local IPC (the D-Bus session bus of the keychain) is not network.
@@ -15,10 +14,7 @@ describe('no telemetry', () => {
     const dir = makeTree({});
     const env = {
       ...process.env,
-      OPENAI_API_KEY: ['sk', 'proj', randomToken(ALNUM, 48)].join('-'),
-      HOME: dir,
-      XDG_CONFIG_HOME: path.join(dir, 'config'),
-      XDG_STATE_HOME: path.join(dir, 'state'),
+      ...isolatedEnv(dir),
     };
     try {
       const seen = await recordConnections(async () => {

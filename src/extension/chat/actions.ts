@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../../core/disposable';
+import { DisposableStore } from '../../core/disposable';
 import type { Attachment } from '../../core/pipeline/exclude';
 import { composeUserMessage } from '../../core/pipeline/payload';
 import type { ChatSession } from './chatSession';
@@ -60,7 +62,7 @@ async function openChat(): Promise<void> {
 export function registerChatActions(
   session: ChatSession,
   preview: (input: { prompt: string; attachments: Attachment[] }) => Promise<unknown>,
-): vscode.Disposable[] {
+): DisposableLike {
   const withSelection =
     (
       prompt: (attachment: Attachment) => Thenable<string | undefined>,
@@ -91,7 +93,7 @@ export function registerChatActions(
     'Ask about',
     true,
   );
-  return [
+  return DisposableStore.of(
     vscode.commands.registerCommand('secureGpt.openChat', openChat),
     vscode.commands.registerCommand('secureGpt.stopAnswer', () => session.chat.stop()),
     vscode.commands.registerCommand('secureGpt.askAboutSelection', ask),
@@ -121,7 +123,7 @@ export function registerChatActions(
         attachments: [selectionAttachment(editor)],
       });
     }),
-  ];
+  );
 }
 
 /** The user message as it would read before redaction: the left side of the preview diff. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatTurn, HostToWebview, PastChat, WebviewToHost } from '../../protocol/webview';
 import type { ChatHandler, ChatViewProvider } from './chatView';
+import { Disposable } from '../../core/disposable';
 import type { Log } from '../log';
 import { PendingAttachments } from './chatAttachments';
 import type { ChatSession } from './chatSession';
@@ -15,12 +16,11 @@ type Message = Exclude<WebviewToHost, { type: 'ready' }>;
  * through `ChatSession.ask`, so an attachment from here meets the same exclusion and redaction as one from
  * a palette action.
  */
-export class ChatPanel implements ChatHandler, vscode.Disposable {
+export class ChatPanel extends Disposable implements ChatHandler {
   private readonly past: PastChats;
   private readonly pending = new PendingAttachments();
   private viewing: { chat: PastChat; turns: readonly ChatTurn[] } | undefined;
   private pastList: PastChat[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   readonly whenLoaded: Promise<void>;
 
   constructor(
@@ -30,6 +30,7 @@ export class ChatPanel implements ChatHandler, vscode.Disposable {
     historyDir: string | undefined,
     private readonly log: Log,
   ) {
+    super();
     this.past = new PastChats(historyDir);
     // The first state waits for the saved turns and the list of earlier chats: two small local files.
     this.whenLoaded = Promise.all([
@@ -38,7 +39,7 @@ export class ChatPanel implements ChatHandler, vscode.Disposable {
         this.pastList = list;
       }),
     ]).then(() => undefined);
-    this.disposables.push(profile.onDidChange((state) => this.view.post({ type: 'profileState', state })));
+    this.register(profile.onDidChange((state) => this.view.post({ type: 'profileState', state })));
   }
 
   initialState(): HostToWebview {
@@ -149,11 +150,5 @@ export class ChatPanel implements ChatHandler, vscode.Disposable {
 
   private postAttachments(): void {
     this.view.post({ type: 'attachments', attachments: this.pending.chips });
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }

@@ -6,6 +6,7 @@ import { RateLimiter } from '../../core/limits/rateLimiter';
 import { buildPipeline, rateLimitsOf } from '../../core/pipeline/buildPipeline';
 import type { RunResult } from '../../core/pipeline/pipeline';
 import type { RestoreUi } from '../../core/restore/restorePolicy';
+import { Disposable } from '../../core/disposable';
 import type { ChatTurn, HostToWebview, WebviewToHost } from '../../protocol/webview';
 import type { ChatHandler, ChatViewProvider } from './chatView';
 import type { Log } from '../log';
@@ -23,12 +24,12 @@ const RESTRICTED =
   'This workspace is in Restricted Mode: Secure GPT does not send workspace content to a model until you trust it. Secret warnings still run.';
 
 /** The chat's editor side: the webview, settings, trust and dialogs over the core `Chat` state machine. */
-export class ChatSession implements ChatHandler, vscode.Disposable {
+export class ChatSession extends Disposable implements ChatHandler {
   private model: string | undefined;
   /** The state machine: busy, stop, New Chat, and the conversation the preview and code actions read. */
   readonly chat: Chat;
   private readonly limiter: RateLimiter;
-  private readonly updated = new vscode.EventEmitter<ChatTurn>();
+  private readonly updated = this.register(new vscode.EventEmitter<ChatTurn>());
   /** Fires whenever a turn starts, grows or ends (the status of a request, for tests and views). */
   readonly onDidUpdate = this.updated.event;
   /** Settles once the saved history is read: the view's first state waits for it, and nothing else. */
@@ -41,6 +42,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
     private readonly log: Log,
     private readonly restoreUi: RestoreUi = modalRestoreUi,
   ) {
+    super();
     this.limiter = new RateLimiter(rateLimitsOf(currentSettings().settings));
     this.whenLoaded = data.history.ready();
     const output: ChatOutput = {
@@ -49,7 +51,7 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
       saveFailed: (e) => log.error('Could not save chat history', e),
     };
     const withProvider = endpoint.withProvider.bind(endpoint);
-    this.chat = new Chat({ store: data.history, output, withProvider, decide: decideInModal });
+    this.chat = this.register(new Chat({ store: data.history, output, withProvider, decide: decideInModal }));
   }
 
   /** Re-reads limits after a settings change. */
@@ -136,10 +138,5 @@ export class ChatSession implements ChatHandler, vscode.Disposable {
   /** Forgets the conversation, its restore map and the saved history. */
   clear(): Promise<void> {
     return this.chat.clear();
-  }
-
-  dispose(): void {
-    this.chat.dispose();
-    this.updated.dispose();
   }
 }

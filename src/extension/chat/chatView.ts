@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../../protocol/webview';
 import { parseWebviewMessage } from '../../protocol/webview';
+import { Disposable, DisposableStore } from '../../core/disposable';
 import type { Log } from '../log';
 import { postWhenLoaded } from './firstState';
 import { webviewHtml } from '../webviewHtml';
@@ -16,14 +17,16 @@ export interface ChatHandler {
 }
 
 /** Hosts the chat webview view in the activity bar. Messages before it reports `ready` are superseded by its initial state. */
-export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   static readonly viewType = 'secureGpt.chat';
 
   private view: vscode.WebviewView | undefined;
   private ready = false;
-  private readonly readyEmitter = new vscode.EventEmitter<void>();
-  private readonly messageEmitter = new vscode.EventEmitter<WebviewToHost>();
-  private readonly initEmitter = new vscode.EventEmitter<void>();
+  private readonly readyEmitter = this.register(new vscode.EventEmitter<void>());
+  private readonly messageEmitter = this.register(new vscode.EventEmitter<WebviewToHost>());
+  private readonly initEmitter = this.register(new vscode.EventEmitter<void>());
+  /** The current webview's listeners: released when it goes, or when a new one replaces it. */
+  private readonly viewListeners = this.register(new DisposableStore());
   /** Fires each time the first state is posted to a ready webview. */
   readonly onDidPostInitialState = this.initEmitter.event;
   private handler: ChatHandler | undefined;
@@ -35,7 +38,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Connects the chat session; until then the view shows its empty shell. */
   setHandler(handler: ChatHandler): void {
@@ -66,6 +71,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    this.viewListeners.clear();
     this.view = view;
     this.ready = false;
     view.webview.options = {
@@ -76,11 +82,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       ],
     };
     view.webview.html = webviewHtml(view.webview, this.extensionUri, 'Secure GPT Chat');
-    view.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-    view.onDidDispose(() => {
-      this.view = undefined;
-      this.ready = false;
-    });
+    this.viewListeners.add(view.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    this.viewListeners.add(
+      view.onDidDispose(() => {
+        if (this.view !== view) {
+          return; // an older webview, whose listeners went when this one came
+        }
+        this.view = undefined;
+        this.ready = false;
+        this.viewListeners.clear();
+      }),
+    );
   }
 
   post(message: HostToWebview): void {
@@ -114,11 +126,5 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.handler.handle(message).catch((error: unknown) => {
       this.log.error(`Chat action '${message.type}' failed`, error);
     });
-  }
-
-  dispose(): void {
-    this.readyEmitter.dispose();
-    this.messageEmitter.dispose();
-    this.initEmitter.dispose();
   }
 }

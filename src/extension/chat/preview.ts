@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../../core/disposable';
+import { DisposableStore, toDisposable } from '../../core/disposable';
 import { buildPipeline } from '../../core/pipeline/buildPipeline';
 import type { Attachment } from '../../core/pipeline/exclude';
 import type { Conversation } from '../../core/pipeline/conversation';
@@ -9,13 +11,11 @@ import { currentSettings } from './settingsReader';
 
 const PREVIEW_SCHEME = 'secure-gpt-preview';
 const documents = new Map<string, string>();
-const changed = new vscode.EventEmitter<vscode.Uri>();
 let previews = 0;
 
 /** Serves both sides of the preview from memory, read-only (a content provider's documents cannot be saved). */
-export function registerPreviewContent(): vscode.Disposable[] {
-  return [
-    changed,
+export function registerPreviewContent(): DisposableLike {
+  return DisposableStore.of(
     // The original side holds the secrets as written: forget both sides once the diff is closed.
     vscode.workspace.onDidCloseTextDocument((document) => {
       if (document.uri.scheme === PREVIEW_SCHEME) {
@@ -23,10 +23,11 @@ export function registerPreviewContent(): vscode.Disposable[] {
       }
     }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {
-      onDidChange: changed.event,
       provideTextDocumentContent: (uri) => documents.get(uri.toString()) ?? '',
     }),
-  ];
+    // Nor do they outlive the extension.
+    toDisposable(() => documents.clear()),
+  );
 }
 
 /** The preview: a read-only diff of the message as written against exactly what would be sent. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { keyRequirement } from '../../core/keys/profiles';
 import type { ProfileState } from '../../protocol/webview';
+import { Disposable, toDisposable } from '../../core/disposable';
 import type { KeyAccess } from '../keys/keyAccess';
 import type { Log } from '../log';
 import { deriveKeyState } from './profileState';
@@ -11,10 +12,9 @@ import { deriveKeyState } from './profileState';
  * settings, and the window regaining focus (the CLI may have changed the keychain meanwhile). Only the
  * key's source is looked at; the key is dropped as soon as the vault has returned it.
  */
-export class ProfileWatch implements vscode.Disposable {
+export class ProfileWatch extends Disposable {
   private current: ProfileState;
-  private readonly changed = new vscode.EventEmitter<ProfileState>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = this.register(new vscode.EventEmitter<ProfileState>());
   private generation = 0;
   /** Fires with the new state when the profile or its key state differs from before. */
   readonly onDidChange = this.changed.event;
@@ -24,14 +24,13 @@ export class ProfileWatch implements vscode.Disposable {
     secrets: vscode.SecretStorage,
     private readonly log: Log,
   ) {
+    super();
     const profile = keys.activeProfile();
     // Until the vault has answered: the badge says "checking key" rather than guess.
     this.current = { profile: profile.name, key: 'unknown', dryRunProfile: profile.kind === 'dry-run' };
-    const unsubscribe = keys.onDidChangeKeys(() => void this.refresh());
-    this.disposables.push(
-      this.changed,
-      { dispose: unsubscribe },
-      secrets.onDidChange(() => void this.refresh()),
+    this.register(toDisposable(keys.onDidChangeKeys(() => void this.refresh())));
+    this.register(secrets.onDidChange(() => void this.refresh()));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (
           ['secureGpt.profile', 'secureGpt.profiles', 'secureGpt.allowEnvironmentKey'].some((s) =>
@@ -41,6 +40,8 @@ export class ProfileWatch implements vscode.Disposable {
           void this.refresh();
         }
       }),
+    );
+    this.register(
       vscode.window.onDidChangeWindowState((s) => {
         if (s.focused) {
           void this.refresh();
@@ -75,12 +76,6 @@ export class ProfileWatch implements vscode.Disposable {
       this.changed.fire(next);
     }
     return this.current;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }
 

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../../core/disposable';
+import { DisposableStore } from '../../core/disposable';
 import type { ChatViewProvider } from './chatView';
 import type { KeyAccess } from '../keys/keyAccess';
 import type { Log } from '../log';
@@ -12,14 +14,19 @@ import { previewRequest, registerPreviewContent } from './preview';
 import { ProfileWatch } from './profileWatch';
 import { currentSettings } from './settingsReader';
 
-/** Wires the chat session to the view, the palette actions and the preview; returns the session. */
+/** What `registerChat` hands back: the session (for the test hooks), and the one owner of all it set up. */
+export interface ChatRegistration extends DisposableLike {
+  readonly session: ChatSession;
+}
+
+/** Wires the chat session to the view, the palette actions and the preview; the caller owns the result. */
 export function registerChat(
-  context: vscode.ExtensionContext,
+  secrets: vscode.SecretStorage,
   view: ChatViewProvider,
   keys: KeyAccess,
   data: LocalData,
   log: Log,
-): ChatSession {
+): ChatRegistration {
   // Bad values fall back to safe defaults; say so once at start and after each change, not per request.
   const reportBadSettings = (): void => {
     const { problems } = currentSettings();
@@ -40,17 +47,17 @@ export function registerChat(
   reportBadSettings();
   const endpoint = createEndpointAccess(keys, log);
   const session = new ChatSession(view, endpoint, data, log);
-  const profile = new ProfileWatch(keys, context.secrets, log);
+  const profile = new ProfileWatch(keys, secrets, log);
   const panel = new ChatPanel(session, view, profile, data.historyDir, log);
   view.setHandler(panel);
   let answering = false;
-  context.subscriptions.push(
+  const owner = DisposableStore.of(
     session,
     profile,
     panel,
     registerProposedContent(),
-    ...registerPreviewContent(),
-    ...registerChatActions(
+    registerPreviewContent(),
+    registerChatActions(
       session,
       previewRequest(endpoint, () => session.chat.currentConversation),
     ),
@@ -77,5 +84,5 @@ export function registerChat(
     // The picker follows the active profile's `/models` once it answers.
     endpoint.onDidChangeModels(() => view.post(panel.initialState())),
   );
-  return session;
+  return { session, dispose: () => owner.dispose() };
 }

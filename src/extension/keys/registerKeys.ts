@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../../core/disposable';
+import { DisposableStore } from '../../core/disposable';
 import { readSettings } from '../../core/config/settings';
 import { KeychainUnavailableError } from '../../core/keys/keychain';
 import type { MigrationReport } from '../../core/keys/migration';
@@ -52,10 +54,10 @@ function testWithSettings(profile: Profile, key: string): Promise<KeyTestResult>
 }
 
 /**
- * Registers the key commands (Set/Remove API Key, Show Key Status, Switch/Manage Profiles, Migrate
- * Keys) and, on activation, looks for plaintext keys in settings and offers to move them.
+ * The key module: the vault behind `KeyAccess`, the flows the commands run and, on activation, a look for
+ * plaintext keys in settings with an offer to move them. It registers nothing: see `registerKeyCommands`.
  */
-export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysApi {
+export function createKeys(context: vscode.ExtensionContext, log: Log): KeysApi {
   const access = new KeyAccess({
     settings: vscodeKeySettings(),
     secrets: vscodeSecretStore(context.secrets),
@@ -72,22 +74,6 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
   const settingsAccess = vscodeSettingsAccess(userSettingsFile);
   let testUi: KeyUi | undefined;
   const ui = (): KeyUi => testUi ?? vscodeUi();
-
-  /** Runs a command body; failures are shown briefly and logged, never with a key (flows hold only masks). */
-  const guarded = <T, A extends unknown[] = []>(
-    name: string,
-    body: (...args: A) => Promise<T>,
-  ): ((...args: A) => Promise<T | undefined>) => {
-    return async (...args: A) => {
-      try {
-        return await body(...args);
-      } catch (error) {
-        // The log scrubs: key errors carry no key today, and must not start to.
-        log.showError(`${name} failed`, error);
-        return undefined;
-      }
-    };
-  };
 
   const api: KeysApi = {
     access,
@@ -117,8 +103,32 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
       return undefined;
     }),
   };
+  return api;
+}
 
-  context.subscriptions.push(
+/**
+ * Registers the key commands (Set/Remove API Key, Show Key Status, Switch/Manage Profiles, Store Key from
+ * File, Migrate Keys); the caller owns what it returns.
+ */
+export function registerKeyCommands(api: KeysApi, log: Log): DisposableLike {
+  const { access, ui } = api;
+  /** Runs a command body; failures are shown briefly and logged, never with a key (flows hold only masks). */
+  const guarded = <T, A extends unknown[] = []>(
+    name: string,
+    body: (...args: A) => Promise<T>,
+  ): ((...args: A) => Promise<T | undefined>) => {
+    return async (...args: A) => {
+      try {
+        return await body(...args);
+      } catch (error) {
+        // The log scrubs: key errors carry no key today, and must not start to.
+        log.showError(`${name} failed`, error);
+        return undefined;
+      }
+    };
+  };
+
+  return DisposableStore.of(
     vscode.commands.registerCommand(
       'secureGpt.setApiKey',
       // A string argument names the profile (the 401 notice passes the rejected one); menus pass URIs.
@@ -169,5 +179,4 @@ export function registerKeys(context: vscode.ExtensionContext, log: Log): KeysAp
       guarded('Migrate Keys', () => api.migrateKeys()),
     ),
   );
-  return api;
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Disposable } from '../../core/disposable';
 import { AuditLog } from '../../core/audit/auditLog';
 import type { AuditEntry, AuditRecord } from '../../core/audit/auditRecord';
 import { defaultPrices } from '../../core/limits/prices';
@@ -12,7 +13,7 @@ import type { Log } from '../log';
  * Everything the extension keeps on disk besides the key: the audit log and usage figures (global
  * storage), and the chat history of this workspace (workspace storage). Retention and purge go through here.
  */
-export class LocalData {
+export class LocalData extends Disposable {
   readonly audit: AuditLog;
   readonly usage: UsageStore;
   /** Directory of this workspace's chat history, or undefined with no folder open. */
@@ -21,7 +22,7 @@ export class LocalData {
   readonly history: ChatHistory;
   private readonly state: { readonly global: vscode.Memento; readonly workspace: vscode.Memento };
   private readonly purgeListeners = new Set<() => Promise<void> | void>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after a record or usage is added, or data is purged. */
   readonly onDidChange = this.changed.event;
 
@@ -30,6 +31,7 @@ export class LocalData {
     private readonly log: Log,
     prices: () => Readonly<Record<string, ModelPrice>> = () => defaultPrices,
   ) {
+    super();
     this.state = { global: context.globalState, workspace: context.workspaceState };
     const global = context.globalStorageUri.fsPath;
     this.audit = new AuditLog(path.join(global, 'audit'));
@@ -80,10 +82,6 @@ export class LocalData {
 
   notifyChanged(): void {
     this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
 

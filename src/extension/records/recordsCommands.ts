@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../../core/disposable';
+import { DisposableStore, toDisposable } from '../../core/disposable';
 import type { KeyUi } from '../keys/keyUi';
 import type { Log } from '../log';
 import type { LocalData } from './localData';
@@ -41,7 +43,7 @@ export async function applyRetention(data: LocalData, log: Log): Promise<void> {
 }
 
 /** Registers Show/Verify Audit Log, Show Usage, Purge All Local Data, and the daily retention run. */
-export function registerRecords(deps: RecordsDeps): vscode.Disposable[] {
+export function registerRecords(deps: RecordsDeps): DisposableLike {
   const { data, log, extensionUri } = deps;
   const retention = (): void => {
     applyRetention(data, log).catch((e: unknown) => log.error('Retention failed', e));
@@ -49,8 +51,8 @@ export function registerRecords(deps: RecordsDeps): vscode.Disposable[] {
   retention();
   const timer = setInterval(retention, DAY_MS);
 
-  return [
-    { dispose: () => clearInterval(timer) },
+  return DisposableStore.of(
+    toDisposable(() => clearInterval(timer)),
     vscode.commands.registerCommand('secureGpt.showAuditLog', async () => {
       const records = await data.audit.read();
       const rows = records
@@ -166,5 +168,5 @@ export function registerRecords(deps: RecordsDeps): vscode.Disposable[] {
       );
       return true;
     }),
-  ];
+  );
 }

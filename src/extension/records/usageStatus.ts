@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../../core/disposable';
+import { DisposableStore } from '../../core/disposable';
 import type { LocalData } from './localData';
 
 /** Status-bar figure of today's token usage; click for the usage view. */
-export function registerUsageStatus(data: LocalData): vscode.Disposable[] {
+export function registerUsageStatus(data: LocalData): DisposableLike {
   const item = vscode.window.createStatusBarItem('secureGpt.usage', vscode.StatusBarAlignment.Right, 90);
   item.name = 'Secure GPT Usage';
   item.command = 'secureGpt.showUsage';
@@ -13,5 +15,8 @@ export function registerUsageStatus(data: LocalData): vscode.Disposable[] {
     item.show();
   };
   void refresh();
-  return [item, data.onDidChange(() => void refresh())];
+  return DisposableStore.of(
+    item,
+    data.onDidChange(() => void refresh()),
+  );
 }

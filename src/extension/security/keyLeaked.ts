@@ -66,24 +66,28 @@ export async function respondToLeak(
     },
     async (progress, token) => {
       const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort(new Error('Search cancelled.')));
-      const files: (FileHit & { folder: string })[] = [];
-      const history: (HistoryHit & { folder: string })[] = [];
-      let truncated = false;
-      for (const folder of folders.filter((f) => f.uri.scheme === 'file')) {
-        progress.report({ message: `${folder.name}: files` });
-        for (const hit of findKeyInFiles(folder.uri.fsPath, key ?? '', { signal: controller.signal })) {
-          files.push({ ...hit, folder: folder.name });
+      const cancelled = token.onCancellationRequested(() => controller.abort(new Error('Search cancelled.')));
+      try {
+        const files: (FileHit & { folder: string })[] = [];
+        const history: (HistoryHit & { folder: string })[] = [];
+        let truncated = false;
+        for (const folder of folders.filter((f) => f.uri.scheme === 'file')) {
+          progress.report({ message: `${folder.name}: files` });
+          for (const hit of findKeyInFiles(folder.uri.fsPath, key ?? '', { signal: controller.signal })) {
+            files.push({ ...hit, folder: folder.name });
+          }
+          progress.report({ message: `${folder.name}: git history` });
+          const result = await findKeyInGitHistory(folder.uri.fsPath, key ?? '', {
+            signal: controller.signal,
+            onProgress: (n) => progress.report({ message: `${folder.name}: ${n} commits read` }),
+          });
+          truncated ||= result.truncated;
+          history.push(...result.hits.map((h) => ({ ...h, folder: folder.name })));
         }
-        progress.report({ message: `${folder.name}: git history` });
-        const result = await findKeyInGitHistory(folder.uri.fsPath, key ?? '', {
-          signal: controller.signal,
-          onProgress: (n) => progress.report({ message: `${folder.name}: ${n} commits read` }),
-        });
-        truncated ||= result.truncated;
-        history.push(...result.hits.map((h) => ({ ...h, folder: folder.name })));
+        return { files, history, truncated };
+      } finally {
+        cancelled.dispose();
       }
-      return { files, history, truncated };
     },
   );
   key = undefined;

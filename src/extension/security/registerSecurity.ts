@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { DisposableLike } from '../../core/disposable';
+import { DisposableStore } from '../../core/disposable';
 import type { KeyAccess } from '../keys/keyAccess';
 import type { KeyUi } from '../keys/keyUi';
 import type { Log } from '../log';
@@ -10,7 +12,7 @@ import { warnAboutWorkspaceOverrides } from './workspaceScope';
 
 /**
  * Audit, usage, retention, purge, the leaked-key response, and the workspace-scope warning. `ui` asks the
- * confirmations (the editor's dialogs; a scripted UI under the test-only hooks).
+ * confirmations (the editor's dialogs; a scripted UI under the test-only hooks). The caller owns what it returns.
  */
 export function registerSecurity(
   context: vscode.ExtensionContext,
@@ -18,7 +20,7 @@ export function registerSecurity(
   ui: () => KeyUi,
   data: LocalData,
   log: Log,
-): void {
+): DisposableLike {
   const deleteAllKeys = async (): Promise<number> => {
     let removed = 0;
     for (const profile of keys.profiles().profiles) {
@@ -30,10 +32,9 @@ export function registerSecurity(
     }
     return removed;
   };
-  context.subscriptions.push(
-    data,
-    ...registerRecords({ data, log, extensionUri: context.extensionUri, context, deleteAllKeys, ui }),
-    ...registerUsageStatus(data),
+  const owner = DisposableStore.of(
+    registerRecords({ data, log, extensionUri: context.extensionUri, context, deleteAllKeys, ui }),
+    registerUsageStatus(data),
     // Arguments are ignored: a command's caller may be any extension, and none may skip the confirmation.
     vscode.commands.registerCommand('secureGpt.keyLeaked', () => respondToLeak(keys, ui(), data, log)),
     // The activation-time check, on demand (after editing a workspace's settings); returns the keys it found.
@@ -48,4 +49,5 @@ export function registerSecurity(
     }),
   );
   void warnAboutWorkspaceOverrides(log);
+  return owner;
 }

@@ -2,23 +2,12 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { githubToken } from '../../../src/core/detect/checksum';
 import { ALNUM, randomToken } from '../../../src/core/detect/random';
-import { FakeOpenAi } from '../../support/fakeOpenAi';
-import { api, diagnosticsOf, resetProfiles, ruleIdOf, useLoopbackProfile } from '../vscodeTestKit';
+import { api, diagnosticsOf, loopbackServerForSuite, ruleIdOf } from '../vscodeTestKit';
 
 // Run by runIntegration.js in a workbench started with workspace trust on: the fixture folder opens in
 // Restricted Mode. Nothing from the workspace may be sent; the secret warnings still run.
 describe('Restricted Mode (workspace trust on, folder not trusted)', () => {
-  const server = new FakeOpenAi();
-
-  before(async () => {
-    await server.start();
-    await useLoopbackProfile(server.url);
-  });
-
-  after(async () => {
-    await resetProfiles();
-    await server.stop();
-  });
+  const server = loopbackServerForSuite();
 
   it('runs untrusted', () => {
     assert.equal(vscode.workspace.isTrusted, false);

@@ -4,7 +4,7 @@
 // reader: string literals, `+`, `[]string{…}`, `append(…)`, and the sample helpers gitleaks uses.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, guessSecret, writeSource } = require('./template');
+const { templatize, guessSecret, writeChunks } = require('./template');
 const { goString, tokenize } = require('./goRead');
 
 const [gitDir, outDir] = process.argv.slice(2);
@@ -196,10 +196,4 @@ const header = {
   dropped: counts.dropped,
   unsupported: counts.unsupported,
 };
-const chunk = 380;
-for (let k = 0; k * chunk < cases.length; k++) {
-  writeSource(path.join(outDir, `gitleaks${k + 1}.json`), header, cases.slice(k * chunk, (k + 1) * chunk));
-}
-console.log(
-  `gitleaks: ${cases.filter((c) => c.label === 'secret').length} secrets, ${cases.filter((c) => c.label === 'negative').length} negatives, dropped ${counts.dropped}, unsupported ${counts.unsupported}`,
-);
+writeChunks(outDir, 'gitleaks', header, cases);

@@ -6,7 +6,7 @@
 // (`'fmt'.format(CONST), CONST|None`), and llm-guard's `(prompt, expected_prompt, valid, score)`.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, guessSecret, writeSource } = require('./template');
+const { templatize, guessSecret, writeSource, tally } = require('./template');
 
 const [which, gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -99,6 +99,4 @@ writeSource(
   { source: which, origin: `${repo}@${commit.slice(0, 12)}, ${origin}`, dropped: counts.dropped },
   cases,
 );
-console.log(
-  `${which}: ${cases.filter((c) => c.label === 'secret').length} secrets, ${cases.filter((c) => c.label === 'negative').length} negatives, dropped ${counts.dropped}`,
-);
+console.log(`${which}: ${tally(cases)}, dropped ${counts.dropped}`);

@@ -6,7 +6,7 @@
 // Usage: node secretlint.js <secretlint git dir> <out dir>.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, guessSecret, writeSource } = require('./template');
+const { templatize, guessSecret, writeSource, tally } = require('./template');
 
 const [gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -66,6 +66,4 @@ writeSource(
   },
   cases,
 );
-console.log(
-  `secretlint: ${cases.filter((c) => c.label === 'secret').length} secrets, ${cases.filter((c) => c.label === 'negative').length} negatives, dropped ${dropped}`,
-);
+console.log(`secretlint: ${tally(cases)}, dropped ${dropped}`);

@@ -298,4 +298,29 @@ function writeSource(file, header, cases) {
   fs.writeFileSync(file.replace(/\.json$/, '.jsonl'), `${lines.join('\n')}\n`);
 }
 
-module.exports = { templatize, guessSecret, randomLooking, shapeOf, writeSource, entropy };
+/** `N secrets, M negatives`: the tally each extractor prints. */
+function tally(cases) {
+  const n = (label) => cases.filter((c) => c.label === label).length;
+  return `${n('secret')} secrets, ${n('negative')} negatives`;
+}
+
+/** Writes `cases` as `<name>1.jsonl`, `<name>2.jsonl`, … of 380 cases each, all under `header`, and prints the tally. */
+function writeChunks(outDir, name, header, cases) {
+  const path = require('node:path');
+  const chunk = 380;
+  for (let k = 0; k * chunk < cases.length; k++) {
+    writeSource(path.join(outDir, `${name}${k + 1}.json`), header, cases.slice(k * chunk, (k + 1) * chunk));
+  }
+  console.log(`${name}: ${tally(cases)}, dropped ${header.dropped}, unsupported ${header.unsupported}`);
+}
+
+module.exports = {
+  templatize,
+  guessSecret,
+  randomLooking,
+  shapeOf,
+  writeSource,
+  writeChunks,
+  tally,
+  entropy,
+};

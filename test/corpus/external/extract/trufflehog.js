@@ -5,7 +5,7 @@
 // Usage: node trufflehog.js <trufflehog git dir> <out dir>. One positive and one negative per detector.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, writeSource, entropy } = require('./template');
+const { templatize, writeChunks, entropy } = require('./template');
 const { tokenize } = require('./goRead');
 
 const [gitDir, outDir] = process.argv.slice(2);
@@ -146,10 +146,4 @@ const header = {
   dropped: counts.dropped,
   unsupported: counts.unsupported,
 };
-const chunk = 380;
-for (let k = 0; k * chunk < cases.length; k++) {
-  writeSource(path.join(outDir, `trufflehog${k + 1}.json`), header, cases.slice(k * chunk, (k + 1) * chunk));
-}
-console.log(
-  `trufflehog: ${cases.filter((c) => c.label === 'secret').length} secrets, ${cases.filter((c) => c.label === 'negative').length} negatives, dropped ${counts.dropped}, unsupported ${counts.unsupported}`,
-);
+writeChunks(outDir, 'trufflehog', header, cases);
