@@ -54,6 +54,9 @@ export function readHiddenLine(
 ): Promise<string | undefined> {
   return new Promise((resolve) => {
     let state: PromptState = { buffer: '' };
+    // Echo goes off before the prompt shows: typed as soon as it appears, the key must not be echoed (a loaded
+    // machine ran the test's typing between the two, and the terminal showed the key).
+    input.setRawMode(true);
     output.write(prompt);
     const finish = (value: string | undefined): void => {
       input.removeListener('data', onData);
@@ -70,7 +73,6 @@ export function readHiddenLine(
       }
     };
     const onEnd = (): void => finish(state.buffer.length > 0 ? state.buffer : undefined);
-    input.setRawMode(true);
     input.on('data', onData);
     input.on('end', onEnd);
     input.resume();

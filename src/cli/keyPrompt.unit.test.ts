@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyKeystrokes } from './keyPrompt';
+import { PassThrough, Writable } from 'node:stream';
+import { applyKeystrokes, readHiddenLine } from './keyPrompt';
 
 describe('hidden key prompt line editing', () => {
   it('collects typed and pasted characters until Enter', () => {
@@ -21,5 +22,27 @@ describe('hidden key prompt line editing', () => {
     assert.deepEqual(applyKeystrokes({ buffer: 'partial' }, '\u0003'), { buffer: '', done: 'abort' });
     assert.deepEqual(applyKeystrokes({ buffer: '' }, '\u0004'), { buffer: '', done: 'abort' });
     assert.deepEqual(applyKeystrokes({ buffer: 'x' }, '\u0004'), { buffer: 'x', done: 'enter' });
+  });
+});
+
+describe('hidden key prompt on a terminal', () => {
+  it('turns echo off before the prompt shows, and back on when the line is read', async () => {
+    const events: string[] = [];
+    const input = Object.assign(new PassThrough(), {
+      setRawMode(mode: boolean): unknown {
+        events.push(`raw ${mode}`);
+        return input;
+      },
+    });
+    const output = new Writable({
+      write(chunk: Buffer, _encoding, done): void {
+        events.push(`write ${JSON.stringify(chunk.toString())}`);
+        done();
+      },
+    });
+    const line = readHiddenLine(input, output, 'Key (input hidden): ');
+    input.write('typed\r');
+    assert.equal(await line, 'typed');
+    assert.deepEqual(events, ['raw true', 'write "Key (input hidden): "', 'raw false', 'write "\\n"']);
   });
 });
