@@ -54,6 +54,7 @@ Exit status: 0 answered, 1 not sent (secrets under --policy block, the final che
 
 /** `secure-gpt ask`: one request through the outgoing pipeline, streamed to stdout. */
 export const askCommand: CliCommand = {
+  help: HELP,
   run: runAsk,
 };
 
@@ -66,12 +67,7 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
     'no-stream': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     policy: { type: 'string', default: 'redact' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   const policy: RedactionPolicy = parseChoice(values.policy, REDACTION_POLICIES, '--policy');
   let prompt = positionals.join(' ');
   if (prompt === '-') {

@@ -22,6 +22,7 @@ Options:
 
 /** `secure-gpt audit`: verify and read the tamper-evident audit log. */
 export const auditCommand: CliCommand = {
+  help: HELP,
   run: (args, io) => runAudit(args, io),
 };
 
@@ -29,12 +30,7 @@ async function runAudit(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     dir: { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   const [action, ...extra] = positionals;
   if (extra.length > 0) {
     throw new UsageError(`unexpected argument '${extra[0]}'`);

@@ -16,6 +16,8 @@ export interface CliIo {
 
 /** One `secure-gpt` subcommand (its usage line is in commands.ts, which loads it). */
 export interface CliCommand {
+  /** Printed on stdout, exit 0, for `-h` or `--help` anywhere before `--` (the dispatcher does it for all). */
+  readonly help: string;
   /** Runs with the arguments after the command name and resolves to an exit code. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
@@ -31,4 +33,10 @@ export class UsageError extends Error {
  */
 export function isUsageError(error: unknown): error is UsageError {
   return error instanceof Error && error.name === 'UsageError';
+}
+
+/** Whether the arguments ask for help: `-h` or `--help` before any `--`. */
+export function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '-h' || a === '--help');
 }

@@ -46,21 +46,17 @@ Exit codes: 0 ok, 1 no key, 2 usage or invalid input, 3 no OS keychain reachable
 
 /** `secure-gpt key`: set, show, delete and list keys in the OS keychain. */
 export const keyCommand: CliCommand = {
+  help: HELP,
   async run(args, io) {
     const [sub, ...rest] = args;
-    if (sub === undefined || sub === '-h' || sub === '--help' || sub === 'help') {
+    if (sub === undefined || sub === 'help') {
       (sub === undefined ? io.stderr : io.stdout).write(HELP);
       return sub === undefined ? EXIT_ERROR : EXIT_OK;
     }
     const { values, positionals } = parseOptions(rest, {
       profile: { type: 'string', short: 'p' },
       stdin: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     });
-    if (values.help) {
-      io.stdout.write(HELP);
-      return EXIT_OK;
-    }
     if (positionals.length > 0) {
       throw new UsageError(
         `unexpected argument '${positionals[0]}' (the key is never an argument: use the prompt or --stdin)`,

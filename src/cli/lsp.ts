@@ -2,7 +2,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server/secretServer';
 import type { CliCommand, CliIo } from './command';
-import { EXIT_OK, UsageError } from './command';
+import { UsageError } from './command';
 
 const HELP = `Usage: secure-gpt lsp --stdio
 
@@ -13,14 +13,11 @@ code and source "secure-gpt". Logs go to stderr; stdout carries only the protoco
 
 /** `secure-gpt lsp --stdio`: the language server, in this process, for any LSP client. */
 export const lspCommand: CliCommand = {
+  help: HELP,
   run: runLsp,
 };
 
 function runLsp(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(HELP);
-    return Promise.resolve(EXIT_OK);
-  }
   const unknown = args.filter((arg) => arg !== '--stdio');
   if (!args.includes('--stdio') || unknown.length > 0) {
     // Other transports (--node-ipc, --socket) are for the VS Code client, which starts dist/server.js itself.

@@ -1,5 +1,5 @@
 import type { CliIo } from './command';
-import { EXIT_ERROR, EXIT_OK, isUsageError } from './command';
+import { EXIT_ERROR, EXIT_OK, isUsageError, wantsHelp } from './command';
 import { commands } from './commands';
 
 declare const __VERSION__: string | undefined;
@@ -38,6 +38,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   try {
     const command = await entry.load();
+    if (wantsHelp(rest)) {
+      io.stdout.write(command.help);
+      return EXIT_OK;
+    }
     return await command.run(rest, io);
   } catch (error) {
     if (isUsageError(error)) {

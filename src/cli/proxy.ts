@@ -41,6 +41,7 @@ Options:
 
 /** `secure-gpt proxy`: the local redacting gateway, until interrupted. */
 export const proxyCommand: CliCommand = {
+  help: HELP,
   run: runProxy,
 };
 
@@ -50,12 +51,7 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
     profile: { type: 'string', short: 'p' },
     'base-url': { type: 'string' },
     'token-file': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length > 0) {
     throw new UsageError(`unexpected argument '${positionals[0]}'`);
   }

@@ -22,18 +22,14 @@ Options:
 
 /** `secure-gpt redact`: the pipeline's redaction over a file or stdin. */
 export const redactCommand: CliCommand = {
+  help: HELP,
   run: runRedact,
 };
 
 async function runRedact(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length > 1) {
     throw new UsageError('takes one FILE (or - for stdin)');
   }

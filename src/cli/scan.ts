@@ -58,6 +58,7 @@ malformed allowlist).
 
 /** `secure-gpt scan`: the engine over files, for pre-commit hooks and CI. */
 export const scanCommand: CliCommand = {
+  help: HELP,
   // Each thread's scan is synchronous (sync reads are the fastest way through many small files).
   run: (args, io) => Promise.resolve().then(() => runScan(args, io)),
 };
@@ -71,12 +72,7 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
     allowlist: { type: 'string' },
     staged: { type: 'boolean' },
     jobs: { type: 'string', short: 'j' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   const format: Format = parseChoice(values.format, FORMATS, '--format');
   const maxFileSize =
     values['max-file-size'] === undefined

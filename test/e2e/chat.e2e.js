@@ -14,15 +14,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { root } = require('../support/codeServerHost');
-const {
-  openWorkbench,
-  activityBarEntry,
-  runCommand,
-  openFile,
-  widenSideBar,
-  webviewFrame,
-  settle,
-} = require('./workbench');
+const wb = require('./workbench');
 const { firstRunChecks } = require('./firstRun');
 const { editorChecks, reloadWithHistory } = require('./firstRunEditor');
 const { searchBrowserSide } = require('./browserLeak');
@@ -147,12 +139,12 @@ async function send(frame, text) {
 async function scenario() {
   let frame;
   await check('the chat view opens from the command palette', async () => {
-    await activityBarEntry(workbench.page, 'Secure GPT');
+    await wb.activityBarEntry(workbench.page, 'Secure GPT');
     // The file the conversation is about, so the screenshot shows the chat beside the code.
-    await openFile(workbench.page, 'client.js', 'fetchStatus');
-    await runCommand(workbench.page, 'Secure GPT: Open Chat');
-    await widenSideBar(workbench.page, 160);
-    frame = await webviewFrame(workbench.page, extensionId, 'textarea.input');
+    await wb.openFile(workbench.page, 'client.js', 'fetchStatus');
+    await wb.runCommand(workbench.page, 'Secure GPT: Open Chat');
+    await wb.widenSideBar(workbench.page, 160);
+    frame = await wb.webviewFrame(workbench.page, extensionId, 'textarea.input');
     // The host's `init` fills the model picker: the webview and the extension are talking.
     await frame.locator('select.model option').first().waitFor({ state: 'attached' });
   });
@@ -161,7 +153,7 @@ async function scenario() {
     check,
     frame,
     page: workbench.page,
-    runCommand,
+    runCommand: wb.runCommand,
     send,
     question,
     placeholder,
@@ -259,7 +251,7 @@ async function scenario() {
     check,
     page: workbench.page,
     frame,
-    runCommand,
+    runCommand: wb.runCommand,
     send,
     server,
     secondServer,
@@ -274,8 +266,8 @@ async function scenario() {
     check,
     page: workbench.page,
     browser: workbench.browser,
-    runCommand,
-    webviewFrame,
+    runCommand: wb.runCommand,
+    webviewFrame: wb.webviewFrame,
     lastQuestion,
     say,
   });
@@ -319,12 +311,12 @@ async function finish(code, reason) {
   if (code !== 0 && workbench?.page) {
     // What the workbench showed when it went wrong: the first thing to look at.
     fs.mkdirSync(path.dirname(failureShot), { recursive: true });
-    await settle(workbench.page.screenshot({ path: failureShot }), 5000);
+    await wb.settle(workbench.page.screenshot({ path: failureShot }), 5000);
     say(`failure screenshot: ${path.relative(root, failureShot)}`);
   }
-  await settle(workbench?.close(), 15_000);
-  await settle(server?.stop(), 2000);
-  await settle(secondServer?.stop(), 2000);
+  await wb.settle(workbench?.close(), 15_000);
+  await wb.settle(server?.stop(), 2000);
+  await wb.settle(secondServer?.stop(), 2000);
   const passed = results.filter((r) => r.ok).length;
   // A run that ends red without a failed check (timeout, harness error) still reports one failure.
   const failed = Math.max(results.length - passed, code === 0 ? 0 : 1);
@@ -361,7 +353,7 @@ async function main() {
   // The server of the profile the run adds, with models of its own so the picker shows where its list came from.
   secondServer = await new FakeOpenAi().start();
   secondServer.models = ['local-coder-7b', 'local-chat-3b'];
-  workbench = await openWorkbench({
+  workbench = await wb.openWorkbench({
     entry,
     workspace: path.join(root, 'test', 'fixtures', 'workspace'),
     viewport: { width: 1280, height: 800 },

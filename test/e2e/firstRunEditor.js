@@ -44,17 +44,8 @@ async function pickerModels(frame, count) {
   return frame.locator('select.model option').evaluateAll((nodes) => nodes.map((n) => n.value));
 }
 
-async function editorChecks({
-  check,
-  page,
-  frame,
-  runCommand,
-  send,
-  server,
-  secondServer,
-  editorToken,
-  shots,
-}) {
+async function editorChecks(ctx) {
+  const { check, page, frame, runCommand, send, server, secondServer, editorToken, shots } = ctx;
   await check('a key pasted into a file is flagged at once', async () => {
     await page.locator('.editor-instance .view-lines', { hasText: 'fetchStatus' }).click();
     await page.keyboard.press('Control+End');

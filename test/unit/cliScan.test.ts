@@ -153,6 +153,27 @@ describe('secure-gpt scan (in-process)', () => {
     }
   });
 
+  it("prints each command's own help for -h or --help anywhere before --, and nothing runs", async () => {
+    const cases: Array<[string[], string]> = [
+      [['scan', 'somewhere', '-h'], 'Usage: secure-gpt scan'],
+      [['redact', '--help'], 'Usage: secure-gpt redact'],
+      [['ask', '--model', 'x', '--help', 'a question'], 'Usage: secure-gpt ask'],
+      [['audit', '-h'], 'Usage: secure-gpt audit'],
+      [['key', 'set', '--help'], 'Usage: secure-gpt key'],
+      [['proxy', '--port', '0', '-h'], 'Usage: secure-gpt proxy'],
+      [['lsp', '--help'], 'Usage: secure-gpt lsp'],
+    ];
+    for (const [args, usage] of cases) {
+      const r = await run(args, root);
+      assert.equal(r.code, 0, args.join(' '));
+      assert.ok(r.stdout.startsWith(usage), `${args.join(' ')}: ${r.stdout.slice(0, 60)}`);
+      assert.equal(r.stderr, '', args.join(' '));
+    }
+    // After `--`, -h is a value: redact reads it as a file name and says it is missing.
+    const literal = await run(['redact', '--', '-h'], root);
+    assert.equal(literal.code, 2);
+  });
+
   it('draws a progress line on a terminal, overwritten with \\r and cleared at the end; none otherwise', async () => {
     const tty = await run(['scan', '--format', 'json'], root, {}, '', true);
     const clearLine = '\x1b[K';
