@@ -29,12 +29,13 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
       vscode.commands.registerCommand('secureGpt.showLog', () => log.show()),
     );
+    // Starts reading the chat history now, so that it is in memory when the restored view asks for its page.
+    const data = new LocalData(context, log);
     const keys = registerKeys(context, log);
     const testHost = testHooksToken(context) !== undefined;
     const languageClient = registerLanguageClient(context, log, { testHooks: testHost });
     registerScanWorkspace(context, log, languageClient);
     const findingsStatusBar = registerStatusBar(context, log);
-    const data = new LocalData(context, log);
     registerSecurity(context, keys.access, keys.ui, data, log);
     const session = registerChat(context, chat, keys.access, data, log);
     registerWalkthrough(context);
