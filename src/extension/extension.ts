@@ -36,13 +36,14 @@ export function activate(context: vscode.ExtensionContext): void {
       }),
     );
     own(vscode.commands.registerCommand('secureGpt.showLog', () => log.show()));
+    // Starts reading the chat history now, so that it is in memory when the restored view asks for its page.
+    const data = own(new LocalData(context, log));
     const keys = createKeys(context, log);
     own(registerKeyCommands(keys, log));
     const testHost = testHooksToken(context) !== undefined;
     const languageClient = own(registerLanguageClient(context, log, { testHooks: testHost }));
     own(registerScanWorkspace(log, languageClient));
     const findingsStatusBar = own(new FindingsStatusBar());
-    const data = own(new LocalData(context, log));
     own(registerSecurity(context, keys.access, keys.ui, data, log));
     const { session } = own(registerChat(context.secrets, chat, keys.access, data, log));
     own(registerWalkthrough());

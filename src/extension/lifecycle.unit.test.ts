@@ -68,11 +68,11 @@ describe('extension lifecycle: every listener has an owner that releases it', ()
   it("the chat view releases each webview's listeners when it goes, and its emitters on dispose", () => {
     const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log);
     const first = fakeWebviewView();
-    chat.resolveWebviewView(first.view as vscode.WebviewView);
+    void chat.resolveWebviewView(first.view as vscode.WebviewView);
     assert.equal(first.message.listenerCount, 1);
     // VS Code re-creates the view (moved to another container): the old one's listener goes with it.
     const second = fakeWebviewView();
-    chat.resolveWebviewView(second.view as vscode.WebviewView);
+    void chat.resolveWebviewView(second.view as vscode.WebviewView);
     assert.equal(first.message.listenerCount, 0);
     assert.equal(second.message.listenerCount, 1);
     first.close(); // a late close of the old view does not touch the new one
@@ -81,7 +81,7 @@ describe('extension lifecycle: every listener has an owner that releases it', ()
     assert.equal(second.message.listenerCount, 0);
     assert.deepEqual(liveRegistrations(), ['EventEmitter', 'EventEmitter', 'EventEmitter']);
     const third = fakeWebviewView();
-    chat.resolveWebviewView(third.view as vscode.WebviewView);
+    void chat.resolveWebviewView(third.view as vscode.WebviewView);
     chat.dispose();
     assert.equal(third.message.listenerCount, 0);
     assert.deepEqual(liveRegistrations(), []);

@@ -1,3 +1,4 @@
+import { FIRST_STATE_ELEMENT_ID } from '../protocol/firstState';
 import type { ChatTurn, HostToWebview, PastChat, ProfileState, WebviewToHost } from '../protocol/webview';
 import { button, el } from './dom';
 import { renderMarkdown } from './markdown';
@@ -281,7 +282,22 @@ log.addEventListener('click', (event) => {
   }
 });
 
+/** The first state the host wrote into the page, so that a reloaded view shows its turns at once. */
+function embeddedState(): HostToWebview | undefined {
+  const text = document.getElementById(FIRST_STATE_ELEMENT_ID)?.textContent;
+  try {
+    const state = text ? (JSON.parse(text) as HostToWebview) : undefined;
+    return state?.type === 'init' ? state : undefined;
+  } catch {
+    return undefined; // `ready` brings the state all the same
+  }
+}
+
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => receive(event.data));
 showWelcomeIfEmpty();
+const firstState = embeddedState();
+if (firstState) {
+  receive(firstState);
+}
 post({ type: 'ready' });
 input.focus();

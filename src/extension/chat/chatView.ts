@@ -3,7 +3,7 @@ import type { HostToWebview, WebviewToHost } from '../../protocol/webview';
 import { parseWebviewMessage } from '../../protocol/webview';
 import { Disposable, DisposableStore } from '../../core/disposable';
 import type { Log } from '../log';
-import { postWhenLoaded } from './firstState';
+import { postWhenLoaded, stateForPage } from './firstState';
 import { webviewHtml } from '../webviewHtml';
 
 /** What the chat view asks of the rest of the extension; implemented by the chat session. */
@@ -15,6 +15,12 @@ export interface ChatHandler {
   /** A validated message from the webview other than `ready`. */
   handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void>;
 }
+
+/**
+ * How long the page waits for the history file before it is shown without the turns. The file is small
+ * and read from activation on, so this is only reached when the disk is stalled.
+ */
+const PAGE_WAIT_MS = 1000;
 
 /** Hosts the chat webview view in the activity bar. Messages before it reports `ready` are superseded by its initial state. */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
@@ -30,6 +36,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   /** Fires each time the first state is posted to a ready webview. */
   readonly onDidPostInitialState = this.initEmitter.event;
   private handler: ChatHandler | undefined;
+  /** The first state written into the current page, as JSON: `ready` posts the state only if it differs. */
+  private embedded: string | undefined;
   /** Fires each time a webview instance reports `ready`. */
   readonly onDidBecomeReady = this.readyEmitter.event;
   /** Fires for every valid message from the webview (tests observe the UI through it). */
@@ -60,6 +68,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       handler,
       (state) => this.post(state),
       () => this.handler === handler && this.view === view && this.ready,
+      this.embedded,
     );
     if (posted) {
       this.initEmitter.fire();
@@ -70,10 +79,16 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return this.ready;
   }
 
-  resolveWebviewView(view: vscode.WebviewView): void {
+  /**
+   * Sets the page once the history is loaded (or a short wait is over), with the first state written into
+   * it: a restored view shows its turns as soon as its page renders, without the round trip through a
+   * host still busy starting everything else.
+   */
+  async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
     this.viewListeners.clear();
     this.view = view;
     this.ready = false;
+    this.embedded = undefined;
     view.webview.options = {
       enableScripts: true,
       localResourceRoots: [
@@ -81,7 +96,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         vscode.Uri.joinPath(this.extensionUri, 'dist'),
       ],
     };
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'Secure GPT Chat');
     this.viewListeners.add(view.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
     this.viewListeners.add(
       view.onDidDispose(() => {
@@ -93,6 +107,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         this.viewListeners.clear();
       }),
     );
+    const state = await stateForPage(this.handler, PAGE_WAIT_MS);
+    if (this.view !== view) {
+      return; // disposed or resolved again meanwhile
+    }
+    this.embedded = state === undefined ? undefined : JSON.stringify(state);
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'Secure GPT Chat', state);
   }
 
   post(message: HostToWebview): void {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ChatTurn } from '../../protocol/webview';
-import { postWhenLoaded } from './firstState';
+import { jsonForScript, postWhenLoaded, stateForPage } from './firstState';
 import { ChatHistory } from './history';
 
 const turn = (id: string): ChatTurn => ({
@@ -105,5 +105,72 @@ describe("the chat's first state after a reload", () => {
       false,
     );
     assert.equal(posts, 1);
+  });
+});
+
+describe("the chat's first state written into its page", () => {
+  /** A source whose history settles when the test says. */
+  function source(): {
+    src: { initialState: () => { turns: number }; whenLoaded: Promise<void> };
+    load: (turns: number) => void;
+    fail: () => void;
+  } {
+    let turns = 0;
+    let settle: (ok: boolean) => void = () => undefined;
+    const whenLoaded = new Promise<void>((resolve, reject) => {
+      settle = (ok) => (ok ? resolve() : reject(new Error('unreadable')));
+    });
+    return {
+      src: { initialState: () => ({ turns }), whenLoaded },
+      load: (n) => {
+        turns = n;
+        settle(true);
+      },
+      fail: () => settle(false),
+    };
+  }
+
+  it('is the loaded state once the history is read, while the rest of activation is still pending', async () => {
+    const { src, load } = source();
+    const rest = never(); // the language client, the keychain, the models: none of it is awaited
+    const page = stateForPage(src, 60_000);
+    load(2);
+    assert.deepEqual(await page, { turns: 2 });
+    void rest;
+  });
+
+  it('is left out when there is no handler yet or the history takes longer than the wait', async () => {
+    assert.equal(await stateForPage(undefined, 60_000), undefined);
+    const { src, load } = source();
+    assert.equal(await stateForPage(src, 5), undefined);
+    load(1); // too late for this page: `ready` brings it instead
+    assert.deepEqual(await stateForPage(src, 5), { turns: 1 });
+  });
+
+  it('still holds the state when the history could not be read', async () => {
+    const { src, fail } = source();
+    const page = stateForPage(src, 60_000);
+    fail();
+    assert.deepEqual(await page, { turns: 0 });
+  });
+
+  it('is not posted again on `ready` when unchanged, and is posted once when it changed meanwhile', async () => {
+    const { src, load } = source();
+    load(3);
+    const embedded = JSON.stringify(await stateForPage(src, 60_000));
+    const posted: unknown[] = [];
+    const post = (state: unknown): number => posted.push(state);
+    assert.equal(await postWhenLoaded(src, post, () => true, embedded), true);
+    assert.deepEqual(posted, [], 'the page already shows this state');
+    const changed = { initialState: () => ({ turns: 4 }), whenLoaded: src.whenLoaded };
+    assert.equal(await postWhenLoaded(changed, post, () => true, embedded), true);
+    assert.deepEqual(posted, [{ turns: 4 }]);
+  });
+
+  it('is escaped so that no text in it closes the script element or opens a comment', () => {
+    const question = '</script><script>alert(1)</script><!-- & \u2028\u2029 </SCRIPT >';
+    const json = jsonForScript({ turns: [{ question }] });
+    assert.doesNotMatch(json, /[<>&\u2028\u2029]/);
+    assert.deepEqual(JSON.parse(json), { turns: [{ question }] });
   });
 });
