@@ -90,13 +90,14 @@ describe('finding env files', () => {
       'src/app.ts': 'x',
     });
     const found = await findEnvFiles([root]);
+    const api = join('services', 'api');
+    const nested = [join(api, '.env'), join(api, '.env.production')];
     assert.deepEqual(rel(root, found.files).sort(), [
       '.env',
       '.env.local',
       '.flaskenv',
       'secrets.env',
-      join('services', 'api', '.env'),
-      join('services', 'api', '.env.production'),
+      ...nested,
     ]);
     assert.deepEqual(found.notes, []);
   });

@@ -68,7 +68,9 @@ export function findKnownSpans(text: string, known: readonly KnownValue[]): Know
   if (joined) {
     for (const { kind, value } of known) {
       for (let at = joined.view.indexOf(value); at !== -1; at = joined.view.indexOf(value, at + 1)) {
-        pushPieces(text, joined.offsets, at, at + value.length, kind, spans);
+        for (const [start, end] of piecesOf(joined.offsets, at, at + value.length)) {
+          spans.push({ start, end, kind, secret: text.slice(start, end) });
+        }
       }
     }
   }
@@ -76,28 +78,22 @@ export function findKnownSpans(text: string, known: readonly KnownValue[]): Know
   return spans;
 }
 
-/** Adds the pieces of view range `from..to` as spans of the text, unless the range is unbroken there. */
-function pushPieces(
-  text: string,
-  offsets: Int32Array,
-  from: number,
-  to: number,
-  kind: KnownValue['kind'],
-  out: KnownSpan[],
-): void {
+/** The text ranges that view range `from..to` covers; none when it is unbroken there (exact search has it). */
+function piecesOf(offsets: Int32Array, from: number, to: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
   if (offsets[to - 1]! - offsets[from]! === to - 1 - from) {
-    return; // no join inside: the exact search already has it
+    return pieces;
   }
   let start = offsets[from]!;
   for (let i = from + 1; i <= to; i++) {
     if (i === to || offsets[i]! !== offsets[i - 1]! + 1) {
-      const end = offsets[i - 1]! + 1;
-      out.push({ start, end, kind, secret: text.slice(start, end) });
+      pieces.push([start, offsets[i - 1]! + 1]);
       if (i < to) {
         start = offsets[i]!;
       }
     }
   }
+  return pieces;
 }
 
 const BASE64_CHAR = /[A-Za-z0-9+/_-]/;
