@@ -43,11 +43,37 @@ export function readQuoted(text: string, at: number): ValueSpan {
       continue;
     }
     if (c === quote) {
-      return { start: at + 1, end: i, quoted: true };
+      return { start: at + 1, end: lastClosingQuote(text, i, quote, limit), quoted: true };
     }
     i++;
   }
   return { start: at + 1, end: Math.min(i, limit), quoted: true, closed: false };
+}
+
+/** Longest line tail read past a glued quote. */
+const GLUED_TAIL = 256;
+/** After a closing quote: a space, or a delimiter and the next quoted item (`","`, `':'`, `'+'`). */
+const PAIR_AFTER = /^(?:\s|[,;:=+.)\]}]?[ \t]*["'`])/;
+/** What may follow a value's closing quote to the line's end: `;`, `,`, `)`, spaces, a comment. */
+const CLOSING_TAIL = /^[\s;,)\]}]*(?:(?:#|\/\/|--).*)?$/;
+
+/**
+ * Where a quoted value really closes when the quote found at `at` is glued to more value characters
+ * (`'k8;F'3K;lH6,'`: a generated password holding the quote): at the line's last same quote, if only
+ * closers follow it and no space comes between. A quote followed by a space or by the next quoted item
+ * (`'a' + 'b'`, `'u','p'`, `{"password":"x","user":"y"}`) closes there.
+ */
+function lastClosingQuote(text: string, at: number, quote: number, limit: number): number {
+  const next = text[at + 1];
+  // Bounded: a line that goes on for long after the quote is code, not one value's tail.
+  if (next === undefined || limit - at > GLUED_TAIL || PAIR_AFTER.test(text.slice(at + 1, at + 4))) {
+    return at;
+  }
+  const last = text.lastIndexOf(String.fromCharCode(quote), limit - 1);
+  if (last <= at || /\s/.test(text.slice(at + 1, last)) || !CLOSING_TAIL.test(text.slice(last + 1, limit))) {
+    return at;
+  }
+  return last;
 }
 
 /**
