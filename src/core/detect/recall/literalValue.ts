@@ -50,8 +50,6 @@ export function readQuoted(text: string, at: number): ValueSpan {
   return { start: at + 1, end: Math.min(i, limit), quoted: true, closed: false };
 }
 
-/** Longest line tail read past a glued quote. */
-const GLUED_TAIL = 256;
 /** After a closing quote: a space, or a delimiter and the next quoted item (`","`, `':'`, `'+'`). */
 const PAIR_AFTER = /^(?:\s|[,;:=+.)\]}]?[ \t]*["'`])/;
 /** What may follow a value's closing quote to the line's end: `;`, `,`, `)`, spaces, a comment. */
@@ -65,8 +63,9 @@ const CLOSING_TAIL = /^[\s;,)\]}]*(?:(?:#|\/\/|--).*)?$/;
  */
 function lastClosingQuote(text: string, at: number, quote: number, limit: number): number {
   const next = text[at + 1];
-  // Bounded: a line that goes on for long after the quote is code, not one value's tail.
-  if (next === undefined || limit - at > GLUED_TAIL || PAIR_AFTER.test(text.slice(at + 1, at + 4))) {
+  // Bounded by `limit` (at most MAX_VALUE past the opening quote), as the read of an unclosed value is.
+  const cut = limit < text.length && !/[\r\n]/.test(text[limit]!);
+  if (next === undefined || cut || PAIR_AFTER.test(text.slice(at + 1, at + 4))) {
     return at;
   }
   const last = text.lastIndexOf(String.fromCharCode(quote), limit - 1);

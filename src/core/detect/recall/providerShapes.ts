@@ -34,12 +34,14 @@ const PREFIX_SHAPE = /^[a-z0-9]+(?:[_.-][a-z0-9]+)*[_.-]$/;
 const FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['sk-ant-', 'anthropic-api-key'],
   ['key-', 'mailgun-api-key'],
+  ['dapi', 'databricks-api-token'],
 ];
 
 /** A family's body, where its length is known: the peers' near misses are shorter or padded. */
 const FAMILY_BODY = new Map<string, RegExp>([
   ['sk-ant-', /^[a-z0-9]{5,9}-[A-Za-z0-9_-]{80,300}$/],
   ['key-', /^[a-z0-9]{32}$/],
+  ['dapi', /^[0-9a-f]{32}(?:-\d)?$/i],
 ]);
 
 /** Prefixes this long name a provider even glued to a name or a digit (`MY_tskey-…`, `0tskey-…`). */

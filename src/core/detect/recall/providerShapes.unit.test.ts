@@ -37,6 +37,8 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(`claude_api_key = '${anthropic}'`, anthropic);
     const mailgun = `key-${randomToken(LOWER_ALNUM, 30)}7q`;
     hides(`mailgun ${mailgun}`, mailgun);
+    const databricks = `dapi${randomToken(UPPER_HEX, 30)}7A`;
+    hides(`databricks_pat = '${databricks}'`, databricks);
   });
 
   it('hides a prefix glued to a name or a digit when the prefix is long', () => {
@@ -64,6 +66,7 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     for (const text of [
       `sk-ant-${randomToken(LOWER_ALNUM, 5)}-${body(60)}`,
       `key-${body(40)}`,
+      `dapi${randomToken(UPPER_HEX, 31)}`,
       'the key-value-store-for-sessions',
       `my_ops_${body(40)}`,
       'EAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
