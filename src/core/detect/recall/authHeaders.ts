@@ -84,6 +84,10 @@ function credential(text: string, at: number, kind: string, out: RecallSpan[]): 
     }
     end++;
   }
+  // `<API token>`, `{base64(user:password)}`: a template in docs, not a credential.
+  if (text[at] === '<' || text[at] === '{') {
+    return end;
+  }
   if (end < limit && text[end - 1] === ',') {
     end = limit; // a parameter list (`Credential=…, SignedHeaders=…, Signature=…`) runs to the line's end
   }

@@ -44,6 +44,8 @@ describe('redact tier: credentials in HTTP headers', () => {
       'curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user',
       'Authorization: Bearer <access_token>',
       'Authorization: Bearer YOUR_TOKEN',
+      'curl -H "Authorization: Bearer <Openverse API token>" https://api.example.org',
+      'curl -H "Authorization: basic {base64(email:password)}" => token',
       'fetch(u, { headers: { Authorization: `Bearer ${token}` } })',
       'The Authorization header carries the token.',
       'curl -H "Accept: application/json" https://example.org',

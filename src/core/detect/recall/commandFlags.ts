@@ -18,6 +18,8 @@ const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=[^\s-])/g;
 const GLUED_P = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)\b/;
 const SPACED_P = /\b(?:sshpass|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/;
 const CURL = /\b(?:curl|wget|http|https|xh)\b/;
+/** A shell variable or positional parameter standing for the whole value. */
+const SHELL_REFERENCE = /^\$(?:\d|[A-Za-z_]\w{0,63}|\{[^}]{1,64}\})$/;
 /** How far back a flag's command is looked for on its line. */
 const COMMAND_REACH = 240;
 
@@ -83,7 +85,10 @@ function userPassword(text: string, at: number, out: RecallSpan[]): number {
   if ((password.end === password.start && !isPlainName(name)) || isGeneratedUser(name)) {
     pushLiteral(text, user, 'credential', true, out);
   }
-  pushLiteral(text, password, 'password', true, out);
+  // `"$1:$2"`, `$USER:$PASS`: the shell expands it; there is no literal to hide.
+  if (!SHELL_REFERENCE.test(text.slice(password.start, password.end))) {
+    pushLiteral(text, password, 'password', true, out);
+  }
   return Math.max(span.end, password.end);
 }
 

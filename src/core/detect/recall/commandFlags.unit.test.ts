@@ -64,6 +64,8 @@ describe('redact tier: credentials on command lines', () => {
       'curl -u deploy.bot@example.org: https://example.org',
       'curl -u "${username}":"${password}"',
       'curl -u ":" https://localhost:9200',
+      'curl -sL --user "$1:$2" "$3"',
+      'curl --user ${f5user}:${f5pass} https://example.org',
       'tool --password "$DB_PASSWORD" --token ${TOKEN}',
       'docker login --password-stdin < pw.txt',
       'psql --no-password -h db',

@@ -43,6 +43,8 @@ describe('redact tier: hostile inputs', function () {
     ['curl users joined by quotes', `curl ${flood('-u "a":"')}`],
     ['token segments opening with ey', flood('eyAAAAAAAAAAAA.')],
     ['app ids and bars', flood('1234567890123456|')],
+    ['labels with no value', flood('mixpanel ', '\n')],
+    ['labels before long runs', flood(`mixpanel ${'a1B2'.repeat(10)}?`, '\n')],
   ];
 
   for (const [name, text] of cases) {

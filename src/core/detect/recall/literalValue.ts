@@ -301,6 +301,11 @@ const FILLER_WORDS = new Set([
   'fake',
   'sample',
   'example',
+  'long',
+  'enough',
+  'short',
+  'invalid',
+  'wrong',
 ]);
 
 /** Option values of settings named like credentials: fetch's `credentials: "include"`, an auth scheme. */
@@ -339,6 +344,10 @@ function isFiller(value: string): boolean {
     return true;
   }
   if (value.includes('...') || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+) /.test(value)) {
+    return true;
+  }
+  // Punctuation alone (`,.:-¨@*¿?!`): a test of a parser's edge, never a credential someone chose.
+  if (!/[\p{L}\p{N}]/u.test(value)) {
     return true;
   }
   let count = 0;

@@ -166,6 +166,9 @@ describe('redact tier: credential-named literals', () => {
   it('leaves ordinary code, docs and UI text that mention credentials', () => {
     for (const text of [
       'password = get_password()',
+      'password = ,.:-¨@*¿?!',
+      "password: '@*¿?!,.'",
+      'fake-cloud-iam-key= "not_long_enough"',
       'password: req.body.password,',
       'password: string;',
       'token?: string',

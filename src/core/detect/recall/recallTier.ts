@@ -6,6 +6,7 @@ import { findAuthHeaders } from './authHeaders';
 import { findCommandFlags } from './commandFlags';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findJdbcUrls } from './jdbcUrls';
+import { findLabelledTokens } from './labelledTokens';
 import { findNamedLiterals } from './namedLiterals';
 import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
@@ -29,6 +30,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findAuthHeaders,
   findUrlCredentials,
   findJdbcUrls,
+  findLabelledTokens,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
