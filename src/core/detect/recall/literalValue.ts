@@ -1,4 +1,5 @@
 import { isPlaceholder } from '../placeholders';
+import { lastClosingQuote } from './gluedQuote';
 import type { RecallSpan } from './recallSpan';
 import { isGibberish, looksRandom } from './tokenShape';
 
@@ -48,31 +49,6 @@ export function readQuoted(text: string, at: number): ValueSpan {
     i++;
   }
   return { start: at + 1, end: Math.min(i, limit), quoted: true, closed: false };
-}
-
-/** After a closing quote: a space, or a delimiter and the next quoted item (`","`, `':'`, `'+'`). */
-const PAIR_AFTER = /^(?:\s|[,;:=+.)\]}]?[ \t]*["'`])/;
-/** What may follow a value's closing quote to the line's end: `;`, `,`, `)`, spaces, a comment. */
-const CLOSING_TAIL = /^[\s;,)\]}]*(?:(?:#|\/\/|--).*)?$/;
-
-/**
- * Where a quoted value really closes when the quote found at `at` is glued to more value characters
- * (`'k8;F'3K;lH6,'`: a generated password holding the quote): at the line's last same quote, if only
- * closers follow it and no space comes between. A quote followed by a space or by the next quoted item
- * (`'a' + 'b'`, `'u','p'`, `{"password":"x","user":"y"}`) closes there.
- */
-function lastClosingQuote(text: string, at: number, quote: number, limit: number): number {
-  const next = text[at + 1];
-  // Bounded by `limit` (at most MAX_VALUE past the opening quote), as the read of an unclosed value is.
-  const cut = limit < text.length && !/[\r\n]/.test(text[limit]!);
-  if (next === undefined || cut || PAIR_AFTER.test(text.slice(at + 1, at + 4))) {
-    return at;
-  }
-  const last = text.lastIndexOf(String.fromCharCode(quote), limit - 1);
-  if (last <= at || /\s/.test(text.slice(at + 1, last)) || !CLOSING_TAIL.test(text.slice(last + 1, limit))) {
-    return at;
-  }
-  return last;
 }
 
 /**
