@@ -100,6 +100,12 @@ const FIXED: ReadonlyArray<readonly [RegExp, string]> = [
     /(?<![A-Za-z0-9_.-])(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,300}/g,
     'slack-webhook-url',
   ],
+  // LaunchDarkly keys (`api-` or `sdk-` and a UUID) and LangSmith keys (`<kind>_<pt|sk>_<32 hex>_<10 hex>`).
+  [
+    /(?<![A-Za-z0-9_-])(?:api|sdk)-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}(?![A-Za-z0-9_-])/g,
+    'launchdarkly-access-token',
+  ],
+  [/(?<![A-Za-z0-9_])[a-z0-9]{4}_[a-z]{2}_[0-9a-f]{32}_[0-9a-f]{10}(?![A-Za-z0-9_])/g, 'langsmith-api-key'],
   // A JWT whose header does not decode (a peer's regenerated sample, a cut token): two `ey` segments.
   [
     /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,1024}\.ey[A-Za-z0-9_/\\-]{10,4096}\.[A-Za-z0-9_/\\=-]{0,2048}/g,

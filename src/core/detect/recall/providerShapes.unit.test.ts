@@ -58,6 +58,10 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(intra, intra);
     const hook = `https://hooks.slack.com/workflows/T${randomToken(UPPER_ALNUM, 10)}/A${randomToken(UPPER_ALNUM, 10)}/${randomToken(DIGITS, 18)}/${body(24)}`;
     hides(hook, hook);
+    const uuidLike = [8, 4, 4, 4, 12].map((n) => randomToken(LOWER_ALNUM, n)).join('-');
+    hides(`api-${uuidLike}`, `api-${uuidLike}`);
+    const langsmith = `lsv2_pt_${randomToken(HEX, 32)}_${randomToken(HEX, 10)}`;
+    hides(`LANGCHAIN_API_KEY=${langsmith}`, langsmith);
     const jwt = `ey${body(20)}.ey${body(30)}.${body(20)}`;
     hides(`x = "${jwt}"`, jwt);
   });
@@ -74,6 +78,8 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       'https://hooks.slack.com/services/T000/B000/XXXX',
       'eyes.eyebrows.eyelashes',
       `facebook ${randomToken(DIGITS, 16)}|page-settings-panel-title`,
+      `sdk-${[8, 4, 4, 4, 11].map((n) => randomToken(LOWER_ALNUM, n)).join('-')}`,
+      `ab12_px_${randomToken(HEX, 31)}z_${randomToken(HEX, 10)}`,
     ]) {
       leaves(text);
     }
