@@ -18,11 +18,15 @@ const FLOORS = {
   // rise is the peers' near-miss twins of their own positives: trufflehog's `Using Key=<generated>` with
   // a value one character off its format, GitLab and Sentry prefixes with a body of the wrong length. A
   // recall-first redactor cannot tell those from the positives, and hides both.
+  // Redact tier widened again (branch leak9, 2026-12-03, 5 runs): leak 7.9-8.0% -> 3.9-4.1%, over-redaction
+  // 32.2-32.5% -> 31.1-31.4%, found-but-not-redacted 0-2 -> 0. Most of what still leaks is trufflehog's
+  // long tail (`apiMetrics := "<32>"` beside a negative twin that differs only in length) and values
+  // that are no credential (e-mail addresses, host names) marked as the secret.
   scanRecall: 0.6,
   scanFalsePositiveRate: 0.15,
-  redactLeakRate: 0.1,
-  overRedactionRate: 0.36,
-  foundButNotRedacted: 4,
+  redactLeakRate: 0.05,
+  overRedactionRate: 0.34,
+  foundButNotRedacted: 1,
 } as const;
 
 describe('external corpus: the peers’ published test cases, values re-generated', function () {

@@ -1,6 +1,7 @@
 import { credentialKind } from './credentialName';
 import { isSpace, lineEnd, pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { isCleanToken } from './tokenShape';
 
 /**
  * Credentials in HTTP headers, wherever they are written: `Authorization: Basic …`, `Bearer …`,
@@ -18,6 +19,9 @@ const SCHEME =
 /** A header inside a curl `-H`/`--header` argument. */
 const HEADER_ARGUMENT =
   /(?<![\w-])(?:-H|--header)(?:=|[ \t]{1,8})["']?([A-Za-z][\w-]{0,63})[ \t]{0,4}:[ \t]{0,8}/g;
+/** Headers whose value describes the request or traces it: a generated value there is no credential. */
+const DESCRIPTIVE_HEADER =
+  /^(?:content-|accept|if-|etag|x-request-id|x-correlation-id|x-trace|traceparent|tracestate|user-agent|host$|origin$|referer$|x-amz-date|x-amz-content)/i;
 /** `Bearer <token>` anywhere: a token of at least 16 characters after the word. */
 const BEARER = /\bBearer[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})/g;
 
@@ -40,6 +44,8 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
     const kind = credentialKind(m[1]!);
     if (kind !== undefined && !/authorization$/i.test(m[1]!)) {
       header.lastIndex = Math.max(header.lastIndex, credential(text, header.lastIndex, kind, out));
+    } else if (kind === undefined && !DESCRIPTIVE_HEADER.test(m[1]!)) {
+      generatedValue(text, header.lastIndex, out);
     }
   }
   const bearer = new RegExp(BEARER.source, 'g');
@@ -47,6 +53,22 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
     bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
   }
 };
+
+/**
+ * The value of a header with an ordinary name (`X-Octopus-ApiKey` spelled some other way, a vendor's
+ * `X-<Product>-Token`): hidden when it reads as generated, a key or a UUID.
+ */
+function generatedValue(text: string, at: number, out: RecallSpan[]): void {
+  const limit = Math.min(lineEnd(text, at), at + 1024);
+  let end = at;
+  while (end < limit && !/[\s"'`]/.test(text[end]!)) {
+    end++;
+  }
+  const value = text.slice(at, end);
+  if (/^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value) || isCleanToken(value)) {
+    out.push({ start: at, end, kind: 'auth-header' });
+  }
+}
 
 /**
  * The credential at `at`: up to a quote, a space or the line's end. A Digest or AWS signature header
@@ -61,6 +83,10 @@ function credential(text: string, at: number, kind: string, out: RecallSpan[]): 
       break;
     }
     end++;
+  }
+  // `<API token>`, `{base64(user:password)}`: a template in docs, not a credential.
+  if (text[at] === '<' || text[at] === '{') {
+    return end;
   }
   if (end < limit && text[end - 1] === ',') {
     end = limit; // a parameter list (`Credential=…, SignedHeaders=…, Signature=…`) runs to the line's end

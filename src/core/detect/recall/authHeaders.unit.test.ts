@@ -1,3 +1,4 @@
+import { ALNUM, HEX, randomToken } from '../random';
 import { findAuthHeaders } from './authHeaders';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 
@@ -23,6 +24,13 @@ describe('redact tier: credentials in HTTP headers', () => {
     hides('fetch(u, { headers: { "authorization": `Bearer q7Rm2xKp9LwZ4tVb` } })', 'q7Rm2xKp9LwZ4tVb');
   });
 
+  it('hides a generated value in a curl header of any name', () => {
+    const uuid = [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
+    hides(`curl -X GET https://octopus.example.org/ -H "X-Octopus-Session: ${uuid}"`, uuid);
+    const k = `${randomToken(ALNUM, 28)}7q3Z`;
+    hides(`curl -H 'X-Vendor-Thing: ${k}' https://example.org`, k);
+  });
+
   it('hides a Bearer token written anywhere', () => {
     hides('the token was Bearer q7Rm2xKp9LwZ4tVb8 yesterday', 'q7Rm2xKp9LwZ4tVb8');
   });
@@ -36,9 +44,14 @@ describe('redact tier: credentials in HTTP headers', () => {
       'curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user',
       'Authorization: Bearer <access_token>',
       'Authorization: Bearer YOUR_TOKEN',
+      'curl -H "Authorization: Bearer <Openverse API token>" https://api.example.org',
+      'curl -H "Authorization: basic {base64(email:password)}" => token',
       'fetch(u, { headers: { Authorization: `Bearer ${token}` } })',
       'The Authorization header carries the token.',
       'curl -H "Accept: application/json" https://example.org',
+      'curl -H "X-Request-Id: 0f8fad5b-d9cb-469f-a165-70867728950e" https://example.org',
+      'curl -H "X-Custom-Mode: fast-and-loose" -H "Content-Type: text/plain" https://example.org',
+      'curl -H "X-Build: release-2024-05-01" https://example.org',
     ]) {
       leaves(text);
     }

@@ -1,6 +1,7 @@
 import { credentialKind } from './credentialName';
 import { isSpace, pushLiteral, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { looksRandom } from './tokenShape';
 
 /**
  * Credentials on command lines: a credential-named long flag (`--password VALUE`, `--password=VALUE`,
@@ -17,6 +18,8 @@ const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=[^\s-])/g;
 const GLUED_P = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)\b/;
 const SPACED_P = /\b(?:sshpass|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/;
 const CURL = /\b(?:curl|wget|http|https|xh)\b/;
+/** A shell variable or positional parameter standing for the whole value. */
+const SHELL_REFERENCE = /^\$(?:\d|[A-Za-z_]\w{0,63}|\{[^}]{1,64}\})$/;
 /** How far back a flag's command is looked for on its line. */
 const COMMAND_REACH = 240;
 
@@ -54,17 +57,50 @@ function flagValue(text: string, at: number, kind: string, out: RecallSpan[]): n
   return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);
 }
 
-/** `user:pw`, `":pw"`, `"user:pw"`: the part after the first colon. */
+/**
+ * `user:pw`, `":pw"`, `"user:pw"`, `"user":"pw"`: the part after the first colon. The user too when it
+ * reads as generated (a UUID or a key), or when the password is empty and the user is no plain name
+ * (`-u "<api key>:"`, the API-key-as-user convention; `-u user:` makes curl ask for the password).
+ */
 function userPassword(text: string, at: number, out: RecallSpan[]): number {
   const c = text.charCodeAt(at);
-  const span =
-    c === 34 || c === 39 ? readQuoted(text, at) : { start: at, end: wordEnd(text, at), quoted: false };
+  const quoted = c === 34 || c === 39;
+  const span = quoted ? readQuoted(text, at) : { start: at, end: wordEnd(text, at), quoted: false };
   const colon = text.indexOf(':', span.start);
-  if (colon === -1 || colon >= span.end) {
+  let user = { start: span.start, end: colon, quoted: true };
+  let password = { start: colon + 1, end: span.end, quoted: true };
+  if (quoted && (colon === -1 || colon >= span.end) && text[span.end + 1] === ':') {
+    // `"user":"pw"`: two quoted words joined by the shell.
+    const next = text.charCodeAt(span.end + 2);
+    const rest =
+      next === 34 || next === 39
+        ? readQuoted(text, span.end + 2)
+        : { start: span.end + 2, end: wordEnd(text, span.end + 2) };
+    user = { start: span.start, end: span.end, quoted: true };
+    password = { start: rest.start, end: rest.end, quoted: true };
+  } else if (colon === -1 || colon >= span.end) {
     return span.end;
   }
-  pushLiteral(text, { start: colon + 1, end: span.end, quoted: true }, 'password', true, out);
-  return span.end;
+  const name = text.slice(user.start, user.end);
+  if ((password.end === password.start && !isPlainName(name)) || isGeneratedUser(name)) {
+    pushLiteral(text, user, 'credential', true, out);
+  }
+  // `"$1:$2"`, `$USER:$PASS`: the shell expands it; there is no literal to hide.
+  if (!SHELL_REFERENCE.test(text.slice(password.start, password.end))) {
+    pushLiteral(text, password, 'password', true, out);
+  }
+  return Math.max(span.end, password.end);
+}
+
+/** A person's or service's name (`user`, `j.smith`, `ci-bot`, `me@example.org`): curl asks for its password. */
+function isPlainName(user: string): boolean {
+  return user.length < 8 || /^[A-Za-z][A-Za-z._@-]*$/.test(user);
+}
+
+/** A user name that is a key: a UUID or a generated token, braces aside (`{…}` from a doc template). */
+function isGeneratedUser(user: string): boolean {
+  const bare = user.replace(/^\{|\}$/g, '');
+  return /^[0-9a-f]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/i.test(bare) || looksRandom(bare);
 }
 
 function wordEnd(text: string, at: number): number {

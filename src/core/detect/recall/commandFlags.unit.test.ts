@@ -1,5 +1,10 @@
+import { ALNUM, HEX, randomToken } from '../random';
 import { findCommandFlags } from './commandFlags';
 import { assertHidden, assertUntouched, fake } from './spanCases';
+
+/** A generated key whose shape never depends on the draw (it always mixes cases and digits). */
+const key = (n = 24): string => `${randomToken(ALNUM, n - 4)}7q3Z`;
+const uuid = (): string => [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findCommandFlags, text, values);
 const leaves = (text: string): void => assertUntouched(findCommandFlags, text);
@@ -37,6 +42,16 @@ describe('redact tier: credentials on command lines', () => {
     }
   });
 
+  it('hides a key given as the curl user: with no password, as a UUID, or quoted apart from the password', () => {
+    const k = key();
+    hides(`curl -u "${k}:" https://localhost:9200`, k);
+    hides(`curl -u ${k}: https://example.org`, k);
+    const id = uuid();
+    const pw = fake();
+    hides(`curl -X POST --user "{${id}}":"${pw}" --header "Accept: application/json"`, id, pw);
+    hides(`curl --user ${id}:${pw} https://example.org`, id, pw);
+  });
+
   it('leaves flags without a literal, and other commands that use -p or -u', () => {
     for (const text of [
       'mysql -u root -p mydb',
@@ -46,6 +61,11 @@ describe('redact tier: credentials on command lines', () => {
       'ssh -p 2222 host',
       'curl -u "$USER:$PASS" https://example.org',
       'curl -u user: https://example.org',
+      'curl -u deploy.bot@example.org: https://example.org',
+      'curl -u "${username}":"${password}"',
+      'curl -u ":" https://localhost:9200',
+      'curl -sL --user "$1:$2" "$3"',
+      'curl --user ${f5user}:${f5pass} https://example.org',
       'tool --password "$DB_PASSWORD" --token ${TOKEN}',
       'docker login --password-stdin < pw.txt',
       'psql --no-password -h db',

@@ -259,7 +259,11 @@ const ORDINARY_KEY_QUALIFIERS = new Set([
 export function credentialKind(name: string): string | undefined {
   const last = lastPart(name);
   const words = splitWords(last);
-  if (words.length === 0 || words.length > 8 || words.some((w) => METADATA_WORDS.has(w))) {
+  if (
+    words.length === 0 ||
+    words.length > 8 ||
+    words.some((w, i) => METADATA_WORDS.has(w) && !isBrand(last, words, i))
+  ) {
     return undefined;
   }
   let kind: string | undefined;
@@ -271,6 +275,22 @@ export function credentialKind(name: string): string | undefined {
     }
   }
   return kind;
+}
+
+/** Metadata words that say a key is no secret wherever they stand in its name. */
+const ALWAYS_METADATA = new Set(['public', 'publishable', 'id', 'ids']);
+
+/**
+ * Whether the metadata word at `i` opens a brand glued to the next word (`MessageBirdToken`,
+ * `MessageBird_TOKEN`): a provider's name, not a word about the credential.
+ */
+function isBrand(name: string, words: readonly string[], i: number): boolean {
+  const next = words[1];
+  if (i !== 0 || next === undefined || words.length < 3 || ALWAYS_METADATA.has(words[0]!)) {
+    return false;
+  }
+  const glued = /^[A-Za-z][a-z]+[A-Z][a-z]/.test(name);
+  return glued && !METADATA_WORDS.has(next) && wordKind(next, undefined) === undefined;
 }
 
 function wordKind(word: string, before: string | undefined): string | undefined {

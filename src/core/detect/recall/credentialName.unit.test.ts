@@ -29,6 +29,10 @@ describe('redact tier: credential names', () => {
       ['authToken', 'token'],
       ['credentials', 'secret'],
       ['basic_auth', 'credential'],
+      // A brand that opens with a metadata word: MessageBird is no message.
+      ['MessageBirdToken', 'token'],
+      ['MessageBird_TOKEN', 'token'],
+      ['messageBirdToken', 'token'],
     ];
     for (const [name, kind] of cases) {
       assert.equal(credentialKind(name), kind, name);
@@ -64,6 +68,10 @@ describe('redact tier: credential names', () => {
       'existingSecret',
       'bypass',
       'monkey',
+      'errorMessageToken',
+      'publicApiKey',
+      'message_token',
+      'idToken',
     ]) {
       assert.equal(credentialKind(name), undefined, name);
     }

@@ -37,6 +37,14 @@ describe('redact tier: hostile inputs', function () {
     ['provider prefixes', flood('ntn_sgp_tskey-')],
     ['brackets', flood('secret = {[(')],
     ['xml elements left open', flood('<apiToken>\n')],
+    ['quotes glued to more value', flood("token='a'b'")],
+    ['jdbc prefixes', flood('jdbc:mysql:')],
+    ['curl headers with no value', flood('-H "X-A: ')],
+    ['curl users joined by quotes', `curl ${flood('-u "a":"')}`],
+    ['token segments opening with ey', flood('eyAAAAAAAAAAAA.')],
+    ['app ids and bars', flood('1234567890123456|')],
+    ['labels with no value', flood('mixpanel ', '\n')],
+    ['labels before long runs', flood(`mixpanel ${'a1B2'.repeat(10)}?`, '\n')],
   ];
 
   for (const [name, text] of cases) {

@@ -1,4 +1,5 @@
 import { isPlaceholder } from '../placeholders';
+import { lastClosingQuote } from './gluedQuote';
 import type { RecallSpan } from './recallSpan';
 import { isGibberish, looksRandom } from './tokenShape';
 
@@ -43,7 +44,7 @@ export function readQuoted(text: string, at: number): ValueSpan {
       continue;
     }
     if (c === quote) {
-      return { start: at + 1, end: i, quoted: true };
+      return { start: at + 1, end: lastClosingQuote(text, i, quote, limit), quoted: true };
     }
     i++;
   }
@@ -276,6 +277,11 @@ const FILLER_WORDS = new Set([
   'fake',
   'sample',
   'example',
+  'long',
+  'enough',
+  'short',
+  'invalid',
+  'wrong',
 ]);
 
 /** Option values of settings named like credentials: fetch's `credentials: "include"`, an auth scheme. */
@@ -314,6 +320,10 @@ function isFiller(value: string): boolean {
     return true;
   }
   if (value.includes('...') || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+) /.test(value)) {
+    return true;
+  }
+  // Punctuation alone (`,.:-¨@*¿?!`): a test of a parser's edge, never a credential someone chose.
+  if (!/[\p{L}\p{N}]/u.test(value)) {
     return true;
   }
   let count = 0;

@@ -1,5 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { findNamedLiterals } from './namedLiterals';
-import { assertHidden, assertUntouched, fake } from './spanCases';
+import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
 const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
@@ -23,6 +24,26 @@ describe('redact tier: credential-named literals', () => {
     hides('ENV DB_PASSWORD hollow pine\n', 'hollow pine');
     hides('ARG DB_PASSWORD=hollow-pine-2\n', 'hollow-pine-2');
     hides('{"name": "DB_PASSWORD", "value": "tidal cove"}', 'tidal cove');
+  });
+
+  it('hides a quoted value whole when it holds its own quote', () => {
+    const head = `${fake(20)};${fake(8)}`;
+    const tail = `${fake(6)};x,`;
+    hides(`simplynoted token = '${head}'${tail}'`, `${head}'${tail}`);
+    hides(`api_secret = "${head}"${tail}";`, `${head}"${tail}`);
+  });
+
+  it('ends a quoted value at its quote when the next quoted item follows', () => {
+    const pw = fake();
+    for (const text of [
+      `{"password":"${pw}","user":"alice-smith"}`,
+      `password = '${pw}' + 'alice-smith'`,
+      `auth_token='${pw}','alice-smith'`,
+    ]) {
+      hides(text, pw);
+      const hidden = spansOf(findNamedLiterals, text).map((s) => text.slice(s.start, s.end));
+      assert.ok(!hidden.some((h) => h.includes('alice')), `${JSON.stringify(hidden)} in ${text}`);
+    }
   });
 
   it('hides literals under names in any case style', () => {
@@ -145,6 +166,9 @@ describe('redact tier: credential-named literals', () => {
   it('leaves ordinary code, docs and UI text that mention credentials', () => {
     for (const text of [
       'password = get_password()',
+      'password = ,.:-¨@*¿?!',
+      "password: '@*¿?!,.'",
+      'fake-cloud-iam-key= "not_long_enough"',
       'password: req.body.password,',
       'password: string;',
       'token?: string',

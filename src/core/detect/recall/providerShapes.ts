@@ -26,8 +26,29 @@ const TOO_GENERIC = new Set([
 /** A provider prefix: letters and digits, joined by `_`, `-` or `.`, ending in one; 4 characters or more. */
 const PREFIX_SHAPE = /^[a-z0-9]+(?:[_.-][a-z0-9]+)*[_.-]$/;
 
+/**
+ * Prefixes of a provider's whole family, where the rules know only its documented members: Anthropic's
+ * `sk-ant-<kind><version>-` is a family (`api03`, `admin01`, and the next one), Mailgun's `key-` keys
+ * predate its current format.
+ */
+const FAMILIES: ReadonlyArray<readonly [string, string]> = [
+  ['sk-ant-', 'anthropic-api-key'],
+  ['key-', 'mailgun-api-key'],
+  ['dapi', 'databricks-api-token'],
+];
+
+/** A family's body, where its length is known: the peers' near misses are shorter or padded. */
+const FAMILY_BODY = new Map<string, RegExp>([
+  ['sk-ant-', /^[a-z0-9]{5,9}-[A-Za-z0-9_-]{80,300}$/],
+  ['key-', /^[a-z0-9]{32}$/],
+  ['dapi', /^[0-9a-f]{32}(?:-\d)?$/i],
+]);
+
+/** Prefixes this long name a provider even glued to a name or a digit (`MY_tskey-…`, `0tskey-…`). */
+const GLUED_PREFIX = 6;
+
 function prefixKinds(): Map<string, string> {
-  const kinds = new Map<string, string>();
+  const kinds = new Map<string, string>(FAMILIES);
   for (const rule of builtinRules) {
     for (const k of rule.keywords) {
       if (k.length >= 4 && PREFIX_SHAPE.test(k) && !TOO_GENERIC.has(k) && !kinds.has(k)) {
@@ -41,12 +62,15 @@ function prefixKinds(): Map<string, string> {
 const KINDS = prefixKinds();
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
-/** A prefix at a token boundary, then a token body of 16 characters or more (bounded). */
+/**
+ * A prefix after no letter, then a token body of 16 characters or more (bounded: a 1Password service
+ * account token runs to 900). A short prefix also needs a token boundary (checked where it matches).
+ */
 const PREFIXED = new RegExp(
-  `(?<![A-Za-z0-9_])(${[...KINDS.keys()]
+  `(?<![A-Za-z])(${[...KINDS.keys()]
     .sort((a, b) => b.length - a.length)
     .map(escape)
-    .join('|')})([A-Za-z0-9_=.-]{16,512})`,
+    .join('|')})([A-Za-z0-9_=.-]{16,1024})`,
   'gi',
 );
 
@@ -66,6 +90,27 @@ const FIXED: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   [/(?<![A-Za-z0-9_])GR1348941[A-Za-z0-9_-]{13,200}/g, 'gitlab-runner-registration-token'],
   [/(?<![A-Za-z0-9_])AGE-SECRET-KEY-1[A-Z0-9]{50,70}/g, 'age-secret-key'],
+  // Facebook user and page tokens (`EAA` and a long base62 body) and app tokens (`<app id>|<secret>`).
+  [/(?<![A-Za-z0-9_])EAA[A-Za-z0-9]{60,1024}(?![A-Za-z0-9_])/g, 'facebook-access-token'],
+  [/(?<![A-Za-z0-9_|])\d{15,16}\|([A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/g, 'facebook-app-access-token'],
+  // 42 Intra client secrets: `s-<6>-<64 hex>`, the six characters naming the kind.
+  [/(?<![A-Za-z0-9_-])s-[a-z0-9]{6}-[0-9a-f]{64}(?![A-Za-z0-9_-])/g, 'intra42-client-secret'],
+  // Slack webhook, workflow and trigger URLs: the path is the credential.
+  [
+    /(?<![A-Za-z0-9_.-])(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,300}/g,
+    'slack-webhook-url',
+  ],
+  // LaunchDarkly keys (`api-` or `sdk-` and a UUID) and LangSmith keys (`<kind>_<pt|sk>_<32 hex>_<10 hex>`).
+  [
+    /(?<![A-Za-z0-9_-])(?:api|sdk)-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}(?![A-Za-z0-9_-])/g,
+    'launchdarkly-access-token',
+  ],
+  [/(?<![A-Za-z0-9_])[a-z0-9]{4}_[a-z]{2}_[0-9a-f]{32}_[0-9a-f]{10}(?![A-Za-z0-9_])/g, 'langsmith-api-key'],
+  // A JWT whose header does not decode (a peer's regenerated sample, a cut token): two `ey` segments.
+  [
+    /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,1024}\.ey[A-Za-z0-9_/\\-]{10,4096}\.[A-Za-z0-9_/\\=-]{0,2048}/g,
+    'jwt',
+  ],
 ];
 
 /** Dash-joined digits (`xoxa-…` team and user ids) without a counting or repeated run. */
@@ -85,13 +130,27 @@ function isTemplate(body: string): boolean {
   return /(.)\1{5}/.test(body);
 }
 
+/** Kinds whose shape alone has almost no literal: the value must also read as generated. */
+const SHAPE_ONLY = new Set([
+  'discord-bot-token',
+  'facebook-access-token',
+  'facebook-app-access-token',
+  'jwt',
+]);
+
 export const findProviderShapes: RecallDetector = (text, out) => {
   for (const m of text.matchAll(PREFIXED)) {
+    if (m[1]!.length < GLUED_PREFIX && m.index > 0 && /[0-9_]/.test(text[m.index - 1]!)) {
+      continue;
+    }
     // A run cut by other characters (`…?x`, `…-####`) is a template or a broken sample, not a token.
     if (cleanTokenEnd(text, m.index) !== m.index + m[0].length) {
       continue;
     }
     const body = m[2]!.replace(/[.:=-]+$/, '');
+    if (FAMILY_BODY.get(m[1]!.toLowerCase())?.test(m[2]!) === false) {
+      continue;
+    }
     if ((looksRandom(body) || numericToken(body)) && !isTemplate(body)) {
       out.push({
         start: m.index,
@@ -104,8 +163,8 @@ export const findProviderShapes: RecallDetector = (text, out) => {
     for (const m of text.matchAll(re)) {
       const start = m[1] !== undefined ? m.index + m[0].indexOf(m[1]) : m.index;
       const end = m.index + m[0].length;
-      // Only the Discord shape has no literal in it: its parts must read as generated.
-      if ((kind !== 'discord-bot-token' || looksRandom(text.slice(start, end))) && !isTemplate(m[0])) {
+      // Shapes with little literal in them must read as generated.
+      if ((!SHAPE_ONLY.has(kind) || looksRandom(text.slice(start, end))) && !isTemplate(m[0])) {
         out.push({ start, end, kind });
       }
     }

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, UPPER_HEX, randomToken } from '../random';
 import { findProviderShapes } from './providerShapes';
 import { assertHidden, assertUntouched } from './spanCases';
 
@@ -29,6 +29,60 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(runner, runner);
     const age = `AGE-SECRET-KEY-1${randomToken(UPPER_ALNUM, 58)}`;
     hides(age, age);
+  });
+
+  it('hides family prefixes the rules do not list member by member', () => {
+    const anthropic = `sk-ant-${randomToken(LOWER_ALNUM, 4)}7-${body(95)}`;
+    hides(anthropic, anthropic);
+    hides(`claude_api_key = '${anthropic}'`, anthropic);
+    const mailgun = `key-${randomToken(LOWER_ALNUM, 30)}7q`;
+    hides(`mailgun ${mailgun}`, mailgun);
+    const databricks = `dapi${randomToken(UPPER_HEX, 30)}7A`;
+    hides(`databricks_pat = '${databricks}'`, databricks);
+  });
+
+  it('hides a prefix glued to a name or a digit when the prefix is long', () => {
+    const tailscale = `tskey-api-${randomToken(UPPER_HEX, 11)}A-${randomToken(UPPER_HEX, 23)}7`;
+    hides(`MY_${tailscale}`, tailscale);
+    hides(`0${tailscale}`, tailscale);
+    const onePassword = `ops_${body(860)}`;
+    hides(`export OP_SERVICE_ACCOUNT_TOKEN=${onePassword}`, onePassword);
+  });
+
+  it('hides Facebook, 42 Intra, Slack webhook and JWT shapes', () => {
+    const page = `EAA${body(200)}`;
+    hides(`value: "${page}"`, page);
+    const appSecret = body(27);
+    hides(`facebook ${randomToken(DIGITS, 16)}|${appSecret}`, appSecret);
+    const intra = `s-${randomToken(LOWER_ALNUM, 6)}-${randomToken(HEX, 64)}`;
+    hides(intra, intra);
+    const hook = `https://hooks.slack.com/workflows/T${randomToken(UPPER_ALNUM, 10)}/A${randomToken(UPPER_ALNUM, 10)}/${randomToken(DIGITS, 18)}/${body(24)}`;
+    hides(hook, hook);
+    const uuidLike = [8, 4, 4, 4, 12].map((n) => randomToken(LOWER_ALNUM, n)).join('-');
+    hides(`api-${uuidLike}`, `api-${uuidLike}`);
+    const langsmith = `lsv2_pt_${randomToken(HEX, 32)}_${randomToken(HEX, 10)}`;
+    hides(`LANGCHAIN_API_KEY=${langsmith}`, langsmith);
+    const jwt = `ey${body(20)}.ey${body(30)}.${body(20)}`;
+    hides(`x = "${jwt}"`, jwt);
+  });
+
+  it('leaves near misses of the families and shapes', () => {
+    for (const text of [
+      `sk-ant-${randomToken(LOWER_ALNUM, 5)}-${body(60)}`,
+      `key-${body(40)}`,
+      `dapi${randomToken(UPPER_HEX, 31)}`,
+      'the key-value-store-for-sessions',
+      `my_ops_${body(40)}`,
+      'EAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      `s-${randomToken(LOWER_ALNUM, 6)}-${randomToken(HEX, 63)}`,
+      'https://hooks.slack.com/services/T000/B000/XXXX',
+      'eyes.eyebrows.eyelashes',
+      `facebook ${randomToken(DIGITS, 16)}|page-settings-panel-title`,
+      `sdk-${[8, 4, 4, 4, 11].map((n) => randomToken(LOWER_ALNUM, n)).join('-')}`,
+      `ab12_px_${randomToken(HEX, 31)}z_${randomToken(HEX, 10)}`,
+    ]) {
+      leaves(text);
+    }
   });
 
   it('leaves prefixes followed by words, templates, runs, counts or paths', () => {

@@ -5,6 +5,8 @@ import { lookAlikeDetector } from './lookAlikes';
 import { findAuthHeaders } from './authHeaders';
 import { findCommandFlags } from './commandFlags';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
+import { findJdbcUrls } from './jdbcUrls';
+import { findLabelledTokens } from './labelledTokens';
 import { findNamedLiterals } from './namedLiterals';
 import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
@@ -27,6 +29,8 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findCommandFlags,
   findAuthHeaders,
   findUrlCredentials,
+  findJdbcUrls,
+  findLabelledTokens,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

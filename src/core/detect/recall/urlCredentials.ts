@@ -102,13 +102,16 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
   }
 }
 
-/** A host name or an IP literal, then a port, a path, a query or the end. */
+/**
+ * A host name or an IP literal, then a port, a path, a query, or the URL's end: a space, a quote, a
+ * bracket, or prose in another script (`https://u:p@example.comはBasic`).
+ */
 function startsHost(text: string, at: number, stop: number): boolean {
   let i = at;
   while (i < stop && /[A-Za-z0-9.\-[\]_]/.test(text[i]!)) {
     i++;
   }
-  return i > at && (i === stop || /[:/?#,;)]/.test(text[i]!));
+  return i > at && (i === stop || /[:/?#,;)\s"'`<>\\]/.test(text[i]!) || text.charCodeAt(i) > 127);
 }
 
 /** A user name that is a token: long, or mixing letters and digits over 16 characters. */

@@ -17,6 +17,14 @@ describe('redact tier: credentials in URLs', () => {
     hides(`mysql://root:${encoded}@127.0.0.1/app`, encoded);
   });
 
+  it('hides a userinfo password however short, where the URL ends in prose or markup', () => {
+    const pw = fake(4);
+    hides(`This FTP: ftp://user:${pw}@example.com includes credential.`, pw);
+    hides(`このhttps://user:${pw}@example.comはBasic`, pw);
+    hides(`<a href="https://user:${pw}@example.com">x</a>`, pw);
+    hides(`[url](https://user:${pw}@example.com)`, pw);
+  });
+
   it('hides a token used as userinfo, alone or with a conventional user', () => {
     const token = fake(24);
     hides(`git clone https://${token}@github.com/o/r.git`, token);
@@ -45,6 +53,9 @@ describe('redact tier: credentials in URLs', () => {
       'https://registry.npmjs.org/@babel/core',
       'https://medium.com/@someone/post',
       'ssh://git@github.com/o/r.git',
+      'mail https://alice@example.com about it',
+      'https://example.com/@user:handle for the profile',
+      'https://host:8080@ is no credential',
       'postgres://postgres@localhost:5432/app',
       'DATABASE_URL=postgres://user:password@localhost:5432/app',
       'MONGO_URI=mongodb://<username>:<password>@cluster0.example.mongodb.net/test',
