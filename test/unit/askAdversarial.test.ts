@@ -30,11 +30,10 @@ function reached(c: AskCase, sent: string, context: string): boolean {
 /** Issue 9's target for this set: at most 2% of the cases reach the server with a fragment of their secret. */
 const TARGET_LEAK_RATE = 0.02;
 /**
- * Today's ceiling: the cases main leaks, rounded up a little (measured 2026-12-03: 10 of 136 with the redact
- * tier and the new provider rules, 92 before them; most of the rest are provider formats on a bare line). It
- * falls towards the target.
+ * The ceiling: issue 9's 2% of the set, rounded down (measured 2026-12-03: 0 of 136 in six runs with fresh
+ * values, after 10, then 6, earlier the same day; 92 before the redact tier).
  */
-const LEAKED_CASES_CEILING = 12;
+const LEAKED_CASES_CEILING = Math.floor(TARGET_LEAK_RATE * 136);
 
 /** Pieces of `secret` (8 characters, or all of it when shorter) that the server must never receive. */
 function pieces(secret: string): string[] {

@@ -11,6 +11,13 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 /** Calls whose second argument is a password or secret. */
 const SECOND_ARGUMENT =
   /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
+/**
+ * A setter or builder named for a credential: `ds.setPassword("…")`, `.withApiKey('…')`,
+ * `config.set_secret("…")`. Its first argument is the credential. The report tier's names list counts
+ * `set…` as a verb (a `setPassword` function is no credential); its argument is.
+ */
+const SETTER =
+  /\b(?:set|with|use)_?[A-Za-z]{0,24}?(?:password|passwd|pwd|secret|token|apikey|api_key|accesskey|access_key|privatekey|private_key|passphrase|credentials?)[ \t]{0,4}\([ \t]{0,4}/gi;
 /** `DriverManager.getConnection(url, "user", "…")`: the third argument. */
 const THIRD_ARGUMENT = /\bgetConnection[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain. */
@@ -25,6 +32,7 @@ const DIRECTIVE = /^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|r
 export const findCredentialArguments: RecallDetector = (text, out) => {
   positional(text, SECOND_ARGUMENT, 1, out);
   positional(text, THIRD_ARGUMENT, 2, out);
+  positional(text, SETTER, 0, out);
 };
 
 export const findSqlPasswords: RecallDetector = (text, out) => {

@@ -22,6 +22,16 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides('DriverManager.getConnection(url, "app", "lantern-92")', 'lantern-92');
   });
 
+  it('hides the argument of a setter or builder named for a credential', () => {
+    hides('ds.setPassword("LanternDrizzle45");', 'LanternDrizzle45');
+    hides("client.withApiKey('cobalt willow 7')", 'cobalt willow 7');
+    hides('cfg.set_secret("Falcon-Orbit-22")', 'Falcon-Orbit-22');
+    hides('builder.useCredentials( "Quartz9Meadow" )', 'Quartz9Meadow');
+    leaves('ds.setPassword(System.getenv("DB_PASSWORD"));');
+    leaves('tokenizer.setTokenizer("whitespace"); field.setPasswordVisible("yes")');
+    leaves('store.setSecretName("db-credentials-prod");');
+  });
+
   it('hides SQL passwords', () => {
     hides("CREATE USER app IDENTIFIED BY 'brick;lane(1)';", 'brick;lane(1)');
     hides("CREATE USER app IDENTIFIED WITH mysql_native_password BY 'brick-2';", 'brick-2');

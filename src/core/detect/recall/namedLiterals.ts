@@ -33,6 +33,12 @@ const TYPED =
 const SUBSCRIPT = /\[\d{0,6}\]/y;
 /** A constructor or call taking the value: `std::string secret("…")`, `password('…')`. */
 const CALL_OPEN = /\([ \t]{0,4}(?=["'`])/y;
+/**
+ * A conversion that wraps the literal: Go `[]byte("…")`, Python `b"…"` and `SecretStr("…")`, Node
+ * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first).
+ */
+const CONVERSION =
+  /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
 /** A bare `key` (a dictionary key in most code) names a credential only when its value is generated. */
 const PLAIN_KEY = /^key$/i;
 /** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
@@ -133,9 +139,15 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     }
     return isSpace(text.charCodeAt(j)) ? spacedValue(text, skipSpaces(text, j), prefix, kind, out) : e;
   }
+  const op = sep[1]!;
+  if (!CODE_SEPARATORS.has(op) && !LOOSE_SEPARATORS.has(op)) {
+    CONVERSION.lastIndex = SEPARATOR.lastIndex;
+    if (CONVERSION.exec(text) !== null) {
+      return pushLiteral(text, readQuoted(text, CONVERSION.lastIndex), kind, false, out);
+    }
+  }
   const at = SEPARATOR.lastIndex;
   const c = text.charCodeAt(at);
-  const op = sep[1]!;
   if (c === 34 || c === 39 || c === 96) {
     if (LOOSE_SEPARATORS.has(op)) {
       // Prose (`token - '…'`) is a weak context: only a clean generated token is taken there.

@@ -46,6 +46,16 @@ describe('redact tier: credential-named literals', () => {
     }
   });
 
+  it('hides a literal inside a conversion: []byte, b"", Buffer.from, SecretStr, new String', () => {
+    hides('var HMAC_KEY = []byte("LanternDrizzle45")\n', 'LanternDrizzle45');
+    hides('SIGNING_KEY = b"cobalt-willow-77"\n', 'cobalt-willow-77');
+    hides("const jwtSecret = Buffer.from('Falcon Orbit 22');", 'Falcon Orbit 22');
+    hides('password: SecretStr = SecretStr("Quartz9Meadow")', 'Quartz9Meadow');
+    hides('String apiToken = new String("Velvet-Lantern-3");', 'Velvet-Lantern-3');
+    leaves('var HMAC_KEY = []byte(os.Getenv("HMAC_KEY"))\n');
+    leaves('if password == str(user_input): pass');
+  });
+
   it('hides literals under names in any case style', () => {
     hides('DB_PASSWORD_PRIMARY=north-gate-77', 'north-gate-77');
     hides('API_KEY_V2=kq83hf02jd', 'kq83hf02jd');

@@ -106,6 +106,11 @@ const FIXED: ReadonlyArray<readonly [RegExp, string]> = [
     'launchdarkly-access-token',
   ],
   [/(?<![A-Za-z0-9_])[a-z0-9]{4}_[a-z]{2}_[0-9a-f]{32}_[0-9a-f]{10}(?![A-Za-z0-9_])/g, 'langsmith-api-key'],
+  // Lob keys (`live_`/`test_`, an optional `pub_`, 31 to 35 hex), Beamer keys (`b_` and 44 base64url) and
+  // legacy Vault tokens (`s.` and 24 base62): prefixes too short to key on, so the body must read as generated.
+  [/(?<![A-Za-z0-9_])(?:live|test)_(?:pub_)?[a-f0-9]{31,35}(?![A-Za-z0-9_])/g, 'lob-api-key'],
+  [/(?<![A-Za-z0-9_])b_[A-Za-z0-9_=-]{44}(?![A-Za-z0-9_=-])/g, 'beamer-api-key'],
+  [/(?<![A-Za-z0-9_.$])s\.[A-Za-z0-9]{24}(?![A-Za-z0-9_.])/g, 'vault-legacy-token'],
   // A JWT whose header does not decode (a peer's regenerated sample, a cut token): two `ey` segments.
   [
     /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,1024}\.ey[A-Za-z0-9_/\\-]{10,4096}\.[A-Za-z0-9_/\\=-]{0,2048}/g,
@@ -132,6 +137,9 @@ function isTemplate(body: string): boolean {
 
 /** Kinds whose shape alone has almost no literal: the value must also read as generated. */
 const SHAPE_ONLY = new Set([
+  'lob-api-key',
+  'beamer-api-key',
+  'vault-legacy-token',
   'discord-bot-token',
   'facebook-access-token',
   'facebook-app-access-token',

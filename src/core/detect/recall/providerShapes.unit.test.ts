@@ -66,6 +66,24 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(`x = "${jwt}"`, jwt);
   });
 
+  it('hides Lob, Beamer and legacy Vault tokens on a bare line, and leaves code of the same outline', () => {
+    const lob = `live_${randomToken(HEX, 33)}7a`;
+    const lobPub = `test_pub_${randomToken(HEX, 29)}7a`;
+    const beamer = `b_${body(44)}`;
+    const vault = `s.${body(24)}`;
+    hides(`${lob}\n${lobPub}\n`, lob, lobPub);
+    hides(`  ${beamer}\n`, beamer);
+    hides(`token: ${vault}\n`, vault);
+    for (const text of [
+      'test_the_handler_returns_a_value_for_every_case_here',
+      'b_defaultSettingsForTheDashboardPanelWidgetsV',
+      's.someLongPropertyNameOnTheObj',
+      'this.s.abcdefghijklmnopqrstuvwx',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('leaves near misses of the families and shapes', () => {
     for (const text of [
       `sk-ant-${randomToken(LOWER_ALNUM, 5)}-${body(60)}`,

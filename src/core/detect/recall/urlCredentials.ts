@@ -27,6 +27,11 @@ const QUERY_NAMES = new Set([
 /** A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code). */
 const QUERY = /(?<=[\w/.%=-])(?:\?|&(?:amp;)?)([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
 const ENCODED_SCHEME = /%3A%2F%2F/gi;
+/**
+ * A query value that is itself a URL-encoded URL with userinfo (`?dsn=postgres%3A%2F%2Fapp%3Apw%40db…`):
+ * hidden whole, since user, host and database name travel with the password and name the target.
+ */
+const ENCODED_DSN = /[a-z][a-z0-9+.-]{1,30}%3A%2F%2F[^&#\s%]{0,256}(?:%(?!40)[0-9a-f]{2}[^&#\s%]{0,256}){0,16}%40/iy;
 const AUTHORITY_STOPS = ' \t\r\n"\'`<>\\';
 
 export const findUrlCredentials: RecallDetector = (text, out) => {
@@ -40,10 +45,12 @@ export const findUrlCredentials: RecallDetector = (text, out) => {
   const query = new RegExp(QUERY.source, 'g');
   for (let m = query.exec(text); m !== null; m = query.exec(text)) {
     const name = m[1]!;
-    if (!QUERY_NAMES.has(name.toLowerCase()) && credentialKind(name) === undefined) {
+    const start = query.lastIndex;
+    const named = QUERY_NAMES.has(name.toLowerCase()) || credentialKind(name) !== undefined;
+    ENCODED_DSN.lastIndex = start;
+    if (!named && !ENCODED_DSN.test(text)) {
       continue;
     }
-    const start = query.lastIndex;
     const end = scanUntil(text, start, '&#"\'<>;) \t\r\n`', 4096);
     const value = text.slice(start, end);
     if (!isPlaceholderValue(value) && !/^[:{]/.test(value)) {

@@ -48,6 +48,23 @@ describe('redact tier: credentials in URLs', () => {
     hides('https://app.example.org/?dsn=postgres%3A%2F%2Fu%3Apw%2Fsecret%40h%2Fdb&x=1', 'pw%2Fsecret');
   });
 
+  it('hides a URL-encoded DSN with userinfo whole, under any parameter name', () => {
+    const dsn = encodeURIComponent(`postgresql://app:${fake()}@db.internal:5432/prod`);
+    hides(`https://admin.example.com/connect?dsn=${dsn}&mode=ro`, dsn);
+    hides(
+      `curl "https://x.example.org/import?source=${encodeURIComponent(`mysql://root:${fake()}@10.0.0.4/db`)}"`,
+      encodeURIComponent('mysql://root:'),
+    );
+    // An encoded URL without userinfo is a link, not a credential.
+    leaves(
+      `https://x.example.org/redirect?next=${encodeURIComponent('https://app.example.org/a@b')}`.replace(
+        '%40',
+        '-',
+      ),
+    );
+    leaves(`https://x.example.org/redirect?next=${encodeURIComponent('https://app.example.org/path?q=1')}`);
+  });
+
   it('leaves URLs without credentials, and placeholders', () => {
     for (const text of [
       'https://registry.npmjs.org/@babel/core',
