@@ -31,7 +31,8 @@ const ENCODED_SCHEME = /%3A%2F%2F/gi;
  * A query value that is itself a URL-encoded URL with userinfo (`?dsn=postgres%3A%2F%2Fapp%3Apw%40db…`):
  * hidden whole, since user, host and database name travel with the password and name the target.
  */
-const ENCODED_DSN = /[a-z][a-z0-9+.-]{1,30}%3A%2F%2F[^&#\s%]{0,256}(?:%(?!40)[0-9a-f]{2}[^&#\s%]{0,256}){0,16}%40/iy;
+const ENCODED_DSN =
+  /[a-z][a-z0-9+.-]{1,30}%3A%2F%2F[^&#\s%]{0,256}(?:%(?!40)[0-9a-f]{2}[^&#\s%]{0,256}){0,16}%40/iy;
 const AUTHORITY_STOPS = ' \t\r\n"\'`<>\\';
 
 export const findUrlCredentials: RecallDetector = (text, out) => {
