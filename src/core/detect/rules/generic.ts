@@ -150,10 +150,22 @@ function passwordOk(v: string): boolean {
   );
 }
 
+/**
+ * A few shell or format marks (`^`, `$`, `&`, `|`, `?`, `;`, `,`, `*`, parentheses) inside an otherwise
+ * base64 or base62 body: no token format is drawn that way, so the value was corrupted or edited by hand
+ * (the peers write their near misses like this: `…%c^`). Generated keys that do use such marks (a Django
+ * `SECRET_KEY`) use them densely: about one character in four. `%`, `@` and `!` are left out: URL-encoded
+ * tokens and some vendors' keys carry them.
+ */
+function hasStrayMarks(v: string): boolean {
+  const marks = v.length - v.replace(/[$^&|?;,()*]/g, '').length;
+  return marks > 0 && marks * 8 < v.length;
+}
+
 /** A token: long enough, mixed, and random-looking for its length. */
 function tokenOk(v: string): boolean {
   const c = charClasses(v);
-  if (!literalData(v) || decodedIsStock(v) || !(c.lower || c.upper)) {
+  if (!literalData(v) || decodedIsStock(v) || !(c.lower || c.upper) || hasStrayMarks(v)) {
     return false;
   }
   const entropy = shannonEntropy(v);
@@ -228,7 +240,7 @@ const SECRET_AT_KEYWORD =
   `${ci('cret')}(?<=${ci('secret')})${ci('(?:[_.-]?key(?:[_.-]?base)?)?')}|${ci('oken')}(?<=${ci('token')})` +
   `|${ci('key')}(?<=${ci(KEY_QUALIFIER)}${ci('key')})|${ci('auth')}|${CRED}`;
 const SECRET_STOP = ci(
-  '(?:csrf|xsrf|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?(?:client[_.-]?)?',
+  '(?:csrf|xsrf|authenticity|invalid|wrong|bad|fake|dummy|mock|sample|example|non[_.-]?matching|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?(?:client[_.-]?)?',
 );
 // The stop words are read after the word, back across it, once per word found: read before it, they
 // would run at every position the engine tries.
