@@ -17,6 +17,15 @@ import {
 
 const b64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+/**
+ * A password on a curl command line, as the report tier sees it: plausible, and not a stand-in of a
+ * few lower-case letters (`-u 'test:test'`, `--user "xxx:yyy"`), which is how docs and READMEs write
+ * one. The redact tier still hides those.
+ */
+function curlPassword(pw: string): boolean {
+  return isPlausiblePassword(pw) && (pw.length >= 8 || !/^[a-z]+$/.test(pw));
+}
+
 /** A JWT whose header decodes to JSON naming an algorithm; documented examples and public keys drop out. */
 function jwtOk(token: string): boolean {
   const [head = '', body = ''] = token.split('.');
@@ -147,7 +156,7 @@ export const tokenRules: readonly Rule[] = [
       `(?<![A-Za-z0-9_-])curl[^\\r\\n|;&]{0,200}?[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?[^\\s:'"]{1,64}:(?<secret>[^\\s'"]{3,128})`,
     ),
     maxLength: 420,
-    validate: isPlausiblePassword,
+    validate: curlPassword,
     sample: () => `${randomToken(ALNUM, 14)}!`,
     lines: (pw) => [
       `curl -u deploy:${pw} https://ci.internal/api/v1/builds`,
