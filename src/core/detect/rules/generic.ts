@@ -39,9 +39,11 @@ const NAME_CHAR = '[A-Za-z0-9_.-]';
 const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
 /**
  * Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`,
- * `var apiKey: String? = "…"`.
+ * `var apiKey: String? = "…"`. A blank or a quote beside the `=` tells a type from a value that holds
+ * one (`credentials: VllmKB…=CE3V…` is a YAML value, not the type `VllmKB…`).
  */
-const ANNOTATION = '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}[ \\t]{0,3}(?==))?';
+const ANNOTATION =
+  '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}(?:[ \\t]{1,3}(?==)|(?==[ \\t"\'`])))?';
 /**
  * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=` and `::=`, a `,` after a quoted name (`define('X', …)`),
  * `>` closing an XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`). Each
@@ -162,10 +164,20 @@ function hasStrayMarks(v: string): boolean {
   return marks > 0 && marks * 8 < v.length;
 }
 
+/**
+ * A value made of words: three or more `_`/`-` parts that are runs of letters in one case, covering
+ * half of it (`…_VDP_BKFD_ZCTCZ_PHVX`, `…_feapws_lsmbbbgxgtylpc-yfzcomnjue`). That is a name or a
+ * template someone wrote; 20 characters of a random token stay in one case about one time in 10^8.
+ */
+function isWordParts(v: string): boolean {
+  const words = v.split(/[_-]/).filter((part) => /^(?:[A-Z]{3,}|[a-z]{3,})$/.test(part));
+  return words.length >= 3 && words.join('').length * 2 >= v.length;
+}
+
 /** A token: long enough, mixed, and random-looking for its length. */
 function tokenOk(v: string): boolean {
   const c = charClasses(v);
-  if (!literalData(v) || decodedIsStock(v) || !(c.lower || c.upper) || hasStrayMarks(v)) {
+  if (!literalData(v) || decodedIsStock(v) || !(c.lower || c.upper) || hasStrayMarks(v) || isWordParts(v)) {
     return false;
   }
   const entropy = shannonEntropy(v);
