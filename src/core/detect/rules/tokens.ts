@@ -15,6 +15,8 @@ import {
 // Credentials that are not tied to one provider: JWTs, HTTP authorization headers and npm registry
 // auth. Each one is checked for its structure (decoded JSON, `user:password`), not only its shape.
 
+const HEX_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
 const b64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /**
@@ -191,7 +193,8 @@ export const tokenRules: readonly Rule[] = [
     pattern: new RegExp(
       `(?<![A-Za-z0-9_-])${anyCase('authorization')}["']?[ \\t]{0,3}[:=,][ \\t]{0,3}["'\`]?` +
         `(?:(?:${['token', 'api-token', 'apikey', 'api-key', 'ssws'].map(anyCase).join('|')})[ \\t]{1,3})?` +
-        `(?<secret>[A-Za-z0-9._~+/-]{16,1000}={0,2})(?![A-Za-z0-9._~+/=-])(?=["'\`]|[ \\t]{0,3}(?:$|[\\r\\n,;)}\\]]))`,
+        // A UUID is spelled out: many APIs issue their keys as UUIDs, which the engine otherwise reads as ids.
+        `(?<secret>${HEX_UUID}|[A-Za-z0-9._~+/-]{16,1000}={0,2})(?![A-Za-z0-9._~+/=-])(?=["'\`]|[ \\t]{0,3}(?:$|[\\r\\n,;)}\\]]))`,
       'm',
     ),
     maxLength: 1040,
