@@ -153,15 +153,15 @@ function passwordOk(v: string): boolean {
 }
 
 /**
- * A few shell or format marks (`^`, `$`, `&`, `|`, `?`, `;`, `,`, `*`, parentheses) inside an otherwise
- * base64 or base62 body: no token format is drawn that way, so the value was corrupted or edited by hand
- * (the peers write their near misses like this: `…%c^`). Generated keys that do use such marks (a Django
- * `SECRET_KEY`) use them densely: about one character in four. `%`, `@` and `!` are left out: URL-encoded
- * tokens and some vendors' keys carry them.
+ * A few shell or format marks (`^`, `$`, `&`, `|`, `?`, `;`, `,`, `*`, parentheses) typed into an
+ * otherwise mixed-case base62 body: no token format is drawn that way, so the value was corrupted or
+ * edited by hand (the peers write their near misses like this: `…%c^`). Generated secrets that do use
+ * punctuation use it densely (a password manager's, or a Django `SECRET_KEY`, which is lower-case and
+ * about one character in five a mark): those pass.
  */
 function hasStrayMarks(v: string): boolean {
-  const marks = v.length - v.replace(/[$^&|?;,()*]/g, '').length;
-  return marks > 0 && marks * 8 < v.length;
+  const punctuation = v.length - v.replace(/[^A-Za-z0-9+/=_.~:-]/g, '').length;
+  return /[A-Z]/.test(v) && /[$^&|?;,()*]/.test(v) && punctuation * 10 < v.length;
 }
 
 /**
