@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_HEX, randomToken } from '../random';
 import { scan } from '../scanner';
-import { uuid } from './ruleParts';
+import { numericId, uuid } from './ruleParts';
 
 // The peers' own "must not match" cases, as shapes: a value one character too long, a prefix before
 // the wrong alphabet, a base62 body with a few marks typed into it, a name that says the value is not
@@ -98,6 +98,17 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     assert.deepEqual(ids(`MY_${ts}\n${randomToken(DIGITS, 1)}${ts}`), ['tailscale-key', 'tailscale-key']);
     assert.deepEqual(ids(`shppa_${randomToken(LOWER_ALNUM, 20)}`), []);
     assert.deepEqual(ids(`ntn_${randomToken(ALNUM, 47)}`), []);
+  });
+
+  it('GitHub fine-grained tokens: 82 word characters after the prefix, not 83', () => {
+    assert.deepEqual(ids(`GITHUB_TOKEN=github_pat_${randomToken(LOWER_ALNUM, 82)}`), ['github-fine-grained-pat']);
+    assert.ok(!ids(`github_pat_${randomToken(LOWER_ALNUM, 83)}`).includes('github-fine-grained-pat'));
+  });
+
+  it('Slack workflow webhooks carry a 24-character secret', () => {
+    const url = `https://hooks.slack.com/workflows/T${randomToken(UPPER_HEX, 10)}/A${randomToken(UPPER_HEX, 10)}`;
+    assert.deepEqual(ids(`${url}/${numericId(18)}/${randomToken(ALNUM, 24)}`), ['slack-workflow-webhook-url']);
+    assert.deepEqual(ids(`${url}/${numericId(18)}/${randomToken(ALNUM, 20)}`), []);
   });
 
   it('an Authorization header whose whole value is a token, a UUID among them', () => {
