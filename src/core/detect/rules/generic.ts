@@ -2,6 +2,7 @@ import { shannonEntropy } from '../entropy';
 import { ALNUM, BASE64, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
+import { uuid } from './ruleParts';
 import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
 import {
   charClasses,
@@ -45,13 +46,13 @@ const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
 const ANNOTATION =
   '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}(?:[ \\t]{1,3}(?==)|(?==[ \\t"\'`])))?';
 /**
- * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=` and `::=`, a `,` after a quoted name (`define('X', …)`),
+ * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=`, `::=` and `:::=`, PHP's `.=`, a `,` after a quoted name (`define('X', …)`),
  * `>` closing an XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`). Each
  * alternative reads its own character before any look back, so a name followed by `=` pays for no
  * lookbehind.
  */
 const OPERATOR =
-  '(?:=(?:>|(?![=~>]))|:(?::?=|(?![:=]))|\\?\\??=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
+  '(?:=(?:>|(?![=~>]))|:(?::{0,2}=|(?![:=]))|\\.=|\\?\\??=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
 // Positive classes (printable ASCII) rather than negated ones, and no `\\s`: the engine then keeps these
 // rules' windows to the line of each keyword hit, which is what makes a frequent keyword like `key` cheap.
 /** A quoted value's characters: printable ASCII but blanks, quotes and backslashes. */
@@ -310,10 +311,19 @@ export const genericRules: readonly Rule[] = [
     // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`).
     maxLength: 287,
     validate: tokenOk,
+    // A UUID given to a credential name is the key (Heroku, Snyk, Sendbird and others issue UUIDs).
+    expectsUuid: true,
     sample: () => {
       for (;;) {
         const r = Math.random();
-        const t = r < 0.4 ? randomToken(ALNUM, 32) : r < 0.7 ? randomToken(HEX, 40) : randomToken(BASE64, 44);
+        const t =
+          r < 0.1
+            ? uuid()
+            : r < 0.4
+              ? randomToken(ALNUM, 32)
+              : r < 0.7
+                ? randomToken(HEX, 40)
+                : randomToken(BASE64, 44);
         // The rule passes over a value with a word-like run (`isWordy`); one random draw in about 700
         // holds one, and such a draw is not the case this positive tests.
         if (!isWordy(t)) {
@@ -339,6 +349,8 @@ export const genericRules: readonly Rule[] = [
       `STRIPE_SECRET_KEY_LIVE=${t}`,
       `API_TOKEN ?= ${t}`,
       `var apiKey: String? = "${t}"`,
+      `$apiToken .= "${t}";`,
+      `API_TOKEN :::= ${t}`,
       `{ "app.env": "API_TOKEN=${t}\\nDEBUG=false" }`,
     ],
     negatives: GENERIC_SECRET_NEGATIVES,
