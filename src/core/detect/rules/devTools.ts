@@ -68,7 +68,10 @@ export const devToolRules: readonly Rule[] = [
     // any kind after the prefix, and the prefix and the length are what identify the format.
     body: '[A-Za-z0-9]{46}',
     bodyMax: 46,
-    make: () => (randomToken('01', 1) === '0' ? randomToken(DIGITS, 11) + randomToken(ALNUM, 35) : randomToken(ALNUM, 46)),
+    make: () =>
+      randomToken('01', 1) === '0'
+        ? randomToken(DIGITS, 11) + randomToken(ALNUM, 35)
+        : randomToken(ALNUM, 46),
     revokeUrl: 'https://www.notion.so/profile/integrations',
   }),
   tokenRule({

@@ -50,7 +50,13 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
 
   it('generic-secret: a name that says the value is not real or not a credential', () => {
     const value = randomToken(ALNUM, 24);
-    for (const name of ['nonMatchingToken', 'invalid_api_key', 'FAKE_TOKEN', 'mockSecret', 'authenticity_token']) {
+    for (const name of [
+      'nonMatchingToken',
+      'invalid_api_key',
+      'FAKE_TOKEN',
+      'mockSecret',
+      'authenticity_token',
+    ]) {
       assert.deepEqual(ids(`${name} = "${value}"`), [], name);
     }
     assert.deepEqual(ids(`matchingToken = "${value}"`), ['generic-secret']);
@@ -92,7 +98,9 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
 
   it('the widened formats: Shopify, Sourcegraph, Notion and Tailscale as the peers test them', () => {
     assert.deepEqual(ids(`shppa_${randomToken(ALNUM, 38)}`), ['shopify-private-app-token']);
-    assert.deepEqual(ids(`sgp_${randomToken(UPPER_HEX, 16)}_${randomToken(HEX, 40)}`), ['sourcegraph-access-token']);
+    assert.deepEqual(ids(`sgp_${randomToken(UPPER_HEX, 16)}_${randomToken(HEX, 40)}`), [
+      'sourcegraph-access-token',
+    ]);
     assert.deepEqual(ids(`ntn_${randomToken(ALNUM, 46)}`), ['notion-integration-token']);
     const ts = `tskey-api-${randomToken(UPPER_HEX, 12)}-${randomToken(UPPER_HEX, 24)}`;
     assert.deepEqual(ids(`MY_${ts}\n${randomToken(DIGITS, 1)}${ts}`), ['tailscale-key', 'tailscale-key']);
@@ -101,19 +109,25 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
   });
 
   it('GitHub fine-grained tokens: 82 word characters after the prefix, not 83', () => {
-    assert.deepEqual(ids(`GITHUB_TOKEN=github_pat_${randomToken(LOWER_ALNUM, 82)}`), ['github-fine-grained-pat']);
+    assert.deepEqual(ids(`GITHUB_TOKEN=github_pat_${randomToken(LOWER_ALNUM, 82)}`), [
+      'github-fine-grained-pat',
+    ]);
     assert.ok(!ids(`github_pat_${randomToken(LOWER_ALNUM, 83)}`).includes('github-fine-grained-pat'));
   });
 
   it('Slack workflow webhooks carry a 24-character secret', () => {
     const url = `https://hooks.slack.com/workflows/T${randomToken(UPPER_HEX, 10)}/A${randomToken(UPPER_HEX, 10)}`;
-    assert.deepEqual(ids(`${url}/${numericId(18)}/${randomToken(ALNUM, 24)}`), ['slack-workflow-webhook-url']);
+    assert.deepEqual(ids(`${url}/${numericId(18)}/${randomToken(ALNUM, 24)}`), [
+      'slack-workflow-webhook-url',
+    ]);
     assert.deepEqual(ids(`${url}/${numericId(18)}/${randomToken(ALNUM, 20)}`), []);
   });
 
   it('an Authorization header whose whole value is a token, a UUID among them', () => {
     assert.deepEqual(ids(`curl --header 'Authorization: ${uuid()}'`), ['http-authorization-token']);
-    assert.deepEqual(ids(`curl -H "Authorization: Token ${randomToken(HEX, 40)}"`), ['http-authorization-token']);
+    assert.deepEqual(ids(`curl -H "Authorization: Token ${randomToken(HEX, 40)}"`), [
+      'http-authorization-token',
+    ]);
     assert.deepEqual(ids(`request_id: ${uuid()}`), []);
   });
 });
