@@ -102,6 +102,8 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
       'sourcegraph-access-token',
     ]);
     assert.deepEqual(ids(`ntn_${randomToken(ALNUM, 46)}`), ['notion-integration-token']);
+    assert.deepEqual(ids(`DATABRICKS_TOKEN=dapi${randomToken(UPPER_HEX, 32)}`), ['databricks-api-token']);
+    assert.ok(!ids(`DATABRICKS_TOKEN=dapi${randomToken(UPPER_HEX, 33)}`).includes('databricks-api-token'));
     const ts = `tskey-api-${randomToken(UPPER_HEX, 12)}-${randomToken(UPPER_HEX, 24)}`;
     assert.deepEqual(ids(`MY_${ts}\n${randomToken(DIGITS, 1)}${ts}`), ['tailscale-key', 'tailscale-key']);
     assert.deepEqual(ids(`shppa_${randomToken(LOWER_ALNUM, 20)}`), []);
