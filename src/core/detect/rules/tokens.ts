@@ -190,11 +190,12 @@ export const tokenRules: readonly Rule[] = [
     // The header's value is the credential: bare (`Authorization: <token>`) or after a `Token`, `Api-Token`,
     // `ApiKey` or `SSWS` scheme (Bearer and Basic have their own rules). It must end the header, so a
     // scheme with parameters (`AWS4-HMAC-SHA256 Credential=…`, `Digest username=…`) is not taken for one.
+    // Twenty characters at least, as for a bearer token: a short value there is more often a test's.
     pattern: new RegExp(
       `(?<![A-Za-z0-9_-])${anyCase('authorization')}["']?[ \\t]{0,3}[:=,][ \\t]{0,3}["'\`]?` +
         `(?:(?:${['token', 'api-token', 'apikey', 'api-key', 'ssws'].map(anyCase).join('|')})[ \\t]{1,3})?` +
         // A UUID is spelled out: many APIs issue their keys as UUIDs, which the engine otherwise reads as ids.
-        `(?<secret>${HEX_UUID}|[A-Za-z0-9._~+/-]{16,1000}={0,2})(?![A-Za-z0-9._~+/=-])(?=["'\`]|[ \\t]{0,3}(?:$|[\\r\\n,;)}\\]]))`,
+        `(?<secret>${HEX_UUID}|[A-Za-z0-9._~+/-]{20,1000}={0,2})(?![A-Za-z0-9._~+/=-])(?=["'\`]|[ \\t]{0,3}(?:$|[\\r\\n,;)}\\]]))`,
       'm',
     ),
     maxLength: 1040,
