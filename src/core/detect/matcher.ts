@@ -179,7 +179,7 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     keywords,
     keywordLength: keywords.reduce((max, k) => Math.max(max, k.length), 0),
     generic: rule.severity === 'warning',
-    expectsUuid: /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source),
+    expectsUuid: rule.expectsUuid === true || /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source),
     startBits: starts?.bits,
     startsNonAscii: starts === undefined || starts.other,
     broadStart: starts === undefined || size(starts) > BROAD_START,

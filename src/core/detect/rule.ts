@@ -42,6 +42,11 @@ export interface Rule {
    * the value is then never dismissed for its wording (a random body can hold `Mock` or `TODO`).
    */
   readonly proof?: 'checksum';
+  /**
+   * True when a UUID is a shape this rule expects, as a pattern that spells one out (`{8}-…{12}`) says on
+   * its own. The engine otherwise drops a UUID as an identifier.
+   */
+  readonly expectsUuid?: boolean;
   /** Where the owner revokes or rotates this kind of key (incident response). */
   readonly revokeUrl?: string;
   readonly tests: RuleTests;

@@ -162,8 +162,10 @@ export const aiRules: readonly Rule[] = [
     description: 'Hugging Face user access token',
     risk: 'anyone with this file can read your private models and datasets, and push to them with a write token',
     keywords: ['hf_'],
-    pattern: new RegExp(`${START_TOKEN}hf_[A-Za-z0-9]{34,40}${END_ALNUM}`),
-    maxLength: 43,
+    // 34 characters exactly, as every peer reads the format: `hf_` before 40 lower-case letters is a C
+    // identifier (`hf_servingcellpriority…`), not a token one character too long.
+    pattern: new RegExp(`${START_TOKEN}hf_[A-Za-z0-9]{34}${END_ALNUM}`),
+    maxLength: 37,
     minEntropy: 3.8,
     // Real tokens are random letters; an identifier such as `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` is words.
     validate: (s) => !/^hf_(?:[A-Z][a-z]+)+\d*$/.test(s),
@@ -174,6 +176,7 @@ export const aiRules: readonly Rule[] = [
       'from transformers import 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',
       'hf_hub_download(repo_id="gpt2")',
       'hf_abc123',
+      '  M_UINT (PrioField, H_PRIO, 2, &hf_servingcellpriorityparametersdescription_h_prio),',
     ],
   }),
   tokenRule({

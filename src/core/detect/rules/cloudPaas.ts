@@ -1,4 +1,4 @@
-import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
+import { ALNUM, BASE64, BASE64URL, HEX, UPPER_HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 import { uuid } from './ruleParts';
@@ -185,9 +185,10 @@ export const paasRules: readonly Rule[] = [
     description: 'Databricks personal access token',
     risk: 'anyone with this file can run jobs and read the data in your Databricks workspace',
     prefix: 'dapi',
-    body: '[a-f0-9]{32}(?:-\\d)?',
+    // Hex in either case: secretlint tests upper-case bodies, and the prefix and length identify it.
+    body: '[a-fA-F0-9]{32}(?:-\\d)?',
     bodyMax: 34,
-    make: () => randomToken(HEX, 32),
+    make: () => randomToken(randomToken('01', 1) === '0' ? HEX : UPPER_HEX, 32),
     revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
     negatives: ['dapi_version = 2', 'DATABRICKS_TOKEN=dapi<token>'],
   }),

@@ -1,4 +1,4 @@
-import { ALNUM, HEX, randomToken } from '../random';
+import { ALNUM, HEX, UPPER_HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_ALNUM, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 
@@ -135,11 +135,15 @@ export const codeHostRules: readonly Rule[] = [
     description: 'Sourcegraph access token',
     risk: 'anyone with this file can search your private code on Sourcegraph as you',
     keywords: ['sgp_'],
-    pattern: new RegExp(`${START_TOKEN}sgp_(?:(?:[a-f0-9]{16}|local)_)?[a-f0-9]{40}${END_ALNUM}`),
+    // Hex in either case, as gitleaks reads it: the `sgp_` prefix and the lengths identify the format.
+    pattern: new RegExp(`${START_TOKEN}sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}${END_ALNUM}`),
     maxLength: 61,
     minEntropy: 3,
     revokeUrl: 'https://sourcegraph.com/user/settings/tokens',
-    sample: () => `sgp_${randomToken(HEX, 16)}_${randomToken(HEX, 40)}`,
+    sample: () => {
+      const hex = randomToken('01', 1) === '0' ? HEX : UPPER_HEX;
+      return `sgp_${randomToken(hex, 16)}_${randomToken(hex, 40)}`;
+    },
     negatives: ['SRC_ACCESS_TOKEN=sgp_...', 'sgp_local_<token>'],
   }),
 ];

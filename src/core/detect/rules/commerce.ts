@@ -18,11 +18,12 @@ function shopifyToken(id: string, prefix: string, description: string): Rule {
     description,
     risk: shopifyRisk,
     keywords: [prefix],
-    pattern: new RegExp(`${START_TOKEN}${prefix}[a-fA-F0-9]{32}${END_ALNUM}`),
-    maxLength: 38,
+    // 32 hex digits, or (since Shopify lengthened its tokens and app secrets) 32 to 64 letters and digits.
+    pattern: new RegExp(`${START_TOKEN}${prefix}[A-Za-z0-9]{32,64}${END_ALNUM}`),
+    maxLength: prefix.length + 64,
     minEntropy: 2.8,
     revokeUrl: shopifyRevoke,
-    sample: () => `${prefix}${randomToken(HEX, 32)}`,
+    sample: () => `${prefix}${randomToken('01', 1) === '0' ? randomToken(HEX, 32) : randomToken(ALNUM, 38)}`,
     negatives: [
       `${prefix}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
       `${prefix}00000000000000000000000000000000`,

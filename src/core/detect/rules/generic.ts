@@ -1,19 +1,9 @@
-import { shannonEntropy } from '../entropy';
 import { ALNUM, BASE64, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
+import { uuid } from './ruleParts';
 import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
-import {
-  charClasses,
-  decodeBase64,
-  isDefaultPassword,
-  isKeywordValue,
-  isPathLike,
-  isPlaceholder,
-  isPrintableAscii,
-  isReference,
-  namesCredential,
-} from './valueChecks';
+import { isWordy, passwordOk, tokenOk } from './genericValues';
 
 /**
  * The generic rules: a literal assigned to a name that ends in a secret-sounding word, in code, YAML,
@@ -26,7 +16,7 @@ import {
  * - the value must be a literal: quoted, or bare and followed by the end of the value, which rules out
  *   calls (`getPassword()`), indexing (`config["x"]`) and template tags (`<%= … %>`);
  * - the value must look like data: no reference, placeholder, label, identifier, path or URL, and
- *   enough mixture (passwords) or entropy and length (tokens).
+ *   enough mixture (passwords) or entropy and length (tokens): see genericValues.ts.
  */
 
 /** A name's characters: it may be dotted or dashed (`spring.datasource.password`, `private-key`). */
@@ -39,17 +29,19 @@ const NAME_CHAR = '[A-Za-z0-9_.-]';
 const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
 /**
  * Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`,
- * `var apiKey: String? = "…"`.
+ * `var apiKey: String? = "…"`. A blank or a quote beside the `=` tells a type from a value that holds
+ * one (`credentials: VllmKB…=CE3V…` is a YAML value, not the type `VllmKB…`).
  */
-const ANNOTATION = '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}[ \\t]{0,3}(?==))?';
+const ANNOTATION =
+  '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}(?:[ \\t]{1,3}(?==)|(?==[ \\t"\'`])))?';
 /**
- * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=` and `::=`, a `,` after a quoted name (`define('X', …)`),
+ * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=`, `::=` and `:::=`, PHP's `.=`, a `,` after a quoted name (`define('X', …)`),
  * `>` closing an XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`). Each
  * alternative reads its own character before any look back, so a name followed by `=` pays for no
  * lookbehind.
  */
 const OPERATOR =
-  '(?:=(?:>|(?![=~>]))|:(?::?=|(?![:=]))|\\?\\??=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
+  '(?:=(?:>|(?![=~>]))|:(?::{0,2}=|(?![:=]))|\\.=|\\?\\??=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
 // Positive classes (printable ASCII) rather than negated ones, and no `\\s`: the engine then keeps these
 // rules' windows to the line of each keyword hit, which is what makes a frequent keyword like `key` cheap.
 /** A quoted value's characters: printable ASCII but blanks, quotes and backslashes. */
@@ -84,83 +76,6 @@ function assignment(name: string, min: number): RegExp {
     `${name}${NAME_BOUND}["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min)}`,
     'm',
   );
-}
-
-/** A value that is data rather than code, a label, a path or a placeholder. */
-function literalData(v: string): boolean {
-  return !(
-    isReference(v) ||
-    isPlaceholder(v) ||
-    isKeywordValue(v) ||
-    v.includes('://') ||
-    isPathLike(v) ||
-    /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(v) ||
-    // Code rather than data: `a ?? b`, `x || y`, `ArrowToken$1`, or a value that names itself.
-    /\?\?|\|\||&&|^[A-Za-z_]\w*\$\d*$/.test(v) ||
-    namesCredential(v) ||
-    /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(v) ||
-    /^[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/.test(v) ||
-    /^[a-z]+(?:[_.-][a-z]+)+$/i.test(v) ||
-    isWordy(v) ||
-    isSlug(v) ||
-    /[:?…]$|^:/.test(v) ||
-    /^%[-+ #0]?\d*[sdfx]$|%\(|\{\d*\}/.test(v) ||
-    /^v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?$/.test(v) ||
-    /^#[0-9a-f]{3,8}$/i.test(v)
-  );
-}
-
-/**
- * Words with a number tacked on (`supersecretkey123`): a lower-case run of ten or more with the vowels
- * of language (a random run of that length has a fifth of them), and few digits.
- */
-function isWordy(v: string): boolean {
-  const run = (v.match(/[a-z]{10,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
-  const vowels = run?.match(/[aeiou]/g)?.length ?? 0;
-  return run !== undefined && vowels / run.length >= 0.3 && (v.match(/[0-9]/g)?.length ?? 0) <= 4;
-}
-
-/** A lower-case name of three or more parts (`my-app-tls-2`, `prod_db_key_v2`), unless all hex (a UUID). */
-function isSlug(v: string): boolean {
-  return /^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && !/^[0-9a-f]+(?:-[0-9a-f]+)+$/.test(v);
-}
-
-/**
- * A base64 value that decodes to printable text (a Kubernetes `data:` entry, a `_password`) is judged
- * on what it hides too: `cGFzc3dvcmQ=` is the word `password`.
- */
-function decodedIsStock(v: string): boolean {
-  if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) {
-    return false;
-  }
-  const text = decodeBase64(v);
-  return text !== undefined && isPrintableAscii(text) && (isDefaultPassword(text) || isPlaceholder(text));
-}
-
-/** A password: a literal with a letter and a digit or symbol, that is not a stock default. */
-function passwordOk(v: string): boolean {
-  const c = charClasses(v);
-  return (
-    literalData(v) &&
-    !decodedIsStock(v) &&
-    (c.lower || c.upper) &&
-    (c.digit || c.special) &&
-    !isDefaultPassword(v) &&
-    shannonEntropy(v) >= 2.3
-  );
-}
-
-/** A token: long enough, mixed, and random-looking for its length. */
-function tokenOk(v: string): boolean {
-  const c = charClasses(v);
-  if (!literalData(v) || decodedIsStock(v) || !(c.lower || c.upper)) {
-    return false;
-  }
-  const entropy = shannonEntropy(v);
-  if (v.length < 16) {
-    return c.digit && c.lower && c.upper && entropy >= 3;
-  }
-  return (c.digit || (v.length >= 32 && c.lower && c.upper)) && entropy >= (v.length >= 32 ? 3 : 2.8);
 }
 
 /** Regex source with every letter outside classes and escapes made case-insensitive, so that the rest stays case-exact. */
@@ -228,7 +143,7 @@ const SECRET_AT_KEYWORD =
   `${ci('cret')}(?<=${ci('secret')})${ci('(?:[_.-]?key(?:[_.-]?base)?)?')}|${ci('oken')}(?<=${ci('token')})` +
   `|${ci('key')}(?<=${ci(KEY_QUALIFIER)}${ci('key')})|${ci('auth')}|${CRED}`;
 const SECRET_STOP = ci(
-  '(?:csrf|xsrf|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?(?:client[_.-]?)?',
+  '(?:csrf|xsrf|authenticity|invalid|wrong|bad|fake|dummy|mock|sample|example|non[_.-]?matching|page|next|next[_.-]?page|continuation|cancel|cancellation|sync|resume|pagination|public|publishable|lex|max|min|num|total|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|kube|k8s)[_.-]?(?:client[_.-]?)?',
 );
 // The stop words are read after the word, back across it, once per word found: read before it, they
 // would run at every position the engine tries.
@@ -286,10 +201,19 @@ export const genericRules: readonly Rule[] = [
     // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`).
     maxLength: 287,
     validate: tokenOk,
+    // A UUID given to a credential name is the key (Heroku, Snyk, Sendbird and others issue UUIDs).
+    expectsUuid: true,
     sample: () => {
       for (;;) {
         const r = Math.random();
-        const t = r < 0.4 ? randomToken(ALNUM, 32) : r < 0.7 ? randomToken(HEX, 40) : randomToken(BASE64, 44);
+        const t =
+          r < 0.1
+            ? uuid()
+            : r < 0.4
+              ? randomToken(ALNUM, 32)
+              : r < 0.7
+                ? randomToken(HEX, 40)
+                : randomToken(BASE64, 44);
         // The rule passes over a value with a word-like run (`isWordy`); one random draw in about 700
         // holds one, and such a draw is not the case this positive tests.
         if (!isWordy(t)) {
@@ -315,6 +239,8 @@ export const genericRules: readonly Rule[] = [
       `STRIPE_SECRET_KEY_LIVE=${t}`,
       `API_TOKEN ?= ${t}`,
       `var apiKey: String? = "${t}"`,
+      `$apiToken .= "${t}";`,
+      `API_TOKEN :::= ${t}`,
       `{ "app.env": "API_TOKEN=${t}\\nDEBUG=false" }`,
     ],
     negatives: GENERIC_SECRET_NEGATIVES,

@@ -1,5 +1,5 @@
 import { githubChecksumOk, githubToken } from '../checksum';
-import { ALNUM, randomToken } from '../random';
+import { ALNUM, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 
 const risk = 'anyone with this file can act as you on GitHub';
@@ -47,13 +47,17 @@ export const githubRules: readonly Rule[] = [
     risk,
     severity: 'error',
     keywords: ['github_pat_'],
-    pattern: /\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b/,
+    // Issued as 22 and 59 characters around a `_`; gitleaks reads the 82 as any word characters, and a
+    // body of that length after this prefix is the token whichever way it is cut.
+    pattern: /\bgithub_pat_[A-Za-z0-9_]{82}\b/,
     maxLength: 93,
+    minEntropy: 3.5,
     revokeUrl,
     tests: {
       positives: () => {
         const token = `github_pat_${randomToken(ALNUM, 22)}_${randomToken(ALNUM, 59)}`;
-        return [`GH_TOKEN: ${token}`, `"${token}"`];
+        const uncut = `github_pat_${randomToken(LOWER_ALNUM, 82)}`;
+        return [`GH_TOKEN: ${token}`, `"${token}"`, `github_token: '${uncut}'`];
       },
       negatives: [
         'github_pat_XXXXXXXXXXXXXXXXXXXXXX_XXXX',

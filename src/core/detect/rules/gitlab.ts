@@ -16,6 +16,7 @@ interface Kind {
   readonly body?: string;
   readonly bodyMax?: number;
   readonly make?: () => string;
+  readonly validate?: (secret: string) => boolean;
 }
 
 function gitlab(k: Kind): Rule {
@@ -29,6 +30,7 @@ function gitlab(k: Kind): Rule {
     bodyMax: k.bodyMax ?? 20,
     make: k.make ?? (() => randomToken(TOKEN, 20)),
     revokeUrl,
+    ...(k.validate ? { validate: k.validate } : {}),
     negatives: [`${k.prefix}XXXXXXXXXX-XXXXXXXXX`],
   });
 }
@@ -50,6 +52,9 @@ export const gitlabRules: readonly Rule[] = [
     body: ROUTABLE_BODY,
     bodyMax: 313,
     make: () => (randomToken('01', 1) === '0' ? randomToken(TOKEN, 20) : routable()),
+    // A longer body without the routable `.<version><crc>` tail is neither format: `glpat-` before 64 hex
+    // digits is an OAuth application secret (`gloas-`) under the wrong prefix.
+    validate: (s) => s.length === 'glpat-'.length + 20 || s.includes('.'),
   }),
   gitlab({
     id: 'gitlab-deploy-token',

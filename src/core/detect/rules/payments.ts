@@ -18,7 +18,9 @@ function stripeKey(id: string, prefix: string, description: string): Rule {
     description,
     risk: stripeRisk,
     keywords: [prefix],
-    pattern: new RegExp(`${START_TOKEN}${prefix}[A-Za-z0-9]{16,247}${END_ALNUM}`),
+    // Ended like a token, not just an alphanumeric run: a Stripe key holds no `-` or `_` past its prefix,
+    // so `sk_live_<26>-<66>` is some other string that starts like one.
+    pattern: new RegExp(`${START_TOKEN}${prefix}[A-Za-z0-9]{16,247}${END_TOKEN}`),
     maxLength: 255,
     minEntropy: 3.5,
     revokeUrl: stripeRevoke,

@@ -21,6 +21,8 @@ export interface TokenSpec {
   readonly minEntropy?: number;
   readonly validate?: (secret: string) => boolean;
   readonly revokeUrl?: string;
+  /** A UUID is a value this rule expects (see `Rule.expectsUuid`). */
+  readonly expectsUuid?: boolean;
   /** Builds a fresh fake secret of this shape at test time (never stored in the repo). */
   readonly sample: () => string;
   /**
@@ -47,6 +49,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.minEntropy !== undefined ? { minEntropy: spec.minEntropy } : {}),
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
+    ...(spec.expectsUuid ? { expectsUuid: true } : {}),
     tests: { positives: () => lines(freshSample(spec.sample)), negatives: spec.negatives },
   };
 }

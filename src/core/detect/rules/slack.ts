@@ -123,13 +123,16 @@ export const slackRules: readonly Rule[] = [
     description: 'Slack workflow or trigger webhook URL',
     risk: 'anyone with this file can start your Slack workflow with their own data',
     keywords: ['hooks.slack.com'],
+    // The secret segment is 24 characters in workflow webhooks (as in incoming ones) and 32 in triggers.
     pattern:
-      /(?:https?:\/\/)?hooks\.slack\.com\/(?:workflows|triggers)\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/[0-9]{8,20}\/[A-Za-z0-9]{32}(?![A-Za-z0-9])/,
+      /(?:https?:\/\/)?hooks\.slack\.com\/(?:workflows|triggers)\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/[0-9]{8,20}\/[A-Za-z0-9]{24,32}(?![A-Za-z0-9])/,
     maxLength: 130,
     validate: randomTail,
     revokeUrl: slackRevoke,
     sample: () =>
-      `https://hooks.slack.com/triggers/T${randomToken(UPPER_ALNUM, 10)}/A${randomToken(UPPER_ALNUM, 10)}/${numericId(13)}/${randomToken(ALNUM, 32)}`,
+      randomToken('01', 1) === '0'
+        ? `https://hooks.slack.com/triggers/T${randomToken(UPPER_ALNUM, 10)}/A${randomToken(UPPER_ALNUM, 10)}/${numericId(13)}/${randomToken(ALNUM, 32)}`
+        : `https://hooks.slack.com/workflows/T${randomToken(UPPER_ALNUM, 10)}/A${randomToken(UPPER_ALNUM, 10)}/${numericId(18)}/${randomToken(ALNUM, 24)}`,
     lines: webhookLines,
     negatives: [
       'https://hooks.slack.com/workflows/T00000000/A00000000/000000000000/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',

@@ -2,7 +2,7 @@ import { shannonEntropy } from '../entropy';
 import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { anyCase, tokenRule } from './ruleKit';
-import { lettersAndDigits } from './ruleParts';
+import { lettersAndDigits, uuid } from './ruleParts';
 import {
   decodeBase64,
   isPlaceholder,
@@ -15,7 +15,18 @@ import {
 // Credentials that are not tied to one provider: JWTs, HTTP authorization headers and npm registry
 // auth. Each one is checked for its structure (decoded JSON, `user:password`), not only its shape.
 
+const HEX_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
 const b64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * A password on a curl command line, as the report tier sees it: plausible, and not a stand-in of a
+ * few lower-case letters (`-u 'test:test'`, `--user "xxx:yyy"`), which is how docs and READMEs write
+ * one. The redact tier still hides those.
+ */
+function curlPassword(pw: string): boolean {
+  return isPlausiblePassword(pw) && (pw.length >= 8 || !/^[a-z]+$/.test(pw));
+}
 
 /** A JWT whose header decodes to JSON naming an algorithm; documented examples and public keys drop out. */
 function jwtOk(token: string): boolean {
@@ -144,14 +155,18 @@ export const tokenRules: readonly Rule[] = [
     risk: 'anyone with this file can sign in to this service with the user name and password on the command line',
     keywords: ['curl'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])curl[^\\r\\n|;&]{0,200}?[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?[^\\s:'"]{1,64}:(?<secret>[^\\s'"]{3,128})`,
+      `(?<![A-Za-z0-9_-])curl[^\\r\\n|;&]{0,200}?[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?[^\\s:'"]{0,64}["']?:["']?(?<secret>[^\\s'"]{3,128})`,
     ),
     maxLength: 420,
-    validate: isPlausiblePassword,
+    validate: curlPassword,
     sample: () => `${randomToken(ALNUM, 14)}!`,
     lines: (pw) => [
       `curl -u deploy:${pw} https://ci.internal/api/v1/builds`,
       `curl -sS --user 'svc-report:${pw}' -X POST https://reports.internal/upload`,
+      // An empty user name (a token as the password), and quotes around either half.
+      `curl -u ":${pw}" https://search.internal:9200`,
+      `curl --user ops:'${pw}' -iX PATCH https://api.internal/v1/items`,
+      `curl --user "ops":"${pw}" https://api.internal/v1/items`,
     ],
     negatives: [
       'curl -u "$USER:$PASSWORD" https://api.internal',
@@ -160,6 +175,53 @@ export const tokenRules: readonly Rule[] = [
       'curl -u ${API_USER}:${API_TOKEN} https://api.internal',
       'curl --user <username>:<password> https://api.internal',
       'curl -u :$(cat token) https://api.internal',
+      "curl -i -u 'test:wxyq'",
+      'curl --user "xxx:msg"',
+      'curl -u ":" https://localhost:9200',
+    ],
+  }),
+  tokenRule({
+    id: 'http-authorization-token',
+    provider: 'HTTP',
+    description: 'Token in an HTTP Authorization header',
+    risk: 'anyone with this file can call this API as the token holder',
+    severity: 'warning',
+    keywords: ['authorization'],
+    // The header's value is the credential: bare (`Authorization: <token>`) or after a `Token`, `Api-Token`,
+    // `ApiKey` or `SSWS` scheme (Bearer and Basic have their own rules). It must end the header, so a
+    // scheme with parameters (`AWS4-HMAC-SHA256 Credential=…`, `Digest username=…`) is not taken for one.
+    // Twenty characters at least, as for a bearer token: a short value there is more often a test's.
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])${anyCase('authorization')}["']?[ \\t]{0,3}[:=,][ \\t]{0,3}["'\`]?` +
+        `(?:(?:${['token', 'api-token', 'apikey', 'api-key', 'ssws'].map(anyCase).join('|')})[ \\t]{1,3})?` +
+        // A UUID is spelled out: many APIs issue their keys as UUIDs, which the engine otherwise reads as ids.
+        `(?<secret>${HEX_UUID}|[A-Za-z0-9._~+/-]{20,1000}={0,2})(?![A-Za-z0-9._~+/=-])(?=["'\`]|[ \\t]{0,3}(?:$|[\\r\\n,;)}\\]]))`,
+      'm',
+    ),
+    maxLength: 1040,
+    minEntropy: 3.3,
+    // A dotted path (`this.config.authHeader`) or a reference is code, and a JWT has its own rule.
+    validate: (t) =>
+      !t.startsWith('eyJ') &&
+      lettersAndDigits(t) &&
+      !isReference(t) &&
+      !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(t),
+    sample: () => (randomToken('01', 1) === '0' ? randomToken(HEX, 40) : uuid()),
+    lines: (t) => [
+      `curl -H "Authorization: Token ${t}" https://api.internal/v1/items`,
+      `curl --header 'Authorization: ${t}' https://api.internal/v1/items`,
+      `headers = {"Authorization": "Api-Token ${t}"}`,
+      `Authorization: SSWS ${t}`,
+    ],
+    negatives: [
+      'Authorization: Token ${API_TOKEN}',
+      'Authorization: Token <your-api-token>',
+      '"Authorization": "Token " + apiToken',
+      'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request',
+      'Authorization: Digest username="Mufasa", realm="testrealm@host.com"',
+      'headers["Authorization"] = this.settings.authorizationHeader',
+      'Authorization: Negotiate',
+      'Authorization: Token abcdefghijklmnopqrstuvwxyz',
     ],
   }),
   tokenRule({

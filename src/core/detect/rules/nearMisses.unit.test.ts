@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_HEX, randomToken } from '../random';
+import { scan } from '../scanner';
+import { numericId, uuid } from './ruleParts';
+
+// The peers' own "must not match" cases, as shapes: a value one character too long, a prefix before
+// the wrong alphabet, a base62 body with a few marks typed into it, a name that says the value is not
+// real. The report tier is precision-first: none of these is reported, while the true shapes beside
+// them still are. Every value is drawn here, on each run.
+
+/** Ids of the rules that report something in `text`. */
+const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+
+/** Inserts `marks` at a random place in `body`. */
+function typedInto(body: string, marks: string): string {
+  const at = 1 + Math.floor(Math.random() * (body.length - 2));
+  return body.slice(0, at) + marks + body.slice(at);
+}
+
+/** `n` letters in one case, chosen at random. */
+const oneCase = (n: number): string =>
+  randomToken(Math.random() < 0.5 ? 'abcdefghijklmnopqrstuvwxyz' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', n);
+
+describe('near misses the report tier leaves alone, beside the true shapes', () => {
+  it('generic-secret: a base62 body with a few shell or format marks typed into it', () => {
+    for (const marks of ['%c^', '$', '|', '?', ';', '+()', '^.$.&']) {
+      const value = typedInto(randomToken(ALNUM, 40), marks);
+      assert.deepEqual(ids(`bitlyToken := "${value}"`), [], marks);
+    }
+  });
+
+  it('generic-secret: still a key whose marks are dense (a Django SECRET_KEY)', () => {
+    // Django's alphabet less `$` and `%`, and no `&&`: a key holding `$(`, `%(`, `%x…%` or `&&` reads as
+    // a reference, a format or code to the rule, and `***` a mask: separate matters from the marks.
+    const django = 'abcdefghijklmnopqrstuvwxyz0123456789!@#^&*(-_=+)';
+    for (let i = 0; i < 10; i++) {
+      let key = randomToken(django, 50);
+      while (key.includes('&&') || key.includes('***')) {
+        key = randomToken(django, 50);
+      }
+      assert.deepEqual(ids(`SECRET_KEY = '${key}'`), ['generic-secret'], key.length.toString());
+    }
+  });
+
+  it('generic-secret: a value of one-case word parts is a name or a template', () => {
+    const value = `${randomToken(ALNUM, 17)}_${oneCase(3)}_${oneCase(4)}_${oneCase(5)}_${oneCase(12)}`;
+    assert.deepEqual(ids(`--set kubeconfig.token.token="${value}"`), []);
+    assert.deepEqual(ids(`OC_TOKEN=${randomToken(BASE64URL, 50)}`).length, 1);
+  });
+
+  it('generic-secret: a name that says the value is not real or not a credential', () => {
+    const value = randomToken(ALNUM, 24);
+    for (const name of [
+      'nonMatchingToken',
+      'invalid_api_key',
+      'FAKE_TOKEN',
+      'mockSecret',
+      'authenticity_token',
+    ]) {
+      assert.deepEqual(ids(`${name} = "${value}"`), [], name);
+    }
+    assert.deepEqual(ids(`matchingToken = "${value}"`), ['generic-secret']);
+  });
+
+  it('generic-secret: a value holding `=` after a colon is not a type annotation', () => {
+    const text = `brandfetch credentials: ${randomToken(ALNUM, 19)}=${randomToken(ALNUM, 20)}`;
+    assert.deepEqual(ids(text), []);
+    assert.deepEqual(ids(`api_key: str = "${randomToken(ALNUM, 32)}"`), ['generic-secret']);
+  });
+
+  it('Hugging Face: hf_ and 34 characters, not 40', () => {
+    assert.deepEqual(ids(`HUGGINGFACE_API_TOKEN=hf_${randomToken('abcdefghijklmnopqrstuvwxyz', 40)}`), []);
+    assert.deepEqual(ids(`HF_TOKEN=hf_${randomToken(ALNUM, 34)}`), ['huggingface-access-token']);
+  });
+
+  it('Cloudflare: cfat_ and 48 characters, not 49', () => {
+    const body = randomToken(ALNUM, 40) + randomToken(HEX, 8);
+    assert.deepEqual(ids(`cfat_${body}`), ['cloudflare-account-api-token']);
+    assert.deepEqual(ids(`cfat_${body}${randomToken(ALNUM, 1)}`), []);
+  });
+
+  it('Stripe: a live key ends like a token, not at a dash', () => {
+    const text = `Using Key=sk_live_${randomToken(ALNUM, 26)}-${randomToken(ALNUM, 66)}`;
+    assert.ok(!ids(text).includes('stripe-secret-key'));
+    assert.deepEqual(ids(`Using Key=sk_live_${randomToken(ALNUM, 99)}`), ['stripe-secret-key']);
+  });
+
+  it('GitLab: glpat- before 64 hex digits is no personal access token', () => {
+    assert.ok(!ids(`client_secret: glpat-${randomToken(HEX, 64)}`).includes('gitlab-pat'));
+    assert.deepEqual(ids(`GITLAB_TOKEN=glpat-${randomToken(ALNUM, 20)}`), ['gitlab-pat']);
+  });
+
+  it('curl: a few lower-case letters as the password are a stand-in; a real one is reported', () => {
+    const word = randomToken('abcdefghijklmnopqrstuvwxyz', 4);
+    assert.deepEqual(ids(`curl -i -u 'test:${word}'`), []);
+    assert.deepEqual(ids(`curl -i -u 'test:${randomToken(ALNUM, 12)}'`), ['curl-user-password']);
+  });
+
+  it('the widened formats: Shopify, Sourcegraph, Notion and Tailscale as the peers test them', () => {
+    assert.deepEqual(ids(`shppa_${randomToken(ALNUM, 38)}`), ['shopify-private-app-token']);
+    assert.deepEqual(ids(`sgp_${randomToken(UPPER_HEX, 16)}_${randomToken(HEX, 40)}`), [
+      'sourcegraph-access-token',
+    ]);
+    assert.deepEqual(ids(`ntn_${randomToken(ALNUM, 46)}`), ['notion-integration-token']);
+    assert.deepEqual(ids(`DATABRICKS_TOKEN=dapi${randomToken(UPPER_HEX, 32)}`), ['databricks-api-token']);
+    assert.ok(!ids(`DATABRICKS_TOKEN=dapi${randomToken(UPPER_HEX, 33)}`).includes('databricks-api-token'));
+    const ts = `tskey-api-${randomToken(UPPER_HEX, 12)}-${randomToken(UPPER_HEX, 24)}`;
+    assert.deepEqual(ids(`MY_${ts}\n${randomToken(DIGITS, 1)}${ts}`), ['tailscale-key', 'tailscale-key']);
+    assert.deepEqual(ids(`shppa_${randomToken(LOWER_ALNUM, 20)}`), []);
+    assert.deepEqual(ids(`ntn_${randomToken(ALNUM, 47)}`), []);
+  });
+
+  it('GitHub fine-grained tokens: 82 word characters after the prefix, not 83', () => {
+    assert.deepEqual(ids(`GITHUB_TOKEN=github_pat_${randomToken(LOWER_ALNUM, 82)}`), [
+      'github-fine-grained-pat',
+    ]);
+    assert.ok(!ids(`github_pat_${randomToken(LOWER_ALNUM, 83)}`).includes('github-fine-grained-pat'));
+  });
+
+  it('Slack workflow webhooks carry a 24-character secret', () => {
+    const url = `https://hooks.slack.com/workflows/T${randomToken(UPPER_HEX, 10)}/A${randomToken(UPPER_HEX, 10)}`;
+    assert.deepEqual(ids(`${url}/${numericId(18)}/${randomToken(ALNUM, 24)}`), [
+      'slack-workflow-webhook-url',
+    ]);
+    assert.deepEqual(ids(`${url}/${numericId(18)}/${randomToken(ALNUM, 20)}`), []);
+  });
+
+  it('an Authorization header whose whole value is a token, a UUID among them', () => {
+    assert.deepEqual(ids(`curl --header 'Authorization: ${uuid()}'`), ['http-authorization-token']);
+    assert.deepEqual(ids(`curl -H "Authorization: Token ${randomToken(HEX, 40)}"`), [
+      'http-authorization-token',
+    ]);
+    assert.deepEqual(ids(`request_id: ${uuid()}`), []);
+  });
+});
