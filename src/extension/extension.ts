@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerChat } from './chat/registerChat';
+import { registerGateway } from './gateway/registerGateway';
 import { ChatViewProvider } from './chat/chatView';
 import { Log } from './log';
 import { registerKeys } from './keys/registerKeys';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSecurity(context, keys.access, keys.ui, data, log);
     const session = registerChat(context, chat, keys.access, data, log);
     registerWalkthrough(context);
+    const gateway = registerGateway(context, keys.access, log);
     const returned = performance.now();
     log.info(`Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}).`);
     languageClient.ready.then(
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): void {
       findingsStatusBar,
       session,
       data,
+      gateway,
       activation: { began, returned },
     });
   } catch (error) {
