@@ -36,6 +36,8 @@ Options:
       --base-url URL    forward to this OpenAI-compatible base URL instead (https, or http on loopback)
       --token-file F    keep the client token in F (made, mode 600, if missing) so it survives restarts;
                         default: a new random token at each start
+      --stop-on-stdin-end
+                        also stop when stdin closes (how the editor's gateway ends with the editor)
   -h, --help            show this help
 `;
 
@@ -51,6 +53,7 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
     profile: { type: 'string', short: 'p' },
     'base-url': { type: 'string' },
     'token-file': { type: 'string' },
+    'stop-on-stdin-end': { type: 'boolean' },
   });
   if (positionals.length > 0) {
     throw new UsageError(`unexpected argument '${positionals[0]}'`);
@@ -144,6 +147,10 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    if (values['stop-on-stdin-end']) {
+      // The parent holds the other end: when it dies, even by SIGKILL, the pipe closes.
+      io.stdin.once('end', resolve).once('close', resolve).resume();
+    }
   });
   await gateway.close();
   status('secure-gpt proxy: stopped');

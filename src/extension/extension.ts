@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { DisposableLike } from '../core/disposable';
 import { DisposableStore } from '../core/disposable';
 import { registerChat } from './chat/registerChat';
+import { registerGateway } from './gateway/registerGateway';
 import { ChatViewProvider } from './chat/chatView';
 import { Log } from './log';
 import { createKeys, registerKeyCommands } from './keys/registerKeys';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     own(registerSecurity(context, keys.access, keys.ui, data, log));
     const { session } = own(registerChat(context.secrets, chat, keys.access, data, log));
     own(registerWalkthrough());
+    const { gateway } = own(registerGateway(context, keys.access, log));
     const returned = performance.now();
     log.info(`Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}).`);
     languageClient.ready.then(
@@ -64,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
         findingsStatusBar,
         session,
         data,
+        gateway,
         activation: { began, returned },
       }),
     );

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatSession } from './chat/chatSession';
 import type { ChatViewProvider } from './chat/chatView';
+import type { LocalGateway } from './gateway/registerGateway';
 import type { KeysApi } from './keys/registerKeys';
 import type { SecureGptLanguageClient } from './languageClient';
 import type { LocalData } from './records/localData';
@@ -22,6 +23,8 @@ export interface TestHooks {
   readonly session: ChatSession;
   /** Audit log, usage and history on disk. */
   readonly data: LocalData;
+  /** The local gateway the Start/Stop commands drive; `gateway.address` holds its URL and token while it runs. */
+  readonly gateway: LocalGateway;
   /**
    * `performance.now()` when `activate` began and when it returned, in the extension host; with the language
    * client's `startedAt` and `readyAt`, the activation figures the benchmark prints.

@@ -25,6 +25,8 @@ const required = [
   // The CLI's subcommands are bundles of their own beside it (esbuild.js, cliCommandChunks).
   'extension/dist/cli/scan.js',
   'extension/dist/cli/lsp.js',
+  // The editor's Start Local Gateway runs this one (src/extension/gateway/).
+  'extension/dist/cli/proxy.js',
   'extension/dist/webview.js',
   'extension/node_modules/keytar/package.json',
   'extension/node_modules/keytar/lib/keytar.js',
