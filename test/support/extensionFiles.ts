@@ -11,9 +11,13 @@ function watchedDir(file: string): string {
   return dir;
 }
 
+const RECHECK_MS = 250;
+
 /**
  * Resolves with `file`'s text once `test` accepts it. It waits on file-system events (the file or a missing
- * parent appearing, a write, a rename), never on a timer: the caller's test timeout bounds the wait.
+ * parent appearing, a write, a rename), and reads again every 250 ms besides: a directory created and filled
+ * between one watch and the next can miss its events (seen under load: the history file held the turn while
+ * the wait went on to the test's timeout). The caller's test timeout bounds the wait.
  */
 export async function waitForFileText(file: string, test: (text: string) => boolean): Promise<string> {
   for (;;) {
@@ -21,18 +25,23 @@ export async function waitForFileText(file: string, test: (text: string) => bool
     const dir = watchedDir(file);
     let closeWatcher = (): void => undefined;
     const changed = new Promise<void>((resolve) => {
-      const watcher = watch(dir, () => {
-        watcher.close();
-        resolve();
-      });
-      closeWatcher = () => watcher.close();
+      try {
+        const watcher = watch(dir, () => {
+          watcher.close();
+          resolve();
+        });
+        closeWatcher = () => watcher.close();
+      } catch {
+        resolve(); // the directory went between the check and the watch: look again
+      }
     });
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text !== undefined && test(text)) {
       closeWatcher();
       return text;
     }
-    await changed;
+    await Promise.race([changed, new Promise((resolve) => setTimeout(resolve, RECHECK_MS))]);
+    closeWatcher();
   }
 }
 
