@@ -2,23 +2,27 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { DisposableLike } from '../core/disposable';
 import { DisposableStore } from '../core/disposable';
-import { registerChat } from './chat/registerChat';
 import { ChatViewProvider } from './chat/chatView';
+import { loadFeatures } from './chunks';
+import { contributedCommands, startLazily } from './lazyFeatures';
 import { Log } from './log';
-import { createKeys, registerKeyCommands } from './keys/registerKeys';
-import { registerLanguageClient } from './languageClient';
-import { registerScanWorkspace } from './scanWorkspace';
 import { LocalData } from './records/localData';
-import { registerSecurity } from './security/registerSecurity';
 import { FindingsStatusBar } from './statusBar';
-import { publishTestHooks, testHooksToken } from './testHooks';
-import { registerWalkthrough } from './walkthrough';
+import { publishTestHooks } from './testHooks';
+
+/** `performance.now()` when this bundle began to run: a banner line esbuild.js puts first in it. */
+declare const __moduleLoadBegan: number | undefined;
+const moduleLoadBegan = typeof __moduleLoadBegan === 'number' ? __moduleLoadBegan : undefined;
 
 // Each feature registers itself from its own module with one line below, and hands back the one owner of what it
 // set up (a `Disposable` from core/disposable.ts): this is the only place that touches `context.subscriptions`.
 // `activate` returns nothing: its return value is `exports`, which any installed extension can read, and nothing
 // here is safe for another extension to hold (keys, conversations, history, audit, the UI). Integration tests get
 // their hooks through `publishTestHooks`, which a production host never opens.
+//
+// What runs here is what the editor needs at once: the chat view and its first state (the history read), the log,
+// the status bar. Everything else (keys, the chat session, the language client, openai, zod) is in its own bundle,
+// loaded just after `activate` returns (features.ts, chunks.ts); its commands wait for it (lazyFeatures.ts).
 export function activate(context: vscode.ExtensionContext): void {
   const began = performance.now();
   const log = new Log();
@@ -38,34 +42,45 @@ export function activate(context: vscode.ExtensionContext): void {
     own(vscode.commands.registerCommand('secureGpt.showLog', () => log.show()));
     // Starts reading the chat history now, so that it is in memory when the restored view asks for its page.
     const data = own(new LocalData(context, log));
-    const keys = createKeys(context, log);
-    own(registerKeyCommands(keys, log));
-    const testHost = testHooksToken(context) !== undefined;
-    const languageClient = own(registerLanguageClient(context, log, { testHooks: testHost }));
-    own(registerScanWorkspace(log, languageClient));
     const findingsStatusBar = own(new FindingsStatusBar());
-    own(registerSecurity(context, keys.access, keys.ui, data, log));
-    const { session } = own(registerChat(context.secrets, chat, keys.access, data, log));
-    own(registerWalkthrough());
+    // Last, after every command registered above: the rest of the contributed commands get stand-ins.
+    const features = own(
+      startLazily(log, 'the chat, keys and commands', {
+        commands: contributedCommands(context),
+        load: loadFeatures,
+        start: (module) => module.startFeatures(context, log, chat, data),
+      }),
+    );
     const returned = performance.now();
     log.info(`Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}).`);
-    languageClient.ready.then(
-      () =>
-        log.info(
-          `Language server ready ${(performance.now() - began).toFixed(0)} ms after activation began.`,
-        ),
-      () => undefined, // Already shown and logged.
-    );
+    const since = (): string => `${(performance.now() - began).toFixed(0)} ms after activation began`;
+    const started = features.ready.then((part) => {
+      log.info(`Secure GPT features loaded ${since()}.`);
+      part.languageClient.ready.then(
+        () => log.info(`Language server ready ${since()}.`),
+        () => undefined, // Already shown and logged.
+      );
+      return part;
+    });
+    started.catch(() => undefined); // Already shown and logged by `startLazily`.
     own(
-      publishTestHooks(context, {
-        chat,
-        keys,
-        languageClient,
-        findingsStatusBar,
-        session,
-        data,
-        activation: { began, returned },
-      }),
+      publishTestHooks(
+        context,
+        started.then(({ keys, languageClient, session }) => ({
+          chat,
+          keys,
+          languageClient,
+          findingsStatusBar,
+          session,
+          data,
+          activation: {
+            began,
+            returned,
+            ...(moduleLoadBegan === undefined ? {} : { moduleLoadBegan }),
+            featuresStartedAt: features.startedAt ?? NaN,
+          },
+        })),
+      ),
     );
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.
