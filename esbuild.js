@@ -5,6 +5,8 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** The extension as one bundle, as it was before the split: for before/after figures only, never shipped. */
+const singleBundle = process.argv.includes('--single-bundle');
 
 /** Native and host-provided modules stay outside the bundles; keytar ships in the package's node_modules. */
 const nodeExternal = ['vscode', 'keytar'];
@@ -149,14 +151,16 @@ function extensionBundle(options, { split = true, outdir = 'dist' } = {}) {
     target: 'node20',
     external: nodeExternal,
     plugins: split ? [...(options.plugins ?? []), extensionChunks] : options.plugins,
-    // When the bundle began to run (VS Code has read and compiled it by then): the activation figures.
+    // When the bundle began and ended its top-level run (VS Code has read and compiled it by then): the
+    // activation figures of test/integration/activationTime.integration.test.ts.
     banner: { js: 'var __moduleLoadBegan = performance.now();' },
+    footer: { js: 'var __moduleLoadEnded = performance.now();' },
   };
 }
 
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
-  extensionBundle(common),
+  extensionBundle(common, { split: !singleBundle }),
   {
     ...common,
     entryPoints: ['src/server/server.ts'],
@@ -204,7 +208,7 @@ async function main() {
 
 // test/support/nodeBundle.ts builds the CLI for process tests with this same plugin, so the two cannot drift;
 // the extension's bundle test and test/bench/entryLoad.js build the extension as shipped.
-module.exports = { cliCommandChunks, extensionBundle, common };
+module.exports = { cliCommandChunks, extensionBundle, common, stripRuleNegatives };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -10,9 +10,9 @@ import { LocalData } from './records/localData';
 import { FindingsStatusBar } from './statusBar';
 import { publishTestHooks } from './testHooks';
 
-/** `performance.now()` when this bundle began to run: a banner line esbuild.js puts first in it. */
+/** `performance.now()` when this bundle began and ended its top-level run: lines esbuild.js puts around it. */
 declare const __moduleLoadBegan: number | undefined;
-const moduleLoadBegan = typeof __moduleLoadBegan === 'number' ? __moduleLoadBegan : undefined;
+declare const __moduleLoadEnded: number | undefined;
 
 // Each feature registers itself from its own module with one line below, and hands back the one owner of what it
 // set up (a `Disposable` from core/disposable.ts): this is the only place that touches `context.subscriptions`.
@@ -76,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): void {
           activation: {
             began,
             returned,
-            ...(moduleLoadBegan === undefined ? {} : { moduleLoadBegan }),
+            ...(typeof __moduleLoadBegan === 'number' && typeof __moduleLoadEnded === 'number'
+              ? { module: { began: __moduleLoadBegan, ended: __moduleLoadEnded } }
+              : {}),
             featuresStartedAt: features.startedAt ?? NaN,
           },
         })),

@@ -29,8 +29,8 @@ export interface TestHooks {
   readonly activation: {
     readonly began: number;
     readonly returned: number;
-    /** When the entry bundle began to run (after VS Code read and compiled it); absent outside esbuild. */
-    readonly moduleLoadBegan?: number;
+    /** When the entry bundle began and ended its top-level run (VS Code read and compiled it before). */
+    readonly module?: { readonly began: number; readonly ended: number };
     /** When the lazily loaded features (features.ts) had started. */
     readonly featuresStartedAt: number;
   };
