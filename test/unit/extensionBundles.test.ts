@@ -13,7 +13,7 @@ const outDir = join(repo, 'out/extensionBundleCheck');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is the build script, plain CommonJS
 const { extensionBundle, common } = require(join(repo, 'esbuild.js')) as {
-  extensionBundle(options: BuildOptions, how: { outdir: string }): BuildOptions;
+  extensionBundle: (options: BuildOptions, how: { outdir: string }) => BuildOptions;
   common: BuildOptions;
 };
 
