@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DisposableLike } from '../core/disposable';
 import { DisposableStore } from '../core/disposable';
 import { ChatViewProvider } from './chat/chatView';
-import { loadFeatures } from './chunks';
+import { loadFeatures, loadLogScrubber } from './chunks';
 import { contributedCommands, startLazily } from './lazyFeatures';
 import { Log } from './log';
 import { LocalData } from './records/localData';
@@ -32,6 +32,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(owners);
   const own = <T extends DisposableLike>(owner: T): T => owners.add(owner);
   own(log);
+  // The log holds its lines until its scrubber (the detection engine) has loaded, first after `activate` returns.
+  setImmediate(
+    () =>
+      void loadLogScrubber().then(
+        (module) => log.useScrubber(module.createLogScrubber()),
+        () => log.scrubberUnavailable(),
+      ),
+  );
   try {
     const chat = own(new ChatViewProvider(context.extensionUri, log));
     own(
@@ -54,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const returned = performance.now();
     const since = (): string => `${(performance.now() - began).toFixed(0)} ms after activation began`;
     const started = features.ready.then((part) => {
-      // Logged from here, not in `activate`: the log's first line compiles the detection rules that scrub it.
+      // Logged from here, not in `activate`, with the figure of the load.
       log.info(
         `Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}); ` +
           `features loaded ${since()}.`,

@@ -124,6 +124,34 @@ const commands = new Map<string, (...args: unknown[]) => unknown>();
 /** The error notifications shown, in order; a test may clear it. */
 export const shownErrors: string[] = [];
 
+/** What reached the output channels, as `level: text`, in order; a test may clear it. */
+export const channelLines: string[] = [];
+
+/** An output channel that records its writes in `channelLines`. */
+function outputChannel(name: string): Record<string, unknown> {
+  const handle = tracked(`output channel ${name}`);
+  const record =
+    (level: string) =>
+    (value: string | Error): void => {
+      channelLines.push(`${level}: ${typeof value === 'string' ? value : value.message}`);
+    };
+  return {
+    name,
+    logLevel: 2,
+    onDidChangeLogLevel: () => new Disposable(() => undefined),
+    ...Object.fromEntries(
+      ['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine', 'replace'].map((l) => [
+        l,
+        record(l),
+      ]),
+    ),
+    clear: () => undefined,
+    show: () => undefined,
+    hide: () => undefined,
+    dispose: () => handle.dispose(),
+  };
+}
+
 export const fakeVscode = {
   Disposable,
   EventEmitter,
@@ -142,6 +170,7 @@ export const fakeVscode = {
     registerTextDocumentContentProvider: (scheme: string) => tracked(`content provider ${scheme}`),
   },
   window: {
+    createOutputChannel: (name: string) => outputChannel(name),
     showErrorMessage: (message: string) => {
       shownErrors.push(message);
       return Promise.resolve(undefined);

@@ -17,7 +17,10 @@ const { extensionBundle, common } = require(join(repo, 'esbuild.js')) as {
   common: BuildOptions;
 };
 
-/** What activation need not parse: the model SDK and its transport, schemas, the LSP stack, the pipeline. */
+/**
+ * What activation need not parse: the model SDK and its transport, schemas, the LSP stack, the pipeline, and the
+ * detection engine (the log holds its lines until its scrubber has loaded: src/extension/log.ts).
+ */
 const HEAVY = [
   'node_modules/zod/',
   'node_modules/openai/',
@@ -29,6 +32,7 @@ const HEAVY = [
   'src/core/openai/',
   'src/core/net/',
   'src/core/pipeline/',
+  'src/core/detect/',
   'src/extension/keys/',
   'src/extension/chat/chatSession.ts',
   'src/extension/languageClient.ts',
@@ -55,18 +59,22 @@ describe('extension bundles: what VS Code parses before activate', function () {
   });
   after(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('builds the entry without zod, openai, undici, the LSP library or the request pipeline', () => {
+  it('builds the entry without zod, openai, undici, the LSP library, the pipeline or the detection engine', () => {
     assert.deepEqual(heavyIn(metafile, 'out/extensionBundleCheck/extension.js'), []);
   });
 
-  it('puts them in the features bundle, which the entry requires by its relative path', () => {
+  it('puts them in the features bundle and the engine in the log scrubber, required by relative path', () => {
     assert.deepEqual(heavyIn(metafile, 'out/extensionBundleCheck/ext/features.js'), HEAVY);
     const entry = metafile.outputs['out/extensionBundleCheck/extension.js'];
     assert.ok(entry);
     assert.deepEqual(
-      entry.imports.filter((i) => i.path.startsWith('.')).map((i) => i.path),
-      ['./ext/features.js'],
+      entry.imports
+        .filter((i) => i.path.startsWith('.'))
+        .map((i) => i.path)
+        .sort(),
+      ['./ext/features.js', './ext/logScrubber.js'],
     );
+    assert.deepEqual(heavyIn(metafile, 'out/extensionBundleCheck/ext/logScrubber.js'), ['src/core/detect/']);
   });
 
   it('loads only the entry on require: the features bundle waits for activate', () => {
