@@ -140,12 +140,22 @@ const common = {
  * @returns {import('esbuild').BuildOptions}
  */
 function extensionBundle(options, { split = true, outdir = 'dist' } = {}) {
+  // One bundle: the features imported statically, so that all their modules run when it loads, as before.
+  const single = {
+    stdin: {
+      contents:
+        "import './src/extension/features';\nexport { activate, deactivate } from './src/extension/extension';\n",
+      resolveDir: __dirname,
+      sourcefile: 'singleBundle.ts',
+      loader: 'ts',
+    },
+    outfile: require('path').join(outdir, 'extension.js'),
+  };
   return {
     ...options,
-    entryPoints: split
-      ? withChunks('extension', 'src/extension/extension.ts', 'ext')
-      : { extension: 'src/extension/extension.ts' },
-    outdir,
+    ...(split
+      ? { entryPoints: withChunks('extension', 'src/extension/extension.ts', 'ext'), outdir }
+      : single),
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -41,20 +41,7 @@ async function build(outdir, split) {
   const { extensionBundle, common, stripRuleNegatives } = require(path.join(ROOT, 'esbuild.js'));
   const options = { ...common, minify: true, sourcemap: false, plugins: [stripRuleNegatives] };
   const entry = path.join(outdir, 'extension.js');
-  if (split) {
-    await esbuild.build({ ...extensionBundle(options, { split, outdir }), absWorkingDir: ROOT });
-  } else {
-    // As before the split: the features imported statically, so that their modules run at `require` too.
-    const { entryPoints: _entries, outdir: _dir, ...single } = extensionBundle(options, { split, outdir });
-    const contents =
-      "import './src/extension/features';\nexport { activate, deactivate } from './src/extension/extension';\n";
-    await esbuild.build({
-      ...single,
-      stdin: { contents, resolveDir: ROOT, sourcefile: 'singleBundle.ts', loader: 'ts' },
-      outfile: entry,
-      absWorkingDir: ROOT,
-    });
-  }
+  await esbuild.build({ ...extensionBundle(options, { split, outdir }), absWorkingDir: ROOT });
   return { entry, bytes: fs.statSync(entry).size };
 }
 
