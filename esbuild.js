@@ -5,6 +5,8 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** The extension as one bundle, as it was before the split: for before/after figures only, never shipped. */
+const singleBundle = process.argv.includes('--single-bundle');
 
 /** Native and host-provided modules stay outside the bundles; keytar ships in the package's node_modules. */
 const nodeExternal = ['vscode', 'keytar'];
@@ -63,38 +65,63 @@ const stripRuleNegatives = {
 };
 
 /**
- * The CLI is a small dispatcher (dist/cli.js) plus one bundle per subcommand (dist/cli/<name>.js), loaded
- * only when that command runs: `secure-gpt scan` in a pre-commit hook then parses neither the openai SDK
- * nor zod nor the LSP library. src/cli/commands.ts loads each command with `import('./<name>')`; this
- * plugin turns those imports into requires of the sibling bundles instead of inlining them.
- * test/support/nodeBundle.ts builds the CLI the same way.
+ * Lazily loaded bundles: one file lists its chunks as `import('./<name>')`, and each becomes its own bundle
+ * in a folder beside the entry, required on first use instead of inlined.
+ * - The CLI is a small dispatcher (dist/cli.js) plus one bundle per subcommand (dist/cli/<name>.js): a
+ *   `secure-gpt scan` in a pre-commit hook then parses neither the openai SDK nor zod nor the LSP library.
+ * - The extension is a small entry (dist/extension.js: the chat view, its first state, the log, the status
+ *   bar, a stand-in for each command) plus dist/ext/<name>.js, listed in src/extension/chunks.ts and loaded
+ *   just after `activate` returns: VS Code parses only the entry before `activate` runs.
+ * test/support/nodeBundle.ts builds the CLI with the same plugin.
  */
-const cliCommandNames = [
-  ...require('fs')
-    .readFileSync(require('path').join(__dirname, 'src/cli/commands.ts'), 'utf8')
-    .matchAll(/import\('\.\/(\w+)'\)/g),
-].map((m) => m[1]);
+const chunkLists = { cli: 'src/cli/commands.ts', ext: 'src/extension/chunks.ts' };
 
-/** @type {import('esbuild').Plugin} */
-const cliCommandChunks = {
-  name: 'cli-command-chunks',
-  setup(build) {
-    // A stand-in module that `require`s the bundle: a plain require, where an external `import()` would
-    // start Node's ESM loader for a CommonJS file.
-    build.onResolve({ filter: /^\.\/\w+$/ }, (args) =>
-      args.kind === 'dynamic-import' && /[\\/]src[\\/]cli[\\/]commands\.ts$/.test(args.importer)
-        ? { path: args.path.slice(2), namespace: 'cli-command' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({
-      contents: `module.exports = require('./cli/${args.path}.js');`,
-      loader: 'js',
-    }));
-    build.onResolve({ filter: /^\.\/cli\/\w+\.js$/ }, (args) =>
-      args.namespace === 'cli-command' ? { path: args.path, external: true } : undefined,
-    );
-  },
-};
+/** The chunk names `list` loads, in order. */
+function chunkNames(list) {
+  const text = require('fs').readFileSync(require('path').join(__dirname, list), 'utf8');
+  return [...text.matchAll(/import\('\.\/(\w+)'\)/g)].map((m) => m[1]);
+}
+
+/** @returns {import('esbuild').Plugin} `import('./<name>')` in `list` becomes `require('./<dir>/<name>.js')`. */
+function lazyChunks(dir) {
+  const importer = require('path').join(__dirname, chunkLists[dir]);
+  const namespace = `${dir}-chunk`;
+  return {
+    name: `${dir}-chunks`,
+    setup(build) {
+      // A stand-in module that `require`s the bundle: a plain require, where an external `import()` would
+      // start Node's ESM loader for a CommonJS file.
+      build.onResolve({ filter: /^\.\/\w+$/ }, (args) =>
+        args.kind === 'dynamic-import' && args.importer === importer
+          ? { path: args.path.slice(2), namespace }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: `module.exports = require('./${dir}/${args.path}.js');`,
+        loader: 'js',
+      }));
+      build.onResolve({ filter: new RegExp(`^\\./${dir}/\\w+\\.js$`) }, (args) =>
+        args.namespace === namespace ? { path: args.path, external: true } : undefined,
+      );
+    },
+  };
+}
+
+const cliCommandChunks = lazyChunks('cli');
+const extensionChunks = lazyChunks('ext');
+
+/** Entry points for a bundle `name` and its chunks, all written under `outdir`. */
+function withChunks(name, entry, dir) {
+  return {
+    [name]: entry,
+    ...Object.fromEntries(
+      chunkNames(chunkLists[dir]).map((chunk) => [
+        `${dir}/${chunk}`,
+        `${require('path').dirname(chunkLists[dir])}/${chunk}.ts`,
+      ]),
+    ),
+  };
+}
 
 const common = {
   bundle: true,
@@ -107,17 +134,43 @@ const common = {
   plugins: production ? [problemMatcher, stripRuleNegatives] : [problemMatcher],
 };
 
-/** @type {import('esbuild').BuildOptions[]} */
-const bundles = [
-  {
-    ...common,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
+/**
+ * The extension's entry and its lazy chunks. `split: false` inlines the chunks into one bundle, as the
+ * extension was built before the split: test/bench/entryLoad.js times both.
+ * @returns {import('esbuild').BuildOptions}
+ */
+function extensionBundle(options, { split = true, outdir = 'dist' } = {}) {
+  // One bundle: the features imported statically, so that all their modules run when it loads, as before.
+  const single = {
+    stdin: {
+      contents:
+        "import './src/extension/features';\nexport { activate, deactivate } from './src/extension/extension';\n",
+      resolveDir: __dirname,
+      sourcefile: 'singleBundle.ts',
+      loader: 'ts',
+    },
+    outfile: require('path').join(outdir, 'extension.js'),
+  };
+  return {
+    ...options,
+    ...(split
+      ? { entryPoints: withChunks('extension', 'src/extension/extension.ts', 'ext'), outdir }
+      : single),
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: nodeExternal,
-  },
+    plugins: split ? [...(options.plugins ?? []), extensionChunks] : options.plugins,
+    // When the bundle began and ended its top-level run (VS Code has read and compiled it by then): the
+    // activation figures of test/integration/activationTime.integration.test.ts.
+    banner: { js: 'var __moduleLoadBegan = performance.now();' },
+    footer: { js: 'var __moduleLoadEnded = performance.now();' },
+  };
+}
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  extensionBundle(common, { split: !singleBundle }),
   {
     ...common,
     entryPoints: ['src/server/server.ts'],
@@ -129,10 +182,7 @@ const bundles = [
   },
   {
     ...common,
-    entryPoints: {
-      cli: 'src/cli/cli.ts',
-      ...Object.fromEntries(cliCommandNames.map((name) => [`cli/${name}`, `src/cli/${name}.ts`])),
-    },
+    entryPoints: withChunks('cli', 'src/cli/cli.ts', 'cli'),
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -166,8 +216,9 @@ async function main() {
   require('fs').chmodSync('dist/cli.js', 0o755);
 }
 
-// test/support/nodeBundle.ts builds the CLI for process tests with this same plugin, so the two cannot drift.
-module.exports = { cliCommandChunks };
+// test/support/nodeBundle.ts builds the CLI for process tests with this same plugin, so the two cannot drift;
+// the extension's bundle test and test/bench/entryLoad.js build the extension as shipped.
+module.exports = { cliCommandChunks, extensionBundle, common, stripRuleNegatives };
 
 if (require.main === module) {
   main().catch((error) => {

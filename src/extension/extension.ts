@@ -2,24 +2,27 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { DisposableLike } from '../core/disposable';
 import { DisposableStore } from '../core/disposable';
-import { registerChat } from './chat/registerChat';
-import { registerGateway } from './gateway/registerGateway';
 import { ChatViewProvider } from './chat/chatView';
+import { loadFeatures, loadLogScrubber } from './chunks';
+import { contributedCommands, startLazily } from './lazyFeatures';
 import { Log } from './log';
-import { createKeys, registerKeyCommands } from './keys/registerKeys';
-import { registerLanguageClient } from './languageClient';
-import { registerScanWorkspace } from './scanWorkspace';
 import { LocalData } from './records/localData';
-import { registerSecurity } from './security/registerSecurity';
 import { FindingsStatusBar } from './statusBar';
-import { publishTestHooks, testHooksToken } from './testHooks';
-import { registerWalkthrough } from './walkthrough';
+import { publishTestHooks } from './testHooks';
+
+/** `performance.now()` when this bundle began and ended its top-level run: lines esbuild.js puts around it. */
+declare const __moduleLoadBegan: number | undefined;
+declare const __moduleLoadEnded: number | undefined;
 
 // Each feature registers itself from its own module with one line below, and hands back the one owner of what it
 // set up (a `Disposable` from core/disposable.ts): this is the only place that touches `context.subscriptions`.
 // `activate` returns nothing: its return value is `exports`, which any installed extension can read, and nothing
 // here is safe for another extension to hold (keys, conversations, history, audit, the UI). Integration tests get
 // their hooks through `publishTestHooks`, which a production host never opens.
+//
+// What runs here is what the editor needs at once: the chat view and its first state (the history read), the log,
+// the status bar. Everything else (keys, the chat session, the language client, openai, zod) is in its own bundle,
+// loaded just after `activate` returns (features.ts, chunks.ts); its commands wait for it (lazyFeatures.ts).
 export function activate(context: vscode.ExtensionContext): void {
   const began = performance.now();
   const log = new Log();
@@ -29,6 +32,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(owners);
   const own = <T extends DisposableLike>(owner: T): T => owners.add(owner);
   own(log);
+  // The log holds its lines until its scrubber (the detection engine) has loaded, first after `activate` returns.
+  setImmediate(
+    () =>
+      void loadLogScrubber().then(
+        (module) => log.useScrubber(module.createLogScrubber()),
+        () => log.scrubberUnavailable(),
+      ),
+  );
   try {
     const chat = own(new ChatViewProvider(context.extensionUri, log));
     own(
@@ -39,36 +50,51 @@ export function activate(context: vscode.ExtensionContext): void {
     own(vscode.commands.registerCommand('secureGpt.showLog', () => log.show()));
     // Starts reading the chat history now, so that it is in memory when the restored view asks for its page.
     const data = own(new LocalData(context, log));
-    const keys = createKeys(context, log);
-    own(registerKeyCommands(keys, log));
-    const testHost = testHooksToken(context) !== undefined;
-    const languageClient = own(registerLanguageClient(context, log, { testHooks: testHost }));
-    own(registerScanWorkspace(log, languageClient));
     const findingsStatusBar = own(new FindingsStatusBar());
-    own(registerSecurity(context, keys.access, keys.ui, data, log));
-    const { session } = own(registerChat(context.secrets, chat, keys.access, data, log));
-    own(registerWalkthrough());
-    const { gateway } = own(registerGateway(context, keys.access, log));
-    const returned = performance.now();
-    log.info(`Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}).`);
-    languageClient.ready.then(
-      () =>
-        log.info(
-          `Language server ready ${(performance.now() - began).toFixed(0)} ms after activation began.`,
-        ),
-      () => undefined, // Already shown and logged.
-    );
-    own(
-      publishTestHooks(context, {
-        chat,
-        keys,
-        languageClient,
-        findingsStatusBar,
-        session,
-        data,
-        gateway,
-        activation: { began, returned },
+    // Last, after every command registered above: the rest of the contributed commands get stand-ins.
+    const features = own(
+      startLazily(log, 'the chat, keys and commands', {
+        commands: contributedCommands(context),
+        load: loadFeatures,
+        start: (module) => module.startFeatures(context, log, chat, data),
       }),
+    );
+    const returned = performance.now();
+    const since = (): string => `${(performance.now() - began).toFixed(0)} ms after activation began`;
+    const started = features.ready.then((part) => {
+      // Logged from here, not in `activate`, with the figure of the load.
+      log.info(
+        `Secure GPT activated in ${(returned - began).toFixed(1)} ms (VS Code ${vscode.version}); ` +
+          `features loaded ${since()}.`,
+      );
+      part.languageClient.ready.then(
+        () => log.info(`Language server ready ${since()}.`),
+        () => undefined, // Already shown and logged.
+      );
+      return part;
+    });
+    started.catch(() => undefined); // Already shown and logged by `startLazily`.
+    own(
+      publishTestHooks(
+        context,
+        started.then(({ keys, languageClient, session, gateway }) => ({
+          chat,
+          keys,
+          languageClient,
+          findingsStatusBar,
+          session,
+          data,
+          gateway,
+          activation: {
+            began,
+            returned,
+            ...(typeof __moduleLoadBegan === 'number' && typeof __moduleLoadEnded === 'number'
+              ? { module: { began: __moduleLoadBegan, ended: __moduleLoadEnded } }
+              : {}),
+            featuresStartedAt: features.startedAt ?? NaN,
+          },
+        })),
+      ),
     );
   } catch (error) {
     // Show, then rethrow so VS Code marks the activation failed.

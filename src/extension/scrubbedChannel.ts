@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
-import { Scrubber } from '../core/scrub';
+import type { Scrubber } from '../core/scrub';
+
+/** What the channel needs of a scrubber. A type only: the entry bundle loads the engine after activation. */
+export type TextScrubber = Pick<Scrubber, 'scrub'>;
 
 /** A partial line longer than this is written out (scrubbed) without waiting for its newline. */
 const MAX_PENDING = 64 * 1024;
@@ -14,7 +17,7 @@ type Target = Pick<vscode.OutputChannel, 'append' | 'appendLine' | 'replace'>;
  * stdout/stderr, which arrive in chunks that can cut a secret in two: text is held until its line is complete
  * (or grows long, or waits too long) and the whole line is scrubbed, so no chunk boundary lets part of a key through.
  */
-function scrubbingWriter(target: Target, scrubber: Scrubber) {
+function scrubbingWriter(target: Target, scrubber: TextScrubber) {
   let pending = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = (): void => {
@@ -88,7 +91,7 @@ function line(message: string | Error, args: readonly unknown[]): string {
  */
 export function scrubbedLogChannel(
   target: vscode.LogOutputChannel,
-  scrubber: Scrubber = new Scrubber(),
+  scrubber: TextScrubber,
 ): vscode.LogOutputChannel {
   const writer = scrubbingWriter(target, scrubber);
   const write =

@@ -37,7 +37,7 @@ const freshToken = (): string => githubToken('ghp', randomToken(ALNUM, 30));
 describe('the log channel scrubs every line it writes', () => {
   it('masks a secret in each log level, in an Error, and in extra arguments', () => {
     const { channel, written } = recordingChannel();
-    const log = scrubbedLogChannel(channel);
+    const log = scrubbedLogChannel(channel, new Scrubber());
     const token = freshToken();
     log.trace(`trace ${token}`);
     log.debug(`debug ${token}`);
@@ -54,7 +54,7 @@ describe('the log channel scrubs every line it writes', () => {
 
   it("masks a secret in a raw `String(error)` a caller logs, the error's own text included", () => {
     const { channel, written } = recordingChannel();
-    const log = scrubbedLogChannel(channel);
+    const log = scrubbedLogChannel(channel, new Scrubber());
     const token = freshToken();
     const error = new Error(`request to https://example.invalid/?t=${token} failed\n    at stack frame`);
     log.error(`Retention failed: ${String(error)}`);
@@ -65,7 +65,7 @@ describe('the log channel scrubs every line it writes', () => {
 
   it('masks a secret that the server process writes in two chunks, cut in the middle', () => {
     const { channel, written } = recordingChannel();
-    const log = scrubbedLogChannel(channel);
+    const log = scrubbedLogChannel(channel, new Scrubber());
     const token = freshToken();
     const half = token.length / 2;
     log.append(`[stderr] leaked ${token.slice(0, half)}`);
@@ -79,7 +79,7 @@ describe('the log channel scrubs every line it writes', () => {
 
   it('masks the protocol trace the language client writes as a prefix and a JSON line', () => {
     const { channel, written } = recordingChannel();
-    const log = scrubbedLogChannel(channel);
+    const log = scrubbedLogChannel(channel, new Scrubber());
     const token = freshToken();
     log.append('[LSP   - 12:00:00] ');
     log.appendLine(JSON.stringify({ params: { textDocument: { text: `token = "${token}"` } } }));
@@ -90,7 +90,7 @@ describe('the log channel scrubs every line it writes', () => {
 
   it('writes a held partial line when the channel is shown or disposed, scrubbed', () => {
     const { channel, written } = recordingChannel();
-    const log = scrubbedLogChannel(channel);
+    const log = scrubbedLogChannel(channel, new Scrubber());
     const token = freshToken();
     log.append(`last words ${token}`);
     log.show();

@@ -49,6 +49,7 @@ async function main() {
     'startup.js',
     'scanJobs.js',
     'lspEdit.js',
+    'entryLoad.js',
     'activation.js',
     'pipeline.js',
     'gateway.js',

@@ -13,6 +13,15 @@ describe('Extension activation', () => {
     await api();
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('secureGpt.showLog'), 'secureGpt.showLog is registered');
+    // Every contributed command has a handler: its own, or a stand-in until the rest of the extension loads
+    // (src/extension/lazyFeatures.ts). Either way none is missing at any moment after activation.
+    const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
+      contributes: { commands: Array<{ command: string }> };
+    };
+    const missing = manifest.contributes.commands
+      .map((c) => c.command)
+      .filter((id) => !commands.includes(id));
+    assert.deepEqual(missing, []);
   });
 
   it('runs secureGpt.showLog', async () => {

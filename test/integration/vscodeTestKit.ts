@@ -21,7 +21,8 @@ export async function api(): Promise<TestHooks> {
   assert.ok(token, `the runner sets ${TEST_HOOKS_ENV} (test/support/runVsCode.js)`);
   const hooks = (globalThis as Record<symbol, unknown>)[testHooksSlot(token)];
   assert.ok(hooks, 'the extension published its test hooks: is it running from extensionDevelopmentPath?');
-  return hooks as TestHooks;
+  // A promise: most of the extension starts just after `activate` returns (src/extension/lazyFeatures.ts).
+  return await (hooks as Promise<TestHooks>);
 }
 
 /** The test hooks once the language client has started, for tests that talk to the language server. */

@@ -20,6 +20,9 @@ const required = [
   'extension/LICENSE.txt',
   'extension/changelog.md',
   'extension/dist/extension.js',
+  // The extension's entry loads the rest from here just after activation (esbuild.js, extensionChunks).
+  'extension/dist/ext/features.js',
+  'extension/dist/ext/logScrubber.js',
   'extension/dist/server.js',
   'extension/dist/cli.js',
   // The CLI's subcommands are bundles of their own beside it (esbuild.js, cliCommandChunks).

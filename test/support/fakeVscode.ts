@@ -118,6 +118,40 @@ export function fakeWebviewView(): { view: unknown; close(): void; message: Even
   };
 }
 
+/** The commands registered and not yet disposed, by id: as in VS Code, an id is registered once at a time. */
+const commands = new Map<string, (...args: unknown[]) => unknown>();
+
+/** The error notifications shown, in order; a test may clear it. */
+export const shownErrors: string[] = [];
+
+/** What reached the output channels, as `level: text`, in order; a test may clear it. */
+export const channelLines: string[] = [];
+
+/** An output channel that records its writes in `channelLines`. */
+function outputChannel(name: string): Record<string, unknown> {
+  const handle = tracked(`output channel ${name}`);
+  const record =
+    (level: string) =>
+    (value: string | Error): void => {
+      channelLines.push(`${level}: ${typeof value === 'string' ? value : value.message}`);
+    };
+  return {
+    name,
+    logLevel: 2,
+    onDidChangeLogLevel: () => new Disposable(() => undefined),
+    ...Object.fromEntries(
+      ['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine', 'replace'].map((l) => [
+        l,
+        record(l),
+      ]),
+    ),
+    clear: () => undefined,
+    show: () => undefined,
+    hide: () => undefined,
+    dispose: () => handle.dispose(),
+  };
+}
+
 export const fakeVscode = {
   Disposable,
   EventEmitter,
@@ -136,6 +170,11 @@ export const fakeVscode = {
     registerTextDocumentContentProvider: (scheme: string) => tracked(`content provider ${scheme}`),
   },
   window: {
+    createOutputChannel: (name: string) => outputChannel(name),
+    showErrorMessage: (message: string) => {
+      shownErrors.push(message);
+      return Promise.resolve(undefined);
+    },
     onDidChangeWindowState: editorEvents.windowState.event,
     createStatusBarItem: (id: string) => statusBarItem(id),
   },
@@ -144,8 +183,15 @@ export const fakeVscode = {
     getDiagnostics: () => [],
   },
   commands: {
-    registerCommand: (id: string) => tracked(`command ${id}`),
-    executeCommand: () => Promise.resolve(undefined),
+    registerCommand: (id: string, handler: (...args: unknown[]) => unknown = () => undefined) => {
+      if (commands.has(id)) {
+        throw new Error(`command '${id}' already exists`);
+      }
+      commands.set(id, handler);
+      return tracked(`command ${id}`, () => commands.delete(id));
+    },
+    /** Runs the handler registered for `id`; an id nothing registered (`setContext`) answers undefined. */
+    executeCommand: (id: string, ...args: unknown[]) => Promise.resolve(commands.get(id)?.(...args)),
   },
 };
 

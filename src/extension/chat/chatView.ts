@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../../protocol/webview';
-import { parseWebviewMessage } from '../../protocol/webview';
 import { Disposable, DisposableStore } from '../../core/disposable';
 import type { Log } from '../log';
 import { postWhenLoaded, stateForPage } from './firstState';
@@ -22,6 +21,26 @@ export interface ChatHandler {
  */
 const PAGE_WAIT_MS = 1000;
 
+/** Messages held from a webview before the chat session has started (a click during start-up). */
+const EARLY_MESSAGES = 20;
+
+/** Validates a message from the webview; the chat session supplies it (protocol/webview.ts, with zod). */
+export type MessageParser = (raw: unknown) => WebviewToHost | undefined;
+
+/**
+ * Whether `raw` is the webview's `ready`, checked by hand: the view is in the entry bundle, which leaves the
+ * schemas (and zod) to the lazily loaded session. Same shape as the schema's: `{ type: 'ready' }`, nothing else.
+ */
+function isReady(raw: unknown): boolean {
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    Object.keys(raw).length === 1 &&
+    (raw as { type?: unknown }).type === 'ready'
+  );
+}
+
 /** Hosts the chat webview view in the activity bar. Messages before it reports `ready` are superseded by its initial state. */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   static readonly viewType = 'secureGpt.chat';
@@ -36,6 +55,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   /** Fires each time the first state is posted to a ready webview. */
   readonly onDidPostInitialState = this.initEmitter.event;
   private handler: ChatHandler | undefined;
+  private parse: MessageParser | undefined;
+  /** Raw messages other than `ready` that came before the handler, handled once it is set. */
+  private early: unknown[] = [];
+  private handlerSet: () => void = () => undefined;
+  /** Settles when `setHandler` first runs. */
+  private readonly whenHandler = new Promise<void>((resolve) => (this.handlerSet = resolve));
   /** The first state written into the current page, as JSON: `ready` posts the state only if it differs. */
   private embedded: string | undefined;
   /** Fires each time a webview instance reports `ready`. */
@@ -50,12 +75,32 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     super();
   }
 
-  /** Connects the chat session; until then the view shows its empty shell. */
-  setHandler(handler: ChatHandler): void {
+  /**
+   * Connects the chat session and the parser of the webview's messages; until then the view shows its empty
+   * shell, and holds what the webview sends.
+   */
+  setHandler(handler: ChatHandler, parse: MessageParser): void {
     this.handler = handler;
+    this.parse = parse;
+    this.handlerSet();
     if (this.ready) {
       void this.postInitialState(handler);
     }
+    const early = this.early;
+    this.early = [];
+    early.forEach((raw) => this.receive(raw));
+  }
+
+  /** The handler once set, or undefined after `waitMs`: the session starts just after activation. */
+  private async handlerWithin(waitMs: number): Promise<ChatHandler | undefined> {
+    if (this.handler) {
+      return this.handler;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([this.whenHandler, late]);
+    clearTimeout(timer);
+    return this.handler;
   }
 
   /**
@@ -107,7 +152,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         this.viewListeners.clear();
       }),
     );
-    const state = await stateForPage(this.handler, PAGE_WAIT_MS);
+    // One budget for both waits: the session (loaded just after activation) and then the history file.
+    const deadline = Date.now() + PAGE_WAIT_MS;
+    const handler = await this.handlerWithin(PAGE_WAIT_MS);
+    if (this.view !== view) {
+      return;
+    }
+    const state = await stateForPage(handler, Math.max(0, deadline - Date.now()));
     if (this.view !== view) {
       return; // disposed or resolved again meanwhile
     }
@@ -124,7 +175,15 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private receive(raw: unknown): void {
-    const message = parseWebviewMessage(raw);
+    if (!this.parse && !isReady(raw)) {
+      if (this.early.length < EARLY_MESSAGES) {
+        this.early.push(raw);
+      } else {
+        this.log.warn('Chat is not ready yet; dropped a message from the chat webview.');
+      }
+      return;
+    }
+    const message: WebviewToHost | undefined = this.parse ? this.parse(raw) : { type: 'ready' };
     if (!message) {
       // Never echo the content: it may hold whatever the user typed.
       this.log.warn('Dropped a malformed message from the chat webview.');

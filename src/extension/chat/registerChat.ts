@@ -13,6 +13,7 @@ import { createEndpointAccess } from './endpointAccessImpl';
 import { previewRequest, registerPreviewContent } from './preview';
 import { ProfileWatch } from './profileWatch';
 import { currentSettings } from './settingsReader';
+import { parseWebviewMessage } from '../../protocol/webview';
 
 /** What `registerChat` hands back: the session (for the test hooks), and the one owner of all it set up. */
 export interface ChatRegistration extends DisposableLike {
@@ -49,7 +50,7 @@ export function registerChat(
   const session = new ChatSession(view, endpoint, data, log);
   const profile = new ProfileWatch(keys, secrets, log);
   const panel = new ChatPanel(session, view, profile, data.historyDir, log);
-  view.setHandler(panel);
+  view.setHandler(panel, parseWebviewMessage);
   let answering = false;
   const owner = DisposableStore.of(
     session,

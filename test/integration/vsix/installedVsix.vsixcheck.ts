@@ -31,6 +31,9 @@ describe('The packaged .vsix', () => {
     assert.strictEqual(extension.isActive, true);
     assert.strictEqual(exports, undefined, 'activate() returns nothing another extension could hold');
     await vscode.commands.executeCommand('secureGpt.showLog');
+    // A command of the lazily loaded bundle (dist/ext/features.js): it answers only if the package carries it.
+    const found = await vscode.commands.executeCommand<unknown>('secureGpt.checkWorkspaceSettings');
+    assert.ok(Array.isArray(found), 'the features bundle loaded from the package');
     // The runner sets the token here too; an installed extension runs in Production mode, so it is not used.
     const token = process.env[TEST_HOOKS_ENV];
     assert.ok(token, `the runner sets ${TEST_HOOKS_ENV}`);
