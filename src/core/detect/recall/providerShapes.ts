@@ -79,7 +79,8 @@ const PREFIXED = new RegExp(
  * 26 characters, a 6-character timestamp, an HMAC of 27 or more), a Telegram bot token (a numeric bot
  * id, `:`, 35 characters), a GitLab runner registration token and an age secret key.
  */
-const FIXED: ReadonlyArray<readonly [RegExp, string]> = [
+/** A shape, its kind, and how many characters before the match belong to the token (see `LEADS`). */
+const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
   [
     /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,80}/g,
     'discord-bot-token',
@@ -105,7 +106,9 @@ const FIXED: ReadonlyArray<readonly [RegExp, string]> = [
     /(?<![A-Za-z0-9_-])(?:api|sdk)-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}(?![A-Za-z0-9_-])/g,
     'launchdarkly-access-token',
   ],
-  [/(?<![A-Za-z0-9_])[a-z0-9]{4}_[a-z]{2}_[0-9a-f]{32}_[0-9a-f]{10}(?![A-Za-z0-9_])/g, 'langsmith-api-key'],
+  // Matched from its first `_`, the four characters before it checked apart (`LEADS`): a class at the start,
+  // or a lookbehind, made the engine try every position, a third of the tier's time.
+  [/_[a-z]{2}_[0-9a-f]{32}_[0-9a-f]{10}(?![A-Za-z0-9_])/g, 'langsmith-api-key', 4],
   // Lob keys (`live_`/`test_`, an optional `pub_`, 31 to 35 hex), Beamer keys (`b_` and 44 base64url) and
   // legacy Vault tokens (`s.` and 24 base62): prefixes too short to key on, so the body must read as generated.
   [/(?<![A-Za-z0-9_])(?:live|test)_(?:pub_)?[a-f0-9]{31,35}(?![A-Za-z0-9_])/g, 'lob-api-key'],
@@ -117,6 +120,9 @@ const FIXED: ReadonlyArray<readonly [RegExp, string]> = [
     'jwt',
   ],
 ];
+
+/** What the characters a shape leaves before its match must be: the text before them must not go on. */
+const LEADS: ReadonlyMap<string, RegExp> = new Map([['langsmith-api-key', /(?<![A-Za-z0-9_])[a-z0-9]{4}$/]]);
 
 /** Dash-joined digits (`xoxa-…` team and user ids) without a counting or repeated run. */
 function numericToken(body: string): boolean {
@@ -167,9 +173,12 @@ export const findProviderShapes: RecallDetector = (text, out) => {
       });
     }
   }
-  for (const [re, kind] of FIXED) {
+  for (const [re, kind, lead = 0] of FIXED) {
     for (const m of text.matchAll(re)) {
-      const start = m[1] !== undefined ? m.index + m[0].indexOf(m[1]) : m.index;
+      const start = m[1] !== undefined ? m.index + m[0].indexOf(m[1]) : m.index - lead;
+      if (lead > 0 && (start < 0 || !LEADS.get(kind)!.test(text.slice(Math.max(0, start - 1), m.index)))) {
+        continue;
+      }
       const end = m.index + m[0].length;
       // Shapes with little literal in them must read as generated.
       if ((!SHAPE_ONLY.has(kind) || looksRandom(text.slice(start, end))) && !isTemplate(m[0])) {

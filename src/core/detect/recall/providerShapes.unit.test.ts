@@ -98,6 +98,8 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       `facebook ${randomToken(DIGITS, 16)}|page-settings-panel-title`,
       `sdk-${[8, 4, 4, 4, 11].map((n) => randomToken(LOWER_ALNUM, n)).join('-')}`,
       `ab12_px_${randomToken(HEX, 31)}z_${randomToken(HEX, 10)}`,
+      `xlsv2_pt_${randomToken(HEX, 32)}_${randomToken(HEX, 10)}`,
+      `_pt_${randomToken(HEX, 32)}_${randomToken(HEX, 10)}`,
     ]) {
       leaves(text);
     }
