@@ -3,7 +3,7 @@ import type { Logger } from '../core/log';
 import { Disposable } from '../core/disposable';
 import { withError } from '../core/log';
 import type { TextScrubber } from './scrubbedChannel';
-import { scrubbedLogChannel } from './scrubbedChannel';
+import { channelView, scrubbedLogChannel } from './scrubbedChannel';
 
 /** What the log needs of its scrubber (core/scrub.ts's `Scrubber`). */
 export type LogScrubber = TextScrubber & { add(value: string, label?: string): unknown };
@@ -141,28 +141,13 @@ function heldChannel(
   write: (w: Write) => void,
   show: () => void,
 ): vscode.LogOutputChannel {
-  const level =
-    (name: 'trace' | 'debug' | 'info' | 'warn' | 'error') =>
-    (message: string | Error, ...args: unknown[]): void =>
-      write((channel) => channel[name](message as string, ...args));
-  return {
-    name: raw.name,
-    get logLevel() {
-      return raw.logLevel;
-    },
-    onDidChangeLogLevel: raw.onDidChangeLogLevel,
-    trace: level('trace'),
-    debug: level('debug'),
-    info: level('info'),
-    warn: level('warn'),
-    error: level('error'),
+  return channelView(raw, {
+    line: (level, message, args) => write((channel) => channel[level](message as string, ...args)),
     append: (value) => write((channel) => channel.append(value)),
     appendLine: (value) => write((channel) => channel.appendLine(value)),
     replace: (value) => write((channel) => channel.replace(value)),
-    clear: () => raw.clear(),
-    show: () => show(),
-    hide: () => raw.hide(),
+    show,
     // The raw channel and the scrubbing view belong to the Log, which disposes them.
     dispose: () => undefined,
-  };
+  });
 }

@@ -94,33 +94,58 @@ export function scrubbedLogChannel(
   scrubber: TextScrubber,
 ): vscode.LogOutputChannel {
   const writer = scrubbingWriter(target, scrubber);
-  const write =
-    (level: 'trace' | 'debug' | 'info' | 'warn' | 'error') =>
-    (message: string | Error, ...args: unknown[]): void => {
+  return channelView(target, {
+    line: (level, message, args) => {
       writer.flush();
       target[level](scrubber.scrub(line(message, args)));
-    };
+    },
+    append: (value) => writer.append(value),
+    appendLine: (value) => writer.appendLine(value),
+    replace: (value) => writer.replace(value),
+    show: () => {
+      writer.flush();
+      target.show(true);
+    },
+    // The target belongs to the Log, which disposes it.
+    dispose: () => writer.flush(),
+  });
+}
+
+type LevelName = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+/** The writing side of a channel view; name, level, clear and hide come from its target. */
+export interface ChannelWrites {
+  line(level: LevelName, message: string | Error, args: readonly unknown[]): void;
+  append(value: string): void;
+  appendLine(value: string): void;
+  replace(value: string): void;
+  show(): void;
+  dispose(): void;
+}
+
+/** A `LogOutputChannel` over `target` whose every write goes through `writes`. */
+export function channelView(target: vscode.LogOutputChannel, writes: ChannelWrites): vscode.LogOutputChannel {
+  const level =
+    (name: LevelName) =>
+    (message: string | Error, ...args: unknown[]): void =>
+      writes.line(name, message, args);
   return {
     name: target.name,
     get logLevel() {
       return target.logLevel;
     },
     onDidChangeLogLevel: target.onDidChangeLogLevel,
-    trace: write('trace'),
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    append: (value) => writer.append(value),
-    appendLine: (value) => writer.appendLine(value),
-    replace: (value) => writer.replace(value),
+    trace: level('trace'),
+    debug: level('debug'),
+    info: level('info'),
+    warn: level('warn'),
+    error: level('error'),
+    append: (value) => writes.append(value),
+    appendLine: (value) => writes.appendLine(value),
+    replace: (value) => writes.replace(value),
     clear: () => target.clear(),
-    show: () => {
-      writer.flush();
-      target.show(true);
-    },
+    show: () => writes.show(),
     hide: () => target.hide(),
-    // The target belongs to the Log, which disposes it.
-    dispose: () => writer.flush(),
+    dispose: () => writes.dispose(),
   };
 }

@@ -50,13 +50,8 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
 
   it('generic-secret: a name that says the value is not real or not a credential', () => {
     const value = randomToken(ALNUM, 24);
-    for (const name of [
-      'nonMatchingToken',
-      'invalid_api_key',
-      'FAKE_TOKEN',
-      'mockSecret',
-      'authenticity_token',
-    ]) {
+    const notReal = ['nonMatchingToken', 'invalid_api_key', 'FAKE_TOKEN', 'mockSecret'];
+    for (const name of [...notReal, 'authenticity_token']) {
       assert.deepEqual(ids(`${name} = "${value}"`), [], name);
     }
     assert.deepEqual(ids(`matchingToken = "${value}"`), ['generic-secret']);
