@@ -2,6 +2,7 @@ import { patternMaxLength } from './patternSafety';
 import { size, startChars } from './regexShape';
 import type { KeywordIndex } from './prefilter';
 import { buildKeywordIndex } from './prefilter';
+import { holdsRequired, requiredChars } from './requiredChars';
 import type { Rule } from './rule';
 
 /**
@@ -74,6 +75,8 @@ export interface CompiledRule {
   readonly startsNonAscii: boolean;
   /** The pattern has no literal start (`[A-Za-z0-9_.-]{0,40}(?<=secret)…`): each offset costs a full attempt. */
   readonly broadStart: boolean;
+  /** Characters every match holds (see `requiredChars`): a window without one of them is not searched. */
+  readonly required: readonly string[];
 }
 
 /**
@@ -183,6 +186,7 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     startBits: starts?.bits,
     startsNonAscii: starts === undefined || starts.other,
     broadStart: starts === undefined || size(starts) > BROAD_START,
+    required: requiredChars(rule.pattern),
   };
 }
 
@@ -235,6 +239,9 @@ function matchStarts(
 ): void {
   const { start, end, runs } = window;
   const slice = enterWindow(text, start, end, stats);
+  if (!holdsRequired(slice, cr.required)) {
+    return;
+  }
   const re = cr.sticky;
   let examined = 0;
   let next = start;
@@ -307,6 +314,9 @@ export function matchWindow(
   out: Candidate[],
 ): void {
   const slice = enterWindow(text, start, end, stats);
+  if (!holdsRequired(slice, cr.required)) {
+    return;
+  }
   const re = cr.global;
   re.lastIndex = 0;
   let examined = 0;

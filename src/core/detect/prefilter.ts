@@ -31,10 +31,10 @@ export interface KeywordIndex {
   /** Per hash slot: bit 1, some keyword's first four bytes hash here; bit 2, some three-byte keyword does. */
   readonly mask: Uint8Array;
   /** Per hash slot, the keywords whose first four bytes (`quadSlots`) or three bytes (`triSlots`) hash there. */
-  readonly quadSlots: readonly (readonly number[] | undefined)[];
-  readonly triSlots: readonly (readonly number[] | undefined)[];
+  readonly quadSlots: SlotLists;
+  readonly triSlots: SlotLists;
   /** Per two-byte value (not hashed), the two-character keywords equal to it. */
-  readonly pairSlots: readonly (readonly number[] | undefined)[];
+  readonly pairSlots: SlotLists;
   /** 1 where `pairSlots` has keywords: a third lookup per position, cheaper than hashing 256 extensions. */
   readonly pairs: Uint8Array;
   /** Per keyword, its first four (or all of its two or three) bytes as one big-endian number. */
@@ -44,6 +44,27 @@ export interface KeywordIndex {
   readonly tailAt: Uint8Array;
   /** Keywords the rolling window does not look for: not Latin-1. */
   readonly otherKeywords: readonly number[];
+}
+
+/**
+ * Keyword ids per table slot, packed: slot `s` holds `ids[start[s]]` to `ids[start[s + 1] - 1]`. Typed
+ * arrays, not an array of arrays: `new Array(n)` past about 100K elements is a dictionary in V8, and its
+ * lookups made the ~1M positions per 60 MB that pass the mask cost as much as all the others.
+ */
+export interface SlotLists {
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+}
+
+function packSlots(size: number, lists: ReadonlyMap<number, readonly number[]>): SlotLists {
+  const start = new Int32Array(size + 1);
+  lists.forEach((list, slot) => (start[slot + 1] = list.length));
+  for (let s = 0; s < size; s++) {
+    start[s + 1]! += start[s]!;
+  }
+  const ids = new Int32Array(start[size]!);
+  lists.forEach((list, slot) => ids.set(list, start[slot]));
+  return { start, ids };
 }
 
 /**
@@ -102,17 +123,18 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     return [...mine];
   });
   const mask = new Uint8Array(1 << HASH_BITS);
-  const quadSlots: (number[] | undefined)[] = new Array<number[] | undefined>(1 << HASH_BITS);
-  const triSlots: (number[] | undefined)[] = new Array<number[] | undefined>(1 << HASH_BITS);
-  const pairSlots: (number[] | undefined)[] = new Array<number[] | undefined>(1 << 16);
+  const quadSlots = new Map<number, number[]>();
+  const triSlots = new Map<number, number[]>();
+  const pairSlots = new Map<number, number[]>();
   const pairs = new Uint8Array(1 << 16);
   const grams = new Int32Array(keywords.length);
   const tails = new Int32Array(keywords.length);
   const tailAt = new Uint8Array(keywords.length);
   const otherKeywords: number[] = [];
-  const enter = (slots: (number[] | undefined)[], slot: number, bit: number, id: number): void => {
+  const enter = (slots: Map<number, number[]>, slot: number, bit: number, id: number): void => {
     mask[slot]! |= bit;
-    const list = (slots[slot] ??= []);
+    const list = slots.get(slot) ?? [];
+    slots.set(slot, list);
     if (!list.includes(id)) {
       list.push(id);
     }
@@ -137,7 +159,7 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
       otherKeywords.push(id);
     } else if (kw.length === 2) {
       pairs[gram] = 1;
-      (pairSlots[gram] ??= []).push(id);
+      enter(pairSlots, gram, 0, id);
     } else if (kw.length === 3) {
       enter(triSlots, Math.imul(gram, TRI_MUL) >>> SHIFT, 2, id);
     } else {
@@ -155,9 +177,9 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     keywordless,
     longestKeyword,
     mask,
-    quadSlots,
-    triSlots,
-    pairSlots,
+    quadSlots: packSlots(1 << HASH_BITS, quadSlots),
+    triSlots: packSlots(1 << HASH_BITS, triSlots),
+    pairSlots: packSlots(1 << 16, pairSlots),
     pairs,
     grams,
     tails,
@@ -228,44 +250,66 @@ function scanGrams(
   const buf = scratch;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
-  const { mask, quadSlots, triSlots, pairSlots, pairs, grams, tails, tailAt, keywords } = index;
+  const { mask, pairs } = index;
   const last = Math.min(length - 1, to - from);
   let v = (buf[0]! << 16) | (buf[1]! << 8) | buf[2]!;
+  // The loop only rejects: two hashed lookups and a direct one per position, nothing else, so that it
+  // stays small enough to be optimized as a whole; the few positions that pass go to `checkAt`.
   for (let i = 0; i < last; i++) {
     v = (v << 8) | buf[i + 3]!;
     const quad = Math.imul(v, QUAD_MUL) >>> SHIFT;
     const tri = Math.imul(v >>> 8, TRI_MUL) >>> SHIFT;
-    if (((mask[quad]! & 1) | (mask[tri]! & 2) | pairs[v >>> 16]!) === 0) {
-      continue;
+    const marks = (mask[quad]! & 1) | (mask[tri]! & 2) | (pairs[v >>> 16]! << 2);
+    if (marks !== 0) {
+      checkAt(index, lower, buf, i, from + i, v, marks, quad, tri, hits);
     }
-    const at = from + i;
-    if ((mask[quad]! & 1) !== 0) {
-      for (const id of quadSlots[quad] ?? []) {
-        const kw = keywords[id]!;
-        if (grams[id] !== v) {
+  }
+}
+
+/** Records the keywords that start at `i` (offset `at` in `lower`), whose first four bytes are `v`. */
+function checkAt(
+  index: KeywordIndex,
+  lower: string,
+  buf: Uint8Array,
+  i: number,
+  at: number,
+  v: number,
+  marks: number,
+  quad: number,
+  tri: number,
+  hits: (HitRuns | undefined)[],
+): void {
+  const { grams, tails, tailAt, keywords } = index;
+  if ((marks & 1) !== 0) {
+    const { start, ids } = index.quadSlots;
+    for (let k = start[quad]!; k < start[quad + 1]!; k++) {
+      const id = ids[k]!;
+      if (grams[id] !== v) {
+        continue;
+      }
+      const length = keywords[id]!.length;
+      if (length > 4) {
+        const t = i + tailAt[id]!;
+        const tail = (buf[t]! << 24) | (buf[t + 1]! << 16) | (buf[t + 2]! << 8) | buf[t + 3]!;
+        if (tail !== tails[id] || (length > 8 && !lower.startsWith(keywords[id]!, at))) {
           continue;
         }
-        if (kw.length > 4) {
-          const t = i + tailAt[id]!;
-          const tail = (buf[t]! << 24) | (buf[t + 1]! << 16) | (buf[t + 2]! << 8) | buf[t + 3]!;
-          if (tail !== tails[id] || (kw.length > 8 && !lower.startsWith(kw, at))) {
-            continue;
-          }
-        }
-        addHit(hits, id, at);
+      }
+      addHit(hits, id, at);
+    }
+  }
+  if ((marks & 2) !== 0) {
+    const { start, ids } = index.triSlots;
+    for (let k = start[tri]!; k < start[tri + 1]!; k++) {
+      if (grams[ids[k]!] === v >>> 8) {
+        addHit(hits, ids[k]!, at);
       }
     }
-    if ((mask[tri]! & 2) !== 0) {
-      for (const id of triSlots[tri] ?? []) {
-        if (grams[id] === v >>> 8) {
-          addHit(hits, id, at);
-        }
-      }
-    }
-    if (pairs[v >>> 16] === 1) {
-      for (const id of pairSlots[v >>> 16]!) {
-        addHit(hits, id, at);
-      }
+  }
+  if ((marks & 4) !== 0) {
+    const { start, ids } = index.pairSlots;
+    for (let k = start[v >>> 16]!; k < start[(v >>> 16) + 1]!; k++) {
+      addHit(hits, ids[k]!, at);
     }
   }
 }
