@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { builtinRules } from './catalog';
+import { newStats } from './matcher';
+import { ALNUM, randomToken } from './random';
 import { holdsRequired, requiredChars } from './requiredChars';
+import { scan } from './scanner';
 
 describe('requiredChars', () => {
   it('keeps the characters every match consumes', () => {
@@ -35,5 +38,14 @@ describe('requiredChars', () => {
     assert.equal(holdsRequired('a@B', ['@', 'Bb']), true);
     assert.equal(holdsRequired('ab', ['@']), false);
     assert.equal(holdsRequired('', []), true);
+  });
+
+  it('skips the windows of a flood of URLs that hold no @, and still finds the one that does', () => {
+    const stats = newStats();
+    const flood = 'https://host.example.net/path:x\n'.repeat(20000);
+    const text = `${flood}u = "https://deploy:${randomToken(ALNUM, 16)}@git.internal.corp/x"\n`;
+    const found = scan(text, { stats }).filter((f) => f.ruleId === 'url-password');
+    assert.equal(found.length, 1);
+    assert.ok(stats.matches < 10, `${stats.matches} matches examined`);
   });
 });
