@@ -30,7 +30,8 @@ const FIRST_PAGE_WAIT_MS = 1000;
 //
 // What runs here is what the editor needs at once: the chat view and its first state (the history read), the log,
 // the status bar. Everything else (keys, the chat session, the language client, openai, zod) is in its own bundle,
-// loaded just after `activate` returns (features.ts, chunks.ts); its commands wait for it (lazyFeatures.ts).
+// loaded once the chat's page is set, or a second after `activate` (features.ts, chunks.ts); its commands wait
+// for it, and one invoked earlier loads it at once (lazyFeatures.ts).
 export function activate(context: vscode.ExtensionContext): void {
   const began = performance.now();
   // The same moments on the clock the browser shares (epoch ms), for the chat page's load timeline.

@@ -23,8 +23,9 @@ export interface LazyStart<M, T extends DisposableLike> {
 }
 
 /**
- * A part of the extension loaded just after `activate` returns: VS Code then parses only the entry bundle before
- * `activate`, and the part's bundle while the editor is already usable.
+ * A part of the extension loaded after `activate` returns (once the chat's page is set, or a second; see
+ * extension.ts): VS Code then parses only the entry bundle before `activate`, and the part's bundle while the
+ * editor is already usable.
  *
  * Until the part has started, each of its commands has a stand-in, so that a command invoked at any moment (a
  * click during start-up, another extension, a test) waits for the part and then runs as if the part had been

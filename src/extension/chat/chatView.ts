@@ -34,9 +34,6 @@ function pageTurns(state: HostToWebview | undefined, saved: readonly ChatTurn[])
   return state.type === 'init' && state.viewing === undefined ? state.turns : [];
 }
 
-/** How long a page that holds the saved turns waits for the session's whole state (when it has started). */
-const STATE_WAIT_MS = 50;
-
 /** Messages held from a webview before the chat session has started (a click during start-up). */
 const EARLY_MESSAGES = 20;
 
@@ -97,6 +94,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   readonly whenPageSet = new Promise<void>((resolve) => (this.pageSet = resolve));
   /** The first state written into the current page, as JSON: `ready` posts the state only if it differs. */
   private embedded: string | undefined;
+  /** Whether the current handler's first state holds its saved turns (its `whenLoaded` has settled). */
+  private handlerLoaded = false;
   /** When the saved turns were in memory (epoch ms), for the load timeline. */
   private historyLoaded: number | undefined;
   /** Fires each time a webview instance reports `ready`. */
@@ -126,6 +125,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   setHandler(handler: ChatHandler, parse: MessageParser): void {
     this.handler = handler;
     this.parse = parse;
+    this.handlerLoaded = handler.whenLoaded === undefined;
+    handler.whenLoaded?.then(
+      () => (this.handlerLoaded ||= this.handler === handler),
+      () => undefined, // `postWhenLoaded` posts the state all the same
+    );
     if (this.ready) {
       void this.postInitialState(handler);
     }
@@ -185,14 +189,23 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         this.viewListeners.clear();
       }),
     );
+    // Answered without a turn of the event loop when the turns are in memory (the entry reads them in
+    // `activate`): after a reload the extension host is busy, and any timer or read here waited seconds.
     const { history } = this.start;
-    const saved = history !== undefined && (await settlesWithin(history.ready(), PAGE_WAIT_MS));
+    const saved =
+      history !== undefined &&
+      (this.historyLoaded !== undefined || (await settlesWithin(history.ready(), PAGE_WAIT_MS)));
     if (this.view !== view) {
       return;
     }
-    // The session's whole state, if it has started: waited for only briefly when the turns are drawn already,
-    // since `ready` brings the rest; else for the page's whole budget, as before the turns were drawn.
-    const state = await stateForPage(this.handler, saved ? STATE_WAIT_MS : PAGE_WAIT_MS);
+    // The session's whole state when it has it at hand; with the turns drawn, nothing waits for it (`ready`
+    // brings it). Without them, the page waits for it as long as it used to.
+    const state =
+      this.handler && this.handlerLoaded
+        ? this.handler.initialState()
+        : saved
+          ? undefined
+          : await stateForPage(this.handler, PAGE_WAIT_MS);
     if (this.view !== view) {
       return; // disposed or resolved again meanwhile
     }

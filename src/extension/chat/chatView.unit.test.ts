@@ -89,6 +89,23 @@ describe('chat view before the chat session has started (it loads just after act
     chat.dispose();
   });
 
+  it('sets the page in the same turn when the turns and the session are in memory, with the whole state', async () => {
+    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
+      history: { ready: () => Promise.resolve(), turns: [] },
+    });
+    chat.setHandler(recordingHandler(), parseWebviewMessage);
+    await Promise.resolve(); // the history's and the session's `then`s, as after activation
+    const { view } = fakeWebviewView();
+    const page = chat.resolveWebviewView(view as vscode.WebviewView);
+    // Not awaited: a busy extension host would have delayed any timer or read for seconds.
+    assert.match(
+      (view as { webview: { html: string } }).webview.html,
+      /id="secure-gpt-first-state"[^>]*>\{"type":"init","turns":\[\]\}/,
+    );
+    await page;
+    chat.dispose();
+  });
+
   it('holds at most a bounded number of early messages', () => {
     const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log);
     const { view, message } = fakeWebviewView();
