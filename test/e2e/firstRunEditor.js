@@ -182,8 +182,14 @@ async function reloadWithHistory({ check, page, browser, runCommand, webviewFram
   // Recorded in each frame from its first script on: in the workbench when the chat's webview is attached, in the
   // chat's own document when the first turn is rendered. Both are wall-clock times of one browser.
   await browser.addInitScript((id) => {
-    const marks = (window.__secureGptMarks = {});
+    const marks = (window.__secureGptMarks = { longTasks: [] });
     const now = () => performance.timeOrigin + performance.now();
+    // How busy this frame's main thread is (tasks over 50 ms): the workbench's, while it waits for the host.
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) {
+        marks.longTasks.push([performance.timeOrigin + task.startTime, task.duration]);
+      }
+    }).observe({ type: 'longtask', buffered: true });
     // Polled rather than observed: VS Code writes the webview's page with document.open(), which drops observers.
     const poll = setInterval(() => {
       if (!marks.viewOpened && document.querySelector(`iframe.webview[src*="extensionId=${id}"]`)) {
@@ -277,6 +283,23 @@ async function reloadWithHistory({ check, page, browser, runCommand, webviewFram
     say(`reload timeline (ms from the chat's iframe appearing):`);
     for (const [what, t] of rows.sort((a, b) => a[1] - b[1])) {
       say(`  ${String(Math.round(t - top.viewOpened)).padStart(6)}  ${what}`);
+    }
+    if (host.activated && host.resolved) {
+      // Where the wait between activate and VS Code's call went: the workbench's main thread, and our bundles.
+      const busy = (from, to) =>
+        Math.round(
+          top.longTasks.reduce((sum, [start, length]) => {
+            return sum + Math.max(0, Math.min(to, start + length) - Math.max(from, start));
+          }, 0),
+        );
+      const ours =
+        host.featuresLoading && host.featuresStarted && host.featuresStarted <= host.resolved
+          ? `, ${Math.round(host.featuresStarted - host.featuresLoading)} ms of it loading our heavy bundles`
+          : '';
+      say(
+        `  activate() to resolveWebviewView: ${Math.round(host.resolved - host.activated)} ms; the workbench's ` +
+          `main thread ran long tasks for ${busy(host.activated, host.resolved)} ms of it${ours}`,
+      );
     }
     say(
       `reload: history shown ${timing.resolveToHistory ?? '?'} ms after VS Code handed us the view ` +

@@ -109,6 +109,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     private readonly start: ChatViewStart = {},
   ) {
     super();
+    // Read now, in `activate`, with the history: nothing is read when VS Code asks for the page.
+    pageStylesheet(extensionUri);
     const { history } = start;
     if (history) {
       history.ready().then(
