@@ -28,7 +28,7 @@ export interface Features extends DisposableLike {
 /**
  * Everything the extension does beyond what `activate` sets up at once: the key store and its commands, the
  * language client, the chat session behind the view, the records, the security commands, the walkthrough and the local gateway.
- * Built as its own bundle (dist/ext/features.js, see chunks.ts) and started just after `activate` returns;
+ * Built as its own bundle (dist/ext/features.js, see chunks.ts) and started after `activate` returns (once the chat's page is set, or a second);
  * every command registered here had a stand-in until then (lazyFeatures.ts). The log, the chat view and the
  * local data come from the entry, so a key masked here is masked in every later line of the one log.
  */

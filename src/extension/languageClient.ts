@@ -122,8 +122,8 @@ function createClient(
 }
 
 /**
- * The language client for the extension's lifetime; the caller owns it. Its server starts just after `activate`
- * returns: building the client, forking the server and its handshake need not hold up activation: the editor waits on activation
+ * The language client for the extension's lifetime; the caller owns it. Its server starts after `activate`
+ * returns (with the features bundle): building the client, forking the server and its handshake need not hold up activation: the editor waits on activation
  * (other extensions' activation events queue behind it) but not on the first diagnostics.
  */
 export function registerLanguageClient(

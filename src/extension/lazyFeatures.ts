@@ -18,11 +18,14 @@ export interface LazyStart<M, T extends DisposableLike> {
   readonly load: () => Promise<M>;
   /** Registers the part synchronously, its commands among it; throws if it cannot. */
   readonly start: (module: M) => T;
+  /** Settles when the part may load; one of its commands invoked earlier loads it at once. */
+  readonly after?: Promise<unknown>;
 }
 
 /**
- * A part of the extension loaded just after `activate` returns: VS Code then parses only the entry bundle before
- * `activate`, and the part's bundle while the editor is already usable.
+ * A part of the extension loaded after `activate` returns (once the chat's page is set, or a second; see
+ * extension.ts): VS Code then parses only the entry bundle before `activate`, and the part's bundle while the
+ * editor is already usable.
  *
  * Until the part has started, each of its commands has a stand-in, so that a command invoked at any moment (a
  * click during start-up, another extension, a test) waits for the part and then runs as if the part had been
@@ -39,6 +42,8 @@ export class LazyPart<T extends DisposableLike> extends Disposable {
   private readonly settle: Settle<T>;
   private readonly standIns = this.register(new DisposableStore());
   private readonly part = this.register(new DisposableStore());
+  /** Starts loading the part, once: set by `startSoon`. */
+  private kick: () => void = () => undefined;
 
   constructor(
     private readonly log: Log,
@@ -54,9 +59,23 @@ export class LazyPart<T extends DisposableLike> extends Disposable {
     this.registerStandIns();
   }
 
-  /** Loads and starts the part on the next turn of the event loop, once `activate` has returned. */
-  startSoon<M>(load: () => Promise<M>, start: (module: M) => T): void {
-    setImmediate(() => void this.loadAndStart(load, start));
+  /**
+   * Loads and starts the part on a turn of the event loop after `activate` has returned and `after` has
+   * settled, or as soon as one of its commands is invoked.
+   */
+  startSoon<M>(
+    load: () => Promise<M>,
+    start: (module: M) => T,
+    after: Promise<unknown> = Promise.resolve(),
+  ): void {
+    let kicked = false;
+    this.kick = () => {
+      if (!kicked) {
+        kicked = true;
+        setImmediate(() => void this.loadAndStart(load, start));
+      }
+    };
+    after.then(this.kick, this.kick);
   }
 
   private async loadAndStart<M>(load: () => Promise<M>, start: (module: M) => T): Promise<void> {
@@ -94,6 +113,7 @@ export class LazyPart<T extends DisposableLike> extends Disposable {
   }
 
   private async run(id: string, args: unknown[]): Promise<unknown> {
+    this.kick();
     try {
       await this.ready;
     } catch {
@@ -114,7 +134,7 @@ export function startLazily<M, T extends DisposableLike>(
   how: LazyStart<M, T>,
 ): LazyPart<T> {
   const part = new LazyPart<T>(log, what, how.commands);
-  part.startSoon(how.load, how.start);
+  part.startSoon(how.load, how.start, how.after);
   return part;
 }
 

@@ -80,6 +80,43 @@ describe('lazily started features: commands work before, during and after the lo
     assert.deepEqual(liveRegistrations(), []);
   });
 
+  it('waits for `after` (the chat page) before it loads, unless one of its commands is invoked first', async () => {
+    let loads = 0;
+    const waiting = startLazily(recordingLog(), 'the features', {
+      commands: ['secureGpt.a'],
+      load: () => {
+        loads++;
+        return Promise.resolve(partModule(['secureGpt.a']));
+      },
+      start: (m) => m.start(),
+      after: new Promise<void>(() => undefined), // the page never comes
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(loads, 0, 'nothing is loaded before `after` settles');
+    assert.equal(await fakeVscode.commands.executeCommand('secureGpt.a', 1), 'answer of secureGpt.a');
+    assert.equal(loads, 1, 'a command loads the part at once');
+    waiting.dispose();
+
+    let pageSet: () => void = () => undefined;
+    const page = new Promise<void>((resolve) => (pageSet = resolve));
+    const later = startLazily(recordingLog(), 'the features', {
+      commands: ['secureGpt.a'],
+      load: () => {
+        loads++;
+        return Promise.resolve(partModule(['secureGpt.a']));
+      },
+      start: (m) => m.start(),
+      after: page,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(loads, 1);
+    pageSet();
+    assert.equal(await ready(later), 'started');
+    assert.equal(loads, 2, 'loaded once `after` settled, and once only');
+    later.dispose();
+    assert.deepEqual(liveRegistrations(), []);
+  });
+
   it('a command the entry registered itself gets no stand-in and keeps its handler', async () => {
     const own = fakeVscode.commands.registerCommand('secureGpt.showLog', () => 'log shown');
     const module = partModule(['secureGpt.a']);

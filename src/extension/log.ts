@@ -19,7 +19,7 @@ type Write = (channel: vscode.LogOutputChannel, scrubber: LogScrubber) => void;
  * this class: `channel` is a view that scrubs every line, so the scrubbing happens here, once, and no caller can
  * forget it (the server's console, its stderr and the protocol trace included).
  *
- * The scrubber (the detection engine) is loaded just after activation, not with the entry bundle: until
+ * The scrubber (the detection engine) is loaded after activation (once the chat's page is set, or a second), not with the entry bundle: until
  * `useScrubber`, every write, notification and masked value is held in memory, in order, and nothing reaches the
  * channel or the screen unscrubbed. If the engine cannot load, what was held is dropped, never written.
  */

@@ -62,7 +62,7 @@ export function testHooksToken(context: vscode.ExtensionContext): string | undef
 
 /**
  * Puts `hooks` where the test kit looks for them, when `testHooksToken` allows; disposing removes them. They are
- * a promise: most of the extension starts just after `activate` returns (lazyFeatures.ts).
+ * a promise: most of the extension starts after `activate` returns (lazyFeatures.ts).
  */
 export function publishTestHooks(
   context: vscode.ExtensionContext,

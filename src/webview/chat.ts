@@ -1,5 +1,6 @@
-import { FIRST_STATE_ELEMENT_ID } from '../protocol/firstState';
+import { FIRST_STATE_ELEMENT_ID, PAGE_TURNS_ELEMENT_ID, SCRIPT_MARKS } from '../protocol/firstState';
 import type { ChatTurn, HostToWebview, PastChat, ProfileState, WebviewToHost } from '../protocol/webview';
+import { describeTurn, flaggedSummary, isDryRun, sentSummary } from '../protocol/turnText';
 import { button, el } from './dom';
 import { renderMarkdown } from './markdown';
 import { attachmentChips, historyList, viewingBanner, welcome } from './panels';
@@ -16,6 +17,9 @@ const post = (message: WebviewToHost): void => vscode.postMessage(message);
 
 // --- layout ---------------------------------------------------------------------------------------
 const app = document.getElementById('app') ?? document.body;
+// The saved turns the host drew into the page (static HTML, pageTurns.ts), shown before this script ran. They
+// stay in the list until a first state replaces them, so the panel never goes blank in between.
+const drawn = Array.from(document.getElementById(PAGE_TURNS_ELEMENT_ID)?.firstElementChild?.children ?? []);
 const header = el('header', 'toolbar');
 const badge = el('span', 'badge', badgeText(undefined));
 badge.setAttribute('role', 'status');
@@ -52,6 +56,7 @@ const stopButton = button('Stop', 'danger', () => post({ type: 'stop' }));
 stopButton.hidden = true;
 form.append(input, sendButton, stopButton);
 app.replaceChildren(header, history, banner, log, status, attachBar, form);
+log.append(...drawn);
 
 const turns = new Map<string, { turn: ChatTurn; node: HTMLElement; answer: HTMLElement }>();
 let streaming: string | undefined;
@@ -64,7 +69,7 @@ let disabledReason: string | undefined;
 function renderAnswer(target: HTMLElement, turn: ChatTurn): void {
   target.innerHTML = renderMarkdown(turn.answer);
   // The dry-run "answer" is the exact payload, not code to use: no Copy/Insert/Apply, and it wraps.
-  const dryRun = turn.dryRun ?? turn.answer.startsWith('Dry run: nothing was sent.');
+  const dryRun = isDryRun(turn);
   target.classList.toggle('dry-run', dryRun);
   for (const pre of Array.from(target.querySelectorAll('pre'))) {
     const code = pre.querySelector('code');
@@ -87,20 +92,6 @@ function renderAnswer(target: HTMLElement, turn: ChatTurn): void {
   markPlaceholders(target, viewing === undefined);
 }
 
-function describe(turn: ChatTurn): string {
-  const parts = [turn.model];
-  if (turn.dryRun) {
-    parts.push('dry run: nothing sent');
-  }
-  if (turn.usage) {
-    parts.push(`${turn.usage.prompt} + ${turn.usage.completion} tokens`);
-  }
-  if (turn.outcome === 'stopped') {
-    parts.push('stopped');
-  }
-  return parts.join(' · ');
-}
-
 function renderTurn(turn: ChatTurn): void {
   let entry = turns.get(turn.id);
   if (!entry) {
@@ -121,11 +112,7 @@ function renderTurn(turn: ChatTurn): void {
     children.push(el('div', 'about', turn.about));
   }
   const sent = el('details', 'sent');
-  const summary = el(
-    'summary',
-    undefined,
-    `Sent · ${turn.redactions} redaction${turn.redactions === 1 ? '' : 's'}`,
-  );
+  const summary = el('summary', undefined, sentSummary(turn));
   const payload = el('pre', 'payload', turn.sent);
   markPlaceholders(payload, viewing === undefined);
   sent.append(summary, payload);
@@ -136,16 +123,9 @@ function renderTurn(turn: ChatTurn): void {
   if (turn.flagged) {
     // Hidden behind a warning the user can open: flagged output is never shown by default.
     answerBlock = el('details', 'flagged');
-    answerBlock.append(
-      el(
-        'summary',
-        undefined,
-        `Answer hidden: moderation flagged it (${turn.flagged.join(', ') || 'unspecified'}). Show anyway`,
-      ),
-      entry.answer,
-    );
+    answerBlock.append(el('summary', undefined, flaggedSummary(turn.flagged)), entry.answer);
   }
-  children.push(sent, answerBlock, el('div', 'meta', describe(turn)));
+  children.push(sent, answerBlock, el('div', 'meta', describeTurn(turn)));
   if (turn.error) {
     children.push(el('div', 'error', turn.error));
   }
@@ -167,7 +147,8 @@ function setStreaming(id: string | undefined): void {
 
 function showWelcomeIfEmpty(): void {
   log.querySelector('.welcome')?.remove();
-  if (turns.size === 0 && viewing === undefined) {
+  // Not over turns drawn by the host: the first state, which replaces them, decides.
+  if (turns.size === 0 && viewing === undefined && !log.querySelector('.turn')) {
     log.append(welcome(profileState, post));
   }
 }
@@ -216,6 +197,9 @@ function receive(message: HostToWebview): void {
       message.turns.forEach(renderTurn);
       setProfileState(message.state);
       setComposer();
+      if (performance.getEntriesByName(SCRIPT_MARKS.drawn).length === 0) {
+        performance.mark(SCRIPT_MARKS.drawn); // the load timeline: the first state's turns are drawn
+      }
       break;
     }
     case 'profileState':
@@ -299,5 +283,6 @@ const firstState = embeddedState();
 if (firstState) {
   receive(firstState);
 }
+log.lastElementChild?.scrollIntoView({ block: 'end' });
 post({ type: 'ready' });
 input.focus();

@@ -1,5 +1,5 @@
 import { button, el } from './dom';
-import { placeholderTitle, splitPlaceholders } from './placeholders';
+import { placeholderTitle, splitPlaceholders } from '../protocol/placeholders';
 
 /** Wraps each placeholder in the text under `root` in a span whose tooltip explains it (text nodes only). */
 export function markPlaceholders(root: HTMLElement, restorable: boolean): void {

@@ -43,6 +43,8 @@ describe('TypeScript projects', () => {
       'src/webview/**/*.ts',
       'src/protocol/webview.ts',
       'src/protocol/firstState.ts',
+      'src/protocol/placeholders.ts',
+      'src/protocol/turnText.ts',
     ]);
   });
 

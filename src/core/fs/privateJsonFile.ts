@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** What `read` found: the parsed value and when the file was last written (epoch ms). */
@@ -26,6 +26,23 @@ export class PrivateJsonFile {
     try {
       const text = await fs.readFile(this.file, 'utf8');
       const written = (await fs.stat(this.file)).mtimeMs;
+      return { value: JSON.parse(text) as unknown, written };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * `read`, synchronously: for a small file wanted at once, whose asynchronous read would wait its turn in a
+   * busy process (the thread pool, an event loop held by a large `require`).
+   */
+  readSync(): ReadJson | undefined {
+    if (!this.file) {
+      return undefined;
+    }
+    try {
+      const text = readFileSync(this.file, 'utf8');
+      const written = statSync(this.file).mtimeMs;
       return { value: JSON.parse(text) as unknown, written };
     } catch {
       return undefined;

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { HostToWebview, WebviewToHost } from '../../protocol/webview';
+import type { LoadMarks } from '../../protocol/firstState';
+import type { ChatTurn, HostToWebview, WebviewToHost } from '../../protocol/webview';
 import { Disposable, DisposableStore } from '../../core/disposable';
 import type { Log } from '../log';
-import { postWhenLoaded, stateForPage } from './firstState';
-import { webviewHtml } from '../webviewHtml';
+import { postWhenLoaded, settlesWithin, stateForPage } from './firstState';
+import { pageTurnsHtml } from './pageTurns';
+import { pageStylesheet, webviewHtml } from '../webviewHtml';
 
 /** What the chat view asks of the rest of the extension; implemented by the chat session. */
 export interface ChatHandler {
@@ -20,6 +22,17 @@ export interface ChatHandler {
  * and read from activation on, so this is only reached when the disk is stalled.
  */
 const PAGE_WAIT_MS = 1000;
+
+/**
+ * The turns to draw into the page: the session's when its state is there (none while an earlier chat is
+ * shown: its script draws that one), else the saved turns.
+ */
+function pageTurns(state: HostToWebview | undefined, saved: readonly ChatTurn[]): readonly ChatTurn[] {
+  if (state === undefined) {
+    return saved;
+  }
+  return state.type === 'init' && state.viewing === undefined ? state.turns : [];
+}
 
 /** Messages held from a webview before the chat session has started (a click during start-up). */
 const EARLY_MESSAGES = 20;
@@ -41,6 +54,21 @@ function isReady(raw: unknown): boolean {
   );
 }
 
+/** The saved turns of this workspace, read from activation on (the entry's `ChatHistory`). */
+export interface SavedTurns {
+  /** Resolves once `turns` holds what the file held. */
+  ready(): Promise<void>;
+  readonly turns: readonly ChatTurn[];
+}
+
+/** What the entry gives the view besides its folder and log. */
+export interface ChatViewStart {
+  /** The entry's load marks (epoch ms), filled in as the steps happen and read when the page is set. */
+  readonly marks?: LoadMarks;
+  /** The saved turns, drawn into the page before the chat session has started. */
+  readonly history?: SavedTurns;
+}
+
 /** Hosts the chat webview view in the activity bar. Messages before it reports `ready` are superseded by its initial state. */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   static readonly viewType = 'secureGpt.chat';
@@ -58,11 +86,18 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private parse: MessageParser | undefined;
   /** Raw messages other than `ready` that came before the handler, handled once it is set. */
   private early: unknown[] = [];
-  private handlerSet: () => void = () => undefined;
-  /** Settles when `setHandler` first runs. */
-  private readonly whenHandler = new Promise<void>((resolve) => (this.handlerSet = resolve));
+  private pageSet: () => void = () => undefined;
+  /**
+   * Settles when a page was first assigned: the entry holds the heavy bundles back until then, since loading
+   * them blocks the extension host, and with it VS Code's call to `resolveWebviewView` and the history read.
+   */
+  readonly whenPageSet = new Promise<void>((resolve) => (this.pageSet = resolve));
   /** The first state written into the current page, as JSON: `ready` posts the state only if it differs. */
   private embedded: string | undefined;
+  /** Whether the current handler's first state holds its saved turns (its `whenLoaded` has settled). */
+  private handlerLoaded = false;
+  /** When the saved turns were in memory (epoch ms), for the load timeline. */
+  private historyLoaded: number | undefined;
   /** Fires each time a webview instance reports `ready`. */
   readonly onDidBecomeReady = this.readyEmitter.event;
   /** Fires for every valid message from the webview (tests observe the UI through it). */
@@ -71,8 +106,18 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
+    private readonly start: ChatViewStart = {},
   ) {
     super();
+    // Read now, in `activate`, with the history: nothing is read when VS Code asks for the page.
+    pageStylesheet(extensionUri);
+    const { history } = start;
+    if (history) {
+      history.ready().then(
+        () => (this.historyLoaded = Date.now()),
+        () => undefined, // the session reports a failed read
+      );
+    }
   }
 
   /**
@@ -82,25 +127,17 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   setHandler(handler: ChatHandler, parse: MessageParser): void {
     this.handler = handler;
     this.parse = parse;
-    this.handlerSet();
+    this.handlerLoaded = handler.whenLoaded === undefined;
+    handler.whenLoaded?.then(
+      () => (this.handlerLoaded ||= this.handler === handler),
+      () => undefined, // `postWhenLoaded` posts the state all the same
+    );
     if (this.ready) {
       void this.postInitialState(handler);
     }
     const early = this.early;
     this.early = [];
     early.forEach((raw) => this.receive(raw));
-  }
-
-  /** The handler once set, or undefined after `waitMs`: the session starts just after activation. */
-  private async handlerWithin(waitMs: number): Promise<ChatHandler | undefined> {
-    if (this.handler) {
-      return this.handler;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
-    await Promise.race([this.whenHandler, late]);
-    clearTimeout(timer);
-    return this.handler;
   }
 
   /**
@@ -125,11 +162,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   /**
-   * Sets the page once the history is loaded (or a short wait is over), with the first state written into
-   * it: a restored view shows its turns as soon as its page renders, without the round trip through a
-   * host still busy starting everything else.
+   * Sets the page as soon as the saved turns are in memory (read from activation on, in the entry), with
+   * them drawn into it as static HTML: a restored view shows its turns at its first paint, before its script
+   * has come through the webview resource loader, and without waiting for the chat session. When the session
+   * has started (a view opened later, or moved), its whole first state goes into the page too.
    */
   async resolveWebviewView(view: vscode.WebviewView): Promise<void> {
+    const resolved = Date.now();
     this.viewListeners.clear();
     this.view = view;
     this.ready = false;
@@ -152,18 +191,40 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         this.viewListeners.clear();
       }),
     );
-    // One budget for both waits: the session (loaded just after activation) and then the history file.
-    const deadline = Date.now() + PAGE_WAIT_MS;
-    const handler = await this.handlerWithin(PAGE_WAIT_MS);
+    // Answered without a turn of the event loop when the turns are in memory (the entry reads them in
+    // `activate`): after a reload the extension host is busy, and any timer or read here waited seconds.
+    const { history } = this.start;
+    const saved =
+      history !== undefined &&
+      (this.historyLoaded !== undefined || (await settlesWithin(history.ready(), PAGE_WAIT_MS)));
     if (this.view !== view) {
       return;
     }
-    const state = await stateForPage(handler, Math.max(0, deadline - Date.now()));
+    // The session's whole state when it has it at hand; with the turns drawn, nothing waits for it (`ready`
+    // brings it). Without them, the page waits for it as long as it used to.
+    const state =
+      this.handler && this.handlerLoaded
+        ? this.handler.initialState()
+        : saved
+          ? undefined
+          : await stateForPage(this.handler, PAGE_WAIT_MS);
     if (this.view !== view) {
       return; // disposed or resolved again meanwhile
     }
     this.embedded = state === undefined ? undefined : JSON.stringify(state);
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'Secure GPT Chat', state);
+    const marks: LoadMarks = {
+      ...this.start.marks,
+      ...(this.historyLoaded === undefined ? {} : { historyLoaded: this.historyLoaded }),
+      resolved,
+      htmlSet: Date.now(),
+    };
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'Secure GPT Chat', {
+      firstState: state,
+      marks,
+      body: pageTurnsHtml(pageTurns(state, saved ? history.turns : [])),
+      css: pageStylesheet(this.extensionUri),
+    });
+    this.pageSet();
   }
 
   post(message: HostToWebview): void {

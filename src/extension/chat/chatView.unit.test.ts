@@ -44,8 +44,65 @@ describe('chat view before the chat session has started (it loads just after act
     // The held send reaches the session once, validated; the look-alike `ready` is dropped as malformed.
     assert.deepEqual(handler.handled, [{ type: 'send', text: 'typed during start-up' }]);
     assert.deepEqual(warnings, ['Dropped a malformed message from the chat webview.']);
-    // The page waited for the session and carries its first state.
-    assert.match((view as { webview: { html: string } }).webview.html, /"turns":\[\]/);
+    // The page did not wait for the session (it loads after the page is set): `ready` brings its state.
+    assert.doesNotMatch((view as { webview: { html: string } }).webview.html, /secure-gpt-first-state/);
+    chat.dispose();
+  });
+
+  it('sets its page once the saved turns are read, with them drawn in, without waiting for the session', async () => {
+    const saved = [
+      {
+        id: 't1',
+        question: 'What does <b>this</b> do?',
+        answer: 'It bolds.',
+        sent: 'What does <b>this</b> do?',
+        redactions: 0,
+        excluded: [],
+        model: 'gpt-4o-mini',
+        outcome: 'done' as const,
+      },
+    ];
+    let read: () => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => (read = resolve));
+    const history = { ready: () => loaded, turns: saved };
+    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
+      marks: { activated: 1 },
+      history,
+    });
+    const { view } = fakeWebviewView();
+    const page = chat.resolveWebviewView(view as vscode.WebviewView);
+    const html = (): string => (view as { webview: { html: string } }).webview.html;
+    assert.equal(html(), '', 'no page before the turns are read');
+    read();
+    await page;
+    await chat.whenPageSet;
+    assert.match(
+      html(),
+      /<article class="turn done" data-id="t1"><h3 class="question">What does &lt;b&gt;this/,
+    );
+    assert.doesNotMatch(html(), /secure-gpt-first-state/, 'the session had not started: no first state');
+    // The load timeline's marks: the entry's, and when VS Code asked and the page was set.
+    assert.match(
+      html(),
+      /id="secure-gpt-load-marks"[^>]*>\{"activated":1,"historyLoaded":\d+,"resolved":\d+,"htmlSet":\d+\}/,
+    );
+    chat.dispose();
+  });
+
+  it('sets the page in the same turn when the turns and the session are in memory, with the whole state', async () => {
+    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
+      history: { ready: () => Promise.resolve(), turns: [] },
+    });
+    chat.setHandler(recordingHandler(), parseWebviewMessage);
+    await Promise.resolve(); // the history's and the session's `then`s, as after activation
+    const { view } = fakeWebviewView();
+    const page = chat.resolveWebviewView(view as vscode.WebviewView);
+    // Not awaited: a busy extension host would have delayed any timer or read for seconds.
+    assert.match(
+      (view as { webview: { html: string } }).webview.html,
+      /id="secure-gpt-first-state"[^>]*>\{"type":"init","turns":\[\]\}/,
+    );
+    await page;
     chat.dispose();
   });
 

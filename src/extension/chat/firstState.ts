@@ -53,17 +53,23 @@ export async function stateForPage<T>(
   if (!source) {
     return undefined;
   }
+  const loaded = await settlesWithin(source.whenLoaded ?? Promise.resolve(), waitMs);
+  return loaded ? source.initialState() : undefined;
+}
+
+/** Whether `promise` settles (either way) within `waitMs`. */
+export async function settlesWithin(promise: Promise<unknown>, waitMs: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), waitMs);
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), waitMs);
   });
-  const loaded = (source.whenLoaded ?? Promise.resolve()).then(
-    () => 'loaded' as const,
-    () => 'loaded' as const,
+  const settled = promise.then(
+    () => true,
+    () => true,
   );
-  const first = await Promise.race([loaded, late]);
+  const first = await Promise.race([settled, late]);
   clearTimeout(timer);
-  return first === 'loaded' ? source.initialState() : undefined;
+  return first;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ReadJson } from '../../core/fs/privateJsonFile';
 import { PrivateJsonFile } from '../../core/fs/privateJsonFile';
 import type { ChatTurn } from '../../protocol/webview';
 
@@ -32,12 +33,22 @@ export class ChatHistory {
   private counter = 1;
   private readonly loaded: Promise<void>;
 
+  /**
+   * `readNow` reads the file before the constructor returns: the extension's entry does, so that a restored
+   * chat view has its turns at once however busy the extension host is (the file is small: MAX_TURNS turns).
+   */
   constructor(
     dir: string | undefined,
     private readonly now: () => number = Date.now,
+    { readNow = false }: { readonly readNow?: boolean } = {},
   ) {
     this.file = new PrivateJsonFile(dir ? path.join(dir, 'chat.json') : undefined);
-    this.loaded = this.read();
+    if (readNow) {
+      this.apply(this.file.readSync());
+      this.loaded = Promise.resolve();
+    } else {
+      this.loaded = this.file.read().then((found) => this.apply(found));
+    }
   }
 
   /** Resolves once the saved turns are in memory. */
@@ -101,8 +112,7 @@ export class ChatHistory {
     await this.file.remove();
   }
 
-  private async read(): Promise<void> {
-    const found = await this.file.read();
+  private apply(found: ReadJson | undefined): void {
     if (found === undefined || typeof found.value !== 'object' || found.value === null) {
       return;
     }

@@ -42,6 +42,26 @@ describe('ChatHistory', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('with readNow, holds the saved turns and the id counter when the constructor returns', async () => {
+    const first = new ChatHistory(dir);
+    await first.ready();
+    const ids = [ask(first, 'one'), ask(first, 'two')];
+    await first.save();
+
+    const now = new ChatHistory(dir, Date.now, { readNow: true });
+    assert.deepEqual(
+      now.turns.map((t) => t.question),
+      ['one', 'two'],
+      'read before any await',
+    );
+    assert.ok(!ids.includes(now.newId()));
+    await now.ready();
+    // No file, or not JSON: empty, as the asynchronous read gives.
+    writeFileSync(path.join(dir, 'chat.json'), '{ not json');
+    assert.deepEqual(new ChatHistory(dir, Date.now, { readNow: true }).turns, []);
+    assert.deepEqual(new ChatHistory(undefined, Date.now, { readNow: true }).turns, []);
+  });
+
   it('never repeats an id after more than the cap of turns and a reload (a new turn overwrote an old one)', async () => {
     const first = new ChatHistory(dir);
     await first.ready();

@@ -37,7 +37,7 @@ export class LocalData extends Disposable {
     this.audit = new AuditLog(path.join(global, 'audit'));
     this.usage = new UsageStore(path.join(global, 'usage'), prices);
     this.historyDir = context.storageUri ? path.join(context.storageUri.fsPath, 'history') : undefined;
-    this.history = new ChatHistory(this.historyDir);
+    this.history = new ChatHistory(this.historyDir, Date.now, { readNow: true });
   }
 
   /** Appends an audit record and mirrors a one-line summary to the log at info level. */

@@ -1,6 +1,7 @@
 // Placeholders in the transcript (`‹secret:github-pat#2›`) get a tooltip that says what they stand for and
-// why the number may not start at 1. Pure string work, so it runs in plain Node under unit tests; the
-// webview wraps the pieces in elements with textContent, never innerHTML.
+// why the number may not start at 1. Pure string work, shared by both sides of the chat webview: the host
+// writes the saved turns into the page with it (escaped), and the webview wraps the pieces in elements with
+// textContent, never innerHTML. It runs in plain Node under unit tests.
 
 /** One piece of a text: plain, or a placeholder with its rule and number. */
 export type Piece =
