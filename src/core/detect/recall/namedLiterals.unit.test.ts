@@ -109,6 +109,9 @@ describe('redact tier: credential-named literals', () => {
     hides(`$bittrexToken .= "${v}"`, v);
     const t = `${fake(14)}4${fake(14)}9`;
     hides(`nethunt token - '${t}'`, t);
+    // Quoted, a generated value may hold punctuation a bare token would not.
+    const p = `${fake(10)}@${fake(6)}9-${fake(8)}!${fake(6)}`;
+    hides(`salesforce token - '${p}'`, p);
     hides(`pandascore token = ' ${t} '`, t);
     hides(`meraki apiKey |${t}`, t);
   });
