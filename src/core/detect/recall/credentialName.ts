@@ -173,6 +173,7 @@ const METADATA_WORDS = new Set([
   'consent',
   'stdin',
   'no',
+  'not',
   'ask',
   'existing',
   'with',

@@ -74,6 +74,7 @@ describe('redact tier: credential names', () => {
       'auth_method',
       'existingSecret',
       'bypass',
+      'not_secret',
       'monkey',
       'errorMessageToken',
       'publicApiKey',

@@ -49,6 +49,12 @@ describe('redact tier: hostile inputs', function () {
     ['app ids and bars', flood('1234567890123456|')],
     ['labels with no value', flood('mixpanel ', '\n')],
     ['labels before long runs', flood(`mixpanel ${'a1B2'.repeat(10)}?`, '\n')],
+    ['credential words with no value', flood('key token secret ')],
+    ['credential words before short runs', flood('token: a1B2c3D4e5 ')],
+    ['long runs on their own lines', flood('a1B2'.repeat(40), '\n')],
+    ['base64 padding', flood('==')],
+    ['runs that end in padding', flood(`${'a1B2'.repeat(22)}==`)],
+    ['glued provider prefixes', flood('xAIzaEZTKAPI-')],
   ];
 
   for (const [name, text] of cases) {

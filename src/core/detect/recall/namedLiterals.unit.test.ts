@@ -131,6 +131,10 @@ describe('redact tier: credential-named literals', () => {
     hides('apikey = {-di{]xdy}sjr{kl)ra(j)r##rj[gy}}', '{-di{]xdy}sjr{kl)ra(j)r##rj[gy}}');
     hides('db_pass = kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}', 'kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}');
     hides('private_key: #qucdka$n{$myiq#btv-a_c)b(s_l{nf}}"', '#qucdka$n{$myiq#btv-a_c)b(s_l{nf}}"');
+    // Braces that a template would balance (`{{ x }}`) left unbalanced: no template.
+    hides('passwd := pqx_ah-xbc]mgbbgo}(j(-m#k{#ke)be{{(sr}},', 'pqx_ah-xbc]mgbbgo}(j(-m#k{#ke)be{{(sr}},');
+    // `(?` opens a regular expression's group, but a regular expression's brackets balance.
+    hides("token = 'q2pm&Lb(20r)1n]bV^ju&y@u(?r0Wox'", 'q2pm&Lb(20r)1n]bV^ju&y@u(?r0Wox');
   });
 
   it('hides a long number given to a password in code, and a one-line JSON object', () => {
@@ -171,6 +175,11 @@ describe('redact tier: credential-named literals', () => {
       'TEST_PASSWORD = "test-password"',
       'jwt_secret: "please-change-this-secret"',
       'credentials: "include",',
+      // A header's name given to the constant for it; a token's truncated sample.
+      'const fastlyKeyToken string = "Fastly-Key"',
+      'authHeaderToken = "X-Auth-Token"',
+      "typeform_token = 'tfp_0'",
+      'contentful_access_token: "UZMRC-"',
     ]) {
       leaves(text);
     }

@@ -12,6 +12,7 @@ import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
+import { findBareLongTokens, findWordedTokens } from './wordedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -31,6 +32,8 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findUrlCredentials,
   findJdbcUrls,
   findLabelledTokens,
+  findWordedTokens,
+  findBareLongTokens,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

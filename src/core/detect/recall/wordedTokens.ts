@@ -1,0 +1,93 @@
+import type { RecallDetector } from './recallSpan';
+import { cleanTokenEnd, looksRandom, tokenEnd } from './tokenShape';
+
+/**
+ * High-entropy tokens next to credential words, in prose and in code that names no variable for them:
+ * `Your API2CART key is <hex>, which…`, `Here's the token to test JIRA APIs: <token>`,
+ * `func getBetterStackToken() string { return "<token>" }`. The named-literal detector wants an assignment
+ * to a credential name; here the word and the value share a line and a few words, and the value must read
+ * as generated.
+ */
+
+/**
+ * A credential word, on its own or as the last hump of an identifier (`getBetterStackToken`), in any case;
+ * not a longer word (`tokenizer`, `keyboard`, `monkey`: a lower-case letter on either side).
+ */
+const WORD =
+  /(?:(?<![A-Za-z])(?:pass(?:word|phrase)|secret|token|key|credential)|(?<![A-Z])(?:Pass(?:word|phrase)|Secret|Token|Key|Credential)|(?<![A-Za-z])(?:PASS(?:WORD|PHRASE)|SECRET|TOKEN|KEY|CREDENTIAL))[Ss]?(?![a-z])/g;
+
+/** How far after the word its value may stand: a few words of prose or a function's head. */
+const REACH = 48;
+
+/** Fewest characters of a token taken on this weak context. */
+const MIN_TOKEN = 20;
+
+/**
+ * Words between the credential word and the value that make the value something about the credential
+ * (`key id`, `token hash`, `key fingerprint SHA256:…`, `secret version`), or a reference to one.
+ */
+const ABOUT =
+  /\b(?:id|ids|uuid|guid|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|thumbprint|commit|rev|ref|version|name|file|path|url|type|length|expires?|env|var)\b/i;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const findWordedTokens: RecallDetector = (text, out) => {
+  let after = 0; // a token already taken is not looked at again from the next word
+  for (const m of text.matchAll(WORD)) {
+    const from = Math.max(m.index + m[0].length, after);
+    const nl = text.indexOf('\n', from);
+    const limit = Math.min(nl === -1 ? text.length : nl, from + REACH);
+    let i = from;
+    while (i < limit) {
+      // The next run of token characters that starts after a delimiter.
+      if (!isDelimiter(text.charCodeAt(i - 1)) || isDelimiter(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const end = tokenEnd(text, i);
+      if (end - i >= MIN_TOKEN && cleanTokenEnd(text, i) === end) {
+        const value = text.slice(i, end).replace(/[.:=-]+$/, '');
+        if (looksRandom(value) && !UUID.test(value) && !ABOUT.test(text.slice(from, i))) {
+          out.push({ start: i, end: i + value.length, kind: 'token' });
+          after = end;
+        }
+        break;
+      }
+      i = Math.max(end, i + 1);
+    }
+  }
+};
+
+/** What may stand before a value in prose or code: a space, a quote, `:`, `=`, `(`, `,`, `>` or `/` (`keys/<key>`). */
+function isDelimiter(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 34 ||
+    c === 39 ||
+    c === 96 ||
+    c === 58 ||
+    c === 61 ||
+    c === 40 ||
+    c === 44 ||
+    c === 62 ||
+    c === 47
+  );
+}
+
+/**
+ * A line that is one long generated token and nothing else (`<131 characters>=`, a Vault batch token of
+ * 200): no code, prose or data line is. Hex-only lines are digests, and base64 lines of a PEM or a
+ * certificate body are 64 or 76 characters long, under the floor.
+ */
+const BARE_LINE = /^[ \t]{0,16}(["'`]?)([A-Za-z0-9+/=_.-]{100,4096})\1[ \t,;]{0,4}$/gm;
+
+export const findBareLongTokens: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(BARE_LINE)) {
+    const value = m[2]!;
+    if (!/^[0-9a-f]+$/i.test(value) && !/\/.*\//.test(value) && looksRandom(value)) {
+      const start = m.index + m[0].indexOf(value);
+      out.push({ start, end: start + value.length, kind: 'token' });
+    }
+  }
+};
