@@ -11,10 +11,27 @@ import { cleanTokenEnd, looksRandom, tokenEnd } from './tokenShape';
 
 /**
  * A credential word, on its own or as the last hump of an identifier (`getBetterStackToken`), in any case;
- * not a longer word (`tokenizer`, `keyboard`, `monkey`: a lower-case letter on either side).
+ * not a longer word (`tokenizer`, `keyboard`, `monkey`: a lower-case letter on either side). Found
+ * case-blind, then its case and what stands before it are checked (`isWordStart`): a pattern of case
+ * forms each behind a lookbehind is tried at every position of the text.
  */
-const WORD =
-  /(?:(?<![A-Za-z])(?:pass(?:word|phrase)|secret|token|key|credential)|(?<![A-Z])(?:Pass(?:word|phrase)|Secret|Token|Key|Credential)|(?<![A-Za-z])(?:PASS(?:WORD|PHRASE)|SECRET|TOKEN|KEY|CREDENTIAL))[Ss]?(?![a-z])/g;
+const WORD = /(?:pass(?:word|phrase)|secret|token|key|credential)s?(?![a-z])/gi;
+
+/** Lower case after no letter, Capitalised after no capital (a hump), capitals after no letter. */
+function isWordStart(text: string, at: number, word: string): boolean {
+  const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+  const upperBefore = before >= 65 && before <= 90;
+  const lowerBefore = before >= 97 && before <= 122;
+  const first = word.charCodeAt(0);
+  if (first >= 97) {
+    return !upperBefore && !lowerBefore && word === word.toLowerCase();
+  }
+  const rest = word.slice(1, -1);
+  if (rest === rest.toLowerCase()) {
+    return !upperBefore; // `Token`, `StackToken`
+  }
+  return !upperBefore && !lowerBefore && word.slice(0, -1) === word.slice(0, -1).toUpperCase();
+}
 
 /** How far after the word its value may stand: a few words of prose or a function's head. */
 const REACH = 48;
@@ -34,9 +51,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const findWordedTokens: RecallDetector = (text, out) => {
   let after = 0; // a token already taken is not looked at again from the next word
   for (const m of text.matchAll(WORD)) {
+    if (!isWordStart(text, m.index, m[0])) {
+      continue;
+    }
     const from = Math.max(m.index + m[0].length, after);
-    const nl = text.indexOf('\n', from);
-    const limit = Math.min(nl === -1 ? text.length : nl, from + REACH);
+    let limit = from;
+    while (limit < text.length && limit < from + REACH && text.charCodeAt(limit) !== 10) {
+      limit++;
+    }
     let i = from;
     while (i < limit) {
       // The next run of token characters that starts after a delimiter.
@@ -80,14 +102,21 @@ function isDelimiter(c: number): boolean {
  * 200): no code, prose or data line is. Hex-only lines are digests, and base64 lines of a PEM or a
  * certificate body are 64 or 76 characters long, under the floor.
  */
-const BARE_LINE = /^[ \t]{0,16}(["'`]?)([A-Za-z0-9+/=_.-]{100,4096})\1[ \t,;]{0,4}$/gm;
+const BARE_LINE = /^[ \t]{0,16}(["'`]?)([A-Za-z0-9+/=_.-]{100,4096})\1[ \t,;]{0,4}$/;
+
+/** Shortest line that can hold such a token: most lines are shorter and are not read further. */
+const MIN_LINE = 100;
 
 export const findBareLongTokens: RecallDetector = (text, out) => {
-  for (const m of text.matchAll(BARE_LINE)) {
-    const value = m[2]!;
-    if (!/^[0-9a-f]+$/i.test(value) && !/\/.*\//.test(value) && looksRandom(value)) {
-      const start = m.index + m[0].indexOf(value);
-      out.push({ start, end: start + value.length, kind: 'token' });
+  for (let start = 0; start < text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const m = end - start >= MIN_LINE ? BARE_LINE.exec(text.slice(start, end).replace(/\r$/, '')) : null;
+    const value = m?.[2];
+    if (m && value && !/^[0-9a-f]+$/i.test(value) && !/\/.*\//.test(value) && looksRandom(value)) {
+      const at = start + m[0].indexOf(value);
+      out.push({ start: at, end: at + value.length, kind: 'token' });
     }
+    start = end + 1;
   }
 };
