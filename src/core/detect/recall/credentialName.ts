@@ -298,6 +298,18 @@ function isOwner(words: readonly string[], i: number): boolean {
   );
 }
 
+/**
+ * Whether `name` says its value is no secret: a metadata word (`token_id`, `passwordDigest`,
+ * `ssh_public_key`) or an ordinary key (`sort_key`, `recaptchaSiteKey`). Detectors that hide values on
+ * their shape alone ask this of the name the value is given to.
+ */
+export function namesNoSecret(name: string): boolean {
+  const words = splitWords(lastPart(name));
+  return words.some(
+    (w, i) => METADATA_WORDS.has(w) || (w === 'key' && i > 0 && ORDINARY_KEY_QUALIFIERS.has(words[i - 1]!)),
+  );
+}
+
 /** Metadata words that say a key is no secret wherever they stand in its name. */
 const ALWAYS_METADATA = new Set(['public', 'publishable', 'id', 'ids']);
 

@@ -184,7 +184,8 @@ function azureStorageKeys(text: string, out: RecallSpan[]): void {
     if (BASE64_CHAR.test(text[at + 2] ?? '') || text[at + 2] === '=') {
       continue;
     }
-    if (start > 0 && (BASE64_CHAR.test(text[start - 1]!) || text[start - 1] === '=')) {
+    // `sha512-<88>`: a subresource-integrity digest has the key's very shape.
+    if (start > 0 && (BASE64_CHAR.test(text[start - 1]!) || '=-'.includes(text[start - 1]!))) {
       continue;
     }
     let i = at - 1;

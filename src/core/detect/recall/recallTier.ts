@@ -13,6 +13,7 @@ import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
 import { findBareLongTokens, findWordedTokens } from './wordedTokens';
+import { findGeneratedLiterals } from './generatedLiterals';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -34,6 +35,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findLabelledTokens,
   findWordedTokens,
   findBareLongTokens,
+  findGeneratedLiterals,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

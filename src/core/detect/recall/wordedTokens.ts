@@ -1,3 +1,4 @@
+import { namesNoSecret } from './credentialName';
 import type { RecallDetector } from './recallSpan';
 import { cleanTokenEnd, looksRandom, tokenEnd } from './tokenShape';
 
@@ -51,7 +52,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const findWordedTokens: RecallDetector = (text, out) => {
   let after = 0; // a token already taken is not looked at again from the next word
   for (const m of text.matchAll(WORD)) {
-    if (!isWordStart(text, m.index, m[0])) {
+    if (!isWordStart(text, m.index, m[0]) || !standsApart(text, m.index, m.index + m[0].length)) {
       continue;
     }
     const from = Math.max(m.index + m[0].length, after);
@@ -69,7 +70,9 @@ export const findWordedTokens: RecallDetector = (text, out) => {
       const end = tokenEnd(text, i);
       if (end - i >= MIN_TOKEN && cleanTokenEnd(text, i) === end) {
         const value = text.slice(i, end).replace(/[.:=-]+$/, '');
-        if (looksRandom(value) && !UUID.test(value) && !ABOUT.test(text.slice(from, i))) {
+        // Upper-case hex is a key's fingerprint or id (`gpg --recv-keys <40 hex>`), not the key.
+        const fingerprint = /^[0-9A-F]+$/.test(value);
+        if (looksRandom(value) && !UUID.test(value) && !fingerprint && !ABOUT.test(text.slice(from, i))) {
           out.push({ start: i, end: i + value.length, kind: 'token' });
           after = end;
         }
@@ -79,6 +82,51 @@ export const findWordedTokens: RecallDetector = (text, out) => {
     }
   }
 };
+
+/** Characters of a name around the word: `token_id`, `ssh_public_key`, `recv-keys`. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
+/**
+ * Whether the word at [s, e) stands as prose or code around a value, not as a name given one: a name
+ * followed by `=` or `:` is the named-literal detector's to judge, and a name that says its value is no
+ * secret (`token_id`, `publicKey`, `recv-keys`) is left.
+ */
+function standsApart(text: string, s: number, e: number): boolean {
+  let a = s;
+  let b = e;
+  while (a > 0 && s - a < 64 && isNameChar(text.charCodeAt(a - 1))) {
+    a--;
+  }
+  while (b < text.length && b - e < 64 && isNameChar(text.charCodeAt(b))) {
+    b++;
+  }
+  // The name from the word before the credential word on (`public_key`, `SiteKey`, `token_id`): words
+  // further back are verbs and owners (`getBetterStackToken`), not what the value is.
+  let p = s;
+  if (p > a && (text[p - 1] === '_' || text[p - 1] === '-')) {
+    p--;
+  }
+  if (p > a && /[a-z0-9]/.test(text[p - 1]!)) {
+    while (p > a && /[a-z0-9]/.test(text[p - 1]!)) {
+      p--;
+    }
+    p -= p > a && /[A-Z]/.test(text[p - 1]!) ? 1 : 0;
+  } else {
+    while (p > a && /[A-Z0-9]/.test(text[p - 1]!)) {
+      p--;
+    }
+  }
+  if (namesNoSecret(text.slice(p, b))) {
+    return false;
+  }
+  let i = b;
+  while (i < text.length && i - b < 4 && ' \t"\']'.includes(text[i]!)) {
+    i++;
+  }
+  return text[i] !== '=' && text[i] !== ':';
+}
 
 /** What may stand before a value in prose or code: a space, a quote, `:`, `=`, `(`, `,`, `>` or `/` (`keys/<key>`). */
 function isDelimiter(c: number): boolean {
@@ -113,7 +161,16 @@ export const findBareLongTokens: RecallDetector = (text, out) => {
     const end = nl === -1 ? text.length : nl;
     const m = end - start >= MIN_LINE ? BARE_LINE.exec(text.slice(start, end).replace(/\r$/, '')) : null;
     const value = m?.[2];
-    if (m && value && !/^[0-9a-f]+$/i.test(value) && !/\/.*\//.test(value) && looksRandom(value)) {
+    // `NAME=<value>` is all token characters too: an `=` before the padding makes it an assignment.
+    const assignment = value !== undefined && /=[^=]/.test(value);
+    if (
+      m &&
+      value &&
+      !assignment &&
+      !/^[0-9a-f]+$/i.test(value) &&
+      !/\/.*\//.test(value) &&
+      looksRandom(value)
+    ) {
       const at = start + m[0].indexOf(value);
       out.push({ start: at, end: at + value.length, kind: 'token' });
     }
