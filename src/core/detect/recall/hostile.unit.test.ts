@@ -55,6 +55,9 @@ describe('redact tier: hostile inputs', function () {
     ['base64 padding', flood('==')],
     ['runs that end in padding', flood(`${'a1B2'.repeat(22)}==`)],
     ['glued provider prefixes', flood('xAIzaEZTKAPI-')],
+    ['quoted generated literals', flood('"a1B2c3D4e5F6g7H8i9J0",')],
+    ['quotes around long runs', flood(`'${'a'.repeat(300)}`)],
+    ['go assignments with no value', flood(':= ', '\n')],
   ];
 
   for (const [name, text] of cases) {

@@ -52,7 +52,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const findWordedTokens: RecallDetector = (text, out) => {
   let after = 0; // a token already taken is not looked at again from the next word
   for (const m of text.matchAll(WORD)) {
-    if (!isWordStart(text, m.index, m[0]) || !standsApart(text, m.index, m.index + m[0].length)) {
+    if (!isWordStart(text, m.index, m[0])) {
       continue;
     }
     const from = Math.max(m.index + m[0].length, after);
@@ -72,7 +72,14 @@ export const findWordedTokens: RecallDetector = (text, out) => {
         const value = text.slice(i, end).replace(/[.:=-]+$/, '');
         // Upper-case hex is a key's fingerprint or id (`gpg --recv-keys <40 hex>`), not the key.
         const fingerprint = /^[0-9A-F]+$/.test(value);
-        if (looksRandom(value) && !UUID.test(value) && !fingerprint && !ABOUT.test(text.slice(from, i))) {
+        // The name is judged last: a text of many credential words and no value stays cheap.
+        if (
+          looksRandom(value) &&
+          !UUID.test(value) &&
+          !fingerprint &&
+          !ABOUT.test(text.slice(from, i)) &&
+          standsApart(text, m.index, m.index + m[0].length)
+        ) {
           out.push({ start: i, end: i + value.length, kind: 'token' });
           after = end;
         }
