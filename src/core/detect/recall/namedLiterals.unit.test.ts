@@ -134,7 +134,8 @@ describe('redact tier: credential-named literals', () => {
     // Braces that a template would balance (`{{ x }}`) left unbalanced: no template.
     hides('passwd := pqx_ah-xbc]mgbbgo}(j(-m#k{#ke)be{{(sr}},', 'pqx_ah-xbc]mgbbgo}(j(-m#k{#ke)be{{(sr}},');
     // `(?` opens a regular expression's group, but a regular expression's brackets balance.
-    hides("token = 'q2pm&Lb(20r)1n]bV^ju&y@u(?r0Wox'", 'q2pm&Lb(20r)1n]bV^ju&y@u(?r0Wox');
+    const soup = `${fake(6)}(20r)1n]${fake(5)}&y@u(?${fake(6)}`;
+    hides(`token = '${soup}'`, soup);
   });
 
   it('hides a long number given to a password in code, and a one-line JSON object', () => {
