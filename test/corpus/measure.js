@@ -21,4 +21,7 @@ for (const row of rows.slice(0, -1)) {
   for (const m of row.missed) console.log(`  missed by scan: ${m}`);
   for (const l of row.leaks) console.log(`  leaked by redact: ${l}`);
   for (const f of row.falsePositives) console.log(`  scan false positive: ${f}`);
+  // Values in the corpus are fakes generated on load: the diff shows them so a reader can judge each case.
+  for (const l of row.leakDiffs) console.log(`  leak: ${l}`);
+  for (const o of row.overRedactionDiffs) console.log(`  over-redacted: ${o}`);
 }

@@ -27,11 +27,17 @@ const FLOORS = {
   // other providers' well-formed keys in a peer's negatives (~15 per run), and random values given to
   // credential names (~20); the rest are fat-fingered prefixes (`dapi`, `xai-`, `aio_` of the wrong
   // length) that the generic rule still reports, since dropping them would also drop new token variants.
+  // Redact tier widened again (branch leak9b, 2026-12-04, 12 runs): leak 3.8-4.0% -> 2.1-2.5% (trufflehog
+  // 6.0-6.5% -> 3.3-3.9%), over-redaction 30.4-30.8% -> 31.8-32.6%, found-but-not-redacted 0 in every run
+  // (a generated password whose brackets do not balance was read as a template). The negatives hidden anew
+  // are generated values of the peers' own near-miss shapes; the ones left are shown by `npm run corpus --
+  // --verbose`. What still leaks is mostly no credential (host names, e-mail addresses, ids marked as the
+  // secret) and random values beside no name or word (`kanban '<12>'`).
   scanRecall: 0.68,
   scanFalsePositiveRate: 0.095,
-  redactLeakRate: 0.05,
-  overRedactionRate: 0.34,
-  foundButNotRedacted: 1,
+  redactLeakRate: 0.03,
+  overRedactionRate: 0.335,
+  foundButNotRedacted: 0,
 } as const;
 
 describe('external corpus: the peers’ published test cases, values re-generated', function () {

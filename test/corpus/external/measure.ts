@@ -28,6 +28,15 @@ export interface SourceFigures {
   readonly missed: string[];
   readonly leaks: string[];
   readonly falsePositives: string[];
+  /** Hard negatives the redactor changed: where, and which rule ids fired (names no value). */
+  readonly overRedactions: string[];
+  /**
+   * The same negatives with the changed lines before and after, for `--verbose` only: the corpus values
+   * are fakes generated on load, and a reader needs them to tell a word from a token.
+   */
+  readonly overRedactionDiffs: string[];
+  /** Leaked secrets with the template line (markers, no value) and the line as sent, for `--verbose` only. */
+  readonly leakDiffs: string[];
 }
 
 /** Rates of one row; NaN where a source has no case of that label. */
@@ -85,12 +94,15 @@ function blank(source: Source | 'all', dropped: number): SourceFigures {
     missed: [],
     leaks: [],
     falsePositives: [],
+    overRedactions: [],
+    overRedactionDiffs: [],
+    leakDiffs: [],
   };
 }
 
 function add(into: SourceFigures, c: ExternalCase): void {
   const findings = scan(c.text);
-  const redacted = redactText(c.text, new RedactionMap()).text;
+  const { text: redacted, redactions } = redactText(c.text, new RedactionMap());
   const where = `${c.source} ${c.kind} (${c.from})`;
   if (c.label === 'negative') {
     into.negatives++;
@@ -100,6 +112,9 @@ function add(into: SourceFigures, c: ExternalCase): void {
     }
     if (redacted !== c.text) {
       into.overRedacted++;
+      const rules = [...new Set(redactions.map((r) => r.ruleId))].join(', ');
+      into.overRedactions.push(`${where} by ${rules}`);
+      into.overRedactionDiffs.push(`${where} by ${rules}\n${changedLines(c.text, redacted)}`);
     }
     return;
   }
@@ -115,8 +130,44 @@ function add(into: SourceFigures, c: ExternalCase): void {
     }
     if (leaked) {
       into.leaks.push(where);
+      into.leakDiffs.push(`${where}\n${leakedLines(c, s, redacted)}`);
     }
   }
+}
+
+const CLIP = 160;
+const clip = (line: string): string => (line.length > CLIP ? `${line.slice(0, CLIP)}…` : line);
+
+/** The lines of `before` that differ in `after`, each as a `-`/`+` pair, clipped: a short diff. */
+export function changedLines(before: string, after: string): string {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) {
+    // A span across a line break: show both texts whole, clipped.
+    return `    - ${clip(before.replace(/\n/g, '⏎'))}\n    + ${clip(after.replace(/\n/g, '⏎'))}`;
+  }
+  const out: string[] = [];
+  a.forEach((line, i) => {
+    if (line !== b[i]) {
+      out.push(`    - ${clip(line.trim())}`, `    + ${clip(b[i]!.trim())}`);
+    }
+  });
+  return out.join('\n');
+}
+
+/** The template lines that hold the secret's marker, and the lines at the same index as sent. */
+function leakedLines(c: ExternalCase, s: PlacedSecret, redacted: string): string {
+  const line = c.text.slice(0, s.start).split('\n').length - 1;
+  const lines = c.text.slice(s.start, s.end).split('\n').length;
+  const sent = redacted.split('\n');
+  const template = c.template.split('\n');
+  const out: string[] = [];
+  for (let i = line; i < line + lines && i < sent.length; i++) {
+    out.push(`    sent: ${clip(sent[i]!.trim())}`);
+  }
+  const marked = template.filter((l) => l.includes('⟦!'));
+  out.unshift(...marked.slice(0, 3).map((l) => `    case: ${clip(l.trim())}`));
+  return out.join('\n');
 }
 
 /** Scans and redacts every case; one row per source, then the total. */

@@ -85,8 +85,9 @@ function userPassword(text: string, at: number, out: RecallSpan[]): number {
   if ((password.end === password.start && !isPlainName(name)) || isGeneratedUser(name)) {
     pushLiteral(text, user, 'credential', true, out);
   }
-  // `"$1:$2"`, `$USER:$PASS`: the shell expands it; there is no literal to hide.
-  if (!SHELL_REFERENCE.test(text.slice(password.start, password.end))) {
+  // `"$1:$2"`, `$USER:$PASS`: the shell expands it; there is no literal to hide. A quote read as glued
+  // (`"$1:$2" "$3"`) ends the reference.
+  if (!SHELL_REFERENCE.test(text.slice(password.start, password.end).split(/["']/)[0]!)) {
     pushLiteral(text, password, 'password', true, out);
   }
   return Math.max(span.end, password.end);

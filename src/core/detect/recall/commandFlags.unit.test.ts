@@ -65,6 +65,7 @@ describe('redact tier: credentials on command lines', () => {
       'curl -u "${username}":"${password}"',
       'curl -u ":" https://localhost:9200',
       'curl -sL --user "$1:$2" "$3"',
+      'curl -sL --user "$1:$2" "$3" > "$4"',
       'curl --user ${f5user}:${f5pass} https://example.org',
       'tool --password "$DB_PASSWORD" --token ${TOKEN}',
       'docker login --password-stdin < pw.txt',

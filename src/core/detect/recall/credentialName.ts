@@ -27,6 +27,7 @@ const CREDENTIAL_ENDINGS = [
   'credentials',
   'secrets',
   'passwords',
+  'tokenkey',
 ] as const;
 
 /** Whole words that name a credential on their own. */
@@ -40,6 +41,8 @@ const CREDENTIAL_WORDS = new Set([
   'auth',
   'requirepass',
   'masterauth',
+  // Duo's and others' short form of "secret key" (`DUO_SKEY`).
+  'skey',
 ]);
 
 /** Words that make the name describe a credential's metadata, never its value. */
@@ -170,6 +173,7 @@ const METADATA_WORDS = new Set([
   'consent',
   'stdin',
   'no',
+  'not',
   'ask',
   'existing',
   'with',
@@ -262,7 +266,7 @@ export function credentialKind(name: string): string | undefined {
   if (
     words.length === 0 ||
     words.length > 8 ||
-    words.some((w, i) => METADATA_WORDS.has(w) && !isBrand(last, words, i))
+    words.some((w, i) => METADATA_WORDS.has(w) && !isBrand(last, words, i) && !isOwner(words, i))
   ) {
     return undefined;
   }
@@ -275,6 +279,35 @@ export function credentialKind(name: string): string | undefined {
     }
   }
   return kind;
+}
+
+/**
+ * Metadata words that, before a closing credential word, name whose credential it is (`host_secret`,
+ * `SERVICE_TOKEN`, `store_password`); after it they describe it (`secret_host`, `token_service`).
+ */
+const OWNER_WORDS = new Set(['host', 'service', 'provider', 'store', 'manager']);
+
+function isOwner(words: readonly string[], i: number): boolean {
+  const lastWord = words[words.length - 1]!;
+  return (
+    OWNER_WORDS.has(words[i]!) &&
+    i < words.length - 1 &&
+    lastWord !== 'key' &&
+    !words.slice(i + 1).some((w) => METADATA_WORDS.has(w)) &&
+    wordKind(lastWord, words[words.length - 2]) !== undefined
+  );
+}
+
+/**
+ * Whether `name` says its value is no secret: a metadata word (`token_id`, `passwordDigest`,
+ * `ssh_public_key`) or an ordinary key (`sort_key`, `recaptchaSiteKey`). Detectors that hide values on
+ * their shape alone ask this of the name the value is given to.
+ */
+export function namesNoSecret(name: string): boolean {
+  const words = splitWords(lastPart(name));
+  return words.some(
+    (w, i) => METADATA_WORDS.has(w) || (w === 'key' && i > 0 && ORDINARY_KEY_QUALIFIERS.has(words[i - 1]!)),
+  );
 }
 
 /** Metadata words that say a key is no secret wherever they stand in its name. */

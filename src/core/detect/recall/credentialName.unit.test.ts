@@ -33,6 +33,13 @@ describe('redact tier: credential names', () => {
       ['MessageBirdToken', 'token'],
       ['MessageBird_TOKEN', 'token'],
       ['messageBirdToken', 'token'],
+      // Whose credential it is, then the credential: the owner is no metadata about it.
+      ['host_secret', 'secret'],
+      ['SERVICE_TOKEN', 'token'],
+      ['keyStorePassword', 'password'],
+      // Short forms: Duo's secret key, a query's `tokenkey`.
+      ['DUO_SKEY', 'credential'],
+      ['tokenkey', 'token'],
     ];
     for (const [name, kind] of cases) {
       assert.equal(credentialKind(name), kind, name);
@@ -67,11 +74,17 @@ describe('redact tier: credential names', () => {
       'auth_method',
       'existingSecret',
       'bypass',
+      'not_secret',
       'monkey',
       'errorMessageToken',
       'publicApiKey',
       'message_token',
       'idToken',
+      'secret_host',
+      'token_service_url',
+      'host_key',
+      'service_key',
+      'whiskey',
     ]) {
       assert.equal(credentialKind(name), undefined, name);
     }

@@ -49,6 +49,15 @@ describe('redact tier: hostile inputs', function () {
     ['app ids and bars', flood('1234567890123456|')],
     ['labels with no value', flood('mixpanel ', '\n')],
     ['labels before long runs', flood(`mixpanel ${'a1B2'.repeat(10)}?`, '\n')],
+    ['credential words with no value', flood('key token secret ')],
+    ['credential words before short runs', flood('token: a1B2c3D4e5 ')],
+    ['long runs on their own lines', flood('a1B2'.repeat(40), '\n')],
+    ['base64 padding', flood('==')],
+    ['runs that end in padding', flood(`${'a1B2'.repeat(22)}==`)],
+    ['glued provider prefixes', flood('xAIzaEZTKAPI-')],
+    ['quoted generated literals', flood('"a1B2c3D4e5F6g7H8i9J0",')],
+    ['quotes around long runs', flood(`'${'a'.repeat(300)}`)],
+    ['go assignments with no value', flood(':= ', '\n')],
   ];
 
   for (const [name, text] of cases) {

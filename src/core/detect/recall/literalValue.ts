@@ -116,11 +116,22 @@ export function pushLiteral(
   while (end > start && isSpace(text.charCodeAt(end - 1))) {
     end--;
   }
-  if (!isLiteral(text, { start, end, quoted: span.quoted }, bareIsLiteral)) {
+  if (
+    !isLiteral(text, { start, end, quoted: span.quoted }, bareIsLiteral) ||
+    tooShortFor(kind, end - start)
+  ) {
     return span.start;
   }
   out.push({ start, end, kind });
   return span.end;
+}
+
+/**
+ * A token or a key is generated and never shorter than 8 characters (`'tfp_0'`, `"UZMRC-"` are a test's
+ * truncated samples); a password may be (`pw: "abc12"`), so it keeps the general floor.
+ */
+function tooShortFor(kind: string, length: number): boolean {
+  return (kind === 'token' || kind === 'key') && length < 8;
 }
 
 export function isSpace(c: number): boolean {
@@ -177,7 +188,8 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   const trimmed = value.trim();
   if (
     trimmed.length < 4 ||
-    isPlaceholder(trimmed, [], 'whole-template') ||
+    // A template's braces balance; a generated password's (`x]mg}(j(-m#k{#ke)be{{(sr}}`) do not.
+    (isPlaceholder(trimmed, [], 'whole-template') && !isGibberish(trimmed)) ||
     REFERENCE.test(trimmed) ||
     isFiller(trimmed)
   ) {
@@ -315,11 +327,16 @@ function isFiller(value: string): boolean {
   if (OPTION_VALUES.has(value.toLowerCase())) {
     return true;
   }
-  // A regular expression's source, or a dotted setting name (`secureGpt.secretStorageConsent`).
-  if (/\(\?|\\[sdwbSDW]/.test(value) || /^[A-Za-z]+(?:\.[A-Za-z]+)+$/.test(value)) {
+  // A regular expression's source (its brackets balance, unlike a generated password's `…(?r0W…]…`), or a
+  // dotted setting name (`secureGpt.secretStorageConsent`).
+  if ((/\(\?|\\[sdwbSDW]/.test(value) && !isGibberish(value)) || /^[A-Za-z]+(?:\.[A-Za-z]+)+$/.test(value)) {
     return true;
   }
   if (value.includes('...') || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+) /.test(value)) {
+    return true;
+  }
+  // A header's name (`Fastly-Key`, `X-Auth-Token`) given to the constant that names the header.
+  if (/^(?:[A-Z][a-z]*-)+(?:Key|Token|Secret|Auth|Authorization)$/.test(value)) {
     return true;
   }
   // Punctuation alone (`,.:-¨@*¿?!`): a test of a parser's edge, never a credential someone chose.

@@ -150,9 +150,12 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39 || c === 96) {
     if (LOOSE_SEPARATORS.has(op)) {
-      // Prose (`token - '…'`) is a weak context: only a clean generated token is taken there.
+      // Prose (`token - '…'`) is a weak context: only a generated value is taken there. Quoted, it may hold
+      // punctuation (`le@n0u…`, `…P!7jkQ_…`), never a space (a phrase in quotes is prose) nor a `?` (a
+      // template's blank, a question).
       const v = readQuoted(text, at);
-      return isCleanToken(text.slice(v.start, v.end).trim()) ? pushLiteral(text, v, kind, false, out) : at;
+      const value = text.slice(v.start, v.end).trim();
+      return looksRandom(value) && !value.includes('?') ? pushLiteral(text, v, kind, false, out) : at;
     }
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }

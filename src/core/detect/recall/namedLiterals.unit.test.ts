@@ -109,6 +109,9 @@ describe('redact tier: credential-named literals', () => {
     hides(`$bittrexToken .= "${v}"`, v);
     const t = `${fake(14)}4${fake(14)}9`;
     hides(`nethunt token - '${t}'`, t);
+    // Quoted, a generated value may hold punctuation a bare token would not.
+    const p = `${fake(10)}@${fake(6)}9-${fake(8)}!${fake(6)}`;
+    hides(`salesforce token - '${p}'`, p);
     hides(`pandascore token = ' ${t} '`, t);
     hides(`meraki apiKey |${t}`, t);
   });
@@ -128,6 +131,11 @@ describe('redact tier: credential-named literals', () => {
     hides('apikey = {-di{]xdy}sjr{kl)ra(j)r##rj[gy}}', '{-di{]xdy}sjr{kl)ra(j)r##rj[gy}}');
     hides('db_pass = kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}', 'kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}');
     hides('private_key: #qucdka$n{$myiq#btv-a_c)b(s_l{nf}}"', '#qucdka$n{$myiq#btv-a_c)b(s_l{nf}}"');
+    // Braces that a template would balance (`{{ x }}`) left unbalanced: no template.
+    hides('passwd := pqx_ah-xbc]mgbbgo}(j(-m#k{#ke)be{{(sr}},', 'pqx_ah-xbc]mgbbgo}(j(-m#k{#ke)be{{(sr}},');
+    // `(?` opens a regular expression's group, but a regular expression's brackets balance.
+    const soup = `${fake(6)}(20r)1n]${fake(5)}&y@u(?${fake(6)}`;
+    hides(`token = '${soup}'`, soup);
   });
 
   it('hides a long number given to a password in code, and a one-line JSON object', () => {
@@ -168,6 +176,11 @@ describe('redact tier: credential-named literals', () => {
       'TEST_PASSWORD = "test-password"',
       'jwt_secret: "please-change-this-secret"',
       'credentials: "include",',
+      // A header's name given to the constant for it; a token's truncated sample.
+      'const fastlyKeyToken string = "Fastly-Key"',
+      'authHeaderToken = "X-Auth-Token"',
+      "typeform_token = 'tfp_0'",
+      'contentful_access_token: "UZMRC-"',
     ]) {
       leaves(text);
     }

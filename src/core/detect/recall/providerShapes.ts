@@ -1,5 +1,5 @@
 import { builtinRules } from '../catalog';
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { cleanTokenEnd, looksRandom } from './tokenShape';
 
 // Provider look-alikes by prefix: a value that opens with a provider's prefix (`ntn_`, `sgp_`, `tskey-`,
@@ -114,6 +114,13 @@ const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
   [/(?<![A-Za-z0-9_])(?:live|test)_(?:pub_)?[a-f0-9]{31,35}(?![A-Za-z0-9_])/g, 'lob-api-key'],
   [/(?<![A-Za-z0-9_])b_[A-Za-z0-9_=-]{44}(?![A-Za-z0-9_=-])/g, 'beamer-api-key'],
   [/(?<![A-Za-z0-9_.$])s\.[A-Za-z0-9]{24}(?![A-Za-z0-9_.])/g, 'vault-legacy-token'],
+  // Octopus Deploy keys: `API-` and 25 or more upper-case letters and digits (the report tier wants 26).
+  [/(?<![A-Za-z0-9_/-])API-[A-Z0-9]{25,40}(?![A-Za-z0-9_-])/g, 'octopus-deploy-api-key'],
+  // Google API keys and EasyPost keys carry mixed-case prefixes that no word holds: found even glued to
+  // the letters before them (the peers' samples are).
+  [/AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, 'google-api-key'],
+  [/EZAK[A-Za-z0-9]{54}(?![A-Za-z0-9])/g, 'easypost-api-key'],
+  [/EZTK[A-Za-z0-9]{54}(?![A-Za-z0-9])/g, 'easypost-test-api-key'],
   // A JWT whose header does not decode (a peer's regenerated sample, a cut token): two `ey` segments.
   [
     /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,1024}\.ey[A-Za-z0-9_/\\-]{10,4096}\.[A-Za-z0-9_/\\=-]{0,2048}/g,
@@ -127,6 +134,15 @@ const LEADS: ReadonlyMap<string, RegExp> = new Map([['langsmith-api-key', /(?<![
 /** Dash-joined digits (`xoxa-…` team and user ids) without a counting or repeated run. */
 function numericToken(body: string): boolean {
   return /^\d{6,}-[\d-]{6,}$/.test(body) && !/0123|1234|2345|3456|4567|5678|6789|(\d)\1{4}/.test(body);
+}
+
+/**
+ * A long prefix (`glsoat-`, `tskey-api-`) names its provider on its own: a body of words and digits
+ * (`PREfix_d9oq…_dmkl…`, a custom prefix GitLab lets an instance set) is still its token. Two digits keep out
+ * the words of a placeholder (`glpat-your_token_here`).
+ */
+function longPrefixBody(prefix: string, body: string): boolean {
+  return prefix.length >= GLUED_PREFIX && body.length >= 20 && /\d[^]*\d/.test(body);
 }
 
 /** A documentation sample: a counting run (`abcde`, `12345`) or one character six times (`XXXXXX`). */
@@ -150,9 +166,40 @@ const SHAPE_ONLY = new Set([
   'facebook-access-token',
   'facebook-app-access-token',
   'jwt',
+  'octopus-deploy-api-key',
+  'google-api-key',
+  'easypost-api-key',
+  'easypost-test-api-key',
 ]);
 
+const BASE64_CHAR = /[A-Za-z0-9+/]/;
+
+/**
+ * Azure storage account keys: 86 base64 characters and `==` (64 random bytes), bare or in a string. Found
+ * from each `==` backwards: a class-led pattern of 86 would be tried at every position of the text.
+ */
+function azureStorageKeys(text: string, out: RecallSpan[]): void {
+  for (let at = text.indexOf('==', 86); at !== -1; at = text.indexOf('==', at + 2)) {
+    const start = at - 86;
+    if (BASE64_CHAR.test(text[at + 2] ?? '') || text[at + 2] === '=') {
+      continue;
+    }
+    // `sha512-<88>`: a subresource-integrity digest has the key's very shape.
+    if (start > 0 && (BASE64_CHAR.test(text[start - 1]!) || '=-'.includes(text[start - 1]!))) {
+      continue;
+    }
+    let i = at - 1;
+    while (i >= start && BASE64_CHAR.test(text[i]!)) {
+      i--;
+    }
+    if (i < start && looksRandom(text.slice(start, at))) {
+      out.push({ start, end: at + 2, kind: 'azure-storage-account-key' });
+    }
+  }
+}
+
 export const findProviderShapes: RecallDetector = (text, out) => {
+  azureStorageKeys(text, out);
   for (const m of text.matchAll(PREFIXED)) {
     if (m[1]!.length < GLUED_PREFIX && m.index > 0 && /[0-9_]/.test(text[m.index - 1]!)) {
       continue;
@@ -165,7 +212,7 @@ export const findProviderShapes: RecallDetector = (text, out) => {
     if (FAMILY_BODY.get(m[1]!.toLowerCase())?.test(m[2]!) === false) {
       continue;
     }
-    if ((looksRandom(body) || numericToken(body)) && !isTemplate(body)) {
+    if ((looksRandom(body) || numericToken(body) || longPrefixBody(m[1]!, body)) && !isTemplate(body)) {
       out.push({
         start: m.index,
         end: m.index + m[1]!.length + body.length,

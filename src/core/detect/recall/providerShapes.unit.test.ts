@@ -66,6 +66,36 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(`x = "${jwt}"`, jwt);
   });
 
+  it('hides Octopus keys, Azure storage keys, and Google and EasyPost keys glued to the letters before them', () => {
+    const octopus = `API-${randomToken(UPPER_ALNUM, 27)}7Q`;
+    hides(`req.Header.Set("X-Octopus-ApiKey", "${octopus}")`, octopus);
+    const storage = `${body(86)}==`;
+    hides(`AccountKey: "${storage}"};`, storage);
+    hides(storage, storage);
+    const google = `AIza${body(35)}`;
+    hides(`xPLLtWgyU${google}`, google);
+    const easypost = `EZTK${body(54)}`;
+    hides(`wcgPTSkDRQ${easypost}`, easypost);
+    const gitlab = `glsoat-PREfix_${randomToken(LOWER_ALNUM, 11)}42_${randomToken(LOWER_ALNUM, 6)}_kqpt`;
+    hides(gitlab, gitlab);
+  });
+
+  it('leaves the outlines of those keys in code, prose and data', () => {
+    for (const text of [
+      'API-KEY-FOR-THE-STAGING-ENVIRONMENT-NOW',
+      `API-${'A'.repeat(30)}`,
+      `${body(85)}==`,
+      `${body(87)}==`,
+      `data:image/png;base64,${body(120)}==`,
+      `${'QUJD'.repeat(22)}==`,
+      `AIza${body(34)}`,
+      `EZTK${body(53)}`,
+      'glsoat-your_token_from_the_admin_page',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('hides Lob, Beamer and legacy Vault tokens on a bare line, and leaves code of the same outline', () => {
     const lob = `live_${randomToken(HEX, 33)}7a`;
     const lobPub = `test_pub_${randomToken(HEX, 29)}7a`;
@@ -126,5 +156,7 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
   it('stays linear on a flood of prefixes', () => {
     leaves('ntn_'.repeat(50_000));
     leaves(`${'M'.repeat(24)}.`.repeat(20_000));
+    leaves('='.repeat(100_000));
+    leaves(`${'a'.repeat(86)}==`.repeat(1_000));
   });
 });

@@ -12,6 +12,8 @@ import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
+import { findBareLongTokens, findWordedTokens } from './wordedTokens';
+import { findGeneratedLiterals } from './generatedLiterals';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -31,6 +33,9 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findUrlCredentials,
   findJdbcUrls,
   findLabelledTokens,
+  findWordedTokens,
+  findBareLongTokens,
+  findGeneratedLiterals,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -80,6 +80,7 @@ describe('redact tier: credentials in URLs', () => {
       'postgres://app:${DB_PASSWORD}@db/app',
       'https://example.org/search?q=token&page=2',
       'https://example.org/a?key={key}&token=:token',
+      'https://qyapi.example.org/cgi-bin/department/create?access_token=ACCESS_TOKEN',
       'https://user@example.org/',
       'mailto:someone@example.org',
       'const t = a?b.token:c;',

@@ -1,0 +1,85 @@
+import { namesNoSecret } from './credentialName';
+import type { RecallDetector } from './recallSpan';
+import { looksRandom } from './tokenShape';
+
+/**
+ * Generated literals under any name: a quoted string (or the bare value of a Go `:=`) that is one base62
+ * token, upper and lower case and digits mixed as only a generator mixes them, 20 characters or more:
+ * `apiMetrics := "<32>"`, `<random name> = '<64>'`, `getsmartsheet("<37>")`. A name says nothing here
+ * (peers' samples name keys after the provider, or not at all). What stays out: hex (digests, object
+ * ids), UUIDs, base64 with `+`/`/` (hashes, data), identifiers, and tokens that hold a word separator
+ * (`_`, `-`: slugs, ids with a prefix; the prefixed ones are the provider detectors' work).
+ */
+
+/** A quote, then 20 to 256 letters and digits, then the same quote. */
+const QUOTED = /(["'`])([A-Za-z0-9]{20,256})\1/g;
+/** `name := <token>` with nothing after the token but the line's end, a `,` or a `;`. */
+const BARE_GO = /:=[ \t]{1,4}([A-Za-z0-9]{20,256})[ \t]*[,;]?[ \t]*$/gm;
+
+export const findGeneratedLiterals: RecallDetector = (text, out) => {
+  for (const re of [QUOTED, BARE_GO]) {
+    for (const m of text.matchAll(re)) {
+      const value = m[re === QUOTED ? 2 : 1]!;
+      if (isGenerated(value) && !namesNoSecret(nameBefore(text, m.index))) {
+        const start = m.index + m[0].indexOf(value);
+        out.push({ start, end: start + value.length, kind: 'token' });
+      }
+    }
+  }
+};
+
+/**
+ * The name a literal at `at` is given (`token_id = "…"`, `"client_id": "…"`, `keyId: "…"`), or the
+ * call it is passed to: the identifier before the separator, read back at most 80 characters.
+ */
+function nameBefore(text: string, at: number): string {
+  let i = at;
+  const stop = Math.max(0, at - 80);
+  while (i > stop && ' \t:=(,"\''.includes(text[i - 1]!)) {
+    i--;
+  }
+  const end = i;
+  while (i > stop && /[\w.-]/.test(text[i - 1]!)) {
+    i--;
+  }
+  return text.slice(i, end);
+}
+
+/**
+ * Upper case, lower case and at least three digits, changing class at one character in three or more:
+ * camelCase and PascalCase identifiers change class once a word and stay below.
+ */
+function isGenerated(value: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let digits = 0;
+  let changes = 0;
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : 3;
+    upper += k === 1 ? 1 : 0;
+    lower += k === 2 ? 1 : 0;
+    digits += k === 3 ? 1 : 0;
+    changes += i > 0 && k !== last ? 1 : 0;
+    last = k;
+  }
+  // Random base62 changes class at about six characters in ten; an identifier with a number in it
+  // (`getUserAccountSettings2024v2`) at one in four or fewer.
+  return (
+    upper >= 2 &&
+    lower >= 2 &&
+    digits >= 3 &&
+    changes >= value.length / 3 &&
+    looksRandom(value) &&
+    !isBase64Text(value)
+  );
+}
+
+/** Base64 of readable text (`dGVzdCBwYXlsb2Fk…`, a test's fixture): what it encodes is no key. */
+function isBase64Text(value: string): boolean {
+  if (value.length % 4 !== 0) {
+    return false;
+  }
+  return /^[\x20-\x7e\t\r\n]+$/.test(Buffer.from(value, 'base64').toString('latin1'));
+}

@@ -1,0 +1,55 @@
+import { ALNUM, HEX, randomToken } from '../random';
+import { findBareLongTokens, findWordedTokens } from './wordedTokens';
+import { assertHidden, assertUntouched } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findWordedTokens, text, values);
+const leaves = (text: string): void => assertUntouched(findWordedTokens, text);
+/** A generated key whose shape never depends on the draw. */
+const key = (n = 32): string => `${randomToken(ALNUM, n - 4)}7q3Z`;
+
+describe('redact tier: generated tokens next to credential words', () => {
+  it('hides a generated value a few words after a credential word, in prose and in code', () => {
+    const hex = `${randomToken(HEX, 30)}a7`;
+    hides(`Your API2CART key is ${hex}, which you will need to access the API securely.`, hex);
+    const k = key(58);
+    hides(`"description": "Here's the token to test JIRA APIs: ${k}",`, k);
+    const b = key(24);
+    hides(`func getBetterStackToken() string{ return "${b}" }`, b);
+    const p = `pri_${randomToken(HEX, 30)}7a`;
+    hides(`url := "https://api.example.com/v1/besttime/keys/${p}"`, p);
+    hides(`SECRET for the staging cluster = ${k}`, k);
+  });
+
+  it('leaves ids, digests, references, words and values too far from the word', () => {
+    for (const text of [
+      `the key id is ${key()}`,
+      `token hash: ${randomToken(HEX, 64)}`,
+      `ssh key fingerprint SHA256:${key(43)}`,
+      `key = ${[8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-')}`,
+      'the tokenizer splits refreshTokenFromStorageWhenExpired into pieces',
+      `the monkey ate ${key()}`,
+      `keyboard layout ${key()}`,
+      `token${' '.repeat(60)}${key()}`,
+      `token: ${key()}?x=1`,
+      'password must hold at least twelve characters, one of them a digit',
+    ]) {
+      leaves(text);
+    }
+  });
+
+  it('hides a line that is one long generated token, and leaves digests, paths and PEM lines', () => {
+    const long = `${key(131)}=`;
+    assertHidden(findBareLongTokens, `\n${long}\n`, [long]);
+    const vault = `${key(100)}-${key(50)}.${key(53)}`;
+    assertHidden(findBareLongTokens, `# batch tokens\n\n${vault}\n`, [vault]);
+    for (const text of [
+      randomToken(HEX, 128),
+      `${key(64)}\n${key(64)}\n${key(20)}==`,
+      `/usr/local/lib/${'node_modules/'.repeat(8)}index.js`,
+      `x = ${key(120)}`,
+      'a'.repeat(200),
+    ]) {
+      assertUntouched(findBareLongTokens, text);
+    }
+  });
+});
