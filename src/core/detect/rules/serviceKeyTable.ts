@@ -4,8 +4,11 @@ import type { Segment, Shape } from './serviceKeyText';
 import {
   adjacent,
   CLASS_CHARS,
-  forEachPiece,
-  lineStartAtOrAfter,
+  forEachDigitRun,
+  forEachRun,
+  isNameAt,
+  LOOK_BACK,
+  lineStartBetween,
   looksGenerated,
   matches,
   shapeLength,
@@ -103,19 +106,24 @@ export class ServiceKeyIndex {
     this.prefixLengths = [...new Set(words.map((w) => w.length).filter((n) => n >= PREFIX_WORD))];
   }
 
-  /** Services' values in [from, to) of `text`, each with its service. Linear in the range. */
-  find(text: string, from: number, to: number): FoundValue[] {
+  /**
+   * Services' values in [from, to) of `text`, each with its service. Linear in the range: `work`, when
+   * given, counts the characters read past the one pass (pieces, look-backs, companion windows).
+   */
+  find(text: string, from: number, to: number, work?: { chars: number }): FoundValue[] {
     const out: FoundValue[] = [];
-    forEachPiece(text, from, to, this.minLength, (start, end) => {
+    const counter = work ?? { chars: 0 };
+    forEachDigitRun(text, from, to, this.minLength, (start, end) => {
+      counter.chars += end - start;
       const last = out[out.length - 1];
-      // Most identifiers have no digit and few case flips (see `fits`), so they stop here.
+      // Most identifiers have no digit (see `fits`), so they stop here.
       if (
         end - start <= this.maxLength &&
         this.lengths[end - start] === 1 &&
         (last === undefined || last.end <= start) &&
         looksGenerated(text, start, end)
       ) {
-        const provider = this.serviceOf(text, start, end);
+        const provider = this.serviceOf(text, start, end, counter);
         if (provider !== undefined) {
           out.push({ start, end, provider });
         }
@@ -125,7 +133,8 @@ export class ServiceKeyIndex {
   }
 
   /** The service whose word names the value at [start, end) and whose other parts lie near it. */
-  private serviceOf(text: string, start: number, end: number): string | undefined {
+  private serviceOf(text: string, start: number, end: number, work: { chars: number }): string | undefined {
+    work.chars += LOOK_BACK + this.longestWord;
     const words = wordsBefore(text, start, this.longestWord);
     let credential = false;
     for (const { word } of words) {
@@ -139,7 +148,7 @@ export class ServiceKeyIndex {
         const k = entry.parts.findIndex((p) => p.secret && fits(value, p.shape, named));
         if (
           k !== -1 &&
-          entry.parts.every((p, j) => j === k || this.hasPart(text, start, end, entry, p.shape))
+          entry.parts.every((p, j) => j === k || this.hasPart(text, start, end, entry, p.shape, work))
         ) {
           return entry.provider;
         }
@@ -149,14 +158,26 @@ export class ServiceKeyIndex {
   }
 
   /** Whether a value of `shape`, apart from [start, end), lies near it, named by one of `entry`'s words. */
-  private hasPart(text: string, start: number, end: number, entry: ServiceEntry, shape: Shape): boolean {
+  private hasPart(
+    text: string,
+    start: number,
+    end: number,
+    entry: ServiceEntry,
+    shape: Shape,
+    work: { chars: number },
+  ): boolean {
     const [lo, hi] = shapeLength(shape);
     let found = false;
-    const from = lineStartAtOrAfter(text, Math.max(0, start - COMPANION_REACH));
-    forEachPiece(text, from, Math.min(text.length, end + COMPANION_REACH), lo, (s, e) => {
+    const from = lineStartBetween(text, Math.max(0, start - COMPANION_REACH), start);
+    const to = Math.min(text.length, end + COMPANION_REACH);
+    work.chars += to - from;
+    forEachRun(text, from, to, lo, (s, e) => {
+      work.chars += LOOK_BACK;
       found ||=
         (e <= start || s >= end) &&
         e - s <= hi &&
+        // An id is a value: a name (`VOUCHERY_API_KEY =`) is not one, nor is a piece of a longer run.
+        !isNameAt(text, e) &&
         matches(text.slice(s, e), shape) &&
         wordsBefore(text, s, this.longestWord).some(({ word }) => this.servicesNamed(word).includes(entry));
     });

@@ -54,22 +54,24 @@ const BITS = new Map(Object.keys(CLASS_CHARS).map((c) => [c, classBits(c)]));
 /** Characters of the one pass: every class's alphabet. */
 const TOKEN = classBits('w');
 
-/** Where the line holding `at` ends (past its newline): a companion search starts on a whole line. */
-export function lineStartAtOrAfter(text: string, at: number): number {
+/** The first line start in [at, limit], or `at` when there is none: a companion search starts on a whole line. */
+export function lineStartBetween(text: string, at: number, limit: number): number {
   if (at === 0) {
     return 0;
   }
-  const nl = text.indexOf('\n', at - 1);
-  return nl === -1 ? text.length : nl + 1;
+  for (let i = at - 1; i < limit; i++) {
+    if (text.charCodeAt(i) === 10) {
+      return i + 1;
+    }
+  }
+  return at;
 }
 
 /**
- * Calls `visit` with each piece of each run of token characters in [from, to) that is `min` long or
- * more: the run whole (`[A-Za-z0-9_-]` classes) and its parts between `_`, between `-`, and between
- * either (`KEY_<value>`, `<value>-suffix`), as trufflehog's `\b` would cut them. A run that goes on past
- * `to` is read to its end. Each character is visited a bounded number of times.
+ * Calls `visit` with each whole run of token characters in [from, to) that is `min` long or more. A run
+ * is read no further than `to`, so a window costs its own length whatever surrounds it.
  */
-export function forEachPiece(
+export function forEachRun(
   text: string,
   from: number,
   to: number,
@@ -78,43 +80,127 @@ export function forEachPiece(
 ): void {
   let i = from;
   while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || TOKEN[c] === 0) {
+    if (!isToken(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < text.length && isToken(text.charCodeAt(j))) {
+    let j = i;
+    while (j < to && isToken(text.charCodeAt(j))) {
       j++;
     }
     if (j - i >= min) {
-      const seen = new Set<number>();
-      for (const sep of SEPARATORS) {
-        let p = i;
-        for (let q = i; q <= j; q++) {
-          if (q === j || sep(text.charCodeAt(q))) {
-            if (q - p >= min && !seen.has(p * 65536 + q - p)) {
-              seen.add(p * 65536 + q - p);
-              visit(p, q);
-            }
-            p = q + 1;
-          }
-        }
-      }
+      visit(i, j);
     }
     i = j;
   }
 }
 
-const SEPARATORS: readonly ((c: number) => boolean)[] = [
-  () => false,
-  (c) => c === 95,
-  (c) => c === 45,
-  (c) => c === 95 || c === 45,
-];
+/** Whether the run ending at `end` is a name: an assignment (`=`, `:`) follows it, past a quote or spaces. */
+export function isNameAt(text: string, end: number): boolean {
+  for (let i = end; i < Math.min(text.length, end + 4); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 || c === 58) {
+      return true;
+    }
+    if (c !== 32 && c !== 34 && c !== 39) {
+      return false;
+    }
+  }
+  return false;
+}
 
-function isToken(c: number): boolean {
-  return c < 128 && TOKEN[c] === 1;
+/**
+ * Calls `visit` with each piece of each run of token characters that holds a digit: the run whole
+ * (`[A-Za-z0-9_-]` classes) and its parts between `_`, between `-`, and between either (`KEY_<value>`,
+ * `<value>-suffix`), as trufflehog's `\b` would cut them. A native regex finds the runs several times
+ * faster than a loop over every character, and the finder's values all hold a digit (see `looksGenerated`).
+ */
+export function forEachDigitRun(
+  text: string,
+  from: number,
+  to: number,
+  min: number,
+  visit: (start: number, end: number) => void,
+): void {
+  // `test` moves `lastIndex` to the end of the run's digit-led tail without building a match object:
+  // the run is then read back to its start, once.
+  DIGIT_TAIL.lastIndex = from;
+  while (DIGIT_TAIL.test(text)) {
+    const j = DIGIT_TAIL.lastIndex;
+    let i = j - 1;
+    while (i > from && isToken(text.charCodeAt(i - 1))) {
+      i--;
+    }
+    if (i >= to) {
+      return;
+    }
+    piecesOfRun(text, i, j, min, visit);
+  }
+}
+
+/** A digit and the token characters after it: `[A-Za-z0-9_-]*` cannot backtrack, nothing follows it. */
+const DIGIT_TAIL = /[0-9][A-Za-z0-9_-]*/g;
+
+/** The pieces of run [i, j) when it is `min` long or more: whole, then cut at the separators it holds. */
+function piecesOfRun(
+  text: string,
+  i: number,
+  j: number,
+  min: number,
+  visit: (start: number, end: number) => void,
+): void {
+  if (j - i < min) {
+    return;
+  }
+  // Bit 1: the run holds `_`; bit 2: it holds `-`. Only those cuts are tried.
+  let seps = 0;
+  for (let q = i; q < j && seps !== 3; q++) {
+    const c = text.charCodeAt(q);
+    seps |= c === 95 ? 1 : c === 45 ? 2 : 0;
+  }
+  visit(i, j);
+  if ((seps & 1) !== 0) {
+    cut(text, i, j, min, 1, visit);
+  }
+  if ((seps & 2) !== 0) {
+    cut(text, i, j, min, 2, visit);
+  }
+  if (seps === 3) {
+    cut(text, i, j, min, 3, visit);
+  }
+}
+
+/**
+ * The pieces of run [start, end) between the separators in `seps` (1 `_`, 2 `-`, 3 both). Cutting at
+ * both skips a piece that one separator alone already gave (bounded by that separator or the run's ends).
+ */
+function cut(
+  text: string,
+  start: number,
+  end: number,
+  min: number,
+  seps: number,
+  visit: (start: number, end: number) => void,
+): void {
+  const kind = (at: number): number => {
+    const c = text.charCodeAt(at);
+    return c === 95 ? 1 : c === 45 ? 2 : 0;
+  };
+  let p = start;
+  for (let q = start; q <= end; q++) {
+    const k = q === end ? 0 : kind(q);
+    if (q < end && (k & seps) === 0) {
+      continue;
+    }
+    if (q - p >= min) {
+      const left = p === start ? 3 : kind(p - 1);
+      const right = q === end ? 3 : k;
+      if (seps !== 3 || ((left & right & 1) === 0 && (left & right & 2) === 0)) {
+        visit(p, q);
+      }
+    }
+    p = q + 1;
+  }
 }
 
 export function shapeLength(shape: Shape): [number, number] {
@@ -163,8 +249,8 @@ function splitHumps(run: string, end: number, words: WordAt[]): void {
     const prev = run.charCodeAt(q - 1);
     const cur = run.charCodeAt(q);
     const next = q + 1 < run.length ? run.charCodeAt(q + 1) : 0;
-    // `apiKey` splits before `K`; `APIKey` before `K` too (an upper followed by a lower).
-    if (isUpper(cur) && (isLower(prev) || (isUpper(prev) && isLower(next)))) {
+    // `apiKey`, `8x8Key` and `APIKey` all split before `K`.
+    if (isUpper(cur) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next)))) {
       words.push({ word: whole.slice(p, q), end: end - run.length + q });
       p = q;
     }
@@ -199,28 +285,16 @@ export function adjacent(text: string, wordEnd: number, valueStart: number): boo
   return true;
 }
 
-/**
- * Whether [start, end) of `text` reads as generated: letters with digits, or letters whose case flips
- * at least every third character (`kQzPwMfa…`), which a camelCase name (`getUserAccountSettings`) does not.
- */
+/** Whether [start, end) of `text` holds letters and digits both, as generated keys of 16+ characters do. */
 export function looksGenerated(text: string, start: number, end: number): boolean {
   let digit = false;
   let letter = false;
-  let flips = 0;
-  let lastUpper: boolean | undefined;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end && !(digit && letter); i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digit = true;
-    } else if (isUpper(c) || isLower(c)) {
-      letter = true;
-      if (lastUpper !== undefined && lastUpper !== isUpper(c)) {
-        flips++;
-      }
-      lastUpper = isUpper(c);
-    }
+    digit ||= c >= 48 && c <= 57;
+    letter ||= isUpper(c) || isLower(c);
   }
-  return letter && (digit || flips * 3 >= end - start);
+  return digit && letter;
 }
 
 function allIn(s: string, bits: Uint8Array): boolean {
@@ -241,4 +315,11 @@ function isUpper(c: number): boolean {
 }
 function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
+}
+
+function isToken(c: number): boolean {
+  return c < 128 && TOKEN[c] === 1;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

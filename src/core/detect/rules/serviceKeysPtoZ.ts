@@ -163,7 +163,6 @@ Urlscan urlscan L36
 Userflow userflow k29
 UserStack userstack l32
 VatLayer vatlayer l32
-Vbout vbout d25
 Vercel vercel a24
 Verimail verimail u32
 Veriphone veriphone u32
