@@ -66,8 +66,22 @@ export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: s
   return { text: [line, ...others].join('\n'), value };
 }
 
-/** Services whose credential is one value: the rule's own positives use them (one finding each). */
-const singles = serviceKeyIndex.entries.filter((e) => e.parts.length === 1);
+/**
+ * Table words that hold a keyword of a rule written for the provider (`fastly`, `droneci`): that rule
+ * wins where both match (see `scanner.beats`). `serviceKeys.unit.test.ts` keeps this list true.
+ */
+export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
+  (
+    'algolia alienvault assemblyai atlassian confluence confluent droneci facebook fastly finnhub flickr ' +
+    'freshbooks gitter jira kucoin mattermost meraki messagebird netlify plaid postmark pusher rapidapi ' +
+    'scaleway sendbird sentry snyk squarespace travis twitch twitter vercel vultr zendesk'
+  ).split(' '),
+);
+
+/** Services whose credential is one value and whose word no other rule claims: one finding each. */
+const singles = serviceKeyIndex.entries.filter(
+  (e) => e.parts.length === 1 && !e.words.some((w) => CLAIMED_WORDS.has(w)),
+);
 
 export const serviceKeyRules: readonly Rule[] = [
   {

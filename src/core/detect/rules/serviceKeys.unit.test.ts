@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, HEX, randomToken } from '../random';
 import { scan, scanRange } from '../scanner';
-import { sampleOf, sampleText, serviceKeyIndex } from './serviceKeys';
+import { builtinRules } from '../catalog';
+import { CLAIMED_WORDS, sampleOf, sampleText, serviceKeyIndex } from './serviceKeys';
 import type { ServiceEntry } from './serviceKeyTable';
 import { parseTable } from './serviceKeyTable';
 import { matches } from './serviceKeyText';
@@ -37,6 +38,19 @@ describe('service key table', () => {
         e.provider,
       );
     }
+  });
+
+  it('lists as claimed exactly the words that hold a keyword of a provider rule', () => {
+    const keywords = [
+      ...new Set(
+        builtinRules
+          .filter((r) => r.id !== 'service-api-key' && r.provider !== 'Generic')
+          .flatMap((r) => r.keywords.map((k) => k.toLowerCase())),
+      ),
+    ].filter((k) => /^[a-z0-9]{4,}$/.test(k));
+    const words = new Set(index.entries.flatMap((e) => e.words));
+    const claimed = [...words].filter((w) => keywords.some((k) => w.includes(k))).sort();
+    assert.deepEqual(claimed, [...CLAIMED_WORDS].sort());
   });
 
   it('rejects a malformed line or shape', () => {
@@ -95,7 +109,7 @@ describe('service-api-key in the scanner', () => {
     const [f] = scan(`ABUSEIPDB_API_KEY=${value}`);
     assert.equal(f?.ruleId, 'service-api-key');
     assert.equal(f?.provider, 'AbuseIPDB');
-    assert.match(f!.message, /^AbuseIPDB API key: /);
+    assert.match(f.message, /^AbuseIPDB API key: /);
     assert.equal(f?.severity, 'warning');
     assert.ok(!JSON.stringify(f).includes(value));
   });
