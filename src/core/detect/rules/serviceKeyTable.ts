@@ -10,6 +10,7 @@ import {
   LOOK_BACK,
   lineStartBetween,
   looksGenerated,
+  partOfLonger,
   matches,
   shapeLength,
   wordsBefore,
@@ -121,6 +122,7 @@ export class ServiceKeyIndex {
         end - start <= this.maxLength &&
         this.lengths[end - start] === 1 &&
         (last === undefined || last.end <= start) &&
+        !partOfLonger(text, start, end) &&
         looksGenerated(text, start, end)
       ) {
         const provider = this.serviceOf(text, start, end, counter);

@@ -95,6 +95,21 @@ export function forEachRun(
   }
 }
 
+/**
+ * Whether [start, end) is a piece of a longer token joined by `+`, `/`, `=` or `.` (`<24>=<33>`, base64,
+ * a dotted token): reporting the piece would leave the rest of the secret behind.
+ */
+export function partOfLonger(text: string, start: number, end: number): boolean {
+  const joins = (c: number): boolean => c === 43 || c === 47 || c === 61 || c === 46;
+  const after = end + 1 < text.length && joins(text.charCodeAt(end)) && isAlnum(text.charCodeAt(end + 1));
+  const before =
+    start >= 2 &&
+    joins(text.charCodeAt(start - 1)) &&
+    text.charCodeAt(start - 1) !== 61 &&
+    isAlnum(text.charCodeAt(start - 2));
+  return after || before;
+}
+
 /** Whether the run ending at `end` is a name: an assignment (`=`, `:`) follows it, past a quote or spaces. */
 export function isNameAt(text: string, end: number): boolean {
   for (let i = end; i < Math.min(text.length, end + 4); i++) {

@@ -130,6 +130,18 @@ describe('service-api-key in the scanner', () => {
     );
   });
 
+  it('leaves a piece of a longer token joined by = + / . alone (the rest would be left behind)', () => {
+    const piece = randomToken(ALNUM, 80).toLowerCase();
+    for (const join of ['=', '+', '/', '.']) {
+      const text = `abuseipdb key: ${piece}${join}${randomToken(ALNUM, 33)}`;
+      assert.deepEqual(
+        index.find(text, 0, text.length).map((f) => f.provider),
+        [],
+        join,
+      );
+    }
+  });
+
   it('needs a credential word, or the word right before it, for a hex value (a digest is not a key)', () => {
     const hex = randomToken(HEX, 40);
     assert.equal(scan(`cloudsmith: "${hex}"`)[0]?.provider, 'Cloudsmith');
