@@ -28,6 +28,7 @@ import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
 import { keyedCommerceRules } from './rules/keyedCommerce';
+import { serviceKeyRules } from './rules/serviceKeys';
 
 /** Cloud and AI platform rules, one group for the cross-rule checks of `rules/ruleKit.unit.test.ts`. */
 export const cloudAndAiRules: readonly Rule[] = [
@@ -67,6 +68,7 @@ export const builtinRules: readonly Rule[] = [
   ...prefixedAutomationRules,
   ...keyedServiceRules,
   ...keyedCommerceRules,
+  ...serviceKeyRules,
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,

@@ -112,6 +112,8 @@ export interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly secret: string;
+  /** The provider a `finder` rule named, shown in place of the rule's own. */
+  readonly provider?: string;
 }
 
 const cache = new WeakMap<readonly Rule[], CompiledSet>();

@@ -1,6 +1,13 @@
 /** Severity of a finding: `error` for a provider-specific live format, `warning` for generic heuristics. */
 export type Severity = 'error' | 'warning';
 
+/** A value a `finder` rule located, and the provider it belongs to. */
+export interface FoundValue {
+  readonly start: number;
+  readonly end: number;
+  readonly provider: string;
+}
+
 /** Cases that live beside each rule: generated positives (no real-looking key is stored) and fixed negatives. */
 export interface RuleTests {
   /** Each call returns fresh texts, built at test time from the rule's own shape, that must each yield one finding of this rule. */
@@ -47,6 +54,12 @@ export interface Rule {
    * its own. The engine otherwise drops a UUID as an identifier.
    */
   readonly expectsUuid?: boolean;
+  /**
+   * A rule driven by data rather than by `pattern`: the engine calls it over the scanned range instead
+   * of running the pattern around keywords (the rule then lists no keywords). It must be linear in the
+   * range. Each value it returns names its provider, which the finding shows in place of the rule's.
+   */
+  readonly finder?: (text: string, from: number, to: number) => readonly FoundValue[];
   /** Where the owner revokes or rotates this kind of key (incident response). */
   readonly revokeUrl?: string;
   readonly tests: RuleTests;

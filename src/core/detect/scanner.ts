@@ -13,6 +13,9 @@ import { ContextMemo, suppressedByContext } from './suppress';
 
 export type { ScanStats } from './matcher';
 
+/** The provider name of the catch-all rules (`generic-secret`, `generic-password`). */
+const GENERIC_PROVIDER = 'Generic';
+
 /** What a caller can tune per scan; everything is optional. */
 export interface ScanOptions {
   readonly rules?: readonly Rule[];
@@ -104,6 +107,18 @@ function collect(
       continue;
     }
     const ids = set.index.ruleKeywords[r]!;
+    if (cr.rule.finder) {
+      for (const f of cr.rule.finder(text, from, to)) {
+        candidates.push({
+          rule: cr,
+          start: f.start,
+          end: f.end,
+          secret: text.slice(f.start, f.end),
+          provider: f.provider,
+        });
+      }
+      continue;
+    }
     if (ids.length === 0) {
       matchWindow(text, cr, from, Math.min(text.length, to + cr.maxLength), stats, candidates);
       continue;
@@ -204,14 +219,16 @@ function toMatch(
   if (options.allowlist?.has(fingerprint) || isDocumentedExample(fingerprint)) {
     return undefined;
   }
+  const provider = c.provider ?? rule.provider;
+  const description = c.provider === undefined ? rule.description : `${c.provider} ${rule.description}`;
   return {
     secret: c.secret,
     finding: {
       ruleId: rule.id,
-      provider: rule.provider,
-      description: rule.description,
+      provider,
+      description,
       severity: options.severity?.get(rule.id) ?? rule.severity,
-      message: `${rule.description}: ${rule.risk}.`,
+      message: `${description}: ${rule.risk}.`,
       start: c.start,
       end: c.end,
       startPos,
@@ -269,6 +286,12 @@ function beats(a: Candidate, b: Candidate): boolean {
     const rank = (c: Candidate): number => (c.rule.rule.severity === 'error' ? 1 : 0);
     if (rank(a) !== rank(b)) {
       return rank(a) > rank(b);
+    }
+    // A table finder names a provider from a word near the value: more specific than a generic rule
+    // (`api_key = …`), less than a rule written for that provider.
+    if ((a.rule.rule.finder === undefined) !== (b.rule.rule.finder === undefined)) {
+      const other = a.rule.rule.finder ? b : a;
+      return (other.rule.rule.provider === GENERIC_PROVIDER) === (other === b);
     }
     if (a.rule.keywordLength !== b.rule.keywordLength) {
       return a.rule.keywordLength > b.rule.keywordLength;

@@ -1,0 +1,222 @@
+import { hexEntropyFloor, shannonEntropy } from '../entropy';
+import type { FoundValue } from '../rule';
+import type { Segment, Shape } from './serviceKeyText';
+import {
+  adjacent,
+  CLASS_CHARS,
+  forEachDigitRun,
+  forEachRun,
+  isNameAt,
+  LOOK_BACK,
+  lineStartBetween,
+  looksGenerated,
+  partOfLonger,
+  matches,
+  shapeLength,
+  wordsBefore,
+} from './serviceKeyText';
+
+/**
+ * The engine behind `service-api-key`: hundreds of services whose keys have no prefix, only a fixed
+ * alphabet and length, and whose name sits shortly before the key (`ZIPBOOKS_API_KEY=…`). One regex
+ * or one prefilter keyword per service would cost hundreds of each; instead one linear pass finds runs
+ * of token characters, and only a run piece whose length some service uses looks back a bounded window
+ * for a word of a `Map`. Every step is a table lookup or a bounded loop, so hostile input stays linear.
+ */
+
+/** Words that say a name holds a credential: hex and UUID values need one too (a hash or an id is not a key). */
+const CREDENTIAL_WORDS = new Set(['key', 'token', 'secret', 'password', 'passwd', 'pass', 'pwd', 'auth']);
+/** Shortest table word matched as the start of a longer identifier word (`abuseipdbkey`, `logzio`). */
+const PREFIX_WORD = 4;
+
+/** One part of a service's credential: its shape, and whether it is the secret (an id is not). */
+export interface Part {
+  readonly shape: Shape;
+  readonly secret: boolean;
+}
+
+/**
+ * One line of the table: a service's shown name, its words, and the parts its detector needs. A value
+ * is reported when it has the shape of a secret part and every other part is found near it too.
+ */
+export interface ServiceEntry {
+  readonly provider: string;
+  readonly words: readonly string[];
+  readonly parts: readonly Part[];
+}
+
+/** Parses table lines `Provider word[,word] part…`, where a part is a shape (`l32`, `a20..40`, `h8-h4-h12`), `&` before an id's. */
+export function parseTable(text: string): ServiceEntry[] {
+  const out: ServiceEntry[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) {
+      continue;
+    }
+    const [provider, words, ...parts] = line.split(/\s+/);
+    if (provider === undefined || words === undefined || !parts.some((p) => !p.startsWith('&'))) {
+      throw new Error(`service key table: malformed line "${line}"`);
+    }
+    out.push({
+      provider,
+      words: words.split(','),
+      parts: parts.map((p) => ({ shape: parseShape(p.replace(/^&/, '')), secret: !p.startsWith('&') })),
+    });
+  }
+  return out;
+}
+
+function parseShape(shape: string): Segment[] {
+  return shape.split('-').map((part) => {
+    const m = /^([a-zA-Z])(\d+)(?:\.\.(\d+))?$/.exec(part);
+    if (m === null || CLASS_CHARS[m[1]!] === undefined) {
+      throw new Error(`service key table: bad shape "${shape}"`);
+    }
+    const min = Number(m[2]);
+    return { cls: m[1]!, min, max: m[3] === undefined ? min : Number(m[3]) };
+  });
+}
+/** How far from a value the other parts of its credential (an id, a second key) are looked for. */
+const COMPANION_REACH = 320;
+
+/** The table, indexed: services per word, and which piece lengths are worth a look back. */
+export class ServiceKeyIndex {
+  private readonly byWord = new Map<string, ServiceEntry[]>();
+  /** Lengths (index) a secret part can have; other pieces are never a candidate. */
+  private readonly lengths: Uint8Array;
+  private readonly prefixLengths: number[];
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly longestWord: number;
+
+  constructor(readonly entries: readonly ServiceEntry[]) {
+    const spans = entries.flatMap((e) => e.parts.filter((p) => p.secret).map((p) => shapeLength(p.shape)));
+    this.maxLength = Math.max(...spans.map(([, hi]) => hi));
+    this.minLength = Math.min(...spans.map(([lo]) => lo));
+    this.lengths = new Uint8Array(this.maxLength + 1);
+    for (const [lo, hi] of spans) {
+      this.lengths.fill(1, lo, hi + 1);
+    }
+    for (const e of entries) {
+      for (const w of e.words) {
+        this.byWord.set(w, [...(this.byWord.get(w) ?? []), e]);
+      }
+    }
+    const words = [...this.byWord.keys()];
+    this.longestWord = words.reduce((m, w) => Math.max(m, w.length), 0);
+    this.prefixLengths = [...new Set(words.map((w) => w.length).filter((n) => n >= PREFIX_WORD))];
+  }
+
+  /**
+   * Services' values in [from, to) of `text`, each with its service. Linear in the range: `work`, when
+   * given, counts the characters read past the one pass (pieces, look-backs, companion windows).
+   */
+  find(text: string, from: number, to: number, work?: { chars: number }): FoundValue[] {
+    const out: FoundValue[] = [];
+    const counter = work ?? { chars: 0 };
+    forEachDigitRun(text, from, to, this.minLength, (start, end) => {
+      counter.chars += end - start;
+      const last = out[out.length - 1];
+      // Most identifiers have no digit (see `fits`), so they stop here.
+      if (
+        end - start <= this.maxLength &&
+        this.lengths[end - start] === 1 &&
+        (last === undefined || last.end <= start) &&
+        !partOfLonger(text, start, end) &&
+        looksGenerated(text, start, end)
+      ) {
+        const provider = this.serviceOf(text, start, end, counter);
+        if (provider !== undefined) {
+          out.push({ start, end, provider });
+        }
+      }
+    });
+    return out;
+  }
+
+  /** The service whose word names the value at [start, end) and whose other parts lie near it. */
+  private serviceOf(text: string, start: number, end: number, work: { chars: number }): string | undefined {
+    work.chars += LOOK_BACK + this.longestWord;
+    const words = wordsBefore(text, start, this.longestWord);
+    let credential = false;
+    for (const { word } of words) {
+      credential ||= CREDENTIAL_WORDS.has(word) || /(?:key|token|secret)$/.test(word);
+    }
+    const value = text.slice(start, end);
+    for (const { word, end: wordEnd } of words) {
+      // A hex or UUID value needs a credential word, or its service's word right before it (`cloze: …`).
+      const named = credential || adjacent(text, wordEnd, start);
+      for (const entry of this.servicesNamed(word)) {
+        const k = entry.parts.findIndex((p) => p.secret && fits(value, p.shape, named));
+        if (
+          k !== -1 &&
+          entry.parts.every((p, j) => j === k || this.hasPart(text, start, end, entry, p.shape, work))
+        ) {
+          return entry.provider;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a value of `shape`, apart from [start, end), lies near it, named by one of `entry`'s words. */
+  private hasPart(
+    text: string,
+    start: number,
+    end: number,
+    entry: ServiceEntry,
+    shape: Shape,
+    work: { chars: number },
+  ): boolean {
+    const [lo, hi] = shapeLength(shape);
+    let found = false;
+    const from = lineStartBetween(text, Math.max(0, start - COMPANION_REACH), start);
+    const to = Math.min(text.length, end + COMPANION_REACH);
+    work.chars += to - from;
+    forEachRun(text, from, to, lo, (s, e) => {
+      work.chars += LOOK_BACK;
+      found ||=
+        (e <= start || s >= end) &&
+        e - s <= hi &&
+        // An id is a value: a name (`VOUCHERY_API_KEY =`) is not one, nor is a piece of a longer run.
+        !isNameAt(text, e) &&
+        matches(text.slice(s, e), shape) &&
+        wordsBefore(text, s, this.longestWord).some(({ word }) => this.servicesNamed(word).includes(entry));
+    });
+    return found;
+  }
+
+  /** Services a lower-case word names: its own, and those whose word (4+ letters) it starts with. */
+  servicesNamed(word: string): ServiceEntry[] {
+    const exact = this.byWord.get(word);
+    if (word.length <= PREFIX_WORD) {
+      return exact ?? [];
+    }
+    const out = exact ? [...exact] : [];
+    for (const n of this.prefixLengths) {
+      if (n < word.length) {
+        out.push(...(this.byWord.get(word.slice(0, n)) ?? []));
+      }
+    }
+    return out;
+  }
+}
+/**
+ * Whether `value` has `shape` and reads as a generated key: letters and digits both, not a hex digest
+ * or a UUID unless a credential word names it, and above the entropy a random value of its class reaches.
+ */
+function fits(value: string, shape: Shape, credential: boolean): boolean {
+  if (!matches(value, shape)) {
+    return false;
+  }
+  if (!looksGenerated(value, 0, value.length)) {
+    return false;
+  }
+  const hexLike = /^[0-9a-fA-F-]+$/.test(value);
+  if ((hexLike || shape.length > 1) && !credential) {
+    return false;
+  }
+  const body = value.replace(/-/g, '');
+  const floor = hexLike ? hexEntropyFloor(body.length) : body.length >= 20 ? 3.0 : 2.6;
+  return shannonEntropy(body) >= floor;
+}

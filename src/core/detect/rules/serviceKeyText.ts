@@ -1,0 +1,340 @@
+/**
+ * Text-level pieces of the service key table (see `serviceKeyTable.ts`): character classes, the one
+ * pass over runs of token characters, the words before a value, and shape checks. Each is a bounded
+ * loop over characters, so the table's rule stays linear whatever the input.
+ */
+
+/** Character classes a table shape names by one letter. */
+export const CLASS_CHARS: Readonly<Record<string, string>> = {
+  d: '0-9',
+  h: '0-9a-f',
+  H: '0-9A-F',
+  x: '0-9a-fA-F',
+  l: '0-9a-z',
+  u: '0-9A-Z',
+  a: '0-9a-zA-Z',
+  L: '0-9a-z-',
+  U: '0-9A-Z-',
+  m: '0-9a-zA-Z-',
+  n: '0-9a-zA-Z_',
+  k: '0-9a-z_',
+  w: '0-9a-zA-Z_-',
+};
+
+/** How far before a value the end of its service's word may lie (trufflehog's detectors use 40). */
+export const LOOK_BACK = 40;
+
+/** One segment of a shape: a class and a length range. Segments are joined by `-`. */
+export interface Segment {
+  readonly cls: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A shape: its segments, joined by `-`. */
+export type Shape = readonly Segment[];
+
+function classBits(cls: string): Uint8Array {
+  const bits = new Uint8Array(128);
+  const spec = CLASS_CHARS[cls]!;
+  for (let i = 0; i < spec.length; i++) {
+    if (spec[i + 1] === '-' && i + 2 < spec.length) {
+      for (let c = spec.charCodeAt(i); c <= spec.charCodeAt(i + 2); c++) {
+        bits[c] = 1;
+      }
+      i += 2;
+    } else {
+      bits[spec.charCodeAt(i)] = 1;
+    }
+  }
+  return bits;
+}
+
+const BITS = new Map(Object.keys(CLASS_CHARS).map((c) => [c, classBits(c)]));
+/** Characters of the one pass: every class's alphabet. */
+const TOKEN = classBits('w');
+
+/** The first line start in [at, limit], or `at` when there is none: a companion search starts on a whole line. */
+export function lineStartBetween(text: string, at: number, limit: number): number {
+  if (at === 0) {
+    return 0;
+  }
+  for (let i = at - 1; i < limit; i++) {
+    if (text.charCodeAt(i) === 10) {
+      return i + 1;
+    }
+  }
+  return at;
+}
+
+/**
+ * Calls `visit` with each whole run of token characters in [from, to) that is `min` long or more. A run
+ * is read no further than `to`, so a window costs its own length whatever surrounds it.
+ */
+export function forEachRun(
+  text: string,
+  from: number,
+  to: number,
+  min: number,
+  visit: (start: number, end: number) => void,
+): void {
+  let i = from;
+  while (i < to) {
+    if (!isToken(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < to && isToken(text.charCodeAt(j))) {
+      j++;
+    }
+    if (j - i >= min) {
+      visit(i, j);
+    }
+    i = j;
+  }
+}
+
+/**
+ * Whether [start, end) is a piece of a longer token joined by `+`, `/`, `=` or `.` (`<24>=<33>`, base64,
+ * a dotted token): reporting the piece would leave the rest of the secret behind.
+ */
+export function partOfLonger(text: string, start: number, end: number): boolean {
+  const joins = (c: number): boolean => c === 43 || c === 47 || c === 61 || c === 46;
+  const after = end + 1 < text.length && joins(text.charCodeAt(end)) && isAlnum(text.charCodeAt(end + 1));
+  const before =
+    start >= 2 &&
+    joins(text.charCodeAt(start - 1)) &&
+    text.charCodeAt(start - 1) !== 61 &&
+    isAlnum(text.charCodeAt(start - 2));
+  return after || before;
+}
+
+/** Whether the run ending at `end` is a name: an assignment (`=`, `:`) follows it, past a quote or spaces. */
+export function isNameAt(text: string, end: number): boolean {
+  for (let i = end; i < Math.min(text.length, end + 4); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 61 || c === 58) {
+      return true;
+    }
+    if (c !== 32 && c !== 34 && c !== 39) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Calls `visit` with each piece of each run of token characters that holds a digit: the run whole
+ * (`[A-Za-z0-9_-]` classes) and its parts between `_`, between `-`, and between either (`KEY_<value>`,
+ * `<value>-suffix`), as trufflehog's `\b` would cut them. A native regex finds the runs several times
+ * faster than a loop over every character, and the finder's values all hold a digit (see `looksGenerated`).
+ */
+export function forEachDigitRun(
+  text: string,
+  from: number,
+  to: number,
+  min: number,
+  visit: (start: number, end: number) => void,
+): void {
+  // `test` moves `lastIndex` to the end of the run's digit-led tail without building a match object:
+  // the run is then read back to its start, once.
+  DIGIT_TAIL.lastIndex = from;
+  while (DIGIT_TAIL.test(text)) {
+    const j = DIGIT_TAIL.lastIndex;
+    let i = j - 1;
+    while (i > from && isToken(text.charCodeAt(i - 1))) {
+      i--;
+    }
+    if (i >= to) {
+      return;
+    }
+    piecesOfRun(text, i, j, min, visit);
+  }
+}
+
+/** A digit and the token characters after it: `[A-Za-z0-9_-]*` cannot backtrack, nothing follows it. */
+const DIGIT_TAIL = /[0-9][A-Za-z0-9_-]*/g;
+
+/** The pieces of run [i, j) when it is `min` long or more: whole, then cut at the separators it holds. */
+function piecesOfRun(
+  text: string,
+  i: number,
+  j: number,
+  min: number,
+  visit: (start: number, end: number) => void,
+): void {
+  if (j - i < min) {
+    return;
+  }
+  // Bit 1: the run holds `_`; bit 2: it holds `-`. Only those cuts are tried.
+  let seps = 0;
+  for (let q = i; q < j && seps !== 3; q++) {
+    const c = text.charCodeAt(q);
+    seps |= c === 95 ? 1 : c === 45 ? 2 : 0;
+  }
+  visit(i, j);
+  if ((seps & 1) !== 0) {
+    cut(text, i, j, min, 1, visit);
+  }
+  if ((seps & 2) !== 0) {
+    cut(text, i, j, min, 2, visit);
+  }
+  if (seps === 3) {
+    cut(text, i, j, min, 3, visit);
+  }
+}
+
+/**
+ * The pieces of run [start, end) between the separators in `seps` (1 `_`, 2 `-`, 3 both). Cutting at
+ * both skips a piece that one separator alone already gave (bounded by that separator or the run's ends).
+ */
+function cut(
+  text: string,
+  start: number,
+  end: number,
+  min: number,
+  seps: number,
+  visit: (start: number, end: number) => void,
+): void {
+  const kind = (at: number): number => {
+    const c = text.charCodeAt(at);
+    return c === 95 ? 1 : c === 45 ? 2 : 0;
+  };
+  let p = start;
+  for (let q = start; q <= end; q++) {
+    const k = q === end ? 0 : kind(q);
+    if (q < end && (k & seps) === 0) {
+      continue;
+    }
+    if (q - p >= min) {
+      const left = p === start ? 3 : kind(p - 1);
+      const right = q === end ? 3 : k;
+      if (seps !== 3 || ((left & right & 1) === 0 && (left & right & 2) === 0)) {
+        visit(p, q);
+      }
+    }
+    p = q + 1;
+  }
+}
+
+export function shapeLength(shape: Shape): [number, number] {
+  const seps = shape.length - 1;
+  return [shape.reduce((n, s) => n + s.min, seps), shape.reduce((n, s) => n + s.max, seps)];
+}
+
+/** A lower-cased word before a value, and where it ends. */
+export interface WordAt {
+  readonly word: string;
+  readonly end: number;
+}
+
+/**
+ * Lower-cased words that end at most `LOOK_BACK` characters before `at`: each run of letters and digits,
+ * whole and split at camelCase humps (`apiMetricsKey` gives `apimetricskey`, `api`, `metrics`, `key`;
+ * `ZIPBOOKS_API_KEY` and `zipbooks.com` give `zipbooks`).
+ */
+export function wordsBefore(text: string, at: number, longestWord: number): WordAt[] {
+  const floor = Math.max(0, at - LOOK_BACK - longestWord);
+  const words: WordAt[] = [];
+  let i = at - 1;
+  while (i >= floor) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i--;
+      continue;
+    }
+    if (i + 1 < at - LOOK_BACK) {
+      break;
+    }
+    let s = i;
+    while (s > floor && isAlnum(text.charCodeAt(s - 1))) {
+      s--;
+    }
+    splitHumps(text.slice(s, i + 1), i + 1, words);
+    i = s - 1;
+  }
+  return words;
+}
+
+function splitHumps(run: string, end: number, words: WordAt[]): void {
+  const whole = run.toLowerCase();
+  words.push({ word: whole, end });
+  let p = 0;
+  for (let q = 1; q < run.length; q++) {
+    const prev = run.charCodeAt(q - 1);
+    const cur = run.charCodeAt(q);
+    const next = q + 1 < run.length ? run.charCodeAt(q + 1) : 0;
+    // `apiKey`, `8x8Key` and `APIKey` all split before `K`.
+    if (isUpper(cur) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next)))) {
+      words.push({ word: whole.slice(p, q), end: end - run.length + q });
+      p = q;
+    }
+  }
+  if (p > 0) {
+    words.push({ word: whole.slice(p), end });
+  }
+}
+
+/** Whether `value` has `shape`: each segment's class and length. */
+export function matches(value: string, shape: Shape): boolean {
+  const parts = shape.length === 1 ? [value] : value.split('-');
+  if (parts.length !== shape.length) {
+    return false;
+  }
+  return shape.every((seg, k) => {
+    const part = parts[k]!;
+    return part.length >= seg.min && part.length <= seg.max && allIn(part, BITS.get(seg.cls)!);
+  });
+}
+
+/** Whether only a few separators, and no line break, lie between a word and a value. */
+export function adjacent(text: string, wordEnd: number, valueStart: number): boolean {
+  if (valueStart - wordEnd > 3) {
+    return false;
+  }
+  for (let i = wordEnd; i < valueStart; i++) {
+    if (text.charCodeAt(i) === 10) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether [start, end) of `text` holds letters and digits both, as generated keys of 16+ characters do. */
+export function looksGenerated(text: string, start: number, end: number): boolean {
+  let digit = false;
+  let letter = false;
+  for (let i = start; i < end && !(digit && letter); i++) {
+    const c = text.charCodeAt(i);
+    digit ||= c >= 48 && c <= 57;
+    letter ||= isUpper(c) || isLower(c);
+  }
+  return digit && letter;
+}
+
+function allIn(s: string, bits: Uint8Array): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || bits[c] === 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || isUpper(c) || isLower(c);
+}
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isToken(c: number): boolean {
+  return c < 128 && TOKEN[c] === 1;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

@@ -1,0 +1,113 @@
+import { randomInt } from 'node:crypto';
+import { randomToken } from '../random';
+import type { Rule } from '../rule';
+import { freshSample } from './ruleKit';
+import type { ServiceEntry } from './serviceKeyTable';
+import type { Segment } from './serviceKeyText';
+import { parseTable, ServiceKeyIndex } from './serviceKeyTable';
+import { CLASS_CHARS } from './serviceKeyText';
+import { SERVICE_KEYS_A_TO_F } from './serviceKeysAtoF';
+import { SERVICE_KEYS_G_TO_O } from './serviceKeysGtoO';
+import { SERVICE_KEYS_P_TO_Z } from './serviceKeysPtoZ';
+
+/** The services of the table, indexed once for every scan. */
+export const serviceKeyIndex = new ServiceKeyIndex(
+  parseTable([SERVICE_KEYS_A_TO_F, SERVICE_KEYS_G_TO_O, SERVICE_KEYS_P_TO_Z].join('\n')),
+);
+
+/** The letters and digits of a class, expanded (`0-9a-f` → `0123456789abcdef`). */
+function alphabet(cls: string): string {
+  let out = '';
+  const spec = CLASS_CHARS[cls]!;
+  for (let i = 0; i < spec.length; i++) {
+    if (spec[i + 1] === '-' && i + 2 < spec.length) {
+      for (let c = spec.charCodeAt(i); c <= spec.charCodeAt(i + 2); c++) {
+        out += String.fromCharCode(c);
+      }
+      i += 2;
+    } else if (/[A-Za-z0-9]/.test(spec[i]!)) {
+      out += spec[i];
+    }
+  }
+  return out;
+}
+
+/**
+ * A fresh value of `shape`, `delta` characters longer (or shorter) than its shortest form. Samples use
+ * only the letters and digits of each class, which every class holds, so that a `-` or `_` drawn at
+ * random cannot cut the value into pieces of some other length.
+ */
+export function sampleOf(shape: readonly Segment[], delta = 0): string {
+  const parts = shape.map((seg, k) =>
+    randomToken(alphabet(seg.cls), seg.min + (k === shape.length - 1 ? delta : 0)),
+  );
+  return parts.join('-');
+}
+
+function pick<T>(list: readonly T[]): T {
+  return list[randomInt(list.length)]!;
+}
+
+/**
+ * A text that names `entry` and holds a fresh value of its part `k` (`delta` characters off its length),
+ * with a value of each other part on a line of its own, as a config file holds a key and its id.
+ */
+export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: string; value: string } {
+  const word = entry.words[0]!;
+  const value = freshSample(() => sampleOf(entry.parts[k]!.shape, delta));
+  const others = entry.parts.flatMap((p, j) =>
+    j === k ? [] : [`${word.toUpperCase()}_PART_${j} = "${freshSample(() => sampleOf(p.shape))}"`],
+  );
+  const line = pick([
+    `${word.toUpperCase()}_API_KEY=${value}`,
+    `const ${word}Key = "${value}";`,
+    `${word}:\n  api_key: '${value}'`,
+  ]);
+  return { text: [line, ...others].join('\n'), value };
+}
+
+/**
+ * Table words that hold a keyword of a rule written for the provider (`fastly`, `droneci`): that rule
+ * wins where both match (see `scanner.beats`). `serviceKeys.unit.test.ts` keeps this list true.
+ */
+export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
+  (
+    'algolia alienvault assemblyai atlassian confluence confluent droneci facebook fastly finnhub flickr ' +
+    'freshbooks gitter jira kucoin mattermost meraki messagebird netlify plaid postmark pusher rapidapi ' +
+    'scaleway sendbird sentry snyk squarespace travis twitch twitter vercel vultr zendesk'
+  ).split(' '),
+);
+
+/** Services whose credential is one value and whose word no other rule claims: one finding each. */
+const singles = serviceKeyIndex.entries.filter(
+  (e) => e.parts.length === 1 && !e.words.some((w) => CLAIMED_WORDS.has(w)),
+);
+
+export const serviceKeyRules: readonly Rule[] = [
+  {
+    id: 'service-api-key',
+    provider: 'Named service',
+    description: 'API key',
+    risk: "anyone with this file can call the service's API as your account, on your bill",
+    severity: 'warning',
+    keywords: [],
+    // Documents the candidates the finder looks at; the engine runs `finder`, never this pattern.
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{${serviceKeyIndex.minLength},${serviceKeyIndex.maxLength}}(?![A-Za-z0-9_-])`,
+    ),
+    maxLength: serviceKeyIndex.maxLength,
+    expectsUuid: true,
+    finder: (text, from, to) => serviceKeyIndex.find(text, from, to),
+    tests: {
+      // A few services drawn at random per run; `serviceKeys.unit.test.ts` walks the whole table.
+      positives: () => Array.from({ length: 4 }, () => sampleText(pick(singles), 0).text),
+      negatives: [
+        'ZIPBOOKS_API_KEY=your-zipbooks-api-key',
+        'abuseipdb_api_key = os.environ["ABUSEIPDB_API_KEY"]',
+        'airship: ${AIRSHIP_KEY}',
+        'const agoraKey = "";',
+        'buildDir = "build-output-directory-for-the-agora-sdk"',
+      ],
+    },
+  },
+];

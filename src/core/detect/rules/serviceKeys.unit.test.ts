@@ -1,0 +1,205 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, HEX, randomToken } from '../random';
+import { scan, scanRange } from '../scanner';
+import { builtinRules } from '../catalog';
+import { CLAIMED_WORDS, sampleOf, sampleText, serviceKeyIndex } from './serviceKeys';
+import type { ServiceEntry } from './serviceKeyTable';
+import { parseTable } from './serviceKeyTable';
+import { matches } from './serviceKeyText';
+
+const index = serviceKeyIndex;
+
+/** The finding of the table's rule on the span of `value` in `text`, if any. */
+function foundAt(text: string, value: string): string | undefined {
+  const at = text.indexOf(value);
+  return index.find(text, 0, text.length).find((f) => f.start === at && f.end === at + value.length)
+    ?.provider;
+}
+
+/** Providers a text's main line can be credited to: every service its word names (words are shared). */
+function providersOf(entry: ServiceEntry): string[] {
+  return index.servicesNamed(entry.words[0]!).map((e) => e.provider);
+}
+
+/** Whether some service named by `entry`'s word takes `value` as a secret part (a wrong length can be another's right one). */
+function anyShapeTakes(entry: ServiceEntry, value: string): boolean {
+  return index
+    .servicesNamed(entry.words[0]!)
+    .some((e) => e.parts.some((p) => p.secret && matches(value, p.shape)));
+}
+
+describe('service key table', () => {
+  it('parses every line into words and at least one secret part', () => {
+    assert.ok(index.entries.length > 400, `only ${index.entries.length} services`);
+    for (const e of index.entries) {
+      assert.ok(e.words.length > 0 && e.words.every((w) => /^[a-z0-9]{3,}$/.test(w)), e.provider);
+      assert.ok(
+        e.parts.some((p) => p.secret),
+        e.provider,
+      );
+    }
+  });
+
+  it('lists as claimed exactly the words that hold a keyword of a provider rule', () => {
+    const keywords = [
+      ...new Set(
+        builtinRules
+          .filter((r) => r.id !== 'service-api-key' && r.provider !== 'Generic')
+          .flatMap((r) => r.keywords.map((k) => k.toLowerCase())),
+      ),
+    ].filter((k) => /^[a-z0-9]{4,}$/.test(k));
+    const words = new Set(index.entries.flatMap((e) => e.words));
+    const claimed = [...words].filter((w) => keywords.some((k) => w.includes(k))).sort();
+    assert.deepEqual(claimed, [...CLAIMED_WORDS].sort());
+  });
+
+  it('rejects a malformed line or shape', () => {
+    assert.throws(() => parseTable('Acme acme'), /malformed/);
+    assert.throws(() => parseTable('Acme acme &l8'), /malformed/);
+    assert.throws(() => parseTable('Acme acme q32'), /bad shape/);
+    assert.throws(() => parseTable('Acme acme l3x'), /bad shape/);
+  });
+
+  describe('each service, from its own shapes', () => {
+    for (const entry of index.entries) {
+      entry.parts.forEach((part, k) => {
+        if (!part.secret) {
+          return;
+        }
+        it(`${entry.provider} ${k}: found next to its word, not at a wrong length, far away or unnamed`, () => {
+          const { text, value } = sampleText(entry, k);
+          const provider = foundAt(text, value);
+          assert.ok(
+            provider !== undefined && providersOf(entry).includes(provider),
+            `${entry.provider}: missed`,
+          );
+
+          for (const delta of [1, -1]) {
+            const wrong = sampleText(entry, k, delta);
+            if (!anyShapeTakes(entry, wrong.value)) {
+              assert.equal(foundAt(wrong.text, wrong.value), undefined, `length off by ${delta}`);
+            }
+          }
+          const unnamed = text.replace(text.split('\n')[0]!, `const settingValue = "${value}";`);
+          assert.equal(foundAt(unnamed, value), undefined, 'no service word');
+          const word = entry.words[0]!;
+          const far = text.replace(text.split('\n')[0]!, `${word}${' '.repeat(45)}api_key = "${value}"`);
+          assert.equal(foundAt(far, value), undefined, 'word too far');
+          const alone = index
+            .servicesNamed(word)
+            .some((e) => e.parts.length === 1 && matches(value, e.parts[0]!.shape));
+          if (entry.parts.length > 1 && !alone) {
+            assert.equal(
+              foundAt(text.split('\n')[0]!, value),
+              undefined,
+              'a part of the credential is missing',
+            );
+          }
+        });
+      });
+    }
+  });
+});
+
+describe('service-api-key in the scanner', () => {
+  const abuse = (): string => randomToken('abcdefghijklmnopqrstuvwxyz0123456789', 80);
+
+  it('names the provider in the finding and never holds the value', () => {
+    const value = abuse();
+    const [f] = scan(`ABUSEIPDB_API_KEY=${value}`);
+    assert.equal(f?.ruleId, 'service-api-key');
+    assert.equal(f?.provider, 'AbuseIPDB');
+    assert.match(f.message, /^AbuseIPDB API key: /);
+    assert.equal(f?.severity, 'warning');
+    assert.ok(!JSON.stringify(f).includes(value));
+  });
+
+  it('finds the word on the line before, in camelCase and glued to more words', () => {
+    const value = randomToken(ALNUM, 32);
+    assert.equal(scan(`# abuse reports via ApiMetrics\napi_key = "${value}"`)[0]?.provider, 'ApiMetrics');
+    assert.equal(scan(`const apiMetricsKey = '${value}';`)[0]?.provider, 'ApiMetrics');
+    assert.equal(scan(`ABUSEIPDBKEY=${abuse()}`)[0]?.provider, 'AbuseIPDB');
+  });
+
+  it('reads a value out of a longer run only at a separator', () => {
+    const value = abuse();
+    assert.equal(scan(`abuseipdb_key_${value}`)[0]?.provider, 'AbuseIPDB');
+    assert.deepEqual(
+      scan(`abuseipdb key=${value}x`).filter((f) => f.ruleId === 'service-api-key'),
+      [],
+    );
+  });
+
+  it('leaves a piece of a longer token joined by = + / . alone (the rest would be left behind)', () => {
+    const piece = randomToken(ALNUM, 80).toLowerCase();
+    for (const join of ['=', '+', '/', '.']) {
+      const text = `abuseipdb key: ${piece}${join}${randomToken(ALNUM, 33)}`;
+      assert.deepEqual(
+        index.find(text, 0, text.length).map((f) => f.provider),
+        [],
+        join,
+      );
+    }
+  });
+
+  it('needs a credential word, or the word right before it, for a hex value (a digest is not a key)', () => {
+    const hex = randomToken(HEX, 40);
+    assert.equal(scan(`cloudsmith: "${hex}"`)[0]?.provider, 'Cloudsmith');
+    assert.equal(scan(`CLOUDSMITH_API_KEY=${hex}`)[0]?.provider, 'Cloudsmith');
+    assert.deepEqual(scan(`cloudsmith release from commit ${hex}`), []);
+  });
+
+  it('yields to a rule written for the provider and beats the generic ones', () => {
+    const snyk = sampleOf([
+      { cls: 'h', min: 8, max: 8 },
+      { cls: 'h', min: 4, max: 4 },
+      { cls: 'h', min: 4, max: 4 },
+      { cls: 'h', min: 4, max: 4 },
+      { cls: 'h', min: 12, max: 12 },
+    ]);
+    assert.equal(scan(`SNYK_TOKEN=${snyk}`)[0]?.ruleId, 'snyk-api-token');
+    assert.equal(scan(`abuseipdb_secret = "${abuse()}"`)[0]?.ruleId, 'service-api-key');
+  });
+
+  it('finds the same value in a range scan of its line', () => {
+    const text = `first line\nname: x\nabuseipdb:\n  api_key: ${abuse()}\nlast`;
+    const whole = scan(text);
+    const range = scanRange(text, 3, 3).findings;
+    assert.deepEqual(range, whole);
+    assert.equal(whole.length, 1);
+  });
+});
+
+describe('service key finder on hostile input (work counted, never timed)', () => {
+  const KB = 1024;
+  const fill = (unit: () => string, length: number): string => {
+    let out = '';
+    while (out.length < length) {
+      out += unit();
+    }
+    return out.slice(0, length);
+  };
+  const floods: Record<string, (n: number) => string> = {
+    'one digit-led run': (n) => fill(() => '1a', n),
+    'pieces of the right length glued by _': (n) => fill(() => `${randomToken(ALNUM, 31)}1_`, n),
+    'a word and a value, repeated': (n) =>
+      fill(() => `abuseipdb key=${randomToken('abcdef0123456789xyz', 80)} `, n),
+    'a value whose id never comes, repeated': (n) =>
+      fill(() => `adzuna key=${randomToken('abcdefxyz0123456789', 32)}\n`, n),
+    'one run of named values': (n) => fill(() => `adzuna_key_${randomToken('abcdefxyz0123456789', 32)}_`, n),
+  };
+  for (const [name, make] of Object.entries(floods)) {
+    it(`stays linear: ${name}`, () => {
+      const small = { chars: 0 };
+      const large = { chars: 0 };
+      const a = make(64 * KB);
+      const b = make(256 * KB);
+      index.find(a, 0, a.length, small);
+      index.find(b, 0, b.length, large);
+      // Four times the text, about four times the work (a value cut at the end shifts a little).
+      assert.ok(large.chars <= 4.25 * small.chars + 4 * KB, `${small.chars} -> ${large.chars}`);
+      // A bounded amount of reading per character of input, whatever the shape.
+      assert.ok(large.chars <= 64 * b.length, `${large.chars} for ${b.length} characters`);
+    });
+  }
+});
