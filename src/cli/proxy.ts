@@ -5,7 +5,7 @@ import type { RunningGateway } from '../core/gateway/gatewayServer';
 import { startGateway } from '../core/gateway/gatewayServer';
 import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource';
 import type { Logger } from '../core/log';
-import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
+import { createEgress, networkFromEnv } from '../core/net/proxyFetch';
 import { secretsOf } from '../core/openai/provider';
 import { allowlistPolicy } from '../core/policy/hostAllowlist';
 import { Scrubber } from '../core/scrub';
@@ -71,7 +71,7 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
   config.warnings.forEach((w) => status(`warning: ${w}`));
   const settings = config.settings;
   const policy = allowlistPolicy(settings['endpoint.allowedHosts']);
-  const fetch = createFetch(networkFromEnv(io.env));
+  const { fetch, request } = createEgress(networkFromEnv(io.env));
   const target = await resolveTargetOrRefusal(
     { profile: values.profile, baseUrl: values['base-url'], dryRun: false, endpointPolicy: policy, fetch },
     io,
@@ -84,11 +84,11 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
   if (provider.kind === 'dry-run') {
     return fail("no API key to forward with: store one with 'secure-gpt key set', or set OPENAI_API_KEY.");
   }
-  if (provider.kind === 'azure') {
-    return fail(
-      'Azure profiles are not served by the gateway yet: use an OpenAI or compatible profile, or --base-url.',
-    );
-  }
+  // With --base-url the profile's endpoint is not used, and neither is its Azure shape (as in `ask`).
+  const azure =
+    profile.kind === 'azure' && values['base-url'] === undefined
+      ? { apiVersion: profile.apiVersion, deployment: profile.deployment }
+      : undefined;
   const baseUrl = values['base-url'] ?? urlOf(profile);
   if (baseUrl === undefined) {
     return fail(`profile '${profile.name}' has no endpoint to forward to.`);
@@ -128,7 +128,8 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
           baseUrl,
           apiKey,
           policy,
-          fetch,
+          request,
+          ...(azure ? { azure } : {}),
           ...(provider.moderate ? { moderate: provider.moderate.bind(provider) } : {}),
         },
         pipeline,
