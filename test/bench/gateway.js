@@ -55,19 +55,22 @@ async function withGateway(run) {
       viaGateway: new OpenAI({ apiKey: token, baseURL: url, maxRetries: 0 }),
     });
   } finally {
+    // Wait for the exit: the gateway may still be appending its last audit record to the directory removed below.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
     await server.stop();
     fs.rmSync(home, { recursive: true, force: true });
   }
 }
 
-/** Streams one answer; returns the time to its first content and the content pieces. */
+/** Streams one answer to `content` (a prompt, or a whole history); returns the time to its first content and the pieces. */
 async function streamOnce(client, content) {
   const t0 = performance.now();
   const stream = await client.chat.completions.create({
     model: 'gpt-4o-mini',
     stream: true,
-    messages: [{ role: 'user', content }],
+    messages: typeof content === 'string' ? [{ role: 'user', content }] : content,
   });
   let first;
   const pieces = [];
@@ -81,9 +84,31 @@ async function streamOnce(client, content) {
   return { first, pieces };
 }
 
-async function benchFirstToken(runs) {
+/**
+ * An agent's request: a long system prompt and earlier turns resent whole, with the new question last (about
+ * 40 KB, as Cline or Continue send). The gateway redacts it all at each request unless it remembers.
+ */
+function agentHistory() {
+  const code = 'export function total(items) {\n  return items.reduce((s, i) => s + i.price, 0);\n}\n';
+  const messages = [
+    { role: 'system', content: `You are a coding agent. Tools:\n${'- read_file(path): text\n'.repeat(400)}` },
+  ];
+  for (let turn = 0; turn < 8; turn++) {
+    messages.push({ role: 'user', content: `Step ${turn}: look at this.\n${code.repeat(30)}` });
+    messages.push({
+      role: 'assistant',
+      content: `Step ${turn} done. ${'The function sums prices. '.repeat(20)}`,
+    });
+  }
+  messages.push({ role: 'user', content: 'Now explain total().' });
+  return messages;
+}
+
+async function benchFirstToken(runs, history = false) {
   return withGateway(async ({ direct, viaGateway }) => {
-    const prompt = `Explain this function.\n\n${'const total = items.reduce((s, i) => s + i.price, 0);\n'.repeat(40)}`;
+    const prompt = history
+      ? agentHistory()
+      : `Explain this function.\n\n${'const total = items.reduce((s, i) => s + i.price, 0);\n'.repeat(40)}`;
     for (let i = 0; i < 5; i++) {
       await streamOnce(direct, prompt);
       await streamOnce(viaGateway, prompt);
@@ -133,6 +158,11 @@ async function report({ section, fmt, verdict, quick }) {
       `${fmt(t.gatewayMs, 2)} ms (+${fmt(delta, 2)} ms)`,
   );
   console.log(`target gateway adds <= 5 ms: ${verdict(delta <= 5)}`);
+  const h = await benchFirstToken(quick ? 15 : 40, true);
+  console.log(
+    `time to first token, an agent's ${fmt(JSON.stringify(agentHistory()).length / 1024, 0)} KB history resent: ` +
+      `direct SDK ${fmt(h.directMs, 2)} ms, through the gateway ${fmt(h.gatewayMs, 2)} ms (+${fmt(h.gatewayMs - h.directMs, 2)} ms)`,
+  );
   const c = await benchConcurrent(50, quick ? 100 : 300);
   console.log(
     `${c.streams} concurrent streams: ${c.whole} arrived whole, ${c.failed} failed; ${c.chunks} of ` +
@@ -143,7 +173,7 @@ async function report({ section, fmt, verdict, quick }) {
   );
 }
 
-module.exports = { report, benchFirstToken, benchConcurrent };
+module.exports = { report, benchFirstToken, benchConcurrent, agentHistory };
 
 if (require.main === module) {
   require('./reporting').runAlone(report, process.argv.includes('--quick'));
