@@ -172,9 +172,8 @@ export class AuditLog {
     });
   }
 
-  /** `run` under the cross-process lock; with no directory there is nothing to lock (nor to change). */
-  private async locked<T>(run: () => Promise<T>): Promise<T> {
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+  /** `run` under the cross-process lock (which makes the directory when it is missing). */
+  private locked<T>(run: () => Promise<T>): Promise<T> {
     return withFileLock(this.lockFile, run);
   }
 
