@@ -37,6 +37,9 @@ async function withGateway(run) {
     stdio: 'pipe',
   });
   child.stderr.resume();
+  const floor = spawn(process.execPath, [path.join(__dirname, 'passThrough.js'), server.url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const first = await new Promise((resolve, reject) => {
       let out = '';
@@ -49,12 +52,17 @@ async function withGateway(run) {
       child.on('exit', (code) => reject(new Error(`secure-gpt proxy exited ${code}`)));
     });
     const { url, token } = JSON.parse(first);
+    const port = await new Promise((resolve) =>
+      floor.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+    );
     return await run({
       server,
       direct: new OpenAI({ apiKey, baseURL: server.url, maxRetries: 0 }),
       viaGateway: new OpenAI({ apiKey: token, baseURL: url, maxRetries: 0 }),
+      viaPassThrough: new OpenAI({ apiKey: 'none', baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 }),
     });
   } finally {
+    floor.kill('SIGTERM');
     // Wait for the exit: the gateway may still be appending its last audit record to the directory removed below.
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -105,22 +113,25 @@ function agentHistory() {
 }
 
 async function benchFirstToken(runs, history = false) {
-  return withGateway(async ({ direct, viaGateway }) => {
+  return withGateway(async ({ direct, viaGateway, viaPassThrough }) => {
     const prompt = history
       ? agentHistory()
       : `Explain this function.\n\n${'const total = items.reduce((s, i) => s + i.price, 0);\n'.repeat(40)}`;
     for (let i = 0; i < 5; i++) {
       await streamOnce(direct, prompt);
       await streamOnce(viaGateway, prompt);
+      await streamOnce(viaPassThrough, prompt);
     }
     const directMs = [];
     const gatewayMs = [];
-    // Alternate, so drift on a shared machine lands on both sides alike.
+    const floorMs = [];
+    // Alternate, so drift on a shared machine lands on all three alike.
     for (let i = 0; i < runs; i++) {
       directMs.push((await streamOnce(direct, prompt)).first);
       gatewayMs.push((await streamOnce(viaGateway, prompt)).first);
+      floorMs.push((await streamOnce(viaPassThrough, prompt)).first);
     }
-    return { directMs: median(directMs), gatewayMs: median(gatewayMs) };
+    return { directMs: median(directMs), gatewayMs: median(gatewayMs), floorMs: median(floorMs) };
   });
 }
 
@@ -155,13 +166,15 @@ async function report({ section, fmt, verdict, quick }) {
   const delta = t.gatewayMs - t.directMs;
   console.log(
     `time to first token, loopback server: direct SDK ${fmt(t.directMs, 2)} ms, through the gateway ` +
-      `${fmt(t.gatewayMs, 2)} ms (+${fmt(delta, 2)} ms)`,
+      `${fmt(t.gatewayMs, 2)} ms (+${fmt(delta, 2)} ms); a bare pass-through proxy (the hop alone) ` +
+      `${fmt(t.floorMs, 2)} ms (+${fmt(t.floorMs - t.directMs, 2)} ms)`,
   );
   console.log(`target gateway adds <= 5 ms: ${verdict(delta <= 5)}`);
   const h = await benchFirstToken(quick ? 15 : 40, true);
   console.log(
     `time to first token, an agent's ${fmt(JSON.stringify(agentHistory()).length / 1024, 0)} KB history resent: ` +
-      `direct SDK ${fmt(h.directMs, 2)} ms, through the gateway ${fmt(h.gatewayMs, 2)} ms (+${fmt(h.gatewayMs - h.directMs, 2)} ms)`,
+      `direct SDK ${fmt(h.directMs, 2)} ms, through the gateway ${fmt(h.gatewayMs, 2)} ms (+${fmt(h.gatewayMs - h.directMs, 2)} ms), ` +
+      `pass-through ${fmt(h.floorMs, 2)} ms (+${fmt(h.floorMs - h.directMs, 2)} ms)`,
   );
   const c = await benchConcurrent(50, quick ? 100 : 300);
   console.log(
