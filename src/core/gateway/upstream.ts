@@ -25,6 +25,9 @@ export interface AzureTarget {
   readonly deployment: string;
 }
 
+/** What Azure allows in a deployment name, and never a dot segment. */
+const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 /**
  * The URL of `path` (`/chat/completions`, `/models`...) upstream. Azure serves chat under the profile's
  * deployment and embeddings under the deployment the request names (an embedding model is a deployment
@@ -36,12 +39,10 @@ export function upstreamUrl(target: UpstreamTarget, path: string, model?: string
   if (!azure) {
     return `${base}${path}`;
   }
+  // The client names an embeddings deployment; one that is not a plain name (`..`, a slash) is not followed.
+  const named = model !== undefined && DEPLOYMENT_NAME.test(model) ? model : azure.deployment;
   const deployment =
-    path === '/chat/completions'
-      ? azure.deployment
-      : path === '/embeddings'
-        ? (model ?? azure.deployment)
-        : undefined;
+    path === '/chat/completions' ? azure.deployment : path === '/embeddings' ? named : undefined;
   const where = deployment !== undefined ? `/deployments/${encodeURIComponent(deployment)}` : '';
   return `${base}/openai${where}${path}?api-version=${encodeURIComponent(azure.apiVersion)}`;
 }
