@@ -7,7 +7,7 @@ import { UsageStore } from '../core/limits/usage';
 import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
 import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource';
 import { allowlistPolicy } from '../core/policy/hostAllowlist';
-import { cliStateDir } from '../core/statePaths';
+import { cliAuditDir, cliStateDir } from '../core/statePaths';
 import { Conversation } from '../core/pipeline/conversation';
 import type { Attachment } from '../core/pipeline/exclude';
 import type { RunResult } from '../core/pipeline/pipeline';
@@ -127,7 +127,7 @@ async function runAsk(args: readonly string[], io: CliIo): Promise<number> {
       // the budget, which is kept on disk.
       limiter: new RateLimiter(rateLimitsOf(settings)),
       usage: new UsageStore(state, () => ({ ...defaultPrices, ...settings['budget.prices'] })),
-      audit: new AuditLog(state),
+      audit: new AuditLog(cliAuditDir(io.env)),
     },
   );
   const controller = new AbortController();

@@ -1,5 +1,5 @@
 import { AuditLog } from '../core/audit/auditLog';
-import { cliStateDir } from '../core/statePaths';
+import { cliAuditDir } from '../core/statePaths';
 import { parseOptions } from './args';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
@@ -16,7 +16,8 @@ a secret, or prompt text.
   path     print where the log is
 
 Options:
-  --dir DIR   the log's directory (default: $XDG_STATE_HOME/secure-gpt, ~/.local/state/secure-gpt)
+  --dir DIR   the log's directory (default: $SECURE_GPT_AUDIT_DIR, else $XDG_STATE_HOME/secure-gpt,
+              ~/.local/state/secure-gpt)
   --json      with show: print the records as JSON lines
 `;
 
@@ -35,7 +36,7 @@ async function runAudit(args: readonly string[], io: CliIo): Promise<number> {
   if (extra.length > 0) {
     throw new UsageError(`unexpected argument '${extra[0]}'`);
   }
-  const log = new AuditLog(values.dir ?? cliStateDir(io.env));
+  const log = new AuditLog(values.dir ?? cliAuditDir(io.env));
   switch (action) {
     case 'verify': {
       const result = await log.verify();

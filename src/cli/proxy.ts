@@ -5,11 +5,11 @@ import type { RunningGateway } from '../core/gateway/gatewayServer';
 import { startGateway } from '../core/gateway/gatewayServer';
 import { environmentKeys, loadKnownValues } from '../core/known/knownValueSource';
 import type { Logger } from '../core/log';
-import { createFetch, networkFromEnv } from '../core/net/proxyFetch';
+import { createEgress, networkFromEnv } from '../core/net/proxyFetch';
 import { secretsOf } from '../core/openai/provider';
 import { allowlistPolicy } from '../core/policy/hostAllowlist';
 import { Scrubber } from '../core/scrub';
-import { cliStateDir } from '../core/statePaths';
+import { cliAuditDir, cliStateDir } from '../core/statePaths';
 import { parseOptions } from './args';
 import { resolveTargetOrRefusal, urlOf } from './askTarget';
 import { readCliConfig } from './cliConfig';
@@ -28,11 +28,13 @@ and GET /v1/models.
 
 The first line on stdout is {"url": "http://127.0.0.1:PORT/v1", "token": "..."}: give the tool the url as
 its base URL and the token as its API key. The real key stays here (keychain or OPENAI_API_KEY).
-Logs go to stderr. Stop with Ctrl-C.
+Logs go to stderr. Stop with Ctrl-C. Audit records go to $SECURE_GPT_AUDIT_DIR when it is set (the
+editor sets its own log there), else to the CLI's state directory, as for 'ask'.
 
 Options:
       --port N          port on 127.0.0.1 (default 0: any free port)
-  -p, --profile P       profile whose key and endpoint to use (default: the CLI's default profile)
+  -p, --profile P       profile whose key and endpoint to use: OpenAI, Azure OpenAI (its deployment)
+                        or compatible (default: the CLI's default profile)
       --base-url URL    forward to this OpenAI-compatible base URL instead (https, or http on loopback)
       --token-file F    keep the client token in F (made, mode 600, if missing) so it survives restarts;
                         default: a new random token at each start
@@ -71,7 +73,7 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
   config.warnings.forEach((w) => status(`warning: ${w}`));
   const settings = config.settings;
   const policy = allowlistPolicy(settings['endpoint.allowedHosts']);
-  const fetch = createFetch(networkFromEnv(io.env));
+  const { fetch, request } = createEgress(networkFromEnv(io.env));
   const target = await resolveTargetOrRefusal(
     { profile: values.profile, baseUrl: values['base-url'], dryRun: false, endpointPolicy: policy, fetch },
     io,
@@ -84,11 +86,11 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
   if (provider.kind === 'dry-run') {
     return fail("no API key to forward with: store one with 'secure-gpt key set', or set OPENAI_API_KEY.");
   }
-  if (provider.kind === 'azure') {
-    return fail(
-      'Azure profiles are not served by the gateway yet: use an OpenAI or compatible profile, or --base-url.',
-    );
-  }
+  // With --base-url the profile's endpoint is not used, and neither is its Azure shape (as in `ask`).
+  const azure =
+    profile.kind === 'azure' && values['base-url'] === undefined
+      ? { apiVersion: profile.apiVersion, deployment: profile.deployment }
+      : undefined;
   const baseUrl = values['base-url'] ?? urlOf(profile);
   if (baseUrl === undefined) {
     return fail(`profile '${profile.name}' has no endpoint to forward to.`);
@@ -115,7 +117,7 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
     settings,
     known,
     profile.name,
-    cliStateDir(io.env),
+    { state: cliStateDir(io.env), audit: cliAuditDir(io.env) },
     logger,
   );
   let gateway: RunningGateway;
@@ -128,7 +130,8 @@ async function runProxy(args: readonly string[], io: CliIo): Promise<number> {
           baseUrl,
           apiKey,
           policy,
-          fetch,
+          request,
+          ...(azure ? { azure } : {}),
           ...(provider.moderate ? { moderate: provider.moderate.bind(provider) } : {}),
         },
         pipeline,

@@ -17,7 +17,8 @@ export interface ProxyPipeline {
 
 /**
  * The gateway's pipeline, from the one shared builder (as `ask`, the chat and the preview): the same
- * controls (budget, rate limit, moderation, audit) on the CLI's state directory. Unlike `ask`, the
+ * controls (budget, rate limit, moderation, audit) on the CLI's state directory (the audit log where
+ * `SECURE_GPT_AUDIT_DIR` says: the editor's, for the gateway it starts). Unlike `ask`, the
  * gateway lives long, so one rate limiter spans its requests. `ask` cannot be asked over HTTP: the
  * pipeline blocks under it, as under `block`.
  */
@@ -25,7 +26,7 @@ export function buildProxyPipeline(
   settings: Settings,
   known: readonly KnownValue[],
   profile: string,
-  stateDir: string,
+  dirs: { readonly state: string; readonly audit: string },
   logger: Logger,
 ): ProxyPipeline {
   const pipeline = buildPipeline(
@@ -35,8 +36,8 @@ export function buildProxyPipeline(
         requestsPerMinute: settings['limits.requestsPerMinute'],
         tokensPerMinute: settings['limits.tokensPerMinute'],
       }),
-      usage: new UsageStore(stateDir, () => ({ ...defaultPrices, ...settings['budget.prices'] })),
-      audit: new AuditLog(stateDir),
+      usage: new UsageStore(dirs.state, () => ({ ...defaultPrices, ...settings['budget.prices'] })),
+      audit: new AuditLog(dirs.audit),
     },
     logger,
   );

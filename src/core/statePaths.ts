@@ -12,3 +12,13 @@ export function cliStateDir(env: NodeJS.ProcessEnv): string {
       : path.join(env['HOME'] ?? os.homedir(), '.local', 'state');
   return path.join(base, 'secure-gpt');
 }
+
+/**
+ * Where the CLI appends its audit records: `$SECURE_GPT_AUDIT_DIR` when absolute, else its state directory.
+ * The editor points the gateway it starts at its own audit log this way, so that the editor's Verify and
+ * Purge cover the gateway's records too.
+ */
+export function cliAuditDir(env: NodeJS.ProcessEnv): string {
+  const dir = env['SECURE_GPT_AUDIT_DIR'];
+  return dir && path.isAbsolute(dir) ? dir : cliStateDir(env);
+}

@@ -49,7 +49,7 @@ export function startFeatures(
     own(registerSecurity(context, keys.access, keys.ui, data, log));
     const { session } = own(registerChat(context.secrets, chat, keys.access, data, log));
     own(registerWalkthrough());
-    const { gateway } = own(registerGateway(context, keys.access, log));
+    const { gateway } = own(registerGateway(context, keys.access, log, data.audit.dir));
     return { keys, languageClient, session, gateway, dispose: () => owners.dispose() };
   } catch (error) {
     // Half started: release what did start (its commands among it), so the stand-ins can take their place.

@@ -37,6 +37,9 @@ async function withGateway(run) {
     stdio: 'pipe',
   });
   child.stderr.resume();
+  const floor = spawn(process.execPath, [path.join(__dirname, 'passThrough.js'), server.url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const first = await new Promise((resolve, reject) => {
       let out = '';
@@ -49,25 +52,33 @@ async function withGateway(run) {
       child.on('exit', (code) => reject(new Error(`secure-gpt proxy exited ${code}`)));
     });
     const { url, token } = JSON.parse(first);
+    const port = await new Promise((resolve) =>
+      floor.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+    );
     return await run({
       server,
       direct: new OpenAI({ apiKey, baseURL: server.url, maxRetries: 0 }),
       viaGateway: new OpenAI({ apiKey: token, baseURL: url, maxRetries: 0 }),
+      viaPassThrough: new OpenAI({ apiKey: 'none', baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 }),
     });
   } finally {
+    floor.kill('SIGTERM');
+    // Wait for the exit: the gateway may still be appending its last audit record to the directory removed below.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
     await server.stop();
     fs.rmSync(home, { recursive: true, force: true });
   }
 }
 
-/** Streams one answer; returns the time to its first content and the content pieces. */
+/** Streams one answer to `content` (a prompt, or a whole history); returns the time to its first content and the pieces. */
 async function streamOnce(client, content) {
   const t0 = performance.now();
   const stream = await client.chat.completions.create({
     model: 'gpt-4o-mini',
     stream: true,
-    messages: [{ role: 'user', content }],
+    messages: typeof content === 'string' ? [{ role: 'user', content }] : content,
   });
   let first;
   const pieces = [];
@@ -81,21 +92,46 @@ async function streamOnce(client, content) {
   return { first, pieces };
 }
 
-async function benchFirstToken(runs) {
-  return withGateway(async ({ direct, viaGateway }) => {
-    const prompt = `Explain this function.\n\n${'const total = items.reduce((s, i) => s + i.price, 0);\n'.repeat(40)}`;
+/**
+ * An agent's request: a long system prompt and earlier turns resent whole, with the new question last (about
+ * 40 KB, as Cline or Continue send). The gateway redacts it all at each request unless it remembers.
+ */
+function agentHistory() {
+  const code = 'export function total(items) {\n  return items.reduce((s, i) => s + i.price, 0);\n}\n';
+  const messages = [
+    { role: 'system', content: `You are a coding agent. Tools:\n${'- read_file(path): text\n'.repeat(400)}` },
+  ];
+  for (let turn = 0; turn < 8; turn++) {
+    messages.push({ role: 'user', content: `Step ${turn}: look at this.\n${code.repeat(30)}` });
+    messages.push({
+      role: 'assistant',
+      content: `Step ${turn} done. ${'The function sums prices. '.repeat(20)}`,
+    });
+  }
+  messages.push({ role: 'user', content: 'Now explain total().' });
+  return messages;
+}
+
+async function benchFirstToken(runs, history = false) {
+  return withGateway(async ({ direct, viaGateway, viaPassThrough }) => {
+    const prompt = history
+      ? agentHistory()
+      : `Explain this function.\n\n${'const total = items.reduce((s, i) => s + i.price, 0);\n'.repeat(40)}`;
     for (let i = 0; i < 5; i++) {
       await streamOnce(direct, prompt);
       await streamOnce(viaGateway, prompt);
+      await streamOnce(viaPassThrough, prompt);
     }
     const directMs = [];
     const gatewayMs = [];
-    // Alternate, so drift on a shared machine lands on both sides alike.
+    const floorMs = [];
+    // Alternate, so drift on a shared machine lands on all three alike.
     for (let i = 0; i < runs; i++) {
       directMs.push((await streamOnce(direct, prompt)).first);
       gatewayMs.push((await streamOnce(viaGateway, prompt)).first);
+      floorMs.push((await streamOnce(viaPassThrough, prompt)).first);
     }
-    return { directMs: median(directMs), gatewayMs: median(gatewayMs) };
+    return { directMs: median(directMs), gatewayMs: median(gatewayMs), floorMs: median(floorMs) };
   });
 }
 
@@ -130,9 +166,16 @@ async function report({ section, fmt, verdict, quick }) {
   const delta = t.gatewayMs - t.directMs;
   console.log(
     `time to first token, loopback server: direct SDK ${fmt(t.directMs, 2)} ms, through the gateway ` +
-      `${fmt(t.gatewayMs, 2)} ms (+${fmt(delta, 2)} ms)`,
+      `${fmt(t.gatewayMs, 2)} ms (+${fmt(delta, 2)} ms); a bare pass-through proxy (the hop alone) ` +
+      `${fmt(t.floorMs, 2)} ms (+${fmt(t.floorMs - t.directMs, 2)} ms)`,
   );
   console.log(`target gateway adds <= 5 ms: ${verdict(delta <= 5)}`);
+  const h = await benchFirstToken(quick ? 15 : 40, true);
+  console.log(
+    `time to first token, an agent's ${fmt(JSON.stringify(agentHistory()).length / 1024, 0)} KB history resent: ` +
+      `direct SDK ${fmt(h.directMs, 2)} ms, through the gateway ${fmt(h.gatewayMs, 2)} ms (+${fmt(h.gatewayMs - h.directMs, 2)} ms), ` +
+      `pass-through ${fmt(h.floorMs, 2)} ms (+${fmt(h.floorMs - h.directMs, 2)} ms)`,
+  );
   const c = await benchConcurrent(50, quick ? 100 : 300);
   console.log(
     `${c.streams} concurrent streams: ${c.whole} arrived whole, ${c.failed} failed; ${c.chunks} of ` +
@@ -143,7 +186,7 @@ async function report({ section, fmt, verdict, quick }) {
   );
 }
 
-module.exports = { report, benchFirstToken, benchConcurrent };
+module.exports = { report, benchFirstToken, benchConcurrent, agentHistory };
 
 if (require.main === module) {
   require('./reporting').runAlone(report, process.argv.includes('--quick'));

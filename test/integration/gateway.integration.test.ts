@@ -46,7 +46,7 @@ describe('Local gateway from the editor (real VS Code)', function () {
     await server.start();
     secureGpt = await api();
     await useLoopbackProfile(server.url);
-    // The child inherits the extension host's environment: its audit log goes here, not to the real home.
+    // The child inherits the extension host's environment: its usage figures go here, not to the real home.
     stateHome = await fs.mkdtemp(path.join(os.tmpdir(), 'sgpt-gateway-state-'));
     process.env['XDG_STATE_HOME'] = stateHome;
   });
@@ -99,14 +99,16 @@ describe('Local gateway from the editor (real VS Code)', function () {
     assert.ok(!JSON.stringify(upstream.headers).includes(address.token), 'the client token went upstream');
     assert.equal(answer.choices[0]?.message.content, `You sent: ${secret}`, 'the client got its secret back');
 
-    // The record is appended beside the answer, not before it: wait for it (the test's timeout bounds this).
-    let records = await filesUnder(stateHome);
-    while (!records.some((text) => text.includes('github-pat'))) {
+    // The record goes to the editor's own audit log, which Verify and Purge read, appended beside the answer
+    // rather than before it: wait for it (the test's timeout bounds this).
+    const audit = secureGpt.data.audit;
+    while (!(await audit.read()).some((r) => r.redactions?.['github-pat'] === 1)) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      records = await filesUnder(stateHome);
     }
+    assert.deepEqual((await audit.verify()).ok, true, 'the editor log still verifies with the gateway in it');
+    assert.ok(!(await fs.readFile(audit.file, 'utf8')).includes(secret), 'the secret is in the audit log');
     assert.ok(
-      records.every((text) => !text.includes(secret)),
+      (await filesUnder(stateHome)).every((text) => !text.includes(secret)),
       'the secret is in the gateway state',
     );
 

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { readCliConfig } from '../../src/cli/cliConfig';
+import { AuditLog } from '../../src/core/audit/auditLog';
 import { readSettings } from '../../src/core/config/settings';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import { gatewayEnvironment, launchGateway, parseAddress } from '../../src/extension/gateway/gatewayProcess';
@@ -60,14 +61,14 @@ describe('The editor gateway launcher, with the CLI as its child', function () {
   });
 
   /** The files registerGateway.ts writes: the editor's active profile (keyless, on the fake) and its settings. */
-  function editorFiles(): { profilesFile: string; configFile: string } {
+  function editorFiles(): { profilesFile: string; configFile: string; auditDir: string } {
     const profilesFile = join(dir, 'gateway', 'profiles.json');
     const configFile = join(dir, 'gateway', 'config.json');
     mkdirSync(join(dir, 'gateway'), { recursive: true });
     const profile = { name: 'editor-local', kind: 'compatible', baseUrl: fake.url };
     writeFileSync(profilesFile, JSON.stringify({ profile: profile.name, profiles: [profile] }));
     writeFileSync(configFile, JSON.stringify(readSettings(() => undefined).settings));
-    return { profilesFile, configFile };
+    return { profilesFile, configFile, auditDir: join(dir, 'editor-storage', 'audit') };
   }
 
   function environment(allowEnvironmentKey = false): NodeJS.ProcessEnv {
@@ -95,6 +96,18 @@ describe('The editor gateway launcher, with the CLI as its child', function () {
       body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: `look at ${secret}` }] }),
     });
     assert.equal(reply.status, 200);
+    // The record lands in the editor's log (appended just after the answer), where Verify and Purge look.
+    const editorLog = new AuditLog(join(dir, 'editor-storage', 'audit'));
+    const until = Date.now() + 20_000;
+    while ((await editorLog.read()).length === 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(
+      (await editorLog.read()).map((r) => [r.profile, r.outcome]),
+      [['editor-local', 'ok']],
+    );
+    assert.deepEqual(await editorLog.verify(), { ok: true, records: 1 });
+    assert.equal(existsSync(join(dir, 'secure-gpt', 'audit.jsonl')), false, 'nothing in the CLI state dir');
     const sent = fake.requestsTo('/chat/completions')[0]?.rawBody ?? '';
     assert.ok(sent.includes('‹secret:github-pat#1›') && !sent.includes(secret));
     assert.ok(
@@ -140,15 +153,20 @@ describe('The editor gateway launcher, with the CLI as its child', function () {
   it('drops the key variables unless the user allows the environment key; runs as Node under Electron', () => {
     const key = ['sk', 'proj', randomToken(ALNUM, 48)].join('-');
     const base = { OPENAI_API_KEY: key, AZURE_OPENAI_API_KEY: key, PATH: '/bin' };
-    const files = { profilesFile: '/p.json', configFile: '/c.json', profile: 'x' };
+    const files = { profilesFile: '/p.json', configFile: '/c.json', auditDir: '/a', profile: 'x' };
     const denied = gatewayEnvironment(base, { allowEnvironmentKey: false, ...files });
     assert.equal(denied['OPENAI_API_KEY'], undefined);
     assert.equal(denied['AZURE_OPENAI_API_KEY'], undefined);
     assert.equal(denied['PATH'], '/bin');
     assert.equal(denied['ELECTRON_RUN_AS_NODE'], '1');
     assert.deepEqual(
-      [denied['SECURE_GPT_PROFILES'], denied['SECURE_GPT_CONFIG'], denied['SECURE_GPT_PROFILE']],
-      ['/p.json', '/c.json', 'x'],
+      [
+        denied['SECURE_GPT_PROFILES'],
+        denied['SECURE_GPT_CONFIG'],
+        denied['SECURE_GPT_PROFILE'],
+        denied['SECURE_GPT_AUDIT_DIR'],
+      ],
+      ['/p.json', '/c.json', 'x', '/a'],
     );
     assert.equal(gatewayEnvironment(base, { allowEnvironmentKey: true, ...files })['OPENAI_API_KEY'], key);
   });

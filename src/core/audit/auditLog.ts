@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { AuditEntry, AuditRecord } from './auditRecord';
 import { GENESIS_HASH, recordHash, sealRecord } from './auditRecord';
+import { withFileLock } from './fileLock';
 
 /** The outcome of `verify`: ok, or the first record (1-based line) that breaks the chain and why. */
 export type VerifyResult =
@@ -10,28 +11,32 @@ export type VerifyResult =
 
 /**
  * A tamper-evident JSONL audit log. Each record holds the hash of the previous one; a head file keeps the
- * last seq and hash so that a removed tail is caught too. Appends are serialised within the process.
+ * last seq and hash so that a removed tail is caught too. Appends are serialised within the process, and
+ * across processes by a lock file beside the log (the editor and the gateway it starts share one log).
  */
 export class AuditLog {
   readonly file: string;
   private readonly headFile: string;
+  private readonly lockFile: string;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly dir: string) {
     this.file = path.join(dir, 'audit.jsonl');
     this.headFile = path.join(dir, 'audit.head.json');
+    this.lockFile = path.join(dir, 'audit.lock');
   }
 
   /** Appends `entry` and resolves to the sealed record. */
   append(entry: AuditEntry): Promise<AuditRecord> {
-    const next = this.queue.then(async () => {
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      const head = (await this.readHead()) ?? (await this.tailOfLog());
-      const record = sealRecord(entry, head.seq + 1, head.hash);
-      await fs.appendFile(this.file, JSON.stringify(record) + '\n', { mode: 0o600 });
-      await this.writeHead(record.seq, record.hash);
-      return record;
-    });
+    const next = this.queue.then(() =>
+      this.locked(async () => {
+        const head = (await this.readHead()) ?? (await this.tailOfLog());
+        const record = sealRecord(entry, head.seq + 1, head.hash);
+        await fs.appendFile(this.file, JSON.stringify(record) + '\n', { mode: 0o600 });
+        await this.writeHead(record.seq, record.hash);
+        return record;
+      }),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -116,48 +121,60 @@ export class AuditLog {
    * chain on, so the log still verifies. Resolves to how many records were removed.
    */
   prune(cutoff: Date, profile = 'local'): Promise<number> {
-    const next = this.queue.then(async () => {
-      const records = await this.read();
-      const keepFrom = records.findIndex((r) => new Date(r.time) >= cutoff);
-      const removed = keepFrom === -1 ? records.length : keepFrom;
-      if (removed === 0) {
-        return 0;
-      }
-      const kept = records.slice(removed);
-      const last = records[removed - 1]!;
-      const checkpoint = sealRecord(
-        {
-          time: new Date().toISOString(),
-          kind: 'retention',
-          profile,
-          outcome: 'pruned',
-          detail: `${removed} record(s) older than ${cutoff.toISOString()} removed`,
-        },
-        last.seq + 1,
-        last.hash,
-      );
-      let prev = checkpoint;
-      const rechained: AuditRecord[] = [checkpoint];
-      for (const r of kept) {
-        const { hash: _h, seq: _s, prevHash: _p, ...entry } = r;
-        prev = sealRecord(entry, prev.seq + 1, prev.hash);
-        rechained.push(prev);
-      }
-      const tmp = `${this.file}.tmp`;
-      await fs.writeFile(tmp, rechained.map((r) => JSON.stringify(r)).join('\n') + '\n', { mode: 0o600 });
-      await fs.rename(tmp, this.file);
-      await this.writeHead(prev.seq, prev.hash);
-      return removed;
-    });
+    const next = this.queue.then(() => this.locked(() => this.pruneNow(cutoff, profile)));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async pruneNow(cutoff: Date, profile: string): Promise<number> {
+    const records = await this.read();
+    const keepFrom = records.findIndex((r) => new Date(r.time) >= cutoff);
+    const removed = keepFrom === -1 ? records.length : keepFrom;
+    if (removed === 0) {
+      return 0;
+    }
+    const kept = records.slice(removed);
+    const last = records[removed - 1]!;
+    const checkpoint = sealRecord(
+      {
+        time: new Date().toISOString(),
+        kind: 'retention',
+        profile,
+        outcome: 'pruned',
+        detail: `${removed} record(s) older than ${cutoff.toISOString()} removed`,
+      },
+      last.seq + 1,
+      last.hash,
+    );
+    let prev = checkpoint;
+    const rechained: AuditRecord[] = [checkpoint];
+    for (const r of kept) {
+      const { hash: _h, seq: _s, prevHash: _p, ...entry } = r;
+      prev = sealRecord(entry, prev.seq + 1, prev.hash);
+      rechained.push(prev);
+    }
+    const tmp = `${this.file}.tmp`;
+    await fs.writeFile(tmp, rechained.map((r) => JSON.stringify(r)).join('\n') + '\n', { mode: 0o600 });
+    await fs.rename(tmp, this.file);
+    await this.writeHead(prev.seq, prev.hash);
+    return removed;
   }
 
   /** Deletes the log and its head. */
   async purge(): Promise<void> {
     await this.queue;
-    await fs.rm(this.file, { force: true });
-    await fs.rm(this.headFile, { force: true });
+    if (!(await fs.stat(this.dir).catch(() => undefined))) {
+      return;
+    }
+    await this.locked(async () => {
+      await fs.rm(this.file, { force: true });
+      await fs.rm(this.headFile, { force: true });
+    });
+  }
+
+  /** `run` under the cross-process lock (which makes the directory when it is missing). */
+  private locked<T>(run: () => Promise<T>): Promise<T> {
+    return withFileLock(this.lockFile, run);
   }
 
   private async lines(): Promise<string[]> {

@@ -118,6 +118,27 @@ describe('AuditLog', () => {
     assert.deepEqual(await log.verify(), { ok: true, records: 3 });
   });
 
+  it('keeps one chain when two writers (the editor and its gateway) append at once', async () => {
+    // Two instances have two in-process queues: only the lock file beside the log orders them.
+    const other = new AuditLog(dir);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? log : other).append(entry(i + 1))));
+    assert.deepEqual(
+      (await log.read()).map((r) => r.seq),
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    assert.deepEqual(await other.verify(), { ok: true, records: 12 });
+    await assert.rejects(fs.stat(path.join(dir, 'audit.lock')), { code: 'ENOENT' });
+  });
+
+  it('takes over a lock left by a writer that died', async () => {
+    const lock = path.join(dir, 'audit.lock');
+    await fs.writeFile(lock, '99999\n');
+    const old = new Date(Date.now() - 60_000);
+    await fs.utimes(lock, old, old);
+    await log.append(entry(1));
+    assert.deepEqual(await log.verify(), { ok: true, records: 1 });
+  });
+
   it('purges everything', async () => {
     await log.append(entry(1));
     await log.purge();

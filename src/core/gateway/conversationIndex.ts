@@ -66,8 +66,21 @@ export class ConversationIndex {
   }
 }
 
-/** `hashes[k]` covers messages 0..k. */
+/** The hashes of the request being handled, which `find` and then `remember` both need (one parsed body). */
+const hashed = new WeakMap<readonly unknown[], string[]>();
+
 function prefixHashes(messages: readonly unknown[]): string[] {
+  const known = hashed.get(messages);
+  if (known && known.length === messages.length) {
+    return known;
+  }
+  const out = hashPrefixes(messages);
+  hashed.set(messages, out);
+  return out;
+}
+
+/** `hashes[k]` covers messages 0..k. */
+function hashPrefixes(messages: readonly unknown[]): string[] {
   const out: string[] = [];
   let previous = '';
   for (const message of messages) {

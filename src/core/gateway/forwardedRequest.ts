@@ -7,6 +7,7 @@ import type { BlockedRequest, PipelineSettings, ReadyRequest, SourcedRedaction }
 import { describeCounts } from '../pipeline/prepare';
 import { redactText } from '../pipeline/redact';
 import type { RedactionMap } from '../pipeline/redactionMap';
+import type { RedactionCache } from './redactionCache';
 
 /** The client-request fields that carry what the user and the tools wrote (and so may carry secrets). */
 const TEXT_FIELDS = ['messages', 'input', 'instructions', 'prompt'] as const;
@@ -23,13 +24,15 @@ const INLINE_MEDIA = /^data:[\w.+-]+\/[\w.+-]+;base64,/;
  * calls, tool results) instead of a prompt, so every string of its text fields is redacted with the
  * conversation's map; the redact/block policy and the final guard over the exact serialized body are
  * the pipeline's. `ask` cannot be asked over HTTP, so it blocks like `block`. `secrets` are the upstream
- * key and the client token: both are known values, so neither can ride up in a body.
+ * key and the client token: both are known values, so neither can ride up in a body. `cache`, when
+ * given, must live no longer than these settings and secrets (the gateway's do not change).
  */
 export function prepareForwarded(
   body: Readonly<Record<string, unknown>>,
   conversation: Conversation,
   settings: PipelineSettings,
   secrets: readonly string[],
+  cache?: RedactionCache,
 ): ReadyRequest | BlockedRequest {
   const known = normalizeKnownValues([
     ...secrets.map((value) => ({ kind: 'api-key' as const, value })),
@@ -47,7 +50,9 @@ export function prepareForwarded(
         if (INLINE_MEDIA.test(value.slice(0, 100))) {
           return value;
         }
-        const result = redactText(value, map, options);
+        const result = cache
+          ? cache.redact(value, map, () => redactText(value, map, options))
+          : redactText(value, map, options);
         redactions.push(...result.redactions.map((r) => ({ ...r, source })));
         return result.text;
       }

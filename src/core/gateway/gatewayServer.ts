@@ -14,6 +14,7 @@ import { AnswerRewriter } from './answerRewriter';
 import { exchangeProvider } from './upstreamExchange';
 import { ConversationIndex } from './conversationIndex';
 import { prepareForwarded } from './forwardedRequest';
+import { RedactionCache } from './redactionCache';
 import { sendError, sendJson } from './httpReply';
 import {
   chatRequestSchema,
@@ -55,6 +56,7 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions, port = 0): Promise<RunningGateway> {
   const sockets = new Set<Socket>();
   const index = new ConversationIndex();
+  const redactions = new RedactionCache();
   let bound = 0;
   // The known values are fixed for the gateway's life, so one scrubber serves every error message.
   const errors = errorScrubber(options);
@@ -148,10 +150,13 @@ export async function startGateway(options: GatewayOptions, port = 0): Promise<R
     const clientWantsUsage = options0?.include_usage === true;
     const body = stream && chat ? { ...json, stream_options: { ...options0, include_usage: true } } : json;
     const started = Date.now();
-    const prepared = prepareForwarded(body, conversation, options.pipeline.settings, [
-      ...(options.upstream.apiKey ? [options.upstream.apiKey] : []),
-      options.token,
-    ]);
+    const prepared = prepareForwarded(
+      body,
+      conversation,
+      options.pipeline.settings,
+      [...(options.upstream.apiKey ? [options.upstream.apiKey] : []), options.token],
+      redactions,
+    );
     if (path !== '/embeddings') {
       index.remember(messages, conversation);
     }

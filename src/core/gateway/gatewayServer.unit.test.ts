@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { FakeOpenAi } from '../../../test/support/fakeOpenAi';
 import { ALNUM, randomToken } from '../detect/random';
 import { silentLogger } from '../log';
-import { createFetch } from '../net/proxyFetch';
+import { createEgress } from '../net/proxyFetch';
 import { httpsOnlyPolicy } from '../openai/endpointPolicy';
 import { Pipeline } from '../pipeline/pipeline';
 import type { RequestRecord } from '../pipeline/record';
@@ -26,7 +26,7 @@ describe('gateway request checks (in process)', () => {
         baseUrl: fake.url,
         apiKey: `sk-test-${randomToken(ALNUM, 40)}`,
         policy: httpsOnlyPolicy,
-        fetch: createFetch(),
+        request: createEgress().request,
       },
       pipeline: new Pipeline({}, { onRecord: (r) => void records.push(r) }),
       recordBlocked: (r) => Promise.resolve(void records.push(r)),

@@ -1,3 +1,4 @@
+import type { EgressReply } from '../net/egressRequest';
 import type { CompletionRequest, CompletionResult, Failure, TokenUsage } from '../openai/provider';
 import { connectionCause } from '../openai/errors';
 import { errorBody, sseEvent, startEventStream } from './httpReply';
@@ -10,7 +11,7 @@ type Json = Record<string, unknown>;
 export async function relayStream(
   exchange: Exchange,
   host: string,
-  response: Response,
+  response: EgressReply,
   request: CompletionRequest,
 ): Promise<CompletionResult> {
   const { res, rewriter } = exchange;
@@ -21,7 +22,7 @@ export async function relayStream(
   let template: Json = {};
   let failure: Failure | undefined;
   try {
-    for await (const data of sseData(response.body!)) {
+    for await (const data of sseData(response.body)) {
       if (data === '[DONE]') {
         finished = true;
         break;
@@ -74,7 +75,7 @@ export async function relayStream(
 export async function relayResponses(
   exchange: Exchange,
   host: string,
-  response: Response,
+  response: EgressReply,
   request: CompletionRequest,
 ): Promise<CompletionResult> {
   const { res, responses } = exchange;
@@ -84,7 +85,7 @@ export async function relayResponses(
   let failure: Failure | undefined;
   let finished = false;
   try {
-    for await (const data of sseData(response.body!)) {
+    for await (const data of sseData(response.body)) {
       const event = parseEvent(data, host);
       const type = typeof event['type'] === 'string' ? event['type'] : '';
       if (type === 'response.output_text.delta' && typeof event['delta'] === 'string') {

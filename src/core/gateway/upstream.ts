@@ -1,3 +1,4 @@
+import type { EgressReply, EgressRequest } from '../net/egressRequest';
 import type { EndpointPolicy } from '../openai/endpointPolicy';
 import { checkEndpoint } from '../openai/endpointPolicy';
 import type { FailureKind, Provider, ProviderKind } from '../openai/provider';
@@ -5,14 +6,45 @@ import type { FailureKind, Provider, ProviderKind } from '../openai/provider';
 /** Where the gateway forwards to, and with which key: the client never holds it. */
 export interface UpstreamTarget {
   readonly kind: ProviderKind;
-  /** `https://api.openai.com/v1`, or a compatible base URL. */
+  /** `https://api.openai.com/v1`, a compatible base URL, or an Azure resource endpoint. */
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly policy: EndpointPolicy;
-  /** The egress-rule fetch (`createFetch`): loopback direct and checked, proxies for TLS only. */
-  readonly fetch: typeof fetch;
+  /** The egress-rule request (`createEgress`): loopback direct and checked, proxies for TLS only. */
+  readonly request: EgressRequest;
+  /** Azure OpenAI: deployment-based URLs, `api-version`, and the key in `api-key`. */
+  readonly azure?: AzureTarget;
   /** The profile's moderation endpoint, where it has one. */
   readonly moderate?: Provider['moderate'];
+}
+
+/** An Azure OpenAI resource as its profile names it. */
+export interface AzureTarget {
+  readonly apiVersion: string;
+  /** Chat completions go to this deployment, whatever model the client names. */
+  readonly deployment: string;
+}
+
+/** What Azure allows in a deployment name, and never a dot segment. */
+const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The URL of `path` (`/chat/completions`, `/models`...) upstream. Azure serves chat under the profile's
+ * deployment and embeddings under the deployment the request names (an embedding model is a deployment
+ * of its own), with the API version in the query, as the SDK's `AzureOpenAI` builds them.
+ */
+export function upstreamUrl(target: UpstreamTarget, path: string, model?: string): string {
+  const base = target.baseUrl.replace(/\/+$/, '');
+  const azure = target.azure;
+  if (!azure) {
+    return `${base}${path}`;
+  }
+  // The client names an embeddings deployment; one that is not a plain name (`..`, a slash) is not followed.
+  const named = model !== undefined && DEPLOYMENT_NAME.test(model) ? model : azure.deployment;
+  const deployment =
+    path === '/chat/completions' ? azure.deployment : path === '/embeddings' ? named : undefined;
+  const where = deployment !== undefined ? `/deployments/${encodeURIComponent(deployment)}` : '';
+  return `${base}/openai${where}${path}?api-version=${encodeURIComponent(azure.apiVersion)}`;
 }
 
 /**
@@ -22,17 +54,24 @@ export interface UpstreamTarget {
 export function callUpstream(
   target: UpstreamTarget,
   path: string,
-  init: { readonly method: 'GET' | 'POST'; readonly body?: string; readonly signal?: AbortSignal },
-): Promise<Response> {
-  const url = checkEndpoint(`${target.baseUrl.replace(/\/+$/, '')}${path}`, target.policy);
+  init: {
+    readonly method: 'GET' | 'POST';
+    readonly body?: string;
+    readonly model?: string;
+    readonly signal?: AbortSignal;
+  },
+): Promise<EgressReply> {
+  const url = checkEndpoint(upstreamUrl(target, path, init.model), target.policy);
   const headers: Record<string, string> = { accept: 'application/json, text/event-stream' };
   if (target.apiKey) {
-    headers['authorization'] = `Bearer ${target.apiKey}`;
+    headers[target.azure ? 'api-key' : 'authorization'] = target.azure
+      ? target.apiKey
+      : `Bearer ${target.apiKey}`;
   }
   if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
   }
-  return target.fetch(url, {
+  return target.request(url, {
     method: init.method,
     headers,
     ...(init.body !== undefined ? { body: init.body } : {}),
@@ -58,10 +97,10 @@ export function failureKindOf(status: number): FailureKind {
 }
 
 /** The `data:` payloads of an SSE body, one per event, as they complete. */
-export async function* sseData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+export async function* sseData(body: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let buffer = '';
-  for await (const bytes of body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const bytes of body) {
     buffer += decoder.decode(bytes, { stream: true });
     let end = eventEnd(buffer);
     while (end !== undefined) {

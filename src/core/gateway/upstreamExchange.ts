@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { EgressReply } from '../net/egressRequest';
 import type { Scrubber } from '../scrub';
 import { holdSecrets } from '../openai/provider';
 import type { CompletionRequest, CompletionResult, Failure, Provider } from '../openai/provider';
@@ -49,11 +50,12 @@ async function forward(
   request: CompletionRequest,
 ): Promise<CompletionResult> {
   const { res, scrubber } = exchange;
-  let response: Response;
+  let response: EgressReply;
   try {
     response = await callUpstream(exchange.upstream, exchange.path, {
       method: 'POST',
       body: request.serialized,
+      model: request.params.model,
       ...(request.signal ? { signal: request.signal } : {}),
     });
   } catch (error) {
@@ -61,7 +63,7 @@ async function forward(
     sendJson(res, 502, errorBody(message, 'server_error', 'upstream_unreachable'));
     return { text: '', failure: { kind: request.signal?.aborted ? 'cancelled' : 'network', message } };
   }
-  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const requestId = response.header('x-request-id') ?? undefined;
   const ids = requestId ? { requestId: scrubber.scrub(requestId) } : {};
   if (!response.ok) {
     return { text: '', ...ids, failure: await passError(exchange, response) };
@@ -89,7 +91,7 @@ async function forward(
 }
 
 /** An upstream error, passed on with its status in the OpenAI shape, every string masked. */
-async function passError(exchange: Exchange, response: Response): Promise<Failure> {
+async function passError(exchange: Exchange, response: EgressReply): Promise<Failure> {
   const raw = await response.text().catch(() => '');
   let parsed: unknown;
   try {
@@ -108,7 +110,7 @@ async function passError(exchange: Exchange, response: Response): Promise<Failur
         );
   // The masks cover the known values; the scrubber adds detection, for a key of a shape we know but were not given.
   const scrubbed = mapStrings(body, (s) => exchange.scrubber.scrub(s)) as Json;
-  const retry = response.headers.get('retry-after');
+  const retry = response.header('retry-after');
   sendJson(
     exchange.res,
     response.status,

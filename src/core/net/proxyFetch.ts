@@ -3,6 +3,8 @@ import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { EndpointRefusedError } from '../openai/endpointPolicy';
+import type { EgressRequest } from './egressRequest';
+import { dispatcherRequest } from './egressRequest';
 import type { LookupFunction } from './egress';
 import { egressRoute, loopbackOnlyLookup } from './egress';
 import type { ProxyTarget } from './proxyTunnel';
@@ -88,6 +90,14 @@ export function routeFor(url: URL, options: Pick<NetworkOptions, 'proxyUrl' | 'n
   return options.proxyUrl && !bypassesProxy(url.hostname, options.noProxy) ? 'proxy' : 'direct';
 }
 
+/** The two ways out, on the same dispatchers (so the same egress rule and connection pools). */
+export interface Egress {
+  /** For the SDK. */
+  readonly fetch: typeof fetch;
+  /** For the local gateway's relay, which needs no web streams (see `dispatcherRequest`). */
+  readonly request: EgressRequest;
+}
+
 /**
  * The fetch every request to a model endpoint goes through (CLI, extension, key test). It applies the
  * egress rule (see `egress.ts`) to each URL: loopback goes direct with a lookup that refuses a
@@ -96,6 +106,11 @@ export function routeFor(url: URL, options: Pick<NetworkOptions, 'proxyUrl' | 'n
  * with backoff are the only ones, so the two cannot multiply.
  */
 export function createFetch(options: NetworkOptions = {}): typeof fetch {
+  return createEgress(options).fetch;
+}
+
+/** `createFetch`, and a plain request on the same rule and dispatchers. */
+export function createEgress(options: NetworkOptions = {}): Egress {
   const ca = (options.caFiles ?? []).map((file) => readFileSync(file, 'utf8'));
   const tlsOptions = {
     rejectUnauthorized: options.strictSSL ?? true,
@@ -115,13 +130,15 @@ export function createFetch(options: NetworkOptions = {}): typeof fetch {
     proxy && !(proxy instanceof ProxyError)
       ? new Agent({ connect: tunnelConnector(proxy, tlsOptions) })
       : undefined;
-  const egressFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
+  const dispatcherFor = (url: URL): Dispatcher => {
     const route = routeFor(url, options);
     if (route === 'proxy' && proxy instanceof ProxyError) {
       throw proxy;
     }
-    const dispatcher = route === 'loopback' ? loopback : route === 'proxy' && proxied ? proxied : direct;
+    return route === 'loopback' ? loopback : route === 'proxy' && proxied ? proxied : direct;
+  };
+  const egressFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const dispatcher = dispatcherFor(new URL(input instanceof Request ? input.url : String(input)));
     // undici's own fetch takes its own dispatcher; its Response is the standard one at runtime. The casts
     // matter where the DOM's fetch types are loaded (the test project) and not under Node's alone.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
@@ -130,5 +147,5 @@ export function createFetch(options: NetworkOptions = {}): typeof fetch {
       dispatcher,
     })) as unknown as Response;
   };
-  return egressFetch;
+  return { fetch: egressFetch, request: dispatcherRequest(dispatcherFor) };
 }

@@ -13,6 +13,7 @@ export class RedactionMap {
   private readonly byValue = new Map<string, string>();
   private readonly byPlaceholder = new Map<string, string>();
   private readonly counters = new Map<string, number>();
+  private clears = 0;
 
   /** The placeholder for `value`, made on first sight as the next number of `kind`. */
   placeholderFor(kind: string, value: string): string {
@@ -31,6 +32,11 @@ export class RedactionMap {
   /** The placeholder already given to `value`, if any. */
   lookup(value: string): string | undefined {
     return this.byValue.get(value);
+  }
+
+  /** Changes when the map is cleared: what was redacted against it before then no longer holds. */
+  get generation(): number {
+    return this.clears;
   }
 
   /** How many distinct secrets the conversation has met. */
@@ -93,5 +99,6 @@ export class RedactionMap {
     this.byValue.clear();
     this.byPlaceholder.clear();
     this.counters.clear();
+    this.clears += 1;
   }
 }

@@ -18,7 +18,6 @@ export function gatewayRefusal(
     case 'dry-run':
       return `Profile '${profile.name}' sends nothing, so the gateway would have nowhere to forward to. Choose a profile with an endpoint ("Secure GPT: Switch Profile").`;
     case 'azure':
-      return `Azure profiles are not served by the gateway yet ('${profile.name}'). Choose an OpenAI or OpenAI-compatible profile ("Secure GPT: Switch Profile").`;
     case 'openai':
     case 'compatible':
       break;

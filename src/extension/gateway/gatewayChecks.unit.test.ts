@@ -22,7 +22,7 @@ describe('gatewayRefusal (whether the editor may start the gateway for the activ
     assert.match(gatewayRefusal(openai, 'unavailable') ?? '', /keychain cannot be read/);
   });
 
-  it('refuses the dry-run profile (nowhere to forward) and Azure (not served yet)', () => {
+  it('refuses the dry-run profile (nowhere to forward); starts Azure with its key, not without', () => {
     assert.match(gatewayRefusal({ name: 'dry-run', kind: 'dry-run' }, 'none') ?? '', /nowhere to forward/);
     const azure: Profile = {
       name: 'az',
@@ -31,6 +31,7 @@ describe('gatewayRefusal (whether the editor may start the gateway for the activ
       deployment: 'd',
       apiVersion: '2024-10-21',
     };
-    assert.match(gatewayRefusal(azure, 'keychain') ?? '', /Azure/);
+    assert.equal(gatewayRefusal(azure, 'keychain'), undefined);
+    assert.match(gatewayRefusal(azure, undefined) ?? '', /No API key for profile 'az'/);
   });
 });

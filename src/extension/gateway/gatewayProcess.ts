@@ -43,6 +43,8 @@ export interface GatewayEnvironmentOptions {
   readonly profilesFile: string;
   /** A config file holding the editor's validated `secureGpt.*` settings. */
   readonly configFile: string;
+  /** The editor's audit log directory: the gateway appends there, so Verify and Purge cover its records. */
+  readonly auditDir: string;
   readonly profile: string;
 }
 
@@ -50,8 +52,8 @@ export interface GatewayEnvironmentOptions {
 const KEY_VARIABLES = ['OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY'];
 
 /**
- * The child's environment: the editor's, run as plain Node, pointed at the editor's profile and settings
- * instead of the CLI's own files, so the gateway follows what the user set in VS Code. Without
+ * The child's environment: the editor's, run as plain Node, pointed at the editor's profile, settings and
+ * audit log instead of the CLI's own files, so the gateway follows what the user set in VS Code. Without
  * `allowEnvironmentKey` the key variables are dropped, as the editor itself ignores them.
  */
 export function gatewayEnvironment(
@@ -64,6 +66,7 @@ export function gatewayEnvironment(
     SECURE_GPT_PROFILES: options.profilesFile,
     SECURE_GPT_PROFILE: options.profile,
     SECURE_GPT_CONFIG: options.configFile,
+    SECURE_GPT_AUDIT_DIR: options.auditDir,
   };
   if (!options.allowEnvironmentKey) {
     for (const name of KEY_VARIABLES) {

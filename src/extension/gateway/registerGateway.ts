@@ -38,6 +38,7 @@ export class LocalGateway implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly keys: KeyAccess,
     private readonly log: Log,
+    private readonly auditDir: string,
   ) {
     this.item = vscode.window.createStatusBarItem('secureGpt.gateway', vscode.StatusBarAlignment.Left, 49);
     this.item.name = 'Secure GPT Gateway';
@@ -151,6 +152,7 @@ export class LocalGateway implements vscode.Disposable {
           allowEnvironmentKey: this.keys.settings.allowEnvironmentKey(),
           profilesFile,
           configFile,
+          auditDir: this.auditDir,
           profile: profile.name,
         }),
         // The CLI guards the .env values it finds from its working directory up, as `ask` does.
@@ -224,8 +226,9 @@ export function registerGateway(
   context: vscode.ExtensionContext,
   keys: KeyAccess,
   log: Log,
+  auditDir: string,
 ): { readonly gateway: LocalGateway } & DisposableLike {
-  const gateway = new LocalGateway(context, keys, log);
+  const gateway = new LocalGateway(context, keys, log, auditDir);
   const owner = DisposableStore.of(
     gateway,
     // Arguments are ignored: any extension may call a command, and none chooses what is started or copied.
