@@ -49,6 +49,8 @@ describe('redact tier: hostile inputs', function () {
     ['app ids and bars', flood('1234567890123456|')],
     ['labels with no value', flood('mixpanel ', '\n')],
     ['labels before long runs', flood(`mixpanel ${'a1B2'.repeat(10)}?`, '\n')],
+    // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
+    ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
   ];
 
   for (const [name, text] of cases) {
