@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
 import { matchAtKeywords } from './anchoredMatch';
 import type { Candidate, CompiledRule } from './matcher';
-import { MAX_MATCHES, compileRules, matchWindow, newStats } from './matcher';
+import { builtinRules } from './catalog';
+import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
 import type { Rule } from './rule';
 
@@ -129,5 +130,33 @@ describe('matching at keyword hits', () => {
     assert.equal(out.length, MAX_MATCHES);
     assert.equal(stats.capped, 1);
     assert.deepEqual(stats.unexamined, [MAX_MATCHES * 5, dense.length]);
+  });
+
+  it("finds in each catalogue rule's own cases what its windows find, and holds the busiest rules anchored", () => {
+    const set = compileRules(builtinRules);
+    const anchoredIds = set.rules.filter((cr) => cr.anchored).map((cr) => cr.rule.id);
+    for (const id of ['discord-bot-token', 'generic-secret', 'generic-password']) {
+      assert.ok(anchoredIds.includes(id), id);
+    }
+    set.rules.forEach((cr, r) => {
+      if (!cr.anchored) {
+        return;
+      }
+      const cases = [...cr.rule.tests.positives(), ...cr.rule.tests.negatives];
+      // Each case alone, and all of them in one text (upper-cased every other line), where windows merge.
+      const all = cases.map((c, i) => (i % 2 === 1 ? c.toUpperCase() : c)).join('\n');
+      for (const text of [...cases, all]) {
+        const lower = asciiLower(text);
+        const hits = findKeywordHits(set.index, lower, 0, lower.length);
+        const runs = runsOfRule(set.index.ruleKeywords[r]!, hits, 0);
+        const windows: Candidate[] = [];
+        matchAroundHits(text, cr, runs, newStats(), windows);
+        assert.deepEqual(
+          spans(anchored(text, set, r, cr)),
+          spans(windows),
+          `${cr.rule.id}: ${JSON.stringify(text)}`,
+        );
+      }
+    });
   });
 });
