@@ -5,7 +5,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 const { generateTree } = require('./generate');
 
@@ -16,10 +16,42 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** One scan process: wall time, exit status, peak RSS in MB, and the JSON report (to check the runs agree). */
-function scanOnce(tree, jobs, preload) {
+/**
+ * CPU time of each thread of process `pid` (ms, by thread id), sampled from /proc every few ms until
+ * `stop` is called: a worker's thread is gone once the scan ends, so its last sample is what it used.
+ * Empty where there is no /proc (not Linux).
+ */
+function sampleThreads(pid) {
+  const threads = new Map();
+  const tickMs = 10; // USER_HZ is 100 on Linux
+  const read = () => {
+    let tids = [];
+    try {
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        threads.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * tickMs);
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+  };
+  const timer = setInterval(read, 3);
+  return { threads, stop: () => clearInterval(timer) };
+}
+
+/**
+ * One scan process: wall time, exit status, peak RSS in MB, the JSON report (to check the runs agree),
+ * and the CPU time of its main thread and of its busiest other thread (a worker, when there is one).
+ */
+async function scanOnce(tree, jobs, preload) {
   const t0 = performance.now();
-  const r = spawnSync(
+  const child = spawn(
     process.execPath,
     [
       '--require',
@@ -32,22 +64,34 @@ function scanOnce(tree, jobs, preload) {
       '--jobs',
       String(jobs),
     ],
-    { maxBuffer: 1 << 28 },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const sampler = sampleThreads(child.pid);
+  const out = [];
+  const err = [];
+  child.stdout.on('data', (d) => out.push(d));
+  child.stderr.on('data', (d) => err.push(d));
+  const status = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  sampler.stop();
   const ms = performance.now() - t0;
-  if (r.error) throw r.error;
-  const [, rssKb, cpuUs] = /maxRSS (\d+) cpu (\d+)/.exec(r.stderr.toString()) ?? [];
+  const [, rssKb, cpuUs] = /maxRSS (\d+) cpu (\d+)/.exec(Buffer.concat(err).toString()) ?? [];
+  const others = [...sampler.threads].filter(([tid]) => tid !== child.pid).map(([, used]) => used);
   return {
     ms,
-    status: r.status,
+    status,
     rssMb: Number(rssKb) / 1024,
     cpuMs: Number(cpuUs) / 1000,
-    report: r.stdout.toString(),
+    mainCpuMs: sampler.threads.get(child.pid) ?? NaN,
+    busiestOtherCpuMs: Math.max(0, ...others),
+    report: Buffer.concat(out).toString(),
   };
 }
 
 /** Scans a generated tree of `mb` MB `runs` times on 1 thread and on `jobs`; medians and their ratio. */
-function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism() } = {}) {
+async function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism() } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgpt-jobs-'));
   try {
     const tree = path.join(dir, 'tree');
@@ -58,13 +102,13 @@ function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism() } = {
       "if (require('node:worker_threads').isMainThread) process.on('exit', () =>\n" +
         '  process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS} cpu ${process.cpuUsage().user + process.cpuUsage().system}\\n`));\n',
     );
-    scanOnce(tree, 1, preload); // The page cache, so no run pays the disk.
+    await scanOnce(tree, 1, preload); // The page cache, so no run pays the disk.
     const one = [];
     const many = [];
     let same = true;
     for (let i = 0; i < runs; i++) {
-      const a = scanOnce(tree, 1, preload);
-      const b = scanOnce(tree, jobs, preload);
+      const a = await scanOnce(tree, 1, preload);
+      const b = await scanOnce(tree, jobs, preload);
       same &&= a.report === b.report && a.status === b.status;
       one.push(a);
       many.push(b);
@@ -83,6 +127,11 @@ function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism() } = {
       speedUp: oneMs / manyMs,
       oneCpuMs: median(one.map((r) => r.cpuMs)),
       manyCpuMs: median(many.map((r) => r.cpuMs)),
+      // The critical path on idle cores: the one-thread run's main thread against the busiest thread of
+      // the many-thread run (its main thread, which also walks and reports, or a worker).
+      oneMainCpuMs: median(one.map((r) => r.mainCpuMs)),
+      manyMainCpuMs: median(many.map((r) => r.mainCpuMs)),
+      manyWorkerCpuMs: median(many.map((r) => r.busiestOtherCpuMs)),
       oneRssMb: Math.max(...one.map((r) => r.rssMb)),
       manyRssMb: Math.max(...many.map((r) => r.rssMb)),
       same,
@@ -95,7 +144,7 @@ function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism() } = {
 
 /** The `npm run bench` section. */
 async function report({ section, fmt, verdict, quick }) {
-  const m = measureJobs({ mb: quick ? 20 : 60, runs: quick ? 3 : 5 });
+  const m = await measureJobs({ mb: quick ? 20 : 60, runs: quick ? 3 : 5 });
   section(
     `Whole scan on every core: \`scan --jobs ${m.jobs}\` vs \`--jobs 1\` (${fmt(m.mb, 0)} MB tree, whole processes)`,
   );
@@ -112,6 +161,13 @@ async function report({ section, fmt, verdict, quick }) {
   console.log(
     `CPU time (all threads): ${fmt(m.oneCpuMs, 0)} ms on 1, ${fmt(m.manyCpuMs, 0)} ms on ${m.jobs} (the threads' overhead: ${fmt(m.manyCpuMs / m.oneCpuMs, 2)}x); with ${m.jobs} idle cores the speed-up could reach about ${fmt((m.jobs * m.oneCpuMs) / m.manyCpuMs, 2)}x`,
   );
+  if (Number.isFinite(m.oneMainCpuMs)) {
+    // Wall times mean little on a shared machine; what each thread used does not depend on the load.
+    const bound = m.oneMainCpuMs / Math.max(m.manyMainCpuMs, m.manyWorkerCpuMs);
+    console.log(
+      `CPU by thread (from /proc): main ${fmt(m.oneMainCpuMs, 0)} ms on 1; main ${fmt(m.manyMainCpuMs, 0)} ms and busiest other thread ${fmt(m.manyWorkerCpuMs, 0)} ms on ${m.jobs}: on idle cores the speed-up is at most about ${fmt(bound, 2)}x (the busiest thread is the critical path)`,
+    );
+  }
   console.log(`reports identical on 1 and ${m.jobs} threads: ${m.same ? 'yes' : 'NO'}`);
   if (m.jobs >= 2) {
     console.log(`target >= 1.6x on 2+ cores: ${fmt(m.speedUp, 2)}x -> ${verdict(m.speedUp >= 1.6)}`);

@@ -2,6 +2,7 @@ import { patternMaxLength } from './patternSafety';
 import { size, startChars } from './regexShape';
 import type { KeywordIndex } from './prefilter';
 import { buildKeywordIndex } from './prefilter';
+import { startsAtKeyword } from './keywordHeads';
 import { holdsRequired, requiredChars } from './requiredChars';
 import type { Rule } from './rule';
 
@@ -77,6 +78,8 @@ export interface CompiledRule {
   readonly broadStart: boolean;
   /** Characters every match holds (see `requiredChars`): a window without one of them is not searched. */
   readonly required: readonly string[];
+  /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
+  readonly anchored: boolean;
 }
 
 /**
@@ -189,6 +192,7 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     startsNonAscii: starts === undefined || starts.other,
     broadStart: starts === undefined || size(starts) > BROAD_START,
     required: requiredChars(rule.pattern),
+    anchored: startsAtKeyword(rule.pattern, keywords),
   };
 }
 
@@ -204,28 +208,39 @@ export function matchAroundHits(
   out: Candidate[],
   mode: WindowMode = 'auto',
 ): void {
-  const n = text.length;
-  const reach = cr.maxLength + LOOKAHEAD_PAD;
   // Relative cost of one sticky attempt against one scanned character: a broad-start pattern pays a
   // full attempt per scanned offset anyway, a literal-start one almost nothing (measured, roughly).
   const attemptCost = cr.broadStart ? 2 : 8;
-  let i = 0;
-  while (i < runs.length) {
-    const from = i;
-    const first = runs[i]!;
-    let starts = runs[i + 1]! - first + BEFORE_KEYWORD + 1;
-    const start = cr.multiLine ? Math.max(0, first - BEFORE_KEYWORD) : lineStartNear(text, first);
-    let end = Math.min(n, runs[i + 1]! + reach);
-    for (i += 2; i < runs.length && runs[i]! - BEFORE_KEYWORD <= end && end - start < MAX_WINDOW; i += 2) {
-      end = Math.min(n, Math.max(end, runs[i + 1]! + reach));
-      starts += runs[i + 1]! - runs[i]! + BEFORE_KEYWORD + 1;
-    }
+  for (let i = 0; i < runs.length;) {
+    const { start, end, next, starts } = nextWindow(text, cr, runs, i);
     if (mode === 'starts' || (mode === 'auto' && starts * attemptCost < end - start)) {
-      matchStarts(text, cr, { start, end, runs: runs.slice(from, i) }, stats, out);
+      matchStarts(text, cr, { start, end, runs: runs.slice(i, next) }, stats, out);
     } else {
       matchWindow(text, cr, start, end, stats, out);
     }
+    i = next;
   }
+}
+
+/** The window that the hit runs from `runs[i]` on open: [start, end), the index of the run after it, and its possible match starts. */
+export function nextWindow(
+  text: string,
+  cr: CompiledRule,
+  runs: readonly number[],
+  i: number,
+): { start: number; end: number; next: number; starts: number } {
+  const n = text.length;
+  const reach = cr.maxLength + LOOKAHEAD_PAD;
+  const first = runs[i]!;
+  let starts = runs[i + 1]! - first + BEFORE_KEYWORD + 1;
+  const start = cr.multiLine ? Math.max(0, first - BEFORE_KEYWORD) : lineStartNear(text, first);
+  let end = Math.min(n, runs[i + 1]! + reach);
+  let next = i + 2;
+  for (; next < runs.length && runs[next]! - BEFORE_KEYWORD <= end && end - start < MAX_WINDOW; next += 2) {
+    end = Math.min(n, Math.max(end, runs[next + 1]! + reach));
+    starts += runs[next + 1]! - runs[next]! + BEFORE_KEYWORD + 1;
+  }
+  return { start, end, next, starts };
 }
 
 /**
@@ -352,7 +367,8 @@ function enterWindow(text: string, start: number, end: number, stats: ScanStats)
   return text.slice(start, end);
 }
 
-function push(cr: CompiledRule, m: RegExpExecArray, base: number, out: Candidate[]): void {
+/** Appends match `m` (of a text starting at `base`) as a candidate: its `secret` group, or all of it. */
+export function push(cr: CompiledRule, m: RegExpExecArray, base: number, out: Candidate[]): void {
   const span = m.indices?.groups?.['secret'];
   const secret = m.groups?.['secret'];
   if (span && secret !== undefined) {

@@ -1,3 +1,5 @@
+import { gramOffset } from './gramOffset';
+
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
  * patterns only ever run in small windows around their keywords.
@@ -37,11 +39,17 @@ export interface KeywordIndex {
   readonly pairSlots: SlotLists;
   /** 1 where `pairSlots` has keywords: a third lookup per position, cheaper than hashing 256 extensions. */
   readonly pairs: Uint8Array;
-  /** Per keyword, its first four (or all of its two or three) bytes as one big-endian number. */
+  /** Per keyword, the four bytes at `gramAt` (or all of its two or three) as one big-endian number. */
   readonly grams: Int32Array;
+  /** Per keyword longer than four, where its indexed four bytes start (see `gramOffset`). */
+  readonly gramAt: Uint8Array;
+  /** Largest `gramAt`: how far past the range a four-byte window may still belong to a keyword in it. */
+  readonly maxGramAt: number;
   /** Per keyword longer than four, four more bytes (at `tailAt`) checked before the string compare. */
   readonly tails: Int32Array;
   readonly tailAt: Uint8Array;
+  /** 1 where the gram and tail together hold the whole keyword, so no string compare is needed. */
+  readonly covered: Uint8Array;
   /** Keywords the rolling window does not look for: not Latin-1. */
   readonly otherKeywords: readonly number[];
 }
@@ -128,8 +136,10 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
   const pairSlots = new Map<number, number[]>();
   const pairs = new Uint8Array(1 << 16);
   const grams = new Int32Array(keywords.length);
+  const gramAt = new Uint8Array(keywords.length);
   const tails = new Int32Array(keywords.length);
   const tailAt = new Uint8Array(keywords.length);
+  const covered = new Uint8Array(keywords.length);
   const otherKeywords: number[] = [];
   const enter = (slots: Map<number, number[]>, slot: number, bit: number, id: number): void => {
     mask[slot]! |= bit;
@@ -144,16 +154,20 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
       otherKeywords.push(id);
       return;
     }
+    const at = kw.length > 4 ? gramOffset(kw) : 0;
     let gram = 0;
-    for (let i = 0; i < Math.min(4, kw.length); i++) {
+    for (let i = at; i < Math.min(at + 4, kw.length); i++) {
       gram = (gram << 8) | kw.charCodeAt(i);
     }
     grams[id] = gram;
+    gramAt[id] = at;
     if (kw.length > 4) {
-      // Bytes 8-11, or the last four of a shorter keyword: a hostile text of one keyword's prefix
-      // repeated (`-----BEGIN -----BEGIN …`) then fails on an integer compare, not a string compare.
-      tailAt[id] = Math.min(8, kw.length - 4);
+      // Four more bytes, away from the gram: a hostile text of one keyword's part repeated
+      // (`-----BEGIN -----BEGIN …`) then fails on an integer compare, not a string compare.
+      tailAt[id] = at === 0 ? Math.min(8, kw.length - 4) : at >= 4 ? 0 : kw.length - 4;
       tails[id] = read32(kw, tailAt[id]);
+      const span = Math.max(at, tailAt[id]) + 4 - Math.min(at, tailAt[id]);
+      covered[id] = Math.abs(at - tailAt[id]) <= 4 && span >= kw.length ? 1 : 0;
     }
     if (kw.length === 1) {
       otherKeywords.push(id);
@@ -182,8 +196,11 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     pairSlots: packSlots(1 << 16, pairSlots),
     pairs,
     grams,
+    gramAt,
+    maxGramAt: gramAt.reduce((max, at) => Math.max(max, at), 0),
     tails,
     tailAt,
+    covered,
     otherKeywords,
   };
 }
@@ -251,7 +268,9 @@ function scanGrams(
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
   const { mask, pairs } = index;
-  const last = Math.min(length - 1, to - from);
+  // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
+  const last = Math.min(length - 1, to - from + index.maxGramAt);
+  const limit = to - from;
   let v = (buf[0]! << 16) | (buf[1]! << 8) | buf[2]!;
   // The loop only rejects: two hashed lookups and a direct one per position, nothing else, so that it
   // stays small enough to be optimized as a whole; the few positions that pass go to `checkAt`.
@@ -261,43 +280,54 @@ function scanGrams(
     const tri = Math.imul(v >>> 8, TRI_MUL) >>> SHIFT;
     const marks = (mask[quad]! & 1) | (mask[tri]! & 2) | (pairs[v >>> 16]! << 2);
     if (marks !== 0) {
-      checkAt(index, lower, buf, i, from + i, v, marks, quad, tri, hits);
+      checkAt(index, lower, buf, i, limit, from, v, marks, quad, tri, hits);
     }
   }
 }
 
-/** Records the keywords that start at `i` (offset `at` in `lower`), whose first four bytes are `v`. */
+/**
+ * Records the keywords whose indexed bytes are `v`, at `i` in `buf` (offset `from + i` in `lower`), that
+ * start in [0, limit) of `buf`.
+ */
 function checkAt(
   index: KeywordIndex,
   lower: string,
   buf: Uint8Array,
   i: number,
-  at: number,
+  limit: number,
+  from: number,
   v: number,
   marks: number,
   quad: number,
   tri: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  const { grams, tails, tailAt, keywords } = index;
+  const { grams, gramAt, tails, tailAt, keywords } = index;
   if ((marks & 1) !== 0) {
     const { start, ids } = index.quadSlots;
     for (let k = start[quad]!; k < start[quad + 1]!; k++) {
       const id = ids[k]!;
-      if (grams[id] !== v) {
+      const begin = i - gramAt[id]!;
+      if (grams[id] !== v || begin < 0 || begin >= limit) {
         continue;
       }
-      const length = keywords[id]!.length;
-      if (length > 4) {
-        const t = i + tailAt[id]!;
+      if (keywords[id]!.length > 4) {
+        const t = begin + tailAt[id]!;
         const tail = (buf[t]! << 24) | (buf[t + 1]! << 16) | (buf[t + 2]! << 8) | buf[t + 3]!;
-        if (tail !== tails[id] || (length > 8 && !lower.startsWith(keywords[id]!, at))) {
+        if (
+          tail !== tails[id] ||
+          (index.covered[id] === 0 && !lower.startsWith(keywords[id]!, from + begin))
+        ) {
           continue;
         }
       }
-      addHit(hits, id, at);
+      addHit(hits, id, from + begin);
     }
   }
+  if (i >= limit) {
+    return;
+  }
+  const at = from + i;
   if ((marks & 2) !== 0) {
     const { start, ids } = index.triSlots;
     for (let k = start[tri]!; k < start[tri + 1]!; k++) {

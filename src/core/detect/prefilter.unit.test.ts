@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
 import type { HitRuns } from './prefilter';
+import { gramOffset } from './gramOffset';
 import { RUN_GAP, asciiLower, buildKeywordIndex, findKeywordHits, runsOfRule } from './prefilter';
 
 /** What the prefilter must report: every start offset in [from, to), folded into runs the same way. */
@@ -32,12 +33,23 @@ describe('keyword prefilter', () => {
     'ß€',
     'aaaa',
     'abcabcabcabc',
+    // Indexed on a later window than their first four bytes (see `gramOffset`).
+    'aab-c',
+    'aaaab-c',
+    'aaaaaaaaaab-c',
   ];
+
+  it('indexes a long keyword on its rarest four bytes', () => {
+    assert.deepEqual(
+      ['aab-c', 'aaaab-c', 'aaaaaaaaaab-c', 'client_secret', 'zqaaa'].map(gramOffset),
+      [1, 3, 9, 6, 0],
+    );
+  });
 
   it('finds exactly the occurrences a naive search finds, in any range', () => {
     const index = buildKeywordIndex(keywords.map((k) => [k]));
     const next = seededInts(7);
-    const alphabet = 'abcABC-_ \n€ß';
+    const alphabet = 'abcABC-_ \n€ßaaa';
     for (let round = 0; round < 200; round++) {
       const length = 1 + next(400);
       let text = '';

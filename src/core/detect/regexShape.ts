@@ -25,6 +25,15 @@ export interface Atom {
   /** Whether any repetition (max > 1) sits inside this group. */
   readonly innerRepeat: boolean;
   readonly innerUnbounded: boolean;
+  /** For lookarounds: which kind, and the alternatives they test (also listed in `lookarounds`). */
+  readonly look?: Lookaround;
+}
+
+/** A lookaround assertion: `(?=…)`, `(?!…)`, `(?<=…)` or `(?<!…)`. */
+export interface Lookaround {
+  readonly ahead: boolean;
+  readonly negative: boolean;
+  readonly alternatives: Atom[][];
 }
 
 /** A parsed pattern: its top-level alternatives, and the sequences inside lookarounds (zero-width). */
@@ -183,8 +192,9 @@ class Parser {
 
   private group(): Atom {
     let lookaround = false;
+    let head = '';
     if (this.src[this.i] === '?') {
-      const head = this.src.slice(this.i, this.i + 3);
+      head = this.src.slice(this.i, this.i + 3);
       lookaround = /^\?(?:=|!|<=|<!)/.test(head);
       const close =
         this.src[this.i + 1] === '<' && !/[=!]/.test(this.src[this.i + 2]!)
@@ -196,7 +206,8 @@ class Parser {
     this.i++; // ')'
     if (lookaround) {
       this.lookarounds.push(...alternatives);
-      return assertion();
+      const ahead = head[1] !== '<';
+      return { ...assertion(), look: { ahead, negative: head[ahead ? 1 : 2] === '!', alternatives } };
     }
     const atoms = alternatives.flat();
     const firstOf = (seq: Atom[]): CharSet | undefined => seq.find((a) => a.first !== undefined)?.first;

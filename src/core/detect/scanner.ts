@@ -1,3 +1,4 @@
+import { matchAtKeywords } from './anchoredMatch';
 import { hexEntropyFloor, shannonEntropy } from './entropy';
 import type { Finding, Position } from './finding';
 import { fingerprintOf, maskSecret } from './finding';
@@ -127,7 +128,12 @@ function collect(
     const hi = cr.multiLine ? to + BEFORE_KEYWORD : to;
     const runs = whole ? runsOfRule(ids, hits, 0) : clipRuns(runsOfRule(ids, hits, sliceFrom), lo, hi);
     stats.hitRuns += runs.length / 2;
-    matchAroundHits(text, cr, runs, stats, candidates);
+    if (cr.anchored) {
+      const hitKeywords = ids.filter((id) => hits[id] !== undefined).map((id) => set.index.keywords[id]!);
+      matchAtKeywords(text, lower, sliceFrom, cr, hitKeywords, runs, stats, candidates);
+    } else {
+      matchAroundHits(text, cr, runs, stats, candidates);
+    }
   }
   if (candidates.length === 0) {
     return [];

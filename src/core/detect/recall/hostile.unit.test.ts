@@ -58,6 +58,8 @@ describe('redact tier: hostile inputs', function () {
     ['quoted generated literals', flood('"a1B2c3D4e5F6g7H8i9J0",')],
     ['quotes around long runs', flood(`'${'a'.repeat(300)}`)],
     ['go assignments with no value', flood(':= ', '\n')],
+    // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
+    ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
   ];
 
   for (const [name, text] of cases) {

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import { seededInts } from '../../../test/support/seededRandom';
+import { matchAtKeywords } from './anchoredMatch';
+import type { Candidate, CompiledRule } from './matcher';
+import { builtinRules } from './catalog';
+import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
+import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
+import type { Rule } from './rule';
+
+function rule(id: string, keywords: string[], pattern: RegExp, maxLength: number): Rule {
+  return {
+    id,
+    provider: 'Test',
+    description: id,
+    risk: 'none',
+    severity: 'error',
+    keywords,
+    pattern,
+    maxLength,
+    tests: { positives: () => [], negatives: [] },
+  };
+}
+
+// Every one starts at a keyword: a lookbehind first, a case-insensitive context, a lookahead that
+// opens the match (Discord's bare tokens), an unbounded pattern whose matches outrun its maxLength
+// (and the next window's hits), a multi-line block, and keywords that overlap (`ab`, `abab`).
+const RULES: Rule[] = [
+  rule('prefixed', ['tkn_'], /(?<![A-Za-z0-9_])tkn_[A-Za-z0-9]{8}(?![A-Za-z0-9])/, 12),
+  rule('context', ['api', 'auth'], /(?:api|auth)[_-]?key\s{0,3}[:=]\s{0,3}(?<secret>[a-z0-9]{8,16})\b/i, 40),
+  rule('opened', ['mt1', 'mt2'], /(?<![A-Za-z0-9])(?=MT[12])[MN][A-Za-z0-9]{6}/, 7),
+  rule('unbounded', ['ub_'], /(?<![a-z])ub_[a-z_ ]+/, 8),
+  rule('block', ['begin block'], /BEGIN BLOCK\n[a-z0-9\n]{4,150}\nEND BLOCK/, 170),
+  rule('overlap', ['ab', 'abab'], /(?:abab|ab)[0-9]{2,4}/, 8),
+];
+
+function randomText(next: (n: number) => number): string {
+  const pick = (s: string, n: number): string => Array.from({ length: n }, () => s[next(s.length)]).join('');
+  const one = (words: readonly string[]): string => words[next(words.length)]!;
+  const pieces = [
+    () => pick('abc xyz_=;:\n', 1 + next(90)),
+    () => `tkn_${pick('aB3z', 6 + next(4))}`,
+    () => `${one(['API_KEY', 'authkey', 'Api-Key'])}= ${pick('abc0123', 6 + next(12))}`,
+    () => `${one(['MT1', 'MT2', 'Mt1', 'NT1'])}${pick('aZ09', 3 + next(6))}`,
+    () => `ub_${pick('abu_ ', next(240))}`,
+    () => `BEGIN BLOCK\n${pick('ab1\n', 2 + next(160))}\nEND BLOCK`,
+    () => `${one(['ab', 'abab', 'aba'])}${pick('0123', next(6))}`,
+  ];
+  let text = '';
+  for (let i = 1 + next(60); i > 0; i--) {
+    text += pieces[next(pieces.length)]!();
+  }
+  return text;
+}
+
+/** The scanner's fold of one rule's overlapping matches: earlier start, then longer, wins. */
+function spans(candidates: readonly Candidate[]): string[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || c.start >= last.end) {
+      kept.push(c);
+    }
+  }
+  return kept.map((c) => `${c.start}-${c.end}:${c.secret}`);
+}
+
+function anchored(
+  text: string,
+  set: ReturnType<typeof compileRules>,
+  r: number,
+  cr: CompiledRule,
+): Candidate[] {
+  const lower = asciiLower(text);
+  const hits = findKeywordHits(set.index, lower, 0, lower.length);
+  const ids = set.index.ruleKeywords[r]!;
+  const words = ids.filter((id) => hits[id] !== undefined).map((id) => set.index.keywords[id]!);
+  const out: Candidate[] = [];
+  matchAtKeywords(text, lower, 0, cr, words, runsOfRule(ids, hits, 0), newStats(), out);
+  return out;
+}
+
+describe('matching at keyword hits', () => {
+  it('holds each test rule anchored', () => {
+    assert.deepEqual(
+      compileRules(RULES)
+        .rules.filter((cr) => !cr.anchored)
+        .map((cr) => cr.rule.id),
+      [],
+    );
+  });
+
+  it('finds exactly what one pass over the whole text finds', () => {
+    const set = compileRules(RULES);
+    const next = seededInts(1313);
+    for (let round = 0; round < 400; round++) {
+      const text = randomText(next);
+      set.rules.forEach((cr, r) => {
+        const whole: Candidate[] = [];
+        matchWindow(text, cr, 0, text.length, newStats(), whole);
+        const got = spans(anchored(text, set, r, cr));
+        assert.deepEqual(got, spans(whole), `${cr.rule.id}, round ${round}: ${JSON.stringify(text)}`);
+      });
+    }
+  });
+
+  it('tries the pattern once per keyword occurrence in a flood of keywords, and stops a window at MAX_MATCHES', () => {
+    const set = compileRules(RULES);
+    const r = RULES.findIndex((x) => x.id === 'overlap');
+    let attempts = 0;
+    const sticky = set.rules[r]!.sticky;
+    class Counting extends RegExp {
+      override exec(s: string): RegExpExecArray | null {
+        attempts++;
+        return super.exec(s);
+      }
+    }
+    const counting = new Counting(sticky.source, sticky.flags);
+    const cr: CompiledRule = { ...set.rules[r]!, sticky: counting };
+    // `abab` holds two `ab` and one `abab`: three hits in four characters, and no match at any.
+    const text = 'abab'.repeat(50_000);
+    assert.equal(anchored(text, set, r, cr).length, 0);
+    assert.ok(attempts <= text.length / 2, `${attempts} attempts for ${text.length / 2} hits`);
+    const dense = 'ab12 '.repeat(MAX_MATCHES + 100);
+    const stats = newStats();
+    const out: Candidate[] = [];
+    const lower = asciiLower(dense);
+    const hits = findKeywordHits(set.index, lower, 0, lower.length);
+    matchAtKeywords(dense, lower, 0, cr, ['ab'], runsOfRule(set.index.ruleKeywords[r]!, hits, 0), stats, out);
+    assert.equal(out.length, MAX_MATCHES);
+    assert.equal(stats.capped, 1);
+    assert.deepEqual(stats.unexamined, [MAX_MATCHES * 5, dense.length]);
+  });
+
+  it("finds in each catalogue rule's own cases what its windows find, and holds the busiest rules anchored", () => {
+    const set = compileRules(builtinRules);
+    const anchoredIds = set.rules.filter((cr) => cr.anchored).map((cr) => cr.rule.id);
+    for (const id of ['discord-bot-token', 'generic-secret', 'generic-password']) {
+      assert.ok(anchoredIds.includes(id), id);
+    }
+    set.rules.forEach((cr, r) => {
+      if (!cr.anchored) {
+        return;
+      }
+      const cases = [...cr.rule.tests.positives(), ...cr.rule.tests.negatives];
+      // Each case alone, and all of them in one text (upper-cased every other line), where windows merge.
+      const all = cases.map((c, i) => (i % 2 === 1 ? c.toUpperCase() : c)).join('\n');
+      for (const text of [...cases, all]) {
+        const lower = asciiLower(text);
+        const hits = findKeywordHits(set.index, lower, 0, lower.length);
+        const runs = runsOfRule(set.index.ruleKeywords[r]!, hits, 0);
+        const windows: Candidate[] = [];
+        matchAroundHits(text, cr, runs, newStats(), windows);
+        assert.deepEqual(
+          spans(anchored(text, set, r, cr)),
+          spans(windows),
+          `${cr.rule.id}: ${JSON.stringify(text)}`,
+        );
+      }
+    });
+  });
+});
