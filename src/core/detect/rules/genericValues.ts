@@ -44,12 +44,18 @@ function literalData(v: string): boolean {
 
 /**
  * Words with a number tacked on (`supersecretkey123`): a lower-case run of ten or more with the vowels
- * of language (a random run of that length has a fifth of them), and few digits.
+ * of language (a random run of that length has a fifth of them), few digits, and the run at least half
+ * the value: a random key over a lower-case alphabet (Django's) holds such a run in a long value too.
  */
 export function isWordy(v: string): boolean {
   const run = (v.match(/[a-z]{10,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
   const vowels = run?.match(/[aeiou]/g)?.length ?? 0;
-  return run !== undefined && vowels / run.length >= 0.3 && (v.match(/[0-9]/g)?.length ?? 0) <= 4;
+  return (
+    run !== undefined &&
+    run.length * 2 >= v.length &&
+    vowels / run.length >= 0.3 &&
+    (v.match(/[0-9]/g)?.length ?? 0) <= 4
+  );
 }
 
 /** A lower-case name of three or more parts (`my-app-tls-2`, `prod_db_key_v2`), unless all hex (a UUID). */

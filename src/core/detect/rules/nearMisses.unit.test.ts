@@ -31,13 +31,25 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
 
   it('generic-secret: still a key whose marks are dense (a Django SECRET_KEY)', () => {
     // Django's alphabet less `$` and `%`, and no `&&`: a key holding `$(`, `%(`, `%x…%` or `&&` reads as
-    // a reference, a format or code to the rule, and `***` a mask: separate matters from the marks.
+    // a reference, a format or code to the rule, and `***` or `xxxx` a mask: separate matters from the marks.
     const django = 'abcdefghijklmnopqrstuvwxyz0123456789!@#^&*(-_=+)';
     for (let i = 0; i < 10; i++) {
       let key = randomToken(django, 50);
-      while (key.includes('&&') || key.includes('***')) {
+      while (key.includes('&&') || key.includes('***') || key.includes('xxxx')) {
         key = randomToken(django, 50);
       }
+      assert.deepEqual(ids(`SECRET_KEY = '${key}'`), ['generic-secret'], key.length.toString());
+    }
+  });
+
+  it('generic-secret: a Django key that opens on a bracket or holds a long lower-case run', () => {
+    // Both were read as a label or as words (about 1 draw in 1,300 of Django's alphabet).
+    const django = 'abcdefghijklmnopqrstuvwxyz0123456789!@#^&*(-_=+)';
+    const keys = [
+      `(${randomToken(django.replace(/[()]/g, ''), 20)})${randomToken(ALNUM, 20)}#=)`,
+      `${randomToken('!@#^*-_=+0123456789', 20)}tamerolinepasu${randomToken('!@#^*-_=+0123456789', 16)}`,
+    ];
+    for (const key of keys) {
       assert.deepEqual(ids(`SECRET_KEY = '${key}'`), ['generic-secret'], key.length.toString());
     }
   });

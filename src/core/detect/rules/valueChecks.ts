@@ -164,7 +164,9 @@ export function isPlaceholder(value: string): boolean {
   return (
     placeholderWord(value) ||
     /^(.)\1+$/.test(value) ||
-    /^[<[(].*[>\])]$/.test(value) ||
+    // One bracketed label (`<your-key>`, `[API_KEY]`, `(required)`): a pair that matches around words,
+    // not a generated value that happens to open and close on brackets (a Django key's `(…)…)`).
+    /^(?:<[\w\s.,:/|'"-]*>|\[[\w\s.,:/|'"-]*\]|\([\w\s.,:/|'"-]*\))$/.test(value) ||
     DOCUMENTED.has(createHash('sha256').update(value, 'utf8').digest('hex'))
   );
 }

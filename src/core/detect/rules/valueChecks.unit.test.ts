@@ -22,6 +22,15 @@ describe('value checks of the rules', () => {
     }
   });
 
+  it('reads one bracketed label as a placeholder, not a generated value that opens and closes on brackets', () => {
+    for (const value of ['<your-api-key>', '[API_KEY]', '(required)', '<token here>']) {
+      assert.equal(isPlaceholder(value), true, value);
+    }
+    const marks = 'abcdefghijklmnopqrstuvwxyz0123456789!@#^&*(-_=+)';
+    assert.equal(isPlaceholder(`(${randomToken(marks, 20)}=)${randomToken(ALNUM, 20)})`), false);
+    assert.equal(isPlaceholder(`<${randomToken(ALNUM, 20)}#]`), false);
+  });
+
   it('tells a path from a base64 value that starts with a slash', () => {
     assert.equal(isPathLike('/etc/ssl/private/server.key'), true);
     assert.equal(isPathLike('./secrets/db_password.txt'), true);
