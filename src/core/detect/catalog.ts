@@ -21,6 +21,7 @@ import { tokenRules } from './rules/tokens';
 import { kubernetesRules } from './rules/kubernetes';
 import { connectionStringRules } from './rules/connectionStrings';
 import { genericRules } from './rules/generic';
+import { credentialLiteralRules } from './rules/credentialLiterals';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
@@ -70,4 +71,5 @@ export const builtinRules: readonly Rule[] = [
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,
+  ...credentialLiteralRules,
 ];
