@@ -18,6 +18,7 @@ import { paymentRules } from './rules/payments';
 import { commerceRules } from './rules/commerce';
 import { privateKeyRules } from './rules/privateKeys';
 import { tokenRules } from './rules/tokens';
+import { curlCredentialRules } from './rules/curlCredentials';
 import { kubernetesRules } from './rules/kubernetes';
 import { connectionStringRules } from './rules/connectionStrings';
 import { genericRules } from './rules/generic';
@@ -53,6 +54,7 @@ export const serviceRules: readonly Rule[] = [
   ...devToolRules,
   ...privateKeyRules,
   ...tokenRules,
+  ...curlCredentialRules,
 ];
 
 /** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
