@@ -155,6 +155,9 @@ export interface ContextSpec {
 // Credential words that a variable holding a key has in its name; `pat` but not `path`.
 const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
 
+/** What an XML element's line break and indentation add to a match (see `assignedTo`). */
+const XML_REACH = 18;
+
 /** Rule for a context-only value: `<word>…<op> <value>` within a short bounded gap. */
 export function contextRule(c: ContextSpec): Rule {
   const word = c.words[0] ?? '';
@@ -171,9 +174,9 @@ export function contextRule(c: ContextSpec): Rule {
     // runs only where the context word starts, so most start positions fail on their first character.
     pattern: new RegExp(
       (c.credentialName ? `(?=${context})(?=[\\w.(-]{0,48}?${CREDENTIAL_WORD})` : '') +
-        assignedTo(context, c.value, END_TOKEN),
+        assignedTo(context, c.value, END_TOKEN, 24, true),
     ),
-    maxLength: 64 + c.valueMax,
+    maxLength: 64 + XML_REACH + c.valueMax,
     minEntropy: c.minEntropy ?? randomFloor(c.value, c.valueMax, c.valueMax >= 20 ? 3 : 2.6),
     validate: c.validate ?? lettersAndDigits,
     revokeUrl: c.revokeUrl,
@@ -238,10 +241,14 @@ export function anyCase(word: string): string {
  * operator (`=`, `:`, `=>`, `:=`), optional quotes and spaces, and the value in group `secret`. The short
  * bounded gap is what keeps a context-only rule from pairing a random value with a far-away word.
  */
-export function assignedTo(context: string, value: string, end: string, gap = 24): string {
+export function assignedTo(context: string, value: string, end: string, gap = 24, xml = false): string {
   // `(` in the gap and as an operator covers constructor calls: `cohere.Client(api_key="…")`, `Client("…")`.
+  // With `xml`, `>` closing an XML element's tag takes the element's text, on its line or alone on the
+  // next one (`<algoliaToken>\n    …\n</algoliaToken>`, as Maven and .NET settings files hold keys); it
+  // adds `XML_REACH` to the longest match.
+  const element = xml ? `|>(?<=<[\\w.-]{1,64}>)(?:\\r?\\n[ \\t]{0,16})?` : '';
   return (
-    `${context}[\\w.(-]{0,${gap}}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\()[ \\t]{0,3}["'\`]?` +
+    `${context}[\\w.(-]{0,${gap}}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\(${element})[ \\t]{0,3}["'\`]?` +
     `(?<secret>${value})${end}`
   );
 }

@@ -104,6 +104,13 @@ describe('rule kit', () => {
     for (const line of [`DEMO_API_KEY=${value}`, `demoApiKey: "${value}"`, `demo-api-key = '${value}'`]) {
       assert.equal(scan(line, { rules: [rule] }).length, 1, line);
     }
+    // An XML element's text, on the tag's line or alone on the next one; a closing tag or prose is not one.
+    for (const line of [`<demoApiKey>${value}</demoApiKey>`, `<demoApiKey>\n    ${value}\n</demoApiKey>`]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 1, line);
+    }
+    for (const line of [`demoApiKey> ${value}`, `<demoApiKey>\n\n    ${value}`]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 0, line);
+    }
   });
 
   it('credentialName asks for a key or token word in a hex value’s name', () => {
