@@ -80,8 +80,13 @@ const ASSIGN = `[ \\t]{0,3}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,3}`;
 const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
 /** A directive: the name starting its line, a blank, then a quoted value (`secret "…";`). */
 const DIRECTIVE = `(?<=^[ \\t]{0,16}[A-Za-z0-9_.-]{0,40})[ \\t]{1,3}(?=["'])`;
-/** Before a quoted value: an assignment (ObjC's `@"…"` too), a comparison or a directive's blank. */
-const BEFORE_QUOTE = `(?:${ASSIGN}@?|[ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}|${DIRECTIVE})["'\`]`;
+/**
+ * C++ strings: a constructor after a string type (`std::string secret("…")`) or `assign` (`secret.assign("…", n)`).
+ * A call after any other name (`check_password("…")`) passes a value to code, which may be a wrong guess.
+ */
+const CPP_STRING = `(?<=(?:string|String|wstring)[ \\t]{1,3}[A-Za-z0-9_]{1,60})\\(|\\.assign\\(`;
+/** Before a quoted value: an assignment (ObjC's `@"…"` too), a comparison, a directive's blank or a C++ string. */
+const BEFORE_QUOTE = `(?:${ASSIGN}@?|[ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}|${DIRECTIVE}|${CPP_STRING})["'\`]`;
 
 const ASSIGNED = new RegExp(`${NAME}${NAME_CLOSE}(?:${BEFORE_QUOTE}|${ASSIGN}${AT_LINE_START})${VALUE}`, 'm');
 /** `"…" == password`: the match starts at the literal, within the 64 characters the engine looks back from a keyword. */
@@ -217,6 +222,8 @@ export const credentialLiteralRules: readonly Rule[] = [
       `secrete "${v}";`,
       `char secrete[25] = "${v}";`,
       `my_password_secure = @"${v}";`,
+      `std::string secret("${v}");`,
+      `secrete.assign("${v}",17);`,
       `password => "${v}"`,
     ],
     negatives: [
@@ -238,6 +245,7 @@ export const credentialLiteralRules: readonly Rule[] = [
       'secretName: my-tls-secret',
       'bypass = "zq8lorvextamb"',
       'x = compute(password, "zq8lorvextamb")',
+      'check_password("zq8 lorvex tamb qsoprt")',
       'if (password == other_password) {',
       'secret: true',
     ],

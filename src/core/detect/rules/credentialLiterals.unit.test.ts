@@ -8,12 +8,12 @@ const MARKS = 'abcdefghijklmnopqrstuvwxyz#$()->[]_{}';
 
 /**
  * A punctuation-heavy password, drawn fresh, with brackets that do not pair up (a balanced one reads
- * as an expression) and no `{{`, `${` or `$(` (template marks, which every rule treats as a reference).
+ * as an expression) and no `{{`, `${`, `#{` or `$(` (template marks, which every rule treats as a reference).
  */
 function punctuated(): string {
   for (;;) {
     const v = `${randomToken('abcdefghijklmnopqrstuvwxyz', 3)}${randomToken(MARKS, 30)}}}`;
-    if (!/\{\{|\$\{|\$\(|^\$/.test(v) && !balanced(v) && /[([{]/.test(v)) {
+    if (!/\{\{|[$#@]\{|\$\(|^\$/.test(v) && !balanced(v) && /[([{]/.test(v)) {
       return v;
     }
   }
