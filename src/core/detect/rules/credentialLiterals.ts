@@ -62,7 +62,13 @@ const WORD =
   `|${ci('key')}(?<=${ci('(?:api|access|private|priv|auth|client|service|account|db|database)[_.-]?key')}))`;
 /** At most three tails, each after a separator or as a camelCase hump, and none from `STOP_TAIL`. */
 const TAIL = `(?:(?:[_.-](?!${STOP_TAIL})[A-Za-z0-9]{1,16}|(?!${STOP_TAIL})[A-Z][a-z0-9]{1,15})){0,3}(?![A-Za-z0-9])`;
-const NAME = `(?<!(?<![A-Za-z])${STOP_BEFORE})${WORD}${TAIL}`;
+/** What `WORD` can have matched, for the stop-word check read back across it. */
+const WORD_TEXT = ci(
+  '(?:pass(?:w(?:or)?d|phrase)?|pwd|secrete?|(?:api|access|private|priv|auth|client|service|account|db|database)[_.-]?key)',
+);
+// The stop words are read after the word, back across it, once per word found: read before it, they
+// would run at every `p`, `s` and `k` of the window.
+const NAME = `${WORD}(?<!(?<![A-Za-z])${STOP_BEFORE}${WORD_TEXT})${TAIL}`;
 /** A closing quote or bracket of the name (`"password":`, `config["password"] =`) and an array size (`secret[25]`). */
 const NAME_CLOSE = `["'\`]?\\]?(?:\\[[0-9]{0,6}\\])?`;
 /**
