@@ -79,7 +79,9 @@ const NAME_CLOSE = `["'\`]?\\]?(?:\\[[0-9]{0,6}\\])?`;
  */
 const VALUE =
   `(?<secret>(?<=")[^"\\\\\\r\\n]{6,200}(?=")|(?<=')[^'\\\\\\r\\n]{6,200}(?=')|(?<=\`)[^\`\\\\\\r\\n]{6,200}(?=\`)` +
-  `|(?<!["'\`])[^\\s"'\`;]{5,199}[^\\s"'\`,;](?=,?["'\`;]?[ \\t]*(?:$|#|//)))`;
+  `|(?<!["'\`])[^\\s"'\`;]{5,199}[^\\s"'\`,;](?=,?["'\`;]?[ \\t]*(?:$|#|//))` +
+  // A phrase: words and single blanks filling the rest of the line (`db_pass: word word word`).
+  `|(?<!["'\`])[^\\s"'\`;#,]{1,30}(?:[ \\t][^\\s"'\`;#,]{1,30}){1,5}(?=[ \\t]*$))`;
 /** Assignment operators: `=`, `:`, `:=`, `::=`, `=>`, `?=`. */
 const ASSIGN = `[ \\t]{0,3}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,3}`;
 /** A bare value is taken only where the name starts its line: indentation, a list dash, `export`, `$` or a quote before it. */
@@ -100,6 +102,10 @@ const COMPARED = new RegExp(
   `["'\`](?<secret>(?<=")[^"\\\\\\r\\n]{6,40}(?=")|(?<=')[^'\\\\\\r\\n]{6,40}(?=')|(?<=\`)[^\`\\\\\\r\\n]{6,40}(?=\`))["'\`][ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}[A-Za-z0-9_.]{0,16}${NAME}`,
   'm',
 );
+
+/** A phrase that is code (`user_input or default`, `args.pw if x else None`), not a passphrase. */
+const CODE_PHRASE =
+  /[_.()=+|&<>$[\]{}]|\b(?:if|else|None|null|nil|undefined|await|new|return|lambda|def|function)\b/;
 
 /** The word for "password" in the languages of most UI catalogues: a label given to a `password` key. */
 const TRANSLATED =
@@ -172,7 +178,7 @@ export function literalOk(v: string): boolean {
     /^[A-Za-z0-9]{1,11}$/.test(t) ||
     // A unit said over and over (`deadbeef` four times) is a filler.
     /^(.{1,8})\1{2,}$/.test(t) ||
-    (/\s/.test(t) && t.length < 20) ||
+    (/\s/.test(t) && (t.length < 20 || CODE_PHRASE.test(t))) ||
     t.length < 6 ||
     !/[A-Za-z0-9]/.test(t) ||
     isRef(t) ||
@@ -231,6 +237,7 @@ export const credentialLiteralRules: readonly Rule[] = [
       `std::string secret("${v}");`,
       `secrete.assign("${v}",17);`,
       `password => "${v}"`,
+      `  db_password: ${v}`,
     ],
     negatives: [
       'password = ",.:-¨@*¿?!"',
@@ -248,6 +255,8 @@ export const credentialLiteralRules: readonly Rule[] = [
       'password = "changeme"',
       'api_key = config.api.key',
       'private_key: /etc/ssl/private/server.key',
+      'password = user_input or default_password',
+      'secret = SECRET_KEY if DEBUG else None',
       'secretName: my-tls-secret',
       'bypass = "zq8lorvextamb"',
       'x = compute(password, "zq8lorvextamb")',
