@@ -18,9 +18,11 @@ import { paymentRules } from './rules/payments';
 import { commerceRules } from './rules/commerce';
 import { privateKeyRules } from './rules/privateKeys';
 import { tokenRules } from './rules/tokens';
+import { curlCredentialRules } from './rules/curlCredentials';
 import { kubernetesRules } from './rules/kubernetes';
 import { connectionStringRules } from './rules/connectionStrings';
 import { genericRules } from './rules/generic';
+import { credentialLiteralRules } from './rules/credentialLiterals';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
@@ -53,6 +55,7 @@ export const serviceRules: readonly Rule[] = [
   ...devToolRules,
   ...privateKeyRules,
   ...tokenRules,
+  ...curlCredentialRules,
 ];
 
 /** Every built-in rule, in a stable order. Ids are unique (a unit test holds this). */
@@ -72,4 +75,5 @@ export const builtinRules: readonly Rule[] = [
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,
+  ...credentialLiteralRules,
 ];

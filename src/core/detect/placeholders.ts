@@ -132,7 +132,8 @@ function hasTemplateMarker(secret: string): boolean {
   return (
     secret.includes('${') ||
     secret.includes('{{') ||
-    secret.includes('}}') ||
+    // No lone `}}`: a template opens with `{{` (above), while a generated password's punctuation may end
+    // in `}}` on its own.
     secret.includes('$(') ||
     /^<|>$|<[^<>]*>/.test(secret) ||
     secret.includes('***') ||

@@ -57,7 +57,8 @@ const lastUserMessage = (req: CompletionRequest | undefined): string => {
 describe('outgoing pipeline', () => {
   it("redacts the attached file's path as well as its text", async () => {
     const token = pat();
-    const passphrase = 'velvet lantern okapi';
+    // Under 20 characters, so the redact tier hides it (the report tier reports longer passphrases).
+    const passphrase = 'velvet okapi';
     const { pipeline, provider, conversation } = setup();
     const result = await pipeline.run(
       conversation,

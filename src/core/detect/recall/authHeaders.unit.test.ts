@@ -19,8 +19,9 @@ describe('redact tier: credentials in HTTP headers', () => {
     hides('headers: {"Authorization": "Bearer q7Rm2xKp9LwZ4tVb"}', 'q7Rm2xKp9LwZ4tVb');
     hides("xhr.setRequestHeader('Authorization', 'Token q7Rm2xKp9LwZ')", 'q7Rm2xKp9LwZ');
     hides("curl -H 'Authorization: Bearer tk_q7Rm2xKp9LwZ4t' https://example.org", 'tk_q7Rm2xKp9LwZ4t');
-    hides('curl -H "X-Api-Key: k-Vb7Nm3Qp8Lz" https://example.org', 'k-Vb7Nm3Qp8Lz');
-    hides('curl --header "X-Auth-Token: Vb7Nm3Qp8Lz" https://example.org', 'Vb7Nm3Qp8Lz');
+    // Fixed fakes, which the report tier's curl-header-credential also reports in this file:
+    hides('curl -H "X-Api-Key: k-Vb7Nm3Qp8Lz" https://example.org', 'k-Vb7Nm3Qp8Lz'); // secure-gpt-ignore
+    hides('curl --header "X-Auth-Token: Vb7Nm3Qp8Lz" https://example.org', 'Vb7Nm3Qp8Lz'); // secure-gpt-ignore
     hides('fetch(u, { headers: { "authorization": `Bearer q7Rm2xKp9LwZ4tVb` } })', 'q7Rm2xKp9LwZ4tVb');
   });
 

@@ -40,9 +40,9 @@ describe('redact tier: spans and how the redactor merges them', () => {
 
   it('hides a recall span with a typed placeholder that restores locally', () => {
     const map = new RedactionMap();
-    const text = 'DB_PASSWORD=correct horse battery staple\n';
+    const text = 'DB_PASSWORD=correct horse\n';
     const result = redactText(text, map, {
-      recallDetectors: [flagging('correct horse battery staple', 'password')],
+      recallDetectors: [flagging('correct horse', 'password')],
     });
     assert.equal(result.text, 'DB_PASSWORD=‹secret:password#1›\n');
     assert.equal(map.restore(result.text), text);

@@ -104,9 +104,10 @@ export const gitlabRules: readonly Rule[] = [
     prefix: 'glcbt-',
     description: 'GitLab CI/CD job token',
     risk: 'anyone with this file can reach your projects and packages as a running CI job',
-    body: '[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}',
+    // The partition id before `_` is optional: tokens issued before partitioning are the 20 characters alone.
+    body: '(?:[A-Za-z0-9]{1,5}_)?[A-Za-z0-9_-]{20}',
     bodyMax: 26,
-    make: () => `${randomToken(ALNUM, 2)}_${randomToken(TOKEN, 20)}`,
+    make: () => `${randomToken('01', 1) === '0' ? `${randomToken(ALNUM, 2)}_` : ''}${randomToken(TOKEN, 20)}`,
   }),
   gitlab({
     id: 'gitlab-feed-token',

@@ -1,8 +1,8 @@
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, keyed } from './fixedPrefix';
-import { tokenRule } from './ruleKit';
-import { UUID, numericId, uuid } from './ruleParts';
+import { anyCase, near, tokenRule } from './ruleKit';
+import { UUID, lettersAndDigits, numericId, uuid } from './ruleParts';
 
 // Fintech, exchanges, social and media APIs. Most keys here have no prefix, so a provider word next to a
 // credential word names them (warnings); the few self-identifying shapes are errors. Formats are facts
@@ -110,17 +110,33 @@ export const keyedCommerceRules: readonly Rule[] = [
     make: () => randomToken(HEX, 32),
     revokeUrl: 'https://developers.facebook.com/apps/',
   }),
-  keyed({
+  tokenRule({
     id: 'facebook-app-access-token',
     provider: 'Facebook',
     description: 'Facebook (Meta) app access token (`<app id>|<app secret>`)',
     risk: 'anyone with this file can call the Graph API as your Meta app',
-    words: ['facebook', 'fb_'],
-    credentialName: false,
-    value: '[0-9]{15,16}(?:\\||%7[Cc])[A-Za-z0-9_-]{27,40}',
-    valueMax: 58,
-    make: () => `${numericId(15)}|${randomToken(BASE64URL, 32)}`,
+    severity: 'warning',
+    keywords: ['facebook', 'fb_'],
+    // The app id, a bar and the secret are the format: it counts after a Facebook word on its line,
+    // assigned or not (`facebook 1477…|…`, `{"facebook access_token": "…|…"}`).
+    pattern: new RegExp(
+      near(
+        `(?:${anyCase('facebook')}|${anyCase('fb')}_)`,
+        '[0-9]{15,16}(?:\\||%7[Cc])[A-Za-z0-9_-]{27,40}',
+        '(?![A-Za-z0-9_-])',
+      ),
+    ),
+    maxLength: 120,
+    minEntropy: 3,
+    validate: (t) => lettersAndDigits(t.slice(t.search(/\||%7[Cc]/) + 1)),
     revokeUrl: 'https://developers.facebook.com/apps/',
+    sample: () => `${numericId(15)}|${randomToken(BASE64URL, 32)}`,
+    lines: (t) => [
+      `FACEBOOK_APP_TOKEN=${t}`,
+      `facebook ${t}`,
+      `{"facebook access_token":"${t}","token_type":"bearer"}`,
+    ],
+    negatives: ['facebook 123456789012345|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'facebook id 123456789012345'],
   }),
   keyed({
     id: 'finnhub-api-key',

@@ -120,8 +120,9 @@ export const prefixedCommerceRules: readonly Rule[] = [
     provider: 'Facebook',
     description: 'Facebook (Meta) user, page or app access token',
     risk: 'anyone with this file can act on Facebook and Instagram as the user, page or app the token belongs to',
-    // `EAAA` is Square's prefix (square-access-token); Meta's tokens go on with another capital.
-    keywords: ['eaab', 'eaac', 'eaad', 'eaag', 'eaai', 'eaaj', 'eaam', 'eaan', 'eaao', 'eaau'],
+    // `EAAA` is Square's prefix (square-access-token); Meta's tokens go on with another capital, any of
+    // B to Z as the shape says (the fourth letter comes from the app, so `EAAL…` is as real as `EAAB…`).
+    keywords: 'BCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((c) => `eaa${c.toLowerCase()}`),
     shape: 'EAA[B-Z][A-Za-z0-9]{90,400}',
     maxLength: 404,
     minEntropy: 4,

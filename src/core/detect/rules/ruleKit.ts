@@ -155,6 +155,9 @@ export interface ContextSpec {
 // Credential words that a variable holding a key has in its name; `pat` but not `path`.
 const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
 
+/** What a type, a longer operator or an XML element's line break add to a match (see `assignedTo`'s `wide`). */
+const WIDE_REACH = 40;
+
 /** Rule for a context-only value: `<word>…<op> <value>` within a short bounded gap. */
 export function contextRule(c: ContextSpec): Rule {
   const word = c.words[0] ?? '';
@@ -171,9 +174,9 @@ export function contextRule(c: ContextSpec): Rule {
     // runs only where the context word starts, so most start positions fail on their first character.
     pattern: new RegExp(
       (c.credentialName ? `(?=${context})(?=[\\w.(-]{0,48}?${CREDENTIAL_WORD})` : '') +
-        assignedTo(context, c.value, END_TOKEN),
+        assignedTo(context, c.value, END_TOKEN, 24, true),
     ),
-    maxLength: 64 + c.valueMax,
+    maxLength: 64 + WIDE_REACH + c.valueMax,
     minEntropy: c.minEntropy ?? randomFloor(c.value, c.valueMax, c.valueMax >= 20 ? 3 : 2.6),
     validate: c.validate ?? lettersAndDigits,
     revokeUrl: c.revokeUrl,
@@ -238,10 +241,17 @@ export function anyCase(word: string): string {
  * operator (`=`, `:`, `=>`, `:=`), optional quotes and spaces, and the value in group `secret`. The short
  * bounded gap is what keeps a context-only rule from pairing a random value with a far-away word.
  */
-export function assignedTo(context: string, value: string, end: string, gap = 24): string {
+export function assignedTo(context: string, value: string, end: string, gap = 24, wide = false): string {
   // `(` in the gap and as an operator covers constructor calls: `cohere.Client(api_key="…")`, `Client("…")`.
+  // `wide` (context rules) also takes, adding at most `WIDE_REACH` to the longest match:
+  // - a Go or Java type between name and `=` (`var lobToken string = "…"`);
+  // - make's `?=`, `::=` and `:::=`;
+  // - `>` closing an XML element's tag: the element's text, on the tag's line or alone on the next one
+  //   (`<algoliaToken>\n    …\n</algoliaToken>`, as Maven and .NET settings files hold keys).
+  const typed = wide ? `(?:[ \\t]{1,3}[A-Za-z][\\w.]{0,15}[ \\t]{1,3}(?==))?` : '';
+  const more = wide ? `|:{2,3}=|\\?=|>(?<=<[\\w.-]{1,64}>)(?:\\r?\\n[ \\t]{0,16})?` : '';
   return (
-    `${context}[\\w.(-]{0,${gap}}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|\\()[ \\t]{0,3}["'\`]?` +
+    `${context}[\\w.(-]{0,${gap}}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,3}["'\`]?` +
     `(?<secret>${value})${end}`
   );
 }

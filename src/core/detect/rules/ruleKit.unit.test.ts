@@ -104,6 +104,20 @@ describe('rule kit', () => {
     for (const line of [`DEMO_API_KEY=${value}`, `demoApiKey: "${value}"`, `demo-api-key = '${value}'`]) {
       assert.equal(scan(line, { rules: [rule] }).length, 1, line);
     }
+    // A Go type, make's operators, and an XML element's text on the tag's line or alone on the next one;
+    // a tag's end without its start, or a blank line between, is not one.
+    for (const line of [
+      `var demoApiKey string = "${value}"`,
+      `DEMO_API_KEY ?= ${value}`,
+      `DEMO_API_KEY :::= "${value}"`,
+      `<demoApiKey>${value}</demoApiKey>`,
+      `<demoApiKey>\n    ${value}\n</demoApiKey>`,
+    ]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 1, line);
+    }
+    for (const line of [`demoApiKey> ${value}`, `<demoApiKey>\n\n    ${value}`]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 0, line);
+    }
   });
 
   it('credentialName asks for a key or token word in a hex value’s name', () => {

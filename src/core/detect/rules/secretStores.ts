@@ -71,7 +71,9 @@ export const secretStoreRules: readonly Rule[] = [
     provider: 'HashiCorp Vault',
     description: 'HashiCorp Vault token (pre-1.10 format)',
     risk: vaultRisk,
-    words: ['vault'],
+    // Given to a Vault name, or to any token name (`token: s.…`): the `s.` and 24 mixed characters are the
+    // format, and the name only says it is a credential.
+    words: ['vault', 'token'],
     value: 's\\.[A-Za-z0-9]{24}',
     valueMax: 26,
     minEntropy: 3.3,

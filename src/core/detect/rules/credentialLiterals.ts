@@ -1,0 +1,287 @@
+import type { Rule } from '../rule';
+import { randomToken } from '../random';
+import { tokenRule } from './ruleKit';
+import {
+  isDefaultPassword,
+  isKeywordValue,
+  isPathLike,
+  isPlaceholder,
+  isReference,
+  namesCredential,
+} from './valueChecks';
+
+/**
+ * Literal credentials: any literal, however plain, that code gives to a password-like name (`password =
+ * "…"`, `db_pass: …`, `if (apikey == "…")`, `if ("…" == password)`). generic-password and generic-secret
+ * ask the value to look generated; these ask only that it be a literal, so that a typed passphrase or a
+ * punctuation-heavy password is reported too. What keeps them precise is the name and the syntax:
+ * - the name holds a password word (`password`, `passwd`, `pwd`, `pass` starting a name or a hump),
+ *   `secret`, or a qualified key (`api_key`, `private_key`, `access_key`), with at most three short
+ *   tails after it, none of which says the value is something else (`password_hint`, `secret_name`);
+ * - the value is quoted (assignment or comparison), or bare after an assignment that starts its line
+ *   (.env, YAML, INI), and it is neither a reference, a placeholder, a label, a path, code nor a stock
+ *   default (see `literalOk`).
+ */
+
+/** Regex source with letters outside classes and escapes made case-insensitive (the rest stays exact). */
+function ci(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+    } else if (inClass || ch === '[') {
+      inClass = ch === '[' || (inClass && ch !== ']');
+      out += ch;
+    } else {
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      out += lo === up ? ch : `[${lo}${up}]`;
+    }
+  }
+  return out;
+}
+
+/** Words before the credential word that make the name about something else (`confirm_password`, `has_secret`). */
+const STOP_BEFORE = ci(
+  '(?:not|confirm|confirmation|verify|repeat|retype|new|old|current|reset|forgot|hashed|hash|encrypted|masked|invalid|wrong|bad|min|max|show|toggle|is|has|use|with|no|skip|require|requires|required|enable|enabled|disable|public|publishable|kube|k8s|csrf|xsrf|fake|dummy|mock|sample|example)[_.-]?',
+);
+/** Tails that make the name hold something other than the credential (`password_hint`, `secretName`). */
+const STOP_TAIL = ci(
+  '(?:hint|label|prompt|msg|message|error|err|errors|text|title|placeholder|field|input|policy|regex|pattern|format|length|len|min|max|rule|rules|hash|hashed|digest|salt|reset|url|uri|path|file|name|names|id|ids|type|mode|header|env|var|arn|ref|version|manager|store|provider|question|answer|strength|validator|validation|check|required|enabled|changed|count|help|description|desc|tooltip|selector|button|btn|view|form|mask|visible|toggle|icon|class|style|ttl|expiry|expires|lifetime|age|algorithm|alg|size|bits|location|source|ref|backend|engine|mount|scope|holder|prefix|suffix|id_?file)(?![a-z0-9])',
+);
+// `pass` alone must start a name or a camelCase hump (`db_pass`, `dbPass`), never end a word (`bypass`);
+// `pass` takes no `Value` tail (in `passValue`, pass is a verb); the longer words and `secret` may
+// follow anything. A key counts only with a word that makes it a
+// credential (`api_key`, `privateKey`), since a bare `key` is a dictionary key in most code.
+const WORD =
+  `(?:${ci('pass')}(?:${ci('w(?:or)?d|phrase')})|(?:(?<![A-Za-z])[Pp]|(?<=[a-z0-9])P)(?:ass|ASS)(?![Vv]al)` +
+  `|${ci('pwd')}|${ci('secret')}[eE]?` +
+  `|${ci('key')}(?<=${ci('(?:api|access|private|priv|auth|client|service|account|db|database)[_.-]?key')}))`;
+/** At most three tails, each after a separator or as a camelCase hump, and none from `STOP_TAIL`. */
+const TAIL = `(?:(?:[_.-](?!${STOP_TAIL})[A-Za-z0-9]{1,16}|(?!${STOP_TAIL})[A-Z][a-z0-9]{1,15})){0,3}(?![A-Za-z0-9])`;
+/** What `WORD` can have matched, for the stop-word check read back across it. */
+const WORD_TEXT = ci(
+  '(?:pass(?:w(?:or)?d|phrase)?|pwd|secrete?|(?:api|access|private|priv|auth|client|service|account|db|database)[_.-]?key)',
+);
+// The stop words are read after the word, back across it, once per word found: read before it, they
+// would run at every `p`, `s` and `k` of the window.
+const NAME = `${WORD}(?<!(?<![A-Za-z])${STOP_BEFORE}${WORD_TEXT})${TAIL}`;
+/** A closing quote or bracket of the name (`"password":`, `config["password"] =`) and an array size (`secret[25]`). */
+const NAME_CLOSE = `["'\`]?\\]?(?:\\[[0-9]{0,6}\\])?`;
+/**
+ * The value: quoted (printable up to its own closing quote, blanks included, on one line), or bare (up
+ * to a blank, a quote or `;`, less a trailing `,`, and
+ * the last thing on its line but a comment: in code, more after it makes it an expression) where nothing but a quote-less assignment led to it. One group for
+ * both, since the engine reads the secret from the one group named `secret`.
+ */
+const VALUE =
+  `(?<secret>(?<=")[^"\\\\\\r\\n]{6,200}(?=")|(?<=')[^'\\\\\\r\\n]{6,200}(?=')|(?<=\`)[^\`\\\\\\r\\n]{6,200}(?=\`)` +
+  `|(?<!["'\`])[^\\s"'\`;]{5,199}[^\\s"'\`,;](?=,?["'\`;]?[ \\t]*(?:$|#|//))` +
+  // A phrase: words and single blanks filling the rest of the line (`db_pass: word word word`).
+  `|(?<!["'\`])[^\\s"'\`;#,]{1,30}(?:[ \\t][^\\s"'\`;#,]{1,30}){1,5}(?=[ \\t]*$))`;
+/** Assignment operators: `=`, `:`, `:=`, `::=`, `=>`, `?=`. */
+const ASSIGN = `[ \\t]{0,3}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,3}`;
+/** A bare value is taken only where the name starts its line: indentation, a list dash, `export`, `$` or a quote before it. */
+const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
+/** A directive: the name starting its line, a blank, then a quoted value (`secret "…";`). */
+const DIRECTIVE = `(?<=^[ \\t]{0,16}[A-Za-z0-9_.-]{0,40})[ \\t]{1,3}(?=["'])`;
+/**
+ * C++ strings: a constructor after a string type (`std::string secret("…")`) or `assign` (`secret.assign("…", n)`).
+ * A call after any other name (`check_password("…")`) passes a value to code, which may be a wrong guess.
+ */
+const CPP_STRING = `(?<=(?:string|String|wstring)[ \\t]{1,3}[A-Za-z0-9_]{1,60})\\(|\\.assign\\(`;
+/** Before a quoted value: an assignment (ObjC's `@"…"` too), a comparison, a directive's blank or a C++ string. */
+const BEFORE_QUOTE = `(?:${ASSIGN}@?|[ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}|${DIRECTIVE}|${CPP_STRING})["'\`]`;
+
+const ASSIGNED = new RegExp(`${NAME}${NAME_CLOSE}(?:${BEFORE_QUOTE}|${ASSIGN}${AT_LINE_START})${VALUE}`, 'm');
+/** `"…" == password`: the match starts at the literal, within the 64 characters the engine looks back from a keyword. */
+const COMPARED = new RegExp(
+  `["'\`](?<secret>(?<=")[^"\\\\\\r\\n]{6,40}(?=")|(?<=')[^'\\\\\\r\\n]{6,40}(?=')|(?<=\`)[^\`\\\\\\r\\n]{6,40}(?=\`))["'\`][ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}[A-Za-z0-9_.]{0,16}${NAME}`,
+  'm',
+);
+
+/** A phrase that is code (`user_input or default`, `args.pw if x else None`), not a passphrase. */
+const CODE_PHRASE =
+  /[_.()=+|&<>$[\]{}]|\b(?:if|else|None|null|nil|undefined|await|new|return|lambda|def|function)\b/;
+
+/** The word for "password" in the languages of most UI catalogues: a label given to a `password` key. */
+const TRANSLATED =
+  /contrase|passwort|senha|wachtwoord|l[oö]senord|has[lł]o|parola|salasana|heslo|jelsz|пароль|密码|密碼|パスワード|비밀번호/i;
+
+/**
+ * Code rather than data: a member or index chain (`config.db.password`, `request.form[`), a call
+ * (`getenv("X")`), a value that opens a bracket it does not close, or one whose brackets all balance (an
+ * expression). Generated passwords with brackets rarely balance them.
+ */
+function looksLikeCode(v: string): boolean {
+  if (/^[A-Za-z_$][\w$]*(?:(?:\?\.|\.|::)[A-Za-z_$][\w$]*)+$/.test(v) || /^[\w$.]+\(.*\)$/.test(v)) {
+    return true;
+  }
+  if (/[([{]$/.test(v) || (/^[A-Za-z_$][\w$.]*[[(]/.test(v) && /[\])]$/.test(v))) {
+    return true;
+  }
+  const open: string[] = [];
+  for (const ch of v) {
+    const at = '([{'.indexOf(ch);
+    if (at >= 0) {
+      open.push(')]}'[at]!);
+    } else if (')]}'.includes(ch) && open.pop() !== ch) {
+      return false;
+    }
+  }
+  return open.length === 0 && /[([{]/.test(v);
+}
+
+/**
+ * A reference to a value held elsewhere. Template marks count only when they enclose a name or an
+ * expression (`${DB_PASS}`, `{{ .Values.pw }}`, `$(cat pw)`): a generated password may hold a stray
+ * `}}` or `${` among its punctuation.
+ */
+function isRef(t: string): boolean {
+  const bare = t.replace(/\{\{|\}\}|[$#@]\{|\$\(/g, ' ');
+  return (
+    isReference(bare) ||
+    /\$\{[\w.:-]{1,64}[}:]|\{\{[^{}]{1,80}\}\}|[#@]\{\w{1,64}\}|\$\([\w .-]{1,64}\)|<%|%>/.test(t)
+  );
+}
+
+/**
+ * What the other generic rules judge: a run of letters and digits with a few marks, 16 characters or
+ * more (generic-secret asks it to look generated, and refuses a near miss with stray marks), or a short
+ * letters-and-digits value (generic-password asks it for a mixture). These rules take the rest: typed
+ * passphrases and punctuation-heavy passwords.
+ */
+function tokenShaped(t: string): boolean {
+  const marks = t.length - t.replace(/[^A-Za-z0-9]/g, '').length;
+  return (
+    !/\s/.test(t) &&
+    t.length >= 16 &&
+    marks * 5 <= t.length &&
+    (/[0-9]/.test(t) || (/[a-z]/.test(t) && /[A-Z]/.test(t)))
+  );
+}
+
+/**
+ * A literal that can be a credential: not a value another rule judges (`tokenShaped`); a phrase of 20
+ * characters or more (a passphrase is long by design; a short phrase is a label or a note); with a letter
+ * or digit (`,.:-¨@*¿?!` is a pattern); and
+ * not a reference, a placeholder, a keyword, a path, a URL, code, a label (`Enter your password`,
+ * `Contraseña`, a single capitalised word), a format string, or a stock default (`changeme`).
+ */
+export function literalOk(v: string): boolean {
+  const t = v.trim();
+  return !(
+    tokenShaped(t) ||
+    /^[A-Za-z0-9]{1,11}$/.test(t) ||
+    // A unit said over and over (`deadbeef` four times) is a filler.
+    /^(.{1,8})\1{2,}$/.test(t) ||
+    (/\s/.test(t) && (t.length < 20 || CODE_PHRASE.test(t))) ||
+    t.length < 6 ||
+    !/[A-Za-z0-9]/.test(t) ||
+    isRef(t) ||
+    isPlaceholder(t) ||
+    isKeywordValue(t) ||
+    isPathLike(t) ||
+    t.includes('://') ||
+    namesCredential(t) ||
+    TRANSLATED.test(t) ||
+    looksLikeCode(t) ||
+    /^[A-Z][a-z]+$/.test(t) ||
+    // A regular expression or glob (`sgpt-gw-[^']+`, `(?:…)`, `\d+`, `.*`).
+    /\[\^|\(\?[:=!<]|\\[dswbDSWB]|\.[*+]/.test(t) ||
+    /^[A-Z][a-z']*(?:[ \t]+\S+)+$/.test(t) ||
+    /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|\{\{|\$\{|<%|^\$[A-Za-z_]/.test(t) ||
+    /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t) ||
+    /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(t) ||
+    isDefaultPassword(t)
+  );
+}
+
+/** A typed passphrase: lower-case words and a blank or two, drawn fresh (no stored value). */
+function passphrase(): string {
+  const word = (): string =>
+    randomToken('bcdfghjkmnpqrstvwxz', 3) + randomToken('aeiou', 1) + randomToken('bcdfghjkmnpqrstvwxz', 2);
+  return `${word()} ${word()} ${word()}`;
+}
+
+const RISK = 'anyone with this file can sign in wherever this credential is used';
+
+export const credentialLiteralRules: readonly Rule[] = [
+  tokenRule({
+    id: 'generic-credential-literal',
+    provider: 'Generic',
+    description: 'Hard-coded credential literal',
+    risk: RISK,
+    severity: 'warning',
+    // Keywords of at most four letters, as generic-password's: a provider's context rule wins a tie.
+    keywords: ['pass', 'pwd', 'cret', 'key'],
+    pattern: ASSIGNED,
+    // Name 16 + 3 tails of 17, closers 10, operator 9 and the line-start look back, a quote, 200.
+    maxLength: 300,
+    validate: literalOk,
+    // A phrase: the other generic rules never take a value with blanks, so this rule is the one that finds
+    // it. Punctuation-heavy values, which generic-password may also take, are in the unit tests.
+    sample: passphrase,
+    lines: (v) => [
+      `password = "${v}"`,
+      `my_password_super_secure = "${v}"`,
+      `api_key: '${v}'`,
+      `aws_secret_access_key := \`${v}\``,
+      `if (db_pass != "${v}") {`,
+      `secrete "${v}";`,
+      `char secrete[25] = "${v}";`,
+      `my_password_secure = @"${v}";`,
+      `std::string secret("${v}");`,
+      `secrete.assign("${v}",17);`,
+      `password => "${v}"`,
+      `  db_password: ${v}`,
+    ],
+    negatives: [
+      'password = ",.:-¨@*¿?!"',
+      'password = get_password()',
+      'password = os.environ["DB_PASSWORD"]',
+      'password: ${DB_PASSWORD}',
+      'password = "{{ db_password }}"',
+      'password = ""',
+      'password = None',
+      'password_hint = "first pet and street"',
+      'confirm_password = "zq8 lorvex tamb"',
+      'label = "Password"',
+      '"password": "Enter your password",',
+      '"password": "Contraseña",',
+      'password = "changeme"',
+      'api_key = config.api.key',
+      'private_key: /etc/ssl/private/server.key',
+      'password = user_input or default_password',
+      'secret = SECRET_KEY if DEBUG else None',
+      'secretName: my-tls-secret',
+      'bypass = "zq8lorvextamb"',
+      'x = compute(password, "zq8lorvextamb")',
+      'check_password("zq8 lorvex tamb qsoprt")',
+      'if (password == other_password) {',
+      'secret: true',
+    ],
+  }),
+  tokenRule({
+    id: 'generic-compared-credential',
+    provider: 'Generic',
+    description: 'Hard-coded credential compared with a password-like name',
+    risk: RISK,
+    severity: 'warning',
+    keywords: ['pass', 'pwd', 'cret', 'key'],
+    pattern: COMPARED,
+    maxLength: 140,
+    validate: literalOk,
+    sample: passphrase,
+    lines: (v) => [`if ("${v}" == password) {`, `if ('${v}' !== my_private_key) {`, `  "${v}" === apiKey &&`],
+    negatives: [
+      'if ("" == password) {',
+      'if ("Password" == label) {',
+      'if (",.:-¨@*¿?!" == password) {',
+      'if ("none" === secret_type) {',
+    ],
+  }),
+];

@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import { randomToken } from '../random';
+import { scan } from '../scanner';
+import { literalOk } from './credentialLiterals';
+
+/** Lower-case letters and the marks of a typed password, as detect-secrets' keyword cases draw them. */
+const MARKS = 'abcdefghijklmnopqrstuvwxyz#$()->[]_{}';
+
+/**
+ * A punctuation-heavy password, drawn fresh, with brackets that do not pair up (a balanced one reads
+ * as an expression) and no `{{`, `${`, `#{` or `$(` (template marks, which every rule treats as a reference).
+ */
+function punctuated(): string {
+  for (;;) {
+    const v = `${randomToken('abcdefghijklmnopqrstuvwxyz', 3)}${randomToken(MARKS, 30)}}}`;
+    if (!/\{\{|[$#@]\{|\$\(|^\$/.test(v) && !balanced(v) && /[([{]/.test(v)) {
+      return v;
+    }
+  }
+}
+
+function balanced(v: string): boolean {
+  const open: string[] = [];
+  for (const ch of v) {
+    const at = '([{'.indexOf(ch);
+    if (at >= 0) {
+      open.push(')]}'[at]!);
+    } else if (')]}'.includes(ch) && open.pop() !== ch) {
+      return false;
+    }
+  }
+  return open.length === 0;
+}
+
+/** Whether some finding covers the value's span in `text`. */
+function found(text: string, value: string): boolean {
+  const start = text.indexOf(value);
+  return scan(text).some((f) => f.start <= start && f.end >= start + value.length - 2);
+}
+
+describe('credential literals (report tier)', () => {
+  it('reports punctuation-heavy literals in every assignment, comparison and directive syntax', () => {
+    for (let i = 0; i < 20; i++) {
+      const v = punctuated();
+      const lines = [
+        `password = "${v}"`,
+        `apikey := "${v}"`,
+        `api_key: '${v}'`,
+        `aws_secret_access_key = \`${v}\``,
+        `if (apikey == "${v}") {`,
+        `if (db_pass !== "${v}")`,
+        `if ("${v}" == password) {`,
+        `if ("${v}" !== my_private_key) {`,
+        `secrete "${v}";`,
+        `password "${v}";`,
+        `char secrete[25] = "${v}";`,
+        `secrete[] = "${v}";`,
+        `my_password_secure = @"${v}";`,
+        `password => "${v}"`,
+        `db_pass: ${v},`,
+        `passwd: ${v}\``,
+        `db_pass_secure := ${v}`,
+        `  private_key: ${v}`,
+      ];
+      for (const line of lines) {
+        assert.ok(found(line, v), line);
+      }
+    }
+  });
+
+  it('reports a typed passphrase, and a short password made of marks', () => {
+    const phrase = `${randomToken('bcdfghjklmnpqrstvwz', 9)} ${randomToken('bcdfghjklmnpqrstvwz', 17)}`;
+    assert.ok(found(`password = "${phrase}"`, phrase));
+    const marks = `${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 1)},.:-¨@*¿!`;
+    assert.ok(found(`secrete = "${marks}"`, marks));
+  });
+
+  it('leaves references, code, labels, placeholders and values other rules judge', () => {
+    const negatives = [
+      'password = ",.:-¨@*¿?!"',
+      'password :=,.:-¨@*¿?!',
+      'password = get_password()',
+      'password = request.form["password"]',
+      'user.password = bcrypt.hash(plain, 10)',
+      'password = a + b # sum',
+      'password: ${DB_PASSWORD}',
+      'password = "${DB_PASSWORD}"',
+      'password: "{{ .Values.db.password }}"',
+      'password = "<%= ENV[\'PW\'] %>"',
+      'password = ""',
+      'password = None',
+      'password = undefined',
+      'if (password == confirm) {',
+      'if (secret === "")',
+      '"password": "Enter your password",',
+      '"password": "Mot de passe",',
+      '"password": "Passwort",',
+      'password_hint = "the street you grew up on"',
+      'password_label = "your secret word please"',
+      'passValue = "zq8 lorvex tamb qsoprt"',
+      'not_secret = "zqlorvextambqi"',
+      'someotherpassword = "doesnt start right"',
+      'secretName: my-tls-secret',
+      'private_key: /etc/ssl/private/server.key',
+      'api_key = settings.api.key',
+      "api_key = os.getenv('API_KEY')",
+      "assert.match(x, /^export OPENAI_API_KEY='sgpt-gw-[^']+$/m);",
+      `PASSWORD = "${'deadbeef'.repeat(4)}"`,
+    ];
+    for (const text of negatives) {
+      assert.deepEqual(
+        scan(text)
+          .map((f) => f.ruleId)
+          .filter((id) => id.startsWith('generic-c')),
+        [],
+        text,
+      );
+    }
+  });
+
+  it('leaves a token-shaped value to generic-secret, which judges randomness and stray marks', () => {
+    const nearMiss = `${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 30)}%c^`;
+    assert.equal(literalOk(nearMiss), false);
+    assert.equal(literalOk(`${punctuated()}`), true);
+  });
+
+  it('stays bounded on floods of names, operators and open quotes', () => {
+    const flood = (unit: string): string => unit.repeat(Math.ceil(100_000 / unit.length));
+    for (const text of [
+      flood('password = "'),
+      flood('" == password '),
+      flood('password "'),
+      flood('db_pass: a(b'),
+      flood('secret_a_b_c_d_e_f = '),
+      flood(`api_key: ${'#'.repeat(190)}\n`),
+    ]) {
+      // Correctness, not speed (nothing is timed): the scan finishes and finds no literal where none is.
+      const ids = scan(text).map((f) => f.ruleId);
+      assert.deepEqual(
+        ids.filter((id) => id.startsWith('generic-c')),
+        [],
+        text.slice(0, 40),
+      );
+    }
+  });
+});
