@@ -176,6 +176,8 @@ export function literalOk(v: string): boolean {
   return !(
     tokenShaped(t) ||
     /^[A-Za-z0-9]{1,11}$/.test(t) ||
+    // One word in one case (`authorization`, `ADMINISTRATOR`): a label or a header name, not proof.
+    /^(?:[a-z]+|[A-Z]+)$/.test(t) ||
     // A unit said over and over (`deadbeef` four times) is a filler.
     /^(.{1,8})\1{2,}$/.test(t) ||
     (/\s/.test(t) && (t.length < 20 || CODE_PHRASE.test(t))) ||

@@ -106,6 +106,8 @@ describe('credential literals (report tier)', () => {
       "api_key = os.getenv('API_KEY')",
       "assert.match(x, /^export OPENAI_API_KEY='sgpt-gw-[^']+$/m);",
       `PASSWORD = "${'deadbeef'.repeat(4)}"`,
+      "headers[azure ? 'api-key' : 'authorization'] = value;",
+      'ADMIN_PASSWORD = "ADMINISTRATOR"',
     ];
     for (const text of negatives) {
       assert.deepEqual(

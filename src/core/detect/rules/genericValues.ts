@@ -37,6 +37,8 @@ function literalData(v: string): boolean {
     isSlug(v) ||
     /[:?…]$|^:/.test(v) ||
     /^%[-+ #0]?\d*[sdfx]$|%\(|\{\d*\}/.test(v) ||
+    // A regular expression (`(?![A-Za-z0-9_-])`, `[^']+`, `\d+`): a pattern in code, not a value.
+    /\[\^|\(\?(?:[:=!]|<[=!])|\\[dswbDSWB]/.test(v) ||
     /^v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?$/.test(v) ||
     /^#[0-9a-f]{3,8}$/i.test(v)
   );

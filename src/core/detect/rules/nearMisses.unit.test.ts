@@ -54,6 +54,16 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     }
   });
 
+  it('generic-secret: a regular expression given to a token-like name is a pattern, not a value', () => {
+    for (const pattern of [
+      '(?![A-Za-z0-9_-])',
+      '(?<![A-Za-z0-9_-])',
+      `[^'"]{${randomToken(DIGITS, 2)},}\\d+`,
+    ]) {
+      assert.deepEqual(ids(`export const END_TOKEN = '${pattern}';`), [], pattern);
+    }
+  });
+
   it('generic-secret: a value of one-case word parts is a name or a template', () => {
     const value = `${randomToken(ALNUM, 17)}_${oneCase(3)}_${oneCase(4)}_${oneCase(5)}_${oneCase(12)}`;
     assert.deepEqual(ids(`--set kubeconfig.token.token="${value}"`), []);
