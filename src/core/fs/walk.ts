@@ -86,19 +86,23 @@ export function* walkPaths(roots: readonly string[], options: WalkOptions = {}):
     for (let next = stack.pop(); next; next = stack.pop()) {
       const { dir } = next;
       let layers = next.layers;
-      if (options.gitignore !== false) {
-        const own = loadLayer(dir, [join(dir, '.gitignore')]);
-        layers = own ? [...layers, own] : layers;
-      }
       let names: { name: string; isDirectory: boolean }[];
+      let hasIgnoreFile = false;
       try {
-        names = readdirSync(dir, { withFileTypes: true })
+        const dirents = readdirSync(dir, { withFileTypes: true });
+        // Most directories have no .gitignore: the listing says so, where a failed read would cost a throw.
+        hasIgnoreFile = dirents.some((d) => d.name === '.gitignore');
+        names = dirents
           .filter((d) => d.isFile() || d.isDirectory())
           .map((d) => ({ name: d.name, isDirectory: d.isDirectory() }))
           .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (error) {
         yield errorEntry(dir, error);
         continue;
+      }
+      if (options.gitignore !== false && hasIgnoreFile) {
+        const own = loadLayer(dir, [join(dir, '.gitignore')]);
+        layers = own ? [...layers, own] : layers;
       }
       const subdirs: string[] = [];
       for (const { name, isDirectory: isDir } of names) {
@@ -132,7 +136,7 @@ export function readEntry(path: string, maxFileSize: number): WalkEntry {
     if (size > maxFileSize) {
       return { kind: 'skipped', path, size, reason: 'too-large' };
     }
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = readBuffer(size);
     let length = 0;
     // A file can shrink between fstat and read; stop at end of file.
     for (let n = 1; length < size && n > 0; length += n) {
@@ -151,6 +155,22 @@ export function readEntry(path: string, maxFileSize: number): WalkEntry {
       closeSync(fd);
     }
   }
+}
+
+/** Files up to this size are read into one buffer kept between reads, not a fresh one each. */
+const REUSED_READ_BUFFER = 1024 * 1024;
+let reusedBuffer: Buffer | undefined;
+
+/**
+ * A buffer of at least `size` bytes for one read. The reused one is safe because decoding copies the bytes
+ * into a string (`decodeText` never returns a view of them) before the next read.
+ */
+function readBuffer(size: number): Buffer {
+  if (size > REUSED_READ_BUFFER) {
+    return Buffer.allocUnsafe(size);
+  }
+  reusedBuffer ??= Buffer.allocUnsafe(REUSED_READ_BUFFER);
+  return reusedBuffer;
 }
 
 /** The nearest directory at or above `start` holding `.git`, if any. */
