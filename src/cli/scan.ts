@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LoadedAllowlist } from '../core/detect/allowlist';
@@ -22,6 +21,7 @@ import { formatSarif } from './format/sarif';
 import { formatTextLine, formatTextSummary } from './format/text';
 import { createProgress } from './progress';
 import { createScanPool } from './scanPool';
+import { idleCores, takePrestartedWorkers } from './scanPrestart';
 import type { FileResult } from './scanWork';
 import { scanEntry, unexaminedWarning } from './scanWork';
 import { StagedError, stagedEntries } from './staged';
@@ -158,10 +158,14 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
   };
 
   const tasks: Task[] = [];
+  const prestarted = takePrestartedWorkers();
   const pool =
     jobs > 1 && !staged
-      ? createScanPool({ jobs, maxFileSize }, (index, result) => record(tasks[index]!, result))
+      ? createScanPool({ jobs, maxFileSize, prestarted }, (index, result) => record(tasks[index]!, result))
       : undefined;
+  if (!pool) {
+    prestarted.forEach((worker) => void worker.terminate());
+  }
   for (const root of roots) {
     const loaded = allowlists(rootDir(root));
     const isAllowlisted = loaded ? allowlistMatcher(loaded.allowlist) : () => false;
@@ -227,16 +231,6 @@ interface Task {
   readonly file: string;
   readonly workspacePath: string | undefined;
   readonly isAllowlisted: (finding: Finding, workspacePath?: string) => boolean;
-}
-
-/**
- * The default thread count: the cores minus the one-minute load average, at least one. A worker on a core
- * that is already busy only takes turns with the main thread and adds its own start: on a shared 2-core
- * machine at load 3-5, a 2.4 MB tree took 0.8-1.0 s on one thread and 1.2-1.7 s on two.
- */
-function idleCores(): number {
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(cores, Math.ceil(cores - (loadavg()[0] ?? 0))));
 }
 
 function parseJobs(value: string): number {

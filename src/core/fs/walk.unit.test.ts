@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { WalkEntry, WalkOptions } from './walk';
-import { findGitRoot, globFilter, readEntry, toPosix, walk } from './walk';
+import { readEntry } from './readEntry';
+import { findGitRoot, globFilter, toPosix, walk } from './walk';
 
 /** Builds a tree from `{ 'a/b.txt': 'text' }`; a string value is UTF-8 text, a Buffer is written as is. */
 function tree(files: Record<string, string | Buffer>): string {
