@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /**
  * `secure-gpt scan` starts its worker threads from the dispatcher, before the scan command's own bundle
@@ -10,7 +11,8 @@ import { Worker } from 'node:worker_threads';
  *
  * The dispatcher and the scan command are separate bundles, so the workers are handed over on a global.
  * A worker nobody takes (a usage error, `--jobs 1` after all) is unreferenced: it does not hold the
- * process open.
+ * process open. The dispatcher imports this module for every command, so worker_threads (~3 ms to load) is
+ * imported only when workers are started.
  */
 
 const HANDOFF = Symbol.for('secure-gpt.scan.prestartedWorkers');
@@ -67,12 +69,15 @@ export function prestartCount(
   return (roots.length === 0 ? ['.'] : roots).some(isDirectory) ? Number(jobs) - 1 : 0;
 }
 
-/** Starts the workers `prestartCount` asks for, from the worker bundle at `workerFile`. */
-export function prestartScanWorkers(args: readonly string[], workerFile: string): void {
+/** Starts the workers `prestartCount` asks for, from the worker bundle at `workerFile`; returns them. */
+export function prestartScanWorkers(args: readonly string[], workerFile: string): readonly Worker[] {
   const count = prestartCount(args, idleCores(), isDirectory);
   if (count === 0) {
-    return;
+    return [];
   }
+  // A plain require: esbuild leaves an `import()` of a built-in as is, and that would start Node's ESM loader.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
   const prestarted: Prestarted = { workers: [], exited: new Set() };
   for (let i = 0; i < count; i++) {
     const worker = new Worker(workerFile);
@@ -83,6 +88,7 @@ export function prestartScanWorkers(args: readonly string[], workerFile: string)
     prestarted.workers.push(worker);
   }
   (globalThis as Record<symbol, unknown>)[HANDOFF] = prestarted;
+  return prestarted.workers;
 }
 
 /** The prestarted workers still alive, handed over once. */

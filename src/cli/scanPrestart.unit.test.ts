@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { prestartCount } from './scanPrestart';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prestartCount, prestartScanWorkers, takePrestartedWorkers } from './scanPrestart';
 
 describe('prestartCount: the workers `scan` starts before its options are parsed', () => {
   const dirs = new Set(['.', 'src', 'test']);
@@ -32,5 +35,38 @@ describe('prestartCount: the workers `scan` starts before its options are parsed
     assert.equal(count(['--exclude', 'src', 'a.ts']), 0);
     assert.equal(count(['--format', 'json', '--allowlist', 'src', '--max-file-size', '1m', 'a.ts']), 0);
     assert.equal(count(['-f', 'json', 'src']), 1);
+  });
+});
+
+describe('prestartScanWorkers: the hand-over to the scan command', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sgpt-prestart-'));
+    // Stays up until ended, as the real worker does while it waits for batches.
+    writeFileSync(
+      join(dir, 'worker.js'),
+      "require('node:worker_threads').parentPort.on('message', () => {});\n",
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('hands over the workers it started, once', async () => {
+    prestartScanWorkers(['--jobs', '3', dir], join(dir, 'worker.js'));
+    const workers = takePrestartedWorkers();
+    assert.equal(workers.length, 2);
+    assert.deepEqual(takePrestartedWorkers(), []);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  });
+
+  it('starts none for a single file, and drops a worker that could not start', async () => {
+    assert.deepEqual(
+      prestartScanWorkers(['--jobs', '3', join(dir, 'worker.js')], join(dir, 'worker.js')),
+      [],
+    );
+    assert.deepEqual(takePrestartedWorkers(), []);
+    const [broken] = prestartScanWorkers(['--jobs', '2', dir], join(dir, 'missing.js'));
+    assert.ok(broken);
+    await new Promise((exited) => broken.once('exit', exited)); // After its 'error', which it must survive.
+    assert.deepEqual(takePrestartedWorkers(), []);
   });
 });
