@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileResult, PoolItem } from './scanWork';
 import { scanItem } from './scanWork';
 
@@ -121,7 +121,7 @@ export function createScanPool(
         stats.byWorkers += batch.length;
         store(first, batch);
       };
-      const worker = ready[i] ?? new Worker(SCAN_WORKER_FILE);
+      const worker = ready[i] ?? newWorker();
       workers.push(
         feedWorker(worker, options.maxFileSize, take, fromWorker, (lost) => {
           retry.push(...lost);
@@ -180,6 +180,17 @@ export function createScanPool(
       return stats;
     },
   };
+}
+
+/**
+ * A worker thread from the worker bundle. worker_threads (~3 ms to load) is required here, on first use,
+ * since most pools (a pre-commit hook's few files) never start one; an `import()` would not do, as esbuild
+ * leaves one of a built-in as is, and that starts Node's ESM loader.
+ */
+function newWorker(): Worker {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
+  return new WorkerThread(SCAN_WORKER_FILE);
 }
 
 /** Keeps one worker fed from `take` whenever it has room. */

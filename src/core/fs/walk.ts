@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -159,6 +159,17 @@ export function globFilter(patterns: readonly string[], base: string): (path: st
 /** `path` with forward slashes, the form ignore files, globs and reports use. */
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/**
+ * `relative(base, path)`, by slicing off the prefix for the usual path below `base`: `relative` resolves
+ * both paths on every call, and `scan` ran it twice for each file.
+ */
+export function relativeFrom(base: string, path: string): string {
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  return isAbsolute(base) && path.startsWith(prefix) && normalize(path) === path
+    ? path.slice(prefix.length)
+    : relative(base, path);
 }
 
 /** The ignore files that apply above `root`: from its git root (with info/exclude) down to its parent. */

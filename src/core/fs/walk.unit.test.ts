@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { WalkEntry, WalkOptions } from './walk';
 import { readEntry } from './readEntry';
-import { findGitRoot, globFilter, toPosix, walk } from './walk';
+import { findGitRoot, globFilter, relativeFrom, toPosix, walk } from './walk';
 
 /** Builds a tree from `{ 'a/b.txt': 'text' }`; a string value is UTF-8 text, a Buffer is written as is. */
 function tree(files: Record<string, string | Buffer>): string {
@@ -204,5 +204,27 @@ describe('globFilter', () => {
     assert.ok(!match(join(base, 'src/docs.ts')));
     assert.ok(!match(join(tmpdir(), 'elsewhere/key.pem')));
     assert.ok(!globFilter([], base)(join(base, 'a')));
+  });
+});
+
+describe('relativeFrom', () => {
+  it('is path.relative, for paths below the base, beside it, above it and not normalized', () => {
+    const base = join(tmpdir(), 'base');
+    const cases = [
+      join(base, 'a.txt'),
+      join(base, 'sub', 'b.txt'),
+      base,
+      join(tmpdir(), 'based', 'c.txt'),
+      join(tmpdir(), 'other', 'd.txt'),
+      tmpdir(),
+      `${base}${sep}..${sep}e.txt`,
+      `${base}${sep}.${sep}f.txt`,
+      `${base}${sep}${sep}g.txt`,
+      'relative.txt',
+    ];
+    for (const path of cases) {
+      assert.equal(relativeFrom(base, path), relative(base, path), path);
+      assert.equal(relativeFrom(`${base}${sep}`, path), relative(`${base}${sep}`, path), path);
+    }
   });
 });
