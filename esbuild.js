@@ -108,6 +108,8 @@ function lazyChunks(dir) {
 }
 
 const cliCommandChunks = lazyChunks('cli');
+/** Worker threads' entries, bundled beside the commands: `scan --jobs` starts dist/cli/scanWorker.js. */
+const cliWorkerEntries = { 'cli/scanWorker': 'src/cli/scanWorker.ts' };
 const extensionChunks = lazyChunks('ext');
 
 /** Entry points for a bundle `name` and its chunks, all written under `outdir`. */
@@ -182,7 +184,7 @@ const bundles = [
   },
   {
     ...common,
-    entryPoints: withChunks('cli', 'src/cli/cli.ts', 'cli'),
+    entryPoints: { ...withChunks('cli', 'src/cli/cli.ts', 'cli'), ...cliWorkerEntries },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -220,7 +222,7 @@ async function main() {
 
 // test/support/nodeBundle.ts builds the CLI for process tests with this same plugin, so the two cannot drift;
 // the extension's bundle test and test/bench/entryLoad.js build the extension as shipped.
-module.exports = { cliCommandChunks, extensionBundle, common, stripRuleNegatives };
+module.exports = { cliCommandChunks, cliWorkerEntries, extensionBundle, common, stripRuleNegatives };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { runCli } from './main';
+import { prestartScanWorkers } from './scanPrestart';
 
 // `secure-gpt scan | head` closes the pipe early: that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -7,6 +9,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   }
   throw error;
 });
+
+// Before the command's bundle loads: the workers boot meanwhile (see scanPrestart.ts). The worker is its own
+// bundle beside the commands' in dist/cli/.
+if (process.argv[2] === 'scan') {
+  prestartScanWorkers(process.argv.slice(3), join(__dirname, 'cli', 'scanWorker.js'));
+}
 
 runCli(process.argv.slice(2)).then(
   (code) => {

@@ -1,15 +1,16 @@
-import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readEntry } from '../core/fs/walk';
-import type { FileResult } from './scanWork';
-import { scanEntry } from './scanWork';
+import { join } from 'node:path';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import type { FileResult, PoolItem } from './scanWork';
+import { scanItem } from './scanWork';
 
 /**
  * `secure-gpt scan --jobs N`: reads and scans files on N threads, the main thread one of them, and hands
  * each result back in the walk's order, so the report is the same, line for line, as a one-thread scan.
  *
- * A worker costs a thread start plus its own parse of this bundle and compile of the rules (~100 ms of CPU),
- * which a pre-commit hook's few files would never pay back. So workers start once the walk has found
+ * A worker costs a thread start plus its own parse of the engine's bundle and compile of the rules (~150 ms
+ * of CPU), which a pre-commit hook's few files would never pay back. For a directory the dispatcher starts
+ * them before this command has loaded (scanPrestart.ts); otherwise workers start once the walk has found
  * `START_FILES` files, or once the main thread has scanned for `WARM_UP_MS` with work left (a few large
  * files); started during the walk, they boot and scan on the other cores while the main thread walks on.
  * Work goes out in small batches, two in flight per worker, so a thread that draws a large file does not
@@ -21,17 +22,14 @@ const WARM_UP_MS = 40;
 const BATCH = 8;
 const IN_FLIGHT = 2;
 
-/** Marks a worker as ours: this module is the worker's entry too (the CLI is one bundle per command). */
-const ROLE = 'secure-gpt-scan-worker';
+/** The worker's entry: its own bundle beside this one in dist/cli/ (or the compiled module beside this one). */
+export const SCAN_WORKER_FILE = join(__dirname, 'scanWorker.js');
 
 /** How the work was shared: the workers started and the items they scanned (the main thread did the rest). */
 export interface PoolStats {
   readonly workers: number;
   readonly byWorkers: number;
 }
-
-/** A path to read and scan, or a result already known (an error the walk met), kept in its place. */
-export type PoolItem = string | FileResult;
 
 export interface PoolOptions {
   readonly jobs: number;
@@ -40,6 +38,11 @@ export interface PoolOptions {
   readonly startFiles?: number;
   /** Overrides `WARM_UP_MS` (tests). */
   readonly warmUpMs?: number;
+  /**
+   * Workers started before the walk (see scanPrestart.ts), used first: up to `jobs - 1` of them, the rest
+   * ended. With any, the pool does not wait for `START_FILES`: their start is already paid.
+   */
+  readonly prestarted?: readonly Worker[];
 }
 
 /** Items go in as the walk finds them; `finish` scans what is left and resolves once every result is out. */
@@ -53,11 +56,12 @@ interface Batch {
   readonly items: readonly PoolItem[];
 }
 
-interface ToWorker {
+export interface ToWorker {
   readonly batch: Batch;
+  readonly maxFileSize: number;
 }
 
-interface FromWorker {
+export interface FromWorker {
   readonly first: number;
   readonly results: readonly FileResult[];
 }
@@ -110,15 +114,16 @@ export function createScanPool(
 
   const workers: { worker: Worker; feed: () => void }[] = [];
   let spawned = options.jobs <= 1;
-  const spawn = (count: number): void => {
+  const spawn = (count: number, ready: readonly Worker[] = []): void => {
     spawned = true;
     for (let i = 0; i < count; i++) {
       const fromWorker = (first: number, batch: readonly FileResult[]): void => {
         stats.byWorkers += batch.length;
         store(first, batch);
       };
+      const worker = ready[i] ?? newWorker();
       workers.push(
-        startWorker(options.maxFileSize, take, fromWorker, (lost) => {
+        feedWorker(worker, options.maxFileSize, take, fromWorker, (lost) => {
           retry.push(...lost);
           notify();
         }),
@@ -126,6 +131,12 @@ export function createScanPool(
     }
     stats.workers = workers.length;
   };
+  const prestarted = options.prestarted ?? [];
+  const adopted = Math.min(prestarted.length, Math.max(0, options.jobs - 1));
+  prestarted.slice(adopted).forEach((worker) => void worker.terminate());
+  if (adopted > 0) {
+    spawn(adopted, prestarted);
+  }
   const feed = (): void => workers.forEach((w) => w.feed());
 
   return {
@@ -171,23 +182,38 @@ export function createScanPool(
   };
 }
 
-/** Starts one worker and keeps it fed from `take` whenever it has room. */
-function startWorker(
+/**
+ * A worker thread from the worker bundle. worker_threads (~3 ms to load) is required here, on first use,
+ * since most pools (a pre-commit hook's few files) never start one; an `import()` would not do, as esbuild
+ * leaves one of a built-in as is, and that starts Node's ESM loader.
+ */
+function newWorker(): Worker {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
+  return new WorkerThread(SCAN_WORKER_FILE);
+}
+
+/** Keeps one worker fed from `take` whenever it has room. */
+function feedWorker(
+  worker: Worker,
   maxFileSize: number,
   take: () => Batch | undefined,
   store: (first: number, results: readonly FileResult[]) => void,
   giveBack: (lost: Batch[]) => void,
 ): { worker: Worker; feed: () => void } {
-  const worker = new Worker(__filename, { workerData: { role: ROLE, maxFileSize } });
+  // A prestarted worker was unreferenced so that an early exit (a usage error) need not wait for it; from
+  // here the main thread awaits its replies.
+  worker.ref();
   const inFlight = new Map<number, Batch>();
+  let dead = false;
   const feed = (): void => {
-    while (inFlight.size < IN_FLIGHT) {
+    while (!dead && inFlight.size < IN_FLIGHT) {
       const batch = take();
       if (!batch) {
         return;
       }
       inFlight.set(batch.first, batch);
-      worker.postMessage({ batch } satisfies ToWorker);
+      worker.postMessage({ batch, maxFileSize } satisfies ToWorker);
     }
   };
   worker.on('message', (message: FromWorker) => {
@@ -196,6 +222,7 @@ function startWorker(
     feed();
   });
   const lose = (): void => {
+    dead = true;
     giveBack([...inFlight.values()]);
     inFlight.clear();
   };
@@ -203,20 +230,4 @@ function startWorker(
   worker.on('exit', lose);
   feed();
   return { worker, feed };
-}
-
-function scanItem(item: PoolItem, maxFileSize: number): FileResult {
-  return typeof item === 'string' ? scanEntry(readEntry(item, maxFileSize)) : item;
-}
-
-/** The worker's side: scan each batch it is sent and post the results back. */
-function serveBatches(maxFileSize: number): void {
-  parentPort?.on('message', ({ batch }: ToWorker) => {
-    const results = batch.items.map((item) => scanItem(item, maxFileSize));
-    parentPort?.postMessage({ first: batch.first, results } satisfies FromWorker);
-  });
-}
-
-if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) {
-  serveBatches((workerData as { maxFileSize: number }).maxFileSize);
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../core/detect/finding';
 import { MAX_MATCHES, newStats } from '../core/detect/matcher';
 import { mergeRanges } from '../core/detect/recall/unexamined';
 import { lineStarts, positionAt, scan } from '../core/detect/scanner';
+import { readEntry } from '../core/fs/readEntry';
 import type { SkipReason, WalkEntry } from '../core/fs/walk';
 
 /**
@@ -18,6 +19,14 @@ export type FileResult =
       /** The lines the engine abandoned ("lines 12-40"), when it abandoned any. */
       readonly unexamined?: string;
     };
+
+/** A path to read and scan, or a result already known (an error the walk met), kept in its place. */
+export type PoolItem = string | FileResult;
+
+/** Reads and scans one pool item (on whichever thread it went to). */
+export function scanItem(item: PoolItem, maxFileSize: number): FileResult {
+  return typeof item === 'string' ? scanEntry(readEntry(item, maxFileSize)) : item;
+}
 
 /** Scans one walked entry. */
 export function scanEntry(entry: WalkEntry): FileResult {

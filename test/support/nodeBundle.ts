@@ -30,6 +30,9 @@ export function nodeBundleOptions(entry: string, outfile: string): BuildOptions 
     entryPoints: {
       [basename(outfile, '.js')]: join(repoRoot, entry),
       ...Object.fromEntries(commands.map((name) => [`cli/${name}`, join(repoRoot, `src/cli/${name}.ts`)])),
+      ...Object.fromEntries(
+        Object.entries(cliWorkerEntries).map(([name, path]) => [name, join(repoRoot, path)]),
+      ),
     },
     outdir: dirname(outfile),
     plugins: [cliCommandChunks],
@@ -38,4 +41,7 @@ export function nodeBundleOptions(entry: string, outfile: string): BuildOptions 
 
 /** esbuild.js's own plugin: commands.ts's dynamic imports become requires of the sibling bundles. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is the build script, plain CommonJS
-const { cliCommandChunks } = require(join(repoRoot, 'esbuild.js')) as { cliCommandChunks: Plugin };
+const { cliCommandChunks, cliWorkerEntries } = require(join(repoRoot, 'esbuild.js')) as {
+  cliCommandChunks: Plugin;
+  cliWorkerEntries: Record<string, string>;
+};

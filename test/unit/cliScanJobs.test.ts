@@ -4,10 +4,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { fingerprintOf } from '../../src/core/detect/finding';
-import { createScanPool } from '../../src/cli/scanPool';
+import { Worker } from 'node:worker_threads';
+import { createScanPool, SCAN_WORKER_FILE } from '../../src/cli/scanPool';
 import type { FileResult } from '../../src/cli/scanWork';
 import { scanEntry } from '../../src/cli/scanWork';
-import { readEntry } from '../../src/core/fs/walk';
+import { readEntry } from '../../src/core/fs/readEntry';
 import { freshOpenAiKey } from '../support/fakeKeys';
 import { nodeBundleOptions } from '../support/nodeBundle';
 import { seededInts } from '../support/seededRandom';
@@ -134,6 +135,23 @@ describe('scan --jobs: the same report on any number of threads', function () {
     const textThree = run(3, 'text');
     assert.equal(untimed(textThree.stdout), untimed(textOne.stdout));
     assert.equal(textThree.stderr, textOne.stderr);
+  });
+
+  it('scans on workers started before the pool, up to jobs - 1 of them, and ends the others', async () => {
+    const paths = tree.sources.slice(0, 40);
+    const expected = paths.map((path) => scanEntry(readEntry(path, 1 << 30)));
+    // As the dispatcher starts them (scanPrestart.ts): unreferenced until the pool takes them.
+    const prestarted = [0, 1, 2].map(() => new Worker(SCAN_WORKER_FILE));
+    prestarted.forEach((worker) => worker.unref());
+    const exited = prestarted.map((worker) => new Promise<void>((done) => worker.once('exit', () => done())));
+    const seen: FileResult[] = [];
+    const pool = createScanPool({ jobs: 3, maxFileSize: 1 << 30, prestarted }, (_, r) => seen.push(r));
+    paths.forEach((path) => pool.add(path));
+    const stats = await pool.finish();
+    assert.equal(stats.workers, 2);
+    assert.ok(stats.byWorkers > 0, JSON.stringify(stats));
+    assert.deepEqual(seen, expected);
+    await Promise.all(exited); // The third is ended at once, the two used when the pool finishes.
   });
 
   for (const [when, start] of [

@@ -1,18 +1,9 @@
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  statSync,
-} from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { decodeText } from './decodeText';
+import { errorEntry, readEntry } from './readEntry';
 
 /** How a walk chooses and reads files. */
 export interface WalkOptions {
@@ -86,19 +77,23 @@ export function* walkPaths(roots: readonly string[], options: WalkOptions = {}):
     for (let next = stack.pop(); next; next = stack.pop()) {
       const { dir } = next;
       let layers = next.layers;
-      if (options.gitignore !== false) {
-        const own = loadLayer(dir, [join(dir, '.gitignore')]);
-        layers = own ? [...layers, own] : layers;
-      }
       let names: { name: string; isDirectory: boolean }[];
+      let hasIgnoreFile = false;
       try {
-        names = readdirSync(dir, { withFileTypes: true })
+        const dirents = readdirSync(dir, { withFileTypes: true });
+        // Most directories have no .gitignore: the listing says so, where a failed read would cost a throw.
+        hasIgnoreFile = dirents.some((d) => d.name === '.gitignore');
+        names = dirents
           .filter((d) => d.isFile() || d.isDirectory())
           .map((d) => ({ name: d.name, isDirectory: d.isDirectory() }))
           .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (error) {
         yield errorEntry(dir, error);
         continue;
+      }
+      if (options.gitignore !== false && hasIgnoreFile) {
+        const own = loadLayer(dir, [join(dir, '.gitignore')]);
+        layers = own ? [...layers, own] : layers;
       }
       const subdirs: string[] = [];
       for (const { name, isDirectory: isDir } of names) {
@@ -119,36 +114,6 @@ export function* walkPaths(roots: readonly string[], options: WalkOptions = {}):
       for (let i = subdirs.length - 1; i >= 0; i--) {
         stack.push({ dir: subdirs[i]!, layers });
       }
-    }
-  }
-}
-
-/** Reads one file unless it is too large or binary; a read failure becomes an error entry, never a throw. */
-export function readEntry(path: string, maxFileSize: number): WalkEntry {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxFileSize) {
-      return { kind: 'skipped', path, size, reason: 'too-large' };
-    }
-    const bytes = Buffer.allocUnsafe(size);
-    let length = 0;
-    // A file can shrink between fstat and read; stop at end of file.
-    for (let n = 1; length < size && n > 0; length += n) {
-      n = readSync(fd, bytes, length, size - length, length);
-    }
-    // UTF-16 is text too; a byte-order mark is no column (editors do not count it either).
-    const decoded = decodeText(bytes.subarray(0, length));
-    if (decoded === undefined) {
-      return { kind: 'skipped', path, size, reason: 'binary' };
-    }
-    return { kind: 'file', path, size: length, text: decoded.text };
-  } catch (error) {
-    return errorEntry(path, error);
-  } finally {
-    if (fd !== undefined) {
-      closeSync(fd);
     }
   }
 }
@@ -194,6 +159,17 @@ export function globFilter(patterns: readonly string[], base: string): (path: st
 /** `path` with forward slashes, the form ignore files, globs and reports use. */
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/**
+ * `relative(base, path)`, by slicing off the prefix for the usual path below `base`: `relative` resolves
+ * both paths on every call, and `scan` ran it twice for each file.
+ */
+export function relativeFrom(base: string, path: string): string {
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  return isAbsolute(base) && path.startsWith(prefix) && normalize(path) === path
+    ? path.slice(prefix.length)
+    : relative(base, path);
 }
 
 /** The ignore files that apply above `root`: from its git root (with info/exclude) down to its parent. */
@@ -255,26 +231,4 @@ function isIgnored(layers: readonly IgnoreLayer[], path: string, isDirectory: bo
     }
   }
   return false;
-}
-
-function errorEntry(path: string, error: unknown): WalkEntry & { readonly kind: 'error' } {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EUNKNOWN';
-  return { kind: 'error', path, code, message: describeErrno(code) };
-}
-
-/** Short, secret-free wording for the errors a walk meets (the raw message can carry the path twice). */
-function describeErrno(code: string): string {
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return `cannot read (${code})`;
-  }
 }

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { WalkEntry, WalkOptions } from './walk';
-import { findGitRoot, globFilter, readEntry, toPosix, walk } from './walk';
+import { readEntry } from './readEntry';
+import { findGitRoot, globFilter, relativeFrom, toPosix, walk } from './walk';
 
 /** Builds a tree from `{ 'a/b.txt': 'text' }`; a string value is UTF-8 text, a Buffer is written as is. */
 function tree(files: Record<string, string | Buffer>): string {
@@ -131,6 +132,60 @@ describe('walk', () => {
     assert.equal(error?.kind === 'error' && error.message, 'no such file or directory');
   });
 
+  it('readEntry gives each file its own text though reads share a buffer: UTF-16 with a BOM, binary, over 1 MB', () => {
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('key=l\u00e9', 'utf16le')]);
+    const utf16be = Buffer.from(
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('be=text', 'utf16le')]),
+    );
+    utf16be.subarray(2).swap16();
+    const large = 'x'.repeat(1024 * 1024 + 10);
+    const root = make({
+      '1-long.txt': 'a long line of text '.repeat(50),
+      '2-short.txt': 'short',
+      '3-le.txt': utf16le,
+      '4-be.txt': utf16be,
+      '5-binary.bin': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02]),
+      '6-large.txt': large,
+      '7-after.txt': 'after',
+    });
+    const read = (name: string): WalkEntry => readEntry(join(root, name), 2 * 1024 * 1024);
+    const long = read('1-long.txt');
+    const short = read('2-short.txt');
+    assert.deepEqual(short, { kind: 'file', path: join(root, '2-short.txt'), size: 5, text: 'short' });
+    assert.equal(long.kind === 'file' && long.text, 'a long line of text '.repeat(50));
+    const le = read('3-le.txt');
+    assert.equal(le.kind === 'file' && le.text, 'key=l\u00e9');
+    assert.equal(le.kind === 'file' && le.size, utf16le.length);
+    const be = read('4-be.txt');
+    assert.equal(be.kind === 'file' && be.text, 'be=text');
+    assert.deepEqual(read('5-binary.bin'), {
+      kind: 'skipped',
+      path: join(root, '5-binary.bin'),
+      size: 7,
+      reason: 'binary',
+    });
+    const big = read('6-large.txt');
+    assert.equal(big.kind === 'file' && big.text, large);
+    const after = read('7-after.txt');
+    assert.equal(after.kind === 'file' && after.text, 'after');
+    // Texts read earlier are untouched by the reads after them.
+    assert.equal(le.kind === 'file' && le.text, 'key=l\u00e9');
+    assert.equal(long.kind === 'file' && long.text, 'a long line of text '.repeat(50));
+  });
+
+  it('finds a .gitignore in the directory listing: a linked one applies, a directory of that name does not', () => {
+    const root = make({
+      '.git/HEAD': 'ref',
+      'rules.txt': '*.log\n',
+      'a/app.log': 'x',
+      'a/app.txt': 'x',
+      'b/.gitignore/inside.txt': 'x',
+      'b/app.log': 'x',
+    });
+    symlinkSync(join(root, 'rules.txt'), join(root, 'a', '.gitignore'));
+    assert.deepEqual(files(root), ['rules.txt', 'a/app.txt', 'b/app.log', 'b/.gitignore/inside.txt']);
+  });
+
   it('readEntry reads an empty file as empty text', () => {
     const root = make({ 'empty.txt': '' });
     const entry = readEntry(join(root, 'empty.txt'), 10);
@@ -149,5 +204,27 @@ describe('globFilter', () => {
     assert.ok(!match(join(base, 'src/docs.ts')));
     assert.ok(!match(join(tmpdir(), 'elsewhere/key.pem')));
     assert.ok(!globFilter([], base)(join(base, 'a')));
+  });
+});
+
+describe('relativeFrom', () => {
+  it('is path.relative, for paths below the base, beside it, above it and not normalized', () => {
+    const base = join(tmpdir(), 'base');
+    const cases = [
+      join(base, 'a.txt'),
+      join(base, 'sub', 'b.txt'),
+      base,
+      join(tmpdir(), 'based', 'c.txt'),
+      join(tmpdir(), 'other', 'd.txt'),
+      tmpdir(),
+      `${base}${sep}..${sep}e.txt`,
+      `${base}${sep}.${sep}f.txt`,
+      `${base}${sep}${sep}g.txt`,
+      'relative.txt',
+    ];
+    for (const path of cases) {
+      assert.equal(relativeFrom(base, path), relative(base, path), path);
+      assert.equal(relativeFrom(`${base}${sep}`, path), relative(`${base}${sep}`, path), path);
+    }
   });
 });
