@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { engineRule, foldOverlaps } from '../../../test/support/engineRule';
 import { seededInts } from '../../../test/support/seededRandom';
 import { matchAtKeywords } from './anchoredMatch';
 import type { Candidate, CompiledRule } from './matcher';
@@ -7,19 +8,7 @@ import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } fro
 import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
 import type { Rule } from './rule';
 
-function rule(id: string, keywords: string[], pattern: RegExp, maxLength: number): Rule {
-  return {
-    id,
-    provider: 'Test',
-    description: id,
-    risk: 'none',
-    severity: 'error',
-    keywords,
-    pattern,
-    maxLength,
-    tests: { positives: () => [], negatives: [] },
-  };
-}
+const rule = engineRule;
 
 // Every one starts at a keyword: a lookbehind first, a case-insensitive context, a lookahead that
 // opens the match (Discord's bare tokens), an unbounded pattern whose matches outrun its maxLength
@@ -52,17 +41,8 @@ function randomText(next: (n: number) => number): string {
   return text;
 }
 
-/** The scanner's fold of one rule's overlapping matches: earlier start, then longer, wins. */
 function spans(candidates: readonly Candidate[]): string[] {
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Candidate[] = [];
-  for (const c of sorted) {
-    const last = kept[kept.length - 1];
-    if (!last || c.start >= last.end) {
-      kept.push(c);
-    }
-  }
-  return kept.map((c) => `${c.start}-${c.end}:${c.secret}`);
+  return foldOverlaps(candidates).map((c) => `${c.start}-${c.end}:${c.secret}`);
 }
 
 function anchored(

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { engineRule, foldOverlaps } from '../../../test/support/engineRule';
 import { seededInts } from '../../../test/support/seededRandom';
 import type { Candidate, CompiledRule, WindowMode } from './matcher';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
@@ -6,20 +7,7 @@ import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
 import { ALNUM, randomToken } from './random';
 import type { Rule } from './rule';
 
-/** A rule for engine tests only: the engine reads id, severity, keywords, pattern and maxLength. */
-function rule(id: string, keywords: string[], pattern: RegExp, maxLength: number): Rule {
-  return {
-    id,
-    provider: 'Test',
-    description: id,
-    risk: 'none',
-    severity: 'error',
-    keywords,
-    pattern,
-    maxLength,
-    tests: { positives: () => [], negatives: [] },
-  };
-}
+const rule = engineRule;
 
 // Shapes chosen to stress the window edges: boundary assertions on both sides, a keyword in the middle
 // of the match or up to 64 characters into it, a context rule with a `secret` group, a multi-line
@@ -60,17 +48,8 @@ function randomText(next: (n: number) => number): string {
   return text;
 }
 
-/** Same-rule overlaps folded the way the scanner folds them: earlier start, then longer, wins. */
 function spans(candidates: readonly Candidate[]): string[] {
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Candidate[] = [];
-  for (const c of sorted) {
-    const last = kept[kept.length - 1];
-    if (!last || c.start >= last.end) {
-      kept.push(c);
-    }
-  }
-  return kept.map((c) => `${c.start}-${c.end}`);
+  return foldOverlaps(candidates).map((c) => `${c.start}-${c.end}`);
 }
 
 function windowed(

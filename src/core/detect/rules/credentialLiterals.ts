@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
 import { tokenRule } from './ruleKit';
+import { ci } from './ruleParts';
 import {
   isDefaultPassword,
   isKeywordValue,
@@ -22,27 +23,6 @@ import {
  *   (.env, YAML, INI), and it is neither a reference, a placeholder, a label, a path, code nor a stock
  *   default (see `literalOk`).
  */
-
-/** Regex source with letters outside classes and escapes made case-insensitive (the rest stays exact). */
-function ci(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      out += ch + (source[i + 1] ?? '');
-      i++;
-    } else if (inClass || ch === '[') {
-      inClass = ch === '[' || (inClass && ch !== ']');
-      out += ch;
-    } else {
-      const lo = ch.toLowerCase();
-      const up = ch.toUpperCase();
-      out += lo === up ? ch : `[${lo}${up}]`;
-    }
-  }
-  return out;
-}
 
 /** Words before the credential word that make the name about something else (`confirm_password`, `has_secret`). */
 const STOP_BEFORE = ci(
@@ -123,6 +103,11 @@ function looksLikeCode(v: string): boolean {
   if (/[([{]$/.test(v) || (/^[A-Za-z_$][\w$.]*[[(]/.test(v) && /[\])]$/.test(v))) {
     return true;
   }
+  return /[([{]/.test(v) && bracketsBalance(v);
+}
+
+/** Whether every bracket of `v` closes the one opened last, and none is left open. */
+export function bracketsBalance(v: string): boolean {
   const open: string[] = [];
   for (const ch of v) {
     const at = '([{'.indexOf(ch);
@@ -132,7 +117,7 @@ function looksLikeCode(v: string): boolean {
       return false;
     }
   }
-  return open.length === 0 && /[([{]/.test(v);
+  return open.length === 0;
 }
 
 /**

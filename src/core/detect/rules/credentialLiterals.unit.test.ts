@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
-import { literalOk } from './credentialLiterals';
+import { bracketsBalance, literalOk } from './credentialLiterals';
 
 /** Lower-case letters and the marks of a typed password, as detect-secrets' keyword cases draw them. */
 const MARKS = 'abcdefghijklmnopqrstuvwxyz#$()->[]_{}';
@@ -13,23 +13,10 @@ const MARKS = 'abcdefghijklmnopqrstuvwxyz#$()->[]_{}';
 function punctuated(): string {
   for (;;) {
     const v = `${randomToken('abcdefghijklmnopqrstuvwxyz', 3)}${randomToken(MARKS, 30)}}}`;
-    if (!/\{\{|[$#@]\{|\$\(|^\$/.test(v) && !balanced(v) && /[([{]/.test(v)) {
+    if (!/\{\{|[$#@]\{|\$\(|^\$/.test(v) && !bracketsBalance(v) && /[([{]/.test(v)) {
       return v;
     }
   }
-}
-
-function balanced(v: string): boolean {
-  const open: string[] = [];
-  for (const ch of v) {
-    const at = '([{'.indexOf(ch);
-    if (at >= 0) {
-      open.push(')]}'[at]!);
-    } else if (')]}'.includes(ch) && open.pop() !== ch) {
-      return false;
-    }
-  }
-  return open.length === 0;
 }
 
 /** Whether some finding covers the value's span in `text`. */

@@ -1,7 +1,7 @@
 import { ALNUM, BASE64, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
-import { uuid } from './ruleParts';
+import { ci, uuid } from './ruleParts';
 import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
 import { isWordy, passwordOk, tokenOk } from './genericValues';
 
@@ -76,27 +76,6 @@ function assignment(name: string, min: number): RegExp {
     `${name}${NAME_BOUND}["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min)}`,
     'm',
   );
-}
-
-/** Regex source with every letter outside classes and escapes made case-insensitive, so that the rest stays case-exact. */
-function ci(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      out += ch + (source[i + 1] ?? '');
-      i++;
-    } else if (inClass || ch === '[') {
-      inClass = ch === '[' || (inClass && ch !== ']');
-      out += ch;
-    } else {
-      const lo = ch.toLowerCase();
-      const up = ch.toUpperCase();
-      out += lo === up ? ch : `[${lo}${up}]`;
-    }
-  }
-  return out;
 }
 
 /**

@@ -31,3 +31,24 @@ export function randomTail(url: string): boolean {
 export function lettersAndDigits(value: string): boolean {
   return /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 }
+
+/** Regex source with every letter outside classes and escapes made case-insensitive, so that the rest stays case-exact. */
+export function ci(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+    } else if (inClass || ch === '[') {
+      inClass = ch === '[' || (inClass && ch !== ']');
+      out += ch;
+    } else {
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      out += lo === up ? ch : `[${lo}${up}]`;
+    }
+  }
+  return out;
+}
