@@ -21,6 +21,15 @@ declare const __moduleLoadEnded: number | undefined;
  * shown). When it is shown, VS Code asks as soon as `activate` returns, well within this.
  */
 const FIRST_PAGE_WAIT_MS = 1000;
+/**
+ * The wait when the chat was shown as the last window closed, so VS Code will ask for it: after a reload it
+ * asked about 4 s after `activate` on the CI machine, and bundles loaded before then held its call back.
+ */
+const SHOWN_PAGE_WAIT_MS = 8000;
+/** How long the bundles wait, once the page is set, for it to report `ready`. */
+const PAGE_SHOWN_WAIT_MS = 3000;
+/** Where the chat view's last shown state is kept (the extension's global state: no secret, one flag). */
+const CHAT_SHOWN_KEY = 'secureGpt.chatShown';
 
 // Each feature registers itself from its own module with one line below, and hands back the one owner of what it
 // set up (a `Disposable` from core/disposable.ts): this is the only place that touches `context.subscriptions`.
@@ -52,7 +61,13 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     // Starts reading the chat history now, so that it is in memory when the restored view asks for its page.
     const data = own(new LocalData(context, log));
-    const chat = own(new ChatViewProvider(context.extensionUri, log, { marks, history: data.history }));
+    const chat = own(
+      new ChatViewProvider(context.extensionUri, log, {
+        marks,
+        history: data.history,
+        rememberShown: (shown) => void context.globalState.update(CHAT_SHOWN_KEY, shown),
+      }),
+    );
     own(
       vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, chat, {
         webviewOptions: { retainContextWhenHidden: true },
@@ -63,8 +78,16 @@ export function activate(context: vscode.ExtensionContext): void {
     // Loading a bundle is a synchronous require that holds the extension host for a while (seconds, after a
     // reload on a busy machine), and VS Code's call to resolve the chat view and the history read waited
     // behind it. So the bundles wait for the chat's page, or for FIRST_PAGE_WAIT_MS when the view is not
-    // shown (VS Code then never asks for it); a command invoked meanwhile loads them at once.
-    const firstPage = settlesWithin(chat.whenPageSet, FIRST_PAGE_WAIT_MS);
+    // shown (VS Code then never asks for it), or SHOWN_PAGE_WAIT_MS when it was shown as the last window
+    // closed; a command invoked meanwhile loads them at once.
+    const chatShown = context.globalState.get<boolean>(CHAT_SHOWN_KEY) === true;
+    // Once the page is set, until it reports `ready` (or PAGE_SHOWN_WAIT_MS): VS Code gets the page only
+    // when the event loop turns, and a bundle loaded before then held the page back.
+    const pageShown = Promise.race([
+      chat.whenPageShown,
+      chat.whenPageSet.then(() => settlesWithin(chat.whenPageShown, PAGE_SHOWN_WAIT_MS)),
+    ]);
+    const firstPage = settlesWithin(pageShown, chatShown ? SHOWN_PAGE_WAIT_MS : FIRST_PAGE_WAIT_MS);
     // The log holds its lines until its scrubber (the detection engine) has loaded.
     void firstPage.then(() =>
       setImmediate(

@@ -95,10 +95,18 @@ function statusBarItem(id: string): Record<string, unknown> {
 }
 
 /** A webview view whose listeners land in the ledger, and which can be closed like the user closes it. */
-export function fakeWebviewView(): { view: unknown; close(): void; message: EventEmitter<unknown> } {
+export function fakeWebviewView(): {
+  view: unknown;
+  close(): void;
+  setVisible: (visible: boolean) => void;
+  message: EventEmitter<unknown>;
+} {
   const message = new EventEmitter<unknown>('webview.onDidReceiveMessage', true);
   const disposed = new EventEmitter<void>('view.onDidDispose', true);
+  const visibility = new EventEmitter<void>('view.onDidChangeVisibility', true);
   const view = {
+    visible: true,
+    onDidChangeVisibility: visibility.event,
     webview: {
       options: {},
       html: '',
@@ -114,6 +122,10 @@ export function fakeWebviewView(): { view: unknown; close(): void; message: Even
     message,
     close: () => {
       disposed.fire();
+    },
+    setVisible: (visible: boolean) => {
+      view.visible = visible;
+      visibility.fire();
     },
   };
 }

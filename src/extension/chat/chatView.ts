@@ -67,6 +67,11 @@ export interface ChatViewStart {
   readonly marks?: LoadMarks;
   /** The saved turns, drawn into the page before the chat session has started. */
   readonly history?: SavedTurns;
+  /**
+   * Told whether the view is shown, each time that changes: the next start reads it to know whether VS Code
+   * will ask for the page at once, and holds the heavy bundles back until then (extension.ts).
+   */
+  readonly rememberShown?: (shown: boolean) => void;
 }
 
 /** Hosts the chat webview view in the activity bar. Messages before it reports `ready` are superseded by its initial state. */
@@ -92,6 +97,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
    * them blocks the extension host, and with it VS Code's call to `resolveWebviewView` and the history read.
    */
   readonly whenPageSet = new Promise<void>((resolve) => (this.pageSet = resolve));
+  private pageShown: () => void = () => undefined;
+  /**
+   * Settles when a page first reported `ready` (its script ran, after its turns were drawn). The page set is
+   * only sent to VS Code once the extension host's event loop turns, so a bundle loaded right after it held
+   * the page back by as long as the load took.
+   */
+  readonly whenPageShown = new Promise<void>((resolve) => (this.pageShown = resolve));
   /** The first state written into the current page, as JSON: `ready` posts the state only if it differs. */
   private embedded: string | undefined;
   /** Whether the current handler's first state holds its saved turns (its `whenLoaded` has settled). */
@@ -181,6 +193,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       ],
     };
     this.viewListeners.add(view.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    const { rememberShown } = this.start;
+    if (rememberShown) {
+      rememberShown(view.visible);
+      this.viewListeners.add(view.onDidChangeVisibility(() => rememberShown(view.visible)));
+    }
     this.viewListeners.add(
       view.onDidDispose(() => {
         if (this.view !== view) {
@@ -253,6 +270,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     this.messageEmitter.fire(message);
     if (message.type === 'ready') {
       this.ready = true;
+      this.pageShown();
       if (this.handler) {
         void this.postInitialState(this.handler);
       }

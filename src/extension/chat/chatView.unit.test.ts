@@ -49,6 +49,36 @@ describe('chat view before the chat session has started (it loads just after act
     chat.dispose();
   });
 
+  it('says when its page is shown (its first `ready`), which the heavy bundles wait for', async () => {
+    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log);
+    let shown = false;
+    void chat.whenPageShown.then(() => (shown = true));
+    const { view, message } = fakeWebviewView();
+    await chat.resolveWebviewView(view as vscode.WebviewView);
+    await chat.whenPageSet;
+    await new Promise((r) => setImmediate(r));
+    assert.equal(shown, false, 'a page set is not yet a page shown');
+    message.fire({ type: 'ready' });
+    await chat.whenPageShown;
+    assert.equal(shown, true);
+    chat.dispose();
+  });
+
+  it('tells the next start whether the view is shown, as VS Code shows and hides it', async () => {
+    const told: boolean[] = [];
+    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
+      rememberShown: (shown) => told.push(shown),
+    });
+    const { view, setVisible } = fakeWebviewView();
+    await chat.resolveWebviewView(view as vscode.WebviewView);
+    setVisible(false);
+    setVisible(true);
+    assert.deepEqual(told, [true, false, true]);
+    chat.dispose();
+    setVisible(false);
+    assert.deepEqual(told, [true, false, true], 'nothing is told once the provider is gone');
+  });
+
   it('sets its page once the saved turns are read, with them drawn in, without waiting for the session', async () => {
     const saved = [
       {
