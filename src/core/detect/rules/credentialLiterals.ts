@@ -67,12 +67,13 @@ const ASSIGN = `[ \\t]{0,3}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,3}`;
 /** A bare value is taken only where the name starts its line: indentation, a list dash, `export`, `$` or a quote before it. */
 const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
 /** A directive: the name starting its line, a blank, then a quoted value (`secret "…";`). */
-const DIRECTIVE = `(?<=^[ \\t]{0,16}[A-Za-z0-9_.-]{0,40})[ \\t]{1,3}(?=["'])`;
+// The blank and the quote are checked first: the look back to the line start costs more, and runs at every name.
+const DIRECTIVE = `[ \\t]{1,3}(?=["'])(?<=^[ \\t]{0,16}[A-Za-z0-9_.-]{0,40}[ \\t]{1,3})`;
 /**
  * C++ strings: a constructor after a string type (`std::string secret("…")`) or `assign` (`secret.assign("…", n)`).
  * A call after any other name (`check_password("…")`) passes a value to code, which may be a wrong guess.
  */
-const CPP_STRING = `(?<=(?:string|String|wstring)[ \\t]{1,3}[A-Za-z0-9_]{1,60})\\(|\\.assign\\(`;
+const CPP_STRING = `\\((?<=(?:string|String|wstring)[ \\t]{1,3}[A-Za-z0-9_]{1,60}\\()|\\.assign\\(`;
 /** Before a quoted value: an assignment (ObjC's `@"…"` too), a comparison, a directive's blank or a C++ string. */
 const BEFORE_QUOTE = `(?:${ASSIGN}@?|[ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}|${DIRECTIVE}|${CPP_STRING})["'\`]`;
 
