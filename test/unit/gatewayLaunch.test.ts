@@ -4,15 +4,14 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { readCliConfig } from '../../src/cli/cliConfig';
 import { AuditLog } from '../../src/core/audit/auditLog';
 import { readSettings } from '../../src/core/config/settings';
 import { ALNUM, randomToken } from '../../src/core/detect/random';
 import { gatewayEnvironment, launchGateway, parseAddress } from '../../src/extension/gateway/gatewayProcess';
 import { FakeOpenAi } from '../support/fakeOpenAi';
-import { nodeBundleOptions } from '../support/nodeBundle';
 import { freshToken, makeTree } from './cliSupport';
+import { bundleCli } from './gatewayCase';
 
 const repo = resolve(__dirname, '../../..');
 const cliPath = join(repo, 'out/cliBundle/gatewayLaunchCli.js');
@@ -47,10 +46,7 @@ describe('The editor gateway launcher, with the CLI as its child', function () {
   let fake: FakeOpenAi;
   let dir: string;
 
-  before(async () => {
-    mkdirSync(join(repo, 'out/cliBundle'), { recursive: true });
-    await build(nodeBundleOptions('src/cli/cli.ts', cliPath));
-  });
+  before(() => bundleCli(cliPath));
   beforeEach(async () => {
     fake = await new FakeOpenAi().start();
     dir = makeTree({ '.git/HEAD': 'ref: refs/heads/main\n' });

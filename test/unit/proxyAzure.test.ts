@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { OpenAI } from 'openai';
 import { AuditLog } from '../../src/core/audit/auditLog';
 import { HEX, randomToken } from '../../src/core/detect/random';
 import { FakeOpenAi } from '../support/fakeOpenAi';
-import { nodeBundleOptions } from '../support/nodeBundle';
 import { freshToken, makeTree } from './cliSupport';
+import { bundleCli } from './gatewayCase';
 import type { ProxyProcess } from './proxySupport';
 import { startProxy } from './proxySupport';
 
@@ -34,10 +33,7 @@ describe('secure-gpt proxy on an Azure OpenAI profile, and its audit directory',
   let key: string;
   let dir: string;
 
-  before(async () => {
-    mkdirSync(join(repo, 'out/cliBundle'), { recursive: true });
-    await build(nodeBundleOptions('src/cli/cli.ts', cliPath));
-  });
+  before(() => bundleCli(cliPath));
   beforeEach(async () => {
     fake = await new FakeOpenAi().start();
     key = randomToken(HEX, 32);
