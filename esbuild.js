@@ -125,10 +125,48 @@ function withChunks(name, entry, dir) {
   };
 }
 
+/**
+ * The built-in rules' pattern shapes (longest match, start characters, required characters, keyword
+ * head), measured once here and defined into the bundles as `SECURE_GPT_RULE_SHAPES`, so that no process
+ * parses the catalogue's patterns at run time (see src/core/detect/ruleShape.ts). The engine is bundled
+ * on its own for this, run from a temporary file, and asked for the table.
+ */
+function ruleShapesJson() {
+  const fs = require('fs');
+  const path = require('path');
+  const { outputFiles } = esbuild.buildSync({
+    stdin: {
+      contents:
+        "export { shapeTableJson } from './src/core/detect/ruleShape';\nexport { builtinRules } from './src/core/detect/catalog';\n",
+      resolveDir: __dirname,
+      sourcefile: 'ruleShapes.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'sgpt-shapes-'));
+  try {
+    const file = path.join(dir, 'ruleShapes.js');
+    fs.writeFileSync(file, outputFiles[0].text);
+    const { shapeTableJson, builtinRules } = require(file);
+    return shapeTableJson(builtinRules);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const common = {
   bundle: true,
-  // The CLI's --version and SARIF's semanticVersion come from the manifest.
-  define: { __VERSION__: JSON.stringify(require('./package.json').version) },
+  define: {
+    // The CLI's --version and SARIF's semanticVersion come from the manifest.
+    __VERSION__: JSON.stringify(require('./package.json').version),
+    SECURE_GPT_RULE_SHAPES: JSON.stringify(ruleShapesJson()),
+  },
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,

@@ -1,10 +1,8 @@
-import { patternMaxLength } from './patternSafety';
-import { size, startChars } from './regexShape';
 import type { KeywordIndex } from './prefilter';
 import { buildKeywordIndex } from './prefilter';
-import { startsAtKeyword } from './keywordHeads';
-import { holdsRequired, requiredChars } from './requiredChars';
+import { holdsRequired } from './requiredChars';
 import type { Rule } from './rule';
+import { shapeOf } from './ruleShape';
 
 /**
  * Runs rule patterns in bounded windows around keyword hits. The bounds are what makes the engine
@@ -172,10 +170,10 @@ function compileRule(rule: Rule, order: number): CompiledRule {
   const flags = rule.pattern.flags.replace(/[^imsu]/g, '');
   const source = rule.pattern.source;
   const keywords = rule.keywords.map((k) => k.toLowerCase());
+  const shape = shapeOf(rule.pattern, keywords);
   // A declared maxLength shorter than what the pattern can match would cut matches at window ends;
   // the pattern's own bound wins when it is finite (patternSafety's test asks authors to fix it).
-  const longest = patternMaxLength(rule.pattern);
-  const starts = startChars(rule.pattern);
+  const longest = shape.longest;
   const declared = rule.maxLength ?? DEFAULT_MAX_LENGTH;
   return {
     rule,
@@ -188,11 +186,11 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     keywordLength: keywords.reduce((max, k) => Math.max(max, k.length), 0),
     generic: rule.severity === 'warning',
     expectsUuid: rule.expectsUuid === true || /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source),
-    startBits: starts?.bits,
-    startsNonAscii: starts === undefined || starts.other,
-    broadStart: starts === undefined || size(starts) > BROAD_START,
-    required: requiredChars(rule.pattern),
-    anchored: startsAtKeyword(rule.pattern, keywords),
+    startBits: shape.startBits,
+    startsNonAscii: shape.startsNonAscii,
+    broadStart: shape.startSize > BROAD_START,
+    required: shape.required,
+    anchored: shape.anchored,
   };
 }
 

@@ -1,0 +1,140 @@
+import { startsAtKeyword } from './keywordHeads';
+import { patternMaxLength } from './patternSafety';
+import { size, startChars } from './regexShape';
+import { requiredChars } from './requiredChars';
+
+/**
+ * What the engine reads from a rule's pattern before running it (see `compileRule` in matcher.ts): how
+ * long a match can be, what it can start with, the characters it must hold, and whether it starts with
+ * a keyword. Reading it means parsing the pattern, which in a short-lived process (a pre-commit hook's
+ * `scan`, a worker thread, the language server's first document) cost more than the scan itself: a third
+ * of a three-file `scan`. So the bundles carry the shapes of the built-in rules, measured once when
+ * esbuild.js builds them (`SECURE_GPT_RULE_SHAPES`), and a pattern not in that table (a custom rule, a
+ * rule edited since the build, the unit tests' compiled modules) is measured here as before.
+ */
+export interface PatternShape {
+  /** Longest match, Infinity when unbounded. */
+  readonly longest: number;
+  /** ASCII characters a match can start with (1 = yes); undefined when it can start almost anywhere. */
+  readonly startBits: Uint8Array | undefined;
+  readonly startsNonAscii: boolean;
+  /** How many characters can start a match (a non-ASCII start counts as a thousand). */
+  readonly startSize: number;
+  readonly required: readonly string[];
+  readonly anchored: boolean;
+}
+
+declare const SECURE_GPT_RULE_SHAPES: string | undefined;
+
+/** Measures `pattern`'s shape by parsing it. */
+export function measureShape(pattern: RegExp, keywords: readonly string[]): PatternShape {
+  const starts = startChars(pattern);
+  return {
+    longest: patternMaxLength(pattern),
+    startBits: starts?.bits,
+    startsNonAscii: starts === undefined || starts.other,
+    startSize: starts === undefined ? Infinity : size(starts),
+    required: requiredChars(pattern),
+    anchored: startsAtKeyword(pattern, keywords),
+  };
+}
+
+/**
+ * A pattern's shape (`keywords` lower-case): from the build's table when it holds this pattern with these
+ * keywords, else measured.
+ */
+export function shapeOf(pattern: RegExp, keywords: readonly string[]): PatternShape {
+  return builtTable().get(shapeKey(pattern, keywords)) ?? measureShape(pattern, keywords);
+}
+
+/** The build's table of `patterns`, as the JSON text esbuild.js defines `SECURE_GPT_RULE_SHAPES` to. */
+export function shapeTableJson(
+  patterns: readonly { readonly pattern: RegExp; readonly keywords: readonly string[] }[],
+): string {
+  const rows: Record<string, SerialShape> = {};
+  for (const { pattern, keywords } of patterns) {
+    const lower = keywords.map((k) => k.toLowerCase());
+    rows[shapeKey(pattern, lower)] = serialize(measureShape(pattern, lower));
+  }
+  return JSON.stringify(rows);
+}
+
+/** Reads a table written by `shapeTableJson`. */
+export function parseShapeTable(json: string): Map<string, PatternShape> {
+  const rows = JSON.parse(json) as Record<string, SerialShape>;
+  return new Map(Object.entries(rows).map(([key, row]) => [key, deserialize(row)]));
+}
+
+/**
+ * Two 32-bit FNV-1a hashes (different offsets) of the flags, source and lower-case keywords, and the
+ * length: what the shape depends on, in a key a few dozen bytes long instead of the pattern itself.
+ */
+export function shapeKey(pattern: RegExp, keywords: readonly string[]): string {
+  const text = `${pattern.flags}\u0000${pattern.source}\u0000${keywords.join('\u0001').toLowerCase()}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${text.length.toString(36)}`;
+}
+
+/** A shape as JSON holds it: start bits as a 32-digit hex string, Infinity as null. */
+interface SerialShape {
+  readonly l: number | null;
+  readonly s: string | null;
+  readonly n: boolean;
+  readonly z: number | null;
+  readonly r: readonly string[];
+  readonly a: boolean;
+}
+
+function serialize(shape: PatternShape): SerialShape {
+  let hex = null;
+  if (shape.startBits) {
+    hex = '';
+    for (let i = 0; i < 128; i += 4) {
+      const nibble = shape.startBits.subarray(i, i + 4).reduce((n, bit, k) => n | (bit << k), 0);
+      hex += nibble.toString(16);
+    }
+  }
+  const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
+  return {
+    l: finite(shape.longest),
+    s: hex,
+    n: shape.startsNonAscii,
+    z: finite(shape.startSize),
+    r: shape.required,
+    a: shape.anchored,
+  };
+}
+
+function deserialize(row: SerialShape): PatternShape {
+  let startBits: Uint8Array | undefined;
+  if (row.s !== null) {
+    startBits = new Uint8Array(128);
+    for (let i = 0; i < 32; i++) {
+      const nibble = parseInt(row.s[i]!, 16);
+      for (let k = 0; k < 4; k++) {
+        startBits[i * 4 + k] = (nibble >> k) & 1;
+      }
+    }
+  }
+  return {
+    longest: row.l ?? Infinity,
+    startBits,
+    startsNonAscii: row.n,
+    startSize: row.z ?? Infinity,
+    required: row.r,
+    anchored: row.a,
+  };
+}
+
+let table: Map<string, PatternShape> | undefined;
+
+function builtTable(): Map<string, PatternShape> {
+  table ??= typeof SECURE_GPT_RULE_SHAPES === 'string' ? parseShapeTable(SECURE_GPT_RULE_SHAPES) : new Map();
+  return table;
+}
