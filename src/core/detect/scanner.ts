@@ -8,6 +8,7 @@ import { ignoredByComment } from './ignoreComments';
 import type { Candidate, ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
+import { defersToProvider, providerPrefixes } from './prefixLookAlike';
 import type { HitRuns, KeywordIndex } from './prefilter';
 import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
@@ -138,7 +139,13 @@ function collect(
   if (candidates.length === 0) {
     return [];
   }
-  const kept = resolveOverlaps(candidates.filter((c) => c.end > from && c.start < to && plausible(c)));
+  const prefixes = providerPrefixes(options.rules ?? builtinRules);
+  const kept = resolveOverlaps(
+    candidates.filter(
+      (c) =>
+        c.end > from && c.start < to && plausible(c) && !defersToProvider(prefixes, c.rule.rule, c.secret),
+    ),
+  );
   if (kept.length === 0) {
     return [];
   }

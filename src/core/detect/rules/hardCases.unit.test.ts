@@ -86,7 +86,8 @@ function realisticPositives(): [string, string][] {
     ],
     [
       'jwt',
-      `id_token=${b64url({ alg: 'RS256', kid: 'k1' })}.${b64url({ sub: uuid(), aud: 'api' })}.${randomToken(ALNUM, 86)}`,
+      // An RS256 signature is as long as the key: 342 base64url characters for RSA-2048.
+      `id_token=${b64url({ alg: 'RS256', kid: 'k1' })}.${b64url({ sub: uuid(), aud: 'api' })}.${randomToken(ALNUM, 342)}`,
     ],
     ['stripe-secret-key', `Stripe::Key = "sk_live_51${randomToken(ALNUM, 97)}"`],
   ];

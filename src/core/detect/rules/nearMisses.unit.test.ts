@@ -162,4 +162,36 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     ]);
     assert.deepEqual(ids(`request_id: ${uuid()}`), []);
   });
+
+  it('JWT: a signature as long as its algorithm makes, and no other', () => {
+    const b64 = (v: object): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const jwt = (alg: string, signature: number): string =>
+      `${b64({ alg, typ: 'JWT' })}.${b64({ sub: randomToken(ALNUM, 12), iat: 1_700_000_000 })}.${randomToken(BASE64URL, signature)}`;
+    // HMAC-SHA256/384/512, ECDSA P-256/P-384/P-521, Ed25519, and RSA keys of 2,048 and 4,096 bits.
+    const fits: ReadonlyArray<readonly [string, number]> = [
+      ['HS256', 43],
+      ['HS384', 64],
+      ['HS512', 86],
+      ['ES256', 86],
+      ['ES384', 128],
+      ['ES512', 176],
+      ['EdDSA', 86],
+      ['RS256', 342],
+      ['PS512', 683],
+    ];
+    for (const [alg, n] of fits) {
+      assert.deepEqual(ids(`ACCESS_TOKEN=${jwt(alg, n)}`), ['jwt'], alg);
+    }
+    // A hash cut short or padded, an ECDSA signature of an HMAC's length, RSA below 1,024 bits.
+    const misfits: ReadonlyArray<readonly [string, number]> = [
+      ['HS256', 40],
+      ['HS256', 44],
+      ['HS512', 43],
+      ['ES256', 43],
+      ['RS256', 86],
+    ];
+    for (const [alg, n] of misfits) {
+      assert.ok(!ids(`ACCESS_TOKEN=${jwt(alg, n)}`).includes('jwt'), `${alg} ${n}`);
+    }
+  });
 });

@@ -28,11 +28,43 @@ function curlPassword(pw: string): boolean {
   return isPlausiblePassword(pw) && (pw.length >= 8 || !/^[a-z]+$/.test(pw));
 }
 
-/** A JWT whose header decodes to JSON naming an algorithm; documented examples and public keys drop out. */
+/**
+ * Signature lengths in base64url characters that each algorithm gives (RFC 7518): an HMAC is as long as
+ * its hash, an ECDSA signature two coordinates, Ed25519 64 bytes. RSA's depends on the key, at least 1,024
+ * bits (171 characters) in any JWT library. A signature of another length was typed, cut or made up.
+ */
+const SIGNATURE_LENGTHS: Readonly<Record<string, readonly number[]>> = {
+  HS256: [43],
+  HS384: [64],
+  HS512: [86],
+  ES256: [86],
+  ES256K: [86],
+  ES384: [128],
+  ES512: [176],
+  EDDSA: [86],
+  ED25519: [86],
+};
+const RSA_ALG = /^(?:RS|PS)(?:256|384|512)$/;
+const RSA_MIN_SIGNATURE = 171;
+
+function signatureFits(alg: string, signature: string): boolean {
+  const a = alg.toUpperCase();
+  const lengths = SIGNATURE_LENGTHS[a];
+  if (lengths) {
+    return lengths.includes(signature.length);
+  }
+  return !RSA_ALG.test(a) || signature.length >= RSA_MIN_SIGNATURE;
+}
+
+/**
+ * A JWT whose header decodes to JSON naming an algorithm, with a signature as long as that algorithm
+ * makes; documented examples and public keys drop out.
+ */
 function jwtOk(token: string): boolean {
-  const [head = '', body = ''] = token.split('.');
+  const [head = '', body = '', signature = ''] = token.split('.');
   const header = parseJsonObject(decodeBase64(head));
-  if (!header || typeof header['alg'] !== 'string' || header['alg'].toLowerCase() === 'none') {
+  const alg = header?.['alg'];
+  if (typeof alg !== 'string' || alg.toLowerCase() === 'none' || !signatureFits(alg, signature)) {
     return false;
   }
   // The jwt.io sample and Supabase `anon` keys (public by design, shipped to browsers) are not secrets.

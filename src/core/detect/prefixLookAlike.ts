@@ -1,0 +1,84 @@
+import type { Rule } from './rule';
+
+// A value that opens with a provider's fixed prefix (`ghp_`, `glpat-`) claims to be that provider's
+// token, and the provider's rule is the authority on it. When that rule takes the whole value and then
+// turns it down on its structure or checksum (a GitHub CRC that fails, `glpat-` before an OAuth secret's
+// 64 hex digits), the value is a look-alike: a test value, a peer's near miss, a typo. A context rule
+// (`token = …`, `Bearer …`) that would report it anyway says what the provider's rule has ruled out, so
+// at the report tier it defers. The redact tier still hides the value (recall/lookAlikes.ts).
+// A value the provider's pattern does not take at all (another length, a sibling format under the same
+// prefix) stays the context rule's: the peers publish too many of those as live keys to call them tests.
+
+/** A keyword shaped like a token prefix: letters first, parts joined by `_`, `-` or `.`, ending in one. */
+const PREFIX_SHAPE = /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*[_.-]$/;
+/** Prefixes that are also words or too short to claim a provider (`secret_…` may be anyone's value). */
+const WORDS: ReadonlySet<string> = new Set(['secret_', 'api-', 'pat.', 'sat.', 'ico-']);
+/** At least this long: `sk-` and the like open too many unrelated values. */
+const MIN_PREFIX = 4;
+
+/** The prefixes of a rule set and the rules that own each. */
+export interface ProviderPrefixes {
+  /** Lower-cased prefixes, longest first, so that `sk-ant-api03-` is tried before a shorter owner. */
+  readonly prefixes: readonly string[];
+  readonly owners: ReadonlyMap<string, ReadonlySet<Rule>>;
+}
+
+const cache = new WeakMap<readonly Rule[], ProviderPrefixes>();
+
+/** The provider prefixes of `rules`, read from their keywords (so a new prefixed rule adds its own). */
+export function providerPrefixes(rules: readonly Rule[]): ProviderPrefixes {
+  let found = cache.get(rules);
+  if (!found) {
+    const owners = new Map<string, Set<Rule>>();
+    for (const rule of rules) {
+      for (const k of rule.keywords) {
+        const p = k.toLowerCase();
+        if (p.length >= MIN_PREFIX && PREFIX_SHAPE.test(p) && !WORDS.has(p)) {
+          owners.set(p, (owners.get(p) ?? new Set()).add(rule));
+        }
+      }
+    }
+    found = { prefixes: [...owners.keys()].sort((a, b) => b.length - a.length), owners };
+    cache.set(rules, found);
+  }
+  return found;
+}
+
+/**
+ * Whether `rule`, a context rule (severity `warning`), should leave `secret` to the provider whose prefix
+ * it opens with. The owner itself never defers to its own prefix.
+ */
+export function defersToProvider(known: ProviderPrefixes, rule: Rule, secret: string): boolean {
+  if (rule.severity !== 'warning' || secret.length < MIN_PREFIX) {
+    return false;
+  }
+  const head = secret.slice(0, known.prefixes[0]?.length ?? 0).toLowerCase();
+  if (!/[_.-]/.test(head)) {
+    return false;
+  }
+  for (const p of known.prefixes) {
+    if (head.startsWith(p)) {
+      const owners = known.owners.get(p)!;
+      return !owners.has(rule) && [...owners].some((o) => refutes(o, secret));
+    }
+  }
+  return false;
+}
+
+/** Owners' patterns, compiled once for `refutes`. */
+const whole = new WeakMap<Rule, RegExp>();
+
+/** The owner's pattern takes the whole value, and its structure or checksum check turns it down. */
+function refutes(owner: Rule, secret: string): boolean {
+  if (!owner.validate) {
+    return false;
+  }
+  let re = whole.get(owner);
+  if (!re) {
+    re = new RegExp(owner.pattern.source, owner.pattern.flags.replace(/[gy]/g, ''));
+    whole.set(owner, re);
+  }
+  const m = re.exec(secret);
+  const found = m?.groups?.['secret'] ?? m?.[0];
+  return found === secret && !owner.validate(secret);
+}

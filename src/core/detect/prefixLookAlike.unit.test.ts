@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { RedactionMap } from '../pipeline/redactionMap';
+import { redactText } from '../pipeline/redact';
+import { builtinRules } from './catalog';
+import { githubToken } from './checksum';
+import { defersToProvider, providerPrefixes } from './prefixLookAlike';
+import { ALNUM, HEX, randomToken } from './random';
+import { scan } from './scanner';
+
+const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+
+/** A GitHub token whose last checksum character is wrong: GitHub's prefix and shape, a failed CRC. */
+function badChecksumPat(): string {
+  const good = githubToken('ghp', randomToken(ALNUM, 30));
+  return good.slice(0, -1) + (good.endsWith('A') ? 'B' : 'A');
+}
+
+/** How a value claimed by a provider's prefix is put to a context rule. */
+const contexts = (v: string): string[] => [
+  `token = "${v}"`,
+  `client_secret: ${v}`,
+  `Authorization: Bearer ${v}`,
+  `password = "${v}"`,
+];
+
+describe('context rules defer to the provider whose prefix a value carries', () => {
+  it('a GitHub token whose checksum fails is no finding, under any credential name or header', () => {
+    for (const text of contexts(badChecksumPat())) {
+      assert.deepEqual(ids(text), [], text.slice(0, 24));
+    }
+  });
+
+  it('glpat- before 64 hex digits (a GitLab OAuth secret under the wrong prefix) is no finding', () => {
+    for (const text of contexts(`glpat-${randomToken(HEX, 64)}`)) {
+      assert.deepEqual(ids(text), [], text.slice(0, 24));
+    }
+  });
+
+  it('the true shapes beside them are still reported, by their provider', () => {
+    const pat = githubToken('ghp', randomToken(ALNUM, 30));
+    assert.deepEqual(ids(`token = "${pat}"`), ['github-pat']);
+    assert.deepEqual(ids(`client_secret: glpat-${randomToken(ALNUM, 20)}`), ['gitlab-pat']);
+  });
+
+  it('a value the provider has no pattern for (another length, another member) is still the generic rule’s', () => {
+    // The peers test many formats under one prefix (an older length, a sibling key): only a value the
+    // provider's own rule takes whole and then refutes is a look-alike.
+    assert.deepEqual(ids(`api_key = "xai-${randomToken(ALNUM, 41)}"`), ['generic-secret']);
+    assert.deepEqual(ids(`API_KEY=${randomToken(ALNUM, 40)}`), ['generic-secret']);
+  });
+
+  it('the redact tier still hides every look-alike the report tier leaves', () => {
+    for (const value of [badChecksumPat(), `glpat-${randomToken(HEX, 64)}`]) {
+      for (const text of contexts(value)) {
+        const { text: sent } = redactText(text, new RedactionMap());
+        assert.ok(!sent.includes(value.slice(8, 24)), text.slice(0, 24));
+      }
+    }
+  });
+});
+
+describe('providerPrefixes', () => {
+  const known = providerPrefixes(builtinRules);
+  const rule = (id: string) => builtinRules.find((r) => r.id === id)!;
+
+  it('reads prefixes from the rules’ keywords, longest first, and leaves out words', () => {
+    assert.ok(known.owners.get('ghp_')?.has(rule('github-pat')));
+    assert.ok(known.owners.get('glpat-')?.has(rule('gitlab-pat')));
+    for (const word of ['secret_', 'api-', 'pat.']) {
+      assert.equal(known.owners.has(word), false, word);
+    }
+    const lengths = known.prefixes.map((p) => p.length);
+    assert.deepEqual(
+      lengths,
+      [...lengths].sort((a, b) => b - a),
+    );
+  });
+
+  it('never makes a provider defer to itself, nor an error-severity rule to another', () => {
+    const bad = badChecksumPat();
+    assert.equal(defersToProvider(known, rule('github-pat'), bad), false);
+    assert.equal(defersToProvider(known, rule('gitlab-pat'), bad), false);
+    assert.equal(defersToProvider(known, rule('generic-secret'), bad), true);
+    assert.equal(defersToProvider(known, rule('generic-secret'), randomToken(ALNUM, 40)), false);
+  });
+});
