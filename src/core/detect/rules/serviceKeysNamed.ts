@@ -53,7 +53,6 @@ Nozbe nozbe a16_w64
 OneLogin onelogin l64
 PandaScore pandascore w51
 Photoroom photoroom l2_l2_a1..64_x40
-PubNubSubscriptionKey pubnub l3-l1-l8-l4-l4-l4-l12
 Smartsheets smartsheet a26
 Smartsheets smartsheet a37
 SpectralOps spectral l3-h32
