@@ -4,14 +4,17 @@ import type { Segment, Shape } from './serviceKeyText';
 import {
   adjacent,
   CLASS_CHARS,
+  dottedRunAt,
   forEachDigitRun,
   forEachRun,
+  isDotted,
   isNameAt,
   LOOK_BACK,
   lineStartBetween,
   looksGenerated,
   partOfLonger,
   matches,
+  namesCredential,
   shapeLength,
   wordsBefore,
 } from './serviceKeyText';
@@ -43,9 +46,18 @@ export interface ServiceEntry {
   readonly provider: string;
   readonly words: readonly string[];
   readonly parts: readonly Part[];
+  /**
+   * The service's word is an everyday one (`coda`, `swell`, `privacy`): it names a value only as part of a
+   * credential name right before it (`coda_token: "…"`, `swell token = '…'`), never from the line before.
+   */
+  readonly named: boolean;
 }
 
-/** Parses table lines `Provider word[,word] part…`, where a part is a shape (`l32`, `a20..40`, `h8-h4-h12`), `&` before an id's. */
+/**
+ * Parses table lines `Provider word[,word] part…`, where a part is a shape (`l32`, `a20..40`, `h8-h4-h12`,
+ * `l4_a27`, `h8.h35`: segments joined by `-`, `_` or `.`), `&` before an id's. Words written `@word` name
+ * a value only in a credential name (see `ServiceEntry.named`).
+ */
 export function parseTable(text: string): ServiceEntry[] {
   const out: ServiceEntry[] = [];
   for (const raw of text.split('\n')) {
@@ -59,22 +71,34 @@ export function parseTable(text: string): ServiceEntry[] {
     }
     out.push({
       provider,
-      words: words.split(','),
+      words: words.replace(/^@/, '').split(','),
       parts: parts.map((p) => ({ shape: parseShape(p.replace(/^&/, '')), secret: !p.startsWith('&') })),
+      named: words.startsWith('@'),
     });
   }
   return out;
 }
 
 function parseShape(shape: string): Segment[] {
-  return shape.split('-').map((part) => {
-    const m = /^([a-zA-Z])(\d+)(?:\.\.(\d+))?$/.exec(part);
+  const out: Segment[] = [];
+  // A segment, then the character that joins the next one; `..` inside a segment is its length range.
+  const SEGMENT = /([a-zA-Z])(\d+)(?:\.\.(\d+))?([-_.](?=[a-zA-Z]))?/y;
+  let join: Segment['join'];
+  for (let at = 0; at < shape.length;) {
+    SEGMENT.lastIndex = at;
+    const m = SEGMENT.exec(shape);
     if (m === null || CLASS_CHARS[m[1]!] === undefined) {
       throw new Error(`service key table: bad shape "${shape}"`);
     }
     const min = Number(m[2]);
-    return { cls: m[1]!, min, max: m[3] === undefined ? min : Number(m[3]) };
-  });
+    out.push({ cls: m[1]!, min, max: m[3] === undefined ? min : Number(m[3]), ...(join ? { join } : {}) });
+    join = m[4] as Segment['join'];
+    at = SEGMENT.lastIndex;
+  }
+  if (out.length === 0 || join !== undefined) {
+    throw new Error(`service key table: bad shape "${shape}"`);
+  }
+  return out;
 }
 /** How far from a value the other parts of its credential (an id, a second key) are looked for. */
 const COMPANION_REACH = 320;
@@ -84,18 +108,28 @@ export class ServiceKeyIndex {
   private readonly byWord = new Map<string, ServiceEntry[]>();
   /** Lengths (index) a secret part can have; other pieces are never a candidate. */
   private readonly lengths: Uint8Array;
+  /** The same for shapes that hold a `.`, read as whole dotted runs; `maxDotted` is the longest. */
+  private readonly dottedLengths: Uint8Array;
+  private readonly maxDotted: number;
   private readonly prefixLengths: number[];
   readonly minLength: number;
   readonly maxLength: number;
   readonly longestWord: number;
 
   constructor(readonly entries: readonly ServiceEntry[]) {
-    const spans = entries.flatMap((e) => e.parts.filter((p) => p.secret).map((p) => shapeLength(p.shape)));
-    this.maxLength = Math.max(...spans.map(([, hi]) => hi));
-    this.minLength = Math.min(...spans.map(([lo]) => lo));
+    const secretShapes = entries.flatMap((e) => e.parts.filter((p) => p.secret).map((p) => p.shape));
+    const spans = secretShapes.filter((s) => !isDotted(s)).map(shapeLength);
+    const dotted = secretShapes.filter(isDotted).map(shapeLength);
+    this.maxLength = Math.max(...[...spans, ...dotted].map(([, hi]) => hi));
+    this.minLength = Math.min(...[...spans, ...dotted].map(([lo]) => lo));
+    this.maxDotted = Math.max(0, ...dotted.map(([, hi]) => hi));
     this.lengths = new Uint8Array(this.maxLength + 1);
+    this.dottedLengths = new Uint8Array(this.maxDotted + 1);
     for (const [lo, hi] of spans) {
       this.lengths.fill(1, lo, hi + 1);
+    }
+    for (const [lo, hi] of dotted) {
+      this.dottedLengths.fill(1, lo, hi + 1);
     }
     for (const e of entries) {
       for (const w of e.words) {
@@ -114,8 +148,29 @@ export class ServiceKeyIndex {
   find(text: string, from: number, to: number, work?: { chars: number }): FoundValue[] {
     const out: FoundValue[] = [];
     const counter = work ?? { chars: 0 };
+    // Where the last dotted run read ended: each is looked at once, from its first piece.
+    let dottedEnd = -1;
     forEachDigitRun(text, from, to, this.minLength, (start, end) => {
       counter.chars += end - start;
+      if (this.maxDotted > 0 && start >= dottedEnd) {
+        const run = dottedRunAt(text, start, end, this.maxDotted);
+        if (run !== undefined) {
+          const [s, e] = run;
+          counter.chars += e - s + (start - s);
+          dottedEnd = e;
+          const last = out[out.length - 1];
+          const provider =
+            this.dottedLengths[e - s] === 1 &&
+            (last === undefined || last.end <= s) &&
+            looksGenerated(text, s, e)
+              ? this.serviceOf(text, s, e, counter)
+              : undefined;
+          if (provider !== undefined) {
+            out.push({ start: s, end: e, provider });
+            return;
+          }
+        }
+      }
       const last = out[out.length - 1];
       // Most identifiers have no digit (see `fits`), so they stop here.
       if (
@@ -147,7 +202,10 @@ export class ServiceKeyIndex {
       // A hex or UUID value needs a credential word, or its service's word right before it (`cloze: …`).
       const named = credential || adjacent(text, wordEnd, start);
       for (const entry of this.servicesNamed(word)) {
-        const k = entry.parts.findIndex((p) => p.secret && fits(value, p.shape, named));
+        if (entry.named && !namesCredential(text.slice(wordEnd - word.length, start))) {
+          continue;
+        }
+        const k = entry.parts.findIndex((p) => p.secret && fits(value, p.shape, named || entry.named));
         if (
           k !== -1 &&
           entry.parts.every((p, j) => j === k || this.hasPart(text, start, end, entry, p.shape, work))

@@ -19,20 +19,28 @@ export const CLASS_CHARS: Readonly<Record<string, string>> = {
   n: '0-9a-zA-Z_',
   k: '0-9a-z_',
   w: '0-9a-zA-Z_-',
+  // Letters, digits, `.` and `_`: a value whose dots fall anywhere (`tkn.v1_…`, Yandex's dotted keys).
+  p: '0-9a-zA-Z._',
 };
 
 /** How far before a value the end of its service's word may lie (trufflehog's detectors use 40). */
 export const LOOK_BACK = 40;
 
-/** One segment of a shape: a class and a length range. Segments are joined by `-`. */
+/** One segment of a shape: a class and a length range, and the `-`, `_` or `.` that joins it to the one before. */
 export interface Segment {
   readonly cls: string;
   readonly min: number;
   readonly max: number;
+  readonly join?: '-' | '_' | '.';
 }
 
-/** A shape: its segments, joined by `-`. */
+/** A shape: its segments, each joined to the one before by its `join` (`-` when unset). */
 export type Shape = readonly Segment[];
+
+/** Whether a value of `shape` can hold a `.`: such values are read as whole dotted runs (see `dottedRunAt`). */
+export function isDotted(shape: Shape): boolean {
+  return shape.some((seg) => seg.join === '.' || CLASS_CHARS[seg.cls]!.includes('.'));
+}
 
 function classBits(cls: string): Uint8Array {
   const bits = new Uint8Array(128);
@@ -275,8 +283,30 @@ function splitHumps(run: string, end: number, words: WordAt[]): void {
   }
 }
 
+/** Compiled forms of shapes joined by `_` or `.`, or holding `.`: a split at `-` cannot read those. */
+const SHAPE_REGEX = new WeakMap<Shape, RegExp>();
+
+function shapeRegex(shape: Shape): RegExp {
+  let re = SHAPE_REGEX.get(shape);
+  if (re === undefined) {
+    // Bounded classes anchored at both ends: a table value is at most a few hundred characters.
+    const body = shape
+      .map(
+        (seg, k) =>
+          `${k === 0 ? '' : `\\${seg.join ?? '-'}`}[${CLASS_CHARS[seg.cls]!.replace(/-$/, '\\-')}]{${seg.min},${seg.max}}`,
+      )
+      .join('');
+    re = new RegExp(`^${body}$`);
+    SHAPE_REGEX.set(shape, re);
+  }
+  return re;
+}
+
 /** Whether `value` has `shape`: each segment's class and length. */
 export function matches(value: string, shape: Shape): boolean {
+  if (shape.some((seg) => seg.join !== undefined && seg.join !== '-') || isDotted(shape)) {
+    return shapeRegex(shape).test(value);
+  }
   const parts = shape.length === 1 ? [value] : value.split('-');
   if (parts.length !== shape.length) {
     return false;
@@ -338,3 +368,52 @@ function isToken(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+
+function isDottedToken(c: number): boolean {
+  return c === 46 || isToken(c);
+}
+
+/**
+ * The run of token characters and dots around [start, end), when a dot joins it to more (`<8>.<35>`):
+ * its bounds, or undefined when no dot touches the piece. A run longer than `max` is read no further than
+ * `max + 1` characters, so each call costs a bounded amount and the caller sees it is too long.
+ */
+export function dottedRunAt(
+  text: string,
+  start: number,
+  end: number,
+  max: number,
+): [number, number] | undefined {
+  const dotBefore = start > 0 && text.charCodeAt(start - 1) === 46;
+  const dotAfter = end < text.length && text.charCodeAt(end) === 46;
+  if (!dotBefore && !dotAfter) {
+    return undefined;
+  }
+  let s = start;
+  while (s > 0 && isDottedToken(text.charCodeAt(s - 1)) && end - s <= max) {
+    s--;
+  }
+  let e = end;
+  while (e < text.length && isDottedToken(text.charCodeAt(e)) && e - s <= max) {
+    e++;
+  }
+  // A sentence's full stop or a host name's dots end the run on a dot: the value is what comes before.
+  while (e > end && text.charCodeAt(e - 1) === 46) {
+    e--;
+  }
+  while (s < start && text.charCodeAt(s) === 46) {
+    s++;
+  }
+  return [s, e];
+}
+
+/** Whether the slice from a service's word to its value is one name holding a credential word, then an assignment. */
+export function namesCredential(slice: string): boolean {
+  return NAME_THEN_VALUE.test(slice) && CREDENTIAL_IN_NAME.test(slice);
+}
+
+// `coda_token: "`, `DUO_SKEY=`, `"guardian_secret": "`, `swell token - '`: a name of at most two words, an
+// operator, quotes. Linear: the optional second word opens with a blank, which the first word cannot hold.
+const NAME_THEN_VALUE =
+  /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)?["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?$/;
+const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth/i;

@@ -8,11 +8,20 @@ import { parseTable, ServiceKeyIndex } from './serviceKeyTable';
 import { CLASS_CHARS } from './serviceKeyText';
 import { SERVICE_KEYS_A_TO_F } from './serviceKeysAtoF';
 import { SERVICE_KEYS_G_TO_O } from './serviceKeysGtoO';
+import { SERVICE_KEYS_JOINED, SERVICE_KEYS_NAMED } from './serviceKeysNamed';
 import { SERVICE_KEYS_P_TO_Z } from './serviceKeysPtoZ';
 
 /** The services of the table, indexed once for every scan. */
 export const serviceKeyIndex = new ServiceKeyIndex(
-  parseTable([SERVICE_KEYS_A_TO_F, SERVICE_KEYS_G_TO_O, SERVICE_KEYS_P_TO_Z].join('\n')),
+  parseTable(
+    [
+      SERVICE_KEYS_A_TO_F,
+      SERVICE_KEYS_G_TO_O,
+      SERVICE_KEYS_P_TO_Z,
+      SERVICE_KEYS_NAMED,
+      SERVICE_KEYS_JOINED,
+    ].join('\n'),
+  ),
 );
 
 /** The letters and digits of a class, expanded (`0-9a-f` → `0123456789abcdef`). */
@@ -38,10 +47,13 @@ function alphabet(cls: string): string {
  * random cannot cut the value into pieces of some other length.
  */
 export function sampleOf(shape: readonly Segment[], delta = 0): string {
-  const parts = shape.map((seg, k) =>
-    randomToken(alphabet(seg.cls), seg.min + (k === shape.length - 1 ? delta : 0)),
-  );
-  return parts.join('-');
+  return shape
+    .map(
+      (seg, k) =>
+        (k === 0 ? '' : (seg.join ?? '-')) +
+        randomToken(alphabet(seg.cls), seg.min + (k === shape.length - 1 ? delta : 0)),
+    )
+    .join('');
 }
 
 function pick<T>(list: readonly T[]): T {
@@ -61,7 +73,8 @@ export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: s
   const line = pick([
     `${word.toUpperCase()}_API_KEY=${value}`,
     `const ${word}Key = "${value}";`,
-    `${word}:\n  api_key: '${value}'`,
+    // An everyday word names a value only in the credential name itself.
+    ...(entry.named ? [`"${word}_secret": "${value}",`] : [`${word}:\n  api_key: '${value}'`]),
   ]);
   return { text: [line, ...others].join('\n'), value };
 }
@@ -72,9 +85,9 @@ export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: s
  */
 export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
   (
-    'algolia alienvault assemblyai atlassian confluence confluent droneci facebook fastly finnhub flickr ' +
+    'airtable algolia alienvault assemblyai atlassian confluence confluent droneci facebook fastly finnhub flickr ' +
     'freshbooks gitter jira kucoin mattermost meraki messagebird netlify plaid postmark pusher rapidapi ' +
-    'scaleway sendbird sentry snyk squarespace travis twitch twitter vercel vultr zendesk'
+    'scaleway sendbird sentry snyk squarespace travis twitch twitter vercel vultr yandex zendesk'
   ).split(' '),
 );
 

@@ -58,6 +58,22 @@ describe('service key table', () => {
     assert.throws(() => parseTable('Acme acme &l8'), /malformed/);
     assert.throws(() => parseTable('Acme acme q32'), /bad shape/);
     assert.throws(() => parseTable('Acme acme l3x'), /bad shape/);
+    assert.throws(() => parseTable('Acme acme l3_'), /bad shape/);
+    assert.throws(() => parseTable('Acme acme l3._a4'), /bad shape/);
+  });
+
+  it('reads `_` and `.` joins and `@` words', () => {
+    const [entry] = parseTable('Acme @acme l4_a27.h8..9');
+    assert.equal(entry?.named, true);
+    assert.deepEqual(entry?.words, ['acme']);
+    assert.deepEqual(
+      entry?.parts[0]?.shape.map((s) => [s.join, s.cls, s.min, s.max]),
+      [
+        [undefined, 'l', 4, 4],
+        ['_', 'a', 27, 27],
+        ['.', 'h', 8, 9],
+      ],
+    );
   });
 
   describe('each service, from its own shapes', () => {
@@ -85,6 +101,10 @@ describe('service key table', () => {
           const word = entry.words[0]!;
           const far = text.replace(text.split('\n')[0]!, `${word}${' '.repeat(45)}api_key = "${value}"`);
           assert.equal(foundAt(far, value), undefined, 'word too far');
+          if (entry.named) {
+            const above = text.replace(text.split('\n')[0]!, `# ${word} settings\nvalue: '${value}'`);
+            assert.equal(foundAt(above, value), undefined, 'an everyday word outside the name');
+          }
           const alone = index
             .servicesNamed(word)
             .some((e) => e.parts.length === 1 && matches(value, e.parts[0]!.shape));
@@ -161,6 +181,29 @@ describe('service-api-key in the scanner', () => {
     assert.equal(scan(`abuseipdb_secret = "${abuse()}"`)[0]?.ruleId, 'service-api-key');
   });
 
+  it("names an everyday word's value only from a credential name", () => {
+    const uuidLike = (): string => sampleOf([8, 4, 4, 4, 12].map((n) => ({ cls: 'l', min: n, max: n })));
+    const value = uuidLike();
+    for (const text of [`CODA_TOKEN=${value}`, `"coda_secret": "${value}",`, `coda token = '${value}'`]) {
+      assert.equal(foundAt(text, value), 'Coda', text);
+    }
+    for (const text of [
+      `# coda\ntoken = '${value}'`,
+      `see the coda docs, key ${value}`,
+      `coda_id = "${value}"`,
+    ]) {
+      assert.equal(foundAt(text, value), undefined, text);
+    }
+  });
+
+  it('reads a dotted value whole, never a piece of it or of a longer dotted run', () => {
+    const value = `${randomToken(HEX, 8)}.${randomToken(HEX, 35)}`;
+    assert.equal(scan(`FIBERY_TOKEN=${value}`)[0]?.provider, 'Fibery');
+    assert.equal(foundAt(`FIBERY_TOKEN=${value}.`, value), 'Fibery', 'a full stop ends the value');
+    assert.equal(foundAt(`FIBERY_TOKEN=${value}.${randomToken(HEX, 8)}`, value), undefined);
+    assert.equal(foundAt(`FIBERY_TOKEN=${randomToken(HEX, 8)}.${value}`, value), undefined);
+  });
+
   it('finds the same value in a range scan of its line', () => {
     const text = `first line\nname: x\nabuseipdb:\n  api_key: ${abuse()}\nlast`;
     const whole = scan(text);
@@ -186,6 +229,9 @@ describe('service key finder on hostile input (work counted, never timed)', () =
       fill(() => `abuseipdb key=${randomToken('abcdef0123456789xyz', 80)} `, n),
     'a value whose id never comes, repeated': (n) =>
       fill(() => `adzuna key=${randomToken('abcdefxyz0123456789', 32)}\n`, n),
+    'one long dotted run': (n) => fill(() => `${randomToken(ALNUM, 20)}1.`, n),
+    'dotted values, repeated': (n) =>
+      fill(() => `fibery key ${randomToken(HEX, 8)}.${randomToken(HEX, 35)} `, n),
     'one run of named values': (n) => fill(() => `adzuna_key_${randomToken('abcdefxyz0123456789', 32)}_`, n),
   };
   for (const [name, make] of Object.entries(floods)) {
