@@ -44,13 +44,45 @@ describe('context rules defer to the provider whose prefix a value carries', () 
 
   it('a value the provider has no pattern for (another length, another member) is still the generic rule’s', () => {
     // The peers test many formats under one prefix (an older length, a sibling key): only a value the
-    // provider's own rule takes whole and then refutes is a look-alike.
-    assert.deepEqual(ids(`api_key = "xai-${randomToken(ALNUM, 41)}"`), ['generic-secret']);
+    // provider's own rule takes whole and then refutes is a look-alike, unless the provider issues one
+    // shape only. Figma's rule is not exact: tokens of other lengths under `figd_` are live.
+    assert.deepEqual(ids(`api_key = "figd_${randomToken(ALNUM, 58)}"`), ['generic-secret']);
     assert.deepEqual(ids(`API_KEY=${randomToken(ALNUM, 40)}`), ['generic-secret']);
   });
 
+  it('a provider that issues one shape only: another length or alphabet under its prefix is no finding', () => {
+    const lookAlikes = [
+      `xai-${randomToken(ALNUM, 41)}`,
+      `aio_${randomToken(ALNUM, 29)}`,
+      `sqco_${randomToken(ALNUM, 57)}==`,
+      `bb_ma_${randomToken('ghijklmnopqrstuvwxyz', 30)}`,
+    ];
+    for (const value of lookAlikes) {
+      for (const text of contexts(value)) {
+        assert.deepEqual(ids(text), [], text.slice(0, 24));
+      }
+    }
+  });
+
+  it('the one shape those providers issue is still reported, by the provider', () => {
+    const trueShapes: readonly (readonly [string, string])[] = [
+      [`xai-${randomToken(ALNUM, 80)}`, 'xai-api-key'],
+      [`sqco_${randomToken(ALNUM, 59)}`, 'sonarcloud-token'],
+      [`bb_ma_${randomToken(HEX, 30)}`, 'bannerbear-api-key'],
+    ];
+    for (const [value, id] of trueShapes) {
+      assert.deepEqual(ids(`token = "${value}"`), [id], value.slice(0, 8));
+    }
+    // Adafruit's rule wants both letter cases and a digit; draw until the key has them.
+    let aio = randomToken(ALNUM, 28);
+    while (!/[a-z]/.test(aio) || !/[A-Z]/.test(aio) || !/\d/.test(aio)) {
+      aio = randomToken(ALNUM, 28);
+    }
+    assert.deepEqual(ids(`token = "aio_${aio}"`), ['adafruit-io-key']);
+  });
+
   it('the redact tier still hides every look-alike the report tier leaves', () => {
-    for (const value of [badChecksumPat(), `glpat-${randomToken(HEX, 64)}`]) {
+    for (const value of [badChecksumPat(), `glpat-${randomToken(HEX, 64)}`, `xai-${randomToken(ALNUM, 41)}`]) {
       for (const text of contexts(value)) {
         const { text: sent } = redactText(text, new RedactionMap());
         assert.ok(!sent.includes(value.slice(8, 24)), text.slice(0, 24));
@@ -82,5 +114,8 @@ describe('providerPrefixes', () => {
     assert.equal(defersToProvider(known, rule('gitlab-pat'), bad), false);
     assert.equal(defersToProvider(known, rule('generic-secret'), bad), true);
     assert.equal(defersToProvider(known, rule('generic-secret'), randomToken(ALNUM, 40)), false);
+    const short = `aio_${randomToken(ALNUM, 29)}`;
+    assert.equal(defersToProvider(known, rule('generic-secret'), short), true);
+    assert.equal(defersToProvider(known, rule('adafruit-io-key'), short), false);
   });
 });

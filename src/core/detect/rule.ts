@@ -55,6 +55,14 @@ export interface Rule {
    */
   readonly expectsUuid?: boolean;
   /**
+   * True when the provider issues only the shape `pattern` spells (one length or range, one alphabet), as
+   * its documentation and every peer's rule for it agree. A value under one of this rule's prefixes that
+   * the pattern does not take whole is then a look-alike (a near miss, a test value), and a context rule
+   * that would report it defers (prefixLookAlike.ts). Leave it unset where the peers test sibling formats
+   * under the same prefix: those stay the context rules' findings.
+   */
+  readonly exactShape?: boolean;
+  /**
    * A rule driven by data rather than by `pattern`: the engine calls it over the scanned range instead
    * of running the pattern around keywords (the rule then lists no keywords). It must be linear in the
    * range. Each value it returns names its provider, which the finding shows in place of the rule's.

@@ -87,6 +87,8 @@ export const aiPlatformRules: readonly Rule[] = [
     prefix: 'xai-',
     body: '[A-Za-z0-9_]{70,90}',
     bodyMax: 90,
+    // xAI issues one format, `xai-` and 80 characters: a 41-character body is a look-alike.
+    exactShape: true,
     make: () => randomToken(ALNUM, 80),
     revokeUrl: 'https://console.x.ai',
   }),

@@ -22,6 +22,8 @@ export interface FixedSpec {
   readonly revokeUrl: string;
   readonly minEntropy?: number;
   readonly validate?: (secret: string) => boolean;
+  /** The provider issues no other shape under this prefix (see `Rule.exactShape`). */
+  readonly exactShape?: boolean;
   readonly negatives?: readonly string[];
   /** Characters that may not follow the token (default: letters, digits, `_` and `-`). */
   readonly end?: string;
@@ -43,6 +45,7 @@ export function fixedRule(s: FixedSpec): Rule {
     maxLength: s.maxLength,
     minEntropy: s.minEntropy ?? randomFloor(s.shape, s.maxLength, 3.3),
     ...(s.validate ? { validate: s.validate } : {}),
+    ...(s.exactShape ? { exactShape: true } : {}),
     revokeUrl: s.revokeUrl,
     sample: s.make,
     ...(s.lines ? { lines: s.lines } : {}),

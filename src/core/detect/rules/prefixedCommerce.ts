@@ -203,6 +203,8 @@ export const prefixedCommerceRules: readonly Rule[] = [
     keywords: ['bb_pr_', 'bb_ma_'],
     shape: 'bb_(?:pr|ma)_[a-f0-9]{30}',
     maxLength: 36,
+    // Project and master keys are 30 hex digits after the prefix; other letters make a look-alike.
+    exactShape: true,
     make: () => `bb_${pick(['pr', 'ma'])}_${randomToken(HEX, 30)}`,
     revokeUrl: 'https://app.bannerbear.com/',
   }),

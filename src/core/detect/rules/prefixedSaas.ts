@@ -240,6 +240,8 @@ export const prefixedSaasRules: readonly Rule[] = [
     keywords: ['sqco_'],
     shape: 'sqco_[A-Za-z0-9]{59}',
     maxLength: 64,
+    // One length, no padding: `sqco_` before base64 with `==` is not a SonarQube Cloud token.
+    exactShape: true,
     make: () => `sqco_${randomToken(ALNUM, 59)}`,
     revokeUrl: 'https://sonarcloud.io/account/security',
   }),
@@ -270,6 +272,8 @@ export const prefixedSaasRules: readonly Rule[] = [
     keywords: ['aio_'],
     shape: 'aio_[A-Za-z0-9]{28}',
     maxLength: 32,
+    // Adafruit IO keys are `aio_` and 28 characters, no other length.
+    exactShape: true,
     validate: mixedCase,
     make: () => `aio_${randomToken(ALNUM, 28)}`,
     revokeUrl: 'https://io.adafruit.com/',

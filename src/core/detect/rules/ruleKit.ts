@@ -23,6 +23,8 @@ export interface TokenSpec {
   readonly revokeUrl?: string;
   /** A UUID is a value this rule expects (see `Rule.expectsUuid`). */
   readonly expectsUuid?: boolean;
+  /** The provider issues no other shape under this prefix (see `Rule.exactShape`). */
+  readonly exactShape?: boolean;
   /** Builds a fresh fake secret of this shape at test time (never stored in the repo). */
   readonly sample: () => string;
   /**
@@ -50,6 +52,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
     ...(spec.expectsUuid ? { expectsUuid: true } : {}),
+    ...(spec.exactShape ? { exactShape: true } : {}),
     tests: { positives: () => lines(freshSample(spec.sample)), negatives: spec.negatives },
   };
 }
@@ -97,6 +100,8 @@ export interface PrefixSpec {
   readonly revokeUrl: string;
   readonly minEntropy?: number;
   readonly validate?: (secret: string) => boolean;
+  /** The provider issues no other shape under this prefix (see `Rule.exactShape`). */
+  readonly exactShape?: boolean;
   /** Extra near misses on top of the generic ones (placeholder, X-run, truncated, `<…>`). */
   readonly negatives?: readonly string[];
 }
@@ -114,6 +119,7 @@ export function prefixedRule(p: PrefixSpec): Rule {
     maxLength: p.prefix.length + p.bodyMax,
     minEntropy: p.minEntropy ?? randomFloor(p.body, p.bodyMax, 3.3),
     ...(p.validate ? { validate: p.validate } : {}),
+    ...(p.exactShape ? { exactShape: true } : {}),
     revokeUrl: p.revokeUrl,
     sample: () => `${p.prefix}${p.make()}`,
     negatives: [
