@@ -91,3 +91,59 @@ function refutes(owner: Rule, secret: string): boolean {
   }
   return owner.validate !== undefined && !owner.validate(secret);
 }
+
+// The same holds for a provider known by name rather than prefix, when its keys have one shape only
+// (`Rule.namedShape`): a value assigned to that provider's key name (`meraki_api_key`, `MERAKI_TOKEN`)
+// in another shape (another length, mixed-case hex) is a near miss, which a context rule leaves to the
+// redact tier. Only the provider's key or token name counts: `meraki_webhook_secret` may hold anything.
+
+/** Provider words of the rules that declare a `namedShape`, and the rules that own each. */
+const namedCache = new WeakMap<readonly Rule[], ReadonlyMap<string, readonly Rule[]>>();
+
+function namedProviders(rules: readonly Rule[]): ReadonlyMap<string, readonly Rule[]> {
+  let found = namedCache.get(rules);
+  if (!found) {
+    const owners = new Map<string, Rule[]>();
+    for (const rule of rules) {
+      for (const w of rule.namedShape?.words ?? []) {
+        owners.set(w.toLowerCase(), [...(owners.get(w.toLowerCase()) ?? []), rule]);
+      }
+    }
+    found = owners;
+    namedCache.set(rules, found);
+  }
+  return found;
+}
+
+/** How far before a value its assigned name is looked for. */
+const NAME_WINDOW = 64;
+/** The name a value is assigned to, at the end of the text before it: `name = "`, `name: `, `name := '`. */
+const ASSIGNED_NAME = /([A-Za-z][A-Za-z0-9_.-]{0,48})["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}["'`]?$/;
+/** A provider's key name: the word, then `key` or `token`, optionally after `api`. */
+const KEY_NAME = /^([a-z0-9]{1,40}?)[_.-]?(?:api[_.-]?)?(?:key|token)$/;
+
+/**
+ * Whether `rule`, a context rule, should leave the value at `start` to a provider whose key name it is
+ * assigned to and whose one shape it does not have.
+ */
+export function defersToNamedProvider(
+  rules: readonly Rule[],
+  rule: Rule,
+  text: string,
+  start: number,
+  secret: string,
+): boolean {
+  if (rule.severity !== 'warning' || rule.namedShape) {
+    return false;
+  }
+  const named = namedProviders(rules);
+  if (named.size === 0) {
+    return false;
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - NAME_WINDOW), start);
+  const name = ASSIGNED_NAME.exec(before)?.[1]?.toLowerCase();
+  const word = name === undefined ? undefined : KEY_NAME.exec(name)?.[1];
+  const owners = word === undefined ? undefined : named.get(word);
+  return owners !== undefined && owners.every((o) => !o.namedShape!.value.test(secret));
+}

@@ -3,11 +3,12 @@ import { RedactionMap } from '../pipeline/redactionMap';
 import { redactText } from '../pipeline/redact';
 import { builtinRules } from './catalog';
 import { githubToken } from './checksum';
-import { defersToProvider, providerPrefixes } from './prefixLookAlike';
+import { defersToNamedProvider, defersToProvider, providerPrefixes } from './prefixLookAlike';
 import { ALNUM, HEX, randomToken } from './random';
 import { scan } from './scanner';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+const rule = (id: string) => builtinRules.find((r) => r.id === id)!;
 
 /** A GitHub token whose last checksum character is wrong: GitHub's prefix and shape, a failed CRC. */
 function badChecksumPat(): string {
@@ -91,9 +92,48 @@ describe('context rules defer to the provider whose prefix a value carries', () 
   });
 });
 
+/** 40 hex digits with both letter cases (drawn until they have both): an EIP-55-like mixed-case value. */
+function mixedCaseHex(): string {
+  for (;;) {
+    const value = randomToken('0123456789abcdefABCDEF', 40);
+    if (/[a-f]/.test(value) && /[A-F]/.test(value)) {
+      return value;
+    }
+  }
+}
+
+describe('context rules defer to the provider whose key name a value is assigned to', () => {
+  it('a value of another shape under a one-shape provider’s key name is no finding', () => {
+    for (const value of [mixedCaseHex(), randomToken(ALNUM, 67), randomToken(HEX, 39)]) {
+      for (const name of ['meraki-api-key: ', 'MERAKI_API_KEY=', 'merakiToken := "', "meraki_key = '"]) {
+        assert.deepEqual(ids(`${name}${value}`), [], `${name}${value.length}`);
+      }
+    }
+  });
+
+  it('the provider’s own shape is still reported, by the provider', () => {
+    const key = randomToken(HEX, 40);
+    for (const name of ['meraki-api-key: ', 'MERAKI_API_KEY=', 'merakiToken := "']) {
+      assert.deepEqual(ids(`${name}${key}`), ['meraki-api-key'], name);
+    }
+  });
+
+  it('another credential of that provider, or a name that is not its key, stays the generic rule’s', () => {
+    const value = randomToken(ALNUM, 67);
+    assert.deepEqual(ids(`meraki_webhook_secret = "${value}"`), ['generic-secret']);
+    assert.deepEqual(ids(`api_key = "${value}"`), ['generic-secret']);
+    assert.equal(defersToNamedProvider(builtinRules, rule('generic-secret'), 'x = ', 4, value), false);
+  });
+
+  it('the redact tier still hides the value the report tier leaves', () => {
+    const value = randomToken(ALNUM, 67);
+    const { text: sent } = redactText(`MERAKI_API_KEY=${value}`, new RedactionMap());
+    assert.ok(!sent.includes(value.slice(8, 24)));
+  });
+});
+
 describe('providerPrefixes', () => {
   const known = providerPrefixes(builtinRules);
-  const rule = (id: string) => builtinRules.find((r) => r.id === id)!;
 
   it('reads prefixes from the rules’ keywords, longest first, and leaves out words', () => {
     assert.ok(known.owners.get('ghp_')?.has(rule('github-pat')));

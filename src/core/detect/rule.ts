@@ -63,6 +63,12 @@ export interface Rule {
    */
   readonly exactShape?: boolean;
   /**
+   * For a rule keyed on a provider word whose keys have one shape only: the words, and the whole value's
+   * shape. A value assigned to that provider's key name (`meraki_api_key = …`) that does not have this
+   * shape is a look-alike, and a context rule that would report it defers (prefixLookAlike.ts).
+   */
+  readonly namedShape?: { readonly words: readonly string[]; readonly value: RegExp };
+  /**
    * A rule driven by data rather than by `pattern`: the engine calls it over the scanned range instead
    * of running the pattern around keywords (the rule then lists no keywords). It must be linear in the
    * range. Each value it returns names its provider, which the finding shows in place of the rule's.

@@ -8,7 +8,7 @@ import { ignoredByComment } from './ignoreComments';
 import type { Candidate, ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
-import { defersToProvider, providerPrefixes } from './prefixLookAlike';
+import { defersToNamedProvider, defersToProvider, providerPrefixes } from './prefixLookAlike';
 import type { HitRuns, KeywordIndex } from './prefilter';
 import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
@@ -139,11 +139,16 @@ function collect(
   if (candidates.length === 0) {
     return [];
   }
-  const prefixes = providerPrefixes(options.rules ?? builtinRules);
+  const rules = options.rules ?? builtinRules;
+  const prefixes = providerPrefixes(rules);
   const kept = resolveOverlaps(
     candidates.filter(
       (c) =>
-        c.end > from && c.start < to && plausible(c) && !defersToProvider(prefixes, c.rule.rule, c.secret),
+        c.end > from &&
+        c.start < to &&
+        plausible(c) &&
+        !defersToProvider(prefixes, c.rule.rule, c.secret) &&
+        !defersToNamedProvider(rules, c.rule.rule, text, c.start, c.secret),
     ),
   );
   if (kept.length === 0) {

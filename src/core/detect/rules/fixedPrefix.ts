@@ -87,13 +87,15 @@ export interface KeyedSpec {
   readonly credentialName?: boolean;
   readonly minEntropy?: number;
   readonly validate?: (secret: string) => boolean;
+  /** The provider's keys have `value`'s shape only (see `Rule.namedShape`). */
+  readonly exactShape?: boolean;
   readonly negatives?: readonly string[];
   readonly lines?: (secret: string) => readonly string[];
 }
 
 /** A context-only (warning) rule: a provider word and a credential word name the value. */
 export function keyed(k: KeyedSpec): Rule {
-  return contextRule({
+  const rule = contextRule({
     id: k.id,
     provider: k.provider,
     description: k.description,
@@ -109,4 +111,7 @@ export function keyed(k: KeyedSpec): Rule {
     ...(k.negatives ? { negatives: k.negatives } : {}),
     ...(k.lines ? { lines: k.lines } : {}),
   });
+  return k.exactShape
+    ? { ...rule, namedShape: { words: k.words, value: new RegExp(`^(?:${k.value})$`) } }
+    : rule;
 }

@@ -221,6 +221,8 @@ export const keyedServiceRules: readonly Rule[] = [
     words: ['meraki'],
     value: '[a-f0-9]{40}',
     valueMax: 40,
+    // Dashboard API keys are 40 lower-case hex digits, no other shape (an EIP-55 address is mixed case).
+    exactShape: true,
     make: () => randomToken(HEX, 40),
     revokeUrl: 'https://dashboard.meraki.com/',
   }),
