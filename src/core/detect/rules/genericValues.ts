@@ -98,8 +98,18 @@ export function passwordOk(v: string): boolean {
  * about one character in five a mark): those pass.
  */
 function hasStrayMarks(v: string): boolean {
+  if (!/[A-Z]/.test(v) || !/[$^&|?;,()*]/.test(v)) {
+    return false;
+  }
   const punctuation = v.length - v.replace(/[^A-Za-z0-9+/=_.~:-]/g, '').length;
-  return /[A-Z]/.test(v) && /[$^&|?;,()*]/.test(v) && punctuation * 10 < v.length;
+  if (punctuation * 10 < v.length) {
+    return true;
+  }
+  // Or all of them in one spot (`I_Mn%^&*…`): a generator spreads its marks, so four to six of them
+  // side by side and none elsewhere were typed in (a 28-character password with four marks has them
+  // all adjacent about one time in 800, a 20-character one about one time in 300).
+  const run = /[^A-Za-z0-9+/=_.~:-]{4,6}/.exec(v);
+  return v.length >= 20 && run !== null && run[0].length === punctuation;
 }
 
 /**

@@ -33,6 +33,27 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     }
   });
 
+  it('generic-secret: a short base62 body with four marks typed into one spot', () => {
+    // Four marks in 28 characters are too many for the one-in-ten count, but side by side and nowhere
+    // else they were typed in, not generated.
+    for (const marks of ['%^&*', '$(|)', '?;,*^']) {
+      const value = typedInto(`I_${randomToken(ALNUM, 14)}_${randomToken(ALNUM, 8)}`, marks);
+      assert.deepEqual(ids(`blitAppKey := "${value}"`), [], marks);
+    }
+  });
+
+  it('generic-secret: still a key whose few marks are spread through it', () => {
+    // The same marks apart are a generated password's: the rule keeps it.
+    for (let i = 0; i < 10; i++) {
+      const parts = [0, 1, 2, 3, 4].map(() => randomToken(ALNUM, 6));
+      const value = `${parts[0]}%${parts[1]}^${parts[2]}&${parts[3]}*${parts[4]}`;
+      if (!/[A-Z]/.test(value) || !/\d/.test(value)) {
+        continue;
+      }
+      assert.deepEqual(ids(`blitAppKey := "${value}"`), ['generic-secret'], value.length.toString());
+    }
+  });
+
   it('generic-secret: still a key whose marks are dense (a Django SECRET_KEY)', () => {
     // Django's alphabet less `$` and `%`, and no `&&`: a key holding `$(`, `%(`, `%x…%` or `&&` reads as
     // a reference, a format or code to the rule, and `***` or `xxxx` a mask: separate matters from the marks.
