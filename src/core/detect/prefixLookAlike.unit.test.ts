@@ -57,6 +57,7 @@ describe('context rules defer to the provider whose prefix a value carries', () 
       `aio_${randomToken(ALNUM, 29)}`,
       `sqco_${randomToken(ALNUM, 57)}==`,
       `bb_ma_${randomToken('ghijklmnopqrstuvwxyz', 30)}`,
+      `spu-${randomToken('0123456789ABCDEF', 32)}`,
     ];
     for (const value of lookAlikes) {
       for (const text of contexts(value)) {
@@ -70,6 +71,7 @@ describe('context rules defer to the provider whose prefix a value carries', () 
       [`xai-${randomToken(ALNUM, 80)}`, 'xai-api-key'],
       [`sqco_${randomToken(ALNUM, 59)}`, 'sonarcloud-token'],
       [`bb_ma_${randomToken(HEX, 30)}`, 'bannerbear-api-key'],
+      [`spu-${randomToken(HEX, 32)}`, 'spectralops-token'],
     ];
     for (const [value, id] of trueShapes) {
       assert.deepEqual(ids(`token = "${value}"`), [id], value.slice(0, 8));

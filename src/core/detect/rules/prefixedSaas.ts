@@ -266,6 +266,18 @@ export const prefixedSaasRules: readonly Rule[] = [
     revokeUrl: 'https://industrial.ubidots.com/accounts/me/apiCredentials',
   }),
   fixedRule({
+    id: 'spectralops-token',
+    provider: 'SpectralOps',
+    description: 'SpectralOps (Check Point Spectral) personal token',
+    keywords: ['spu-'],
+    shape: 'spu-[a-f0-9]{32}',
+    maxLength: 36,
+    // `spu-` and 32 lower-case hex digits only: in upper case or another length it is a look-alike.
+    exactShape: true,
+    make: () => `spu-${randomToken(HEX, 32)}`,
+    revokeUrl: 'https://spectralops.io/',
+  }),
+  fixedRule({
     id: 'adafruit-io-key',
     provider: 'Adafruit IO',
     description: 'Adafruit IO key',
