@@ -85,7 +85,11 @@ describe('context rules defer to the provider whose prefix a value carries', () 
   });
 
   it('the redact tier still hides every look-alike the report tier leaves', () => {
-    for (const value of [badChecksumPat(), `glpat-${randomToken(HEX, 64)}`, `xai-${randomToken(ALNUM, 41)}`]) {
+    for (const value of [
+      badChecksumPat(),
+      `glpat-${randomToken(HEX, 64)}`,
+      `xai-${randomToken(ALNUM, 41)}`,
+    ]) {
       for (const text of contexts(value)) {
         const { text: sent } = redactText(text, new RedactionMap());
         assert.ok(!sent.includes(value.slice(8, 24)), text.slice(0, 24));
