@@ -36,7 +36,7 @@ describe('redact tier: short quoted values after a bare word', () => {
       "codec 'h264'",
       `websitepulse '3?${randomToken(HEX, 30)}'`,
       `mailgun '=2l6${randomToken(HEX, 30)}'`,
-      "token = 'k3J9x2Lm8Qp4'",
+      `token = '${randomToken(LOWER_ALNUM, 6)}4k${randomToken(LOWER_ALNUM, 6)}9x'`,
       "placeholder 'your1key2here3'",
     ]) {
       leaves(text);
