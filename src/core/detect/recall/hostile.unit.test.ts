@@ -58,6 +58,9 @@ describe('redact tier: hostile inputs', function () {
     ['quoted generated literals', flood('"a1B2c3D4e5F6g7H8i9J0",')],
     ['quotes around long runs', flood(`'${'a'.repeat(300)}`)],
     ['go assignments with no value', flood(':= ', '\n')],
+    ['webhook hosts with no path', flood('a-b.webhook.office.com.environment.api.powerplatform.com/')],
+    ['quoted values left open after words', flood("kanban 'a1B2c3D4e5 ")],
+    ['role ids with no value', flood('vault_role_id=secret_id:')],
     // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
     ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
   ];

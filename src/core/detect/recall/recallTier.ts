@@ -14,6 +14,9 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wrappedPemDetector } from './wrappedPem';
 import { findBareLongTokens, findWordedTokens } from './wordedTokens';
 import { findGeneratedLiterals } from './generatedLiterals';
+import { findAppRoleIds } from './appRoleIds';
+import { findQuotedLabels } from './quotedLabels';
+import { findWebhookUrls } from './webhookUrls';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -36,6 +39,9 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findWordedTokens,
   findBareLongTokens,
   findGeneratedLiterals,
+  findWebhookUrls,
+  findQuotedLabels,
+  findAppRoleIds,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

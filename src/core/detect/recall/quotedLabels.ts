@@ -1,0 +1,80 @@
+import type { RecallDetector } from './recallSpan';
+
+/**
+ * Short quoted values after a bare word: `kanban '<12 upper-case and digits>'`, `mite '<16>'`,
+ * `mailgun '…' pass '<hex-hex-hex>'`. Logs, notes and test fixtures put a provider's name or a
+ * credential word and then the value in quotes, with no `=` or `:` between them. The value is too short
+ * or too regular for the shape tests of the other detectors (12 characters, one case), so here it is
+ * judged by what code keeps in quotes after a word: words, paths, versions, host names, identifiers
+ * (`python3`, `node18-alpine`), and seldom a value that goes from letters to digits and back (three runs or more).
+ */
+
+/**
+ * A word, one to four spaces, then a quoted run of 8 to 80 characters with no space or quote that opens
+ * with a letter or digit and holds no `?`: a run cut by `?` or opened by `=` is a template or a broken
+ * sample, as in the labelled-token detector.
+ */
+const QUOTED =
+  /(?<![\w$.@:=/\\-])([A-Za-z][A-Za-z0-9_-]{1,31})[ \t]{1,4}(['"])([A-Za-z0-9][^\s'"`\\?]{7,79})\2/g;
+
+/** Words after which a quoted value is code: a module, a command, a message, a test name, a type. */
+const CODE_WORDS = new Set(
+  (
+    'import from require require_relative load include source use using gem pod npm pip brew apt go ' +
+    'echo print puts p printf say log warn die raise throw return yield await case when if elif unless ' +
+    'in is as of and or not else then do def class module package extends implements new type typeof ' +
+    'describe it test context should expect assert cd git docker run exec sh bash cat grep sed awk ' +
+    'alias export set unset local declare readonly let const var image tag version sha hash digest ' +
+    'commit ref rev checksum integrity id uuid guid name title label path file dir url uri host domain ' +
+    'email user username charset encoding locale lang format pattern regex match select where order by'
+  ).split(' '),
+);
+
+/** Letter and digit runs: `X6ETTOLHGKFK` has three, `python3` two, `utf8mb4` four. */
+function runs(value: string): number {
+  let n = 0;
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const k = c >= 48 && c <= 57 ? 1 : (c | 32) >= 97 && (c | 32) <= 122 ? 2 : 0;
+    if (k !== 0 && k !== last) {
+      n++;
+    }
+    last = k === 0 ? last : k;
+  }
+  return n;
+}
+
+/** A path, a host name or file name, a version, a date or a placeholder: never a credential here. */
+function isPlainValue(value: string): boolean {
+  return (
+    /[/\\]/.test(value) ||
+    /\.[A-Za-z]{2,6}$/.test(value) ||
+    /^v?\d{1,4}(?:[._-]\d{1,4}){1,3}/.test(value) ||
+    /(.)\1{4}|^[A-Z_]+$|^[a-z_]+$|your|example|changeme|placeholder/i.test(value)
+  );
+}
+
+export const findQuotedLabels: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(QUOTED)) {
+    const word = m[1]!.toLowerCase();
+    const value = m[3]!;
+    if (CODE_WORDS.has(word) || isPlainValue(value)) {
+      continue;
+    }
+    let alnum = 0;
+    let digits = 0;
+    for (const c of value) {
+      alnum += /[A-Za-z0-9]/.test(c) ? 1 : 0;
+      digits += /\d/.test(c) ? 1 : 0;
+    }
+    // Letters and digits both, in three runs or more: a word and a number (`python3`, `node18`) is two.
+    // An upper-case key (`45MCZSNBEXAA`) may come in two runs: code's upper-case values are words.
+    const minRuns = /^[A-Z0-9]{10,}$/.test(value) && digits >= 2 ? 2 : 3;
+    if (alnum < 7 || digits === 0 || digits === alnum || runs(value) < minRuns) {
+      continue;
+    }
+    const start = m.index + m[0].length - value.length - 1;
+    out.push({ start, end: start + value.length, kind: 'token' });
+  }
+};

@@ -1,0 +1,45 @@
+import { HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { findQuotedLabels } from './quotedLabels';
+import { assertHidden, assertUntouched } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findQuotedLabels, text, values);
+const leaves = (text: string): void => assertUntouched(findQuotedLabels, text);
+
+describe('redact tier: short quoted values after a bare word', () => {
+  it('hides a short key after a provider name or a credential word', () => {
+    const upper = `${randomToken(UPPER_ALNUM, 4)}7K${randomToken(UPPER_ALNUM, 4)}2Q`;
+    hides(`kanban '${upper}' kanban 'board.example.org'`, upper);
+    const lower = `${randomToken(LOWER_ALNUM, 6)}4k${randomToken(LOWER_ALNUM, 6)}9x`;
+    hides(`mite '${lower}' 'www.mite.example'`, lower);
+    const pass = `${randomToken(HEX, 30)}a1-${randomToken(HEX, 7)}b-${randomToken(HEX, 7)}c`.replace(
+      /(.)\1{3,}/g,
+      '$1e5',
+    );
+    hides(`mailgun 'x' pass '${pass}'`, pass);
+    hides(`vouchery "u;h9D3bzx"`, 'u;h9D3bzx');
+  });
+
+  it('leaves modules, commands, versions, paths, host names, words and cut values', () => {
+    for (const text of [
+      "require 'net/http'",
+      "gem 'rails', '7.1.3'",
+      "import 'package:x1y2z3/main.dart'",
+      "FROM 'node18-alpine'",
+      "charset 'utf8mb4'",
+      "image 'a1b2c3d4e5f6'",
+      "runtime 'python3.12'",
+      "server 'db01.example.org'",
+      "describe 'parses v2 tokens'",
+      "version 'v2.14.0-rc1'",
+      "mode 'READ_WRITE'",
+      "field 'lowercase_words_only'",
+      "codec 'h264'",
+      `websitepulse '3?${randomToken(HEX, 30)}'`,
+      `mailgun '=2l6${randomToken(HEX, 30)}'`,
+      `token = '${randomToken(LOWER_ALNUM, 6)}4k${randomToken(LOWER_ALNUM, 6)}9x'`,
+      "placeholder 'your1key2here3'",
+    ]) {
+      leaves(text);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { findWebhookUrls } from './webhookUrls';
+import { assertHidden, assertUntouched } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findWebhookUrls, text, values);
+const leaves = (text: string): void => assertUntouched(findWebhookUrls, text);
+const guid = (): string => [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
+
+describe('redact tier: webhook URLs', () => {
+  it('hides a Teams incoming-webhook URL from its host on', () => {
+    const path = `webhookb2/${guid()}@${guid()}/IncomingWebhook/${randomToken(HEX, 32)}/${guid()}`;
+    const host = `contoso${randomToken(LOWER_ALNUM, 4)}.webhook.office.com`;
+    hides(`url = 'https://${host}/${path}'`, `${host}/${path}`);
+    const legacy = `outlook.office.com/webhook/${guid()}@${guid()}/IncomingWebhook/${randomToken(HEX, 32)}`;
+    hides(`TEAMS=https://${legacy}\n`, legacy);
+  });
+
+  it('hides a signed Power Automate or Logic Apps trigger and a Discord webhook', () => {
+    const flow = `${randomToken(HEX, 32)}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${randomToken(LOWER_ALNUM, 43)}`;
+    const pp = `default${randomToken(HEX, 30)}.62.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/${flow}`;
+    hides(`webhook: "https://${pp}"`, pp);
+    const la = `prod-27.westus.logic.azure.com:443/workflows/${flow}`;
+    hides(`https://${la}`, la);
+    const discord = `discord.com/api/webhooks/${randomToken(DIGITS, 18)}/${randomToken(LOWER_ALNUM, 68)}`;
+    hides(`DISCORD_HOOK=https://${discord}\n`, discord);
+  });
+
+  it('leaves documentation URLs, unsigned triggers and Teams URLs with no GUID', () => {
+    for (const text of [
+      'see https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/',
+      'https://discord.com/api/webhooks/{webhook.id}/{webhook.token}',
+      'https://prod-27.westus.logic.azure.com:443/workflows/definitions/overview-of-the-service',
+      'webhook = "https://contoso.webhook.office.com/webhookb2/not-a-real-url-at-all"',
+      'https://discord.com/developers/docs/resources/webhook',
+    ]) {
+      leaves(text);
+    }
+  });
+});
