@@ -12,16 +12,36 @@ const CLOSING_TAIL = /^[\s;,)\]}]*(?:(?:#|\/\/|--).*)?$/;
  * closers follow it and no space comes between. A quote followed by a space or by the next quoted item
  * (`'a' + 'b'`, `'u','p'`, `{"password":"x","user":"y"}`) closes there.
  */
-export function lastClosingQuote(text: string, at: number, quote: number, limit: number): number {
+export function lastClosingQuote(text: string, at: number, quote: number, limit: number, open = at): number {
   const next = text[at + 1];
   // Bounded by `limit` (at most MAX_VALUE past the opening quote), as the read of an unclosed value is.
   const cut = limit < text.length && !/[\r\n]/.test(text[limit]!);
-  if (next === undefined || cut || PAIR_AFTER.test(text.slice(at + 1, at + 4))) {
+  if (next === undefined || cut) {
     return at;
   }
   const last = text.lastIndexOf(String.fromCharCode(quote), limit - 1);
   if (last <= at || /\s/.test(text.slice(at + 1, last)) || !CLOSING_TAIL.test(text.slice(last + 1, limit))) {
     return at;
   }
+  // A pair of items (`'u','p'`) closes at the first quote, unless the run from the opening quote to the
+  // line's last one is long, holds no space and holds a quote glued to value characters on both sides:
+  // then it is one generated value (peers' samples draw quotes and commas into 340-character keys), and
+  // cutting it at the first quote would send the rest. Minified JSON and lists put a delimiter beside
+  // every quote.
+  if (
+    PAIR_AFTER.test(text.slice(at + 1, at + 4)) &&
+    (last - open < GLUED_RUN ||
+      !GLUED_BOTH_SIDES[quote === 34 ? 0 : quote === 39 ? 1 : 2]!.test(text.slice(at, last)))
+  ) {
+    return at;
+  }
   return last;
 }
+
+/** From this many characters between the opening quote and the line's last one, with no space, one value. */
+const GLUED_RUN = 100;
+/** A quote (", ' or `) with a value character, not a delimiter, on each side. */
+const GLUED_BOTH_SIDES = ['"', "'", '`'].map((q) => {
+  const value = `[^\\s"'\`,;:=+.()[\\]{}]`;
+  return new RegExp(`${value}${q}${value}`);
+});

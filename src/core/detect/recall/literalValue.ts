@@ -44,7 +44,7 @@ export function readQuoted(text: string, at: number): ValueSpan {
       continue;
     }
     if (c === quote) {
-      return { start: at + 1, end: lastClosingQuote(text, i, quote, limit), quoted: true };
+      return { start: at + 1, end: lastClosingQuote(text, i, quote, limit, at), quoted: true };
     }
     i++;
   }

@@ -33,6 +33,23 @@ describe('redact tier: credential-named literals', () => {
     hides(`api_secret = "${head}"${tail}";`, `${head}"${tail}`);
   });
 
+  it('hides a long generated value whole when a quote inside it is followed by a delimiter and a quote', () => {
+    // The peers' 340-character keys drawn from a class with quotes and commas: `','` inside is no pair.
+    const head = fake(60);
+    const tail = `${fake(30)}'${fake(40)}`;
+    hides(`simplynoted token = '${head}','${tail}'`, `${head}','${tail}`);
+    hides(`secret = '${head}'';${tail}'`, `${head}'';${tail}`);
+  });
+
+  it('ends a long minified list or JSON at the first quote: a delimiter sits beside every quote', () => {
+    const pw = fake();
+    const rest = Array.from({ length: 8 }, (_, i) => `"field${i}":"value-number-${i}"`).join(',');
+    const text = `{"password":"${pw}",${rest}}`;
+    hides(text, pw);
+    const hidden = spansOf(findNamedLiterals, text).map((s) => text.slice(s.start, s.end));
+    assert.ok(!hidden.some((h) => h.includes('field')), `${JSON.stringify(hidden)} in ${text}`);
+  });
+
   it('ends a quoted value at its quote when the next quoted item follows', () => {
     const pw = fake();
     for (const text of [
