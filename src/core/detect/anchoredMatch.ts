@@ -25,6 +25,9 @@ export function matchAtKeywords(
 ): void {
   const seen: Seen = { next: new Array<number>(hitKeywords.length).fill(-1), from: -1 };
   const re = cr.sticky;
+  const bits = cr.startBits;
+  // One keyword needs no bookkeeping: its next occurrence is one `indexOf`.
+  const single = hitKeywords.length === 1 ? hitKeywords[0] : undefined;
   for (let i = 0; i < runs.length;) {
     const { start, end, next: after } = nextWindow(text, cr, runs, i);
     stats.windows++;
@@ -36,11 +39,19 @@ export function matchAtKeywords(
       const first = runs[j]!;
       const last = runs[j + 1]!;
       // A run's first offset is a hit itself (so is its last): only a run of several needs a search.
-      let p = first >= cursor ? first : occurrence(lower, hitKeywords, seen, cursor - base) + base;
+      let p =
+        first >= cursor
+          ? first
+          : single !== undefined
+            ? lower.indexOf(single, cursor - base) + base
+            : occurrence(lower, hitKeywords, seen, cursor - base) + base;
       while (p >= cursor && p <= last) {
-        re.lastIndex = p;
-        const m = re.exec(text);
         cursor = p + 1;
+        // The keyword is compared ignoring case, the pattern may not be (`SK…` at each `sk-`): a character
+        // no match starts with costs a lookup instead of an attempt.
+        const c = text.charCodeAt(p);
+        const m =
+          bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii) ? null : attempt(re, text, p);
         if (m !== null && m[0].length > 0) {
           stats.matches++;
           if (++examined > MAX_MATCHES) {
@@ -52,11 +63,22 @@ export function matchAtKeywords(
           push(cr, m, 0, out);
           cursor = p + m[0].length;
         }
-        p = cursor <= last ? occurrence(lower, hitKeywords, seen, cursor - base) + base : -1;
+        p =
+          cursor > last
+            ? -1
+            : single !== undefined
+              ? lower.indexOf(single, cursor - base) + base
+              : occurrence(lower, hitKeywords, seen, cursor - base) + base;
       }
     }
     i = after;
   }
+}
+
+/** The sticky `re` tried at `p` of `text`. */
+function attempt(re: RegExp, text: string, p: number): RegExpExecArray | null {
+  re.lastIndex = p;
+  return re.exec(text);
 }
 
 /** Each keyword's next occurrence in `lower` (-1: none) at or after offset `from`; `from` is -1 before any search. */

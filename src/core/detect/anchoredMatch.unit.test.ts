@@ -20,6 +20,8 @@ const RULES: Rule[] = [
   rule('unbounded', ['ub_'], /(?<![a-z])ub_[a-z_ ]+/, 8),
   rule('block', ['begin block'], /BEGIN BLOCK\n[a-z0-9\n]{4,150}\nEND BLOCK/, 170),
   rule('overlap', ['ab', 'abab'], /(?:abab|ab)[0-9]{2,4}/, 8),
+  // A case-sensitive start under a keyword compared ignoring case: `sk`, `Sk` and `sK` are hits, never matches.
+  rule('cased', ['sk'], /(?<![A-Za-z0-9])SK[0-9a-f]{6}(?![A-Za-z0-9])/, 8),
 ];
 
 function randomText(next: (n: number) => number): string {
@@ -33,6 +35,7 @@ function randomText(next: (n: number) => number): string {
     () => `ub_${pick('abu_ ', next(240))}`,
     () => `BEGIN BLOCK\n${pick('ab1\n', 2 + next(160))}\nEND BLOCK`,
     () => `${one(['ab', 'abab', 'aba'])}${pick('0123', next(6))}`,
+    () => `${one(['SK', 'sk', 'Sk', 'sK', 'SSK'])}${pick('0a9f', 5 + next(3))}`,
   ];
   let text = '';
   for (let i = 1 + next(60); i > 0; i--) {
@@ -112,10 +115,37 @@ describe('matching at keyword hits', () => {
     assert.deepEqual(stats.unexamined, [MAX_MATCHES * 5, dense.length]);
   });
 
+  it('makes no attempt where the character at the hit cannot start a match', () => {
+    const set = compileRules(RULES);
+    const r = RULES.findIndex((x) => x.id === 'cased');
+    let attempts = 0;
+    const sticky = set.rules[r]!.sticky;
+    class Counting extends RegExp {
+      override exec(s: string): RegExpExecArray | null {
+        attempts++;
+        return super.exec(s);
+      }
+    }
+    const cr: CompiledRule = { ...set.rules[r]!, sticky: new Counting(sticky.source, sticky.flags) };
+    assert.equal(anchored('sk-'.repeat(10_000), set, r, cr).length, 0);
+    assert.equal(attempts, 0);
+    const text = `x sk0a0a0a SK0a0a0a sK0a0a0a SK0b0b0b`;
+    assert.deepEqual(
+      anchored(text, set, r, cr).map((c) => c.secret),
+      ['SK0a0a0a', 'SK0b0b0b'],
+    );
+    assert.equal(attempts, 2);
+  });
+
   it("finds in each catalogue rule's own cases what its windows find, and holds the busiest rules anchored", () => {
     const set = compileRules(builtinRules);
     const anchoredIds = set.rules.filter((cr) => cr.anchored).map((cr) => cr.rule.id);
-    for (const id of ['discord-bot-token', 'generic-secret', 'generic-password']) {
+    for (const id of [
+      'discord-bot-token',
+      'generic-secret',
+      'generic-password',
+      'generic-credential-literal',
+    ]) {
       assert.ok(anchoredIds.includes(id), id);
     }
     set.rules.forEach((cr, r) => {

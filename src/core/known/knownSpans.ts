@@ -17,34 +17,65 @@ export interface KnownSpan {
 const JOIN =
   /["'`][ \t]*(?:\\?\r?\n[ \t]*)?[+.]?[ \t]*(?:\r?\n[ \t]*)?["'`]|\\?\r?\n[ \t]*(?:(?:\/\/|#|>|\*)[ \t]?)?/g;
 
-/** A text with its joins removed, and for each character of the view its offset in the text. */
+/**
+ * A text with its joins removed: the view, and where each of its pieces (the runs of text between
+ * joins, empty ones left out) starts, in the view and in the text. Pieces, not an offset per character:
+ * almost every text has line breaks, so a view is built for almost every text, and a value is rarely
+ * found in it.
+ */
 export interface JoinedView {
   readonly view: string;
-  readonly offsets: Int32Array;
+  readonly viewStarts: readonly number[];
+  readonly textStarts: readonly number[];
 }
 
 /** The text with every join removed (see `JOIN`); undefined when there is none. */
 export function joinedView(text: string): JoinedView | undefined {
   JOIN.lastIndex = 0;
   const parts: string[] = [];
-  const offsets = new Int32Array(text.length);
+  const viewStarts: number[] = [];
+  const textStarts: number[] = [];
   let length = 0;
   let cursor = 0;
-  for (let m = JOIN.exec(text); m; m = JOIN.exec(text)) {
-    parts.push(text.slice(cursor, m.index));
-    for (let i = cursor; i < m.index; i++) {
-      offsets[length++] = i;
+  const piece = (end: number): void => {
+    if (end > cursor) {
+      parts.push(text.slice(cursor, end));
+      viewStarts.push(length);
+      textStarts.push(cursor);
+      length += end - cursor;
     }
+  };
+  for (let m = JOIN.exec(text); m; m = JOIN.exec(text)) {
+    piece(m.index);
     cursor = m.index + m[0].length;
   }
   if (cursor === 0) {
     return undefined;
   }
-  parts.push(text.slice(cursor));
-  for (let i = cursor; i < text.length; i++) {
-    offsets[length++] = i;
+  piece(text.length);
+  return { view: parts.join(''), viewStarts, textStarts };
+}
+
+/** The index of the piece that holds view offset `at` (0 <= at < view length). */
+function pieceAt(joined: JoinedView, at: number): number {
+  const starts = joined.viewStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
   }
-  return { view: parts.join(''), offsets: offsets.subarray(0, length) };
+  return lo;
+}
+
+/** The text offset of view offset `at`. */
+export function textOffset(joined: JoinedView, at: number): number {
+  const k = pieceAt(joined, at);
+  return joined.textStarts[k]! + at - joined.viewStarts[k]!;
 }
 
 /**
@@ -68,7 +99,7 @@ export function findKnownSpans(text: string, known: readonly KnownValue[]): Know
   if (joined) {
     for (const { kind, value } of known) {
       for (let at = joined.view.indexOf(value); at !== -1; at = joined.view.indexOf(value, at + 1)) {
-        for (const [start, end] of piecesOf(joined.offsets, at, at + value.length)) {
+        for (const [start, end] of piecesOf(joined, at, at + value.length)) {
           spans.push({ start, end, kind, secret: text.slice(start, end) });
         }
       }
@@ -79,19 +110,17 @@ export function findKnownSpans(text: string, known: readonly KnownValue[]): Know
 }
 
 /** The text ranges that view range `from..to` covers; none when it is unbroken there (exact search has it). */
-function piecesOf(offsets: Int32Array, from: number, to: number): Array<[number, number]> {
+function piecesOf(joined: JoinedView, from: number, to: number): Array<[number, number]> {
   const pieces: Array<[number, number]> = [];
-  if (offsets[to - 1]! - offsets[from]! === to - 1 - from) {
+  const first = pieceAt(joined, from);
+  if (pieceAt(joined, to - 1) === first) {
     return pieces;
   }
-  let start = offsets[from]!;
-  for (let i = from + 1; i <= to; i++) {
-    if (i === to || offsets[i]! !== offsets[i - 1]! + 1) {
-      pieces.push([start, offsets[i - 1]! + 1]);
-      if (i < to) {
-        start = offsets[i]!;
-      }
-    }
+  const { viewStarts, textStarts } = joined;
+  for (let k = first; k < viewStarts.length && viewStarts[k]! < to; k++) {
+    const lo = Math.max(from, viewStarts[k]!);
+    const hi = k + 1 < viewStarts.length ? Math.min(to, viewStarts[k + 1]!) : to;
+    pieces.push([textStarts[k]! + lo - viewStarts[k]!, textStarts[k]! + hi - viewStarts[k]!]);
   }
   return pieces;
 }

@@ -6,7 +6,7 @@ import { normalizeKnownValues } from '../pipeline/knownValues';
 import { redactText } from '../pipeline/redact';
 import { RedactionMap } from '../pipeline/redactionMap';
 import { encodedForms } from './encodedForms';
-import { findKnownSpans, joinedView } from './knownSpans';
+import { findKnownSpans, joinedView, textOffset } from './knownSpans';
 
 /** A value with characters every encoding treats differently: `@`, `/`, `+`, space. */
 const tricky = (): string => `p@ss/${randomToken(ALNUM, 6)}+x y`;
@@ -122,7 +122,9 @@ describe('a known value split by concatenation or a line wrap', () => {
     const text = `x = "ab" +\n  "cd";`;
     const joined = joinedView(text)!;
     assert.equal(joined.view, 'x = "abcd";');
-    assert.equal(text[joined.offsets[joined.view.indexOf('c')]!], 'c');
+    assert.equal(text[textOffset(joined, joined.view.indexOf('c'))], 'c');
+    assert.equal(text[textOffset(joined, joined.view.indexOf('x'))], 'x');
+    assert.equal(text[textOffset(joined, joined.view.indexOf(';'))], ';');
     const spans = findKnownSpans(text, [{ kind: 'listed-value', value: 'abcd' }]);
     assert.deepEqual(
       spans.map((s) => s.secret),

@@ -48,6 +48,24 @@ describe('redact tier: base64- and hex-wrapped secrets', () => {
     }
   });
 
+  it('reads each blob whole: from after a leading dash or underscore, with up to two padding characters', () => {
+    // Three lengths: two, one and no `=` of padding. A run takes two `=` at most, its own or not.
+    for (const secret of [`token=${pat()}`, `token=${pat()}x`, `token=${pat()}xy`]) {
+      const blob = b64(secret);
+      assert.deepEqual(hidden(`--${blob};`), [blob]);
+      assert.deepEqual(hidden(`--${blob}===`), [`${blob.replace(/=+$/, '')}==`]);
+      assert.deepEqual(hidden(`__${blob} and more`), [blob]);
+      assert.deepEqual(hidden(`"${blob}"${blob}`), [blob, blob]);
+    }
+    // Glued to the end of a name or a longer run, a blob is part of that run, which does not decode.
+    const blob = b64(`token=${pat()}`);
+    assert.deepEqual(hidden(`prefix.${blob}`), [blob]);
+    assert.deepEqual(hidden(`zz${blob}`), []);
+    // A run one character short of the minimum is never read, however it decodes.
+    const short = b64(`k=${randomToken(ALNUM, 15)}`).slice(0, 23);
+    assert.deepEqual(hidden(`"${short}"`), []);
+  });
+
   it('stays correct on hostile input, and past its budget hides what decodes to text', function () {
     this.timeout(120_000); // a shared machine can be slow; correctness, not speed, is what this checks
     assert.deepEqual(hidden(b64(randomBytes(400_000))), []);

@@ -24,8 +24,12 @@ const QUERY_NAMES = new Set([
   'jwt',
   'code',
 ]);
-/** A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code). */
-const QUERY = /(?<=[\w/.%=-])(?:\?|&(?:amp;)?)([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
+/**
+ * A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code).
+ * The character before is looked at once the `?` or `&` is found: looked at first, it was tried at every
+ * position of the text.
+ */
+const QUERY = /(?:\?(?<=[\w/.%=-]\?)|&(?<=[\w/.%=-]&)(?:amp;)?)([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
 const ENCODED_SCHEME = /%3A%2F%2F/gi;
 /**
  * A query value that is itself a URL-encoded URL with userinfo (`?dsn=postgres%3A%2F%2Fapp%3Apw%40db…`):

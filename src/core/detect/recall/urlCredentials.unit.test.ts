@@ -44,6 +44,8 @@ describe('redact tier: credentials in URLs', () => {
       'de4db33f',
     );
     hides('<a href="https://x.example.org/a?x=1&amp;token=Lk3Jh9">', 'Lk3Jh9');
+    hides('https://x.example.org/a/?token=Lk3Jh9', 'Lk3Jh9');
+    hides('https://x.example.org/a%20b&token=Lk3Jh9', 'Lk3Jh9');
     hides('https://s3.example.org/b/o?X-Amz-Credential=AKQ%2F2024%2Fus&sig=Zx9', 'AKQ%2F2024%2Fus', 'Zx9');
     hides('https://app.example.org/?dsn=postgres%3A%2F%2Fu%3Apw%2Fsecret%40h%2Fdb&x=1', 'pw%2Fsecret');
   });
@@ -84,6 +86,10 @@ describe('redact tier: credentials in URLs', () => {
       'https://user@example.org/',
       'mailto:someone@example.org',
       'const t = a?b.token:c;',
+      // `?` or `&` after anything but a URL character is code, not a query.
+      'const t = f()?token=Lk3Jh9',
+      'run(a);&token=Lk3Jh9',
+      'a &token=Lk3Jh9',
     ]) {
       leaves(text);
     }

@@ -36,19 +36,24 @@ const STOP_TAIL = ci(
 // `pass` takes no `Value` tail (in `passValue`, pass is a verb); the longer words and `secret` may
 // follow anything. A key counts only with a word that makes it a
 // credential (`api_key`, `privateKey`), since a bare `key` is a dictionary key in most code.
+// `secret` is matched from its keyword `cret` on, the `se` looked back at: every match then starts at a
+// keyword, so the engine tries the pattern at keyword hits only instead of searching whole windows.
 const WORD =
   `(?:${ci('pass')}(?:${ci('w(?:or)?d|phrase')})|(?:(?<![A-Za-z])[Pp]|(?<=[a-z0-9])P)(?:ass|ASS)(?![Vv]al)` +
-  `|${ci('pwd')}|${ci('secret')}[eE]?` +
+  `|${ci('pwd')}|${ci('cret')}(?<=${ci('secret')})[eE]?` +
   `|${ci('key')}(?<=${ci('(?:api|access|private|priv|auth|client|service|account|db|database)[_.-]?key')}))`;
 /** At most three tails, each after a separator or as a camelCase hump, and none from `STOP_TAIL`. */
-const TAIL = `(?:(?:[_.-](?!${STOP_TAIL})[A-Za-z0-9]{1,16}|(?!${STOP_TAIL})[A-Z][a-z0-9]{1,15})){0,3}(?![A-Za-z0-9])`;
+// A hump's capital is checked before the stop words, so a name followed by `=` never reads them.
+const TAIL = `(?:(?:[_.-](?!${STOP_TAIL})[A-Za-z0-9]{1,16}|(?=[A-Z])(?!${STOP_TAIL})[A-Z][a-z0-9]{1,15})){0,3}(?![A-Za-z0-9])`;
 /** What `WORD` can have matched, for the stop-word check read back across it. */
 const WORD_TEXT = ci(
   '(?:pass(?:w(?:or)?d|phrase)?|pwd|secrete?|(?:api|access|private|priv|auth|client|service|account|db|database)[_.-]?key)',
 );
 // The stop words are read after the word, back across it, once per word found: read before it, they
-// would run at every `p`, `s` and `k` of the window.
-const NAME = `${WORD}(?<!(?<![A-Za-z])${STOP_BEFORE}${WORD_TEXT})${TAIL}`;
+// would run at every `p`, `s` and `k` of the window. Every stop word ends in a letter or a separator,
+// and that one character is checked first (lookbehinds run backwards), so a word after `=` or a blank
+// costs one comparison instead of the whole list.
+const NAME = `${WORD}(?<!(?<![A-Za-z])${STOP_BEFORE}(?<=[A-Za-z_.-])${WORD_TEXT})${TAIL}`;
 /** A closing quote or bracket of the name (`"password":`, `config["password"] =`) and an array size (`secret[25]`). */
 const NAME_CLOSE = `["'\`]?\\]?(?:\\[[0-9]{0,6}\\])?`;
 /**
@@ -64,8 +69,13 @@ const VALUE =
   `|(?<!["'\`])[^\\s"'\`;#,]{1,30}(?:[ \\t][^\\s"'\`;#,]{1,30}){1,5}(?=[ \\t]*$))`;
 /** Assignment operators: `=`, `:`, `:=`, `::=`, `=>`, `?=`. */
 const ASSIGN = `[ \\t]{0,3}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,3}`;
-/** A bare value is taken only where the name starts its line: indentation, a list dash, `export`, `$` or a quote before it. */
-const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
+/**
+ * A bare value is taken only where the name starts its line: indentation, a list dash, `export`, `$` or a
+ * quote before it. Nothing before the name is a name character, which is said right after the name is read
+ * (backwards): where the line does not start there (`a=password=…`), the look back fails at once instead
+ * of retrying every shorter name.
+ */
+const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
 /** A directive: the name starting its line, a blank, then a quoted value (`secret "…";`). */
 // The blank and the quote are checked first: the look back to the line start costs more, and runs at every name.
 const DIRECTIVE = `[ \\t]{1,3}(?=["'])(?<=^[ \\t]{0,16}[A-Za-z0-9_.-]{0,40}[ \\t]{1,3})`;
