@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { loadExternalCorpus } from '../corpus/external/externalCorpus';
 import { TARGETS, formatTable, measure, rates } from '../corpus/external/measure';
 
@@ -84,6 +86,28 @@ describe('external corpus: the peers’ published test cases, values re-generate
     }
     assert.ok(total.secrets >= 500, `${total.secrets} secrets`);
     assert.ok(total.negatives >= 300, `${total.negatives} hard negatives`);
+  });
+
+  it('measures every stored case: the drop rules are the extractors’, the load drops nothing', () => {
+    const dir = path.join(__dirname, '..', '..', '..', 'test', 'corpus', 'external');
+    const stored = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(dir, f), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(1)
+          .map((l) => JSON.parse(l) as { label: string; text: string }),
+      );
+    assert.equal(corpus.cases.length, stored.length, 'cases stored but not measured');
+    const negativesWithSecret = stored.filter((c) => c.label === 'negative' && c.text.includes('⟦!'));
+    assert.equal(negativesWithSecret.length, 0, 'negatives marking a secret');
+    assert.ok(
+      stored.filter((c) => c.label === 'secret').every((c) => c.text.includes('⟦!')),
+      'positives marking no secret',
+    );
   });
 
   it('stores no value: every secret is re-generated on each load', () => {

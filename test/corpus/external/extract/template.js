@@ -190,7 +190,11 @@ function generatorFor(value) {
   return undefined;
 }
 
+// The peer's literals of the non-secret tokens the last templatize call re-generated (see templatizeWithValues).
+let replaced = [];
+
 function markerFor(value, secret) {
+  if (!secret) replaced.push(value);
   const named = generatorFor(value);
   return `⟦${secret ? '!' : ''}${named ?? `re:${shapeOf(value)}`}⟧`;
 }
@@ -214,6 +218,7 @@ function pemOf(label, body) {
  * Returns null when some secret cannot be re-generated.
  */
 function templatize(text, secrets = []) {
+  replaced = [];
   const out = [];
   let cursor = 0;
   const spans = [...secrets].sort((a, b) => a[0] - b[0]);
@@ -257,7 +262,10 @@ function templatize(text, secrets = []) {
   let result = out.join('');
   // PEM blocks: whole blocks, a secret when they hold a private key.
   let failed = false;
-  result = result.replace(PEM, (_, label, body) => {
+  result = result.replace(PEM, (block, label, body) => {
+    // A body with nothing random in it (`xxxx`, a short placeholder) is the peer's placeholder: kept as
+    // written, since a re-generated block would be a well-formed key where the peer wrote none.
+    if (!body.includes('⟦')) return block;
     const spec = pemOf(label, body.replace(/⟦[^⟧]*⟧/g, 'AAAA'));
     if (!spec) {
       failed = true;
@@ -267,6 +275,15 @@ function templatize(text, secrets = []) {
   });
   if (failed) return null;
   return result;
+}
+
+/**
+ * `templatize`, and the peer's literals of the tokens it re-generated that are not the case's secret: a
+ * negative's values, which the extractors test against the formats of the same rule's positives.
+ */
+function templatizeWithValues(text, secrets = []) {
+  const template = templatize(text, secrets);
+  return { template, values: replaced };
 }
 
 /** The most random-looking token of `text` when the peer does not say where the secret is. */
@@ -316,6 +333,7 @@ function writeChunks(outDir, name, header, cases) {
 
 module.exports = {
   templatize,
+  templatizeWithValues,
   guessSecret,
   randomLooking,
   shapeOf,
