@@ -36,7 +36,9 @@ function secretFormats(template) {
   for (const m of template.matchAll(/⟦!re:([^⟧]+)⟧/g)) {
     const body = m[1].replace(/^\(\?i\)/, '');
     try {
-      out.push(new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, m[1].startsWith('(?i)') ? 'i' : ''));
+      out.push(
+        new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, m[1].startsWith('(?i)') ? 'gi' : 'g'),
+      );
     } catch {
       // A format JavaScript cannot compile is not used to judge negatives.
     }
@@ -44,16 +46,26 @@ function secretFormats(template) {
   return out;
 }
 
+/** Whether `re` matches the peer's text where the match covers part of a re-generated value. */
+function overlapsValue(re, raw, spans) {
+  if (raw === undefined || !spans || spans.length === 0) return false;
+  for (const m of raw.matchAll(re)) {
+    const end = m.index + m[0].length;
+    if (spans.some(([s, e]) => s < end && e > m.index)) return true;
+  }
+  return false;
+}
+
 /**
- * Splits one peer's negatives into kept and dropped by the two conflict rules:
+ * Splits one peer's negatives into kept and dropped by the conflict rules:
  * - the same peer labels the negative's template a secret elsewhere (any rule of that peer);
- * - a value the negative holds (the peer's literal of a token the template re-generates) matches the
- *   format of a positive of the same peer rule: negative only by its exact value or by how far a keyword
- *   sits, and re-generated it is a well-formed secret of that format.
- * `cases` are every case the extractor read for that peer, before any sampling: `{label, kind, text,
- * values, regexes}` (`values` and `regexes` only on negatives; `regexes` are the formats of values the peer
- * samples from a regex itself, equal to a positive's format when they conflict). Judged on the peer's
- * literals and formats, so the result is the same on every run.
+ * - the format of a positive of the same peer rule matches the peer's text over a value the template
+ *   re-generates (a literal the template keeps, a placeholder or a word, does not count), or the
+ *   template re-generates a value from exactly that format: negative only by its exact value or by how
+ *   far a keyword sits, and re-generated it is a well-formed secret.
+ * `cases` are every case the extractor read for that peer, before any sampling: `{label, kind, text}`,
+ * and on negatives `raw` (the peer's text) and `values` ([start, end) of the re-generated values in it).
+ * Judged on the peer's text and the formats, so the result is the same on every run.
  */
 function conflicting(cases) {
   const secretTemplates = new Set(
@@ -68,12 +80,12 @@ function conflicting(cases) {
   return (c) =>
     c.label === 'negative' &&
     (secretTemplates.has(c.text) ||
-      (formats.get(c.kind) ?? []).some((re) => (c.values ?? []).some((v) => re.test(v))) ||
-      (c.regexes ?? []).some((r) => bodies.has(`${c.kind}\u0000${r}`)));
+      (formats.get(c.kind) ?? []).some((re) => overlapsValue(re, c.raw, c.values)) ||
+      [...c.text.matchAll(/⟦!?re:([^⟧]+)⟧/g)].some((m) => bodies.has(`${c.kind}\u0000${m[1]}`)));
 }
 
 /** A negative's stored case: no marker in it is a secret (a private-key PEM block is one by default). */
-function asStored({ values, regexes, ...c }) {
+function asStored({ values, raw, ...c }) {
   return c.label === 'negative' ? { ...c, text: c.text.replace(/⟦!/g, '⟦') } : c;
 }
 

@@ -160,8 +160,8 @@ function caseOf(value, label, kind, from, counts) {
   if (label === 'secret' && !t.includes('⟦!')) return (counts.dropped++, null);
   if (!samplerReads(t)) return (counts.dropped++, null);
   if (label === 'secret') return { label, kind, from, text: t };
-  // A negative's parts gitleaks samples from a regex have no literal to test: their regex is compared.
-  return { label, kind, from, text: t, values, regexes: markers.map((m) => m[1].replace(/^⟦!?re:|⟧$/g, '')) };
+  // A negative's parts gitleaks samples from a regex have no literal: fidelity.js compares their regex.
+  return { label, kind, from, text: t, raw: text, values };
 }
 
 const files = git('ls-tree', '-r', '--name-only', 'HEAD', 'cmd/generate/config/rules/').trim().split('\n');

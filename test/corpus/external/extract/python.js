@@ -51,7 +51,9 @@ function add(label, kind, from, text, secretValue) {
   if (t === null || (label === 'secret' && !t.includes('⟦!')) || !samplerReads(t)) return counts.dropped++;
   // The tests repeat payloads (one table per plugin option): an identical case is kept once.
   if (read.some((c) => c.text === t && c.label === label)) return counts.duplicates++;
-  read.push(label === 'negative' ? { label, kind, from, text: t, values } : { label, kind, from, text: t });
+  read.push(
+    label === 'negative' ? { label, kind, from, text: t, raw: text, values } : { label, kind, from, text: t },
+  );
 }
 
 function detectSecrets() {

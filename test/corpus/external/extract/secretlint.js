@@ -64,7 +64,7 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
     continue;
   }
   const c = { label, kind: rule, from: dir.slice(ROOT.length), text: t };
-  read.push(label === 'negative' ? { ...c, values } : c);
+  read.push(label === 'negative' ? { ...c, raw: text, values } : c);
 }
 // Negatives the same peer labels a secret, or holding a value of the same rule's secret format.
 const conflict = conflicting(read);

@@ -190,12 +190,25 @@ function generatorFor(value) {
   return undefined;
 }
 
-// The peer's literals of the non-secret tokens the last templatize call re-generated (see templatizeWithValues).
+// Where the last templatize call re-generated a token that is not the case's secret: [start, end) in the
+// peer's text (see templatizeWithValues).
 let replaced = [];
 
-function markerFor(value, secret) {
-  if (!secret) replaced.push(value);
+// Characters no token alphabet holds: in a value that is not the secret (a negative's near miss,
+// `sbp_…?…`), such a character is what makes it invalid, so it stays where the peer put it.
+const ODD = /([^A-Za-z0-9+/=_\-.~])/;
+
+function markerFor(value, secret, at) {
   const named = generatorFor(value);
+  if (!secret) {
+    replaced.push([at, at + value.length]);
+    if (!named && ODD.test(value)) {
+      return value
+        .split(ODD)
+        .map((piece, i) => (i % 2 === 1 ? piece : piece.length === 0 ? '' : `⟦re:${shapeOf(piece)}⟧`))
+        .join('');
+    }
+  }
   return `⟦${secret ? '!' : ''}${named ?? `re:${shapeOf(value)}`}⟧`;
 }
 
@@ -231,7 +244,7 @@ function templatize(text, secrets = []) {
     const cred = credentials.find(([cs, ce]) => cs >= from && ce <= to);
     if (cred) {
       emitPlain(from, cred[0]);
-      out.push(markerFor(text.slice(cred[0], cred[1]), false));
+      out.push(markerFor(text.slice(cred[0], cred[1]), false, cred[0]));
       emitPlain(cred[1], to);
       return;
     }
@@ -240,7 +253,7 @@ function templatize(text, secrets = []) {
       const tok = m[0];
       const start = from + m.index;
       out.push(text.slice(at, start));
-      out.push(randomLooking(tok) ? markerFor(tok, false) : tok);
+      out.push(randomLooking(tok) ? markerFor(tok, false, start) : tok);
       at = start + tok.length;
     }
     out.push(text.slice(at, to));
@@ -278,7 +291,7 @@ function templatize(text, secrets = []) {
 }
 
 /**
- * `templatize`, and the peer's literals of the tokens it re-generated that are not the case's secret: a
+ * `templatize`, and where (in `text`) the tokens it re-generated that are not the case's secret sit: a
  * negative's values, which the extractors test against the formats of the same rule's positives.
  */
 function templatizeWithValues(text, secrets = []) {

@@ -136,7 +136,7 @@ for (const file of files) {
       (label === 'negative' || template.includes('⟦!')) &&
       template.length <= 3000 &&
       samplerReads(template);
-    read.push({ label, kind, from: path.basename(file), text: usable ? template : null, values });
+    read.push({ label, kind, from: path.basename(file), text: usable ? template : null, raw: input, values });
   }
 }
 
