@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { loadExternalCorpus } from '../corpus/external/externalCorpus';
 import { TARGETS, formatTable, measure, rates } from '../corpus/external/measure';
 
@@ -51,10 +53,15 @@ const FLOORS = {
   // and Vault AppRole ids; leak 2.1% -> 1.7-1.9% (28-30 of 1,652), over-redaction 32.4-32.6% (32.4% before).
   // Of what still leaks, ~14 are host names and e-mail addresses and ~5 corpus artefacts (see the corpus
   // README's last section).
+  // Drop rules moved into the extractors (branch corpusfix2, 2026-12-04, 5 runs): the loader no longer drops
+  // negatives at load, so 963 negatives are measured instead of 552 (1,656 secrets instead of 1,652). Scan FP
+  // 7.8-8.2% -> 6.1-6.4% and over-redaction 32.1-32.4% -> 26.2-26.5% are the larger denominator, not a
+  // better engine: more negatives are flagged (43-45 -> 59-62) and changed (177-179 -> 252-255) than before.
+  // Recall 84.7-85.1%, leak 2.1-2.2%, unchanged. The rate floors are reset to the new corpus.
   scanRecall: 0.84,
   scanFalsePositiveRate: 0.072,
   redactLeakRate: 0.022,
-  overRedactionRate: 0.335,
+  overRedactionRate: 0.28,
   foundButNotRedacted: 0,
 } as const;
 
@@ -94,6 +101,28 @@ describe('external corpus: the peers’ published test cases, values re-generate
     }
     assert.ok(total.secrets >= 500, `${total.secrets} secrets`);
     assert.ok(total.negatives >= 300, `${total.negatives} hard negatives`);
+  });
+
+  it('measures every stored case: the drop rules are the extractors’, the load drops nothing', () => {
+    const dir = path.join(__dirname, '..', '..', '..', 'test', 'corpus', 'external');
+    const stored = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(dir, f), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(1)
+          .map((l) => JSON.parse(l) as { label: string; text: string }),
+      );
+    assert.equal(corpus.cases.length, stored.length, 'cases stored but not measured');
+    const negativesWithSecret = stored.filter((c) => c.label === 'negative' && c.text.includes('⟦!'));
+    assert.equal(negativesWithSecret.length, 0, 'negatives marking a secret');
+    assert.ok(
+      stored.filter((c) => c.label === 'secret').every((c) => c.text.includes('⟦!')),
+      'positives marking no secret',
+    );
   });
 
   it('stores no value: every secret is re-generated on each load', () => {

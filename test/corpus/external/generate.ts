@@ -18,7 +18,7 @@ interface Atom {
   readonly max: number;
 }
 
-/** Thrown for a regex feature the sampler does not read; the loader drops that case and counts it. */
+/** Thrown for a regex feature the sampler does not read; the extractors keep such formats out of the corpus. */
 export class UnsupportedFormat extends Error {}
 
 function classChars(body: string): string {

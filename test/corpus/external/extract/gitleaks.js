@@ -4,7 +4,8 @@
 // reader: string literals, `+`, `[]string{…}`, `append(…)`, and the sample helpers gitleaks uses.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, guessSecret, writeChunks } = require('./template');
+const { templatizeWithValues, guessSecret, writeChunks } = require('./template');
+const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { goString, tokenize } = require('./goRead');
 
 const [gitDir, outDir] = process.argv.slice(2);
@@ -50,6 +51,7 @@ function args(toks, i) {
 }
 
 let turn = 0;
+let sampledOut = 0; // GenerateSampleSecrets contexts not kept (three kept per call)
 const lit = (s) => ({ parts: [{ lit: s }] });
 const plain = (v) => {
   if (!v.parts || v.parts.some((p) => p.lit === undefined)) throw new Unsupported('not a literal');
@@ -98,6 +100,7 @@ function term(toks, i) {
       const n = sampleTemplates.length;
       const keep = [turn % n, (turn + 11) % n, (turn + 23) % n];
       turn++;
+      sampledOut += n - keep.length;
       return [{ list: keep.map((k) => samplesOf(sampleTemplates[k].template, id, a[1].parts)) }, j];
     }
     throw new Unsupported(t.v);
@@ -151,15 +154,18 @@ function caseOf(value, label, kind, from, counts) {
     if (!secrets) return (counts.dropped++, null);
   }
   if (label === 'negative') secrets = [];
-  let t = templatize(text, secrets);
+  let { template: t, values } = templatizeWithValues(text, secrets);
   if (t === null) return (counts.dropped++, null);
   t = t.replace(/\u0000(\d+)\u0000/g, (_, n) => markers[Number(n)][1]);
   if (label === 'secret' && !t.includes('⟦!')) return (counts.dropped++, null);
-  return { label, kind, from, text: t };
+  if (!samplerReads(t)) return (counts.dropped++, null);
+  if (label === 'secret') return { label, kind, from, text: t };
+  // A negative's parts gitleaks samples from a regex have no literal: fidelity.js compares their regex.
+  return { label, kind, from, text: t, raw: text, values };
 }
 
 const files = git('ls-tree', '-r', '--name-only', 'HEAD', 'cmd/generate/config/rules/').trim().split('\n');
-const cases = [];
+const read = [];
 const counts = { dropped: 0, unsupported: 0 };
 for (const file of files.filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))) {
   const src = git('show', `HEAD:${file}`);
@@ -183,11 +189,16 @@ for (const file of files.filter((f) => f.endsWith('.go') && !f.endsWith('_test.g
       const list = value.list ?? [value];
       for (const v of list) {
         const c = caseOf(v, label, id, path.basename(file), counts);
-        if (c) cases.push(c);
+        if (c) read.push(c);
       }
     }
   }
 }
+
+// Negatives the same peer labels a secret, or holding a value of the same rule's secret format.
+const conflict = conflicting(read);
+const cases = read.filter((c) => !conflict(c)).map(asStored);
+counts.dropped += read.length - cases.length;
 
 const header = {
   source: 'gitleaks',
@@ -195,5 +206,6 @@ const header = {
   note: 'tps built by utils.GenerateSampleSecrets keep 3 of its context templates per rule (cmd/generate/config/utils/generate.go)',
   dropped: counts.dropped,
   unsupported: counts.unsupported,
+  sampledOut,
 };
 writeChunks(outDir, 'gitleaks', header, cases);

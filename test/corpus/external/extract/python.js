@@ -6,7 +6,8 @@
 // (`'fmt'.format(CONST), CONST|None`), and llm-guard's `(prompt, expected_prompt, valid, score)`.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, guessSecret, writeSource, tally } = require('./template');
+const { templatizeWithValues, guessSecret, writeSource, tally } = require('./template');
+const { samplerReads, conflicting, asStored } = require('./fidelity');
 
 const [which, gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -31,8 +32,8 @@ function pyString(src) {
   return out;
 }
 
-const counts = { dropped: 0 };
-const cases = [];
+const counts = { dropped: 0, duplicates: 0 };
+const read = [];
 
 function add(label, kind, from, text, secretValue) {
   let spans = [];
@@ -46,9 +47,13 @@ function add(label, kind, from, text, secretValue) {
     if (!spans)
       return (process.env.DEBUG && console.log('drop', JSON.stringify(text).slice(0, 150)), counts.dropped++);
   }
-  const t = templatize(text, spans);
-  if (t === null || (label === 'secret' && !t.includes('⟦!'))) return counts.dropped++;
-  if (!cases.some((c) => c.text === t && c.label === label)) cases.push({ label, kind, from, text: t });
+  const { template: t, values } = templatizeWithValues(text, spans);
+  if (t === null || (label === 'secret' && !t.includes('⟦!')) || !samplerReads(t)) return counts.dropped++;
+  // The tests repeat payloads (one table per plugin option): an identical case is kept once.
+  if (read.some((c) => c.text === t && c.label === label)) return counts.duplicates++;
+  read.push(
+    label === 'negative' ? { label, kind, from, text: t, raw: text, values } : { label, kind, from, text: t },
+  );
 }
 
 function detectSecrets() {
@@ -93,10 +98,19 @@ function llmGuard() {
 }
 
 const { origin } = which === 'detect-secrets' ? detectSecrets() : llmGuard();
+// Negatives the same peer labels a secret, or holding a value of the same plugin's secret format.
+const conflict = conflicting(read);
+const cases = read.filter((c) => !conflict(c)).map(asStored);
+counts.dropped += read.length - cases.length;
 const repo = which === 'detect-secrets' ? 'github.com/Yelp/detect-secrets' : 'github.com/protectai/llm-guard';
 writeSource(
   path.join(outDir, `${which.replace('-', '')}.json`),
-  { source: which, origin: `${repo}@${commit.slice(0, 12)}, ${origin}`, dropped: counts.dropped },
+  {
+    source: which,
+    origin: `${repo}@${commit.slice(0, 12)}, ${origin}`,
+    dropped: counts.dropped,
+    duplicates: counts.duplicates,
+  },
   cases,
 );
 console.log(`${which}: ${tally(cases)}, dropped ${counts.dropped}`);

@@ -6,7 +6,8 @@
 // Usage: node secretlint.js <secretlint git dir> <out dir>.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, guessSecret, writeSource, tally } = require('./template');
+const { templatizeWithValues, guessSecret, writeSource, tally } = require('./template');
+const { samplerReads, conflicting, asStored } = require('./fidelity');
 
 const [gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -15,14 +16,21 @@ const commit = git('rev-parse', 'HEAD').trim();
 const ROOT = 'packages/@secretlint/secretlint-rule-preset-recommend/test/snapshots/';
 
 const files = git('ls-tree', '-r', '--name-only', 'HEAD', ROOT).trim().split('\n');
-const cases = [];
+const read = [];
 let dropped = 0;
+let unsupported = 0; // snapshots whose input is binary (PKCS#12 files)
 for (const output of files.filter((f) => f.endsWith('/output.json'))) {
   const dir = path.dirname(output);
+  // The input is `input[.ext]`, or for the npm rule the file npm reads (`.npmrc`, `package.json`).
   const input = files.find(
-    (f) => path.dirname(f) === dir && /\/input(?:\.(?:txt|json|md|yml|env))?$/.test(f),
+    (f) =>
+      path.dirname(f) === dir &&
+      /\/(?:input(?:\.(?:txt|json|md|yml|env))?|\.npmrc|package(?:-lock)?\.json)$/.test(f),
   );
-  if (!input) continue;
+  if (!input) {
+    unsupported++;
+    continue;
+  }
   const result = JSON.parse(git('show', `HEAD:${output}`));
   const text = result.sourceContent ?? git('show', `HEAD:${input}`);
   if (text.includes('\u0000') || text.length > 4000) {
@@ -50,20 +58,26 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
     .slice(ROOT.length)
     .split('/')[0]
     .replace(/^secretlint-rule-/, '');
-  const t = templatize(text, spans);
-  if (t === null || (label === 'secret' && !t.includes('⟦!'))) {
+  const { template: t, values } = templatizeWithValues(text, spans);
+  if (t === null || (label === 'secret' && !t.includes('⟦!')) || !samplerReads(t)) {
     dropped++;
     continue;
   }
-  cases.push({ label, kind: rule, from: dir.slice(ROOT.length), text: t });
+  const c = { label, kind: rule, from: dir.slice(ROOT.length), text: t };
+  read.push(label === 'negative' ? { ...c, raw: text, values } : c);
 }
+// Negatives the same peer labels a secret, or holding a value of the same rule's secret format.
+const conflict = conflicting(read);
+const cases = read.filter((c) => !conflict(c)).map(asStored);
+dropped += read.length - cases.length;
 writeSource(
   path.join(outDir, 'secretlint.json'),
   {
     source: 'secretlint',
     origin: `github.com/secretlint/secretlint@${commit.slice(0, 12)}, ${ROOT}<rule>/<case>/ (input and output.json)`,
     dropped,
+    unsupported,
   },
   cases,
 );
-console.log(`secretlint: ${tally(cases)}, dropped ${dropped}`);
+console.log(`secretlint: ${tally(cases)}, dropped ${dropped}, unsupported ${unsupported}`);

@@ -190,8 +190,25 @@ function generatorFor(value) {
   return undefined;
 }
 
-function markerFor(value, secret) {
+// Where the last templatize call re-generated a token that is not the case's secret: [start, end) in the
+// peer's text (see templatizeWithValues).
+let replaced = [];
+
+// Characters no token alphabet holds: in a value that is not the secret (a negative's near miss,
+// `sbp_…?…`), such a character is what makes it invalid, so it stays where the peer put it.
+const ODD = /([^A-Za-z0-9+/=_\-.~])/;
+
+function markerFor(value, secret, at) {
   const named = generatorFor(value);
+  if (!secret) {
+    replaced.push([at, at + value.length]);
+    if (!named && ODD.test(value)) {
+      return value
+        .split(ODD)
+        .map((piece, i) => (i % 2 === 1 ? piece : piece.length === 0 ? '' : `⟦re:${shapeOf(piece)}⟧`))
+        .join('');
+    }
+  }
   return `⟦${secret ? '!' : ''}${named ?? `re:${shapeOf(value)}`}⟧`;
 }
 
@@ -214,6 +231,7 @@ function pemOf(label, body) {
  * Returns null when some secret cannot be re-generated.
  */
 function templatize(text, secrets = []) {
+  replaced = [];
   const out = [];
   let cursor = 0;
   const spans = [...secrets].sort((a, b) => a[0] - b[0]);
@@ -226,7 +244,7 @@ function templatize(text, secrets = []) {
     const cred = credentials.find(([cs, ce]) => cs >= from && ce <= to);
     if (cred) {
       emitPlain(from, cred[0]);
-      out.push(markerFor(text.slice(cred[0], cred[1]), false));
+      out.push(markerFor(text.slice(cred[0], cred[1]), false, cred[0]));
       emitPlain(cred[1], to);
       return;
     }
@@ -235,7 +253,7 @@ function templatize(text, secrets = []) {
       const tok = m[0];
       const start = from + m.index;
       out.push(text.slice(at, start));
-      out.push(randomLooking(tok) ? markerFor(tok, false) : tok);
+      out.push(randomLooking(tok) ? markerFor(tok, false, start) : tok);
       at = start + tok.length;
     }
     out.push(text.slice(at, to));
@@ -257,7 +275,10 @@ function templatize(text, secrets = []) {
   let result = out.join('');
   // PEM blocks: whole blocks, a secret when they hold a private key.
   let failed = false;
-  result = result.replace(PEM, (_, label, body) => {
+  result = result.replace(PEM, (block, label, body) => {
+    // A body with nothing random in it (`xxxx`, a short placeholder) is the peer's placeholder: kept as
+    // written, since a re-generated block would be a well-formed key where the peer wrote none.
+    if (!body.includes('⟦')) return block;
     const spec = pemOf(label, body.replace(/⟦[^⟧]*⟧/g, 'AAAA'));
     if (!spec) {
       failed = true;
@@ -267,6 +288,15 @@ function templatize(text, secrets = []) {
   });
   if (failed) return null;
   return result;
+}
+
+/**
+ * `templatize`, and where (in `text`) the tokens it re-generated that are not the case's secret sit: a
+ * negative's values, which the extractors test against the formats of the same rule's positives.
+ */
+function templatizeWithValues(text, secrets = []) {
+  const template = templatize(text, secrets);
+  return { template, values: replaced };
 }
 
 /** The most random-looking token of `text` when the peer does not say where the secret is. */
@@ -316,6 +346,7 @@ function writeChunks(outDir, name, header, cases) {
 
 module.exports = {
   templatize,
+  templatizeWithValues,
   guessSecret,
   randomLooking,
   shapeOf,

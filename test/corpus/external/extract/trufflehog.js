@@ -5,7 +5,8 @@
 // Usage: node trufflehog.js <trufflehog git dir> <out dir>. One positive and one negative per detector.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatize, writeChunks, entropy } = require('./template');
+const { templatizeWithValues, writeChunks, entropy } = require('./template');
+const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { tokenize } = require('./goRead');
 
 const [gitDir, outDir] = process.argv.slice(2);
@@ -98,16 +99,15 @@ const files = git('ls-tree', '-r', '--name-only', 'HEAD', 'pkg/detectors/')
   .trim()
   .split('\n')
   .filter((f) => f.endsWith('_test.go') && !f.includes('integration'));
-const cases = [];
-const counts = { dropped: 0, unsupported: 0 };
+// Every entry read, in file order: `text` is null when it cannot be re-generated.
+const read = [];
+const counts = { dropped: 0, unsupported: 0, sampledOut: 0 };
 for (const file of files) {
   const kind = path.dirname(file).replace(/^pkg\/detectors\//, '');
   const src = git('show', `HEAD:${file}`);
   if (!/_Pattern\(/.test(src)) continue;
   const consts = constsOf(src);
   const toks = tokenize(src.slice(src.indexOf('_Pattern(')));
-  let havePositive = false;
-  let haveNegative = false;
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].v !== 'input' || toks[i + 1]?.v !== ':') continue;
     let input;
@@ -125,17 +125,37 @@ for (const file of files) {
       continue;
     }
     const label = want.length > 0 ? 'secret' : 'negative';
-    if ((label === 'secret' && havePositive) || (label === 'negative' && haveNegative)) continue;
     input = input.replace(/^\n/, '').replace(/^\t+/gm, '  ');
     const spans = label === 'secret' ? secretSpans(input, want) : [];
-    const text = label === 'secret' && spans.length === 0 ? null : templatize(input, spans);
-    if (text === null || (label === 'secret' && !text.includes('⟦!')) || text.length > 3000) {
-      counts.dropped++;
-      continue;
-    }
-    cases.push({ label, kind, from: path.basename(file), text });
-    if (label === 'secret') havePositive = true;
-    else haveNegative = true;
+    const { template, values } =
+      label === 'secret' && spans.length === 0
+        ? { template: null, values: [] }
+        : templatizeWithValues(input, spans);
+    const usable =
+      template !== null &&
+      (label === 'negative' || template.includes('⟦!')) &&
+      template.length <= 3000 &&
+      samplerReads(template);
+    read.push({ label, kind, from: path.basename(file), text: usable ? template : null, raw: input, values });
+  }
+}
+
+// Negatives the same peer labels a secret, or holding a value of the same detector's secret format
+// (judged against every positive entry the detector has, before the sampling below).
+const conflict = conflicting(read.filter((c) => c.text !== null));
+// At most one positive and one negative per detector: the first entry of each label that is kept; the
+// entries before it that are dropped are counted, the ones after it are sampled out.
+const cases = [];
+const have = new Set();
+for (const c of read) {
+  const key = `${c.kind}\u0000${c.label}`;
+  if (have.has(key)) {
+    counts.sampledOut++;
+  } else if (c.text === null || conflict(c)) {
+    counts.dropped++;
+  } else {
+    cases.push(asStored(c));
+    have.add(key);
   }
 }
 
@@ -145,5 +165,6 @@ const header = {
   note: 'at most one positive and one negative entry per detector; an entry that wants nothing is a hard negative',
   dropped: counts.dropped,
   unsupported: counts.unsupported,
+  sampledOut: counts.sampledOut,
 };
 writeChunks(outDir, 'trufflehog', header, cases);
