@@ -39,8 +39,12 @@ function bareLines(
     if (end - start <= maxLength + 64) {
       let a = start;
       let b = end;
-      while (a < b && isBlank(text[a])) a++;
-      while (b > a && isBlank(text[b - 1])) b--;
+      while (a < b && isBlank(text[a])) {
+        a++;
+      }
+      while (b > a && isBlank(text[b - 1])) {
+        b--;
+      }
       if (b - a >= 2 && QUOTES.has(text[a]!) && text[b - 1] === text[a]) {
         a++;
         b--;
@@ -49,7 +53,9 @@ function bareLines(
         out.push({ start: a, end: b, provider });
       }
     }
-    if (newline < 0) break;
+    if (newline < 0) {
+      break;
+    }
     start = newline + 1;
   }
   return out;

@@ -71,7 +71,9 @@ describe('bare bot tokens (a token alone on its line)', () => {
   });
 
   it('looks only at lines in the scanned range, once each, on a long file', () => {
-    const lines = Array.from({ length: 2000 }, (_, i) => (i % 100 === 7 ? telegramSample() : `line ${i} of text`));
+    const lines = Array.from({ length: 2000 }, (_, i) =>
+      i % 100 === 7 ? telegramSample() : `line ${i} of text`,
+    );
     const found = scan(lines.join('\n')).filter((f) => f.ruleId === 'telegram-bot-token-bare');
     assert.equal(found.length, 20);
   });

@@ -110,7 +110,10 @@ export const gitlabRules: readonly Rule[] = [
     // 40 hex digits when issued; the peers' cases also hold 40 base64url characters.
     body: '[A-Za-z0-9_-]{40}',
     bodyMax: 40,
-    make: () => (randomToken('01', 1) === '0' ? randomToken(HEX, 40) : `${randomToken(TOKEN, 39)}${randomToken(ALNUM, 1)}`),
+    make: () =>
+      randomToken('01', 1) === '0'
+        ? randomToken(HEX, 40)
+        : `${randomToken(TOKEN, 39)}${randomToken(ALNUM, 1)}`,
     validate: endsInAlnum,
   }),
   gitlab({

@@ -9,7 +9,9 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const mixed = (n: number): string => {
   for (;;) {
     const v = randomToken(ALNUM, n);
-    if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v)) return v;
+    if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v)) {
+      return v;
+    }
   }
 };
 
@@ -25,7 +27,9 @@ describe('widened provider formats', () => {
 
   it('1Password: ops_ then a long random base64 body, with or without the JSON head', () => {
     for (let i = 0; i < 5; i++) {
-      assert.deepEqual(ids(`OP_SERVICE_ACCOUNT_TOKEN=ops_${mixed(600)}`), ['1password-service-account-token']);
+      assert.deepEqual(ids(`OP_SERVICE_ACCOUNT_TOKEN=ops_${mixed(600)}`), [
+        '1password-service-account-token',
+      ]);
       assert.ok(!ids(`ops_${mixed(120)}`).includes('1password-service-account-token'));
       assert.ok(!ids(`ops_${'abcd'.repeat(100)}`).includes('1password-service-account-token'));
     }
