@@ -13,6 +13,7 @@ import { registryRules } from './rules/registries';
 import { devToolRules } from './rules/devTools';
 import { emailRules } from './rules/email';
 import { messagingRules } from './rules/messaging';
+import { bareBotTokenRules } from './rules/bareBotTokens';
 import { observabilityRules } from './rules/observability';
 import { paymentRules } from './rules/payments';
 import { commerceRules } from './rules/commerce';
@@ -47,6 +48,7 @@ export const cloudAndAiRules: readonly Rule[] = [
 export const serviceRules: readonly Rule[] = [
   ...slackRules,
   ...messagingRules,
+  ...bareBotTokenRules,
   ...emailRules,
   ...paymentRules,
   ...commerceRules,

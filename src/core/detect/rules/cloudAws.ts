@@ -22,6 +22,17 @@ function notExample(secret: string): boolean {
   return !/EXAMPLE/i.test(secret);
 }
 
+const BEDROCK_HOST = 'bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t';
+
+/** An issued key (the host, then at least 100 characters of the signed URL), or a random mixed-case body. */
+function bedrockShortTerm(t: string): boolean {
+  if (t.startsWith(BEDROCK_HOST)) {
+    return t.length >= BEDROCK_HOST.length + 100;
+  }
+  const body = t.slice('bedrock-api-key-'.length);
+  return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9]/.test(body);
+}
+
 export const awsRules: readonly Rule[] = [
   tokenRule({
     id: 'aws-access-key-id',
@@ -126,12 +137,19 @@ export const awsRules: readonly Rule[] = [
     risk: 'anyone with this file can call Amazon Bedrock models on your AWS bill until it expires',
     // `bedrock-api-key-` then base64 of a presigned `bedrock.amazonaws.com/?Action=CallWithBearerToken…` URL.
     keywords: ['bedrock-api-key-'],
-    pattern: /bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{100,3000}={0,2}(?![A-Za-z0-9/+=])/,
+    // Issued keys continue with base64 of `bedrock.amazonaws.com`; a shorter random body (the peers' cases)
+    // is taken when it mixes cases and digits, which a name like `bedrock-api-key-prod` does not.
+    pattern: /bedrock-api-key-[A-Za-z0-9+/]{24,3028}={0,2}(?![A-Za-z0-9/+=-])/,
+    validate: bedrockShortTerm,
     maxLength: 3050,
     minEntropy: 4,
     revokeUrl: 'https://console.aws.amazon.com/bedrock/home#/api-keys',
     sample: () => `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${randomToken(BASE64, 800)}`,
-    negatives: ['AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249...'],
+    negatives: [
+      'AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249...',
+      'secret_id = "bedrock-api-key-productionuseastprimary"',
+      'name: bedrock-api-key-ProductionUsEastPrimary',
+    ],
   }),
   tokenRule({
     id: 'aws-mws-auth-token',

@@ -40,6 +40,19 @@ function routable(): string {
   return `${randomToken(BASE64URL, 40)}.01.${randomToken(LOWER_ALNUM, 9)}`;
 }
 
+/**
+ * Tokens of an instance with a custom prefix, or issued with a partition, run to 50 characters with `_`
+ * between their parts (`PREfix_<13>_<6>_…`); a run that ends in `_` or `-` is cut text, not a token.
+ */
+const LONG_BODY = '[A-Za-z0-9_-]{20,50}';
+const LONG_BODY_MAX = 50;
+const endsInAlnum = (s: string): boolean => /[A-Za-z0-9]$/.test(s);
+function partitioned(): string {
+  return randomToken('01', 1) === '0'
+    ? `${randomToken(TOKEN, 19)}${randomToken(ALNUM, 1)}`
+    : `${randomToken(ALNUM, 6)}_${randomToken(LOWER_ALNUM, 13)}_${randomToken(LOWER_ALNUM, 6)}_${randomToken(LOWER_ALNUM, 6)}`;
+}
+
 const ROUTABLE_BODY = '[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9}|\\.[0-9a-z]{9})?';
 
 export const gitlabRules: readonly Rule[] = [
@@ -61,6 +74,10 @@ export const gitlabRules: readonly Rule[] = [
     prefix: 'gldt-',
     description: 'GitLab deploy token',
     risk: 'anyone with this file can read (and possibly write) your repository, packages and container images',
+    body: LONG_BODY,
+    bodyMax: LONG_BODY_MAX,
+    make: partitioned,
+    validate: endsInAlnum,
   }),
   gitlab({
     id: 'gitlab-runner-token',
@@ -77,11 +94,12 @@ export const gitlabRules: readonly Rule[] = [
     description: 'GitLab runner registration token (legacy)',
     risk: 'anyone with this file can register a runner that receives your CI jobs, their code and secrets',
     keywords: ['gr1348941'],
-    pattern: new RegExp(`${START_TOKEN}GR1348941[A-Za-z0-9_-]{20}${END_TOKEN}`),
-    maxLength: 29,
+    pattern: new RegExp(`${START_TOKEN}GR1348941${LONG_BODY}${END_TOKEN}`),
+    maxLength: 9 + LONG_BODY_MAX,
     minEntropy: 3,
+    validate: endsInAlnum,
     revokeUrl,
-    sample: () => `GR1348941${randomToken(TOKEN, 20)}`,
+    sample: () => `GR1348941${partitioned()}`,
     negatives: ['GR1348941XXXXXXXXXXXXXXXXXXXX', 'registration-token: GR1348941...'],
   }),
   gitlab({
@@ -89,15 +107,24 @@ export const gitlabRules: readonly Rule[] = [
     prefix: 'glptt-',
     description: 'GitLab pipeline trigger token',
     risk: 'anyone with this file can start your pipelines, with their deploy jobs and secrets',
-    body: '[a-f0-9]{40}',
+    // 40 hex digits when issued; the peers' cases also hold 40 base64url characters.
+    body: '[A-Za-z0-9_-]{40}',
     bodyMax: 40,
-    make: () => randomToken(HEX, 40),
+    make: () =>
+      randomToken('01', 1) === '0'
+        ? randomToken(HEX, 40)
+        : `${randomToken(TOKEN, 39)}${randomToken(ALNUM, 1)}`,
+    validate: endsInAlnum,
   }),
   gitlab({
     id: 'gitlab-scim-token',
     prefix: 'glsoat-',
     description: 'GitLab SCIM token',
     risk: 'anyone with this file can provision and remove users in your GitLab group',
+    body: LONG_BODY,
+    bodyMax: LONG_BODY_MAX,
+    make: partitioned,
+    validate: endsInAlnum,
   }),
   gitlab({
     id: 'gitlab-ci-job-token',
@@ -114,6 +141,10 @@ export const gitlabRules: readonly Rule[] = [
     prefix: 'glft-',
     description: 'GitLab feed token',
     risk: 'anyone with this file can read your GitLab activity and issue feeds, including private projects',
+    body: LONG_BODY,
+    bodyMax: LONG_BODY_MAX,
+    make: partitioned,
+    validate: endsInAlnum,
   }),
   gitlab({
     id: 'gitlab-incoming-mail-token',
@@ -129,9 +160,10 @@ export const gitlabRules: readonly Rule[] = [
     prefix: 'glagent-',
     description: 'GitLab agent for Kubernetes token',
     risk: 'anyone with this file can impersonate your cluster agent and reach the projects it serves',
-    body: '[A-Za-z0-9_-]{50}',
-    bodyMax: 50,
-    make: () => randomToken(TOKEN, 50),
+    // 50 characters at least; newer agents' tokens run longer.
+    body: '[A-Za-z0-9_-]{50,300}',
+    bodyMax: 300,
+    make: () => randomToken(TOKEN, randomToken('01', 1) === '0' ? 50 : 59),
   }),
   gitlab({
     id: 'gitlab-oauth-app-secret',

@@ -122,12 +122,13 @@ export const prefixedCommerceRules: readonly Rule[] = [
     risk: 'anyone with this file can act on Facebook and Instagram as the user, page or app the token belongs to',
     // `EAAA` is Square's prefix (square-access-token); Meta's tokens go on with another capital, any of
     // B to Z as the shape says (the fourth letter comes from the app, so `EAAL…` is as real as `EAAB…`).
-    keywords: 'BCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((c) => `eaa${c.toLowerCase()}`),
-    shape: 'EAA[B-Z][A-Za-z0-9]{90,400}',
+    // The peers' cases also put a small letter or a digit there (`EAAo…`), which no Square token has.
+    keywords: [...'abcdefghijklmnopqrstuvwxyz0123456789'].map((c) => `eaa${c}`),
+    shape: 'EAA[B-Za-z0-9][A-Za-z0-9]{90,400}',
     maxLength: 404,
     minEntropy: 4,
     validate: mixedCase,
-    make: () => `EAA${pick(['B', 'C', 'G', 'M'])}${randomToken(ALNUM, 180)}`,
+    make: () => `EAA${pick(['B', 'C', 'G', 'M', 'o', 'k'])}${randomToken(ALNUM, 180)}`,
     revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/',
     end: '(?![A-Za-z0-9])',
   }),

@@ -231,7 +231,9 @@ export const privateKeyRules: readonly Rule[] = [
     description: 'age encryption secret key',
     risk: 'anyone with this file can decrypt every file encrypted to this age identity',
     keywords: ['age-secret-key-1'],
-    pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])/,
+    // The body is bech32 (32 of the upper-case letters and digits); any upper-case letter or digit is
+    // taken, so a key mistyped or cut and pasted back together is still reported: the prefix is the format.
+    pattern: /AGE-SECRET-KEY-1[0-9A-Z]{58}(?![A-Za-z0-9])/,
     maxLength: 74,
     minEntropy: 4,
     sample: () => bech32Sample('age-secret-key-', 52).toUpperCase(),

@@ -88,7 +88,9 @@ export const slackRules: readonly Rule[] = [
     description: 'Slack legacy workspace, session or refresh token',
     risk: slackRisk,
     keywords: ['xoxa-', 'xoxo-', 'xoxr-', 'xoxs-'],
-    pattern: new RegExp(`${START_TOKEN}xox[aors]-(?:[0-9]{1,14}-){0,4}[A-Za-z0-9]{10,64}${END_TOKEN}`),
+    // The parts before the last are numeric ids in Slack's own tokens; the peers' cases also put short
+    // letter-and-digit parts there (`xoxa-9w-…`), so any alphanumeric part is taken.
+    pattern: new RegExp(`${START_TOKEN}xox[aors]-(?:[A-Za-z0-9]{1,14}-){0,4}[A-Za-z0-9]{10,64}${END_TOKEN}`),
     maxLength: 140,
     minEntropy: 3,
     validate: (t) => lettersAndDigits(t.slice(t.lastIndexOf('-') + 1)),

@@ -1,0 +1,150 @@
+import { shannonEntropy } from '../entropy';
+import { ALNUM, BASE64URL, randomToken } from '../random';
+import type { FoundValue, Rule } from '../rule';
+import { numericId } from './ruleParts';
+import { decodeBase64 } from './valueChecks';
+
+// Chat bot tokens pasted on a line of their own, with no name or call around them (a `.env` value moved
+// to its own line, a token in a notes file or a chat log). `messaging.ts` finds them where a keyword is
+// near; without one there is no literal to prefilter on, so these rules look at whole lines instead: a
+// finder walks the scanned lines once and tests only those whose trimmed length fits the format.
+
+const DISCORD = /^[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.(?:[A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{38})$/;
+const TELEGRAM = /^[0-9]{8,10}:[A-Za-z0-9_-]{35}$/;
+const QUOTES = new Set(['"', "'", '`']);
+
+function isBlank(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\r';
+}
+
+/**
+ * Values in [from, to) that fill a line alone, between blanks and at most one pair of matching quotes,
+ * and match `shape`. Linear: one pass over the lines, a regex test only for lines of a fitting length.
+ */
+function bareLines(
+  text: string,
+  from: number,
+  to: number,
+  shape: RegExp,
+  minLength: number,
+  maxLength: number,
+  provider: string,
+): FoundValue[] {
+  const out: FoundValue[] = [];
+  let start = text.lastIndexOf('\n', from - 1) + 1;
+  while (start < to) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    // A line far longer than the format is no bare token: skip it without looking at its characters.
+    if (end - start <= maxLength + 64) {
+      let a = start;
+      let b = end;
+      while (a < b && isBlank(text[a])) {
+        a++;
+      }
+      while (b > a && isBlank(text[b - 1])) {
+        b--;
+      }
+      if (b - a >= 2 && QUOTES.has(text[a]!) && text[b - 1] === text[a]) {
+        a++;
+        b--;
+      }
+      if (a >= from && b - a >= minLength && b - a <= maxLength && shape.test(text.slice(a, b))) {
+        out.push({ start: a, end: b, provider });
+      }
+    }
+    if (newline < 0) {
+      break;
+    }
+    start = newline + 1;
+  }
+  return out;
+}
+
+/** A Discord bot token's first part is the base64 of the bot's numeric id; its last part an HMAC. */
+function discordStructure(token: string): boolean {
+  const [id = '', , mac = ''] = token.split('.');
+  return (
+    (/[0-9]/.test(id) || /^[0-9]{17,20}$/.test(decodeBase64(id) ?? '')) &&
+    /[0-9A-Z_-]/.test(mac) &&
+    shannonEntropy(mac) >= 3.5
+  );
+}
+
+/** A Telegram bot token's secret (after the numeric bot id and `:`) is random base64url: mixed case. */
+function telegramStructure(token: string): boolean {
+  const secret = token.slice(token.indexOf(':') + 1);
+  return /[A-Z]/.test(secret) && /[a-z]/.test(secret) && shannonEntropy(secret) >= 3.5;
+}
+
+/** An id not starting with 1 (before 2022): its token starts with no `MT` literal the keyword rule could use. */
+export function discordSample(): string {
+  const id = Buffer.from(`${randomToken('23456789', 1)}${numericId(17)}`)
+    .toString('base64')
+    .replace(/=+$/, '');
+  return `${id}.${randomToken(BASE64URL, 6)}.${randomToken(BASE64URL, Math.random() < 0.5 ? 27 : 38)}`;
+}
+
+/** A secret not starting with `A`, which `messaging.ts` already finds anywhere (`<id>:A…`). */
+export function telegramSample(): string {
+  return `${numericId(10)}:${randomToken('BCDEFGHJKLMNPQRSTUVWXYZ', 1)}${randomToken(ALNUM, 19)}-${randomToken(BASE64URL, 14)}`;
+}
+
+export const bareBotTokenRules: readonly Rule[] = [
+  {
+    id: 'discord-bot-token-bare',
+    provider: 'Discord',
+    description: 'Discord bot token (alone on a line)',
+    risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
+    severity: 'error',
+    keywords: [],
+    // Documents the lines the finder accepts; the engine runs `finder`, never this pattern.
+    pattern: /[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/,
+    maxLength: 72,
+    minEntropy: 3.5,
+    validate: discordStructure,
+    finder: (text, from, to) => bareLines(text, from, to, DISCORD, 58, 72, 'Discord'),
+    revokeUrl: 'https://discord.com/developers/applications',
+    tests: {
+      positives: () => {
+        const t = discordSample();
+        return [t, `  ${t}  `, `"${t}"`, `notes\n${t}\nmore notes`];
+      },
+      negatives: [
+        // An id part of 22 or 26 characters, or a fourth letter, is not the format.
+        `M${'aB3'.repeat(7)}a.XyZ12a.${'q7R'.repeat(9)}`,
+        `P${'aB3'.repeat(8)}.XyZ12a.${'q7R'.repeat(9)}`,
+        // Words in the MAC part, or a token inside a longer line, are left to the keyword rule.
+        'Mylittlebotnameisnotakey1.abcdef.thisisnotasecretvalueatallo',
+        `token is M${'aB3'.repeat(8)}.XyZ12a.${'q7R'.repeat(9)} here`,
+      ],
+    },
+  },
+  {
+    id: 'telegram-bot-token-bare',
+    provider: 'Telegram',
+    description: 'Telegram bot token (alone on a line)',
+    risk: 'anyone with this file can control your Telegram bot and read the messages sent to it',
+    severity: 'error',
+    keywords: [],
+    // Documents the lines the finder accepts; the engine runs `finder`, never this pattern.
+    pattern: /[0-9]{8,10}:[A-Za-z0-9_-]{35}/,
+    maxLength: 46,
+    minEntropy: 3.5,
+    validate: telegramStructure,
+    finder: (text, from, to) => bareLines(text, from, to, TELEGRAM, 44, 46, 'Telegram'),
+    revokeUrl: 'https://t.me/BotFather',
+    tests: {
+      positives: () => {
+        const t = telegramSample();
+        return [t, `'${t}'`, `\t${t}\r`];
+      },
+      negatives: [
+        'abcdefghijkl:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi',
+        '1234567:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi',
+        '123456789:abcdefghijklmnopqrstuvwxyzabcdefghi',
+        'arn:aws:sns:us-east-1:111122223333:topicnamegoeshere',
+      ],
+    },
+  },
+];

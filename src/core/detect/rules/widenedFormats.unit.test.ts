@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, BASE64, randomToken } from '../random';
+import { scan } from '../scanner';
+
+// Formats the peers' cases hold beyond what the providers issue today (bodies outside the documented
+// alphabet or length); each case is built here from the shape, never stored.
+const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const mixed = (n: number): string => {
+  for (;;) {
+    const v = randomToken(ALNUM, n);
+    if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v)) {
+      return v;
+    }
+  }
+};
+
+describe('widened provider formats', () => {
+  it('age: any upper-case body of 58 after the prefix, not 57 or lower case', () => {
+    for (let i = 0; i < 10; i++) {
+      const body = randomToken(UPPER, 58);
+      assert.deepEqual(ids(`ageToken = "AGE-SECRET-KEY-1${body}"`), ['age-secret-key']);
+      assert.ok(!ids(`AGE-SECRET-KEY-1${body.slice(1)}`).includes('age-secret-key'));
+      assert.ok(!ids(`AGE-SECRET-KEY-1${body.toLowerCase()}`).includes('age-secret-key'));
+    }
+  });
+
+  it('1Password: ops_ then a long random base64 body, with or without the JSON head', () => {
+    for (let i = 0; i < 5; i++) {
+      assert.deepEqual(ids(`OP_SERVICE_ACCOUNT_TOKEN=ops_${mixed(600)}`), [
+        '1password-service-account-token',
+      ]);
+      assert.ok(!ids(`ops_${mixed(120)}`).includes('1password-service-account-token'));
+      assert.ok(!ids(`ops_${'abcd'.repeat(100)}`).includes('1password-service-account-token'));
+    }
+  });
+
+  it('Slack legacy tokens with letters in their leading parts', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `xoxa-${randomToken(ALNUM, 2)}-${mixed(40)}`;
+      assert.deepEqual(ids(`slack_token: '${t}'`), ['slack-legacy-token']);
+      assert.ok(!ids(`xoxa-${randomToken(ALNUM, 2)}-your-token`).includes('slack-legacy-token'));
+    }
+  });
+
+  it('Bedrock short-term keys: the issued form, or a random mixed-case body; not a name', () => {
+    for (let i = 0; i < 10; i++) {
+      assert.deepEqual(ids(`key := "bedrock-api-key-${mixed(28)}"`), ['aws-bedrock-short-term-key']);
+      assert.deepEqual(ids(`bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${randomToken(BASE64, 400)}`), [
+        'aws-bedrock-short-term-key',
+      ]);
+      assert.ok(!ids(`bedrock-api-key-${randomToken(ALNUM, 20)}`).includes('aws-bedrock-short-term-key'));
+      assert.ok(
+        !ids(`bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${randomToken(BASE64, 40)}.`).includes(
+          'aws-bedrock-short-term-key',
+        ),
+      );
+    }
+  });
+
+  it('Facebook EAA tokens, bare or named; not lower case, not short, not letters alone', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `EAA${randomToken('BCDEFGHIJKLMNOPQRSTUVWXYZbcdefghijklmnopqrstuvwxyz', 1)}${mixed(150)}`;
+      assert.deepEqual(ids(t), ['facebook-access-token']);
+      assert.deepEqual(ids(`  value: "${t}"`), ['facebook-access-token']);
+      assert.ok(!ids(`eaa${mixed(150)}`).includes('facebook-access-token'));
+      assert.ok(!ids(`EAAo${mixed(60)}`).includes('facebook-access-token'));
+      assert.ok(!ids(`EAAA${mixed(150)}`).includes('facebook-access-token'));
+      assert.ok(!ids(`EAA${randomToken(UPPER, 150)}`).includes('facebook-access-token'));
+    }
+  });
+});
