@@ -227,8 +227,10 @@ export const findProviderShapes: RecallDetector = (text, out) => {
         continue;
       }
       const end = m.index + m[0].length;
-      // Shapes with little literal in them must read as generated.
-      if ((!SHAPE_ONLY.has(kind) || looksRandom(text.slice(start, end))) && !isTemplate(m[0])) {
+      // Shapes with little literal in them must read as generated. A template is judged on the value
+      // alone: an app id before it (`1234567890123456|…`) may well hold five digits in a row.
+      const value = text.slice(start, end);
+      if ((!SHAPE_ONLY.has(kind) || looksRandom(value)) && !isTemplate(value)) {
         out.push({ start, end, kind });
       }
     }

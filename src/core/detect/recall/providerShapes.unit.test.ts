@@ -54,6 +54,8 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(`value: "${page}"`, page);
     const appSecret = body(27);
     hides(`facebook ${randomToken(DIGITS, 16)}|${appSecret}`, appSecret);
+    // An app id with an ascending run is no template: the secret after it is judged alone.
+    hides(`facebook 1034567${randomToken(DIGITS, 9)}|${appSecret}`, appSecret);
     const intra = `s-${randomToken(LOWER_ALNUM, 6)}-${randomToken(HEX, 64)}`;
     hides(intra, intra);
     const hook = `https://hooks.slack.com/workflows/T${randomToken(UPPER_ALNUM, 10)}/A${randomToken(UPPER_ALNUM, 10)}/${randomToken(DIGITS, 18)}/${body(24)}`;
