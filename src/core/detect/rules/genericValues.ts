@@ -91,14 +91,15 @@ export function passwordOk(v: string): boolean {
 }
 
 /**
- * A few shell or format marks (`^`, `$`, `&`, `|`, `?`, `;`, `,`, `*`, parentheses) typed into an
- * otherwise mixed-case base62 body: no token format is drawn that way, so the value was corrupted or
- * edited by hand (the peers write their near misses like this: `…%c^`). Generated secrets that do use
+ * A few shell or format marks (`^`, `$`, `&`, `|`, `?`, `;`, `,`, `*`, `!`, `@`, parentheses) typed into an
+ * otherwise mixed-case base62 body, or a `?` into a lower-case one (no lower-case alphabet holds `?`,
+ * Django's included): no token format is drawn that way, so the value was corrupted or
+ * edited by hand (the peers write their near misses like this: `…%c^`, `…?4553-…`). Generated secrets that do use
  * punctuation use it densely (a password manager's, or a Django `SECRET_KEY`, which is lower-case and
  * about one character in five a mark): those pass.
  */
 function hasStrayMarks(v: string): boolean {
-  if (!/[A-Z]/.test(v) || !/[$^&|?;,()*]/.test(v)) {
+  if (!/[A-Z]/.test(v) ? !/[a-z].*\?|\?.*[a-z]/.test(v) : !/[$^&|?;,()*!@]/.test(v)) {
     return false;
   }
   const punctuation = v.length - v.replace(/[^A-Za-z0-9+/=_.~:-]/g, '').length;
