@@ -1,5 +1,6 @@
 import { ALNUM, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
+import { keyed } from './fixedPrefix';
 import type { PrefixSpec } from './ruleKit';
 import { END_ALNUM, START_TOKEN, anyCase, contextRule, near, prefixedRule, tokenRule } from './ruleKit';
 
@@ -158,6 +159,25 @@ export const aiPlatformRules: readonly Rule[] = [
     revokeUrl: 'https://wandb.ai/authorize',
     sample: () => `wandb_v1_${randomToken(ALNUM, 27)}_${randomToken(ALNUM, 49)}`,
     negatives: ['WANDB_API_KEY=wandb_v1_...', 'wandb_v1_compat_layer = None'],
+  }),
+  keyed({
+    id: 'wandb-legacy-api-key',
+    provider: 'Weights & Biases',
+    description: 'Weights & Biases API key (40 hex digits)',
+    risk: 'anyone with this file can read and write your W&B runs, artifacts and models',
+    words: ['wandb'],
+    // Keys issued before `wandb_v1_` are 40 lower-case hex digits, `local-` before them on a self-hosted
+    // server; `WANDB_API_KEY` holds no other shape (the new keys are wandb-api-key's), so a value of
+    // another length under that name is a near miss the generic rule leaves alone.
+    value: '(?:local-)?[a-f0-9]{40}',
+    valueMax: 46,
+    exactShape: true,
+    make: () => randomToken(HEX, 40),
+    revokeUrl: 'https://wandb.ai/authorize',
+    negatives: [
+      'WANDB_API_KEY=0123456789abcdef0123456789abcdef01',
+      'wandb_run_id = "0123456789abcdef0123456789abcdef01234567"',
+    ],
   }),
   tokenRule({
     id: 'deepseek-api-key',

@@ -33,6 +33,26 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     }
   });
 
+  it('wandb-legacy-api-key: 40 hex digits under a W&B key name; another length there is a near miss', () => {
+    const key = randomToken(HEX, 40);
+    for (const name of ['WANDB_API_KEY = ', 'wandb_key: ', 'wandbApiKey := "']) {
+      assert.deepEqual(ids(`${name}${key}`), ['wandb-legacy-api-key'], name);
+      assert.deepEqual(ids(`${name}local-${key}`), ['wandb-legacy-api-key'], name);
+      // Two digits short (the peers' negative) or mixed case: no W&B key, and no generic finding.
+      assert.deepEqual(ids(`${name}${key.slice(0, 34)}`), [], name);
+      assert.deepEqual(ids(`${name}${randomToken(ALNUM, 40)}`), [], name);
+    }
+    // Not W&B's key name: the generic rule judges the value as before.
+    assert.deepEqual(ids(`WANDB_WEBHOOK_SECRET = '${randomToken(ALNUM, 34)}7'`), ['generic-secret']);
+  });
+
+  it('infracost-api-key: a key is reported, an icon file name holding a hash is not', () => {
+    const body = `${randomToken(ALNUM, 30)}a7`;
+    assert.deepEqual(ids(`icoToken := "ico-${body}"`), ['infracost-api-key']);
+    assert.deepEqual(ids(`INFRACOST_API_KEY=ico-${body}`), ['infracost-api-key']);
+    assert.deepEqual(ids(`<img src="/assets/video_box.ico-${randomToken(HEX, 32)}.png">`), []);
+  });
+
   it('generic-secret: a lower-case body with a `?` typed into it, beside the same body without', () => {
     // No lower-case token alphabet holds `?` (Django's has no `?` either), so one or two in a base36 body
     // were typed in: the peers' near misses for npm, NuGet and Supabase tokens are drawn this way.

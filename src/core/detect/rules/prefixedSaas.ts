@@ -131,10 +131,12 @@ export const prefixedSaasRules: readonly Rule[] = [
     provider: 'Infracost',
     description: 'Infracost API key',
     keywords: ['ico-'],
-    shape: 'ico-[A-Za-z0-9]{32}',
+    // Not after a dot: `video_box.ico-<32 hex>.png` is an icon's file name with a content hash.
+    shape: '(?<!\\.)ico-[A-Za-z0-9]{32}',
     maxLength: 36,
     make: () => `ico-${randomToken(ALNUM, 32)}`,
     revokeUrl: 'https://dashboard.infracost.io/',
+    negatives: ['<img src="/assets/video_box.ico-7a388b69018576d24b59331fd60aab0c.png">'],
   }),
   fixedRule({
     id: 'maxmind-license-key',

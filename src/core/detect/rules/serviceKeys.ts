@@ -87,7 +87,7 @@ export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
   (
     'airtable algolia alienvault assemblyai atlassian confluence confluent droneci facebook fastly finnhub flickr ' +
     'freshbooks gitter jira kucoin mattermost meraki messagebird netlify plaid postmark pusher rapidapi ' +
-    'scaleway sendbird sentry snyk squarespace travis twitch twitter vercel vultr yandex zendesk'
+    'scaleway sendbird sentry snyk squarespace travis twitch twitter vercel vultr wandb yandex zendesk'
   ).split(' '),
 );
 
