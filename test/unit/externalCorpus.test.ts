@@ -64,8 +64,11 @@ const FLOORS = {
   // secretlint's `AWS_SECRET_ACCESS_KEY = <40>` options case, no finding of the changed rules.
   // All four merged on main (2026-12-04, 2 runs): recall 86.4-86.5%, FP 5.4-5.5% (of 963), leak 1.7-1.8%,
   // over-redaction 26.8-26.9%, found-not-redacted 0.
+  // Near misses (branch precision3, 2026-12-04): a `?` typed into a lower-case body, a stray `!`/`@` in a
+  // mixed-case one, a 34-hex value under WANDB_API_KEY, an icon file name `.ico-<hash>`; FP 5.4-5.5% ->
+  // 4.7-4.8% (2 runs; 5.58% -> 4.78% over 4 paired draws, 0 positives lost), recall unchanged.
   scanRecall: 0.855,
-  scanFalsePositiveRate: 0.062,
+  scanFalsePositiveRate: 0.055,
   redactLeakRate: 0.022,
   overRedactionRate: 0.28,
   foundButNotRedacted: 0,
