@@ -61,6 +61,8 @@ describe('redact tier: hostile inputs', function () {
     ['webhook hosts with no path', flood('a-b.webhook.office.com.environment.api.powerplatform.com/')],
     ['quoted values left open after words', flood("kanban 'a1B2c3D4e5 ")],
     ['role ids with no value', flood('vault_role_id=secret_id:')],
+    ['credential pairs on one line', flood('a_key=a1B2c3D4e5F6g7H8 a_id=x host=h email="e ')],
+    ['credential pairs across blank lines', flood('a_key=a1B2c3D4e5F6g7H8\nurl=u\n', '\n')],
     // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
     ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
   ];
