@@ -21,7 +21,8 @@ const ASSIGNMENT =
 const REACH = 3;
 
 const CREDENTIAL_NAME = /(?:key|token|secret|password|passwd|pwd|passphrase|credentials?)$/;
-const COMPANION_NAME = /(?:e?mail|mailaddress|user|username|login|host|hostname|domain|server|url|uri|endpoint)$/;
+const COMPANION_NAME =
+  /(?:e?mail|mailaddress|user|username|login|host|hostname|domain|server|url|uri|endpoint)$/;
 const ID_NAME = /^([a-z][a-z0-9]{1,31})[_.-]?id$/;
 
 interface Assignment {

@@ -22,7 +22,9 @@ describe('redact tier: the other half of a credential pair', () => {
 
   it('hides the e-mail, host, domain, server or URL given beside a hidden key, token, secret or password', () => {
     assert.deepEqual(companions(`Key=${key}\nEmail = someone@example.test`, key), ['someone@example.test']);
-    assert.deepEqual(companions(`token=${key}\nserver=prod-east.example.test`, key), ['prod-east.example.test']);
+    assert.deepEqual(companions(`token=${key}\nserver=prod-east.example.test`, key), [
+      'prod-east.example.test',
+    ]);
     assert.deepEqual(
       companions(
         `couchbase_domain: "couchbases://cb.example.test"\ncouchbase_username: "admin"\ncouchbase_password: "${key}"`,
@@ -36,7 +38,9 @@ describe('redact tier: the other half of a credential pair', () => {
     assert.deepEqual(companions(`"grafana_secret": "${key}",\n"domain: "stack-1.example.test"`, key), [
       'stack-1.example.test',
     ]);
-    assert.deepEqual(companions(`Endpoint=https://cfg.example.test;Secret=${key}`, key), ['https://cfg.example.test']);
+    assert.deepEqual(companions(`Endpoint=https://cfg.example.test;Secret=${key}`, key), [
+      'https://cfg.example.test',
+    ]);
   });
 
   it('hides an id only when it shares the service prefix of the credential beside it', () => {

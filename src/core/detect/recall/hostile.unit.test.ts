@@ -27,6 +27,7 @@ describe('redact tier: hostile inputs', function () {
     ['query parameters', `https://h/?${flood('token=&')}`],
     ['flags', flood('--password ')],
     ['curl -u', `curl ${flood('-u :')}`],
+    ['curl -u after continued lines', `curl ${flood(' \\\n-u ')}`],
     ['authorization headers', flood('Authorization: ')],
     ['encoded schemes', flood('%3A%2F%2F')],
     ['query values that open encoded schemes', `https://h/?${flood('a=b%3A%2F%2Fc%2F')}`],
