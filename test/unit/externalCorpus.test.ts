@@ -67,9 +67,14 @@ const FLOORS = {
   // Near misses (branch precision3, 2026-12-04): a `?` typed into a lower-case body, a stray `!`/`@` in a
   // mixed-case one, a 34-hex value under WANDB_API_KEY, an icon file name `.ico-<hash>`; FP 5.4-5.5% ->
   // 4.7-4.8% (2 runs; 5.58% -> 4.78% over 4 paired draws, 0 positives lost), recall unchanged.
+  // Redact tier and gitleaks extraction (branch leak3, 2026-12-04, 2 runs each step): the e-mail/host/URL
+  // half of a credential pair beside a hidden credential, bare generated values cut by `*` or `(`, curl
+  // `-u` on continued lines; leak 1.7-1.8% -> 1.3%. Re-extracting gitleaks with curl's password (not an
+  // env-var name or a Mailgun URL) marked as the secret: 1,660 secrets and 967 negatives, leak 1.0% (16 of
+  // 1,660 both runs), over-redaction 26.9% (26.7-27.0% across all runs), recall 86.4-86.7%.
   scanRecall: 0.855,
   scanFalsePositiveRate: 0.055,
-  redactLeakRate: 0.022,
+  redactLeakRate: 0.012,
   overRedactionRate: 0.28,
   foundButNotRedacted: 0,
 } as const;

@@ -114,11 +114,28 @@ function wordEnd(text: string, at: number): number {
   return i;
 }
 
-/** The text of the flag's line before it, at most `COMMAND_REACH` characters. */
+/**
+ * The text of the flag's line before it, and of the lines it continues (lines ended by a backslash), at
+ * most `COMMAND_REACH` characters.
+ */
 function commandBefore(text: string, at: number): string {
   let i = at - 1;
-  while (i >= 0 && at - i <= COMMAND_REACH && text.charCodeAt(i) !== 10) {
-    i--;
+  for (;;) {
+    while (i >= 0 && at - i <= COMMAND_REACH && text.charCodeAt(i) !== 10) {
+      i--;
+    }
+    // A line ended by `\` continues the command: `curl … \⏎  -u user:pw` (within the same reach).
+    let j = i - 1;
+    if (j >= 0 && text.charCodeAt(j) === 13) {
+      j--;
+    }
+    while (j >= 0 && at - j <= COMMAND_REACH && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+      j--;
+    }
+    if (i < 0 || at - i > COMMAND_REACH || j < 0 || text.charCodeAt(j) !== 92) {
+      break;
+    }
+    i = j - 1;
   }
   return text.slice(i + 1, at);
 }

@@ -42,6 +42,14 @@ describe('redact tier: credentials on command lines', () => {
     }
   });
 
+  it('hides the password of curl -u on a line continued from the command', () => {
+    const pw = fake(16);
+    hides(`curl -k -X POST https://cache.example.org/rest \\\n  -d 'world' \\\n  -u developer:${pw}`, pw);
+    hides(`$ curl https://example.org/oauth2/token \\\r\n  --user app:${pw} --data grant_type=code`, pw);
+    leaves(`curl https://example.org\n  -u developer:${pw}`);
+    leaves(`ls -la \\\n  -u developer:${pw}`);
+  });
+
   it('hides a key given as the curl user: with no password, as a UUID, or quoted apart from the password', () => {
     const k = key();
     hides(`curl -u "${k}:" https://localhost:9200`, k);

@@ -27,6 +27,7 @@ describe('redact tier: hostile inputs', function () {
     ['query parameters', `https://h/?${flood('token=&')}`],
     ['flags', flood('--password ')],
     ['curl -u', `curl ${flood('-u :')}`],
+    ['curl -u after continued lines', `curl ${flood(' \\\n-u ')}`],
     ['authorization headers', flood('Authorization: ')],
     ['encoded schemes', flood('%3A%2F%2F')],
     ['query values that open encoded schemes', `https://h/?${flood('a=b%3A%2F%2Fc%2F')}`],
@@ -61,6 +62,8 @@ describe('redact tier: hostile inputs', function () {
     ['webhook hosts with no path', flood('a-b.webhook.office.com.environment.api.powerplatform.com/')],
     ['quoted values left open after words', flood("kanban 'a1B2c3D4e5 ")],
     ['role ids with no value', flood('vault_role_id=secret_id:')],
+    ['credential pairs on one line', flood('a_key=a1B2c3D4e5F6g7H8 a_id=x host=h email="e ')],
+    ['credential pairs across blank lines', flood('a_key=a1B2c3D4e5F6g7H8\nurl=u\n', '\n')],
     // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
     ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
   ];

@@ -3,7 +3,7 @@ import { credentialKind } from './credentialName';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { cleanTokenEnd, isCleanToken, looksRandom } from './tokenShape';
+import { cleanTokenEnd, isCleanToken, looksRandom, tokenEnd } from './tokenShape';
 
 /**
  * Credential-named literals: a literal given to a credential-like name in any assignment syntax (`=`,
@@ -234,9 +234,15 @@ function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]
   return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
 }
 
-/** A bare value that is a generated token (`k3J9…`, `s.uO1V…`): hidden wherever it stands. */
+/**
+ * A bare value that is a generated token (`k3J9…`, `s.uO1V…`): hidden wherever it stands. A run cut by
+ * `*` or `(` (`KEY=<16 random>:c*X`: a generated value that holds them) is taken up to the cut when it is
+ * 16 characters or more; a run cut by anything else (`?`: a template's blank) stays refused.
+ */
 function generatedToken(text: string, at: number, kind: string, out: RecallSpan[]): number {
-  const end = cleanTokenEnd(text, at);
+  const run = tokenEnd(text, at);
+  const cutByGenerated = (text[run] === '*' || text[run] === '(') && run - at >= 16;
+  const end = cutByGenerated ? run : cleanTokenEnd(text, at);
   if (end > at && looksRandom(text.slice(at, end))) {
     out.push({ start: at, end, kind });
     return end;

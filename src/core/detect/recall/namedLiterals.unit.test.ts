@@ -144,6 +144,15 @@ describe('redact tier: credential-named literals', () => {
     hides(`<algoliaToken>\n    ${t}\n</algoliaToken>`, t);
   });
 
+  it('hides a bare generated value cut by * or ( up to the cut, and refuses short or ?-cut runs', () => {
+    const t = `${fake(10)}4${fake(5)}`;
+    hides(`  [DEBUG] Using aeroworkflow KEY=${t}:c*X\n`, t);
+    hides(`  [DEBUG] Using Key=${t}(x)\n`, t);
+    leaves(`  [DEBUG] Using Key=${fake(8)}*x\n`);
+    leaves(`  [DEBUG] Using token=${t}?x\n`);
+    leaves('  total = token=computeTheTokenFromConfig(cfg)\n');
+  });
+
   it('hides punctuation-soup values that only look like code', () => {
     hides('apikey = {-di{]xdy}sjr{kl)ra(j)r##rj[gy}}', '{-di{]xdy}sjr{kl)ra(j)r##rj[gy}}');
     hides('db_pass = kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}', 'kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}');

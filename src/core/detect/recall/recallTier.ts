@@ -4,6 +4,7 @@ import { kubernetesDetector } from './kubernetes';
 import { lookAlikeDetector } from './lookAlikes';
 import { findAuthHeaders } from './authHeaders';
 import { findCommandFlags } from './commandFlags';
+import { findCredentialCompanions } from './credentialCompanions';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findJdbcUrls } from './jdbcUrls';
 import { findLabelledTokens } from './labelledTokens';
@@ -42,6 +43,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findWebhookUrls,
   findQuotedLabels,
   findAppRoleIds,
+  findCredentialCompanions,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -306,6 +306,15 @@ function guessSecret(text) {
     const start = userinfo.index + userinfo[0].length - 1 - userinfo[1].length;
     return [[start, start + userinfo[1].length]];
   }
+  // A curl credential: the password of `-u`/`--user user:password`, the value of an Authorization
+  // header. The most random-looking token is often something else there (an env-var name, a host).
+  const curl =
+    /(?:^|\s)(?:-u|--user)\s+['"]?[^:\s'"]*:([^\s'"]{3,})/.exec(text) ??
+    /Authorization:\s*(?:Basic|Bearer|Token)\s+([^\s'"]{8,})/i.exec(text);
+  if (curl && !/^\$|^<|^\{/.test(curl[1])) {
+    const start = curl.index + curl[0].length - curl[1].length;
+    return [[start, start + curl[1].length]];
+  }
   let best = null;
   for (const m of text.matchAll(TOKEN)) {
     const tok = m[0].replace(/^[-_.=/]+|[-_./]+$/g, '');
