@@ -262,4 +262,26 @@ describe('redact tier: credential-named literals', () => {
       leaves(text);
     }
   });
+
+  it('leaves a generated key with one `?` inside under a token, secret or key name: no alphabet holds it', () => {
+    const a = fake(10);
+    const b = fake(14);
+    leaves(`vultrapikey = '${a}?${b}'`);
+    leaves(`splunkobservabilitytoken = '${a}?${b}'\n`);
+    leaves(`client_secret: "?${a}${b}="\n`);
+    leaves(`HMAC_KEY="${a}${b}?"\n`);
+  });
+
+  it('still hides a `?` value under a password name, a query string, a short value or one with two', () => {
+    const a = fake(10);
+    const b = fake(14);
+    hides(`db_password = '${a}?${b}'`, `${a}?${b}`);
+    hides(`auth_token = '?access_token=${a}${b}'`, `?access_token=${a}${b}`);
+    const short = `${fake(6)}?${fake(6)}`;
+    hides(`api_secret = '${short}'`, short);
+    hides(`api_token = '${a}?${b}?${a}'`, `${a}?${b}?${a}`);
+    hides(`api_token = '${a}?${b}'`.replace('?', '?!'), `${a}?!${b}`);
+    const wepay = `${fake(30)}?${fake(31)}`;
+    hides(`wepay_token = '${wepay}'`, wepay);
+  });
 });
