@@ -1,3 +1,4 @@
+import { hasExampleShape } from '../placeholders';
 import { comparedBefore } from './comparedLiterals';
 import { credentialKind } from './credentialName';
 import { valuesOnNextLines } from './followingLines';
@@ -237,7 +238,9 @@ function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]
 /** A bare value that is a generated token (`k3J9…`, `s.uO1V…`): hidden wherever it stands. */
 function generatedToken(text: string, at: number, kind: string, out: RecallSpan[]): number {
   const end = cleanTokenEnd(text, at);
-  if (end > at && looksRandom(text.slice(at, end))) {
+  // A documented example (`7e4abcdef456Ghijkl789…`) is mixed enough to look random; its runs give it away.
+  const value = text.slice(at, end);
+  if (end > at && looksRandom(value) && !hasExampleShape(value)) {
     out.push({ start: at, end, kind });
     return end;
   }
