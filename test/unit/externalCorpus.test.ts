@@ -64,10 +64,13 @@ const FLOORS = {
   // secretlint's `AWS_SECRET_ACCESS_KEY = <40>` options case, no finding of the changed rules.
   // All four merged on main (2026-12-04, 2 runs): recall 86.4-86.5%, FP 5.4-5.5% (of 963), leak 1.7-1.8%,
   // over-redaction 26.8-26.9%, found-not-redacted 0.
+  // Redact tier, plainly-not-secret classes (branch over2, 2026-12-04, 2 runs each step, 4 baseline runs):
+  // over-redaction 26.5-27.2% -> 24.4-24.5% (trufflehog 31.2-31.8 -> 29.0%, gitleaks 17.4-18.5 -> 14.9%);
+  // leak 1.6-1.8% -> 1.6-1.7%. Left: a key with one `?` inside, a documented example's runs, `nonMatchingToken`.
   scanRecall: 0.855,
   scanFalsePositiveRate: 0.062,
   redactLeakRate: 0.022,
-  overRedactionRate: 0.28,
+  overRedactionRate: 0.25,
   foundButNotRedacted: 0,
 } as const;
 
