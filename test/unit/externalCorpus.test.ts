@@ -72,10 +72,13 @@ const FLOORS = {
   // `-u` on continued lines; leak 1.7-1.8% -> 1.3%. Re-extracting gitleaks with curl's password (not an
   // env-var name or a Mailgun URL) marked as the secret: 1,660 secrets and 967 negatives, leak 1.0% (16 of
   // 1,660 both runs), over-redaction 26.9% (26.7-27.0% across all runs), recall 86.4-86.7%.
+  // Redact tier, plainly-not-secret classes (branch over2, 2026-12-04, 2 runs each step, 4 baseline runs):
+  // over-redaction 26.5-27.2% -> 24.4-24.5% (trufflehog 31.2-31.8 -> 29.0%, gitleaks 17.4-18.5 -> 14.9%);
+  // leak 1.6-1.8% -> 1.6-1.7%. No longer hidden: a key with one `?` inside, a documented example's runs, `nonMatchingToken`.
   scanRecall: 0.855,
   scanFalsePositiveRate: 0.055,
   redactLeakRate: 0.012,
-  overRedactionRate: 0.28,
+  overRedactionRate: 0.25,
   foundButNotRedacted: 0,
 } as const;
 

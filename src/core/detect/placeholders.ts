@@ -127,6 +127,15 @@ export function isPlaceholder(
   return isRepetitive(body) || hasSequence(body);
 }
 
+/**
+ * True when `value` has a documented example's shape alone: one short unit repeated, or a run of six
+ * steps (`12345678-1234-…`, `…abcdef456…`). Unlike `isPlaceholder` it ignores words, which a real token
+ * may carry as a user-chosen label (`sk_pr_mykey_…`).
+ */
+export function hasExampleShape(value: string): boolean {
+  return value.length <= SHAPE_CHECK_MAX && (isRepetitive(value) || hasSequence(value));
+}
+
 /** `${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$(cmd)`, `$VAR` and masking characters. */
 function hasTemplateMarker(secret: string): boolean {
   return (

@@ -28,4 +28,11 @@ describe('redact tier: Vault AppRole ids', () => {
       leaves(text);
     }
   });
+
+  it('leaves a documented example id, and still hides a drawn one beside it', () => {
+    leaves("vault role_id = '12345678-1234-1234-1234-123456789abc'");
+    leaves('secret_id: 00000000-0000-0000-0000-000000000000');
+    const role = guid();
+    hides(`vault role_id = '${role}'`, role);
+  });
 });

@@ -266,7 +266,8 @@ export function credentialKind(name: string): string | undefined {
   if (
     words.length === 0 ||
     words.length > 8 ||
-    words.some((w, i) => METADATA_WORDS.has(w) && !isBrand(last, words, i) && !isOwner(words, i))
+    words.some((w, i) => METADATA_WORDS.has(w) && !isBrand(last, words, i) && !isOwner(words, i)) ||
+    saysNotReal(words)
   ) {
     return undefined;
   }
@@ -279,6 +280,16 @@ export function credentialKind(name: string): string | undefined {
     }
   }
   return kind;
+}
+
+/** Words by which a test names a value that is no credential: `fakeToken`, `nonMatchingToken`. */
+const NOT_REAL_WORDS = new Set(['fake', 'dummy', 'bogus', 'nonmatching']);
+
+function saysNotReal(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      NOT_REAL_WORDS.has(w) || (w === 'non' && (words[i + 1] === 'matching' || words[i + 1] === 'valid')),
+  );
 }
 
 /**

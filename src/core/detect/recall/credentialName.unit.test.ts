@@ -89,4 +89,19 @@ describe('redact tier: credential names', () => {
       assert.equal(credentialKind(name), undefined, name);
     }
   });
+
+  it('names no credential when the name says the value is not real, and still names its plain twin', () => {
+    for (const name of [
+      'nonMatchingToken',
+      'non_valid_secret',
+      'fakeApiKey',
+      'DUMMY_PASSWORD',
+      'bogus_token',
+    ]) {
+      assert.equal(credentialKind(name), undefined, name);
+    }
+    assert.equal(credentialKind('matchingToken'), 'token');
+    assert.equal(credentialKind('nonceToken'), 'token');
+    assert.equal(credentialKind('validSecret'), 'secret');
+  });
 });

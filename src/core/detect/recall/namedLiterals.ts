@@ -1,3 +1,4 @@
+import { hasExampleShape } from '../placeholders';
 import { comparedBefore } from './comparedLiterals';
 import { credentialKind } from './credentialName';
 import { valuesOnNextLines } from './followingLines';
@@ -243,7 +244,9 @@ function generatedToken(text: string, at: number, kind: string, out: RecallSpan[
   const run = tokenEnd(text, at);
   const cutByGenerated = (text[run] === '*' || text[run] === '(') && run - at >= 16;
   const end = cutByGenerated ? run : cleanTokenEnd(text, at);
-  if (end > at && looksRandom(text.slice(at, end))) {
+  // A documented example (`7e4abcdef456Ghijkl789…`) is mixed enough to look random; its runs give it away.
+  const value = text.slice(at, end);
+  if (end > at && looksRandom(value) && !hasExampleShape(value)) {
     out.push({ start: at, end, kind });
     return end;
   }

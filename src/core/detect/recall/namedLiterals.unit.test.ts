@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { HEX, randomToken } from '../random';
 import { findNamedLiterals } from './namedLiterals';
 import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
 
@@ -270,5 +271,38 @@ describe('redact tier: credential-named literals', () => {
     ]) {
       leaves(text);
     }
+  });
+
+  it('leaves a generated key with one `?` inside under a token, secret or key name: no alphabet holds it', () => {
+    const a = fake(10);
+    const b = fake(14);
+    leaves(`vultrapikey = '${a}?${b}'`);
+    leaves(`splunkobservabilitytoken = '${a}?${b}'\n`);
+    leaves(`client_secret: "?${a}${b}="\n`);
+    leaves(`HMAC_KEY="${a}${b}?"\n`);
+  });
+
+  it('still hides a `?` value under a password name, a query string, a short value or one with two', () => {
+    const a = fake(10);
+    const b = fake(14);
+    hides(`db_password = '${a}?${b}'`, `${a}?${b}`);
+    hides(`auth_token = '?access_token=${a}${b}'`, `?access_token=${a}${b}`);
+    const short = `${fake(6)}?${fake(6)}`;
+    hides(`api_secret = '${short}'`, short);
+    hides(`api_token = '${a}?${b}?${a}'`, `${a}?${b}?${a}`);
+    hides(`api_token = '${a}?${b}'`.replace('?', '?!'), `${a}?!${b}`);
+    const wepay = `${fake(30)}?${fake(31)}`;
+    hides(`wepay_token = '${wepay}'`, wepay);
+  });
+
+  it('leaves a documented example in a log line (`Using API_KEY=7e4abcdef456…`), and hides a drawn key there', () => {
+    leaves(
+      '[DEBUG] Using API_KEY=7e4abcdef456Ghijkl789mnopqr012stuvwx3455123abcdef456ghijkl789mnopqr012stuvwX',
+    );
+    const k = `${fake(36)}7q3Z`;
+    hides(`[DEBUG] Using API_KEY=${k}`, k);
+    // A word in a key is its owner's label (`sk_pr_mykey_…`), not a placeholder: only the shape counts.
+    const labelled = `sk_pr_mykey_${randomToken(HEX, 36)}7e3f`;
+    hides(`[DEBUG] Using Key=${labelled}`, labelled);
   });
 });

@@ -1,3 +1,4 @@
+import { hasExampleShape } from '../placeholders';
 import { namesNoSecret } from './credentialName';
 import type { RecallDetector } from './recallSpan';
 import { cleanTokenEnd, looksRandom, tokenEnd } from './tokenShape';
@@ -75,6 +76,7 @@ export const findWordedTokens: RecallDetector = (text, out) => {
         // The name is judged last: a text of many credential words and no value stays cheap.
         if (
           looksRandom(value) &&
+          !hasExampleShape(value) &&
           !UUID.test(value) &&
           !fingerprint &&
           !ABOUT.test(text.slice(from, i)) &&
@@ -176,7 +178,8 @@ export const findBareLongTokens: RecallDetector = (text, out) => {
       !assignment &&
       !/^[0-9a-f]+$/i.test(value) &&
       !/\/.*\//.test(value) &&
-      looksRandom(value)
+      looksRandom(value) &&
+      !hasExampleShape(value)
     ) {
       const at = start + m[0].indexOf(value);
       out.push({ start: at, end: at + value.length, kind: 'token' });

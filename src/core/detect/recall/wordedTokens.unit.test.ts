@@ -52,4 +52,10 @@ describe('redact tier: generated tokens next to credential words', () => {
       assertUntouched(findBareLongTokens, text);
     }
   });
+
+  it('leaves a documented example made of runs (`1a2b3c4d…abcdef123456…`), and hides a drawn key there', () => {
+    leaves(`[DEBUG] Secret key = '1a2b3c4d5e6f7890${'abcdef1234567890'.repeat(3)}'`);
+    const k = key(64);
+    hides(`[DEBUG] Secret key = '${k}'`, k);
+  });
 });
