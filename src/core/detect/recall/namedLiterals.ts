@@ -51,6 +51,9 @@ const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
 const SETTER_CALL =
   /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
 /** Before a quoted name: a ternary (`? 'a' : 'b'`) or a `case 'a':` label, not a key. */
+/** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
+const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
+
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
 /** A number given to a password in code: a PIN. */
 const DIGITS = /\d{6,64}(?![\w.])/y;
@@ -153,10 +156,12 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (LOOSE_SEPARATORS.has(op)) {
       // Prose (`token - '…'`) is a weak context: only a generated value is taken there. Quoted, it may hold
       // punctuation (`le@n0u…`, `…P!7jkQ_…`), never a space (a phrase in quotes is prose) nor a `?` (a
-      // template's blank, a question).
+      // template's blank, a question), unless the `?` sits inside a long alphanumeric run (WePay's tokens
+      // draw it; whether one `?` marks a peer's near-miss twin is `pushLiteral`'s call).
       const v = readQuoted(text, at);
       const value = text.slice(v.start, v.end).trim();
-      return looksRandom(value) && !value.includes('?') ? pushLiteral(text, v, kind, false, out) : at;
+      const question = value.includes('?') && !QUESTION_IN_TOKEN.test(value);
+      return looksRandom(value) && !question ? pushLiteral(text, v, kind, false, out) : at;
     }
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }

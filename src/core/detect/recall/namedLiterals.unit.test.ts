@@ -132,6 +132,9 @@ describe('redact tier: credential-named literals', () => {
     hides(`salesforce token - '${p}'`, p);
     hides(`pandascore token = ' ${t} '`, t);
     hides(`meraki apiKey |${t}`, t);
+    // A `?` inside a long alphanumeric run is the token's own (WePay draws it), not a template's blank.
+    const w = `${fake(30)}?${fake(31)}`;
+    hides(`wepay token - '${w}'`, w);
   });
 
   it('hides generated values that are bare in code or log lines, or under a name as plain as key', () => {
@@ -262,6 +265,7 @@ describe('redact tier: credential-named literals', () => {
       'if ("Bearer" === tokenType) {',
       'password - 1',
       `nethunt token - '${fake(12)}?${fake(12)}'`,
+      `wepay token - '${fake(40)}?'`,
       'const token string = someValue',
       'var password string',
       'secret(name)',
