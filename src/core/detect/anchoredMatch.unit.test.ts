@@ -63,6 +63,27 @@ function anchored(
   return out;
 }
 
+/** A catalogue of `RULES` whose rule `id` counts the attempts of its pattern. */
+function countingRule(id: string): {
+  set: ReturnType<typeof compileRules>;
+  r: number;
+  cr: CompiledRule;
+  attempts: () => number;
+} {
+  const set = compileRules(RULES);
+  const r = RULES.findIndex((x) => x.id === id);
+  let count = 0;
+  const sticky = set.rules[r]!.sticky;
+  class Counting extends RegExp {
+    override exec(s: string): RegExpExecArray | null {
+      count++;
+      return super.exec(s);
+    }
+  }
+  const cr: CompiledRule = { ...set.rules[r]!, sticky: new Counting(sticky.source, sticky.flags) };
+  return { set, r, cr, attempts: () => count };
+}
+
 describe('matching at keyword hits', () => {
   it('holds each test rule anchored', () => {
     assert.deepEqual(
@@ -88,22 +109,11 @@ describe('matching at keyword hits', () => {
   });
 
   it('tries the pattern once per keyword occurrence in a flood of keywords, and stops a window at MAX_MATCHES', () => {
-    const set = compileRules(RULES);
-    const r = RULES.findIndex((x) => x.id === 'overlap');
-    let attempts = 0;
-    const sticky = set.rules[r]!.sticky;
-    class Counting extends RegExp {
-      override exec(s: string): RegExpExecArray | null {
-        attempts++;
-        return super.exec(s);
-      }
-    }
-    const counting = new Counting(sticky.source, sticky.flags);
-    const cr: CompiledRule = { ...set.rules[r]!, sticky: counting };
+    const { set, r, cr, attempts } = countingRule('overlap');
     // `abab` holds two `ab` and one `abab`: three hits in four characters, and no match at any.
     const text = 'abab'.repeat(50_000);
     assert.equal(anchored(text, set, r, cr).length, 0);
-    assert.ok(attempts <= text.length / 2, `${attempts} attempts for ${text.length / 2} hits`);
+    assert.ok(attempts() <= text.length / 2, `${attempts()} attempts for ${text.length / 2} hits`);
     const dense = 'ab12 '.repeat(MAX_MATCHES + 100);
     const stats = newStats();
     const out: Candidate[] = [];
@@ -116,25 +126,15 @@ describe('matching at keyword hits', () => {
   });
 
   it('makes no attempt where the character at the hit cannot start a match', () => {
-    const set = compileRules(RULES);
-    const r = RULES.findIndex((x) => x.id === 'cased');
-    let attempts = 0;
-    const sticky = set.rules[r]!.sticky;
-    class Counting extends RegExp {
-      override exec(s: string): RegExpExecArray | null {
-        attempts++;
-        return super.exec(s);
-      }
-    }
-    const cr: CompiledRule = { ...set.rules[r]!, sticky: new Counting(sticky.source, sticky.flags) };
+    const { set, r, cr, attempts } = countingRule('cased');
     assert.equal(anchored('sk-'.repeat(10_000), set, r, cr).length, 0);
-    assert.equal(attempts, 0);
+    assert.equal(attempts(), 0);
     const text = `x sk0a0a0a SK0a0a0a sK0a0a0a SK0b0b0b`;
     assert.deepEqual(
       anchored(text, set, r, cr).map((c) => c.secret),
       ['SK0a0a0a', 'SK0b0b0b'],
     );
-    assert.equal(attempts, 2);
+    assert.equal(attempts(), 2);
   });
 
   it("finds in each catalogue rule's own cases what its windows find, and holds the busiest rules anchored", () => {

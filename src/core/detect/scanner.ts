@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../sortedSearch';
 import { matchAtKeywords } from './anchoredMatch';
 import { hexEntropyFloor, shannonEntropy } from './entropy';
 import type { Finding, Position } from './finding';
@@ -331,15 +332,6 @@ export function lineStarts(text: string): number[] {
 
 /** 0-based line and column of `offset`, by binary search over `starts`. */
 export function positionAt(starts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) {
-      lo = mid;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return { line: lo, column: offset - starts[lo]! };
+  const line = lastAtOrBefore(starts, offset);
+  return { line, column: offset - starts[line]! };
 }

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../sortedSearch';
 import type { KnownValue } from '../pipeline/knownValues';
 
 /** Where a known value (or a piece of it) sits in a text; UTF-16 offsets, end exclusive. */
@@ -58,18 +59,7 @@ export function joinedView(text: string): JoinedView | undefined {
 
 /** The index of the piece that holds view offset `at` (0 <= at < view length). */
 function pieceAt(joined: JoinedView, at: number): number {
-  const starts = joined.viewStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) {
-      lo = mid;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return lo;
+  return lastAtOrBefore(joined.viewStarts, at);
 }
 
 /** The text offset of view offset `at`. */

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../../sortedSearch';
+
 /**
  * A decoded view of a text: a copy with some ranges rewritten (escapes decoded, joins removed) and an
  * offset map back to the original, so that what a detector finds in the view is hidden in the original.
@@ -50,19 +52,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): TextView {
   }
   parts.push(text.slice(cursor));
   push(text.length - cursor, cursor, text.length, true);
-  const segmentOf = (offset: number): number => {
-    let lo = 0;
-    let hi = viewAt.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (viewAt[mid]! <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
-  };
+  const segmentOf = (offset: number): number => lastAtOrBefore(viewAt, offset);
   const startOf = (offset: number): number => {
     if (viewAt.length === 0) {
       return 0;
