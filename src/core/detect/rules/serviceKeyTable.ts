@@ -1,11 +1,11 @@
 import { hexEntropyFloor, shannonEntropy } from '../entropy';
 import type { FoundValue } from '../rule';
 import type { Segment, Shape } from './serviceKeyText';
+import { forEachDigitRun } from './digitRuns';
 import {
   adjacent,
   CLASS_CHARS,
   dottedRunAt,
-  forEachDigitRun,
   forEachRun,
   isDotted,
   isNameAt,

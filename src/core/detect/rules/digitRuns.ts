@@ -1,0 +1,103 @@
+/**
+ * The one regex pass of the service key table (see `serviceKeyTable.ts`): the runs of token characters
+ * that hold a digit, and their pieces between `_` and `-`. Split from serviceKeyText.ts.
+ */
+
+/**
+ * Calls `visit` with each piece of each run of token characters that holds a digit: the run whole
+ * (`[A-Za-z0-9_-]` classes) and its parts between `_`, between `-`, and between either (`KEY_<value>`,
+ * `<value>-suffix`), as trufflehog's `\b` would cut them. A native regex finds the runs several times
+ * faster than a loop over every character, and the finder's values all hold a digit (see `looksGenerated`).
+ */
+export function forEachDigitRun(
+  text: string,
+  from: number,
+  to: number,
+  min: number,
+  visit: (start: number, end: number) => void,
+): void {
+  // `test` moves `lastIndex` to the end of the run's digit-led tail without building a match object:
+  // the run is then read back to its start, once.
+  DIGIT_TAIL.lastIndex = from;
+  while (DIGIT_TAIL.test(text)) {
+    const j = DIGIT_TAIL.lastIndex;
+    let i = j - 1;
+    while (i > from && isToken(text.charCodeAt(i - 1))) {
+      i--;
+    }
+    if (i >= to) {
+      return;
+    }
+    piecesOfRun(text, i, j, min, visit);
+  }
+}
+
+/** A digit and the token characters after it: `[A-Za-z0-9_-]*` cannot backtrack, nothing follows it. */
+const DIGIT_TAIL = /[0-9][A-Za-z0-9_-]*/g;
+
+/** The pieces of run [i, j) when it is `min` long or more: whole, then cut at the separators it holds. */
+function piecesOfRun(
+  text: string,
+  i: number,
+  j: number,
+  min: number,
+  visit: (start: number, end: number) => void,
+): void {
+  if (j - i < min) {
+    return;
+  }
+  // Bit 1: the run holds `_`; bit 2: it holds `-`. Only those cuts are tried.
+  let seps = 0;
+  for (let q = i; q < j && seps !== 3; q++) {
+    const c = text.charCodeAt(q);
+    seps |= c === 95 ? 1 : c === 45 ? 2 : 0;
+  }
+  visit(i, j);
+  if ((seps & 1) !== 0) {
+    cut(text, i, j, min, 1, visit);
+  }
+  if ((seps & 2) !== 0) {
+    cut(text, i, j, min, 2, visit);
+  }
+  if (seps === 3) {
+    cut(text, i, j, min, 3, visit);
+  }
+}
+
+/**
+ * The pieces of run [start, end) between the separators in `seps` (1 `_`, 2 `-`, 3 both). Cutting at
+ * both skips a piece that one separator alone already gave (bounded by that separator or the run's ends).
+ */
+function cut(
+  text: string,
+  start: number,
+  end: number,
+  min: number,
+  seps: number,
+  visit: (start: number, end: number) => void,
+): void {
+  const kind = (at: number): number => {
+    const c = text.charCodeAt(at);
+    return c === 95 ? 1 : c === 45 ? 2 : 0;
+  };
+  let p = start;
+  for (let q = start; q <= end; q++) {
+    const k = q === end ? 0 : kind(q);
+    if (q < end && (k & seps) === 0) {
+      continue;
+    }
+    if (q - p >= min) {
+      const left = p === start ? 3 : kind(p - 1);
+      const right = q === end ? 3 : k;
+      if (seps !== 3 || ((left & right & 1) === 0 && (left & right & 2) === 0)) {
+        visit(p, q);
+      }
+    }
+    p = q + 1;
+  }
+}
+
+/** `[A-Za-z0-9_-]`: the characters of a run. */
+function isToken(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
