@@ -14,8 +14,25 @@ const extensionId = 'secure-gpt-dev.secure-gpt';
 
 /** The editor's rendered lines, with the non-breaking spaces Monaco renders turned back into spaces. */
 async function editorLines(page) {
-  const lines = await page.locator('.editor-instance .view-lines .view-line').allTextContents();
+  // Monaco may keep its line elements out of order and places each by its `top`: read them in that order.
+  const lines = await page.evaluate(() =>
+    [...document.querySelectorAll('.editor-instance .view-lines .view-line')]
+      .map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text),
+  );
   return lines.map((line) => line.replace(/\u00a0/g, ' '));
+}
+
+/** Polls `editorLines` until `done(lines)` holds or `ms` pass; returns the last lines read. */
+async function editorLinesWhen(page, done, ms = 5_000) {
+  const until = Date.now() + ms;
+  let lines = await editorLines(page);
+  while (!done(lines) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    lines = await editorLines(page);
+  }
+  return lines;
 }
 
 /** Answers one step of a multi-step quick input: waits for its `title`, types `value`, and picks `row` if given. */
@@ -110,9 +127,15 @@ async function editorChecks(ctx) {
   await check('Insert restores the placeholder as an environment reference, never the key', async () => {
     await page.locator('.editor-instance .view-lines', { hasText: 'fetchStatus' }).click();
     await page.keyboard.press('Control+End');
+    const count = (await editorLines(page)).length;
     await page.keyboard.press('Enter');
-    const linesBefore = (await editorLines(page)).length;
-    assert((await editorLines(page))[linesBefore - 1] === '', 'the cursor is not on a new empty last line');
+    // The editor renders the new line a frame or more after the key press.
+    const afterEnter = await editorLinesWhen(
+      page,
+      (lines) => lines.length > count && lines[lines.length - 1] === '',
+    );
+    const linesBefore = afterEnter.length;
+    assert(afterEnter[linesBefore - 1] === '', 'the cursor is not on a new empty last line');
     await frame
       .locator('.turn.done')
       .last()
