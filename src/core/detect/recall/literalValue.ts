@@ -1,6 +1,6 @@
 import { isPlaceholder } from '../placeholders';
 import { lastClosingQuote } from './gluedQuote';
-import { hasNotRealBody, isCommandSubstitution, isHostUrl } from './nonSecretForms';
+import { hasNotRealBody, isCommandSubstitution } from './nonSecretForms';
 import { isQuestionMarkTwin } from './questionMarkTwin';
 import type { RecallSpan } from './recallSpan';
 import { isGibberish, looksRandom } from './tokenShape';
@@ -196,7 +196,6 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
     REFERENCE.test(trimmed) ||
     isFiller(trimmed) ||
     hasNotRealBody(trimmed) ||
-    isHostUrl(trimmed) ||
     // `KEY=\`etcdctl get /app/key\``: the shell runs a command for the value.
     (span.quoted && span.start > 0 && isCommandSubstitution(text, span.start - 1))
   ) {

@@ -1,7 +1,7 @@
 /**
  * Forms a value takes that hold no credential whatever its characters: shell expansions (`$USER:$PASS`,
  * `$(gcloud auth print-access-token)`, `` `etcdctl get /app/secret` ``), a bracketed placeholder
- * (`<user:password>`, `[PASSWORD]`), a URL's host (`//api.example.com:8443`), a prefix whose body says the
+ * (`<user:password>`, `[PASSWORD]`), a prefix whose body says the
  * value is not real (`sk-lf-invalid`), and a documentation body that repeats one short unit to its end
  * (`GR1348941` + `123123123…`). The redact tier hides on shape; these are shapes of something else.
  */
@@ -57,17 +57,11 @@ export function isBracketedPlaceholder(value: string): boolean {
 }
 
 /**
- * A host name with an optional port (`api.example.com`, `db-1.internal.corp:5432`): two dots or more and
- * an alphabetic top-level label. Asked of a value that follows `//`, where a URL names its host.
+ * A file name: one run without a dot, then a short extension (`api_org_1915…_ef02.json`, a test fixture
+ * named after the shape it holds). No provider's token ends in a dot and two to four lower-case letters.
  */
-export function isHostName(value: string): boolean {
-  return /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){2,8}[a-z]{2,24}(?::\d{1,5})?$/.test(value);
-}
-
-/** A URL that names a host and nothing else (`https://api.example.com:8443/`): an endpoint, no credential. */
-export function isHostUrl(value: string): boolean {
-  const scheme = /^[a-z][a-z0-9+.-]{1,15}:\/\//.exec(value);
-  return scheme !== null && isHostName(value.slice(scheme[0].length).replace(/\/$/, ''));
+export function isFileName(value: string): boolean {
+  return /^[^./\s]{8,256}\.[a-z][a-z0-9]{1,3}$/.test(value);
 }
 
 /** Words that, as a value's body, say it is not a real one: `sk-lf-invalid`, `ghp_fake`, `key-dummy`. */

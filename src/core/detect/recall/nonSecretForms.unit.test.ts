@@ -6,8 +6,7 @@ import {
   hasNotRealBody,
   isBracketedPlaceholder,
   isCommandSubstitution,
-  isHostName,
-  isHostUrl,
+  isFileName,
   isShellReference,
   repeatsToEnd,
 } from './nonSecretForms';
@@ -30,7 +29,7 @@ function leaves(text: string): void {
 }
 
 describe('redact tier: forms that hold no credential', () => {
-  it('reads shell references, command substitutions, bracketed placeholders and hosts', () => {
+  it('reads shell references, command substitutions and bracketed placeholders', () => {
     for (const v of ['$1', '$2$3', '$GITHUB_PASSWORD$GITHUB_URL', '${password}']) {
       assert.ok(isShellReference(v), v);
     }
@@ -52,16 +51,6 @@ describe('redact tier: forms that hold no credential', () => {
     }
     for (const v of [`[${key()}]`, `<${key()}>`, '{API_KEY}', '[a', 'pass]word[']) {
       assert.ok(!isBracketedPlaceholder(v), v);
-    }
-    for (const v of ['api.example.com', 'db-1.internal.corp:5432', 'api.SAaiuc8123.com:12345']) {
-      assert.ok(isHostName(v), v);
-    }
-    for (const v of ['example.com', key(40), `${key(20)}.${key(20)}.${key(10)}`, 'a.b.c0m']) {
-      assert.ok(!isHostName(v), v);
-    }
-    assert.ok(isHostUrl('https://api.example.com:8443/'));
-    for (const v of ['https://api.example.com/v1', `https://u:${key()}@api.example.com`, 'api.example.com']) {
-      assert.ok(!isHostUrl(v), v);
     }
   });
 
@@ -116,14 +105,20 @@ describe('redact tier: forms that hold no credential', () => {
     hides(`langfuse_secret_2k8t = sk-lf-${k}`, k);
   });
 
-  it('leaves a URL host after a credential word, and still hides a token there', () => {
-    leaves("portainer token - 'https://api.SAaiuc8123.com:12345'");
-    leaves("portainer token - '?ttp://api.SAaiuc8123.com:12345'");
-    leaves('GATEWAY_TOKEN_URL=https://auth.internal.example.org/');
-    leaves('the token service lives at //auth.internal.example.org:8443');
-    const k = key(32);
-    hides(`portainer token - '${k}'`, k);
-    hides(`the token is //${k}`, k);
+  it('leaves a fixture file named after a provider shape, and hides the shape itself', () => {
+    const id = `${randomToken('0123456789abcdef', 8)}_2kox_h0e9_5uy6_${randomToken('0123456789abcdef', 12)}`;
+    assert.ok(isFileName(`api_org_${id}.json`));
+    for (const v of [
+      `api_org_${key(34)}`,
+      `pat.${key(22)}.${key(24)}.${key(17)}`,
+      `sl.${key(40)}`,
+      'a.json',
+    ]) {
+      assert.ok(!isFileName(v), v);
+    }
+    leaves(`        body = self.fixtures.load("api_org_${id}.json")`);
+    const k = `${randomToken('abcdefghijklmnopqrstuvwxyz', 30)}Q7z3`;
+    hides(`HF_TOKEN = "api_org_${k}"`, k);
   });
 
   it('leaves values under names that say they are wrong or an anti-forgery nonce, and hides their twins', () => {

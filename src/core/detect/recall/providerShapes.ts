@@ -1,5 +1,5 @@
 import { builtinRules } from '../catalog';
-import { repeatsToEnd } from './nonSecretForms';
+import { isFileName, repeatsToEnd } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { cleanTokenEnd, looksRandom } from './tokenShape';
 
@@ -216,6 +216,9 @@ export const findProviderShapes: RecallDetector = (text, out) => {
       continue;
     }
     const body = m[2]!.replace(/[.:=-]+$/, '');
+    if (isFileName(m[0])) {
+      continue;
+    }
     if (FAMILY_BODY.get(m[1]!.toLowerCase())?.test(m[2]!) === false) {
       continue;
     }

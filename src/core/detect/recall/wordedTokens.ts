@@ -1,6 +1,5 @@
 import { hasExampleShape } from '../placeholders';
 import { namesNoSecret } from './credentialName';
-import { isHostName, isHostUrl } from './nonSecretForms';
 import type { RecallDetector } from './recallSpan';
 import { cleanTokenEnd, looksRandom, tokenEnd } from './tokenShape';
 
@@ -80,8 +79,6 @@ export const findWordedTokens: RecallDetector = (text, out) => {
           !hasExampleShape(value) &&
           !UUID.test(value) &&
           !fingerprint &&
-          // `…token - 'https://api.host.com:8443'`: a URL's host, not a token.
-          !isUrlHost(text, i, value) &&
           !ABOUT.test(text.slice(from, i)) &&
           standsApart(text, m.index, m.index + m[0].length)
         ) {
@@ -94,11 +91,6 @@ export const findWordedTokens: RecallDetector = (text, out) => {
     }
   }
 };
-
-/** A URL that names only its host (`https://api.host.com:8443/`), or the host after a URL's `//`. */
-function isUrlHost(text: string, at: number, value: string): boolean {
-  return isHostUrl(value) || (text.startsWith('//', at - 2) && isHostName(value));
-}
 
 /** Characters of a name around the word: `token_id`, `ssh_public_key`, `recv-keys`. */
 function isNameChar(c: number): boolean {
