@@ -75,10 +75,14 @@ const FLOORS = {
   // Redact tier, plainly-not-secret classes (branch over2, 2026-12-04, 2 runs each step, 4 baseline runs):
   // over-redaction 26.5-27.2% -> 24.4-24.5% (trufflehog 31.2-31.8 -> 29.0%, gitleaks 17.4-18.5 -> 14.9%);
   // leak 1.6-1.8% -> 1.6-1.7%. No longer hidden: a key with one `?` inside, a documented example's runs, `nonMatchingToken`.
+  // Redact tier, forms that hold no credential (branch over4, 2026-12-04, 40 draws against main d61ad38):
+  // over-redaction 233.8 -> 221.8 a run (24.2% -> 22.9%, 219-224 of 967 over 30 draws), leak 17.0 -> 16.7
+  // a run. Left: shell references, Helm and command substitutions, `<user:password>`, `sk-lf-invalid`,
+  // `wrongStart`/`authenticity_token` names, a repeated-unit sample, a fixture file named like a token.
   scanRecall: 0.855,
   scanFalsePositiveRate: 0.055,
   redactLeakRate: 0.012,
-  overRedactionRate: 0.25,
+  overRedactionRate: 0.235,
   foundButNotRedacted: 0,
 } as const;
 

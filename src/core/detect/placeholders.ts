@@ -157,12 +157,13 @@ function hasTemplateMarker(secret: string): boolean {
 
 /**
  * The redact tier's stricter reading: only a real template expression (`${VAR}`, `{{ .Values.x }}`,
+ * `{{ $.Values.password }}`,
  * `$(cmd)`, `<your-token>`, `%VAR%`) or masking characters make a placeholder. A lone `}}`, `$` or `>`
  * inside a value is just a character of a password, and hiding it costs only a placeholder.
  */
 function hasTemplate(secret: string): boolean {
   return (
-    /\$\{[\w.]{1,80}(?::?[-=?+](?:\$\w{1,80}|\$\{[\w.]{1,80}\})?)?\}|\{\{[\s\w.|'"()-]{1,120}\}\}|\$\([\w\s./-]{1,80}\)|<[\w\s.-]{1,60}>/.test(
+    /\$\{[\w.]{1,80}(?::?[-=?+](?:\$\w{1,80}|\$\{[\w.]{1,80}\})?)?\}|\{\{[\s\w.|'"()$-]{1,120}\}\}|\$\([\w\s./-]{1,80}\)|<[\w\s.-]{1,60}>/.test(
       secret,
     ) ||
     secret.includes('***') ||

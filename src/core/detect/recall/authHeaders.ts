@@ -1,5 +1,6 @@
 import { credentialKind } from './credentialName';
 import { isSpace, lineEnd, pushLiteral } from './literalValue';
+import { isCommandSubstitution } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { isCleanToken } from './tokenShape';
 
@@ -84,8 +85,9 @@ function credential(text: string, at: number, kind: string, out: RecallSpan[]): 
     }
     end++;
   }
-  // `<API token>`, `{base64(user:password)}`: a template in docs, not a credential.
-  if (text[at] === '<' || text[at] === '{') {
+  // `<API token>`, `{base64(user:password)}`: a template in docs, not a credential; `$(gcloud auth
+  // print-access-token)`: a command the shell runs for it.
+  if (text[at] === '<' || text[at] === '{' || isCommandSubstitution(text, at)) {
     return end;
   }
   if (end < limit && text[end - 1] === ',') {

@@ -1,5 +1,6 @@
 import { credentialKind } from './credentialName';
 import { isSpace, pushLiteral, readQuoted } from './literalValue';
+import { isBracketedPlaceholder, isShellReference } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 
@@ -18,8 +19,6 @@ const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=[^\s-])/g;
 const GLUED_P = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)\b/;
 const SPACED_P = /\b(?:sshpass|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/;
 const CURL = /\b(?:curl|wget|http|https|xh)\b/;
-/** A shell variable or positional parameter standing for the whole value. */
-const SHELL_REFERENCE = /^\$(?:\d|[A-Za-z_]\w{0,63}|\{[^}]{1,64}\})$/;
 /** How far back a flag's command is looked for on its line. */
 const COMMAND_REACH = 240;
 
@@ -85,9 +84,14 @@ function userPassword(text: string, at: number, out: RecallSpan[]): number {
   if ((password.end === password.start && !isPlainName(name)) || isGeneratedUser(name)) {
     pushLiteral(text, user, 'credential', true, out);
   }
+  // `<user:password>`, `neo4j:[PASSWORD]`: the docs' placeholder for the pair, or for the password.
+  const pair = text.slice(user.start, password.end);
+  if (isBracketedPlaceholder(pair) || isBracketedPlaceholder(text.slice(password.start, password.end))) {
+    return Math.max(span.end, password.end);
+  }
   // `"$1:$2"`, `$USER:$PASS`: the shell expands it; there is no literal to hide. A quote read as glued
-  // (`"$1:$2" "$3"`) ends the reference.
-  if (!SHELL_REFERENCE.test(text.slice(password.start, password.end).split(/["']/)[0]!)) {
+  // (`"$1:$2" "$3"`) ends the reference, and literals joined in a decoded view (`$2$3`) are references too.
+  if (!isShellReference(text.slice(password.start, password.end).split(/["']/)[0]!)) {
     pushLiteral(text, password, 'password', true, out);
   }
   return Math.max(span.end, password.end);

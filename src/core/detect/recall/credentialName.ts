@@ -148,8 +148,11 @@ export function credentialKind(name: string): string | undefined {
   return kind;
 }
 
-/** Words by which a test names a value that is no credential: `fakeToken`, `nonMatchingToken`. */
-const NOT_REAL_WORDS = new Set(['fake', 'dummy', 'bogus', 'nonmatching']);
+/**
+ * Words by which a test names a value that is no credential: `fakeToken`, `nonMatchingToken`,
+ * `invalidKey`, `wrongStart` (the report tier's generic rules read the same qualifiers).
+ */
+const NOT_REAL_WORDS = new Set(['fake', 'dummy', 'bogus', 'nonmatching', 'invalid', 'wrong']);
 
 function saysNotReal(words: readonly string[]): boolean {
   return words.some(
@@ -177,13 +180,17 @@ function isOwner(words: readonly string[], i: number): boolean {
 
 /**
  * Whether `name` says its value is no secret: a metadata word (`token_id`, `passwordDigest`,
- * `ssh_public_key`) or an ordinary key (`sort_key`, `recaptchaSiteKey`). Detectors that hide values on
+ * `ssh_public_key`, `authenticity_token`), an ordinary key (`sort_key`, `recaptchaSiteKey`), or a word
+ * that says the value is not real (`wrongStart`, `fakeToken`). Detectors that hide values on
  * their shape alone ask this of the name the value is given to.
  */
 export function namesNoSecret(name: string): boolean {
   const words = splitWords(lastPart(name));
-  return words.some(
-    (w, i) => METADATA_WORDS.has(w) || (w === 'key' && i > 0 && ORDINARY_KEY_QUALIFIERS.has(words[i - 1]!)),
+  return (
+    saysNotReal(words) ||
+    words.some(
+      (w, i) => METADATA_WORDS.has(w) || (w === 'key' && i > 0 && ORDINARY_KEY_QUALIFIERS.has(words[i - 1]!)),
+    )
   );
 }
 

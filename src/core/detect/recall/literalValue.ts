@@ -1,5 +1,6 @@
 import { isPlaceholder } from '../placeholders';
 import { lastClosingQuote } from './gluedQuote';
+import { hasNotRealBody, isCommandSubstitution } from './nonSecretForms';
 import { isQuestionMarkTwin } from './questionMarkTwin';
 import type { RecallSpan } from './recallSpan';
 import { isGibberish, looksRandom } from './tokenShape';
@@ -193,7 +194,10 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
     // A template's braces balance; a generated password's (`x]mg}(j(-m#k{#ke)be{{(sr}}`) do not.
     (isPlaceholder(trimmed, [], 'whole-template') && !isGibberish(trimmed)) ||
     REFERENCE.test(trimmed) ||
-    isFiller(trimmed)
+    isFiller(trimmed) ||
+    hasNotRealBody(trimmed) ||
+    // `KEY=\`etcdctl get /app/key\``: the shell runs a command for the value.
+    (span.quoted && span.start > 0 && isCommandSubstitution(text, span.start - 1))
   ) {
     return false;
   }

@@ -134,4 +134,10 @@ export const METADATA_WORDS = new Set([
   'with',
   'tokenizer',
   'index',
+  // Anti-forgery tokens of a web form (`authenticity_token`, `csrf_token`, `csrfmiddlewaretoken`): a nonce
+  // tied to a session, which proves nothing without that session's cookie; no credential.
+  'csrf',
+  'xsrf',
+  'authenticity',
+  'csrfmiddlewaretoken',
 ]);

@@ -1,4 +1,5 @@
 import { builtinRules } from '../catalog';
+import { isFileName, repeatsToEnd } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { cleanTokenEnd, looksRandom } from './tokenShape';
 
@@ -145,8 +146,14 @@ function longPrefixBody(prefix: string, body: string): boolean {
   return prefix.length >= GLUED_PREFIX && body.length >= 20 && /\d[^]*\d/.test(body);
 }
 
-/** A documentation sample: a counting run (`abcde`, `12345`) or one character six times (`XXXXXX`). */
+/**
+ * A documentation sample: a counting run (`abcde`, `12345`), one character six times (`XXXXXX`), or a
+ * short unit repeated to the end (`GR1348941` then `123123123…`).
+ */
 function isTemplate(body: string): boolean {
+  if (repeatsToEnd(body)) {
+    return true;
+  }
   let up = 1;
   for (let i = 1; i < body.length; i++) {
     up = body.charCodeAt(i) - body.charCodeAt(i - 1) === 1 ? up + 1 : 1;
@@ -209,6 +216,9 @@ export const findProviderShapes: RecallDetector = (text, out) => {
       continue;
     }
     const body = m[2]!.replace(/[.:=-]+$/, '');
+    if (isFileName(m[0])) {
+      continue;
+    }
     if (FAMILY_BODY.get(m[1]!.toLowerCase())?.test(m[2]!) === false) {
       continue;
     }

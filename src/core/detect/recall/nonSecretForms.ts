@@ -1,0 +1,109 @@
+/**
+ * Forms a value takes that hold no credential whatever its characters: shell expansions (`$USER:$PASS`,
+ * `$(gcloud auth print-access-token)`, `` `etcdctl get /app/secret` ``), a bracketed placeholder
+ * (`<user:password>`, `[PASSWORD]`), a prefix whose body says the
+ * value is not real (`sk-lf-invalid`), and a documentation body that repeats one short unit to its end
+ * (`GR1348941` + `123123123…`). The redact tier hides on shape; these are shapes of something else.
+ */
+
+import { looksRandom } from './tokenShape';
+
+/** One shell variable or positional parameter: `$1`, `$API_TOKEN`, `${password}`. */
+const SHELL_VARIABLE = String.raw`\$(?:\d|[A-Za-z_]\w{0,63}|\{[^}]{1,64}\})`;
+/** Nothing but shell variables, one or several run together (`$USER$PASS` once literals are joined). */
+const SHELL_REFERENCES = new RegExp(`^(?:${SHELL_VARIABLE}){1,8}$`);
+
+/** Whether `value` is only shell variable references: the shell expands it, and no literal is there. */
+export function isShellReference(value: string): boolean {
+  return SHELL_REFERENCES.test(value);
+}
+
+/**
+ * Whether the value starting at `at` is a command substitution: `$(…)`, or a backtick-quoted command
+ * (`` `etcdctl get /app/secret` ``, `` `vault read -field=value kv/x` ``). A backticked value is a command
+ * only when a word is followed by a flag or a path: a passphrase in inline code (`` `my three words` ``)
+ * is not.
+ */
+export function isCommandSubstitution(text: string, at: number): boolean {
+  if (text.startsWith('$(', at)) {
+    return true;
+  }
+  if (text[at] !== '`') {
+    return false;
+  }
+  const close = text.indexOf('`', at + 1);
+  if (close === -1 || close - at > 256) {
+    return false;
+  }
+  const words = text
+    .slice(at + 1, close)
+    .trim()
+    .split(/[ \t]+/);
+  return (
+    words.length >= 2 &&
+    /^[a-z][\w.-]{0,40}$/.test(words[0]!) &&
+    words.slice(1).some((w) => /^-{1,2}[A-Za-z]/.test(w) || w.includes('/'))
+  );
+}
+
+/**
+ * A placeholder written between angle or square brackets, as docs write them: `<user:password>`,
+ * `<token>`, `[PASSWORD]`. Word characters (and `:`, `.`, `-`) only, and nothing generated inside: a
+ * password that opens with a bracket does not also close with its twin. Braces are left out: docs wrap
+ * real values in them too (`--user "{<key id>}":"{<secret>}"`).
+ */
+export function isBracketedPlaceholder(value: string): boolean {
+  return /^(?:<[\w:. -]{1,60}>|\[[\w:. -]{1,60}\])$/.test(value) && !looksRandom(value.slice(1, -1));
+}
+
+/**
+ * A file name: one run without a dot, then a short extension (`api_org_1915…_ef02.json`, a test fixture
+ * named after the shape it holds). No provider's token ends in a dot and two to four lower-case letters.
+ */
+export function isFileName(value: string): boolean {
+  return /^[^./\s]{8,256}\.[a-z][a-z0-9]{1,3}$/.test(value);
+}
+
+/** Words that, as a value's body, say it is not a real one: `sk-lf-invalid`, `ghp_fake`, `key-dummy`. */
+const NOT_REAL_BODIES = new Set(['invalid', 'fake', 'dummy', 'bogus', 'wrong', 'placeholder', 'redacted']);
+
+/**
+ * Whether `value` is a short prefix (pieces of four characters or fewer, as `sk-lf-`, `sk_test_`) and a
+ * word that says the value is not real. A real key's body is generated, and no generated body is one of these words.
+ */
+export function hasNotRealBody(value: string): boolean {
+  const pieces = value.toLowerCase().split(/[-_.]/);
+  if (pieces.length < 2 || pieces.length > 5) {
+    return false;
+  }
+  let word = false;
+  for (const p of pieces) {
+    if (NOT_REAL_BODIES.has(p)) {
+      word = true;
+    } else if (p.length > 4) {
+      return false;
+    }
+  }
+  return word;
+}
+
+/**
+ * Whether the last 12 characters or more of `body` repeat one unit of two to four characters
+ * (`…123123123123`, `…abababab…`): a documentation sample filling a format, which no generator writes.
+ */
+export function repeatsToEnd(body: string): boolean {
+  // One character over and over (`AAAA…`, zero bytes in base64) is left to the callers' own run checks.
+  if (/^(.)\1*$/.test(body.slice(-12))) {
+    return false;
+  }
+  for (let unit = 2; unit <= 4; unit++) {
+    let run = 0;
+    for (let i = body.length - 1 - unit; i >= 0 && body[i] === body[i + unit]; i--) {
+      run++;
+    }
+    if (run + unit >= 12) {
+      return true;
+    }
+  }
+  return false;
+}
