@@ -21,6 +21,8 @@ const BARE_PREFIXES = [
   'EAA',
   'dapi',
   'eyJ',
+  // AWS AppSync API keys (`da2-` and 26 characters): the digit keeps the splitter from reading it as a word.
+  'da2-',
 ];
 
 function entropy(s) {
@@ -171,7 +173,8 @@ function credentialSpans(text) {
   for (const re of CREDENTIAL_VALUE) {
     for (const m of text.matchAll(re)) {
       const v = m[1];
-      if (/^[$<{%]|^\*+$|^x+$/i.test(v)) continue; // references and masks stay
+      // References and masks stay, a mask after a few shown characters too (`bP88Q~xxxx…`, `AP6xxxxxx`).
+      if (/^[$<{%]|^\*+$|^x+$|x{6,}/i.test(v)) continue;
       const start = m.index + m[0].length - v.length;
       spans.push([start, start + v.length]);
     }
