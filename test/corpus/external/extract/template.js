@@ -131,6 +131,15 @@ function shapeOf(whole) {
   return out + escapeRe(pad + dc + trail);
 }
 
+// Names the peer's source gives for what it tests (trufflehog's detector name, `d7network`): in the
+// peer's text they are the provider's keyword, never a random value, even when they hold a digit.
+let names = new Set();
+
+/** Sets the names the next templatize calls keep as words (lower-cased). */
+function keepNames(list) {
+  names = new Set(list.map((n) => n.toLowerCase()));
+}
+
 /** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
 /** Identifiers and phrases: every camel-case or separated piece is a short word or a small number. */
 function wordLike(tok) {
@@ -141,7 +150,9 @@ function wordLike(tok) {
   return (
     pieces.length <= 8 &&
     pieces.every(
-      (p) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) && /[aeiouy]|^\d/i.test(p),
+      (p) =>
+        names.has(p.toLowerCase()) ||
+        (/^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) && /[aeiouy]|^\d/i.test(p)),
     ) &&
     tok.replace(/[^A-Za-z0-9]/g, '').length / pieces.length >= 3
   );
@@ -357,6 +368,7 @@ function writeChunks(outDir, name, header, cases) {
 }
 
 module.exports = {
+  keepNames,
   templatize,
   templatizeWithValues,
   guessSecret,
