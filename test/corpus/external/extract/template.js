@@ -274,7 +274,9 @@ function templatize(text, secrets = []) {
   }
   for (const [s, e] of spans) {
     if (s < cursor) continue;
-    const pem = pems.find((p) => p[0] <= s && p[1] >= e);
+    // A span may run past the block's last dashes onto the line break after it (trufflehog's want).
+    const trailing = /\s*$/.exec(text.slice(s, e))[0].length;
+    const pem = pems.find((p) => p[0] <= s && p[1] >= e - trailing);
     if (pem) continue; // handled below as a whole block
     emitPlain(cursor, s);
     const value = text.slice(s, e);
