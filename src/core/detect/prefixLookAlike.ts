@@ -106,7 +106,8 @@ function namedProviders(rules: readonly Rule[]): ReadonlyMap<string, readonly Ru
     const owners = new Map<string, Rule[]>();
     for (const rule of rules) {
       for (const w of rule.namedShape?.words ?? []) {
-        owners.set(w.toLowerCase(), [...(owners.get(w.toLowerCase()) ?? []), rule]);
+        const key = w.toLowerCase().replace(/[.-]/g, '_');
+        owners.set(key, [...(owners.get(key) ?? []), rule]);
       }
     }
     found = owners;
@@ -119,8 +120,18 @@ function namedProviders(rules: readonly Rule[]): ReadonlyMap<string, readonly Ru
 const NAME_WINDOW = 64;
 /** The name a value is assigned to, at the end of the text before it: `name = "`, `name: `, `name := '`. */
 const ASSIGNED_NAME = /([A-Za-z][A-Za-z0-9_.-]{0,48})["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}["'`]?$/;
-/** A provider's key name: the word, then `key` or `token`, optionally after `api`. */
-const KEY_NAME = /^([a-z0-9]{1,40}?)[_.-]?(?:api[_.-]?)?(?:key|token)$/;
+/**
+ * A provider's key name: the word, then `key` or `token`, optionally after `api`. The word may join parts
+ * with `_`, `-` or `.` (`aws_secret_access` of `AWS_SECRET_ACCESS_KEY`); it is looked up whole, joined
+ * by `_`, so `my_meraki_api_key` names no provider.
+ */
+const KEY_NAME = /^([a-z0-9](?:[a-z0-9]|[_.-](?=[a-z0-9])){0,39}?)[_.-]?(?:api[_.-]?)?(?:key|token)$/;
+
+/** Whether `owner`'s one shape takes `secret` as assigned to `word`. */
+function fitsNamedShape(owner: Rule, word: string, secret: string): boolean {
+  const shape = owner.namedShape!.value;
+  return typeof shape === 'function' ? shape(secret, word) : shape.test(secret);
+}
 
 /**
  * Whether `rule`, a context rule, should leave the value at `start` to a provider whose key name it is
@@ -143,7 +154,7 @@ export function defersToNamedProvider(
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(Math.max(lineStart, start - NAME_WINDOW), start);
   const name = ASSIGNED_NAME.exec(before)?.[1]?.toLowerCase();
-  const word = name === undefined ? undefined : KEY_NAME.exec(name)?.[1];
+  const word = name === undefined ? undefined : KEY_NAME.exec(name)?.[1]?.replace(/[.-]/g, '_');
   const owners = word === undefined ? undefined : named.get(word);
-  return owners !== undefined && owners.every((o) => !o.namedShape!.value.test(secret));
+  return owners !== undefined && owners.every((o) => !fitsNamedShape(o, word!, secret));
 }

@@ -65,9 +65,13 @@ export interface Rule {
   /**
    * For a rule keyed on a provider word whose keys have one shape only: the words, and the whole value's
    * shape. A value assigned to that provider's key name (`meraki_api_key = …`) that does not have this
-   * shape is a look-alike, and a context rule that would report it defers (prefixLookAlike.ts).
+   * shape is a look-alike, and a context rule that would report it defers (prefixLookAlike.ts). `value`
+   * is a function where the shape depends on the word (one rule for many services: `service-api-key`).
    */
-  readonly namedShape?: { readonly words: readonly string[]; readonly value: RegExp };
+  readonly namedShape?: {
+    readonly words: readonly string[];
+    readonly value: RegExp | ((value: string, word: string) => boolean);
+  };
   /**
    * A rule driven by data rather than by `pattern`: the engine calls it over the scanned range instead
    * of running the pattern around keywords (the rule then lists no keywords). It must be linear in the

@@ -179,17 +179,25 @@ export const paasRules: readonly Rule[] = [
     make: () => randomToken(BASE64URL, 43),
     revokeUrl: 'https://app.planetscale.com',
   }),
-  prefixedRule({
-    id: 'databricks-api-token',
-    provider: 'Databricks',
-    description: 'Databricks personal access token',
-    risk: 'anyone with this file can run jobs and read the data in your Databricks workspace',
-    prefix: 'dapi',
-    // Hex in either case: secretlint tests upper-case bodies, and the prefix and length identify it.
-    body: '[a-fA-F0-9]{32}(?:-\\d)?',
-    bodyMax: 34,
-    make: () => randomToken(randomToken('01', 1) === '0' ? HEX : UPPER_HEX, 32),
-    revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
-    negatives: ['dapi_version = 2', 'DATABRICKS_TOKEN=dapi<token>'],
-  }),
+  {
+    ...prefixedRule({
+      id: 'databricks-api-token',
+      provider: 'Databricks',
+      description: 'Databricks personal access token',
+      risk: 'anyone with this file can run jobs and read the data in your Databricks workspace',
+      prefix: 'dapi',
+      // Hex in either case: secretlint tests upper-case bodies, and the prefix and length identify it.
+      body: '[a-fA-F0-9]{32}(?:-\\d)?',
+      bodyMax: 34,
+      make: () => randomToken(randomToken('01', 1) === '0' ? HEX : UPPER_HEX, 32),
+      revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
+      negatives: ['dapi_version = 2', 'DATABRICKS_TOKEN=dapi<token>'],
+    }),
+    // Databricks documents its tokens as `dapi` and 32 hex digits: a `dapi` value of another shape under a
+    // Databricks token name is a near miss. Other values there (an Azure AD token) stay the context rules'.
+    namedShape: {
+      words: ['databricks'],
+      value: (v: string) => !/^dapi/i.test(v) || /^dapi[a-fA-F0-9]{32}(?:-\d)?$/.test(v),
+    },
+  },
 ];

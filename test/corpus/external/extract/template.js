@@ -21,6 +21,8 @@ const BARE_PREFIXES = [
   'EAA',
   'dapi',
   'eyJ',
+  // AWS AppSync API keys (`da2-` and 26 characters): the digit keeps the splitter from reading it as a word.
+  'da2-',
 ];
 
 function entropy(s) {
@@ -129,6 +131,15 @@ function shapeOf(whole) {
   return out + escapeRe(pad + dc + trail);
 }
 
+// Names the peer's source gives for what it tests (trufflehog's detector name, `d7network`): in the
+// peer's text they are the provider's keyword, never a random value, even when they hold a digit.
+let names = new Set();
+
+/** Sets the names the next templatize calls keep as words (lower-cased). */
+function keepNames(list) {
+  names = new Set(list.map((n) => n.toLowerCase()));
+}
+
 /** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
 /** Identifiers and phrases: every camel-case or separated piece is a short word or a small number. */
 function wordLike(tok) {
@@ -139,7 +150,9 @@ function wordLike(tok) {
   return (
     pieces.length <= 8 &&
     pieces.every(
-      (p) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) && /[aeiouy]|^\d/i.test(p),
+      (p) =>
+        names.has(p.toLowerCase()) ||
+        (/^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) && /[aeiouy]|^\d/i.test(p)),
     ) &&
     tok.replace(/[^A-Za-z0-9]/g, '').length / pieces.length >= 3
   );
@@ -171,7 +184,8 @@ function credentialSpans(text) {
   for (const re of CREDENTIAL_VALUE) {
     for (const m of text.matchAll(re)) {
       const v = m[1];
-      if (/^[$<{%]|^\*+$|^x+$/i.test(v)) continue; // references and masks stay
+      // References and masks stay, a mask after a few shown characters too (`bP88Q~xxxx…`, `AP6xxxxxx`).
+      if (/^[$<{%]|^\*+$|^x+$|x{6,}/i.test(v)) continue;
       const start = m.index + m[0].length - v.length;
       spans.push([start, start + v.length]);
     }
@@ -260,7 +274,9 @@ function templatize(text, secrets = []) {
   }
   for (const [s, e] of spans) {
     if (s < cursor) continue;
-    const pem = pems.find((p) => p[0] <= s && p[1] >= e);
+    // A span may run past the block's last dashes onto the line break after it (trufflehog's want).
+    const trailing = /\s*$/.exec(text.slice(s, e))[0].length;
+    const pem = pems.find((p) => p[0] <= s && p[1] >= e - trailing);
     if (pem) continue; // handled below as a whole block
     emitPlain(cursor, s);
     const value = text.slice(s, e);
@@ -354,6 +370,7 @@ function writeChunks(outDir, name, header, cases) {
 }
 
 module.exports = {
+  keepNames,
   templatize,
   templatizeWithValues,
   guessSecret,

@@ -5,7 +5,7 @@
 // Usage: node trufflehog.js <trufflehog git dir> <out dir>. One positive and one negative per detector.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatizeWithValues, writeChunks, entropy } = require('./template');
+const { templatizeWithValues, writeChunks, entropy, keepNames } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { tokenize } = require('./goRead');
 
@@ -127,6 +127,8 @@ for (const file of files) {
     const label = want.length > 0 ? 'secret' : 'negative';
     input = input.replace(/^\n/, '').replace(/^\t+/gm, '  ');
     const spans = label === 'secret' ? secretSpans(input, want) : [];
+    // The detector's name in its own test is its keyword (`d7network_secret:`), not a value to re-draw.
+    keepNames(kind.split('/'));
     const { template, values } =
       label === 'secret' && spans.length === 0
         ? { template: null, values: [] }
