@@ -154,13 +154,18 @@ export const prefixedSaasRules: readonly Rule[] = [
     description: 'Octopus Deploy API key',
     risk: 'anyone with this file can run deployments and read the variables of your Octopus Deploy projects',
     keywords: ['api-'],
-    shape: 'API-[A-Z0-9]{26}',
-    maxLength: 30,
+    // 26 characters in Octopus' documentation; trufflehog's detector takes 29 to 34, so both are taken.
+    shape: 'API-[A-Z0-9]{26,34}',
+    maxLength: 38,
     minEntropy: 3.5,
-    validate: (t) => /[0-9]/.test(t.slice(4)) && /[A-Z]/.test(t.slice(4)),
-    make: () => `API-${randomToken(UPPER_ALNUM, 26)}`,
+    // An upper-case hex tail is a page or object id (`notion.site/API-<32 hex>`), not a key.
+    validate: (t) => /[0-9]/.test(t.slice(4)) && /[G-Z]/.test(t.slice(4)),
+    make: () => `API-${randomToken(UPPER_ALNUM, 25)}${randomToken('GHIJKLMNOPQRSTUVWXYZ', 1)}`,
     revokeUrl: 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key',
-    negatives: ['X-API-VERSION-HEADER-NAME-IS-LONG'],
+    negatives: [
+      'X-API-VERSION-HEADER-NAME-IS-LONG',
+      'https://example.notion.site/API-BD80F56CDC1441E6BF6011AB6D852875',
+    ],
   }),
   fixedRule({
     id: 'prefect-api-key',

@@ -32,6 +32,7 @@ RevampCRM @revamp a40
 SpotifyKey @spotify a32
 SurveyAnyplace @survey a32
 Swell @swell a32
+Verifier @verifier l96
 YouTubeApiKey @youtube w39
 `;
 
@@ -48,6 +49,7 @@ ConvertApi convertapi l6_a16
 Courier courier l2_a1..60_a28
 Ditto ditto l8-l4-l4-l4-l12.l40
 Fibery fibery h8.h35
+GoDaddy godaddy a14_a20..22
 Intra42 intra l1-l6-h64
 Nozbe nozbe a16_w64
 OneLogin onelogin l64
