@@ -11,6 +11,19 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
 
 export const prefixedSaasRules: readonly Rule[] = [
   fixedRule({
+    id: 'apify-api-token',
+    provider: 'Apify',
+    description: 'Apify API token',
+    risk: 'anyone with this file can run your Apify actors and read their datasets, on your bill',
+    keywords: ['apify_api_'],
+    shape: 'apify_api_[A-Za-z0-9]{36}',
+    maxLength: 46,
+    minEntropy: 3.5,
+    validate: (t) => lettersWithDigits(t.slice(10)),
+    make: () => `apify_api_${randomToken(ALNUM, 36)}`,
+    revokeUrl: 'https://console.apify.com/settings/integrations',
+  }),
+  fixedRule({
     id: 'settlemint-access-token',
     provider: 'SettleMint',
     description: 'SettleMint personal, application or service access token',

@@ -83,6 +83,7 @@ MailJetSMS mailjet a32
 Mailmodo mailmodo u7-u7-u7-u7
 Mandrill mandrill w22
 Mapquest mapquest a32
+MaxMindLicense maxmind,geoip a16 &d2..7
 Marketstack marketstack l32
 MattermostPersonalToken mattermost l26
 Mavenlink mavenlink l64
