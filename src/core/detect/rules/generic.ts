@@ -1,4 +1,4 @@
-import { ALNUM, BASE64, HEX, randomToken } from '../random';
+import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
 import { ci, uuid } from './ruleParts';
@@ -195,9 +195,12 @@ export const genericRules: readonly Rule[] = [
             ? uuid()
             : r < 0.4
               ? randomToken(ALNUM, 32)
-              : r < 0.7
+              : r < 0.6
                 ? randomToken(HEX, 40)
-                : randomToken(BASE64, 44);
+                : r < 0.8
+                  ? randomToken(BASE64, 44)
+                  : // An opaque token of several hundred characters (Wrike, Tallyfy, Azure refresh tokens).
+                    `${randomToken(BASE64URL, 200 + Math.floor(Math.random() * 700))}.${randomToken(BASE64URL, 43)}`;
         // The rule passes over a value with a word-like run (`isWordy`); one random draw in about 700
         // holds one, and such a draw is not the case this positive tests.
         if (!isWordy(t)) {
