@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, randomToken } from '../random';
+import { ALNUM, BASE64URL, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_ALNUM, END_TOKEN, START_TOKEN, tokenRule } from './ruleKit';
 
@@ -75,6 +75,9 @@ function anthropic(id: string, kinds: readonly string[], description: string, ri
   });
 }
 
+/** The kinds of Anthropic key that have a rule of their own (see `anthropic`). */
+const ANTHROPIC_KINDS = ['api03', 'admin01', 'oat01', 'ort01', 'sid01'];
+
 export const aiRules: readonly Rule[] = [
   tokenRule({
     id: 'openai-api-key',
@@ -138,6 +141,31 @@ export const aiRules: readonly Rule[] = [
     'claude.ai session key',
     'anyone with this file is logged in to claude.ai as you and can read your conversations',
   ),
+  tokenRule({
+    id: 'anthropic-key',
+    provider: 'Anthropic',
+    description: 'Anthropic key of a kind not listed above',
+    risk: anthropicRisk,
+    keywords: ['sk-ant-'],
+    // `sk-ant-` is Anthropic's alone and each kind carries its version (`api03`, `oat01`): a kind this
+    // list does not name yet, or a new version of one, is still an Anthropic credential. The named
+    // kinds are left to their own rules.
+    pattern: new RegExp(
+      `${START_TOKEN}sk-ant-(?!(?:${ANTHROPIC_KINDS.join('|')})-)[a-z0-9]{3,12}-[A-Za-z0-9_-]{80,120}${END_TOKEN}`,
+    ),
+    maxLength: 140,
+    minEntropy: 3.5,
+    validate: randomCase,
+    revokeUrl: anthropicRevoke,
+    sample: () =>
+      `sk-ant-${randomToken('abcdefghijklmnopqrstuvwxyz', 4)}${randomToken(LOWER_ALNUM, 2)}-${randomToken(BASE64URL, 93)}AA`,
+    negatives: [
+      'sk-ant-api04-...',
+      'sk-ant-kind01-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXAA',
+      '"sk-ant-api04-<your key>"',
+      'sk-ant-api04-0aB1cD2eF3gH4iJ5',
+    ],
+  }),
   tokenRule({
     id: 'google-api-key',
     provider: 'Google',

@@ -40,6 +40,9 @@ function contextual(
   });
 }
 
+/** What an NGC legacy key decodes to: an id, `:`, and a key of letters, digits and dashes. */
+const NGC_DECODED = /^[A-Za-z0-9]{26}:[A-Za-z0-9-]{36}$/;
+
 export const aiPlatformRules: readonly Rule[] = [
   prefixed({
     id: 'openrouter-api-key',
@@ -102,6 +105,32 @@ export const aiPlatformRules: readonly Rule[] = [
     bodyMax: 72,
     make: () => randomToken(ALNUM, 64),
     revokeUrl: 'https://org.ngc.nvidia.com/setup/api-keys',
+  }),
+  tokenRule({
+    id: 'nvidia-ngc-legacy-key',
+    provider: 'NVIDIA',
+    description: 'NVIDIA NGC API key (legacy, base64 of `<26>:<key>`)',
+    risk: spend('NVIDIA NGC'),
+    // The decoded structure is the proof, as a checksum is: an error, like the other self-identifying keys.
+    severity: 'error',
+    keywords: ['ngc'],
+    // 84 base64 characters that decode to 26 letters and digits, `:` and a 36-character key (a UUID in
+    // NGC's keys): the decoded structure, not the word, says what the value is; the word only finds it.
+    pattern: new RegExp(near(anyCase('ngc'), '[A-Za-z0-9+/]{84}', '(?![A-Za-z0-9+/=])')),
+    maxLength: 140,
+    minEntropy: 4,
+    validate: (t) => NGC_DECODED.test(Buffer.from(t, 'base64').toString('latin1')),
+    revokeUrl: 'https://org.ngc.nvidia.com/setup/api-keys',
+    sample: () =>
+      Buffer.from(
+        `${randomToken(LOWER_ALNUM, 26)}:${randomToken(HEX, 8)}-${randomToken(HEX, 4)}-${randomToken(HEX, 4)}-${randomToken(HEX, 4)}-${randomToken(HEX, 12)}`,
+      ).toString('base64'),
+    lines: (k) => [`NGC_API_KEY=${k}`, `ngc token: '${k}'`, `export NGC_CLI_API_KEY="${k}"`],
+    negatives: [
+      // 84 base64 characters that decode to bytes without that structure.
+      `NGC_API_KEY=${'QUJD'.repeat(21)}`,
+      'NGC_API_KEY=<your NGC API key>',
+    ],
   }),
   prefixed({
     id: 'elevenlabs-api-key',

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, DIGITS, HEX, randomToken } from '../random';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
 import { UUID, lettersAndDigits, uuid } from './ruleParts';
@@ -98,6 +98,31 @@ export const emailRules: readonly Rule[] = [
       'MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'const { MAILGUN_API_KEY, MAILGUN_DOMAIN } = require("../keys");',
       'MAILGUN_PUBLIC_KEY=pubkey-0123',
+    ],
+  }),
+  tokenRule({
+    id: 'mailgun-legacy-key',
+    provider: 'Mailgun',
+    description: 'Mailgun API key (legacy `key-` format), with no Mailgun name beside it',
+    risk: 'anyone with this file can send e-mail from your Mailgun domains and read their logs',
+    severity: 'warning',
+    keywords: ['key-'],
+    // `key-` and 32 lower-case letters and digits, standing alone (not the tail of `api-key-…`). A hex
+    // digest behind `key-` (a cache key) is not one: the value must hold a letter past `f`.
+    pattern: new RegExp(`${START_TOKEN}key-[0-9a-z]{32}${END_TOKEN}`),
+    maxLength: 36,
+    minEntropy: 3.8,
+    validate: (t) => /[0-9]/.test(t.slice(4)) && /[g-z]/.test(t.slice(4)),
+    revokeUrl: 'https://app.mailgun.com/settings/api_security',
+    sample: () => `key-${randomToken(LOWER_ALNUM, 31)}${randomToken('ghijklmnopqrstuvwxyz', 1)}`,
+    // Lines that do not name Mailgun: where they do, `mailgun-api-key` reports the key.
+    lines: (k) => [`const apiKey = "${k}";`, `{ "private_api_key": "${k}" }`, `API_KEY=${k}`, k],
+    negatives: [
+      'key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'cache-key-9e107d9d372bb6826bd81d3542a419d6',
+      'key-9e107d9d372bb6826bd81d3542a419d6',
+      'api-key-k3v9q2m7x4p8r1t6w5z0y3b2n8c4d7f1',
+      'data-key-0123456789abcdefghijklmnopqrstuv',
     ],
   }),
   tokenRule({

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64, HEX, randomToken } from '../random';
+import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
 import { ci, uuid } from './ruleParts';
@@ -59,10 +59,13 @@ const BARE = '[!#-&*+\\--:?-Z^_a-z|~]';
  * atomic group: a run that is not closed fails at once instead of being retried at every shorter length
  * (`password=password=password=…` would otherwise cost 200 steps per name).
  */
-function value(min: number): string {
+/** The longest value generic-secret takes (generic-password keeps 200: no password runs that long). */
+const SECRET_MAX = 1100;
+
+function value(min: number, max: number): string {
   return (
-    `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},200}))\\k<q>(?=["'\`])` +
-    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},200}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|\\\\[nrt]|$))`
+    `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},${max}}))\\k<q>(?=["'\`])` +
+    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},${max}}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|\\\\[nrt]|$))`
   );
 }
 
@@ -71,9 +74,9 @@ function value(min: number): string {
  * starts at that word, so the regex engine skips ahead to it instead of trying every identifier start.
  * The name's own start is only checked, looking back, once the word is found.
  */
-function assignment(name: string, min: number): RegExp {
+function assignment(name: string, min: number, max = 200): RegExp {
   return new RegExp(
-    `${name}${NAME_BOUND}["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min)}`,
+    `${name}${NAME_BOUND}["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min, max)}`,
     'm',
   );
 }
@@ -176,9 +179,11 @@ export const genericRules: readonly Rule[] = [
     severity: 'warning',
     // `cret` and `oken` rather than `secret` and `token`: see generic-password's keywords.
     keywords: ['cret', 'oken', 'key', 'auth', 'cred'],
-    pattern: assignment(SECRET_NAME, 12),
-    // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`).
-    maxLength: 287,
+    // Up to 1,100 characters: opaque and JWT-like tokens (Wrike, Tallyfy, StoryChief, Azure refresh
+    // tokens) run from 300 to 1,050 characters; the run is still taken whole, so the cost stays linear.
+    pattern: assignment(SECRET_NAME, 12, SECRET_MAX),
+    // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`) and the longer value.
+    maxLength: 287 - 200 + SECRET_MAX,
     validate: tokenOk,
     // A UUID given to a credential name is the key (Heroku, Snyk, Sendbird and others issue UUIDs).
     expectsUuid: true,
@@ -190,9 +195,12 @@ export const genericRules: readonly Rule[] = [
             ? uuid()
             : r < 0.4
               ? randomToken(ALNUM, 32)
-              : r < 0.7
+              : r < 0.6
                 ? randomToken(HEX, 40)
-                : randomToken(BASE64, 44);
+                : r < 0.8
+                  ? randomToken(BASE64, 44)
+                  : // An opaque token of several hundred characters (Wrike, Tallyfy, Azure refresh tokens).
+                    `${randomToken(BASE64URL, 200 + Math.floor(Math.random() * 700))}.${randomToken(BASE64URL, 43)}`;
         // The rule passes over a value with a word-like run (`isWordy`); one random draw in about 700
         // holds one, and such a draw is not the case this positive tests.
         if (!isWordy(t)) {

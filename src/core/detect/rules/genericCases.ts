@@ -68,6 +68,9 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
 
 /** Must never be reported as `generic-secret`. */
 export const GENERIC_SECRET_NEGATIVES: readonly string[] = [
+  // Long values: a repeated pattern or a placeholder run is no token, however long.
+  `SESSION_TOKEN = "${'ab12'.repeat(150)}"`,
+  `api_token: '${'x'.repeat(700)}'`,
   'token = getToken()',
   'const token = req.headers.authorization;',
   'token: string;',

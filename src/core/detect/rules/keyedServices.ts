@@ -1,6 +1,8 @@
 import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { keyed } from './fixedPrefix';
+import { END_TOKEN, anyCase, near, tokenRule } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
 import { UUID, uuid } from './ruleParts';
 
 // Services whose keys have no prefix of their own: only the provider's name next to a credential word
@@ -21,18 +23,30 @@ export const keyedServiceRules: readonly Rule[] = [
     make: () => randomToken(BASE64URL, 32),
     revokeUrl: 'https://manage.fastly.com/account/personal/tokens',
   }),
-  keyed({
+  tokenRule({
     id: 'asana-access-token',
     provider: 'Asana',
     description: 'Asana personal access token',
     risk: 'anyone with this file can read and change the tasks and projects of your Asana workspaces',
-    words: ['asana'],
-    credentialName: false,
-    // `1/<user>:<32>` (v1) and `2/<user>/<app>:<32>` (v2): the shape names the kind of value.
-    value: '[0-9]{1,2}/[0-9]{16,19}(?:/[0-9]{16,19})?:[A-Za-z0-9]{32}',
-    valueMax: 75,
-    make: () => `2/${randomToken(DIGITS, 16)}/${randomToken(DIGITS, 16)}:${randomToken(HEX, 32)}`,
+    severity: 'warning',
+    keywords: ['asana'],
+    // `1/<user>:<32>` (v1) and `2/<user>/<app>:<32>` (v2): the shape names the kind of value, so it counts
+    // after an Asana word on its line, assigned or not (`asana Key=…`, `asana token: …`). Older tokens and
+    // trufflehog's cases carry longer ids and secrets (`<n>/<28 digits>:<68>`), so the parts are ranges.
+    pattern: new RegExp(
+      near(anyCase('asana'), '[0-9]{1,6}/[0-9]{16,32}(?:/[0-9]{16,32})?:[A-Za-z0-9]{32,72}', END_TOKEN),
+    ),
+    maxLength: 190,
+    minEntropy: 3,
+    validate: (t) => lettersAndDigits(t.slice(t.indexOf(':') + 1)),
     revokeUrl: 'https://app.asana.com/0/my-apps',
+    sample: () => `2/${randomToken(DIGITS, 16)}/${randomToken(DIGITS, 16)}:${randomToken(HEX, 32)}`,
+    lines: (t) => [`ASANA_ACCESS_TOKEN=${t}`, `asana Key=${t}`, `{ "asana_pat": "${t}" }`],
+    negatives: [
+      'ASANA_ACCESS_TOKEN=1/1234567890123456:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'asana path = 2/1234567890123456/12',
+      'const token = "2/1204567890123456/1204567890123456:9f8e7d6c5b4a39281706f5e4d3c2b1a0";',
+    ],
   }),
   keyed({
     id: 'asana-client-secret',

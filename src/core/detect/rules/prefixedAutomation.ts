@@ -23,7 +23,10 @@ export const prefixedAutomationRules: readonly Rule[] = [
     description: 'Zapier catch hook URL',
     risk: 'anyone with this file can start your Zap with their own data',
     keywords: ['hooks.zapier.com/hooks/catch/'],
-    shape: '(?:https?://)?hooks\\.zapier\\.com/hooks/catch/[0-9]{4,12}/[A-Za-z0-9]{5,12}/?',
+    // `catch/<account id>/<key>/` in Zapier's URLs; trufflehog's detector also takes one run of 16 letters
+    // and digits after `catch/`, and nothing else is served under that path.
+    shape:
+      '(?:https?://)?hooks\\.zapier\\.com/hooks/catch/(?:[0-9]{4,12}/[A-Za-z0-9]{5,12}|[A-Za-z0-9]{16})/?',
     maxLength: 65,
     minEntropy: 2.5,
     // The key is a short lower-case segment: too short for an entropy bar, so it only has to vary.
@@ -34,6 +37,7 @@ export const prefixedAutomationRules: readonly Rule[] = [
     negatives: [
       'https://hooks.zapier.com/hooks/catch/123456/abcdef/',
       'https://hooks.zapier.com/hooks/catch/<id>/<key>/',
+      'https://hooks.zapier.com/hooks/catch/abcdefghijklmnop',
     ],
   }),
   fixedRule({

@@ -11,6 +11,19 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
 
 export const prefixedSaasRules: readonly Rule[] = [
   fixedRule({
+    id: 'apify-api-token',
+    provider: 'Apify',
+    description: 'Apify API token',
+    risk: 'anyone with this file can run your Apify actors and read their datasets, on your bill',
+    keywords: ['apify_api_'],
+    shape: 'apify_api_[A-Za-z0-9]{36}',
+    maxLength: 46,
+    minEntropy: 3.5,
+    validate: (t) => lettersWithDigits(t.slice(10)),
+    make: () => `apify_api_${randomToken(ALNUM, 36)}`,
+    revokeUrl: 'https://console.apify.com/settings/integrations',
+  }),
+  fixedRule({
     id: 'settlemint-access-token',
     provider: 'SettleMint',
     description: 'SettleMint personal, application or service access token',
@@ -154,13 +167,18 @@ export const prefixedSaasRules: readonly Rule[] = [
     description: 'Octopus Deploy API key',
     risk: 'anyone with this file can run deployments and read the variables of your Octopus Deploy projects',
     keywords: ['api-'],
-    shape: 'API-[A-Z0-9]{26}',
-    maxLength: 30,
+    // 26 characters in Octopus' documentation; trufflehog's detector takes 29 to 34, so both are taken.
+    shape: 'API-[A-Z0-9]{26,34}',
+    maxLength: 38,
     minEntropy: 3.5,
-    validate: (t) => /[0-9]/.test(t.slice(4)) && /[A-Z]/.test(t.slice(4)),
-    make: () => `API-${randomToken(UPPER_ALNUM, 26)}`,
+    // An upper-case hex tail is a page or object id (`notion.site/API-<32 hex>`), not a key.
+    validate: (t) => /[0-9]/.test(t.slice(4)) && /[G-Z]/.test(t.slice(4)),
+    make: () => `API-${randomToken(UPPER_ALNUM, 25)}${randomToken('GHIJKLMNOPQRSTUVWXYZ', 1)}`,
     revokeUrl: 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key',
-    negatives: ['X-API-VERSION-HEADER-NAME-IS-LONG'],
+    negatives: [
+      'X-API-VERSION-HEADER-NAME-IS-LONG',
+      'https://example.notion.site/API-BD80F56CDC1441E6BF6011AB6D852875',
+    ],
   }),
   fixedRule({
     id: 'prefect-api-key',

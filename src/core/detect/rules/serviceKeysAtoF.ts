@@ -47,6 +47,7 @@ Autodesk autodesk a32 a16
 Autoklose autoklose m32
 AutoPilot autopilot h32
 AviationStack aviationstack l32
+Avaza avaza d1..30-h40
 Axonaut axonaut l32
 Aylien aylien l32 &l8
 Ayrshare ayrshare u8-u8-u8-u8
@@ -164,6 +165,7 @@ FastlyPersonalToken fastly w32
 Feedier feedier a32
 FinancialModelingPrep financialmodelingprep a32
 Findl findl l8-l4-l4-l4-l12
+Figma figma d6-l8-l4-l4-l4-l12
 Finnhub finnhub l20
 Flickr flickr l32
 FlightApi flightapi l24

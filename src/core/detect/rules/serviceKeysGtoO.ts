@@ -47,6 +47,7 @@ IPGeolocation ipgeolocation l32
 IPinfoDB ipinfodb l64
 IPQuality ipquality a32
 IpStack ipstack x32
+KeenIO keenio u64
 JiraToken atlassian,confluence,jira m24
 Jotform jotform l32
 Jumpcloud jumpcloud a40
@@ -76,11 +77,13 @@ M3o m3o a48
 MadKudu madkudu h32
 MagicBell magicbell m40
 Mailboxlayer mailboxlayer l32
+Mailgun mailgun a72
 Mailerlite mailerlite l32
 MailJetSMS mailjet a32
 Mailmodo mailmodo u7-u7-u7-u7
 Mandrill mandrill w22
 Mapquest mapquest a32
+MaxMindLicense maxmind,geoip a16 &d2..7
 Marketstack marketstack l32
 MattermostPersonalToken mattermost l26
 Mavenlink mavenlink l64

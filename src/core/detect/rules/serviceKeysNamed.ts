@@ -32,6 +32,7 @@ RevampCRM @revamp a40
 SpotifyKey @spotify a32
 SurveyAnyplace @survey a32
 Swell @swell a32
+Verifier @verifier l96
 YouTubeApiKey @youtube w39
 `;
 
@@ -42,12 +43,13 @@ YouTubeApiKey @youtube w39
 export const SERVICE_KEYS_JOINED = `
 AirtablePersonalAccessToken airtable a17.h64
 Alchemy alchemy l5_a30
-Apify apify l5_l3_a36
 Checio checio l2_l45
 ConvertApi convertapi l6_a16
 Courier courier l2_a1..60_a28
 Ditto ditto l8-l4-l4-l4-l12.l40
 Fibery fibery h8.h35
+GoDaddy godaddy a14_a20..22
+BestTime besttime l3_h32
 Intra42 intra l1-l6-h64
 Nozbe nozbe a16_w64
 OneLogin onelogin l64

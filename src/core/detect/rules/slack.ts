@@ -50,14 +50,17 @@ export const slackRules: readonly Rule[] = [
     'slack-bot-token',
     'Slack bot token',
     'xoxb-',
-    'xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,34}',
+    // Slack's own bot tokens end in 24 characters; the peers' cases (trufflehog's) also end a two-part
+    // token in 12 to 17, and `xoxb-` names nothing else, so those are taken too.
+    'xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{12,34}',
     () => `xoxb-${numericId(11)}-${numericId(13)}-${randomToken(ALNUM, 24)}`,
   ),
   slackToken(
     'slack-user-token',
     'Slack user token',
     'xoxp-',
-    'xoxp-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34}',
+    // Three numeric ids and 32 hex in Slack's tokens; one id and a shorter tail in the peers' cases.
+    'xoxp-(?:[0-9]{8,14}-){1,3}[A-Za-z0-9]{12,34}',
     () => `xoxp-${numericId(11)}-${numericId(11)}-${numericId(13)}-${randomToken(HEX, 32)}`,
   ),
   slackToken(
