@@ -11,15 +11,68 @@ import { decodeBase64 } from './valueChecks';
 
 const DISCORD = /^[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.(?:[A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{38})$/;
 const TELEGRAM = /^[0-9]{8,10}:[A-Za-z0-9_-]{35}$/;
-const QUOTES = new Set(['"', "'", '`']);
+/** The trimmed lengths the rules here accept, all of them together (Telegram 44-46, Discord 58-72). */
+const FIT_MIN = 44;
+const FIT_MAX = 72;
 
-function isBlank(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\r';
+/** Space, tab, carriage return. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+/** `"`, `'`, backquote. */
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
+
+/** The line pass of the last text asked for: both rules here ask for the same text, one after the other. */
+let lastPass: { text: string; from: number; to: number; spans: readonly number[] } | undefined;
+
+/**
+ * The values in [from, to) that fill a line alone, between blanks and at most one pair of matching quotes,
+ * and are `FIT_MIN` to `FIT_MAX` long: flattened `[line length, start, end]`. One pass over the lines serves
+ * both rules (it was one pass each, about 5% of a scan of ordinary code).
+ */
+function fittingLines(text: string, from: number, to: number): readonly number[] {
+  if (lastPass !== undefined && lastPass.from === from && lastPass.to === to && lastPass.text === text) {
+    return lastPass.spans;
+  }
+  const spans: number[] = [];
+  let start = text.lastIndexOf('\n', from - 1) + 1;
+  while (start < to) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    // A line far longer than the format is no bare token: skip it without looking at its characters.
+    if (end - start <= FIT_MAX + 64) {
+      let a = start;
+      let b = end;
+      while (a < b && isBlank(text.charCodeAt(a))) {
+        a++;
+      }
+      while (b > a && isBlank(text.charCodeAt(b - 1))) {
+        b--;
+      }
+      if (b - a >= 2 && isQuote(text.charCodeAt(a)) && text.charCodeAt(b - 1) === text.charCodeAt(a)) {
+        a++;
+        b--;
+      }
+      if (a >= from && b - a >= FIT_MIN && b - a <= FIT_MAX) {
+        spans.push(end - start, a, b);
+      }
+    }
+    if (newline < 0) {
+      break;
+    }
+    start = newline + 1;
+  }
+  lastPass = { text, from, to, spans };
+  return spans;
 }
 
 /**
  * Values in [from, to) that fill a line alone, between blanks and at most one pair of matching quotes,
- * and match `shape`. Linear: one pass over the lines, a regex test only for lines of a fitting length.
+ * and match `shape`. Linear: one pass over the lines (shared, see `fittingLines`), a regex test only for
+ * lines of a fitting length. `minLength`..`maxLength` must lie within `FIT_MIN`..`FIT_MAX`.
  */
 function bareLines(
   text: string,
@@ -31,32 +84,18 @@ function bareLines(
   provider: string,
 ): FoundValue[] {
   const out: FoundValue[] = [];
-  let start = text.lastIndexOf('\n', from - 1) + 1;
-  while (start < to) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    // A line far longer than the format is no bare token: skip it without looking at its characters.
-    if (end - start <= maxLength + 64) {
-      let a = start;
-      let b = end;
-      while (a < b && isBlank(text[a])) {
-        a++;
-      }
-      while (b > a && isBlank(text[b - 1])) {
-        b--;
-      }
-      if (b - a >= 2 && QUOTES.has(text[a]!) && text[b - 1] === text[a]) {
-        a++;
-        b--;
-      }
-      if (a >= from && b - a >= minLength && b - a <= maxLength && shape.test(text.slice(a, b))) {
-        out.push({ start: a, end: b, provider });
-      }
+  const spans = fittingLines(text, from, to);
+  for (let i = 0; i < spans.length; i += 3) {
+    const a = spans[i + 1]!;
+    const b = spans[i + 2]!;
+    if (
+      spans[i]! <= maxLength + 64 &&
+      b - a >= minLength &&
+      b - a <= maxLength &&
+      shape.test(text.slice(a, b))
+    ) {
+      out.push({ start: a, end: b, provider });
     }
-    if (newline < 0) {
-      break;
-    }
-    start = newline + 1;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64URL, randomToken } from '../random';
-import { scan } from '../scanner';
+import { scan, scanRange } from '../scanner';
 import { discordSample, telegramSample } from './bareBotTokens';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
@@ -76,5 +76,28 @@ describe('bare bot tokens (a token alone on its line)', () => {
     );
     const found = scan(lines.join('\n')).filter((f) => f.ruleId === 'telegram-bot-token-bare');
     assert.equal(found.length, 20);
+  });
+  it('finds both kinds in one text, whose line pass they share, and a range scan after a whole one', () => {
+    for (let i = 0; i < 10; i++) {
+      const discord = discordSample();
+      const telegram = telegramSample();
+      const text = `# bots\n${discord}\nsome code();\n  '${telegram}'\n`;
+      const found = scan(text);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, text.slice(f.start, f.end)]),
+        [
+          ['discord-bot-token-bare', discord],
+          ['telegram-bot-token-bare', telegram],
+        ],
+        text,
+      );
+      // The same text again, over its last two lines only: the pass over the whole text is not reused.
+      const range = scanRange(text, 3, 3);
+      assert.deepEqual(
+        range.findings.map((f) => f.ruleId),
+        ['telegram-bot-token-bare'],
+        text,
+      );
+    }
   });
 });
