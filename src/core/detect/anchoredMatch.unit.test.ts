@@ -125,6 +125,24 @@ describe('matching at keyword hits', () => {
     assert.deepEqual(stats.unexamined, [MAX_MATCHES * 5, dense.length]);
   });
 
+  it('finds every occurrence of a lone keyword, however far apart, within a run and across runs', () => {
+    const set = compileRules(RULES);
+    const r = RULES.findIndex((x) => x.id === 'prefixed');
+    const cr = set.rules[r]!;
+    // Gaps on both sides of the run gap and of the short read that looks for the next hit, matches and
+    // near misses alternating, and a flood of the keyword that ends in a match.
+    let text = '';
+    for (let gap = 0; gap < 200; gap += 3) {
+      text += `${'x'.repeat(gap)} tkn_${gap % 2 === 0 ? 'abcd1234' : 'ab'} `;
+    }
+    text += `${'tkn_'.repeat(300)} tkn_abcd1234`;
+    const whole: Candidate[] = [];
+    matchWindow(text, cr, 0, text.length, newStats(), whole);
+    const got = spans(anchored(text, set, r, cr));
+    assert.deepEqual(got, spans(whole));
+    assert.equal(got.length, 35);
+  });
+
   it('makes no attempt where the character at the hit cannot start a match', () => {
     const { set, r, cr, attempts } = countingRule('cased');
     assert.equal(anchored('sk-'.repeat(10_000), set, r, cr).length, 0);

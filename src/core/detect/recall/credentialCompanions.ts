@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../../sortedSearch';
 import type { RecallDetector } from './recallSpan';
 
 /**
@@ -44,87 +45,126 @@ function prefixOf(name: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-/** `counts[i]`: how many of the first `i` characters some span in `spans` covers. Linear in both. */
-function hiddenCounts(length: number, spans: readonly { start: number; end: number }[]): Int32Array {
-  const depth = new Int32Array(length + 1);
-  for (const s of spans) {
-    if (s.start >= 0 && s.start < s.end && s.end <= length) {
-      depth[s.start]!++;
-      depth[s.end]!--;
-    }
+/**
+ * Whether some span of `spans` (those with valid bounds in a text of `length`) covers a character of
+ * [start, end): the spans sorted by start, with the furthest end reached so far, and a binary search per
+ * question. A table per character of the text cost more than the rest of the detector on a large text.
+ */
+function coverage(
+  length: number,
+  spans: readonly { start: number; end: number }[],
+): (start: number, end: number) => boolean {
+  const valid = spans
+    .filter((s) => s.start >= 0 && s.start < s.end && s.end <= length)
+    .sort((a, b) => a.start - b.start);
+  const starts = valid.map((s) => s.start);
+  const reach: number[] = [];
+  for (const s of valid) {
+    reach.push(Math.max(s.end, reach[reach.length - 1] ?? 0));
   }
-  const counts = new Int32Array(length + 1);
-  let open = 0;
-  for (let i = 0; i < length; i++) {
-    open += depth[i]!;
-    counts[i + 1] = counts[i]! + (open > 0 ? 1 : 0);
-  }
-  return counts;
+  return (start, end) => {
+    // The last span starting before `end`: any span that starts before it reaches no further.
+    const i = lastAtOrBefore(starts, end - 1);
+    return valid.length > 0 && starts[i]! < end && reach[i]! > start;
+  };
 }
 
-export const findCredentialCompanions: RecallDetector = (text, out) => {
-  const credentials: Assignment[] = [];
-  const companions: Assignment[] = [];
-  // Line numbers and the assignment group (runs of lines with no blank line between) of each position.
-  const groupOfLine: number[] = [0];
-  let group = 0;
-  let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      if (text.slice(lineStart, i).trim() === '') {
-        group++;
-      }
-      groupOfLine[groupOfLine.length - 1] = group;
-      groupOfLine.push(group);
-      lineStart = i + 1;
-    }
-  }
-  let line = 0;
-  let scanned = 0;
+/** A line that may hold a credential-named assignment: it holds one of `CREDENTIAL_NAME`'s words. */
+const CREDENTIAL_WORD = /key|token|secret|passw|pwd|passphrase|credential/gi;
+
+/**
+ * The assignments on lines `from` to `to` (inclusive), each line read on its own: no assignment crosses a
+ * line break (neither a name, the blanks around its operator nor a value holds one), so reading a line by
+ * itself finds what reading the whole text finds on it.
+ */
+function assignmentsOn(text: string, lineStarts: readonly number[], line: number, into: Assignment[]): void {
+  const start = lineStarts[line]!;
+  const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+  const body = text.slice(start, end);
   ASSIGNMENT.lastIndex = 0;
-  for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
-    for (; scanned < m.index; scanned++) {
-      if (text.charCodeAt(scanned) === 10) {
-        line++;
-      }
-    }
-    const rawName = m[2]!;
+  for (let m = ASSIGNMENT.exec(body); m; m = ASSIGNMENT.exec(body)) {
     const value = m[4] ?? m[5] ?? '';
-    const valueStart = m.index + m[0].length - value.length - (m[3] ? 1 : 0);
-    const name = rawName.toLowerCase();
     if (value.length === 0 || isPlaceholder(value)) {
       continue;
     }
-    const at: Assignment = { line, name: rawName, start: valueStart, end: valueStart + value.length };
-    if (CREDENTIAL_NAME.test(name)) {
-      if (value.length >= 8) {
+    const valueStart = start + m.index + m[0].length - value.length - (m[3] ? 1 : 0);
+    into.push({ line, name: m[2]!, start: valueStart, end: valueStart + value.length });
+  }
+}
+
+export const findCredentialCompanions: RecallDetector = (text, out) => {
+  // Where each line starts, and its assignment group (runs of lines with no blank line between). One
+  // entry more than there are lines, as a line number past the last one may be asked for.
+  const lineStarts: number[] = [];
+  const groupOfLine: number[] = [];
+  let group = 0;
+  for (let start = 0; ;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (text.slice(start, end).trim() === '') {
+      group++;
+    }
+    lineStarts.push(start);
+    groupOfLine.push(group);
+    if (nl === -1) {
+      break;
+    }
+    start = nl + 1;
+  }
+  groupOfLine.push(group);
+  // Only lines with a credential word can hold a credential, and only lines near one a companion: the
+  // assignment pattern, which has no literal to skip ahead to, runs on those lines alone.
+  const credentials: Assignment[] = [];
+  CREDENTIAL_WORD.lastIndex = 0;
+  for (let m = CREDENTIAL_WORD.exec(text); m; m = CREDENTIAL_WORD.exec(text)) {
+    const line = lastAtOrBefore(lineStarts, m.index);
+    const found: Assignment[] = [];
+    assignmentsOn(text, lineStarts, line, found);
+    for (const at of found) {
+      if (CREDENTIAL_NAME.test(at.name.toLowerCase()) && at.end - at.start >= 8) {
         credentials.push(at);
       }
-    } else if (COMPANION_NAME.test(name) || ID_NAME.test(name)) {
-      if (value.length >= 3 && /[A-Za-z0-9]/.test(value)) {
-        companions.push(at);
-      }
     }
+    CREDENTIAL_WORD.lastIndex = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
   }
   if (credentials.length === 0) {
     return;
   }
   // A pair counts only when another detector hid (part of) its credential: a key the tier leaves alone
   // (too short, too regular, a placeholder) does not make its e-mail or host a secret.
-  const hiddenBefore = hiddenCounts(text.length, out);
-  const hidden = (a: Assignment): boolean => hiddenBefore[a.end]! - hiddenBefore[a.start]! > 0;
+  const covered = coverage(text.length, out);
   // Per line: whether it holds a credential, and the service prefixes of its credentials' names.
   const credentialLines = new Map<number, Set<string>>();
   for (const cred of credentials) {
-    if (!hidden(cred)) {
+    if (!covered(cred.start, cred.end)) {
       continue;
     }
     const prefixes = credentialLines.get(cred.line) ?? new Set<string>();
     prefixes.add(prefixOf(cred.name));
     credentialLines.set(cred.line, prefixes);
   }
-  for (const c of companions) {
-    const isId = !COMPANION_NAME.test(c.name.toLowerCase());
+  // The lines within reach of a credential, in order, each read once.
+  const near = new Set<number>();
+  for (const l of credentialLines.keys()) {
+    for (let c = Math.max(0, l - REACH); c <= Math.min(lineStarts.length - 1, l + REACH); c++) {
+      near.add(c);
+    }
+  }
+  const assignments: Assignment[] = [];
+  for (const line of [...near].sort((a, b) => a - b)) {
+    assignmentsOn(text, lineStarts, line, assignments);
+  }
+  for (const c of assignments) {
+    const name = c.name.toLowerCase();
+    if (
+      CREDENTIAL_NAME.test(name) ||
+      !(COMPANION_NAME.test(name) || ID_NAME.test(name)) ||
+      c.end - c.start < 3 ||
+      !/[A-Za-z0-9]/.test(text.slice(c.start, c.end))
+    ) {
+      continue;
+    }
+    const isId = !COMPANION_NAME.test(name);
     const prefix = prefixOf(c.name);
     if (isId && prefix === '') {
       continue;

@@ -50,6 +50,16 @@ describe('redact tier: the other half of a credential pair', () => {
     assert.deepEqual(companions(`"_id": "${id}",\n"hive_secret": "${key}"`, key), []);
   });
 
+  it('finds the pairs on the first and the last line, across CRLF line ends, among many other assignments', () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `value_${i} = ${i}; // token bucket ${i}`).join(
+      '\n',
+    );
+    const text =
+      `host: first.example.test\r\nsecret: ${key}\r\n\n${filler}\n\n` +
+      `password = "${key}"\nuser_name = "x"\nlogin = "admin"\nemail = "someone@example.test"`;
+    assert.deepEqual(companions(text, key), ['first.example.test', 'admin', 'someone@example.test']);
+  });
+
   it('leaves e-mails and hosts beside no hidden credential, across a blank line, far away, or placeholders', () => {
     assert.deepEqual(companions(`CLOUDFLARE_API_KEY=${key}\nCLOUDFLARE_EMAIL=someone@example.test`), []);
     assert.deepEqual(companions('server=prod-east.example.test\nemail = someone@example.test', key), []);

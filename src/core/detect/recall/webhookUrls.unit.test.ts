@@ -25,6 +25,13 @@ describe('redact tier: webhook URLs', () => {
     hides(`DISCORD_HOOK=https://${discord}\n`, discord);
   });
 
+  it('finds a URL whatever the case of its host', () => {
+    const discord = `DISCORD.COM/API/WEBHOOKS/${randomToken(DIGITS, 18)}/${randomToken(LOWER_ALNUM, 68)}`;
+    hides(`hook = "https://${discord}"`, discord);
+    const la = `Prod-27.westus.Logic.Azure.com:443/workflows/${randomToken(HEX, 32)}/triggers/manual?sig=${randomToken(LOWER_ALNUM, 43)}`;
+    hides(`https://${la}`, la);
+  });
+
   it('leaves documentation URLs, unsigned triggers and Teams URLs with no GUID', () => {
     for (const text of [
       'see https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/',
