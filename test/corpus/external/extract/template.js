@@ -13,6 +13,7 @@ const BARE_PREFIXES = [
   'AGE-SECRET-KEY-1',
   'ATATT3',
   'AKIA',
+  'ABSK',
   'ASIA',
   'ABIA',
   'ACCA',
@@ -103,7 +104,16 @@ function shapeOf(whole) {
   const structured =
     segments.length > 1 &&
     segments.length <= 7 &&
-    segments.every((s, i) => s.length >= 3 || (i === 0 && /^[a-z]+$/i.test(s)) || /^[a-z]{1,3}$/i.test(s));
+    segments.every(
+      (s, i) =>
+        s.length >= 3 ||
+        (i === 0 && /^[a-z]+$/i.test(s)) ||
+        /^[a-z]{1,3}$/i.test(s) ||
+        // A version digit after the prefix words (Slack's xoxa-2-, xapp-1-, xoxe.xoxp-1-), not a random tail.
+        (/^[0-9]$/.test(s) &&
+          i < segments.length - 1 &&
+          segments.slice(0, i).every((w) => /^[a-z]+$/i.test(w))),
+    );
   let out = escapeRe(lead + prefix);
   if (structured) {
     let leading = true;
@@ -114,7 +124,9 @@ function shapeOf(whole) {
       }
       const word = /^[A-Za-z]{1,8}$/.test(part) && !(i === parts.length - 1 && part.length > 4);
       if (part.length === 0) return;
-      if (leading && word && i < parts.length - 1) {
+      // A word and a version number (Anthropic's api03, admin01): the kind of key, fixed by the format.
+      const versioned = /^[a-z]{2,8}[0-9]{2}$/.test(part);
+      if (leading && (word || versioned) && i < parts.length - 1) {
         out += part; // a provider's prefix word (sk, live, xoxb, glpat)
       } else if (parts[i - 1] === ':' && /^AA[A-Za-z0-9_-]{30,}$/.test(part)) {
         out += 'AA' + run(part.slice(2)); // Telegram bot tokens: the secret half opens with AA
