@@ -286,6 +286,13 @@ function keywordVariants(words: readonly string[]): string[] {
   return [...out];
 }
 
+/**
+ * Regex source for what runs between `curl` and one of its options: at most 200 characters of the same
+ * command, which a shell line continuation (a `\` at a line's end) carries on to the next line, as curl
+ * examples are written one option per line.
+ */
+export const CURL_ARGS = '(?:[^\\r\\n|;&\\\\]|\\\\(?:\\r?\\n)?){0,200}?';
+
 /** Negative lookahead that ends a value drawn from letters, digits, `-` and `_`. */
 export const END_TOKEN = '(?![A-Za-z0-9_-])';
 /** Negative lookahead that ends an alphanumeric value. */
