@@ -88,8 +88,9 @@ function shapeOf(whole) {
   // Three dotted parts (Discord bot tokens): the first character encodes the id's size, a format fact.
   if (!prefix && /^[A-Za-z0-9]{20,}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{20,}$/.test(value)) prefix = value[0];
   let rest = value.slice(prefix.length);
-  // A data-centre suffix (Mailchimp's -us6) is part of the format.
-  const dc = /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ?? '';
+  // A data-centre or key-type suffix (Mailchimp's -us6, MaxMind's _mmk) is part of the format.
+  const dc =
+    /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ?? (rest.length > 30 ? (/_[a-z]{3}$/.exec(rest)?.[0] ?? '') : '');
   rest = rest.slice(0, rest.length - dc.length);
   let pad = '';
   const padMatch = /={1,2}$/.exec(rest);
