@@ -126,7 +126,13 @@ function shapeOf(whole) {
       const word = /^[A-Za-z]{1,8}$/.test(part) && !(i === parts.length - 1 && part.length > 4);
       if (part.length === 0) return;
       // A word and a version number (Anthropic's api03, admin01): the kind of key, fixed by the format.
-      const versioned = /^[a-z]{2,8}[0-9]{2}$/.test(part);
+      // …or a short letters-and-digits tag between a prefix word and a long run (42 Intra's s-s4t2ud-<64 hex>).
+      const versioned =
+        /^[a-z]{2,8}[0-9]{2}$/.test(part) ||
+        (i > 0 &&
+          /^[a-z][a-z0-9]{3,7}$/.test(part) &&
+          /[0-9]/.test(part) &&
+          (parts[i + 2] ?? '').length >= 32);
       if (leading && (word || versioned) && i < parts.length - 1) {
         out += part; // a provider's prefix word (sk, live, xoxb, glpat)
       } else if (parts[i - 1] === ':' && /^AA[A-Za-z0-9_-]{30,}$/.test(part)) {
