@@ -94,6 +94,10 @@ function parse(src: string, at: { i: number }, inGroup: boolean): Atom[][] {
       }
       atom = { choices: undefined, chars: classChars(src.slice(at.i + 1, end)), min: 1, max: 1 };
       at.i = end + 1;
+    } else if (c === '\\' && /[bB]/.test(src[at.i + 1] ?? '')) {
+      // A word boundary matches no character: gitleaks' sampler (secrets.NewSecret) emits nothing for it.
+      at.i += 2;
+      continue;
     } else if (c === '\\') {
       const e = src[at.i + 1]!;
       atom = { choices: undefined, chars: /[dws]/.test(e) ? classChars(`\\${e}`) : e, min: 1, max: 1 };

@@ -81,7 +81,7 @@ export const awsRules: readonly Rule[] = [
         'aws.secret',
       ],
       pattern: new RegExp(assignedTo(SECRET_NAME, '[A-Za-z0-9/+]{40}', '(?![A-Za-z0-9/+=])', 12)),
-      maxLength: 100,
+      maxLength: 130,
       minEntropy: 3.5,
       validate: (s) => notExample(s) && lettersAndDigits(s),
       revokeUrl,

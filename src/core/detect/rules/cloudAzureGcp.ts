@@ -81,7 +81,7 @@ export const azureGcpRules: readonly Rule[] = [
         4,
       ),
     ),
-    maxLength: 130,
+    maxLength: 170,
     minEntropy: 4,
     revokeUrl: azurePortal,
     sample: () => `${randomToken(BASE64, 86)}==`,

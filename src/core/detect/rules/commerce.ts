@@ -51,7 +51,7 @@ export const commerceRules: readonly Rule[] = [
         '(?![A-Za-z0-9+/=_-])',
       ),
     ),
-    maxLength: 170,
+    maxLength: 210,
     minEntropy: 3.5,
     validate: lettersAndDigits,
     revokeUrl: 'https://portal.cdp.coinbase.com/access/api',
@@ -88,7 +88,7 @@ export const commerceRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('plaid')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-z0-9]{30}', END_ALNUM),
     ),
-    maxLength: 100,
+    maxLength: 130,
     minEntropy: 2.8,
     revokeUrl: 'https://dashboard.plaid.com/developers/keys',
     sample: () => randomToken(HEX, 30),

@@ -44,7 +44,8 @@ function urlRule(u: UrlSpec): Rule {
     keywords: u.keywords,
     pattern: urlPassword(u.schemes),
     maxLength: 700,
-    validate: isPlausiblePassword,
+    // `x-oauth-basic` is GitHub's fixed password for a token given as the user (github-token-in-url).
+    validate: (pw) => isPlausiblePassword(pw) && pw !== 'x-oauth-basic',
     sample: password,
     lines: u.lines,
     negatives: u.negatives,
@@ -159,6 +160,7 @@ export const connectionStringRules: readonly Rule[] = [
       'https://github.com/org/repo',
       'ftp://anonymous:anonymous@ftp.gnu.org/',
       'see https://docs.site/a:b@c for details',
+      'git clone https://${GITHUB_TOKEN}:x-oauth-basic@github.com/acme/tools.git',
     ],
   }),
   tokenRule({

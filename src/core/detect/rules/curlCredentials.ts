@@ -1,7 +1,7 @@
 import { shannonEntropy } from '../entropy';
 import { ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { tokenRule } from './ruleKit';
+import { CURL_ARGS, tokenRule } from './ruleKit';
 import { uuid } from './ruleParts';
 import { isKeywordValue, isPlaceholder, isReference } from './valueChecks';
 
@@ -75,10 +75,10 @@ export const curlCredentialRules: readonly Rule[] = [
     keywords: ['curl'],
     // `-u KEY:` with nothing after the colon: the documented way to send a key as HTTP Basic's user.
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])curl[^\\r\\n|;&]{0,200}?[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?(?<secret>[A-Za-z0-9_.!~+/=-]{10,128}):(?=["']?(?:[ \\t]|$))`,
+      `(?<![A-Za-z0-9_-])curl${CURL_ARGS}[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?(?<secret>[A-Za-z0-9_.!~+/=-]{10,128}):(?=["']?(?:[ \\t]|$))`,
       'm',
     ),
-    maxLength: 360,
+    maxLength: 750,
     validate: userTokenOk,
     sample: () => `${randomToken(ALNUM, 8)}4Q${randomToken(ALNUM, 14)}`,
     lines: (v) => [

@@ -38,7 +38,7 @@ export const emailRules: readonly Rule[] = [
         END_ALNUM,
       ),
     ),
-    maxLength: 120,
+    maxLength: 140,
     minEntropy: 2.8,
     validate: lettersAndDigits,
     revokeUrl: 'https://console.twilio.com/',
@@ -81,7 +81,7 @@ export const emailRules: readonly Rule[] = [
         END_TOKEN,
       ),
     ),
-    maxLength: 120,
+    maxLength: 130,
     minEntropy: 2.8,
     revokeUrl: 'https://app.mailgun.com/settings/api_security',
     sample: () =>
@@ -146,7 +146,7 @@ export const emailRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['postmark'],
     pattern: new RegExp(assignedTo(anyCase('postmark'), UUID, END_TOKEN)),
-    maxLength: 100,
+    maxLength: 120,
     revokeUrl: 'https://account.postmarkapp.com/servers',
     sample: uuid,
     negatives: [

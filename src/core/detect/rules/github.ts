@@ -1,6 +1,8 @@
 import { githubChecksumOk, githubToken } from '../checksum';
 import { ALNUM, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
+import { tokenRule } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
 
 const risk = 'anyone with this file can act as you on GitHub';
 const revokeUrl = 'https://github.com/settings/tokens';
@@ -66,4 +68,30 @@ export const githubRules: readonly Rule[] = [
       ],
     },
   },
+  tokenRule({
+    id: 'github-token-in-url',
+    provider: 'GitHub',
+    description: 'GitHub token given as the user name of a URL, with x-oauth-basic as the password',
+    risk,
+    keywords: ['x-oauth-basic'],
+    // GitHub documents `https://<token>:x-oauth-basic@github.com/…` for cloning with a token: the fixed
+    // password says the user name is a token, in any of GitHub's formats (40 hex, ghp_…, gho_…).
+    pattern: /:\/\/(?<secret>[A-Za-z0-9_]{20,255}):x-oauth-basic@/,
+    maxLength: 280,
+    minEntropy: 3,
+    validate: lettersAndDigits,
+    revokeUrl,
+    sample: () => randomToken(LOWER_ALNUM, 40),
+    lines: (t) => [
+      `git clone https://${t}:x-oauth-basic@github.com/acme/tools.git`,
+      `"private-pkg": "git+https://${t}:x-oauth-basic@github.com/acme/private-pkg.git#v1.0.0"`,
+    ],
+    negatives: [
+      'git clone https://${GITHUB_TOKEN}:x-oauth-basic@github.com/acme/tools.git',
+      'https://<token>:x-oauth-basic@github.com/acme/tools.git',
+      'https://YOUR_PERSONAL_ACCESS_TOKEN:x-oauth-basic@github.com/acme/tools.git',
+      'https://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx:x-oauth-basic@github.com/acme/tools.git',
+      'https://octocat:hunter2@github.com/acme/tools.git',
+    ],
+  }),
 ];

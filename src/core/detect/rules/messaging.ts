@@ -173,7 +173,7 @@ export const messagingRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['mattermost'],
     pattern: new RegExp(assignedTo(anyCase('mattermost'), '[a-z0-9]{26}', END_ALNUM)),
-    maxLength: 100,
+    maxLength: 110,
     minEntropy: 3.2,
     validate: (v) => /[0-9]/.test(v) && /[a-z]/.test(v),
     sample: () => randomToken(LOWER_ALNUM, 26),
@@ -193,7 +193,7 @@ export const messagingRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('pusher')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-f0-9]{20}', END_ALNUM),
     ),
-    maxLength: 100,
+    maxLength: 130,
     minEntropy: 2.4,
     revokeUrl: 'https://dashboard.pusher.com/',
     sample: () => randomToken(HEX, 20),

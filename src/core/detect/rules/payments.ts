@@ -143,7 +143,7 @@ export const paymentRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('paypal')}[\\w.-]{0,16}${anyCase('secret')}`, '[A-Za-z0-9_-]{80}', END_TOKEN),
     ),
-    maxLength: 150,
+    maxLength: 190,
     minEntropy: 4,
     revokeUrl: 'https://developer.paypal.com/dashboard/applications',
     sample: () => `E${randomToken(BASE64URL, 79)}`,
@@ -212,7 +212,7 @@ export const paymentRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('razorpay')}[\\w.-]{0,16}${anyCase('secret')}`, '[A-Za-z0-9]{24}', END_ALNUM),
     ),
-    maxLength: 100,
+    maxLength: 130,
     minEntropy: 3.2,
     validate: lettersAndDigits,
     revokeUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
@@ -230,7 +230,7 @@ export const paymentRules: readonly Rule[] = [
     risk: "anyone with this file can collect direct-debit payments from your GoCardless customers' bank accounts",
     keywords: ['gocardless'],
     pattern: new RegExp(assignedTo(anyCase('gocardless'), 'live_[A-Za-z0-9_-]{40}', END_TOKEN)),
-    maxLength: 110,
+    maxLength: 130,
     minEntropy: 3.5,
     revokeUrl: 'https://manage.gocardless.com/developers/access-tokens',
     sample: () => `live_${randomToken(BASE64URL, 40)}`,

@@ -180,7 +180,7 @@ export function contextRule(c: ContextSpec): Rule {
     // runs only where the context word starts, so most start positions fail on their first character.
     pattern: new RegExp(
       (c.credentialName ? `(?=${context})(?=[\\w.(-]{0,48}?${CREDENTIAL_WORD})` : '') +
-        assignedTo(context, c.value, END_TOKEN, 24, true),
+        assignedTo(context, c.value, END_TOKEN),
     ),
     maxLength: 64 + WIDE_REACH + c.valueMax,
     minEntropy: c.minEntropy ?? randomFloor(c.value, c.valueMax, c.valueMax >= 20 ? 3 : 2.6),
@@ -247,15 +247,17 @@ export function anyCase(word: string): string {
  * operator (`=`, `:`, `=>`, `:=`), optional quotes and spaces, and the value in group `secret`. The short
  * bounded gap is what keeps a context-only rule from pairing a random value with a far-away word.
  */
-export function assignedTo(context: string, value: string, end: string, gap = 24, wide = false): string {
+export function assignedTo(context: string, value: string, end: string, gap = 24): string {
   // `(` in the gap and as an operator covers constructor calls: `cohere.Client(api_key="…")`, `Client("…")`.
-  // `wide` (context rules) also takes, adding at most `WIDE_REACH` to the longest match:
+  // Every rule also takes, adding at most `WIDE_REACH` to the longest match (provider rules read the same
+  // config files as context rules: a Mailgun key in a Maven settings element, a Coinbase secret in a
+  // makefile, both missed while only context rules took these):
   // - a Go or Java type between name and `=` (`var lobToken string = "…"`);
   // - make's `?=`, `::=` and `:::=`;
   // - `>` closing an XML element's tag: the element's text, on the tag's line or alone on the next one
   //   (`<algoliaToken>\n    …\n</algoliaToken>`, as Maven and .NET settings files hold keys).
-  const typed = wide ? `(?:[ \\t]{1,3}[A-Za-z][\\w.]{0,15}[ \\t]{1,3}(?==))?` : '';
-  const more = wide ? `|:{2,3}=|\\?=|>(?<=<[\\w.-]{1,64}>)(?:\\r?\\n[ \\t]{0,16})?` : '';
+  const typed = `(?:[ \\t]{1,3}[A-Za-z][\\w.]{0,15}[ \\t]{1,3}(?==))?`;
+  const more = `|:{2,3}=|\\?=|>(?<=<[\\w.-]{1,64}>)(?:\\r?\\n[ \\t]{0,16})?`;
   return (
     `${context}[\\w.(-]{0,${gap}}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,3}["'\`]?` +
     `(?<secret>${value})${end}`
@@ -283,6 +285,13 @@ function keywordVariants(words: readonly string[]): string[] {
   }
   return [...out];
 }
+
+/**
+ * Regex source for what runs between `curl` and one of its options: at most 200 characters of the same
+ * command, which a shell line continuation (a `\` at a line's end) carries on to the next line, as curl
+ * examples are written one option per line.
+ */
+export const CURL_ARGS = '(?:[^\\r\\n|;&\\\\]|\\\\(?:\\r?\\n)?){0,200}?';
 
 /** Negative lookahead that ends a value drawn from letters, digits, `-` and `_`. */
 export const END_TOKEN = '(?![A-Za-z0-9_-])';

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { shannonEntropy } from '../entropy';
-import { HEX, randomToken } from '../random';
+import { ALNUM, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { cloudAndAiRules } from '../catalog';
+import { builtinRules, cloudAndAiRules } from '../catalog';
 import { scan } from '../scanner';
 import { codeHostRules } from './codeHosts';
 import { gitlabRules } from './gitlab';
 import { registryRules } from './registries';
 import { anyCase, contextRule, freshSample } from './ruleKit';
+import { uuid } from './ruleParts';
 
 // Checks on the cloud, AI, code-host and registry rules beyond their own cases (rules.unit.test.ts):
 // the engine's contract (keyword near the match start, bounded length) and that no two of these rules
@@ -117,6 +118,43 @@ describe('rule kit', () => {
     }
     for (const line of [`demoApiKey> ${value}`, `<demoApiKey>\n\n    ${value}`]) {
       assert.equal(scan(line, { rules: [rule] }).length, 0, line);
+    }
+  });
+
+  it('provider rules read the same wide assignments as context rules', () => {
+    // Rules that build on assignedTo directly (Mailgun, Coinbase, Postmark): a key in a Maven or .NET
+    // settings element, or behind make's operators, is the same key as in `NAME=…`.
+    const byId = (id: string): Rule => {
+      const rule = builtinRules.find((r) => r.id === id);
+      assert.ok(rule, id);
+      return rule;
+    };
+    const cases: readonly (readonly [string, string, () => string])[] = [
+      [
+        'mailgun-api-key',
+        'mailgunToken',
+        () => `${randomToken(HEX, 32)}-${randomToken(HEX, 8)}-${randomToken(HEX, 8)}`,
+      ],
+      ['coinbase-api-secret', 'coinbaseSecret', () => `${randomToken(ALNUM, 20)}7${randomToken(ALNUM, 19)}`],
+      ['postmark-server-token', 'postmarkToken', uuid],
+    ];
+    for (const [id, name, make] of cases) {
+      const rule = byId(id);
+      const value = freshSample(make);
+      for (const line of [
+        `${name} = "${value}"`,
+        `<${name}>\n    ${value}\n</${name}>`,
+        `<${name}>${value}</${name}>`,
+        `${name.toUpperCase()} :::= "${value}"`,
+        `${name.toUpperCase()} ::= ${value}`,
+        `var ${name} string = "${value}"`,
+      ]) {
+        assert.equal(scan(line, { rules: [rule] }).length, 1, line);
+      }
+      // A `>` with no opening tag before it, or a blank line inside the element, is no assignment.
+      for (const line of [`${name}> ${value}`, `<${name}>\n\n    ${value}`, `${name} => => ${value}`]) {
+        assert.equal(scan(line, { rules: [rule] }).length, 0, line);
+      }
     }
   });
 

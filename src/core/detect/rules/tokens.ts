@@ -1,7 +1,7 @@
 import { shannonEntropy } from '../entropy';
 import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { anyCase, tokenRule } from './ruleKit';
+import { CURL_ARGS, anyCase, tokenRule } from './ruleKit';
 import { lettersAndDigits, uuid } from './ruleParts';
 import {
   decodeBase64,
@@ -187,9 +187,9 @@ export const tokenRules: readonly Rule[] = [
     risk: 'anyone with this file can sign in to this service with the user name and password on the command line',
     keywords: ['curl'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])curl[^\\r\\n|;&]{0,200}?[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?[^\\s:'"]{0,64}["']?:["']?(?<secret>[^\\s'"]{3,128})`,
+      `(?<![A-Za-z0-9_-])curl${CURL_ARGS}[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?[^\\s:'"]{0,64}["']?:["']?(?<secret>[^\\s'"]{3,128})`,
     ),
-    maxLength: 420,
+    maxLength: 820,
     validate: curlPassword,
     sample: () => `${randomToken(ALNUM, 14)}!`,
     lines: (pw) => [

@@ -43,7 +43,13 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
     let [s, e] = m.range;
     const hit = text.slice(s, e);
     const userinfo = /:\/\/[^:/@\s]*:([^@\s]+)@/.exec(hit);
-    if (userinfo) {
+    if (userinfo && userinfo[1] === 'x-oauth-basic') {
+      // GitHub's documented password for a token sent as the user name: the user is the secret.
+      const user = /:\/\/([^:/@\s]+):x-oauth-basic@/.exec(hit);
+      if (!user) continue;
+      s += user.index + 3;
+      e = s + user[1].length;
+    } else if (userinfo) {
       s += userinfo.index + userinfo[0].length - 1 - userinfo[1].length;
       e = s + userinfo[1].length;
     } else if (/[\s=:"']/.test(hit.trim()) && !hit.includes('-----BEGIN')) {
@@ -51,7 +57,7 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
       if (!guess || guess.length === 0) continue;
       [s, e] = [s + guess[0][0], s + guess[0][1]];
     }
-    spans.push([s, e]);
+    if (!spans.some(([a, b]) => a === s && b === e)) spans.push([s, e]);
   }
   const label = (result.messages ?? []).length > 0 ? 'secret' : 'negative';
   const rule = dir

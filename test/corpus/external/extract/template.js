@@ -13,6 +13,7 @@ const BARE_PREFIXES = [
   'AGE-SECRET-KEY-1',
   'ATATT3',
   'AKIA',
+  'ABSK',
   'ASIA',
   'ABIA',
   'ACCA',
@@ -89,8 +90,9 @@ function shapeOf(whole) {
   // Three dotted parts (Discord bot tokens): the first character encodes the id's size, a format fact.
   if (!prefix && /^[A-Za-z0-9]{20,}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{20,}$/.test(value)) prefix = value[0];
   let rest = value.slice(prefix.length);
-  // A data-centre suffix (Mailchimp's -us6) is part of the format.
-  const dc = /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ?? '';
+  // A data-centre or key-type suffix (Mailchimp's -us6, MaxMind's _mmk) is part of the format.
+  const dc =
+    /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ?? (rest.length > 30 ? (/_[a-z]{3}$/.exec(rest)?.[0] ?? '') : '');
   rest = rest.slice(0, rest.length - dc.length);
   let pad = '';
   const padMatch = /={1,2}$/.exec(rest);
@@ -105,7 +107,16 @@ function shapeOf(whole) {
   const structured =
     segments.length > 1 &&
     segments.length <= 7 &&
-    segments.every((s, i) => s.length >= 3 || (i === 0 && /^[a-z]+$/i.test(s)) || /^[a-z]{1,3}$/i.test(s));
+    segments.every(
+      (s, i) =>
+        s.length >= 3 ||
+        (i === 0 && /^[a-z]+$/i.test(s)) ||
+        /^[a-z]{1,3}$/i.test(s) ||
+        // A version digit after the prefix words (Slack's xoxa-2-, xapp-1-, xoxe.xoxp-1-), not a random tail.
+        (/^[0-9]$/.test(s) &&
+          i < segments.length - 1 &&
+          segments.slice(0, i).every((w) => /^[a-z]+$/i.test(w))),
+    );
   let out = escapeRe(lead + prefix);
   if (structured) {
     let leading = true;
@@ -116,7 +127,15 @@ function shapeOf(whole) {
       }
       const word = /^[A-Za-z]{1,8}$/.test(part) && !(i === parts.length - 1 && part.length > 4);
       if (part.length === 0) return;
-      if (leading && word && i < parts.length - 1) {
+      // A word and a version number (Anthropic's api03, admin01): the kind of key, fixed by the format.
+      // …or a short letters-and-digits tag between a prefix word and a long run (42 Intra's s-s4t2ud-<64 hex>).
+      const versioned =
+        /^[a-z]{2,8}[0-9]{2}$/.test(part) ||
+        (i > 0 &&
+          /^[a-z][a-z0-9]{3,7}$/.test(part) &&
+          /[0-9]/.test(part) &&
+          (parts[i + 2] ?? '').length >= 32);
+      if (leading && (word || versioned) && i < parts.length - 1) {
         out += part; // a provider's prefix word (sk, live, xoxb, glpat)
       } else if (parts[i - 1] === ':' && /^AA[A-Za-z0-9_-]{30,}$/.test(part)) {
         out += 'AA' + run(part.slice(2)); // Telegram bot tokens: the secret half opens with AA
@@ -184,8 +203,9 @@ function credentialSpans(text) {
   for (const re of CREDENTIAL_VALUE) {
     for (const m of text.matchAll(re)) {
       const v = m[1];
-      // References and masks stay, a mask after a few shown characters too (`bP88Q~xxxx…`, `AP6xxxxxx`).
-      if (/^[$<{%]|^\*+$|^x+$|x{6,}/i.test(v)) continue;
+      // References and masks stay, a mask after a few shown characters too (`bP88Q~xxxx…`, `AP6xxxxxx`),
+      // and so does GitHub's fixed password for a token given as the user.
+      if (/^[$<{%]|^\*+$|^x+$|x{6,}|^x-oauth-basic$/i.test(v)) continue;
       const start = m.index + m[0].length - v.length;
       spans.push([start, start + v.length]);
     }

@@ -1,0 +1,20 @@
+import * as assert from 'node:assert/strict';
+import { sampleRegex } from '../corpus/external/generate';
+
+// The external corpus's sampler reads the peers' format regexes as their own samplers do: gitleaks'
+// secrets.NewSecret (lucasjones/reggen) emits nothing for a word boundary, so neither may this one.
+describe('external corpus sampler', () => {
+  it('reads \\b and \\B as boundaries that add no character', () => {
+    for (let i = 0; i < 20; i++) {
+      assert.match(sampleRegex('\\b(HRKU-AA[0-9a-zA-Z_-]{58})\\b'), /^HRKU-AA[0-9a-zA-Z_-]{58}$/);
+      assert.match(sampleRegex('key\\B[a-f0-9]{8}'), /^key[a-f0-9]{8}$/);
+    }
+  });
+
+  it('still reads escaped literals and classes', () => {
+    for (let i = 0; i < 20; i++) {
+      assert.match(sampleRegex('pk\\.[a-z0-9]{6}\\.\\d{2}'), /^pk\.[a-z0-9]{6}\.[0-9]{2}$/);
+      assert.match(sampleRegex('[\\w-]{5}'), /^[A-Za-z0-9_-]{5}$/);
+    }
+  });
+});
