@@ -64,6 +64,11 @@ function shapeOf(whole) {
     const c = whole === whole.toUpperCase() ? '[0-9A-F]' : '[0-9a-f]';
     return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
   }
+  // A UUID's layout over a wider alphabet (Graphhopper's keys): the groups stay apart, each re-drawn.
+  if (/^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}$/.test(whole)) {
+    const c = classOf(whole.replace(/-/g, ''));
+    return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
+  }
   // A URL's path: host names and path words stay, each random segment is re-generated on its own.
   const slashed = whole.split('/');
   if (slashed.length > 1 && slashed.some((p) => p.length > 0 && wordLike(p))) {
@@ -79,7 +84,14 @@ function shapeOf(whole) {
   const trail = /[^A-Za-z0-9=]*$/.exec(whole.slice(lead.length))[0];
   const value = whole.slice(lead.length, whole.length - trail.length);
   let prefix = '';
-  for (const p of BARE_PREFIXES) {
+  // A literal the peer's own detector requires at the start (LangSmith's lsv2_, Okta's 00, sq0i): kept.
+  // A separator right after it goes with it, so the structured reading below still sees the parts (sk_live_…).
+  for (const p of literals) {
+    if (value.startsWith(p) && value.length > p.length + 6 && p.length > prefix.length) prefix = p;
+  }
+  if (prefix && /[-_.:]/.test(value[prefix.length]) && !/[-_.:]$/.test(prefix))
+    prefix += value[prefix.length];
+  for (const p of prefix ? [] : BARE_PREFIXES) {
     if (value.startsWith(p) && value.length > p.length + 6) {
       prefix = p;
       break;
@@ -91,8 +103,14 @@ function shapeOf(whole) {
   if (!prefix && /^[A-Za-z0-9]{20,}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{20,}$/.test(value)) prefix = value[0];
   let rest = value.slice(prefix.length);
   // A data-centre or key-type suffix (Mailchimp's -us6, MaxMind's _mmk) is part of the format.
+  // …and so is a literal the peer's detector requires at the end (New Relic's FFFFNRAL, .tines.com).
+  const fixedEnd = literals
+    .filter((l) => l.length >= 3 && rest.endsWith(l) && rest.length > l.length + 2)
+    .sort((a, b) => b.length - a.length)[0];
   const dc =
-    /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ?? (rest.length > 30 ? (/_[a-z]{3}$/.exec(rest)?.[0] ?? '') : '');
+    fixedEnd ??
+    /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ??
+    (rest.length > 30 ? (/_[a-z]{3}$/.exec(rest)?.[0] ?? '') : '');
   rest = rest.slice(0, rest.length - dc.length);
   let pad = '';
   const padMatch = /={1,2}$/.exec(rest);
@@ -100,7 +118,8 @@ function shapeOf(whole) {
     pad = padMatch[0];
     rest = rest.slice(0, -pad.length);
   }
-  const parts = rest.split(/([-_.:])/);
+  // `!` too: Salesforce's access tokens hold one at a fixed place (00<13>!<96>).
+  const parts = rest.split(/([-_.:!])/);
   const segments = parts.filter((_, i) => i % 2 === 0);
   // Few separators between long runs: a structured token (xoxb-1-2-abc, sk_live_abc). Otherwise the
   // separators are part of a base64url alphabet and the whole rest is one random run.
@@ -159,8 +178,63 @@ function keepNames(list) {
   names = new Set(list.map((n) => n.toLowerCase()));
 }
 
+// Literal runs the peer's own detector regex requires (see regexLiterals): where a value starts or ends
+// with one, that part is the provider's format, kept as written.
+let literals = [];
+
+/** Sets the literals the next templatize calls keep at a value's start or end. */
+function keepLiterals(list) {
+  literals = [...new Set(list)];
+}
+
+/**
+ * The literal runs of a regex's source (`\b(lsv2_(?:pt|sk)_[a-f0-9]{32})` gives lsv2_, pt, sk): letters,
+ * digits and escaped or plain separators outside classes, a run cut where a quantifier, class, group,
+ * alternation, slash or other escape starts (a URL's host and path words are runs of their own). Runs of 2 or more characters.
+ */
+function regexLiterals(source) {
+  const out = [];
+  let cur = '';
+  const flush = () => {
+    if (cur.length >= 2) out.push(cur);
+    cur = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const n = source[++i] ?? '';
+      if (/[.\-_:!@#]/.test(n)) cur += n;
+      else flush();
+    } else if (c === '[') {
+      flush();
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '?' || c === '*' || c === '+' || c === '{') {
+      cur = cur.slice(0, -1); // the quantifier takes the last character
+      flush();
+      if (c === '{') while (i < source.length && source[i] !== '}') i++;
+    } else if (c === '(' && source[i + 1] === '?') {
+      flush(); // (?:, (?i), (?P<name>
+      i++;
+      while (i + 1 < source.length && !':)>'.includes(source[i])) i++;
+    } else if (/[A-Za-z0-9\-_:!@#,=]/.test(c)) {
+      cur += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
 /** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
-/** Identifiers and phrases: every camel-case or separated piece is a short word or a small number. */
+/**
+ * Identifiers and phrases: every camel-case or separated piece is a short word or a small number; an
+ * identifier's piece may end in a one- or two-digit index (`sumoKey1`) or be a two-letter word (`Id`).
+ */
 function wordLike(tok) {
   const pieces = tok
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -171,7 +245,8 @@ function wordLike(tok) {
     pieces.every(
       (p) =>
         names.has(p.toLowerCase()) ||
-        (/^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) && /[aeiouy]|^\d/i.test(p)),
+        (/^(?:[A-Z]?[a-z]{2,}|[A-Z]?[a-z]{2,10}\d{1,2}|[A-Z][a-z]|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) &&
+          /[aeiouy]|^\d/i.test(p)),
     ) &&
     tok.replace(/[^A-Za-z0-9]/g, '').length / pieces.length >= 3
   );
@@ -193,7 +268,8 @@ function randomLooking(tok) {
 // Values in a credential position (password=…, user:…@, -u user:…) are re-generated even when they read
 // like words: the repository must not hold a password-shaped literal either.
 const CREDENTIAL_VALUE = [
-  /(?:pass(?:word|wd)?|pwd|secret|token)["']?\s*[=:]\s*["']?([^\s"'`,;<>]{4,})/gi,
+  // An authorization scheme before the value (`auth_token: "Bearer …"`) is the header's keyword, not the value.
+  /(?:pass(?:word|wd)?|pwd|secret|token)["']?\s*[=:]\s*["']?(?:(?:Bearer|Basic|Token)\s+)?([^\s"'`,;<>]{4,})/gi,
   /:\/\/[^:/@\s"'`]+:([^@\s"'`/]{3,})@/g,
   /(?:-u|--user)[ =]["']?[^:\s"']*:([^\s"'@]{3,})/g,
 ];
@@ -391,6 +467,8 @@ function writeChunks(outDir, name, header, cases) {
 
 module.exports = {
   keepNames,
+  keepLiterals,
+  regexLiterals,
   templatize,
   templatizeWithValues,
   guessSecret,

@@ -5,7 +5,14 @@
 // Usage: node trufflehog.js <trufflehog git dir> <out dir>. One positive and one negative per detector.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatizeWithValues, writeChunks, entropy, keepNames } = require('./template');
+const {
+  templatizeWithValues,
+  writeChunks,
+  entropy,
+  keepNames,
+  keepLiterals,
+  regexLiterals,
+} = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { tokenize } = require('./goRead');
 
@@ -95,10 +102,24 @@ function secretSpans(input, want) {
   return spans;
 }
 
-const files = git('ls-tree', '-r', '--name-only', 'HEAD', 'pkg/detectors/')
-  .trim()
-  .split('\n')
-  .filter((f) => f.endsWith('_test.go') && !f.includes('integration'));
+const allFiles = git('ls-tree', '-r', '--name-only', 'HEAD', 'pkg/detectors/').trim().split('\n');
+const files = allFiles.filter((f) => f.endsWith('_test.go') && !f.includes('integration'));
+
+/**
+ * The literal runs the detector's own regexes require (the strings given to `regexp.MustCompile` in the
+ * detector's non-test Go files, beside its test): the fixed parts of the provider's format.
+ */
+function detectorLiterals(dir) {
+  const out = [];
+  for (const f of allFiles) {
+    if (path.dirname(f) !== dir || !f.endsWith('.go') || f.endsWith('_test.go')) continue;
+    for (const line of git('show', `HEAD:${f}`).split('\n')) {
+      if (!line.includes('MustCompile(')) continue;
+      for (const m of line.matchAll(/`([^`]*)`/g)) out.push(...regexLiterals(m[1]));
+    }
+  }
+  return out;
+}
 // Every entry read, in file order: `text` is null when it cannot be re-generated.
 const read = [];
 const counts = { dropped: 0, unsupported: 0, sampledOut: 0 };
@@ -129,6 +150,7 @@ for (const file of files) {
     const spans = label === 'secret' ? secretSpans(input, want) : [];
     // The detector's name in its own test is its keyword (`d7network_secret:`), not a value to re-draw.
     keepNames(kind.split('/'));
+    keepLiterals(detectorLiterals(path.dirname(file)));
     const { template, values } =
       label === 'secret' && spans.length === 0
         ? { template: null, values: [] }
