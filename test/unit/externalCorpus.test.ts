@@ -95,10 +95,14 @@ const FLOORS = {
   // 86.3-86.4% -> 87.3-87.7% (gitleaks 92.4-92.6% -> 94.8-95.0%, secretlint 82.4% -> 84.3%), FP 46-47 of 968.
   // All four branches merged and every source re-extracted with the merged extractors (byte-identical twice;
   // 1,658 secrets, 969 negatives), 8 runs: recall 89.7-90.2%, FP 4.0-4.2%, leak 0.7-0.9%, over 22.7-23.0%.
+  // The extractor then kept the fixed parts of trufflehog's formats, read from each detector's own regex
+  // (branch extract3; 1,657 secrets, 972 negatives): 7 runs recall 90.1-91.0%, FP 4.1-4.3%, leak 0.8-0.9%,
+  // over-redaction 22.9-23.4%. The over-redaction floor goes back to 0.24 because the corpus changed, not the
+  // code: near-miss negatives that had lost their prefix (`lsv2_pt_`, `sq0i`) now keep it and are hidden.
   scanRecall: 0.89,
   scanFalsePositiveRate: 0.045,
   redactLeakRate: 0.011,
-  overRedactionRate: 0.235,
+  overRedactionRate: 0.24,
   foundButNotRedacted: 0,
 } as const;
 
