@@ -26,6 +26,7 @@ export function matchAtKeywords(
   const seen: Seen = { next: new Array<number>(hitKeywords.length).fill(-1), from: -1 };
   const re = cr.sticky;
   const bits = cr.startBits;
+  const ends = endsFinder(text, cr);
   // One keyword needs no bookkeeping: its next occurrence is one `indexOf`.
   const single = hitKeywords.length === 1 ? hitKeywords[0] : undefined;
   for (let i = 0; i < runs.length;) {
@@ -51,7 +52,9 @@ export function matchAtKeywords(
         // no match starts with costs a lookup instead of an attempt.
         const c = text.charCodeAt(p);
         const m =
-          bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii) ? null : attempt(re, text, p);
+          (bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii)) || !ends(p)
+            ? null
+            : attempt(re, text, p);
         if (m !== null && m[0].length > 0) {
           stats.matches++;
           if (++examined > MAX_MATCHES) {
@@ -73,6 +76,30 @@ export function matchAtKeywords(
     }
     i = after;
   }
+}
+
+/**
+ * Whether a match of `cr` may start at `p`, judged by its `endsBefore` characters: one of them (or the
+ * text's end) must lie within `maxLength` + 2 of `p`. Attempts mostly come in ascending order, so the next
+ * such character is searched for once and kept until an attempt passes it: the text is read about once.
+ */
+function endsFinder(text: string, cr: CompiledRule): (p: number) => boolean {
+  const re = cr.endsBefore;
+  if (re === undefined) {
+    return () => true;
+  }
+  const reach = cr.maxLength + 2;
+  let from = -1;
+  let next = -1;
+  return (p) => {
+    // Searched afresh when `p` is past the character kept, or behind the offset it was searched from.
+    if (next < p || p < from) {
+      from = p;
+      re.lastIndex = p;
+      next = re.exec(text)?.index ?? text.length;
+    }
+    return next - p <= reach;
+  };
 }
 
 /** The sticky `re` tried at `p` of `text`. */

@@ -78,6 +78,11 @@ export interface CompiledRule {
   readonly required: readonly string[];
   /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
   readonly anchored: boolean;
+  /**
+   * Finds the rule's `endsBefore` characters (global), or undefined when it declares none: an anchored
+   * attempt with none of them within `maxLength` + 2 of its start is skipped.
+   */
+  readonly endsBefore: RegExp | undefined;
 }
 
 /**
@@ -161,6 +166,11 @@ class LazySet implements CompiledSet {
   }
 }
 
+/** `chars` escaped for use inside a regex character class. */
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, '\\$&');
+}
+
 /** Whether a match of `pattern` can cross a line break. */
 function isMultiLine(pattern: RegExp): boolean {
   return pattern.flags.includes('s') || /\\[snrSWD]|\[\^/.test(pattern.source);
@@ -191,6 +201,8 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     broadStart: shape.startSize > BROAD_START,
     required: shape.required,
     anchored: shape.anchored,
+    endsBefore:
+      rule.endsBefore === undefined ? undefined : new RegExp(`[${escapeClass(rule.endsBefore)}]`, 'g'),
   };
 }
 

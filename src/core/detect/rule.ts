@@ -40,6 +40,13 @@ export interface Rule {
   readonly pattern: RegExp;
   /** Longest match the pattern can produce, in characters (default 512). Bounds the engine's window. */
   readonly maxLength?: number;
+  /**
+   * Characters one of which every match holds or is directly followed by (at most two characters on),
+   * unless the text ends there: the closing quote, blank or line end that ends its value. The engine then
+   * skips an attempt that has none of them within `maxLength` + 2 of its start (a 1 MB `password=password=…`
+   * line), an attempt the pattern would fail anyway. Leave it unset unless the pattern guarantees it.
+   */
+  readonly endsBefore?: string;
   /** Minimum Shannon entropy, in bits per character, of the secret. */
   readonly minEntropy?: number;
   /** Structure or checksum check on the secret; false drops the candidate. */

@@ -87,6 +87,12 @@ const CPP_STRING = `\\((?<=(?:string|String|wstring)[ \\t]{1,3}[A-Za-z0-9_]{1,60
 /** Before a quoted value: an assignment (ObjC's `@"…"` too), a comparison, a directive's blank or a C++ string. */
 const BEFORE_QUOTE = `(?:${ASSIGN}@?|[ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}|${DIRECTIVE}|${CPP_STRING})["'\`]`;
 
+/**
+ * What every value `VALUE` takes is followed by, at most two characters on (`,` and `;` first): its closing
+ * quote, a blank before a comment or the line end, `#`, `/`, or the line end itself (see `Rule.endsBefore`).
+ */
+export const VALUE_ENDS = '"\'`\t \r\n#/\u2028\u2029';
+
 const ASSIGNED = new RegExp(`${NAME}${NAME_CLOSE}(?:${BEFORE_QUOTE}|${ASSIGN}${AT_LINE_START})${VALUE}`, 'm');
 /** `"…" == password`: the match starts at the literal, within the 64 characters the engine looks back from a keyword. */
 const COMPARED = new RegExp(
@@ -219,6 +225,7 @@ export const credentialLiteralRules: readonly Rule[] = [
     pattern: ASSIGNED,
     // Name 16 + 3 tails of 17, closers 10, operator 9 and the line-start look back, a quote, 200.
     maxLength: 300,
+    endsBefore: VALUE_ENDS,
     validate: literalOk,
     // A phrase: the other generic rules never take a value with blanks, so this rule is the one that finds
     // it. Punctuation-heavy values, which generic-password may also take, are in the unit tests.

@@ -62,6 +62,12 @@ const BARE = '[!#-&*+\\--:?-Z^_a-z|~]';
 /** The longest value generic-secret takes (generic-password keeps 200: no password runs that long). */
 const SECRET_MAX = 1100;
 
+/**
+ * What directly follows every value `value` takes: its closing quote, or the blank, separator, escaped
+ * line break (its backslash) or line end after a bare one (see `Rule.endsBefore`).
+ */
+export const VALUE_ENDS = '"\'`\t \r\n,;)]}<\\\u2028\u2029';
+
 function value(min: number, max: number): string {
   return (
     `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},${max}}))\\k<q>(?=["'\`])` +
@@ -149,10 +155,11 @@ export const genericRules: readonly Rule[] = [
     // length, then catalogue order (generic last), so any provider's context rule wins the same value.
     keywords: ['pass', 'pwd'],
     pattern: assignment(PASSWORD_NAME, 6),
-    // The longest match: name 32 (`passphrase_string_production_123`), quote and `]` 2, annotation and
-    // `=>` 43 (more than blanks and `value  =`), blanks 3, bare value 202 (a quoted one is 1 + 200).
-    // Declared by hand: patternMaxLength cannot see through the value's backreferences.
-    maxLength: 282,
+    // The longest match, as patternMaxLength measures the pattern with each lookahead capture and its
+    // backreference read as the run they stand for (it cannot see through them; the test beside the rule
+    // measures it so): name, quote and `]`, annotation, operator and blanks, then a bare value of 202.
+    maxLength: 292,
+    endsBefore: VALUE_ENDS,
     validate: passwordOk,
     sample: passwordSample,
     lines: (pw) => [

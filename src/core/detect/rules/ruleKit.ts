@@ -19,6 +19,8 @@ export interface TokenSpec {
   readonly pattern: RegExp;
   readonly maxLength: number;
   readonly minEntropy?: number;
+  /** Characters that end every match's value (see `Rule.endsBefore`). */
+  readonly endsBefore?: string;
   readonly validate?: (secret: string) => boolean;
   readonly revokeUrl?: string;
   /** A UUID is a value this rule expects (see `Rule.expectsUuid`). */
@@ -49,6 +51,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     pattern: spec.pattern,
     maxLength: spec.maxLength,
     ...(spec.minEntropy !== undefined ? { minEntropy: spec.minEntropy } : {}),
+    ...(spec.endsBefore !== undefined ? { endsBefore: spec.endsBefore } : {}),
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
     ...(spec.expectsUuid ? { expectsUuid: true } : {}),
