@@ -78,10 +78,7 @@ export interface CompiledRule {
   readonly required: readonly string[];
   /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
   readonly anchored: boolean;
-  /**
-   * Finds the rule's `endsBefore` characters (global), or undefined when it declares none: an anchored
-   * attempt with none of them within `maxLength` + 2 of its start is skipped.
-   */
+  /** Finds `endsBefore`'s characters (global): an anchored attempt with none in reach is skipped. */
   readonly endsBefore: RegExp | undefined;
 }
 
