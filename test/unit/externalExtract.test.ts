@@ -82,4 +82,27 @@ describe('external corpus extractor', () => {
     // A long random run with a digit at its end is still re-drawn.
     assert.doesNotMatch(template.templatize('id oykedznskiheijttwm3 end', []) ?? '', /oykedz/);
   });
+
+  it('re-draws a JWT as one only where the peer wrote one: segments that are not JSON stay so', () => {
+    const b64 = (v: string): string => Buffer.from(v).toString('base64url');
+    const head = b64('{"alg":"HS256","typ":"JWT"}');
+    const claims = b64(`{"sub":"${alnum(12)}","iat":1700000000}`);
+    const marker = (value: string): string => {
+      const out = template.templatize(`token = '${value}'`, [[9, 9 + value.length]]);
+      assert.ok(out !== null);
+      return out.slice(9, -1);
+    };
+    assert.equal(marker(`${head}.${claims}.${alnum(43)}`), '⟦!@jwt⟧');
+    // Claims the peer made up (no JSON): the header stays as written, the rest is drawn at its lengths.
+    assert.equal(
+      marker(`${head}.${alnum(60)}.${alnum(41)}`),
+      `⟦!re:${head}\\.[A-Za-z0-9_\\-]{60}\\.[A-Za-z0-9_\\-]{41}⟧`,
+    );
+    // A header typed with a mistake in it is kept too; one of random bytes is drawn, keeping its `eyJ`.
+    const typo = b64('{"alg":"HS256","typ%:"JWT"}');
+    assert.match(marker(`${typo}.${claims}.${alnum(43)}`), new RegExp(`^⟦!re:${typo}\\\\\\.eyJ\\[`));
+    assert.match(marker(`eyJ${alnum(40)}.${claims}.${alnum(43)}`), /^⟦!re:eyJ\[A-Za-z0-9_\\-\]\{40\}\\\./);
+    // Two parts only (no signature) stay two parts.
+    assert.equal(marker(`${head}.${alnum(30)}`), `⟦!re:${head}\\.[A-Za-z0-9_\\-]{30}⟧`);
+  });
 });

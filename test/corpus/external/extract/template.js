@@ -296,8 +296,44 @@ function generatorFor(value) {
     const m = /^([\x21-\x39\x3b-\x7e]{1,64}):([\x20-\xff]{0,128})$/.exec(decoded);
     if (m) return `@basic:${m[1].length}:${m[2].length}`;
   }
-  if (/^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/.test(value)) return '@jwt';
+  if (/^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/.test(value)) return jwtSpec(value);
   return undefined;
+}
+
+/** `segment` decoded from base64url, as latin1 text. */
+function fromBase64url(segment) {
+  return Buffer.from(segment, 'base64url').toString('latin1');
+}
+
+/** Whether a JWT segment decodes to a JSON object. */
+function isJsonSegment(segment) {
+  try {
+    const v = JSON.parse(fromBase64url(segment));
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+const B64URL_RUN = (n) => `[A-Za-z0-9_\\-]{${n}}`;
+
+/**
+ * A JWT-shaped literal. Header and claims that decode to JSON are re-generated as a real JWT (`@jwt`).
+ * Where the peer wrote a segment that does not decode to JSON (a made-up payload, a header with a typo:
+ * the very thing that makes trufflehog's `invalid pattern` cases invalid), the segment stays one: a
+ * header written as text (`{"alg":"HS256","typ%…`) is kept as the peer wrote it (it holds no secret),
+ * any other segment is a random run of its length (keeping a leading `eyJ`), and so is the signature.
+ * Before, every such literal became a well-formed JWT, and the peer's near miss a real token.
+ */
+function jwtSpec(value) {
+  const [head, body, signature = ''] = value.split('.');
+  if (isJsonSegment(head) && isJsonSegment(body)) return '@jwt';
+  const decodedHead = fromBase64url(head);
+  const typedHead = decodedHead.startsWith('{"') && /^[\x20-\x7e]*$/.test(decodedHead.slice(0, 12));
+  const segment = (s) => (s.startsWith('eyJ') ? `eyJ${B64URL_RUN(s.length - 3)}` : B64URL_RUN(s.length));
+  const parts = [isJsonSegment(head) || typedHead ? escapeRe(head) : segment(head), segment(body)];
+  if (value.split('.').length === 3) parts.push(signature.length > 0 ? B64URL_RUN(signature.length) : '');
+  return `re:${parts.join('\\.')}`;
 }
 
 // Where the last templatize call re-generated a token that is not the case's secret: [start, end) in the
