@@ -52,6 +52,11 @@ export interface Rule {
   /** Structure or checksum check on the secret; false drops the candidate. */
   readonly validate?: (secret: string) => boolean;
   /**
+   * A check that also reads the text before the secret (which starts at `start`), for a value whose
+   * structure alone does not settle it; false drops the candidate. It must read a bounded stretch.
+   */
+  readonly inContext?: (text: string, start: number, secret: string) => boolean;
+  /**
    * `checksum` when `validate` checks a checksum that a person typing a placeholder cannot hit by chance:
    * the value is then never dismissed for its wording (a random body can hold `Mock` or `TODO`).
    */

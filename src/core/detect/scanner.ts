@@ -148,6 +148,7 @@ function collect(
         c.end > from &&
         c.start < to &&
         plausible(c) &&
+        (c.rule.rule.inContext?.(text, c.start, c.secret) ?? true) &&
         !defersToProvider(prefixes, c.rule.rule, c.secret) &&
         !defersToNamedProvider(rules, c.rule.rule, text, c.start, c.secret),
     ),

@@ -10,6 +10,7 @@ import {
   isReference,
   namesCredential,
 } from './valueChecks';
+import { jwtLookAlike } from './jwtChecks';
 
 /**
  * What the generic rules accept as a value, apart from the name it is given to (generic.ts): data
@@ -126,7 +127,14 @@ function isWordParts(v: string): boolean {
 /** A token: long enough, mixed, and random-looking for its length. */
 export function tokenOk(v: string): boolean {
   const c = charClasses(v);
-  if (!literalData(v) || decodedIsStock(v) || !(c.lower || c.upper) || hasStrayMarks(v) || isWordParts(v)) {
+  if (
+    !literalData(v) ||
+    decodedIsStock(v) ||
+    !(c.lower || c.upper) ||
+    hasStrayMarks(v) ||
+    isWordParts(v) ||
+    jwtLookAlike(v)
+  ) {
     return false;
   }
   const entropy = shannonEntropy(v);

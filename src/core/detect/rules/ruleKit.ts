@@ -22,6 +22,8 @@ export interface TokenSpec {
   /** Characters that end every match's value (see `Rule.endsBefore`). */
   readonly endsBefore?: string;
   readonly validate?: (secret: string) => boolean;
+  /** A check that reads the text before the secret too (see `Rule.inContext`). */
+  readonly inContext?: (text: string, start: number, secret: string) => boolean;
   readonly revokeUrl?: string;
   /** A UUID is a value this rule expects (see `Rule.expectsUuid`). */
   readonly expectsUuid?: boolean;
@@ -53,6 +55,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.minEntropy !== undefined ? { minEntropy: spec.minEntropy } : {}),
     ...(spec.endsBefore !== undefined ? { endsBefore: spec.endsBefore } : {}),
     ...(spec.validate ? { validate: spec.validate } : {}),
+    ...(spec.inContext ? { inContext: spec.inContext } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
     ...(spec.expectsUuid ? { expectsUuid: true } : {}),
     ...(spec.exactShape ? { exactShape: true } : {}),

@@ -3,13 +3,13 @@ import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { CURL_ARGS, anyCase, tokenRule } from './ruleKit';
 import { lettersAndDigits, uuid } from './ruleParts';
+import { jwtHeader, jwtLookAlike, jwtNamed, jwtOk } from './jwtChecks';
 import {
   decodeBase64,
   isPlaceholder,
   isPlausiblePassword,
   isPrintableAscii,
   isReference,
-  parseJsonObject,
 } from './valueChecks';
 
 // Credentials that are not tied to one provider: JWTs, HTTP authorization headers and npm registry
@@ -26,51 +26,6 @@ const b64url = (value: object): string => Buffer.from(JSON.stringify(value)).toS
  */
 function curlPassword(pw: string): boolean {
   return isPlausiblePassword(pw) && (pw.length >= 8 || !/^[a-z]+$/.test(pw));
-}
-
-/**
- * Signature lengths in base64url characters that each algorithm gives (RFC 7518): an HMAC is as long as
- * its hash, an ECDSA signature two coordinates, Ed25519 64 bytes. RSA's depends on the key, at least 1,024
- * bits (171 characters) in any JWT library. A signature of another length was typed, cut or made up.
- */
-const SIGNATURE_LENGTHS: Readonly<Record<string, readonly number[]>> = {
-  HS256: [43],
-  HS384: [64],
-  HS512: [86],
-  ES256: [86],
-  ES256K: [86],
-  ES384: [128],
-  ES512: [176],
-  EDDSA: [86],
-  ED25519: [86],
-};
-const RSA_ALG = /^(?:RS|PS)(?:256|384|512)$/;
-const RSA_MIN_SIGNATURE = 171;
-
-function signatureFits(alg: string, signature: string): boolean {
-  const a = alg.toUpperCase();
-  const lengths = SIGNATURE_LENGTHS[a];
-  if (lengths) {
-    return lengths.includes(signature.length);
-  }
-  return !RSA_ALG.test(a) || signature.length >= RSA_MIN_SIGNATURE;
-}
-
-/**
- * A JWT whose header decodes to JSON naming an algorithm, with a signature as long as that algorithm
- * makes; documented examples and public keys drop out.
- */
-function jwtOk(token: string): boolean {
-  const [head = '', body = '', signature = ''] = token.split('.');
-  const header = parseJsonObject(decodeBase64(head));
-  const alg = header?.['alg'];
-  if (typeof alg !== 'string' || alg.toLowerCase() === 'none' || !signatureFits(alg, signature)) {
-    return false;
-  }
-  // The jwt.io sample and Supabase `anon` keys (public by design, shipped to browsers) are not secrets.
-  // An encrypted or compressed payload need not decode to JSON; the header is the structure check.
-  const claims = parseJsonObject(decodeBase64(body));
-  return claims?.['name'] !== 'John Doe' && claims?.['role'] !== 'anon';
 }
 
 /** `user:password` in base64, where the password is not a placeholder or a stock default. */
@@ -109,11 +64,14 @@ export const tokenRules: readonly Rule[] = [
     description: 'JSON Web Token',
     risk: 'anyone with this file can call the services that accept this token as its subject until it expires',
     keywords: ['eyj'],
+    // Claims of any shape: JSON ones are reported wherever they are, others only where a credential word
+    // names them (`jwtNamed`).
     pattern:
-      /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.e[wy][A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,1400}(?![A-Za-z0-9_-])/,
+      /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,1400}(?![A-Za-z0-9_-])/,
     maxLength: 11410,
     minEntropy: 4,
     validate: jwtOk,
+    inContext: jwtNamed,
     revokeUrl: 'https://datatracker.ietf.org/doc/html/rfc7009',
     sample: jwtSample,
     lines: (t) => [
@@ -130,7 +88,9 @@ export const tokenRules: readonly Rule[] = [
     risk: 'anyone with this file can sign in to this service with the encoded user name and password',
     keywords: ['basic'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9])${anyCase('basic')}[ \\t]{1,3}(?<secret>[A-Za-z0-9+/]{6,400}={0,2})(?![A-Za-z0-9+/=])`,
+      // A value that runs on past a dot (`eyJ….….…`, a JWT under the wrong scheme) is not base64 of a
+      // `user:password`, though its first part may decode to text with a colon.
+      `(?<![A-Za-z0-9])${anyCase('basic')}[ \\t]{1,3}(?<secret>[A-Za-z0-9+/]{6,400}={0,2})(?![A-Za-z0-9+/=]|\\.[A-Za-z0-9_-])`,
     ),
     maxLength: 420,
     validate: basicCredentialsOk,
@@ -163,8 +123,9 @@ export const tokenRules: readonly Rule[] = [
     ),
     maxLength: 1020,
     minEntropy: 3.3,
-    // A JWT has its own structure-checked rule; this one is for opaque tokens.
-    validate: (t) => !t.startsWith('eyJ') && lettersAndDigits(t) && !isReference(t),
+    // A JWT (its header decodes to JSON) has its own structure-checked rule, and a hand-edited one is
+    // none; this one is for opaque tokens, an `eyJ…` whose header is random bytes included.
+    validate: (t) => jwtHeader(t) === undefined && !jwtLookAlike(t) && lettersAndDigits(t) && !isReference(t),
     sample: () => randomToken(ALNUM, 40),
     lines: (t) => [
       `Authorization: Bearer ${t}`,
@@ -234,7 +195,8 @@ export const tokenRules: readonly Rule[] = [
     minEntropy: 3.3,
     // A dotted path (`this.config.authHeader`) or a reference is code, and a JWT has its own rule.
     validate: (t) =>
-      !t.startsWith('eyJ') &&
+      jwtHeader(t) === undefined &&
+      !jwtLookAlike(t) &&
       lettersAndDigits(t) &&
       !isReference(t) &&
       !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(t),
