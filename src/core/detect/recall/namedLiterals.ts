@@ -1,6 +1,7 @@
 import { hasExampleShape } from '../placeholders';
 import { comparedBefore } from './comparedLiterals';
 import { credentialKind } from './credentialName';
+import { isElided } from './nonSecretForms';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -251,7 +252,7 @@ function generatedToken(text: string, at: number, kind: string, out: RecallSpan[
   const end = cutByGenerated ? run : cleanTokenEnd(text, at);
   // A documented example (`7e4abcdef456Ghijkl789…`) is mixed enough to look random; its runs give it away.
   const value = text.slice(at, end);
-  if (end > at && looksRandom(value) && !hasExampleShape(value)) {
+  if (end > at && looksRandom(value) && !hasExampleShape(value) && !isElided(text, at, run)) {
     out.push({ start: at, end, kind });
     return end;
   }

@@ -107,3 +107,12 @@ export function repeatsToEnd(body: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the run of token characters `[start, end)` is shown cut short: it ends in `...` or an ellipsis
+ * follows it (`ops_eyJzaWduSW5B...`, `sk-proj-4f…`). Docs and CLI output print the head of a token that
+ * way; the rest of it is not there to hide.
+ */
+export function isElided(text: string, start: number, end: number): boolean {
+  return (end - start > 3 && text.startsWith('...', end - 3)) || text[end] === '\u2026';
+}

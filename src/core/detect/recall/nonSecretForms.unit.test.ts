@@ -2,10 +2,12 @@ import * as assert from 'node:assert/strict';
 import { redactText } from '../../pipeline/redact';
 import { RedactionMap } from '../../pipeline/redactionMap';
 import { ALNUM, DIGITS, randomToken } from '../random';
+import { uuid } from '../rules/ruleParts';
 import {
   hasNotRealBody,
   isBracketedPlaceholder,
   isCommandSubstitution,
+  isElided,
   isFileName,
   isShellReference,
   repeatsToEnd,
@@ -132,5 +134,29 @@ describe('redact tier: forms that hold no credential', () => {
     hides(`apiStart := "${g}"`, g);
     hides(`auth_token = "${g}"`, g);
     hides(`<input type="hidden" name="api_token" value="${g}" />`, g);
+  });
+
+  it('leaves a token shown cut short, and hides the whole one', () => {
+    const head = `ops_${key(32)}`;
+    assert.ok(isElided(`${head}...`, 0, head.length + 3));
+    assert.ok(isElided(`${head}\u2026`, 0, head.length));
+    assert.ok(!isElided(`${head}.`, 0, head.length + 1));
+    assert.ok(!isElided('...', 0, 3));
+    leaves(`: export OP_SERVICE_ACCOUNT_TOKEN=${head}...`);
+    leaves(`  serviceAccountToken: ${head}\u2026`);
+    leaves(`Your token is ${head}... (shown once)`);
+    const whole = `ops_${key(60)}`;
+    hides(`: export OP_SERVICE_ACCOUNT_TOKEN=${whole}`, whole);
+    hides(`Your token is ${whole}. Keep it safe.`, whole);
+  });
+
+  it('leaves the URL a command-substituted token is sent to, and hides a URL credential', () => {
+    const ids = `executions/${uuid()}/callbacks/${uuid()}_${uuid()}`;
+    leaves(
+      `curl -X GET -H "Authorization: Bearer $(gcloud auth print-access-token)" https://workflowexecutions.googleapis.com/v1/projects/${randomToken(DIGITS, 12)}/locations/us-central1/workflows/sample-workflow/${ids}`,
+    );
+    const k = key(26);
+    hides(`the token https://deploy:${k}@registry.internal/v2/`, k);
+    hides(`the token https://api.internal/v1?key=${k}`, k);
   });
 });

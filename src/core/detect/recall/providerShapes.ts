@@ -1,5 +1,5 @@
 import { builtinRules } from '../catalog';
-import { isFileName, repeatsToEnd } from './nonSecretForms';
+import { isElided, isFileName, repeatsToEnd } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { cleanTokenEnd, looksRandom } from './tokenShape';
 
@@ -216,7 +216,7 @@ export const findProviderShapes: RecallDetector = (text, out) => {
       continue;
     }
     const body = m[2]!.replace(/[.:=-]+$/, '');
-    if (isFileName(m[0])) {
+    if (isFileName(m[0]) || isElided(text, m.index, m.index + m[0].length)) {
       continue;
     }
     if (FAMILY_BODY.get(m[1]!.toLowerCase())?.test(m[2]!) === false) {

@@ -1,5 +1,6 @@
 import { hasExampleShape } from '../placeholders';
 import { namesNoSecret } from './credentialName';
+import { isElided } from './nonSecretForms';
 import type { RecallDetector } from './recallSpan';
 import { cleanTokenEnd, looksRandom, tokenEnd } from './tokenShape';
 
@@ -71,14 +72,17 @@ export const findWordedTokens: RecallDetector = (text, out) => {
       const end = tokenEnd(text, i);
       if (end - i >= MIN_TOKEN && cleanTokenEnd(text, i) === end) {
         const value = text.slice(i, end).replace(/[.:=-]+$/, '');
-        // Upper-case hex is a key's fingerprint or id (`gpg --recv-keys <40 hex>`), not the key.
-        const fingerprint = /^[0-9A-F]+$/.test(value);
+        // Upper-case hex is a key's fingerprint or id (`gpg --recv-keys <40 hex>`), not the key; a URL
+        // (`… print-access-token)" https://…/executions/<uuid>`) is where a token is sent, and what a URL
+        // itself holds (a password, a query key, a webhook path) is the URL detectors' to find.
+        const fingerprint = /^[0-9A-F]+$/.test(value) || value.includes('://');
         // The name is judged last: a text of many credential words and no value stays cheap.
         if (
           looksRandom(value) &&
           !hasExampleShape(value) &&
           !UUID.test(value) &&
           !fingerprint &&
+          !isElided(text, i, end) &&
           !ABOUT.test(text.slice(from, i)) &&
           standsApart(text, m.index, m.index + m[0].length)
         ) {
