@@ -169,9 +169,12 @@ export const aiPlatformRules: readonly Rule[] = [
     description: 'LangSmith API key (personal access token or service key)',
     risk: 'anyone with this file can read your LangSmith traces: prompts, completions and tool calls',
     keywords: ['lsv2_pt_', 'lsv2_sk_'],
-    pattern: new RegExp(`${START_TOKEN}lsv2_(?:pt|sk)_[a-z0-9]{32}_[a-z0-9]{10}${END_ALNUM}`),
+    // Both parts are hex (a UUID without its dashes, then ten more), as LangSmith issues them and the
+    // peers read them: another letter in either is a typed near miss, which name rules leave too.
+    pattern: new RegExp(`${START_TOKEN}lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}${END_ALNUM}`),
     maxLength: 51,
     minEntropy: 3,
+    exactShape: true,
     revokeUrl: 'https://smith.langchain.com/settings',
     sample: () => `lsv2_pt_${randomToken(HEX, 32)}_${randomToken(HEX, 10)}`,
     negatives: ['LANGCHAIN_API_KEY=lsv2_pt_...', 'lsv2_xx_0123456789abcdef0123456789abcdef_0123456789'],

@@ -11,17 +11,23 @@ function deploy(provider: string): string {
 }
 
 export const paasRules: readonly Rule[] = [
-  prefixedRule({
-    id: 'heroku-api-key',
-    provider: 'Heroku',
-    description: 'Heroku API key',
-    risk: deploy('Heroku'),
-    prefix: 'HRKU-AA',
-    body: '[A-Za-z0-9_-]{58}',
-    bodyMax: 58,
-    make: () => randomToken(BASE64URL, 58),
-    revokeUrl: 'https://dashboard.heroku.com/account/applications',
-  }),
+  {
+    ...prefixedRule({
+      id: 'heroku-api-key',
+      provider: 'Heroku',
+      description: 'Heroku API key',
+      risk: deploy('Heroku'),
+      prefix: 'HRKU-AA',
+      body: '[A-Za-z0-9_-]{58}',
+      bodyMax: 58,
+      make: () => randomToken(BASE64URL, 58),
+      revokeUrl: 'https://dashboard.heroku.com/account/applications',
+      // Heroku issues `HRKU-AA` and 58 characters, as both peers read it: a value of another length under
+      // `HRKU-` is a near miss, which name rules leave too (prefixLookAlike.ts keys on `hrku-`).
+      exactShape: true,
+    }),
+    keywords: ['hrku-'],
+  },
   contextRule({
     id: 'heroku-legacy-api-key',
     provider: 'Heroku',

@@ -164,6 +164,22 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     assert.deepEqual(ids(`HF_TOKEN=hf_${randomToken(ALNUM, 34)}`), ['huggingface-access-token']);
   });
 
+  it('LangSmith: lsv2_ and two hex parts, not other letters', () => {
+    const key = `lsv2_pt_${randomToken(HEX, 32)}_${randomToken(HEX, 10)}`;
+    assert.deepEqual(ids(key), ['langsmith-api-key']);
+    assert.deepEqual(ids(`LANGSMITH_API_KEY=${key}`), ['langsmith-api-key']);
+    const typed = `lsv2_pt_${randomToken(HEX, 16)}q${randomToken(HEX, 15)}_${randomToken(HEX, 10)}`;
+    assert.deepEqual(ids(typed), []);
+    assert.deepEqual(ids(`LANGSMITH_API_KEY=${typed}`), []);
+  });
+
+  it('Heroku: HRKU-AA and 58 characters, not 57', () => {
+    const body = randomToken(ALNUM, 57);
+    assert.deepEqual(ids(`HEROKU_API_KEY=HRKU-AA${body}${randomToken(ALNUM, 1)}`), ['heroku-api-key']);
+    assert.deepEqual(ids(`HEROKU_API_KEY=HRKU-AA${body}`), []);
+    assert.deepEqual(ids(`  "secret1": "HRKU-AA${body}",`), []);
+  });
+
   it('Cloudflare: cfat_ and 48 characters, not 49', () => {
     const body = randomToken(ALNUM, 40) + randomToken(HEX, 8);
     assert.deepEqual(ids(`cfat_${body}`), ['cloudflare-account-api-token']);
