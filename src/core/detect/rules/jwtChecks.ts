@@ -82,6 +82,11 @@ export function jwtLookAlike(value: string): boolean {
   if (!/^eyJ[A-Za-z0-9_-]{4,2000}\.[A-Za-z0-9_-]{1,8000}\.[A-Za-z0-9_-]{0,1400}$/.test(value)) {
     return false;
   }
+  // Its first characters, or all of a header cut that short (`eyJhbGciOi`, `{"alg":"`), read as text.
   const head = decodeBase64(value.split('.', 1)[0] ?? '');
-  return head !== undefined && /^\{"[\x20-\x7e]{8}/.test(head) && parseJsonObject(head) === undefined;
+  return (
+    head !== undefined &&
+    /^\{"[\x20-\x7e]{0,10}/.exec(head)?.[0].length === Math.min(head.length, 12) &&
+    parseJsonObject(head) === undefined
+  );
 }

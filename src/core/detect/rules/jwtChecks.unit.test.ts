@@ -54,6 +54,10 @@ describe('JWT-shaped values at the report tier', () => {
     assert.deepEqual(ids(`calendly_auth_token: "Bearer ${opaque}"`), ['http-bearer-token']);
     assert.deepEqual(ids(`monday_token = '${opaque}'`), ['generic-secret']);
     assert.ok(!jwtLookAlike(`${HS256}.${claims()}.${sig()}`));
+    // A header cut short in a doc (`{"alg":"`) reads as text too: the whole token is a sample.
+    const cut = `${b64('{"alg":"')}.${b64('{"sub":')}.${randomToken(ALNUM, 12)}`;
+    assert.ok(jwtLookAlike(cut));
+    assert.deepEqual(ids(`Authorization: Bearer ${cut}`), []);
   });
 
   it('reads a JWT under the Basic scheme as a JWT, not its header as user:password', () => {
