@@ -99,10 +99,14 @@ const FLOORS = {
   // (branch extract3; 1,657 secrets, 972 negatives): 7 runs recall 90.1-91.0%, FP 4.1-4.3%, leak 0.8-0.9%,
   // over-redaction 22.9-23.4%. The over-redaction floor goes back to 0.24 because the corpus changed, not the
   // code: near-miss negatives that had lost their prefix (`lsv2_pt_`, `sq0i`) now keep it and are hidden.
+  // Report tier, JWTs and one-shape providers, and the extractor's JWTs (branch fpover, 2026-12-05, 30 draws
+  // each against the session's start): FP 4.12-4.42% -> 3.08-3.29% (made-up and hand-edited JWTs, LangSmith
+  // and Heroku near misses), over-redaction 22.6-23.4% -> 22.3-22.9% (cut-short tokens, a URL after a
+  // credential word, the corpus's JWT near misses), recall 90.0-90.9% and leak 0.8-1.0% unchanged.
   scanRecall: 0.89,
-  scanFalsePositiveRate: 0.045,
+  scanFalsePositiveRate: 0.037,
   redactLeakRate: 0.011,
-  overRedactionRate: 0.24,
+  overRedactionRate: 0.235,
   foundButNotRedacted: 0,
 } as const;
 
