@@ -48,6 +48,16 @@ export function longRuns(text: string, table: Uint8Array, min: number): number[]
       }
       start--;
     }
+    // A long run from `start` holds `start + min - 1` too: probed first, it rules most short runs out unread.
+    const reach = start + min - 1;
+    if (reach >= n) {
+      break;
+    }
+    c = text.charCodeAt(reach);
+    if (c >= 128 || table[c] === 0) {
+      i = reach + 1;
+      continue;
+    }
     let end = probe + 1;
     while (end < n) {
       c = text.charCodeAt(end);
@@ -102,4 +112,28 @@ export function packRuns(text: string, table: Uint8Array, min: number): PackedRu
 export function textOffsetOf(runs: PackedRuns, at: number): number {
   const k = lastAtOrBefore(runs.packedStarts, at);
   return runs.textStarts[k]! + at - runs.packedStarts[k]!;
+}
+
+/**
+ * What a global pattern finds in `text`, found by trying `sticky` (the same pattern, flag `y`) only at
+ * `starts`: ascending offsets that include every offset a match can start at. Each start before the end of
+ * the last match is skipped, as a scan of the whole text would.
+ */
+export function* matchesAt(
+  text: string,
+  sticky: RegExp,
+  starts: Iterable<number>,
+): Generator<RegExpExecArray> {
+  let resume = 0;
+  for (const start of starts) {
+    if (start < resume || start < 0) {
+      continue;
+    }
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m !== null) {
+      resume = Math.max(sticky.lastIndex, start + 1);
+      yield m;
+    }
+  }
 }
