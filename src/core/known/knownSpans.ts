@@ -85,13 +85,16 @@ export function findKnownSpans(text: string, known: readonly KnownValue[]): Know
       spans.push({ start, end, kind, secret: text.slice(start, end) });
     }
   }
-  const joined = joinedView(text);
-  if (joined) {
-    for (const { kind, value } of known) {
-      for (let at = joined.view.indexOf(value); at !== -1; at = joined.view.indexOf(value, at + 1)) {
-        for (const [start, end] of piecesOf(joined, at, at + value.length)) {
-          spans.push({ start, end, kind, secret: text.slice(start, end) });
-        }
+  // The view alone first, by one native replace: a value is rarely found in it, and only then are its
+  // pieces mapped (building them for every text cost more than every search in it, twice per request).
+  // A join is never empty, so an unchanged length means there is none.
+  const view = text.replace(JOIN, '');
+  let joined: JoinedView | undefined;
+  for (const { kind, value } of view.length < text.length ? known : []) {
+    for (let at = view.indexOf(value); at !== -1; at = view.indexOf(value, at + 1)) {
+      joined ??= joinedView(text)!;
+      for (const [start, end] of piecesOf(joined, at, at + value.length)) {
+        spans.push({ start, end, kind, secret: text.slice(start, end) });
       }
     }
   }

@@ -72,12 +72,23 @@ export function exclusionMatcher(globs: readonly string[]): (path: string) => st
   };
 }
 
+/** The last globs' matcher: each request gives the same list, and compiling it cost more than matching. */
+let cached: { readonly key: string; readonly match: (path: string) => string | undefined } | undefined;
+
+function matcherFor(globs: readonly string[]): (path: string) => string | undefined {
+  const key = globs.join('\0');
+  if (cached?.key !== key) {
+    cached = { key, match: exclusionMatcher(globs) };
+  }
+  return cached.match;
+}
+
 /** Splits attachments into those that may be sent and those excluded, with the reason for each. */
 export function partitionAttachments(
   attachments: readonly Attachment[],
   globs: readonly string[] = DEFAULT_EXCLUDE_GLOBS,
 ): { readonly kept: Attachment[]; readonly excluded: Excluded[] } {
-  const match = exclusionMatcher(globs);
+  const match = matcherFor(globs);
   const kept: Attachment[] = [];
   const excluded: Excluded[] = [];
   for (const attachment of attachments) {

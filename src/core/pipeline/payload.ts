@@ -14,13 +14,21 @@ export function fenceFor(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
+/** How many `\n` a text holds: counted, not split, since a large selection has thousands of lines. */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    n++;
+  }
+  return n;
+}
+
 /** One attachment as the model reads it: its path, the lines it covers, and the code in a fence. */
 export function formatAttachment(attachment: Attachment): string {
   const fence = fenceFor(attachment.text);
-  const lines = attachment.text.split('\n').length;
   const where =
     attachment.startLine !== undefined
-      ? `${attachment.path} (lines ${attachment.startLine}-${attachment.startLine + lines - 1})`
+      ? `${attachment.path} (lines ${attachment.startLine}-${attachment.startLine + lineBreaks(attachment.text)})`
       : attachment.path;
   return `${where}:\n${fence}${attachment.language ?? ''}\n${attachment.text}\n${fence}`;
 }

@@ -69,6 +69,12 @@ describe('exclusion', () => {
       ['secret/**'],
     );
     assert.deepEqual([kept.map((a) => a.path), excluded.map((e) => e.path)], [['.env'], ['secret/notes.md']]);
+    // Each call reads its own list: the matcher kept from the last one is not reused for another.
+    assert.equal(partitionAttachments([{ path: '.env', text: '' }]).excluded.length, 1);
+    assert.equal(
+      partitionAttachments([{ path: '.env', text: '' }], ['secret/**', '.env']).excluded.length,
+      1,
+    );
   });
 });
 

@@ -1,5 +1,7 @@
+import * as assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
 import { HEX, randomToken } from '../random';
-import { findAppRoleIds } from './appRoleIds';
+import { APPROLE_ID, appRoleMatches, findAppRoleIds } from './appRoleIds';
 import { assertHidden, assertUntouched } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findAppRoleIds, text, values);
@@ -34,5 +36,35 @@ describe('redact tier: Vault AppRole ids', () => {
     leaves('secret_id: 00000000-0000-0000-0000-000000000000');
     const role = guid();
     hides(`vault role_id = '${role}'`, role);
+  });
+
+  it('finds what the pattern finds tried at every position', () => {
+    // Names at every reach from their UUID, in both cases, and UUID-like runs one character off.
+    const pick = (...options: string[]): string => options[randomInt(options.length)]!;
+    // The longest and the shortest name a UUID can have before it.
+    for (const name of ['approle_secret_id"    :=    "', 'roleid:']) {
+      const text = `${name}${guid()}`;
+      assert.deepEqual(
+        [...appRoleMatches(text)].map((m) => [m.index, m[0]]),
+        [[0, text]],
+      );
+    }
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      for (let n = randomInt(5); n > 0; n--) {
+        text += pick('', ' ', 'x', '_', '\n', '"');
+        text += pick('', 'vault', 'VAULT_', 'approle-', 'approle_', 'ap');
+        text += pick('role', 'SECRET', 'secret', 'Role', 'rol');
+        text += pick('', '_', '-') + pick('id', 'ID', 'Id', 'i');
+        text += pick('', '"', "'") + pick('', ' ', '    ', '     ');
+        text += pick(':=', '=>', ':', '=', '-');
+        text += pick('', '\t', '    ', '     ') + pick('', '"', "'");
+        const id = guid();
+        text += pick(id, id.toUpperCase(), id.slice(1), `${id}0`, `${id}-`, `a${id}`, id.replace('-', ''));
+      }
+      const fast = [...appRoleMatches(text)].map((m) => [m.index, m[0]]);
+      const slow = [...text.matchAll(APPROLE_ID)].map((m) => [m.index, m[0]]);
+      assert.deepEqual(fast, slow, JSON.stringify(text));
+    }
   });
 });

@@ -92,6 +92,17 @@ function assignmentsOn(text: string, lineStarts: readonly number[], line: number
   }
 }
 
+/** Whether `text` holds only white space from `start` to `end` (what `trim` removes), read in place. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && (c > 13 || c < 9) && (c < 128 || !/\s/.test(text[i]!))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 export const findCredentialCompanions: RecallDetector = (text, out) => {
   // Where each line starts, and its assignment group (runs of lines with no blank line between). One
   // entry more than there are lines, as a line number past the last one may be asked for.
@@ -101,7 +112,7 @@ export const findCredentialCompanions: RecallDetector = (text, out) => {
   for (let start = 0; ;) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
-    if (text.slice(start, end).trim() === '') {
+    if (isBlank(text, start, end)) {
       group++;
     }
     lineStarts.push(start);

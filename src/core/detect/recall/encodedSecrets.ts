@@ -1,4 +1,5 @@
 import { findSecrets } from '../scanner';
+import { alnumTable, longRuns } from './charRuns';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 
 // Secrets wrapped in base64 or hex: a blob is decoded, and when it is text (not an image, a hash or a
@@ -15,45 +16,26 @@ const MAX_BLOB = 16_384;
  */
 const SCAN_BUDGET = 1 << 18;
 
-/** Base64, base64url and hex characters: 1 at their char codes. */
-const RUN_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') {
-  RUN_CHAR[c.charCodeAt(0)] = 1;
-}
+/** Base64, base64url and hex characters. */
+const RUN_CHAR = alnumTable('+/_-');
 
 /**
  * Runs of base64, base64url or hex characters, `MIN_BASE64` or longer, each with up to two `=` of padding
- * after it: flattened `[start, end)` offsets. Runs are maximal, so a blob is read whole. A loop over char
- * codes rather than a regex (`(?<![…])[…]{24,}={0,2}`), which tried its look back at every position of
- * the text: the loop costs one table lookup per character.
+ * after it: flattened `[start, end)` offsets. Runs are maximal, so a blob is read whole. Found by
+ * `longRuns`, which probes one position in `MIN_BASE64` outside them, rather than a regex
+ * (`(?<![…])[…]{24,}={0,2}`), which tried its look back at every position of the text.
  */
 function blobRuns(text: string): number[] {
-  const out: number[] = [];
-  const n = text.length;
-  const inRun = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    return c < 128 && RUN_CHAR[c] === 1;
-  };
-  let i = 0;
-  while (i < n) {
-    if (!inRun(i)) {
-      i++;
-      continue;
+  const runs = longRuns(text, RUN_CHAR, MIN_BASE64);
+  for (let r = 1; r < runs.length; r += 2) {
+    let end = runs[r]!;
+    const last = Math.min(text.length, end + 2);
+    while (end < last && text.charCodeAt(end) === 0x3d) {
+      end++;
     }
-    const start = i;
-    while (i < n && inRun(i)) {
-      i++;
-    }
-    if (i - start >= MIN_BASE64) {
-      let end = i;
-      while (end < n && end - i < 2 && text.charCodeAt(end) === 0x3d) {
-        end++;
-      }
-      out.push(start, end);
-      i = end;
-    }
+    runs[r] = end;
   }
-  return out;
+  return runs;
 }
 
 /** The text a blob decodes to, when it is hex or base64 of printable ASCII. */

@@ -1,3 +1,4 @@
+import { alnumTable, longRuns } from './charRuns';
 import type { RecallDetector } from './recallSpan';
 import { cleanTokenEnd, looksRandom } from './tokenShape';
 
@@ -10,7 +11,7 @@ import { cleanTokenEnd, looksRandom } from './tokenShape';
  */
 
 /** Line start, a label of one or two words, `:` or `-` or only spaces, an optional quote, then a value. */
-const LABELLED =
+export const LABELLED =
   /^[ \t]{0,32}(?:[-*][ \t]{1,4})?([A-Za-z][\w.-]{1,40})(?:[ \t]{1,4}[A-Za-z][\w-]{1,20})?(?:[ \t]{0,4}:|[ \t]{1,4}-)?[ \t]{1,8}(["'`]?)(?=[A-Za-z0-9+/_-]{16})/gm;
 
 /** Labels whose value is a digest, an id, a version or a reference, or words that open prose and code. */
@@ -26,8 +27,44 @@ const NOT_A_CREDENTIAL = new Set(
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** `LABELLED` tried at one line start only. */
+const LABELLED_AT = new RegExp(LABELLED.source, 'my');
+/** What the value's look-ahead reads. */
+const VALUE_CHARS = alnumTable('+/_-');
+/** The most `LABELLED` reads before its value: 32 + 5 + 41 + 25 + 5 + 8 + 1 characters. */
+const LABEL_REACH = 117;
+
+const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * The matches of `LABELLED`, found from its values. A value opens a run of 16 value characters or more
+ * (a blank or a quote before it), at most `LABEL_REACH` after its line's start: only the starts of such
+ * lines are tried. Tried at every position, the pattern cost more than any other of the tier.
+ */
+export function* labelledMatches(text: string): Generator<RegExpExecArray> {
+  const runs = longRuns(text, VALUE_CHARS, 16);
+  let tried = -1;
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = runs[r]!;
+    const floor = Math.max(0, at - LABEL_REACH);
+    let line = at;
+    while (line > floor && !isLineBreak(text.charCodeAt(line - 1))) {
+      line--;
+    }
+    if ((line > 0 && !isLineBreak(text.charCodeAt(line - 1))) || line <= tried) {
+      continue;
+    }
+    tried = line;
+    LABELLED_AT.lastIndex = line;
+    const m = LABELLED_AT.exec(text);
+    if (m !== null) {
+      yield m;
+    }
+  }
+}
+
 export const findLabelledTokens: RecallDetector = (text, out) => {
-  for (const m of text.matchAll(LABELLED)) {
+  for (const m of labelledMatches(text)) {
     // `client_id:`, `image-digest:`: the label's last word says what the value is. A label that is itself
     // generated (`k8Fq…Zx <value>`) is a value, not a label.
     const label = m[1]!;

@@ -1,5 +1,7 @@
+import * as assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
 import { ALNUM, HEX, randomToken } from '../random';
-import { findLabelledTokens } from './labelledTokens';
+import { LABELLED, findLabelledTokens, labelledMatches } from './labelledTokens';
 import { assertHidden, assertUntouched } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findLabelledTokens, text, values);
@@ -38,6 +40,34 @@ describe('redact tier: generated values on labelled lines', () => {
       '  version: 2024-05-01-preview-build-17',
     ]) {
       leaves(text);
+    }
+  });
+
+  it('finds what the pattern finds tried at every line start', () => {
+    // Indentation, list marks, one- and two-word labels, separators and values of every reach.
+    const pick = (...options: string[]): string => options[randomInt(options.length)]!;
+    const blanks = (n: number): string => ' '.repeat(n);
+    // As far from its line's start as a value gets with no other long run on the line (label and word cut short).
+    const farthest = `${blanks(32)}-${blanks(4)}a${'bbbbbbbbb.'.repeat(4)}${blanks(4)}c${'d'.repeat(14)}${blanks(4)}:${blanks(8)}"`;
+    for (const text of [farthest, `x\n${farthest}`, `x\r${farthest}`]) {
+      const fast = [...labelledMatches(`${text}${'a1B2'.repeat(4)}`)].map((m) => m[0]);
+      assert.deepEqual(fast, [text.slice(text.indexOf(' '))]);
+    }
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      for (let n = randomInt(6); n > 0; n--) {
+        text += pick('', ' ', '\t', ' '.repeat(32), ' '.repeat(33), '- ', '* ', 'x ');
+        text += pick('label', 'a', 'my.label-x', 'z'.repeat(41), 'z'.repeat(42), 'k9');
+        text += pick('', ' word', ' w'.repeat(2), ' ' + 'w'.repeat(21));
+        text += pick('', ':', ' :', ' -', '=');
+        text += pick('', ' ', '\t', ' '.repeat(8), ' '.repeat(9));
+        text += pick('', '"', "'", '`');
+        text += pick('a1B2'.repeat(4), 'a1B2'.repeat(3), 'a1B2c3D4e5F6g7H8/+_-', 'x y');
+        text += pick('\n', '\r\n', '\r', '\u2028', ' ', '"');
+      }
+      const fast = [...labelledMatches(text)].map((m) => [m.index, m[0]]);
+      const slow = [...text.matchAll(LABELLED)].map((m) => [m.index, m[0]]);
+      assert.deepEqual(fast, slow, JSON.stringify(text));
     }
   });
 });

@@ -1,4 +1,5 @@
 import { builtinRules } from '../catalog';
+import { alnumTable, packRuns, textOffsetOf } from './charRuns';
 import { isElided, isFileName, repeatsToEnd } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { cleanTokenEnd, looksRandom } from './tokenShape';
@@ -129,6 +130,17 @@ const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
   ],
 ];
 
+/**
+ * Every character the shapes above and `PREFIXED` consume, and every one their look-arounds test: they
+ * run over the text's long runs of these alone (see `packRuns`). A shape with another character in it
+ * needs it added here.
+ */
+export const SHAPE_CHARS = alnumTable('_.=:|/$\\-');
+/** The patterns that run over `SHAPE_CHARS` runs, for the test that holds them to it. */
+export const SHAPE_PATTERNS: readonly RegExp[] = [PREFIXED, ...FIXED.map(([re]) => re)];
+/** No shape matches fewer characters: a four-character prefix and a body of 16. */
+const SHORTEST = 20;
+
 /** What the characters a shape leaves before its match must be: the text before them must not go on. */
 const LEADS: ReadonlyMap<string, RegExp> = new Map([['langsmith-api-key', /(?<![A-Za-z0-9_])[a-z0-9]{4}$/]]);
 
@@ -207,16 +219,19 @@ function azureStorageKeys(text: string, out: RecallSpan[]): void {
 
 export const findProviderShapes: RecallDetector = (text, out) => {
   azureStorageKeys(text, out);
-  for (const m of text.matchAll(PREFIXED)) {
-    if (m[1]!.length < GLUED_PREFIX && m.index > 0 && /[0-9_]/.test(text[m.index - 1]!)) {
+  // Most of a text is short words: the patterns run over its long runs of token characters only.
+  const runs = packRuns(text, SHAPE_CHARS, SHORTEST);
+  for (const m of runs.packed.matchAll(PREFIXED)) {
+    const index = textOffsetOf(runs, m.index);
+    if (m[1]!.length < GLUED_PREFIX && index > 0 && /[0-9_]/.test(text[index - 1]!)) {
       continue;
     }
     // A run cut by other characters (`…?x`, `…-####`) is a template or a broken sample, not a token.
-    if (cleanTokenEnd(text, m.index) !== m.index + m[0].length) {
+    if (cleanTokenEnd(text, index) !== index + m[0].length) {
       continue;
     }
     const body = m[2]!.replace(/[.:=-]+$/, '');
-    if (isFileName(m[0]) || isElided(text, m.index, m.index + m[0].length)) {
+    if (isFileName(m[0]) || isElided(text, index, index + m[0].length)) {
       continue;
     }
     if (FAMILY_BODY.get(m[1]!.toLowerCase())?.test(m[2]!) === false) {
@@ -224,19 +239,20 @@ export const findProviderShapes: RecallDetector = (text, out) => {
     }
     if ((looksRandom(body) || numericToken(body) || longPrefixBody(m[1]!, body)) && !isTemplate(body)) {
       out.push({
-        start: m.index,
-        end: m.index + m[1]!.length + body.length,
+        start: index,
+        end: index + m[1]!.length + body.length,
         kind: KINDS.get(m[1]!.toLowerCase()) ?? 'token',
       });
     }
   }
   for (const [re, kind, lead = 0] of FIXED) {
-    for (const m of text.matchAll(re)) {
-      const start = m[1] !== undefined ? m.index + m[0].indexOf(m[1]) : m.index - lead;
-      if (lead > 0 && (start < 0 || !LEADS.get(kind)!.test(text.slice(Math.max(0, start - 1), m.index)))) {
+    for (const m of runs.packed.matchAll(re)) {
+      const index = textOffsetOf(runs, m.index);
+      const start = m[1] !== undefined ? index + m[0].indexOf(m[1]) : index - lead;
+      if (lead > 0 && (start < 0 || !LEADS.get(kind)!.test(text.slice(Math.max(0, start - 1), index)))) {
         continue;
       }
-      const end = m.index + m[0].length;
+      const end = index + m[0].length;
       // Shapes with little literal in them must read as generated. A template is judged on the value
       // alone: an app id before it (`1234567890123456|…`) may well hold five digits in a row.
       const value = text.slice(start, end);

@@ -1,11 +1,41 @@
+import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, UPPER_HEX, randomToken } from '../random';
-import { findProviderShapes } from './providerShapes';
+import { SHAPE_CHARS, SHAPE_PATTERNS, findProviderShapes } from './providerShapes';
 import { assertHidden, assertUntouched } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findProviderShapes, text, values);
 const leaves = (text: string): void => assertUntouched(findProviderShapes, text);
 /** A generated body with digits in it, so its shape never depends on the draw. */
 const body = (n: number): string => `${randomToken(ALNUM, n - 2)}7${randomToken(LOWER_ALNUM, 1)}`;
+
+/** The pieces of a pattern that match one character each: literals, escapes and classes. */
+function atomsOf(source: string): string[] {
+  const atoms: string[] = [];
+  for (let i = 0; i < source.length;) {
+    const c = source[i]!;
+    if (c === '[') {
+      let j = i + 1;
+      while (source[j] !== ']') {
+        j += source[j] === '\\' ? 2 : 1;
+      }
+      atoms.push(source.slice(i, j + 1));
+      i = j + 1;
+    } else if (c === '\\') {
+      atoms.push(source.slice(i, i + 2));
+      i += 2;
+    } else if (c === '(') {
+      i += /^\((?:\?<?[:=!])?/.exec(source.slice(i))![0].length;
+    } else if (c === '{') {
+      i = source.indexOf('}', i) + 1;
+    } else {
+      if (!'|)?*+'.includes(c)) {
+        atoms.push(c);
+      }
+      i++;
+    }
+  }
+  return atoms;
+}
 
 describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
   it('hides a provider prefix followed by a generated body, whatever its length', () => {
@@ -160,5 +190,20 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     leaves(`${'M'.repeat(24)}.`.repeat(20_000));
     leaves('='.repeat(100_000));
     leaves(`${'a'.repeat(86)}==`.repeat(1_000));
+  });
+
+  it('holds its patterns to the characters whose runs they are run over', () => {
+    // A character outside `SHAPE_CHARS` would cut a match, or a look-around, at a run's edge.
+    for (const re of SHAPE_PATTERNS) {
+      for (const atom of atomsOf(re.source)) {
+        assert.ok(!['.', '^', '$', '\\b', '\\B', '\\w', '\\s'].includes(atom), `${re.source}: ${atom}`);
+        const one = new RegExp(`^(?:${atom})$`, re.flags.replace('g', ''));
+        // ASCII, Latin-1 and the two signs that case-fold to ASCII letters (`ſ`, the Kelvin sign).
+        for (const c of [...Array(0x180).keys(), 0x212a]) {
+          const ch = String.fromCharCode(c);
+          assert.ok(!one.test(ch) || (c < 128 && SHAPE_CHARS[c] === 1), `${re.source}: ${atom} takes ${ch}`);
+        }
+      }
+    }
   });
 });

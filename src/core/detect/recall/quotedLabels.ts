@@ -14,7 +14,7 @@ import type { RecallDetector } from './recallSpan';
  * with a letter or digit and holds no `?`: a run cut by `?` or opened by `=` is a template or a broken
  * sample, as in the labelled-token detector.
  */
-const QUOTED =
+export const QUOTED =
   /(?<![\w$.@:=/\\-])([A-Za-z][A-Za-z0-9_-]{1,31})[ \t]{1,4}(['"])([A-Za-z0-9][^\s'"`\\?]{7,79})\2/g;
 
 /** Words after which a quoted value is code: a module, a command, a message, a test name, a type. */
@@ -55,8 +55,51 @@ function isPlainValue(value: string): boolean {
   );
 }
 
+/** `QUOTED` tried at one position only. */
+const QUOTED_AT = new RegExp(QUOTED.source, 'y');
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 45;
+
+/**
+ * The matches of `QUOTED`, found from its opening quotes. Its look-behind rejects a word character, so
+ * a match starts where a run of word characters does, the run ending one to four blanks before a quote:
+ * only there is the pattern tried. Tried at every position, it read each word again from every letter.
+ */
+export function* quotedMatches(text: string): Generator<RegExpExecArray> {
+  let resume = 0;
+  let single = text.indexOf("'");
+  let double = text.indexOf('"');
+  while (single !== -1 || double !== -1) {
+    const q = double === -1 || (single !== -1 && single < double) ? single : double;
+    if (q === single) {
+      single = text.indexOf("'", q + 1);
+    } else {
+      double = text.indexOf('"', q + 1);
+    }
+    let w = q;
+    while (w > 0 && q - w < 4 && isBlank(text.charCodeAt(w - 1))) {
+      w--;
+    }
+    let s = w;
+    while (s > 0 && w - s < 32 && isWordChar(text.charCodeAt(s - 1))) {
+      s--;
+    }
+    if (w === q || s === w || s < resume) {
+      continue;
+    }
+    QUOTED_AT.lastIndex = s;
+    const m = QUOTED_AT.exec(text);
+    if (m !== null) {
+      resume = QUOTED_AT.lastIndex;
+      yield m;
+    }
+  }
+}
+
 export const findQuotedLabels: RecallDetector = (text, out) => {
-  for (const m of text.matchAll(QUOTED)) {
+  for (const m of quotedMatches(text)) {
     const word = m[1]!.toLowerCase();
     const value = m[3]!;
     if (CODE_WORDS.has(word) || isPlainValue(value)) {

@@ -1,5 +1,7 @@
+import * as assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
 import { HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
-import { findQuotedLabels } from './quotedLabels';
+import { QUOTED, findQuotedLabels, quotedMatches } from './quotedLabels';
 import { assertHidden, assertUntouched } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findQuotedLabels, text, values);
@@ -40,6 +42,26 @@ describe('redact tier: short quoted values after a bare word', () => {
       "placeholder 'your1key2here3'",
     ]) {
       leaves(text);
+    }
+  });
+
+  it('finds what the pattern finds tried at every position', () => {
+    // Words of every length, blanks, both quotes, values short and long, and look-behind characters.
+    const pick = (...options: string[]): string => options[randomInt(options.length)]!;
+    const long = 'a1B2'.repeat(21);
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      for (let n = randomInt(8); n > 0; n--) {
+        text += pick('', '$', '.', '=', '-', 'é', '\n', "'", '"', ' ');
+        text += pick('key', 'a', 'x1', 'Ab_c-d', '9lives', 'z'.repeat(32), 'z'.repeat(33), '');
+        text += pick(' ', '  ', '\t', '    ', '     ', '');
+        text += pick("'", '"', '');
+        text += pick('Ab3dE5fG7h', 'A1b2', long.slice(0, 80), long, 'Ab3dE?5fG7h', '=Ab3dE5fG7h', '');
+        text += pick("'", '"', '', ' ');
+      }
+      const fast = [...quotedMatches(text)].map((m) => [m.index, m[0]]);
+      const slow = [...text.matchAll(QUOTED)].map((m) => [m.index, m[0]]);
+      assert.deepEqual(fast, slow, JSON.stringify(text));
     }
   });
 });

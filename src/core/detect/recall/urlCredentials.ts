@@ -38,6 +38,11 @@ const ENCODED_SCHEME = /%3A%2F%2F/gi;
 const ENCODED_DSN =
   /[a-z][a-z0-9+.-]{1,30}%3A%2F%2F[^&#\s%]{0,256}(?:%(?!40)[0-9a-f]{2}[^&#\s%]{0,256}){0,16}%40/iy;
 const AUTHORITY_STOPS = ' \t\r\n"\'`<>\\';
+/** 1 at the char codes of `AUTHORITY_STOPS`: read per character of every authority. */
+const STOP_CODES = new Uint8Array(128);
+for (const c of AUTHORITY_STOPS) {
+  STOP_CODES[c.charCodeAt(0)] = 1;
+}
 
 export const findUrlCredentials: RecallDetector = (text, out) => {
   for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
@@ -77,11 +82,11 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
   let query = false;
   let sep = -1;
   for (let i = from; i < limit; i++) {
-    const c = text[i]!;
-    if (AUTHORITY_STOPS.includes(c) || (c === ':' && text.startsWith('//', i + 1))) {
+    const code = text.charCodeAt(i);
+    if ((code < 128 && STOP_CODES[code] === 1) || (code === 58 && text.startsWith('//', i + 1))) {
       break;
     }
-    if (c === '@') {
+    if (code === 64 /* @ */) {
       // The last `@` that ends a plausible userinfo: no `?` or `&` before it, and a `:` before any `/`.
       if (
         !query &&
@@ -91,11 +96,11 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
       ) {
         sep = i;
       }
-    } else if (c === ':' && colon === -1) {
+    } else if (code === 58 /* : */ && colon === -1) {
       colon = i;
-    } else if (c === '/' && slash === -1) {
+    } else if (code === 47 /* / */ && slash === -1) {
       slash = i;
-    } else if (c === '?' || c === '&') {
+    } else if (code === 63 /* ? */ || code === 38 /* & */) {
       query = true;
     }
   }
