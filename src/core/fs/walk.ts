@@ -96,11 +96,13 @@ export function* walkPaths(roots: readonly string[], options: WalkOptions = {}):
         layers = own ? [...layers, own] : layers;
       }
       const subdirs: string[] = [];
+      // A listed name holds no separator and `dir` is resolved: `join`'s normalizing would change nothing.
+      const prefix = dir.endsWith(sep) ? dir : dir + sep;
       for (const { name, isDirectory: isDir } of names) {
         if (isDir && ALWAYS_SKIPPED.has(name)) {
           continue;
         }
-        const path = join(dir, name);
+        const path = prefix + name;
         if (isIgnored(layers, path, isDir) || exclude(path, isDir)) {
           continue;
         }
@@ -167,9 +169,27 @@ export function toPosix(path: string): string {
  */
 export function relativeFrom(base: string, path: string): string {
   const prefix = base.endsWith(sep) ? base : base + sep;
-  return isAbsolute(base) && path.startsWith(prefix) && normalize(path) === path
+  return isAbsolute(base) && path.startsWith(prefix) && isNormalized(path)
     ? path.slice(prefix.length)
     : relative(base, path);
+}
+
+/**
+ * Whether `path` is already in the form `relative` would leave it: on POSIX, no empty, `.` or `..` segment
+ * and no trailing separator, checked without `normalize`'s walk over every character (once per file).
+ */
+function isNormalized(path: string): boolean {
+  if (sep !== '/') {
+    return normalize(path) === path && !path.endsWith(sep);
+  }
+  return (
+    !path.includes('//') &&
+    !path.includes('/./') &&
+    !path.includes('/../') &&
+    !path.endsWith('/') &&
+    !path.endsWith('/.') &&
+    !path.endsWith('/..')
+  );
 }
 
 /** The ignore files that apply above `root`: from its git root (with info/exclude) down to its parent. */
