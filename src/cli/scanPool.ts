@@ -27,6 +27,11 @@ const WARM_UP_MS = 40;
 const PUBLISH_EVERY = 16;
 /** The main thread looks at the workers' results between its own files at most this often. */
 const YIELD_MS = 10;
+/**
+ * Once no file is left to take, how long the main thread waits for a worker's result before it scans that
+ * file itself: long enough for a warm worker to finish an ordinary file, far shorter than a cold one takes.
+ */
+const TAKE_BACK_MS = 20;
 
 /** The worker's entry: its own bundle beside this one in dist/cli/ (or the compiled module beside this one). */
 export const SCAN_WORKER_FILE = join(__dirname, 'scanWorker.js');
@@ -71,7 +76,8 @@ interface PoolWorker {
 
 /**
  * A pool over up to `jobs` threads; `onResult` is called once per item, in order, on the main thread.
- * A worker that dies leaves its files to the main thread, so every item gets a result.
+ * Once no file is left to take, the main thread scans those the workers have not sent back, so every item
+ * gets a result even if a worker dies, and no thread waits on a worker's cold start.
  */
 export function createScanPool(
   options: PoolOptions,
@@ -86,16 +92,24 @@ export function createScanPool(
   let emitted = 0;
   // Resolves the main thread's wait for the workers' last results.
   let wake: (() => void) | undefined;
-  const store = (index: number, result: FileResult): void => {
+  /** False when the item already has its result: the main thread may have scanned a worker's file too. */
+  const store = (index: number, result: FileResult): boolean => {
+    if (index < emitted || results[index] !== undefined) {
+      return false;
+    }
     results[index] = result;
     for (let r = results[emitted]; r !== undefined; r = results[emitted]) {
       results[emitted] = undefined; // Reported: let it go.
       onResult(emitted, r);
       emitted++;
     }
+    return true;
   };
 
   const workers: PoolWorker[] = [];
+  /** The item has no result yet and a worker that may still send it one. */
+  const waiting = (index: number): boolean =>
+    index >= emitted && results[index] === undefined && workers.some((w) => !w.finished);
   let spawned = options.jobs <= 1;
   let published = 0;
   const publish = (): void => {
@@ -130,8 +144,9 @@ export function createScanPool(
       entry.worker.ref();
       entry.worker.postMessage(start, [channel.port2]);
       entry.worker.on('message', (message: ResultsMessage) => {
-        stats.byWorkers += message.results.length;
-        message.indexes.forEach((index, k) => store(index, message.results[k]!));
+        message.indexes.forEach((index, k) => {
+          stats.byWorkers += store(index, message.results[k]!) ? 1 : 0;
+        });
         entry.finished ||= message.done;
         wake?.();
       });
@@ -185,13 +200,26 @@ export function createScanPool(
           }
           index = claim();
         }
-        // The rest is with the workers.
-        while (emitted < items.length && workers.some((w) => !w.finished)) {
-          await new Promise<void>((resume) => (wake = resume));
+        if (options.scanOnMain === false) {
+          while (emitted < items.length && workers.some((w) => !w.finished)) {
+            await new Promise<void>((resume) => (wake = resume));
+          }
         }
-        // A worker that died took files it never scanned: scan them here.
+        // The rest is with the workers. The main thread waits a little for each file they have not sent back,
+        // then scans it itself: a file taken by a worker still warming up (its first files cost 10-30 times
+        // a warm thread's), or by one that died. The first result to come in is kept; both are the same.
         for (let index = emitted; index < items.length; index++) {
-          if (results[index] === undefined) {
+          const until = performance.now() + TAKE_BACK_MS;
+          for (let now = performance.now(); waiting(index) && now < until; now = performance.now()) {
+            await new Promise<void>((resume) => {
+              const timer = setTimeout(resume, until - now);
+              wake = () => {
+                clearTimeout(timer);
+                resume();
+              };
+            });
+          }
+          if (index >= emitted && results[index] === undefined) {
             store(index, scanItem(items[index]!, options.maxFileSize));
           }
         }

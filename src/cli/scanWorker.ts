@@ -44,12 +44,23 @@ function work({ shared, items: port, maxFileSize }: StartMessage): void {
         Atomics.wait(counters, PUBLISHED, published, WAIT_MS);
       }
     }
+    // Once every file is taken, results go back at once: the main thread is waiting for them.
+    const draining = drained(counters);
+    if (draining && results.length > 0) {
+      post(false);
+    }
     indexes.push(index);
     results.push(scanItem(items[index]!, maxFileSize));
-    if (results.length >= RESULTS_PER_POST) {
+    if (draining || results.length >= RESULTS_PER_POST) {
       post(false);
     }
   }
+}
+
+/** Every item has been taken: the walk has ended and the claims have passed its total. */
+function drained(counters: Int32Array): boolean {
+  const total = Atomics.load(counters, TOTAL);
+  return total >= 0 && Atomics.load(counters, CLAIMED) >= total;
 }
 
 /** Appends the items posted so far; false if none had come. */

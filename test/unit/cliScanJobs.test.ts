@@ -209,4 +209,28 @@ describe('scan --jobs: the same report on any number of threads', function () {
     assert.deepEqual(stats, { workers: 1, byWorkers: 0 });
     assert.deepEqual(seen, expected);
   });
+
+  it('scans on the main thread a file a worker took and is slow to send back, once nothing is left to take', async () => {
+    const paths = tree.sources.slice(0, 20);
+    const expected = paths.map((path) => scanEntry(readEntry(path, 1 << 30)));
+    // Takes the first file, says so with an empty reply, and never sends its result (a worker warming up).
+    const stuck = new Worker(
+      "const { parentPort } = require('node:worker_threads');\n" +
+        "parentPort.once('message', ({ shared }) => {\n" +
+        '  Atomics.add(new Int32Array(shared), 0, 1);\n' +
+        '  parentPort.postMessage({ indexes: [], results: [], done: false });\n' +
+        '});\n',
+      { eval: true },
+    );
+    const claimed = new Promise((resolve) => stuck.once('message', resolve));
+    const seen: FileResult[] = [];
+    const pool = createScanPool({ jobs: 2, maxFileSize: 1 << 30, prestarted: [stuck] }, (_, r) =>
+      seen.push(r),
+    );
+    paths.forEach((path) => pool.add(path));
+    await claimed;
+    const stats = await pool.finish();
+    assert.deepEqual(stats, { workers: 1, byWorkers: 0 });
+    assert.deepEqual(seen, expected);
+  });
 });
