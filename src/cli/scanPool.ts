@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
-import type { Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import type { ResultsMessage, StartMessage } from './scanShared';
+import { CLAIMED, PUBLISHED, SHARED_COUNTERS, TOTAL } from './scanShared';
 import type { FileResult, PoolItem } from './scanWork';
 import { scanItem } from './scanWork';
 
@@ -8,19 +10,28 @@ import { scanItem } from './scanWork';
  * `secure-gpt scan --jobs N`: reads and scans files on N threads, the main thread one of them, and hands
  * each result back in the walk's order, so the report is the same, line for line, as a one-thread scan.
  *
+ * Every thread takes its next file itself from a counter shared by all (scanShared.ts), one file at a
+ * time: no thread waits for another to hand it work, and they all run out of work within a file of each
+ * other. The main thread walks first (the workers take files as the walk posts them), then scans too.
+ *
  * A worker costs a thread start plus its own parse of the engine's bundle and compile of the rules (~150 ms
  * of CPU), which a pre-commit hook's few files would never pay back. For a directory the dispatcher starts
  * them before this command has loaded (scanPrestart.ts); otherwise workers start once the walk has found
  * `START_FILES` files, or once the main thread has scanned for `WARM_UP_MS` with work left (a few large
- * files); started during the walk, they boot and scan on the other cores while the main thread walks on.
- * Work goes out in small batches, two in flight per worker, so a thread that draws a large file does not
- * hold up the rest.
+ * files).
  */
 
 const START_FILES = 64;
 const WARM_UP_MS = 40;
-const BATCH = 8;
-const IN_FLIGHT = 2;
+/** The walk posts its files to the workers in runs of this many. */
+const PUBLISH_EVERY = 16;
+/** The main thread looks at the workers' results between its own files at most this often. */
+const YIELD_MS = 10;
+/**
+ * Once no file is left to take, how long the main thread waits for a worker's result before it scans that
+ * file itself: long enough for a warm worker to finish an ordinary file, far shorter than a cold one takes.
+ */
+const TAKE_BACK_MS = 20;
 
 /** The worker's entry: its own bundle beside this one in dist/cli/ (or the compiled module beside this one). */
 export const SCAN_WORKER_FILE = join(__dirname, 'scanWorker.js');
@@ -39,6 +50,11 @@ export interface PoolOptions {
   /** Overrides `WARM_UP_MS` (tests). */
   readonly warmUpMs?: number;
   /**
+   * False leaves every file to the workers, once there are any (tests: a warm main thread would otherwise
+   * take them all before a worker has loaded).
+   */
+  readonly scanOnMain?: boolean;
+  /**
    * Workers started before the walk (see scanPrestart.ts), used first: up to `jobs - 1` of them, the rest
    * ended. With any, the pool does not wait for `START_FILES`: their start is already paid.
    */
@@ -51,83 +67,96 @@ export interface ScanPool {
   finish(): Promise<PoolStats>;
 }
 
-interface Batch {
-  readonly first: number;
-  readonly items: readonly PoolItem[];
-}
-
-export interface ToWorker {
-  readonly batch: Batch;
-  readonly maxFileSize: number;
-}
-
-export interface FromWorker {
-  readonly first: number;
-  readonly results: readonly FileResult[];
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly items: MessagePort;
+  /** Replied `done`, or died: it will take no more items. */
+  finished: boolean;
 }
 
 /**
  * A pool over up to `jobs` threads; `onResult` is called once per item, in order, on the main thread.
- * A worker that dies has its batches taken back, so every item gets a result.
+ * Once no file is left to take, the main thread scans those the workers have not sent back, so every item
+ * gets a result even if a worker dies, and no thread waits on a worker's cold start.
  */
 export function createScanPool(
   options: PoolOptions,
   onResult: (index: number, result: FileResult) => void,
 ): ScanPool {
   const startFiles = options.startFiles ?? START_FILES;
+  const counters = new Int32Array(new SharedArrayBuffer(SHARED_COUNTERS * 4));
+  Atomics.store(counters, TOTAL, -1);
   const items: PoolItem[] = [];
   const results: (FileResult | undefined)[] = [];
   const stats = { workers: 0, byWorkers: 0 };
   let emitted = 0;
-  // Resolves the main thread's wait for a worker's reply (or for a dead worker's batches to come back).
+  // Resolves the main thread's wait for the workers' last results.
   let wake: (() => void) | undefined;
-  const notify = (): void => {
-    wake?.();
-    wake = undefined;
-  };
-  const store = (first: number, batch: readonly FileResult[]): void => {
-    batch.forEach((r, i) => (results[first + i] = r));
+  /** False when the item already has its result: the main thread may have scanned a worker's file too. */
+  const store = (index: number, result: FileResult): boolean => {
+    if (index < emitted || results[index] !== undefined) {
+      return false;
+    }
+    results[index] = result;
     for (let r = results[emitted]; r !== undefined; r = results[emitted]) {
       results[emitted] = undefined; // Reported: let it go.
       onResult(emitted, r);
       emitted++;
     }
-    notify();
+    return true;
   };
 
-  let next = 0;
-  let walking = true;
-  const retry: Batch[] = [];
-  const take = (): Batch | undefined => {
-    const again = retry.shift();
-    if (again) {
-      return again;
-    }
-    // While the walk goes on, only whole batches: the tail waits for `finish`.
-    if (items.length - next < (walking ? BATCH : 1)) {
-      return undefined;
-    }
-    const batch = { first: next, items: items.slice(next, next + BATCH) };
-    next += batch.items.length;
-    return batch;
-  };
-
-  const workers: { worker: Worker; feed: () => void }[] = [];
+  const workers: PoolWorker[] = [];
+  /** The item has no result yet and a worker that may still send it one. */
+  const waiting = (index: number): boolean =>
+    index >= emitted && results[index] === undefined && workers.some((w) => !w.finished);
   let spawned = options.jobs <= 1;
+  let published = 0;
+  const publish = (): void => {
+    if (published === items.length) {
+      return;
+    }
+    const run = items.slice(published);
+    workers.forEach((w) => w.items.postMessage(run));
+    published = items.length;
+    // After the post: a worker that sees the count finds the items on its port.
+    Atomics.store(counters, PUBLISHED, published);
+    Atomics.notify(counters, PUBLISHED);
+  };
   const spawn = (count: number, ready: readonly Worker[] = []): void => {
     spawned = true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { MessageChannel } = require('node:worker_threads') as typeof WorkerThreads;
     for (let i = 0; i < count; i++) {
-      const fromWorker = (first: number, batch: readonly FileResult[]): void => {
-        stats.byWorkers += batch.length;
-        store(first, batch);
+      const channel = new MessageChannel();
+      // A worker started now is given everything posted so far.
+      if (published > 0) {
+        channel.port1.postMessage(items.slice(0, published));
+      }
+      const entry: PoolWorker = { worker: ready[i] ?? newWorker(), items: channel.port1, finished: false };
+      const start: StartMessage = {
+        shared: counters.buffer,
+        items: channel.port2,
+        maxFileSize: options.maxFileSize,
       };
-      const worker = ready[i] ?? newWorker();
-      workers.push(
-        feedWorker(worker, options.maxFileSize, take, fromWorker, (lost) => {
-          retry.push(...lost);
-          notify();
-        }),
-      );
+      // A prestarted worker was unreferenced so that an early exit (a usage error) need not wait for it;
+      // from here the main thread awaits its replies.
+      entry.worker.ref();
+      entry.worker.postMessage(start, [channel.port2]);
+      entry.worker.on('message', (message: ResultsMessage) => {
+        message.indexes.forEach((index, k) => {
+          stats.byWorkers += store(index, message.results[k]!) ? 1 : 0;
+        });
+        entry.finished ||= message.done;
+        wake?.();
+      });
+      const lose = (): void => {
+        entry.finished = true;
+        wake?.();
+      };
+      entry.worker.on('error', lose);
+      entry.worker.on('exit', lose);
+      workers.push(entry);
     }
     stats.workers = workers.length;
   };
@@ -137,7 +166,6 @@ export function createScanPool(
   if (adopted > 0) {
     spawn(adopted, prestarted);
   }
-  const feed = (): void => workers.forEach((w) => w.feed());
 
   return {
     add(item) {
@@ -145,33 +173,54 @@ export function createScanPool(
       if (!spawned && items.length >= startFiles) {
         spawn(options.jobs - 1);
       }
-      if (workers.length > 0 && (items.length - next) % BATCH === 0) {
-        feed();
+      if (workers.length > 0 && items.length - published >= PUBLISH_EVERY) {
+        publish();
       }
     },
     async finish() {
-      walking = false;
-      feed();
+      publish();
+      Atomics.store(counters, TOTAL, items.length);
+      Atomics.notify(counters, PUBLISHED);
       const started = performance.now();
+      let yielded = started;
+      const claim = (): number =>
+        workers.length > 0 && options.scanOnMain === false ? items.length : Atomics.add(counters, CLAIMED, 1);
       try {
-        while (emitted < items.length) {
-          const left = items.length - next;
-          if (!spawned && performance.now() - started > (options.warmUpMs ?? WARM_UP_MS) && left > BATCH) {
-            // No more threads than batches left for them.
-            spawn(Math.min(options.jobs - 1, Math.ceil(left / BATCH)));
+        for (let index = claim(); index < items.length;) {
+          store(index, scanItem(items[index]!, options.maxFileSize));
+          const now = performance.now();
+          const left = items.length - Atomics.load(counters, CLAIMED);
+          if (!spawned && now - started > (options.warmUpMs ?? WARM_UP_MS) && left > 1) {
+            // No more threads than files left for them.
+            spawn(Math.min(options.jobs - 1, left - 1));
           }
-          const batch = take();
-          if (batch) {
-            store(
-              batch.first,
-              batch.items.map((item) => scanItem(item, options.maxFileSize)),
-            );
+          if (workers.length > 0 && now - yielded > YIELD_MS) {
+            await new Promise<void>((resume) => setImmediate(resume)); // Let the workers' results in.
+            yielded = performance.now();
           }
-          if (batch && workers.length > 0) {
-            await new Promise<void>((resume) => setImmediate(resume)); // Let the workers' replies in.
-          } else if (!batch && emitted < items.length) {
-            // Nothing left to take: the rest is with the workers.
+          index = claim();
+        }
+        if (options.scanOnMain === false) {
+          while (emitted < items.length && workers.some((w) => !w.finished)) {
             await new Promise<void>((resume) => (wake = resume));
+          }
+        }
+        // The rest is with the workers. The main thread waits a little for each file they have not sent back,
+        // then scans it itself: a file taken by a worker still warming up (its first files cost 10-30 times
+        // a warm thread's), or by one that died. The first result to come in is kept; both are the same.
+        for (let index = emitted; index < items.length; index++) {
+          const until = performance.now() + TAKE_BACK_MS;
+          for (let now = performance.now(); waiting(index) && now < until; now = performance.now()) {
+            await new Promise<void>((resume) => {
+              const timer = setTimeout(resume, until - now);
+              wake = () => {
+                clearTimeout(timer);
+                resume();
+              };
+            });
+          }
+          if (index >= emitted && results[index] === undefined) {
+            store(index, scanItem(items[index]!, options.maxFileSize));
           }
         }
       } finally {
@@ -191,43 +240,4 @@ function newWorker(): Worker {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
   return new WorkerThread(SCAN_WORKER_FILE);
-}
-
-/** Keeps one worker fed from `take` whenever it has room. */
-function feedWorker(
-  worker: Worker,
-  maxFileSize: number,
-  take: () => Batch | undefined,
-  store: (first: number, results: readonly FileResult[]) => void,
-  giveBack: (lost: Batch[]) => void,
-): { worker: Worker; feed: () => void } {
-  // A prestarted worker was unreferenced so that an early exit (a usage error) need not wait for it; from
-  // here the main thread awaits its replies.
-  worker.ref();
-  const inFlight = new Map<number, Batch>();
-  let dead = false;
-  const feed = (): void => {
-    while (!dead && inFlight.size < IN_FLIGHT) {
-      const batch = take();
-      if (!batch) {
-        return;
-      }
-      inFlight.set(batch.first, batch);
-      worker.postMessage({ batch, maxFileSize } satisfies ToWorker);
-    }
-  };
-  worker.on('message', (message: FromWorker) => {
-    inFlight.delete(message.first);
-    store(message.first, message.results);
-    feed();
-  });
-  const lose = (): void => {
-    dead = true;
-    giveBack([...inFlight.values()]);
-    inFlight.clear();
-  };
-  worker.on('error', lose);
-  worker.on('exit', lose);
-  feed();
-  return { worker, feed };
 }

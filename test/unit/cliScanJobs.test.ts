@@ -145,11 +145,13 @@ describe('scan --jobs: the same report on any number of threads', function () {
     prestarted.forEach((worker) => worker.unref());
     const exited = prestarted.map((worker) => new Promise<void>((done) => worker.once('exit', () => done())));
     const seen: FileResult[] = [];
-    const pool = createScanPool({ jobs: 3, maxFileSize: 1 << 30, prestarted }, (_, r) => seen.push(r));
+    const pool = createScanPool({ jobs: 3, maxFileSize: 1 << 30, prestarted, scanOnMain: false }, (_, r) =>
+      seen.push(r),
+    );
     paths.forEach((path) => pool.add(path));
     const stats = await pool.finish();
     assert.equal(stats.workers, 2);
-    assert.ok(stats.byWorkers > 0, JSON.stringify(stats));
+    assert.equal(stats.byWorkers, paths.length);
     assert.deepEqual(seen, expected);
     await Promise.all(exited); // The third is ended at once, the two used when the pool finishes.
   });
@@ -167,7 +169,8 @@ describe('scan --jobs: the same report on any number of threads', function () {
       );
       const seen: FileResult[] = [];
       const indexes: number[] = [];
-      const pool = createScanPool({ jobs: 3, maxFileSize: 1 << 30, ...start }, (i, r) => {
+      // The main thread scans nothing once the workers are there: this test is about what they send back.
+      const pool = createScanPool({ jobs: 3, maxFileSize: 1 << 30, scanOnMain: false, ...start }, (i, r) => {
         indexes.push(i);
         seen.push(r);
       });
@@ -181,4 +184,53 @@ describe('scan --jobs: the same report on any number of threads', function () {
       assert.deepEqual(seen, expected);
     });
   }
+
+  it('scans on the main thread the files a worker took and never sent back, when it dies', async () => {
+    const paths = tree.sources.slice(0, 30);
+    const expected = paths.map((path) => scanEntry(readEntry(path, 1 << 30)));
+    // Takes the first two files as a real worker would, then exits without a word.
+    const dying = new Worker(
+      "const { parentPort } = require('node:worker_threads');\n" +
+        "parentPort.once('message', ({ shared }) => {\n" +
+        '  const counters = new Int32Array(shared);\n' +
+        '  Atomics.add(counters, 0, 1);\n' +
+        '  Atomics.add(counters, 0, 1);\n' +
+        '  process.exit(0);\n' +
+        '});\n',
+      { eval: true },
+    );
+    const seen: FileResult[] = [];
+    const pool = createScanPool(
+      { jobs: 2, maxFileSize: 1 << 30, prestarted: [dying], scanOnMain: false },
+      (_, r) => seen.push(r),
+    );
+    paths.forEach((path) => pool.add(path));
+    const stats = await pool.finish();
+    assert.deepEqual(stats, { workers: 1, byWorkers: 0 });
+    assert.deepEqual(seen, expected);
+  });
+
+  it('scans on the main thread a file a worker took and is slow to send back, once nothing is left to take', async () => {
+    const paths = tree.sources.slice(0, 20);
+    const expected = paths.map((path) => scanEntry(readEntry(path, 1 << 30)));
+    // Takes the first file, says so with an empty reply, and never sends its result (a worker warming up).
+    const stuck = new Worker(
+      "const { parentPort } = require('node:worker_threads');\n" +
+        "parentPort.once('message', ({ shared }) => {\n" +
+        '  Atomics.add(new Int32Array(shared), 0, 1);\n' +
+        '  parentPort.postMessage({ indexes: [], results: [], done: false });\n' +
+        '});\n',
+      { eval: true },
+    );
+    const claimed = new Promise((resolve) => stuck.once('message', resolve));
+    const seen: FileResult[] = [];
+    const pool = createScanPool({ jobs: 2, maxFileSize: 1 << 30, prestarted: [stuck] }, (_, r) =>
+      seen.push(r),
+    );
+    paths.forEach((path) => pool.add(path));
+    await claimed;
+    const stats = await pool.finish();
+    assert.deepEqual(stats, { workers: 1, byWorkers: 0 });
+    assert.deepEqual(seen, expected);
+  });
 });

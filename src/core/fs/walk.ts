@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
@@ -56,8 +57,9 @@ export type WalkPath =
  */
 export function* walkPaths(roots: readonly string[], options: WalkOptions = {}): Generator<WalkPath> {
   const exclude = options.exclude ?? (() => false);
-  for (const root of roots) {
-    const rootPath = resolve(root);
+  const gitignore = options.gitignore !== false;
+  for (let r = 0; r < roots.length; r++) {
+    const rootPath = resolve(roots[r]!);
     let isDirectory: boolean;
     try {
       isDirectory = statSync(rootPath).isDirectory();
@@ -71,44 +73,16 @@ export function* walkPaths(roots: readonly string[], options: WalkOptions = {}):
       }
       continue;
     }
-    const stack: { dir: string; layers: readonly IgnoreLayer[] }[] = [
-      { dir: rootPath, layers: options.gitignore === false ? [] : ancestorLayers(rootPath) },
-    ];
+    const stack: PendingDirectory[] = [{ dir: rootPath, layers: gitignore ? ancestorLayers(rootPath) : [] }];
     for (let next = stack.pop(); next; next = stack.pop()) {
-      const { dir } = next;
-      let layers = next.layers;
-      let names: { name: string; isDirectory: boolean }[];
-      let hasIgnoreFile = false;
-      try {
-        const dirents = readdirSync(dir, { withFileTypes: true });
-        // Most directories have no .gitignore: the listing says so, where a failed read would cost a throw.
-        hasIgnoreFile = dirents.some((d) => d.name === '.gitignore');
-        names = dirents
-          .filter((d) => d.isFile() || d.isDirectory())
-          .map((d) => ({ name: d.name, isDirectory: d.isDirectory() }))
-          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      } catch (error) {
-        yield errorEntry(dir, error);
+      const listed = listDirectory(next, gitignore, exclude);
+      if ('kind' in listed) {
+        yield listed;
         continue;
       }
-      if (options.gitignore !== false && hasIgnoreFile) {
-        const own = loadLayer(dir, [join(dir, '.gitignore')]);
-        layers = own ? [...layers, own] : layers;
-      }
-      const subdirs: string[] = [];
-      for (const { name, isDirectory: isDir } of names) {
-        if (isDir && ALWAYS_SKIPPED.has(name)) {
-          continue;
-        }
-        const path = join(dir, name);
-        if (isIgnored(layers, path, isDir) || exclude(path, isDir)) {
-          continue;
-        }
-        if (isDir) {
-          subdirs.push(path);
-        } else {
-          yield { kind: 'found', path };
-        }
+      const { files, subdirs, layers } = listed;
+      for (let i = 0; i < files.length; i++) {
+        yield { kind: 'found', path: files[i]! };
       }
       // Pushed in reverse so they pop in sorted order.
       for (let i = subdirs.length - 1; i >= 0; i--) {
@@ -116,6 +90,60 @@ export function* walkPaths(roots: readonly string[], options: WalkOptions = {}):
       }
     }
   }
+}
+
+interface PendingDirectory {
+  readonly dir: string;
+  /** The ignore files that apply in it, from its ancestors. */
+  readonly layers: readonly IgnoreLayer[];
+}
+
+interface Listing {
+  readonly files: readonly string[];
+  readonly subdirs: readonly string[];
+  readonly layers: readonly IgnoreLayer[];
+}
+
+/**
+ * One directory's files and subdirectories to walk, sorted, with the ignore layers for its subdirectories
+ * (its own `.gitignore` added); or the error that kept it from being listed. Apart from the generator:
+ * the per-entry work then compiles as a plain function, and the generator, resumed once per file, stays
+ * small (as one body it was the walk's costliest optimizing compile, and compiled twice).
+ */
+function listDirectory(
+  { dir, layers }: PendingDirectory,
+  gitignore: boolean,
+  exclude: (path: string, isDirectory: boolean) => boolean,
+): Listing | WalkPath {
+  let dirents: Dirent[];
+  try {
+    dirents = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    return errorEntry(dir, error);
+  }
+  dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Most directories have no .gitignore: the listing says so, where a failed read would cost a throw.
+  if (gitignore && dirents.some((d) => d.name === '.gitignore')) {
+    const own = loadLayer(dir, [join(dir, '.gitignore')]);
+    layers = own ? [...layers, own] : layers;
+  }
+  const files: string[] = [];
+  const subdirs: string[] = [];
+  // A listed name holds no separator and `dir` is resolved: `join`'s normalizing would change nothing.
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  for (let i = 0; i < dirents.length; i++) {
+    const entry = dirents[i]!;
+    const isDir = entry.isDirectory();
+    if ((!isDir && !entry.isFile()) || (isDir && ALWAYS_SKIPPED.has(entry.name))) {
+      continue;
+    }
+    const path = prefix + entry.name;
+    if (isIgnored(layers, path, isDir) || exclude(path, isDir)) {
+      continue;
+    }
+    (isDir ? subdirs : files).push(path);
+  }
+  return { files, subdirs, layers };
 }
 
 /** The nearest directory at or above `start` holding `.git`, if any. */
@@ -167,9 +195,27 @@ export function toPosix(path: string): string {
  */
 export function relativeFrom(base: string, path: string): string {
   const prefix = base.endsWith(sep) ? base : base + sep;
-  return isAbsolute(base) && path.startsWith(prefix) && normalize(path) === path
+  return isAbsolute(base) && path.startsWith(prefix) && isNormalized(path)
     ? path.slice(prefix.length)
     : relative(base, path);
+}
+
+/**
+ * Whether `path` is already in the form `relative` would leave it: on POSIX, no empty, `.` or `..` segment
+ * and no trailing separator, checked without `normalize`'s walk over every character (once per file).
+ */
+function isNormalized(path: string): boolean {
+  if (sep !== '/') {
+    return normalize(path) === path && !path.endsWith(sep);
+  }
+  return (
+    !path.includes('//') &&
+    !path.includes('/./') &&
+    !path.includes('/../') &&
+    !path.endsWith('/') &&
+    !path.endsWith('/.') &&
+    !path.endsWith('/..')
+  );
 }
 
 /** The ignore files that apply above `root`: from its git root (with info/exclude) down to its parent. */

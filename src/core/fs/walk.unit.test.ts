@@ -220,6 +220,9 @@ describe('relativeFrom', () => {
       `${base}${sep}..${sep}e.txt`,
       `${base}${sep}.${sep}f.txt`,
       `${base}${sep}${sep}g.txt`,
+      `${base}${sep}h${sep}`,
+      `${base}${sep}i${sep}.`,
+      `${base}${sep}j${sep}..`,
       'relative.txt',
     ];
     for (const path of cases) {
