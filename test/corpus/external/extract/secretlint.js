@@ -14,6 +14,7 @@ const git = (...args) =>
   execFileSync('git', ['-C', gitDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const commit = git('rev-parse', 'HEAD').trim();
 const ROOT = 'packages/@secretlint/secretlint-rule-preset-recommend/test/snapshots/';
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?-----END \1-{4,5}/;
 
 const files = git('ls-tree', '-r', '--name-only', 'HEAD', ROOT).trim().split('\n');
 const read = [];
@@ -52,6 +53,11 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
     } else if (userinfo) {
       s += userinfo.index + userinfo[0].length - 1 - userinfo[1].length;
       e = s + userinfo[1].length;
+    } else if (PEM_BLOCK.test(hit) && PEM_BLOCK.exec(hit)[0].length < hit.length) {
+      // A finding over a whole file (GCP's service-account JSON) whose secret is the private-key block in it.
+      const block = PEM_BLOCK.exec(hit);
+      s += block.index;
+      e = s + block[0].length;
     } else if (/[\s=:"']/.test(hit.trim()) && !hit.includes('-----BEGIN')) {
       const guess = guessSecret(hit);
       if (!guess || guess.length === 0) continue;
