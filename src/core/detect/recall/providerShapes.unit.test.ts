@@ -23,6 +23,11 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
   it('hides the fixed shapes: Discord and Telegram bot tokens, GitLab registration tokens, age keys', () => {
     const discord = `M${body(23)}.${randomToken(BASE64URL, 6)}.${body(27)}`;
     hides(discord, discord);
+    // Glued after one or two characters, it is still the token; the characters before it stay.
+    hides(`AT${discord}`, discord);
+    hides(`=${discord}`, discord);
+    const longId = `N${body(25)}.${randomToken(BASE64URL, 6)}.${body(38)}`;
+    hides(`x${longId}`, longId);
     const telegram = `${randomToken(DIGITS, 9)}:${body(35)}`;
     hides(`bot = ${telegram}`, telegram.slice(telegram.indexOf(':') + 1));
     const runner = `GR1348941${randomToken(LOWER_ALNUM, 13)}`;
@@ -150,6 +155,8 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       `gsk_${body(10)}1234567890abcdefghij`,
       `P${body(23)}.${randomToken(BASE64URL, 6)}.${body(27)}`,
       `M${body(22)}.${randomToken(BASE64URL, 5)}.${body(27)}`,
+      // Three characters before the token's `M` make a run no token starts in.
+      `abcM${body(23)}.${randomToken(BASE64URL, 6)}.${body(27)}`,
     ]) {
       leaves(text);
     }
