@@ -148,4 +148,20 @@ describe('external corpus extractor', () => {
       );
     }
   });
+
+  it("keeps a rule's literal prefix with a dot (Vault's hvb.), and a version digit a literal stops inside", () => {
+    template.keepLiterals(['hvb.', 'sk-ant-api0']);
+    assert.equal(
+      template.shapeOf(`hvb.9-${alnum(20)}-${alnum(39)}`),
+      'hvb\\.[0-9]{1}-[A-Za-z0-9]{20}-[A-Za-z0-9]{39}',
+    );
+    assert.equal(template.shapeOf(`sk-ant-api03-${alnum(40)}`), 'sk-ant-api03-[A-Za-z0-9]{40}');
+  });
+
+  it('re-generates a JWT after a token prefix and an id as a JWT', () => {
+    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ iss: alnum(6) })}.${alnum(43)}`;
+    const token = `ghs_12345_${jwt}`;
+    assert.equal(template.templatize(`${token}\n`, [[0, token.length]]), '⟦!@jwt:ghs_[0-9]{5}_⟧\n');
+  });
 });

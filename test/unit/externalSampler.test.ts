@@ -24,4 +24,11 @@ describe('external corpus sampler', () => {
     assert.match(block, /^-----BEGIN PRIVATE KEY-----(?:\\n[A-Za-z0-9+/]+){3}\\n-----END PRIVATE KEY-----$/);
     assert.equal(generate('@pem:PRIVATE KEY:3').split('\n').length, 5);
   });
+
+  it('writes a JWT after a sampled prefix for `@jwt:REGEX`', () => {
+    const value = generate('@jwt:ghs_[0-9]{5}_');
+    const m = /^ghs_[0-9]{5}_(eyJ[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/.exec(value);
+    assert.ok(m, value);
+    assert.equal(JSON.parse(Buffer.from(m[1]!, 'base64url').toString()).typ, 'JWT');
+  });
 });

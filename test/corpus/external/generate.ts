@@ -5,7 +5,7 @@ import { ALNUM, BASE64, BASE64URL, LOWER_ALNUM, randomToken } from '../../../src
 /**
  * Re-generates the values the external corpus stores only as formats. A marker's body is `re:REGEX`
  * (a value sampled from the regex: literal prefix, character classes, bounded repeats) or a named
- * generator for shapes a regex cannot give: `@jwt`, `@pem:LABEL:LINES[:json]`, `@basic:USER:PASSWORD` (lengths). Values are fresh per run.
+ * generator for shapes a regex cannot give: `@jwt` (`@jwt:REGEX`: after a prefix sampled from REGEX), `@pem:LABEL:LINES[:json]`, `@basic:USER:PASSWORD` (lengths). Values are fresh per run.
  */
 
 /** Random runs that read as placeholders or test words would make a case easier than the peer's. */
@@ -198,6 +198,10 @@ export function generate(spec: string): string {
   }
   if (spec === '@jwt') {
     return jwt();
+  }
+  if (spec.startsWith('@jwt:')) {
+    // A JWT after a prefix sampled from the regex that follows (`ghs_[0-9]{5}_`).
+    return sampleRegex(spec.slice(5)) + jwt();
   }
   const basic = /^@basic:(\d+):(\d+)$/.exec(spec);
   if (basic) {

@@ -90,6 +90,10 @@ function shapeOf(whole) {
   for (const p of literals) {
     if (value.startsWith(p) && value.length > p.length + 6 && p.length > prefix.length) prefix = p;
   }
+  // A literal that ends inside a version number (secretlint's `sk-ant-api0` and `\d`) takes the rest of
+  // it: `api03` is the kind of key, fixed by the format.
+  const version = /\d$/.test(prefix) ? /^\d{1,2}(?=[-_.:])/.exec(value.slice(prefix.length)) : null;
+  if (version) prefix += version[0];
   if (prefix && /[-_.:]/.test(value[prefix.length]) && !/[-_.:]$/.test(prefix))
     prefix += value[prefix.length];
   for (const p of prefix ? [] : BARE_PREFIXES) {

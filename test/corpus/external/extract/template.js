@@ -54,7 +54,12 @@ function generatorFor(value) {
     const m = /^([\x21-\x39\x3b-\x7e]{1,64}):([\x20-\xff]{0,128})$/.exec(decoded);
     if (m) return `@basic:${m[1].length}:${m[2].length}`;
   }
-  if (/^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/.test(value)) return '@jwt';
+  const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/;
+  if (JWT.test(value) && JWT.exec(value).index === 0) return '@jwt';
+  // A JWT after a token prefix and an id (GitHub's `ghs_<installation id>_<JWT>`): the prefix re-drawn
+  // as any value is, the JWT whole.
+  const lead = /^[A-Za-z]{2,8}_(?:\d{1,12}_)?(?=eyJ)/.exec(value);
+  if (lead && JWT.exec(value)?.index === lead[0].length) return `@jwt:${shapeOf(lead[0])}`;
   return undefined;
 }
 
