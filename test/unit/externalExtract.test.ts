@@ -164,4 +164,11 @@ describe('external corpus extractor', () => {
     const token = `ghs_12345_${jwt}`;
     assert.equal(template.templatize(`${token}\n`, [[0, token.length]]), '⟦!@jwt:ghs_[0-9]{5}_⟧\n');
   });
+
+  it("keeps a connection string's names and separators, each value read on its own", () => {
+    assert.equal(
+      template.shapeOf(`Endpoint=https://acme.azconfig.io;Id=u+De;Secret=${alnum(40)}`),
+      'Endpoint=https:\\/\\/acme\\.azconfig\\.io;Id=u\\+De;Secret=[A-Za-z0-9]{40}',
+    );
+  });
 });

@@ -67,6 +67,20 @@ function shapeOf(whole) {
     const c = classOf(whole.replace(/-/g, ''));
     return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
   }
+  // A connection string (`Endpoint=https://….azconfig.io;Id=…;Secret=…`): the names, `=` and `;` stay,
+  // each value is read on its own (a host keeps its words).
+  if (/^[A-Za-z][\w ]{0,30}=[^;=\s]+(?:;[A-Za-z][\w ]{0,30}=[^;\s]+)+;?$/.test(whole)) {
+    return whole
+      .split(';')
+      .map((pair) => {
+        if (pair === '') return '';
+        const eq = pair.indexOf('=');
+        const value = pair.slice(eq + 1);
+        const kept = wordLike(value) || !/[A-Za-z0-9]{4}/.test(value) || value.length < 4;
+        return escapeRe(pair.slice(0, eq + 1)) + (kept ? escapeRe(value) : shapeOf(value));
+      })
+      .join(';');
+  }
   // A passphrase (`value with quotes and spaces`): each word re-drawn at its length, one space between,
   // as the peer wrote it; one run over `[a-z ]` would put spaces anywhere, or none.
   if (/^[A-Za-z]+(?: [A-Za-z]+)+$/.test(whole)) return whole.split(' ').map(run).join(' ');
