@@ -34,6 +34,10 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(runner, runner);
     const age = `AGE-SECRET-KEY-1${randomToken(UPPER_ALNUM, 58)}`;
     hides(age, age);
+    // Mapbox secret tokens as trufflehog reads them: `sk.` and 80 or more letters, digits and dots.
+    const groups = Array.from({ length: 20 }, () => body(3)).join('.');
+    const mapbox = `sk.${groups}.x`;
+    hides(`mapbox ${mapbox} A3xF A3xF`, mapbox);
   });
 
   it('hides family prefixes the rules do not list member by member', () => {
@@ -132,6 +136,7 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       `s-${randomToken(LOWER_ALNUM, 6)}-${randomToken(HEX, 63)}`,
       'https://hooks.slack.com/services/T000/B000/XXXX',
       'eyes.eyebrows.eyelashes',
+      'import sk.gov.finance.taxes.portal.services.internal.reporting.quarterly.summary.DefaultBuilder;',
       `facebook ${randomToken(DIGITS, 16)}|page-settings-panel-title`,
       `sdk-${[8, 4, 4, 4, 11].map((n) => randomToken(LOWER_ALNUM, n)).join('-')}`,
       `ab12_px_${randomToken(HEX, 31)}z_${randomToken(HEX, 10)}`,
