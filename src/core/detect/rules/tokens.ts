@@ -60,7 +60,7 @@ function signatureFits(alg: string, signature: string): boolean {
  * A JWT whose header decodes to JSON naming an algorithm, with a signature as long as that algorithm
  * makes; documented examples and public keys drop out.
  */
-function jwtOk(token: string): boolean {
+export function jwtOk(token: string): boolean {
   const [head = '', body = '', signature = ''] = token.split('.');
   const header = parseJsonObject(decodeBase64(head));
   const alg = header?.['alg'];
@@ -85,7 +85,7 @@ function basicCredentialsOk(encoded: string): boolean {
   );
 }
 
-function jwtSample(): string {
+export function jwtSample(): string {
   const now = Math.floor(Date.now() / 1000);
   const header = b64url({ alg: 'HS256', typ: 'JWT' });
   const payload = b64url({ sub: randomToken(HEX, 24), scope: 'read write', iat: now, exp: now + 3600 });
