@@ -91,7 +91,15 @@ describe('external corpus extractor', () => {
       'url = "https://admin:⟦re:[A-Za-z0-9]{10}⟧@host.example.com/x"',
     );
     // secretlint's and gitleaks' placeholders: negatives only because the value is the word.
-    for (const word of ['password', 'mypassword', 'YOUR_PASSWORD', 'REPLACE_WITH_PASSWORD', 'pass']) {
+    for (const word of [
+      'password',
+      'mypassword',
+      'YOUR_PASSWORD',
+      'REPLACE_WITH_PASSWORD',
+      'pass',
+      'abc',
+      '1111',
+    ]) {
       const text = `const U = "ftps://admin:${word}@secure.example.com/files";`;
       assert.equal(template.templatize(text, []), text);
     }

@@ -27,6 +27,17 @@ const CREDENTIAL_VALUE = [
 const PLACEHOLDER_CREDENTIAL =
   /^(?:(?:my|your|the)[_-]?)?(?:password|passwd|pass|pwd|secret)$|^(?:your|replace[_-]with)[_-][a-z_]*(?:password|passwd|pass|secret)$/i;
 
+/**
+ * `abc`, `1234`, `1111`: a counting or repeated run, the placeholder of a short or low-entropy password
+ * (secretlint's negatives). Kept as written like a mask.
+ */
+function countingRun(v) {
+  if (v.length < 3 || v.length > 10 || !/^(?:[a-z]+|[0-9]+)$/i.test(v)) return false;
+  if (/^(.)\1+$/.test(v)) return true;
+  for (let i = 1; i < v.length; i++) if (v.charCodeAt(i) !== v.charCodeAt(i - 1) + 1) return false;
+  return true;
+}
+
 function credentialSpans(text) {
   const spans = [];
   for (const re of CREDENTIAL_VALUE) {
@@ -39,7 +50,7 @@ function credentialSpans(text) {
       if (/^[$<{%]|^\*+$|^x+$|x{6,}|^x-oauth-basic$/i.test(v)) continue;
       // A value that only names the credential (`admin:password@`, `YOUR_PASSWORD`) is the peer's
       // placeholder, kept as written: re-drawn, it would be a real password where the peer wrote none.
-      if (PLACEHOLDER_CREDENTIAL.test(v)) continue;
+      if (PLACEHOLDER_CREDENTIAL.test(v) || countingRun(v)) continue;
       const start = m.indices[1][0];
       spans.push([start, start + v.length]);
     }
