@@ -32,6 +32,13 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('store.setSecretName("db-credentials-prod");');
   });
 
+  it('hides a C++ string named for a credential given its value with assign', () => {
+    hides('secrete.assign("q(lantern-no_${{ur)}tle$$we>$dv}}",17);', 'q(lantern-no_${{ur)}tle$$we>$dv}}');
+    hides('db_password.assign("Falcon-Orbit-22");', 'Falcon-Orbit-22');
+    leaves('secret.assign(std::getenv("APP_SECRET"));');
+    leaves('names.assign("first", 5);');
+  });
+
   it('hides SQL passwords', () => {
     hides("CREATE USER app IDENTIFIED BY 'brick;lane(1)';", 'brick;lane(1)');
     hides("CREATE USER app IDENTIFIED WITH mysql_native_password BY 'brick-2';", 'brick-2');
