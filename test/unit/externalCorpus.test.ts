@@ -99,9 +99,12 @@ const FLOORS = {
   // (branch extract3; 1,657 secrets, 972 negatives): 7 runs recall 90.1-91.0%, FP 4.1-4.3%, leak 0.8-0.9%,
   // over-redaction 22.9-23.4%. The over-redaction floor goes back to 0.24 because the corpus changed, not the
   // code: near-miss negatives that had lost their prefix (`lsv2_pt_`, `sq0i`) now keep it and are hidden.
-  scanRecall: 0.89,
-  scanFalsePositiveRate: 0.045,
-  redactLeakRate: 0.011,
+  // Extractor fidelity, exchange passphrases, glued Discord tokens, GitHub's JWT installation tokens and
+  // more (branch recall7, 2026-12-05; 1,678 secrets, 974 negatives after re-extraction), 8-10 loads a step:
+  // recall 90.4% -> 91.1-91.8%, FP 4.2% -> 3.7-4.0%, leak 0.9% -> 0.4-0.6%, over-redaction 22.5-23.2%.
+  scanRecall: 0.9,
+  scanFalsePositiveRate: 0.043,
+  redactLeakRate: 0.009,
   overRedactionRate: 0.24,
   foundButNotRedacted: 0,
 } as const;
