@@ -6,14 +6,7 @@
 
 const TOKEN = /[A-Za-z0-9_\-+/.~]+={0,3}/g;
 
-const {
-  entropy,
-  keepNames,
-  keepLiterals,
-  regexLiterals,
-  randomLooking,
-  shapeOf,
-} = require('./shape');
+const { entropy, keepNames, keepLiterals, regexLiterals, randomLooking, shapeOf } = require('./shape');
 
 // Values in a credential position (password=…, user:…@, -u user:…) are re-generated even when they read
 // like words: the repository must not hold a password-shaped literal either.
