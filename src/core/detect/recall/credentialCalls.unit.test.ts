@@ -1,6 +1,6 @@
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import type { RecallDetector } from './recallSpan';
-import { assertHidden, assertUntouched } from './spanCases';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 
 const all: RecallDetector = (text, out) => {
   findCredentialArguments(text, out);
@@ -34,7 +34,8 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
 
   it('hides a C++ string named for a credential given its value with assign', () => {
     hides('secrete.assign("q(lantern-no_${{ur)}tle$$we>$dv}}",17);', 'q(lantern-no_${{ur)}tle$$we>$dv}}');
-    hides('db_password.assign("Falcon-Orbit-22");', 'Falcon-Orbit-22');
+    const pw = `Falcon-${fake(8)}`;
+    hides(`db_password.assign("${pw}");`, pw);
     leaves('secret.assign(std::getenv("APP_SECRET"));');
     leaves('names.assign("first", 5);');
   });
