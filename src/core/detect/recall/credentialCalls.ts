@@ -18,9 +18,12 @@ const SECOND_ARGUMENT =
  */
 const SETTER =
   /\b(?:set|with|use)_?[A-Za-z]{0,24}?(?:password|passwd|pwd|secret|token|apikey|api_key|accesskey|access_key|privatekey|private_key|passphrase|credentials?)[ \t]{0,4}\([ \t]{0,4}/gi;
-/** C++'s `secret.assign("…", n)`: a string named for a credential, given its value. */
+/**
+ * C++'s `secret.assign("…", n)`: a string named for a credential, given its value. Matched from the
+ * `.assign` literal, the name read back after it: led by a class, the pattern was tried at every word.
+ */
 const ASSIGN_CALL =
-  /\b[A-Za-z_]{0,24}?(?:password|passwd|pwd|secrete?|token|apikey|api_key|private_key|passphrase)\.assign[ \t]{0,4}\([ \t]{0,4}/gi;
+  /\.assign(?<=(?:password|passwd|pwd|secrete?|token|apikey|api_key|private_key|passphrase)\.assign)[ \t]{0,4}\([ \t]{0,4}/gi;
 /** `DriverManager.getConnection(url, "user", "…")`: the third argument. */
 const THIRD_ARGUMENT = /\bgetConnection[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain. */
