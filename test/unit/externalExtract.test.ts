@@ -3,13 +3,14 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 // The extractors are plain node scripts run offline against a peer's snapshot; their shared reading
-// (`extract/template.js`) is loaded from the source tree, as the extractors load it.
+// (`extract/template.js`, which re-exports `extract/shape.js`) is loaded from the source tree, as the
+// extractors load it.
 interface Template {
   keepNames(list: string[]): void;
   keepLiterals(list: string[]): void;
   regexLiterals(source: string): string[];
   shapeOf(value: string): string;
-  templatize(text: string, secrets?: [number, number][]): string | null;
+  templatize(text: string, secrets?: [number, number][], written?: [number, number][]): string | null;
 }
 const repo = resolve(__dirname, '../../..');
 const template = createRequire(__filename)(
@@ -104,5 +105,101 @@ describe('external corpus extractor', () => {
     assert.match(marker(`eyJ${alnum(40)}.${claims}.${alnum(43)}`), /^⟦!re:eyJ\[A-Za-z0-9_\\-\]\{40\}\\\./);
     // Two parts only (no signature) stay two parts.
     assert.equal(marker(`${head}.${alnum(30)}`), `⟦!re:${head}\\.[A-Za-z0-9_\\-]{30}⟧`);
+  });
+
+  it("re-draws a URL's password exactly, and keeps a password that only names itself", () => {
+    const pw = alnum(10);
+    assert.equal(
+      template.templatize(`url = "https://admin:${pw}@host.example.com/x"`, []),
+      'url = "https://admin:⟦re:[A-Za-z0-9]{10}⟧@host.example.com/x"',
+    );
+    // secretlint's and gitleaks' placeholders: negatives only because the value is the word.
+    for (const word of [
+      'password',
+      'mypassword',
+      'YOUR_PASSWORD',
+      'REPLACE_WITH_PASSWORD',
+      'pass',
+      'abc',
+      '1111',
+    ]) {
+      const text = `const U = "ftps://admin:${word}@secure.example.com/files";`;
+      assert.equal(template.templatize(text, []), text);
+    }
+    assert.equal(
+      template.templatize('curl --user "username:password" x', []),
+      'curl --user "username:password" x',
+    );
+  });
+
+  it('re-draws a passphrase word by word, one space between', () => {
+    assert.equal(
+      template.shapeOf('value with quotes and spaces'),
+      '[a-z]{5} [a-z]{4} [a-z]{6} [a-z]{3} [a-z]{6}',
+    );
+  });
+
+  it("keeps a header name's lone letter (X-Octopus-ApiKey) as a word", () => {
+    const value = `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+    const text = `curl -H "X-Octopus-ApiKey: ${value}"`;
+    const at = text.indexOf(value);
+    assert.match(
+      template.templatize(text, [[at, at + value.length]]) ?? '',
+      /^curl -H "X-Octopus-ApiKey: ⟦!re:/,
+    );
+  });
+
+  it('keeps the context a peer helper wrote (gitleaks `{i}Token`) and nothing else', () => {
+    const value = `ey${alnum(20)}.ey${alnum(20)}.${alnum(12)}`;
+    const text = `jwtToken = "${value}"`;
+    const at = text.indexOf(value);
+    const secret: [number, number][] = [[at, at + value.length]];
+    assert.match(template.templatize(text, secret, [[0, 8]]) ?? '', /^jwtToken = "⟦!re:/);
+    // Not written by the helper, the same name reads as a random run (no vowel in `jwt`) and is re-drawn.
+    assert.match(template.templatize(text, secret) ?? '', /^⟦re:\[A-Za-z\]\{8\}⟧ = "/);
+  });
+
+  it("goes on past a detector's literal to the provider's prefix words", () => {
+    template.keepLiterals(['sk-']);
+    assert.equal(
+      template.shapeOf(`sk-svcacct-${alnum(20)}_${alnum(20)}`),
+      'sk-svcacct-[A-Za-z0-9]{20}_[A-Za-z0-9]{20}',
+    );
+  });
+
+  it('reads a private-key block inside a JSON string, its end line short of a dash or not', () => {
+    const body = [alnum(64), alnum(64), alnum(20)].join('\\n');
+    for (const end of ['-----END PRIVATE KEY-----', '-----END PRIVATE KEY----']) {
+      const block = `-----BEGIN PRIVATE KEY-----\\n${body}\\n${end}`;
+      const text = `{\n  "type": "service_account",\n  "private_key": "${block}\\n"\n}`;
+      const at = text.indexOf(block);
+      assert.equal(
+        template.templatize(text, [[at, at + block.length]]),
+        '{\n  "type": "service_account",\n  "private_key": "⟦!@pem:PRIVATE KEY:3:json⟧\\n"\n}',
+      );
+    }
+  });
+
+  it("keeps a rule's literal prefix with a dot (Vault's hvb.), and a version digit a literal stops inside", () => {
+    template.keepLiterals(['hvb.', 'sk-ant-api0']);
+    assert.equal(
+      template.shapeOf(`hvb.9-${alnum(20)}-${alnum(39)}`),
+      'hvb\\.[0-9]{1}-[A-Za-z0-9]{20}-[A-Za-z0-9]{39}',
+    );
+    assert.equal(template.shapeOf(`sk-ant-api03-${alnum(40)}`), 'sk-ant-api03-[A-Za-z0-9]{40}');
+  });
+
+  it('re-generates a JWT after a token prefix and an id as a JWT', () => {
+    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ iss: alnum(6) })}.${alnum(43)}`;
+    const token = `ghs_12345_${jwt}`;
+    assert.equal(template.templatize(`${token}\n`, [[0, token.length]]), '⟦!@jwt:ghs_[0-9]{5}_⟧\n');
+  });
+
+  it("keeps a connection string's names and separators, each value read on its own", () => {
+    assert.equal(
+      template.shapeOf(`Endpoint=https://acme.azconfig.io;Id=u+De;Secret=${alnum(40)}`),
+      'Endpoint=https:\\/\\/acme\\.azconfig\\.io;Id=u\\+De;Secret=[A-Za-z0-9]{40}',
+    );
   });
 });

@@ -5,7 +5,7 @@ import { ALNUM, BASE64, BASE64URL, LOWER_ALNUM, randomToken } from '../../../src
 /**
  * Re-generates the values the external corpus stores only as formats. A marker's body is `re:REGEX`
  * (a value sampled from the regex: literal prefix, character classes, bounded repeats) or a named
- * generator for shapes a regex cannot give: `@jwt`, `@pem:LABEL:LINES`, `@basic:USER:PASSWORD` (lengths). Values are fresh per run.
+ * generator for shapes a regex cannot give: `@jwt` (`@jwt:REGEX`: after a prefix sampled from REGEX), `@pem:LABEL:LINES[:json]`, `@basic:USER:PASSWORD` (lengths). Values are fresh per run.
  */
 
 /** Random runs that read as placeholders or test words would make a case easier than the peer's. */
@@ -177,13 +177,14 @@ function jwt(): string {
   return `${header}.${claims}.${randomToken(BASE64URL, 43)}`;
 }
 
-/** A PEM block of `lines` 64-character base64 lines. */
-function pem(label: string, lines: number): string {
+/** A PEM block of `lines` 64-character base64 lines; `json`: line breaks written `\n`, as in a JSON string. */
+function pem(label: string, lines: number, json: boolean): string {
   const body: string[] = [];
   for (let k = 0; k < Math.max(lines, 1); k++) {
     body.push(run(BASE64, k === lines - 1 ? 44 : 64));
   }
-  return `-----BEGIN ${label}-----\n${body.join('\n')}\n-----END ${label}-----`;
+  const br = json ? '\\n' : '\n';
+  return `-----BEGIN ${label}-----${br}${body.join(br)}${br}-----END ${label}-----`;
 }
 
 /** A fresh value for a marker body (`re:…`, `@jwt`, `@pem:LABEL:LINES`). */
@@ -198,6 +199,10 @@ export function generate(spec: string): string {
   if (spec === '@jwt') {
     return jwt();
   }
+  if (spec.startsWith('@jwt:')) {
+    // A JWT after a prefix sampled from the regex that follows (`ghs_[0-9]{5}_`).
+    return sampleRegex(spec.slice(5)) + jwt();
+  }
   const basic = /^@basic:(\d+):(\d+)$/.exec(spec);
   if (basic) {
     // HTTP Basic credentials: base64 of `user:password`, as the peer's value decoded to.
@@ -205,9 +210,9 @@ export function generate(spec: string): string {
       `${randomToken(LOWER_ALNUM, Number(basic[1]))}:${run(ALNUM, Number(basic[2]))}`,
     ).toString('base64');
   }
-  const p = /^@pem:([A-Z0-9 ]+):(\d+)$/.exec(spec);
+  const p = /^@pem:([A-Z0-9 ]+):(\d+)(:json)?$/.exec(spec);
   if (p) {
-    return pem(p[1]!, Number(p[2]));
+    return pem(p[1]!, Number(p[2]), p[3] !== undefined);
   }
   throw new UnsupportedFormat(spec);
 }

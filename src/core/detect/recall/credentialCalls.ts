@@ -18,6 +18,12 @@ const SECOND_ARGUMENT =
  */
 const SETTER =
   /\b(?:set|with|use)_?[A-Za-z]{0,24}?(?:password|passwd|pwd|secret|token|apikey|api_key|accesskey|access_key|privatekey|private_key|passphrase|credentials?)[ \t]{0,4}\([ \t]{0,4}/gi;
+/**
+ * C++'s `secret.assign("…", n)`: a string named for a credential, given its value. Matched from the
+ * `.assign` literal, the name read back after it: led by a class, the pattern was tried at every word.
+ */
+const ASSIGN_CALL =
+  /\.assign(?<=(?:password|passwd|pwd|secrete?|token|apikey|api_key|private_key|passphrase)\.assign)[ \t]{0,4}\([ \t]{0,4}/gi;
 /** `DriverManager.getConnection(url, "user", "…")`: the third argument. */
 const THIRD_ARGUMENT = /\bgetConnection[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain. */
@@ -33,6 +39,7 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   positional(text, SECOND_ARGUMENT, 1, out);
   positional(text, THIRD_ARGUMENT, 2, out);
   positional(text, SETTER, 0, out);
+  positional(text, ASSIGN_CALL, 0, out);
 };
 
 export const findSqlPasswords: RecallDetector = (text, out) => {

@@ -1,6 +1,6 @@
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import type { RecallDetector } from './recallSpan';
-import { assertHidden, assertUntouched } from './spanCases';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 
 const all: RecallDetector = (text, out) => {
   findCredentialArguments(text, out);
@@ -30,6 +30,14 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('ds.setPassword(System.getenv("DB_PASSWORD"));');
     leaves('tokenizer.setTokenizer("whitespace"); field.setPasswordVisible("yes")');
     leaves('store.setSecretName("db-credentials-prod");');
+  });
+
+  it('hides a C++ string named for a credential given its value with assign', () => {
+    hides('secrete.assign("q(lantern-no_${{ur)}tle$$we>$dv}}",17);', 'q(lantern-no_${{ur)}tle$$we>$dv}}');
+    const pw = `Falcon-${fake(8)}`;
+    hides(`db_password.assign("${pw}");`, pw);
+    leaves('secret.assign(std::getenv("APP_SECRET"));');
+    leaves('names.assign("first", 5);');
   });
 
   it('hides SQL passwords', () => {

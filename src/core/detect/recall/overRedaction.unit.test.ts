@@ -9,10 +9,18 @@ import { decodedViewDetector } from './decodedViews';
 import { encodedSecretDetector } from './encodedSecrets';
 import { kubernetesDetector } from './kubernetes';
 import { lookAlikeDetector } from './lookAlikes';
+import { findServiceParts } from './serviceParts';
 import { wrappedPemDetector } from './wrappedPem';
 
-// The decoding detectors together, views running the others inside them as the tier does.
-const mine = [wrappedPemDetector, kubernetesDetector, encodedSecretDetector, lookAlikeDetector];
+// The decoding detectors together, views running the others inside them as the tier does, and the
+// service-part reading (a passphrase after a service's word).
+const mine = [
+  wrappedPemDetector,
+  kubernetesDetector,
+  encodedSecretDetector,
+  lookAlikeDetector,
+  findServiceParts,
+];
 const detectors = [decodedViewDetector(() => mine), ...mine];
 const changed = (text: string): boolean =>
   redactText(text, new RedactionMap(), { recallDetectors: detectors }).text !==

@@ -83,8 +83,11 @@ const PREFIXED = new RegExp(
  */
 /** A shape, its kind, and how many characters before the match belong to the token (see `LEADS`). */
 const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
+  // A Discord bot token, also glued after one or two characters (`AT` + token: detect-secrets' test of a
+  // token that starts on a run's third character); the characters before it stay. Matched from its
+  // `M`/`N`/`O`, the run's start looked back at: led by the lookbehind, every position paid for it.
   [
-    /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,80}/g,
+    /[MNO](?<=(?:^|[^A-Za-z0-9_.-])[A-Za-z0-9_-]{0,2}[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,80}/g,
     'discord-bot-token',
   ],
   [
@@ -123,6 +126,10 @@ const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
   [/AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, 'google-api-key'],
   [/EZAK[A-Za-z0-9]{54}(?![A-Za-z0-9])/g, 'easypost-api-key'],
   [/EZTK[A-Za-z0-9]{54}(?![A-Za-z0-9])/g, 'easypost-test-api-key'],
+  // Mapbox secret and temporary tokens by trufflehog's reading: `sk.`/`tk.` and 80 or more letters, digits
+  // and dots (the report tier wants Mapbox's JSON body, `eyJ1Ijoi…`). Read as generated, so a reversed
+  // domain of words (`sk.gov.…`) stays.
+  [/(?<![A-Za-z0-9_.-])[st]k\.[A-Za-z0-9.]{80,240}(?![A-Za-z0-9_.-])/g, 'mapbox-secret-token'],
   // A JWT whose header does not decode (a peer's regenerated sample, a cut token): two `ey` segments.
   [
     /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,1024}\.ey[A-Za-z0-9_/\\-]{10,4096}\.[A-Za-z0-9_/\\=-]{0,2048}/g,
@@ -182,6 +189,7 @@ const SHAPE_ONLY = new Set([
   'beamer-api-key',
   'vault-legacy-token',
   'discord-bot-token',
+  'mapbox-secret-token',
   'facebook-access-token',
   'facebook-app-access-token',
   'jwt',

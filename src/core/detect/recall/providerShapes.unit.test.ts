@@ -53,12 +53,21 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
   it('hides the fixed shapes: Discord and Telegram bot tokens, GitLab registration tokens, age keys', () => {
     const discord = `M${body(23)}.${randomToken(BASE64URL, 6)}.${body(27)}`;
     hides(discord, discord);
+    // Glued after one or two characters, it is still the token; the characters before it stay.
+    hides(`AT${discord}`, discord);
+    hides(`=${discord}`, discord);
+    const longId = `N${body(25)}.${randomToken(BASE64URL, 6)}.${body(38)}`;
+    hides(`x${longId}`, longId);
     const telegram = `${randomToken(DIGITS, 9)}:${body(35)}`;
     hides(`bot = ${telegram}`, telegram.slice(telegram.indexOf(':') + 1));
     const runner = `GR1348941${randomToken(LOWER_ALNUM, 13)}`;
     hides(runner, runner);
     const age = `AGE-SECRET-KEY-1${randomToken(UPPER_ALNUM, 58)}`;
     hides(age, age);
+    // Mapbox secret tokens as trufflehog reads them: `sk.` and 80 or more letters, digits and dots.
+    const groups = Array.from({ length: 20 }, () => body(3)).join('.');
+    const mapbox = `sk.${groups}.x`;
+    hides(`mapbox ${mapbox} A3xF A3xF`, mapbox);
   });
 
   it('hides family prefixes the rules do not list member by member', () => {
@@ -157,6 +166,7 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       `s-${randomToken(LOWER_ALNUM, 6)}-${randomToken(HEX, 63)}`,
       'https://hooks.slack.com/services/T000/B000/XXXX',
       'eyes.eyebrows.eyelashes',
+      'import sk.gov.finance.taxes.portal.services.internal.reporting.quarterly.summary.DefaultBuilder;',
       `facebook ${randomToken(DIGITS, 16)}|page-settings-panel-title`,
       `sdk-${[8, 4, 4, 4, 11].map((n) => randomToken(LOWER_ALNUM, n)).join('-')}`,
       `ab12_px_${randomToken(HEX, 31)}z_${randomToken(HEX, 10)}`,
@@ -180,6 +190,8 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       `gsk_${body(10)}1234567890abcdefghij`,
       `P${body(23)}.${randomToken(BASE64URL, 6)}.${body(27)}`,
       `M${body(22)}.${randomToken(BASE64URL, 5)}.${body(27)}`,
+      // Three characters before the token's `M` make a run no token starts in.
+      `abcM${body(23)}.${randomToken(BASE64URL, 6)}.${body(27)}`,
     ]) {
       leaves(text);
     }

@@ -18,6 +18,7 @@ import { findGeneratedLiterals } from './generatedLiterals';
 import { findAppRoleIds } from './appRoleIds';
 import { findQuotedLabels } from './quotedLabels';
 import { findWebhookUrls } from './webhookUrls';
+import { findServiceParts } from './serviceParts';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -43,6 +44,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findWebhookUrls,
   findQuotedLabels,
   findAppRoleIds,
+  findServiceParts,
   findCredentialCompanions,
 ];
 

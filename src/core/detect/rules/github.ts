@@ -2,9 +2,12 @@ import { githubChecksumOk, githubToken } from '../checksum';
 import { ALNUM, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
-import { lettersAndDigits } from './ruleParts';
+import { lettersAndDigits, numericId } from './ruleParts';
+import { jwtOk } from './jwtChecks';
+import { jwtSample } from './tokens';
 
 const risk = 'anyone with this file can act as you on GitHub';
+const b64url = (v: object): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 const revokeUrl = 'https://github.com/settings/tokens';
 
 /** One rule per new-format prefix; all carry the CRC-32 checksum that tells a real token from a look-alike. */
@@ -68,6 +71,36 @@ export const githubRules: readonly Rule[] = [
       ],
     },
   },
+  tokenRule({
+    id: 'github-app-installation-token',
+    provider: 'GitHub',
+    description: 'GitHub App installation token (JWT format)',
+    risk: 'anyone with this file can act as your GitHub App on the repositories it is installed on, until the token expires',
+    keywords: ['ghs_'],
+    // GitHub's new installation tokens (changelog, 2026-04-24): `ghs_`, the app's numeric id, `_`, a JWT.
+    // The JWT's header must decode and name an algorithm, as the jwt rule asks.
+    pattern:
+      /(?<![A-Za-z0-9_])ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{10,2000}\.e[wy][A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,1400}(?![A-Za-z0-9_-])/,
+    maxLength: 11440,
+    minEntropy: 4,
+    validate: (t) => jwtOk(t.slice(t.indexOf('_', 4) + 1)),
+    revokeUrl: 'https://docs.github.com/en/rest/apps/installations',
+    sample: () => `ghs_${numericId(7)}_${jwtSample()}`,
+    lines: (t) => [
+      `GITHUB_TOKEN=${t}`,
+      `  "token": "${t}",`,
+      `git clone https://x-access-token:${t}@github.com/acme/tools.git`,
+      t,
+    ],
+    negatives: [
+      'ghs_12345_eyJhbGciOi...',
+      'token = "ghs_<app id>_<jwt>"',
+      // The classic 36-character form is github-server-to-server-token's.
+      'ghs_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      // A header that names no algorithm is no JWT (built here, so no token-shaped literal is stored).
+      `ghs_4821907_${b64url({ typ: 'JWT' })}.${b64url({ iss: '4821907' })}.${'Q'.repeat(43)}`,
+    ],
+  }),
   tokenRule({
     id: 'github-token-in-url',
     provider: 'GitHub',

@@ -243,6 +243,40 @@ export const keyedCommerceRules: readonly Rule[] = [
     make: () => `sl.u.${randomToken(BASE64URL, 140)}`,
     revokeUrl: 'https://www.dropbox.com/account/connected_apps',
   }),
+  // An app's key and secret are both 15 lower-case letters and digits (`--user <key>:<secret>` to
+  // /oauth2/token); the key is the app's public id. So only a name that says secret or token names it.
+  keyed({
+    id: 'dropbox-app-secret',
+    provider: 'Dropbox',
+    description: 'Dropbox app secret',
+    risk: 'anyone with this file can sign users in as your Dropbox app and use the grants they give it',
+    words: [
+      'dropbox_secret',
+      'dropbox_app_secret',
+      'dropbox_client_secret',
+      'dropbox_api_secret',
+      'dropbox_token',
+      'dropbox_api_token',
+      'dropbox_access_token',
+    ],
+    value: '[a-z0-9]{15}',
+    valueMax: 15,
+    make: () => randomToken(LOWER_ALNUM, 15),
+    revokeUrl: 'https://www.dropbox.com/developers/apps',
+    lines: (v) => [
+      `DROPBOX_APP_SECRET=${v}`,
+      `dropboxToken := \`${v}\``,
+      `  "dropbox_secret": "${v}",`,
+      `string dropboxToken = "${v}";`,
+    ],
+    negatives: [
+      // The app key is the app's public id, of the same shape.
+      'DROPBOX_APP_KEY=q7wert9yuiop0as',
+      'dropbox_app_key: "q7wert9yuiop0as"',
+      'DROPBOX_TOKEN=dropboxtokenval',
+      'dropbox_secret = os.environ["DROPBOX_SECRET"]',
+    ],
+  }),
   tokenRule({
     id: 'twilio-account-credentials',
     provider: 'Twilio',

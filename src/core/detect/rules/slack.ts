@@ -45,6 +45,14 @@ function slackToken(
   });
 }
 
+/** `xox?-<id>-<id>`: two or more numeric parts of Slack's id lengths, the last one 10 digits or more. */
+function numericParts(token: string): boolean {
+  const parts = token.split('-').slice(1);
+  return (
+    parts.length >= 2 && parts.every((p) => /^[0-9]{8,14}$/.test(p)) && parts[parts.length - 1]!.length >= 10
+  );
+}
+
 export const slackRules: readonly Rule[] = [
   slackToken(
     'slack-bot-token',
@@ -96,10 +104,20 @@ export const slackRules: readonly Rule[] = [
     pattern: new RegExp(`${START_TOKEN}xox[aors]-(?:[A-Za-z0-9]{1,14}-){0,4}[A-Za-z0-9]{10,64}${END_TOKEN}`),
     maxLength: 140,
     minEntropy: 3,
-    validate: (t) => lettersAndDigits(t.slice(t.lastIndexOf('-') + 1)),
+    // A tail of letters and digits; or numeric ids only (`xoxa-<11 digits>-<13 digits>`, the form of the
+    // examples in Cribl's and secretlint's rule sets, which `slack-bot-token` already takes for `xoxb-`).
+    validate: (t) => lettersAndDigits(t.slice(t.lastIndexOf('-') + 1)) || numericParts(t),
     revokeUrl: slackRevoke,
     sample: () => `xoxs-${numericId(10)}-${numericId(11)}-${numericId(12)}-${randomToken(HEX, 64)}`,
-    negatives: ['xoxs-xxxxxxxxxx-xxxxxxxxxx', 'xoxa-2-your-token', 'const legacyPrefix = "xoxr-"'],
+    negatives: [
+      'xoxs-xxxxxxxxxx-xxxxxxxxxx',
+      'xoxa-2-your-token',
+      'const legacyPrefix = "xoxr-"',
+      // Numeric parts, but a filler, a count-up or a single id.
+      'xoxa-00000000000-0000000000000',
+      'xoxo-12345678901-1234567890123',
+      'xoxr-2398475486312',
+    ],
   }),
   tokenRule({
     id: 'slack-webhook-url',

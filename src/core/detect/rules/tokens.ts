@@ -40,7 +40,7 @@ function basicCredentialsOk(encoded: string): boolean {
   );
 }
 
-function jwtSample(): string {
+export function jwtSample(): string {
   const now = Math.floor(Date.now() / 1000);
   const header = b64url({ alg: 'HS256', typ: 'JWT' });
   const payload = b64url({ sub: randomToken(HEX, 24), scope: 'read write', iat: now, exp: now + 3600 });

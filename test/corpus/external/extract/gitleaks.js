@@ -4,7 +4,7 @@
 // reader: string literals, `+`, `[]string{…}`, `append(…)`, and the sample helpers gitleaks uses.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatizeWithValues, guessSecret, writeChunks } = require('./template');
+const { templatizeWithValues, guessSecret, writeChunks, keepLiterals, regexLiterals } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { goString, tokenize } = require('./goRead');
 
@@ -110,11 +110,12 @@ function term(toks, i) {
 
 function samplesOf(template, id, secretParts) {
   const parts = [];
+  // The template's text and the identifier are gitleaks' own writing around the value: kept as written.
   for (const piece of template.split(/(\{[iIs]\})/)) {
-    if (piece === '{i}') parts.push({ lit: id });
-    else if (piece === '{I}') parts.push({ lit: id.toUpperCase() });
+    if (piece === '{i}') parts.push({ lit: id, written: true });
+    else if (piece === '{I}') parts.push({ lit: id.toUpperCase(), written: true });
     else if (piece === '{s}') parts.push({ secret: secretParts });
-    else if (piece) parts.push({ lit: piece });
+    else if (piece) parts.push({ lit: piece, written: true });
   }
   return { parts };
 }
@@ -126,9 +127,12 @@ function render(parts) {
   let text = '';
   const spans = [];
   const markers = [];
+  const written = [];
   for (const p of parts) {
-    if (p.lit !== undefined) text += p.lit;
-    else if (p.re !== undefined)
+    if (p.lit !== undefined) {
+      if (p.written) written.push([text.length, text.length + p.lit.length]);
+      text += p.lit;
+    } else if (p.re !== undefined)
       (markers.push([text.length, `⟦re:${p.re}⟧`]), (text += `\u0000${markers.length - 1}\u0000`));
     else {
       // A secret built from literals and regexes: one regex re-generates all of it.
@@ -143,18 +147,18 @@ function render(parts) {
       }
     }
   }
-  return { text, spans, markers };
+  return { text, spans, markers, written };
 }
 
 function caseOf(value, label, kind, from, counts) {
-  const { text, spans, markers } = render(value.parts);
+  const { text, spans, markers, written } = render(value.parts);
   let secrets = spans;
   if (label === 'secret' && spans.length === 0 && markers.every((m) => !m[1].startsWith('⟦!'))) {
     secrets = guessSecret(text.replace(/\u0000\d+\u0000/g, ' '));
     if (!secrets) return (counts.dropped++, null);
   }
   if (label === 'negative') secrets = [];
-  let { template: t, values } = templatizeWithValues(text, secrets);
+  let { template: t, values } = templatizeWithValues(text, secrets, written);
   if (t === null) return (counts.dropped++, null);
   t = t.replace(/\u0000(\d+)\u0000/g, (_, n) => markers[Number(n)][1]);
   if (label === 'secret' && !t.includes('⟦!')) return (counts.dropped++, null);
@@ -162,6 +166,25 @@ function caseOf(value, label, kind, from, counts) {
   if (label === 'secret') return { label, kind, from, text: t };
   // A negative's parts gitleaks samples from a regex have no literal: fidelity.js compares their regex.
   return { label, kind, from, text: t, raw: text, values };
+}
+
+/**
+ * The literal runs of the rule's own regex (the string literals of its `Regex:` field, `v1\.0-` and
+ * `sgp_`): where a sample starts or ends with one, that part is the format, kept as written.
+ */
+function ruleLiterals(toks) {
+  const out = [];
+  const at = toks.findIndex((t, i) => t.v === 'Regex' && toks[i + 1]?.v === ':');
+  if (at < 0) return out;
+  let depth = 0;
+  for (let i = at + 2; i < toks.length; i++) {
+    const v = toks[i].v;
+    if (toks[i].t === 'str') out.push(...regexLiterals(v));
+    else if (v === '(' || v === '{' || v === '[') depth++;
+    else if (v === ')' || v === '}' || v === ']') depth--;
+    if (depth < 0 || (depth === 0 && v === ',')) break;
+  }
+  return out;
 }
 
 const files = git('ls-tree', '-r', '--name-only', 'HEAD', 'cmd/generate/config/rules/').trim().split('\n');
@@ -173,6 +196,7 @@ for (const file of files.filter((f) => f.endsWith('.go') && !f.endsWith('_test.g
     const id = /RuleID:\s*"([^"]+)"/.exec(fn)?.[1];
     if (!id) continue;
     const toks = tokenize(fn);
+    keepLiterals(ruleLiterals(toks));
     for (let i = 0; i < toks.length; i++) {
       const isTps = toks[i].v === 'tps' || toks[i].v === 'fps';
       if (!isTps || !toks[i + 1] || !(toks[i + 1].v === ':' || toks[i + 1].v === '=')) continue;

@@ -35,14 +35,49 @@ function pyString(src) {
 const counts = { dropped: 0, duplicates: 0 };
 const read = [];
 
-function add(label, kind, from, text, secretValue) {
+/**
+ * The regexes a detect-secrets plugin lists in its `denylist`, each one raw-string literal that
+ * JavaScript reads the same way (no inline flags or named groups): what the plugin itself matches.
+ */
+function denylistOf(kind) {
+  const file = `detect_secrets/plugins/${kind}.py`;
+  if (git('ls-tree', '--name-only', 'HEAD', file).trim() !== file) return [];
+  const src = git('show', `HEAD:${file}`);
+  const out = [];
+  for (const m of src.matchAll(/re\.compile\(\s*r'((?:[^'\\\n]|\\.)*)'\s*,?\s*\)/g)) {
+    if (/\(\?[aiLmsux]|\(\?P/.test(m[1])) continue;
+    try {
+      out.push(new RegExp(m[1], 'g'));
+    } catch {
+      // Not a regex JavaScript reads.
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the plugin's own regex finds the secret starting inside the guessed run (`AT` then a Discord
+ * token: "the token starts on the third character"), the characters before it are the peer's context,
+ * kept as written; the guess keeps its end.
+ */
+function startAsPeer(text, span, denylist) {
+  const [s, e] = span;
+  for (const re of denylist) {
+    for (const m of text.matchAll(re)) {
+      if (m.index > s && m.index < e && m.index + m[0].length <= e) return [m.index, e];
+    }
+  }
+  return span;
+}
+
+function add(label, kind, from, text, secretValue, denylist = []) {
   let spans = [];
   if (label === 'secret') {
     if (secretValue !== undefined && text.includes(secretValue)) {
       const at = text.indexOf(secretValue);
       spans = [[at, at + secretValue.length]];
     } else {
-      spans = guessSecret(text);
+      spans = guessSecret(text)?.map((span) => startAsPeer(text, span, denylist));
     }
     if (!spans)
       return (process.env.DEBUG && console.log('drop', JSON.stringify(text).slice(0, 150)), counts.dropped++);
@@ -64,6 +99,7 @@ function detectSecrets() {
   for (const file of files) {
     const src = git('show', `HEAD:${file}`);
     const kind = path.basename(file, '_test.py');
+    const denylist = denylistOf(kind);
     const consts = new Map();
     for (const m of src.matchAll(new RegExp(`^([A-Z_]+)\\s*=\\s*(${STRS})$`, 'gm')))
       consts.set(m[1], pyString(m[2]));
@@ -71,7 +107,7 @@ function detectSecrets() {
     for (const m of src.matchAll(
       new RegExp(`\\(\\s*(?:#[^\\n]*\\s*)*(${STRS}),\\s*(True|False)\\s*,?\\s*\\)`, 'g'),
     )) {
-      add(m[2] === 'True' ? 'secret' : 'negative', kind, file, pyString(m[1]));
+      add(m[2] === 'True' ? 'secret' : 'negative', kind, file, pyString(m[1]), undefined, denylist);
     }
     // ('fmt'.format(CONST), CONST|None)
     const fmt = new RegExp(`\\(\\s*(${STRS})\\.format\\(([A-Z_]+)\\),\\s*([A-Z_]+|None)\\s*\\)`, 'g');

@@ -6,7 +6,14 @@
 // Usage: node secretlint.js <secretlint git dir> <out dir>.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { templatizeWithValues, guessSecret, writeSource, tally } = require('./template');
+const {
+  templatizeWithValues,
+  guessSecret,
+  writeSource,
+  tally,
+  keepLiterals,
+  regexLiterals,
+} = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 
 const [gitDir, outDir] = process.argv.slice(2);
@@ -14,8 +21,29 @@ const git = (...args) =>
   execFileSync('git', ['-C', gitDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const commit = git('rev-parse', 'HEAD').trim();
 const ROOT = 'packages/@secretlint/secretlint-rule-preset-recommend/test/snapshots/';
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?-----END \1-{4,5}/;
 
 const files = git('ls-tree', '-r', '--name-only', 'HEAD', ROOT).trim().split('\n');
+
+/**
+ * The literal runs of the rule's own regexes (the `/…/` literals of `secretlint-rule-<rule>/src/*.ts`):
+ * where a value starts or ends with one (Vault's `hvb.`), that part is the format, kept as written.
+ */
+const literalsOf = new Map();
+function ruleLiterals(rule) {
+  if (!literalsOf.has(rule)) {
+    const src = `packages/@secretlint/secretlint-rule-${rule}/src/`;
+    const out = [];
+    for (const f of git('ls-tree', '-r', '--name-only', 'HEAD', src).trim().split('\n')) {
+      if (!/\.ts$/.test(f) || /\.test\.ts$/.test(f)) continue;
+      for (const m of git('show', `HEAD:${f}`).matchAll(/(?<=[=(,:]\s*)\/((?:[^/\\\n]|\\.)+)\/[dgimsuy]*/g)) {
+        out.push(...regexLiterals(m[1]));
+      }
+    }
+    literalsOf.set(rule, out);
+  }
+  return literalsOf.get(rule);
+}
 const read = [];
 let dropped = 0;
 let unsupported = 0; // snapshots whose input is binary (PKCS#12 files)
@@ -52,6 +80,11 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
     } else if (userinfo) {
       s += userinfo.index + userinfo[0].length - 1 - userinfo[1].length;
       e = s + userinfo[1].length;
+    } else if (PEM_BLOCK.test(hit) && PEM_BLOCK.exec(hit)[0].length < hit.length) {
+      // A finding over a whole file (GCP's service-account JSON) whose secret is the private-key block in it.
+      const block = PEM_BLOCK.exec(hit);
+      s += block.index;
+      e = s + block[0].length;
     } else if (/[\s=:"']/.test(hit.trim()) && !hit.includes('-----BEGIN')) {
       const guess = guessSecret(hit);
       if (!guess || guess.length === 0) continue;
@@ -64,6 +97,7 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
     .slice(ROOT.length)
     .split('/')[0]
     .replace(/^secretlint-rule-/, '');
+  keepLiterals(ruleLiterals(rule));
   const { template: t, values } = templatizeWithValues(text, spans);
   if (t === null || (label === 'secret' && !t.includes('⟦!')) || !samplerReads(t)) {
     dropped++;

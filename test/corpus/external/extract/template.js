@@ -6,264 +6,15 @@
 
 const TOKEN = /[A-Za-z0-9_\-+/.~]+={0,3}/g;
 
-// Prefixes that carry no separator after them; with a separator (`ghp_`, `xoxb-`, `sk_live_`) the
-// splitter keeps short leading words anyway.
-const BARE_PREFIXES = [
-  'GR1348941',
-  'AGE-SECRET-KEY-1',
-  'ATATT3',
-  'AKIA',
-  'ABSK',
-  'ASIA',
-  'ABIA',
-  'ACCA',
-  'AIza',
-  'EAAA',
-  'EAA',
-  'dapi',
-  'eyJ',
-  // AWS AppSync API keys (`da2-` and 26 characters): the digit keeps the splitter from reading it as a word.
-  'da2-',
-];
-
-function entropy(s) {
-  const counts = new Map();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let h = 0;
-  for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
-  return h;
-}
-
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** The smallest class of the usual alphabets that holds every character of `s`. */
-function classOf(s) {
-  if (/^[0-9]+$/.test(s)) return '[0-9]';
-  if (s.length >= 8 && /^[0-9a-f]+$/.test(s)) return '[0-9a-f]';
-  if (s.length >= 8 && /^[0-9A-F]+$/.test(s)) return '[0-9A-F]';
-  if (s.length >= 16 && /^[0-9a-fA-F]+$/.test(s)) return '[0-9a-fA-F]';
-  let cls = '';
-  if (/[A-Z]/.test(s)) cls += 'A-Z';
-  if (/[a-z]/.test(s)) cls += 'a-z';
-  if (/[0-9]/.test(s)) cls += '0-9';
-  const symbols = [...new Set(s.replace(/[A-Za-z0-9]/g, ''))].sort().join('');
-  for (const c of symbols) cls += c === '-' || c === ']' || c === '\\' || c === '^' ? `\\${c}` : c;
-  return `[${cls}]`;
-}
-
-function run(s) {
-  return `${classOf(s)}{${s.length}}`;
-}
-
-/** A regex that re-generates a value of the same format: literal prefix and separators, random runs. */
-function shapeOf(whole) {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (UUID.test(whole)) {
-    const c = whole === whole.toUpperCase() ? '[0-9A-F]' : '[0-9a-f]';
-    return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
-  }
-  // A UUID's layout over a wider alphabet (Graphhopper's keys): the groups stay apart, each re-drawn.
-  if (/^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}$/.test(whole)) {
-    const c = classOf(whole.replace(/-/g, ''));
-    return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
-  }
-  // A URL's path: host names and path words stay, each random segment is re-generated on its own.
-  const slashed = whole.split('/');
-  if (slashed.length > 1 && slashed.some((p) => p.length > 0 && wordLike(p))) {
-    const part = (p) => {
-      if (p.length === 0 || wordLike(p) || (!randomLooking(p) && p.length < 8)) return escapeRe(p);
-      // Upper-case ids keep their type letter (Slack's T… team and B… hook ids).
-      return /^[A-Z][A-Z0-9]{6,}$/.test(p) ? p[0] + run(p.slice(1)) : shapeOf(p);
-    };
-    return slashed.map(part).join('\\/');
-  }
-  // Quotes or punctuation at either end are the peer's syntax, not the value's alphabet.
-  const lead = /^[^A-Za-z0-9]*/.exec(whole)[0];
-  const trail = /[^A-Za-z0-9=]*$/.exec(whole.slice(lead.length))[0];
-  const value = whole.slice(lead.length, whole.length - trail.length);
-  let prefix = '';
-  // A literal the peer's own detector requires at the start (LangSmith's lsv2_, Okta's 00, sq0i): kept.
-  // A separator right after it goes with it, so the structured reading below still sees the parts (sk_live_…).
-  for (const p of literals) {
-    if (value.startsWith(p) && value.length > p.length + 6 && p.length > prefix.length) prefix = p;
-  }
-  if (prefix && /[-_.:]/.test(value[prefix.length]) && !/[-_.:]$/.test(prefix))
-    prefix += value[prefix.length];
-  for (const p of prefix ? [] : BARE_PREFIXES) {
-    if (value.startsWith(p) && value.length > p.length + 6) {
-      prefix = p;
-      break;
-    }
-  }
-  // A lower-case word and a separator (glpat-, glsoat-, sk_, pplx-) is a provider's prefix.
-  if (!prefix) prefix = /^[a-z]{2,8}[-_](?:(?:live|test|proj|admin|svcacct)[-_])?/.exec(value)?.[0] ?? '';
-  // Three dotted parts (Discord bot tokens): the first character encodes the id's size, a format fact.
-  if (!prefix && /^[A-Za-z0-9]{20,}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{20,}$/.test(value)) prefix = value[0];
-  let rest = value.slice(prefix.length);
-  // A data-centre or key-type suffix (Mailchimp's -us6, MaxMind's _mmk) is part of the format.
-  // …and so is a literal the peer's detector requires at the end (New Relic's FFFFNRAL, .tines.com).
-  const fixedEnd = literals
-    .filter((l) => l.length >= 3 && rest.endsWith(l) && rest.length > l.length + 2)
-    .sort((a, b) => b.length - a.length)[0];
-  const dc =
-    fixedEnd ??
-    /-[a-z]{2}\d{1,2}$/.exec(rest)?.[0] ??
-    (rest.length > 30 ? (/_[a-z]{3}$/.exec(rest)?.[0] ?? '') : '');
-  rest = rest.slice(0, rest.length - dc.length);
-  let pad = '';
-  const padMatch = /={1,2}$/.exec(rest);
-  if (padMatch && rest.length > 12) {
-    pad = padMatch[0];
-    rest = rest.slice(0, -pad.length);
-  }
-  // `!` too: Salesforce's access tokens hold one at a fixed place (00<13>!<96>).
-  const parts = rest.split(/([-_.:!])/);
-  const segments = parts.filter((_, i) => i % 2 === 0);
-  // Few separators between long runs: a structured token (xoxb-1-2-abc, sk_live_abc). Otherwise the
-  // separators are part of a base64url alphabet and the whole rest is one random run.
-  const structured =
-    segments.length > 1 &&
-    segments.length <= 7 &&
-    segments.every(
-      (s, i) =>
-        s.length >= 3 ||
-        (i === 0 && /^[a-z]+$/i.test(s)) ||
-        /^[a-z]{1,3}$/i.test(s) ||
-        // A version digit after the prefix words (Slack's xoxa-2-, xapp-1-, xoxe.xoxp-1-), not a random tail.
-        (/^[0-9]$/.test(s) &&
-          i < segments.length - 1 &&
-          segments.slice(0, i).every((w) => /^[a-z]+$/i.test(w))),
-    );
-  let out = escapeRe(lead + prefix);
-  if (structured) {
-    let leading = true;
-    parts.forEach((part, i) => {
-      if (i % 2 === 1) {
-        out += escapeRe(part);
-        return;
-      }
-      const word = /^[A-Za-z]{1,8}$/.test(part) && !(i === parts.length - 1 && part.length > 4);
-      if (part.length === 0) return;
-      // A word and a version number (Anthropic's api03, admin01): the kind of key, fixed by the format.
-      // …or a short letters-and-digits tag between a prefix word and a long run (42 Intra's s-s4t2ud-<64 hex>).
-      const versioned =
-        /^[a-z]{2,8}[0-9]{2}$/.test(part) ||
-        (i > 0 &&
-          /^[a-z][a-z0-9]{3,7}$/.test(part) &&
-          /[0-9]/.test(part) &&
-          (parts[i + 2] ?? '').length >= 32);
-      if (leading && (word || versioned) && i < parts.length - 1) {
-        out += part; // a provider's prefix word (sk, live, xoxb, glpat)
-      } else if (parts[i - 1] === ':' && /^AA[A-Za-z0-9_-]{30,}$/.test(part)) {
-        out += 'AA' + run(part.slice(2)); // Telegram bot tokens: the secret half opens with AA
-      } else {
-        leading = false;
-        out += run(part);
-      }
-    });
-  } else if (rest.length > 0) {
-    out += run(rest);
-  }
-  return out + escapeRe(pad + dc + trail);
-}
-
-// Names the peer's source gives for what it tests (trufflehog's detector name, `d7network`): in the
-// peer's text they are the provider's keyword, never a random value, even when they hold a digit.
-let names = new Set();
-
-/** Sets the names the next templatize calls keep as words (lower-cased). */
-function keepNames(list) {
-  names = new Set(list.map((n) => n.toLowerCase()));
-}
-
-// Literal runs the peer's own detector regex requires (see regexLiterals): where a value starts or ends
-// with one, that part is the provider's format, kept as written.
-let literals = [];
-
-/** Sets the literals the next templatize calls keep at a value's start or end. */
-function keepLiterals(list) {
-  literals = [...new Set(list)];
-}
-
-/**
- * The literal runs of a regex's source (`\b(lsv2_(?:pt|sk)_[a-f0-9]{32})` gives lsv2_, pt, sk): letters,
- * digits and escaped or plain separators outside classes, a run cut where a quantifier, class, group,
- * alternation, slash or other escape starts (a URL's host and path words are runs of their own). Runs of 2 or more characters.
- */
-function regexLiterals(source) {
-  const out = [];
-  let cur = '';
-  const flush = () => {
-    if (cur.length >= 2) out.push(cur);
-    cur = '';
-  };
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      const n = source[++i] ?? '';
-      if (/[.\-_:!@#]/.test(n)) cur += n;
-      else flush();
-    } else if (c === '[') {
-      flush();
-      let j = i + 1;
-      if (source[j] === '^') j++;
-      if (source[j] === ']') j++;
-      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-      i = j;
-    } else if (c === '?' || c === '*' || c === '+' || c === '{') {
-      cur = cur.slice(0, -1); // the quantifier takes the last character
-      flush();
-      if (c === '{') while (i < source.length && source[i] !== '}') i++;
-    } else if (c === '(' && source[i + 1] === '?') {
-      flush(); // (?:, (?i), (?P<name>
-      i++;
-      while (i + 1 < source.length && !':)>'.includes(source[i])) i++;
-    } else if (/[A-Za-z0-9\-_:!@#,=]/.test(c)) {
-      cur += c;
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
-}
-
-/** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
-/**
- * Identifiers and phrases: every camel-case or separated piece is a short word or a small number; an
- * identifier's piece may end in a one- or two-digit index (`sumoKey1`) or be a two-letter word (`Id`).
- */
-function wordLike(tok) {
-  const pieces = tok
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .split(/[\s_\-.=/~]+/)
-    .filter((p) => p.length > 0);
-  return (
-    pieces.length <= 8 &&
-    pieces.every(
-      (p) =>
-        names.has(p.toLowerCase()) ||
-        (/^(?:[A-Z]?[a-z]{2,}|[A-Z]?[a-z]{2,10}\d{1,2}|[A-Z][a-z]|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) &&
-          /[aeiouy]|^\d/i.test(p)),
-    ) &&
-    tok.replace(/[^A-Za-z0-9]/g, '').length / pieces.length >= 3
-  );
-}
-
-function randomLooking(tok) {
-  if (tok.length < 8 || wordLike(tok)) return false;
-  if (/^(?:x+|X+|\*+|0+|\.+|-+|_+|=+)$/.test(tok)) return false;
-  if (
-    /^[A-Za-z_.\-/]+$/.test(tok) &&
-    !/[A-Z].*[a-z].*[A-Z]|[a-z].*[A-Z].*[a-z]/.test(tok.replace(/[_.\-/][A-Za-z]/g, ''))
-  )
-    return false; // words, snake_case and dotted or slashed paths
-  if (/(?:https?|ftp)$/.test(tok) || tok.includes('//')) return false;
-  if (/x{6,}|X{6,}|\*{4,}|0{8,}|1234567|abcdef|\.\.\./.test(tok)) return false;
-  return entropy(tok) >= 3 && (/[0-9]/.test(tok) || tok.length >= 20 || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(tok));
-}
+const {
+  entropy,
+  escapeRe,
+  keepNames,
+  keepLiterals,
+  regexLiterals,
+  randomLooking,
+  shapeOf,
+} = require('./shape');
 
 // Values in a credential position (password=…, user:…@, -u user:…) are re-generated even when they read
 // like words: the repository must not hold a password-shaped literal either.
@@ -274,15 +25,34 @@ const CREDENTIAL_VALUE = [
   /(?:-u|--user)[ =]["']?[^:\s"']*:([^\s"'@]{3,})/g,
 ];
 
+const PLACEHOLDER_CREDENTIAL =
+  /^(?:(?:my|your|the)[_-]?)?(?:password|passwd|pass|pwd|secret)$|^(?:your|replace[_-]with)[_-][a-z_]*(?:password|passwd|pass|secret)$/i;
+
+/**
+ * `abc`, `1234`, `1111`: a counting or repeated run, the placeholder of a short or low-entropy password
+ * (secretlint's negatives). Kept as written like a mask.
+ */
+function countingRun(v) {
+  if (v.length < 3 || v.length > 10 || !/^(?:[a-z]+|[0-9]+)$/i.test(v)) return false;
+  if (/^(.)\1+$/.test(v)) return true;
+  for (let i = 1; i < v.length; i++) if (v.charCodeAt(i) !== v.charCodeAt(i - 1) + 1) return false;
+  return true;
+}
+
 function credentialSpans(text) {
   const spans = [];
   for (const re of CREDENTIAL_VALUE) {
-    for (const m of text.matchAll(re)) {
+    // `d`: the value's own offset. The userinfo pattern goes on past the value (its `@`), so the end of
+    // the match is not the end of the value.
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}d`))) {
       const v = m[1];
       // References and masks stay, a mask after a few shown characters too (`bP88Q~xxxx…`, `AP6xxxxxx`),
       // and so does GitHub's fixed password for a token given as the user.
       if (/^[$<{%]|^\*+$|^x+$|x{6,}|^x-oauth-basic$/i.test(v)) continue;
-      const start = m.index + m[0].length - v.length;
+      // A value that only names the credential (`admin:password@`, `YOUR_PASSWORD`) is the peer's
+      // placeholder, kept as written: re-drawn, it would be a real password where the peer wrote none.
+      if (PLACEHOLDER_CREDENTIAL.test(v) || countingRun(v)) continue;
+      const start = m.indices[1][0];
       spans.push([start, start + v.length]);
     }
   }
@@ -296,7 +66,12 @@ function generatorFor(value) {
     const m = /^([\x21-\x39\x3b-\x7e]{1,64}):([\x20-\xff]{0,128})$/.exec(decoded);
     if (m) return `@basic:${m[1].length}:${m[2].length}`;
   }
-  if (/^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/.test(value)) return jwtSpec(value);
+  const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*$/;
+  if (JWT.exec(value)?.index === 0) return jwtSpec(value);
+  // A JWT after a token prefix and an id (GitHub's `ghs_<installation id>_<JWT>`): the prefix re-drawn
+  // as any value is, the JWT whole.
+  const lead = /^[A-Za-z]{2,8}_(?:\d{1,12}_)?(?=eyJ)/.exec(value);
+  if (lead && JWT.exec(value)?.index === lead[0].length) return `@jwt:${shapeOf(lead[0])}`;
   return undefined;
 }
 
@@ -358,7 +133,9 @@ function markerFor(value, secret, at) {
   return `⟦${secret ? '!' : ''}${named ?? `re:${shapeOf(value)}`}⟧`;
 }
 
-const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+// The end line may lose a dash (secretlint's GCP service-account sample ends `-----END PRIVATE KEY----`):
+// still the block the peer meant, re-generated well formed.
+const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-{4,5}/g;
 
 /** Replaces PEM bodies by `⟦@pem:LABEL:LINES⟧`; returns null when a block cannot be re-generated. */
 function pemOf(label, body) {
@@ -368,25 +145,40 @@ function pemOf(label, body) {
     .filter((l) => l.length > 0);
   if (lines.length === 0 || lines.some((l) => !/^[A-Za-z0-9+/=:, -]+$/.test(l))) return null;
   const data = lines.filter((l) => !l.includes(':'));
-  return `@pem:${label}:${data.length}`;
+  // A block inside a JSON string (a service-account file) has its line breaks written `\n`.
+  const escaped = body.includes('\\n') && !body.includes('\n');
+  return `@pem:${label}:${data.length}${escaped ? ':json' : ''}`;
 }
 
 /**
  * The template of `text`: `secrets` are [start, end) spans of the case's secrets (exact, when the peer
- * says where they are); every other random-looking token is re-generated too, but is not a secret.
- * Returns null when some secret cannot be re-generated.
+ * says where they are); every other random-looking token is re-generated too, but is not a secret,
+ * except in `written` spans: context the peer's own helper wrote around the value (gitleaks'
+ * `{i}Token := `), never a value. Returns null when some secret cannot be re-generated.
  */
-function templatize(text, secrets = []) {
+function templatize(text, secrets = [], written = []) {
   replaced = [];
   const out = [];
   let cursor = 0;
   const spans = [...secrets].sort((a, b) => a[0] - b[0]);
   let pems = [];
   for (const m of text.matchAll(PEM)) pems.push([m.index, m.index + m[0].length, m[1], m[2]]);
+  const kept = (s, e) => written.some(([ws, we]) => ws < e && we > s);
   const credentials = credentialSpans(text).filter(
-    ([cs, ce]) => !spans.some(([ss, se]) => ss < ce && se > cs),
+    ([cs, ce]) => !spans.some(([ss, se]) => ss < ce && se > cs) && !kept(cs, ce),
   );
   function emitPlain(from, to) {
+    // A PEM block is written as it is here and re-generated whole below: read token by token, a body
+    // whose line breaks are written `\n` (a JSON string) would lose the `n` to the next line's token.
+    if (from >= to) return;
+    const block = pems.find(([ps, pe]) => ps < to && pe > from);
+    if (block) {
+      const [ps, pe] = [Math.max(block[0], from), Math.min(block[1], to)];
+      emitPlain(from, ps);
+      out.push(text.slice(ps, pe));
+      emitPlain(pe, to);
+      return;
+    }
     const cred = credentials.find(([cs, ce]) => cs >= from && ce <= to);
     if (cred) {
       emitPlain(from, cred[0]);
@@ -399,7 +191,7 @@ function templatize(text, secrets = []) {
       const tok = m[0];
       const start = from + m.index;
       out.push(text.slice(at, start));
-      out.push(randomLooking(tok) ? markerFor(tok, false, start) : tok);
+      out.push(randomLooking(tok) && !kept(start, start + tok.length) ? markerFor(tok, false, start) : tok);
       at = start + tok.length;
     }
     out.push(text.slice(at, to));
@@ -426,8 +218,9 @@ function templatize(text, secrets = []) {
   result = result.replace(PEM, (block, label, body) => {
     // A body with nothing random in it (`xxxx`, a short placeholder) is the peer's placeholder: kept as
     // written, since a re-generated block would be a well-formed key where the peer wrote none.
-    if (!body.includes('⟦')) return block;
-    const spec = pemOf(label, body.replace(/⟦[^⟧]*⟧/g, 'AAAA'));
+    const lines = body.split(/\\n|\n/);
+    if (!lines.some((l) => [...l.matchAll(TOKEN)].some((m) => randomLooking(m[0])))) return block;
+    const spec = pemOf(label, body);
     if (!spec) {
       failed = true;
       return '';
@@ -442,8 +235,8 @@ function templatize(text, secrets = []) {
  * `templatize`, and where (in `text`) the tokens it re-generated that are not the case's secret sit: a
  * negative's values, which the extractors test against the formats of the same rule's positives.
  */
-function templatizeWithValues(text, secrets = []) {
-  const template = templatize(text, secrets);
+function templatizeWithValues(text, secrets = [], written = []) {
+  const template = templatize(text, secrets, written);
   return { template, values: replaced };
 }
 

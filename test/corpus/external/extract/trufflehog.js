@@ -85,11 +85,17 @@ function constsOf(src) {
   return consts;
 }
 
+const CONNECTION_STRING = /^[A-Za-z][\w ]{0,30}=[^;=\s]+(?:;[A-Za-z][\w ]{0,30}=[^;\s]+)+;?$/;
+
 /** The [start, end) of the most random piece of each wanted value found in the input. */
 function secretSpans(input, want) {
   const spans = [];
   for (const w of want) {
-    const pieces = [w, ...w.split(/[:;|, \n]+/)].filter((p) => p.length >= 6 && input.includes(p));
+    // A connection string (`Endpoint=…;Id=…;Secret=…`): its values are the pieces, the names are syntax.
+    const pairs = CONNECTION_STRING.test(w) ? w.split(';').map((p) => p.slice(p.indexOf('=') + 1)) : [];
+    const pieces = (pairs.length > 0 ? pairs : [w, ...w.split(/[:;|, \n]+/)]).filter(
+      (p) => p.length >= 6 && input.includes(p),
+    );
     if (pieces.length === 0) continue;
     // The whole wanted value when it sits in the input; otherwise its most random piece.
     const best =
