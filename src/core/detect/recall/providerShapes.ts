@@ -87,7 +87,7 @@ const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
   // token that starts on a run's third character); the characters before it stay. Matched from its
   // `M`/`N`/`O`, the run's start looked back at: led by the lookbehind, every position paid for it.
   [
-    /[MNO](?<=(?:^|[^A-Za-z0-9_.-])[A-Za-z0-9_-]{0,2}[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,80}/g,
+    /[MNO](?<=(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{0,2}[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,80}/g,
     'discord-bot-token',
   ],
   [
