@@ -48,23 +48,32 @@ function benchRedaction(runs = 50) {
   const redactMs = [];
   const prepareMs = [];
   let found = 0;
+  let outcome = '';
   for (let r = 0; r < runs + 5; r++) {
     const t0 = performance.now();
     found = redactText(text, new RedactionMap(), { known }).redactions.length;
     const t1 = performance.now();
-    prepareRequest(
+    const prepared = prepareRequest(
       new Conversation(),
       { prompt: 'Review this.', model: 'gpt-4o-mini', attachments: [{ path: 'src/orders.ts', text }] },
       { known },
       [known[0].value],
     );
     const t2 = performance.now();
+    // A refused request would time a shorter path than the one a user waits on: the figure must be a sent one.
+    outcome = prepared.kind === 'ready' ? 'ready to send' : `${prepared.kind}: ${prepared.message ?? ''}`;
     if (r >= 5) {
       redactMs.push(t1 - t0);
       prepareMs.push(t2 - t1);
     }
   }
-  return { kb: text.length / 1024, found, redactMs: median(redactMs), prepareMs: median(prepareMs) };
+  return {
+    kb: text.length / 1024,
+    found,
+    outcome,
+    redactMs: median(redactMs),
+    prepareMs: median(prepareMs),
+  };
 }
 
 /** Time to first token: raw SDK vs the pipeline (redaction, guard, hash, provider), same server. */
@@ -141,8 +150,9 @@ async function report({ section, fmt, verdict, quick }) {
   const r = benchRedaction(quick ? 20 : 50);
   console.log(
     `redact a ${fmt(r.kb, 0)} KB selection (${r.found} secrets): ${fmt(r.redactMs, 2)} ms; ` +
-      `whole prepare (exclude, redact, payload, guard, sha256): ${fmt(r.prepareMs, 2)} ms`,
+      `whole prepare (exclude, redact, payload, guard, sha256): ${fmt(r.prepareMs, 2)} ms (${r.outcome})`,
   );
+  console.log(`whole prepare measured a request ready to send: ${verdict(r.outcome === 'ready to send')}`);
   console.log(`target <= 5 ms: ${fmt(r.redactMs, 2)} ms -> ${verdict(r.redactMs <= 5)}`);
   const t = await benchFirstToken(quick ? 15 : 30);
   const delta = t.pipeMs - t.rawMs;

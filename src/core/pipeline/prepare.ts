@@ -10,8 +10,8 @@ import { guardPayload } from './guard';
 import type { KnownValue } from './knownValues';
 import { normalizeKnownValues } from './knownValues';
 import { buildChatParams, composeUserMessage } from './payload';
-import type { Redaction } from './redact';
-import { countByRule, redactText } from './redact';
+import type { RedactedText, RedactOptions, Redaction } from './redact';
+import { countByRule, MIN_PROPAGATED_LENGTH, redactText } from './redact';
 import { RedactionMap } from './redactionMap';
 
 /** A path also gets its generated-looking runs hidden (a token saved into a file name). */
@@ -119,21 +119,43 @@ export function prepareRequest(
   const build = (map: RedactionMap, allow?: ReadonlySet<string>): Omit<ReadyRequest, 'sha256'> => {
     const options = { known, ...(settings.scan ? { scan: settings.scan } : {}), ...(allow ? { allow } : {}) };
     const pathOptions = { ...options, recallDetectors: PATH_DETECTORS };
+    // Each part in the order it is sent: the system text, the prompt, then each attachment's path and text.
+    const parts: Array<{ text: string; path: boolean; result?: RedactedText }> = [];
+    if (settings.system !== undefined) {
+      parts.push({ text: settings.system, path: false });
+    }
+    parts.push({ text: input.prompt, path: false });
+    for (const a of kept) {
+      parts.push({ text: a.path, path: true }, { text: a.text, path: false });
+    }
+    const redactPart = (part: (typeof parts)[number], hidden?: RedactOptions['hidden']): RedactedText =>
+      redactText(part.text, map, { ...(part.path ? pathOptions : options), ...(hidden ? { hidden } : {}) });
+    for (const part of parts) {
+      part.result = redactPart(part);
+    }
+    // A value hidden in one part (or an earlier turn) is hidden in every part: redo the parts it is left in.
+    const hidden = map.secrets().filter((s) => s.value.length >= MIN_PROPAGATED_LENGTH);
+    for (const part of parts) {
+      if (hidden.some((s) => part.result!.text.includes(s.value))) {
+        part.result = redactPart(part, hidden);
+      }
+    }
+    const results = parts.map((p) => p.result!);
     const redactions: SourcedRedaction[] = [];
-    const redact = (text: string, source: string): string => {
-      const result = redactText(text, map, source === 'path' ? pathOptions : options);
+    const take = (source: string): string => {
+      const result = results.shift()!;
       for (const r of result.redactions) {
         redactions.push({ ...r, source });
       }
       return result.text;
     };
-    const system = settings.system !== undefined ? redact(settings.system, 'system') : undefined;
-    const prompt = redact(input.prompt, 'prompt');
+    const system = settings.system !== undefined ? take('system') : undefined;
+    const prompt = take('prompt');
     // The path is sent too (`file (lines …)` above the code): a token in a folder name or a query string
     // must not leave either, nor be shown as the source of the redactions.
     const attachments = kept.map((a) => {
-      const path = redact(a.path, 'path');
-      return { ...a, path, text: redact(a.text, path) };
+      const path = take('path');
+      return { ...a, path, text: take(path) };
     });
     const userMessage = composeUserMessage(prompt, attachments);
     const params = buildChatParams({

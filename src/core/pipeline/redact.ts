@@ -40,7 +40,18 @@ export interface RedactOptions {
   readonly recall?: boolean;
   /** The redact tier's detectors (default: all of them); tests pass their own. */
   readonly recallDetectors?: readonly RecallDetector[];
+  /**
+   * Values already hidden elsewhere (another part of the request, an earlier turn), with their kinds: each
+   * is hidden wherever it occurs here too, under the placeholder it already has.
+   */
+  readonly hidden?: ReadonlyArray<{ readonly value: string; readonly kind: string }>;
 }
+
+/**
+ * Shortest value hidden at every occurrence once hidden at one: a shorter one (a fragment between two
+ * findings) would eat ordinary words. The final guard still refuses a request that holds one.
+ */
+export const MIN_PROPAGATED_LENGTH = 8;
 
 /** A redacted text and what was replaced in it. */
 export interface RedactedText {
@@ -84,6 +95,7 @@ export function redactText(text: string, map: RedactionMap, options: RedactOptio
   if (options.recall !== false) {
     addUncovered(text, spans, allowed, options, stats.unexamined.slice(before));
   }
+  addEveryOccurrence(text, spans, options);
   if (spans.length === 0) {
     return { text, redactions: [] };
   }
@@ -164,6 +176,82 @@ function addUncovered(
     spans.push(...extra);
     spans.sort((a, b) => a.start - b.start || b.end - a.end);
   }
+}
+
+/**
+ * A value hidden at one place is hidden at every place in `text` (one placeholder per value, as promised):
+ * the endpoint a credential sits beside is not sent bare three lines below. Each distinct value of at least
+ * `MIN_PROPAGATED_LENGTH` characters is looked up with `indexOf`; an occurrence that overlaps a span already
+ * chosen is left to that span. `spans` is sorted and stays sorted.
+ */
+function addEveryOccurrence(text: string, spans: Span[], options: RedactOptions): void {
+  const values = new Map<string, { readonly kind: string; readonly fingerprint?: string | undefined }>();
+  for (const span of spans) {
+    if (span.secret.length >= MIN_PROPAGATED_LENGTH && !values.has(span.secret)) {
+      values.set(span.secret, span);
+    }
+  }
+  for (const { value, kind } of options.hidden ?? []) {
+    if (value.length >= MIN_PROPAGATED_LENGTH && !values.has(value) && text.includes(value)) {
+      // What the user let through in this request stays through, even if an earlier turn hid it.
+      if (!options.allow?.has(fingerprintOf(value))) {
+        values.set(value, { kind });
+      }
+    }
+  }
+  const found: Span[] = [];
+  for (const [secret, origin] of values) {
+    let fingerprint = origin.fingerprint;
+    for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + secret.length)) {
+      fingerprint ??= fingerprintOf(secret); // once per value, not once per occurrence
+      found.push({ start: at, end: at + secret.length, kind: origin.kind, secret, fingerprint });
+    }
+  }
+  if (found.length === 0) {
+    return;
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const taken = mergedIntervals(spans);
+  const extra: Span[] = [];
+  for (const candidate of found) {
+    const last = extra[extra.length - 1];
+    if ((last === undefined || last.end <= candidate.start) && !overlaps(taken, candidate)) {
+      extra.push(candidate);
+    }
+  }
+  if (extra.length > 0) {
+    spans.push(...extra);
+    spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+/** The union of sorted spans as disjoint intervals, in order (so their ends increase too). */
+function mergedIntervals(spans: readonly Span[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const { start, end } of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && start <= last[1]) {
+      last[1] = Math.max(last[1], end);
+    } else {
+      out.push([start, end]);
+    }
+  }
+  return out;
+}
+
+/** Whether `span` overlaps any of the disjoint sorted `intervals`: the last one starting before its end. */
+function overlaps(intervals: ReadonlyArray<readonly [number, number]>, span: Span): boolean {
+  let lo = 0;
+  let hi = intervals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (intervals[mid]![0] < span.end) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo > 0 && intervals[lo - 1]![1] > span.start;
 }
 
 /** Counts redactions per rule id: what records and the "sent" disclosure show. */
