@@ -69,6 +69,8 @@ function shapeOf(whole) {
     const c = classOf(whole.replace(/-/g, ''));
     return [8, 4, 4, 4, 12].map((n) => `${c}{${n}}`).join('-');
   }
+  const list = listShape(whole);
+  if (list !== undefined) return list;
   // A URL's path: host names and path words stay, each random segment is re-generated on its own.
   const slashed = whole.split('/');
   if (slashed.length > 1 && slashed.some((p) => p.length > 0 && wordLike(p))) {
@@ -138,6 +140,20 @@ function shapeOf(whole) {
     );
   let out = escapeRe(lead + prefix);
   if (structured) {
+    // A hex token (Everhour's a289-1dad-dbeeeb-…-dc0ed546, a HubSpot pat's UUID): its short groups are hex
+    // too, which `classOf` cannot tell from so few characters, so a short group with a hex letter follows
+    // the token's long hex group (a digits-only group stays digits: Slack's ids).
+    const hexOf = (cls) => segments.some((p) => p.length >= 8 && /[a-fA-F]/.test(p) && cls.test(p));
+    const hex = hexOf(/^[0-9a-f]+$/) ? '0-9a-f' : hexOf(/^[0-9A-F]+$/) ? '0-9A-F' : undefined;
+    // A group's base64 padding (Tableau's `<22>==:<32>`) stays at its end, as the whole value's does.
+    const groupRun = (p) => {
+      const pad = /^[A-Za-z0-9+/]{12,}?(={1,2})$/.exec(p)?.[1] ?? '';
+      return hexRun(p.slice(0, p.length - pad.length)) + pad;
+    };
+    const hexRun = (p) =>
+      hex !== undefined && /[a-fA-F]/.test(p) && new RegExp(`^[${hex}]+$`).test(p)
+        ? `[${hex}]{${p.length}}`
+        : run(p);
     let leading = true;
     parts.forEach((part, i) => {
       if (i % 2 === 1) {
@@ -160,13 +176,41 @@ function shapeOf(whole) {
         out += 'AA' + run(part.slice(2)); // Telegram bot tokens: the secret half opens with AA
       } else {
         leading = false;
-        out += run(part);
+        out += groupRun(part);
       }
     });
   } else if (rest.length > 0) {
     out += run(rest);
   }
   return out + escapeRe(pad + dc + trail);
+}
+
+// A parameter of a connection string or a URL's query, and the names whose value is a credential.
+const PARAM = /^([A-Za-z][\w.-]{0,40}=)([\s\S]*)$/;
+const CREDENTIAL_PARAM = /(?:pass(?:word|wd)?|pwd|secret|sig|token|key)=$/i;
+
+/**
+ * A connection string or a URL with a query (`Endpoint=…;Id=…;Secret=…`, `…/invoke?api-version=…&sig=…`,
+ * `jdbc:…;user=…;password=…`): the parameters' names and the separators stay, each value is re-generated
+ * on its own when it is random-looking or a credential's (even a word: `password=testpassword`), and the
+ * part before the first parameter keeps its words and re-generates its random segments. Undefined when
+ * `whole` holds fewer than two parameters.
+ */
+function listShape(whole) {
+  const parts = whole.split(/([;&?])/);
+  if (parts.filter((p, i) => i % 2 === 0 && PARAM.test(p)).length < 2) return undefined;
+  const plain = (v) => (randomLooking(v) ? shapeOf(v) : escapeRe(v));
+  return parts
+    .map((p, i) => {
+      if (i % 2 === 1) return escapeRe(p);
+      const m = PARAM.exec(p);
+      if (!m) return p.split('/').map(plain).join('\\/');
+      const [, name, value] = m;
+      if (value === '') return escapeRe(name);
+      const credential = CREDENTIAL_PARAM.test(name) && !/^[$<{%]/.test(value);
+      return escapeRe(name) + (credential ? shapeOf(value) : plain(value));
+    })
+    .join('');
 }
 
 // Names the peer's source gives for what it tests (trufflehog's detector name, `d7network`): in the
@@ -230,6 +274,9 @@ function regexLiterals(source) {
   return out;
 }
 
+// Words of code with no vowel, which the vowel test above would read as random (`http.NewRequest`).
+const CODE_WORDS = /^(?:https?|www|ctx|fmt|pkg|cmd|src|std|msg|cfg|tmp|xml|html|sql|json)$/;
+
 /** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
 /**
  * Identifiers and phrases: every camel-case or separated piece is a short word or a small number; an
@@ -238,6 +285,8 @@ function regexLiterals(source) {
 function wordLike(tok) {
   const pieces = tok
     .replace(/([a-z])([A-Z])/g, '$1 $2')
+    // An acronym before a capitalised word is a piece of its own (`brandfetchAPIKey`, `getIDFromDatabase`).
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[\s_\-.=/~]+/)
     .filter((p) => p.length > 0);
   return (
@@ -245,6 +294,7 @@ function wordLike(tok) {
     pieces.every(
       (p) =>
         names.has(p.toLowerCase()) ||
+        CODE_WORDS.test(p) ||
         (/^(?:[A-Z]?[a-z]{2,}|[A-Z]?[a-z]{2,10}\d{1,2}|[A-Z][a-z]|[A-Z]{2,}|[a-z]|\d{1,4}[a-z]*)$/.test(p) &&
           /[aeiouy]|^\d/i.test(p)),
     ) &&
