@@ -1,6 +1,15 @@
 import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, contextRule, tokenRule } from './ruleKit';
+import {
+  END_ALNUM,
+  END_TOKEN,
+  START_TOKEN,
+  anyCase,
+  assignedTo,
+  contextRule,
+  tokenRule,
+  NAME_REACH,
+} from './ruleKit';
 
 // Microsoft Azure and Google Cloud / Firebase. (Google API keys, `AIza…`, are in ai.ts: Gemini uses them.)
 
@@ -81,7 +90,7 @@ export const azureGcpRules: readonly Rule[] = [
         4,
       ),
     ),
-    maxLength: 170,
+    maxLength: 170 + NAME_REACH,
     minEntropy: 4,
     revokeUrl: azurePortal,
     sample: () => `${randomToken(BASE64, 86)}==`,

@@ -1,6 +1,6 @@
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule, NAME_REACH } from './ruleKit';
 import { UUID, lettersAndDigits, uuid } from './ruleParts';
 
 // E-mail and SMS providers. Facts on the formats come from the providers' documentation and the public
@@ -38,7 +38,7 @@ export const emailRules: readonly Rule[] = [
         END_ALNUM,
       ),
     ),
-    maxLength: 140,
+    maxLength: 140 + NAME_REACH,
     minEntropy: 2.8,
     validate: lettersAndDigits,
     revokeUrl: 'https://console.twilio.com/',
@@ -81,7 +81,7 @@ export const emailRules: readonly Rule[] = [
         END_TOKEN,
       ),
     ),
-    maxLength: 130,
+    maxLength: 130 + NAME_REACH,
     minEntropy: 2.8,
     revokeUrl: 'https://app.mailgun.com/settings/api_security',
     sample: () =>
@@ -146,7 +146,7 @@ export const emailRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['postmark'],
     pattern: new RegExp(assignedTo(anyCase('postmark'), UUID, END_TOKEN)),
-    maxLength: 120,
+    maxLength: 120 + NAME_REACH,
     revokeUrl: 'https://account.postmarkapp.com/servers',
     sample: uuid,
     negatives: [

@@ -121,6 +121,42 @@ describe('rule kit', () => {
     }
   });
 
+  it('contextRule reads a name of two or three words that ends in a credential word', () => {
+    const rule = contextRule({
+      id: 'demo-api-key',
+      provider: 'Demo',
+      description: 'demo',
+      risk: 'demo',
+      words: ['demo'],
+      value: '[a-f0-9]{32}',
+      valueMax: 32,
+      make: () => randomToken(HEX, 32),
+      revokeUrl: 'https://demo.invalid',
+      credentialName: true,
+    });
+    const value = freshSample(() => randomToken(HEX, 32));
+    // As config notes, logs and tables write them: a spaced dash or a table's bar is the operator.
+    for (const line of [
+      `demo token = '${value}'`,
+      `demo token - '${value}'`,
+      `Demo API Key: ${value}`,
+      `demo auth token |${value}`,
+      `demo_client secret => "${value}"`,
+    ]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 1, line);
+    }
+    // No credential word at the name's end, one word too many, or a dash that joins words.
+    for (const line of [
+      `demo is - ${value}`,
+      `demo token for the build - ${value}`,
+      `demo id = '${value}'`,
+      `demo token-${value}`,
+      `demo the next token = ${value}`,
+    ]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 0, line);
+    }
+  });
+
   it('provider rules read the same wide assignments as context rules', () => {
     // Rules that build on assignedTo directly (Mailgun, Coinbase, Postmark): a key in a Maven or .NET
     // settings element, or behind make's operators, is the same key as in `NAME=…`.
