@@ -71,6 +71,22 @@ function shapeOf(whole) {
   }
   const list = listShape(whole);
   if (list !== undefined) return list;
+  // A percent-encoded value (a SAS token's `sig=…%2B…%3D`): the escapes stay, the runs between are
+  // re-drawn, so the value still decodes to base64 of the same length.
+  if (/%[0-9A-F]{2}/.test(whole) && /^[A-Za-z0-9%]+$/.test(whole)) {
+    return whole
+      .split(/(%[0-9A-F]{2})/)
+      .map((p, i) => (i % 2 === 1 ? p : p.length === 0 ? '' : run(p)))
+      .join('');
+  }
+  // An id and a token joined by a bar (Laravel Sanctum's `<id>|<40>`, Convier's keys).
+  const sanctum = /^([0-9]{1,6})\|([A-Za-z0-9]{20,})$/.exec(whole);
+  if (sanctum) return `${run(sanctum[1])}\\|${run(sanctum[2])}`;
+  // A checksum after `=` at the end (Atlassian's `ATATT…=<8>`): a separator, not a base64 character.
+  const checked = /^(.*[A-Za-z0-9])=([A-Za-z0-9]{8})$/.exec(whole);
+  if (checked && checked[1].length >= 24 && !checked[1].includes('=')) {
+    return `${shapeOf(checked[1])}=${run(checked[2])}`;
+  }
   // A URL's path: host names and path words stay, each random segment is re-generated on its own.
   const slashed = whole.split('/');
   if (slashed.length > 1 && slashed.some((p) => p.length > 0 && wordLike(p))) {
@@ -164,8 +180,10 @@ function shapeOf(whole) {
       if (part.length === 0) return;
       // A word and a version number (Anthropic's api03, admin01): the kind of key, fixed by the format.
       // …or a short letters-and-digits tag between a prefix word and a long run (42 Intra's s-s4t2ud-<64 hex>).
+      // …or a region after a prefix word (HubSpot's pat-eu1-, pat-na1-).
       const versioned =
         /^[a-z]{2,8}[0-9]{2}$/.test(part) ||
+        (prefix !== '' && i === 0 && /^[a-z]{2}[0-9]$/.test(part)) ||
         (i > 0 &&
           /^[a-z][a-z0-9]{3,7}$/.test(part) &&
           /[0-9]/.test(part) &&
