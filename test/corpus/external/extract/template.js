@@ -54,6 +54,8 @@ function classOf(s) {
 }
 
 function run(s) {
+  // Digit groups joined by slashes (an Asana token's `2/<16>/<16>`) keep the slashes.
+  if (/^[0-9]+(?:\/[0-9]+)+$/.test(s)) return s.split('/').map(run).join('\\/');
   return `${classOf(s)}{${s.length}}`;
 }
 
@@ -101,6 +103,30 @@ function shapeOf(whole) {
   const lead = /^[^A-Za-z0-9]*/.exec(whole)[0];
   const trail = /[^A-Za-z0-9=]*$/.exec(whole.slice(lead.length))[0];
   const value = whole.slice(lead.length, whole.length - trail.length);
+  // …and one it requires inside the value where a separator sets it apart (an Azure registry password's
+  // `<42>+ACR<6>`, an Airtable OAuth token's `.v1.`): kept, and each side re-drawn on its own.
+  const inner = literals.find((l) => {
+    const at = value.indexOf(l);
+    return (
+      l.length >= 3 &&
+      /[A-Za-z]/.test(l) &&
+      // Past the prefix words (`sk-ant-`, `rk_live_` are read below) and before a run of its own.
+      at >= 8 &&
+      at + l.length + 4 <= value.length &&
+      (/[^A-Za-z0-9]/.test(l) || /[^A-Za-z0-9]/.test(value[at - 1]))
+    );
+  });
+  if (inner !== undefined) {
+    const at = value.indexOf(inner);
+    const side = (v) => (v.length === 0 ? '' : wordLike(v) && !/[0-9]/.test(v) ? escapeRe(v) : shapeOf(v));
+    return (
+      escapeRe(lead) +
+      side(value.slice(0, at)) +
+      escapeRe(inner) +
+      side(value.slice(at + inner.length)) +
+      escapeRe(trail)
+    );
+  }
   let prefix = '';
   // A literal the peer's own detector requires at the start (LangSmith's lsv2_, Okta's 00, sq0i): kept.
   // A separator right after it goes with it, so the structured reading below still sees the parts (sk_live_…).
