@@ -164,8 +164,8 @@ export interface ContextSpec {
 // Credential words that a variable holding a key has in its name; `pat` but not `path`.
 const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
 
-/** What a name's extra words add to a match of `assignedTo` (`okta token`, `sanity auth token`). */
-export const NAME_REACH = 32;
+/** What a name's extra words and a `Bearer` scheme add to a match of `assignedTo` (`okta token`, `sanity auth token`). */
+export const NAME_REACH = 42;
 
 /** What a type, a longer operator or an XML element's line break add to a match (see `assignedTo`'s `wide`). */
 const WIDE_REACH = 40 + NAME_REACH;
@@ -264,12 +264,15 @@ export function assignedTo(context: string, value: string, end: string, gap = 24
   //   (`<algoliaToken>\n    …\n</algoliaToken>`, as Maven and .NET settings files hold keys).
   // - a name of two or three words whose last is a credential word (`okta token = '…'`, `sanity auth
   //   token | …`), with a spaced dash or a table's bar for operator (`mailgun token - '…'`);
+  // - a brace that opens an initializer, on the name's line or with the value alone on the next
+  //   (`AccountKey{"…"}`, C++ and Go), as the XML element's text above;
+  // - a `Bearer` scheme before the value (`auth_token: "Bearer …"`), which names how it is sent.
   const typed = `(?:[ \\t]{1,3}[A-Za-z][\\w.]{0,15}[ \\t]{1,3}(?==))?`;
   const words = `(?:[ \\t](?:[A-Za-z]{2,12}[ \\t])?${CREDENTIAL_WORD}[\\w.-]{0,8})?`;
-  const more = `|:{2,3}=|\\?=|>(?<=<[\\w.-]{1,64}>)(?:\\r?\\n[ \\t]{0,16})?|(?<=[ \\t])-(?=[ \\t])|\\|`;
+  const more = `|:{2,3}=|\\?=|(?:>(?<=<[\\w.-]{1,64}>)|\\{)(?:\\r?\\n[ \\t]{0,16})?|(?<=[ \\t])-(?=[ \\t])|\\|`;
   return (
     `${context}[\\w.(-]{0,${gap}}${words}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,3}["'\`]?` +
-    `(?<secret>${value})${end}`
+    `(?:[Bb]earer[ \\t]{1,3})?(?<secret>${value})${end}`
   );
 }
 

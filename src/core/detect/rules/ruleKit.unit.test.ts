@@ -145,8 +145,21 @@ describe('rule kit', () => {
     ]) {
       assert.equal(scan(line, { rules: [rule] }).length, 1, line);
     }
-    // No credential word at the name's end, one word too many, or a dash that joins words.
+    // A brace initializer, on the line or with the value alone on the next, and a `Bearer` scheme.
     for (const line of [
+      `const std::string DemoKey{"${value}"};`,
+      `static const std::string DemoKey{\n    "${value}"};`,
+      `demo_token: "Bearer ${value}"`,
+    ]) {
+      const found = scan(line, { rules: [rule] });
+      assert.equal(found.length, 1, line);
+      assert.equal(line.slice(found[0]!.start, found[0]!.end), value, line);
+    }
+    // No credential word at the name's end, one word too many, a dash that joins words, a blank line
+    // after the brace, or a word that is not a scheme.
+    for (const line of [
+      `DemoKey{\n\n    "${value}"};`,
+      `demo_token: "Bearish ${value}"`,
       `demo is - ${value}`,
       `demo token for the build - ${value}`,
       `demo id = '${value}'`,
@@ -166,11 +179,8 @@ describe('rule kit', () => {
       return rule;
     };
     const cases: readonly (readonly [string, string, () => string])[] = [
-      [
-        'mailgun-api-key',
-        'mailgunToken',
-        () => `${randomToken(HEX, 32)}-${randomToken(HEX, 8)}-${randomToken(HEX, 8)}`,
-      ],
+      // The `key-` form: Mailgun's `<32>-<8>-<8>` hex keys count anywhere on a line naming Mailgun.
+      ['mailgun-api-key', 'mailgunToken', () => `key-${randomToken(HEX, 32)}`],
       ['coinbase-api-secret', 'coinbaseSecret', () => `${randomToken(ALNUM, 20)}7${randomToken(ALNUM, 19)}`],
       ['postmark-server-token', 'postmarkToken', uuid],
     ];
