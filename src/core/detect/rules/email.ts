@@ -74,12 +74,14 @@ export const emailRules: readonly Rule[] = [
     description: 'Mailgun private API key',
     risk: 'anyone with this file can send e-mail from your Mailgun domains and read their logs',
     keywords: ['mailgun', 'mg_', 'mg-'],
+    // Assigned to a Mailgun name, or the `<32>-<8>-<8>` hex shape anywhere on a line that names Mailgun.
     pattern: new RegExp(
       assignedTo(
         `(?:${anyCase('mailgun')}|(?<![A-Za-z0-9])${anyCase('mg')}[_-])`,
         'key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}',
         END_TOKEN,
-      ),
+      ) +
+        `|${START_TOKEN}(?=[0-9a-f]{32}-)(?<=${anyCase('mailgun')}[^\\n]{1,120})[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}${END_TOKEN}`,
     ),
     maxLength: 130 + NAME_REACH,
     minEntropy: 2.8,
@@ -93,6 +95,7 @@ export const emailRules: readonly Rule[] = [
       `  "mailgun_key": "${k}"`,
       `mailgun_private_key: '${k}'`,
       `MG_API_KEY=${k}`,
+      ...(k.startsWith('key-') ? [] : [`mailgun domain 'mg.acme.dev' pass '${k}'`]),
     ],
     negatives: [
       'MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',

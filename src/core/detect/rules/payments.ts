@@ -140,8 +140,11 @@ export const paymentRules: readonly Rule[] = [
     risk: 'anyone with this file and the client id can take payments and issue payouts from your PayPal account',
     severity: 'warning',
     keywords: ['paypal'],
+    // The secret is 80 characters; trufflehog reads 44 to 80 of `[A-Za-z0-9_.-]` under a secret or token
+    // name (`paypaloauth token`). A client id, as long, is named `id` and not read.
     pattern: new RegExp(
-      assignedTo(`${anyCase('paypal')}[\\w.-]{0,16}${anyCase('secret')}`, '[A-Za-z0-9_-]{80}', END_TOKEN),
+      `(?=${anyCase('paypal')}[\\w.( \\t-]{0,24}?(?:${anyCase('secret')}|${anyCase('token')}))` +
+        assignedTo(`${anyCase('paypal')}[\\w.-]{0,16}`, '[A-Za-z0-9_.-]{44,80}', END_TOKEN),
     ),
     maxLength: 190 + NAME_REACH,
     minEntropy: 4,
