@@ -106,6 +106,20 @@ export const azureGcpRules: readonly Rule[] = [
     ],
   }),
   tokenRule({
+    id: 'azure-container-registry-password',
+    provider: 'Azure',
+    description: 'Azure Container Registry password',
+    risk: 'anyone with this file can push and pull the images of your container registry',
+    // 42 base64 characters, `+ACR`, 6 more: the registry's own marker sits inside the value.
+    keywords: ['+acr'],
+    pattern: new RegExp(`${START_TOKEN}[A-Za-z0-9+/]{42}\\+ACR[A-Za-z0-9]{6}(?![A-Za-z0-9+/=])`),
+    maxLength: 52,
+    minEntropy: 3.8,
+    revokeUrl: azurePortal,
+    sample: () => `${randomToken(BASE64, 42)}+ACR${randomToken(ALNUM, 6)}`,
+    negatives: ['REGISTRY_PASSWORD=<password>+ACR', 'C++ACRONYM'],
+  }),
+  tokenRule({
     id: 'azure-sas-token',
     provider: 'Azure',
     description: 'Azure shared access signature (SAS)',
