@@ -84,7 +84,8 @@ export const fixedShapeRules: readonly Rule[] = [
     // `ptr_` is also a C identifier's prefix: a Portainer word on the line names the token.
     keywords: ['portainer'],
     pattern: new RegExp(
-      `(?<=${anyCase('portainer')}[^\\n]{1,60})${START_TOKEN}ptr_[A-Za-z0-9/+=_-]{20,60}(?![A-Za-z0-9/+=_-])`,
+      // `ptr_` first: the look back runs only where a token starts.
+      `${START_TOKEN}(?=ptr_)(?<=${anyCase('portainer')}[^\\n]{1,60})ptr_[A-Za-z0-9/+=_-]{20,60}(?![A-Za-z0-9/+=_-])`,
     ),
     maxLength: 64,
     minEntropy: 3.5,

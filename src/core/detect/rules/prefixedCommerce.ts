@@ -50,7 +50,7 @@ export const prefixedCommerceRules: readonly Rule[] = [
     risk: 'anyone with this file can use your Mapbox account, change its styles and tilesets, and run up its bill',
     // After a Mapbox word on the line, any dotted `sk.` body of 80 to 240 characters (trufflehog's reading).
     keywords: ['sk.eyj1ijoi', 'tk.eyj1ijoi', 'mapbox'],
-    shape: `(?:[st]k\\.${MAPBOX_BODY}|(?<=${anyCase('mapbox')}[^\\n]{1,40})sk\\.[A-Za-z0-9.-]{80,240})`,
+    shape: `(?:[st]k\\.${MAPBOX_BODY}|(?=sk\\.)(?<=${anyCase('mapbox')}[^\\n]{1,40})sk\\.[A-Za-z0-9.-]{80,240})`,
     maxLength: 244,
     // A body's dots may not end the token, nor may base64 padding follow it.
     end: '(?![A-Za-z0-9_=-])(?!\\.[A-Za-z0-9])',
