@@ -202,4 +202,55 @@ describe('external corpus extractor', () => {
       'Endpoint=https:\\/\\/acme\\.azconfig\\.io;Id=u\\+De;Secret=[A-Za-z0-9]{40}',
     );
   });
+
+  it('keeps identifiers with an acronym and code words with no vowel', () => {
+    const value = alnum(40);
+    const out = template.templatize(
+      `brandfetchAPIKey := "${value}"
+req, err := http.NewRequest("GET", url, http.NoBody)`,
+      [],
+    );
+    assert.ok(out !== null);
+    assert.match(out, /^brandfetchAPIKey := "⟦re:/);
+    assert.match(out, /http\.NewRequest\("GET", url, http\.NoBody\)/);
+  });
+
+  it("keeps a connection string's or a query's parameter names, re-drawing a credential's value", () => {
+    assert.equal(
+      template.shapeOf(`Endpoint=https://acme.azconfig.io;Id=u+De;Secret=${alnum(84)}`),
+      `Endpoint=https:\\/\\/acme\\.azconfig\\.io;Id=u\\+De;Secret=[A-Za-z0-9]{84}`,
+    );
+    const placeholder = ['MY', 'PASSWORD'].join('-'); // the peer's; built here so no literal reads as one
+    assert.equal(
+      template.shapeOf(
+        `jdbc:sqlserver://x.x.x.x:1433;databaseName=MY-DB;password=${placeholder};encrypt=false`,
+      ),
+      `jdbc:sqlserver:\\/\\/x\\.x\\.x\\.x:1433;databaseName=MY-DB;password=${'MY-'}[A-Z]{8};encrypt=false`,
+    );
+    // One parameter is no list: the value is read as before.
+    assert.equal(template.shapeOf(`key=${alnum(20)}`).includes('key='), false);
+  });
+
+  it('keeps fixed parts inside a value', () => {
+    // A hex token's short groups follow its long hex group; a digits-only group stays digits.
+    assert.equal(
+      template.shapeOf(`a${hex(3)}-1dad-dbeeeb-2c0b1f-${hex(8)}`),
+      '[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{6}-[0-9a-f]{6}-[0-9a-f]{8}',
+    );
+    assert.equal(template.shapeOf(`xoxb-1234-5678-${hex(10)}`), 'xoxb-[0-9]{4}-[0-9]{4}-[0-9a-f]{10}');
+    // Percent escapes, an id joined by a bar, a checksum after `=`, a region after a prefix word.
+    assert.equal(template.shapeOf(`${alnum(13)}%2B${alnum(14)}%3D`), '[A-Za-z0-9]{13}%2B[A-Za-z0-9]{14}%3D');
+    assert.equal(template.shapeOf(`12|${alnum(40)}`), '[0-9]{2}\\|[A-Za-z0-9]{40}');
+    assert.equal(template.shapeOf(`${alnum(44)}=${alnum(8)}`), '[A-Za-z0-9]{44}=[A-Za-z0-9]{8}');
+    assert.equal(template.shapeOf(`pat-eu1-${hex(8)}-${hex(4)}`), 'pat-eu1-[0-9a-f]{8}-[0-9a-f]{4}');
+    // Digit groups joined by slashes, and base64 padding at a group's end.
+    assert.equal(
+      template.shapeOf(`2/1234567890123456/1234567890123456:${hex(32)}`),
+      '[0-9]{1}\\/[0-9]{16}\\/[0-9]{16}:[0-9a-f]{32}',
+    );
+    assert.equal(template.shapeOf(`${alnum(22)}==:${alnum(32)}`), '[A-Za-z0-9]{22}==:[A-Za-z0-9]{32}');
+    // A literal the detector requires inside the value, set apart by a separator, past the prefix.
+    template.keepLiterals(['ACR']);
+    assert.equal(template.shapeOf(`${alnum(42)}+ACR${alnum(6)}`), '[A-Za-z0-9]{42}\\+ACR[A-Za-z0-9]{6}');
+  });
 });

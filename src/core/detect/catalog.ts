@@ -31,6 +31,8 @@ import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
 import { keyedCommerceRules } from './rules/keyedCommerce';
+import { keyedValueRules } from './rules/keyedValues';
+import { fixedShapeRules } from './rules/fixedShapes';
 import { serviceKeyRules } from './rules/serviceKeys';
 
 /** Cloud and AI platform rules, one group for the cross-rule checks of `rules/ruleKit.unit.test.ts`. */
@@ -73,6 +75,8 @@ export const builtinRules: readonly Rule[] = [
   ...prefixedAutomationRules,
   ...keyedServiceRules,
   ...keyedCommerceRules,
+  ...keyedValueRules,
+  ...fixedShapeRules,
   ...serviceKeyRules,
   ...kubernetesRules,
   ...connectionStringRules,

@@ -1,6 +1,6 @@
 import { BASE64, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { START_TOKEN, anyCase, assignedTo, tokenRule, NAME_REACH } from './ruleKit';
 import { lettersAndDigits, uuid } from './ruleParts';
 
 const risk =
@@ -81,7 +81,7 @@ export const awsRules: readonly Rule[] = [
         'aws.secret',
       ],
       pattern: new RegExp(assignedTo(SECRET_NAME, '[A-Za-z0-9/+]{40}', '(?![A-Za-z0-9/+=])', 12)),
-      maxLength: 130,
+      maxLength: 130 + NAME_REACH,
       minEntropy: 3.5,
       validate: (s) => notExample(s) && lettersAndDigits(s),
       revokeUrl,

@@ -1,6 +1,15 @@
 import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, contextRule, tokenRule } from './ruleKit';
+import {
+  END_ALNUM,
+  END_TOKEN,
+  START_TOKEN,
+  anyCase,
+  assignedTo,
+  contextRule,
+  tokenRule,
+  NAME_REACH,
+} from './ruleKit';
 
 // Microsoft Azure and Google Cloud / Firebase. (Google API keys, `AIza…`, are in ai.ts: Gemini uses them.)
 
@@ -81,7 +90,7 @@ export const azureGcpRules: readonly Rule[] = [
         4,
       ),
     ),
-    maxLength: 170,
+    maxLength: 170 + NAME_REACH,
     minEntropy: 4,
     revokeUrl: azurePortal,
     sample: () => `${randomToken(BASE64, 86)}==`,
@@ -95,6 +104,20 @@ export const azureGcpRules: readonly Rule[] = [
       'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=${STORAGE_KEY}',
       'AccountKey=abc==',
     ],
+  }),
+  tokenRule({
+    id: 'azure-container-registry-password',
+    provider: 'Azure',
+    description: 'Azure Container Registry password',
+    risk: 'anyone with this file can push and pull the images of your container registry',
+    // 42 base64 characters, `+ACR`, 6 more: the registry's own marker sits inside the value.
+    keywords: ['+acr'],
+    pattern: new RegExp(`${START_TOKEN}[A-Za-z0-9+/]{42}\\+ACR[A-Za-z0-9]{6}(?![A-Za-z0-9+/=])`),
+    maxLength: 52,
+    minEntropy: 3.8,
+    revokeUrl: azurePortal,
+    sample: () => `${randomToken(BASE64, 42)}+ACR${randomToken(ALNUM, 6)}`,
+    negatives: ['REGISTRY_PASSWORD=<password>+ACR', 'C++ACRONYM'],
   }),
   tokenRule({
     id: 'azure-sas-token',

@@ -95,7 +95,8 @@ export const infraRules: readonly Rule[] = [
     description: 'Cloudflare Origin CA key',
     risk: 'anyone with this file can issue TLS certificates for your Cloudflare zones',
     keywords: ['v1.0-'],
-    pattern: new RegExp(`${START_TOKEN}v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![a-f0-9])`),
+    // The first group is not always hex (trufflehog reads `[A-Za-z0-9-]{171}` after `v1.0-`).
+    pattern: new RegExp(`${START_TOKEN}v1\\.0-[a-z0-9]{24}-[a-f0-9]{146}(?![a-f0-9])`),
     maxLength: 176,
     minEntropy: 3.2,
     revokeUrl: cloudflareRevoke,

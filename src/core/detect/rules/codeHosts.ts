@@ -20,13 +20,24 @@ export const codeHostRules: readonly Rule[] = [
     provider: 'Atlassian',
     description: 'Atlassian API token (Jira, Confluence, Bitbucket)',
     risk: 'anyone with this file can act as you in Jira, Confluence and Bitbucket',
-    keywords: ['atatt3'],
-    pattern: new RegExp(`${START_TOKEN}ATATT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])`),
-    maxLength: 256,
+    // `ATATT3` and ~180 characters; a shorter body counts when it ends in the `=<8>` checksum, as
+    // trufflehog's detector reads it.
+    keywords: ['atatt'],
+    pattern: new RegExp(
+      `${START_TOKEN}ATATT(?:3[A-Za-z0-9_=-]{150,250}|[A-Za-z0-9_-]{30,250}=[A-Za-z0-9]{8})(?![A-Za-z0-9_=-])`,
+    ),
+    maxLength: 264,
     minEntropy: 4,
     revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
-    sample: atlassianToken('ATATT3xFfGF0'),
-    negatives: ['JIRA_API_TOKEN=ATATT3xFfGF0...', 'ATATT3xFfGF0<your-token>'],
+    sample: () =>
+      Math.random() < 0.5
+        ? atlassianToken('ATATT3xFfGF0')()
+        : `ATATT${randomToken(ALNUM, 44)}=${randomToken(UPPER_HEX, 8)}`,
+    negatives: [
+      'JIRA_API_TOKEN=ATATT3xFfGF0...',
+      'ATATT3xFfGF0<your-token>',
+      'ATATTabcdefghijklmnopqrstuvwxyzABCDEFGHIJKL0123',
+    ],
   }),
   tokenRule({
     id: 'bitbucket-access-token',

@@ -1,6 +1,6 @@
 import { ALNUM, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule, NAME_REACH } from './ruleKit';
 import { UUID, lettersAndDigits, uuid } from './ruleParts';
 
 // Commerce and fintech platforms: Shopify stores, Coinbase, Plaid. Facts on the formats come from the
@@ -51,7 +51,7 @@ export const commerceRules: readonly Rule[] = [
         '(?![A-Za-z0-9+/=_-])',
       ),
     ),
-    maxLength: 210,
+    maxLength: 210 + NAME_REACH,
     minEntropy: 3.5,
     validate: lettersAndDigits,
     revokeUrl: 'https://portal.cdp.coinbase.com/access/api',
@@ -88,7 +88,7 @@ export const commerceRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('plaid')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-z0-9]{30}', END_ALNUM),
     ),
-    maxLength: 130,
+    maxLength: 130 + NAME_REACH,
     minEntropy: 2.8,
     revokeUrl: 'https://dashboard.plaid.com/developers/keys',
     sample: () => randomToken(HEX, 30),

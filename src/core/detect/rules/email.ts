@@ -1,6 +1,6 @@
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule, NAME_REACH } from './ruleKit';
 import { UUID, lettersAndDigits, uuid } from './ruleParts';
 
 // E-mail and SMS providers. Facts on the formats come from the providers' documentation and the public
@@ -38,7 +38,7 @@ export const emailRules: readonly Rule[] = [
         END_ALNUM,
       ),
     ),
-    maxLength: 140,
+    maxLength: 140 + NAME_REACH,
     minEntropy: 2.8,
     validate: lettersAndDigits,
     revokeUrl: 'https://console.twilio.com/',
@@ -74,14 +74,16 @@ export const emailRules: readonly Rule[] = [
     description: 'Mailgun private API key',
     risk: 'anyone with this file can send e-mail from your Mailgun domains and read their logs',
     keywords: ['mailgun', 'mg_', 'mg-'],
+    // Assigned to a Mailgun name, or the `<32>-<8>-<8>` hex shape anywhere on a line that names Mailgun.
     pattern: new RegExp(
       assignedTo(
         `(?:${anyCase('mailgun')}|(?<![A-Za-z0-9])${anyCase('mg')}[_-])`,
         'key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}',
         END_TOKEN,
-      ),
+      ) +
+        `|${START_TOKEN}(?=[0-9a-f]{32}-)(?<=${anyCase('mailgun')}[^\\n]{1,120})[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}${END_TOKEN}`,
     ),
-    maxLength: 130,
+    maxLength: 130 + NAME_REACH,
     minEntropy: 2.8,
     revokeUrl: 'https://app.mailgun.com/settings/api_security',
     sample: () =>
@@ -93,6 +95,7 @@ export const emailRules: readonly Rule[] = [
       `  "mailgun_key": "${k}"`,
       `mailgun_private_key: '${k}'`,
       `MG_API_KEY=${k}`,
+      ...(k.startsWith('key-') ? [] : [`mailgun domain 'mg.acme.dev' pass '${k}'`]),
     ],
     negatives: [
       'MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
@@ -146,7 +149,7 @@ export const emailRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['postmark'],
     pattern: new RegExp(assignedTo(anyCase('postmark'), UUID, END_TOKEN)),
-    maxLength: 120,
+    maxLength: 120 + NAME_REACH,
     revokeUrl: 'https://account.postmarkapp.com/servers',
     sample: uuid,
     negatives: [

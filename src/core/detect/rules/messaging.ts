@@ -1,7 +1,16 @@
 import { shannonEntropy } from '../entropy';
 import { BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, contextRule, tokenRule } from './ruleKit';
+import {
+  END_ALNUM,
+  END_TOKEN,
+  START_TOKEN,
+  anyCase,
+  assignedTo,
+  contextRule,
+  tokenRule,
+  NAME_REACH,
+} from './ruleKit';
 import { UUID, numericId, randomTail, uuid } from './ruleParts';
 import { decodeBase64 } from './valueChecks';
 
@@ -173,7 +182,7 @@ export const messagingRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['mattermost'],
     pattern: new RegExp(assignedTo(anyCase('mattermost'), '[a-z0-9]{26}', END_ALNUM)),
-    maxLength: 110,
+    maxLength: 110 + NAME_REACH,
     minEntropy: 3.2,
     validate: (v) => /[0-9]/.test(v) && /[a-z]/.test(v),
     sample: () => randomToken(LOWER_ALNUM, 26),
@@ -193,7 +202,7 @@ export const messagingRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('pusher')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-f0-9]{20}', END_ALNUM),
     ),
-    maxLength: 130,
+    maxLength: 130 + NAME_REACH,
     minEntropy: 2.4,
     revokeUrl: 'https://dashboard.pusher.com/',
     sample: () => randomToken(HEX, 20),

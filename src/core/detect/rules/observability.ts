@@ -63,7 +63,8 @@ export const observabilityRules: readonly Rule[] = [
     description: 'New Relic Insights insert key',
     risk: nrRisk,
     prefix: 'NRII-',
-    body: '[A-Za-z0-9_-]{32}',
+    // 32 characters as New Relic issues them; trufflehog's detector reads 25 and up.
+    body: '[A-Za-z0-9_-]{25,32}',
     bodyMax: 32,
     make: () => randomToken(BASE64URL, 32),
     revokeUrl: 'https://one.newrelic.com/api-keys',
@@ -75,12 +76,13 @@ export const observabilityRules: readonly Rule[] = [
     // Made to sit in web pages, so a warning: it only lets others send data into the account.
     risk: 'anyone with this file can send browser telemetry into your New Relic account',
     severity: 'warning',
-    keywords: ['nrjs-'],
-    pattern: new RegExp(`${START_TOKEN}NRJS-[a-f0-9]{19}${END_TOKEN}`),
+    // `NRJS-` as New Relic writes it, `NRBR-` as trufflehog's detector reads it.
+    keywords: ['nrjs-', 'nrbr-'],
+    pattern: new RegExp(`${START_TOKEN}NR(?:JS|BR)-[a-f0-9]{19}${END_TOKEN}`),
     maxLength: 24,
     minEntropy: 2.8,
     revokeUrl: 'https://one.newrelic.com/api-keys',
-    sample: () => `NRJS-${randomToken(HEX, 19)}`,
+    sample: () => `NR${Math.random() < 0.5 ? 'JS' : 'BR'}-${randomToken(HEX, 19)}`,
     lines: (k) => [`NEW_RELIC_BROWSER_KEY=${k}`, `  licenseKey: "${k}",`],
     negatives: ['NRJS-xxxxxxxxxxxxxxxxxxx', 'licenseKey: "NRJS-<browser key>"'],
   }),
@@ -90,11 +92,13 @@ export const observabilityRules: readonly Rule[] = [
     description: 'New Relic ingest license key',
     risk: nrRisk,
     keywords: ['nral'],
-    pattern: new RegExp(`${START_TOKEN}[a-z0-9]{36}NRAL${END_TOKEN}`),
+    // 36 characters then `NRAL`; a hex key's filler is `FFFF` in capitals (`<32 hex>FFFFNRAL`).
+    pattern: new RegExp(`${START_TOKEN}(?:[a-z0-9]{36}|[a-f0-9]{32}FFFF)NRAL${END_TOKEN}`),
     maxLength: 40,
     minEntropy: 3,
     revokeUrl: 'https://one.newrelic.com/api-keys',
-    sample: () => `eu01xx${randomToken(HEX, 30)}NRAL`,
+    sample: () =>
+      Math.random() < 0.5 ? `eu01xx${randomToken(HEX, 30)}NRAL` : `${randomToken(HEX, 32)}FFFFNRAL`,
     negatives: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxNRAL', 'NEW_RELIC_LICENSE_KEY=<license>NRAL'],
   }),
   contextRule({

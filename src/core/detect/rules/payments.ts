@@ -1,6 +1,6 @@
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule } from './ruleKit';
+import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule, NAME_REACH } from './ruleKit';
 import { lettersAndDigits } from './ruleParts';
 
 // Payment providers. Facts on the formats come from the providers' documentation and the
@@ -140,10 +140,13 @@ export const paymentRules: readonly Rule[] = [
     risk: 'anyone with this file and the client id can take payments and issue payouts from your PayPal account',
     severity: 'warning',
     keywords: ['paypal'],
+    // The secret is 80 characters; trufflehog reads 44 to 80 of `[A-Za-z0-9_.-]` under a secret or token
+    // name (`paypaloauth token`). A client id, as long, is named `id` and not read.
     pattern: new RegExp(
-      assignedTo(`${anyCase('paypal')}[\\w.-]{0,16}${anyCase('secret')}`, '[A-Za-z0-9_-]{80}', END_TOKEN),
+      `(?=${anyCase('paypal')}[\\w.( \\t-]{0,24}?(?:${anyCase('secret')}|${anyCase('token')}))` +
+        assignedTo(`${anyCase('paypal')}[\\w.-]{0,16}`, '[A-Za-z0-9_.-]{44,80}', END_TOKEN),
     ),
-    maxLength: 190,
+    maxLength: 190 + NAME_REACH,
     minEntropy: 4,
     revokeUrl: 'https://developer.paypal.com/dashboard/applications',
     sample: () => `E${randomToken(BASE64URL, 79)}`,
@@ -212,7 +215,7 @@ export const paymentRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('razorpay')}[\\w.-]{0,16}${anyCase('secret')}`, '[A-Za-z0-9]{24}', END_ALNUM),
     ),
-    maxLength: 130,
+    maxLength: 130 + NAME_REACH,
     minEntropy: 3.2,
     validate: lettersAndDigits,
     revokeUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
@@ -230,7 +233,7 @@ export const paymentRules: readonly Rule[] = [
     risk: "anyone with this file can collect direct-debit payments from your GoCardless customers' bank accounts",
     keywords: ['gocardless'],
     pattern: new RegExp(assignedTo(anyCase('gocardless'), 'live_[A-Za-z0-9_-]{40}', END_TOKEN)),
-    maxLength: 130,
+    maxLength: 130 + NAME_REACH,
     minEntropy: 3.5,
     revokeUrl: 'https://manage.gocardless.com/developers/access-tokens',
     sample: () => `live_${randomToken(BASE64URL, 40)}`,

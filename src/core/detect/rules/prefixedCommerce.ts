@@ -1,6 +1,7 @@
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, mixedCase } from './fixedPrefix';
+import { anyCase } from './ruleKit';
 import { UUID, uuid } from './ruleParts';
 
 // Commerce, logistics, fintech, maps and social platforms whose tokens carry a fixed prefix. Formats
@@ -47,10 +48,17 @@ export const prefixedCommerceRules: readonly Rule[] = [
     provider: 'Mapbox',
     description: 'Mapbox secret or temporary access token',
     risk: 'anyone with this file can use your Mapbox account, change its styles and tilesets, and run up its bill',
-    keywords: ['sk.eyj1ijoi', 'tk.eyj1ijoi'],
-    shape: `[st]k\\.${MAPBOX_BODY}`,
-    maxLength: 242,
-    make: () => mapboxToken(pick(['sk', 'tk'])),
+    // After a Mapbox word on the line, any dotted `sk.` body of 80 to 240 characters (trufflehog's reading).
+    keywords: ['sk.eyj1ijoi', 'tk.eyj1ijoi', 'mapbox'],
+    shape: `(?:[st]k\\.${MAPBOX_BODY}|(?=sk\\.)(?<=${anyCase('mapbox')}[^\\n]{1,40})sk\\.[A-Za-z0-9.-]{80,240})`,
+    maxLength: 244,
+    // A body's dots may not end the token, nor may base64 padding follow it.
+    end: '(?![A-Za-z0-9_=-])(?!\\.[A-Za-z0-9])',
+    make: () =>
+      Math.random() < 0.5
+        ? mapboxToken(pick(['sk', 'tk']))
+        : `sk.${randomToken(ALNUM, 40)}.${randomToken(ALNUM, 45)}`,
+    lines: (t) => [`MAPBOX_SECRET_TOKEN=${t}`, `{ "mapbox_token": "${t}" }`, `mapbox ${t}`],
     revokeUrl: 'https://account.mapbox.com/access-tokens/',
   }),
   fixedRule({

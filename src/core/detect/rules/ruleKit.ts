@@ -167,8 +167,11 @@ export interface ContextSpec {
 // Credential words that a variable holding a key has in its name; `pat` but not `path`.
 const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
 
+/** What a name's extra words and a `Bearer` scheme add to a match of `assignedTo` (`okta token`, `sanity auth token`). */
+export const NAME_REACH = 42;
+
 /** What a type, a longer operator or an XML element's line break add to a match (see `assignedTo`'s `wide`). */
-const WIDE_REACH = 40;
+const WIDE_REACH = 40 + NAME_REACH;
 
 /** Rule for a context-only value: `<word>…<op> <value>` within a short bounded gap. */
 export function contextRule(c: ContextSpec): Rule {
@@ -185,7 +188,7 @@ export function contextRule(c: ContextSpec): Rule {
     // The look-ahead spans the context word and its gap, so `GITHUB_TOKEN` and `X-Auth-Key` qualify. It
     // runs only where the context word starts, so most start positions fail on their first character.
     pattern: new RegExp(
-      (c.credentialName ? `(?=${context})(?=[\\w.(-]{0,48}?${CREDENTIAL_WORD})` : '') +
+      (c.credentialName ? `(?=${context})(?=[\\w.( \\t-]{0,48}?${CREDENTIAL_WORD})` : '') +
         assignedTo(context, c.value, END_TOKEN),
     ),
     maxLength: 64 + WIDE_REACH + c.valueMax,
@@ -262,11 +265,17 @@ export function assignedTo(context: string, value: string, end: string, gap = 24
   // - make's `?=`, `::=` and `:::=`;
   // - `>` closing an XML element's tag: the element's text, on the tag's line or alone on the next one
   //   (`<algoliaToken>\n    …\n</algoliaToken>`, as Maven and .NET settings files hold keys).
+  // - a name of two or three words whose last is a credential word (`okta token = '…'`, `sanity auth
+  //   token | …`), with a spaced dash or a table's bar for operator (`mailgun token - '…'`);
+  // - a brace that opens an initializer, on the name's line or with the value alone on the next
+  //   (`AccountKey{"…"}`, C++ and Go), as the XML element's text above;
+  // - a `Bearer` scheme before the value (`auth_token: "Bearer …"`), which names how it is sent.
   const typed = `(?:[ \\t]{1,3}[A-Za-z][\\w.]{0,15}[ \\t]{1,3}(?==))?`;
-  const more = `|:{2,3}=|\\?=|>(?<=<[\\w.-]{1,64}>)(?:\\r?\\n[ \\t]{0,16})?`;
+  const words = `(?:[ \\t](?:[A-Za-z]{2,12}[ \\t])?${CREDENTIAL_WORD}[\\w.-]{0,8})?`;
+  const more = `|:{2,3}=|\\?=|(?:>(?<=<[\\w.-]{1,64}>)|\\{)(?:\\r?\\n[ \\t]{0,16})?|(?<=[ \\t])-(?=[ \\t])|\\|`;
   return (
-    `${context}[\\w.(-]{0,${gap}}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,3}["'\`]?` +
-    `(?<secret>${value})${end}`
+    `${context}[\\w.(-]{0,${gap}}${words}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,3}["'\`]?` +
+    `(?:[Bb]earer[ \\t]{1,3})?(?<secret>${value})${end}`
   );
 }
 

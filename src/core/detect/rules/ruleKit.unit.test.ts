@@ -121,6 +121,55 @@ describe('rule kit', () => {
     }
   });
 
+  it('contextRule reads a name of two or three words that ends in a credential word', () => {
+    const rule = contextRule({
+      id: 'demo-api-key',
+      provider: 'Demo',
+      description: 'demo',
+      risk: 'demo',
+      words: ['demo'],
+      value: '[a-f0-9]{32}',
+      valueMax: 32,
+      make: () => randomToken(HEX, 32),
+      revokeUrl: 'https://demo.invalid',
+      credentialName: true,
+    });
+    const value = freshSample(() => randomToken(HEX, 32));
+    // As config notes, logs and tables write them: a spaced dash or a table's bar is the operator.
+    for (const line of [
+      `demo token = '${value}'`,
+      `demo token - '${value}'`,
+      `Demo API Key: ${value}`,
+      `demo auth token |${value}`,
+      `demo_client secret => "${value}"`,
+    ]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 1, line);
+    }
+    // A brace initializer, on the line or with the value alone on the next, and a `Bearer` scheme.
+    for (const line of [
+      `const std::string DemoKey{"${value}"};`,
+      `static const std::string DemoKey{\n    "${value}"};`,
+      `demo_token: "Bearer ${value}"`,
+    ]) {
+      const found = scan(line, { rules: [rule] });
+      assert.equal(found.length, 1, line);
+      assert.equal(line.slice(found[0]!.start, found[0]!.end), value, line);
+    }
+    // No credential word at the name's end, one word too many, a dash that joins words, a blank line
+    // after the brace, or a word that is not a scheme.
+    for (const line of [
+      `DemoKey{\n\n    "${value}"};`,
+      `demo_token: "Bearish ${value}"`,
+      `demo is - ${value}`,
+      `demo token for the build - ${value}`,
+      `demo id = '${value}'`,
+      `demo token-${value}`,
+      `demo the next token = ${value}`,
+    ]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 0, line);
+    }
+  });
+
   it('provider rules read the same wide assignments as context rules', () => {
     // Rules that build on assignedTo directly (Mailgun, Coinbase, Postmark): a key in a Maven or .NET
     // settings element, or behind make's operators, is the same key as in `NAME=…`.
@@ -130,11 +179,8 @@ describe('rule kit', () => {
       return rule;
     };
     const cases: readonly (readonly [string, string, () => string])[] = [
-      [
-        'mailgun-api-key',
-        'mailgunToken',
-        () => `${randomToken(HEX, 32)}-${randomToken(HEX, 8)}-${randomToken(HEX, 8)}`,
-      ],
+      // The `key-` form: Mailgun's `<32>-<8>-<8>` hex keys count anywhere on a line naming Mailgun.
+      ['mailgun-api-key', 'mailgunToken', () => `key-${randomToken(HEX, 32)}`],
       ['coinbase-api-secret', 'coinbaseSecret', () => `${randomToken(ALNUM, 20)}7${randomToken(ALNUM, 19)}`],
       ['postmark-server-token', 'postmarkToken', uuid],
     ];

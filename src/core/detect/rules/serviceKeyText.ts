@@ -145,8 +145,9 @@ export interface WordAt {
 
 /**
  * Lower-cased words that end at most `LOOK_BACK` characters before `at`: each run of letters and digits,
- * whole and split at camelCase humps (`apiMetricsKey` gives `apimetricskey`, `api`, `metrics`, `key`;
- * `ZIPBOOKS_API_KEY` and `zipbooks.com` give `zipbooks`).
+ * whole, split at camelCase humps, and from each inner hump to its end (`apiMetricsKey` gives
+ * `apimetricskey`, `api`, `metrics`, `metricskey`, `key`; `ZIPBOOKS_API_KEY` and `zipbooks.com` give
+ * `zipbooks`).
  */
 export function wordsBefore(text: string, at: number, longestWord: number): WordAt[] {
   const floor = Math.max(0, at - LOOK_BACK - longestWord);
@@ -181,6 +182,11 @@ function splitHumps(run: string, end: number, words: WordAt[]): void {
     // `apiKey`, `8x8Key` and `APIKey` all split before `K`.
     if (isUpper(cur) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next)))) {
       words.push({ word: whole.slice(p, q), end: end - run.length + q });
+      // The run from this hump on: a service's word of several humps inside a longer name
+      // (`getBetterStackToken`, `validateAppSynergyKey`), read as a prefix like any longer word.
+      if (p > 0) {
+        words.push({ word: whole.slice(p), end });
+      }
       p = q;
     }
   }

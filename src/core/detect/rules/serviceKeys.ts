@@ -87,8 +87,8 @@ export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: s
 export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
   (
     'airtable algolia alienvault assemblyai atlassian confluence confluent droneci facebook fastly finnhub flickr ' +
-    'freshbooks gitter jira kucoin mailgun mattermost meraki messagebird netlify plaid postmark pusher rapidapi ' +
-    'scaleway sendbird sentry snyk squarespace travis twitch twitter vercel vultr wandb yandex zendesk'
+    'freshbooks gitter ipinfodb jira kucoin mailgun mattermost meraki messagebird netlify plaid postmark pusher ' +
+    'rapidapi scaleway sendbird sentry sirv snyk squarespace travis twitch twitter vercel vultr wandb yandex zendesk'
   ).split(' '),
 );
 

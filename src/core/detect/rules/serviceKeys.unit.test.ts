@@ -139,6 +139,17 @@ describe('service-api-key in the scanner', () => {
     assert.equal(scan(`# abuse reports via ApiMetrics\napi_key = "${value}"`)[0]?.provider, 'ApiMetrics');
     assert.equal(scan(`const apiMetricsKey = '${value}';`)[0]?.provider, 'ApiMetrics');
     assert.equal(scan(`ABUSEIPDBKEY=${abuse()}`)[0]?.provider, 'AbuseIPDB');
+    // A service word of two humps inside a longer name: from an inner hump on, read as a prefix.
+    const better = randomToken(ALNUM, 24);
+    assert.equal(
+      scan(`func getBetterStackToken() string { return "${better}" }`)[0]?.provider,
+      'BetterStack',
+    );
+    // …but only from a hump: letters inside a hump are not a word (`getbetterstack` stays one word).
+    assert.deepEqual(
+      scan(`func getbetterStackToken() string { return "${better}" }`).map((f) => f.ruleId),
+      [],
+    );
   });
 
   it('reads a value out of a longer run only at a separator', () => {

@@ -52,6 +52,8 @@ function classOf(s) {
 }
 
 function run(s) {
+  // Digit groups joined by slashes (an Asana token's `2/<16>/<16>`) keep the slashes.
+  if (/^[0-9]+(?:\/[0-9]+)+$/.test(s)) return s.split('/').map(run).join('\\/');
   return `${classOf(s)}{${s.length}}`;
 }
 
@@ -81,6 +83,25 @@ function shapeOf(whole) {
       })
       .join(';');
   }
+  // A connection string or a query in other forms (`jdbc:…;user=…;password=…`, `…?api-version=…&sig=…`).
+  const list = listShape(whole);
+  if (list !== undefined) return list;
+  // A percent-encoded value (a SAS token's `sig=…%2B…%3D`): the escapes stay, the runs between are
+  // re-drawn, so the value still decodes to base64 of the same length.
+  if (/%[0-9A-F]{2}/.test(whole) && /^[A-Za-z0-9%]+$/.test(whole)) {
+    return whole
+      .split(/(%[0-9A-F]{2})/)
+      .map((p, i) => (i % 2 === 1 ? p : p.length === 0 ? '' : run(p)))
+      .join('');
+  }
+  // An id and a token joined by a bar (Laravel Sanctum's `<id>|<40>`, Convier's keys).
+  const sanctum = /^([0-9]{1,6})\|([A-Za-z0-9]{20,})$/.exec(whole);
+  if (sanctum) return `${run(sanctum[1])}\\|${run(sanctum[2])}`;
+  // A checksum after `=` at the end (Atlassian's `ATATT…=<8>`): a separator, not a base64 character.
+  const checked = /^(.*[A-Za-z0-9])=([A-Za-z0-9]{8})$/.exec(whole);
+  if (checked && checked[1].length >= 24 && !checked[1].includes('=')) {
+    return `${shapeOf(checked[1])}=${run(checked[2])}`;
+  }
   // A passphrase (`value with quotes and spaces`): each word re-drawn at its length, one space between,
   // as the peer wrote it; one run over `[a-z ]` would put spaces anywhere, or none.
   if (/^[A-Za-z]+(?: [A-Za-z]+)+$/.test(whole)) return whole.split(' ').map(run).join(' ');
@@ -98,6 +119,30 @@ function shapeOf(whole) {
   const lead = /^[^A-Za-z0-9]*/.exec(whole)[0];
   const trail = /[^A-Za-z0-9=]*$/.exec(whole.slice(lead.length))[0];
   const value = whole.slice(lead.length, whole.length - trail.length);
+  // …and one it requires inside the value where a separator sets it apart (an Azure registry password's
+  // `<42>+ACR<6>`, an Airtable OAuth token's `.v1.`): kept, and each side re-drawn on its own.
+  const inner = literals.find((l) => {
+    const at = value.indexOf(l);
+    return (
+      l.length >= 3 &&
+      /[A-Za-z]/.test(l) &&
+      // Past the prefix words (`sk-ant-`, `rk_live_` are read below) and before a run of its own.
+      at >= 8 &&
+      at + l.length + 4 <= value.length &&
+      (/[^A-Za-z0-9]/.test(l) || /[^A-Za-z0-9]/.test(value[at - 1]))
+    );
+  });
+  if (inner !== undefined) {
+    const at = value.indexOf(inner);
+    const side = (v) => (v.length === 0 ? '' : wordLike(v) && !/[0-9]/.test(v) ? escapeRe(v) : shapeOf(v));
+    return (
+      escapeRe(lead) +
+      side(value.slice(0, at)) +
+      escapeRe(inner) +
+      side(value.slice(at + inner.length)) +
+      escapeRe(trail)
+    );
+  }
   let prefix = '';
   // A literal the peer's own detector requires at the start (LangSmith's lsv2_, Okta's 00, sq0i): kept.
   // A separator right after it goes with it, so the structured reading below still sees the parts (sk_live_…).
@@ -159,6 +204,20 @@ function shapeOf(whole) {
     );
   let out = escapeRe(lead + prefix);
   if (structured) {
+    // A hex token (Everhour's a289-1dad-dbeeeb-…-dc0ed546, a HubSpot pat's UUID): its short groups are hex
+    // too, which `classOf` cannot tell from so few characters, so a short group with a hex letter follows
+    // the token's long hex group (a digits-only group stays digits: Slack's ids).
+    const hexOf = (cls) => segments.some((p) => p.length >= 8 && /[a-fA-F]/.test(p) && cls.test(p));
+    const hex = hexOf(/^[0-9a-f]+$/) ? '0-9a-f' : hexOf(/^[0-9A-F]+$/) ? '0-9A-F' : undefined;
+    // A group's base64 padding (Tableau's `<22>==:<32>`) stays at its end, as the whole value's does.
+    const groupRun = (p) => {
+      const pad = /^[A-Za-z0-9+/]{12,}?(={1,2})$/.exec(p)?.[1] ?? '';
+      return hexRun(p.slice(0, p.length - pad.length)) + pad;
+    };
+    const hexRun = (p) =>
+      hex !== undefined && /[a-fA-F]/.test(p) && new RegExp(`^[${hex}]+$`).test(p)
+        ? `[${hex}]{${p.length}}`
+        : run(p);
     let leading = true;
     parts.forEach((part, i) => {
       if (i % 2 === 1) {
@@ -169,8 +228,10 @@ function shapeOf(whole) {
       if (part.length === 0) return;
       // A word and a version number (Anthropic's api03, admin01): the kind of key, fixed by the format.
       // …or a short letters-and-digits tag between a prefix word and a long run (42 Intra's s-s4t2ud-<64 hex>).
+      // …or a region after a prefix word (HubSpot's pat-eu1-, pat-na1-).
       const versioned =
         /^[a-z]{2,8}[0-9]{2}$/.test(part) ||
+        (prefix !== '' && i === 0 && /^[a-z]{2}[0-9]$/.test(part)) ||
         (i > 0 &&
           /^[a-z][a-z0-9]{3,7}$/.test(part) &&
           /[0-9]/.test(part) &&
@@ -181,13 +242,41 @@ function shapeOf(whole) {
         out += 'AA' + run(part.slice(2)); // Telegram bot tokens: the secret half opens with AA
       } else {
         leading = false;
-        out += run(part);
+        out += groupRun(part);
       }
     });
   } else if (rest.length > 0) {
     out += run(rest);
   }
   return out + escapeRe(pad + dc + trail);
+}
+
+// A parameter of a connection string or a URL's query, and the names whose value is a credential.
+const PARAM = /^([A-Za-z][\w.-]{0,40}=)([\s\S]*)$/;
+const CREDENTIAL_PARAM = /(?:pass(?:word|wd)?|pwd|secret|sig|token|key)=$/i;
+
+/**
+ * A connection string or a URL with a query (`Endpoint=…;Id=…;Secret=…`, `…/invoke?api-version=…&sig=…`,
+ * `jdbc:…;user=…;password=…`): the parameters' names and the separators stay, each value is re-generated
+ * on its own when it is random-looking or a credential's (even a word: `password=testpassword`), and the
+ * part before the first parameter keeps its words and re-generates its random segments. Undefined when
+ * `whole` holds fewer than two parameters.
+ */
+function listShape(whole) {
+  const parts = whole.split(/([;&?])/);
+  if (parts.filter((p, i) => i % 2 === 0 && PARAM.test(p)).length < 2) return undefined;
+  const plain = (v) => (randomLooking(v) ? shapeOf(v) : escapeRe(v));
+  return parts
+    .map((p, i) => {
+      if (i % 2 === 1) return escapeRe(p);
+      const m = PARAM.exec(p);
+      if (!m) return p.split('/').map(plain).join('\\/');
+      const [, name, value] = m;
+      if (value === '') return escapeRe(name);
+      const credential = CREDENTIAL_PARAM.test(name) && !/^[$<{%]/.test(value);
+      return escapeRe(name) + (credential ? shapeOf(value) : plain(value));
+    })
+    .join('');
 }
 
 // Names the peer's source gives for what it tests (trufflehog's detector name, `d7network`): in the
@@ -251,6 +340,9 @@ function regexLiterals(source) {
   return out;
 }
 
+// Words of code with no vowel, which the vowel test above would read as random (`http.NewRequest`).
+const CODE_WORDS = /^(?:https?|www|ctx|fmt|pkg|cmd|src|std|msg|cfg|tmp|xml|html|sql|json)$/;
+
 /** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
 /**
  * Identifiers and phrases: every camel-case or separated piece is a short word or a small number; an
@@ -259,6 +351,8 @@ function regexLiterals(source) {
 function wordLike(tok) {
   const pieces = tok
     .replace(/([a-z])([A-Z])/g, '$1 $2')
+    // An acronym before a capitalised word is a piece of its own (`brandfetchAPIKey`, `getIDFromDatabase`).
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[\s_\-.=/~]+/)
     .filter((p) => p.length > 0);
   return (
@@ -266,6 +360,7 @@ function wordLike(tok) {
     pieces.every(
       (p) =>
         names.has(p.toLowerCase()) ||
+        CODE_WORDS.test(p) ||
         // A lone letter is a piece too, as the `X` of a header name (`X-Octopus-ApiKey`).
         (/^(?:[A-Z]?[a-z]{2,}|[A-Z]?[a-z]{2,10}\d{1,2}|[A-Z][a-z]|[A-Z]{2,}|[A-Za-z]|\d{1,4}[a-z]*)$/.test(
           p,

@@ -85,25 +85,93 @@ function constsOf(src) {
   return consts;
 }
 
-const CONNECTION_STRING = /^[A-Za-z][\w ]{0,30}=[^;=\s]+(?:;[A-Za-z][\w ]{0,30}=[^;\s]+)+;?$/;
+/**
+ * The candidates for the secret of a wanted value: the value whole where the input holds it, a joined
+ * `id:secret` cut at its separators, and, since trufflehog joins parts with no separator too
+ * (`token + endpoint`, `url + sasToken`), the want cut greedily into the longest runs the input holds.
+ * A want none of whose separated pieces is in the input yields nothing (the entry is dropped).
+ */
+function piecesOf(input, w) {
+  // Quotes and brackets around a piece are the syntax it was cut from (`"auth":"…"}`), not the value.
+  const trim = (p) => p.replace(/^[\s"'`{}[\]():;|,]+|[\s"'`{}[\]():;|,]+$/g, '');
+  const usable = (p) => p.length >= 6 && input.includes(p);
+  // A run that starts or ends inside a word of the input (`key: …` matched from `cosmosKey: …`) loses
+  // that word's piece, up to a blank.
+  const settle = (p) => {
+    const at = input.indexOf(p);
+    let q = p;
+    if (at > 0 && /[A-Za-z0-9]/.test(input[at - 1]) && /\s/.test(q)) q = q.slice(q.search(/\s/));
+    const end = at + p.length;
+    if (end < input.length && /[A-Za-z0-9]/.test(input[end]) && /\s/.test(q))
+      q = q.slice(0, q.search(/\s\S*$/));
+    return trim(q);
+  };
+  const split = [w, ...w.split(/[:;|, \n]+/)].filter(usable).map(trim).filter(usable);
+  const runs = [];
+  for (let i = 0; split.length > 0 && i < w.length;) {
+    let n = 0;
+    while (i + n < w.length && input.includes(w.slice(i, i + n + 1))) n++;
+    const piece = settle(w.slice(i, i + Math.max(n, 1)));
+    if (usable(piece)) runs.push(piece);
+    i += Math.max(n, 1);
+  }
+  // A separator inside a run the input holds whole (a SAS token's timestamps) does not cut the value.
+  const pieces = [...split.filter((p) => !runs.some((r) => r !== p && r.includes(p))), ...runs];
+  return [...new Set(pieces)];
+}
 
-/** The [start, end) of the most random piece of each wanted value found in the input. */
+// An account's address, not its credential: an e-mail, a URL (one with no password in it), a host name
+// or a variable's name. The detector reports them with the key (`key:email`, `token + endpoint`), and
+// they are marked only where the want holds nothing else.
+const IDENTITY = [
+  /^\$/, // a reference to a variable (`$DB_USERNAME`), no value at all
+  /^[^@\s]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/,
+  /^(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/(?![^/@\s]*:[^/@\s]*@)/,
+  /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?::[0-9]+)?(?:\/\S*)?$/,
+];
+function isIdentity(p) {
+  return IDENTITY.some((re) => re.test(p));
+}
+
+/**
+ * The [start, end) of the credential in a URL with a password, or in a connection string or a URL's query
+ * with two parameters or more (`Endpoint=…;Id=…;Secret=…`, `…?sslmode=…&password=…`, a SAS token's
+ * `…&sig=…`): the password, or the longest value of a password, secret, signature, token or key parameter.
+ * The endpoint, the names and the options around it are not the secret. Undefined when there is none.
+ */
+function credentialOf(piece) {
+  // A URL's password (`jdbc:mysql://user:password@tcp(host)/db`), not the user, host or path around it.
+  const userinfo = /:\/\/[^:/@\s]+:([^@\s/]{3,})@/.exec(piece);
+  if (userinfo) {
+    const start = userinfo.index + userinfo[0].length - 1 - userinfo[1].length;
+    return [start, start + userinfo[1].length];
+  }
+  const params = [...piece.matchAll(/(?:^|[;&?])([A-Za-z][\w.-]{0,40}=)([^;&?]*)/g)];
+  if (params.length < 2) return undefined;
+  let best;
+  for (const m of params) {
+    if (m[2].length < 4 || !/(?:pass(?:word|wd)?|pwd|secret|sig|token|key)=$/i.test(m[1])) continue;
+    const start = m.index + m[0].length - m[2].length;
+    if (!best || m[2].length > best[1] - best[0]) best = [start, start + m[2].length];
+  }
+  return best;
+}
+
+/** The [start, end) of the most random piece of each wanted value found in the input, a credential first. */
 function secretSpans(input, want) {
   const spans = [];
   for (const w of want) {
-    // A connection string (`Endpoint=…;Id=…;Secret=…`): its values are the pieces, the names are syntax.
-    const pairs = CONNECTION_STRING.test(w) ? w.split(';').map((p) => p.slice(p.indexOf('=') + 1)) : [];
-    const pieces = (pairs.length > 0 ? pairs : [w, ...w.split(/[:;|, \n]+/)]).filter(
-      (p) => p.length >= 6 && input.includes(p),
-    );
+    const pieces = piecesOf(input, w);
     if (pieces.length === 0) continue;
+    const score = (p) => (isIdentity(p) ? 0 : 1e6) + entropy(p) * Math.min(p.length, 64);
     // The whole wanted value when it sits in the input; otherwise its most random piece.
     const best =
       input.includes(w) && w.length <= 200 && !/[:;| ]/.test(w)
         ? w
-        : pieces.sort((a, b) => entropy(b) * Math.min(b.length, 64) - entropy(a) * Math.min(a.length, 64))[0];
-    const at = input.indexOf(best);
-    if (!spans.some(([s, e]) => s < at + best.length && e > at)) spans.push([at, at + best.length]);
+        : pieces.sort((a, b) => score(b) - score(a))[0];
+    const [from, to] = credentialOf(best) ?? [0, best.length];
+    const at = input.indexOf(best) + from;
+    if (!spans.some(([s, e]) => s < at + to - from && e > at)) spans.push([at, at + to - from]);
   }
   return spans;
 }

@@ -1,0 +1,117 @@
+import { ALNUM, BASE64, BASE64URL, HEX, UPPER_ALNUM, randomToken } from '../random';
+import type { Rule } from '../rule';
+import { fixedRule } from './fixedPrefix';
+import { END_TOKEN, START_TOKEN, anyCase, tokenRule } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
+
+// Tokens whose shape holds a fixed part that is not a prefix (`.v1.`, `==:`, `+ACR`, a `!` after an org
+// id), or a prefix too common to stand alone (`ptr_`, `API_KEY`), read with the provider's word near it
+// where the shape alone says too little. Formats are facts from trufflehog's detectors and the vendors'
+// documentation; the patterns are our own.
+
+export const fixedShapeRules: readonly Rule[] = [
+  fixedRule({
+    id: 'airtable-oauth-token',
+    provider: 'Airtable',
+    description: 'Airtable OAuth access token',
+    risk: 'anyone with this file can read and change the bases the OAuth grant reaches, as the user',
+    // `<id>.v1.<payload>.<hex signature>`.
+    keywords: ['.v1.'],
+    shape: '[A-Za-z0-9]{10,40}\\.v1\\.[A-Za-z0-9_-]{20,400}\\.[a-f0-9]{32,128}',
+    maxLength: 573,
+    make: () => `${randomToken(ALNUM, 17)}.v1.${randomToken(BASE64URL, 120)}.${randomToken(HEX, 64)}`,
+    revokeUrl: 'https://airtable.com/create/tokens',
+    negatives: ['api.v1.example.com', 'release.v1.2.3'],
+  }),
+  fixedRule({
+    id: 'tableau-personal-access-token',
+    provider: 'Tableau',
+    description: 'Tableau personal access token secret',
+    risk: 'anyone with this file and the token name can sign in to your Tableau site as you',
+    // 16 bytes in base64, `:`, 32 letters and digits.
+    keywords: ['==:'],
+    shape: '[A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32}',
+    maxLength: 57,
+    minEntropy: 3.5,
+    make: () => `${randomToken(BASE64, 22)}==:${randomToken(ALNUM, 32)}`,
+    revokeUrl: 'https://help.tableau.com/current/pro/desktop/en-us/useracct.htm',
+    negatives: ['a==:b', 'hash==:value'],
+  }),
+  tokenRule({
+    id: 'salesforce-access-token',
+    provider: 'Salesforce',
+    description: 'Salesforce access token (session id)',
+    risk: 'anyone with this file can call the Salesforce API as the user until the session ends',
+    severity: 'warning',
+    // An org id (`00D…`, 15 characters), `!`, and the session part. `00` and a `!` are common, so a
+    // Salesforce word within the window names it.
+    keywords: ['salesforce', 'force.com', 'sfdc'],
+    pattern: new RegExp(`${START_TOKEN}00[A-Za-z0-9]{13}![A-Za-z0-9_.]{96}${END_TOKEN}`),
+    // The token and up to 100 characters between the word and it.
+    maxLength: 212,
+    minEntropy: 3.5,
+    validate: (t) => lettersAndDigits(t.slice(16)),
+    revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.security_overview_sessions.htm',
+    sample: () => `00D${randomToken(ALNUM, 12)}!${randomToken(ALNUM, 96)}`,
+    lines: (t) => [
+      `SALESFORCE_ACCESS_TOKEN=${t}`,
+      `sfdc_session: "${t}"`,
+      `curl https://acme.my.salesforce.com/services/data -H "Authorization: Bearer ${t}"`,
+    ],
+    negatives: ['SALESFORCE_ACCESS_TOKEN=00Dxxxxxxxxxxxx!xxxx', 'salesforce: 00D000000000000!'],
+  }),
+  fixedRule({
+    id: 'finage-api-key',
+    provider: 'Finage',
+    description: 'Finage API key',
+    severity: 'warning',
+    // `API_KEY` and 32 capitals and digits, with no separator: a value, not the variable's name.
+    keywords: ['api_key'],
+    shape: 'API_KEY[0-9A-Z]{32}',
+    maxLength: 39,
+    minEntropy: 3.5,
+    validate: (t) => lettersAndDigits(t.slice(7)),
+    make: () => `API_KEY${randomToken(UPPER_ALNUM, 32)}`,
+    revokeUrl: 'https://moon.finage.co.uk',
+    negatives: ['API_KEY_FINAGE_PRODUCTION_ACCOUNT', 'API_KEYXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'],
+  }),
+  tokenRule({
+    id: 'portainer-access-token',
+    provider: 'Portainer',
+    description: 'Portainer API access token',
+    risk: 'anyone with this file can manage the containers and stacks of your Portainer environments',
+    severity: 'warning',
+    // `ptr_` is also a C identifier's prefix: a Portainer word on the line names the token.
+    keywords: ['portainer'],
+    pattern: new RegExp(
+      // `ptr_` first: the look back runs only where a token starts.
+      `${START_TOKEN}(?=ptr_)(?<=${anyCase('portainer')}[^\\n]{1,60})ptr_[A-Za-z0-9/+=_-]{20,60}(?![A-Za-z0-9/+=_-])`,
+    ),
+    maxLength: 64,
+    minEntropy: 3.5,
+    validate: lettersAndDigits,
+    revokeUrl: 'https://docs.portainer.io/api/access',
+    sample: () => `ptr_${randomToken(BASE64, 43)}=`,
+    lines: (t) => [`PORTAINER_API_TOKEN=${t}`, `portainer token - '${t}'`, `{ "portainer_key": "${t}" }`],
+    negatives: ['char *ptr_to_the_next_element_in_the_list;', 'portainer ptr_xxxxxxxxxxxxxxxxxxxxxxxx'],
+  }),
+  tokenRule({
+    id: 'aiven-api-token',
+    provider: 'Aiven',
+    description: 'Aiven API token',
+    risk: 'anyone with this file can create, change and delete the services of your Aiven projects',
+    severity: 'warning',
+    // 372 base64 characters, up to two lines below an Aiven word (a log names the API, then the key).
+    keywords: ['aiven'],
+    pattern: new RegExp(
+      `${anyCase('aiven')}[^\\n]{0,80}(?:\\n[^\\n]{0,80}){0,2}?(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/=]{372})(?![A-Za-z0-9+/=])`,
+    ),
+    maxLength: 640,
+    minEntropy: 4,
+    validate: lettersAndDigits,
+    revokeUrl: 'https://console.aiven.io/profile/tokens',
+    sample: () => randomToken(BASE64, 372),
+    lines: (t) => [`AIVEN_API_TOKEN=${t}`, `Sending request to the aiven API\n  Using Key = ${t}`],
+    negatives: [`aiven: ${'A'.repeat(372)}`, 'AIVEN_TOKEN=${AIVEN_TOKEN}'],
+  }),
+];
