@@ -9,10 +9,12 @@ import { gramOffset } from './gramOffset';
  * all keywords ~150 MB/s (a trie-shaped one the same), `indexOf` per keyword ~13-90 MB/s (it grows with
  * the keyword count), a table of keywords' first two characters ~100 MB/s (pairs like `to`, `se`, `re`
  * make most positions candidates). What wins is a rolling 4-byte window over a Latin-1 copy of the
- * text, checked against one 64 KB table that holds hashed bits of the keywords' first four characters
- * and of three-character keywords (~600 MB/s): almost every position is rejected by two lookups in a
- * table that stays in cache; two-character keywords get a third lookup, in a direct 64 KB table. Only a
- * non-Latin-1 keyword gets a native `indexOf` pass of its own.
+ * text, checked against one table of hashed bits: almost every position is rejected by one lookup, on
+ * the hash of its first three bytes, which marks three-character keywords, two-character ones (entered
+ * with each of the 256 bytes that can follow them) and the first three bytes of each longer keyword's
+ * indexed four; only where the last is marked (some 4% of positions in code) is the four-byte hash
+ * looked up too: a third less time on the bench tree than two hashed lookups and a direct pair table per
+ * position. Only a non-Latin-1 keyword gets a native `indexOf` pass of its own.
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
  * run instead of adding an entry, since every rule's windows would merge there anyway. A file that is
@@ -30,17 +32,19 @@ export interface KeywordIndex {
   /** Rules without keywords: they run on every text. */
   readonly keywordless: readonly number[];
   readonly longestKeyword: number;
-  /** Per hash slot: bit 1, some keyword's first four bytes hash here; bit 2, some three-byte keyword does. */
+  /**
+   * Per hash slot: bit 1, some keyword's indexed four bytes hash here (on the four-byte hash); bit 2, some
+   * keyword of two or three bytes does (on the three-byte hash, a two-byte one once per third byte); bit 4,
+   * the first three of some keyword's indexed four bytes do (on the three-byte hash).
+   */
   readonly mask: Uint8Array;
-  /** Per hash slot, the keywords whose first four bytes (`quadSlots`) or three bytes (`triSlots`) hash there. */
+  /** Per hash slot, the keywords whose indexed four bytes (`quadSlots`) or two or three bytes (`triSlots`) hash there. */
   readonly quadSlots: SlotLists;
   readonly triSlots: SlotLists;
-  /** Per two-byte value (not hashed), the two-character keywords equal to it. */
-  readonly pairSlots: SlotLists;
-  /** 1 where `pairSlots` has keywords: a third lookup per position, cheaper than hashing 256 extensions. */
-  readonly pairs: Uint8Array;
   /** Per keyword, the four bytes at `gramAt` (or all of its two or three) as one big-endian number. */
   readonly grams: Int32Array;
+  /** Per keyword of two or three bytes, how far a position's four bytes shift right to give its `grams` (16 or 8). */
+  readonly shortShift: Uint8Array;
   /** Per keyword longer than four, where its indexed four bytes start (see `gramOffset`). */
   readonly gramAt: Uint8Array;
   /** Largest `gramAt`: how far past the range a four-byte window may still belong to a keyword in it. */
@@ -133,9 +137,8 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
   const mask = new Uint8Array(1 << HASH_BITS);
   const quadSlots = new Map<number, number[]>();
   const triSlots = new Map<number, number[]>();
-  const pairSlots = new Map<number, number[]>();
-  const pairs = new Uint8Array(1 << 16);
   const grams = new Int32Array(keywords.length);
+  const shortShift = new Uint8Array(keywords.length);
   const gramAt = new Uint8Array(keywords.length);
   const tails = new Int32Array(keywords.length);
   const tailAt = new Uint8Array(keywords.length);
@@ -172,12 +175,17 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     if (kw.length === 1) {
       otherKeywords.push(id);
     } else if (kw.length === 2) {
-      pairs[gram] = 1;
-      enter(pairSlots, gram, 0, id);
+      // 768 slots for the catalogue's three: fewer positions pass than a direct pair table's third lookup costs.
+      shortShift[id] = 16;
+      for (let b = 0; b < 256; b++) {
+        enter(triSlots, Math.imul((gram << 8) | b, TRI_MUL) >>> SHIFT, 2, id);
+      }
     } else if (kw.length === 3) {
+      shortShift[id] = 8;
       enter(triSlots, Math.imul(gram, TRI_MUL) >>> SHIFT, 2, id);
     } else {
       enter(quadSlots, Math.imul(gram >>> 0, QUAD_MUL) >>> SHIFT, 1, id);
+      mask[Math.imul(gram >>> 8, TRI_MUL) >>> SHIFT]! |= 4;
     }
   });
   const longestKeyword = keywords.reduce((max, kw) => Math.max(max, kw.length), 0);
@@ -193,9 +201,8 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     mask,
     quadSlots: packSlots(1 << HASH_BITS, quadSlots),
     triSlots: packSlots(1 << HASH_BITS, triSlots),
-    pairSlots: packSlots(1 << 16, pairSlots),
-    pairs,
     grams,
+    shortShift,
     gramAt,
     maxGramAt: gramAt.reduce((max, at) => Math.max(max, at), 0),
     tails,
@@ -267,33 +274,47 @@ function scanGrams(
   const buf = scratch;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
-  const { mask, pairs } = index;
+  const mask = index.mask;
+  // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
+  const last = Math.min(length - 1, to - from + index.maxGramAt);
+  const limit = to - from;
+  for (let i = nextCandidate(buf, mask, 0, last); i < last; i = nextCandidate(buf, mask, i + 1, last)) {
+    const v = (buf[i]! << 24) | (buf[i + 1]! << 16) | (buf[i + 2]! << 8) | buf[i + 3]!;
+    const tri = Math.imul(v >>> 8, TRI_MUL) >>> SHIFT;
+    const quad = Math.imul(v, QUAD_MUL) >>> SHIFT;
+    checkAt(index, lower, buf, i, limit, from, v, (mask[tri]! & 2) | (mask[quad]! & 1), quad, tri, hits);
+  }
+}
+
+/**
+ * The first position in [i, last) of `buf` whose four bytes `mask` marks (see `KeywordIndex.mask`), or
+ * `last`. The loop only rejects, one hashed lookup per position (a second for the few percent whose first
+ * three bytes begin some keyword's indexed four), and calls nothing: with the keyword checks in the same
+ * loop, TurboFan inlined them into it or not from one run to the next, and the loop ran at half speed
+ * or less when it did.
+ */
+function nextCandidate(buf: Uint8Array, mask: Uint8Array, i: number, last: number): number {
   // The hash constants as locals: read from the module's scope inside the loop, each was a context load
   // per position, and the multipliers (over 2^31, heap numbers) a double-to-int conversion each as well,
   // about half of the loop's instructions in TurboFan's code. `| 0` gives the same products in `imul`.
   const quadMul = QUAD_MUL | 0;
   const triMul = TRI_MUL | 0;
   const shift = SHIFT;
-  // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
-  const last = Math.min(length - 1, to - from + index.maxGramAt);
-  const limit = to - from;
-  let v = (buf[0]! << 16) | (buf[1]! << 8) | buf[2]!;
-  // The loop only rejects: two hashed lookups and a direct one per position, nothing else, so that it
-  // stays small enough to be optimized as a whole; the few positions that pass go to `checkAt`.
-  for (let i = 0; i < last; i++) {
+  let v = (buf[i]! << 16) | (buf[i + 1]! << 8) | buf[i + 2]!;
+  for (; i < last; i++) {
     v = (v << 8) | buf[i + 3]!;
-    const quad = Math.imul(v, quadMul) >>> shift;
-    const tri = Math.imul(v >>> 8, triMul) >>> shift;
-    const marks = (mask[quad]! & 1) | (mask[tri]! & 2) | (pairs[v >>> 16]! << 2);
-    if (marks !== 0) {
-      checkAt(index, lower, buf, i, limit, from, v, marks, quad, tri, hits);
+    const first = mask[Math.imul(v >>> 8, triMul) >>> shift]!;
+    if ((first & 6) !== 0 && ((first & 2) | (mask[Math.imul(v, quadMul) >>> shift]! & 1)) !== 0) {
+      return i;
     }
   }
+  return last;
 }
 
 /**
  * Records the keywords whose indexed bytes are `v`, at `i` in `buf` (offset `from + i` in `lower`), that
- * start in [0, limit) of `buf`.
+ * start in [0, limit) of `buf`: on the four-byte hash `quad` when `marks` has bit 1, on the three-byte
+ * hash `tri` when it has bit 2.
  */
 function checkAt(
   index: KeywordIndex,
@@ -330,22 +351,14 @@ function checkAt(
       addHit(hits, id, from + begin);
     }
   }
-  if (i >= limit) {
-    return;
-  }
-  const at = from + i;
-  if ((marks & 2) !== 0) {
+  if ((marks & 2) !== 0 && i < limit) {
     const { start, ids } = index.triSlots;
+    const shortShift = index.shortShift;
     for (let k = start[tri]!; k < start[tri + 1]!; k++) {
-      if (grams[ids[k]!] === v >>> 8) {
-        addHit(hits, ids[k]!, at);
+      const id = ids[k]!;
+      if (grams[id] === v >>> shortShift[id]!) {
+        addHit(hits, id, from + i);
       }
-    }
-  }
-  if ((marks & 4) !== 0) {
-    const { start, ids } = index.pairSlots;
-    for (let k = start[v >>> 16]!; k < start[(v >>> 16) + 1]!; k++) {
-      addHit(hits, ids[k]!, at);
     }
   }
 }
