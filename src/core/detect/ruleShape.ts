@@ -1,7 +1,9 @@
 import { startsAtKeyword } from './keywordHeads';
 import { patternMaxLength } from './patternSafety';
-import { size, startChars } from './regexShape';
+import { parseRegex, size, startChars } from './regexShape';
 import { requiredChars } from './requiredChars';
+import type { StartEdges } from './startEdges';
+import { startEdges } from './startEdges';
 
 /**
  * What the engine reads from a rule's pattern before running it (see `compileRule` in matcher.ts): how
@@ -22,6 +24,7 @@ export interface PatternShape {
   readonly startSize: number;
   readonly required: readonly string[];
   readonly anchored: boolean;
+  readonly edges: StartEdges;
 }
 
 declare const SECURE_GPT_RULE_SHAPES: string | undefined;
@@ -29,6 +32,8 @@ declare const SECURE_GPT_RULE_SHAPES: string | undefined;
 /** Measures `pattern`'s shape by parsing it. */
 export function measureShape(pattern: RegExp, keywords: readonly string[]): PatternShape {
   const starts = startChars(pattern);
+  // Parsed after `startsAtKeyword`, as it parses it (a back-reference read as anything): the parse is reused.
+  const source = pattern.source.replace(/(?<!\\)((?:\\\\)*)\\(?:k<[^>]*>|[1-9])/g, '$1[^]');
   return {
     longest: patternMaxLength(pattern),
     startBits: starts?.bits,
@@ -36,6 +41,7 @@ export function measureShape(pattern: RegExp, keywords: readonly string[]): Patt
     startSize: starts === undefined ? Infinity : size(starts),
     required: requiredChars(pattern),
     anchored: startsAtKeyword(pattern, keywords),
+    edges: startEdges(pattern, parseRegex(new RegExp(source, pattern.flags)), keywords, starts),
   };
 }
 
@@ -89,47 +95,64 @@ interface SerialShape {
   readonly z: number | null;
   readonly r: readonly string[];
   readonly a: boolean;
+  /** `edges.notAfter` as hex, like `s`, and `edges.head`. */
+  readonly e: string | null;
+  readonly h: string | null;
 }
 
 function serialize(shape: PatternShape): SerialShape {
-  let hex = null;
-  if (shape.startBits) {
-    hex = '';
-    for (let i = 0; i < 128; i += 4) {
-      const nibble = shape.startBits.subarray(i, i + 4).reduce((n, bit, k) => n | (bit << k), 0);
-      hex += nibble.toString(16);
-    }
-  }
   const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
   return {
     l: finite(shape.longest),
-    s: hex,
+    s: toHex(shape.startBits),
     n: shape.startsNonAscii,
     z: finite(shape.startSize),
     r: shape.required,
     a: shape.anchored,
+    e: toHex(shape.edges.notAfter),
+    h: shape.edges.head ?? null,
   };
 }
 
 function deserialize(row: SerialShape): PatternShape {
-  let startBits: Uint8Array | undefined;
-  if (row.s !== null) {
-    startBits = new Uint8Array(128);
-    for (let i = 0; i < 32; i++) {
-      const nibble = parseInt(row.s[i]!, 16);
-      for (let k = 0; k < 4; k++) {
-        startBits[i * 4 + k] = (nibble >> k) & 1;
-      }
-    }
-  }
   return {
     longest: row.l ?? Infinity,
-    startBits,
+    startBits: fromHex(row.s),
     startsNonAscii: row.n,
     startSize: row.z ?? Infinity,
     required: row.r,
     anchored: row.a,
+    edges: { notAfter: fromHex(row.e), head: row.h ?? undefined },
   };
+}
+
+/** 128 bits as a 32-digit hex string (each digit four bits, lowest first), or null. */
+function toHex(bits: Uint8Array | undefined): string | null {
+  if (bits === undefined) {
+    return null;
+  }
+  let hex = '';
+  for (let i = 0; i < 128; i += 4) {
+    hex += bits
+      .subarray(i, i + 4)
+      .reduce((n, bit, k) => n | (bit << k), 0)
+      .toString(16);
+  }
+  return hex;
+}
+
+function fromHex(hex: string | null): Uint8Array | undefined {
+  if (hex === null) {
+    return undefined;
+  }
+  const bits = new Uint8Array(128);
+  for (let i = 0; i < 32; i++) {
+    const nibble = parseInt(hex[i]!, 16);
+    for (let k = 0; k < 4; k++) {
+      bits[i * 4 + k] = (nibble >> k) & 1;
+    }
+  }
+  return bits;
 }
 
 let table: Map<string, PatternShape> | undefined;
