@@ -50,10 +50,11 @@ export function matchAtKeywords(
         // no match starts with, or one the pattern rejects before a match, costs a lookup, not an attempt.
         const c = text.charCodeAt(p);
         const b = p > 0 ? text.charCodeAt(p - 1) : 128;
+        const ready = ends(p);
         const m =
           (bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii)) ||
           (notAfter !== undefined && b < 128 && notAfter[b] === 1) ||
-          !ends(p)
+          ready > p
             ? null
             : attempt(re, text, p);
         if (m !== null && m[0].length > 0) {
@@ -66,6 +67,9 @@ export function matchAtKeywords(
           }
           push(cr, m, 0, out);
           cursor = p + m[0].length;
+        } else if (ready > cursor) {
+          // No value end is in reach before `ready`: the occurrences before it would all be skipped.
+          cursor = ready;
         }
         p = cursor > last ? -1 : next(cursor, last);
       }
@@ -75,14 +79,16 @@ export function matchAtKeywords(
 }
 
 /**
- * Whether a match of `cr` may start at `p`, judged by its `endsBefore` characters: one of them (or the
- * text's end) must lie within `maxLength` + 2 of `p`. Attempts mostly come in ascending order, so the next
- * such character is searched for once and kept until an attempt passes it: the text is read about once.
+ * The first offset from `p` on where a match of `cr` may start, judged by its `endsBefore` characters: one
+ * of them (or the text's end) must lie within `maxLength` + 2 of it. `p` itself when it may; in a flood of
+ * a keyword with no value end (`password=password=…`) the offset where the end comes in reach, so that
+ * the occurrences before it cost nothing. Attempts mostly come in ascending order, so the next such
+ * character is searched for once and kept until an attempt passes it: the text is read about once.
  */
-function endsFinder(text: string, cr: CompiledRule): (p: number) => boolean {
+function endsFinder(text: string, cr: CompiledRule): (p: number) => number {
   const re = cr.endsBefore;
   if (re === undefined) {
-    return () => true;
+    return (p) => p;
   }
   const reach = cr.maxLength + 2;
   let from = -1;
@@ -94,7 +100,7 @@ function endsFinder(text: string, cr: CompiledRule): (p: number) => boolean {
       re.lastIndex = p;
       next = re.exec(text)?.index ?? text.length;
     }
-    return next - p <= reach;
+    return Math.max(p, next - reach);
   };
 }
 
