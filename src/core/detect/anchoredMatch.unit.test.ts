@@ -5,7 +5,8 @@ import { matchAtKeywords } from './anchoredMatch';
 import type { Candidate, CompiledRule } from './matcher';
 import { builtinRules } from './catalog';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
-import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
+import { runsOfRule } from './hitRuns';
+import { asciiLower, findKeywordHits } from './prefilter';
 import type { Rule } from './rule';
 
 const rule = engineRule;

@@ -233,16 +233,19 @@ export function asciiLower(text: string): string {
 
 /**
  * Hits, as runs, of each keyword of `index` starting in [from, to) of `lower` (the text after
- * `asciiLower`); undefined for a keyword not found. Linear in `to - from`: two table lookups per
- * position, and a few integer compares where a keyword may start.
+ * `asciiLower`); undefined for a keyword not found. Linear in `to - from`: one or two table lookups per
+ * position, and a few integer compares where a keyword may start. `found`, when given, receives the id
+ * of each keyword found, in the order of their first hits: a caller need not look through every id.
  */
 export function findKeywordHits(
   index: KeywordIndex,
   lower: string,
   from: number,
   to: number,
+  found?: number[],
 ): (HitRuns | undefined)[] {
   const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(index.keywords.length);
+  foundIds = found;
   const end = Math.min(lower.length, to + index.longestKeyword);
   if (end - from >= 2 && index.otherKeywords.length < index.keywords.length) {
     scanGrams(index, lower, from, to, end, hits);
@@ -253,8 +256,12 @@ export function findKeywordHits(
       addHit(hits, id, i);
     }
   }
+  foundIds = undefined;
   return hits;
 }
+
+/** Where `addHit` lists each keyword at its first hit, during a `findKeywordHits` call that asked for it. */
+let foundIds: number[] | undefined;
 
 function scanGrams(
   index: KeywordIndex,
@@ -367,31 +374,10 @@ function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
   const runs = hits[id];
   if (runs === undefined) {
     hits[id] = [at, at];
+    foundIds?.push(id);
   } else if (at - runs[runs.length - 1]! <= RUN_GAP) {
     runs[runs.length - 1] = at;
   } else {
     runs.push(at, at);
   }
-}
-
-/** The runs of a rule: the union of its keywords' runs, ascending by start, offset by `base`. */
-export function runsOfRule(
-  keywordIds: readonly number[],
-  hits: readonly (HitRuns | undefined)[],
-  base: number,
-): HitRuns {
-  const lists = keywordIds.map((id) => hits[id]).filter((l): l is HitRuns => l !== undefined);
-  if (lists.length === 1 && base === 0) {
-    return lists[0]!;
-  }
-  const pairs: [number, number][] = [];
-  for (const list of lists) {
-    for (let i = 0; i < list.length; i += 2) {
-      pairs.push([list[i]! + base, list[i + 1]! + base]);
-    }
-  }
-  if (lists.length > 1) {
-    pairs.sort((a, b) => a[0] - b[0]);
-  }
-  return pairs.flat();
 }
