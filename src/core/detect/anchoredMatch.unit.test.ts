@@ -6,7 +6,8 @@ import type { Candidate, CompiledRule } from './matcher';
 import { builtinRules } from './catalog';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { runsOfRule } from './hitRuns';
-import { asciiLower, findKeywordHits } from './prefilter';
+import { asciiLower } from './keywordIndex';
+import { findKeywordHits } from './prefilter';
 import type { Rule } from './rule';
 
 const rule = engineRule;

@@ -1,5 +1,5 @@
-import type { KeywordIndex } from './prefilter';
-import { buildKeywordIndex } from './prefilter';
+import type { KeywordIndex } from './keywordIndex';
+import { buildKeywordIndex } from './keywordIndex';
 import { holdsRequired } from './requiredChars';
 import type { Rule } from './rule';
 import { shapeOf } from './ruleShape';

@@ -4,7 +4,8 @@ import { seededInts } from '../../../test/support/seededRandom';
 import type { Candidate, CompiledRule, WindowMode } from './matcher';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { runsOfRule } from './hitRuns';
-import { asciiLower, findKeywordHits } from './prefilter';
+import { asciiLower } from './keywordIndex';
+import { findKeywordHits } from './prefilter';
 import { ALNUM, randomToken } from './random';
 import type { Rule } from './rule';
 

@@ -1,4 +1,5 @@
-import { gramOffset } from './gramOffset';
+import type { KeywordIndex } from './keywordIndex';
+import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
@@ -12,72 +13,15 @@ import { gramOffset } from './gramOffset';
  * text, checked against one table of hashed bits: almost every position is rejected by one lookup, on
  * the hash of its first three bytes, which marks three-character keywords, two-character ones (entered
  * with each of the 256 bytes that can follow them) and the first three bytes of each longer keyword's
- * indexed four; only where the last is marked (some 4% of positions in code) is the four-byte hash
- * looked up too: a third less time on the bench tree than two hashed lookups and a direct pair table per
- * position. Only a non-Latin-1 keyword gets a native `indexOf` pass of its own.
+ * indexed four; only where the last is marked (some 2-4% of positions in code) is the four-byte hash
+ * looked up too, and a direct pair table where a two-character keyword's mark is: a third less time on
+ * the bench tree than two hashed lookups and the pair table at every position. Only a non-Latin-1
+ * keyword gets a native `indexOf` pass of its own.
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
  * run instead of adding an entry, since every rule's windows would merge there anyway. A file that is
  * one keyword repeated thus costs one run, not a million entries.
  */
-
-/** Keywords of a rule set, indexed for `findKeywordHits`. Build once per rule set. */
-export interface KeywordIndex {
-  /** Distinct lower-case keywords. */
-  readonly keywords: readonly string[];
-  /** For each rule (in the order given), the ids of its keywords; empty when it has none. */
-  readonly ruleKeywords: readonly (readonly number[])[];
-  /** For each keyword id, the rules that list it. */
-  readonly keywordRules: readonly (readonly number[])[];
-  /** Rules without keywords: they run on every text. */
-  readonly keywordless: readonly number[];
-  readonly longestKeyword: number;
-  /**
-   * Per hash slot: bit 1, some keyword's indexed four bytes hash here (on the four-byte hash); bit 2, some
-   * keyword of two or three bytes does (on the three-byte hash, a two-byte one once per third byte); bit 4,
-   * the first three of some keyword's indexed four bytes do (on the three-byte hash).
-   */
-  readonly mask: Uint8Array;
-  /** Per hash slot, the keywords whose indexed four bytes (`quadSlots`) or two or three bytes (`triSlots`) hash there. */
-  readonly quadSlots: SlotLists;
-  readonly triSlots: SlotLists;
-  /** Per keyword, the four bytes at `gramAt` (or all of its two or three) as one big-endian number. */
-  readonly grams: Int32Array;
-  /** Per keyword of two or three bytes, how far a position's four bytes shift right to give its `grams` (16 or 8). */
-  readonly shortShift: Uint8Array;
-  /** Per keyword longer than four, where its indexed four bytes start (see `gramOffset`). */
-  readonly gramAt: Uint8Array;
-  /** Largest `gramAt`: how far past the range a four-byte window may still belong to a keyword in it. */
-  readonly maxGramAt: number;
-  /** Per keyword longer than four, four more bytes (at `tailAt`) checked before the string compare. */
-  readonly tails: Int32Array;
-  readonly tailAt: Uint8Array;
-  /** 1 where the gram and tail together hold the whole keyword, so no string compare is needed. */
-  readonly covered: Uint8Array;
-  /** Keywords the rolling window does not look for: not Latin-1. */
-  readonly otherKeywords: readonly number[];
-}
-
-/**
- * Keyword ids per table slot, packed: slot `s` holds `ids[start[s]]` to `ids[start[s + 1] - 1]`. Typed
- * arrays, not an array of arrays: `new Array(n)` past about 100K elements is a dictionary in V8, and its
- * lookups made the ~1M positions per 60 MB that pass the mask cost as much as all the others.
- */
-export interface SlotLists {
-  readonly start: Int32Array;
-  readonly ids: Int32Array;
-}
-
-function packSlots(size: number, lists: ReadonlyMap<number, readonly number[]>): SlotLists {
-  const start = new Int32Array(size + 1);
-  lists.forEach((list, slot) => (start[slot + 1] = list.length));
-  for (let s = 0; s < size; s++) {
-    start[s + 1]! += start[s]!;
-  }
-  const ids = new Int32Array(start[size]!);
-  lists.forEach((list, slot) => ids.set(list, start[slot]));
-  return { start, ids };
-}
 
 /**
  * Hits of one keyword as runs, flattened: `[start0, last0, start1, last1, …]`, where each run holds
@@ -88,148 +32,11 @@ export type HitRuns = number[];
 /** Hits closer than this merge into one run: every rule's windows reach 64 characters before a hit. */
 export const RUN_GAP = 64;
 
-/**
- * 128K slots: with ~500 keywords a 64K table let common code trigrams (`: "`) collide with keyword
- * slots and tripled the positions that needed a closer look; 256K no longer fits the L2 cache as well.
- */
-const HASH_BITS = 17;
-const SHIFT = 32 - HASH_BITS;
-/** Four-byte and three-byte grams hash with different multipliers into one table. */
-const QUAD_MUL = 0x9e3779b1;
-const TRI_MUL = 0x85ebca6b;
-
 /** Zero bytes after the copied text: the four-byte window plus the furthest tail read (8 + 4). */
 const PAD = 12;
 
 /** Reused across scans: allocating a Buffer per scanned file costs more than the search itself. */
 let scratch = Buffer.alloc(1 << 16);
-
-function isLatin1(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0xff) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Builds the index over each rule's keyword list (lower-cased here, empty strings dropped). */
-export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]): KeywordIndex {
-  const ids = new Map<string, number>();
-  const keywords: string[] = [];
-  const ruleKeywords = keywordLists.map((list) => {
-    const mine = new Set<number>();
-    for (const raw of list) {
-      const kw = asciiLower(raw);
-      if (kw.length === 0) {
-        continue;
-      }
-      let id = ids.get(kw);
-      if (id === undefined) {
-        id = keywords.length;
-        ids.set(kw, id);
-        keywords.push(kw);
-      }
-      mine.add(id);
-    }
-    return [...mine];
-  });
-  const mask = new Uint8Array(1 << HASH_BITS);
-  const quadSlots = new Map<number, number[]>();
-  const triSlots = new Map<number, number[]>();
-  const grams = new Int32Array(keywords.length);
-  const shortShift = new Uint8Array(keywords.length);
-  const gramAt = new Uint8Array(keywords.length);
-  const tails = new Int32Array(keywords.length);
-  const tailAt = new Uint8Array(keywords.length);
-  const covered = new Uint8Array(keywords.length);
-  const otherKeywords: number[] = [];
-  const enter = (slots: Map<number, number[]>, slot: number, bit: number, id: number): void => {
-    mask[slot]! |= bit;
-    const list = slots.get(slot) ?? [];
-    slots.set(slot, list);
-    if (!list.includes(id)) {
-      list.push(id);
-    }
-  };
-  keywords.forEach((kw, id) => {
-    if (!isLatin1(kw)) {
-      otherKeywords.push(id);
-      return;
-    }
-    const at = kw.length > 4 ? gramOffset(kw) : 0;
-    let gram = 0;
-    for (let i = at; i < Math.min(at + 4, kw.length); i++) {
-      gram = (gram << 8) | kw.charCodeAt(i);
-    }
-    grams[id] = gram;
-    gramAt[id] = at;
-    if (kw.length > 4) {
-      // Four more bytes, away from the gram: a hostile text of one keyword's part repeated
-      // (`-----BEGIN -----BEGIN …`) then fails on an integer compare, not a string compare.
-      tailAt[id] = at === 0 ? Math.min(8, kw.length - 4) : at >= 4 ? 0 : kw.length - 4;
-      tails[id] = read32(kw, tailAt[id]);
-      const span = Math.max(at, tailAt[id]) + 4 - Math.min(at, tailAt[id]);
-      covered[id] = Math.abs(at - tailAt[id]) <= 4 && span >= kw.length ? 1 : 0;
-    }
-    if (kw.length === 1) {
-      otherKeywords.push(id);
-    } else if (kw.length === 2) {
-      // 768 slots for the catalogue's three: fewer positions pass than a direct pair table's third lookup costs.
-      shortShift[id] = 16;
-      for (let b = 0; b < 256; b++) {
-        enter(triSlots, Math.imul((gram << 8) | b, TRI_MUL) >>> SHIFT, 2, id);
-      }
-    } else if (kw.length === 3) {
-      shortShift[id] = 8;
-      enter(triSlots, Math.imul(gram, TRI_MUL) >>> SHIFT, 2, id);
-    } else {
-      enter(quadSlots, Math.imul(gram >>> 0, QUAD_MUL) >>> SHIFT, 1, id);
-      mask[Math.imul(gram >>> 8, TRI_MUL) >>> SHIFT]! |= 4;
-    }
-  });
-  const longestKeyword = keywords.reduce((max, kw) => Math.max(max, kw.length), 0);
-  const keywordRules: number[][] = keywords.map(() => []);
-  ruleKeywords.forEach((ids, r) => ids.forEach((id) => keywordRules[id]!.push(r)));
-  const keywordless = ruleKeywords.flatMap((ids, r) => (ids.length === 0 ? [r] : []));
-  return {
-    keywords,
-    ruleKeywords,
-    keywordRules,
-    keywordless,
-    longestKeyword,
-    mask,
-    quadSlots: packSlots(1 << HASH_BITS, quadSlots),
-    triSlots: packSlots(1 << HASH_BITS, triSlots),
-    grams,
-    shortShift,
-    gramAt,
-    maxGramAt: gramAt.reduce((max, at) => Math.max(max, at), 0),
-    tails,
-    tailAt,
-    covered,
-    otherKeywords,
-  };
-}
-
-function read32(s: string, at: number): number {
-  return (
-    (s.charCodeAt(at) << 24) |
-    (s.charCodeAt(at + 1) << 16) |
-    (s.charCodeAt(at + 2) << 8) |
-    s.charCodeAt(at + 3)
-  );
-}
-
-/**
- * Lower-cases ASCII letters without moving any offset. `toLowerCase` is native and fast, and keeps the
- * length unless the text holds a character that lower-cases to two (U+0130); only then is the slower
- * ASCII-only path taken.
- */
-export function asciiLower(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
 
 /**
  * Hits, as runs, of each keyword of `index` starting in [from, to) of `lower` (the text after
@@ -285,11 +92,29 @@ function scanGrams(
   // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
   const last = Math.min(length - 1, to - from + index.maxGramAt);
   const limit = to - from;
-  for (let i = nextCandidate(buf, mask, 0, last); i < last; i = nextCandidate(buf, mask, i + 1, last)) {
+  const pairs = index.pairs;
+  const [quadMul, triMul, shift] = [QUAD_MUL | 0, TRI_MUL | 0, SHIFT];
+  for (
+    let i = nextCandidate(buf, mask, pairs, 0, last);
+    i < last;
+    i = nextCandidate(buf, mask, pairs, i + 1, last)
+  ) {
     const v = (buf[i]! << 24) | (buf[i + 1]! << 16) | (buf[i + 2]! << 8) | buf[i + 3]!;
-    const tri = Math.imul(v >>> 8, TRI_MUL) >>> SHIFT;
-    const quad = Math.imul(v, QUAD_MUL) >>> SHIFT;
-    checkAt(index, lower, buf, i, limit, from, v, (mask[tri]! & 2) | (mask[quad]! & 1), quad, tri, hits);
+    const tri = Math.imul(v >>> 8, triMul) >>> shift;
+    const quad = Math.imul(v, quadMul) >>> shift;
+    checkAt(
+      index,
+      lower,
+      buf,
+      i,
+      limit,
+      from,
+      v,
+      ((mask[tri]! & 10) !== 0 ? 2 : 0) | (mask[quad]! & 1),
+      quad,
+      tri,
+      hits,
+    );
   }
 }
 
@@ -300,7 +125,13 @@ function scanGrams(
  * loop, TurboFan inlined them into it or not from one run to the next, and the loop ran at half speed
  * or less when it did.
  */
-function nextCandidate(buf: Uint8Array, mask: Uint8Array, i: number, last: number): number {
+function nextCandidate(
+  buf: Uint8Array,
+  mask: Uint8Array,
+  pairs: Uint8Array,
+  i: number,
+  last: number,
+): number {
   // The hash constants as locals: read from the module's scope inside the loop, each was a context load
   // per position, and the multipliers (over 2^31, heap numbers) a double-to-int conversion each as well,
   // about half of the loop's instructions in TurboFan's code. `| 0` gives the same products in `imul`.
@@ -311,7 +142,12 @@ function nextCandidate(buf: Uint8Array, mask: Uint8Array, i: number, last: numbe
   for (; i < last; i++) {
     v = (v << 8) | buf[i + 3]!;
     const first = mask[Math.imul(v >>> 8, triMul) >>> shift]!;
-    if ((first & 6) !== 0 && ((first & 2) | (mask[Math.imul(v, quadMul) >>> shift]! & 1)) !== 0) {
+    if (
+      (first & 14) !== 0 &&
+      ((first & 2) !== 0 ||
+        ((first & 4) !== 0 && (mask[Math.imul(v, quadMul) >>> shift]! & 1) !== 0) ||
+        ((first & 8) !== 0 && pairs[v >>> 16] === 1))
+    ) {
       return i;
     }
   }

@@ -10,9 +10,10 @@ import type { Candidate, ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { defersToNamedProvider, defersToProvider, providerPrefixes } from './prefixLookAlike';
-import type { KeywordIndex } from './prefilter';
+import type { KeywordIndex } from './keywordIndex';
+import { asciiLower } from './keywordIndex';
 import { runsOfRule } from './hitRuns';
-import { asciiLower, findKeywordHits } from './prefilter';
+import { findKeywordHits } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
 
 export type { ScanStats } from './matcher';
