@@ -68,13 +68,17 @@ function fittingLines(text: string, from: number, to: number): readonly number[]
       continue;
     }
     let e = probe + 1;
-    while (e < n && isValueChar(text.charCodeAt(e))) {
+    while (e < n && e - s <= FIT_MAX && isValueChar(text.charCodeAt(e))) {
       e++;
     }
     if (e - s <= FIT_MAX) {
       fitLine(text, s, e, to, spans);
+      i = e + 1;
+    } else {
+      // A run longer than any value leaves no value on its line (a megabyte of base64): on to the next.
+      const newline = text.indexOf('\n', e);
+      i = newline < 0 ? n : newline + 1;
     }
-    i = e + 1;
   }
   lastPass = { text, from, to, spans };
   return spans;
