@@ -1,6 +1,7 @@
 import type { KeywordIndex } from './keywordIndex';
 import { buildKeywordIndex } from './keywordIndex';
 import { holdsRequired } from './requiredChars';
+import { holdsLiterals } from './requiredLiterals';
 import type { Rule } from './rule';
 import { shapeOf } from './ruleShape';
 import type { ScanStats } from './scanStats';
@@ -58,6 +59,8 @@ export interface CompiledRule {
   readonly broadStart: boolean;
   /** Characters every match holds (see `requiredChars`): a window without one of them is not searched. */
   readonly required: readonly string[];
+  /** Texts the window of every match holds (see `requiredLiterals`): nor is one without one of them. */
+  readonly literals: readonly string[];
   /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
   readonly anchored: boolean;
   /** Finds `endsBefore`'s characters (global): an anchored attempt with none in reach is skipped. */
@@ -183,6 +186,7 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     startsNonAscii: shape.startsNonAscii,
     broadStart: shape.startSize > BROAD_START,
     required: shape.required,
+    literals: shape.literals,
     anchored: shape.anchored,
     endsBefore:
       rule.endsBefore === undefined ? undefined : new RegExp(`[${escapeClass(rule.endsBefore)}]`, 'g'),
@@ -251,7 +255,7 @@ function matchStarts(
 ): void {
   const { start, end, runs } = window;
   const slice = enterWindow(text, start, end, stats);
-  if (!holdsRequired(slice, cr.required)) {
+  if (!holdsRequired(slice, cr.required) || !holdsLiterals(slice, cr.literals)) {
     return;
   }
   const re = cr.sticky;
@@ -326,7 +330,7 @@ export function matchWindow(
   out: Candidate[],
 ): void {
   const slice = enterWindow(text, start, end, stats);
-  if (!holdsRequired(slice, cr.required)) {
+  if (!holdsRequired(slice, cr.required) || !holdsLiterals(slice, cr.literals)) {
     return;
   }
   const re = cr.global;

@@ -2,6 +2,7 @@ import { startsAtKeyword } from './keywordHeads';
 import { patternMaxLength } from './patternSafety';
 import { parseRegex, size, startChars } from './regexShape';
 import { requiredChars } from './requiredChars';
+import { requiredLiterals } from './requiredLiterals';
 import type { StartEdges } from './startEdges';
 import { startEdges } from './startEdges';
 
@@ -23,6 +24,7 @@ export interface PatternShape {
   /** How many characters can start a match (a non-ASCII start counts as a thousand). */
   readonly startSize: number;
   readonly required: readonly string[];
+  readonly literals: readonly string[];
   readonly anchored: boolean;
   readonly edges: StartEdges;
 }
@@ -40,6 +42,8 @@ export function measureShape(pattern: RegExp, keywords: readonly string[]): Patt
     startsNonAscii: starts === undefined || starts.other,
     startSize: starts === undefined ? Infinity : size(starts),
     required: requiredChars(pattern),
+    // Parsed as `requiredChars` parses it, right after it: the parse is reused.
+    literals: requiredLiterals(pattern),
     anchored: startsAtKeyword(pattern, keywords),
     edges: startEdges(pattern, parseRegex(new RegExp(source, pattern.flags)), keywords, starts),
   };
@@ -94,6 +98,7 @@ interface SerialShape {
   readonly n: boolean;
   readonly z: number | null;
   readonly r: readonly string[];
+  readonly q: readonly string[];
   readonly a: boolean;
   /** `edges.notAfter` as hex, like `s`, and `edges.head`. */
   readonly e: string | null;
@@ -108,6 +113,7 @@ function serialize(shape: PatternShape): SerialShape {
     n: shape.startsNonAscii,
     z: finite(shape.startSize),
     r: shape.required,
+    q: shape.literals,
     a: shape.anchored,
     e: toHex(shape.edges.notAfter),
     h: shape.edges.head ?? null,
@@ -121,6 +127,7 @@ function deserialize(row: SerialShape): PatternShape {
     startsNonAscii: row.n,
     startSize: row.z ?? Infinity,
     required: row.r,
+    literals: row.q,
     anchored: row.a,
     edges: { notAfter: fromHex(row.e), head: row.h ?? undefined },
   };
