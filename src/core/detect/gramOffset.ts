@@ -85,13 +85,14 @@ const CODE_TRIGRAMS = new Set(
  * positions, three in four of them for a common first four letters whose keyword then did not follow).
  */
 export function gramOffset(kw: string): number {
+  const logs = Array.from(kw, (ch) => Math.log(COMMON[ch] ?? (ch >= '0' && ch <= '9' ? 5 : 2)));
   let best = 0;
   let bestScore = Infinity;
   for (let at = 0; at + 4 <= kw.length; at++) {
-    let score = 0;
-    for (let i = at; i < at + 4; i++) {
-      const ch = kw[i]!;
-      score += Math.log(COMMON[ch] ?? (ch >= '0' && ch <= '9' ? 5 : 2));
+    let score = logs[at]! + logs[at + 1]! + logs[at + 2]! + logs[at + 3]!;
+    // The word lists only add to a score: a window already no better is not looked up (start-up cost).
+    if (score >= bestScore - 1e-9) {
+      continue;
     }
     if (CODE_TRIGRAMS.has(kw.slice(at, at + 3))) {
       score += 3;

@@ -46,24 +46,32 @@ export interface KeywordIndex {
 }
 
 /**
- * Keyword ids per table slot, packed: slot `s` holds `ids[start[s]]` to `ids[start[s + 1] - 1]`. Typed
- * arrays, not an array of arrays: `new Array(n)` past about 100K elements is a dictionary in V8, and its
- * lookups made the ~1M positions per 60 MB that pass the mask cost as much as all the others.
+ * Keyword ids per table slot, packed: slot `s` holds `ids[first[s]]` to `ids[first[s] + count[s] - 1]`.
+ * Typed arrays, not an array of arrays: `new Array(n)` past about 100K elements is a dictionary in V8, and
+ * its lookups made the ~1M positions per 60 MB that pass the mask cost as much as all the others. A first
+ * offset and a count per slot, not running offsets: filled from the few slots used, with no pass over all
+ * 128K of them (a pass over each table was a millisecond or two of a short process's start-up).
  */
 export interface SlotLists {
-  readonly start: Int32Array;
+  readonly first: Int32Array;
+  readonly count: Uint16Array;
   readonly ids: Int32Array;
 }
 
 function packSlots(size: number, lists: ReadonlyMap<number, readonly number[]>): SlotLists {
-  const start = new Int32Array(size + 1);
-  lists.forEach((list, slot) => (start[slot + 1] = list.length));
-  for (let s = 0; s < size; s++) {
-    start[s + 1]! += start[s]!;
-  }
-  const ids = new Int32Array(start[size]!);
-  lists.forEach((list, slot) => ids.set(list, start[slot]));
-  return { start, ids };
+  const first = new Int32Array(size);
+  const count = new Uint16Array(size);
+  let total = 0;
+  lists.forEach((list) => (total += list.length));
+  const ids = new Int32Array(total);
+  let at = 0;
+  lists.forEach((list, slot) => {
+    first[slot] = at;
+    count[slot] = list.length;
+    ids.set(list, at);
+    at += list.length;
+  });
+  return { first, count, ids };
 }
 
 /**

@@ -174,8 +174,8 @@ function checkAt(
 ): void {
   const { grams, gramAt, tails, tailAt, keywords } = index;
   if ((marks & 1) !== 0) {
-    const { start, ids } = index.quadSlots;
-    for (let k = start[quad]!; k < start[quad + 1]!; k++) {
+    const { first, count, ids } = index.quadSlots;
+    for (let k = first[quad]!, end = k + count[quad]!; k < end; k++) {
       const id = ids[k]!;
       const begin = i - gramAt[id]!;
       if (grams[id] !== v || begin < 0 || begin >= limit) {
@@ -195,9 +195,9 @@ function checkAt(
     }
   }
   if ((marks & 2) !== 0 && i < limit) {
-    const { start, ids } = index.triSlots;
+    const { first, count, ids } = index.triSlots;
     const shortShift = index.shortShift;
-    for (let k = start[tri]!; k < start[tri + 1]!; k++) {
+    for (let k = first[tri]!, end = k + count[tri]!; k < end; k++) {
       const id = ids[k]!;
       if (grams[id] === v >>> shortShift[id]!) {
         addHit(hits, id, from + i);

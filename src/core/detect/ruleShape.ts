@@ -69,10 +69,32 @@ export function shapeTableJson(
   return JSON.stringify(rows);
 }
 
-/** Reads a table written by `shapeTableJson`. */
-export function parseShapeTable(json: string): Map<string, PatternShape> {
-  const rows = JSON.parse(json) as Record<string, SerialShape>;
-  return new Map(Object.entries(rows).map(([key, row]) => [key, deserialize(row)]));
+/** A table of shapes by `shapeKey`. */
+export interface ShapeTable {
+  readonly size: number;
+  get(key: string): PatternShape | undefined;
+}
+
+/**
+ * Reads a table written by `shapeTableJson`. A row is decoded when first asked for: a scan of a few files
+ * compiles a few dozen of the catalogue's rules, and decoding all of them was a few milliseconds of a
+ * short process's start-up.
+ */
+export function parseShapeTable(json: string): ShapeTable {
+  const rows = new Map(Object.entries(JSON.parse(json) as Record<string, SerialShape>));
+  const decoded = new Map<string, PatternShape>();
+  return {
+    size: rows.size,
+    get(key: string): PatternShape | undefined {
+      let shape = decoded.get(key);
+      const row = shape === undefined ? rows.get(key) : undefined;
+      if (row !== undefined) {
+        shape = deserialize(row);
+        decoded.set(key, shape);
+      }
+      return shape;
+    },
+  };
 }
 
 /**
@@ -162,9 +184,9 @@ function fromHex(hex: string | null): Uint8Array | undefined {
   return bits;
 }
 
-let table: Map<string, PatternShape> | undefined;
+let table: ShapeTable | undefined;
 
-function builtTable(): Map<string, PatternShape> {
-  table ??= typeof SECURE_GPT_RULE_SHAPES === 'string' ? parseShapeTable(SECURE_GPT_RULE_SHAPES) : new Map();
+function builtTable(): ShapeTable {
+  table ??= parseShapeTable(typeof SECURE_GPT_RULE_SHAPES === 'string' ? SECURE_GPT_RULE_SHAPES : '{}');
   return table;
 }
