@@ -41,6 +41,8 @@ export interface KeywordIndex {
   readonly tailAt: Uint8Array;
   /** 1 where the gram and tail together hold the whole keyword, so no string compare is needed. */
   readonly covered: Uint8Array;
+  /** Per keyword, what a match of its indexed bytes still needs: 0 nothing (four bytes or fewer), 1 the tail, 2 the tail and a string compare. */
+  readonly verify: Uint8Array;
   /** Keywords the rolling window does not look for: not Latin-1. */
   readonly otherKeywords: readonly number[];
 }
@@ -190,6 +192,10 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
     tails,
     tailAt,
     covered,
+    verify: keywords.reduce(
+      (v, kw, id) => ((v[id] = kw.length <= 4 ? 0 : covered[id] === 1 ? 1 : 2), v),
+      new Uint8Array(keywords.length),
+    ),
     otherKeywords,
   };
 }

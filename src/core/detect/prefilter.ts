@@ -31,6 +31,8 @@ export type HitRuns = number[];
 
 /** Hits closer than this merge into one run: every rule's windows reach 64 characters before a hit. */
 export const RUN_GAP = 64;
+/** `RUN_GAP` for the hot loop: an exported constant compiled to CommonJS is a property load at each use. */
+const GAP = 64;
 
 /** Zero bytes after the copied text: the four-byte window plus the furthest tail read (8 + 4). */
 const PAD = 12;
@@ -172,22 +174,21 @@ function checkAt(
   tri: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  const { grams, gramAt, tails, tailAt, keywords } = index;
+  const grams = index.grams;
   if ((marks & 1) !== 0) {
     const { first, count, ids } = index.quadSlots;
+    const { gramAt, verify } = index;
     for (let k = first[quad]!, end = k + count[quad]!; k < end; k++) {
       const id = ids[k]!;
       const begin = i - gramAt[id]!;
       if (grams[id] !== v || begin < 0 || begin >= limit) {
         continue;
       }
-      if (keywords[id]!.length > 4) {
-        const t = begin + tailAt[id]!;
+      const how = verify[id]!;
+      if (how !== 0) {
+        const t = begin + index.tailAt[id]!;
         const tail = (buf[t]! << 24) | (buf[t + 1]! << 16) | (buf[t + 2]! << 8) | buf[t + 3]!;
-        if (
-          tail !== tails[id] ||
-          (index.covered[id] === 0 && !lower.startsWith(keywords[id]!, from + begin))
-        ) {
+        if (tail !== index.tails[id] || (how === 2 && !lower.startsWith(index.keywords[id]!, from + begin))) {
           continue;
         }
       }
@@ -211,7 +212,7 @@ function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
   if (runs === undefined) {
     hits[id] = [at, at];
     foundIds?.push(id);
-  } else if (at - runs[runs.length - 1]! <= RUN_GAP) {
+  } else if (at - runs[runs.length - 1]! <= GAP) {
     runs[runs.length - 1] = at;
   } else {
     runs.push(at, at);
