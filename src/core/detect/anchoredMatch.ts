@@ -1,5 +1,6 @@
 import type { Candidate, CompiledRule, ScanStats } from './matcher';
 import { MAX_MATCHES, nextWindow, push } from './matcher';
+import { occurrenceFinder } from './occurrences';
 
 /**
  * Runs an anchored rule (every match starts with one of its keywords, see `startsAtKeyword`): the
@@ -8,10 +9,10 @@ import { MAX_MATCHES, nextWindow, push } from './matcher';
  * changes is that a window whose keyword is frequent (`token` in most lines of a file) costs one
  * attempt per occurrence instead of a regex search through all of it.
  *
- * Occurrences are found again with a native `indexOf` per keyword that has hits (`hitKeywords`), in
- * `lower` (the lower-cased text from `base` on): the prefilter keeps runs, not each hit. Each
- * keyword's next occurrence is remembered until the scan passes it, so each keyword's search moves
- * through the text once, whatever the number of runs. Linear: one bounded attempt per occurrence.
+ * Occurrences are found again (see `occurrenceFinder`): the prefilter keeps runs, not each hit. Each
+ * search's answer is kept until the scan passes it, so each moves through the text about once, whatever
+ * the number of runs; occurrences that the pattern's start edges (see `startEdges`) rule out are passed
+ * over or skipped without an attempt. Linear: at most one bounded attempt per occurrence.
  */
 export function matchAtKeywords(
   text: string,
@@ -23,12 +24,11 @@ export function matchAtKeywords(
   stats: ScanStats,
   out: Candidate[],
 ): void {
-  const seen: Seen = { next: new Array<number>(hitKeywords.length).fill(-1), from: -1 };
+  const { head, notAfter } = cr.edges;
+  const next = occurrenceFinder(text, lower, base, cr, hitKeywords);
   const re = cr.sticky;
   const bits = cr.startBits;
   const ends = endsFinder(text, cr);
-  // One keyword needs no bookkeeping: its next occurrence is one `indexOf`.
-  const single = hitKeywords.length === 1 ? hitKeywords[0] : undefined;
   for (let i = 0; i < runs.length;) {
     const { start, end, next: after } = nextWindow(text, cr, runs, i);
     stats.windows++;
@@ -41,18 +41,20 @@ export function matchAtKeywords(
       const last = runs[j + 1]!;
       // A run's first offset is a hit itself (so is its last): only a run of several needs a search.
       let p =
-        first >= cursor
+        first >= cursor && (head === undefined || text.startsWith(head, first))
           ? first
-          : single !== undefined
-            ? lower.indexOf(single, cursor - base) + base
-            : occurrence(lower, hitKeywords, seen, cursor - base) + base;
+          : next(Math.max(first, cursor), last);
       while (p >= cursor && p <= last) {
         cursor = p + 1;
         // The keyword is compared ignoring case, the pattern may not be (`SK…` at each `sk-`): a character
-        // no match starts with costs a lookup instead of an attempt.
+        // no match starts with, or one the pattern rejects before a match, costs a lookup, not an attempt.
         const c = text.charCodeAt(p);
+        const b = p > 0 ? text.charCodeAt(p - 1) : 128;
+        const ready = ends(p);
         const m =
-          (bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii)) || !ends(p)
+          (bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii)) ||
+          (notAfter !== undefined && b < 128 && notAfter[b] === 1) ||
+          ready > p
             ? null
             : attempt(re, text, p);
         if (m !== null && m[0].length > 0) {
@@ -65,13 +67,11 @@ export function matchAtKeywords(
           }
           push(cr, m, 0, out);
           cursor = p + m[0].length;
+        } else if (ready > cursor) {
+          // No value end is in reach before `ready`: the occurrences before it would all be skipped.
+          cursor = ready;
         }
-        p =
-          cursor > last
-            ? -1
-            : single !== undefined
-              ? lower.indexOf(single, cursor - base) + base
-              : occurrence(lower, hitKeywords, seen, cursor - base) + base;
+        p = cursor > last ? -1 : next(cursor, last);
       }
     }
     i = after;
@@ -79,14 +79,16 @@ export function matchAtKeywords(
 }
 
 /**
- * Whether a match of `cr` may start at `p`, judged by its `endsBefore` characters: one of them (or the
- * text's end) must lie within `maxLength` + 2 of `p`. Attempts mostly come in ascending order, so the next
- * such character is searched for once and kept until an attempt passes it: the text is read about once.
+ * The first offset from `p` on where a match of `cr` may start, judged by its `endsBefore` characters: one
+ * of them (or the text's end) must lie within `maxLength` + 2 of it. `p` itself when it may; in a flood of
+ * a keyword with no value end (`password=password=…`) the offset where the end comes in reach, so that
+ * the occurrences before it cost nothing. Attempts mostly come in ascending order, so the next such
+ * character is searched for once and kept until an attempt passes it: the text is read about once.
  */
-function endsFinder(text: string, cr: CompiledRule): (p: number) => boolean {
+function endsFinder(text: string, cr: CompiledRule): (p: number) => number {
   const re = cr.endsBefore;
   if (re === undefined) {
-    return () => true;
+    return (p) => p;
   }
   const reach = cr.maxLength + 2;
   let from = -1;
@@ -98,7 +100,7 @@ function endsFinder(text: string, cr: CompiledRule): (p: number) => boolean {
       re.lastIndex = p;
       next = re.exec(text)?.index ?? text.length;
     }
-    return next - p <= reach;
+    return Math.max(p, next - reach);
   };
 }
 
@@ -106,46 +108,4 @@ function endsFinder(text: string, cr: CompiledRule): (p: number) => boolean {
 function attempt(re: RegExp, text: string, p: number): RegExpExecArray | null {
   re.lastIndex = p;
   return re.exec(text);
-}
-
-/** Each keyword's next occurrence in `lower` (-1: none) at or after offset `from`; `from` is -1 before any search. */
-interface Seen {
-  readonly next: number[];
-  from: number;
-}
-
-/**
- * The first offset at or after `from` where one of `keywords` occurs in `lower`, or -1. Each keyword's
- * last answer is reused while it is still ahead, so that each keyword's search moves through the text
- * once. A `from` behind the last one (a match longer than its rule's maxLength ran on past the next
- * window's first hit) is searched up to the last one only, in a bounded slice; past it the answers
- * kept still hold.
- */
-function occurrence(lower: string, keywords: readonly string[], seen: Seen, from: number): number {
-  if (from < seen.from) {
-    let best = -1;
-    for (const kw of keywords) {
-      const at = lower.slice(from, seen.from + kw.length - 1).indexOf(kw);
-      if (at !== -1 && (best === -1 || at < best)) {
-        best = at;
-      }
-    }
-    if (best !== -1) {
-      return from + best;
-    }
-    from = seen.from;
-  }
-  const fresh = seen.from === -1;
-  seen.from = from;
-  let best = -1;
-  for (let k = 0; k < keywords.length; k++) {
-    let at = seen.next[k]!;
-    if (fresh || (at !== -1 && at < from)) {
-      at = seen.next[k] = lower.indexOf(keywords[k]!, from);
-    }
-    if (at !== -1 && (best === -1 || at < best)) {
-      best = at;
-    }
-  }
-  return best;
 }

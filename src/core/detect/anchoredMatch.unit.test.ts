@@ -5,7 +5,9 @@ import { matchAtKeywords } from './anchoredMatch';
 import type { Candidate, CompiledRule } from './matcher';
 import { builtinRules } from './catalog';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
-import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
+import { runsOfRule } from './hitRuns';
+import { asciiLower } from './keywordIndex';
+import { findKeywordHits } from './prefilter';
 import type { Rule } from './rule';
 
 const rule = engineRule;
@@ -22,6 +24,8 @@ const RULES: Rule[] = [
   rule('overlap', ['ab', 'abab'], /(?:abab|ab)[0-9]{2,4}/, 8),
   // A case-sensitive start under a keyword compared ignoring case: `sk`, `Sk` and `sK` are hits, never matches.
   rule('cased', ['sk'], /(?<![A-Za-z0-9])SK[0-9a-f]{6}(?![A-Za-z0-9])/, 8),
+  // A word boundary first, and a head (`Gx_`) longer than its keyword and in mixed case.
+  rule('bounded', ['gx'], /\bGx_[a-z0-9]{4,8}\b/, 11),
 ];
 
 function randomText(next: (n: number) => number): string {
@@ -36,6 +40,10 @@ function randomText(next: (n: number) => number): string {
     () => `BEGIN BLOCK\n${pick('ab1\n', 2 + next(160))}\nEND BLOCK`,
     () => `${one(['ab', 'abab', 'aba'])}${pick('0123', next(6))}`,
     () => `${one(['SK', 'sk', 'Sk', 'sK', 'SSK'])}${pick('0a9f', 5 + next(3))}`,
+    // Floods of heads and keywords, glued or after characters a lookbehind or `\b` may reject.
+    () => one(['tkn_', 'SK', 'Gx_', 'gx_', 'ub_']).repeat(1 + next(30)),
+    () =>
+      `${one(['_', '-', 'é', ' ', 'a', '0', '\n'])}${one(['tkn_', 'SK', 'Gx_'])}${pick('a0b1f', 4 + next(6))}`,
   ];
   let text = '';
   for (let i = 1 + next(60); i > 0; i--) {
@@ -153,6 +161,24 @@ describe('matching at keyword hits', () => {
       ['SK0a0a0a', 'SK0b0b0b'],
     );
     assert.equal(attempts(), 2);
+  });
+
+  it('passes over a flood of keywords that the leading lookbehind or word boundary rejects', () => {
+    for (const [id, unit, viable, secret] of [
+      ['prefixed', 'tkn_', ' tkn_abcd1234', 'tkn_abcd1234'],
+      ['bounded', 'Gx_', ' Gx_ab12', 'Gx_ab12'],
+      ['cased', 'SK', ' SK0a0b0c', 'SK0a0b0c'],
+    ] as const) {
+      const { set, r, cr, attempts } = countingRule(id);
+      const text = `${unit.repeat(20_000)}${viable} ${unit.repeat(20_000)}`;
+      assert.deepEqual(
+        anchored(text, set, r, cr).map((c) => c.secret),
+        [secret],
+        id,
+      );
+      // The first occurrence (nothing before it), the viable one and the one after the blank.
+      assert.ok(attempts() <= 3, `${id}: ${attempts()} attempts`);
+    }
   });
 
   it("finds in each catalogue rule's own cases what its windows find, and holds the busiest rules anchored", () => {

@@ -62,19 +62,40 @@ const CODE_WORDS = new Set(
 );
 
 /**
+ * Three-letter pieces common in code and English text. The prefilter looks a position's first three bytes
+ * up first and its four only where those begin some keyword's indexed four, so a window that opens with
+ * one of these (`ent(` of `client(`, `ret_` of `secret_`) sends many positions to the second lookup: such a
+ * window is taken only when the others score as common anyway. With these, 2.4% of positions of the bench
+ * tree and 3.6% of node_modules' JavaScript reach the second lookup, against 4.0% and 5.0% without.
+ */
+const CODE_TRIGRAMS = new Set(
+  (
+    'the ing ent ion tio for ate con ter res ret ken red age lic ire lin ver get ori nce ata and ere her est ' +
+    'ons ect ted ers str int ine ame tri ead per ran rea ase ort ste eve ati all com ave sta rat tor ess pro ' +
+    'pre tur ure ren erv ice ous art low sto nam ide use ser val ode der err ale our ime ove lue bje obj rom ' +
+    'fro uct tat dat map ist las cla sse ass ack set ble abl ith wit nde dex'
+  ).split(' '),
+);
+
+/**
  * Where the four bytes that index a keyword longer than four start: its rarest window by `COMMON`, the
- * first on a tie, and not one of `CODE_WORDS` if it has another. Indexing `client_secret` on `clie` made every `client` in a file a position to
- * check; on `_sec` only the few that go on to a secret are (the bench's 60 MB passed ~1M positions,
- * three in four of them for a common first four letters whose keyword then did not follow).
+ * first on a tie, and not one of `CODE_WORDS` if it has another; a window that opens with one of
+ * `CODE_TRIGRAMS` counts as more common. Indexing `client_secret` on `clie` made every `client` in a file
+ * a position to check; on `_sec` only the few that go on to a secret are (the bench's 60 MB passed ~1M
+ * positions, three in four of them for a common first four letters whose keyword then did not follow).
  */
 export function gramOffset(kw: string): number {
+  const logs = Array.from(kw, (ch) => Math.log(COMMON[ch] ?? (ch >= '0' && ch <= '9' ? 5 : 2)));
   let best = 0;
   let bestScore = Infinity;
   for (let at = 0; at + 4 <= kw.length; at++) {
-    let score = 0;
-    for (let i = at; i < at + 4; i++) {
-      const ch = kw[i]!;
-      score += Math.log(COMMON[ch] ?? (ch >= '0' && ch <= '9' ? 5 : 2));
+    let score = logs[at]! + logs[at + 1]! + logs[at + 2]! + logs[at + 3]!;
+    // The word lists only add to a score: a window already no better is not looked up (start-up cost).
+    if (score >= bestScore - 1e-9) {
+      continue;
+    }
+    if (CODE_TRIGRAMS.has(kw.slice(at, at + 3))) {
+      score += 3;
     }
     if (CODE_WORDS.has(kw.slice(at, at + 4))) {
       score += 100;

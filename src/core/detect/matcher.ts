@@ -1,8 +1,15 @@
-import type { KeywordIndex } from './prefilter';
-import { buildKeywordIndex } from './prefilter';
+import type { KeywordIndex } from './keywordIndex';
+import { buildKeywordIndex } from './keywordIndex';
 import { holdsRequired } from './requiredChars';
+import { holdsLiterals } from './requiredLiterals';
 import type { Rule } from './rule';
 import { shapeOf } from './ruleShape';
+import type { ScanStats } from './scanStats';
+import type { StartEdges } from './startEdges';
+import { startGate } from './startEdges';
+
+export type { ScanStats } from './scanStats';
+export { newStats } from './scanStats';
 
 /**
  * Runs rule patterns in bounded windows around keyword hits. The bounds are what makes the engine
@@ -22,30 +29,6 @@ export const MAX_MATCHES = 4096;
 const DEFAULT_MAX_LENGTH = 512;
 /** Patterns that can start with more characters than this have a broad start (see `WindowMode`). */
 const BROAD_START = 20;
-
-/** Counters of the engine's work, for tests that prove it linear without timing it. */
-export interface ScanStats {
-  /** Runs of keyword hits handed to rules (see prefilter's `HitRuns`), summed over rules. */
-  hitRuns: number;
-  /** Windows handed to rule patterns. */
-  windows: number;
-  /** Characters in those windows, summed over rules. */
-  windowChars: number;
-  /** Pattern matches examined (before entropy, validation and suppression). */
-  matches: number;
-  /** Windows abandoned at `MAX_MATCHES`. */
-  capped: number;
-  /**
-   * Where each abandoned window stopped: flattened `[start, end)` offsets of the text its rule did not
-   * examine. The redact tier hides what lies there conservatively, and `scan` names it on stderr.
-   */
-  unexamined: number[];
-}
-
-/** A new zeroed counter set. */
-export function newStats(): ScanStats {
-  return { hitRuns: 0, windows: 0, windowChars: 0, matches: 0, capped: 0, unexamined: [] };
-}
 
 /** A rule ready to run: its pattern recompiled with the engine's flags and its window bounds. */
 export interface CompiledRule {
@@ -76,10 +59,16 @@ export interface CompiledRule {
   readonly broadStart: boolean;
   /** Characters every match holds (see `requiredChars`): a window without one of them is not searched. */
   readonly required: readonly string[];
+  /** Texts the window of every match holds (see `requiredLiterals`): nor is one without one of them. */
+  readonly literals: readonly string[];
   /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
   readonly anchored: boolean;
   /** Finds `endsBefore`'s characters (global): an anchored attempt with none in reach is skipped. */
   readonly endsBefore: RegExp | undefined;
+  /** What the pattern needs before a match and what it starts with: anchored attempts skip on them. */
+  readonly edges: StartEdges;
+  /** With both edges: finds (global) the head where no rejected character precedes it (see `occurrenceFinder`). */
+  readonly gate: RegExp | undefined;
 }
 
 /**
@@ -197,9 +186,12 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     startsNonAscii: shape.startsNonAscii,
     broadStart: shape.startSize > BROAD_START,
     required: shape.required,
+    literals: shape.literals,
     anchored: shape.anchored,
     endsBefore:
       rule.endsBefore === undefined ? undefined : new RegExp(`[${escapeClass(rule.endsBefore)}]`, 'g'),
+    edges: shape.edges,
+    gate: startGate(shape.edges),
   };
 }
 
@@ -263,7 +255,7 @@ function matchStarts(
 ): void {
   const { start, end, runs } = window;
   const slice = enterWindow(text, start, end, stats);
-  if (!holdsRequired(slice, cr.required)) {
+  if (!holdsRequired(slice, cr.required) || !holdsLiterals(slice, cr.literals)) {
     return;
   }
   const re = cr.sticky;
@@ -338,7 +330,7 @@ export function matchWindow(
   out: Candidate[],
 ): void {
   const slice = enterWindow(text, start, end, stats);
-  if (!holdsRequired(slice, cr.required)) {
+  if (!holdsRequired(slice, cr.required) || !holdsLiterals(slice, cr.literals)) {
     return;
   }
   const re = cr.global;

@@ -3,7 +3,9 @@ import { engineRule, foldOverlaps } from '../../../test/support/engineRule';
 import { seededInts } from '../../../test/support/seededRandom';
 import type { Candidate, CompiledRule, WindowMode } from './matcher';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
-import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
+import { runsOfRule } from './hitRuns';
+import { asciiLower } from './keywordIndex';
+import { findKeywordHits } from './prefilter';
 import { ALNUM, randomToken } from './random';
 import type { Rule } from './rule';
 

@@ -3,7 +3,8 @@ import { builtinRules } from './catalog';
 import type { ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, newStats } from './matcher';
 import { patternMaxLength, patternProblems } from './patternSafety';
-import { asciiLower, findKeywordHits } from './prefilter';
+import { asciiLower } from './keywordIndex';
+import { findKeywordHits } from './prefilter';
 import { scan } from './scanner';
 
 const KB = 1024;

@@ -1,4 +1,5 @@
-import { gramOffset } from './gramOffset';
+import type { KeywordIndex } from './keywordIndex';
+import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
@@ -9,71 +10,18 @@ import { gramOffset } from './gramOffset';
  * all keywords ~150 MB/s (a trie-shaped one the same), `indexOf` per keyword ~13-90 MB/s (it grows with
  * the keyword count), a table of keywords' first two characters ~100 MB/s (pairs like `to`, `se`, `re`
  * make most positions candidates). What wins is a rolling 4-byte window over a Latin-1 copy of the
- * text, checked against one 64 KB table that holds hashed bits of the keywords' first four characters
- * and of three-character keywords (~600 MB/s): almost every position is rejected by two lookups in a
- * table that stays in cache; two-character keywords get a third lookup, in a direct 64 KB table. Only a
- * non-Latin-1 keyword gets a native `indexOf` pass of its own.
+ * text, checked against one table of hashed bits: almost every position is rejected by one lookup, on
+ * the hash of its first three bytes, which marks three-character keywords, two-character ones (entered
+ * with each of the 256 bytes that can follow them) and the first three bytes of each longer keyword's
+ * indexed four; only where the last is marked (some 2-4% of positions in code) is the four-byte hash
+ * looked up too, and a direct pair table where a two-character keyword's mark is: a third less time on
+ * the bench tree than two hashed lookups and the pair table at every position. Only a non-Latin-1
+ * keyword gets a native `indexOf` pass of its own.
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
  * run instead of adding an entry, since every rule's windows would merge there anyway. A file that is
  * one keyword repeated thus costs one run, not a million entries.
  */
-
-/** Keywords of a rule set, indexed for `findKeywordHits`. Build once per rule set. */
-export interface KeywordIndex {
-  /** Distinct lower-case keywords. */
-  readonly keywords: readonly string[];
-  /** For each rule (in the order given), the ids of its keywords; empty when it has none. */
-  readonly ruleKeywords: readonly (readonly number[])[];
-  /** For each keyword id, the rules that list it. */
-  readonly keywordRules: readonly (readonly number[])[];
-  /** Rules without keywords: they run on every text. */
-  readonly keywordless: readonly number[];
-  readonly longestKeyword: number;
-  /** Per hash slot: bit 1, some keyword's first four bytes hash here; bit 2, some three-byte keyword does. */
-  readonly mask: Uint8Array;
-  /** Per hash slot, the keywords whose first four bytes (`quadSlots`) or three bytes (`triSlots`) hash there. */
-  readonly quadSlots: SlotLists;
-  readonly triSlots: SlotLists;
-  /** Per two-byte value (not hashed), the two-character keywords equal to it. */
-  readonly pairSlots: SlotLists;
-  /** 1 where `pairSlots` has keywords: a third lookup per position, cheaper than hashing 256 extensions. */
-  readonly pairs: Uint8Array;
-  /** Per keyword, the four bytes at `gramAt` (or all of its two or three) as one big-endian number. */
-  readonly grams: Int32Array;
-  /** Per keyword longer than four, where its indexed four bytes start (see `gramOffset`). */
-  readonly gramAt: Uint8Array;
-  /** Largest `gramAt`: how far past the range a four-byte window may still belong to a keyword in it. */
-  readonly maxGramAt: number;
-  /** Per keyword longer than four, four more bytes (at `tailAt`) checked before the string compare. */
-  readonly tails: Int32Array;
-  readonly tailAt: Uint8Array;
-  /** 1 where the gram and tail together hold the whole keyword, so no string compare is needed. */
-  readonly covered: Uint8Array;
-  /** Keywords the rolling window does not look for: not Latin-1. */
-  readonly otherKeywords: readonly number[];
-}
-
-/**
- * Keyword ids per table slot, packed: slot `s` holds `ids[start[s]]` to `ids[start[s + 1] - 1]`. Typed
- * arrays, not an array of arrays: `new Array(n)` past about 100K elements is a dictionary in V8, and its
- * lookups made the ~1M positions per 60 MB that pass the mask cost as much as all the others.
- */
-export interface SlotLists {
-  readonly start: Int32Array;
-  readonly ids: Int32Array;
-}
-
-function packSlots(size: number, lists: ReadonlyMap<number, readonly number[]>): SlotLists {
-  const start = new Int32Array(size + 1);
-  lists.forEach((list, slot) => (start[slot + 1] = list.length));
-  for (let s = 0; s < size; s++) {
-    start[s + 1]! += start[s]!;
-  }
-  const ids = new Int32Array(start[size]!);
-  lists.forEach((list, slot) => ids.set(list, start[slot]));
-  return { start, ids };
-}
 
 /**
  * Hits of one keyword as runs, flattened: `[start0, last0, start1, last1, …]`, where each run holds
@@ -83,16 +31,8 @@ export type HitRuns = number[];
 
 /** Hits closer than this merge into one run: every rule's windows reach 64 characters before a hit. */
 export const RUN_GAP = 64;
-
-/**
- * 128K slots: with ~500 keywords a 64K table let common code trigrams (`: "`) collide with keyword
- * slots and tripled the positions that needed a closer look; 256K no longer fits the L2 cache as well.
- */
-const HASH_BITS = 17;
-const SHIFT = 32 - HASH_BITS;
-/** Four-byte and three-byte grams hash with different multipliers into one table. */
-const QUAD_MUL = 0x9e3779b1;
-const TRI_MUL = 0x85ebca6b;
+/** `RUN_GAP` for the hot loop: an exported constant compiled to CommonJS is a property load at each use. */
+const GAP = 64;
 
 /** Zero bytes after the copied text: the four-byte window plus the furthest tail read (8 + 4). */
 const PAD = 12;
@@ -100,142 +40,21 @@ const PAD = 12;
 /** Reused across scans: allocating a Buffer per scanned file costs more than the search itself. */
 let scratch = Buffer.alloc(1 << 16);
 
-function isLatin1(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0xff) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Builds the index over each rule's keyword list (lower-cased here, empty strings dropped). */
-export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]): KeywordIndex {
-  const ids = new Map<string, number>();
-  const keywords: string[] = [];
-  const ruleKeywords = keywordLists.map((list) => {
-    const mine = new Set<number>();
-    for (const raw of list) {
-      const kw = asciiLower(raw);
-      if (kw.length === 0) {
-        continue;
-      }
-      let id = ids.get(kw);
-      if (id === undefined) {
-        id = keywords.length;
-        ids.set(kw, id);
-        keywords.push(kw);
-      }
-      mine.add(id);
-    }
-    return [...mine];
-  });
-  const mask = new Uint8Array(1 << HASH_BITS);
-  const quadSlots = new Map<number, number[]>();
-  const triSlots = new Map<number, number[]>();
-  const pairSlots = new Map<number, number[]>();
-  const pairs = new Uint8Array(1 << 16);
-  const grams = new Int32Array(keywords.length);
-  const gramAt = new Uint8Array(keywords.length);
-  const tails = new Int32Array(keywords.length);
-  const tailAt = new Uint8Array(keywords.length);
-  const covered = new Uint8Array(keywords.length);
-  const otherKeywords: number[] = [];
-  const enter = (slots: Map<number, number[]>, slot: number, bit: number, id: number): void => {
-    mask[slot]! |= bit;
-    const list = slots.get(slot) ?? [];
-    slots.set(slot, list);
-    if (!list.includes(id)) {
-      list.push(id);
-    }
-  };
-  keywords.forEach((kw, id) => {
-    if (!isLatin1(kw)) {
-      otherKeywords.push(id);
-      return;
-    }
-    const at = kw.length > 4 ? gramOffset(kw) : 0;
-    let gram = 0;
-    for (let i = at; i < Math.min(at + 4, kw.length); i++) {
-      gram = (gram << 8) | kw.charCodeAt(i);
-    }
-    grams[id] = gram;
-    gramAt[id] = at;
-    if (kw.length > 4) {
-      // Four more bytes, away from the gram: a hostile text of one keyword's part repeated
-      // (`-----BEGIN -----BEGIN …`) then fails on an integer compare, not a string compare.
-      tailAt[id] = at === 0 ? Math.min(8, kw.length - 4) : at >= 4 ? 0 : kw.length - 4;
-      tails[id] = read32(kw, tailAt[id]);
-      const span = Math.max(at, tailAt[id]) + 4 - Math.min(at, tailAt[id]);
-      covered[id] = Math.abs(at - tailAt[id]) <= 4 && span >= kw.length ? 1 : 0;
-    }
-    if (kw.length === 1) {
-      otherKeywords.push(id);
-    } else if (kw.length === 2) {
-      pairs[gram] = 1;
-      enter(pairSlots, gram, 0, id);
-    } else if (kw.length === 3) {
-      enter(triSlots, Math.imul(gram, TRI_MUL) >>> SHIFT, 2, id);
-    } else {
-      enter(quadSlots, Math.imul(gram >>> 0, QUAD_MUL) >>> SHIFT, 1, id);
-    }
-  });
-  const longestKeyword = keywords.reduce((max, kw) => Math.max(max, kw.length), 0);
-  const keywordRules: number[][] = keywords.map(() => []);
-  ruleKeywords.forEach((ids, r) => ids.forEach((id) => keywordRules[id]!.push(r)));
-  const keywordless = ruleKeywords.flatMap((ids, r) => (ids.length === 0 ? [r] : []));
-  return {
-    keywords,
-    ruleKeywords,
-    keywordRules,
-    keywordless,
-    longestKeyword,
-    mask,
-    quadSlots: packSlots(1 << HASH_BITS, quadSlots),
-    triSlots: packSlots(1 << HASH_BITS, triSlots),
-    pairSlots: packSlots(1 << 16, pairSlots),
-    pairs,
-    grams,
-    gramAt,
-    maxGramAt: gramAt.reduce((max, at) => Math.max(max, at), 0),
-    tails,
-    tailAt,
-    covered,
-    otherKeywords,
-  };
-}
-
-function read32(s: string, at: number): number {
-  return (
-    (s.charCodeAt(at) << 24) |
-    (s.charCodeAt(at + 1) << 16) |
-    (s.charCodeAt(at + 2) << 8) |
-    s.charCodeAt(at + 3)
-  );
-}
-
-/**
- * Lower-cases ASCII letters without moving any offset. `toLowerCase` is native and fast, and keeps the
- * length unless the text holds a character that lower-cases to two (U+0130); only then is the slower
- * ASCII-only path taken.
- */
-export function asciiLower(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
-
 /**
  * Hits, as runs, of each keyword of `index` starting in [from, to) of `lower` (the text after
- * `asciiLower`); undefined for a keyword not found. Linear in `to - from`: two table lookups per
- * position, and a few integer compares where a keyword may start.
+ * `asciiLower`); undefined for a keyword not found. Linear in `to - from`: one or two table lookups per
+ * position, and a few integer compares where a keyword may start. `found`, when given, receives the id
+ * of each keyword found, in the order of their first hits: a caller need not look through every id.
  */
 export function findKeywordHits(
   index: KeywordIndex,
   lower: string,
   from: number,
   to: number,
+  found?: number[],
 ): (HitRuns | undefined)[] {
   const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(index.keywords.length);
+  foundIds = found;
   const end = Math.min(lower.length, to + index.longestKeyword);
   if (end - from >= 2 && index.otherKeywords.length < index.keywords.length) {
     scanGrams(index, lower, from, to, end, hits);
@@ -246,8 +65,12 @@ export function findKeywordHits(
       addHit(hits, id, i);
     }
   }
+  foundIds = undefined;
   return hits;
 }
+
+/** Where `addHit` lists each keyword at its first hit, during a `findKeywordHits` call that asked for it. */
+let foundIds: number[] | undefined;
 
 function scanGrams(
   index: KeywordIndex,
@@ -267,33 +90,76 @@ function scanGrams(
   const buf = scratch;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
-  const { mask, pairs } = index;
+  const mask = index.mask;
+  // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
+  const last = Math.min(length - 1, to - from + index.maxGramAt);
+  const limit = to - from;
+  const pairs = index.pairs;
+  const [quadMul, triMul, shift] = [QUAD_MUL | 0, TRI_MUL | 0, SHIFT];
+  for (
+    let i = nextCandidate(buf, mask, pairs, 0, last);
+    i < last;
+    i = nextCandidate(buf, mask, pairs, i + 1, last)
+  ) {
+    const v = (buf[i]! << 24) | (buf[i + 1]! << 16) | (buf[i + 2]! << 8) | buf[i + 3]!;
+    const tri = Math.imul(v >>> 8, triMul) >>> shift;
+    const quad = Math.imul(v, quadMul) >>> shift;
+    checkAt(
+      index,
+      lower,
+      buf,
+      i,
+      limit,
+      from,
+      v,
+      ((mask[tri]! & 10) !== 0 ? 2 : 0) | (mask[quad]! & 1),
+      quad,
+      tri,
+      hits,
+    );
+  }
+}
+
+/**
+ * The first position in [i, last) of `buf` whose four bytes `mask` marks (see `KeywordIndex.mask`), or
+ * `last`. The loop only rejects, one hashed lookup per position (a second for the few percent whose first
+ * three bytes begin some keyword's indexed four), and calls nothing: with the keyword checks in the same
+ * loop, TurboFan inlined them into it or not from one run to the next, and the loop ran at half speed
+ * or less when it did.
+ */
+function nextCandidate(
+  buf: Uint8Array,
+  mask: Uint8Array,
+  pairs: Uint8Array,
+  i: number,
+  last: number,
+): number {
   // The hash constants as locals: read from the module's scope inside the loop, each was a context load
   // per position, and the multipliers (over 2^31, heap numbers) a double-to-int conversion each as well,
   // about half of the loop's instructions in TurboFan's code. `| 0` gives the same products in `imul`.
   const quadMul = QUAD_MUL | 0;
   const triMul = TRI_MUL | 0;
   const shift = SHIFT;
-  // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
-  const last = Math.min(length - 1, to - from + index.maxGramAt);
-  const limit = to - from;
-  let v = (buf[0]! << 16) | (buf[1]! << 8) | buf[2]!;
-  // The loop only rejects: two hashed lookups and a direct one per position, nothing else, so that it
-  // stays small enough to be optimized as a whole; the few positions that pass go to `checkAt`.
-  for (let i = 0; i < last; i++) {
+  let v = (buf[i]! << 16) | (buf[i + 1]! << 8) | buf[i + 2]!;
+  for (; i < last; i++) {
     v = (v << 8) | buf[i + 3]!;
-    const quad = Math.imul(v, quadMul) >>> shift;
-    const tri = Math.imul(v >>> 8, triMul) >>> shift;
-    const marks = (mask[quad]! & 1) | (mask[tri]! & 2) | (pairs[v >>> 16]! << 2);
-    if (marks !== 0) {
-      checkAt(index, lower, buf, i, limit, from, v, marks, quad, tri, hits);
+    const first = mask[Math.imul(v >>> 8, triMul) >>> shift]!;
+    if (
+      (first & 14) !== 0 &&
+      ((first & 2) !== 0 ||
+        ((first & 4) !== 0 && (mask[Math.imul(v, quadMul) >>> shift]! & 1) !== 0) ||
+        ((first & 8) !== 0 && pairs[v >>> 16] === 1))
+    ) {
+      return i;
     }
   }
+  return last;
 }
 
 /**
  * Records the keywords whose indexed bytes are `v`, at `i` in `buf` (offset `from + i` in `lower`), that
- * start in [0, limit) of `buf`.
+ * start in [0, limit) of `buf`: on the four-byte hash `quad` when `marks` has bit 1, on the three-byte
+ * hash `tri` when it has bit 2.
  */
 function checkAt(
   index: KeywordIndex,
@@ -308,44 +174,35 @@ function checkAt(
   tri: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  const { grams, gramAt, tails, tailAt, keywords } = index;
+  const grams = index.grams;
   if ((marks & 1) !== 0) {
-    const { start, ids } = index.quadSlots;
-    for (let k = start[quad]!; k < start[quad + 1]!; k++) {
+    const { first, count, ids } = index.quadSlots;
+    const { gramAt, verify } = index;
+    for (let k = first[quad]!, end = k + count[quad]!; k < end; k++) {
       const id = ids[k]!;
       const begin = i - gramAt[id]!;
       if (grams[id] !== v || begin < 0 || begin >= limit) {
         continue;
       }
-      if (keywords[id]!.length > 4) {
-        const t = begin + tailAt[id]!;
+      const how = verify[id]!;
+      if (how !== 0) {
+        const t = begin + index.tailAt[id]!;
         const tail = (buf[t]! << 24) | (buf[t + 1]! << 16) | (buf[t + 2]! << 8) | buf[t + 3]!;
-        if (
-          tail !== tails[id] ||
-          (index.covered[id] === 0 && !lower.startsWith(keywords[id]!, from + begin))
-        ) {
+        if (tail !== index.tails[id] || (how === 2 && !lower.startsWith(index.keywords[id]!, from + begin))) {
           continue;
         }
       }
       addHit(hits, id, from + begin);
     }
   }
-  if (i >= limit) {
-    return;
-  }
-  const at = from + i;
-  if ((marks & 2) !== 0) {
-    const { start, ids } = index.triSlots;
-    for (let k = start[tri]!; k < start[tri + 1]!; k++) {
-      if (grams[ids[k]!] === v >>> 8) {
-        addHit(hits, ids[k]!, at);
+  if ((marks & 2) !== 0 && i < limit) {
+    const { first, count, ids } = index.triSlots;
+    const shortShift = index.shortShift;
+    for (let k = first[tri]!, end = k + count[tri]!; k < end; k++) {
+      const id = ids[k]!;
+      if (grams[id] === v >>> shortShift[id]!) {
+        addHit(hits, id, from + i);
       }
-    }
-  }
-  if ((marks & 4) !== 0) {
-    const { start, ids } = index.pairSlots;
-    for (let k = start[v >>> 16]!; k < start[(v >>> 16) + 1]!; k++) {
-      addHit(hits, ids[k]!, at);
     }
   }
 }
@@ -354,31 +211,10 @@ function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
   const runs = hits[id];
   if (runs === undefined) {
     hits[id] = [at, at];
-  } else if (at - runs[runs.length - 1]! <= RUN_GAP) {
+    foundIds?.push(id);
+  } else if (at - runs[runs.length - 1]! <= GAP) {
     runs[runs.length - 1] = at;
   } else {
     runs.push(at, at);
   }
-}
-
-/** The runs of a rule: the union of its keywords' runs, ascending by start, offset by `base`. */
-export function runsOfRule(
-  keywordIds: readonly number[],
-  hits: readonly (HitRuns | undefined)[],
-  base: number,
-): HitRuns {
-  const lists = keywordIds.map((id) => hits[id]).filter((l): l is HitRuns => l !== undefined);
-  if (lists.length === 1 && base === 0) {
-    return lists[0]!;
-  }
-  const pairs: [number, number][] = [];
-  for (const list of lists) {
-    for (let i = 0; i < list.length; i += 2) {
-      pairs.push([list[i]! + base, list[i + 1]! + base]);
-    }
-  }
-  if (lists.length > 1) {
-    pairs.sort((a, b) => a[0] - b[0]);
-  }
-  return pairs.flat();
 }

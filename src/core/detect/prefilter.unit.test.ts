@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
 import type { HitRuns } from './prefilter';
 import { gramOffset } from './gramOffset';
-import { RUN_GAP, asciiLower, buildKeywordIndex, findKeywordHits, runsOfRule } from './prefilter';
+import { runsOfRule } from './hitRuns';
+import { asciiLower, buildKeywordIndex } from './keywordIndex';
+import { RUN_GAP, findKeywordHits } from './prefilter';
 
 /** What the prefilter must report: every start offset in [from, to), folded into runs the same way. */
 function naiveRuns(lower: string, kw: string, from: number, to: number): HitRuns | undefined {

@@ -1,7 +1,10 @@
 import { startsAtKeyword } from './keywordHeads';
 import { patternMaxLength } from './patternSafety';
-import { size, startChars } from './regexShape';
+import { parseRegex, size, startChars } from './regexShape';
 import { requiredChars } from './requiredChars';
+import { requiredLiterals } from './requiredLiterals';
+import type { StartEdges } from './startEdges';
+import { startEdges } from './startEdges';
 
 /**
  * What the engine reads from a rule's pattern before running it (see `compileRule` in matcher.ts): how
@@ -21,7 +24,9 @@ export interface PatternShape {
   /** How many characters can start a match (a non-ASCII start counts as a thousand). */
   readonly startSize: number;
   readonly required: readonly string[];
+  readonly literals: readonly string[];
   readonly anchored: boolean;
+  readonly edges: StartEdges;
 }
 
 declare const SECURE_GPT_RULE_SHAPES: string | undefined;
@@ -29,13 +34,18 @@ declare const SECURE_GPT_RULE_SHAPES: string | undefined;
 /** Measures `pattern`'s shape by parsing it. */
 export function measureShape(pattern: RegExp, keywords: readonly string[]): PatternShape {
   const starts = startChars(pattern);
+  // Parsed after `startsAtKeyword`, as it parses it (a back-reference read as anything): the parse is reused.
+  const source = pattern.source.replace(/(?<!\\)((?:\\\\)*)\\(?:k<[^>]*>|[1-9])/g, '$1[^]');
   return {
     longest: patternMaxLength(pattern),
     startBits: starts?.bits,
     startsNonAscii: starts === undefined || starts.other,
     startSize: starts === undefined ? Infinity : size(starts),
     required: requiredChars(pattern),
+    // Parsed as `requiredChars` parses it, right after it: the parse is reused.
+    literals: requiredLiterals(pattern),
     anchored: startsAtKeyword(pattern, keywords),
+    edges: startEdges(pattern, parseRegex(new RegExp(source, pattern.flags)), keywords, starts),
   };
 }
 
@@ -59,10 +69,32 @@ export function shapeTableJson(
   return JSON.stringify(rows);
 }
 
-/** Reads a table written by `shapeTableJson`. */
-export function parseShapeTable(json: string): Map<string, PatternShape> {
-  const rows = JSON.parse(json) as Record<string, SerialShape>;
-  return new Map(Object.entries(rows).map(([key, row]) => [key, deserialize(row)]));
+/** A table of shapes by `shapeKey`. */
+export interface ShapeTable {
+  readonly size: number;
+  get(key: string): PatternShape | undefined;
+}
+
+/**
+ * Reads a table written by `shapeTableJson`. A row is decoded when first asked for: a scan of a few files
+ * compiles a few dozen of the catalogue's rules, and decoding all of them was a few milliseconds of a
+ * short process's start-up.
+ */
+export function parseShapeTable(json: string): ShapeTable {
+  const rows = new Map(Object.entries(JSON.parse(json) as Record<string, SerialShape>));
+  const decoded = new Map<string, PatternShape>();
+  return {
+    size: rows.size,
+    get(key: string): PatternShape | undefined {
+      let shape = decoded.get(key);
+      const row = shape === undefined ? rows.get(key) : undefined;
+      if (row !== undefined) {
+        shape = deserialize(row);
+        decoded.set(key, shape);
+      }
+      return shape;
+    },
+  };
 }
 
 /**
@@ -88,53 +120,73 @@ interface SerialShape {
   readonly n: boolean;
   readonly z: number | null;
   readonly r: readonly string[];
+  readonly q: readonly string[];
   readonly a: boolean;
+  /** `edges.notAfter` as hex, like `s`, and `edges.head`. */
+  readonly e: string | null;
+  readonly h: string | null;
 }
 
 function serialize(shape: PatternShape): SerialShape {
-  let hex = null;
-  if (shape.startBits) {
-    hex = '';
-    for (let i = 0; i < 128; i += 4) {
-      const nibble = shape.startBits.subarray(i, i + 4).reduce((n, bit, k) => n | (bit << k), 0);
-      hex += nibble.toString(16);
-    }
-  }
   const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
   return {
     l: finite(shape.longest),
-    s: hex,
+    s: toHex(shape.startBits),
     n: shape.startsNonAscii,
     z: finite(shape.startSize),
     r: shape.required,
+    q: shape.literals,
     a: shape.anchored,
+    e: toHex(shape.edges.notAfter),
+    h: shape.edges.head ?? null,
   };
 }
 
 function deserialize(row: SerialShape): PatternShape {
-  let startBits: Uint8Array | undefined;
-  if (row.s !== null) {
-    startBits = new Uint8Array(128);
-    for (let i = 0; i < 32; i++) {
-      const nibble = parseInt(row.s[i]!, 16);
-      for (let k = 0; k < 4; k++) {
-        startBits[i * 4 + k] = (nibble >> k) & 1;
-      }
-    }
-  }
   return {
     longest: row.l ?? Infinity,
-    startBits,
+    startBits: fromHex(row.s),
     startsNonAscii: row.n,
     startSize: row.z ?? Infinity,
     required: row.r,
+    literals: row.q,
     anchored: row.a,
+    edges: { notAfter: fromHex(row.e), head: row.h ?? undefined },
   };
 }
 
-let table: Map<string, PatternShape> | undefined;
+/** 128 bits as a 32-digit hex string (each digit four bits, lowest first), or null. */
+function toHex(bits: Uint8Array | undefined): string | null {
+  if (bits === undefined) {
+    return null;
+  }
+  let hex = '';
+  for (let i = 0; i < 128; i += 4) {
+    hex += bits
+      .subarray(i, i + 4)
+      .reduce((n, bit, k) => n | (bit << k), 0)
+      .toString(16);
+  }
+  return hex;
+}
 
-function builtTable(): Map<string, PatternShape> {
-  table ??= typeof SECURE_GPT_RULE_SHAPES === 'string' ? parseShapeTable(SECURE_GPT_RULE_SHAPES) : new Map();
+function fromHex(hex: string | null): Uint8Array | undefined {
+  if (hex === null) {
+    return undefined;
+  }
+  const bits = new Uint8Array(128);
+  for (let i = 0; i < 32; i++) {
+    const nibble = parseInt(hex[i]!, 16);
+    for (let k = 0; k < 4; k++) {
+      bits[i * 4 + k] = (nibble >> k) & 1;
+    }
+  }
+  return bits;
+}
+
+let table: ShapeTable | undefined;
+
+function builtTable(): ShapeTable {
+  table ??= parseShapeTable(typeof SECURE_GPT_RULE_SHAPES === 'string' ? SECURE_GPT_RULE_SHAPES : '{}');
   return table;
 }

@@ -10,8 +10,10 @@ import type { Candidate, ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { defersToNamedProvider, defersToProvider, providerPrefixes } from './prefixLookAlike';
-import type { HitRuns, KeywordIndex } from './prefilter';
-import { asciiLower, findKeywordHits, runsOfRule } from './prefilter';
+import type { KeywordIndex } from './keywordIndex';
+import { asciiLower } from './keywordIndex';
+import { runsOfRule } from './hitRuns';
+import { findKeywordHits } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
 
 export type { ScanStats } from './matcher';
@@ -101,10 +103,11 @@ function collect(
   const sliceFrom = whole ? 0 : Math.max(0, from - set.multiLineReach - BEFORE_KEYWORD);
   const sliceTo = whole ? text.length : Math.min(text.length, to + BEFORE_KEYWORD);
   const lower = asciiLower(whole ? text : text.slice(sliceFrom, sliceTo));
-  const hits = findKeywordHits(set.index, lower, 0, lower.length);
+  const found: number[] = [];
+  const hits = findKeywordHits(set.index, lower, 0, lower.length, found);
   const candidates: Candidate[] = [];
   // Only rules with a keyword in the text (and those without keywords) run: most files touch a few.
-  for (const r of rulesToRun(set.index, hits)) {
+  for (const r of rulesToRun(set.index, found)) {
     const cr = set.rule(r);
     if (options.disabled?.has(cr.rule.id)) {
       continue;
@@ -168,25 +171,21 @@ function collect(
   return out;
 }
 
-/** Indices, ascending, of the rules that have a keyword hit or no keywords at all. */
-function rulesToRun(index: KeywordIndex, hits: readonly (HitRuns | undefined)[]): number[] {
-  const marked = new Uint8Array(index.ruleKeywords.length);
-  for (const r of index.keywordless) {
-    marked[r] = 1;
+/** Indices, ascending, of the rules that have a keyword among `found` (ids of keywords with hits) or no keywords at all. */
+function rulesToRun(index: KeywordIndex, found: readonly number[]): number[] {
+  const out = [...index.keywordless];
+  for (const id of found) {
+    out.push(...index.keywordRules[id]!);
   }
-  hits.forEach((runs, id) => {
-    if (runs !== undefined) {
-      for (const r of index.keywordRules[id]!) {
-        marked[r] = 1;
-      }
+  // Sorted, then each rule once: most files find a few dozen keywords, so this is a short list.
+  out.sort((a, b) => a - b);
+  let k = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (i === 0 || out[i] !== out[i - 1]) {
+      out[k++] = out[i]!;
     }
-  });
-  const out: number[] = [];
-  marked.forEach((m, r) => {
-    if (m === 1) {
-      out.push(r);
-    }
-  });
+  }
+  out.length = k;
   return out;
 }
 

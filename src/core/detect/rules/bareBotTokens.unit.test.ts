@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64URL, randomToken } from '../random';
+import { seededInts } from '../../../../test/support/seededRandom';
 import { scan, scanRange } from '../scanner';
-import { discordSample, telegramSample } from './bareBotTokens';
+import { bareBotTokenRules, discordSample, telegramSample } from './bareBotTokens';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
 
@@ -98,6 +99,72 @@ describe('bare bot tokens (a token alone on its line)', () => {
         ['telegram-bot-token-bare'],
         text,
       );
+    }
+  });
+
+  it('finds in any range what a walk over every line of it finds', () => {
+    // The reference: each line starting before `to`, trimmed of blanks and one pair of matching quotes,
+    // its value starting at `from` or later, tested whole against the format.
+    const byLines = (text: string, from: number, to: number, format: RegExp, min: number, max: number) => {
+      const out: number[][] = [];
+      for (let start = text.lastIndexOf('\n', from - 1) + 1; start < to;) {
+        const newline = text.indexOf('\n', start);
+        const end = newline < 0 ? text.length : newline;
+        const m = /^[ \t\r]*(.*?)[ \t\r]*$/s.exec(text.slice(start, end))!;
+        let a = start + m[0].indexOf(m[1]!);
+        let b = a + m[1]!.length;
+        if (b - a >= 2 && `"'\``.includes(text[a]!) && text[b - 1] === text[a]) {
+          a++;
+          b--;
+        }
+        if (
+          a >= from &&
+          b - a >= min &&
+          b - a <= max &&
+          end - start <= max + 64 &&
+          format.test(text.slice(a, b))
+        ) {
+          out.push([a, b]);
+        }
+        start = newline < 0 ? text.length : newline + 1;
+      }
+      return out;
+    };
+    const [discord, telegram] = bareBotTokenRules;
+    const formats = [
+      /^[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.(?:[A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{38})$/,
+      /^[0-9]{8,10}:[A-Za-z0-9_-]{35}$/,
+    ];
+    const next = seededInts(29);
+    const one = <T>(xs: readonly T[]): T => xs[next(xs.length)]!;
+    const values = [
+      discordSample,
+      telegramSample,
+      () => randomToken(`${ALNUM}_.:-`, 40 + next(40)),
+      () => 'ab cd',
+    ];
+    const wraps = [
+      (v: string) => v,
+      (v: string) => `  ${v}\t`,
+      (v: string) => `"${v}"`,
+      (v: string) => `'${v}"`,
+      (v: string) => `x ${v}`,
+      (v: string) => `${' '.repeat(next(90))}${v}\r`,
+    ];
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 1 + next(6) }, () => one(wraps)(one(values)())).join('\n');
+      const from = next(text.length + 1);
+      const to = from + next(text.length - from + 1);
+      for (const [rule, format, min, max] of [
+        [discord!, formats[0]!, 58, 72],
+        [telegram!, formats[1]!, 44, 46],
+      ] as const) {
+        assert.deepEqual(
+          rule.finder!(text, from, to).map((f) => [f.start, f.end]),
+          byLines(text, from, to, format, min, max),
+          `${rule.id} ${from}-${to}: ${JSON.stringify(text)}`,
+        );
+      }
     }
   });
 });

@@ -1,0 +1,93 @@
+import type { Atom, CharSet } from './regexShape';
+import { parseRegex } from './regexShape';
+
+/**
+ * Texts of three characters or more that the text a match is found in must hold: those it consumes, one
+ * exact character after another, and those a positive lookahead reads. A window of the text lacking one
+ * cannot hold a match, and a native `indexOf` says so far faster than the pattern: `kubernetes-secret`
+ * opens a window of up to 160 KB at every `data:` or `secret`, and needs `kind:` and `Secret` in it.
+ * Like `requiredChars`, a group counts for what all its alternatives require, optional and repeated-zero
+ * parts for nothing, and a back-reference reads as anything. At most `MOST` are kept, the longest first.
+ */
+export function requiredLiterals(pattern: RegExp): string[] {
+  // The parser reads `\p{…}` and `\cX` as letters: no literal is read where it could have met them.
+  if (/\\[pPc]/.test(pattern.source)) {
+    return [];
+  }
+  const source = pattern.source.replace(/(?<!\\)((?:\\\\)*)\\(?:k<[^>]*>|[1-9])/g, '$1[^]?');
+  const shape = parseRegex(new RegExp(source, pattern.flags));
+  return [...common(shape.alternatives.map(ofSequence))].sort((a, b) => b.length - a.length).slice(0, MOST);
+}
+
+/** Literals shorter than this are left to `requiredChars`. */
+const SHORTEST = 3;
+const MOST = 4;
+
+/** Whether `slice` holds every one of `literals`. */
+export function holdsLiterals(slice: string, literals: readonly string[]): boolean {
+  for (const literal of literals) {
+    if (!slice.includes(literal)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function ofSequence(seq: readonly Atom[]): Set<string> {
+  const out = new Set<string>();
+  let run = '';
+  const flush = (): void => {
+    if (run.length >= SHORTEST) {
+      out.add(run);
+    }
+    run = '';
+  };
+  for (const atom of seq) {
+    const c = atom.first !== undefined && atom.alternatives === undefined ? onlyChar(atom.first) : -1;
+    if (c !== -1 && atom.min === 1 && atom.max === 1) {
+      run += String.fromCharCode(c);
+      continue;
+    }
+    flush();
+    const look = atom.look;
+    const inner =
+      look !== undefined
+        ? look.ahead && !look.negative
+          ? look.alternatives
+          : undefined
+        : atom.alternatives !== undefined && atom.min >= 1
+          ? atom.alternatives
+          : undefined;
+    common(inner?.map(ofSequence) ?? []).forEach((literal) => out.add(literal));
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The texts that every one of `sets` holds, whole or inside a longer text (`kind:` of `kind:x`), without
+ * those inside another one kept; none when there are no sets.
+ */
+function common(sets: readonly Set<string>[]): Set<string> {
+  const within = (literal: string, set: Set<string>): boolean => [...set].some((t) => t.includes(literal));
+  const all = [...new Set(sets.flatMap((set) => [...set]))];
+  const kept = all.filter((literal) => sets.every((set) => within(literal, set)));
+  return new Set(kept.filter((literal) => !kept.some((t) => t !== literal && t.includes(literal))));
+}
+
+/** The one ASCII character of `set`, or -1 when it holds none or several. */
+function onlyChar(set: CharSet): number {
+  if (set.other) {
+    return -1;
+  }
+  let found = -1;
+  for (let c = 0; c < set.bits.length; c++) {
+    if (set.bits[c] === 1) {
+      if (found !== -1) {
+        return -1;
+      }
+      found = c;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { builtinRules } from './catalog';
+import { newStats } from './matcher';
+import { ALNUM, randomToken } from './random';
+import { holdsLiterals, requiredLiterals } from './requiredLiterals';
+import { scan } from './scanner';
+
+describe('requiredLiterals', () => {
+  it('keeps runs of exact characters every match consumes, longest first', () => {
+    assert.deepEqual(requiredLiterals(/ab:(?<pw>[^@]{1,8})@x?yz/), ['ab:']);
+    assert.deepEqual(requiredLiterals(/BEGIN KEY\n[a-z]{4,8}\nEND KEY/), ['BEGIN KEY\n', '\nEND KEY']);
+  });
+
+  it('keeps what a positive lookahead reads, and of a group what all its alternatives hold', () => {
+    assert.deepEqual(requiredLiterals(/(?:kind:x|^(?=.*kind:))data/), ['kind:', 'data']);
+    assert.deepEqual(requiredLiterals(/(?:abcd|abce)/), []);
+    assert.deepEqual(requiredLiterals(/(?:xkind:y|kind:)z/), ['kind:']);
+    assert.deepEqual(requiredLiterals(/(?:key=|(?:key=){2})v/), ['key=']);
+  });
+
+  it('skips optional parts, negative lookarounds, folded letters, back-references and \\p', () => {
+    assert.deepEqual(requiredLiterals(/(?:abc)?(?!def)(?<!ghi)x/), []);
+    assert.deepEqual(requiredLiterals(/abc/i), []);
+    assert.deepEqual(requiredLiterals(/a-:b/i), []);
+    assert.deepEqual(requiredLiterals(/-:=(?<q>a)\k<q>:=/), ['-:=']);
+    assert.deepEqual(requiredLiterals(/abc\p{L}/u), []);
+  });
+
+  it('asks only what every positive sample of every built-in rule holds', () => {
+    for (const rule of builtinRules) {
+      const literals = requiredLiterals(rule.pattern);
+      for (const text of rule.tests.positives()) {
+        assert.ok(holdsLiterals(text, literals), `${rule.id}: ${JSON.stringify(literals)}`);
+      }
+    }
+  });
+
+  it('skips the windows of a manifest that names no Secret, and still finds the one that does', () => {
+    const stats = newStats();
+    const manifests = 'kind: ConfigMap\ndata:\n  mode: fast\n---\n'.repeat(2000);
+    const secret = `kind: Secret\ndata:\n  token: ${randomToken(ALNUM, 40)}==\n`;
+    const found = scan(`${manifests}${secret}`, { stats }).filter((f) => f.ruleId === 'kubernetes-secret');
+    assert.equal(found.length, 1);
+    assert.equal(
+      holdsLiterals(
+        manifests,
+        requiredLiterals(builtinRules.find((r) => r.id === 'kubernetes-secret')!.pattern),
+      ),
+      false,
+    );
+  });
+});
