@@ -124,6 +124,23 @@ export function overlaps(a: CharSet, b: CharSet): boolean {
   return (a.other && b.other) || a.bits.some((bit, i) => bit === 1 && b.bits[i] === 1);
 }
 
+/** The one ASCII character of `set`, or -1 when it holds none or several. */
+export function onlyChar(set: CharSet): number {
+  if (set.other) {
+    return -1;
+  }
+  let found = -1;
+  for (let c = 0; c < set.bits.length; c++) {
+    if (set.bits[c] === 1) {
+      if (found !== -1) {
+        return -1;
+      }
+      found = c;
+    }
+  }
+  return found;
+}
+
 function setOf(chars: string, ignoreCase: boolean): CharSet {
   const s = emptySet();
   for (const ch of chars) {

@@ -1,5 +1,5 @@
-import type { Atom, CharSet } from './regexShape';
-import { parseRegex } from './regexShape';
+import type { Atom } from './regexShape';
+import { onlyChar, parseRegex } from './regexShape';
 
 /**
  * Texts of three characters or more that the text a match is found in must hold: those it consumes, one
@@ -73,21 +73,4 @@ function common(sets: readonly Set<string>[]): Set<string> {
   const all = [...new Set(sets.flatMap((set) => [...set]))];
   const kept = all.filter((literal) => sets.every((set) => within(literal, set)));
   return new Set(kept.filter((literal) => !kept.some((t) => t !== literal && t.includes(literal))));
-}
-
-/** The one ASCII character of `set`, or -1 when it holds none or several. */
-function onlyChar(set: CharSet): number {
-  if (set.other) {
-    return -1;
-  }
-  let found = -1;
-  for (let c = 0; c < set.bits.length; c++) {
-    if (set.bits[c] === 1) {
-      if (found !== -1) {
-        return -1;
-      }
-      found = c;
-    }
-  }
-  return found;
 }

@@ -1,4 +1,5 @@
 import type { CharSet, RegexShape } from './regexShape';
+import { onlyChar } from './regexShape';
 
 /**
  * What a pattern says about where its matches start, for the anchored matcher (see `anchoredMatch.ts`),
@@ -116,21 +117,4 @@ function headOf(shape: RegexShape, keywords: readonly string[]): string | undefi
   }
   const lower = head.toLowerCase();
   return head.length >= 2 && keywords.some((k) => lower.startsWith(k)) ? head : undefined;
-}
-
-/** The one ASCII character of `set`, or -1 when it holds none or several. */
-function onlyChar(set: CharSet): number {
-  if (set.other) {
-    return -1;
-  }
-  let found = -1;
-  for (let c = 0; c < set.bits.length; c++) {
-    if (set.bits[c] === 1) {
-      if (found !== -1) {
-        return -1;
-      }
-      found = c;
-    }
-  }
-  return found;
 }
