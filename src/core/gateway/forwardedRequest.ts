@@ -5,7 +5,8 @@ import { guardPayload } from '../pipeline/guard';
 import { normalizeKnownValues } from '../pipeline/knownValues';
 import type { BlockedRequest, PipelineSettings, ReadyRequest, SourcedRedaction } from '../pipeline/prepare';
 import { describeCounts } from '../pipeline/prepare';
-import { redactText } from '../pipeline/redact';
+import type { RedactedText } from '../pipeline/redact';
+import { MIN_PROPAGATED_LENGTH, redactText } from '../pipeline/redact';
 import type { RedactionMap } from '../pipeline/redactionMap';
 import type { RedactionCache } from './redactionCache';
 
@@ -40,38 +41,65 @@ export function prepareForwarded(
   ]);
   const model = typeof body['model'] === 'string' ? body['model'] : '';
   const build = (map: RedactionMap): { params: Record<string, unknown>; redactions: SourcedRedaction[] } => {
-    const redactions: SourcedRedaction[] = [];
     const options = { known, ...(settings.scan ? { scan: settings.scan } : {}) };
-    const walk = (value: unknown, source: string, key: string): unknown => {
+    // Each string leaf, in walk order: first redacted alone (through the cache), then again below if it
+    // still holds a value hidden elsewhere.
+    const leaves: Array<{ value: string; source: string; result: RedactedText }> = [];
+    const walk = (
+      value: unknown,
+      source: string,
+      key: string,
+      leaf: (value: string, source: string) => string,
+    ): unknown => {
       if (STRUCTURAL.has(key)) {
         return value;
       }
       if (typeof value === 'string') {
-        if (INLINE_MEDIA.test(value.slice(0, 100))) {
-          return value;
-        }
-        const result = cache
-          ? cache.redact(value, map, () => redactText(value, map, options))
-          : redactText(value, map, options);
-        redactions.push(...result.redactions.map((r) => ({ ...r, source })));
-        return result.text;
+        return INLINE_MEDIA.test(value.slice(0, 100)) ? value : leaf(value, source);
       }
       if (Array.isArray(value)) {
-        return value.map((item, i) => walk(item, `${source}[${i}]`, ''));
+        return value.map((item, i) => walk(item, `${source}[${i}]`, '', leaf));
       }
       if (typeof value === 'object' && value !== null) {
         return Object.fromEntries(
-          Object.entries(value).map(([k, v]) => [k, walk(v, `${source}.${k}`, k)] as const),
+          Object.entries(value).map(([k, v]) => [k, walk(v, `${source}.${k}`, k, leaf)] as const),
         );
       }
       return value;
     };
-    const params: Record<string, unknown> = { ...body };
-    for (const field of TEXT_FIELDS) {
-      if (field in body) {
-        params[field] = walk(body[field], field, field);
+    const walkFields = (leaf: (value: string, source: string) => string): Record<string, unknown> => {
+      const params: Record<string, unknown> = { ...body };
+      for (const field of TEXT_FIELDS) {
+        if (field in body) {
+          params[field] = walk(body[field], field, field, leaf);
+        }
+      }
+      return params;
+    };
+    walkFields((value, source) => {
+      const result = cache
+        ? cache.redact(value, map, () => redactText(value, map, options))
+        : redactText(value, map, options);
+      leaves.push({ value, source, result });
+      return result.text;
+    });
+    // A value hidden in one string (or an earlier turn) is hidden in every string, under one placeholder.
+    // Outside the cache: which hidden values apply to a string depends on the rest of the request.
+    const hidden = map.secrets().filter((s) => s.value.length >= MIN_PROPAGATED_LENGTH);
+    if (hidden.length > 0) {
+      for (const leaf of leaves) {
+        if (hidden.some((s) => leaf.result.text.includes(s.value))) {
+          leaf.result = redactText(leaf.value, map, { ...options, hidden });
+        }
       }
     }
+    const redactions: SourcedRedaction[] = [];
+    let next = 0;
+    const params = walkFields(() => {
+      const leaf = leaves[next++]!;
+      redactions.push(...leaf.result.redactions.map((r) => ({ ...r, source: leaf.source })));
+      return leaf.result.text;
+    });
     return { params, redactions };
   };
 
