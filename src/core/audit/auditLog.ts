@@ -57,8 +57,19 @@ export class AuditLog {
 
   /** Checks every hash, every link and the head: finds an edited, removed or reordered record. */
   async verify(): Promise<VerifyResult> {
-    const lines = await this.lines();
-    const head = await this.readHead();
+    // An append (this process's or the gateway's) writes its line, then the head: read between the two, a
+    // sound log would end one record past its head. A log that exists is read under the writers' lock.
+    const snapshot = async (): Promise<{
+      lines: string[];
+      head: { seq: number; hash: string } | undefined;
+    }> => ({
+      lines: await this.lines(),
+      head: await this.readHead(),
+    });
+    let { lines, head } = await snapshot();
+    if (lines.length > 0 || head) {
+      ({ lines, head } = await this.locked(snapshot));
+    }
     if (!head && lines.length > 0) {
       return {
         ok: false,

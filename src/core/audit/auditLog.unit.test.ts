@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuditLog } from './auditLog';
 import type { AuditEntry } from './auditRecord';
+import { sealRecord } from './auditRecord';
+import { withFileLock } from './fileLock';
 
 const entry = (n: number, time = new Date().toISOString()): AuditEntry => ({
   time,
@@ -128,6 +130,32 @@ describe('AuditLog', () => {
     );
     assert.deepEqual(await other.verify(), { ok: true, records: 12 });
     await assert.rejects(fs.stat(path.join(dir, 'audit.lock')), { code: 'ENOENT' });
+  });
+
+  it('verifies what a writer has finished, not a line written before its head (the gateway mid-append)', async () => {
+    await log.append(entry(1));
+    const last = await log.append(entry(2));
+    // Another process's append as AuditLog makes one, held open between its line and its head.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const appending = withFileLock(path.join(dir, 'audit.lock'), async () => {
+      const record = sealRecord(entry(3), last.seq + 1, last.hash);
+      await fs.appendFile(log.file, JSON.stringify(record) + '\n');
+      inside();
+      await held;
+      await fs.writeFile(
+        path.join(dir, 'audit.head.json'),
+        JSON.stringify({ seq: record.seq, hash: record.hash }),
+      );
+    });
+    await entered;
+    const verifying = log.verify();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await appending;
+    assert.deepEqual(await verifying, { ok: true, records: 3 });
   });
 
   it('takes over a lock left by a writer that died', async () => {
