@@ -6,6 +6,7 @@ import type { RecallDetector } from '../detect/recall/recallSpan';
 import { findRecallSpans, RECALL_DETECTORS } from '../detect/recall/recallTier';
 import { unexaminedRuns } from '../detect/recall/unexamined';
 import { findKnownSpans } from '../known/knownSpans';
+import { lastAtOrBefore } from '../sortedSearch';
 import type { KnownValue } from './knownValues';
 import type { RedactionMap } from './redactionMap';
 
@@ -225,33 +226,29 @@ function addEveryOccurrence(text: string, spans: Span[], options: RedactOptions)
   }
 }
 
-/** The union of sorted spans as disjoint intervals, in order (so their ends increase too). */
-function mergedIntervals(spans: readonly Span[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** The union of sorted spans as disjoint intervals, in order: their starts and their ends both increase. */
+function mergedIntervals(spans: readonly Span[]): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (const { start, end } of spans) {
-    const last = out[out.length - 1];
-    if (last !== undefined && start <= last[1]) {
-      last[1] = Math.max(last[1], end);
+    const last = ends.length - 1;
+    if (last >= 0 && start <= ends[last]!) {
+      ends[last] = Math.max(ends[last]!, end);
     } else {
-      out.push([start, end]);
+      starts.push(start);
+      ends.push(end);
     }
   }
-  return out;
+  return { starts, ends };
 }
 
 /** Whether `span` overlaps any of the disjoint sorted `intervals`: the last one starting before its end. */
-function overlaps(intervals: ReadonlyArray<readonly [number, number]>, span: Span): boolean {
-  let lo = 0;
-  let hi = intervals.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (intervals[mid]![0] < span.end) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
+function overlaps(intervals: { readonly starts: number[]; readonly ends: number[] }, span: Span): boolean {
+  if (intervals.starts.length === 0) {
+    return false;
   }
-  return lo > 0 && intervals[lo - 1]![1] > span.start;
+  const i = lastAtOrBefore(intervals.starts, span.end - 1);
+  return intervals.starts[i]! < span.end && intervals.ends[i]! > span.start;
 }
 
 /** Counts redactions per rule id: what records and the "sent" disclosure show. */
