@@ -6,7 +6,8 @@ import { normalizeKnownValues } from '../pipeline/knownValues';
 import type { BlockedRequest, PipelineSettings, ReadyRequest, SourcedRedaction } from '../pipeline/prepare';
 import { describeCounts } from '../pipeline/prepare';
 import type { RedactedText } from '../pipeline/redact';
-import { MIN_PROPAGATED_LENGTH, redactText } from '../pipeline/redact';
+import { redactText } from '../pipeline/redact';
+import { standsIn } from '../pipeline/standing';
 import type { RedactionMap } from '../pipeline/redactionMap';
 import type { RedactionCache } from './redactionCache';
 
@@ -85,10 +86,10 @@ export function prepareForwarded(
     });
     // A value hidden in one string (or an earlier turn) is hidden in every string, under one placeholder.
     // Outside the cache: which hidden values apply to a string depends on the rest of the request.
-    const hidden = map.secrets().filter((s) => s.value.length >= MIN_PROPAGATED_LENGTH);
+    const hidden = map.secrets();
     if (hidden.length > 0) {
       for (const leaf of leaves) {
-        if (hidden.some((s) => leaf.result.text.includes(s.value))) {
+        if (hidden.some((s) => standsIn(leaf.result.text, s.value))) {
           leaf.result = redactText(leaf.value, map, { ...options, hidden });
         }
       }

@@ -123,4 +123,21 @@ describe('prepareForwarded', () => {
     assert.equal(ready.kind === 'ready' && ready.serialized, JSON.stringify(alone));
     assert.ok(ready.kind === 'ready' && ready.serialized.includes(ENDPOINT));
   });
+
+  it('hides a short password an agent repeats in a later message, where it stands as a word', () => {
+    const password = `h${randomToken(ALNUM, 5)}`;
+    const body = {
+      model: 'm',
+      messages: [
+        { role: 'user', content: `DB_PASSWORD=${password}` },
+        { role: 'user', content: `Why is ${password} rejected, unlike ${password}Count?` },
+      ],
+    };
+    const conversation = new Conversation();
+    const ready = prepareForwarded(body, conversation, {}, []);
+    assert.equal(ready.kind, 'ready', ready.kind === 'blocked' ? ready.message : '');
+    const placeholder = conversation.map.lookup(password)!;
+    const sent = (ready.kind === 'ready' ? ready.params : {}) as { messages?: Array<{ content: string }> };
+    assert.equal(sent.messages?.[1]?.content, `Why is ${placeholder} rejected, unlike ${password}Count?`);
+  });
 });

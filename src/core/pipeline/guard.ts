@@ -1,5 +1,6 @@
 import { findKnownSpans } from '../known/knownSpans';
 import type { KnownKind, KnownValue } from './knownValues';
+import { MIN_PROPAGATED_LENGTH, standsIn } from './standing';
 
 /** What the final check found: the kinds of value still present, never the values. */
 export interface GuardVerdict {
@@ -10,7 +11,8 @@ export interface GuardVerdict {
 
 /**
  * The last check before anything leaves: the exact serialized payload must not hold any known value,
- * nor any secret this conversation has already redacted. It looks for each value raw and as JSON
+ * nor any secret this conversation has already redacted (one under eight characters where it stands as a
+ * word, as redaction hides it: see `standing.ts`). It looks for each value raw and as JSON
  * escapes it, since the payload is JSON; and, in each string of the payload, for known values split by
  * concatenation or a line wrap or inside a `Basic` credential. Encoded copies are known values themselves
  * (see `normalizeKnownValues`).
@@ -26,13 +28,19 @@ export function guardPayload(
       leaked.add(kind);
     }
   }
-  for (const text of payloadStrings(serialized)) {
+  const strings = payloadStrings(serialized);
+  for (const text of strings) {
     for (const span of findKnownSpans(text, known)) {
       leaked.add(span.kind);
     }
   }
   for (const value of redacted) {
-    if (present(serialized, value)) {
+    // A short one counts where it stands as a word: inside a longer identifier it is not the value.
+    const standing =
+      value.length >= MIN_PROPAGATED_LENGTH
+        ? present(serialized, value)
+        : strings.some((text) => standsIn(text, value));
+    if (standing) {
       leaked.add('detected');
     }
   }

@@ -11,7 +11,8 @@ import type { KnownValue } from './knownValues';
 import { normalizeKnownValues } from './knownValues';
 import { buildChatParams, composeUserMessage } from './payload';
 import type { RedactedText, RedactOptions, Redaction } from './redact';
-import { countByRule, MIN_PROPAGATED_LENGTH, redactText } from './redact';
+import { countByRule, redactText } from './redact';
+import { standsIn } from './standing';
 import { RedactionMap } from './redactionMap';
 
 /** A path also gets its generated-looking runs hidden (a token saved into a file name). */
@@ -134,9 +135,9 @@ export function prepareRequest(
       part.result = redactPart(part);
     }
     // A value hidden in one part (or an earlier turn) is hidden in every part: redo the parts it is left in.
-    const hidden = map.secrets().filter((s) => s.value.length >= MIN_PROPAGATED_LENGTH);
+    const hidden = map.secrets();
     for (const part of parts) {
-      if (hidden.some((s) => part.result!.text.includes(s.value))) {
+      if (hidden.some((s) => standsIn(part.result!.text, s.value))) {
         part.result = redactPart(part, hidden);
       }
     }

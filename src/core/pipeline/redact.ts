@@ -9,6 +9,7 @@ import { findKnownSpans } from '../known/knownSpans';
 import { lastAtOrBefore } from '../sortedSearch';
 import type { KnownValue } from './knownValues';
 import type { RedactionMap } from './redactionMap';
+import { standingPlaces, standsIn } from './standing';
 
 /** One secret replaced in a text. It holds no secret: only where it was, its kind and its placeholder. */
 export interface Redaction {
@@ -47,12 +48,6 @@ export interface RedactOptions {
    */
   readonly hidden?: ReadonlyArray<{ readonly value: string; readonly kind: string }>;
 }
-
-/**
- * Shortest value hidden at every occurrence once hidden at one: a shorter one (a fragment between two
- * findings) would eat ordinary words. The final guard still refuses a request that holds one.
- */
-export const MIN_PROPAGATED_LENGTH = 8;
 
 /** A redacted text and what was replaced in it. */
 export interface RedactedText {
@@ -181,19 +176,20 @@ function addUncovered(
 
 /**
  * A value hidden at one place is hidden at every place in `text` (one placeholder per value, as promised):
- * the endpoint a credential sits beside is not sent bare three lines below. Each distinct value of at least
- * `MIN_PROPAGATED_LENGTH` characters is looked up with `indexOf`; an occurrence that overlaps a span already
- * chosen is left to that span. `spans` is sorted and stays sorted.
+ * the endpoint a credential sits beside is not sent bare three lines below. Each distinct value is looked up
+ * with `indexOf`; one under `MIN_PROPAGATED_LENGTH` characters only where it stands as a whole word (see
+ * `standing.ts`). An occurrence that overlaps a span already chosen is left to that span. `spans` is sorted
+ * and stays sorted.
  */
 function addEveryOccurrence(text: string, spans: Span[], options: RedactOptions): void {
   const values = new Map<string, { readonly kind: string; readonly fingerprint?: string | undefined }>();
   for (const span of spans) {
-    if (span.secret.length >= MIN_PROPAGATED_LENGTH && !values.has(span.secret)) {
+    if (!values.has(span.secret)) {
       values.set(span.secret, span);
     }
   }
   for (const { value, kind } of options.hidden ?? []) {
-    if (value.length >= MIN_PROPAGATED_LENGTH && !values.has(value) && text.includes(value)) {
+    if (!values.has(value) && standsIn(text, value)) {
       // What the user let through in this request stays through, even if an earlier turn hid it.
       if (!options.allow?.has(fingerprintOf(value))) {
         values.set(value, { kind });
@@ -203,7 +199,7 @@ function addEveryOccurrence(text: string, spans: Span[], options: RedactOptions)
   const found: Span[] = [];
   for (const [secret, origin] of values) {
     let fingerprint = origin.fingerprint;
-    for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + secret.length)) {
+    for (const at of standingPlaces(text, secret)) {
       fingerprint ??= fingerprintOf(secret); // once per value, not once per occurrence
       found.push({ start: at, end: at + secret.length, kind: origin.kind, secret, fingerprint });
     }

@@ -120,11 +120,42 @@ describe('a hidden value is hidden at every occurrence', () => {
     }
   });
 
-  it('does not carry a short value into other words', () => {
+  it('carries a short value to where it stands as a word, not into other words', () => {
     const text = 'order = ord\nconst orders = [order];\n';
     const result = redactText(text, new RedactionMap(), { recallDetectors: [hideFirst('ord')] });
-    assert.equal(result.redactions.length, 1);
-    assert.equal(result.text, '‹secret:password#1›er = ord\nconst orders = [order];\n');
+    assert.equal(result.redactions.length, 2);
+    assert.equal(result.text, '‹secret:password#1›er = ‹secret:password#1›\nconst orders = [order];\n');
+  });
+
+  it('sends a short password the prompt repeats, hidden, instead of refusing the request', () => {
+    const password = `h${randomToken(ALNUM, 5)}`;
+    const conversation = new Conversation();
+    const prompt = [
+      `DB_PASSWORD=${password}`,
+      `mysql -u app -p${password} orders`,
+      `Why is ${password} rejected? ${password}Count and my${password}x are other words.`,
+    ].join('\n');
+    const prepared = prepareRequest(conversation, { prompt, model: 'gpt-4o-mini' }, {});
+    assert.equal(prepared.kind, 'ready', prepared.kind === 'blocked' ? prepared.message : '');
+    if (prepared.kind !== 'ready') {
+      return;
+    }
+    const placeholder = conversation.map.lookup(password)!;
+    assert.ok(placeholder, 'the password was hidden');
+    assert.equal(prepared.prompt.split(placeholder).length - 1, 3, prepared.prompt);
+    assert.ok(prepared.prompt.includes(`${password}Count and my${password}x`), prepared.prompt);
+    assert.ok(guardPayload(prepared.serialized, [], conversation.map.values()).ok);
+    assert.equal(conversation.map.restore(prepared.prompt), prompt);
+  });
+
+  it('still refuses a request where a short hidden value stands as a word, unhidden', () => {
+    const password = `h${randomToken(ALNUM, 5)}`;
+    const serialized = JSON.stringify({ messages: [{ role: 'user', content: `try ${password} again` }] });
+    assert.deepEqual(guardPayload(serialized, [], [password]).leaked, ['detected']);
+    const glued = JSON.stringify({ messages: [{ role: 'user', content: `mysql -p${password} db` }] });
+    assert.equal(guardPayload(glued, [], [password]).ok, false);
+    const inside = JSON.stringify({ messages: [{ role: 'user', content: `${password}Count` }] });
+    assert.equal(guardPayload(inside, [], [password]).ok, true);
   });
 
   it('leaves through a value the user allowed, even one an earlier turn hid', () => {
