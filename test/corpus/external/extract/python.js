@@ -70,7 +70,27 @@ function startAsPeer(text, span, denylist) {
   return span;
 }
 
-function add(label, kind, from, text, secretValue, denylist = []) {
+/**
+ * The test's own words for the tuple matched at [start, end) of `src`: a `#` comment inside the tuple, or
+ * after it on its line, or alone on the line before it (`# token < 20 chars should be too short`). Lint
+ * pragmas (`noqa: E501`, `gitleaks:allow`) are not words. Undefined where the tuple has none.
+ */
+function commentOf(src, start, end) {
+  const words = (c) =>
+    c
+      ?.replace(/#?\s*(?:noqa|gitleaks:allow)(?::[^#]*)?/g, '')
+      .replace(/^#\s*/, '')
+      .trim() || undefined;
+  const inside = /^\(\s*#([^\n]*)/.exec(src.slice(start, end));
+  // llm-guard's match stops before the tuple's last field (a score) and its `)`.
+  const after = /^(?:\s*-?[\d.]+\s*,?\s*\))?[ \t]*,?[ \t]*#([^\n]*)/.exec(src.slice(end));
+  const lineStart = src.lastIndexOf('\n', start - 1);
+  const before = /(?:^|\n)[ \t]*#([^\n]*)\n[ \t]*$/.exec(src.slice(0, lineStart + 1));
+  const blank = src.slice(lineStart + 1, start).trim() === '';
+  return words(inside?.[1]) ?? words(after?.[1]) ?? (blank ? words(before?.[1]) : undefined);
+}
+
+function add(label, kind, from, text, secretValue, denylist = [], name = undefined) {
   let spans = [];
   if (label === 'secret') {
     if (secretValue !== undefined && text.includes(secretValue)) {
@@ -87,7 +107,9 @@ function add(label, kind, from, text, secretValue, denylist = []) {
   // The tests repeat payloads (one table per plugin option): an identical case is kept once.
   if (read.some((c) => c.text === t && c.label === label)) return counts.duplicates++;
   read.push(
-    label === 'negative' ? { label, kind, from, text: t, raw: text, values } : { label, kind, from, text: t },
+    label === 'negative'
+      ? { label, kind, from, case: name, text: t, raw: text, values }
+      : { label, kind, from, case: name, text: t },
   );
 }
 
@@ -107,7 +129,8 @@ function detectSecrets() {
     for (const m of src.matchAll(
       new RegExp(`\\(\\s*(?:#[^\\n]*\\s*)*(${STRS}),\\s*(True|False)\\s*,?\\s*\\)`, 'g'),
     )) {
-      add(m[2] === 'True' ? 'secret' : 'negative', kind, file, pyString(m[1]), undefined, denylist);
+      const name = commentOf(src, m.index, m.index + m[0].length);
+      add(m[2] === 'True' ? 'secret' : 'negative', kind, file, pyString(m[1]), undefined, denylist, name);
     }
     // ('fmt'.format(CONST), CONST|None)
     const fmt = new RegExp(`\\(\\s*(${STRS})\\.format\\(([A-Z_]+)\\),\\s*([A-Z_]+|None)\\s*\\)`, 'g');
@@ -117,7 +140,9 @@ function detectSecrets() {
       const [head, ...tail] = pyString(m[1]).split('{}');
       const unbrace = (x) => x.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       const text = unbrace(head) + value + unbrace(tail.join('{}'));
-      add(m[3] === 'None' ? 'negative' : 'secret', kind, file, text, m[3] === 'None' ? undefined : value);
+      const label = m[3] === 'None' ? 'negative' : 'secret';
+      const name = commentOf(src, m.index, m.index + m[0].length);
+      add(label, kind, file, text, label === 'negative' ? undefined : value, [], name);
     }
   }
   return { origin: 'tests/plugins/*_test.py (parametrized payloads and keyword tables)', files };
@@ -128,7 +153,8 @@ function llmGuard() {
   const src = git('show', `HEAD:${file}`);
   const tuple = new RegExp(`\\(\\s*(${STRS}),(?:\\s*#[^\\n]*)?\\s*(${STRS}),\\s*(True|False),`, 'g');
   for (const m of src.matchAll(tuple)) {
-    add(m[3] === 'False' ? 'secret' : 'negative', 'secrets', file, pyString(m[1]));
+    const name = commentOf(src, m.index, m.index + m[0].length);
+    add(m[3] === 'False' ? 'secret' : 'negative', 'secrets', file, pyString(m[1]), undefined, [], name);
   }
   return { origin: `${file} (prompts the Secrets scanner must redact or leave)` };
 }

@@ -176,6 +176,28 @@ function secretSpans(input, want) {
   return spans;
 }
 
+/**
+ * The table entry's `name:`, the peer's own words for the case ("valid pattern - key out of prefix
+ * range", "invalid pattern - too short"): read back from `input` to the `{` that opens the entry, then on
+ * to the `}` that closes it. Undefined where the entry has none or it is not a string literal.
+ */
+function caseName(toks, i) {
+  const isName = (j) => toks[j].v === 'name' && toks[j + 1]?.v === ':' && toks[j + 2]?.t === 'str';
+  const opens = (t) => t.t === 'p' && '([{'.includes(t.v);
+  const closes = (t) => t.t === 'p' && ')]}'.includes(t.v);
+  for (let j = i - 1, depth = 0; j >= 0; j--) {
+    if (closes(toks[j])) depth++;
+    else if (opens(toks[j]) && depth-- === 0) break;
+    else if (depth === 0 && isName(j)) return toks[j + 2].v;
+  }
+  for (let j = i, depth = 0; j < toks.length; j++) {
+    if (opens(toks[j])) depth++;
+    else if (closes(toks[j]) && depth-- === 0) break;
+    else if (depth === 0 && isName(j)) return toks[j + 2].v;
+  }
+  return undefined;
+}
+
 const allFiles = git('ls-tree', '-r', '--name-only', 'HEAD', 'pkg/detectors/').trim().split('\n');
 const files = allFiles.filter((f) => f.endsWith('_test.go') && !f.includes('integration'));
 
@@ -234,7 +256,15 @@ for (const file of files) {
       (label === 'negative' || template.includes('⟦!')) &&
       template.length <= 3000 &&
       samplerReads(template);
-    read.push({ label, kind, from: path.basename(file), text: usable ? template : null, raw: input, values });
+    read.push({
+      label,
+      kind,
+      from: path.basename(file),
+      case: caseName(toks, i),
+      text: usable ? template : null,
+      raw: input,
+      values,
+    });
   }
 }
 
