@@ -60,6 +60,11 @@ describe('redact tier: credentials on command lines', () => {
     hides(`curl --user ${id}:${pw} https://example.org`, id, pw);
   });
 
+  it('hides a short password that only starts with the bare word', () => {
+    hides('curl --user user:pass7 --digest', 'pass7');
+    hides('curl -u admin:Pwd-2x https://example.org', 'Pwd-2x');
+  });
+
   it('leaves flags without a literal, and other commands that use -p or -u', () => {
     for (const text of [
       'mysql -u root -p mydb',
@@ -75,6 +80,9 @@ describe('redact tier: credentials on command lines', () => {
       'curl -sL --user "$1:$2" "$3"',
       'curl -sL --user "$1:$2" "$3" > "$4"',
       'curl --user ${f5user}:${f5pass} https://example.org',
+      // The bare word for the value (gitleaks' false positive), as `username:password` is.
+      'curl http://127.0.0.1:5000/file --user user:pass --digest',
+      'curl -u admin:pwd https://example.org',
       'tool --password "$DB_PASSWORD" --token ${TOKEN}',
       'docker login --password-stdin < pw.txt',
       'psql --no-password -h db',
