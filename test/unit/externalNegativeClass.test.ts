@@ -87,6 +87,8 @@ describe('external corpus: hard negatives classed by the peer’s own reason', (
       nearMiss: { negatives: 1, overRedacted: 0 },
       other: { negatives: 1, overRedacted: 0 },
     });
+    assert.deepEqual(all.unnamed, { negatives: 1, overRedacted: 0 });
     assert.match(formatOverRedactionSplit(all), /over-redacted negatives: 1 of 3 \(33\.3%\)/);
+    assert.match(formatOverRedactionSplit(all), /of \(c\), the peer names no case +0 of 1 /);
   });
 });

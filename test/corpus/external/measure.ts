@@ -24,6 +24,8 @@ export interface SourceFigures {
   overRedacted: number;
   /** Negatives and changed negatives per class of the peer's reason (`negativeClass.ts`). */
   readonly byClass: Record<NegativeClass, { negatives: number; overRedacted: number }>;
+  /** Of class `other`, the negatives whose peer gives no words at all (gitleaks' false positives). */
+  readonly unnamed: { negatives: number; overRedacted: number };
   /** Secrets the report tier finds that the redactor still lets through: must stay 0. */
   foundButNotRedacted: number;
   dropped: number;
@@ -97,6 +99,7 @@ function blank(source: Source | 'all', dropped: number): SourceFigures {
       nearMiss: { negatives: 0, overRedacted: 0 },
       other: { negatives: 0, overRedacted: 0 },
     },
+    unnamed: { negatives: 0, overRedacted: 0 },
     foundButNotRedacted: 0,
     dropped,
     missed: [],
@@ -116,6 +119,7 @@ function add(into: SourceFigures, c: ExternalCase): void {
     into.negatives++;
     const cls = classifyNegative(c.source, c.case);
     into.byClass[cls].negatives++;
+    into.unnamed.negatives += c.case === undefined ? 1 : 0;
     if (findings.length > 0) {
       into.scanFlaggedNegatives++;
       into.falsePositives.push(`${where} by ${[...new Set(findings.map((f) => f.ruleId))].join(', ')}`);
@@ -123,6 +127,7 @@ function add(into: SourceFigures, c: ExternalCase): void {
     if (redacted !== c.text) {
       into.overRedacted++;
       into.byClass[cls].overRedacted++;
+      into.unnamed.overRedacted += c.case === undefined ? 1 : 0;
       const rules = [...new Set(redactions.map((r) => r.ruleId))].join(', ');
       // The peer's name for the case is its words, never a value.
       const named = `${where} [${cls}${c.case === undefined ? '' : `: ${JSON.stringify(c.case)}`}] by ${rules}`;
@@ -212,6 +217,8 @@ export function measure(
       total.byClass[cls].negatives += row.byClass[cls].negatives;
       total.byClass[cls].overRedacted += row.byClass[cls].overRedacted;
     }
+    total.unnamed.negatives += row.unnamed.negatives;
+    total.unnamed.overRedacted += row.unnamed.overRedacted;
     total.foundButNotRedacted += row.foundButNotRedacted;
   }
   return [...[...rows.values()].sort((a, b) => a.source.localeCompare(b.source)), total];
@@ -261,5 +268,8 @@ export function formatOverRedactionSplit(row: SourceFigures): string {
     const c = row.byClass[cls];
     lines.push(`  ${CLASS_LABEL[cls].padEnd(50)} ${of(c.overRedacted, c.negatives)}`);
   }
+  lines.push(
+    `    ${'of (c), the peer names no case'.padEnd(48)} ${of(row.unnamed.overRedacted, row.unnamed.negatives)}`,
+  );
   return lines.join('\n');
 }
