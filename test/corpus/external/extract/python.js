@@ -8,6 +8,7 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { templatizeWithValues, guessSecret, writeSource, tally } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
+const { commentOf } = require('./caseNames');
 
 const [which, gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -68,26 +69,6 @@ function startAsPeer(text, span, denylist) {
     }
   }
   return span;
-}
-
-/**
- * The test's own words for the tuple matched at [start, end) of `src`: a `#` comment inside the tuple, or
- * after it on its line, or alone on the line before it (`# token < 20 chars should be too short`). Lint
- * pragmas (`noqa: E501`, `gitleaks:allow`) are not words. Undefined where the tuple has none.
- */
-function commentOf(src, start, end) {
-  const words = (c) =>
-    c
-      ?.replace(/#?\s*(?:noqa|gitleaks:allow)(?::[^#]*)?/g, '')
-      .replace(/^#\s*/, '')
-      .trim() || undefined;
-  const inside = /^\(\s*#([^\n]*)/.exec(src.slice(start, end));
-  // llm-guard's match stops before the tuple's last field (a score) and its `)`.
-  const after = /^(?:\s*-?[\d.]+\s*,?\s*\))?[ \t]*,?[ \t]*#([^\n]*)/.exec(src.slice(end));
-  const lineStart = src.lastIndexOf('\n', start - 1);
-  const before = /(?:^|\n)[ \t]*#([^\n]*)\n[ \t]*$/.exec(src.slice(0, lineStart + 1));
-  const blank = src.slice(lineStart + 1, start).trim() === '';
-  return words(inside?.[1]) ?? words(after?.[1]) ?? (blank ? words(before?.[1]) : undefined);
 }
 
 function add(label, kind, from, text, secretValue, denylist = [], name = undefined) {

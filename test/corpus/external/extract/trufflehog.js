@@ -15,6 +15,7 @@ const {
 } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { tokenize } = require('./goRead');
+const { caseName } = require('./caseNames');
 
 const [gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -174,28 +175,6 @@ function secretSpans(input, want) {
     if (!spans.some(([s, e]) => s < at + to - from && e > at)) spans.push([at, at + to - from]);
   }
   return spans;
-}
-
-/**
- * The table entry's `name:`, the peer's own words for the case ("valid pattern - key out of prefix
- * range", "invalid pattern - too short"): read back from `input` to the `{` that opens the entry, then on
- * to the `}` that closes it. Undefined where the entry has none or it is not a string literal.
- */
-function caseName(toks, i) {
-  const isName = (j) => toks[j].v === 'name' && toks[j + 1]?.v === ':' && toks[j + 2]?.t === 'str';
-  const opens = (t) => t.t === 'p' && '([{'.includes(t.v);
-  const closes = (t) => t.t === 'p' && ')]}'.includes(t.v);
-  for (let j = i - 1, depth = 0; j >= 0; j--) {
-    if (closes(toks[j])) depth++;
-    else if (opens(toks[j]) && depth-- === 0) break;
-    else if (depth === 0 && isName(j)) return toks[j + 2].v;
-  }
-  for (let j = i, depth = 0; j < toks.length; j++) {
-    if (opens(toks[j])) depth++;
-    else if (closes(toks[j]) && depth-- === 0) break;
-    else if (depth === 0 && isName(j)) return toks[j + 2].v;
-  }
-  return undefined;
 }
 
 const allFiles = git('ls-tree', '-r', '--name-only', 'HEAD', 'pkg/detectors/').trim().split('\n');
