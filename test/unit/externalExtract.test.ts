@@ -13,9 +13,20 @@ interface Template {
   templatize(text: string, secrets?: [number, number][], written?: [number, number][]): string | null;
 }
 const repo = resolve(__dirname, '../../..');
-const template = createRequire(__filename)(
-  resolve(repo, 'test/corpus/external/extract/template.js'),
-) as Template;
+const load = createRequire(__filename);
+const template = load(resolve(repo, 'test/corpus/external/extract/template.js')) as Template;
+
+interface GoToken {
+  readonly t: string;
+  readonly v: string;
+}
+const { tokenize } = load(resolve(repo, 'test/corpus/external/extract/goRead.js')) as {
+  readonly tokenize: (src: string) => GoToken[];
+};
+const { caseName, commentOf } = load(resolve(repo, 'test/corpus/external/extract/caseNames.js')) as {
+  readonly caseName: (toks: GoToken[], i: number) => string | undefined;
+  readonly commentOf: (src: string, start: number, end: number) => string | undefined;
+};
 
 // Values built at test time from the format (no secret-looking literal in the repository).
 const hex = (n: number): string => 'a1b2c3d4e5f6'.repeat(Math.ceil(n / 12)).slice(0, n);
@@ -252,5 +263,54 @@ req, err := http.NewRequest("GET", url, http.NoBody)`,
     // A literal the detector requires inside the value, set apart by a separator, past the prefix.
     template.keepLiterals(['ACR']);
     assert.equal(template.shapeOf(`${alnum(42)}+ACR${alnum(6)}`), '[A-Za-z0-9]{42}\\+ACR[A-Za-z0-9]{6}');
+  });
+
+  it("keeps the peer's own name for a case: trufflehog's name field, before or after the input", () => {
+    const src = [
+      'tests := []struct{ name string; input string; want []string }{',
+      '  { name: "valid pattern", input: fmt.Sprintf("k %s", x), want: []string{"a"} },',
+      '  { input: "key out", want: nil, name: `valid pattern - key out of prefix range` },',
+      '  { input: "no name", want: nil },',
+      '}',
+    ].join('\n');
+    const toks = tokenize(src);
+    const inputs = toks.flatMap((t, i) => (t.v === 'input' && toks[i + 1]?.v === ':' ? [i] : []));
+    assert.deepEqual(
+      inputs.map((i) => caseName(toks, i)),
+      ['valid pattern', 'valid pattern - key out of prefix range', undefined],
+    );
+  });
+
+  it("keeps a detect-secrets or llm-guard tuple's comment as its name, never a lint pragma", () => {
+    const name = (src: string, tuple: string): string | undefined => {
+      const at = src.indexOf(tuple);
+      return commentOf(src, at, at + tuple.length);
+    };
+    const inside =
+      "[\n  (\n    # token < 20 chars should be too short\n    'gldt-seems',\n    False,\n  ),\n]";
+    assert.equal(
+      name(inside, "(\n    # token < 20 chars should be too short\n    'gldt-seems',\n    False,\n  )"),
+      'token < 20 chars should be too short',
+    );
+    assert.equal(name("  ('GR134', False),  # too short\n", "('GR134', False)"), 'too short');
+    assert.equal(name("  # valid jwt\n  ('eyJ', True),  # noqa: E501\n", "('eyJ', True)"), 'valid jwt');
+    assert.equal(name("  ('x', True),\n  # next case's words\n  ('y', False),\n", "('x', True)"), undefined);
+    assert.equal(name("  ('a#b', False),\n", "('a#b', False)"), undefined);
+    // llm-guard's tuple ends in a score the match stops before.
+    assert.equal(
+      name(
+        '  (\n    "p",\n    "p",\n    True,\n    -1.0,\n  ),  # Prompt without sensitive data\n',
+        '(\n    "p",\n    "p",\n    True,',
+      ),
+      'Prompt without sensitive data',
+    );
+  });
+
+  it('keeps a credential position that only names the credential, and x509 in a name', () => {
+    assert.equal(template.templatize('curl -u username:token', []), 'curl -u username:token');
+    assert.equal(template.templatize('curl -u username:apikey', []), 'curl -u username:apikey');
+    assert.match(template.templatize(`curl -u username:tk${alnum(6)}`, []) ?? '', /username:⟦re:/);
+    const gcp = '"auth_provider_x509_cert_url": "https://www.googleapis.com/oauth2/v1/certs"';
+    assert.equal(template.templatize(gcp, []), gcp);
   });
 });

@@ -50,10 +50,15 @@ const ANYWHERE_WORDS: readonly string[] = [
  */
 const BOUNDARY_WORDS = ['your', 'here', 'fake', 'mock', 'todo', 'fixme', 'enter'] as const;
 
-/** Whole values that are names or defaults, not secrets. */
+/**
+ * Whole values that are names or defaults, not secrets. `pass` and `pwd` are the bare word for what the
+ * value is, as `password` and `passwd` are (gitleaks' `curl --user user:pass`, a fixture's `pwd: pwd`).
+ */
 const WHOLE_VALUES = new Set([
   'password',
   'passwd',
+  'pass',
+  'pwd',
   'secret',
   'token',
   'apikey',

@@ -38,6 +38,8 @@ describe('placeholders', () => {
       'insert-key-here',
       'replace_with_real_token',
       'password',
+      'pass',
+      'PWD',
       'null',
       'aaaaaaaaaaaaaaaaaaaaaaaa',
       'abababababababababab',
@@ -52,6 +54,12 @@ describe('placeholders', () => {
     ];
     for (const value of cases) {
       assert.ok(isPlaceholder(value, ['ghp_', 'sk-']), value);
+    }
+  });
+
+  it('reads only the bare word as a placeholder, not a password that starts with it', () => {
+    for (const value of ['pass1234', 'p4ss', 'passage-7Kq', 'pwd9Xz', 'Pass!word']) {
+      assert.ok(!isPlaceholder(value), value);
     }
   });
 

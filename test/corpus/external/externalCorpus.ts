@@ -26,6 +26,8 @@ export interface ExternalCase {
   readonly kind: string;
   /** The peer's file (or snapshot) it comes from. */
   readonly from: string;
+  /** The peer's own name for the case (trufflehog's `name:`, a test's comment), where it gives one. */
+  readonly case?: string;
   readonly label: 'secret' | 'negative';
   readonly text: string;
   readonly secrets: readonly PlacedSecret[];
@@ -37,6 +39,7 @@ interface StoredCase {
   readonly label: 'secret' | 'negative';
   readonly kind: string;
   readonly from: string;
+  readonly case?: string;
   readonly text: string;
 }
 
@@ -117,6 +120,7 @@ export function loadExternalCorpus(dir: string = corpusDir()): ExternalCorpus {
         source,
         kind: c.kind,
         from: c.from,
+        ...(c.case === undefined ? {} : { case: c.case }),
         label: c.label,
         template: c.text,
         ...instantiate(c.text),

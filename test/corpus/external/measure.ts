@@ -2,6 +2,7 @@ import { scan } from '../../../src/core/detect/scanner';
 import { redactText } from '../../../src/core/pipeline/redact';
 import { PLACEHOLDER_PATTERN, RedactionMap } from '../../../src/core/pipeline/redactionMap';
 import type { ExternalCase, PlacedSecret, Source } from './externalCorpus';
+import { NEGATIVE_CLASSES, classifyNegative, type NegativeClass } from './negativeClass';
 
 /** The targets issue 9 sets for sets this project does not hold. */
 export const TARGETS = {
@@ -21,6 +22,10 @@ export interface SourceFigures {
   scanFlaggedNegatives: number;
   leaked: number;
   overRedacted: number;
+  /** Negatives and changed negatives per class of the peer's reason (`negativeClass.ts`). */
+  readonly byClass: Record<NegativeClass, { negatives: number; overRedacted: number }>;
+  /** Of class `other`, the negatives whose peer gives no words at all (gitleaks' false positives). */
+  readonly unnamed: { negatives: number; overRedacted: number };
   /** Secrets the report tier finds that the redactor still lets through: must stay 0. */
   foundButNotRedacted: number;
   dropped: number;
@@ -89,6 +94,12 @@ function blank(source: Source | 'all', dropped: number): SourceFigures {
     scanFlaggedNegatives: 0,
     leaked: 0,
     overRedacted: 0,
+    byClass: {
+      context: { negatives: 0, overRedacted: 0 },
+      nearMiss: { negatives: 0, overRedacted: 0 },
+      other: { negatives: 0, overRedacted: 0 },
+    },
+    unnamed: { negatives: 0, overRedacted: 0 },
     foundButNotRedacted: 0,
     dropped,
     missed: [],
@@ -106,15 +117,22 @@ function add(into: SourceFigures, c: ExternalCase): void {
   const where = `${c.source} ${c.kind} (${c.from})`;
   if (c.label === 'negative') {
     into.negatives++;
+    const cls = classifyNegative(c.source, c.case);
+    into.byClass[cls].negatives++;
+    into.unnamed.negatives += c.case === undefined ? 1 : 0;
     if (findings.length > 0) {
       into.scanFlaggedNegatives++;
       into.falsePositives.push(`${where} by ${[...new Set(findings.map((f) => f.ruleId))].join(', ')}`);
     }
     if (redacted !== c.text) {
       into.overRedacted++;
+      into.byClass[cls].overRedacted++;
+      into.unnamed.overRedacted += c.case === undefined ? 1 : 0;
       const rules = [...new Set(redactions.map((r) => r.ruleId))].join(', ');
-      into.overRedactions.push(`${where} by ${rules}`);
-      into.overRedactionDiffs.push(`${where} by ${rules}\n${changedLines(c.text, redacted)}`);
+      // The peer's name for the case is its words, never a value.
+      const named = `${where} [${cls}${c.case === undefined ? '' : `: ${JSON.stringify(c.case)}`}] by ${rules}`;
+      into.overRedactions.push(named);
+      into.overRedactionDiffs.push(`${named}\n${changedLines(c.text, redacted)}`);
     }
     return;
   }
@@ -195,6 +213,12 @@ export function measure(
     total.scanFlaggedNegatives += row.scanFlaggedNegatives;
     total.leaked += row.leaked;
     total.overRedacted += row.overRedacted;
+    for (const cls of NEGATIVE_CLASSES) {
+      total.byClass[cls].negatives += row.byClass[cls].negatives;
+      total.byClass[cls].overRedacted += row.byClass[cls].overRedacted;
+    }
+    total.unnamed.negatives += row.unnamed.negatives;
+    total.unnamed.overRedacted += row.unnamed.overRedacted;
     total.foundButNotRedacted += row.foundButNotRedacted;
   }
   return [...[...rows.values()].sort((a, b) => a.source.localeCompare(b.source)), total];
@@ -220,6 +244,32 @@ export function formatTable(rows: readonly SourceFigures[]): string {
       `${`<= ${pct(TARGETS.scanFalsePositiveRate).trim()}`.padStart(8)} | ` +
       `${`<= ${pct(TARGETS.redactLeakRate).trim()}`.padStart(11)} ${`<= ${pct(TARGETS.overRedactionRate).trim()}`.padStart(12)} ` +
       `${String(TARGETS.foundButNotRedacted).padStart(19)}`,
+  );
+  lines.push('', formatOverRedactionSplit(rows[rows.length - 1]!));
+  return lines.join('\n');
+}
+
+const CLASS_LABEL: Record<NegativeClass, string> = {
+  context: '(a) value valid, refused for context',
+  nearMiss: '(b) near miss of the format',
+  other: '(c) the rest (no credential, or no reason given)',
+};
+
+/**
+ * The over-redaction of one row split by the peer's reason for each negative: the raw figure over all
+ * negatives (the one compared to the target), then each class's changed negatives over its negatives.
+ */
+export function formatOverRedactionSplit(row: SourceFigures): string {
+  const of = (n: number, d: number): string => `${n} of ${d} (${pct(n / d).trim()})`;
+  const lines = [
+    `over-redacted negatives: ${of(row.overRedacted, row.negatives)}, target <= ${pct(TARGETS.overRedactionRate).trim()}; by the peer's reason:`,
+  ];
+  for (const cls of NEGATIVE_CLASSES) {
+    const c = row.byClass[cls];
+    lines.push(`  ${CLASS_LABEL[cls].padEnd(50)} ${of(c.overRedacted, c.negatives)}`);
+  }
+  lines.push(
+    `    ${'of (c), the peer names no case'.padEnd(48)} ${of(row.unnamed.overRedacted, row.unnamed.negatives)}`,
   );
   return lines.join('\n');
 }

@@ -60,6 +60,14 @@ describe('redact tier: credentials on command lines', () => {
     hides(`curl --user ${id}:${pw} https://example.org`, id, pw);
   });
 
+  it('hides a short password that only starts with the bare word', () => {
+    // Drawn at test time, so that no password sits in the file.
+    const pass = `pass${randomToken(HEX, 2)}`;
+    const pwd = `Pwd-${randomToken(HEX, 2)}x`;
+    hides(`curl --user user:${pass} --digest`, pass);
+    hides(`curl -u admin:${pwd} https://example.org`, pwd);
+  });
+
   it('leaves flags without a literal, and other commands that use -p or -u', () => {
     for (const text of [
       'mysql -u root -p mydb',
@@ -75,6 +83,9 @@ describe('redact tier: credentials on command lines', () => {
       'curl -sL --user "$1:$2" "$3"',
       'curl -sL --user "$1:$2" "$3" > "$4"',
       'curl --user ${f5user}:${f5pass} https://example.org',
+      // The bare word for the value (gitleaks' false positive), as `username:password` is.
+      'curl http://127.0.0.1:5000/file --user user:pass --digest',
+      'curl -u admin:pwd https://example.org',
       'tool --password "$DB_PASSWORD" --token ${TOKEN}',
       'docker login --password-stdin < pw.txt',
       'psql --no-password -h db',

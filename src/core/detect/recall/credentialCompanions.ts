@@ -2,18 +2,21 @@ import { lastAtOrBefore } from '../../sortedSearch';
 import type { RecallDetector } from './recallSpan';
 
 /**
- * The other half of a credential pair: the e-mail, user, host, domain, server or URL given next to a key,
- * token, secret or password. Services that sign in with two values (an e-mail and a key, a host and a key)
- * make the first as much a part of the credential as the second, and peers' fixtures mark it so:
+ * The other half of a credential pair: the user, or the URL with a path, given next to a key, token,
+ * secret or password. Services that sign in with two values make the first part of the credential, and
+ * peers' fixtures mark it so:
  *
- *   Key=wdvn-…            couchbase_domain: "couchbases://…"     azure_url: https://…/indexes/…
- *   Email = someone@…     couchbase_password: "…"                azure_key: …
+ *   Key=wdvn-…            couchbase_username: "admin"     azure_url: https://…/indexes/…
+ *   User = svc_…          couchbase_password: "…"         azure_key: …
  *
  * Only a value under such a name, in the same assignment group as a credential-named value that another
- * detector of the tier hid (no blank line between them, at most {@link REACH} lines apart), is hidden: e-mails and hosts elsewhere in code stay.
- * The detector runs last so that it sees the others' spans. An id (`hive_id`) counts only when it shares its service prefix with the credential (`hive_secret`).
+ * detector of the tier hid (no blank line between them, at most {@link REACH} lines apart), is hidden.
+ * An address written out whole (an e-mail, a host name, a URL of a scheme and a host only) stays: it says
+ * where the account lives, not how to sign in, and the reader needs it (2026-12-05: hiding them changed
+ * 14 spans in the external corpus's negatives a run and no leak). The detector runs last so that it sees
+ * the others' spans. An id (`hive_id`) counts only when it shares its service prefix with the credential
+ * (`hive_secret`).
  */
-
 /** A name, its optional quotes, `=` or `:`, and the value: quoted (no line break) or bare up to a space. */
 const ASSIGNMENT =
   /(?<![A-Za-z0-9_$.-])(["']?)([A-Za-z][A-Za-z0-9_.-]{0,47})\1?[ \t]{0,4}(?::=|=|:)(?![:=/])[ \t]{0,4}(?:(["'])([^"'\r\n]{1,400})\3|([^\s"'`,;]{1,400}))/g;
@@ -37,6 +40,20 @@ interface Assignment {
 /** A value that is a placeholder or a flag, not data: `$DB_HOST`, `${host}`, `<host>`, `true`, `null`. */
 function isPlaceholder(value: string): boolean {
   return /^(?:\$|\{\{|<|%|true$|false$|null$|none$|nil$|undefined$)/i.test(value);
+}
+
+/**
+ * An address, written out whole: an e-mail (`someone@example.test`), a host name with an optional port
+ * (`api-secure-03.internal`, `example.aha.io:8443`), or a URL that names only a scheme and a host
+ * (`https://test.scm.azure.net/`). It says where an account lives, not how to sign in, and a reader needs
+ * it to follow the code; a URL with a path or a query may carry a key (`/api/<key>`, `?code=`) and is still
+ * hidden. Bounded: the value is at most 400 characters and each pattern is one linear pass.
+ */
+const HOST = '[A-Za-z0-9][A-Za-z0-9_-]{0,62}(?:\\.[A-Za-z0-9_-]{1,63}){1,10}';
+const EMAIL = new RegExp(`^[A-Za-z0-9._%+-]{1,64}@${HOST}$`);
+const HOST_OR_ORIGIN = new RegExp(`^(?:[a-z][a-z0-9+.-]{1,15}://)?${HOST}(?::[0-9]{1,5})?/?$`);
+function isAddress(value: string): boolean {
+  return EMAIL.test(value) || HOST_OR_ORIGIN.test(value);
 }
 
 /** The service prefix of a name: `couchbase` for `couchbase_password`, `azure` for `azureFunctionkey`. */
@@ -171,7 +188,8 @@ export const findCredentialCompanions: RecallDetector = (text, out) => {
       CREDENTIAL_NAME.test(name) ||
       !(COMPANION_NAME.test(name) || ID_NAME.test(name)) ||
       c.end - c.start < 3 ||
-      !/[A-Za-z0-9]/.test(text.slice(c.start, c.end))
+      !/[A-Za-z0-9]/.test(text.slice(c.start, c.end)) ||
+      (COMPANION_NAME.test(name) && isAddress(text.slice(c.start, c.end)))
     ) {
       continue;
     }

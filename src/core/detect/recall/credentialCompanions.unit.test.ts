@@ -20,27 +20,34 @@ function companions(text: string, hiddenKey?: string): string[] {
 describe('redact tier: the other half of a credential pair', () => {
   const key = randomToken(ALNUM, 24);
 
-  it('hides the e-mail, host, domain, server or URL given beside a hidden key, token, secret or password', () => {
-    assert.deepEqual(companions(`Key=${key}\nEmail = someone@example.test`, key), ['someone@example.test']);
-    assert.deepEqual(companions(`token=${key}\nserver=prod-east.example.test`, key), [
-      'prod-east.example.test',
-    ]);
+  it('hides the user, and a URL with a path, given beside a hidden key, token, secret or password', () => {
     assert.deepEqual(
       companions(
         `couchbase_domain: "couchbases://cb.example.test"\ncouchbase_username: "admin"\ncouchbase_password: "${key}"`,
         key,
       ),
-      ['couchbases://cb.example.test', 'admin'],
+      ['admin'],
     );
     assert.deepEqual(companions(`azureURL: https://fn.example.test/api/run\nazureFunctionkey: ${key}`, key), [
       'https://fn.example.test/api/run',
     ]);
-    assert.deepEqual(companions(`"grafana_secret": "${key}",\n"domain: "stack-1.example.test"`, key), [
-      'stack-1.example.test',
+    assert.deepEqual(companions(`token=${key}\nendpoint=https://svc.example.test/v1?tenant=t1`, key), [
+      'https://svc.example.test/v1?tenant=t1',
     ]);
-    assert.deepEqual(companions(`Endpoint=https://cfg.example.test;Secret=${key}`, key), [
-      'https://cfg.example.test',
-    ]);
+    assert.deepEqual(companions(`Key=${key}\nUser=svc_${randomToken(ALNUM, 12)}`, key).length, 1);
+    // Not an address: a value with a mark no host name holds.
+    assert.deepEqual(companions(`secret: ${key}\ndomain: 6-Ny0D#7NieK8.ktf`, key), ['6-Ny0D#7NieK8.ktf']);
+  });
+
+  it('leaves an address beside a hidden credential: an e-mail, a host name, a URL of a scheme and host only', () => {
+    assert.deepEqual(companions(`Key=${key}\nEmail = someone@example.test`, key), []);
+    assert.deepEqual(companions(`Key=${key}\nEmail=testUser.1005@example.test`, key), []);
+    assert.deepEqual(companions(`token=${key}\nserver=prod-east.example.test`, key), []);
+    assert.deepEqual(companions(`API Key: ${key}\nServer: api-secure-03.internal`, key), []);
+    assert.deepEqual(companions(`api_key = ${key}\nhost = db.example.test:5432`, key), []);
+    assert.deepEqual(companions(`"grafana_secret": "${key}",\n"domain: "stack-1.example.test"`, key), []);
+    assert.deepEqual(companions(`Endpoint=https://cfg.example.test;Secret=${key}`, key), []);
+    assert.deepEqual(companions(`AZURE_URL=https://test.scm.example.test/\nPASSWORD=${key}`, key), []);
   });
 
   it('hides an id only when it shares the service prefix of the credential beside it', () => {
@@ -55,9 +62,9 @@ describe('redact tier: the other half of a credential pair', () => {
       '\n',
     );
     const text =
-      `host: first.example.test\r\nsecret: ${key}\r\n\n${filler}\n\n` +
+      `user: first-user\r\nsecret: ${key}\r\n\n${filler}\n\n` +
       `password = "${key}"\nuser_name = "x"\nlogin = "admin"\nemail = "someone@example.test"`;
-    assert.deepEqual(companions(text, key), ['first.example.test', 'admin', 'someone@example.test']);
+    assert.deepEqual(companions(text, key), ['first-user', 'admin']);
   });
 
   it('leaves e-mails and hosts beside no hidden credential, across a blank line, far away, or placeholders', () => {

@@ -8,6 +8,7 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { templatizeWithValues, guessSecret, writeSource, tally } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
+const { commentOf } = require('./caseNames');
 
 const [which, gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -70,7 +71,7 @@ function startAsPeer(text, span, denylist) {
   return span;
 }
 
-function add(label, kind, from, text, secretValue, denylist = []) {
+function add(label, kind, from, text, secretValue, denylist = [], name = undefined) {
   let spans = [];
   if (label === 'secret') {
     if (secretValue !== undefined && text.includes(secretValue)) {
@@ -87,7 +88,9 @@ function add(label, kind, from, text, secretValue, denylist = []) {
   // The tests repeat payloads (one table per plugin option): an identical case is kept once.
   if (read.some((c) => c.text === t && c.label === label)) return counts.duplicates++;
   read.push(
-    label === 'negative' ? { label, kind, from, text: t, raw: text, values } : { label, kind, from, text: t },
+    label === 'negative'
+      ? { label, kind, from, case: name, text: t, raw: text, values }
+      : { label, kind, from, case: name, text: t },
   );
 }
 
@@ -107,7 +110,8 @@ function detectSecrets() {
     for (const m of src.matchAll(
       new RegExp(`\\(\\s*(?:#[^\\n]*\\s*)*(${STRS}),\\s*(True|False)\\s*,?\\s*\\)`, 'g'),
     )) {
-      add(m[2] === 'True' ? 'secret' : 'negative', kind, file, pyString(m[1]), undefined, denylist);
+      const name = commentOf(src, m.index, m.index + m[0].length);
+      add(m[2] === 'True' ? 'secret' : 'negative', kind, file, pyString(m[1]), undefined, denylist, name);
     }
     // ('fmt'.format(CONST), CONST|None)
     const fmt = new RegExp(`\\(\\s*(${STRS})\\.format\\(([A-Z_]+)\\),\\s*([A-Z_]+|None)\\s*\\)`, 'g');
@@ -117,7 +121,9 @@ function detectSecrets() {
       const [head, ...tail] = pyString(m[1]).split('{}');
       const unbrace = (x) => x.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       const text = unbrace(head) + value + unbrace(tail.join('{}'));
-      add(m[3] === 'None' ? 'negative' : 'secret', kind, file, text, m[3] === 'None' ? undefined : value);
+      const label = m[3] === 'None' ? 'negative' : 'secret';
+      const name = commentOf(src, m.index, m.index + m[0].length);
+      add(label, kind, file, text, label === 'negative' ? undefined : value, [], name);
     }
   }
   return { origin: 'tests/plugins/*_test.py (parametrized payloads and keyword tables)', files };
@@ -128,7 +134,8 @@ function llmGuard() {
   const src = git('show', `HEAD:${file}`);
   const tuple = new RegExp(`\\(\\s*(${STRS}),(?:\\s*#[^\\n]*)?\\s*(${STRS}),\\s*(True|False),`, 'g');
   for (const m of src.matchAll(tuple)) {
-    add(m[3] === 'False' ? 'secret' : 'negative', 'secrets', file, pyString(m[1]));
+    const name = commentOf(src, m.index, m.index + m[0].length);
+    add(m[3] === 'False' ? 'secret' : 'negative', 'secrets', file, pyString(m[1]), undefined, [], name);
   }
   return { origin: `${file} (prompts the Secrets scanner must redact or leave)` };
 }

@@ -116,7 +116,8 @@ for (const output of files.filter((f) => f.endsWith('/output.json'))) {
     dropped++;
     continue;
   }
-  const c = { label, kind: rule, from: dir.slice(ROOT.length), text: t };
+  // The snapshot's directory name is the peer's name for the case (`ok.false-positives-prevented`).
+  const c = { label, kind: rule, from: dir.slice(ROOT.length), case: path.basename(dir), text: t };
   read.push(label === 'negative' ? { ...c, raw: text, values } : c);
 }
 // Negatives the same peer labels a secret, or holding a value of the same rule's secret format.

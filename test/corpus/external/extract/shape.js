@@ -340,8 +340,9 @@ function regexLiterals(source) {
   return out;
 }
 
-// Words of code with no vowel, which the vowel test above would read as random (`http.NewRequest`).
-const CODE_WORDS = /^(?:https?|www|ctx|fmt|pkg|cmd|src|std|msg|cfg|tmp|xml|html|sql|json)$/;
+// Words of code with no vowel, which the vowel test above would read as random (`http.NewRequest`), and
+// standard names with more digits than letters (`auth_provider_x509_cert_url` in a GCP service account).
+const CODE_WORDS = /^(?:https?|www|ctx|fmt|pkg|cmd|src|std|msg|cfg|tmp|xml|html|sql|json|x509)$/;
 
 /** A token worth re-generating: long enough and random-looking (not a word, identifier or placeholder). */
 /**

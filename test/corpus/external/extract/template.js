@@ -25,8 +25,9 @@ const CREDENTIAL_VALUE = [
   /(?:-u|--user)[ =]["']?[^:\s"']*:([^\s"'@]{3,})/g,
 ];
 
+// `token`, `key` and `apikey` name the credential as `password` does (gitleaks' `-u username:token` curl sample).
 const PLACEHOLDER_CREDENTIAL =
-  /^(?:(?:my|your|the)[_-]?)?(?:password|passwd|pass|pwd|secret)$|^(?:your|replace[_-]with)[_-][a-z_]*(?:password|passwd|pass|secret)$/i;
+  /^(?:(?:my|your|the)[_-]?)?(?:password|passwd|pass|pwd|secret|token|key|api[_-]?key)$|^(?:your|replace[_-]with)[_-][a-z_]*(?:password|passwd|pass|secret|token|key)$/i;
 
 /**
  * `abc`, `1234`, `1111`: a counting or repeated run, the placeholder of a short or low-entropy password

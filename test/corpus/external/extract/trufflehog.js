@@ -15,6 +15,7 @@ const {
 } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { tokenize } = require('./goRead');
+const { caseName } = require('./caseNames');
 
 const [gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -234,7 +235,15 @@ for (const file of files) {
       (label === 'negative' || template.includes('⟦!')) &&
       template.length <= 3000 &&
       samplerReads(template);
-    read.push({ label, kind, from: path.basename(file), text: usable ? template : null, raw: input, values });
+    read.push({
+      label,
+      kind,
+      from: path.basename(file),
+      case: caseName(toks, i),
+      text: usable ? template : null,
+      raw: input,
+      values,
+    });
   }
 }
 
