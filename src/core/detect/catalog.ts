@@ -32,6 +32,7 @@ import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
 import { keyedCommerceRules } from './rules/keyedCommerce';
 import { clientIdRules } from './rules/clientIds';
+import { namedPrefixRules } from './rules/namedPrefixes';
 import { keyedValueRules } from './rules/keyedValues';
 import { fixedShapeRules } from './rules/fixedShapes';
 import { serviceKeyRules } from './rules/serviceKeys';
@@ -77,6 +78,7 @@ export const builtinRules: readonly Rule[] = [
   ...keyedServiceRules,
   ...keyedCommerceRules,
   ...clientIdRules,
+  ...namedPrefixRules,
   ...keyedValueRules,
   ...fixedShapeRules,
   ...serviceKeyRules,

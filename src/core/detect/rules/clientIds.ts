@@ -1,4 +1,4 @@
-import { LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { keyed } from './fixedPrefix';
 import { lettersAndDigits, numericId, randomDigits } from './ruleParts';
@@ -86,6 +86,24 @@ export const clientIdRules: readonly Rule[] = [
       'LINKEDIN_CLIENT_ID=86abcdef123456',
       'linkedin_token: "productionkeys"',
       'linkedinKey = "aaaaaaaaaaaaaa"',
+    ],
+  }),
+  keyed({
+    id: 'salesforce-consumer-key',
+    provider: 'Salesforce',
+    description: 'Salesforce connected app consumer key under a credential name',
+    risk: 'the id half of a Salesforce connected app credential: with its consumer secret it gets tokens for your org',
+    words: ['salesforce', 'sfdc', 'consumer'],
+    // A connected app's consumer key: `3MVG9`, then 80 or more letters, digits, `.` and `_`.
+    value: '3MVG9[A-Za-z0-9._]{70,251}',
+    valueMax: 256,
+    make: () => `3MVG9${randomToken(ALNUM, 56)}.${randomToken(ALNUM, 19)}.${randomToken(UPPER_ALNUM, 3)}`,
+    revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.connected_app_rotate_consumer_details.htm',
+    lines: (t) => [`salesforce_key = "${t}"`, `SFDC_CONSUMER_KEY=${t}`, `  consumer_key: '${t}'`],
+    negatives: [
+      `SALESFORCE_CLIENT_ID=3MVG9${'A1b2'.repeat(20)}`,
+      'salesforce_key = "3MVG9xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+      'consumer_key = "3MVG9"',
     ],
   }),
 ];

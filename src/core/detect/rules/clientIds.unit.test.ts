@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import { scan } from '../scanner';
 import { numericId, randomDigits } from './ruleParts';
 
@@ -52,5 +52,13 @@ describe('client ids under a credential name (report tier)', () => {
     ]) {
       assert.deepEqual(ids(line), [], line);
     }
+  });
+
+  it('reports a Salesforce 3MVG9 consumer key under a credential name, not under an id name', () => {
+    const key = `3MVG9${randomToken(ALNUM, 56)}.${randomToken(ALNUM, 19)}.${randomToken(UPPER_ALNUM, 3)}`;
+    assert.deepEqual(ids(`  salesforce_key = "${key}"`), ['salesforce-consumer-key']);
+    assert.deepEqual(ids(`SFDC_CONSUMER_KEY=${key}`), ['salesforce-consumer-key']);
+    assert.deepEqual(ids(`SALESFORCE_CLIENT_ID=${key}`), []);
+    assert.deepEqual(ids(`salesforce_key = "3MVG9${randomToken(ALNUM, 40)}"`), []);
   });
 });
