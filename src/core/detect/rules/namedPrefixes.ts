@@ -1,4 +1,4 @@
-import { HEX, randomToken } from '../random';
+import { BASE64, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule } from './fixedPrefix';
 import { END_TOKEN, anyCase, near, tokenRule } from './ruleKit';
@@ -57,5 +57,21 @@ export const namedPrefixRules: readonly Rule[] = [
     minEntropy: 2.5,
     make: () => `thog-key-${randomToken(HEX, 16)}`,
     revokeUrl: 'https://trufflesecurity.com/',
+  }),
+  tokenRule({
+    id: 'fullstory-api-key',
+    provider: 'FullStory',
+    description: 'FullStory API key',
+    risk: "anyone with this file can read your FullStory sessions and users' data through its API",
+    severity: 'warning',
+    keywords: ['fullstory'],
+    // A region (`na1.`) and 100 base64 characters, after a FullStory word on the line.
+    pattern: new RegExp(near(anyCase('fullstory'), 'na1\\.[A-Za-z0-9+/]{100}', '(?![A-Za-z0-9+/=])')),
+    maxLength: 153,
+    minEntropy: 4,
+    revokeUrl: 'https://app.fullstory.com/',
+    sample: () => `na1.${randomToken(BASE64, 100)}`,
+    lines: (t) => [`FULLSTORY_API_KEY=${t}`, `  "fullstory_secret": "${t}",`],
+    negatives: [`FULLSTORY_API_KEY=na1.${'A'.repeat(100)}`, 'FULLSTORY_API_KEY=na1.<your-api-key>'],
   }),
 ];

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { HEX, randomToken } from '../random';
+import { BASE64, HEX, randomToken } from '../random';
 import { scan } from '../scanner';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
@@ -24,5 +24,12 @@ describe('prefixed keys read beside their provider word (report tier)', () => {
     ]);
     assert.deepEqual(ids(`thog-key-${randomToken(HEX, 15)}`), []);
     assert.deepEqual(ids(`thog-secret-${'0'.repeat(32)}`), []);
+  });
+
+  it('FullStory: na1. and 100 base64 characters after a FullStory word, not bare', () => {
+    const key = `na1.${randomToken(BASE64, 100)}`;
+    assert.deepEqual(ids(`  "fullstory_secret": "${key}",`), ['fullstory-api-key']);
+    assert.ok(!ids(`region_key = "${key}"`).includes('fullstory-api-key'));
+    assert.ok(!ids(`FULLSTORY_KEY=na1.${randomToken(BASE64, 60)}`).includes('fullstory-api-key'));
   });
 });
