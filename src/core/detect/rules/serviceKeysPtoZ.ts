@@ -154,6 +154,7 @@ TwitchAccessToken twitch l30
 TwitterConsumerkey twitter a25 a50
 Tyntec tyntec a32
 Typetalk typetalk a64 &a32
+UClassify uclassify a12
 Unplugg unplu l64
 Unsplash unsplash n43
 UPCDatabase upcdatabase u32
