@@ -112,7 +112,12 @@ const FLOORS = {
   // 93.8-94.2%, FP 4.1-4.3% -> 4.2-4.4% (the same ~36 trufflehog negatives), leak 0.8-0.9% -> 0.4-0.5%.
   // All three merged (fpover, recall7, recall6) with the corpus re-extracted: floors from the merged runs
   // (see the merge commit).
-  scanRecall: 0.93,
+  // Report-tier recall (branch recall8, 2026-12-04, 6 loads each against main 3d62cca): client ids under a
+  // credential name (Asana, Discord, LinkedIn, Salesforce `3MVG9`), letters-only table values after a
+  // service credential name, Mapbox `pk.` after its word, BestTime, FullStory, TruffleHog Enterprise and a
+  // paired AWS session token; misses 82-89 -> 59-73 a load (recall 94.7-95.1% -> 95.7-96.5%), FP 29-30 of
+  // 975 in both. The floor leaves room for the draw (the spread is ~14 misses).
+  scanRecall: 0.95,
   scanFalsePositiveRate: 0.037,
   redactLeakRate: 0.008,
   overRedactionRate: 0.235,

@@ -31,6 +31,8 @@ import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
 import { keyedCommerceRules } from './rules/keyedCommerce';
+import { clientIdRules } from './rules/clientIds';
+import { namedPrefixRules } from './rules/namedPrefixes';
 import { keyedValueRules } from './rules/keyedValues';
 import { fixedShapeRules } from './rules/fixedShapes';
 import { serviceKeyRules } from './rules/serviceKeys';
@@ -75,6 +77,8 @@ export const builtinRules: readonly Rule[] = [
   ...prefixedAutomationRules,
   ...keyedServiceRules,
   ...keyedCommerceRules,
+  ...clientIdRules,
+  ...namedPrefixRules,
   ...keyedValueRules,
   ...fixedShapeRules,
   ...serviceKeyRules,

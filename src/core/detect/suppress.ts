@@ -1,4 +1,5 @@
 import { isPathLike } from './rules/valueChecks';
+import { randomLetters } from './rules/letterRuns';
 /**
  * Suppression that needs the text around a candidate: environment-variable and template references,
  * lockfile integrity hashes and digests, git SHAs, UUIDs, base64 media in data URIs, and public-key
@@ -211,11 +212,15 @@ function genericNonSecret(text: string, end: number, secret: string, before: str
   );
 }
 
-/** A code name rather than a value: `config.password`, `PASSWORD_FIELD`, `passwordInput`, `api-key`. */
+/**
+ * A code name rather than a value: `config.password`, `PASSWORD_FIELD`, `passwordInput`, `api-key`. Mixed-case
+ * letters that read as random (`bDhsWjyJETHr`: few vowels, no camelCase words) are a value, not a name.
+ */
 function isIdentifier(secret: string): boolean {
   return (
     /^[A-Za-z_.-]+$/.test(secret) &&
-    (/[._-]/.test(secret) || /[a-z][A-Z]/.test(secret) || /^[A-Z]+$/.test(secret))
+    (/[._-]/.test(secret) || /[a-z][A-Z]/.test(secret) || /^[A-Z]+$/.test(secret)) &&
+    !(secret.length >= 12 && /^[A-Za-z]+(?:_[A-Za-z]+)?$/.test(secret) && randomLetters(secret))
   );
 }
 

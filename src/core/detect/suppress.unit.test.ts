@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, HEX, randomToken } from './random';
+import { randomLetters } from './rules/letterRuns';
 import type { RuleTraits } from './suppress';
 import { ContextMemo, suppressedByContext } from './suppress';
 
@@ -86,6 +87,23 @@ describe('context suppression', () => {
       suppressed('auth_url = https://login.example.org/oauth', 'https://login.example.org/oauth', GENERIC),
     );
     assert.ok(suppressed('token = getToken2(user)', 'getToken2', GENERIC));
+  });
+
+  it('keeps mixed-case letters that read as random: a value, not a camelCase name', () => {
+    const letters = (n: number): string => {
+      for (;;) {
+        const v = randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', n);
+        if (randomLetters(v)) {
+          return v;
+        }
+      }
+    };
+    const key = letters(12);
+    assert.equal(suppressed(`parsehub token = '${key}'`, key, GENERIC), false);
+    const joined = `${letters(20)}_${letters(12)}`;
+    assert.equal(suppressed(`codemagic_key: "${joined}"`, joined, GENERIC), false);
+    assert.ok(suppressed('api_token = getParseHubTokenFromEnv', 'getParseHubTokenFromEnv', GENERIC));
+    assert.ok(suppressed('secret = ProductionSecretKey', 'ProductionSecretKey', GENERIC));
   });
 
   it('keeps a base64 value that starts with a slash: one in 64 does, and a path has no + = or random segment', () => {

@@ -134,6 +134,38 @@ export const awsRules: readonly Rule[] = [
     negatives: ['AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj...', 'aws_session_token = FwoGZXIvYXdzEXAMPLE'],
   }),
   tokenRule({
+    id: 'aws-session-token-named',
+    provider: 'AWS',
+    description: 'AWS STS session token beside its temporary key id',
+    risk: 'anyone with this file can act as the AWS role or user it was issued to until it expires',
+    severity: 'warning',
+    // Temporary credentials are three values: an `ASIA` key id, a secret and a session token of 100 or more
+    // base64 characters. A long base64 value under a `session` name with an `ASIA` id up to 400 characters
+    // before it is that token, whatever its first bytes (trufflehog reads the same pairing).
+    keywords: ['session'],
+    pattern: new RegExp(
+      assignedTo(
+        anyCase('session'),
+        // Those with the issued prefixes are `aws-session-token`'s.
+        '(?!IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,2000}={0,3}',
+        '(?![A-Za-z0-9/+=])',
+        16,
+      ),
+    ),
+    maxLength: 2120,
+    minEntropy: 4,
+    validate: lettersAndDigits,
+    inContext: (text, start) =>
+      /(?<![A-Z0-9])ASIA[A-Z0-9]{16}(?![A-Z0-9])/.test(text.slice(Math.max(0, start - 400), start)),
+    revokeUrl: 'https://console.aws.amazon.com/iam/home#/roles',
+    sample: () => randomToken(BASE64, 580),
+    lines: (t) => [
+      `aws credentials{\n  id: ASIA${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\n  secret: ${randomToken(BASE64, 40)}\n  session: ${t}\n}`,
+      `AWS_ACCESS_KEY_ID=ASIA${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\nAWS_SESSION_TOKEN=${t}`,
+    ],
+    negatives: [`session: ${'QUJD'.repeat(40)}`, `aws_session_token = ${randomToken(BASE64, 300)}`],
+  }),
+  tokenRule({
     id: 'aws-bedrock-api-key',
     provider: 'AWS',
     description: 'Amazon Bedrock long-term API key',

@@ -67,12 +67,28 @@ export const prefixedCommerceRules: readonly Rule[] = [
     description: 'Mapbox public access token',
     risk: 'public tokens ship in web pages, but one left unrestricted lets anyone bill map loads to your account',
     severity: 'warning',
-    keywords: ['pk.eyj1ijoi'],
-    shape: `pk\\.${MAPBOX_BODY}`,
+    // After a Mapbox word on the line, also a dotted `pk.` body of letters and digits, 40 to 120 and a
+    // 20-to-30-character MAC (gitleaks' reading: `pk.` then 60 and 22).
+    keywords: ['pk.eyj1ijoi', 'mapbox'],
+    shape: `(?:pk\\.${MAPBOX_BODY}|(?=pk\\.)(?<=${anyCase('mapbox')}[^\\n]{1,40})pk\\.[A-Za-z0-9]{40,120}\\.[A-Za-z0-9_-]{20,30})`,
     maxLength: 242,
-    make: () => mapboxToken('pk'),
+    end: '(?![A-Za-z0-9_=-])(?!\\.[A-Za-z0-9])',
+    make: () =>
+      Math.random() < 0.5
+        ? mapboxToken('pk')
+        : `pk.${randomToken(LOWER_ALNUM, 60)}.${randomToken(LOWER_ALNUM, 22)}`,
     // A name saying `public` marks a value as public to the engine; these lines name it as users do.
-    lines: (t) => [`MAPBOX_ACCESS_TOKEN=${t}`, `mapboxgl.accessToken = '${t}';`, t],
+    lines: (t) => [
+      `MAPBOX_ACCESS_TOKEN=${t}`,
+      `mapboxgl.accessToken = '${t}';`,
+      ...(t.startsWith('pk.eyJ') ? [t] : [`mapbox_token: ${t}`]),
+    ],
+    negatives: [
+      `pk.${'a1b2c3d4e5'.repeat(6)}.${'a1b2c3d4e5f6g7h8i9j0k1'}`,
+      'const token = "pk.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz01234567.abcdefghijklmnopqrstuv";',
+      `mapbox_token: pk.${'x'.repeat(60)}.${'x'.repeat(22)}`,
+      'MAPBOX_TOKEN=pk.<your-mapbox-public-token>',
+    ],
     revokeUrl: 'https://account.mapbox.com/access-tokens/',
   }),
   fixedRule({

@@ -52,3 +52,12 @@ export function ci(source: string): string {
   }
   return out;
 }
+
+/** A number read as a random id: not a counting run, a repeated digit or a round value. */
+export function randomDigits(value: string): boolean {
+  return (
+    !/(?:0123|1234|2345|3456|4567|5678|6789|9876|8765|7654|6543|5432|4321|3210)/.test(value) &&
+    !/(\d)\1{4}/.test(value) &&
+    shannonEntropy(value) >= 2.5
+  );
+}

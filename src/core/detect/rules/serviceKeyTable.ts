@@ -2,6 +2,7 @@ import { hexEntropyFloor, shannonEntropy } from '../entropy';
 import type { FoundValue } from '../rule';
 import type { Segment, Shape } from './serviceKeyText';
 import { forEachDigitRun } from './digitRuns';
+import { forEachLetterRun, randomLetters } from './letterRuns';
 import {
   adjacent,
   CLASS_CHARS,
@@ -186,7 +187,49 @@ export class ServiceKeyIndex {
         }
       }
     });
-    return out;
+    // Values with no digit, read only right after a credential name of their service (see `letterRuns.ts`).
+    const byDigits = out.length;
+    forEachLetterRun(text, from, to, (start, end) => {
+      counter.chars += end - start;
+      if (
+        end - start <= this.maxLength &&
+        this.lengths[end - start] === 1 &&
+        !partOfLonger(text, start, end) &&
+        randomLetters(text.slice(start, end))
+      ) {
+        const provider = this.namedRightBefore(text, start, end, counter);
+        if (provider !== undefined) {
+          out.push({ start, end, provider });
+        }
+      }
+    });
+    return byDigits === out.length || byDigits === 0 ? out : out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The one-part service whose word starts a credential name right before [start, end)
+   * (`parsehub token = '…'`, `"convertkit_key": "…"`): the only reading of a letters-only value.
+   */
+  private namedRightBefore(
+    text: string,
+    start: number,
+    end: number,
+    work: { chars: number },
+  ): string | undefined {
+    work.chars += LOOK_BACK + this.longestWord;
+    const value = text.slice(start, end);
+    for (const { word, end: wordEnd } of wordsBefore(text, start, this.longestWord)) {
+      for (const entry of this.servicesNamed(word)) {
+        if (
+          entry.parts.length === 1 &&
+          matches(value, entry.parts[0]!.shape) &&
+          namesCredential(text.slice(wordEnd - word.length, start))
+        ) {
+          return entry.provider;
+        }
+      }
+    }
+    return undefined;
   }
 
   /** The service whose word names the value at [start, end) and whose other parts lie near it. */

@@ -10,6 +10,7 @@ export const SERVICE_KEYS_P_TO_Z = `
 PackageCloud packagecloud h48
 Pandadoc pandadoc a40
 ParallelDots paralleldots a43
+ParseHub parsehub a12
 Parseur parseur h40
 Partnerstack partnerstack a64
 Pastebin pastebin n32
@@ -136,6 +137,7 @@ ThousandEyes thousandeyes a32
 TicketMaster ticketmaster a32
 Tiingo tiingo l40
 TimeCamp timecamp l26
+TimezoneAPI timezoneapi a20
 TLy tly a60
 Tmetric tmetric u64
 Todoist todoist l40
@@ -152,6 +154,7 @@ TwitchAccessToken twitch l30
 TwitterConsumerkey twitter a25 a50
 Tyntec tyntec a32
 Typetalk typetalk a64 &a32
+UClassify uclassify a12
 Unplugg unplu l64
 Unsplash unsplash n43
 UPCDatabase upcdatabase u32

@@ -69,4 +69,14 @@ describe('widened provider formats', () => {
       assert.ok(!ids(`EAA${randomToken(UPPER, 150)}`).includes('facebook-access-token'));
     }
   });
+
+  it('Mapbox: a dotted pk. body of letters and digits after a Mapbox word, not bare', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `pk.${mixed(60).toLowerCase()}.${mixed(22).toLowerCase()}`;
+      assert.deepEqual(ids(`mapbox_token: ${t}`), ['mapbox-public-token']);
+      assert.deepEqual(ids(`mapboxToken = "${t}"`), ['mapbox-public-token']);
+      assert.ok(!ids(`token = "${t}"`).includes('mapbox-public-token'));
+      assert.ok(!ids(`mapbox_token: pk.${mixed(60)}`).includes('mapbox-public-token'));
+    }
+  });
 });

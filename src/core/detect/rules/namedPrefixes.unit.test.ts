@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { BASE64, HEX, randomToken } from '../random';
+import { scan } from '../scanner';
+
+const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+
+describe('prefixed keys read beside their provider word (report tier)', () => {
+  it('BestTime: pri_ and 32 hex after a BestTime word on the line, in a URL path too', () => {
+    const key = `pri_${randomToken(HEX, 32)}`;
+    assert.deepEqual(ids(`url := "https://api.internal/v1/besttime/keys/${key}"`), ['besttime-private-key']);
+    assert.deepEqual(ids(`BESTTIME_KEY=${key}`), ['besttime-private-key']);
+    // No BestTime word: `pri_` is any project's prefix.
+    assert.ok(!ids(`prefix = "${key}"`).includes('besttime-private-key'));
+    assert.deepEqual(ids(`besttime public: pub_${randomToken(HEX, 32)}`), []);
+    assert.deepEqual(ids(`besttime key: pri_${randomToken(HEX, 31)}`), []);
+  });
+
+  it('TruffleHog Enterprise: the thog-secret- secret and its thog-key- id', () => {
+    const key = `thog-key-${randomToken(HEX, 16)}`;
+    const secret = `thog-secret-${randomToken(HEX, 32)}`;
+    assert.deepEqual(ids(`token - '${key}'\ntoken - '${secret}'`), [
+      'trufflehog-enterprise-key',
+      'trufflehog-enterprise-secret',
+    ]);
+    assert.deepEqual(ids(`thog-key-${randomToken(HEX, 15)}`), []);
+    assert.deepEqual(ids(`thog-secret-${'0'.repeat(32)}`), []);
+  });
+
+  it('FullStory: na1. and 100 base64 characters after a FullStory word, not bare', () => {
+    const key = `na1.${randomToken(BASE64, 100)}`;
+    assert.deepEqual(ids(`  "fullstory_secret": "${key}",`), ['fullstory-api-key']);
+    assert.ok(!ids(`region_key = "${key}"`).includes('fullstory-api-key'));
+    assert.ok(!ids(`FULLSTORY_KEY=na1.${randomToken(BASE64, 60)}`).includes('fullstory-api-key'));
+  });
+});
