@@ -90,6 +90,12 @@ function forEachCopyRun(
 
 /** Appends to `runs` the text's own runs inside [s, e) (a run of the Latin-1 copy) that are `min` long or more and start before `to`. */
 function exactRuns(text: string, s: number, e: number, to: number, min: number, runs: number[]): void {
+  // A one-byte string holds nothing past Latin-1, and the regex says so without reading it: a megabyte of
+  // one character is then not read again here.
+  if (!PAST_LATIN1.test(text.slice(s, e))) {
+    runs.push(s, e);
+    return;
+  }
   let i = s;
   while (i < e && i < to) {
     let j = i;
@@ -102,6 +108,8 @@ function exactRuns(text: string, s: number, e: number, to: number, min: number, 
     i = j + 1;
   }
 }
+
+const PAST_LATIN1 = /[\u0100-\uffff]/;
 
 function isToken(c: number): boolean {
   return c < 128 && TOKEN[c] === 1;
