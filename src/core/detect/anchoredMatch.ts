@@ -1,6 +1,7 @@
 import type { Candidate, CompiledRule, ScanStats } from './matcher';
 import { MAX_MATCHES, nextWindow, push } from './matcher';
 import { occurrenceFinder } from './occurrences';
+import { TOKEN_RUN, tokenRuns } from './tokenRuns';
 
 /**
  * Runs an anchored rule (every match starts with one of its keywords, see `startsAtKeyword`): the
@@ -29,6 +30,7 @@ export function matchAtKeywords(
   const re = cr.sticky;
   const bits = cr.startBits;
   const ends = endsFinder(text, cr);
+  const hasRun = runFinder(text, lower, base, cr);
   for (let i = 0; i < runs.length;) {
     const { start, end, next: after } = nextWindow(text, cr, runs, i);
     stats.windows++;
@@ -54,7 +56,8 @@ export function matchAtKeywords(
         const m =
           (bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii)) ||
           (notAfter !== undefined && b < 128 && notAfter[b] === 1) ||
-          ready > p
+          ready > p ||
+          !hasRun(p)
             ? null
             : attempt(re, text, p);
         if (m !== null && m[0].length > 0) {
@@ -101,6 +104,38 @@ function endsFinder(text: string, cr: CompiledRule): (p: number) => number {
       next = re.exec(text)?.index ?? text.length;
     }
     return Math.max(p, next - reach);
+  };
+}
+
+/**
+ * Whether a match of `cr` starting at `p` can hold the run of token characters its pattern needs (see
+ * `requiredRun`): whether a run of the text that long meets [p, p + maxLength). Runs are listed once per
+ * text (see `tokenRuns`), and attempts come in ascending order, so the list is walked about once. Always
+ * true for a rule that needs no run as long as those listed, and for a range scan of part of a text, where
+ * listing the runs of all of it would cost more than the attempts.
+ */
+function runFinder(text: string, lower: string, base: number, cr: CompiledRule): (p: number) => boolean {
+  const need = cr.tokenRun;
+  if (need < TOKEN_RUN || base !== 0 || lower.length !== text.length) {
+    return () => true;
+  }
+  const runs = tokenRuns(text, 0, text.length, TOKEN_RUN);
+  const reach = cr.maxLength;
+  // `k`: the first run (its index in the flattened list) that ends after the last offset asked for.
+  let k = 0;
+  return (p) => {
+    while (k > 0 && runs[k - 1]! > p) {
+      k -= 2;
+    }
+    while (k < runs.length && runs[k + 1]! <= p) {
+      k += 2;
+    }
+    for (let i = k; i < runs.length && runs[i]! < p + reach; i += 2) {
+      if (runs[i + 1]! - runs[i]! >= need) {
+        return true;
+      }
+    }
+    return false;
   };
 }
 

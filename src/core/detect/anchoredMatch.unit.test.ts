@@ -26,6 +26,8 @@ const RULES: Rule[] = [
   rule('cased', ['sk'], /(?<![A-Za-z0-9])SK[0-9a-f]{6}(?![A-Za-z0-9])/, 8),
   // A word boundary first, and a head (`Gx_`) longer than its keyword and in mixed case.
   rule('bounded', ['gx'], /\bGx_[a-z0-9]{4,8}\b/, 11),
+  // A long token (19 token characters in a row): attempts with no such run of the text in reach are skipped.
+  rule('long', ['lk_'], /(?<![A-Za-z0-9_])lk_[A-Za-z0-9]{16,20}(?![A-Za-z0-9])/, 23),
 ];
 
 function randomText(next: (n: number) => number): string {
@@ -40,6 +42,8 @@ function randomText(next: (n: number) => number): string {
     () => `BEGIN BLOCK\n${pick('ab1\n', 2 + next(160))}\nEND BLOCK`,
     () => `${one(['ab', 'abab', 'aba'])}${pick('0123', next(6))}`,
     () => `${one(['SK', 'sk', 'Sk', 'sK', 'SSK'])}${pick('0a9f', 5 + next(3))}`,
+    () =>
+      `${one(['lk_', 'LK_', ' lk_', 'lk_lk_'])}${pick('aZ9-_.é', 10 + next(16))}${pick(' aZ9-', next(30))}`,
     // Floods of heads and keywords, glued or after characters a lookbehind or `\b` may reject.
     () => one(['tkn_', 'SK', 'Gx_', 'gx_', 'ub_']).repeat(1 + next(30)),
     () =>
@@ -161,6 +165,18 @@ describe('matching at keyword hits', () => {
       ['SK0a0a0a', 'SK0b0b0b'],
     );
     assert.equal(attempts(), 2);
+  });
+
+  it('makes no attempt where no run of token characters as long as every match holds is in reach', () => {
+    const { set, r, cr, attempts } = countingRule('long');
+    assert.equal(cr.tokenRun, 19);
+    const text = `${' lk_abc123'.repeat(5_000)} lk_${'aB3'.repeat(6)} ${'lk_abc '.repeat(5_000)}`;
+    assert.deepEqual(
+      anchored(text, set, r, cr).map((c) => c.secret),
+      [`lk_${'aB3'.repeat(6)}`],
+    );
+    // The viable one, and those before it whose reach (23) meets its run.
+    assert.ok(attempts() <= 3, `${attempts()} attempts`);
   });
 
   it('passes over a flood of keywords that the leading lookbehind or word boundary rejects', () => {

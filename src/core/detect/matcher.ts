@@ -1,15 +1,12 @@
-import type { KeywordIndex } from './keywordIndex';
-import { buildKeywordIndex } from './keywordIndex';
+import type { CompiledRule } from './compiledRule';
 import { holdsRequired } from './requiredChars';
 import { holdsLiterals } from './requiredLiterals';
-import type { Rule } from './rule';
-import { shapeOf } from './ruleShape';
 import type { ScanStats } from './scanStats';
-import type { StartEdges } from './startEdges';
-import { startGate } from './startEdges';
 
 export type { ScanStats } from './scanStats';
 export { newStats } from './scanStats';
+export type { CompiledRule, CompiledSet } from './compiledRule';
+export { compileRules } from './compiledRule';
 
 /**
  * Runs rule patterns in bounded windows around keyword hits. The bounds are what makes the engine
@@ -26,51 +23,6 @@ const LOOKAHEAD_PAD = 16;
 const MAX_WINDOW = 256 * 1024;
 /** Matches examined per window before it is abandoned (a file of a million look-alikes). */
 export const MAX_MATCHES = 4096;
-const DEFAULT_MAX_LENGTH = 512;
-/** Patterns that can start with more characters than this have a broad start (see `WindowMode`). */
-const BROAD_START = 20;
-
-/** A rule ready to run: its pattern recompiled with the engine's flags and its window bounds. */
-export interface CompiledRule {
-  readonly rule: Rule;
-  /** Position in the rule set: the last tie-breaker between overlapping findings. */
-  readonly order: number;
-  readonly global: RegExp;
-  readonly sticky: RegExp;
-  readonly maxLength: number;
-  /** Whether a match can cross a line break; if not, windows start no earlier than the hit's line. */
-  readonly multiLine: boolean;
-  /** Lower-cased keywords. */
-  readonly keywords: readonly string[];
-  /** Length of the longest keyword: a longer literal prefix makes a more specific rule. */
-  readonly keywordLength: number;
-  /** Severity `warning`: a context-only rule, which suppression treats more strictly. */
-  readonly generic: boolean;
-  /** The pattern spells out a UUID, so a UUID-shaped secret is expected rather than an identifier. */
-  readonly expectsUuid: boolean;
-  /**
-   * ASCII characters a match can start with (1 = yes), or undefined when the pattern can start almost
-   * anywhere. Set only for rules run by `matchStarts`.
-   */
-  readonly startBits: Uint8Array | undefined;
-  /** Whether a match may start with a non-ASCII character. */
-  readonly startsNonAscii: boolean;
-  /** The pattern has no literal start (`[A-Za-z0-9_.-]{0,40}(?<=secret)…`): each offset costs a full attempt. */
-  readonly broadStart: boolean;
-  /** Characters every match holds (see `requiredChars`): a window without one of them is not searched. */
-  readonly required: readonly string[];
-  /** Texts the window of every match holds (see `requiredLiterals`): nor is one without one of them. */
-  readonly literals: readonly string[];
-  /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
-  readonly anchored: boolean;
-  /** Finds `endsBefore`'s characters (global): an anchored attempt with none in reach is skipped. */
-  readonly endsBefore: RegExp | undefined;
-  /** What the pattern needs before a match and what it starts with: anchored attempts skip on them. */
-  readonly edges: StartEdges;
-  /** With both edges: finds (global) the head where no rejected character precedes it (see `occurrenceFinder`). */
-  readonly gate: RegExp | undefined;
-}
-
 /**
  * How a window is searched. `scan` runs the pattern over the whole window (the regex engine skips
  * ahead fast when the pattern starts with a literal). `starts` tries it, sticky, only where a match can
@@ -80,24 +32,6 @@ export interface CompiledRule {
  */
 export type WindowMode = 'auto' | 'scan' | 'starts';
 
-/**
- * A rule set compiled once and reused for every scan with the same array. Each rule is compiled on first
- * use: reading a pattern's shape (`patternMaxLength`, `startChars`) is most of the cost, and a scan of a
- * few files runs only the rules whose keywords they contain, so a short-lived CLI process would otherwise
- * spend more time compiling the catalogue than scanning.
- */
-export interface CompiledSet {
-  /** How many rules the set holds. */
-  readonly size: number;
-  /** The rule at `order` (its position in the array), compiled on first use. */
-  rule(order: number): CompiledRule;
-  /** Every rule, compiled. */
-  readonly rules: readonly CompiledRule[];
-  readonly index: KeywordIndex;
-  /** Longest `maxLength` among multi-line rules: how far back a range scan must look for their keywords. */
-  readonly multiLineReach: number;
-}
-
 /** A raw match: the secret's span and text, before any suppression. */
 export interface Candidate {
   readonly rule: CompiledRule;
@@ -106,93 +40,6 @@ export interface Candidate {
   readonly secret: string;
   /** The provider a `finder` rule named, shown in place of the rule's own. */
   readonly provider?: string;
-}
-
-const cache = new WeakMap<readonly Rule[], CompiledSet>();
-
-/** Compiles `rules` (cached per array identity); each rule on first use. */
-export function compileRules(rules: readonly Rule[]): CompiledSet {
-  let set = cache.get(rules);
-  if (!set) {
-    set = new LazySet(rules);
-    cache.set(rules, set);
-  }
-  return set;
-}
-
-class LazySet implements CompiledSet {
-  readonly index: KeywordIndex;
-  private readonly compiled: (CompiledRule | undefined)[];
-  private reach: number | undefined;
-
-  constructor(private readonly source: readonly Rule[]) {
-    this.index = buildKeywordIndex(source.map((r) => r.keywords));
-    this.compiled = new Array<CompiledRule | undefined>(source.length);
-  }
-
-  get size(): number {
-    return this.source.length;
-  }
-
-  rule(order: number): CompiledRule {
-    return (this.compiled[order] ??= compileRule(this.source[order]!, order));
-  }
-
-  get rules(): readonly CompiledRule[] {
-    return this.source.map((_, order) => this.rule(order));
-  }
-
-  get multiLineReach(): number {
-    // Only multi-line rules are compiled for it, and only when a range scan first asks.
-    this.reach ??= this.source.reduce(
-      (max, r, order) => (isMultiLine(r.pattern) ? Math.max(max, this.rule(order).maxLength) : max),
-      0,
-    );
-    return this.reach;
-  }
-}
-
-/** `chars` escaped for use inside a regex character class. */
-function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]^-]/g, '\\$&');
-}
-
-/** Whether a match of `pattern` can cross a line break. */
-function isMultiLine(pattern: RegExp): boolean {
-  return pattern.flags.includes('s') || /\\[snrSWD]|\[\^/.test(pattern.source);
-}
-
-function compileRule(rule: Rule, order: number): CompiledRule {
-  const flags = rule.pattern.flags.replace(/[^imsu]/g, '');
-  const source = rule.pattern.source;
-  const keywords = rule.keywords.map((k) => k.toLowerCase());
-  const shape = shapeOf(rule.pattern, keywords);
-  // A declared maxLength shorter than what the pattern can match would cut matches at window ends;
-  // the pattern's own bound wins when it is finite (patternSafety's test asks authors to fix it).
-  const longest = shape.longest;
-  const declared = rule.maxLength ?? DEFAULT_MAX_LENGTH;
-  return {
-    rule,
-    order,
-    global: new RegExp(source, `gd${flags}`),
-    sticky: new RegExp(source, `yd${flags}`),
-    maxLength: Number.isFinite(longest) ? Math.max(declared, longest) : declared,
-    multiLine: isMultiLine(rule.pattern),
-    keywords,
-    keywordLength: keywords.reduce((max, k) => Math.max(max, k.length), 0),
-    generic: rule.severity === 'warning',
-    expectsUuid: rule.expectsUuid === true || /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source),
-    startBits: shape.startBits,
-    startsNonAscii: shape.startsNonAscii,
-    broadStart: shape.startSize > BROAD_START,
-    required: shape.required,
-    literals: shape.literals,
-    anchored: shape.anchored,
-    endsBefore:
-      rule.endsBefore === undefined ? undefined : new RegExp(`[${escapeClass(rule.endsBefore)}]`, 'g'),
-    edges: shape.edges,
-    gate: startGate(shape.edges),
-  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { patternMaxLength } from './patternSafety';
 import { parseRegex, size, startChars } from './regexShape';
 import { requiredChars } from './requiredChars';
 import { requiredLiterals } from './requiredLiterals';
+import { requiredRun } from './requiredRun';
 import type { StartEdges } from './startEdges';
 import { startEdges } from './startEdges';
 
@@ -27,6 +28,8 @@ export interface PatternShape {
   readonly literals: readonly string[];
   readonly anchored: boolean;
   readonly edges: StartEdges;
+  /** Token characters in a row every match consumes (see `requiredRun`). */
+  readonly tokenRun: number;
 }
 
 declare const SECURE_GPT_RULE_SHAPES: string | undefined;
@@ -44,6 +47,8 @@ export function measureShape(pattern: RegExp, keywords: readonly string[]): Patt
     required: requiredChars(pattern),
     // Parsed as `requiredChars` parses it, right after it: the parse is reused.
     literals: requiredLiterals(pattern),
+    // Parsed as `requiredLiterals` parses it, right after it: the parse is reused.
+    tokenRun: requiredRun(pattern),
     anchored: startsAtKeyword(pattern, keywords),
     edges: startEdges(pattern, parseRegex(new RegExp(source, pattern.flags)), keywords, starts),
   };
@@ -125,6 +130,8 @@ interface SerialShape {
   /** `edges.notAfter` as hex, like `s`, and `edges.head`. */
   readonly e: string | null;
   readonly h: string | null;
+  /** `tokenRun`; absent in a table built before it (read as 0: no attempt is skipped on it). */
+  readonly m?: number;
 }
 
 function serialize(shape: PatternShape): SerialShape {
@@ -139,6 +146,7 @@ function serialize(shape: PatternShape): SerialShape {
     a: shape.anchored,
     e: toHex(shape.edges.notAfter),
     h: shape.edges.head ?? null,
+    m: shape.tokenRun,
   };
 }
 
@@ -152,6 +160,7 @@ function deserialize(row: SerialShape): PatternShape {
     literals: row.q,
     anchored: row.a,
     edges: { notAfter: fromHex(row.e), head: row.h ?? undefined },
+    tokenRun: row.m ?? 0,
   };
 }
 

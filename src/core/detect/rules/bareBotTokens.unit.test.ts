@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64URL, randomToken } from '../random';
 import { seededInts } from '../../../../test/support/seededRandom';
+import { requiredRun } from '../requiredRun';
 import { scan, scanRange } from '../scanner';
+import { TOKEN_RUN } from '../tokenRuns';
 import { bareBotTokenRules, discordSample, telegramSample } from './bareBotTokens';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
@@ -69,6 +71,14 @@ describe('bare bot tokens (a token alone on its line)', () => {
         assert.ok(!ids(text).includes('telegram-bot-token-bare'), text);
       }
     }
+  });
+
+  it('holds formats whose tokens all hold a long token run, the only places its line pass reads', () => {
+    for (const rule of bareBotTokenRules) {
+      assert.ok(requiredRun(rule.pattern) >= TOKEN_RUN, rule.id);
+    }
+    // A line of the formats' characters without such a run is not read at all (none is found there).
+    assert.deepEqual(ids(`${'ab.cd:ef-'.repeat(5)}\n${discordSample()}\n`), ['discord-bot-token-bare']);
   });
 
   it('looks only at lines in the scanned range, once each, on a long file', () => {

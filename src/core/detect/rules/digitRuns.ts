@@ -1,13 +1,14 @@
 /**
- * The one regex pass of the service key table (see `serviceKeyTable.ts`): the runs of token characters
- * that hold a digit, and their pieces between `_` and `-`. Split from serviceKeyText.ts.
+ * The one pass of the service key table (see `serviceKeyTable.ts`): the runs of token characters that
+ * hold a digit, and their pieces between `_` and `-`. Split from serviceKeyText.ts.
  */
+import { tokenRuns } from '../tokenRuns';
 
 /**
  * Calls `visit` with each piece of each run of token characters that holds a digit: the run whole
  * (`[A-Za-z0-9_-]` classes) and its parts between `_`, between `-`, and between either (`KEY_<value>`,
- * `<value>-suffix`), as trufflehog's `\b` would cut them. A native regex finds the runs several times
- * faster than a loop over every character, and the finder's values all hold a digit (see `looksGenerated`).
+ * `<value>-suffix`), as trufflehog's `\b` would cut them. The runs are the shared long runs of the text
+ * (see `tokenRuns`), and the finder's values all hold a digit (see `looksGenerated`).
  */
 export function forEachDigitRun(
   text: string,
@@ -16,24 +17,22 @@ export function forEachDigitRun(
   min: number,
   visit: (start: number, end: number) => void,
 ): void {
-  // `test` moves `lastIndex` to the end of the run's digit-led tail without building a match object:
-  // the run is then read back to its start, once.
-  DIGIT_TAIL.lastIndex = from;
-  while (DIGIT_TAIL.test(text)) {
-    const j = DIGIT_TAIL.lastIndex;
-    let i = j - 1;
-    while (i > from && isToken(text.charCodeAt(i - 1))) {
-      i--;
+  const runs = tokenRuns(text, from, to, min);
+  for (let k = 0; k < runs.length; k += 2) {
+    const i = runs[k]!;
+    const j = runs[k + 1]!;
+    if (holdsDigit(text, i, j)) {
+      piecesOfRun(text, i, j, min, visit);
     }
-    if (i >= to) {
-      return;
-    }
-    piecesOfRun(text, i, j, min, visit);
   }
 }
 
-/** A digit and the token characters after it: `[A-Za-z0-9_-]*` cannot backtrack, nothing follows it. */
-const DIGIT_TAIL = /[0-9][A-Za-z0-9_-]*/g;
+/** Whether [i, j) of `text` holds a digit: a native search, as a run may be a megabyte of letters. */
+function holdsDigit(text: string, i: number, j: number): boolean {
+  return DIGIT.test(text.slice(i, j));
+}
+
+const DIGIT = /[0-9]/;
 
 /** The pieces of run [i, j) when it is `min` long or more: whole, then cut at the separators it holds. */
 function piecesOfRun(
@@ -95,9 +94,4 @@ function cut(
     }
     p = q + 1;
   }
-}
-
-/** `[A-Za-z0-9_-]`: the characters of a run. */
-function isToken(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 }
