@@ -116,6 +116,18 @@ function namedProviders(rules: readonly Rule[]): ReadonlyMap<string, readonly Ru
   return found;
 }
 
+/** The rules that say `refutesNamed`. */
+const refuterCache = new WeakMap<readonly Rule[], readonly Rule[]>();
+
+function refuters(rules: readonly Rule[]): readonly Rule[] {
+  let found = refuterCache.get(rules);
+  if (!found) {
+    found = rules.filter((r) => r.refutesNamed !== undefined);
+    refuterCache.set(rules, found);
+  }
+  return found;
+}
+
 /** How far before a value its assigned name is looked for. */
 const NAME_WINDOW = 64;
 /** The name a value is assigned to, at the end of the text before it: `name = "`, `name: `, `name := '`. */
@@ -146,6 +158,9 @@ export function defersToNamedProvider(
 ): boolean {
   if (rule.severity !== 'warning' || rule.namedShape) {
     return false;
+  }
+  if (refuters(rules).some((r) => r.refutesNamed!(text, start, secret))) {
+    return true;
   }
   const named = namedProviders(rules);
   if (named.size === 0) {

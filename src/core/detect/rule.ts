@@ -85,6 +85,14 @@ export interface Rule {
     readonly value: RegExp | ((value: string, word: string) => boolean);
   };
   /**
+   * For a rule keyed on provider words read shortly before a value, as its own matches are
+   * (`service-api-key`): whether those words before `start` name some of its providers and none of them
+   * issues a value like `value` (no shape of theirs takes it, at a length near theirs). The value is then
+   * not that provider's key: a context rule that would report it defers (prefixLookAlike.ts), and the
+   * redact tier still hides it.
+   */
+  readonly refutesNamed?: (text: string, start: number, value: string) => boolean;
+  /**
    * A rule driven by data rather than by `pattern`: the engine calls it over the scanned range instead
    * of running the pattern around keywords (the rule then lists no keywords). It must be linear in the
    * range. Each value it returns names its provider, which the finding shows in place of the rule's.

@@ -10,6 +10,7 @@ export const SERVICE_KEYS_A_TO_F = `
 AbuseIPDB abuseipdb l80
 Abyssale abyssale a40
 Accuweather accuweather a32
+Accuweather accuweather a35
 Adzuna adzuna l32 &l8
 Agora agora l32 l32
 Aha aha h64
