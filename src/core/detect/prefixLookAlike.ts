@@ -24,6 +24,8 @@ export interface ProviderPrefixes {
   /** Lower-cased prefixes, longest first, so that `sk-ant-api03-` is tried before a shorter owner. */
   readonly prefixes: readonly string[];
   readonly owners: ReadonlyMap<string, ReadonlySet<Rule>>;
+  /** Prefixes that are words (`pat.`), and their one-shape owners: they claim a value only by name. */
+  readonly words: ReadonlyMap<string, readonly Rule[]>;
 }
 
 const cache = new WeakMap<readonly Rule[], ProviderPrefixes>();
@@ -33,31 +35,54 @@ export function providerPrefixes(rules: readonly Rule[]): ProviderPrefixes {
   let found = cache.get(rules);
   if (!found) {
     const owners = new Map<string, Set<Rule>>();
+    const words = new Map<string, Rule[]>();
     for (const rule of rules) {
       for (const k of rule.keywords) {
         const p = k.toLowerCase();
         if (p.length >= MIN_PREFIX && PREFIX_SHAPE.test(p) && !WORDS.has(p)) {
           owners.set(p, (owners.get(p) ?? new Set()).add(rule));
+        } else if (WORDS.has(p) && rule.exactShape) {
+          words.set(p, [...(words.get(p) ?? []), rule]);
         }
       }
     }
-    found = { prefixes: [...owners.keys()].sort((a, b) => b.length - a.length), owners };
+    found = { prefixes: [...owners.keys()].sort((a, b) => b.length - a.length), owners, words };
     cache.set(rules, found);
   }
   return found;
 }
 
+/** How far before a value, on its line, a word prefix's provider is looked for by name. */
+const PROVIDER_WINDOW = 40;
+
 /**
  * Whether `rule`, a context rule (severity `warning`), should leave `secret` to the provider whose prefix
- * it opens with. The owner itself never defers to its own prefix.
+ * it opens with. The owner itself never defers to its own prefix. A prefix that is also a word (`pat.`)
+ * claims the value only where its one-shape owner is named on the line before it (`harness token = 'pat.…'`).
  */
-export function defersToProvider(known: ProviderPrefixes, rule: Rule, secret: string): boolean {
+export function defersToProvider(
+  known: ProviderPrefixes,
+  rule: Rule,
+  secret: string,
+  text = '',
+  start = 0,
+): boolean {
   if (rule.severity !== 'warning' || secret.length < MIN_PREFIX) {
     return false;
   }
   const head = secret.slice(0, known.prefixes[0]?.length ?? 0).toLowerCase();
   if (!/[_.-]/.test(head)) {
     return false;
+  }
+  for (const [p, owners] of known.words) {
+    if (head.startsWith(p)) {
+      // Read back a bounded window only, then cut it at its line start: a long line costs no more.
+      const window = text.slice(Math.max(0, start - PROVIDER_WINDOW), start).toLowerCase();
+      const before = window.slice(window.lastIndexOf('\n') + 1);
+      return owners.some(
+        (o) => o !== rule && before.includes(o.provider.toLowerCase()) && refutes(o, secret),
+      );
+    }
   }
   for (const p of known.prefixes) {
     if (head.startsWith(p)) {
