@@ -18,6 +18,11 @@ const PREFIX_SHAPE = /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*[_.-]$/;
 const WORDS: ReadonlySet<string> = new Set(['secret_', 'api-', 'pat.', 'sat.', 'ico-']);
 /** At least this long: `sk-` and the like open too many unrelated values. */
 const MIN_PREFIX = 4;
+/**
+ * A prefix with no separator claims a value only for a one-shape owner, and only this long: five fixed
+ * letters (`cmVmd`) open a random value about once in 60^5.
+ */
+const BARE_PREFIX = /^[a-z0-9]{5,}$/;
 
 /** The prefixes of a rule set and the rules that own each. */
 export interface ProviderPrefixes {
@@ -26,6 +31,8 @@ export interface ProviderPrefixes {
   readonly owners: ReadonlyMap<string, ReadonlySet<Rule>>;
   /** Prefixes that are words (`pat.`), and their one-shape owners: they claim a value only by name. */
   readonly words: ReadonlyMap<string, readonly Rule[]>;
+  /** Prefixes of letters and digits only (`cmVmd`, base64 of `reftkn`), of one-shape owners. */
+  readonly bare: ReadonlyMap<string, readonly Rule[]>;
 }
 
 const cache = new WeakMap<readonly Rule[], ProviderPrefixes>();
@@ -36,6 +43,7 @@ export function providerPrefixes(rules: readonly Rule[]): ProviderPrefixes {
   if (!found) {
     const owners = new Map<string, Set<Rule>>();
     const words = new Map<string, Rule[]>();
+    const bare = new Map<string, Rule[]>();
     for (const rule of rules) {
       for (const k of rule.keywords) {
         const p = k.toLowerCase();
@@ -43,10 +51,12 @@ export function providerPrefixes(rules: readonly Rule[]): ProviderPrefixes {
           owners.set(p, (owners.get(p) ?? new Set()).add(rule));
         } else if (WORDS.has(p) && rule.exactShape) {
           words.set(p, [...(words.get(p) ?? []), rule]);
+        } else if (BARE_PREFIX.test(p) && rule.exactShape) {
+          bare.set(p, [...(bare.get(p) ?? []), rule]);
         }
       }
     }
-    found = { prefixes: [...owners.keys()].sort((a, b) => b.length - a.length), owners, words };
+    found = { prefixes: [...owners.keys()].sort((a, b) => b.length - a.length), owners, words, bare };
     cache.set(rules, found);
   }
   return found;
@@ -69,6 +79,11 @@ export function defersToProvider(
 ): boolean {
   if (rule.severity !== 'warning' || secret.length < MIN_PREFIX) {
     return false;
+  }
+  for (const [p, owners] of known.bare) {
+    if (secret.slice(0, p.length).toLowerCase() === p) {
+      return owners.some((o) => o !== rule && refutes(o, secret));
+    }
   }
   const head = secret.slice(0, known.prefixes[0]?.length ?? 0).toLowerCase();
   if (!/[_.-]/.test(head)) {

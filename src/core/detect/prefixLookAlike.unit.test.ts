@@ -172,6 +172,31 @@ describe('a prefix that is a word claims a value only where its provider is name
   });
 });
 
+describe('a prefix of letters only claims a value for a one-shape owner', () => {
+  // `cmVmdGtu` is base64 of `reftkn`: JFrog reference tokens are 64 characters under it, nothing else.
+  const reference = (n: number): string => `cmVmdGtu${randomToken(ALNUM, n)}`;
+
+  it('a JFrog reference token of another length is no finding', () => {
+    for (const n of [25, 40, 55]) {
+      assert.deepEqual(ids(`  [DEBUG] Using token: ${reference(n)}\n`), [], String(n));
+    }
+  });
+
+  it('one of JFrog’s length is JFrog’s, and a value without the prefix stays the generic rule’s', () => {
+    assert.deepEqual(ids(`  [DEBUG] Using token: ${reference(56)}\n`), ['jfrog-reference-token']);
+    const known = providerPrefixes(builtinRules);
+    assert.equal(defersToProvider(known, rule('generic-secret'), reference(25)), true);
+    assert.equal(defersToProvider(known, rule('generic-secret'), `cmVmx${randomToken(ALNUM, 28)}`), false);
+    assert.equal(defersToProvider(known, rule('jfrog-reference-token'), reference(25)), false);
+  });
+
+  it('the redact tier still hides the value the report tier leaves', () => {
+    const value = reference(25);
+    const { text: sent } = redactText(`  [DEBUG] Using token: ${value}\n`, new RedactionMap());
+    assert.ok(!sent.includes(value.slice(6, 26)));
+  });
+});
+
 describe('providerPrefixes', () => {
   const known = providerPrefixes(builtinRules);
 
@@ -182,6 +207,7 @@ describe('providerPrefixes', () => {
       assert.equal(known.owners.has(word), false, word);
     }
     assert.deepEqual(known.words.get('pat.'), [rule('harness-api-key')]);
+    assert.deepEqual([...known.bare.keys()], ['cmvmd']);
     const lengths = known.prefixes.map((p) => p.length);
     assert.deepEqual(
       lengths,
