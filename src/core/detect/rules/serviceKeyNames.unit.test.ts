@@ -154,6 +154,9 @@ describe('a value its named service issues in no shape, under a context rule', (
     `  roninAPIKey := ${randomToken(ALNUM, 10)}-${randomToken(ALNUM, 15)}\n`,
     `  # smartsheet invalid credentials\n  sheet_token := "${randomToken(LOWER, 30)}"\n`,
     `  [INFO] Sending request to abyssale API\n  Using API_KEY=${randomToken(ALNUM, 4)}_${randomToken(ALNUM, 35)}\n`,
+    // Apollo.io keys are 22 letters and digits; BitMEX's key ids 24 characters and secrets 48.
+    `  func validateApolloKey() bool {\n  apiKey := "${randomToken(ALNUM, 15)}-${randomToken(ALNUM, 6)}"\n`,
+    `  bitmexSecret := "${randomToken(ALNUM, 11)}-${randomToken(ALNUM, 10)}"\n`,
   ];
 
   it('is no finding at the report tier', () => {
@@ -171,6 +174,9 @@ describe('a value its named service issues in no shape, under a context rule', (
       ['service-api-key', 'service-api-key'],
     );
     assert.deepEqual(ids(`  # smartsheet\n  sheet_token := "${randomToken(ALNUM, 37)}"\n`), [
+      'service-api-key',
+    ]);
+    assert.deepEqual(ids(`  func validateApolloKey() bool {\n  apiKey := "${randomToken(ALNUM, 22)}"\n`), [
       'service-api-key',
     ]);
     // Accuweather's v1 keys are 35 characters, its v2 keys 32: both are its shapes.
