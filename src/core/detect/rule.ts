@@ -85,11 +85,11 @@ export interface Rule {
     readonly value: RegExp | ((value: string, word: string) => boolean);
   };
   /**
-   * For a rule keyed on provider words read shortly before a value, as its own matches are
-   * (`service-api-key`): whether those words before `start` name some of its providers and none of them
-   * issues a value like `value` (no shape of theirs takes it, at a length near theirs). The value is then
-   * not that provider's key: a context rule that would report it defers (prefixLookAlike.ts), and the
-   * redact tier still hides it.
+   * Whether the value at `start` is named as this rule's provider's and that provider issues nothing like
+   * it. Named: by provider words read shortly before it, as the rule's own matches are (`service-api-key`:
+   * no shape of the named services takes it, at a length near theirs), or by the provider's own tag in
+   * the value (New Relic's `-NRMA`). The value is then not that provider's key: a context rule that
+   * would report it defers (prefixLookAlike.ts), and the redact tier still hides it.
    */
   readonly refutesNamed?: (text: string, start: number, value: string) => boolean;
   /**
