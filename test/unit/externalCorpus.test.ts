@@ -112,8 +112,14 @@ const FLOORS = {
   // 93.8-94.2%, FP 4.1-4.3% -> 4.2-4.4% (the same ~36 trufflehog negatives), leak 0.8-0.9% -> 0.4-0.5%.
   // All three merged (fpover, recall7, recall6) with the corpus re-extracted: floors from the merged runs
   // (see the merge commit).
+  // Report tier refuses what a named provider's format rules out (branch fp3, 2026-12-04, same draws A/B
+  // over 6-8 loads against main 3d62cca): a context rule defers on a value the service table's word names
+  // but no shape of that service takes (abyssale, amplitude, billomat, clientary, smartsheet; Apollo and
+  // BitMEX added to the table), on a `pat.` value beside the word Harness, a `cmVmd` JFrog reference token
+  // and a `-NRMA` New Relic mobile token of another shape. FP 28.5-29.2 -> 19.5 a load (1.9-2.2% over 5
+  // runs), misses unchanged (85-87 a load on the same draws), leak 0.2% and found-not-redacted 0 unchanged.
   scanRecall: 0.93,
-  scanFalsePositiveRate: 0.037,
+  scanFalsePositiveRate: 0.028,
   redactLeakRate: 0.008,
   overRedactionRate: 0.235,
   foundButNotRedacted: 0,
