@@ -117,8 +117,14 @@ const FLOORS = {
   // service credential name, Mapbox `pk.` after its word, BestTime, FullStory, TruffleHog Enterprise and a
   // paired AWS session token; misses 82-89 -> 59-73 a load (recall 94.7-95.1% -> 95.7-96.5%), FP 29-30 of
   // 975 in both. The floor leaves room for the draw (the spread is ~14 misses).
+  // Report tier refuses what a named provider's format rules out (branch fp3, 2026-12-04, same draws A/B
+  // over 6-8 loads against main 3d62cca): a context rule defers on a value the service table's word names
+  // but no shape of that service takes (abyssale, amplitude, billomat, clientary, smartsheet; Apollo and
+  // BitMEX added to the table), on a `pat.` value beside the word Harness, a `cmVmd` JFrog reference token
+  // and a `-NRMA` New Relic mobile token of another shape. FP 28.5-29.2 -> 19.5 a load (1.9-2.2% over 5
+  // runs), misses unchanged (85-87 a load on the same draws), leak 0.2% and found-not-redacted 0 unchanged.
   scanRecall: 0.95,
-  scanFalsePositiveRate: 0.037,
+  scanFalsePositiveRate: 0.028,
   redactLeakRate: 0.008,
   overRedactionRate: 0.235,
   foundButNotRedacted: 0,

@@ -18,12 +18,21 @@ const PREFIX_SHAPE = /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*[_.-]$/;
 const WORDS: ReadonlySet<string> = new Set(['secret_', 'api-', 'pat.', 'sat.', 'ico-']);
 /** At least this long: `sk-` and the like open too many unrelated values. */
 const MIN_PREFIX = 4;
+/**
+ * A prefix with no separator claims a value only for a one-shape owner, and only this long: five fixed
+ * letters (`cmVmd`) open a random value about once in 60^5.
+ */
+const BARE_PREFIX = /^[a-z0-9]{5,}$/;
 
 /** The prefixes of a rule set and the rules that own each. */
 export interface ProviderPrefixes {
   /** Lower-cased prefixes, longest first, so that `sk-ant-api03-` is tried before a shorter owner. */
   readonly prefixes: readonly string[];
   readonly owners: ReadonlyMap<string, ReadonlySet<Rule>>;
+  /** Prefixes that are words (`pat.`), and their one-shape owners: they claim a value only by name. */
+  readonly words: ReadonlyMap<string, readonly Rule[]>;
+  /** Prefixes of letters and digits only (`cmVmd`, base64 of `reftkn`), of one-shape owners. */
+  readonly bare: ReadonlyMap<string, readonly Rule[]>;
 }
 
 const cache = new WeakMap<readonly Rule[], ProviderPrefixes>();
@@ -33,31 +42,62 @@ export function providerPrefixes(rules: readonly Rule[]): ProviderPrefixes {
   let found = cache.get(rules);
   if (!found) {
     const owners = new Map<string, Set<Rule>>();
+    const words = new Map<string, Rule[]>();
+    const bare = new Map<string, Rule[]>();
     for (const rule of rules) {
       for (const k of rule.keywords) {
         const p = k.toLowerCase();
         if (p.length >= MIN_PREFIX && PREFIX_SHAPE.test(p) && !WORDS.has(p)) {
           owners.set(p, (owners.get(p) ?? new Set()).add(rule));
+        } else if (WORDS.has(p) && rule.exactShape) {
+          words.set(p, [...(words.get(p) ?? []), rule]);
+        } else if (BARE_PREFIX.test(p) && rule.exactShape) {
+          bare.set(p, [...(bare.get(p) ?? []), rule]);
         }
       }
     }
-    found = { prefixes: [...owners.keys()].sort((a, b) => b.length - a.length), owners };
+    found = { prefixes: [...owners.keys()].sort((a, b) => b.length - a.length), owners, words, bare };
     cache.set(rules, found);
   }
   return found;
 }
 
+/** How far before a value, on its line, a word prefix's provider is looked for by name. */
+const PROVIDER_WINDOW = 40;
+
 /**
  * Whether `rule`, a context rule (severity `warning`), should leave `secret` to the provider whose prefix
- * it opens with. The owner itself never defers to its own prefix.
+ * it opens with. The owner itself never defers to its own prefix. A prefix that is also a word (`pat.`)
+ * claims the value only where its one-shape owner is named on the line before it (`harness token = 'pat.…'`).
  */
-export function defersToProvider(known: ProviderPrefixes, rule: Rule, secret: string): boolean {
+export function defersToProvider(
+  known: ProviderPrefixes,
+  rule: Rule,
+  secret: string,
+  text = '',
+  start = 0,
+): boolean {
   if (rule.severity !== 'warning' || secret.length < MIN_PREFIX) {
     return false;
+  }
+  for (const [p, owners] of known.bare) {
+    if (secret.slice(0, p.length).toLowerCase() === p) {
+      return owners.some((o) => o !== rule && refutes(o, secret));
+    }
   }
   const head = secret.slice(0, known.prefixes[0]?.length ?? 0).toLowerCase();
   if (!/[_.-]/.test(head)) {
     return false;
+  }
+  for (const [p, owners] of known.words) {
+    if (head.startsWith(p)) {
+      // Read back a bounded window only, then cut it at its line start: a long line costs no more.
+      const window = text.slice(Math.max(0, start - PROVIDER_WINDOW), start).toLowerCase();
+      const before = window.slice(window.lastIndexOf('\n') + 1);
+      return owners.some(
+        (o) => o !== rule && before.includes(o.provider.toLowerCase()) && refutes(o, secret),
+      );
+    }
   }
   for (const p of known.prefixes) {
     if (head.startsWith(p)) {
@@ -116,6 +156,18 @@ function namedProviders(rules: readonly Rule[]): ReadonlyMap<string, readonly Ru
   return found;
 }
 
+/** The rules that say `refutesNamed`. */
+const refuterCache = new WeakMap<readonly Rule[], readonly Rule[]>();
+
+function refuters(rules: readonly Rule[]): readonly Rule[] {
+  let found = refuterCache.get(rules);
+  if (!found) {
+    found = rules.filter((r) => r.refutesNamed !== undefined);
+    refuterCache.set(rules, found);
+  }
+  return found;
+}
+
 /** How far before a value its assigned name is looked for. */
 const NAME_WINDOW = 64;
 /** The name a value is assigned to, at the end of the text before it: `name = "`, `name: `, `name := '`. */
@@ -146,6 +198,9 @@ export function defersToNamedProvider(
 ): boolean {
   if (rule.severity !== 'warning' || rule.namedShape) {
     return false;
+  }
+  if (refuters(rules).some((r) => r.refutesNamed!(text, start, secret))) {
+    return true;
   }
   const named = namedProviders(rules);
   if (named.size === 0) {

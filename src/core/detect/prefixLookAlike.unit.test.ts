@@ -138,6 +138,65 @@ describe('context rules defer to the provider whose key name a value is assigned
   });
 });
 
+describe('a prefix that is a word claims a value only where its provider is named', () => {
+  const harness = (last: number): string =>
+    `pat.${randomToken(ALNUM, 22)}.${randomToken(HEX, 24)}.${randomToken(ALNUM, last)}`;
+
+  it('a Harness token of another shape is no finding where Harness is named before it', () => {
+    for (const n of [17, 19, 23]) {
+      assert.deepEqual(ids(`harness token = '${harness(n)}'`), [], String(n));
+      assert.deepEqual(ids(`HARNESS_TOKEN=${harness(n)}`), [], String(n));
+    }
+  });
+
+  it('Harness’s own shape is still Harness’s, and an unnamed pat. value is left to the generic rule', () => {
+    assert.deepEqual(ids(`harness token = '${harness(20)}'`), ['harness-api-key']);
+    const known = providerPrefixes(builtinRules);
+    const value = harness(17);
+    const at = (before: string): boolean =>
+      defersToProvider(known, rule('generic-secret'), value, `${before}${value}'`, before.length);
+    assert.equal(at("harness token = '"), true);
+    assert.equal(at("token = '"), false);
+    // The name must stand on the value's line, before it.
+    assert.equal(at("# harness\ntoken = '"), false);
+    assert.equal(
+      defersToProvider(known, rule('harness-api-key'), value, `harness token = '${value}`, 17),
+      false,
+    );
+  });
+
+  it('the redact tier still hides the value the report tier leaves', () => {
+    const value = harness(17);
+    const { text: sent } = redactText(`harness token = '${value}'`, new RedactionMap());
+    assert.ok(!sent.includes(value.slice(4, 26)));
+  });
+});
+
+describe('a prefix of letters only claims a value for a one-shape owner', () => {
+  // `cmVmdGtu` is base64 of `reftkn`: JFrog reference tokens are 64 characters under it, nothing else.
+  const reference = (n: number): string => `cmVmdGtu${randomToken(ALNUM, n)}`;
+
+  it('a JFrog reference token of another length is no finding', () => {
+    for (const n of [25, 40, 55]) {
+      assert.deepEqual(ids(`  [DEBUG] Using token: ${reference(n)}\n`), [], String(n));
+    }
+  });
+
+  it('one of JFrog’s length is JFrog’s, and a value without the prefix stays the generic rule’s', () => {
+    assert.deepEqual(ids(`  [DEBUG] Using token: ${reference(56)}\n`), ['jfrog-reference-token']);
+    const known = providerPrefixes(builtinRules);
+    assert.equal(defersToProvider(known, rule('generic-secret'), reference(25)), true);
+    assert.equal(defersToProvider(known, rule('generic-secret'), `cmVmx${randomToken(ALNUM, 28)}`), false);
+    assert.equal(defersToProvider(known, rule('jfrog-reference-token'), reference(25)), false);
+  });
+
+  it('the redact tier still hides the value the report tier leaves', () => {
+    const value = reference(25);
+    const { text: sent } = redactText(`  [DEBUG] Using token: ${value}\n`, new RedactionMap());
+    assert.ok(!sent.includes(value.slice(6, 26)));
+  });
+});
+
 describe('providerPrefixes', () => {
   const known = providerPrefixes(builtinRules);
 
@@ -147,6 +206,8 @@ describe('providerPrefixes', () => {
     for (const word of ['secret_', 'api-', 'pat.']) {
       assert.equal(known.owners.has(word), false, word);
     }
+    assert.deepEqual(known.words.get('pat.'), [rule('harness-api-key')]);
+    assert.deepEqual([...known.bare.keys()], ['cmvmd']);
     const lengths = known.prefixes.map((p) => p.length);
     assert.deepEqual(
       lengths,

@@ -85,6 +85,14 @@ export interface Rule {
     readonly value: RegExp | ((value: string, word: string) => boolean);
   };
   /**
+   * Whether the value at `start` is named as this rule's provider's and that provider issues nothing like
+   * it. Named: by provider words read shortly before it, as the rule's own matches are (`service-api-key`:
+   * no shape of the named services takes it, at a length near theirs), or by the provider's own tag in
+   * the value (New Relic's `-NRMA`). The value is then not that provider's key: a context rule that
+   * would report it defers (prefixLookAlike.ts), and the redact tier still hides it.
+   */
+  readonly refutesNamed?: (text: string, start: number, value: string) => boolean;
+  /**
    * A rule driven by data rather than by `pattern`: the engine calls it over the scanned range instead
    * of running the pattern around keywords (the rule then lists no keywords). It must be linear in the
    * range. Each value it returns names its provider, which the finding shows in place of the rule's.

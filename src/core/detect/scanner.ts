@@ -152,7 +152,7 @@ function collect(
         c.start < to &&
         plausible(c) &&
         (c.rule.rule.inContext?.(text, c.start, c.secret) ?? true) &&
-        !defersToProvider(prefixes, c.rule.rule, c.secret) &&
+        !defersToProvider(prefixes, c.rule.rule, c.secret, text, c.start) &&
         !defersToNamedProvider(rules, c.rule.rule, text, c.start, c.secret),
     ),
   );

@@ -6,6 +6,8 @@ import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './
 // and the public rule sets (gitleaks, trufflehog); the patterns follow this engine's contract.
 
 const ddRisk = 'anyone with this file can read your Datadog metrics and logs and send data into your account';
+/** A New Relic mobile app token: `AA` and 40 hex digits, or `eu01xx` and 36, then its `-NRMA` tag. */
+const NR_MOBILE_TOKEN = /^(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA$/;
 const nrRisk = 'anyone with this file can query or write the telemetry of your New Relic account';
 const sentryRisk =
   'anyone with this file can read your Sentry issues, events and source maps and change projects';
@@ -46,17 +48,22 @@ export const observabilityRules: readonly Rule[] = [
     revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys',
     negatives: ['DD_APP_KEY=${DD_APP_KEY}'],
   }),
-  prefixedRule({
-    id: 'new-relic-user-api-key',
-    provider: 'New Relic',
-    description: 'New Relic user API key',
-    risk: nrRisk,
-    prefix: 'NRAK-',
-    body: '[A-Za-z0-9]{27}',
-    bodyMax: 27,
-    make: () => randomToken(UPPER_ALNUM, 27),
-    revokeUrl: 'https://one.newrelic.com/api-keys',
-  }),
+  {
+    ...prefixedRule({
+      id: 'new-relic-user-api-key',
+      provider: 'New Relic',
+      description: 'New Relic user API key',
+      risk: nrRisk,
+      prefix: 'NRAK-',
+      body: '[A-Za-z0-9]{27}',
+      bodyMax: 27,
+      make: () => randomToken(UPPER_ALNUM, 27),
+      revokeUrl: 'https://one.newrelic.com/api-keys',
+    }),
+    // New Relic tags its mobile app tokens `-NRMA`: one of another shape is not one (the generic rules
+    // report the real ones, which this rule set does not name).
+    refutesNamed: (_text, _start, value) => value.endsWith('-NRMA') && !NR_MOBILE_TOKEN.test(value),
+  },
   prefixedRule({
     id: 'new-relic-insert-key',
     provider: 'New Relic',

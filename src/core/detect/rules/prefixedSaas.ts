@@ -55,6 +55,9 @@ export const prefixedSaasRules: readonly Rule[] = [
     maxLength: 72,
     make: () =>
       `${pick(['pat', 'sat'])}.${randomToken(ALNUM, 22)}.${randomToken(HEX, 24)}.${randomToken(ALNUM, 20)}`,
+    // Harness documents one shape (account id, token id, secret); `pat.` alone is a word, so a value of
+    // another shape defers only where Harness is named before it (prefixLookAlike.ts).
+    exactShape: true,
     revokeUrl: 'https://app.harness.io/ng/account/profile',
   }),
   fixedRule({

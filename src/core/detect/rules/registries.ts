@@ -165,6 +165,8 @@ export const registryRules: readonly Rule[] = [
     make: () => `GtuOjAxOj${randomToken(ALNUM, 50)}`,
     revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
     minEntropy: 4,
+    // JFrog issues reference tokens of 64 characters only: a `cmVmd` value of another length is a look-alike.
+    exactShape: true,
   }),
   contextRule({
     id: 'jfrog-identity-token',

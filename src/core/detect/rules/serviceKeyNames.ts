@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
-import type { ServiceEntry } from './serviceKeyTable';
-import { shapeLength } from './serviceKeyText';
+import type { ServiceEntry, ServiceKeyIndex } from './serviceKeyTable';
+import type { Shape } from './serviceKeyText';
+import { matches, shapeLength, wordsBefore } from './serviceKeyText';
 
 // A service of the table whose keys have one length only (`LokaliseToken lokalise l40`) names its keys
 // by its word: a value assigned to `lokalise_token` or `LOKALISE_API_KEY` that is one character short of
@@ -59,5 +60,76 @@ export function serviceNamedShape(
         fixed === undefined || fixed.has(value.length) || ![...fixed].some((n) => nearMiss(value.length, n))
       );
     },
+  };
+}
+
+// The same holds where the table's own reading names the value: a service's word shortly before it, as
+// `service-api-key` looks (`Using amplitude Secret=…`, `roninAPIKey := …`, a comment on the line above).
+// When every service so named issues no value like it (no part's shape takes it, case aside, and its
+// length lies within a few characters of theirs), it is not that service's key: another length, or a
+// character the service's keys never hold (`-` in an alphanumeric key, `x` in a hex one). A context rule
+// then defers (`Rule.refutesNamed`). A length far from the service's may be another kind of credential
+// the table does not list, and an everyday word (`@word`) or one another rule claims names nothing here.
+// The table only judges what it can spell: a value with other characters, or cut from a longer run of
+// them (`%`, `+`, `/`, `=`), is left alone, and so is one that opens with a prefix of its own (`figr_…`):
+// a newer format of the service than the table's bare shapes.
+
+/** Each class with both letter cases: a key read in the other case is still the service's. */
+const CASELESS: Readonly<Record<string, string>> = { h: 'x', H: 'x', l: 'a', u: 'a', L: 'm', U: 'm', k: 'n' };
+
+const caseless = (shape: Shape): Shape => shape.map((seg) => ({ ...seg, cls: CASELESS[seg.cls] ?? seg.cls }));
+
+/** Characters a table shape can spell. */
+const SPELLED = /^[A-Za-z0-9_.-]+$/;
+/** A prefix of the value's own: a short lower-case word, then `_` or `-`. */
+const OWN_PREFIX = /^[a-z]{2,8}[_-]/;
+/** Characters that continue a value past where a match stopped (`=` only after it: padding). */
+const CONTINUES = /[A-Za-z0-9%+/]/;
+const CONTINUES_AFTER = /[A-Za-z0-9%+/=]/;
+
+/** Whether `value` at `start` stands whole and is spelled as table shapes are, with no prefix of its own. */
+function judged(text: string, start: number, value: string): boolean {
+  return (
+    SPELLED.test(value) &&
+    !OWN_PREFIX.test(value) &&
+    !CONTINUES.test(text.charAt(start - 1)) &&
+    !CONTINUES_AFTER.test(text.charAt(start + value.length))
+  );
+}
+
+/** The table's `refutesNamed`: the value at `start` is named by services of `index`, and none issues it. */
+export function serviceRefutes(
+  index: ServiceKeyIndex,
+  claimed: ReadonlySet<string>,
+): (text: string, start: number, value: string) => boolean {
+  const shapes = new Map<ServiceEntry, Shape[]>();
+  for (const e of index.entries) {
+    if (!e.named && !e.words.some((w) => claimed.has(w))) {
+      shapes.set(
+        e,
+        e.parts.map((p) => caseless(p.shape)),
+      );
+    }
+  }
+  return (text, start, value) => {
+    const n = value.length;
+    if (n < index.minLength - NEAR || n > index.maxLength + NEAR || !judged(text, start, value)) {
+      return false;
+    }
+    let lo = Infinity;
+    let hi = 0;
+    for (const { word } of wordsBefore(text, start, index.longestWord)) {
+      for (const entry of index.servicesNamed(word)) {
+        for (const shape of shapes.get(entry) ?? []) {
+          if (matches(value, shape)) {
+            return false;
+          }
+          const [a, b] = shapeLength(shape);
+          lo = Math.min(lo, a);
+          hi = Math.max(hi, b);
+        }
+      }
+    }
+    return n >= lo - NEAR && n <= hi + NEAR;
   };
 }

@@ -5,8 +5,8 @@ import { builtinRules } from '../catalog';
 import { defersToNamedProvider } from '../prefixLookAlike';
 import { ALNUM, BASE64, HEX, randomToken } from '../random';
 import { scan } from '../scanner';
-import { serviceNamedShape } from './serviceKeyNames';
-import { parseTable } from './serviceKeyTable';
+import { serviceNamedShape, serviceRefutes } from './serviceKeyNames';
+import { parseTable, ServiceKeyIndex } from './serviceKeyTable';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
 const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -53,12 +53,15 @@ describe('a value one length off under a one-length provider’s key name', () =
     assert.deepEqual(ids(`lokalise_token = '${randomToken(ALNUM, 22)}'`), ['generic-secret']);
   });
 
-  it('only the provider’s own key name counts, not a longer name that holds its word', () => {
+  it('a longer name that holds its word names the service too, as the table reads it', () => {
+    // The key-name reading takes the provider's own name only; the table's reading (its word shortly
+    // before the value, `serviceRefutes`) names the value in a longer name as well.
     const value = randomToken(LOWER, 39);
     const text = `my_lokalise_token = '${value}`;
-    assert.equal(defersToNamedProvider(builtinRules, generic, text, text.length - 39, value), false);
-    const own = `lokalise_token = '${value}`;
-    assert.equal(defersToNamedProvider(builtinRules, generic, own, own.length - 39, value), true);
+    assert.equal(defersToNamedProvider(builtinRules, generic, text, text.length - 39, value), true);
+    const far = randomToken(ALNUM, 22);
+    const other = `my_lokalise_token = '${far}`;
+    assert.equal(defersToNamedProvider(builtinRules, generic, other, other.length - 22, far), false);
   });
 });
 
@@ -94,6 +97,104 @@ describe('AWS and Databricks key names hold one shape', () => {
       const value = /[=:'] ?'?([A-Za-z0-9+/=]{30,})/.exec(line)![1]!;
       const { text: sent } = redactText(line, new RedactionMap());
       assert.ok(!sent.includes(value.slice(4, 20)), line.slice(0, 20));
+    }
+  });
+});
+
+/** A value of `charset` that holds a character of `must` (drawn until it does). */
+function drawWith(charset: string, length: number, must: RegExp): string {
+  for (;;) {
+    const value = randomToken(charset, length);
+    if (must.test(value)) {
+      return value;
+    }
+  }
+}
+
+describe('serviceRefutes', () => {
+  const refutes = serviceRefutes(
+    new ServiceKeyIndex(
+      parseTable('Acme acme h32\nTwo two a26\nTwo two a37\nClaimed claimed l30\nCoda @coda l30'),
+    ),
+    new Set(['claimed']),
+  );
+  const at = (before: string, value: string): boolean => refutes(before + value, before.length, value);
+
+  it('refuses a value its named service issues in no shape: another alphabet, or another length near its', () => {
+    assert.equal(at('acme key = ', drawWith(LOWER, 32, /[g-z]/)), true);
+    assert.equal(at('# acme\nAPI_KEY=', `${randomToken(HEX, 10)}-${randomToken(HEX, 21)}`), true);
+    assert.equal(at('two_token := "', randomToken(ALNUM, 30)), true);
+    assert.equal(at('acmeSecret = "', randomToken(HEX, 34)), true);
+  });
+
+  it('takes a value of the service’s shape, case aside, and one its word does not name', () => {
+    assert.equal(at('acme key = ', randomToken(HEX, 32)), false);
+    assert.equal(at('acme key = ', randomToken(HEX, 32).toUpperCase()), false);
+    assert.equal(at('two_token := "', randomToken(ALNUM, 37)), false);
+    assert.equal(at('API_KEY=', drawWith(LOWER, 32, /[g-z]/)), false);
+    // Claimed words and everyday ones name nothing here.
+    assert.equal(at('claimed key = ', randomToken(ALNUM, 31)), false);
+    assert.equal(at('coda key = ', randomToken(ALNUM, 31)), false);
+  });
+
+  it('leaves what the table cannot judge: far lengths, other characters, a prefix of its own, a cut run', () => {
+    assert.equal(at('acme key = ', randomToken(ALNUM, 60)), false);
+    assert.equal(at('acme key = ', randomToken(ALNUM, 20)), false);
+    assert.equal(at('acme key = ', drawWith(BASE64, 32, /[+/]/)), false);
+    assert.equal(at('acme key = ', `acme_${randomToken(ALNUM, 28)}`), false);
+    assert.equal(at('acme key = %', randomToken(ALNUM, 32)), false);
+    const cut = randomToken(ALNUM, 32);
+    assert.equal(refutes(`acme key = ${cut}+x`, 11, cut), false);
+  });
+});
+
+describe('a value its named service issues in no shape, under a context rule', () => {
+  const lines = (): string[] => [
+    `  Using amplitude Secret=${drawWith(LOWER, 32, /[g-z]/)}\n`,
+    `  roninAPIKey := ${randomToken(ALNUM, 10)}-${randomToken(ALNUM, 15)}\n`,
+    `  # smartsheet invalid credentials\n  sheet_token := "${randomToken(LOWER, 30)}"\n`,
+    `  [INFO] Sending request to abyssale API\n  Using API_KEY=${randomToken(ALNUM, 4)}_${randomToken(ALNUM, 35)}\n`,
+    // Apollo.io keys are 22 letters and digits; BitMEX's key ids 24 characters and secrets 48.
+    `  func validateApolloKey() bool {\n  apiKey := "${randomToken(ALNUM, 15)}-${randomToken(ALNUM, 6)}"\n`,
+    `  bitmexSecret := "${randomToken(ALNUM, 11)}-${randomToken(ALNUM, 10)}"\n`,
+  ];
+
+  it('is no finding at the report tier', () => {
+    for (const text of lines()) {
+      assert.deepEqual(ids(text), [], text);
+    }
+  });
+
+  it('is the generic rule’s without the service’s word, and the service’s in its shape', () => {
+    assert.deepEqual(ids(`  Using Secret=${drawWith(LOWER, 32, /[g-z]/)}\n`), ['generic-secret']);
+    assert.deepEqual(
+      ids(
+        `  Using amplitude Key=${randomToken(HEX, 32)}\n  Using amplitude Secret=${randomToken(HEX, 32)}\n`,
+      ),
+      ['service-api-key', 'service-api-key'],
+    );
+    assert.deepEqual(ids(`  # smartsheet\n  sheet_token := "${randomToken(ALNUM, 37)}"\n`), [
+      'service-api-key',
+    ]);
+    assert.deepEqual(ids(`  func validateApolloKey() bool {\n  apiKey := "${randomToken(ALNUM, 22)}"\n`), [
+      'service-api-key',
+    ]);
+    // Accuweather's v1 keys are 35 characters, its v2 keys 32: both are its shapes.
+    assert.deepEqual(ids(`Sending request to accuweather API\nUsing API_KEY=${randomToken(ALNUM, 35)}\n`), [
+      'service-api-key',
+    ]);
+  });
+
+  it('a prefixed or far-length value under the service’s word stays the generic rule’s', () => {
+    assert.deepEqual(ids(`  "figma_secret": "figr_${randomToken(ALNUM, 40)}"\n`), ['generic-secret']);
+    assert.deepEqual(ids(`  Using amplitude Secret=${randomToken(ALNUM, 64)}\n`), ['generic-secret']);
+  });
+
+  it('the redact tier still hides it', () => {
+    for (const text of lines()) {
+      const value = /(?:=|:= "?)([A-Za-z0-9_-]{20,})/.exec(text)![1]!;
+      const { text: sent } = redactText(text, new RedactionMap());
+      assert.ok(!sent.includes(value.slice(4, 20)), text);
     }
   });
 });

@@ -5,7 +5,7 @@ import { freshSample } from './ruleKit';
 import type { ServiceEntry } from './serviceKeyTable';
 import type { Segment } from './serviceKeyText';
 import { parseTable, ServiceKeyIndex } from './serviceKeyTable';
-import { serviceNamedShape } from './serviceKeyNames';
+import { serviceNamedShape, serviceRefutes } from './serviceKeyNames';
 import { CLASS_CHARS } from './serviceKeyText';
 import { SERVICE_KEYS_A_TO_F } from './serviceKeysAtoF';
 import { SERVICE_KEYS_G_TO_O } from './serviceKeysGtoO';
@@ -113,6 +113,7 @@ export const serviceKeyRules: readonly Rule[] = [
     expectsUuid: true,
     finder: (text, from, to) => serviceKeyIndex.find(text, from, to),
     namedShape: serviceNamedShape(serviceKeyIndex.entries, CLAIMED_WORDS),
+    refutesNamed: serviceRefutes(serviceKeyIndex, CLAIMED_WORDS),
     tests: {
       // A few services drawn at random per run; `serviceKeys.unit.test.ts` walks the whole table.
       positives: () => Array.from({ length: 4 }, () => sampleText(pick(singles), 0).text),

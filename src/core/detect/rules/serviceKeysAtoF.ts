@@ -10,6 +10,7 @@ export const SERVICE_KEYS_A_TO_F = `
 AbuseIPDB abuseipdb l80
 Abyssale abyssale a40
 Accuweather accuweather a32
+Accuweather accuweather a35
 Adzuna adzuna l32 &l8
 Agora agora l32 l32
 Aha aha h64
@@ -36,6 +37,7 @@ Apilayer apilayer a32
 APIMatic apimatic w64
 ApiMetrics apimetrics a32
 APITemplate apitemplate a39
+Apollo apollo a22
 Appcues appcues L36 &L39 &d5
 AppSynergy appsynergy l64
 Apptivo apptivo L36 &m32
@@ -58,6 +60,7 @@ Billomat billomat h32 &l4..20
 Bitbar bitbar a32
 BitcoinAverage bitcoinaverage a43
 Bitfinex bitfinex w43 w43
+BitMEX bitmex w24 w48
 BitLyAccessToken bitly m40
 Blazemeter blazemeter,runscope l8-l4-l4-l4-l12
 BlitApp blitapp w39
