@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import {
+  closeSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -126,22 +130,37 @@ function cachePath(name: string, source: string): string | undefined {
 /** A directory only its owner, this user, may write to (POSIX; on Windows the profile is private already). */
 function isPrivate(dir: string): boolean {
   const stat = statSync(dir);
-  if (!stat.isDirectory()) {
-    return false;
-  }
+  return stat.isDirectory() && isOwn(stat);
+}
+
+/** Owned by this user and writable by no one else (POSIX; on Windows the profile is private already). */
+function isOwn(stat: Stats): boolean {
   if (process.platform === 'win32' || process.getuid === undefined) {
     return true;
   }
   return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
 }
 
-/** The payload of the cache file, if it is there and whole. */
+/**
+ * The payload of the cache file, if it is there, whole, and this user's own: the file itself is checked
+ * too, as read, so that a directory swapped after `isPrivate` cannot hand over someone else's bytecode.
+ */
 function readCache(file: string): Buffer | undefined {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || !isOwn(stat)) {
+      return undefined;
+    }
+    bytes = readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) {
+      closeSync(fd);
+    }
   }
   const head = MAGIC.length + DIGEST_BYTES;
   if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
@@ -158,7 +177,8 @@ function writeCache(file: string, name: string, script: Script): void {
   try {
     const payload = script.createCachedData();
     const digest = createHash('sha256').update(payload).digest();
-    writeFileSync(temporary, Buffer.concat([MAGIC, digest, payload]), { mode: 0o600 });
+    // `wx`: a new file, never one (or a link) already at the name.
+    writeFileSync(temporary, Buffer.concat([MAGIC, digest, payload]), { mode: 0o600, flag: 'wx' });
     renameSync(temporary, file);
   } catch {
     try {

@@ -120,6 +120,17 @@ describe('loadBundle: a CommonJS bundle run through a V8 code cache', () => {
     flushCodeCaches();
     assert.deepEqual(caches(), []);
 
+    // Nor a cache file others may write to, in a private directory.
+    chmodSync(cacheDir, 0o700);
+    loadBundle(file);
+    flushCodeCaches();
+    const [name] = caches();
+    chmodSync(join(cacheDir, name!), 0o666);
+    loadBundle(file);
+    rmSync(join(cacheDir, name!));
+    flushCodeCaches();
+    assert.deepEqual(caches(), [name], 'the cache was not used, so it was written again');
+
     assert.equal(codeCacheDir({ SECURE_GPT_CODE_CACHE: 'off' }), undefined);
     assert.equal(codeCacheDir({ SECURE_GPT_CODE_CACHE: '/x/y' }), '/x/y');
     assert.equal(
