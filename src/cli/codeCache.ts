@@ -47,9 +47,10 @@ type Pending = (() => void)[];
 /** Runs the CommonJS bundle `file` (as `require` would) and returns its exports. */
 export function loadBundle(file: string): unknown {
   // A shebang is a comment only on a script's first line; inside the wrapper it must become one.
-  const source = readFileSync(file, 'utf8').replace(/^#!/, '//');
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8').replace(/^#!/, '//');
   const name = basename(file).replace(/\.js$/, '');
-  const cacheFile = cachePath(name, source);
+  const cacheFile = cachePath(name, bytes);
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const wrapper = script.runInThisContext() as ModuleWrapper;
@@ -104,8 +105,11 @@ function pending(): Pending {
   return (global[PENDING] ??= []);
 }
 
-/** `<dir>/<name>-<key>.bin` for the bundle `name` holding `source`; undefined without a safe directory. */
-function cachePath(name: string, source: string): string | undefined {
+/**
+ * `<dir>/<name>-<key>.bin` for the bundle `name` of bytes `source` (hashed as read: hashing the string
+ * would encode its 600 KB again); undefined without a safe directory.
+ */
+function cachePath(name: string, source: Buffer): string | undefined {
   try {
     const dir = codeCacheDir();
     if (dir === undefined) {
