@@ -11,9 +11,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // Before the command's bundle loads: the workers boot meanwhile (see scanPrestart.ts). The worker is its own
-// bundle beside the commands' in dist/cli/.
+// bundle beside the commands' in dist/cli/, loaded by a small entry through the code cache.
 if (process.argv[2] === 'scan') {
-  prestartScanWorkers(process.argv.slice(3), join(__dirname, 'cli', 'scanWorker.js'));
+  prestartScanWorkers(process.argv.slice(3), join(__dirname, 'cli', 'scanWorkerBoot.js'));
 }
 
 runCli(process.argv.slice(2)).then(

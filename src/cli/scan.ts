@@ -12,6 +12,7 @@ import type { Finding } from '../core/detect/finding';
 import type { WalkEntry } from '../core/fs/walk';
 import { findGitRoot, globFilter, relativeFrom, toPosix, walk, walkPaths } from '../core/fs/walk';
 import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
+import { flushCodeCaches } from './codeCache';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
 import { formatJson } from './format/json';
@@ -223,6 +224,8 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     io.stdout.write(formatTextSummary(findings, { files, bytes, binary, tooLarge, errors, seconds }));
   }
+  // A missed code cache of this bundle (see codeCache.ts) is written now, holding what the scan compiled.
+  flushCodeCaches();
   return errors > 0 ? EXIT_ERROR : findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

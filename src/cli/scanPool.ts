@@ -33,8 +33,11 @@ const YIELD_MS = 10;
  */
 const TAKE_BACK_MS = 20;
 
-/** The worker's entry: its own bundle beside this one in dist/cli/ (or the compiled module beside this one). */
-export const SCAN_WORKER_FILE = join(__dirname, 'scanWorker.js');
+/**
+ * The worker's entry, beside this one in dist/cli/ (or the compiled module beside this one): it loads the
+ * worker's own bundle through the code cache (see scanWorkerBoot.ts).
+ */
+export const SCAN_WORKER_FILE = join(__dirname, 'scanWorkerBoot.js');
 
 /** How the work was shared: the workers started and the items they scanned (the main thread did the rest). */
 export interface PoolStats {

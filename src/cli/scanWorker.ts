@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
+import { flushCodeCaches } from './codeCache';
 import type { ItemsMessage, ResultsMessage, StartMessage } from './scanShared';
 import { CLAIMED, PUBLISHED, TOTAL } from './scanShared';
 import type { FileResult, PoolItem } from './scanWork';
@@ -35,6 +36,7 @@ function work({ shared, items: port, maxFileSize }: StartMessage): void {
     while (index >= items.length && !pull(port, items)) {
       const total = Atomics.load(counters, TOTAL);
       if (total >= 0 && index >= total) {
+        flushCodeCaches(); // Tiny trees never see `draining` below.
         post(true);
         return;
       }
@@ -46,6 +48,12 @@ function work({ shared, items: port, maxFileSize }: StartMessage): void {
     }
     // Once every file is taken, results go back at once: the main thread is waiting for them.
     const draining = drained(counters);
+    if (draining) {
+      // The last files: the main thread may end this thread once they are in, so a cache this thread
+      // missed (see scanWorkerBoot.ts) is written now, holding what the scan compiled. Only the first run
+      // pays it; later calls find nothing to write.
+      flushCodeCaches();
+    }
     if (draining && results.length > 0) {
       post(false);
     }

@@ -28,6 +28,9 @@ const required = [
   // The CLI's subcommands are bundles of their own beside it (esbuild.js, cliCommandChunks).
   'extension/dist/cli/scan.js',
   'extension/dist/cli/lsp.js',
+  // `scan --jobs` starts its workers from the first, which loads the second (src/cli/scanWorkerBoot.ts).
+  'extension/dist/cli/scanWorkerBoot.js',
+  'extension/dist/cli/scanWorker.js',
   // The editor's Start Local Gateway runs this one (src/extension/gateway/).
   'extension/dist/cli/proxy.js',
   'extension/dist/webview.js',

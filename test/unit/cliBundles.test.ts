@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { build } from 'esbuild';
@@ -95,31 +95,42 @@ describe('CLI bundles: what the scan path loads', function () {
   it('loads only the dispatcher and the scan bundle in a real scan process', () => {
     const tree = makeTree({ 'a.ts': 'export const a = 1;\n', 'b.md': '# b\n' });
     try {
-      // A require hook that lists every file module the process loads.
+      // A require hook that lists every file module the process loads, and every script it compiles
+      // itself (the scan bundle, through the code cache: src/cli/codeCache.ts).
       const hook = join(tree, 'hook.js');
       writeFileSync(
         hook,
         "const M = require('node:module'); const load = M._load; const seen = [];\n" +
           "M._load = function (request, parent, isMain) { if (!request.startsWith('node:')) seen.push(request);\n" +
           '  return load.apply(this, arguments); };\n' +
+          "const vm = require('node:vm'); const Script = vm.Script;\n" +
+          "vm.Script = class extends Script { constructor(code, o) { super(code, o); seen.push('script ' + o.filename); } };\n" +
           "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen) + '\\n'));\n",
       );
-      const r = spawnSync(
-        process.execPath,
-        ['--require', hook, join(outDir, 'cli.js'), 'scan', 'a.ts', 'b.md'],
-        {
-          cwd: tree,
-          encoding: 'utf8',
-        },
-      );
-      assert.equal(r.status, 0, r.stderr);
-      const loaded = JSON.parse(/LOADED (.*)\n/.exec(r.stderr)?.[1] ?? 'null') as string[];
-      const files = loaded.filter((request) => request.startsWith('.') || request.startsWith('/'));
-      assert.deepEqual(files.slice(1), ['./cli/scan.js']);
-      assert.deepEqual(
-        loaded.filter((request) => HEAVY.some((name) => request === name || request.startsWith(`${name}/`))),
-        [],
-      );
+      for (const run of ['cache missed', 'cache hit']) {
+        const r = spawnSync(
+          process.execPath,
+          ['--require', hook, join(outDir, 'cli.js'), 'scan', 'a.ts', 'b.md'],
+          {
+            cwd: tree,
+            encoding: 'utf8',
+            env: { ...process.env, SECURE_GPT_CODE_CACHE: join(tree, 'cache') },
+          },
+        );
+        assert.equal(r.status, 0, r.stderr);
+        const loaded = JSON.parse(/LOADED (.*)\n/.exec(r.stderr)?.[1] ?? 'null') as string[];
+        const files = loaded.filter((request) => /^[./]|^script /.test(request));
+        assert.deepEqual(files.slice(1), [`script ${join(outDir, 'cli', 'scan.js')}`], run);
+        assert.deepEqual(
+          loaded.filter((request) =>
+            HEAVY.some((name) => request === name || request.startsWith(`${name}/`)),
+          ),
+          [],
+          run,
+        );
+        // The first run wrote the cache the second ran from.
+        assert.equal(readdirSync(join(tree, 'cache')).filter((name) => name.startsWith('scan-')).length, 1);
+      }
     } finally {
       rmSync(tree, { recursive: true, force: true });
     }

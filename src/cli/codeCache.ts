@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { Module } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Loads a CommonJS bundle with a V8 code cache: the bytecode of every function the bundle ran last time,
+ * kept in the user's cache directory, so that a process does not parse and compile the bundle again
+ * (the scan command's bundle took 20-30 ms to compile, and its functions more as each first ran). Like
+ * Node 22's `module.enableCompileCache()`, which Node 20 lacks.
+ *
+ * - The cache is keyed by the bundle's own bytes (sha256), the V8 version, the architecture and Node's
+ *   flags; a file holds a sha256 of its payload, checked before V8 sees it (V8 checks no checksum in a
+ *   release build), and V8 rejects a cache of another version or flags itself.
+ * - The directory must be the user's own and writable by no one else: bytecode from a cache runs as code.
+ * - Any failure (no home, a read-only disk, a rejected or corrupt cache) loads the bundle as before.
+ * - `SECURE_GPT_CODE_CACHE` names another directory, or `off` turns the cache off.
+ *
+ * A missed cache is written by `flushCodeCaches`, called once the command has done its work, so that it
+ * holds the functions the work compiled; a worker thread flushes its own.
+ */
+
+/** A cache file: this tag, the payload's sha256, then the payload (V8's cached data). */
+const MAGIC = Buffer.from('sgpt-v8-cache-1\n');
+const DIGEST_BYTES = 32;
+/** Caches kept per bundle (see `pruneOlder`). */
+const KEPT = 4;
+/** Where pending writes are kept: one list per thread, whichever bundle's copy of this module runs. */
+const PENDING = Symbol.for('secure-gpt.codeCache.pending');
+
+type Pending = (() => void)[];
+
+/** Runs the CommonJS bundle `file` (as `require` would) and returns its exports. */
+export function loadBundle(file: string): unknown {
+  // A shebang is a comment only on a script's first line; inside the wrapper it must become one.
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8').replace(/^#!/, '//');
+  const name = basename(file).replace(/\.js$/, '');
+  const cacheFile = cachePath(name, bytes);
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
+  const wrapper = script.runInThisContext() as ModuleWrapper;
+  const module = new Module(file);
+  module.filename = file;
+  module.paths = (Module as unknown as ModuleInternals)._nodeModulePaths(dirname(file));
+  wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
+  module.loaded = true;
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+    pending().push(() => writeCache(cacheFile, name, script));
+  }
+  return module.exports;
+}
+
+/** Writes the caches this thread missed (once; later calls find nothing to do). Never throws. */
+export function flushCodeCaches(): void {
+  const writes = pending().splice(0);
+  writes.forEach((write) => write());
+}
+
+/** The directory caches go in, or undefined when there is none to use. */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = env.SECURE_GPT_CODE_CACHE;
+  if (chosen === 'off' || chosen === '0') {
+    return undefined;
+  }
+  if (chosen !== undefined && chosen !== '') {
+    return chosen;
+  }
+  const base =
+    process.platform === 'win32'
+      ? env.LOCALAPPDATA
+      : env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
+  return base ? join(base, 'secure-gpt', 'v8') : undefined;
+}
+
+interface ModuleInternals {
+  _nodeModulePaths(dir: string): string[];
+}
+
+type ModuleWrapper = (
+  this: unknown,
+  exports: unknown,
+  require: NodeJS.Require,
+  module: NodeJS.Module,
+  filename: string,
+  dirname: string,
+) => void;
+
+function pending(): Pending {
+  const global = globalThis as Record<symbol, Pending | undefined>;
+  return (global[PENDING] ??= []);
+}
+
+/**
+ * `<dir>/<name>-<key>.bin` for the bundle `name` of bytes `source` (hashed as read: hashing the string
+ * would encode its 600 KB again); undefined without a safe directory.
+ */
+function cachePath(name: string, source: Buffer): string | undefined {
+  try {
+    const dir = codeCacheDir();
+    if (dir === undefined) {
+      return undefined;
+    }
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!isPrivate(dir)) {
+      return undefined;
+    }
+    const key = createHash('sha256')
+      .update(source)
+      .update(`\0${process.versions.v8}\0${process.arch}\0${process.execArgv.join(' ')}`)
+      .update(`\0${process.env.NODE_OPTIONS ?? ''}`)
+      .digest('hex')
+      .slice(0, 32);
+    return join(dir, `${name}-${key}.bin`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A directory only its owner, this user, may write to (POSIX; on Windows the profile is private already). */
+function isPrivate(dir: string): boolean {
+  const stat = statSync(dir);
+  return stat.isDirectory() && isOwn(stat);
+}
+
+/** Owned by this user and writable by no one else (POSIX; on Windows the profile is private already). */
+function isOwn(stat: Stats): boolean {
+  if (process.platform === 'win32' || process.getuid === undefined) {
+    return true;
+  }
+  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+}
+
+/**
+ * The payload of the cache file, if it is there, whole, and this user's own: the file itself is checked
+ * too, as read, so that a directory swapped after `isPrivate` cannot hand over someone else's bytecode.
+ */
+function readCache(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || !isOwn(stat)) {
+      return undefined;
+    }
+    bytes = readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) {
+      closeSync(fd);
+    }
+  }
+  const head = MAGIC.length + DIGEST_BYTES;
+  if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
+    return undefined;
+  }
+  const payload = bytes.subarray(head);
+  const digest = createHash('sha256').update(payload).digest();
+  return digest.equals(bytes.subarray(MAGIC.length, head)) ? payload : undefined;
+}
+
+/** Writes the cache whole or not at all (a rename), and drops the bundle's oldest caches. */
+function writeCache(file: string, name: string, script: Script): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const payload = script.createCachedData();
+    const digest = createHash('sha256').update(payload).digest();
+    // `wx`: a new file, never one (or a link) already at the name.
+    writeFileSync(temporary, Buffer.concat([MAGIC, digest, payload]), { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, file);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never written.
+    }
+    return;
+  }
+  pruneOlder(dirname(file), name);
+}
+
+/**
+ * Keeps the `KEPT` newest caches of bundle `name`: those of older builds go, while a few keys (other Node
+ * flags, another install) can live side by side without rewriting each other's cache on every run.
+ */
+function pruneOlder(dir: string, name: string): void {
+  try {
+    const caches = readdirSync(dir)
+      .filter(
+        (other) => other.startsWith(`${name}-`) && /^[0-9a-f]{32}\.bin$/.test(other.slice(name.length + 1)),
+      )
+      .map((other) => ({ path: join(dir, other), written: statSync(join(dir, other)).mtimeMs }))
+      .sort((a, b) => b.written - a.written);
+    caches.slice(KEPT).forEach((old) => unlinkSync(old.path));
+  } catch {
+    // Another process pruned them first, or the directory went away: nothing to do.
+  }
+}
