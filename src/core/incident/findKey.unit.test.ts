@@ -105,19 +105,24 @@ describe('leaked-key search', () => {
       { mode: 0o755 },
     );
     const controller = new AbortController();
-    const seen = new Promise<void>((resolve) => {
+    // The pid once written whole: the file exists, empty, between its creation and the write, and a pid
+    // read as 0 would name this process group (always running) instead of the stand-in git.
+    const seen = new Promise<number>((resolve) => {
       void (async () => {
-        while (!(await exists(pidFile))) {
+        for (;;) {
+          const pid = (await exists(pidFile)) ? Number(await fs.readFile(pidFile, 'utf8')) : 0;
+          if (pid > 0) {
+            resolve(pid);
+            return;
+          }
           await new Promise((r) => setTimeout(r, 20));
         }
-        resolve();
       })();
     });
     const search = findKeyInGitHistory(repo, key, { signal: controller.signal, git: fakeGit });
     let pid = 0;
     try {
-      await seen;
-      pid = Number(await fs.readFile(pidFile, 'utf8'));
+      pid = await seen;
       assert.ok(isRunning(pid), 'git is running when the user cancels');
       controller.abort(new Error('Cancelled by the user'));
       // Bounded so a search that ignores the cancel fails here with a reason instead of hanging the suite.
