@@ -2,33 +2,37 @@
  * The one pass of the service key table (see `serviceKeyTable.ts`): the runs of token characters that
  * hold a digit, and their pieces between `_` and `-`. Split from serviceKeyText.ts.
  */
-import { tokenRuns } from '../tokenRuns';
-
 /**
  * Calls `visit` with each piece of each run of token characters that holds a digit: the run whole
- * (`[A-Za-z0-9_-]` classes) and its parts between `_`, between `-`, and between either (`KEY_<value>`,
- * `<value>-suffix`), as trufflehog's `\b` would cut them. The runs are the shared long runs of the text
- * (see `tokenRuns`), and the finder's values all hold a digit (see `looksGenerated`).
+ * (`[A-Za-z0-9_-]` classes) and its pieces between `_`, between `-`, and between either (`KEY_<value>`,
+ * `<value>-suffix`), as trufflehog's `\b` would cut them, when `min` long or more. The runs are the
+ * shared long runs of the text (`long`, see `tokenRuns`) and the few shorter ones read beside a word of
+ * a service with short values (`short`, see `shortRuns.ts`), both flattened `[start, end, …]` and
+ * ascending; they are visited in order. The finder's values all hold a digit (see `looksGenerated`).
  */
 export function forEachDigitRun(
   text: string,
-  from: number,
-  to: number,
+  long: readonly number[],
+  short: readonly number[],
   min: number,
   visit: (start: number, end: number) => void,
 ): void {
-  const runs = tokenRuns(text, from, to, min);
-  for (let k = 0; k < runs.length; k += 2) {
-    const i = runs[k]!;
-    const j = runs[k + 1]!;
-    if (holdsDigit(text, i, j)) {
-      piecesOfRun(text, i, j, min, visit);
+  let s = 0;
+  for (let k = 0; k <= long.length; k += 2) {
+    const i = k < long.length ? long[k]! : Infinity;
+    for (; s < short.length && short[s]! < i; s += 2) {
+      if (holdsDigit(text, short[s]!, short[s + 1]!)) {
+        piecesOfRun(text, short[s]!, short[s + 1]!, min, visit);
+      }
+    }
+    if (k < long.length && holdsDigit(text, i, long[k + 1]!)) {
+      piecesOfRun(text, i, long[k + 1]!, min, visit);
     }
   }
 }
 
 /** Whether [i, j) of `text` holds a digit: a native search, as a run may be a megabyte of letters. */
-function holdsDigit(text: string, i: number, j: number): boolean {
+export function holdsDigit(text: string, i: number, j: number): boolean {
   return DIGIT.test(text.slice(i, j));
 }
 

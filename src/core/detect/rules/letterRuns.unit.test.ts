@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
+import { tokenRuns } from '../tokenRuns';
 import { forEachLetterRun, randomLetters } from './letterRuns';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -17,7 +18,9 @@ function lettersKey(n: number): string {
 
 const runs = (text: string): string[] => {
   const out: string[] = [];
-  forEachLetterRun(text, 0, text.length, (s, e) => out.push(text.slice(s, e)));
+  forEachLetterRun(text, 0, text.length, tokenRuns(text, 0, text.length, 12), (s, e) =>
+    out.push(text.slice(s, e)),
+  );
   return out;
 };
 
@@ -48,6 +51,11 @@ describe('letters-only values of the service key table', () => {
     assert.deepEqual(runs(`"convertkit_key": "${key}"`), [key]);
     assert.deepEqual(runs(`token=${key}9`), []);
     assert.deepEqual(runs(`the parsehub token ${key} was here`), []);
+    assert.deepEqual(runs(`'k' => \t ${key}`), [key]);
+    assert.deepEqual(runs(`key:   \`${key}\` and key:${key}`), [key, key]);
+    assert.deepEqual(runs(`key =    '${key}'`), []);
+    assert.deepEqual(runs(`key = "'${key}'"`), []);
+    assert.deepEqual(runs(`key = 9${key}`), []);
   });
 
   it('reports a letters-only key right after its service credential name', () => {

@@ -3,6 +3,8 @@ import type { FoundValue } from '../rule';
 import type { Segment, Shape } from './serviceKeyText';
 import { forEachDigitRun } from './digitRuns';
 import { forEachLetterRun, randomLetters } from './letterRuns';
+import { shortRuns, wordSearch } from './shortRuns';
+import { TOKEN_RUN, tokenRuns } from '../tokenRuns';
 import {
   adjacent,
   CLASS_CHARS,
@@ -113,6 +115,8 @@ export class ServiceKeyIndex {
   private readonly dottedLengths: Uint8Array;
   private readonly maxDotted: number;
   private readonly prefixLengths: number[];
+  /** The words of services with a value shorter than `TOKEN_RUN`: their values are read only after them. */
+  private readonly shortWords: RegExp | undefined;
   readonly minLength: number;
   readonly maxLength: number;
   readonly longestWord: number;
@@ -140,6 +144,8 @@ export class ServiceKeyIndex {
     const words = [...this.byWord.keys()];
     this.longestWord = words.reduce((m, w) => Math.max(m, w.length), 0);
     this.prefixLengths = [...new Set(words.map((w) => w.length).filter((n) => n >= PREFIX_WORD))];
+    const short = entries.filter((e) => e.parts.some((p) => p.secret && shapeLength(p.shape)[0] < TOKEN_RUN));
+    this.shortWords = wordSearch(short.flatMap((e) => e.words));
   }
 
   /**
@@ -151,7 +157,22 @@ export class ServiceKeyIndex {
     const counter = work ?? { chars: 0 };
     // Where the last dotted run read ended: each is looked at once, from its first piece.
     let dottedEnd = -1;
-    forEachDigitRun(text, from, to, this.minLength, (start, end) => {
+    // The shared long runs, and shorter ones only within reach after a word of a service that has such
+    // values (a value is only ever reported after its service's word, see `wordsBefore`).
+    const long = tokenRuns(text, from, to, Math.max(this.minLength, TOKEN_RUN));
+    const short =
+      this.minLength >= TOKEN_RUN || this.shortWords === undefined
+        ? []
+        : shortRuns(
+            text,
+            from,
+            to,
+            this.shortWords,
+            LOOK_BACK + this.longestWord,
+            this.minLength,
+            TOKEN_RUN - 1,
+          );
+    forEachDigitRun(text, long, short, this.minLength, (start, end) => {
       counter.chars += end - start;
       if (this.maxDotted > 0 && start >= dottedEnd) {
         const run = dottedRunAt(text, start, end, this.maxDotted);
@@ -189,7 +210,7 @@ export class ServiceKeyIndex {
     });
     // Values with no digit, read only right after a credential name of their service (see `letterRuns.ts`).
     const byDigits = out.length;
-    forEachLetterRun(text, from, to, (start, end) => {
+    const visitLetters = (start: number, end: number): void => {
       counter.chars += end - start;
       if (
         end - start <= this.maxLength &&
@@ -202,7 +223,9 @@ export class ServiceKeyIndex {
           out.push({ start, end, provider });
         }
       }
-    });
+    };
+    forEachLetterRun(text, from, to, long, visitLetters);
+    forEachLetterRun(text, from, to, short, visitLetters);
     return byDigits === out.length || byDigits === 0 ? out : out.sort((a, b) => a.start - b.start);
   }
 

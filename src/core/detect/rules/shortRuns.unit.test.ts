@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { randomToken } from '../random';
+import { scan } from '../scanner';
+import { shortRuns, wordSearch } from './shortRuns';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const WORDS = wordSearch(['parsehub', 'uclassify'])!;
+
+const runs = (text: string, from = 0, to = text.length): string[] => {
+  const flat = shortRuns(text, from, to, WORDS, 40, 12, 15);
+  const out: string[] = [];
+  for (let k = 0; k < flat.length; k += 2) {
+    out.push(text.slice(flat[k], flat[k + 1]));
+  }
+  return out;
+};
+
+/** CPU milliseconds of `f`, the best of three. */
+function cpuMs(f: () => void): number {
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const t0 = process.cpuUsage();
+    f();
+    const t = process.cpuUsage(t0);
+    best = Math.min(best, (t.user + t.system) / 1e3);
+  }
+  return best;
+}
+
+describe('short table values, read beside their service word', () => {
+  it('builds no search without plain words', () => {
+    assert.equal(wordSearch([]), undefined);
+    assert.equal(wordSearch(['a.b']), undefined);
+  });
+
+  it('finds runs of 12 to 15 within reach after a word, in any case', () => {
+    const a = randomToken(ALNUM, 12);
+    const b = randomToken(ALNUM, 15);
+    assert.deepEqual(runs(`PARSEHUB_API_KEY = "${a}"`), [a]);
+    assert.deepEqual(runs(`parsehubtok: ${b}`), [b]);
+    // The second value starts 42 characters after the word: past its reach.
+    assert.deepEqual(runs(`uClassifyReadKey: ${b}, other: ${a}`), [b]);
+    assert.deepEqual(runs(`parsehub parsehub parsehub: ${a}`), [a]);
+  });
+
+  it('leaves runs with no word before them, past its reach, or outside the lengths', () => {
+    const a = randomToken(ALNUM, 12);
+    assert.deepEqual(runs(`api_key = "${a}"`), []);
+    assert.deepEqual(runs(`key = "${a}" # parsehub`), []);
+    assert.deepEqual(runs(`parsehub ${'.'.repeat(40)} ${a}`), []);
+    assert.deepEqual(runs(`parsehub: ${randomToken(ALNUM, 11)} ${randomToken(ALNUM, 16)}`), []);
+    // A run that begins before the word's reach ends is read whole, and is too long here.
+    assert.deepEqual(runs(`parsehub ${'.'.repeat(20)}${randomToken(ALNUM, 20)}`), []);
+  });
+
+  it('keeps to the range asked for, reading words before it', () => {
+    const a = randomToken(ALNUM, 13);
+    const text = `parsehub: ${a}\nparsehub: ${a}`;
+    const second = text.lastIndexOf(a);
+    assert.deepEqual(runs(text, text.indexOf('\n')), [a]);
+    assert.deepEqual(shortRuns(text, second, text.length, WORDS, 40, 12, 15), [second, text.length]);
+    assert.deepEqual(shortRuns(text, 0, second, WORDS, 40, 12, 15), [10, 23]);
+  });
+
+  it('reports a 12-character ParseHub key after its name, and not after another name', () => {
+    const key = `${randomToken(ALNUM, 11)}7`;
+    assert.deepEqual(
+      scan(`PARSEHUB_API_KEY = "${key}"`).map((f) => f.ruleId),
+      ['service-api-key'],
+    );
+    assert.ok(!scan(`GITHUB_API_KEY = "${key}"`).some((f) => f.ruleId === 'service-api-key'));
+  });
+
+  it('stays linear on hostile input: words everywhere, runs everywhere', () => {
+    const unit = (n: number): string[] => [
+      'parsehub'.repeat(n),
+      `parsehub ${'a1b2c3d4e5f6'} `.repeat(n / 2),
+      `parsehub${'x'.repeat(13)}-`.repeat(n / 2),
+      `${'Q'.repeat(40)}parsehub`.repeat(n / 8),
+    ];
+    const time = (n: number): number => cpuMs(() => unit(n).forEach((t) => runs(t)));
+    time(20_000);
+    const small = time(20_000);
+    const large = time(80_000);
+    assert.ok(large < small * 8 + 20, `${small} ms for 20k units, ${large} ms for 80k`);
+  });
+});
