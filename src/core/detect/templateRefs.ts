@@ -92,3 +92,17 @@ export function templateMarks(value: string): TemplateMarks {
   rest += value.slice(from);
   return PLAIN.test(rest) && !holdsKeyRun(rest) ? 'references' : 'literal';
 }
+
+/**
+ * A variable as languages and shells write one at a value's start: `$DB_PASSWORD`, `$HOME/.pgpass`,
+ * `$this->password`, `$config['db']`, `$opts{pw}`; what follows the name is the end, a plain character,
+ * an accessor or a closed subscript. A name followed by a stray bracket, `#` or `>` (`$u}xi(bo…`,
+ * `$b>mtpbt…`) is a password that happens to start with a dollar sign.
+ */
+const VARIABLE_START =
+  /^\$[A-Za-z_]\w{0,80}(?:$|[^\w#$()[\]{}<>]|->|\[(?:'[^'\r\n]{0,64}'|"[^"\r\n]{0,64}"|\w{1,64}|\$\w{1,64})\]|\{\w{1,64}\})/;
+
+/** True when `value` starts with `$` and a letter but not as a variable (see `VARIABLE_START`). */
+export function strayDollarStart(value: string): boolean {
+  return /^\$[A-Za-z_]/.test(value) && !VARIABLE_START.test(value);
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { isPlaceholder } from './placeholders';
 import { randomToken } from './random';
 import { scan } from './scanner';
-import { templateMarks } from './templateRefs';
+import { strayDollarStart, templateMarks } from './templateRefs';
 
 /** The characters of a generated password that holds template marks among its punctuation. */
 const PUNCTUATED = 'abcdefghijklmnopqrstuvwxyz#$()->[]_{}';
@@ -75,11 +75,41 @@ describe('templateMarks', () => {
   });
 });
 
+describe('strayDollarStart', () => {
+  it('reads a variable at the start as a variable', () => {
+    for (const v of [
+      '$DB_PASSWORD',
+      '$db_password',
+      '$HOME/.secrets/pw',
+      '$this->password',
+      "$config['db']['password']",
+      '$config["password"]',
+      '$argv[1]',
+      '$opts{password}',
+      '$env:DB_PASSWORD',
+    ]) {
+      assert.equal(strayDollarStart(v), false, v);
+    }
+  });
+
+  it('reads a dollar sign before a stray bracket, hash or angle as a password character', () => {
+    for (const v of [
+      '$u}xi(bobk$pai[m#ih}wj',
+      '$b>mtpbt$mobe{yz>kgr(',
+      '$yj[)#v[hznfrp',
+      '$jaif}moa#zgy)m_s',
+    ]) {
+      assert.equal(strayDollarStart(v), true, v);
+    }
+    assert.equal(strayDollarStart('plain'), false);
+  });
+});
+
 describe('credential literals with template marks', () => {
   const LITERAL_RULES = new Set(['generic-credential-literal', 'generic-compared-credential']);
   const found = (text: string): boolean => scan(text).some((f) => LITERAL_RULES.has(f.ruleId));
   /** A 37-character password drawn from punctuation and letters with a stray `${` in it and `}}` at its end. */
-  const drawn = (): string => `${randomToken(PUNCTUATED, 12)}[\${>${randomToken(PUNCTUATED, 20)}}}`;
+  const drawn = (): string => `q${randomToken(PUNCTUATED, 11)}[\${>${randomToken(PUNCTUATED, 20)}}}`;
 
   it('reports a double-quoted or backticked value whose marks open no reference', () => {
     for (let i = 0; i < 20; i++) {
@@ -89,6 +119,17 @@ describe('credential literals with template marks', () => {
       assert.ok(found(`if ("${v}" === private_key) {`), v);
       assert.ok(found(`aws_secret_access_key := \`${v}\``), v);
     }
+  });
+
+  it('reports a double-quoted value that starts with a dollar sign opening no variable', () => {
+    for (let i = 0; i < 20; i++) {
+      const v = `$${randomToken('abcdefghijklmnopqrstuvwxyz', 6)}}${randomToken(PUNCTUATED, 24)}q`;
+      assert.ok(found(`secrete "${v}";`), v);
+      assert.ok(found(`if ("${v}" === private_key) {`), v);
+    }
+    assert.ok(!found('password = "$DB_PASSWORD"'));
+    assert.ok(!found('password = "$this->password"'));
+    assert.ok(!found("password = \"$config['db']['password']\""));
   });
 
   it('leaves such a value bare or single-quoted, where the brackets may be code', () => {

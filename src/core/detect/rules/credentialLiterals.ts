@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
-import { templateMarks } from '../templateRefs';
+import { strayDollarStart, templateMarks } from '../templateRefs';
 import { tokenRule } from './ruleKit';
 import { ci } from './ruleParts';
 import {
@@ -148,7 +148,8 @@ function isRef(t: string): boolean {
   if (marks === 'references') {
     return true;
   }
-  const bare = t.replace(/\{\{|\}\}|[$#@]\{|\$\(/g, ' ');
+  const stray = strayDollarStart(t);
+  const bare = (stray ? t.slice(1) : t).replace(/\{\{|\}\}|[$#@]\{|\$\(/g, ' ');
   return (
     isReference(bare) ||
     /[#@]\{\w{1,64}\}|<%|%>/.test(t) ||
@@ -203,7 +204,8 @@ export function literalOk(v: string): boolean {
     // A regular expression or glob (`sgpt-gw-[^']+`, `(?:…)`, `\d+`, `.*`).
     /\[\^|\(\?[:=!<]|\\[dswbDSWB]|\.[*+]/.test(t) ||
     /^[A-Z][a-z']*(?:[ \t]+\S+)+$/.test(t) ||
-    /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|<%|^\$[A-Za-z_]/.test(t) ||
+    /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|<%/.test(t) ||
+    (/^\$[A-Za-z_]/.test(t) && !strayDollarStart(t)) ||
     /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t) ||
     /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(t) ||
     isDefaultPassword(t)
@@ -211,13 +213,14 @@ export function literalOk(v: string): boolean {
 }
 
 /**
- * A value holding template marks that open no well-formed reference (`m{{h}o)p${e]nob(…}}`) is a literal
- * only where every language reads a string: after a double quote or a backtick. Bare or single-quoted,
+ * A value holding template marks that open no well-formed reference (`m{{h}o)p${e]nob(…}}`), or starting
+ * with a dollar sign that opens no variable (`$u}xi(bo…`), is a literal only where every language reads a
+ * string: after a double quote or a backtick. Bare or single-quoted,
  * the same brackets and marks may be code (a C character literal, a block), as detect-secrets also holds
  * by asking such files for double quotes.
  */
 export function markedValueQuoted(text: string, start: number, secret: string): boolean {
-  if (templateMarks(secret) !== 'literal') {
+  if (templateMarks(secret) !== 'literal' && !strayDollarStart(secret)) {
     return true;
   }
   const before = text.charCodeAt(start - 1);
