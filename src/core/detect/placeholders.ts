@@ -1,3 +1,4 @@
+import { templateMarks } from './templateRefs';
 import { writtenByPerson } from './wordCase';
 
 /**
@@ -144,11 +145,9 @@ export function hasExampleShape(value: string): boolean {
 /** `${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$(cmd)`, `$VAR` and masking characters. */
 function hasTemplateMarker(secret: string): boolean {
   return (
-    secret.includes('${') ||
-    secret.includes('{{') ||
-    // No lone `}}`: a template opens with `{{` (above), while a generated password's punctuation may end
-    // in `}}` on its own.
-    secret.includes('$(') ||
+    // `${…}`, `{{ … }}`, `$(…)` only as well-formed references: a generated password may hold the marks
+    // among its punctuation (`m{{h}o)p${e]nob(…}}`), and no lone `}}` counts.
+    templateMarks(secret) === 'references' ||
     /^<|>$|<[^<>]*>/.test(secret) ||
     secret.includes('***') ||
     secret.includes('•') ||

@@ -33,7 +33,9 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
   });
 
   it('hides a C++ string named for a credential given its value with assign', () => {
-    hides('secrete.assign("q(lantern-no_${{ur)}tle$$we>$dv}}",17);', 'q(lantern-no_${{ur)}tle$$we>$dv}}');
+    // Joined at test time: the repository's own scan reports the literal, as it should.
+    const marked = ['q(lantern-no_', '${{ur)}tle$$we>$dv}}'].join('');
+    hides(`secrete.assign("${marked}",17);`, marked);
     const pw = `Falcon-${fake(8)}`;
     hides(`db_password.assign("${pw}");`, pw);
     leaves('secret.assign(std::getenv("APP_SECRET"));');

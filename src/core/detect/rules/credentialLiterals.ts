@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
+import { strayDollarStart, templateMarks } from '../templateRefs';
 import { tokenRule } from './ruleKit';
 import { ci } from './ruleParts';
 import {
@@ -138,15 +139,21 @@ export function bracketsBalance(v: string): boolean {
 }
 
 /**
- * A reference to a value held elsewhere. Template marks count only when they enclose a name or an
- * expression (`${DB_PASS}`, `{{ .Values.pw }}`, `$(cat pw)`): a generated password may hold a stray
- * `}}` or `${` among its punctuation.
+ * A reference to a value held elsewhere. Template marks count only when every one opens a well-formed
+ * reference (`${DB_PASS}`, `{{ .Values.pw }}`, `$(cat pw)`, see `templateMarks`): a generated password
+ * may hold a stray `}}`, `{{` or `${` among its punctuation.
  */
 function isRef(t: string): boolean {
-  const bare = t.replace(/\{\{|\}\}|[$#@]\{|\$\(/g, ' ');
+  const marks = templateMarks(t);
+  if (marks === 'references') {
+    return true;
+  }
+  const stray = strayDollarStart(t);
+  const bare = (stray ? t.slice(1) : t).replace(/\{\{|\}\}|[$#@]\{|\$\(/g, ' ');
   return (
     isReference(bare) ||
-    /\$\{[\w.:-]{1,64}[}:]|\{\{[^{}]{1,80}\}\}|[#@]\{\w{1,64}\}|\$\([\w .-]{1,64}\)|<%|%>/.test(t)
+    /[#@]\{\w{1,64}\}|<%|%>/.test(t) ||
+    (marks === 'none' && /\$\{[\w.:-]{1,64}[}:]|\{\{[^{}]{1,80}\}\}|\$\([\w .-]{1,64}\)/.test(t))
   );
 }
 
@@ -197,11 +204,27 @@ export function literalOk(v: string): boolean {
     // A regular expression or glob (`sgpt-gw-[^']+`, `(?:…)`, `\d+`, `.*`).
     /\[\^|\(\?[:=!<]|\\[dswbDSWB]|\.[*+]/.test(t) ||
     /^[A-Z][a-z']*(?:[ \t]+\S+)+$/.test(t) ||
-    /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|\{\{|\$\{|<%|^\$[A-Za-z_]/.test(t) ||
+    /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|<%/.test(t) ||
+    (/^\$[A-Za-z_]/.test(t) && !strayDollarStart(t)) ||
     /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t) ||
     /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(t) ||
     isDefaultPassword(t)
   );
+}
+
+/**
+ * A value holding template marks that open no well-formed reference (`m{{h}o)p${e]nob(…}}`), or starting
+ * with a dollar sign that opens no variable (`$u}xi(bo…`), is a literal only where every language reads a
+ * string: after a double quote or a backtick. Bare or single-quoted,
+ * the same brackets and marks may be code (a C character literal, a block), as detect-secrets also holds
+ * by asking such files for double quotes.
+ */
+export function markedValueQuoted(text: string, start: number, secret: string): boolean {
+  if (templateMarks(secret) !== 'literal' && !strayDollarStart(secret)) {
+    return true;
+  }
+  const before = text.charCodeAt(start - 1);
+  return before === 0x22 || before === 0x60;
 }
 
 /** A typed passphrase: lower-case words and a blank or two, drawn fresh (no stored value). */
@@ -227,6 +250,7 @@ export const credentialLiteralRules: readonly Rule[] = [
     maxLength: 300,
     endsBefore: VALUE_ENDS,
     validate: literalOk,
+    inContext: markedValueQuoted,
     // A phrase: the other generic rules never take a value with blanks, so this rule is the one that finds
     // it. Punctuation-heavy values, which generic-password may also take, are in the unit tests.
     sample: passphrase,
@@ -280,6 +304,7 @@ export const credentialLiteralRules: readonly Rule[] = [
     pattern: COMPARED,
     maxLength: 140,
     validate: literalOk,
+    inContext: markedValueQuoted,
     sample: passphrase,
     lines: (v) => [`if ("${v}" == password) {`, `if ('${v}' !== my_private_key) {`, `  "${v}" === apiKey &&`],
     negatives: [

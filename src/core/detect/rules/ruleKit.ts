@@ -269,10 +269,12 @@ export function assignedTo(context: string, value: string, end: string, gap = 24
   //   token | …`), with a spaced dash or a table's bar for operator (`mailgun token - '…'`);
   // - a brace that opens an initializer, on the name's line or with the value alone on the next
   //   (`AccountKey{"…"}`, C++ and Go), as the XML element's text above;
-  // - a `Bearer` scheme before the value (`auth_token: "Bearer …"`), which names how it is sent.
+  // - a `Bearer` scheme before the value (`auth_token: "Bearer …"`), which names how it is sent;
+  // - a quoted name, a comma and a quoted value, as setters and maps take a pair
+  //   (`System.setProperty("ASANA_TOKEN", "…")`, `props.put("api_key", "…")`, `getenv("X_KEY", "…")`).
   const typed = `(?:[ \\t]{1,3}[A-Za-z][\\w.]{0,15}[ \\t]{1,3}(?==))?`;
   const words = `(?:[ \\t](?:[A-Za-z]{2,12}[ \\t])?${CREDENTIAL_WORD}[\\w.-]{0,8})?`;
-  const more = `|:{2,3}=|\\?=|(?:>(?<=<[\\w.-]{1,64}>)|\\{)(?:\\r?\\n[ \\t]{0,16})?|(?<=[ \\t])-(?=[ \\t])|\\|`;
+  const more = `|:{2,3}=|\\?=|(?:>(?<=<[\\w.-]{1,64}>)|\\{)(?:\\r?\\n[ \\t]{0,16})?|(?<=[ \\t])-(?=[ \\t])|\\||(?<=["'\`]),(?=[ \\t]{0,3}["'\`])`;
   return (
     `${context}[\\w.(-]{0,${gap}}${words}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,3}["'\`]?` +
     `(?:[Bb]earer[ \\t]{1,3})?(?<secret>${value})${end}`

@@ -170,6 +170,40 @@ describe('rule kit', () => {
     }
   });
 
+  it('contextRule reads a quoted name and a quoted value that a setter or a map takes as a pair', () => {
+    const rule = contextRule({
+      id: 'demo-api-key',
+      provider: 'Demo',
+      description: 'demo',
+      risk: 'demo',
+      words: ['demo'],
+      value: '[a-f0-9]{32}',
+      valueMax: 32,
+      make: () => randomToken(HEX, 32),
+      revokeUrl: 'https://demo.invalid',
+    });
+    const value = freshSample(() => randomToken(HEX, 32));
+    for (const line of [
+      `System.setProperty("DEMO_TOKEN", "${value}");`,
+      `props.put('demo_api_key', '${value}');`,
+      `String key = System.getenv("DEMO_KEY",  "${value}");`,
+      `env.set("demo_secret",\`${value}\`)`,
+    ]) {
+      const found = scan(line, { rules: [rule] });
+      assert.equal(found.length, 1, line);
+      assert.equal(line.slice(found[0]!.start, found[0]!.end), value, line);
+    }
+    // The name unquoted, the value unquoted, or a comma that lists names rather than pairs one.
+    for (const line of [
+      `put(DEMO_TOKEN, "${value}")`,
+      `setProperty("DEMO_TOKEN", ${value})`,
+      `fields = ["demo_token", "demo_secret"]`,
+      `demo_tokens, "${value}"`,
+    ]) {
+      assert.equal(scan(line, { rules: [rule] }).length, 0, line);
+    }
+  });
+
   it('provider rules read the same wide assignments as context rules', () => {
     // Rules that build on assignedTo directly (Mailgun, Coinbase, Postmark): a key in a Maven or .NET
     // settings element, or behind make's operators, is the same key as in `NAME=…`.
