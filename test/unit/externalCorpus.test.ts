@@ -123,8 +123,10 @@ const FLOORS = {
   // BitMEX added to the table), on a `pat.` value beside the word Harness, a `cmVmd` JFrog reference token
   // and a `-NRMA` New Relic mobile token of another shape. FP 28.5-29.2 -> 19.5 a load (1.9-2.2% over 5
   // runs), misses unchanged (85-87 a load on the same draws), leak 0.2% and found-not-redacted 0 unchanged.
-  scanRecall: 0.95,
-  scanFalsePositiveRate: 0.028,
+  // All merged (labels, recall8, fp3, runs12, recall9), 7 runs: recall 96.1-96.5%, FP 1.9-2.1%, leak 0.2%,
+  // changed negatives 22.2-22.6%.
+  scanRecall: 0.955,
+  scanFalsePositiveRate: 0.025,
   redactLeakRate: 0.008,
   overRedactionRate: 0.235,
   foundButNotRedacted: 0,
