@@ -1,6 +1,6 @@
 import type { Candidate, CompiledRule, ScanStats } from './matcher';
 import { MAX_MATCHES, nextWindow, push } from './matcher';
-import { occurrenceFinder } from './occurrences';
+import { Occurrences } from './occurrences';
 import { TOKEN_RUN, tokenRuns } from './tokenRuns';
 
 /**
@@ -26,11 +26,12 @@ export function matchAtKeywords(
   out: Candidate[],
 ): void {
   const { head, notAfter } = cr.edges;
-  const next = occurrenceFinder(text, lower, base, cr, hitKeywords);
+  // State objects of one class each, not closures made per call: their call sites here stay monomorphic.
+  const occurrences = new Occurrences(text, lower, base, cr, hitKeywords);
   const re = cr.sticky;
   const bits = cr.startBits;
-  const ends = endsFinder(text, cr);
-  const hasRun = runFinder(text, lower, base, cr);
+  const ends = new Ends(text, cr);
+  const tokens = new TokenRunsNear(text, lower, base, cr);
   for (let i = 0; i < runs.length;) {
     const { start, end, next: after } = nextWindow(text, cr, runs, i);
     stats.windows++;
@@ -45,19 +46,19 @@ export function matchAtKeywords(
       let p =
         first >= cursor && (head === undefined || text.startsWith(head, first))
           ? first
-          : next(Math.max(first, cursor), last);
+          : occurrences.next(Math.max(first, cursor), last);
       while (p >= cursor && p <= last) {
         cursor = p + 1;
         // The keyword is compared ignoring case, the pattern may not be (`SK…` at each `sk-`): a character
         // no match starts with, or one the pattern rejects before a match, costs a lookup, not an attempt.
         const c = text.charCodeAt(p);
         const b = p > 0 ? text.charCodeAt(p - 1) : 128;
-        const ready = ends(p);
+        const ready = ends.from(p);
         const m =
           (bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii)) ||
           (notAfter !== undefined && b < 128 && notAfter[b] === 1) ||
           ready > p ||
-          !hasRun(p)
+          !tokens.near(p)
             ? null
             : attempt(re, text, p);
         if (m !== null && m[0].length > 0) {
@@ -74,7 +75,7 @@ export function matchAtKeywords(
           // No value end is in reach before `ready`: the occurrences before it would all be skipped.
           cursor = ready;
         }
-        p = cursor > last ? -1 : next(cursor, last);
+        p = cursor > last ? -1 : occurrences.next(cursor, last);
       }
     }
     i = after;
@@ -88,23 +89,35 @@ export function matchAtKeywords(
  * the occurrences before it cost nothing. Attempts mostly come in ascending order, so the next such
  * character is searched for once and kept until an attempt passes it: the text is read about once.
  */
-function endsFinder(text: string, cr: CompiledRule): (p: number) => number {
-  const re = cr.endsBefore;
-  if (re === undefined) {
-    return (p) => p;
+class Ends {
+  private readonly re: RegExp | undefined;
+  private readonly reach: number;
+  /** The offset last searched from, and the first such character there (or the text's end). */
+  private searched = -1;
+  private next = -1;
+
+  constructor(
+    private readonly text: string,
+    cr: CompiledRule,
+  ) {
+    this.re = cr.endsBefore;
+    this.reach = cr.maxLength + 2;
   }
-  const reach = cr.maxLength + 2;
-  let from = -1;
-  let next = -1;
-  return (p) => {
-    // Searched afresh when `p` is past the character kept, or behind the offset it was searched from.
-    if (next < p || p < from) {
-      from = p;
-      re.lastIndex = p;
-      next = re.exec(text)?.index ?? text.length;
+
+  from(p: number): number {
+    const re = this.re;
+    if (re === undefined) {
+      return p;
     }
-    return Math.max(p, next - reach);
-  };
+    // Searched afresh when `p` is past the character kept, or behind the offset it was searched from.
+    if (this.next < p || p < this.searched) {
+      this.searched = p;
+      re.lastIndex = p;
+      const m = re.exec(this.text);
+      this.next = m === null ? this.text.length : m.index;
+    }
+    return Math.max(p, this.next - this.reach);
+  }
 }
 
 /**
@@ -114,29 +127,43 @@ function endsFinder(text: string, cr: CompiledRule): (p: number) => number {
  * true for a rule that needs no run as long as those listed, and for a range scan of part of a text, where
  * listing the runs of all of it would cost more than the attempts.
  */
-function runFinder(text: string, lower: string, base: number, cr: CompiledRule): (p: number) => boolean {
-  const need = cr.tokenRun;
-  if (need < TOKEN_RUN || base !== 0 || lower.length !== text.length) {
-    return () => true;
+class TokenRunsNear {
+  private readonly need: number;
+  /** Undefined when every offset passes. */
+  private readonly runs: readonly number[] | undefined;
+  private readonly reach: number;
+  /** The first run (its index in the flattened list) that ends after the last offset asked for. */
+  private k = 0;
+
+  constructor(text: string, lower: string, base: number, cr: CompiledRule) {
+    this.need = cr.tokenRun;
+    this.runs =
+      this.need < TOKEN_RUN || base !== 0 || lower.length !== text.length
+        ? undefined
+        : tokenRuns(text, 0, text.length, TOKEN_RUN);
+    this.reach = cr.maxLength;
   }
-  const runs = tokenRuns(text, 0, text.length, TOKEN_RUN);
-  const reach = cr.maxLength;
-  // `k`: the first run (its index in the flattened list) that ends after the last offset asked for.
-  let k = 0;
-  return (p) => {
+
+  near(p: number): boolean {
+    const runs = this.runs;
+    if (runs === undefined) {
+      return true;
+    }
+    let k = this.k;
     while (k > 0 && runs[k - 1]! > p) {
       k -= 2;
     }
     while (k < runs.length && runs[k + 1]! <= p) {
       k += 2;
     }
-    for (let i = k; i < runs.length && runs[i]! < p + reach; i += 2) {
-      if (runs[i + 1]! - runs[i]! >= need) {
+    this.k = k;
+    for (let i = k; i < runs.length && runs[i]! < p + this.reach; i += 2) {
+      if (runs[i + 1]! - runs[i]! >= this.need) {
         return true;
       }
     }
     return false;
-  };
+  }
 }
 
 /** The sticky `re` tried at `p` of `text`. */

@@ -49,7 +49,7 @@ export interface CompiledRule {
   readonly endsBefore: RegExp | undefined;
   /** What the pattern needs before a match and what it starts with: anchored attempts skip on them. */
   readonly edges: StartEdges;
-  /** With both edges: finds (global) the head where no rejected character precedes it (see `occurrenceFinder`). */
+  /** With both edges: finds (global) the head where no rejected character precedes it (see `Occurrences`). */
   readonly gate: RegExp | undefined;
   /**
    * Token characters in a row every match holds (see `requiredRun`); 0 when the pattern's length is not

@@ -38,8 +38,11 @@ export interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly secret: string;
-  /** The provider a `finder` rule named, shown in place of the rule's own. */
-  readonly provider?: string;
+  /**
+   * The provider a `finder` rule named, shown in place of the rule's own. Always present, undefined for a
+   * pattern's match: every candidate then has one hidden class, and the checks that read them stay monomorphic.
+   */
+  readonly provider: string | undefined;
 }
 
 /**
@@ -219,11 +222,17 @@ export function push(cr: CompiledRule, m: RegExpExecArray, base: number, out: Ca
   const secret = m.groups?.['secret'];
   if (span && secret !== undefined) {
     if (secret.length > 0) {
-      out.push({ rule: cr, start: base + span[0], end: base + span[1], secret });
+      out.push({ rule: cr, start: base + span[0], end: base + span[1], secret, provider: undefined });
     }
     return;
   }
-  out.push({ rule: cr, start: base + m.index, end: base + m.index + m[0].length, secret: m[0] });
+  out.push({
+    rule: cr,
+    start: base + m.index,
+    end: base + m.index + m[0].length,
+    secret: m[0],
+    provider: undefined,
+  });
 }
 
 /** Where a window for a hit at `hit` starts: `BEFORE_KEYWORD` back, but not before the hit's line. */

@@ -1,7 +1,7 @@
 import type { CompiledRule } from './matcher';
 
 /**
- * Where the anchored matcher (see `anchoredMatch.ts`) tries a rule next: a function from an offset of
+ * Where the anchored matcher (see `anchoredMatch.ts`) tries a rule next: an object whose `next` maps an offset of
  * `text` and the last offset of its run of hits to the first place in between where a match may start,
  * or -1 (or a place past the run, which the caller drops). Every place a match can start is among its
  * answers; the places it passes over are ones the pattern would fail at.
@@ -19,105 +19,126 @@ import type { CompiledRule } from './matcher';
  * which may be rarer, is bounded by the run, so that a head that never comes does not cost a read of the
  * rest of the text at every run.
  */
-export function occurrenceFinder(
-  text: string,
-  lower: string,
-  base: number,
-  cr: CompiledRule,
-  hitKeywords: readonly string[],
-): (from: number, last: number) => number {
-  const head = cr.edges.head;
-  if (head !== undefined) {
-    return headFinder(text, head, cr.gate);
-  }
-  if (hitKeywords.length === 1) {
-    // The next occurrence of a keyword lies in the next run of hits at the latest: nothing to keep.
-    const kw = hitKeywords[0]!;
-    return (from) => {
-      const at = lower.indexOf(kw, from - base);
-      return at === -1 ? -1 : at + base;
-    };
-  }
-  const seen: Seen = { next: new Array<number>(hitKeywords.length).fill(-1), from: -1 };
-  return (from) => {
-    const at = occurrence(lower, hitKeywords, seen, from - base);
-    return at === -1 ? -1 : at + base;
-  };
-}
+export class Occurrences {
+  // Every field is set in the constructor, in one order, whatever the kind: each instance has the same
+  // hidden class and `next` one target, so the matcher's call of it stays monomorphic and inlinable (with
+  // a closure per kind, its call site saw three functions and TurboFan's code was thrown away for it).
+  private readonly kind: Kind;
+  private readonly head: string;
+  private readonly gate: RegExp | undefined;
+  /** The one keyword (`Kind.Keyword`), or the first of `keywords`. */
+  private readonly keyword: string;
+  private readonly keywords: readonly string[];
+  /** `Kind.Keywords`: each keyword's next occurrence (-1: none) at or after `from`, -1 before any search. */
+  private readonly seen: number[];
+  private from = -1;
+  /** `Kind.Head`: the first occurrence in [searched, bound], or -1 when there is none there. */
+  private searched = -1;
+  private bound = -1;
+  private found = -1;
 
-/** The first occurrence of `head` in [from, last] (where `gate`, when given, matches), or -1. */
-function headFinder(
-  text: string,
-  head: string,
-  gate: RegExp | undefined,
-): (from: number, last: number) => number {
-  // `found` is the first occurrence in [searched, bound], or -1 when there is none there.
-  let searched = -1;
-  let bound = -1;
-  let found = -1;
-  return (from, last) => {
+  constructor(
+    private readonly text: string,
+    private readonly lower: string,
+    private readonly base: number,
+    cr: CompiledRule,
+    hitKeywords: readonly string[],
+  ) {
+    const head = cr.edges.head;
+    this.kind = head !== undefined ? Kind.Head : hitKeywords.length === 1 ? Kind.Keyword : Kind.Keywords;
+    this.head = head ?? '';
+    this.gate = cr.gate;
+    this.keyword = hitKeywords[0] ?? '';
+    this.keywords = hitKeywords;
+    this.seen = this.kind === Kind.Keywords ? new Array<number>(hitKeywords.length).fill(-1) : [];
+  }
+
+  /** The first place in [from, last] where a match may start, or -1 (or a place past `last`, which the caller drops). */
+  next(from: number, last: number): number {
+    if (this.kind === Kind.Head) {
+      return this.nextHead(from, last);
+    }
+    // The next occurrence of a keyword lies in the next run of hits at the latest: nothing to keep.
+    const at =
+      this.kind === Kind.Keyword
+        ? this.lower.indexOf(this.keyword, from - this.base)
+        : this.nextKeyword(from - this.base);
+    return at === -1 ? -1 : at + this.base;
+  }
+
+  /** The first occurrence of the head in [from, last] (where the gate, when there is one, matches), or -1. */
+  private nextHead(from: number, last: number): number {
+    const { text, head } = this;
     if (from >= last) {
       // A run of one hit (most runs in code): no search, and nothing kept.
       return from === last && text.startsWith(head, from) ? from : -1;
     }
-    if (searched !== -1 && from >= searched && (found !== -1 ? from <= found : last <= bound)) {
-      return found;
+    if (
+      this.searched !== -1 &&
+      from >= this.searched &&
+      (this.found !== -1 ? from <= this.found : last <= this.bound)
+    ) {
+      return this.found;
     }
-    searched = from;
-    bound = last;
+    this.searched = from;
+    this.bound = last;
     // One character before `from` keeps the gate's lookbehind view; the slice ends where a head at `last` would.
     const lo = Math.max(0, from - 1);
     const slice = text.slice(lo, last + head.length);
+    const gate = this.gate;
     if (gate === undefined) {
       const at = slice.indexOf(head, from - lo);
-      found = at === -1 ? -1 : lo + at;
+      this.found = at === -1 ? -1 : lo + at;
     } else {
       gate.lastIndex = from - lo;
       const m = gate.exec(slice);
-      found = m === null ? -1 : lo + m.index;
+      this.found = m === null ? -1 : lo + m.index;
     }
-    return found;
-  };
-}
+    return this.found;
+  }
 
-/** Each keyword's next occurrence in `lower` (-1: none) at or after offset `from`; `from` is -1 before any search. */
-interface Seen {
-  readonly next: number[];
-  from: number;
-}
-
-/**
- * The first offset at or after `from` where one of `keywords` occurs in `lower`, or -1. Each keyword's
- * last answer is reused while it is still ahead, so that each keyword's search moves through the text
- * once. A `from` behind the last one (a match longer than its rule's maxLength ran on past the next
- * window's first hit) is searched up to the last one only, in a bounded slice; past it the answers
- * kept still hold.
- */
-function occurrence(lower: string, keywords: readonly string[], seen: Seen, from: number): number {
-  if (from < seen.from) {
+  /**
+   * The first offset at or after `from` where one of the keywords occurs in `lower`, or -1. Each
+   * keyword's last answer is reused while it is still ahead, so that each keyword's search moves through
+   * the text once. A `from` behind the last one (a match longer than its rule's maxLength ran on past the
+   * next window's first hit) is searched up to the last one only, in a bounded slice; past it the answers
+   * kept still hold.
+   */
+  private nextKeyword(from: number): number {
+    const { lower, keywords, seen } = this;
+    if (from < this.from) {
+      let best = -1;
+      for (let k = 0; k < keywords.length; k++) {
+        const kw = keywords[k]!;
+        const at = lower.slice(from, this.from + kw.length - 1).indexOf(kw);
+        if (at !== -1 && (best === -1 || at < best)) {
+          best = at;
+        }
+      }
+      if (best !== -1) {
+        return from + best;
+      }
+      from = this.from;
+    }
+    const fresh = this.from === -1;
+    this.from = from;
     let best = -1;
-    for (const kw of keywords) {
-      const at = lower.slice(from, seen.from + kw.length - 1).indexOf(kw);
+    for (let k = 0; k < keywords.length; k++) {
+      let at = seen[k]!;
+      if (fresh || (at !== -1 && at < from)) {
+        at = seen[k] = lower.indexOf(keywords[k]!, from);
+      }
       if (at !== -1 && (best === -1 || at < best)) {
         best = at;
       }
     }
-    if (best !== -1) {
-      return from + best;
-    }
-    from = seen.from;
+    return best;
   }
-  const fresh = seen.from === -1;
-  seen.from = from;
-  let best = -1;
-  for (let k = 0; k < keywords.length; k++) {
-    let at = seen.next[k]!;
-    if (fresh || (at !== -1 && at < from)) {
-      at = seen.next[k] = lower.indexOf(keywords[k]!, from);
-    }
-    if (at !== -1 && (best === -1 || at < best)) {
-      best = at;
-    }
-  }
-  return best;
+}
+
+/** Where the occurrences come from: the pattern's case-exact head, the one keyword with hits, or several. */
+const enum Kind {
+  Head,
+  Keyword,
+  Keywords,
 }

@@ -134,8 +134,7 @@ function collect(
     const runs = whole ? runsOfRule(ids, hits, 0) : clipRuns(runsOfRule(ids, hits, sliceFrom), lo, hi);
     stats.hitRuns += runs.length / 2;
     if (cr.anchored) {
-      const hitKeywords = ids.filter((id) => hits[id] !== undefined).map((id) => set.index.keywords[id]!);
-      matchAtKeywords(text, lower, sliceFrom, cr, hitKeywords, runs, stats, candidates);
+      matchAtKeywords(text, lower, sliceFrom, cr, keywordsHit(set.index, ids, hits), runs, stats, candidates);
     } else {
       matchAroundHits(text, cr, runs, stats, candidates);
     }
@@ -186,6 +185,22 @@ function rulesToRun(index: KeywordIndex, found: readonly number[]): number[] {
     }
   }
   out.length = k;
+  return out;
+}
+
+/** The keywords among `ids` that have hits, in order: a loop, not two closures made per rule and file. */
+function keywordsHit(
+  index: KeywordIndex,
+  ids: readonly number[],
+  hits: readonly (readonly number[] | undefined)[],
+): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (hits[id] !== undefined) {
+      out.push(index.keywords[id]!);
+    }
+  }
   return out;
 }
 

@@ -174,25 +174,31 @@ export function wordsBefore(text: string, at: number, longestWord: number): Word
 function splitHumps(run: string, end: number, words: WordAt[]): void {
   const whole = run.toLowerCase();
   words.push({ word: whole, end });
+  const n = run.length;
   let p = 0;
-  for (let q = 1; q < run.length; q++) {
-    const prev = run.charCodeAt(q - 1);
-    const cur = run.charCodeAt(q);
-    const next = q + 1 < run.length ? run.charCodeAt(q + 1) : 0;
-    // `apiKey`, `8x8Key` and `APIKey` all split before `K`.
-    if (isUpper(cur) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next)))) {
-      words.push({ word: whole.slice(p, q), end: end - run.length + q });
-      // The run from this hump on: a service's word of several humps inside a longer name
-      // (`getBetterStackToken`, `validateAppSynergyKey`), read as a prefix like any longer word.
-      if (p > 0) {
-        words.push({ word: whole.slice(p), end });
-      }
-      p = q;
+  for (let q = 1; q <= n; q++) {
+    const hump = q < n && isHump(run, q);
+    if (!hump && q < n) {
+      continue;
     }
+    // At a hump, the piece before it; at each later hump and at the run's end, the run from the last
+    // inner hump on: a service's word of several humps inside a longer name (`getBetterStackToken`,
+    // `validateAppSynergyKey`), read as a prefix like any longer word. One push for both: a second one,
+    // reached only from a name's second hump on, had no type feedback when TurboFan compiled the caller.
+    for (let k = hump ? 0 : 1; k < 2 && (k === 0 || p > 0); k++) {
+      const to = k === 0 ? q : n;
+      words.push({ word: whole.slice(p, to), end: end - n + to });
+    }
+    p = q;
   }
-  if (p > 0) {
-    words.push({ word: whole.slice(p), end });
-  }
+}
+
+/** Whether a camelCase word starts at `q` of `run`: `apiKey`, `8x8Key` and `APIKey` all split before `K`. */
+function isHump(run: string, q: number): boolean {
+  const prev = run.charCodeAt(q - 1);
+  const cur = run.charCodeAt(q);
+  const next = q + 1 < run.length ? run.charCodeAt(q + 1) : 0;
+  return isUpper(cur) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(next)));
 }
 
 /** Compiled forms of shapes joined by `_` or `.`, or holding `.`: a split at `-` cannot read those. */
