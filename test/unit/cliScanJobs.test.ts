@@ -9,7 +9,6 @@ import { createScanPool, SCAN_WORKER_FILE } from '../../src/cli/scanPool';
 import type { FileResult } from '../../src/cli/scanWork';
 import { scanEntry } from '../../src/cli/scanWork';
 import { readEntry } from '../../src/core/fs/readEntry';
-import { freshOpenAiKey } from '../support/fakeKeys';
 import { nodeBundleOptions } from '../support/nodeBundle';
 import { seededInts } from '../support/seededRandom';
 import { freshToken, makeTree } from './cliSupport';
@@ -47,7 +46,10 @@ function plantedTree(files: number, lines: number): Tree {
     for (let l = 0; l < lines; l++) {
       out.push(FILLER[draw(FILLER.length)]!);
       if (draw(400) === 0) {
-        const key = draw(2) === 0 ? freshToken() : freshOpenAiKey();
+        // GitHub tokens of two kinds, whose checksum makes each a finding whatever the draw: a random
+        // OpenAI key reads as a placeholder about once in 20,000 draws (a `-Todo` hump inside it), which
+        // failed this test about one run in 60; placeholders are tested where they are judged.
+        const key = draw(2) === 0 ? freshToken() : freshToken('gho');
         planted.push([fileName(f), key]);
         out.push(`const key${l} = '${key}';`);
       }
