@@ -39,6 +39,21 @@ function spans(rule: Rule, text: string): Span[] {
   return out;
 }
 
+/** A context rule for a made-up service: 32 hex characters after one of `words`. */
+function demoRule(words: string[], credentialName = false): Rule {
+  return contextRule({
+    id: 'demo-api-key',
+    provider: 'Demo',
+    description: 'demo',
+    risk: 'demo',
+    words,
+    value: '[a-f0-9]{32}',
+    valueMax: 32,
+    make: () => randomToken(HEX, 32),
+    revokeUrl: 'https://demo.invalid',
+    ...(credentialName ? { credentialName } : {}),
+  });
+}
 describe('cloud, AI, code-host and registry rules', () => {
   const cases = rules.map((rule) => ({ rule, texts: rule.tests.positives() }));
 
@@ -84,17 +99,7 @@ describe('rule kit', () => {
   });
 
   it('contextRule accepts separators and camelCase in the name, and gives the prefilter each spelling', () => {
-    const rule = contextRule({
-      id: 'demo-api-key',
-      provider: 'Demo',
-      description: 'demo',
-      risk: 'demo',
-      words: ['demo_api_key'],
-      value: '[a-f0-9]{32}',
-      valueMax: 32,
-      make: () => randomToken(HEX, 32),
-      revokeUrl: 'https://demo.invalid',
-    });
+    const rule = demoRule(['demo_api_key']);
     assert.deepEqual([...rule.keywords].sort(), [
       'demo-api-key',
       'demo.api.key',
@@ -122,18 +127,7 @@ describe('rule kit', () => {
   });
 
   it('contextRule reads a name of two or three words that ends in a credential word', () => {
-    const rule = contextRule({
-      id: 'demo-api-key',
-      provider: 'Demo',
-      description: 'demo',
-      risk: 'demo',
-      words: ['demo'],
-      value: '[a-f0-9]{32}',
-      valueMax: 32,
-      make: () => randomToken(HEX, 32),
-      revokeUrl: 'https://demo.invalid',
-      credentialName: true,
-    });
+    const rule = demoRule(['demo'], true);
     const value = freshSample(() => randomToken(HEX, 32));
     // As config notes, logs and tables write them: a spaced dash or a table's bar is the operator.
     for (const line of [
@@ -171,17 +165,7 @@ describe('rule kit', () => {
   });
 
   it('contextRule reads a quoted name and a quoted value that a setter or a map takes as a pair', () => {
-    const rule = contextRule({
-      id: 'demo-api-key',
-      provider: 'Demo',
-      description: 'demo',
-      risk: 'demo',
-      words: ['demo'],
-      value: '[a-f0-9]{32}',
-      valueMax: 32,
-      make: () => randomToken(HEX, 32),
-      revokeUrl: 'https://demo.invalid',
-    });
+    const rule = demoRule(['demo']);
     const value = freshSample(() => randomToken(HEX, 32));
     for (const line of [
       `System.setProperty("DEMO_TOKEN", "${value}");`,
