@@ -144,6 +144,9 @@ function collect(
   }
   const rules = options.rules ?? builtinRules;
   const prefixes = providerPrefixes(rules);
+  const memo = new ContextMemo(text);
+  // What the context shows is no secret is dropped before overlaps are settled: a longer candidate it
+  // beat (`API_KEY=ab%5…` around a 32-character run a service's shape took) is then still reported.
   const kept = resolveOverlaps(
     candidates.filter(
       (c) =>
@@ -152,17 +155,17 @@ function collect(
         plausible(c) &&
         (c.rule.rule.inContext?.(text, c.start, c.secret) ?? true) &&
         !defersToProvider(prefixes, c.rule.rule, c.secret, text, c.start) &&
-        !defersToNamedProvider(rules, c.rule.rule, text, c.start, c.secret),
+        !defersToNamedProvider(rules, c.rule.rule, text, c.start, c.secret) &&
+        !suppressedByContext(text, c.start, c.end, c.secret, c.rule, memo),
     ),
   );
   if (kept.length === 0) {
     return [];
   }
   const starts = knownStarts ?? lineStarts(text);
-  const memo = new ContextMemo(text);
   const out: SecretMatch[] = [];
   for (const c of kept) {
-    const match = toMatch(text, c, starts, options, memo);
+    const match = toMatch(text, c, starts, options);
     if (match) {
       out.push(match);
     }
@@ -239,12 +242,8 @@ function toMatch(
   c: Candidate,
   starts: readonly number[],
   options: ScanOptions,
-  memo: ContextMemo,
 ): SecretMatch | undefined {
   const rule = c.rule.rule;
-  if (suppressedByContext(text, c.start, c.end, c.secret, c.rule, memo)) {
-    return undefined;
-  }
   const startPos = positionAt(starts, c.start);
   if (ignoredByComment(text, starts, startPos.line, rule.id)) {
     return undefined;
