@@ -5,7 +5,7 @@ import { isElided } from './nonSecretForms';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { cleanTokenEnd, isCleanToken, looksRandom, tokenEnd } from './tokenShape';
+import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd } from './tokenShape';
 
 /**
  * Credential-named literals: a literal given to a credential-like name in any assignment syntax (`=`,
@@ -244,12 +244,17 @@ function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]
 /**
  * A bare value that is a generated token (`k3J9…`, `s.uO1V…`): hidden wherever it stands. A run cut by
  * `*` or `(` (`KEY=<16 random>:c*X`: a generated value that holds them) is taken up to the cut when it is
- * 16 characters or more; a run cut by anything else (`?`: a template's blank) stays refused.
+ * 16 characters or more; one holding `%`, `!`, `@`, `#`, `$` or `^` is taken whole when it ends as a token
+ * does; a run cut by anything else (`?`: a template's blank) stays refused.
  */
 function generatedToken(text: string, at: number, kind: string, out: RecallSpan[]): number {
   const run = tokenEnd(text, at);
   const cutByGenerated = (text[run] === '*' || text[run] === '(') && run - at >= 16;
-  const end = cutByGenerated ? run : cleanTokenEnd(text, at);
+  let end = cutByGenerated ? run : cleanTokenEnd(text, at);
+  if (end === at && !cutByGenerated) {
+    // `Using API_KEY=bmBw…%8GML…%a%UBOY…`: the characters a generated value holds do not cut it.
+    end = punctuatedTokenEnd(text, at);
+  }
   // A documented example (`7e4abcdef456Ghijkl789…`) is mixed enough to look random; its runs give it away.
   const value = text.slice(at, end);
   if (end > at && looksRandom(value) && !hasExampleShape(value) && !isElided(text, at, run)) {

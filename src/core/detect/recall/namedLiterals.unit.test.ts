@@ -157,6 +157,19 @@ describe('redact tier: credential-named literals', () => {
     leaves('  total = token=computeTheTokenFromConfig(cfg)\n');
   });
 
+  it('hides a bare generated value holding % ! @ # $ ^ in a log line, and refuses format and template strings', () => {
+    // AccuWeather's v1 keys draw `%` (trufflehog's format); generated passwords draw the others.
+    const t = `${fake(10)}4%${fake(9)}%d${fake(10)}`;
+    hides(`  [INFO] Sending request to accuweather API\n  [DEBUG] Using API_KEY=${t}\n`, t);
+    const p = `${fake(8)}7!${fake(6)}@${fake(8)}#x`;
+    hides(`  [DEBUG] Using token=${p}, retrying\n`, p);
+    hides(`  [DEBUG] Using secret=${p}`, p);
+    leaves('  [DEBUG] Using token=%s for %d requests\n');
+    leaves('  [DEBUG] Using API_KEY=%(api_key)s\n');
+    leaves(`  [DEBUG] Using token=${fake(10)}4%{user}${fake(8)}\n`);
+    leaves(`  [DEBUG] Using token=${fake(6)}!x\n`);
+  });
+
   it('hides punctuation-soup values that only look like code', () => {
     hides('apikey = {-di{]xdy}sjr{kl)ra(j)r##rj[gy}}', '{-di{]xdy}sjr{kl)ra(j)r##rj[gy}}');
     hides('db_pass = kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}', 'kdmwgd$swl[aoy_gy#ivy(])ul_sapll}n[su}}');

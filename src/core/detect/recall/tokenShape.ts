@@ -115,3 +115,29 @@ export function tokenEnd(text: string, at: number, max = 1024): number {
   }
   return end;
 }
+
+/** Characters generated passwords and some providers' keys hold inside a run (`…%8G…`, `…!x@…`). */
+const IN_GENERATED = /[%!@#$^]/;
+
+/**
+ * The end of a bare value at `at` that holds `IN_GENERATED` characters between token characters, when it
+ * ends where a token may (a blank, a quote, `,`, `;`, a closing bracket) and is 16 characters or more; else
+ * `at`. A run cut by `{`, `(` or `[` (a template, a call) is refused. Read at most `max` characters.
+ */
+export function punctuatedTokenEnd(text: string, at: number, max = 1024): number {
+  let end = at;
+  let marks = 0;
+  const limit = Math.min(text.length, at + max);
+  while (end < limit) {
+    const c = text[end]!;
+    if (IN_GENERATED.test(c)) {
+      marks++;
+    } else if (!TOKEN_CHAR.test(c)) {
+      break;
+    }
+    end++;
+  }
+  const clean = end === text.length || AFTER_TOKEN.test(text[end]!);
+  return clean && marks > 0 && end - at >= 16 ? end : at;
+}
+
