@@ -140,4 +140,3 @@ export function punctuatedTokenEnd(text: string, at: number, max = 1024): number
   const clean = end === text.length || AFTER_TOKEN.test(text[end]!);
   return clean && marks > 0 && end - at >= 16 ? end : at;
 }
-
