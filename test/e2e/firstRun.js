@@ -8,9 +8,15 @@ const path = require('path');
 /** Picks `label` in the quick pick a command just opened. */
 async function pick(page, label) {
   const box = page.locator('.quick-input-widget input.input');
-  await box.waitFor();
-  await box.fill(label);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  // Type once the pick's rows are there, and again if setting them cleared what was typed (a CI run showed
+  // the pick open with an empty filter after Enter, which picked nothing).
+  await row.waitFor();
+  for (let i = 0; i < 5 && (await box.inputValue()) !== label; i++) {
+    await box.fill(label);
+    await page.waitForTimeout(100);
+  }
+  await row.waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
