@@ -25,11 +25,8 @@ const TOKEN = new Uint8Array(256).map((_, c) => (/[A-Za-z0-9_-]/.test(String.fro
 /** Reused across texts, as the prefilter's is: a Buffer per text would cost more than the pass. */
 let scratch = Buffer.alloc(1 << 16);
 
-/**
- * The runs of the last text asked for, by length asked: the finder and the anchored matcher ask for the
- * same ones, and the service table (its shortest value) and the matcher (`TOKEN_RUN`) ask in turn.
- */
-let last: { text: string; from: number; to: number; byMin: Map<number, readonly number[]> } | undefined;
+/** The runs of the last text asked for: the finder and the anchored matcher ask for the same ones. */
+let last: { text: string; from: number; to: number; min: number; runs: readonly number[] } | undefined;
 
 /**
  * The maximal runs of token characters of `text` from `from` on (a run that began before `from` is read
@@ -37,12 +34,8 @@ let last: { text: string; from: number; to: number; byMin: Map<number, readonly 
  * A run that starts before `to` is read to its end.
  */
 export function tokenRuns(text: string, from: number, to: number, min: number): readonly number[] {
-  if (last === undefined || last.text !== text || last.from !== from || last.to !== to) {
-    last = { text, from, to, byMin: new Map() };
-  }
-  const known = last.byMin.get(min);
-  if (known !== undefined) {
-    return known;
+  if (last !== undefined && last.text === text && last.from === from && last.to === to && last.min === min) {
+    return last.runs;
   }
   const runs: number[] = [];
   const length = text.length - from;
@@ -57,7 +50,7 @@ export function tokenRuns(text: string, from: number, to: number, min: number): 
       exactRuns(text, from + s, from + e, to, min, runs),
     );
   }
-  last.byMin.set(min, runs);
+  last = { text, from, to, min, runs };
   return runs;
 }
 
