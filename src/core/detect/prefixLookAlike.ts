@@ -15,7 +15,7 @@ import type { Rule } from './rule';
 /** A keyword shaped like a token prefix: letters first, parts joined by `_`, `-` or `.`, ending in one. */
 const PREFIX_SHAPE = /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*[_.-]$/;
 /** Prefixes that are also words or too short to claim a provider (`secret_…` may be anyone's value). */
-const WORDS: ReadonlySet<string> = new Set(['secret_', 'api-', 'pat.', 'sat.', 'ico-']);
+const WORDS: ReadonlySet<string> = new Set(['secret_', 'api-', 'sdk-', 'pat.', 'sat.', 'ico-']);
 /** At least this long: `sk-` and the like open too many unrelated values. */
 const MIN_PREFIX = 4;
 /**

@@ -203,7 +203,7 @@ describe('providerPrefixes', () => {
   it('reads prefixes from the rules’ keywords, longest first, and leaves out words', () => {
     assert.ok(known.owners.get('ghp_')?.has(rule('github-pat')));
     assert.ok(known.owners.get('glpat-')?.has(rule('gitlab-pat')));
-    for (const word of ['secret_', 'api-', 'pat.']) {
+    for (const word of ['secret_', 'api-', 'sdk-', 'pat.']) {
       assert.equal(known.owners.has(word), false, word);
     }
     assert.deepEqual(known.words.get('pat.'), [rule('harness-api-key')]);

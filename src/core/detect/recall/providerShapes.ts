@@ -13,6 +13,7 @@ import { cleanTokenEnd, looksRandom } from './tokenShape';
 /** Keywords that are prefixes but also ordinary words or too short to name a provider on their own. */
 const TOO_GENERIC = new Set([
   'api-',
+  'sdk-',
   'secret_',
   'pat.',
   'sat.',

@@ -1,4 +1,5 @@
-import { ALNUM, BASE64, BASE64URL, HEX, UPPER_ALNUM, randomToken } from '../random';
+import { randomInt } from 'node:crypto';
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule } from './fixedPrefix';
 import { END_TOKEN, START_TOKEN, anyCase, tokenRule } from './ruleKit';
@@ -75,6 +76,47 @@ export const fixedShapeRules: readonly Rule[] = [
     revokeUrl: 'https://moon.finage.co.uk',
     negatives: ['API_KEY_FINAGE_PRODUCTION_ACCOUNT', 'API_KEYXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'],
   }),
+  fixedRule({
+    id: 'launchdarkly-prefixed-key',
+    provider: 'LaunchDarkly',
+    description: 'LaunchDarkly API access token or server SDK key',
+    risk: 'anyone with this file can read and flip your LaunchDarkly feature flags',
+    // `api-` or `sdk-` and a UUID's five dashed groups (trufflehog draws them from [a-z0-9]): the prefix
+    // and the exact 8-4-4-4-12 structure together name the key with no LaunchDarkly word around it.
+    keywords: ['api-', 'sdk-'],
+    shape: '(?:api|sdk)-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}',
+    maxLength: 40,
+    validate: (t) => lettersAndDigits(t.slice(4)),
+    make: () => `${pickOf(['api', 'sdk'])}-${dashedGroups(LOWER_ALNUM)}`,
+    revokeUrl: 'https://app.launchdarkly.com/settings/authorization',
+    negatives: [
+      'sdk-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcyb',
+      'api-5Gykyl1b-Wgrq-41lC-z6q1-h7zn5fdlcybw',
+      'mob-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcybw',
+      'my-api-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcybw',
+      'api-00000000-0000-0000-0000-000000000000',
+    ],
+  }),
+  fixedRule({
+    id: 'pubnub-subscribe-key',
+    provider: 'PubNub',
+    description: 'PubNub subscribe key',
+    risk: 'anyone with this file can subscribe to the messages of your PubNub keyset',
+    // Subscribe keys ship in client apps, so the finding is a warning; `sub-c-` and the dashed groups.
+    severity: 'warning',
+    keywords: ['sub-c-'],
+    shape: 'sub-c-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}',
+    maxLength: 42,
+    validate: (t) => lettersAndDigits(t.slice(6)),
+    make: () => `sub-c-${dashedGroups(LOWER_ALNUM)}`,
+    revokeUrl: 'https://admin.pubnub.com/',
+    negatives: [
+      'sub-c-5gykyl1b-wgrq-q',
+      'sub-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcyb',
+      'pub-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcybw',
+      'sub-c-00000000-0000-0000-0000-000000000000',
+    ],
+  }),
   tokenRule({
     id: 'portainer-access-token',
     provider: 'Portainer',
@@ -115,3 +157,17 @@ export const fixedShapeRules: readonly Rule[] = [
     negatives: [`aiven: ${'A'.repeat(372)}`, 'AIVEN_TOKEN=${AIVEN_TOKEN}'],
   }),
 ];
+
+/** Five dashed groups of `alphabet` in a UUID's lengths (8-4-4-4-12), with a letter and a digit among them. */
+function dashedGroups(alphabet: string): string {
+  for (;;) {
+    const out = [8, 4, 4, 4, 12].map((n) => randomToken(alphabet, n)).join('-');
+    if (lettersAndDigits(out)) {
+      return out;
+    }
+  }
+}
+
+function pickOf<T>(list: readonly T[]): T {
+  return list[randomInt(list.length)]!;
+}

@@ -214,7 +214,8 @@ export const keyedServiceRules: readonly Rule[] = [
     words: ['launchdarkly', 'launch_darkly'],
     value: `(?:api|sdk)-${UUID}|[A-Za-z0-9_-]{40}`,
     valueMax: 40,
-    make: () => `api-${uuid()}`,
+    // `api-`/`sdk-` and a UUID alone is `launchdarkly-prefixed-key`'s; this rule adds the 40-character form.
+    make: () => randomToken(ALNUM, 40),
     revokeUrl: 'https://app.launchdarkly.com/settings/authorization',
   }),
   keyed({

@@ -11,7 +11,7 @@ import {
   tokenRule,
   NAME_REACH,
 } from './ruleKit';
-import { UUID, numericId, randomTail, uuid } from './ruleParts';
+import { numericId, randomTail, uuid } from './ruleParts';
 import { decodeBase64 } from './valueChecks';
 
 // Chat and team-messaging providers other than Slack. Facts on the formats come from the providers'
@@ -138,18 +138,34 @@ export const messagingRules: readonly Rule[] = [
     risk: teamsRisk,
     keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
     pattern: new RegExp(
-      `https://(?:[a-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID}(?:/[A-Za-z0-9_-]{20,80})?${END_TOKEN}`,
+      // `<group id>@<tenant id>`, a 32-character id and the owner's id: trufflehog takes each id as letters,
+      // digits and dashes, not only UUIDs, so the path's fixed words and lengths carry the proof.
+      `https://(?:[A-Za-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/[A-Za-z0-9@-]{36,100}/IncomingWebhook/[A-Za-z0-9-]{32}/[A-Za-z0-9-]{36}(?:/[A-Za-z0-9_-]{20,80})?${END_TOKEN}`,
     ),
-    maxLength: 320,
+    maxLength: 345,
     minEntropy: 3.5,
     revokeUrl:
       'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
-    sample: () =>
-      `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${randomToken(HEX, 32)}/${uuid()}/V2${randomToken(BASE64URL, 40)}`,
-    lines: (u) => [`TEAMS_WEBHOOK_URL=${u}`, `  teams_webhook: "${u}"`, u],
+    // A UUID path as Teams issues it, or trufflehog's draw: ids of letters, digits, dashes and the `@`.
+    sample: () => {
+      const alnum = BASE64URL.replace(/[-_]/g, '');
+      const ids = (n: number): string => randomToken(`${alnum}-`, n);
+      return randomToken('01', 1) === '0'
+        ? `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${randomToken(HEX, 32)}/${uuid()}/V2${randomToken(BASE64URL, 40)}`
+        : `https://${randomToken(alnum, 10)}.webhook.office.com/webhookb2/${ids(40)}@${ids(32)}/IncomingWebhook/${randomToken(alnum, 32)}/${ids(36)}`;
+    },
+    lines: (u) => [
+      `TEAMS_WEBHOOK_URL=${u}`,
+      `  teams_webhook: "${u}"`,
+      u,
+      `microsoftteamswebhook token = '${u}'`,
+    ],
     negatives: [
       'https://contoso.webhook.office.com/webhookb2/<group-id>@<tenant-id>/IncomingWebhook/<id>/<owner>',
       'https://outlook.office.com/webhook/xxxxxxxx',
+      // The owner's id one character short, and a placeholder path.
+      `https://uQu9muaokn.webhook.office.com/webhookb2/8IoQDUDl-eqlp-q0zl-tlhi-HTxVfS864oTv@Fk3pDq0x-Lm2e-Qa7c-Rt5w-Yb8nHs1Jc4Ue/IncomingWebhook/${'Kd8sPq2LmZx4Vn7R'.repeat(2)}/uiqxkMLH-gw-a-Pq3c-Ld8e-Hs2Jc4Ue7Nb`,
+      'https://contoso.webhook.office.com/webhookb2/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx@xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/IncomingWebhook/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
     ],
   }),
   tokenRule({
