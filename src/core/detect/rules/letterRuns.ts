@@ -33,9 +33,15 @@ export function forEachLetterRun(
   }
 }
 
-/** Whether an operator of `=:>`, at most three blanks and maybe a quote stand right before `at`. */
+/**
+ * Whether an operator of `=:>`, at most three blanks and maybe a quote stand right before `at`, or before
+ * a `Bearer ` right before it (`token := "Bearer …"`).
+ */
 function assignedAt(text: string, at: number, from: number): boolean {
   let k = at - 1;
+  if (k >= BEARER.length && text.startsWith(BEARER, at - BEARER.length)) {
+    k -= BEARER.length;
+  }
   const c = text.charCodeAt(k);
   if (c === 34 || c === 39 || c === 96) {
     k--;
@@ -46,6 +52,8 @@ function assignedAt(text: string, at: number, from: number): boolean {
   const op = text.charCodeAt(k);
   return k >= from && (op === 61 || op === 58 || op === 62);
 }
+
+const BEARER = 'Bearer ';
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;

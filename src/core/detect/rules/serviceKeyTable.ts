@@ -34,6 +34,8 @@ import {
 const CREDENTIAL_WORDS = new Set(['key', 'token', 'secret', 'password', 'passwd', 'pass', 'pwd', 'auth']);
 /** Shortest table word matched as the start of a longer identifier word (`abuseipdbkey`, `logzio`). */
 const PREFIX_WORD = 4;
+/** Shortest table word matched as the end of a longer identifier word (`getsmartsheet`). */
+const SUFFIX_WORD = 10;
 
 /** One part of a service's credential: its shape, and whether it is the secret (an id is not). */
 export interface Part {
@@ -51,7 +53,8 @@ export interface ServiceEntry {
   readonly parts: readonly Part[];
   /**
    * The service's word is an everyday one (`coda`, `swell`, `privacy`): it names a value only as part of a
-   * credential name right before it (`coda_token: "…"`, `swell token = '…'`), never from the line before.
+   * credential name right before it (`coda_token: "…"`, `swell token = '…'`) or as the word itself right
+   * before it (`mite '…'`), never from the line before.
    */
   readonly named: boolean;
 }
@@ -59,7 +62,7 @@ export interface ServiceEntry {
 /**
  * Parses table lines `Provider word[,word] part…`, where a part is a shape (`l32`, `a20..40`, `h8-h4-h12`,
  * `l4_a27`, `h8.h35`: segments joined by `-`, `_` or `.`), `&` before an id's. Words written `@word` name
- * a value only in a credential name (see `ServiceEntry.named`).
+ * a value only in a credential name or right before it (see `ServiceEntry.named`).
  */
 export function parseTable(text: string): ServiceEntry[] {
   const out: ServiceEntry[] = [];
@@ -268,7 +271,13 @@ export class ServiceKeyIndex {
       // A hex or UUID value needs a credential word, or its service's word right before it (`cloze: …`).
       const named = credential || adjacent(text, wordEnd, start);
       for (const entry of this.servicesNamed(word)) {
-        if (entry.named && !namesCredential(text.slice(wordEnd - word.length, start))) {
+        // An everyday word names a value in a credential name (`"hive_secret": "…"`) or right before it
+        // (`mite '…'`, `kanban '…'`): never from a line above or a sentence.
+        if (
+          entry.named &&
+          !namesCredential(text.slice(wordEnd - word.length, start)) &&
+          !adjacent(text, wordEnd, start)
+        ) {
           continue;
         }
         const k = entry.parts.findIndex((p) => p.secret && fits(value, p.shape, named || entry.named));
@@ -310,7 +319,10 @@ export class ServiceKeyIndex {
     return found;
   }
 
-  /** Services a lower-case word names: its own, and those whose word (4+ letters) it starts with. */
+  /**
+   * Services a lower-case word names: its own, those whose word (4+ letters) it starts with, and those whose
+   * long word (10+ letters) it ends with, as a lower-case name glues a verb before it (`getsmartsheet`).
+   */
   servicesNamed(word: string): ServiceEntry[] {
     const exact = this.byWord.get(word);
     if (word.length <= PREFIX_WORD) {
@@ -320,6 +332,9 @@ export class ServiceKeyIndex {
     for (const n of this.prefixLengths) {
       if (n < word.length) {
         out.push(...(this.byWord.get(word.slice(0, n)) ?? []));
+        if (n >= SUFFIX_WORD) {
+          out.push(...(this.byWord.get(word.slice(word.length - n)) ?? []));
+        }
       }
     }
     return out;

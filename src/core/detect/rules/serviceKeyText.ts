@@ -330,8 +330,9 @@ export function namesCredential(slice: string): boolean {
   return NAME_THEN_VALUE.test(slice) && CREDENTIAL_IN_NAME.test(slice);
 }
 
-// `coda_token: "`, `DUO_SKEY=`, `"guardian_secret": "`, `swell token - '`: a name of at most two words, an
-// operator, quotes. Linear: the optional second word opens with a blank, which the first word cannot hold.
+// `coda_token: "`, `DUO_SKEY=`, `"guardian_secret": "`, `swell token - '`, `bannerBearToken := "Bearer `: a
+// name of at most two words, an operator, quotes, maybe an HTTP scheme word. Linear: the optional second
+// word opens with a blank, which the first word cannot hold.
 const NAME_THEN_VALUE =
-  /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)?["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?$/;
+  /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)?["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?(?:Bearer )?$/;
 const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth/i;

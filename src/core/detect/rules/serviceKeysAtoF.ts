@@ -53,6 +53,7 @@ Avaza avaza d1..30-h40
 Axonaut axonaut l32
 Aylien aylien l32 &l8
 Ayrshare ayrshare u8-u8-u8-u8
+Bannerbear bannerbear a24
 Beebole beebole l40
 Besnappy besnappy h64
 BetterStack betterstack a24

@@ -4,7 +4,8 @@
 /**
  * Services whose word is an everyday one (`coda`, `swell`, `privacy`, `close`): `@word` names a value only
  * inside a credential name right before it (`CODA_TOKEN=…`, `"guardian_secret": "…"`, `swell token = '…'`),
- * never from a line above or a sentence, where the word would pair with unrelated values.
+ * or as the word itself with at most three marks between (`mite '…'`, `kanban: …`), never from a line above
+ * or a sentence, where the word would pair with unrelated values.
  */
 export const SERVICE_KEYS_NAMED = `
 Alchemy @alchemy n32
@@ -17,6 +18,8 @@ Commodities @commodities a60
 DuoSecretKey @duo a40
 EnvoyApiKey @envoy a220
 GuardianApi @guardian l8-l4-l4-l4-l12
+Hive @hive l32 &a17
+KanbanTool @kanban,kanbantool u12
 KeenIO @keen u64
 Magnetic @magnetic l8-l4-l4-l4-l12
 Mite @mite l16

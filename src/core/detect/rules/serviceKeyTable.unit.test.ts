@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { scan } from '../scanner';
+import { freshSample } from './ruleKit';
+import { randomLetters } from './letterRuns';
+import { lettersAndDigits } from './ruleParts';
+
+// How the service key table reads its words: an everyday word right before its value, a long service
+// word at the end of a lower-case name, a `Bearer` value under a credential name. Formats are trufflehog's
+// (`pkg/detectors/{kanban,kanbantool,mite,hive,smartsheets,bannerbear}`).
+
+/** A fresh value of `alphabet` with letters and digits both, as the table's digit pass reads them. */
+function key(alphabet: string, n: number): string {
+  for (;;) {
+    const v = freshSample(() => randomToken(alphabet, n));
+    if (lettersAndDigits(v)) {
+      return v;
+    }
+  }
+}
+
+/** Mixed-case letters that read as random (most draws do). */
+function letters(n: number): string {
+  for (;;) {
+    const v = freshSample(() => randomToken(ALNUM.replace(/[0-9]/g, ''), n));
+    if (randomLetters(v)) {
+      return v;
+    }
+  }
+}
+
+/** The table's findings in `text`: provider and value. */
+function found(text: string): string[] {
+  return scan(text)
+    .filter((f) => f.ruleId === 'service-api-key')
+    .map((f) => `${f.provider} ${text.slice(f.start, f.end)}`);
+}
+
+describe('service key table: words and names', () => {
+  it('reads an everyday word right before its value (kanban, kanbantool, mite)', () => {
+    const kanban = key(UPPER_ALNUM, 12);
+    assert.deepEqual(found(`kanban '${kanban}' kanban 'acme.kanbantool.com'`), [`KanbanTool ${kanban}`]);
+    assert.deepEqual(found(`kanbantool: ${kanban}`), [`KanbanTool ${kanban}`]);
+    const mite = key(LOWER_ALNUM, 16);
+    assert.deepEqual(found(`mite '${mite}' 'www.mite.yo.lk'`), [`Mite ${mite}`]);
+    assert.deepEqual(found(`MITE_API_KEY=${mite}`), [`Mite ${mite}`]);
+  });
+
+  it('leaves an everyday word away from the value, or a value of another shape', () => {
+    const kanban = key(UPPER_ALNUM, 12);
+    const mite = key(LOWER_ALNUM, 16);
+    for (const text of [
+      "kanban key = '11?Q98FV=8WI' url = 'acme.kanbantool.com'",
+      `the kanban board for sprint ${kanban}`,
+      `# kanban\n${kanban}`,
+      `kanban '${kanban.toLowerCase()}x'`,
+      `mite key = '${mite.toUpperCase()}' url = 'WWW.mite.yo.lk'`,
+      `a mite of dust on ${mite}`,
+      // `mite` is read at the start of a longer word only, never at its end.
+      `termite '${mite}'`,
+    ]) {
+      assert.deepEqual(found(text), [], text);
+    }
+  });
+
+  it('reads a long service word glued to the end of a lower-case name (getsmartsheet)', () => {
+    const sheet = key(ALNUM, 37);
+    assert.deepEqual(found(`sheets := getsmartsheet("${sheet}")`), [`Smartsheets ${sheet}`]);
+    for (const text of [
+      `  # smartsheet invalid credentials\n  sheet_token := "${key(LOWER_ALNUM, 30)}"`,
+      `sheets := getsmartsheets("${key(ALNUM, 36)}")`,
+    ]) {
+      assert.deepEqual(found(text), [], text);
+    }
+  });
+
+  it('reads a Bearer value under a credential name that holds the service word (bannerbear)', () => {
+    const v = letters(24);
+    assert.deepEqual(found(`bannerBearToken := "Bearer ${v}"`), [`Bannerbear ${v}`]);
+    for (const text of [
+      `bannerBearToken := "Bearer ${letters(25)}"`,
+      'bannerBearToken := "Bearer getTheBannerBearTokenFromEnv"',
+      `sendRequest("Bearer ${v}")`,
+    ]) {
+      assert.deepEqual(found(text), [], text);
+    }
+  });
+
+  it('reads a Hive secret beside its id, and neither alone', () => {
+    const id = key(ALNUM, 17);
+    const secret = key(LOWER_ALNUM, 32);
+    assert.deepEqual(found(`{\n  "hive_id": "${id}",\n  "hive_secret": "${secret}"\n}`), [`Hive ${secret}`]);
+    for (const text of [
+      `{ "hive_secret": "${secret}" }`,
+      `{ "hive_id": "${id}" }`,
+      `hive.metastore.warehouse.dir=/user/${secret}`,
+    ]) {
+      assert.deepEqual(found(text), [], text);
+    }
+  });
+});
