@@ -118,6 +118,62 @@ export const fixedShapeRules: readonly Rule[] = [
     ],
   }),
   tokenRule({
+    id: 'photoroom-api-key',
+    provider: 'Photoroom',
+    description: 'Photoroom API key',
+    risk: 'anyone with this file can call the Photoroom API as your account, on your bill',
+    // `sk_pr_`, the owner's label (any letters and digits, `mykey` as often as not) and 40 hex digits. The
+    // label is a word by design, so the hex digits are the secret the placeholder check reads.
+    keywords: ['sk_pr_'],
+    pattern: new RegExp(
+      `${START_TOKEN}(?:sandbox_)?sk_pr_[A-Za-z0-9]{1,64}_(?<secret>[0-9a-f]{40})${END_TOKEN}`,
+    ),
+    maxLength: 119,
+    validate: lettersAndDigits,
+    revokeUrl: 'https://app.photoroom.com/api-dashboard',
+    sample: () => randomToken(HEX, 40),
+    lines: (h) => [
+      `PHOTOROOM_API_KEY=sk_pr_mykey_${h}`,
+      `Sending request to the photoroom API\n  Using Key=sk_pr_${randomToken(ALNUM, 8)}_${h}`,
+      `"x-api-key": "sandbox_sk_pr_default_${h}"`,
+    ],
+    negatives: [
+      `Using Key=sk_pr_my_key_${'5434ed1e230419e4df9a'.repeat(2)}`,
+      `sk_pr_mykey_${'5434ed1e230419e4df9a'.repeat(2)}f`,
+      'sk_pr_mykey_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  }),
+  tokenRule({
+    id: 'box-api-token',
+    provider: 'Box',
+    description: 'Box API token',
+    risk: 'anyone with this file can read and change the files of your Box account',
+    severity: 'warning',
+    // 32 letters and digits under a key or token name, up to two lines below the word `box` (a log names
+    // the API, then the key). The word alone is everyday: a credential name must stand right before the value.
+    keywords: ['box'],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9.-])(?:[Bb]ox|BOX)(?![A-Za-z0-9])[^\\n]{0,80}?(?:\\n[^\\n]{0,80}?){0,2}?(?:[Kk]ey|KEY|[Tt]oken|TOKEN)["']?[ \\t]{0,3}[=:][ \\t]{0,3}["']?(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_-])`,
+    ),
+    maxLength: 320,
+    minEntropy: 3.5,
+    validate: lettersAndDigits,
+    revokeUrl: 'https://app.box.com/developers/console',
+    sample: () => randomToken(ALNUM, 32),
+    // Where the generic rules read a credential name (`BOX_TOKEN=…`), they report the value too.
+    lines: (t) => [
+      `[INFO] sending API request to box API\n  [DEBUG] using Key=${t}`,
+      `Uploading to Box\n[DEBUG] retrying\n[DEBUG] using KEY=${t}`,
+    ],
+    negatives: [
+      `[INFO] sending API request to box API\n  [DEBUG] using Key=${'Kd8sPq2L-mZx4Vn7R'.repeat(2)}x4Vn7`,
+      `[INFO] fetch box data\n  [DEBUG] fetch data from the database for ID ${'Kd8sPq2LmZx4Vn7R'.repeat(2)}`,
+      `checkbox.key = "${'Kd8sPq2LmZx4Vn7R'.repeat(2)}"`,
+      `sandbox_api_key = "${'Kd8sPq2LmZx4Vn7R'.repeat(2)}"`,
+      `box\n\n\n\napi_key = "${'Kd8sPq2LmZx4Vn7R'.repeat(2)}"`,
+    ],
+  }),
+  tokenRule({
     id: 'portainer-access-token',
     provider: 'Portainer',
     description: 'Portainer API access token',
