@@ -125,7 +125,11 @@ const FLOORS = {
   // runs), misses unchanged (85-87 a load on the same draws), leak 0.2% and found-not-redacted 0 unchanged.
   // All merged (labels, recall8, fp3, runs12, recall9), 7 runs: recall 96.1-96.5%, FP 1.9-2.1%, leak 0.2%,
   // changed negatives 22.2-22.6%.
-  scanRecall: 0.955,
+  // Trufflehog keyword detectors (branch recall11, 2026-12-05, 11 loads against main 60cf4db): LaunchDarkly
+  // `api-`/`sdk-` and PubNub `sub-c-` keys bare, Teams URLs in trufflehog's shape, Photoroom and Box, and
+  // the table reading kanban/mite right after their word, `getsmartsheet(` and a `Bearer` value; misses
+  // 56-66 -> 47-57 a load (recall 96.1-96.7% -> 96.6-97.2%), FP 19-21 in both (the same negatives).
+  scanRecall: 0.96,
   scanFalsePositiveRate: 0.025,
   redactLeakRate: 0.008,
   overRedactionRate: 0.235,
