@@ -151,7 +151,7 @@ function bareLines(
 }
 
 /** A Discord bot token's first part is the base64 of the bot's numeric id; its last part an HMAC. */
-function discordStructure(token: string): boolean {
+export function discordStructure(token: string): boolean {
   const [id = '', , mac = ''] = token.split('.');
   return (
     (/[0-9]/.test(id) || /^[0-9]{17,20}$/.test(decodeBase64(id) ?? '')) &&
