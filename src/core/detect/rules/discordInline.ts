@@ -1,6 +1,5 @@
 import type { FoundValue, Rule } from '../rule';
-import { TOKEN_RUN, tokenRuns } from '../tokenRuns';
-import { discordSample, discordStructure } from './bareBotTokens';
+import { botTokenRuns, discordSample, discordStructure } from './bareBotTokens';
 
 // A Discord bot token with no keyword near it and not alone on its line: inside a sentence, after an
 // `=`, before a `!`, or glued to one or two letters on its left (`AT<token>`, a paste that lost its
@@ -25,12 +24,13 @@ function isIdStart(c: number): boolean {
 
 /**
  * Tokens in [from, to): each MAC is a token run of 27 or 38 characters, which the shared run pass lists
- * (see `tokenRuns`); only the 34 characters before it and the run before those are read. Linear.
+ * (see `botTokenRuns`); only the 34 characters before it and the run before those are read. Linear.
  */
 export function inlineDiscordTokens(text: string, from: number, to: number): FoundValue[] {
   const out: FoundValue[] = [];
-  // The token starts at `from` or later; its MAC starts at most 34 + 26 characters on.
-  const runs = tokenRuns(text, from, Math.min(text.length, to + ID_MAX + 8), TOKEN_RUN);
+  // A token starts before `to` and its MAC at most 34 characters after; the bot line finder's runs
+  // reach that far (and are the ones it just asked for).
+  const runs = botTokenRuns(text, from, to);
   for (let k = 0; k < runs.length; k += 2) {
     const m0 = runs[k]!;
     const m1 = runs[k + 1]!;
