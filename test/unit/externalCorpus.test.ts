@@ -125,7 +125,12 @@ const FLOORS = {
   // runs), misses unchanged (85-87 a load on the same draws), leak 0.2% and found-not-redacted 0 unchanged.
   // All merged (labels, recall8, fp3, runs12, recall9), 7 runs: recall 96.1-96.5%, FP 1.9-2.1%, leak 0.2%,
   // changed negatives 22.2-22.6%.
-  scanRecall: 0.955,
+  // Report-tier recall (branch recall10, 2026-12-05, 10 runs against main 60cf4db's 5): Discord tokens with
+  // no keyword inside a line, 32-digit client secrets and zero-padded ids under a Discord name, Basic with an
+  // empty password, URL passwords at example.com, Linear keys of 32-128, a Docker `auths` entry's `auth`, a
+  // curl user that is a generated UUID. Misses 54-66 -> 42-51 a run (recall 96.1-96.5% -> 97.0-97.5%), FP
+  // 19-20 of 975 in both. The floor leaves room for the draw.
+  scanRecall: 0.962,
   scanFalsePositiveRate: 0.025,
   redactLeakRate: 0.008,
   overRedactionRate: 0.235,
