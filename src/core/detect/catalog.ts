@@ -14,6 +14,7 @@ import { devToolRules } from './rules/devTools';
 import { emailRules } from './rules/email';
 import { messagingRules } from './rules/messaging';
 import { bareBotTokenRules } from './rules/bareBotTokens';
+import { discordInlineRules } from './rules/discordInline';
 import { observabilityRules } from './rules/observability';
 import { paymentRules } from './rules/payments';
 import { commerceRules } from './rules/commerce';
@@ -53,6 +54,7 @@ export const serviceRules: readonly Rule[] = [
   ...slackRules,
   ...messagingRules,
   ...bareBotTokenRules,
+  ...discordInlineRules,
   ...emailRules,
   ...paymentRules,
   ...commerceRules,

@@ -26,6 +26,22 @@ function isQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 96;
 }
 
+/** A value on a line that starts before `to` may start past it, but not by a line's length. */
+function runsStop(n: number, to: number): number {
+  return Math.min(n - FIT_MIN, to + FIT_MAX + 64);
+}
+
+/**
+ * The long token runs the bot token finders read for [from, to): each value's run starts within the
+ * value, which starts before `runsStop`. One call for both files' finders, so the one-entry cache of
+ * `tokenRuns` serves the second (`discordInline.ts`) too.
+ */
+export function botTokenRuns(text: string, from: number, to: number): readonly number[] {
+  const n = text.length;
+  const stop = runsStop(n, to);
+  return stop < from ? [] : tokenRuns(text, from, Math.min(n, stop + FIT_MAX), TOKEN_RUN);
+}
+
 /** The line pass of the last text asked for: both rules here ask for the same text, one after the other. */
 let lastPass: { text: string; from: number; to: number; spans: readonly number[] } | undefined;
 
@@ -47,10 +63,8 @@ function fittingLines(text: string, from: number, to: number): readonly number[]
   }
   const spans: number[] = [];
   const n = text.length;
-  // A value on a line that starts before `to` may start past it, but not by a line's length; its token
-  // run starts within the value.
-  const stop = Math.min(n - FIT_MIN, to + FIT_MAX + 64);
-  const runs = stop < from ? [] : tokenRuns(text, from, Math.min(n, stop + FIT_MAX), TOKEN_RUN);
+  const stop = runsStop(n, to);
+  const runs = botTokenRuns(text, from, to);
   // Where the last value read ends: a value may hold several long runs.
   let done = from;
   for (let k = 0; k < runs.length; k += 2) {
@@ -151,7 +165,7 @@ function bareLines(
 }
 
 /** A Discord bot token's first part is the base64 of the bot's numeric id; its last part an HMAC. */
-function discordStructure(token: string): boolean {
+export function discordStructure(token: string): boolean {
   const [id = '', , mac = ''] = token.split('.');
   return (
     (/[0-9]/.test(id) || /^[0-9]{17,20}$/.test(decodeBase64(id) ?? '')) &&

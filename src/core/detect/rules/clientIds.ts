@@ -21,6 +21,16 @@ function idOf(n: number): string {
   }
 }
 
+/** `idOf(n - 1)` after a 0, as a file may pad a snowflake, and random by `randomDigits` as a whole. */
+function paddedId(n: number): string {
+  for (;;) {
+    const id = `0${idOf(n - 1)}`;
+    if (randomDigits(id)) {
+      return id;
+    }
+  }
+}
+
 const where = (name: string, t: string): string[] => [
   `${name.toUpperCase()}_TOKEN=${t}`,
   `  ${name}_key: '${t}'`,
@@ -54,16 +64,18 @@ export const clientIdRules: readonly Rule[] = [
     description: 'Discord application (client) id under a credential name',
     risk: 'the id half of a Discord app credential: with its client secret it signs users in as your app',
     words: ['discord'],
-    // A snowflake: 17 to 20 digits, which grow with the creation time.
-    value: '[1-9][0-9]{16,19}',
+    // A snowflake: 17 to 20 digits, which grow with the creation time; a file may pad one with zeros on
+    // the left (gitleaks reads any 18 digits under the name).
+    value: '[0-9]{17,20}',
     valueMax: 20,
     minEntropy: 2.5,
     validate: randomDigits,
-    make: () => idOf(18),
+    make: () => (Math.random() < 0.25 ? paddedId(18) : idOf(18)),
     revokeUrl: 'https://discord.com/developers/applications',
-    lines: (t) => where('discord', t),
+    lines: (t) => [...where('discord', t), `  "discordToken" => "${t}"`],
     negatives: [
       'DISCORD_CLIENT_ID=534853675297078228',
+      'discord_token: 0000000000000000',
       'discord_token: 000000000000000000',
       'discordKey = 12345678901234567890',
     ],

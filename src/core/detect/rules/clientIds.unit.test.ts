@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { shannonEntropy } from '../entropy';
 import { scan } from '../scanner';
 import { numericId, randomDigits } from './ruleParts';
 
@@ -60,5 +61,35 @@ describe('client ids under a credential name (report tier)', () => {
     assert.deepEqual(ids(`SFDC_CONSUMER_KEY=${key}`), ['salesforce-consumer-key']);
     assert.deepEqual(ids(`SALESFORCE_CLIENT_ID=${key}`), []);
     assert.deepEqual(ids(`salesforce_key = "3MVG9${randomToken(ALNUM, 40)}"`), []);
+  });
+
+  it('reads Discord numbers by length under a Discord credential name: 17-20 digits an id, 32 a secret', () => {
+    for (let i = 0; i < 20; i++) {
+      const padded = draw(() => `0${numericId(17)}`);
+      // The rule's entropy floor (2.6) leaves out about one 32-digit draw in a thousand.
+      const secret = draw(
+        () => numericId(32),
+        (v) => randomDigits(v) && shannonEntropy(v) >= 2.6,
+      );
+      for (const [line, id] of [
+        [`  "discordToken" => "${padded}"`, 'discord-client-id'],
+        [`string discordToken = "${secret}";`, 'discord-client-secret'],
+        [`discord_TOKEN = "${secret}"`, 'discord-client-secret'],
+        [`discord_token: ${secret}`, 'discord-client-secret'],
+      ] as const) {
+        assert.deepEqual(ids(line), [id], line);
+      }
+      for (const line of [
+        `discord_token: ${secret.slice(0, 25)}`, // neither length
+        `discord_token: ${secret}1`,
+        `DISCORD_CLIENT_ID=${secret}`, // an id name
+        `webhook_token: ${secret}`, // no Discord word
+        `slack_token: "${padded}"`,
+        'discord_token: 00000000000000000000000000000000',
+        'discord_secret = "12345678901234567890123456789012"',
+      ]) {
+        assert.deepEqual(ids(line), [], line);
+      }
+    }
   });
 });

@@ -6,14 +6,15 @@ import { isPlausiblePassword } from './valueChecks';
 // Passwords inside connection strings and URLs. The finding is the password alone (group `secret`),
 // so a quick fix or a redaction leaves the rest of the URL readable. A password equal to its user
 // name (`postgres:postgres@`), a placeholder, a reference (`${DB_PASSWORD}`) or a mask (`****`) is
-// not reported; documentation hosts (`example.com`) are skipped.
+// not reported. A documentation host (`example.com`) is no sign of a fake password: a host is what
+// people blank out before they paste a URL, and `api.example.com` was reported already, so `example.com`
+// is read like any other host (secretlint reports both); a host placeholder (`hostname`, `<host>`) is not.
 
 const risk = 'anyone with this file can connect to this service with the embedded password';
 const USER = '(?!anonymous:)(?<user>[^\\s:@/?#\'"`<>]{0,128})';
 const PASSWORD = '(?<secret>[^\\s:@/?#\'"`<>]{1,256})';
-/** Host after the `@`: not a documentation host. */
-const HOST =
-  '(?!(?:www\\.)?example\\.(?:com|org|net)\\b|host(?:name)?(?![\\w.-])|<)[A-Za-z0-9[_-][A-Za-z0-9._:\\]-]{0,253}';
+/** Host after the `@`: not a placeholder for one. */
+const HOST = '(?!host(?:name)?(?![\\w.-])|<)[A-Za-z0-9[_-][A-Za-z0-9._:\\]-]{0,253}';
 
 /** `scheme://user:password@host`, where `schemes` is a regex alternation. */
 function urlPassword(schemes: string): RegExp {
@@ -60,7 +61,8 @@ function commonNegatives(s: string): string[] {
     `${s}://admin:****@db.internal/app`,
     `${s}://app:app@db.internal/app`,
     `${s}://<user>:<password>@<host>/<db>`,
-    `${s}://deploy:Zx9k2mQ7rT@example.com/app`,
+    `${s}://deploy:Zx9k2mQ7rT@hostname/app`,
+    `${s}://user:password@example.com/app`,
     `${s}://db.internal:5432/app`,
     `${s}://app:%(password)s@db.internal/app`,
     `${s}://anonymous:guest-mail@mirror.internal/pub`,
@@ -152,6 +154,8 @@ export const connectionStringRules: readonly Rule[] = [
       `git clone https://deploy-bot:${pw}@git.internal.corp/platform/infra.git`,
       `SMTP_URL=smtp://mailer:${pw}@smtp.mailprovider.net:587`,
       `  proxy: "http://svc-proxy:${pw}@10.20.0.5:3128"`,
+      `This URL: https://user:${pw}@example.com includes credential.`,
+      `- markdown [url](ftp://user:${pw}@example.org)`,
     ],
     negatives: [
       ...commonNegatives('https'),

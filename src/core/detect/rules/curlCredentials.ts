@@ -32,6 +32,11 @@ function userTokenOk(v: string): boolean {
   return headerValueOk(v) && v.length >= 10 && /[A-Z]/.test(v) && /[a-z]/.test(v);
 }
 
+/** A UUID-shaped user name a service generated (letters and digits in both halves, not a run of one). */
+function generatedUserOk(v: string): boolean {
+  return /[0-9]/.test(v) && /[a-zA-Z]/.test(v) && shannonEntropy(v.replace(/-/g, '')) >= 3;
+}
+
 export const curlCredentialRules: readonly Rule[] = [
   tokenRule({
     id: 'curl-header-credential',
@@ -90,6 +95,40 @@ export const curlCredentialRules: readonly Rule[] = [
       'curl -u admin: https://localhost:9200',
       'curl -u deploy:s3cretPassw0rd https://ci.internal',
       'curl -u ${STRIPE_KEY}: https://api.stripe.com',
+    ],
+  }),
+  tokenRule({
+    id: 'curl-user-generated-id',
+    provider: 'HTTP',
+    description: 'Service-generated user id passed to curl with its password',
+    risk: 'anyone with this file can sign in to this service with the generated user id and password on the command line',
+    severity: 'warning',
+    keywords: ['curl'],
+    // Some services issue both halves of a login (IBM Cloud's old service credentials: a UUID user name
+    // and a random password), and their docs write them as `--user "{username}":"{password}"`, so a
+    // filled-in line keeps the braces. The user is reported when a password of 8 or more characters with
+    // a digit follows, not a reference (`$…`, `<…>`, `{{…}}`); curl-user-password reads the password.
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9_-])curl${CURL_ARGS}[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)["']?\\{?(?<secret>[A-Za-z0-9]{8}(?:-[A-Za-z0-9]{4}){3}-[A-Za-z0-9]{12})\\}?["']?:["']?` +
+        `\\{?(?=[A-Za-z0-9!@#%^*._~+=-]{0,127}[0-9])[A-Za-z0-9!@#%^*._~+=-]{8,128}\\}?["']?(?=[ \\t]|$)`,
+      'm',
+    ),
+    maxLength: 820,
+    validate: generatedUserOk,
+    expectsUuid: true,
+    sample: uuid,
+    lines: (v) => [
+      `curl -X POST --user "{${v}}":"{Zq4kVr${randomToken(ALNUM, 8)}}" --header "Accept: application/json" https://gateway.example.net/api`,
+      `curl -u ${v}:Wd9${randomToken(ALNUM, 12)} https://api.internal/v1`,
+    ],
+    negatives: [
+      'curl -u "{username}":"{password}" https://api.internal',
+      'curl -u 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b:$API_PASSWORD https://api.internal',
+      'curl -u "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b:{{ password }}" https://api.internal',
+      'curl -u 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b:password https://api.internal',
+      'curl -u 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b: https://api.internal',
+      // Built from halves: whole, the password would be this repo's own finding.
+      `curl -u 00000000-0000-0000-0000-000000000000:${'Zq4kVr' + '12abcd'} https://api.internal`,
     ],
   }),
 ];

@@ -41,9 +41,12 @@ export const devToolRules: readonly Rule[] = [
     description: 'Linear personal API key',
     risk: 'anyone with this file can read and change the issues and projects of your Linear workspace',
     prefix: 'lin_api_',
-    body: '[A-Za-z0-9]{40}',
-    bodyMax: 40,
-    make: () => randomToken(ALNUM, 40),
+    // Keys issued today have 40 characters after the prefix (gitleaks, trufflehog); secretlint reads 32
+    // to 128 and its own example has 42. The prefix names the provider, so the length is not the proof.
+    body: '[A-Za-z0-9]{32,128}',
+    bodyMax: 128,
+    make: () => randomToken(ALNUM, Math.random() < 0.5 ? 40 : 32 + Math.floor(Math.random() * 97)),
+    negatives: [`lin_api_${'aB3'.repeat(10)}a`, 'LINEAR_API_KEY=lin_api_'],
     revokeUrl: 'https://linear.app/settings/account/security',
   }),
   prefixedRule({

@@ -18,6 +18,21 @@ function decodesToCredentials(value: string): boolean {
   );
 }
 
+/**
+ * An `auth` value inside a Docker config's `auths` block that `decodesToCredentials` leaves: one too long
+ * for it (a GCP `_json_key:` with the whole service account key after the colon) or one whose bytes are
+ * no text (a registry's opaque token, or a value a generator filled at random). Its place names it: the
+ * `auth` of a registry entry is the login. Text without a `user:` head is still left (a label, a note).
+ */
+function registryAuthOk(value: string): boolean {
+  if (value.length < 32 || decodesToCredentials(value)) {
+    return false;
+  }
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  const text = decoded.replace(/[^\x20-\x7e\t\r\n]/g, '').length >= decoded.length * 0.9;
+  return text ? /^[\x21-\x7e]{1,128}:[\x20-\x7e\t\r\n]{4,}$/.test(decoded) : lettersAndDigits(value);
+}
+
 export const registryRules: readonly Rule[] = [
   prefixedRule({
     id: 'npm-access-token',
@@ -102,6 +117,41 @@ export const registryRules: readonly Rule[] = [
       `{"auth": "${Buffer.from('user:password').toString('base64')}"}`,
       '{"auth": "Bearer"}',
       `{"auth": "${Buffer.from('just-some-text-without-colon').toString('base64')}"}`,
+    ],
+  }),
+  tokenRule({
+    id: 'docker-config-registry-auth',
+    provider: 'Docker',
+    description: 'Registry login in the `auth` of a Docker config `auths` entry',
+    risk: 'anyone with this file can log in to the container registry as you',
+    keywords: ['"auths"'],
+    // `"auths": { "<registry>": {` then at most two other string fields (`email`, `username`) before `auth`.
+    pattern: new RegExp(
+      '"auths"[ \\t]{0,3}:[ \\t\\r\\n]{0,40}\\{[ \\t\\r\\n]{0,40}"[^"\\r\\n]{1,200}"[ \\t]{0,3}:[ \\t\\r\\n]{0,40}\\{' +
+        '(?:[ \\t\\r\\n]{0,40}"(?:email|username|password|identitytoken)"[ \\t]{0,3}:[ \\t]{0,3}"[^"\\r\\n]{0,200}",){0,2}' +
+        '[ \\t\\r\\n]{0,40}"auth"[ \\t]{0,3}:[ \\t]{0,3}"(?<secret>[A-Za-z0-9+/]{32,8000}={0,2})"',
+    ),
+    maxLength: 8930,
+    minEntropy: 4,
+    validate: registryAuthOk,
+    revokeUrl: 'https://docs.docker.com/reference/cli/docker/logout/',
+    sample: () =>
+      Math.random() < 0.5
+        ? randomToken(ALNUM, 64 + Math.floor(Math.random() * 3000))
+        : Buffer.from(
+            `_json_key:{\n  "type": "service_account",\n  "private_key_id": "${randomToken(HEX, 40)}"\n}`,
+          ).toString('base64'),
+    lines: (s) => [
+      `{\n  "auths": {\n  "https://gcr.io": {\n  "auth": "${s}",\n  "email": "puller@project.iam.gserviceaccount.com"\n  }\n  }\n}`,
+      `{"auths": {"registry.acme.internal": {"email": "ci@acme.internal", "auth": "${s}"}}}`,
+    ],
+    negatives: [
+      '{"auths": {"ghcr.io": {"auth": ""}}}',
+      // Text with no `user:` head, a short value, and an `auth` outside an `auths` entry.
+      `{"auths": {"ghcr.io": {"auth": "${Buffer.from('just some text that has no colon in it at all').toString('base64')}"}}}`,
+      `{"auths": {"ghcr.io": {"auth": "${'aB3dE'.repeat(6)}"}}}`,
+      `{"settings": {"auth": "${'Zq8Xw2Lk'.repeat(8)}"}}`,
+      `{"auths": {"ghcr.io": {"auth": "${'a'.repeat(64)}"}}}`,
     ],
   }),
   prefixedRule({

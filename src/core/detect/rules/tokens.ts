@@ -35,9 +35,19 @@ function basicCredentialsOk(encoded: string): boolean {
     return false;
   }
   const colon = decoded.indexOf(':');
-  return (
-    colon > 0 && !isPlaceholder(decoded.slice(0, colon)) && isPlausiblePassword(decoded.slice(colon + 1))
-  );
+  if (colon <= 0 || isPlaceholder(decoded.slice(0, colon))) {
+    return false;
+  }
+  const user = decoded.slice(0, colon);
+  // An empty password is still a whole credential: the header is what the client sends and the server
+  // checks, so it signs in as `user` (an API key sent as the user name, as Stripe and Mailgun document
+  // it, or an account with no password). The user half must then pass for one: not a stock word.
+  return colon === decoded.length - 1
+    ? user.length >= 4 &&
+        /^[\x21-\x7e]+$/.test(user) &&
+        !/^(?:api|access|auth)?[_-]?(?:key|token|secret|pass(?:word)?)$/i.test(user) &&
+        isPlausiblePassword(user)
+    : isPlausiblePassword(decoded.slice(colon + 1));
 }
 
 export function jwtSample(): string {
@@ -95,7 +105,10 @@ export const tokenRules: readonly Rule[] = [
     maxLength: 420,
     validate: basicCredentialsOk,
     revokeUrl: 'https://datatracker.ietf.org/doc/html/rfc7617',
-    sample: () => Buffer.from(`deploy-${randomToken(HEX, 4)}:${randomToken(ALNUM, 18)}`).toString('base64'),
+    sample: () =>
+      Buffer.from(
+        `deploy-${randomToken(HEX, 4)}:${Math.random() < 0.3 ? '' : randomToken(ALNUM, 18)}`,
+      ).toString('base64'),
     lines: (b) => [
       `Authorization: Basic ${b}`,
       `curl -H 'Authorization: Basic ${b}' https://ci.internal/api`,
@@ -108,6 +121,13 @@ export const tokenRules: readonly Rule[] = [
       'Basic authentication is configured in nginx.conf',
       'Basic Example of the client',
       `Authorization: Basic ${Buffer.from('no colon in this one').toString('base64')}`,
+      // An empty password after a stock or placeholder user name, or after none.
+      `Authorization: Basic ${Buffer.from('admin:').toString('base64')}`,
+      `Authorization: Basic ${Buffer.from('username:').toString('base64')}`,
+      `Authorization: Basic ${Buffer.from('<user>:').toString('base64')}`,
+      `Authorization: Basic ${Buffer.from('abc:').toString('base64')}`,
+      `Authorization: Basic ${Buffer.from('apikey:').toString('base64')}`,
+      `Authorization: Basic ${Buffer.from(':').toString('base64')}`,
       'headers["Authorization"] = "Basic " + base64(user + ":" + pass)',
     ],
   }),
