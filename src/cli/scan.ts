@@ -47,7 +47,7 @@ Options:
                            directory or above it, up to the git root)
       --staged             scan what the next commit would record: the staged blobs in git's index,
                            not the work tree (for pre-commit hooks); takes no paths
-  -j, --jobs N             threads to scan with (default: the cores not already busy); a large
+  -j, --jobs N             threads to scan with (default: the idle cores less one); a large
                            tree is spread over them, a few files stay on one; the report is the same
   -h, --help               show this help
 

@@ -100,13 +100,20 @@ export function takePrestartedWorkers(): Worker[] {
 }
 
 /**
- * The default thread count: the cores minus the one-minute load average, at least one. A worker on a core
- * that is already busy only takes turns with the main thread and adds its own start: on a shared 2-core
- * machine at load 3-5, a 2.4 MB tree took 0.8-1.0 s on one thread and 1.2-1.7 s on two.
+ * The default thread count: the idle cores (the cores minus the one-minute load average) less one, at least
+ * one. Each thread's engine warms up in V8's background compiler, which needs a core of its own for about a
+ * third of the scan: on one thread it runs on the core the scan leaves idle, on two threads of a 2-core
+ * machine it competes with both. Measured on 2 idle cores (a 56 MB tree): 960 ms of CPU on one thread, 1,190 ms
+ * on two, so two threads were at best 1.2x faster there, and slower on a 3.4 MB or 20 MB tree. A worker on a
+ * core that is already busy only takes turns with the main thread.
  */
 export function idleCores(): number {
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(cores, Math.ceil(cores - (loadavg()[0] ?? 0))));
+  return defaultJobs(availableParallelism(), loadavg()[0] ?? 0);
+}
+
+/** `idleCores` for a given core count and load average. */
+export function defaultJobs(cores: number, load: number): number {
+  return Math.max(1, Math.min(cores, Math.ceil(cores - load)) - 1);
 }
 
 function isDirectory(path: string): boolean {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prestartCount, prestartScanWorkers, takePrestartedWorkers } from './scanPrestart';
+import { defaultJobs, prestartCount, prestartScanWorkers, takePrestartedWorkers } from './scanPrestart';
 
 describe('prestartCount: the workers `scan` starts before its options are parsed', () => {
   const dirs = new Set(['.', 'src', 'test']);
@@ -68,5 +68,20 @@ describe('prestartScanWorkers: the hand-over to the scan command', () => {
     assert.ok(broken);
     await new Promise((exited) => broken.once('exit', exited)); // After its 'error', which it must survive.
     assert.deepEqual(takePrestartedWorkers(), []);
+  });
+});
+
+describe('defaultJobs: the thread count `scan` uses without --jobs', () => {
+  it('leaves one idle core to the engine warm-up: one thread on 2 idle cores, three on 4', () => {
+    assert.equal(defaultJobs(2, 0), 1);
+    assert.equal(defaultJobs(4, 0), 3);
+    assert.equal(defaultJobs(8, 0.2), 7);
+  });
+
+  it('counts busy cores out, and never goes below one thread', () => {
+    assert.equal(defaultJobs(4, 1.5), 2);
+    assert.equal(defaultJobs(4, 6), 1);
+    assert.equal(defaultJobs(1, 0), 1);
+    assert.equal(defaultJobs(2, 0.9), 1);
   });
 });
