@@ -211,7 +211,8 @@ function hasBoundaryWord(secret: string, lower: string): boolean {
       if (
         writtenByPerson(secret.slice(i, i + word.length)) &&
         isWordStart(secret, i) &&
-        isWordEnd(secret, i + word.length)
+        isWordEnd(secret, i + word.length) &&
+        standsAsWord(secret, i, i + word.length)
       ) {
         return true;
       }
@@ -244,6 +245,64 @@ function isWordEnd(s: string, i: number): boolean {
   }
   const next = s.charCodeAt(i);
   return !isLetter(next) || (isUpper(next) && isLower(s.charCodeAt(i - 1)));
+}
+
+/** Longest run of letters and digits around a boundary word that is still read for words (`enterYourApiKeyHere`). */
+const WORDS_RUN_MAX = 40;
+
+/**
+ * The run of letters and digits that holds the word reads as words a person wrote: the word alone between
+ * separators (`TODO_FILL_ME`, `sk-your-key-here`), or camelCase words of two letters or more with at most
+ * digits at the end (`apiKeyHere`, `enterYourToken1`). Inside a generated token the run also holds digits
+ * and stray capitals (`…oUloKVfgHereXwF…`, `…3nFakeN-…`), and the hump around the word is chance: those
+ * dismissed about one random key in 20,000. The scan either side stops past `WORDS_RUN_MAX`.
+ */
+function standsAsWord(s: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from <= WORDS_RUN_MAX && isAlnum(s.charCodeAt(from - 1))) {
+    from--;
+  }
+  let to = end;
+  while (to < s.length && to - end <= WORDS_RUN_MAX && isAlnum(s.charCodeAt(to))) {
+    to++;
+  }
+  if (from === start && to === end) {
+    return true;
+  }
+  return to - from <= WORDS_RUN_MAX && readsAsWords(s.slice(from, to));
+}
+
+/** Letters split at camelCase humps (`apiKeyHere`, `APIKey`) into pieces of two letters or more, then digits only. */
+function readsAsWords(run: string): boolean {
+  let letters = 0;
+  while (letters < run.length && isLetter(run.charCodeAt(letters))) {
+    letters++;
+  }
+  for (let i = letters; i < run.length; i++) {
+    if (!isDigit(run.charCodeAt(i))) {
+      return false;
+    }
+  }
+  let piece = 0;
+  for (let i = 1; i <= letters; i++) {
+    const prev = run.charCodeAt(i - 1);
+    const cur = run.charCodeAt(i);
+    const hump =
+      i < letters &&
+      isUpper(cur) &&
+      (isLower(prev) || (isUpper(prev) && i + 1 < letters && isLower(run.charCodeAt(i + 1))));
+    if (i === letters || hump) {
+      if (i - piece < 2) {
+        return false;
+      }
+      piece = i;
+    }
+  }
+  return letters > 0;
+}
+
+function isAlnum(c: number): boolean {
+  return isLetter(c) || isDigit(c);
 }
 
 function isLetter(c: number): boolean {

@@ -3,6 +3,7 @@ import { seededInts } from '../../../test/support/seededRandom';
 import { fingerprintOf } from './finding';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM } from './random';
+import { scan } from './scanner';
 
 /** Seeded, so the "random keys are never placeholders" check is deterministic. */
 function seeded(seed: number): (charset: string, length: number) => string {
@@ -126,7 +127,7 @@ describe('placeholders', () => {
     for (const value of [
       around('mock', '_', '_'),
       around('HERE', '-', '-'),
-      around('Your', 'a', 'Key'),
+      around('Your', '_enter', 'Key_'),
       'apiKeyHere',
       'YOUR_TOKEN_HERE_123',
       around('XXXX', '', ''),
@@ -135,6 +136,50 @@ describe('placeholders', () => {
       'changeMe',
     ]) {
       assert.equal(isPlaceholder(value), true, value);
+    }
+  });
+
+  it('reads a boundary word inside a generated token as chance, not as a word', () => {
+    const random = seeded(29);
+    // An OpenAI-shaped project key whose random body holds a camelCase hump that spells a placeholder word:
+    // glued to digits, to more random letters, or after a `-` of the base64url alphabet.
+    const key = (inner: string): string =>
+      `sk-proj-${random(BASE64URL, 40)}${inner}${random(BASE64URL, 34)}T3BlbkFJ${random(BASE64URL, 74)}`;
+    const drawn = [
+      key('q7xTodo85d3'),
+      key('-Todo4wX'),
+      key('vfgHereXwF9'),
+      key('3nFakeN-I0R'),
+      key('oUnYourQvXa'),
+      `ghp_${random(ALNUM, 9)}zFakeSRN${random(ALNUM, 19)}`,
+    ];
+    for (const value of drawn) {
+      assert.equal(isPlaceholder(value, ['sk-proj-', 'ghp_']), false, value);
+    }
+    for (const value of drawn.slice(0, 5)) {
+      const text = `OPENAI_API_KEY=${value}`;
+      assert.deepEqual(
+        scan(text).map((f) => text.slice(f.start, f.end)),
+        [value],
+        value,
+      );
+    }
+  });
+
+  it('still refuses the placeholders people write around those words', () => {
+    for (const value of [
+      'sk-your-key-here',
+      'TODO_FILL_ME',
+      '<your-token>',
+      'todo',
+      'sk-proj-YOUR_KEY_HERE',
+      'enterYourApiKeyHere',
+      'APIKeyHere',
+      'yourToken1',
+      'sk-fake-key-123',
+      'FIXME-token',
+    ]) {
+      assert.equal(isPlaceholder(value, ['sk-proj-', 'sk-']), true, value);
     }
   });
 
