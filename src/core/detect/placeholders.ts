@@ -6,8 +6,8 @@ import { writtenByPerson } from './wordCase';
  * the secret alone; checks that need the text around it live in suppress.ts.
  *
  * Each check is tuned so that a random key almost never trips it: a six-letter word or a six-step
- * sequence appears by chance in a 40-character base62 key with odds around 1e-7, a four-letter word
- * only counts at a word boundary, and a run of eight identical characters is as rare.
+ * sequence of letters appears by chance in a 40-character base62 key with odds around 1e-7, a four-letter
+ * word only counts where it stands as a word, and a run of eight identical characters is as rare.
  */
 
 /** Words that mark a value as written for a reader, matched anywhere in the secret. */
@@ -358,7 +358,12 @@ function isRepetitive(body: string): boolean {
   return n >= 8 && top / n >= 0.6;
 }
 
-/** Six or more consecutive steps up or down within digits or within one letter case: `123456`, `abcdef`, `FEDCBA`. */
+/**
+ * Six or more consecutive steps up or down within one letter case or within digits: `abcdef`, `FEDCBA`,
+ * `123456`. Among digits six steps count only as a whole run of digits (`sk_test_123456`, `987654`) or
+ * at eight steps and more (`…1234567890…`): ten digits fall into six steps inside a longer number about
+ * once in 100,000 places, so a Slack id (`xoxb-573456787625-…`) dismissed about one random token in 6,000.
+ */
 function hasSequence(body: string): boolean {
   let up = 1;
   let down = 1;
@@ -368,11 +373,17 @@ function hasSequence(body: string): boolean {
     const same = sameClass(a, b);
     up = same && b === a + 1 ? up + 1 : 1;
     down = same && b === a - 1 ? down + 1 : 1;
-    if (up >= 6 || down >= 6) {
+    const run = Math.max(up, down);
+    if (run >= 6 && (!isDigit(b) || run >= 8 || wholeDigitRun(body, i + 1 - run, i + 1))) {
       return true;
     }
   }
   return false;
+}
+
+/** No digit right before `from` or at `to`: the digits in [from, to) are the whole run. */
+function wholeDigitRun(s: string, from: number, to: number): boolean {
+  return (from === 0 || !isDigit(s.charCodeAt(from - 1))) && (to === s.length || !isDigit(s.charCodeAt(to)));
 }
 
 function sameClass(a: number, b: number): boolean {

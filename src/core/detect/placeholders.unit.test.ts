@@ -166,6 +166,24 @@ describe('placeholders', () => {
     }
   });
 
+  it('reads six digits in a row inside a longer number as chance, a whole run or eight steps as typed', () => {
+    const random = seeded(31);
+    // A Slack bot token's numeric ids: `345678` inside a 12-digit id is chance (one id in about 6,000).
+    const slack = (id: string): string => `xoxb-${id}-${random(DIGITS, 13)}-${random(ALNUM, 24)}`;
+    for (const id of ['573456787625', '604123456408', '826467654329']) {
+      const value = slack(id);
+      assert.equal(isPlaceholder(value, ['xoxb-']), false, value);
+      assert.deepEqual(
+        scan(`SLACK_BOT_TOKEN=${value}`).map((f) => f.ruleId),
+        ['slack-bot-token'],
+        value,
+      );
+    }
+    for (const value of ['sk_test_123456', 'xoxb-123456789012-abc', 'token-987654-x', 'id 20123456789 x']) {
+      assert.equal(isPlaceholder(value, ['sk_test_', 'xoxb-']), true, value);
+    }
+  });
+
   it('still refuses the placeholders people write around those words', () => {
     for (const value of [
       'sk-your-key-here',
