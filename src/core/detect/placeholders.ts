@@ -1,5 +1,5 @@
 import { templateMarks } from './templateRefs';
-import { writtenByPerson } from './wordCase';
+import { hasPlaceholderWord, isCrossedOut, isDigit, isLower, isUpper } from './placeholderWords';
 
 /**
  * Shape checks that tell a placeholder or an example from a live secret, for every rule. They look at
@@ -9,47 +9,6 @@ import { writtenByPerson } from './wordCase';
  * sequence of letters appears by chance in a 40-character base62 key with odds around 1e-7, a four-letter
  * word only counts where it stands as a word, and a run of eight identical characters is as rare.
  */
-
-/** Words that mark a value as written for a reader, matched anywhere in the secret. */
-const ANYWHERE_WORDS: readonly string[] = [
-  'example',
-  'sample',
-  'dummy',
-  'placeholder',
-  'changeme',
-  'change_me',
-  'change-me',
-  'changeit',
-  'redacted',
-  'insert',
-  'replace',
-  'qwerty',
-  'asdfgh',
-  'lorem',
-  'ipsum',
-  'foobar',
-  'notreal',
-  'not_real',
-  'not-real',
-  'notareal',
-  'not_a_real',
-  'not-a-real',
-  'notasecret',
-  'fakekey',
-  'fake_key',
-  'fake-key',
-  'yourkey',
-  'mykey',
-  'secrethere',
-  'tokenhere',
-  'keyhere',
-] as const;
-
-/**
- * Short words that mark a placeholder only at a word start (`YOUR_API_KEY`, `your-token`, `<yourKey>`,
- * `apiKeyHere`), so that they do not fire inside random characters.
- */
-const BOUNDARY_WORDS = ['your', 'here', 'fake', 'mock', 'todo', 'fixme', 'enter'] as const;
 
 /**
  * Whole values that are names or defaults, not secrets. `pass` and `pwd` are the bare word for what the
@@ -121,9 +80,7 @@ export function isPlaceholder(
   if (WHOLE_VALUES.has(lower) || marked) {
     return true;
   }
-  // `xxxx` or `XXXX` as people type it; `xXxX` is as likely in random characters as any four letters.
-  const crossedOut = secret.includes('xxxx') || secret.includes('XXXX');
-  if (crossedOut || hasAnywhereWord(secret, lower) || hasBoundaryWord(secret, lower)) {
+  if (isCrossedOut(secret) || hasPlaceholderWord(secret, lower)) {
     return true;
   }
   if (secret.length > SHAPE_CHECK_MAX) {
@@ -176,143 +133,6 @@ function hasTemplate(secret: string): boolean {
     /^\$\{?(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)\}?$/.test(secret) ||
     /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(secret)
   );
-}
-
-/** Entries of two words, written in camelCase as often as not, with the first word's length (`myKey`). */
-const TWO_WORDS: ReadonlyMap<string, number> = new Map([
-  ['changeme', 6],
-  ['changeit', 6],
-  ['notreal', 3],
-  ['notareal', 4],
-  ['notasecret', 4],
-  ['fakekey', 4],
-  ['yourkey', 4],
-  ['mykey', 2],
-  ['secrethere', 6],
-  ['tokenhere', 5],
-  ['keyhere', 3],
-  ['foobar', 3],
-]);
-
-function hasAnywhereWord(secret: string, lower: string): boolean {
-  for (const word of ANYWHERE_WORDS) {
-    for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
-      if (writtenByPerson(secret.slice(i, i + word.length), TWO_WORDS.get(word))) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-function hasBoundaryWord(secret: string, lower: string): boolean {
-  for (const word of BOUNDARY_WORDS) {
-    for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
-      if (
-        writtenByPerson(secret.slice(i, i + word.length)) &&
-        isWordStart(secret, i) &&
-        isWordEnd(secret, i + word.length) &&
-        standsAsWord(secret, i, i + word.length)
-      ) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-/**
- * Start of the text, after a separator (`_`, `-`, `<`, space), or a camelCase hump (`apiKeyHere`). Not
- * after a digit: people do not write `9your`, and random characters do.
- */
-function isWordStart(s: string, i: number): boolean {
-  if (i === 0) {
-    return true;
-  }
-  const prev = s.charCodeAt(i - 1);
-  const cur = s.charCodeAt(i);
-  return (!isLetter(prev) && !isDigit(prev)) || (isLower(prev) && isUpper(cur));
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** End of the text, before a non-letter, or before the next camelCase hump (`yourApiKey`). */
-function isWordEnd(s: string, i: number): boolean {
-  if (i >= s.length) {
-    return true;
-  }
-  const next = s.charCodeAt(i);
-  return !isLetter(next) || (isUpper(next) && isLower(s.charCodeAt(i - 1)));
-}
-
-/** Longest run of letters and digits around a boundary word that is still read for words (`enterYourApiKeyHere`). */
-const WORDS_RUN_MAX = 40;
-
-/**
- * The run of letters and digits that holds the word reads as words a person wrote: the word alone between
- * separators (`TODO_FILL_ME`, `sk-your-key-here`), or camelCase words of two letters or more with at most
- * digits at the end (`apiKeyHere`, `enterYourToken1`). Inside a generated token the run also holds digits
- * and stray capitals (`…oUloKVfgHereXwF…`, `…3nFakeN-…`), and the hump around the word is chance: those
- * dismissed about one random key in 20,000. The scan either side stops past `WORDS_RUN_MAX`.
- */
-function standsAsWord(s: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && start - from <= WORDS_RUN_MAX && isAlnum(s.charCodeAt(from - 1))) {
-    from--;
-  }
-  let to = end;
-  while (to < s.length && to - end <= WORDS_RUN_MAX && isAlnum(s.charCodeAt(to))) {
-    to++;
-  }
-  if (from === start && to === end) {
-    return true;
-  }
-  return to - from <= WORDS_RUN_MAX && readsAsWords(s.slice(from, to));
-}
-
-/** Letters split at camelCase humps (`apiKeyHere`, `APIKey`) into pieces of two letters or more, then digits only. */
-function readsAsWords(run: string): boolean {
-  let letters = 0;
-  while (letters < run.length && isLetter(run.charCodeAt(letters))) {
-    letters++;
-  }
-  for (let i = letters; i < run.length; i++) {
-    if (!isDigit(run.charCodeAt(i))) {
-      return false;
-    }
-  }
-  let piece = 0;
-  for (let i = 1; i <= letters; i++) {
-    const prev = run.charCodeAt(i - 1);
-    const cur = run.charCodeAt(i);
-    const hump =
-      i < letters &&
-      isUpper(cur) &&
-      (isLower(prev) || (isUpper(prev) && i + 1 < letters && isLower(run.charCodeAt(i + 1))));
-    if (i === letters || hump) {
-      if (i - piece < 2) {
-        return false;
-      }
-      piece = i;
-    }
-  }
-  return letters > 0;
-}
-
-function isAlnum(c: number): boolean {
-  return isLetter(c) || isDigit(c);
-}
-
-function isLetter(c: number): boolean {
-  return isUpper(c) || isLower(c);
-}
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 function stripPrefix(secret: string, lower: string, keywords: readonly string[]): string {
