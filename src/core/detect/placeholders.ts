@@ -180,13 +180,15 @@ function isRepetitive(body: string): boolean {
 
 /**
  * Six or more consecutive steps up or down within one letter case or within digits: `abcdef`, `FEDCBA`,
- * `123456`. Among digits six steps count only as a whole run of digits (`sk_test_123456`, `987654`) or
- * at eight steps and more (`…1234567890…`): ten digits fall into six steps inside a longer number about
- * once in 100,000 places, so a Slack id (`xoxb-573456787625-…`) dismissed about one random token in 6,000.
+ * `123456`. Among digits six steps count only as a whole run of digits (`sk_test_123456`, `987654`), at
+ * eight steps and more (`…12345678…`), or twice in one value (`1204567890123456`): ten digits fall into six
+ * steps inside a longer number about once in 100,000 places, so a Slack id (`xoxb-573456787625-…`)
+ * dismissed about one random token in 6,000.
  */
 function hasSequence(body: string): boolean {
   let up = 1;
   let down = 1;
+  let digitRuns = 0;
   for (let i = 1; i < body.length; i++) {
     const a = body.charCodeAt(i - 1);
     const b = body.charCodeAt(i);
@@ -194,7 +196,13 @@ function hasSequence(body: string): boolean {
     up = same && b === a + 1 ? up + 1 : 1;
     down = same && b === a - 1 ? down + 1 : 1;
     const run = Math.max(up, down);
-    if (run >= 6 && (!isDigit(b) || run >= 8 || wholeDigitRun(body, i + 1 - run, i + 1))) {
+    if (run < 6) {
+      continue;
+    }
+    if (!isDigit(b) || run >= 8 || wholeDigitRun(body, i + 1 - run, i + 1)) {
+      return true;
+    }
+    if (run === 6 && ++digitRuns >= 2) {
       return true;
     }
   }

@@ -184,7 +184,13 @@ describe('placeholders', () => {
         value,
       );
     }
-    for (const value of ['sk_test_123456', 'xoxb-123456789012-abc', 'token-987654-x', 'id 20123456789 x']) {
+    for (const value of [
+      'sk_test_123456',
+      'xoxb-123456789012-abc',
+      'token-987654-x',
+      'id 20123456789 x',
+      '2/1204567890123456',
+    ]) {
       assert.equal(isPlaceholder(value, ['sk_test_', 'xoxb-']), true, value);
     }
   });
