@@ -1,55 +1,14 @@
 import { templateMarks } from './templateRefs';
-import { writtenByPerson } from './wordCase';
+import { hasPlaceholderWord, isCrossedOut, isDigit, isLower, isUpper } from './placeholderWords';
 
 /**
  * Shape checks that tell a placeholder or an example from a live secret, for every rule. They look at
  * the secret alone; checks that need the text around it live in suppress.ts.
  *
  * Each check is tuned so that a random key almost never trips it: a six-letter word or a six-step
- * sequence appears by chance in a 40-character base62 key with odds around 1e-7, a four-letter word
- * only counts at a word boundary, and a run of eight identical characters is as rare.
+ * sequence of letters appears by chance in a 40-character base62 key with odds around 1e-7, a four-letter
+ * word only counts where it stands as a word, and a run of eight identical characters is as rare.
  */
-
-/** Words that mark a value as written for a reader, matched anywhere in the secret. */
-const ANYWHERE_WORDS: readonly string[] = [
-  'example',
-  'sample',
-  'dummy',
-  'placeholder',
-  'changeme',
-  'change_me',
-  'change-me',
-  'changeit',
-  'redacted',
-  'insert',
-  'replace',
-  'qwerty',
-  'asdfgh',
-  'lorem',
-  'ipsum',
-  'foobar',
-  'notreal',
-  'not_real',
-  'not-real',
-  'notareal',
-  'not_a_real',
-  'not-a-real',
-  'notasecret',
-  'fakekey',
-  'fake_key',
-  'fake-key',
-  'yourkey',
-  'mykey',
-  'secrethere',
-  'tokenhere',
-  'keyhere',
-] as const;
-
-/**
- * Short words that mark a placeholder only at a word start (`YOUR_API_KEY`, `your-token`, `<yourKey>`,
- * `apiKeyHere`), so that they do not fire inside random characters.
- */
-const BOUNDARY_WORDS = ['your', 'here', 'fake', 'mock', 'todo', 'fixme', 'enter'] as const;
 
 /**
  * Whole values that are names or defaults, not secrets. `pass` and `pwd` are the bare word for what the
@@ -121,9 +80,7 @@ export function isPlaceholder(
   if (WHOLE_VALUES.has(lower) || marked) {
     return true;
   }
-  // `xxxx` or `XXXX` as people type it; `xXxX` is as likely in random characters as any four letters.
-  const crossedOut = secret.includes('xxxx') || secret.includes('XXXX');
-  if (crossedOut || hasAnywhereWord(secret, lower) || hasBoundaryWord(secret, lower)) {
+  if (isCrossedOut(secret) || hasPlaceholderWord(secret, lower)) {
     return true;
   }
   if (secret.length > SHAPE_CHECK_MAX) {
@@ -178,84 +135,6 @@ function hasTemplate(secret: string): boolean {
   );
 }
 
-/** Entries of two words, written in camelCase as often as not, with the first word's length (`myKey`). */
-const TWO_WORDS: ReadonlyMap<string, number> = new Map([
-  ['changeme', 6],
-  ['changeit', 6],
-  ['notreal', 3],
-  ['notareal', 4],
-  ['notasecret', 4],
-  ['fakekey', 4],
-  ['yourkey', 4],
-  ['mykey', 2],
-  ['secrethere', 6],
-  ['tokenhere', 5],
-  ['keyhere', 3],
-  ['foobar', 3],
-]);
-
-function hasAnywhereWord(secret: string, lower: string): boolean {
-  for (const word of ANYWHERE_WORDS) {
-    for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
-      if (writtenByPerson(secret.slice(i, i + word.length), TWO_WORDS.get(word))) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-function hasBoundaryWord(secret: string, lower: string): boolean {
-  for (const word of BOUNDARY_WORDS) {
-    for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) {
-      if (
-        writtenByPerson(secret.slice(i, i + word.length)) &&
-        isWordStart(secret, i) &&
-        isWordEnd(secret, i + word.length)
-      ) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-/**
- * Start of the text, after a separator (`_`, `-`, `<`, space), or a camelCase hump (`apiKeyHere`). Not
- * after a digit: people do not write `9your`, and random characters do.
- */
-function isWordStart(s: string, i: number): boolean {
-  if (i === 0) {
-    return true;
-  }
-  const prev = s.charCodeAt(i - 1);
-  const cur = s.charCodeAt(i);
-  return (!isLetter(prev) && !isDigit(prev)) || (isLower(prev) && isUpper(cur));
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** End of the text, before a non-letter, or before the next camelCase hump (`yourApiKey`). */
-function isWordEnd(s: string, i: number): boolean {
-  if (i >= s.length) {
-    return true;
-  }
-  const next = s.charCodeAt(i);
-  return !isLetter(next) || (isUpper(next) && isLower(s.charCodeAt(i - 1)));
-}
-
-function isLetter(c: number): boolean {
-  return isUpper(c) || isLower(c);
-}
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
 function stripPrefix(secret: string, lower: string, keywords: readonly string[]): string {
   let cut = 0;
   for (const kw of keywords) {
@@ -299,21 +178,40 @@ function isRepetitive(body: string): boolean {
   return n >= 8 && top / n >= 0.6;
 }
 
-/** Six or more consecutive steps up or down within digits or within one letter case: `123456`, `abcdef`, `FEDCBA`. */
+/**
+ * Six or more consecutive steps up or down within one letter case or within digits: `abcdef`, `FEDCBA`,
+ * `123456`. Among digits six steps count only as a whole run of digits (`sk_test_123456`, `987654`), at
+ * eight steps and more (`…12345678…`), or twice in one value (`1204567890123456`): ten digits fall into six
+ * steps inside a longer number about once in 100,000 places, so a Slack id (`xoxb-573456787625-…`)
+ * dismissed about one random token in 6,000.
+ */
 function hasSequence(body: string): boolean {
   let up = 1;
   let down = 1;
+  let digitRuns = 0;
   for (let i = 1; i < body.length; i++) {
     const a = body.charCodeAt(i - 1);
     const b = body.charCodeAt(i);
     const same = sameClass(a, b);
     up = same && b === a + 1 ? up + 1 : 1;
     down = same && b === a - 1 ? down + 1 : 1;
-    if (up >= 6 || down >= 6) {
+    const run = Math.max(up, down);
+    if (run < 6) {
+      continue;
+    }
+    if (!isDigit(b) || run >= 8 || wholeDigitRun(body, i + 1 - run, i + 1)) {
+      return true;
+    }
+    if (run === 6 && ++digitRuns >= 2) {
       return true;
     }
   }
   return false;
+}
+
+/** No digit right before `from` or at `to`: the digits in [from, to) are the whole run. */
+function wholeDigitRun(s: string, from: number, to: number): boolean {
+  return (from === 0 || !isDigit(s.charCodeAt(from - 1))) && (to === s.length || !isDigit(s.charCodeAt(to)));
 }
 
 function sameClass(a: number, b: number): boolean {

@@ -3,6 +3,7 @@ import { seededInts } from '../../../test/support/seededRandom';
 import { fingerprintOf } from './finding';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM } from './random';
+import { scan } from './scanner';
 
 /** Seeded, so the "random keys are never placeholders" check is deterministic. */
 function seeded(seed: number): (charset: string, length: number) => string {
@@ -117,6 +118,8 @@ describe('placeholders', () => {
       around('Mock', '9', '8'),
       around('TODO', '3', '_'),
       around('xXxX', '', ''),
+      around('XXXX', 'q', '7'),
+      around('xxxx', '', ''),
       around('ExAmple', '', ''),
       around('mykEy', '', ''),
     ]) {
@@ -126,15 +129,86 @@ describe('placeholders', () => {
     for (const value of [
       around('mock', '_', '_'),
       around('HERE', '-', '-'),
-      around('Your', 'a', 'Key'),
+      around('Your', '_enter', 'Key_'),
       'apiKeyHere',
       'YOUR_TOKEN_HERE_123',
-      around('XXXX', '', ''),
+      around('XXXXXX', '', ''),
+      around('XXXX', '-', ''),
+      around('xxxx', '', '_'),
+      'sk-xxxx',
       around('Example', '', ''),
       around('myKey', '', ''),
       'changeMe',
     ]) {
       assert.equal(isPlaceholder(value), true, value);
+    }
+  });
+
+  it('reads a boundary word inside a generated token as chance, not as a word', () => {
+    const random = seeded(29);
+    // An OpenAI-shaped project key whose random body holds a camelCase hump that spells a placeholder word:
+    // glued to digits, to more random letters, or after a `-` of the base64url alphabet.
+    const key = (inner: string): string =>
+      `sk-proj-${random(BASE64URL, 40)}${inner}${random(BASE64URL, 34)}T3BlbkFJ${random(BASE64URL, 74)}`;
+    const drawn = [
+      key('q7xTodo85d3'),
+      key('-Todo4wX'),
+      key('vfgHereXwF9'),
+      key('3nFakeN-I0R'),
+      key('oUnYourQvXa'),
+      `ghp_${random(ALNUM, 9)}zFakeSRN${random(ALNUM, 19)}`,
+    ];
+    for (const value of drawn) {
+      assert.equal(isPlaceholder(value, ['sk-proj-', 'ghp_']), false, value);
+    }
+    for (const value of drawn.slice(0, 5)) {
+      const text = `OPENAI_API_KEY=${value}`;
+      assert.deepEqual(
+        scan(text).map((f) => text.slice(f.start, f.end)),
+        [value],
+        value,
+      );
+    }
+  });
+
+  it('reads six digits in a row inside a longer number as chance, a whole run or eight steps as typed', () => {
+    const random = seeded(31);
+    // A Slack bot token's numeric ids: `345678` inside a 12-digit id is chance (one id in about 6,000).
+    const slack = (id: string): string => `xoxb-${id}-${random(DIGITS, 13)}-${random(ALNUM, 24)}`;
+    for (const id of ['573456787625', '604123456408', '826467654329']) {
+      const value = slack(id);
+      assert.equal(isPlaceholder(value, ['xoxb-']), false, value);
+      assert.deepEqual(
+        scan(`SLACK_BOT_TOKEN=${value}`).map((f) => f.ruleId),
+        ['slack-bot-token'],
+        value,
+      );
+    }
+    for (const value of [
+      'sk_test_123456',
+      'xoxb-123456789012-abc',
+      'token-987654-x',
+      'id 20123456789 x',
+      '2/1204567890123456',
+    ]) {
+      assert.equal(isPlaceholder(value, ['sk_test_', 'xoxb-']), true, value);
+    }
+  });
+
+  it('still refuses the placeholders people write around those words', () => {
+    for (const value of [
+      'sk-your-key-here',
+      'TODO_FILL_ME',
+      '<your-token>',
+      'todo',
+      'sk-proj-YOUR_KEY_HERE',
+      'enterYourApiKeyHere',
+      'APIKeyHere',
+      'yourToken1',
+      'sk-fake-key-123',
+      'FIXME-token',
+    ]) {
+      assert.equal(isPlaceholder(value, ['sk-proj-', 'sk-']), true, value);
     }
   });
 

@@ -164,6 +164,16 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     assert.deepEqual(ids(`HF_TOKEN=hf_${randomToken(ALNUM, 34)}`), ['huggingface-access-token']);
   });
 
+  it('Hugging Face: random letters that fall into camelCase humps are a token, words are an identifier', () => {
+    // A drawn token of capitals each followed by small consonants: camelCase by chance, no words.
+    const consonants = 'bcdfghjklmnpqrstvwz';
+    const body = [4, 3, 5, 3, 4, 3, 5, 3, 4]
+      .map((n) => randomToken(consonants.toUpperCase(), 1) + randomToken(consonants, n - 1))
+      .join('');
+    assert.deepEqual(ids(`HF_TOKEN=hf_${body}`), ['huggingface-access-token'], body);
+    assert.deepEqual(ids('from transformers import 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'), []);
+  });
+
   it('LangSmith: lsv2_ and two hex parts, not other letters', () => {
     const key = `lsv2_pt_${randomToken(HEX, 32)}_${randomToken(HEX, 10)}`;
     assert.deepEqual(ids(key), ['langsmith-api-key']);
