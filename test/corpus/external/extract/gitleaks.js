@@ -187,6 +187,17 @@ function ruleLiterals(toks) {
   return out;
 }
 
+/**
+ * The fps entries gitleaks itself marks `// False Negative`: a secret its rule fails to match (mailchimp.go's
+ * `MailchimpSDK.initialize(token: …)`), kept in fps so its test passes. They are not hard negatives.
+ */
+function peerFalseNegatives(src) {
+  const out = new Set();
+  const re = /\/\/[ \t]*False Negative[^\n]*\n[ \t]*(`[^`]*`|"(?:[^"\\\n]|\\.)*")/gi;
+  for (const m of src.matchAll(re)) out.add(m[1].startsWith('`') ? m[1].slice(1, -1) : JSON.parse(m[1]));
+  return out;
+}
+
 const files = git('ls-tree', '-r', '--name-only', 'HEAD', 'cmd/generate/config/rules/').trim().split('\n');
 const read = [];
 const counts = { dropped: 0, unsupported: 0 };
@@ -197,6 +208,7 @@ for (const file of files.filter((f) => f.endsWith('.go') && !f.endsWith('_test.g
     if (!id) continue;
     const toks = tokenize(fn);
     keepLiterals(ruleLiterals(toks));
+    const missed = peerFalseNegatives(fn);
     for (let i = 0; i < toks.length; i++) {
       const isTps = toks[i].v === 'tps' || toks[i].v === 'fps';
       if (!isTps || !toks[i + 1] || !(toks[i + 1].v === ':' || toks[i + 1].v === '=')) continue;
@@ -212,6 +224,10 @@ for (const file of files.filter((f) => f.endsWith('.go') && !f.endsWith('_test.g
       }
       const list = value.list ?? [value];
       for (const v of list) {
+        if (label === 'negative' && missed.has(render(v.parts).text)) {
+          counts.dropped++; // gitleaks' own note calls it a secret the rule misses: no negative.
+          continue;
+        }
         const c = caseOf(v, label, id, path.basename(file), counts);
         if (c) read.push(c);
       }
