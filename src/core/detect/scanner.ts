@@ -114,7 +114,9 @@ function collect(
     }
     const ids = set.index.ruleKeywords[r]!;
     if (cr.rule.finder) {
-      for (const f of cr.rule.finder(text, from, to)) {
+      const words = set.index.ruleWords[r]!;
+      const wordRuns = words.length === 0 ? undefined : runsOfRule(words, hits, sliceFrom);
+      for (const f of cr.rule.finder(text, from, to, wordRuns)) {
         candidates.push({
           rule: cr,
           start: f.start,
