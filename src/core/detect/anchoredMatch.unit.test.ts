@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { engineRule, foldOverlaps } from '../../../test/support/engineRule';
 import { seededInts } from '../../../test/support/seededRandom';
-import { matchAtKeywords } from './anchoredMatch';
+import { holdsNeededRun, matchAtKeywords } from './anchoredMatch';
 import type { Candidate, CompiledRule } from './matcher';
 import { builtinRules } from './catalog';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
@@ -177,6 +177,20 @@ describe('matching at keyword hits', () => {
     );
     // The viable one, and those before it whose reach (23) meets its run.
     assert.ok(attempts() <= 3, `${attempts()} attempts`);
+  });
+
+  it('says whether a text holds a run as long as every match holds, so a rule without one is passed over', () => {
+    const { cr } = countingRule('long');
+    assert.ok(cr.tokenRun >= 16, 'the test rule needs a run the shared pass lists');
+    const without = `${' lk_abc123'.repeat(2_000)} ${'x'.repeat(18)}`;
+    const withRun = `${without} lk_${'aB3'.repeat(6)}`;
+    assert.equal(holdsNeededRun(without, asciiLower(without), 0, cr), false);
+    assert.equal(holdsNeededRun(withRun, asciiLower(withRun), 0, cr), true);
+    // A range scan reads part of the text: it lists no runs, so every rule runs.
+    assert.equal(holdsNeededRun(without, asciiLower(without.slice(10)), 10, cr), true);
+    // A rule that needs a shorter run than the shared pass lists always runs.
+    const { cr: prefixed } = countingRule('prefixed');
+    assert.equal(holdsNeededRun(without, asciiLower(without), 0, prefixed), true);
   });
 
   it('passes over a flood of keywords that the leading lookbehind or word boundary rejects', () => {

@@ -94,7 +94,10 @@ class LazySet implements CompiledSet {
   private reach: number | undefined;
 
   constructor(private readonly source: readonly Rule[]) {
-    this.index = buildKeywordIndex(source.map((r) => r.keywords));
+    this.index = buildKeywordIndex(
+      source.map((r) => r.keywords),
+      source.map((r) => r.finderWords ?? []),
+    );
     this.compiled = new Array<CompiledRule | undefined>(source.length);
   }
 

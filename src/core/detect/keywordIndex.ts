@@ -8,6 +8,8 @@ export interface KeywordIndex {
   readonly keywords: readonly string[];
   /** For each rule (in the order given), the ids of its keywords; empty when it has none. */
   readonly ruleKeywords: readonly (readonly number[])[];
+  /** For each rule, the ids of the words its finder reads (see `Rule.finderWords`); they run no rule. */
+  readonly ruleWords: readonly (readonly number[])[];
   /** For each keyword id, the rules that list it. */
   readonly keywordRules: readonly (readonly number[])[];
   /** Rules without keywords: they run on every text. */
@@ -95,11 +97,17 @@ function isLatin1(s: string): boolean {
   return true;
 }
 
-/** Builds the index over each rule's keyword list (lower-cased here, empty strings dropped). */
-export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]): KeywordIndex {
+/**
+ * Builds the index over each rule's keyword list (lower-cased here, empty strings dropped), and over the
+ * words each rule's finder reads (`wordLists`, by rule).
+ */
+export function buildKeywordIndex(
+  keywordLists: readonly (readonly string[])[],
+  wordLists: readonly (readonly string[])[] = [],
+): KeywordIndex {
   const ids = new Map<string, number>();
   const keywords: string[] = [];
-  const ruleKeywords = keywordLists.map((list) => {
+  const idsOf = (list: readonly string[]): number[] => {
     const mine = new Set<number>();
     for (const raw of list) {
       const kw = asciiLower(raw);
@@ -115,7 +123,9 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
       mine.add(id);
     }
     return [...mine];
-  });
+  };
+  const ruleKeywords = keywordLists.map(idsOf);
+  const ruleWords = keywordLists.map((_, r) => idsOf(wordLists[r] ?? []));
   const mask = new Uint8Array(1 << HASH_BITS);
   const quadSlots = new Map<number, number[]>();
   const triSlots = new Map<number, number[]>();
@@ -178,6 +188,7 @@ export function buildKeywordIndex(keywordLists: readonly (readonly string[])[]):
   return {
     keywords,
     ruleKeywords,
+    ruleWords,
     keywordRules,
     keywordless,
     longestKeyword,

@@ -96,8 +96,21 @@ export interface Rule {
    * A rule driven by data rather than by `pattern`: the engine calls it over the scanned range instead
    * of running the pattern around keywords (the rule then lists no keywords). It must be linear in the
    * range. Each value it returns names its provider, which the finding shows in place of the rule's.
+   * `wordRuns`, when the rule lists `finderWords`, holds the prefilter's runs of their hits (flattened
+   * `[first, last, …]`, ascending; see `findKeywordHits`): every occurrence of a word lies in one, and a
+   * finder called without them must search for the words itself.
    */
-  readonly finder?: (text: string, from: number, to: number) => readonly FoundValue[];
+  readonly finder?: (
+    text: string,
+    from: number,
+    to: number,
+    wordRuns?: readonly number[],
+  ) => readonly FoundValue[];
+  /**
+   * Words (letters and digits) whose occurrences `finder` needs: the prefilter finds them in its one pass,
+   * so the finder need not read the whole text for them. They do not decide whether the rule runs.
+   */
+  readonly finderWords?: readonly string[];
   /** Where the owner revokes or rotates this kind of key (incident response). */
   readonly revokeUrl?: string;
   readonly tests: RuleTests;

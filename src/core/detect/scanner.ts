@@ -1,5 +1,5 @@
 import { lastAtOrBefore } from '../sortedSearch';
-import { matchAtKeywords } from './anchoredMatch';
+import { holdsNeededRun, matchAtKeywords } from './anchoredMatch';
 import { hexEntropyFloor, shannonEntropy } from './entropy';
 import type { Finding, Position } from './finding';
 import { fingerprintOf, maskSecret } from './finding';
@@ -114,7 +114,9 @@ function collect(
     }
     const ids = set.index.ruleKeywords[r]!;
     if (cr.rule.finder) {
-      for (const f of cr.rule.finder(text, from, to)) {
+      const words = set.index.ruleWords[r]!;
+      const wordRuns = words.length === 0 ? undefined : runsOfRule(words, hits, sliceFrom);
+      for (const f of cr.rule.finder(text, from, to, wordRuns)) {
         candidates.push({
           rule: cr,
           start: f.start,
@@ -127,6 +129,9 @@ function collect(
     }
     if (ids.length === 0) {
       matchWindow(text, cr, from, Math.min(text.length, to + cr.maxLength), stats, candidates);
+      continue;
+    }
+    if (cr.anchored && !holdsNeededRun(text, lower, sliceFrom, cr)) {
       continue;
     }
     const lo = cr.multiLine ? from - cr.maxLength : from;

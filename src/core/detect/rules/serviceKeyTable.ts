@@ -3,7 +3,7 @@ import type { FoundValue } from '../rule';
 import type { Segment, Shape } from './serviceKeyText';
 import { forEachDigitRun } from './digitRuns';
 import { forEachLetterRun, randomLetters } from './letterRuns';
-import { shortRuns, wordSearch } from './shortRuns';
+import { plainWords, shortRuns, wordSearch } from './shortRuns';
 import { TOKEN_RUN, tokenRuns } from '../tokenRuns';
 import {
   adjacent,
@@ -120,6 +120,8 @@ export class ServiceKeyIndex {
   private readonly prefixLengths: number[];
   /** The words of services with a value shorter than `TOKEN_RUN`: their values are read only after them. */
   private readonly shortWords: RegExp | undefined;
+  /** The same words, plain, for the prefilter (see `Rule.finderWords`). */
+  readonly shortWordList: readonly string[];
   readonly minLength: number;
   readonly maxLength: number;
   readonly longestWord: number;
@@ -148,14 +150,22 @@ export class ServiceKeyIndex {
     this.longestWord = words.reduce((m, w) => Math.max(m, w.length), 0);
     this.prefixLengths = [...new Set(words.map((w) => w.length).filter((n) => n >= PREFIX_WORD))];
     const short = entries.filter((e) => e.parts.some((p) => p.secret && shapeLength(p.shape)[0] < TOKEN_RUN));
-    this.shortWords = wordSearch(short.flatMap((e) => e.words));
+    this.shortWordList = plainWords(short.flatMap((e) => e.words));
+    this.shortWords = wordSearch(this.shortWordList);
   }
 
   /**
    * Services' values in [from, to) of `text`, each with its service. Linear in the range: `work`, when
    * given, counts the characters read past the one pass (pieces, look-backs, companion windows).
+   * `wordRuns`, when given, are the prefilter's runs of `shortWordList` (see `shortRuns`).
    */
-  find(text: string, from: number, to: number, work?: { chars: number }): FoundValue[] {
+  find(
+    text: string,
+    from: number,
+    to: number,
+    work?: { chars: number },
+    wordRuns?: readonly number[],
+  ): FoundValue[] {
     const out: FoundValue[] = [];
     const counter = work ?? { chars: 0 };
     // Where the last dotted run read ended: each is looked at once, from its first piece.
@@ -174,6 +184,7 @@ export class ServiceKeyIndex {
             LOOK_BACK + this.longestWord,
             this.minLength,
             TOKEN_RUN - 1,
+            wordRuns,
           );
     forEachDigitRun(text, long, short, this.minLength, (start, end) => {
       counter.chars += end - start;

@@ -111,7 +111,8 @@ export const serviceKeyRules: readonly Rule[] = [
     ),
     maxLength: serviceKeyIndex.maxLength,
     expectsUuid: true,
-    finder: (text, from, to) => serviceKeyIndex.find(text, from, to),
+    finder: (text, from, to, wordRuns) => serviceKeyIndex.find(text, from, to, undefined, wordRuns),
+    finderWords: serviceKeyIndex.shortWordList,
     namedShape: serviceNamedShape(serviceKeyIndex.entries, CLAIMED_WORDS),
     refutesNamed: serviceRefutes(serviceKeyIndex, CLAIMED_WORDS),
     tests: {

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { randomToken } from '../random';
+import { asciiLower, buildKeywordIndex } from '../keywordIndex';
+import { findKeywordHits } from '../prefilter';
+import { runsOfRule } from '../hitRuns';
 import { scan } from '../scanner';
 import { shortRuns, wordSearch } from './shortRuns';
 
@@ -14,6 +17,11 @@ const runs = (text: string, from = 0, to = text.length): string[] => {
   }
   return out;
 };
+
+/** The prefilter's runs of the two words in `text`, as the scanner hands them to the finder. */
+const INDEX = buildKeywordIndex([[]], [['parsehub', 'uclassify']]);
+const wordRuns = (text: string): number[] =>
+  runsOfRule(INDEX.ruleWords[0]!, findKeywordHits(INDEX, asciiLower(text), 0, text.length), 0);
 
 /** CPU milliseconds of `f`, the best of three. */
 function cpuMs(f: () => void): number {
@@ -60,6 +68,32 @@ describe('short table values, read beside their service word', () => {
     assert.deepEqual(runs(text, text.indexOf('\n')), [a]);
     assert.deepEqual(shortRuns(text, second, text.length, WORDS, 40, 12, 15), [second, text.length]);
     assert.deepEqual(shortRuns(text, 0, second, WORDS, 40, 12, 15), [10, 23]);
+  });
+
+  it('finds the same runs from the prefilter word runs as from its own search', () => {
+    const a = randomToken(ALNUM, 12);
+    const b = randomToken(ALNUM, 14);
+    const texts = [
+      `PARSEHUB_API_KEY = "${a}"\nuClassify: ${b}`,
+      `parsehub parsehub parsehub: ${a} ${'.'.repeat(30)} UCLASSIFY ${b}`,
+      `${'parsehub '.repeat(12)}${a}\n${'x'.repeat(100)} parsehub\t${b}`,
+      `uclassifyparsehub${a} parse hub ${b}`,
+      `key = "${a}" # nothing here`,
+    ];
+    for (const text of texts) {
+      for (const from of [0, 20, text.length >> 1]) {
+        assert.deepEqual(
+          shortRuns(text, from, text.length, WORDS, 40, 12, 15, wordRuns(text)),
+          shortRuns(text, from, text.length, WORDS, 40, 12, 15),
+          text,
+        );
+      }
+    }
+  });
+
+  it('reads nothing at a run that holds no word (the prefilter may add offsets)', () => {
+    const text = `parsehux: ${randomToken(ALNUM, 12)} pšrsehub: ${randomToken(ALNUM, 13)}`;
+    assert.deepEqual(shortRuns(text, 0, text.length, WORDS, 40, 12, 15, [0, 0, 25, 25]), []);
   });
 
   it('reports a 12-character ParseHub key after its name, and not after another name', () => {
