@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { charClasses } from './valueChecks';
 import { passwordOk } from './genericValues';
@@ -155,6 +155,44 @@ export const serviceNamedValueRules: readonly Rule[] = [
       'FUNCTION_KEY_NAMES = "F1F2F3F4F5F6F7F8F9F10F11F12"',
       `azureFunctionkey: ${'Kd8sPq2LmZx4Vn7R'}`,
       `azureFunctionkey: ${'Kd8sPq2LmZx4Vn7R'.repeat(2)}!${'Vn7RKd8sPq2LmZx4'.repeat(2)}/`,
+    ],
+  }),
+  contextRule({
+    id: 'fileio-api-key',
+    provider: 'File.io',
+    description: 'File.io API key',
+    risk: 'anyone with this file can upload and read files through your File.io account',
+    // 27 upper-case letters and digits, a `.` and 11 more (39 in all), under a File.io credential name.
+    words: ['fileio', 'file_io'],
+    credentialName: true,
+    value: '[A-Z0-9]{27}\\.[A-Z0-9]{11}',
+    valueMax: 39,
+    make: () => `${randomToken(UPPER_ALNUM, 27)}.${randomToken(UPPER_ALNUM, 11)}`,
+    revokeUrl: 'https://www.file.io',
+    lines: (k) => [`  "fileio_secret": "${k}"`, `FILEIO_API_KEY=${k}`],
+    negatives: [
+      `fileio_secret: "${'FILEIOKEYA1B2C3'.repeat(2)}"`,
+      `fileio_secret: "${'A1B2C3D4E5F6G7H8J9K0L1M2N3P'}.${'a1b2c3d4e5f'}"`,
+      `FILEIO_URL=${'A1B2C3D4E5F6G7H8J9K0L1M2N3P'}.${'Q4R5S6T7U8V'}`,
+    ],
+  }),
+  contextRule({
+    id: 'formbucket-api-token',
+    provider: 'FormBucket',
+    description: 'FormBucket API token',
+    risk: 'anyone with this file can read the form submissions of your FormBucket account',
+    // A long base62 body, a `.` and a base64url tail (`<105>.<4>_<11>` in trufflehog's test), under a
+    // FormBucket credential name.
+    words: ['formbucket'],
+    credentialName: true,
+    value: '[A-Za-z0-9]{40,200}\\.[A-Za-z0-9_-]{8,60}',
+    valueMax: 261,
+    make: () => `${randomToken(ALNUM, 105)}.${randomToken(ALNUM, 4)}_${randomToken(ALNUM, 11)}`,
+    revokeUrl: 'https://formbucket.com',
+    lines: (k) => [`  "formbucket_secret": "${k}"`, `FORMBUCKET_TOKEN=${k}`],
+    negatives: [
+      `formbucket_url: "${'FormBucketHost42'.repeat(4)}.${'example1'}"`,
+      `formbucket_secret: "${'Kd8sPq2LmZx4Vn7R'.repeat(2)}.${'Ab1_Cd2-Ef3'}"`,
     ],
   }),
 ];
