@@ -37,6 +37,7 @@ import { namedPrefixRules } from './rules/namedPrefixes';
 import { keyedValueRules } from './rules/keyedValues';
 import { fixedShapeRules } from './rules/fixedShapes';
 import { serviceKeyRules } from './rules/serviceKeys';
+import { serviceNamedValueRules } from './rules/serviceNamedValues';
 
 /** Cloud and AI platform rules, one group for the cross-rule checks of `rules/ruleKit.unit.test.ts`. */
 export const cloudAndAiRules: readonly Rule[] = [
@@ -84,6 +85,7 @@ export const builtinRules: readonly Rule[] = [
   ...keyedValueRules,
   ...fixedShapeRules,
   ...serviceKeyRules,
+  ...serviceNamedValueRules,
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,
