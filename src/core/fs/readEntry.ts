@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeText } from './decodeText';
 import type { WalkEntry } from './walk';
@@ -17,27 +18,25 @@ export function readEntry(path: string, maxFileSize: number): WalkEntry {
     fd = openSync(path, 'r');
     reusedBuffer ??= Buffer.allocUnsafe(REUSED_READ_BUFFER);
     const cap = Math.min(REUSED_READ_BUFFER, Math.floor(maxFileSize) + 1);
-    let bytes = reusedBuffer;
-    let length = readUpTo(fd, bytes, 0, cap);
-    if (length === cap) {
-      // Perhaps larger than the buffer or the limit: measure it. A file can shrink or grow meanwhile;
-      // read up to the measured size and stop at end of file.
-      const size = fstatSync(fd).size;
-      if (size > maxFileSize) {
-        return { kind: 'skipped', path, size, reason: 'too-large' };
+    let bytes = reusedBuffer.subarray(0, readUpTo(fd, reusedBuffer, 0, cap));
+    if (bytes.length === cap) {
+      // Perhaps larger than the buffer or the limit: measure it.
+      const stat = fstatSync(fd);
+      if (stat.size > maxFileSize) {
+        return { kind: 'skipped', path, size: stat.size, reason: 'too-large' };
       }
-      if (size > length) {
-        bytes = Buffer.allocUnsafe(size);
-        reusedBuffer.copy(bytes, 0, 0, length);
-        length = readUpTo(fd, bytes, length, size);
+      const rest = readRest(fd, bytes, stat, maxFileSize);
+      if (typeof rest === 'number') {
+        return { kind: 'skipped', path, size: rest, reason: 'too-large' };
       }
+      bytes = rest;
     }
     // UTF-16 is text too; a byte-order mark is no column (editors do not count it either).
-    const decoded = decodeText(bytes.subarray(0, length));
+    const decoded = decodeText(bytes);
     if (decoded === undefined) {
-      return { kind: 'skipped', path, size: length, reason: 'binary' };
+      return { kind: 'skipped', path, size: bytes.length, reason: 'binary' };
     }
-    return { kind: 'file', path, size: length, text: decoded.text };
+    return { kind: 'file', path, size: bytes.length, text: decoded.text };
   } catch (error) {
     return errorEntry(path, error);
   } finally {
@@ -47,11 +46,37 @@ export function readEntry(path: string, maxFileSize: number): WalkEntry {
   }
 }
 
-/** Reads from offset `from` into `bytes` until `end` or end of file; returns where the bytes end. */
+/**
+ * The whole of a file whose first bytes, `head`, filled the reused buffer: up to its measured size for a
+ * regular file (which can shrink or grow meanwhile: reading stops at end of file); for a pipe or device,
+ * which has no size, on to end of file. Returns the bytes, or the count read once it passes `maxFileSize`.
+ */
+function readRest(fd: number, head: Buffer, stat: Stats, maxFileSize: number): Buffer | number {
+  let bytes = head;
+  for (;;) {
+    if (bytes.length > maxFileSize) {
+      return bytes.length;
+    }
+    const end = stat.isFile() ? stat.size : Math.min(bytes.length * 2, Math.floor(maxFileSize) + 1);
+    if (end <= bytes.length) {
+      return bytes;
+    }
+    const grown = Buffer.allocUnsafe(end);
+    bytes.copy(grown);
+    const length = readUpTo(fd, grown, bytes.length, end);
+    bytes = grown.subarray(0, length);
+    if (stat.isFile() || length < end) {
+      return bytes;
+    }
+  }
+}
+
+/** Reads on into `bytes` from offset `from` until `end` or end of file; returns where the bytes end. */
 function readUpTo(fd: number, bytes: Buffer, from: number, end: number): number {
   let length = from;
+  // No position: read on from where the last read stopped, as a pipe must (it cannot seek).
   for (let n = 1; length < end && n > 0; length += n) {
-    n = readSync(fd, bytes, length, end - length, length);
+    n = readSync(fd, bytes, length, end - length, null);
   }
   return length;
 }

@@ -186,29 +186,6 @@ describe('walk', () => {
     assert.deepEqual(files(root), ['rules.txt', 'a/app.txt', 'b/app.log', 'b/.gitignore/inside.txt']);
   });
 
-  it('readEntry without fstat: a file at the limit is read, one byte over is skipped with its size', () => {
-    const over = 'y'.repeat(1024 * 1024 + 5);
-    const root = make({
-      'at.txt': 'a'.repeat(10),
-      'over.txt': 'b'.repeat(11),
-      'big.txt': over,
-      'u.txt': 'caf\u00e9 \u2603',
-    });
-    const at = readEntry(join(root, 'at.txt'), 10);
-    assert.equal(at.kind === 'file' && at.text, 'a'.repeat(10));
-    assert.deepEqual(readEntry(join(root, 'over.txt'), 10), {
-      kind: 'skipped',
-      path: join(root, 'over.txt'),
-      size: 11,
-      reason: 'too-large',
-    });
-    assert.equal(readEntry(join(root, 'big.txt'), over.length - 1).kind, 'skipped');
-    const big = readEntry(join(root, 'big.txt'), over.length);
-    assert.equal(big.kind === 'file' && big.text, over);
-    const utf8 = readEntry(join(root, 'u.txt'), 100);
-    assert.equal(utf8.kind === 'file' && utf8.text, 'caf\u00e9 \u2603');
-  });
-
   it('readEntry reads an empty file as empty text', () => {
     const root = make({ 'empty.txt': '' });
     const entry = readEntry(join(root, 'empty.txt'), 10);
