@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 /** How a file's bytes were read as text. */
@@ -27,7 +28,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   }
   const head = buffer.subarray(0, Math.min(buffer.length, TEXT_PROBE));
   if (!head.includes(0)) {
-    return { text: buffer.toString('utf8'), encoding: 'utf8' };
+    // ASCII (most source) reads the same as Latin-1, which decodes without UTF-8's checks.
+    return { text: buffer.toString(isAscii(buffer) ? 'latin1' : 'utf8'), encoding: 'utf8' };
   }
   const order = interleavedOrder(head);
   return order === undefined ? undefined : { text: utf16(buffer, order), encoding: `utf16${order}` };

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeText } from './decodeText';
 import type { WalkEntry } from './walk';
@@ -5,27 +6,37 @@ import type { WalkEntry } from './walk';
 // Apart from walk.ts so that the CLI's scan worker bundle (src/cli/scanWorker.ts) reads files without
 // carrying the walk's ignore and glob libraries.
 
-/** Reads one file unless it is too large or binary; a read failure becomes an error entry, never a throw. */
+/**
+ * Reads one file unless it is too large or binary; a read failure becomes an error entry, never a throw.
+ * A file that fits the reused buffer costs open, read, read (end of file) and close, with no fstat: the
+ * fstat's Stats object cost more than the read that meets end of file. Only a file that fills the buffer
+ * is measured, and one over `maxFileSize` is then skipped having had at most `maxFileSize + 1` bytes read.
+ */
 export function readEntry(path: string, maxFileSize: number): WalkEntry {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxFileSize) {
-      return { kind: 'skipped', path, size, reason: 'too-large' };
-    }
-    const bytes = readBuffer(size);
-    let length = 0;
-    // A file can shrink between fstat and read; stop at end of file.
-    for (let n = 1; length < size && n > 0; length += n) {
-      n = readSync(fd, bytes, length, size - length, length);
+    reusedBuffer ??= Buffer.allocUnsafe(REUSED_READ_BUFFER);
+    const cap = Math.min(REUSED_READ_BUFFER, Math.floor(maxFileSize) + 1);
+    let bytes = reusedBuffer.subarray(0, readUpTo(fd, reusedBuffer, 0, cap));
+    if (bytes.length === cap) {
+      // Perhaps larger than the buffer or the limit: measure it.
+      const stat = fstatSync(fd);
+      if (stat.size > maxFileSize) {
+        return { kind: 'skipped', path, size: stat.size, reason: 'too-large' };
+      }
+      const rest = readRest(fd, bytes, stat, maxFileSize);
+      if (typeof rest === 'number') {
+        return { kind: 'skipped', path, size: rest, reason: 'too-large' };
+      }
+      bytes = rest;
     }
     // UTF-16 is text too; a byte-order mark is no column (editors do not count it either).
-    const decoded = decodeText(bytes.subarray(0, length));
+    const decoded = decodeText(bytes);
     if (decoded === undefined) {
-      return { kind: 'skipped', path, size, reason: 'binary' };
+      return { kind: 'skipped', path, size: bytes.length, reason: 'binary' };
     }
-    return { kind: 'file', path, size: length, text: decoded.text };
+    return { kind: 'file', path, size: bytes.length, text: decoded.text };
   } catch (error) {
     return errorEntry(path, error);
   } finally {
@@ -35,21 +46,48 @@ export function readEntry(path: string, maxFileSize: number): WalkEntry {
   }
 }
 
-/** Files up to this size are read into one buffer kept between reads, not a fresh one each. */
-const REUSED_READ_BUFFER = 1024 * 1024;
-let reusedBuffer: Buffer | undefined;
+/**
+ * The whole of a file whose first bytes, `head`, filled the reused buffer: up to its measured size for a
+ * regular file (which can shrink or grow meanwhile: reading stops at end of file); for a pipe or device,
+ * which has no size, on to end of file. Returns the bytes, or the count read once it passes `maxFileSize`.
+ */
+function readRest(fd: number, head: Buffer, stat: Stats, maxFileSize: number): Buffer | number {
+  let bytes = head;
+  for (;;) {
+    if (bytes.length > maxFileSize) {
+      return bytes.length;
+    }
+    const end = stat.isFile() ? stat.size : Math.min(bytes.length * 2, Math.floor(maxFileSize) + 1);
+    if (end <= bytes.length) {
+      return bytes;
+    }
+    const grown = Buffer.allocUnsafe(end);
+    bytes.copy(grown);
+    const length = readUpTo(fd, grown, bytes.length, end);
+    bytes = grown.subarray(0, length);
+    if (stat.isFile() || length < end) {
+      return bytes;
+    }
+  }
+}
+
+/** Reads on into `bytes` from offset `from` until `end` or end of file; returns where the bytes end. */
+function readUpTo(fd: number, bytes: Buffer, from: number, end: number): number {
+  let length = from;
+  // No position: read on from where the last read stopped, as a pipe must (it cannot seek).
+  for (let n = 1; length < end && n > 0; length += n) {
+    n = readSync(fd, bytes, length, end - length, null);
+  }
+  return length;
+}
 
 /**
- * A buffer of at least `size` bytes for one read. The reused one is safe because decoding copies the bytes
- * into a string (`decodeText` never returns a view of them) before the next read.
+ * Files up to this size are read into one buffer kept between reads, not a fresh one each. The reuse is
+ * safe because decoding copies the bytes into a string (`decodeText` never returns a view of them) before
+ * the next read.
  */
-function readBuffer(size: number): Buffer {
-  if (size > REUSED_READ_BUFFER) {
-    return Buffer.allocUnsafe(size);
-  }
-  reusedBuffer ??= Buffer.allocUnsafe(REUSED_READ_BUFFER);
-  return reusedBuffer;
-}
+const REUSED_READ_BUFFER = 1024 * 1024;
+let reusedBuffer: Buffer | undefined;
 
 export function errorEntry(path: string, error: unknown): WalkEntry & { readonly kind: 'error' } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'EUNKNOWN';
