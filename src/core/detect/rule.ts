@@ -57,6 +57,11 @@ export interface Rule {
    */
   readonly inContext?: (text: string, start: number, secret: string) => boolean;
   /**
+   * A run every match of `pattern` holds: `length` or more characters of `chars` (a one-character ASCII
+   * class) in a row. A whole-text scan skips the rule when the text holds none (see `classRun`).
+   */
+  readonly needsRun?: { readonly chars: RegExp; readonly length: number };
+  /**
    * `checksum` when `validate` checks a checksum that a person typing a placeholder cannot hit by chance:
    * the value is then never dismissed for its wording (a random body can hold `Mock` or `TODO`).
    */
