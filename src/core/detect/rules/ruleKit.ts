@@ -26,6 +26,8 @@ export interface TokenSpec {
   readonly inContext?: (text: string, start: number, secret: string) => boolean;
   /** A run every match holds (see `Rule.needsRun`). */
   readonly needsRun?: { readonly chars: RegExp; readonly length: number };
+  /** A test each attempt at a keyword must pass (see `Rule.mayStartAt`). */
+  readonly mayStartAt?: (text: string, at: number) => boolean;
   readonly revokeUrl?: string;
   /** A UUID is a value this rule expects (see `Rule.expectsUuid`). */
   readonly expectsUuid?: boolean;
@@ -59,6 +61,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.inContext ? { inContext: spec.inContext } : {}),
     ...(spec.needsRun ? { needsRun: spec.needsRun } : {}),
+    ...(spec.mayStartAt ? { mayStartAt: spec.mayStartAt } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
     ...(spec.expectsUuid ? { expectsUuid: true } : {}),
     ...(spec.exactShape ? { exactShape: true } : {}),
