@@ -12,33 +12,24 @@ export function classTable(chars: RegExp): Uint8Array {
 
 /**
  * Whether `text` holds `min` or more characters of `table` (ASCII only) in a row. It reads the character
- * `min - 1` past the last one known to end every run before it, and jumps `min` on when that one is not
- * in the class; only when it is does it read back (no further than that bound) and on to its run's ends.
- * Each character is read a bounded number of times, and code, with short runs, has most skipped.
+ * `min - 1` past the first one that may start such a run, then back from it to the first one outside the
+ * class: none back to that start is a run of `min`; one found is where the next run may start after.
+ * In code, where words are short, a jump of nearly `min` costs a few reads (a read back to each word's
+ * start), and each character is read at most once before the answer.
  */
 export function holdsClassRun(text: string, table: Uint8Array, min: number): boolean {
-  const n = text.length;
-  // Every run of `min` or more starts at or after `floor` (the character before it is none of the class).
+  // Every run of `min` or more starts at or after `floor`.
   let floor = 0;
-  for (let i = min - 1; i < n;) {
-    if (!inClass(table, text.charCodeAt(i))) {
-      floor = i + 1;
-      i = floor + min - 1;
-      continue;
+  for (let i = min - 1; i < text.length; i = floor + min - 1) {
+    let j = i;
+    while (j >= floor && inClass(table, text.charCodeAt(j))) {
+      j--;
     }
-    let s = i;
-    while (s > floor && inClass(table, text.charCodeAt(s - 1))) {
-      s--;
-    }
-    let e = i + 1;
-    while (e < n && inClass(table, text.charCodeAt(e))) {
-      e++;
-    }
-    if (e - s >= min) {
+    if (j < floor) {
       return true;
     }
-    floor = e + 1;
-    i = floor + min - 1;
+    // A run that started at or before `j` would hold it: it is none of the class.
+    floor = j + 1;
   }
   return false;
 }
