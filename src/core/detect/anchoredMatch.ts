@@ -32,6 +32,7 @@ export function matchAtKeywords(
   const bits = cr.startBits;
   const ends = new Ends(text, cr);
   const tokens = new TokenRunsNear(text, lower, base, cr);
+  const mayStartAt = cr.rule.mayStartAt;
   for (let i = 0; i < runs.length;) {
     const { start, end, next: after } = nextWindow(text, cr, runs, i);
     stats.windows++;
@@ -58,7 +59,8 @@ export function matchAtKeywords(
           (bits !== undefined && (c < 128 ? bits[c] === 0 : !cr.startsNonAscii)) ||
           (notAfter !== undefined && b < 128 && notAfter[b] === 1) ||
           ready > p ||
-          !tokens.near(p)
+          !tokens.near(p) ||
+          (mayStartAt !== undefined && !mayStartAt(text, p))
             ? null
             : attempt(re, text, p);
         if (m !== null && m[0].length > 0) {

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { shapeOf } from './ruleShape';
 import type { StartEdges } from './startEdges';
 import { startGate } from './startEdges';
+import { classTable } from './classRun';
 
 // Rules compiled for the engine (see matcher.ts): each pattern recompiled with the engine's flags, with
 // what its shape says about where matches start and what they hold. Split from matcher.ts.
@@ -56,6 +57,8 @@ export interface CompiledRule {
    * bounded, since the anchored matcher looks for such a run within `maxLength` of an attempt.
    */
   readonly tokenRun: number;
+  /** `rule.needsRun`'s characters by ASCII code (see `classRun`); undefined when it declares none. */
+  readonly runTable: Uint8Array | undefined;
 }
 
 /**
@@ -164,5 +167,6 @@ function compileRule(rule: Rule, order: number): CompiledRule {
     edges: shape.edges,
     gate: startGate(shape.edges),
     tokenRun: Number.isFinite(longest) ? shape.tokenRun : 0,
+    runTable: rule.needsRun === undefined ? undefined : classTable(rule.needsRun.chars),
   };
 }

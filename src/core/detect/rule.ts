@@ -57,6 +57,16 @@ export interface Rule {
    */
   readonly inContext?: (text: string, start: number, secret: string) => boolean;
   /**
+   * A run every match of `pattern` holds: `length` or more characters of `chars` (a one-character ASCII
+   * class) in a row. A whole-text scan skips the rule when the text holds none (see `classRun`).
+   */
+  readonly needsRun?: { readonly chars: RegExp; readonly length: number };
+  /**
+   * For a pattern every match of which starts at a keyword: a cheap test, before each attempt at a keyword
+   * at `at`, that must hold wherever the pattern matches; false skips the attempt.
+   */
+  readonly mayStartAt?: (text: string, at: number) => boolean;
+  /**
    * `checksum` when `validate` checks a checksum that a person typing a placeholder cannot hit by chance:
    * the value is then never dismissed for its wording (a random body can hold `Mock` or `TODO`).
    */

@@ -5,6 +5,7 @@ import type { Finding, Position } from './finding';
 import { fingerprintOf, maskSecret } from './finding';
 import type { Rule, Severity } from './rule';
 import { builtinRules } from './catalog';
+import { holdsClassRun } from './classRun';
 import { ignoredByComment } from './ignoreComments';
 import type { Candidate, ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
@@ -129,6 +130,9 @@ function collect(
     }
     if (ids.length === 0) {
       matchWindow(text, cr, from, Math.min(text.length, to + cr.maxLength), stats, candidates);
+      continue;
+    }
+    if (whole && cr.runTable !== undefined && !holdsClassRun(text, cr.runTable, cr.rule.needsRun!.length)) {
       continue;
     }
     if (cr.anchored && !holdsNeededRun(text, lower, sliceFrom, cr)) {

@@ -155,6 +155,8 @@ export const awsRules: readonly Rule[] = [
     maxLength: 2120,
     minEntropy: 4,
     validate: lettersAndDigits,
+    // The value's 100 characters in a row: most files name a session, few hold such a run.
+    needsRun: { chars: /[A-Za-z0-9/+]/, length: 100 },
     inContext: (text, start) =>
       /(?<![A-Z0-9])ASIA[A-Z0-9]{16}(?![A-Z0-9])/.test(text.slice(Math.max(0, start - 400), start)),
     revokeUrl: 'https://console.aws.amazon.com/iam/home#/roles',

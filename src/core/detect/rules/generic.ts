@@ -1,5 +1,6 @@
 import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
+import { assignmentReach } from './assignmentReach';
 import { tokenRule } from './ruleKit';
 import { ci, uuid } from './ruleParts';
 import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
@@ -19,6 +20,7 @@ import { isWordy, passwordOk, tokenOk } from './genericValues';
  *   enough mixture (passwords) or entropy and length (tokens): see genericValues.ts.
  */
 
+// assignmentReach.ts reads what NAME_CHAR, ANNOTATION, OPERATOR and QUOTED allow: change them together.
 /** A name's characters: it may be dotted or dashed (`spring.datasource.password`, `private-key`). */
 const NAME_CHAR = '[A-Za-z0-9_.-]';
 /**
@@ -155,6 +157,7 @@ export const genericRules: readonly Rule[] = [
     // length, then catalogue order (generic last), so any provider's context rule wins the same value.
     keywords: ['pass', 'pwd'],
     pattern: assignment(PASSWORD_NAME, 6),
+    mayStartAt: assignmentReach(6),
     // The longest match, as patternMaxLength measures the pattern with each lookahead capture and its
     // backreference read as the run they stand for (it cannot see through them; the test beside the rule
     // measures it so): name, quote and `]`, annotation, operator and blanks, then a bare value of 202.
@@ -189,6 +192,7 @@ export const genericRules: readonly Rule[] = [
     // Up to 1,100 characters: opaque and JWT-like tokens (Wrike, Tallyfy, StoryChief, Azure refresh
     // tokens) run from 300 to 1,050 characters; the run is still taken whole, so the cost stays linear.
     pattern: assignment(SECRET_NAME, 12, SECRET_MAX),
+    mayStartAt: assignmentReach(12),
     // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`) and the longer value.
     maxLength: 287 - 200 + SECRET_MAX,
     validate: tokenOk,

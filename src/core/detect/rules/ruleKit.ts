@@ -24,6 +24,10 @@ export interface TokenSpec {
   readonly validate?: (secret: string) => boolean;
   /** A check that reads the text before the secret too (see `Rule.inContext`). */
   readonly inContext?: (text: string, start: number, secret: string) => boolean;
+  /** A run every match holds (see `Rule.needsRun`). */
+  readonly needsRun?: { readonly chars: RegExp; readonly length: number };
+  /** A test each attempt at a keyword must pass (see `Rule.mayStartAt`). */
+  readonly mayStartAt?: (text: string, at: number) => boolean;
   readonly revokeUrl?: string;
   /** A UUID is a value this rule expects (see `Rule.expectsUuid`). */
   readonly expectsUuid?: boolean;
@@ -56,6 +60,8 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.endsBefore !== undefined ? { endsBefore: spec.endsBefore } : {}),
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.inContext ? { inContext: spec.inContext } : {}),
+    ...(spec.needsRun ? { needsRun: spec.needsRun } : {}),
+    ...(spec.mayStartAt ? { mayStartAt: spec.mayStartAt } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
     ...(spec.expectsUuid ? { expectsUuid: true } : {}),
     ...(spec.exactShape ? { exactShape: true } : {}),

@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import { classTable, holdsClassRun } from './classRun';
+
+describe('holdsClassRun', () => {
+  const table = classTable(/[A-Za-z0-9/+]/);
+
+  /** The same answer read plainly, character by character. */
+  function plain(text: string, min: number): boolean {
+    let run = 0;
+    for (const ch of text) {
+      run = /^[A-Za-z0-9/+]$/.test(ch) ? run + 1 : 0;
+      if (run >= min) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  it('finds a run of exactly the length asked for, anywhere', () => {
+    for (const at of [0, 1, 7, 50]) {
+      const text = `${' -'.repeat(at)}${'a/+9'.repeat(25)}${'-'.repeat(at % 3)}`;
+      assert.strictEqual(holdsClassRun(text, table, 100), true, `at ${at}`);
+      assert.strictEqual(holdsClassRun(text, table, 101), false, `at ${at}`);
+    }
+  });
+
+  it('finds none in short runs, in an empty text or in characters past ASCII', () => {
+    assert.strictEqual(holdsClassRun(`${'x'.repeat(99)} `.repeat(50), table, 100), false);
+    assert.strictEqual(holdsClassRun('', table, 3), false);
+    assert.strictEqual(holdsClassRun('\u0131'.repeat(300), table, 100), false);
+    assert.strictEqual(holdsClassRun('ab\u0161cd', table, 3), false);
+  });
+
+  it('agrees with a plain reading on random texts', () => {
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = 'aZ9/+ -=\n\u0131';
+    for (let k = 0; k < 2000; k++) {
+      const len = Math.floor(rnd() * 60);
+      let text = '';
+      for (let i = 0; i < len; i++) {
+        // Mostly class characters, so that runs of every length come up.
+        text += rnd() < 0.8 ? alphabet[Math.floor(rnd() * 5)] : alphabet[5 + Math.floor(rnd() * 5)];
+      }
+      const min = 1 + Math.floor(rnd() * 12);
+      assert.strictEqual(holdsClassRun(text, table, min), plain(text, min), JSON.stringify([text, min]));
+    }
+  });
+});
