@@ -1,5 +1,6 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
+import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
 
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
@@ -20,7 +21,9 @@ import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
  * run instead of adding an entry, since every rule's windows would merge there anyway. A file that is
- * one keyword repeated thus costs one run, not a million entries.
+ * one keyword repeated thus costs one run, not a million entries. Where hits come dense and the text
+ * repeats with a short period, whole periods are skipped (periodicSkip.ts): the same runs, without a
+ * look at each of the hostile file's hundreds of thousands of hits.
  */
 
 /**
@@ -102,12 +105,27 @@ function scanGrams(
   const last = Math.min(length - 1, to - from + index.maxGramAt);
   const limit = to - from;
   const pairs = index.pairs;
+  // The hash constants as locals, passed to `nextCandidate`: read from the module's scope inside its loop,
+  // each was a context load per position, and the multipliers (over 2^31, heap numbers) a double-to-int
+  // conversion each as well, about half of the loop's instructions in TurboFan's code; read there once
+  // per call, they were the hottest line of a text of `sk-` repeated, where a third of positions are
+  // hits and each call returns within three. `| 0` gives the same products in `imul`.
   const [quadMul, triMul, shift] = [QUAD_MUL | 0, TRI_MUL | 0, SHIFT];
-  for (
-    let i = nextCandidate(scratchView, mask, pairs, 0, last);
-    i < last;
-    i = nextCandidate(scratchView, mask, pairs, i + 1, last)
-  ) {
+  // Candidates closer than `DENSE_GAP` in a row (`dense` of them) prompt a look for a periodic stretch
+  // (periodicSkip.ts); one found is scanned for a period from `start`, then skipped to its `resume`.
+  let dense = 0;
+  let previous = -DENSE_GAP - 1;
+  let stretch: Stretch | undefined;
+  let start = 0;
+  let i = nextCandidate(scratchView, mask, pairs, 0, last, quadMul, triMul, shift);
+  while (i < last) {
+    if (stretch !== undefined && i >= start + stretch.period) {
+      skipPeriods(hits, index.gramAt, from, start, stretch);
+      i = nextCandidate(scratchView, mask, pairs, stretch.resume, last, quadMul, triMul, shift);
+      stretch = undefined;
+      dense = 0;
+      continue;
+    }
     const v = scratchView.getInt32(i);
     const tri = Math.imul(v >>> 8, triMul) >>> shift;
     const quad = Math.imul(v, quadMul) >>> shift;
@@ -124,8 +142,25 @@ function scanGrams(
       tri,
       hits,
     );
+    if (i - previous > DENSE_GAP) {
+      dense = 0;
+    } else if (++dense === DENSE_RUN && stretch === undefined) {
+      stretch = findStretch(lower, from, i + 1, index.maxGramAt, index.longestKeyword, limit);
+      start = i + 1;
+      // None here: look again only after many more dense candidates, so a dense text that does not
+      // repeat pays for a look at most once per `DENSE_RETRY` candidates.
+      dense = stretch === undefined ? -DENSE_RETRY : 0;
+    }
+    previous = i;
+    i = nextCandidate(scratchView, mask, pairs, i + 1, last, quadMul, triMul, shift);
   }
 }
+
+/** Candidates at most this far apart count as dense (`-----BEGIN ` repeated has them 10 apart). */
+const DENSE_GAP = 16;
+/** Dense candidates in a row that prompt a look for a periodic stretch. */
+const DENSE_RUN = 16;
+const DENSE_RETRY = 4096;
 
 /**
  * The first position in [i, last) of `view` whose four bytes `mask` marks (see `KeywordIndex.mask`), or
@@ -137,13 +172,16 @@ function scanGrams(
  * with no value carried from one position to the next. Unrolled loops that test two or four positions'
  * marks at once measured slower, both ways.
  */
-function nextCandidate(view: DataView, mask: Uint8Array, pairs: Uint8Array, i: number, last: number): number {
-  // The hash constants as locals: read from the module's scope inside the loop, each was a context load
-  // per position, and the multipliers (over 2^31, heap numbers) a double-to-int conversion each as well,
-  // about half of the loop's instructions in TurboFan's code. `| 0` gives the same products in `imul`.
-  const quadMul = QUAD_MUL | 0;
-  const triMul = TRI_MUL | 0;
-  const shift = SHIFT;
+function nextCandidate(
+  view: DataView,
+  mask: Uint8Array,
+  pairs: Uint8Array,
+  i: number,
+  last: number,
+  quadMul: number,
+  triMul: number,
+  shift: number,
+): number {
   for (; i < last; i++) {
     const v = view.getInt32(i);
     const first = mask[Math.imul(v >>> 8, triMul) >>> shift]!;

@@ -68,6 +68,32 @@ describe('keyword prefilter', () => {
     }
   });
 
+  it('finds what a naive search finds in text that repeats, where it skips whole periods', () => {
+    const index = buildKeywordIndex(keywords.map((k) => [k]));
+    const next = seededInts(11);
+    const alphabet = 'abcABC-_ \n€ßaaa';
+    for (let round = 0; round < 300; round++) {
+      // A unit of keywords and noise, repeated for long enough to be skipped, with a few edits that
+      // end one periodic stretch and start another.
+      let unit = '';
+      for (let k = 1 + next(3); k > 0; k--) {
+        unit += next(2) === 0 ? keywords[next(keywords.length)]! : alphabet[next(alphabet.length)]!;
+      }
+      let text = alphabet[next(alphabet.length)]!.repeat(next(80)) + unit.repeat(1 + next(200));
+      for (let edits = next(3); edits > 0; edits--) {
+        const at = next(text.length);
+        text = text.slice(0, at) + keywords[next(keywords.length)]! + text.slice(at);
+      }
+      const lower = asciiLower(text);
+      const from = next(2) === 0 ? 0 : next(text.length);
+      const to = next(2) === 0 ? text.length : from + next(text.length - from + 1);
+      const hits = findKeywordHits(index, lower, from, to);
+      index.keywords.forEach((kw, id) => {
+        assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
+      });
+    }
+  });
+
   it('folds a file of one repeated keyword into a single run', () => {
     const index = buildKeywordIndex([['ghp_'], ['sk']]);
     const text = 'ghp_'.repeat(10000) + ' ' + 'sk-'.repeat(10000);

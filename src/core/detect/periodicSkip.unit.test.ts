@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { MAX_PERIOD, findStretch, skipPeriods } from './periodicSkip';
+
+describe('periodic stretches of the keyword prefilter', () => {
+  it('finds the shortest period and stops the stretch where the repeat ends', () => {
+    const text = 'xy' + 'sk-'.repeat(100) + 'tail';
+    // Scan positions from 10 on, reads 2 back and 5 ahead: the repeat [2, 302) ends the last period by 297.
+    const stretch = findStretch(text, 0, 10, 2, 5, text.length);
+    assert.equal(stretch?.period, 3);
+    assert.equal(stretch.resume, 10 + 3 * Math.floor((302 - 5 - 10) / 3));
+  });
+
+  it('keeps each stretch inside the bound, the start of the copy and the text', () => {
+    const text = 'password='.repeat(50);
+    assert.equal(findStretch(text, 0, 40, 2, 10, 100)?.resume, 40 + 9 * 6);
+    assert.equal(findStretch(text, 0, 1, 2, 10, text.length), undefined, 'reads before the copy');
+    assert.equal(findStretch(text, 0, 40, 2, 10, 60), undefined, 'fewer than four periods to the bound');
+    // Offsets in a copy that starts at `from`.
+    assert.equal(findStretch(text, 100, 40, 2, 10, 100)?.resume, 40 + 9 * 6);
+  });
+
+  it('finds none in text that does not repeat within the longest period', () => {
+    let text = '';
+    for (let i = 0; i < 600; i++) {
+      text += String.fromCharCode(33 + ((i * 7919) % 90));
+    }
+    assert.equal(findStretch(text, 0, 100, 4, 8, text.length), undefined);
+    let unit = '';
+    for (let i = 0; i <= MAX_PERIOD; i++) {
+      unit += String.fromCharCode(40 + i);
+    }
+    const long = unit.repeat(20);
+    assert.equal(findStretch(long, 0, 100, 4, 8, long.length), undefined);
+  });
+
+  it('moves forward only the last hits that the scanned period found', () => {
+    // Keyword 0 indexed at its start, keyword 1 two bytes in; keyword 2 last found before the period.
+    const hits = [[3, 20], [5, 19], [0, 8], undefined];
+    skipPeriods(hits, Uint8Array.from([0, 2, 0, 0]), 0, 18, { period: 4, resume: 42 });
+    assert.deepEqual(hits, [[3, 40], [5, 39], [0, 8], undefined]);
+  });
+});
