@@ -10,6 +10,14 @@ describe('periodic stretches of the keyword prefilter', () => {
     assert.equal(stretch.resume, 10 + 3 * Math.floor((302 - 5 - 10) / 3));
   });
 
+  it('follows a long stretch in chunks to the character where it stops repeating', () => {
+    // 20,003 characters of period 9, then a break: past several chunks and not on a chunk's edge.
+    const text = 'password='.repeat(2223).slice(0, 20003) + 'Q' + 'password='.repeat(100);
+    const stretch = findStretch(text, 0, 30, 5, 12, text.length);
+    assert.equal(stretch?.period, 9);
+    assert.equal(stretch.resume, 30 + 9 * Math.floor((20003 - 12 - 30) / 9));
+  });
+
   it('keeps each stretch inside the bound, the start of the copy and the text', () => {
     const text = 'password='.repeat(50);
     assert.equal(findStretch(text, 0, 40, 2, 10, 100)?.resume, 40 + 9 * 6);
