@@ -28,7 +28,25 @@ function pathologicalInputs() {
     'repeated xoxb-': fill('xoxb-'),
     'repeated eyJ': fill('eyJ'),
     'repeated ://a:': fill('://a:'),
+    // The same units, each followed by a letter drawn from a fixed seed: no short period repeats, so the
+    // prefilter's skip over periodic text (periodicSkip.ts) cannot apply and every hit is paid for.
+    'sk- + a random letter': varied('sk-'),
+    'password= + a random letter': varied('password='),
+    '-----BEGIN + a random letter': varied('-----BEGIN '),
+    'eyJ + a random letter': varied('eyJ'),
+    'ghp_ + a random letter': varied('ghp_'),
   };
+}
+
+/** `unit` and one pseudo-random letter, repeated to 1 MB (a fixed seed: the same text every run). */
+function varied(unit, bytes = MB) {
+  let seed = 7;
+  const parts = [];
+  for (let n = 0; n < bytes; n += unit.length + 1) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    parts.push(unit, String.fromCharCode(97 + ((seed >>> 16) % 26)));
+  }
+  return parts.join('').slice(0, bytes);
 }
 
 function ordinaryCode() {
