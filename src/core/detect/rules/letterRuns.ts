@@ -42,15 +42,23 @@ function assignedAt(text: string, at: number, from: number): boolean {
   if (k >= BEARER.length && text.startsWith(BEARER, at - BEARER.length)) {
     k -= BEARER.length;
   }
+  // Nothing before `from` is read: a read before the text's start (a run at offset 0) cost the whole
+  // finder, which inlines this, a deoptimization and a second compile on each cold pass.
+  if (k < from) {
+    return false;
+  }
   const c = text.charCodeAt(k);
   if (c === 34 || c === 39 || c === 96) {
     k--;
   }
-  for (let blanks = 0; blanks < 3 && isBlank(text.charCodeAt(k)); blanks++) {
+  for (let blanks = 0; blanks < 3 && k >= from && isBlank(text.charCodeAt(k)); blanks++) {
     k--;
   }
+  if (k < from) {
+    return false;
+  }
   const op = text.charCodeAt(k);
-  return k >= from && (op === 61 || op === 58 || op === 62);
+  return op === 61 || op === 58 || op === 62;
 }
 
 const BEARER = 'Bearer ';

@@ -58,6 +58,22 @@ describe('letters-only values of the service key table', () => {
     assert.deepEqual(runs(`key = 9${key}`), []);
   });
 
+  it('reads nothing before the start of the text or of the range', () => {
+    const key = lettersKey(16);
+    for (const text of [key, `'${key}'`, ` ${key}`, `"  ${key}"`, `Bearer ${key}`]) {
+      assert.deepEqual(runs(text), [], text);
+    }
+    assert.deepEqual(runs(`=${key}`), [key]);
+    assert.deepEqual(runs(`=  '${key}'`), [key]);
+    // The operator lies before the range: the run is not read as assigned.
+    const text = `k =  ${key}`;
+    const seen: string[] = [];
+    forEachLetterRun(text, 4, text.length, tokenRuns(text, 4, text.length, 12), (s, e) =>
+      seen.push(text.slice(s, e)),
+    );
+    assert.deepEqual(seen, []);
+  });
+
   it('reports a letters-only key right after its service credential name', () => {
     for (const line of [
       `parsehub token = '${lettersKey(12)}'`,

@@ -8,6 +8,7 @@ import { TOKEN_RUN, tokenRuns } from '../tokenRuns';
 import {
   adjacent,
   CLASS_CHARS,
+  credentialBefore,
   dottedRunAt,
   forEachRun,
   isDotted,
@@ -106,6 +107,8 @@ function parseShape(shape: string): Segment[] {
   }
   return out;
 }
+const NONE: readonly ServiceEntry[] = [];
+
 /** How far from a value the other parts of its credential (an id, a second key) are looked for. */
 const COMPANION_REACH = 320;
 
@@ -118,6 +121,9 @@ export class ServiceKeyIndex {
   private readonly dottedLengths: Uint8Array;
   private readonly maxDotted: number;
   private readonly prefixLengths: number[];
+  /** The first `PREFIX_WORD` letters of each table word so long, and the last ones of each `SUFFIX_WORD` long. */
+  private readonly heads: ReadonlySet<string>;
+  private readonly tails: ReadonlySet<string>;
   /** The words of services with a value shorter than `TOKEN_RUN`: their values are read only after them. */
   private readonly shortWords: RegExp | undefined;
   /** The same words, plain, for the prefilter (see `Rule.finderWords`). */
@@ -149,6 +155,10 @@ export class ServiceKeyIndex {
     const words = [...this.byWord.keys()];
     this.longestWord = words.reduce((m, w) => Math.max(m, w.length), 0);
     this.prefixLengths = [...new Set(words.map((w) => w.length).filter((n) => n >= PREFIX_WORD))];
+    this.heads = new Set(words.filter((w) => w.length >= PREFIX_WORD).map((w) => w.slice(0, PREFIX_WORD)));
+    this.tails = new Set(
+      words.filter((w) => w.length >= SUFFIX_WORD).map((w) => w.slice(w.length - PREFIX_WORD)),
+    );
     const short = entries.filter((e) => e.parts.some((p) => p.secret && shapeLength(p.shape)[0] < TOKEN_RUN));
     this.shortWordList = plainWords(short.flatMap((e) => e.words));
     this.shortWords = wordSearch(this.shortWordList);
@@ -194,7 +204,7 @@ export class ServiceKeyIndex {
           const [s, e] = run;
           counter.chars += e - s + (start - s);
           dottedEnd = e;
-          const last = out[out.length - 1];
+          const last = out.length === 0 ? undefined : out[out.length - 1];
           const provider =
             this.dottedLengths[e - s] === 1 &&
             (last === undefined || last.end <= s) &&
@@ -207,7 +217,7 @@ export class ServiceKeyIndex {
           }
         }
       }
-      const last = out[out.length - 1];
+      const last = out.length === 0 ? undefined : out[out.length - 1];
       // Most identifiers have no digit (see `fits`), so they stop here.
       if (
         end - start <= this.maxLength &&
@@ -230,6 +240,9 @@ export class ServiceKeyIndex {
         end - start <= this.maxLength &&
         this.lengths[end - start] === 1 &&
         !partOfLonger(text, start, end) &&
+        // A letters-only value needs a credential name right before it (see `namedRightBefore`): most
+        // assigned identifiers have none near, so their letters are never read.
+        credentialBefore(text, start, this.longestWord) &&
         randomLetters(text.slice(start, end))
       ) {
         const provider = this.namedRightBefore(text, start, end, counter);
@@ -334,10 +347,14 @@ export class ServiceKeyIndex {
    * Services a lower-case word names: its own, those whose word (4+ letters) it starts with, and those whose
    * long word (10+ letters) it ends with, as a lower-case name glues a verb before it (`getsmartsheet`).
    */
-  servicesNamed(word: string): ServiceEntry[] {
+  servicesNamed(word: string): readonly ServiceEntry[] {
     const exact = this.byWord.get(word);
-    if (word.length <= PREFIX_WORD) {
-      return exact ?? [];
+    // Most words start no table word and end no long one: one look-up each says so, and spares the slices.
+    if (
+      word.length <= PREFIX_WORD ||
+      (!this.heads.has(word.slice(0, PREFIX_WORD)) && !this.tails.has(word.slice(word.length - PREFIX_WORD)))
+    ) {
+      return exact ?? NONE;
     }
     const out = exact ? [...exact] : [];
     for (const n of this.prefixLengths) {

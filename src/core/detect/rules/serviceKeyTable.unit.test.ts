@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import { scan } from '../scanner';
+import { serviceKeyIndex } from './serviceKeys';
+import { credentialBefore } from './serviceKeyText';
 import { freshSample } from './ruleKit';
 import { randomLetters } from './letterRuns';
 import { lettersAndDigits } from './ruleParts';
@@ -97,5 +99,25 @@ describe('service key table: words and names', () => {
     ]) {
       assert.deepEqual(found(text), [], text);
     }
+  });
+
+  it('names services by a word, its start or a long word at its end, and nothing by other words', () => {
+    const providers = (word: string): string[] => serviceKeyIndex.servicesNamed(word).map((e) => e.provider);
+    assert.ok(providers('smartsheet').includes('Smartsheets'));
+    assert.ok(providers('smartsheetapikey').includes('Smartsheets'));
+    assert.ok(providers('getsmartsheet').includes('Smartsheets'));
+    assert.ok(providers('kanbantool').includes('KanbanTool'));
+    for (const word of ['termite', 'getsmartsheets', 'addeventlistener', 'x', '']) {
+      assert.ok(!providers(word).includes('Smartsheets') && !providers(word).includes('Mite'), word);
+    }
+    assert.deepEqual(providers('addeventlistener'), []);
+  });
+
+  it('reads a credential word only within the look-back before a value', () => {
+    const text = `const bannerBearToken = "Bearer ${'x'.repeat(8)}"`;
+    assert.ok(credentialBefore(text, text.indexOf('x'), serviceKeyIndex.longestWord));
+    assert.ok(!credentialBefore('const layoutName = "', 20, serviceKeyIndex.longestWord));
+    const far = `token ${' '.repeat(200)}= "`;
+    assert.ok(!credentialBefore(far, far.length, serviceKeyIndex.longestWord));
   });
 });

@@ -325,6 +325,14 @@ export function dottedRunAt(
   return [s, e];
 }
 
+/**
+ * Whether a credential word lies in the look-back before `at`: `namesCredential` can hold only there, so a
+ * value with none before it is skipped before its letters are read (one native search of a short slice).
+ */
+export function credentialBefore(text: string, at: number, longestWord: number): boolean {
+  return CREDENTIAL_IN_NAME.test(text.slice(Math.max(0, at - LOOK_BACK - longestWord), at));
+}
+
 /** Whether the slice from a service's word to its value is one name holding a credential word, then an assignment. */
 export function namesCredential(slice: string): boolean {
   return NAME_THEN_VALUE.test(slice) && CREDENTIAL_IN_NAME.test(slice);
