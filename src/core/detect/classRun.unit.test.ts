@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import { builtinRules } from './catalog';
 import { classTable, holdsClassRun } from './classRun';
+import { HEX, randomToken } from './random';
+import { findSecrets } from './scanner';
 
 describe('holdsClassRun', () => {
   const table = classTable(/[A-Za-z0-9/+]/);
@@ -45,5 +48,30 @@ describe('holdsClassRun', () => {
       const min = 1 + Math.floor(rnd() * 12);
       assert.strictEqual(holdsClassRun(text, table, min), plain(text, min), JSON.stringify([text, min]));
     }
+  });
+});
+
+describe('rules that declare needsRun', () => {
+  it('hold the run in every generated positive, so the skip drops no match', () => {
+    const declaring = builtinRules.filter((r) => r.needsRun !== undefined);
+    assert.ok(declaring.some((r) => r.id === 'mailchimp-api-key'));
+    for (const rule of declaring) {
+      const { chars, length } = rule.needsRun!;
+      for (let k = 0; k < 20; k++) {
+        for (const line of rule.tests.positives()) {
+          assert.ok(holdsClassRun(line, classTable(chars), length), `${rule.id}: ${line}`);
+        }
+      }
+    }
+  });
+
+  it('still finds a Mailchimp key in a flood of -us, and skips the flood alone', () => {
+    const key = `${randomToken(HEX, 32)}-us${randomToken('123456789', 1)}`;
+    const flood = 'sk-usk-a'.repeat(2000);
+    assert.deepStrictEqual(
+      findSecrets(`${flood} ${key} ${flood}`).map((f) => [f.secret, f.finding.ruleId]),
+      [[key, 'mailchimp-api-key']],
+    );
+    assert.deepStrictEqual(findSecrets(flood), []);
   });
 });
