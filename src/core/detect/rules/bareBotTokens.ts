@@ -193,21 +193,29 @@ export function telegramSample(): string {
   return `${numericId(10)}:${randomToken('BCDEFGHJKLMNPQRSTUVWXYZ', 1)}${randomToken(ALNUM, 19)}-${randomToken(BASE64URL, 14)}`;
 }
 
+/**
+ * What every keyword-less Discord bot token rule shares (this file's bare line, `discordInline.ts`'s
+ * token inside a line): the format, its check and what to do about a leak. The `pattern` documents the
+ * values the rule's finder accepts; the engine runs the finder, never this pattern.
+ */
+export const DISCORD_BOT_TOKEN = {
+  provider: 'Discord',
+  risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
+  severity: 'error',
+  keywords: [],
+  pattern: /[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/,
+  maxLength: 72,
+  minEntropy: 3.5,
+  validate: discordStructure,
+  revokeUrl: 'https://discord.com/developers/applications',
+} as const satisfies Partial<Rule>;
+
 export const bareBotTokenRules: readonly Rule[] = [
   {
+    ...DISCORD_BOT_TOKEN,
     id: 'discord-bot-token-bare',
-    provider: 'Discord',
     description: 'Discord bot token (alone on a line)',
-    risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
-    severity: 'error',
-    keywords: [],
-    // Documents the lines the finder accepts; the engine runs `finder`, never this pattern.
-    pattern: /[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/,
-    maxLength: 72,
-    minEntropy: 3.5,
-    validate: discordStructure,
     finder: (text, from, to) => bareLines(text, from, to, DISCORD, 58, 72, 'Discord'),
-    revokeUrl: 'https://discord.com/developers/applications',
     tests: {
       positives: () => {
         const t = discordSample();

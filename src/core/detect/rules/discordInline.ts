@@ -1,5 +1,5 @@
 import type { FoundValue, Rule } from '../rule';
-import { botTokenRuns, discordSample, discordStructure } from './bareBotTokens';
+import { DISCORD_BOT_TOKEN, botTokenRuns, discordSample } from './bareBotTokens';
 
 // A Discord bot token with no keyword near it and not alone on its line: inside a sentence, after an
 // `=`, before a `!`, or glued to one or two letters on its left (`AT<token>`, a paste that lost its
@@ -70,19 +70,10 @@ export function inlineDiscordTokens(text: string, from: number, to: number): Fou
 
 export const discordInlineRules: readonly Rule[] = [
   {
+    ...DISCORD_BOT_TOKEN,
     id: 'discord-bot-token-inline',
-    provider: 'Discord',
     description: 'Discord bot token (in a line, no keyword)',
-    risk: 'anyone with this file can run your Discord bot, read its servers and post as it',
-    severity: 'error',
-    keywords: [],
-    // Documents the values the finder accepts; the engine runs `finder`, never this pattern.
-    pattern: /[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/,
-    maxLength: 72,
-    minEntropy: 3.5,
-    validate: discordStructure,
     finder: inlineDiscordTokens,
-    revokeUrl: 'https://discord.com/developers/applications',
     tests: {
       positives: () => {
         const t = discordSample();
