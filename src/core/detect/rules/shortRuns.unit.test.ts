@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { assertLinear } from '../../../../test/support/cpuTime';
 import { randomToken } from '../random';
 import { asciiLower, buildKeywordIndex } from '../keywordIndex';
 import { findKeywordHits } from '../prefilter';
@@ -22,18 +23,6 @@ const runs = (text: string, from = 0, to = text.length): string[] => {
 const INDEX = buildKeywordIndex([[]], [['parsehub', 'uclassify']]);
 const wordRuns = (text: string): number[] =>
   runsOfRule(INDEX.ruleWords[0]!, findKeywordHits(INDEX, asciiLower(text), 0, text.length), 0);
-
-/** CPU milliseconds of `f`, the best of three. */
-function cpuMs(f: () => void): number {
-  let best = Infinity;
-  for (let r = 0; r < 3; r++) {
-    const t0 = process.cpuUsage();
-    f();
-    const t = process.cpuUsage(t0);
-    best = Math.min(best, (t.user + t.system) / 1e3);
-  }
-  return best;
-}
 
 describe('short table values, read beside their service word', () => {
   it('builds no search without plain words', () => {
@@ -112,10 +101,6 @@ describe('short table values, read beside their service word', () => {
       `parsehub${'x'.repeat(13)}-`.repeat(n / 2),
       `${'Q'.repeat(40)}parsehub`.repeat(n / 8),
     ];
-    const time = (n: number): number => cpuMs(() => unit(n).forEach((t) => runs(t)));
-    time(20_000);
-    const small = time(20_000);
-    const large = time(80_000);
-    assert.ok(large < small * 8 + 20, `${small} ms for 20k units, ${large} ms for 80k`);
+    assertLinear((n) => unit(n).forEach((t) => runs(t)), 20_000);
   });
 });
