@@ -20,6 +20,11 @@ async function main() {
   console.log(
     `secure-gpt CLI    : ${fmt(s.cliMs, 0)} ms  ${fmt((s.mb * 1000) / s.cliMs)} MB/s  (whole process, --jobs 1: start-up, walk, .gitignore, JSON; exit ${s.cliExit})`,
   );
+  console.log(
+    s.cliPinnedMs === undefined
+      ? 'secure-gpt CLI, one core: skipped (no taskset)'
+      : `secure-gpt CLI, one core: ${fmt(s.cliPinnedMs, 0)} ms  ${fmt((s.mb * 1000) / s.cliPinnedMs)} MB/s  (the same, pinned with taskset -c 0: V8's compiler and GC threads share the scan's core; exit ${s.cliPinnedExit})`,
+  );
   console.log(`ripgrep -j1 (${s.rgVersion}, 14 patterns): ${fmt(s.rgMs, 0)} ms  ${fmt(s.rgMbps)} MB/s`);
   console.log(
     `secretlint (recommended preset) on ${fmt(s.secretlintMb)} MB: ${fmt(s.secretlintMs, 0)} ms  ${fmt(s.secretlintMbps, 2)} MB/s; engine on the same slice ${fmt(s.engineOnSliceMbps)} MB/s`,

@@ -52,6 +52,12 @@ function listFiles(dir) {
   return out;
 }
 
+/** Whether util-linux's `taskset` is here to pin a process to one core (Linux only). */
+function hasTaskset() {
+  const r = spawnSync('taskset', ['-c', '0', 'true']);
+  return !r.error && r.status === 0;
+}
+
 /** Runs the scan comparison; returns rows for the report. */
 function benchScan({ mb = 50, secretlintMb = 5, runs = 3 } = {}) {
   const { scan } = require(path.join(ROOT, 'out/src/core/detect/scanner.js'));
@@ -71,15 +77,23 @@ function benchScan({ mb = 50, secretlintMb = 5, runs = 3 } = {}) {
     });
     // The whole process as a user or CI runs it (start-up, walk, .gitignore, reads, JSON), beside rg's; on one
     // thread, as rg -j1 is (the multi-core figure is scanJobs.js's).
-    const cli = timeIt(runs, () =>
-      spawnSync(
-        process.execPath,
-        [path.join(ROOT, 'dist/cli.js'), 'scan', path.join(dir, 'tree'), '--format', 'json', '--jobs', '1'],
-        {
-          maxBuffer: 1 << 28,
-        },
-      ),
-    );
+    const cliArgs = [
+      path.join(ROOT, 'dist/cli.js'),
+      'scan',
+      path.join(dir, 'tree'),
+      '--format',
+      'json',
+      '--jobs',
+      '1',
+    ];
+    const cli = timeIt(runs, () => spawnSync(process.execPath, cliArgs, { maxBuffer: 1 << 28 }));
+    // The same process pinned to one core: `--jobs 1` scans on one thread, but V8 compiles and collects
+    // garbage on others, which on 2 cores have the second one to themselves. Pinned, they share the scan's.
+    const pinned = hasTaskset()
+      ? timeIt(runs, () =>
+          spawnSync('taskset', ['-c', '0', process.execPath, ...cliArgs], { maxBuffer: 1 << 28 }),
+        )
+      : undefined;
     const rgArgs = [
       '-j1',
       '--no-messages',
@@ -130,6 +144,8 @@ function benchScan({ mb = 50, secretlintMb = 5, runs = 3 } = {}) {
       engineFindings: engine.result,
       cliMs: cli.ms,
       cliExit: cli.result.status,
+      cliPinnedMs: pinned?.ms,
+      cliPinnedExit: pinned?.result.status,
       rgMs: rg.ms,
       rgFilesWithMatches: rg.result,
       rgMbps: mbps(bytes, rg.ms),
@@ -145,3 +161,9 @@ function benchScan({ mb = 50, secretlintMb = 5, runs = 3 } = {}) {
 }
 
 module.exports = { benchScan, timeIt, median };
+
+// `node test/bench/scan.js [--quick]`: the figures alone (needs out/ and dist/, as `npm run bench` builds).
+if (require.main === module) {
+  const quick = process.argv.includes('--quick');
+  console.log(benchScan({ mb: quick ? 10 : 50, secretlintMb: 1, runs: quick ? 3 : 5 }));
+}
