@@ -1,6 +1,6 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
-import { gramLoop } from './gramScan';
+import { gramLoop } from './byteLoops';
 import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
 
 /**
@@ -18,7 +18,7 @@ import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
  * indexed four; only where the last is marked (some 2-4% of positions in code) is the four-byte hash
  * looked up too, and a direct pair table where a two-character keyword's mark is: a third less time on
  * the bench tree than two hashed lookups and the pair table at every position. That rejecting loop runs
- * as WebAssembly (gramScan.ts); the keyword checks at the few positions it passes run here. Only a
+ * as WebAssembly (byteLoops.ts); the keyword checks at the few positions it passes run here. Only a
  * non-Latin-1 keyword gets a native `indexOf` pass of its own.
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
@@ -82,7 +82,7 @@ function scanGrams(
   end: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  // A Latin-1 copy, in the memory of the wasm loop (gramScan.ts) that rejects positions: a memcpy for
+  // A Latin-1 copy, in the memory of the wasm loop (byteLoops.ts) that rejects positions: a memcpy for
   // one-byte strings; for others each code unit keeps its low byte, which can only add hits (a hit only
   // opens a window, where the rule's pattern has the last word). Zero bytes pad the end so that the last
   // positions still form a four-byte window and a tail read.

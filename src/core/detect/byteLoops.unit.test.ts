@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
-import { gramLoop } from './gramScan';
+import { gramLoop, tokenLoop } from './byteLoops';
 import { buildKeywordIndex } from './keywordIndex';
 import type { KeywordIndex } from './keywordIndex';
 
@@ -33,7 +33,7 @@ function gramStarts(index: KeywordIndex, text: string): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-describe('wasm gram loop', () => {
+describe('wasm byte loops', () => {
   const index = buildKeywordIndex([
     ['sk', 'key', 'ghp_', 'client_secret', 'password'],
     ['xoxb-', 'api'],
@@ -79,5 +79,49 @@ describe('wasm gram loop', () => {
     assert.deepEqual(passed(other, 'aa zq bb'), [3]);
     assert.ok(passed(index, 'aa zq bb sk').includes(9));
     assert.deepEqual(passed(other, 'sk key zq'), [7]);
+  });
+
+  /** Runs as [start, end] pairs by `runStart` and `runEnd`, read as tokenRuns.ts reads them. */
+  function loopRuns(text: string, min: number, limit = text.length): number[] {
+    const { runStart, runEnd, text: buf } = tokenLoop(text.length);
+    buf.write(text, 0, 'latin1');
+    const out: number[] = [];
+    for (let i = runStart(0, text.length, limit, min); i !== -1;) {
+      const e = runEnd(i + min, text.length);
+      out.push(i, e);
+      i = runStart(e, text.length, limit, min);
+    }
+    return out;
+  }
+
+  function naiveRuns(text: string, min: number, limit = text.length): number[] {
+    const out: number[] = [];
+    for (const m of text.matchAll(/[A-Za-z0-9_-]+/g)) {
+      if (m[0].length >= min && m.index < limit) {
+        out.push(m.index, m.index + m[0].length);
+      }
+    }
+    return out;
+  }
+
+  it('finds each maximal run of token characters of the length asked for, and none shorter', () => {
+    const sixteen = 'Ab0_-Cd1_-Ef2_-G';
+    assert.deepEqual(loopRuns(`x = "${sixteen}";`, 16), [5, 21]);
+    assert.deepEqual(loopRuns(`x = "${sixteen.slice(1)}";`, 16), []);
+    assert.deepEqual(loopRuns(`${sixteen}.${sixteen}x`, 16), [0, 16, 17, 34]);
+    assert.deepEqual(loopRuns(`a.${sixteen}`, 16, 2), []);
+    assert.deepEqual(loopRuns(`a.${sixteen}`, 16, 3), [2, 18]);
+  });
+
+  it('finds what a regex finds in random text of short and long runs', () => {
+    const ints = seededInts(5);
+    const alphabet = 'aZ9_-aZ9_-aZ9_- .="\n\u00e9';
+    for (let round = 0; round < 20; round++) {
+      const text = Array.from({ length: 5000 }, () => alphabet[ints(alphabet.length)]).join('');
+      for (const min of [1, 4, 8, 16]) {
+        const limit = ints(text.length + 1);
+        assert.deepEqual(loopRuns(text, min, limit), naiveRuns(text, min, limit));
+      }
+    }
   });
 });
