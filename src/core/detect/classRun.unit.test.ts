@@ -51,6 +51,39 @@ describe('holdsClassRun', () => {
   });
 });
 
+describe('holdsClassRun of a class of token characters', () => {
+  const hex = classTable(/[0-9a-f]/);
+  const run = (n: number): string => '0123456789abcdef'.repeat(4).slice(0, n);
+
+  it('finds a long enough run inside a longer run of token characters, and none shorter', () => {
+    assert.strictEqual(holdsClassRun(`x = "zz${run(32)}Q_";`, hex, 32), true);
+    assert.strictEqual(holdsClassRun(`x = "zz${run(31)}Q_";`, hex, 32), false);
+    assert.strictEqual(holdsClassRun(`x = ${run(20)}A${run(20)};`, hex, 32), false);
+    assert.strictEqual(holdsClassRun(`${run(40)}`, hex, 40), true);
+    assert.strictEqual(holdsClassRun(`a.${run(16)}.${run(16)}`, hex, 16), true);
+    assert.strictEqual(holdsClassRun(`a.${run(15)}.${run(15)}`, hex, 16), false);
+  });
+
+  it('agrees with a plain reading on random texts', () => {
+    const rnd = seededFloats(3);
+    const alphabet = '0a9fQz_- .\n\u0131';
+    for (let k = 0; k < 1000; k++) {
+      let text = '';
+      for (let i = Math.floor(rnd() * 300); i > 0; i--) {
+        text += rnd() < 0.9 ? alphabet[Math.floor(rnd() * 4)] : alphabet[4 + Math.floor(rnd() * 7)];
+      }
+      const min = 16 + Math.floor(rnd() * 24);
+      let longest = 0;
+      let current = 0;
+      for (const ch of text) {
+        current = /^[0-9a-f]$/.test(ch) ? current + 1 : 0;
+        longest = Math.max(longest, current);
+      }
+      assert.strictEqual(holdsClassRun(text, hex, min), longest >= min, JSON.stringify([text, min]));
+    }
+  });
+});
+
 describe('rules that declare needsRun', () => {
   it('hold the run in every generated positive, so the skip drops no match', () => {
     const declaring = builtinRules.filter((r) => r.needsRun !== undefined);

@@ -1,5 +1,6 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
+import { gramLoop } from './byteLoops';
 import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
 
 /**
@@ -16,8 +17,9 @@ import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
  * with each of the 256 bytes that can follow them) and the first three bytes of each longer keyword's
  * indexed four; only where the last is marked (some 2-4% of positions in code) is the four-byte hash
  * looked up too, and a direct pair table where a two-character keyword's mark is: a third less time on
- * the bench tree than two hashed lookups and the pair table at every position. Only a non-Latin-1
- * keyword gets a native `indexOf` pass of its own.
+ * the bench tree than two hashed lookups and the pair table at every position. That rejecting loop runs
+ * as WebAssembly (byteLoops.ts); the keyword checks at the few positions it passes run here. Only a
+ * non-Latin-1 keyword gets a native `indexOf` pass of its own.
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
  * run instead of adding an entry, since every rule's windows would merge there anyway. A file that is
@@ -39,15 +41,6 @@ const GAP = 64;
 
 /** Zero bytes after the copied text: the four-byte window plus the furthest tail read (8 + 4). */
 const PAD = 12;
-
-/** Reused across scans: allocating a Buffer per scanned file costs more than the search itself. */
-let scratch = Buffer.alloc(1 << 16);
-/** `scratch` read four bytes at a time (big-endian), as the hot loop reads it (see `nextCandidate`). */
-let scratchView = viewOf(scratch);
-
-function viewOf(buf: Buffer): DataView {
-  return new DataView(buf.buffer, buf.byteOffset, buf.length);
-}
 
 /**
  * Hits, as runs, of each keyword of `index` starting in [from, to) of `lower` (the text after
@@ -89,27 +82,19 @@ function scanGrams(
   end: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  // A Latin-1 copy is a memcpy for one-byte strings; for others each code unit keeps its low byte,
-  // which can only add hits (a hit only opens a window, where the rule's pattern has the last word).
-  // Zero bytes pad the end so that the last positions still form a four-byte window and a tail read.
+  // A Latin-1 copy, in the memory of the wasm loop (byteLoops.ts) that rejects positions: a memcpy for
+  // one-byte strings; for others each code unit keeps its low byte, which can only add hits (a hit only
+  // opens a window, where the rule's pattern has the last word). Zero bytes pad the end so that the last
+  // positions still form a four-byte window and a tail read.
   const length = end - from;
-  if (scratch.length < length + PAD) {
-    scratch = Buffer.alloc(Math.max(length + PAD, scratch.length * 2));
-    scratchView = viewOf(scratch);
-  }
-  const buf = scratch;
+  const { next, text: buf, view } = gramLoop(index, length + PAD);
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
   const mask = index.mask;
   // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
   const last = Math.min(length - 1, to - from + index.maxGramAt);
   const limit = to - from;
-  const pairs = index.pairs;
-  // The hash constants as locals, passed to `nextCandidate`: read from the module's scope inside its loop,
-  // each was a context load per position, and the multipliers (over 2^31, heap numbers) a double-to-int
-  // conversion each as well, about half of the loop's instructions in TurboFan's code; read there once
-  // per call, they were the hottest line of a text of `sk-` repeated, where a third of positions are
-  // hits and each call returns within three. `| 0` gives the same products in `imul`.
+  // `| 0` gives the same products in `imul` as the multipliers (over 2^31) themselves.
   const [quadMul, triMul, shift] = [QUAD_MUL | 0, TRI_MUL | 0, SHIFT];
   // Candidates closer than `DENSE_GAP` in a row (`dense` of them) prompt a look for a periodic stretch
   // (periodicSkip.ts); one found is scanned for a period from `start`, then skipped to its `resume`.
@@ -117,16 +102,16 @@ function scanGrams(
   let previous = -DENSE_GAP - 1;
   let stretch: Stretch | undefined;
   let start = 0;
-  let i = nextCandidate(scratchView, mask, pairs, 0, last, quadMul, triMul, shift);
+  let i = next(0, last);
   while (i < last) {
     if (stretch !== undefined && i >= start + stretch.period) {
       skipPeriods(hits, index.gramAt, from, start, stretch);
-      i = nextCandidate(scratchView, mask, pairs, stretch.resume, last, quadMul, triMul, shift);
+      i = next(stretch.resume, last);
       stretch = undefined;
       dense = 0;
       continue;
     }
-    const v = scratchView.getInt32(i);
+    const v = view.getInt32(i);
     const tri = Math.imul(v >>> 8, triMul) >>> shift;
     const quad = Math.imul(v, quadMul) >>> shift;
     checkAt(
@@ -152,7 +137,7 @@ function scanGrams(
       dense = stretch === undefined ? -DENSE_RETRY : 0;
     }
     previous = i;
-    i = nextCandidate(scratchView, mask, pairs, i + 1, last, quadMul, triMul, shift);
+    i = next(i + 1, last);
   }
 }
 
@@ -161,41 +146,6 @@ const DENSE_GAP = 16;
 /** Dense candidates in a row that prompt a look for a periodic stretch. */
 const DENSE_RUN = 16;
 const DENSE_RETRY = 4096;
-
-/**
- * The first position in [i, last) of `view` whose four bytes `mask` marks (see `KeywordIndex.mask`), or
- * `last`. The loop only rejects, one hashed lookup per position (a second for the few percent whose first
- * three bytes begin some keyword's indexed four), and calls nothing: with the keyword checks in the same
- * loop, TurboFan inlined them into it or not from one run to the next, and the loop ran at half speed
- * or less when it did. Each position's four bytes are one `getInt32` (big-endian, inlined by TurboFan),
- * not a byte read shifted into a rolling value: about a tenth less time for the loop on the bench tree,
- * with no value carried from one position to the next. Unrolled loops that test two or four positions'
- * marks at once measured slower, both ways.
- */
-function nextCandidate(
-  view: DataView,
-  mask: Uint8Array,
-  pairs: Uint8Array,
-  i: number,
-  last: number,
-  quadMul: number,
-  triMul: number,
-  shift: number,
-): number {
-  for (; i < last; i++) {
-    const v = view.getInt32(i);
-    const first = mask[Math.imul(v >>> 8, triMul) >>> shift]!;
-    if (
-      (first & 14) !== 0 &&
-      ((first & 2) !== 0 ||
-        ((first & 4) !== 0 && (mask[Math.imul(v, quadMul) >>> shift]! & 1) !== 0) ||
-        ((first & 8) !== 0 && pairs[v >>> 16] === 1))
-    ) {
-      return i;
-    }
-  }
-  return last;
-}
 
 /**
  * Records the keywords whose indexed bytes are `v`, at `i` in `buf` (offset `from + i` in `lower`), that

@@ -9,8 +9,11 @@
  * read a bounded number of times and hostile input stays linear; in code about one in five is read.
  * The pass reads a Latin-1 copy of the text (a memcpy for one-byte strings): a typed array read costs
  * less than `charCodeAt`, and a native regex for the digit-led tails (`[0-9][A-Za-z0-9_-]*`) stopped at
- * every number (measured on the bench tree: about 60 ms per 50 MB for the regex, 40 for this pass).
+ * every number (measured on the bench tree: about 60 ms per 50 MB for the regex, 40 for this pass). The
+ * pass runs as WebAssembly (`runStart`, `runEnd` in byteLoops.ts), on a copy in its memory: 46 -> ~20 ms
+ * per 52 MB of the bench tree, where TurboFan's code re-checked the buffer and table at each read.
  */
+import { tokenLoop } from './byteLoops';
 
 /**
  * The run length the engine's users ask for. The service table reads its few shorter values (12-15
@@ -21,9 +24,6 @@ export const TOKEN_RUN = 16;
 
 /** `[A-Za-z0-9_-]` by byte (1 = yes); bytes past ASCII are no token characters. */
 const TOKEN = new Uint8Array(256).map((_, c) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0));
-
-/** Reused across texts, as the prefilter's is: a Buffer per text would cost more than the pass. */
-let scratch = Buffer.alloc(1 << 16);
 
 /** The runs of the last text asked for: the finder and the anchored matcher ask for the same ones. */
 let last: { text: string; from: number; to: number; min: number; runs: readonly number[] } | undefined;
@@ -40,56 +40,20 @@ export function tokenRuns(text: string, from: number, to: number, min: number): 
   const runs: number[] = [];
   const length = text.length - from;
   if (length > 0 && to > from) {
-    if (scratch.length < length) {
-      scratch = Buffer.alloc(Math.max(length, scratch.length * 2));
-    }
     // A code unit past Latin-1 keeps its low byte, which may read as a token character: runs of the copy
     // hold the text's runs and may join some. Each is split again on the text (see `exactRuns`).
-    scratch.write(from === 0 ? text : text.slice(from), 0, 'latin1');
-    forEachCopyRun(scratch, length, to - from, Math.max(1, min), (s, e) =>
-      exactRuns(text, from + s, from + e, to, min, runs),
-    );
+    const { runStart, runEnd, text: buf } = tokenLoop(length);
+    buf.write(from === 0 ? text : text.slice(from), 0, 'latin1');
+    const limit = to - from;
+    const span = Math.max(1, min);
+    for (let i = runStart(0, length, limit, span); i !== -1;) {
+      const e = runEnd(i + span, length);
+      exactRuns(text, from + i, from + e, to, min, runs);
+      i = runStart(e, length, limit, span);
+    }
   }
   last = { text, from, to, min, runs };
   return runs;
-}
-
-/** Calls `visit` with each maximal run of token bytes in [0, n) of `buf` that is `min` long or more and starts before `limit`. */
-function forEachCopyRun(
-  buf: Uint8Array,
-  n: number,
-  limit: number,
-  min: number,
-  visit: (start: number, end: number) => void,
-): void {
-  // Invariant: every run of `min` or more starting in [0, i) was visited, and `i` is 0 or follows a
-  // byte that is no token character.
-  let i = 0;
-  while (i < limit) {
-    const probe = i + min - 1;
-    if (probe >= n) {
-      return;
-    }
-    if (TOKEN[buf[probe]!] === 0) {
-      i = probe + 1;
-      continue;
-    }
-    let s = probe;
-    while (s > i && TOKEN[buf[s - 1]!] === 1) {
-      s--;
-    }
-    if (s > i) {
-      // `s - 1` is no token character: no run of `min` starts before `s`.
-      i = s;
-      continue;
-    }
-    let e = probe + 1;
-    while (e < n && TOKEN[buf[e]!] === 1) {
-      e++;
-    }
-    visit(i, e);
-    i = e;
-  }
 }
 
 /** Appends to `runs` the text's own runs inside [s, e) (a run of the Latin-1 copy) that are `min` long or more and start before `to`. */

@@ -1,0 +1,268 @@
+import type { KeywordIndex } from './keywordIndex';
+import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
+
+/**
+ * The engine's two loops over every byte of a text, as small WebAssembly functions: the prefilter's
+ * rejecting loop (`next`, see `scanGrams` in prefilter.ts) and the search for long runs of token
+ * characters (`runStart`, `runEnd`, see tokenRuns.ts). TurboFan's code for such loops re-checked the maps
+ * of the DataView and tables they read and reloaded their lengths and data pointers at every position (a
+ * loop's stack check may run arbitrary code, so nothing loaded may be kept across iterations): about 35
+ * instructions a position of the prefilter against about 15 here. On the bench tree's 52 MB the
+ * prefilter's loop took 112 ms in JavaScript, 70 ms here, calls from JavaScript included.
+ *
+ * A text's Latin-1 copy lives in the module's memory, at `TEXT`; callers write it there and read it there
+ * too (`gramLoop`, `tokenLoop`), one call at a time: each caller writes its copy before it runs a loop.
+ * Wasm reads memory little-endian and has no byte swap, so `next` hashes each position's bytes in that
+ * order, on tables of its own (`leTables`) built from the index with the same multipliers: the same
+ * positions pass as in JavaScript, apart from positions of other hash collisions, which the keyword
+ * checks after it reject.
+ */
+
+/** Where the tables and the text sit in the module's memory (bytes). */
+const MASK = 0;
+const PAIRS = 1 << 17;
+/** `[A-Za-z0-9_-]` by byte (1 = yes), as tokenRuns.ts reads them. */
+const TOKEN = PAIRS + (1 << 16);
+const TEXT = TOKEN + 256;
+const PAGE = 1 << 16;
+
+// Opcodes used (WebAssembly core specification, binary format).
+const [block, loop, ifOp, end, br, brIf, ret] = [0x02, 0x03, 0x04, 0x0b, 0x0c, 0x0d, 0x0f];
+const [get, set, tee, load, load8] = [0x20, 0x21, 0x22, 0x28, 0x2d];
+const [eqz, leS, gtS, geS, and, mul, add, sub, shrU] = [0x45, 0x4c, 0x4a, 0x4e, 0x71, 0x6c, 0x6a, 0x6b, 0x76];
+const empty = 0x40;
+const i32 = (n: number): number[] => [0x41, ...sleb(n)];
+/** The byte at the address on the stack, plus `at`. */
+const byte = (at: number): number[] => [load8, 0, ...uleb(at)];
+
+/** `next(i, last)`: the first position in [i, last) whose four bytes the tables mark, or `last`. */
+function nextCode(): number[] {
+  // Locals: 0 i, 1 last (parameters), 2 v (the four bytes at i), 3 first (the mark of their first three).
+  const hash = (mul32: number): number[] => [...i32(mul32 | 0), mul, ...i32(SHIFT), shrU];
+  return [
+    ...[1, 2, 0x7f],
+    ...[block, empty, loop, empty],
+    ...[get, 0, get, 1, geS, brIf, 1],
+    ...[block, empty],
+    ...[get, 0, load, 0, ...uleb(TEXT), set, 2],
+    ...[get, 2, ...i32(0xffffff), and, ...hash(TRI_MUL), ...byte(MASK), tee, 3],
+    ...[...i32(14), and, eqz, brIf, 0],
+    // Bit 2: a keyword of three bytes may start here.
+    ...[get, 3, ...i32(2), and, ifOp, empty, get, 0, ret, end],
+    // Bit 4: some keyword's indexed four bytes begin with these three; the four-byte hash decides.
+    ...[get, 3, ...i32(4), and, ifOp, empty],
+    ...[get, 2, ...hash(QUAD_MUL), ...byte(MASK), ...i32(1), and, ifOp, empty, get, 0, ret, end],
+    ...[end],
+    // Bit 8: a two-byte keyword hashes here with some third byte; the pair table decides.
+    ...[get, 3, ...i32(8), and, ifOp, empty],
+    ...[get, 2, ...i32(0xffff), and, ...byte(PAIRS), ifOp, empty, get, 0, ret, end],
+    ...[end],
+    ...[end],
+    ...[get, 0, ...i32(1), add, set, 0, br, 0],
+    ...[end, end],
+    ...[get, 1, end],
+  ];
+}
+
+/**
+ * `runStart(i, n, limit, min)`: where the first maximal run of token bytes of [i, n) that is `min` long
+ * or more starts, when it starts before `limit`; -1 when none does. `i` is 0 or follows a byte that is no
+ * token character. The byte `min - 1` ahead is read first and jumped past when it is no token byte; only
+ * when it is one are the bytes before it read back, down to the last jump's target (see tokenRuns.ts).
+ */
+function runStartCode(): number[] {
+  // Locals: 0 i, 1 n, 2 limit, 3 min (parameters), 4 probe, 5 s.
+  const isToken = (at: number[]): number[] => [...at, ...byte(TEXT), ...byte(TOKEN)];
+  return [
+    ...[1, 2, 0x7f],
+    ...[block, empty, loop, empty],
+    ...[get, 0, get, 2, geS, brIf, 1],
+    ...[get, 0, get, 3, add, ...i32(1), sub, tee, 4, get, 1, geS, brIf, 1],
+    ...[...isToken([get, 4]), eqz, ifOp, empty, get, 4, ...i32(1), add, set, 0, br, 1, end],
+    ...[get, 4, set, 5],
+    ...[block, empty, loop, empty],
+    ...[get, 5, get, 0, leS, brIf, 1],
+    ...[...isToken([get, 5, ...i32(1), sub]), eqz, brIf, 1],
+    ...[get, 5, ...i32(1), sub, set, 5, br, 0],
+    ...[end, end],
+    ...[get, 5, get, 0, gtS, ifOp, empty, get, 5, set, 0, br, 1, end],
+    ...[get, 0, ret],
+    ...[end, end],
+    ...[...i32(-1), end],
+  ];
+}
+
+/** `runEnd(e, n)`: the first position in [e, n) whose byte is no token character, or `n`. */
+function runEndCode(): number[] {
+  return [
+    ...[0],
+    ...[block, empty, loop, empty],
+    ...[get, 0, get, 1, geS, brIf, 1],
+    ...[get, 0, ...byte(TEXT), ...byte(TOKEN), eqz, brIf, 1],
+    ...[get, 0, ...i32(1), add, set, 0, br, 0],
+    ...[end, end],
+    ...[get, 0, end],
+  ];
+}
+
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+  const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
+  const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
+  const sized = (code: number[]): number[] => [...uleb(code.length), ...code];
+  const [two, four] = [
+    [0x60, 2, 0x7f, 0x7f, 1, 0x7f],
+    [0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 1, 0x7f],
+  ];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, [2, ...two, ...four]),
+    ...section(3, [3, 0, 1, 0]),
+    ...section(5, [1, 0, ...uleb(Math.ceil(TEXT / PAGE) + 1)]),
+    ...section(7, [
+      4,
+      ...name('next'),
+      0,
+      0,
+      ...name('runStart'),
+      0,
+      1,
+      ...name('runEnd'),
+      0,
+      2,
+      ...name('memory'),
+      2,
+      0,
+    ]),
+    ...section(10, [3, ...sized(nextCode()), ...sized(runStartCode()), ...sized(runEndCode())]),
+  ]);
+}
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    const b = n & 0x7f;
+    n >>>= 7;
+    out.push(n === 0 ? b : b | 0x80);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+/**
+ * The little-endian tables of `index` for the wasm loop, laid out as its memory holds them: `MASK` (bit 1,
+ * a keyword's indexed four bytes; bit 2, a three-byte keyword; bit 4, the first three of some indexed four;
+ * bit 8, a two-byte keyword and any third byte), then `PAIRS` (1 at each two-byte keyword).
+ */
+export function leTables(index: KeywordIndex): Uint8Array {
+  const tables = new Uint8Array(TOKEN);
+  const mark = (bytes: number, mul32: number, bit: number): void => {
+    tables[MASK + (Math.imul(bytes, mul32 | 0) >>> SHIFT)]! |= bit;
+  };
+  const other = new Set(index.otherKeywords);
+  index.keywords.forEach((kw, id) => {
+    if (other.has(id)) {
+      return;
+    }
+    const at = kw.length > 4 ? index.gramAt[id]! : 0;
+    const b = (k: number): number => kw.charCodeAt(at + k);
+    if (kw.length === 2) {
+      tables[PAIRS + (b(0) | (b(1) << 8))] = 1;
+      for (let third = 0; third < 256; third++) {
+        mark(b(0) | (b(1) << 8) | (third << 16), TRI_MUL, 8);
+      }
+    } else if (kw.length === 3) {
+      mark(b(0) | (b(1) << 8) | (b(2) << 16), TRI_MUL, 2);
+    } else {
+      mark(b(0) | (b(1) << 8) | (b(2) << 16) | (b(3) << 24), QUAD_MUL, 1);
+      mark(b(0) | (b(1) << 8) | (b(2) << 16), TRI_MUL, 4);
+    }
+  });
+  return tables;
+}
+
+// The engine's TypeScript project has no DOM library, where the WebAssembly API's types live: the little
+// of it used here, as Node provides it.
+declare const WebAssembly: {
+  readonly Module: new (bytes: Uint8Array<ArrayBuffer>) => object;
+  readonly Instance: new (module: object) => { readonly exports: Record<string, unknown> };
+};
+interface Memory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/** The module's functions and memory, with views of the text area (a grown memory detaches them). */
+interface Loops {
+  readonly next: (i: number, last: number) => number;
+  readonly runStart: (i: number, n: number, limit: number, min: number) => number;
+  readonly runEnd: (e: number, n: number) => number;
+  readonly memory: Memory;
+  text: Buffer;
+  view: DataView;
+}
+
+let loops: Loops | undefined;
+/** The index whose tables the memory holds, and each index's tables, built once. */
+let loaded: KeywordIndex | undefined;
+const tablesOf = new WeakMap<KeywordIndex, Uint8Array>();
+
+/** The module's functions, over a memory with room for `length` bytes of text. One object, kept: no allocation per call. */
+function withRoom(length: number): Loops {
+  if (loops === undefined) {
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports;
+    const memory = exports['memory'] as Memory;
+    loops = {
+      next: exports['next'] as Loops['next'],
+      runStart: exports['runStart'] as Loops['runStart'],
+      runEnd: exports['runEnd'] as Loops['runEnd'],
+      memory,
+      text: Buffer.from(memory.buffer, TEXT),
+      view: new DataView(memory.buffer, TEXT),
+    };
+    new Uint8Array(memory.buffer, TOKEN, 256).forEach(
+      (_, c, token) => (token[c] = /[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0),
+    );
+  }
+  const memory = loops.memory;
+  if (memory.buffer.byteLength < TEXT + length) {
+    memory.grow(Math.ceil((TEXT + length - memory.buffer.byteLength) / PAGE));
+    loops.text = Buffer.from(memory.buffer, TEXT);
+    loops.view = new DataView(memory.buffer, TEXT);
+  }
+  return loops;
+}
+
+/**
+ * The prefilter's loop (`next`), its memory holding `index`'s tables and room for `length` bytes of text,
+ * with views of the text area (`text`, `view`: the loop's offset `i` is offset `i` of both).
+ */
+export function gramLoop(index: KeywordIndex, length: number): Loops {
+  const found = withRoom(length);
+  if (loaded !== index) {
+    let tables = tablesOf.get(index);
+    if (tables === undefined) {
+      tables = leTables(index);
+      tablesOf.set(index, tables);
+    }
+    new Uint8Array(found.memory.buffer, 0, TOKEN).set(tables);
+    loaded = index;
+  }
+  return found;
+}
+
+/** The token run search (`runStart`, `runEnd`), with room for `length` bytes of text at the start of `text`. */
+export function tokenLoop(length: number): Loops {
+  return withRoom(length);
+}
