@@ -5,6 +5,7 @@ import { shapeOf } from './ruleShape';
 import type { StartEdges } from './startEdges';
 import { startGate } from './startEdges';
 import { classTable } from './classRun';
+import { nativeRegex } from './nativeRegex';
 
 // Rules compiled for the engine (see matcher.ts): each pattern recompiled with the engine's flags, with
 // what its shape says about where matches start and what they hold. Split from matcher.ts.
@@ -137,36 +138,73 @@ function isMultiLine(pattern: RegExp): boolean {
 }
 
 function compileRule(rule: Rule, order: number): CompiledRule {
-  const flags = rule.pattern.flags.replace(/[^imsu]/g, '');
-  const source = rule.pattern.source;
-  const keywords = rule.keywords.map((k) => k.toLowerCase());
-  const shape = shapeOf(rule.pattern, keywords);
-  // A declared maxLength shorter than what the pattern can match would cut matches at window ends;
-  // the pattern's own bound wins when it is finite (patternSafety's test asks authors to fix it).
-  const longest = shape.longest;
-  const declared = rule.maxLength ?? DEFAULT_MAX_LENGTH;
-  return {
-    rule,
-    order,
-    global: new RegExp(source, `gd${flags}`),
-    sticky: new RegExp(source, `yd${flags}`),
-    maxLength: Number.isFinite(longest) ? Math.max(declared, longest) : declared,
-    multiLine: isMultiLine(rule.pattern),
-    keywords,
-    keywordLength: keywords.reduce((max, k) => Math.max(max, k.length), 0),
-    generic: rule.severity === 'warning',
-    expectsUuid: rule.expectsUuid === true || /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source),
-    startBits: shape.startBits,
-    startsNonAscii: shape.startsNonAscii,
-    broadStart: shape.startSize > BROAD_START,
-    required: shape.required,
-    literals: shape.literals,
-    anchored: shape.anchored,
-    endsBefore:
-      rule.endsBefore === undefined ? undefined : new RegExp(`[${escapeClass(rule.endsBefore)}]`, 'g'),
-    edges: shape.edges,
-    gate: startGate(shape.edges),
-    tokenRun: Number.isFinite(longest) ? shape.tokenRun : 0,
-    runTable: rule.needsRun === undefined ? undefined : classTable(rule.needsRun.chars),
-  };
+  return new Compiled(rule, order);
+}
+
+/**
+ * A compiled rule. Its two regexes are made on first use, with their machine code (see `nativeRegex`):
+ * most rules run one of them only (a window search or anchored attempts), and one compiled for nothing
+ * would cost a millisecond for the largest patterns.
+ */
+class Compiled implements CompiledRule {
+  readonly maxLength: number;
+  readonly multiLine: boolean;
+  readonly keywords: readonly string[];
+  readonly keywordLength: number;
+  readonly generic: boolean;
+  readonly expectsUuid: boolean;
+  readonly startBits: Uint8Array | undefined;
+  readonly startsNonAscii: boolean;
+  readonly broadStart: boolean;
+  readonly required: readonly string[];
+  readonly literals: readonly string[];
+  readonly anchored: boolean;
+  readonly endsBefore: RegExp | undefined;
+  readonly edges: StartEdges;
+  readonly gate: RegExp | undefined;
+  readonly tokenRun: number;
+  readonly runTable: Uint8Array | undefined;
+  private readonly flags: string;
+  private globalRe: RegExp | undefined = undefined;
+  private stickyRe: RegExp | undefined = undefined;
+
+  constructor(
+    readonly rule: Rule,
+    readonly order: number,
+  ) {
+    this.flags = rule.pattern.flags.replace(/[^imsu]/g, '');
+    const source = rule.pattern.source;
+    const keywords = rule.keywords.map((k) => k.toLowerCase());
+    const shape = shapeOf(rule.pattern, keywords);
+    // A declared maxLength shorter than what the pattern can match would cut matches at window ends;
+    // the pattern's own bound wins when it is finite (patternSafety's test asks authors to fix it).
+    const longest = shape.longest;
+    const declared = rule.maxLength ?? DEFAULT_MAX_LENGTH;
+    this.maxLength = Number.isFinite(longest) ? Math.max(declared, longest) : declared;
+    this.multiLine = isMultiLine(rule.pattern);
+    this.keywords = keywords;
+    this.keywordLength = keywords.reduce((max, k) => Math.max(max, k.length), 0);
+    this.generic = rule.severity === 'warning';
+    this.expectsUuid = rule.expectsUuid === true || /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source);
+    this.startBits = shape.startBits;
+    this.startsNonAscii = shape.startsNonAscii;
+    this.broadStart = shape.startSize > BROAD_START;
+    this.required = shape.required;
+    this.literals = shape.literals;
+    this.anchored = shape.anchored;
+    this.endsBefore =
+      rule.endsBefore === undefined ? undefined : new RegExp(`[${escapeClass(rule.endsBefore)}]`, 'g');
+    this.edges = shape.edges;
+    this.gate = startGate(shape.edges);
+    this.tokenRun = Number.isFinite(longest) ? shape.tokenRun : 0;
+    this.runTable = rule.needsRun === undefined ? undefined : classTable(rule.needsRun.chars);
+  }
+
+  get global(): RegExp {
+    return (this.globalRe ??= nativeRegex(this.rule.pattern.source, `gd${this.flags}`));
+  }
+
+  get sticky(): RegExp {
+    return (this.stickyRe ??= nativeRegex(this.rule.pattern.source, `yd${this.flags}`));
+  }
 }
