@@ -92,7 +92,11 @@ function countingRule(id: string): {
       return super.exec(s);
     }
   }
-  const cr: CompiledRule = { ...set.rules[r]!, sticky: new Counting(sticky.source, sticky.flags) };
+  // The rule itself with a counting sticky regex: a spread copy would lose the class's lazy regex getters.
+  const cr = Object.create(set.rules[r]!, {
+    sticky: { value: new Counting(sticky.source, sticky.flags) },
+  }) as CompiledRule;
+  assert.ok(cr.global.global, 'the copy keeps the lazily made global regex');
   return { set, r, cr, attempts: () => count };
 }
 
