@@ -1,5 +1,6 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
+import { type ByteLoops, jsLoops } from './byteLoopsJs';
 
 /**
  * The engine's two loops over every byte of a text, as small WebAssembly functions: the prefilter's
@@ -16,6 +17,9 @@ import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
  * order, on tables of its own (`leTables`) built from the index with the same multipliers: the same
  * positions pass as in JavaScript, apart from positions of other hash collisions, which the keyword
  * checks after it reject.
+ *
+ * Where WebAssembly is missing or the module cannot be made (decided once per process), and for a text
+ * whose memory fails to grow, the same loops run in JavaScript (byteLoopsJs.ts), with the same results.
  */
 
 /** Where the tables and the text sit in the module's memory (bytes). */
@@ -204,26 +208,37 @@ interface Memory {
 }
 
 /** The module's functions and memory, with views of the text area (a grown memory detaches them). */
-interface Loops {
-  readonly next: (i: number, last: number) => number;
-  readonly runStart: (i: number, n: number, limit: number, min: number) => number;
-  readonly runEnd: (e: number, n: number) => number;
+interface Loops extends ByteLoops {
   readonly memory: Memory;
-  text: Buffer;
-  view: DataView;
 }
 
-let loops: Loops | undefined;
+/** The module, made at first use; null when it cannot be made in this process. */
+let loops: Loops | null | undefined;
 /** The index whose tables the memory holds, and each index's tables, built once. */
 let loaded: KeywordIndex | undefined;
 const tablesOf = new WeakMap<KeywordIndex, Uint8Array>();
+let mode: LoopsMode = 'auto';
 
-/** The module's functions, over a memory with room for `length` bytes of text. One object, kept: no allocation per call. */
-function withRoom(length: number): Loops {
-  if (loops === undefined) {
+/**
+ * For tests only: `auto` (wasm when it can be made), `js` (the JavaScript loops, as when WebAssembly is
+ * missing) or `noGrow` (wasm, but a memory growth fails, as on a huge text).
+ */
+export type LoopsMode = 'auto' | 'js' | 'noGrow';
+export function useLoopsForTests(next: LoopsMode): void {
+  mode = next;
+}
+
+function instantiate(): Loops | null {
+  if (typeof WebAssembly === 'undefined') {
+    return null;
+  }
+  try {
     const exports = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports;
     const memory = exports['memory'] as Memory;
-    loops = {
+    new Uint8Array(memory.buffer, TOKEN, 256).forEach(
+      (_, c, token) => (token[c] = /[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0),
+    );
+    return {
       next: exports['next'] as Loops['next'],
       runStart: exports['runStart'] as Loops['runStart'],
       runEnd: exports['runEnd'] as Loops['runEnd'],
@@ -231,13 +246,32 @@ function withRoom(length: number): Loops {
       text: Buffer.from(memory.buffer, TEXT),
       view: new DataView(memory.buffer, TEXT),
     };
-    new Uint8Array(memory.buffer, TOKEN, 256).forEach(
-      (_, c, token) => (token[c] = /[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0),
-    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The module's functions, over a memory with room for `length` bytes of text; undefined when there is
+ * no module or its memory cannot grow that far. One object, kept: no allocation per call.
+ */
+function withRoom(length: number): Loops | undefined {
+  if (loops === undefined) {
+    loops = instantiate();
+  }
+  if (loops === null || mode === 'js') {
+    return undefined;
   }
   const memory = loops.memory;
   if (memory.buffer.byteLength < TEXT + length) {
-    memory.grow(Math.ceil((TEXT + length - memory.buffer.byteLength) / PAGE));
+    try {
+      if (mode === 'noGrow') {
+        throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+      }
+      memory.grow(Math.ceil((TEXT + length - memory.buffer.byteLength) / PAGE));
+    } catch {
+      return undefined;
+    }
     loops.text = Buffer.from(memory.buffer, TEXT);
     loops.view = new DataView(memory.buffer, TEXT);
   }
@@ -245,24 +279,31 @@ function withRoom(length: number): Loops {
 }
 
 /**
- * The prefilter's loop (`next`), its memory holding `index`'s tables and room for `length` bytes of text,
- * with views of the text area (`text`, `view`: the loop's offset `i` is offset `i` of both).
+ * The prefilter's loop (`next`), on `index`'s tables, with room for `length` bytes of text in views of
+ * the text area (`text`, `view`: the loop's offset `i` is offset `i` of both).
  */
-export function gramLoop(index: KeywordIndex, length: number): Loops {
+export function gramLoop(index: KeywordIndex, length: number): ByteLoops {
   const found = withRoom(length);
+  if (found === undefined) {
+    return jsLoops(length, tablesFor(index), PAIRS);
+  }
   if (loaded !== index) {
-    let tables = tablesOf.get(index);
-    if (tables === undefined) {
-      tables = leTables(index);
-      tablesOf.set(index, tables);
-    }
-    new Uint8Array(found.memory.buffer, 0, TOKEN).set(tables);
+    new Uint8Array(found.memory.buffer, 0, TOKEN).set(tablesFor(index));
     loaded = index;
   }
   return found;
 }
 
+function tablesFor(index: KeywordIndex): Uint8Array {
+  let tables = tablesOf.get(index);
+  if (tables === undefined) {
+    tables = leTables(index);
+    tablesOf.set(index, tables);
+  }
+  return tables;
+}
+
 /** The token run search (`runStart`, `runEnd`), with room for `length` bytes of text at the start of `text`. */
-export function tokenLoop(length: number): Loops {
-  return withRoom(length);
+export function tokenLoop(length: number): ByteLoops {
+  return withRoom(length) ?? jsLoops(length);
 }

@@ -18,8 +18,8 @@ import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
  * indexed four; only where the last is marked (some 2-4% of positions in code) is the four-byte hash
  * looked up too, and a direct pair table where a two-character keyword's mark is: a third less time on
  * the bench tree than two hashed lookups and the pair table at every position. That rejecting loop runs
- * as WebAssembly (byteLoops.ts); the keyword checks at the few positions it passes run here. Only a
- * non-Latin-1 keyword gets a native `indexOf` pass of its own.
+ * as WebAssembly (byteLoops.ts; in JavaScript where it is missing); the keyword checks at the few
+ * positions it passes run here. Only a non-Latin-1 keyword gets a native `indexOf` pass of its own.
  *
  * Hits are kept as runs: a hit within `RUN_GAP` of the previous one of the same keyword extends its
  * run instead of adding an entry, since every rule's windows would merge there anyway. A file that is

@@ -11,7 +11,8 @@
  * less than `charCodeAt`, and a native regex for the digit-led tails (`[0-9][A-Za-z0-9_-]*`) stopped at
  * every number (measured on the bench tree: about 60 ms per 50 MB for the regex, 40 for this pass). The
  * pass runs as WebAssembly (`runStart`, `runEnd` in byteLoops.ts), on a copy in its memory: 46 -> ~20 ms
- * per 52 MB of the bench tree, where TurboFan's code re-checked the buffer and table at each read.
+ * per 52 MB of the bench tree, where TurboFan's code re-checked the buffer and table at each read
+ * (in JavaScript, byteLoopsJs.ts, where WebAssembly is missing).
  */
 import { tokenLoop } from './byteLoops';
 
