@@ -1,4 +1,6 @@
 import { gramOffset } from './gramOffset';
+import type { KeywordGrams } from './keywordGrams';
+import { builtGrams, gramAtOf, gramsFor } from './keywordGrams';
 import type { SlotLists } from './slotLists';
 import { SlotListsBuilder } from './slotLists';
 
@@ -74,11 +76,13 @@ function isLatin1(s: string): boolean {
 
 /**
  * Builds the index over each rule's keyword list (lower-cased here, empty strings dropped), and over the
- * words each rule's finder reads (`wordLists`, by rule).
+ * words each rule's finder reads (`wordLists`, by rule). `gramTable`: the build's table of gram offsets
+ * (see keywordGrams.ts), used only when made for exactly these keywords.
  */
 export function buildKeywordIndex(
   keywordLists: readonly (readonly string[])[],
   wordLists: readonly (readonly string[])[] = [],
+  gramTable: KeywordGrams | undefined = builtGrams(),
 ): KeywordIndex {
   const ids = new Map<string, number>();
   const keywords: string[] = [];
@@ -104,6 +108,8 @@ export function buildKeywordIndex(
   const ruleKeywords = keywordLists.map(idsOf);
   const ruleWords = keywordLists.map((_, r) => idsOf(wordLists[r] ?? []));
   const n = keywords.length;
+  // The build's offsets (keywordGrams.ts) when made for these very keywords, else scored here.
+  const offsets = gramsFor(keywords, gramTable);
   const mask = new Uint8Array(1 << HASH_BITS);
   const quadSlots = new SlotListsBuilder(1 << HASH_BITS);
   const triSlots = new SlotListsBuilder(1 << HASH_BITS);
@@ -127,7 +133,7 @@ export function buildKeywordIndex(
       verify[id] = length > 4 ? 2 : 0;
       continue;
     }
-    const at = length > 4 ? gramOffset(kw) : 0;
+    const at = length <= 4 ? 0 : offsets !== undefined ? gramAtOf(offsets, id) : gramOffset(kw);
     const end = Math.min(at + 4, length);
     let gram = 0;
     for (let i = at; i < end; i++) {
