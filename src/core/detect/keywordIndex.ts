@@ -157,6 +157,8 @@ export function buildKeywordIndex(
     } else if (length === 2) {
       shortShift[id] = 16;
       pairs[gram] = 1;
+      // The 256 land in 256 slots (TRI_MUL times any 1-255 is 2^15 or more from 0 mod 2^32; tested), so
+      // the keyword enters each once.
       for (let b = 0; b < 256; b++) {
         const slot = Math.imul((gram << 8) | b, TRI_MUL) >>> SHIFT;
         mask[slot]! |= 8;

@@ -159,6 +159,16 @@ describe('buildKeywordIndex', () => {
     }
   });
 
+  it("spreads a two-byte keyword's 256 third bytes over 256 three-byte slots (so it enters each once)", () => {
+    for (let d = 1; d < 256; d++) {
+      const apart = Math.imul(d, TRI_MUL) >>> 0;
+      assert.ok(apart >= 2 ** SHIFT && apart <= 2 ** 32 - 2 ** SHIFT, `third bytes ${d} apart`);
+    }
+    const index = buildKeywordIndex([['q:']]);
+    assert.equal(index.triSlots.ids.length, 256);
+    assert.ok(index.triSlots.count.every((c) => c <= 1));
+  });
+
   it('picks the same gram offset as the plain scoring for every catalogue keyword and random strings', () => {
     const ints = seededInts(7);
     const random = Array.from({ length: 2000 }, () =>

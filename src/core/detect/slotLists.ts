@@ -12,54 +12,48 @@ export interface SlotLists {
 }
 
 /**
- * Collects `SlotLists`: slots in the order first entered, each slot's ids in the order entered, an id
- * entered twice in a row into one slot kept once (a keyword's ids are entered together, so that is every
- * repeat). Typed arrays and flat entry lists, not a Map of arrays with `includes`: the 256 entries of each
- * two-byte keyword and the ~900 of the others cost a few milliseconds of every process's start-up that way.
+ * Collects `SlotLists`: slots in the order first entered, each slot's ids in the order entered. Flat entry
+ * lists and the output's own arrays, not a Map of arrays with `includes`: the 256 entries of each two-byte
+ * keyword and the ~900 of the others cost a few milliseconds of every process's start-up that way, and a
+ * fresh 128K-slot array costs a page fault per 4 KB touched (~0.5 ms for an Int32Array), so no other is
+ * made. The caller enters an id at a slot once at most (the index does: see keywordIndex.ts).
  */
 export class SlotListsBuilder {
   private readonly count: Uint16Array;
-  /** Per slot, the last id entered plus one (0: none). */
-  private readonly last: Int32Array;
   private readonly order: number[] = [];
   private readonly entrySlots: number[] = [];
   private readonly entryIds: number[] = [];
 
   constructor(private readonly size: number) {
     this.count = new Uint16Array(size);
-    this.last = new Int32Array(size);
   }
 
-  /** Enters `id` at `slot`; false when it was the id last entered there (nothing changes). */
-  enter(slot: number, id: number): boolean {
-    if (this.last[slot] === id + 1) {
-      return false;
-    }
-    this.last[slot] = id + 1;
+  enter(slot: number, id: number): void {
     if (this.count[slot] === 0) {
       this.order.push(slot);
     }
     this.count[slot]!++;
     this.entrySlots.push(slot);
     this.entryIds.push(id);
-    return true;
   }
 
   /** The lists entered (call once). */
   pack(): SlotLists {
     const first = new Int32Array(this.size);
     const { count, order, entrySlots, entryIds } = this;
-    // `last` becomes each slot's write position.
-    const cursor = this.last;
     let at = 0;
     for (const slot of order) {
       first[slot] = at;
-      cursor[slot] = at;
       at += count[slot]!;
     }
+    // Filled from the last entry back, each slot's count its cursor, then counted up again.
     const ids = new Int32Array(at);
-    for (let e = 0; e < entrySlots.length; e++) {
-      ids[cursor[entrySlots[e]!]!++] = entryIds[e]!;
+    for (let e = entrySlots.length - 1; e >= 0; e--) {
+      const slot = entrySlots[e]!;
+      ids[first[slot]! + --count[slot]!] = entryIds[e]!;
+    }
+    for (const slot of entrySlots) {
+      count[slot]!++;
     }
     return { first, count, ids };
   }
