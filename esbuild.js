@@ -144,8 +144,9 @@ function withChunks(name, entry, dir) {
 /**
  * The built-in rules' pattern shapes (longest match, start characters, required characters, keyword
  * head), measured once here and defined into the bundles as `SECURE_GPT_RULE_SHAPES`, so that no process
- * parses the catalogue's patterns at run time (see src/core/detect/ruleShape.ts). The engine is bundled
- * on its own for this, run from a temporary file, and asked for the table.
+ * parses the catalogue's patterns at run time (see src/core/detect/ruleShape.ts); with them the keywords'
+ * gram offsets (`SECURE_GPT_KEYWORD_GRAMS`, src/core/detect/keywordGrams.ts). The engine is bundled on its
+ * own for this, run from a temporary file, and asked for both tables.
  */
 function ruleShapesJson() {
   const fs = require('fs');
@@ -153,7 +154,9 @@ function ruleShapesJson() {
   const { outputFiles } = esbuild.buildSync({
     stdin: {
       contents:
-        "export { shapeTableJson } from './src/core/detect/ruleShape';\nexport { builtinRules } from './src/core/detect/catalog';\n",
+        "export { shapeTableJson } from './src/core/detect/ruleShape';\nexport { builtinRules } from './src/core/detect/catalog';\n" +
+        "export { buildKeywordIndex } from './src/core/detect/keywordIndex';\n" +
+        "export { keywordGramsJson } from './src/core/detect/keywordGrams';\n",
       resolveDir: __dirname,
       sourcefile: 'ruleShapes.ts',
       loader: 'ts',
@@ -169,19 +172,27 @@ function ruleShapesJson() {
   try {
     const file = path.join(dir, 'ruleShapes.js');
     fs.writeFileSync(file, outputFiles[0].text);
-    const { shapeTableJson, builtinRules } = require(file);
-    return shapeTableJson(builtinRules);
+    const { shapeTableJson, builtinRules, buildKeywordIndex, keywordGramsJson } = require(file);
+    // The keyword lists as compiledRule.ts passes them; scored here (no table in this bundle).
+    const index = buildKeywordIndex(
+      builtinRules.map((r) => r.keywords),
+      builtinRules.map((r) => r.finderWords ?? []),
+    );
+    return { shapes: shapeTableJson(builtinRules), grams: keywordGramsJson(index) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const builtTables = ruleShapesJson();
 
 const common = {
   bundle: true,
   define: {
     // The CLI's --version and SARIF's semanticVersion come from the manifest.
     __VERSION__: JSON.stringify(require('./package.json').version),
-    SECURE_GPT_RULE_SHAPES: JSON.stringify(ruleShapesJson()),
+    SECURE_GPT_RULE_SHAPES: JSON.stringify(builtTables.shapes),
+    SECURE_GPT_KEYWORD_GRAMS: JSON.stringify(builtTables.grams),
   },
   minify: production,
   sourcemap: production ? false : 'linked',

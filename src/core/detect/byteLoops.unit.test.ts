@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
-import { gramLoop, tokenLoop } from './byteLoops';
-import { buildKeywordIndex } from './keywordIndex';
+import { gramLoop, leTables, tokenLoop } from './byteLoops';
+import { builtinRules } from './catalog';
+import { buildKeywordIndex, QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import type { KeywordIndex } from './keywordIndex';
 
 /** Every position the wasm loop passes in `text`, in order. */
@@ -122,6 +123,52 @@ describe('wasm byte loops', () => {
         const limit = ints(text.length + 1);
         assert.deepEqual(loopRuns(text, min, limit), naiveRuns(text, min, limit));
       }
+    }
+  });
+});
+
+/** The wasm loop's tables as first written: each keyword's indexed bytes read little-endian, marked by closures. */
+function plainLeTables(index: KeywordIndex): Uint8Array {
+  const pairsAt = 1 << 17;
+  const tables = new Uint8Array(pairsAt + (1 << 16));
+  const mark = (bytes: number, mul: number, bit: number): void => {
+    tables[Math.imul(bytes, mul | 0) >>> SHIFT]! |= bit;
+  };
+  const other = new Set(index.otherKeywords);
+  index.keywords.forEach((kw, id) => {
+    if (other.has(id)) {
+      return;
+    }
+    const at = kw.length > 4 ? index.gramAt[id]! : 0;
+    const b = (k: number): number => kw.charCodeAt(at + k);
+    if (kw.length === 2) {
+      tables[pairsAt + (b(0) | (b(1) << 8))] = 1;
+      for (let third = 0; third < 256; third++) {
+        mark(b(0) | (b(1) << 8) | (third << 16), TRI_MUL, 8);
+      }
+    } else if (kw.length === 3) {
+      mark(b(0) | (b(1) << 8) | (b(2) << 16), TRI_MUL, 2);
+    } else {
+      mark(b(0) | (b(1) << 8) | (b(2) << 16) | (b(3) << 24), QUAD_MUL, 1);
+      mark(b(0) | (b(1) << 8) | (b(2) << 16), TRI_MUL, 4);
+    }
+  });
+  return tables;
+}
+
+describe('leTables', () => {
+  it('lays out the tables as the plain build does, for the catalogue and random keyword sets', () => {
+    const ints = seededInts(11);
+    const alphabet = 'abcxyz09_-: \u00e9\u00ff\u0161';
+    const word = (): string =>
+      Array.from({ length: 1 + ints(12) }, () => alphabet[ints(alphabet.length)]!).join('');
+    const sets = [
+      builtinRules.map((r) => r.keywords),
+      ...Array.from({ length: 20 }, () => Array.from({ length: 1 + ints(40) }, () => [word(), word()])),
+    ];
+    for (const lists of sets) {
+      const index = buildKeywordIndex(lists);
+      assert.deepEqual(leTables(index), plainLeTables(index));
     }
   });
 });

@@ -1,4 +1,10 @@
 import { gramOffset } from './gramOffset';
+import type { KeywordGrams } from './keywordGrams';
+import { builtGrams, gramAtOf, gramsFor } from './keywordGrams';
+import type { SlotLists } from './slotLists';
+import { SlotListsBuilder } from './slotLists';
+
+export type { SlotLists } from './slotLists';
 
 // The keyword index the prefilter (prefilter.ts) searches with: built once per rule set.
 
@@ -50,35 +56,6 @@ export interface KeywordIndex {
 }
 
 /**
- * Keyword ids per table slot, packed: slot `s` holds `ids[first[s]]` to `ids[first[s] + count[s] - 1]`.
- * Typed arrays, not an array of arrays: `new Array(n)` past about 100K elements is a dictionary in V8, and
- * its lookups made the ~1M positions per 60 MB that pass the mask cost as much as all the others. A first
- * offset and a count per slot, not running offsets: filled from the few slots used, with no pass over all
- * 128K of them (a pass over each table was a millisecond or two of a short process's start-up).
- */
-export interface SlotLists {
-  readonly first: Int32Array;
-  readonly count: Uint16Array;
-  readonly ids: Int32Array;
-}
-
-function packSlots(size: number, lists: ReadonlyMap<number, readonly number[]>): SlotLists {
-  const first = new Int32Array(size);
-  const count = new Uint16Array(size);
-  let total = 0;
-  lists.forEach((list) => (total += list.length));
-  const ids = new Int32Array(total);
-  let at = 0;
-  lists.forEach((list, slot) => {
-    first[slot] = at;
-    count[slot] = list.length;
-    ids.set(list, at);
-    at += list.length;
-  });
-  return { first, count, ids };
-}
-
-/**
  * 128K slots: with ~500 keywords a 64K table let common code trigrams (`: "`) collide with keyword
  * slots and tripled the positions that needed a closer look; 256K no longer fits the L2 cache as well.
  */
@@ -99,16 +76,18 @@ function isLatin1(s: string): boolean {
 
 /**
  * Builds the index over each rule's keyword list (lower-cased here, empty strings dropped), and over the
- * words each rule's finder reads (`wordLists`, by rule).
+ * words each rule's finder reads (`wordLists`, by rule). `gramTable`: the build's table of gram offsets
+ * (see keywordGrams.ts), used only when made for exactly these keywords.
  */
 export function buildKeywordIndex(
   keywordLists: readonly (readonly string[])[],
   wordLists: readonly (readonly string[])[] = [],
+  gramTable: KeywordGrams | undefined = builtGrams(),
 ): KeywordIndex {
   const ids = new Map<string, number>();
   const keywords: string[] = [];
   const idsOf = (list: readonly string[]): number[] => {
-    const mine = new Set<number>();
+    const mine: number[] = [];
     for (const raw of list) {
       const kw = asciiLower(raw);
       if (kw.length === 0) {
@@ -120,71 +99,94 @@ export function buildKeywordIndex(
         ids.set(kw, id);
         keywords.push(kw);
       }
-      mine.add(id);
+      if (!mine.includes(id)) {
+        mine.push(id);
+      }
     }
-    return [...mine];
+    return mine;
   };
   const ruleKeywords = keywordLists.map(idsOf);
   const ruleWords = keywordLists.map((_, r) => idsOf(wordLists[r] ?? []));
+  const n = keywords.length;
+  // The build's offsets (keywordGrams.ts) when made for these very keywords, else scored here.
+  const offsets = gramsFor(keywords, gramTable);
   const mask = new Uint8Array(1 << HASH_BITS);
-  const quadSlots = new Map<number, number[]>();
-  const triSlots = new Map<number, number[]>();
+  const quadSlots = new SlotListsBuilder(1 << HASH_BITS);
+  const triSlots = new SlotListsBuilder(1 << HASH_BITS);
   const pairs = new Uint8Array(1 << 16);
-  const grams = new Int32Array(keywords.length);
-  const shortShift = new Uint8Array(keywords.length);
-  const gramAt = new Uint8Array(keywords.length);
-  const tails = new Int32Array(keywords.length);
-  const tailAt = new Uint8Array(keywords.length);
-  const covered = new Uint8Array(keywords.length);
+  const grams = new Int32Array(n);
+  const shortShift = new Uint8Array(n);
+  const gramAt = new Uint8Array(n);
+  const tails = new Int32Array(n);
+  const tailAt = new Uint8Array(n);
+  const covered = new Uint8Array(n);
+  const verify = new Uint8Array(n);
   const otherKeywords: number[] = [];
-  const enter = (slots: Map<number, number[]>, slot: number, bit: number, id: number): void => {
-    mask[slot]! |= bit;
-    const list = slots.get(slot) ?? [];
-    slots.set(slot, list);
-    if (!list.includes(id)) {
-      list.push(id);
-    }
-  };
-  keywords.forEach((kw, id) => {
+  let longestKeyword = 0;
+  let maxGramAt = 0;
+  for (let id = 0; id < n; id++) {
+    const kw = keywords[id]!;
+    const length = kw.length;
+    longestKeyword = Math.max(longestKeyword, length);
     if (!isLatin1(kw)) {
       otherKeywords.push(id);
-      return;
+      verify[id] = length > 4 ? 2 : 0;
+      continue;
     }
-    const at = kw.length > 4 ? gramOffset(kw) : 0;
+    const at = length <= 4 ? 0 : offsets !== undefined ? gramAtOf(offsets, id) : gramOffset(kw);
+    const end = Math.min(at + 4, length);
     let gram = 0;
-    for (let i = at; i < Math.min(at + 4, kw.length); i++) {
+    for (let i = at; i < end; i++) {
       gram = (gram << 8) | kw.charCodeAt(i);
     }
     grams[id] = gram;
     gramAt[id] = at;
-    if (kw.length > 4) {
+    maxGramAt = Math.max(maxGramAt, at);
+    if (length > 4) {
       // Four more bytes, away from the gram: a hostile text of one keyword's part repeated
       // (`-----BEGIN -----BEGIN …`) then fails on an integer compare, not a string compare.
-      tailAt[id] = at === 0 ? Math.min(8, kw.length - 4) : at >= 4 ? 0 : kw.length - 4;
-      tails[id] = read32(kw, tailAt[id]);
-      const span = Math.max(at, tailAt[id]) + 4 - Math.min(at, tailAt[id]);
-      covered[id] = Math.abs(at - tailAt[id]) <= 4 && span >= kw.length ? 1 : 0;
+      const tail = at === 0 ? Math.min(8, length - 4) : at >= 4 ? 0 : length - 4;
+      tailAt[id] = tail;
+      tails[id] = read32(kw, tail);
+      const span = Math.max(at, tail) + 4 - Math.min(at, tail);
+      covered[id] = Math.abs(at - tail) <= 4 && span >= length ? 1 : 0;
+      verify[id] = covered[id] === 1 ? 1 : 2;
     }
-    if (kw.length === 1) {
+    if (length === 1) {
       otherKeywords.push(id);
-    } else if (kw.length === 2) {
+    } else if (length === 2) {
       shortShift[id] = 16;
       pairs[gram] = 1;
+      // The 256 land in 256 slots (TRI_MUL times any 1-255 is 2^15 or more from 0 mod 2^32; tested), so
+      // the keyword enters each once.
       for (let b = 0; b < 256; b++) {
-        enter(triSlots, Math.imul((gram << 8) | b, TRI_MUL) >>> SHIFT, 8, id);
+        const slot = Math.imul((gram << 8) | b, TRI_MUL) >>> SHIFT;
+        mask[slot]! |= 8;
+        triSlots.enter(slot, id);
       }
-    } else if (kw.length === 3) {
+    } else if (length === 3) {
       shortShift[id] = 8;
-      enter(triSlots, Math.imul(gram, TRI_MUL) >>> SHIFT, 2, id);
+      const slot = Math.imul(gram, TRI_MUL) >>> SHIFT;
+      mask[slot]! |= 2;
+      triSlots.enter(slot, id);
     } else {
-      enter(quadSlots, Math.imul(gram >>> 0, QUAD_MUL) >>> SHIFT, 1, id);
+      const slot = Math.imul(gram >>> 0, QUAD_MUL) >>> SHIFT;
+      mask[slot]! |= 1;
+      quadSlots.enter(slot, id);
       mask[Math.imul(gram >>> 8, TRI_MUL) >>> SHIFT]! |= 4;
     }
+  }
+  const keywordRules: number[][] = [];
+  for (let id = 0; id < n; id++) {
+    keywordRules.push([]);
+  }
+  const keywordless: number[] = [];
+  ruleKeywords.forEach((list, r) => {
+    list.forEach((id) => keywordRules[id]!.push(r));
+    if (list.length === 0) {
+      keywordless.push(r);
+    }
   });
-  const longestKeyword = keywords.reduce((max, kw) => Math.max(max, kw.length), 0);
-  const keywordRules: number[][] = keywords.map(() => []);
-  ruleKeywords.forEach((ids, r) => ids.forEach((id) => keywordRules[id]!.push(r)));
-  const keywordless = ruleKeywords.flatMap((ids, r) => (ids.length === 0 ? [r] : []));
   return {
     keywords,
     ruleKeywords,
@@ -194,19 +196,16 @@ export function buildKeywordIndex(
     longestKeyword,
     mask,
     pairs,
-    quadSlots: packSlots(1 << HASH_BITS, quadSlots),
-    triSlots: packSlots(1 << HASH_BITS, triSlots),
+    quadSlots: quadSlots.pack(),
+    triSlots: triSlots.pack(),
     grams,
     shortShift,
     gramAt,
-    maxGramAt: gramAt.reduce((max, at) => Math.max(max, at), 0),
+    maxGramAt,
     tails,
     tailAt,
     covered,
-    verify: keywords.reduce(
-      (v, kw, id) => ((v[id] = kw.length <= 4 ? 0 : covered[id] === 1 ? 1 : 2), v),
-      new Uint8Array(keywords.length),
-    ),
+    verify,
     otherKeywords,
   };
 }
