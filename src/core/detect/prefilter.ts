@@ -1,6 +1,7 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { gramLoop } from './byteLoops';
+import { BATCH } from './byteLoopsJs';
 import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
 
 /**
@@ -87,7 +88,8 @@ function scanGrams(
   // opens a window, where the rule's pattern has the last word). Zero bytes pad the end so that the last
   // positions still form a four-byte window and a tail read.
   const length = end - from;
-  const { next, text: buf, view } = gramLoop(index, length + PAD);
+  const loops = gramLoop(index, length + PAD);
+  const { text: buf, view } = loops;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
   const mask = index.mask;
@@ -102,11 +104,15 @@ function scanGrams(
   let previous = -DENSE_GAP - 1;
   let stretch: Stretch | undefined;
   let start = 0;
-  let i = next(0, last);
-  while (i < last) {
+  // The loop passes positions in batches (`found`, `n` of them): a full batch may have more after it.
+  const found = loops.found;
+  let n = loops.nextBatch(0, last);
+  for (let k = 0; k < n;) {
+    const i = found[k++]!;
     if (stretch !== undefined && i >= start + stretch.period) {
       skipPeriods(hits, index.gramAt, from, start, stretch);
-      i = next(stretch.resume, last);
+      n = loops.nextBatch(stretch.resume, last);
+      k = 0;
       stretch = undefined;
       dense = 0;
       continue;
@@ -137,7 +143,10 @@ function scanGrams(
       dense = stretch === undefined ? -DENSE_RETRY : 0;
     }
     previous = i;
-    i = next(i + 1, last);
+    if (k === BATCH) {
+      n = loops.nextBatch(i + 1, last);
+      k = 0;
+    }
   }
 }
 
