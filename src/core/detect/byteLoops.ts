@@ -1,8 +1,9 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { BATCH, type ByteLoops, jsLoops } from './byteLoopsJs';
-import { add, and, block, br, brIf, byte, empty, end, eq, eqz, geS, get, gtS, i32, ifOp, leS, load, loop } from './wasmBytes';
-import { mul, ret, set, shl, shrU, store, sub, tee, uleb } from './wasmBytes';
+import { add, and, block, br, brIf, byte, empty, end, eq, eqz, geS, get } from './wasmBytes';
+import { gtS, i32, ifOp, leS, load, loop, mul, ret, set, shl, shrU } from './wasmBytes';
+import { store, sub, tee, uleb } from './wasmBytes';
 
 /**
  * The engine's two loops over every byte of a text, as small WebAssembly functions: the prefilter's

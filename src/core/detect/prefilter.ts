@@ -3,6 +3,7 @@ import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { gramLoop } from './byteLoops';
 import { BATCH } from './byteLoopsJs';
 import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
+import { type KeywordWords, keywordWords, narrowText, wordsAt } from './keywordWords';
 
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
@@ -56,8 +57,13 @@ export function findKeywordHits(
   to: number,
   found?: number[],
 ): (HitRuns | undefined)[] {
-  const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(index.keywords.length);
+  const count = index.keywords.length;
+  const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(count);
   foundIds = found;
+  if (lastHit.length < count) {
+    lastHit = new Int32Array(count);
+  }
+  lastHit.fill(NONE, 0, count);
   const end = Math.min(lower.length, to + index.longestKeyword);
   if (end - from >= 2 && index.otherKeywords.length < index.keywords.length) {
     scanGrams(index, lower, from, to, end, hits);
@@ -69,7 +75,26 @@ export function findKeywordHits(
     }
   }
   foundIds = undefined;
+  settleRuns(hits);
   return hits;
+}
+
+/**
+ * Each keyword's last hit during a `findKeywordHits` call (`NONE` before its first), kept here rather
+ * than in its runs until `settleRuns`: the hits of a dense text mostly just move it, and a typed array
+ * costs less to read and write than the last element of a growing list.
+ */
+let lastHit = new Int32Array(0);
+const NONE = -(1 << 30);
+
+/** Writes each keyword's last hit into its runs. */
+function settleRuns(hits: (HitRuns | undefined)[]): void {
+  for (let id = 0; id < hits.length; id++) {
+    const runs = hits[id];
+    if (runs !== undefined) {
+      runs[runs.length - 1] = lastHit[id]!;
+    }
+  }
 }
 
 /** Where `addHit` lists each keyword at its first hit, during a `findKeywordHits` call that asked for it. */
@@ -92,6 +117,7 @@ function scanGrams(
   const { text: buf, view } = loops;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
+  [narrow, words, copied] = [0, keywordWords(index), length];
   const mask = index.mask;
   // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
   const last = Math.min(length - 1, to - from + index.maxGramAt);
@@ -110,7 +136,9 @@ function scanGrams(
   for (let k = 0; k < n;) {
     const i = found[k++]!;
     if (stretch !== undefined && i >= start + stretch.period) {
+      settleRuns(hits);
       skipPeriods(hits, index.gramAt, from, start, stretch);
+      hits.forEach((runs, id) => (lastHit[id] = runs![runs!.length - 1]!));
       n = loops.nextBatch(stretch.resume, last);
       k = 0;
       stretch = undefined;
@@ -123,7 +151,7 @@ function scanGrams(
     checkAt(
       index,
       lower,
-      buf,
+      view,
       i,
       limit,
       from,
@@ -164,7 +192,7 @@ const DENSE_RETRY = 4096;
 function checkAt(
   index: KeywordIndex,
   lower: string,
-  buf: Uint8Array,
+  view: DataView,
   i: number,
   limit: number,
   from: number,
@@ -187,8 +215,10 @@ function checkAt(
       const how = verify[id]!;
       if (how !== 0) {
         const t = begin + index.tailAt[id]!;
-        const tail = (buf[t]! << 24) | (buf[t + 1]! << 16) | (buf[t + 2]! << 8) | buf[t + 3]!;
-        if (tail !== index.tails[id] || (how === 2 && !lower.startsWith(index.keywords[id]!, from + begin))) {
+        if (
+          view.getInt32(t) !== index.tails[id] ||
+          (how === 2 && !keywordAt(index, id, lower, view, from, begin))
+        ) {
           continue;
         }
       }
@@ -207,14 +237,44 @@ function checkAt(
   }
 }
 
+/**
+ * Whether long keyword `id` (its gram and tail matched) is at `begin` of the copy in `view`: on words of
+ * the copy where the text is narrow (see keywordWords.ts), by a string compare of `lower` elsewhere.
+ */
+function keywordAt(
+  index: KeywordIndex,
+  id: number,
+  lower: string,
+  view: DataView,
+  from: number,
+  begin: number,
+): boolean {
+  if (narrow === 0) {
+    narrow = narrowText(lower) ? 1 : 2;
+  }
+  const keyword = index.keywords[id]!;
+  return narrow === 1
+    ? wordsAt(view, begin, words[id]!, keyword.length, copied)
+    : lower.startsWith(keyword, from + begin);
+}
+
+/** For `keywordAt`, during a `scanGrams` call: whether its text is narrow (0 not yet known, 1 yes, 2 no), the index's keyword words, the copy's length. */
+let narrow = 0;
+let words: KeywordWords = [];
+let copied = 0;
+
 function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
-  const runs = hits[id];
-  if (runs === undefined) {
+  const previous = lastHit[id]!;
+  lastHit[id] = at;
+  if (at - previous <= GAP) {
+    return;
+  }
+  if (previous === NONE) {
     hits[id] = [at, at];
     foundIds?.push(id);
-  } else if (at - runs[runs.length - 1]! <= GAP) {
-    runs[runs.length - 1] = at;
   } else {
+    const runs = hits[id]!;
+    runs[runs.length - 1] = previous;
     runs.push(at, at);
   }
 }
