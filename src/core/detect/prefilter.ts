@@ -3,6 +3,7 @@ import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { gramLoop } from './byteLoops';
 import { BATCH } from './byteLoopsJs';
 import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
+import { QUAD_STRIDE, type SlotEntries, slotEntries, TRI_STRIDE } from './slotEntries';
 import { type KeywordWords, keywordWords, narrowText, wordsAt } from './keywordWords';
 
 /**
@@ -117,7 +118,7 @@ function scanGrams(
   const { text: buf, view } = loops;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
-  [narrow, words, copied] = [0, keywordWords(index), length];
+  [narrow, words, copied, entries] = [0, keywordWords(index), length, slotEntries(index)];
   const mask = index.mask;
   // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
   const last = Math.min(length - 1, to - from + index.maxGramAt);
@@ -202,36 +203,35 @@ function checkAt(
   tri: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  const grams = index.grams;
   if ((marks & 1) !== 0) {
-    const { first, count, ids } = index.quadSlots;
-    const { gramAt, verify } = index;
-    for (let k = first[quad]!, end = k + count[quad]!; k < end; k++) {
-      const id = ids[k]!;
-      const begin = i - gramAt[id]!;
-      if (grams[id] !== v || begin < 0 || begin >= limit) {
+    const { first, count } = index.quadSlots;
+    const q = entries.quad;
+    for (
+      let k = first[quad]! * QUAD_STRIDE, end = k + count[quad]! * QUAD_STRIDE;
+      k < end;
+      k += QUAD_STRIDE
+    ) {
+      const begin = i - q[k + 1]!;
+      if (q[k] !== v || begin < 0 || begin >= limit) {
         continue;
       }
-      const how = verify[id]!;
-      if (how !== 0) {
-        const t = begin + index.tailAt[id]!;
-        if (
-          view.getInt32(t) !== index.tails[id] ||
-          (how === 2 && !keywordAt(index, id, lower, view, from, begin))
-        ) {
-          continue;
-        }
+      const how = q[k + 2]!;
+      if (
+        how !== 0 &&
+        (view.getInt32(begin + q[k + 3]!) !== q[k + 4] ||
+          (how === 2 && !keywordAt(index, q[k + 5]!, lower, view, from, begin)))
+      ) {
+        continue;
       }
-      addHit(hits, id, from + begin);
+      addHit(hits, q[k + 5]!, from + begin);
     }
   }
   if ((marks & 2) !== 0 && i < limit) {
-    const { first, count, ids } = index.triSlots;
-    const shortShift = index.shortShift;
-    for (let k = first[tri]!, end = k + count[tri]!; k < end; k++) {
-      const id = ids[k]!;
-      if (grams[id] === v >>> shortShift[id]!) {
-        addHit(hits, id, from + i);
+    const { first, count } = index.triSlots;
+    const t = entries.tri;
+    for (let k = first[tri]! * TRI_STRIDE, end = k + count[tri]! * TRI_STRIDE; k < end; k += TRI_STRIDE) {
+      if (t[k] === v >>> t[k + 1]!) {
+        addHit(hits, t[k + 2]!, from + i);
       }
     }
   }
@@ -262,6 +262,8 @@ function keywordAt(
 let narrow = 0;
 let words: KeywordWords = [];
 let copied = 0;
+/** The index's slot entries, for `checkAt` during a `scanGrams` call. */
+let entries: SlotEntries = { quad: new Int32Array(0), tri: new Int32Array(0) };
 
 function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
   const previous = lastHit[id]!;
