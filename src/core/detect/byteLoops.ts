@@ -47,27 +47,27 @@ function nextCode(): number[] {
     ...[1, 3, 0x7f],
     ...[block, empty, loop, empty],
     ...[get, 0, get, 1, geS, brIf, 1],
-    // Depths in `record`: 0 skip, 1 record, 2 the loop; a branch to `record` records position i.
+    // Blocks `skip` and, in it, `record`: a branch to `record` records position i; both go on at i + 1.
     ...[block, empty, block, empty],
     ...[get, 0, load, 0, ...uleb(TEXT), set, 2],
     ...[get, 2, ...i32(0xffffff), and, ...hash(TRI_MUL), ...byte(MASK), tee, 3],
-    ...[...i32(14), and, eqz, brIf, 0],
+    ...[...i32(14), and, eqz, brIf, 1],
     // Bit 2: a keyword of three bytes may start here.
-    ...[get, 3, ...i32(2), and, brIf, 1],
+    ...[get, 3, ...i32(2), and, brIf, 0],
     // Bit 4: some keyword's indexed four bytes begin with these three; the four-byte hash decides.
     ...[get, 3, ...i32(4), and, ifOp, empty],
-    ...[get, 2, ...hash(QUAD_MUL), ...byte(MASK), ...i32(1), and, brIf, 2],
+    ...[get, 2, ...hash(QUAD_MUL), ...byte(MASK), ...i32(1), and, brIf, 1],
     ...[end],
     // Bit 8: a two-byte keyword hashes here with some third byte; the pair table decides.
     ...[get, 3, ...i32(8), and, ifOp, empty],
-    ...[get, 2, ...i32(0xffff), and, ...byte(PAIRS), brIf, 2],
+    ...[get, 2, ...i32(0xffff), and, ...byte(PAIRS), brIf, 1],
     ...[end],
-    ...[end],
-    ...[get, 0, ...i32(1), add, set, 0, br, 1],
+    ...[br, 1],
     ...[end],
     ...[get, 4, ...i32(2), shl, get, 0, store, 2, ...uleb(FOUND)],
-    ...[get, 0, ...i32(1), add, set, 0],
-    ...[get, 4, ...i32(1), add, tee, 4, ...i32(BATCH), eq, brIf, 1, br, 0],
+    ...[get, 4, ...i32(1), add, tee, 4, ...i32(BATCH), eq, ifOp, empty, get, 4, ret, end],
+    ...[end],
+    ...[get, 0, ...i32(1), add, set, 0, br, 0],
     ...[end, end],
     ...[get, 4, end],
   ];

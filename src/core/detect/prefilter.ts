@@ -62,9 +62,14 @@ export function findKeywordHits(
   const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(count);
   foundIds = found;
   if (lastHit.length < count) {
-    lastHit = new Int32Array(count);
+    lastHit = new Int32Array(count).fill(NONE);
+    seen = new Int32Array(count);
   }
-  lastHit.fill(NONE, 0, count);
+  // Back to `NONE` for the keywords the last call found (here, not as it ends: a throw cannot leave them).
+  for (let k = 0; k < seenCount; k++) {
+    lastHit[seen[k]!] = NONE;
+  }
+  seenCount = 0;
   const end = Math.min(lower.length, to + index.longestKeyword);
   if (end - from >= 2 && index.otherKeywords.length < index.keywords.length) {
     scanGrams(index, lower, from, to, end, hits);
@@ -83,16 +88,22 @@ export function findKeywordHits(
 /**
  * Each keyword's last hit during a `findKeywordHits` call (`NONE` before its first), kept here rather
  * than in its runs until `settleRuns`: the hits of a dense text mostly just move it, and a typed array
- * costs less to read and write than the last element of a growing list.
+ * costs less to read and write than the last element of a growing list. `seen` lists the ids found, so
+ * that neither the reset nor the settling goes through all of the catalogue's ~900 keywords per text.
  */
 let lastHit = new Int32Array(0);
+let seen = new Int32Array(0);
+let seenCount = 0;
 const NONE = -(1 << 30);
 
-/** Writes each keyword's last hit into its runs. */
-function settleRuns(hits: (HitRuns | undefined)[]): void {
-  for (let id = 0; id < hits.length; id++) {
-    const runs = hits[id];
-    if (runs !== undefined) {
+/** Writes each found keyword's last hit into its runs (`reload`: the other way round). */
+function settleRuns(hits: (HitRuns | undefined)[], reload = false): void {
+  for (let k = 0; k < seenCount; k++) {
+    const id = seen[k]!;
+    const runs = hits[id]!;
+    if (reload) {
+      lastHit[id] = runs[runs.length - 1]!;
+    } else {
       runs[runs.length - 1] = lastHit[id]!;
     }
   }
@@ -139,7 +150,7 @@ function scanGrams(
     if (stretch !== undefined && i >= start + stretch.period) {
       settleRuns(hits);
       skipPeriods(hits, index.gramAt, from, start, stretch);
-      hits.forEach((runs, id) => (lastHit[id] = runs![runs!.length - 1]!));
+      settleRuns(hits, true);
       n = loops.nextBatch(stretch.resume, last);
       k = 0;
       stretch = undefined;
@@ -273,6 +284,7 @@ function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
   }
   if (previous === NONE) {
     hits[id] = [at, at];
+    seen[seenCount++] = id;
     foundIds?.push(id);
   } else {
     const runs = hits[id]!;
