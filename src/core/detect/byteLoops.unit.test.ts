@@ -1,21 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
 import { gramLoop, leTables, tokenLoop } from './byteLoops';
+import { BATCH } from './byteLoopsJs';
 import { builtinRules } from './catalog';
 import { buildKeywordIndex, QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import type { KeywordIndex } from './keywordIndex';
 
 /** Every position the wasm loop passes in `text`, in order. */
 function passed(index: KeywordIndex, text: string): number[] {
-  const { next, text: buf } = gramLoop(index, text.length + 12);
-  buf.write(text, 0, 'latin1');
-  buf.fill(0, text.length, text.length + 12);
+  const loops = gramLoop(index, text.length + 12);
+  loops.text.write(text, 0, 'latin1');
+  loops.text.fill(0, text.length, text.length + 12);
   const last = text.length - 1;
   const out: number[] = [];
-  for (let i = next(0, last); i < last; i = next(i + 1, last)) {
-    out.push(i);
+  for (let n = loops.nextBatch(0, last); ; n = loops.nextBatch(out[out.length - 1]! + 1, last)) {
+    out.push(...loops.found.subarray(0, n));
+    if (n < BATCH) {
+      return out;
+    }
   }
-  return out;
 }
 
 /** Where each keyword's indexed bytes (all of it when four or shorter) start in `text`. */
@@ -73,6 +76,21 @@ describe('wasm byte loops', () => {
     }
     // Mostly rejects: far fewer positions pass than the text holds.
     assert.ok(got.size < text.length / 4);
+  });
+
+  it('passes a dense text in full batches, each going on where the last stopped', () => {
+    const only = buildKeywordIndex([['sk']]);
+    const text = 'sk '.repeat(2 * BATCH + 5);
+    assert.deepEqual(
+      passed(only, text),
+      Array.from({ length: 2 * BATCH + 5 }, (_, k) => 3 * k),
+    );
+    const loops = gramLoop(only, text.length + 12);
+    assert.equal(loops.nextBatch(1, text.length - 1), BATCH);
+    assert.equal(loops.found[0], 3);
+    assert.equal(loops.found[BATCH - 1], 3 * BATCH);
+    assert.equal(loops.nextBatch(3 * (2 * BATCH), text.length - 1), 5);
+    assert.equal(loops.nextBatch(0, 0), 0);
   });
 
   it('loads the tables of the index asked for when indexes alternate', () => {

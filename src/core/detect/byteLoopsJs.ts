@@ -1,7 +1,7 @@
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 
 /**
- * The engine's per-byte loops (`next`, `runStart`, `runEnd`) in JavaScript, with the contract of the
+ * The engine's per-byte loops (`nextBatch`, `runStart`, `runEnd`) in JavaScript, with the contract of the
  * WebAssembly ones in byteLoops.ts, call for call: the same positions in, the same positions out. Both
  * exist because the wasm loops are faster (see byteLoops.ts) but WebAssembly is not always there: Node
  * run with `--jitless` and some hardened hosts have no `WebAssembly`, an instantiation can throw, and a
@@ -9,43 +9,52 @@ import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
  * then still run, with the same findings: byteLoops.ts hands out these loops instead (for the process,
  * or for the one text whose memory failed to grow).
  *
- * `next` reads each position's four bytes little-endian, on the wasm loop's own tables (`leTables`), so
+ * `nextBatch` reads each position's four bytes little-endian, on the wasm loop's own tables (`leTables`), so
  * it passes exactly the positions the wasm loop passes.
  */
 
 /** The loops and the Latin-1 copy of the text they read (`text`, `view`: offset `i` of both is position `i`). */
 export interface ByteLoops {
-  /** The first position in [i, last) whose four bytes the tables mark, or `last`. */
-  readonly next: (i: number, last: number) => number;
+  /**
+   * Writes the first `BATCH` positions in [i, last) whose four bytes the tables mark to `found`, and
+   * returns how many it wrote: fewer than `BATCH` when there are no more before `last`.
+   */
+  readonly nextBatch: (i: number, last: number) => number;
   /** Where the first maximal run of token bytes of [i, n), `min` long or more, starts when it starts before `limit`; else -1. */
   readonly runStart: (i: number, n: number, limit: number, min: number) => number;
   /** The first position in [e, n) whose byte is no token character, or `n`. */
   readonly runEnd: (e: number, n: number) => number;
   text: Buffer;
   view: DataView;
+  /** Where `nextBatch` writes (its first `BATCH` entries). */
+  found: Int32Array;
 }
+
+/** How many positions `nextBatch` passes at most per call. */
+export const BATCH = 1024;
 
 /** `[A-Za-z0-9_-]` by byte (1 = yes), as the wasm module's table holds them. */
 const TOKEN = new Uint8Array(256).map((_, c) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0));
 const [quadMul, triMul] = [QUAD_MUL | 0, TRI_MUL | 0];
 
-/** The tables `next` reads: the mask (bits as in `leTables`) and the pair table, of `tablesIn`. */
+/** The tables `nextBatch` reads: the mask (bits as in `leTables`) and the pair table, of `tablesIn`. */
 let tablesIn: Uint8Array | undefined;
 let mask: Uint8Array = new Uint8Array(1 << 17);
 let pairs: Uint8Array = new Uint8Array(1 << 16);
 
 /** Reused across texts: a Buffer per text would cost more than the loops. */
 const js: ByteLoops = {
-  next,
+  nextBatch,
   runStart,
   runEnd,
   text: Buffer.alloc(1 << 16),
   view: new DataView(new ArrayBuffer(0)),
+  found: new Int32Array(BATCH),
 };
 js.view = new DataView(js.text.buffer, js.text.byteOffset, js.text.length);
 
 /**
- * The JavaScript loops, with room for `length` bytes of text; `next` on `tables` (the layout of
+ * The JavaScript loops, with room for `length` bytes of text; `nextBatch` on `tables` (the layout of
  * `leTables`: the mask, then the pair table at `pairsAt`) when given.
  */
 export function jsLoops(length: number, tables?: Uint8Array, pairsAt = 0): ByteLoops {
@@ -61,8 +70,9 @@ export function jsLoops(length: number, tables?: Uint8Array, pairsAt = 0): ByteL
   return js;
 }
 
-function next(i: number, last: number): number {
-  const view = js.view;
+function nextBatch(i: number, last: number): number {
+  const { view, found } = js;
+  let n = 0;
   for (; i < last; i++) {
     const v = view.getInt32(i, true);
     const first = mask[Math.imul(v & 0xffffff, triMul) >>> SHIFT]!;
@@ -72,10 +82,13 @@ function next(i: number, last: number): number {
         ((first & 4) !== 0 && (mask[Math.imul(v, quadMul) >>> SHIFT]! & 1) !== 0) ||
         ((first & 8) !== 0 && pairs[v & 0xffff] === 1))
     ) {
-      return i;
+      found[n] = i;
+      if (++n === BATCH) {
+        return n;
+      }
     }
   }
-  return last;
+  return n;
 }
 
 function runStart(i: number, n: number, limit: number, min: number): number {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
-import type { ByteLoops } from './byteLoopsJs';
+import { BATCH, type ByteLoops } from './byteLoopsJs';
 import { gramLoop, useLoopsForTests } from './byteLoops';
 import type { LoopsMode } from './byteLoops';
 import { builtinRules } from './catalog';
@@ -69,12 +69,15 @@ function codeLike(ints: (n: number) => number, length: number): string {
 function calls(loops: ByteLoops, n: number, ints: (n: number) => number): number[] {
   const out: number[] = [];
   const last = n - 1;
-  for (let i = loops.next(0, last); i < last; i = loops.next(i + 1, last)) {
-    out.push(i);
+  for (let from = 0, count = BATCH; count === BATCH;) {
+    count = loops.nextBatch(from, last);
+    out.push(count, ...loops.found.subarray(0, count));
+    from = loops.found[count - 1]! + 1;
   }
   for (let k = 0; k < 50; k++) {
     const from = ints(n + 1);
-    out.push(loops.next(from, Math.min(last, from + ints(n))));
+    const count = loops.nextBatch(from, Math.min(last, from + ints(n)));
+    out.push(count, ...loops.found.subarray(0, count));
   }
   for (const min of [1, 4, 12, 16, 20]) {
     const limit = ints(n + 1);

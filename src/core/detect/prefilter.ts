@@ -1,7 +1,10 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { gramLoop } from './byteLoops';
+import { BATCH } from './byteLoopsJs';
 import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
+import { QUAD_STRIDE, type SlotEntries, slotEntries, TRI_STRIDE } from './slotEntries';
+import { type KeywordWords, keywordWords, narrowText, wordsAt } from './keywordWords';
 
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
@@ -55,8 +58,18 @@ export function findKeywordHits(
   to: number,
   found?: number[],
 ): (HitRuns | undefined)[] {
-  const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(index.keywords.length);
+  const count = index.keywords.length;
+  const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(count);
   foundIds = found;
+  if (lastHit.length < count) {
+    lastHit = new Int32Array(count).fill(NONE);
+    seen = new Int32Array(count);
+  }
+  // Back to `NONE` for the keywords the last call found (here, not as it ends: a throw cannot leave them).
+  for (let k = 0; k < seenCount; k++) {
+    lastHit[seen[k]!] = NONE;
+  }
+  seenCount = 0;
   const end = Math.min(lower.length, to + index.longestKeyword);
   if (end - from >= 2 && index.otherKeywords.length < index.keywords.length) {
     scanGrams(index, lower, from, to, end, hits);
@@ -68,7 +81,32 @@ export function findKeywordHits(
     }
   }
   foundIds = undefined;
+  settleRuns(hits);
   return hits;
+}
+
+/**
+ * Each keyword's last hit during a `findKeywordHits` call (`NONE` before its first), kept here rather
+ * than in its runs until `settleRuns`: the hits of a dense text mostly just move it, and a typed array
+ * costs less to read and write than the last element of a growing list. `seen` lists the ids found, so
+ * that neither the reset nor the settling goes through all of the catalogue's ~900 keywords per text.
+ */
+let lastHit = new Int32Array(0);
+let seen = new Int32Array(0);
+let seenCount = 0;
+const NONE = -(1 << 30);
+
+/** Writes each found keyword's last hit into its runs (`reload`: the other way round). */
+function settleRuns(hits: (HitRuns | undefined)[], reload = false): void {
+  for (let k = 0; k < seenCount; k++) {
+    const id = seen[k]!;
+    const runs = hits[id]!;
+    if (reload) {
+      lastHit[id] = runs[runs.length - 1]!;
+    } else {
+      runs[runs.length - 1] = lastHit[id]!;
+    }
+  }
 }
 
 /** Where `addHit` lists each keyword at its first hit, during a `findKeywordHits` call that asked for it. */
@@ -87,9 +125,11 @@ function scanGrams(
   // opens a window, where the rule's pattern has the last word). Zero bytes pad the end so that the last
   // positions still form a four-byte window and a tail read.
   const length = end - from;
-  const { next, text: buf, view } = gramLoop(index, length + PAD);
+  const loops = gramLoop(index, length + PAD);
+  const { text: buf, view } = loops;
   buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
   buf.fill(0, length, length + PAD);
+  [narrow, words, copied, entries] = [0, keywordWords(index), length, slotEntries(index)];
   const mask = index.mask;
   // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
   const last = Math.min(length - 1, to - from + index.maxGramAt);
@@ -102,11 +142,17 @@ function scanGrams(
   let previous = -DENSE_GAP - 1;
   let stretch: Stretch | undefined;
   let start = 0;
-  let i = next(0, last);
-  while (i < last) {
+  // The loop passes positions in batches (`found`, `n` of them): a full batch may have more after it.
+  const found = loops.found;
+  let n = loops.nextBatch(0, last);
+  for (let k = 0; k < n;) {
+    const i = found[k++]!;
     if (stretch !== undefined && i >= start + stretch.period) {
+      settleRuns(hits);
       skipPeriods(hits, index.gramAt, from, start, stretch);
-      i = next(stretch.resume, last);
+      settleRuns(hits, true);
+      n = loops.nextBatch(stretch.resume, last);
+      k = 0;
       stretch = undefined;
       dense = 0;
       continue;
@@ -117,7 +163,7 @@ function scanGrams(
     checkAt(
       index,
       lower,
-      buf,
+      view,
       i,
       limit,
       from,
@@ -137,7 +183,10 @@ function scanGrams(
       dense = stretch === undefined ? -DENSE_RETRY : 0;
     }
     previous = i;
-    i = next(i + 1, last);
+    if (k === BATCH) {
+      n = loops.nextBatch(i + 1, last);
+      k = 0;
+    }
   }
 }
 
@@ -155,7 +204,7 @@ const DENSE_RETRY = 4096;
 function checkAt(
   index: KeywordIndex,
   lower: string,
-  buf: Uint8Array,
+  view: DataView,
   i: number,
   limit: number,
   from: number,
@@ -165,47 +214,81 @@ function checkAt(
   tri: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  const grams = index.grams;
   if ((marks & 1) !== 0) {
-    const { first, count, ids } = index.quadSlots;
-    const { gramAt, verify } = index;
-    for (let k = first[quad]!, end = k + count[quad]!; k < end; k++) {
-      const id = ids[k]!;
-      const begin = i - gramAt[id]!;
-      if (grams[id] !== v || begin < 0 || begin >= limit) {
+    const { first, count } = index.quadSlots;
+    const q = entries.quad;
+    for (
+      let k = first[quad]! * QUAD_STRIDE, end = k + count[quad]! * QUAD_STRIDE;
+      k < end;
+      k += QUAD_STRIDE
+    ) {
+      const begin = i - q[k + 1]!;
+      if (q[k] !== v || begin < 0 || begin >= limit) {
         continue;
       }
-      const how = verify[id]!;
-      if (how !== 0) {
-        const t = begin + index.tailAt[id]!;
-        const tail = (buf[t]! << 24) | (buf[t + 1]! << 16) | (buf[t + 2]! << 8) | buf[t + 3]!;
-        if (tail !== index.tails[id] || (how === 2 && !lower.startsWith(index.keywords[id]!, from + begin))) {
-          continue;
-        }
+      const how = q[k + 2]!;
+      if (
+        how !== 0 &&
+        (view.getInt32(begin + q[k + 3]!) !== q[k + 4] ||
+          (how === 2 && !keywordAt(index, q[k + 5]!, lower, view, from, begin)))
+      ) {
+        continue;
       }
-      addHit(hits, id, from + begin);
+      addHit(hits, q[k + 5]!, from + begin);
     }
   }
   if ((marks & 2) !== 0 && i < limit) {
-    const { first, count, ids } = index.triSlots;
-    const shortShift = index.shortShift;
-    for (let k = first[tri]!, end = k + count[tri]!; k < end; k++) {
-      const id = ids[k]!;
-      if (grams[id] === v >>> shortShift[id]!) {
-        addHit(hits, id, from + i);
+    const { first, count } = index.triSlots;
+    const t = entries.tri;
+    for (let k = first[tri]! * TRI_STRIDE, end = k + count[tri]! * TRI_STRIDE; k < end; k += TRI_STRIDE) {
+      if (t[k] === v >>> t[k + 1]!) {
+        addHit(hits, t[k + 2]!, from + i);
       }
     }
   }
 }
 
+/**
+ * Whether long keyword `id` (its gram and tail matched) is at `begin` of the copy in `view`: on words of
+ * the copy where the text is narrow (see keywordWords.ts), by a string compare of `lower` elsewhere.
+ */
+function keywordAt(
+  index: KeywordIndex,
+  id: number,
+  lower: string,
+  view: DataView,
+  from: number,
+  begin: number,
+): boolean {
+  if (narrow === 0) {
+    narrow = narrowText(lower) ? 1 : 2;
+  }
+  const keyword = index.keywords[id]!;
+  return narrow === 1
+    ? wordsAt(view, begin, words[id]!, keyword.length, copied)
+    : lower.startsWith(keyword, from + begin);
+}
+
+/** For `keywordAt`, during a `scanGrams` call: whether its text is narrow (0 not yet known, 1 yes, 2 no), the index's keyword words, the copy's length. */
+let narrow = 0;
+let words: KeywordWords = [];
+let copied = 0;
+/** The index's slot entries, for `checkAt` during a `scanGrams` call. */
+let entries: SlotEntries = { quad: new Int32Array(0), tri: new Int32Array(0) };
+
 function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
-  const runs = hits[id];
-  if (runs === undefined) {
+  const previous = lastHit[id]!;
+  lastHit[id] = at;
+  if (at - previous <= GAP) {
+    return;
+  }
+  if (previous === NONE) {
     hits[id] = [at, at];
+    seen[seenCount++] = id;
     foundIds?.push(id);
-  } else if (at - runs[runs.length - 1]! <= GAP) {
-    runs[runs.length - 1] = at;
   } else {
+    const runs = hits[id]!;
+    runs[runs.length - 1] = previous;
     runs.push(at, at);
   }
 }
