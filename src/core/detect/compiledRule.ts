@@ -14,54 +14,6 @@ const DEFAULT_MAX_LENGTH = 512;
 /** Patterns that can start with more characters than this have a broad start (see `WindowMode`). */
 const BROAD_START = 20;
 
-/** A rule ready to run: its pattern recompiled with the engine's flags and its window bounds. */
-export interface CompiledRule {
-  readonly rule: Rule;
-  /** Position in the rule set: the last tie-breaker between overlapping findings. */
-  readonly order: number;
-  readonly global: RegExp;
-  readonly sticky: RegExp;
-  readonly maxLength: number;
-  /** Whether a match can cross a line break; if not, windows start no earlier than the hit's line. */
-  readonly multiLine: boolean;
-  /** Lower-cased keywords. */
-  readonly keywords: readonly string[];
-  /** Length of the longest keyword: a longer literal prefix makes a more specific rule. */
-  readonly keywordLength: number;
-  /** Severity `warning`: a context-only rule, which suppression treats more strictly. */
-  readonly generic: boolean;
-  /** The pattern spells out a UUID, so a UUID-shaped secret is expected rather than an identifier. */
-  readonly expectsUuid: boolean;
-  /**
-   * ASCII characters a match can start with (1 = yes), or undefined when the pattern can start almost
-   * anywhere. Set only for rules run by `matchStarts`.
-   */
-  readonly startBits: Uint8Array | undefined;
-  /** Whether a match may start with a non-ASCII character. */
-  readonly startsNonAscii: boolean;
-  /** The pattern has no literal start (`[A-Za-z0-9_.-]{0,40}(?<=secret)…`): each offset costs a full attempt. */
-  readonly broadStart: boolean;
-  /** Characters every match holds (see `requiredChars`): a window without one of them is not searched. */
-  readonly required: readonly string[];
-  /** Texts the window of every match holds (see `requiredLiterals`): nor is one without one of them. */
-  readonly literals: readonly string[];
-  /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
-  readonly anchored: boolean;
-  /** Finds `endsBefore`'s characters (global): an anchored attempt with none in reach is skipped. */
-  readonly endsBefore: RegExp | undefined;
-  /** What the pattern needs before a match and what it starts with: anchored attempts skip on them. */
-  readonly edges: StartEdges;
-  /** With both edges: finds (global) the head where no rejected character precedes it (see `Occurrences`). */
-  readonly gate: RegExp | undefined;
-  /**
-   * Token characters in a row every match holds (see `requiredRun`); 0 when the pattern's length is not
-   * bounded, since the anchored matcher looks for such a run within `maxLength` of an attempt.
-   */
-  readonly tokenRun: number;
-  /** `rule.needsRun`'s characters by ASCII code (see `classRun`); undefined when it declares none. */
-  readonly runTable: Uint8Array | undefined;
-}
-
 /**
  * A rule set compiled once and reused for every scan with the same array. Each rule is compiled on first
  * use: reading a pattern's shape (`patternMaxLength`, `startChars`) is most of the cost, and a scan of a
@@ -138,31 +90,54 @@ function isMultiLine(pattern: RegExp): boolean {
 }
 
 function compileRule(rule: Rule, order: number): CompiledRule {
-  return new Compiled(rule, order);
+  return new CompiledRule(rule, order);
 }
 
 /**
- * A compiled rule. Its two regexes are made on first use, with their machine code (see `nativeRegex`):
+ * A rule ready to run: its pattern recompiled with the engine's flags, its window bounds and what its shape
+ * says about where matches start and what they hold. Its two regexes are made on first use, with their machine code (see `nativeRegex`):
  * most rules run one of them only (a window search or anchored attempts), and one compiled for nothing
  * would cost a millisecond for the largest patterns.
  */
-class Compiled implements CompiledRule {
+export class CompiledRule {
   readonly maxLength: number;
+  /** Whether a match can cross a line break; if not, windows start no earlier than the hit's line. */
   readonly multiLine: boolean;
+  /** Lower-cased keywords. */
   readonly keywords: readonly string[];
+  /** Length of the longest keyword: a longer literal prefix makes a more specific rule. */
   readonly keywordLength: number;
+  /** Severity `warning`: a context-only rule, which suppression treats more strictly. */
   readonly generic: boolean;
+  /** The pattern spells out a UUID, so a UUID-shaped secret is expected rather than an identifier. */
   readonly expectsUuid: boolean;
+  /**
+   * ASCII characters a match can start with (1 = yes), or undefined when the pattern can start almost
+   * anywhere. Set only for rules run by `matchStarts`.
+   */
   readonly startBits: Uint8Array | undefined;
+  /** Whether a match may start with a non-ASCII character. */
   readonly startsNonAscii: boolean;
+  /** The pattern has no literal start (`[A-Za-z0-9_.-]{0,40}(?<=secret)…`): each offset costs a full attempt. */
   readonly broadStart: boolean;
+  /** Characters every match holds (see `requiredChars`): a window without one of them is not searched. */
   readonly required: readonly string[];
+  /** Texts the window of every match holds (see `requiredLiterals`): nor is one without one of them. */
   readonly literals: readonly string[];
+  /** Every match starts with one of `keywords` (see `startsAtKeyword`): it is tried at keyword hits only. */
   readonly anchored: boolean;
+  /** Finds `endsBefore`'s characters (global): an anchored attempt with none in reach is skipped. */
   readonly endsBefore: RegExp | undefined;
+  /** What the pattern needs before a match and what it starts with: anchored attempts skip on them. */
   readonly edges: StartEdges;
+  /** With both edges: finds (global) the head where no rejected character precedes it (see `Occurrences`). */
   readonly gate: RegExp | undefined;
+  /**
+   * Token characters in a row every match holds (see `requiredRun`); 0 when the pattern's length is not
+   * bounded, since the anchored matcher looks for such a run within `maxLength` of an attempt.
+   */
   readonly tokenRun: number;
+  /** `rule.needsRun`'s characters by ASCII code (see `classRun`); undefined when it declares none. */
   readonly runTable: Uint8Array | undefined;
   private readonly flags: string;
   private globalRe: RegExp | undefined = undefined;
@@ -170,6 +145,7 @@ class Compiled implements CompiledRule {
 
   constructor(
     readonly rule: Rule,
+    /** Position in the rule set: the last tie-breaker between overlapping findings. */
     readonly order: number,
   ) {
     this.flags = rule.pattern.flags.replace(/[^imsu]/g, '');
