@@ -28,3 +28,15 @@ export function foldOverlaps(candidates: readonly Candidate[]): Candidate[] {
   }
   return kept;
 }
+
+/** The rules with `field` removed from each: the engine without one of its guards, to compare findings with. */
+export function withoutField(rules: readonly Rule[], field: 'mayStartAt' | 'endsBefore'): readonly Rule[] {
+  return rules.map((rule) => {
+    if (rule[field] === undefined) {
+      return rule;
+    }
+    const copy = { ...rule };
+    delete copy[field];
+    return copy;
+  });
+}
