@@ -1,6 +1,6 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
-import { BATCH, type ByteLoops, jsLoops } from './byteLoopsJs';
+import { BATCH, type ByteLoops, jsLoops, TOKEN_BYTES } from './byteLoopsJs';
 import { add, and, block, br, brIf, byte, empty, end, eq, eqz, geS, get } from './wasmBytes';
 import { gtS, i32, ifOp, leS, load, loop, mul, ret, set, shl, shrU } from './wasmBytes';
 import { store, sub, tee, uleb } from './wasmBytes';
@@ -223,9 +223,7 @@ function instantiate(): Loops | null {
   try {
     const exports = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes())).exports;
     const memory = exports['memory'] as Memory;
-    new Uint8Array(memory.buffer, TOKEN, 256).forEach(
-      (_, c, token) => (token[c] = /[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0),
-    );
+    new Uint8Array(memory.buffer, TOKEN, 256).set(TOKEN_BYTES);
     return {
       nextBatch: exports['nextBatch'] as Loops['nextBatch'],
       runStart: exports['runStart'] as Loops['runStart'],

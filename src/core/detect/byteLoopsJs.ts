@@ -33,8 +33,10 @@ export interface ByteLoops {
 /** How many positions `nextBatch` passes at most per call. */
 export const BATCH = 1024;
 
-/** `[A-Za-z0-9_-]` by byte (1 = yes), as the wasm module's table holds them. */
-const TOKEN = new Uint8Array(256).map((_, c) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0));
+/** `[A-Za-z0-9_-]` by byte (1 = yes): these loops read it, and byteLoops.ts copies it into the wasm memory. */
+export const TOKEN_BYTES = new Uint8Array(256).map((_, c) =>
+  /[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0,
+);
 const [quadMul, triMul] = [QUAD_MUL | 0, TRI_MUL | 0];
 
 /** The tables `nextBatch` reads: the mask (bits as in `leTables`) and the pair table, of `tablesIn`. */
@@ -99,12 +101,12 @@ function runStart(i: number, n: number, limit: number, min: number): number {
     if (probe >= n) {
       return -1;
     }
-    if (TOKEN[buf[probe]!] === 0) {
+    if (TOKEN_BYTES[buf[probe]!] === 0) {
       i = probe + 1;
       continue;
     }
     let s = probe;
-    while (s > i && TOKEN[buf[s - 1]!] === 1) {
+    while (s > i && TOKEN_BYTES[buf[s - 1]!] === 1) {
       s--;
     }
     if (s === i) {
@@ -118,7 +120,7 @@ function runStart(i: number, n: number, limit: number, min: number): number {
 
 function runEnd(e: number, n: number): number {
   const buf = js.text;
-  while (e < n && TOKEN[buf[e]!] === 1) {
+  while (e < n && TOKEN_BYTES[buf[e]!] === 1) {
     e++;
   }
   return e;

@@ -15,6 +15,7 @@
  * (in JavaScript, byteLoopsJs.ts, where WebAssembly is missing).
  */
 import { tokenLoop } from './byteLoops';
+import { TOKEN_BYTES } from './byteLoopsJs';
 
 /**
  * The run length the engine's users ask for. The service table reads its few shorter values (12-15
@@ -22,9 +23,6 @@ import { tokenLoop } from './byteLoops';
  * about four times this one on the bench tree.
  */
 export const TOKEN_RUN = 16;
-
-/** `[A-Za-z0-9_-]` by byte (1 = yes); bytes past ASCII are no token characters. */
-const TOKEN = new Uint8Array(256).map((_, c) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** The runs of the last text asked for: the finder and the anchored matcher ask for the same ones. */
 let last: { text: string; from: number; to: number; min: number; runs: readonly number[] } | undefined;
@@ -81,5 +79,5 @@ function exactRuns(text: string, s: number, e: number, to: number, min: number, 
 const PAST_LATIN1 = /[\u0100-\uffff]/;
 
 function isToken(c: number): boolean {
-  return c < 128 && TOKEN[c] === 1;
+  return c < 128 && TOKEN_BYTES[c] === 1;
 }
