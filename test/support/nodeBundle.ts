@@ -35,13 +35,17 @@ export function nodeBundleOptions(entry: string, outfile: string): BuildOptions 
       ),
     },
     outdir: dirname(outfile),
-    plugins: [cliCommandChunks],
+    plugins: [cliCommandChunks, lazyCrypto],
   };
 }
 
-/** esbuild.js's own plugin: commands.ts's dynamic imports become requires of the sibling bundles. */
+/**
+ * esbuild.js's own plugins: commands.ts's dynamic imports become requires of the sibling bundles, and the
+ * sources' node:crypto is loaded on first call.
+ */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is the build script, plain CommonJS
-const { cliCommandChunks, cliWorkerEntries } = require(join(repoRoot, 'esbuild.js')) as {
+const { cliCommandChunks, cliWorkerEntries, lazyCrypto } = require(join(repoRoot, 'esbuild.js')) as {
   cliCommandChunks: Plugin;
+  lazyCrypto: Plugin;
   cliWorkerEntries: Record<string, string>;
 };
