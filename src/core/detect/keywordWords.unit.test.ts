@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
+import { builtinRules } from './catalog';
 import { buildKeywordIndex } from './keywordIndex';
 import { keywordWords, narrowText, wordsAt } from './keywordWords';
 import { findKeywordHits } from './prefilter';
@@ -26,6 +27,27 @@ describe('keyword words', () => {
       }
     });
     assert.ok(found > 500);
+  });
+
+  it("hold each catalogue keyword's words at 0, 4, … and one ending at its end, low bytes only", () => {
+    const catalogue = buildKeywordIndex(builtinRules.map((r) => r.keywords));
+    const words = keywordWords(catalogue);
+    const low = (kw: string, at: number): number =>
+      kw
+        .slice(at, at + 4)
+        .split('')
+        .reduce((word, ch) => ((word << 8) | (ch.charCodeAt(0) & 0xff)) >>> 0, 0) | 0;
+    catalogue.keywords.forEach((kw, id) => {
+      const want: number[] = [];
+      if (kw.length >= 4) {
+        for (let at = 0; at + 4 < kw.length; at += 4) {
+          want.push(at, low(kw, at));
+        }
+        want.push(kw.length - 4, low(kw, kw.length - 4));
+      }
+      assert.deepEqual([...words[id]!], want, kw);
+    });
+    assert.ok(catalogue.keywords.some((kw) => kw.length > 8 && kw.length % 4 !== 0));
   });
 
   it('tell narrow text from text with a character past U+00FF', () => {
