@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { runCli } from './main';
+import { tuneScanJit } from './scanJit';
 import { prestartScanWorkers } from './scanPrestart';
 
 // `secure-gpt scan | head` closes the pipe early: that is not an error worth a stack trace.
@@ -13,6 +14,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // Before the command's bundle loads: the workers boot meanwhile (see scanPrestart.ts). The worker is its own
 // bundle beside the commands' in dist/cli/, loaded by a small entry through the code cache.
 if (process.argv[2] === 'scan') {
+  tuneScanJit();
   prestartScanWorkers(process.argv.slice(3), join(__dirname, 'cli', 'scanWorkerBoot.js'));
 }
 

@@ -10,7 +10,15 @@ import {
 import { builtinRules } from '../core/detect/catalog';
 import type { Finding } from '../core/detect/finding';
 import type { WalkEntry } from '../core/fs/walk';
-import { findGitRoot, globFilter, relativeFrom, toPosix, walk, walkPaths } from '../core/fs/walk';
+import {
+  findGitRoot,
+  globFilter,
+  relativeFrom,
+  relativeNamer,
+  toPosix,
+  walk,
+  walkPaths,
+} from '../core/fs/walk';
 import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
 import { flushCodeCaches } from './codeCache';
 import type { CliCommand, CliIo } from './command';
@@ -179,13 +187,14 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
     const excluded = globFilter(excludes, base);
     const allowlistedPath = loaded ? globFilter(loaded.allowlist.paths, loaded.root) : () => false;
     const skip = (path: string): boolean => excluded(path) || allowlistedPath(path);
+    const fromCwd = relativeNamer(cwd, resolve(root));
     const taskFor = (path: string): Task | undefined => {
       if (seen.has(path)) {
         return undefined; // Overlapping roots (`scan . src`) report a file once.
       }
       seen.add(path);
       const workspacePath = loaded ? toPosix(relativeFrom(loaded.root, path)) : undefined;
-      return { file: toPosix(relativeFrom(cwd, path)) || '.', workspacePath, isAllowlisted };
+      return { file: toPosix(fromCwd(path)) || '.', workspacePath, isAllowlisted };
     };
     if (pool) {
       // The walk feeds the threads as it goes; the results come back in its order (see scanPool.ts).

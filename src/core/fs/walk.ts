@@ -204,6 +204,23 @@ export function relativeFrom(base: string, path: string): string {
 }
 
 /**
+ * `(path) => relativeFrom(base, path)` for the paths a walk of `root` yields, with `relative(base, root)`
+ * worked out once: a path below `root` is then that and its own rest, where `base` is not `root` or inside
+ * it (for those, `relative` of a path below `root` starts elsewhere). A scan from a repository of a tree
+ * elsewhere (`scan /tmp/tree`) ran `relative` for every file: ~10 ms of unoptimized code per 1,862 files.
+ */
+export function relativeNamer(base: string, root: string): (path: string) => string {
+  const rel = isAbsolute(base) && isAbsolute(root) ? relative(base, root) : '';
+  const usable = rel !== '' && rel.split(sep).some((part) => part !== '..');
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  const head = rel.endsWith(sep) ? rel : rel + sep;
+  return (path) =>
+    usable && path.startsWith(prefix) && isNormalized(path)
+      ? head + path.slice(prefix.length)
+      : relativeFrom(base, path);
+}
+
+/**
  * Whether `path` is already in the form `relative` would leave it: on POSIX, no empty, `.` or `..` segment
  * and no trailing separator, checked without `normalize`'s walk over every character (once per file).
  */

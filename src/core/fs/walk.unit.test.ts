@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import type { WalkEntry, WalkOptions } from './walk';
 import { readEntry } from './readEntry';
-import { findGitRoot, globFilter, relativeFrom, toPosix, walk } from './walk';
+import { findGitRoot, globFilter, relativeFrom, relativeNamer, toPosix, walk } from './walk';
 
 /** Builds a tree from `{ 'a/b.txt': 'text' }`; a string value is UTF-8 text, a Buffer is written as is. */
 function tree(files: Record<string, string | Buffer>): string {
@@ -228,6 +228,41 @@ describe('relativeFrom', () => {
     for (const path of cases) {
       assert.equal(relativeFrom(base, path), relative(base, path), path);
       assert.equal(relativeFrom(`${base}${sep}`, path), relative(`${base}${sep}`, path), path);
+    }
+  });
+});
+
+describe('relativeNamer', () => {
+  it('is path.relative from the base, for paths below the root, whether the base is beside, above or inside it', () => {
+    const top = join(tmpdir(), 'top');
+    const root = join(top, 'tree');
+    const paths = [
+      join(root, 'a.txt'),
+      join(root, 'sub', 'b.txt'),
+      join(root, 'sub', 'deep', 'c.txt'),
+      root,
+      join(top, 'treetop', 'd.txt'),
+      `${root}${sep}..${sep}e.txt`,
+      `${root}${sep}${sep}f.txt`,
+      `${root}${sep}sub${sep}`,
+    ];
+    const bases = [
+      join(tmpdir(), 'elsewhere', 'repo'),
+      top,
+      root,
+      join(root, 'sub'),
+      join(root, 'sub', 'deep'),
+      join(top, 'tree2'),
+      tmpdir(),
+      `${join(tmpdir(), 'elsewhere')}${sep}`,
+    ];
+    for (const base of bases) {
+      for (const r of [root, `${root}${sep}`]) {
+        const name = relativeNamer(base, r);
+        for (const path of paths) {
+          assert.equal(name(path), relative(base, path), `${base} ${r} ${path}`);
+        }
+      }
     }
   });
 });
