@@ -3,7 +3,22 @@ import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { BATCH, type ByteLoops, jsLoops, TOKEN_BYTES } from './byteLoopsJs';
 import { add, and, block, br, brIf, byte, empty, end, eq, eqz, geS, get } from './wasmBytes';
 import { gtS, i32, ifOp, leS, load, loop, mul, ret, set, shl, shrU } from './wasmBytes';
-import { store, sub, tee, uleb } from './wasmBytes';
+import {
+  addU8,
+  andNotV,
+  andV,
+  eq8,
+  loadV,
+  ltS8,
+  orV,
+  splat,
+  store,
+  storeV,
+  sub,
+  tee,
+  uleb,
+  v128,
+} from './wasmBytes';
 
 /**
  * The engine's two loops over every byte of a text, as small WebAssembly functions: the prefilter's
@@ -114,21 +129,46 @@ function runEndCode(): number[] {
   ];
 }
 
+/**
+ * `fold(n)`: lower-cases the text's bytes [0, n) as `toLowerCase` lower-cases a string of Latin-1 characters
+ * (`A`-`Z` and `À`-`Þ` but `×` gain 0x20), sixteen at a time: the bytes up to the next multiple of 16 are
+ * folded too. A one-byte string's copy is so folded where `toLowerCase` made a second string per text.
+ */
+function foldCode(): number[] {
+  // Locals: 0 n (the parameter), 1 i, 2 x (sixteen bytes at i), 3-8 the constants (`c`), set once.
+  // A range [first, first + count) is one signed compare once `first` is moved to -128: SIMD has no
+  // native unsigned byte compare.
+  const c = [0x80 - 0x41, 0x80 + 26, 0x80 - 0xc0, 0x80 + 31, 0xd7, 0x20];
+  const inRange = (k: number): number[] => [get, 2, get, 3 + k, ...addU8, get, 4 + k, ...ltS8];
+  return [
+    ...[2, 1, 0x7f, 7, v128],
+    ...c.flatMap((value, k) => [...splat(value), set, 3 + k]),
+    ...[block, empty, loop, empty],
+    ...[get, 1, get, 0, geS, brIf, 1],
+    ...[get, 1, get, 1, ...loadV(TEXT), tee, 2],
+    ...[...inRange(0), ...inRange(2), get, 2, get, 7, ...eq8, ...andNotV, ...orV],
+    ...[get, 8, ...andV, ...orV, ...storeV(TEXT)],
+    ...[get, 1, ...i32(16), add, set, 1, br, 0],
+    ...[end, end, end],
+  ];
+}
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
   const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
   const sized = (code: number[]): number[] => [...uleb(code.length), ...code];
-  const [two, four] = [
+  const [two, four, one] = [
     [0x60, 2, 0x7f, 0x7f, 1, 0x7f],
     [0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 1, 0x7f],
+    [0x60, 1, 0x7f, 0],
   ];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [2, ...two, ...four]),
-    ...section(3, [3, 0, 1, 0]),
+    ...section(1, [3, ...two, ...four, ...one]),
+    ...section(3, [4, 0, 1, 0, 2]),
     ...section(5, [1, 0, ...uleb(Math.ceil(TEXT / PAGE) + 1)]),
     ...section(7, [
-      4,
+      5,
       ...name('nextBatch'),
       0,
       0,
@@ -138,11 +178,20 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
       ...name('runEnd'),
       0,
       2,
+      ...name('fold'),
+      0,
+      3,
       ...name('memory'),
       2,
       0,
     ]),
-    ...section(10, [3, ...sized(nextCode()), ...sized(runStartCode()), ...sized(runEndCode())]),
+    ...section(10, [
+      4,
+      ...sized(nextCode()),
+      ...sized(runStartCode()),
+      ...sized(runEndCode()),
+      ...sized(foldCode()),
+    ]),
   ]);
 }
 
@@ -228,6 +277,7 @@ function instantiate(): Loops | null {
       nextBatch: exports['nextBatch'] as Loops['nextBatch'],
       runStart: exports['runStart'] as Loops['runStart'],
       runEnd: exports['runEnd'] as Loops['runEnd'],
+      fold: exports['fold'] as Loops['fold'],
       memory,
       text: Buffer.from(memory.buffer, TEXT),
       view: new DataView(memory.buffer, TEXT),
@@ -259,6 +309,8 @@ function withRoom(length: number): Loops | undefined {
     } catch {
       return undefined;
     }
+    // The views written through before are detached now: what they held is read through the new ones.
+    copyOf = undefined;
     loops.text = Buffer.from(memory.buffer, TEXT);
     loops.view = new DataView(memory.buffer, TEXT);
     loops.found = new Int32Array(memory.buffer, FOUND, BATCH);
@@ -289,6 +341,30 @@ function tablesFor(index: KeywordIndex): Uint8Array {
     tablesOf.set(index, tables);
   }
   return tables;
+}
+
+/**
+ * The text whose whole Latin-1 copy, letters lower-cased by `fold`, the text area (`copyIn`, the view it
+ * was written through) holds: tokenRuns.ts then reads it without a copy of its own (its token bytes are
+ * the same in either case). Whoever writes the text area says so here.
+ */
+let copyOf: string | undefined;
+let copyIn: Buffer | undefined;
+
+/** Notes that `buf` now holds the folded copy of all of `text` (undefined: of no text tokenRuns.ts may reuse). */
+export function noteCopy(text: string | undefined, buf: Buffer): void {
+  copyOf = text;
+  copyIn = buf;
+}
+
+/** Whether `buf` still holds the folded copy of all of `text` (see `noteCopy`). */
+export function holdsCopyOf(text: string, buf: Buffer): boolean {
+  return copyIn === buf && copyOf === text;
+}
+
+/** The view that holds the folded copy of all of `text` (see `noteCopy`), if one still does. */
+export function heldCopy(text: string): Buffer | undefined {
+  return copyOf === text ? copyIn : undefined;
 }
 
 /** The token run search (`runStart`, `runEnd`), with room for `length` bytes of text at the start of `text`. */
