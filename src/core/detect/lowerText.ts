@@ -6,11 +6,15 @@ import { asciiLower } from './keywordIndex';
  * only when a search needs the string. The prefilter lower-cases its byte copy of a one-byte text itself
  * (`fold` in byteLoops.ts), and while that copy of the whole text is still held, a keyword is searched for
  * in its bytes: the same offsets, since a one-byte string's offsets are its bytes'. On the bench tree the
- * string was otherwise made for nine texts in ten (the anchored matcher searches its keywords again), at
- * about 1.4 ms per MB with the test for a capital, and fed the scavenger 52 MB.
+ * string was otherwise made for four texts in five (the anchored matcher searches its keywords again):
+ * about 10 ms and 52 MB for the scavenger. A byte search costs more per call than a string search (about 5
+ * ms more over the tree in a first pass; reading the string back from the copy saved too little to pay).
  */
 export class LowerText {
   private lowered: string | undefined;
+  /** The held copy (`heldCopy`) last searched, and a view of it as long as the text: made once per text. */
+  private copy: Buffer | undefined;
+  private view: Buffer | undefined;
 
   constructor(
     readonly text: string,
@@ -62,7 +66,11 @@ export class LowerText {
     if (start + needle.length > stop) {
       return -1;
     }
-    return copy.subarray(0, stop).indexOf(needle, start);
+    if (this.copy !== copy) {
+      this.copy = copy;
+      this.view = copy.subarray(0, this.length);
+    }
+    return (stop === this.length ? this.view! : copy.subarray(0, stop)).indexOf(needle, start);
   }
 }
 
