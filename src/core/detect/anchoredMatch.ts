@@ -1,3 +1,4 @@
+import { LowerText } from './lowerText';
 import type { Candidate, CompiledRule, ScanStats } from './matcher';
 import { MAX_MATCHES, nextWindow, push } from './matcher';
 import { Occurrences } from './occurrences';
@@ -17,7 +18,7 @@ import { TOKEN_RUN, tokenRuns } from './tokenRuns';
  */
 export function matchAtKeywords(
   text: string,
-  lower: string,
+  lowerText: string | LowerText,
   base: number,
   cr: CompiledRule,
   hitKeywords: readonly string[],
@@ -26,6 +27,7 @@ export function matchAtKeywords(
   out: Candidate[],
 ): void {
   const { head, notAfter } = cr.edges;
+  const lower = LowerText.of(lowerText);
   // State objects of one class each, not closures made per call: their call sites here stay monomorphic.
   const occurrences = new Occurrences(text, lower, base, cr, hitKeywords);
   const re = cr.sticky;
@@ -129,7 +131,7 @@ class Ends {
  */
 function neededRuns(
   text: string,
-  lower: string,
+  lower: { readonly length: number },
   base: number,
   cr: CompiledRule,
 ): readonly number[] | undefined {
@@ -144,7 +146,12 @@ function neededRuns(
  * gather the rule's hit runs: `token` opens 59K runs on the bench tree for `discord-bot-token` (27 in a
  * row), `pat` as many for `airtable-pat` (64), while few files hold a run of 27.
  */
-export function holdsNeededRun(text: string, lower: string, base: number, cr: CompiledRule): boolean {
+export function holdsNeededRun(
+  text: string,
+  lower: { readonly length: number },
+  base: number,
+  cr: CompiledRule,
+): boolean {
   const runs = neededRuns(text, lower, base, cr);
   if (runs === undefined) {
     return true;
@@ -172,7 +179,7 @@ class TokenRunsNear {
   /** The first run (its index in the flattened list) that ends after the last offset asked for. */
   private k = 0;
 
-  constructor(text: string, lower: string, base: number, cr: CompiledRule) {
+  constructor(text: string, lower: LowerText, base: number, cr: CompiledRule) {
     this.need = cr.tokenRun;
     this.runs = neededRuns(text, lower, base, cr);
     this.reach = cr.maxLength;

@@ -1,9 +1,7 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { BATCH, type ByteLoops, jsLoops, TOKEN_BYTES } from './byteLoopsJs';
-import { add, and, block, br, brIf, byte, empty, end, eq, eqz, geS, get } from './wasmBytes';
-import { gtS, i32, ifOp, leS, load, loop, mul, ret, set, shl, shrU } from './wasmBytes';
-import { store, sub, tee, uleb } from './wasmBytes';
+import { FOUND, MASK, moduleBytes, PAGE, PAIRS, TEXT, TOKEN } from './byteLoopsCode';
 
 /**
  * The engine's two loops over every byte of a text, as small WebAssembly functions: the prefilter's
@@ -24,127 +22,6 @@ import { store, sub, tee, uleb } from './wasmBytes';
  * Where WebAssembly is missing or the module cannot be made (decided once per process), and for a text
  * whose memory fails to grow, the same loops run in JavaScript (byteLoopsJs.ts), with the same results.
  */
-
-/** Where the tables and the text sit in the module's memory (bytes). */
-const MASK = 0;
-const PAIRS = 1 << 17;
-/** `[A-Za-z0-9_-]` by byte (1 = yes), as tokenRuns.ts reads them. */
-const TOKEN = PAIRS + (1 << 16);
-/** Where `nextBatch` writes the positions it passes (`BATCH` i32s). */
-const FOUND = TOKEN + 256;
-const TEXT = FOUND + 4 * BATCH;
-const PAGE = 1 << 16;
-
-/**
- * `nextBatch(i, last)`: the first `BATCH` positions in [i, last) whose four bytes the tables mark, written
- * as i32s at `FOUND`; returns how many (fewer than `BATCH`: there are no more before `last`). A dense text
- * passes a position every few bytes: one call per position cost about 3.5 ns each, a tenth of such a scan.
- */
-function nextCode(): number[] {
-  // Locals: 0 i, 1 last (parameters), 2 v (the four bytes at i), 3 first (the mark of their first three), 4 n.
-  const hash = (mul32: number): number[] => [...i32(mul32 | 0), mul, ...i32(SHIFT), shrU];
-  return [
-    ...[1, 3, 0x7f],
-    ...[block, empty, loop, empty],
-    ...[get, 0, get, 1, geS, brIf, 1],
-    // Blocks `skip` and, in it, `record`: a branch to `record` records position i; both go on at i + 1.
-    ...[block, empty, block, empty],
-    ...[get, 0, load, 0, ...uleb(TEXT), set, 2],
-    ...[get, 2, ...i32(0xffffff), and, ...hash(TRI_MUL), ...byte(MASK), tee, 3],
-    ...[...i32(14), and, eqz, brIf, 1],
-    // Bit 2: a keyword of three bytes may start here.
-    ...[get, 3, ...i32(2), and, brIf, 0],
-    // Bit 4: some keyword's indexed four bytes begin with these three; the four-byte hash decides.
-    ...[get, 3, ...i32(4), and, ifOp, empty],
-    ...[get, 2, ...hash(QUAD_MUL), ...byte(MASK), ...i32(1), and, brIf, 1],
-    ...[end],
-    // Bit 8: a two-byte keyword hashes here with some third byte; the pair table decides.
-    ...[get, 3, ...i32(8), and, ifOp, empty],
-    ...[get, 2, ...i32(0xffff), and, ...byte(PAIRS), brIf, 1],
-    ...[end],
-    ...[br, 1],
-    ...[end],
-    ...[get, 4, ...i32(2), shl, get, 0, store, 2, ...uleb(FOUND)],
-    ...[get, 4, ...i32(1), add, tee, 4, ...i32(BATCH), eq, ifOp, empty, get, 4, ret, end],
-    ...[end],
-    ...[get, 0, ...i32(1), add, set, 0, br, 0],
-    ...[end, end],
-    ...[get, 4, end],
-  ];
-}
-
-/**
- * `runStart(i, n, limit, min)`: where the first maximal run of token bytes of [i, n) that is `min` long
- * or more starts, when it starts before `limit`; -1 when none does. `i` is 0 or follows a byte that is no
- * token character. The byte `min - 1` ahead is read first and jumped past when it is no token byte; only
- * when it is one are the bytes before it read back, down to the last jump's target (see tokenRuns.ts).
- */
-function runStartCode(): number[] {
-  // Locals: 0 i, 1 n, 2 limit, 3 min (parameters), 4 probe, 5 s.
-  const isToken = (at: number[]): number[] => [...at, ...byte(TEXT), ...byte(TOKEN)];
-  return [
-    ...[1, 2, 0x7f],
-    ...[block, empty, loop, empty],
-    ...[get, 0, get, 2, geS, brIf, 1],
-    ...[get, 0, get, 3, add, ...i32(1), sub, tee, 4, get, 1, geS, brIf, 1],
-    ...[...isToken([get, 4]), eqz, ifOp, empty, get, 4, ...i32(1), add, set, 0, br, 1, end],
-    ...[get, 4, set, 5],
-    ...[block, empty, loop, empty],
-    ...[get, 5, get, 0, leS, brIf, 1],
-    ...[...isToken([get, 5, ...i32(1), sub]), eqz, brIf, 1],
-    ...[get, 5, ...i32(1), sub, set, 5, br, 0],
-    ...[end, end],
-    ...[get, 5, get, 0, gtS, ifOp, empty, get, 5, set, 0, br, 1, end],
-    ...[get, 0, ret],
-    ...[end, end],
-    ...[...i32(-1), end],
-  ];
-}
-
-/** `runEnd(e, n)`: the first position in [e, n) whose byte is no token character, or `n`. */
-function runEndCode(): number[] {
-  return [
-    ...[0],
-    ...[block, empty, loop, empty],
-    ...[get, 0, get, 1, geS, brIf, 1],
-    ...[get, 0, ...byte(TEXT), ...byte(TOKEN), eqz, brIf, 1],
-    ...[get, 0, ...i32(1), add, set, 0, br, 0],
-    ...[end, end],
-    ...[get, 0, end],
-  ];
-}
-
-function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
-  const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-  const sized = (code: number[]): number[] => [...uleb(code.length), ...code];
-  const [two, four] = [
-    [0x60, 2, 0x7f, 0x7f, 1, 0x7f],
-    [0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 1, 0x7f],
-  ];
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [2, ...two, ...four]),
-    ...section(3, [3, 0, 1, 0]),
-    ...section(5, [1, 0, ...uleb(Math.ceil(TEXT / PAGE) + 1)]),
-    ...section(7, [
-      4,
-      ...name('nextBatch'),
-      0,
-      0,
-      ...name('runStart'),
-      0,
-      1,
-      ...name('runEnd'),
-      0,
-      2,
-      ...name('memory'),
-      2,
-      0,
-    ]),
-    ...section(10, [3, ...sized(nextCode()), ...sized(runStartCode()), ...sized(runEndCode())]),
-  ]);
-}
 
 /**
  * The little-endian tables of `index` for the wasm loop, laid out as its memory holds them: `MASK` (bit 1,
@@ -228,6 +105,7 @@ function instantiate(): Loops | null {
       nextBatch: exports['nextBatch'] as Loops['nextBatch'],
       runStart: exports['runStart'] as Loops['runStart'],
       runEnd: exports['runEnd'] as Loops['runEnd'],
+      fold: exports['fold'] as Loops['fold'],
       memory,
       text: Buffer.from(memory.buffer, TEXT),
       view: new DataView(memory.buffer, TEXT),
@@ -259,6 +137,8 @@ function withRoom(length: number): Loops | undefined {
     } catch {
       return undefined;
     }
+    // The views written through before are detached now: what they held is read through the new ones.
+    copyOf = undefined;
     loops.text = Buffer.from(memory.buffer, TEXT);
     loops.view = new DataView(memory.buffer, TEXT);
     loops.found = new Int32Array(memory.buffer, FOUND, BATCH);
@@ -289,6 +169,30 @@ function tablesFor(index: KeywordIndex): Uint8Array {
     tablesOf.set(index, tables);
   }
   return tables;
+}
+
+/**
+ * The text whose whole Latin-1 copy, letters lower-cased by `fold`, the text area (`copyIn`, the view it
+ * was written through) holds: tokenRuns.ts then reads it without a copy of its own (its token bytes are
+ * the same in either case). Whoever writes the text area says so here.
+ */
+let copyOf: string | undefined;
+let copyIn: Buffer | undefined;
+
+/** Notes that `buf` now holds the folded copy of all of `text` (undefined: of no text tokenRuns.ts may reuse). */
+export function noteCopy(text: string | undefined, buf: Buffer): void {
+  copyOf = text;
+  copyIn = buf;
+}
+
+/** Whether `buf` still holds the folded copy of all of `text` (see `noteCopy`). */
+export function holdsCopyOf(text: string, buf: Buffer): boolean {
+  return copyIn === buf && copyOf === text;
+}
+
+/** The view that holds the folded copy of all of `text` (see `noteCopy`), if one still does. */
+export function heldCopy(text: string): Buffer | undefined {
+  return copyOf === text ? copyIn : undefined;
 }
 
 /** The token run search (`runStart`, `runEnd`), with room for `length` bytes of text at the start of `text`. */

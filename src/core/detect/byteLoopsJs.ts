@@ -24,6 +24,8 @@ export interface ByteLoops {
   readonly runStart: (i: number, n: number, limit: number, min: number) => number;
   /** The first position in [e, n) whose byte is no token character, or `n`. */
   readonly runEnd: (e: number, n: number) => number;
+  /** Lower-cases bytes [0, n) (rounded up to a multiple of 16) as `toLowerCase` does Latin-1 characters. */
+  readonly fold: (n: number) => void;
   text: Buffer;
   view: DataView;
   /** Where `nextBatch` writes (its first `BATCH` entries). */
@@ -39,6 +41,11 @@ export const TOKEN_BYTES = new Uint8Array(256).map((_, c) =>
 );
 const [quadMul, triMul] = [QUAD_MUL | 0, TRI_MUL | 0];
 
+/** Each byte lower-cased as `toLowerCase` lower-cases a Latin-1 character (it stays one character). */
+export const LOWER_BYTES = new Uint8Array(256).map((_, c) =>
+  String.fromCharCode(c).toLowerCase().charCodeAt(0),
+);
+
 /** The tables `nextBatch` reads: the mask (bits as in `leTables`) and the pair table, of `tablesIn`. */
 let tablesIn: Uint8Array | undefined;
 let mask: Uint8Array = new Uint8Array(1 << 17);
@@ -49,6 +56,7 @@ const js: ByteLoops = {
   nextBatch,
   runStart,
   runEnd,
+  fold,
   text: Buffer.alloc(1 << 16),
   view: new DataView(new ArrayBuffer(0)),
   found: new Int32Array(BATCH),
@@ -124,4 +132,11 @@ function runEnd(e: number, n: number): number {
     e++;
   }
   return e;
+}
+
+function fold(n: number): void {
+  const buf = js.text;
+  for (let i = 0, end = (n + 15) & ~15; i < end; i++) {
+    buf[i] = LOWER_BYTES[buf[i]!]!;
+  }
 }

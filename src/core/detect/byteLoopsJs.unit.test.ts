@@ -16,9 +16,9 @@ const index = compileRules(builtinRules).index;
 function loopsHolding(mode: LoopsMode, text: string): ByteLoops {
   useLoopsForTests(mode);
   try {
-    const loops = gramLoop(index, text.length + 12);
+    const loops = gramLoop(index, text.length + 16);
     loops.text.write(text, 0, 'latin1');
-    loops.text.fill(0, text.length, text.length + 12);
+    loops.text.fill(0, text.length, text.length + 16);
     return loops;
   } finally {
     useLoopsForTests('auto');
@@ -114,6 +114,35 @@ describe('byte loops in JavaScript, against the wasm ones', () => {
       passed += want.length;
     }
     assert.ok(passed > 100_000, `only ${passed} results compared`);
+  });
+
+  it('fold bytes as toLowerCase folds Latin-1 characters, sixteen at a time, wasm and JavaScript alike', () => {
+    const ints = seededInts(37);
+    const lower = (c: number): number => String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    for (let round = 0; round < 40; round++) {
+      const length = round === 0 ? 256 : 1 + ints(round % 8 === 7 ? 100_000 : 300);
+      const bytes = Buffer.from(Array.from({ length }, (_, i) => (round === 0 ? i : ints(256))));
+      const folded = (['auto', 'js'] as const).map((mode) => {
+        useLoopsForTests(mode);
+        try {
+          const loops = gramLoop(index, length + 16);
+          bytes.copy(loops.text);
+          loops.text.fill(0x41, length, length + 16);
+          loops.fold(length);
+          return Buffer.from(loops.text.subarray(0, length + 16));
+        } finally {
+          useLoopsForTests('auto');
+        }
+      });
+      const want = Buffer.from([...bytes].map(lower));
+      assert.deepEqual(folded[0]!.subarray(0, length), want, `round ${round}`);
+      // Past the length, up to the next multiple of 16, folded too; nothing further.
+      const rounded = (length + 15) & ~15;
+      for (let i = length; i < length + 16; i++) {
+        assert.equal(folded[0]![i], i < rounded ? 0x61 : 0x41, `round ${round}, byte ${i}`);
+      }
+      assert.deepEqual(folded[1], folded[0], `round ${round}`);
+    }
   });
 
   it('are handed out when the memory cannot grow, for that text only', () => {

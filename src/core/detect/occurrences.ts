@@ -1,3 +1,4 @@
+import type { LowerText } from './lowerText';
 import type { CompiledRule } from './matcher';
 
 /**
@@ -7,7 +8,7 @@ import type { CompiledRule } from './matcher';
  * answers; the places it passes over are ones the pattern would fail at.
  *
  * - By default, the occurrences of the rule's keywords that have hits (`hitKeywords`) in `lower`, the
- *   lower-cased text from `base` on.
+ *   lower-cased text from `base` on (made at the first such search: many texts need none).
  * - When every match starts with a case-exact head (see `startEdges`), the occurrences of the head in
  *   `text`: `SK` rather than every `sk` of `task` or `sk-`.
  * - When, besides, the pattern rejects some characters right before a match (a leading `(?<![…])` or
@@ -39,7 +40,7 @@ export class Occurrences {
 
   constructor(
     private readonly text: string,
-    private readonly lower: string,
+    private readonly lower: LowerText,
     private readonly base: number,
     cr: CompiledRule,
     hitKeywords: readonly string[],
@@ -110,13 +111,13 @@ export class Occurrences {
       let best = -1;
       for (let k = 0; k < keywords.length; k++) {
         const kw = keywords[k]!;
-        const at = lower.slice(from, this.from + kw.length - 1).indexOf(kw);
+        const at = lower.indexOf(kw, from, this.from + kw.length - 1);
         if (at !== -1 && (best === -1 || at < best)) {
           best = at;
         }
       }
       if (best !== -1) {
-        return from + best;
+        return best;
       }
       from = this.from;
     }

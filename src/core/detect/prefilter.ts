@@ -1,6 +1,7 @@
 import type { KeywordIndex } from './keywordIndex';
 import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
-import { gramLoop } from './byteLoops';
+import { LowerText } from './lowerText';
+import { gramLoop, noteCopy } from './byteLoops';
 import { BATCH } from './byteLoopsJs';
 import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
 import { QUAD_STRIDE, type SlotEntries, slotEntries, TRI_STRIDE } from './slotEntries';
@@ -42,22 +43,26 @@ export const RUN_GAP = 64;
 /** `RUN_GAP` for the hot loop: an exported constant compiled to CommonJS is a property load at each use. */
 const GAP = 64;
 
-/** Zero bytes after the copied text: the four-byte window plus the furthest tail read (8 + 4). */
-const PAD = 12;
+/**
+ * Zero bytes after the copied text: the four-byte window plus the furthest tail read (8 + 4), and room for
+ * `fold`, which lower-cases sixteen bytes at a time.
+ */
+const PAD = 16;
 
 /**
  * Hits, as runs, of each keyword of `index` starting in [from, to) of `lower` (the text after
- * `asciiLower`); undefined for a keyword not found. Linear in `to - from`: one or two table lookups per
+ * `asciiLower`, or a `LowerText` that makes it only if it must); undefined for a keyword not found. Linear in `to - from`: one or two table lookups per
  * position, and a few integer compares where a keyword may start. `found`, when given, receives the id
  * of each keyword found, in the order of their first hits: a caller need not look through every id.
  */
 export function findKeywordHits(
   index: KeywordIndex,
-  lower: string,
+  lowerText: string | LowerText,
   from: number,
   to: number,
   found?: number[],
 ): (HitRuns | undefined)[] {
+  const lower = LowerText.of(lowerText);
   const count = index.keywords.length;
   const hits: (HitRuns | undefined)[] = new Array<HitRuns | undefined>(count);
   foundIds = found;
@@ -76,7 +81,8 @@ export function findKeywordHits(
   }
   for (const id of index.otherKeywords) {
     const kw = index.keywords[id]!;
-    for (let i = lower.indexOf(kw, from); i !== -1 && i < to; i = lower.indexOf(kw, i + 1)) {
+    const value = lower.value;
+    for (let i = value.indexOf(kw, from); i !== -1 && i < to; i = value.indexOf(kw, i + 1)) {
       addHit(hits, id, i);
     }
   }
@@ -114,22 +120,40 @@ let foundIds: number[] | undefined;
 
 function scanGrams(
   index: KeywordIndex,
-  lower: string,
+  lower: LowerText,
   from: number,
   to: number,
   end: number,
   hits: (HitRuns | undefined)[],
 ): void {
-  // A Latin-1 copy, in the memory of the wasm loop (byteLoops.ts) that rejects positions: a memcpy for
-  // one-byte strings; for others each code unit keeps its low byte, which can only add hits (a hit only
-  // opens a window, where the rule's pattern has the last word). Zero bytes pad the end so that the last
-  // positions still form a four-byte window and a tail read.
+  // A Latin-1 copy, in the memory of the wasm loop (byteLoops.ts) that rejects positions: for a one-byte
+  // string a memcpy of the text, lower-cased there (`fold`: the same bytes as `asciiLower`'s string, which
+  // is then not made); for others `asciiLower`'s string, each code unit keeping its low byte, which can only
+  // add hits (a hit only opens a window, where the rule's pattern has the last word). Zero bytes pad the
+  // end so that the last positions still form a four-byte window and a tail read.
   const length = end - from;
   const loops = gramLoop(index, length + PAD);
   const { text: buf, view } = loops;
-  buf.write(from === 0 && end === lower.length ? lower : lower.slice(from, end), 0, 'latin1');
+  const whole = from === 0 && end === lower.length;
+  const source = lower.text;
+  const [a, b] = [lower.from + from, lower.from + end];
+  const slice = a === 0 && b === source.length ? source : source.slice(a, b);
+  const oneByte = narrowText(slice);
+  if (oneByte) {
+    buf.write(slice, 0, 'latin1');
+    loops.fold(length);
+  } else {
+    buf.write(whole ? lower.value : lower.value.slice(from, end), 0, 'latin1');
+  }
   buf.fill(0, length, length + PAD);
-  [narrow, words, copied, entries] = [0, keywordWords(index), length, slotEntries(index)];
+  // Only a copy of all of a one-byte text serves tokenRuns.ts; any other copy replaces what it could reuse.
+  noteCopy(oneByte && a === 0 && b === source.length ? source : undefined, buf);
+  [narrow, words, copied, entries] = [
+    oneByte && whole ? 1 : 0,
+    keywordWords(index),
+    length,
+    slotEntries(index),
+  ];
   const mask = index.mask;
   // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
   const last = Math.min(length - 1, to - from + index.maxGramAt);
@@ -176,7 +200,7 @@ function scanGrams(
     if (i - previous > DENSE_GAP) {
       dense = 0;
     } else if (++dense === DENSE_RUN && stretch === undefined) {
-      stretch = findStretch(lower, from, i + 1, index.maxGramAt, index.longestKeyword, limit);
+      stretch = findStretch(lower.value, from, i + 1, index.maxGramAt, index.longestKeyword, limit);
       start = i + 1;
       // None here: look again only after many more dense candidates, so a dense text that does not
       // repeat pays for a look at most once per `DENSE_RETRY` candidates.
@@ -203,7 +227,7 @@ const DENSE_RETRY = 4096;
  */
 function checkAt(
   index: KeywordIndex,
-  lower: string,
+  lower: LowerText,
   view: DataView,
   i: number,
   limit: number,
@@ -255,18 +279,18 @@ function checkAt(
 function keywordAt(
   index: KeywordIndex,
   id: number,
-  lower: string,
+  lower: LowerText,
   view: DataView,
   from: number,
   begin: number,
 ): boolean {
   if (narrow === 0) {
-    narrow = narrowText(lower) ? 1 : 2;
+    narrow = narrowText(lower.value) ? 1 : 2;
   }
   const keyword = index.keywords[id]!;
   return narrow === 1
     ? wordsAt(view, begin, words[id]!, keyword.length, copied)
-    : lower.startsWith(keyword, from + begin);
+    : lower.value.startsWith(keyword, from + begin);
 }
 
 /** For `keywordAt`, during a `scanGrams` call: whether its text is narrow (0 not yet known, 1 yes, 2 no), the index's keyword words, the copy's length. */

@@ -12,7 +12,7 @@ import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } 
 import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { defersToNamedProvider, defersToProvider, providerPrefixes } from './prefixLookAlike';
 import type { KeywordIndex } from './keywordIndex';
-import { asciiLower } from './keywordIndex';
+import { LowerText } from './lowerText';
 import { runsOfRule } from './hitRuns';
 import { findKeywordHits } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
@@ -103,7 +103,8 @@ function collect(
   // up to its maxLength before them.
   const sliceFrom = whole ? 0 : Math.max(0, from - set.multiLineReach - BEFORE_KEYWORD);
   const sliceTo = whole ? text.length : Math.min(text.length, to + BEFORE_KEYWORD);
-  const lower = asciiLower(whole ? text : text.slice(sliceFrom, sliceTo));
+  // Lower-cased only if some search needs the string (see `LowerText`).
+  const lower = new LowerText(text, sliceFrom, sliceTo);
   const found: number[] = [];
   const hits = findKeywordHits(set.index, lower, 0, lower.length, found);
   const candidates: Candidate[] = [];

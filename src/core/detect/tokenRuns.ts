@@ -14,7 +14,7 @@
  * per 52 MB of the bench tree, where TurboFan's code re-checked the buffer and table at each read
  * (in JavaScript, byteLoopsJs.ts, where WebAssembly is missing).
  */
-import { tokenLoop } from './byteLoops';
+import { holdsCopyOf, noteCopy, tokenLoop } from './byteLoops';
 import { TOKEN_BYTES } from './byteLoopsJs';
 
 /**
@@ -41,8 +41,12 @@ export function tokenRuns(text: string, from: number, to: number, min: number): 
   if (length > 0 && to > from) {
     // A code unit past Latin-1 keeps its low byte, which may read as a token character: runs of the copy
     // hold the text's runs and may join some. Each is split again on the text (see `exactRuns`).
+    // The prefilter's copy of the whole text, when the loops still hold it: a letter's case is no matter here.
     const { runStart, runEnd, text: buf } = tokenLoop(length);
-    buf.write(from === 0 ? text : text.slice(from), 0, 'latin1');
+    if (from !== 0 || !holdsCopyOf(text, buf)) {
+      buf.write(from === 0 ? text : text.slice(from), 0, 'latin1');
+      noteCopy(undefined, buf);
+    }
     const limit = to - from;
     const span = Math.max(1, min);
     for (let i = runStart(0, length, limit, span); i !== -1;) {
