@@ -24,11 +24,12 @@ import { isWordy, passwordOk, tokenOk } from './genericValues';
 /** A name's characters: it may be dotted or dashed (`spring.datasource.password`, `private-key`). */
 const NAME_CHAR = '[A-Za-z0-9_.-]';
 /**
- * Said at the name's end: the name began at most 40 characters back, after a non-name character. The
+ * Said at the name's end: the name began at most 40 characters back, after a non-name character other
+ * than a slash or a backslash (`kadmin/passwd`, `/etc/passwd` name files, not variables). The
  * pattern itself starts at the credential word, so this bound is looked at once per keyword match
  * rather than paid at every identifier start of the text.
  */
-const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
+const NAME_BOUND = `(?<=(?<![A-Za-z0-9_.\\-/\\\\])${NAME_CHAR}{1,40})`;
 /**
  * Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`,
  * `var apiKey: String? = "…"`. A blank or a quote beside the `=` tells a type from a value that holds

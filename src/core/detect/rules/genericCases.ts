@@ -6,6 +6,12 @@
 
 /** Must never be reported as `generic-password`. */
 export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
+  // Real files (a Debian copyright file, Perl's Net::FTP): a path component is no name, and anonymous
+  // FTP's conventional password is no secret.
+  '"kadmin/dbutil", "kadmin/passwd", "kadmin/server", "lib/kadm5", and',
+  "  $pass = '-anonymous@'",
+  // Vim's rust.vim: `pwd` is the working directory, and the value Vim script.
+  "    let pwd = a:dict.istemp ? a:dict.tmpdir : ''",
   'password = getPassword()',
   'const password = await prompt("Password: ");',
   'password: string;',

@@ -27,7 +27,8 @@ function literalData(v: string): boolean {
     isKeywordValue(v) ||
     v.includes('://') ||
     isPathLike(v) ||
-    /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(v) ||
+    // A member chain, Vim script's scoped ones too (`a:dict.istemp`).
+    /^(?:[abglstvw]:)?[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(v) ||
     // Code rather than data: `a ?? b`, `x || y`, `ArrowToken$1`, or a value that names itself.
     /\?\?|\|\||&&|^[A-Za-z_]\w*\$\d*$/.test(v) ||
     namesCredential(v) ||

@@ -48,6 +48,8 @@ const KEYWORD_VALUES = new Set([
   'disabled',
   'enabled',
   'auto',
+  // A label where a netrc line is documented (`machine id password path`).
+  'path',
 ]);
 
 /** Stems of the passwords people put in tutorials, fixtures and default configs. */
@@ -88,6 +90,10 @@ const DEFAULT_STEMS = new Set([
   'foobar',
   'abc',
   'abcdef',
+  'xyz',
+  'xyzzy',
+  // Anonymous FTP's password by convention (`anonymous@`, Perl's `-anonymous@`).
+  'anonymous',
   'dev',
   'local',
   'postgres',
