@@ -203,8 +203,13 @@ export function literalOk(v: string): boolean {
     namesCredential(t) ||
     TRANSLATED.test(t) ||
     looksLikeCode(t) ||
-    // A negated variable (`!!passThrough`, `!isCompleteFix`, `!this.ready`) is code.
+    // A negated variable (`!!passThrough`, `!isCompleteFix`, `!this.ready`) is code, and so is a
+    // variable that closes a call (`private_key=private_key)`), a call that a line break continues
+    // (`client_secret = getattr(settings,`) and a lower-case snake_case name (`= pkcs12_val`).
     /^!{1,2}[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(t) ||
+    /^[A-Za-z_][\w.]*[)\]}]{1,2}$/.test(t) ||
+    /^[A-Za-z_][\w.]*\([A-Za-z_][\w.]*$/.test(t) ||
+    /^[a-z]+[0-9]*(?:_[a-z]+[0-9]*)+$/.test(t) ||
     // A CSS colour (`--test-pass-color: #007f6a;`).
     /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(t) ||
     /^[A-Z][a-z]+$/.test(t) ||
@@ -306,6 +311,11 @@ export const credentialLiteralRules: readonly Rule[] = [
       '    --mocha-test-pass-slow-color: #f49896;',
       "    pass 'only one major version installed, skipping upgrade tests';",
       '  pass "no error messages during upgrade";',
+      // Real files: Google Cloud SDK and its vendored oauth2client, boto, setuptools.
+      '                private_key=private_key)',
+      '    client_secret = getattr(settings_instance,',
+      '  credentials._private_key_pkcs12 = pkcs12_val',
+      "            master_user_password='testtestt3st',",
     ],
   }),
   tokenRule({
