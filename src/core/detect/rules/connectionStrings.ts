@@ -165,6 +165,10 @@ export const connectionStringRules: readonly Rule[] = [
       'ftp://anonymous:anonymous@ftp.gnu.org/',
       'see https://docs.site/a:b@c for details',
       'git clone https://${GITHUB_TOKEN}:x-oauth-basic@github.com/acme/tools.git',
+      // Node's own documentation (url.md, http.md): alphabet fillers for user and password.
+      "const myURL = new URL('https://abc:xyz@example.com');",
+      '// Prints https://123:xyz@example.com/',
+      '#     http://jschmoe:xyzzy@www.bogus.net:8000/foo/bar.tml?q=foo#changes',
     ],
   }),
   tokenRule({

@@ -34,13 +34,13 @@ const STOP_TAIL = ci(
   '(?:hint|label|prompt|msg|message|error|err|errors|text|title|placeholder|field|input|policy|regex|pattern|format|length|len|min|max|rule|rules|hash|hashed|digest|salt|reset|url|uri|path|file|name|names|id|ids|type|mode|header|env|var|arn|ref|version|manager|store|provider|question|answer|strength|validator|validation|check|required|enabled|changed|count|help|description|desc|tooltip|selector|button|btn|view|form|mask|visible|toggle|icon|class|style|ttl|expiry|expires|lifetime|age|algorithm|alg|size|bits|location|source|ref|backend|engine|mount|scope|holder|prefix|suffix|id_?file)(?![a-z0-9])',
 );
 // `pass` alone must start a name or a camelCase hump (`db_pass`, `dbPass`), never end a word (`bypass`);
-// `pass` takes no `Value` tail (in `passValue`, pass is a verb); the longer words and `secret` may
+// `pass` takes no `Value` or `Through` tail (in `passValue` and `passThroughOptions`, pass is a verb); the longer words and `secret` may
 // follow anything. A key counts only with a word that makes it a
 // credential (`api_key`, `privateKey`), since a bare `key` is a dictionary key in most code.
 // `secret` is matched from its keyword `cret` on, the `se` looked back at: every match then starts at a
 // keyword, so the engine tries the pattern at keyword hits only instead of searching whole windows.
 const WORD =
-  `(?:${ci('pass')}(?:${ci('w(?:or)?d|phrase')})|(?:(?<![A-Za-z])[Pp]|(?<=[a-z0-9])P)(?:ass|ASS)(?![Vv]al)` +
+  `(?:${ci('pass')}(?:${ci('w(?:or)?d|phrase')})|(?:(?<![A-Za-z])[Pp]|(?<=[a-z0-9])P)(?:ass|ASS)(?![Vv]al|[Tt]hrough)` +
   `|${ci('pwd')}|${ci('cret')}(?<=${ci('secret')})[eE]?` +
   `|${ci('key')}(?<=${ci('(?:api|access|private|priv|auth|client|service|account|db|database)[_.-]?key')}))`;
 /** At most three tails, each after a separator or as a camelCase hump, and none from `STOP_TAIL`. */
@@ -77,9 +77,12 @@ const ASSIGN = `[ \\t]{0,3}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,3}`;
  * of retrying every shorter name.
  */
 const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
-/** A directive: the name starting its line, a blank, then a quoted value (`secret "…";`). */
+/**
+ * A directive: the name starting its line, a blank, then a quoted value (`secret "…";`). Not `pass`
+ * alone: Perl's Test::More writes `pass 'what was tested';`.
+ */
 // The blank and the quote are checked first: the look back to the line start costs more, and runs at every name.
-const DIRECTIVE = `[ \\t]{1,3}(?=["'])(?<=^[ \\t]{0,16}[A-Za-z0-9_.-]{0,40}[ \\t]{1,3})`;
+const DIRECTIVE = `[ \\t]{1,3}(?=["'])(?<=^[ \\t]{0,16}[A-Za-z0-9_.-]{0,40}[ \\t]{1,3})(?<!^[ \\t]{0,16}${ci('pass')}[ \\t]{1,3})`;
 /**
  * C++ strings: a constructor after a string type (`std::string secret("…")`) or `assign` (`secret.assign("…", n)`).
  * A call after any other name (`check_password("…")`) passes a value to code, which may be a wrong guess.
@@ -200,6 +203,15 @@ export function literalOk(v: string): boolean {
     namesCredential(t) ||
     TRANSLATED.test(t) ||
     looksLikeCode(t) ||
+    // A negated variable (`!!passThrough`, `!isCompleteFix`, `!this.ready`) is code, and so is a
+    // variable that closes a call (`private_key=private_key)`), a call that a line break continues
+    // (`client_secret = getattr(settings,`) and a lower-case snake_case name (`= pkcs12_val`).
+    /^!{1,2}[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(t) ||
+    /^[A-Za-z_][\w.]*[)\]}]{1,2}$/.test(t) ||
+    /^[A-Za-z_][\w.]*\([A-Za-z_][\w.]*$/.test(t) ||
+    /^[a-z]+[0-9]*(?:_[a-z]+[0-9]*)+$/.test(t) ||
+    // A CSS colour (`--test-pass-color: #007f6a;`).
+    /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(t) ||
     /^[A-Z][a-z]+$/.test(t) ||
     // A regular expression or glob (`sgpt-gw-[^']+`, `(?:…)`, `\d+`, `.*`).
     /\[\^|\(\?[:=!<]|\\[dswbDSWB]|\.[*+]/.test(t) ||
@@ -292,6 +304,18 @@ export const credentialLiteralRules: readonly Rule[] = [
       'check_password("zq8 lorvex tamb qsoprt")',
       'if (password == other_password) {',
       'secret: true',
+      // Real files: commander's and TypeScript's code, mocha's style sheet.
+      '    this._passThroughOptions = !!passThrough;',
+      '        needsSecondPassForFixAll: !isCompleteFix',
+      '  --mocha-test-pass-color: #007f6a;',
+      '    --mocha-test-pass-slow-color: #f49896;',
+      "    pass 'only one major version installed, skipping upgrade tests';",
+      '  pass "no error messages during upgrade";',
+      // Real files: Google Cloud SDK and its vendored oauth2client, boto, setuptools.
+      '                private_key=private_key)',
+      '    client_secret = getattr(settings_instance,',
+      '  credentials._private_key_pkcs12 = pkcs12_val',
+      "            master_user_password='testtestt3st',",
     ],
   }),
   tokenRule({

@@ -24,11 +24,12 @@ import { isWordy, passwordOk, tokenOk } from './genericValues';
 /** A name's characters: it may be dotted or dashed (`spring.datasource.password`, `private-key`). */
 const NAME_CHAR = '[A-Za-z0-9_.-]';
 /**
- * Said at the name's end: the name began at most 40 characters back, after a non-name character. The
+ * Said at the name's end: the name began at most 40 characters back, after a non-name character other
+ * than a slash or a backslash (`kadmin/passwd`, `/etc/passwd` name files, not variables). The
  * pattern itself starts at the credential word, so this bound is looked at once per keyword match
  * rather than paid at every identifier start of the text.
  */
-const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
+const NAME_BOUND = `(?<=(?<![A-Za-z0-9_.\\-/\\\\])${NAME_CHAR}{1,40})`;
 /**
  * Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`,
  * `var apiKey: String? = "…"`. A blank or a quote beside the `=` tells a type from a value that holds
@@ -37,13 +38,14 @@ const NAME_BOUND = `(?<=(?<!${NAME_CHAR})${NAME_CHAR}{1,40})`;
 const ANNOTATION =
   '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}(?:[ \\t]{1,3}(?==)|(?==[ \\t"\'`])))?';
 /**
- * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=`, `::=` and `:::=`, PHP's `.=`, a `,` after a quoted name (`define('X', …)`),
+ * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=`, `::=` and `:::=`, PHP's `.=`, a `,` after a quoted name
+ * that opens a call (`define('X', …)`; in a list, `'USERPWD', 'HTTP200ALIASES'`, the next item is no value),
  * `>` closing an XML tag, or `value=` after a quoted name (.NET `<add key="ApiKey" value="…"/>`). Each
  * alternative reads its own character before any look back, so a name followed by `=` pays for no
  * lookbehind.
  */
 const OPERATOR =
-  '(?:=(?:>|(?![=~>]))|:(?::{0,2}=|(?![:=]))|\\.=|\\?\\??=|\\|\\|=|,(?<=["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
+  '(?:=(?:>|(?![=~>]))|:(?::{0,2}=|(?![:=]))|\\.=|\\?\\??=|\\|\\|=|,(?<=\\([ \\t]{0,3}["\'][^"\'\\r\\n]{1,40}["\'][ \\t]{0,3},)|>(?<=<[A-Za-z0-9_.:-]{1,50}>)|[Vv]alue(?<=["\'][ \\t]{0,3}[Vv]alue)[ \\t]{0,2}=)';
 // Positive classes (printable ASCII) rather than negated ones, and no `\\s`: the engine then keeps these
 // rules' windows to the line of each keyword hit, which is what makes a frequent keyword like `key` cheap.
 /** A quoted value's characters: printable ASCII but blanks, quotes and backslashes. */

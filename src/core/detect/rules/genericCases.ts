@@ -6,6 +6,16 @@
 
 /** Must never be reported as `generic-password`. */
 export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
+  // Real files (a Debian copyright file, Perl's Net::FTP): a path component is no name, and anonymous
+  // FTP's conventional password is no secret.
+  '"kadmin/dbutil", "kadmin/passwd", "kadmin/server", "lib/kadm5", and',
+  "  $pass = '-anonymous@'",
+  // A list of names, not a call's name and value (PHP's curl options, boto's logging handler, mako).
+  "    'COOKIEJAR', 'FTPPORT', 'KEYPASSWD', 'KRB4LEVEL',",
+  "args=('localhost', 'username', 'password', 'from@abc', ['user1@abc', 'user2@xyz'], 'Logger Subject')",
+  "\\tserverEnvironment: register('server-environment', 0xeba3),\\n\\tpass: register('pass', 0xeba4),",
+  // Vim's rust.vim: `pwd` is the working directory, and the value Vim script.
+  "    let pwd = a:dict.istemp ? a:dict.tmpdir : ''",
   'password = getPassword()',
   'const password = await prompt("Password: ");',
   'password: string;',
@@ -68,6 +78,14 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
 
 /** Must never be reported as `generic-secret`. */
 export const GENERIC_SECRET_NEGATIVES: readonly string[] = [
+  // Real files: botocore's paginators, the cryptography package's type hints, VS Code's minified
+  // authentication extension (a list of names), OAuth 1 examples from RFC 5849 and requests-oauthlib.
+  '        "output_token": "StreamDescription.Shards[-1].ShardId",',
+  '    private_key: PKCS7PrivateKeyTypes,',
+  'l={TOKEN_RESPONSE_TYPE:"token",ID_TOKEN_RESPONSE_TYPE:"id_token",SHR_NONCE_VALIDITY:240,INVALID_INSTANCE:"x"}',
+  '"refreshedToken","convertToTokenSync","existingId","claims","id_token","base64Decode","access_token"',
+  '            oauth_token="kkk9d7dh3k39sjv7",',
+  ' * Google Auth Library for Java - OAuth2 HTTP (com.google.auth:google-auth-library-oauth2-http:1.3.0 - https://x)',
   // Long values: a repeated pattern or a placeholder run is no token, however long.
   `SESSION_TOKEN = "${'ab12'.repeat(150)}"`,
   `api_token: '${'x'.repeat(700)}'`,

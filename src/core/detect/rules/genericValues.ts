@@ -27,7 +27,8 @@ function literalData(v: string): boolean {
     isKeywordValue(v) ||
     v.includes('://') ||
     isPathLike(v) ||
-    /^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(v) ||
+    // A member chain, Vim script's scoped ones too (`a:dict.istemp`).
+    /^(?:[abglstvw]:)?[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+$/.test(v) ||
     // Code rather than data: `a ?? b`, `x || y`, `ArrowToken$1`, or a value that names itself.
     /\?\?|\|\||&&|^[A-Za-z_]\w*\$\d*$/.test(v) ||
     namesCredential(v) ||
@@ -41,6 +42,12 @@ function literalData(v: string): boolean {
     // A regular expression (`(?![A-Za-z0-9_-])`, `[^']+`, `\d+`): a pattern in code, not a value.
     /\[\^|\(\?(?:[:=!]|<[=!])|\\[dswbDSWB]/.test(v) ||
     /^v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?$/.test(v) ||
+    // A number literal (`register('pass', 0xeba4)`, VS Code's icon table) or an index into a list
+    // (`"output_token": "Jobs[-1].JobId"`, botocore's paginators).
+    /^0x[0-9a-f]+$/i.test(v) ||
+    // A package coordinate (`google-auth-library-oauth2-http:1.3.0`, after Maven's `com.google.auth:`).
+    /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+:v?\d+(?:\.\d+){1,3}$/i.test(v) ||
+    /\[-?\d{1,4}\](?:\.|$)/.test(v) ||
     /^#[0-9a-f]{3,8}$/i.test(v)
   );
 }

@@ -2,6 +2,7 @@ import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../rand
 import type { Rule } from '../rule';
 import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule, NAME_REACH } from './ruleKit';
 import { lettersAndDigits } from './ruleParts';
+import { insideBase64Block } from './base64Block';
 
 // Payment providers. Facts on the formats come from the providers' documentation and the
 // public rule sets (gitleaks, trufflehog); the patterns follow this engine's contract. Test-mode keys are
@@ -166,12 +167,15 @@ export const paymentRules: readonly Rule[] = [
       /(?<![A-Za-z0-9+/])AQE[A-Za-z0-9+/]{50,250}={0,2}(?:-[A-Za-z0-9+/=]{8,120}){0,2}(?![A-Za-z0-9+/=-])/,
     maxLength: 500,
     minEntropy: 4.5,
+    // Not a line of a wrapped block: DER public keys open with `AQE` in base64 too.
+    inContext: (text, start, secret) => !insideBase64Block(text, start, secret),
     revokeUrl: 'https://ca-live.adyen.com/ca/ca/config/api_credentials_new.shtml',
     sample: () => `AQE${randomToken(BASE64, 90)}=-${randomToken(BASE64, 43)}=`,
     lines: (k) => [`ADYEN_API_KEY=${k}`, `  "adyenApiKey": "${k}"`, `adyen_api_key: '${k}'`],
     negatives: [
       'ADYEN_API_KEY=AQE-your-api-key',
       'AQEXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      [randomToken(BASE64, 64), `AQE${randomToken(BASE64, 61)}`, randomToken(BASE64, 64)].join('\n'),
     ],
   }),
   tokenRule({

@@ -245,7 +245,7 @@ export const tokenRules: readonly Rule[] = [
     risk: 'anyone with this file can sign in to this host as the named login',
     keywords: ['machine'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])machine[ \\t]{1,8}[A-Za-z0-9._-]{1,253}(?:\\s{1,40}(?:login|account)\\s{1,8}[^\\s]{1,128}){0,2}\\s{1,40}password\\s{1,8}(?<secret>[^\\s]{3,256})`,
+      `(?<![A-Za-z0-9_-])machine[ \\t]{1,8}[A-Za-z0-9._-]{1,253}(?:\\s{1,40}(?:login|account)\\s{1,8}[^\\s]{1,128}){0,2}\\s{1,40}password\\s{1,8}(?<secret>[^\\s]{2,255}[^\\s"'])`,
     ),
     maxLength: 950,
     validate: isPlausiblePassword,
@@ -259,6 +259,8 @@ export const tokenRules: readonly Rule[] = [
       'machine api.internal login me password $NETRC_PASSWORD',
       'The machine learning model uses a password manager.',
       'machine host.internal\n  login anonymous\n',
+      // Vim's netrw documents the line's form.
+      ':Nread "machine id password path"		uses ftp',
     ],
   }),
   tokenRule({

@@ -48,6 +48,8 @@ const KEYWORD_VALUES = new Set([
   'disabled',
   'enabled',
   'auto',
+  // A label where a netrc line is documented (`machine id password path`).
+  'path',
 ]);
 
 /** Stems of the passwords people put in tutorials, fixtures and default configs. */
@@ -88,6 +90,10 @@ const DEFAULT_STEMS = new Set([
   'foobar',
   'abc',
   'abcdef',
+  'xyz',
+  'xyzzy',
+  // Anonymous FTP's password by convention (`anonymous@`, Perl's `-anonymous@`).
+  'anonymous',
   'dev',
   'local',
   'postgres',
@@ -119,7 +125,8 @@ const DEFAULT_STEMS = new Set([
 /**
  * sha256 of credentials printed in specifications and vendor docs, which code and docs quote as
  * examples: RFC 6749's access, refresh and code values and its client `s6BhdRkqt3:gX1fBat3bV` (plain
- * and as Basic), RFC 5849's OAuth 1 tokens and secrets, and the Kubernetes Secret docs' passwords.
+ * and as Basic), RFC 5849's OAuth 1 tokens and secrets (its section 3.1 token too, which oauthlib's
+ * docstrings quote), requests-oauthlib's docstring token and secrets, and the Kubernetes Secret docs' passwords.
  * Stored as hashes so the repository holds none of them.
  */
 const DOCUMENTED = new Set([
@@ -137,6 +144,10 @@ const DOCUMENTED = new Set([
   'b87dad10a32a2d81aa2e36e31e258b36ac0c3b07d1c1d5837185e206e17e3a06',
   '13fe7a38a57c46053ee3a4716358619ff37ebc5674976f1a09fc189be5a3e5dd',
   '28d296be3bf525f09d97eb59dee8b3fd1d69b85b6bc085752c653a51ccdd0a53',
+  '2ff8b0fb93aca981c78f1e94355c298c23435461f1072ef4674848e620371787',
+  '131a6c00534ce4fa3bd9a424e9055541a3a647ea2f39875b50f39f9b56e81235',
+  'b55c3eb087132236aa6012e11ff722ef3907af6025ad7304425f7bcdf722098c',
+  'a736c93726870741b1115f7bec939b9b00f5a814dedb2819f2818eb657f5acf4',
 ]);
 
 /**
@@ -192,7 +203,17 @@ export function isDefaultPassword(value: string): boolean {
   }
   // A trailing run of digits and punctuation is a suffix (`admin123!`), not leetspeak.
   const candidates = [plain, stemOf(unleet(value.replace(/[^A-Za-z]+$/, ''))), stemOf(unleet(value))];
-  return candidates.some((stem) => DEFAULT_STEMS.has(stem) || DEFAULT_STEMS.has(trimAffixes(stem)));
+  return candidates.some(
+    (stem) =>
+      DEFAULT_STEMS.has(stem) ||
+      DEFAULT_STEMS.has(trimAffixes(stem)) ||
+      DEFAULT_STEMS.has(repeatedUnit(stem)),
+  );
+}
+
+/** The word a stem repeats (`testtesttest` -> `test`, from boto's `testtestt3st`), or the stem itself. */
+function repeatedUnit(stem: string): string {
+  return /^([a-z]{2,12}?)\1+$/.exec(stem)?.[1] ?? stem;
 }
 
 /** A stock word dressed up: `my…`, `your…`, `super…` in front, `…pw`, `…pass`, `…secret` behind (`redispw`, `myadminpass`). */
@@ -205,10 +226,11 @@ function trimAffixes(stem: string): string {
 
 /**
  * True when `value` names a credential rather than being one, also once leetspeak is undone: a value
- * that says `token`, `secret`, `s3cr3t` or `p4ssw0rd` is a label or a stock example.
+ * that says `token`, `secret`, `s3cr3t`, `p4ssw0rd` or `PrivateKey` (a type: `PKCS7PrivateKeyTypes`) is a label
+ * or a stock example.
  */
 export function namesCredential(value: string): boolean {
-  const words = /token|secret|passw|api_?key|credential/i;
+  const words = /token|secret|passw|api_?key|private_?key|credential/i;
   return words.test(value) || words.test(unleet(value));
 }
 
