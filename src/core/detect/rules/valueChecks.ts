@@ -48,7 +48,7 @@ const KEYWORD_VALUES = new Set([
   'disabled',
   'enabled',
   'auto',
-  // A label where a netrc line is documented (`machine id password path`).
+  // A label: Vim's netrw help documents a netrc line with the word `path` where the password goes.
   'path',
 ]);
 
