@@ -1,15 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { githubChecksumOk, githubToken } from '../../../src/core/detect/checksum';
-import {
-  ALNUM,
-  BASE64,
-  BASE64URL,
-  DIGITS,
-  HEX,
-  LOWER_ALNUM,
-  UPPER_ALNUM,
-  randomToken,
-} from '../../../src/core/detect/random';
+import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomIndex } from '../../../src/core/detect/random';
 
 // Value builders for the adversarial `ask` set: every value is made at test time, so the repository
 // holds none. Word lists make the passphrases that detection by entropy misses.
@@ -47,7 +37,7 @@ const WORDS = [
   'quill',
 ];
 
-export const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)]!;
+export const pick = <T>(list: readonly T[]): T => list[randomIndex(list.length)]!;
 export const word = (): string => pick(WORDS);
 export const alnum = (n: number): string => randomToken(ALNUM, n);
 export const lowerAlnum = (n: number): string => randomToken(LOWER_ALNUM, n);
