@@ -1,5 +1,15 @@
 import { githubChecksumOk, githubToken } from '../../../src/core/detect/checksum';
-import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomIndex } from '../../../src/core/detect/random';
+import {
+  ALNUM,
+  BASE64,
+  BASE64URL,
+  DIGITS,
+  HEX,
+  LOWER_ALNUM,
+  UPPER_ALNUM,
+  randomToken,
+  randomIndex,
+} from '../../../src/core/detect/random';
 
 // Value builders for the adversarial `ask` set: every value is made at test time, so the repository
 // holds none. Word lists make the passphrases that detection by entropy misses.

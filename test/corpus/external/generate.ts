@@ -1,5 +1,12 @@
 import { githubToken } from '../../../src/core/detect/checksum';
-import { ALNUM, BASE64, BASE64URL, LOWER_ALNUM, randomToken, randomIndex } from '../../../src/core/detect/random';
+import {
+  ALNUM,
+  BASE64,
+  BASE64URL,
+  LOWER_ALNUM,
+  randomToken,
+  randomIndex,
+} from '../../../src/core/detect/random';
 
 /**
  * Re-generates the values the external corpus stores only as formats. A marker's body is `re:REGEX`

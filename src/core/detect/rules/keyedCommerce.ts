@@ -206,7 +206,8 @@ export const keyedCommerceRules: readonly Rule[] = [
     words: ['twitter'],
     value: '[0-9]{15,25}-[A-Za-z0-9]{20,40}|[A-Za-z0-9]{45,50}',
     valueMax: 66,
-    make: () => (randomFraction() < 0.5 ? `${numericId(19)}-${randomToken(ALNUM, 30)}` : randomToken(ALNUM, 50)),
+    make: () =>
+      randomFraction() < 0.5 ? `${numericId(19)}-${randomToken(ALNUM, 30)}` : randomToken(ALNUM, 50),
     revokeUrl: 'https://developer.x.com/en/portal/dashboard',
   }),
   keyed({

@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_HEX, randomToken, randomFraction } from '../random';
+import {
+  ALNUM,
+  BASE64URL,
+  DIGITS,
+  HEX,
+  LOWER_ALNUM,
+  UPPER_HEX,
+  randomToken,
+  randomFraction,
+} from '../random';
 import { scan } from '../scanner';
 import { numericId, uuid } from './ruleParts';
 

@@ -41,7 +41,9 @@ export const serviceNamedValueRules: readonly Rule[] = [
     validate: mixedCaseHex,
     make: () => {
       for (;;) {
-        const v = [...randomToken(HEX, 40)].map((c) => (randomFraction() < 0.5 ? c.toUpperCase() : c)).join('');
+        const v = [...randomToken(HEX, 40)]
+          .map((c) => (randomFraction() < 0.5 ? c.toUpperCase() : c))
+          .join('');
         if (mixedCaseHex(v)) {
           return v;
         }
