@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { githubChecksumOk, githubToken } from '../../../src/core/detect/checksum';
 import {
   ALNUM,
@@ -9,6 +8,7 @@ import {
   LOWER_ALNUM,
   UPPER_ALNUM,
   randomToken,
+  randomIndex,
 } from '../../../src/core/detect/random';
 
 // Value builders for the adversarial `ask` set: every value is made at test time, so the repository
@@ -47,7 +47,7 @@ const WORDS = [
   'quill',
 ];
 
-export const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)]!;
+export const pick = <T>(list: readonly T[]): T => list[randomIndex(list.length)]!;
 export const word = (): string => pick(WORDS);
 export const alnum = (n: number): string => randomToken(ALNUM, n);
 export const lowerAlnum = (n: number): string => randomToken(LOWER_ALNUM, n);

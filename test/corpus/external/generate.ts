@@ -1,6 +1,12 @@
-import { randomInt } from 'node:crypto';
 import { githubToken } from '../../../src/core/detect/checksum';
-import { ALNUM, BASE64, BASE64URL, LOWER_ALNUM, randomToken } from '../../../src/core/detect/random';
+import {
+  ALNUM,
+  BASE64,
+  BASE64URL,
+  LOWER_ALNUM,
+  randomToken,
+  randomIndex,
+} from '../../../src/core/detect/random';
 
 /**
  * Re-generates the values the external corpus stores only as formats. A marker's body is `re:REGEX`
@@ -132,10 +138,10 @@ function parse(src: string, at: { i: number }, inGroup: boolean): Atom[][] {
 function sampleAtoms(atoms: readonly Atom[]): string {
   let out = '';
   for (const atom of atoms) {
-    const n = atom.min + randomInt(atom.max - atom.min + 1);
+    const n = atom.min + randomIndex(atom.max - atom.min + 1);
     if (atom.choices) {
       for (let k = 0; k < n; k++) {
-        out += sampleAtoms(atom.choices[randomInt(atom.choices.length)]!);
+        out += sampleAtoms(atom.choices[randomIndex(atom.choices.length)]!);
       }
     } else if (atom.chars!.length === 1) {
       out += atom.chars!.repeat(n);
@@ -172,7 +178,7 @@ function b64url(text: string): string {
 function jwt(): string {
   const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const claims = b64url(
-    JSON.stringify({ sub: randomToken(ALNUM, 12), iat: 1_700_000_000 + randomInt(50_000_000) }),
+    JSON.stringify({ sub: randomToken(ALNUM, 12), iat: 1_700_000_000 + randomIndex(50_000_000) }),
   );
   return `${header}.${claims}.${randomToken(BASE64URL, 43)}`;
 }

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
-import { HEX, randomToken } from '../random';
+import { HEX, randomToken, randomIndex } from '../random';
 import { APPROLE_ID, appRoleMatches, findAppRoleIds } from './appRoleIds';
 import { assertHidden, assertUntouched } from './spanCases';
 
@@ -40,7 +39,7 @@ describe('redact tier: Vault AppRole ids', () => {
 
   it('finds what the pattern finds tried at every position', () => {
     // Names at every reach from their UUID, in both cases, and UUID-like runs one character off.
-    const pick = (...options: string[]): string => options[randomInt(options.length)]!;
+    const pick = (...options: string[]): string => options[randomIndex(options.length)]!;
     // The longest and the shortest name a UUID can have before it.
     for (const name of ['approle_secret_id"    :=    "', 'roleid:']) {
       const text = `${name}${guid()}`;
@@ -51,7 +50,7 @@ describe('redact tier: Vault AppRole ids', () => {
     }
     for (let round = 0; round < 2000; round++) {
       let text = '';
-      for (let n = randomInt(5); n > 0; n--) {
+      for (let n = randomIndex(5); n > 0; n--) {
         text += pick('', ' ', 'x', '_', '\n', '"');
         text += pick('', 'vault', 'VAULT_', 'approle-', 'approle_', 'ap');
         text += pick('role', 'SECRET', 'secret', 'Role', 'rol');

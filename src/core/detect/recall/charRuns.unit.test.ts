@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
-import { randomToken } from '../random';
+import { randomToken, randomIndex } from '../random';
 import { alnumTable, charTable, longRuns, packRuns, textOffsetOf } from './charRuns';
 
 /** A text drawn from `alphabet` (a repeated character is drawn more often), so that runs of every length occur. */
@@ -28,7 +27,7 @@ describe('long runs of token characters', () => {
     const table = charTable('ab_');
     for (let round = 0; round < 400; round++) {
       // Mostly table characters, so that long runs, short ones and runs at both ends all occur.
-      const text = draw(round % 2 ? 'aab_b. é' : 'aabb_ab-', randomInt(120));
+      const text = draw(round % 2 ? 'aab_b. é' : 'aabb_ab-', randomIndex(120));
       for (const min of [1, 2, 3, 5, 8, 13, 24]) {
         assert.deepEqual(longRuns(text, table, min), runsByLoop(text, table, min), JSON.stringify(text));
       }
@@ -40,7 +39,7 @@ describe('long runs of token characters', () => {
     // Its characters and look-arounds stay in the table: the condition `packRuns` states.
     const pattern = /(?<![A-Za-z0-9])[a-c]{2}_[A-Za-z0-9]{3,8}(?![A-Za-z0-9_])/g;
     for (let round = 0; round < 400; round++) {
-      const text = draw('abc_1Z -.\n"', randomInt(200));
+      const text = draw('abc_1Z -.\n"', randomIndex(200));
       const runs = packRuns(text, table, 6);
       const packed = [...runs.packed.matchAll(pattern)].map((m) => [textOffsetOf(runs, m.index), m[0]]);
       const whole = [...text.matchAll(pattern)].map((m) => [m.index, m[0]]);

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
-import { ALNUM, HEX, randomToken } from '../random';
+import { ALNUM, HEX, randomToken, randomIndex } from '../random';
 import { LABELLED, findLabelledTokens, labelledMatches } from './labelledTokens';
 import { assertHidden, assertUntouched } from './spanCases';
 
@@ -45,7 +44,7 @@ describe('redact tier: generated values on labelled lines', () => {
 
   it('finds what the pattern finds tried at every line start', () => {
     // Indentation, list marks, one- and two-word labels, separators and values of every reach.
-    const pick = (...options: string[]): string => options[randomInt(options.length)]!;
+    const pick = (...options: string[]): string => options[randomIndex(options.length)]!;
     const blanks = (n: number): string => ' '.repeat(n);
     // As far from its line's start as a value gets with no other long run on the line (label and word cut short).
     const farthest = `${blanks(32)}-${blanks(4)}a${'bbbbbbbbb.'.repeat(4)}${blanks(4)}c${'d'.repeat(14)}${blanks(4)}:${blanks(8)}"`;
@@ -55,7 +54,7 @@ describe('redact tier: generated values on labelled lines', () => {
     }
     for (let round = 0; round < 2000; round++) {
       let text = '';
-      for (let n = randomInt(6); n > 0; n--) {
+      for (let n = randomIndex(6); n > 0; n--) {
         text += pick('', ' ', '\t', ' '.repeat(32), ' '.repeat(33), '- ', '* ', 'x ');
         text += pick('label', 'a', 'my.label-x', 'z'.repeat(41), 'z'.repeat(42), 'k9');
         text += pick('', ' word', ' w'.repeat(2), ' ' + 'w'.repeat(21));

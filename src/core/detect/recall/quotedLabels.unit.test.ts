@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { randomInt } from 'node:crypto';
-import { HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomIndex } from '../random';
 import { QUOTED, findQuotedLabels, quotedMatches } from './quotedLabels';
 import { assertHidden, assertUntouched } from './spanCases';
 
@@ -47,11 +46,11 @@ describe('redact tier: short quoted values after a bare word', () => {
 
   it('finds what the pattern finds tried at every position', () => {
     // Words of every length, blanks, both quotes, values short and long, and look-behind characters.
-    const pick = (...options: string[]): string => options[randomInt(options.length)]!;
+    const pick = (...options: string[]): string => options[randomIndex(options.length)]!;
     const long = 'a1B2'.repeat(21);
     for (let round = 0; round < 2000; round++) {
       let text = '';
-      for (let n = randomInt(8); n > 0; n--) {
+      for (let n = randomIndex(8); n > 0; n--) {
         text += pick('', '$', '.', '=', '-', 'é', '\n', "'", '"', ' ');
         text += pick('key', 'a', 'x1', 'Ab_c-d', '9lives', 'z'.repeat(32), 'z'.repeat(33), '');
         text += pick(' ', '  ', '\t', '    ', '     ', '');

@@ -1,5 +1,5 @@
 import { shannonEntropy } from '../entropy';
-import { ALNUM, BASE64URL, randomToken } from '../random';
+import { ALNUM, BASE64URL, randomToken, randomFraction } from '../random';
 import type { FoundValue, Rule } from '../rule';
 import { TOKEN_RUN, tokenRuns } from '../tokenRuns';
 import { numericId } from './ruleParts';
@@ -185,7 +185,7 @@ export function discordSample(): string {
   const id = Buffer.from(`${randomToken('23456789', 1)}${numericId(17)}`)
     .toString('base64')
     .replace(/=+$/, '');
-  return `${id}.${randomToken(BASE64URL, 6)}.${randomToken(BASE64URL, Math.random() < 0.5 ? 27 : 38)}`;
+  return `${id}.${randomToken(BASE64URL, 6)}.${randomToken(BASE64URL, randomFraction() < 0.5 ? 27 : 38)}`;
 }
 
 /** A secret not starting with `A`, which `messaging.ts` already finds anywhere (`<id>:A…`). */

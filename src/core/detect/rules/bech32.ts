@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomIndex } from '../random';
 
 // Bech32 (BIP-173) encoding, to build age identities with a valid checksum for test samples.
 
@@ -26,7 +26,7 @@ function hrpExpand(hrp: string): number[] {
 
 /** A fresh random bech32 string with human-readable part `hrp` and `length` data characters, for tests. */
 export function bech32Sample(hrp: string, length: number): string {
-  const data = Array.from({ length }, () => randomInt(32));
+  const data = Array.from({ length }, () => randomIndex(32));
   const mod = polymod([...hrpExpand(hrp), ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
   const checksum = Array.from({ length: 6 }, (_, i) => (mod >>> (5 * (5 - i))) & 31);
   return `${hrp}1${[...data, ...checksum].map((v) => CHARSET[v]!).join('')}`;

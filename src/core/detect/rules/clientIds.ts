@@ -1,4 +1,4 @@
-import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { keyed } from './fixedPrefix';
 import { lettersAndDigits, numericId, randomDigits } from './ruleParts';
@@ -70,7 +70,7 @@ export const clientIdRules: readonly Rule[] = [
     valueMax: 20,
     minEntropy: 2.5,
     validate: randomDigits,
-    make: () => (Math.random() < 0.25 ? paddedId(18) : idOf(18)),
+    make: () => (randomFraction() < 0.25 ? paddedId(18) : idOf(18)),
     revokeUrl: 'https://discord.com/developers/applications',
     lines: (t) => [...where('discord', t), `  "discordToken" => "${t}"`],
     negatives: [

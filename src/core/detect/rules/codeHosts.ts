@@ -1,4 +1,4 @@
-import { ALNUM, HEX, UPPER_HEX, randomToken } from '../random';
+import { ALNUM, HEX, UPPER_HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { END_ALNUM, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 
@@ -30,7 +30,7 @@ export const codeHostRules: readonly Rule[] = [
     minEntropy: 4,
     revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
     sample: () =>
-      Math.random() < 0.5
+      randomFraction() < 0.5
         ? atlassianToken('ATATT3xFfGF0')()
         : `ATATT${randomToken(ALNUM, 44)}=${randomToken(UPPER_HEX, 8)}`,
     negatives: [

@@ -1,4 +1,4 @@
-import { ALNUM, randomToken } from '../random';
+import { ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { anyCase, tokenRule } from './ruleKit';
 import { isPlausiblePassword } from './valueChecks';
@@ -23,7 +23,9 @@ function urlPassword(schemes: string): RegExp {
 
 /** A fresh password of the kinds people use: random, or word-like with digits and punctuation. */
 function password(): string {
-  return Math.random() < 0.5 ? randomToken(ALNUM, 16) : `Tr${randomToken(ALNUM, 6)}!${randomToken(ALNUM, 4)}`;
+  return randomFraction() < 0.5
+    ? randomToken(ALNUM, 16)
+    : `Tr${randomToken(ALNUM, 6)}!${randomToken(ALNUM, 4)}`;
 }
 
 interface UrlSpec {

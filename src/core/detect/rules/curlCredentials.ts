@@ -1,5 +1,5 @@
 import { shannonEntropy } from '../entropy';
-import { ALNUM, randomToken } from '../random';
+import { ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { CURL_ARGS, tokenRule } from './ruleKit';
 import { uuid } from './ruleParts';
@@ -55,7 +55,7 @@ export const curlCredentialRules: readonly Rule[] = [
     maxLength: 580,
     validate: headerValueOk,
     expectsUuid: true,
-    sample: () => (Math.random() < 0.3 ? uuid() : `${randomToken(ALNUM, 6)}7${randomToken(ALNUM, 16)}`),
+    sample: () => (randomFraction() < 0.3 ? uuid() : `${randomToken(ALNUM, 6)}7${randomToken(ALNUM, 16)}`),
     lines: (v) => [
       `curl -X GET https://api.internal/v1/items \\\n     -H "apikey: ${v}" \\`,
       `curl -X POST --header "Api-Token: ${v}" https://api.internal/v1`,

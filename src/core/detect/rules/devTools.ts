@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, DIGITS, HEX, randomToken } from '../random';
+import { ALNUM, BASE64URL, DIGITS, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 import { UUID, uuid } from './ruleParts';
@@ -45,7 +45,7 @@ export const devToolRules: readonly Rule[] = [
     // to 128 and its own example has 42. The prefix names the provider, so the length is not the proof.
     body: '[A-Za-z0-9]{32,128}',
     bodyMax: 128,
-    make: () => randomToken(ALNUM, Math.random() < 0.5 ? 40 : 32 + Math.floor(Math.random() * 97)),
+    make: () => randomToken(ALNUM, randomFraction() < 0.5 ? 40 : 32 + Math.floor(randomFraction() * 97)),
     negatives: [`lin_api_${'aB3'.repeat(10)}a`, 'LINEAR_API_KEY=lin_api_'],
     revokeUrl: 'https://linear.app/settings/account/security',
   }),

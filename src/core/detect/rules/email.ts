@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { END_ALNUM, END_TOKEN, START_TOKEN, anyCase, assignedTo, tokenRule, NAME_REACH } from './ruleKit';
 import { UUID, lettersAndDigits, uuid } from './ruleParts';
@@ -87,7 +87,7 @@ export const emailRules: readonly Rule[] = [
     minEntropy: 2.8,
     revokeUrl: 'https://app.mailgun.com/settings/api_security',
     sample: () =>
-      Math.random() < 0.5
+      randomFraction() < 0.5
         ? `key-${randomToken(HEX, 32)}`
         : `${randomToken(HEX, 32)}-${randomToken(HEX, 8)}-${randomToken(HEX, 8)}`,
     lines: (k) => [

@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomIndex } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule } from './fixedPrefix';
 import { END_TOKEN, START_TOKEN, anyCase, tokenRule } from './ruleKit';
@@ -225,5 +224,5 @@ function dashedGroups(alphabet: string): string {
 }
 
 function pickOf<T>(list: readonly T[]): T {
-  return list[randomInt(list.length)]!;
+  return list[randomIndex(list.length)]!;
 }

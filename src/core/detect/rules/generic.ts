@@ -1,4 +1,4 @@
-import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
+import { ALNUM, BASE64, BASE64URL, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { assignmentReach } from './assignmentReach';
 import { tokenRule } from './ruleKit';
@@ -202,7 +202,7 @@ export const genericRules: readonly Rule[] = [
     expectsUuid: true,
     sample: () => {
       for (;;) {
-        const r = Math.random();
+        const r = randomFraction();
         const t =
           r < 0.1
             ? uuid()
@@ -213,7 +213,7 @@ export const genericRules: readonly Rule[] = [
                 : r < 0.8
                   ? randomToken(BASE64, 44)
                   : // An opaque token of several hundred characters (Wrike, Tallyfy, Azure refresh tokens).
-                    `${randomToken(BASE64URL, 200 + Math.floor(Math.random() * 700))}.${randomToken(BASE64URL, 43)}`;
+                    `${randomToken(BASE64URL, 200 + Math.floor(randomFraction() * 700))}.${randomToken(BASE64URL, 43)}`;
         // The rule passes over a value with a word-like run (`isWordy`); one random draw in about 700
         // holds one, and such a draw is not the case this positive tests.
         if (!isWordy(t)) {

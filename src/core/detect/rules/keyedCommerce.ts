@@ -1,4 +1,4 @@
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, keyed } from './fixedPrefix';
 import { anyCase, near, tokenRule } from './ruleKit';
@@ -29,7 +29,7 @@ export const keyedCommerceRules: readonly Rule[] = [
     valueMax: 36,
     // Random 24-hex values fall below 3 bits one time in 300; 2.5 is under the 1-in-100,000 quantile (2.64).
     minEntropy: 2.5,
-    make: () => (Math.random() < 0.5 ? randomToken(HEX, 24) : uuid()),
+    make: () => (randomFraction() < 0.5 ? randomToken(HEX, 24) : uuid()),
     revokeUrl: 'https://www.kucoin.com/account/api',
   }),
   keyed({
@@ -206,7 +206,8 @@ export const keyedCommerceRules: readonly Rule[] = [
     words: ['twitter'],
     value: '[0-9]{15,25}-[A-Za-z0-9]{20,40}|[A-Za-z0-9]{45,50}',
     valueMax: 66,
-    make: () => (Math.random() < 0.5 ? `${numericId(19)}-${randomToken(ALNUM, 30)}` : randomToken(ALNUM, 50)),
+    make: () =>
+      randomFraction() < 0.5 ? `${numericId(19)}-${randomToken(ALNUM, 30)}` : randomToken(ALNUM, 50),
     revokeUrl: 'https://developer.x.com/en/portal/dashboard',
   }),
   keyed({

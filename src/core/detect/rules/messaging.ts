@@ -1,5 +1,5 @@
 import { shannonEntropy } from '../entropy';
-import { BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { BASE64URL, HEX, LOWER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import {
   END_ALNUM,
@@ -62,7 +62,7 @@ export const messagingRules: readonly Rule[] = [
     },
     revokeUrl: 'https://discord.com/developers/applications',
     sample: () => {
-      const first = Buffer.from(Math.random() < 0.5 ? `1${numericId(18)}` : numericId(18))
+      const first = Buffer.from(randomFraction() < 0.5 ? `1${numericId(18)}` : numericId(18))
         .toString('base64')
         .replace(/=+$/, '');
       return `${first}.${randomToken(BASE64URL, 6)}.${randomToken(BASE64URL, 38)}`;
@@ -96,7 +96,7 @@ export const messagingRules: readonly Rule[] = [
     // (`randomDigits`; gitleaks reads 32 digits there too).
     minEntropy: 2.6,
     validate: (v) => (/^[0-9]+$/.test(v) ? randomDigits(v) : lettersAndDigits(v) && shannonEntropy(v) >= 3.3),
-    make: () => (Math.random() < 0.25 ? randomNumber(32) : randomToken(BASE64URL, 32)),
+    make: () => (randomFraction() < 0.25 ? randomNumber(32) : randomToken(BASE64URL, 32)),
     revokeUrl: 'https://discord.com/developers/applications',
     negatives: [
       'DISCORD_CLIENT_ID=123456789012345678',

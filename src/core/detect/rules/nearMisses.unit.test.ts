@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_HEX, randomToken } from '../random';
+import {
+  ALNUM,
+  BASE64URL,
+  DIGITS,
+  HEX,
+  LOWER_ALNUM,
+  UPPER_HEX,
+  randomToken,
+  randomFraction,
+} from '../random';
 import { scan } from '../scanner';
 import { numericId, uuid } from './ruleParts';
 
@@ -13,13 +22,13 @@ const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
 
 /** Inserts `marks` at a random place in `body`. */
 function typedInto(body: string, marks: string): string {
-  const at = 1 + Math.floor(Math.random() * (body.length - 2));
+  const at = 1 + Math.floor(randomFraction() * (body.length - 2));
   return body.slice(0, at) + marks + body.slice(at);
 }
 
 /** `n` letters in one case, chosen at random. */
 const oneCase = (n: number): string =>
-  randomToken(Math.random() < 0.5 ? 'abcdefghijklmnopqrstuvwxyz' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', n);
+  randomToken(randomFraction() < 0.5 ? 'abcdefghijklmnopqrstuvwxyz' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', n);
 
 // What a drawn Django key must not hold to test what its test says: `&&` reads as code, `***` and
 // `xxxx` as a mask, and `your`/`todo` as a placeholder word (each about 1 key in 40,000 by chance).

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 
@@ -89,7 +89,7 @@ export const observabilityRules: readonly Rule[] = [
     maxLength: 24,
     minEntropy: 2.8,
     revokeUrl: 'https://one.newrelic.com/api-keys',
-    sample: () => `NR${Math.random() < 0.5 ? 'JS' : 'BR'}-${randomToken(HEX, 19)}`,
+    sample: () => `NR${randomFraction() < 0.5 ? 'JS' : 'BR'}-${randomToken(HEX, 19)}`,
     lines: (k) => [`NEW_RELIC_BROWSER_KEY=${k}`, `  licenseKey: "${k}",`],
     negatives: ['NRJS-xxxxxxxxxxxxxxxxxxx', 'licenseKey: "NRJS-<browser key>"'],
   }),
@@ -105,7 +105,7 @@ export const observabilityRules: readonly Rule[] = [
     minEntropy: 3,
     revokeUrl: 'https://one.newrelic.com/api-keys',
     sample: () =>
-      Math.random() < 0.5 ? `eu01xx${randomToken(HEX, 30)}NRAL` : `${randomToken(HEX, 32)}FFFFNRAL`,
+      randomFraction() < 0.5 ? `eu01xx${randomToken(HEX, 30)}NRAL` : `${randomToken(HEX, 32)}FFFFNRAL`,
     negatives: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxNRAL', 'NEW_RELIC_LICENSE_KEY=<license>NRAL'],
   }),
   contextRule({
@@ -149,7 +149,7 @@ export const observabilityRules: readonly Rule[] = [
     revokeUrl: 'https://sentry.io/settings/auth-tokens/',
     sample: () => {
       const claims = {
-        iat: 1700000000 + Math.floor(Math.random() * 9e7),
+        iat: 1700000000 + Math.floor(randomFraction() * 9e7),
         url: 'https://sentry.io',
         region_url: 'https://us.sentry.io',
         org: randomToken(LOWER_ALNUM, 8),

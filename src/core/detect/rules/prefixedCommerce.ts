@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, mixedCase } from './fixedPrefix';
 import { anyCase } from './ruleKit';
@@ -7,7 +7,7 @@ import { UUID, uuid } from './ruleParts';
 // Commerce, logistics, fintech, maps and social platforms whose tokens carry a fixed prefix. Formats
 // are facts from the vendors' documentation and the peers' public rule sets; patterns are our own.
 
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(randomFraction() * xs.length)]!;
 
 /** A Mapbox token: `pk.`/`sk.`/`tk.`, the base64url JSON `{"u":user,"a":id}`, a dot, a 22-character MAC. */
 function mapboxToken(kind: string): string {
@@ -55,7 +55,7 @@ export const prefixedCommerceRules: readonly Rule[] = [
     // A body's dots may not end the token, nor may base64 padding follow it.
     end: '(?![A-Za-z0-9_=-])(?!\\.[A-Za-z0-9])',
     make: () =>
-      Math.random() < 0.5
+      randomFraction() < 0.5
         ? mapboxToken(pick(['sk', 'tk']))
         : `sk.${randomToken(ALNUM, 40)}.${randomToken(ALNUM, 45)}`,
     lines: (t) => [`MAPBOX_SECRET_TOKEN=${t}`, `{ "mapbox_token": "${t}" }`, `mapbox ${t}`],
@@ -74,7 +74,7 @@ export const prefixedCommerceRules: readonly Rule[] = [
     maxLength: 242,
     end: '(?![A-Za-z0-9_=-])(?!\\.[A-Za-z0-9])',
     make: () =>
-      Math.random() < 0.5
+      randomFraction() < 0.5
         ? mapboxToken('pk')
         : `pk.${randomToken(LOWER_ALNUM, 60)}.${randomToken(LOWER_ALNUM, 22)}`,
     // A name saying `public` marks a value as public to the engine; these lines name it as users do.

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, lettersWithDigits, mixedCase } from './fixedPrefix';
 import { UUID, uuid } from './ruleParts';
@@ -7,7 +7,7 @@ import { UUID, uuid } from './ruleParts';
 // the vendors' documentation and the peers' public rule sets (gitleaks' default config, trufflehog's
 // prefixed detectors); the patterns and cases are this project's own.
 
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(randomFraction() * xs.length)]!;
 
 export const prefixedSaasRules: readonly Rule[] = [
   fixedRule({

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 import { lettersAndDigits, uuid } from './ruleParts';
@@ -136,8 +136,8 @@ export const registryRules: readonly Rule[] = [
     validate: registryAuthOk,
     revokeUrl: 'https://docs.docker.com/reference/cli/docker/logout/',
     sample: () =>
-      Math.random() < 0.5
-        ? randomToken(ALNUM, 64 + Math.floor(Math.random() * 3000))
+      randomFraction() < 0.5
+        ? randomToken(ALNUM, 64 + Math.floor(randomFraction() * 3000))
         : Buffer.from(
             `_json_key:{\n  "type": "service_account",\n  "private_key_id": "${randomToken(HEX, 40)}"\n}`,
           ).toString('base64'),

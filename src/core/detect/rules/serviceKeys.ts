@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { randomToken } from '../random';
+import { randomToken, randomIndex } from '../random';
 import type { Rule } from '../rule';
 import { freshSample } from './ruleKit';
 import type { ServiceEntry } from './serviceKeyTable';
@@ -58,7 +57,7 @@ export function sampleOf(shape: readonly Segment[], delta = 0): string {
 }
 
 function pick<T>(list: readonly T[]): T {
-  return list[randomInt(list.length)]!;
+  return list[randomIndex(list.length)]!;
 }
 
 /**

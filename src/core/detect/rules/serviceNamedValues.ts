@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { charClasses } from './valueChecks';
 import { passwordOk } from './genericValues';
@@ -41,7 +41,9 @@ export const serviceNamedValueRules: readonly Rule[] = [
     validate: mixedCaseHex,
     make: () => {
       for (;;) {
-        const v = [...randomToken(HEX, 40)].map((c) => (Math.random() < 0.5 ? c.toUpperCase() : c)).join('');
+        const v = [...randomToken(HEX, 40)]
+          .map((c) => (randomFraction() < 0.5 ? c.toUpperCase() : c))
+          .join('');
         if (mixedCaseHex(v)) {
           return v;
         }

@@ -1,5 +1,5 @@
 import { shannonEntropy } from '../entropy';
-import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { CURL_ARGS, anyCase, tokenRule } from './ruleKit';
 import { lettersAndDigits, uuid } from './ruleParts';
@@ -107,7 +107,7 @@ export const tokenRules: readonly Rule[] = [
     revokeUrl: 'https://datatracker.ietf.org/doc/html/rfc7617',
     sample: () =>
       Buffer.from(
-        `deploy-${randomToken(HEX, 4)}:${Math.random() < 0.3 ? '' : randomToken(ALNUM, 18)}`,
+        `deploy-${randomToken(HEX, 4)}:${randomFraction() < 0.3 ? '' : randomToken(ALNUM, 18)}`,
       ).toString('base64'),
     lines: (b) => [
       `Authorization: Basic ${b}`,
