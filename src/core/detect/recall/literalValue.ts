@@ -369,6 +369,10 @@ function fillerWords(piece: string): number {
   const fewest = new Array<number>(piece.length + 1).fill(0);
   for (let i = 1; i <= piece.length; i++) {
     for (let j = Math.max(0, i - 10); j < i; j++) {
+      // A one-letter word (`a`) counts only as a whole piece (`a-secret`): glued, `passaa` would be three words.
+      if (i - j === 1 && piece.length > 1) {
+        continue;
+      }
       if ((j === 0 || fewest[j]! > 0) && FILLER_WORDS.has(piece.slice(j, i))) {
         const n = (j === 0 ? 0 : fewest[j]!) + 1;
         fewest[i] = fewest[i] === 0 ? n : Math.min(fewest[i]!, n);
