@@ -79,6 +79,53 @@ export function findStretch(
 }
 
 /**
+ * `findStretch` over bytes: `bytes[0, length)` holds what `lower` holds from the copy's `from` on, to
+ * the end `findStretch` reads (the prefilter's folded copy of a one-byte text, which is `lower`'s bytes):
+ * the same stretch, without the lower-cased string. Chunks compare natively (`Buffer.compare`).
+ */
+export function findStretchIn(
+  bytes: Buffer,
+  length: number,
+  start: number,
+  before: number,
+  after: number,
+  bound: number,
+): Stretch | undefined {
+  const a = start - before;
+  if (a < 0) {
+    return undefined;
+  }
+  const end = Math.min(length, bound + after);
+  for (let p = 1; p <= MAX_PERIOD; p++) {
+    if (start + MIN_PERIODS * p + after > end) {
+      return undefined;
+    }
+    let x = a + p;
+    while (x < end && bytes[x] === bytes[x - p] && x < a + 2 * p + after) {
+      x++;
+    }
+    if (x === a + 2 * p + after) {
+      const chunk = p * Math.ceil(CHUNK / p);
+      for (
+        x = a + p;
+        x + chunk <= end && bytes.compare(bytes, a, a + chunk, x, x + chunk) === 0;
+        x += chunk
+      ) {
+        // Each step moves a whole number of periods.
+      }
+      while (x < end && bytes[x] === bytes[x - p]) {
+        x++;
+      }
+    }
+    const periods = Math.floor((Math.min(x - after, bound) - start) / p);
+    if (periods >= MIN_PERIODS) {
+      return { period: p, resume: start + periods * p };
+    }
+  }
+  return undefined;
+}
+
+/**
  * After the scan of one period [start, start + period) of a stretch, moves each keyword's last hit that
  * a position of that period found (a keyword found at scan position `begin + gramAt`) forward to where
  * the scan positions up to `resume` would have left it: `resume - start - period` further on.

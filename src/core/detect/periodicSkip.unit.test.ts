@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_PERIOD, findStretch, skipPeriods } from './periodicSkip';
+import { MAX_PERIOD, findStretch, findStretchIn, skipPeriods } from './periodicSkip';
 
 describe('periodic stretches of the keyword prefilter', () => {
   it('finds the shortest period and stops the stretch where the repeat ends', () => {
@@ -39,6 +39,34 @@ describe('periodic stretches of the keyword prefilter', () => {
     }
     const long = unit.repeat(20);
     assert.equal(findStretch(long, 0, 100, 4, 8, long.length), undefined);
+  });
+
+  it('finds the same stretch in the bytes of a copy as in the string', () => {
+    const texts = [
+      'xy' + 'sk-'.repeat(3000) + 'tail',
+      'password='.repeat(2223).slice(0, 20003) + 'Q' + 'password='.repeat(100),
+      '-----begin '.repeat(900) + 'ab'.repeat(50),
+      'sk-a'.repeat(40) + 'sk-b' + 'sk-a'.repeat(40),
+    ];
+    for (const text of texts) {
+      for (const from of [0, 7, 100]) {
+        for (const [start, before, after, bound] of [
+          [10, 2, 5, text.length - from],
+          [40, 4, 12, 200],
+          [3, 4, 8, 5000],
+          [120, 0, 20, text.length],
+        ] as const) {
+          const end = Math.min(text.length, from + bound + after);
+          const bytes = Buffer.alloc(Math.max(0, end - from) + 16);
+          bytes.write(text.slice(from, end), 0, 'latin1');
+          assert.deepEqual(
+            findStretchIn(bytes, Math.max(0, end - from), start, before, after, bound),
+            findStretch(text, from, start, before, after, bound),
+            `${text.slice(0, 12)} from ${from} start ${start} bound ${bound}`,
+          );
+        }
+      }
+    }
   });
 
   it('moves forward only the last hits that the scanned period found', () => {

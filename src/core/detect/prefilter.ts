@@ -3,7 +3,7 @@ import { QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
 import { LowerText } from './lowerText';
 import { gramLoop, noteCopy } from './byteLoops';
 import { BATCH } from './byteLoopsJs';
-import { findStretch, skipPeriods, type Stretch } from './periodicSkip';
+import { findStretch, findStretchIn, skipPeriods, type Stretch } from './periodicSkip';
 import { QUAD_STRIDE, type SlotEntries, slotEntries, TRI_STRIDE } from './slotEntries';
 import { type KeywordWords, keywordWords, narrowText, wordsAt } from './keywordWords';
 
@@ -76,13 +76,18 @@ export function findKeywordHits(
   }
   seenCount = 0;
   const end = Math.min(lower.length, to + index.longestKeyword);
-  if (end - from >= 2 && index.otherKeywords.length < index.keywords.length) {
-    scanGrams(index, lower, from, to, end, hits);
-  }
+  // Whether the copy was of a one-byte text: no keyword past Latin-1 can occur in it, and one within is
+  // searched for in the copy's bytes (`LowerText.indexOf`), without the lower-cased string.
+  const oneByte =
+    end - from >= 2 && index.otherKeywords.length < index.keywords.length
+      ? scanGrams(index, lower, from, to, end, hits)
+      : false;
   for (const id of index.otherKeywords) {
     const kw = index.keywords[id]!;
-    const value = lower.value;
-    for (let i = value.indexOf(kw, from); i !== -1 && i < to; i = value.indexOf(kw, i + 1)) {
+    if (oneByte && !narrowText(kw)) {
+      continue;
+    }
+    for (let i = lower.indexOf(kw, from); i !== -1 && i < to; i = lower.indexOf(kw, i + 1)) {
       addHit(hits, id, i);
     }
   }
@@ -125,7 +130,7 @@ function scanGrams(
   to: number,
   end: number,
   hits: (HitRuns | undefined)[],
-): void {
+): boolean {
   // A Latin-1 copy, in the memory of the wasm loop (byteLoops.ts) that rejects positions: for a one-byte
   // string a memcpy of the text, lower-cased there (`fold`: the same bytes as `asciiLower`'s string, which
   // is then not made); for others `asciiLower`'s string, each code unit keeping its low byte, which can only
@@ -200,7 +205,10 @@ function scanGrams(
     if (i - previous > DENSE_GAP) {
       dense = 0;
     } else if (++dense === DENSE_RUN && stretch === undefined) {
-      stretch = findStretch(lower.value, from, i + 1, index.maxGramAt, index.longestKeyword, limit);
+      // On a one-byte text the folded copy holds `lower.value`'s bytes: no need to make that string.
+      stretch = oneByte
+        ? findStretchIn(buf, length, i + 1, index.maxGramAt, index.longestKeyword, limit)
+        : findStretch(lower.value, from, i + 1, index.maxGramAt, index.longestKeyword, limit);
       start = i + 1;
       // None here: look again only after many more dense candidates, so a dense text that does not
       // repeat pays for a look at most once per `DENSE_RETRY` candidates.
@@ -212,6 +220,7 @@ function scanGrams(
       k = 0;
     }
   }
+  return oneByte;
 }
 
 /** Candidates at most this far apart count as dense (`-----BEGIN ` repeated has them 10 apart). */

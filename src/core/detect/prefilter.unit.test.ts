@@ -4,6 +4,7 @@ import type { HitRuns } from './prefilter';
 import { gramOffset } from './gramOffset';
 import { runsOfRule } from './hitRuns';
 import { asciiLower, buildKeywordIndex } from './keywordIndex';
+import { LowerText } from './lowerText';
 import { RUN_GAP, findKeywordHits } from './prefilter';
 
 /** What the prefilter must report: every start offset in [from, to), folded into runs the same way. */
@@ -88,6 +89,31 @@ describe('keyword prefilter', () => {
       const from = next(2) === 0 ? 0 : next(text.length);
       const to = next(2) === 0 ? text.length : from + next(text.length - from + 1);
       const hits = findKeywordHits(index, lower, from, to);
+      index.keywords.forEach((kw, id) => {
+        assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
+      });
+    }
+  });
+
+  it('finds what a naive search finds in one-byte text read raw, repeating or not', () => {
+    // The copy is folded from the raw text, a keyword past Latin-1 is not looked for, a one-character
+    // one is searched for in the copy, and a periodic stretch is found on the copy's bytes.
+    const index = buildKeywordIndex(keywords.map((k) => [k]));
+    const next = seededInts(13);
+    const alphabet = 'abcABC-_ \nßaaa';
+    for (let round = 0; round < 200; round++) {
+      let unit = '';
+      for (let k = 1 + next(4); k > 0; k--) {
+        unit +=
+          next(2) === 0
+            ? keywords[next(keywords.length)]!.replace('€', 'B')
+            : alphabet[next(alphabet.length)]!;
+      }
+      const text = alphabet[next(alphabet.length)]!.repeat(next(80)) + unit.repeat(1 + next(200)) + 'Ab';
+      const lower = asciiLower(text);
+      const from = next(2) === 0 ? 0 : next(text.length);
+      const to = next(2) === 0 ? text.length : from + next(text.length - from + 1);
+      const hits = findKeywordHits(index, new LowerText(text, 0, text.length), from, to);
       index.keywords.forEach((kw, id) => {
         assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
       });
