@@ -4,8 +4,13 @@ import { LowerText } from './lowerText';
 import { gramLoop, noteCopy } from './byteLoops';
 import { BATCH } from './byteLoopsJs';
 import { findStretch, findStretchIn, skipPeriods, type Stretch } from './periodicSkip';
-import { QUAD_STRIDE, type SlotEntries, slotEntries, TRI_STRIDE } from './slotEntries';
+import { QUAD_STRIDE, slotEntries, TRI_STRIDE } from './slotEntries';
+
 import { type KeywordWords, keywordWords, narrowText, wordsAt } from './keywordWords';
+
+/** The slot strides for the hot loop (an imported constant compiled to CommonJS is a property load at each use). */
+const QUAD = QUAD_STRIDE;
+const TRI = TRI_STRIDE;
 
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
@@ -153,12 +158,7 @@ function scanGrams(
   buf.fill(0, length, length + PAD);
   // Only a copy of all of a one-byte text serves tokenRuns.ts; any other copy replaces what it could reuse.
   noteCopy(oneByte && a === 0 && b === source.length ? source : undefined, buf);
-  [narrow, words, copied, entries] = [
-    oneByte && whole ? 1 : 0,
-    keywordWords(index),
-    length,
-    slotEntries(index),
-  ];
+  [narrow, words, copied] = [oneByte && whole ? 1 : 0, keywordWords(index), length];
   const mask = index.mask;
   // A keyword starting in the range may have its indexed window up to `maxGramAt` bytes past it.
   const last = Math.min(length - 1, to - from + index.maxGramAt);
@@ -173,6 +173,9 @@ function scanGrams(
   let start = 0;
   // The loop passes positions in batches (`found`, `n` of them): a full batch may have more after it.
   const found = loops.found;
+  const { first: triFirst, count: triCount } = index.triSlots;
+  const { first: quadFirst, count: quadCount } = index.quadSlots;
+  const { quad: quads, tri: tris } = slotEntries(index);
   let n = loops.nextBatch(0, last);
   for (let k = 0; k < n;) {
     const i = found[k++]!;
@@ -189,19 +192,45 @@ function scanGrams(
     const v = view.getInt32(i);
     const tri = Math.imul(v >>> 8, triMul) >>> shift;
     const quad = Math.imul(v, quadMul) >>> shift;
-    checkAt(
-      index,
-      lower,
-      view,
-      i,
-      limit,
-      from,
-      v,
-      ((mask[tri]! & 10) !== 0 ? 2 : 0) | (mask[quad]! & 1),
-      quad,
-      tri,
-      hits,
-    );
+    const marks = ((mask[tri]! & 10) !== 0 ? 2 : 0) | (mask[quad]! & 1);
+    // The keywords whose indexed bytes are `v` at `i` (on the four-byte hash when `marks` has bit 1, the
+    // three-byte one when it has bit 2), checked inline: a call per candidate was much of a dense text's
+    // cost (`sk-` and a random letter: a hit every four bytes). A hit that only
+    // moves its keyword's last hit (`addHit`'s first case) is taken without a call too.
+    if ((marks & 1) !== 0) {
+      for (let k = quadFirst[quad]! * QUAD, stop = k + quadCount[quad]! * QUAD; k < stop; k += QUAD) {
+        const begin = i - quads[k + 1]!;
+        if (quads[k] !== v || begin < 0 || begin >= limit) {
+          continue;
+        }
+        const how = quads[k + 2]!;
+        if (
+          how !== 0 &&
+          (view.getInt32(begin + quads[k + 3]!) !== quads[k + 4] ||
+            (how === 2 && !keywordAt(index, quads[k + 5]!, lower, view, from, begin)))
+        ) {
+          continue;
+        }
+        const id = quads[k + 5]!;
+        if (from + begin - lastHit[id]! <= GAP) {
+          lastHit[id] = from + begin;
+        } else {
+          addHit(hits, id, from + begin);
+        }
+      }
+    }
+    if ((marks & 2) !== 0 && i < limit) {
+      for (let k = triFirst[tri]! * TRI, stop = k + triCount[tri]! * TRI; k < stop; k += TRI) {
+        if (tris[k] === v >>> tris[k + 1]!) {
+          const id = tris[k + 2]!;
+          if (from + i - lastHit[id]! <= GAP) {
+            lastHit[id] = from + i;
+          } else {
+            addHit(hits, id, from + i);
+          }
+        }
+      }
+    }
     if (i - previous > DENSE_GAP) {
       dense = 0;
     } else if (++dense === DENSE_RUN && stretch === undefined) {
@@ -230,58 +259,6 @@ const DENSE_RUN = 16;
 const DENSE_RETRY = 4096;
 
 /**
- * Records the keywords whose indexed bytes are `v`, at `i` in `buf` (offset `from + i` in `lower`), that
- * start in [0, limit) of `buf`: on the four-byte hash `quad` when `marks` has bit 1, on the three-byte
- * hash `tri` when it has bit 2.
- */
-function checkAt(
-  index: KeywordIndex,
-  lower: LowerText,
-  view: DataView,
-  i: number,
-  limit: number,
-  from: number,
-  v: number,
-  marks: number,
-  quad: number,
-  tri: number,
-  hits: (HitRuns | undefined)[],
-): void {
-  if ((marks & 1) !== 0) {
-    const { first, count } = index.quadSlots;
-    const q = entries.quad;
-    for (
-      let k = first[quad]! * QUAD_STRIDE, end = k + count[quad]! * QUAD_STRIDE;
-      k < end;
-      k += QUAD_STRIDE
-    ) {
-      const begin = i - q[k + 1]!;
-      if (q[k] !== v || begin < 0 || begin >= limit) {
-        continue;
-      }
-      const how = q[k + 2]!;
-      if (
-        how !== 0 &&
-        (view.getInt32(begin + q[k + 3]!) !== q[k + 4] ||
-          (how === 2 && !keywordAt(index, q[k + 5]!, lower, view, from, begin)))
-      ) {
-        continue;
-      }
-      addHit(hits, q[k + 5]!, from + begin);
-    }
-  }
-  if ((marks & 2) !== 0 && i < limit) {
-    const { first, count } = index.triSlots;
-    const t = entries.tri;
-    for (let k = first[tri]! * TRI_STRIDE, end = k + count[tri]! * TRI_STRIDE; k < end; k += TRI_STRIDE) {
-      if (t[k] === v >>> t[k + 1]!) {
-        addHit(hits, t[k + 2]!, from + i);
-      }
-    }
-  }
-}
-
-/**
  * Whether long keyword `id` (its gram and tail matched) is at `begin` of the copy in `view`: on words of
  * the copy where the text is narrow (see keywordWords.ts), by a string compare of `lower` elsewhere.
  */
@@ -306,8 +283,6 @@ function keywordAt(
 let narrow = 0;
 let words: KeywordWords = [];
 let copied = 0;
-/** The index's slot entries, for `checkAt` during a `scanGrams` call. */
-let entries: SlotEntries = { quad: new Int32Array(0), tri: new Int32Array(0) };
 
 function addHit(hits: (HitRuns | undefined)[], id: number, at: number): void {
   const previous = lastHit[id]!;
