@@ -11,6 +11,7 @@ import { type KeywordWords, keywordWords, narrowText, wordsAt } from './keywordW
 /** The slot strides for the hot loop (an imported constant compiled to CommonJS is a property load at each use). */
 const QUAD = QUAD_STRIDE;
 const TRI = TRI_STRIDE;
+const FULL = BATCH;
 
 /**
  * Keyword prefilter: finds every occurrence of every rule keyword in one linear pass, so that rule
@@ -176,6 +177,10 @@ function scanGrams(
   const { first: triFirst, count: triCount } = index.triSlots;
   const { first: quadFirst, count: quadCount } = index.quadSlots;
   const { quad: quads, tri: tris } = slotEntries(index);
+  // The three bytes (`v >>> 8`) of the last candidate looked up on its three-byte hash, where at most
+  // two short keywords matched (-1 if more), and those (`triMatched` of them: `triA`, `triB`).
+  let triKey = -1;
+  let [triMatched, triA, triB] = [0, 0, 0];
   let n = loops.nextBatch(0, last);
   for (let k = 0; k < n;) {
     const i = found[k++]!;
@@ -220,15 +225,38 @@ function scanGrams(
       }
     }
     if ((marks & 2) !== 0 && i < limit) {
-      for (let k = triFirst[tri]! * TRI, stop = k + triCount[tri]! * TRI; k < stop; k += TRI) {
-        if (tris[k] === v >>> tris[k + 1]!) {
-          const id = tris[k + 2]!;
+      // Which short keywords match depends on the first three bytes only: a dense text's candidates
+      // often share them (`sk-` every four bytes), and then only the (up to two) keywords that matched
+      // there are checked.
+      if (v >>> 8 === triKey) {
+        for (let m = 0; m < triMatched; m++) {
+          const id = m === 0 ? triA : triB;
           if (from + i - lastHit[id]! <= GAP) {
             lastHit[id] = from + i;
           } else {
             addHit(hits, id, from + i);
           }
         }
+      } else {
+        let matched = 0;
+        for (let k = triFirst[tri]! * TRI, stop = k + triCount[tri]! * TRI; k < stop; k += TRI) {
+          if (tris[k] === v >>> tris[k + 1]!) {
+            const id = tris[k + 2]!;
+            if (matched === 0) {
+              triA = id;
+            } else {
+              triB = id;
+            }
+            matched++;
+            if (from + i - lastHit[id]! <= GAP) {
+              lastHit[id] = from + i;
+            } else {
+              addHit(hits, id, from + i);
+            }
+          }
+        }
+        triKey = matched <= 2 ? v >>> 8 : -1;
+        triMatched = matched;
       }
     }
     if (i - previous > DENSE_GAP) {
@@ -244,7 +272,7 @@ function scanGrams(
       dense = stretch === undefined ? -DENSE_RETRY : 0;
     }
     previous = i;
-    if (k === BATCH) {
+    if (k === FULL) {
       n = loops.nextBatch(i + 1, last);
       k = 0;
     }
