@@ -3,6 +3,7 @@ import { seededInts } from '../../../test/support/seededRandom';
 import type { HitRuns } from './prefilter';
 import { gramOffset } from './gramOffset';
 import { runsOfRule } from './hitRuns';
+import type { KeywordIndex } from './keywordIndex';
 import { asciiLower, buildKeywordIndex } from './keywordIndex';
 import { LowerText } from './lowerText';
 import { RUN_GAP, findKeywordHits } from './prefilter';
@@ -18,6 +19,27 @@ function naiveRuns(lower: string, kw: string, from: number, to: number): HitRuns
     }
   }
   return runs.length > 0 ? runs : undefined;
+}
+
+/** Asserts that `findKeywordHits` over `input` finds in [from, to) what a naive search of `lower` finds. */
+function assertLikeNaive(
+  index: KeywordIndex,
+  input: string | LowerText,
+  lower: string,
+  from: number,
+  to: number,
+  round: number,
+): void {
+  const hits = findKeywordHits(index, input, from, to);
+  index.keywords.forEach((kw, id) => {
+    assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
+  });
+}
+
+/** A range of a text of `length`: from its start or a drawn offset, to its end or a drawn offset after that. */
+function drawRange(next: (n: number) => number, length: number): [number, number] {
+  const from = next(2) === 0 ? 0 : next(length);
+  return [from, next(2) === 0 ? length : from + next(length - from + 1)];
 }
 
 describe('keyword prefilter', () => {
@@ -62,10 +84,7 @@ describe('keyword prefilter', () => {
       const lower = asciiLower(text);
       const from = next(length);
       const to = from + next(length - from + 1);
-      const hits = findKeywordHits(index, lower, from, to);
-      index.keywords.forEach((kw, id) => {
-        assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
-      });
+      assertLikeNaive(index, lower, lower, from, to, round);
     }
   });
 
@@ -86,12 +105,8 @@ describe('keyword prefilter', () => {
         text = text.slice(0, at) + keywords[next(keywords.length)]! + text.slice(at);
       }
       const lower = asciiLower(text);
-      const from = next(2) === 0 ? 0 : next(text.length);
-      const to = next(2) === 0 ? text.length : from + next(text.length - from + 1);
-      const hits = findKeywordHits(index, lower, from, to);
-      index.keywords.forEach((kw, id) => {
-        assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
-      });
+      const [from, to] = drawRange(next, text.length);
+      assertLikeNaive(index, lower, lower, from, to, round);
     }
   });
 
@@ -111,12 +126,8 @@ describe('keyword prefilter', () => {
       }
       const text = alphabet[next(alphabet.length)]!.repeat(next(80)) + unit.repeat(1 + next(200)) + 'Ab';
       const lower = asciiLower(text);
-      const from = next(2) === 0 ? 0 : next(text.length);
-      const to = next(2) === 0 ? text.length : from + next(text.length - from + 1);
-      const hits = findKeywordHits(index, new LowerText(text, 0, text.length), from, to);
-      index.keywords.forEach((kw, id) => {
-        assert.deepEqual(hits[id], naiveRuns(lower, kw, from, to), `keyword ${kw} in round ${round}`);
-      });
+      const [from, to] = drawRange(next, text.length);
+      assertLikeNaive(index, new LowerText(text, 0, text.length), lower, from, to, round);
     }
   });
 
