@@ -94,6 +94,16 @@ describe('short table values, read beside their service word', () => {
     assert.ok(!scan(`GITHUB_API_KEY = "${key}"`).some((f) => f.ruleId === 'service-api-key'));
   });
 
+  it('reports a 12-character key that repeats a few characters by chance (2.52 bits, one draw in 7,000)', () => {
+    // Five distinct letters around four S and three 7, the shape of a draw that once fell under the floor.
+    const [a, b, c, d, e] = [...new Set(randomToken('abcdefghijkmnopqrtuvwxyz', 40))];
+    const key = `${a}SSS${b}${c}7S7${d}${e}7`;
+    assert.deepEqual(
+      scan(`PARSEHUB_API_KEY = "${key}"`).map((f) => f.ruleId),
+      ['service-api-key'],
+    );
+  });
+
   it('stays linear on hostile input: words everywhere, runs everywhere', () => {
     const unit = (n: number): string[] => [
       'parsehub'.repeat(n),
