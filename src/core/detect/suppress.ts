@@ -124,7 +124,9 @@ function isBase64(c: number): boolean {
 /** What someone reading this would write instead of a value: a reference to where the value lives. */
 const REFERENCE_BEFORE =
   /(?:\$\{?|\{\{\s*|%|process\.env\.|process\.env\[|import\.meta\.env\.|os\.environ\[|os\.environ\.get\(|getenv\(|System\.getenv\(|ENV\[|ENV\.fetch\(|Deno\.env\.get\(|env\(|secrets\.|vars\.|env\.)$/i;
-const REFERENCE_INSIDE = /process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|ENV\[|secrets\./i;
+/** The same inside a value, each at a word's start: `plenv[b]` in a typed password is no Ruby `ENV[`. */
+const REFERENCE_INSIDE =
+  /(?<![A-Za-z0-9_])(?:process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|ENV\[|secrets\.)/i;
 const DIGEST_BEFORE = /(?:sha(?:1|224|256|384|512)|md5|blake2b?|sha3-?\d*)[-:=]$/i;
 /** Words around a hex value that make it a hash or a git object id (read on `words`-split text). */
 const HASH_CONTEXT =

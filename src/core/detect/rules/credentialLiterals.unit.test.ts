@@ -62,6 +62,16 @@ describe('credential literals (report tier)', () => {
     assert.ok(found(`secrete = "${marks}"`, marks));
   });
 
+  it('reports a typed password that spells a reference inside a word (plenv[, xgetenv(, zprocess.env)', () => {
+    for (const inner of ['plenv[b]', 'xgetenv(', 'zprocess.env', 'qos.environ']) {
+      const v = `${randomToken('abcdefghijklmnopqrstuvwxyz', 8)}]>${inner}}}${randomToken('abcdefghijklmnopqrstuvwxyz', 6)}`;
+      assert.ok(found(`password = "${v}"`, v), v);
+    }
+    // At a word's start the same marks are the reference they read as.
+    assert.deepEqual(scan('password = "#{ENV[\'DB_PW\']}"'), []);
+    assert.deepEqual(scan('password = "xx-os.environ[pw]-xx"'), []);
+  });
+
   it('leaves references, code, labels, placeholders and values other rules judge', () => {
     const negatives = [
       'password = ",.:-¨@*¿?!"',

@@ -13,7 +13,7 @@ const PLACEHOLDER =
 
 /** References to a value held elsewhere: environment, templates, interpolation, secret stores. */
 const REFERENCE =
-  /^\{[\w.]{1,64}\}$|\$\{|\$\(|\{\{|\}\}|<%|%>|#\{|@\{|^\$[A-Za-z_]|^%[A-Za-z_(]|%[A-Za-z_]+%|process\.env|import\.meta\.env|os\.environ|getenv|\bENV\[|System\.getenv|Environment\.GetEnvironmentVariable|^!vault|^ENC[[(]|^vault:|^arn:aws:|^secret(?:s)?(?:manager)?:|^op:\/\/|^sm:\/\/|^ref\+/;
+  /^\{[\w.]{1,64}\}$|\$\{|\$\(|\{\{|\}\}|<%|%>|#\{|@\{|^\$[A-Za-z_]|^%[A-Za-z_(]|%[A-Za-z_]+%|(?<![A-Za-z0-9_])(?:process\.env|import\.meta\.env|os\.environ|getenv|ENV\[|System\.getenv|Environment\.GetEnvironmentVariable)|^!vault|^ENC[[(]|^vault:|^arn:aws:|^secret(?:s)?(?:manager)?:|^op:\/\/|^sm:\/\/|^ref\+/;
 
 /** Values that are words of the language or configuration keywords, never secrets. */
 const KEYWORD_VALUES = new Set([
