@@ -30,7 +30,9 @@ export function holdsClassRun(text: string, table: Uint8Array, min: number): boo
   }
   const runs = tokenRuns(text, 0, text.length, TOKEN_RUN);
   for (let k = 0; k < runs.length; k += 2) {
-    const [start, end] = [runs[k]!, runs[k + 1]!];
+    // Two reads, not `[start, end] = [...]`: unoptimized code runs the iterator protocol for that per run.
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
     if (end - start >= min && holdsIn(text, table, min, start, end)) {
       return true;
     }
