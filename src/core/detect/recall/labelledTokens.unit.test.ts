@@ -42,6 +42,9 @@ describe('redact tier: generated values on labelled lines', () => {
       'interface Uint8ClampedArray extends RelativeIndexable<number> {}',
       '    Tail extends UnknownArrayOrTuple,',
       '  typeName: ZodFirstPartyTypeKind.ZodEffects,',
+      'interface Int16ArrayConstructor {',
+      'Files: lib/ext2fs/nls_utf8.c',
+      'License: LGPLv3+_or_GPLv2+',
     ]) {
       leaves(text);
     }
