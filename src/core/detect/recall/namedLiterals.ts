@@ -222,7 +222,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (op === ':' && /^[ \t]*[?!]/.test(sep[0])) {
     return generatedToken(text, at, kind, out);
   }
-  const lineStart = prefix !== undefined && LINE_PREFIX.test(prefix);
+  // `self.token = nextchar`, `this.auth = auth`: a member of an object, set in code to an expression.
+  const lineStart =
+    prefix !== undefined && LINE_PREFIX.test(prefix) && !/^(?:self|this|cls)\./.test(text.slice(s, e));
   if (!lineStart) {
     if (op === '=' && !quotedName && inPairList(text, s)) {
       return pushLiteral(text, readPairValue(text, at), kind, true, out);

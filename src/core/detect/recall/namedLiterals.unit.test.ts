@@ -304,12 +304,16 @@ describe('redact tier: credential-named literals', () => {
       '  tokenKeys?: TokenKeys',
       '  acquireTokenByUsernamePassword: 371,',
       'this.completionKey="get-yargs-completions",this.aliases=null',
+      '  "Unexpected_token_1012": "Token inesperado.",',
+      '        self.token = nextchar',
     ]) {
       leaves(text);
     }
     hides('SECRET_KEY = "secret_key_of_prod"', 'secret_key_of_prod');
     hides('const api_token = "tangerine-okapi-token";', 'tangerine-okapi-token');
     hides('  token: "zebra-crossing",', 'zebra-crossing');
+    hides('  password: "two words"', 'two words');
+    hides('[smtp]\nauth.password = nextchar\n', 'nextchar');
     hides('api_key = "zebra-crossing"', 'zebra-crossing');
     hides('credentials = "%s:hunter-22"', '%s:hunter-22');
     hides('  apiKey?: "k3J9xQ7mZ2pL5wT8"', 'k3J9xQ7mZ2pL5wT8');

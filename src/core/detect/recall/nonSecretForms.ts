@@ -176,3 +176,19 @@ export function isSlotsOnly(value: string): boolean {
   const rest = value.replace(SLOT, '');
   return rest.length < value.length && !/[A-Za-z0-9]/.test(rest);
 }
+
+/**
+ * A sentence: words with a space between them (or in a script written without), ending in one full stop, question or exclamation mark
+ * (`"Token inesperado."`, `"予期しないトークンです。"`, `"Unexpected token."`): a message
+ * in any language, translated or logged. Letters are most of it; a passphrase rarely ends so.
+ */
+export function isSentence(value: string): boolean {
+  if (
+    !/[\p{L}][.?!\u3002\uff1f\uff01]$/u.test(value) ||
+    !/[ \u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(value.slice(0, -1))
+  ) {
+    return false;
+  }
+  const letters = value.replace(/[^\p{L}]/gu, '').length;
+  return letters * 10 >= value.length * 7;
+}

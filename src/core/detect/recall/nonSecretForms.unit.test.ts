@@ -9,6 +9,7 @@ import {
   isCommandSubstitution,
   isElided,
   isFileName,
+  isSentence,
   isShellReference,
   isSlotsOnly,
   isWordsOfCode,
@@ -193,6 +194,26 @@ describe('redact tier: forms that hold no credential', () => {
     }
     for (const value of ['${user}:hunter-2', '{0}:s3cr3t', 'plain', 'Basic ${b64}']) {
       assert.equal(isSlotsOnly(value), false, value);
+    }
+  });
+
+  it('reads a sentence in any language, and not a passphrase or a generated value', () => {
+    for (const value of [
+      'Token inesperado.',
+      'Unerwartetes Token.',
+      '予期しないトークンです。',
+      'Did you mean a token?',
+    ]) {
+      assert.equal(isSentence(value), true, value);
+    }
+    for (const value of [
+      'correct horse battery staple',
+      'lantern 99.',
+      'Token.',
+      `${key(20)} x.`,
+      'p4 $$ w0 rd!',
+    ]) {
+      assert.equal(isSentence(value), false, value);
     }
   });
 });
