@@ -190,5 +190,5 @@ export function isSentence(value: string): boolean {
     return false;
   }
   const letters = value.replace(/[^\p{L}]/gu, '').length;
-  return letters * 10 >= value.length * 7;
+  return letters * 10 >= value.length * 7 && !value.split(' ').some((w) => looksRandom(w));
 }
