@@ -91,6 +91,9 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       for (const v of mine) {
         if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
           out.push(v);
+        } else {
+          // A value refused may hold another name (`"${DB_PASS:-…}"`): the scan resumes inside it.
+          re.lastIndex = e;
         }
       }
     } else if (PLAIN_KEY.test(name)) {

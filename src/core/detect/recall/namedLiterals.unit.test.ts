@@ -316,6 +316,8 @@ describe('redact tier: credential-named literals', () => {
     hides('[smtp]\nauth.password = nextchar\n', 'nextchar');
     hides('api_key = "zebra-crossing"', 'zebra-crossing');
     hides('credentials = "%s:hunter-22"', '%s:hunter-22');
+    // Slots only, but one holds a shell default: the default is a literal.
+    hides('DB_PASS="${DB_PASS:-tangerine-okapi-lantern}"\n', 'tangerine-okapi-lantern');
     hides('  apiKey?: "k3J9xQ7mZ2pL5wT8"', 'k3J9xQ7mZ2pL5wT8');
   });
 
