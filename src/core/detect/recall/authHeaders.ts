@@ -1,5 +1,5 @@
 import { credentialKind } from './credentialName';
-import { isSpace, lineEnd, pushLiteral } from './literalValue';
+import { isCode, isSpace, lineEnd, pushLiteral } from './literalValue';
 import { isCommandSubstitution } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { isCleanToken } from './tokenShape';
@@ -37,6 +37,9 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
     SCHEME.lastIndex = at;
     if (SCHEME.exec(text) !== null) {
       at = SCHEME.lastIndex;
+    } else if (!/["'`]$/.test(m[0]) && isCode(bareRun(text, at))) {
+      // `headers.authorization = function(e){…}`, `authorization = self.headers.get(…)`: code.
+      continue;
     }
     auth.lastIndex = Math.max(at, credential(text, at, 'auth-header', out));
   }
@@ -95,4 +98,14 @@ function credential(text: string, at: number, kind: string, out: RecallSpan[]): 
   }
   // A header value is a literal whatever its shape (`eyJ….eyJ…` is no member chain).
   return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);
+}
+
+/** The run of characters at `at` up to a blank, a quote or the line's end (at most 256). */
+function bareRun(text: string, at: number): string {
+  const limit = Math.min(lineEnd(text, at), at + 256);
+  let end = at;
+  while (end < limit && !/[\s"'`]/.test(text[end]!)) {
+    end++;
+  }
+  return text.slice(at, end);
 }

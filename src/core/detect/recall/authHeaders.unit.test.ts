@@ -32,6 +32,11 @@ describe('redact tier: credentials in HTTP headers', () => {
     hides(`curl -H 'X-Vendor-Thing: ${k}' https://example.org`, k);
   });
 
+  it('still hides a bare credential set in a config line or a request dump', () => {
+    hides('AUTHORIZATION=q7Rm2xKp9LwZ4tVb', 'q7Rm2xKp9LwZ4tVb');
+    hides('authorization = Basic dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA==');
+  });
+
   it('hides a Bearer token written anywhere', () => {
     hides('the token was Bearer q7Rm2xKp9LwZ4tVb8 yesterday', 'q7Rm2xKp9LwZ4tVb8');
   });
@@ -53,6 +58,10 @@ describe('redact tier: credentials in HTTP headers', () => {
       'curl -H "X-Request-Id: 0f8fad5b-d9cb-469f-a165-70867728950e" https://example.org',
       'curl -H "X-Custom-Mode: fast-and-loose" -H "Content-Type: text/plain" https://example.org',
       'curl -H "X-Build: release-2024-05-01" https://example.org',
+      // Code in installed software: a header set to a function, Python's http.server reading one.
+      'return s.headers.authorization=function(e){return 3===e.split(/\\./).length}',
+      '        authorization = self.headers.get("authorization")',
+      '                authorization = authorization.split()',
     ]) {
       leaves(text);
     }

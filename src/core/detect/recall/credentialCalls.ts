@@ -45,6 +45,11 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
 export const findSqlPasswords: RecallDetector = (text, out) => {
   const re = new RegExp(SQL.source, SQL.flags);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    // `"password", description:`, `data['password'] = …`: a quote right after the word closes the string
+    // the word sits in; a clause puts a space or a `(` there (`PASSWORD 'x'`, `PASSWORD('x')`).
+    if (/^password$/i.test(m[0])) {
+      continue;
+    }
     re.lastIndex = Math.max(
       re.lastIndex,
       pushLiteral(text, readQuoted(text, re.lastIndex), 'password', false, out),

@@ -48,6 +48,20 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides("ALTER ROLE app WITH PASSWORD 'velvet okapi';", 'velvet okapi');
     hides("CREATE ROLE app LOGIN ENCRYPTED PASSWORD 'velvet-3';", 'velvet-3');
     hides("SET PASSWORD FOR 'app'@'%' = PASSWORD('velvet-4');", 'velvet-4');
+    hides("ALTER USER app PASSWORD  'velvet-5'", 'velvet-5');
+    hides('CREATE USER app IDENTIFIED BY"velvet-6"', 'velvet-6');
+  });
+
+  it('leaves the word password inside a string: the quote after it closes that string', () => {
+    // Seen in installed code: a CLI spec, a schema, a dictionary key, a package name, a style sheet.
+    leaves('{name:"password",description:"Change your password",args:{name:"user"}}');
+    leaves("  { name: 'password', type: 'string' },");
+    leaves("    data['password'] = getpass.getpass('Password: ')");
+    leaves("    'password': config.get(server, 'password'),");
+    leaves('  AuthType["Password"] = "password";');
+    leaves('  "pbkdf2-password": "1.2.1",');
+    leaves('<a href="#store-a-password"><span class="link-text">Store a password</span></a>');
+    leaves('# METHOD can be "trust", "reject", "md5", "password", "scram-sha-256",');
   });
 
   it('hides redis-style directives', () => {

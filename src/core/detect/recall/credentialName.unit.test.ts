@@ -48,6 +48,8 @@ describe('redact tier: credential names', () => {
 
   it('does not name a credential for metadata about one, or for ordinary keys', () => {
     for (const name of [
+      'credentialLogger',
+      'acquireTokenSilent',
       'password_hash',
       'passwordDigest',
       'token_type',

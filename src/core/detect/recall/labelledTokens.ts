@@ -21,7 +21,9 @@ const NOT_A_CREDENTIAL = new Set(
     'blob oid object etag id uuid guid version build nonce salt iv fingerprint thumbprint kid request trace ' +
     'span correlation image resolved from to at in is on of the a an and or if for while return import ' +
     'export use using let const var def class func function new await yield case default echo print ' +
-    'run cd git npm docker image tag name title description url uri host domain path file dir email user'
+    'run cd git npm docker image tag name title description url uri host domain path file dir email user ' +
+    'interface type enum struct extends implements declare namespace module package except raise throw ' +
+    'license licence files copyright'
   ).split(' '),
 );
 

@@ -37,6 +37,14 @@ describe('redact tier: generated values on labelled lines', () => {
       `mixpanel '${k}?x'`,
       'description: a long sentence about the service and its settings',
       '  version: 2024-05-01-preview-build-17',
+      // Type names after a label in installed TypeScript: not generated, however often they switch case.
+      '  startTime: DOMHighResTimeStamp | undefined',
+      'interface Uint8ClampedArray extends RelativeIndexable<number> {}',
+      '    Tail extends UnknownArrayOrTuple,',
+      '  typeName: ZodFirstPartyTypeKind.ZodEffects,',
+      'interface Int16ArrayConstructor {',
+      'Files: lib/ext2fs/nls_utf8.c',
+      'License: LGPLv3+_or_GPLv2+',
     ]) {
       leaves(text);
     }

@@ -1,6 +1,6 @@
 import { isPlaceholder } from '../placeholders';
 import { lastClosingQuote } from './gluedQuote';
-import { hasNotRealBody, isCommandSubstitution } from './nonSecretForms';
+import { hasNotRealBody, isCommandSubstitution, isSentence } from './nonSecretForms';
 import { isQuestionMarkTwin } from './questionMarkTwin';
 import type { RecallSpan } from './recallSpan';
 import { isGibberish, looksRandom } from './tokenShape';
@@ -384,6 +384,9 @@ function fillerWords(piece: string): number {
 
 /** A sentence about a credential (`Password must be at least 12 characters`), not a passphrase. */
 function isProse(value: string): boolean {
+  if (isSentence(value)) {
+    return true;
+  }
   let spaces = 0;
   for (let i = 0; i < value.length && spaces < 3; i++) {
     if (value.charCodeAt(i) === 32) {

@@ -133,6 +133,15 @@ export const METADATA_WORDS = new Set([
   'existing',
   'with',
   'tokenizer',
+  // `credentialLogger("…")`, `acquireTokenSilent`: what logs about a credential or fetches one.
+  'logger',
+  'acquire',
+  // A lexer's or a pager's position (`prevToken == "operator"`, `NextToken`): a token of a text or a
+  // cursor to the next page, no credential.
+  'prev',
+  'next',
+  'curr',
+  'peek',
   'index',
   // Anti-forgery tokens of a web form (`authenticity_token`, `csrf_token`, `csrfmiddlewaretoken`): a nonce
   // tied to a session, which proves nothing without that session's cookie; no credential.

@@ -1,7 +1,7 @@
 import { hasExampleShape } from '../placeholders';
 import { comparedBefore } from './comparedLiterals';
-import { credentialKind } from './credentialName';
-import { isElided } from './nonSecretForms';
+import { credentialKind, splitWords } from './credentialName';
+import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -82,10 +82,19 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       kinds.set(name, kind);
     }
     if (kind !== undefined) {
-      re.lastIndex = Math.max(e, takeValue(text, s, e, kind, out));
+      const mine: RecallSpan[] = [];
+      re.lastIndex = Math.max(e, takeValue(text, s, e, kind, mine));
       const compared = comparedBefore(text, s);
       if (compared !== undefined) {
-        pushLiteral(text, compared, kind, false, out);
+        pushLiteral(text, compared, kind, false, mine);
+      }
+      for (const v of mine) {
+        if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
+          out.push(v);
+        } else {
+          // A value refused may hold another name (`"${DB_PASS:-…}"`): the scan resumes inside it.
+          re.lastIndex = e;
+        }
       }
     } else if (PLAIN_KEY.test(name)) {
       // `key="DbPassword" value="…"`: a refused value may be the next name, so the scan resumes after it
@@ -98,6 +107,44 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     }
   }
 };
+
+/**
+ * Whether the literal `value` given to `name` holds nothing to hide: the name spelled again (a constant
+ * naming itself), slots of a template, or, given to a token or a key, words of code (a lexer's
+ * `newToken("punctuator")`): a token or a key is generated.
+ */
+function namesNoLiteral(name: string, kind: string, value: string): boolean {
+  return (
+    spellsItsName(name, value) ||
+    isSlotsOnly(value) ||
+    (kind === 'key' && isWordsOfCode(value) && !namesApiKey(name))
+  );
+}
+
+/** Words before `key` that make it a provider's or a signing key, which a test may give any value. */
+const KEY_OWNERS = new Set([
+  'api',
+  'secret',
+  'private',
+  'access',
+  'master',
+  'signing',
+  'encryption',
+  'auth',
+  'client',
+  'app',
+  'account',
+  'license',
+  'hmac',
+  'jwt',
+]);
+
+/** Whether `name`'s `key` is a credential by its qualifier (`api_key`, `PRIVATE_KEY`), not by being a key. */
+function namesApiKey(name: string): boolean {
+  const words = splitWords(name);
+  const at = words.lastIndexOf('key');
+  return at <= 0 || KEY_OWNERS.has(words[at - 1]!);
+}
 
 /** Hides the literal given to the name at [s, e), if any; returns where the scan resumes. */
 function takeValue(text: string, s: number, e: number, kind: string, out: RecallSpan[]): number {
@@ -112,7 +159,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     j = SUBSCRIPT.lastIndex;
   }
   // A quoted name is a key or an attribute (`name="password" autocomplete="…"`), never a declaration.
-  for (const lead of quotedName ? [] : [CALL_OPEN, TYPED]) {
+  // `newToken("punctuator")`: a function that makes something, not a declaration with its value.
+  const maker = /^(?:new|make)[A-Z_]/.test(text.slice(s, e));
+  for (const lead of quotedName || maker ? [] : [CALL_OPEN, TYPED]) {
     lead.lastIndex = j;
     if (lead.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, lead.lastIndex), kind, false, out);
@@ -172,7 +221,13 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (CODE_SEPARATORS.has(op) || op.startsWith('|')) {
     return at;
   }
-  const lineStart = prefix !== undefined && LINE_PREFIX.test(prefix);
+  // `tokenKeys?: TokenKeys`: TypeScript's optional property, whose bare value is a type.
+  if (op === ':' && /^[ \t]*[?!]/.test(sep[0])) {
+    return generatedToken(text, at, kind, out);
+  }
+  // `self.token = nextchar`, `this.auth = auth`: a member of an object, set in code to an expression.
+  const lineStart =
+    prefix !== undefined && LINE_PREFIX.test(prefix) && !/^(?:self|this|cls)\./.test(text.slice(s, e));
   if (!lineStart) {
     if (op === '=' && !quotedName && inPairList(text, s)) {
       return pushLiteral(text, readPairValue(text, at), kind, true, out);

@@ -290,6 +290,37 @@ describe('redact tier: credential-named literals', () => {
     }
   });
 
+  it('leaves constants that spell their name, lexer tokens, words under plain keys, templates, TS types', () => {
+    // Lines of installed code (MSAL, 1DS, prettier, CodeMirror, undici, Python's urllib, TypeScript).
+    for (const text of [
+      'export declare const REFRESH_TOKEN = "refresh_token";',
+      'var strParentContextKey = "ParentContextKey";',
+      '  readonly ACQUIRE_TOKEN_START: "msal:acquireTokenStart";',
+      '  return newToken("punctuator", read());',
+      'if(e.prevToken==`operator`&&n!=`}`)return 1',
+      '  const auth = `${r.username||""}:${r.password||""}`;',
+      "  credentials = '{0}:{1}'.format(user, passwd).encode()",
+      'const logger = credentialLogger("DefaultAzureCredential");',
+      '  tokenKeys?: TokenKeys',
+      '  acquireTokenByUsernamePassword: 371,',
+      'this.completionKey="get-yargs-completions",this.aliases=null',
+      '  "Unexpected_token_1012": "Token inesperado.",',
+      '        self.token = nextchar',
+    ]) {
+      leaves(text);
+    }
+    hides('SECRET_KEY = "secret_key_of_prod"', 'secret_key_of_prod');
+    hides('const api_token = "tangerine-okapi-token";', 'tangerine-okapi-token');
+    hides('  token: "zebra-crossing",', 'zebra-crossing');
+    hides('  password: "two words"', 'two words');
+    hides('[smtp]\nauth.password = nextchar\n', 'nextchar');
+    hides('api_key = "zebra-crossing"', 'zebra-crossing');
+    hides('credentials = "%s:hunter-22"', '%s:hunter-22');
+    // Slots only, but one holds a shell default: the default is a literal.
+    hides('DB_PASS="${DB_PASS:-tangerine-okapi-lantern}"\n', 'tangerine-okapi-lantern');
+    hides('  apiKey?: "k3J9xQ7mZ2pL5wT8"', 'k3J9xQ7mZ2pL5wT8');
+  });
+
   it('leaves a generated key with one `?` inside under a token, secret or key name: no alphabet holds it', () => {
     const a = fake(10);
     const b = fake(14);

@@ -116,3 +116,79 @@ export function repeatsToEnd(body: string): boolean {
 export function isElided(text: string, start: number, end: number): boolean {
   return (end - start > 3 && text.startsWith('...', end - 3)) || text[end] === '\u2026';
 }
+
+/** Lower-case letters and digits of `s`: how a name and a value are compared whatever their case style. */
+function folded(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Whether `value` spells (part of) the name it is given to in another case style: a constant that names
+ * itself (`REFRESH_TOKEN = "refresh_token"`, `strParentContextKey = "ParentContextKey"`,
+ * `PASSWORD_TOO_WEAK = "password_too_weak"`, `ACQUIRE_TOKEN_START: "msal:acquireTokenStart"`): a key,
+ * an event or an error code. Two words at least, no digit: `password = "password"` and
+ * `apiKey = "apiKey1"` stay literals.
+ */
+export function spellsItsName(name: string, value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z_ .:-]{3,127}$/.test(value)) {
+    return false;
+  }
+  const tail = value.slice(value.lastIndexOf(':') + 1);
+  const words = tail.split(/[_ .-]+|(?<=[a-z])(?=[A-Z])/).filter((w) => w.length > 0);
+  const body = folded(tail);
+  return words.length >= 2 && body.length >= 6 && folded(name).includes(body);
+}
+
+/** Four consonants or three vowels in a row: what no word of an identifier holds. */
+const UNSPOKEN = /[^aeiouy]{4}|[aeiou]{3}/i;
+
+/**
+ * Whether `value` is a word or words of code (`punctuator`, `link_close`, `get-yargs-completions`):
+ * letters only, each word with a vowel and pronounceable, vowels three letters in ten at least, and no
+ * credential word. Said of a value given to a plain key (`completionKey`, `ariaKey`), which is a name
+ * there; a password, a token or an API key may be a word in a test and is not asked.
+ */
+export function isWordsOfCode(value: string): boolean {
+  if (
+    !/^[A-Za-z]{3,40}(?:[_-][A-Za-z]{2,40}){0,3}$/.test(value) ||
+    /[A-Z]{2}/.test(value) ||
+    // `mysecrettoken`, `supersecret`: a fake credential, which a test still means as one.
+    /pass|pwd|secret|token|key|auth|cred/i.test(value)
+  ) {
+    return false;
+  }
+  // Vowels three letters in ten at least: `abcd-efgh-ijkl` is a sample's alphabet, not words.
+  const letters = value.replace(/[_-]/g, '');
+  return (
+    letters.replace(/[^aeiouy]/gi, '').length * 10 >= letters.length * 3 &&
+    value.split(/[_-]|(?<=[a-z])(?=[A-Z])/).every((w) => /[aeiouy]/i.test(w) && !UNSPOKEN.test(w))
+  );
+}
+
+/** A template's slot: `${…}` (one level of nesting), `{0}`, `{name}`, `%s`, `%(name)s`. */
+const SLOT = /\$\{(?:[^{}]|\{[^{}]*\}){1,200}\}|\{\w{0,40}\}|%(?:\(\w{1,40}\))?[sdr]/g;
+
+/**
+ * Whether `value` is slots of a template and the punctuation between them, nothing literal:
+ * `${r.username||""}:${r.password||""}`, `{0}:{1}`, `%s:%s`. The slots are filled by code.
+ */
+export function isSlotsOnly(value: string): boolean {
+  const rest = value.replace(SLOT, '');
+  return rest.length < value.length && !/[A-Za-z0-9]/.test(rest);
+}
+
+/**
+ * A sentence: words with a space between them (or in a script written without), ending in one full stop, question or exclamation mark
+ * (`"Token inesperado."`, `"予期しないトークンです。"`, `"Unexpected token."`): a message
+ * in any language, translated or logged. Letters are most of it; a passphrase rarely ends so.
+ */
+export function isSentence(value: string): boolean {
+  if (
+    !/[\p{L}][.?!\u3002\uff1f\uff01]$/u.test(value) ||
+    !/[ \u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(value.slice(0, -1))
+  ) {
+    return false;
+  }
+  const letters = value.replace(/[^\p{L}]/gu, '').length;
+  return letters * 10 >= value.length * 7 && !value.split(' ').some((w) => looksRandom(w));
+}

@@ -9,8 +9,12 @@ import {
   isCommandSubstitution,
   isElided,
   isFileName,
+  isSentence,
   isShellReference,
+  isSlotsOnly,
+  isWordsOfCode,
   repeatsToEnd,
+  spellsItsName,
 } from './nonSecretForms';
 
 /** A generated key whose class mix never depends on the draw. */
@@ -158,5 +162,58 @@ describe('redact tier: forms that hold no credential', () => {
     const k = key(26);
     hides(`the token https://deploy:${k}@registry.internal/v2/`, k);
     hides(`the token https://api.internal/v1?key=${k}`, k);
+  });
+
+  it('reads a constant that spells its name, words of code, and slots of a template', () => {
+    // Seen in installed code: MSAL's constants and event names, 1DS's keys, a lexer, URL and format templates.
+    for (const [name, value] of [
+      ['REFRESH_TOKEN', 'refresh_token'],
+      ['strParentContextKey', 'ParentContextKey'],
+      ['PASSWORD_TOO_WEAK', 'password_too_weak'],
+      ['ACQUIRE_TOKEN_START', 'msal:acquireTokenStart'],
+      ['IDTOKEN_TOKEN_REFRESHTOKEN', 'id_token token refresh_token'],
+    ]) {
+      assert.equal(spellsItsName(name!, value!), true, value);
+    }
+    for (const [name, value] of [
+      ['password', 'password'],
+      ['apiKey', 'apiKey1'],
+      ['API_TOKEN', 'my_api_token_value'],
+      ['token', 'tok'],
+    ]) {
+      assert.equal(spellsItsName(name!, value!), false, value);
+    }
+    for (const value of ['punctuator', 'operator', 'link_close', 'get-yargs-completions', 'linkified']) {
+      assert.equal(isWordsOfCode(value), true, value);
+    }
+    for (const value of ['abcd-efgh-ijkl', 'mysecrettoken', 'xkcdqwrt', 'TOKEN_STRING', `${key(20)}`]) {
+      assert.equal(isWordsOfCode(value), false, value);
+    }
+    for (const value of ['${r.username||""}:${r.password||""}', '{0}:{1}', '%s:%s', '${user}@${host}']) {
+      assert.equal(isSlotsOnly(value), true, value);
+    }
+    for (const value of ['${user}:hunter-2', '{0}:s3cr3t', 'plain', 'Basic ${b64}']) {
+      assert.equal(isSlotsOnly(value), false, value);
+    }
+  });
+
+  it('reads a sentence in any language, and not a passphrase or a generated value', () => {
+    for (const value of [
+      'Token inesperado.',
+      'Unerwartetes Token.',
+      '予期しないトークンです。',
+      'Did you mean a token?',
+    ]) {
+      assert.equal(isSentence(value), true, value);
+    }
+    for (const value of [
+      'correct horse battery staple',
+      'lantern 99.',
+      'Token.',
+      `${key(20)} x.`,
+      'p4 $$ w0 rd!',
+    ]) {
+      assert.equal(isSentence(value), false, value);
+    }
   });
 });

@@ -51,8 +51,31 @@ function isPlainValue(value: string): boolean {
     /[/\\]/.test(value) ||
     /\.[A-Za-z]{2,6}$/.test(value) ||
     /^v?\d{1,4}(?:[._-]\d{1,4}){1,3}/.test(value) ||
-    /(.)\1{4}|^[A-Z_]+$|^[a-z_]+$|your|example|changeme|placeholder/i.test(value)
+    /(.)\1{4}|^[A-Z_]+$|^[a-z_]+$|your|example|changeme|placeholder/i.test(value) ||
+    isSlug(value)
   );
+}
+
+/**
+ * A word of a name, maybe numbered (`central1`): three letters or more, with a vowel, no five consonants
+ * or three vowels in a row.
+ */
+const NAME_WORD = /^(?=[a-z]*[aeiouy])(?![a-z]*(?:[^aeiouy\d]{5}|[aeiou]{3}))[a-z]{3,12}\d{0,2}$/i;
+
+/**
+ * A name joined from short parts, half of them words or more: a zone (`us-central1-edge-den1`), a
+ * store or a hook (`test-hl7v2-store`, `p4-pre-submit`), a codec (`utf-16-be`, `bz2_codec`), a model
+ * (`gpt-3.5-turbo-instruct`), a locale (`sr_RS.UTF-8@latin`). A key's parts are long or generated.
+ */
+function isSlug(value: string): boolean {
+  const parts = value.split(/[-_.@]/);
+  if (parts.length < 2 || parts.some((p) => p.length > 10 || /[a-z][A-Z]/.test(p))) {
+    return false;
+  }
+  // Numbers (`utf-16-be`, `gpt-3.5-turbo`) count for neither side, and are no more than the words.
+  const words = parts.filter((p) => NAME_WORD.test(p)).length;
+  const numbers = parts.filter((p) => /^\d+$/.test(p)).length;
+  return words > 0 && numbers <= words && words * 2 >= parts.length - numbers;
 }
 
 /** `QUOTED` tried at one position only. */

@@ -18,6 +18,9 @@ describe('redact tier: short quoted values after a bare word', () => {
     );
     hides(`mailgun 'x' pass '${pass}'`, pass);
     hides(`vouchery "u;h9D3bzx"`, 'u;h9D3bzx');
+    // Parts, but generated ones: no slug.
+    hides(`mite "k3J9-x7Qm-Z2pL-5wT8"`, 'k3J9-x7Qm-Z2pL-5wT8');
+    hides(`lob 'live_${lower}'`, `live_${lower}`);
   });
 
   it('leaves modules, commands, versions, paths, host names, words and cut values', () => {
@@ -39,6 +42,13 @@ describe('redact tier: short quoted values after a bare word', () => {
       `mailgun '=2l6${randomToken(HEX, 30)}'`,
       `token = '${randomToken(LOWER_ALNUM, 6)}4k${randomToken(LOWER_ALNUM, 6)}9x'`,
       "placeholder 'your1key2here3'",
+      // Names joined from short parts, in installed docs and configs: zones, stores, hooks, codecs, locales.
+      "  and location 'us-central1-edge-den1', run:",
+      "To describe the HL7v2 store 'test-hl7v2-store', run:",
+      'bypass them (and the existing "p4-pre-submit" hook).',
+      "Python 'utf-16-be' Codec",
+      "# updated 'ca_es@valencia' -> 'ca_ES.UTF-8@valencia'",
+      "* **api:** add 'gpt-3.5-turbo-instruct', fine-tune error objects",
     ]) {
       leaves(text);
     }

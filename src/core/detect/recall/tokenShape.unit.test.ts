@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, HEX, LOWER_ALNUM, randomToken } from '../random';
-import { cleanTokenEnd, isCleanToken, isGibberish, looksRandom } from './tokenShape';
+import { cleanTokenEnd, isCleanToken, isGibberish, looksRandom, readsAsWords } from './tokenShape';
 
 describe('redact tier: telling a generated value from code by its shape', () => {
   it('reads random base62, base36, hex and base64 values as generated, in nearly every draw', () => {
@@ -35,6 +35,38 @@ describe('redact tier: telling a generated value from code by its shape', () => 
       'correct horse battery staple',
     ]) {
       assert.equal(looksRandom(value), false, value);
+    }
+  });
+
+  it('does not read identifiers of short words as generated, though they switch case as often', () => {
+    // Type and class names from installed code (TypeScript's lib, @types/node, type-fest, Python).
+    for (const value of [
+      'DotDotDotToken',
+      'UnknownArrayOrTuple',
+      'DOMHighResTimeStamp',
+      'Uint8ClampedArray',
+      'FetchOptionsNoContext',
+      'SubjectPublicKeyInfo',
+      'RsaHashedKeyGenParams',
+      'FileNotFoundError',
+      'pki.privateKeyFromAsn1',
+      'ZodFirstPartyTypeKind.ZodEffects',
+    ]) {
+      assert.equal(readsAsWords(value), true, value);
+      assert.equal(looksRandom(value), false, value);
+    }
+  });
+
+  it('reads almost no random value as words, and none of 32 characters', () => {
+    let short = 0;
+    for (let i = 0; i < 2000; i++) {
+      short += readsAsWords(randomToken(ALNUM, 16)) ? 1 : 0;
+      assert.equal(readsAsWords(randomToken(ALNUM, 32)) || readsAsWords(randomToken(BASE64, 32)), false);
+    }
+    // About one 16-character draw in 1,400 reads as words.
+    assert.ok(short <= 10, `${short} of 2000 16-character values read as words`);
+    for (const value of ['aB3kQ9xZ7mN2pL5wT8vR', 'Xk7pQmZrT2vBnLwYsDfG']) {
+      assert.equal(readsAsWords(value), false, value);
     }
   });
 

@@ -64,7 +64,8 @@ export const findUrlCredentials: RecallDetector = (text, out) => {
     const end = scanUntil(text, start, '&#"\'<>;) \t\r\n`', 4096);
     const value = text.slice(start, end);
     // `?access_token=ACCESS_TOKEN`: a parameter's name in capitals stands for its value in API docs.
-    if (!isPlaceholderValue(value) && !/^[:{]/.test(value) && !/^[A-Z]+(?:_[A-Z]+)+$/.test(value)) {
+    // `t.privateKeyLoc===null` in minified code: a comparison, not a parameter.
+    if (!isPlaceholderValue(value) && !/^[:{=]/.test(value) && !/^[A-Z]+(?:_[A-Z]+)+$/.test(value)) {
       out.push({ start, end, kind: 'query-credential' });
     }
     query.lastIndex = end;

@@ -90,6 +90,8 @@ describe('redact tier: credentials in URLs', () => {
       'const t = f()?token=Lk3Jh9',
       'run(a);&token=Lk3Jh9',
       'a &token=Lk3Jh9',
+      // A comparison in minified code (prettier's bundle): `…KeyLoc===null`, not a parameter.
+      't!=null?t.privateKeyLoc===null&&(t.privateKeyLoc=n):this.raise(l)',
     ]) {
       leaves(text);
     }
