@@ -49,10 +49,11 @@ export function looksRandom(value: string): boolean {
   }
   // Without digits (a random base62 value has fewer than two about once in 40 draws), only a value that
   // switches case on every third letter or more: camelCase switches once a word.
-  const mixed =
-    digits >= 2
-      ? changes >= Math.max(4, alnum / 6)
-      : hasBothCases(value) && changes >= Math.max(6, alnum / 3);
+  // Lower-case hex switches between letters and digits less often than base62 does (six letters in
+  // sixteen): a random 32-character hex value changes fewer than 6 times about once in 1,100 draws, fewer
+  // than 4 about once in 20,000.
+  const floor = alnum >= 24 && /^[0-9a-f]+$/.test(value) ? alnum / 8 : Math.max(4, alnum / 6);
+  const mixed = digits >= 2 ? changes >= floor : hasBothCases(value) && changes >= Math.max(6, alnum / 3);
   return mixed && !readsAsWords(value);
 }
 

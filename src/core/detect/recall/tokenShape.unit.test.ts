@@ -22,6 +22,17 @@ describe('redact tier: telling a generated value from code by its shape', () => 
     }
   });
 
+  it('reads a lower-case hex value with long runs of letters or digits as generated (few switches)', () => {
+    // Five switches in 32: under the one-in-six of base62, as a random hex value is about once in 1,100 draws.
+    const d = (n: number): string => randomToken('0123456789', n);
+    const x = (n: number): string => randomToken('abcdef', n);
+    const hex = `${x(1)}${d(7)}${x(2)}${d(18)}${x(2)}${d(2)}`;
+    assert.ok(looksRandom(hex), hex);
+    // The same runs over letters past f are no hex, and keep the base62 bound.
+    const other = `${randomToken('ghijkmnpqrstuvwxyz', 1)}${d(7)}${x(2)}${d(18)}${x(2)}${d(2)}`;
+    assert.ok(!looksRandom(other), other);
+  });
+
   it('does not read identifiers, words, paths, versions, dates or plain numbers as generated', () => {
     for (const value of [
       'refreshTokenFromStorage',
