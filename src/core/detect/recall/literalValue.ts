@@ -54,7 +54,7 @@ export function readQuoted(text: string, at: number): ValueSpan {
 }
 
 /**
- * An unquoted value from `at` to the end of its line, without a trailing comment (` # …`, ` // …`) or
+ * An unquoted value from `at` to the end of its line, without a trailing comment (` # …`, ` // …`, ` /* …`) or
  * trailing whitespace. In a connection string it stops before the next `;Name=` pair.
  */
 export function readBare(text: string, at: number): ValueSpan {
@@ -63,7 +63,8 @@ export function readBare(text: string, at: number): ValueSpan {
   for (let i = at + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
     const prev = text.charCodeAt(i - 1);
-    if ((c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) && (prev === 32 || prev === 9)) {
+    const slash = c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42);
+    if ((c === 35 || slash) && (prev === 32 || prev === 9)) {
       end = i;
       break;
     }

@@ -306,9 +306,14 @@ describe('redact tier: credential-named literals', () => {
       'this.completionKey="get-yargs-completions",this.aliases=null',
       '  "Unexpected_token_1012": "Token inesperado.",',
       '        self.token = nextchar',
+      // C enums with a block comment after the member (MIT Kerberos' gssrpc/auth.h).
+      '\tAUTH_REJECTEDCRED=2,\t\t/* client should begin new session */',
+      '\tAUTH_BADVERF=3,\t\t\t/* bogus verifier (seal broken) */',
     ]) {
       leaves(text);
     }
+    hides('DB_PASSWORD=tangerine-okapi /* staging */\n', 'tangerine-okapi');
+    hides('DB_PASSWORD=tangerine/*okapi\n', 'tangerine/*okapi');
     hides('SECRET_KEY = "secret_key_of_prod"', 'secret_key_of_prod');
     hides('const api_token = "tangerine-okapi-token";', 'tangerine-okapi-token');
     hides('  token: "zebra-crossing",', 'zebra-crossing');
