@@ -309,9 +309,17 @@ describe('redact tier: credential-named literals', () => {
       // C enums with a block comment after the member (MIT Kerberos' gssrpc/auth.h).
       '\tAUTH_REJECTEDCRED=2,\t\t/* client should begin new session */',
       '\tAUTH_BADVERF=3,\t\t\t/* bogus verifier (seal broken) */',
+      // Python's cryptography, oauthlib and pygments: a member, a digest's name, a colour.
+      '        nid_key = self._lib.NID_pbe_WithSHA1And3_Key_TripleDES_CBC',
+      "    return _sign_hmac('SHA-256', sig_base_str,",
+      '    Token: "#d8dee9",',
+      "    Token: '#ABB2BF',",
     ]) {
       leaves(text);
     }
+    hides('nid_key = "self._lib.NID_pbe_WithSHA1And3"', 'self._lib.NID_pbe_WithSHA1And3');
+    hides('  token: "#d8dee9x",', '#d8dee9x');
+    hides("  password: 'SHA-256!'", 'SHA-256!');
     hides('DB_PASSWORD=tangerine-okapi /* staging */\n', 'tangerine-okapi');
     hides('DB_PASSWORD=tangerine/*okapi\n', 'tangerine/*okapi');
     hides('SECRET_KEY = "secret_key_of_prod"', 'secret_key_of_prod');
