@@ -23,7 +23,11 @@ const NOT_A_CREDENTIAL = new Set(
     'export use using let const var def class func function new await yield case default echo print ' +
     'run cd git npm docker image tag name title description url uri host domain path file dir email user ' +
     'interface type enum struct extends implements declare namespace module package except raise throw ' +
-    'license licence files copyright'
+    'license licence files copyright ' +
+    // C, C++, Perl and Vim open declarations with these (`typedef struct X509V3_CONF_METHOD_st {`,
+    // `extern Tk_CanvasTextInfo *…`, `syn match ncfSetCommandsNum "…"`, `hi FilterMenuLineNr guifg=…`).
+    'typedef extern static inline constexpr virtual friend unsigned signed bool int void char long short ' +
+    'union goto sub syn syntax hi highlight'
   ).split(' '),
 );
 

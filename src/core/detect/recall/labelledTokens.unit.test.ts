@@ -20,6 +20,9 @@ describe('redact tier: generated values on labelled lines', () => {
     hides(`  cloudsmith: "${hex}"`, hex);
     hides(`- cloze: ${hex} / someone@example.org`, hex);
     hides(`spotifykey key - '${k}'`, k);
+    // A label that merely opens with a declaration's word is still a label.
+    hides(`syncthing: ${k}`, k);
+    hides(`highlightio ${k}`, k);
   });
 
   it('leaves assignments in code, digests, ids, host names, prose and cut values', () => {
@@ -45,6 +48,13 @@ describe('redact tier: generated values on labelled lines', () => {
       'interface Int16ArrayConstructor {',
       'Files: lib/ext2fs/nls_utf8.c',
       'License: LGPLv3+_or_GPLv2+',
+      // C headers and Vim syntax files: declarations, not labels.
+      'typedef struct X509V3_CONF_METHOD_st {',
+      'EXTERN Tk_CanvasTextInfo * Tk_CanvasGetTextInfo(Tk_Canvas canvas);',
+      '\tunsigned long vm86dbg_TFpendig:1;\t/* for debugger */',
+      'syn match ncfSetCommandsStr "\\(Default Time Server Type\\)\\s*="',
+      ' hi FilterMenuLineNr guifg=#878787 guibg=NONE gui=NONE cterm=NONE',
+      '  bool UseInstrRefDebugInfo = false;',
     ]) {
       leaves(text);
     }

@@ -69,7 +69,8 @@ const ABBREVIATIONS = new Set(
 );
 /**
  * A lower-case prefix first in an identifier that is no word (under three letters or no vowel): a library's
- * or a language's (`xml`, `ncf`), a C type's (`ul`, `p`). Three words must follow it.
+ * or a language's (`xml`, `ncf`), a C type's (`ul`, `p`). Three words must follow it, clean camelCase, whose
+ * vowels may be a quarter of their letters (`ncfSetCommandsNum`): random draws read so no more often.
  */
 const PREFIX = /^[a-z]{1,4}(?=[A-Z])/;
 
@@ -126,7 +127,14 @@ export function readsAsWords(value: string): boolean {
   }
   // After a prefix, three words of clean camelCase: no digits, one capital alone at most (`xmlXPathObjectPtr`).
   const clean = prefixed === undefined || (words >= 3 && digitRuns === 0 && acronyms <= 1);
-  return clean && words >= 2 && digitRuns <= 1 && acronyms * 3 <= letters && vowels * 10 >= wordLetters * 3;
+  const vowelShare = prefixed === undefined ? 3 : 2.5;
+  return (
+    clean &&
+    words >= 2 &&
+    digitRuns <= 1 &&
+    acronyms * 3 <= letters &&
+    vowels * 10 >= wordLetters * vowelShare
+  );
 }
 
 function hasBothCases(value: string): boolean {

@@ -93,6 +93,8 @@ describe('redact tier: telling a generated value from code by its shape', () => 
       'krlBuildInFunction',
       'ngxThirdPartyLuaBlock',
       'ncfSetCommandsBool',
+      'ncfSetCommandsNum',
+      'shCommandSubList',
       'GetElementPtrInst',
     ]) {
       assert.equal(readsAsWords(value), true, value);
