@@ -31,6 +31,9 @@ const NOT_A_CREDENTIAL = new Set(
   ).split(' '),
 );
 
+/** What follows a name declared in code: `;`, a parameter list, or a `,` that ends the line. */
+const DECLARED = /^[ \t]*(?:;|\(|,[ \t]*(?:\r?\n|$))/;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `LABELLED` tried at one line start only. */
@@ -83,6 +86,11 @@ export const findLabelledTokens: RecallDetector = (text, out) => {
     // A quoted value must close with its quote: anything else is a longer string cut here.
     const quote = m[2]!;
     if (end === start || (quote !== '' && text[start + value.length] !== quote)) {
+      continue;
+    }
+    // Unquoted and followed by `;`, `(` or a `,` ending the line: a declaration, a prototype or a
+    // parameter in code (`CARD8 xf86vidmodeReqType;`, `GLboolean glXSet3DfxModeMESA (GLint mode);`).
+    if (quote === '' && DECLARED.test(text.slice(start + value.length, start + value.length + 8))) {
       continue;
     }
     // A host name (`truffle-security.org.a6z81.mng`) ends in a dotted word.

@@ -23,6 +23,9 @@ describe('redact tier: generated values on labelled lines', () => {
     // A label that merely opens with a declaration's word is still a label.
     hides(`syncthing: ${k}`, k);
     hides(`highlightio ${k}`, k);
+    // Quoted, or a `,` with more after it: a value still.
+    hides(`mixpanel: '${k}';`, k);
+    hides(`mixpanel ${k}, ${key(30)}`, k);
   });
 
   it('leaves assignments in code, digests, ids, host names, prose and cut values', () => {
@@ -55,6 +58,10 @@ describe('redact tier: generated values on labelled lines', () => {
       'syn match ncfSetCommandsStr "\\(Default Time Server Type\\)\\s*="',
       ' hi FilterMenuLineNr guifg=#878787 guibg=NONE gui=NONE cterm=NONE',
       '  bool UseInstrRefDebugInfo = false;',
+      '  CARD8 xf86vidmodeReqType; /* always X_XF86VidModeQueryVersion */',
+      'GLboolean glXSet3DfxModeMESA (GLint mode);',
+      '  DWORD dwSendDataLength,\n  DWORD dwFlags);',
+      '  keyDetails: protobuf_specs_1.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,',
     ]) {
       leaves(text);
     }
