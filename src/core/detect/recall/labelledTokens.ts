@@ -23,9 +23,16 @@ const NOT_A_CREDENTIAL = new Set(
     'export use using let const var def class func function new await yield case default echo print ' +
     'run cd git npm docker image tag name title description url uri host domain path file dir email user ' +
     'interface type enum struct extends implements declare namespace module package except raise throw ' +
-    'license licence files copyright'
+    'license licence files copyright ' +
+    // C, C++, Perl and Vim open declarations with these (`typedef struct X509V3_CONF_METHOD_st {`,
+    // `extern Tk_CanvasTextInfo *…`, `syn match ncfSetCommandsNum "…"`, `hi FilterMenuLineNr guifg=…`).
+    'typedef extern static inline constexpr virtual friend unsigned signed bool int void char long short ' +
+    'union goto sub syn syntax hi highlight'
   ).split(' '),
 );
+
+/** What follows a name declared in code: `;`, a parameter list, or a `,` that ends the line. */
+const DECLARED = /^[ \t]*(?:;|\(|,[ \t]*(?:\r?\n|$))/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,6 +86,11 @@ export const findLabelledTokens: RecallDetector = (text, out) => {
     // A quoted value must close with its quote: anything else is a longer string cut here.
     const quote = m[2]!;
     if (end === start || (quote !== '' && text[start + value.length] !== quote)) {
+      continue;
+    }
+    // Unquoted and followed by `;`, `(` or a `,` ending the line: a declaration, a prototype or a
+    // parameter in code (`CARD8 xf86vidmodeReqType;`, `GLboolean glXSet3DfxModeMESA (GLint mode);`).
+    if (quote === '' && DECLARED.test(text.slice(start + value.length, start + value.length + 8))) {
       continue;
     }
     // A host name (`truffle-security.org.a6z81.mng`) ends in a dotted word.

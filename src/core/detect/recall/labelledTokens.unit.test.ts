@@ -20,6 +20,12 @@ describe('redact tier: generated values on labelled lines', () => {
     hides(`  cloudsmith: "${hex}"`, hex);
     hides(`- cloze: ${hex} / someone@example.org`, hex);
     hides(`spotifykey key - '${k}'`, k);
+    // A label that merely opens with a declaration's word is still a label.
+    hides(`syncthing: ${k}`, k);
+    hides(`highlightio ${k}`, k);
+    // Quoted, or a `,` with more after it: a value still.
+    hides(`mixpanel: '${k}';`, k);
+    hides(`mixpanel ${k}, ${key(30)}`, k);
   });
 
   it('leaves assignments in code, digests, ids, host names, prose and cut values', () => {
@@ -45,6 +51,17 @@ describe('redact tier: generated values on labelled lines', () => {
       'interface Int16ArrayConstructor {',
       'Files: lib/ext2fs/nls_utf8.c',
       'License: LGPLv3+_or_GPLv2+',
+      // C headers and Vim syntax files: declarations, not labels.
+      'typedef struct X509V3_CONF_METHOD_st {',
+      'EXTERN Tk_CanvasTextInfo * Tk_CanvasGetTextInfo(Tk_Canvas canvas);',
+      '\tunsigned long vm86dbg_TFpendig:1;\t/* for debugger */',
+      'syn match ncfSetCommandsStr "\\(Default Time Server Type\\)\\s*="',
+      ' hi FilterMenuLineNr guifg=#878787 guibg=NONE gui=NONE cterm=NONE',
+      '  bool UseInstrRefDebugInfo = false;',
+      '  CARD8 xf86vidmodeReqType; /* always X_XF86VidModeQueryVersion */',
+      'GLboolean glXSet3DfxModeMESA (GLint mode);',
+      '  DWORD dwSendDataLength,\n  DWORD dwFlags);',
+      '  keyDetails: protobuf_specs_1.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,',
     ]) {
       leaves(text);
     }

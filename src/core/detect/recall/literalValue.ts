@@ -54,7 +54,7 @@ export function readQuoted(text: string, at: number): ValueSpan {
 }
 
 /**
- * An unquoted value from `at` to the end of its line, without a trailing comment (` # …`, ` // …`) or
+ * An unquoted value from `at` to the end of its line, without a trailing comment (` # …`, ` // …`, ` /* …`) or
  * trailing whitespace. In a connection string it stops before the next `;Name=` pair.
  */
 export function readBare(text: string, at: number): ValueSpan {
@@ -63,7 +63,8 @@ export function readBare(text: string, at: number): ValueSpan {
   for (let i = at + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
     const prev = text.charCodeAt(i - 1);
-    if ((c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) && (prev === 32 || prev === 9)) {
+    const slash = c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42);
+    if ((c === 35 || slash) && (prev === 32 || prev === 9)) {
       end = i;
       break;
     }
@@ -194,6 +195,8 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
     // A template's braces balance; a generated password's (`x]mg}(j(-m#k{#ke)be{{(sr}}`) do not.
     (isPlaceholder(trimmed, [], 'whole-template') && !isGibberish(trimmed)) ||
     REFERENCE.test(trimmed) ||
+    // `nid_key = self._lib.NID_aes_256_cbc`: an object's member, however its name reads.
+    (!span.quoted && /^(?:self|this|cls)(?:\.[A-Za-z_$][\w$]{0,80}){1,8}$/.test(trimmed)) ||
     isFiller(trimmed) ||
     hasNotRealBody(trimmed) ||
     // `KEY=\`etcdctl get /app/key\``: the shell runs a command for the value.
@@ -331,6 +334,14 @@ const OPTION_VALUES = new Set([
  */
 function isFiller(value: string): boolean {
   if (OPTION_VALUES.has(value.toLowerCase())) {
+    return true;
+  }
+  // A digest's name (`_sign_hmac('SHA-256', …)`) or a colour (pygments' `Token: "#d8dee9"`): a format.
+  if (
+    /^(?:(?:hmac|rsa)-)?(?:sha-?(?:1|224|256|384|512)|md5)$|^#(?:[0-9a-f]{3}){1,2}(?:[0-9a-f]{2})?$/i.test(
+      value,
+    )
+  ) {
     return true;
   }
   // A regular expression's source (its brackets balance, unlike a generated password's `…(?r0W…]…`), or a

@@ -306,9 +306,25 @@ describe('redact tier: credential-named literals', () => {
       'this.completionKey="get-yargs-completions",this.aliases=null',
       '  "Unexpected_token_1012": "Token inesperado.",',
       '        self.token = nextchar',
+      // C enums with a block comment after the member (MIT Kerberos' gssrpc/auth.h).
+      '\tAUTH_REJECTEDCRED=2,\t\t/* client should begin new session */',
+      '\tAUTH_BADVERF=3,\t\t\t/* bogus verifier (seal broken) */',
+      // Python's cryptography, oauthlib and pygments: a member, a digest's name, a colour.
+      '        nid_key = self._lib.NID_pbe_WithSHA1And3_Key_TripleDES_CBC',
+      "    return _sign_hmac('SHA-256', sig_base_str,",
+      '    Token: "#d8dee9",',
+      "    Token: '#ABB2BF',",
     ]) {
       leaves(text);
     }
+    hides('nid_key = "self._lib.NID_pbe_WithSHA1And3"', 'self._lib.NID_pbe_WithSHA1And3');
+    hides('  token: "#d8dee9x",', '#d8dee9x');
+    // A digest's name with more to it, and a comment's opener inside a value, are a password's.
+    const digestAnd = `${['SHA', '256'].join('-')}!${fake(4)}`;
+    hides(`  password: '${digestAnd}'`, digestAnd);
+    const pw = fake();
+    hides(`DB_PASSWORD=${pw}/*${pw}\n`, `${pw}/*${pw}`);
+    hides(`DB_PASSWORD=${pw} /* staging */\n`, pw);
     hides('SECRET_KEY = "secret_key_of_prod"', 'secret_key_of_prod');
     hides('const api_token = "tangerine-okapi-token";', 'tangerine-okapi-token');
     hides('  token: "zebra-crossing",', 'zebra-crossing');

@@ -52,8 +52,38 @@ function isPlainValue(value: string): boolean {
     /\.[A-Za-z]{2,6}$/.test(value) ||
     /^v?\d{1,4}(?:[._-]\d{1,4}){1,3}/.test(value) ||
     /(.)\1{4}|^[A-Z_]+$|^[a-z_]+$|your|example|changeme|placeholder/i.test(value) ||
-    isSlug(value)
+    value.includes('${') ||
+    isSlug(value) ||
+    isConstantName(value)
   );
+}
+
+/** A part of a constant's name: letters then a number (`AES128`, `CBC3`, `SHA384`), a number, a word. */
+const CONSTANT_PART = /^(?:[A-Z]{1,20}\d{0,4}|\d{1,4}|[a-z]{2,8})$/;
+
+/**
+ * An upper-case name joined from parts of letters then digits, of more than one length: a cipher suite
+ * (`TLS_AES_256_GCM_SHA384`, `DH-DSS-DES-CBC3-SHA`, `AES128-CCM8`), an OpenSSL cipher list
+ * (`RC4:!COMPLEMENTOFDEFAULT`). A product key's groups are drawn
+ * (letters and digits mixed) and all of one length (`K7Q2M-9XZ4P-…`).
+ */
+function isConstantName(value: string): boolean {
+  const parts = value.split(/[-_:!+]/).filter((p) => p !== '');
+  return (
+    parts.length >= 2 &&
+    parts.every((p) => CONSTANT_PART.test(p)) &&
+    parts.filter((p) => /^[A-Z]{2}/.test(p)).length >= 2 &&
+    new Set(parts.map((p) => p.length)).size > 1
+  );
+}
+
+/** Letters and digits only, lower case: what a name and its value are compared by. */
+const folded = (s: string): string => s.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+
+/** A constant that spells its own name: `#define SSL_TXT_CAMELLIA128 "CAMELLIA128"`. */
+function spellsItsName(word: string, value: string): boolean {
+  const v = folded(value);
+  return v.length >= 6 && folded(word).includes(v);
 }
 
 /**
@@ -64,11 +94,12 @@ const NAME_WORD = /^(?=[a-z]*[aeiouy])(?![a-z]*(?:[^aeiouy\d]{5}|[aeiou]{3}))[a-
 
 /**
  * A name joined from short parts, half of them words or more: a zone (`us-central1-edge-den1`), a
+ * module (`Test2::Event::Diag`), a
  * store or a hook (`test-hl7v2-store`, `p4-pre-submit`), a codec (`utf-16-be`, `bz2_codec`), a model
  * (`gpt-3.5-turbo-instruct`), a locale (`sr_RS.UTF-8@latin`). A key's parts are long or generated.
  */
 function isSlug(value: string): boolean {
-  const parts = value.split(/[-_.@]/);
+  const parts = value.split(/::|[-_.@]/);
   if (parts.length < 2 || parts.some((p) => p.length > 10 || /[a-z][A-Z]/.test(p))) {
     return false;
   }
@@ -125,7 +156,7 @@ export const findQuotedLabels: RecallDetector = (text, out) => {
   for (const m of quotedMatches(text)) {
     const word = m[1]!.toLowerCase();
     const value = m[3]!;
-    if (CODE_WORDS.has(word) || isPlainValue(value)) {
+    if (CODE_WORDS.has(word) || isPlainValue(value) || spellsItsName(word, value)) {
       continue;
     }
     let alnum = 0;

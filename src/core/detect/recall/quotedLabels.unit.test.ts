@@ -21,6 +21,12 @@ describe('redact tier: short quoted values after a bare word', () => {
     // Parts, but generated ones: no slug.
     hides(`mite "k3J9-x7Qm-Z2pL-5wT8"`, 'k3J9-x7Qm-Z2pL-5wT8');
     hides(`lob 'live_${lower}'`, `live_${lower}`);
+    // A product key's groups are all of one length, letters and digits drawn: no constant's name.
+    const group = (): string => `${randomToken(UPPER_ALNUM, 2)}7${randomToken(UPPER_ALNUM, 1)}Q`;
+    const product = `${group()}-${group()}-${group()}-${group()}`;
+    hides(`license '${product}'`, product);
+    // A value is no constant spelling its name when the name holds less of it.
+    hides(`kanban_${upper.slice(0, 4)} '${upper}'`, upper);
   });
 
   it('leaves modules, commands, versions, paths, host names, words and cut values', () => {
@@ -49,6 +55,17 @@ describe('redact tier: short quoted values after a bare word', () => {
       "Python 'utf-16-be' Codec",
       "# updated 'ca_es@valencia' -> 'ca_ES.UTF-8@valencia'",
       "* **api:** add 'gpt-3.5-turbo-instruct', fine-tune error objects",
+      // C headers, CMake and Perl modules: cipher suites, constants spelling their names, templates, modules.
+      '#define TLS_DEFAULT_CIPHERSUITES "TLS_AES_256_GCM_SHA384:" \\',
+      '#define SSL3_TXT_DH_DSS_DES_192_CBC3_SHA "DH-DSS-DES-CBC3-SHA"',
+      '#define TLS1_TXT_RSA_WITH_AES_256_CCM_8 "AES256-CCM8"',
+      '#define SSL3_RFC_ADH_RC4_128_MD5 "TLS_DH_anon_WITH_RC4_128_MD5"',
+      ' * the "!ADH" being part of default). Therefore "RC4:!COMPLEMENTOFDEFAULT"',
+      '#define SSL_TXT_CAMELLIA128 "CAMELLIA128"',
+      '#define SSL_TXT_GOST89MAC12 "GOST89MAC12"',
+      '  if (NOT TARGET "hdf5::${hdf5_target_name}")',
+      '  CapturePCM "hw:${CardId},${var:Mic1Dev}"',
+      "  return $x if ref($e) eq 'Test2::Event::Diag';",
     ]) {
       leaves(text);
     }

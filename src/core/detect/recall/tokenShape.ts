@@ -63,6 +63,16 @@ const CAMEL_WORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
 const UNSPOKEN = /[^aeiouy]{4}|[aeiou]{3}/i;
 /** Two-letter words identifiers join others with (`ArrayOrTuple`, `KeyToId`). */
 const SHORT_WORDS = new Set('as at by do if in is it no of on or to up'.split(' '));
+/** Abbreviations C and its kin spell without a vowel (`xmlParserCtxtPtr`, `FilterMenuLineNr`). */
+const ABBREVIATIONS = new Set(
+  'ptr ctx ctxt str msg cfg cmd src dst buf mgr req hdr pkt txt btn img'.split(' '),
+);
+/**
+ * A lower-case prefix first in an identifier that is no word (under three letters or no vowel): a library's
+ * or a language's (`xml`, `ncf`), a C type's (`ul`, `p`). Three words must follow it, clean camelCase, whose
+ * vowels may be a quarter of their letters (`ncfSetCommandsNum`): random draws read so no more often.
+ */
+const PREFIX = /^[a-z]{1,4}(?=[A-Z])/;
 
 /**
  * Whether `value` is an identifier made of words, whose short words switch case often enough to pass the
@@ -80,11 +90,19 @@ export function readsAsWords(value: string): boolean {
   let words = 0;
   let vowels = 0;
   let wordLetters = 0;
+  const prefixed = /^(?:[a-z]{1,2}|[^aeiouy]{3,4})$/.test(PREFIX.exec(value)?.[0] ?? '')
+    ? PREFIX.exec(value)![0]
+    : undefined;
+  let prefix = prefixed;
   for (const part of value.split(/[^A-Za-z0-9]+/)) {
     let first = true;
     for (const [w] of part.matchAll(CAMEL_WORD)) {
       const c = w.charCodeAt(0);
-      if (c >= 48 && c <= 57) {
+      if (w === prefix) {
+        prefix = undefined; // read once, as the value's first word; counts for neither side
+      } else if (ABBREVIATIONS.has(w.toLowerCase()) && !(c >= 97 && !first)) {
+        words++;
+      } else if (c >= 48 && c <= 57) {
         digitRuns++;
       } else if (w === w.toUpperCase()) {
         if (w.length > 5) {
@@ -107,7 +125,16 @@ export function readsAsWords(value: string): boolean {
       first = false;
     }
   }
-  return words >= 2 && digitRuns <= 1 && acronyms * 3 <= letters && vowels * 10 >= wordLetters * 3;
+  // After a prefix, three words of clean camelCase: no digits, one capital alone at most (`xmlXPathObjectPtr`).
+  const clean = prefixed === undefined || (words >= 3 && digitRuns === 0 && acronyms <= 1);
+  const vowelShare = prefixed === undefined ? 3 : 2.5;
+  return (
+    clean &&
+    words >= 2 &&
+    digitRuns <= 1 &&
+    acronyms * 3 <= letters &&
+    vowels * 10 >= wordLetters * vowelShare
+  );
 }
 
 function hasBothCases(value: string): boolean {

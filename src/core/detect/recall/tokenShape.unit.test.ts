@@ -81,6 +81,38 @@ describe('redact tier: telling a generated value from code by its shape', () => 
     }
   });
 
+  it('reads C names as words after a prefix that is no word, and abbreviations spelled without a vowel', () => {
+    // libxml2, libxslt, NSS's PKCS #11 headers and Vim's syntax files: a library's or a C type's prefix.
+    for (const value of [
+      'xmlXPathObjectPtr',
+      'xmlParserCtxtPtr',
+      'htmlParserCtxtPtr',
+      'xsltElemPreCompPtr',
+      'ulEncryptedPartLen',
+      'pPublicKeyTemplate',
+      'krlBuildInFunction',
+      'ngxThirdPartyLuaBlock',
+      'ncfSetCommandsBool',
+      'ncfSetCommandsNum',
+      'shCommandSubList',
+      'GetElementPtrInst',
+    ]) {
+      assert.equal(readsAsWords(value), true, value);
+      assert.equal(looksRandom(value), false, value);
+    }
+    // A prefix needs three words of clean camelCase after it: a drawn value opening in lower case does not.
+    for (const value of ['kB2TymwjDPYsoUfehwyA', 'pvPRasokfgaHaoMGVvi9', 'qMydD9UYWYGkcoWItkag']) {
+      assert.equal(readsAsWords(value), false, value);
+    }
+    let short = 0;
+    for (let i = 0; i < 2000; i++) {
+      short += readsAsWords(`${randomToken('abcdefghijklmnopqrstuvwxyz', 2)}${randomToken(ALNUM, 14)}`)
+        ? 1
+        : 0;
+    }
+    assert.ok(short <= 10, `${short} of 2000 prefixed 16-character values read as words`);
+  });
+
   it('tells punctuation soup from code: stray closers, mismatched brackets, a quote left open', () => {
     for (const value of [
       '{-di{]xdy}sjr',
