@@ -1,6 +1,6 @@
 import { isPlaceholder } from '../placeholders';
 import { lastClosingQuote } from './gluedQuote';
-import { hasNotRealBody, isCommandSubstitution, isSentence } from './nonSecretForms';
+import { hasNotRealBody, isCommandSubstitution, isProse } from './nonSecretForms';
 import { isQuestionMarkTwin } from './questionMarkTwin';
 import type { RecallSpan } from './recallSpan';
 import { isGibberish, looksRandom } from './tokenShape';
@@ -328,20 +328,16 @@ const OPTION_VALUES = new Set([
   'auto',
 ]);
 
+/** A digest's name (`_sign_hmac('SHA-256', …)`) or a colour (pygments' `Token: "#d8dee9"`): a format. */
+const FORMAT_NAME =
+  /^(?:(?:hmac|rsa)-)?(?:sha-?(?:1|224|256|384|512)|md5)$|^#(?:[0-9a-f]{3}){1,2}(?:[0-9a-f]{2})?$/i;
+
 /**
  * A value that is no secret by its shape: an elided one (`sk-...`), a public key (`ssh-rsa AAAA…`), or
  * one made only of filler words.
  */
 function isFiller(value: string): boolean {
-  if (OPTION_VALUES.has(value.toLowerCase())) {
-    return true;
-  }
-  // A digest's name (`_sign_hmac('SHA-256', …)`) or a colour (pygments' `Token: "#d8dee9"`): a format.
-  if (
-    /^(?:(?:hmac|rsa)-)?(?:sha-?(?:1|224|256|384|512)|md5)$|^#(?:[0-9a-f]{3}){1,2}(?:[0-9a-f]{2})?$/i.test(
-      value,
-    )
-  ) {
+  if (OPTION_VALUES.has(value.toLowerCase()) || FORMAT_NAME.test(value)) {
     return true;
   }
   // A regular expression's source (its brackets balance, unlike a generated password's `…(?r0W…]…`), or a
@@ -391,18 +387,4 @@ function fillerWords(piece: string): number {
     }
   }
   return fewest[piece.length]!;
-}
-
-/** A sentence about a credential (`Password must be at least 12 characters`), not a passphrase. */
-function isProse(value: string): boolean {
-  if (isSentence(value)) {
-    return true;
-  }
-  let spaces = 0;
-  for (let i = 0; i < value.length && spaces < 3; i++) {
-    if (value.charCodeAt(i) === 32) {
-      spaces++;
-    }
-  }
-  return spaces >= 3 && /\b(?:password|passphrase|token|secret|key|credentials?)\b/i.test(value);
 }

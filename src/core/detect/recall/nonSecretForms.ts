@@ -192,3 +192,17 @@ export function isSentence(value: string): boolean {
   const letters = value.replace(/[^\p{L}]/gu, '').length;
   return letters * 10 >= value.length * 7 && !value.split(' ').some((w) => looksRandom(w));
 }
+
+/** A sentence about a credential (`Password must be at least 12 characters`), not a passphrase. */
+export function isProse(value: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < value.length && spaces < 3; i++) {
+    if (value.charCodeAt(i) === 32) {
+      spaces++;
+    }
+  }
+  return (
+    (spaces >= 3 && /\b(?:password|passphrase|token|secret|key|credentials?)\b/i.test(value)) ||
+    isSentence(value)
+  );
+}
