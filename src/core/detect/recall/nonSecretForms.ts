@@ -6,7 +6,7 @@
  * (`GR1348941` + `123123123…`). The redact tier hides on shape; these are shapes of something else.
  */
 
-import { looksRandom } from './tokenShape';
+import { UNSPOKEN, looksRandom } from './tokenShape';
 
 /** One shell variable or positional parameter: `$1`, `$API_TOKEN`, `${password}`. */
 const SHELL_VARIABLE = String.raw`\$(?:\d|[A-Za-z_]\w{0,63}|\{[^}]{1,64}\})`;
@@ -139,9 +139,6 @@ export function spellsItsName(name: string, value: string): boolean {
   return words.length >= 2 && body.length >= 6 && folded(name).includes(body);
 }
 
-/** Four consonants or three vowels in a row: what no word of an identifier holds. */
-const UNSPOKEN = /[^aeiouy]{4}|[aeiou]{3}/i;
-
 /**
  * Whether `value` is a word or words of code (`punctuator`, `link_close`, `get-yargs-completions`):
  * letters only, each word with a vowel and pronounceable, vowels three letters in ten at least, and no
@@ -178,9 +175,9 @@ export function isSlotsOnly(value: string): boolean {
 }
 
 /**
- * A sentence: words with a space between them (or in a script written without), ending in one full stop, question or exclamation mark
- * (`"Token inesperado."`, `"予期しないトークンです。"`, `"Unexpected token."`): a message
- * in any language, translated or logged. Letters are most of it; a passphrase rarely ends so.
+ * A sentence: words with a space between them (or in a script written without), ending in one full stop,
+ * question or exclamation mark (`"Token inesperado."`, `"予期しないトークンです。"`, `"Unexpected token."`):
+ * a message in any language, translated or logged. Letters are most of it; a passphrase rarely ends so.
  */
 export function isSentence(value: string): boolean {
   if (

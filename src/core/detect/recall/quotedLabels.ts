@@ -64,8 +64,8 @@ const CONSTANT_PART = /^(?:[A-Z]{1,20}\d{0,4}|\d{1,4}|[a-z]{2,8})$/;
 /**
  * An upper-case name joined from parts of letters then digits, of more than one length: a cipher suite
  * (`TLS_AES_256_GCM_SHA384`, `DH-DSS-DES-CBC3-SHA`, `AES128-CCM8`), an OpenSSL cipher list
- * (`RC4:!COMPLEMENTOFDEFAULT`). A product key's groups are drawn
- * (letters and digits mixed) and all of one length (`K7Q2M-9XZ4P-…`).
+ * (`RC4:!COMPLEMENTOFDEFAULT`). A product key's groups are drawn (letters and digits mixed) and all of one
+ * length (`K7Q2M-9XZ4P-…`).
  */
 function isConstantName(value: string): boolean {
   const parts = value.split(/[-_:!+]/).filter((p) => p !== '');
@@ -80,8 +80,11 @@ function isConstantName(value: string): boolean {
 /** Letters and digits only, lower case: what a name and its value are compared by. */
 const folded = (s: string): string => s.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 
-/** A constant that spells its own name: `#define SSL_TXT_CAMELLIA128 "CAMELLIA128"`. */
-function spellsItsName(word: string, value: string): boolean {
+/**
+ * A constant that spells its own label: `#define SSL_TXT_CAMELLIA128 "CAMELLIA128"`. Looser than
+ * nonSecretForms' `spellsItsName` (one word and digits may do), for a label no credential name leads.
+ */
+function spellsItsLabel(word: string, value: string): boolean {
   const v = folded(value);
   return v.length >= 6 && folded(word).includes(v);
 }
@@ -93,10 +96,10 @@ function spellsItsName(word: string, value: string): boolean {
 const NAME_WORD = /^(?=[a-z]*[aeiouy])(?![a-z]*(?:[^aeiouy\d]{5}|[aeiou]{3}))[a-z]{3,12}\d{0,2}$/i;
 
 /**
- * A name joined from short parts, half of them words or more: a zone (`us-central1-edge-den1`), a
- * module (`Test2::Event::Diag`), a
- * store or a hook (`test-hl7v2-store`, `p4-pre-submit`), a codec (`utf-16-be`, `bz2_codec`), a model
- * (`gpt-3.5-turbo-instruct`), a locale (`sr_RS.UTF-8@latin`). A key's parts are long or generated.
+ * A name joined from short parts, half of them words or more: a zone (`us-central1-edge-den1`), a module
+ * (`Test2::Event::Diag`), a store or a hook (`test-hl7v2-store`, `p4-pre-submit`), a codec (`utf-16-be`,
+ * `bz2_codec`), a model (`gpt-3.5-turbo-instruct`), a locale (`sr_RS.UTF-8@latin`). A key's parts are long
+ * or generated.
  */
 function isSlug(value: string): boolean {
   const parts = value.split(/::|[-_.@]/);
@@ -156,7 +159,7 @@ export const findQuotedLabels: RecallDetector = (text, out) => {
   for (const m of quotedMatches(text)) {
     const word = m[1]!.toLowerCase();
     const value = m[3]!;
-    if (CODE_WORDS.has(word) || isPlainValue(value) || spellsItsName(word, value)) {
+    if (CODE_WORDS.has(word) || isPlainValue(value) || spellsItsLabel(word, value)) {
       continue;
     }
     let alnum = 0;

@@ -60,7 +60,7 @@ export function looksRandom(value: string): boolean {
 /** A camelCase word (`Token`, `token`), an acronym (`DOM`, `V`), or a run of digits. */
 const CAMEL_WORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
 /** What no English word in an identifier holds: four consonants or three vowels in a row. */
-const UNSPOKEN = /[^aeiouy]{4}|[aeiou]{3}/i;
+export const UNSPOKEN = /[^aeiouy]{4}|[aeiou]{3}/i;
 /** Two-letter words identifiers join others with (`ArrayOrTuple`, `KeyToId`). */
 const SHORT_WORDS = new Set('as at by do if in is it no of on or to up'.split(' '));
 /** Abbreviations C and its kin spell without a vowel (`xmlParserCtxtPtr`, `FilterMenuLineNr`). */
@@ -78,10 +78,11 @@ const PREFIX = /^[a-z]{1,4}(?=[A-Z])/;
  * Whether `value` is an identifier made of words, whose short words switch case often enough to pass the
  * count above: `DotDotDotToken`, `UnknownArrayOrTuple`, `DOMHighResTimeStamp`, `Uint8ClampedArray`,
  * `pki.privateKeyFromAsn1`. Every part between separators is words of three letters or more (or a
- * joining word: `Or`, `To`), each with a vowel, none with four consonants or three vowels in a row, a lower-case word only first in its part;
- * at least two words, acronyms (up to five capitals) a third of the letters at most, one run of digits at
- * most, and vowels at least three letters in ten. A random value reads so rarely: about one 16-character
- * base62 draw in 1,400, one in 350 without digits, one 24-character draw in 50,000 or fewer.
+ * joining word: `Or`, `To`), each with a vowel, none with four consonants or three vowels in a row, a
+ * lower-case word only first in its part; at least two words, acronyms (up to five capitals) a third of the
+ * letters at most, one run of digits at most, and vowels at least three letters in ten. A random value reads
+ * so rarely: about one 16-character base62 draw in 1,400, one in 350 without digits, one 24-character draw
+ * in 50,000 or fewer.
  */
 export function readsAsWords(value: string): boolean {
   let letters = 0;
@@ -90,9 +91,8 @@ export function readsAsWords(value: string): boolean {
   let words = 0;
   let vowels = 0;
   let wordLetters = 0;
-  const prefixed = /^(?:[a-z]{1,2}|[^aeiouy]{3,4})$/.test(PREFIX.exec(value)?.[0] ?? '')
-    ? PREFIX.exec(value)![0]
-    : undefined;
+  const head = PREFIX.exec(value)?.[0];
+  const prefixed = head !== undefined && /^(?:[a-z]{1,2}|[^aeiouy]{3,4})$/.test(head) ? head : undefined;
   let prefix = prefixed;
   for (const part of value.split(/[^A-Za-z0-9]+/)) {
     let first = true;
