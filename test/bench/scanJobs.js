@@ -5,7 +5,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 const { generateTree } = require('./generate');
 
@@ -48,25 +48,28 @@ function sampleThreads(pid) {
 /**
  * One scan process: wall time, exit status, peak RSS in MB, the JSON report (to check the runs agree),
  * and the CPU time of its main thread and of its busiest other thread (a worker, when there is one).
+ * `roots` are the paths to scan (the whole tree by default); `pin` runs it on one core (`taskset -c 0`,
+ * which execs node in its own process, so the thread ids read from /proc are node's). `sample` reads each
+ * thread's CPU time from /proc every few ms: that costs this process CPU time the scan's threads then lack
+ * when they fill every core (~40 ms of a 60 MB scan's wall time), so the timed runs go without it.
  */
-async function scanOnce(tree, jobs, preload) {
+async function scanOnce(tree, jobs, preload, { roots = [tree], pin = false, sample = false } = {}) {
   const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      preload,
-      path.join(ROOT, 'dist/cli.js'),
-      'scan',
-      tree,
-      '--format',
-      'json',
-      '--jobs',
-      String(jobs),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const sampler = sampleThreads(child.pid);
+  const nodeArgs = [
+    '--require',
+    preload,
+    path.join(ROOT, 'dist/cli.js'),
+    'scan',
+    ...roots,
+    '--format',
+    'json',
+    '--jobs',
+    String(jobs),
+  ];
+  const child = pin
+    ? spawn('taskset', ['-c', '0', process.execPath, ...nodeArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const sampler = sample ? sampleThreads(child.pid) : { threads: new Map(), stop: () => {} };
   const out = [];
   const err = [];
   child.stdout.on('data', (d) => out.push(d));
@@ -87,7 +90,7 @@ async function scanOnce(tree, jobs, preload) {
     status,
     rssMb: Number(rssKb) / 1024,
     cpuMs: Number(cpuUs) / 1000,
-    mainCpuMs: sampler.threads.get(child.pid) ?? NaN,
+    mainCpuMs: sample ? (sampler.threads.get(child.pid) ?? NaN) : NaN,
     busiestOtherCpuMs: Math.max(0, ...others),
     // The rest: V8's helper threads (optimizing compiles, GC), taken to be all but the `jobs - 1` busiest.
     helpersCpuMs: others.slice(jobs - 1).reduce((sum, used) => sum + used, 0),
@@ -95,8 +98,35 @@ async function scanOnce(tree, jobs, preload) {
   };
 }
 
-/** Scans a generated tree of `mb` MB `runs` times on 1 thread and on `jobs`; medians and their ratio. */
-async function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism() } = {}) {
+/**
+ * The reference for any design with a second V8 isolate: two one-thread scan processes at once, each on
+ * half of the tree's top-level directories. They share no work and no memory, and each pays its own start,
+ * rule tables and JIT warm-up, as a worker thread does. Wall time until both have ended.
+ */
+async function pairOnce(tree, preload) {
+  const tops = fs
+    .readdirSync(tree)
+    .sort()
+    .map((name) => path.join(tree, name));
+  const halves = [tops.filter((_, i) => i % 2 === 0), tops.filter((_, i) => i % 2 === 1)];
+  const t0 = performance.now();
+  await Promise.all(halves.map((roots) => scanOnce(tree, 1, preload, { roots })));
+  return performance.now() - t0;
+}
+
+/**
+ * Scans a generated tree of `mb` MB `runs` times on 1 thread and on `jobs`, interleaved; medians and their
+ * ratio. `pin` adds a one-thread run pinned to one core, `pair` the two-process reference (pairOnce);
+ * `sampleRuns` more runs of each give the CPU time by thread.
+ */
+async function measureJobs({
+  mb = 60,
+  runs = 3,
+  jobs = os.availableParallelism(),
+  pin = false,
+  pair = false,
+  sampleRuns = 3,
+} = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sgpt-jobs-'));
   try {
     const tree = path.join(dir, 'tree');
@@ -110,6 +140,8 @@ async function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism()
     await scanOnce(tree, 1, preload); // The page cache, so no run pays the disk.
     const one = [];
     const many = [];
+    const pinned = [];
+    const pairs = [];
     let same = true;
     for (let i = 0; i < runs; i++) {
       const a = await scanOnce(tree, 1, preload);
@@ -117,6 +149,19 @@ async function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism()
       same &&= a.report === b.report && a.status === b.status;
       one.push(a);
       many.push(b);
+      if (pin) {
+        pinned.push((await scanOnce(tree, 1, preload, { pin: true })).ms);
+      }
+      if (pair) {
+        pairs.push(await pairOnce(tree, preload));
+      }
+    }
+    // What each thread used, from runs of their own (see `sample`).
+    const sampledOne = [];
+    const sampledMany = [];
+    for (let i = 0; i < sampleRuns; i++) {
+      sampledOne.push(await scanOnce(tree, 1, preload, { sample: true }));
+      sampledMany.push(await scanOnce(tree, jobs, preload, { sample: true }));
     }
     const mbps = (ms) => bytes / 1048576 / (ms / 1000);
     const oneMs = median(one.map((r) => r.ms));
@@ -130,15 +175,17 @@ async function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism()
       oneMbps: mbps(oneMs),
       manyMbps: mbps(manyMs),
       speedUp: oneMs / manyMs,
+      pinnedMs: pin ? median(pinned) : undefined,
+      pairMs: pair ? median(pairs) : undefined,
       oneCpuMs: median(one.map((r) => r.cpuMs)),
       manyCpuMs: median(many.map((r) => r.cpuMs)),
       // The critical path on idle cores: the one-thread run's main thread against the busiest thread of
       // the many-thread run (its main thread, which also walks and reports, or a worker).
-      oneMainCpuMs: median(one.map((r) => r.mainCpuMs)),
-      manyMainCpuMs: median(many.map((r) => r.mainCpuMs)),
-      manyWorkerCpuMs: median(many.map((r) => r.busiestOtherCpuMs)),
-      oneHelpersCpuMs: median(one.map((r) => r.helpersCpuMs)),
-      manyHelpersCpuMs: median(many.map((r) => r.helpersCpuMs)),
+      oneMainCpuMs: median(sampledOne.map((r) => r.mainCpuMs)),
+      manyMainCpuMs: median(sampledMany.map((r) => r.mainCpuMs)),
+      manyWorkerCpuMs: median(sampledMany.map((r) => r.busiestOtherCpuMs)),
+      oneHelpersCpuMs: median(sampledOne.map((r) => r.helpersCpuMs)),
+      manyHelpersCpuMs: median(sampledMany.map((r) => r.helpersCpuMs)),
       oneRssMb: Math.max(...one.map((r) => r.rssMb)),
       manyRssMb: Math.max(...many.map((r) => r.rssMb)),
       same,
@@ -149,9 +196,18 @@ async function measureJobs({ mb = 60, runs = 3, jobs = os.availableParallelism()
   }
 }
 
+/** Whether util-linux's `taskset` is here to pin a process to one core (Linux only). */
+function hasTaskset() {
+  const r = spawnSync('taskset', ['-c', '0', 'true']);
+  return !r.error && r.status === 0;
+}
+
+/** The size of the large tree: where a worker's fixed costs are small against the scan. */
+const LARGE_MB = 1000;
+
 /** The `npm run bench` section. */
 async function report({ section, fmt, verdict, quick }) {
-  const m = await measureJobs({ mb: quick ? 20 : 60, runs: quick ? 3 : 5 });
+  const m = await measureJobs({ mb: quick ? 20 : 60, runs: quick ? 3 : 5, pair: true });
   section(
     `Whole scan on every core: \`scan --jobs ${m.jobs}\` vs \`--jobs 1\` (${fmt(m.mb, 0)} MB tree, whole processes)`,
   );
@@ -183,14 +239,43 @@ async function report({ section, fmt, verdict, quick }) {
       `on ${m.jobs} idle cores the speed-up is at most about ${fmt(bound, 2)}x (a run takes at least its busiest thread's CPU time, and all its threads' CPU time over ${m.jobs} cores)`,
     );
   }
+  console.log(
+    `reference, two one-thread scans at once, each on half the tree (no shared work; each its own start-up and JIT warm-up, as a worker has): ${fmt(m.pairMs, 0)} ms, ${fmt(m.oneMs / m.pairMs, 2)}x`,
+  );
   console.log(`reports identical on 1 and ${m.jobs} threads: ${m.same ? 'yes' : 'NO'}`);
   if (m.jobs >= 2) {
-    console.log(`target >= 1.6x on 2+ cores: ${fmt(m.speedUp, 2)}x -> ${verdict(m.speedUp >= 1.6)}`);
+    console.log(
+      `target >= 1.6x on 2+ cores (${fmt(m.mb, 0)} MB tree): ${fmt(m.speedUp, 2)}x -> ${verdict(m.speedUp >= 1.6)}`,
+    );
   } else {
     console.log(`one core: no speed-up to measure (${fmt(m.speedUp, 2)}x)`);
   }
   console.log(
     `peak RSS: ${fmt(m.oneRssMb, 0)} MB on 1 thread, ${fmt(m.manyRssMb, 0)} MB on ${m.jobs}; target <= 150 MB: ${verdict(Math.max(m.oneRssMb, m.manyRssMb) <= 150)}`,
+  );
+  if (quick || m.jobs < 2) {
+    return;
+  }
+  // A large tree: the same fixed costs per thread are a small part of the work, so this is the throughput
+  // a large repository sees. Pinned to one core, the one-thread scan is also timed without the second core
+  // its V8 helper threads use.
+  const big = await measureJobs({ mb: LARGE_MB, runs: 3, jobs: m.jobs, pin: hasTaskset(), sampleRuns: 0 });
+  section(
+    `Whole scan on every core, a large tree: \`scan --jobs ${big.jobs}\` vs \`--jobs 1\` (${fmt(big.mb, 0)} MB, whole processes)`,
+  );
+  console.log(
+    `--jobs 1: ${fmt(big.oneMs, 0)} ms ${fmt(big.oneMbps)} MB/s; --jobs ${big.jobs}: ${fmt(big.manyMs, 0)} ms ${fmt(big.manyMbps)} MB/s; medians of ${big.runs} interleaved runs (exit ${big.status})`,
+  );
+  if (big.pinnedMs !== undefined) {
+    console.log(
+      `--jobs 1 pinned to one core (taskset -c 0): ${fmt(big.pinnedMs, 0)} ms ${fmt(big.mb / (big.pinnedMs / 1000))} MB/s; --jobs ${big.jobs} against it: ${fmt(big.pinnedMs / big.manyMs, 2)}x`,
+    );
+  }
+  console.log(
+    `CPU time (all threads): ${fmt(big.oneCpuMs, 0)} ms on 1, ${fmt(big.manyCpuMs, 0)} ms on ${big.jobs}; peak RSS ${fmt(big.oneRssMb, 0)} / ${fmt(big.manyRssMb, 0)} MB; reports identical: ${big.same ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `target >= 1.6x on 2+ cores (${fmt(big.mb, 0)} MB tree, against --jobs 1 unpinned): ${fmt(big.speedUp, 2)}x -> ${verdict(big.speedUp >= 1.6)}`,
   );
 }
 
