@@ -29,7 +29,7 @@ import { formatSarif } from './format/sarif';
 import { formatTextLine, formatTextSummary } from './format/text';
 import { createProgress } from './progress';
 import { createScanPool } from './scanPool';
-import { idleCores, takePrestartedWorkers } from './scanPrestart';
+import { scanThreadPlan, takePrestartedWorkers } from './scanPrestart';
 import type { FileResult } from './scanWork';
 import { scanEntry, unexaminedWarning } from './scanWork';
 
@@ -55,8 +55,9 @@ Options:
                            directory or above it, up to the git root)
       --staged             scan what the next commit would record: the staged blobs in git's index,
                            not the work tree (for pre-commit hooks); takes no paths
-  -j, --jobs N             threads to scan with (default: the idle cores less one); a large
-                           tree is spread over them, a few files stay on one; the report is the same
+  -j, --jobs N             threads to scan with (default: the idle cores less one, or all of
+                           them once a tree proves large); a large tree is spread over them, a few
+                           files stay on one; the report is the same
   -h, --help               show this help
 
 Exit status: 0 no findings, 1 findings, 2 error (bad option, missing path, unreadable file,
@@ -88,7 +89,7 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
     values['max-file-size'] === undefined
       ? DEFAULT_MAX_FILE_SIZE
       : parseSize(values['max-file-size'], '--max-file-size');
-  const jobs = values.jobs === undefined ? idleCores() : parseJobs(values.jobs);
+  const threads = scanThreadPlan(values.jobs === undefined ? undefined : parseJobs(values.jobs));
   const excludes = values.exclude ?? [];
   const staged = values.staged === true;
   if (staged && positionals.length > 0) {
@@ -172,9 +173,13 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
 
   const tasks: Task[] = [];
   const prestarted = takePrestartedWorkers();
+  // Without --jobs on an idle 2-core machine: one thread, two once the tree proves large (`growLate`).
+  const growLate = threads.jobs === 1 && threads.growTo > 1;
   const pool =
-    jobs > 1 && !staged
-      ? createScanPool({ jobs, maxFileSize, prestarted }, (index, result) => record(tasks[index]!, result))
+    threads.growTo > 1 && !staged
+      ? createScanPool({ jobs: threads.growTo, maxFileSize, prestarted, growLate }, (index, result) =>
+          record(tasks[index]!, result),
+        )
       : undefined;
   if (!pool) {
     prestarted.forEach((worker) => void worker.terminate());

@@ -25,6 +25,11 @@ import { scanItem } from './scanWork';
 
 const START_FILES = 64;
 const WARM_UP_MS = 40;
+/**
+ * With `growLate`, how long the main thread scans alone before it may start workers: ~50 MB of ordinary
+ * code, warm-up included. Only a tree with at least as much left as that pays back a worker's ~170 ms.
+ */
+const GROW_LATE_MS = 250;
 /** The walk posts its files to the workers in runs of this many. */
 const PUBLISH_EVERY = 16;
 /** The main thread looks at the workers' results between its own files at most this often. */
@@ -52,8 +57,14 @@ export interface PoolOptions {
   readonly maxFileSize: number;
   /** Overrides `START_FILES` (tests). */
   readonly startFiles?: number;
-  /** Overrides `WARM_UP_MS` (tests). */
+  /** Overrides `WARM_UP_MS` (`GROW_LATE_MS` with `growLate`; tests). */
   readonly warmUpMs?: number;
+  /**
+   * One thread unless the tree proves large: no worker starts as the walk finds files, only once the main
+   * thread has scanned for `GROW_LATE_MS` with at least as many files left as it has taken (`growsNow`).
+   * For the default thread count where a second core is idle (scanPrestart.ts, `threadPlan`).
+   */
+  readonly growLate?: boolean;
   /**
    * False leaves every file to the workers, once there are any (tests: a warm main thread would otherwise
    * take them all before a worker has loaded).
@@ -88,7 +99,8 @@ export function createScanPool(
   options: PoolOptions,
   onResult: (index: number, result: FileResult) => void,
 ): ScanPool {
-  const startFiles = options.startFiles ?? START_FILES;
+  const startFiles = options.growLate ? Number.POSITIVE_INFINITY : (options.startFiles ?? START_FILES);
+  const warmUpMs = options.warmUpMs ?? (options.growLate ? GROW_LATE_MS : WARM_UP_MS);
   const counters = new Int32Array(new SharedArrayBuffer(SHARED_COUNTERS * 4));
   Atomics.store(counters, TOTAL, -1);
   const items: PoolItem[] = [];
@@ -194,8 +206,9 @@ export function createScanPool(
         for (let index = claim(); index < items.length;) {
           store(index, scanItem(items[index]!, options.maxFileSize));
           const now = performance.now();
-          const left = items.length - Atomics.load(counters, CLAIMED);
-          if (!spawned && now - started > (options.warmUpMs ?? WARM_UP_MS) && left > 1) {
+          const claimed = Atomics.load(counters, CLAIMED);
+          const left = items.length - claimed;
+          if (!spawned && growsNow(now - started, warmUpMs, claimed, left, options.growLate === true)) {
             // No more threads than files left for them.
             spawn(Math.min(options.jobs - 1, left - 1));
           }
@@ -234,6 +247,21 @@ export function createScanPool(
       return stats;
     },
   };
+}
+
+/**
+ * Whether the main thread, scanning alone for `elapsedMs`, starts the workers now: after `warmUpMs`, with
+ * more than one file left (a worker takes a file the main thread would not get to), and with `growLate`
+ * only if at least as many files are left as have been taken.
+ */
+export function growsNow(
+  elapsedMs: number,
+  warmUpMs: number,
+  claimed: number,
+  left: number,
+  growLate: boolean,
+): boolean {
+  return elapsedMs > warmUpMs && left > 1 && (!growLate || left >= claimed);
 }
 
 /**

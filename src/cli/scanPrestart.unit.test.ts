@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultJobs, prestartCount, prestartScanWorkers, takePrestartedWorkers } from './scanPrestart';
+import {
+  defaultJobs,
+  prestartCount,
+  prestartScanWorkers,
+  takePrestartedWorkers,
+  threadPlan,
+} from './scanPrestart';
 
 describe('prestartCount: the workers `scan` starts before its options are parsed', () => {
   const dirs = new Set(['.', 'src', 'test']);
@@ -83,5 +89,24 @@ describe('defaultJobs: the thread count `scan` uses without --jobs', () => {
     assert.equal(defaultJobs(4, 6), 1);
     assert.equal(defaultJobs(1, 0), 1);
     assert.equal(defaultJobs(2, 0.9), 1);
+  });
+});
+
+describe('threadPlan: the threads `scan` starts on and may grow to', () => {
+  it('starts on exactly --jobs when given, and never grows past it', () => {
+    assert.deepEqual(threadPlan(1, 2, 0), { jobs: 1, growTo: 1 });
+    assert.deepEqual(threadPlan(3, 2, 0), { jobs: 3, growTo: 3 });
+  });
+
+  it('without --jobs on 2 idle cores, starts on one thread and may grow to both', () => {
+    assert.deepEqual(threadPlan(undefined, 2, 0), { jobs: 1, growTo: 2 });
+    assert.deepEqual(threadPlan(undefined, 2, 0.9), { jobs: 1, growTo: 2 });
+  });
+
+  it('never grows onto a busy core, nor on one core, nor where the default already has several threads', () => {
+    assert.deepEqual(threadPlan(undefined, 2, 1.2), { jobs: 1, growTo: 1 });
+    assert.deepEqual(threadPlan(undefined, 1, 0), { jobs: 1, growTo: 1 });
+    assert.deepEqual(threadPlan(undefined, 4, 0), { jobs: 3, growTo: 3 });
+    assert.deepEqual(threadPlan(undefined, 4, 2.5), { jobs: 1, growTo: 2 });
   });
 });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { fingerprintOf } from '../../src/core/detect/finding';
 import { Worker } from 'node:worker_threads';
-import { createScanPool, SCAN_WORKER_FILE } from '../../src/cli/scanPool';
+import { createScanPool, growsNow, SCAN_WORKER_FILE } from '../../src/cli/scanPool';
 import type { FileResult } from '../../src/cli/scanWork';
 import { scanEntry } from '../../src/cli/scanWork';
 import { readEntry } from '../../src/core/fs/readEntry';
@@ -161,6 +161,7 @@ describe('scan --jobs: the same report on any number of threads', function () {
   for (const [when, start] of [
     ['as the walk finds files', { startFiles: 16 }],
     ['once the main thread has scanned a while', { startFiles: Number.POSITIVE_INFINITY, warmUpMs: 0 }],
+    ['once the tree proves large (growLate)', { growLate: true, warmUpMs: 0 }],
   ] as const) {
     it(`hands results back in order from workers started ${when}, passing known results through`, async () => {
       const paths = tree.sources.slice(0, 60);
@@ -186,6 +187,28 @@ describe('scan --jobs: the same report on any number of threads', function () {
       assert.deepEqual(seen, expected);
     });
   }
+
+  it('grows late only with as many files left as taken, and never for the last file', () => {
+    // Ordinary pools: after the warm-up, while more than one file is left.
+    assert.equal(growsNow(41, 40, 900, 2, false), true);
+    assert.equal(growsNow(39, 40, 10, 500, false), false);
+    assert.equal(growsNow(41, 40, 10, 1, false), false);
+    // growLate: the tree must prove large, at least half of it still to take.
+    assert.equal(growsNow(251, 250, 400, 400, true), true);
+    assert.equal(growsNow(251, 250, 401, 400, true), false);
+    assert.equal(growsNow(249, 250, 10, 5000, true), false);
+  });
+
+  it('keeps a small tree on one thread when growing late: no worker starts', async () => {
+    const paths = tree.sources.slice(0, 40);
+    const expected = paths.map((path) => scanEntry(readEntry(path, 1 << 30)));
+    const seen: FileResult[] = [];
+    const pool = createScanPool({ jobs: 2, maxFileSize: 1 << 30, growLate: true }, (_, r) => seen.push(r));
+    paths.forEach((path) => pool.add(path));
+    const stats = await pool.finish();
+    assert.deepEqual(stats, { workers: 0, byWorkers: 0 });
+    assert.deepEqual(seen, expected);
+  });
 
   it('scans on the main thread the files a worker took and never sent back, when it dies', async () => {
     const paths = tree.sources.slice(0, 30);
