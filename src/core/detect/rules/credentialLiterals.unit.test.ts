@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { builtinRules } from '../catalog';
+import { providerPrefixes } from '../prefixLookAlike';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
 import { bracketsBalance, literalOk } from './credentialLiterals';
@@ -6,14 +8,20 @@ import { bracketsBalance, literalOk } from './credentialLiterals';
 /** Lower-case letters and the marks of a typed password, as detect-secrets' keyword cases draw them. */
 const MARKS = 'abcdefghijklmnopqrstuvwxyz#$()->[]_{}';
 
+/** Provider prefixes (`aio_`, `ghp_`): a value opening with one is that provider's look-alike. */
+const PREFIXES = providerPrefixes(builtinRules).prefixes;
+
 /**
  * A punctuation-heavy password, drawn fresh, with brackets that do not pair up (a balanced one reads
  * as an expression) and no `{{`, `${`, `#{` or `$(` (template marks, which every rule treats as a reference).
+ * Nor may it open with a provider's prefix: `aio_ed_(})…` (a seed sweep drew it) is a look-alike of an
+ * Adafruit key, which the report tier leaves to the redact tier (prefixLookAlike.ts).
  */
 function punctuated(): string {
   for (;;) {
     const v = `${randomToken('abcdefghijklmnopqrstuvwxyz', 3)}${randomToken(MARKS, 30)}}}`;
-    if (!/\{\{|[$#@]\{|\$\(|^\$/.test(v) && !bracketsBalance(v) && /[([{]/.test(v)) {
+    const prefixed = PREFIXES.some((p) => v.startsWith(p));
+    if (!/\{\{|[$#@]\{|\$\(|^\$/.test(v) && !bracketsBalance(v) && /[([{]/.test(v) && !prefixed) {
       return v;
     }
   }
