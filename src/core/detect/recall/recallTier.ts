@@ -17,6 +17,7 @@ import { findBareLongTokens, findWordedTokens } from './wordedTokens';
 import { findGeneratedLiterals } from './generatedLiterals';
 import { findAppRoleIds } from './appRoleIds';
 import { findQuotedLabels } from './quotedLabels';
+import { findProsePasswords } from './prosePasswords';
 import { findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 
@@ -43,6 +44,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findGeneratedLiterals,
   findWebhookUrls,
   findQuotedLabels,
+  findProsePasswords,
   findAppRoleIds,
   findServiceParts,
   findCredentialCompanions,
