@@ -210,6 +210,18 @@ export const devToolRules: readonly Rule[] = [
     make: () => randomToken(HEX, 40),
     revokeUrl: 'https://buildkite.com/user/api-access-tokens',
   }),
+  prefixedRule({
+    id: 'dependency-track-api-key',
+    provider: 'Dependency-Track',
+    description: 'OWASP Dependency-Track API key',
+    risk: 'anyone with this file can read and change the projects, findings and policies of your Dependency-Track server',
+    prefix: 'odt_',
+    // 32 characters as Dependency-Track issues them; Nosey Parker's rule reads up to 255.
+    body: '[A-Za-z0-9]{32,64}',
+    bodyMax: 64,
+    make: () => randomToken(ALNUM, 32),
+    revokeUrl: 'https://docs.dependencytrack.org/integrations/rest-api/',
+  }),
   contextRule({
     id: 'okta-api-token',
     credentialName: true,
