@@ -29,10 +29,17 @@ const SPACED_P =
  */
 const AFTER_USER = /(?:^|[ \t])-u[ \t]+[^\s-]\S*[ \t]+$/;
 const CURL = /\b(?:curl|wget|http|https|xh)\b/;
+/** `vault operator unseal <key>`: an unseal key (base64, 44 characters as Vault prints them) as the argument. */
+const UNSEAL =
+  /\bvault[ \t]+operator[ \t]+unseal(?:[ \t]+-[\w-]+(?:=\S+)?)*[ \t]+["']?([A-Za-z0-9+/]{20,88}={0,2})(?![\w+/=])/g;
 /** How far back a flag's command is looked for on its line. */
 const COMMAND_REACH = 240;
 
 export const findCommandFlags: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(UNSEAL)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: start + m[1]!.length, kind: 'unseal-key' });
+  }
   const long = new RegExp(LONG_FLAG.source, 'g');
   for (let m = long.exec(text); m !== null; m = long.exec(text)) {
     const kind = credentialKind(m[1] ?? m[2]!);

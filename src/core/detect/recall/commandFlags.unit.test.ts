@@ -26,6 +26,14 @@ describe('redact tier: credentials on command lines', () => {
     hides(`New-Thing -ApiKey "${pw}" -Name x`, pw);
   });
 
+  it('hides the key given to vault operator unseal', () => {
+    const unseal = `${randomToken(ALNUM, 40)}+q7Z`;
+    hides(`oc -n vault exec -ti vault-0 -- vault operator unseal ${unseal}`, unseal);
+    hides(`vault operator unseal -address=https://vault:8200 '${unseal}'`, unseal);
+    leaves('vault operator unseal -status');
+    leaves('vault operator unseal $UNSEAL_KEY_1');
+  });
+
   it('hides the value of credential-named long flags, keeping the flag', () => {
     hides(
       'tool --password hunter-3q --token=tk-Rw8Zq3 --api-key "ak 12 7z"',
