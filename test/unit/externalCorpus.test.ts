@@ -149,13 +149,16 @@ const FLOORS = {
  * Nosey Parker's rule examples (branch np, 2026-12-05) joined the corpus after the floors above were set,
  * and no rule here was ever tuned on them: they get floors of their own, and `FLOORS` stays on the five
  * sources it was measured on. Measured at the extraction (338 secrets, 74 negatives, 3 runs): scan recall
- * 67.5-68.6%, FP 5.4% (4 of 74), leak 8.9-9.2%, over-redaction 25.7% (19 of 74).
+ * 67.5-68.6%, FP 5.4% (4 of 74), leak 8.9-9.2%, over-redaction 25.7% (19 of 74). After this branch's
+ * fixes (commandFlags, prosePasswords, commented and `pat` names, four prefixed rules, a `%VAR%` before a
+ * space; 6 runs): recall 69.5-71.0%, FP 5.4%, leak 3.6-4.1%, over-redaction 25.7%. The floors leave room
+ * for the draw (about 5 secrets, 1 negative).
  */
 const NOSEYPARKER_FLOORS = {
-  scanRecall: 0.66,
+  scanRecall: 0.68,
   scanFalsePositiveRate: 0.07,
-  redactLeakRate: 0.1,
-  overRedactionRate: 0.27,
+  redactLeakRate: 0.055,
+  overRedactionRate: 0.28,
 } as const;
 
 describe('external corpus: the peers’ published test cases, values re-generated', function () {
