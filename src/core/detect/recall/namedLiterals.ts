@@ -2,6 +2,7 @@ import { hasExampleShape } from '../placeholders';
 import { comparedBefore } from './comparedLiterals';
 import { credentialKind, splitWords } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
+import { valueOutsideProse } from './commentedValues';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -15,10 +16,7 @@ import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd 
  * credentialName.ts, the value's in literalValue.ts.
  */
 
-/**
- * Substrings every credential name holds; each hit is widened to the name around it. `pat` (a personal
- * access token: `ado_pat`, `GITHUB_PAT`) only where no letter follows, so `path` and `pattern` are no hit.
- */
+/** Substrings every credential name holds, widened to the name around each hit; `pat` not in `path`. */
 const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|pat(?![a-z])/gi;
 /** How far a name is widened each side of its hit. */
 const NAME_REACH = 96;
@@ -61,10 +59,7 @@ const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
 /** A number given to a password in code: a PIN. */
 const DIGITS = /\d{6,64}(?![\w.])/y;
-/**
- * A line-oriented assignment: the name starts its line (after indentation, a list dash or `export`), also
- * commented out (`# DB_PASS=…` in a `.env`, `// password: …`): a value kept in a comment still leaves.
- */
+/** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
 const LINE_PREFIX =
   /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
 
@@ -95,12 +90,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       if (compared !== undefined) {
         pushLiteral(text, compared, kind, false, mine);
       }
-      const commented = commentedOut(text, s);
-      for (const v of mine) {
-        if (commented && (!endsItsLine(text, v.end) || /\s/.test(text.slice(v.start, v.end)))) {
-          // A comment's prose (`# token: see the docs`): only one word that ends the line is a value.
-          continue;
-        }
+      for (const v of mine.filter((x) => valueOutsideProse(text, s, x))) {
         if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
           out.push(v);
         } else {
@@ -119,19 +109,6 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     }
   }
 };
-
-/** Whether the name at `s` follows a comment marker that opens its line (`# DB_PASS=…`, `// token: …`). */
-function commentedOut(text: string, s: number): boolean {
-  const from = Math.max(0, s - LINE_REACH);
-  const before = text.slice(from, s);
-  const line = before.slice(before.lastIndexOf('\n') + 1);
-  return /^[ \t]*(?:#|\/\/|;|--)/.test(line);
-}
-
-/** Whether nothing but a closing quote, `,` or `;` and spaces follows `end` on its line. */
-function endsItsLine(text: string, end: number): boolean {
-  return /^["'`]?[,;]?[ \t]*(?:\r?\n|$)/.test(text.slice(end, end + 64));
-}
 
 /**
  * Whether the literal `value` given to `name` holds nothing to hide: the name spelled again (a constant

@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import { valueOutsideProse } from './commentedValues';
+import { fake } from './spanCases';
+
+/** `valueOutsideProse` for `value` found after the name `name` in `text`. */
+function judged(text: string, name: string, value: string): boolean {
+  const start = text.indexOf(value);
+  return valueOutsideProse(text, text.indexOf(name), { start, end: start + value.length, kind: 'password' });
+}
+
+describe('redact tier: values in comments', () => {
+  it('takes any value outside a comment, and one word ending its line inside one', () => {
+    const pw = fake(10);
+    assert.ok(judged(`DB_PASS=${pw} # old`, 'DB_PASS', pw));
+    assert.ok(judged(`# DB_PASS=${pw}\nnext`, 'DB_PASS', pw));
+    assert.ok(judged(`  // password: "${pw}";`, 'password', pw));
+  });
+
+  it("refuses a comment's prose: several words, or a word the sentence goes on after", () => {
+    assert.ok(!judged('# token: see the docs', 'token', 'see the docs'));
+    assert.ok(!judged('-- password is rotated weekly', 'password', 'rotated'));
+  });
+});
