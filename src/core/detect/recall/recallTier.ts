@@ -18,6 +18,7 @@ import { findGeneratedLiterals } from './generatedLiterals';
 import { findAppRoleIds } from './appRoleIds';
 import { findQuotedLabels } from './quotedLabels';
 import { findProsePasswords } from './prosePasswords';
+import { findHclVariables } from './hclVariables';
 import { findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 
@@ -45,6 +46,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findWebhookUrls,
   findQuotedLabels,
   findProsePasswords,
+  findHclVariables,
   findAppRoleIds,
   findServiceParts,
   findCredentialCompanions,
