@@ -222,6 +222,28 @@ export const devToolRules: readonly Rule[] = [
     make: () => randomToken(ALNUM, 32),
     revokeUrl: 'https://docs.dependencytrack.org/integrations/rest-api/',
   }),
+  tokenRule({
+    id: 'thingsboard-device-token',
+    provider: 'ThingsBoard',
+    description: 'ThingsBoard device access token',
+    risk: 'anyone with this file can post telemetry and attributes as your ThingsBoard device',
+    // The device API takes the token in its path: `thingsboard.cloud/api/v1/<token>/telemetry`.
+    keywords: ['thingsboard'],
+    pattern: /thingsboard\.cloud\/api\/v1\/(?<secret>[A-Za-z0-9]{20})(?![A-Za-z0-9])/,
+    maxLength: 45,
+    minEntropy: 3,
+    validate: (t) => /[0-9]/.test(t) && /[a-z]/i.test(t),
+    revokeUrl: 'https://thingsboard.io/docs/user-guide/access-token/',
+    sample: () => `${randomToken(ALNUM, 18)}7q`,
+    lines: (t) => [
+      `curl -X POST https://thingsboard.cloud/api/v1/${t}/telemetry -d '{"t":25}'`,
+      `coap://coap.thingsboard.cloud/api/v1/${t}/attributes`,
+    ],
+    negatives: [
+      'https://thingsboard.cloud/api/v1/$ACCESS_TOKEN/telemetry',
+      'https://thingsboard.cloud/api/v1/YOUR_ACCESS_TOKEN/rpc',
+    ],
+  }),
   contextRule({
     id: 'okta-api-token',
     credentialName: true,
