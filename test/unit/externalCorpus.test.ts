@@ -150,15 +150,17 @@ const FLOORS = {
  * and no rule here was ever tuned on them: they get floors of their own, and `FLOORS` stays on the five
  * sources it was measured on. Measured at the extraction (338 secrets, 74 negatives, 3 runs): scan recall
  * 67.5-68.6%, FP 5.4% (4 of 74), leak 8.9-9.2%, over-redaction 25.7% (19 of 74). After this branch's
- * fixes (commandFlags, prosePasswords, commented and `pat` names, four prefixed rules, a `%VAR%` before a
- * space; 6 runs): recall 69.5-71.0%, FP 5.4%, leak 3.6-4.1%, over-redaction 25.7%. The floors leave room
- * for the draw (about 5 secrets, 1 negative).
+ * fixes (command flags, prose passwords, commented and `pat` names, DirectoryEntry, Terraform defaults,
+ * vault unseal, nine prefixed or path rules, a `%VAR%` before a space): see the last commit's figures;
+ * over-redaction is 27.0% (20 of 74): Nosey Parker's `px-api-` near miss (a UUID of non-hex letters) is
+ * hidden as a look-alike of the new Pixie rule, by design. The floors leave room for the draw (about 5
+ * secrets, 1 negative).
  */
 const NOSEYPARKER_FLOORS = {
-  scanRecall: 0.68,
+  scanRecall: 0.69,
   scanFalsePositiveRate: 0.07,
-  redactLeakRate: 0.055,
-  overRedactionRate: 0.28,
+  redactLeakRate: 0.04,
+  overRedactionRate: 0.29,
 } as const;
 
 describe('external corpus: the peers’ published test cases, values re-generated', function () {

@@ -222,6 +222,20 @@ export const devToolRules: readonly Rule[] = [
     make: () => randomToken(ALNUM, 32),
     revokeUrl: 'https://docs.dependencytrack.org/integrations/rest-api/',
   }),
+  ...(['api', 'dep'] as const).map((kind) =>
+    prefixedRule({
+      id: kind === 'api' ? 'pixie-api-key' : 'pixie-deploy-key',
+      provider: 'Pixie',
+      description: kind === 'api' ? 'Pixie (New Relic) API key' : 'Pixie (New Relic) deploy key',
+      risk: 'anyone with this file can query or deploy to the clusters your Pixie account observes',
+      prefix: `px-${kind}-`,
+      body: UUID,
+      bodyMax: 36,
+      minEntropy: 3,
+      make: uuid,
+      revokeUrl: 'https://docs.px.dev/reference/admin/api-keys/',
+    }),
+  ),
   tokenRule({
     id: 'thingsboard-device-token',
     provider: 'ThingsBoard',
