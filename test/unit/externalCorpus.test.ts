@@ -152,7 +152,7 @@ const FLOORS = {
  * 67.5-68.6%, FP 5.4% (4 of 74), leak 8.9-9.2%, over-redaction 25.7% (19 of 74). After this branch's
  * fixes (command flags, prose passwords, commented and `pat` names, DirectoryEntry, Terraform defaults,
  * vault unseal, nine prefixed or path rules, a `%VAR%` before a space): see the last commit's figures;
- * over-redaction is 27.0% (20 of 74): Nosey Parker's `px-api-` near miss (a UUID of non-hex letters) is
+ * over-redaction is 27.0-28.4% (20-21 of 74): Nosey Parker's `px-api-` near miss (a UUID of non-hex letters) is
  * hidden as a look-alike of the new Pixie rule, by design. The floors leave room for the draw (about 5
  * secrets, 1 negative).
  */
@@ -160,7 +160,7 @@ const NOSEYPARKER_FLOORS = {
   scanRecall: 0.69,
   scanFalsePositiveRate: 0.07,
   redactLeakRate: 0.04,
-  overRedactionRate: 0.29,
+  overRedactionRate: 0.3,
 } as const;
 
 describe('external corpus: the peers’ published test cases, values re-generated', function () {
