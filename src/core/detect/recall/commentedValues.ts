@@ -6,6 +6,10 @@ import type { RecallSpan } from './recallSpan';
  * only as one word that ends its line.
  */
 
+/** What a comment documents rather than sets: a choice (`true|false`), a flag word, an identifier (`allHosts`). */
+const DOCUMENTED = /[|<>]|^(?:true|false|yes|no|on|off|none|null)$/i;
+const IDENTIFIER = /^[a-z]{3,}(?:[A-Z][a-z]{2,})+$/;
+
 /** How far back the start of the name's line is looked for. */
 const LINE_REACH = 160;
 
@@ -21,5 +25,6 @@ export function valueOutsideProse(text: string, s: number, v: RecallSpan): boole
     return true;
   }
   const endsLine = /^["'`]?[,;]?[ \t]*(?:\r?\n|$)/.test(text.slice(v.end, v.end + 64));
-  return endsLine && !/\s/.test(text.slice(v.start, v.end));
+  const value = text.slice(v.start, v.end);
+  return endsLine && !/\s/.test(value) && !DOCUMENTED.test(value) && !IDENTIFIER.test(value);
 }

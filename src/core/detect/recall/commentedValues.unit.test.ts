@@ -10,7 +10,7 @@ function judged(text: string, name: string, value: string): boolean {
 
 describe('redact tier: values in comments', () => {
   it('takes any value outside a comment, and one word ending its line inside one', () => {
-    const pw = fake(10);
+    const pw = `${fake(8)}7q`;
     assert.ok(judged(`DB_PASS=${pw} # old`, 'DB_PASS', pw));
     assert.ok(judged(`# DB_PASS=${pw}\nnext`, 'DB_PASS', pw));
     assert.ok(judged(`  // password: "${pw}";`, 'password', pw));
@@ -19,5 +19,9 @@ describe('redact tier: values in comments', () => {
   it("refuses a comment's prose: several words, or a word the sentence goes on after", () => {
     assert.ok(!judged('# token: see the docs', 'token', 'see the docs'));
     assert.ok(!judged('-- password is rotated weekly', 'password', 'rotated'));
+    // What a commented-out property documents: a choice, a flag word, an identifier.
+    assert.ok(!judged('# jmx.remote.password.only=true|false', 'password', 'true|false'));
+    assert.ok(!judged('#jdk.http.ntlm.transparentAuth=allHosts', 'transparentAuth', 'allHosts'));
+    assert.ok(!judged('# token_required=false', 'token', 'false'));
   });
 });

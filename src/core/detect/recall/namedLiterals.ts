@@ -90,7 +90,12 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       if (compared !== undefined) {
         pushLiteral(text, compared, kind, false, mine);
       }
-      for (const v of mine.filter((x) => valueOutsideProse(text, s, x))) {
+      // `pat` alone names a pattern as often (`HEX_PAT = "[0-9A-F]{4}"`): then only a generated value counts.
+      const patOnly = /^pat$/i.test(m[0]) && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name);
+      const generated = (v: string): boolean => isCleanToken(v) && looksRandom(v);
+      for (const v of mine.filter(
+        (x) => valueOutsideProse(text, s, x) && (!patOnly || generated(text.slice(x.start, x.end))),
+      )) {
         if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
           out.push(v);
         } else {

@@ -13,10 +13,11 @@ import { looksRandom } from './tokenShape';
 
 /**
  * The word, at most 60 characters on the same line that end no sentence (`for the user "admin"`), then
- * `is`/`was`/`be`/`to`, an optional `set to` and colon, and a quoted run with no space.
+ * `is`/`was`/`be`/`are` (with an optional `set to`) or `set`/`changed`/`reset to`, an optional colon, and a
+ * quoted run with no space and no parenthesis (a call is code, not a value).
  */
 const SENTENCE =
-  /\b(?:password|passwd|passphrase)\b[^\n.;=]{0,60}?[ \t](?:is|was|be|to)(?:[ \t]+set[ \t]+to)?[ \t]*:?[ \t]*(['"`])([^\s'"`]{1,80})\1/gi;
+  /\b(?:password|passwd|passphrase)\b[^\n.;=]{0,60}?[ \t](?:(?:is|was|be|are)(?:[ \t]+set[ \t]+to)?|(?:set|changed|reset)[ \t]+to)[ \t]*:?[ \t]*(['"`])([^\s'"`()]{1,80})\1/gi;
 
 /** `the following password …:`, then the value alone on the next line (one blank line allowed between). */
 const FOLLOWING =

@@ -32,6 +32,8 @@ describe('redact tier: passwords given in prose', () => {
       "if password is '<your password>':",
       'The password is too short. It is "weak".',
       'password = "x"; the user is "admin"',
+      '* Added support for passing in a passphrase for decrypting the signing key to `Sign.sign()`.',
+      'Use a passphrase to unlock it, or pass it to `openssl`.',
       'Please use the following password to proceed:\n\nthe one you chose at setup',
       'The following key bindings:\n\nctrl-shift-p',
     ]) {
