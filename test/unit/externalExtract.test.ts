@@ -32,10 +32,31 @@ const { caseName, commentOf } = load(resolve(repo, 'test/corpus/external/extract
 const hex = (n: number): string => 'a1b2c3d4e5f6'.repeat(Math.ceil(n / 12)).slice(0, n);
 const alnum = (n: number): string => 'Q7wErT9yUi0pAsD3fG'.repeat(Math.ceil(n / 18)).slice(0, n);
 
+const { translate } = load(resolve(repo, 'test/corpus/external/extract/rustRegex.js')) as {
+  readonly translate: (pattern: string) => RegExp;
+};
+
 describe('external corpus extractor', () => {
   afterEach(() => {
     template.keepLiterals([]);
     template.keepNames([]);
+  });
+
+  it("reads a Nosey Parker rule's Rust pattern: verbose mode, comments, leading and inline flags, POSIX classes", () => {
+    const re = translate(
+      '(?x)(?i)\n  \\b (ghp_ [[:alnum:]]{6})  (?# a comment )\n  # a line comment\n  (?: \\b | $ )',
+    );
+    assert.equal(re.flags.includes('i'), true);
+    const m = re.exec(`token: GHP_${alnum(6)} end`);
+    assert.ok(m);
+    assert.equal(m[1], `GHP_${alnum(6)}`);
+    assert.equal(translate('(?P<key>x(?i:ab))\\z').source, '(?<key>x(?:ab))(?![\\s\\S])');
+  });
+
+  it('keeps the version after a literal that ends on the word before it (`sk-ant-api` then `03-`)', () => {
+    template.keepLiterals(['sk-ant-api']);
+    const shape = template.shapeOf(`sk-ant-api03-${alnum(90)}`);
+    assert.ok(shape.startsWith('sk-ant-api03-'), shape);
   });
 
   it('reads the literal runs a detector regex requires', () => {

@@ -121,9 +121,14 @@ function isBase64(c: number): boolean {
   );
 }
 
-/** What someone reading this would write instead of a value: a reference to where the value lives. */
+/**
+ * What someone reading this would write instead of a value: a reference to where the value lives. A `%`
+ * opens a Windows `%VAR%` only glued to the value (`PERCENT_BEFORE`): after a space it closes another
+ * variable (`nuget push %file% <key>`), and the value beside it is a literal.
+ */
+const PERCENT_BEFORE = /%["'`]*$/;
 const REFERENCE_BEFORE =
-  /(?:\$\{?|\{\{\s*|%|process\.env\.|process\.env\[|import\.meta\.env\.|os\.environ\[|os\.environ\.get\(|getenv\(|System\.getenv\(|ENV\[|ENV\.fetch\(|Deno\.env\.get\(|env\(|secrets\.|vars\.|env\.)$/i;
+  /(?:\$\{?|\{\{\s*|process\.env\.|process\.env\[|import\.meta\.env\.|os\.environ\[|os\.environ\.get\(|getenv\(|System\.getenv\(|ENV\[|ENV\.fetch\(|Deno\.env\.get\(|env\(|secrets\.|vars\.|env\.)$/i;
 /** The same inside a value, each at a word's start: `plenv[b]` in a typed password is no Ruby `ENV[`. */
 const REFERENCE_INSIDE =
   /(?<![A-Za-z0-9_])(?:process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|ENV\[|secrets\.)/i;
@@ -174,8 +179,9 @@ export function suppressedByContext(
   memo: ContextMemo,
 ): boolean {
   const lineStart = boundedLineStart(text, start, BEFORE);
-  const before = text.slice(lineStart, start).replace(/["'`\s]+$/, '');
-  if (REFERENCE_BEFORE.test(before) || REFERENCE_INSIDE.test(secret)) {
+  const raw = text.slice(lineStart, start);
+  const before = raw.replace(/["'`\s]+$/, '');
+  if (REFERENCE_BEFORE.test(before) || PERCENT_BEFORE.test(raw) || REFERENCE_INSIDE.test(secret)) {
     return true;
   }
   if (DIGEST_BEFORE.test(before) || /^sha(?:1|256|384|512)-/i.test(secret)) {

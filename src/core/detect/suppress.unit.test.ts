@@ -27,6 +27,14 @@ describe('context suppression', () => {
     assert.ok(suppressed('token: {{ .Values.token }}', '.Values.token'));
     assert.ok(suppressed('GITHUB_TOKEN: ${{ secrets.GH_PAT }}', 'GH_PAT'));
     assert.ok(suppressed('export TOKEN=$VAULT_TOKEN', 'VAULT_TOKEN'));
+    assert.ok(suppressed('set KEY=%NUGET_API_KEY%', 'NUGET_API_KEY'));
+    assert.ok(suppressed('set KEY="%NUGET_API_KEY%"', 'NUGET_API_KEY'));
+  });
+
+  it('keeps a literal after a space that follows another `%VAR%` (it is no reference)', () => {
+    const key = `oy2${randomToken(ALNUM, 43).toLowerCase()}`;
+    assert.ok(!suppressed(`nuget push %filename% ${key} -Source https://api.nuget.org/v3/index.json`, key));
+    assert.ok(!suppressed(`dotnet nuget push "%PKG%" --api-key ${key}`, key));
   });
 
   it('drops lockfile integrity hashes and digests', () => {

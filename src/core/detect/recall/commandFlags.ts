@@ -7,26 +7,47 @@ import { looksRandom } from './tokenShape';
 /**
  * Credentials on command lines: a credential-named long flag (`--password VALUE`, `--password=VALUE`,
  * `--token`, `--api-key`, `--client-secret`), the short `-p` of the tools that take a password with it
- * (`mysql -p'…'`, `mysqldump -pX`, `sshpass -p X`, `docker login -p X`), and the password of
+ * (`mysql -p'…'`, `mysqldump -pX`, `sshpass -p X`, `docker login -p X`, `psexec -u U -p X`), PowerShell's
+ * single-dash `-Password X`, and the password of
  * `curl -u user:pw` in every form. The flag stays readable; only its value is hidden.
  */
 
-/** A long flag and what separates it from its value. */
-const LONG_FLAG = /(?<![\w-])--([A-Za-z][\w-]{0,63})(=|[ \t]{1,8})/g;
+/**
+ * A long flag and what separates it from its value: `--password`, or PowerShell's and Windows tools'
+ * single dash (`Connect-VIServer -Password X`), a whole name of four letters or more.
+ */
+const LONG_FLAG = /(?<![\w-])(?:--([A-Za-z][\w-]{0,63})|-([A-Za-z][A-Za-z_]{3,40}))(=|[ \t]{1,8})/g;
 /** A short `-p` (glued or spaced), or curl's `-u`/`--user`. */
 const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=[^\s-])/g;
 /** Tools whose `-p` is a password: glued (`mysql -pX`) or, for some, spaced (`sshpass -p X`). */
 const GLUED_P = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)\b/;
-const SPACED_P = /\b(?:sshpass|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/;
+const SPACED_P =
+  /\b(?:sshpass|psexec|paexec|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/i;
+/**
+ * `-u USER -p X`: a `-p` right after a user is its password (psexec, smbmap, crackmapexec), except for
+ * the mysql family, whose spaced `-p` asks for it (the next word is the database), and a port (digits).
+ */
+const AFTER_USER = /(?:^|[ \t])-u[ \t]+[^\s-]\S*[ \t]+$/;
 const CURL = /\b(?:curl|wget|http|https|xh)\b/;
+/** `vault operator unseal <key>`: an unseal key (base64, 44 characters as Vault prints them) as the argument. */
+const UNSEAL =
+  /\bvault[ \t]+operator[ \t]+unseal(?:[ \t]+-[\w-]+(?:=\S+)?)*[ \t]+["']?([A-Za-z0-9+/]{20,88}={0,2})(?![\w+/=])/g;
 /** How far back a flag's command is looked for on its line. */
 const COMMAND_REACH = 240;
 
 export const findCommandFlags: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(UNSEAL)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: start + m[1]!.length, kind: 'unseal-key' });
+  }
   const long = new RegExp(LONG_FLAG.source, 'g');
   for (let m = long.exec(text); m !== null; m = long.exec(text)) {
-    const kind = credentialKind(m[1]!);
-    if (kind !== undefined) {
+    const kind = credentialKind(m[1] ?? m[2]!);
+    // A single-dash flag's value is a literal, not another flag or an expression (`-Password (Read-Host)`).
+    if (
+      kind !== undefined &&
+      (m[2] === undefined || /^["']?[^\s"'$(@[{-]/.test(text.slice(long.lastIndex)))
+    ) {
       long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out));
     }
   }
@@ -36,7 +57,12 @@ export const findCommandFlags: RecallDetector = (text, out) => {
     const command = commandBefore(text, m.index);
     if (m[1] === '-p') {
       const glued = m[2] === '';
-      if ((glued && GLUED_P.test(command)) || SPACED_P.test(command)) {
+      const afterUser =
+        !glued &&
+        AFTER_USER.test(command) &&
+        !GLUED_P.test(command) &&
+        !/^\d{1,5}(?!\S)/.test(text.slice(at));
+      if ((glued && GLUED_P.test(command)) || SPACED_P.test(command) || afterUser) {
         short.lastIndex = Math.max(at, flagValue(text, at, 'password', out));
       }
     } else if (CURL.test(command)) {

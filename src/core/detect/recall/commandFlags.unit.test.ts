@@ -18,6 +18,22 @@ describe('redact tier: credentials on command lines', () => {
     hides('docker login -u me -p dockPw92x registry.example.org', 'dockPw92x');
   });
 
+  it('hides the -p after a -u user, and PowerShell single-dash credential flags', () => {
+    const pw = fake();
+    hides(`cmd.exe /C PSEXEC \\\\10.0.0.1 -u Administrator -p ${pw} CMD /C ECHO`, pw);
+    hides(`smbmap -H 10.0.0.2 -u admin -p ${pw}`, pw);
+    hides(`Connect-VIServer -Server vc.lab.local -User admin@vsphere.local -Password ${pw}`, pw);
+    hides(`New-Thing -ApiKey "${pw}" -Name x`, pw);
+  });
+
+  it('hides the key given to vault operator unseal', () => {
+    const unseal = `${randomToken(ALNUM, 40)}+q7Z`;
+    hides(`oc -n vault exec -ti vault-0 -- vault operator unseal ${unseal}`, unseal);
+    hides(`vault operator unseal -address=https://vault:8200 '${unseal}'`, unseal);
+    leaves('vault operator unseal -status');
+    leaves('vault operator unseal $UNSEAL_KEY_1');
+  });
+
   it('hides the value of credential-named long flags, keeping the flag', () => {
     hides(
       'tool --password hunter-3q --token=tk-Rw8Zq3 --api-key "ak 12 7z"',
@@ -91,6 +107,12 @@ describe('redact tier: credentials on command lines', () => {
       'psql --no-password -h db',
       'gpg --recv-keys 2B1A0FAF8FD2F7A3E66B0213C8D2D98A88D35925',
       'tool --token-file ~/.token',
+      'redis-cli -h cache -u default -p 6379',
+      'mysql -h db -u root -p mydb',
+      'Connect-X -Password $pw',
+      'Connect-X -Password (Read-Host -AsSecureString)',
+      'New-Item -Path x -Token -Force',
+      'ls -la -p dir',
     ]) {
       leaves(text);
     }

@@ -4,7 +4,7 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 /**
  * Credentials given without a credential-like name: a positional argument of a call that takes a
  * user and a password (`NetworkCredential("u", "…")`, `auth=("u", "…")`,
- * `new PasswordAuthentication("u", "…".toCharArray())`), a SQL clause (`IDENTIFIED BY '…'`,
+ * `new PasswordAuthentication("u", "…".toCharArray())`, `new DirectoryEntry(path, "u", "…")`), a SQL clause (`IDENTIFIED BY '…'`,
  * `WITH PASSWORD '…'`), and a server directive (`requirepass …` and `masterauth …` in redis.conf).
  */
 
@@ -24,11 +24,14 @@ const SETTER =
  */
 const ASSIGN_CALL =
   /\.assign(?<=(?:password|passwd|pwd|secrete?|token|apikey|api_key|private_key|passphrase)\.assign)[ \t]{0,4}\([ \t]{0,4}/gi;
-/** `DriverManager.getConnection(url, "user", "…")`: the third argument. */
-const THIRD_ARGUMENT = /\bgetConnection[ \t]{0,4}\([ \t]{0,4}/g;
-/** An argument before the credential: a string, or an identifier or member chain. */
+/**
+ * `DriverManager.getConnection(url, "user", "…")`, .NET's `new DirectoryEntry("LDAP://…", "user", "…")`:
+ * the third argument.
+ */
+const THIRD_ARGUMENT = /\b(?:getConnection|DirectoryEntry)[ \t]{0,4}\([ \t]{0,4}/g;
+/** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
-  /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128})[ \t]{0,4},[ \t]{0,8}/y;
+  /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128})[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
 /** SQL: `IDENTIFIED BY '…'`, `IDENTIFIED WITH plugin BY '…'`, `[ENCRYPTED] PASSWORD '…'`, `PASSWORD('…')`. */
 const SQL =
   /\b(?:IDENTIFIED(?:[ \t]+WITH[ \t]+\w{1,64})?[ \t]+BY|PASSWORD)[ \t]{0,4}(?:\([ \t]{0,4})?(?=['"])/gi;

@@ -20,6 +20,14 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides('smtp.login("me@example.org", "app pass 94")', 'app pass 94');
     hides('req.SetBasicAuth(cfg.User, "lantern-93")', 'lantern-93');
     hides('DriverManager.getConnection(url, "app", "lantern-92")', 'lantern-92');
+    hides('new DirectoryEntry("LDAP://EXAMPLE.COM", "ADMIN@EXAMPLE.COM", "lantern-91");', 'lantern-91');
+    // Arguments on lines of their own.
+    hides(
+      'new DirectoryEntry("LDAP://EXAMPLE.COM",\n          "ADMIN@EXAMPLE.COM",\n          "lantern-90");',
+      'lantern-90',
+    );
+    leaves('new DirectoryEntry("LDAP://EXAMPLE.COM")');
+    leaves('new DirectoryEntry(path, user, password)');
   });
 
   it('hides the argument of a setter or builder named for a credential', () => {

@@ -2,6 +2,7 @@ import { hasExampleShape } from '../placeholders';
 import { comparedBefore } from './comparedLiterals';
 import { credentialKind, splitWords } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
+import { valueOutsideProse } from './commentedValues';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -15,8 +16,8 @@ import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd 
  * credentialName.ts, the value's in literalValue.ts.
  */
 
-/** Substrings every credential name holds; each hit is widened to the name around it. */
-const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac/gi;
+/** Substrings every credential name holds, widened to the name around each hit; `pat` not in `path`. */
+const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|pat(?![a-z])/gi;
 /** How far a name is widened each side of its hit. */
 const NAME_REACH = 96;
 /** How far back the start of a name's line is looked for; further back, the name is taken to be in code. */
@@ -58,8 +59,9 @@ const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
 /** A number given to a password in code: a PIN. */
 const DIGITS = /\d{6,64}(?![\w.])/y;
-/** A line-oriented assignment: the name starts its line (after indentation, a list dash or `export`). */
-const LINE_PREFIX = /^[ \t]{0,64}(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
+/** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
+const LINE_PREFIX =
+  /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
 
 export const findNamedLiterals: RecallDetector = (text, out) => {
   const re = new RegExp(HIT.source, 'gi');
@@ -88,7 +90,12 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       if (compared !== undefined) {
         pushLiteral(text, compared, kind, false, mine);
       }
-      for (const v of mine) {
+      // `pat` alone names a pattern as often (`HEX_PAT = "[0-9A-F]{4}"`): then only a generated value counts.
+      const patOnly = /^pat$/i.test(m[0]) && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name);
+      const generated = (v: string): boolean => isCleanToken(v) && looksRandom(v);
+      for (const v of mine.filter(
+        (x) => valueOutsideProse(text, s, x) && (!patOnly || generated(text.slice(x.start, x.end))),
+      )) {
         if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
           out.push(v);
         } else {

@@ -27,6 +27,36 @@ describe('redact tier: credential-named literals', () => {
     hides('{"name": "DB_PASSWORD", "value": "tidal cove"}', 'tidal cove');
   });
 
+  it('hides a value commented out on its line, one word that ends the line', () => {
+    const pw = `${fake(7)}7q`;
+    hides(`# REACT_APP_PASS=${pw}\n`, pw);
+    hides(`  // db_password: ${pw}`, pw);
+    hides(`-- password = '${pw}';`, pw);
+    for (const text of [
+      '# token: see the docs',
+      '# password: "the one" from vault',
+      `# password=${pw} (old one)`,
+    ]) {
+      leaves(text);
+    }
+  });
+
+  it("reads a personal access token's `pat` as a credential name, and not `path` or `pattern`", () => {
+    const pat = randomToken(HEX, 52);
+    hides(`ado_pat =  "${pat}"`, pat);
+    hides(`GITHUB_PAT: ${pat}`, pat);
+    for (const text of [
+      `path = "${pat}"`,
+      `url_pattern = "${pat}"`,
+      `dispatch = "${pat}"`,
+      // `pat` alone is also a pattern's name: a value that is no generated token stays.
+      'HEX_PAT = "[0-9A-Fa-f]{1,4}"',
+      "pat = re.compile(r'(^|.*:)\\s*\\w*(\"|\\')')",
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('hides a quoted value whole when it holds its own quote', () => {
     const head = `${fake(20)};${fake(8)}`;
     const tail = `${fake(6)};x,`;

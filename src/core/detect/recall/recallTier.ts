@@ -17,6 +17,8 @@ import { findBareLongTokens, findWordedTokens } from './wordedTokens';
 import { findGeneratedLiterals } from './generatedLiterals';
 import { findAppRoleIds } from './appRoleIds';
 import { findQuotedLabels } from './quotedLabels';
+import { findProsePasswords } from './prosePasswords';
+import { findHclVariables } from './hclVariables';
 import { findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 
@@ -43,6 +45,8 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findGeneratedLiterals,
   findWebhookUrls,
   findQuotedLabels,
+  findProsePasswords,
+  findHclVariables,
   findAppRoleIds,
   findServiceParts,
   findCredentialCompanions,

@@ -1,4 +1,4 @@
-import { ALNUM, randomToken } from '../random';
+import { ALNUM, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { tokenRule } from './ruleKit';
 import { decodeBase64, isPlausiblePassword, isPrintableAscii } from './valueChecks';
@@ -87,6 +87,35 @@ export const kubernetesRules: readonly Rule[] = [
       'apiVersion: v1\nkind: Secret\nmetadata:\n  name: empty\ntype: Opaque\n',
       'kind: Secret\nstringData:\n  password: ${DB_PASSWORD}\n',
       'kind: Secret\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  BUILD_ID: 9f8e7d6c5b4a3f2e1d\n',
+    ],
+  }),
+  tokenRule({
+    id: 'kubernetes-bootstrap-token',
+    provider: 'Kubernetes',
+    description: 'Kubernetes bootstrap token',
+    risk: 'anyone with this file can join nodes to your cluster and read its cluster-info',
+    // `<token id>.<token secret>` (6 and 16 lower-case letters and digits) a few characters after the word
+    // `token` or `bootstrap` (`--token`, `--tls-bootstrap-token`, `BOOTSTRAP_TOKEN:`): alone it is any
+    // dotted pair.
+    keywords: ['token', 'bootstrap'],
+    pattern:
+      /(?<=(?:[Tt]oken|TOKEN|[Bb]ootstrap|BOOTSTRAP)[^\r\n]{0,12})(?<![A-Za-z0-9.])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9.])/,
+    maxLength: 23,
+    minEntropy: 3,
+    // kubeadm's documented example secret is `0123456789abcdef`.
+    validate: (t) => !t.endsWith('.0123456789abcdef') && /[0-9]/.test(t) && /[a-z]/.test(t.slice(7)),
+    revokeUrl: 'https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/',
+    sample: () => `${randomToken(LOWER_ALNUM, 6)}.${randomToken(LOWER_ALNUM, 14)}7q`,
+    lines: (t) => [
+      `kubeadm join 10.0.0.1:6443 --token ${t} --discovery-token-unsafe-skip-ca-verification`,
+      `--tls-bootstrap-token ${t}`,
+      `BOOTSTRAP_TOKEN: "${t}"`,
+    ],
+    negatives: [
+      'kubeadm join 10.0.0.1:6443 --token abcdef.0123456789abcdef',
+      'abcdef.0123456789abcdef',
+      'token_url: https://login.example.com/oauth2/token',
+      'the token lives in config.yaml under server.settings',
     ],
   }),
 ];

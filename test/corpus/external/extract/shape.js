@@ -150,8 +150,9 @@ function shapeOf(whole) {
     if (value.startsWith(p) && value.length > p.length + 6 && p.length > prefix.length) prefix = p;
   }
   // A literal that ends inside a version number (secretlint's `sk-ant-api0` and `\d`) takes the rest of
-  // it: `api03` is the kind of key, fixed by the format.
-  const version = /\d$/.test(prefix) ? /^\d{1,2}(?=[-_.:])/.exec(value.slice(prefix.length)) : null;
+  // it: `api03` is the kind of key, fixed by the format. So does one that ends on the word before it
+  // (Nosey Parker's `sk-ant-api` and `[0-9]{2}-`).
+  const version = /[a-z\d]$/i.test(prefix) ? /^\d{1,2}(?=[-_.:])/.exec(value.slice(prefix.length)) : null;
   if (version) prefix += version[0];
   if (prefix && /[-_.:]/.test(value[prefix.length]) && !/[-_.:]$/.test(prefix))
     prefix += value[prefix.length];

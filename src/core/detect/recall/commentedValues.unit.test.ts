@@ -1,0 +1,27 @@
+import * as assert from 'node:assert/strict';
+import { valueOutsideProse } from './commentedValues';
+import { fake } from './spanCases';
+
+/** `valueOutsideProse` for `value` found after the name `name` in `text`. */
+function judged(text: string, name: string, value: string): boolean {
+  const start = text.indexOf(value);
+  return valueOutsideProse(text, text.indexOf(name), { start, end: start + value.length, kind: 'password' });
+}
+
+describe('redact tier: values in comments', () => {
+  it('takes any value outside a comment, and one word ending its line inside one', () => {
+    const pw = `${fake(8)}7q`;
+    assert.ok(judged(`DB_PASS=${pw} # old`, 'DB_PASS', pw));
+    assert.ok(judged(`# DB_PASS=${pw}\nnext`, 'DB_PASS', pw));
+    assert.ok(judged(`  // password: "${pw}";`, 'password', pw));
+  });
+
+  it("refuses a comment's prose: several words, or a word the sentence goes on after", () => {
+    assert.ok(!judged('# token: see the docs', 'token', 'see the docs'));
+    assert.ok(!judged('-- password is rotated weekly', 'password', 'rotated'));
+    // What a commented-out property documents: a choice, a flag word, an identifier.
+    assert.ok(!judged('# jmx.remote.password.only=true|false', 'password', 'true|false'));
+    assert.ok(!judged('#jdk.http.ntlm.transparentAuth=allHosts', 'transparentAuth', 'allHosts'));
+    assert.ok(!judged('# token_required=false', 'token', 'false'));
+  });
+});

@@ -1,0 +1,39 @@
+import { pushLiteral } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+import { looksRandom } from './tokenShape';
+
+/**
+ * Passwords given in prose: READMEs, setup notes and scripts' messages say what a password is rather than
+ * assign it. `The default password for the user "admin" is "…"`, `ensure the password is '…'`, `echo
+ * "The password is '…'"`, and a generated one shown on the line after the words (Jenkins' `Please use the
+ * following password to proceed to installation:` then a blank line and the value). Only a quoted value
+ * counts in a sentence, and only a random-looking one on its own line: prose says `the password is
+ * required`, and that is no value.
+ */
+
+/**
+ * The word, at most 60 characters on the same line that end no sentence (`for the user "admin"`), then
+ * `is`/`was`/`be`/`are` (with an optional `set to`) or `set`/`changed`/`reset to`, an optional colon, and a
+ * quoted run with no space and no parenthesis (a call is code, not a value).
+ */
+const SENTENCE =
+  /\b(?:password|passwd|passphrase)\b[^\n.;=]{0,60}?[ \t](?:(?:is|was|be|are)(?:[ \t]+set[ \t]+to)?|(?:set|changed|reset)[ \t]+to)[ \t]*:?[ \t]*(['"`])([^\s'"`()]{1,80})\1/gi;
+
+/** `the following password …:`, then the value alone on the next line (one blank line allowed between). */
+const FOLLOWING =
+  /\bfollowing[ \t]+(?:password|passphrase|token|key|secret)\b[^\n]{0,80}:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*([^\s]{8,200})[ \t]*(?=\r?\n|$)/gi;
+
+export const findProsePasswords: RecallDetector = (text, out: RecallSpan[]) => {
+  for (const m of text.matchAll(SENTENCE)) {
+    const end = m.index + m[0].length - 1;
+    const start = end - m[2]!.length;
+    pushLiteral(text, { start, end, quoted: true }, 'password', false, out);
+  }
+  for (const m of text.matchAll(FOLLOWING)) {
+    const value = m[1]!;
+    if (looksRandom(value)) {
+      const start = m.index + m[0].lastIndexOf(value);
+      out.push({ start, end: start + value.length, kind: 'password' });
+    }
+  }
+};

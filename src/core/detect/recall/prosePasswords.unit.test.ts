@@ -1,0 +1,43 @@
+import { HEX, randomToken } from '../random';
+import { findProsePasswords } from './prosePasswords';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findProsePasswords, text, values);
+const leaves = (text: string): void => assertUntouched(findProsePasswords, text);
+
+describe('redact tier: passwords given in prose', () => {
+  it('hides a quoted password a sentence gives', () => {
+    const pw = fake(9);
+    hides(`echo "The password is '${pw}'"`, pw);
+    hides(`The default Password is '${pw}'`, pw);
+    hides(`ensure the password is "${pw}" and press the "On" button!`, pw);
+    hides(`2. Ensure the password for user 'postgres' is '${pw}' or change .env file.`, pw);
+    hides(`The default password for the user "pyne-user" is "${pw}".`, pw);
+    hides(`The admin passphrase was set to: \`${pw}\``, pw);
+  });
+
+  it('hides a generated password shown alone on the line after "the following password"', () => {
+    const pw = randomToken(HEX, 32);
+    hides(
+      `Please use the following password to proceed to installation:\n\n${pw}\n\nThis may also be found at: x`,
+      pw,
+    );
+    hides(`Use the following token:\r\n  ${pw}`, pw);
+  });
+
+  it('leaves prose that gives no value, references and placeholders', () => {
+    for (const text of [
+      'Your password is "required"',
+      'The password is "$PASSWORD"',
+      "if password is '<your password>':",
+      'The password is too short. It is "weak".',
+      'password = "x"; the user is "admin"',
+      '* Added support for passing in a passphrase for decrypting the signing key to `Sign.sign()`.',
+      'Use a passphrase to unlock it, or pass it to `openssl`.',
+      'Please use the following password to proceed:\n\nthe one you chose at setup',
+      'The following key bindings:\n\nctrl-shift-p',
+    ]) {
+      leaves(text);
+    }
+  });
+});
