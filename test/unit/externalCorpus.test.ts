@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadExternalCorpus } from '../corpus/external/externalCorpus';
-import { TARGETS, formatTable, measure, rates } from '../corpus/external/measure';
+import { TARGETS, combine, formatTable, measure, rates } from '../corpus/external/measure';
 
 /**
  * Floors asserted today on the peers' own published test cases (issue 9's "measure it honestly"). They
@@ -145,6 +145,19 @@ const FLOORS = {
   foundButNotRedacted: 0,
 } as const;
 
+/**
+ * Nosey Parker's rule examples (branch np, 2026-12-05) joined the corpus after the floors above were set,
+ * and no rule here was ever tuned on them: they get floors of their own, and `FLOORS` stays on the five
+ * sources it was measured on. Measured at the extraction (338 secrets, 74 negatives, 3 runs): scan recall
+ * 67.5-68.6%, FP 5.4% (4 of 74), leak 8.9-9.2%, over-redaction 25.7% (19 of 74).
+ */
+const NOSEYPARKER_FLOORS = {
+  scanRecall: 0.66,
+  scanFalsePositiveRate: 0.07,
+  redactLeakRate: 0.1,
+  overRedactionRate: 0.27,
+} as const;
+
 describe('external corpus: the peers’ published test cases, values re-generated', function () {
   this.timeout(120_000); // whole processes: a loaded machine can be slow; correctness, not speed, is checked
 
@@ -152,6 +165,8 @@ describe('external corpus: the peers’ published test cases, values re-generate
   const rows = measure(corpus.cases, corpus.dropped);
   const total = rows[rows.length - 1]!;
   const bySource = new Map(rows.map((r) => [r.source, r] as const));
+  // The five sources `FLOORS` was measured on.
+  const established = combine(rows.filter((r) => r.source !== 'all' && r.source !== 'noseyparker'));
 
   before(() => {
     const sample = (label: string, list: readonly string[]): string[] =>
@@ -175,8 +190,15 @@ describe('external corpus: the peers’ published test cases, values re-generate
     console.log(notes.map((l) => `      ${l}`).join('\n'));
   });
 
-  it('holds several hundred secrets and hard negatives from all five peers', () => {
-    for (const source of ['gitleaks', 'trufflehog', 'detect-secrets', 'secretlint', 'llm-guard'] as const) {
+  it('holds several hundred secrets and hard negatives from all six peers', () => {
+    for (const source of [
+      'gitleaks',
+      'trufflehog',
+      'detect-secrets',
+      'secretlint',
+      'llm-guard',
+      'noseyparker',
+    ] as const) {
       assert.ok(bySource.get(source), `no cases from ${source}`);
     }
     assert.ok(total.secrets >= 500, `${total.secrets} secrets`);
@@ -221,7 +243,7 @@ describe('external corpus: the peers’ published test cases, values re-generate
   });
 
   it(`keeps scan recall and false positives at today's floors (targets: >= ${TARGETS.scanRecall}, <= ${TARGETS.scanFalsePositiveRate})`, () => {
-    const x = rates(total);
+    const x = rates(established);
     assert.ok(x.recall >= FLOORS.scanRecall, `scan recall ${x.recall.toFixed(4)} < ${FLOORS.scanRecall}`);
     assert.ok(
       x.fpr <= FLOORS.scanFalsePositiveRate,
@@ -230,11 +252,23 @@ describe('external corpus: the peers’ published test cases, values re-generate
   });
 
   it(`keeps redaction leaks and over-redaction at today's floors (targets: <= ${TARGETS.redactLeakRate}, <= ${TARGETS.overRedactionRate})`, () => {
-    const x = rates(total);
+    const x = rates(established);
     assert.ok(x.leak <= FLOORS.redactLeakRate, `redact leak ${x.leak.toFixed(4)} > ${FLOORS.redactLeakRate}`);
     assert.ok(
       x.over <= FLOORS.overRedactionRate,
       `over-redaction ${x.over.toFixed(4)} > ${FLOORS.overRedactionRate}`,
     );
+  });
+
+  it("keeps Nosey Parker's rule examples at their own floors", () => {
+    const x = rates(bySource.get('noseyparker')!);
+    const f = NOSEYPARKER_FLOORS;
+    assert.ok(x.recall >= f.scanRecall, `scan recall ${x.recall.toFixed(4)} < ${f.scanRecall}`);
+    assert.ok(
+      x.fpr <= f.scanFalsePositiveRate,
+      `scan FP rate ${x.fpr.toFixed(4)} > ${f.scanFalsePositiveRate}`,
+    );
+    assert.ok(x.leak <= f.redactLeakRate, `redact leak ${x.leak.toFixed(4)} > ${f.redactLeakRate}`);
+    assert.ok(x.over <= f.overRedactionRate, `over-redaction ${x.over.toFixed(4)} > ${f.overRedactionRate}`);
   });
 });

@@ -4,13 +4,14 @@ import { generate } from './generate';
 
 /**
  * The external corpus: the peers' own published positive and negative test cases (gitleaks,
- * trufflehog, detect-secrets, secretlint, llm-guard), kept with their context as the peers wrote it.
+ * trufflehog, detect-secrets, secretlint, llm-guard, Nosey Parker), kept with their context as the peers wrote it.
  * No value is stored: each secret-looking token is a marker naming its format (`⟦re:…⟧`, `⟦@jwt⟧`), and
  * a marker opening with `!` is the case's secret. Values are re-generated on every load. The JSON-lines files
  * (a header line, then one case per line) were written by the extractors in `extract/`, which say which peer files each case comes from.
  */
 
-export type Source = 'gitleaks' | 'trufflehog' | 'detect-secrets' | 'secretlint' | 'llm-guard';
+export type Source =
+  'gitleaks' | 'trufflehog' | 'detect-secrets' | 'secretlint' | 'llm-guard' | 'noseyparker';
 
 /** One secret in an instantiated case: where it is and its fresh value (in-process only). */
 export interface PlacedSecret {

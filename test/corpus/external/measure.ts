@@ -188,6 +188,34 @@ function leakedLines(c: ExternalCase, s: PlacedSecret, redacted: string): string
   return out.join('\n');
 }
 
+function addRow(total: SourceFigures, row: SourceFigures): void {
+  total.secrets += row.secrets;
+  total.negatives += row.negatives;
+  total.scanFound += row.scanFound;
+  total.scanFlaggedNegatives += row.scanFlaggedNegatives;
+  total.leaked += row.leaked;
+  total.overRedacted += row.overRedacted;
+  for (const cls of NEGATIVE_CLASSES) {
+    total.byClass[cls].negatives += row.byClass[cls].negatives;
+    total.byClass[cls].overRedacted += row.byClass[cls].overRedacted;
+  }
+  total.unnamed.negatives += row.unnamed.negatives;
+  total.unnamed.overRedacted += row.unnamed.overRedacted;
+  total.foundButNotRedacted += row.foundButNotRedacted;
+}
+
+/** The counts of several source rows together (their samples are left out), as a row named 'all'. */
+export function combine(rows: readonly SourceFigures[]): SourceFigures {
+  const total = blank(
+    'all',
+    rows.reduce((a, r) => a + r.dropped, 0),
+  );
+  for (const row of rows) {
+    addRow(total, row);
+  }
+  return total;
+}
+
 /** Scans and redacts every case; one row per source, then the total. */
 export function measure(
   cases: readonly ExternalCase[],
@@ -207,19 +235,7 @@ export function measure(
     add(row, c);
   }
   for (const row of rows.values()) {
-    total.secrets += row.secrets;
-    total.negatives += row.negatives;
-    total.scanFound += row.scanFound;
-    total.scanFlaggedNegatives += row.scanFlaggedNegatives;
-    total.leaked += row.leaked;
-    total.overRedacted += row.overRedacted;
-    for (const cls of NEGATIVE_CLASSES) {
-      total.byClass[cls].negatives += row.byClass[cls].negatives;
-      total.byClass[cls].overRedacted += row.byClass[cls].overRedacted;
-    }
-    total.unnamed.negatives += row.unnamed.negatives;
-    total.unnamed.overRedacted += row.unnamed.overRedacted;
-    total.foundButNotRedacted += row.foundButNotRedacted;
+    addRow(total, row);
   }
   return [...[...rows.values()].sort((a, b) => a.source.localeCompare(b.source)), total];
 }

@@ -295,7 +295,13 @@ function writeChunks(outDir, name, header, cases) {
   console.log(`${name}: ${tally(cases)}, dropped ${header.dropped}, unsupported ${header.unsupported}`);
 }
 
+/** Whether a value only names the credential (`password`, `YOUR_PASSWORD`) or counts (`abc`, `1111`). */
+function placeholderCredential(v) {
+  return PLACEHOLDER_CREDENTIAL.test(v) || countingRun(v);
+}
+
 module.exports = {
+  placeholderCredential,
   keepNames,
   keepLiterals,
   regexLiterals,

@@ -1,0 +1,179 @@
+'use strict';
+// Extracts Nosey Parker's built-in rules (crates/noseyparker/data/default/builtin/rules/*.yml) into
+// templates: each rule's `examples` are positives, its `negative_examples` hard negatives. The secret of
+// a positive is where the rule's own pattern puts it (its capture group, read by `rustRegex.js`).
+// Usage: node noseyparker.js <noseyparker git dir> <out dir>.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+// The rule files are YAML; js-yaml is in the dev tree already (mocha and eslint read their configs with it).
+const yaml = require('js-yaml');
+const {
+  templatizeWithValues,
+  writeSource,
+  tally,
+  keepLiterals,
+  keepNames,
+  regexLiterals,
+  placeholderCredential,
+} = require('./template');
+const { samplerReads, conflicting, asStored } = require('./fidelity');
+const { translate } = require('./rustRegex');
+
+const [gitDir, outDir] = process.argv.slice(2);
+const git = (...args) =>
+  execFileSync('git', ['-C', gitDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const commit = git('rev-parse', 'HEAD').trim();
+const ROOT = 'crates/noseyparker/data/default/builtin/rules/';
+
+// An e-mail address: the account, not the secret, of a `user:password` match.
+const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
+
+/**
+ * The secret of one match in `text`: its capture group, or where the rule captures several (an id and its
+ * key; a user, a password and a host), the last that is no host (after `@`, `://` or `machine `) and no
+ * e-mail address. Quotes and escapes at its ends are the text's syntax; a group the rule caps in length or
+ * stops at a dot (an AWS session token's `{16,200}`) is read on to the end of the token.
+ */
+function secretSpan(text, m) {
+  const groups = [];
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined && m[g] !== '') groups.push(g);
+  if (groups.length === 0) return [m.index, m.index + m[0].length];
+  const host = (g) => /(?:@|:\/\/|machine\s+)$/.test(text.slice(0, m.indices[g][0]));
+  const pick = [...groups].reverse().find((g) => !host(g) && !EMAIL.test(m[g])) ?? groups[groups.length - 1];
+  let [s, e] = m.indices[pick];
+  while (s < e && /["'\\\s]/.test(text[s])) s++;
+  while (e > s && /["'\\\s]/.test(text[e - 1])) e--;
+  // A whole connection string captured as one value (`Server=…;Password=…`): its secret is the password.
+  const pw = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;"']+)/i.exec(text.slice(s, e));
+  if (pw) {
+    s += pw.index + pw[0].length - pw[1].length;
+    return [s, s + pw[1].trimEnd().length];
+  }
+  while (
+    e < text.length &&
+    (/[A-Za-z0-9+_-]/.test(text[e]) || (text[e] === '.' && /[A-Za-z0-9]/.test(text[e + 1] ?? '')))
+  )
+    e++;
+  return [s, e];
+}
+
+/**
+ * The parts of a match outside its capture groups: the keyword and separators the rule requires around
+ * the value (`fbApiKey = '`), the peer's own writing, kept as written.
+ */
+function keywordSpans(m) {
+  const groups = [];
+  for (let g = 1; g < m.length; g++) if (m.indices[g]) groups.push(m.indices[g]);
+  groups.sort((a, b) => a[0] - b[0]);
+  const out = [];
+  let at = m.index;
+  for (const [s, e] of groups) {
+    if (s > at) out.push([at, s]);
+    at = Math.max(at, e);
+  }
+  if (m.index + m[0].length > at) out.push([at, m.index + m[0].length]);
+  return out;
+}
+
+// A value the peer wrote as a stand-in: a reference (`$PASSWORD`, `#{datastore['DBPASSWORD']}`), a name of
+// the credential (`password`, `SOME_PASSWORD`, `myPassword`) or one character repeated (`######`).
+const STAND_IN =
+  /^["'\\]*(?:[$<{%]|#\{)|^(?:some|any|example|sample|dummy)[_-]?(?:password|secret|token|key)$/i;
+
+function standIn(value) {
+  const bare = value.replace(/^["'\\]+|["'\\\s]+$/g, '');
+  return STAND_IN.test(value) || placeholderCredential(bare) || new Set(bare).size < 2;
+}
+
+const files = git('ls-tree', '-r', '--name-only', 'HEAD', ROOT)
+  .trim()
+  .split('\n')
+  .filter((f) => /\.ya?ml$/.test(f));
+const rules = files.flatMap((file) =>
+  (yaml.load(git('show', `HEAD:${file}`)).rules ?? []).map((r) => ({ ...r, file })),
+);
+// Rules the peer files as identifiers only (an account id, a bucket, a client id, a public key): what they
+// match is no secret, so their examples are no secret cases.
+const isIdentifier = (r) =>
+  (r.categories ?? []).includes('identifier') && !(r.categories ?? []).includes('secret');
+const secretRules = rules.filter((r) => !isIdentifier(r)).map((r) => ({ ...r, re: translate(r.pattern) }));
+
+const counts = { dropped: 0, identifiers: 0, standIns: 0, reported: 0, duplicates: 0 };
+const read = [];
+const seen = new Set();
+for (const rule of rules) {
+  const examples = rule.examples ?? [];
+  const negatives = rule.negative_examples ?? [];
+  if (isIdentifier(rule)) {
+    counts.identifiers += examples.length + negatives.length;
+    continue;
+  }
+  const re = translate(rule.pattern);
+  // A case-insensitive rule writes its literals in one case (`sk`, `nral`); the examples use either.
+  const literals = regexLiterals(re.source);
+  keepLiterals(
+    re.flags.includes('i') ? literals.flatMap((l) => [l, l.toLowerCase(), l.toUpperCase()]) : literals,
+  );
+  // The rule's file name and its keyword literals (`fb`, `twilio`) are the provider's words, not values.
+  keepNames([
+    path.basename(rule.file).replace(/\.ya?ml$/, ''),
+    ...literals.filter((l) => /^[a-z]+$/i.test(l)),
+  ]);
+  const from = rule.file.slice(ROOT.length);
+  for (const text of examples) {
+    const matches = [...text.matchAll(re)];
+    const spans = matches.map((m) => secretSpan(text, m)).filter(([s, e]) => !standIn(text.slice(s, e)));
+    if (spans.length === 0) {
+      counts.standIns++;
+      continue;
+    }
+    const { template } = templatizeWithValues(text, spans, matches.flatMap(keywordSpans));
+    if (template === null || !template.includes('⟦!') || !samplerReads(template)) {
+      counts.dropped++;
+      continue;
+    }
+    push({ label: 'secret', kind: rule.id, from, text: template });
+  }
+  for (const text of negatives) {
+    // A negative for this rule that another of the peer's secret rules reports (a Slack token of another
+    // kind, a Vault token of another type) is a secret to Nosey Parker as a whole: no hard negative.
+    if (secretRules.some((r) => r.id !== rule.id && new RegExp(r.re).test(text))) {
+      counts.reported++;
+      continue;
+    }
+    const { template, values } = templatizeWithValues(text, []);
+    if (template === null || !samplerReads(template)) {
+      counts.dropped++;
+      continue;
+    }
+    push({ label: 'negative', kind: rule.id, from, text: template, raw: text, values });
+  }
+}
+
+/** Keeps the first of identical cases (rules that share an example: GitHub's id and secret pair). */
+function push(c) {
+  const key = `${c.label}\u0000${c.text}`;
+  if (seen.has(key)) {
+    counts.duplicates++;
+    return;
+  }
+  seen.add(key);
+  read.push(c);
+}
+
+// Negatives the same peer labels a secret, or holding a value of the same rule's secret format.
+const conflict = conflicting(read);
+const cases = read.filter((c) => !conflict(c)).map(asStored);
+counts.dropped += read.length - cases.length;
+writeSource(
+  path.join(outDir, 'noseyparker.json'),
+  {
+    source: 'noseyparker',
+    origin: `github.com/praetorian-inc/noseyparker@${commit}, ${ROOT}*.yml (each rule's examples and negative_examples)`,
+    note: `the secret is the rule pattern's capture group; not kept: ${counts.identifiers} examples of rules filed as identifiers only, ${counts.standIns} positives whose secret is a stand-in (a reference, the credential's name, one repeated character), ${counts.reported} negatives another of the peer's rules reports`,
+    dropped: counts.dropped + counts.identifiers + counts.standIns + counts.reported,
+    duplicates: counts.duplicates,
+  },
+  cases,
+);
+console.log(`noseyparker: ${tally(cases)}, ${JSON.stringify(counts)}`);
