@@ -28,6 +28,7 @@ import { credentialLiteralRules } from './rules/credentialLiterals';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
+import { prefixedPlatformRules } from './rules/prefixedPlatforms';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
@@ -76,6 +77,7 @@ export const builtinRules: readonly Rule[] = [
   ...cloudAndAiRules,
   ...serviceRules,
   ...prefixedSaasRules,
+  ...prefixedPlatformRules,
   ...prefixedCommerceRules,
   ...prefixedAutomationRules,
   ...keyedServiceRules,
