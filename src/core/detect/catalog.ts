@@ -29,6 +29,7 @@ import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
 import { prefixedPlatformRules } from './rules/prefixedPlatforms';
+import { placedCredentialRules } from './rules/placedCredentials';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
@@ -78,6 +79,7 @@ export const builtinRules: readonly Rule[] = [
   ...serviceRules,
   ...prefixedSaasRules,
   ...prefixedPlatformRules,
+  ...placedCredentialRules,
   ...prefixedCommerceRules,
   ...prefixedAutomationRules,
   ...keyedServiceRules,
