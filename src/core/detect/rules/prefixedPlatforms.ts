@@ -43,8 +43,10 @@ export const prefixedPlatformRules: readonly Rule[] = [
     provider: 'Twitch',
     description: 'Twitch stream key',
     risk: 'anyone with this file can broadcast to your Twitch channel as you',
-    // `live_`, the channel's numeric id and 30 to 36 letters and digits.
-    keywords: ['live_'],
+    // `live_`, the channel's numeric id and 30 to 36 letters and digits. The keyword is the word, not the
+    // `live_` prefix: Lob and Stripe keys open with it too, and the redact tier files a token under the
+    // rule whose prefix keyword it opens with (recall/providerShapes.ts), which would call them Twitch's.
+    keywords: ['live'],
     shape: 'live_[0-9]{6,12}_[A-Za-z0-9]{30,36}',
     maxLength: 54,
     minEntropy: 3.5,
