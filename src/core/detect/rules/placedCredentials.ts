@@ -203,4 +203,23 @@ export const placedCredentialRules: readonly Rule[] = [
       'Connect-VIServer -Server vc -User admin -Password (Get-Secret vc)',
     ],
   }),
+  tokenRule({
+    id: 'jenkins-initial-admin-password',
+    provider: 'Jenkins',
+    description: 'Jenkins initial admin password, as the setup banner prints it',
+    risk: 'anyone with this file can finish the setup of your Jenkins server and become its admin',
+    severity: 'warning',
+    keywords: ['proceed to installation'],
+    // The banner's own line, then the 32-hex password alone on a line of its own.
+    pattern: new RegExp(
+      `proceed to installation:[ \\t]{0,3}\\r?\\n[ \\t\\r\\n]{0,24}(?<secret>[a-f0-9]{32})(?![\\w-])`,
+    ),
+    maxLength: 110,
+    revokeUrl: 'https://www.jenkins.io/doc/book/installing/linux/#unlocking-jenkins',
+    sample: () => randomToken(HEX, 32),
+    lines: (t) => [
+      `Please use the following password to proceed to installation:\n\n${t}\n\nThis may also be found at: /var/jenkins_home/secrets/initialAdminPassword`,
+    ],
+    negatives: ['Please use the following password to proceed to installation:\n\n<password>\n'],
+  }),
 ];

@@ -63,4 +63,11 @@ describe('credentials named by where they sit (report tier)', () => {
     );
     assert.deepEqual(ids('Connect-VIServer -Server vc -User admin -Password $cred'), []);
   });
+
+  it('Jenkins: the password the setup banner prints, not another hex line', () => {
+    const pass = randomToken(HEX, 32);
+    const banner = `Please use the following password to proceed to installation:\n\n${pass}\n\nThis may also be found at: /var/jenkins_home/secrets/initialAdminPassword`;
+    assert.deepEqual(values(banner), [pass]);
+    assert.ok(!ids(`Build finished:\n\n${pass}\n`).includes('jenkins-initial-admin-password'));
+  });
 });

@@ -43,10 +43,11 @@ export const prefixedPlatformRules: readonly Rule[] = [
     provider: 'Twitch',
     description: 'Twitch stream key',
     risk: 'anyone with this file can broadcast to your Twitch channel as you',
-    // `live_`, the channel's numeric id and 30 to 36 letters and digits. The keyword is the word, not the
-    // `live_` prefix: Lob and Stripe keys open with it too, and the redact tier files a token under the
-    // rule whose prefix keyword it opens with (recall/providerShapes.ts), which would call them Twitch's.
-    keywords: ['live'],
+    // `live_`, the channel's numeric id and 30 to 36 letters and digits. The keyword is the prefix less its
+    // first letter (a match may start before its keyword): Lob and Stripe keys open with `live_` too, and
+    // the redact tier files a token under the rule whose prefix keyword opens it (recall/providerShapes.ts),
+    // which would call them Twitch's; nor may the word `live` claim the service table's `liveagent`.
+    keywords: ['ive_'],
     shape: 'live_[0-9]{6,12}_[A-Za-z0-9]{30,36}',
     maxLength: 54,
     minEntropy: 3.5,
