@@ -30,6 +30,7 @@ import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
 import { prefixedPlatformRules } from './rules/prefixedPlatforms';
 import { placedCredentialRules } from './rules/placedCredentials';
+import { constructorCredentialRules } from './rules/constructorCredentials';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
@@ -80,6 +81,7 @@ export const builtinRules: readonly Rule[] = [
   ...prefixedSaasRules,
   ...prefixedPlatformRules,
   ...placedCredentialRules,
+  ...constructorCredentialRules,
   ...prefixedCommerceRules,
   ...prefixedAutomationRules,
   ...keyedServiceRules,
