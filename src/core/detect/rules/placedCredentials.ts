@@ -222,4 +222,24 @@ export const placedCredentialRules: readonly Rule[] = [
     ],
     negatives: ['Please use the following password to proceed to installation:\n\n<password>\n'],
   }),
+  tokenRule({
+    id: 'newrelic-yml-license-key',
+    provider: 'New Relic',
+    description: 'New Relic license key in the stock newrelic.yml',
+    risk: 'anyone with this file can send data into your New Relic account',
+    severity: 'warning',
+    keywords: ['new relic account'],
+    // The agent's stock file says what the next line holds: `# … associated with your New Relic account.`
+    // and then `license_key: <40 hex>` (the format before the `…NRAL` keys).
+    pattern: new RegExp(
+      `New Relic account\\.?[ \\t]{0,3}\\r?\\n[ \\t]{0,8}license_key:[ \\t]{0,3}['"]?(?<secret>[a-f0-9]{40})(?![\\w-])`,
+    ),
+    maxLength: 100,
+    revokeUrl: 'https://one.newrelic.com/api-keys',
+    sample: () => randomToken(HEX, 40),
+    lines: (t) => [`# Required license key associated with your New Relic account.\nlicense_key: ${t}\n`],
+    negatives: [
+      '# Required license key associated with your New Relic account.\nlicense_key: <%= license_key %>\n',
+    ],
+  }),
 ];

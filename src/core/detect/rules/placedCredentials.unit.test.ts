@@ -70,4 +70,13 @@ describe('credentials named by where they sit (report tier)', () => {
     assert.deepEqual(values(banner), [pass]);
     assert.ok(!ids(`Build finished:\n\n${pass}\n`).includes('jenkins-initial-admin-password'));
   });
+
+  it('New Relic: the license key under the stock newrelic.yml comment, not another 40-hex value', () => {
+    const key = randomToken(HEX, 40);
+    const yml = `# Required license key associated with your New Relic account.\nlicense_key: ${key}\n`;
+    assert.deepEqual(values(yml), [key]);
+    assert.ok(
+      !ids(`# The commit this build is from.\ncommit: ${key}\n`).includes('newrelic-yml-license-key'),
+    );
+  });
 });
