@@ -13,7 +13,7 @@ const STR = `"[^"\\r\\n{}]{0,120}"`;
 /** The password literal: 6 to 64 characters with no quote or line break. */
 const SECRET = `"(?<secret>[^"\\r\\n]{6,64})"`;
 
-/** A literal that is a password, not a placeholder, a reference or a stock default. */
+/** A literal that is a password, not a placeholder, a reference, a short phrase or a stock default. */
 function passwordLiteral(value: string): boolean {
   return (
     !isPlaceholder(value) &&
@@ -21,6 +21,8 @@ function passwordLiteral(value: string): boolean {
     !isKeywordValue(value) &&
     !isDefaultPassword(value) &&
     !/^\$|^%.*%$|^<.*>$/.test(value) &&
+    // Short words with a space (`amber wheel`) read as a label or a phrase, as generic-credential-literal holds.
+    !(/\s/.test(value) && value.length < 20) &&
     new Set(value).size >= 5
   );
 }

@@ -13,6 +13,7 @@ describe('.NET password slots (report tier)', () => {
     const ldap = `new DirectoryEntry("LDAP://corp.example",\n    "svc@corp.example",\n    "${pass}");`;
     assert.deepEqual(values(ldap), [pass]);
     assert.deepEqual(ids('new NetworkCredential("ci@corp.example", password);'), []);
+    assert.deepEqual(ids('new NetworkCredential("svc", "lantern 99");'), []);
     assert.deepEqual(ids('new NetworkCredential("ci@corp.example", "<password>");'), []);
     // The user name is no password: only the argument after it is read.
     assert.deepEqual(ids(`new NetworkCredential("${pass}", secretFromVault)`), []);
