@@ -28,6 +28,9 @@ import { credentialLiteralRules } from './rules/credentialLiterals';
 import { secretStoreRules } from './rules/secretStores';
 import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
+import { prefixedPlatformRules } from './rules/prefixedPlatforms';
+import { placedCredentialRules } from './rules/placedCredentials';
+import { constructorCredentialRules } from './rules/constructorCredentials';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
 import { keyedServiceRules } from './rules/keyedServices';
@@ -76,6 +79,9 @@ export const builtinRules: readonly Rule[] = [
   ...cloudAndAiRules,
   ...serviceRules,
   ...prefixedSaasRules,
+  ...prefixedPlatformRules,
+  ...placedCredentialRules,
+  ...constructorCredentialRules,
   ...prefixedCommerceRules,
   ...prefixedAutomationRules,
   ...keyedServiceRules,

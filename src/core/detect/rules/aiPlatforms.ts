@@ -295,15 +295,4 @@ export const aiPlatformRules: readonly Rule[] = [
     'https://cloud.siliconflow.cn/account/ak',
     51,
   ),
-  prefixedRule({
-    id: 'jina-api-key',
-    provider: 'Jina AI',
-    description: 'Jina AI API key',
-    risk: 'anyone with this file can spend the tokens of your Jina AI account',
-    prefix: 'jina_',
-    body: '[A-Za-z0-9]{60}',
-    bodyMax: 60,
-    make: () => randomToken(ALNUM, 60),
-    revokeUrl: 'https://jina.ai/api-dashboard/key-manager',
-  }),
 ];

@@ -1,5 +1,5 @@
 import { shannonEntropy } from '../entropy';
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken, randomFraction } from '../random';
+import { BASE64URL, HEX, LOWER_ALNUM, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import {
   END_ALNUM,
@@ -148,24 +148,6 @@ export const messagingRules: readonly Rule[] = [
       '123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'TELEGRAM_BOT_TOKEN=123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
       'time 12:30:00',
-    ],
-  }),
-  tokenRule({
-    id: 'twitch-stream-key',
-    provider: 'Twitch',
-    description: 'Twitch stream key',
-    risk: 'anyone with this file can broadcast live on your Twitch channel',
-    keywords: ['live_'],
-    // `live_`, the channel's numeric id, `_` and 30 characters (Nosey Parker reads 8-12 digits and 30-36).
-    pattern: new RegExp(`${START_TOKEN}live_[0-9]{8,12}_[A-Za-z0-9]{30,36}${END_TOKEN}`),
-    maxLength: 54,
-    minEntropy: 3.5,
-    revokeUrl: 'https://dashboard.twitch.tv/settings/stream',
-    sample: () => `live_${numericId(9)}_${randomToken(ALNUM, 30)}`,
-    lines: (t) => [`STREAM_KEY=${t}`, `rtmp://live.twitch.tv/app/${t}`],
-    negatives: [
-      'live_123456789_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'is_live_stream_enabled_for_this_channel_now',
     ],
   }),
   tokenRule({

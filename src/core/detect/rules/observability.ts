@@ -65,17 +65,6 @@ export const observabilityRules: readonly Rule[] = [
     refutesNamed: (_text, _start, value) => value.endsWith('-NRMA') && !NR_MOBILE_TOKEN.test(value),
   },
   prefixedRule({
-    id: 'new-relic-admin-api-key',
-    provider: 'New Relic',
-    description: 'New Relic admin API key',
-    risk: nrRisk,
-    prefix: 'NRAA-',
-    body: '[a-fA-F0-9]{27}',
-    bodyMax: 27,
-    make: () => randomToken(HEX, 27),
-    revokeUrl: 'https://one.newrelic.com/api-keys',
-  }),
-  prefixedRule({
     id: 'new-relic-insert-key',
     provider: 'New Relic',
     description: 'New Relic Insights insert key',
