@@ -18,6 +18,7 @@ const {
 } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { translate } = require('./rustRegex');
+const { groupSource, groupShape, leavesGroup, withJsonHead } = require('./npFormat');
 
 const [gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -127,7 +128,8 @@ for (const rule of rules) {
       counts.standIns++;
       continue;
     }
-    const { template } = templatizeWithValues(text, spans, matches.flatMap(keywordSpans));
+    const written = templatizeWithValues(text, spans, matches.flatMap(keywordSpans)).template;
+    const template = written === null ? null : inGroupFormat(written, text, spans, matches, re);
     if (template === null || !template.includes('⟦!') || !samplerReads(template)) {
       counts.dropped++;
       continue;
@@ -148,6 +150,34 @@ for (const rule of rules) {
     }
     push({ label: 'negative', kind: rule.id, from, text: template, raw: text, values });
   }
+}
+
+/**
+ * `template` with each secret's marker re-written in the format the rule's capture group fixes
+ * (`npFormat.js`), where the secret is exactly that group's text and the group reads as a plain sequence.
+ */
+function inGroupFormat(template, text, spans, matches, re) {
+  const markers = [...template.matchAll(/⟦!re:((?:[^⟧\\]|\\.)*)⟧/g)];
+  if (markers.length !== spans.length) return template;
+  const shapes = spans.map(([s, e], k) => {
+    const old = markers[k][1];
+    const value = text.slice(s, e);
+    const m = matches.find((x) => x.indices.some((ix, g) => g > 0 && ix && ix[0] === s && ix[1] === e));
+    const group =
+      m &&
+      groupSource(
+        re.source,
+        m.indices.findIndex((ix, g) => g > 0 && ix && ix[0] === s && ix[1] === e),
+      );
+    // Only where the shape read from the example alone draws values the peer's own group refuses.
+    const fixed =
+      group !== undefined && leavesGroup(old, group, re.flags)
+        ? groupShape(value, group, re.flags)
+        : undefined;
+    return withJsonHead(fixed ?? old, value);
+  });
+  let k = 0;
+  return template.replace(/⟦!re:((?:[^⟧\\]|\\.)*)⟧/g, () => `⟦!re:${shapes[k++]}⟧`);
 }
 
 /** Keeps the first of identical cases (rules that share an example: GitHub's id and secret pair). */

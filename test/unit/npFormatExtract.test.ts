@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+
+// Nosey Parker's extractor reads a secret against its rule's capture group (`extract/npFormat.js`), so
+// the re-drawn value keeps what the peer's pattern fixes. Loaded from the source tree, as the extractor
+// loads it; values are built at test time from the format.
+interface NpFormat {
+  groupSource(source: string, n: number): string | undefined;
+  groupShape(value: string, group: string | undefined, flags: string): string | undefined;
+  jsonHead(text: string): number;
+  drawShape(shape: string): string | undefined;
+  leavesGroup(shape: string, group: string, flags: string): boolean;
+  withJsonHead(shape: string, value: string): string;
+}
+const repo = resolve(__dirname, '../../..');
+const load = createRequire(__filename);
+const np = load(resolve(repo, 'test/corpus/external/extract/npFormat.js')) as NpFormat;
+const { translate } = load(resolve(repo, 'test/corpus/external/extract/rustRegex.js')) as {
+  readonly translate: (pattern: string) => RegExp;
+};
+
+const hex = (n: number): string => 'a1b2c3d4e5f6'.repeat(Math.ceil(n / 12)).slice(0, n);
+const alnum = (n: number): string => 'Q7wErT9yUi0pAsD3fG'.repeat(Math.ceil(n / 18)).slice(0, n);
+const upper = (n: number): string => 'Q7WERT9YUI0PASD3FG'.repeat(Math.ceil(n / 18)).slice(0, n);
+
+/** The shape for `value` under a Rust pattern's first capture group, and the group's own source. */
+function shapeFor(
+  pattern: string,
+  value: string,
+): { shape: string | undefined; group: string; flags: string } {
+  const re = translate(pattern);
+  const group = np.groupSource(re.source, 1) ?? '';
+  return { shape: np.groupShape(value, group, re.flags), group, flags: re.flags };
+}
+
+/** Every one of 40 draws from `shape` is a whole match of the peer's group. */
+function drawsStayInGroup(shape: string, group: string, flags: string): void {
+  const whole = new RegExp(`^(?:${group})$`, flags.replace(/[gdy]/g, ''));
+  for (let k = 0; k < 40; k++) {
+    const v = np.drawShape(shape);
+    assert.ok(v !== undefined && whole.test(v), `${shape} drew ${v}`);
+  }
+}
+
+describe('Nosey Parker extractor: the format a rule group fixes', () => {
+  it("finds a capture group's source past classes, escapes and non-capturing groups", () => {
+    assert.equal(np.groupSource('a(?:b)[(](c\\)d)(e)', 1), 'c\\)d');
+    assert.equal(np.groupSource('a(?:b)[(](c\\)d)(e)', 2), 'e');
+    assert.equal(np.groupSource('(?<key>x(?:y)z)', 1), 'x(?:y)z');
+  });
+
+  it('keeps a literal infix the pattern fixes at its place (Azure DevOps `…AZDO…`)', () => {
+    const { shape, group, flags } = shapeFor(
+      '\\b([a-zA-Z0-9]{76}AZDO[a-zA-Z0-9]{4})\\b',
+      `${alnum(76)}AZDO${alnum(4)}`,
+    );
+    assert.equal(shape, '[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}');
+    drawsStayInGroup(shape, group, flags);
+    // The shape read from the example alone (one run) leaves the group; the group's own does not.
+    assert.equal(np.leavesGroup('[A-Za-z0-9]{84}', group, flags), true);
+    assert.equal(np.leavesGroup(shape as string, group, flags), false);
+  });
+
+  it("keeps a fixed-width version right after the prefix (Dynatrace's `dt0` `c` `01`)", () => {
+    const value = `dt0c01.${upper(24)}.${upper(64)}`;
+    const { shape, group, flags } = shapeFor(
+      '\\b(dt0[a-zA-Z]{1}[0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b',
+      value,
+    );
+    assert.ok(shape?.startsWith('dt0c01\\.'), shape);
+    drawsStayInGroup(shape as string, group, flags);
+  });
+
+  it('re-draws an id of digits as digits and a hex body as hex (TrueNAS, Databricks)', () => {
+    const truenas = shapeFor('Bearer\\s*(\\d+-[a-zA-Z0-9]{64})\\b', `10-${alnum(64)}`);
+    assert.equal(truenas.shape, '[0-9]{2}-[A-Za-z0-9]{64}');
+    drawsStayInGroup(truenas.shape, truenas.group, truenas.flags);
+    const databricks = shapeFor('(?x)\\b( dapi[a-f0-9]{32} (?: -[0-9]+ )? )\\b', `dapi${hex(32)}-3`);
+    assert.equal(databricks.shape, 'dapi[0-9a-f]{32}-[0-9]{1}');
+    drawsStayInGroup(databricks.shape, databricks.group, databricks.flags);
+  });
+
+  it('reads nothing it cannot follow: an alternation, a negated class, a value the group refuses', () => {
+    assert.equal(shapeFor('(ab|cd)', 'ab').shape, undefined);
+    assert.equal(shapeFor('(x[^"]{4})', 'xabcd').shape, undefined);
+    assert.equal(shapeFor('(dt0[0-9]{2})', 'dt0ab').shape, undefined);
+  });
+
+  it('keeps a base64 JSON body\'s opening up to its first value (Mapbox\'s `eyJ1Ijoi`, `{"u":"`)', () => {
+    const body = Buffer.from(`{"u":"someone","a":"${alnum(20)}"}`).toString('base64url');
+    assert.equal(np.jsonHead(body), 8);
+    assert.equal(np.jsonHead(alnum(40)), 0);
+    const value = `pk.${body}.${alnum(22)}`;
+    const shape = np.withJsonHead(`pk\\.[A-Za-z0-9]{${body.length}}\\.[A-Za-z0-9]{22}`, value);
+    assert.equal(shape, `pk\\.${body.slice(0, 8)}[A-Za-z0-9]{${body.length - 8}}\\.[A-Za-z0-9]{22}`);
+    // Not a JSON opening: the shape is left as it was.
+    assert.equal(np.withJsonHead('pk\\.[A-Za-z0-9]{40}', `pk.${alnum(40)}`), 'pk\\.[A-Za-z0-9]{40}');
+  });
+});
