@@ -12,6 +12,8 @@ interface NpFormat {
   drawShape(shape: string): string | undefined;
   leavesGroup(shape: string, group: string, flags: string): boolean;
   withJsonHead(shape: string, value: string): string;
+  sharedRuns(values: string[]): Map<string, [number, number][]>;
+  keepRuns(shape: string, value: string, runs: [number, number][]): string;
 }
 const repo = resolve(__dirname, '../../..');
 const load = createRequire(__filename);
@@ -96,5 +98,23 @@ describe('Nosey Parker extractor: the format a rule group fixes', () => {
     assert.equal(shape, `pk\\.${body.slice(0, 8)}[A-Za-z0-9]{${body.length - 8}}\\.[A-Za-z0-9]{22}`);
     // Not a JSON opening: the shape is left as it was.
     assert.equal(np.withJsonHead('pk\\.[A-Za-z0-9]{40}', `pk.${alnum(40)}`), 'pk\\.[A-Za-z0-9]{40}');
+  });
+
+  it("keeps what three of a rule's examples share at one place, not what two share or a digit id", () => {
+    const made = (fill: string, tag: string): string =>
+      `${fill.repeat(6).slice(0, 12)}${tag}${fill.repeat(3).slice(0, 6)}`;
+    const [a, b, c] = [made('ab1', 'JQQJ9'), made('cd2', 'JQQJ9'), made('ef3', 'JQQJ9')];
+    const runs = np.sharedRuns([a, b, c]);
+    assert.deepEqual(runs.get(a), [[12, 17]]);
+    assert.equal(
+      np.keepRuns('[a-z0-9]{12}[A-Z0-9]{5}[a-z0-9]{6}', a, runs.get(a) ?? []),
+      '[a-z0-9]{12}JQQJ9[a-z0-9]{6}',
+    );
+    // Two examples only, or one example edited (half its characters the same): nothing kept.
+    assert.deepEqual(np.sharedRuns([a, b]).get(a), []);
+    assert.deepEqual(np.sharedRuns([a, `${a.slice(0, 20)}zzz`, b]).get(a), []);
+    // One account's id of digits in three examples is no part of the format.
+    const ids = ['x', 'y', 'z'].map((f) => `live_126031192_${f.repeat(30)}`);
+    assert.deepEqual(np.sharedRuns(ids).get(ids[0] ?? ''), [[0, 4]]);
   });
 });

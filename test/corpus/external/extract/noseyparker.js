@@ -18,7 +18,7 @@ const {
 } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { translate } = require('./rustRegex');
-const { groupSource, groupShape, leavesGroup, withJsonHead } = require('./npFormat');
+const { groupSource, groupShape, leavesGroup, withJsonHead, sharedRuns, keepRuns } = require('./npFormat');
 
 const [gitDir, outDir] = process.argv.slice(2);
 const git = (...args) =>
@@ -121,15 +121,21 @@ for (const rule of rules) {
     ...literals.filter((l) => /^[a-z]+$/i.test(l)),
   ]);
   const from = rule.file.slice(ROOT.length);
+  const spansOf = (text, matches) =>
+    matches.map((m) => secretSpan(text, m)).filter(([s, e]) => !standIn(text.slice(s, e)));
+  // What the rule's examples share at the same place (`sharedRuns`): a fixed part of the format.
+  const shared = sharedRuns(
+    examples.flatMap((text) => spansOf(text, [...text.matchAll(re)]).map(([s, e]) => text.slice(s, e))),
+  );
   for (const text of examples) {
     const matches = [...text.matchAll(re)];
-    const spans = matches.map((m) => secretSpan(text, m)).filter(([s, e]) => !standIn(text.slice(s, e)));
+    const spans = spansOf(text, matches);
     if (spans.length === 0) {
       counts.standIns++;
       continue;
     }
     const written = templatizeWithValues(text, spans, matches.flatMap(keywordSpans)).template;
-    const template = written === null ? null : inGroupFormat(written, text, spans, matches, re);
+    const template = written === null ? null : inGroupFormat(written, text, spans, matches, re, shared);
     if (template === null || !template.includes('⟦!') || !samplerReads(template)) {
       counts.dropped++;
       continue;
@@ -156,7 +162,7 @@ for (const rule of rules) {
  * `template` with each secret's marker re-written in the format the rule's capture group fixes
  * (`npFormat.js`), where the secret is exactly that group's text and the group reads as a plain sequence.
  */
-function inGroupFormat(template, text, spans, matches, re) {
+function inGroupFormat(template, text, spans, matches, re, shared) {
   const markers = [...template.matchAll(/⟦!re:((?:[^⟧\\]|\\.)*)⟧/g)];
   if (markers.length !== spans.length) return template;
   const shapes = spans.map(([s, e], k) => {
@@ -174,7 +180,7 @@ function inGroupFormat(template, text, spans, matches, re) {
       group !== undefined && leavesGroup(old, group, re.flags)
         ? groupShape(value, group, re.flags)
         : undefined;
-    return withJsonHead(fixed ?? old, value);
+    return keepRuns(withJsonHead(fixed ?? old, value), value, shared.get(value) ?? []);
   });
   let k = 0;
   return template.replace(/⟦!re:((?:[^⟧\\]|\\.)*)⟧/g, () => `⟦!re:${shapes[k++]}⟧`);

@@ -211,3 +211,70 @@ function withJsonHead(shape, value) {
 module.exports.drawShape = drawShape;
 module.exports.leavesGroup = leavesGroup;
 module.exports.withJsonHead = withJsonHead;
+
+/**
+ * The runs of at least four characters that each value shares, at the same offset, with two or more
+ * other values of the same length among `values` (one rule's examples): a fixed part of the format the
+ * peer's own examples show (Azure DevOps' `JQQJ9` at 52 in three of its four examples). Two examples
+ * can share an id by chance (one org's id, one user's); three share the format. Two values that agree
+ * on half their characters or more are one example edited, and count for nothing here.
+ */
+function sharedRuns(values) {
+  const distinct = [...new Set(values)];
+  const out = new Map();
+  for (const v of distinct) {
+    const count = new Array(v.length).fill(0);
+    for (const w of distinct) {
+      if (w === v || w.length !== v.length) continue;
+      let same = 0;
+      for (let i = 0; i < v.length; i++) if (v[i] === w[i]) same++;
+      if (same * 2 >= v.length) continue;
+      for (let i = 0; i < v.length; i++) if (v[i] === w[i]) count[i]++;
+    }
+    const runs = [];
+    for (let i = 0; i < v.length;) {
+      let j = i;
+      while (j < v.length && count[j] >= 2) j++;
+      // Split at separators; a piece of digits alone is one account's id (Twitch's user), not the format.
+      for (let a = i; a < j;) {
+        let b = a;
+        while (b < j && !/[-_.:]/.test(v[b])) b++;
+        if (b - a >= 4 && /[A-Za-z]/.test(v.slice(a, b))) runs.push([a, b]);
+        a = b + 1;
+      }
+      i = Math.max(j, i + 1);
+    }
+    out.set(v, runs);
+  }
+  return out;
+}
+
+/** `shape` (as `shapeOf` writes it, drawing `value`'s length) with `value`'s characters in `runs` kept. */
+function keepRuns(shape, value, runs) {
+  if (runs.length === 0) return shape;
+  const kept = (i) => runs.some(([s, e]) => i >= s && i < e);
+  const re = /\\(.)|\[((?:[^\]\\]|\\.)+)\]\{(\d+)\}|([^\\[])/gy;
+  let out = '';
+  let at = 0;
+  let m;
+  while (re.lastIndex < shape.length && (m = re.exec(shape))) {
+    if (m[2] === undefined) {
+      out += m[0];
+      at++;
+      continue;
+    }
+    const end = at + Number(m[3]);
+    for (let i = at; i < end;) {
+      let j = i;
+      const keep = kept(i);
+      while (j < end && kept(j) === keep) j++;
+      out += keep ? escapeRe(value.slice(i, j)) : `[${m[2]}]{${j - i}}`;
+      i = j;
+    }
+    at = end;
+  }
+  return at === value.length && re.lastIndex === shape.length ? out : shape;
+}
+
+module.exports.sharedRuns = sharedRuns;
+module.exports.keepRuns = keepRuns;
