@@ -155,7 +155,7 @@ const FLOORS = {
  * over-redaction is 27.0-28.4% (20-21 of 74): Nosey Parker's `px-api-` near miss (a UUID of non-hex letters) is
  * hidden as a look-alike of the new Pixie rule, by design. The floors leave room for the draw (about 5
  * secrets, 1 negative). Recall tightened to 78% once the extractor kept what each rule's group fixes
- * (2026-12-05, branch npx: 81.1-82.6% over 3 runs at 339 secrets; the margin is about 10 secrets of draw).
+ * (2026-12-05, branch npx: 81.1-82.6% over 6 runs at 339 secrets; the margin is about 10 secrets of draw).
  */
 const NOSEYPARKER_FLOORS = {
   scanRecall: 0.78,
