@@ -12,12 +12,18 @@ import { lettersAndDigits } from './ruleParts';
 const QUERY_TO = (param: string): string => `\\?[^\\s"'#]{0,200}?(?<=[?&])${param}=`;
 /** A path after a host: no query, no quotes, no spaces. */
 const PATH = `/[^\\s"'?#]{0,100}`;
-/** A password after a command's flag: no variable, placeholder bracket or flag, no quotes or spaces. */
-const FLAG_VALUE = `(?<secret>[^\\s"'$%<{(\\-][^\\s"'<>]{2,63})(?![^\\s"'<>])`;
+/**
+ * A password after a command's flag: no variable, placeholder bracket or flag, no quotes (backquotes too: a
+ * Markdown or doc comment's `psexec -u U -p X`) or spaces.
+ */
+const FLAG_VALUE = `(?<secret>[^\\s"'\\x60$%<{(\\-][^\\s"'\\x60<>]{2,63})(?![^\\s"'\\x60<>])`;
 
-/** Not a run of one character, and more than one kind of character when short. */
+/**
+ * Six characters or more (as the literal rules ask, `literalOk`: `-p X` in a usage line is no proof), not a
+ * run of one character, and more than one kind of character when short.
+ */
 function plausiblePassword(value: string): boolean {
-  return new Set(value).size >= Math.min(5, value.length - 1);
+  return value.length >= 6 && new Set(value).size >= Math.min(5, value.length - 1);
 }
 
 export const placedCredentialRules: readonly Rule[] = [

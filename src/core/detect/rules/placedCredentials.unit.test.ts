@@ -56,6 +56,9 @@ describe('credentials named by where they sit (report tier)', () => {
     assert.deepEqual(values(`psexec \\\\10.0.0.5 -u Administrator -p ${pass} cmd /c ver`), [pass]);
     assert.deepEqual(ids('psexec \\\\10.0.0.5 -u Administrator -p %PASS% cmd'), []);
     assert.ok(!ids(`scp -P 2222 -p ${pass} host:file .`).includes('psexec-password'));
+    // A usage line in a doc comment: a one-letter stand-in, and the backquote and comma closing it.
+    assert.deepEqual(ids(' * (`sshpass -p X`, `psexec -u U -p X`), and'), []);
+    assert.deepEqual(ids('psexec \\\\host -u admin -p `cat pw.txt` cmd'), []);
     const vc = `${randomToken(ALNUM, 8)}!`;
     assert.deepEqual(
       values(`Connect-VIServer -Server vc.lab.local -User admin@vsphere.local -Password ${vc}`),
