@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { valueOutsideProse } from './commentedValues';
-import { fake } from './spanCases';
+import { findNamedLiterals } from './namedLiterals';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
+const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
 
 /** `valueOutsideProse` for `value` found after the name `name` in `text`. */
 function judged(text: string, name: string, value: string): boolean {
@@ -23,5 +27,19 @@ describe('redact tier: values in comments', () => {
     assert.ok(!judged('# jmx.remote.password.only=true|false', 'password', 'true|false'));
     assert.ok(!judged('#jdk.http.ntlm.transparentAuth=allHosts', 'transparentAuth', 'allHosts'));
     assert.ok(!judged('# token_required=false', 'token', 'false'));
+  });
+
+  it('hides a value commented out on its line, one word that ends the line', () => {
+    const pw = `${fake(7)}7q`;
+    hides(`# REACT_APP_PASS=${pw}\n`, pw);
+    hides(`  // db_password: ${pw}`, pw);
+    hides(`-- password = '${pw}';`, pw);
+    for (const text of [
+      '# token: see the docs',
+      '# password: "the one" from vault',
+      `# password=${pw} (old one)`,
+    ]) {
+      leaves(text);
+    }
   });
 });

@@ -27,20 +27,6 @@ describe('redact tier: credential-named literals', () => {
     hides('{"name": "DB_PASSWORD", "value": "tidal cove"}', 'tidal cove');
   });
 
-  it('hides a value commented out on its line, one word that ends the line', () => {
-    const pw = `${fake(7)}7q`;
-    hides(`# REACT_APP_PASS=${pw}\n`, pw);
-    hides(`  // db_password: ${pw}`, pw);
-    hides(`-- password = '${pw}';`, pw);
-    for (const text of [
-      '# token: see the docs',
-      '# password: "the one" from vault',
-      `# password=${pw} (old one)`,
-    ]) {
-      leaves(text);
-    }
-  });
-
   it("reads a personal access token's `pat` as a credential name, and not `path` or `pattern`", () => {
     const pat = randomToken(HEX, 52);
     hides(`ado_pat =  "${pat}"`, pat);
