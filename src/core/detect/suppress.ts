@@ -164,6 +164,11 @@ export interface RuleTraits {
   readonly generic: boolean;
   /** The pattern spells out a UUID (`{8}-…{4}-…{12}`), so a UUID is this rule's expected shape. */
   readonly expectsUuid: boolean;
+  /**
+   * Every match starts with one of the rule's keywords: a provider's literal prefix (`pypi-AgEI…`, `ghp_`).
+   * Such a value after `secrets.` or `${` is the token pasted where a name belongs, never a variable's name.
+   */
+  readonly anchored: boolean;
 }
 
 /**
@@ -181,7 +186,8 @@ export function suppressedByContext(
   const lineStart = boundedLineStart(text, start, BEFORE);
   const raw = text.slice(lineStart, start);
   const before = raw.replace(/["'`\s]+$/, '');
-  if (REFERENCE_BEFORE.test(before) || PERCENT_BEFORE.test(raw) || REFERENCE_INSIDE.test(secret)) {
+  const referenced = REFERENCE_BEFORE.test(before) || PERCENT_BEFORE.test(raw);
+  if ((referenced && (traits.generic || !traits.anchored)) || REFERENCE_INSIDE.test(secret)) {
     return true;
   }
   if (DIGEST_BEFORE.test(before) || /^sha(?:1|256|384|512)-/i.test(secret)) {

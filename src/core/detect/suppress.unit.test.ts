@@ -2,11 +2,14 @@ import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, HEX, randomToken } from './random';
 import { randomLetters } from './rules/letterRuns';
 import type { RuleTraits } from './suppress';
+import { scan } from './scanner';
 import { ContextMemo, suppressedByContext } from './suppress';
 
-const PROVIDER: RuleTraits = { generic: false, expectsUuid: false };
-const GENERIC: RuleTraits = { generic: true, expectsUuid: false };
-const UUID_RULE: RuleTraits = { generic: false, expectsUuid: true };
+const PROVIDER: RuleTraits = { generic: false, expectsUuid: false, anchored: false };
+const GENERIC: RuleTraits = { generic: true, expectsUuid: false, anchored: false };
+const UUID_RULE: RuleTraits = { generic: false, expectsUuid: true, anchored: false };
+/** A provider rule every match of which opens with its literal prefix (`pypi-AgEI…`, `ghp_`). */
+const PREFIXED: RuleTraits = { generic: false, expectsUuid: false, anchored: true };
 
 /** Whether the candidate `secret`, at its first occurrence in `text`, is suppressed by its context. */
 function suppressed(text: string, secret: string, traits: RuleTraits = PROVIDER): boolean {
@@ -29,6 +32,25 @@ describe('context suppression', () => {
     assert.ok(suppressed('export TOKEN=$VAULT_TOKEN', 'VAULT_TOKEN'));
     assert.ok(suppressed('set KEY=%NUGET_API_KEY%', 'NUGET_API_KEY'));
     assert.ok(suppressed('set KEY="%NUGET_API_KEY%"', 'NUGET_API_KEY'));
+  });
+
+  it('keeps a prefixed provider token pasted where a reference names its secret', () => {
+    const token = `pypi-AgEIcHlwaS5vcmc${randomToken(ALNUM, 60)}`;
+    for (const text of [
+      `password: \${{ secrets.${token}}}`,
+      `password: \${{ secrets.${token} }}`,
+      `TOKEN=\${${token}}`,
+    ]) {
+      assert.ok(!suppressed(text, token, PREFIXED), text);
+      // A rule that cannot tell a token from a name still reads it as a reference.
+      assert.ok(suppressed(text, token, PROVIDER), text);
+    }
+    // Through the whole scan: the token is reported (so the redact tier hides it), a secret's name is not.
+    assert.deepEqual(
+      scan(`password: \${{ secrets.${token}}}`).map((f) => f.ruleId),
+      ['pypi-upload-token'],
+    );
+    assert.deepEqual(scan('password: ${{ secrets.PYPI_API_TOKEN }}'), []);
   });
 
   it('keeps a literal after a space that follows another `%VAR%` (it is no reference)', () => {
