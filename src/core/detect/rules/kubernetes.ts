@@ -96,14 +96,15 @@ export const kubernetesRules: readonly Rule[] = [
     risk: 'anyone with this file can join nodes to your cluster and read its cluster-info',
     // `<token id>.<token secret>` (6 and 16 lower-case letters and digits) a few characters after the word
     // `token` or `bootstrap` (`--token`, `--tls-bootstrap-token`, `BOOTSTRAP_TOKEN:`): alone it is any
-    // dotted pair. The prefilter's keywords are `bootstrap`, `--token` (`kubeadm join --token`) and
-    // `strap_token` (`BOOTSTRAP_TOKEN: "…"`, whose value starts too far after `bootstrap` for the engine's
-    // window from a keyword), not `token`: that word is in most source files, and as a keyword it ran this
-    // rule's look-behind at every one of them (the engine fell from ~275 to ~105 MB/s on the bench tree).
-    keywords: ['bootstrap', 'strap_token', '--token'],
+    // dotted pair. The prefilter's keywords are `bootstrap` and `--token` (`kubeadm join --token`), not
+    // `token`: that word is in most source files, and as a keyword it ran this rule's look-behind at every
+    // one of them (the engine fell from ~275 to ~105 MB/s on the bench tree). The keyword stands before the
+    // match, so the window it opens must reach past the value: up to 21 characters of keyword and gap, then
+    // the 23 of the token.
+    keywords: ['bootstrap', '--token'],
     pattern:
       /(?<=(?:[Tt]oken|TOKEN|[Bb]ootstrap|BOOTSTRAP)[^\r\n]{0,12})(?<![A-Za-z0-9.])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9.])/,
-    maxLength: 23,
+    maxLength: 48,
     minEntropy: 3,
     // kubeadm's documented example secret is `0123456789abcdef`.
     validate: (t) => !t.endsWith('.0123456789abcdef') && /[0-9]/.test(t) && /[a-z]/.test(t.slice(7)),
