@@ -2,6 +2,7 @@ import { isPlaceholder } from '../placeholders';
 import { lastClosingQuote } from './gluedQuote';
 import { hasNotRealBody, isCommandSubstitution, isProse } from './nonSecretForms';
 import { isQuestionMarkTwin } from './questionMarkTwin';
+import { isReferenceForm } from './referenceForms';
 import type { RecallSpan } from './recallSpan';
 import { isGibberish, looksRandom } from './tokenShape';
 
@@ -195,6 +196,7 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
     // A template's braces balance; a generated password's (`x]mg}(j(-m#k{#ke)be{{(sr}}`) do not.
     (isPlaceholder(trimmed, [], 'whole-template') && !isGibberish(trimmed)) ||
     REFERENCE.test(trimmed) ||
+    isReferenceForm(trimmed) ||
     // `nid_key = self._lib.NID_aes_256_cbc`: an object's member, however its name reads.
     (!span.quoted && /^(?:self|this|cls)(?:\.[A-Za-z_$][\w$]{0,80}){1,8}$/.test(trimmed)) ||
     isFiller(trimmed) ||

@@ -3,6 +3,8 @@ import { comparedBefore } from './comparedLiterals';
 import { credentialKind, splitWords } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
+import { endsEnclosingString } from './enclosingString';
+import { inPairList, readPairValue } from './pairValues';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -210,6 +212,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   const at = SEPARATOR.lastIndex;
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39 || c === 96) {
+    // The name stood inside a string, and this quote closes it: what follows is code.
+    const nameAt = quotedName ? s - 1 : s;
+    if (endsEnclosingString(text, prefix === undefined ? nameAt - 1 : nameAt - prefix.length, at)) {
+      return at;
+    }
     if (LOOSE_SEPARATORS.has(op)) {
       // Prose (`token - '…'`) is a weak context: only a generated value is taken there. Quoted, it may hold
       // punctuation (`le@n0u…`, `…P!7jkQ_…`), never a space (a phrase in quotes is prose) nor a `?` (a
@@ -342,26 +349,6 @@ function spacedValue(
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }
   return generatedToken(text, at, kind, out);
-}
-
-/** A value in a connection string: up to the next `;` or quote. */
-function readPairValue(text: string, at: number): { start: number; end: number; quoted: boolean } {
-  const limit = Math.min(lineEnd(text, at), at + 1024);
-  let end = at;
-  while (end < limit && !';"\''.includes(text[end]!)) {
-    end++;
-  }
-  return { start: at, end, quoted: false };
-}
-
-/** `;Password=…` or `"Password=…`: a pair in a connection string, whose values are bare literals. */
-function inPairList(text: string, s: number): boolean {
-  let i = s - 1;
-  while (i >= 0 && s - i < 8 && isSpace(text.charCodeAt(i))) {
-    i--;
-  }
-  const c = text.charCodeAt(i);
-  return c === 59 || c === 34 || c === 39;
 }
 
 /** The text from the start of the line to `s`, or undefined when the line starts too far back. */

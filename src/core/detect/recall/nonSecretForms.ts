@@ -130,10 +130,11 @@ function folded(s: string): string {
  * `apiKey = "apiKey1"` stay literals.
  */
 export function spellsItsName(name: string, value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z_ .:-]{3,127}$/.test(value)) {
+  if (!/^[A-Za-z][A-Za-z_ .:/-]{3,127}$/.test(value)) {
     return false;
   }
-  const tail = value.slice(value.lastIndexOf(':') + 1);
+  // An ARN or a path that ends with the name (`arn:aws:iam::aws:policy/IAMUserChangePassword`): its last part.
+  const tail = value.slice(Math.max(value.lastIndexOf(':'), value.lastIndexOf('/')) + 1);
   const words = tail.split(/[_ .-]+|(?<=[a-z])(?=[A-Z])/).filter((w) => w.length > 0);
   const body = folded(tail);
   return words.length >= 2 && body.length >= 6 && folded(name).includes(body);

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import { closesOpenString, endsEnclosingString } from './enclosingString';
+import { findNamedLiterals } from './namedLiterals';
+import { spellsItsName } from './nonSecretForms';
+import { isReferenceForm } from './referenceForms';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
+const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
+
+describe('redact tier: code around a credential name is not its value', () => {
+  it('leaves what follows a name that stands inside a string, up to the quote closing that string', () => {
+    leaves('usernameLabel:"Username or email:",passwordLabel:"Password:",rememberMeLabel:"Remember me:"');
+    leaves("echo 'password = '.$cfg['daemon'].\"\\n\";");
+    leaves('"//localhost:1337/:_password = "+cpp Buffer("feast").toString("base64")');
+    leaves('const msg = "Your token: " + user.name + " expired";');
+  });
+
+  it('still hides a value whose quote opens a string, whatever came before on the line', () => {
+    const v = fake(14);
+    hides(`{"user": "a", "password": "${v}"}`, v);
+    hides(`cfg = {'password': '${v}'}`, v);
+    hides(`"password": "${v}"`, v);
+    hides(`  'password' => '${v}',`, v);
+    hides(`echo "password: '${v}'"`, v);
+    // Apostrophes of words are no quotes: the value after them is still read.
+    hides(`# don't set password = '${v}'`, v);
+    hides(`// the user's password: '${v}'`, v);
+    // A string wrapping unescaped JSON tilts the count: a value that starts as one is still hidden.
+    hides(`"{"deviceName": "D", "provisionDeviceKey": "${v}", "x": "y"}"`, v);
+    // A name on a line too long to read back from: only the quote right before the name is asked.
+    hides(`${'x'.repeat(300)} password = "${v}"`, v);
+  });
+
+  it('counts quotes from a line start, skipping escaped ones and apostrophes inside words', () => {
+    const at = (text: string): number => text.lastIndexOf('"');
+    assert.equal(closesOpenString('a "b: " c', 0, 6), true);
+    assert.equal(closesOpenString('"b": "c"', 0, 5), false);
+    assert.equal(closesOpenString('x = "a \\" b: "', 0, at('x = "a \\" b: "')), true);
+    assert.equal(closesOpenString("it's k: 'v'", 0, 8), false);
+    assert.equal(closesOpenString("'k: 'v", 0, 4), true);
+    assert.equal(endsEnclosingString("'k: 'v", 0, 4), false);
+    assert.equal(endsEnclosingString("'k: ', v", 0, 4), true);
+  });
+
+  it('ends a pair-list value at a command line option', () => {
+    const v = fake(14);
+    leaves(
+      'az appconfig feature delete --connection-string Endpoint=https://x.io;Id=xxx;Secret=xxx --feature color',
+    );
+    hides(`az x --connection-string Endpoint=https://x.io;Id=b;Secret=${v} --feature color`, v);
+    // A value with spaces inside a connection string is still whole.
+    hides('Server=x;Password=amber wheel garden;Database=y', 'amber wheel garden');
+  });
+});
+
+describe('redact tier: references in less usual forms', () => {
+  it('reads a quoted shell variable, a variable leading a path, and an HTML-escaped placeholder', () => {
+    for (const value of [
+      "'$PRECOMPILE_PASSWORD'",
+      '"${DB_PASSWORD}"',
+      '$REACT_APP_BASE_URL/classroom/#/forgot_password',
+      '${HOME}/.pgpass',
+      '&lt;YOUR_PASSWORD&gt;',
+    ]) {
+      assert.equal(isReferenceForm(value), true, value);
+    }
+    leaves(`- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`);
+    leaves('REACT_APP_FORGOT_PASSWORD=$REACT_APP_BASE_URL/classroom/#/forgot_password');
+    leaves('"password": "&lt;YOURPASSWORD&gt;"');
+  });
+
+  it('still hides a literal that starts with a dollar sign or sits beside a variable', () => {
+    // Letters and digits both: a key's run, which no variable's path holds.
+    const v = `${fake(18)}9Q`;
+    for (const value of [`$apr1$${v}`, `$BASE/${v}`, `'$A'${v}`, `&lt;${v}`]) {
+      assert.equal(isReferenceForm(value), false, value);
+    }
+    hides(`DB_PASSWORD=$apr1$${v}`, `$apr1$${v}`);
+    hides(`DB_PASSWORD=$BASE_URL/${v}`, v);
+  });
+
+  it('leaves an ARN or a path that ends with the name it is given to', () => {
+    leaves('IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"');
+    assert.equal(spellsItsName('ResetPassword', 'arn:aws:iam::aws:policy/ResetPassword'), true);
+    assert.equal(spellsItsName('ResetPassword', 'policy/marble-otter'), false);
+  });
+});
