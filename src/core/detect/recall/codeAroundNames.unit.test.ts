@@ -3,7 +3,7 @@ import { closesOpenString, endsEnclosingString } from './enclosingString';
 import { findNamedLiterals } from './namedLiterals';
 import { spellsItsName } from './nonSecretForms';
 import { isReferenceForm } from './referenceForms';
-import { assertHidden, assertUntouched, fake } from './spanCases';
+import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
 const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
@@ -84,5 +84,21 @@ describe('redact tier: references in less usual forms', () => {
     leaves('IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"');
     assert.equal(spellsItsName('ResetPassword', 'arn:aws:iam::aws:policy/ResetPassword'), true);
     assert.equal(spellsItsName('ResetPassword', 'policy/marble-otter'), false);
+  });
+});
+
+describe('redact tier: an authorization scheme in a credential-named value', () => {
+  it('hides the credential after the scheme and leaves the scheme readable', () => {
+    const v = fake(24);
+    for (const scheme of ['Bearer', 'Basic', 'Token', 'Bot']) {
+      const text = `apiToken = "${scheme} ${v}"`;
+      hides(text, v);
+      const spans = spansOf(findNamedLiterals, text);
+      assert.ok(spans.length > 0, text);
+      assert.ok(
+        spans.every((s) => !text.slice(s.start, s.end).includes(scheme)),
+        text,
+      );
+    }
   });
 });

@@ -127,9 +127,18 @@ export function pushLiteral(
   ) {
     return span.start;
   }
-  out.push({ start, end, kind });
+  // `token = "Bearer k3J9…"`: the scheme stays readable, the credential after it is what is hidden.
+  const scheme = AUTH_SCHEME.exec(text.slice(start, Math.min(end, start + 16)));
+  out.push({
+    start: scheme !== null && end - start > scheme[0].length ? start + scheme[0].length : start,
+    end,
+    kind,
+  });
   return span.end;
 }
+
+/** An HTTP authorization scheme and its blank, at a value's start. */
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest)[ \t]+/;
 
 /**
  * A token or a key is generated and never shorter than 8 characters (`'tfp_0'`, `"UZMRC-"` are a test's
