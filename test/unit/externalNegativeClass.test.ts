@@ -90,5 +90,29 @@ describe('external corpus: hard negatives classed by the peer’s own reason', (
     assert.deepEqual(all.unnamed, { negatives: 1, overRedacted: 0 });
     assert.match(formatOverRedactionSplit(all), /over-redacted negatives: 1 of 3 \(33\.3%\)/);
     assert.match(formatOverRedactionSplit(all), /of \(c\), the peer names no case +0 of 1 /);
+    // The one changed negative hid a generated value: counted apart, and the rest over all negatives is 0.
+    assert.equal(all.generatedOnly, 1);
+    assert.match(formatOverRedactionSplit(all), /hiding only values that look generated 1 of 1 /);
+    assert.match(formatOverRedactionSplit(all), /the rest, over all negatives: 0 of 3 /);
+  });
+
+  it('does not count a changed negative as generated when a hidden value is words', () => {
+    const rows = measure(
+      [
+        {
+          source: 'noseyparker' as const,
+          kind: 'example',
+          from: 'generic.yml',
+          label: 'negative' as const,
+          text: 'DB_PASSWORD=correct horse battery staple\n',
+          template: 'DB_PASSWORD=correct horse battery staple\n',
+          secrets: [],
+        },
+      ],
+      new Map(),
+    );
+    const all = rows[rows.length - 1]!;
+    assert.equal(all.overRedacted, 1);
+    assert.equal(all.generatedOnly, 0);
   });
 });

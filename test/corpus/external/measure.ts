@@ -1,4 +1,5 @@
 import { scan } from '../../../src/core/detect/scanner';
+import { looksRandom } from '../../../src/core/detect/recall/tokenShape';
 import { redactText } from '../../../src/core/pipeline/redact';
 import { PLACEHOLDER_PATTERN, RedactionMap } from '../../../src/core/pipeline/redactionMap';
 import type { ExternalCase, PlacedSecret, Source } from './externalCorpus';
@@ -26,6 +27,11 @@ export interface SourceFigures {
   readonly byClass: Record<NegativeClass, { negatives: number; overRedacted: number }>;
   /** Of class `other`, the negatives whose peer gives no words at all (gitleaks' false positives). */
   readonly unnamed: { negatives: number; overRedacted: number };
+  /**
+   * Changed negatives in which every hidden value looks generated (`looksRandom`): what a live key of a
+   * format no rule knows looks like, so a recall-first redactor cannot leave them without leaking such keys.
+   */
+  generatedOnly: number;
   /** Secrets the report tier finds that the redactor still lets through: must stay 0. */
   foundButNotRedacted: number;
   dropped: number;
@@ -100,6 +106,7 @@ function blank(source: Source | 'all', dropped: number): SourceFigures {
       other: { negatives: 0, overRedacted: 0 },
     },
     unnamed: { negatives: 0, overRedacted: 0 },
+    generatedOnly: 0,
     foundButNotRedacted: 0,
     dropped,
     missed: [],
@@ -128,6 +135,7 @@ function add(into: SourceFigures, c: ExternalCase): void {
       into.overRedacted++;
       into.byClass[cls].overRedacted++;
       into.unnamed.overRedacted += c.case === undefined ? 1 : 0;
+      into.generatedOnly += redactions.every((r) => looksRandom(c.text.slice(r.start, r.end))) ? 1 : 0;
       const rules = [...new Set(redactions.map((r) => r.ruleId))].join(', ');
       // The peer's name for the case is its words, never a value.
       const named = `${where} [${cls}${c.case === undefined ? '' : `: ${JSON.stringify(c.case)}`}] by ${rules}`;
@@ -201,6 +209,7 @@ function addRow(total: SourceFigures, row: SourceFigures): void {
   }
   total.unnamed.negatives += row.unnamed.negatives;
   total.unnamed.overRedacted += row.unnamed.overRedacted;
+  total.generatedOnly += row.generatedOnly;
   total.foundButNotRedacted += row.foundButNotRedacted;
 }
 
@@ -286,6 +295,8 @@ export function formatOverRedactionSplit(row: SourceFigures): string {
   }
   lines.push(
     `    ${'of (c), the peer names no case'.padEnd(48)} ${of(row.unnamed.overRedacted, row.unnamed.negatives)}`,
+    `  changed ones hiding only values that look generated ${of(row.generatedOnly, row.overRedacted)};`,
+    `  the rest, over all negatives: ${of(row.overRedacted - row.generatedOnly, row.negatives)}`,
   );
   return lines.join('\n');
 }
