@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { closesOpenString, endsEnclosingString } from './enclosingString';
+import { findCommandFlags } from './commandFlags';
 import { findNamedLiterals } from './namedLiterals';
 import { spellsItsName } from './nonSecretForms';
 import { isReferenceForm } from './referenceForms';
@@ -100,5 +101,30 @@ describe('redact tier: an authorization scheme in a credential-named value', () 
         text,
       );
     }
+  });
+});
+
+describe('redact tier: a flag or a name written inside a string', () => {
+  const flags = (text: string): string[] =>
+    spansOf(findCommandFlags, text).map((s) => text.slice(s.start, s.end));
+  const named = (text: string): string[] =>
+    spansOf(findNamedLiterals, text).map((s) => text.slice(s.start, s.end));
+
+  it('ends the value at the quote closing the string, and reads user:$VAR as a reference', () => {
+    const line = '            "-auth=anonymous:$FROM_EMAIL",';
+    assert.deepEqual(flags(line), []);
+    assert.deepEqual(named(line), []);
+    const v = fake(16);
+    assert.deepEqual(flags(`cmd "-auth=admin:${v}" next`), [`admin:${v}`]);
+    assert.deepEqual(named(`x = "password=${v}"`), [v]);
+  });
+
+  it("reads OpenSSL's pass phrase sources: pass:X hides X, env: file: fd: name where it is", () => {
+    const v = fake(16);
+    assert.deepEqual(flags(`openssl pkcs12 -password pass:${v} -in a.p12`), [v]);
+    assert.deepEqual(flags('openssl pkcs12 -password env:P12_PASS -in a.p12'), []);
+    assert.deepEqual(flags('openssl pkcs12 -password file:/run/secrets/p12 -in a.p12'), []);
+    // A JSDoc line quoting the option with nothing after `pass:`.
+    assert.deepEqual(flags(' * set the pass like as "-password pass:" most needed when empty password'), []);
   });
 });

@@ -48,7 +48,10 @@ export const findCommandFlags: RecallDetector = (text, out) => {
       kind !== undefined &&
       (m[2] === undefined || /^["']?[^\s"'$(@[{-]/.test(text.slice(long.lastIndex)))
     ) {
-      long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out));
+      // A flag written inside a string (`"-auth=user:$EMAIL",`, `"-password pass:"`) ends with it.
+      const q = text.charCodeAt(m.index - 1);
+      const within = q === 34 || q === 39 ? text[m.index - 1] : undefined;
+      long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out, within));
     }
   }
   const short = new RegExp(SHORT_FLAG.source, 'g');
@@ -71,13 +74,30 @@ export const findCommandFlags: RecallDetector = (text, out) => {
   }
 };
 
-/** The value at `at`: a quoted string, or a run of non-space characters. */
-function flagValue(text: string, at: number, kind: string, out: RecallSpan[]): number {
+/**
+ * The value at `at`: a quoted string, or a run of non-space characters, cut at the quote `within` when
+ * the flag stands inside a string. OpenSSL's pass phrase sources are read as such: `pass:X` hides X,
+ * `env:VAR`, `file:path` and `fd:N` name where it is; a `user:$VAR` pair holds a reference, no literal.
+ */
+function flagValue(text: string, at: number, kind: string, out: RecallSpan[], within?: string): number {
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39) {
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }
-  const end = wordEnd(text, at);
+  let end = wordEnd(text, at);
+  const close = within === undefined ? -1 : text.indexOf(within, at);
+  if (close !== -1 && close < end) {
+    end = close;
+  }
+  const value = text.slice(at, end);
+  const source = /^(pass|env|file|fd):/.exec(value);
+  if (source !== null) {
+    return source[1] === 'pass' ? flagValue(text, at + 5, kind, out, within) : end;
+  }
+  const colon = value.indexOf(':');
+  if (colon > 0 && isShellReference(value.slice(colon + 1))) {
+    return end;
+  }
   // A shell word is a literal whatever its shape (`a.b` is no member chain here).
   return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);
 }

@@ -3,7 +3,7 @@ import { comparedBefore } from './comparedLiterals';
 import { credentialKind, splitWords } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
-import { endsEnclosingString } from './enclosingString';
+import { cutAtOpeningQuote, endsEnclosingString } from './enclosingString';
 import { inPairList, readPairValue } from './pairValues';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
@@ -262,7 +262,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (block !== null && lineStart) {
     return valuesOnNextLines(text, at, indentOf(prefix), kind, out);
   }
-  return pushLiteral(text, readBare(text, at), kind, true, out);
+  return pushLiteral(text, cutAtOpeningQuote(text, readBare(text, at), prefix, quotedName), kind, true, out);
 }
 
 /** `${NAME:-fallback}`, `${NAME-fallback}`, `${NAME:=fallback}`: the fallback, up to the closing brace. */

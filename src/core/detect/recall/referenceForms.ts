@@ -10,6 +10,8 @@ import { isPlaceholder } from '../placeholders';
 const QUOTED_VARIABLE = /^(['"])\$\{?[A-Za-z_]\w{0,80}\}?\1$/;
 /** `$BASE_URL/forgot_password`, `${HOME}/.pgpass`: a variable, then a path or URL in plain characters. */
 const VARIABLE_THEN_PATH = /^\$\{?[A-Za-z_]\w{1,80}\}?[/:@?#&=.][\w/:@?#&=.%~+-]{0,200}$/;
+/** `anonymous:$FROM_EMAIL`, `admin:${PW}`: a user and a variable for the password. */
+const USER_THEN_VARIABLE = /^[\w.@-]{1,64}:\$\{?[A-Za-z_]\w{0,80}\}?$/;
 /** Sixteen letters and digits in a row, both kinds in it: a literal key beside the variable. */
 const KEY_RUN = /[A-Za-z0-9]{16,}/g;
 /** `&lt;YOUR_PASSWORD&gt;`: a placeholder in HTML or XML text. */
@@ -17,7 +19,7 @@ const ESCAPED_ANGLES = /^&lt;([^&<>\r\n]{1,60})&gt;$/;
 
 /** Whether `value` (trimmed, unquoted) is one of those forms, and so no literal. */
 export function isReferenceForm(value: string): boolean {
-  if (QUOTED_VARIABLE.test(value)) {
+  if (QUOTED_VARIABLE.test(value) || USER_THEN_VARIABLE.test(value)) {
     return true;
   }
   if (VARIABLE_THEN_PATH.test(value)) {
