@@ -119,6 +119,12 @@ describe('redact tier: a flag or a name written inside a string', () => {
     assert.deepEqual(named(`x = "password=${v}"`), [v]);
   });
 
+  it('closes a raw string whose last character is a backslash (Go), and still reads escapes', () => {
+    const v = `${fake(20)}\\`;
+    assert.deepEqual(named(`squareToken := \`${v}\``), [v]);
+    assert.deepEqual(named('msg = "Invalid token: \\"" + tok + "\\""'), []);
+  });
+
   it("reads OpenSSL's pass phrase sources: pass:X hides X, env: file: fd: name where it is", () => {
     const v = fake(16);
     assert.deepEqual(flags(`openssl pkcs12 -password pass:${v} -in a.p12`), [v]);

@@ -51,6 +51,17 @@ export function readQuoted(text: string, at: number): ValueSpan {
     }
     i++;
   }
+  // Unclosed only because a backslash stands before the quote that ends it (Go's raw `…\`, a Windows
+  // path's "C:\dir\"): that quote closes it when code or the line's end follows.
+  for (let j = at + 2; j < limit; j++) {
+    if (
+      text.charCodeAt(j) === quote &&
+      text.charCodeAt(j - 1) === 92 &&
+      /^(?:[\s;,)\]}]|$)/.test(text.slice(j + 1, j + 2))
+    ) {
+      return { start: at + 1, end: j, quoted: true };
+    }
+  }
   return { start: at + 1, end: Math.min(i, limit), quoted: true, closed: false };
 }
 
