@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, LOWER_ALNUM, randomToken } from '../random';
+import { scan } from '../scanner';
+import { lettersAndDigits } from './ruleParts';
+
+const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+
+/** Draws until the value holds letters and digits (what both rules ask of a key). */
+function mixed(alphabet: string, n: number): string {
+  for (;;) {
+    const v = randomToken(alphabet, n);
+    if (lettersAndDigits(v)) {
+      return v;
+    }
+  }
+}
+
+// trufflehog's alphabets: D7's 23 characters hold `(`, `<`, `@`, `^`; SimplyNoted's hold any mark.
+const D7 = `${ALNUM}()<>@^`;
+const SIMPLYNOTED = `${ALNUM}!#$%&'()*,-./:;=>?@[]^_\`{|`;
+
+describe('keys with marks under their service name (report tier)', () => {
+  it('reports a D7 Networks token of 23 characters and `=`, marks included, under a D7 credential name', () => {
+    for (let i = 0; i < 20; i++) {
+      // A mark in every draw: the case the generic rules leave. No `<` before a `>`: a value that holds
+      // `<…>` reads as a template's placeholder (`<token>`), which the placeholder check drops.
+      const token = `${mixed(D7.replace('<', ''), 21)}${'(<@^'[i % 4]}x=`;
+      for (const line of [
+        `  d7network_secret: "${token}"`,
+        `D7NETWORK_API_TOKEN=${token}`,
+        `{ "d7networksKey": "${token}" }`,
+      ]) {
+        assert.deepEqual(ids(line), ['d7network-api-token'], line);
+      }
+    }
+  });
+
+  it('leaves a D7 value of another length, without the `=`, or under a name that holds no credential', () => {
+    for (let i = 0; i < 20; i++) {
+      const body = `${mixed(D7, 21)}(x`;
+      for (const line of [
+        `  d7network_secret: "${body.slice(1)}="`, // 22 and `=`
+        `  d7network_secret: "${body}x="`, // 24 and `=`
+        `  d7network_secret: "${body}(" `, // no `=`
+        `  d7network_sender_id: "${body}="`, // no credential word
+        `  sms_secret: "${body}="`, // no D7 word
+      ]) {
+        assert.ok(!ids(line).includes('d7network-api-token'), line);
+      }
+    }
+    assert.deepEqual(ids('  d7network_secret: "<your-d7network-token>="'), []);
+  });
+
+  it('reports a SimplyNoted key of 340 to 360 printable characters after the word, quotes and all', () => {
+    for (let i = 0; i < 10; i++) {
+      // Ends in a letter or digit: a key that ends in a quote is read one short (see the rule).
+      const key = `${mixed(ALNUM, 8)}${randomToken(SIMPLYNOTED, 331 + i * 2)}${randomToken(ALNUM, 1)}`;
+      for (const line of [
+        `simplynoted token = '${key}'`,
+        `SIMPLYNOTED_API_KEY=${key}`,
+        `  simplynoted_key: "${key}"`,
+        `simplynoted ${key}`,
+      ]) {
+        const found = scan(line).filter((f) => f.ruleId === 'simplynoted-api-key');
+        assert.equal(found.length, 1, line);
+        // The finding is the key, without the quote that closes it.
+        assert.equal(line.slice(found[0]!.start, found[0]!.end), key, line);
+      }
+    }
+  });
+
+  it('leaves a SimplyNoted value of another length, a low-entropy run and a run far from the word', () => {
+    for (let i = 0; i < 10; i++) {
+      const key = mixed(SIMPLYNOTED, 400);
+      for (const line of [
+        `simplynoted token = '${key.slice(0, 339)}'`, // one short
+        `simplynoted token = '${key.slice(0, 361)}'`, // one long
+        `simplynoted token = '${key}'`,
+        `simplynoted token = '${randomToken(LOWER_ALNUM, 5).repeat(70)}'`, // a repeated piece: 350, low entropy
+        `simplynoted ${'-'.repeat(45)} '${key.slice(0, 350)}'`, // 45 characters after the word
+        `notedsimply token = '${key.slice(0, 350)}'`, // no SimplyNoted word
+      ]) {
+        assert.ok(!ids(line).includes('simplynoted-api-key'), line);
+      }
+    }
+  });
+});
