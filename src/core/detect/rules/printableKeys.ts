@@ -66,6 +66,29 @@ export const printableKeyRules: readonly Rule[] = [
       '  d7network_secret: "<d7network-api-token-here>"',
     ],
   }),
+  contextRule({
+    id: 'twitter-bearer-token',
+    provider: 'X (Twitter)',
+    description: 'X (Twitter) app-only bearer token',
+    risk: 'anyone with this file can read X (Twitter) data through your app, on its rate limits',
+    // A run of `A` (the zero bytes that open every app-only token: 22 in gitleaks' reading), then 80 to
+    // 100 letters, digits and `%` (its URL-encoded `+`, `/` and `=`, the marks the generic rules stop at),
+    // under a name that holds the word `twitter`. The run of `A` is the format's own sign, so the name
+    // needs no credential word (`twitter: "AAAA…"`).
+    words: ['twitter'],
+    value: 'A{20,24}[A-Za-z0-9%]{80,100}(?![A-Za-z0-9%])',
+    valueMax: 124,
+    minEntropy: 3.5,
+    validate: (t) => lettersAndDigits(t) && /[a-z]/.test(t) && /[B-Z]/.test(t),
+    make: () => `${'A'.repeat(22)}${drawMixed(`${ALNUM}%`, 90)}`,
+    revokeUrl: 'https://developer.x.com/en/portal/dashboard',
+    lines: (t) => [`twitter_token: "${t}"`, `TWITTER_BEARER_TOKEN=${t}`, `twitter_TOKEN :::= "${t}"`],
+    negatives: [
+      `twitter_token: "${'A'.repeat(22)}${'B'.repeat(90)}"`,
+      `twitter_token: "${'A'.repeat(22)}${'AbC1%'.repeat(12)}"`, // 60 after the run: too short
+      `twitter_image: "${'A'.repeat(40)}${'Qm9v'.repeat(30)}"`, // a base64 blob's zero bytes
+    ],
+  }),
   tokenRule({
     id: 'simplynoted-api-key',
     provider: 'SimplyNoted',

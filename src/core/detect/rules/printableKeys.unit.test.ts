@@ -84,4 +84,28 @@ describe('keys with marks under their service name (report tier)', () => {
       }
     }
   });
+
+  it('reports an X (Twitter) bearer token, `%` marks and all, after a run of A under a Twitter name', () => {
+    for (let i = 0; i < 20; i++) {
+      // URL-encoded marks as a real token holds them, and stray ones as gitleaks' sample draws them.
+      const body = `${mixed(ALNUM, 40)}%2B${mixed(ALNUM, 30)}%${mixed(ALNUM, 10)}%3D`;
+      const token = `${'A'.repeat(21 + (i % 2))}${body}`;
+      for (const line of [
+        `twitter_token: "${token}"`,
+        `TWITTER_BEARER_TOKEN=${token}`,
+        `twitter_TOKEN :::= "${token}"`,
+        `  twitter: '${token}'`,
+      ]) {
+        assert.deepEqual(ids(line), ['twitter-bearer-token'], line);
+      }
+      for (const line of [
+        `twitter_token: "${'A'.repeat(22)}${body.slice(0, 70)}"`, // 70 after the run
+        `twitter_token: "${'A'.repeat(22)}${body}${mixed(ALNUM, 30)}"`, // 118 after the run
+        `twitter_token: "${'A'.repeat(12)}${body}"`, // a short run of A
+        `mastodon_token: "${token}"`, // no Twitter word
+      ]) {
+        assert.ok(!ids(line).includes('twitter-bearer-token'), line);
+      }
+    }
+  });
 });
