@@ -195,7 +195,6 @@ export const connectionStringRules: readonly Rule[] = [
     negatives: [
       'source "https://cafebabe:cafebabe@gems.contribsys.com/" do',
       'https://cafebabe:00000000@gems.contribsys.com/',
-      'https://cafebabe:deadbeef@gems.example.com/',
       'https://cafebabe:<password>@gems.contribsys.com/',
     ],
   }),
