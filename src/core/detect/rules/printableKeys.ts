@@ -95,11 +95,12 @@ export const printableKeyRules: readonly Rule[] = [
     // `"simplynoted_key": "`), an operator if any, an opening quote if any, then a run of 340 to 360
     // printable characters (quotes included: trufflehog's own key holds them) closed by a blank or the
     // line's end, a closing quote set aside. The value starts where the name's tail ends, never inside a
-    // longer run of marks, and neither starts nor ends with a quote (a quoted value's own quotes would
-    // otherwise count), so the length bounds hold. Every repetition is bounded.
+    // longer run of marks, and neither ends with a quote nor starts with one but right after the opening
+    // quote (a quoted value's own quotes would otherwise count), so the length bounds hold. Every
+    // repetition is bounded.
     keywords: ['simplynoted'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9])${anyCase('simplynoted')}${NAME_TAIL}(?<secret>${MARKED}[!-~]{338,358}?${MARKED})["'\`]?(?=\\s|$)`,
+      `(?<![A-Za-z0-9])${anyCase('simplynoted')}${NAME_TAIL}(?<secret>(?:(?<=["'\`])[!-~]|${MARKED})[!-~]{338,358}?${MARKED})["'\`]?(?=\\s|$)`,
     ),
     // The word, the name's tail, the longest value and its closing quote.
     maxLength: 11 + NAME_TAIL_MAX + 360 + 1,
