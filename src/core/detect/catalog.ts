@@ -41,6 +41,7 @@ import { keyedValueRules } from './rules/keyedValues';
 import { fixedShapeRules } from './rules/fixedShapes';
 import { serviceKeyRules } from './rules/serviceKeys';
 import { serviceNamedValueRules } from './rules/serviceNamedValues';
+import { printableKeyRules } from './rules/printableKeys';
 
 /** Cloud and AI platform rules, one group for the cross-rule checks of `rules/ruleKit.unit.test.ts`. */
 export const cloudAndAiRules: readonly Rule[] = [
@@ -92,6 +93,7 @@ export const builtinRules: readonly Rule[] = [
   ...fixedShapeRules,
   ...serviceKeyRules,
   ...serviceNamedValueRules,
+  ...printableKeyRules,
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,

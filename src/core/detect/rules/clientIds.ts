@@ -102,6 +102,27 @@ export const clientIdRules: readonly Rule[] = [
     ],
   }),
   keyed({
+    id: 'looker-client-id',
+    provider: 'Looker',
+    description: 'Looker API client id under a credential name',
+    risk: 'the id half of a Looker API3 credential: with its client secret it calls the Looker API as its user',
+    words: ['looker'],
+    // API3 client ids are 20 letters and digits (the secret beside them is 24: looker-client-secret).
+    value: '[A-Za-z0-9]{20}',
+    valueMax: 20,
+    // As linkedin-client-id's floor: one random id in thousands falls below it.
+    minEntropy: 2.6,
+    validate: lettersAndDigits,
+    make: () => randomToken(ALNUM, 20),
+    revokeUrl: 'https://cloud.google.com/looker/docs/api-auth',
+    lines: (t) => [...where('looker', t), `looker_TOKEN :::= "${t}"`],
+    negatives: [
+      'LOOKER_CLIENT_ID=Ab3dEf5hIj7lMn9pQr1t',
+      'looker_token: "lookerproductionkeys"',
+      'lookerKey = "aaaaaaaaaaaaaaaaaaaa"',
+    ],
+  }),
+  keyed({
     id: 'salesforce-consumer-key',
     provider: 'Salesforce',
     description: 'Salesforce connected app consumer key under a credential name',

@@ -92,4 +92,36 @@ describe('client ids under a credential name (report tier)', () => {
       }
     }
   });
+
+  it('reports a 20-character Looker client id under a Looker credential name, not under an id name', () => {
+    for (let i = 0; i < 20; i++) {
+      const id = draw(
+        () => randomToken(ALNUM, 20),
+        (v) => /[0-9]/.test(v) && /[A-Za-z]/.test(v) && shannonEntropy(v) >= 2.6,
+      );
+      const lower = draw(
+        () => randomToken(LOWER_ALNUM, 20),
+        (v) => /[0-9]/.test(v) && /[a-z]/.test(v) && shannonEntropy(v) >= 2.6,
+      );
+      for (const line of [
+        `lookerToken = "${id}"`,
+        `lookerToken := "${lower}"`,
+        `looker_TOKEN :::= "${lower}"`,
+        `LOOKER_API_KEY=${id}`,
+      ]) {
+        assert.deepEqual(ids(line), ['looker-client-id'], line);
+      }
+      for (const line of [
+        `LOOKER_CLIENT_ID=${id}`, // an id name
+        'lookerToken = "lookerproductionkeys"', // no digit
+        'looker_token: "00000000000000000000"', // no letter
+      ]) {
+        assert.deepEqual(ids(line), [], line);
+      }
+      // Another length is no Looker id (a token name may still hold some other service's token).
+      for (const line of [`lookerToken = "${id}1"`, `lookerToken = "${id.slice(0, 19)}"`]) {
+        assert.ok(!ids(line).includes('looker-client-id'), line);
+      }
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { ALNUM, randomToken, randomFraction } from '../random';
+import { ALNUM, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { anyCase, tokenRule } from './ruleKit';
 import { isPlausiblePassword } from './valueChecks';
@@ -171,6 +171,31 @@ export const connectionStringRules: readonly Rule[] = [
       "const myURL = new URL('https://abc:xyz@example.com');",
       '// Prints https://123:xyz@example.com/',
       '#     http://jschmoe:xyzzy@www.bogus.net:8000/foo/bar.tml?q=foo#changes',
+    ],
+  }),
+  tokenRule({
+    id: 'sidekiq-gem-server-password',
+    provider: 'Sidekiq',
+    description: 'Sidekiq Pro / Enterprise gem server URL with its license password',
+    risk: 'anyone with this file can download your licensed Sidekiq Pro or Enterprise gems',
+    // Contribsys issues both halves as 8 hex digits and serves the gems from two hosts only: the host is
+    // the proof, so a password url-password's own checks pass over (`05956db4`, mostly digits) counts here.
+    keywords: ['contribsys.com'],
+    pattern:
+      /(?<![A-Za-z0-9+.-])https?:\/\/(?<user>[a-f0-9]{8}):(?!\k<user>@)(?<secret>[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com(?![\w.-])/,
+    maxLength: 52,
+    // One random 8-hex password in a thousand falls below 1.5 bits (`aaaabbbb` is 1).
+    minEntropy: 1.5,
+    revokeUrl: 'https://sidekiq.org/',
+    sample: () => randomToken(HEX, 8),
+    lines: (pw) => [
+      `source "https://${randomToken(HEX, 8)}:${pw}@gems.contribsys.com/" do`,
+      `BUNDLE_URL=https://${randomToken(HEX, 8)}:${pw}@enterprise.contribsys.com`,
+    ],
+    negatives: [
+      'source "https://cafebabe:cafebabe@gems.contribsys.com/" do',
+      'https://cafebabe:00000000@gems.contribsys.com/',
+      'https://cafebabe:<password>@gems.contribsys.com/',
     ],
   }),
   tokenRule({
