@@ -1,4 +1,5 @@
 import { credentialKind } from './credentialName';
+import { endAtOpener } from './gluedQuote';
 import { isSpace, pushLiteral, readQuoted } from './literalValue';
 import { isBracketedPlaceholder, isShellReference } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -48,7 +49,8 @@ export const findCommandFlags: RecallDetector = (text, out) => {
       kind !== undefined &&
       (m[2] === undefined || /^["']?[^\s"'$(@[{-]/.test(text.slice(long.lastIndex)))
     ) {
-      long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out));
+      const opener = text.charCodeAt(m.index - 1);
+      long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out, opener));
     }
   }
   const short = new RegExp(SHORT_FLAG.source, 'g');
@@ -71,15 +73,37 @@ export const findCommandFlags: RecallDetector = (text, out) => {
   }
 };
 
-/** The value at `at`: a quoted string, or a run of non-space characters. */
-function flagValue(text: string, at: number, kind: string, out: RecallSpan[]): number {
+/**
+ * The value at `at`: a quoted string, or a run of non-space characters, which ends at the closing quote
+ * of a string the flag opened (`"-auth=user:pw",`; `opener` is the character before the flag).
+ */
+function flagValue(text: string, at: number, kind: string, out: RecallSpan[], opener = 0): number {
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39) {
-    return pushLiteral(text, readQuoted(text, at), kind, false, out);
+    return pushLiteral(text, passSource(text, readQuoted(text, at)), kind, false, out);
   }
-  const end = wordEnd(text, at);
+  const word = endAtOpener(text, { start: at, end: wordEnd(text, at), quoted: true }, opener);
   // A shell word is a literal whatever its shape (`a.b` is no member chain here).
-  return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);
+  return pushLiteral(text, passSource(text, word), kind, true, out);
+}
+
+/**
+ * OpenSSL's pass-phrase arguments (`-passin pass:X`, `-password env:VAR`): after `pass:` comes the
+ * password itself, and only it is hidden (`pass:` alone is an empty one); `env:`, `file:`, `fd:` and
+ * `stdin` say where the password is read from, and hold none. Nor does `user:$VAR` (lynx's
+ * `-auth=anonymous:$FROM_EMAIL`): the password is a variable, as curl's `-u user:$PASS` is read.
+ * Other values are left as they are.
+ */
+function passSource<T extends { start: number; end: number }>(text: string, span: T): T {
+  const value = text.slice(span.start, span.end);
+  if (/^pass:/.test(value)) {
+    return { ...span, start: span.start + 5 };
+  }
+  const colon = value.indexOf(':');
+  const referenced = colon > 0 && isShellReference(value.slice(colon + 1));
+  return referenced || /^(?:(?:env|file|fd):[^\s:]+|stdin)$/.test(value)
+    ? { ...span, end: span.start }
+    : span;
 }
 
 /**
