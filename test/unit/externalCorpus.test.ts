@@ -138,8 +138,11 @@ const FLOORS = {
   // `fps` entry gitleaks marks "False Negative", 974 negatives), 12 loads: misses 26-36 (recall 97.9-98.5%),
   // FP 18-19 of 974 (1.8-2.0%), leak 3-5, changed negatives 218-223, found-not-redacted 0. The floors keep
   // about 14 misses and 2 false positives of room for the draw.
+  // Near misses out of the report tier (branch fpx, 2026-12-05, 10 loads): trufflehog's Square token with a
+  // typed `?` is a look-alike; FP 17-18 of 974 (1.7-1.8%), misses, leaks and changed negatives unchanged on
+  // the same draws. The floor keeps 2 to 3 false positives of room.
   scanRecall: 0.97,
-  scanFalsePositiveRate: 0.022,
+  scanFalsePositiveRate: 0.021,
   redactLeakRate: 0.008,
   overRedactionRate: 0.235,
   foundButNotRedacted: 0,
@@ -159,7 +162,9 @@ const FLOORS = {
  */
 const NOSEYPARKER_FLOORS = {
   scanRecall: 0.78,
-  scanFalsePositiveRate: 0.07,
+  // 0.07 -> 0.06 (branch fpx, 10 loads: 3 of 75 in every load, 4.0%; before 5): New Relic's non-hex
+  // license key and a `#add-…` selector given to a password name are no longer reported. Room for one more.
+  scanFalsePositiveRate: 0.06,
   redactLeakRate: 0.04,
   overRedactionRate: 0.3,
 } as const;

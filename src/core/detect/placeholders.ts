@@ -87,7 +87,7 @@ export function isPlaceholder(
     return false;
   }
   const body = stripPrefix(secret, lower, keywords);
-  return isRepetitive(body) || hasSequence(body);
+  return isRepetitive(body) || hasSequence(body) || isCountedPairs(body);
 }
 
 /**
@@ -207,6 +207,39 @@ function hasSequence(body: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Letters and digits each counting up through the whole value, interleaved (`a1b2c3d4e5f6g7h8`,
+ * `1a2b3C4d-5E6f-7g8H-…`): the filler the peers and vendors' docs type for a key of a given length.
+ * Letters count in either case, digits wrap from 9 to 0; both runs must be six long and cover every
+ * letter and digit, which no random draw of that length comes near (a 12-letter run by chance is one in
+ * 26^11).
+ */
+function isCountedPairs(body: string): boolean {
+  let letters = 0;
+  let digits = 0;
+  let lastLetter = -1;
+  let lastDigit = -1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i) | (isUpper(body.charCodeAt(i)) ? 32 : 0);
+    if (isDigit(c)) {
+      if (lastDigit >= 0 && c !== (lastDigit === 57 ? 48 : lastDigit + 1)) {
+        return false;
+      }
+      lastDigit = c;
+      digits++;
+    } else if (isLower(c)) {
+      if (lastLetter >= 0 && c !== lastLetter + 1) {
+        return false;
+      }
+      lastLetter = c;
+      letters++;
+    } else if (c !== 45 && c !== 95) {
+      return false;
+    }
+  }
+  return letters >= 6 && digits >= 6;
 }
 
 /** No digit right before `from` or at `to`: the digits in [from, to) are the whole run. */

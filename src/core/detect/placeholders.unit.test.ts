@@ -195,6 +195,22 @@ describe('placeholders', () => {
     }
   });
 
+  it('reads letters and digits counting up together as a typed filler, in any case or layout', () => {
+    for (const value of [
+      'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8',
+      '1a2b3C4d-5E6f-7g8H-9i0J-k1l2M3n4o5p6',
+      'c3d4e5f6g7h8',
+    ]) {
+      assert.equal(isPlaceholder(value), true, value);
+    }
+    assert.deepEqual(scan('SECRET_KEY=1a2b3C4d-5E6f-7g8H-9i0J-k1l2M3n4o5p6'), []);
+    // One step out of order, or a random mixture, is no filler.
+    const random = seeded(47);
+    for (const value of ['a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r9', 'a1b2c3d4e5f7', random(LOWER_ALNUM, 36)]) {
+      assert.equal(isPlaceholder(value), false, value);
+    }
+  });
+
   it('still refuses the placeholders people write around those words', () => {
     for (const value of [
       'sk-your-key-here',

@@ -1,4 +1,5 @@
 import { credentialKind } from './credentialName';
+import { endAtOpener } from './gluedQuote';
 import { isSpace, pushLiteral, readQuoted } from './literalValue';
 import { isBracketedPlaceholder, isShellReference } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -48,10 +49,8 @@ export const findCommandFlags: RecallDetector = (text, out) => {
       kind !== undefined &&
       (m[2] === undefined || /^["']?[^\s"'$(@[{-]/.test(text.slice(long.lastIndex)))
     ) {
-      // A flag written inside a string (`"-auth=user:$EMAIL",`, `"-password pass:"`) ends with it.
-      const q = text.charCodeAt(m.index - 1);
-      const within = q === 34 || q === 39 ? text[m.index - 1] : undefined;
-      long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out, within));
+      const opener = text.charCodeAt(m.index - 1);
+      long.lastIndex = Math.max(long.lastIndex, flagValue(text, long.lastIndex, kind, out, opener));
     }
   }
   const short = new RegExp(SHORT_FLAG.source, 'g');
@@ -75,31 +74,36 @@ export const findCommandFlags: RecallDetector = (text, out) => {
 };
 
 /**
- * The value at `at`: a quoted string, or a run of non-space characters, cut at the quote `within` when
- * the flag stands inside a string. OpenSSL's pass phrase sources are read as such: `pass:X` hides X,
- * `env:VAR`, `file:path` and `fd:N` name where it is; a `user:$VAR` pair holds a reference, no literal.
+ * The value at `at`: a quoted string, or a run of non-space characters, which ends at the closing quote
+ * of a string the flag opened (`"-auth=user:pw",`; `opener` is the character before the flag).
  */
-function flagValue(text: string, at: number, kind: string, out: RecallSpan[], within?: string): number {
+function flagValue(text: string, at: number, kind: string, out: RecallSpan[], opener = 0): number {
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39) {
-    return pushLiteral(text, readQuoted(text, at), kind, false, out);
+    return pushLiteral(text, passSource(text, readQuoted(text, at)), kind, false, out);
   }
-  let end = wordEnd(text, at);
-  const close = within === undefined ? -1 : text.indexOf(within, at);
-  if (close !== -1 && close < end) {
-    end = close;
-  }
-  const value = text.slice(at, end);
-  const source = /^(pass|env|file|fd):/.exec(value);
-  if (source !== null) {
-    return source[1] === 'pass' ? flagValue(text, at + 5, kind, out, within) : end;
+  const word = endAtOpener(text, { start: at, end: wordEnd(text, at), quoted: true }, opener);
+  // A shell word is a literal whatever its shape (`a.b` is no member chain here).
+  return pushLiteral(text, passSource(text, word), kind, true, out);
+}
+
+/**
+ * OpenSSL's pass-phrase arguments (`-passin pass:X`, `-password env:VAR`): after `pass:` comes the
+ * password itself, and only it is hidden (`pass:` alone is an empty one); `env:`, `file:`, `fd:` and
+ * `stdin` say where the password is read from, and hold none. Nor does `user:$VAR` (lynx's
+ * `-auth=anonymous:$FROM_EMAIL`): the password is a variable, as curl's `-u user:$PASS` is read.
+ * Other values are left as they are.
+ */
+function passSource<T extends { start: number; end: number }>(text: string, span: T): T {
+  const value = text.slice(span.start, span.end);
+  if (/^pass:/.test(value)) {
+    return { ...span, start: span.start + 5 };
   }
   const colon = value.indexOf(':');
-  if (colon > 0 && isShellReference(value.slice(colon + 1))) {
-    return end;
-  }
-  // A shell word is a literal whatever its shape (`a.b` is no member chain here).
-  return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);
+  const referenced = colon > 0 && isShellReference(value.slice(colon + 1));
+  return referenced || /^(?:(?:env|file|fd):[^\s:]+|stdin)$/.test(value)
+    ? { ...span, end: span.start }
+    : span;
 }
 
 /**

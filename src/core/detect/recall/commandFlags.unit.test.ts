@@ -1,6 +1,7 @@
+import * as assert from 'node:assert/strict';
 import { ALNUM, HEX, randomToken } from '../random';
 import { findCommandFlags } from './commandFlags';
-import { assertHidden, assertUntouched, fake } from './spanCases';
+import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
 
 /** A generated key whose shape never depends on the draw (it always mixes cases and digits). */
 const key = (n = 24): string => `${randomToken(ALNUM, n - 4)}7q3Z`;
@@ -24,6 +25,27 @@ describe('redact tier: credentials on command lines', () => {
     hides(`smbmap -H 10.0.0.2 -u admin -p ${pw}`, pw);
     hides(`Connect-VIServer -Server vc.lab.local -User admin@vsphere.local -Password ${pw}`, pw);
     hides(`New-Thing -ApiKey "${pw}" -Name x`, pw);
+  });
+
+  it('ends a flag value at the quote of the string the flag opened, and reads OpenSSL pass-phrase sources', () => {
+    const pw = fake();
+    const spans = (text: string): string[] =>
+      spansOf(findCommandFlags, text).map((s) => text.slice(s.start, s.end));
+    // Perl's and Python's argument lists: the closing quote and the comma after it are code.
+    assert.deepEqual(spans(`  "-auth=anonymous:${pw}",`), [`anonymous:${pw}`]);
+    // The password a variable (lynx's `-auth=ID:PASSWD` in Perl's File::Fetch): no literal to hide.
+    leaves('            "-auth=anonymous:$FROM_EMAIL",');
+    assert.deepEqual(spans(`  ['--password=${pw}', '-v']`), [pw]);
+    // An escaped quote of the same kind is part of the value.
+    assert.deepEqual(spans(`"--password=${pw}\\"x",`), [`${pw}\\"x`]);
+    // `pass:` then the password, which alone is hidden; `pass:` alone is an empty one (a JSDoc's example).
+    assert.deepEqual(spans(`openssl pkcs12 -export -password pass:${pw} -in a.pem`), [pw]);
+    assert.deepEqual(spans(`openssl rsa -password "pass:${pw}" -in k.pem`), [pw]);
+    leaves(' * set the pass like as "-password pass:" most needed when empty password');
+    // `env:`, `file:`, `fd:`, `stdin`: where OpenSSL reads the password from, not a password.
+    leaves('openssl pkcs12 -export -password env:P12_PASS -in a.pem');
+    leaves('openssl pkcs12 -export -password file:/run/secrets/p12 -in a.pem');
+    leaves('openssl pkcs12 -export -password stdin -in a.pem');
   });
 
   it('hides the key given to vault operator unseal', () => {

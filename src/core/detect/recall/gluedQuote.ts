@@ -1,5 +1,6 @@
-// Reading a quoted value whose own characters include its quote, as generated passwords often do. Split from
-// literalValue.ts, which calls it for every quoted value it reads.
+// Reading a quoted value whose own characters include its quote, as generated passwords often do, and the
+// quote that ends a bare value inside a string. Split from literalValue.ts, which calls it for every quoted
+// value it reads.
 
 /** After a closing quote: a space, or a delimiter and the next quoted item (`","`, `':'`, `'+'`). */
 const PAIR_AFTER = /^(?:\s|[,;:=+.)\]}]?[ \t]*["'`])/;
@@ -45,3 +46,24 @@ const GLUED_BOTH_SIDES = ['"', "'", '`'].map((q) => {
   const value = `[^\\s"'\`,;:=+.()[\\]{}]`;
   return new RegExp(`${value}${q}${value}`);
 });
+
+/**
+ * A bare value inside a string that opened right before its name or flag (`"-auth=user:pw",`,
+ * `'--password=x'`): it ends at that string's closing quote, not a backslash-escaped one, which is no
+ * part of it. `opener` is the character before the name; anything but a quote leaves `span` as it is.
+ */
+export function endAtOpener<T extends { start: number; end: number }>(
+  text: string,
+  span: T,
+  opener: number,
+): T {
+  if (opener !== 34 && opener !== 39) {
+    return span;
+  }
+  for (let i = span.start; i < span.end; i++) {
+    if (text.charCodeAt(i) === opener && text.charCodeAt(i - 1) !== 92) {
+      return { ...span, end: i };
+    }
+  }
+  return span;
+}

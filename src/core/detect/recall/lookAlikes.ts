@@ -19,6 +19,8 @@ const CHECKS: Readonly<Record<string, string>> = {
   'azure-sas-token': 'its signature is not a 32-byte base64 value',
   'docker-config-auth': 'it does not decode to user:password',
   jwt: 'its header does not decode to a signed JWT header',
+  'new-relic-license-key': 'its body is not hex',
+  'square-access-token': 'a `?` is typed into it',
 };
 
 const checked = builtinRules.filter((r) => r.validate !== undefined && CHECKS[r.id] !== undefined);
@@ -50,10 +52,10 @@ export function lookAlikeNote(ruleId: string): string | undefined {
 
 /**
  * What every checked rule's match holds: a GitHub prefix, a JWT's `eyJ`, `"auth"`, `sv=`, a Discord
- * token's `.xxxxxx.` middle. The engine reads only windows around these, sized to the longest match that
+ * token's `.xxxxxx.` middle, New Relic's `NRAL`, Square's `EAAA` or `sq0atp-`. The engine reads only windows around these, sized to the longest match that
  * can hold each, so a large text with a few tokens costs a few small scans.
  */
-const HINT = /gh[pousr]_|(?<jwt>eyJ)|"auth"|sv=\d|\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}/g;
+const HINT = /gh[pousr]_|(?<jwt>eyJ)|"auth"|sv=\d|\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}|NRAL|EAAA|sq0atp-/g;
 /** Characters around a hint the window keeps for the engine's context checks and a match's start. */
 const MARGIN = 256;
 const JWT_REACH = 11_500;

@@ -26,6 +26,33 @@ describe('redact tier: checksum and structure look-alikes', () => {
     }
   });
 
+  it('hides a New Relic license key whose body is not hex and a Square token with a `?` typed in', () => {
+    // 30 characters past the region tag that must be hex; a `g`-`z` letter among them (always, here).
+    const license = `eu01xx${randomToken('ghijklmnopqrstuvwxyz0123456789', 29)}zNRAL`;
+    const square = `EAAA${randomToken(ALNUM, 28)}?b=${randomToken(ALNUM, 20)}--`;
+    for (const [value, kind] of [
+      [license, 'new-relic-license-key'],
+      [square, 'square-access-token'],
+    ] as const) {
+      const text = `--set key='${value}'`;
+      assert.deepEqual(scan(text), [], value);
+      const out = redactText(text, new RedactionMap(), { recallDetectors: [lookAlikeDetector] });
+      assert.equal(out.text, `--set key='‹secret:${kind}#1›'`, value);
+    }
+    // The issued shapes stay the report tier's: hex after the region tag, a token before a quote.
+    const issued = `eu01xx${randomToken('0123456789abcdef', 30)}NRAL`;
+    assert.deepEqual(
+      scan(`license: ${issued}`).map((f) => f.ruleId),
+      ['new-relic-license-key'],
+    );
+    const token = `EAAA${randomToken(ALNUM, 60)}`;
+    assert.deepEqual(
+      scan(`square = '${token}'`).map((f) => f.ruleId),
+      ['square-access-token'],
+    );
+    assert.deepEqual(findLookAlikes(`square = '${token}'`), []);
+  });
+
   it('says what a look-alike is, for a caller that wants to tell the user', () => {
     const text = `token: ${badChecksum('ghp')}`;
     const [found] = findLookAlikes(text);

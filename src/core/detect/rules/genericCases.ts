@@ -54,6 +54,9 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   'password = input("Enter password: ")',
   'user.password = bcrypt.hash(plain, 10)',
   'bypass = true',
+  // An element id in front-end code (a selector for the field), not a password.
+  'this.loginPassword = "#login-pw-input";',
+  "  signupPassword: '#signup-pw-field',",
   'passenger_name = "Jane Roe 2"',
   '"password": "%s"',
   'password="{{ db_password }}"',

@@ -8,6 +8,8 @@ import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './
 const ddRisk = 'anyone with this file can read your Datadog metrics and logs and send data into your account';
 /** A New Relic mobile app token: `AA` and 40 hex digits, or `eu01xx` and 36, then its `-NRMA` tag. */
 const NR_MOBILE_TOKEN = /^(?:AA[0-9a-f]{40}|eu01xx[0-9a-f]{36})-NRMA$/;
+/** A New Relic license key as issued: region tag or hex, 26 hex, 4 hex or the `FFFF` filler, `NRAL`. */
+const NR_LICENSE_KEY = /^[a-z0-9]{6}[a-f0-9]{26}(?:[a-f0-9]{4}|FFFF)NRAL$/;
 const nrRisk = 'anyone with this file can query or write the telemetry of your New Relic account';
 const sentryRisk =
   'anyone with this file can read your Sentry issues, events and source maps and change projects';
@@ -103,10 +105,19 @@ export const observabilityRules: readonly Rule[] = [
     pattern: new RegExp(`${START_TOKEN}(?:[a-z0-9]{36}|[a-f0-9]{32}FFFF)NRAL${END_TOKEN}`),
     maxLength: 40,
     minEntropy: 3,
+    // Issued keys are a six-character region tag (`eu01xx`, or hex where there is none) and 30 hex
+    // digits: a body with letters past `f` (`a1b2…q7r8NRAL`) was typed to look like one. The redact tier
+    // still hides it (recall/lookAlikes.ts).
+    validate: (key) => NR_LICENSE_KEY.test(key),
     revokeUrl: 'https://one.newrelic.com/api-keys',
     sample: () =>
       randomFraction() < 0.5 ? `eu01xx${randomToken(HEX, 30)}NRAL` : `${randomToken(HEX, 32)}FFFFNRAL`,
-    negatives: ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxNRAL', 'NEW_RELIC_LICENSE_KEY=<license>NRAL'],
+    negatives: [
+      'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxNRAL',
+      'NEW_RELIC_LICENSE_KEY=<license>NRAL',
+      // Letters past `f` in the 30 that must be hex: a made-up key (a chart's `--set` example).
+      ' --set global.licenseKey=eu01xxq7w2k9m4t8z3r6v1y5p0n7s2h4j9g3NRAL `',
+    ],
   }),
   contextRule({
     id: 'new-relic-legacy-license-key',

@@ -317,9 +317,13 @@ export function isPlausiblePassword(value: string): boolean {
 /**
  * `/etc/app/conf`, `./keys/dev.pem`, `C:\\certs`: a path, not a value. A base64 secret starts with `/`
  * one time in 64, so a `+`, a `=` or a segment of mixed-case letters and digits (`/KADzZ9Ed…`) says
- * it is not one.
+ * it is not one. A page's own path counts too: a fragment or element id of lower-case words
+ * (`#add-password`, `#login_form`), the selector front-end code gives a field.
  */
 export function isPathLike(secret: string): boolean {
+  if (/^#[a-z]+(?:[-_][a-z]+)+$/.test(secret)) {
+    return true;
+  }
   if (!/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(secret) || /[+=]/.test(secret)) {
     return false;
   }

@@ -31,11 +31,20 @@ describe('value checks of the rules', () => {
     assert.equal(isPlaceholder(`<${randomToken(ALNUM, 20)}#]`), false);
   });
 
-  it('tells a path from a base64 value that starts with a slash', () => {
+  it('tells a path, or a fragment of words, from a base64 value that starts with a slash', () => {
     assert.equal(isPathLike('/etc/ssl/private/server.key'), true);
     assert.equal(isPathLike('./secrets/db_password.txt'), true);
     assert.equal(isPathLike(`/${randomToken(ALNUM, 30)}`), false);
     assert.equal(isPathLike('/abc+def/ghi='), false);
+    // An element id or fragment of words is a place in a page; a password that opens with `#` is not.
+    assert.equal(isPathLike('#add-password'), true);
+    assert.equal(isPathLike('#login_form'), true);
+    assert.equal(isPathLike(`#${randomToken(ALNUM, 12)}`), false);
+    assert.equal(isPathLike('#Summer-2024!'), false);
+    // No rule reports a selector given to a password-named field, nor the literal rules either.
+    for (const line of ['this.editPassword = "#edit-password";', "signupPassword: '#signup-pw-field',"]) {
+      assert.deepEqual(scan(line), [], line);
+    }
   });
 
   it('reports a key block once, though a line of its body looks like a provider token', () => {
