@@ -1,3 +1,4 @@
+import { endsEnclosingString } from './enclosingString';
 import { isPathLike } from './rules/valueChecks';
 import { randomLetters } from './rules/letterRuns';
 /**
@@ -201,7 +202,7 @@ export function suppressedByContext(
   }
   if (
     (!traits.expectsUuid && UUID.test(secret)) ||
-    (traits.generic && genericNonSecret(text, end, secret, before))
+    (traits.generic && genericNonSecret(text, lineStart, end, secret, before))
   ) {
     return true;
   }
@@ -213,7 +214,13 @@ export function suppressedByContext(
   return block !== undefined && PUBLIC_PEM.test(block.label);
 }
 
-function genericNonSecret(text: string, end: number, secret: string, before: string): boolean {
+function genericNonSecret(
+  text: string,
+  lineStart: number,
+  end: number,
+  secret: string,
+  before: string,
+): boolean {
   const raw = /([A-Za-z_$][\w$.-]*)["'`\]]{0,2}\s*(?:=>|:=|=|:|,|\()?\s*$/.exec(before)?.[1];
   const name = raw === undefined ? '' : words(raw);
   return (
@@ -222,7 +229,9 @@ function genericNonSecret(text: string, end: number, secret: string, before: str
     isIdentifier(secret) ||
     isPathLike(secret) ||
     /^[a-z][a-z0-9+.-]*:\/\//i.test(secret) ||
-    text.charCodeAt(end) === 40 /* ( : a call, not a value */
+    text.charCodeAt(end) === 40 /* ( : a call, not a value */ ||
+    // `echo 'password = '.$cfg['pw']`: the quote before the value closes the string the name stood in.
+    endsEnclosingString(text, lineStart, end - secret.length - 1)
   );
 }
 

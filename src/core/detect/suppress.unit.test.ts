@@ -119,6 +119,18 @@ describe('context suppression', () => {
     assert.ok(suppressed('token = getToken2(user)', 'getToken2', GENERIC));
   });
 
+  it('drops the code after a string the name stood in, and keeps a value whose quote opens its own', () => {
+    const pw = `${randomToken(ALNUM, 10)}7q!`;
+    // PHP, and a labels object: the quote before the "value" closes the string holding the name.
+    assert.ok(suppressed("echo 'password = '.$cfg['x7!'].", '.$cfg[', GENERIC));
+    assert.ok(suppressed('passwordLabel:"Password:",remember7Label:"x"', ',remember7Label:', GENERIC));
+    assert.equal(suppressed(`cfg = {'password': '${pw}'}`, pw, GENERIC), false);
+    assert.equal(suppressed(`echo "password: '${pw}'"`, pw, GENERIC), false);
+    // Through the whole scan: the PHP line is no finding, the dictionary's password is one.
+    assert.deepEqual(scan("echo 'password = '.$cfg['daemon_password7'].\"\\n\";"), []);
+    assert.equal(scan(`cfg = {'password': '${pw}'}`).length, 1);
+  });
+
   it('keeps mixed-case letters that read as random: a value, not a camelCase name', () => {
     const letters = (n: number): string => {
       for (;;) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closesOpenString, endsEnclosingString } from './enclosingString';
+import { closesOpenString, endsEnclosingString } from '../enclosingString';
 import { findNamedLiterals } from './namedLiterals';
 import { spellsItsName } from './nonSecretForms';
 import { isReferenceForm } from './referenceForms';

@@ -3,7 +3,8 @@ import { comparedBefore } from './comparedLiterals';
 import { credentialKind, splitWords } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
-import { cutAtOpeningQuote, endsEnclosingString } from './enclosingString';
+import { endsEnclosingString } from '../enclosingString';
+import { endAtOpener } from './gluedQuote';
 import { inPairList, readPairValue } from './pairValues';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
@@ -262,7 +263,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (block !== null && lineStart) {
     return valuesOnNextLines(text, at, indentOf(prefix), kind, out);
   }
-  return pushLiteral(text, cutAtOpeningQuote(text, readBare(text, at), prefix, quotedName), kind, true, out);
+  // A name that opens a string (`"-auth=user:$EMAIL",`): its bare value ends where that string does.
+  const opener = quotedName ? 0 : text.charCodeAt(s - 1);
+  return pushLiteral(text, endAtOpener(text, readBare(text, at), opener), kind, true, out);
 }
 
 /** `${NAME:-fallback}`, `${NAME-fallback}`, `${NAME:=fallback}`: the fallback, up to the closing brace. */

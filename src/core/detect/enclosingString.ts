@@ -1,5 +1,3 @@
-import type { ValueSpan } from './literalValue';
-
 /**
  * Whether a quote closes a string that was already open on its line. A name inside a string
  * (`passwordLabel:"Password:",remember:"…"`, `echo 'password = '.$cfg['pw']`, `"…/:_password = "+buf`) is
@@ -39,19 +37,4 @@ function isLetter(c: number): boolean {
  */
 export function endsEnclosingString(text: string, from: number, at: number): boolean {
   return /^[\s,.;+)\]}&|]/.test(text[at + 1] ?? '') && closesOpenString(text, from, at);
-}
-
-/** A name that opens a string (`"-auth=user:$EMAIL",`): its bare value ends where that string does. */
-export function cutAtOpeningQuote(
-  text: string,
-  v: ValueSpan,
-  prefix: string | undefined,
-  quotedName: boolean,
-): ValueSpan {
-  const q = prefix?.slice(-1);
-  if (quotedName || (q !== '"' && q !== "'")) {
-    return v;
-  }
-  const close = text.indexOf(q, v.start);
-  return close !== -1 && close < v.end ? { ...v, end: close } : v;
 }
