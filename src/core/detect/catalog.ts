@@ -41,6 +41,8 @@ import { keyedValueRules } from './rules/keyedValues';
 import { fixedShapeRules } from './rules/fixedShapes';
 import { serviceKeyRules } from './rules/serviceKeys';
 import { serviceNamedValueRules } from './rules/serviceNamedValues';
+import { buildServiceRules } from './rules/buildServices';
+import { placedFormatRules } from './rules/placedFormats';
 
 /** Cloud and AI platform rules, one group for the cross-rule checks of `rules/ruleKit.unit.test.ts`. */
 export const cloudAndAiRules: readonly Rule[] = [
@@ -92,6 +94,8 @@ export const builtinRules: readonly Rule[] = [
   ...fixedShapeRules,
   ...serviceKeyRules,
   ...serviceNamedValueRules,
+  ...buildServiceRules,
+  ...placedFormatRules,
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,
