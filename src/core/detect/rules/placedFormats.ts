@@ -1,7 +1,7 @@
 import { ALNUM, BASE64, BASE64URL, LOWER_ALNUM, randomToken } from '../random';
 import type { FoundValue, Rule } from '../rule';
 import { notEmulatorKey } from './cloudAzureGcp';
-import { END_TOKEN, anyCase, tokenRule } from './ruleKit';
+import { END_TOKEN, NAME_REACH, anyCase, assignedTo, tokenRule } from './ruleKit';
 import { lettersAndDigits } from './ruleParts';
 
 // Values whose structure, or the one place they are written, is the proof: a Salesforce session id on
@@ -50,6 +50,9 @@ function salesforceSessions(text: string, from: number, to: number): FoundValue[
   }
   return out;
 }
+
+/** What a context rule's match adds around its value: name, operator, quotes and the wide forms of `assignedTo`. */
+const AROUND = 64 + 40 + NAME_REACH;
 
 function salesforceSample(): string {
   return `00D${randomToken(ALNUM, 12)}!${randomToken(ALNUM, 40)}.${randomToken(ALNUM, 55)}`;
@@ -169,6 +172,38 @@ export const placedFormatRules: readonly Rule[] = [
       'AccountName={2};AccountKey={3};',
       'AccountName=X;AccountKey=X;',
       `AccountName=acme;AccountKey=${'A'.repeat(64)}==;`,
+    ],
+  }),
+  tokenRule({
+    id: 'aws-session-token-jwt',
+    provider: 'AWS',
+    description: 'STS session token in JWT form (S3-compatible stores such as MinIO), under the AWS name',
+    risk: 'anyone with this file can act as the role the token was issued to until it expires',
+    severity: 'warning',
+    // MinIO's STS returns a JWT where AWS returns base64: given to `AWS_SESSION_TOKEN`, three dotted
+    // base64url parts opening `eyJ` are that token, even where the header does not decode as a JWT's.
+    keywords: ['aws_session_token', 'aws-session-token', 'awssessiontoken'],
+    pattern: new RegExp(
+      assignedTo(
+        `${anyCase('aws')}[_-]?${anyCase('session')}[_-]?${anyCase('token')}`,
+        'eyJ[A-Za-z0-9_-]{10,300}\\.eyJ[A-Za-z0-9_-]{20,3000}\\.[A-Za-z0-9_-]{20,700}',
+        END_TOKEN,
+        0,
+      ),
+    ),
+    maxLength: AROUND + 4010,
+    minEntropy: 4,
+    validate: lettersAndDigits,
+    revokeUrl: 'https://min.io/docs/minio/linux/developers/security-token-service.html',
+    sample: () =>
+      `eyJ${randomToken(BASE64URL, 33)}.eyJ${randomToken(BASE64URL, 600)}.${randomToken(BASE64URL, 86)}`,
+    lines: (t) => [
+      `export AWS_ACCESS_KEY_ID="${randomToken(ALNUM, 20).toUpperCase()}"\nexport AWS_SESSION_TOKEN="${t}"`,
+      `aws_session_token = ${t}`,
+    ],
+    negatives: [
+      'export AWS_SESSION_TOKEN="$(jq -r .Credentials.SessionToken creds.json)"',
+      'AWS_SESSION_TOKEN=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.signature',
     ],
   }),
 ];

@@ -117,4 +117,12 @@ describe('formats proved by their structure or place', () => {
       }
     }
   });
+
+  it('a JWT-form session token under AWS_SESSION_TOKEN, not under another name', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `eyJ${mixed(33, BASE64URL)}.eyJ${mixed(900, BASE64URL)}.${mixed(86, BASE64URL)}`;
+      assert.deepEqual(ids(`export AWS_SESSION_TOKEN="${t}"`), ['aws-session-token-jwt']);
+      assert.ok(!ids(`export ID_TOKEN_CACHE="${t}"`).includes('aws-session-token-jwt'));
+    }
+  });
 });
