@@ -206,4 +206,32 @@ export const placedFormatRules: readonly Rule[] = [
       'AWS_SESSION_TOKEN=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.signature',
     ],
   }),
+  tokenRule({
+    id: 'blynk-oauth-client-secret',
+    provider: 'Blynk',
+    description: 'Blynk OAuth client secret, after its client id',
+    risk: 'anyone with this file can get API tokens for your Blynk organization as this OAuth client',
+    // Blynk's client ids open `oa2-client-id_` and run 32; the secret (40) follows as curl's `-u id:secret`
+    // or as the `client_secret` beside `client_id` in a query.
+    keywords: ['oa2-client-id_'],
+    pattern: new RegExp(
+      `oa2-client-id_[A-Za-z0-9_-]{32}(?::|&client_secret=)(?<secret>[A-Za-z0-9_-]{40})${END_TOKEN}`,
+    ),
+    maxLength: 14 + 32 + 15 + 40,
+    minEntropy: 3.5,
+    validate: lettersAndDigits,
+    revokeUrl: 'https://docs.blynk.io/en/blynk.cloud/organization-https-api/authentication',
+    sample: () => randomToken(ALNUM, 40),
+    lines: (t) => {
+      const id = `oa2-client-id_${randomToken(BASE64URL, 32)}`;
+      return [
+        `curl -X POST https://fra1.blynk.cloud/oauth2/token?grant_type=client_credentials \\\n-u ${id}:${t}`,
+        `https://fra1.blynk.cloud/oauth2/token?grant_type=client_credentials&client_id=${id}&client_secret=${t}`,
+      ];
+    },
+    negatives: [
+      'curl -u oa2-client-id_<client id>:<client secret> https://blynk.cloud/oauth2/token',
+      `-u oa2-client-id_${'x'.repeat(32)}:${'x'.repeat(40)}`,
+    ],
+  }),
 ];

@@ -125,4 +125,18 @@ describe('formats proved by their structure or place', () => {
       assert.ok(!ids(`export ID_TOKEN_CACHE="${t}"`).includes('aws-session-token-jwt'));
     }
   });
+
+  it('a Blynk OAuth client secret after its client id, on a continued curl line or in a query', () => {
+    for (let i = 0; i < 10; i++) {
+      const id = `oa2-client-id_${mixed(32, BASE64URL)}`;
+      const secret = mixed(40);
+      assert.deepEqual(ids(`curl -X POST https://fra1.blynk.cloud/oauth2/token \\\n-u ${id}:${secret}\n`), [
+        'blynk-oauth-client-secret',
+      ]);
+      assert.deepEqual(ids(`?grant_type=client_credentials&client_id=${id}&client_secret=${secret}`), [
+        'blynk-oauth-client-secret',
+      ]);
+      assert.ok(!ids(`-u ${id}:${secret.slice(0, 30)}`).includes('blynk-oauth-client-secret'));
+    }
+  });
 });
