@@ -1,9 +1,11 @@
 import { BASE64URL, HEX, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, NAME_REACH, anyCase, assignedTo, prefixedRule, tokenRule } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
 
-// CI credentials whose proof is the name or header they stand under, or a fixed header: CodeClimate's
-// reporter id, TeamCity's access tokens and Jenkins's crumb header. Format facts from the vendors'
+// CI and build credentials whose proof is the name or header they stand under, or a fixed header:
+// CodeClimate's reporter id, TeamCity's access tokens, Jenkins's crumb header, and secrets that Gradle
+// compiles into an Android app. Format facts from the vendors'
 // documentation and Nosey Parker's rules (codeclimate.yml, teamcity.yml, jenkins.yml); the patterns
 // follow this engine's contract.
 
@@ -84,6 +86,36 @@ export const buildServiceRules: readonly Rule[] = [
       `-H "Jenkins-Crumb: ${'0'.repeat(32)}"`,
       // A crumb's header name alone, or a commit hash near it, is not one.
       'fetch the Jenkins-Crumb header from /crumbIssuer/api/json first',
+    ],
+  }),
+  tokenRule({
+    id: 'gradle-build-config-secret',
+    provider: 'Generic',
+    description: 'Credential compiled into an Android app through Gradle buildConfigField',
+    risk: 'anyone with this file, or with the built app, can read this credential and use it',
+    severity: 'warning',
+    // `buildConfigField "String", "<NAME>", "\"<value>\""` (Groovy, either quotes; Kotlin with
+    // parentheses): the field's name says key, token, secret or password, and the value is a literal.
+    keywords: ['buildconfigfield'],
+    pattern: new RegExp(
+      `${anyCase('buildConfigField')}[ \\t]{0,3}\\(?[ \\t]{0,3}["']String["'][ \\t]{0,3},[ \\t]{0,3}["']` +
+        `(?=[A-Za-z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|[Kk]ey|[Tt]oken|[Ss]ecret|[Pp]assword))[A-Za-z0-9_]{1,48}` +
+        `["'][ \\t]{0,3},[ \\t]{0,3}["']\\\\?"(?<secret>[A-Za-z0-9_+/=.-]{16,128})\\\\?"`,
+    ),
+    maxLength: 16 + 8 + 10 + 52 + 10 + 132,
+    minEntropy: 3.3,
+    validate: lettersAndDigits,
+    sample: () => randomToken(HEX, 32),
+    lines: (t) => [
+      `buildConfigField 'String' , 'API_KEY' , '"${t}"'`,
+      `        buildConfigField "String", "MAPS_API_KEY", "\\"${t}\\""`,
+      `    buildConfigField("String", "backendToken", "\\"${t}\\"")`,
+    ],
+    negatives: [
+      'buildConfigField "String", "API_KEY", "\\"${apiKey}\\""',
+      'buildConfigField "String", "API_KEY", properties.getProperty("apiKey")',
+      'buildConfigField "String", "BASE_URL", "\\"https://api.example.com/v1/endpoint\\""',
+      `buildConfigField "String", "API_KEY", "\\"${'x'.repeat(32)}\\""`,
     ],
   }),
 ];
