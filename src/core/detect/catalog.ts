@@ -42,6 +42,8 @@ import { fixedShapeRules } from './rules/fixedShapes';
 import { serviceKeyRules } from './rules/serviceKeys';
 import { serviceNamedValueRules } from './rules/serviceNamedValues';
 import { printableKeyRules } from './rules/printableKeys';
+import { buildServiceRules } from './rules/buildServices';
+import { placedFormatRules } from './rules/placedFormats';
 
 /** Cloud and AI platform rules, one group for the cross-rule checks of `rules/ruleKit.unit.test.ts`. */
 export const cloudAndAiRules: readonly Rule[] = [
@@ -94,6 +96,8 @@ export const builtinRules: readonly Rule[] = [
   ...serviceKeyRules,
   ...serviceNamedValueRules,
   ...printableKeyRules,
+  ...buildServiceRules,
+  ...placedFormatRules,
   ...kubernetesRules,
   ...connectionStringRules,
   ...genericRules,

@@ -1,4 +1,5 @@
 import { ALNUM, BASE64, BASE64URL, HEX, randomToken } from '../random';
+import { fingerprintOf } from '../finding';
 import type { Rule } from '../rule';
 import {
   END_ALNUM,
@@ -31,6 +32,14 @@ function sasSignatureOk(sig: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** sha256 of the storage emulator's (Azurite's) account key, which Microsoft publishes for every install. */
+const AZURITE_KEY_SHA256 = '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059';
+
+/** False for the storage emulator's published key (hashed only for values that open as it does). */
+export function notEmulatorKey(key: string): boolean {
+  return !key.startsWith('Eby8') || fingerprintOf(key) !== AZURITE_KEY_SHA256;
 }
 
 export const azureGcpRules: readonly Rule[] = [
@@ -92,6 +101,7 @@ export const azureGcpRules: readonly Rule[] = [
     ),
     maxLength: 170 + NAME_REACH,
     minEntropy: 4,
+    validate: notEmulatorKey,
     revokeUrl: azurePortal,
     sample: () => `${randomToken(BASE64, 86)}==`,
     lines: (s) => [

@@ -97,7 +97,8 @@ export const codeHostRules: readonly Rule[] = [
     description: 'Azure DevOps personal access token (52-character format)',
     risk: repoRisk('Azure DevOps'),
     words: ['azure_devops', 'azdo', 'ado_pat', 'ado_token', 'vsts', 'devops_pat', 'system_accesstoken'],
-    value: '[a-z2-7]{52}',
+    // Base32 as issued (`[a-z2-7]`); Nosey Parker's rule takes any lower-case letters and digits.
+    value: '[a-z0-9]{52}',
     valueMax: 52,
     make: () => randomToken('abcdefghijklmnopqrstuvwxyz234567', 52),
     revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',

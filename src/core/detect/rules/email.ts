@@ -81,7 +81,9 @@ export const emailRules: readonly Rule[] = [
         'key-[0-9a-z]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}',
         END_TOKEN,
       ) +
-        `|${START_TOKEN}(?=[0-9a-f]{32}-)(?<=${anyCase('mailgun')}[^\\n]{1,120})[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}${END_TOKEN}`,
+        `|${START_TOKEN}(?=[0-9a-f]{32}-)(?<=${anyCase('mailgun')}[^\\n]{1,120})[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}${END_TOKEN}` +
+        // The fallback of a Mailgun name that is read first (`process.env.MAILGUN_API || 'key-…'`).
+        `|(?<=${anyCase('mailgun')}[\\w.]{0,24}[ \\t]{0,3}(?:\\|\\||\\?\\?)[ \\t]{0,3}["'\`])key-[0-9a-z]{32}${END_TOKEN}`,
     ),
     maxLength: 130 + NAME_REACH,
     minEntropy: 2.8,
@@ -95,6 +97,7 @@ export const emailRules: readonly Rule[] = [
       `  "mailgun_key": "${k}"`,
       `mailgun_private_key: '${k}'`,
       `MG_API_KEY=${k}`,
+      `var apiKey = process.env.MAILGUN_API || '${k}'`,
       ...(k.startsWith('key-') ? [] : [`mailgun domain 'mg.acme.dev' pass '${k}'`]),
     ],
     negatives: [

@@ -42,9 +42,9 @@ export const fixedShapeRules: readonly Rule[] = [
     provider: 'Salesforce',
     description: 'Salesforce access token (session id)',
     risk: 'anyone with this file can call the Salesforce API as the user until the session ends',
-    severity: 'warning',
-    // An org id (`00D…`, 15 characters), `!`, and the session part. `00` and a `!` are common, so a
-    // Salesforce word within the window names it.
+    // An org id (`00D…`, 15 characters), `!`, and the session part; a Salesforce word within the window
+    // names it. An error, as `salesforce-session-id` reads the same shape alone: where both match, this
+    // rule's keyword makes its finding the one kept.
     keywords: ['salesforce', 'force.com', 'sfdc'],
     pattern: new RegExp(`${START_TOKEN}00[A-Za-z0-9]{13}![A-Za-z0-9_.]{96}${END_TOKEN}`),
     // The token and up to 100 characters between the word and it.

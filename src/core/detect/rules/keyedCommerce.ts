@@ -104,7 +104,7 @@ export const keyedCommerceRules: readonly Rule[] = [
     provider: 'Facebook',
     description: 'Facebook (Meta) app secret',
     risk: 'anyone with this file can mint app tokens and act as your Meta app',
-    words: ['facebook', 'fb_app', 'fb_secret'],
+    words: ['facebook', 'fb_app', 'fb_secret', 'fb_api'],
     value: '[a-f0-9]{32}',
     valueMax: 32,
     make: () => randomToken(HEX, 32),

@@ -102,16 +102,23 @@ export const kubernetesRules: readonly Rule[] = [
     // match, so the window it opens must reach past the value: up to 21 characters of keyword and gap, then
     // the 23 of the token.
     keywords: ['bootstrap', '--token'],
+    // kubeadm's default configuration prints the id `abcdef`, which many clusters keep: the id is public
+    // (it names the token's Secret), so behind that id the finding is the secret part alone, whose
+    // sequence-free randomness the placeholder check can judge (`abcdef.…` whole reads as a placeholder).
     pattern:
-      /(?<=(?:[Tt]oken|TOKEN|[Bb]ootstrap|BOOTSTRAP)[^\r\n]{0,12})(?<![A-Za-z0-9.])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9.])/,
+      /(?<=(?:[Tt]oken|TOKEN|[Bb]ootstrap|BOOTSTRAP)[^\r\n]{0,12})(?<![A-Za-z0-9.])(?:abcdef\.(?<secret>[a-z0-9]{16})|(?!abcdef\.)[a-z0-9]{6}\.[a-z0-9]{16})(?![A-Za-z0-9.])/,
     maxLength: 48,
     minEntropy: 3,
-    // kubeadm's documented example secret is `0123456789abcdef`.
-    validate: (t) => !t.endsWith('.0123456789abcdef') && /[0-9]/.test(t) && /[a-z]/.test(t.slice(7)),
+    // kubeadm's documented example secret is `0123456789abcdef`, after the id `abcdef` or alone.
+    validate: (t) => {
+      const secret = t.length === 16 ? t : t.slice(7);
+      return secret !== '0123456789abcdef' && /[0-9]/.test(t) && /[a-z]/.test(secret);
+    },
     revokeUrl: 'https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/',
     sample: () => `${randomToken(LOWER_ALNUM, 6)}.${randomToken(LOWER_ALNUM, 14)}7q`,
     lines: (t) => [
       `kubeadm join 10.0.0.1:6443 --token ${t} --discovery-token-unsafe-skip-ca-verification`,
+      `--tls-bootstrap-token abcdef.${t.slice(7)}`,
       `--tls-bootstrap-token ${t}`,
       `BOOTSTRAP_TOKEN: "${t}"`,
     ],

@@ -134,7 +134,9 @@ export const messagingRules: readonly Rule[] = [
     description: 'Telegram bot token',
     risk: 'anyone with this file can control your Telegram bot and read the messages sent to it',
     keywords: [':a'],
-    pattern: /(?<![0-9:])[0-9]{5,16}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/,
+    // `A` and 34 characters; Nosey Parker's rule and its examples also take `AA` and 32, as some tokens
+    // are. Telegram's own example (`ABC-DEF…`, 34 characters) does not start `AA`.
+    pattern: /(?<![0-9:])[0-9]{5,16}:(?:A[A-Za-z0-9_-]{34}|AA[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/,
     maxLength: 52,
     minEntropy: 3.5,
     revokeUrl: 'https://t.me/BotFather',

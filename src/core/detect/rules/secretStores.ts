@@ -1,6 +1,6 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomFraction, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { END_TOKEN, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
+import { END_TOKEN, START_TOKEN, anyCase, contextRule, prefixedRule, tokenRule } from './ruleKit';
 
 // Secret managers and infrastructure-as-code services: a leaked token here opens every other secret.
 // Facts on the formats come from the vendors' documentation and the public rule sets (gitleaks,
@@ -47,9 +47,11 @@ export const secretStoreRules: readonly Rule[] = [
     description: 'HashiCorp Vault batch token',
     risk: vaultRisk,
     prefix: 'hvb.',
-    body: '[A-Za-z0-9_-]{138,300}',
+    // About 140 characters as Vault issues them; Nosey Parker's rule and its example take 24 and more,
+    // as for `hvs.`: nothing else writes 24 random characters behind `hvb.`.
+    body: '[A-Za-z0-9_-]{24,300}',
     bodyMax: 300,
-    minEntropy: 4,
+    minEntropy: 3.5,
     make: () => `AAAAAQ${randomToken(BASE64URL, 150)}`,
     revokeUrl: vaultRevoke,
   }),
@@ -80,6 +82,37 @@ export const secretStoreRules: readonly Rule[] = [
     make: () => `s.${randomToken(ALNUM, 24)}`,
     revokeUrl: vaultRevoke,
     negatives: ['VAULT_ADDR=https://vault.example.com:8200', 'vault_token: s.xxxxxxxxxxxxxxxxxxxxxxxx'],
+  }),
+  tokenRule({
+    id: 'vault-named-token',
+    provider: 'HashiCorp Vault',
+    description: 'HashiCorp Vault token (pre-1.10 service, batch or recovery format) under a Vault name',
+    severity: 'warning',
+    risk: vaultRisk,
+    // `s.`, `b.` or `r.` and 24 to 128 token characters (longer with server-side consistency), given to a
+    // Vault name (`VAULT_CLIENT_TOKEN="b.…"`, `-vaultToken s.…`), where a blank also separates name
+    // and value. The letters alone are common (`r.headers`), so the name is what makes it a token, and
+    // the body must mix upper case, lower case and digits as a random one does.
+    keywords: ['vault'],
+    pattern: new RegExp(
+      `${anyCase('vault')}[\\w.-]{0,24}["'\`]?[ \\t]{0,3}(?:=>|:=|=|:|[ \\t])[ \\t]{0,3}["'\`]?` +
+        `(?<secret>[sbr]\\.[A-Za-z0-9_-]{24,128})${END_TOKEN}`,
+    ),
+    maxLength: 5 + 24 + 10 + 130,
+    minEntropy: 3.3,
+    validate: (t) => /[A-Z]/.test(t.slice(2)) && /[a-z]/.test(t.slice(2)) && /[0-9]/.test(t.slice(2)),
+    revokeUrl: vaultRevoke,
+    sample: () =>
+      randomFraction() < 0.5
+        ? `${randomToken('sbr', 1)}.${randomToken(ALNUM, 26)}`
+        : `s.${randomToken(ALNUM, 26)}-${randomToken(ALNUM, 4)}_${randomToken(BASE64URL, 70)}`,
+    lines: (t) => [`VAULT_CLIENT_TOKEN="${t}"`, `\`-vaultToken ${t}"\``, `  vault_token: '${t}'`],
+    negatives: [
+      'vault.token = r.headersForTheRequestToTheVaultServer',
+      'vaultToken = s.getServerAddressByClientCIDRs',
+      'VAULT_CLIENT_TOKEN="b.xxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+      'b.AAAAAQJgxDgqsGNorpoORpZ5SUynBvCl764jyRP_fnX8WvkdkDzGjbLNGd',
+    ],
   }),
   tokenRule({
     id: 'terraform-cloud-token',

@@ -169,7 +169,8 @@ FastlyPersonalToken fastly w32
 Feedier feedier a32
 FinancialModelingPrep financialmodelingprep a32
 Findl findl l8-l4-l4-l4-l12
-Figma figma d6-l8-l4-l4-l4-l12
+# Figma: trufflehog reads 6 digits before the UUID, Nosey Parker 4 hex (its example); both are taken.
+Figma figma h4..6-l8-l4-l4-l4-l12
 Finnhub finnhub l20
 Flickr flickr l32
 FlightApi flightapi l24

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ALNUM, BASE64, randomToken } from '../random';
+import { ALNUM, BASE64, DIGITS, HEX, randomToken } from '../random';
 import { scan } from '../scanner';
 import { freshSample } from './ruleKit';
 
@@ -80,6 +80,62 @@ describe('widened provider formats', () => {
       assert.deepEqual(ids(`mapboxToken = "${t}"`), ['mapbox-public-token']);
       assert.ok(!ids(`token = "${t}"`).includes('mapbox-public-token'));
       assert.ok(!ids(`mapbox_token: pk.${mixed(60)}`).includes('mapbox-public-token'));
+    }
+  });
+
+  it('Vault pre-1.10 tokens (s., b., r., and long s.) under a Vault name; not under other names', () => {
+    for (let i = 0; i < 10; i++) {
+      for (const t of [`b.${mixed(26)}`, `r.${mixed(26)}`, `s.${mixed(26)}-${mixed(4)}_${mixed(70)}`]) {
+        assert.deepEqual(ids(`VAULT_CLIENT_TOKEN="${t}"`), ['vault-named-token']);
+        assert.deepEqual(ids(`\`-vaultToken ${t}"\``), ['vault-named-token']);
+        assert.ok(!ids(`cache_entry = ${t}`).includes('vault-named-token'));
+      }
+      assert.deepEqual(ids(`apikey: hvb.${mixed(37)}`), ['vault-batch-token']);
+      assert.ok(!ids(`apikey: hvb.${mixed(20)}`).includes('vault-batch-token'));
+    }
+  });
+
+  it('Telegram bot tokens with an AA secret of 34 characters, bare', () => {
+    for (let i = 0; i < 10; i++) {
+      const id = `7${randomToken(DIGITS, 9)}`;
+      assert.deepEqual(ids(`${id}:AA${mixed(32)}`), ['telegram-bot-token']);
+      assert.ok(!ids(`${id}:AB${mixed(32)}`).includes('telegram-bot-token'));
+    }
+  });
+
+  it('Azure DevOps 52-character PATs of any lower-case letters and digits, under an ADO name', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = mixed(52).toLowerCase();
+      assert.deepEqual(ids(`    ado_pat =  "${t}"`), ['azure-devops-legacy-pat']);
+      assert.deepEqual(ids(`    build_label =  "${t}"`), []);
+    }
+  });
+
+  it('Facebook app secrets under fbApiKey-style names', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = freshSample(() => randomToken(HEX, 32));
+      assert.deepEqual(ids(`     fbApiKey: "${t}",`), ['facebook-app-secret']);
+      assert.deepEqual(ids(`var fb_api_key = '${t}';`), ['facebook-app-secret']);
+    }
+  });
+
+  it('kubeadm tokens behind the default id abcdef: the secret part, unless it is the documented one', () => {
+    for (let i = 0; i < 10; i++) {
+      const secret = `${freshSample(() => randomToken(HEX, 15))}7`;
+      const found = scan(`--tls-bootstrap-token abcdef.${secret}`);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.end - f.start]),
+        [['kubernetes-bootstrap-token', 16]],
+      );
+      assert.deepEqual(ids('--tls-bootstrap-token abcdef.0123456789abcdef'), []);
+    }
+  });
+
+  it('Mailgun key- values as the fallback of a Mailgun name', () => {
+    for (let i = 0; i < 10; i++) {
+      const k = `key-${freshSample(() => randomToken(HEX, 32))}`;
+      assert.deepEqual(ids(`var apiKey = process.env.MAILGUN_API || '${k}'`), ['mailgun-api-key']);
+      assert.deepEqual(ids(`const key = process.env.CACHE_PREFIX || '${k}'`), []);
     }
   });
 });
