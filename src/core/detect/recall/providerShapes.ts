@@ -115,6 +115,9 @@ const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
   // Matched from its first `_`, the four characters before it checked apart (`LEADS`): a class at the start,
   // or a lookbehind, made the engine try every position, a third of the tier's time.
   [/_[a-z]{2}_[0-9a-f]{32}_[0-9a-f]{10}(?![A-Za-z0-9_])/g, 'langsmith-api-key', 4],
+  // Azure DevOps' identifiable PATs by their `AZDO` tag (76 characters, the tag, 4 more), whatever the
+  // version mark the report tier checks (`JQQJ9` at 52): matched from the tag, the 76 before it checked apart.
+  [/AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9_])/g, 'azure-devops-pat', 76],
   // Lob keys (`live_`/`test_`, an optional `pub_`, 31 to 35 hex), Beamer keys (`b_` and 44 base64url) and
   // legacy Vault tokens (`s.` and 24 base62): prefixes too short to key on, so the body must read as generated.
   [/(?<![A-Za-z0-9_])(?:live|test)_(?:pub_)?[a-f0-9]{31,35}(?![A-Za-z0-9_])/g, 'lob-api-key'],
@@ -150,7 +153,10 @@ export const SHAPE_PATTERNS: readonly RegExp[] = [PREFIXED, ...FIXED.map(([re]) 
 const SHORTEST = 20;
 
 /** What the characters a shape leaves before its match must be: the text before them must not go on. */
-const LEADS: ReadonlyMap<string, RegExp> = new Map([['langsmith-api-key', /(?<![A-Za-z0-9_])[a-z0-9]{4}$/]]);
+const LEADS: ReadonlyMap<string, RegExp> = new Map([
+  ['langsmith-api-key', /(?<![A-Za-z0-9_])[a-z0-9]{4}$/],
+  ['azure-devops-pat', /(?<![A-Za-z0-9_])[A-Za-z0-9]{76}$/],
+]);
 
 /** Dash-joined digits (`xoxa-…` team and user ids) without a counting or repeated run. */
 function numericToken(body: string): boolean {
@@ -198,6 +204,7 @@ const SHAPE_ONLY = new Set([
   'google-api-key',
   'easypost-api-key',
   'easypost-test-api-key',
+  'azure-devops-pat',
 ]);
 
 const BASE64_CHAR = /[A-Za-z0-9+/]/;

@@ -155,6 +155,21 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     }
   });
 
+  it('hides an Azure DevOps token by its AZDO tag, whatever its version mark, bare or quoted', () => {
+    const pat = `${body(76)}AZDO${randomToken(ALNUM, 4)}`;
+    hides(`${pat}\n`, pat);
+    hides(`  token = '${pat}'\n`, pat);
+    // One character short or long on either side of the tag: no such token.
+    for (const text of [
+      `${body(75)}AZDO${randomToken(ALNUM, 4)}`,
+      `${body(77)}AZDO${randomToken(ALNUM, 4)}`,
+      `${body(76)}AZDO${randomToken(ALNUM, 5)}`,
+      'const AZDO_BASE_URL = "https://dev.azure.com/AZDOorg";',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('leaves near misses of the families and shapes', () => {
     for (const text of [
       `sk-ant-${randomToken(LOWER_ALNUM, 5)}-${body(60)}`,
