@@ -1,21 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ALNUM, BASE64URL, HEX, randomToken } from '../random';
+import { BASE64URL, HEX } from '../random';
 import { scan } from '../scanner';
-import { freshSample } from './ruleKit';
+import { fresh, mixed } from '../../../../test/support/freshValues';
 
 // CI and build credentials, from Nosey Parker's rules and examples; every value is drawn here from its
 // shape, never stored.
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
-/** Letters of both cases and digits, with no placeholder's word, run or sequence (see `freshSample`). */
-const mixed = (n: number, chars = ALNUM): string => {
-  for (;;) {
-    const v = freshSample(() => randomToken(chars, n));
-    if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v)) {
-      return v;
-    }
-  }
-};
-const fresh = (chars: string, n: number): string => freshSample(() => randomToken(chars, n));
 
 describe('CI and build credentials', () => {
   it('CodeClimate reporter ids under their two names, not other 64-hex values', () => {

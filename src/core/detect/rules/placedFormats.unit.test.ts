@@ -1,22 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM } from '../random';
 import { scan } from '../scanner';
-import { freshSample } from './ruleKit';
+import { fresh, mixed } from '../../../../test/support/freshValues';
 import { uuid } from './ruleParts';
 
 // Formats whose structure or place is the proof, from Nosey Parker's rules and examples; every value
 // is drawn here from its shape, never stored.
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
-/** Letters of both cases and digits, with no placeholder's word, run or sequence (see `freshSample`). */
-const mixed = (n: number, chars = ALNUM): string => {
-  for (;;) {
-    const v = freshSample(() => randomToken(chars, n));
-    if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v)) {
-      return v;
-    }
-  }
-};
-const fresh = (chars: string, n: number): string => freshSample(() => randomToken(chars, n));
 /** Lower-case letters and digits, both present. */
 const lowerMixed = (n: number): string => {
   for (;;) {

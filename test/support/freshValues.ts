@@ -1,0 +1,15 @@
+import { ALNUM, randomToken } from '../../src/core/detect/random';
+import { freshSample } from '../../src/core/detect/rules/ruleKit';
+
+/** A value of `n` characters of `chars` with no placeholder's word, run or sequence (see `freshSample`). */
+export const fresh = (chars: string, n: number): string => freshSample(() => randomToken(chars, n));
+
+/** Letters of both cases and digits, all three present, with no placeholder's word, run or sequence. */
+export function mixed(n: number, chars = ALNUM): string {
+  for (;;) {
+    const v = fresh(chars, n);
+    if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /[0-9]/.test(v)) {
+      return v;
+    }
+  }
+}
