@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs';
 import {
   closeSync,
   fstatSync,
+  futimesSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -191,7 +192,6 @@ function isOwn(stat: Stats): boolean {
  * too, as read, so that a directory swapped after `isPrivate` cannot hand over someone else's bytecode.
  */
 function readCache(file: string): Buffer | undefined {
-  let bytes: Buffer;
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -199,7 +199,11 @@ function readCache(file: string): Buffer | undefined {
     if (!stat.isFile() || !isOwn(stat)) {
       return undefined;
     }
-    bytes = readFileSync(fd);
+    const payload = payloadOf(readFileSync(fd));
+    if (payload !== undefined) {
+      markUsed(fd);
+    }
+    return payload;
   } catch {
     return undefined;
   } finally {
@@ -207,6 +211,10 @@ function readCache(file: string): Buffer | undefined {
       closeSync(fd);
     }
   }
+}
+
+/** The V8 data of a cache file's `bytes`: undefined unless its tag and checksum are right. */
+function payloadOf(bytes: Buffer): Buffer | undefined {
   const { tag } = CHECKSUM;
   const head = tag.length + CHECKSUM.bytes;
   if (bytes.length <= head || !bytes.subarray(0, tag.length).equals(tag)) {
@@ -214,6 +222,21 @@ function readCache(file: string): Buffer | undefined {
   }
   const payload = bytes.subarray(head);
   return CHECKSUM.of(payload).equals(bytes.subarray(tag.length, head)) ? payload : undefined;
+}
+
+/**
+ * Dates a cache file that was read (through the descriptor checked as the user's own) as modified now:
+ * `pruneOlder` then drops the caches least recently used, not least recently written. Several checkouts or
+ * installs on one machine, each writing its own, pruned the one in use while it ran (each run a miss,
+ * 20-30 ms of compiling). A read-only cache stays as it is.
+ */
+function markUsed(fd: number): void {
+  try {
+    const now = new Date();
+    futimesSync(fd, now, now);
+  } catch {
+    // Not ours to date (a read-only disk): pruning by write time is all that is lost.
+  }
 }
 
 /** Writes the cache whole or not at all (a rename), and drops the bundle's oldest caches. */
@@ -239,8 +262,9 @@ function writeCache(file: string, name: string, script: Script): void {
 }
 
 /**
- * Keeps the `KEPT` newest caches of bundle `name`: those of older builds go, while a few keys (other Node
- * flags, another install) can live side by side without rewriting each other's cache on every run.
+ * Keeps the `KEPT` newest caches of bundle `name` (the last written or read, see `markUsed`): those of older
+ * builds go, while a few keys (other Node flags, another install) can live side by side without rewriting
+ * each other's cache on every run.
  */
 function pruneOlder(dir: string, name: string): void {
   try {

@@ -112,6 +112,24 @@ describe('loadBundle: a CommonJS bundle run through a V8 code cache', () => {
     assert.equal(names.filter((n) => n.startsWith('other-')).length, 1);
   });
 
+  it('prunes the caches least recently used: one read is kept over those written after it', () => {
+    const load = (i: number): void => {
+      loadBundle(writeBundle('bundle', `exports.answer = ${i};`));
+      flushCodeCaches();
+    };
+    load(0);
+    const first = caches()[0]!;
+    for (let i = 1; i < 4; i++) {
+      load(i);
+    }
+    assert.equal(caches().length, 4);
+    load(0); // A hit: nothing written, the cache dated as used now.
+    assert.equal(caches().length, 4);
+    load(4); // A fifth cache: the least recently used goes, which is no longer the first written.
+    assert.equal(caches().length, 4);
+    assert.ok(caches().includes(first), 'the cache read last is kept');
+  });
+
   it('uses no directory others may write to (POSIX), and none when turned off', () => {
     mkdirSync(cacheDir);
     chmodSync(cacheDir, 0o777);

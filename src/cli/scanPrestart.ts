@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 
@@ -23,15 +22,6 @@ interface Prestarted {
   readonly workers: Worker[];
   readonly exited: Set<Worker>;
 }
-
-/**
- * V8's flags for a scan on more than one thread, besides scanJit.ts's: the process's, so set here for every
- * isolate, before any compiles its hot functions (a one-thread scan is left as it was). Each isolate compiles
- * the engine's hot functions with TurboFan on V8's helper threads, which on 2 cores take turns with the two
- * scanning threads: with half V8's inlining budget those compiles took ~20-35 ms less CPU in all (scanGrams
- * and matchAtKeywords took 30-60 ms each, per isolate), and the scanning threads no more.
- */
-const THREADS_V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=460'];
 
 /** Options of `scan` that take a value: their value is no path (see scan.ts). */
 const VALUE_OPTIONS = new Set([
@@ -85,9 +75,6 @@ export function prestartScanWorkers(args: readonly string[], workerFile: string)
   const count = prestartCount(args, idleCores(), isDirectory);
   if (count === 0) {
     return [];
-  }
-  for (const flag of THREADS_V8_FLAGS) {
-    setFlagsFromString(flag);
   }
   // A plain require: esbuild leaves an `import()` of a built-in as is, and that would start Node's ESM loader.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -95,32 +95,9 @@ describe('CLI bundles: what the scan path loads', function () {
   it('loads only the dispatcher and the scan bundle in a real scan process', () => {
     const tree = makeTree({ 'a.ts': 'export const a = 1;\n', 'b.md': '# b\n' });
     try {
-      // A require hook that lists every file module the process loads, and every script it compiles
-      // itself (the scan bundle, through the code cache: src/cli/codeCache.ts).
-      const hook = join(tree, 'hook.js');
-      writeFileSync(
-        hook,
-        "const M = require('node:module'); const load = M._load; const seen = [];\n" +
-          "M._load = function (request, parent, isMain) { if (!request.startsWith('node:')) seen.push(request);\n" +
-          '  return load.apply(this, arguments); };\n' +
-          "const vm = require('node:vm'); const Script = vm.Script;\n" +
-          'const cached = [];\n' +
-          "vm.Script = class extends Script { constructor(code, o) { super(code, o); seen.push('script ' + o.filename);\n" +
-          "  if (o.cachedData) cached.push(this.cachedDataRejected ? 'rejected' : 'accepted'); } };\n" +
-          "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(seen) + '\\nCACHED ' + JSON.stringify(cached) + '\\n'));\n",
-      );
+      const hook = writeLoadHook(tree);
       for (const run of ['cache missed', 'cache hit']) {
-        const r = spawnSync(
-          process.execPath,
-          ['--require', hook, join(outDir, 'cli.js'), 'scan', 'a.ts', 'b.md'],
-          {
-            cwd: tree,
-            encoding: 'utf8',
-            env: { ...process.env, SECURE_GPT_CODE_CACHE: join(tree, 'cache') },
-          },
-        );
-        assert.equal(r.status, 0, r.stderr);
-        const loaded = JSON.parse(/LOADED (.*)\n/.exec(r.stderr)?.[1] ?? 'null') as string[];
+        const { loaded, cached } = hookedScan(tree, hook, ['a.ts', 'b.md']);
         const files = loaded.filter((request) => /^[./]|^script /.test(request));
         assert.deepEqual(files.slice(1), [`script ${join(outDir, 'cli', 'scan.js')}`], run);
         assert.deepEqual(
@@ -133,11 +110,72 @@ describe('CLI bundles: what the scan path loads', function () {
         // The first run wrote the cache the second ran from, and V8 took it: its check covers V8's flags, which
         // the dispatcher changes for a scan (scanJit.ts) before the bundle loads.
         assert.equal(readdirSync(join(tree, 'cache')).filter((name) => name.startsWith('scan-')).length, 1);
-        const cached = JSON.parse(/CACHED (.*)\n/.exec(r.stderr)?.[1] ?? 'null') as string[];
         assert.deepEqual(cached, run === 'cache hit' ? ['accepted'] : [], run);
       }
     } finally {
       rmSync(tree, { recursive: true, force: true });
     }
   });
+
+  it('takes the code cache that a scan with other --jobs wrote (the same V8 flags for every scan)', () => {
+    // V8 rejects a cache made under other flags; flags set for `--jobs 2` only had each kind of scan throw
+    // away and rewrite the other's (20-30 ms of compiling each time).
+    const tree = makeTree({ 'src/a.ts': 'export const a = 1;\n', 'src/b.md': '# b\n' });
+    try {
+      const hook = writeLoadHook(tree);
+      assert.deepEqual(hookedScan(tree, hook, ['src', '--jobs', '2']).cached, [], 'no cache yet');
+      assert.deepEqual(
+        hookedScan(tree, hook, ['src', '--jobs', '1']).cached,
+        ['accepted'],
+        '--jobs 1 after 2',
+      );
+      assert.deepEqual(
+        hookedScan(tree, hook, ['src', '--jobs', '2']).cached,
+        ['accepted'],
+        '--jobs 2 after 1',
+      );
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
 });
+
+/**
+ * A require hook in `tree` that lists every file module the process loads, and every script it compiles
+ * itself (the scan bundle, through the code cache: src/cli/codeCache.ts) with whether V8 took its cache.
+ */
+function writeLoadHook(tree: string): string {
+  const hook = join(tree, 'hook.js');
+  writeFileSync(
+    hook,
+    "const M = require('node:module'); const load = M._load; const seen = [];\n" +
+      "M._load = function (request, parent, isMain) { if (!request.startsWith('node:')) seen.push(request);\n" +
+      '  return load.apply(this, arguments); };\n' +
+      "const vm = require('node:vm'); const Script = vm.Script;\n" +
+      'const cached = [];\n' +
+      "vm.Script = class extends Script { constructor(code, o) { super(code, o); seen.push('script ' + o.filename);\n" +
+      "  if (o.cachedData) cached.push(this.cachedDataRejected ? 'rejected' : 'accepted'); } };\n" +
+      // The main thread's only: a worker (`--jobs 2`) runs the hook too, for its own bundle.
+      "if (require('node:worker_threads').isMainThread) process.on('exit', () =>\n" +
+      "  process.stderr.write('\\nLOADED ' + JSON.stringify(seen) + '\\nCACHED ' + JSON.stringify(cached) + '\\n'));\n",
+  );
+  return hook;
+}
+
+/** `secure-gpt scan args` in `tree` under `hook`, with a code cache in `tree/cache`: what the hook saw. */
+function hookedScan(
+  tree: string,
+  hook: string,
+  args: readonly string[],
+): { readonly loaded: string[]; readonly cached: string[] } {
+  const r = spawnSync(process.execPath, ['--require', hook, join(outDir, 'cli.js'), 'scan', ...args], {
+    cwd: tree,
+    encoding: 'utf8',
+    env: { ...process.env, SECURE_GPT_CODE_CACHE: join(tree, 'cache') },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return {
+    loaded: JSON.parse(/LOADED (.*)\n/.exec(r.stderr)?.[1] ?? 'null') as string[],
+    cached: JSON.parse(/CACHED (.*)\n/.exec(r.stderr)?.[1] ?? 'null') as string[],
+  };
+}
