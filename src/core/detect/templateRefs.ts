@@ -40,7 +40,8 @@ const PLAIN = /^[\w\s.:/@=?&,;+%~!'"*<>-]{0,400}$/;
 /** A run of 16 letters and digits or more, both in it: a literal key beside the reference. */
 const KEY_RUN = /[A-Za-z0-9]{16,}/g;
 
-function holdsKeyRun(text: string): boolean {
+/** Whether `text` holds a run of 16 letters and digits or more, both kinds in it: a literal key. */
+export function holdsKeyRun(text: string): boolean {
   return (text.match(KEY_RUN) ?? []).some((run) => /\d/.test(run) && /[A-Za-z]/.test(run));
 }
 
