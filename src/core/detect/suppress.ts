@@ -134,9 +134,14 @@ const REFERENCE_BEFORE =
 const REFERENCE_INSIDE =
   /(?<![A-Za-z0-9_])(?:process\.env|import\.meta\.env|os\.environ|getenv|System\.getenv|ENV\[|secrets\.)/i;
 const DIGEST_BEFORE = /(?:sha(?:1|224|256|384|512)|md5|blake2b?|sha3-?\d*)[-:=]$/i;
-/** Words around a hex value that make it a hash or a git object id (read on `words`-split text). */
+/**
+ * Words around a hex value that make it a hash or a git object id (read on `words`-split text). A word
+ * counts standing alone or ending a name (`commit`, `commit_sha`, `parent_hash`), or before `_id`
+ * (`commit_id`), not as a hump inside a longer name: `updateParentVersionsJob` names a job, and the
+ * Jenkins crumb on its line is no hash.
+ */
 const HASH_CONTEXT =
-  /(?<![a-z0-9])(?:commit|commits|sha|sha1|sha256|sha512|shasum|md5|rev|revision|ref|hash|tree|parent|resolved|checksum|digest|etag|integrity|fingerprint|oid)(?![a-z0-9])|git\+|\.git#|\/commit\/|\/tree\/|\/blob\//;
+  /(?<![a-z0-9])(?:commit|commits|sha|sha1|sha256|sha512|shasum|md5|rev|revision|ref|hash|tree|parent|resolved|checksum|digest|etag|integrity|fingerprint|oid)(?![a-z0-9])(?!_(?!ids?(?![a-z0-9]))[a-z])|git\+|\.git#|\/commit\/|\/tree\/|\/blob\//;
 /**
  * Names (read on `words`-split text) whose value is a hash, never a credential: the last word says so
  * (`token_hash`, `passwordDigest`, `cert_thumbprint`), or `hashed_…` leads. `HASH_SECRET` stays a secret.

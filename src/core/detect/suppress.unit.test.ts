@@ -75,6 +75,17 @@ describe('context suppression', () => {
     assert.ok(suppressed(`rev = "${sha}"`, sha));
     assert.ok(suppressed(`"version": "git+https://github.com/x/y.git#${sha}"`, sha));
     assert.ok(!suppressed(`GITHUB_TOKEN=${sha}`, sha), 'a 40-hex token under a token name stays');
+    assert.ok(suppressed(`parent_commit_sha: ${sha}`, sha));
+    assert.ok(suppressed(`  "commitId": "${sha}",`, sha));
+    assert.ok(suppressed(`git rev-parse HEAD  # ${sha}`, sha));
+  });
+
+  it('reads a hash word inside a longer name as part of that name, not as the line saying hash', () => {
+    // Nosey Parker's Jenkins example: "Parent" is a hump of a job's name, and the crumb is a credential.
+    const crumb = randomToken(HEX, 32);
+    const line = `sh "curl -X POST 'http://ci.example.com/job/\${Paths.updateParentVersionsJob}/build' -H 'Jenkins-Crumb:${crumb}'"`;
+    assert.ok(!suppressed(line, crumb));
+    assert.ok(!suppressed(`const revisionTimeoutMs = 10; const apiToken = "${crumb}";`, crumb));
   });
 
   it('drops UUIDs unless the rule expects one', () => {
