@@ -152,7 +152,7 @@ export const awsRules: readonly Rule[] = [
         16,
       ),
     ),
-    maxLength: 2120,
+    maxLength: 2100 + NAME_REACH,
     minEntropy: 4,
     validate: lettersAndDigits,
     // The value's 100 characters in a row: most files name a session, few hold such a run.

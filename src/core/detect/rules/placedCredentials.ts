@@ -171,6 +171,34 @@ export const placedCredentialRules: readonly Rule[] = [
     negatives: ['PresharedKey = <preshared key>', 'PresharedKey = $(wg genpsk)'],
   }),
   tokenRule({
+    id: 'wireguard-private-key',
+    provider: 'WireGuard',
+    description: 'WireGuard private key',
+    risk: 'anyone with this file can impersonate this WireGuard peer and read the traffic sent to it',
+    severity: 'warning',
+    keywords: ['privatekey'],
+    // `wg genkey` prints a Curve25519 key as 43 base64 characters and one `=`, which `wg-quick` reads
+    // from `PrivateKey =` in the `[Interface]` section. The name spelt as WireGuard spells it, the exact
+    // length and the `=` are the proof; a leading `+` or `/` is as likely as any other character.
+    pattern: new RegExp(`PrivateKey[ \\t]{0,3}=[ \\t]{0,3}(?<secret>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])`),
+    maxLength: 64,
+    minEntropy: 4,
+    revokeUrl: 'https://www.wireguard.com/quickstart/',
+    sample: () => `${randomToken(BASE64, 42)}${randomToken('AEIMQUYcgkosw048', 1)}=`,
+    lines: (t) => [
+      `[Interface]\nAddress = 10.0.0.2/32\nPrivateKey = ${t}\nDNS = 10.0.0.1`,
+      `PrivateKey=+${t.slice(1)}`,
+      `PrivateKey = /${t.slice(1)}`,
+    ],
+    negatives: [
+      'PrivateKey = <private key>',
+      'PrivateKey = $(cat /etc/wireguard/private.key)',
+      'PrivateKey = /etc/wireguard/private.key',
+      // A different length is another kind of key.
+      'PrivateKey = MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj',
+    ],
+  }),
+  tokenRule({
     id: 'psexec-password',
     provider: 'PsExec',
     description: 'Password on a PsExec command line',

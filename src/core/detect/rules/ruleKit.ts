@@ -173,10 +173,19 @@ export interface ContextSpec {
 // Credential words that a variable holding a key has in its name; `pat` but not `path`.
 const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
 
-/** What a name's extra words and a `Bearer` scheme add to a match of `assignedTo` (`okta token`, `sanity auth token`). */
-export const NAME_REACH = 42;
+/**
+ * Blanks after the operator: a column of aligned values (`fbApiKey:            "…"`, as object literals
+ * and YAML maps are often laid out) puts a dozen or more between a name and its value.
+ */
+const ALIGN = 24;
 
-/** What a type, a longer operator or an XML element's line break add to a match (see `assignedTo`'s `wide`). */
+/**
+ * What a name's extra words, a `Bearer` scheme and aligned blanks past the first three add to a match of
+ * `assignedTo` (`okta token`, `sanity auth token`).
+ */
+export const NAME_REACH = 42 + ALIGN - 3;
+
+/** What a type, a longer operator or an XML element's line break add to a match (see `assignedTo`). */
 const WIDE_REACH = 40 + NAME_REACH;
 
 /** Rule for a context-only value: `<word>…<op> <value>` within a short bounded gap. */
@@ -282,7 +291,7 @@ export function assignedTo(context: string, value: string, end: string, gap = 24
   const words = `(?:[ \\t](?:[A-Za-z]{2,12}[ \\t])?${CREDENTIAL_WORD}[\\w.-]{0,8})?`;
   const more = `|:{2,3}=|\\?=|(?:>(?<=<[\\w.-]{1,64}>)|\\{)(?:\\r?\\n[ \\t]{0,16})?|(?<=[ \\t])-(?=[ \\t])|\\||(?<=["'\`]),(?=[ \\t]{0,3}["'\`])`;
   return (
-    `${context}[\\w.(-]{0,${gap}}${words}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,3}["'\`]?` +
+    `${context}[\\w.(-]{0,${gap}}${words}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,${ALIGN}}["'\`]?` +
     `(?:[Bb]earer[ \\t]{1,3})?(?<secret>${value})${end}`
   );
 }

@@ -116,6 +116,9 @@ describe('widened provider formats', () => {
       const t = freshSample(() => randomToken(HEX, 32));
       assert.deepEqual(ids(`     fbApiKey: "${t}",`), ['facebook-app-secret']);
       assert.deepEqual(ids(`var fb_api_key = '${t}';`), ['facebook-app-secret']);
+      // An aligned column of values, as Nosey Parker's own example lays it out.
+      assert.deepEqual(ids(`     fbApiKey:            "${t}",`), ['facebook-app-secret']);
+      assert.deepEqual(ids(`  fb_api_key:\t\t\t${t}`), ['facebook-app-secret']);
     }
   });
 
