@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
+import { randomLetterRun } from './letterPairs';
 import { strayDollarStart, templateMarks } from '../templateRefs';
 import { tokenRule } from './ruleKit';
 import { ci } from './ruleParts';
@@ -185,11 +186,14 @@ function tokenShaped(t: string): boolean {
  */
 export function literalOk(v: string): boolean {
   const t = v.trim();
+  // Letters in one case that no language spells (`xnjmljdxhpz`): a generated password, though it is
+  // short or one-cased; the checks after the first two still apply.
+  const drawn = randomLetterRun(t);
   return !(
     tokenShaped(t) ||
-    /^[A-Za-z0-9]{1,11}$/.test(t) ||
+    (/^[A-Za-z0-9]{1,11}$/.test(t) && !drawn) ||
     // One word in one case (`authorization`, `ADMINISTRATOR`): a label or a header name, not proof.
-    /^(?:[a-z]+|[A-Z]+)$/.test(t) ||
+    (/^(?:[a-z]+|[A-Z]+)$/.test(t) && !drawn) ||
     // A unit said over and over (`deadbeef` four times) is a filler.
     /^(.{1,8})\1{2,}$/.test(t) ||
     (/\s/.test(t) && (t.length < 20 || CODE_PHRASE.test(t))) ||

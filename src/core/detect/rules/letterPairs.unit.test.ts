@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { randomToken } from '../random';
+import { scan } from '../scanner';
+import { literalOk } from './credentialLiterals';
+import { randomLetterRun, rarePairs } from './letterPairs';
+
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+
+/** A run of lower-case letters drawn until it reads as drawn (most do at once). */
+function drawnRun(length: number): string {
+  for (;;) {
+    const run = randomToken(LOWER, length);
+    if (randomLetterRun(run)) {
+      return run;
+    }
+  }
+}
+
+/** Words and labels a password-like name holds in real code and docs (none of them proof). */
+const WORDS = [
+  'required',
+  'password',
+  'changeme',
+  'administrator',
+  'authorization',
+  'thisismypassword',
+  'supersecret',
+  'passphrase',
+  'credentials',
+  'notasecret',
+  'different',
+  'yourpasswrod',
+  'placeholder',
+  'whatever',
+  'sunshine',
+  'football',
+  'princess',
+  'superuser',
+  'anonymous',
+  'elasticsearch',
+  'kubernetes',
+  'postgresql',
+  'ADMINISTRATOR',
+  'PASSWORD',
+  'passwort',
+  'contrasena',
+  'motdepasse',
+  'kennwort',
+];
+
+describe('letter pairs: letters in one case drawn at random, not typed words', () => {
+  it('reads no common word or label as drawn', () => {
+    for (const w of WORDS) {
+      assert.equal(randomLetterRun(w), false, w);
+    }
+  });
+
+  it('reads most random runs of eight to sixteen letters as drawn', () => {
+    let drawn = 0;
+    for (let i = 0; i < 400; i++) {
+      const run = randomToken(LOWER, 8 + (i % 9));
+      drawn += randomLetterRun(i % 2 ? run : run.toUpperCase()) ? 1 : 0;
+    }
+    // A run of eight that happens to use only common pairs is refused: about one in five here.
+    assert.ok(drawn >= 280, `${drawn} of 400`);
+  });
+
+  it('counts only pairs of letters, in either case, and only runs of letters of eight or more', () => {
+    assert.equal(rarePairs('xq'), 1);
+    assert.equal(rarePairs('XQ'), 1);
+    assert.equal(rarePairs('x-q'), 0);
+    assert.equal(rarePairs('the'), 0);
+    assert.equal(randomLetterRun('xnjmlj'), false, 'too short to judge');
+    assert.equal(randomLetterRun('xnjml2jdxhpz'), false, 'a digit: judged by the mixture rules');
+    assert.equal(randomLetterRun('xnjmljdxhpz'), true);
+  });
+
+  it('lets the literal rules report a one-case password no language spells, and still refuse words', () => {
+    assert.equal(literalOk('xnjmljdxhpz'), true);
+    assert.equal(literalOk('BQEKGFLSABBW'), true);
+    assert.equal(literalOk('required'), false);
+    assert.equal(literalOk('ADMINISTRATOR'), false);
+    const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+    for (let i = 0; i < 20; i++) {
+      const drawn = drawnRun(8 + (i % 6));
+      assert.deepEqual(ids(`password = "${drawn}"`), ['generic-credential-literal'], drawn);
+      assert.deepEqual(ids(`REACT_APP_AUTH_PASSWORD=${drawn}`), ['generic-credential-literal'], drawn);
+    }
+    assert.deepEqual(ids('password = "thisismypassword"'), []);
+    assert.deepEqual(ids('  password: "required"'), []);
+    // In capitals it reads as the name of a constant or a variable that holds the password (suppress.ts).
+    const capitals = drawnRun(10).toUpperCase();
+    assert.deepEqual(ids(`REACT_APP_AUTH_PASSWORD=${capitals}`), []);
+    assert.deepEqual(ids(`password = "${capitals}"`), []);
+  });
+});
