@@ -30,6 +30,7 @@ import { slackRules } from './rules/slack';
 import { prefixedSaasRules } from './rules/prefixedSaas';
 import { prefixedPlatformRules } from './rules/prefixedPlatforms';
 import { placedCredentialRules } from './rules/placedCredentials';
+import { prosePasswordRules } from './rules/prosePasswords';
 import { constructorCredentialRules } from './rules/constructorCredentials';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
@@ -102,4 +103,5 @@ export const builtinRules: readonly Rule[] = [
   ...connectionStringRules,
   ...genericRules,
   ...credentialLiteralRules,
+  ...prosePasswordRules,
 ];

@@ -1,0 +1,46 @@
+import { randomToken } from '../random';
+import type { Rule } from '../rule';
+import { passwordOk } from './genericValues';
+import { randomLetterRun } from './letterPairs';
+import { tokenRule } from './ruleKit';
+
+/**
+ * A password stated in a sentence: `The password is 'Secret123'`, `the default password for the user
+ * "pyne-user" is "…"` (Nosey Parker's generic.11 to generic.14 read the same sentences). The sentence is
+ * the name, and the quotes mark the value; what the value must show is what any other password rule asks
+ * of a short value: letters with a digit or a mark (`passwordOk`), or letters that no language spells
+ * (`randomLetterRun`). A word (`admin`, `centipede`) is how docs state a vendor's default, not proof.
+ */
+const SENTENCE =
+  '[Tt]he (?:default |initial )?password (?:for (?:the )?(?:user|username|account) ["\'][^"\'\\r\\n]{1,40}["\'] )?is ';
+
+export const prosePasswordRules: readonly Rule[] = [
+  tokenRule({
+    id: 'prose-password',
+    provider: 'Generic',
+    description: 'Password stated in a sentence',
+    risk: 'anyone with this file can sign in wherever this password is used',
+    severity: 'warning',
+    keywords: ['password'],
+    pattern: new RegExp(
+      `${SENTENCE}["'](?<secret>(?<=")[^"\\s\\\\]{6,64}(?=")|(?<=')[^'\\s\\\\]{6,64}(?='))`,
+    ),
+    maxLength: 180,
+    validate: (v) => passwordOk(v) || randomLetterRun(v),
+    sample: () => `${randomToken('abcdefghjkmnpqrstuvwxyz', 6)}${randomToken('23456789', 2)}`,
+    lines: (p) => [
+      `echo "The password is '${p}'"`,
+      `so at this point, ensure the password is "${p}" and press the "On" button!`,
+      `2. Ensure the password for user 'postgres' is '${p}' or change .env file.`,
+      `The default password for the user "pyne-user" is "${p}".`,
+    ],
+    negatives: [
+      "The default password is 'admin'.",
+      'the password is "changeme"',
+      'The password is "centipede"',
+      "The password is '<your password>'",
+      'The password is "$DB_PASSWORD"',
+      'the password is stored in the keychain',
+    ],
+  }),
+];
