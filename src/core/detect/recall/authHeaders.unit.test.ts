@@ -16,9 +16,13 @@ describe('redact tier: credentials in HTTP headers', () => {
   });
 
   it('hides it in code and on curl lines', () => {
-    hides('headers: {"Authorization": "Bearer q7Rm2xKp9LwZ4tVb"}', 'q7Rm2xKp9LwZ4tVb');
+    const bearer = randomToken(ALNUM, 16);
+    hides(`headers: {"Authorization": "Bearer ${bearer}"}`, bearer);
     hides("xhr.setRequestHeader('Authorization', 'Token q7Rm2xKp9LwZ')", 'q7Rm2xKp9LwZ');
-    hides("curl -H 'Authorization: Bearer tk_q7Rm2xKp9LwZ4t' https://example.org", 'tk_q7Rm2xKp9LwZ4t');
+    hides(
+      `curl -H 'Authorization: Bearer tk_${bearer.slice(2)}' https://example.org`,
+      `tk_${bearer.slice(2)}`,
+    );
     // Fixed fakes, which the report tier's curl-header-credential also reports in this file:
     hides('curl -H "X-Api-Key: k-Vb7Nm3Qp8Lz" https://example.org', 'k-Vb7Nm3Qp8Lz'); // secure-gpt-ignore
     hides('curl --header "X-Auth-Token: Vb7Nm3Qp8Lz" https://example.org', 'Vb7Nm3Qp8Lz'); // secure-gpt-ignore

@@ -69,15 +69,19 @@ const VALUE =
   `|(?<!["'\`])[^\\s"'\`;]{5,199}[^\\s"'\`,;](?=,?["'\`;]?[ \\t]*(?:$|#|//))` +
   // A phrase: words and single blanks filling the rest of the line (`db_pass: word word word`).
   `|(?<!["'\`])[^\\s"'\`;#,]{1,30}(?:[ \\t][^\\s"'\`;#,]{1,30}){1,5}(?=[ \\t]*$))`;
-/** Assignment operators: `=`, `:`, `:=`, `::=`, `=>`, `?=`. */
-const ASSIGN = `[ \\t]{0,3}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,3}`;
 /**
- * A bare value is taken only where the name starts its line: indentation, a list dash, `export`, `$` or a
- * quote before it. Nothing before the name is a name character, which is said right after the name is read
+ * Assignment operators: `=`, `:`, `:=`, `::=`, `=>`, `?=`, with the blanks of an aligned column before and
+ * after (`:password       => '…'`, as Ruby hashes and YAML maps are laid out).
+ */
+const ASSIGN = `[ \\t]{0,24}(?::{0,3}=(?![=~])|=>|:(?![:=/])|\\?=)[ \\t]{0,24}`;
+/**
+ * A bare value is taken only where the name starts its line: indentation, a comment mark (a setting
+ * commented out, `# DB_PASSWORD=…`, still holds the password), a list dash, `export`, `$` or a quote before
+ * it. Nothing before the name is a name character, which is said right after the name is read
  * (backwards): where the line does not start there (`a=password=…`), the look back fails at once instead
  * of retrying every shorter name.
  */
-const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
+const AT_LINE_START = `(?<=^[ \\t]{0,16}(?:(?:#|//|;)[ \\t]{0,4})?(?:-[ \\t]{1,4})?(?:export[ \\t]{1,4})?[$"']?(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,40}${NAME_CLOSE}${ASSIGN})`;
 /**
  * A directive: the name starting its line, a blank, then a quoted value (`secret "…";`). Not `pass`
  * alone: Perl's Test::More writes `pass 'what was tested';`.
@@ -178,7 +182,9 @@ function tokenShaped(t: string): boolean {
 }
 
 /**
- * A literal that can be a credential: not a value another rule judges (`tokenShaped`); a phrase of 20
+ * A literal that can be a credential: not a value another rule judges (`tokenShaped`), nor a short run of
+ * letters and digits (generic-password asks it for a mixture) unless its letters read as drawn
+ * (`randomLetterRun`); a phrase of 20
  * characters or more (a passphrase is long by design; a short phrase is a label or a note); with a letter
  * or digit (`,.:-¨@*¿?!` is a pattern); and
  * not a reference, a placeholder, a keyword, a path, a URL, code, a label (`Enter your password`,
@@ -262,8 +268,9 @@ export const credentialLiteralRules: readonly Rule[] = [
     // Keywords of at most four letters, as generic-password's: a provider's context rule wins a tie.
     keywords: ['pass', 'pwd', 'cret', 'key'],
     pattern: ASSIGNED,
-    // Name 16 + 3 tails of 17, closers 10, operator 9 and the line-start look back, a quote, 200.
-    maxLength: 300,
+    // Name 16 + 3 tails of 17, closers 10, operator 51 (aligned blanks) and the line-start look back, a
+    // quote, 200.
+    maxLength: 330,
     endsBefore: VALUE_ENDS,
     validate: literalOk,
     inContext: markedValueQuoted,

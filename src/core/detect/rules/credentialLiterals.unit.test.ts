@@ -63,6 +63,34 @@ describe('credential literals (report tier)', () => {
     }
   });
 
+  it('reads an aligned column of values and a setting commented out', () => {
+    for (let i = 0; i < 10; i++) {
+      const v = punctuated();
+      for (const line of [
+        `  :password       => '${v}',`,
+        `    password        => "${v}",`,
+        `DB_PASSWORD          = ${v}`,
+        `# REACT_APP_PASS=${v}`,
+        `  // db_password: ${v}`,
+        `; smtp_password = ${v}`,
+      ]) {
+        assert.ok(found(line, v), line);
+      }
+    }
+    // A commented line still takes only a literal: no reference, label or placeholder.
+    for (const line of [
+      '# DB_PASSWORD=${DB_PASSWORD}',
+      '# password: Enter the admin password',
+      '# PASSWORD=<password>',
+    ]) {
+      assert.deepEqual(
+        scan(line).filter((f) => f.ruleId.startsWith('generic-c')),
+        [],
+        line,
+      );
+    }
+  });
+
   it('reports a typed passphrase, and a short password made of marks', () => {
     const phrase = `${randomToken('bcdfghjklmnpqrstvwz', 9)} ${randomToken('bcdfghjklmnpqrstvwz', 17)}`;
     assert.ok(found(`password = "${phrase}"`, phrase));

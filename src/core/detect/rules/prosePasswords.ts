@@ -12,7 +12,7 @@ import { tokenRule } from './ruleKit';
  * (`randomLetterRun`). A word (`admin`, `centipede`) is how docs state a vendor's default, not proof.
  */
 const SENTENCE =
-  '[Tt]he (?:default |initial )?password (?:for (?:the )?(?:user|username|account) ["\'][^"\'\\r\\n]{1,40}["\'] )?is ';
+  '[Tt]he (?:default |initial )?[Pp]assword (?:for (?:the )?(?:user|username|account) ["\'][^"\'\\r\\n]{1,40}["\'] )?is ';
 
 export const prosePasswordRules: readonly Rule[] = [
   tokenRule({
@@ -33,6 +33,7 @@ export const prosePasswordRules: readonly Rule[] = [
       `so at this point, ensure the password is "${p}" and press the "On" button!`,
       `2. Ensure the password for user 'postgres' is '${p}' or change .env file.`,
       `The default password for the user "pyne-user" is "${p}".`,
+      `The default Password is '${p}'`,
     ],
     negatives: [
       "The default password is 'admin'.",

@@ -1,4 +1,5 @@
 import { shannonEntropy } from '../entropy';
+import { fingerprintOf } from '../finding';
 import { ALNUM, BASE64URL, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { CURL_ARGS, anyCase, tokenRule } from './ruleKit';
@@ -66,6 +67,15 @@ const jwtNegatives = [
   'Authorization: Bearer eyJhbGciOi...',
   'const token = "eyJ" + header + "." + payload;',
 ];
+
+/**
+ * sha256 of RFC 6750's example access token (section 2.1), which OAuth libraries quote in their docs
+ * (`Authorization: Bearer …` in oauthlib's docstrings): published, so no secret.
+ */
+const RFC6750_EXAMPLE_SHA256 = 'b8e148545b13c78bc74da2f1a7275dd71e56ddece129d7d2f7b3ecc06f7994da';
+
+/** `Authorization: Bearer `, quoted or not, right before a value. */
+const AUTHORIZATION_BEFORE = /authorization["']?[ \t]{0,3}[:=,][ \t]{0,3}["']?bearer[ \t]{1,3}$/i;
 
 export const tokenRules: readonly Rule[] = [
   tokenRule({
@@ -139,10 +149,19 @@ export const tokenRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['bearer'],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9])${anyCase('bearer')}[ \\t]{1,3}(?<secret>[A-Za-z0-9._~+/-]{20,1000}={0,2})(?![A-Za-z0-9._~+/=-])`,
+      `(?<![A-Za-z0-9])${anyCase('bearer')}[ \\t]{1,3}(?<secret>[A-Za-z0-9._~+/-]{14,1000}={0,2})(?![A-Za-z0-9._~+/=-])`,
     ),
     maxLength: 1020,
     minEntropy: 3.3,
+    // Under 20 characters only in an Authorization header (RFC 6750's example token is 15, and is
+    // refused itself): after a bare `Bearer` in prose or code, a short run is more often a word or a name.
+    inContext: (text, start, secret) => {
+      if (secret.length >= 20) {
+        return true;
+      }
+      const published = secret.length === 15 && fingerprintOf(secret) === RFC6750_EXAMPLE_SHA256;
+      return !published && AUTHORIZATION_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+    },
     // A JWT (its header decodes to JSON) has its own structure-checked rule, and a hand-edited one is
     // none; this one is for opaque tokens, an `eyJ…` whose header is random bytes included.
     validate: (t) => jwtHeader(t) === undefined && !jwtLookAlike(t) && lettersAndDigits(t) && !isReference(t),
@@ -151,6 +170,7 @@ export const tokenRules: readonly Rule[] = [
       `Authorization: Bearer ${t}`,
       `curl -H "Authorization: Bearer ${t}" https://api.internal/v2/items`,
       `  headers: { authorization: 'Bearer ${t}' },`,
+      `GET /resource HTTP/1.1\nHost: server.example.com\nAuthorization: Bearer ${t.slice(0, 15)}`,
     ],
     negatives: [
       'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
@@ -159,6 +179,10 @@ export const tokenRules: readonly Rule[] = [
       '"Authorization": "Bearer " + accessToken',
       'Bearer token authentication is required for all endpoints',
       'Authorization: Bearer abcdefghijklmnopqrstuvwxyz',
+      // Short, and not in a header.
+      'const scheme = "Bearer " + tok; // Bearer Xk3pQ9zLm2Wv7R',
+      // RFC 6750's example, as oauthlib's docstrings quote it.
+      '            Authorization: Bearer mF_9.B5f-4.1JqM',
     ],
   }),
   tokenRule({
