@@ -3,7 +3,11 @@ import { closesOpenString, endsEnclosingString } from '../enclosingString';
 import { findNamedLiterals } from './namedLiterals';
 import { spellsItsName } from './nonSecretForms';
 import { isReferenceForm } from './referenceForms';
+import { randomToken } from '../random';
+import { randomLetterRun } from '../rules/letterPairs';
 import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
+
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
 const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
@@ -120,5 +124,21 @@ describe('redact tier: a name written inside a string', () => {
     const v = `${fake(20)}\\`;
     assert.deepEqual(named(`squareToken := \`${v}\``), [v]);
     assert.deepEqual(named('msg = "Invalid token: \\"" + tok + "\\""'), []);
+  });
+  it('hides drawn letters given bare to a password name in code, and leaves a variable', () => {
+    for (let i = 0; i < 10; i++) {
+      let v = '';
+      do {
+        v = randomToken(LOWER, 8 + (i % 5));
+      } while (!randomLetterRun(v));
+      // A PHP script held in a JSON string (Nosey Parker's odbc example): mid-line, escapes around it.
+      hides(`//Database Info\\r\\n\\t\\t$user = \\"mg1021\\";      $password = ${v};`, v);
+      hides(`    conn.password = ${v};`, v);
+    }
+    leaves('    $password = $row;');
+    leaves('    conn.password = user_input;');
+    leaves('    conn.password = passwordFromVault;');
+    // After a blank, no operator: prose, whatever the letters.
+    leaves(' * As there is no portable way to pass timezone information to');
   });
 });

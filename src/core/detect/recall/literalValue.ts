@@ -1,4 +1,5 @@
 import { isPlaceholder } from '../placeholders';
+import { randomLetterRun } from '../rules/letterPairs';
 import { lastClosingQuote } from './gluedQuote';
 import { hasNotRealBody, isCommandSubstitution, isProse } from './nonSecretForms';
 import { isQuestionMarkTwin } from './questionMarkTwin';
@@ -269,8 +270,9 @@ export function isCode(value: string): boolean {
     ) {
       return true;
     }
-    // `refresh_token_from_storage,`: an identifier ending an argument or a property is a reference.
-    if (/^[\w$.]*[,;)]$/.test(rest)) {
+    // `refresh_token_from_storage,`: an identifier ending an argument or a property is a reference,
+    // unless its letters read as drawn (`password = duwynrrh;`: no one names a variable so).
+    if (/^[\w$.]*[,;)]$/.test(rest) && !(rest.length <= 2 && randomLetterRun(first[0]))) {
       return true;
     }
   }

@@ -1,4 +1,5 @@
 import { hasExampleShape } from '../placeholders';
+import { randomLetterRun } from '../rules/letterPairs';
 import { comparedBefore } from './comparedLiterals';
 import { credentialKind, splitWords } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
@@ -313,8 +314,12 @@ function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]
   return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
 }
 
+/** An assignment operator and up to three blanks, right before a value. */
+const ASSIGNED_BEFORE = /[=:][ \t]{0,3}$/;
+
 /**
- * A bare value that is a generated token (`k3J9…`, `s.uO1V…`): hidden wherever it stands. A run cut by
+ * A bare value that is a generated token (`k3J9…`, `s.uO1V…`), or drawn letters under a password name:
+ * hidden wherever it stands. A run cut by
  * `*` or `(` (`KEY=<16 random>:c*X`: a generated value that holds them) is taken up to the cut when it is
  * 16 characters or more; one holding `%`, `!`, `@`, `#`, `$` or `^` is taken whole when it ends as a token
  * does; a run cut by anything else (`?`: a template's blank) stays refused.
@@ -329,7 +334,13 @@ function generatedToken(text: string, at: number, kind: string, out: RecallSpan[
   }
   // A documented example (`7e4abcdef456Ghijkl789…`) is mixed enough to look random; its runs give it away.
   const value = text.slice(at, end);
-  if (end > at && looksRandom(value) && !hasExampleShape(value) && !isElided(text, at, run)) {
+  // A password of one-case letters that no language spells (`$password = zvvourfl;`) is no variable's
+  // name; after an operator only: after a blank it is prose (`pass timezone information`).
+  const drawn =
+    kind === 'password' &&
+    ASSIGNED_BEFORE.test(text.slice(Math.max(0, at - 4), at)) &&
+    randomLetterRun(value);
+  if (end > at && (looksRandom(value) || drawn) && !hasExampleShape(value) && !isElided(text, at, run)) {
     out.push({ start: at, end, kind });
     return end;
   }
