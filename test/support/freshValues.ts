@@ -13,3 +13,13 @@ export function mixed(n: number, chars = ALNUM): string {
     }
   }
 }
+
+/** `n` characters of `chars`, drawn again until `accept` takes them (for predicates most draws pass). */
+export function drawnUntil(chars: string, n: number, accept: (value: string) => boolean): string {
+  for (;;) {
+    const v = randomToken(chars, n);
+    if (accept(v)) {
+      return v;
+    }
+  }
+}

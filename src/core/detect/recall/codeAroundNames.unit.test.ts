@@ -3,7 +3,7 @@ import { closesOpenString, endsEnclosingString } from '../enclosingString';
 import { findNamedLiterals } from './namedLiterals';
 import { spellsItsName } from './nonSecretForms';
 import { isReferenceForm } from './referenceForms';
-import { randomToken } from '../random';
+import { drawnUntil } from '../../../../test/support/freshValues';
 import { randomLetterRun } from '../rules/letterPairs';
 import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
 
@@ -127,10 +127,7 @@ describe('redact tier: a name written inside a string', () => {
   });
   it('hides drawn letters given bare to a password name in code, and leaves a variable', () => {
     for (let i = 0; i < 10; i++) {
-      let v = '';
-      do {
-        v = randomToken(LOWER, 8 + (i % 5));
-      } while (!randomLetterRun(v));
+      const v = drawnUntil(LOWER, 8 + (i % 5), randomLetterRun);
       // A PHP script held in a JSON string (Nosey Parker's odbc example): mid-line, escapes around it.
       hides(`//Database Info\\r\\n\\t\\t$user = \\"mg1021\\";      $password = ${v};`, v);
       hides(`    conn.password = ${v};`, v);

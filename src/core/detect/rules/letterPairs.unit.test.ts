@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { drawnUntil } from '../../../../test/support/freshValues';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
 import { literalOk } from './credentialLiterals';
@@ -7,14 +8,7 @@ import { randomLetterRun, rarePairs } from './letterPairs';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A run of lower-case letters drawn until it reads as drawn (most do at once). */
-function drawnRun(length: number): string {
-  for (;;) {
-    const run = randomToken(LOWER, length);
-    if (randomLetterRun(run)) {
-      return run;
-    }
-  }
-}
+const drawnRun = (length: number): string => drawnUntil(LOWER, length, randomLetterRun);
 
 /** Words and labels a password-like name holds in real code and docs (none of them proof). */
 const WORDS = [

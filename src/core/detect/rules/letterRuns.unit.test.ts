@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { drawnUntil } from '../../../../test/support/freshValues';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
 import { tokenRuns } from '../tokenRuns';
@@ -7,14 +8,7 @@ import { forEachLetterRun, randomLetters } from './letterRuns';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Random letters that `randomLetters` takes: most draws are (see the first test). */
-function lettersKey(n: number): string {
-  for (;;) {
-    const v = randomToken(LETTERS, n);
-    if (randomLetters(v)) {
-      return v;
-    }
-  }
-}
+const lettersKey = (n: number): string => drawnUntil(LETTERS, n, randomLetters);
 
 const runs = (text: string): string[] => {
   const out: string[] = [];

@@ -10,6 +10,8 @@ import { tokenRule } from './ruleKit';
  * the name, and the quotes mark the value; what the value must show is what any other password rule asks
  * of a short value: letters with a digit or a mark (`passwordOk`), or letters that no language spells
  * (`randomLetterRun`). A word (`admin`, `centipede`) is how docs state a vendor's default, not proof.
+ * The redact tier's `recall/prosePasswords.ts` reads more sentences (`was set to`, `changed to`, the
+ * value on the next line) and any value; this rule keeps to the sentences that name a password outright.
  */
 const SENTENCE =
   '[Tt]he (?:default |initial )?[Pp]assword (?:for (?:the )?(?:user|username|account) ["\'][^"\'\\r\\n]{1,40}["\'] )?is ';
