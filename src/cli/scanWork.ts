@@ -1,5 +1,6 @@
 import type { Finding } from '../core/detect/finding';
 import { MAX_MATCHES, newStats } from '../core/detect/matcher';
+import { isNotebook, withNotebookCells } from '../core/detect/notebookView';
 import { mergeRanges } from '../core/detect/recall/unexamined';
 import { lineStarts, positionAt, scan } from '../core/detect/scanner';
 import { readEntry } from '../core/fs/readEntry';
@@ -37,7 +38,8 @@ export function scanEntry(entry: WalkEntry): FileResult {
     return { kind: 'skipped', size: entry.size, reason: entry.reason };
   }
   const stats = newStats();
-  const findings = scan(entry.text, { stats });
+  const direct = scan(entry.text, { stats });
+  const findings = isNotebook(entry.path) ? withNotebookCells(entry.text, { stats }, direct) : direct;
   return stats.unexamined.length > 0
     ? {
         kind: 'file',

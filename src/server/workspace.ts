@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Allowlist } from '../core/detect/allowlist';
 import { ALLOWLIST_FILE, allowlistMatcher, emptyAllowlist, parseAllowlist } from '../core/detect/allowlist';
 import type { Finding } from '../core/detect/finding';
+import { isNotebook, withNotebookCells } from '../core/detect/notebookView';
 import { scan, scanRange } from '../core/detect/scanner';
 import type { Logger } from '../core/log';
 import type { DetectionSettings } from '../protocol/lsp';
@@ -111,9 +112,14 @@ export class WorkspaceState {
 
   /** A scanner for the document at `uri` under the current settings and allowlist (read at each call). */
   scannerFor(uri: string): DocumentScanner {
+    const notebook = isNotebook(uri);
     return {
       scan: (text) => this.scan(uri, text),
       scanRange: (text, startLine, endLine, starts) => {
+        if (notebook) {
+          // A notebook's decoded cells are read whole (see notebookView.ts): the whole document again.
+          return { startLine: 0, endLine: starts.length - 1, findings: this.scan(uri, text) };
+        }
         const options = scanOptionsFor(this.settingsValue, new Set());
         const range = scanRange(text, startLine, endLine, options, starts);
         return { ...range, findings: this.withoutAllowlisted(uri, range.findings) };
@@ -123,7 +129,9 @@ export class WorkspaceState {
 
   /** Findings of `text` as the document at `uri`, allowlisted ones dropped. */
   scan(uri: string, text: string): Finding[] {
-    return this.withoutAllowlisted(uri, scan(text, scanOptionsFor(this.settingsValue, new Set())));
+    const options = scanOptionsFor(this.settingsValue, new Set());
+    const direct = scan(text, options);
+    return this.withoutAllowlisted(uri, isNotebook(uri) ? withNotebookCells(text, options, direct) : direct);
   }
 
   /** The findings the allowlist of the document's folder does not cover (entries can be scoped to a rule or path). */
