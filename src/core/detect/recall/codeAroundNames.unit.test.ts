@@ -138,4 +138,12 @@ describe('redact tier: a name written inside a string', () => {
     // After a blank, no operator: prose, whatever the letters.
     leaves(' * As there is no portable way to pass timezone information to');
   });
+  it('takes a value in escaped quotes as what they hold, not the escapes and the \\n after them', () => {
+    const v = fake(16);
+    // A notebook cell's line, as the .ipynb file holds it.
+    assert.deepEqual(named(`    "api_token = \\"${v}\\"\\n",`), [v]);
+    assert.deepEqual(named(`    "db_password = \\'${v}\\'\\n",`), [v]);
+    // No closing escaped quote on the line: read bare, as before.
+    assert.deepEqual(named(`api_token = \\"${v}`), [`\\"${v}`]);
+  });
 });

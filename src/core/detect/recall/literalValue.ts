@@ -73,6 +73,10 @@ export function readQuoted(text: string, at: number): ValueSpan {
  */
 export function readBare(text: string, at: number): ValueSpan {
   const limit = Math.min(lineEnd(text, at), at + MAX_VALUE);
+  const escaped = escapedQuoted(text, at, limit);
+  if (escaped !== undefined) {
+    return escaped;
+  }
   let end = limit;
   for (let i = at + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
@@ -91,6 +95,20 @@ export function readBare(text: string, at: number): ValueSpan {
     end--;
   }
   return { start: at, end, quoted: false };
+}
+
+/**
+ * `\"…\"` (or `\'…\'`): a value quoted inside an escaped string (a notebook cell, stringified JSON). The
+ * value is what the escaped quotes hold: read bare, it took the escapes and the `\n` after them too.
+ */
+function escapedQuoted(text: string, at: number, limit: number): ValueSpan | undefined {
+  const q = text.charCodeAt(at + 1);
+  if (text.charCodeAt(at) !== 92 || (q !== 34 && q !== 39)) {
+    return undefined;
+  }
+  // Searched within the line's reach only, so a flood of unclosed `\"` stays linear.
+  const close = text.slice(at + 2, limit).indexOf(q === 34 ? '\\"' : "\\'");
+  return close === -1 ? undefined : { start: at + 2, end: at + 2 + close, quoted: true };
 }
 
 /** `;Database=` or `; User Id=`: the next pair of a connection string. */
