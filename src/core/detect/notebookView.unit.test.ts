@@ -5,6 +5,7 @@ import { withNotebookCells } from './notebookView';
 import { ALNUM, randomToken } from './random';
 import { notebook } from '../../../test/support/notebooks';
 import { scan } from './scanner';
+import { newStats } from './scanStats';
 
 /** A password with the mixture generic-password asks for, drawn fresh. */
 const password = (): string => `${randomToken(ALNUM, 9)}#${randomToken(ALNUM, 3)}`;
@@ -47,5 +48,21 @@ describe('notebooks: the report tier reads cells with their JSON escapes decoded
       allowed.map((f) => text.slice(f.start, f.end)),
       [key],
     );
+  });
+  it('names what it abandons in a flood of cells in the file’s offsets, never the decoded view’s', () => {
+    const pairs = Array.from({ length: 5000 }, () => `pwd="${password()}"`).join(' ');
+    const text = notebook([pairs]);
+    const stats = newStats();
+    withNotebookCells(text, { stats }, scan(text));
+    assert.ok(stats.capped > 0 && stats.unexamined.length > 0);
+    const line = text.indexOf('pwd=');
+    const lineEnd = text.indexOf('\n', line);
+    for (let i = 0; i < stats.unexamined.length; i += 2) {
+      // Each starts at a pair of the file and runs past its last pair: in the view's offsets, shorter by
+      // the escapes, it would end about 20,000 characters before that.
+      const [start, end] = [stats.unexamined[i]!, stats.unexamined[i + 1]!];
+      assert.ok(start >= line && start < lineEnd && text.startsWith('pwd=', start), 'starts at a pair');
+      assert.ok(end > text.lastIndexOf('pwd=') && end <= text.length, 'runs past the last pair');
+    }
   });
 });
