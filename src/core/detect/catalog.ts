@@ -31,6 +31,7 @@ import { prefixedSaasRules } from './rules/prefixedSaas';
 import { prefixedPlatformRules } from './rules/prefixedPlatforms';
 import { placedCredentialRules } from './rules/placedCredentials';
 import { prosePasswordRules } from './rules/prosePasswords';
+import { frameworkKeyRules } from './rules/frameworkKeys';
 import { constructorCredentialRules } from './rules/constructorCredentials';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
@@ -104,4 +105,5 @@ export const builtinRules: readonly Rule[] = [
   ...genericRules,
   ...credentialLiteralRules,
   ...prosePasswordRules,
+  ...frameworkKeyRules,
 ];

@@ -68,14 +68,25 @@ export function isDocumentedExample(fingerprint: string): boolean {
 /**
  * True when `secret` looks like a placeholder or a template rather than a live value. `keywords` are
  * the rule's keywords: a leading one (`ghp_`) is the format's prefix and is not part of the body whose
- * shape is judged.
+ * shape is judged. `templates` says which marks make a template: any (`any-marker`, the report tier), a
+ * real template expression inside (`whole-template`, the redact tier), or only a template that is the
+ * whole value (`whole-value`, for a rule whose validation checks a generator's draw of marks).
  */
 export function isPlaceholder(
   secret: string,
   keywords: readonly string[] = [],
-  templates: 'any-marker' | 'whole-template' = 'any-marker',
+  templates: 'any-marker' | 'whole-template' | 'whole-value' = 'any-marker',
 ): boolean {
   const lower = secret.toLowerCase();
+  if (templates === 'whole-value') {
+    return (
+      WHOLE_VALUES.has(lower) ||
+      WHOLE_TEMPLATE.test(secret) ||
+      isCrossedOut(secret) ||
+      hasPlaceholderWord(secret, lower) ||
+      (secret.length <= SHAPE_CHECK_MAX && (isRepetitive(secret) || hasSequence(secret)))
+    );
+  }
   const marked = templates === 'any-marker' ? hasTemplateMarker(secret) : hasTemplate(secret);
   if (WHOLE_VALUES.has(lower) || marked) {
     return true;
@@ -98,6 +109,9 @@ export function isPlaceholder(
 export function hasExampleShape(value: string): boolean {
   return value.length <= SHAPE_CHECK_MAX && (isRepetitive(value) || hasSequence(value));
 }
+
+/** A value that is one template from end to end: `<auth key>`, `${AUTH_KEY}`, `{{ key }}`, `%KEY%`. */
+const WHOLE_TEMPLATE = /^(?:<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
 
 /** `${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$(cmd)`, `$VAR` and masking characters. */
 function hasTemplateMarker(secret: string): boolean {

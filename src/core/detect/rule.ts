@@ -69,8 +69,11 @@ export interface Rule {
   /**
    * `checksum` when `validate` checks a checksum that a person typing a placeholder cannot hit by chance:
    * the value is then never dismissed for its wording (a random body can hold `Mock` or `TODO`).
+   * `drawn` when `validate` checks that the value is a draw of a generator's alphabet full of marks (a
+   * Django or WordPress key): only a template that is the whole value, or a placeholder word, dismisses
+   * it, since such a draw holds `<…>`, `$(…)` or `***` by chance.
    */
-  readonly proof?: 'checksum';
+  readonly proof?: 'checksum' | 'drawn';
   /**
    * True when a UUID is a shape this rule expects, as a pattern that spells one out (`{8}-…{12}`) says on
    * its own. The engine otherwise drops a UUID as an identifier.

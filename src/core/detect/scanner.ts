@@ -259,7 +259,10 @@ function plausible(c: Candidate): boolean {
   if (rule.validate && !rule.validate(c.secret)) {
     return false;
   }
-  return rule.proof === 'checksum' || !isPlaceholder(c.secret, c.rule.keywords);
+  return (
+    rule.proof === 'checksum' ||
+    !isPlaceholder(c.secret, c.rule.keywords, rule.proof === 'drawn' ? 'whole-value' : 'any-marker')
+  );
 }
 
 function toMatch(
