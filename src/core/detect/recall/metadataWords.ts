@@ -2,6 +2,8 @@
 
 /** Words that make the name describe a credential's metadata, never its value. */
 export const METADATA_WORDS = new Set([
+  // CloudFormation's `ParameterKey` names the parameter whose value follows (`ParameterValue`).
+  'parameter',
   'id',
   'ids',
   'hash',

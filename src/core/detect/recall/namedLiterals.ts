@@ -6,7 +6,7 @@ import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecret
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';
 import { endAtOpener } from './gluedQuote';
-import { inPairList, readPairValue } from './pairValues';
+import { ARGUMENT_PAIR, VALUE_PAIR, inPairList, readPairValue, takeSiblingValue } from './pairValues';
 import { valuesOnNextLines } from './followingLines';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -48,11 +48,6 @@ const CONVERSION =
   /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
 /** A bare `key` (a dictionary key in most code) names a credential only when its value is generated. */
 const PLAIN_KEY = /^key$/i;
-/** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
-const VALUE_PAIR =
-  /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
-/** After a quoted name in a setter call: `, ` and the quoted value. */
-const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
 const SETTER_CALL =
   /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
@@ -187,6 +182,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   const prefix = linePrefix(text, quotedName ? s - 1 : s);
   if (quotedName && prefix !== undefined && NOT_A_KEY.test(prefix)) {
     return e;
+  }
+  const sibling = takeSiblingValue(text, quotedName ? s - 1 : s, quotedName ? e + 1 : e, kind, out);
+  if (sibling !== undefined) {
+    return sibling;
   }
   if (quotedName && j === e + 1) {
     const pair = SETTER_CALL.test(text.slice(Math.max(0, s - 40), s - 1)) ? ARGUMENT_PAIR : VALUE_PAIR;

@@ -1,6 +1,56 @@
-import { isSpace, lineEnd } from './literalValue';
+import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
+import type { RecallSpan } from './recallSpan';
 
-/** Values in `Name=value;` pair lists (connection strings), where the name stands after `;` or a quote. */
+/**
+ * Values whose name stands apart from them: in `Name=value;` pair lists (connection strings), where the
+ * name stands after `;` or a quote, and in name/value pairs, where the name is itself a field's value.
+ */
+
+/** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
+export const VALUE_PAIR =
+  /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
+/** After a quoted name in a setter call: `, ` and the quoted value. */
+export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
+
+/**
+ * A field that names the variable the pair sets, just before the name: Kubernetes and Compose `- name:`,
+ * ECS and Azure `"name":`, Terraform `name =`, CloudFormation `Name:` and `"ParameterKey":`.
+ */
+const NAME_FIELD =
+  /(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|variable)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$/;
+/** The sibling field that holds its value, on the same line or the next: `value:`, `"value":`, `Value:`. */
+const VALUE_FIELD =
+  /["']?[ \t]{0,4},?[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["']?(?:value|Value|VALUE|ParameterValue)["']?[ \t]{0,4}[:=][ \t]{0,4}/y;
+
+/**
+ * The value of a name/value pair whose name, at [s, e), is the value of a name field (`- name:
+ * DB_PASSWORD` then `value: …`; `{"name": "API_TOKEN", "value": "…"}`): hides it and returns where the
+ * scan resumes, or undefined when the name is not a pair's. `valueFrom:` (a reference) is no value field.
+ */
+export function takeSiblingValue(
+  text: string,
+  s: number,
+  e: number,
+  kind: string,
+  out: RecallSpan[],
+): number | undefined {
+  if (!NAME_FIELD.test(text.slice(Math.max(0, s - 24), s))) {
+    return undefined;
+  }
+  VALUE_FIELD.lastIndex = e;
+  const field = VALUE_FIELD.exec(text);
+  if (field === null) {
+    return undefined;
+  }
+  const at = VALUE_FIELD.lastIndex;
+  const c = text.charCodeAt(at);
+  if (c === 34 || c === 39) {
+    return pushLiteral(text, readQuoted(text, at), kind, false, out);
+  }
+  // Bare, the value is YAML's on a line of its own; on the name's line it is code (a TypeScript
+  // signature's `key: PropertyKey, value: T`).
+  return field[0].includes('\n') ? pushLiteral(text, readBare(text, at), kind, true, out) : undefined;
+}
 
 /**
  * A value in a connection string: up to the next `;` or quote, or a command's next option (` --feature`)

@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { findNamedLiterals } from './namedLiterals';
+import { assertHidden, assertUntouched } from './spanCases';
+import type { RecallSpan } from './recallSpan';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
+const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
+
+describe('redact tier: name/value pairs (pairValues.ts)', () => {
+  it('hides the value field of a pair whose name field names a credential, on its line or the next', () => {
+    hides(
+      'env:\n  - name: DB_PASSWORD\n    value: tidal cove 7\n  - name: LOG_LEVEL\n    value: debug\n',
+      'tidal cove 7',
+    );
+    hides('        - name: DJANGO_SECRET_KEY\n          value: "q8#(z!m%s@k2"\n', 'q8#(z!m%s@k2');
+    hides("- Name: DbPassword\n  Value: 'amber wheel'\n", 'amber wheel');
+    hides('[\n  {\n    "name": "API_TOKEN",\n    "value": "copper kettle"\n  }\n]', 'copper kettle');
+    hides('{ name = "STRIPE_API_KEY", value = "paper crane" }', 'paper crane');
+    hides('{"ParameterKey": "DBPassword", "ParameterValue": "velvet lantern"}', 'velvet lantern');
+  });
+
+  it('leaves references, other names and a `valueFrom` alone, and does not hide the name itself', () => {
+    leaves('- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db\n      key: password\n');
+    leaves('- name: DB_PASSWORD\n  value: "${DB_PASSWORD}"\n');
+    leaves('- name: LOG_LEVEL\n  value: verbose-debug-mode\n');
+    // A TypeScript signature: a bare value on the name's line is code.
+    leaves('function own<T>(inst: object, key: PropertyKey, value: T, enumerable = true): T {');
+    leaves('{"ParameterKey": "DBPassword", "ParameterValue": "${DB_PASSWORD}"}');
+  });
+
+  it("reads the value field only right after the name field: a later `value:` is not the pair's", () => {
+    const out: RecallSpan[] = [];
+    findNamedLiterals(
+      '- name: DB_PASSWORD\n  description: the database password\n  value: not-this-one\n',
+      out,
+    );
+    assert.deepEqual(out, []);
+  });
+});
