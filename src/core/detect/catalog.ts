@@ -32,6 +32,7 @@ import { prefixedPlatformRules } from './rules/prefixedPlatforms';
 import { placedCredentialRules } from './rules/placedCredentials';
 import { prosePasswordRules } from './rules/prosePasswords';
 import { frameworkKeyRules } from './rules/frameworkKeys';
+import { namedPairRules } from './rules/namedPairs';
 import { constructorCredentialRules } from './rules/constructorCredentials';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
@@ -106,4 +107,5 @@ export const builtinRules: readonly Rule[] = [
   ...credentialLiteralRules,
   ...prosePasswordRules,
   ...frameworkKeyRules,
+  ...namedPairRules,
 ];

@@ -64,7 +64,7 @@ const NAME_CLOSE = `["'\`]?\\]?(?:\\[[0-9]{0,6}\\])?`;
  * the last thing on its line but a comment: in code, more after it makes it an expression) where nothing but a quote-less assignment led to it. One group for
  * both, since the engine reads the secret from the one group named `secret`.
  */
-const VALUE =
+export const VALUE =
   `(?<secret>(?<=")[^"\\\\\\r\\n]{6,200}(?=")|(?<=')[^'\\\\\\r\\n]{6,200}(?=')|(?<=\`)[^\`\\\\\\r\\n]{6,200}(?=\`)` +
   `|(?<!["'\`])[^\\s"'\`;]{5,199}[^\\s"'\`,;](?=,?["'\`;]?[ \\t]*(?:$|#|//))` +
   // A phrase: words and single blanks filling the rest of the line (`db_pass: word word word`).
