@@ -1,5 +1,6 @@
 import { endsEnclosingString } from './enclosingString';
 import { isPathLike } from './rules/valueChecks';
+import { randomLetterRun } from './rules/letterPairs';
 import { randomLetters } from './rules/letterRuns';
 /**
  * Suppression that needs the text around a candidate: environment-variable and template references,
@@ -248,7 +249,16 @@ function isIdentifier(secret: string): boolean {
   return (
     /^[A-Za-z_.-]+$/.test(secret) &&
     (/[._-]/.test(secret) || /[a-z][A-Z]/.test(secret) || /^[A-Z]+$/.test(secret)) &&
-    !(secret.length >= 12 && /^[A-Za-z]+(?:_[A-Za-z]+)?$/.test(secret) && randomLetters(secret))
+    !(secret.length >= 12 && /^[A-Za-z]+(?:_[A-Za-z]+)?$/.test(secret) && randomLetters(secret)) &&
+    // Or mixed-case letters whose pairs no language writes (`fCcdmkkRloOjnsjBVY`, a draw with lower-case
+    // runs that `randomLetters` reads as words); capitals alone stay a constant's name.
+    !(
+      secret.length >= 12 &&
+      /^[A-Za-z]+$/.test(secret) &&
+      /[a-z]/.test(secret) &&
+      /[A-Z]/.test(secret) &&
+      randomLetterRun(secret)
+    )
   );
 }
 

@@ -196,7 +196,9 @@ export function literalOk(v: string): boolean {
   // short or one-cased; the checks after the first two still apply.
   const drawn = randomLetterRun(t);
   return !(
-    tokenShaped(t) ||
+    // Mixed-case letters that read as drawn (`AwvydTaEeNumHozM`, pwgen's draw without a digit) are no
+    // other rule's: generic-password asks for a digit or a mark.
+    (tokenShaped(t) && !(drawn && /^[A-Za-z]+$/.test(t))) ||
     (/^[A-Za-z0-9]{1,11}$/.test(t) && !drawn) ||
     // One word in one case (`authorization`, `ADMINISTRATOR`): a label or a header name, not proof.
     (/^(?:[a-z]+|[A-Z]+)$/.test(t) && !drawn) ||

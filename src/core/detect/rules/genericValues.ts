@@ -11,6 +11,7 @@ import {
   namesCredential,
 } from './valueChecks';
 import { jwtLookAlike } from './jwtChecks';
+import { randomLetterRun } from './letterPairs';
 
 /**
  * What the generic rules accept as a value, apart from the name it is given to (generic.ts): data
@@ -148,5 +149,8 @@ export function tokenOk(v: string): boolean {
   if (v.length < 16) {
     return c.digit && c.lower && c.upper && entropy >= 3;
   }
-  return (c.digit || (v.length >= 32 && c.lower && c.upper)) && entropy >= (v.length >= 32 ? 3 : 2.8);
+  // No digit: mixed-case letters, long (32 or more) or drawn (a password generator's letters, `AwvydTaE…`,
+  // where a camelCase name is made of words' letter pairs: see `randomLetterRun`).
+  const letters = c.lower && c.upper && (v.length >= 32 || randomLetterRun(v));
+  return (c.digit || letters) && entropy >= (v.length >= 32 ? 3 : 2.8);
 }

@@ -87,4 +87,22 @@ describe('letter pairs: letters in one case drawn at random, not typed words', (
     assert.deepEqual(ids(`REACT_APP_AUTH_PASSWORD=${capitals}`), []);
     assert.deepEqual(ids(`password = "${capitals}"`), []);
   });
+
+  it("reports mixed-case letters drawn without a digit (pwgen's draw) under a password or a token name, not a camelCase name", () => {
+    const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+    const MIXED = `${LOWER}${LOWER.toUpperCase()}`;
+    for (let i = 0; i < 20; i++) {
+      const drawn = drawnUntil(
+        MIXED,
+        16 + (i % 8),
+        (v) => /[a-z]/.test(v) && /[A-Z]/.test(v) && randomLetterRun(v),
+      );
+      assert.deepEqual(ids(`DB_PASSWORD=${drawn}`), ['generic-credential-literal'], drawn);
+      assert.deepEqual(ids(`API_TOKEN=${drawn}`), ['generic-secret'], drawn);
+    }
+    for (const name of ['getElementsByTagName', 'userProvidedPassword', 'ThisIsMyPasswordHere']) {
+      assert.equal(randomLetterRun(name), false, name);
+      assert.deepEqual(ids(`password: "${name}"`), [], name);
+    }
+  });
 });
