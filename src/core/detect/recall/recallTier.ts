@@ -21,6 +21,7 @@ import { findProsePasswords } from './prosePasswords';
 import { findHclVariables } from './hclVariables';
 import { findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
+import { findNetrcPasswords, findPgpassLines } from './passFiles';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -50,6 +51,8 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findAppRoleIds,
   findServiceParts,
   findCredentialCompanions,
+  findPgpassLines,
+  findNetrcPasswords,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

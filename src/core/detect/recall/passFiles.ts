@@ -1,0 +1,59 @@
+import { isPlaceholderValue } from './literalValue';
+import type { RecallDetector } from './recallSpan';
+
+/**
+ * Password files read by clients: PostgreSQL's `.pgpass` and the `.netrc` of curl, git and ftp.
+ */
+
+/**
+ * PostgreSQL's password file (`~/.pgpass`, `PGPASSFILE`): one `host:port:database:user:password` line
+ * per server, the password last and bare, to the line's end (a `\:` inside it is an escaped colon, and
+ * a colon left unescaped is still the password's). Nothing names it; the
+ * shape does: five fields, the second a port number or `*`. A MAC address or an IPv6 address has no port
+ * there, and a clock time has no host name before it.
+ */
+const PGPASS_LINE =
+  /^[ \t]{0,8}[A-Za-z0-9_.*-]{1,253}:(?:\d{1,5}|\*):[^:\s]{1,128}:[^:\s]{1,128}:([^\r\n]{4,256})$/gm;
+
+/**
+ * What a password field never is: digits and colons, or a run of fields left empty (an `/etc/shadow` line,
+ * `root:*:20228:0:99999:7:::`, has the same first five fields).
+ */
+const NOT_A_PASSWORD = /^[\d:]+$|::|:$/;
+/** A fingerprint or MAC address written in hex pairs (`DB:45:3D:1B:B0:…`). */
+const FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){4}/;
+
+export const findPgpassLines: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(PGPASS_LINE)) {
+    const password = m[1]!.trimEnd();
+    if (password !== '*' && !NOT_A_PASSWORD.test(password) && !FINGERPRINT.test(m[0].trimStart())) {
+      const start = m.index + m[0].length - m[1]!.length;
+      out.push({ start, end: start + password.length, kind: 'password' });
+    }
+  }
+};
+
+/**
+ * A `.netrc` (curl, git, ftp): `machine <host> login <user> password <password>`, the tokens on one line
+ * or several; a login (or account) between the machine and the password, and `default` only at a line's
+ * start, so that prose (`machine learning password …`, `use a default login and password to …`) is no entry. The password is the blank-free token after `password`,
+ * whatever marks it holds (`C7%:p0{6<E@…` reads as code or a template to the name rules).
+ */
+const NETRC_ENTRY =
+  /(?:\bmachine[ \t]{1,8}[^\s]{1,253}|(?<![^\n])[ \t]{0,8}default)(?:[ \t\r\n]{1,16}(?:login|account|port)[ \t]{1,8}[^\s]{1,256}){1,3}[ \t\r\n]{1,16}password[ \t]{1,8}([^\s]{1,256})/g;
+
+/**
+ * What a documented or generated entry holds in place of a password: a variable, a template (`{password}`,
+ * an f-string's `{self.password}'`), or the word itself (`"PASSWORD"`).
+ */
+const NOT_A_NETRC_PASSWORD = /^["']?(?:\$\{?\w+\}?|<[^<>]*>|\{[^{}]*\}|%\w+%|password)["']?'?$/i;
+
+export const findNetrcPasswords: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(NETRC_ENTRY)) {
+    const password = m[1]!;
+    if (!NOT_A_NETRC_PASSWORD.test(password) && !isPlaceholderValue(password.replace(/^["']|["']$/g, ''))) {
+      const start = m.index + m[0].length - password.length;
+      out.push({ start, end: start + password.length, kind: 'password' });
+    }
+  }
+};
