@@ -63,7 +63,8 @@ describe('redact tier: credentials on command lines', () => {
       'tk-Rw8Zq3',
       'ak 12 7z',
     );
-    hides('redis-server --requirepass Zx9Wq2Lm', 'Zx9Wq2Lm');
+    const redis = fake(8);
+    hides(`redis-server --requirepass ${redis}`, redis);
     hides('app --client-secret=Vb7Nm3Qp --db-password "Lk 3 Jh"', 'Vb7Nm3Qp', 'Lk 3 Jh');
   });
 

@@ -73,8 +73,11 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
   });
 
   it('hides redis-style directives', () => {
-    hides('requirepass "quiet storm 12"\n', 'quiet storm 12');
-    hides('masterauth hunter-two-2\n', 'hunter-two-2');
+    // Drawn: the report tier's redis-password reads these places too.
+    const phrase = `${fake(5)} ${fake(5)} 12`;
+    hides(`requirepass "${phrase}"\n`, phrase);
+    const word = `${fake(6)}-two-2`;
+    hides(`masterauth ${word}\n`, word);
   });
 
   it('leaves calls with references, and prose', () => {

@@ -64,6 +64,11 @@ describe('redact tier: hostile inputs', function () {
     ['role ids with no value', flood('vault_role_id=secret_id:')],
     ['credential pairs on one line', flood('a_key=a1B2c3D4e5F6g7H8 a_id=x host=h email="e ')],
     ['credential pairs across blank lines', flood('a_key=a1B2c3D4e5F6g7H8\nurl=u\n', '\n')],
+    ['password-file fields with no end', flood('h:5432:d:u:', '\n')],
+    ['password-file lines of colons', `h:5432:${flood('x:')}`],
+    ['netrc entries with no password', flood('machine h login u ')],
+    ['name fields with no value field', flood('- name: DB_PASSWORD\n', '\n')],
+    ['name fields before value keys', flood('{"name": "API_KEY", "value": ')],
     // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
     ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
   ];

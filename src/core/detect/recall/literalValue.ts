@@ -6,7 +6,7 @@ import { isQuestionMarkTwin } from './questionMarkTwin';
 import { isFiller } from './fillerValues';
 import { isReferenceForm } from './referenceForms';
 import type { RecallSpan } from './recallSpan';
-import { isGibberish, looksRandom } from './tokenShape';
+import { isGibberish, isMarkedDraw, looksRandom } from './tokenShape';
 
 /**
  * Reading the value given to a name, and telling a literal (hide it) from a reference, a placeholder or
@@ -86,7 +86,9 @@ export function readBare(text: string, at: number): ValueSpan {
       end = i;
       break;
     }
-    if (c === 59 && nextIsPair(text, i + 1, limit)) {
+    // A `;` ends the value before the next `Name=` only in a pair list (`Server=…;Password=…`), which has
+    // had an `=` already: in a password (`i_;j=ohHF…`) it is a character like any other.
+    if (c === 59 && nextIsPair(text, i + 1, limit) && text.slice(at, i).includes('=')) {
       end = i;
       break;
     }
@@ -233,8 +235,11 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   const trimmed = value.trim();
   if (
     trimmed.length < 4 ||
-    // A template's braces balance; a generated password's (`x]mg}(j(-m#k{#ke)be{{(sr}}`) do not.
-    (isPlaceholder(trimmed, [], 'whole-template') && !isGibberish(trimmed)) ||
+    // A template's braces balance; a generated password's (`x]mg}(j(-m#k{#ke)be{{(sr}}`) do not, and a
+    // draw with marks holds `<…>` by chance (`d=2!JU^<Gd>(5XF)`) without being a template end to end.
+    (isPlaceholder(trimmed, [], 'whole-template') &&
+      !isGibberish(trimmed) &&
+      !(isMarkedDraw(trimmed) && !isPlaceholder(trimmed, [], 'whole-value'))) ||
     REFERENCE.test(trimmed) ||
     isReferenceForm(trimmed) ||
     // `nid_key = self._lib.NID_aes_256_cbc`: an object's member, however its name reads.
@@ -268,7 +273,7 @@ export function isPlaceholderValue(value: string): boolean {
 /** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
 export function isCode(value: string): boolean {
   // A generated value (`s.uO1VH…`, `vb[ig{tx>…}}`) may hold a dot or a bracket without being code.
-  if (looksRandom(value) || isGibberish(value)) {
+  if (looksRandom(value) || isGibberish(value) || isMarkedDraw(value)) {
     return false;
   }
   const first = /^[A-Za-z_$@][\w$]*/.exec(value);

@@ -51,10 +51,9 @@ const PLAIN_KEY = /^key$/i;
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
 const SETTER_CALL =
   /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
-/** Before a quoted name: a ternary (`? 'a' : 'b'`) or a `case 'a':` label, not a key. */
 /** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
 const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
-
+/** Before a quoted name: a ternary (`? 'a' : 'b'`) or a `case 'a':` label, not a key. */
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
 /** A number given to a password in code: a PIN. */
 const DIGITS = /\d{6,64}(?![\w.])/y;
@@ -203,14 +202,16 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     }
     return isSpace(text.charCodeAt(j)) ? spacedValue(text, skipSpaces(text, j), prefix, kind, out) : e;
   }
-  const op = sep[1]!;
+  // `DB_PASSWORD==x…` starting its line: an `=`, then a value that starts with one (no comparison).
+  const glued = sep[0] === '==' && prefix !== undefined && LINE_PREFIX.test(prefix);
+  const op = glued ? '=' : sep[1]!;
   if (!CODE_SEPARATORS.has(op) && !LOOSE_SEPARATORS.has(op)) {
     CONVERSION.lastIndex = SEPARATOR.lastIndex;
     if (CONVERSION.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, CONVERSION.lastIndex), kind, false, out);
     }
   }
-  const at = SEPARATOR.lastIndex;
+  const at = glued ? j + 1 : SEPARATOR.lastIndex;
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39 || c === 96) {
     // The name stood inside a string, and this quote closes it: what follows is code.

@@ -195,6 +195,13 @@ describe('redact tier: credential-named literals', () => {
     // `(?` opens a regular expression's group, but a regular expression's brackets balance.
     const soup = `${fake(6)}(20r)1n]${fake(5)}&y@u(?${fake(6)}`;
     hides(`token = '${soup}'`, soup);
+    // A password generator's draw with balanced brackets or a `<…>` in it, bare on a YAML or .properties line.
+    hides('  password: (@:o6xk<z<5)LM+^\n', '(@:o6xk<z<5)LM+^');
+    hides('jdbc.password=Zp_g.c;7[xx2Q#OS\n', 'Zp_g.c;7[xx2Q#OS');
+    hides('conn = connect(password="d=2!JU^<Gd>(5XF)")', 'd=2!JU^<Gd>(5XF)');
+    // A draw that starts with `=` after a .env name's own `=`, and one that holds `;` and `=`.
+    hides('DB_PASSWORD==cS7n{n^PmSvBIt<\n', '=cS7n{n^PmSvBIt<');
+    hides('  POSTGRES_PASSWORD: i_;j=ohHF]4iIIxH\n', 'i_;j=ohHF]4iIIxH');
   });
 
   it('hides a long number given to a password in code, and a one-line JSON object', () => {

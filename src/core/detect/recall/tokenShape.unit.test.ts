@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, HEX, LOWER_ALNUM, randomToken } from '../random';
-import { cleanTokenEnd, isCleanToken, isGibberish, looksRandom, readsAsWords } from './tokenShape';
+import {
+  cleanTokenEnd,
+  isCleanToken,
+  isGibberish,
+  isMarkedDraw,
+  looksRandom,
+  readsAsWords,
+} from './tokenShape';
 
 describe('redact tier: telling a generated value from code by its shape', () => {
   it('reads random base62, base36, hex and base64 values as generated, in nearly every draw', () => {
@@ -124,6 +131,39 @@ describe('redact tier: telling a generated value from code by its shape', () => 
     }
     for (const value of ['foo(bar[1])', 'config["x"]', 'fn(a, b', '{ a: 1 }', '"quoted"']) {
       assert.equal(isGibberish(value), false, value);
+    }
+  });
+
+  it("tells a generator's draw with marks from code on a line of its own", () => {
+    // pwgen -sy's alphabet less quotes and backslash: a draw is code to no language.
+    const marked = `${ALNUM}!#$%&()*+,-./:;<=>?@[]^_{|}~`;
+    let drawn = 0;
+    for (let i = 0; i < 200; i++) {
+      drawn += isMarkedDraw(randomToken(marked, 16)) ? 1 : 0;
+    }
+    // About one in four reads as code by chance (`abc(`, `ab.cd`, `=>`) or holds fewer than three marks.
+    assert.ok(drawn >= 130, `${drawn} of 200 draws`);
+    for (const value of [
+      'get_password()',
+      'cfg.db.password',
+      "ENV['DB_PASSWORD']",
+      'a || b',
+      '$password;',
+      'cfg->pass',
+      'hash_func(salt+pw)',
+      '<YOUR_PASSWORD>',
+      // Real files: msal-browser, socks, apt, Perl's Digest, cryptography, prettier.
+      'RESET_PASSWORD_V2_SUBMIT,',
+      'SOCKS5_CUSTOM_AUTH_START;',
+      '$(COMPONENT)/dep11/icons-64x64@2.tar',
+      'Digest->HMAC_MD5($key);',
+      'keypair[:32]',
+      'match2[0];',
+      '(LPVOID)password;',
+      '(e,t,n,i)=>{const{tree:a,originalTree:s,tokens:r}=e',
+      '<C-\\><C-N>ihello<Esc>',
+    ]) {
+      assert.equal(isMarkedDraw(value), false, value);
     }
   });
 
