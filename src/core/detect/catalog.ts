@@ -33,6 +33,7 @@ import { placedCredentialRules } from './rules/placedCredentials';
 import { prosePasswordRules } from './rules/prosePasswords';
 import { frameworkKeyRules } from './rules/frameworkKeys';
 import { namedPairRules } from './rules/namedPairs';
+import { serverPasswordRules } from './rules/serverPasswords';
 import { constructorCredentialRules } from './rules/constructorCredentials';
 import { prefixedCommerceRules } from './rules/prefixedCommerce';
 import { prefixedAutomationRules } from './rules/prefixedAutomation';
@@ -108,4 +109,5 @@ export const builtinRules: readonly Rule[] = [
   ...prosePasswordRules,
   ...frameworkKeyRules,
   ...namedPairRules,
+  ...serverPasswordRules,
 ];
