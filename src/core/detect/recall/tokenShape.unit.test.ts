@@ -162,6 +162,8 @@ describe('redact tier: telling a generated value from code by its shape', () => 
       '(LPVOID)password;',
       '(e,t,n,i)=>{const{tree:a,originalTree:s,tokens:r}=e',
       '<C-\\><C-N>ihello<Esc>',
+      // This repository's own rule file: a TypeScript template literal.
+      "${'A1B2C3D4E5F6G7H8J9K0L1M2N3P'}.${'a1b2c3d4e5f'}",
     ]) {
       assert.equal(isMarkedDraw(value), false, value);
     }

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
 import { randomLetterRun } from './letterPairs';
+import { isMarkedDraw } from './markedDraws';
 import { strayDollarStart, templateMarks } from '../templateRefs';
 import { tokenRule } from './ruleKit';
 import { ci } from './ruleParts';
@@ -195,6 +196,9 @@ export function literalOk(v: string): boolean {
   // Letters in one case that no language spells (`xnjmljdxhpz`): a generated password, though it is
   // short or one-cased; the checks after the first two still apply.
   const drawn = randomLetterRun(t);
+  // A password generator's draw with marks (`C>/x-N[K4gDK+H1]`): its brackets and end marks are chance,
+  // not code, a label or a format.
+  const marked = isMarkedDraw(t);
   return !(
     // Mixed-case letters that read as drawn (`AwvydTaEeNumHozM`, pwgen's draw without a digit) are no
     // other rule's: generic-password asks for a digit or a mark.
@@ -214,7 +218,7 @@ export function literalOk(v: string): boolean {
     t.includes('://') ||
     namesCredential(t) ||
     TRANSLATED.test(t) ||
-    looksLikeCode(t) ||
+    (!marked && looksLikeCode(t)) ||
     // A negated variable (`!!passThrough`, `!isCompleteFix`, `!this.ready`) is code, and so is a
     // variable that closes a call (`private_key=private_key)`), a call that a line break continues
     // (`client_secret = getattr(settings,`) and a lower-case snake_case name (`= pkcs12_val`).
@@ -228,7 +232,7 @@ export function literalOk(v: string): boolean {
     // A regular expression or glob (`sgpt-gw-[^']+`, `(?:…)`, `\d+`, `.*`).
     /\[\^|\(\?[:=!<]|\\[dswbDSWB]|\.[*+]/.test(t) ||
     /^[A-Z][a-z']*(?:[ \t]+\S+)+$/.test(t) ||
-    /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|<%/.test(t) ||
+    (!marked && /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|<%/.test(t)) ||
     (/^\$[A-Za-z_]/.test(t) && !strayDollarStart(t)) ||
     /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t) ||
     /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(t) ||

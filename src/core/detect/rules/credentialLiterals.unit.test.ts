@@ -159,6 +159,25 @@ describe('credential literals (report tier)', () => {
     assert.equal(literalOk(`${punctuated()}`), true);
   });
 
+  it("reports a generator's draw with marks whose brackets or last mark read as code, a label or a format", () => {
+    // pwgen -sy draws ending on an opener or a `?`, balancing a bracket, or holding `%s`.
+    for (const [head, tail] of [
+      ['C>/x-N[K4gDK+H', ']'],
+      ['UC*Q{8.MZDu1_9s', '?'],
+      ['fB(Ixm~sSf!~Bd7', '{'],
+      ['k2#m%sQ9!x', 'Pz'],
+    ]) {
+      const value = `${head}${randomToken('0123456789', 2)}${tail}`;
+      assert.equal(literalOk(value), true, value);
+      // generic-password takes the ones it can (a letter and a digit or mark); this rule the rest.
+      assert.equal(scan(`DB_PASSWORD=${value}`).length, 1, value);
+    }
+    // Code stays code: a member chain, a format with words, an index.
+    for (const value of ['config.db.password', 'Hello %s, welcome!', 'request.form["password"]']) {
+      assert.equal(literalOk(value), false, value);
+    }
+  });
+
   it('stays bounded on floods of names, operators and open quotes', () => {
     const flood = (unit: string): string => unit.repeat(Math.ceil(100_000 / unit.length));
     for (const text of [
