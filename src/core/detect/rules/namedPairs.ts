@@ -12,9 +12,11 @@ import { tokenRule } from './ruleKit';
  * The assignment rules see `name: DB_PASSWORD` and a `value:` that names nothing. The pair is the
  * assignment here, and the value must pass what those rules ask of a value (`literalOk`, `tokenOk`).
  *
- * Passwords, secrets, keys and credentials only: a `TOKEN` name is too frequent a word in code (64K hits
- * on the bench tree, each an attempt with its look back: 12-19% of the engine's time). A token's value is
- * found by its provider's format, and the redact tier hides any value of such a pair (recall/pairValues.ts).
+ * Names with `pass`, `pwd`, `cret` or `cred` in them only (`DB_PASSWORD`, `CLIENT_SECRET`, `SECRET_KEY`,
+ * `AWS_CREDENTIALS`): `token` is too frequent a word in code (64K hits on the bench tree, each an attempt:
+ * 12-19% of the engine's time), and `key` in a hostile file (`keyJ…` ten thousand times in 1 MB cost 10-25%
+ * more there). A token's or an `API_KEY`'s value is found by its provider's format, and the redact tier
+ * hides any value of such a pair (recall/pairValues.ts).
  */
 
 /**
@@ -30,17 +32,13 @@ const NAME_KEYS = ['ParameterKey', 'name', 'Name', 'NAME', 'key', 'Key'];
 /** A name field up to the name's opening quote, as the pattern reads it back from the credential word. */
 const NAME_FIELD = `(?<![A-Za-z0-9_.-])(?:ParameterKey|name|Name|NAME|key|Key)["']?[ \\t]{0,4}[:=][ \\t]{0,4}["']?`;
 /** The credential words the match starts at (the rule's keywords). */
-const WORD = '(?:[Pp]ass|PASS|[Pp]wd|PWD|cret|CRET|[Kk]ey|KEY|[Cc]red|CRED)';
+const WORD = '(?:[Pp]ass|PASS|[Pp]wd|PWD|cret|CRET|[Cc]red|CRED)';
 
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 const isQuote = (c: number): boolean => c === 0x22 || c === 0x27;
-const isNameChar = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) ||
-  (c >= 0x41 && c <= 0x5a) ||
-  (c >= 0x61 && c <= 0x7a) ||
-  c === 0x5f ||
-  c === 0x2e ||
-  c === 0x2d;
+/** `[A-Za-z0-9_.-]` by character code: the walk back over a name is the test's one loop. */
+const NAME_CHARS = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9_.-]/.test(String.fromCharCode(c)) ? 1 : 0));
+const isNameChar = (c: number): boolean => c < 128 && NAME_CHARS[c] === 1;
 
 /**
  * The credential's name around `at` (a credential word's hit inside it), when that name is the value of
@@ -50,7 +48,7 @@ const isNameChar = (c: number): boolean =>
  */
 export function pairNameAt(text: string, at: number): string | undefined {
   let i = at;
-  while (i > 0 && at - i < 48 && isNameChar(text.charCodeAt(i - 1))) {
+  while (i > 0 && at - i < 44 && isNameChar(text.charCodeAt(i - 1))) {
     i--;
   }
   const start = i;
@@ -132,7 +130,7 @@ export const namedPairRules: readonly Rule[] = [
     description: 'Credential set through a name/value pair',
     risk: 'anyone with this file can use this credential wherever it is accepted',
     severity: 'warning',
-    keywords: ['pass', 'pwd', 'cret', 'key', 'cred'],
+    keywords: ['pass', 'pwd', 'cret', 'cred'],
     pattern: new RegExp(
       `${WORD}(?<=${NAME_FIELD}[A-Za-z0-9_.-]{0,44}${WORD})[A-Za-z0-9_.-]{0,44}["']?${BETWEEN}` +
         `["']?(?:Parameter)?[Vv]alue["']?[ \\t]{0,4}[:=][ \\t]{0,4}["'\`]?${VALUE}`,
@@ -149,7 +147,7 @@ export const namedPairRules: readonly Rule[] = [
       `        - name: STRIPE_SECRET\n          value: ${v}`,
       `[{"name": "DB_PASSWORD", "value": "${v}"}]`,
       `{\n  "name": "clientSecret",\n  "value": "${v}"\n}`,
-      `{ name = "STRIPE_API_KEY", value = "${v}" }`,
+      `{ name = "STRIPE_SECRET_KEY", value = "${v}" }`,
       `- Name: DbPassword\n  Value: '${v}'`,
       `{"ParameterKey": "MasterUserPassword", "ParameterValue": "${v}"}`,
     ],

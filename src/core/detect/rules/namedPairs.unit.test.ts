@@ -37,7 +37,7 @@ describe('report tier: name/value pairs (name-value-pair-credential)', () => {
 
   it('reports a generated value or a typed password in the value field, and nothing for other names', () => {
     const key = randomToken(ALNUM, 32);
-    assert.deepEqual(found(`env:\n  - name: SENDGRID_API_KEY\n    value: ${key}\n`), [key]);
+    assert.deepEqual(found(`env:\n  - name: SENDGRID_SECRET_KEY\n    value: ${key}\n`), [key]);
     assert.deepEqual(found(`env:\n  - name: LOG_FORMAT\n    value: ${key}\n`), []);
     const typed = `${randomToken(ALNUM, 8)}#${randomToken(ALNUM, 3)}!`;
     assert.deepEqual(found(`{\n  "name": "DB_PASSWORD",\n  "value": "${typed}"\n}`), [typed]);
