@@ -8,9 +8,9 @@ import type { RecallDetector } from './recallSpan';
 /**
  * PostgreSQL's password file (`~/.pgpass`, `PGPASSFILE`): one `host:port:database:user:password` line
  * per server, the password last and bare, to the line's end (a `\:` inside it is an escaped colon, and
- * a colon left unescaped is still the password's). Nothing names it; the
- * shape does: five fields, the second a port number or `*`. A MAC address or an IPv6 address has no port
- * there, and a clock time has no host name before it.
+ * a colon left unescaped is still the password's). Nothing names it; the shape does: five fields, the
+ * second a port number or `*`. A MAC address or an IPv6 address has no port there, and a clock time has
+ * no host name before it.
  */
 const PGPASS_LINE =
   /^[ \t]{0,8}[A-Za-z0-9_.*-]{1,253}:(?:\d{1,5}|\*):[^:\s]{1,128}:[^:\s]{1,128}:([^\r\n]{4,256})$/gm;
@@ -36,8 +36,9 @@ export const findPgpassLines: RecallDetector = (text, out) => {
 /**
  * A `.netrc` (curl, git, ftp): `machine <host> login <user> password <password>`, the tokens on one line
  * or several; a login (or account) between the machine and the password, and `default` only at a line's
- * start, so that prose (`machine learning password …`, `use a default login and password to …`) is no entry. The password is the blank-free token after `password`,
- * whatever marks it holds (`C7%:p0{6<E@…` reads as code or a template to the name rules).
+ * start, so that prose (`machine learning password …`, `use a default login and password to …`) is no
+ * entry. The password is the blank-free token after `password`, whatever marks it holds (`C7%:p0{6<E@…`
+ * reads as code or a template to the name rules).
  */
 const NETRC_ENTRY =
   /(?:\bmachine[ \t]{1,8}[^\s]{1,253}|(?<![^\n])[ \t]{0,8}default)(?:[ \t\r\n]{1,16}(?:login|account|port)[ \t]{1,8}[^\s]{1,256}){1,3}[ \t\r\n]{1,16}password[ \t]{1,8}([^\s]{1,256})/g;
