@@ -3,8 +3,8 @@
 // `npm run corpus:generators [-- --draws N]`: keys and passwords drawn from the alphabets of the generators
 // that make them (Django's get_random_secret_key, WordPress's salt service, pwgen, openssl, Rails, Laravel…),
 // written where their projects write them (settings.py, wp-config.php, a .env, a Kubernetes env list,
-// .pgpass, .netrc, redis.conf, a mysql command line). For each place and generator: the share of draws the
-// report tier (`scan`) misses and the share the redact tier lets through (any 8 characters of the value
+// .pgpass, .netrc, redis.conf, a mysql command line, ldapsearch, xfreerdp, wpa_supplicant.conf). For each
+// place and generator: the share of draws the report tier (`scan`) misses and the share the redact tier lets through (any 8 characters of the value
 // left in the redacted text). Alphabets and places are facts from the projects' docs and sources; the
 // values are drawn on each run, so no value is stored here. A regression gate and a search for holes,
 // not evidence: the places are ones we thought of.
@@ -67,6 +67,9 @@ const PLACES = {
   '.netrc': (p) => `machine api.internal login deploy password ${p}`,
   'redis.conf': (p) => `requirepass ${p}`,
   'mysql command line': (p) => `mysql -u root -p'${p}' app`,
+  'ldapsearch -w': (p) => `ldapsearch -x -D "cn=admin,dc=example,dc=com" -w '${p}' -b dc=example,dc=com`,
+  'xfreerdp /p:': (p) => `xfreerdp /v:10.0.0.5 /u:Administrator /p:'${p}'`,
+  'wpa_supplicant.conf': (p) => `network={\n    ssid="office"\n    psk="${p}"\n}`,
 };
 
 function key(value, place) {

@@ -137,6 +137,11 @@ export function credentialKind(name: string): string | undefined {
   ) {
     return undefined;
   }
+  // `psk`: a pre-shared key, the passphrase of a Wi-Fi network (`psk="…"` in wpa_supplicant.conf) or a VPN,
+  // as the last of at most two words (`WIFI_PSK`); a longer name is a TLS constant (`TLS_DHE_PSK`).
+  if (words[words.length - 1] === 'psk' && words.length <= 2) {
+    return 'password';
+  }
   let kind: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

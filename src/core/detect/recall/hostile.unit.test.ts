@@ -67,6 +67,10 @@ describe('redact tier: hostile inputs', function () {
     ['password-file fields with no end', flood('h:5432:d:u:', '\n')],
     ['password-file lines of colons', `h:5432:${flood('x:')}`],
     ['netrc entries with no password', flood('machine h login u ')],
+    [
+      'tool password places with no value',
+      flood('ldapsearch -w xfreerdp /p: net use \\\\a htpasswd -b f u '),
+    ],
     ['name fields with no value field', flood('- name: DB_PASSWORD\n', '\n')],
     ['name fields before value keys', flood('{"name": "API_KEY", "value": ')],
     // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.

@@ -21,7 +21,7 @@ import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd 
  */
 
 /** Substrings every credential name holds, widened to the name around each hit; `pat` not in `path`. */
-const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|pat(?![a-z])/gi;
+const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|psk|pat(?![a-z])/gi;
 /** How far a name is widened each side of its hit. */
 const NAME_REACH = 96;
 /** How far back the start of a name's line is looked for; further back, the name is taken to be in code. */

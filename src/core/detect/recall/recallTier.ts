@@ -22,6 +22,7 @@ import { findHclVariables } from './hclVariables';
 import { findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findNetrcPasswords, findPgpassLines } from './passFiles';
+import { findToolPasswords } from './toolPasswords';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -53,6 +54,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findCredentialCompanions,
   findPgpassLines,
   findNetrcPasswords,
+  findToolPasswords,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

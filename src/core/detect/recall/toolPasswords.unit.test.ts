@@ -1,0 +1,40 @@
+import { findNamedLiterals } from './namedLiterals';
+import { findToolPasswords } from './toolPasswords';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findToolPasswords, text, values);
+const leaves = (text: string): void => assertUntouched(findToolPasswords, text);
+
+/** A password drawn fresh, with a mark and digits. */
+const password = (): string => `${fake(10)}!${fake(2)}7`;
+
+describe('redact tier: passwords in a tool’s own place (toolPasswords.ts)', () => {
+  it('hides an LDAP bind password, an RDP /p:, a net use password and htpasswd -b’s last word', () => {
+    const p = password();
+    hides(`ldapsearch -x -D "cn=admin,dc=example,dc=com" -w '${p}' -b dc=example,dc=com`, p);
+    hides(`ldapmodify -H ldap://dir -D cn=admin -w ${p} -f change.ldif`, p);
+    hides(`xfreerdp /v:10.0.0.5 /u:Administrator /p:${p} /cert:ignore`, p);
+    hides(`net use Z: \\\\nas\\share ${p} /user:backup`, p);
+    hides(`htpasswd -b -c .htpasswd admin '${p}'`, p);
+    hides(`htpasswd -cb /etc/nginx/.htpasswd admin ${p}`, p);
+  });
+
+  it('leaves prompts, variables and the commands without a password', () => {
+    leaves('ldapsearch -x -D cn=admin -W -b dc=example,dc=com');
+    leaves('ldapsearch -x -D cn=admin -w "$LDAP_PASSWORD" -b dc=example,dc=com');
+    leaves('net use Z: \\\\nas\\share * /user:backup');
+    leaves('xfreerdp /v:host /u:admin /p:%RDP_PASSWORD%');
+    leaves('htpasswd -c .htpasswd admin');
+  });
+
+  it('reads psk as a password name: a Wi-Fi network’s passphrase in wpa_supplicant.conf', () => {
+    const p = password();
+    assertHidden(findNamedLiterals, `network={\n    ssid="office"\n    psk="${p}"\n}`, [p]);
+    assertHidden(findNamedLiterals, `WIFI_PSK=${p}\n`, [p]);
+    // Real files: TLS constants in gnutls.h and NSS's secoidt.h.
+    assertUntouched(
+      findNamedLiterals,
+      '\tGNUTLS_A_UNKNOWN_PSK_IDENTITY = 115,\n    SEC_OID_TLS_ECDHE_PSK = 347,\n',
+    );
+  });
+});
