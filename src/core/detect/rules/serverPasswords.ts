@@ -29,6 +29,12 @@ const passwordRead = (v: string): boolean => passwordOk(v) || randomLetterRun(v)
 const samplePassword = (): string =>
   `${randomToken(ALNUM, 9)}${randomToken('!#%+-.=@^_~', 1)}${randomToken('0123456789', 2)}`;
 
+/** The OpenLDAP clients, whose `-w` is the bind password (`-W` prompts for it). */
+const LDAP_TOOL = 'ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)';
+
+/** A password with no blank: docs write phrases (`psk="not so secure passphrase"`), generators do not. */
+const passwordNoBlank = (v: string): boolean => !/\s/.test(v) && passwordRead(v);
+
 export const serverPasswordRules: readonly Rule[] = [
   tokenRule({
     id: 'mysql-cli-password',
@@ -79,5 +85,47 @@ export const serverPasswordRules: readonly Rule[] = [
       `command: redis-server --requirepass '${p}' --appendonly yes`,
     ],
     negatives: ['# requirepass foobared', 'requirepass $REDIS_PASSWORD', 'requirepass "${REDIS_PASSWORD}"'],
+  }),
+  tokenRule({
+    id: 'ldap-bind-password',
+    provider: 'OpenLDAP',
+    description: 'LDAP bind password on an ldapsearch-family command line',
+    risk: 'anyone with this file can bind to the directory as the account it names, often its administrator',
+    severity: 'warning',
+    keywords: ['ldap'],
+    // The tool's name, then on the same line `-w` and the password.
+    pattern: new RegExp(`${LDAP_TOOL}(?![\\w-])[^\\r\\n]{0,200}?[ \\t]-w[ \\t]{1,4}${SHELL_VALUE}`),
+    maxLength: 11 + 200 + 1 + 2 + 4 + 1 + 64,
+    validate: passwordRead,
+    revokeUrl: 'https://www.openldap.org/doc/admin26/security.html',
+    sample: samplePassword,
+    lines: (p) => [
+      `ldapsearch -x -H ldap://dir -D "cn=admin,dc=example,dc=com" -w '${p}' -b dc=example,dc=com`,
+      `ldapmodify -D cn=admin,dc=example,dc=com -w ${p} -f change.ldif`,
+    ],
+    negatives: [
+      'ldapsearch -x -D cn=admin,dc=example,dc=com -W -b dc=example,dc=com',
+      'ldapsearch -x -D cn=admin -w "$LDAP_PASSWORD" -b dc=example,dc=com',
+      'ldapsearch -x -D cn=admin -w secret -b dc=example,dc=com',
+    ],
+  }),
+  tokenRule({
+    id: 'wifi-psk',
+    provider: 'Wi-Fi (WPA)',
+    description: 'Wi-Fi passphrase or key (psk) in a wpa_supplicant configuration',
+    risk: 'anyone with this file can join the wireless network and reach what it connects',
+    severity: 'warning',
+    keywords: ['psk'],
+    // wpa_supplicant.conf's `psk="…"`, a passphrase of 8 to 63 characters in quotes, or the key derived from
+    // it, 64 hex unquoted.
+    pattern: new RegExp(
+      `(?<![\\w.-])psk[ \\t]{0,4}=[ \\t]{0,4}"?(?<secret>(?<=")[^"\\r\\n]{8,63}(?=")|(?<!["\\w])[0-9a-f]{64}(?!\\w))`,
+    ),
+    maxLength: 3 + 4 + 1 + 4 + 1 + 64 + 1,
+    validate: (v) => /^[0-9a-f]{64}$/.test(v) || passwordNoBlank(v),
+    revokeUrl: 'https://w1.fi/cgit/hostap/plain/wpa_supplicant/wpa_supplicant.conf',
+    sample: samplePassword,
+    lines: (p) => [`network={\n    ssid="office"\n    psk="${p}"\n}`, `  psk="${p}"`],
+    negatives: ['psk="not so secure passphrase"', 'psk=${WIFI_PSK}', '    psk="<passphrase>"'],
   }),
 ];

@@ -23,4 +23,14 @@ describe('passwords a server command or config places (serverPasswords.ts)', () 
     assert.deepEqual(values(`redis-server --requirepass ${p}`), [p]);
     assert.deepEqual(ids('# requirepass foobared'), []);
   });
+
+  it('ldap: the bind password after -w, not -W (a prompt); wpa_supplicant: the passphrase or the derived key', () => {
+    const p = password();
+    assert.deepEqual(values(`ldapwhoami -x -D uid=ci,ou=people,dc=example,dc=com -w ${p}`), [p]);
+    assert.deepEqual(ids('ldapwhoami -x -D uid=ci,ou=people,dc=example,dc=com -W'), []);
+    assert.deepEqual(values(`network={\n  ssid="lab"\n  psk="${p}"\n}`), [p]);
+    const key = randomToken('0123456789abcdef', 64);
+    assert.deepEqual(values(`network={\n  ssid="lab"\n  psk=${key}\n}`), [key]);
+    assert.deepEqual(ids('  wpa_psk="not so secure passphrase"'), []);
+  });
 });
