@@ -6,7 +6,8 @@ import { isQuestionMarkTwin } from './questionMarkTwin';
 import { isFiller } from './fillerValues';
 import { isReferenceForm } from './referenceForms';
 import type { RecallSpan } from './recallSpan';
-import { isGibberish, isMarkedDraw, looksRandom } from './tokenShape';
+import { isMarkedDraw } from '../rules/markedDraws';
+import { isGibberish, looksRandom } from './tokenShape';
 
 /**
  * Reading the value given to a name, and telling a literal (hide it) from a reference, a placeholder or

@@ -223,6 +223,3 @@ export function punctuatedTokenEnd(text: string, at: number, max = 1024): number
   const clean = end === text.length || AFTER_TOKEN.test(text[end]!);
   return clean && marks > 0 && end - at >= 16 ? end : at;
 }
-
-/** Re-exported for the redact tier's readers: the test lives with the report tier's rules (it uses it too). */
-export { isMarkedDraw } from '../rules/markedDraws';

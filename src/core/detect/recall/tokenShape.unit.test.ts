@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, HEX, LOWER_ALNUM, randomToken } from '../random';
-import {
-  cleanTokenEnd,
-  isCleanToken,
-  isGibberish,
-  isMarkedDraw,
-  looksRandom,
-  readsAsWords,
-} from './tokenShape';
+import { isMarkedDraw } from '../rules/markedDraws';
+import { cleanTokenEnd, isCleanToken, isGibberish, looksRandom, readsAsWords } from './tokenShape';
 
 describe('redact tier: telling a generated value from code by its shape', () => {
   it('reads random base62, base36, hex and base64 values as generated, in nearly every draw', () => {

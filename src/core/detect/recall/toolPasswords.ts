@@ -1,3 +1,4 @@
+import { LDAP_TOOL } from '../rules/serverPasswords';
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
 
@@ -15,10 +16,7 @@ import type { RecallDetector } from './recallSpan';
 const VALUE = `(?:"([^"\\r\\n]{1,128})"|'([^'\\r\\n]{1,128})'|([^\\s"']{1,128}))`;
 
 const TOOL_PASSWORDS: readonly RegExp[] = [
-  new RegExp(
-    `\\bldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)\\b[^\\r\\n]{0,240}?[ \\t]-w[ \\t]{1,4}${VALUE}`,
-    'g',
-  ),
+  new RegExp(`\\b${LDAP_TOOL}\\b[^\\r\\n]{0,240}?[ \\t]-w[ \\t]{1,4}${VALUE}`, 'g'),
   new RegExp(`\\b(?:xfreerdp|wlfreerdp|sdl-freerdp)\\b[^\\r\\n]{0,240}?[ \\t][/+]p:${VALUE}`, 'g'),
   new RegExp(
     `\\bnet[ \\t]{1,4}use[ \\t]{1,4}(?:[A-Za-z]:[ \\t]{1,4})?\\\\\\\\[^\\s]{1,200}[ \\t]{1,4}${VALUE}(?=[ \\t]{1,4}/user:)`,

@@ -4,10 +4,11 @@ import { passwordOk } from './genericValues';
 import { randomLetterRun } from './letterPairs';
 import { tokenRule } from './ruleKit';
 
-// Passwords that a database or cache server's own syntax places: `mysql -p…` glued to its flag (with a
-// blank between, MySQL prompts and reads the word as a database name), `--password=…`, and Redis's
-// `requirepass`/`masterauth` directives (redis.conf, `redis-server --requirepass …`). The place is the
-// name; the value must still read as a password (`passwordOk`) or as letters drawn at random.
+// Passwords that a server's or a client's own syntax places: `mysql -p…` glued to its flag (with a blank
+// between, MySQL prompts and reads the word as a database name), `--password=…`, Redis's
+// `requirepass`/`masterauth` (redis.conf, `redis-server --requirepass …`), the OpenLDAP clients' `-w`, and
+// wpa_supplicant's `psk`. The place is the name; the value must still read as a password (`passwordOk`) or
+// as letters drawn at random.
 
 /**
  * A value as a shell passes it: quoted (what the quotes hold), or bare up to a blank; a bare one that
@@ -29,8 +30,8 @@ const passwordRead = (v: string): boolean => passwordOk(v) || randomLetterRun(v)
 const samplePassword = (): string =>
   `${randomToken(ALNUM, 9)}${randomToken('!#%+-.=@^_~', 1)}${randomToken('0123456789', 2)}`;
 
-/** The OpenLDAP clients, whose `-w` is the bind password (`-W` prompts for it). */
-const LDAP_TOOL = 'ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)';
+/** The OpenLDAP clients, whose `-w` is the bind password (`-W` prompts for it); the redact tier reads it too. */
+export const LDAP_TOOL = 'ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn|exop)';
 
 /** A password with no blank: docs write phrases (`psk="not so secure passphrase"`), generators do not. */
 const passwordNoBlank = (v: string): boolean => !/\s/.test(v) && passwordRead(v);
