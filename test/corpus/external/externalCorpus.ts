@@ -11,7 +11,7 @@ import { generate } from './generate';
  */
 
 export type Source =
-  'gitleaks' | 'trufflehog' | 'detect-secrets' | 'secretlint' | 'llm-guard' | 'noseyparker';
+  'gitleaks' | 'trufflehog' | 'detect-secrets' | 'secretlint' | 'llm-guard' | 'noseyparker' | 'kingfisher';
 
 /** One secret in an instantiated case: where it is and its fresh value (in-process only). */
 export interface PlacedSecret {
