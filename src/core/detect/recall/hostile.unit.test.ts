@@ -73,6 +73,10 @@ describe('redact tier: hostile inputs', function () {
     ],
     ['name fields with no value field', flood('- name: DB_PASSWORD\n', '\n')],
     ['name fields before value keys', flood('{"name": "API_KEY", "value": ')],
+    ['tags with no body', flood('a_b-c.d_')],
+    ['long tag words', flood(`${'a'.repeat(30)}_`)],
+    ['credential words before line breaks', flood('SECRET\n')],
+    ['credential words glued to long runs', flood(`gumroadSECRET-${'a1B2'.repeat(300)}`, ' ')],
     // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
     ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
   ];

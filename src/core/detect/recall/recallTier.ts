@@ -23,6 +23,7 @@ import { findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findNetrcPasswords, findPgpassLines } from './passFiles';
 import { findToolPasswords } from './toolPasswords';
+import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -55,6 +56,8 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findPgpassLines,
   findNetrcPasswords,
   findToolPasswords,
+  findPrefixedTokens,
+  findValuesAfterCredentialWords,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -1,0 +1,98 @@
+import { ALNUM, randomToken } from '../random';
+import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
+import { assertHidden, assertUntouched } from './spanCases';
+
+const HEX = '0123456789abcdef';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+/** A base62 draw with two digits and two letters at least, as nearly every draw of 20 or more has. */
+const draw = (n: number): string =>
+  `${randomToken(ALNUM, n - 4)}${randomToken(DIGITS, 2)}a${randomToken(UPPER, 1)}`;
+const uuid = (): string => [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
+
+describe('redact tier: tagged tokens (a provider tag, then a generated body)', () => {
+  it('hides the body after one to four tag words, in any place', () => {
+    for (const [before, value, after] of [
+      ['', draw(45), ''], // r8_
+      ['x = "', draw(32), '"'],
+      ['', draw(35), ''],
+      ['', uuid(), ''],
+      ['', randomToken(HEX, 32), ''],
+    ] as const) {
+      for (const tag of [
+        'r8_',
+        'ion_',
+        'pk_1432723_',
+        'mdb_sa_sk_BdIX_',
+        'fio-u-',
+        'NF-',
+        'gumroadSECRET-',
+        'codakey-',
+      ]) {
+        assertHidden(findPrefixedTokens, `${before}${tag}${value}${after}`, [value]);
+      }
+    }
+  });
+
+  it('hides a base64 body after a dotted tag (`na1.`)', () => {
+    const body = `${draw(40)}/${draw(30)}+${draw(30)}`;
+    assertHidden(findPrefixedTokens, `na1.${body}`, [body]);
+  });
+
+  it('leaves names of code, digests, paths and file names', () => {
+    for (const text of [
+      '#define sz_xXF86DRIGetDrawableInfoReq 12',
+      'u_strToUTF32WithSub(dest)',
+      'util.types.isBigUint64Array(value)',
+      'ed25519.Ed25519PrivateKey',
+      'TLS_CHACHA20_POLY1305_SHA256',
+      'sk_ASN1_UTF8STRING_num(sk)',
+      `"integrity": "sha512-${draw(40)}/${draw(40)}=="`,
+      `commit_${randomToken(HEX, 40)}`,
+      `<script src="/assets/app-${randomToken(HEX, 20)}.js">`,
+      `main.${randomToken(HEX, 16)}.js`,
+      'my_service_name_here_and_more',
+      `key-${randomToken(LOWER, 20)}`,
+    ]) {
+      assertUntouched(findPrefixedTokens, text);
+    }
+  });
+});
+
+describe('redact tier: values after a credential word', () => {
+  it('hides a generated value after a credential word, a blank, `=`, `:` or a line break', () => {
+    for (const [text, value] of [
+      (v: string) => [`karma SECRET ${v}`, v],
+      (v: string) => [`betterstack SECRET=${v}`, v],
+      (v: string) => [`holisticACCESS=${v}`, v],
+      (v: string) => [`visualcrossing\nKEY\n${v}`, v],
+      (v: string) => [`oanda SECRET key ${v}`, v],
+    ].flatMap((f) => [f(draw(24)), f(randomToken(DIGITS, 25)), f(randomToken(HEX, 32)), f(uuid())])) {
+      assertHidden(findValuesAfterCredentialWords, text!, [value!]);
+    }
+  });
+
+  it('hides one-case random letters after a credential word, not words', () => {
+    const letters = 'qzxkvjwpfgbhmtcnrdsl';
+    assertHidden(findValuesAfterCredentialWords, `tefter SECRET KEY ${letters}`, [letters]);
+    assertHidden(findValuesAfterCredentialWords, `oanda SECRET key ${letters.toUpperCase()}`, [
+      letters.toUpperCase(),
+    ]);
+    assertUntouched(findValuesAfterCredentialWords, 'the secret key interestingthoughts');
+  });
+
+  it('leaves names of code, fillers and values after other words', () => {
+    for (const text of [
+      '#define XkbChangeTypesOfKey SrvXkbChangeTypesOfKey',
+      'XtCheckpointToken XtSessionGetToken(',
+      "const key = 'keykeykeykeykeykeykeykey';",
+      'password = utf8_to_utf16_dup(v);',
+      `commit ${randomToken(HEX, 40)}`,
+      `version: ${randomToken(DIGITS, 20)}`,
+      `key-${draw(24)}`,
+    ]) {
+      assertUntouched(findValuesAfterCredentialWords, text);
+    }
+  });
+});
