@@ -25,6 +25,17 @@ const { groupSource, groupShape, leavesGroup, withJsonHead, sharedRuns, keepRuns
 const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
 
 /**
+ * Where a whole URL was captured as one value (`postgres://user:pw@host:5432`, the match of a rule with no
+ * group): the userinfo's password, up to the last `@` of the authority, as the other sources mark it.
+ */
+function urlPassword(text, s, e) {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:([^\s/]+)@/i.exec(text.slice(s, e));
+  if (!url) return undefined;
+  const at = s + url[0].length - 1 - url[1].length;
+  return [at, at + url[1].length];
+}
+
+/**
  * The secret of one match in `text`: its capture group, or where the rule captures several (an id and its
  * key; a user, a password and a host), the last that is no host (after `@`, `://` or `machine `) and no
  * e-mail address (null where the group is a URL's scheme). Quotes and escapes at its ends are the text's syntax; a group the rule caps in length or
@@ -33,7 +44,8 @@ const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
 function secretSpan(text, m) {
   const groups = [];
   for (let g = 1; g < m.length; g++) if (m[g] !== undefined && m[g] !== '') groups.push(g);
-  if (groups.length === 0) return [m.index, m.index + m[0].length];
+  if (groups.length === 0)
+    return urlPassword(text, m.index, m.index + m[0].length) ?? [m.index, m.index + m[0].length];
   const host = (g) => /(?:@|:\/\/|machine\s+)$/.test(text.slice(0, m.indices[g][0]));
   const pick = [...groups].reverse().find((g) => !host(g) && !EMAIL.test(m[g])) ?? groups[groups.length - 1];
   // A group that is a URL's scheme (Kingfisher's `(https?)://…` rule captures only that) marks no secret.
@@ -47,6 +59,8 @@ function secretSpan(text, m) {
     s += pw.index + pw[0].length - pw[1].length;
     return [s, s + pw[1].trimEnd().length];
   }
+  const url = urlPassword(text, s, e);
+  if (url) return url;
   while (
     e < text.length &&
     (/[A-Za-z0-9+_-]/.test(text[e]) || (text[e] === '.' && /[A-Za-z0-9]/.test(text[e + 1] ?? '')))
