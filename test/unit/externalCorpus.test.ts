@@ -142,13 +142,13 @@ const FLOORS = {
   // typed `?` is a look-alike; FP 17-18 of 974 (1.7-1.8%), misses, leaks and changed negatives unchanged on
   // the same draws. The floor keeps 2 to 3 false positives of room.
   // Tagged tokens and values after a credential word in the redact tier (2026-12-05 evening, to close what
-  // Kingfisher's examples showed leaking): over-redaction 21.8-23.4% -> 27.4-28.1% (3 loads). What the two
+  // Kingfisher's examples showed leaking): over-redaction 21.8-23.4% -> 28.6-29.3% (4 loads). What the two
   // new detectors hide in the peers' negatives is near misses of formats (`sk_live_` one character short, a
-  // prefix with a body of the wrong length), 45 of the 54 negatives they add hiding only generated values.
+  // prefix with a body of the wrong length, a UUID one character short), most of them generated values.
   scanRecall: 0.97,
   scanFalsePositiveRate: 0.021,
   redactLeakRate: 0.008,
-  overRedactionRate: 0.29,
+  overRedactionRate: 0.305,
   foundButNotRedacted: 0,
 } as const;
 
@@ -187,9 +187,9 @@ const NOSEYPARKER_FLOORS = {
 const KINGFISHER_FLOORS = {
   scanRecall: 0.71,
   scanFalsePositiveRate: 0.1,
-  // 0.11 -> 0.045 with tagged tokens and values after credential words (3.5-3.9% over 4 loads); the
-  // negatives those hide: 3 of 11 (0.19 -> 0.28).
-  redactLeakRate: 0.045,
+  // 0.11 -> 0.03 with tagged tokens and values after credential words and URL passwords marked as the
+  // other sources mark them (1.7-2.2% over 4 loads); the negatives those hide: 3 of 11 (0.19 -> 0.28).
+  redactLeakRate: 0.03,
   overRedactionRate: 0.28,
 } as const;
 

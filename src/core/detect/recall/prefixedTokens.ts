@@ -20,11 +20,11 @@ const MIN_RUN = 18;
 const MIN_BODY = 16;
 /**
  * A tag's word: letters (a provider's name, glued words such as `gumroadSECRET`), digits (an account
- * number), or a short tag of both (`r8`, `na1`, `sq0idp` first, `v1` later): a longer mixed word after the
- * first is the body's own.
+ * number, second only), or a tag of both: any first word that is no draw (`r8`, `na1`, `collect2TOKEN`), and later a
+ * short one (`v1`): a longer mixed word after the first is the body's own.
  */
-const TAG_WORD = /^(?:[A-Za-z]{1,24}|[0-9]{1,10})$/;
-const FIRST_TAG = /^[A-Za-z][A-Za-z0-9]{0,7}$/;
+const TAG_WORD = /^(?:[A-Za-z]{1,40}|[0-9]{1,10})$/;
+const FIRST_TAG = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 const LATER_TAG = /^[A-Za-z][A-Za-z0-9]{0,2}$/;
 /** Tags that name a digest, an encoding or a build, not a credential: what follows is a hash or an id. */
 const NOT_A_TAG =
@@ -36,26 +36,67 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Whether `body` reads as generated: a UUID, a long hex value, or a random run of letters and digits both
  * (code's names, `transactionIdInUse`, `CHACHA20_POLY1305_SHA256`, hold no digits or read as words). A
- * body of pieces joined by `-` or `_` (base64url) is long and none of its pieces is a word.
+ * body of pieces joined by `-` or `_` (base64url, a key in groups) is 24 long or more and every piece is a
+ * draw's. After a tag that holds a credential word (`…PRIVATE…_KEY…-`), digits alone and random letters
+ * alone are a draw too.
  */
-function generatedBody(body: string): boolean {
+function generatedBody(body: string, credentialTag: boolean): boolean {
   if (UUID.test(body) || (/^[0-9a-f]{32,}$/i.test(body) && /[a-f]/i.test(body))) {
     return true;
   }
-  if (/[._]|-/.test(body) && (body.length < 32 || body.includes('.'))) {
-    return false;
+  if (body.includes('.')) {
+    return false; // a dotted name (`oauth2.rfc6749.tokens`), a host or a file
   }
-  // A piece is a draw's when random, hex, digits, or letters no tongue can say (`xhhn`, `ixqamslkgmou`).
-  const pieces = body.split(/[-_]/);
-  if (pieces.some((p) => p.length >= 4 && !looksRandom(p) && !/^[0-9a-f]+$/i.test(p) && !UNSPOKEN.test(p))) {
-    return false;
+  if (/[-_]/.test(body)) {
+    // A mask (`xoxb-xxxxxxxxx-…`, `tskey-api-AAAA…-BBBB…`) is a placeholder, not a draw.
+    return (
+      body.length >= 24 &&
+      new Set(body).size >= 10 &&
+      /[0-9][^]*[0-9]/.test(body) &&
+      !/([A-Za-z0-9])\1{3}/.test(body) &&
+      body.split(/[-_]/).every(drawnPiece) &&
+      // Most of it in pieces of six or more: `to_1_but_jsx_is_not_set_6142` is short words.
+      body.split(/[-_]/).reduce((n, piece) => n + (piece.length >= 6 ? piece.length : 0), 0) * 2 >=
+        body.length
+    );
+  }
+  if (credentialTag && (/^[0-9]{20,}$/.test(body) || drawnLetters(body))) {
+    return true;
   }
   const digits = body.replace(/[^0-9]/g, '').length;
   const letters = body.replace(/[^A-Za-z]/g, '').length;
   // Names of code are camelCase: a body with no capital is judged by its randomness alone (words of
   // three letters or more hold 60% of a random lower-case and digits body's letters one time in five).
   const named = /[A-Z]/.test(body) && spellsWords(body, letters);
-  return digits >= 2 && letters >= 2 && !named && looksRandom(body.replace(/[-_]/g, ''));
+  return digits >= 2 && letters >= 2 && !named && looksRandom(body);
+}
+
+/**
+ * A piece of a grouped draw: short, random, hex, digits, letters and digits mixed (`mktomy0j`, not a
+ * word and its number, `CHACHA20`), or letters no tongue can say (`xhhn`; longer, letter pairs no
+ * language spells, `ixqamslkgmou`). A word (`METHOD`, `INSTRUCTIONPRECEDENCETRACKING`) is none of these,
+ * and a grouped draw holds two digits at least (`LLVM_ANALYSIS_…_H` none).
+ */
+function drawnPiece(piece: string): boolean {
+  return (
+    piece.length < 4 ||
+    looksRandom(piece) ||
+    /^[0-9a-f]+$/i.test(piece) ||
+    /^[0-9]+$/.test(piece) ||
+    (piece.length >= 6 && (piece.match(/[0-9]+|[A-Za-z]+/g) ?? []).length >= 3) ||
+    (/^[A-Za-z]+$/.test(piece) && (piece.length < 8 ? UNSPOKEN.test(piece) : randomLetterRun(piece)))
+  );
+}
+
+/** Random letters of both cases, 24 or more, that spell no name (`nZSEGtHURRQSuXQvqcBPngZVgg…`). */
+function drawnLetters(body: string): boolean {
+  return (
+    body.length >= 24 &&
+    /[a-z]/.test(body) &&
+    /[A-Z]/.test(body) &&
+    randomLetterRun(body) &&
+    !spellsWords(body, body.length)
+  );
 }
 
 /**
@@ -73,19 +114,19 @@ function spellsWords(body: string, letters: number): boolean {
 }
 
 /**
- * Where the body of the tagged token `run` starts (after its tag's last separator), or -1: the tag is
- * one to four words joined by `_`, `-` or `.`, the first a letter's, none generated itself, and a UUID
- * that follows a word is the body whole.
+ * Where the body of the tagged token `run` may start, after each of its tag's words: the tag is one to
+ * four words joined by `_`, `-` or `.`, the first a letter's, the second may be an account's digits, none
+ * generated itself. A UUID that follows a word is the body whole.
  */
-function bodyStart(run: string): number {
+function bodyStarts(run: string): number[] {
+  const starts: number[] = [];
   let at = 0;
-  let body = -1;
   for (let words = 0; words < 4; words++) {
     if (words > 0 && UUID.test(run.slice(at))) {
       break; // `pub-c-<uuid of digits>`: the UUID's first group is no tag word
     }
     let end = at;
-    while (end < run.length && end - at <= 24 && /[A-Za-z0-9]/.test(run[end]!)) {
+    while (end < run.length && end - at <= 40 && /[A-Za-z0-9]/.test(run[end]!)) {
       end++;
     }
     const word = run.slice(at, end);
@@ -94,6 +135,7 @@ function bodyStart(run: string): number {
       word === '' ||
       (words === 0 && !/^[A-Za-z]/.test(word)) ||
       !(TAG_WORD.test(word) || (words === 0 ? FIRST_TAG : LATER_TAG).test(word)) ||
+      (words !== 1 && /^[0-9]+$/.test(word)) ||
       (words === 0 && NOT_A_TAG.test(word)) ||
       (sep !== '_' && sep !== '-' && sep !== '.') ||
       (word.length > 8 && looksRandom(word))
@@ -101,9 +143,9 @@ function bodyStart(run: string): number {
       break;
     }
     at = end + 1;
-    body = at;
+    starts.push(at);
   }
-  return body;
+  return starts;
 }
 
 export const findPrefixedTokens: RecallDetector = (text, out) => {
@@ -117,14 +159,24 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
       continue;
     }
     const run = text.slice(start, end).replace(/[._-]+$/, '');
-    const at = bodyStart(run);
-    if (at === -1) {
-      continue;
+    if (UUID.test(run)) {
+      continue; // a bare UUID is an id; after a credential word the other detectors take it
     }
-    const body = run.slice(at);
-    const alnum = body.replace(/[^A-Za-z0-9]/g, '').length;
-    // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
-    if (alnum < MIN_BODY || !/^[^=]+={0,2}$/.test(body) || DOTTED_END.test(body) || !generatedBody(body)) {
+    // The body after the tag's last word: a shorter tag would take a tag word (`API`, `1432723`) as a draw's.
+    const generated = bodyStarts(run)
+      .slice(-1)
+      .some((at) => {
+        const body = run.slice(at);
+        const alnum = body.replace(/[^A-Za-z0-9]/g, '').length;
+        // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
+        return (
+          alnum >= MIN_BODY &&
+          /^[^=]+={0,2}$/.test(body) &&
+          !DOTTED_END.test(body) &&
+          generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
+        );
+      });
+    if (!generated) {
       continue;
     }
     // The whole token: a tag can hold an account (`pk_1432723_`) and says whose key it is.
@@ -132,9 +184,16 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
   }
 };
 
-/** A credential word that ends a label, glued (`gumroadSECRET`, `dd_apikey`) or alone (`SECRET`, `key`). */
+/** A credential word in a tag (`versioneyePRIVATE…_KEY…-`). */
+const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
+/**
+ * A credential word that ends a label, glued (`gumroadSECRET`, `dd_apikey`) or alone (`SECRET`, `key`,
+ * `the-odds-api`).
+ */
 const CREDENTIAL_WORD_END =
-  /(?:secret|private|access|token|key|apikey|passwd|password|pwd|credential|auth)$/i;
+  /(?:secret|private|access|token|key|apikey|passwd|password|pwd|credential|auth|(?<![A-Za-z])api)$/i;
+/** Shortest value after a credential word: 12 random letters and digits (`ACCESS HGTS7P9Lz3avQVX`). */
+const MIN_VALUE = 12;
 /** Characters of a value after a credential word. */
 const VALUE_TABLE = alnumTable('+/_-');
 /**
@@ -148,6 +207,9 @@ function generatedValue(value: string): boolean {
   if (UUID.test(value) || /^[0-9]{16,}$/.test(value)) {
     return true;
   }
+  if (value.length < MIN_BODY) {
+    return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
+  }
   if (new Set(value).size < 8) {
     return false; // `keykeykey…`, `0000…`: a filler, not a draw
   }
@@ -158,7 +220,7 @@ function generatedValue(value: string): boolean {
 }
 
 export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
-  const runs = longRuns(text, VALUE_TABLE, MIN_BODY);
+  const runs = longRuns(text, VALUE_TABLE, MIN_VALUE);
   for (let r = 0; r < runs.length; r += 2) {
     const start = runs[r]!;
     const end = runs[r + 1]!;
