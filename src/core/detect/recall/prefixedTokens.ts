@@ -1,5 +1,7 @@
 import { randomLetterRun } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
+import { namesNoSecret } from './credentialName';
+import { isElided } from './nonSecretForms';
 import type { RecallDetector } from './recallSpan';
 import { looksRandom, UNSPOKEN } from './tokenShape';
 
@@ -159,8 +161,10 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
       continue;
     }
     const run = text.slice(start, end).replace(/[._-]+$/, '');
-    if (UUID.test(run)) {
-      continue; // a bare UUID is an id; after a credential word the other detectors take it
+    if (UUID.test(run) || isElided(text, start, end)) {
+      // A bare UUID is an id (after a credential word the other detectors take it); a head shown cut short
+      // (`ops_…...`) has no rest to hide.
+      continue;
     }
     // The body after the tag's last word: a shorter tag would take a tag word (`API`, `1432723`) as a draw's.
     const generated = bodyStarts(run)
@@ -237,7 +241,14 @@ export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
     }
     const head = text.slice(Math.max(0, word - 32), word);
     const value = text.slice(start, end).replace(/[_-]+$/, '');
-    if (!CREDENTIAL_WORD_END.test(head) || !generatedValue(value)) {
+    // The name the word ends (`invalidPassword`, `authenticity_token`) may say the value is no secret.
+    const name = /[A-Za-z0-9_.-]*$/.exec(head)![0];
+    if (
+      !CREDENTIAL_WORD_END.test(head) ||
+      namesNoSecret(name) ||
+      isElided(text, start, start + value.length) ||
+      !generatedValue(value)
+    ) {
       continue;
     }
     out.push({ start, end: start + value.length, kind: 'secret' });
