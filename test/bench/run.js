@@ -34,6 +34,11 @@ async function main() {
       `  this machine sets NODE_EXTRA_CA_CERTS (${fmt(s.caBundleKb, 0)} KB), which Node parses at every start; without it: ${fmt(s.cliNoCaMs, 0)} ms ${fmt((s.mb * 1000) / s.cliNoCaMs)} MB/s${pinnedNoCa}`,
     );
   }
+  if (s.scanFaults !== undefined) {
+    console.log(
+      `  this machine: a first touch of a fresh page costs ${fmt(s.pageUs, 1)} µs; the scan takes ${s.scanFaults} minor page faults (node -e 0: ${s.nodeFaults}), about ${fmt(((s.scanFaults - s.nodeFaults) * s.pageUs) / 1000, 0)} ms of its time beyond a bare start at that cost`,
+    );
+  }
   console.log(`ripgrep -j1 (${s.rgVersion}, 14 patterns): ${fmt(s.rgMs, 0)} ms  ${fmt(s.rgMbps)} MB/s`);
   console.log(
     `secretlint (recommended preset) on ${fmt(s.secretlintMb)} MB: ${fmt(s.secretlintMs, 0)} ms  ${fmt(s.secretlintMbps, 2)} MB/s; engine on the same slice ${fmt(s.engineOnSliceMbps)} MB/s`,

@@ -5,6 +5,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
 const { generateTree } = require('./generate');
+const { minorFaults, pageTouchMicros } = require('./machine');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -117,6 +118,13 @@ function benchScan({ mb = 50, secretlintMb = 5, runs = 3 } = {}) {
                 )
               : undefined,
           };
+    // What a fresh page costs here, and how many the scan touches: the part of a whole process's time that
+    // is the machine's memory, not the scan's work (see machine.js).
+    const memory = {
+      pageUs: pageTouchMicros(),
+      scanFaults: minorFaults(cliArgs),
+      nodeFaults: minorFaults(['-e', '0']),
+    };
     const rgArgs = [
       '-j1',
       '--no-messages',
@@ -170,6 +178,9 @@ function benchScan({ mb = 50, secretlintMb = 5, runs = 3 } = {}) {
       cliPinnedMs: pinned?.ms,
       cliPinnedExit: pinned?.result.status,
       caBundleKb: withoutCa?.kb,
+      pageUs: memory.pageUs,
+      scanFaults: memory.scanFaults,
+      nodeFaults: memory.nodeFaults,
       cliNoCaMs: withoutCa?.cli.ms,
       cliPinnedNoCaMs: withoutCa?.pinned?.ms,
       rgMs: rg.ms,
