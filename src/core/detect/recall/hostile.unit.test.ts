@@ -74,6 +74,8 @@ describe('redact tier: hostile inputs', function () {
     ['name fields with no value field', flood('- name: DB_PASSWORD\n', '\n')],
     ['name fields before value keys', flood('{"name": "API_KEY", "value": ')],
     ['tags with no body', flood('a_b-c.d_')],
+    ['xml pairs with no value element', flood('<key>password</key>\n')],
+    ['xml pairs with a value left open', flood('<key>password</key><value>x')],
     ['long tag words', flood(`${'a'.repeat(30)}_`)],
     ['credential words before line breaks', flood('SECRET\n')],
     ['credential words glued to long runs', flood(`gumroadSECRET-${'a1B2'.repeat(300)}`, ' ')],

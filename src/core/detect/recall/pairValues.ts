@@ -14,10 +14,16 @@ export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
 
 /**
  * A field that names the variable the pair sets, just before the name: Kubernetes and Compose `- name:`,
- * ECS and Azure `"name":`, Terraform `name =`, CloudFormation `Name:` and `"ParameterKey":`.
+ * ECS and Azure `"name":`, Terraform `name =`, CloudFormation `Name:` and `"ParameterKey":`, XML's
+ * `<name>` and `<key>`.
  */
 const NAME_FIELD =
-  /(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|variable)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$/;
+  /(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|variable)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$|<(?:name|key)>[\w.-]{0,64}$/;
+/**
+ * XML's form of the pair, Hadoop's `<property>` and a credential store's `<entry>`: `<name>…</name>` or
+ * `<key>…</key>`, then `<value>…</value>` on the same line or the next.
+ */
+const XML_VALUE = /<\/(?:name|key)>[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<value>/y;
 /** The sibling field that holds its value, on the same line or the next: `value:`, `"value":`, `Value:`. */
 const VALUE_FIELD =
   /["']?[ \t]{0,4},?[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["']?(?:value|Value|VALUE|ParameterValue)["']?[ \t]{0,4}[:=][ \t]{0,4}/y;
@@ -34,8 +40,16 @@ export function takeSiblingValue(
   kind: string,
   out: RecallSpan[],
 ): number | undefined {
-  if (!NAME_FIELD.test(text.slice(Math.max(0, s - 24), s))) {
+  if (!NAME_FIELD.test(text.slice(Math.max(0, s - 80), s))) {
     return undefined;
+  }
+  XML_VALUE.lastIndex = e;
+  if (XML_VALUE.exec(text) !== null) {
+    const at = XML_VALUE.lastIndex;
+    const close = text.indexOf('</value>', at);
+    return close === -1 || close > lineEnd(text, at)
+      ? undefined
+      : pushLiteral(text, { start: at, end: close, quoted: true }, kind, false, out);
   }
   VALUE_FIELD.lastIndex = e;
   const field = VALUE_FIELD.exec(text);

@@ -28,6 +28,20 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('{"ParameterKey": "DBPassword", "ParameterValue": "${DB_PASSWORD}"}');
   });
 
+  it('hides the value of an XML pair (`<key>`/`<name>`, then `<value>` on its line or the next)', () => {
+    // Whispers' integration.xml and Hive's hive-site.xml write them so.
+    hides('<entry>\n  <key>business.password</key>\n  <value>amber wheel</value>\n</entry>', 'amber wheel');
+    hides('<entry><key>pro_password</key><value>paper crane</value><info>x</info></entry>', 'paper crane');
+    hides(
+      '<property><name>javax.jdo.option.ConnectionPassword</name><value>velvet lantern</value></property>',
+      'velvet lantern',
+    );
+    leaves('<entry>\n  <key>password</key>\n  <value></value>\n</entry>');
+    leaves('<property><name>db.password</name><value>${env.DB_PASSWORD}</value></property>');
+    leaves('<property>\n  <name>fs.defaultFS</name>\n  <value>hdfs://namenode:8020</value>\n</property>');
+    leaves('<entry><key>username</key><value>deploy</value></entry>');
+  });
+
   it("reads the value field only right after the name field: a later `value:` is not the pair's", () => {
     const out: RecallSpan[] = [];
     findNamedLiterals(
