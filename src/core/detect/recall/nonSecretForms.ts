@@ -163,8 +163,12 @@ export function isWordsOfCode(value: string): boolean {
   );
 }
 
-/** A template's slot: `${…}` (one level of nesting), `{0}`, `{name}`, `%s`, `%(name)s`. */
-const SLOT = /\$\{(?:[^{}]|\{[^{}]*\}){1,200}\}|\{\w{0,40}\}|%(?:\(\w{1,40}\))?[sdr]/g;
+/**
+ * A template's slot: `${…}` (one level of nesting), `{0}`, `{name}`, `{ name }`, Jinja's and Go's
+ * `{{ password }}` and `{{ .Values.password }}`, `%s`, `%(name)s`.
+ */
+const SLOT =
+  /\$\{(?:[^{}]|\{[^{}]*\}){1,200}\}|\{\{[ \t]{0,4}[\w.]{1,60}[ \t]{0,4}\}\}|\{[ \t]{0,4}\w{0,40}[ \t]{0,4}\}|%(?:\(\w{1,40}\))?[sdr]/g;
 
 /**
  * Whether `value` is slots of a template and the punctuation between them, nothing literal:

@@ -189,10 +189,26 @@ describe('redact tier: forms that hold no credential', () => {
     for (const value of ['abcd-efgh-ijkl', 'mysecrettoken', 'xkcdqwrt', 'TOKEN_STRING', `${key(20)}`]) {
       assert.equal(isWordsOfCode(value), false, value);
     }
-    for (const value of ['${r.username||""}:${r.password||""}', '{0}:{1}', '%s:%s', '${user}@${host}']) {
+    for (const value of [
+      '${r.username||""}:${r.password||""}',
+      '{0}:{1}',
+      '%s:%s',
+      '${user}@${host}',
+      // Whispers' fixtures write these as compliant: Jinja's, Go's and a spaced slot.
+      '{{ password }}',
+      '{{ .Values.db.password }}',
+      '{ password }',
+    ]) {
       assert.equal(isSlotsOnly(value), true, value);
     }
-    for (const value of ['${user}:hunter-2', '{0}:s3cr3t', 'plain', 'Basic ${b64}']) {
+    for (const value of [
+      '${user}:hunter-2',
+      '{0}:s3cr3t',
+      'plain',
+      'Basic ${b64}',
+      '{{ password }}x9Qz',
+      '{ a b }',
+    ]) {
       assert.equal(isSlotsOnly(value), false, value);
     }
   });
