@@ -66,9 +66,13 @@ describe('redact tier: references in less usual forms', () => {
       '$REACT_APP_BASE_URL/classroom/#/forgot_password',
       '${HOME}/.pgpass',
       '&lt;YOUR_PASSWORD&gt;',
+      '%env(DB_SECRET_VALUE)%',
+      "'%env(resolve:DATABASE_PASSWORD)%'",
     ]) {
       assert.equal(isReferenceForm(value), true, value);
     }
+    assert.equal(isReferenceForm('%env(A)%Zq8tRw2LmXv7'), false);
+    leaves("Symfony_DB_Key: '%env(DB_SECRET_VALUE)%'");
     leaves(`- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`);
     leaves('REACT_APP_FORGOT_PASSWORD=$REACT_APP_BASE_URL/classroom/#/forgot_password');
     leaves('"password": "&lt;YOURPASSWORD&gt;"');

@@ -83,6 +83,11 @@ function flagValue(text: string, at: number, kind: string, out: RecallSpan[], op
     return pushLiteral(text, passSource(text, readQuoted(text, at)), kind, false, out);
   }
   const word = endAtOpener(text, { start: at, end: wordEnd(text, at), quoted: true }, opener);
+  // A URL is the command's target, the flag's value left out (`curl --tlspassword https://…`, whispers'
+  // compliant case): hidden, it would be hidden wherever the URL stands.
+  if (/^[a-z][a-z0-9+.-]{0,15}:\/\//i.test(text.slice(word.start, word.end))) {
+    return word.end;
+  }
   // A shell word is a literal whatever its shape (`a.b` is no member chain here).
   return pushLiteral(text, passSource(text, word), kind, true, out);
 }

@@ -56,6 +56,14 @@ describe('redact tier: credentials on command lines', () => {
     leaves('vault operator unseal $UNSEAL_KEY_1');
   });
 
+  it("leaves a URL after a password flag: the command's target, the flag's value left out", () => {
+    leaves('curl --tlspassword https://localhost');
+    leaves('curl -u admin: https://localhost');
+    leaves('wget --user=admin --password= https://localhost');
+    const pw = key();
+    hides(`curl --tlspassword ${pw} https://localhost`, pw);
+  });
+
   it('hides the value of credential-named long flags, keeping the flag', () => {
     hides(
       'tool --password hunter-3q --token=tk-Rw8Zq3 --api-key "ak 12 7z"',

@@ -5,8 +5,8 @@ import { isShellReference } from './nonSecretForms';
 /**
  * Values that name or point at a credential kept elsewhere, in forms the general reference test
  * (literalValue's `REFERENCE`) does not read: a shell variable quoted on its own, a user and a variable
- * for the password, a variable that leads a path or a URL, and a placeholder whose angle brackets were
- * HTML-escaped. Shell variables are read as `isShellReference` reads them, as the command-flag reader does.
+ * for the password, a variable that leads a path or a URL, Symfony's `%env(…)%`, and a placeholder whose
+ * angle brackets were HTML-escaped. Shell variables are read as `isShellReference` reads them, as the command-flag reader does.
  */
 
 /** `'$DB_PASSWORD'`, `"${DB_PASSWORD}"` (as in `"'$PW'"` concatenation): the variable between its quotes. */
@@ -15,6 +15,8 @@ const QUOTED = /^(['"])(.*)\1$/;
 const USER_THEN = /^[\w.@-]{1,64}:(.*)$/;
 /** `$BASE_URL/forgot_password`, `${HOME}/.pgpass`: a variable, then a path or URL in plain characters. */
 const VARIABLE_THEN_PATH = /^\$\{?[A-Za-z_]\w{1,80}\}?[/:@?#&=.][\w/:@?#&=.%~+-]{0,200}$/;
+/** Symfony's environment processor, `%env(DB_SECRET)%`, `%env(resolve:DATABASE_URL)%`. */
+const SYMFONY_ENV = /^%env\((?:[a-z_]{1,20}:){0,4}[A-Za-z_]\w{0,80}\)%$/;
 /** `&lt;YOUR_PASSWORD&gt;`: a placeholder in HTML or XML text. */
 const ESCAPED_ANGLES = /^&lt;([^&<>\r\n]{1,60})&gt;$/;
 
@@ -22,6 +24,9 @@ const ESCAPED_ANGLES = /^&lt;([^&<>\r\n]{1,60})&gt;$/;
 export function isReferenceForm(value: string): boolean {
   const quoted = QUOTED.exec(value)?.[2];
   const password = USER_THEN.exec(value)?.[1];
+  if (SYMFONY_ENV.test(quoted ?? value)) {
+    return true;
+  }
   if (
     (quoted !== undefined && isShellReference(quoted)) ||
     (password !== undefined && isShellReference(password))
