@@ -3,7 +3,8 @@ import type { RecallDetector } from './recallSpan';
 import { looksRandom } from './tokenShape';
 
 /**
- * Generated literals under any name: a quoted string (or the bare value of a Go `:=`) that is one base62
+ * Generated literals under any name: a quoted string (or the bare value of a Go `:=` or of a `.env` line)
+ * that is one base62
  * token, upper and lower case and digits mixed as only a generator mixes them, 20 characters or more:
  * `apiMetrics := "<32>"`, `<random name> = '<64>'`, `getsmartsheet("<37>")`. A name says nothing here
  * (peers' samples name keys after the provider, or not at all). What stays out: hex (digests, object
@@ -15,12 +16,18 @@ import { looksRandom } from './tokenShape';
 const QUOTED = /(["'`])([A-Za-z0-9]{20,256})\1/g;
 /** `name := <token>` with nothing after the token but the line's end, a `,` or a `;`. */
 const BARE_GO = /:=[ \t]{1,4}([A-Za-z0-9]{20,256})[ \t]*[,;]?[ \t]*$/gm;
+/**
+ * A `.env` or shell line, `NAME=<token>` and nothing after (`dareboost=…`, `export ENIGMA=…`): the value
+ * of a setting, which code does not write so (Kingfisher's examples sent these whole).
+ */
+const BARE_ENV = /^[ \t]{0,8}(?:export[ \t]{1,4})?([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9]{20,256})[ \t]*$/gm;
 
 export const findGeneratedLiterals: RecallDetector = (text, out) => {
-  for (const re of [QUOTED, BARE_GO]) {
+  for (const re of [QUOTED, BARE_GO, BARE_ENV]) {
     for (const m of text.matchAll(re)) {
-      const value = m[re === QUOTED ? 2 : 1]!;
-      if (isGenerated(value) && !namesNoSecret(nameBefore(text, m.index))) {
+      const value = m[re === BARE_GO ? 1 : 2]!;
+      const name = re === BARE_ENV ? m[1]! : nameBefore(text, m.index);
+      if (isGenerated(value) && !namesNoSecret(name)) {
         const start = m.index + m[0].indexOf(value);
         out.push({ start, end: start + value.length, kind: 'token' });
       }

@@ -16,6 +16,9 @@ describe('redact tier: generated literals under any name', () => {
     hides(`sheets := getsmartsheet("${t}")`, t);
     hides(`OPgNBwuluSc := ${t}`, t);
     hides(`"v0eyjtnq_lmuckw": "${t}"`, t);
+    // A `.env` or shell line: the whole line is the setting (Kingfisher's `dareboost=…`, `enigma=…`).
+    hides(`dareboost=${t}`, t);
+    hides(`export ENIGMA=${t}\n`, t);
   });
 
   it('leaves ids, digests, identifiers, base64 of text, and tokens with separators', () => {
@@ -32,6 +35,9 @@ describe('redact tier: generated literals under any name', () => {
       `slug = "${randomToken(ALNUM, 12)}_${randomToken(ALNUM, 12)}"`,
       `short = "${token(19)}"`,
       `x := ${token()} + offset`,
+      `ENIGMA_ID=${token()}`,
+      `EXPECTED=${token()} # from the fixture`,
+      `x=${token()}+1`,
     ]) {
       leaves(text);
     }
