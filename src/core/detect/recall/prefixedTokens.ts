@@ -22,8 +22,8 @@ const MIN_RUN = 18;
 const MIN_BODY = 16;
 /**
  * A tag's word: letters (a provider's name, glued words such as `gumroadSECRET`), digits (an account
- * number, second only), or a tag of both: any first word that is no draw (`r8`, `na1`, `collect2TOKEN`), and later a
- * short one (`v1`): a longer mixed word after the first is the body's own.
+ * number, second only), or a tag of both: any first word that is no draw (`r8`, `na1`, `collect2TOKEN`),
+ * and later a short one (`v1`): a longer mixed word after the first is the body's own.
  */
 const TAG_WORD = /^(?:[A-Za-z]{1,40}|[0-9]{1,10})$/;
 const FIRST_TAG = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
@@ -31,6 +31,8 @@ const LATER_TAG = /^[A-Za-z][A-Za-z0-9]{0,2}$/;
 /** Tags that name a digest, an encoding or a build, not a credential: what follows is a hash or an id. */
 const NOT_A_TAG =
   /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|sum|hash|digest|checksum|integrity|commit|rev|ref|build|version|v\d*|id|uuid|guid|nonce|salt|iv|etag|trace|span|request|correlation|session|data|image|base64|hex)$/i;
+/** A credential word in a tag (`versioneyePRIVATE…_KEY…-`). */
+const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
 /** What ends a body that is a file or host name: a dotted word (`.js`, `.com`). */
 const DOTTED_END = /\.[a-z]{1,5}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -116,12 +118,13 @@ function spellsWords(body: string, letters: number): boolean {
 }
 
 /**
- * Where the body of the tagged token `run` may start, after each of its tag's words: the tag is one to
+ * Where the body of the tagged token `run` starts, after its tag's last word, or -1: the tag is one to
  * four words joined by `_`, `-` or `.`, the first a letter's, the second may be an account's digits, none
- * generated itself. A UUID that follows a word is the body whole.
+ * generated itself. A UUID that follows a word is the body whole. The last word, as a shorter tag would
+ * take a tag word (`API`, `1432723`) for a draw's.
  */
-function bodyStarts(run: string): number[] {
-  const starts: number[] = [];
+function bodyStart(run: string): number {
+  let body = -1;
   let at = 0;
   for (let words = 0; words < 4; words++) {
     if (words > 0 && UUID.test(run.slice(at))) {
@@ -145,9 +148,9 @@ function bodyStarts(run: string): number[] {
       break;
     }
     at = end + 1;
-    starts.push(at);
+    body = at;
   }
-  return starts;
+  return body;
 }
 
 export const findPrefixedTokens: RecallDetector = (text, out) => {
@@ -171,21 +174,16 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
       // (`ops_…...`) has no rest to hide.
       continue;
     }
-    // The body after the tag's last word: a shorter tag would take a tag word (`API`, `1432723`) as a draw's.
-    const generated = bodyStarts(run)
-      .slice(-1)
-      .some((at) => {
-        const body = run.slice(at);
-        const alnum = body.replace(/[^A-Za-z0-9]/g, '').length;
-        // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
-        return (
-          alnum >= MIN_BODY &&
-          /^[^=]+={0,2}$/.test(body) &&
-          !DOTTED_END.test(body) &&
-          generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
-        );
-      });
-    if (!generated) {
+    const at = bodyStart(run);
+    const body = run.slice(at);
+    // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
+    if (
+      at === -1 ||
+      body.replace(/[^A-Za-z0-9]/g, '').length < MIN_BODY ||
+      !/^[^=]+={0,2}$/.test(body) ||
+      DOTTED_END.test(body) ||
+      !generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
+    ) {
       continue;
     }
     // The whole token: a tag can hold an account (`pk_1432723_`) and says whose key it is.
@@ -193,8 +191,6 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
   }
 };
 
-/** A credential word in a tag (`versioneyePRIVATE…_KEY…-`). */
-const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
 /**
  * A credential word that ends a label, glued (`gumroadSECRET`, `dd_apikey`) or alone (`SECRET`, `key`,
  * `the-odds-api`).
