@@ -101,7 +101,8 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
       colon = i;
     } else if (code === 47 /* / */ && slash === -1) {
       slash = i;
-    } else if (code === 63 /* ? */ || code === 38 /* & */) {
+    } else if (code === 63 /* ? */ || (code === 38 /* & */ && colon === -1)) {
+      // After the userinfo's `:`, an `&` is the password's (`user:passw0rD1&@host`, semgrep's case).
       query = true;
     }
   }

@@ -17,6 +17,14 @@ describe('redact tier: credentials in URLs', () => {
     hides(`mysql://root:${encoded}@127.0.0.1/app`, encoded);
   });
 
+  it('hides a password that holds an `&`, and still reads a query `&` before any `:` as no userinfo', () => {
+    // semgrep-rules' detected-username-and-password-in-uri case.
+    const pw = `${fake(8)}&`;
+    hides(`curl -kvsX PUT "https://user123:${pw}@something.host.test:8088/search/"`, pw);
+    leaves('https://host?x=1&email=a@b.com');
+    leaves('http://h/p?a=b:c&d=e@f.com');
+  });
+
   it('hides a userinfo password however short, where the URL ends in prose or markup', () => {
     const pw = fake(4);
     hides(`This FTP: ftp://user:${pw}@example.com includes credential.`, pw);
