@@ -4,7 +4,8 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 /**
  * Credentials given without a credential-like name: a positional argument of a call that takes a
  * user and a password (`NetworkCredential("u", "…")`, `auth=("u", "…")`,
- * `new PasswordAuthentication("u", "…".toCharArray())`, `new DirectoryEntry(path, "u", "…")`), a SQL clause (`IDENTIFIED BY '…'`,
+ * `new PasswordAuthentication("u", "…".toCharArray())`, `new DirectoryEntry(path, "u", "…")`), a JWT
+ * library's signing key (`jwt.sign(payload, '…')`), a SQL clause (`IDENTIFIED BY '…'`,
  * `WITH PASSWORD '…'`), and a server directive (`requirepass …` and `masterauth …` in redis.conf).
  */
 
@@ -29,6 +30,19 @@ const ASSIGN_CALL =
  * the third argument.
  */
 const THIRD_ARGUMENT = /\b(?:getConnection|DirectoryEntry)[ \t]{0,4}\([ \t]{0,4}/g;
+/**
+ * A JSON Web Token library's call whose second argument is the signing key: `jwt.sign(payload, '…')`,
+ * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')`,
+ * jjwt's old `signWith(SignatureAlgorithm.HS256, "…")`. Semgrep's jwt-hardcode rules flag them.
+ */
+const JWT_SECOND =
+  /\b(?:(?:jwt|JWT|jsonwebtoken)\.(?:sign|verify|encode|decode)|signWith)[ \t]{0,4}\([ \t]{0,4}/g;
+/**
+ * Calls whose first argument is an HMAC key: java-jwt's `Algorithm.HMAC256("…")`, jose's `JWK.asKey('…')`,
+ * jjwt's `setSigningKey("…")`, golang-jwt's `token.SignedString([]byte("…"))`.
+ */
+const JWT_FIRST =
+  /\b(?:Algorithm\.HMAC(?:256|384|512)|JWK\.asKey|setSigningKey|SignedString)[ \t]{0,4}\([ \t]{0,4}(?:\[\]byte\([ \t]{0,4})?/g;
 /** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
   /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128})[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
@@ -43,6 +57,8 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   positional(text, THIRD_ARGUMENT, 2, out);
   positional(text, SETTER, 0, out);
   positional(text, ASSIGN_CALL, 0, out);
+  positional(text, JWT_SECOND, 1, out, 'secret');
+  positional(text, JWT_FIRST, 0, out, 'secret');
 };
 
 export const findSqlPasswords: RecallDetector = (text, out) => {
@@ -71,8 +87,8 @@ export const findDirectivePasswords: RecallDetector = (text, out) => {
   }
 };
 
-/** Hides the quoted argument after `skip` others in each call `pattern` finds. */
-function positional(text: string, pattern: RegExp, skip: number, out: RecallSpan[]): void {
+/** Hides the quoted argument after `skip` others in each call `pattern` finds, as a `kind`. */
+function positional(text: string, pattern: RegExp, skip: number, out: RecallSpan[], kind = 'password'): void {
   const re = new RegExp(pattern.source, pattern.flags);
   const arg = new RegExp(ARGUMENT.source, 'y');
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -87,7 +103,7 @@ function positional(text: string, pattern: RegExp, skip: number, out: RecallSpan
     }
     const c = text.charCodeAt(at);
     if (skipped === skip && (c === 34 || c === 39)) {
-      re.lastIndex = Math.max(re.lastIndex, pushLiteral(text, readQuoted(text, at), 'password', false, out));
+      re.lastIndex = Math.max(re.lastIndex, pushLiteral(text, readQuoted(text, at), kind, false, out));
     }
   }
 }

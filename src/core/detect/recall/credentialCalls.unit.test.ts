@@ -80,6 +80,21 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides(`masterauth ${word}\n`, word);
   });
 
+  it("hides a JWT library's signing key given as a literal, and leaves references", () => {
+    // Semgrep's jwt-hardcode rules' cases (jsonwebtoken, jose, java-jwt, jjwt, golang-jwt, PyJWT).
+    const k = fake();
+    hides(`const token = jwt.sign(payload, '${k}', { expiresIn: '1h' })`, k);
+    hides(`JWT.verify(payload, '${k}')`, k);
+    hides(`JWT.verify(payload, JWK.asKey('${k}'))`, k);
+    hides(`Algorithm algorithm = Algorithm.HMAC256("${k}");`, k);
+    hides(`Jwts.builder().signWith(SignatureAlgorithm.HS256, "${k}").compact()`, k);
+    hides(`tokenString, err := token.SignedString([]byte("${k}"))`, k);
+    hides(`jwt.encode(claims, "${k}", algorithm="HS256")`, k);
+    leaves('jwt.sign(payload, process.env.JWT_SECRET)');
+    leaves('jwt.verify(token, secretKey)');
+    leaves('jwt.decode(token, { complete: true })');
+  });
+
   it('leaves calls with references, and prose', () => {
     for (const text of [
       'var c = new NetworkCredential(user, password);',

@@ -75,6 +75,8 @@ describe('redact tier: hostile inputs', function () {
     ['name fields before value keys', flood('{"name": "API_KEY", "value": ')],
     ['tags with no body', flood('a_b-c.d_')],
     ['xml pairs with no value element', flood('<key>password</key>\n')],
+    ['jwt calls with no key', flood('jwt.sign(a, jwt.verify(b, ')],
+    ['hmac key calls left open', flood('SignedString([]byte(Algorithm.HMAC256(')],
     ['xml pairs with a value left open', flood('<key>password</key><value>x')],
     ['long tag words', flood(`${'a'.repeat(30)}_`)],
     ['credential words before line breaks', flood('SECRET\n')],
