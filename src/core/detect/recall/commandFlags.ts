@@ -84,8 +84,10 @@ function flagValue(text: string, at: number, kind: string, out: RecallSpan[], op
   }
   const word = endAtOpener(text, { start: at, end: wordEnd(text, at), quoted: true }, opener);
   // A URL is the command's target, the flag's value left out (`curl --tlspassword https://…`, whispers'
-  // compliant case): hidden, it would be hidden wherever the URL stands.
-  if (/^[a-z][a-z0-9+.-]{0,15}:\/\//i.test(text.slice(word.start, word.end))) {
+  // compliant case): hidden, it would be hidden wherever the URL stands. A format's slot (`sshpass -p %s`
+  // in a Sprintf string) is filled by code.
+  const value = text.slice(word.start, word.end);
+  if (/^[a-z][a-z0-9+.-]{0,15}:\/\//i.test(value) || /^%[-+ #0-9.]{0,6}[sdvqr]["'`,;)]*$/.test(value)) {
     return word.end;
   }
   // A shell word is a literal whatever its shape (`a.b` is no member chain here).

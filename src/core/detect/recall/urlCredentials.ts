@@ -113,7 +113,13 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
   const user = text.slice(from, userEnd);
   if (userEnd < sep) {
     const password = text.slice(userEnd + 1, sep);
-    if (password.length > 0 && !isPlaceholderValue(password) && !/^x-oauth-basic$/i.test(password)) {
+    // `host:4443/path@sha256:…` (an image and its digest): a port and a path, no password.
+    if (
+      password.length > 0 &&
+      !isPlaceholderValue(password) &&
+      !/^x-oauth-basic$/i.test(password) &&
+      !/^\d{1,5}\//.test(password)
+    ) {
       out.push({ start: userEnd + 1, end: sep, kind: 'url-password' });
     }
   }

@@ -23,6 +23,8 @@ describe('redact tier: credentials in URLs', () => {
     hides(`curl -kvsX PUT "https://user123:${pw}@something.host.test:8088/search/"`, pw);
     leaves('https://host?x=1&email=a@b.com');
     leaves('http://h/p?a=b:c&d=e@f.com');
+    // An image and its digest: `:4443` is a port, `/paranoids/cameo` a path (RFC 3986 allows no `/` in userinfo).
+    leaves('https://docker.example.com:4443/paranoids/cameo@sha256:35f1ea3d0ae9dc9b058dd8d224f1bb7e053');
   });
 
   it('hides a userinfo password however short, where the URL ends in prose or markup', () => {
