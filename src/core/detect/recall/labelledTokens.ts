@@ -1,6 +1,6 @@
 import { alnumTable, longRuns } from './charRuns';
 import type { RecallDetector } from './recallSpan';
-import { cleanTokenEnd, looksRandom } from './tokenShape';
+import { cleanTokenEnd, looksRandom, UUID } from './tokenShape';
 
 /**
  * Generated values on a labelled line: a line that opens with a word (a provider's name, a YAML key, a
@@ -33,8 +33,6 @@ const NOT_A_CREDENTIAL = new Set(
 
 /** What follows a name declared in code: `;`, a parameter list, or a `,` that ends the line. */
 const DECLARED = /^[ \t]*(?:;|\(|,[ \t]*(?:\r?\n|$))/;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `LABELLED` tried at one line start only. */
 const LABELLED_AT = new RegExp(LABELLED.source, 'my');

@@ -3,7 +3,7 @@ import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
 import type { RecallDetector } from './recallSpan';
-import { looksRandom, UNSPOKEN } from './tokenShape';
+import { looksRandom, UNSPOKEN, UUID } from './tokenShape';
 
 /**
  * Generated values that carry a provider's tag or sit right after a credential word, in whatever place:
@@ -14,6 +14,8 @@ import { looksRandom, UNSPOKEN } from './tokenShape';
  * of 100 characters. A false alarm here costs a placeholder restored locally; a miss, a live key.
  */
 
+/** Letters and digits: a tag's word. */
+const ALNUM = alnumTable('');
 /** Characters of a tagged token: a tag's words and separators, then a base64 or base64url body. */
 const TOKEN_TABLE = alnumTable('_.+/=-');
 /** Shortest run read: a one-letter tag, a separator and a body of `MIN_BODY`. */
@@ -35,7 +37,6 @@ const NOT_A_TAG =
 const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
 /** What ends a body that is a file or host name: a dotted word (`.js`, `.com`). */
 const DOTTED_END = /\.[a-z]{1,5}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Whether `body` reads as generated: a UUID, a long hex value, or a random run of letters and digits both
@@ -131,7 +132,7 @@ function bodyStart(run: string): number {
       break; // `pub-c-<uuid of digits>`: the UUID's first group is no tag word
     }
     let end = at;
-    while (end < run.length && end - at <= 40 && isAlnum(run.charCodeAt(end))) {
+    while (end < run.length && end - at <= 40 && ALNUM[run.charCodeAt(end)] === 1) {
       end++;
     }
     const word = run.slice(at, end);
@@ -255,10 +256,6 @@ export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
     out.push({ start, end: start + value.length, kind: 'secret' });
   }
 };
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 /** How many digits `text[start, end)` holds, counted to two. */
 function digitsIn(text: string, start: number, end: number): number {

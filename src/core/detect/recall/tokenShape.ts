@@ -61,6 +61,8 @@ export function looksRandom(value: string): boolean {
 const CAMEL_WORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
 /** What no English word in an identifier holds: four consonants or three vowels in a row. */
 export const UNSPOKEN = /[^aeiouy]{4}|[aeiou]{3}/i;
+/** A UUID, the whole value: an id, or after a credential word a key (the detectors say which). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Two-letter words identifiers join others with (`ArrayOrTuple`, `KeyToId`). */
 const SHORT_WORDS = new Set('as at by do if in is it no of on or to up'.split(' '));
 /** Abbreviations C and its kin spell without a vowel (`xmlParserCtxtPtr`, `FilterMenuLineNr`). */

@@ -2,7 +2,7 @@ import { hasExampleShape } from '../placeholders';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
 import type { RecallDetector } from './recallSpan';
-import { cleanTokenEnd, looksRandom, tokenEnd } from './tokenShape';
+import { cleanTokenEnd, looksRandom, tokenEnd, UUID } from './tokenShape';
 
 /**
  * High-entropy tokens next to credential words, in prose and in code that names no variable for them:
@@ -48,8 +48,6 @@ const MIN_TOKEN = 20;
  */
 const ABOUT =
   /\b(?:id|ids|uuid|guid|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|thumbprint|commit|rev|ref|version|name|file|path|url|type|length|expires?|env|var)\b/i;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const findWordedTokens: RecallDetector = (text, out) => {
   let after = 0; // a token already taken is not looked at again from the next word
