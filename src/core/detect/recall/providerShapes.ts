@@ -67,20 +67,29 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
 /**
  * A prefix after no letter, then a token body of 16 characters or more (bounded: a 1Password service
- * account token runs to 900). A short prefix also needs a token boundary (checked where it matches).
+ * account token runs to 900), or of 12 or more after a prefix of `SHORT_BODY_PREFIX` characters. A short
+ * prefix also needs a token boundary (checked where it matches).
  */
 const PREFIXED = new RegExp(
   `(?<![A-Za-z])(${[...KINDS.keys()]
     .sort((a, b) => b.length - a.length)
     .map(escape)
-    .join('|')})([A-Za-z0-9_=.-]{16,1024})`,
+    .join('|')})([A-Za-z0-9_=.-]{12,1024})`,
   'gi',
 );
+/**
+ * A prefix this long (`sk_live_`, `pscale_pw_`, `dckr_pat_`) says the provider and the key's kind, so a cut
+ * or older key (`sk_live_` and 15 characters, Kingfisher's sample) is hidden from a body of 12.
+ */
+const SHORT_BODY_PREFIX = 8;
+/** The body most prefixes need. */
+const BODY = 16;
 
 /**
  * Shapes with no prefix to key on, kept to what the format fixes: a Discord bot token (base64 id of 24 to
  * 26 characters, a 6-character timestamp, an HMAC of 27 or more), a Telegram bot token (a numeric bot
- * id, `:`, 35 characters), a GitLab runner registration token and an age secret key.
+ * id, `:`, 35 characters: hidden whole, as Telegram's token is the pair), a GitLab runner registration token
+ * and an age secret key.
  */
 /** A shape, its kind, and how many characters before the match belong to the token (see `LEADS`). */
 const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
@@ -91,10 +100,7 @@ const FIXED: ReadonlyArray<readonly [RegExp, string, number?]> = [
     /[MNO](?<=(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{0,2}[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,80}/g,
     'discord-bot-token',
   ],
-  [
-    /(?<![A-Za-z0-9_:])\d{8,10}:(?=[A-Za-z0-9_-]{35})([A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])/g,
-    'telegram-bot-token',
-  ],
+  [/(?<![A-Za-z0-9_:])\d{8,10}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, 'telegram-bot-token'],
   [/(?<![A-Za-z0-9_])GR1348941[A-Za-z0-9_-]{13,200}/g, 'gitlab-runner-registration-token'],
   [/(?<![A-Za-z0-9_])AGE-SECRET-KEY-1[A-Z0-9]{50,70}/g, 'age-secret-key'],
   // Facebook user and page tokens (`EAA` and a long base62 body) and app tokens (`<app id>|<secret>`).
@@ -247,6 +253,9 @@ export const findProviderShapes: RecallDetector = (text, out) => {
       continue;
     }
     const body = m[2]!.replace(/[.:=-]+$/, '');
+    if (body.length < BODY && m[1]!.length < SHORT_BODY_PREFIX) {
+      continue;
+    }
     if (isFileName(m[0]) || isElided(text, index, index + m[0].length)) {
       continue;
     }

@@ -44,6 +44,21 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
       hides(`value: ${token}\n`, token);
       hides(token, token);
     }
+    // A prefix of eight characters or more names the key's kind: a cut or early key of 12 to 15 is still it.
+    for (const prefix of ['sk_live_', 'pscale_pw_', 'dckr_pat_']) {
+      const short = `${prefix}${body(13)}`;
+      hides(`value: ${short}\n`, short);
+    }
+    // A shorter prefix needs the usual 16: `ntn_` and 15 is some other run.
+    for (const text of [
+      `ntn_${body(15)}`,
+      `sgp_${body(12)}`,
+      `sk_live_${body(11)}`,
+      'sk_live_yourStripeKey',
+      'sk_live_XXXXXXXXXXXXXX',
+    ]) {
+      leaves(text);
+    }
     const slackIds = `xoxa-${randomToken(DIGITS, 11)}-${randomToken(DIGITS, 13)}`;
     if (!/0123|1234|2345|3456|4567|5678|6789|(\d)\1{4}/.test(slackIds)) {
       hides(slackIds, slackIds);
@@ -59,7 +74,9 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     const longId = `N${body(25)}.${randomToken(BASE64URL, 6)}.${body(38)}`;
     hides(`x${longId}`, longId);
     const telegram = `${randomToken(DIGITS, 9)}:${body(35)}`;
-    hides(`bot = ${telegram}`, telegram.slice(telegram.indexOf(':') + 1));
+    // The bot's id is part of the token Telegram hands out (`<id>:<secret>`): the pair is hidden whole.
+    hides(`bot = ${telegram}`, telegram);
+    hides(`tgram://${telegram}`, telegram);
     const runner = `GR1348941${randomToken(LOWER_ALNUM, 13)}`;
     hides(runner, runner);
     const age = `AGE-SECRET-KEY-1${randomToken(UPPER_ALNUM, 58)}`;
