@@ -7,7 +7,7 @@ import { isFiller } from './fillerValues';
 import { isReferenceForm } from './referenceForms';
 import type { RecallSpan } from './recallSpan';
 import { isMarkedDraw } from '../rules/markedDraws';
-import { isGibberish, looksRandom } from './tokenShape';
+import { holdsGeneratedRun, isGibberish, looksRandom } from './tokenShape';
 
 /**
  * Reading the value given to a name, and telling a literal (hide it) from a reference, a placeholder or
@@ -240,6 +240,8 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
     // draw with marks holds `<…>` by chance (`d=2!JU^<Gd>(5XF)`) without being a template end to end.
     (isPlaceholder(trimmed, [], 'whole-template') &&
       !isGibberish(trimmed) &&
+      // A sample's counting part beside a real generated run (not a head shown cut short, `ops_…`).
+      !(holdsGeneratedRun(trimmed) && !/(?:\.\.\.|\u2026)$/.test(trimmed)) &&
       !(isMarkedDraw(trimmed) && !isPlaceholder(trimmed, [], 'whole-value'))) ||
     REFERENCE.test(trimmed) ||
     isReferenceForm(trimmed) ||

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { HEX, randomToken } from '../random';
+import { ALNUM, HEX, randomToken } from '../random';
 import { findNamedLiterals } from './namedLiterals';
 import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
 
@@ -217,6 +217,12 @@ describe('redact tier: credential-named literals', () => {
   it('stops a bare value at the next pair of a connection string', () => {
     hides('"Server=db;Password=brick-lane;Database=app"', 'brick-lane');
     leaves('"Server=db;Password=${DB_PASSWORD};Database=app"');
+  });
+
+  it('hides a value whose sample counting part sits beside a generated run (a percent-encoded bearer)', () => {
+    const run = `${randomToken(ALNUM, 48)}7q`;
+    const value = `ABCDEFGHIJ1234567890%abc%gje%${run}`;
+    hides(`twitter_token=${value}`, value);
   });
 
   it('leaves references, placeholders and empty values alone', () => {

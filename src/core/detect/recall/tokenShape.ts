@@ -1,3 +1,5 @@
+import { isPlaceholder } from '../placeholders';
+
 /**
  * Telling a generated value from code by its shape alone. The redact tier uses it where the syntax around
  * a value is not enough: a bare value in code or a log line (`Using Key=…`), a name as plain as `key`, a
@@ -167,6 +169,21 @@ export function isGibberish(value: string): boolean {
   }
   const quotes = value.split('"').length - 1;
   return quotes % 2 === 1 && !value.startsWith('"');
+}
+
+/**
+ * Whether `value` holds a run of 24 or more letters and digits that reads as generated, holds a digit and
+ * counts no sequence: a real token beside a sample's counting part (`ABCDEFGHIJ1234567890%abc%<50 random>`, Twitter's
+ * percent-encoded bearer in Kingfisher's sample), which a placeholder's own letters never make.
+ */
+export function holdsGeneratedRun(value: string): boolean {
+  for (const run of value.match(/[A-Za-z0-9]{24,}/g) ?? []) {
+    // A digit too: a run of camelCase words (`IdTokenCrossSiteIdpErrorResponse`) can switch case as often.
+    if (/\d/.test(run) && looksRandom(run) && !isPlaceholder(run, [], 'whole-template')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A generated value made of token characters only: what a weak context (a log line, a bare `key`) takes. */

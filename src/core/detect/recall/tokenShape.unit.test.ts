@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, HEX, LOWER_ALNUM, randomToken } from '../random';
 import { isMarkedDraw } from '../rules/markedDraws';
-import { cleanTokenEnd, isCleanToken, isGibberish, looksRandom, readsAsWords } from './tokenShape';
+import {
+  cleanTokenEnd,
+  holdsGeneratedRun,
+  isCleanToken,
+  isGibberish,
+  looksRandom,
+  readsAsWords,
+} from './tokenShape';
 
 describe('redact tier: telling a generated value from code by its shape', () => {
   it('reads random base62, base36, hex and base64 values as generated, in nearly every draw', () => {
@@ -169,6 +176,23 @@ describe('redact tier: telling a generated value from code by its shape', () => 
     assert.equal(isCleanToken(`${t}?x`), false);
     assert.equal(cleanTokenEnd(`Key=${t} next`, 4), 4 + t.length);
     assert.equal(cleanTokenEnd(`Key=${t}?tail`, 4), 4);
+  });
+
+  it('finds a generated run beside a sample counting part, and none in a placeholder', () => {
+    const run = `${randomToken(ALNUM, 48)}7q`;
+    assert.ok(holdsGeneratedRun(`ABCDEFGHIJ1234567890%abc%${run}`));
+    assert.ok(holdsGeneratedRun(`your-key-${run}`));
+    for (const value of [
+      'ABCDEFGHIJ1234567890%abc%def',
+      'your-api-key-goes-here-0123456789',
+      '1234567890abcdefghij1234567890',
+      'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'your_token_for_the_staging_server_here',
+      '"ShouldEmbargo"|"IdTokenCrossSiteIdpErrorResponse"|"TooManyRequests"',
+      `${randomToken(ALNUM, 21)}7q`, // a run under 24
+    ]) {
+      assert.equal(holdsGeneratedRun(value), false, value);
+    }
   });
 
   it('stays linear on a long run of token characters', () => {
