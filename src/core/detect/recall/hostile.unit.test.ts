@@ -60,6 +60,8 @@ describe('redact tier: hostile inputs', function () {
     ['quotes around long runs', flood(`'${'a'.repeat(300)}`)],
     ['go assignments with no value', flood(':= ', '\n')],
     ['webhook hosts with no path', flood('a-b.webhook.office.com.environment.api.powerplatform.com/')],
+    ['hook segments after a scheme', `https://h${flood('/hooks/')}`],
+    ['hook paths of generated segments', flood(`https://h/webhook/${'a1B2'.repeat(6)}/`)],
     ['quoted values left open after words', flood("kanban 'a1B2c3D4e5 ")],
     ['role ids with no value', flood('vault_role_id=secret_id:')],
     ['credential pairs on one line', flood('a_key=a1B2c3D4e5F6g7H8 a_id=x host=h email="e ')],

@@ -19,7 +19,7 @@ import { findAppRoleIds } from './appRoleIds';
 import { findQuotedLabels } from './quotedLabels';
 import { findProsePasswords } from './prosePasswords';
 import { findHclVariables } from './hclVariables';
-import { findWebhookUrls } from './webhookUrls';
+import { findHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findNetrcPasswords, findPgpassLines } from './passFiles';
 import { findToolPasswords } from './toolPasswords';
@@ -47,6 +47,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findBareLongTokens,
   findGeneratedLiterals,
   findWebhookUrls,
+  findHookPaths,
   findQuotedLabels,
   findProsePasswords,
   findHclVariables,

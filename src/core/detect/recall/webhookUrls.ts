@@ -1,4 +1,5 @@
 import type { RecallDetector } from './recallSpan';
+import { looksRandom } from './tokenShape';
 
 /**
  * Webhook URLs whose path is the credential: whoever holds a Microsoft Teams incoming-webhook URL, a
@@ -42,5 +43,46 @@ export const findWebhookUrls: RecallDetector = (text, out) => {
     }
     url = url.slice(0, 2048);
     out.push({ start: m.index, end: m.index + url.length, kind: 'webhook-url' });
+  }
+};
+
+/**
+ * A `/webhook/`, `/webhooks/`, `/hooks/` or `/hook/` segment of a URL on any host (Tines, Mattermost,
+ * Rocket.Chat, n8n, Make and self-hosted tools): what follows it is the hook's address, and a segment of it
+ * that reads as generated is its secret. Found from the segment (one native search), the URL's scheme looked
+ * back for a bounded stretch without blanks.
+ */
+const HOOK_SEGMENT = /\/(?:web)?hooks?\//gi;
+/** How far back from the hook segment a URL's `://` may lie. */
+const HOST_REACH = 300;
+/** The characters of a URL path (no blank, quote, bracket of markup, query or fragment). */
+const PATH_CHAR = /[^\s"'`<>?#]/;
+/** The longest path read after the segment. */
+const PATH_MAX = 1024;
+/** The shortest path segment taken as a hook's secret. */
+const SECRET_SEGMENT = 20;
+
+export const findHookPaths: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(HOOK_SEGMENT)) {
+    const from = m.index + m[0].length;
+    const back = text.slice(Math.max(0, m.index - HOST_REACH), m.index);
+    const scheme = back.lastIndexOf('://');
+    if (scheme === -1 || /[\s"'`<>]/.test(back.slice(scheme))) {
+      continue;
+    }
+    let end = from;
+    while (end < text.length && end - from < PATH_MAX && PATH_CHAR.test(text[end]!)) {
+      end++;
+    }
+    const path = text.slice(from, end).replace(/[.,;:)\]}]+$/, '');
+    // From the first segment that reads as generated to the path's end: the rest of the address is the secret.
+    let at = from;
+    for (const segment of path.split('/')) {
+      if (segment.length >= SECRET_SEGMENT && looksRandom(segment) && !/[{}]|X{6}|your[_-]/i.test(segment)) {
+        out.push({ start: at, end: from + path.length, kind: 'webhook-url' });
+        break;
+      }
+      at += segment.length + 1;
+    }
   }
 };

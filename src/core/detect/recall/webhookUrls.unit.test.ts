@@ -1,5 +1,5 @@
 import { DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
-import { findWebhookUrls } from './webhookUrls';
+import { findHookPaths, findWebhookUrls } from './webhookUrls';
 import { assertHidden, assertUntouched } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findWebhookUrls, text, values);
@@ -39,6 +39,35 @@ describe('redact tier: webhook URLs', () => {
       'https://prod-27.westus.logic.azure.com:443/workflows/definitions/overview-of-the-service',
       'webhook = "https://contoso.webhook.office.com/webhookb2/not-a-real-url-at-all"',
       'https://discord.com/developers/docs/resources/webhook',
+    ]) {
+      leaves(text);
+    }
+  });
+});
+
+describe('redact tier: hook paths on any host', () => {
+  const hides = (text: string, ...values: string[]): void => assertHidden(findHookPaths, text, values);
+  const leaves = (text: string): void => assertUntouched(findHookPaths, text);
+
+  it('hides a hook address from its first generated segment on (Tines, Mattermost, n8n)', () => {
+    const tines = `${randomToken(HEX, 30)}7a/${randomToken(HEX, 30)}7a`;
+    hides(`url: https://acme.tines.com/webhook/${tines}\n`, tines);
+    const mattermost = `${randomToken(LOWER_ALNUM, 24)}7q`;
+    hides(`MATTERMOST_HOOK="https://chat.example.org/hooks/${mattermost}"`, mattermost);
+    const n8n = guid();
+    hides(`curl -X POST https://n8n.example.com/webhook/${n8n}.`, n8n);
+    // A word segment before the secret stays: it names the hook, not its key.
+    const rocket = `${randomToken(LOWER_ALNUM, 22)}7q`;
+    hides(`https://chat.example.org/hooks/incoming/${rocket}`, rocket);
+  });
+
+  it('leaves hook paths of words or ids, and hook words outside a URL', () => {
+    for (const text of [
+      `https://api.github.com/repos/acme/app/hooks/${randomToken(DIGITS, 9)}`,
+      'see https://docs.example.com/hooks/getting-started-with-outgoing-webhooks',
+      'https://example.com/webhook/{webhook_id}/{webhook_token_value_here}',
+      `src/hooks/${randomToken(LOWER_ALNUM, 24)}7q.ts`,
+      `https://example.com/webhooks/your-webhook-secret-goes-here-now`,
     ]) {
       leaves(text);
     }
