@@ -235,9 +235,18 @@ export function matches(value: string, shape: Shape): boolean {
   });
 }
 
-/** Whether only a few separators, and no line break, lie between a word and a value. */
+/** An assignment between a word and its value, blanks around the operator: ` = "`, `: '`, ` := `. */
+const ASSIGNMENT_MARKS = /^[ \t]{0,2}(?::?=|:)[ \t]{0,2}["'`]?$/;
+
+/**
+ * Whether only a few separators, and no line break, lie between a word and a value: three marks of any
+ * kind (`mite '…'`, `kanban: …`), or an assignment spaced out (`owm = "…"`, five at most).
+ */
 export function adjacent(text: string, wordEnd: number, valueStart: number): boolean {
-  if (valueStart - wordEnd > 3) {
+  if (
+    valueStart - wordEnd > 5 ||
+    (valueStart - wordEnd > 3 && !ASSIGNMENT_MARKS.test(text.slice(wordEnd, valueStart)))
+  ) {
     return false;
   }
   for (let i = wordEnd; i < valueStart; i++) {

@@ -180,6 +180,23 @@ describe('service-api-key in the scanner', () => {
     assert.deepEqual(scan(`cloudsmith release from commit ${hex}`), []);
   });
 
+  it('reads `access` and `private` as credential words for a hex value, and a spaced assignment as adjacent', () => {
+    const hex = randomToken(HEX, 32);
+    assert.equal(scan(`goodday ACCESS ${hex}`)[0]?.provider, 'GoodDay');
+    assert.equal(scan(`yousign =PRIVATE:${hex}`)[0]?.provider, 'YouSign');
+    assert.equal(scan(`GOODDAY = "${hex}"`)[0]?.provider, 'GoodDay');
+    // Still no credential word, and the word not right before it: a digest.
+    assert.deepEqual(scan(`goodday build ${hex}`), []);
+    assert.deepEqual(scan(`goodday , "${hex}"`), []);
+    const owm = `${randomToken('abcdefghijklmnopqrstuvwxyz', 30)}7q`;
+    assert.equal(scan(`owm = '${owm}'`)[0]?.provider, 'OpenWeather');
+    assert.equal(scan(`pyowm: ${owm}`)[0]?.provider, 'OpenWeather');
+    assert.deepEqual(
+      scan(`# see the owm docs\nvalue: '${owm}'`).filter((f) => f.ruleId === 'service-api-key'),
+      [],
+    );
+  });
+
   it('yields to a rule written for the provider and beats the generic ones', () => {
     const snyk = sampleOf([
       { cls: 'h', min: 8, max: 8 },

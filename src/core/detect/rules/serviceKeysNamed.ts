@@ -16,6 +16,7 @@ Coda @coda l8-l4-l4-l4-l12
 Column @column l4_a27
 Commodities @commodities a60
 DuoSecretKey @duo a40
+Enigma @enigma a40
 EnvoyApiKey @envoy a220
 GuardianApi @guardian l8-l4-l4-l4-l12
 Hive @hive l32 &a17
@@ -23,6 +24,7 @@ KanbanTool @kanban,kanbantool u12
 KeenIO @keen u64
 Magnetic @magnetic l8-l4-l4-l4-l12
 Mite @mite l16
+OpenWeather @owm,pyowm l32
 Moderation @moderation a36.a115.n43
 Percy @percy x64
 Privacy @privacy l8-l4-l4-l4-l12
