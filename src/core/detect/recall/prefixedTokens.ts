@@ -46,6 +46,9 @@ const DOTTED_END = /\.[a-z]{1,5}$/;
  * alone are a draw too.
  */
 function generatedBody(body: string, credentialTag: boolean): boolean {
+  if (countedShare(body) >= 0.5) {
+    return false; // a documented sample: `ntn_1234567890aBcDeF…`, `gsk_aBcDeFgHiJ…1234567890…`
+  }
   if (UUID.test(body) || (/^[0-9a-f]{32,}$/i.test(body) && /[a-f]/i.test(body))) {
     return true;
   }
@@ -74,6 +77,30 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
   // three letters or more hold 60% of a random lower-case and digits body's letters one time in five).
   const named = /[A-Z]/.test(body) && spellsWords(body, letters);
   return digits >= 2 && letters >= 2 && !named && looksRandom(body);
+}
+
+/**
+ * The share of `body` in runs of six or more characters that count up, whatever their case (`1234567890`,
+ * `aBcDeFgHiJ`): a documented sample is made of them, where a draw holds one by chance at most, and a
+ * peer's sample with a counting head (`abcdef12-<draw>`) keeps most of its body random.
+ */
+function countedShare(body: string): number {
+  const folded = body.toLowerCase();
+  let counted = 0;
+  let run = 1;
+  for (let i = 1; i <= folded.length; i++) {
+    const a = folded.charCodeAt(i - 1);
+    const b = i < folded.length ? folded.charCodeAt(i) : -1;
+    const letters = a >= 97 && a <= 122 && b >= 97 && b <= 122;
+    const digits = a >= 48 && a <= 57 && b >= 48 && b <= 57;
+    if ((letters || digits) && b === a + 1) {
+      run++;
+      continue;
+    }
+    counted += run >= 6 ? run : 0;
+    run = 1;
+  }
+  return body.length === 0 ? 0 : counted / body.length;
 }
 
 /**
@@ -210,7 +237,11 @@ const BETWEEN = /^[ \t]{0,4}(?:\r?\n)?[ \t]{0,4}[:=]?[ \t]{0,4}["']?$/;
 
 /** Whether `value`, after a credential word, reads as generated: digits or one-case letters too. */
 function generatedValue(value: string): boolean {
-  if (UUID.test(value) || /^[0-9]{16,}$/.test(value)) {
+  if (UUID.test(value)) {
+    // `00000000-0000-…`, Azure's documented InstrumentationKey: a random UUID holds a dozen digits or more.
+    return new Set(value.replace(/-/g, '')).size >= 6;
+  }
+  if (/^[0-9]{16,}$/.test(value)) {
     return true;
   }
   if (value.length < MIN_BODY) {

@@ -19,6 +19,8 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
       ['', draw(35), ''],
       ['', uuid(), ''],
       ['', randomToken(HEX, 32), ''],
+      // A counting head on a draw (a peer's sample, `abcdef12-…`): the rest is random, so it is a key still.
+      ['', `abcdef${draw(30)}`, ''],
     ] as const) {
       for (const tag of [
         'r8_',
@@ -76,6 +78,9 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
       'A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX',
       'bb_eeeeegfgffhiiiiiiiiiiihiiiiicgafhf_eefghihhiiiifhifhhdhifhi',
       `key-${randomToken(LOWER, 20)}`,
+      // A documented sample counts up: secretlint's Notion and Groq examples.
+      'ntn_1234567890aBcDeFgHiJkLmNoPqRsT1234567890abcdef',
+      'wordgsk_aBcDeFgHiJkLmNoPqRsT1234567890abcdefghijklmnopqrstuv',
     ]) {
       assertUntouched(findPrefixedTokens, text);
     }
@@ -113,6 +118,9 @@ describe('redact tier: values after a credential word', () => {
       `commit ${randomToken(HEX, 40)}`,
       `version: ${randomToken(DIGITS, 20)}`,
       `key-${draw(24)}`,
+      // A UUID of one digit repeated is the documented empty key, not a draw.
+      'InstrumentationKey=00000000-0000-0000-0000-000000000000;EndpointSuffix=ai.contoso.com;',
+      'SECRET 11111111-1111-1111-1111-111111111111',
     ]) {
       assertUntouched(findValuesAfterCredentialWords, text);
     }
