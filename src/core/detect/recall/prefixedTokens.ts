@@ -247,8 +247,8 @@ function generatedValue(value: string): boolean {
   if (value.length < MIN_BODY) {
     return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
   }
-  if (new Set(value).size < 8) {
-    return false; // `keykeykey…`, `0000…`: a filler, not a draw
+  if (new Set(value).size < 8 || countedShare(value) >= 0.5) {
+    return false; // `keykeykey…`, `0000…`: a filler; `gsk_aBcDeFgHiJ…1234567890…`: a sample; not a draw
   }
   if (looksRandom(value)) {
     return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);

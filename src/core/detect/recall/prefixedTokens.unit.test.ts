@@ -121,6 +121,7 @@ describe('redact tier: values after a credential word', () => {
       // A UUID of one digit repeated is the documented empty key, not a draw.
       'InstrumentationKey=00000000-0000-0000-0000-000000000000;EndpointSuffix=ai.contoso.com;',
       'SECRET 11111111-1111-1111-1111-111111111111',
+      'GROQ_API_KEY=gsk_aBcDeFgHiJkLmNoPqRsT1234567890abcdefghijklmnopqrstuv',
     ]) {
       assertUntouched(findValuesAfterCredentialWords, text);
     }
