@@ -80,9 +80,10 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
 }
 
 /**
- * The share of `body` in runs of six or more characters that count up, whatever their case (`1234567890`,
- * `aBcDeFgHiJ`): a documented sample is made of them, where a draw holds one by chance at most, and a
- * peer's sample with a counting head (`abcdef12-<draw>`) keeps most of its body random.
+ * The share of `body` in runs of five or more characters that count up or repeat, whatever their case
+ * (`1234567890`, `aBcDeFgHiJ`, `5555555`, `CcccC`): a documented sample is made of them, where a draw holds
+ * one by chance at most, and a peer's sample with a counting head (`abcdef12-<draw>`) keeps most of its
+ * body random.
  */
 function countedShare(body: string): number {
   const folded = body.toLowerCase();
@@ -93,11 +94,11 @@ function countedShare(body: string): number {
     const b = i < folded.length ? folded.charCodeAt(i) : -1;
     const letters = a >= 97 && a <= 122 && b >= 97 && b <= 122;
     const digits = a >= 48 && a <= 57 && b >= 48 && b <= 57;
-    if ((letters || digits) && b === a + 1) {
+    if ((letters || digits) && (b === a + 1 || b === a)) {
       run++;
       continue;
     }
-    counted += run >= 6 ? run : 0;
+    counted += run >= 5 ? run : 0;
     run = 1;
   }
   return body.length === 0 ? 0 : counted / body.length;

@@ -81,6 +81,7 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
       // A documented sample counts up: secretlint's Notion and Groq examples.
       'ntn_1234567890aBcDeFgHiJkLmNoPqRsT1234567890abcdef',
       'wordgsk_aBcDeFgHiJkLmNoPqRsT1234567890abcdefghijklmnopqrstuv',
+      'sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa',
     ]) {
       assertUntouched(findPrefixedTokens, text);
     }
