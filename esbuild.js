@@ -165,8 +165,9 @@ function withChunks(name, entry, dir) {
  * The built-in rules' pattern shapes (longest match, start characters, required characters, keyword
  * head), measured once here and defined into the bundles as `SECURE_GPT_RULE_SHAPES`, so that no process
  * parses the catalogue's patterns at run time (see src/core/detect/ruleShape.ts); with them the keywords'
- * gram offsets (`SECURE_GPT_KEYWORD_GRAMS`, src/core/detect/keywordGrams.ts). The engine is bundled on its
- * own for this, run from a temporary file, and asked for both tables.
+ * gram offsets (`SECURE_GPT_KEYWORD_GRAMS`, src/core/detect/keywordGrams.ts) and the byte loops' module
+ * (`SECURE_GPT_LOOP_MODULE`, src/core/detect/byteLoops.ts). The engine is bundled on its own for this, run
+ * from a temporary file, and asked for all three.
  */
 function ruleShapesJson() {
   const fs = require('fs');
@@ -176,7 +177,8 @@ function ruleShapesJson() {
       contents:
         "export { shapeTableJson } from './src/core/detect/ruleShape';\nexport { builtinRules } from './src/core/detect/catalog';\n" +
         "export { buildKeywordIndex } from './src/core/detect/keywordIndex';\n" +
-        "export { keywordGramsJson } from './src/core/detect/keywordGrams';\n",
+        "export { keywordGramsJson } from './src/core/detect/keywordGrams';\n" +
+        "export { moduleBytes } from './src/core/detect/byteLoopsCode';\n",
       resolveDir: __dirname,
       sourcefile: 'ruleShapes.ts',
       loader: 'ts',
@@ -192,13 +194,21 @@ function ruleShapesJson() {
   try {
     const file = path.join(dir, 'ruleShapes.js');
     fs.writeFileSync(file, outputFiles[0].text);
-    const { shapeTableJson, builtinRules, buildKeywordIndex, keywordGramsJson } = require(file);
+    const { shapeTableJson, builtinRules, buildKeywordIndex, keywordGramsJson, moduleBytes } = require(file);
     // The keyword lists as compiledRule.ts passes them; scored here (no table in this bundle).
     const index = buildKeywordIndex(
       builtinRules.map((r) => r.keywords),
       builtinRules.map((r) => r.finderWords ?? []),
     );
-    return { shapes: shapeTableJson(builtinRules), grams: keywordGramsJson(index) };
+    // The byte loops' WebAssembly module (src/core/detect/byteLoops.ts), written out once here; a module
+    // that does not compile fails the build rather than leave every process on the JavaScript loops.
+    const loop = moduleBytes();
+    new WebAssembly.Module(loop);
+    return {
+      shapes: shapeTableJson(builtinRules),
+      grams: keywordGramsJson(index),
+      loop: Buffer.from(loop).toString('base64'),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -213,6 +223,7 @@ const common = {
     __VERSION__: JSON.stringify(require('./package.json').version),
     SECURE_GPT_RULE_SHAPES: JSON.stringify(builtTables.shapes),
     SECURE_GPT_KEYWORD_GRAMS: JSON.stringify(builtTables.grams),
+    SECURE_GPT_LOOP_MODULE: JSON.stringify(builtTables.loop),
   },
   minify: production,
   sourcemap: production ? false : 'linked',

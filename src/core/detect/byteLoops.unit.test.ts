@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
-import { gramLoop, leTables, tokenLoop } from './byteLoops';
+import { gramLoop, leTables, loopModuleBytes, tokenLoop } from './byteLoops';
+import { moduleBytes } from './byteLoopsCode';
 import { BATCH } from './byteLoopsJs';
 import { builtinRules } from './catalog';
 import { buildKeywordIndex, QUAD_MUL, SHIFT, TRI_MUL } from './keywordIndex';
@@ -36,6 +37,16 @@ function gramStarts(index: KeywordIndex, text: string): number[] {
   });
   return [...out].sort((a, b) => a - b);
 }
+
+describe('the byte loops module', () => {
+  it("is written out here when the bundle holds no build's copy, and read from the copy when it does", () => {
+    const written = moduleBytes();
+    assert.deepEqual(loopModuleBytes(undefined), written);
+    // esbuild.js writes the base64 of `moduleBytes()` into the bundles (SECURE_GPT_LOOP_MODULE).
+    assert.deepEqual(loopModuleBytes(Buffer.from(written).toString('base64')), written);
+    assert.ok(loopModuleBytes(undefined) instanceof Uint8Array);
+  });
+});
 
 describe('wasm byte loops', () => {
   const index = buildKeywordIndex([
