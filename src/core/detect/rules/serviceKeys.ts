@@ -8,6 +8,7 @@ import { serviceNamedShape, serviceRefutes } from './serviceKeyNames';
 import { CLASS_CHARS } from './serviceKeyText';
 import { SERVICE_KEYS_A_TO_F } from './serviceKeysAtoF';
 import { SERVICE_KEYS_G_TO_O } from './serviceKeysGtoO';
+import { SERVICE_KEYS_KINGFISHER } from './serviceKeysKingfisher';
 import { SERVICE_KEYS_JOINED, SERVICE_KEYS_NAMED } from './serviceKeysNamed';
 import { SERVICE_KEYS_P_TO_Z } from './serviceKeysPtoZ';
 
@@ -20,6 +21,7 @@ export const serviceKeyIndex = new ServiceKeyIndex(
       SERVICE_KEYS_P_TO_Z,
       SERVICE_KEYS_NAMED,
       SERVICE_KEYS_JOINED,
+      SERVICE_KEYS_KINGFISHER,
     ].join('\n'),
   ),
 );

@@ -1,0 +1,28 @@
+// More lines of the service key table (see `serviceKeysAtoF.ts` for the format): services that MongoDB
+// Kingfisher's rules name (`data/rules/*.yml`: a provider's word, a credential word, a value's class and
+// length) and that trufflehog's keyword detectors, which the other tables were read from, do not. Words that
+// are everyday ones, or words of code (`box`, `daily`, `polygon`, `semaphore`), are `@` words: they name a
+// value only inside a credential name right before it (`BOX_CLIENT_SECRET=…`, `"polygon_key": "…"`).
+
+/** Table lines read from Kingfisher's rules. */
+export const SERVICE_KEYS_KINGFISHER = `
+Adobe adobe h32
+Box @box a32
+DailyCo @daily h64
+EagleEyeNetworks eagleeyenetworks a15
+FixerIO @fixer a32
+Holistic @holistic h64
+Impala @impala n46
+Mailsac mailsac l1_a36..48
+Nimble @nimble a30
+NuGet nuget l46
+Polygon @polygon a32
+ProspectCRM @prospect L32
+ProtocolsIO @protocols l64
+Pushbullet pushbullet p34
+RavenTools @raven U16
+Rockset rockset a64
+Salescookie salescookie a32
+Semaphore @semaphore l32
+Streak @streak x32
+`;
