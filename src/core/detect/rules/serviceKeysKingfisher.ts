@@ -6,7 +6,6 @@
 
 /** Table lines read from Kingfisher's rules. */
 export const SERVICE_KEYS_KINGFISHER = `
-Adobe adobe h32
 Box @box a32
 DailyCo @daily h64
 EagleEyeNetworks eagleeyenetworks a15
@@ -22,7 +21,10 @@ ProtocolsIO @protocols l64
 Pushbullet pushbullet p34
 RavenTools @raven U16
 Rockset rockset a64
+Salesblink salesblink l3-x64
 Salescookie salescookie a32
+Scrapfly scrapfly l32
+Scrapfly scrapfly l3-l4-l32
 Semaphore @semaphore l32
 Streak @streak x32
 `;
