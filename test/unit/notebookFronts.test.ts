@@ -19,7 +19,9 @@ describe('notebooks in `scan` and the language server', () => {
     assert.ok(isNotebook('/w/analysis.ipynb') && isNotebook('file:///w/A.IPYNB'));
     assert.ok(!isNotebook('/w/data.json') && !isNotebook('/w/app.py'));
     const pw = password();
-    const text = notebook([`password = "${pw}"`]);
+    // A tab before the operator: as written the notebook holds a backslash and a `t` there, which only the
+    // decoded cell reads as a blank (an escaped quote alone the assignment rules read as written).
+    const text = notebook([`password\t= "${pw}"`]);
     const dir = mkdtempSync(join(tmpdir(), 'secure-gpt-nb-'));
     try {
       for (const name of ['analysis.ipynb', 'data.json']) {

@@ -19,14 +19,21 @@ describe('notebooks: the report tier reads cells with their JSON escapes decoded
       `conn = psycopg2.connect(host="db", user="etl", password="${pw}")`,
       `api_token = "${tok}"`,
     ]);
-    assert.deepEqual(scan(text), [], 'as written, `\\"` ends the literal rules at its backslash');
-    const found = withNotebookCells(text, {}, scan(text));
+    const expected = [
+      ['generic-password', pw],
+      ['generic-secret', tok],
+    ];
+    // As written, the assignment rules read `\\"` as the quote it stands for: the file alone shows both.
+    const direct = scan(text);
+    assert.deepEqual(
+      direct.map((f) => [f.ruleId, text.slice(f.start, f.end)]),
+      expected,
+    );
+    // The decoded cells find them too, at the same places: each is kept once.
+    const found = withNotebookCells(text, {}, direct);
     assert.deepEqual(
       found.map((f) => [f.ruleId, text.slice(f.start, f.end)]),
-      [
-        ['generic-password', pw],
-        ['generic-secret', tok],
-      ],
+      expected,
     );
     const line = text.split('\n').findIndex((l) => l.includes(pw));
     assert.equal(found[0]!.startPos.line, line);
@@ -43,7 +50,8 @@ describe('notebooks: the report tier reads cells with their JSON escapes decoded
       found.map((f) => text.slice(f.start, f.end)),
       [key, pw],
     );
-    const allowed = withNotebookCells(text, { allowlist: new Set([fingerprintOf(pw)]) }, scan(text));
+    const allowlist = new Set([fingerprintOf(pw)]);
+    const allowed = withNotebookCells(text, { allowlist }, scan(text, { allowlist }));
     assert.deepEqual(
       allowed.map((f) => text.slice(f.start, f.end)),
       [key],

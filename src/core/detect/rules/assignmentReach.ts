@@ -3,7 +3,8 @@
  * from a keyword: `Rule.mayStartAt` for the generic rules. It reads what every match reads, in order:
  * - the rest of the name: characters of `[A-Za-z0-9_.-]` (all the pattern's name parts are), taken
  *   greedily; a name that runs on past 48 of them is left to the pattern;
- * - an optional quote, then an optional `]`, then at most three blanks (the pattern's own limit);
+ * - an optional quote (escaped or not), then an optional `]`, then at most three blanks (the pattern's own
+ *   limit);
  * - a character that can start the type annotation (`:`) or the operator (`=`, `:`, `.`, `?`, `|`, `,`,
  *   `>`, `v`/`V` of `value=`). An operator that starts inside the greedy name (`.=`) ends it at `=`, and
  *   `value=` after a name (no quote or blank before it) is refused by the pattern's own look back;
@@ -45,6 +46,10 @@ export function assignmentReach(min: number): (text: string, at: number) => bool
       return i < n;
     }
     let c = text.charCodeAt(i);
+    // A quote may come escaped (`\"`): JSON held in a string.
+    if (c === 0x5c) {
+      c = text.charCodeAt(++i);
+    }
     if (c === 0x22 || c === 0x27 || c === 0x60) {
       c = text.charCodeAt(++i);
     }

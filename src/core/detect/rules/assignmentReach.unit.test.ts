@@ -32,6 +32,8 @@ const BEFORE_OPERATOR = [
   "'",
   '`',
   '"]',
+  // JSON held in a string: the name's closing quote escaped.
+  '\\"',
   ' ',
   '   ',
   '    ',
@@ -69,7 +71,7 @@ function drawText(pick: (n: number) => number): string {
     for (let i = 0, length = pick(5) === 0 ? 60 + pick(100) : pick(20); i < length; i++) {
       value += chars[pick(chars.length)];
     }
-    const quote = one(['', '', '"', "'", '`']);
+    const quote = one(['', '', '"', "'", '`', '\\"']);
     text += `${one(['', ' ', '<a key="', 'x.'])}${one(NAMES)}${one(TAILS)}${one(BEFORE_OPERATOR)}`;
     text += `${one(OPERATORS)}${one(['', ' ', '   ', '\t'])}${quote}${value}${quote}${one(['\n', ' ', ';', '', ')'])}`;
   }

@@ -81,7 +81,7 @@ export const awsRules: readonly Rule[] = [
         'aws.secret',
       ],
       pattern: new RegExp(assignedTo(SECRET_NAME, '[A-Za-z0-9/+]{40}', '(?![A-Za-z0-9/+=])', 12)),
-      maxLength: 130 + NAME_REACH,
+      maxLength: 132 + NAME_REACH,
       minEntropy: 3.5,
       validate: (s) => notExample(s) && lettersAndDigits(s),
       revokeUrl,
@@ -92,6 +92,8 @@ export const awsRules: readonly Rule[] = [
         `{"SecretAccessKey": "${s}"}`,
         `  secretAccessKey: '${s}',`,
         `aws_secret_key: ${s}`,
+        // JSON held in a string: a fixture's body, a log line (Kingfisher's `\"awsSecretKey\":\"…\"`).
+        `"{\\"awsSecretKey\\":\\"${s}\\"}"`,
       ],
       negatives: [
         'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',

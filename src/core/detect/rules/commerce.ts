@@ -88,7 +88,7 @@ export const commerceRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('plaid')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-z0-9]{30}', END_ALNUM),
     ),
-    maxLength: 130 + NAME_REACH,
+    maxLength: 132 + NAME_REACH,
     minEntropy: 2.8,
     revokeUrl: 'https://dashboard.plaid.com/developers/keys',
     sample: () => randomToken(HEX, 30),

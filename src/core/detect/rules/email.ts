@@ -85,7 +85,7 @@ export const emailRules: readonly Rule[] = [
         // The fallback of a Mailgun name that is read first (`process.env.MAILGUN_API || 'key-…'`).
         `|(?<=${anyCase('mailgun')}[\\w.]{0,24}[ \\t]{0,3}(?:\\|\\||\\?\\?)[ \\t]{0,3}["'\`])key-[0-9a-z]{32}${END_TOKEN}`,
     ),
-    maxLength: 130 + NAME_REACH,
+    maxLength: 132 + NAME_REACH,
     minEntropy: 2.8,
     revokeUrl: 'https://app.mailgun.com/settings/api_security',
     sample: () =>

@@ -1,7 +1,7 @@
 import { ALNUM, BASE64, BASE64URL, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { assignmentReach } from './assignmentReach';
-import { tokenRule } from './ruleKit';
+import { QUOTE, tokenRule } from './ruleKit';
 import { ci, uuid } from './ruleParts';
 import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
 import { isWordy, passwordOk, tokenOk } from './genericValues';
@@ -74,7 +74,7 @@ export const VALUE_ENDS = '"\'`\t \r\n,;)]}<\\\u2028\u2029';
 
 function value(min: number, max: number): string {
   return (
-    `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},${max}}))\\k<q>(?=["'\`])` +
+    `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},${max}}))\\k<q>(?=\\\\?["'\`])` +
     `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},${max}}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|\\\\[nrt]|$))`
   );
 }
@@ -86,7 +86,7 @@ function value(min: number, max: number): string {
  */
 function assignment(name: string, min: number, max = 200): RegExp {
   return new RegExp(
-    `${name}${NAME_BOUND}["'\`]?\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}["'\`]?${value(min, max)}`,
+    `${name}${NAME_BOUND}${QUOTE}\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}${QUOTE}${value(min, max)}`,
     'm',
   );
 }
@@ -162,8 +162,9 @@ export const genericRules: readonly Rule[] = [
     mayStartAt: assignmentReach(6),
     // The longest match, as patternMaxLength measures the pattern with each lookahead capture and its
     // backreference read as the run they stand for (it cannot see through them; the test beside the rule
-    // measures it so): name, quote and `]`, annotation, operator and blanks, then a bare value of 202.
-    maxLength: 292,
+    // measures it so): name, quote (escaped or not) and `]`, annotation, operator and blanks, then a bare
+    // value of 202.
+    maxLength: 294,
     endsBefore: VALUE_ENDS,
     validate: passwordOk,
     sample: passwordSample,
@@ -180,6 +181,8 @@ export const genericRules: readonly Rule[] = [
       `DB_PASSWORD_PROD=${pw}`,
       `passwordString: "${pw}"`,
       `SMTP_PASS_2 = '${pw}'`,
+      // JSON held in a string (a fixture, a Postman body, `curl -d`): the quotes come escaped.
+      `const body = "{\\"password\\": \\"${pw}\\"}";`,
     ],
     negatives: GENERIC_PASSWORD_NEGATIVES,
   }),
@@ -196,7 +199,7 @@ export const genericRules: readonly Rule[] = [
     pattern: assignment(SECRET_NAME, 12, SECRET_MAX),
     mayStartAt: assignmentReach(12),
     // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`) and the longer value.
-    maxLength: 287 - 200 + SECRET_MAX,
+    maxLength: 289 - 200 + SECRET_MAX,
     validate: tokenOk,
     // A UUID given to a credential name is the key (Heroku, Snyk, Sendbird and others issue UUIDs).
     expectsUuid: true,
@@ -242,6 +245,7 @@ export const genericRules: readonly Rule[] = [
       `$apiToken .= "${t}";`,
       `API_TOKEN :::= ${t}`,
       `{ "app.env": "API_TOKEN=${t}\\nDEBUG=false" }`,
+      `"{\\"api_key\\":\\"${t}\\"}"`,
     ],
     negatives: GENERIC_SECRET_NEGATIVES,
   }),

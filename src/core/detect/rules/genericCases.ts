@@ -16,6 +16,9 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   "\\tserverEnvironment: register('server-environment', 0xeba3),\\n\\tpass: register('pass', 0xeba4),",
   // Vim's rust.vim: `pwd` is the working directory, and the value Vim script.
   "    let pwd = a:dict.istemp ? a:dict.tmpdir : ''",
+  // JSON held in a string: an escaped quote reads as a quote, so what is in it is judged as in plain JSON.
+  'const body = "{\\"password\\": \\"${DB_PASSWORD}\\"}";',
+  'printf("password=\\"%s\\"\\n", password);',
   'password = getPassword()',
   'const password = await prompt("Password: ");',
   'password: string;',

@@ -239,7 +239,7 @@ export const messagingRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('pusher')}[\\w.-]{0,16}${anyCase('secret')}`, '[a-f0-9]{20}', END_ALNUM),
     ),
-    maxLength: 130 + NAME_REACH,
+    maxLength: 132 + NAME_REACH,
     minEntropy: 2.4,
     revokeUrl: 'https://dashboard.pusher.com/',
     sample: () => randomToken(HEX, 20),

@@ -230,7 +230,7 @@ export const paymentRules: readonly Rule[] = [
     pattern: new RegExp(
       assignedTo(`${anyCase('razorpay')}[\\w.-]{0,16}${anyCase('secret')}`, '[A-Za-z0-9]{24}', END_ALNUM),
     ),
-    maxLength: 130 + NAME_REACH,
+    maxLength: 132 + NAME_REACH,
     minEntropy: 3.2,
     validate: lettersAndDigits,
     revokeUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
@@ -248,7 +248,7 @@ export const paymentRules: readonly Rule[] = [
     risk: "anyone with this file can collect direct-debit payments from your GoCardless customers' bank accounts",
     keywords: ['gocardless'],
     pattern: new RegExp(assignedTo(anyCase('gocardless'), 'live_[A-Za-z0-9_-]{40}', END_TOKEN)),
-    maxLength: 130 + NAME_REACH,
+    maxLength: 132 + NAME_REACH,
     minEntropy: 3.5,
     revokeUrl: 'https://manage.gocardless.com/developers/access-tokens',
     sample: () => `live_${randomToken(BASE64URL, 40)}`,

@@ -266,6 +266,12 @@ export function anyCase(word: string): string {
 }
 
 /**
+ * An optional quote around a name or a value, escaped or not: JSON held in a string (a test fixture, a
+ * Postman body, `curl -d "{\"password\": \"…\"}"`) writes `\"` where the JSON has `"`.
+ */
+export const QUOTE = `\\\\?["'\`]?`;
+
+/**
  * Regex source for a value assigned under a name that holds `context` (already a regex source): the
  * name may run on for at most `gap` identifier characters (`HEROKU_API_KEY`), then an assignment
  * operator (`=`, `:`, `=>`, `:=`), optional quotes and spaces, and the value in group `secret`. The short
@@ -291,7 +297,7 @@ export function assignedTo(context: string, value: string, end: string, gap = 24
   const words = `(?:[ \\t](?:[A-Za-z]{2,12}[ \\t])?${CREDENTIAL_WORD}[\\w.-]{0,8})?`;
   const more = `|:{2,3}=|\\?=|(?:>(?<=<[\\w.-]{1,64}>)|\\{)(?:\\r?\\n[ \\t]{0,16})?|(?<=[ \\t])-(?=[ \\t])|\\||(?<=["'\`]),(?=[ \\t]{0,3}["'\`])`;
   return (
-    `${context}[\\w.(-]{0,${gap}}${words}["'\`]?${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,${ALIGN}}["'\`]?` +
+    `${context}[\\w.(-]{0,${gap}}${words}${QUOTE}${typed}[ \\t]{0,3}(?:=>|:=|=|:|\\(${more})[ \\t]{0,${ALIGN}}${QUOTE}` +
     `(?:[Bb]earer[ \\t]{1,3})?(?<secret>${value})${end}`
   );
 }
