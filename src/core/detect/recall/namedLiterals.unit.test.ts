@@ -220,8 +220,7 @@ describe('redact tier: credential-named literals', () => {
   });
 
   it('hides a value whose sample counting part sits beside a generated run (a percent-encoded bearer)', () => {
-    const run = `${randomToken(ALNUM, 48)}7q`;
-    const value = `ABCDEFGHIJ1234567890%abc%gje%${run}`;
+    const value = `ABCDEFGHIJ1234567890%abc%gje%${randomToken(ALNUM, 48)}7q`;
     hides(`twitter_token=${value}`, value);
   });
 

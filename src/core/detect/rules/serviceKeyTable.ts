@@ -31,10 +31,7 @@ import {
  * for a word of a `Map`. Every step is a table lookup or a bounded loop, so hostile input stays linear.
  */
 
-/**
- * Words that say a name holds a credential: hex and UUID values need one too (a hash or an id is not a key).
- * `access` and `private` stand for the key they qualify (`goodday ACCESS <hex>`, `ipinfodb PRIVATE <hex>`).
- */
+/** Credential words (`access`, `private` too: the key they qualify): a hex or UUID value needs one near it. */
 const CREDENTIAL_WORDS = new Set('key token secret password passwd pass pwd auth access private'.split(' '));
 /** Shortest table word matched as the start of a longer identifier word (`abuseipdbkey`, `logzio`). */
 const PREFIX_WORD = 4;
