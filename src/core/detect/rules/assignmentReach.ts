@@ -47,7 +47,8 @@ export function assignmentReach(min: number): (text: string, at: number) => bool
     }
     let c = text.charCodeAt(i);
     // A quote may come escaped (`\"`): JSON held in a string.
-    if (c === 0x5c) {
+    const next = text.charCodeAt(i + 1);
+    if (c === 0x5c && (next === 0x22 || next === 0x27 || next === 0x60)) {
       c = text.charCodeAt(++i);
     }
     if (c === 0x22 || c === 0x27 || c === 0x60) {

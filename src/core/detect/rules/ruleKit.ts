@@ -269,7 +269,7 @@ export function anyCase(word: string): string {
  * An optional quote around a name or a value, escaped or not: JSON held in a string (a test fixture, a
  * Postman body, `curl -d "{\"password\": \"…\"}"`) writes `\"` where the JSON has `"`.
  */
-export const QUOTE = `\\\\?["'\`]?`;
+export const QUOTE = `(?:\\\\?["'\`])?`;
 
 /**
  * Regex source for a value assigned under a name that holds `context` (already a regex source): the
