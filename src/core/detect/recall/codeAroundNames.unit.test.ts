@@ -124,6 +124,14 @@ describe('redact tier: a name written inside a string', () => {
     assert.deepEqual(named(`x = "password=${v}"`), [v]);
   });
 
+  it('hides a prefixed literal compared with a credential name (`password == f"…"`)', () => {
+    const pw = fake();
+    hides(`if password == f"${pw}":`, pw);
+    hides(`if password != b'${pw}':`, pw);
+    leaves('if password == f"{user}{suffix}":');
+    leaves('ok = password == fmt');
+  });
+
   it('closes a raw string whose last character is a backslash (Go), and still reads escapes', () => {
     const v = `${fake(20)}\\`;
     assert.deepEqual(named(`squareToken := \`${v}\``), [v]);

@@ -268,6 +268,18 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   return !isCode(trimmed);
 }
 
+/** A string literal's prefix in Python (`f`, `b`, `r`, `u`, `rb`, `fr`), right before its quote. */
+const STRING_PREFIX = /[fFbBrRuU]{1,2}(?=["'])/y;
+
+/**
+ * Where a literal compared with a name starts: past its string prefix, if it has one (`password == f"…"`,
+ * `token != b"…"`), so that the quoted literal after it is read as a comparison's is.
+ */
+export function afterStringPrefix(text: string, at: number): number {
+  STRING_PREFIX.lastIndex = at;
+  return STRING_PREFIX.test(text) ? STRING_PREFIX.lastIndex : at;
+}
+
 /** A placeholder, a reference or a filler value: what no detector of the redact tier hides. */
 export function isPlaceholderValue(value: string): boolean {
   return isPlaceholder(value, [], 'whole-template') || REFERENCE.test(value) || isFiller(value);

@@ -8,7 +8,7 @@ import { endsEnclosingString } from '../enclosingString';
 import { endAtOpener } from './gluedQuote';
 import { ARGUMENT_PAIR, VALUE_PAIR, inPairList, readPairValue, takeSiblingValue } from './pairValues';
 import { valuesOnNextLines } from './followingLines';
-import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
+import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd } from './tokenShape';
 
@@ -211,7 +211,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
       return pushLiteral(text, readQuoted(text, CONVERSION.lastIndex), kind, false, out);
     }
   }
-  const at = glued ? j + 1 : SEPARATOR.lastIndex;
+  const base = glued ? j + 1 : SEPARATOR.lastIndex;
+  const at = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : base; // `password == f"…"`
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39 || c === 96) {
     // The name stood inside a string, and this quote closes it: what follows is code.
