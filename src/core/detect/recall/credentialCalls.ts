@@ -32,11 +32,12 @@ const ASSIGN_CALL =
 const THIRD_ARGUMENT = /\b(?:getConnection|DirectoryEntry)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A JSON Web Token library's call whose second argument is the signing key: `jwt.sign(payload, '…')`,
- * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')`,
+ * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')` and
+ * its call without parentheses (`JWT.encode payload, '…', 'HS256'`),
  * jjwt's old `signWith(SignatureAlgorithm.HS256, "…")`. Semgrep's jwt-hardcode rules flag them.
  */
 const JWT_SECOND =
-  /\b(?:(?:jwt|JWT|jsonwebtoken)\.(?:sign|verify|encode|decode)|signWith)[ \t]{0,4}\([ \t]{0,4}/g;
+  /\b(?:(?:jwt|JWT|jsonwebtoken)\.(?:sign|verify|encode|decode)|signWith)(?:[ \t]{0,4}\(|[ \t](?=[ \t]{0,3}[\w$]))[ \t]{0,4}/g;
 /**
  * Calls whose first argument is an HMAC key: java-jwt's `Algorithm.HMAC256("…")`, jose's `JWK.asKey('…')`,
  * jjwt's `setSigningKey("…")`, golang-jwt's `token.SignedString([]byte("…"))`.

@@ -90,9 +90,13 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides(`Jwts.builder().signWith(SignatureAlgorithm.HS256, "${k}").compact()`, k);
     hides(`tokenString, err := token.SignedString([]byte("${k}"))`, k);
     hides(`jwt.encode(claims, "${k}", algorithm="HS256")`, k);
+    // Ruby's call without parentheses (semgrep's jwt-hardcode.rb).
+    hides(`token = JWT.encode payload, '${k}', 'HS256'`, k);
+    hides(`JWT.decode token, "${k}", true, { algorithm: 'HS256' }`, k);
     leaves('jwt.sign(payload, process.env.JWT_SECRET)');
     leaves('jwt.verify(token, secretKey)');
     leaves('jwt.decode(token, { complete: true })');
+    leaves('token = JWT.encode payload, ENV["JWT_SECRET"], "HS256"');
   });
 
   it('leaves calls with references, and prose', () => {
