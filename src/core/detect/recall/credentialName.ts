@@ -215,7 +215,9 @@ function isBrand(name: string, words: readonly string[], i: number): boolean {
   return glued && !METADATA_WORDS.has(next) && wordKind(next, undefined) === undefined;
 }
 
-function wordKind(word: string, before: string | undefined): string | undefined {
+function wordKind(numbered: string, before: string | undefined): string | undefined {
+  // A number glued to the word counts the credential, as one after a `_` does (`password01`, `token2`).
+  const word = numbered.replace(/(?<=[a-z]{3})[0-9]{1,3}$/, '');
   if (word === 'pass' || word === 'pwd' || word === 'pw') {
     return 'password';
   }

@@ -13,6 +13,9 @@ describe('redact tier: credential names', () => {
     const cases: Array<[string, string]> = [
       ['DB_PASSWORD', 'password'],
       ['DB_PASSWORD_PRIMARY', 'password'],
+      // A number glued to the word, as whispers' Go fixtures write them.
+      ['static_password01', 'password'],
+      ['token2', 'token'],
       ['POSTGRES_PASSWORD', 'password'],
       ['mysqlpassword', 'password'],
       ['SMTP_PASS', 'password'],

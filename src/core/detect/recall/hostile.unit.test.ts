@@ -61,6 +61,8 @@ describe('redact tier: hostile inputs', function () {
     ['go assignments with no value', flood(':= ', '\n')],
     ['webhook hosts with no path', flood('a-b.webhook.office.com.environment.api.powerplatform.com/')],
     ['hook segments after a scheme', `https://h${flood('/hooks/')}`],
+    ['names and commas before an assignment', flood('a, password, ', '') + ' = "x"'],
+    ['tuple assignments, line by line', flood('user, password = "admin", "', '\n')],
     ['hook paths of generated segments', flood(`https://h/webhook/${'a1B2'.repeat(6)}/`)],
     ['quoted values left open after words', flood("kanban 'a1B2c3D4e5 ")],
     ['role ids with no value', flood('vault_role_id=secret_id:')],

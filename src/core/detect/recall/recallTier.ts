@@ -23,6 +23,7 @@ import { findHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findNetrcPasswords, findPgpassLines } from './passFiles';
 import { findToolPasswords } from './toolPasswords';
+import { findTupleAssignments } from './tupleAssignments';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
@@ -57,6 +58,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findPgpassLines,
   findNetrcPasswords,
   findToolPasswords,
+  findTupleAssignments,
   findPrefixedTokens,
   findValuesAfterCredentialWords,
 ];
