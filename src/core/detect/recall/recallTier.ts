@@ -22,6 +22,7 @@ import { findHclVariables } from './hclVariables';
 import { findHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findNetrcPasswords, findPgpassLines } from './passFiles';
+import { findFormatArguments } from './formatArguments';
 import { findToolPasswords } from './toolPasswords';
 import { findTupleAssignments } from './tupleAssignments';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
@@ -59,6 +60,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findNetrcPasswords,
   findToolPasswords,
   findTupleAssignments,
+  findFormatArguments,
   findPrefixedTokens,
   findValuesAfterCredentialWords,
 ];
