@@ -1,11 +1,8 @@
-import { ALNUM, randomToken } from '../random';
 import { findFormatArguments } from './formatArguments';
-import { assertHidden, assertUntouched } from './spanCases';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findFormatArguments, text, values);
 const leaves = (text: string): void => assertUntouched(findFormatArguments, text);
-/** A password with digits and both cases, drawn fresh. */
-const pw = (): string => `${randomToken(ALNUM, 12)}7qZ`;
 
 describe('redact tier: a literal that fills a credential’s slot in a format string', () => {
   it('hides the argument at a Password= or URL-password slot: .format, %, Sprintf, String.format', () => {
@@ -19,7 +16,7 @@ describe('redact tier: a literal that fills a credential’s slot in a format st
       (p: string) => `s := fmt.Sprintf("postgres://%s:%s@db:5432/app", "admin", "${p}")`,
       (p: string) => `String.format("jdbc:mysql://db/app?user=%s&password=%s", "root", "${p}");`,
     ]) {
-      const p = pw();
+      const p = fake();
       hides(make(p), p);
     }
   });
@@ -30,8 +27,8 @@ describe('redact tier: a literal that fills a credential’s slot in a format st
       'conn = "Password={}".format(os.environ["DB_PASS"])',
       'conn = "User={};Password={}".format("admin", password)',
       'print("%d%% done" % pct)',
-      `s := fmt.Sprintf("https://%s/api?page=%d", "${pw()}", 3)`,
-      `label = "{{password}}: {}".format("${pw()}")`,
+      `s := fmt.Sprintf("https://%s/api?page=%d", "${fake()}", 3)`,
+      `label = "{{password}}: {}".format("${fake()}")`,
     ]) {
       leaves(text);
     }

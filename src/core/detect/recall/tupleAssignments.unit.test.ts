@@ -1,11 +1,8 @@
-import { ALNUM, randomToken } from '../random';
-import { assertHidden, assertUntouched } from './spanCases';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 import { findTupleAssignments } from './tupleAssignments';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findTupleAssignments, text, values);
 const leaves = (text: string): void => assertUntouched(findTupleAssignments, text);
-/** A password with digits and both cases, drawn fresh. */
-const pw = (): string => `${randomToken(ALNUM, 12)}7qZ`;
 
 describe('redact tier: several names given several values in one statement', () => {
   it('hides the value at the credential name’s place: Go, Python, Perl', () => {
@@ -17,11 +14,11 @@ describe('redact tier: several names given several values in one statement', () 
       (p: string) => `my ($user, $pass) = ("admin", "${p}");`,
       (p: string) => `var apiKey, region = "${p}", "eu-west-1"`,
     ]) {
-      const p = pw();
+      const p = fake();
       hides(make(p), p);
     }
     // Two credentials: both hidden, the name between them left.
-    const [a, b] = [pw(), pw()];
+    const [a, b] = [fake(), fake()];
     hides(`token, host, secret = "${a}", "db.internal", "${b}"`, a, b);
   });
 
@@ -33,7 +30,7 @@ describe('redact tier: several names given several values in one statement', () 
       'token, err := client.Token(ctx)',
       'api_key, secret = os.environ["A"], os.environ["B"]',
       'user, password = "admin", "${DB_PASSWORD}"',
-      `x, y = "${pw()}", "${pw()}"`,
+      `x, y = "${fake()}", "${fake()}"`,
       'if user, ok := m["password"]; ok {',
     ]) {
       leaves(text);
