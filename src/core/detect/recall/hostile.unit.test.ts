@@ -63,6 +63,7 @@ describe('redact tier: hostile inputs', function () {
     ['hook segments after a scheme', `https://h${flood('/hooks/')}`],
     ['names and commas before an assignment', flood('a, password, ', '') + ' = "x"'],
     ['tuple assignments, line by line', flood('user, password = "admin", "', '\n')],
+    ['tuple assignments on one line', flood('user, password = "admin", "')],
     ['format calls with credential slots and no arguments', flood('"password={}".format(')],
     ['percent formats, back to back', flood('"password=%s" % "')],
     ['printf calls left open', flood('Sprintf("password=%s", ')],
