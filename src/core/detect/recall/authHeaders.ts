@@ -63,7 +63,7 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
  * `X-<Product>-Token`): hidden when it reads as generated, a key or a UUID.
  */
 function generatedValue(text: string, at: number, out: RecallSpan[]): void {
-  const limit = Math.min(lineEnd(text, at), at + 1024);
+  const limit = lineEnd(text, at, 1024);
   let end = at;
   while (end < limit && !/[\s"'`]/.test(text[end]!)) {
     end++;
@@ -79,7 +79,7 @@ function generatedValue(text: string, at: number, out: RecallSpan[]): void {
  * (`username="…", response="…"`) is hidden to the end of its line.
  */
 function credential(text: string, at: number, kind: string, out: RecallSpan[]): number {
-  const limit = Math.min(lineEnd(text, at), at + 4096);
+  const limit = lineEnd(text, at, 4096);
   let end = at;
   while (end < limit) {
     const c = text.charCodeAt(end);
@@ -102,7 +102,7 @@ function credential(text: string, at: number, kind: string, out: RecallSpan[]): 
 
 /** The run of characters at `at` up to a blank, a quote or the line's end (at most 256). */
 function bareRun(text: string, at: number): string {
-  const limit = Math.min(lineEnd(text, at), at + 256);
+  const limit = lineEnd(text, at, 256);
   let end = at;
   while (end < limit && !/[\s"'`]/.test(text[end]!)) {
     end++;

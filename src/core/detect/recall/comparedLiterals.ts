@@ -12,8 +12,10 @@ const COMPARISON = /(?:===?|!==?)[ \t]{0,8}$/;
 /** The quoted literal just before `== name` / `!= name`, or undefined. */
 export function comparedBefore(text: string, s: number): ValueSpan | undefined {
   const from = Math.max(0, s - MAX_BACK);
-  const nl = text.lastIndexOf('\n', s - 1);
-  const lineStart = Math.max(from, nl + 1);
+  // The line break is looked for within the bound only: on one long line of names an unbounded search went
+  // back to the line's start from each name, the square of the line's length in all.
+  const nl = text.slice(from, s).lastIndexOf('\n');
+  const lineStart = nl === -1 ? from : from + nl + 1;
   const before = text.slice(lineStart, s);
   const op = COMPARISON.exec(before);
   if (op === null) {

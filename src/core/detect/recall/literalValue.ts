@@ -27,11 +27,21 @@ export interface ValueSpan {
   readonly closed?: boolean;
 }
 
-/** Where the line holding `at` ends (the offset of its `\n`, or the text's end). */
-export function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  const end = nl === -1 ? text.length : nl;
-  return end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+/**
+ * Where the line holding `at` ends (the offset of its `\n`, or the text's end), or `at + within` if that is
+ * sooner. The search reads no further than that bound: a caller that needs only a short stretch must not
+ * read a whole line each time, or one long line of many values costs the square of its length.
+ */
+export function lineEnd(text: string, at: number, within = Infinity): number {
+  const stop = Math.min(text.length, at + within);
+  // One character past the bound too, so that a `\r\n` right at it ends the line as it would unbounded.
+  const nl = stop === text.length ? text.indexOf('\n', at) : text.slice(at, stop + 1).indexOf('\n');
+  if (nl === -1) {
+    return stop;
+  }
+  const lf = stop === text.length ? nl : at + nl;
+  const end = lf > at && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+  return Math.min(end, stop);
 }
 
 /**
@@ -41,7 +51,7 @@ export function lineEnd(text: string, at: number): number {
  */
 export function readQuoted(text: string, at: number): ValueSpan {
   const quote = text.charCodeAt(at);
-  const limit = Math.min(lineEnd(text, at + 1), at + 1 + MAX_VALUE);
+  const limit = lineEnd(text, at + 1, MAX_VALUE);
   let i = at + 1;
   while (i < limit) {
     const c = text.charCodeAt(i);
@@ -73,7 +83,7 @@ export function readQuoted(text: string, at: number): ValueSpan {
  * trailing whitespace. In a connection string it stops before the next `;Name=` pair.
  */
 export function readBare(text: string, at: number): ValueSpan {
-  const limit = Math.min(lineEnd(text, at), at + MAX_VALUE);
+  const limit = lineEnd(text, at, MAX_VALUE);
   const escaped = escapedQuoted(text, at, limit);
   if (escaped !== undefined) {
     return escaped;

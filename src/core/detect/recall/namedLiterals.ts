@@ -258,10 +258,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
       : generatedToken(text, at, kind, out);
   }
   // `#` opens a comment unless a generated value starts with it (`#qu$d{…}`).
-  if (at >= lineEnd(text, at) || (text[at] === '#' && !/[^\s#!]/.test(text[at + 1] ?? ''))) {
+  if (at >= lineEnd(text, at, 1) || (text[at] === '#' && !/[^\s#!]/.test(text[at + 1] ?? ''))) {
     return lineStart ? valuesOnNextLines(text, at, indentOf(prefix), kind, out) : at;
   }
-  const block = /^[|>][-+]?[ \t]*$/.exec(text.slice(at, Math.min(lineEnd(text, at), at + 8)));
+  const block = /^[|>][-+]?[ \t]*$/.exec(text.slice(at, lineEnd(text, at, 8)));
   if (block !== null && lineStart) {
     return valuesOnNextLines(text, at, indentOf(prefix), kind, out);
   }
@@ -282,7 +282,7 @@ function shellDefault(text: string, e: number, kind: string, out: RecallSpan[]):
   if (c === 34 || c === 39) {
     return pushLiteral(text, readQuoted(text, start), kind, false, out);
   }
-  const limit = Math.min(lineEnd(text, start), start + 512);
+  const limit = lineEnd(text, start, 512);
   const close = text.indexOf('}', start);
   if (close === -1 || close > limit) {
     return start;
@@ -299,7 +299,7 @@ function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]
   if (close === -1 || close > Math.min(text.length, start + 4096)) {
     return start;
   }
-  if (close > lineEnd(text, start)) {
+  if (close > lineEnd(text, start, close - start + 1)) {
     let a = start;
     let b = close;
     while (a < b && /\s/.test(text[a]!)) {
@@ -308,7 +308,7 @@ function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]
     while (b > a && /\s/.test(text[b - 1]!)) {
       b--;
     }
-    return b > a && lineEnd(text, a) >= b
+    return b > a && lineEnd(text, a, b - a) >= b
       ? pushLiteral(text, { start: a, end: b, quoted: true }, kind, false, out)
       : start;
   }

@@ -47,7 +47,7 @@ export function takeSiblingValue(
   if (XML_VALUE.exec(text) !== null) {
     const at = XML_VALUE.lastIndex;
     const close = text.indexOf('</value>', at);
-    return close === -1 || close > lineEnd(text, at)
+    return close === -1 || close > lineEnd(text, at, close - at + 1)
       ? undefined
       : pushLiteral(text, { start: at, end: close, quoted: true }, kind, false, out);
   }
@@ -71,7 +71,7 @@ export function takeSiblingValue(
  * when the string is an argument on a command line.
  */
 export function readPairValue(text: string, at: number): { start: number; end: number; quoted: boolean } {
-  const limit = Math.min(lineEnd(text, at), at + 1024);
+  const limit = lineEnd(text, at, 1024);
   let end = at;
   while (end < limit && !';"\''.includes(text[end]!)) {
     if (
