@@ -100,11 +100,18 @@ function fittingLines(text: string, from: number, to: number): readonly number[]
  * pair of matching quotes.
  */
 function fitLine(text: string, s: number, e: number, to: number, spans: number[]): void {
-  const start = text.lastIndexOf('\n', s - 1) + 1;
-  const newline = text.indexOf('\n', e);
-  const end = newline < 0 ? text.length : newline;
-  // A line far longer than the format is no bare token.
-  if (start >= to || end - start > FIT_MAX + 64) {
+  // A line far longer than the format is no bare token, so its ends are looked for only that far: searched to
+  // the line's ends from each run, a long line of runs cost the square of its length.
+  const reach = FIT_MAX + 64;
+  const back = Math.max(0, s - reach - 1);
+  const nlBefore = text.slice(back, s).lastIndexOf('\n');
+  if (nlBefore === -1 && back > 0) {
+    return;
+  }
+  const start = nlBefore === -1 ? 0 : back + nlBefore + 1;
+  const nlAfter = text.slice(e, e + reach + 1).indexOf('\n');
+  const end = nlAfter === -1 ? (e + reach + 1 >= text.length ? text.length : -1) : e + nlAfter;
+  if (end === -1 || start >= to || end - start > reach) {
     return;
   }
   let a = start;

@@ -67,8 +67,10 @@ export function jwtNamed(text: string, start: number, token: string): boolean {
   if (parseJsonObject(decodeBase64(token.split('.')[1] ?? '')) !== undefined) {
     return true;
   }
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return CREDENTIAL_WORD.test(text.slice(Math.max(lineStart, start - NAME_REACH), start));
+  // Only the `NAME_REACH` characters before it, cut at a line break: a look back to the line's start from
+  // each token cost the square of a long line of tokens.
+  const before = text.slice(Math.max(0, start - NAME_REACH), start);
+  return CREDENTIAL_WORD.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
 /**
