@@ -35,6 +35,12 @@ function pathologicalInputs() {
     '-----BEGIN + a random letter': varied('-----BEGIN '),
     'eyJ + a random letter': varied('eyJ'),
     'ghp_ + a random letter': varied('ghp_'),
+    // Whole tokens on one line, each a candidate its rule checks around (2026-12-05: a JWT's name look-back and
+    // a bare bot token's line ends read the whole line from each token, the square of the line's length).
+    'one line of JWT-shaped tokens': fill('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123ghiJKL456mno '),
+    'one line of bot-token-shaped runs': fill(
+      'MTAwMDAwMDAwMDAwMDAwMDAw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 ',
+    ),
   };
 }
 
