@@ -1,3 +1,4 @@
+import { lineStart as lineStartWithin } from '../lineBounds';
 import type { ValueSpan } from './literalValue';
 
 /**
@@ -11,11 +12,7 @@ const COMPARISON = /(?:===?|!==?)[ \t]{0,8}$/;
 
 /** The quoted literal just before `== name` / `!= name`, or undefined. */
 export function comparedBefore(text: string, s: number): ValueSpan | undefined {
-  const from = Math.max(0, s - MAX_BACK);
-  // The line break is looked for within the bound only: on one long line of names an unbounded search went
-  // back to the line's start from each name, the square of the line's length in all.
-  const nl = text.slice(from, s).lastIndexOf('\n');
-  const lineStart = nl === -1 ? from : from + nl + 1;
+  const lineStart = lineStartWithin(text, s, MAX_BACK);
   const before = text.slice(lineStart, s);
   const op = COMPARISON.exec(before);
   if (op === null) {

@@ -1,3 +1,4 @@
+import { lineEnd } from '../lineBounds';
 import { isPlaceholder } from '../placeholders';
 import { randomLetterRun } from '../rules/letterPairs';
 import { lastClosingQuote } from './gluedQuote';
@@ -8,6 +9,9 @@ import { isReferenceForm } from './referenceForms';
 import type { RecallSpan } from './recallSpan';
 import { isMarkedDraw } from '../rules/markedDraws';
 import { holdsGeneratedRun, isGibberish, looksRandom } from './tokenShape';
+
+/** Re-exported for the redact tier's detectors, which read values up to a line's end. */
+export { lineEnd };
 
 /**
  * Reading the value given to a name, and telling a literal (hide it) from a reference, a placeholder or
@@ -25,23 +29,6 @@ export interface ValueSpan {
   readonly quoted: boolean;
   /** False for a quoted value whose closing quote is not on its line. */
   readonly closed?: boolean;
-}
-
-/**
- * Where the line holding `at` ends (the offset of its `\n`, or the text's end), or `at + within` if that is
- * sooner. The search reads no further than that bound: a caller that needs only a short stretch must not
- * read a whole line each time, or one long line of many values costs the square of its length.
- */
-export function lineEnd(text: string, at: number, within = Infinity): number {
-  const stop = Math.min(text.length, at + within);
-  // One character past the bound too, so that a `\r\n` right at it ends the line as it would unbounded.
-  const nl = stop === text.length ? text.indexOf('\n', at) : text.slice(at, stop + 1).indexOf('\n');
-  if (nl === -1) {
-    return stop;
-  }
-  const lf = stop === text.length ? nl : at + nl;
-  const end = lf > at && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
-  return Math.min(end, stop);
 }
 
 /**

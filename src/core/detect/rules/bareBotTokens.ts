@@ -1,3 +1,4 @@
+import { lineEnd, lineStart } from '../lineBounds';
 import { shannonEntropy } from '../entropy';
 import { ALNUM, BASE64URL, randomToken, randomFraction } from '../random';
 import type { FoundValue, Rule } from '../rule';
@@ -100,18 +101,13 @@ function fittingLines(text: string, from: number, to: number): readonly number[]
  * pair of matching quotes.
  */
 function fitLine(text: string, s: number, e: number, to: number, spans: number[]): void {
-  // A line far longer than the format is no bare token, so its ends are looked for only that far: searched to
-  // the line's ends from each run, a long line of runs cost the square of its length.
+  // A line far longer than the format is no bare token, so its ends are looked for only that far.
   const reach = FIT_MAX + 64;
-  const back = Math.max(0, s - reach - 1);
-  const nlBefore = text.slice(back, s).lastIndexOf('\n');
-  if (nlBefore === -1 && back > 0) {
-    return;
-  }
-  const start = nlBefore === -1 ? 0 : back + nlBefore + 1;
-  const nlAfter = text.slice(e, e + reach + 1).indexOf('\n');
-  const end = nlAfter === -1 ? (e + reach + 1 >= text.length ? text.length : -1) : e + nlAfter;
-  if (end === -1 || start >= to || end - start > reach) {
+  const start = lineStart(text, s, reach + 1);
+  // The line's length counts a `\r` before its `\n`, which `lineEnd` leaves out.
+  const cut = lineEnd(text, e, reach + 1);
+  const end = text.charCodeAt(cut) === 13 && text.charCodeAt(cut + 1) === 10 ? cut + 1 : cut;
+  if (start >= to || end - start > reach) {
     return;
   }
   let a = start;

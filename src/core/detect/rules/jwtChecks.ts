@@ -1,3 +1,4 @@
+import { lineStart } from '../lineBounds';
 import { decodeBase64, parseJsonObject } from './valueChecks';
 
 // What makes a JWT-shaped value a JWT at the report tier: a header that decodes to JSON naming an
@@ -67,10 +68,7 @@ export function jwtNamed(text: string, start: number, token: string): boolean {
   if (parseJsonObject(decodeBase64(token.split('.')[1] ?? '')) !== undefined) {
     return true;
   }
-  // Only the `NAME_REACH` characters before it, cut at a line break: a look back to the line's start from
-  // each token cost the square of a long line of tokens.
-  const before = text.slice(Math.max(0, start - NAME_REACH), start);
-  return CREDENTIAL_WORD.test(before.slice(before.lastIndexOf('\n') + 1));
+  return CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start));
 }
 
 /**

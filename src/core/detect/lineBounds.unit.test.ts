@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { seededInts } from '../../../../test/support/seededRandom';
-import { lineEnd } from './literalValue';
+import { seededInts } from '../../../test/support/seededRandom';
+import { lineEnd, lineStart } from './lineBounds';
 
-describe('redact tier: the line end a value read stops at', () => {
-  it('is the unbounded line end or the bound, whichever is sooner, \\r\\n included', () => {
+describe('line bounds: the line ends a detector reads to', () => {
+  it('is the unbounded line end or start, or the bound, whichever is nearer, \\r\\n included', () => {
     const pick = seededInts(7);
     const chars = ['a', 'b', ' ', '\n', '\r', '"'];
     for (let draw = 0; draw < 300; draw++) {
@@ -17,6 +17,11 @@ describe('redact tier: the line end a value read stops at', () => {
             lineEnd(text, at, within),
             Math.min(lineEnd(text, at), at + within),
             `${JSON.stringify(text)} at ${at} within ${within}`,
+          );
+          assert.equal(
+            lineStart(text, at, within),
+            Math.max(at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1, at - within),
+            `start: ${JSON.stringify(text)} at ${at} within ${within}`,
           );
         }
       }
