@@ -1,3 +1,4 @@
+import { topCharCount } from './entropy';
 import { templateMarks } from './templateRefs';
 import { hasPlaceholderWord, isCrossedOut, isDigit, isLower, isUpper } from './placeholderWords';
 
@@ -178,18 +179,15 @@ function isRepetitive(body: string): boolean {
       return true;
     }
   }
-  const counts = new Map<number, number>();
   let run = 1;
   for (let i = 0; i < n; i++) {
     const c = body.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
     run = i > 0 && c === body.charCodeAt(i - 1) ? run + 1 : 1;
     if (run >= 8 && c !== 65) {
       return true;
     }
   }
-  const top = Math.max(...counts.values());
-  return n >= 8 && top / n >= 0.6;
+  return n >= 8 && topCharCount(body) / n >= 0.6;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writtenByPerson } from '../wordCase';
+import { decodeBareBase64 } from './base64Text';
 
 /**
  * Checks on a candidate value, shared by the context, connection-string, token and generic rules. The
@@ -276,7 +277,7 @@ export function decodeBase64(text: string): string | undefined {
   if (bare.length % 4 === 1) {
     return undefined;
   }
-  return Buffer.from(bare.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return decodeBareBase64(bare);
 }
 
 /** Printable ASCII only (what a decoded `user:password` or JSON header is made of). */
