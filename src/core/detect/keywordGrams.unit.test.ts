@@ -1,9 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { builtinRules } from './catalog';
 import { builtGrams, gramsFor, keywordGramsJson, parseKeywordGrams } from './keywordGrams';
+import type { KeywordIndex } from './keywordIndex';
 import { buildKeywordIndex } from './keywordIndex';
 
 const lists = builtinRules.map((r) => r.keywords);
+
+/** The index's fields as plain data (the index makes its hash tables at their first read). */
+function contents(index: KeywordIndex): Record<string, unknown> {
+  const fields = ['keywords', 'ruleKeywords', 'ruleWords', 'keywordRules', 'keywordless', 'longestKeyword'];
+  const tables = ['mask', 'pairs', 'quadSlots', 'triSlots', 'grams', 'shortShift', 'gramAt', 'maxGramAt'];
+  const more = ['tails', 'tailAt', 'covered', 'verify', 'otherKeywords'];
+  return Object.fromEntries(
+    [...fields, ...tables, ...more].map((f) => [f, (index as unknown as Record<string, unknown>)[f]]),
+  );
+}
 const words = builtinRules.map((r) => r.finderWords ?? []);
 
 describe('keywordGrams (the build-time gram offsets)', () => {
@@ -17,7 +28,7 @@ describe('keywordGrams (the build-time gram offsets)', () => {
   it('gives the catalogue the very index the scored offsets give', () => {
     assert.ok(table !== undefined && table.count === scored.keywords.length);
     assert.ok(gramsFor(scored.keywords, table) !== undefined);
-    assert.deepEqual(buildKeywordIndex(lists, words, table), scored);
+    assert.deepEqual(contents(buildKeywordIndex(lists, words, table)), contents(scored));
   });
 
   it('is read for the keywords it was made for: a table of other offsets for them shows in the index', () => {
@@ -38,7 +49,7 @@ describe('keywordGrams (the build-time gram offsets)', () => {
     for (const variant of variants) {
       const index = buildKeywordIndex(variant, words, table);
       assert.equal(gramsFor(index.keywords, table), undefined);
-      assert.deepEqual(index, buildKeywordIndex(variant, words, undefined));
+      assert.deepEqual(contents(index), contents(buildKeywordIndex(variant, words, undefined)));
     }
   });
 

@@ -51,8 +51,10 @@ export interface KeywordIndex {
   readonly covered: Uint8Array;
   /** Per keyword, what a match of its indexed bytes still needs: 0 nothing (four bytes or fewer), 1 the tail, 2 the tail and a string compare. */
   readonly verify: Uint8Array;
-  /** Keywords the rolling window does not look for: not Latin-1. */
+  /** Keywords the rolling window does not look for: one character, or not Latin-1. */
   readonly otherKeywords: readonly number[];
+  /** Whether the hash tables above are made yet (at their first read). */
+  readonly tablesBuilt: boolean;
 }
 
 /**
@@ -107,6 +109,120 @@ export function buildKeywordIndex(
   };
   const ruleKeywords = keywordLists.map(idsOf);
   const ruleWords = keywordLists.map((_, r) => idsOf(wordLists[r] ?? []));
+  const otherKeywords: number[] = [];
+  let longestKeyword = 0;
+  for (let id = 0; id < keywords.length; id++) {
+    const kw = keywords[id]!;
+    longestKeyword = Math.max(longestKeyword, kw.length);
+    if (kw.length === 1 || !isLatin1(kw)) {
+      otherKeywords.push(id);
+    }
+  }
+  const keywordRules: number[][] = keywords.map(() => []);
+  const keywordless: number[] = [];
+  ruleKeywords.forEach((list, r) => {
+    list.forEach((id) => keywordRules[id]!.push(r));
+    if (list.length === 0) {
+      keywordless.push(r);
+    }
+  });
+  return new LazyTablesIndex(
+    { keywords, ruleKeywords, ruleWords, keywordRules, keywordless, longestKeyword, otherKeywords },
+    gramTable,
+  );
+}
+
+/** What the index holds before its hash tables: each keyword, the rules', the lengths. */
+type IndexLists = Pick<
+  KeywordIndex,
+  | 'keywords'
+  | 'ruleKeywords'
+  | 'ruleWords'
+  | 'keywordRules'
+  | 'keywordless'
+  | 'longestKeyword'
+  | 'otherKeywords'
+>;
+
+/** The hash tables of `KeywordIndex`, which only the prefilter's pass over a text reads. */
+type HashTables = Omit<KeywordIndex, keyof IndexLists | 'tablesBuilt'>;
+
+/**
+ * The index with its hash tables made at their first read: about 1.7 MB of typed arrays and each keyword's
+ * slots, 10-15 ms of a process's start-up, which a scan of a few small texts does without (the prefilter
+ * searches each keyword in them instead, see `findKeywordHits`).
+ */
+class LazyTablesIndex implements KeywordIndex {
+  readonly keywords: readonly string[];
+  readonly ruleKeywords: readonly (readonly number[])[];
+  readonly ruleWords: readonly (readonly number[])[];
+  readonly keywordRules: readonly (readonly number[])[];
+  readonly keywordless: readonly number[];
+  readonly longestKeyword: number;
+  readonly otherKeywords: readonly number[];
+  private built: HashTables | undefined;
+
+  constructor(
+    lists: IndexLists,
+    private readonly gramTable: KeywordGrams | undefined,
+  ) {
+    this.keywords = lists.keywords;
+    this.ruleKeywords = lists.ruleKeywords;
+    this.ruleWords = lists.ruleWords;
+    this.keywordRules = lists.keywordRules;
+    this.keywordless = lists.keywordless;
+    this.longestKeyword = lists.longestKeyword;
+    this.otherKeywords = lists.otherKeywords;
+  }
+
+  get tablesBuilt(): boolean {
+    return this.built !== undefined;
+  }
+
+  private get tables(): HashTables {
+    return (this.built ??= hashTables(this.keywords, this.gramTable));
+  }
+
+  get mask(): Uint8Array {
+    return this.tables.mask;
+  }
+  get pairs(): Uint8Array {
+    return this.tables.pairs;
+  }
+  get quadSlots(): SlotLists {
+    return this.tables.quadSlots;
+  }
+  get triSlots(): SlotLists {
+    return this.tables.triSlots;
+  }
+  get grams(): Int32Array {
+    return this.tables.grams;
+  }
+  get shortShift(): Uint8Array {
+    return this.tables.shortShift;
+  }
+  get gramAt(): Uint8Array {
+    return this.tables.gramAt;
+  }
+  get maxGramAt(): number {
+    return this.tables.maxGramAt;
+  }
+  get tails(): Int32Array {
+    return this.tables.tails;
+  }
+  get tailAt(): Uint8Array {
+    return this.tables.tailAt;
+  }
+  get covered(): Uint8Array {
+    return this.tables.covered;
+  }
+  get verify(): Uint8Array {
+    return this.tables.verify;
+  }
+}
+
+/** The hash tables over `keywords` (see `KeywordIndex`). */
+function hashTables(keywords: readonly string[], gramTable: KeywordGrams | undefined): HashTables {
   const n = keywords.length;
   // The build's offsets (keywordGrams.ts) when made for these very keywords, else scored here.
   const offsets = gramsFor(keywords, gramTable);
@@ -121,15 +237,11 @@ export function buildKeywordIndex(
   const tailAt = new Uint8Array(n);
   const covered = new Uint8Array(n);
   const verify = new Uint8Array(n);
-  const otherKeywords: number[] = [];
-  let longestKeyword = 0;
   let maxGramAt = 0;
   for (let id = 0; id < n; id++) {
     const kw = keywords[id]!;
     const length = kw.length;
-    longestKeyword = Math.max(longestKeyword, length);
     if (!isLatin1(kw)) {
-      otherKeywords.push(id);
       verify[id] = length > 4 ? 2 : 0;
       continue;
     }
@@ -153,7 +265,7 @@ export function buildKeywordIndex(
       verify[id] = covered[id] === 1 ? 1 : 2;
     }
     if (length === 1) {
-      otherKeywords.push(id);
+      // Searched for by `indexOf` (`otherKeywords`).
     } else if (length === 2) {
       shortShift[id] = 16;
       pairs[gram] = 1;
@@ -176,24 +288,7 @@ export function buildKeywordIndex(
       mask[Math.imul(gram >>> 8, TRI_MUL) >>> SHIFT]! |= 4;
     }
   }
-  const keywordRules: number[][] = [];
-  for (let id = 0; id < n; id++) {
-    keywordRules.push([]);
-  }
-  const keywordless: number[] = [];
-  ruleKeywords.forEach((list, r) => {
-    list.forEach((id) => keywordRules[id]!.push(r));
-    if (list.length === 0) {
-      keywordless.push(r);
-    }
-  });
   return {
-    keywords,
-    ruleKeywords,
-    ruleWords,
-    keywordRules,
-    keywordless,
-    longestKeyword,
     mask,
     pairs,
     quadSlots: quadSlots.pack(),
@@ -206,7 +301,6 @@ export function buildKeywordIndex(
     tailAt,
     covered,
     verify,
-    otherKeywords,
   };
 }
 

@@ -131,6 +131,44 @@ describe('keyword prefilter', () => {
     }
   });
 
+  it('gives the same hits and keywords found with the hash tables and without (small texts search each keyword)', () => {
+    const each = buildKeywordIndex(keywords.map((k) => [k]));
+    const tabled = buildKeywordIndex(keywords.map((k) => [k]));
+    assert.ok(tabled.mask.length > 0 && tabled.tablesBuilt);
+    const next = seededInts(17);
+    const alphabet = 'abcABC-_ \nßaaa';
+    for (let round = 0; round < 150; round++) {
+      let text = '';
+      for (let k = next(12); k > 0; k--) {
+        text +=
+          next(2) === 0
+            ? keywords[next(keywords.length)]!.replace('€', 'B')
+            : alphabet[next(alphabet.length)]!;
+      }
+      const [from, to] = drawRange(next, text.length);
+      const foundEach: number[] = [];
+      const foundTabled: number[] = [];
+      const a = findKeywordHits(each, new LowerText(text, 0, text.length), from, to, foundEach);
+      const b = findKeywordHits(tabled, new LowerText(text, 0, text.length), from, to, foundTabled);
+      assert.deepEqual(a, b, `round ${round}`);
+      assert.deepEqual(foundEach.sort(), foundTabled.sort(), `round ${round}`);
+    }
+    assert.equal(each.tablesBuilt, false, 'small one-byte texts never made the tables');
+  });
+
+  it('makes the tables for a text past the small size, and once small searches have read their budget', () => {
+    const big = buildKeywordIndex([['token']]);
+    findKeywordHits(big, 'x'.repeat(4096), 0, 4096);
+    assert.equal(big.tablesBuilt, true);
+    const many = buildKeywordIndex([['token']]);
+    const small = 'a token here; '.repeat(100);
+    for (let k = 0; k < 12; k++) {
+      const hits = findKeywordHits(many, small, 0, small.length);
+      assert.deepEqual(hits[0], [2, 1388]);
+    }
+    assert.equal(many.tablesBuilt, true);
+  });
+
   it('folds a file of one repeated keyword into a single run', () => {
     const index = buildKeywordIndex([['ghp_'], ['sk']]);
     const text = 'ghp_'.repeat(10000) + ' ' + 'sk-'.repeat(10000);
