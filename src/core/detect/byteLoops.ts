@@ -210,5 +210,12 @@ export function heldCopy(text: string): Buffer | undefined {
 
 /** The token run search (`runStart`, `runEnd`), with room for `length` bytes of text at the start of `text`. */
 export function tokenLoop(length: number): ByteLoops {
+  // A small text before the module is made takes the JavaScript loops (the same runs): a process that
+  // scans a few small files then never compiles the module (1-2 ms of its start-up).
+  if (loops === undefined && length <= SMALL_TEXT) {
+    return jsLoops(length);
+  }
   return withRoom(length) ?? jsLoops(length);
 }
+
+const SMALL_TEXT = 2048;
