@@ -1,18 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { shannonEntropy, topCharCount } from './entropy';
 
-/** The definition, over a Map of code points in the order first seen (the counts' reuse must not change a bit). */
+/** The definition, over code points counted in the order first seen (the counts' reuse must not change a bit). */
 function entropyByMap(text: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of text) {
-    counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
+  const counts = [...text].reduce((m, ch) => m.set(ch, (m.get(ch) ?? 0) + 1), new Map<string, number>());
+  return [...counts.values()].reduce((bits, n) => bits - (n / text.length) * Math.log2(n / text.length), 0);
 }
 
 function topByMap(text: string): number {
