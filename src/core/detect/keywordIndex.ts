@@ -126,7 +126,7 @@ export function buildKeywordIndex(
       keywordless.push(r);
     }
   });
-  return new LazyTablesIndex(
+  return withLazyTables(
     { keywords, ruleKeywords, ruleWords, keywordRules, keywordless, longestKeyword, otherKeywords },
     gramTable,
   );
@@ -152,73 +152,51 @@ type HashTables = Omit<KeywordIndex, keyof IndexLists | 'tablesBuilt'>;
  * slots, 10-15 ms of a process's start-up, which a scan of a few small texts does without (the prefilter
  * searches each keyword in them instead, see `findKeywordHits`).
  */
-class LazyTablesIndex implements KeywordIndex {
-  readonly keywords: readonly string[];
-  readonly ruleKeywords: readonly (readonly number[])[];
-  readonly ruleWords: readonly (readonly number[])[];
-  readonly keywordRules: readonly (readonly number[])[];
-  readonly keywordless: readonly number[];
-  readonly longestKeyword: number;
-  readonly otherKeywords: readonly number[];
-  private built: HashTables | undefined;
-
-  constructor(
-    lists: IndexLists,
-    private readonly gramTable: KeywordGrams | undefined,
-  ) {
-    this.keywords = lists.keywords;
-    this.ruleKeywords = lists.ruleKeywords;
-    this.ruleWords = lists.ruleWords;
-    this.keywordRules = lists.keywordRules;
-    this.keywordless = lists.keywordless;
-    this.longestKeyword = lists.longestKeyword;
-    this.otherKeywords = lists.otherKeywords;
-  }
-
-  get tablesBuilt(): boolean {
-    return this.built !== undefined;
-  }
-
-  private get tables(): HashTables {
-    return (this.built ??= hashTables(this.keywords, this.gramTable));
-  }
-
-  get mask(): Uint8Array {
-    return this.tables.mask;
-  }
-  get pairs(): Uint8Array {
-    return this.tables.pairs;
-  }
-  get quadSlots(): SlotLists {
-    return this.tables.quadSlots;
-  }
-  get triSlots(): SlotLists {
-    return this.tables.triSlots;
-  }
-  get grams(): Int32Array {
-    return this.tables.grams;
-  }
-  get shortShift(): Uint8Array {
-    return this.tables.shortShift;
-  }
-  get gramAt(): Uint8Array {
-    return this.tables.gramAt;
-  }
-  get maxGramAt(): number {
-    return this.tables.maxGramAt;
-  }
-  get tails(): Int32Array {
-    return this.tables.tails;
-  }
-  get tailAt(): Uint8Array {
-    return this.tables.tailAt;
-  }
-  get covered(): Uint8Array {
-    return this.tables.covered;
-  }
-  get verify(): Uint8Array {
-    return this.tables.verify;
-  }
+function withLazyTables(lists: IndexLists, gramTable: KeywordGrams | undefined): KeywordIndex {
+  let built: HashTables | undefined;
+  const tables = (): HashTables => (built ??= hashTables(lists.keywords, gramTable));
+  return {
+    ...lists,
+    get tablesBuilt() {
+      return built !== undefined;
+    },
+    get mask() {
+      return tables().mask;
+    },
+    get pairs() {
+      return tables().pairs;
+    },
+    get quadSlots() {
+      return tables().quadSlots;
+    },
+    get triSlots() {
+      return tables().triSlots;
+    },
+    get grams() {
+      return tables().grams;
+    },
+    get shortShift() {
+      return tables().shortShift;
+    },
+    get gramAt() {
+      return tables().gramAt;
+    },
+    get maxGramAt() {
+      return tables().maxGramAt;
+    },
+    get tails() {
+      return tables().tails;
+    },
+    get tailAt() {
+      return tables().tailAt;
+    },
+    get covered() {
+      return tables().covered;
+    },
+    get verify() {
+      return tables().verify;
+    },
+  };
 }
 
 /** The hash tables over `keywords` (see `KeywordIndex`). */
