@@ -86,7 +86,7 @@ export function findKeywordHits(
   // searched for in the copy's bytes (`LowerText.indexOf`), without the lower-cased string.
   const oneByte =
     end - from >= 2 && index.otherKeywords.length < index.keywords.length
-      ? searchedEach(index, lower, from, to, end, hits) || scanGrams(index, lower, from, to, end, hits)
+      ? searchedEach(index, lower, from, to, hits) || scanGrams(index, lower, from, to, end, hits)
       : false;
   for (const id of index.otherKeywords) {
     const kw = index.keywords[id]!;
@@ -111,14 +111,8 @@ export function findKeywordHits(
  * to `EACH_MAX` long, until such searches have read `EACH_BUDGET` characters for the index. A text past
  * Latin-1 takes the tables' path, whose low-byte copy may add hits (which only open windows).
  */
-function searchedEach(
-  index: KeywordIndex,
-  lower: LowerText,
-  from: number,
-  to: number,
-  end: number,
-  hits: (HitRuns | undefined)[],
-): boolean {
+function searchedEach(index: KeywordIndex, lower: LowerText, from: number, to: number, hits: Hits): boolean {
+  const end = Math.min(lower.length, to + index.longestKeyword);
   if (index.tablesBuilt || end - from > EACH_MAX) {
     return false;
   }
@@ -145,6 +139,8 @@ function searchedEach(
 
 const EACH_MAX = 2048;
 const EACH_BUDGET = 16384;
+/** Each keyword's runs by id, as `findKeywordHits` returns them. */
+type Hits = (HitRuns | undefined)[];
 /** Characters `searchedEach` has read per index. */
 const eachRead = new WeakMap<KeywordIndex, number>();
 
