@@ -35,16 +35,19 @@ export function nodeBundleOptions(entry: string, outfile: string): BuildOptions 
       ),
     },
     outdir: dirname(outfile),
-    plugins: [cliCommandChunks, lazyCrypto],
+    plugins: [cliCommandChunks, lazyCrypto, asciiOutput],
   };
 }
 
 /**
- * esbuild.js's own plugins: commands.ts's dynamic imports become requires of the sibling bundles, and the
- * sources' node:crypto is loaded on first call.
+ * esbuild.js's own plugins: commands.ts's dynamic imports become requires of the sibling bundles, the
+ * sources' node:crypto is loaded on first call, and the output is ASCII.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is the build script, plain CommonJS
-const { cliCommandChunks, cliWorkerEntries, lazyCrypto } = require(join(repoRoot, 'esbuild.js')) as {
+const { asciiOutput, cliCommandChunks, cliWorkerEntries, lazyCrypto } = require(
+  join(repoRoot, 'esbuild.js'),
+) as {
+  asciiOutput: Plugin;
   cliCommandChunks: Plugin;
   lazyCrypto: Plugin;
   cliWorkerEntries: Record<string, string>;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { build } from 'esbuild';
@@ -71,6 +71,18 @@ describe('CLI bundles: what the scan path loads', function () {
     metafile = result.metafile;
   });
   after(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('writes every bundle as ASCII, so that V8 holds each as a one-byte string', () => {
+    const outputs = Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'));
+    assert.ok(outputs.length >= 3, outputs.join());
+    for (const file of outputs) {
+      assert.equal(
+        readFileSync(resolve(repo, file)).findIndex((b) => b > 0x7f),
+        -1,
+        file,
+      );
+    }
+  });
 
   it('builds the scan bundle from the engine alone: no zod, openai, keytar or LSP code', () => {
     const scan = packagesOf(metafile, 'out/cliBundleCheck/cli/scan.js');
