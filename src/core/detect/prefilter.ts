@@ -103,7 +103,7 @@ export function findKeywordHits(
 }
 
 /**
- * A small one-byte text while the index's hash tables are not made yet (see `LazyTablesIndex`) is searched
+ * A small one-byte text while the index's hash tables are not made yet (see `withLazyTables`) is searched
  * keyword by keyword: ~950 `indexOf`s over a 44-byte text take ~0.05 ms, where making the tables and the
  * byte loops took 15-25 ms of a process that scans three small files (about 0.35 ms per KB of text, so the
  * tables pay from some tens of KB on). The same hits: every keyword of two characters or more at every place
