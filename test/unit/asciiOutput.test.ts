@@ -32,7 +32,10 @@ describe('ASCII bundles (esbuild.js asciiOutput)', () => {
   it('writes a regex literal with \\u escapes that match exactly what the literal matched', () => {
     for (const literal of LITERALS) {
       const escaped = escapeNonAscii(literal);
-      assert.ok([...escaped].every((ch) => ch.charCodeAt(0) < 0x80), escaped);
+      assert.ok(
+        [...escaped].every((ch) => ch.charCodeAt(0) < 0x80),
+        escaped,
+      );
       const before = runInNewContext(literal) as RegExp;
       const after = runInNewContext(escaped) as RegExp;
       assert.equal(after.flags, before.flags);
