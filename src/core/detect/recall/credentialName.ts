@@ -105,7 +105,6 @@ const ORDINARY_KEY_QUALIFIERS = new Set([
   'range',
   'hash',
   'sorting',
-  'search',
   'message',
   'local',
   'storage',

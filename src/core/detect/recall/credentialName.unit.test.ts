@@ -43,6 +43,9 @@ describe('redact tier: credential names', () => {
       // Short forms: Duo's secret key, a query's `tokenkey`.
       ['DUO_SKEY', 'credential'],
       ['tokenkey', 'token'],
+      // A search service's key (Azure AI Search's admin and query keys, Algolia's): hidden, as any key is.
+      ['azure_search_key', 'key'],
+      ['searchKey', 'key'],
     ];
     for (const [name, kind] of cases) {
       assert.equal(credentialKind(name), kind, name);

@@ -19,6 +19,8 @@ describe('redact tier: generated literals under any name', () => {
     // A `.env` or shell line: the whole line is the setting (Kingfisher's `dareboost=…`, `enigma=…`).
     hides(`dareboost=${t}`, t);
     hides(`export ENIGMA=${t}\n`, t);
+    // A search service's key is a key: `search` no longer makes it an ordinary one, as `sort` or `cache` do.
+    hides(`AZURE_SEARCH_KEY = "${t}"`, t);
   });
 
   it('leaves ids, digests, identifiers, base64 of text, and tokens with separators', () => {
