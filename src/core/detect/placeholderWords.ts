@@ -75,7 +75,22 @@ export function isCrossedOut(secret: string): boolean {
 
 /** A placeholder word anywhere in the secret, or a short one where it stands as a word. */
 export function hasPlaceholderWord(secret: string, lower: string): boolean {
-  return hasAnywhereWord(secret, lower) || hasBoundaryWord(secret, lower);
+  // One pass for both kinds of word: at each place, the words of either table that start with its two letters.
+  for (let i = 0; i + 1 < lower.length; i++) {
+    const a = lower.charCodeAt(i);
+    const b = lower.charCodeAt(i + 1);
+    const pair = (a << 7) | b;
+    if (a >= 128 || b >= 128 || (ANYWHERE.starts[pair]! | BOUNDARY.starts[pair]!) === 0) {
+      continue;
+    }
+    if (ANYWHERE.starts[pair] === 1 && anywhereWordAt(secret, lower, i, ANYWHERE.words.get(pair)!)) {
+      return true;
+    }
+    if (BOUNDARY.starts[pair] === 1 && boundaryWordAt(secret, lower, i, BOUNDARY.words.get(pair)!)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Entries of two words, written in camelCase as often as not, with the first word's length (`myKey`). */
@@ -94,22 +109,30 @@ const TWO_WORDS: ReadonlyMap<string, number> = new Map([
   ['foobar', 3],
 ]);
 
-function hasAnywhereWord(secret: string, lower: string): boolean {
-  return someWordAt(lower, ANYWHERE, (word, i) =>
-    writtenByPerson(secret.slice(i, i + word.length), TWO_WORDS.get(word)),
-  );
+/** Whether one of `words` (a placeholder word anywhere) is written at `i`. */
+function anywhereWordAt(secret: string, lower: string, i: number, words: readonly string[]): boolean {
+  for (const word of words) {
+    if (lower.startsWith(word, i) && writtenByPerson(secret.slice(i, i + word.length), TWO_WORDS.get(word))) {
+      return true;
+    }
+  }
+  return false;
 }
 
-function hasBoundaryWord(secret: string, lower: string): boolean {
-  return someWordAt(
-    lower,
-    BOUNDARY,
-    (word, i) =>
+/** Whether one of `words` (a short word that counts only standing as a word) stands at `i`. */
+function boundaryWordAt(secret: string, lower: string, i: number, words: readonly string[]): boolean {
+  for (const word of words) {
+    if (
+      lower.startsWith(word, i) &&
       writtenByPerson(secret.slice(i, i + word.length)) &&
       isWordStart(secret, i) &&
       isWordEnd(secret, i + word.length) &&
-      standsAsWord(secret, i, i + word.length),
-  );
+      standsAsWord(secret, i, i + word.length)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -135,23 +158,6 @@ function wordTable(words: readonly string[]): WordTable {
 
 const ANYWHERE = wordTable(ANYWHERE_WORDS);
 const BOUNDARY = wordTable(BOUNDARY_WORDS);
-
-/** Whether `test` holds for some word of `table` at some place in `lower` where the word is written. */
-function someWordAt(lower: string, table: WordTable, test: (word: string, at: number) => boolean): boolean {
-  for (let i = 0; i + 1 < lower.length; i++) {
-    const a = lower.charCodeAt(i);
-    const b = lower.charCodeAt(i + 1);
-    if (a >= 128 || b >= 128 || table.starts[(a << 7) | b] === 0) {
-      continue;
-    }
-    for (const word of table.words.get((a << 7) | b)!) {
-      if (lower.startsWith(word, i) && test(word, i)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
 
 /**
  * Start of the text, after a separator (`_`, `-`, `<`, space), or a camelCase hump (`apiKeyHere`). Not

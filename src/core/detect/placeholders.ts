@@ -152,8 +152,10 @@ function hasTemplate(secret: string): boolean {
 
 function stripPrefix(secret: string, lower: string, keywords: readonly string[]): string {
   let cut = 0;
+  // The first character compared first: a rule may list a hundred keywords (Discord's bare token starts).
+  const first = lower.charCodeAt(0);
   for (const kw of keywords) {
-    if (kw.length > cut && lower.startsWith(kw)) {
+    if (kw.length > cut && kw.charCodeAt(0) === first && lower.startsWith(kw)) {
       cut = kw.length;
     }
   }
