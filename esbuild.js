@@ -121,7 +121,7 @@ const codeCacheModule = require('path').join(__dirname, 'src', 'cli', 'codeCache
  * Every character past ASCII left in a Node bundle's output as a `\u` escape. esbuild escapes strings and
  * templates itself (`charset: 'ascii'`) but keeps regex literals (`/пароль|…/`) and, in dev builds, comments
  * as written, and one such character made V8 hold the whole 760 KB scan bundle as a two-byte string: the
- * three-file scan's start-up took about 750 more page faults and 8-30 ms more (hyperfine, 40-50 runs each).
+ * three-file scan's start-up took about 750 more page faults and 11 ms more CPU (40 interleaved runs).
  * What is left is in regex literals, where `\uXXXX` means the same character, and comments. A dev build's
  * source map is a few columns off on those lines.
  * @type {import('esbuild').Plugin}
