@@ -6,7 +6,7 @@ import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecret
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';
 import { endAtOpener } from './gluedQuote';
-import { ARGUMENT_PAIR, VALUE_PAIR, inPairList, readPairValue, takeSiblingValue } from './pairValues';
+import { ARGUMENT_PAIR, VALUE_PAIR, pairListAt, readPairValue, takeSiblingValue } from './pairValues';
 import { valuesOnNextLines } from './followingLines';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -20,10 +20,9 @@ import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd 
  * credentialName.ts, the value's in literalValue.ts.
  */
 
-/** Substrings every credential name holds, widened to the name around each hit; `pat` not in `path`. */
+/** Substrings every credential name holds, widened to the name around each hit (`pat` not in `path`)… */
 const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|psk|pat(?![a-z])/gi;
-/** How far a name is widened each side of its hit. */
-const NAME_REACH = 96;
+const NAME_REACH = 96; // …this far each side of it.
 /** How far back the start of a name's line is looked for; further back, the name is taken to be in code. */
 const LINE_REACH = 160;
 
@@ -246,8 +245,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   const lineStart =
     prefix !== undefined && LINE_PREFIX.test(prefix) && !/^(?:self|this|cls)\./.test(text.slice(s, e));
   if (!lineStart) {
-    if (op === '=' && !quotedName && inPairList(text, s)) {
-      return pushLiteral(text, readPairValue(text, at), kind, true, out);
+    const pairs = op === '=' && !quotedName ? pairListAt(text, s) : undefined;
+    if (pairs !== undefined) {
+      return pushLiteral(text, readPairValue(text, at, pairs === 'spaced'), kind, true, out);
     }
     // In code or a log line an unquoted value is an expression, unless it is a long number given to a
     // password (a PIN) or a generated token (`Using Key=k3J9…`). Not reading further keeps a line of

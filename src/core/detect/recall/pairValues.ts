@@ -68,17 +68,18 @@ export function takeSiblingValue(
 
 /**
  * A value in a connection string: up to the next `;` or quote, or a command's next option (` --feature`)
- * when the string is an argument on a command line.
+ * when the string is an argument on a command line; in a list of pairs apart by blanks (`spaced`), up to
+ * the next blank too.
  */
-export function readPairValue(text: string, at: number): { start: number; end: number; quoted: boolean } {
+export function readPairValue(
+  text: string,
+  at: number,
+  spaced = false,
+): { start: number; end: number; quoted: boolean } {
   const limit = lineEnd(text, at, 1024);
   let end = at;
   while (end < limit && !';"\''.includes(text[end]!)) {
-    if (
-      isSpace(text.charCodeAt(end)) &&
-      text.startsWith('--', end + 1) &&
-      /[a-z]/.test(text[end + 3] ?? '')
-    ) {
+    if (isSpace(text.charCodeAt(end)) && (spaced || isOptionAfter(text, end))) {
       break;
     }
     end++;
@@ -86,12 +87,31 @@ export function readPairValue(text: string, at: number): { start: number; end: n
   return { start: at, end, quoted: false };
 }
 
-/** `;Password=…` or `"Password=…`: a pair in a connection string, whose values are bare literals. */
-export function inPairList(text: string, s: number): boolean {
+/** ` --feature`: a command's next option after the blank at `at`. */
+function isOptionAfter(text: string, at: number): boolean {
+  return text.startsWith('--', at + 1) && /[a-z]/.test(text[at + 3] ?? '');
+}
+
+/**
+ * How the name at `s` stands in a list of pairs, if it does: after `;` or a quote (`;Password=…`,
+ * `"Password=…`: a connection string), or after a blank that follows another bare pair (`host=db
+ * password=…`: libpq's and ODBC's keyword/value form, often a command's quoted argument), where a value
+ * ends at the next blank.
+ */
+export function pairListAt(text: string, s: number): 'separated' | 'spaced' | undefined {
   let i = s - 1;
   while (i >= 0 && s - i < 8 && isSpace(text.charCodeAt(i))) {
     i--;
   }
   const c = text.charCodeAt(i);
-  return c === 59 || c === 34 || c === 39;
+  if (c === 59 || c === 34 || c === 39) {
+    return 'separated';
+  }
+  return i < s - 1 && PREVIOUS_PAIR.test(text.slice(Math.max(0, i - 120), i + 1)) ? 'spaced' : undefined;
 }
+
+/**
+ * A bare `name=value` pair ending where the text does (`host=db`, `port=5432`, `user='app'`). Not after a
+ * comma: `headers=None, credentials=None)` is a call's keyword arguments, not a list of pairs.
+ */
+const PREVIOUS_PAIR = /(?:^|[\s"'(])[A-Za-z_][\w.-]{0,40}=(?:'[^'\s]{0,64}'|[^\s=;,"'()]{1,64})$/;

@@ -50,4 +50,20 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     );
     assert.deepEqual(out, []);
   });
+
+  it("hides a password in a list of pairs apart by blanks (libpq's `host=db user=app password=…`), last or not", () => {
+    hides('psql "host=db user=app password=quagmire7Lotus"', 'quagmire7Lotus');
+    hides('conn = psycopg2.connect("dbname=app user=etl password=amber-wheel-42")', 'amber-wheel-42');
+    hides("DSN='host=db port=5432 password=q8#zm%s@k2 sslmode=require'", 'q8#zm%s@k2');
+    hides('dsn = "host=db user=\'app\' password=velvet7lantern"', 'velvet7lantern');
+    hides('FOO=bar API_TOKEN=k3J9x7Qm2Lp8Zr4T ./deploy.sh', 'k3J9x7Qm2Lp8Zr4T');
+  });
+
+  it("leaves a call's keyword arguments and references in such lists", () => {
+    // A comma after the pair before: keyword arguments with a default, not a list of pairs.
+    leaves('def connect(host, headers=None, credentials=None):');
+    leaves('def load_cert_chain(self, certfile, keyfile=None, password=None):');
+    leaves('psql "host=db user=app password=$PGPASSWORD"');
+    leaves('dsn = "host=db user=app password=${DB_PASSWORD}"');
+  });
 });

@@ -75,7 +75,7 @@ export const VALUE_ENDS = '"\'`\t \r\n,;)]}<\\\u2028\u2029';
 function value(min: number, max: number): string {
   return (
     `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},${max}}))\\k<q>(?=\\\\?["'\`])` +
-    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},${max}}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|\\\\[nrt]|$))`
+    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},${max}}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|(?<==${BARE}{${min},${max}}={0,2})["'\`]|\\\\[nrt]|$))`
   );
 }
 
@@ -183,6 +183,8 @@ export const genericRules: readonly Rule[] = [
       `SMTP_PASS_2 = '${pw}'`,
       // JSON held in a string (a fixture, a Postman body, `curl -d`): the quotes come escaped.
       `const body = "{\\"password\\": \\"${pw}\\"}";`,
+      // libpq's keyword/value string: the bare value ends at the string's closing quote.
+      `conn = psycopg2.connect("dbname=app user=etl password=${pw}")`,
     ],
     negatives: GENERIC_PASSWORD_NEGATIVES,
   }),

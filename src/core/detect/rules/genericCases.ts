@@ -10,6 +10,8 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   // FTP's conventional password is no secret.
   '"kadmin/dbutil", "kadmin/passwd", "kadmin/server", "lib/kadm5", and',
   "  $pass = '-anonymous@'",
+  // A placeholder in docs: `<password>` reads as an XML element whose text would end at the quote.
+  '    proxy_url="socks5h://<username>:<password>@proxy-host"',
   // A list of names, not a call's name and value (PHP's curl options, boto's logging handler, mako).
   "    'COOKIEJAR', 'FTPPORT', 'KEYPASSWD', 'KRB4LEVEL',",
   "args=('localhost', 'username', 'password', 'from@abc', ['user1@abc', 'user2@xyz'], 'Logger Subject')",
