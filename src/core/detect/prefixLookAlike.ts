@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { lineStart } from './lineBounds';
 
 // A value that opens with a provider's fixed prefix (`ghp_`, `glpat-`) claims to be that provider's
 // token, and the provider's rule is the authority on it. When that rule takes the whole value and then
@@ -206,8 +207,8 @@ export function defersToNamedProvider(
   if (named.size === 0) {
     return false;
   }
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - NAME_WINDOW), start);
+  // Bounded: a whole line read back from each value of one long line of them costs its square.
+  const before = text.slice(lineStart(text, start, NAME_WINDOW), start);
   const name = ASSIGNED_NAME.exec(before)?.[1]?.toLowerCase();
   const word = name === undefined ? undefined : KEY_NAME.exec(name)?.[1]?.replace(/[.-]/g, '_');
   const owners = word === undefined ? undefined : named.get(word);
