@@ -10,6 +10,7 @@ import { ARGUMENT_PAIR, VALUE_PAIR, pairListAt, readPairValue, takeSiblingValue 
 import { valuesOnNextLines } from './followingLines';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { directiveValue, indentOf, linePrefix, skipSpaces, takeListValues } from './valueForms';
 import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd } from './tokenShape';
 
 /**
@@ -23,8 +24,6 @@ import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd 
 /** Substrings every credential name holds, widened to the name around each hit (`pat` not in `path`)… */
 const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|psk|pat(?![a-z])/gi;
 const NAME_REACH = 96; // …this far each side of it.
-/** How far back the start of a name's line is looked for; further back, the name is taken to be in code. */
-const LINE_REACH = 160;
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
 const SEPARATOR =
@@ -44,7 +43,7 @@ const CALL_OPEN = /\([ \t]{0,4}(?=["'`])/y;
  * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first).
  */
 const CONVERSION =
-  /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
+  /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
 /** A bare `key` (a dictionary key in most code) names a credential only when its value is generated. */
 const PLAIN_KEY = /^key$/i;
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
@@ -212,6 +211,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   const base = glued ? j + 1 : SEPARATOR.lastIndex;
   const at = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : base; // `password == f"…"`
+  const listed = takeListValues(text, at, kind, prefix !== undefined && LINE_PREFIX.test(prefix), out);
+  if (listed !== undefined) {
+    return listed;
+  }
   const c = text.charCodeAt(at);
   if (c === 34 || c === 39 || c === 96) {
     // The name stood inside a string, and this quote closes it: what follows is code.
@@ -360,36 +363,13 @@ function spacedValue(
   out: RecallSpan[],
 ): number {
   const c = text.charCodeAt(at);
-  if ((c === 34 || c === 39) && prefix !== undefined && LINE_PREFIX.test(prefix)) {
+  if (prefix === undefined || !LINE_PREFIX.test(prefix)) {
+    return generatedToken(text, at, kind, out);
+  }
+  if (c === 34 || c === 39) {
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }
-  return generatedToken(text, at, kind, out);
-}
-
-/** The text from the start of the line to `s`, or undefined when the line starts too far back. */
-function linePrefix(text: string, s: number): string | undefined {
-  for (let i = s - 1; i >= 0 && s - i <= LINE_REACH; i--) {
-    if (text.charCodeAt(i) === 10) {
-      return text.slice(i + 1, s);
-    }
-  }
-  return s <= LINE_REACH ? text.slice(0, s) : undefined;
-}
-
-function indentOf(prefix: string): number {
-  let i = 0;
-  while (i < prefix.length && isSpace(prefix.charCodeAt(i))) {
-    i++;
-  }
-  return i;
-}
-
-function skipSpaces(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && isSpace(text.charCodeAt(i))) {
-    i++;
-  }
-  return i;
+  return directiveValue(text, at, kind, out) ?? generatedToken(text, at, kind, out);
 }
 
 /** Letters, digits, `_`, `-` and `.`: the characters of a name in any case style or namespace. */

@@ -1,0 +1,144 @@
+import { randomLetterRun } from '../rules/letterPairs';
+import { lineEnd } from '../lineBounds';
+import { isSpace, pushLiteral } from './literalValue';
+import type { RecallSpan } from './recallSpan';
+import { looksRandom } from './tokenShape';
+
+/**
+ * Forms of a credential name's value beyond one literal after an operator (namedLiterals.ts): a list of
+ * literals, and a directive's bare value alone on its line. With the line helpers namedLiterals.ts reads
+ * a name's line with.
+ */
+
+/** How far back the start of a name's line is looked for; further back, the name is taken to be in code. */
+const LINE_REACH = 160;
+
+/** The text from the start of the line to `s`, or undefined when the line starts too far back. */
+export function linePrefix(text: string, s: number): string | undefined {
+  for (let i = s - 1; i >= 0 && s - i <= LINE_REACH; i--) {
+    if (text.charCodeAt(i) === 10) {
+      return text.slice(i + 1, s);
+    }
+  }
+  return s <= LINE_REACH ? text.slice(0, s) : undefined;
+}
+
+export function indentOf(prefix: string): number {
+  let i = 0;
+  while (i < prefix.length && isSpace(prefix.charCodeAt(i))) {
+    i++;
+  }
+  return i;
+}
+
+export function skipSpaces(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) {
+    i++;
+  }
+  return i;
+}
+
+/** `[`, or Python's `"".join([` (a key split into parts), where a list of literals opens. */
+const LIST_OPEN = /(?:(["'])\1\.join\([ \t]{0,4})?\[/y;
+/** One element and what ends it: a quoted string, or a bare run, then a comma or the closing bracket. */
+const ELEMENT = /[ \t]{0,16}(?:(["'`])([^"'`\\\r\n]{0,512})\1|([^,\][\s"'`{}()]{1,512}))[ \t]{0,16}([,\]])/y;
+/** How far a list is read on its line. */
+const LIST_REACH = 2048;
+
+/**
+ * A list of literals given to a credential name: `API_KEYS = ["…", "…"]`, YAML's flow sequence
+ * (`passwords: [a, b]`), a key split into parts and joined (`["…", "…"].join("")`, `"".join(["…", "…"])`).
+ * A joined part is hidden whatever it looks like; an element of a plain list when it reads as a credential
+ * (`listedValue`: lists given to `token` or `auth` names are lexers' and schemes' words as often), a bare
+ * one only where `bare` (a line-oriented format: in code a bare element is an expression). Returns where the
+ * scan resumes, or undefined when no flat list of literals on one line starts at `at` (a call inside, a
+ * nested list: then the value is read as before).
+ */
+export function takeListValues(
+  text: string,
+  at: number,
+  kind: string,
+  bare: boolean,
+  out: RecallSpan[],
+): number | undefined {
+  LIST_OPEN.lastIndex = at;
+  const open = LIST_OPEN.exec(text);
+  if (open === null) {
+    return undefined;
+  }
+  const limit = lineEnd(text, at, LIST_REACH);
+  const elements: { start: number; end: number; quoted: boolean }[] = [];
+  for (let i = LIST_OPEN.lastIndex; ;) {
+    ELEMENT.lastIndex = i;
+    const m = ELEMENT.exec(text);
+    if (m === null || ELEMENT.lastIndex > limit) {
+      return undefined;
+    }
+    const value = m[2] ?? m[3]!;
+    const start = text.indexOf(m[1] === undefined ? value : m[1] + value, i) + (m[1] === undefined ? 0 : 1);
+    if (m[1] !== undefined || bare) {
+      elements.push({ start, end: start + value.length, quoted: m[1] !== undefined });
+    }
+    i = ELEMENT.lastIndex;
+    if (m[4] === ']') {
+      const joined = open[1] !== undefined || JOINED.test(text.slice(i, i + 8));
+      for (const v of elements) {
+        if (joined || listedValue(text.slice(v.start, v.end), kind)) {
+          pushLiteral(text, v, kind, bare, out);
+        }
+      }
+      return i;
+    }
+  }
+}
+
+/** `.join(` right after a list: its parts make one value. */
+const JOINED = /^[ \t]{0,2}\.join\(/;
+
+/**
+ * An element of a plain list that reads as a credential: generated, or given to a password name with letters
+ * and something else and no words of code joined by marks (`hunter22`, not `+i6t-not-inline`).
+ */
+function listedValue(value: string, kind: string): boolean {
+  if (looksRandom(value)) {
+    return true;
+  }
+  return (
+    kind === 'password' &&
+    value.length >= 6 &&
+    /[A-Za-z]/.test(value) &&
+    /[^A-Za-z]/.test(value) &&
+    !/[a-z]{2}[-_./][a-z]{2}/i.test(value)
+  );
+}
+
+/**
+ * A directive's value: a credential name and one bare value alone on their line (`keyPassword s3cr…` in a
+ * config file, `password hunter22` in a client's rc file). Letters alone are a word of prose (`Password
+ * reset`) unless they read as drawn; a digit, a mark or a capital after a small letter make a value. Not
+ * code (`krb5_creds *creds);`, a C parameter: brackets, `;`, a leading `*` or `&`), a string's words (quotes), words joined by marks
+ * (`local,wkd,dane`, `key/iv`) or a service's port (`kpasswd 464/tcp`). Returns where the scan resumes, or
+ * undefined when the line holds anything else.
+ */
+export function directiveValue(
+  text: string,
+  at: number,
+  kind: string,
+  out: RecallSpan[],
+): number | undefined {
+  const end = lineEnd(text, at, 256);
+  const value = text.slice(at, end).trimEnd();
+  if (
+    end === at + 256 ||
+    !/^[^\s()[\]{};,<>*&"'`][^\s()[\]{};<>"'`]{3,199}$/.test(value) ||
+    /^[a-z]+(?:[,./:_-][a-z]+)+$/i.test(value) ||
+    /^\d+\/[a-z]+$/.test(value)
+  ) {
+    return undefined;
+  }
+  const shaped = /[^A-Za-z]/.test(value) || /[a-z][A-Z]/.test(value) || randomLetterRun(value);
+  return shaped
+    ? pushLiteral(text, { start: at, end: at + value.length, quoted: false }, kind, true, out)
+    : undefined;
+}

@@ -1,0 +1,63 @@
+import { randomToken, ALNUM } from '../random';
+import { findNamedLiterals } from './namedLiterals';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
+const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
+/** A password with a digit in it for sure: drawn letters alone may read as a word. */
+const password = (): string => `${fake(6)}7${fake(5)}`;
+
+describe('redact tier: lists and directives given to a credential name (valueForms.ts)', () => {
+  it('hides each element of a list of credentials, quoted in code or bare in YAML', () => {
+    const [a, b] = [randomToken(ALNUM, 24), randomToken(ALNUM, 24)];
+    hides(`API_KEYS = ["${a}", "${b}"]`, a, b);
+    hides(`const apiKeys = ['${a}', '${b}'];`, a, b);
+    const [p, q] = [password(), password()];
+    hides(`passwords: [${p}, ${q}]`, p, q);
+  });
+
+  it('hides every part of a key split into a list and joined, whatever each part looks like', () => {
+    const [a, b] = [fake(10), fake(14)];
+    hides(`const API_KEY = ["${a}", "${b}"].join("");`, a, b);
+    hides(`API_KEY = "".join(["${a}", "${b}"])`, a, b);
+    hides(`secret = ''.join(['${a}', '${b}'])`, a, b);
+  });
+
+  it("leaves lists of words, calls and names given to `token` or `auth` names (lexers', schemes')", () => {
+    leaves('AUTH_SCHEME_ORDER = ["hmacdigest", "googlelogin", "digest", "wsse", "basic"]');
+    leaves("token_variants = ['+i6t-not-inline', '+i6t-inline', '+i6t-use-option']");
+    leaves('tokens = [getToken(), other]');
+    leaves('password = [a, b]');
+    leaves('API_KEYS = ["${KEY_ONE}", "${KEY_TWO}"]');
+  });
+
+  it('hides the bare value of a directive alone on its line, in any case style', () => {
+    const pw = password();
+    hides(`keyPassword ${pw}`, pw);
+    hides(`  password ${pw}`, pw);
+    hides(`# masterPassword ${pw}`, pw);
+  });
+
+  it('leaves words, code and service tables that put a credential word before a value', () => {
+    for (const text of [
+      '## Password reset',
+      '  password required',
+      '    krb5_creds *creds);',
+      '    PKCS8_PRIV_KEY_INFO **p8inf);',
+      'GTlsPasswordFlags  flags);',
+      'kpasswd\t\t464/tcp',
+      'auto-key-locate local,wkd,dane',
+      '# pass key/iv',
+      '    "BrowserCacheManager.addAccountKeyToMap called",',
+      '  "credential vault"',
+    ]) {
+      leaves(text);
+    }
+  });
+
+  it("hides a literal given through Rust's String::from", () => {
+    const pw = password();
+    hides(`let password = String::from("${pw}");`, pw);
+    hides(`let token = SecretString::new("${pw}");`, pw);
+  });
+});
