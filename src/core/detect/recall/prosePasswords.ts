@@ -19,6 +19,26 @@ import { looksRandom } from './tokenShape';
 const SENTENCE =
   /\b(?:password|passwd|passphrase)\b[^\n.;=]{0,60}?[ \t](?:(?:is|was|be|are)(?:[ \t]+set[ \t]+to)?|(?:set|changed|reset)[ \t]+to)[ \t]*:?[ \t]*(['"`])([^\s'"`()]{1,80})\1/gi;
 
+/**
+ * The same sentence with the value bare (`The password is hunter22.`, `pw is x8!kQ for staging`), or a
+ * value after `use`, `with` or `enter` and the word (`log in with password hunter22`). Bare, a word is
+ * prose (`the password is required`): only a value of six or more with letters and a digit or a mark (or
+ * digits alone), and no hash's or cipher's name (`sha256`, `aes-128`), is taken (`bareProseValue`).
+ */
+const BARE_SENTENCE =
+  /\b(?:password|passwd|passphrase|pw|pwd)\b(?:[^\n.;=]{0,60}?[ \t](?:is|was|(?:set|changed|reset)[ \t]+to)|(?<=\b(?:use|using|with|enter|type)[ \t]+(?:the[ \t]+)?(?:password|passwd|passphrase|pw|pwd)))[ \t]*:?[ \t]+([^\s'"`()<>[\]{},;]{6,80}?)(?=[.,;:!?)]?(?:[ \t]|\r?\n|$))/gi;
+/** Names of hashes and ciphers, which prose about passwords names (`the password is sha256-hashed`). */
+const ALGORITHM =
+  /^(?:sha-?\d+|md\d|utf-?\d+|base\d+|aes-?\d+|rsa-?\d+|pbkdf2\w*|argon2\w*|bcrypt\w*|scrypt\w*)/i;
+
+/** A bare value of prose: letters and a digit or a mark, or six digits or more; no algorithm's name, no `16chars`. */
+function bareProseValue(value: string): boolean {
+  if (ALGORITHM.test(value) || /^\d+[a-z]+$/i.test(value)) {
+    return false;
+  }
+  return /^\d{6,}$/.test(value) || (/[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value));
+}
+
 /** `the following password …:`, then the value alone on the next line (one blank line allowed between). */
 const FOLLOWING =
   /\bfollowing[ \t]+(?:password|passphrase|token|key|secret)\b[^\n]{0,80}:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*([^\s]{8,200})[ \t]*(?=\r?\n|$)/gi;
@@ -28,6 +48,13 @@ export const findProsePasswords: RecallDetector = (text, out: RecallSpan[]) => {
     const end = m.index + m[0].length - 1;
     const start = end - m[2]!.length;
     pushLiteral(text, { start, end, quoted: true }, 'password', false, out);
+  }
+  for (const m of text.matchAll(BARE_SENTENCE)) {
+    const value = m[1]!;
+    if (bareProseValue(value)) {
+      const start = m.index + m[0].length - value.length;
+      pushLiteral(text, { start, end: start + value.length, quoted: false }, 'password', true, out);
+    }
   }
   for (const m of text.matchAll(FOLLOWING)) {
     const value = m[1]!;

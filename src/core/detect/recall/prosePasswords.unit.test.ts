@@ -25,6 +25,30 @@ describe('redact tier: passwords given in prose', () => {
     hides(`Use the following token:\r\n  ${pw}`, pw);
   });
 
+  it('hides a bare password a sentence gives, when it holds a digit or a mark', () => {
+    // A digit in the middle: drawn letters alone read as a word, which bare prose never takes.
+    const pw = `${fake(7)}4${fake(4)}`;
+    hides(`The password is ${pw}`, pw);
+    hides(`the password is: ${pw}.`, pw);
+    hides(`# staging pw is ${pw} for now`, pw);
+    hides(`use password ${pw} to log in`, pw);
+    hides(`log in with the password Tr0ub4dor&3 please`, 'Tr0ub4dor&3');
+    hides('The PIN password was set to 40817236.', '40817236');
+  });
+
+  it('leaves a bare word, a length, a count and an algorithm in such sentences', () => {
+    for (const text of [
+      'the password is required',
+      'The password is hashed with bcrypt12 before it is stored',
+      'the password is sha256-hashed',
+      'the password is 16chars at least',
+      'Your password is 8 characters or more.',
+      'the password is stored in $PASSWORD_FILE',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('leaves prose that gives no value, references and placeholders', () => {
     for (const text of [
       'Your password is "required"',
