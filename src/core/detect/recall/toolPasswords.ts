@@ -7,7 +7,11 @@ import type { RecallDetector } from './recallSpan';
  * - the OpenLDAP clients' bind password, `-w` (`ldapsearch -x -D "cn=admin,…" -w '…'`);
  * - an RDP client's `/p:` (`xfreerdp /u:Administrator /p:…`);
  * - Windows `net use Z: \\host\share <password> /user:<user>`, the word after the share;
- * - `htpasswd -b [-c…] <file> <user> <password>`, the last of its three words.
+ * - `htpasswd -b [-c…] <file> <user> <password>`, the last of its three words;
+ * - OpenSSL's `-k <password>` and `pass:<password>` (`-passin`, `-passout`, `-pass`), zip's and unzip's `-P`,
+ *   7-Zip's `-p<password>`, `redis-cli -a`, the MongoDB shells' `-p`, Samba's `-U user%password`;
+ * - a secret a login command reads from its input: `echo <secret> | docker login … --password-stdin`,
+ *   `gh auth login --with-token <<< <secret>`.
  * The value is quoted or runs to the next blank; a variable (`$PW`, `%PW%`), a template or `*` (net use's
  * prompt) is not one.
  */
@@ -15,17 +19,41 @@ import type { RecallDetector } from './recallSpan';
 /** A value as a shell passes it: what the quotes hold, or a run up to a blank. */
 const VALUE = `(?:"([^"\\r\\n]{1,128})"|'([^'\\r\\n]{1,128})'|([^\\s"']{1,128}))`;
 
+/** What a line says up to a tool's flag: the tool's name, then up to 240 characters of its line. */
+const tool = (name: string, flag: string): string => `\\b${name}\\b[^\\r\\n]{0,240}?[ \\t]${flag}`;
+/** Flags by which a login command reads its secret from its input. */
+const FROM_INPUT = '(?:--password-stdin|--with-token|--token-stdin)\\b';
+
+// Each holds one VALUE and no other group: the value's place is read from the match's indices.
 const TOOL_PASSWORDS: readonly RegExp[] = [
-  new RegExp(`\\b${LDAP_TOOL}\\b[^\\r\\n]{0,240}?[ \\t]-w[ \\t]{1,4}${VALUE}`, 'g'),
-  new RegExp(`\\b(?:xfreerdp|wlfreerdp|sdl-freerdp)\\b[^\\r\\n]{0,240}?[ \\t][/+]p:${VALUE}`, 'g'),
+  new RegExp(`\\b${LDAP_TOOL}\\b[^\\r\\n]{0,240}?[ \\t]-w[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(`\\b(?:xfreerdp|wlfreerdp|sdl-freerdp)\\b[^\\r\\n]{0,240}?[ \\t][/+]p:${VALUE}`, 'gd'),
   new RegExp(
     `\\bnet[ \\t]{1,4}use[ \\t]{1,4}(?:[A-Za-z]:[ \\t]{1,4})?\\\\\\\\[^\\s]{1,200}[ \\t]{1,4}${VALUE}(?=[ \\t]{1,4}/user:)`,
-    'gi',
+    'gid',
   ),
   new RegExp(
     `\\bhtpasswd[ \\t]{1,4}-[A-Za-z]*b[A-Za-z]*(?:[ \\t]{1,4}-[A-Za-z]{1,8})*[ \\t]{1,4}[^\\s-][^\\s]{0,200}[ \\t]{1,4}[^\\s]{1,64}[ \\t]{1,4}${VALUE}`,
-    'g',
+    'gd',
   ),
+  new RegExp(`${tool('openssl', '-k')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(`${tool('openssl', '-pass(?:in|out|word)?')}[ \\t]{1,4}["']?pass:${VALUE}`, 'gd'),
+  new RegExp(`${tool('(?:zip|unzip|zipcloak)', '-P')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(`${tool('7z[ar]?', '-p')}${VALUE}`, 'gd'),
+  new RegExp(`${tool('redis-cli', '-a')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(
+    `${tool('(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)', '-p')}[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(
+    `${tool('(?:smbclient|rpcclient|smbmap|smbget)', '(?:-U|--user=)')}[ \\t]{0,4}["']?[^\\s%"']{1,64}%${VALUE}`,
+    'gd',
+  ),
+  new RegExp(
+    `\\b(?:echo|printf)[ \\t]{1,4}(?:-[neE]{1,2}[ \\t]{1,4})?${VALUE}[ \\t]{0,4}\\|[^\\r\\n]{0,200}?${FROM_INPUT}`,
+    'gd',
+  ),
+  new RegExp(`${FROM_INPUT}[^\\r\\n|]{0,120}?<<<[ \\t]{0,4}${VALUE}`, 'gd'),
 ];
 
 export const findToolPasswords: RecallDetector = (text, out) => {
@@ -35,7 +63,7 @@ export const findToolPasswords: RecallDetector = (text, out) => {
       if (value === '*' || /^(?:\$\{?\w+\}?|%\w+%|\$\(.*\))$/.test(value) || isPlaceholderValue(value)) {
         continue;
       }
-      const start = m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
+      const start = m.indices![m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3]![0];
       out.push({ start, end: start + value.length, kind: 'password' });
     }
   }

@@ -27,6 +27,35 @@ describe('redact tier: passwords in a tool’s own place (toolPasswords.ts)', ()
     leaves('htpasswd -c .htpasswd admin');
   });
 
+  it("hides OpenSSL's, zip's, 7-Zip's, redis-cli's, the MongoDB shells' and Samba's own password places", () => {
+    const p = password();
+    hides(`openssl enc -aes-256-cbc -k ${p} -in notes.txt -out notes.enc`, p);
+    hides(`openssl rsa -in key.pem -passin pass:${p} -out plain.pem`, p);
+    hides(`openssl pkcs12 -export -passout "pass:${p}" -out bundle.p12`, p);
+    hides(`zip -r -P ${p} backup.zip data/`, p);
+    hides(`unzip -P '${p}' backup.zip`, p);
+    hides(`7z a -p${p} -mhe=on backup.7z data/`, p);
+    hides(`redis-cli -h cache -a ${p} ping`, p);
+    hides(`mongosh --host db -u admin -p ${p} --authenticationDatabase admin`, p);
+    hides(`smbclient //files/share -U backup%${p}`, p);
+  });
+
+  it('hides a secret a login command reads from its input', () => {
+    const p = password();
+    hides(`echo ${p} | docker login registry.example.com --username ci --password-stdin`, p);
+    hides(`echo -n "${p}" | helm registry login ghcr.io -u me --password-stdin`, p);
+    hides(`gh auth login --with-token <<< ${p}`, p);
+  });
+
+  it('leaves those places holding a variable or a prompt', () => {
+    leaves('openssl enc -aes-256-cbc -k $PASS -in notes.txt');
+    leaves('openssl rsa -in key.pem -passin env:KEY_PASS');
+    leaves('7z x -p backup.7z');
+    leaves('echo $TOKEN | gh auth login --with-token');
+    leaves('echo "$REGISTRY_PASSWORD" | docker login --username ci --password-stdin');
+    leaves('zip -r backup.zip data/');
+  });
+
   it('reads psk as a password name: a Wi-Fi network’s passphrase in wpa_supplicant.conf', () => {
     const p = password();
     assertHidden(findNamedLiterals, `network={\n    ssid="office"\n    psk="${p}"\n}`, [p]);
