@@ -3,6 +3,7 @@ import { encodedSecretDetector } from './encodedSecrets';
 import { kubernetesDetector } from './kubernetes';
 import { lookAlikeDetector } from './lookAlikes';
 import { findAuthHeaders } from './authHeaders';
+import { findCookies } from './cookies';
 import { findCommandFlags } from './commandFlags';
 import { findCredentialCompanions } from './credentialCompanions';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
@@ -42,6 +43,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findDirectivePasswords,
   findCommandFlags,
   findAuthHeaders,
+  findCookies,
   findUrlCredentials,
   findJdbcUrls,
   findLabelledTokens,
