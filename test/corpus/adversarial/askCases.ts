@@ -16,6 +16,7 @@ import {
 import type { AskCase } from './askCase';
 import { GIT, one } from './askCase';
 import { checksums, contextOff, knownValues, providers } from './askCasesMore';
+import { reviewCases } from './askCasesReview';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -336,5 +337,6 @@ export function askCases(): AskCase[] {
     ...checksums(),
     ...providers(),
     ...knownValues(),
+    ...reviewCases(),
   ];
 }
