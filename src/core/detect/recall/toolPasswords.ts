@@ -10,6 +10,9 @@ import type { RecallDetector } from './recallSpan';
  * - `htpasswd -b [-c…] <file> <user> <password>`, the last of its three words;
  * - OpenSSL's `-k <password>` and `pass:<password>` (`-passin`, `-passout`, `-pass`), zip's and unzip's `-P`,
  *   7-Zip's `-p<password>`, `redis-cli -a`, the MongoDB shells' `-p`, Samba's `-U user%password`;
+ * - `sqlcmd`'s, `bcp`'s and `osql`'s `-P`, `ssh-keygen -N`/`-P` (a new and an old passphrase), the Java tools'
+ *   `-storepass` and `-keypass`, `net user <name> <password>`, `openssl passwd [-6] <password>`, and
+ *   `echo "user:<password>" | chpasswd`;
  * - a secret a login command reads from its input: `echo <secret> | docker login … --password-stdin`,
  *   `gh auth login --with-token <<< <secret>`.
  * The value is quoted or runs to the next blank; a variable (`$PW`, `%PW%`), a template or `*` (net use's
@@ -49,6 +52,20 @@ const TOOL_PASSWORDS: readonly RegExp[] = [
     `${tool('(?:smbclient|rpcclient|smbmap|smbget)', '(?:-U|--user=)')}[ \\t]{0,4}["']?[^\\s%"']{1,64}%${VALUE}`,
     'gd',
   ),
+  new RegExp(`${tool('(?:sqlcmd|bcp|osql|isql)', '-P')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(`${tool('ssh-keygen', '-[NP]')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  // Distinctive enough alone, and a line may carry both (`keytool … -storepass … -keypass …`).
+  new RegExp(`(?<![\\w-])-(?:src|dest|new)?(?:store|key)pass[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(`\\bnet[ \\t]{1,4}user[ \\t]{1,4}[^\\s/*]{1,64}[ \\t]{1,4}${VALUE}`, 'gid'),
+  new RegExp(
+    `\\bopenssl[ \\t]{1,4}passwd(?:[ \\t]{1,4}-(?:1|5|6|apr1|crypt|aixmd5)|[ \\t]{1,4}-salt[ \\t]{1,4}[^\\s]{1,64})*[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  // The value is the first group here, the two empty ones keep the others' numbering.
+  new RegExp(
+    `\\b(?:echo|printf)[ \\t]{1,4}["']?[^\\s:"']{1,64}:([^\\s"']{1,128})()()["']?[ \\t]{0,4}\\|[ \\t]{0,4}(?:sudo[ \\t]{1,4})?chpasswd\\b`,
+    'gd',
+  ),
   new RegExp(
     `\\b(?:echo|printf)[ \\t]{1,4}(?:-[neE]{1,2}[ \\t]{1,4})?${VALUE}[ \\t]{0,4}\\|[^\\r\\n]{0,200}?${FROM_INPUT}`,
     'gd',
@@ -60,7 +77,12 @@ export const findToolPasswords: RecallDetector = (text, out) => {
   for (const re of TOOL_PASSWORDS) {
     for (const m of text.matchAll(re)) {
       const value = m[1] ?? m[2] ?? m[3]!;
-      if (value === '*' || /^(?:\$\{?\w+\}?|%\w+%|\$\(.*\))$/.test(value) || isPlaceholderValue(value)) {
+      if (
+        value === '*' ||
+        value.startsWith('-') ||
+        /^(?:\$\{?\w+\}?|%\w+%|\$\(.*\))$/.test(value) ||
+        isPlaceholderValue(value)
+      ) {
         continue;
       }
       const start = m.indices![m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3]![0];

@@ -40,6 +40,28 @@ describe('redact tier: passwords in a tool’s own place (toolPasswords.ts)', ()
     hides(`smbclient //files/share -U backup%${p}`, p);
   });
 
+  it("hides SQL Server's -P, ssh-keygen's passphrases, the Java tools' store passwords, net user and chpasswd", () => {
+    const p = password();
+    hides(`sqlcmd -S db -U sa -P ${p} -Q "SELECT 1"`, p);
+    hides(`bcp dbo.orders out orders.dat -S db -U etl -P '${p}' -c`, p);
+    hides(`ssh-keygen -t ed25519 -N '${p}' -f deploy_key`, p);
+    const [store, key] = [password(), password()];
+    hides(`keytool -genkeypair -keystore app.jks -storepass ${store} -keypass ${key} -alias app`, store, key);
+    hides(`jarsigner -storepass "${store}" app.jar release`, store);
+    hides(`net user backup ${p} /add`, p);
+    hides(`useradd -m -p $(openssl passwd -6 ${p}) deploy`, p);
+    hides(`echo "deploy:${p}" | sudo chpasswd`, p);
+  });
+
+  it('leaves their prompts, empty passphrases, variables and options', () => {
+    leaves('ssh-keygen -t ed25519 -N "" -f deploy_key');
+    leaves('keytool -list -keystore app.jks -storepass:env STORE_PASS');
+    leaves('net user backup * /add');
+    leaves('openssl passwd -6 -stdin');
+    leaves('echo "$USER:$PASS" | chpasswd');
+    leaves('sqlcmd -S db -U sa -P $SA_PASSWORD');
+  });
+
   it('hides a secret a login command reads from its input', () => {
     const p = password();
     hides(`echo ${p} | docker login registry.example.com --username ci --password-stdin`, p);
