@@ -8,6 +8,7 @@ import { findCommandFlags } from './commandFlags';
 import { findCredentialCompanions } from './credentialCompanions';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findJdbcUrls } from './jdbcUrls';
+import { findSqlInserts } from './sqlInserts';
 import { findLabelledTokens } from './labelledTokens';
 import { findNamedLiterals } from './namedLiterals';
 import { findProviderShapes } from './providerShapes';
@@ -40,6 +41,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findNamedLiterals,
   findCredentialArguments,
   findSqlPasswords,
+  findSqlInserts,
   findDirectivePasswords,
   findCommandFlags,
   findAuthHeaders,
