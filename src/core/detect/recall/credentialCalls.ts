@@ -5,7 +5,7 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
  * Credentials given without a credential-like name: a positional argument of a call that takes a
  * user and a password (`NetworkCredential("u", "…")`, `auth=("u", "…")`,
  * `new PasswordAuthentication("u", "…".toCharArray())`, `new DirectoryEntry(path, "u", "…")`), a JWT
- * library's signing key (`jwt.sign(payload, '…')`), a SQL clause (`IDENTIFIED BY '…'`,
+ * library's signing key (`jwt.sign(payload, '…')`), a cipher's key (`Fernet(b"…")`), a SQL clause (`IDENTIFIED BY '…'`,
  * `WITH PASSWORD '…'`), and a server directive (`requirepass …` and `masterauth …` in redis.conf).
  */
 
@@ -26,10 +26,11 @@ const SETTER =
 const ASSIGN_CALL =
   /\.assign(?<=(?:password|passwd|pwd|secrete?|token|apikey|api_key|private_key|passphrase)\.assign)[ \t]{0,4}\([ \t]{0,4}/gi;
 /**
- * `DriverManager.getConnection(url, "user", "…")`, .NET's `new DirectoryEntry("LDAP://…", "user", "…")`:
- * the third argument.
+ * `DriverManager.getConnection(url, "user", "…")`, .NET's `new DirectoryEntry("LDAP://…", "user", "…")`,
+ * Python's `pymysql.connect(host, user, passwd, db)` and `ftplib.FTP(host, user, passwd)`: the third argument.
  */
-const THIRD_ARGUMENT = /\b(?:getConnection|DirectoryEntry)[ \t]{0,4}\([ \t]{0,4}/g;
+const THIRD_ARGUMENT =
+  /\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A JSON Web Token library's call whose second argument is the signing key: `jwt.sign(payload, '…')`,
  * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')` and
@@ -44,6 +45,14 @@ const JWT_SECOND =
  */
 const JWT_FIRST =
   /\b(?:Algorithm\.HMAC(?:256|384|512)|JWK\.asKey|setSigningKey|SignedString)[ \t]{0,4}\([ \t]{0,4}(?:\[\]byte\([ \t]{0,4})?/g;
+/**
+ * A cipher's or a MAC's key given as a literal: Python cryptography's `Fernet(b"…")`, `AESGCM(…)`, PyCryptodome's
+ * `AES.new(b"…", mode)`, Java's `new SecretKeySpec("…".getBytes(), "AES")`: the first argument (a Python bytes
+ * prefix or a `key=` read past). Node's `createCipheriv(algorithm, '…', iv)`: the second.
+ */
+const CIPHER_KEY_FIRST =
+  /\b(?:Fernet|AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305|(?:AES|DES3?|Blowfish|ARC4|ChaCha20|Salsa20|CAST)\.new|SecretKeySpec)[ \t]{0,4}\([ \t]{0,4}(?:key[ \t]{0,4}=[ \t]{0,4})?(?:b(?=["']))?/g;
+const CIPHER_KEY_SECOND = /\b(?:createCipheriv|createDecipheriv)[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
   /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128})[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
@@ -60,6 +69,8 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   positional(text, ASSIGN_CALL, 0, out);
   positional(text, JWT_SECOND, 1, out, 'secret');
   positional(text, JWT_FIRST, 0, out, 'secret');
+  positional(text, CIPHER_KEY_FIRST, 0, out, 'key');
+  positional(text, CIPHER_KEY_SECOND, 1, out, 'key');
 };
 
 export const findSqlPasswords: RecallDetector = (text, out) => {

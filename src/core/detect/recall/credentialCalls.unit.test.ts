@@ -99,6 +99,23 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('token = JWT.encode payload, ENV["JWT_SECRET"], "HS256"');
   });
 
+  it("hides a cipher's key given as a literal, and Python's positional database and FTP passwords", () => {
+    const key = fake(16);
+    const fernet = `${fake(43)}=`;
+    hides(`f = Fernet(b"${fernet}")`, fernet);
+    hides(`cipher = AES.new(b'${key}', AES.MODE_GCM)`, key);
+    const chacha = fake(32);
+    hides(`aead = ChaCha20Poly1305(key=b"${chacha}")`, chacha);
+    hides(`SecretKeySpec spec = new SecretKeySpec("${key}".getBytes(), "AES");`, key);
+    hides(`const c = crypto.createCipheriv('aes-128-cbc', '${key}', iv);`, key);
+    const pw = fake(12);
+    hides(`conn = pymysql.connect("db", "root", "${pw}", "app")`, pw);
+    hides(`ftp = FTP("ftp.example.com", "deploy", "${pw}")`, pw);
+    leaves('f = Fernet(key)');
+    leaves('cipher = AES.new(key, AES.MODE_GCM)');
+    leaves('const c = crypto.createCipheriv(algorithm, key, iv);');
+  });
+
   it('leaves calls with references, and prose', () => {
     for (const text of [
       'var c = new NetworkCredential(user, password);',
