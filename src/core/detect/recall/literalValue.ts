@@ -94,7 +94,30 @@ export function readBare(text: string, at: number): ValueSpan {
   while (end > at && isSpace(text.charCodeAt(end - 1))) {
     end--;
   }
-  return { start: at, end, quoted: false };
+  return { start: at, end: continuedEnd(text, end), quoted: false };
+}
+
+/**
+ * A shell's line continuation: a value that ends in `\` at its line's end goes on at the start of the next
+ * line (`KEY=abc\` then `def`), as the shell joins them; up to four lines are followed.
+ */
+function continuedEnd(text: string, end: number): number {
+  let e = end;
+  for (let lines = 0; lines < 4 && text.charCodeAt(e - 1) === 92; lines++) {
+    const next = text.charCodeAt(e) === 13 ? e + 1 : e;
+    if (text.charCodeAt(next) !== 10) {
+      break;
+    }
+    let j = next + 1;
+    while (j < text.length && j - next <= MAX_VALUE && /[^\s'"`;#]/.test(text[j]!)) {
+      j++;
+    }
+    if (j === next + 1) {
+      break;
+    }
+    e = j;
+  }
+  return e;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { randomToken, ALNUM } from '../random';
+import * as assert from 'node:assert/strict';
 import { findNamedLiterals } from './namedLiterals';
+import type { RecallSpan } from './recallSpan';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
@@ -59,5 +61,18 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     const pw = password();
     hides(`let password = String::from("${pw}");`, pw);
     hides(`let token = SecretString::new("${pw}");`, pw);
+  });
+
+  it("follows a bare value across a shell's line continuation, and leaves an indented next line", () => {
+    const key = `sk-proj-${fake(40)}`;
+    const text = `OPENAI_API_KEY=${key.slice(0, 20)}\\\n${key.slice(20)}\nNEXT=1\n`;
+    hides(text, key.slice(0, 20), key.slice(20));
+    hides(`DB_PASSWORD=${key.slice(0, 20)}\\\r\n${key.slice(20)}\r\n`, key.slice(0, 20), key.slice(20));
+    const out: RecallSpan[] = [];
+    findNamedLiterals(`PASSWORD=${key}\\\n  --verbose\n`, out);
+    assert.deepEqual(
+      out.map((s) => `PASSWORD=${key}\\\n  --verbose\n`.slice(s.start, s.end)),
+      [`${key}\\`],
+    );
   });
 });
