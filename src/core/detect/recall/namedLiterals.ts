@@ -44,6 +44,8 @@ const CALL_OPEN = /\([ \t]{0,4}(?=["'`])/y;
  */
 const CONVERSION =
   /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
+/** After a name that opens a tuple: its comma and the quoted second element (an Erlang binary's `<<` read past). */
+const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
 /** A bare `key` (a dictionary key in most code) names a credential only when its value is generated. */
 const PLAIN_KEY = /^key$/i;
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
@@ -190,6 +192,14 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (pair.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, pair.lastIndex), kind, false, out);
     }
+  }
+  // Erlang's and Elixir's tuples (`{password, "…"}` in sys.config, `{:password, <<"…">>}`): the second element.
+  TUPLE_VALUE.lastIndex = e;
+  if (
+    (before === 123 || (before === 58 && text.charCodeAt(s - 2) === 123)) &&
+    TUPLE_VALUE.exec(text) !== null
+  ) {
+    return pushLiteral(text, readQuoted(text, TUPLE_VALUE.lastIndex), kind, false, out);
   }
   SEPARATOR.lastIndex = j;
   const sep = SEPARATOR.exec(text);

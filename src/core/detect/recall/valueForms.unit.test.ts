@@ -75,4 +75,13 @@ describe('redact tier: lists and directives given to a credential name (valueFor
       [`${key}\\`],
     );
   });
+
+  it("hides the second element of an Erlang or Elixir tuple named for a credential, and leaves a call's arguments", () => {
+    const pw = password();
+    hides(`[{app, [{db_password, "${pw}"}]}].`, pw);
+    hides(`[{app, [{password, <<"${pw}">>}]}].`, pw);
+    hides(`config :app, {:api_key, "${pw}"}`, pw);
+    leaves('{password, Password}');
+    leaves('hash(password, "sha256")');
+  });
 });
