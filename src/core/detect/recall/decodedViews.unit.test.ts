@@ -7,6 +7,7 @@ import { redactText } from '../../pipeline/redact';
 import { RedactionMap } from '../../pipeline/redactionMap';
 import type { RecallDetector } from './recallSpan';
 import { decodedViewDetector } from './decodedViews';
+import { findNamedLiterals } from './namedLiterals';
 
 const views = decodedViewDetector();
 const hide = (text: string, detectors: readonly RecallDetector[] = [views]): string =>
@@ -83,7 +84,23 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     }
   });
 
-  it('stays correct on hostile input: half a megabyte of joins, escapes and quotes', function () {
+  it('hides a credential in a query string carried percent-encoded inside another', () => {
+    const inner = (detect: readonly RecallDetector[]): readonly RecallDetector[] => [
+      decodedViewDetector(() => detect),
+    ];
+    const named = inner([findNamedLiterals]);
+    const key = freshOpenAiKey();
+    const encoded = encodeURIComponent(`api_key=${key}`);
+    const out = hide(`https://app.example.com/cb?state=${encoded}&x=1`, named);
+    assert.ok(!out.includes(encodeURIComponent(key).slice(8, 24)), out);
+    assert.match(out, /state=api_key%3D‹secret:/);
+    // Encoded text with nothing to hide reads as it was written.
+    const plain = 'https://example.com/search?q=hello%20world%2C%20again%3F&lang=en';
+    assert.equal(hide(plain, named), plain);
+    assert.equal(hide('printf("%2d %s", a, b)', named), 'printf("%2d %s", a, b)');
+  });
+
+  it('stays correct on hostile input: half a megabyte of joins, escapes, quotes and percent-encoding', function () {
     this.timeout(120_000); // a shared machine can be slow; correctness, not speed, is what this checks
     // Compared with `===`: a failing deepEqual would print half a megabyte.
     const same = (text: string, expected = text): void => assert.ok(hide(text) === expected);
@@ -93,5 +110,6 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     same('\\"'.repeat(250_000));
     same("'".repeat(200_001) + '\n' + '"x'.repeat(100_000));
     same(('"x\\n"' + ' '.repeat(150) + ',' + ' '.repeat(300)).repeat(1000));
+    same('a%3Db%2F'.repeat(60_000));
   });
 });

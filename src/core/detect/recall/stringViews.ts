@@ -17,6 +17,35 @@ export function unicodeEdits(text: string): Edit[] {
 }
 
 /**
+ * A run of URL characters that percent-encodes a separator a credential needs (`=`, `&`, `:`, `/`, `@`,
+ * `-`, `+`): a query string or a URL carried, encoded, inside another (`next=https%3A%2F%2Fu%3Apw%40…`,
+ * `state=api_key%3Dsk%2Dproj%2D…`). Bounded, so the scan stays linear.
+ */
+const ENCODED_RUN = /[A-Za-z0-9._~+\-%]{0,2048}%(?:3[DdAa]|26|2[FfDdBb]|40)[A-Za-z0-9._~+\-%]{0,2048}/g;
+const PERCENT = /%([2-7][0-9A-Fa-f])/g;
+
+/** Each printable `%XX` of such runs read as its character. */
+export function percentEdits(text: string): Edit[] {
+  if (!text.includes('%')) {
+    return [];
+  }
+  const edits: Edit[] = [];
+  for (const run of text.matchAll(ENCODED_RUN)) {
+    for (const m of run[0].matchAll(PERCENT)) {
+      const c = parseInt(m[1]!, 16);
+      if (c >= 0x20 && c < 0x7f) {
+        edits.push({
+          start: run.index + m.index,
+          end: run.index + m.index + 3,
+          replacement: String.fromCharCode(c),
+        });
+      }
+    }
+  }
+  return edits;
+}
+
+/**
  * JSON string escapes, and the seams of a JSON list of lines: a notebook cell's `"source"` is one string
  * per line, each ending in `\n`, so `\n",␤  "` reads as the line break it stands for and a key or
  * assignment spread over items reads whole. The seam's whitespace is bounded, so the scan stays linear.
