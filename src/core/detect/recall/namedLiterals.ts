@@ -44,6 +44,8 @@ const CALL_OPEN = /\([ \t]{0,4}(?=["'`])/y;
  */
 const CONVERSION =
   /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
+/** An opening parenthesis ending its line, then a quoted value on the next (a tuple opens on its own line). */
+const PAREN_OPEN = /\([ \t]{0,8}\r?\n[ \t]{0,32}(?=["'])/y;
 /** After a name that opens a tuple: its comma and the quoted second element (an Erlang binary's `<<` read past). */
 const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
 /** A bare `key` (a dictionary key in most code) names a credential only when its value is generated. */
@@ -221,6 +223,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   const base = glued ? j + 1 : SEPARATOR.lastIndex;
   const at = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : base; // `password == f"…"`
+  // Python's parenthesized value, as black wraps a long one: `SECRET_KEY = (\n    "…"\n)`.
+  PAREN_OPEN.lastIndex = at;
+  if (PAREN_OPEN.exec(text) !== null) {
+    return pushLiteral(text, readQuoted(text, PAREN_OPEN.lastIndex), kind, false, out);
+  }
   const listed = takeListValues(text, at, kind, prefix !== undefined && LINE_PREFIX.test(prefix), out);
   if (listed !== undefined) {
     return listed;

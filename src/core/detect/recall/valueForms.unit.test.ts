@@ -2,6 +2,8 @@ import { randomToken, ALNUM } from '../random';
 import * as assert from 'node:assert/strict';
 import { findNamedLiterals } from './namedLiterals';
 import type { RecallSpan } from './recallSpan';
+import { redactText } from '../../pipeline/redact';
+import { RedactionMap } from '../../pipeline/redactionMap';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
@@ -83,5 +85,17 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     hides(`config :app, {:api_key, "${pw}"}`, pw);
     leaves('{password, Password}');
     leaves('hash(password, "sha256")');
+  });
+
+  it("hides a value black wrapped in parentheses, and leaves a tuple on the name's line", () => {
+    const [a, b] = [password(), fake(16)];
+    hides(`PASSWORD = (\n    "${a}"\n)\n`, a);
+    // Its first literal here; the joined second one is the decoded view's (the whole tier hides both).
+    const joined = `SECRET_KEY = (\n    "${b}"\n    "${a}"\n)\n`;
+    hides(joined, b);
+    const sent = redactText(joined, new RedactionMap()).text;
+    assert.ok(!sent.includes(a) && !sent.includes(b), sent);
+    leaves("DEPENDENCY_KEYS = ('extras run_requires test_requires build_requires '");
+    leaves("'OAuth': ('oauth_get_sbs', 'oauth_urlencode'),");
   });
 });
