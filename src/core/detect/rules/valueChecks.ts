@@ -235,15 +235,23 @@ export function namesCredential(value: string): boolean {
   return words.test(value) || words.test(unleet(value));
 }
 
-function unleet(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/0/g, 'o')
-    .replace(/[1!|]/g, 'i')
-    .replace(/3/g, 'e')
-    .replace(/[4@]/g, 'a')
-    .replace(/[5$]/g, 's')
-    .replace(/7/g, 't');
+/** Leetspeak's characters and the letters they stand for; no letter maps to another mapped character. */
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '!': 'i',
+  '|': 'i',
+  '3': 'e',
+  '4': 'a',
+  '@': 'a',
+  '5': 's',
+  $: 's',
+  '7': 't',
+};
+
+/** `value` lower-cased with leetspeak undone, in one pass (seven `replace`s were 8% of a profile of dense findings). */
+export function unleet(value: string): string {
+  return value.toLowerCase().replace(/[01!|34@5$7]/g, (c) => LEET[c]!);
 }
 
 function stemOf(value: string): string {

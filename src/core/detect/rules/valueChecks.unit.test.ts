@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, randomToken } from '../random';
 import { scan } from '../scanner';
-import { isPathLike, isPlaceholder } from './valueChecks';
+import { isPathLike, isPlaceholder, unleet } from './valueChecks';
 
 describe('value checks of the rules', () => {
   it('counts a placeholder word only in the cases a person types, not as random characters hold it', () => {
@@ -55,5 +55,23 @@ describe('value checks of the rules', () => {
       scan(block).map((f) => f.ruleId),
       ['private-key-encrypted'],
     );
+  });
+
+  it('undoes leetspeak in one pass as the seven replacements in turn did', () => {
+    const inTurn = (v: string): string =>
+      v
+        .toLowerCase()
+        .replace(/0/g, 'o')
+        .replace(/[1!|]/g, 'i')
+        .replace(/3/g, 'e')
+        .replace(/[4@]/g, 'a')
+        .replace(/[5$]/g, 's')
+        .replace(/7/g, 't');
+    const chars = `${ALNUM}!|@$#%^&*_-`;
+    for (let i = 0; i < 5000; i++) {
+      const v = randomToken(chars, 1 + (i % 40));
+      assert.equal(unleet(v), inTurn(v), v);
+    }
+    assert.equal(unleet('P4$$w0rD!'), 'passwordi');
   });
 });
