@@ -27,10 +27,13 @@ const ASSIGN_CALL =
   /\.assign(?<=(?:password|passwd|pwd|secrete?|token|apikey|api_key|private_key|passphrase)\.assign)[ \t]{0,4}\([ \t]{0,4}/gi;
 /**
  * `DriverManager.getConnection(url, "user", "…")`, .NET's `new DirectoryEntry("LDAP://…", "user", "…")`,
- * Python's `pymysql.connect(host, user, passwd, db)` and `ftplib.FTP(host, user, passwd)`: the third argument.
+ * Python's `pymysql.connect(host, user, passwd, db)` and `ftplib.FTP(host, user, passwd)`, PHP's
+ * `new PDO(dsn, user, "…")` and `mysqli_connect(host, user, "…")`, Perl's `DBI->connect(dsn, user, '…')`,
+ * `new Sequelize(db, user, '…')`, `ldap_bind($ds, dn, "…")`, `ldap3.Connection(server, dn, '…')`, Python
+ * keyring's `set_password(service, user, "…")`: the third argument.
  */
 const THIRD_ARGUMENT =
-  /\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?)[ \t]{0,4}\([ \t]{0,4}/g;
+  /(?:\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?|PDO|mysqli_connect|mysqli|mysql_connect|mysql_pconnect|Sequelize|ldap_bind|ldap3\.Connection|set_password)|\bDBI->connect)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A JSON Web Token library's call whose second argument is the signing key: `jwt.sign(payload, '…')`,
  * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')` and
@@ -52,6 +55,16 @@ const JWT_FIRST =
  */
 const CIPHER_KEY_FIRST =
   /\b(?:Fernet|AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305|(?:AES|DES3?|Blowfish|ARC4|ChaCha20|Salsa20|CAST)\.new|SecretKeySpec)[ \t]{0,4}\([ \t]{0,4}(?:key[ \t]{0,4}=[ \t]{0,4})?(?:b(?=["']))?/g;
+/**
+ * The second argument: an LDAP bind's password (`simple_bind_s(dn, "…")`), a Redis script's
+ * `redis.call('AUTH', '…')`, libcurl's password options (`curl_setopt($ch, CURLOPT_USERPWD, "user:…")`,
+ * the third, after the handle and the option, read as the option's own second).
+ */
+const BIND_SECOND =
+  /\b(?:simple_bind_s|simple_bind|bind_s|redis\.call[ \t]{0,4}\([ \t]{0,4}["']AUTH["'][ \t]{0,4},(?=[ \t]{0,4}["'])|curl_(?:easy_)?setopt[ \t]{0,4}\([^,()]{1,64},[ \t]{0,4}CURLOPT_(?:USERPWD|PASSWORD|PROXYUSERPWD|PROXYPASSWORD|KEYPASSWD|SSLKEYPASSWD|XOAUTH2_BEARER)[ \t]{0,4},(?=[ \t]{0,4}["']))/g;
+/** AWS CDK's secret values made from a literal: `SecretValue.unsafePlainText('…')`. */
+const SECRET_VALUE =
+  /\bSecretValue\.(?:unsafePlainText|plainText|unsafePlainTextJson)[ \t]{0,4}\([ \t]{0,4}/g;
 const CIPHER_KEY_SECOND = /\b(?:createCipheriv|createDecipheriv)[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
@@ -70,6 +83,8 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   positional(text, JWT_SECOND, 1, out, 'secret');
   positional(text, JWT_FIRST, 0, out, 'secret');
   positional(text, CIPHER_KEY_FIRST, 0, out, 'key');
+  positional(text, SECRET_VALUE, 0, out, 'secret');
+  bindSecond(text, out);
   positional(text, CIPHER_KEY_SECOND, 1, out, 'key');
 };
 
@@ -99,23 +114,40 @@ export const findDirectivePasswords: RecallDetector = (text, out) => {
   }
 };
 
+/** `simple_bind_s(dn, "…")` skips one argument; `redis.call('AUTH', …)` and `curl_setopt(…, CURLOPT_…, …)` none. */
+function bindSecond(text: string, out: RecallSpan[]): void {
+  const re = new RegExp(BIND_SECOND.source, 'g');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const bind = /^(?:simple_bind|bind_s)/.test(m[0]);
+    const open = bind ? text.indexOf('(', re.lastIndex) : re.lastIndex;
+    if (open !== -1 && open - re.lastIndex <= 4) {
+      positionalAt(text, bind ? open + 1 : open, bind ? 1 : 0, out, 'password');
+    }
+  }
+}
+
 /** Hides the quoted argument after `skip` others in each call `pattern` finds, as a `kind`. */
 function positional(text: string, pattern: RegExp, skip: number, out: RecallSpan[], kind = 'password'): void {
   const re = new RegExp(pattern.source, pattern.flags);
-  const arg = new RegExp(ARGUMENT.source, 'y');
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    let at = re.lastIndex;
-    let skipped = 0;
-    for (; skipped < skip; skipped++) {
-      arg.lastIndex = at;
-      if (arg.exec(text) === null) {
-        break;
-      }
-      at = arg.lastIndex;
-    }
-    const c = text.charCodeAt(at);
-    if (skipped === skip && (c === 34 || c === 39)) {
-      re.lastIndex = Math.max(re.lastIndex, pushLiteral(text, readQuoted(text, at), kind, false, out));
-    }
+    re.lastIndex = Math.max(re.lastIndex, positionalAt(text, re.lastIndex, skip, out, kind));
   }
+}
+
+/** Hides the quoted argument after `skip` others from `at`; returns where the scan resumes. */
+function positionalAt(text: string, at: number, skip: number, out: RecallSpan[], kind: string): number {
+  const arg = new RegExp(ARGUMENT.source, 'y');
+  let i = at;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) {
+    i++;
+  }
+  for (let skipped = 0; skipped < skip; skipped++) {
+    arg.lastIndex = i;
+    if (arg.exec(text) === null) {
+      return at;
+    }
+    i = arg.lastIndex;
+  }
+  const c = text.charCodeAt(i);
+  return c === 34 || c === 39 ? pushLiteral(text, readQuoted(text, i), kind, false, out) : at;
 }

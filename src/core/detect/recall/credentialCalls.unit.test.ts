@@ -116,6 +116,25 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('const c = crypto.createCipheriv(algorithm, key, iv);');
   });
 
+  it("hides PHP's, Perl's, Sequelize's, LDAP binds', keyring's, libcurl's, Redis scripts' and AWS CDK's literals", () => {
+    const pw = `${fake(9)}!${fake(3)}`;
+    hides(`$pdo = new PDO("mysql:host=db;dbname=app", "app", "${pw}");`, pw);
+    hides(`$conn = mysqli_connect("db", "app", "${pw}", "app");`, pw);
+    hides(`my $dbh = DBI->connect($dsn, 'root', '${pw}', { RaiseError => 1 });`, pw);
+    hides(`const sequelize = new Sequelize('app', 'root', '${pw}', { dialect: 'mysql' });`, pw);
+    hides(`ldap_bind($ds, "cn=admin,dc=corp,dc=io", "${pw}");`, pw);
+    hides(`conn.simple_bind_s("cn=admin,dc=corp,dc=io", "${pw}")`, pw);
+    hides(`keyring.set_password("system", "bob", "${pw}")`, pw);
+    hides(`curl_setopt($ch, CURLOPT_USERPWD, "admin:${pw}");`, pw);
+    hides(`curl_easy_setopt(curl, CURLOPT_PASSWORD, "${pw}");`, pw);
+    hides(`redis.call('AUTH', '${pw}')`, pw);
+    hides(`credentials: rds.Credentials.fromPassword('admin', SecretValue.unsafePlainText('${pw}'))`, pw);
+    leaves('$pdo = new PDO($dsn, $user, $password);');
+    leaves('curl_setopt($ch, CURLOPT_USERPWD, $userpwd);');
+    leaves("curl_setopt($ch, CURLOPT_URL, 'https://example.com/api');");
+    leaves('conn.simple_bind_s(dn, password)');
+  });
+
   it('leaves calls with references, and prose', () => {
     for (const text of [
       'var c = new NetworkCredential(user, password);',

@@ -1,6 +1,7 @@
 import { LDAP_TOOL } from '../rules/serverPasswords';
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
+import { MORE_TOOL_PASSWORDS, tool, VALUE } from './toolPatterns';
 
 /**
  * Passwords that command-line tools take in a place of their own, which no credential-named flag marks:
@@ -13,17 +14,15 @@ import type { RecallDetector } from './recallSpan';
  * - `sqlcmd`'s, `bcp`'s and `osql`'s `-P`, `ssh-keygen -N`/`-P` (a new and an old passphrase), the Java tools'
  *   `-storepass` and `-keypass`, `net user <name> <password>`, `openssl passwd [-6] <password>`, and
  *   `echo "user:<password>" | chpasswd`;
+ * - servers', clouds' and system tools' own places, listed in toolPatterns.ts (Oracle's `user/pw@db`, a Go
+ *   DSN, `etcdctl`, `lftp`, `mosquitto_pub`, `wmic`, `signtool`, `rabbitmqctl`, `az keyvault`, `gh secret`,
+ *   Cisco's `secret 0`, HAProxy, Redis `AUTH` and ACLs, debconf, a secret piped into `sudo -S`, and more);
  * - a secret a login command reads from its input: `echo <secret> | docker login … --password-stdin`,
  *   `gh auth login --with-token <<< <secret>`.
  * The value is quoted or runs to the next blank; a variable (`$PW`, `%PW%`), a template or `*` (net use's
  * prompt) is not one.
  */
 
-/** A value as a shell passes it: what the quotes hold, or a run up to a blank. */
-const VALUE = `(?:"([^"\\r\\n]{1,128})"|'([^'\\r\\n]{1,128})'|([^\\s"']{1,128}))`;
-
-/** What a line says up to a tool's flag: the tool's name, then up to 240 characters of its line. */
-const tool = (name: string, flag: string): string => `\\b${name}\\b[^\\r\\n]{0,240}?[ \\t]${flag}`;
 /** Flags by which a login command reads its secret from its input. */
 const FROM_INPUT = '(?:--password-stdin|--with-token|--token-stdin)\\b';
 
@@ -74,7 +73,7 @@ const TOOL_PASSWORDS: readonly RegExp[] = [
 ];
 
 export const findToolPasswords: RecallDetector = (text, out) => {
-  for (const re of TOOL_PASSWORDS) {
+  for (const re of [...TOOL_PASSWORDS, ...MORE_TOOL_PASSWORDS]) {
     for (const m of text.matchAll(re)) {
       const value = m[1] ?? m[2] ?? m[3]!;
       if (

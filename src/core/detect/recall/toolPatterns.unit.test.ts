@@ -1,0 +1,72 @@
+import { findToolPasswords } from './toolPasswords';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findToolPasswords, text, values);
+const leaves = (text: string): void => assertUntouched(findToolPasswords, text);
+/** A password drawn fresh, with a mark and a digit. */
+const password = (): string => `${fake(8)}!${fake(3)}7`;
+
+describe("redact tier: servers', clouds' and system tools' own password places (toolPatterns.ts)", () => {
+  it("hides Oracle's user/password, a Go DSN and the user:password or user,password of etcdctl, lftp, bundler", () => {
+    const p = password();
+    const q = `${fake(9)}4${fake(3)}`; // Oracle's password: no mark that would end the bare run
+    hides(`sqlplus scott/${q}@orcl`, q);
+    hides(`expdp system/${q} directory=DATA_PUMP_DIR dumpfile=full.dmp`, q);
+    hides(`CONNECT scott/${q}@orcl`, q);
+    hides(`db, err := sql.Open("mysql", "app:${p}@tcp(db:3306)/app")`, p);
+    hides(`etcdctl --user root:${p} get /config`, p);
+    hides(`lftp -u deploy,${p} sftp://files.example.com`, p);
+    hides(`bundle config https://gems.example.com bot:${p}`, p);
+    hides(`poetry config http-basic.corp deploy ${p}`, p);
+  });
+
+  it('hides the password flags of mosquitto, conan, wmic, winrs, cmdkey, signtool, security and snmp tools', () => {
+    const p = password();
+    hides(`mosquitto_pub -h broker -u iot -P ${p} -t t -m hi`, p);
+    hides(`conan remote login corp bot -p ${p}`, p);
+    hides(`wmic /node:10.0.0.5 /user:admin /password:${p} process list`, p);
+    hides(`winrs -r:10.0.0.5 -u:admin -p:${p} ipconfig`, p);
+    hides(`cmdkey /generic:TERMSRV/10.0.0.5 /user:admin /pass:${p}`, p);
+    hides(`signtool sign /f cert.pfx /p ${p} app.exe`, p);
+    hides(`security unlock-keychain -p ${p} build.keychain`, p);
+    hides(`snmpwalk -v2c -c ${p} 10.0.0.1`, p);
+  });
+
+  it("hides a secret given to a cloud's or a secret store's CLI, or piped into sudo -S, passwd or kinit", () => {
+    const p = password();
+    hides(`az keyvault secret set --vault-name kv --name db-password --value ${p}`, p);
+    hides(`gh secret set DB_PASSWORD --body "${p}"`, p);
+    hides(`pulumi config set --secret dbPassword ${p}`, p);
+    hides(`mc alias set minio http://minio:9000 minioadmin ${p}`, p);
+    hides(`doctl auth init -t ${p}`, p);
+    hides(`composer config --global github-oauth.github.com ${p}`, p);
+    hides(`rabbitmqctl add_user app ${p}`, p);
+    hides(`nmcli dev wifi connect CorpWiFi password ${p}`, p);
+    hides(`echo '${p}' | sudo -S apt-get update`, p);
+    hides(`echo "${p}" | passwd --stdin deploy`, p);
+  });
+
+  it("hides debconf's, Cisco's, HAProxy's and Redis's passwords", () => {
+    const p = password();
+    hides(`echo "mysql-server mysql-server/root_password password ${p}" | debconf-set-selections`, p);
+    hides(`d-i passwd/root-password password ${p}`, p);
+    hides(`enable secret 0 ${p}`, p);
+    hides(`username admin privilege 15 password 0 ${p}`, p);
+    hides(`snmp-server community ${p} RO`, p);
+    hides(`    user admin insecure-password ${p}`, p);
+    hides(`    stats auth admin:${p}`, p);
+    hides(`AUTH default ${p}`, p);
+    hides(`ACL SETUSER app on >${p} ~cache:* +get`, p);
+    hides(`user app on >${p} ~* +@all`, p);
+  });
+
+  it('leaves prose and code that share those words', () => {
+    leaves('Server Name Indication (RFC 4366), failing to connect SSL/TLS');
+    leaves(' *   when trying to understand how to connect to/from signals and terminals on');
+    leaves('VFIO_PCI_NUM_REGIONS = 9 /* Fixed user ABI, region indexes >=9 use */');
+    leaves(' * User Tags have values\t\t>2^16');
+    leaves('echo $PASSWORD | sudo -S apt-get update');
+    leaves('enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0');
+    leaves('gh secret set DB_PASSWORD --body "$DB_PASSWORD"');
+  });
+});
