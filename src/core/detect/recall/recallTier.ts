@@ -3,6 +3,7 @@ import { encodedSecretDetector } from './encodedSecrets';
 import { kubernetesDetector } from './kubernetes';
 import { lookAlikeDetector } from './lookAlikes';
 import { findAuthHeaders } from './authHeaders';
+import { findAwsPairs } from './awsPairs';
 import { findCookies } from './cookies';
 import { findCommandFlags } from './commandFlags';
 import { findCredentialCompanions } from './credentialCompanions';
@@ -45,6 +46,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findDirectivePasswords,
   findCommandFlags,
   findAuthHeaders,
+  findAwsPairs,
   findCookies,
   findUrlCredentials,
   findJdbcUrls,
