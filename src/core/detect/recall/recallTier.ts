@@ -10,6 +10,7 @@ import { findCredentialCompanions } from './credentialCompanions';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findJdbcUrls } from './jdbcUrls';
 import { findSqlInserts } from './sqlInserts';
+import { findTableColumns } from './tableColumns';
 import { findLabelledTokens } from './labelledTokens';
 import { findNamedLiterals } from './namedLiterals';
 import { findProviderShapes } from './providerShapes';
@@ -43,6 +44,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findCredentialArguments,
   findSqlPasswords,
   findSqlInserts,
+  findTableColumns,
   findDirectivePasswords,
   findCommandFlags,
   findAuthHeaders,

@@ -1,0 +1,166 @@
+import { credentialKind } from './credentialName';
+import { pushLiteral } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+import { looksRandom } from './tokenShape';
+
+/**
+ * Credential columns of tables: a header row names the column, the rows below hold the values. A browser's
+ * or a password manager's CSV export (`name,url,username,password`), a CSV or TSV with an `api_key` column, a
+ * Markdown table (`| User | Pass |`), psql's and mysql's printed tables. Each row's cell under a
+ * credential-named header is hidden, until a row of another width, a blank line or 1,000 rows.
+ */
+
+/** Separators a table may use, tried in this order. */
+const DELIMITERS = ['\t', '|', ',', ';'] as const;
+/** A line that may be a header: it holds a credential word. */
+const CREDENTIAL_WORD = /pass|pwd|secret|token|key|cred|auth/i;
+/** A Markdown, psql or mysql rule between the header and the rows (`|---|:--|`, `----+----`, `+----+`). */
+const RULE = /^[\s|:+=-]*-{3}[\s|:+=-]*$/;
+const MAX_ROWS = 1000;
+const MAX_LINE = 4096;
+
+interface Cell {
+  readonly start: number;
+  readonly end: number;
+}
+
+export const findTableColumns: RecallDetector = (text, out) => {
+  let at = 0;
+  while (at < text.length) {
+    const end = lineEndAt(text, at);
+    const next = end + 1;
+    if (end - at <= MAX_LINE && CREDENTIAL_WORD.test(text.slice(at, end))) {
+      const resume = readTable(text, at, end, out);
+      if (resume !== undefined) {
+        at = resume;
+        continue;
+      }
+    }
+    at = next;
+  }
+};
+
+/** Reads the table whose header is the line [from, end); returns where its rows end, or undefined. */
+function readTable(text: string, from: number, end: number, out: RecallSpan[]): number | undefined {
+  const line = text.slice(from, end);
+  for (const d of DELIMITERS) {
+    if (!line.includes(d)) {
+      continue;
+    }
+    const header = cells(text, from, end, d);
+    const labels = header.map((c) => text.slice(c.start, c.end).replace(/^"|"$/g, ''));
+    if (header.length < 2 || header.length > 40 || !labels.every((l) => LABEL.test(l))) {
+      continue;
+    }
+    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')));
+    if (kinds.every((k) => k === undefined)) {
+      continue;
+    }
+    return readRows(text, end + 1, d, header.length, kinds, out);
+  }
+  return undefined;
+}
+
+/** A header's cell: a label of one to three words (`Password`, `api_key`, `Secret access key`), not code or prose. */
+const LABEL = /^[A-Za-z][\w.-]{0,31}(?: [\w.-]{1,32}){0,2}$/;
+
+/**
+ * A cell that reads as a credential: generated, or under a password header letters with a digit or a mark,
+ * six or more, no blank (a cell of words is prose: `Regex must pass`) and more than an identifier's `_`. A word or a name of code
+ * (`X509Name`, `verify`) under a `key` or `token` header is a list's item.
+ */
+function cellValue(value: string, kind: string): boolean {
+  if (looksRandom(value)) {
+    return true;
+  }
+  return (
+    !/\s/.test(value) &&
+    value.length >= 6 &&
+    /[A-Za-z]/.test(value) &&
+    /[^A-Za-z_.-]/.test(value) &&
+    (kind === 'password' || (/[0-9]/.test(value) && !/^[A-Za-z_][\w.]*\(?\)?$/.test(value)))
+  );
+}
+
+function readRows(
+  text: string,
+  from: number,
+  d: string,
+  width: number,
+  kinds: readonly (string | undefined)[],
+  out: RecallSpan[],
+): number {
+  let at = from;
+  for (let rows = 0; rows < MAX_ROWS && at < text.length;) {
+    const end = lineEndAt(text, at);
+    const line = text.slice(at, end);
+    if (RULE.test(line) && line.trim() !== '') {
+      at = end + 1;
+      continue;
+    }
+    const row = end - at <= MAX_LINE ? cells(text, at, end, d) : [];
+    if (row.length !== width) {
+      return at;
+    }
+    row.forEach((c, i) => {
+      const kind = kinds[i];
+      if (kind !== undefined && c.end > c.start && cellValue(text.slice(c.start, c.end), kind)) {
+        pushLiteral(text, { start: c.start, end: c.end, quoted: false }, kind, true, out);
+      }
+    });
+    rows++;
+    at = end + 1;
+  }
+  return at;
+}
+
+/**
+ * The cells of the line [from, end) split at `d`: trimmed, a CSV cell's quotes taken off (a doubled quote
+ * inside stays), a Markdown or psql row's outer pipes dropped.
+ */
+function cells(text: string, from: number, end: number, d: string): Cell[] {
+  let [i, e] = [from, end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end];
+  if (d === '|') {
+    [i, e] = trimmed(text, i, e, /\s/);
+    i += text[i] === '|' ? 1 : 0;
+    e -= e > i && text[e - 1] === '|' ? 1 : 0;
+  }
+  const out: Cell[] = [];
+  while (i <= e) {
+    let s = i;
+    let cellEnd: number;
+    if (text[s] === '"' && d !== '|') {
+      // A quoted CSV cell: up to its closing quote (a doubled one is a quote inside).
+      let j = s + 1;
+      while (j < e && !(text[j] === '"' && text[j + 1] !== '"')) {
+        j += text[j] === '"' ? 2 : 1;
+      }
+      [s, cellEnd] = [s + 1, j];
+      i = text.indexOf(d, j);
+    } else {
+      i = text.indexOf(d, s);
+      cellEnd = i === -1 || i > e ? e : i;
+    }
+    const [a, b] = trimmed(text, s, cellEnd, /[ \t]/);
+    out.push({ start: a, end: b });
+    i = (i === -1 || i > e ? e : i) + 1;
+  }
+  return out;
+}
+
+/** [from, to) without the characters `blank` matches at either end. */
+function trimmed(text: string, from: number, to: number, blank: RegExp): [number, number] {
+  let [a, b] = [from, to];
+  while (a < b && blank.test(text[a]!)) {
+    a++;
+  }
+  while (b > a && blank.test(text[b - 1]!)) {
+    b--;
+  }
+  return [a, b];
+}
+
+function lineEndAt(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl === -1 ? text.length : nl;
+}

@@ -1,0 +1,36 @@
+import { ALNUM, randomToken } from '../random';
+import { findTableColumns } from './tableColumns';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findTableColumns, text, values);
+const leaves = (text: string): void => assertUntouched(findTableColumns, text);
+const password = (): string => `${fake(8)}!${fake(3)}7`;
+
+describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
+  it("hides each row's cell under a credential header: CSV exports, TSV, Markdown, psql", () => {
+    const [p, q] = [password(), password()];
+    hides(
+      `name,url,username,password,note\ncorp.io,https://corp.io/login,bob,${p},\r\nx.io,https://x.io,al,"${q}",hi\n`,
+      p,
+      q,
+    );
+    const key = randomToken(ALNUM, 32);
+    hides(`service,api_key,owner\nbilling,${key},team-a\n`, key);
+    hides(`host\tuser\ttoken\nci\tbot\t${key}\n`, key);
+    hides(`| Env | User | Pass |\n|---|---|---|\n| prod | admin | ${p} |\n`, p);
+    hides(` id | name  |             api_key\n----+-------+---------\n  1 | svc   | ${key}\n(1 row)\n`, key);
+  });
+
+  it('leaves code, prose and tables whose cells under such a header are words', () => {
+    leaves(
+      'from ._functools import method_cache, pass_none\nfrom ._itertools import always_iterable, unique_everseen\n',
+    );
+    leaves(
+      'structure, keys that are ordinary passwords, or sequences of keys like\n&ldquo;secret:1&rdquo;, &ldquo;secret:2&rdquo;, x\n',
+    );
+    leaves('| Matcher type | Condition to pass |\n|---|---|\n| `string` | Exact match against string |\n');
+    leaves('    _PassphraseHelper,\n    X509Name,\n    X509Store,\n');
+    leaves('def login(user, password):\n    return check(user, password)\n');
+    leaves('name,password\nbob,$BOB_PASSWORD\n');
+  });
+});
