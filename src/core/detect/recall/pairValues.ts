@@ -18,12 +18,22 @@ export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
  * `<name>` and `<key>`.
  */
 const NAME_FIELD =
-  /(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|variable)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$|<(?:name|key)>[\w.-]{0,64}$/;
+  /(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|variable)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$|<(?:name|key|Name|Key)>[\w.-]{0,64}$/;
 /**
  * XML's form of the pair, Hadoop's `<property>` and a credential store's `<entry>`: `<name>…</name>` or
- * `<key>…</key>`, then `<value>…</value>` on the same line or the next.
+ * `<key>…</key>`, then `<value>…</value>` on the same line or the next; a plist's `<key>…</key>` then
+ * `<string>…</string>`; KeePass's `<Key>…</Key>` then `<Value …>…</Value>`.
  */
-const XML_VALUE = /<\/(?:name|key)>[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<value>/y;
+const XML_VALUE =
+  /<\/(?:name|key|Name|Key)>[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<(?:value|Value|string)(?:[ \t][^<>\n]{0,80})?>/y;
+/**
+ * A name in an attribute of an element that holds a setting's value: `<entry key="…">`, Android's `<string
+ * name="…">`, .NET's `<setting name="…">` (an HTML anchor's `<a name="…">` names no value).
+ */
+const NAME_ATTRIBUTE =
+  /<(?:[\w-]{1,20}:)?(?:entry|string|item|setting|property|param|parameter|variable|secret|credential|field)(?:[ \t][^<>\n]{0,120})?[ \t](?:key|name)=$/i;
+/** After the attribute's name: the rest of the tag, then a `<value>` element on its line or the next, if any. */
+const AFTER_ATTRIBUTE = /[^<>\n]{0,160}(?<!\/)>(?:[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<(?:value|Value)>)?/y;
 /** The sibling field that holds its value, on the same line or the next: `value:`, `"value":`, `Value:`. */
 const VALUE_FIELD =
   /["']?[ \t]{0,4},?[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["']?(?:value|Value|VALUE|ParameterValue)["']?[ \t]{0,4}[:=][ \t]{0,4}/y;
@@ -40,16 +50,18 @@ export function takeSiblingValue(
   kind: string,
   out: RecallSpan[],
 ): number | undefined {
+  if (NAME_ATTRIBUTE.test(text.slice(Math.max(0, s - 160), s))) {
+    AFTER_ATTRIBUTE.lastIndex = e;
+    return AFTER_ATTRIBUTE.exec(text) === null
+      ? undefined
+      : elementText(text, AFTER_ATTRIBUTE.lastIndex, kind, out);
+  }
   if (!NAME_FIELD.test(text.slice(Math.max(0, s - 80), s))) {
     return undefined;
   }
   XML_VALUE.lastIndex = e;
   if (XML_VALUE.exec(text) !== null) {
-    const at = XML_VALUE.lastIndex;
-    const close = text.indexOf('</value>', at);
-    return close === -1 || close > lineEnd(text, at, close - at + 1)
-      ? undefined
-      : pushLiteral(text, { start: at, end: close, quoted: true }, kind, false, out);
+    return elementText(text, XML_VALUE.lastIndex, kind, out);
   }
   VALUE_FIELD.lastIndex = e;
   const field = VALUE_FIELD.exec(text);
@@ -64,6 +76,14 @@ export function takeSiblingValue(
   // Bare, the value is YAML's on a line of its own; on the name's line it is code (a TypeScript
   // signature's `key: PropertyKey, value: T`).
   return field[0].includes('\n') ? pushLiteral(text, readBare(text, at), kind, true, out) : undefined;
+}
+
+/** An element's text from `at` to the next tag on its line (`<value>…</value>`, `<string>…</string>`). */
+function elementText(text: string, at: number, kind: string, out: RecallSpan[]): number | undefined {
+  const close = text.indexOf('</', at);
+  return close === -1 || close === at || close > lineEnd(text, at, close - at + 1)
+    ? undefined
+    : pushLiteral(text, { start: at, end: close, quoted: true }, kind, false, out);
 }
 
 /**

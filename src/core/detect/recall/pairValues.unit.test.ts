@@ -66,4 +66,22 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('psql "host=db user=app password=$PGPASSWORD"');
     leaves('dsn = "host=db user=app password=${DB_PASSWORD}"');
   });
+
+  it("hides a plist's, KeePass's and attribute-named elements' text, and leaves HTML's names and labels", () => {
+    hides('<dict>\n  <key>ClientSecret</key>\n  <string>pebble7orbit</string>\n</dict>', 'pebble7orbit');
+    hides(
+      '<String><Key>Password</Key><Value ProtectInMemory="True">pebble7orbit</Value></String>',
+      'pebble7orbit',
+    );
+    hides('<entry key="password">pebble7orbit</entry>', 'pebble7orbit');
+    hides('<string name="db_password">pebble7orbit</string>', 'pebble7orbit');
+    hides(
+      '<setting name="ApiToken" serializeAs="String">\n  <value>pebble7orbit</value>\n</setting>',
+      'pebble7orbit',
+    );
+    leaves('<h3><a name="xsltKeyFunction"/>xsltKeyFunction ()</h3>');
+    leaves('<input name="password" type="password">');
+    leaves('<label for="password">Password</label>');
+    leaves('<entry key="password"></entry>');
+  });
 });

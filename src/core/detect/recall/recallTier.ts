@@ -12,6 +12,7 @@ import { findJdbcUrls } from './jdbcUrls';
 import { findSqlInserts } from './sqlInserts';
 import { findTableColumns } from './tableColumns';
 import { findLabelledTokens } from './labelledTokens';
+import { findLabelledLines } from './labelledLines';
 import { findNamedLiterals } from './namedLiterals';
 import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
@@ -53,6 +54,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findUrlCredentials,
   findJdbcUrls,
   findLabelledTokens,
+  findLabelledLines,
   findWordedTokens,
   findBareLongTokens,
   findGeneratedLiterals,
