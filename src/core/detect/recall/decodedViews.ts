@@ -1,6 +1,13 @@
 import { findSecrets } from '../scanner';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { concatEdits, jsonEscapeEdits, percentEdits, unicodeEdits } from './stringViews';
+import {
+  concatEdits,
+  entityEdits,
+  jsonEscapeEdits,
+  percentEdits,
+  unicodeEdits,
+  wrapEdits,
+} from './stringViews';
 import type { Edit, TextView } from './textView';
 import { applyEdits, composeViews, nearEdit } from './textView';
 
@@ -17,7 +24,8 @@ const viewDetectors = new WeakSet<RecallDetector>();
 
 /**
  * The text as a program would read it, or undefined when it reads as written: zero-width characters
- * dropped and smart quotes made plain, percent-encoded query strings decoded, concatenated literals joined, JSON escapes decoded (twice, for
+ * dropped and smart quotes made plain, HTML's quote references and percent-encoded query strings decoded,
+ * lines a terminal or a mail wrapped inside a token joined, concatenated literals joined, JSON escapes decoded (twice, for
  * JSON stringified inside JSON), and literals joined again. Each stage reads the previous one's output.
  */
 export function decodedView(text: string): TextView | undefined {
@@ -32,7 +40,9 @@ export function decodedView(text: string): TextView | undefined {
     return found.length > 0;
   };
   stage(unicodeEdits);
+  stage(entityEdits);
   stage(percentEdits);
+  stage(wrapEdits);
   stage(concatEdits);
   // Joins inside escaped text (`\"ghp_…\" + \"…\"` in a notebook) show only once it is decoded.
   if (stage(jsonEscapeEdits)) {

@@ -100,6 +100,27 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     assert.equal(hide('printf("%2d %s", a, b)', named), 'printf("%2d %s", a, b)');
   });
 
+  it('hides a token a terminal or a mail wrapped over lines, and JSON rendered into HTML', () => {
+    const all = [decodedViewDetector(() => [findNamedLiterals])];
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: randomToken(ALNUM, 40), iat: 1 })).toString('base64url')}.${randomToken(ALNUM, 43)}`;
+    const wrapped = (t: string, width: number): string =>
+      (t.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join('\n');
+    for (const text of [
+      `Authorization: Bearer ${wrapped(jwt, 80)}`,
+      wrapped(jwt, 76),
+      `curl -H "Authorization: Bearer ${jwt.slice(0, 40)}\\\n${jwt.slice(40)}" https://api.example.com`,
+    ]) {
+      const out = hide(text, all);
+      assert.ok(!out.includes(jwt.slice(-20)) && !out.includes(jwt.slice(60, 80)), out);
+    }
+    const key = freshOpenAiKey();
+    const html = `<div data-config="{&quot;apiKey&quot;:&quot;${key}&quot;}"></div>`;
+    assert.ok(!hide(html, all).includes(key.slice(10, 30)));
+    // A certificate's body wraps too: no line of it names a credential or starts a token.
+    const cert = `-----BEGIN CERTIFICATE-----\n${wrapped(randomToken(ALNUM, 320), 64)}\n-----END CERTIFICATE-----\n`;
+    assert.equal(hide(cert, all), cert);
+  });
+
   it('stays correct on hostile input: half a megabyte of joins, escapes, quotes and percent-encoding', function () {
     this.timeout(120_000); // a shared machine can be slow; correctness, not speed, is what this checks
     // Compared with `===`: a failing deepEqual would print half a megabyte.

@@ -1,3 +1,5 @@
+import { lineStart } from '../lineBounds';
+import { looksRandom } from './tokenShape';
 import type { Edit } from './textView';
 
 // The string-level decodings the redact tier reads a text through before detecting: each returns the
@@ -43,6 +45,95 @@ export function percentEdits(text: string): Edit[] {
     }
   }
   return edits;
+}
+
+/** HTML's character references for quotes (`{&quot;apiKey&quot;: …}`): only quotes, which a value needs. */
+const ENTITY = /&(?:quot|apos|#34|#39|#x22|#x27);/g;
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&quot;': '"',
+  '&apos;': "'",
+  '&#34;': '"',
+  '&#39;': "'",
+  '&#x22;': '"',
+  '&#x27;': "'",
+};
+/** A quoted key in escaped JSON: where a text holds config rendered into HTML. */
+const ESCAPED_KEY = /&(?:quot|#34|#x22);[ \t]{0,4}:/;
+
+/** Config rendered into HTML (`data-config="{&quot;apiKey&quot;:&quot;…&quot;}"`) read as its JSON. */
+export function entityEdits(text: string): Edit[] {
+  if (!text.includes('&') || !ESCAPED_KEY.test(text)) {
+    return [];
+  }
+  return [...text.matchAll(ENTITY)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    replacement: ENTITIES[m[0]]!,
+  }));
+}
+
+/**
+ * A token cut where a terminal, a mail or a wiki wrapped its line: a line of 60 or more characters that ends
+ * in a run of 32 or more token characters, and a next line that starts with such characters (after an
+ * indent of up to 8); or a run of 16 or more ended by a shell's `\` before the break. The break (and indent)
+ * is read as nothing, so the token reads whole.
+ */
+export function wrapEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  let chained = -1; // where the line just joined to its predecessor starts
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    const end = nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const slash = end > 0 && text.charCodeAt(end - 1) === 92;
+    const runEnd = slash ? end - 1 : end;
+    let i = runEnd;
+    while (i > 0 && runEnd - i < 32 && isTokenChar(text.charCodeAt(i - 1))) {
+      i--;
+    }
+    const from = lineStart(text, runEnd, 300);
+    if (
+      runEnd - i < (slash ? 16 : 32) ||
+      (!slash && from !== chained && runEnd - lineStart(text, runEnd, 60) < 60) ||
+      !looksRandom(text.slice(i, runEnd)) ||
+      (from !== chained && !TOKEN_LINE.test(text.slice(from, runEnd)))
+    ) {
+      continue;
+    }
+    let j = nl + 1;
+    while (j < text.length && j - nl <= 8 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+      j++;
+    }
+    let k = j;
+    while (k < text.length && k - j < 8 && isTokenChar(text.charCodeAt(k))) {
+      k++;
+    }
+    if (k - j >= 8) {
+      edits.push({ start: runEnd, end: j, replacement: '' });
+      chained = nl + 1;
+    }
+  }
+  return edits;
+}
+
+/**
+ * A line whose end may be a token cut by a wrap: it names a credential (`token`, `key`, `Bearer`…) or its
+ * run is a JWT's or a provider's (`eyJ…`, `sk-…`, `ghp_…`). A base64 body (a certificate's) is neither.
+ */
+const TOKEN_LINE =
+  /(?:secret|token|passw|api[_-]?key|_key|key[ \t]*[:=]|bearer|authorization|credential)|(?:^|[^A-Za-z0-9])(?:eyJ|sk-|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|xox[abpre]-|AKIA|ASIA|AIza)/i;
+
+/** `[A-Za-z0-9+/=_.-]`: the characters of base64, base64url, JWTs and most tokens. */
+function isTokenChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === 47 ||
+    c === 61 ||
+    c === 95 ||
+    c === 46 ||
+    c === 45
+  );
 }
 
 /**
