@@ -15,6 +15,8 @@ import { looksRandom } from './tokenShape';
 /** A credential word in a label, alone or in a name (`SLACK_SIGNING_SECRET`). */
 const WORD =
   /(?<![A-Za-z])(?:password|passphrase|passwd|pwd|pw|pin|token|secret|api[ _-]?key|key|credentials?|creds)(?![a-z])/i;
+/** Where a label may be: a credential word's first letters, or a form field's header. */
+const WORD_START = /pass|pwd|pw|pin|token|secret|api|key|cred|form-data;/;
 /** A label's form: a line ending in `:`, a Markdown heading, or a command at a shell's or a REPL's prompt. */
 const LABEL_FORM = /:[ \t]*$|^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*(?:\$|>>>|>|PS[^>\n]{0,60}>|In \[\d+\]:)[ \t]/;
 /** A multipart body's field header, its name group 1. */
@@ -25,34 +27,52 @@ const VALUE_LINE = /^[ \t]{0,8}([`'"]?)([^\s`'"]{8,512})\1[ \t]*$/;
 const FILLER = /^[ \t]*(?:```[\w-]{0,20})?[ \t]*$/;
 
 export const findLabelledLines: RecallDetector = (text, out) => {
-  let label: { kind: string; field: boolean } | undefined;
-  let gap = 0;
-  for (let at = 0; at < text.length;) {
-    const nl = text.indexOf('\n', at);
+  // Only lines that hold a credential word (or a form field) can label: found in one pass, then read.
+  // Searched lower-cased, without the `i` flag or a look-behind first, as toolPasswords.ts does.
+  const lower = text.toLowerCase();
+  const haystack = lower.length === text.length ? lower : text;
+  const words = new RegExp(WORD_START.source, haystack === lower ? 'g' : 'gi');
+  for (let m = words.exec(haystack); m !== null; m = words.exec(haystack)) {
+    const from = text.lastIndexOf('\n', m.index) + 1;
+    const nl = text.indexOf('\n', m.index);
     const end = nl === -1 ? text.length : nl;
-    const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    if (label !== undefined && FILLER.test(line) && gap < 2 && line.length < 200) {
-      gap++;
-    } else {
-      if (label !== undefined) {
-        takeValue(text, at, line, label, out);
-      }
-      label = line.length <= 200 ? labelOf(line) : undefined;
-      gap = 0;
+    words.lastIndex = end;
+    const line = lineText(text, from, end);
+    const label = line.length <= 200 ? labelOf(line) : undefined;
+    if (label === undefined) {
+      continue;
     }
-    at = end + 1;
+    // The value's line: the next one, past up to two blank or fence lines.
+    for (let at = end + 1, gap = 0; at < text.length && gap <= 2; gap++) {
+      const next = text.indexOf('\n', at);
+      const e = next === -1 ? text.length : next;
+      const valueLine = lineText(text, at, e);
+      if (!FILLER.test(valueLine) || gap === 2) {
+        takeValue(text, at, valueLine, label, out);
+        break;
+      }
+      at = e + 1;
+    }
   }
 };
 
+/** The line [from, end) without its carriage return. */
+function lineText(text: string, from: number, end: number): string {
+  return text.slice(from, end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+}
+
 /** What the line labels, if it is a label. */
 function labelOf(line: string): { kind: string; field: boolean } | undefined {
-  const field = FORM_FIELD.exec(line);
+  const field = line.includes('form-data;') ? FORM_FIELD.exec(line) : null;
   if (field !== null) {
     const kind = credentialKind(field[1]!);
     return kind === undefined ? undefined : { kind, field: true };
   }
+  if (!LABEL_FORM.test(line)) {
+    return undefined;
+  }
   const word = WORD.exec(line);
-  if (word === null || !LABEL_FORM.test(line)) {
+  if (word === null) {
     return undefined;
   }
   return { kind: /pass|pwd|pw|pin/i.test(word[0]) ? 'password' : 'token', field: false };

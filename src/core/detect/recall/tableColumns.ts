@@ -25,18 +25,17 @@ interface Cell {
 }
 
 export const findTableColumns: RecallDetector = (text, out) => {
-  let at = 0;
-  while (at < text.length) {
-    const end = lineEndAt(text, at);
-    const next = end + 1;
-    if (end - at <= MAX_LINE && CREDENTIAL_WORD.test(text.slice(at, end))) {
-      const resume = readTable(text, at, end, out);
-      if (resume !== undefined) {
-        at = resume;
-        continue;
-      }
+  // Only a line with a credential word can be a header: found in one pass, then read.
+  const lower = text.toLowerCase();
+  const haystack = lower.length === text.length ? lower : text;
+  const word = new RegExp(CREDENTIAL_WORD.source, haystack === lower ? 'g' : 'gi');
+  for (let m = word.exec(haystack); m !== null; m = word.exec(haystack)) {
+    const from = text.lastIndexOf('\n', m.index) + 1;
+    const end = lineEndAt(text, m.index);
+    word.lastIndex = end;
+    if (end - from <= MAX_LINE) {
+      word.lastIndex = Math.max(end, readTable(text, from, end, out) ?? end);
     }
-    at = next;
   }
 };
 

@@ -72,20 +72,57 @@ const TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(`${FROM_INPUT}[^\\r\\n|]{0,120}?<<<[ \\t]{0,4}${VALUE}`, 'gd'),
 ];
 
+const PATTERNS: readonly RegExp[] = [...TOOL_PASSWORDS, ...MORE_TOOL_PASSWORDS];
+
+/**
+ * A word every pattern's line holds (a tool's name, a flag, `password`), lower-case, grouped by first letter
+ * (a quarter faster than a flat list): the patterns run only over the runs of lines that hold one. Each of the 40 patterns read a 100 KB selection in about 0.07 ms; this one pass
+ * leaves them nothing to read in most code.
+ */
+const TRIGGER =
+  /p(?:ass|ulumi|oetry)|s(?:ecret|ecurity|nmp|udo|ql(?:cmd|plus|ldr)|tdin|tats|mb|sh-keygen|igntool)|t(?:oken|acacs)|a(?:uth|cl)|user\b|l(?:dap|ftp)|freerdp|htpasswd|o(?:penssl|sql|nesixtyone)|zip|7z|r(?:edis|pcclient|man|abbitmqctl|adius)|m(?:ongo|osquitto)|isql|c(?:hpasswd|onan|mdkey|ertutil|omposer|onn)|e(?:xpdp|tcdctl)|d(?:gmgrl|octl)|b(?:undle|cp\b)|w(?:mic|inrs)|kinit|n(?:mcli|et\b)|gh\b|@(?:tcp|unix|udp)\(|\b(?:exp|imp|az|mc)\b|impdp/;
+
 export const findToolPasswords: RecallDetector = (text, out) => {
-  for (const re of [...TOOL_PASSWORDS, ...MORE_TOOL_PASSWORDS]) {
-    for (const m of text.matchAll(re)) {
-      const value = m[1] ?? m[2] ?? m[3]!;
-      if (
-        value === '*' ||
-        value.startsWith('-') ||
-        /^(?:\$\{?\w+\}?|%\w+%|\$\(.*\))$/.test(value) ||
-        isPlaceholderValue(value)
-      ) {
-        continue;
+  for (const [from, to] of triggeredRuns(text)) {
+    const slice = text.slice(from, to);
+    for (const re of PATTERNS) {
+      for (const m of slice.matchAll(re)) {
+        const value = m[1] ?? m[2] ?? m[3]!;
+        if (
+          value === '*' ||
+          value.startsWith('-') ||
+          /^(?:\$\{?\w+\}?|%\w+%|\$\(.*\))$/.test(value) ||
+          isPlaceholderValue(value)
+        ) {
+          continue;
+        }
+        const start = from + m.indices![m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3]![0];
+        out.push({ start, end: start + value.length, kind: 'password' });
       }
-      const start = m.indices![m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3]![0];
-      out.push({ start, end: start + value.length, kind: 'password' });
     }
   }
 };
+
+/** The runs of whole lines (start, end) that hold a `TRIGGER` word, adjacent lines merged. */
+function triggeredRuns(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  // Searched in a lower-cased copy without the `i` flag: half the time (one-byte text lower-cases in 0.02 ms).
+  const lower = text.toLowerCase();
+  // A character whose lower case is longer (`İ`) would shift offsets: then the original, with `i`.
+  const same = lower.length === text.length;
+  const haystack = same ? lower : text;
+  const trigger = new RegExp(TRIGGER.source, same ? 'g' : 'gi');
+  for (let m = trigger.exec(haystack); m !== null; m = trigger.exec(haystack)) {
+    const from = text.lastIndexOf('\n', m.index) + 1;
+    const nl = text.indexOf('\n', m.index);
+    const end = nl === -1 ? text.length : nl;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[1] >= from - 1) {
+      last[1] = end;
+    } else {
+      runs.push([from, end]);
+    }
+    trigger.lastIndex = end;
+  }
+  return runs;
+}
