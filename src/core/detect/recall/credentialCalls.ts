@@ -65,13 +65,30 @@ const BIND_SECOND =
 /** AWS CDK's secret values made from a literal: `SecretValue.unsafePlainText('…')`. */
 const SECRET_VALUE =
   /\bSecretValue\.(?:unsafePlainText|plainText|unsafePlainTextJson)[ \t]{0,4}\([ \t]{0,4}/g;
+/**
+ * A default given to an environment lookup, past where the report tier's names reach: Rails' ERB
+ * `ENV.fetch("X") { "…" }`, Perl's `$ENV{X} // '…'`, R's `Sys.getenv("X", unset = "…")`, Elixir's and Ruby's
+ * `Keyword.get(opts, :password, "…")` and `options.fetch(:password, "…")`.
+ */
+const ENV_DEFAULT =
+  /\bENV\.fetch\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\{[ \t]{0,4}|\$ENV\{[^}\n]{0,40}(?:pass|pwd|secret|token|key)[^}\n]{0,40}\}[ \t]{0,4}(?:\/\/|\|\|)[ \t]{0,4}|\bSys\.getenv\([^,()\n]{0,40}(?:pass|pwd|secret|token|key)[^,()\n]{0,40},[ \t]{0,4}unset[ \t]{0,4}=[ \t]{0,4}|\b(?:Keyword|Map|opts|options|params|kwargs|config|settings)\.(?:get|fetch)\([^,()\n]{0,64},?[ \t]{0,4}:?["']?\w{0,32}(?:pass|pwd|secret|token|key)\w{0,32}["']?[ \t]{0,4},[ \t]{0,4}/gi;
+/** C's string copies into a credential field: `strcpy(cfg.password, "…")`, `strncpy`, `wcscpy`. */
+const STRING_COPY =
+  /\b(?:strcpy|strncpy|strlcpy|wcscpy|wcsncpy|lstrcpy[AW]?|StringCchCopy[AW]?)[ \t]{0,4}\([ \t]{0,4}[\w.>[\]-]{0,64}(?:pass|pwd|secret|token|key)\w{0,32}[ \t]{0,4},[ \t]{0,4}(?:L(?="))?/gi;
 const CIPHER_KEY_SECOND = /\b(?:createCipheriv|createDecipheriv)[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
   /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128})[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
-/** SQL: `IDENTIFIED BY '…'`, `IDENTIFIED WITH plugin BY '…'`, `[ENCRYPTED] PASSWORD '…'`, `PASSWORD('…')`. */
+/**
+ * SQL: `IDENTIFIED BY '…'`, `IDENTIFIED WITH plugin BY '…'`, `[ENCRYPTED] PASSWORD '…'`, `PASSWORD('…')`,
+ * MSSQL's `N'…'`, MySQL's `SET PASSWORD FOR … = '…'`, `sp_password`'s `@new = '…'`, Redshift's
+ * `SECRET_ACCESS_KEY '…'`.
+ */
 const SQL =
-  /\b(?:IDENTIFIED(?:[ \t]+WITH[ \t]+\w{1,64})?[ \t]+BY|PASSWORD)[ \t]{0,4}(?:\([ \t]{0,4})?(?=['"])/gi;
+  /\b(?:IDENTIFIED(?:[ \t]+WITH[ \t]+\w{1,64})?[ \t]+BY|WITH[ \t]+PASSWORD[ \t]{0,4}=|PASSWORD|SET[ \t]+PASSWORD[ \t]+FOR[^=;\n]{1,120}=|SECRET_ACCESS_KEY)[ \t]{0,4}(?:\([ \t]{0,4})?N?(?=['"])|@new[ \t]{0,4}=[ \t]{0,4}N?(?=['"])/gi;
+/** Oracle's unquoted `IDENTIFIED BY <password>` in a user's, role's or link's statement (prose says "identified by"). */
+const SQL_BARE =
+  /\b(?:USER|ROLE|LINK|LOGIN)\b[^;\n]{0,80}?\bIDENTIFIED[ \t]+BY[ \t]+(?!VALUES\b|EXTERNALLY\b|GLOBALLY\b)([A-Za-z][\w$#]{2,63})(?=[ \t;\r\n]|$)/gi;
 /** redis.conf and the like: a directive at the start of a line, its value the rest of the line. */
 const DIRECTIVE = /^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth)[ \t]+/gm;
 
@@ -97,6 +114,8 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   }
   positional(text, SETTER, 0, out);
   positional(text, ASSIGN_CALL, 0, out);
+  positional(text, ENV_DEFAULT, 0, out);
+  positional(text, STRING_COPY, 0, out);
   bindSecond(text, out);
 };
 
@@ -112,6 +131,10 @@ export const findSqlPasswords: RecallDetector = (text, out) => {
       re.lastIndex,
       pushLiteral(text, readQuoted(text, re.lastIndex), 'password', false, out),
     );
+  }
+  for (const m of text.matchAll(SQL_BARE)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    pushLiteral(text, { start, end: start + m[1]!.length, quoted: false }, 'password', true, out);
   }
 };
 

@@ -135,6 +135,26 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('conn.simple_bind_s(dn, password)');
   });
 
+  it("hides an environment lookup's default, C's string copies and more SQL forms", () => {
+    const pw = `${fake(9)}!${fake(3)}`;
+    hides(`password: <%= ENV.fetch("DB_PASSWORD") { "${pw}" } %>`, pw);
+    hides(`my $pw = $ENV{DB_PASSWORD} // '${pw}';`, pw);
+    hides(`pw <- Sys.getenv("DB_PASSWORD", unset = "${pw}")`, pw);
+    hides(`password = Keyword.get(opts, :password, "${pw}")`, pw);
+    hides(`password = options.fetch(:password, "${pw}")`, pw);
+    hides(`strcpy(cfg.password, "${pw}");`, pw);
+    hides(`wcscpy(creds->pwd, L"${pw}");`, pw);
+    const bare = `${fake(9)}7${fake(3)}`;
+    hides(`ALTER USER scott IDENTIFIED BY ${bare};`, bare);
+    hides(`ALTER LOGIN sa WITH PASSWORD = N'${pw}';`, pw);
+    hides(`SET PASSWORD FOR 'app'@'localhost' = '${pw}';`, pw);
+    hides(`EXEC sp_password @old = NULL, @new = '${pw}', @loginame = 'app';`, pw);
+    hides(`COPY t FROM 's3://b/d' ACCESS_KEY_ID 'AKIAZ7QK3LMW9PRT5YXB' SECRET_ACCESS_KEY '${pw}';`, pw);
+    leaves(`my $author_name = $ENV{'GIT_AUTHOR_NAME'} || 'T Ar Creator';`);
+    leaves('# and can then be identified by checking the require_resource_owner');
+    leaves('strcpy(cfg.hostname, "db.example.com");');
+  });
+
   it('leaves calls with references, and prose', () => {
     for (const text of [
       'var c = new NetworkCredential(user, password);',

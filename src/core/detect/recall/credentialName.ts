@@ -217,8 +217,12 @@ function isBrand(name: string, words: readonly string[], i: number): boolean {
 function wordKind(numbered: string, before: string | undefined): string | undefined {
   // A number glued to the word counts the credential, as one after a `_` does (`password01`, `token2`).
   const word = numbered.replace(/(?<=[a-z]{3})[0-9]{1,3}$/, '');
-  if (word === 'pass' || word === 'pwd' || word === 'pw') {
+  if (word === 'pass' || word === 'pwd' || word === 'pw' || GLUED_PASS.test(word) || word === 'authtok') {
     return 'password';
+  }
+  // WordPress's keys and salts (`NONCE_SALT`, `LOGGED_IN_SALT`; `AUTH_SALT` reads `auth` already).
+  if (word === 'salt' && (before === 'nonce' || before === 'in' || before === 'auth')) {
+    return 'secret';
   }
   if (word === 'key' || word === 'keys') {
     // `key` alone is a dictionary key; qualified (`HMAC_KEY`, `openaiKey`, `API_KEY_V2`) it is a credential.
@@ -231,6 +235,13 @@ function wordKind(numbered: string, before: string | undefined): string | undefi
   }
   return CREDENTIAL_WORDS.has(word) ? (word === 'pat' ? 'token' : 'credential') : undefined;
 }
+
+/**
+ * A service's or a role's name glued to `pass` or `pw`, as config files write them (`dbpass`, `smtppass`,
+ * `rootpw`, `bindpw`, `remotepass`): a fixed list of heads, so `bypass`, `compass` or `overpass` stay words.
+ */
+const GLUED_PASS =
+  /^(?:db|smtp|mail|root|admin|user|remote|bind|mysql|redis|ldap|ftp|sftp|ssh|proxy|api|sql|pg|mongo|rabbit|vnc|wifi|imap|pop|rpc|sa|master|sys|app|svc|service|server|client|rcon|web|vpn)(?:pass|pw)$/;
 
 /** A password kind wins over a token, a token over a generic secret: the most telling name for the reader. */
 function rank(kind: string): number {

@@ -22,7 +22,7 @@ import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd 
  */
 
 /** Substrings every credential name holds, widened to the name around each hit (`pat` not in `path`)… */
-const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|psk|pat(?![a-z])/gi;
+const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|psk|salt|pat(?![a-z])/gi;
 const NAME_REACH = 96; // …this far each side of it.
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
@@ -31,25 +31,28 @@ const SEPARATOR =
 const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or']);
 /** Prose and table separators (`token - '…'`, `apiKey |…`): they take a quoted or a generated value only. */
 const LOOSE_SEPARATORS = new Set(['-', '|']);
-/** A typed declaration between name and value: `var t string = "…"`, `val t: String = "…"`, `t: str = "…"`. */
+/**
+ * A typed declaration between name and value: `val t: String = "…"`, `t: str = "…"`, Rust's `&str` and
+ * `&[u8] = b"…"`, Zig's `[]const u8`, unions (`str | None`), `Optional[str]`, a conversion (`String::from`,
+ * pydantic's `Field(default="…")`) and a literal's prefix (`b"…"`, `L"…"`, `r#"…"#`).
+ */
 const TYPED =
-  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})[A-Za-z_][\w.]{0,40}(?:<[\w ,.<>]{0,60}>)?(?:\[\])?\??[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?=["'`])/y;
+  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})(?:&(?:'\w{1,16}[ \t]{1,4})?|\[\](?:const[ \t]{1,4})?|\*)?\[?[A-Za-z_][\w.:]{0,40}\]?(?:<[\w ,.<>]{0,60}>)?(?:\[[\w ,.]{0,40}\])?(?:\[\])?\??(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][\w.]{0,20}){0,3}[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?:(?:String::from|Field|QStringLiteral)\([ \t]{0,4}(?:default[ \t]{0,4}=[ \t]{0,4})?)?(?:b|L|u8|r#?)?(?=["'`])/y;
 /** An array size or index after a name: `char secret[25] = "…"`, `secret[] = "…"`. */
 const SUBSCRIPT = /\[\d{0,6}\]/y;
-/** A constructor or call taking the value: `std::string secret("…")`, `password('…')`. */
-const CALL_OPEN = /\([ \t]{0,4}(?=["'`])/y;
+/** A constructor or call taking the value: `std::string secret("…")`, C++'s `password{"…"}`, `password('…')`. */
+const CALL_OPEN = /[({][ \t]{0,4}(?=["'`])/y;
 /**
  * A conversion that wraps the literal: Go `[]byte("…")`, Python `b"…"` and `SecretStr("…")`, Node
  * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first).
  */
 const CONVERSION =
-  /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
+  /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|Cow::Borrowed|QStringLiteral|QLatin1String|Field\([ \t]{0,4}default[ \t]{0,4}=|Field|L(?=")|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
 /** An opening parenthesis ending its line, then a quoted value on the next (a tuple opens on its own line). */
 const PAREN_OPEN = /\([ \t]{0,8}\r?\n[ \t]{0,32}(?=["'])/y;
 /** After a name that opens a tuple: its comma and the quoted second element (an Erlang binary's `<<` read past). */
 const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
-/** A bare `key` (a dictionary key in most code) names a credential only when its value is generated. */
-const PLAIN_KEY = /^key$/i;
+const PLAIN_KEY = /^key$/i; // a dictionary's key in most code: a credential only when its value is generated
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
 const SETTER_CALL =
   /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
@@ -206,8 +209,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   SEPARATOR.lastIndex = j;
   const sep = SEPARATOR.exec(text);
   if (sep === null) {
-    // Dockerfile `ENV NAME value`: the old form, a space between name and value.
-    if (prefix !== undefined && /^\s*ENV\s+$/.test(prefix) && isSpace(text.charCodeAt(j))) {
+    // Dockerfile `ENV NAME value` (the old form), Apache's `SetEnv` and csh's `setenv`: a space between.
+    if (prefix !== undefined && /^\s*(?:ENV|SetEnv|setenv)\s+$/.test(prefix) && isSpace(text.charCodeAt(j))) {
       return pushLiteral(text, readBare(text, skipSpaces(text, j)), kind, true, out);
     }
     return isSpace(text.charCodeAt(j)) ? spacedValue(text, skipSpaces(text, j), prefix, kind, out) : e;

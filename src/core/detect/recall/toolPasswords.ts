@@ -80,7 +80,7 @@ const PATTERNS: readonly RegExp[] = [...TOOL_PASSWORDS, ...MORE_TOOL_PASSWORDS];
  * leaves them nothing to read in most code.
  */
 const TRIGGER =
-  /p(?:ass|ulumi|oetry)|s(?:ecret|ecurity|nmp|udo|ql(?:cmd|plus|ldr)|tdin|tats|mb|sh-keygen|igntool)|t(?:oken|acacs)|a(?:uth|cl)|user\b|l(?:dap|ftp)|freerdp|htpasswd|o(?:penssl|sql|nesixtyone)|zip|7z|r(?:edis|pcclient|man|abbitmqctl|adius)|m(?:ongo|osquitto)|isql|c(?:hpasswd|onan|mdkey|ertutil|omposer|onn)|e(?:xpdp|tcdctl)|d(?:gmgrl|octl)|b(?:undle|cp\b)|w(?:mic|inrs)|kinit|n(?:mcli|et\b)|gh\b|@(?:tcp|unix|udp)\(|\b(?:exp|imp|az|mc)\b|impdp/;
+  /p(?:ass|ulumi|oetry)|s(?:ecret|ecurity|nmp|udo|ql(?:cmd|plus|ldr)|tdin|tats|mb|sh-keygen|igntool)|t(?:oken|acacs)|a(?:uth|cl)|user\b|l(?:dap|ftp)|freerdp|htpasswd|o(?:penssl|sql|nesixtyone)|zip|7z|r(?:edis|pcclient|man|abbitmqctl|adius)|m(?:ongo|osquitto)|isql|c(?:hpasswd|onan|mdkey|ertutil|omposer|onn)|e(?:xpdp|tcdctl)|d(?:gmgrl|octl)|b(?:undle|cp\b)|w(?:mic|inrs)|kinit|n(?:mcli|et\b)|gh\b|@(?:tcp|unix|udp)\(|\b(?:exp|imp|az|mc)\b|impdp|login|wifi|consul|convertto|rootpw|assword/;
 
 export const findToolPasswords: RecallDetector = (text, out) => {
   for (const [from, to] of triggeredRuns(text)) {
@@ -89,6 +89,7 @@ export const findToolPasswords: RecallDetector = (text, out) => {
       for (const m of slice.matchAll(re)) {
         const value = m[1] ?? m[2] ?? m[3]!;
         if (
+          value.length < 4 ||
           value === '*' ||
           value.startsWith('-') ||
           /^(?:\$\{?\w+\}?|%\w+%|\$\(.*\))$/.test(value) ||
@@ -114,15 +115,17 @@ function triggeredRuns(text: string): [number, number][] {
   const trigger = new RegExp(TRIGGER.source, same ? 'g' : 'gi');
   for (let m = trigger.exec(haystack); m !== null; m = trigger.exec(haystack)) {
     const from = text.lastIndexOf('\n', m.index) + 1;
+    // The line and the one after it: expect's answer stands on the line after its prompt.
     const nl = text.indexOf('\n', m.index);
-    const end = nl === -1 ? text.length : nl;
+    const next = nl === -1 ? -1 : text.indexOf('\n', nl + 1);
+    const end = nl === -1 ? text.length : next === -1 ? text.length : next;
     const last = runs[runs.length - 1];
     if (last !== undefined && last[1] >= from - 1) {
       last[1] = end;
     } else {
       runs.push([from, end]);
     }
-    trigger.lastIndex = end;
+    trigger.lastIndex = nl === -1 ? text.length : nl + 1;
   }
   return runs;
 }

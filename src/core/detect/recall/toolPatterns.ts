@@ -10,6 +10,8 @@ export const VALUE = `(?:"([^"\\r\\n]{1,128})"|'([^'\\r\\n]{1,128})'|([^\\s"']{1
 /** What a line says up to a tool's flag: the tool's name, then up to 240 characters of its line. */
 export const tool = (name: string, flag: string): string => `\\b${name}\\b[^\\r\\n]{0,240}?[ \\t]${flag}`;
 
+/** An exec-form list's item: quoted, without blanks (a bare item is a variable); the third group stays empty. */
+const LISTED = `(?:"([^"\\s]{1,128})"|'([^'\\s]{1,128})')()`;
 /** A word of a line: a run without blanks or quotes. */
 const WORD = `[^\\s"']{1,128}`;
 /** `echo <secret> |` or `printf '<secret>' |`, then a command on the same line. */
@@ -47,7 +49,10 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `\\brabbitmqctl[ \\t]{1,4}(?:add_user|change_password)[ \\t]{1,4}${WORD}[ \\t]{1,4}${VALUE}`,
     'gd',
   ),
-  new RegExp(`${PIPED}(?:sudo[ \\t]{1,4}-S|passwd[ \\t]{1,4}--stdin|kinit)\\b`, 'gd'),
+  new RegExp(
+    `${PIPED}(?:sudo[ \\t]{1,4}-S|passwd[ \\t]{1,4}--stdin|kinit|gcloud[ \\t]{1,4}secrets|docker[ \\t]{1,4}secret[ \\t]{1,4}create|wrangler[ \\t]{1,4}secret|vercel[ \\t]{1,4}env|fly[ \\t]{1,4}secrets)\\b`,
+    'gd',
+  ),
   new RegExp(
     `${tool('(?:snmpwalk|snmpget|snmpset|snmpbulkwalk|snmpbulkget|snmptrap|onesixtyone)', '-c')}[ \\t]{1,4}${VALUE}`,
     'gd',
@@ -95,5 +100,34 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(
     `^[ \\t]{0,16}user[ \\t]{1,4}${WORD}[ \\t]{1,4}(?:on|off)\\b[^\\r\\n]{0,120}?[ \\t]>${VALUE}`,
     'gmd',
+  ),
+  // A command's flag and its value as separate items of an exec-form list (Compose, Kubernetes `args`):
+  // `["--requirepass", "…"]`, `["redis-cli", "-a", "…"]`, `['login', '-u', 'bot', '-p', '…']`.
+  new RegExp(
+    `["']--?[\\w-]{0,32}(?:pass|pwd|secret|token|auth|api-?key)[\\w-]{0,32}["'][ \\t]{0,4},[ \\t]{0,4}${LISTED}`,
+    'gid',
+  ),
+  new RegExp(
+    `["'](?:redis-cli|login)["'][^\\]\\n]{0,200}?["']-[ap]["'][ \\t]{0,4},[ \\t]{0,4}${LISTED}`,
+    'gd',
+  ),
+  // A Wi-Fi QR code's payload: `WIFI:T:WPA;S:<ssid>;P:<password>;;`.
+  new RegExp(`\\bWIFI:(?:[^;\\n]{0,80};){0,4}P:([^;\\n]{1,128})()()`, 'gd'),
+  new RegExp(
+    `\\bconsul[ \\t]{1,4}kv[ \\t]{1,4}put[ \\t]{1,4}[^\\s]{0,120}(?:pass|pwd|secret|token|key)[^\\s]{0,60}[ \\t]{1,4}${VALUE}`,
+    'gid',
+  ),
+  new RegExp(`\\bConvertTo-SecureString[ \\t]{1,4}(?:-String[ \\t]{1,4})?${VALUE}`, 'gid'),
+  // A kickstart file's `rootpw [--plaintext] …` (a crypted one says `--iscrypted`).
+  new RegExp(`^[ \\t]{0,8}rootpw[ \\t]{1,4}(?:--plaintext[ \\t]{1,4})?(?!--)${VALUE}`, 'gmd'),
+  // A .pgpass line echoed into the file: `echo "host:port:db:user:<password>" >> ~/.pgpass`.
+  new RegExp(
+    `\\b(?:echo|printf)[ \\t]{1,4}["']?(?:[^\\s:"']{1,64}:){4}([^\\s"']{1,128})()()["']?[ \\t]{0,4}>>?[ \\t]{0,4}[^\\s]{0,64}pgpass`,
+    'gd',
+  ),
+  // expect's and pexpect's answer to a password prompt, on the line after it.
+  new RegExp(
+    `expect[ \\t(]{1,4}["'][^"'\\n]{0,40}assword[^"'\\n]{0,20}["'][ \\t)]{0,2}\\r?\\n[ \\t]{0,16}(?:\\w{1,20}\\.)?send(?:line)?[ \\t(]{1,4}["']([^"'\\n\\\\]{1,128})()()`,
+    'gd',
   ),
 ];

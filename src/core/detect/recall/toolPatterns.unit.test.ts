@@ -60,6 +60,28 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     hides(`user app on >${p} ~* +@all`, p);
   });
 
+  it('hides exec-form list items, a Wi-Fi QR code, consul, PowerShell, kickstart, .pgpass and expect answers', () => {
+    const p = password();
+    hides(`command: ["redis-server", "--requirepass", "${p}"]`, p);
+    hides(`test: ["CMD", "redis-cli", "-a", "${p}", "ping"]`, p);
+    hides(`args: ["--db-password", "${p}"]`, p);
+    hides(`args: ['login', '-u', 'bot', '-p', '${p}', 'registry.example.com']`, p);
+    hides(`WIFI:T:WPA;S:CorpWiFi;P:${p};;`, p);
+    hides(`consul kv put app/config/db_password ${p}`, p);
+    hides(`-Password (ConvertTo-SecureString -String "${p}" -Force -AsPlainText)`, p);
+    hides(`rootpw --plaintext ${p}`, p);
+    hides(`echo "db:5432:app:app:${p}" >> ~/.pgpass`, p);
+    hides(`spawn ssh root@10.0.0.5\nexpect "*assword*"\nsend "${p}\\r"\n`, p);
+    hides(`child.expect('Password:')\nchild.sendline('${p}')\n`, p);
+  });
+
+  it('leaves a list item that is a variable or a phrase, and a flag with a short value', () => {
+    leaves('extra_args += ["--password", password]');
+    leaves("cmd.extend(['--batch', '--passphrase-fd', '0'])");
+    leaves(".option('--allow-package-all-secrets', 'Allow to package all kinds of secrets')");
+    leaves('rootpw --iscrypted $6$abc$def');
+  });
+
   it('leaves prose and code that share those words', () => {
     leaves('Server Name Indication (RFC 4366), failing to connect SSL/TLS');
     leaves(' *   when trying to understand how to connect to/from signals and terminals on');

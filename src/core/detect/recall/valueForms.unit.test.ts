@@ -98,4 +98,33 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     leaves("DEPENDENCY_KEYS = ('extras run_requires test_requires build_requires '");
     leaves("'OAuth': ('oauth_get_sbs', 'oauth_urlencode'),");
   });
+
+  it('hides literals after typed declarations of Rust, Zig, C++, Qt, Win32, TypeScript unions and pydantic', () => {
+    const pw = password();
+    hides(`const DB_PASSWORD: &str = "${pw}";`, pw);
+    hides(`static API_KEY: &'static str = "${pw}";`, pw);
+    hides(`const db_password: []const u8 = "${pw}";`, pw);
+    hides(`std::string password{"${pw}"};`, pw);
+    hides(`QString password = QStringLiteral("${pw}");`, pw);
+    hides(`LPCWSTR pszPassword = L"${pw}";`, pw);
+    hides(`password: string | undefined = '${pw}';`, pw);
+    hides(`api_key: str | None = "${pw}"`, pw);
+    hides(`password: str = Field(default="${pw}")`, pw);
+    hides(`let password: String = String::from("${pw}");`, pw);
+  });
+
+  it("reads config files' glued names (dbpass, rootpw, bindpw), WordPress salts, SetEnv and setenv", () => {
+    const pw = password();
+    for (const name of ['dbpass', 'smtppass', 'remotepass', 'rootpw', 'bindpw', 'DBPASS']) {
+      hides(`${name}=${pw}`, pw);
+    }
+    hides(`ldap_default_authtok = ${pw}`, pw);
+    hides(`define('NONCE_SALT', '${pw}');`, pw);
+    hides(`define('LOGGED_IN_SALT', '${pw}');`, pw);
+    hides(`SetEnv DB_PASS ${pw}`, pw);
+    hides(`setenv DB_PASSWORD ${pw}`, pw);
+    leaves(`bypass=${pw}`);
+    leaves(`compass = ${pw}`);
+    leaves(`salt = ${pw}`);
+  });
 });
