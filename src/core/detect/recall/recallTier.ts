@@ -9,6 +9,7 @@ import { findCommandFlags } from './commandFlags';
 import { findCredentialCompanions } from './credentialCompanions';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findJdbcUrls } from './jdbcUrls';
+import { findKeyMaterial } from './keyMaterial';
 import { findSqlInserts } from './sqlInserts';
 import { findTableColumns } from './tableColumns';
 import { findLabelledTokens } from './labelledTokens';
@@ -53,6 +54,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findCookies,
   findUrlCredentials,
   findJdbcUrls,
+  findKeyMaterial,
   findLabelledTokens,
   findLabelledLines,
   findWordedTokens,
