@@ -1,4 +1,4 @@
-import { alnum, camelPass, word } from './values';
+import { alnum, camelPass, upperAlnum, word } from './values';
 import type { AskCase } from './askCase';
 import { one } from './askCase';
 
@@ -58,6 +58,72 @@ export function reviewCases(): AskCase[] {
       'request.http',
       `GET /admin HTTP/1.1\nHost: intranet\nCookie: theme=dark; sessionid=${sid}\n`,
       sid,
+    ),
+    ...helperCases(),
+  ];
+}
+
+/** Forms two helpers' hunts found leaking (2026-12-06): config and infra, and text that is no assignment. */
+function helperCases(): AskCase[] {
+  const [p1, p2, p3, p4, p5, p6, p7, p8] = Array.from({ length: 8 }, password) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const key = alnum(32);
+  const awsSecret = `${alnum(37)}a7Q`;
+  const awsId = `AKIA${upperAlnum(16)}`;
+  return [
+    one(
+      1,
+      'PHP PDO password argument',
+      'db.php',
+      `$pdo = new PDO("mysql:host=db;dbname=app", "app", "${p1}");\n`,
+      p1,
+    ),
+    one(
+      2,
+      "Oracle's user/password@db",
+      'export.sh',
+      `sqlplus scott/${p2.replace(/[^A-Za-z0-9]/g, 'x')}@orcl\n`,
+      p2.replace(/[^A-Za-z0-9]/g, 'x'),
+    ),
+    one(1, "Rust's &str constant", 'config.rs', `const DB_PASSWORD: &str = "${p3}";\n`, p3),
+    one(1, 'glued config name', 'ldap.conf', `bindpw ${p4}\n`, p4),
+    one(2, 'Go MySQL DSN', 'main.go', `db, err := sql.Open("mysql", "app:${p5}@tcp(db:3306)/app")\n`, p5),
+    one(
+      2,
+      'exec-form list flag',
+      'docker-compose.yml',
+      `    command: ["redis-server", "--requirepass", "${p6}"]\n`,
+      p6,
+    ),
+    one(
+      1,
+      'password column of a CSV export',
+      'passwords.csv',
+      `name,url,username,password,note\ncorp,https://corp.example.com,bob,${p7},\n`,
+      p7,
+    ),
+    one(1, 'key under a chat label', 'chat.txt', `here's the OpenAI key for the demo:\n${key}\n`, key),
+    one(
+      7,
+      'AWS secret beside its key id',
+      'accessKeys.csv',
+      `Access key ID,Secret access key\n${awsId},${awsSecret}\n`,
+      awsSecret,
+    ),
+    one(
+      1,
+      'plist client secret',
+      'Info.plist',
+      `<dict>\n  <key>ClientSecret</key>\n  <string>${p8}</string>\n</dict>\n`,
+      p8,
     ),
   ];
 }
