@@ -121,6 +121,14 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     assert.equal(hide(cert, all), cert);
   });
 
+  it('hides a token with a soft hyphen or a direction mark inside', () => {
+    const token = pat();
+    for (const mark of ['\u00ad', '\u200e', '\u200f', '\u2066']) {
+      const out = hide(`${token.slice(0, 16)}${mark}${token.slice(16)}`);
+      assert.ok(!out.includes(token.slice(0, 12)) && !out.includes(token.slice(20, 32)), out);
+    }
+  });
+
   it('stays correct on hostile input: half a megabyte of joins, escapes, quotes and percent-encoding', function () {
     this.timeout(120_000); // a shared machine can be slow; correctness, not speed, is what this checks
     // Compared with `===`: a failing deepEqual would print half a megabyte.

@@ -97,6 +97,12 @@ export function readPairValue(
   spaced = false,
 ): { start: number; end: number; quoted: boolean } {
   const limit = lineEnd(text, at, 1024);
+  // ODBC braces a value that holds `;` or blanks (`PWD={…}`): the value is what they hold.
+  const close = text.charCodeAt(at) === 123 ? text.indexOf('}', at) : -1;
+  // Not a format string's slot (`f"password={password!r}"`): a name in braces is code.
+  if (close !== -1 && close < limit && !/^[A-Za-z_][\w.]*(?:![rsa])?$/.test(text.slice(at + 1, close))) {
+    return { start: at + 1, end: close, quoted: true };
+  }
   let end = at;
   while (end < limit && !';"\''.includes(text[end]!)) {
     if (isSpace(text.charCodeAt(end)) && (spaced || isOptionAfter(text, end))) {

@@ -84,4 +84,10 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('<label for="password">Password</label>');
     leaves('<entry key="password"></entry>');
   });
+
+  it("hides an ODBC password in braces whole, its ';' included", () => {
+    hides('DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={pe;bble 7orbit}', 'pe;bble 7orbit');
+    // A format string's slot in braces is code, not a value.
+    leaves('print(f"user=admin; password={password!r}")');
+  });
 });

@@ -5,9 +5,12 @@ import type { Edit } from './textView';
 // The string-level decodings the redact tier reads a text through before detecting: each returns the
 // edits that turn the text into what a program would see, in one pass and linear time.
 
-const UNICODE = /[\u200B-\u200D\u2060\uFEFF\u2018-\u201F]/g;
+const UNICODE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u2018-\u201F]/g;
 
-/** Zero-width characters (U+200B/C/D, U+2060, U+FEFF) dropped, smart quotes read as plain quotes. */
+/**
+ * Invisible characters dropped (zero-width U+200B/C/D and U+2060, the soft hyphen a web or Word copy leaves,
+ * left-to-right and other direction marks a Windows dialog's copy leaves, U+FEFF), smart quotes read as plain.
+ */
 export function unicodeEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (const m of text.matchAll(UNICODE)) {

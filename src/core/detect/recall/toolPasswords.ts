@@ -80,7 +80,7 @@ const PATTERNS: readonly RegExp[] = [...TOOL_PASSWORDS, ...MORE_TOOL_PASSWORDS];
  * leaves them nothing to read in most code.
  */
 const TRIGGER =
-  /p(?:ass|ulumi|oetry)|s(?:ecret|ecurity|nmp|udo|ql(?:cmd|plus|ldr)|tdin|tats|mb|sh-keygen|igntool)|t(?:oken|acacs)|a(?:uth|cl)|user\b|l(?:dap|ftp)|freerdp|htpasswd|o(?:penssl|sql|nesixtyone)|zip|7z|r(?:edis|pcclient|man|abbitmqctl|adius)|m(?:ongo|osquitto)|isql|c(?:hpasswd|onan|mdkey|ertutil|omposer|onn)|e(?:xpdp|tcdctl)|d(?:gmgrl|octl)|b(?:undle|cp\b)|w(?:mic|inrs)|kinit|n(?:mcli|et\b)|gh\b|@(?:tcp|unix|udp)\(|\b(?:exp|imp|az|mc)\b|impdp|login|wifi|consul|convertto|rootpw|assword/;
+  /p(?:ass|ulumi|oetry)|s(?:ecret|ecurity|nmp|udo|ql(?:cmd|plus|ldr)|tdin|tats|mb|sh-keygen|igntool)|t(?:oken|acacs)|a(?:uth|cl)|user\b|l(?:dap|ftp)|freerdp|htpasswd|o(?:penssl|sql|nesixtyone)|zip|7z|r(?:edis|pcclient|man|abbitmqctl|adius)|m(?:ongo|osquitto)|isql|c(?:hpasswd|onan|mdkey|ertutil|omposer|onn)|e(?:xpdp|tcdctl)|d(?:gmgrl|octl)|b(?:undle|cp\b)|w(?:mic|inrs)|kinit|n(?:mcli|et\b)|gh\b|@(?:tcp|unix|udp)\(|\b(?:exp|imp|az|mc)\b|impdp|login|wifi|consul|convertto|rootpw|assword|key content|jsessionid/;
 
 export const findToolPasswords: RecallDetector = (text, out) => {
   for (const [from, to] of triggeredRuns(text)) {

@@ -130,4 +130,7 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `expect[ \\t(]{1,4}["'][^"'\\n]{0,40}assword[^"'\\n]{0,20}["'][ \\t)]{0,2}\\r?\\n[ \\t]{0,16}(?:\\w{1,20}\\.)?send(?:line)?[ \\t(]{1,4}["']([^"'\\n\\\\]{1,128})()()`,
     'gd',
   ),
+  // `netsh wlan show profile … key=clear`: a Wi-Fi network's key, and a Java session id in a URL.
+  new RegExp(`^[ \\t]{0,8}Key Content[ \\t]{0,16}:[ \\t]{0,4}${VALUE}`, 'gmd'),
+  new RegExp(`;jsessionid=([A-Za-z0-9._-]{16,128})()()`, 'gid'),
 ];

@@ -75,6 +75,13 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     hides(`child.expect('Password:')\nchild.sendline('${p}')\n`, p);
   });
 
+  it("hides netsh's Wi-Fi key and a Java session id in a URL", () => {
+    const p = password();
+    hides(`    Key Content            : ${p}`, p);
+    const sid = `${fake(24)}7`;
+    hides(`https://corp.example.com/app;jsessionid=${sid}?x=1`, sid);
+  });
+
   it('leaves a list item that is a variable or a phrase, and a flag with a short value', () => {
     leaves('extra_args += ["--password", password]');
     leaves("cmd.extend(['--batch', '--passphrase-fd', '0'])");
