@@ -2,6 +2,7 @@ import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
+import { forEachLineHolding } from './wordLines';
 
 /**
  * A value alone on its line, labelled by the line before: a chat or an e-mail (`here's the OpenAI key for
@@ -28,19 +29,11 @@ const FILLER = /^[ \t]*(?:```[\w-]{0,20})?[ \t]*$/;
 
 export const findLabelledLines: RecallDetector = (text, out) => {
   // Only lines that hold a credential word (or a form field) can label: found in one pass, then read.
-  // Searched lower-cased, without the `i` flag or a look-behind first, as toolPasswords.ts does.
-  const lower = text.toLowerCase();
-  const haystack = lower.length === text.length ? lower : text;
-  const words = new RegExp(WORD_START.source, haystack === lower ? 'g' : 'gi');
-  for (let m = words.exec(haystack); m !== null; m = words.exec(haystack)) {
-    const from = text.lastIndexOf('\n', m.index) + 1;
-    const nl = text.indexOf('\n', m.index);
-    const end = nl === -1 ? text.length : nl;
-    words.lastIndex = end;
+  forEachLineHolding(text, WORD_START, (from, end) => {
     const line = lineText(text, from, end);
     const label = line.length <= 200 ? labelOf(line) : undefined;
     if (label === undefined) {
-      continue;
+      return;
     }
     // The value's line: the next one, past up to two blank or fence lines.
     for (let at = end + 1, gap = 0; at < text.length && gap <= 2; gap++) {
@@ -53,7 +46,7 @@ export const findLabelledLines: RecallDetector = (text, out) => {
       }
       at = e + 1;
     }
-  }
+  });
 };
 
 /** The line [from, end) without its carriage return. */

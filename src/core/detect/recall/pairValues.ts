@@ -1,5 +1,6 @@
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallSpan } from './recallSpan';
+import { looksRandom } from './tokenShape';
 
 /**
  * Values whose name stands apart from them: in `Name=value;` pair lists (connection strings), where the
@@ -99,8 +100,9 @@ export function readPairValue(
   const limit = lineEnd(text, at, 1024);
   // ODBC braces a value that holds `;` or blanks (`PWD={…}`): the value is what they hold.
   const close = text.charCodeAt(at) === 123 ? text.indexOf('}', at) : -1;
-  // Not a format string's slot (`f"password={password!r}"`): a name in braces is code.
-  if (close !== -1 && close < limit && !/^[A-Za-z_][\w.]*(?:![rsa])?$/.test(text.slice(at + 1, close))) {
+  // Not a format string's slot (`f"password={password!r}"`): a name in braces is code, unless it reads as drawn.
+  const braced = close !== -1 && close < limit ? text.slice(at + 1, close) : undefined;
+  if (braced !== undefined && (looksRandom(braced) || !/^[A-Za-z_][\w.]*(?:![rsa])?$/.test(braced))) {
     return { start: at + 1, end: close, quoted: true };
   }
   let end = at;

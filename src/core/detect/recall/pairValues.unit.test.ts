@@ -87,6 +87,10 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
 
   it("hides an ODBC password in braces whole, its ';' included", () => {
     hides('DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={pe;bble 7orbit}', 'pe;bble 7orbit');
+    hides(
+      'DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={dN97PiH96sCEAJcfaO11NQr8}',
+      'dN97PiH96sCEAJcfaO11NQr8',
+    );
     // A format string's slot in braces is code, not a value.
     leaves('print(f"user=admin; password={password!r}")');
   });

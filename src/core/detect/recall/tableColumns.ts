@@ -2,6 +2,7 @@ import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
+import { forEachLineHolding } from './wordLines';
 
 /**
  * Credential columns of tables: a header row names the column, the rows below hold the values. A browser's
@@ -13,7 +14,7 @@ import { looksRandom } from './tokenShape';
 /** Separators a table may use, tried in this order. */
 const DELIMITERS = ['\t', '|', ',', ';'] as const;
 /** A line that may be a header: it holds a credential word. */
-const CREDENTIAL_WORD = /pass|pwd|secret|token|key|cred|auth/i;
+const CREDENTIAL_WORD = /pass|pwd|secret|token|key|cred|auth/;
 /** A Markdown, psql or mysql rule between the header and the rows (`|---|:--|`, `----+----`, `+----+`). */
 const RULE = /^[\s|:+=-]*-{3}[\s|:+=-]*$/;
 const MAX_ROWS = 1000;
@@ -25,18 +26,10 @@ interface Cell {
 }
 
 export const findTableColumns: RecallDetector = (text, out) => {
-  // Only a line with a credential word can be a header: found in one pass, then read.
-  const lower = text.toLowerCase();
-  const haystack = lower.length === text.length ? lower : text;
-  const word = new RegExp(CREDENTIAL_WORD.source, haystack === lower ? 'g' : 'gi');
-  for (let m = word.exec(haystack); m !== null; m = word.exec(haystack)) {
-    const from = text.lastIndexOf('\n', m.index) + 1;
-    const end = lineEndAt(text, m.index);
-    word.lastIndex = end;
-    if (end - from <= MAX_LINE) {
-      word.lastIndex = Math.max(end, readTable(text, from, end, out) ?? end);
-    }
-  }
+  // Only a line with a credential word can be a header: found in one pass, then read, rows and all.
+  forEachLineHolding(text, CREDENTIAL_WORD, (from, end) =>
+    end - from <= MAX_LINE ? readTable(text, from, end, out) : undefined,
+  );
 };
 
 /** Reads the table whose header is the line [from, end); returns where its rows end, or undefined. */

@@ -2,6 +2,7 @@ import { LDAP_TOOL } from '../rules/serverPasswords';
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
 import { MORE_TOOL_PASSWORDS, tool, VALUE } from './toolPatterns';
+import { forEachLineHolding } from './wordLines';
 
 /**
  * Passwords that command-line tools take in a place of their own, which no credential-named flag marks:
@@ -104,28 +105,20 @@ export const findToolPasswords: RecallDetector = (text, out) => {
   }
 };
 
-/** The runs of whole lines (start, end) that hold a `TRIGGER` word, adjacent lines merged. */
+/** The runs of whole lines (start, end) that hold a `TRIGGER` word and the line after each, merged. */
 function triggeredRuns(text: string): [number, number][] {
   const runs: [number, number][] = [];
-  // Searched in a lower-cased copy without the `i` flag: half the time (one-byte text lower-cases in 0.02 ms).
-  const lower = text.toLowerCase();
-  // A character whose lower case is longer (`İ`) would shift offsets: then the original, with `i`.
-  const same = lower.length === text.length;
-  const haystack = same ? lower : text;
-  const trigger = new RegExp(TRIGGER.source, same ? 'g' : 'gi');
-  for (let m = trigger.exec(haystack); m !== null; m = trigger.exec(haystack)) {
-    const from = text.lastIndexOf('\n', m.index) + 1;
-    // The line and the one after it: expect's answer stands on the line after its prompt.
-    const nl = text.indexOf('\n', m.index);
-    const next = nl === -1 ? -1 : text.indexOf('\n', nl + 1);
-    const end = nl === -1 ? text.length : next === -1 ? text.length : next;
+  forEachLineHolding(text, TRIGGER, (from, nl) => {
+    // The line after too: expect's answer stands on the line after its prompt.
+    const next = nl < text.length ? text.indexOf('\n', nl + 1) : -1;
+    const end = nl >= text.length || next === -1 ? text.length : next;
     const last = runs[runs.length - 1];
     if (last !== undefined && last[1] >= from - 1) {
-      last[1] = end;
+      last[1] = Math.max(last[1], end);
     } else {
       runs.push([from, end]);
     }
-    trigger.lastIndex = nl === -1 ? text.length : nl + 1;
-  }
+    return nl + 1;
+  });
   return runs;
 }
