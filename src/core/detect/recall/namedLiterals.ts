@@ -10,7 +10,16 @@ import { ARGUMENT_PAIR, VALUE_PAIR, pairListAt, readPairValue, takeSiblingValue 
 import { valuesOnNextLines } from './followingLines';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { directiveValue, indentOf, linePrefix, skipSpaces, takeListValues } from './valueForms';
+import {
+  afterAnchor,
+  directiveValue,
+  indentOf,
+  linePrefix,
+  shellDefault,
+  skipSpaces,
+  takeListValues,
+  xmlElement,
+} from './valueForms';
 import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd } from './tokenShape';
 
 /**
@@ -58,10 +67,8 @@ const SETTER_CALL =
   /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
 /** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
 const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
-/** Before a quoted name: a ternary (`? 'a' : 'b'`) or a `case 'a':` label, not a key. */
-const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/;
-/** A number given to a password in code: a PIN. */
-const DIGITS = /\d{6,64}(?![\w.])/y;
+const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/; // before a quoted name: a ternary or a `case 'a':` label
+const DIGITS = /\d{6,64}(?![\w.])/y; // a number given to a password in code: a PIN
 /** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
 const LINE_PREFIX =
   /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
@@ -75,7 +82,14 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       s--;
     }
     let e = m.index + m[0].length;
-    while (e < text.length && e - m.index < NAME_REACH && isNameChar(text.charCodeAt(e))) {
+    // Inside `${…}` a `-` ends the name: `${DB_PASSWORD-fallback}` is the shell's default.
+    const braced = text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36;
+    while (
+      e < text.length &&
+      e - m.index < NAME_REACH &&
+      isNameChar(text.charCodeAt(e)) &&
+      !(braced && text[e] === '-')
+    ) {
       e++;
     }
     re.lastIndex = e;
@@ -225,7 +239,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     }
   }
   const base = glued ? j + 1 : SEPARATOR.lastIndex;
-  const at = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : base; // `password == f"…"`
+  // `password == f"…"`; a YAML anchor (`password: &db …`) stands before its value.
+  const at = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
   // Python's parenthesized value, as black wraps a long one: `SECRET_KEY = (\n    "…"\n)`.
   PAREN_OPEN.lastIndex = at;
   if (PAREN_OPEN.exec(text) !== null) {
@@ -291,51 +306,6 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // A name that opens a string (`"-auth=user:$EMAIL",`): its bare value ends where that string does.
   const opener = quotedName ? 0 : text.charCodeAt(s - 1);
   return pushLiteral(text, endAtOpener(text, readBare(text, at), opener), kind, true, out);
-}
-
-/** `${NAME:-fallback}`, `${NAME-fallback}`, `${NAME:=fallback}`: the fallback, up to the closing brace. */
-function shellDefault(text: string, e: number, kind: string, out: RecallSpan[]): number {
-  const m = /:?[-=]/y;
-  m.lastIndex = e;
-  if (m.exec(text) === null) {
-    return e;
-  }
-  const start = m.lastIndex;
-  const c = text.charCodeAt(start);
-  if (c === 34 || c === 39) {
-    return pushLiteral(text, readQuoted(text, start), kind, false, out);
-  }
-  const limit = lineEnd(text, start, 512);
-  const close = text.indexOf('}', start);
-  if (close === -1 || close > limit) {
-    return start;
-  }
-  return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
-}
-
-/**
- * `<password>value</password>`: the element's text, on the element's line or alone on the next one
- * (`<apiToken>\n    value\n</apiToken>`).
- */
-function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]): number {
-  const close = text.indexOf('<', start);
-  if (close === -1 || close > Math.min(text.length, start + 4096)) {
-    return start;
-  }
-  if (close > lineEnd(text, start, close - start + 1)) {
-    let a = start;
-    let b = close;
-    while (a < b && /\s/.test(text[a]!)) {
-      a++;
-    }
-    while (b > a && /\s/.test(text[b - 1]!)) {
-      b--;
-    }
-    return b > a && lineEnd(text, a, b - a) >= b
-      ? pushLiteral(text, { start: a, end: b, quoted: true }, kind, false, out)
-      : start;
-  }
-  return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
 }
 
 /** An assignment operator and up to three blanks, right before a value. */

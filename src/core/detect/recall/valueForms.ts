@@ -1,13 +1,13 @@
 import { randomLetterRun } from '../rules/letterPairs';
 import { lineEnd } from '../lineBounds';
-import { isSpace, pushLiteral } from './literalValue';
+import { isSpace, pushLiteral, readQuoted } from './literalValue';
 import type { RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 
 /**
  * Forms of a credential name's value beyond one literal after an operator (namedLiterals.ts): a list of
- * literals, and a directive's bare value alone on its line. With the line helpers namedLiterals.ts reads
- * a name's line with.
+ * literals, a directive's bare value alone on its line, a shell's `${NAME:-fallback}`, an XML element's text,
+ * a YAML anchor before a value. With the line helpers namedLiterals.ts reads a name's line with.
  */
 
 /** How far back the start of a name's line is looked for; further back, the name is taken to be in code. */
@@ -141,4 +141,55 @@ export function directiveValue(
   return shaped
     ? pushLiteral(text, { start: at, end: at + value.length, quoted: false }, kind, true, out)
     : undefined;
+}
+
+/** Past a YAML anchor (`&name `) after a `:`, where the value starts. */
+export function afterAnchor(text: string, at: number, op: string): number {
+  const anchor = op === ':' && text[at] === '&' ? /^&[\w-]{1,64}[ \t]+/.exec(text.slice(at, at + 80)) : null;
+  return anchor === null ? at : at + anchor[0].length;
+}
+
+/** `${NAME:-fallback}`, `${NAME-fallback}`, `${NAME:=fallback}`: the fallback, up to the closing brace. */
+export function shellDefault(text: string, e: number, kind: string, out: RecallSpan[]): number {
+  const m = /:?[-=]/y;
+  m.lastIndex = e;
+  if (m.exec(text) === null) {
+    return e;
+  }
+  const start = m.lastIndex;
+  const c = text.charCodeAt(start);
+  if (c === 34 || c === 39) {
+    return pushLiteral(text, readQuoted(text, start), kind, false, out);
+  }
+  const limit = lineEnd(text, start, 512);
+  const close = text.indexOf('}', start);
+  if (close === -1 || close > limit) {
+    return start;
+  }
+  return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
+}
+
+/**
+ * `<password>value</password>`: the element's text, on the element's line or alone on the next one
+ * (`<apiToken>\n    value\n</apiToken>`).
+ */
+export function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]): number {
+  const close = text.indexOf('<', start);
+  if (close === -1 || close > Math.min(text.length, start + 4096)) {
+    return start;
+  }
+  if (close > lineEnd(text, start, close - start + 1)) {
+    let a = start;
+    let b = close;
+    while (a < b && /\s/.test(text[a]!)) {
+      a++;
+    }
+    while (b > a && /\s/.test(text[b - 1]!)) {
+      b--;
+    }
+    return b > a && lineEnd(text, a, b - a) >= b
+      ? pushLiteral(text, { start: a, end: b, quoted: true }, kind, false, out)
+      : start;
+  }
+  return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
 }

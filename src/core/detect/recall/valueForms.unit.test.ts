@@ -127,4 +127,11 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     leaves(`compass = ${pw}`);
     leaves(`salt = ${pw}`);
   });
+
+  it('hides a shell default without the colon, and a value behind a YAML anchor', () => {
+    const pw = password();
+    hides(`DB_PASSWORD="\${DB_PASSWORD-${pw}}"`, pw);
+    hides(`password: &dbpw ${pw}`, pw);
+    leaves('base: &defaults');
+  });
 });
