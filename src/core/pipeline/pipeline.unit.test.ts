@@ -67,7 +67,7 @@ describe('outgoing pipeline', () => {
         model: 'gpt-test',
         attachments: [
           { path: `backups/${token}/dump.sql`, text: 'select 1;' },
-          { path: 'https://files.example.org/cfg.yml?access_token=Zx9Wq2Lm8Np4', text: 'a: 1' },
+          { path: `https://files.example.org/cfg.yml?access_token=${randomToken(ALNUM, 12)}`, text: 'a: 1' },
           { path: 'conf/app.env', text: `DB_PASSWORD=${passphrase}\n` },
         ],
       },

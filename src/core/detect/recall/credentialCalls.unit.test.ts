@@ -149,7 +149,10 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides(`ALTER LOGIN sa WITH PASSWORD = N'${pw}';`, pw);
     hides(`SET PASSWORD FOR 'app'@'localhost' = '${pw}';`, pw);
     hides(`EXEC sp_password @old = NULL, @new = '${pw}', @loginame = 'app';`, pw);
-    hides(`COPY t FROM 's3://b/d' ACCESS_KEY_ID 'AKIAZ7QK3LMW9PRT5YXB' SECRET_ACCESS_KEY '${pw}';`, pw);
+    hides(
+      `COPY t FROM 's3://b/d' ACCESS_KEY_ID 'AKIA${fake(16).toUpperCase()}' SECRET_ACCESS_KEY '${pw}';`,
+      pw,
+    );
     leaves(`my $author_name = $ENV{'GIT_AUTHOR_NAME'} || 'T Ar Creator';`);
     leaves('# and can then be identified by checking the require_resource_owner');
     leaves('strcpy(cfg.hostname, "db.example.com");');

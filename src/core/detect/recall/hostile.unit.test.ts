@@ -107,7 +107,7 @@ describe('redact tier: hostile inputs', function () {
   }
 
   it('hides every value of a flood of assignments and keeps every name', () => {
-    const text = flood('DB_PASSWORD=Zq8tRw2Lm', '\n');
+    const text = flood(`DB_PASSWORD=${fake(9)}`, '\n');
     const result = redactText(text, new RedactionMap());
     assert.ok(!result.text.includes('Zq8tRw2Lm'));
     assert.equal(result.text.split('DB_PASSWORD=').length, text.split('DB_PASSWORD=').length);

@@ -210,10 +210,10 @@ describe('redact tier: credential-named literals', () => {
   });
 
   it('hides UUID-shaped values and hex next to commit words when the name is a credential', () => {
-    hides('API_TOKEN=2f1c6f0e-3b7a-4c1d-9e8f-0a1b2c3d4e5f', '2f1c6f0e-3b7a-4c1d-9e8f-0a1b2c3d4e5f');
+    const uuid = [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
+    hides(`API_TOKEN=${uuid}`, uuid);
     hides('deploy_token = "9c4e1f0a7b3d2e6f8a1c" # rev of the commit', '9c4e1f0a7b3d2e6f8a1c');
   });
-
   it('stops a bare value at the next pair of a connection string', () => {
     hides('"Server=db;Password=brick-lane;Database=app"', 'brick-lane');
     leaves('"Server=db;Password=${DB_PASSWORD};Database=app"');

