@@ -1,4 +1,5 @@
 import { lineStart } from '../lineBounds';
+import { alnumTable } from './charRuns';
 import { looksRandom } from './tokenShape';
 import type { Edit } from './textView';
 
@@ -125,18 +126,10 @@ const TOKEN_LINE =
   /(?:secret|token|passw|api[_-]?key|_key|key[ \t]*[:=]|bearer|authorization|credential)|(?:^|[^A-Za-z0-9])(?:eyJ|sk-|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|xox[abpre]-|AKIA|ASIA|AIza)/i;
 
 /** `[A-Za-z0-9+/=_.-]`: the characters of base64, base64url, JWTs and most tokens. */
+const TOKEN_CHARS = alnumTable('+/=_.-');
+
 function isTokenChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    c === 43 ||
-    c === 47 ||
-    c === 61 ||
-    c === 95 ||
-    c === 46 ||
-    c === 45
-  );
+  return c < 128 && TOKEN_CHARS[c] === 1;
 }
 
 /**
