@@ -6,7 +6,8 @@ import { ALNUM, randomToken } from '../random';
 import { redactText } from '../../pipeline/redact';
 import { RedactionMap } from '../../pipeline/redactionMap';
 import type { RecallDetector } from './recallSpan';
-import { decodedViewDetector } from './decodedViews';
+import { decodedView, decodedViewDetector, editWindows, spansInView, WINDOW_LINES } from './decodedViews';
+import { RECALL_DETECTORS } from './recallTier';
 import { findNamedLiterals } from './namedLiterals';
 
 const views = decodedViewDetector();
@@ -140,5 +141,51 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     same("'".repeat(200_001) + '\n' + '"x'.repeat(100_000));
     same(('"x\\n"' + ' '.repeat(150) + ',' + ' '.repeat(300)).repeat(1000));
     same('a%3Db%2F'.repeat(60_000));
+  });
+
+  it("reads only the lines near a large file's edits, and finds there what reading the whole view finds", () => {
+    const filler = Array.from(
+      { length: 400 },
+      (_, i) => `  const value${i} = compute(items[${i}], { retries: 3, label: "step ${i}" });`,
+    );
+    const token = pat();
+    const key = freshOpenAiKey();
+    const lines = [...filler];
+    lines.splice(60, 0, `const t = "${token.slice(0, 18)}" + "${token.slice(18)}";`);
+    lines.splice(250, 0, `log("{\\"api_key\\": \\"${key}\\"}");`);
+    lines.splice(330, 0, 'console.log("done\\n");');
+    const text = lines.join('\n');
+    const view = decodedView(text)!;
+    const windows = editWindows(view);
+    assert.equal(windows.length, 3, 'one window per edit, apart from each other');
+    const read = windows.reduce((sum, [a, b]) => sum + b - a, 0);
+    assert.ok(read < view.text.length / 4, `windows read ${read} of ${view.text.length}`);
+    for (const [a, b] of windows) {
+      assert.ok(a === 0 || view.text[a - 1] === '\n', 'a window starts at a line start');
+      assert.ok(b === view.text.length || view.text[b] === '\n', 'a window ends at a line end');
+      assert.ok(view.text.slice(a, b).split('\n').length >= 2 * WINDOW_LINES);
+    }
+    const whole: { start: number; end: number; kind: string }[] = [];
+    const windowed: { start: number; end: number; kind: string }[] = [];
+    spansInView(view, RECALL_DETECTORS, whole);
+    spansInView(view, RECALL_DETECTORS, windowed, windows);
+    const key2 = (s: { start: number; end: number; kind: string }): string => `${s.start}-${s.end}-${s.kind}`;
+    assert.deepEqual(windowed.map(key2).sort(), whole.map(key2).sort());
+    assert.ok(whole.length >= 2, 'the joined token and the escaped key are found');
+    const out = hide(text, RECALL_DETECTORS);
+    assert.ok(
+      !out.includes(token.slice(4, 16)) && !out.includes(token.slice(24)) && !out.includes(key.slice(10, 40)),
+    );
+    assert.match(out, /label: "step 399"/);
+  });
+
+  it('reads a view whole when its edits are everywhere', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `msg${i} = "line ${i}\\n" + "more";`).join('\n');
+    const view = decodedView(text)!;
+    assert.deepEqual(editWindows(view), [[0, view.text.length]]);
+    // One long line with sparse edits: every window is that line.
+    const line = Array.from({ length: 300 }, (_, i) => `f(${i}, "a\\n");${' '.repeat(2000)}`).join('');
+    const wide = decodedView(line)!;
+    assert.deepEqual(editWindows(wide), [[0, wide.text.length]]);
   });
 });

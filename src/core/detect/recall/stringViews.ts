@@ -93,9 +93,11 @@ export function wrapEdits(text: string): Edit[] {
     while (i > 0 && runEnd - i < 32 && isTokenChar(text.charCodeAt(i - 1))) {
       i--;
     }
+    if (runEnd - i < (slash ? 16 : 32)) {
+      continue; // most lines: no run long enough, and nothing else read
+    }
     const from = lineStart(text, runEnd, 300);
     if (
-      runEnd - i < (slash ? 16 : 32) ||
       (!slash && from !== chained && runEnd - lineStart(text, runEnd, 60) < 60) ||
       !looksRandom(text.slice(i, runEnd)) ||
       (from !== chained && !TOKEN_LINE.test(text.slice(from, runEnd)))
