@@ -86,11 +86,19 @@ const ARGUMENT =
  */
 const SQL =
   /\b(?:IDENTIFIED(?:[ \t]+WITH[ \t]+\w{1,64})?[ \t]+BY|WITH[ \t]+PASSWORD[ \t]{0,4}=|PASSWORD|SET[ \t]+PASSWORD[ \t]+FOR[^=;\n]{1,120}=|SECRET_ACCESS_KEY)[ \t]{0,4}(?:\([ \t]{0,4})?N?(?=['"])|@new[ \t]{0,4}=[ \t]{0,4}N?(?=['"])/gi;
-/** Oracle's unquoted `IDENTIFIED BY <password>` in a user's, role's or link's statement (prose says "identified by"). */
+/**
+ * Oracle's unquoted `IDENTIFIED BY <password>` in a user's, role's or link's statement (prose says "identified
+ * by"). Led by `IDENTIFIED`, the statement's word read back: led by the four words, it was tried at most
+ * letters of a text.
+ */
 const SQL_BARE =
-  /\b(?:USER|ROLE|LINK|LOGIN)\b[^;\n]{0,80}?\bIDENTIFIED[ \t]+BY[ \t]+(?!VALUES\b|EXTERNALLY\b|GLOBALLY\b)([A-Za-z][\w$#]{2,63})(?=[ \t;\r\n]|$)/gi;
-/** redis.conf and the like: a directive at the start of a line, its value the rest of the line. */
-const DIRECTIVE = /^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth)[ \t]+/gm;
+  /IDENTIFIED(?<=\b(?:USER|ROLE|LINK|LOGIN)\b[^;\n]{0,80}\bIDENTIFIED)[ \t]+BY[ \t]+(?!VALUES\b|EXTERNALLY\b|GLOBALLY\b)([A-Za-z][\w$#]{2,63})(?=[ \t;\r\n]|$)/gi;
+/**
+ * redis.conf and the like: a directive at the start of a line, its value the rest of the line. Led by the
+ * word, the line's start read back: led by `^`, the pattern was tried at every character.
+ */
+const DIRECTIVE =
+  /(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth)(?<=^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth))[ \t]+/gm;
 
 /** The case-sensitive calls, each with the arguments it skips and the kind of its credential. */
 const CALLS: readonly (readonly [RegExp, number, string])[] = [
