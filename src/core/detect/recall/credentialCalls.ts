@@ -11,7 +11,7 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Calls whose second argument is a password or secret. */
 const SECOND_ARGUMENT =
-  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
+  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
 /**
  * A setter or builder named for a credential: `ds.setPassword("…")`, `.withApiKey('…')`,
  * `config.set_secret("…")`. Its first argument is the credential. The report tier's names list counts
@@ -62,16 +62,23 @@ const CIPHER_KEY_FIRST =
  */
 const BIND_SECOND =
   /\b(?:simple_bind_s|simple_bind|bind_s|redis\.call[ \t]{0,4}\([ \t]{0,4}["']AUTH["'][ \t]{0,4},(?=[ \t]{0,4}["'])|curl_(?:easy_)?setopt[ \t]{0,4}\([^,()]{1,64},[ \t]{0,4}CURLOPT_(?:USERPWD|PASSWORD|PROXYUSERPWD|PROXYPASSWORD|KEYPASSWD|SSLKEYPASSWD|XOAUTH2_BEARER)[ \t]{0,4},(?=[ \t]{0,4}["']))/g;
+/**
+ * redis-py's `Redis(host, port, db, password)` (and `StrictRedis`), called positionally: the fourth argument.
+ * ioredis's `new Redis(port, host, options)` takes no password there, so a `new` before it is no match.
+ */
+const FOURTH_ARGUMENT =
+  /(?<!\bnew[ \t]{1,4}(?:[\w$]{1,32}\.)?)\b(?:redis\.)?(?:Strict)?Redis[ \t]{0,4}\([ \t]{0,4}/g;
 /** AWS CDK's secret values made from a literal: `SecretValue.unsafePlainText('…')`. */
 const SECRET_VALUE =
   /\bSecretValue\.(?:unsafePlainText|plainText|unsafePlainTextJson)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A default given to an environment lookup, past where the report tier's names reach: Rails' ERB
  * `ENV.fetch("X") { "…" }`, Perl's `$ENV{X} // '…'`, R's `Sys.getenv("X", unset = "…")`, Elixir's and Ruby's
- * `Keyword.get(opts, :password, "…")` and `options.fetch(:password, "…")`.
+ * `Keyword.get(opts, :password, "…")` and `options.fetch(:password, "…")`, Rust's
+ * `env::var("X").unwrap_or("….to_string())` and `.unwrap_or_else(|_| String::from("…"))`.
  */
 const ENV_DEFAULT =
-  /\bENV\.fetch\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\{[ \t]{0,4}|\$ENV\{[^}\n]{0,40}(?:pass|pwd|secret|token|key)[^}\n]{0,40}\}[ \t]{0,4}(?:\/\/|\|\|)[ \t]{0,4}|\bSys\.getenv\([^,()\n]{0,40}(?:pass|pwd|secret|token|key)[^,()\n]{0,40},[ \t]{0,4}unset[ \t]{0,4}=[ \t]{0,4}|\b(?:Keyword|Map|opts|options|params|kwargs|config|settings)\.(?:get|fetch)\([^,()\n]{0,64},?[ \t]{0,4}:?["']?\w{0,32}(?:pass|pwd|secret|token|key)\w{0,32}["']?[ \t]{0,4},[ \t]{0,4}/gi;
+  /\bENV\.fetch\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\{[ \t]{0,4}|\$ENV\{[^}\n]{0,40}(?:pass|pwd|secret|token|key)[^}\n]{0,40}\}[ \t]{0,4}(?:\/\/|\|\|)[ \t]{0,4}|\bSys\.getenv\([^,()\n]{0,40}(?:pass|pwd|secret|token|key)[^,()\n]{0,40},[ \t]{0,4}unset[ \t]{0,4}=[ \t]{0,4}|\b(?:Keyword|Map|opts|options|params|kwargs|config|settings)\.(?:get|fetch)\([^,()\n]{0,64},?[ \t]{0,4}:?["']?\w{0,32}(?:pass|pwd|secret|token|key)\w{0,32}["']?[ \t]{0,4},[ \t]{0,4}|\benv::var(?:_os)?\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\.unwrap_or(?:_else)?\([ \t]{0,4}(?:\|[^|\n]{0,8}\|[ \t]{0,4})?(?:String::from\([ \t]{0,4})?/gi;
 /** C's string copies into a credential field: `strcpy(cfg.password, "…")`, `strncpy`, `wcscpy`. */
 const STRING_COPY =
   /\b(?:strcpy|strncpy|strlcpy|wcscpy|wcsncpy|lstrcpy[AW]?|StringCchCopy[AW]?)[ \t]{0,4}\([ \t]{0,4}[\w.>[\]-]{0,64}(?:pass|pwd|secret|token|key)\w{0,32}[ \t]{0,4},[ \t]{0,4}(?:L(?="))?/gi;
@@ -109,6 +116,7 @@ const CALLS: readonly (readonly [RegExp, number, string])[] = [
   [CIPHER_KEY_FIRST, 0, 'key'],
   [SECRET_VALUE, 0, 'secret'],
   [CIPHER_KEY_SECOND, 1, 'key'],
+  [FOURTH_ARGUMENT, 3, 'password'],
 ];
 /** The calls as one pattern, a group each (none holds a group of its own): one pass over the text, not seven. */
 const ANY_CALL = new RegExp(CALLS.map(([re]) => `(${re.source})`).join('|'), 'g');

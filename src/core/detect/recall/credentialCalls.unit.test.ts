@@ -26,6 +26,13 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
       'new DirectoryEntry("LDAP://EXAMPLE.COM",\n          "ADMIN@EXAMPLE.COM",\n          "lantern-90");',
       'lantern-90',
     );
+    // redis-py's positional password, the fourth argument; pika's credentials, the second.
+    hides('r = redis.Redis("cache.internal", 6379, 0, "lantern-89")', 'lantern-89');
+    hides("r = StrictRedis('cache', 6380, 2, 'lantern 88', socket_timeout=5)", 'lantern 88');
+    hides('creds = pika.PlainCredentials("guest", "lantern-87")', 'lantern-87');
+    leaves('r = redis.Redis("cache.internal", 6379, 0)');
+    leaves('const r = new Redis(6379, "cache.internal", "x", "lantern-86");');
+    leaves('r = redis.Redis(host, port, db, password)');
     leaves('new DirectoryEntry("LDAP://EXAMPLE.COM")');
     leaves('new DirectoryEntry(path, user, password)');
   });
@@ -142,6 +149,11 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides(`pw <- Sys.getenv("DB_PASSWORD", unset = "${pw}")`, pw);
     hides(`password = Keyword.get(opts, :password, "${pw}")`, pw);
     hides(`password = options.fetch(:password, "${pw}")`, pw);
+    hides(`let pw = std::env::var("DB_PASSWORD").unwrap_or("${pw}".to_string());`, pw);
+    hides(`let pw = env::var("DB_PASSWORD").unwrap_or_else(|_| String::from("${pw}"));`, pw);
+    hides(`let t = env::var("API_TOKEN").unwrap_or_else(|_| "${pw}".into());`, pw);
+    leaves('let home = env::var("HOME").unwrap_or("/tmp".to_string());');
+    leaves('let pw = env::var("DB_PASSWORD").unwrap_or_default();');
     hides(`strcpy(cfg.password, "${pw}");`, pw);
     hides(`wcscpy(creds->pwd, L"${pw}");`, pw);
     const bare = `${fake(9)}7${fake(3)}`;

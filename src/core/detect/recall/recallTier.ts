@@ -15,6 +15,7 @@ import { findTableColumns } from './tableColumns';
 import { findLabelledTokens } from './labelledTokens';
 import { findLabelledLines } from './labelledLines';
 import { findNamedLiterals } from './namedLiterals';
+import { findNestedValues } from './nestedValues';
 import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -43,6 +44,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   lookAlikeDetector,
   findProviderShapes,
   findNamedLiterals,
+  findNestedValues,
   findCredentialArguments,
   findSqlPasswords,
   findSqlInserts,
