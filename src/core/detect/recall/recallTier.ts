@@ -26,7 +26,7 @@ import { findAppRoleIds } from './appRoleIds';
 import { findQuotedLabels } from './quotedLabels';
 import { findProsePasswords } from './prosePasswords';
 import { findHclVariables } from './hclVariables';
-import { findHookPaths, findWebhookUrls } from './webhookUrls';
+import { findCapabilityPaths, findHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findNetrcPasswords, findPgpassLines } from './passFiles';
 import { findFormatArguments } from './formatArguments';
@@ -64,6 +64,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findGeneratedLiterals,
   findWebhookUrls,
   findHookPaths,
+  findCapabilityPaths,
   findQuotedLabels,
   findProsePasswords,
   findHclVariables,

@@ -1,4 +1,4 @@
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 
 /**
@@ -63,7 +63,36 @@ const PATH_MAX = 1024;
 const SECRET_SEGMENT = 20;
 
 export const findHookPaths: RecallDetector = (text, out) => {
-  for (const m of text.matchAll(HOOK_SEGMENT)) {
+  segmentSecrets(text, HOOK_SEGMENT, SECRET_SEGMENT, 'webhook-url', true, out);
+};
+
+/**
+ * A capability URL: a one-time link whose path segment is the credential, after a segment that names what
+ * it grants (`/reset-password/<token>`, `/invite/<token>`, `/verify-email/<token>`, `/magic-link/<token>`,
+ * `/unsubscribe/<token>`). Whoever holds it resets the password or joins the team. Only the generated
+ * segment is hidden, 16 characters or more.
+ */
+const CAPABILITY_SEGMENT =
+  /\/(?:reset[-_]?password|password[-_]?reset|reset|invite|invites|invitations?|verify(?:[-_]?email)?|email[-_]?verification|confirm(?:[-_]?email)?|confirmation|activate|activation|magic(?:[-_]?link)?|login[-_]?link|unsubscribe|one[-_]?time(?:[-_]?link)?)\//gi;
+
+export const findCapabilityPaths: RecallDetector = (text, out) => {
+  segmentSecrets(text, CAPABILITY_SEGMENT, 16, 'token', false, out);
+};
+
+/**
+ * Each `segment` of a URL (found from the segment, one native search; the URL's scheme looked back for a
+ * bounded stretch without blanks), then the first later path segment of `min` characters or more that
+ * reads as generated: hidden alone, or with the rest of the path (`toEnd`).
+ */
+function segmentSecrets(
+  text: string,
+  segment: RegExp,
+  min: number,
+  kind: string,
+  toEnd: boolean,
+  out: RecallSpan[],
+): void {
+  for (const m of text.matchAll(segment)) {
     const from = m.index + m[0].length;
     const back = text.slice(Math.max(0, m.index - HOST_REACH), m.index);
     const scheme = back.lastIndexOf('://');
@@ -75,14 +104,13 @@ export const findHookPaths: RecallDetector = (text, out) => {
       end++;
     }
     const path = text.slice(from, end).replace(/[.,;:)\]}]+$/, '');
-    // From the first segment that reads as generated to the path's end: the rest of the address is the secret.
     let at = from;
-    for (const segment of path.split('/')) {
-      if (segment.length >= SECRET_SEGMENT && looksRandom(segment) && !/[{}]|X{6}|your[_-]/i.test(segment)) {
-        out.push({ start: at, end: from + path.length, kind: 'webhook-url' });
+    for (const part of path.split('/')) {
+      if (part.length >= min && looksRandom(part) && !/[{}]|X{6}|your[_-]/i.test(part)) {
+        out.push({ start: at, end: toEnd ? from + path.length : at + part.length, kind });
         break;
       }
-      at += segment.length + 1;
+      at += part.length + 1;
     }
   }
-};
+}

@@ -1,5 +1,7 @@
-import { DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
-import { findHookPaths, findWebhookUrls } from './webhookUrls';
+import * as assert from 'node:assert/strict';
+import { ALNUM, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
+import { findCapabilityPaths, findHookPaths, findWebhookUrls } from './webhookUrls';
+import type { RecallSpan } from './recallSpan';
 import { assertHidden, assertUntouched } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findWebhookUrls, text, values);
@@ -70,6 +72,41 @@ describe('redact tier: hook paths on any host', () => {
       `https://example.com/webhooks/your-webhook-secret-goes-here-now`,
     ]) {
       leaves(text);
+    }
+  });
+
+  it('hides the token of a capability URL: a reset, invite, verify or magic link', () => {
+    const capability = (text: string, value: string): void =>
+      assertHidden(findCapabilityPaths, text, [value]);
+    const hex = randomToken(HEX, 32);
+    capability(`https://app.example.com/reset-password/${hex}`, hex);
+    const tok = `${randomToken(ALNUM, 22)}7q`;
+    for (const segment of [
+      'invite',
+      'verify-email',
+      'magic-link',
+      'password_reset',
+      'unsubscribe',
+      'confirm',
+    ]) {
+      capability(`Click https://app.example.com/${segment}/${tok} to continue.`, tok);
+    }
+    capability(`link = "https://example.com/accounts/invitations/${tok}/accept"`, tok);
+    const spans = (text: string): string[] => {
+      const out: RecallSpan[] = [];
+      findCapabilityPaths(text, out);
+      return out.map((s) => text.slice(s.start, s.end));
+    };
+    assert.deepEqual(spans(`https://example.com/invitations/${tok}/accept`), [tok]);
+    for (const text of [
+      'https://example.com/reset-password/confirm',
+      'https://example.com/invite/{token}',
+      'router.get("/verify-email/:token", handler)',
+      `src/invite/${tok}.ts`,
+      `https://example.com/invite/${randomToken(DIGITS, 9)}`,
+      'https://example.com/reset-password/your-reset-token-goes-here',
+    ]) {
+      assert.deepEqual(spans(text), [], text);
     }
   });
 });
