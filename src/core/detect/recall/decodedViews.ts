@@ -42,7 +42,10 @@ export function decodedView(text: string): TextView | undefined {
   };
   stage(unicodeEdits);
   stage(entityEdits);
-  stage(percentEdits);
+  // Encoded twice (`%253D`): the first pass leaves `%3D`, which a second reads.
+  if (stage(percentEdits) && /%25(?:3[DdAa]|26|2[FfDdBb]|40)/.test(text)) {
+    stage(percentEdits);
+  }
   stage(wrapEdits);
   stage(concatEdits);
   // Joins inside escaped text (`\"ghp_…\" + \"…\"` in a notebook) show only once it is decoded.

@@ -95,6 +95,11 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     const out = hide(`https://app.example.com/cb?state=${encoded}&x=1`, named);
     assert.ok(!out.includes(encodeURIComponent(key).slice(8, 24)), out);
     assert.match(out, /state=api_key%3D‹secret:/);
+    // Encoded twice: a redirect URL's state, encoded again into another.
+    const twice = encodeURIComponent(encoded);
+    const out2 = hide(`https://login.example.com/authorize?redirect=${twice}`, named);
+    assert.ok(!out2.includes(encodeURIComponent(encodeURIComponent(key)).slice(10, 30)), out2);
+    assert.match(out2, /api_key%253D‹secret:/);
     // Encoded text with nothing to hide reads as it was written.
     const plain = 'https://example.com/search?q=hello%20world%2C%20again%3F&lang=en';
     assert.equal(hide(plain, named), plain);

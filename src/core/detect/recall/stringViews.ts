@@ -25,9 +25,11 @@ export function unicodeEdits(text: string): Edit[] {
 /**
  * A run of URL characters that percent-encodes a separator a credential needs (`=`, `&`, `:`, `/`, `@`,
  * `-`, `+`): a query string or a URL carried, encoded, inside another (`next=https%3A%2F%2Fu%3Apw%40…`,
- * `state=api_key%3Dsk%2Dproj%2D…`). Bounded, so the scan stays linear.
+ * `state=api_key%3Dsk%2Dproj%2D…`), or encodes it twice (`%253D`: a URL put in a query string that was then
+ * encoded again; decodedViews.ts reads such a view once more). Bounded, so the scan stays linear.
  */
-const ENCODED_RUN = /[A-Za-z0-9._~+\-%]{0,2048}%(?:3[DdAa]|26|2[FfDdBb]|40)[A-Za-z0-9._~+\-%]{0,2048}/g;
+const ENCODED_RUN =
+  /[A-Za-z0-9._~+\-%]{0,2048}%(?:25)?(?:3[DdAa]|26|2[FfDdBb]|40)[A-Za-z0-9._~+\-%]{0,2048}/g;
 const PERCENT = /%([2-7][0-9A-Fa-f])/g;
 
 /** Each printable `%XX` of such runs read as its character. */

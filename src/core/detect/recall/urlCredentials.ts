@@ -25,11 +25,13 @@ const QUERY_NAMES = new Set([
   'code',
 ]);
 /**
- * A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code).
+ * A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code), or
+ * inside another's value (`?state=api_key=…`, what a decoded view of `state=api_key%3D…` reads).
  * The character before is looked at once the `?` or `&` is found: looked at first, it was tried at every
  * position of the text.
  */
-const QUERY = /(?:\?(?<=[\w/.%=-]\?)|&(?<=[\w/.%=-]&)(?:amp;)?)([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
+const QUERY =
+  /(?:\?(?<=[\w/.%=-]\?)|&(?<=[\w/.%=-]&)(?:amp;)?|=(?<=[?&][A-Za-z][\w.[\]-]{0,63}=))([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
 const ENCODED_SCHEME = /%3A%2F%2F/gi;
 /**
  * A query value that is itself a URL-encoded URL with userinfo (`?dsn=postgres%3A%2F%2Fapp%3Apw%40db…`):
@@ -59,6 +61,7 @@ export const findUrlCredentials: RecallDetector = (text, out) => {
     const named = QUERY_NAMES.has(name.toLowerCase()) || credentialKind(name) !== undefined;
     ENCODED_DSN.lastIndex = start;
     if (!named && !ENCODED_DSN.test(text)) {
+      query.lastIndex = start - 1; // its `=` may lead a parameter inside the value
       continue;
     }
     const end = scanUntil(text, start, '&#"\'<>;) \t\r\n`', 4096);

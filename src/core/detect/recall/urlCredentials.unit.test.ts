@@ -58,6 +58,10 @@ describe('redact tier: credentials in URLs', () => {
     hides('https://x.example.org/a%20b&token=Lk3Jh9', 'Lk3Jh9');
     hides('https://s3.example.org/b/o?X-Amz-Credential=AKQ%2F2024%2Fus&sig=Zx9', 'AKQ%2F2024%2Fus', 'Zx9');
     hides('https://app.example.org/?dsn=postgres%3A%2F%2Fu%3Apw%2Fsecret%40h%2Fdb&x=1', 'pw%2Fsecret');
+    // A parameter inside another's value, as a decoded view reads `state=api_key%3D…`.
+    hides('https://x.example.org/cb?state=api_key=Lk3Jh9!q&x=1', 'Lk3Jh9!q');
+    leaves('https://x.example.org/cb?state=mode=fast&x=1');
+    leaves('if (a == b) { x = y = z; }');
   });
 
   it('hides a URL-encoded DSN with userinfo whole, under any parameter name', () => {
