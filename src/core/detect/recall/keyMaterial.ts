@@ -1,4 +1,4 @@
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /**
  * Private key material without a PEM armour:
@@ -6,7 +6,13 @@ import type { RecallDetector } from './recallSpan';
  *   `"k"`) in a text that says `"kty"`; the public `"n"`, `"e"`, `"x"`, `"y"` stay;
  * - a DER private key or PKCS#12 bundle in base64 (`MII…`, as GitHub's signing guides store a `.p12` in a
  *   secret, or `base64.b64decode("MII…")`): its first bytes are a SEQUENCE and then a version INTEGER of 0, 1
- *   or 3 (PKCS#1, PKCS#8, SEC 1, PKCS#12); a certificate's are a SEQUENCE and another SEQUENCE, and stay.
+ *   or 3 (PKCS#1, PKCS#8, SEC 1, PKCS#12); a certificate's are a SEQUENCE and another SEQUENCE, and stay;
+ * - a PEM body with neither its BEGIN nor its END line (a selection from the middle of a key file): four or more
+ *   lines of exactly 64 base64 characters (70 for an OpenSSH key), and the shorter last line. Nothing tells
+ *   such a cut from a certificate's, so it is hidden, unless its first line is a body's first and reads as
+ *   a certificate's DER, or it lies between a BEGIN and an END line (an armoured block: wrappedPem.ts reads
+ *   it), or its lines are hex digits (a list of hashes), or an XML signature's certificate or value opens
+ *   on the line before (`<X509Certificate>MII…`).
  */
 
 const JWK_PRIVATE = /"(?:d|p|q|dp|dq|qi|k)"[ \t]{0,4}:[ \t]{0,4}"([A-Za-z0-9_-]{16,4096})"/g;
@@ -25,7 +31,90 @@ export const findKeyMaterial: RecallDetector = (text, out) => {
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'private-key' });
     }
   }
+  bareBodies(text, out);
 };
+
+/** The widths of a PEM body's lines: 64 (RFC 7468), 70 (OpenSSH's private key). */
+const WIDTHS = [64, 70];
+/** The fewest full lines a bare body is taken at: three 64-character lines are 144 bytes, a small key's third. */
+const MIN_LINES = 4;
+const BASE64_LINE = /^[A-Za-z0-9+/]+={0,2}$/;
+/** An XML signature's certificate, signature or digest opening on the line before: public, not a key. */
+const SIGNED_XML = /<(?:[\w.-]{1,16}:)?(?:X509Certificate|SignatureValue|DigestValue)\b/;
+/** A line of hex digits only: a list of hashes (`blocked.certs`), not base64. */
+const HEX = /^[0-9A-Fa-f]+$/;
+
+/** Runs of full-width base64 lines, the last line of a run possibly shorter, hidden whole (see above). */
+function bareBodies(text: string, out: RecallSpan[]): void {
+  let run: { start: number; end: number; width: number; lines: number; first: string } | undefined;
+  const close = (): void => {
+    if (run !== undefined && run.lines >= MIN_LINES && !isCertificateHead(run.first)) {
+      out.push({ start: run.start, end: run.end, kind: 'private-key' });
+    }
+    run = undefined;
+  };
+  let armoured = false; // inside a BEGIN … END block, headers and all: wrappedPem.ts reads those
+  let signed = false; // inside an XML signature's certificate or value, until a line that is not base64
+  let previous = [0, 0]; // the last line's bounds: an XML signature may open on it
+  for (let from = 0; from < text.length;) {
+    const nl = text.indexOf('\n', from);
+    const end = nl === -1 ? text.length : nl;
+    const lineEnd = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let start = from;
+    while (start < lineEnd && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) {
+      start++;
+    }
+    const width = lineEnd - start;
+    const before = previous;
+    previous = [from, lineEnd];
+    from = end + 1;
+    if (
+      text.charCodeAt(start) === 45 &&
+      (text.startsWith('-----BEGIN ', start) || text.startsWith('-----END ', start))
+    ) {
+      close();
+      armoured = text.startsWith('-----BEGIN ', start);
+      continue;
+    }
+    // Most lines: no run to extend, and too short or too long to start one. Nothing else is read of them.
+    if (armoured || (run === undefined && !signed && !WIDTHS.includes(width))) {
+      continue;
+    }
+    const body = text.slice(start, lineEnd);
+    const base64 = width > 0 && BASE64_LINE.test(body);
+    if (signed && base64) {
+      continue;
+    }
+    signed = false;
+    const full = WIDTHS.includes(width) && base64 && !HEX.test(body);
+    if (run !== undefined && full && width === run.width) {
+      run.end = lineEnd;
+      run.lines++;
+    } else if (run !== undefined && width > 0 && width < run.width && base64) {
+      run.end = lineEnd; // the body's last, shorter line ends the run
+      close();
+    } else {
+      close();
+      if (full && SIGNED_XML.test(text.slice(before[0], before[1]))) {
+        signed = true;
+      } else if (full) {
+        run = { start, end: lineEnd, width, lines: 1, first: body };
+      }
+    }
+  }
+  close();
+}
+
+/** Whether a body's first line starts a certificate's DER: a SEQUENCE holding a SEQUENCE (`MIIE…CCA`). */
+function isCertificateHead(line: string): boolean {
+  if (!line.startsWith('MI')) {
+    return false;
+  }
+  const bytes = Buffer.from(line.slice(0, 12), 'base64');
+  const first = bytes[1]!;
+  const at = first & 0x80 ? 2 + (first & 0x7f) : 2;
+  return bytes[0] === 0x30 && bytes[at] === 0x30;
+}
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

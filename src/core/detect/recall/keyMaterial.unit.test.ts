@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BASE64, BASE64URL, randomToken } from '../random';
+import { BASE64, BASE64URL, HEX, randomToken } from '../random';
 import { findKeyMaterial } from './keyMaterial';
 import { assertHidden, assertUntouched } from './spanCases';
 
@@ -29,5 +29,36 @@ describe('redact tier: key material without PEM armour (keyMaterial.ts)', () => 
     hides(`${ec}\n`, ec);
     assert.ok(pkcs8.startsWith('MII') && ec.startsWith('MH'));
     leaves(`CERT=${der([0x30, 0x82, 0x01, 0xf4, 0x30, 0x82, 0x01, 0x5d])}\n`);
+  });
+
+  it('hides a PEM body cut from the middle of a key file, with neither BEGIN nor END', () => {
+    const lines = (n: number, width = 64): string[] =>
+      Array.from({ length: n }, () => randomToken(BASE64, width));
+    const body = [...lines(6), `${randomToken(BASE64, 23)}=`];
+    const pasted = `here is the key:\n${body.join('\n')}\n\nthanks`;
+    hides(pasted, ...body);
+    const ssh = lines(5, 70);
+    hides(`  ${ssh.join('\n  ')}\n`, ...ssh);
+    // The hidden span covers the lines and nothing around them.
+    const spans: { start: number; end: number; kind: string }[] = [];
+    findKeyMaterial(pasted, spans);
+    assert.deepEqual(
+      spans.map((s) => pasted.slice(s.start, s.end)),
+      [body.join('\n')],
+    );
+  });
+
+  it('leaves armoured blocks, XML signatures, hash lists and short runs to others or alone', () => {
+    const body = (n: number): string => Array.from({ length: n }, () => randomToken(BASE64, 64)).join('\n');
+    leaves(`-----BEGIN CERTIFICATE-----\n${body(8)}\n-----END CERTIFICATE-----\n`);
+    leaves(
+      `-----BEGIN PGP PUBLIC KEY BLOCK-----\nComment: x\n\n${body(8)}\n-----END PGP PUBLIC KEY BLOCK-----\n`,
+    );
+    leaves(`<ds:X509Certificate xmlns:ds="x">MIIE\n${body(8)}\n</ds:X509Certificate>`);
+    leaves(Array.from({ length: 8 }, () => randomToken(HEX, 64)).join('\n'));
+    leaves(`${body(3)}\n`);
+    // A body that starts where a certificate's DER starts (SEQUENCE, SEQUENCE).
+    const head = Buffer.from([0x30, 0x82, 0x03, 0x3d, 0x30, 0x82, 0x02, 0x25, 0xa0]).toString('base64');
+    leaves(`${head}${randomToken(BASE64, 64 - head.length)}\n${body(6)}\n`);
   });
 });
