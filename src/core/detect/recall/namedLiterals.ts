@@ -12,6 +12,7 @@ import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted 
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import {
   afterAnchor,
+  continuedValue,
   directiveValue,
   indentOf,
   linePrefix,
@@ -305,7 +306,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   // A name that opens a string (`"-auth=user:$EMAIL",`): its bare value ends where that string does.
   const opener = quotedName ? 0 : text.charCodeAt(s - 1);
-  return pushLiteral(text, endAtOpener(text, readBare(text, at), opener), kind, true, out);
+  const bare = endAtOpener(text, readBare(text, at), opener);
+  const resume = pushLiteral(text, bare, kind, true, out);
+  return resume > bare.start ? continuedValue(text, bare.end, indentOf(prefix), kind, out) : resume;
 }
 
 /** An assignment operator and up to three blanks, right before a value. */

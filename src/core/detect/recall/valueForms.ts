@@ -193,3 +193,36 @@ export function xmlElement(text: string, start: number, kind: string, out: Recal
   }
   return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
 }
+
+/**
+ * A continuation line: indented, one run of token characters, no `:` or `=` inside (no key of its own), not
+ * led by `-` (a flag, a list item).
+ */
+const CONTINUATION = /^([ \t]{1,40})([A-Za-z0-9+/][A-Za-z0-9+/_.-]{3,511}={0,2})[ \t]*\r?$/;
+
+/**
+ * A bare value that a line break wrapped onto the next, more indented line (YAML's plain scalar over lines,
+ * an INI value's continuation, a pasted key cut at a terminal's width): `aws_secret_access_key = wJal…` then
+ * `    fiCY…`. When the value at [start, end) runs to its line's end and the next line is such a
+ * continuation, deeper than `indent`, that line is hidden too. Returns where the scan resumes.
+ */
+export function continuedValue(
+  text: string,
+  end: number,
+  indent: number,
+  kind: string,
+  out: RecallSpan[],
+): number {
+  const eol = lineEnd(text, end);
+  if (!/^[ \t]*\r?$/.test(text.slice(end, eol)) || eol >= text.length) {
+    return end;
+  }
+  const next = eol + 1;
+  const m = CONTINUATION.exec(text.slice(next, lineEnd(text, next)));
+  if (m === null || m[1]!.length <= indent) {
+    return end;
+  }
+  const start = next + m[1]!.length;
+  out.push({ start, end: start + m[2]!.length, kind });
+  return start + m[2]!.length;
+}

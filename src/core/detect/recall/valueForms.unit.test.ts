@@ -134,4 +134,18 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     hides(`password: &dbpw ${pw}`, pw);
     leaves('base: &defaults');
   });
+
+  it('hides a bare value wrapped onto the next, deeper line, and no key that follows', () => {
+    const [head, tail] = [randomToken(ALNUM, 26), randomToken(ALNUM, 14)];
+    hides(`aws_secret_access_key = ${head}\n    ${tail}\n`, head, tail);
+    hides(`auth:\n  client_secret: ${head}\n    ${tail}\n  scope: read\n`, head, tail);
+    const spans: RecallSpan[] = [];
+    const text = `api_token: ${head}\n  region: eu-west-1\nnext_key_name: value\n`;
+    findNamedLiterals(text, spans);
+    assert.deepEqual(
+      spans.map((s) => text.slice(s.start, s.end)),
+      [head],
+    );
+    leaves(`db_password = \${DB_PASSWORD}\n    ${tail}\n`);
+  });
 });
