@@ -2,7 +2,8 @@ import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
 
 /**
- * Password files read by clients: PostgreSQL's `.pgpass` and the `.netrc` of curl, git and ftp.
+ * Password files read by clients: PostgreSQL's `.pgpass`, the `.netrc` of curl, git and ftp, and pppd's
+ * `chap-secrets` and `pap-secrets`.
  */
 
 /**
@@ -57,6 +58,43 @@ export const findNetrcPasswords: RecallDetector = (text, out) => {
     if (!NOT_A_NETRC_PASSWORD.test(password) && !isPlaceholderValue(password.replace(/^["']|["']$/g, ''))) {
       const start = m.index + m[0].length - password.length;
       out.push({ start, end: start + password.length, kind: 'password' });
+    }
+  }
+};
+
+/**
+ * pppd's `chap-secrets` and `pap-secrets` (and xl2tpd's): `client server secret [addresses]` per line, under
+ * the header comment the files ship with (`# client  server  secret  IP addresses`). The secret is the
+ * third word, quoted or bare; the lines are read up to the first that has fewer than three words.
+ */
+const PPP_HEADER = /^#[ \t]*client[ \t]+server[ \t]+secret\b[^\n]*\n/gim;
+const PPP_LINE =
+  /^[ \t]*(?:"[^"\n]{1,128}"|[^\s#"]{1,128})[ \t]+(?:"[^"\n]{0,128}"|[^\s"]{1,128})[ \t]+(?:"([^"\n]{1,128})"|([^\s"]{1,128}))/;
+
+export const findPppSecrets: RecallDetector = (text, out) => {
+  if (!/client[ \t]+server[ \t]+secret/i.test(text)) {
+    return;
+  }
+  for (const m of text.matchAll(PPP_HEADER)) {
+    let at = m.index + m[0].length;
+    for (let n = 0; n < 256 && at < text.length; n++) {
+      const nl = text.indexOf('\n', at);
+      const end = nl === -1 ? text.length : nl;
+      const line = text.slice(at, end);
+      if (/^[ \t]*(?:#|$)/.test(line)) {
+        at = end + 1;
+        continue; // a comment or a blank line between entries
+      }
+      const e = PPP_LINE.exec(line);
+      if (e === null) {
+        break;
+      }
+      const secret = e[1] ?? e[2]!;
+      const start = at + e[0].length - secret.length - (e[1] !== undefined ? 1 : 0);
+      if (secret !== '*' && !isPlaceholderValue(secret)) {
+        out.push({ start, end: start + secret.length, kind: 'password' });
+      }
+      at = end + 1;
     }
   }
 };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { findNetrcPasswords, findPgpassLines } from './passFiles';
-import { assertHidden, assertUntouched } from './spanCases';
+import { findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 import type { RecallSpan } from './recallSpan';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findPgpassLines, text, values);
@@ -54,5 +54,13 @@ describe('redact tier: PostgreSQL password files (passFiles.ts)', () => {
       'machine h login u password $NETRC_PASSWORD\nthe default password is admin\nmachine learning password managers\n' +
         '" for an ftp server use a default login and password to avoid a prompt\n',
     );
+  });
+
+  it("pppd's chap-secrets and pap-secrets: the third word of each entry under the file's header", () => {
+    const [a, b] = [`${fake(8)}!${fake(4)}`, `${fake(6)} ${fake(6)}`];
+    const file = `# Secrets for authentication using CHAP\n# client\tserver\tsecret\t\t\tIP addresses\nalice\t*\t${a}\t*\n\n# vpn\n"bob"  vpn-gw  "${b}"  10.0.0.2\n`;
+    assertHidden(findPppSecrets, file, [a, b]);
+    assertUntouched(findPppSecrets, `# client server secret IP addresses\nalice * * *\nbob * "" *\n`);
+    assertUntouched(findPppSecrets, `alice\t*\t${a}\t*\n`); // no header: any three words
   });
 });

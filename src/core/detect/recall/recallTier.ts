@@ -28,7 +28,7 @@ import { findProsePasswords } from './prosePasswords';
 import { findHclVariables } from './hclVariables';
 import { findCapabilityPaths, findHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
-import { findNetrcPasswords, findPgpassLines } from './passFiles';
+import { findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
 import { findFormatArguments } from './formatArguments';
 import { findToolPasswords } from './toolPasswords';
 import { findTupleAssignments } from './tupleAssignments';
@@ -73,6 +73,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findCredentialCompanions,
   findPgpassLines,
   findNetrcPasswords,
+  findPppSecrets,
   findToolPasswords,
   findTupleAssignments,
   findFormatArguments,
