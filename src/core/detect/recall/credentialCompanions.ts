@@ -1,5 +1,6 @@
 import { lastAtOrBefore } from '../../sortedSearch';
 import type { RecallDetector } from './recallSpan';
+import { forEachLineHolding } from './wordLines';
 
 /**
  * The other half of a credential pair: the user, or the URL with a path, given next to a key, token,
@@ -86,8 +87,8 @@ function coverage(
   };
 }
 
-/** A line that may hold a credential-named assignment: it holds one of `CREDENTIAL_NAME`'s words. */
-const CREDENTIAL_WORD = /key|token|secret|passw|pwd|passphrase|credential/gi;
+/** A line that may hold a credential-named assignment: it holds one of `CREDENTIAL_NAME`'s words (lower case). */
+const CREDENTIAL_WORD = /key|token|secret|passw|pwd|passphrase|credential/;
 
 /**
  * The assignments on lines `from` to `to` (inclusive), each line read on its own: no assignment crosses a
@@ -143,18 +144,15 @@ export const findCredentialCompanions: RecallDetector = (text, out) => {
   // Only lines with a credential word can hold a credential, and only lines near one a companion: the
   // assignment pattern, which has no literal to skip ahead to, runs on those lines alone.
   const credentials: Assignment[] = [];
-  CREDENTIAL_WORD.lastIndex = 0;
-  for (let m = CREDENTIAL_WORD.exec(text); m; m = CREDENTIAL_WORD.exec(text)) {
-    const line = lastAtOrBefore(lineStarts, m.index);
+  forEachLineHolding(text, CREDENTIAL_WORD, (from) => {
     const found: Assignment[] = [];
-    assignmentsOn(text, lineStarts, line, found);
+    assignmentsOn(text, lineStarts, lastAtOrBefore(lineStarts, from), found);
     for (const at of found) {
       if (CREDENTIAL_NAME.test(at.name.toLowerCase()) && at.end - at.start >= 8) {
         credentials.push(at);
       }
     }
-    CREDENTIAL_WORD.lastIndex = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
-  }
+  });
   if (credentials.length === 0) {
     return;
   }

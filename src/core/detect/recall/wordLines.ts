@@ -10,7 +10,7 @@ export function forEachLineHolding(
   words: RegExp,
   visit: (from: number, end: number) => number | void,
 ): void {
-  const lower = text.toLowerCase();
+  const lower = lowerOf(text);
   const haystack = lower.length === text.length ? lower : text;
   const re = new RegExp(words.source, haystack === lower ? 'g' : 'gi');
   for (let m = re.exec(haystack); m !== null; m = re.exec(haystack)) {
@@ -20,4 +20,14 @@ export function forEachLineHolding(
     const resume = visit(from, end);
     re.lastIndex = Math.max(end, typeof resume === 'number' ? resume : end);
   }
+}
+
+/** The last text lower-cased and its lower case: the detectors that search lines call here in turn, on one text. */
+let last: { text: string; lower: string } | undefined;
+
+function lowerOf(text: string): string {
+  if (last === undefined || last.text !== text) {
+    last = { text, lower: text.toLowerCase() };
+  }
+  return last.lower;
 }
