@@ -1,6 +1,6 @@
 import { lastAtOrBefore } from '../../sortedSearch';
 import type { RecallDetector } from './recallSpan';
-import { forEachLineHolding } from './wordLines';
+import { forEachLineWith, wordSet } from './wordIndex';
 
 /**
  * The other half of a credential pair: the user, or the URL with a path, given next to a key, token,
@@ -88,7 +88,7 @@ function coverage(
 }
 
 /** A line that may hold a credential-named assignment: it holds one of `CREDENTIAL_NAME`'s words (lower case). */
-const CREDENTIAL_WORD = /key|token|secret|passw|pwd|passphrase|credential/;
+const CREDENTIAL_WORD = wordSet(['key', 'token', 'secret', 'passw', 'pwd', 'passphrase', 'credential']);
 
 /**
  * The assignments on lines `from` to `to` (inclusive), each line read on its own: no assignment crosses a
@@ -144,7 +144,7 @@ export const findCredentialCompanions: RecallDetector = (text, out) => {
   // Only lines with a credential word can hold a credential, and only lines near one a companion: the
   // assignment pattern, which has no literal to skip ahead to, runs on those lines alone.
   const credentials: Assignment[] = [];
-  forEachLineHolding(text, CREDENTIAL_WORD, (from) => {
+  forEachLineWith(text, CREDENTIAL_WORD, (from) => {
     const found: Assignment[] = [];
     assignmentsOn(text, lineStarts, lastAtOrBefore(lineStarts, from), found);
     for (const at of found) {

@@ -2,7 +2,7 @@ import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
-import { forEachLineHolding } from './wordLines';
+import { forEachLineWith, wordSet } from './wordIndex';
 
 /**
  * A value alone on its line, labelled by the line before: a chat or an e-mail (`here's the OpenAI key for
@@ -17,7 +17,18 @@ import { forEachLineHolding } from './wordLines';
 const WORD =
   /(?<![A-Za-z])(?:password|passphrase|passwd|pwd|pw|pin|token|secret|api[ _-]?key|key|credentials?|creds)(?![a-z])/i;
 /** Where a label may be: a credential word's first letters, or a form field's header. */
-const WORD_START = /pass|pwd|pw|pin|token|secret|api|key|cred|form-data;/;
+const WORD_START = wordSet([
+  'pass',
+  'pwd',
+  'pw',
+  'pin',
+  'token',
+  'secret',
+  'api',
+  'key',
+  'cred',
+  'form-data;',
+]);
 /** A label's form: a line ending in `:`, a Markdown heading, or a command at a shell's or a REPL's prompt. */
 const LABEL_FORM = /:[ \t]*$|^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*(?:\$|>>>|>|PS[^>\n]{0,60}>|In \[\d+\]:)[ \t]/;
 /** A multipart body's field header, its name group 1. */
@@ -29,7 +40,7 @@ const FILLER = /^[ \t]*(?:```[\w-]{0,20})?[ \t]*$/;
 
 export const findLabelledLines: RecallDetector = (text, out) => {
   // Only lines that hold a credential word (or a form field) can label: found in one pass, then read.
-  forEachLineHolding(text, WORD_START, (from, end) => {
+  forEachLineWith(text, WORD_START, (from, end) => {
     const line = lineText(text, from, end);
     const label = line.length <= 200 ? labelOf(line) : undefined;
     if (label === undefined) {

@@ -2,7 +2,7 @@ import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
-import { forEachLineHolding } from './wordLines';
+import { forEachLineWith, wordSet } from './wordIndex';
 
 /**
  * Credential columns of tables: a header row names the column, the rows below hold the values. A browser's
@@ -14,7 +14,7 @@ import { forEachLineHolding } from './wordLines';
 /** Separators a table may use, tried in this order. */
 const DELIMITERS = ['\t', '|', ',', ';'] as const;
 /** A line that may be a header: it holds a credential word. */
-const CREDENTIAL_WORD = /pass|pwd|secret|token|key|cred|auth/;
+const CREDENTIAL_WORD = wordSet(['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth']);
 /** A Markdown, psql or mysql rule between the header and the rows (`|---|:--|`, `----+----`, `+----+`). */
 const RULE = /^[\s|:+=-]*-{3}[\s|:+=-]*$/;
 const MAX_ROWS = 1000;
@@ -27,7 +27,7 @@ interface Cell {
 
 export const findTableColumns: RecallDetector = (text, out) => {
   // Only a line with a credential word can be a header: found in one pass, then read, rows and all.
-  forEachLineHolding(text, CREDENTIAL_WORD, (from, end) =>
+  forEachLineWith(text, CREDENTIAL_WORD, (from, end) =>
     end - from <= MAX_LINE ? readTable(text, from, end, out) : undefined,
   );
 };
