@@ -16,6 +16,7 @@ import {
   directiveValue,
   indentOf,
   linePrefix,
+  referenceDefault,
   shellDefault,
   skipSpaces,
   takeListValues,
@@ -242,6 +243,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   const base = glued ? j + 1 : SEPARATOR.lastIndex;
   // `password == f"…"`; a YAML anchor (`password: &db …`) stands before its value.
   const at = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
+  const fallback = referenceDefault(text, at, kind, out);
+  if (fallback !== undefined) {
+    return fallback;
+  }
   // Python's parenthesized value, as black wraps a long one: `SECRET_KEY = (\n    "…"\n)`.
   PAREN_OPEN.lastIndex = at;
   if (PAREN_OPEN.exec(text) !== null) {

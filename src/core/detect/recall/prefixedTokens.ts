@@ -2,7 +2,7 @@ import { randomLetterRun } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom, UNSPOKEN, UUID } from './tokenShape';
 
 /**
@@ -187,38 +187,98 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
   for (let r = 0; r < runs.length; r += 2) {
     const start = runs[r]!;
     const end = runs[r + 1]!;
-    // Inside a path or a URL (`/assets/app-…`, `host/x_…`): not a token of its own.
+    if (end - start > 1024) {
+      continue;
+    }
+    // Inside a path or a URL (`/assets/app-…`, `host/x_…`) the run is no token of its own, but a segment of
+    // it may be (`/items/bkua_…/status`, `?id=pk_…`): each segment between `/` and after a `name=` is read.
     const before = text[start - 1];
-    if (before === '/' || before === '\\' || before === '.' || end - start > 1024) {
-      continue;
+    const whole = before !== '/' && before !== '\\' && before !== '.' && taggedToken(text, start, end, out);
+    if (!whole && hasSeparators(text, start, end)) {
+      for (const [from, to] of segments(text, start, end)) {
+        if (to - from >= MIN_RUN) {
+          taggedToken(text, from, to, out, MIN_SEGMENT_BODY);
+        }
+      }
     }
-    // Every body this judges a draw holds two digits, or follows a tag that names a credential: most runs
-    // of code (`ts.factory.createIdentifier`) hold neither, and are not read further.
-    if (digitsIn(text, start, end) < 2 && !CREDENTIAL_WORD.test(text.slice(start, end))) {
-      continue;
-    }
-    const run = text.slice(start, end).replace(/[._-]+$/, '');
-    if (UUID.test(run) || isElided(text, start, end)) {
-      // A bare UUID is an id (after a credential word the other detectors take it); a head shown cut short
-      // (`ops_…...`) has no rest to hide.
-      continue;
-    }
-    const at = bodyStart(run);
-    const body = run.slice(at);
-    // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
-    if (
-      at === -1 ||
-      body.replace(/[^A-Za-z0-9]/g, '').length < MIN_BODY ||
-      !/^[^=]+={0,2}$/.test(body) ||
-      DOTTED_END.test(body) ||
-      !generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
-    ) {
-      continue;
-    }
-    // The whole token: a tag can hold an account (`pk_1432723_`) and says whose key it is.
-    out.push({ start, end: start + run.length, kind: 'token' });
   }
 };
+
+/** Whether [start, end) holds a `/` or an `=` before its end (a path, a URL, a query's `name=value`). */
+function hasSeparators(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  const equals = run.indexOf('=');
+  return run.includes('/') || (equals !== -1 && equals < run.length - 2);
+}
+
+/**
+ * The pieces of [start, end) between `/`s, each without a leading `name=` (a query's or a path's parameter).
+ * A value named for a digest or an id (`sha256=…` in a wheel's RECORD) is none; nor is a media type's
+ * structured suffix (`vnd.d2l.coursepackage1p0+zip`), a name.
+ */
+function segments(text: string, start: number, end: number): [number, number][] {
+  const run = text.slice(start, end);
+  const pieces: [number, number][] = [];
+  let from = 0;
+  for (const part of run.split('/')) {
+    const equals = part.indexOf('=');
+    const named = equals !== -1 && equals < part.length - 2;
+    if (!(named && DIGEST_NAME.test(part.slice(0, equals))) && !MEDIA_SUFFIX.test(part)) {
+      pieces.push([start + from + (named ? equals + 1 : 0), start + from + part.length]);
+    }
+    from += part.length + 1;
+  }
+  return pieces;
+}
+
+/** A parameter that names a digest: its value is a hash, whatever it looks like. */
+const DIGEST_NAME = /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|hash|digest|checksum|integrity|etag)$/i;
+/** A media type's structured suffix at a segment's end. */
+const MEDIA_SUFFIX = /\+(?:zip|json|xml|gzip|cbor|der|ber|fastinfoset|wbxml|yaml|jwt|sqlite3)$/;
+/**
+ * Shortest body of a token in a path's segment: longer than elsewhere, as a path's words and ids are
+ * (`illustration-rainbow-unicorn-26AHG5KGFxSkUWw1i`, a media slug); tokens run 20 and more past their tag.
+ */
+const MIN_SEGMENT_BODY = 20;
+
+/**
+ * Judges the run [start, end) as a tagged token, its body at least `minBody` letters and digits; records it
+ * and returns true when it is one.
+ */
+function taggedToken(
+  text: string,
+  start: number,
+  end: number,
+  out: RecallSpan[],
+  minBody = MIN_BODY,
+): boolean {
+  // Every body this judges a draw holds two digits, or follows a tag that names a credential: most runs
+  // of code (`ts.factory.createIdentifier`) hold neither, and are not read further.
+  if (digitsIn(text, start, end) < 2 && !CREDENTIAL_WORD.test(text.slice(start, end))) {
+    return false;
+  }
+  const run = text.slice(start, end).replace(/[._-]+$/, '');
+  if (UUID.test(run) || isElided(text, start, end)) {
+    // A bare UUID is an id (after a credential word the other detectors take it); a head shown cut short
+    // (`ops_…...`) has no rest to hide.
+    return false;
+  }
+  const at = bodyStart(run);
+  const body = run.slice(at);
+  // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
+  if (
+    at === -1 ||
+    body.replace(/[^A-Za-z0-9]/g, '').length < minBody ||
+    !/^[^=]+={0,2}$/.test(body) ||
+    DOTTED_END.test(body) ||
+    !generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
+  ) {
+    return false;
+  }
+  // The whole token: a tag can hold an account (`pk_1432723_`) and says whose key it is.
+  out.push({ start, end: start + run.length, kind: 'token' });
+  return true;
+}
 
 /**
  * A credential word that ends a label, glued (`gumroadSECRET`, `dd_apikey`) or alone (`SECRET`, `key`,
@@ -250,6 +310,10 @@ function generatedValue(value: string): boolean {
   }
   if (new Set(value).size < 8 || countedShare(value) >= 0.5) {
     return false; // `keykeykey…`, `0000…`: a filler; `gsk_aBcDeFgHiJ…1234567890…`: a sample; not a draw
+  }
+  // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell.
+  if (/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value)) {
+    return true;
   }
   if (looksRandom(value)) {
     return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);

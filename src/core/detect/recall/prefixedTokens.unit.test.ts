@@ -86,6 +86,23 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
       assertUntouched(findPrefixedTokens, text);
     }
   });
+
+  it("hides a tagged token that is a URL path's segment or a query parameter's value", () => {
+    const [a, b, c] = [`bkua_${draw(40)}`, `pk_${randomToken(DIGITS, 8)}_${draw(32)}`, `ion_${draw(42)}`];
+    assertHidden(findPrefixedTokens, `GET https://api.example.net/v2/items/${a}/status returned 404`, [a]);
+    assertHidden(findPrefixedTokens, `curl -s "https://svc.example.io/lookup?q=${b}&page=2"`, [b]);
+    assertHidden(findPrefixedTokens, `see https://app.example.com/callback?id=${c}&lang=en`, [c]);
+    for (const text of [
+      // A wheel's RECORD: the value of `sha256=` is a hash, whatever it looks like.
+      `yaml/error.py,sha256=Ah9z-${draw(12)}_${draw(24)},2533`,
+      // A media type's structured suffix, and a media slug of words and a short id.
+      'application/vnd.d2l.coursepackage1p0+zip',
+      `https://giphy.com/gifs/illustration-rainbow-unicorn-${draw(17)}`,
+      `import { x } from './components/button-${randomToken(LOWER, 12)}/index';`,
+    ]) {
+      assertUntouched(findPrefixedTokens, text);
+    }
+  });
 });
 
 describe('redact tier: values after a credential word', () => {

@@ -132,10 +132,20 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
 }
 
 /**
+ * A host filled in by code or a template: `{host}`, `${host}`, `#{host}`, `{{ .Values.db.host }}`, `%s`,
+ * `$host`, or the string closed right after the `@` and the host joined on (`"…@" + host`).
+ */
+const TEMPLATE_HOST =
+  /^(?:\{\{[^{}\n]{1,80}\}\}|[$#]?\{[^{}\n]{1,80}\}|%[sd]|%\([A-Za-z_]\w{0,40}\)s|\$[A-Za-z_]\w{0,40}|["'`][ \t]{0,4}(?:\+|\.(?![\w])|\|\||&(?![\w]))[ \t]{0,4}[A-Za-z_$(])/;
+
+/**
  * A host name or an IP literal, then a port, a path, a query, or the URL's end: a space, a quote, a
- * bracket, or prose in another script (`https://u:p@example.comはBasic`).
+ * bracket, or prose in another script (`https://u:p@example.comはBasic`). Or a template (`TEMPLATE_HOST`).
  */
 function startsHost(text: string, at: number, stop: number): boolean {
+  if (TEMPLATE_HOST.test(text.slice(at, at + 96))) {
+    return true;
+  }
   let i = at;
   while (i < stop && /[A-Za-z0-9.\-[\]_]/.test(text[i]!)) {
     i++;

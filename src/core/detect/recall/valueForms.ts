@@ -156,7 +156,30 @@ export function shellDefault(text: string, e: number, kind: string, out: RecallS
   if (m.exec(text) === null) {
     return e;
   }
-  const start = m.lastIndex;
+  return defaultAt(text, m.lastIndex, kind, out);
+}
+
+/**
+ * A reference with a default given to a credential name: Spring's and Quarkus's `${DB_PW:…}`, the shell's
+ * `${X:-…}`, `${env:X:…}`: the variable may be named anything (`${DB_SENHA:…}`), the default is the password
+ * used wherever it is unset. Undefined when no such reference starts at `at` (a quote before it allowed).
+ */
+const REFERENCE_DEFAULT = /["']?\$\{(?:env:)?[A-Za-z_][\w.]{0,63}(?::-|:=|-|:(?![-=\d}]))/y;
+
+export function referenceDefault(
+  text: string,
+  at: number,
+  kind: string,
+  out: RecallSpan[],
+): number | undefined {
+  REFERENCE_DEFAULT.lastIndex = at;
+  return REFERENCE_DEFAULT.exec(text) === null
+    ? undefined
+    : defaultAt(text, REFERENCE_DEFAULT.lastIndex, kind, out);
+}
+
+/** The default that starts at `start`, quoted or up to the reference's closing brace on its line. */
+function defaultAt(text: string, start: number, kind: string, out: RecallSpan[]): number {
   const c = text.charCodeAt(start);
   if (c === 34 || c === 39) {
     return pushLiteral(text, readQuoted(text, start), kind, false, out);
