@@ -58,6 +58,19 @@ describe('redact tier: credentials in URLs', () => {
     hides('https://x.example.org/a%20b&token=Lk3Jh9', 'Lk3Jh9');
     hides('https://s3.example.org/b/o?X-Amz-Credential=AKQ%2F2024%2Fus&sig=Zx9', 'AKQ%2F2024%2Fus', 'Zx9');
     hides('https://app.example.org/?dsn=postgres%3A%2F%2Fu%3Apw%2Fsecret%40h%2Fdb&x=1', 'pw%2Fsecret');
+    // A host that code or a template fills in.
+    for (const url of [
+      'f"postgresql+psycopg2://etl:Rush9moor!Kite@{host}:5432/warehouse"',
+      '"postgres://etl:Rush9moor!Kite@%s:5432/warehouse" % host',
+      'DATABASE_URL=postgres://app:Rush9moor!Kite@${DB_HOST}:5432/app',
+      'url: "postgresql://app:Rush9moor!Kite@{{ .Values.db.host }}:5432/app"',
+      'url = "amqp://guest:Rush9moor!Kite@#{host}:5672"',
+      'url = "https://deploy:Rush9moor!Kite@" + host + "/repo.git"',
+      'val url = "redis://:Rush9moor!Kite@$host:6379/0"',
+    ]) {
+      hides(url, 'Rush9moor!Kite');
+    }
+    leaves('see "https://example.com/@" + handle');
     // A parameter inside another's value, as a decoded view reads `state=api_key%3D…`.
     hides('https://x.example.org/cb?state=api_key=Lk3Jh9!q&x=1', 'Lk3Jh9!q');
     leaves('https://x.example.org/cb?state=mode=fast&x=1');

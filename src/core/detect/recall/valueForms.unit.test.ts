@@ -148,4 +148,15 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     );
     leaves(`db_password = \${DB_PASSWORD}\n    ${tail}\n`);
   });
+
+  it("hides a reference's default given to a credential name, whatever the variable is called", () => {
+    const pw = password();
+    hides(`spring.datasource.password=\${DB_SENHA:${pw}}`, pw);
+    hides(`  password: \${DB_PW:${pw}}`, pw);
+    hides(`quarkus.datasource.password=\${PG_ADMIN:${pw}}`, pw);
+    hides(`password: \${env:PG_ADMIN:${pw}}`, pw);
+    hides(`jwt.secret="\${JWT_SIGNING:${pw}}"`, pw);
+    leaves('spring.datasource.password=${DB_PASSWORD}');
+    leaves('spring.datasource.url=${DB_URL:jdbc:postgresql://localhost/app}');
+  });
 });
