@@ -128,6 +128,11 @@ const ORDINARY_KEY_QUALIFIERS = new Set([
 export function credentialKind(name: string): string | undefined {
   const last = lastPart(name);
   const words = splitWords(last);
+  // A cloud's account key (`AZURE_STORAGE_ACCOUNT_KEY`, `SERVICE_ACCOUNT_KEY`), though `storage` and
+  // `service` are otherwise words about a key.
+  if (/(?:^|_)(?:storage|service)_account_(?:access_)?key$/.test(words.join('_'))) {
+    return 'key';
+  }
   if (
     words.length === 0 ||
     words.length > 8 ||
@@ -224,6 +229,18 @@ function wordKind(numbered: string, before: string | undefined): string | undefi
   if (word === 'salt' && (before === 'nonce' || before === 'in' || before === 'auth')) {
     return 'secret';
   }
+  if (FOREIGN_PASSWORDS.has(word)) {
+    return 'password';
+  }
+  // A second factor's seed (`TOTP_SEED`), a wallet's recovery phrase (`SEED_PHRASE`, `MNEMONIC`), a pepper.
+  if (
+    (word === 'seed' && before !== undefined && SEEDED.has(before)) ||
+    (word === 'phrase' && before !== undefined && PHRASED.has(before)) ||
+    word === 'mnemonic' ||
+    word === 'pepper'
+  ) {
+    return 'secret';
+  }
   if (word === 'key' || word === 'keys') {
     // `key` alone is a dictionary key; qualified (`HMAC_KEY`, `openaiKey`, `API_KEY_V2`) it is a credential.
     return before !== undefined && !ORDINARY_KEY_QUALIFIERS.has(before) ? 'key' : undefined;
@@ -235,6 +252,18 @@ function wordKind(numbered: string, before: string | undefined): string | undefi
   }
   return CREDENTIAL_WORDS.has(word) ? (word === 'pat' ? 'token' : 'credential') : undefined;
 }
+
+/**
+ * "Password" in other tongues, as configs name it (`DB_SENHA`, `contrasena`, `passwort`, `mot_de_passe`,
+ * `wachtwoord`), in ASCII spelling: an identifier rarely holds another script.
+ */
+const FOREIGN_PASSWORDS = new Set([
+  ...['senha', 'contrasena', 'clave', 'passwort', 'kennwort', 'passe', 'haslo', 'parola', 'sifre'],
+  ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'passord', 'jelszo', 'heslo', 'geslo', 'lozinka'],
+]);
+/** What a `seed` is a second factor's or a wallet's after (`TOTP_SEED`), and a `phrase` a wallet's. */
+const SEEDED = new Set(['totp', 'otp', 'hotp', 'mfa', '2fa', 'wallet', 'mnemonic', 'recovery']);
+const PHRASED = new Set(['seed', 'recovery', 'mnemonic', 'wallet', 'backup']);
 
 /**
  * A service's or a role's name glued to `pass` or `pw`, as config files write them (`dbpass`, `smtppass`,

@@ -112,4 +112,25 @@ describe('redact tier: credential names', () => {
     assert.equal(credentialKind('nonceToken'), 'token');
     assert.equal(credentialKind('validSecret'), 'secret');
   });
+
+  it("names other tongues' passwords, account keys, second-factor seeds, recovery phrases and peppers", () => {
+    for (const [name, kind] of [
+      ['DB_SENHA', 'password'],
+      ['contrasena', 'password'],
+      ['DB_KENNWORT', 'password'],
+      ['mot_de_passe', 'password'],
+      ['wachtwoord', 'password'],
+      ['AZURE_STORAGE_ACCOUNT_KEY', 'key'],
+      ['SERVICE_ACCOUNT_KEY', 'key'],
+      ['TOTP_SEED', 'secret'],
+      ['SEED_PHRASE', 'secret'],
+      ['mnemonic', 'secret'],
+      ['config.pepper', 'secret'],
+    ] as const) {
+      assert.equal(credentialKind(name), kind, name);
+    }
+    for (const name of ['storageKey', 'random_seed', 'seed', 'search_phrase', 'phrase']) {
+      assert.equal(credentialKind(name), undefined, name);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { ARGUMENT_PAIR, VALUE_PAIR, pairListAt, readPairValue, takeSiblingValue 
 import { valuesOnNextLines } from './followingLines';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { wordPlaces, wordSet } from './wordIndex';
 import {
   afterAnchor,
   continuedValue,
@@ -32,8 +33,15 @@ import { cleanTokenEnd, isCleanToken, looksRandom, punctuatedTokenEnd, tokenEnd 
  * credentialName.ts, the value's in literalValue.ts.
  */
 
-/** Substrings every credential name holds, widened to the name around each hit (`pat` not in `path`)… */
-const HIT = /pass|pwd|pw|secret|token|key|cred|auth|hmac|psk|salt|pat(?![a-z])/gi;
+/**
+ * Substrings every credential name holds (credentialName.ts's words, other tongues' among them), found by
+ * the shared word search (wordIndex.ts) and widened to the name around each (`pat` not in `path`)…
+ */
+const NAME_WORDS = wordSet([
+  ...['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'cred', 'auth', 'hmac', 'psk', 'salt', 'pat'],
+  ...['seed', 'mnemonic', 'pepper', 'senha', 'contrasena', 'clave', 'kennwort', 'haslo', 'parola', 'sifre'],
+  ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'jelszo', 'heslo', 'geslo', 'lozinka'],
+]);
 const NAME_REACH = 96; // …this far each side of it.
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
@@ -76,25 +84,30 @@ const LINE_PREFIX =
   /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
 
 export const findNamedLiterals: RecallDetector = (text, out) => {
-  const re = new RegExp(HIT.source, 'gi');
   const kinds = new Map<string, string | undefined>();
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    let s = m.index;
-    while (s > 0 && m.index - s < NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
+  let resume = 0;
+  for (const at of wordPlaces(text, NAME_WORDS)) {
+    // `pat` only as a word's end (`HEX_PAT`), not in `path` or `pattern`.
+    const pat = text.slice(at, at + 3).toLowerCase() === 'pat';
+    if (at < resume || (pat && /[A-Za-z]/.test(text[at + 3] ?? ''))) {
+      continue;
+    }
+    let s = at;
+    while (s > 0 && at - s < NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
       s--;
     }
-    let e = m.index + m[0].length;
+    let e = at + 1;
     // Inside `${…}` a `-` ends the name: `${DB_PASSWORD-fallback}` is the shell's default.
     const braced = text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36;
     while (
       e < text.length &&
-      e - m.index < NAME_REACH &&
+      e - at < NAME_REACH &&
       isNameChar(text.charCodeAt(e)) &&
       !(braced && text[e] === '-')
     ) {
       e++;
     }
-    re.lastIndex = e;
+    resume = e;
     // A text repeats its names: judge each once.
     const name = text.slice(s, e);
     let kind = kinds.get(name);
@@ -104,13 +117,13 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     }
     if (kind !== undefined) {
       const mine: RecallSpan[] = [];
-      re.lastIndex = Math.max(e, takeValue(text, s, e, kind, mine));
+      resume = Math.max(e, takeValue(text, s, e, kind, mine));
       const compared = comparedBefore(text, s);
       if (compared !== undefined) {
         pushLiteral(text, compared, kind, false, mine);
       }
       // `pat` alone names a pattern as often (`HEX_PAT = "[0-9A-F]{4}"`): then only a generated value counts.
-      const patOnly = /^pat$/i.test(m[0]) && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name);
+      const patOnly = pat && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name);
       const generated = (v: string): boolean => isCleanToken(v) && looksRandom(v);
       for (const v of mine.filter(
         (x) => valueOutsideProse(text, s, x) && (!patOnly || generated(text.slice(x.start, x.end))),
@@ -119,17 +132,17 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
           out.push(v);
         } else {
           // A value refused may hold another name (`"${DB_PASS:-…}"`): the scan resumes inside it.
-          re.lastIndex = e;
+          resume = e;
         }
       }
     } else if (PLAIN_KEY.test(name)) {
       // `key="DbPassword" value="…"`: a refused value may be the next name, so the scan resumes after it
       // only when it was taken.
       const mine: RecallSpan[] = [];
-      const resume = takeValue(text, s, e, 'key', mine);
+      const after = takeValue(text, s, e, 'key', mine);
       const taken = mine.filter((v) => isCleanToken(text.slice(v.start, v.end)));
       out.push(...taken);
-      re.lastIndex = taken.length > 0 ? Math.max(e, resume) : e;
+      resume = taken.length > 0 ? Math.max(e, after) : e;
     }
   }
 };

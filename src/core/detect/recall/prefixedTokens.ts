@@ -233,6 +233,8 @@ function segments(text: string, start: number, end: number): [number, number][] 
 
 /** A parameter that names a digest: its value is a hash, whatever it looks like. */
 const DIGEST_NAME = /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|hash|digest|checksum|integrity|etag)$/i;
+/** UUIDs joined (`<uuid>_<uuid>`, a workflow's callback id): ids, as one UUID is. */
+const UUIDS = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[_-]?){2,}$/i;
 /** A media type's structured suffix at a segment's end. */
 const MEDIA_SUFFIX = /\+(?:zip|json|xml|gzip|cbor|der|ber|fastinfoset|wbxml|yaml|jwt|sqlite3)$/;
 /**
@@ -258,7 +260,7 @@ function taggedToken(
     return false;
   }
   const run = text.slice(start, end).replace(/[._-]+$/, '');
-  if (UUID.test(run) || isElided(text, start, end)) {
+  if (UUID.test(run) || UUIDS.test(run) || isElided(text, start, end)) {
     // A bare UUID is an id (after a credential word the other detectors take it); a head shown cut short
     // (`ops_…...`) has no rest to hide.
     return false;
