@@ -11,7 +11,7 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Calls whose second argument is a password or secret. */
 const SECOND_ARGUMENT =
-  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
+  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|WiFi\.begin|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
 /**
  * A setter or builder named for a credential: `ds.setPassword("…")`, `.withApiKey('…')`,
  * `config.set_secret("…")`. Its first argument is the credential. The report tier's names list counts
@@ -33,7 +33,7 @@ const ASSIGN_CALL =
  * keyring's `set_password(service, user, "…")`: the third argument.
  */
 const THIRD_ARGUMENT =
-  /(?:\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?|PDO|mysqli_connect|mysqli|mysql_connect|mysql_pconnect|Sequelize|ldap_bind|ldap3\.Connection|set_password)|\bDBI->connect)[ \t]{0,4}\([ \t]{0,4}/g;
+  /(?:\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?|PDO|mysqli_connect|mysqli|mysql_connect|mysql_pconnect|Sequelize|ldap_bind|ldap3\.Connection|set_password|Minio|ftp_login|ssh2_auth_password|PlainAuth|CreateCredential|create_superuser)|\bDBI->connect)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A JSON Web Token library's call whose second argument is the signing key: `jwt.sign(payload, '…')`,
  * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')` and
@@ -67,7 +67,17 @@ const BIND_SECOND =
  * ioredis's `new Redis(port, host, options)` takes no password there, so a `new` before it is no match.
  */
 const FOURTH_ARGUMENT =
-  /(?<!\bnew[ \t]{1,4}(?:[\w$]{1,32}\.)?)\b(?:redis\.)?(?:Strict)?Redis[ \t]{0,4}\([ \t]{0,4}/g;
+  /(?:(?<!\bnew[ \t]{1,4}(?:[\w$]{1,32}\.)?)\b(?:redis\.)?(?:Strict)?Redis|\bNewDialer|\b(?:Sftp|Ssh|Scp)Client|\b(?:ssh|ssh_client|sshclient|client)\.connect)[ \t]{0,4}\([ \t]{0,4}/g;
+/** Ruby's `Net::SMTP.start(host, port, helo, user, password, :login)`: the fifth argument. */
+const FIFTH_ARGUMENT = /\bNet::SMTP\.start[ \t]{0,4}\([ \t]{0,4}/g;
+/**
+ * A plaintext password handed to a hash function (a seeder's `bcrypt('…')`, Laravel's `Hash::make('…')`,
+ * Django's `make_password("…")`): the first argument, which the stored hash was made from.
+ */
+const HASHED_PLAINTEXT =
+  /\b(?:bcrypt|Hash::make|password_hash|make_password|generate_password_hash|BCrypt::Password\.create|hashpw|argon2\.hash|hashSync|hash_password)[ \t]{0,4}\([ \t]{0,4}(?:b(?=["']))?/g;
+/** OmniAuth's `provider :github, "<id>", "<secret>"`: the secret after the client id. */
+const OMNIAUTH = /\b(?:provider|config\.omniauth)[ \t]{1,4}:\w{1,32}[ \t]{0,4},[ \t]{0,4}/g;
 /** AWS CDK's secret values made from a literal: `SecretValue.unsafePlainText('…')`. */
 const SECRET_VALUE =
   /\bSecretValue\.(?:unsafePlainText|plainText|unsafePlainTextJson)[ \t]{0,4}\([ \t]{0,4}/g;
@@ -85,7 +95,7 @@ const STRING_COPY =
 const CIPHER_KEY_SECOND = /\b(?:createCipheriv|createDecipheriv)[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
-  /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128})[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
+  /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128}|\{[^{}\n]{0,256}\})[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
 /**
  * SQL: `IDENTIFIED BY '…'`, `IDENTIFIED WITH plugin BY '…'`, `[ENCRYPTED] PASSWORD '…'`, `PASSWORD('…')`,
  * MSSQL's `N'…'`, MySQL's `SET PASSWORD FOR … = '…'`, `sp_password`'s `@new = '…'`, Redshift's
@@ -117,6 +127,9 @@ const CALLS: readonly (readonly [RegExp, number, string])[] = [
   [SECRET_VALUE, 0, 'secret'],
   [CIPHER_KEY_SECOND, 1, 'key'],
   [FOURTH_ARGUMENT, 3, 'password'],
+  [FIFTH_ARGUMENT, 4, 'password'],
+  [HASHED_PLAINTEXT, 0, 'password'],
+  [OMNIAUTH, 1, 'secret'],
 ];
 /** The calls as one pattern, a group each (none holds a group of its own): one pass over the text, not seven. */
 const ANY_CALL = new RegExp(CALLS.map(([re]) => `(${re.source})`).join('|'), 'g');

@@ -33,6 +33,34 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('r = redis.Redis("cache.internal", 6379, 0)');
     leaves('const r = new Redis(6379, "cache.internal", "x", "lantern-86");');
     leaves('r = redis.Redis(host, port, db, password)');
+    // SDKs' and drivers' own places (hunter C, 2026-12-06).
+    for (const call of [
+      'client = Minio("minio.example.io:9000", "minioadmin", "lantern-85", secure=True)',
+      'credentials.NewStaticV4("backup", "lantern-85", "")',
+      'conn = cx_Oracle.connect("scott", "lantern-85", "ora.internal/ORCLPDB1")',
+      'client.connect(hostname, 22, "root", "lantern-85")',
+      'Net::SMTP.start("smtp.example.io", 587, "example.io", "alerts", "lantern-85", :login)',
+      "ftp_login($conn, 'acme', 'lantern-85');",
+      "ssh2_auth_password($conn, 'deploy', 'lantern-85');",
+      'd := gomail.NewDialer("smtp.example.io", 587, "alerts@example.io", "lantern-85")',
+      'auth := smtp.PlainAuth("", "alerts@example.io", "lantern-85", "smtp.example.com")',
+      'MongoCredential.CreateCredential("admin", "app", "lantern-85")',
+      'using var sftp = new SftpClient("files.example.io", 22, "deploy", "lantern-85");',
+      'client.Authenticate("ops@example.io", "lantern-85");',
+      'CqlSession.builder().withAuthCredentials("cassandra", "lantern-85").build();',
+      'config.omniauth :github, "Iv1.4c8e2a9f1b7d3e5c", "lantern-85", scope: "user:email"',
+      "const token = jwt.sign({ sub: user.id }, 'lantern-85', { expiresIn: '1h' });",
+      'User.objects.create_superuser("admin", "ops@example.io", "lantern-85")',
+      "'password' => Hash::make('lantern-85'),",
+      "User::create(['email' => 'a@example.io', 'password' => bcrypt('lantern-85')]);",
+      'WiFi.begin("AcmeLab", "lantern-85");',
+      'client.username_pw_set("sensor", "lantern-85")',
+      'val credentials = Credentials.basic("api", "lantern-85")',
+    ]) {
+      hides(call, 'lantern-85');
+    }
+    leaves('client.connect(hostname, 22, username, password)');
+    leaves('const hash = bcrypt(password, 10);');
     leaves('new DirectoryEntry("LDAP://EXAMPLE.COM")');
     leaves('new DirectoryEntry(path, user, password)');
   });
