@@ -56,7 +56,38 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
   for (let m = bearer.exec(text); m !== null; m = bearer.exec(text)) {
     bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
   }
+  basicPairs(text, out);
 };
+
+/**
+ * A Basic credential built in code before it is encoded: `btoa('admin:…')`, `Base64.getEncoder()
+ * .encodeToString("admin:….getBytes())`, `Encoding.ASCII.GetBytes("svc:…")`, Go's `[]byte("admin:…")`,
+ * Rust's `base64::encode("admin:…")`; HTTPie's `-a user:…`, reqwest's `.basic_auth("user", Some("…"))` and
+ * Guzzle's `'auth' => ['user', '…']`. The password after the first `:` is hidden, the user stays.
+ */
+const ENCODED_PAIR =
+  /(?:\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString|Encode(?:ToString)?|GetBytes|getBytes|Buffer\.from|encode)|\[\]byte)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?["'`][\w.@+-]{1,64}:(?=[^\s"'`:]{4,128}["'`])/g;
+const PAIR_CALLS =
+  /(?<![\w-])-a[ \t]{1,4}[\w.@+-]{1,64}:(?=[^\s"':]{4,128})|\.basic_auth[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}Some\([ \t]{0,4}(?=["'])|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
+
+function basicPairs(text: string, out: RecallSpan[]): void {
+  for (const re of [ENCODED_PAIR, PAIR_CALLS]) {
+    const pattern = new RegExp(re.source, 'g');
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      let at = pattern.lastIndex;
+      const quote = text[at];
+      const quoted = quote === '"' || quote === "'";
+      if (quoted) {
+        at++;
+      }
+      let end = at;
+      while (end < text.length && end - at < 128 && !/[\s"'`]/.test(text[end]!)) {
+        end++;
+      }
+      pushLiteral(text, { start: at, end, quoted }, 'password', !quoted, out);
+    }
+  }
+}
 
 /**
  * The value of a header with an ordinary name (`X-Octopus-ApiKey` spelled some other way, a vendor's

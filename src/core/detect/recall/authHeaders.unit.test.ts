@@ -70,4 +70,28 @@ describe('redact tier: credentials in HTTP headers', () => {
       leaves(text);
     }
   });
+
+  it('hides the password of a Basic credential built in code before it is encoded', () => {
+    const hidesPassword = (text: string): void => assertHidden(findAuthHeaders, text, ['Tallow!Brook73']);
+    for (const text of [
+      "fetch(url, { headers: { 'Authorization': 'Basic ' + btoa('admin:Tallow!Brook73') } });",
+      'String auth = Base64.getEncoder().encodeToString("admin:Tallow!Brook73".getBytes());',
+      'var bytes = Encoding.ASCII.GetBytes("svc_export:Tallow!Brook73");',
+      'req.Header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte("admin:Tallow!Brook73")))',
+      'let header = format!("Basic {}", base64::encode("admin:Tallow!Brook73"));',
+      'http -a ops:Tallow!Brook73 POST https://api.example.io/deploy',
+      'client.get(url).basic_auth("svc", Some("Tallow!Brook73")).send().await?;',
+      "$client = new \\GuzzleHttp\\Client(['auth' => ['api', 'Tallow!Brook73']]);",
+    ]) {
+      hidesPassword(text);
+    }
+    for (const text of [
+      "btoa('hello world')",
+      'base64.b64encode(b"key:value")',
+      'Buffer.from(`${user}:${password}`).toString("base64")',
+      'http -a $USER:$PASS POST https://api.example.io/deploy',
+    ]) {
+      assertUntouched(findAuthHeaders, text);
+    }
+  });
 });
