@@ -11,7 +11,7 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Calls whose second argument is a password or secret. */
 const SECOND_ARGUMENT =
-  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|WiFi\.begin|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
+  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|Credentials::new|WiFi\.begin|Bind|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
 /**
  * A setter or builder named for a credential: `ds.setPassword("…")`, `.withApiKey('…')`,
  * `config.set_secret("…")`. Its first argument is the credential. The report tier's names list counts
@@ -95,7 +95,7 @@ const STRING_COPY =
 const CIPHER_KEY_SECOND = /\b(?:createCipheriv|createDecipheriv)[ \t]{0,4}\([ \t]{0,4}/g;
 /** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
-  /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128}|\{[^{}\n]{0,256}\})[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
+  /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128}|\{[^{}\n]{0,256}\})(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
 /**
  * SQL: `IDENTIFIED BY '…'`, `IDENTIFIED WITH plugin BY '…'`, `[ENCRYPTED] PASSWORD '…'`, `PASSWORD('…')`,
  * MSSQL's `N'…'`, MySQL's `SET PASSWORD FOR … = '…'`, `sp_password`'s `@new = '…'`, Redshift's

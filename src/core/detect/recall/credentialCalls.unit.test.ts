@@ -56,6 +56,8 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
       'WiFi.begin("AcmeLab", "lantern-85");',
       'client.username_pw_set("sensor", "lantern-85")',
       'val credentials = Credentials.basic("api", "lantern-85")',
+      'err = conn.Bind("cn=svc,dc=corp,dc=local", "lantern-85")',
+      'let creds = Credentials::new("smtp-user".to_string(), "lantern-85".to_string());',
     ]) {
       hides(call, 'lantern-85');
     }

@@ -289,7 +289,7 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
 }
 
 /** A string literal's prefix in Python (`f`, `b`, `r`, `u`, `rb`, `fr`), right before its quote. */
-const STRING_PREFIX = /[fFbBrRuU]{1,2}(?=["'])/y;
+const STRING_PREFIX = /[fFbBrRuU]{1,2}(?=["'])|@(?=")/y;
 
 /**
  * Where a literal compared with a name starts: past its string prefix, if it has one (`password == f"…"`,

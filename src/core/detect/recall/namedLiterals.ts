@@ -14,6 +14,7 @@ import { wordPlaces, wordSet } from './wordIndex';
 import {
   afterAnchor,
   continuedValue,
+  definedValue,
   directiveValue,
   indentOf,
   linePrefix,
@@ -74,7 +75,7 @@ const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
 const PLAIN_KEY = /^key$/i; // a dictionary's key in most code: a credential only when its value is generated
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
 const SETTER_CALL =
-  /(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\([ \t]{0,4}$/;
+  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\(|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}$/;
 /** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
 const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/; // before a quoted name: a ternary or a `case 'a':` label
@@ -255,7 +256,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   const base = glued ? j + 1 : SEPARATOR.lastIndex;
   // `password == f"…"`; a YAML anchor (`password: &db …`) stands before its value.
-  const at = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
+  // Objective-C's `@"…"` is a string literal as `"…"` is.
+  const found = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
+  const at = text.charCodeAt(found) === 64 && text.charCodeAt(found + 1) === 34 ? found + 1 : found;
   const fallback = referenceDefault(text, at, kind, out);
   if (fallback !== undefined) {
     return fallback;
@@ -373,6 +376,10 @@ function spacedValue(
   kind: string,
   out: RecallSpan[],
 ): number {
+  const defined = definedValue(text, at, prefix, kind, out);
+  if (defined !== undefined) {
+    return defined;
+  }
   const c = text.charCodeAt(at);
   if (prefix === undefined || !LINE_PREFIX.test(prefix)) {
     return generatedToken(text, at, kind, out);

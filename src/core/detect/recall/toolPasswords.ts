@@ -111,7 +111,7 @@ const TOOL_WORDS = wordSet([
     'key content',
     'jsessionid',
   ],
-  ...['assword', 'vercel', 'apikey', 'api-key'],
+  ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),
 ]);
 
@@ -151,9 +151,11 @@ function triggeredRuns(text: string): [number, number][] {
     const from = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
     const newline = text.indexOf('\n', at);
     const nl = newline === -1 ? text.length : newline;
-    // The line after too: expect's answer stands on the line after its prompt.
+    // Two lines after too: expect's answer stands on the line after its prompt, an OpenVPN profile's
+    // password two lines after `<auth-user-pass>`.
     const next = nl < text.length ? text.indexOf('\n', nl + 1) : -1;
-    const end = nl >= text.length || next === -1 ? text.length : next;
+    const second = next === -1 ? -1 : text.indexOf('\n', next + 1);
+    const end = nl >= text.length || next === -1 || second === -1 ? text.length : second;
     const last = runs[runs.length - 1];
     if (last !== undefined && last[1] >= from - 1) {
       last[1] = Math.max(last[1], end);

@@ -61,7 +61,7 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(`${tool('az[ \\t]{1,4}keyvault[ \\t]{1,4}secret', '--value')}[ \\t]{1,4}${VALUE}`, 'gd'),
   new RegExp(`${tool('gh[ \\t]{1,4}secret[ \\t]{1,4}set', '(?:--body|-b)')}[ \\t]{1,4}${VALUE}`, 'gd'),
   new RegExp(
-    `\\bpulumi[ \\t]{1,4}config[ \\t]{1,4}set[ \\t]{1,4}--secret[ \\t]{1,4}${WORD}[ \\t]{1,4}${VALUE}`,
+    `\\bpulumi[ \\t]{1,4}config[ \\t]{1,4}set[ \\t]{1,4}--(?:secret|plaintext)[ \\t]{1,4}${WORD}[ \\t]{1,4}${VALUE}`,
     'gd',
   ),
   new RegExp(
@@ -133,4 +133,26 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   // `netsh wlan show profile … key=clear`: a Wi-Fi network's key, and a Java session id in a URL.
   new RegExp(`^[ \\t]{0,8}Key Content[ \\t]{0,16}:[ \\t]{0,4}${VALUE}`, 'gmd'),
   new RegExp(`;jsessionid=([A-Za-z0-9._-]{16,128})()()`, 'gid'),
+  // Daemons' own places (hunter C, 2026-12-06): Redis Sentinel's `sentinel auth-pass <master> …`, snmpd's
+  // community (`rocommunity …`), ipsec.secrets' `: PSK "…"` (quoted: a doc comment says `@X_PSK: PSK key`),
+  // an OpenVPN profile's inline `<auth-user-pass>` (its second line), squid's `cache_peer … login=user:…`,
+  // rclone's `pass …`.
+  new RegExp(`^[ \\t]{0,16}sentinel[ \\t]{1,4}auth-pass[ \\t]{1,4}${WORD}[ \\t]{1,4}${VALUE}`, 'gmd'),
+  new RegExp(`^[ \\t]{0,16}r[ow]community6?[ \\t]{1,4}(?!(?:public|private)\\b)${VALUE}`, 'gmd'),
+  new RegExp(`[ \\t]:[ \\t]{0,4}(?:PSK|XAUTH|EAP)[ \\t]{1,4}"([^"\\r\\n]{1,128})"()()`, 'gd'),
+  new RegExp(`<auth-user-pass>[ \\t]*\\r?\\n[^\\n<]{1,128}\\r?\\n[ \\t]*${VALUE}`, 'gd'),
+  new RegExp(`\\bcache_peer\\b[^\\r\\n]{0,200}?[ \\t]login=[^\\s:]{1,64}:${VALUE}`, 'gd'),
+  new RegExp(`\\brclone[ \\t]{1,4}config[^\\r\\n]{0,240}?[ \\t](?:pass|password)[ \\t]{1,4}${VALUE}`, 'gd'),
+  // Bundler's credentials for a gem server, in the environment: `BUNDLE_GEMS__EXAMPLE__COM: "user:…"`.
+  new RegExp(
+    `\\bBUNDLE_[A-Z0-9_]{2,80}__[A-Z0-9_]{2,40}["']?[ \\t]{0,4}[:=][ \\t]{0,4}["']?[^\\s:"']{1,64}:${VALUE}`,
+    'gd',
+  ),
+  // A credential flag and its value as items of a YAML list, one a line (Kubernetes `args:`).
+  new RegExp(
+    `^[ \\t]{0,32}-[ \\t]{1,4}["']?--?[\\w-]{0,32}(?:pass|pwd|secret|token|api-?key)[\\w-]{0,32}["']?[ \\t]*\\r?\\n[ \\t]{0,32}-[ \\t]{1,4}${VALUE}`,
+    'gimd',
+  ),
+  // A Kafka or ZooKeeper JAAS section's `user_<name>="…"`: each user's password.
+  new RegExp(`\\buser_\\w{1,64}(?<=LoginModule\\b[^;]{0,800}?)[ \\t]{0,4}=[ \\t]{0,4}${VALUE}`, 'gd'),
 ];

@@ -98,4 +98,30 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     leaves('enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0');
     leaves('gh secret set DB_PASSWORD --body "$DB_PASSWORD"');
   });
+
+  it("hides daemons' own places: Sentinel, snmpd, ipsec.secrets, OpenVPN, squid, rclone, Bundler, args lists, JAAS", () => {
+    const pw = `Gannet#${fake(8)}`;
+    for (const text of [
+      `sentinel auth-pass mymaster ${pw}`,
+      `rocommunity ${pw} 10.0.0.0/8`,
+      `10.0.0.1 203.0.113.5 : PSK "${pw}"`,
+      `<auth-user-pass>\nvpnuser\n${pw}\n</auth-user-pass>`,
+      `cache_peer parent.example.io parent 3128 0 login=proxyuser:${pw}`,
+      `rclone config create remote sftp host files.example.io user backup pass ${pw}`,
+      `BUNDLE_GEMS__EXAMPLE__IO: "deploy:${pw}"`,
+      `    args:\n      - --db-user\n      - app\n      - --db-password\n      - ${pw}`,
+      `KafkaServer {\n  org.apache.kafka.common.security.plain.PlainLoginModule required\n  user_orders="${pw}";\n};`,
+      `pulumi config set --plaintext dbPassword ${pw}`,
+    ]) {
+      assertHidden(findToolPasswords, text, [pw]);
+    }
+    for (const text of [
+      'sentinel auth-pass mymaster $SENTINEL_PASS',
+      'rocommunity public 10.0.0.0/8',
+      `    args:\n      - --db-user\n      - app\n`,
+      'user_id = 42',
+    ]) {
+      assertUntouched(findToolPasswords, text);
+    }
+  });
 });

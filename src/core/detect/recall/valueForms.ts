@@ -249,3 +249,44 @@ export function continuedValue(
   out.push({ start, end: start + m[2]!.length, kind });
   return start + m[2]!.length;
 }
+
+/**
+ * C's and Objective-C's `#define API_PASSWORD "…"` (or `@"…"`): the literal after a defined credential name, or
+ * undefined when `prefix` (the name's line up to it) is no `#define`. A header's constants are names as often
+ * (`#define SECRET_COLLECTION_SESSION "session"`, `SN_dhSinglePass_… "dhSinglePass-…"`): a value is taken when
+ * generated, or under a password name when a person's password (letters, a digit, a mark); an escaped byte
+ * string (`"\\x63\\x6c…"`, a protocol's label) never.
+ */
+export function definedValue(
+  text: string,
+  at: number,
+  prefix: string | undefined,
+  kind: string,
+  out: RecallSpan[],
+): number | undefined {
+  const quote = text.charCodeAt(at) === 64 && text.charCodeAt(at + 1) === 34 ? at + 1 : at;
+  if (prefix === undefined || !/^[ \t]*#[ \t]*define[ \t]+$/.test(prefix) || text.charCodeAt(quote) !== 34) {
+    return undefined;
+  }
+  const v = readQuoted(text, quote);
+  const value = text.slice(v.start, v.end);
+  const generated = looksRandom(value) && !/[\s_-]/.test(value) && !spellsWords(value);
+  const taken = !value.includes('\\') && (generated || (kind === 'password' && HUMAN_PASSWORD.test(value)));
+  return taken ? pushLiteral(text, v, kind, false, out) : at;
+}
+
+/** A password a person chose: letters, a digit and a mark, no blank and no word joints (`-`, `_`). */
+const HUMAN_PASSWORD = /^(?=[^\s_-]*\d)(?=[^\s_-]*[A-Za-z])(?=[^\s_-]*[^\sA-Za-z0-9_-])[^\s_-]{6,128}$/;
+
+/** Whether words of three letters or more (`pkcs8ShroudedKeyBag`) hold six letters in ten; hex never does. */
+function spellsWords(value: string): boolean {
+  if (/^[0-9a-fA-F]+$/.test(value)) {
+    return false;
+  }
+  const letters = value.replace(/[^A-Za-z]/g, '').length;
+  let spelled = 0;
+  for (const word of value.match(/[A-Z]?[a-z]{3,}/g) ?? []) {
+    spelled += word.length;
+  }
+  return letters > 0 && spelled * 10 >= letters * 6;
+}

@@ -159,4 +159,15 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     leaves('spring.datasource.password=${DB_PASSWORD}');
     leaves('spring.datasource.url=${DB_URL:jdbc:postgresql://localhost/app}');
   });
+
+  it("hides Objective-C's @\"…\", a #define's literal and an Android build field's value", () => {
+    const pw = password();
+    hides(`static NSString *const kApiSecret = @"${pw}";`, pw);
+    hides(`#define API_PASSWORD @"${pw}"`, pw);
+    hides(`#define DB_PASSWORD "${pw}"`, pw);
+    hides(`buildConfigField("String", "BACKEND_PASSWORD", "\\"${pw}\\"")`, pw);
+    hides(`resValue "string", "server_password", "${pw}"`, pw);
+    leaves('#define PASSWORD_MAX 64');
+    leaves('buildConfigField("String", "API_URL", "\\"https://api.example.com\\"")');
+  });
 });
