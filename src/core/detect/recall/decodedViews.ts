@@ -6,6 +6,7 @@ import {
   entityEdits,
   jsonEscapeEdits,
   percentEdits,
+  sentenceStopEdits,
   unicodeEdits,
   wrapEdits,
 } from './stringViews';
@@ -41,6 +42,7 @@ export function decodedView(text: string): TextView | undefined {
     return found.length > 0;
   };
   stage(unicodeEdits);
+  stage(sentenceStopEdits);
   stage(entityEdits);
   // Encoded twice (`%253D`): the first pass leaves `%3D`, which a second reads.
   if (stage(percentEdits) && /%25(?:3[DdAa]|26|2[FfDdBb]|40)/.test(text)) {

@@ -193,4 +193,15 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     const wide = decodedView(line)!;
     assert.deepEqual(editWindows(wide), [[0, wide.text.length]]);
   });
+
+  it("reads a full stop after a token as the end of a sentence, not as the token's last character", () => {
+    const secret = `${randomToken(ALNUM, 3)}8Q~${randomToken(ALNUM, 20)}.${randomToken(ALNUM, 13)}`;
+    for (const text of [`it worked with ${secret}.`, `I pasted ${secret}. Then the build went green.`]) {
+      const out = hide(text, RECALL_DETECTORS);
+      assert.ok(!out.includes(secret.slice(4, 20)), out);
+      assert.match(out, /‹secret:azure-ad-client-secret#1›\./);
+    }
+    const prose = 'See https://github.com/example/project/blob/main/src/types.ts. It explains the rest.';
+    assert.equal(hide(prose, RECALL_DETECTORS), prose);
+  });
 });

@@ -53,6 +53,31 @@ export function percentEdits(text: string): Edit[] {
   return edits;
 }
 
+/**
+ * A sentence's full stop right after a long token (`it worked with <secret>.`): tokens that may hold a `.`
+ * (Entra ID's client secrets, Salesforce's session ids) read it as their own last character and then fit no
+ * format. The view reads the stop as a blank. Led by the stop and a blank after it, the token looked back at.
+ */
+const SENTENCE_STOP = /\.(?=[ \t\r\n]|$)(?<!\.\.)(?<=[A-Za-z0-9_~!+/=.-]{24}\.)/gm;
+/** The characters of a token that may end a sentence. */
+const STOP_TOKEN = /[A-Za-z0-9_~!+/=.-]{24,512}$/;
+
+/**
+ * An ellipsis (`ops_Ff…Z...`, a token shown cut short) is no stop; a name without a digit
+ * (`SECMOD_WaitForAnyTokenEvent.`) is read as written.
+ */
+export function sentenceStopEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(SENTENCE_STOP)) {
+    const run = STOP_TOKEN.exec(text.slice(Math.max(0, m.index - 512), m.index))?.[0] ?? '';
+    const token = run.replace(/^.*[/=]/, '');
+    if (/\d/.test(token) && looksRandom(token)) {
+      edits.push({ start: m.index, end: m.index + 1, replacement: ' ' });
+    }
+  }
+  return edits;
+}
+
 /** HTML's character references for quotes (`{&quot;apiKey&quot;: …}`): only quotes, which a value needs. */
 const ENTITY = /&(?:quot|apos|#34|#39|#x22|#x27);/g;
 const ENTITIES: Readonly<Record<string, string>> = {
