@@ -16,6 +16,7 @@ import { findLabelledTokens } from './labelledTokens';
 import { findLabelledLines } from './labelledLines';
 import { findNamedLiterals } from './namedLiterals';
 import { findNestedValues } from './nestedValues';
+import { findProviderFormats } from './providerFormats';
 import { findProviderShapes } from './providerShapes';
 import { findUrlCredentials } from './urlCredentials';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -43,6 +44,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   encodedSecretDetector,
   lookAlikeDetector,
   findProviderShapes,
+  findProviderFormats,
   findNamedLiterals,
   findNestedValues,
   findCredentialArguments,
