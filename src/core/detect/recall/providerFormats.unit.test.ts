@@ -15,7 +15,10 @@ const kinds = (text: string): string[] => {
 describe('redact tier: providers\u2019 documented formats in neutral places (providerFormats.ts)', () => {
   it('hides each format whole, in a log line, a query value, prose and a call', () => {
     const tokens: [string, string][] = [
-      ['intercom-token', `dG9rOj${Buffer.from(`${hex(8)}_${hex(4)}_${hex(4)}_${hex(4)}_${hex(12)}:1:0`).toString('base64')}`],
+      [
+        'intercom-token',
+        `dG9rOj${Buffer.from(`${hex(8)}_${hex(4)}_${hex(4)}_${hex(4)}_${hex(12)}:1:0`).toString('base64')}`,
+      ],
       ['pagerduty-token', `u+${randomToken(ALNUM, 18)}`],
       ['razorpay-key', `rzp_live_${randomToken(ALNUM, 14)}`],
       ['stripe-client-secret', `pi_${randomToken(ALNUM, 24)}_secret_${randomToken(ALNUM, 25)}`],
