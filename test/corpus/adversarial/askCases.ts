@@ -17,6 +17,7 @@ import type { AskCase } from './askCase';
 import { GIT, one } from './askCase';
 import { checksums, contextOff, knownValues, providers } from './askCasesMore';
 import { reviewCases } from './askCasesReview';
+import { huntCases } from './askCasesHunts';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -338,5 +339,6 @@ export function askCases(): AskCase[] {
     ...providers(),
     ...knownValues(),
     ...reviewCases(),
+    ...huntCases(),
   ];
 }
