@@ -3,7 +3,7 @@ import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { looksRandom, UNSPOKEN, UUID } from './tokenShape';
+import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
 
 /**
  * Generated values that carry a provider's tag or sit right after a credential word, in whatever place:
@@ -130,20 +130,6 @@ function drawnLetters(body: string): boolean {
     randomLetterRun(body) &&
     !spellsWords(body, body.length)
   );
-}
-
-/**
- * Whether a name's words make up much of `body`'s letters: words of three letters or more, capitalised or
- * not, that a tongue can say (`Ed25519PrivateKey` 0.83, `xXF86DRIGetDrawableInfoReq` 0.75). In random
- * base62 of 20 to 49 characters such words hold 26% of the letters at the median and 64% at the 99th
- * centile (20,000 draws): at 60%, about 3 draws in 100 are left to the other detectors.
- */
-function spellsWords(body: string, letters: number): boolean {
-  let spoken = 0;
-  for (const word of body.match(/[A-Z]?[a-z]{2,}/g) ?? []) {
-    spoken += word.length >= 3 && !UNSPOKEN.test(word) ? word.length : 0;
-  }
-  return spoken * 10 >= letters * 6;
 }
 
 /**

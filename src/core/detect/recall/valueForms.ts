@@ -2,7 +2,7 @@ import { randomLetterRun } from '../rules/letterPairs';
 import { lineEnd } from '../lineBounds';
 import { isSpace, pushLiteral, readQuoted } from './literalValue';
 import type { RecallSpan } from './recallSpan';
-import { looksRandom } from './tokenShape';
+import { looksRandom, spellsWords } from './tokenShape';
 
 /**
  * Forms of a credential name's value beyond one literal after an operator (namedLiterals.ts): a list of
@@ -270,23 +270,12 @@ export function definedValue(
   }
   const v = readQuoted(text, quote);
   const value = text.slice(v.start, v.end);
-  const generated = looksRandom(value) && !/[\s_-]/.test(value) && !spellsWords(value);
+  // Hex spells no words, whatever letter runs it holds (`bbd`, `adc`).
+  const named = !/^[0-9a-fA-F]+$/.test(value) && spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
+  const generated = looksRandom(value) && !/[\s_-]/.test(value) && !named;
   const taken = !value.includes('\\') && (generated || (kind === 'password' && HUMAN_PASSWORD.test(value)));
   return taken ? pushLiteral(text, v, kind, false, out) : at;
 }
 
 /** A password a person chose: letters, a digit and a mark, no blank and no word joints (`-`, `_`). */
 const HUMAN_PASSWORD = /^(?=[^\s_-]*\d)(?=[^\s_-]*[A-Za-z])(?=[^\s_-]*[^\sA-Za-z0-9_-])[^\s_-]{6,128}$/;
-
-/** Whether words of three letters or more (`pkcs8ShroudedKeyBag`) hold six letters in ten; hex never does. */
-function spellsWords(value: string): boolean {
-  if (/^[0-9a-fA-F]+$/.test(value)) {
-    return false;
-  }
-  const letters = value.replace(/[^A-Za-z]/g, '').length;
-  let spelled = 0;
-  for (const word of value.match(/[A-Z]?[a-z]{3,}/g) ?? []) {
-    spelled += word.length;
-  }
-  return letters > 0 && spelled * 10 >= letters * 6;
-}
