@@ -1,6 +1,7 @@
 import { ALNUM, randomToken } from '../random';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 import { assertHidden, assertUntouched } from './spanCases';
+import { spellsWords } from './tokenShape';
 
 const HEX = '0123456789abcdef';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -10,6 +11,19 @@ const DIGITS = '0123456789';
 const draw = (n: number): string =>
   `${randomToken(ALNUM, n - 4)}${randomToken(DIGITS, 2)}a${randomToken(UPPER, 1)}`;
 const uuid = (): string => [8, 4, 4, 4, 12].map((n) => randomToken(HEX, n)).join('-');
+/**
+ * A draw whose letters do not spell words: the detector leaves the few draws in 100 that do (`Jtq`, `Rnd`,
+ * `Vkw`, `Ovm` in one) to the other detectors by design (`spellsWords`), and a test of a draw must not fail
+ * by the seed.
+ */
+const wordlessDraw = (n: number): string => {
+  for (;;) {
+    const v = draw(n);
+    if (!spellsWords(v, v.replace(/[^A-Za-z]/g, '').length)) {
+      return v;
+    }
+  }
+};
 
 describe('redact tier: tagged tokens (a provider tag, then a generated body)', () => {
   it('hides the body after one to four tag words, in any place', () => {
@@ -113,7 +127,7 @@ describe('redact tier: values after a credential word', () => {
       (v: string) => [`holisticACCESS=${v}`, v],
       (v: string) => [`visualcrossing\nKEY\n${v}`, v],
       (v: string) => [`oanda SECRET key ${v}`, v],
-    ].flatMap((f) => [f(draw(24)), f(randomToken(DIGITS, 25)), f(randomToken(HEX, 32)), f(uuid())])) {
+    ].flatMap((f) => [f(wordlessDraw(24)), f(randomToken(DIGITS, 25)), f(randomToken(HEX, 32)), f(uuid())])) {
       assertHidden(findValuesAfterCredentialWords, text!, [value!]);
     }
   });
