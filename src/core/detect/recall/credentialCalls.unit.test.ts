@@ -186,7 +186,8 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('let pw = env::var("DB_PASSWORD").unwrap_or_default();');
     hides(`strcpy(cfg.password, "${pw}");`, pw);
     hides(`wcscpy(creds->pwd, L"${pw}");`, pw);
-    const bare = `${fake(9)}7${fake(3)}`;
+    // Oracle's unquoted identifiers start with a letter.
+    const bare = `K${fake(8)}7${fake(3)}`;
     hides(`ALTER USER scott IDENTIFIED BY ${bare};`, bare);
     hides(`ALTER LOGIN sa WITH PASSWORD = N'${pw}';`, pw);
     hides(`SET PASSWORD FOR 'app'@'localhost' = '${pw}';`, pw);

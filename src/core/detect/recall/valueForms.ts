@@ -164,7 +164,8 @@ export function shellDefault(text: string, e: number, kind: string, out: RecallS
  * `${X:-…}`, `${env:X:…}`: the variable may be named anything (`${DB_SENHA:…}`), the default is the password
  * used wherever it is unset. Undefined when no such reference starts at `at` (a quote before it allowed).
  */
-const REFERENCE_DEFAULT = /["']?\$\{(?:env:)?[A-Za-z_][\w.]{0,63}(?::-|:=|-|:(?![-=\d}]))/y;
+const REFERENCE_DEFAULT =
+  /["']?\$\{(?:env:)?[A-Za-z_][\w.]{0,63}(?::-|:=|-|:(?![-=}]|\d{1,6}(?::\d{1,6})?\}))/y;
 
 export function referenceDefault(
   text: string,
@@ -277,5 +278,5 @@ export function definedValue(
   return taken ? pushLiteral(text, v, kind, false, out) : at;
 }
 
-/** A password a person chose: letters, a digit and a mark, no blank and no word joints (`-`, `_`). */
-const HUMAN_PASSWORD = /^(?=[^\s_-]*\d)(?=[^\s_-]*[A-Za-z])(?=[^\s_-]*[^\sA-Za-z0-9_-])[^\s_-]{6,128}$/;
+/** A password: letters and a digit, 8 or more, no blank and no word joints (`-`, `_`), which constants hold. */
+const HUMAN_PASSWORD = /^(?=[^\s_-]*\d)(?=[^\s_-]*[A-Za-z])[^\s_-]{8,128}$/;

@@ -158,13 +158,19 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     hides(`jwt.secret="\${JWT_SIGNING:${pw}}"`, pw);
     leaves('spring.datasource.password=${DB_PASSWORD}');
     leaves('spring.datasource.url=${DB_URL:jdbc:postgresql://localhost/app}');
+    // A shell's substring offset is no default.
+    leaves('password="${DB_PASSWORD:8}"');
   });
 
   it("hides Objective-C's @\"…\", a #define's literal and an Android build field's value", () => {
     const pw = password();
     hides(`static NSString *const kApiSecret = @"${pw}";`, pw);
-    hides(`#define API_PASSWORD @"${pw}"`, pw);
+    // Under a `#define` a password holds letters and a digit and no word joints (constants hold those).
+    const marked = `${fake(6)}7!${fake(4)}`;
+    hides(`#define API_PASSWORD @"${marked}"`, marked);
     hides(`#define DB_PASSWORD "${pw}"`, pw);
+    leaves('#define SN_dhSinglePass_stdDH_sha1kdf_scheme "dhSinglePass-stdDH-sha1kdf-scheme"');
+    leaves('#define OSSL_PASSPHRASE_PARAM_INFO "info"');
     hides(`buildConfigField("String", "BACKEND_PASSWORD", "\\"${pw}\\"")`, pw);
     hides(`resValue "string", "server_password", "${pw}"`, pw);
     leaves('#define PASSWORD_MAX 64');
