@@ -107,28 +107,35 @@ function bareBodies(text: string, out: RecallSpan[]): void {
 
 /** Whether a body's first line starts a certificate's DER: a SEQUENCE holding a SEQUENCE (`MIIE…CCA`). */
 function isCertificateHead(line: string): boolean {
-  if (!line.startsWith('MI')) {
-    return false;
-  }
-  const bytes = Buffer.from(line.slice(0, 12), 'base64');
-  const first = bytes[1]!;
-  const at = first & 0x80 ? 2 + (first & 0x7f) : 2;
-  return bytes[0] === 0x30 && bytes[at] === 0x30;
+  const head = derHead(line);
+  return head !== undefined && head.bytes[head.at] === 0x30;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Whether the DER that `b64` starts with is a private key's or a PKCS#12 bundle's (see above). */
 function isPrivateDer(b64: string): boolean {
+  const head = derHead(b64);
+  if (head === undefined) {
+    return false;
+  }
+  const { bytes, at } = head;
+  return bytes[at] === 0x02 && bytes[at + 1] === 0x01 && [0, 1, 3].includes(bytes[at + 2]!);
+}
+
+/**
+ * The first 18 bytes of the base64 DER `b64` and where the outer SEQUENCE's first element starts (past its
+ * length), or undefined when it opens with no SEQUENCE.
+ */
+function derHead(b64: string): { bytes: number[]; at: number } | undefined {
   const bytes: number[] = [];
-  for (let i = 0; i + 3 < 24; i += 4) {
+  for (let i = 0; i + 3 < 24 && i + 3 < b64.length; i += 4) {
     const v = [0, 1, 2, 3].reduce((acc, k) => (acc << 6) | ALPHABET.indexOf(b64[i + k]!), 0);
     bytes.push((v >> 16) & 255, (v >> 8) & 255, v & 255);
   }
   if (bytes[0] !== 0x30) {
-    return false;
+    return undefined;
   }
   const first = bytes[1]!;
-  const at = first & 0x80 ? 2 + (first & 0x7f) : 2;
-  return bytes[at] === 0x02 && bytes[at + 1] === 0x01 && [0, 1, 3].includes(bytes[at + 2]!);
+  return { bytes, at: first & 0x80 ? 2 + (first & 0x7f) : 2 };
 }
