@@ -33,6 +33,7 @@ import { findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles
 import { findFormatArguments } from './formatArguments';
 import { findToolPasswords } from './toolPasswords';
 import { findTupleAssignments } from './tupleAssignments';
+import { findTrailingJoints } from './trailingJoints';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
@@ -43,6 +44,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   kubernetesDetector,
   encodedSecretDetector,
   lookAlikeDetector,
+  findTrailingJoints,
   findProviderShapes,
   findProviderFormats,
   findNamedLiterals,
