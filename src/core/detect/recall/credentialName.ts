@@ -1,4 +1,5 @@
 import { METADATA_WORDS } from './metadataWords';
+import { isCleanToken, looksRandom } from './tokenShape';
 
 /**
  * Whether a name (a variable, key, flag, header or setting) names a credential, whatever its case style:
@@ -146,6 +147,9 @@ export function credentialKind(name: string): string | undefined {
   if (words[words.length - 1] === 'psk' && words.length <= 2) {
     return 'password';
   }
+  if (isPinName(words)) {
+    return 'password';
+  }
   let kind: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -261,6 +265,66 @@ const FOREIGN_PASSWORDS = new Set([
   ...['senha', 'contrasena', 'clave', 'passwort', 'kennwort', 'passe', 'haslo', 'parola', 'sifre'],
   ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'passord', 'jelszo', 'heslo', 'geslo', 'lozinka'],
 ]);
+/**
+ * A PIN's name (`ADMIN_PIN`, `sim_pin`, `pinCode`): the name's last word, and not a board's pin (`DATA_PIN`,
+ * `LED_PIN`). Its value counts only as digits (`valueShapeFor`): apt's `Pin: origin …` is no PIN.
+ */
+function isPinName(words: readonly string[]): boolean {
+  const n = words.length;
+  const at =
+    words[n - 1] === 'pin' || words[n - 1] === 'pincode'
+      ? n - 1
+      : words[n - 2] === 'pin' && words[n - 1] === 'code'
+        ? n - 2
+        : -1;
+  return at !== -1 && !(at > 0 && BOARD_PINS.has(words[at - 1]!));
+}
+
+/**
+ * The one shape of value a name takes, where it takes only one: a PIN's digits; under `…_PAT` with no other
+ * credential word (`HEX_PAT = "[0-9A-F]{4}"` names a pattern as often), a generated token. Else undefined.
+ */
+export function valueShapeFor(name: string, pat: boolean): ((value: string) => boolean) | undefined {
+  if (isPinName(splitWords(lastPart(name)))) {
+    return (v) => /^[0-9]{4,12}$/.test(v);
+  }
+  return pat && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name)
+    ? (v) => isCleanToken(v) && looksRandom(v)
+    : undefined;
+}
+
+/** What a `…_PIN` is a microcontroller's pin for. */
+const BOARD_PINS = new Set(
+  ['led', 'gpio', 'data', 'clock', 'clk', 'button', 'btn', 'relay', 'sensor', 'cs', 'rst', 'reset', 'irq']
+    .concat([
+      'sda',
+      'scl',
+      'mosi',
+      'miso',
+      'sck',
+      'rx',
+      'tx',
+      'dc',
+      'en',
+      'enable',
+      'analog',
+      'digital',
+      'pwm',
+    ])
+    .concat([
+      'input',
+      'output',
+      'trig',
+      'trigger',
+      'echo',
+      'servo',
+      'motor',
+      'buzzer',
+      'power',
+      'pwr',
+      'int',
+    ]),
+);
 /** What a `seed` is a second factor's or a wallet's after (`TOTP_SEED`), and a `phrase` a wallet's. */
 const SEEDED = new Set(['totp', 'otp', 'hotp', 'mfa', '2fa', 'wallet', 'mnemonic', 'recovery']);
 const PHRASED = new Set(['seed', 'recovery', 'mnemonic', 'wallet', 'backup']);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { credentialKind, splitWords } from './credentialName';
+import { credentialKind, splitWords, valueShapeFor } from './credentialName';
 
 describe('redact tier: credential names', () => {
   it('splits names in every case style into words', () => {
@@ -132,5 +132,23 @@ describe('redact tier: credential names', () => {
     for (const name of ['storageKey', 'random_seed', 'seed', 'search_phrase', 'phrase']) {
       assert.equal(credentialKind(name), undefined, name);
     }
+  });
+
+  it('names a PIN by its last word, not a board\u2019s pin, and takes its digits only', () => {
+    for (const name of ['ADMIN_PIN', 'sim_pin', 'pinCode', 'PIN', 'card-pin-code']) {
+      assert.equal(credentialKind(name), 'password', name);
+      assert.equal(valueShapeFor(name, false)?.('84920173'), true, name);
+      assert.equal(valueShapeFor(name, false)?.('origin deb.example.org'), false, name);
+    }
+    for (const name of [
+      'LED_PIN',
+      'DATA_PIN',
+      'GPIO_PIN',
+      'CKR_PIN_LOCKED',
+      'NI_GPCT_GATE_PIN_i_GATE_SELECT',
+    ]) {
+      assert.notEqual(credentialKind(name), 'password', name);
+    }
+    assert.equal(valueShapeFor('DB_PASSWORD', false), undefined);
   });
 });

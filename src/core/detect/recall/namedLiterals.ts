@@ -1,7 +1,7 @@
 import { hasExampleShape } from '../placeholders';
 import { randomLetterRun } from '../rules/letterPairs';
 import { comparedBefore } from './comparedLiterals';
-import { credentialKind, splitWords } from './credentialName';
+import { credentialKind, splitWords, valueShapeFor } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';
@@ -42,6 +42,8 @@ const NAME_WORDS = wordSet([
   ...['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'cred', 'auth', 'hmac', 'psk', 'salt', 'pat'],
   ...['seed', 'mnemonic', 'pepper', 'senha', 'contrasena', 'clave', 'kennwort', 'haslo', 'parola', 'sifre'],
   ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'jelszo', 'heslo', 'geslo', 'lozinka'],
+  // A PIN's name, not `ping` or `mapping`: the word with what joins it.
+  ...['_pin', 'pin_', 'pincode', 'pin=', 'pin:', 'pin"', "pin'", 'pin ', 'pin\t'],
 ]);
 const NAME_REACH = 96; // …this far each side of it.
 
@@ -123,11 +125,9 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       if (compared !== undefined) {
         pushLiteral(text, compared, kind, false, mine);
       }
-      // `pat` alone names a pattern as often (`HEX_PAT = "[0-9A-F]{4}"`): then only a generated value counts.
-      const patOnly = pat && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name);
-      const generated = (v: string): boolean => isCleanToken(v) && looksRandom(v);
+      const shape = valueShapeFor(name, pat);
       for (const v of mine.filter(
-        (x) => valueOutsideProse(text, s, x) && (!patOnly || generated(text.slice(x.start, x.end))),
+        (x) => valueOutsideProse(text, s, x) && (!shape || shape(text.slice(x.start, x.end))),
       )) {
         if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
           out.push(v);

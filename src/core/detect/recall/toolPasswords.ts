@@ -112,6 +112,7 @@ const TOOL_WORDS = wordSet([
     'jsessionid',
   ],
   ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
+  ...['$user', ']:25', ']:465', ']:587', ']:2525', 'rsyncd.secrets', 'davfs2/secrets', 'user:'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),
 ]);
 

@@ -139,7 +139,7 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   // rclone's `pass …`.
   new RegExp(`^[ \\t]{0,16}sentinel[ \\t]{1,4}auth-pass[ \\t]{1,4}${WORD}[ \\t]{1,4}${VALUE}`, 'gmd'),
   new RegExp(`^[ \\t]{0,16}r[ow]community6?[ \\t]{1,4}(?!(?:public|private)\\b)${VALUE}`, 'gmd'),
-  new RegExp(`[ \\t]:[ \\t]{0,4}(?:PSK|XAUTH|EAP)[ \\t]{1,4}"([^"\\r\\n]{1,128})"()()`, 'gd'),
+  new RegExp(`(?:^|[ \\t]):[ \\t]{0,4}(?:PSK|XAUTH|EAP)[ \\t]{1,4}"([^"\\r\\n]{1,128})"()()`, 'gmd'),
   new RegExp(`<auth-user-pass>[ \\t]*\\r?\\n[^\\n<]{1,128}\\r?\\n[ \\t]*${VALUE}`, 'gd'),
   new RegExp(`\\bcache_peer\\b[^\\r\\n]{0,200}?[ \\t]login=[^\\s:]{1,64}:${VALUE}`, 'gd'),
   new RegExp(`\\brclone[ \\t]{1,4}config[^\\r\\n]{0,240}?[ \\t](?:pass|password)[ \\t]{1,4}${VALUE}`, 'gd'),
@@ -152,6 +152,24 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(
     `^[ \\t]{0,32}-[ \\t]{1,4}["']?--?[\\w-]{0,32}(?:pass|pwd|secret|token|api-?key)[\\w-]{0,32}["']?[ \\t]*\\r?\\n[ \\t]{0,32}-[ \\t]{1,4}${VALUE}`,
     'gimd',
+  ),
+  // Nagios' `resource.cfg` macros (`$USER3$=…`; `$USER1$` is the plugins' path by convention, and a path
+  // stays), Postfix's `sasl_passwd` (`[smtp.example.com]:587 user:…`), and the lines of a secrets file
+  // that a comment above names: rsyncd's `user:…`, davfs2's `<url or mount point> <user> …` (hunter C).
+  new RegExp(`^[ \\t]{0,8}\\$USER\\d{1,3}\\$[ \\t]{0,4}=[ \\t]{0,4}(?![/\\\\]|\\$USER)${VALUE}`, 'gmd'),
+  new RegExp(
+    `^[ \\t]{0,8}\\[[A-Za-z0-9.-]{1,253}\\](?::\\d{1,5})?[ \\t]{1,16}[^\\s:]{1,128}:${VALUE}[ \\t]*$`,
+    'gmd',
+  ),
+  new RegExp(`(?<=rsyncd\\.secrets\\b[^]{0,400}?)^[ \\t]{0,8}[^\\s:#]{1,64}:${VALUE}[ \\t]*$`, 'gmd'),
+  new RegExp(
+    `(?<=davfs2/secrets\\b[^]{0,400}?)^[ \\t]{0,8}(?:https?://|/)[^\\s]{0,200}[ \\t]{1,8}[^\\s#]{1,64}[ \\t]{1,8}${VALUE}[ \\t]*$`,
+    'gmd',
+  ),
+  // A pair in a note (`# ftp user: uploader / <password>`): a value with a digit or a mark, as a password holds.
+  new RegExp(
+    `\\buser[ \\t]{0,4}:[ \\t]{0,4}[\\w.@-]{1,64}[ \\t]{1,4}/[ \\t]{1,4}(?=[^\\s]{0,127}[0-9!@#$%^&*?])(?![^\\s]{0,127}:(?:\\s|$))${VALUE}`,
+    'gd',
   ),
   // A Kafka or ZooKeeper JAAS section's `user_<name>="…"`: each user's password.
   new RegExp(`\\buser_\\w{1,64}(?<=LoginModule\\b[^;]{0,800}?)[ \\t]{0,4}=[ \\t]{0,4}${VALUE}`, 'gd'),

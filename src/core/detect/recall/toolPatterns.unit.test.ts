@@ -124,4 +124,29 @@ describe("redact tier: servers', clouds' and system tools' own password places (
       assertUntouched(findToolPasswords, text);
     }
   });
+
+  it('hides Nagios macros, Postfix sasl_passwd, secrets files a comment names, and a note\u2019s user / password', () => {
+    const pw = `Linnet!${fake(8)}7`;
+    for (const text of [
+      `# /usr/local/nagios/etc/resource.cfg\n$USER1$=/usr/local/nagios/libexec\n$USER3$=${pw}`,
+      `[smtp.office365.com]:587 relay@example.io:${pw}`,
+      `: PSK "${pw}"`,
+      `# /etc/rsyncd.secrets\nbackup:${pw}`,
+      `# /etc/davfs2/secrets\nhttps://cloud.example.io/remote.php/dav/files/alice alice ${pw}`,
+      `write_enable=YES\n# ftp user: uploader / ${pw}`,
+      `password_file /etc/mosquitto/passwd\n# initial user: sensor / ${pw}`,
+    ]) {
+      assertHidden(findToolPasswords, text, [pw]);
+    }
+    for (const text of [
+      '$USER1$=/usr/local/nagios/libexec',
+      '$USER2$=$USER1$',
+      'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin',
+      '# user: alice / group: staff',
+      'user: alice / bob',
+      '[mail.example.io]:25 relay@example.io:$SMTP_PASSWORD',
+    ]) {
+      assertUntouched(findToolPasswords, text);
+    }
+  });
 });
