@@ -34,6 +34,7 @@ import { findFormatArguments } from './formatArguments';
 import { findToolPasswords } from './toolPasswords';
 import { findTupleAssignments } from './tupleAssignments';
 import { findTrailingJoints } from './trailingJoints';
+import { findStatedPasswords } from './statedPasswords';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
@@ -71,6 +72,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findCapabilityPaths,
   findQuotedLabels,
   findProsePasswords,
+  findStatedPasswords,
   findHclVariables,
   findAppRoleIds,
   findServiceParts,

@@ -1,0 +1,156 @@
+import { pushLiteral } from './literalValue';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+import { looksRandom } from './tokenShape';
+import { wordPlaces, wordSet } from './wordIndex';
+
+/**
+ * Passwords stated for a reader: a chat message, a ticket, a mail, a note, in any tongue. The word and the
+ * value stand apart, with a verb (`was changed to`, `lautet`, `est`, `是`), markup (`**Password:**`,
+ * `<strong>`, `<td>…</td><td>`, `&lt;password&gt;`, a CDATA), an arrow or a dash (`→`, `->`, `—`), a
+ * full-width colon (`：`, what a CJK keyboard types) or a few words (`for the VPN:`) between. Hunter E
+ * (2026-12-06) sent 60 such lines through `ask`, and all went out: the other detectors read a name and its
+ * separator right after it. A value is the first quoted one within reach, else the first bare word that
+ * holds a letter and a digit or a mark (a word of letters alone is prose: `the password is required`).
+ * After a key's or a token's word (`Your API key: <pre>…</pre>`, `APIキー：…`) only a generated value counts.
+ */
+
+/** The words, ASCII, as the shared word search finds them (ASCII case folded); each is checked whole. */
+const WORDS = wordSet([
+  ...['password', 'passwd', 'passphrase', 'pw ', 'pw:', 'pwd', 'mdp', 'mot de passe', 'passwort', 'kennwort'],
+  ...['contrase', 'senha', 'wachtwoord', 'kata sandi', 'parola', 'clave', 'haslo', 'losenord', 'jelszo'],
+  ...['sifre', 'heslo', 'salasana', 'adgangskode', 'passord', 'api key', 'api token', 'access token'],
+]);
+const ASCII_WORD =
+  /(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|(api|access)[ \t](?:key|token))(?![\p{L}\d_-])/iuy;
+/**
+ * Words in other scripts, or with letters past ASCII: read only in a text that holds such letters, and
+ * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued).
+ */
+const OTHER_WORDS =
+  /contraseña|hasło|lösenord|jelszó|şifre|schlüssel|mật khẩu|пароль|ключ|токен|κωδικός|密码|密碼|口令|密钥|令牌|パスワード|キー|トークン|비밀번호|암호|토큰|كلمة المرور|كلمة السر|סיסמה|รหัสผ่าน|पासवर्ड/giu;
+const NON_ASCII = /[\u0080-\uffff]/;
+/**
+ * What may follow an ASCII word that states a value: a blank, a separator, markup's end (`**`, `</b>`,
+ * `&gt;`). Not a path's `/`, a member's `.` or `}`, a list's quote: `passwd/totp`, `{password}`, `"pwd",`.
+ */
+const AFTER_WORD = /^[ \t:=\uff1a\uff1d*<&>]$/;
+
+/** How far past the word a value may stand, and how many words may stand between. */
+const REACH = 100;
+const MAX_SKIPPED = 6;
+/** Scripts that write no blank between words: their letters part the words as a blank does. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
+/** Markup, quotes, separators and arrows around a word: not part of it. */
+const WRAP_START =
+  /^(?:[*_`"'([>:=\uff1a\uff1d|]|&[lg]t;|<!\[CDATA\[|<\/?[a-z][a-z0-9]{0,9}(?:[ \t][^>]{0,60})?>|\/[a-z_]{1,20}&gt;|=3D|->|=>|\u2192|\u2014|\u2013)+/i;
+const WRAP_END =
+  /(?:[*_`"'),.;:!?\]|\u3002]|&[lg]t;|\]\]>|<\/?[a-z][a-z0-9]{0,9}>|&lt;\/[a-z_]{1,20}&gt;|\u3067\u3059)+$/i;
+/** A quote, a backtick or markup that held the word: a value the writer set apart. */
+const SET_APART = /^(?:[`"'*]|<(?:code|strong|b|pre|kbd|td)>|&gt;|<!\[CDATA\[)/i;
+/** Names of hashes and ciphers, which prose about passwords names (`the password is sha256-hashed`). */
+const ALGORITHM =
+  /^(?:sha-?\d+|md\d|utf-?\d+|base\d+|aes-?\d+|rsa-?\d+|pbkdf2|argon2|bcrypt|scrypt|\d+[a-z]+$)/i;
+
+export const findStatedPasswords: RecallDetector = (text, out) => {
+  let resume = 0;
+  for (const at of wordPlaces(text, WORDS)) {
+    if (at < resume) {
+      continue;
+    }
+    ASCII_WORD.lastIndex = at;
+    const m = ASCII_WORD.exec(text);
+    if (m !== null && AFTER_WORD.test(text[ASCII_WORD.lastIndex] ?? '')) {
+      resume = readValue(text, ASCII_WORD.lastIndex, m[1] !== undefined, out);
+    }
+  }
+  if (NON_ASCII.test(text)) {
+    for (const m of text.matchAll(OTHER_WORDS)) {
+      readValue(
+        text,
+        m.index + m[0].length,
+        /ключ|токен|密钥|令牌|キー|トークン|토큰|schlüssel/iu.test(m[0]),
+        out,
+      );
+    }
+  }
+};
+
+/**
+ * Reads the value stated after a word that ends at `from`: the first set-apart plausible one (quoted,
+ * backticked, in markup) before the line, the sentence or `REACH` ends, else the first bare plausible one.
+ * Returns where reading stopped.
+ */
+function readValue(text: string, from: number, generatedOnly: boolean, out: RecallSpan[]): number {
+  const newline = text.indexOf('\n', from);
+  const end = Math.min(newline === -1 ? text.length : newline, from + REACH);
+  let bare: [number, number] | undefined;
+  let skipped = 0;
+  for (const [s, e] of pieces(text, from, end)) {
+    const raw = text.slice(s, e);
+    const lead = WRAP_START.exec(raw)?.[0].length ?? 0;
+    const inner = raw.slice(lead);
+    const trail = WRAP_END.exec(inner)?.[0].length ?? 0;
+    const value = inner.slice(0, inner.length - trail);
+    const start = s + lead;
+    if (value === '') {
+      continue; // a separator, an arrow, markup alone
+    }
+    if (generatedOnly ? !CODE.test(value) && looksRandom(value) : plausible(value)) {
+      if (lead > 0 || SET_APART.test(raw)) {
+        return take(text, start, start + value.length, out);
+      }
+      bare ??= [start, start + value.length];
+    } else if (++skipped > MAX_SKIPPED) {
+      break;
+    }
+    if (/[.;!?]$/.test(raw) && !/[.;!?]$/.test(value)) {
+      break; // the sentence ends
+    }
+  }
+  return bare === undefined ? from : take(text, bare[0], bare[1], out);
+}
+
+function take(text: string, start: number, end: number, out: RecallSpan[]): number {
+  pushLiteral(text, { start, end, quoted: false }, 'password', true, out);
+  return end;
+}
+
+/** The blank-parted pieces of [from, end), a run of an unspaced script parting them too. */
+function* pieces(text: string, from: number, end: number): Generator<[number, number]> {
+  let s = from;
+  for (let i = from; i <= end; i++) {
+    const c = i < end ? text[i]! : ' ';
+    if (c === ' ' || c === '\t' || UNSPACED.test(c)) {
+      if (i > s) {
+        yield [s, i];
+      }
+      s = i + 1;
+    }
+  }
+}
+
+/**
+ * A value as stated: six to 80, with a letter and a digit or a password's mark (`!`, `#`, `&`…), or digits
+ * alone, or a draw. No code (a call, a template, a variable), no path or URL, no version, no algorithm's
+ * name, no label (`VPN:`); `_`, `-` and `.` alone are a name's (`password_ptr`, `SSH_ASKPASS`).
+ */
+function plausible(value: string): boolean {
+  if (
+    value.length < 6 ||
+    value.length > 80 ||
+    ALGORITHM.test(value) ||
+    STANDARD.test(value) ||
+    CODE.test(value)
+  ) {
+    return false;
+  }
+  return (
+    /^\d{6,}$/.test(value) ||
+    (/\p{L}/u.test(value) && (/\d/.test(value) || /[!#$%^&*+?~@]/.test(value))) ||
+    looksRandom(value)
+  );
+}
+/** A standard's or a protocol's name and number (`PKCS12`, `PKCS#11-Komponente`, `SOCKS5`, `X509`). */
+const STANDARD = /^[A-Z]{1,8}#?\d{1,5}(?:-\p{L}+)?$/u;
+const CODE = /[()[\]{}<>/\\]|^[$%@]|=|:$|^v?\d+(?:\.\d+)+$|&#?\w{1,8};/;

@@ -1,0 +1,76 @@
+import { assertHidden, assertUntouched, fake } from './spanCases';
+import { findStatedPasswords } from './statedPasswords';
+
+/** A chosen password as people type them: a word, a mark, a word and digits, drawn at test time. */
+const chosen = (): string => `Wagtail!${fake(6)}7`;
+
+describe('redact tier: passwords stated for a reader, in any tongue (statedPasswords.ts)', () => {
+  it('hides a value after verbs, words, markup, arrows and full-width separators', () => {
+    for (const line of [
+      (p: string) => `password was changed to ${p}`,
+      (p: string) => `I changed the root password to ${p} yesterday`,
+      (p: string) => `Password should be ${p}`,
+      (p: string) => `Tried password ${p} (confirmed with user) - still locked.`,
+      (p: string) => `VPN password is in 1Password, but for now: \`${p}\``,
+      (p: string) => `new wifi pw: ${p}`,
+      (p: string) => `- **Password:** ${p}`,
+      (p: string) => `> **pwd** = ${p}`,
+      (p: string) => `password \u2192 ${p}`,
+      (p: string) => `password -> ${p}`,
+      (p: string) => `password \u2014 ${p}`,
+      (p: string) => `password\uff1a${p}`,
+      (p: string) => `PASSWORD\uff1d${p}`,
+      (p: string) => `<p>Your temporary password is <strong>${p}</strong></p>`,
+      (p: string) => `<tr><th>Password</th><td>${p}</td></tr>`,
+      (p: string) => `&lt;password&gt;${p}&lt;/password&gt;`,
+      (p: string) => `<password><![CDATA[${p}]]></password>`,
+      (p: string) => `Your new password =3D ${p}`,
+      (p: string) => `Le mot de passe est : ${p}`,
+      (p: string) => `Das Passwort lautet ${p}`,
+      (p: string) => `Kennwort f\u00fcr den Server ist ${p}`,
+      (p: string) => `La contrase\u00f1a es ${p}`,
+      (p: string) => `A senha \u00e9 ${p}`,
+      (p: string) => `Het wachtwoord is ${p}`,
+      (p: string) => `Kata sandi: ${p}`,
+      (p: string) => `\u041f\u0430\u0440\u043e\u043b\u044c: ${p}`,
+      (p: string) => `DB_\u041f\u0410\u0420\u041e\u041b\u042c=${p}`,
+      (p: string) => `\u6570\u636e\u5e93\u5bc6\u7801\u662f ${p}`,
+      (p: string) => `\u30d1\u30b9\u30ef\u30fc\u30c9\u306f${p}\u3067\u3059`,
+      (p: string) => `\ube44\ubc00\ubc88\ud638: ${p}`,
+      (p: string) => `\u0643\u0644\u0645\u0629 \u0627\u0644\u0645\u0631\u0648\u0631: ${p}`,
+    ]) {
+      const p = chosen();
+      assertHidden(findStatedPasswords, line(p), [p]);
+    }
+  });
+
+  it('hides a generated value after a key\u2019s or a token\u2019s word, and leaves a chosen one there', () => {
+    const key = fake(32);
+    assertHidden(findStatedPasswords, `<div>Your API key: <pre>${key}</pre></div>`, [key]);
+    assertHidden(findStatedPasswords, `API\u30ad\u30fc\uff1a${key}`, [key]);
+    assertHidden(findStatedPasswords, `\u8bbf\u95ee\u4ee4\u724c\uff1a${key}`, [key]);
+    assertUntouched(findStatedPasswords, 'support admin api key auth, see the docs');
+  });
+
+  it('leaves prose and code about passwords (real files\u2019 lines)', () => {
+    for (const text of [
+      ':param passphrase: (Optional) The password to decrypt the PKCS12 lump',
+      'raise ValueError("Invalid password or PKCS12 data")',
+      '<p>Lookup a password in the secret&nbsp;service.</p>',
+      'userdata.password = password_ptr',
+      'username, password = url_user_password',
+      'Files: contrib/slapd-modules/passwd/kerberos.c',
+      'is($cred->{password}, \'tzzknow\', "Got correct password");',
+      '"pwd", "q", "s", "qby", "qbys", "qchi", "qchi_7", "qladder",',
+      'The way "git svn" asked for password using SSH_ASKPASS and',
+      '* **password** `string` (optional) - SOCKS5 proxy password for authentication.',
+      'Comment[de]=GNOME-Schl\u00fcsselbunddienst: PKCS#11-Komponente',
+      'the password is required',
+      'password: process.env.DB_PASSWORD,',
+      'if (!password) throw new Error("password is required");',
+      'the password is sha256-hashed and stored in v2.3.1',
+    ]) {
+      assertUntouched(findStatedPasswords, text);
+    }
+  });
+});
