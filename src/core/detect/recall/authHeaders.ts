@@ -66,7 +66,7 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
  * Guzzle's `'auth' => ['user', '…']`. The password after the first `:` is hidden, the user stays.
  */
 const ENCODED_PAIR =
-  /(?:\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString|Encode(?:ToString)?|GetBytes|getBytes|Buffer\.from|encode)|\[\]byte)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?["'`][\w.@+-]{1,64}:(?=[^\s"'`:]{4,128}["'`])/g;
+  /(?:\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString|Encode(?:ToString)?|GetBytes|getBytes|Buffer\.from|Blob\.valueOf|encode)|\[\]byte)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?["'`][\w.@+-]{1,64}:(?=[^\s"'`:]{4,128}["'`])/g;
 const PAIR_CALLS =
   /(?<![\w-])-a[ \t]{1,4}[\w.@+-]{1,64}:(?=[^\s"':]{4,128})|\.basic_auth[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}Some\([ \t]{0,4}(?=["'])|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
 

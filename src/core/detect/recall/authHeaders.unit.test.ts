@@ -77,6 +77,7 @@ describe('redact tier: credentials in HTTP headers', () => {
       "fetch(url, { headers: { 'Authorization': 'Basic ' + btoa('admin:Tallow!Brook73') } });",
       'String auth = Base64.getEncoder().encodeToString("admin:Tallow!Brook73".getBytes());',
       'var bytes = Encoding.ASCII.GetBytes("svc_export:Tallow!Brook73");',
+      "req.setHeader('Authorization', 'Basic ' + EncodingUtil.base64Encode(Blob.valueOf('api:Tallow!Brook73')));",
       'req.Header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte("admin:Tallow!Brook73")))',
       'let header = format!("Basic {}", base64::encode("admin:Tallow!Brook73"));',
       'http -a ops:Tallow!Brook73 POST https://api.example.io/deploy',

@@ -68,6 +68,16 @@ const BIND_SECOND =
  */
 const FOURTH_ARGUMENT =
   /(?:(?<!\bnew[ \t]{1,4}(?:[\w$]{1,32}\.)?)\b(?:redis\.)?(?:Strict)?Redis|\bNewDialer|\b(?:Sftp|Ssh|Scp)Client|\b(?:ssh|ssh_client|sshclient|client)\.connect)[ \t]{0,4}\([ \t]{0,4}/g;
+/**
+ * Calls whose last quoted argument is the password, however many come before: `db.auth("admin", "…")`,
+ * OpenResty's `red:auth("default", "…")`, Perl's `$smtp->auth(user, "…")` and LWP's `credentials(netloc,
+ * realm, user, "…")`, Go's `ftp.Login(user, "…")`, R's `odbcConnect(dsn, user, "…")`, Ruby's `Net::FTP.open(host,
+ * user, "…")`, JavaMail's `Transport.send(msg, user, "…")`, Exposed's `Database.connect(url, driver, user, "…")`,
+ * doobie's `fromDriverManager[IO](driver, url, user, "…")`, Simple Java Mail's `withSMTPServer(host, port, user,
+ * "…")`, and PHP's `PDO->__construct(dsn, user, '…', Array)` in a stack trace (hunters E and F, 2026-12-06).
+ */
+const LAST_ARGUMENT =
+  /\b(?:auth|credentials|Login|odbcConnect|Net::FTP\.open|Transport\.send|Database\.connect|fromDriverManager(?:\[\w{1,16}\])?|withSMTPServer|PDO->__construct)[ \t]{0,4}\([ \t]{0,4}/g;
 /** Ruby's `Net::SMTP.start(host, port, helo, user, password, :login)`: the fifth argument. */
 const FIFTH_ARGUMENT = /\bNet::SMTP\.start[ \t]{0,4}\([ \t]{0,4}/g;
 /**
@@ -130,6 +140,7 @@ const CALLS: readonly (readonly [RegExp, number, string])[] = [
   [FIFTH_ARGUMENT, 4, 'password'],
   [HASHED_PLAINTEXT, 0, 'password'],
   [OMNIAUTH, 1, 'secret'],
+  [LAST_ARGUMENT, -1, 'password'],
 ];
 /** The calls as one pattern, a group each (none holds a group of its own): one pass over the text, not seven. */
 const ANY_CALL = new RegExp(CALLS.map(([re]) => `(${re.source})`).join('|'), 'g');
@@ -139,7 +150,9 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
     const [, skip, kind] = CALLS[k]!;
-    re.lastIndex = Math.max(re.lastIndex, positionalAt(text, re.lastIndex, skip, out, kind));
+    const resume =
+      skip === -1 ? lastQuotedAt(text, re.lastIndex, out) : positionalAt(text, re.lastIndex, skip, out, kind);
+    re.lastIndex = Math.max(re.lastIndex, resume);
   }
   positional(text, SETTER, 0, out);
   positional(text, ASSIGN_CALL, 0, out);
@@ -214,4 +227,26 @@ function positionalAt(text: string, at: number, skip: number, out: RecallSpan[],
   }
   const c = text.charCodeAt(i);
   return c === 34 || c === 39 ? pushLiteral(text, readQuoted(text, i), kind, false, out) : at;
+}
+
+/**
+ * Hides the last quoted argument of the call whose arguments start at `at`, when it is not the first (a
+ * call of one argument names no user); returns where the scan resumes.
+ */
+function lastQuotedAt(text: string, at: number, out: RecallSpan[]): number {
+  const arg = new RegExp(ARGUMENT.source, 'y');
+  let i = at;
+  let last = -1;
+  for (let count = 0; count < 8; count++) {
+    const c = text.charCodeAt(i);
+    const quoted = c === 34 || c === 39;
+    arg.lastIndex = i;
+    const more = arg.exec(text) !== null;
+    last = quoted ? i : last;
+    if (!more) {
+      return count > 0 && last > at ? pushLiteral(text, readQuoted(text, last), 'password', false, out) : at;
+    }
+    i = arg.lastIndex;
+  }
+  return at;
 }

@@ -216,4 +216,32 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
       leaves(text);
     }
   });
+
+  it('hides the last quoted argument of auth, login and connect calls, whatever comes before it', () => {
+    const pw = `Howgate#${fake(8)}`;
+    for (const call of [
+      `> db.auth("admin", "${pw}")`,
+      `local ok, err = red:auth("default", "${pw}")`,
+      `my $smtp = Net::SMTP->new('smtp.example.io'); $smtp->auth('alerts', '${pw}');`,
+      `$ua->credentials('api.example.io:443', 'API', 'admin', '${pw}');`,
+      `ftp.Login("upload", "${pw}")`,
+      `conn <- odbcConnect("SalesDSN", "rpt", "${pw}")`,
+      `Net::FTP.open('ftp.example.io', 'upload', '${pw}')`,
+      `Transport.send(msg, "alerts@example.io", "${pw}");`,
+      `Database.connect(url, "org.postgresql.Driver", "app", "${pw}")`,
+      `val xa = Transactor.fromDriverManager[IO]("org.postgresql.Driver", "jdbc:postgresql:app", "app", "${pw}")`,
+      `Mailer.builder().withSMTPServer("smtp.example.io", 587, "alerts", "${pw}").buildMailer()`,
+      `#0 /var/www/Driver.php(28): PDO->__construct('mysql:host=db;dbname=app', 'app', '${pw}', Array)`,
+    ]) {
+      hides(call, pw);
+    }
+    for (const text of [
+      'firebase.auth()',
+      'auth("token-only")',
+      'app.use(auth(options))',
+      'credentials(user, password)',
+    ]) {
+      leaves(text);
+    }
+  });
 });

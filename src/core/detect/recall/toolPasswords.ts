@@ -112,7 +112,8 @@ const TOOL_WORDS = wordSet([
     'jsessionid',
   ],
   ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
-  ...['$user', ']:25', ']:465', ']:587', ']:2525', 'rsyncd.secrets', 'davfs2/secrets', 'user:'],
+  ...['$user', ']:25', ']:465', ']:587', ']:2525', 'rsyncd.secrets', 'davfs2/secrets', 'user:', 'codecov'],
+  ...['cloudflared', 'kubectl', ' -p <<', ' -p<<', '"]=>', '(gdb)'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),
 ]);
 

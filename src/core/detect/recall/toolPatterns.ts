@@ -176,6 +176,34 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `\\buser[ \\t]{0,4}:[ \\t]{0,4}[\\w.@-]{1,64}[ \\t]{1,4}/[ \\t]{1,4}(?=[^\\s]{0,127}[0-9!@#$%^&*?])(?![^\\s]{0,127}:(?:\\s|$))${VALUE}`,
     'gd',
   ),
+  // Hunters E and F (2026-12-06): `net use … /user:<name> <password>`, `htpasswd -nb <user> <password>` (no
+  // file), Codecov's `-t` and cloudflared's tunnel token, a password piped into `kubectl create secret`, one
+  // typed into a heredoc after `-p`, a Go DSN unquoted in a log line, PHP's `var_dump` of a credential field and
+  // gdb's `p conn->password`.
+  new RegExp(`\\bnet[ \\t]{1,4}use\\b[^\\r\\n]{0,200}?[ \\t]/user:[^\\s]{1,64}[ \\t]{1,4}${VALUE}`, 'gid'),
+  new RegExp(
+    `\\bhtpasswd[ \\t]{1,4}-[A-Za-z]*n[A-Za-z]*[ \\t]{1,4}(?:-[A-Za-z]{1,8}[ \\t]{1,4})*[^\\s-][^\\s]{0,64}[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(`${tool('codecov', '(?:-t|--token)(?:=|[ \\t]{1,4})')}${VALUE}`, 'gd'),
+  new RegExp(
+    `\\bcloudflared\\b[^\\r\\n]{0,120}?[ \\t](?:service[ \\t]{1,4}install|--token(?:=|[ \\t]{1,4}))[ \\t]{0,4}([A-Za-z0-9+/=_-]{32,512})()()`,
+    'gd',
+  ),
+  new RegExp(`${PIPED}kubectl[ \\t]{1,4}create[ \\t]{1,4}secret\\b`, 'gd'),
+  new RegExp(
+    `[ \\t]-p[ \\t]{0,4}<<-?[ \\t]{0,4}["']?\\w{1,16}["']?[ \\t]*\\r?\\n[ \\t]{0,8}([^\\s]{1,128})()()[ \\t]*(?=\\r?\\n)`,
+    'gd',
+  ),
+  new RegExp(`(?:^|[\\s=])[^\\s"'\`:@/=]{1,64}:([^\\s"'\`@]{1,128})()()@(?:tcp|unix|udp)\\(`, 'gmd'),
+  new RegExp(
+    `\\["[^"\\n]{0,64}(?:pass|pwd|secret|token|key)[^"\\n]{0,64}"\\]=>[ \\t]*\\r?\\n[ \\t]{0,16}string\\(\\d{1,6}\\)[ \\t]"([^"\\r\\n]{1,128})"()()`,
+    'gid',
+  ),
+  new RegExp(
+    `\\(gdb\\)[ \\t]{1,4}p(?:rint)?[ \\t]{1,4}[\\w.>-]{0,64}(?:pass|pwd|secret|token|key)\\w{0,32}[ \\t]*\\r?\\n\\$\\d{1,4}[ \\t]=[ \\t](?:0x[0-9a-f]{1,16}[ \\t])?"([^"\\r\\n]{1,128})"()()`,
+    'gid',
+  ),
   // A Kafka or ZooKeeper JAAS section's `user_<name>="…"`: each user's password.
   new RegExp(`\\buser_\\w{1,64}(?<=LoginModule\\b[^;]{0,800}?)[ \\t]{0,4}=[ \\t]{0,4}${VALUE}`, 'gd'),
 ];

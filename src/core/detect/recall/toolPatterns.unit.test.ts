@@ -149,4 +149,28 @@ describe("redact tier: servers', clouds' and system tools' own password places (
       assertUntouched(findToolPasswords, text);
     }
   });
+
+  it('hides passwords in pasted commands, logs and debugger output', () => {
+    const pw = `Gorse!${fake(8)}4`;
+    for (const text of [
+      `$ net use Z: \\\\fs01\\share /user:EXAMPLE\\jdoe ${pw}`,
+      `$ htpasswd -nb admin ${pw}`,
+      `$ codecov -t ${pw}`,
+      `echo -n '${pw}' | kubectl create secret generic db --from-file=password=/dev/stdin`,
+      `mysql -u root -p <<EOF\n${pw}\nEOF`,
+      `DSN: app:${pw}@tcp(db:3306)/app?parseTime=true`,
+      `array(3) {\n  ["user"]=>\n  string(3) "app"\n  ["password"]=>\n  string(15) "${pw}"\n}`,
+      `(gdb) p conn->password\n$1 = 0x5555 "${pw}"`,
+    ]) {
+      assertHidden(findToolPasswords, text, [pw]);
+    }
+    const token = fake(180);
+    assertHidden(findToolPasswords, `$ cloudflared service install ${token}`, [token]);
+    for (const text of [
+      '$ net use Z: \\\\fs01\\share /user:EXAMPLE\\jdoe *',
+      'mysql -u root -p <<EOF\nSELECT 1;\nEOF',
+    ]) {
+      assertUntouched(findToolPasswords, text);
+    }
+  });
 });
