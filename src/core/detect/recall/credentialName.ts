@@ -127,6 +127,10 @@ const ORDINARY_KEY_QUALIFIERS = new Set([
  * message about a password, `db.password` is one).
  */
 export function credentialKind(name: string): string | undefined {
+  // A namespace's `key` after a credential word (`play.http.secret.key`, `silhouette…crypter.key`).
+  if (/(?:secret|crypter|signing|signer|private|encryption|hmac|master)\.key$/i.test(name)) {
+    return 'key';
+  }
   const last = lastPart(name);
   const words = splitWords(last);
   // A cloud's account key (`AZURE_STORAGE_ACCOUNT_KEY`, `SERVICE_ACCOUNT_KEY`), though `storage` and

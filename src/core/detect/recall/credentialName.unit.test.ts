@@ -151,4 +151,10 @@ describe('redact tier: credential names', () => {
     }
     assert.equal(valueShapeFor('DB_PASSWORD', false), undefined);
   });
+
+  it('names a namespace\u2019s key after a credential word, and not a cache\u2019s or a map\u2019s', () => {
+    assert.equal(credentialKind('play.http.secret.key'), 'key');
+    assert.equal(credentialKind('silhouette.authenticator.crypter.key'), 'key');
+    assert.equal(credentialKind('cache.key'), undefined);
+  });
 });

@@ -19,6 +19,7 @@ import {
   indentOf,
   linePrefix,
   referenceDefault,
+  spacedQuoted,
   shellDefault,
   skipSpaces,
   takeListValues,
@@ -74,6 +75,7 @@ const CONVERSION =
 const PAREN_OPEN = /\([ \t]{0,8}\r?\n[ \t]{0,32}(?=["'])/y;
 /** After a name that opens a tuple: its comma and the quoted second element (an Erlang binary's `<<` read past). */
 const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
+const TUPLE_OPEN = /(?:\{:?|-define\(|,[ \t]{0,4}:)$/;
 const PLAIN_KEY = /^key$/i; // a dictionary's key in most code: a credential only when its value is generated
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
 const SETTER_CALL =
@@ -228,12 +230,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
       return pushLiteral(text, readQuoted(text, pair.lastIndex), kind, false, out);
     }
   }
-  // Erlang's and Elixir's tuples (`{password, "…"}` in sys.config, `{:password, <<"…">>}`): the second element.
+  // Erlang's and Elixir's tuples (`{password, "…"}` in sys.config, `{:password, <<"…">>}`), an Erlang macro
+  // (`-define(DB_PASSWORD, "…")`), Elixir's `config :app, :signing_key, "…"`: the second element.
   TUPLE_VALUE.lastIndex = e;
-  if (
-    (before === 123 || (before === 58 && text.charCodeAt(s - 2) === 123)) &&
-    TUPLE_VALUE.exec(text) !== null
-  ) {
+  if (TUPLE_OPEN.test(text.slice(Math.max(0, s - 12), s)) && TUPLE_VALUE.exec(text) !== null) {
     return pushLiteral(text, readQuoted(text, TUPLE_VALUE.lastIndex), kind, false, out);
   }
   SEPARATOR.lastIndex = j;
@@ -376,7 +376,7 @@ function spacedValue(
   kind: string,
   out: RecallSpan[],
 ): number {
-  const defined = definedValue(text, at, prefix, kind, out);
+  const defined = definedValue(text, at, prefix, kind, out) ?? spacedQuoted(text, at, prefix, kind, out);
   if (defined !== undefined) {
     return defined;
   }

@@ -35,6 +35,7 @@ import { findToolPasswords } from './toolPasswords';
 import { findTupleAssignments } from './tupleAssignments';
 import { findTrailingJoints } from './trailingJoints';
 import { findStatedPasswords } from './statedPasswords';
+import { findSecretSections } from './secretSections';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
@@ -73,6 +74,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findQuotedLabels,
   findProsePasswords,
   findStatedPasswords,
+  findSecretSections,
   findHclVariables,
   findAppRoleIds,
   findServiceParts,

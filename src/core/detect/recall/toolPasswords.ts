@@ -113,7 +113,7 @@ const TOOL_WORDS = wordSet([
   ],
   ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
   ...['$user', ']:25', ']:465', ']:587', ']:2525', 'rsyncd.secrets', 'davfs2/secrets', 'user:', 'codecov'],
-  ...['cloudflared', 'kubectl', ' -p <<', ' -p<<', '"]=>', '(gdb)'],
+  ...['cloudflared', 'kubectl', ' -p <<', ' -p<<', '"]=>', '(gdb)', 'setcookie', '--cookie', 'erlang.cookie'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),
 ]);
 

@@ -204,6 +204,16 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `\\(gdb\\)[ \\t]{1,4}p(?:rint)?[ \\t]{1,4}[\\w.>-]{0,64}(?:pass|pwd|secret|token|key)\\w{0,32}[ \\t]*\\r?\\n\\$\\d{1,4}[ \\t]=[ \\t](?:0x[0-9a-f]{1,16}[ \\t])?"([^"\\r\\n]{1,128})"()()`,
     'gid',
   ),
+  // An Erlang node's distribution cookie (anyone holding it runs code on the cluster): `erl -setcookie …`,
+  // `iex --cookie …`, and `~/.erlang.cookie`'s one line under a comment that names the file.
+  new RegExp(
+    `(?:[ \\t]-setcookie|\\b(?:iex|elixir|erl)\\b[^\\r\\n]{0,200}?[ \\t]--cookie)[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(
+    `\\.erlang\\.cookie\\b[^\\n]{0,200}\\r?\\n[ \\t]{0,8}([A-Za-z0-9!#%&*+._-]{8,255})()()[ \\t]*(?=\\r?\\n|$)`,
+    'gd',
+  ),
   // A Kafka or ZooKeeper JAAS section's `user_<name>="…"`: each user's password.
   new RegExp(`\\buser_\\w{1,64}(?<=LoginModule\\b[^;]{0,800}?)[ \\t]{0,4}=[ \\t]{0,4}${VALUE}`, 'gd'),
 ];

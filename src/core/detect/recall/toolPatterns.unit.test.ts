@@ -161,6 +161,9 @@ describe("redact tier: servers', clouds' and system tools' own password places (
       `DSN: app:${pw}@tcp(db:3306)/app?parseTime=true`,
       `array(3) {\n  ["user"]=>\n  string(3) "app"\n  ["password"]=>\n  string(15) "${pw}"\n}`,
       `(gdb) p conn->password\n$1 = 0x5555 "${pw}"`,
+      `erl -name node1@10.0.0.5 -setcookie ${pw}`,
+      `iex --name app@127.0.0.1 --cookie ${pw} -S mix`,
+      `# ~/.erlang.cookie\n${pw}`,
     ]) {
       assertHidden(findToolPasswords, text, [pw]);
     }

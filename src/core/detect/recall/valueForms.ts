@@ -280,3 +280,28 @@ export function definedValue(
 
 /** A password: letters and a digit, 8 or more, no blank and no word joints (`-`, `_`), which constants hold. */
 const HUMAN_PASSWORD = /^(?=[^\s_-]*\d)(?=[^\s_-]*[A-Za-z])[^\s_-]{8,128}$/;
+
+/**
+ * What puts a blank between a name and its quoted value: a Lisp's or EDN's keyword (`{:pass "…"}`), a Lisp's
+ * definition (`(def jwt-secret "…")`), Windows' `setx NAME "…"`, an Elixir module attribute (`@db_password "…"`).
+ */
+const SPACED_NAME =
+  /(?:(?:^|[\s{([,]):|\((?:def|defonce|defparameter|defvar|defconst|setq|setf|define)(?:[ \t]{1,4}\^:[\w-]{1,16})?[ \t]{1,4}|\bsetx[ \t]{1,4}(?:\/m[ \t]{1,4})?|(?:^|\s)@)$/;
+
+/**
+ * The quoted value after a blank in `SPACED_NAME`'s forms (hunter F, 2026-12-06), or undefined when `prefix`
+ * (the name's line up to it) is none of them or no quote follows.
+ */
+export function spacedQuoted(
+  text: string,
+  at: number,
+  prefix: string | undefined,
+  kind: string,
+  out: RecallSpan[],
+): number | undefined {
+  const c = text.charCodeAt(at);
+  if (prefix === undefined || (c !== 34 && c !== 39) || !SPACED_NAME.test(prefix)) {
+    return undefined;
+  }
+  return pushLiteral(text, readQuoted(text, at), kind, false, out);
+}

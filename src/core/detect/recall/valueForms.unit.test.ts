@@ -176,4 +176,27 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     leaves('#define PASSWORD_MAX 64');
     leaves('buildConfigField("String", "API_URL", "\\"https://api.example.com\\"")');
   });
+
+  it('hides a quoted value a blank away in Lisp, EDN, setx and Elixir forms, and an Erlang macro\u2019s', () => {
+    const pw = `Kelso!${password()}`;
+    for (const text of [
+      `{:smtp {:user "alerts" :pass "${pw}"}}`,
+      `{:client-secret "${pw}" :client-id "acme-web"}`,
+      `(def jwt-secret "${pw}")`,
+      `(defonce secret-token "${pw}")`,
+      `setx DB_PASSWORD "${pw}"`,
+      `@db_password "${pw}"`,
+      `-define(DB_PASSWORD, "${pw}").`,
+      `-define(JWT_SECRET, <<"${pw}">>).`,
+      `config :my_app, :signing_key, "${pw}"`,
+      `play.http.secret.key = "${pw}"`,
+      `silhouette.authenticator.crypter.key = "${pw}"`,
+    ]) {
+      hides(text, pw);
+    }
+    leaves('(def password-field "password")');
+    leaves('{:password-label "Password" :token-ttl 3600}');
+    leaves('the password "is required" here');
+    leaves('cache.key = "user:42"');
+  });
 });
