@@ -1,6 +1,6 @@
 import { ALNUM, randomToken } from '../random';
 import { findCookies } from './cookies';
-import { assertHidden, assertUntouched } from './spanCases';
+import { assertHidden, assertUntouched, fake } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findCookies, text, values);
 const leaves = (text: string): void => assertUntouched(findCookies, text);
@@ -23,5 +23,24 @@ describe('redact tier: session cookies (cookies.ts)', () => {
     leaves('Cookie: theme=dark; session=$SESSION_ID');
     leaves('cookie = request.cookies.get("session")');
     leaves("'%0d%0aSet-Cookie:%20sid=attacker:/p'");
+  });
+
+  it('hides a session cookie in a copied request, a HAR, a PowerShell session, a dict and a cookie jar', () => {
+    const v = `k8v2m9${fake(18)}`;
+    for (const text of [
+      `fetch("https://shop.example.io/cart", { "headers": { "cookie": "PHPSESSID=${v}; lang=en" } });`,
+      `headers: { Cookie: 'connect.sid=s%3A${v}' }`,
+      `$headers = @{\n  "Cookie" = "session=${v}"\n}`,
+      `{"name":"sessionid","value":"${v}","domain":".example.io","httpOnly":true}`,
+      `"header": [{"key": "Cookie", "value": "sessionid=${v}"}]`,
+      `$session.Cookies.Add((New-Object System.Net.Cookie("ASP.NET_SessionId", "${v}", "/", "portal.example.io")))`,
+      `cookies = {"sessionid": "${v}", "theme": "dark"}`,
+      `.example.io\tTRUE\t/\tTRUE\t1735689600\tsessionid\t${v}`,
+    ]) {
+      hides(text, v);
+    }
+    leaves('{"name":"theme","value":"dark"}');
+    leaves(`{"name":"csrftoken","value":"${v}"}`);
+    leaves('.example.io\tTRUE\t/\tFALSE\t1735689600\tlang\ten');
   });
 });

@@ -1,8 +1,9 @@
 import { LDAP_TOOL } from '../rules/serverPasswords';
 import { isPlaceholderValue } from './literalValue';
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { MORE_TOOL_PASSWORDS, tool, VALUE } from './toolPatterns';
-import { wordPlaces, wordSet } from './wordIndex';
+import { PASTED_TOOL_PASSWORDS, PASTED_TOOL_WORDS } from './pastedTools';
+import { type WordSet, wordPlaces, wordSet } from './wordIndex';
 
 /**
  * Passwords that command-line tools take in a place of their own, which no credential-named flag marks:
@@ -112,15 +113,21 @@ const TOOL_WORDS = wordSet([
     'jsessionid',
   ],
   ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
-  ...['$user', ']:25', ']:465', ']:587', ']:2525', 'rsyncd.secrets', 'davfs2/secrets', 'user:', 'codecov'],
-  ...['cloudflared', 'kubectl', ' -p <<', ' -p<<', '"]=>', '(gdb)', 'setcookie', '--cookie', 'erlang.cookie'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),
 ]);
 
+const PASTED_WORDS = wordSet(PASTED_TOOL_WORDS);
+
 export const findToolPasswords: RecallDetector = (text, out) => {
-  for (const [from, to] of triggeredRuns(text)) {
+  toolRuns(text, TOOL_WORDS, PATTERNS, out);
+  toolRuns(text, PASTED_WORDS, PASTED_TOOL_PASSWORDS, out);
+};
+
+/** Runs `patterns` over the runs of lines that hold a word of `words`. */
+function toolRuns(text: string, words: WordSet, patterns: readonly RegExp[], out: RecallSpan[]): void {
+  for (const [from, to] of triggeredRuns(text, words)) {
     const slice = text.slice(from, to);
-    for (const re of PATTERNS) {
+    for (const re of patterns) {
       // `exec` on the pattern itself: `matchAll` copies the pattern at each call, which over some sixty runs
       // of a file's lines cost more than the searches (1.6 ms against 0.75 on 100 KB of an SDK's code).
       re.lastIndex = 0;
@@ -140,13 +147,13 @@ export const findToolPasswords: RecallDetector = (text, out) => {
       }
     }
   }
-};
+}
 
 /** The runs of whole lines (start, end) that hold a `TOOL_WORDS` word and the line after each, merged. */
-function triggeredRuns(text: string): [number, number][] {
+function triggeredRuns(text: string, words: WordSet): [number, number][] {
   const runs: [number, number][] = [];
   let resume = 0;
-  for (const at of wordPlaces(text, TOOL_WORDS)) {
+  for (const at of wordPlaces(text, words)) {
     if (at < resume) {
       continue; // a line already taken
     }

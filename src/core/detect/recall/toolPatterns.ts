@@ -15,7 +15,7 @@ const LISTED = `(?:"([^"\\s]{1,128})"|'([^'\\s]{1,128})')()`;
 /** A word of a line: a run without blanks or quotes. */
 const WORD = `[^\\s"']{1,128}`;
 /** `echo <secret> |` or `printf '<secret>' |`, then a command on the same line. */
-const PIPED = `\\b(?:echo|printf)[ \\t]{1,4}(?:-[neE]{1,2}[ \\t]{1,4})?${VALUE}[ \\t]{0,4}\\|[ \\t]{0,4}`;
+export const PIPED = `\\b(?:echo|printf)[ \\t]{1,4}(?:-[neE]{1,2}[ \\t]{1,4})?${VALUE}[ \\t]{0,4}\\|[ \\t]{0,4}`;
 
 export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   // Oracle's `user/password@db` (sqlplus, rman, exp/imp, expdp/impdp, sqlldr, dgmgrl); SQL*Plus's `CONNECT`
@@ -117,7 +117,10 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `\\bconsul[ \\t]{1,4}kv[ \\t]{1,4}put[ \\t]{1,4}[^\\s]{0,120}(?:pass|pwd|secret|token|key)[^\\s]{0,60}[ \\t]{1,4}${VALUE}`,
     'gid',
   ),
-  new RegExp(`\\bConvertTo-SecureString[ \\t]{1,4}(?:-String[ \\t]{1,4})?${VALUE}`, 'gid'),
+  new RegExp(
+    `\\bConvertTo-SecureString[ \\t]{1,4}(?:-AsPlainText[ \\t]{1,4})?(?:-String[ \\t]{1,4})?${VALUE}`,
+    'gid',
+  ),
   // A kickstart file's `rootpw [--plaintext] …` (a crypted one says `--iscrypted`).
   new RegExp(`^[ \\t]{0,8}rootpw[ \\t]{1,4}(?:--plaintext[ \\t]{1,4})?(?!--)${VALUE}`, 'gmd'),
   // A .pgpass line echoed into the file: `echo "host:port:db:user:<password>" >> ~/.pgpass`.
@@ -152,67 +155,6 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(
     `^[ \\t]{0,32}-[ \\t]{1,4}["']?--?[\\w-]{0,32}(?:pass|pwd|secret|token|api-?key)[\\w-]{0,32}["']?[ \\t]*\\r?\\n[ \\t]{0,32}-[ \\t]{1,4}${VALUE}`,
     'gimd',
-  ),
-  // Nagios' `resource.cfg` macros (`$USER3$=…`; `$USER1$` is the plugins' path by convention, and a path
-  // stays), Postfix's `sasl_passwd` (`[smtp.example.com]:587 user:…`), and the lines of a secrets file
-  // that a comment above names: rsyncd's `user:…`, davfs2's `<url or mount point> <user> …` (hunter C).
-  new RegExp(`^[ \\t]{0,8}\\$USER\\d{1,3}\\$[ \\t]{0,4}=[ \\t]{0,4}(?![/\\\\]|\\$USER)${VALUE}`, 'gmd'),
-  new RegExp(
-    `^[ \\t]{0,8}\\[[A-Za-z0-9.-]{1,253}\\](?::\\d{1,5})?[ \\t]{1,16}[^\\s:]{1,128}:${VALUE}[ \\t]*$`,
-    'gmd',
-  ),
-  // The file's name first, then its first entry within three lines (a lookbehind instead reads back at every
-  // place of every line, 27 ms over 100 KB of code).
-  new RegExp(
-    `rsyncd\\.secrets\\b[^\\n]{0,200}\\n(?:[^\\n]{0,200}\\n){0,3}?[ \\t]{0,8}[^\\s:#]{1,64}:${VALUE}[ \\t]*$`,
-    'gmd',
-  ),
-  new RegExp(
-    `davfs2/secrets\\b[^\\n]{0,200}\\n(?:[^\\n]{0,200}\\n){0,3}?[ \\t]{0,8}(?:https?://|/)[^\\s]{0,200}[ \\t]{1,8}[^\\s#]{1,64}[ \\t]{1,8}${VALUE}[ \\t]*$`,
-    'gmd',
-  ),
-  // A pair in a note (`# ftp user: uploader / <password>`): a value with a digit or a mark, as a password holds.
-  new RegExp(
-    `\\buser[ \\t]{0,4}:[ \\t]{0,4}[\\w.@-]{1,64}[ \\t]{1,4}/[ \\t]{1,4}(?=[^\\s]{0,127}[0-9!@#$%^&*?])(?![^\\s]{0,127}:(?:\\s|$))${VALUE}`,
-    'gd',
-  ),
-  // Hunters E and F (2026-12-06): `net use … /user:<name> <password>`, `htpasswd -nb <user> <password>` (no
-  // file), Codecov's `-t` and cloudflared's tunnel token, a password piped into `kubectl create secret`, one
-  // typed into a heredoc after `-p`, a Go DSN unquoted in a log line, PHP's `var_dump` of a credential field and
-  // gdb's `p conn->password`.
-  new RegExp(`\\bnet[ \\t]{1,4}use\\b[^\\r\\n]{0,200}?[ \\t]/user:[^\\s]{1,64}[ \\t]{1,4}${VALUE}`, 'gid'),
-  new RegExp(
-    `\\bhtpasswd[ \\t]{1,4}-[A-Za-z]*n[A-Za-z]*[ \\t]{1,4}(?:-[A-Za-z]{1,8}[ \\t]{1,4})*[^\\s-][^\\s]{0,64}[ \\t]{1,4}${VALUE}`,
-    'gd',
-  ),
-  new RegExp(`${tool('codecov', '(?:-t|--token)(?:=|[ \\t]{1,4})')}${VALUE}`, 'gd'),
-  new RegExp(
-    `\\bcloudflared\\b[^\\r\\n]{0,120}?[ \\t](?:service[ \\t]{1,4}install|--token(?:=|[ \\t]{1,4}))[ \\t]{0,4}([A-Za-z0-9+/=_-]{32,512})()()`,
-    'gd',
-  ),
-  new RegExp(`${PIPED}kubectl[ \\t]{1,4}create[ \\t]{1,4}secret\\b`, 'gd'),
-  new RegExp(
-    `[ \\t]-p[ \\t]{0,4}<<-?[ \\t]{0,4}["']?\\w{1,16}["']?[ \\t]*\\r?\\n[ \\t]{0,8}([^\\s]{1,128})()()[ \\t]*(?=\\r?\\n)`,
-    'gd',
-  ),
-  new RegExp(`(?:^|[\\s=])[^\\s"'\`:@/=]{1,64}:([^\\s"'\`@]{1,128})()()@(?:tcp|unix|udp)\\(`, 'gmd'),
-  new RegExp(
-    `\\["[^"\\n]{0,64}(?:pass|pwd|secret|token|key)[^"\\n]{0,64}"\\]=>[ \\t]*\\r?\\n[ \\t]{0,16}string\\(\\d{1,6}\\)[ \\t]"([^"\\r\\n]{1,128})"()()`,
-    'gid',
-  ),
-  new RegExp(
-    `\\(gdb\\)[ \\t]{1,4}p(?:rint)?[ \\t]{1,4}[\\w.>-]{0,64}(?:pass|pwd|secret|token|key)\\w{0,32}[ \\t]*\\r?\\n\\$\\d{1,4}[ \\t]=[ \\t](?:0x[0-9a-f]{1,16}[ \\t])?"([^"\\r\\n]{1,128})"()()`,
-    'gid',
-  ),
-  // An Erlang node's distribution cookie (anyone holding it runs code on the cluster): `erl -setcookie …`,
-  // `iex --cookie …`, and `~/.erlang.cookie`'s one line under a comment that names the file.
-  new RegExp(
-    `(?:[ \\t]-setcookie|\\b(?:iex|elixir|erl)\\b[^\\r\\n]{0,200}?[ \\t]--cookie)[ \\t]{1,4}${VALUE}`,
-    'gd',
-  ),
-  new RegExp(
-    `\\.erlang\\.cookie\\b[^\\n]{0,200}\\r?\\n[ \\t]{0,8}([A-Za-z0-9!#%&*+._-]{8,255})()()[ \\t]*(?=\\r?\\n|$)`,
-    'gd',
   ),
   // A Kafka or ZooKeeper JAAS section's `user_<name>="…"`: each user's password.
   new RegExp(`\\buser_\\w{1,64}(?<=LoginModule\\b[^;]{0,800}?)[ \\t]{0,4}=[ \\t]{0,4}${VALUE}`, 'gd'),

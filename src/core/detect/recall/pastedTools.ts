@@ -1,0 +1,171 @@
+import { PIPED, tool, VALUE } from './toolPatterns';
+
+/**
+ * Tools' and files' password places that pasted material holds (a terminal's session, a log, a config
+ * dump): the leak hunts of 2026-12-06 (hunters C, E and F) found each going out. Kept apart from
+ * toolPatterns.ts's with their own trigger words (`PASTED_TOOL_WORDS`), so that code which names none of
+ * these tools pays nothing for them: run over the other patterns' lines, the thirty cost 1.4 ms per 100 KB
+ * of an SDK's code. Each pattern holds one `VALUE` (three groups) and no other group.
+ */
+
+/** Words whose lines (and the two after each) the patterns below are run over. */
+export const PASTED_TOOL_WORDS: readonly string[] = [
+  ...['$user', ']:25', ']:465', ']:587', ']:2525', ']:sub', ']:smtp', 'rsyncd.secrets', 'davfs2/secrets'],
+  ...['user:', 'codecov', 'net use', 'htpasswd', 'cloudflared', 'create secret', ' -p <<', ' -p<<', '@tcp('],
+  ...[
+    '"]=>',
+    '(gdb)',
+    'setcookie',
+    '--cookie',
+    'erlang.cookie',
+    'pass show',
+    'secretsmanager',
+    'gcloud secrets',
+  ],
+  ...['keyvault', 'base64 -d', 'base64 --decode', 'base64decode', 'age -d', 'age --decrypt', 'vault kv'],
+  ...['vault read', 'op read', 'find-generic-password', 'doppler', 'etcdctl', 'config get', 'isakmp'],
+  ...[
+    'key-string',
+    'authentication-key',
+    'neighbor',
+    'wpa-psk',
+    'wpa2-psk',
+    'pre-shared',
+    'plain-text-password',
+  ],
+  ...['community-string', 'tacacs', 'radius', 'connect to', 'mkstore', 'isql', 'vsql', 'conn', 'ipmitool'],
+  ...[
+    'schtasks',
+    'dsadd',
+    'dsmod',
+    'addauth',
+    'smbpasswd',
+    '{plain}',
+    '{cleartext}',
+    'register =>',
+    'register=>',
+  ],
+  ...['sip:', 'sips:', 'pic x', 'pic 9', 'pic a', 'picture x'],
+];
+
+export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
+  // Nagios' `resource.cfg` macros (`$USER3$=…`; `$USER1$` is the plugins' path by convention, and a path
+  // stays), Postfix's `sasl_passwd` (`[smtp.example.com]:587 user:…`), and the lines of a secrets file
+  // that a comment above names: rsyncd's `user:…`, davfs2's `<url or mount point> <user> …` (hunter C).
+  new RegExp(`^[ \\t]{0,8}\\$USER\\d{1,3}\\$[ \\t]{0,4}=[ \\t]{0,4}(?![/\\\\]|\\$USER)${VALUE}`, 'gmd'),
+  new RegExp(
+    `^[ \\t]{0,8}\\[[A-Za-z0-9.-]{1,253}\\](?::[\\w-]{1,16})?[ \\t]{1,16}[^\\s:]{1,128}:${VALUE}[ \\t]*$`,
+    'gmd',
+  ),
+  // The file's name first, then its first entry within three lines (a lookbehind instead reads back at every
+  // place of every line, 27 ms over 100 KB of code).
+  new RegExp(
+    `rsyncd\\.secrets\\b[^\\n]{0,200}\\n(?:[^\\n]{0,200}\\n){0,3}?[ \\t]{0,8}[^\\s:#]{1,64}:${VALUE}[ \\t]*$`,
+    'gmd',
+  ),
+  new RegExp(
+    `davfs2/secrets\\b[^\\n]{0,200}\\n(?:[^\\n]{0,200}\\n){0,3}?[ \\t]{0,8}(?:https?://|/)[^\\s]{0,200}[ \\t]{1,8}[^\\s#]{1,64}[ \\t]{1,8}${VALUE}[ \\t]*$`,
+    'gmd',
+  ),
+  // A pair in a note (`# ftp user: uploader / <password>`): a value with a digit or a mark, as a password holds.
+  new RegExp(
+    `\\buser[ \\t]{0,4}:[ \\t]{0,4}[\\w.@-]{1,64}[ \\t]{1,4}/[ \\t]{1,4}(?=[^\\s]{0,127}[0-9!@#$%^&*?])(?![^\\s]{0,127}:(?:\\s|$))${VALUE}`,
+    'gd',
+  ),
+  // Hunters E and F (2026-12-06): `net use … /user:<name> <password>`, `htpasswd -nb <user> <password>` (no
+  // file), Codecov's `-t` and cloudflared's tunnel token, a password piped into `kubectl create secret`, one
+  // typed into a heredoc after `-p`, a Go DSN unquoted in a log line, PHP's `var_dump` of a credential field and
+  // gdb's `p conn->password`.
+  new RegExp(`\\bnet[ \\t]{1,4}use\\b[^\\r\\n]{0,200}?[ \\t]/user:[^\\s]{1,64}[ \\t]{1,4}${VALUE}`, 'gid'),
+  new RegExp(
+    `\\bhtpasswd[ \\t]{1,4}-[A-Za-z]*n[A-Za-z]*[ \\t]{1,4}(?:-[A-Za-z]{1,8}[ \\t]{1,4})*[^\\s-][^\\s]{0,64}[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(`${tool('codecov', '(?:-t|--token)(?:=|[ \\t]{1,4})')}${VALUE}`, 'gd'),
+  new RegExp(
+    `\\bcloudflared\\b[^\\r\\n]{0,120}?[ \\t](?:service[ \\t]{1,4}install|--token(?:=|[ \\t]{1,4}))[ \\t]{0,4}([A-Za-z0-9+/=_-]{32,512})()()`,
+    'gd',
+  ),
+  new RegExp(`${PIPED}kubectl[ \\t]{1,4}create[ \\t]{1,4}secret\\b`, 'gd'),
+  new RegExp(
+    `[ \\t]-p[ \\t]{0,4}<<-?[ \\t]{0,4}["']?\\w{1,16}["']?[ \\t]*\\r?\\n[ \\t]{0,8}([^\\s]{1,128})()()[ \\t]*(?=\\r?\\n)`,
+    'gd',
+  ),
+  new RegExp(`(?:^|[\\s=])[^\\s"'\`:@/=]{1,64}:([^\\s"'\`@]{1,128})()()@(?:tcp|unix|udp)\\(`, 'gmd'),
+  new RegExp(
+    `\\["[^"\\n]{0,64}(?:pass|pwd|secret|token|key)[^"\\n]{0,64}"\\]=>[ \\t]*\\r?\\n[ \\t]{0,16}string\\(\\d{1,6}\\)[ \\t]"([^"\\r\\n]{1,128})"()()`,
+    'gid',
+  ),
+  new RegExp(
+    `\\(gdb\\)[ \\t]{1,4}p(?:rint)?[ \\t]{1,4}[\\w.>-]{0,64}(?:pass|pwd|secret|token|key)\\w{0,32}[ \\t]*\\r?\\n\\$\\d{1,4}[ \\t]=[ \\t](?:0x[0-9a-f]{1,16}[ \\t])?"([^"\\r\\n]{1,128})"()()`,
+    'gid',
+  ),
+  // An Erlang node's distribution cookie (anyone holding it runs code on the cluster): `erl -setcookie …`,
+  // `iex --cookie …`, and `~/.erlang.cookie`'s one line under a comment that names the file.
+  new RegExp(
+    `(?:[ \\t]-setcookie|\\b(?:iex|elixir|erl)\\b[^\\r\\n]{0,200}?[ \\t]--cookie)[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(
+    `\\.erlang\\.cookie\\b[^\\n]{0,200}\\r?\\n[ \\t]{0,8}([A-Za-z0-9!#%&*+._-]{8,255})()()[ \\t]*(?=\\r?\\n|$)`,
+    'gd',
+  ),
+  // A command that prints a secret, and the line it printed (a terminal's paste): `pass show`, AWS's and
+  // Google's and Azure's secret stores, `base64 -d`, a Kubernetes secret decoded, `etcdctl get` (its key
+  // echoed first), `pulumi config get`, `age -d`, `vault … -field`, 1Password's `op read`, macOS's `security
+  // find-generic-password -w`, `doppler secrets get --plain`; Redis's `CONFIG GET requirepass` reply.
+  new RegExp(
+    `(?:\\bpass[ \\t]{1,4}show|\\bsecretsmanager[ \\t]{1,4}get-secret-value|\\bgcloud[ \\t]{1,4}secrets[ \\t]{1,4}versions[ \\t]{1,4}access|\\bkeyvault[ \\t]{1,4}secret[ \\t]{1,4}show|\\bbase64(?:[ \\t]{1,4}(?:-d|--decode|-D)|decode)|\\bpulumi[ \\t]{1,4}config[ \\t]{1,4}get|\\bage[ \\t]{1,4}(?:-d|--decrypt)|\\bvault[ \\t]{1,4}(?:kv[ \\t]{1,4}get|read)[ \\t]{1,4}-field|\\bop[ \\t]{1,4}read|\\bfind-generic-password\\b[^\\r\\n]{0,200}?[ \\t]-w|\\bdoppler[ \\t]{1,4}secrets[ \\t]{1,4}get\\b[^\\r\\n]{0,200}?--plain|\\betcdctl[ \\t]{1,4}get\\b[^\\r\\n]{0,200}\\r?\\n\\S{1,200})[^\\r\\n]{0,300}\\r?\\n[ \\t]{0,4}([^\\s]{4,256})()()[ \\t]*(?=\\r?\\n|$)`,
+    'gd',
+  ),
+  new RegExp(
+    `\\bCONFIG[ \\t]{1,4}GET[ \\t]{1,4}(?:requirepass|masterauth)[^\\r\\n]{0,40}\\r?\\n[^\\r\\n]{0,40}\\r?\\n2\\)[ \\t]{1,4}"([^"\\r\\n]{1,128})"()()`,
+    'gid',
+  ),
+  // Network devices: Cisco's `crypto isakmp key`, a TACACS+ or RADIUS server's `key`, `key-string`, OSPF's
+  // `authentication-key`, a BGP neighbour's `password`, `wpa-psk ascii`; Junos' and VyOS' `pre-shared-key
+  // ascii-text`, `pre-shared-secret`, `plain-text-password-value`; MikroTik's `wpa2-pre-shared-key=`;
+  // PAN-OS' `snmp-community-string`.
+  new RegExp(
+    `(?:\\bcrypto[ \\t]{1,4}isakmp[ \\t]{1,4}key|\\bkey-string|\\bauthentication-key|\\bneighbor[ \\t]{1,4}\\S{1,64}[ \\t]{1,4}password|\\bwpa2?-psk[ \\t]{1,4}ascii|\\bpre-shared-key(?:[ \\t]{1,4}ascii-text)?|\\bpre-shared-secret|\\bplain-text-password-value|\\bsnmp-community-string|(?:\\b(?:tacacs|radius)[ \\t]{1,4}server\\b[^\\r\\n]{0,100}(?:\\r?\\n[^\\r\\n]{0,200}){0,4}?\\r?\\n[ \\t]{1,8}key))(?:[ \\t]{1,4}[07])?(?:[ \\t]{1,4}|=)${VALUE}`,
+    'gd',
+  ),
+  // Database and directory tools: DB2's `connect to <db> user <u> using …`, Oracle's `mkstore
+  // -createCredential <alias> <user> …`, unixODBC's `isql <dsn> <user> …`, Vertica's `vsql -w`, SQL*Plus's
+  // `CONNECT user/…` alone on its line, `ipmitool -P`, `schtasks /rp`, `dsadd -pwd`, ZooKeeper's `addauth digest
+  // user:…`, a password echoed twice into `smbpasswd -s`.
+  new RegExp(
+    `\\bconnect[ \\t]{1,4}to[ \\t]{1,4}\\S{1,64}[ \\t]{1,4}user[ \\t]{1,4}\\S{1,64}[ \\t]{1,4}using[ \\t]{1,4}${VALUE}`,
+    'gid',
+  ),
+  new RegExp(
+    `\\bmkstore\\b[^\\r\\n]{0,200}?-(?:create|modify)Credential[ \\t]{1,4}\\S{1,128}[ \\t]{1,4}\\S{1,64}[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(
+    `\\bisql[ \\t]{1,4}(?:-\\w{1,4}[ \\t]{1,4})*[^\\s-]\\S{0,64}[ \\t]{1,4}[^\\s-]\\S{0,64}[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(`${tool('vsql', '-w')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(
+    `^[ \\t]{0,8}(?:SQL>[ \\t]{0,4})?(?:CONNECT|CONN|connect|conn)[ \\t]{1,8}[A-Za-z_][\\w$#]{0,30}/([^\\s/@;]{4,128})()()[ \\t]*;?[ \\t]*$`,
+    'gmd',
+  ),
+  new RegExp(`${tool('ipmitool', '-P')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(`${tool('schtasks', '/rp')}[ \\t]{1,4}${VALUE}`, 'gid'),
+  new RegExp(`${tool('(?:dsadd|dsmod)', '-pwd')}[ \\t]{1,4}${VALUE}`, 'gid'),
+  new RegExp(`\\baddauth[ \\t]{1,4}digest[ \\t]{1,4}[^\\s:]{1,64}:${VALUE}`, 'gd'),
+  new RegExp(
+    `\\(echo[ \\t]{1,4}${VALUE};[ \\t]{0,4}echo[ \\t]{1,4}\\S{1,128}\\)[ \\t]{0,4}\\|[ \\t]{0,4}(?:sudo[ \\t]{1,4})?smbpasswd\\b`,
+    'gd',
+  ),
+  // Mail and VoIP: Dovecot's `user:{PLAIN}…`, Asterisk's `register => user:…@host`, a `sip:` URI's password,
+  // COBOL's `… PASSWORD PIC X(n) VALUE '…'`.
+  new RegExp(`^[^\\s:]{1,64}:\\{(?:PLAIN|CLEARTEXT)\\}([^:\\s]{1,128})()()`, 'gmid'),
+  new RegExp(`\\bregister[ \\t]{0,4}=>[ \\t]{0,4}[^\\s:]{1,64}:([^\\s@]{1,128})()()@`, 'gd'),
+  new RegExp(`\\bsips?:[^\\s:@/]{1,64}:([^\\s@]{1,128})()()@`, 'gd'),
+  new RegExp(
+    `\\b[\\w-]{0,40}(?:PASSWORD|PASSWD|PWD|SECRET|TOKEN)[\\w-]{0,20}[ \\t]{1,8}PIC(?:TURE)?[ \\t]{1,4}[XA9()\\d]{1,16}[ \\t]{1,4}VALUE[ \\t]{1,4}${VALUE}`,
+    'gid',
+  ),
+];

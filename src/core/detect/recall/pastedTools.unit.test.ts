@@ -1,0 +1,86 @@
+import { assertHidden, assertUntouched, fake } from './spanCases';
+import { findToolPasswords } from './toolPasswords';
+
+const pw = (): string => `Sundew#${fake(7)}4`;
+
+describe('redact tier: pasted sessions, device configs and tools\u2019 files (pastedTools.ts)', () => {
+  it('hides the secret a command printed on the line after it', () => {
+    for (const command of [
+      '$ pass show work/gmail',
+      '$ aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text',
+      '$ gcloud secrets versions access latest --secret=db-pass',
+      '$ az keyvault secret show --vault-name kv --name DbPassword --query value -o tsv',
+      "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d",
+      '$ pulumi config get dbPassword',
+      '$ age -d -i key.txt secret.age',
+      '$ etcdctl get /app/secret\n/app/secret',
+    ]) {
+      const p = pw();
+      assertHidden(findToolPasswords, `${command}\n${p}\n$ exit`, [p]);
+    }
+    const p = pw();
+    assertHidden(findToolPasswords, `127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) "${p}"`, [
+      p,
+    ]);
+  });
+
+  it('hides network devices\u2019 keys and secrets', () => {
+    for (const line of [
+      (p: string) => `crypto isakmp key ${p} address 203.0.113.5`,
+      (p: string) => `tacacs server ISE\n address ipv4 10.0.0.7\n key ${p}`,
+      (p: string) => `key chain ospf\n key 1\n  key-string ${p}`,
+      (p: string) => `interface Gi0/1\n ip ospf authentication-key ${p}`,
+      (p: string) => `router bgp 65001\n neighbor 192.0.2.1 password ${p}`,
+      (p: string) => `wpa-psk ascii 0 ${p}`,
+      (p: string) => `set security ike policy p1 pre-shared-key ascii-text "${p}"`,
+      (p: string) => `set vpn ipsec site-to-site peer 203.0.113.9 authentication pre-shared-secret ${p}`,
+      (p: string) => `set system root-authentication plain-text-password-value ${p}`,
+      (p: string) => `/interface wireless security-profiles set default wpa2-pre-shared-key=${p}`,
+      (p: string) =>
+        `set deviceconfig system snmp-setting access-setting version v2c snmp-community-string ${p}`,
+    ]) {
+      const p = pw();
+      assertHidden(findToolPasswords, line(p), [p]);
+    }
+  });
+
+  it('hides database, directory and system tools\u2019 passwords, and mail and VoIP files\u2019', () => {
+    for (const line of [
+      (p: string) => `db2 connect to PRODDB user db2inst1 using ${p}`,
+      (p: string) => `EXEC SQL CONNECT TO SAMPLE USER db2inst1 USING ${p} END-EXEC.`,
+      (p: string) => `mkstore -wrl /u01/wallet -createCredential PROD app ${p}`,
+      (p: string) => `isql -v SalesDW loader ${p}`,
+      (p: string) => `vsql -h vt01 -U dbadmin -w ${p}`,
+      (p: string) => `CONNECT app/${p}`,
+      (p: string) => `ipmitool -I lanplus -H 10.0.0.50 -U ADMIN -P ${p} power status`,
+      (p: string) => `schtasks /create /tn backup /tr c:\\bk.bat /sc daily /ru CORP\\svc /rp ${p}`,
+      (p: string) => `dsadd user "cn=bob,ou=users,dc=corp" -pwd ${p}`,
+      (p: string) => `addauth digest admin:${p}`,
+      (p: string) => `(echo ${p}; echo ${p}) | smbpasswd -s -a bob`,
+      (p: string) => `alice:{PLAIN}${p}::::::`,
+      (p: string) => `register => acme123:${p}@sip.provider.example/6000`,
+      (p: string) => `sip:6001:${p}@pbx.example.io`,
+      (p: string) => `01 WS-DB-PASSWORD PIC X(16) VALUE '${p}'.`,
+      (p: string) => `# /etc/postfix/sasl_passwd\n[mail.isp.example]:submission ops:${p}`,
+      (p: string) =>
+        `Set-ADAccountPassword -Identity bob -NewPassword (ConvertTo-SecureString -AsPlainText "${p}" -Force)`,
+    ]) {
+      const p = pw();
+      assertHidden(findToolPasswords, line(p), [p]);
+    }
+  });
+
+  it('leaves the same words in prose and code', () => {
+    for (const text of [
+      'Failing to connect to/from the server, retry',
+      'const conn = await connect(url);',
+      '$ pass show work/gmail\n',
+      'echo "$TOKEN" | base64 -d > token.bin',
+      'register => ${SIP_USER}:${SIP_PASSWORD}@sip.provider.example',
+      'the neighbor list is empty',
+      'db2 connect to PRODDB user db2inst1 using $DB2_PASSWORD',
+    ]) {
+      assertUntouched(findToolPasswords, text);
+    }
+  });
+});
