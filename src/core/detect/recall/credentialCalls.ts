@@ -49,12 +49,16 @@ const JWT_SECOND =
 const JWT_FIRST =
   /\b(?:Algorithm\.HMAC(?:256|384|512)|JWK\.asKey|setSigningKey|SignedString)[ \t]{0,4}\([ \t]{0,4}(?:\[\]byte\([ \t]{0,4})?/g;
 /**
+ * A wallet's private key or recovery phrase given as a literal: ethers' `new Wallet("0x…")` and
+ * `Wallet.fromPhrase("…")`, truffle's `new HDWalletProvider("<phrase>", url)`, bip39's `mnemonicToSeed("…")`
+ * (hunter F, 2026-12-06). Whoever holds either spends the wallet's funds. The first argument, as a cipher's:
+ *
  * A cipher's or a MAC's key given as a literal: Python cryptography's `Fernet(b"…")`, `AESGCM(…)`, PyCryptodome's
  * `AES.new(b"…", mode)`, Java's `new SecretKeySpec("…".getBytes(), "AES")`: the first argument (a Python bytes
  * prefix or a `key=` read past). Node's `createCipheriv(algorithm, '…', iv)`: the second.
  */
 const CIPHER_KEY_FIRST =
-  /\b(?:Fernet|AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305|(?:AES|DES3?|Blowfish|ARC4|ChaCha20|Salsa20|CAST)\.new|SecretKeySpec)[ \t]{0,4}\([ \t]{0,4}(?:key[ \t]{0,4}=[ \t]{0,4})?(?:b(?=["']))?/g;
+  /\b(?:(?:ethers\.)?Wallet(?:\.fromPhrase|\.fromMnemonic)?|HDWalletProvider|mnemonicToSeed(?:Sync)?|Keypair\.fromSecretKey|Fernet|AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305|(?:AES|DES3?|Blowfish|ARC4|ChaCha20|Salsa20|CAST)\.new|SecretKeySpec)[ \t]{0,4}\([ \t]{0,4}(?:key[ \t]{0,4}=[ \t]{0,4})?(?:b(?=["']))?/g;
 /**
  * The second argument: an LDAP bind's password (`simple_bind_s(dn, "…")`), a Redis script's
  * `redis.call('AUTH', '…')`, libcurl's password options (`curl_setopt($ch, CURLOPT_USERPWD, "user:…")`,

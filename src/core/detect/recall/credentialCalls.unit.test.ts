@@ -1,3 +1,4 @@
+import { HEX, randomToken } from '../random';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import type { RecallDetector } from './recallSpan';
 import { assertHidden, assertUntouched, fake } from './spanCases';
@@ -243,5 +244,15 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     ]) {
       leaves(text);
     }
+  });
+
+  it('hides a wallet\u2019s private key or recovery phrase given to its constructor', () => {
+    const key = `0x${randomToken(HEX, 64)}`;
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    hides(`const wallet = new ethers.Wallet("${key}", provider);`, key);
+    hides(`const signer = new Wallet("${key.slice(2)}");`, key.slice(2));
+    hides(`const wallet = ethers.Wallet.fromPhrase("${phrase}");`, phrase);
+    hides(`truffle: new HDWalletProvider("${phrase}", \`https://goerli.example/v3/\${id}\`)`, phrase);
+    leaves('const wallet = new Wallet(process.env.PRIVATE_KEY, provider);');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { credentialKind, splitWords, valueShapeFor } from './credentialName';
+import { credentialKind, splitWords, valueShapeFor, walletName } from './credentialName';
 
 describe('redact tier: credential names', () => {
   it('splits names in every case style into words', () => {
@@ -156,5 +156,18 @@ describe('redact tier: credential names', () => {
     assert.equal(credentialKind('play.http.secret.key'), 'key');
     assert.equal(credentialKind('silhouette.authenticator.crypter.key'), 'key');
     assert.equal(credentialKind('cache.key'), undefined);
+  });
+
+  it('names a seed or a phrase under any name, and takes a recovery phrase or a key\u2019s hex there only', () => {
+    const phrase = 'witch collapse practice feed shame open despair creek road again ice least';
+    assert.equal(credentialKind('MY_SEED'), undefined);
+    assert.equal(walletName('MY_SEED'), 'secret');
+    assert.equal(walletName('seed_phrase'), 'secret');
+    assert.equal(walletName('DB_PASSWORD'), undefined);
+    assert.equal(valueShapeFor('MY_SEED', false)?.(phrase), true);
+    assert.equal(valueShapeFor('MY_SEED', false)?.('42'), false);
+    assert.equal(valueShapeFor('random_seed', false)?.('my-app'), false);
+    // A second factor's seed is a secret whatever its value: no shape is asked of it.
+    assert.equal(valueShapeFor('TOTP_SEED', false), undefined);
   });
 });

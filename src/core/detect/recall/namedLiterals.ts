@@ -1,7 +1,7 @@
 import { hasExampleShape } from '../placeholders';
 import { randomLetterRun } from '../rules/letterPairs';
 import { comparedBefore } from './comparedLiterals';
-import { credentialKind, splitWords, valueShapeFor } from './credentialName';
+import { credentialKind, splitWords, valueShapeFor, walletName } from './credentialName';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';
@@ -117,7 +117,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     const name = text.slice(s, e);
     let kind = kinds.get(name);
     if (kind === undefined && !kinds.has(name)) {
-      kind = credentialKind(name);
+      kind = credentialKind(name) ?? walletName(name);
       kinds.set(name, kind);
     }
     if (kind !== undefined) {

@@ -45,7 +45,7 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
     'register =>',
     'register=>',
   ],
-  ...['sip:', 'sips:', 'pic x', 'pic 9', 'pic a', 'picture x'],
+  ...['sip:', 'sips:', 'pic x', 'pic 9', 'pic a', 'picture x', 'accounts:', 'accounts :'],
 ];
 
 export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
@@ -167,5 +167,10 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(
     `\\b[\\w-]{0,40}(?:PASSWORD|PASSWD|PWD|SECRET|TOKEN)[\\w-]{0,20}[ \\t]{1,8}PIC(?:TURE)?[ \\t]{1,4}[XA9()\\d]{1,16}[ \\t]{1,4}VALUE[ \\t]{1,4}${VALUE}`,
     'gid',
+  ),
+  // A Hardhat or Truffle network's `accounts: ["<private key>"]`: 64 hex, with or without `0x` (hunter F).
+  new RegExp(
+    `\\baccounts[ \\t]{0,4}:[ \\t]{0,4}\\[[^\\]\\n]{0,80}?["']((?:0x)?[0-9a-fA-F]{64})["']()()`,
+    'gd',
   ),
 ];

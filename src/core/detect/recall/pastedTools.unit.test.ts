@@ -1,3 +1,4 @@
+import { HEX, randomToken } from '../random';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 import { findToolPasswords } from './toolPasswords';
 
@@ -68,6 +69,13 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       const p = pw();
       assertHidden(findToolPasswords, line(p), [p]);
     }
+  });
+
+  it('hides a Hardhat network\u2019s account key', () => {
+    const key = randomToken(HEX, 64);
+    assertHidden(findToolPasswords, `sepolia: {\n  url: RPC,\n  accounts: ["0x${key}"],\n}`, [key]);
+    assertHidden(findToolPasswords, `accounts: [process.env.PK ?? "${key}"]`, [key]);
+    assertUntouched(findToolPasswords, 'accounts: [process.env.PRIVATE_KEY]');
   });
 
   it('leaves the same words in prose and code', () => {

@@ -34,6 +34,9 @@ const FORMATS: readonly (readonly [kind: string, lead: string, whole: string])[]
     '![A-Za-z0-9._]{79,119}[A-Za-z0-9_]',
     '00[A-Za-z0-9]{13}![A-Za-z0-9._]{79,119}[A-Za-z0-9_]',
   ],
+  // Ethereum node providers' keys in their endpoint's path (`…alchemy.com/v2/<key>`, `…infura.io/v3/<key>`).
+  ['alchemy-key', 'alchemy(?:api)?\\.(?:com|io)/v2/[A-Za-z0-9_-]{20,40}', '[A-Za-z0-9_-]{20,40}'],
+  ['infura-key', 'infura\\.io/v3/[0-9a-f]{32}', '[0-9a-f]{32}'],
   // Unix crypt hashes (htpasswd, shadow, a seeder's users): MD5, SHA-256/512, bcrypt, yescrypt.
   [
     'password-hash',
@@ -53,7 +56,13 @@ const FORMATS: readonly (readonly [kind: string, lead: string, whole: string])[]
  * Formats whose head no base64 line holds by chance, so they may be a path's segment (`/items/rzp_live_…/`);
  * a `/` before any other is base64's own letter (`u+…` inside a certificate's line).
  */
-const PATH_SEGMENTS = new Set(['intercom-token', 'razorpay-key', 'stripe-client-secret']);
+const PATH_SEGMENTS = new Set([
+  'intercom-token',
+  'razorpay-key',
+  'stripe-client-secret',
+  'alchemy-key',
+  'infura-key',
+]);
 /** Where a lead may end: no token character after it, or after base64's padding, a path's `/`. */
 const END = '(?:(?<==)(?![A-Za-z0-9_+=|%-])|(?![A-Za-z0-9_+/=|%-]))';
 const SEGMENT_END = '(?![A-Za-z0-9_+=|%-])';

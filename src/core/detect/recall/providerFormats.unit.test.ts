@@ -84,6 +84,13 @@ describe('redact tier: providers\u2019 documented formats in neutral places (pro
     }
   });
 
+  it('hides an Ethereum node provider\u2019s key in its endpoint\u2019s path', () => {
+    const [a, b] = [randomToken(ALNUM, 32), hex(32)];
+    assert.deepEqual(kinds(`url: "https://eth-sepolia.g.alchemy.com/v2/${a}",`), [`alchemy-key=${a}`]);
+    assert.deepEqual(kinds(`mainnet = "https://mainnet.infura.io/v3/${b}"`), [`infura-key=${b}`]);
+    assertUntouched(findProviderFormats, 'see https://docs.alchemy.com/v2/reference for the API');
+  });
+
   it('leaves the same shapes cut into longer runs, words where a draw belongs, and ordinary code', () => {
     for (const text of [
       // A certificate's base64 line holds `u+` and runs on.

@@ -36,6 +36,7 @@ import { findTupleAssignments } from './tupleAssignments';
 import { findTrailingJoints } from './trailingJoints';
 import { findStatedPasswords } from './statedPasswords';
 import { findSecretSections } from './secretSections';
+import { findRecoveryCodes } from './recoveryCodes';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
@@ -75,6 +76,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findProsePasswords,
   findStatedPasswords,
   findSecretSections,
+  findRecoveryCodes,
   findHclVariables,
   findAppRoleIds,
   findServiceParts,
