@@ -7,6 +7,7 @@ import {
   jsonEscapeEdits,
   percentEdits,
   sentenceStopEdits,
+  terminalEdits,
   unicodeEdits,
   wrapEdits,
 } from './stringViews';
@@ -25,7 +26,8 @@ const REACH = 64;
 const viewDetectors = new WeakSet<RecallDetector>();
 
 /**
- * The text as a program would read it, or undefined when it reads as written: zero-width characters
+ * The text as a program would read it, or undefined when it reads as written: a terminal's colour sequences
+ * dropped and NULs between environment entries read as line ends, zero-width characters
  * dropped and smart quotes made plain, HTML's quote references and percent-encoded query strings decoded,
  * lines a terminal or a mail wrapped inside a token joined, concatenated literals joined, JSON escapes decoded (twice, for
  * JSON stringified inside JSON), and literals joined again. Each stage reads the previous one's output.
@@ -41,6 +43,7 @@ export function decodedView(text: string): TextView | undefined {
     }
     return found.length > 0;
   };
+  stage(terminalEdits);
   stage(unicodeEdits);
   stage(sentenceStopEdits);
   stage(entityEdits);

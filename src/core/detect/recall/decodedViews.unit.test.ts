@@ -204,4 +204,23 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     const prose = 'See https://github.com/example/project/blob/main/src/types.ts. It explains the rest.';
     assert.equal(hide(prose, RECALL_DETECTORS), prose);
   });
+
+  it('reads a terminal\u2019s paste as its screen showed it: colours dropped, environ\u2019s NULs as line ends', () => {
+    const [a, b] = [password(), password()];
+    const esc = '\u001b';
+    for (const [text, values] of [
+      [`${esc}[31m-DB_PASSWORD=${a}${esc}[m\n${esc}[32m+DB_PASSWORD=${b}${esc}[m`, [a, b]],
+      [`${esc}[1;32mpassword${esc}[0m: ${a}`, [a]],
+      [`PATH=/usr/bin\u0000DB_PASSWORD=${a}\u0000HOME=/root`, [a]],
+      [`$ cat -v /proc/1/environ\nPATH=/usr/bin^@DB_PASSWORD=${a}^@HOME=/root^@`, [a]],
+      [`b'PATH=/usr/bin\\x00DB_PASSWORD=${a}\\x00HOME=/root'`, [a]],
+    ] as const) {
+      const out = hide(text, RECALL_DETECTORS);
+      for (const v of values) {
+        assert.ok(!out.includes(v), out);
+      }
+    }
+    const plain = `${esc}[32mok${esc}[0m 12 tests passed`;
+    assert.equal(hide(plain, RECALL_DETECTORS), plain);
+  });
 });

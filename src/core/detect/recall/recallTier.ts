@@ -37,6 +37,7 @@ import { findTrailingJoints } from './trailingJoints';
 import { findStatedPasswords } from './statedPasswords';
 import { findSecretSections } from './secretSections';
 import { findRecoveryCodes } from './recoveryCodes';
+import { findNamedPairs } from './namedPairs';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
@@ -77,6 +78,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findStatedPasswords,
   findSecretSections,
   findRecoveryCodes,
+  findNamedPairs,
   findHclVariables,
   findAppRoleIds,
   findServiceParts,
