@@ -18,6 +18,7 @@ import { GIT, one } from './askCase';
 import { checksums, contextOff, knownValues, providers } from './askCasesMore';
 import { reviewCases } from './askCasesReview';
 import { huntCases } from './askCasesHunts';
+import { pastedCases } from './askCasesPasted';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -340,5 +341,6 @@ export function askCases(): AskCase[] {
     ...knownValues(),
     ...reviewCases(),
     ...huntCases(),
+    ...pastedCases(),
   ];
 }
