@@ -43,6 +43,8 @@ const FORMATS: readonly (readonly [kind: string, lead: string, whole: string])[]
     '\\$(?:1|5|6|apr1)\\$(?:rounds=\\d{1,7}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}',
     '\\$(?:1|5|6|apr1)\\$(?:rounds=\\d{1,7}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}',
   ],
+  // MySQL's native password hash (`mysql.user`'s `authentication_string`, `IDENTIFIED BY PASSWORD '*…'`).
+  ['password-hash', '\\*[0-9A-F]{40}', '\\*[0-9A-F]{40}'],
   ['password-hash', '\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}', '\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}'],
   [
     'password-hash',

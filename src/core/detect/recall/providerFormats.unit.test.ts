@@ -74,6 +74,7 @@ describe('redact tier: providers\u2019 documented formats in neutral places (pro
       `$1$${crypt(8)}$${crypt(22)}`,
       `$2y$10$${crypt(53)}`,
       `$y$j9T$${crypt(22)}$${crypt(43)}`,
+      `*${randomToken('0123456789ABCDEF', 40)}`,
     ]) {
       for (const text of [`admin:${hash}`, `root:${hash}:19000:0:99999:7:::`, `$hash = "${hash}";`]) {
         assert.deepEqual(kinds(text), [`password-hash=${hash}`], text);

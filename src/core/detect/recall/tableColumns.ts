@@ -7,16 +7,20 @@ import { forEachLineWith, wordSet } from './wordIndex';
 /**
  * Credential columns of tables: a header row names the column, the rows below hold the values. A browser's
  * or a password manager's CSV export (`name,url,username,password`), a CSV or TSV with an `api_key` column, a
- * Markdown table (`| User | Pass |`), psql's and mysql's printed tables. Each row's cell under a
- * credential-named header is hidden, until a row of another width, a blank line or 1,000 rows.
+ * Markdown table (`| User | Pass |`), psql's and mysql's printed tables, a CLI's box-drawn or column-aligned
+ * output (`│ NAME │ VALUE │`, `NAME        PASSWORD`). Each row's cell under a credential-named header is
+ * hidden, until a row of another width, a blank line or 1,000 rows; so is a framed row's second cell when its
+ * first names a credential (`| DB_PASSWORD | … |`).
  */
 
 /** Separators a table may use, tried in this order. */
-const DELIMITERS = ['\t', '|', ',', ';'] as const;
+const DELIMITERS = ['\t', '|', '\u2502', ',', ';', '  '] as const;
+/** Delimiters whose rows open and close with one (Markdown, psql, a CLI's box-drawn table: `│`, `║`). */
+const FRAMED = new Set<string>(['|', '\u2502']);
 /** A line that may be a header: it holds a credential word. */
 const CREDENTIAL_WORD = wordSet(['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth']);
-/** A Markdown, psql or mysql rule between the header and the rows (`|---|:--|`, `----+----`, `+----+`). */
-const RULE = /^[\s|:+=-]*-{3}[\s|:+=-]*$/;
+/** A Markdown, psql, mysql or box-drawn rule between the header and the rows (`|---|:--|`, `+----+`, `├──┼──┤`). */
+const RULE = /^[\s|:+=\u2500-\u257f-]*(?:-{3}|[\u2500\u2550]{3})[\s|:+=\u2500-\u257f-]*$/;
 const MAX_ROWS = 1000;
 const MAX_LINE = 4096;
 
@@ -36,12 +40,18 @@ export const findTableColumns: RecallDetector = (text, out) => {
 function readTable(text: string, from: number, end: number, out: RecallSpan[]): number | undefined {
   const line = text.slice(from, end);
   for (const d of DELIMITERS) {
-    if (!line.includes(d)) {
+    // Column-aligned output starts its line: an indented line with two blanks in it is code.
+    if (!line.includes(d) || (d === '  ' && !/^\S[^\t]*\S {2,}\S/.test(line))) {
       continue;
     }
     const header = cells(text, from, end, d);
     const labels = header.map((c) => text.slice(c.start, c.end).replace(/^"|"$/g, ''));
     if (header.length < 2 || header.length > 40 || !labels.every((l) => LABEL.test(l))) {
+      // A row a credential names in its first cell (`| DB_PASSWORD | … |`, `│ api_token │ … │`): its second.
+      const kind = FRAMED.has(d) && LABEL.test(labels[0] ?? '') ? credentialKind(labels[0]!) : undefined;
+      if (kind !== undefined && header.length >= 2 && cellValue(labels[1]!, kind)) {
+        pushLiteral(text, { start: header[1]!.start, end: header[1]!.end, quoted: false }, kind, true, out);
+      }
       continue;
     }
     const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')));
@@ -112,10 +122,13 @@ function readRows(
  */
 function cells(text: string, from: number, end: number, d: string): Cell[] {
   let [i, e] = [from, end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end];
-  if (d === '|') {
+  if (d === '  ') {
+    return spacedCells(text, i, e);
+  }
+  if (FRAMED.has(d)) {
     [i, e] = trimmed(text, i, e, /\s/);
-    i += text[i] === '|' ? 1 : 0;
-    e -= e > i && text[e - 1] === '|' ? 1 : 0;
+    i += /[|\u2502\u2551]/.test(text[i] ?? '') ? 1 : 0;
+    e -= e > i && /[|\u2502\u2551]/.test(text[e - 1]!) ? 1 : 0;
   }
   const out: Cell[] = [];
   while (i <= e) {
@@ -136,6 +149,18 @@ function cells(text: string, from: number, end: number, d: string): Cell[] {
     const [a, b] = trimmed(text, s, cellEnd, /[ \t]/);
     out.push({ start: a, end: b });
     i = (i === -1 || i > e ? e : i) + 1;
+  }
+  return out;
+}
+
+/**
+ * The cells of a CLI's column-aligned line (`NAME        PASSWORD`, `kubectl get`'s and `chamber read`'s
+ * output): runs parted by two blanks or more; a single blank stays inside a cell (`03-04 10:12:33`).
+ */
+function spacedCells(text: string, from: number, end: number): Cell[] {
+  const out: Cell[] = [];
+  for (const m of text.slice(from, end).matchAll(/\S+(?: \S+)*/g)) {
+    out.push({ start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
 }

@@ -33,4 +33,18 @@ describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
     leaves('def login(user, password):\n    return check(user, password)\n');
     leaves('name,password\nbob,$BOB_PASSWORD\n');
   });
+
+  it('hides a CLI\u2019s column-aligned and box-drawn tables, and a framed row a credential names', () => {
+    const [p, q] = [password(), password()];
+    hides(`NAME        PASSWORD\nadmin       ${p}\nreadonly    ${q}\n`, p, q);
+    hides(`USERNAME  PASSWORD           CREATED\nci        ${p}   2024-03-04\n`, p);
+    hides(
+      `\u250c\u2500\u2500\u2500\u2500\u252c\u2500\u2500\u2500\u2500\u2510\n\u2502 user \u2502 password \u2502\n\u251c\u2500\u2500\u2500\u2500\u253c\u2500\u2500\u2500\u2500\u2524\n\u2502 admin \u2502 ${p} \u2502\n`,
+      p,
+    );
+    hides(`| Key | Value |\n|-----|-------|\n| DB_PASSWORD | ${p} |\n| DB_HOST | db.example.io |\n`, p);
+    hides(`\u2551 DATABASE_PASSWORD \u2502 ${q} \u2551`, q);
+    leaves('NAME        READY   STATUS\napi-7d9f    1/1     Running\n');
+    leaves('| Setting | Value |\n|---|---|\n| password_min_length | 12 |\n');
+  });
 });
