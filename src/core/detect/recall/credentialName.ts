@@ -154,6 +154,10 @@ export function credentialKind(name: string): string | undefined {
   if (isPinName(words)) {
     return 'password';
   }
+  // A second factor's shared secret under its own name (`login_totp`, a password manager's export column).
+  if (words[words.length - 1] === 'totp') {
+    return 'secret';
+  }
 
   let kind: string | undefined;
   for (let i = 0; i < words.length; i++) {

@@ -170,4 +170,10 @@ describe('redact tier: credential names', () => {
     // A second factor's seed is a secret whatever its value: no shape is asked of it.
     assert.equal(valueShapeFor('TOTP_SEED', false), undefined);
   });
+
+  it('names a second factor\u2019s secret under its own name', () => {
+    assert.equal(credentialKind('login_totp'), 'secret');
+    assert.equal(credentialKind('TOTP'), 'secret');
+    assert.equal(credentialKind('totp_enabled'), undefined);
+  });
 });

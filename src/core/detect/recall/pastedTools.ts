@@ -46,6 +46,8 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
     'register=>',
   ],
   ...['sip:', 'sips:', 'pic x', 'pic 9', 'pic a', 'picture x', 'accounts:', 'accounts :'],
+  ...['secretid', 'secret id', 'tokens {', '/secrets/', 'random_password', 'temporary password'],
+  ...['+++ b/', '<<<', 'keystore', 'rclone obscure', '-reset-password'],
 ];
 
 export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
@@ -171,6 +173,45 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
   // A Hardhat or Truffle network's `accounts: ["<private key>"]`: 64 hex, with or without `0x` (hunter F).
   new RegExp(
     `\\baccounts[ \\t]{0,4}:[ \\t]{0,4}\\[[^\\]\\n]{0,80}?["']((?:0x)?[0-9a-fA-F]{64})["']()()`,
+    'gd',
+  ),
+  // Consul's and Nomad's ACL bootstrap output (`SecretID: <uuid>`, `Secret ID = <uuid>`) and Consul's
+  // `tokens { initial_management = "<uuid>" }`: the cluster's management token.
+  new RegExp(
+    `\\bSecret[ \\t]?ID[ \\t]{0,16}[:=][ \\t]{0,16}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})()()`,
+    'gd',
+  ),
+  new RegExp(
+    `\\btokens[ \\t]{0,4}\\{[^}]{0,300}?\\b(?:initial_management|master|agent|agent_recovery|replication|default)[ \\t]{0,16}=[ \\t]{0,8}"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"()()`,
+    'gd',
+  ),
+  // Google Secret Manager's access reply (`"name": "…/secrets/…"`, then `"payload": {"data": "<base64>"}`),
+  // Terraform state's `random_password` result, MySQL's first-start log line.
+  new RegExp(
+    `/secrets/[^\\n]{0,200}\\n[^]{0,200}?"payload"[ \\t]{0,4}:[ \\t]{0,4}\\{[^}]{0,80}?"data"[ \\t]{0,4}:[ \\t]{0,4}"([A-Za-z0-9+/=]{4,4096})"()()`,
+    'gd',
+  ),
+  new RegExp(
+    `"type"[ \\t]{0,4}:[ \\t]{0,4}"random_password"[^]{0,600}?"result"[ \\t]{0,4}:[ \\t]{0,4}"([^"\\n]{1,256})"()()`,
+    'gd',
+  ),
+  new RegExp(`\\btemporary password is generated for [^\\s:]{1,128}:[ \\t]{1,4}([^\\s]{1,128})()()`, 'gd'),
+  // A new file whose path names a secret, one line long, in a diff: that line is the secret.
+  new RegExp(
+    `^\\+\\+\\+ b/[^\\n]{0,200}(?:secret|password|passwd|token|api[_-]?key|credential)[^\\n/]{0,60}\\r?\\n@@ -0,0 \\+1(?:,1)? @@[^\\n]{0,80}\\r?\\n\\+([^\\s]{4,512})()()[ \\t]*(?=\\r?\\n|$)`,
+    'gmid',
+  ),
+  // A value handed to a secret store on its input: `<<< "…"` after `gcloud secrets`, `vercel env add`,
+  // `systemd-creds encrypt`; piped into `elasticsearch-keystore add --stdin`; `rclone obscure …`; a password
+  // typed at elasticsearch-reset-password's `New value:` prompt.
+  new RegExp(
+    `\\b(?:gcloud[ \\t]{1,4}secrets|vercel[ \\t]{1,4}env[ \\t]{1,4}add|systemd-creds[ \\t]{1,4}encrypt|fly[ \\t]{1,4}secrets|wrangler[ \\t]{1,4}secret)\\b[^\\r\\n]{0,200}?<<<[ \\t]{0,4}${VALUE}`,
+    'gd',
+  ),
+  new RegExp(`${PIPED}[^\\r\\n|]{0,60}?keystore[ \\t]{1,4}add\\b`, 'gd'),
+  new RegExp(`\\brclone[ \\t]{1,4}obscure[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(
+    `-reset-password\\b[^\\r\\n]{0,200}\\r?\\n(?:[^\\r\\n]{0,200}\\r?\\n){0,3}?New value:[ \\t]{0,4}${VALUE}`,
     'gd',
   ),
 ];

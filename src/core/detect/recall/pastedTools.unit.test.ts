@@ -78,6 +78,48 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
     assertUntouched(findToolPasswords, 'accounts: [process.env.PRIVATE_KEY]');
   });
 
+  it('hides cluster tokens, secret stores\u2019 replies and inputs, a first-start log\u2019s password and a one-line secret file in a diff', () => {
+    const uuid = (): string =>
+      `${randomToken(HEX, 8)}-${randomToken(HEX, 4)}-4${randomToken(HEX, 3)}-a${randomToken(HEX, 3)}-${randomToken(HEX, 12)}`;
+    const [u, v, w] = [uuid(), uuid(), uuid()];
+    assertHidden(
+      findToolPasswords,
+      `$ consul acl bootstrap\nAccessorID:       ${w}\nSecretID:         ${u}`,
+      [u],
+    );
+    assertHidden(
+      findToolPasswords,
+      `$ nomad acl bootstrap\nAccessor ID  = ${w}\nSecret ID    = ${v}\nName = Bootstrap Token`,
+      [v],
+    );
+    assertHidden(
+      findToolPasswords,
+      `acl {\n  enabled = true\n  tokens {\n    initial_management = "${u}"\n  }\n}`,
+      [u],
+    );
+    for (const line of [
+      (p: string) =>
+        `{\n  "name": "projects/123/secrets/db-pass/versions/3",\n  "payload": {\n    "data": "${Buffer.from(p).toString('base64')}"\n  }\n}`,
+      (p: string) =>
+        `"resources": [{"type": "random_password", "instances": [{"attributes": {"result": "${p}", "length": 16}}]}]`,
+      (p: string) =>
+        `2024-03-04T10:12:33Z 6 [Note] [Server] A temporary password is generated for root@localhost: ${p}`,
+      (p: string) =>
+        `diff --git a/.secrets/db_password b/.secrets/db_password\n--- /dev/null\n+++ b/.secrets/db_password\n@@ -0,0 +1 @@\n+${p}`,
+      (p: string) => `gcloud secrets versions add db-pass --data-file=- <<< "${p}"`,
+      (p: string) => `vercel env add DB_PASSWORD production <<< ${p}`,
+      (p: string) => `echo "${p}" | bin/elasticsearch-keystore add --stdin bootstrap.password`,
+      (p: string) => `rclone obscure ${p}`,
+      (p: string) =>
+        `elasticsearch-reset-password -u elastic -i\nThis tool will reset the password.\nNew value: ${p}`,
+    ]) {
+      const p = pw();
+      const text = line(p);
+      const shown = text.includes(p) ? p : Buffer.from(p).toString('base64');
+      assertHidden(findToolPasswords, text, [shown]);
+    }
+  });
+
   it('leaves the same words in prose and code', () => {
     for (const text of [
       'Failing to connect to/from the server, retry',
