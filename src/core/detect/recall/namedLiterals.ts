@@ -18,6 +18,7 @@ import {
   directiveValue,
   indentOf,
   linePrefix,
+  openedString,
   referenceDefault,
   spacedQuoted,
   shellDefault,
@@ -50,8 +51,8 @@ const NAME_REACH = 96; // …this far each side of it.
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
 const SEPARATOR =
-  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:(?![:/])|-(?=[ \t])|\|)[ \t]{0,16}/y;
-const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or']);
+  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:(?![:/])|-(?=[ \t])|\|)[ \t]{0,16}/y;
+const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or', 'orelse']);
 /** Prose and table separators (`token - '…'`, `apiKey |…`): they take a quoted or a generated value only. */
 const LOOSE_SEPARATORS = new Set(['-', '|']);
 /**
@@ -79,14 +80,14 @@ const TUPLE_OPEN = /(?:\{:?|-define\(|,[ \t]{0,4}:)$/;
 const PLAIN_KEY = /^key$/i; // a dictionary's key in most code: a credential only when its value is generated
 /** A call that sets or reads a named value, whose second argument is the value or its fallback. */
 const SETTER_CALL =
-  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\(|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}$/;
+  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\((?:[ \t]{0,4}ENV,)?|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}$/;
 /** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
 const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/; // before a quoted name: a ternary or a `case 'a':` label
 const DIGITS = /\d{6,64}(?![\w.])/y; // a number given to a password in code: a PIN
 /** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
 const LINE_PREFIX =
-  /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|\$)?["']?$/;
+  /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set(?:[ \t]+-[A-Za-z]{1,4})*[ \t]+|\$)?["']?$/;
 
 export const findNamedLiterals: RecallDetector = (text, out) => {
   const kinds = new Map<string, string | undefined>();
@@ -259,7 +260,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // Objective-C's `@"…"` is a string literal as `"…"` is.
   const found = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
   const at = text.charCodeAt(found) === 64 && text.charCodeAt(found + 1) === 34 ? found + 1 : found;
-  const fallback = referenceDefault(text, at, kind, out);
+  const fallback = referenceDefault(text, at, kind, out) ?? openedString(text, at, kind, out);
   if (fallback !== undefined) {
     return fallback;
   }

@@ -300,8 +300,68 @@ export function spacedQuoted(
   out: RecallSpan[],
 ): number | undefined {
   const c = text.charCodeAt(at);
-  if (prefix === undefined || (c !== 34 && c !== 39) || !SPACED_NAME.test(prefix)) {
+  if (prefix === undefined || !SPACED_NAME.test(prefix)) {
     return undefined;
   }
-  return pushLiteral(text, readQuoted(text, at), kind, false, out);
+  return c === 34 || c === 39
+    ? pushLiteral(text, readQuoted(text, at), kind, false, out)
+    : openedString(text, at, kind, out);
+}
+
+/**
+ * Strings that open with more than a quote, as languages write a password across lines or unescaped (hunter
+ * F, 2026-12-06): a triple quote (Kotlin, Swift, Java, Python), PowerShell's here-string (`@"` … `"@`), a
+ * heredoc (`<<-EOT`, Ruby's `<<~PASS.strip`), Lua's long bracket (`[[…]]`, `[==[…]==]`), Perl's `q{…}` and
+ * `qq{…}`, Elixir's sigil (`~s(…)`), and a quote's prefix (Dart's and Python's raw `r'…'`, C#'s `$"…"` and
+ * `@"…"`).
+ */
+const OPENER =
+  /"""|'''|@["'](?=\r?\n)|<<[-~]?(["']?)([A-Za-z_]\w{0,15})\1(?:\.\w{1,16})*[ \t]*(?=\r?\n)|\[(=*)\[|qq?([{([<])|~[sS]([({["'|/])|[rR$@](?=["'])|(?<=@)["'](?=\r?\n)/y;
+const CLOSERS: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']', '<': '>' };
+/** The longest such string read: a key's PEM or a long token fits. */
+const OPENED_REACH = 8192;
+
+/** The value of a string `OPENER` opens at `at`: where the scan resumes, or undefined when none opens there. */
+export function openedString(text: string, at: number, kind: string, out: RecallSpan[]): number | undefined {
+  OPENER.lastIndex = at;
+  const m = OPENER.exec(text);
+  if (m === null) {
+    return undefined;
+  }
+  const from = OPENER.lastIndex;
+  const open = m[0];
+  if (/^[rR$@]$/.test(open)) {
+    return pushLiteral(text, readQuoted(text, from), kind, false, out);
+  }
+  const heredoc = open.startsWith('<<');
+  const close =
+    open === '"""' || open === "'''"
+      ? open
+      : open.startsWith('@') || open.length === 1
+        ? `\n${open.slice(-1)}@`
+        : heredoc
+          ? m[2]!
+          : m[3] !== undefined
+            ? `]${m[3]}]`
+            : (CLOSERS[m[4] ?? m[5]!] ?? m[4] ?? m[5]!);
+  const end = heredoc ? heredocEnd(text, from, close) : text.indexOf(close, from);
+  if (end === -1 || end - from > OPENED_REACH) {
+    return undefined;
+  }
+  let [s, e] = [from, end];
+  while (s < e && /\s/.test(text[s]!)) {
+    s++;
+  }
+  while (e > s && /\s/.test(text[e - 1]!)) {
+    e--;
+  }
+  return e > s ? pushLiteral(text, { start: s, end: e, quoted: true }, kind, false, out) : undefined;
+}
+
+/** Where a heredoc's body ends: the start of the line that holds its word alone (indented for `<<-`/`<<~`). */
+function heredocEnd(text: string, from: number, word: string): number {
+  const re = new RegExp(`^[ \\t]*${word}[ \\t]*$`, 'gm');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m === null ? -1 : m.index;
 }

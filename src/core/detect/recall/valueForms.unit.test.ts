@@ -199,4 +199,29 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     leaves('the password "is required" here');
     leaves('cache.key = "user:42"');
   });
+
+  it('hides a value in strings that open with more than a quote: triple quotes, heredocs, here-strings, long brackets, q{}, sigils, prefixes', () => {
+    const q3 = '"""';
+    for (const line of [
+      (p: string) => `val dbPassword = ${q3}\n    ${p}\n${q3}.trimIndent()`,
+      (p: string) => `String pw = ${q3}\n    ${p}${q3};`,
+      (p: string) => `db_password = <<-EOT\n${p}\nEOT`,
+      (p: string) => `password = <<~PASS.strip\n  ${p}\nPASS`,
+      (p: string) => `$password = @"\n${p}\n"@`,
+      (p: string) => `local api_key = [==[${p}]==]`,
+      (p: string) => `local password = [[${p}]]`,
+      (p: string) => `my $password = q{${p}};`,
+      (p: string) => `my $pass = qq{${p}};`,
+      (p: string) => `@db_password ~s(${p})`,
+      (p: string) => `final pass = r'${p}';`,
+      (p: string) => `var pw = $"${p}";`,
+      (p: string) => `secret = get(ENV, "JWT_SECRET", "${p}")`,
+      (p: string) => `const pass = std.posix.getenv("DB_PASS") orelse "${p}";`,
+    ]) {
+      const p = `Dollar!${password()}`;
+      hides(line(p), p);
+    }
+    leaves('password = <<-EOT\n${var.db_password}\nEOT');
+    leaves(`token = ${q3}\n${q3}`);
+  });
 });
