@@ -38,6 +38,7 @@ import { findStatedPasswords } from './statedPasswords';
 import { findSecretSections } from './secretSections';
 import { findRecoveryCodes } from './recoveryCodes';
 import { findNamedPairs } from './namedPairs';
+import { findCredentialPairs } from './credentialPairs';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
@@ -79,6 +80,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findSecretSections,
   findRecoveryCodes,
   findNamedPairs,
+  findCredentialPairs,
   findHclVariables,
   findAppRoleIds,
   findServiceParts,

@@ -135,7 +135,7 @@ function* pieces(text: string, from: number, end: number): Generator<[number, nu
  * alone, or a draw. No code (a call, a template, a variable), no path or URL, no version, no algorithm's
  * name, no label (`VPN:`); `_`, `-` and `.` alone are a name's (`password_ptr`, `SSH_ASKPASS`).
  */
-function plausible(value: string): boolean {
+export function plausible(value: string): boolean {
   if (
     value.length < 6 ||
     value.length > 80 ||
