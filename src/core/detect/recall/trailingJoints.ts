@@ -1,4 +1,5 @@
 import { findSecrets } from '../scanner';
+import { alnumTable, longRuns } from './charRuns';
 import type { RecallDetector } from './recallSpan';
 
 /**
@@ -9,30 +10,26 @@ import type { RecallDetector } from './recallSpan';
  * rules with the joint read as a letter; a finding that ends there is the token, joint included.
  */
 
-/** A run of token characters ending in a joint: the end of `glpat-…-`, not `count_` or `pre-`. */
-const JOINT_END = /[_-](?![A-Za-z0-9_-])/g;
+/** Characters of a token: letters, digits and the joints. */
+const TOKEN = alnumTable('_-');
 /** Shortest run before the joint: a prefix and the shortest body a prefixed rule takes. */
 const MIN_RUN = 20;
 /** How far back from the joint the window reaches: the longest prefix and body, and the keyword beside. */
 const REACH = 160;
 
-function isTokenChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
-}
-
 export const findTrailingJoints: RecallDetector = (text, out) => {
-  const re = new RegExp(JOINT_END.source, 'g');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const joint = m.index;
-    let start = joint;
-    let drawn = false;
-    while (start > 0 && joint - start < REACH && isTokenChar(text.charCodeAt(start - 1))) {
-      start--;
-      const c = text.charCodeAt(start);
-      drawn ||= (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  // The runs of token characters (a skipping scan, not a pattern tried at every character), each read only
+  // when its last character is a joint: the run is maximal, so that joint ends the token.
+  const runs = longRuns(text, TOKEN, MIN_RUN + 1);
+  for (let r = 0; r < runs.length; r += 2) {
+    const joint = runs[r + 1]! - 1;
+    const c = text.charCodeAt(joint);
+    if (c !== 45 && c !== 95) {
+      continue;
     }
+    const start = Math.max(runs[r]!, joint - REACH);
     // A token's body is drawn: it holds a digit or a capital (`very_long_member_name_` holds neither).
-    if (joint - start < MIN_RUN || !drawn) {
+    if (!/[0-9A-Z]/.test(text.slice(start, joint))) {
       continue;
     }
     const from = Math.max(0, joint - REACH);
