@@ -252,19 +252,25 @@ export function continuedValue(
 }
 
 /**
+ * A form read after a name and a blank: where the scan resumes, or undefined when `prefix` (the name's line up
+ * to it) is not the form's.
+ */
+type SpacedForm = (
+  text: string,
+  at: number,
+  prefix: string | undefined,
+  kind: string,
+  out: RecallSpan[],
+) => number | undefined;
+
+/**
  * C's and Objective-C's `#define API_PASSWORD "…"` (or `@"…"`): the literal after a defined credential name, or
  * undefined when `prefix` (the name's line up to it) is no `#define`. A header's constants are names as often
  * (`#define SECRET_COLLECTION_SESSION "session"`, `SN_dhSinglePass_… "dhSinglePass-…"`): a value is taken when
  * generated, or under a password name when a person's password (letters, a digit, a mark); an escaped byte
  * string (`"\\x63\\x6c…"`, a protocol's label) never.
  */
-export function definedValue(
-  text: string,
-  at: number,
-  prefix: string | undefined,
-  kind: string,
-  out: RecallSpan[],
-): number | undefined {
+export const definedValue: SpacedForm = (text, at, prefix, kind, out) => {
   const quote = text.charCodeAt(at) === 64 && text.charCodeAt(at + 1) === 34 ? at + 1 : at;
   if (prefix === undefined || !/^[ \t]*#[ \t]*define[ \t]+$/.test(prefix) || text.charCodeAt(quote) !== 34) {
     return undefined;
@@ -276,7 +282,7 @@ export function definedValue(
   const generated = looksRandom(value) && !/[\s_-]/.test(value) && !named;
   const taken = !value.includes('\\') && (generated || (kind === 'password' && HUMAN_PASSWORD.test(value)));
   return taken ? pushLiteral(text, v, kind, false, out) : at;
-}
+};
 
 /** A password: letters and a digit, 8 or more, no blank and no word joints (`-`, `_`), which constants hold. */
 const HUMAN_PASSWORD = /^(?=[^\s_-]*\d)(?=[^\s_-]*[A-Za-z])[^\s_-]{8,128}$/;
@@ -292,13 +298,7 @@ const SPACED_NAME =
  * The quoted value after a blank in `SPACED_NAME`'s forms (hunter F, 2026-12-06), or undefined when `prefix`
  * (the name's line up to it) is none of them or no quote follows.
  */
-export function spacedQuoted(
-  text: string,
-  at: number,
-  prefix: string | undefined,
-  kind: string,
-  out: RecallSpan[],
-): number | undefined {
+export const spacedQuoted: SpacedForm = (text, at, prefix, kind, out) => {
   const c = text.charCodeAt(at);
   if (prefix === undefined || !SPACED_NAME.test(prefix)) {
     return undefined;
@@ -306,7 +306,7 @@ export function spacedQuoted(
   return c === 34 || c === 39
     ? pushLiteral(text, readQuoted(text, at), kind, false, out)
     : openedString(text, at, kind, out);
-}
+};
 
 /**
  * Strings that open with more than a quote, as languages write a password across lines or unescaped (hunter
