@@ -1,5 +1,4 @@
 import { METADATA_WORDS } from './metadataWords';
-import { isCleanToken, looksRandom } from './tokenShape';
 
 /**
  * Whether a name (a variable, key, flag, header or setting) names a credential, whatever its case style:
@@ -232,7 +231,7 @@ function isBrand(name: string, words: readonly string[], i: number): boolean {
   return glued && !METADATA_WORDS.has(next) && wordKind(next, undefined) === undefined;
 }
 
-function wordKind(numbered: string, before: string | undefined): string | undefined {
+export function wordKind(numbered: string, before: string | undefined): string | undefined {
   // A number glued to the word counts the credential, as one after a `_` does (`password01`, `token2`).
   const word = numbered.replace(/(?<=[a-z]{3})[0-9]{1,3}$/, '');
   if (word === 'pass' || word === 'pwd' || word === 'pw' || GLUED_PASS.test(word) || word === 'authtok') {
@@ -278,7 +277,7 @@ const FOREIGN_PASSWORDS = new Set([
  * A PIN's name (`ADMIN_PIN`, `sim_pin`, `pinCode`): the name's last word, and not a board's pin (`DATA_PIN`,
  * `LED_PIN`). Its value counts only as digits (`valueShapeFor`): apt's `Pin: origin …` is no PIN.
  */
-function isPinName(words: readonly string[]): boolean {
+export function isPinName(words: readonly string[]): boolean {
   const n = words.length;
   const at =
     words[n - 1] === 'pin' || words[n - 1] === 'pincode'
@@ -289,85 +288,10 @@ function isPinName(words: readonly string[]): boolean {
   return at !== -1 && !(at > 0 && BOARD_PINS.has(words[at - 1]!));
 }
 
-/**
- * The one shape of value a name takes, where it takes only one: a PIN's digits; under `…_PAT` with no other
- * credential word (`HEX_PAT = "[0-9A-F]{4}"` names a pattern as often), a generated token. Else undefined.
- */
-export function valueShapeFor(name: string, pat: boolean): ((value: string) => boolean) | undefined {
-  const words = splitWords(lastPart(name));
-  if (isPinName(words)) {
-    return (v) => /^[0-9]{4,12}$/.test(v);
-  }
-  const last = words[words.length - 1]!;
-  if (
-    WALLET_WORDS.has(last) &&
-    wordKind(last, words[words.length - 2]) === undefined &&
-    othersKind(words) === undefined
-  ) {
-    return (v) => RECOVERY_PHRASE.test(v.trim()) || /^(?:0x)?[0-9a-fA-F]{64,128}$/.test(v);
-  }
-  return pat && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name)
-    ? (v) => isCleanToken(v) && looksRandom(v)
-    : undefined;
-}
-
-/**
- * A seed or a phrase under any name (`MY_SEED`, `seed_phrase`): a wallet's when its value is a recovery
- * phrase or a key's hex (`valueShapeFor` asks it); `RANDOM_SEED = 42` is neither, so no credential name.
- * Only the named-literal detector, which asks the value's shape, reads it.
- */
-export function walletName(name: string): string | undefined {
-  const words = splitWords(lastPart(name));
-  return words.length > 0 && WALLET_WORDS.has(words[words.length - 1]!) ? 'secret' : undefined;
-}
-
-/** A wallet's words: a seed, a phrase, a mnemonic (the last word of a name). */
-const WALLET_WORDS = new Set(['seed', 'phrase', 'mnemonic']);
-/** A recovery phrase: 12 to 24 words of three to eight small letters (BIP-39's list). */
-const RECOVERY_PHRASE = /^[a-z]{3,8}(?:[ \t]+[a-z]{3,8}){11,23}$/;
-
-/** The kind the name's other words give it, as `credentialKind` reads them (`DB_PASSWORD_SEED`). */
-function othersKind(words: readonly string[]): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const found = wordKind(words[i]!, i > 0 ? words[i - 1] : undefined);
-    if (found !== undefined && !WALLET_WORDS.has(words[i]!)) {
-      return found;
-    }
-  }
-  return undefined;
-}
-
 /** What a `…_PIN` is a microcontroller's pin for. */
 const BOARD_PINS = new Set(
-  ['led', 'gpio', 'data', 'clock', 'clk', 'button', 'btn', 'relay', 'sensor', 'cs', 'rst', 'reset', 'irq']
-    .concat([
-      'sda',
-      'scl',
-      'mosi',
-      'miso',
-      'sck',
-      'rx',
-      'tx',
-      'dc',
-      'en',
-      'enable',
-      'analog',
-      'digital',
-      'pwm',
-    ])
-    .concat([
-      'input',
-      'output',
-      'trig',
-      'trigger',
-      'echo',
-      'servo',
-      'motor',
-      'buzzer',
-      'power',
-      'pwr',
-      'int',
-    ]),
+  `led gpio data clock clk button btn relay sensor cs rst reset irq sda scl mosi miso sck rx tx dc en enable
+  analog digital pwm input output trig trigger echo servo motor buzzer power pwr int`.split(/\s+/),
 );
 /** What a `seed` is a second factor's or a wallet's after (`TOTP_SEED`), and a `phrase` a wallet's. */
 const SEEDED = new Set(['totp', 'otp', 'hotp', 'mfa', '2fa', 'wallet', 'mnemonic', 'recovery']);
@@ -385,7 +309,7 @@ function rank(kind: string): number {
   return kind === 'password' ? 4 : kind === 'token' ? 3 : kind === 'secret' ? 2 : kind === 'key' ? 1 : 0;
 }
 
-function lastPart(name: string): string {
+export function lastPart(name: string): string {
   let cut = 0;
   for (let i = 0; i < name.length - 1; i++) {
     const c = name[i];

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { credentialKind, splitWords, valueShapeFor, walletName } from './credentialName';
+import { credentialKind, splitWords } from './credentialName';
+import { valueShapeFor, walletName } from './nameShapes';
 
 describe('redact tier: credential names', () => {
   it('splits names in every case style into words', () => {

@@ -1,7 +1,8 @@
 import { hasExampleShape } from '../placeholders';
 import { randomLetterRun } from '../rules/letterPairs';
 import { comparedBefore } from './comparedLiterals';
-import { credentialKind, splitWords, valueShapeFor, walletName } from './credentialName';
+import { credentialKind, splitWords } from './credentialName';
+import { valueShapeFor, walletName } from './nameShapes';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';

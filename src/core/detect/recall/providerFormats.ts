@@ -15,17 +15,18 @@ import { looksRandom } from './tokenShape';
  * Each is searched from its rarest part (a prefix, `_secret_`, a `-` before hex, a `/` before sixteen
  * digits) in one pattern, about 0.07 ms per 100 KB; the whole token is then read back from where the search
  * ended. Facebook's `<id>|<secret>`, Okta's `00<40>` and Bitcoin's WIF keys have no such part and cost more
- * than their share; they are left to the other detectors.
+ * than their share; they are left to the other detectors. Each entry: its kind, the lead searched for, and the
+ * whole token when it is more than the lead.
  */
-const FORMATS: readonly (readonly [kind: string, lead: string, whole: string])[] = [
-  ['intercom-token', 'dG9rO[jm][A-Za-z0-9+/]{50,60}={0,2}', 'dG9rO[jm][A-Za-z0-9+/]{50,60}={0,2}'],
-  ['pagerduty-token', 'u\\+[A-Za-z0-9_+-]{18}', 'u\\+[A-Za-z0-9_+-]{18}'],
-  ['razorpay-key', 'rzp_(?:live|test)_[A-Za-z0-9]{14}', 'rzp_(?:live|test)_[A-Za-z0-9]{14}'],
+const FORMATS: readonly (readonly [kind: string, lead: string, whole?: string])[] = [
+  ['intercom-token', 'dG9rO[jm][A-Za-z0-9+/]{50,60}={0,2}'],
+  ['pagerduty-token', 'u\\+[A-Za-z0-9_+-]{18}'],
+  ['razorpay-key', 'rzp_(?:live|test)_[A-Za-z0-9]{14}'],
   ['stripe-client-secret', '_secret_[A-Za-z0-9]{25}', 'pi_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{25}'],
-  ['telnyx-key', 'KEY[0-9A-Za-z_-]{55}', 'KEY[0-9A-Za-z_-]{55}'],
-  ['yandex-key', 'YC[A-Za-z0-9_-]{38}', 'YC[A-Za-z0-9_-]{38}'],
+  ['telnyx-key', 'KEY[0-9A-Za-z_-]{55}'],
+  ['yandex-key', 'YC[A-Za-z0-9_-]{38}'],
   ['bearer-token', 'AAAAAAAAAA[A-Za-z0-9%_=-]{43,120}', '[a-z0-9]{0,12}A{10,22}[A-Za-z0-9%_=-]{43,120}'],
-  ['close-key', 'api_[A-Za-z0-9]{20,26}\\.[A-Za-z0-9]{20,26}', 'api_[A-Za-z0-9]{20,26}\\.[A-Za-z0-9]{20,26}'],
+  ['close-key', 'api_[A-Za-z0-9]{20,26}\\.[A-Za-z0-9]{20,26}'],
   ['mailgun-key', '-[0-9a-f]{8}-[0-9a-f]{8}', '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}'],
   ['truenas-key', '-[A-Za-z0-9]{64}', '\\d{1,6}-[A-Za-z0-9]{64}'],
   ['ngrok-token', '_\\d[A-Za-z0-9]{20}', '2[A-Za-z0-9]{26}_\\d[A-Za-z0-9]{20}'],
@@ -38,19 +39,11 @@ const FORMATS: readonly (readonly [kind: string, lead: string, whole: string])[]
   ['alchemy-key', 'alchemy(?:api)?\\.(?:com|io)/v2/[A-Za-z0-9_-]{20,40}', '[A-Za-z0-9_-]{20,40}'],
   ['infura-key', 'infura\\.io/v3/[0-9a-f]{32}', '[0-9a-f]{32}'],
   // Unix crypt hashes (htpasswd, shadow, a seeder's users): MD5, SHA-256/512, bcrypt, yescrypt.
-  [
-    'password-hash',
-    '\\$(?:1|5|6|apr1)\\$(?:rounds=\\d{1,7}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}',
-    '\\$(?:1|5|6|apr1)\\$(?:rounds=\\d{1,7}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}',
-  ],
+  ['password-hash', '\\$(?:1|5|6|apr1)\\$(?:rounds=\\d{1,7}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}'],
   // MySQL's native password hash (`mysql.user`'s `authentication_string`, `IDENTIFIED BY PASSWORD '*…'`).
-  ['password-hash', '\\*[0-9A-F]{40}', '\\*[0-9A-F]{40}'],
-  ['password-hash', '\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}', '\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}'],
-  [
-    'password-hash',
-    '\\$y\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{1,64}\\$[./A-Za-z0-9]{43}',
-    '\\$y\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{1,64}\\$[./A-Za-z0-9]{43}',
-  ],
+  ['password-hash', '\\*[0-9A-F]{40}'],
+  ['password-hash', '\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}'],
+  ['password-hash', '\\$y\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{1,64}\\$[./A-Za-z0-9]{43}'],
   ['asana-token', '/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}', '[12]/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}'],
 ];
 
@@ -74,7 +67,8 @@ const LEADS = new RegExp(
 );
 /** Each whole token, ending where its lead's match ended. */
 const WHOLES = FORMATS.map(
-  ([kind, , whole]) => new RegExp(`(?<![A-Za-z0-9_+${PATH_SEGMENTS.has(kind) ? '' : '/'}.|-])(?:${whole})$`),
+  ([kind, lead, whole = lead]) =>
+    new RegExp(`(?<![A-Za-z0-9_+${PATH_SEGMENTS.has(kind) ? '' : '/'}.|-])(?:${whole})$`),
 );
 /** How far back a whole token may start from its lead's end. */
 const REACH = 160;
