@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { credentialKind, splitWords } from './credentialName';
-import { valueShapeFor, walletName } from './nameShapes';
+import { valueShapeFor, shapedName } from './nameShapes';
 
 describe('redact tier: credential names', () => {
   it('splits names in every case style into words', () => {
@@ -162,9 +162,9 @@ describe('redact tier: credential names', () => {
   it('names a seed or a phrase under any name, and takes a recovery phrase or a key\u2019s hex there only', () => {
     const phrase = 'witch collapse practice feed shame open despair creek road again ice least';
     assert.equal(credentialKind('MY_SEED'), undefined);
-    assert.equal(walletName('MY_SEED'), 'secret');
-    assert.equal(walletName('seed_phrase'), 'secret');
-    assert.equal(walletName('DB_PASSWORD'), undefined);
+    assert.equal(shapedName('MY_SEED'), 'secret');
+    assert.equal(shapedName('seed_phrase'), 'secret');
+    assert.equal(shapedName('DB_PASSWORD'), undefined);
     assert.equal(valueShapeFor('MY_SEED', false)?.(phrase), true);
     assert.equal(valueShapeFor('MY_SEED', false)?.('42'), false);
     assert.equal(valueShapeFor('random_seed', false)?.('my-app'), false);
@@ -176,5 +176,14 @@ describe('redact tier: credential names', () => {
     assert.equal(credentialKind('login_totp'), 'secret');
     assert.equal(credentialKind('TOTP'), 'secret');
     assert.equal(credentialKind('totp_enabled'), undefined);
+  });
+
+  it('names Consul\u2019s encrypt only with a gossip key\u2019s value', () => {
+    const key = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 73 + 11) % 256)).toString('base64');
+    assert.equal(credentialKind('encrypt'), undefined);
+    assert.equal(shapedName('encrypt'), 'key');
+    assert.equal(valueShapeFor('encrypt', false)?.(key), true);
+    assert.equal(valueShapeFor('encrypt', false)?.('true'), false);
+    assert.equal(valueShapeFor('encrypt', false)?.('aes-256-gcm'), false);
   });
 });

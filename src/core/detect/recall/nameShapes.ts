@@ -21,20 +21,34 @@ export function valueShapeFor(name: string, pat: boolean): ((value: string) => b
   ) {
     return (v) => RECOVERY_PHRASE.test(v.trim()) || /^(?:0x)?[0-9a-fA-F]{64,128}$/.test(v);
   }
+  if (last === 'encrypt' && othersKind(words) === undefined) {
+    return (v) => GOSSIP_KEY.test(v) && looksRandom(v.replace(/=+$/, ''));
+  }
   return pat && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name)
     ? (v) => isCleanToken(v) && looksRandom(v)
     : undefined;
 }
 
 /**
- * A seed or a phrase under any name (`MY_SEED`, `seed_phrase`): a wallet's when its value is a recovery
- * phrase or a key's hex (`valueShapeFor` asks it); `RANDOM_SEED = 42` is neither, so no credential name.
- * Only the named-literal detector, which asks the value's shape, reads it.
+ * A name that is a credential's only with a value of its shape (`valueShapeFor` asks it), so no credential name
+ * elsewhere: a seed or a phrase (`MY_SEED`, `seed_phrase`) when its value is a recovery phrase or a key's hex
+ * (`RANDOM_SEED = 42` is neither); Consul's `encrypt` when its value is a gossip key, base64 of 16 or 32 bytes
+ * (`encrypt = true` is none; hunter C, 2026-12-06). Only the named-literal detector reads such a name.
  */
-export function walletName(name: string): string | undefined {
+export function shapedName(name: string): string | undefined {
   const words = splitWords(lastPart(name));
-  return words.length > 0 && WALLET_WORDS.has(words[words.length - 1]!) ? 'secret' : undefined;
+  const last = words[words.length - 1];
+  return last === undefined
+    ? undefined
+    : WALLET_WORDS.has(last)
+      ? 'secret'
+      : last === 'encrypt'
+        ? 'key'
+        : undefined;
 }
+
+/** A gossip encryption key: base64 of 16 or 32 bytes. */
+const GOSSIP_KEY = /^(?:[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{43}=)$/;
 
 /** A wallet's words: a seed, a phrase, a mnemonic (the last word of a name). */
 const WALLET_WORDS = new Set(['seed', 'phrase', 'mnemonic']);

@@ -2,7 +2,7 @@ import { hasExampleShape } from '../placeholders';
 import { randomLetterRun } from '../rules/letterPairs';
 import { comparedBefore } from './comparedLiterals';
 import { credentialKind, splitWords } from './credentialName';
-import { valueShapeFor, walletName } from './nameShapes';
+import { valueShapeFor, shapedName } from './nameShapes';
 import { isElided, isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';
@@ -46,7 +46,7 @@ const NAME_WORDS = wordSet([
   ...['seed', 'mnemonic', 'pepper', 'senha', 'contrasena', 'clave', 'kennwort', 'haslo', 'parola', 'sifre'],
   ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'jelszo', 'heslo', 'geslo', 'lozinka'],
   // A PIN's name, not `ping` or `mapping`: the word with what joins it.
-  ...['_pin', 'pin_', 'pincode', 'pin=', 'pin:', 'pin"', "pin'", 'pin ', 'pin\t'],
+  ...['_pin', 'pin_', 'pincode', 'pin=', 'pin:', 'pin"', "pin'", 'pin ', 'pin\t', 'encrypt'],
 ]);
 const NAME_REACH = 96; // …this far each side of it.
 
@@ -119,7 +119,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     const name = text.slice(s, e);
     let kind = kinds.get(name);
     if (kind === undefined && !kinds.has(name)) {
-      kind = credentialKind(name) ?? walletName(name);
+      kind = credentialKind(name) ?? shapedName(name);
       kinds.set(name, kind);
     }
     if (kind !== undefined) {
