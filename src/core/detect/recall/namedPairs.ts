@@ -51,8 +51,9 @@ export const findNamedPairs: RecallDetector = (text, out) => {
       continue;
     }
     const name = nameBefore(text, at);
-    if (name !== undefined && credentialKind(name) !== undefined) {
-      takeValue(text, VALUE_FIELD.lastIndex, credentialKind(name)!, out);
+    const kind = name === undefined ? undefined : credentialKind(name);
+    if (kind !== undefined) {
+      takeValue(text, VALUE_FIELD.lastIndex, kind, out);
     }
   }
 };
