@@ -15,11 +15,12 @@ export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
 
 /**
  * A field that names the variable the pair sets, just before the name: Kubernetes and Compose `- name:`,
- * ECS and Azure `"name":`, Terraform `name =`, CloudFormation `Name:` and `"ParameterKey":`, XML's
- * `<name>` and `<key>`.
+ * ECS and Azure `"name":`, Terraform `name =` (aligned), CloudFormation `Name:` and `"ParameterKey":`,
+ * Beanstalk's `option_name:`, XML's `<name>`, `<key>`, a servlet's `<param-name>` and `<env-entry-name>`, a
+ * CLI's `--name`. The name may stand behind a path (`/prod/db/password`, `smtp/password`).
  */
 const NAME_FIELD =
-  /(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|variable)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$|<(?:name|key|Name|Key)>[\w.-]{0,64}$/;
+  /(?:(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=][ \t]{0,8}["']?|<(?:name|key|Name|Key|param-name|env-entry-name)>[\w.-]{0,64}|(?:^|\s)--name[ \t=]{1,4}["']?)\/?(?:[\w.-]{1,64}\/){0,8}$/;
 /**
  * XML's form of the pair, Hadoop's `<property>` and a credential store's `<entry>`: `<name>…</name>` or
  * `<key>…</key>`, then `<value>…</value>` on the same line or the next; a plist's `<key>…</key>` then
@@ -57,7 +58,7 @@ export function takeSiblingValue(
       ? undefined
       : elementText(text, AFTER_ATTRIBUTE.lastIndex, kind, out);
   }
-  if (!NAME_FIELD.test(text.slice(Math.max(0, s - 80), s))) {
+  if (!NAME_FIELD.test(text.slice(Math.max(0, s - 200), s))) {
     return undefined;
   }
   XML_VALUE.lastIndex = e;
@@ -67,7 +68,7 @@ export function takeSiblingValue(
   VALUE_FIELD.lastIndex = e;
   const field = VALUE_FIELD.exec(text);
   if (field === null) {
-    return undefined;
+    return valueAhead(text, e, kind, out);
   }
   const at = VALUE_FIELD.lastIndex;
   const c = text.charCodeAt(at);
@@ -77,6 +78,42 @@ export function takeSiblingValue(
   // Bare, the value is YAML's on a line of its own; on the name's line it is code (a TypeScript
   // signature's `key: PropertyKey, value: T`).
   return field[0].includes('\n') ? pushLiteral(text, readBare(text, at), kind, true, out) : undefined;
+}
+
+/** How far past the name its value field may stand: the fields of one object, element or command. */
+const AHEAD_REACH = 240;
+/**
+ * Past a pair's name, the first of: a value field (`"Value":`, HCL's aligned `value        =`, `<value>`,
+ * `<param-value>`, `<env-entry-value>`, `--value`); or what ends the pair unanswered: the next pair's name
+ * field, a `valueFrom` reference, a bracket or a brace.
+ */
+const AHEAD =
+  /(?<![\w-])(?:["']?(?:value|Value|VALUE|ParameterValue)["']?[ \t]{0,16}[:=](?!=)[ \t]{0,8}|--value[ \t=]{1,4})|<(?:[\w-]{0,24}-)?(?:value|Value)(?:[ \t][^<>\n]{0,80})?>|(?<![\w-])(?:["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=]|valueFrom|--name\b)|<(?:name|key|Name|Key|param-name|env-entry-name)>|[{}[\]]/g;
+
+/**
+ * The value field of the pair named just before `e`, when other fields stand between (SSM's `"Type":
+ * "SecureString"`, a servlet's `<env-entry-type>`, a CLI's `--type SecureString`, a `description:`).
+ */
+function valueAhead(text: string, e: number, kind: string, out: RecallSpan[]): number | undefined {
+  const ahead = text.slice(e, e + AHEAD_REACH);
+  AHEAD.lastIndex = 0;
+  const m = AHEAD.exec(ahead);
+  if (m === null || !/value/i.test(m[0]) || /valueFrom/.test(m[0])) {
+    return undefined;
+  }
+  const at = e + m.index + m[0].length;
+  if (m[0].startsWith('<')) {
+    return elementText(text, at, kind, out);
+  }
+  const c = text.charCodeAt(at);
+  if (c === 34 || c === 39) {
+    return pushLiteral(text, readQuoted(text, at), kind, false, out);
+  }
+  // Bare, only a field that starts its line (YAML's `value: …`, HCL's) or a flag's (`--value …`).
+  const head = text.slice(text.lastIndexOf('\n', e + m.index - 1) + 1, e + m.index);
+  return m[0].startsWith('--') || /^[ \t]*(?:-[ \t]+)?$/.test(head)
+    ? pushLiteral(text, readBare(text, at), kind, true, out)
+    : undefined;
 }
 
 /** An element's text from `at` to the next tag on its line (`<value>…</value>`, `<string>…</string>`). */

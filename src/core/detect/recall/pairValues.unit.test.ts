@@ -42,13 +42,48 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('<entry><key>username</key><value>deploy</value></entry>');
   });
 
-  it("reads the value field only right after the name field: a later `value:` is not the pair's", () => {
+  it("reads a value field past other fields of the pair's object, not past the next pair's name", () => {
+    const p = `Hoveton#${fake(7)}6`;
+    hides(`- name: DB_PASSWORD\n  description: the database password\n  value: ${p}\n`, p);
     const out: RecallSpan[] = [];
-    findNamedLiterals(
-      '- name: DB_PASSWORD\n  description: the database password\n  value: not-this-one\n',
-      out,
-    );
+    findNamedLiterals('- name: DB_PASSWORD\n- name: LOG_LEVEL\n  value: not-this-one\n', out);
+    findNamedLiterals('{"name": "DB_PASSWORD"}, {"id": 3, "value": "not-this-one"}', out);
     assert.deepEqual(out, []);
+  });
+
+  it('hides the value field after a name field behind a path, other fields, or of a form of its own', () => {
+    for (const line of [
+      (p: string) =>
+        `{"Parameters": [{"Name": "/prod/db/password", "Type": "SecureString", "Value": "${p}"}]}`,
+      (p: string) =>
+        `{\n  "Parameter": {\n    "Name": "/prod/api/token",\n    "Value": "${p}",\n    "Version": 1\n  }\n}`,
+      (p: string) =>
+        `resource "azurerm_key_vault_secret" "db" {\n  name         = "db-password"\n  value        = "${p}"\n}`,
+      (p: string) =>
+        `option_settings:\n  - namespace: aws:elasticbeanstalk:application:environment\n    option_name: DB_PASSWORD\n    value: ${p}`,
+      (p: string) => `<property>\n  <name>fs.s3a.secret.key</name>\n  <value>${p}</value>\n</property>`,
+      (p: string) =>
+        `<init-param>\n  <param-name>password</param-name>\n  <param-value>${p}</param-value>\n</init-param>`,
+      (p: string) =>
+        `<env-entry>\n  <env-entry-name>smtp/password</env-entry-name>\n  <env-entry-type>java.lang.String</env-entry-type>\n  <env-entry-value>${p}</env-entry-value>\n</env-entry>`,
+      (p: string) => `aws ssm put-parameter --name /prod/db/password --type SecureString --value "${p}"`,
+      (p: string) => `octo create-variable --name DbPassword --value ${p} --sensitive`,
+      // Windows' unattend: the element that names the credential holds a `<Value>` element.
+      (p: string) =>
+        `<AutoLogon>\n  <Password>\n    <Value>${p}</Value>\n    <PlainText>true</PlainText>\n  </Password>\n</AutoLogon>`,
+    ]) {
+      const p = `Hoveton#${fake(7)}6`;
+      hides(line(p), p);
+    }
+  });
+
+  it('leaves such pairs whose name field names no credential, references, and types in code', () => {
+    leaves(`{"Name": "/prod/db/host", "Type": "String", "Value": "db.example.io"}`);
+    leaves('keys:\n  - name: prod\n    value: 42');
+    leaves('createAssertEntry(name: AssertionKey, value: Expression): AssertEntry;');
+    leaves(`{"Name": "/prod/db/password", "Value": "\${DB_PASSWORD}"}`);
+    leaves('aws ssm get-parameter --name /prod/db/password --with-decryption --query Parameter.Value');
+    leaves('<Password>\n  <Value></Value>\n</Password>');
   });
 
   it("hides a password in a list of pairs apart by blanks (libpq's `host=db user=app password=…`), last or not", () => {

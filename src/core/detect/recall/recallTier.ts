@@ -37,7 +37,6 @@ import { findTrailingJoints } from './trailingJoints';
 import { findStatedPasswords } from './statedPasswords';
 import { findSecretSections } from './secretSections';
 import { findRecoveryCodes } from './recoveryCodes';
-import { findNamedPairs } from './namedPairs';
 import { findCredentialPairs } from './credentialPairs';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 
@@ -79,7 +78,6 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findStatedPasswords,
   findSecretSections,
   findRecoveryCodes,
-  findNamedPairs,
   findCredentialPairs,
   findHclVariables,
   findAppRoleIds,

@@ -193,11 +193,18 @@ function defaultAt(text: string, start: number, kind: string, out: RecallSpan[])
   return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
 }
 
+/** Blanks, then a `<Value>` element's opening tag. */
+const NESTED_VALUE = /\s{0,40}<(?:value|Value)(?:[ \t][^<>\n]{0,80})?>/y;
+
 /**
  * `<password>value</password>`: the element's text, on the element's line or alone on the next one
  * (`<apiToken>\n    value\n</apiToken>`).
  */
-export function xmlElement(text: string, start: number, kind: string, out: RecallSpan[]): number {
+export function xmlElement(text: string, at: number, kind: string, out: RecallSpan[]): number {
+  // An element that holds its value in a `<Value>` element right inside it (Windows' unattend:
+  // `<AdministratorPassword>` then `<Value>…</Value>`).
+  NESTED_VALUE.lastIndex = at;
+  const start = NESTED_VALUE.exec(text) === null ? at : NESTED_VALUE.lastIndex;
   const close = text.indexOf('<', start);
   if (close === -1 || close > Math.min(text.length, start + 4096)) {
     return start;
