@@ -1,4 +1,5 @@
 import { lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
+import { callNameStarts, eachMatchAt } from './callStarts';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /**
@@ -11,7 +12,9 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Calls whose second argument is a password or secret. */
 const SECOND_ARGUMENT =
-  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|Credentials::new|WiFi\.begin|Bind|login|authenticate)[ \t]{0,4}\([ \t]{0,4}|\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
+  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|Credentials::new|WiFi\.begin|Bind|login|authenticate)[ \t]{0,4}\([ \t]{0,4}/g;
+/** `auth=("u", "…")`, `auth: ["u", "…"]`: a tuple or a list given to `auth`, its second item the password. */
+const AUTH_TUPLE = /\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
 /**
  * A setter or builder named for a credential: `ds.setPassword("…")`, `.withApiKey('…')`,
  * `config.set_secret("…")`. Its first argument is the credential. The report tier's names list counts
@@ -99,14 +102,22 @@ const SECRET_VALUE =
  * A default given to an environment lookup, past where the report tier's names reach: Rails' ERB
  * `ENV.fetch("X") { "…" }`, Perl's `$ENV{X} // '…'`, R's `Sys.getenv("X", unset = "…")`, Elixir's and Ruby's
  * `Keyword.get(opts, :password, "…")` and `options.fetch(:password, "…")`, Rust's
- * `env::var("X").unwrap_or("….to_string())` and `.unwrap_or_else(|_| String::from("…"))`.
+ * `env::var("X").unwrap_or("….to_string())` and `.unwrap_or_else(|_| String::from("…"))`. The calls are
+ * tried where a call's name starts (see callStarts.ts); Perl's hash, no call, has a pattern of its own.
  */
 const ENV_DEFAULT =
-  /\bENV\.fetch\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\{[ \t]{0,4}|\$ENV\{[^}\n]{0,40}(?:pass|pwd|secret|token|key)[^}\n]{0,40}\}[ \t]{0,4}(?:\/\/|\|\|)[ \t]{0,4}|\bSys\.getenv\([^,()\n]{0,40}(?:pass|pwd|secret|token|key)[^,()\n]{0,40},[ \t]{0,4}unset[ \t]{0,4}=[ \t]{0,4}|\b(?:Keyword|Map|opts|options|params|kwargs|config|settings)\.(?:get|fetch)\([^,()\n]{0,64},?[ \t]{0,4}:?["']?\w{0,32}(?:pass|pwd|secret|token|key)\w{0,32}["']?[ \t]{0,4},[ \t]{0,4}|\benv::var(?:_os)?\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\.unwrap_or(?:_else)?\([ \t]{0,4}(?:\|[^|\n]{0,8}\|[ \t]{0,4})?(?:String::from\([ \t]{0,4})?/gi;
+  /\bENV\.fetch\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\{[ \t]{0,4}|\bSys\.getenv\([^,()\n]{0,40}(?:pass|pwd|secret|token|key)[^,()\n]{0,40},[ \t]{0,4}unset[ \t]{0,4}=[ \t]{0,4}|\b(?:Keyword|Map|opts|options|params|kwargs|config|settings)\.(?:get|fetch)\([^,()\n]{0,64},?[ \t]{0,4}:?["']?\w{0,32}(?:pass|pwd|secret|token|key)\w{0,32}["']?[ \t]{0,4},[ \t]{0,4}|\benv::var(?:_os)?\([^()\n]{0,40}(?:pass|pwd|secret|token|key)[^()\n]{0,40}\)[ \t]{0,4}\.unwrap_or(?:_else)?\([ \t]{0,4}(?:\|[^|\n]{0,8}\|[ \t]{0,4})?(?:String::from\([ \t]{0,4})?/iy;
+/** Perl's `$ENV{X} // '…'`: the one default above whose lookup is no call. */
+const ENV_HASH_DEFAULT =
+  /\$ENV\{[^}\n]{0,40}(?:pass|pwd|secret|token|key)[^}\n]{0,40}\}[ \t]{0,4}(?:\/\/|\|\|)[ \t]{0,4}/gi;
 /** C's string copies into a credential field: `strcpy(cfg.password, "…")`, `strncpy`, `wcscpy`. */
 const STRING_COPY =
   /\b(?:strcpy|strncpy|strlcpy|wcscpy|wcsncpy|lstrcpy[AW]?|StringCchCopy[AW]?)[ \t]{0,4}\([ \t]{0,4}[\w.>[\]-]{0,64}(?:pass|pwd|secret|token|key)\w{0,32}[ \t]{0,4},[ \t]{0,4}(?:L(?="))?/gi;
 const CIPHER_KEY_SECOND = /\b(?:createCipheriv|createDecipheriv)[ \t]{0,4}\([ \t]{0,4}/g;
+/** SETTER, STRING_COPY and BIND_SECOND, tried where a call's name starts (see callStarts.ts). */
+const SETTER_AT = new RegExp(SETTER.source, 'yi');
+const STRING_COPY_AT = new RegExp(STRING_COPY.source, 'yi');
+const BIND_SECOND_AT = new RegExp(BIND_SECOND.source, 'y');
 /** An argument before the credential: a string, or an identifier or member chain; the next may be on the next line. */
 const ARGUMENT =
   /(?:"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|[\w$.]{1,128}|\{[^{}\n]{0,256}\})(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,4},(?:[ \t]{0,4}\r?\n)?[ \t]{0,24}/y;
@@ -131,38 +142,54 @@ const SQL_BARE =
 const DIRECTIVE =
   /(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth)(?<=^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth))[ \t]+/gm;
 
-/** The case-sensitive calls, each with the arguments it skips and the kind of its credential. */
-const CALLS: readonly (readonly [RegExp, number, string])[] = [
-  [SECOND_ARGUMENT, 1, 'password'],
-  [THIRD_ARGUMENT, 2, 'password'],
-  [JWT_SECOND, 1, 'secret'],
-  [JWT_FIRST, 0, 'secret'],
-  [CIPHER_KEY_FIRST, 0, 'key'],
-  [SECRET_VALUE, 0, 'secret'],
-  [CIPHER_KEY_SECOND, 1, 'key'],
-  [FOURTH_ARGUMENT, 3, 'password'],
-  [FIFTH_ARGUMENT, 4, 'password'],
-  [HASHED_PLAINTEXT, 0, 'password'],
-  [OMNIAUTH, 1, 'secret'],
-  [LAST_ARGUMENT, -1, 'password'],
+/**
+ * The case-sensitive calls, each with the arguments it skips and the kind of its credential, and whether its
+ * name stands right before its `(` (see callStarts.ts); the others are found by a pass of their own.
+ */
+const CALLS: readonly (readonly [RegExp, number, string, 'named' | 'other'])[] = [
+  [SECOND_ARGUMENT, 1, 'password', 'named'],
+  [AUTH_TUPLE, 1, 'password', 'other'],
+  [THIRD_ARGUMENT, 2, 'password', 'named'],
+  [JWT_SECOND, 1, 'secret', 'other'],
+  [JWT_FIRST, 0, 'secret', 'named'],
+  [CIPHER_KEY_FIRST, 0, 'key', 'named'],
+  [SECRET_VALUE, 0, 'secret', 'named'],
+  [CIPHER_KEY_SECOND, 1, 'key', 'named'],
+  [FOURTH_ARGUMENT, 3, 'password', 'named'],
+  [FIFTH_ARGUMENT, 4, 'password', 'named'],
+  [HASHED_PLAINTEXT, 0, 'password', 'named'],
+  [OMNIAUTH, 1, 'secret', 'other'],
+  [LAST_ARGUMENT, -1, 'password', 'named'],
 ];
-/** The calls as one pattern, a group each (none holds a group of its own): one pass over the text, not seven. */
-const ANY_CALL = new RegExp(CALLS.map(([re]) => `(${re.source})`).join('|'), 'g');
+/** The calls as one pattern, a group each (none holds a group of its own), tried where a call may start. */
+const ANY_CALL = new RegExp(CALLS.map(([re]) => `(${re.source})`).join('|'), 'y');
+/** The calls whose name does not stand right before a `(`: where they match is found by a pass of their own. */
+const OTHER_CALLS = new RegExp(
+  CALLS.filter((c) => c[3] === 'other')
+    .map(([re]) => re.source)
+    .join('|'),
+  'g',
+);
 
 export const findCredentialArguments: RecallDetector = (text, out) => {
-  const re = new RegExp(ANY_CALL.source, 'g');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  const named = callNameStarts(text);
+  const others = [...text.matchAll(OTHER_CALLS)].map((m) => m.index);
+  const starts = others.length === 0 ? named : [...named, ...others].sort((a, b) => a - b);
+  eachMatchAt(text, ANY_CALL, starts, (m, end) => {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
     const [, skip, kind] = CALLS[k]!;
-    const resume =
-      skip === -1 ? lastQuotedAt(text, re.lastIndex, out) : positionalAt(text, re.lastIndex, skip, out, kind);
-    re.lastIndex = Math.max(re.lastIndex, resume);
+    return skip === -1 ? lastQuotedAt(text, end, out) : positionalAt(text, end, skip, out, kind);
+  });
+  for (const [pattern, skip] of [
+    [SETTER_AT, 0],
+    [STRING_COPY_AT, 0],
+    [ENV_DEFAULT, 0],
+  ] as const) {
+    eachMatchAt(text, pattern, named, (_, end) => positionalAt(text, end, skip, out, 'password'));
   }
-  positional(text, SETTER, 0, out);
   positional(text, ASSIGN_CALL, 0, out);
-  positional(text, ENV_DEFAULT, 0, out);
-  positional(text, STRING_COPY, 0, out);
-  bindSecond(text, out);
+  positional(text, ENV_HASH_DEFAULT, 0, out);
+  bindSecond(text, named, out);
 };
 
 export const findSqlPasswords: RecallDetector = (text, out) => {
@@ -196,15 +223,15 @@ export const findDirectivePasswords: RecallDetector = (text, out) => {
 };
 
 /** `simple_bind_s(dn, "…")` skips one argument; `redis.call('AUTH', …)` and `curl_setopt(…, CURLOPT_…, …)` none. */
-function bindSecond(text: string, out: RecallSpan[]): void {
-  const re = new RegExp(BIND_SECOND.source, 'g');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+function bindSecond(text: string, named: readonly number[], out: RecallSpan[]): void {
+  eachMatchAt(text, BIND_SECOND_AT, named, (m, end) => {
     const bind = /^(?:simple_bind|bind_s)/.test(m[0]);
-    const open = bind ? text.indexOf('(', re.lastIndex) : re.lastIndex;
-    if (open !== -1 && open - re.lastIndex <= 4) {
+    const open = bind ? text.indexOf('(', end) : end;
+    if (open !== -1 && open - end <= 4) {
       positionalAt(text, bind ? open + 1 : open, bind ? 1 : 0, out, 'password');
     }
-  }
+    return end;
+  });
 }
 
 /** Hides the quoted argument after `skip` others in each call `pattern` finds, as a `kind`. */
