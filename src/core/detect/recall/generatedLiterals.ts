@@ -20,7 +20,9 @@ const BARE_GO = /:=[ \t]{1,4}([A-Za-z0-9]{20,256})[ \t]*[,;]?[ \t]*$/gm;
  * A `.env` or shell line, `NAME=<token>` and nothing after (`dareboost=…`, `export ENIGMA=…`): the value
  * of a setting, which code does not write so (Kingfisher's examples sent these whole).
  */
-const BARE_ENV = /^[ \t]{0,8}(?:export[ \t]{1,4})?([A-Za-z_][\w.-]{0,60})=([A-Za-z0-9]{20,256})[ \t]*$/gm;
+// Led by the `=` and its run of 20, the line's start read back: led by `^`, the name was read at every line.
+const BARE_ENV =
+  /=(?=[A-Za-z0-9]{20})(?<=^[ \t]{0,8}(?:export[ \t]{1,4})?([A-Za-z_][\w.-]{0,60})=)([A-Za-z0-9]{20,256})[ \t]*$/gm;
 
 export const findGeneratedLiterals: RecallDetector = (text, out) => {
   for (const re of [QUOTED, BARE_GO, BARE_ENV]) {
