@@ -1,5 +1,6 @@
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
+import { wordPlaces, wordSet } from './wordIndex';
 
 /**
  * Password files read by clients: PostgreSQL's `.pgpass`, the `.netrc` of curl, git and ftp, and pppd's
@@ -67,12 +68,21 @@ export const findNetrcPasswords: RecallDetector = (text, out) => {
  * the header comment the files ship with (`# client  server  secret  IP addresses`). The secret is the
  * third word, quoted or bare; the lines are read up to the first that has fewer than three words.
  */
+const PPP_WORDS = wordSet(['client']);
+const PPP_WORDS_AT = /client[ \t]+server[ \t]+secret/iy;
 const PPP_HEADER = /^#[ \t]*client[ \t]+server[ \t]+secret\b[^\n]*\n/gim;
 const PPP_LINE =
   /^[ \t]*(?:"[^"\n]{1,128}"|[^\s#"]{1,128})[ \t]+(?:"[^"\n]{0,128}"|[^\s"]{1,128})[ \t]+(?:"([^"\n]{1,128})"|([^\s"]{1,128}))/;
 
+/** Whether the header's words start at `at`. */
+function headerWordsAt(text: string, at: number): boolean {
+  PPP_WORDS_AT.lastIndex = at;
+  return PPP_WORDS_AT.test(text);
+}
+
 export const findPppSecrets: RecallDetector = (text, out) => {
-  if (!/client[ \t]+server[ \t]+secret/i.test(text)) {
+  // The header's words, found by the shared word search: a case-blind pattern read all of the text.
+  if (!wordPlaces(text, PPP_WORDS).some((at) => headerWordsAt(text, at))) {
     return;
   }
   for (const m of text.matchAll(PPP_HEADER)) {

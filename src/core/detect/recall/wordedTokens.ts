@@ -1,7 +1,9 @@
 import { hasExampleShape } from '../placeholders';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
+import { matchesAt } from './charRuns';
 import type { RecallDetector } from './recallSpan';
+import { wordPlaces, wordSet } from './wordIndex';
 import { cleanTokenEnd, looksRandom, tokenEnd, UUID } from './tokenShape';
 
 /**
@@ -18,7 +20,9 @@ import { cleanTokenEnd, looksRandom, tokenEnd, UUID } from './tokenShape';
  * case-blind, then its case and what stands before it are checked (`isWordStart`): a pattern of case
  * forms each behind a lookbehind is tried at every position of the text.
  */
-const WORD = /(?:pass(?:word|phrase)|secret|token|key|credential)s?(?![a-z])/gi;
+const WORD = /(?:pass(?:word|phrase)|secret|token|key|credential)s?(?![a-z])/iy;
+/** Where WORD may match, found by the shared word search (wordIndex.ts) rather than a case-blind pass. */
+const WORD_LEADS = wordSet(['pass', 'secret', 'token', 'key', 'credential']);
 
 /** Lower case after no letter, Capitalised after no capital (a hump), capitals after no letter. */
 function isWordStart(text: string, at: number, word: string): boolean {
@@ -51,7 +55,7 @@ const ABOUT =
 
 export const findWordedTokens: RecallDetector = (text, out) => {
   let after = 0; // a token already taken is not looked at again from the next word
-  for (const m of text.matchAll(WORD)) {
+  for (const m of matchesAt(text, WORD, wordPlaces(text, WORD_LEADS))) {
     if (!isWordStart(text, m.index, m[0])) {
       continue;
     }
