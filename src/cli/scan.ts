@@ -21,6 +21,7 @@ import {
 } from '../core/fs/walk';
 import { formatBytes, parseChoice, parseOptions, parseSize } from './args';
 import { flushCodeCaches } from './codeCache';
+import { keepYoungGenerationSmall, restoreYoungGenerationGrowth } from './scanJit';
 import type { CliCommand, CliIo } from './command';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError } from './command';
 import { formatJson } from './format/json';
@@ -183,6 +184,7 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
       : undefined;
   if (!pool) {
     prestarted.forEach((worker) => void worker.terminate());
+    keepYoungGenerationSmall();
   }
   for (const root of roots) {
     const loaded = allowlists(rootDir(root));
@@ -242,7 +244,9 @@ async function runScan(args: readonly string[], io: CliIo): Promise<number> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     io.stdout.write(formatTextSummary(findings, { files, bytes, binary, tooLarge, errors, seconds }));
   }
-  // A missed code cache of this bundle (see codeCache.ts) is written now, holding what the scan compiled.
+  // A missed code cache of this bundle (see codeCache.ts) is written now, holding what the scan compiled, under
+  // the flags it was read with.
+  restoreYoungGenerationGrowth();
   flushCodeCaches();
   return errors > 0 ? EXIT_ERROR : findings.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -19,4 +19,29 @@ describe('scanV8Flags', () => {
       assert.ok(!/concurrent-marking|semi-space|single-threaded/.test(flag), flag);
     }
   });
+
+  it('keeps the young generation at its first size while one thread scans, and its growth back after', () => {
+    // A child that loads the CLI's bundled flags as the scan does, then passes ~100 MB of short-lived objects
+    // through the young generation; left to V8 the same loop grows it to 32 MB.
+    const child = (keep: boolean): number[] => {
+      const script = `const v8 = require('node:v8');
+const jit = require(${JSON.stringify(require.resolve('./scanJit'))});
+jit.tuneScanJit();
+if (${keep}) jit.keepYoungGenerationSmall();
+const size = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+const churn = () => { let keep = []; for (let i = 0; i < 2e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 100000) keep = []; } };
+const first = size();
+churn();
+const kept = size();
+jit.restoreYoungGenerationGrowth();
+churn();
+console.log(JSON.stringify([first, kept, size()]));`;
+      return JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout) as number[];
+    };
+    const [first, kept, after] = child(true);
+    const [, grown] = child(false);
+    assert.ok(kept! <= 2 * first!, `young generation ${kept} from ${first}`);
+    assert.ok(grown! > kept!, `left to V8 it grows (${grown} against ${kept})`);
+    assert.ok(after! > kept!, `restored, it grows again (${after} against ${kept})`);
+  });
 });
