@@ -139,9 +139,15 @@ export class CompiledRule {
   readonly tokenRun: number;
   /** `rule.needsRun`'s characters by ASCII code (see `classRun`); undefined when it declares none. */
   readonly runTable: Uint8Array | undefined;
+  /**
+   * The pattern's `secret` group sits inside a lookaround, where it may capture text outside the match:
+   * its place is then always read from the match's indices (see `matcher.secretIndex`).
+   */
+  readonly secretInLookaround: boolean;
   private readonly flags: string;
   private globalRe: RegExp | undefined = undefined;
   private stickyRe: RegExp | undefined = undefined;
+  private indexedRe: RegExp | undefined = undefined;
 
   constructor(
     readonly rule: Rule,
@@ -174,13 +180,50 @@ export class CompiledRule {
     this.gate = startGate(shape.edges);
     this.tokenRun = Number.isFinite(longest) ? shape.tokenRun : 0;
     this.runTable = rule.needsRun === undefined ? undefined : classTable(rule.needsRun.chars);
+    this.secretInLookaround = secretInLookaround(source);
   }
 
+  // The window search and the attempts run without the `d` flag: V8 builds the index arrays of a match
+  // that has them in its runtime, and a line of 16,000 bot-token look-alikes spent four times its
+  // attempts' cost on them. A match's secret is placed from its text (see `matcher.secretIndex`).
   get global(): RegExp {
-    return (this.globalRe ??= nativeRegex(this.rule.pattern.source, `gd${this.flags}`));
+    return (this.globalRe ??= nativeRegex(this.rule.pattern.source, `g${this.flags}`));
   }
 
   get sticky(): RegExp {
-    return (this.stickyRe ??= nativeRegex(this.rule.pattern.source, `yd${this.flags}`));
+    return (this.stickyRe ??= nativeRegex(this.rule.pattern.source, `y${this.flags}`));
+  }
+
+  /** The sticky pattern with indices (`d`): where a match's text cannot place its secret. */
+  get indexed(): RegExp {
+    return (this.indexedRe ??= new RegExp(this.rule.pattern.source, `yd${this.flags}`));
   }
 }
+
+/** Whether the `(?<secret>…)` group of `source` lies inside a lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`). */
+export function secretInLookaround(source: string): boolean {
+  // Per open group: whether it is a lookaround or inside one.
+  const open: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      inClass = c !== ']';
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === ')') {
+      open.pop();
+    } else if (c === '(') {
+      const inside = LOOKAROUND.test(source.slice(i, i + 4)) || open[open.length - 1] === true;
+      if (inside && source.startsWith('(?<secret>', i)) {
+        return true;
+      }
+      open.push(inside);
+    }
+  }
+  return false;
+}
+
+const LOOKAROUND = /^\(\?<?[=!]/;

@@ -218,11 +218,11 @@ function enterWindow(text: string, start: number, end: number, stats: ScanStats)
 
 /** Appends match `m` (of a text starting at `base`) as a candidate: its `secret` group, or all of it. */
 export function push(cr: CompiledRule, m: RegExpExecArray, base: number, out: Candidate[]): void {
-  const span = m.indices?.groups?.['secret'];
   const secret = m.groups?.['secret'];
-  if (span && secret !== undefined) {
+  if (secret !== undefined) {
     if (secret.length > 0) {
-      out.push({ rule: cr, start: base + span[0], end: base + span[1], secret, provider: undefined });
+      const start = base + secretIndex(cr, m, secret);
+      out.push({ rule: cr, start, end: start + secret.length, secret, provider: undefined });
     }
     return;
   }
@@ -233,6 +233,24 @@ export function push(cr: CompiledRule, m: RegExpExecArray, base: number, out: Ca
     secret: m[0],
     provider: undefined,
   });
+}
+
+/**
+ * Where match `m`'s `secret` group starts in the text it was run on. Outside a lookaround the group's text
+ * lies in the match's, so where it occurs there once, that is its place (most patterns: a bare token is the
+ * whole match); otherwise the pattern is run again at the match's start with indices (`cr.indexed`), which
+ * gives the same match, as the same sticky attempt at the same offset of the same text.
+ */
+export function secretIndex(cr: CompiledRule, m: RegExpExecArray, secret: string): number {
+  if (!cr.secretInLookaround) {
+    const k = m[0].indexOf(secret);
+    if (k !== -1 && m[0].indexOf(secret, k + 1) === -1) {
+      return m.index + k;
+    }
+  }
+  const re = cr.indexed;
+  re.lastIndex = m.index;
+  return re.exec(m.input)!.indices!.groups!['secret']![0];
 }
 
 /** Where a window for a hit at `hit` starts: `BEFORE_KEYWORD` back, but not before the hit's line. */

@@ -8,6 +8,8 @@ export interface ScanStats {
   windowChars: number;
   /** Pattern matches examined (before entropy, validation and suppression). */
   matches: number;
+  /** Candidates whose shape checks ran: one per rule and distinct text (see `ShapeChecks`). */
+  shapeChecks: number;
   /** Windows abandoned at `MAX_MATCHES`. */
   capped: number;
   /**
@@ -19,5 +21,5 @@ export interface ScanStats {
 
 /** A new zeroed counter set. */
 export function newStats(): ScanStats {
-  return { hitRuns: 0, windows: 0, windowChars: 0, matches: 0, capped: 0, unexamined: [] };
+  return { hitRuns: 0, windows: 0, windowChars: 0, matches: 0, shapeChecks: 0, capped: 0, unexamined: [] };
 }

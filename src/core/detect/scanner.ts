@@ -1,6 +1,5 @@
 import { lastAtOrBefore } from '../sortedSearch';
 import { holdsNeededRun, matchAtKeywords } from './anchoredMatch';
-import { hexEntropyFloor, shannonEntropy } from './entropy';
 import type { Finding, Position } from './finding';
 import { fingerprintOf, maskSecret } from './finding';
 import type { Rule, Severity } from './rule';
@@ -9,11 +8,12 @@ import { holdsClassRun } from './classRun';
 import { ignoredByComment } from './ignoreComments';
 import type { Candidate, ScanStats } from './matcher';
 import { BEFORE_KEYWORD, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
-import { isDocumentedExample, isPlaceholder } from './placeholders';
+import { isDocumentedExample } from './placeholders';
 import { defersToNamedProvider, defersToProvider, providerPrefixes } from './prefixLookAlike';
 import type { KeywordIndex } from './keywordIndex';
 import { LowerText } from './lowerText';
 import { runsOfRule } from './hitRuns';
+import { ShapeChecks } from './shapeChecks';
 import { findKeywordHits } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
 
@@ -155,6 +155,7 @@ function collect(
   const rules = options.rules ?? builtinRules;
   const prefixes = providerPrefixes(rules);
   const memo = new ContextMemo(text);
+  const shapes = new ShapeChecks(stats);
   // What the context shows is no secret is dropped before overlaps are settled: a longer candidate it
   // beat (`API_KEY=ab%5…` around a 32-character run a service's shape took) is then still reported.
   const kept = resolveOverlaps(
@@ -162,7 +163,7 @@ function collect(
       (c) =>
         c.end > from &&
         c.start < to &&
-        plausible(c) &&
+        shapes.plausible(c.rule, c.secret) &&
         (c.rule.rule.inContext?.(text, c.start, c.secret) ?? true) &&
         !defersToProvider(prefixes, c.rule.rule, c.secret, text, c.start) &&
         !defersToNamedProvider(rules, c.rule.rule, text, c.start, c.secret) &&
@@ -243,26 +244,6 @@ function clipRuns(runs: readonly number[], lo: number, hi: number): number[] {
     }
   }
   return out;
-}
-
-/** The rule's floor, capped for a hex value at what random hex of its length reaches (hex has 4 bits at most). */
-function entropyFloor(minEntropy: number, secret: string): number {
-  return /^[0-9a-fA-F]+$/.test(secret) ? Math.min(minEntropy, hexEntropyFloor(secret.length)) : minEntropy;
-}
-
-/** Shape checks that need only the candidate: entropy, the rule's own validation, placeholders. */
-function plausible(c: Candidate): boolean {
-  const rule = c.rule.rule;
-  if (rule.minEntropy !== undefined && shannonEntropy(c.secret) < entropyFloor(rule.minEntropy, c.secret)) {
-    return false;
-  }
-  if (rule.validate && !rule.validate(c.secret)) {
-    return false;
-  }
-  return (
-    rule.proof === 'checksum' ||
-    !isPlaceholder(c.secret, c.rule.keywords, rule.proof === 'drawn' ? 'whole-value' : 'any-marker')
-  );
 }
 
 function toMatch(

@@ -58,4 +58,16 @@ describe('token runs', () => {
     assert.deepEqual(tokenRuns(`${run}\u0131${run}`, 0, 21, 16), []);
     assert.deepEqual(tokenRuns(`${run}1${run}`, 0, 21, 16), [0, 21]);
   });
+
+  it('gives each text its own list, past the buffer they are gathered in and as it grows', () => {
+    const next = seededInts(29);
+    const texts = [3000, 10, 700, 5000, 0].map((units) =>
+      Array.from({ length: units }, () => 'x'.repeat(16 + next(8)) + ' .='[next(3)]).join(''),
+    );
+    const lists = texts.map((text) => tokenRuns(text, 0, text.length, 16));
+    texts.forEach((text, k) => {
+      assert.deepEqual(lists[k], naiveRuns(text, 0, text.length, 16), `text ${k}`);
+    });
+    assert.equal(lists[3]!.length, 10000);
+  });
 });

@@ -101,9 +101,14 @@ function fittingLines(text: string, from: number, to: number): readonly number[]
  * pair of matching quotes.
  */
 function fitLine(text: string, s: number, e: number, to: number, spans: number[]): void {
-  // A line far longer than the format is no bare token, so its ends are looked for only that far.
+  // A line far longer than the format is no bare token, so its ends are looked for only that far: its
+  // start no further back than `e - reach` (a line holding the value and longer than `reach` is none), and
+  // its end only when its start is in reach. A line of 16,000 JWTs read 137 characters each way of each.
   const reach = FIT_MAX + 64;
-  const start = lineStart(text, s, reach + 1);
+  const start = lineStart(text, s, reach - (e - s) + 1);
+  if (start < e - reach) {
+    return;
+  }
   // The line's length counts a `\r` before its `\n`, which `lineEnd` leaves out.
   const cut = lineEnd(text, e, reach + 1);
   const end = text.charCodeAt(cut) === 13 && text.charCodeAt(cut + 1) === 10 ? cut + 1 : cut;

@@ -177,4 +177,17 @@ describe('bare bot tokens (a token alone on its line)', () => {
       }
     }
   });
+
+  it('reports a token alone on a line of blanks up to the reach past its format, and none on a longer line', () => {
+    // Discord's longest token is 72 characters: a line of 136 (blanks and a `\r` included) is the longest read.
+    const next = seededInts(41);
+    for (let i = 0; i < 60; i++) {
+      const t = discordSample();
+      const line = 136 - next(3) + next(3);
+      const blanks = line - t.length - (i % 2);
+      const before = next(blanks + 1);
+      const text = `# a bot\n${' '.repeat(before)}${t}${' '.repeat(blanks - before)}${i % 2 ? '\r' : ''}\nmore\n`;
+      assert.equal(ids(text).includes('discord-bot-token-bare'), line <= 136, JSON.stringify(text));
+    }
+  });
 });

@@ -1,7 +1,7 @@
-import { hexEntropyFloor, shannonEntropy } from '../entropy';
 import type { FoundValue } from '../rule';
 import type { Segment, Shape } from './serviceKeyText';
 import { forEachDigitRun } from './digitRuns';
+import { DottedRuns } from './dottedRuns';
 import { forEachLetterRun, randomLetters } from './letterRuns';
 import { plainWords, shortRuns, wordSearch } from './shortRuns';
 import { TOKEN_RUN, tokenRuns } from '../tokenRuns';
@@ -9,7 +9,7 @@ import {
   adjacent,
   CLASS_CHARS,
   credentialBefore,
-  dottedRunAt,
+  fits,
   forEachRun,
   isDotted,
   isNameAt,
@@ -205,10 +205,11 @@ export class ServiceKeyIndex {
             TOKEN_RUN - 1,
             wordRuns,
           );
+    const dotted = new DottedRuns(text, long);
     forEachDigitRun(text, long, short, this.minLength, (start, end) => {
       counter.chars += end - start;
       if (this.maxDotted > 0 && start >= dottedEnd) {
-        const run = dottedRunAt(text, start, end, this.maxDotted);
+        const run = dotted.at(start, end, this.maxDotted);
         if (run !== undefined) {
           const [s, e] = run;
           counter.chars += e - s + (start - s);
@@ -376,25 +377,4 @@ export class ServiceKeyIndex {
     }
     return out;
   }
-}
-/**
- * Whether `value` has `shape` and reads as a generated key: letters and digits both, not a hex digest
- * or a UUID unless a credential word names it, and above the entropy a random value of its class reaches.
- */
-function fits(value: string, shape: Shape, credential: boolean): boolean {
-  if (!matches(value, shape)) {
-    return false;
-  }
-  if (!looksGenerated(value, 0, value.length)) {
-    return false;
-  }
-  const hexLike = /^[0-9a-fA-F-]+$/.test(value);
-  if ((hexLike || shape.length > 1) && !credential) {
-    return false;
-  }
-  const body = value.replace(/-/g, '');
-  // A random 12-character value repeats a few by chance: under 2.6 bits once in ~7,000 draws, 2.4 in ~130,000.
-  const short = body.length >= 14 ? 2.6 : 2.4;
-  const floor = hexLike ? hexEntropyFloor(body.length) : body.length >= 20 ? 3.0 : short;
-  return shannonEntropy(body) >= floor;
 }

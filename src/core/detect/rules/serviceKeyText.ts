@@ -1,3 +1,5 @@
+import { hexEntropyFloor, shannonEntropy } from '../entropy';
+
 /**
  * Text-level pieces of the service key table (see `serviceKeyTable.ts`): character classes, the one
  * pass over runs of token characters, the words before a value, and shape checks. Each is a bounded
@@ -37,7 +39,7 @@ export interface Segment {
 /** A shape: its segments, each joined to the one before by its `join` (`-` when unset). */
 export type Shape = readonly Segment[];
 
-/** Whether a value of `shape` can hold a `.`: such values are read as whole dotted runs (see `dottedRunAt`). */
+/** Whether a value of `shape` can hold a `.`: such values are read as whole dotted runs (see `DottedRuns`). */
 export function isDotted(shape: Shape): boolean {
   return shape.some((seg) => seg.join === '.' || CLASS_CHARS[seg.cls]!.includes('.'));
 }
@@ -296,44 +298,6 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isDottedToken(c: number): boolean {
-  return c === 46 || isToken(c);
-}
-
-/**
- * The run of token characters and dots around [start, end), when a dot joins it to more (`<8>.<35>`):
- * its bounds, or undefined when no dot touches the piece. A run longer than `max` is read no further than
- * `max + 1` characters, so each call costs a bounded amount and the caller sees it is too long.
- */
-export function dottedRunAt(
-  text: string,
-  start: number,
-  end: number,
-  max: number,
-): [number, number] | undefined {
-  const dotBefore = start > 0 && text.charCodeAt(start - 1) === 46;
-  const dotAfter = end < text.length && text.charCodeAt(end) === 46;
-  if (!dotBefore && !dotAfter) {
-    return undefined;
-  }
-  let s = start;
-  while (s > 0 && isDottedToken(text.charCodeAt(s - 1)) && end - s <= max) {
-    s--;
-  }
-  let e = end;
-  while (e < text.length && isDottedToken(text.charCodeAt(e)) && e - s <= max) {
-    e++;
-  }
-  // A sentence's full stop or a host name's dots end the run on a dot: the value is what comes before.
-  while (e > end && text.charCodeAt(e - 1) === 46) {
-    e--;
-  }
-  while (s < start && text.charCodeAt(s) === 46) {
-    s++;
-  }
-  return [s, e];
-}
-
 /**
  * Whether a credential word lies in the look-back before `at`: `namesCredential` can hold only there, so a
  * value with none before it is skipped before its letters are read (one native search of a short slice).
@@ -353,3 +317,25 @@ export function namesCredential(slice: string): boolean {
 const NAME_THEN_VALUE =
   /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)?["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?(?:Bearer )?$/;
 const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth/i;
+
+/**
+ * Whether `value` has `shape` and reads as a generated key: letters and digits both, not a hex digest
+ * or a UUID unless a credential word names it, and above the entropy a random value of its class reaches.
+ */
+export function fits(value: string, shape: Shape, credential: boolean): boolean {
+  if (!matches(value, shape)) {
+    return false;
+  }
+  if (!looksGenerated(value, 0, value.length)) {
+    return false;
+  }
+  const hexLike = /^[0-9a-fA-F-]+$/.test(value);
+  if ((hexLike || shape.length > 1) && !credential) {
+    return false;
+  }
+  const body = value.replace(/-/g, '');
+  // A random 12-character value repeats a few by chance: under 2.6 bits once in ~7,000 draws, 2.4 in ~130,000.
+  const short = body.length >= 14 ? 2.6 : 2.4;
+  const floor = hexLike ? hexEntropyFloor(body.length) : body.length >= 20 ? 3.0 : short;
+  return shannonEntropy(body) >= floor;
+}

@@ -43,7 +43,7 @@ YouTubeApiKey @youtube w39
 
 /**
  * Services whose value joins its parts with `_` or `.` (`pk_<45>`, `<8>.<35>`), or holds dots anywhere
- * (`p`): a dotted value is read as one run of letters, digits, `_`, `-` and `.` (see `dottedRunAt`).
+ * (`p`): a dotted value is read as one run of letters, digits, `_`, `-` and `.` (see `DottedRuns`).
  */
 export const SERVICE_KEYS_JOINED = `
 AirtablePersonalAccessToken airtable a17.h64

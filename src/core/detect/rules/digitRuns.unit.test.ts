@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { seededInts } from '../../../../test/support/seededRandom';
+import { forEachDigitRun } from './digitRuns';
+
+const SEPARATOR: Readonly<Record<string, number>> = { _: 1, '-': 2 };
+
+/**
+ * The pieces of a run as the finder reads them, written from their definition: the run whole, then its
+ * pieces between `_`, between `-`, and between either (except one that `_` or `-` alone bounds on both
+ * sides, already given), each `min` long or more; none for a run without a digit.
+ */
+function definedPieces(text: string, start: number, end: number, min: number): string[] {
+  const run = text.slice(start, end);
+  if (run.length < min || !/[0-9]/.test(run)) {
+    return [];
+  }
+  const out = [`${start}-${end}`];
+  const held = (run.includes('_') ? 1 : 0) | (run.includes('-') ? 2 : 0);
+  for (const seps of [1, 2, 3].filter((s) => (s & held) === s)) {
+    let p = 0;
+    for (let q = 0; q <= run.length; q++) {
+      const k = q === run.length ? 0 : (SEPARATOR[run[q]!] ?? 0);
+      if (q < run.length && (k & seps) === 0) {
+        continue;
+      }
+      const left = p === 0 ? 3 : SEPARATOR[run[p - 1]!]!;
+      const right = q === run.length ? 3 : k;
+      if (q - p >= min && (seps !== 3 || (left & right) === 0)) {
+        out.push(`${start + p}-${start + q}`);
+      }
+      p = q + 1;
+    }
+  }
+  return out;
+}
+
+describe('forEachDigitRun (the service table’s one pass)', () => {
+  it('visits each run’s pieces as defined, short runs and runs past 256 characters alike', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const r = seededInts(seed);
+      const alphabet = ['abcXYZ', 'abc123', 'ab_-', 'a1_', 'z-9'][r(5)]!;
+      let text = '';
+      const runs: number[] = [];
+      for (let n = 1 + r(12); n > 0; n--) {
+        const length = r(4) === 0 ? 250 + r(30) : r(40);
+        text += ' ';
+        runs.push(text.length, text.length + length);
+        for (let i = 0; i < length; i++) {
+          text += alphabet[r(alphabet.length)];
+        }
+      }
+      const long = runs.filter((_, i) => (runs[i - (i % 2)]! * 7 + seed) % 3 !== 0);
+      const short = runs.filter((x) => !long.includes(x));
+      const min = 4 + r(12);
+      const seen: string[] = [];
+      forEachDigitRun(text, long, short, min, (s, e) => seen.push(`${s}-${e}`));
+      const want: string[] = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        want.push(...definedPieces(text, runs[i]!, runs[i + 1]!, min));
+      }
+      assert.deepEqual(seen, want, `seed ${seed}`);
+    }
+  });
+});
