@@ -41,7 +41,36 @@ function pathologicalInputs() {
     'one line of bot-token-shaped runs': fill(
       'MTAwMDAwMDAwMDAwMDAwMDAw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 ',
     ),
+    // The same shapes, each token drawn afresh (a fixed seed): no check can be answered once for them all, as
+    // it can for a repeated token (shapeChecks.ts asks each distinct text once per scan).
+    'one line of distinct JWT-shaped tokens': distinct(
+      (draw) => `eyJhbGciOiJIUzI1NiJ9.eyJ${draw(17)}.${draw(21)} `,
+    ),
+    'one line of distinct bot-token-shaped runs': distinct(
+      (draw) => `MTAwMDAwMDAwMDAwMDAwMDAw.${draw(6)}.${draw(30)} `,
+    ),
   };
+}
+
+/** Tokens from `make`, each with characters drawn from a fixed seed, on one line to 1 MB. */
+function distinct(make, bytes = MB) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let seed = 11;
+  const draw = (n) => {
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      out += alphabet[(seed >>> 16) % alphabet.length];
+    }
+    return out;
+  };
+  const parts = [];
+  for (let n = 0; n < bytes;) {
+    const token = make(draw);
+    parts.push(token);
+    n += token.length;
+  }
+  return parts.join('').slice(0, bytes);
 }
 
 /** `unit` and one pseudo-random letter, repeated to 1 MB (a fixed seed: the same text every run). */

@@ -66,4 +66,18 @@ describe('ignore comments', () => {
     const long = `x = "VALUE"${' '.repeat(20000)}// secure-gpt-ignore`;
     assert.ok(ignored(long, 'VALUE'));
   });
+
+  it('answers each line and rule of the text being scanned once, and never from another text', () => {
+    const marked = 'a = "VALUE" // secure-gpt-ignore: github-pat\nb = "OTHER"';
+    const starts = lineStarts(marked);
+    // Asked again for the same line and rule, for another rule, and for the next line: each its own answer.
+    assert.ok(ignoredByComment(marked, starts, 0, 'github-pat'));
+    assert.ok(ignoredByComment(marked, starts, 0, 'github-pat'));
+    assert.ok(!ignoredByComment(marked, starts, 0, 'slack-token'));
+    assert.ok(!ignoredByComment(marked, starts, 1, 'github-pat'));
+    // The same line starts with another text of the same length (an edit), then the first text scanned again.
+    const unmarked = marked.replace('secure-gpt-ignore', 'secure-gpt-ignorx');
+    assert.ok(!ignoredByComment(unmarked, lineStarts(unmarked), 0, 'github-pat'));
+    assert.ok(ignoredByComment(marked, lineStarts(marked), 0, 'github-pat'));
+  });
 });
