@@ -40,6 +40,7 @@ import { findRecoveryCodes } from './recoveryCodes';
 import { findNamedPairs } from './namedPairs';
 import { findCredentialPairs } from './credentialPairs';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
+import { findKeyedLiterals } from './keyedLiterals';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -93,6 +94,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findFormatArguments,
   findPrefixedTokens,
   findValuesAfterCredentialWords,
+  findKeyedLiterals,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
