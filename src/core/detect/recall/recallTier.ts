@@ -41,6 +41,7 @@ import { findNamedPairs } from './namedPairs';
 import { findCredentialPairs } from './credentialPairs';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 import { findKeyedLiterals } from './keyedLiterals';
+import { findPositionalCredentials } from './positionalCredentials';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -95,6 +96,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findPrefixedTokens,
   findValuesAfterCredentialWords,
   findKeyedLiterals,
+  findPositionalCredentials,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
