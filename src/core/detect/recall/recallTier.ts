@@ -42,6 +42,7 @@ import { findCredentialPairs } from './credentialPairs';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
 import { findKeyedLiterals } from './keyedLiterals';
 import { findPositionalCredentials } from './positionalCredentials';
+import { findKeyBytes } from './keyBytes';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -97,6 +98,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findValuesAfterCredentialWords,
   findKeyedLiterals,
   findPositionalCredentials,
+  findKeyBytes,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
