@@ -43,6 +43,7 @@ import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTo
 import { findKeyedLiterals } from './keyedLiterals';
 import { findPositionalCredentials } from './positionalCredentials';
 import { findKeyBytes } from './keyBytes';
+import { findConfigDefaults } from './configDefaults';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -99,6 +100,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findKeyedLiterals,
   findPositionalCredentials,
   findKeyBytes,
+  findConfigDefaults,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
