@@ -44,6 +44,7 @@ import { findKeyedLiterals } from './keyedLiterals';
 import { findPositionalCredentials } from './positionalCredentials';
 import { findKeyBytes } from './keyBytes';
 import { findConfigDefaults } from './configDefaults';
+import { findChatCredentials } from './chatCredentials';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -101,6 +102,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findPositionalCredentials,
   findKeyBytes,
   findConfigDefaults,
+  findChatCredentials,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
