@@ -26,7 +26,7 @@ const QUOTE = '[`"\'\u2018\u201c]?';
 const PROSE: readonly GatedPattern[] = [
   {
     re: new RegExp(
-      `\\b(?:[Uu]se|[Tt]ry)[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{6,64})${QUOTE}[ \\t]{1,4}as[ \\t]{1,4}(?:the|your|my|a)[ \\t]{1,4}(?:new[ \\t]{1,4})?pass(?:word|phrase)\\b`,
+      `\\b(?:[Uu]se|[Tt]ry)[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{6,64})${QUOTE}[ \\t]{1,4}as[ \\t]{1,4}(?:(?:the|your|my|a)[ \\t]{1,4})?(?:new[ \\t]{1,4})?pass(?:word|phrase)\\b`,
       'dg',
     ),
     keep: shaped,
@@ -58,6 +58,10 @@ const PROSE: readonly GatedPattern[] = [
     keep: shaped,
   },
   {
+    re: /\buser(?:name)?[ \t]{1,4}[^\s,;]{1,64}[ \t]{0,4}[,;/][ \t]{0,4}pass(?:word)?[ \t]{1,4}(?<v>[^\s]{4,128})/dgi,
+    keep: shaped,
+  },
+  {
     re: /\bu(?:ser)?[ \t]{0,2}:[ \t]{0,4}[^\s:]{1,64}[ \t]{1,8}p(?:w|ass)?[ \t]{0,2}:[ \t]{0,4}(?<v>\S{4,128})/dgi,
   },
   {
@@ -66,7 +70,7 @@ const PROSE: readonly GatedPattern[] = [
 ];
 const PROSE_WORDS = wordSet([
   ...['password', 'passphrase', 'wifi', 'wi-fi', 'ssid', 'creds', 'credentials', 'login', 'log in'],
-  ...[' p:', ' pw:', ' pass:'],
+  ...[' p:', ' pw:', ' pass:', ' pass '],
 ]);
 
 const TOOLS: readonly GatedPattern[] = [
@@ -120,10 +124,11 @@ const MAX_ITEMS = 50;
 /** A users table's row without a column list. */
 const USER_ROW =
   /\bINSERT[ \t]{1,8}INTO[ \t]{1,8}[`"[]?(?:\w{1,64}\.)?[`"[]?(?:users?|accounts?|admins?|members|logins|credentials|app_users|auth_user)[`"\]]?[ \t]{1,8}VALUES[ \t]{0,8}\(/gi;
-const ROW_LITERAL = /'((?:[^'\\\r\n]|\\.|''){1,256})'|\)/g;
+/** A row's literal (group 1), the next row (`),(`: neither group), or the statement's end (group 2). */
+const ROW_LITERAL = /'((?:[^'\\\r\n]|\\.|''){1,256})'|\)[ \t]{0,8},[ \t]{0,8}\(|(\))/g;
 const ROW_WORDS = wordSet(['insert into']);
-/** Literals read per row. */
-const MAX_ROW_LITERALS = 64;
+/** Literals read per statement. */
+const MAX_ROW_LITERALS = 256;
 
 /** A dump's `COPY … (columns) FROM stdin;`, the columns group 1. */
 const COPY =
@@ -197,19 +202,20 @@ function readList(text: string, from: number, end: number, out: RecallSpan[]): n
   return Math.max(end, at - 1);
 }
 
-/** The literals of a password's shape in the first row of each users insert on the line. */
+/** The literals of a password's shape in the rows of each users insert on the line. */
 function readRows(text: string, from: number, end: number, out: RecallSpan[]): void {
   const line = text.slice(from, end);
   USER_ROW.lastIndex = 0;
   for (let m = USER_ROW.exec(line); m !== null; m = USER_ROW.exec(line)) {
-    // The row's literals up to its `)`, at most `MAX_ROW_LITERALS`; the next statement is looked for after them.
+    // The rows' literals up to the statement's `)`, at most `MAX_ROW_LITERALS`; the next statement is looked
+    // for after them.
     ROW_LITERAL.lastIndex = USER_ROW.lastIndex;
     for (let i = 0; i < MAX_ROW_LITERALS; i++) {
       const v = ROW_LITERAL.exec(line);
-      if (v === null || v[1] === undefined) {
+      if (v === null || v[2] !== undefined) {
         break;
       }
-      if (shaped(v[1]) && !/^\d{4}-\d\d-\d\d/.test(v[1])) {
+      if (v[1] !== undefined && shaped(v[1]) && !/^\d{4}-\d\d-\d\d/.test(v[1])) {
         out.push({ start: from + v.index + 1, end: from + v.index + 1 + v[1].length, kind: 'password' });
       }
       USER_ROW.lastIndex = ROW_LITERAL.lastIndex;

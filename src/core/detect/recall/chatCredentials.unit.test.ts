@@ -8,6 +8,8 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
   it('hides a password stated in prose, a wifi key and a pair of user and password', () => {
     for (const line of [
       (p: string) => `Use ${p} as the password.`,
+      (p: string) => `use ${p} as password`,
+      (p: string) => `user admin, pass ${p}`,
       (p: string) => `is ${p} the right password?`,
       (p: string) => `${p} is the password`,
       (p: string) => `wifi: AcmeGuest / ${p}`,
@@ -45,6 +47,11 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
     assertHidden(findChatCredentials, `INSERT INTO users VALUES (1,'admin','${p}','admin@acme.io',NOW());`, [
       p,
     ]);
+    const [q, r] = [pw(), pw()];
+    assertHidden(findChatCredentials, `INSERT INTO \`users\` VALUES (3,'bob','${q}',1),(4,'eve','${r}',0);`, [
+      q,
+      r,
+    ]);
     const hash = `$2a$12$${fake(53)}`;
     const token = randomToken(HEX, 20);
     assertHidden(
@@ -69,8 +76,11 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
       'COPY public.users (id, email) FROM stdin;\n1\tadmin@acme.io\n\\.',
       '@@ -1 +1 @@\n-timeout: 30\n+timeout: ${TIMEOUT}',
       '$ echo hello | base64 --decode',
+      'user admin, pass through',
     ]) {
       assertUntouched(findChatCredentials, text);
     }
+    // The statement ends at its `)`: a literal after it belongs to no row.
+    assertUntouched(findChatCredentials, `INSERT INTO users VALUES (1,'a','b'); SELECT '${pw()}' FROM dual;`);
   });
 });

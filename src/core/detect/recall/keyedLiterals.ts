@@ -8,8 +8,8 @@ import { wordSet } from './wordIndex';
  * reader pairs the two (hunter F, 2026-12-06):
  * - a fallback after a read of a credential-named variable or setting: Clojure's `(or (System/getenv
  *   "DB_PASS") "…")`, Java's `.orElse("…")`, Kotlin's `.ifEmpty { "…" }`, Rust's `.unwrap_or("…")`,
- *   `ENV["DB_PASS"]? || "…"`, `os.getenv("X") or "…"`, configparser's `fallback="…"`, fish's `set -q X; or
- *   set -gx X …`;
+ *   `ENV["DB_PASS"]? || "…"`, `os.getenv("X") or "…"`, configparser's `fallback="…"`, `getattr(settings,
+ *   "SECRET_KEY", "…")`, fish's `set -q X; or set -gx X …`;
  * - a setter that names the key in another argument: `keychain.set("…", key: "db_password")`, `UserDefaults…
  *   set("…", forKey: "apiPassword")`, `kSecValueData: "…"`, `(System/setProperty "db.password" "…")`;
  * - Elixir's `config :app, :erlang_cookie, "…"`, Joken's `default_signer` and `key_octet`, Cloak's `key:
@@ -50,6 +50,11 @@ const PATTERNS: readonly GatedPattern[] = [
       'gd',
     ),
     keep: (_v, m) => credentialKind(m.groups!['n'] ?? m.groups!['k'] ?? m.groups!['p']!) !== undefined,
+  },
+  // Python's `getattr(settings, "SECRET_KEY", "…")`: the default after the attribute's name.
+  {
+    re: new RegExp(`\\bgetattr\\([^(),\\r\\n]{1,80},[ \\t]{0,4}${QN}[ \\t]{0,4},[ \\t]{0,4}${QV}`, 'gd'),
+    keep: named,
   },
   // configparser's `config.get("db", "password", fallback="…")`.
   {
@@ -111,7 +116,7 @@ const WORDS = wordSet([
   ...['or_else', 'ordefault', 'defaultifempty', 'defaultto', 'env', 'fallback', 'set -', '.set'],
   ...['ksecvaluedata', 'setproperty', 'setenv', 'set_var', 'setenvironmentvariable', 'config :'],
   ...['default_signer', 'key_octet', 'signing_key', 'erlang_cookie', 'secret_key_base', 'base64.decode'],
-  ...['qw', 'writetext'],
+  ...['qw', 'writetext', 'getattr'],
 ]);
 
 export const findKeyedLiterals: RecallDetector = (text, out) => {

@@ -16,6 +16,7 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       (p: string) => `const token = process.env.API_TOKEN ?? '${p}';`,
       (p: string) => `my $pw = $ENV{DB_PASSWORD} // "${p}";`,
       (p: string) => `db_password = config.get("db", "password", fallback="${p}")`,
+      (p: string) => `SECRET_KEY = getattr(settings, "SECRET_KEY", "${p}")`,
       (p: string) => `set -q DB_PASS; or set -gx DB_PASS ${p}`,
     ]) {
       const p = pw();
@@ -59,6 +60,7 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       'pw = os.getenv("DB_PASSWORD") or "${DB_PASSWORD}"',
       'pw = os.getenv("DB_PASSWORD") or "changeme"',
       'level = config.get("log", "level", fallback="info")',
+      'DEBUG = getattr(settings, "DEBUG_TOOLBAR", "enabled")',
       'set -gx EDITOR vim',
       'set -gx GITHUB_TOKEN $token',
       'defaults.set("dark", forKey: "theme")',

@@ -40,6 +40,22 @@ describe('redact tier: credentials passed by their place among arguments (positi
       `record Login(String user, String password) {}\nvar l = new Login("ops", "${r}");`,
       [r],
     );
+    const [d, n, g] = [pw(), pw(), pw()];
+    assertHidden(
+      findPositionalCredentials,
+      `@dataclass\nclass Db:\n    """Where the app's data lives."""\n    user: str\n    password: str\n\ndb = Db("app", "${d}")`,
+      [d],
+    );
+    assertHidden(
+      findPositionalCredentials,
+      `Db = namedtuple("Db", ["user", "password"])\ndb = Db("app", "${n}")`,
+      [n],
+    );
+    assertHidden(
+      findPositionalCredentials,
+      `type Creds struct {\n\tUser, Password string\n}\n\nc := Creds{"app", "${g}"}`,
+      [g],
+    );
   });
 
   it('leaves calls whose places hold no credential, variables and placeholders', () => {
@@ -55,6 +71,10 @@ describe('redact tier: credentials passed by their place among arguments (positi
       'case class Point(x: String, y: String)\nval p = Point("north", "east-by-west")',
       'case class DbConfig(url: String, password: String)\nval cfg = DbConfig(url, sys.env("DB_PASSWORD"))',
       'case class DbConfig(url: String, password: String)\nval cfg = DbConfig("jdbc:h2:mem", "${DB_PASSWORD}")',
+      '@dataclass\nclass Db:\n    user: str\n    password: str\n\n    def url(self):\n        return Db("a", self.password)',
+      'Point = namedtuple("Point", "x y")\np = Point("north", "east-by-west")',
+      'type Creds struct {\n\tUser, Password string\n}\n\nc := Creds{User: "app", Password: os.Getenv("PW")}',
+      'typedef struct { char *user; char *password; } creds;',
     ]) {
       assertUntouched(findPositionalCredentials, text);
     }
