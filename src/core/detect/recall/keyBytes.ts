@@ -6,8 +6,9 @@ import { wordSet } from './wordIndex';
  * Keys written in a form of their own, which the PEM and token readers do not take (hunters F and E,
  * 2026-12-06):
  * - a Solana keypair's bytes, `[174,47,…]` (64 numbers, or at least 32 of them where a paste cut it short),
- *   by a word of Solana's (`solana`, `keypair`, `id.json`, `secretKey`);
- * - Rust's `hex!("<64 hex>")` given to a key-named binding (`let pk = hex!(…)`, `const SECRET_KEY: [u8; 32]`);
+ *   by a word of Solana's (`solana`, `keypair`, `id.json`, `secretKey`, `PRIVATE_KEY`);
+ * - Rust's `hex!("<64 hex>")` given to a key-named binding (`let pk = hex!(…)`, `const SECRET_KEY: [u8; 32]`)
+ *   or to a key's constructor (`SecretKey::from_slice(&hex!(…))`);
  * - an OpenVPN static key's body (`-----BEGIN OpenVPN Static key V1-----`, lines of 32 hex);
  * - Maven's encrypted master password and server key (`<master>{…}</master>`, `<privateKey>{…}</privateKey>`);
  * - a recovery phrase stated in prose (`my mnemonic is …`): 12 to 24 words, the phrase ending there.
@@ -20,12 +21,22 @@ const SOLANA: readonly GatedPattern[] = [
     kind: 'private-key',
   },
 ];
-const SOLANA_WORDS = wordSet(['solana', 'keypair', 'id.json', 'secretkey', 'secret_key']);
+const SOLANA_WORDS = wordSet([
+  'solana',
+  'keypair',
+  'id.json',
+  'secretkey',
+  'secret_key',
+  'private_key',
+  'privatekey',
+]);
 
 const PATTERNS: readonly GatedPattern[] = [
   {
-    re: /\b(?<n>\w{1,40})(?:[ \t]{0,4}:[ \t]{0,4}[\w[\];& ]{1,40})?[ \t]{0,4}=[ \t]{0,4}hex!\([ \t]{0,4}"(?<v>[0-9a-fA-F]{64,128})"/dg,
-    keep: (_v, m) => keyName(m.groups!['n']!),
+    re: /\b(?<n>\w{1,40})(?:[ \t]{0,4}:[ \t]{0,4}[\w[\];& ]{1,40})?[ \t]{0,4}=(?<c>[^;=\r\n]{0,80}?)hex!\([ \t]{0,4}"(?<v>[0-9a-fA-F]{64,128})"/dg,
+    // The binding's name, or the call the bytes are given to (`SecretKey::from_slice(&hex!(…))`).
+    keep: (_v, m) =>
+      keyName(m.groups!['n']!) || /(?:Secret|Signing|Private)Key|Keypair/.test(m.groups!['c']!),
     kind: 'private-key',
   },
   {

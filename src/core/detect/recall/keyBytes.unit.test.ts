@@ -8,6 +8,7 @@ describe('redact tier: keys written in forms of their own (keyBytes.ts)', () => 
   it('hides a Solana keypair\u2019s bytes, whole or cut short', () => {
     const whole = bytes(64);
     assertHidden(findKeyBytes, `solana-keygen recover: [${whole}]`, [whole]);
+    assertHidden(findKeyBytes, `PRIVATE_KEY=[${whole}]`, [whole]);
     const cut = bytes(32);
     assertHidden(findKeyBytes, `anchor keys: solana address -k ~/.config/solana/id.json\n[${cut},...]`, [
       cut,
@@ -22,6 +23,7 @@ describe('redact tier: keys written in forms of their own (keyBytes.ts)', () => 
     const hex = randomToken(HEX, 64);
     assertHidden(findKeyBytes, `let pk = hex!("${hex}");`, [hex]);
     assertHidden(findKeyBytes, `const SECRET_KEY: [u8; 32] = hex!("${hex}");`, [hex]);
+    assertHidden(findKeyBytes, `let k = SecretKey::from_slice(&hex!("${hex}")).unwrap();`, [hex]);
     const body = Array.from({ length: 16 }, () => randomToken(HEX, 32)).join('\n');
     assertHidden(
       findKeyBytes,
@@ -44,6 +46,7 @@ describe('redact tier: keys written in forms of their own (keyBytes.ts)', () => 
       `keypair = [${Array.from({ length: 40 }, () => '300').join(',')}]`,
       `let digest = hex!("${randomToken(HEX, 32)}");`,
       `let expected_hash = hex!("${randomToken(HEX, 64)}");`,
+      `let h = Sha256::digest(&hex!("${randomToken(HEX, 64)}"));`,
       '<privateKey>${user.home}/.ssh/id_rsa</privateKey>',
       '<master>{}</master>',
       'A mnemonic is a device that helps you remember a list of things in order and so on for a while more',
