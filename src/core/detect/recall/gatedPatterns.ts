@@ -23,6 +23,20 @@ export interface Around {
   readonly after: number;
 }
 
+/** Patterns and the words whose lines they are run over: a detector keeps each form to its own words. */
+export interface PatternGroup {
+  readonly words: WordSet;
+  readonly patterns: readonly GatedPattern[];
+  readonly around?: Around;
+}
+
+/** Runs each group's patterns over the lines around its words. */
+export function runGroups(text: string, groups: readonly PatternGroup[], out: RecallSpan[]): void {
+  for (const g of groups) {
+    runGated(text, g.words, g.patterns, out, g.around);
+  }
+}
+
 /** Runs `patterns` over the runs of lines around the lines that hold a word of `words`. */
 export function runGated(
   text: string,

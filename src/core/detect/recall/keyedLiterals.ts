@@ -1,5 +1,5 @@
 import { credentialKind } from './credentialName';
-import { type GatedPattern, runGated } from './gatedPatterns';
+import { type PatternGroup, runGroups } from './gatedPatterns';
 import type { RecallDetector } from './recallSpan';
 import { wordSet } from './wordIndex';
 
@@ -25,100 +25,164 @@ const QN = `["'](?<n>[^"'\\s]{1,80})["']`;
 const named = (value: string, m: RegExpExecArray): boolean =>
   value.length > 0 && credentialKind(m.groups!['n']!) !== undefined;
 
-const PATTERNS: readonly GatedPattern[] = [
-  // Clojure: `(or (System/getenv "DB_PASS") "…")`, `(or (env :db-pass) "…")`.
+const GROUPS: readonly PatternGroup[] = [
   {
-    re: new RegExp(
-      `\\(or[ \\t]{1,4}\\([\\w/.-]{1,40}[ \\t]{1,4}(?:"(?<n>[^"\\s]{1,80})"|:(?<k>[\\w-]{1,80}))\\)[ \\t\\r\\n]{1,8}"(?<v>[^"\\r\\n]{1,128})"`,
-      'gd',
-    ),
-    keep: (_v, m) => credentialKind(m.groups!['n'] ?? m.groups!['k']!.replace(/-/g, '_')) !== undefined,
-  },
-  // A method that supplies a default, after a call given the credential's name.
-  {
-    re: new RegExp(
-      `${QN}[ \\t]{0,4}\\)[^;\\r\\n]{0,120}?\\.(?:orElse|orElseGet|ifEmpty|ifBlank|getOrElse|getOrDefault|unwrap_or|unwrap_or_else|unwrapOr|unwrapOrElse|or_else|orDefault|defaultIfEmpty|defaultTo)[ \\t]{0,4}[({][ \\t]{0,4}(?:\\(\\)[ \\t]{0,4}->[ \\t]{0,4}|\\|_?\\|[ \\t]{0,4})?${QV}`,
-      'gd',
-    ),
-    keep: named,
-  },
-  // An operator's default after an environment read: `ENV["X"]? || "…"`, `os.getenv("X") or "…"`,
-  // `process.env.X ?? "…"`, `$ENV{X} // "…"`.
-  {
-    re: new RegExp(
-      `\\b(?:ENV|env|getenv|environ\\.get|environ|process\\.env)(?:[\\[({][ \\t]{0,4}${QN}|\\{(?<k>\\w{1,80})|\\.(?<p>\\w{1,80}))[ \\t]{0,4}[\\])}]?\\??[ \\t]{0,4}(?:\\|\\||\\?\\?|\\?:|\\bor\\b|//)[ \\t]{0,4}${QV}`,
-      'gd',
-    ),
-    keep: (_v, m) => credentialKind(m.groups!['n'] ?? m.groups!['k'] ?? m.groups!['p']!) !== undefined,
-  },
-  // Python's `getattr(settings, "SECRET_KEY", "…")`: the default after the attribute's name.
-  {
-    re: new RegExp(`\\bgetattr\\([^(),\\r\\n]{1,80},[ \\t]{0,4}${QN}[ \\t]{0,4},[ \\t]{0,4}${QV}`, 'gd'),
-    keep: named,
-  },
-  // configparser's `config.get("db", "password", fallback="…")`.
-  {
-    re: new RegExp(
-      `${QN}[ \\t]{0,4},[ \\t]{0,4}(?:raw[ \\t]{0,4}=[ \\t]{0,4}\\w{1,8}[ \\t]{0,4},[ \\t]{0,4})?fallback[ \\t]{0,4}=[ \\t]{0,4}${QV}`,
-      'gd',
-    ),
-    keep: named,
-  },
-  // fish: `set -q DB_PASS; or set -gx DB_PASS …`, and `set -gx DB_PASS …` alone.
-  {
-    re: new RegExp(
-      `\\bset[ \\t]{1,4}-[gxUlu]{1,4}[ \\t]{1,4}(?<n>\\w{1,80})[ \\t]{1,4}(?:${QV}|(?<vb>[^\\s"';]{1,128}))`,
-      'gd',
-    ),
-    keep: named,
-  },
-  // Setters: the value first, the credential's key after it.
-  {
-    re: new RegExp(
-      `\\.set\\w{0,20}\\([ \\t]{0,4}${QV}[ \\t]{0,4},[ \\t]{0,4}(?:key|forKey|for|account)[ \\t]{0,4}:[ \\t]{0,4}${QN}`,
-      'gd',
-    ),
-    keep: named,
+    words: wordSet(['(or ', 'env']),
+    patterns: [
+      // Clojure: `(or (System/getenv "DB_PASS") "…")`, `(or (env :db-pass) "…")`.
+      {
+        re: new RegExp(
+          `\\(or[ \\t]{1,4}\\([\\w/.-]{1,40}[ \\t]{1,4}(?:"(?<n>[^"\\s]{1,80})"|:(?<k>[\\w-]{1,80}))\\)[ \\t\\r\\n]{1,8}"(?<v>[^"\\r\\n]{1,128})"`,
+          'gd',
+        ),
+        keep: (_v, m) => credentialKind(m.groups!['n'] ?? m.groups!['k']!.replace(/-/g, '_')) !== undefined,
+      },
+      // An operator's default after an environment read: `ENV["X"]? || "…"`, `os.getenv("X") or "…"`,
+      // `process.env.X ?? "…"`, `$ENV{X} // "…"`.
+      {
+        re: new RegExp(
+          `\\b(?:ENV|env|getenv|environ\\.get|environ|process\\.env)(?:[\\[({][ \\t]{0,4}${QN}|\\{(?<k>\\w{1,80})|\\.(?<p>\\w{1,80}))[ \\t]{0,4}[\\])}]?\\??[ \\t]{0,4}(?:\\|\\||\\?\\?|\\?:|\\bor\\b|//)[ \\t]{0,4}${QV}`,
+          'gd',
+        ),
+        keep: (_v, m) => credentialKind(m.groups!['n'] ?? m.groups!['k'] ?? m.groups!['p']!) !== undefined,
+      },
+    ],
   },
   {
-    re: /\bkSecValueData(?:[ \t]{1,4}as[ \t]{1,4}String)?[ \t]{0,4}:[ \t]{0,4}(?:Data\()?"(?<v>[^"\r\n]{1,128})"/dg,
+    words: wordSet([
+      'orelse',
+      'ifempty',
+      'ifblank',
+      'getorelse',
+      'getordefault',
+      'unwrap_or',
+      'unwrapor',
+      'or_else',
+      'ordefault',
+      'defaultifempty',
+      'defaultto',
+    ]),
+    patterns: [
+      // A method that supplies a default, after a call given the credential's name.
+      {
+        re: new RegExp(
+          `${QN}[ \\t]{0,4}\\)[^;\\r\\n]{0,120}?\\.(?:orElse|orElseGet|ifEmpty|ifBlank|getOrElse|getOrDefault|unwrap_or|unwrap_or_else|unwrapOr|unwrapOrElse|or_else|orDefault|defaultIfEmpty|defaultTo)[ \\t]{0,4}[({][ \\t]{0,4}(?:\\(\\)[ \\t]{0,4}->[ \\t]{0,4}|\\|_?\\|[ \\t]{0,4})?${QV}`,
+          'gd',
+        ),
+        keep: named,
+      },
+    ],
   },
-  // The key first: `System.setProperty("db.password", "…")`, `(System/setProperty "db.password" "…")`,
-  // `os.setenv("X", "…")`, `std::env::set_var("X", "…")`.
   {
-    re: new RegExp(
-      `\\b(?:setProperty|setenv|Setenv|set_var|SetEnvironmentVariable)[ \\t]{0,4}\\(?[ \\t]{0,4}${QN}[ \\t]{0,4},?[ \\t]{0,4}${QV}`,
-      'gd',
-    ),
-    keep: named,
+    words: wordSet(['getattr', 'fallback']),
+    patterns: [
+      // Python's `getattr(settings, "SECRET_KEY", "…")`: the default after the attribute's name.
+      {
+        re: new RegExp(`\\bgetattr\\([^(),\\r\\n]{1,80},[ \\t]{0,4}${QN}[ \\t]{0,4},[ \\t]{0,4}${QV}`, 'gd'),
+        keep: named,
+      },
+      // configparser's `config.get("db", "password", fallback="…")`.
+      {
+        re: new RegExp(
+          `${QN}[ \\t]{0,4},[ \\t]{0,4}(?:raw[ \\t]{0,4}=[ \\t]{0,4}\\w{1,8}[ \\t]{0,4},[ \\t]{0,4})?fallback[ \\t]{0,4}=[ \\t]{0,4}${QV}`,
+          'gd',
+        ),
+        keep: named,
+      },
+    ],
   },
-  // Elixir.
   {
-    re: /\bconfig[ \t]{1,4}:\w{1,64}[ \t]{0,4},(?:[ \t]{0,4}[\w.]{1,64}[ \t]{0,4},)?[ \t]{0,4}:(?:erlang_cookie|cookie|signing_key|signing_secret|secret_key_base|secret_key|encryption_key|api_key|password|token|secret)[ \t]{0,4},[ \t]{0,4}"(?<v>[^"\r\n]{1,128})"/dg,
+    words: wordSet(['set -']),
+    patterns: [
+      // fish: `set -q DB_PASS; or set -gx DB_PASS …`, and `set -gx DB_PASS …` alone.
+      {
+        re: new RegExp(
+          `\\bset[ \\t]{1,4}-[gxUlu]{1,4}[ \\t]{1,4}(?<n>\\w{1,80})[ \\t]{1,4}(?:${QV}|(?<vb>[^\\s"';]{1,128}))`,
+          'gd',
+        ),
+        keep: named,
+      },
+    ],
   },
   {
-    re: /\b(?:default_signer|key_octet|signing_key|erlang_cookie|secret_key_base)[ \t]{0,4}:[ \t]{0,4}"(?<v>[^"\r\n]{1,128})"/dg,
+    words: wordSet(['forkey:', ', key:', ',key:', 'account:']),
+    patterns: [
+      // Setters: the value first, the credential's key after it.
+      {
+        re: new RegExp(
+          `\\.set\\w{0,20}\\([ \\t]{0,4}${QV}[ \\t]{0,4},[ \\t]{0,4}(?:key|forKey|for|account)[ \\t]{0,4}:[ \\t]{0,4}${QN}`,
+          'gd',
+        ),
+        keep: named,
+      },
+    ],
   },
-  { re: /\bkey:[ \t]{0,4}(?:Base64|:base64)\.decode(?:64)?!?\([ \t]{0,4}"(?<v>[A-Za-z0-9+/=_-]{16,512})"/dg },
-  // Perl: `my @creds = qw(admin …);`.
   {
-    re: /@\w{0,30}(?:creds?|credentials|login|auth)\w{0,10}[ \t]{0,4}=[ \t]{0,4}qw[ \t]{0,2}[([{/][ \t]{0,4}[^\s)\]}/]{1,64}[ \t]{1,4}(?<v>[^\s)\]}/]{1,128})[ \t]{0,4}[)\]}/]/dgi,
+    words: wordSet(['ksecvaluedata']),
+    patterns: [
+      {
+        re: /\bkSecValueData(?:[ \t]{1,4}as[ \t]{1,4}String)?[ \t]{0,4}:[ \t]{0,4}(?:Data\()?"(?<v>[^"\r\n]{1,128})"/dg,
+      },
+    ],
   },
-  // Nix: `pkgs.writeText "adminpass" "…"`.
   {
-    re: /\bwriteText[ \t]{1,4}"(?<n>[\w.-]{1,80})"[ \t]{1,4}"(?<v>[^"\r\n$]{1,128})"/dg,
-    keep: (_v, m) => /pass|secret|token|key|pw|cred/i.test(m.groups!['n']!),
+    words: wordSet(['setproperty', 'setenv', 'set_var', 'setenvironmentvariable']),
+    patterns: [
+      // The key first: `System.setProperty("db.password", "…")`, `(System/setProperty "db.password" "…")`,
+      // `os.setenv("X", "…")`, `std::env::set_var("X", "…")`.
+      {
+        re: new RegExp(
+          `\\b(?:setProperty|setenv|Setenv|set_var|SetEnvironmentVariable)[ \\t]{0,4}\\(?[ \\t]{0,4}${QN}[ \\t]{0,4},?[ \\t]{0,4}${QV}`,
+          'gd',
+        ),
+        keep: named,
+      },
+    ],
+  },
+  {
+    words: wordSet([
+      'config :',
+      'default_signer',
+      'key_octet',
+      'signing_key',
+      'erlang_cookie',
+      'secret_key_base',
+      'base64.decode',
+    ]),
+    patterns: [
+      // Elixir.
+      {
+        re: /\bconfig[ \t]{1,4}:\w{1,64}[ \t]{0,4},(?:[ \t]{0,4}[\w.]{1,64}[ \t]{0,4},)?[ \t]{0,4}:(?:erlang_cookie|cookie|signing_key|signing_secret|secret_key_base|secret_key|encryption_key|api_key|password|token|secret)[ \t]{0,4},[ \t]{0,4}"(?<v>[^"\r\n]{1,128})"/dg,
+      },
+      {
+        re: /\b(?:default_signer|key_octet|signing_key|erlang_cookie|secret_key_base)[ \t]{0,4}:[ \t]{0,4}"(?<v>[^"\r\n]{1,128})"/dg,
+      },
+      {
+        re: /\bkey:[ \t]{0,4}(?:Base64|:base64)\.decode(?:64)?!?\([ \t]{0,4}"(?<v>[A-Za-z0-9+/=_-]{16,512})"/dg,
+      },
+    ],
+  },
+  {
+    words: wordSet(['qw']),
+    patterns: [
+      // Perl: `my @creds = qw(admin …);`.
+      {
+        re: /@\w{0,30}(?:creds?|credentials|login|auth)\w{0,10}[ \t]{0,4}=[ \t]{0,4}qw[ \t]{0,2}[([{/][ \t]{0,4}[^\s)\]}/]{1,64}[ \t]{1,4}(?<v>[^\s)\]}/]{1,128})[ \t]{0,4}[)\]}/]/dgi,
+      },
+    ],
+  },
+  {
+    words: wordSet(['writetext']),
+    patterns: [
+      // Nix: `pkgs.writeText "adminpass" "…"`.
+      {
+        re: /\bwriteText[ \t]{1,4}"(?<n>[\w.-]{1,80})"[ \t]{1,4}"(?<v>[^"\r\n$]{1,128})"/dg,
+        keep: (_v, m) => /pass|secret|token|key|pw|cred/i.test(m.groups!['n']!),
+      },
+    ],
   },
 ];
 
-const WORDS = wordSet([
-  ...['(or ', 'orelse', 'ifempty', 'ifblank', 'getorelse', 'getordefault', 'unwrap_or', 'unwrapor'],
-  ...['or_else', 'ordefault', 'defaultifempty', 'defaultto', 'env', 'fallback', 'set -', '.set'],
-  ...['ksecvaluedata', 'setproperty', 'setenv', 'set_var', 'setenvironmentvariable', 'config :'],
-  ...['default_signer', 'key_octet', 'signing_key', 'erlang_cookie', 'secret_key_base', 'base64.decode'],
-  ...['qw', 'writetext', 'getattr'],
-]);
-
 export const findKeyedLiterals: RecallDetector = (text, out) => {
-  runGated(text, WORDS, PATTERNS, out);
+  runGroups(text, GROUPS, out);
 };
