@@ -14,7 +14,7 @@ import { forEachLineWith, wordSet } from './wordIndex';
  *   row, `chamber read`'s value column, Postman's `apikey` auth item;
  * - a diff: git's word diff of a credential (`api_key: [-…-]{+…+}`), and a line whose replacement is a
  *   variable (`-<value>` then `+${API_TOKEN}`);
- * - a base64 value piped into `base64 -d` (what it decodes to is the secret);
+ * - a base64 value piped into `base64 -d` (what it decodes to is the secret), a password echoed to `runas`;
  * - a users table's row inserted without a column list (`INSERT INTO users VALUES (1,'admin','…',…)`): its
  *   literals of a password's shape; a dump's `COPY t (…, encrypted_password, reset_password_token) FROM
  *   stdin;` rows, in the places of credential-named columns.
@@ -96,10 +96,26 @@ const TOOLS: readonly GatedPattern[] = [
   {
     re: /\b(?:echo|printf)[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[A-Za-z0-9+/]{12,512}={0,2})["']?[ \t]{0,4}\|[ \t]{0,4}base64[ \t]{1,4}(?:-d|--decode|-D)\b/dg,
   },
+  // A password echoed to `runas`, which reads it from the console only: `echo … | runas /user:…`, `runas
+  // /user:… "cmd" & echo …` (the command read once, as an atomic group would: a lookahead's capture).
+  {
+    re: /\b(?:echo[ \t]{1,4}(?:"(?<v>[^"\r\n]{1,128})"|(?<va>[^\s"|&]{1,128}))[ \t]{0,4}\|[ \t]{0,4}runas\b|\brunas\b(?=[^\r\n&|]{0,200}[ \t]\/user:)(?=(?<cmd>[^\r\n&|]{0,200}))\k<cmd>&[ \t]{0,4}echo[ \t]{1,4}(?:"(?<vb>[^"\r\n]{1,128})"|(?<vc>[^\s"|&]{1,128})))/dgi,
+  },
 ];
 const TOOL_WORDS = wordSet([
   ...['<![cdata[', '| secret', '| password', '| passwd', '| token', '| api_key', '| apikey', '| private_key'],
-  ...['| access', '| client_secret', '| secret_', 'chamber', '"apikey"', '[-', '+${', '+$', 'base64'],
+  ...[
+    '| access',
+    '| client_secret',
+    '| secret_',
+    'chamber',
+    '"apikey"',
+    '[-',
+    '+${',
+    '+$',
+    'base64',
+    'runas',
+  ],
 ]);
 
 /** A list's heading: `Accounts:` (group 1), or `username:password` (group 2). */

@@ -38,6 +38,13 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
     ]) {
       assertHidden(findChatCredentials, text, [t]);
     }
+    for (const line of [
+      (p: string) => `runas /user:CORP\\admin "cmd" & echo ${p}`,
+      (p: string) => `echo ${p} | runas /user:CORP\\admin cmd.exe`,
+    ]) {
+      const p = pw();
+      assertHidden(findChatCredentials, line(p), [p]);
+    }
     const [u, v] = [fake(32), fake(32)];
     assertHidden(findChatCredentials, ` api_key: [-${u}-]{+${v}+}`, [u, v]);
   });
@@ -77,6 +84,8 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
       '@@ -1 +1 @@\n-timeout: 30\n+timeout: ${TIMEOUT}',
       '$ echo hello | base64 --decode',
       'user admin, pass through',
+      'runas /user:CORP\\admin "cmd"\necho done',
+      'runas /user:CORP\\admin "cmd" & echo %ERRORLEVEL%',
     ]) {
       assertUntouched(findChatCredentials, text);
     }
