@@ -39,6 +39,11 @@ import { findSecretSections } from './secretSections';
 import { findRecoveryCodes } from './recoveryCodes';
 import { findCredentialPairs } from './credentialPairs';
 import { findPrefixedTokens, findValuesAfterCredentialWords } from './prefixedTokens';
+import { findKeyedLiterals } from './keyedLiterals';
+import { findPositionalCredentials } from './positionalCredentials';
+import { findKeyBytes } from './keyBytes';
+import { findConfigDefaults } from './configDefaults';
+import { findChatCredentials } from './chatCredentials';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -91,6 +96,11 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findFormatArguments,
   findPrefixedTokens,
   findValuesAfterCredentialWords,
+  findKeyedLiterals,
+  findPositionalCredentials,
+  findKeyBytes,
+  findConfigDefaults,
+  findChatCredentials,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -1,0 +1,95 @@
+import { HEX, randomToken } from '../random';
+import { assertHidden, assertUntouched, fake } from './spanCases';
+import { findChatCredentials } from './chatCredentials';
+
+const pw = (): string => `Plover#${fake(6)}4`;
+
+describe('redact tier: credentials in pasted chat and terminal material (chatCredentials.ts)', () => {
+  it('hides a password stated in prose, a wifi key and a pair of user and password', () => {
+    for (const line of [
+      (p: string) => `Use ${p} as the password.`,
+      (p: string) => `use ${p} as password`,
+      (p: string) => `user admin, pass ${p}`,
+      (p: string) => `is ${p} the right password?`,
+      (p: string) => `${p} is the password`,
+      (p: string) => `wifi: AcmeGuest / ${p}`,
+      (p: string) => `SSID AcmeCorp, key ${p}`,
+      (p: string) => `creds are jdoe / ${p} for the Jira sandbox`,
+      (p: string) => `u: admin p: ${p}`,
+      (p: string) => `1. Log in with \`admin\` and \`${p}\``,
+    ]) {
+      const p = pw();
+      assertHidden(findChatCredentials, line(p), [p]);
+    }
+  });
+
+  it('hides lists under a heading, tools\u2019 layouts and diffs of a credential', () => {
+    const [a, b] = [pw(), pw()];
+    assertHidden(findChatCredentials, `Accounts:\n  admin \u2192 ${a}\n  ops -> ${b}`, [a, b]);
+    assertHidden(findChatCredentials, `username:password\nadmin:${a}\nops:${b}`, [a, b]);
+    const t = fake(32);
+    for (const text of [
+      `<value name="secret"><![CDATA[${t}]]></value>`,
+      `+--------+----+\n| Field  | Value |\n+--------+----+\n| secret | ${t} |\n+--------+----+`,
+      `$ chamber read prod db_password\nKey    Version   LastModified      User    Value\ndb_password     3         03-04 10:12:33    ci      ${t}`,
+      `"auth": {"type": "apikey", "apikey": [{"key": "value", "value": "${t}", "type": "string"}]}`,
+      `@@ -1 +1 @@\n-${t}\n+\${API_TOKEN}`,
+      `$ echo ${t} | base64 --decode`,
+    ]) {
+      assertHidden(findChatCredentials, text, [t]);
+    }
+    for (const line of [
+      (p: string) => `runas /user:CORP\\admin "cmd" & echo ${p}`,
+      (p: string) => `echo ${p} | runas /user:CORP\\admin cmd.exe`,
+    ]) {
+      const p = pw();
+      assertHidden(findChatCredentials, line(p), [p]);
+    }
+    const [u, v] = [fake(32), fake(32)];
+    assertHidden(findChatCredentials, ` api_key: [-${u}-]{+${v}+}`, [u, v]);
+  });
+
+  it('hides a users table\u2019s rows without a column list, and a dump\u2019s credential columns', () => {
+    const p = pw();
+    assertHidden(findChatCredentials, `INSERT INTO users VALUES (1,'admin','${p}','admin@acme.io',NOW());`, [
+      p,
+    ]);
+    const [q, r] = [pw(), pw()];
+    assertHidden(findChatCredentials, `INSERT INTO \`users\` VALUES (3,'bob','${q}',1),(4,'eve','${r}',0);`, [
+      q,
+      r,
+    ]);
+    const hash = `$2a$12$${fake(53)}`;
+    const token = randomToken(HEX, 20);
+    assertHidden(
+      findChatCredentials,
+      `COPY public.users (id, email, encrypted_password, reset_password_token) FROM stdin;\n1\tadmin@acme.io\t${hash}\t${token}\n\\.`,
+      [hash, token],
+    );
+  });
+
+  it('leaves prose, lists, tables and rows that hold no credential', () => {
+    for (const text of [
+      'Use the reset link as the password prompt will not appear.',
+      'is this the right password field?',
+      'hunter2 is the password',
+      'wifi: on / off',
+      'SSID AcmeCorp, key management: WPA2',
+      'Accounts:\n  admin \u2192 full access\n  ops \u2192 read only',
+      'users:\n  - name: alice-Admin1\n    email: alice@example.com',
+      '| token | string | The API token |',
+      '| secret | String |',
+      `INSERT INTO users VALUES (1,'admin','admin@acme.io','2024-01-01 10:00:00');`,
+      'COPY public.users (id, email) FROM stdin;\n1\tadmin@acme.io\n\\.',
+      '@@ -1 +1 @@\n-timeout: 30\n+timeout: ${TIMEOUT}',
+      '$ echo hello | base64 --decode',
+      'user admin, pass through',
+      'runas /user:CORP\\admin "cmd"\necho done',
+      'runas /user:CORP\\admin "cmd" & echo %ERRORLEVEL%',
+    ]) {
+      assertUntouched(findChatCredentials, text);
+    }
+    // The statement ends at its `)`: a literal after it belongs to no row.
+    assertUntouched(findChatCredentials, `INSERT INTO users VALUES (1,'a','b'); SELECT '${pw()}' FROM dual;`);
+  });
+});

@@ -1,0 +1,75 @@
+import { assertHidden, assertUntouched, fake } from './spanCases';
+import { findKeyedLiterals } from './keyedLiterals';
+
+const pw = (): string => `Kestrel#${fake(6)}7`;
+
+describe('redact tier: literals whose credential name stands elsewhere (keyedLiterals.ts)', () => {
+  it('hides a fallback after a read of a credential-named variable or setting', () => {
+    for (const line of [
+      (p: string) => `(def db-pass (or (System/getenv "DB_PASS") "${p}"))`,
+      (p: string) => `(def api-key (or (env :api-key) "${p}"))`,
+      (p: string) => `String pass = Optional.ofNullable(System.getenv("DB_PASS")).orElse("${p}");`,
+      (p: string) => `val pass = config.getString("db.password").ifEmpty { "${p}" }`,
+      (p: string) => `let pw = env::var("DB_PASSWORD").unwrap_or_else(|_| "${p}".to_string());`,
+      (p: string) => `password = ENV["DB_PASS"]? || "${p}"`,
+      (p: string) => `local pw = os.getenv("REDIS_PASSWORD") or "${p}"`,
+      (p: string) => `const token = process.env.API_TOKEN ?? '${p}';`,
+      (p: string) => `my $pw = $ENV{DB_PASSWORD} // "${p}";`,
+      (p: string) => `db_password = config.get("db", "password", fallback="${p}")`,
+      (p: string) => `SECRET_KEY = getattr(settings, "SECRET_KEY", "${p}")`,
+      (p: string) => `set -q DB_PASS; or set -gx DB_PASS ${p}`,
+    ]) {
+      const p = pw();
+      assertHidden(findKeyedLiterals, line(p), [p]);
+    }
+  });
+
+  it('hides a setter\u2019s value whose key names a credential, and Elixir\u2019s, Perl\u2019s and Nix\u2019s forms', () => {
+    for (const line of [
+      (p: string) => `try keychain.set("${p}", key: "db_password")`,
+      (p: string) => `UserDefaults.standard.set("${p}", forKey: "apiPassword")`,
+      (p: string) => `let q: [String: Any] = [kSecValueData as String: "${p}".data(using: .utf8)!]`,
+      (p: string) => `(System/setProperty "db.password" "${p}")`,
+      (p: string) => `System.setProperty("db.password", "${p}");`,
+      (p: string) => `os.Setenv("API_TOKEN", "${p}")`,
+      (p: string) => `config :my_app, :erlang_cookie, "${p}"`,
+      (p: string) => `config :joken, default_signer: "${p}"`,
+      (p: string) => `config :joken, default_signer: [signer_alg: "HS256", key_octet: "${p}"]`,
+      (p: string) => `my @creds = qw(admin ${p});`,
+      (p: string) => `config.adminpassFile = "\${pkgs.writeText "adminpass" "${p}"}";`,
+    ]) {
+      const p = pw();
+      assertHidden(findKeyedLiterals, line(p), [p]);
+    }
+    const key = `${fake(32)}=`;
+    assertHidden(
+      findKeyedLiterals,
+      `ciphers: [default: {Cloak.Ciphers.AES.GCM, tag: "AES.GCM.V1", key: Base64.decode!("${key}")}]`,
+      [key],
+    );
+  });
+
+  it('leaves fallbacks and setters of other names, references, placeholders and values that are none', () => {
+    for (const text of [
+      'String host = Optional.ofNullable(System.getenv("DB_HOST")).orElse("localhost");',
+      '(def port (or (System/getenv "PORT") "8080"))',
+      'mode = ENV["BYPASS_MODE"]? || "strict"',
+      'const token = process.env.API_TOKEN ?? process.env.FALLBACK_TOKEN;',
+      'const token = process.env.API_TOKEN || "";',
+      'pw = os.getenv("DB_PASSWORD") or os.environ["DB_PASSWORD_FALLBACK"]',
+      'pw = os.getenv("DB_PASSWORD") or "${DB_PASSWORD}"',
+      'pw = os.getenv("DB_PASSWORD") or "changeme"',
+      'level = config.get("log", "level", fallback="info")',
+      'DEBUG = getattr(settings, "DEBUG_TOOLBAR", "enabled")',
+      'set -gx EDITOR vim',
+      'set -gx GITHUB_TOKEN $token',
+      'defaults.set("dark", forKey: "theme")',
+      'System.setProperty("java.awt.headless", "true");',
+      'config :my_app, :pool_size, "10"',
+      'my @names = qw(alice bob carol);',
+      'pkgs.writeText "motd" "Welcome to the box"',
+    ]) {
+      assertUntouched(findKeyedLiterals, text);
+    }
+  });
+});
