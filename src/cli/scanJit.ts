@@ -80,3 +80,10 @@ export function keepYoungGenerationSmall(): void {
 export function restoreYoungGenerationGrowth(): void {
   setFlagsFromString('--semi-space-growth-factor=2');
 }
+
+/**
+ * A scan worker's heap: its young generation held at 3 MB (a semi-space of 1 MB, V8's first size), as
+ * `keepYoungGenerationSmall` holds the main thread's, for the same reason. Set as the isolate is made, not
+ * through V8's flags, so no code cache's hash changes.
+ */
+export const SCAN_WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 } as const;

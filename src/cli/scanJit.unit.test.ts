@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { scanV8Flags } from './scanJit';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { SCAN_WORKER_LIMITS, scanV8Flags } from './scanJit';
 
 describe('scanV8Flags', () => {
   it('names only flags this V8 knows (setFlagsFromString would pass over a misspelt one)', () => {
@@ -43,5 +44,27 @@ console.log(JSON.stringify([first, kept, size()]));`;
     assert.ok(kept! <= 2 * first!, `young generation ${kept} from ${first}`);
     assert.ok(grown! > kept!, `left to V8 it grows (${grown} against ${kept})`);
     assert.ok(after! > kept!, `restored, it grows again (${after} against ${kept})`);
+  });
+
+  it("holds a scan worker's young generation at 3 MB, set as its isolate is made", async () => {
+    // The same churn in a worker made with the scan's limits and in one without: only the first stays small.
+    const youngAfterChurn = (options: WorkerOptions): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const code = `const v8 = require('node:v8');
+const { parentPort } = require('node:worker_threads');
+let keep = [];
+for (let i = 0; i < 2e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 100000) keep = []; }
+parentPort.postMessage(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);`;
+        const worker = new Worker(code, { ...options, eval: true });
+        worker.once('message', (size: number) => {
+          resolve(size);
+          void worker.terminate();
+        });
+        worker.once('error', reject);
+      });
+    const limited = await youngAfterChurn({ resourceLimits: SCAN_WORKER_LIMITS });
+    const free = await youngAfterChurn({});
+    assert.ok(limited <= SCAN_WORKER_LIMITS.maxYoungGenerationSizeMb * 2 ** 20, `limited: ${limited}`);
+    assert.ok(free > limited, `without the limit it grows (${free} against ${limited})`);
   });
 });

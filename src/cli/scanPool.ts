@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { MessagePort, Worker } from 'node:worker_threads';
+import { SCAN_WORKER_LIMITS } from './scanJit';
 import type { ResultsMessage, StartMessage } from './scanShared';
 import { CLAIMED, PUBLISHED, SHARED_COUNTERS, TOTAL } from './scanShared';
 import type { FileResult, PoolItem } from './scanWork';
@@ -272,5 +273,5 @@ export function growsNow(
 function newWorker(): Worker {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker: WorkerThread } = require('node:worker_threads') as typeof WorkerThreads;
-  return new WorkerThread(SCAN_WORKER_FILE);
+  return new WorkerThread(SCAN_WORKER_FILE, { resourceLimits: SCAN_WORKER_LIMITS });
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
+import { SCAN_WORKER_LIMITS } from './scanJit';
 
 /**
  * `secure-gpt scan` starts its worker threads from the dispatcher, before the scan command's own bundle
@@ -81,7 +82,7 @@ export function prestartScanWorkers(args: readonly string[], workerFile: string)
   const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
   const prestarted: Prestarted = { workers: [], exited: new Set() };
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(workerFile);
+    const worker = new Worker(workerFile, { resourceLimits: SCAN_WORKER_LIMITS });
     worker.unref();
     // A worker that fails to start is not used; the pool starts its own or the main thread scans.
     worker.on('error', () => prestarted.exited.add(worker));
