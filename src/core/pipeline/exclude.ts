@@ -30,6 +30,8 @@ export const DEFAULT_EXCLUDE_GLOBS: readonly string[] = [
   '*.tfstate.backup',
   '.docker/config.json',
   '.kube/config',
+  // A Solana CLI keypair (`solana-keygen new` writes it there): its 64 bytes are the wallet's private key.
+  '.config/solana/*.json',
   'secrets.yml',
   'secrets.yaml',
 ];

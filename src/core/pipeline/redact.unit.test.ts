@@ -30,6 +30,7 @@ describe('exclusion', () => {
       ['.git-credentials', '.git-credentials'],
       ['.netrc', '.netrc'],
       ['home/.docker/config.json', '.docker/config.json'],
+      ['home/.config/solana/id.json', '.config/solana/*.json'],
       ['C:\\proj\\.env.local', '.env*'],
     ];
     for (const [path, glob] of cases) {

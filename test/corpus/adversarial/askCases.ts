@@ -19,6 +19,7 @@ import { checksums, contextOff, knownValues, providers } from './askCasesMore';
 import { reviewCases } from './askCasesReview';
 import { huntCases } from './askCasesHunts';
 import { pastedCases } from './askCasesPasted';
+import { leftoverCases } from './askCasesLeftovers';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -342,5 +343,6 @@ export function askCases(): AskCase[] {
     ...reviewCases(),
     ...huntCases(),
     ...pastedCases(),
+    ...leftoverCases(),
   ];
 }
