@@ -109,11 +109,31 @@ function valueAhead(text: string, e: number, kind: string, out: RecallSpan[]): n
   if (c === 34 || c === 39) {
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }
-  // Bare, only a field that starts its line (YAML's `value: …`, HCL's) or a flag's (`--value …`).
-  const head = text.slice(text.lastIndexOf('\n', e + m.index - 1) + 1, e + m.index);
-  return m[0].startsWith('--') || /^[ \t]*(?:-[ \t]+)?$/.test(head)
+  // Bare, a flag's argument up to its blank (`--value … --sensitive`), or a field's that starts its line (YAML's
+  // `value: …`, HCL's).
+  if (m[0].startsWith('--')) {
+    let end = at;
+    while (end < text.length && end - at < 1024 && !/\s/.test(text[end]!)) {
+      end++;
+    }
+    return pushLiteral(text, { start: at, end, quoted: false }, kind, true, out);
+  }
+  return startsItsLine(text, e + m.index)
     ? pushLiteral(text, readBare(text, at), kind, true, out)
     : undefined;
+}
+
+/**
+ * Whether only blanks or a list's `- ` stand between `at` and the start of its line; read back at most 64
+ * characters, so that a line of a megabyte is not read again from each field on it.
+ */
+function startsItsLine(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && at - i < 64 && (isSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 45)) {
+    i--;
+  }
+  const c = i === 0 ? 10 : text.charCodeAt(i - 1);
+  return (c === 10 || c === 13) && /^[ \t]*(?:-[ \t]+)?$/.test(text.slice(i, at));
 }
 
 /** An element's text from `at` to the next tag on its line (`<value>…</value>`, `<string>…</string>`). */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findNamedLiterals } from './namedLiterals';
+import { assertLinear } from '../../../../test/support/cpuTime';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 import type { RecallSpan } from './recallSpan';
 
@@ -134,5 +135,20 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     hides(`DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={${drawn}}`, drawn);
     // A format string's slot in braces is code, not a value.
     leaves('print(f"login failed; password={password!r}")');
+  });
+
+  it("takes a flag's value up to its blank, and reads a line of many pairs in linear time", () => {
+    const p = `Hoveton#${fake(7)}6`;
+    const text = `octo create-variable --name DbPassword --value ${p} --sensitive`;
+    const out: RecallSpan[] = [];
+    findNamedLiterals(text, out);
+    assert.deepEqual(
+      out.map((v) => text.slice(v.start, v.end)),
+      [p],
+    );
+    // One line of pairs, no line break: each field's line start was read back to the start of the text.
+    const flood = (unit: string) => (n: number) => findNamedLiterals(unit.repeat(n / unit.length), []);
+    assertLinear(flood(`--name /a/password --value ${p} `), 20_000);
+    assertLinear(flood(`"Name": "/a/password", "Type": "String", value: ${p}, `), 20_000);
   });
 });
