@@ -1,3 +1,5 @@
+import { matchesAt } from './charRuns';
+
 /**
  * Where a call's name may start: the words of the name before each `(` of a text (`cfg.db.login (` gives
  * the starts of `cfg`, `db` and `login`). A pattern for calls by name (`\bNetworkCredential[ \t]{0,4}\(`)
@@ -48,8 +50,8 @@ export function callNameStarts(text: string): number[] {
 }
 
 /**
- * Each match of `sticky` (flag `y`) at `starts` (ascending), in order, as a global pattern finds them, with
- * `visit` giving where the search resumes past each (at least the match's end).
+ * Each match of `sticky` (flag `y`) at `starts` (ascending), in order, as a global pattern finds them (charRuns.ts's
+ * `matchesAt`), with `visit` giving where the search resumes past each: a match that starts before is passed over.
  */
 export function eachMatchAt(
   text: string,
@@ -58,14 +60,10 @@ export function eachMatchAt(
   visit: (m: RegExpExecArray, end: number) => number,
 ): void {
   let resume = 0;
-  for (const s of starts) {
-    if (s < resume) {
-      continue;
-    }
-    sticky.lastIndex = s;
-    const m = sticky.exec(text);
-    if (m !== null) {
-      resume = Math.max(sticky.lastIndex, s + 1, visit(m, sticky.lastIndex));
+  for (const m of matchesAt(text, sticky, starts)) {
+    const end = m.index + m[0].length;
+    if (m.index >= resume) {
+      resume = Math.max(end, visit(m, end));
     }
   }
 }
