@@ -24,16 +24,65 @@ export function alnumTable(chars: string): Uint8Array {
 
 /**
  * The maximal runs of `table` characters that are `min` long or longer, as flattened `[start, end)`
- * offsets in ascending order. Any such run holds position `i + min - 1` for the first `i` it could start
- * at, so only that position is probed: outside a run the scan moves `min` characters on, inside one it
- * walks back to the run's start and on to its end.
+ * offsets in ascending order.
+ *
+ * Six of the redact tier's detectors ask this of the same text, each with its own table and length. Every
+ * run they ask for lies inside a run of the union of their tables (`SHARED`) at least as long, and such runs
+ * are a small part of ordinary code: they are found once per text (the last text asked about is kept), and
+ * each question then reads inside them only. A table outside the union, or a shorter `min`, reads the
+ * whole text.
  */
 export function longRuns(text: string, table: Uint8Array, min: number): number[] {
+  if (min < SHARED_MIN || !withinShared(table)) {
+    return runsIn(text, table, min, 0, text.length, []);
+  }
+  if (text !== shared.text) {
+    shared.runs = runsIn(text, SHARED, SHARED_MIN, 0, text.length, []);
+    shared.text = text;
+  }
   const out: number[] = [];
-  const n = text.length;
-  // Invariant: `i` is 0 or follows a character outside the table, so no run crosses it.
-  let i = 0;
-  while (i + min <= n) {
+  const runs = shared.runs;
+  for (let r = 0; r < runs.length; r += 2) {
+    if (runs[r + 1]! - runs[r]! >= min) {
+      runsIn(text, table, min, runs[r]!, runs[r + 1]!, out);
+    }
+  }
+  return out;
+}
+
+/** The union of the tables the tier's detectors pass to `longRuns`, and the shortest `min` they ask. */
+const SHARED = alnumTable('_.+/=:|$\\-');
+const SHARED_MIN = 12;
+/** The last text's runs of `SHARED`. */
+const shared: { text: string | undefined; runs: number[] } = { text: undefined, runs: [] };
+const sharedTables = new WeakMap<Uint8Array, boolean>();
+
+function withinShared(table: Uint8Array): boolean {
+  let within = sharedTables.get(table);
+  if (within === undefined) {
+    within = table.every((v, c) => v === 0 || SHARED[c] === 1);
+    sharedTables.set(table, within);
+  }
+  return within;
+}
+
+/**
+ * The runs of `longRuns` that lie in `[from, to)`, appended to `out`, where the characters just outside
+ * that range (if any) are not in `table`. Any such run holds position `i + min - 1` for the first `i` it
+ * could start at, so only that position is probed: outside a run the scan moves `min` characters on,
+ * inside one it walks back to the run's start and on to its end.
+ */
+function runsIn(
+  text: string,
+  table: Uint8Array,
+  min: number,
+  from: number,
+  to: number,
+  out: number[],
+): number[] {
+  // Invariant: `i` is `from` or follows a character outside the table, so no run crosses it.
+  let i = from;
+  while (i + min <= to) {
     const probe = i + min - 1;
     let c = text.charCodeAt(probe);
     if (c >= 128 || table[c] === 0) {
@@ -50,7 +99,7 @@ export function longRuns(text: string, table: Uint8Array, min: number): number[]
     }
     // A long run from `start` holds `start + min - 1` too: probed first, it rules most short runs out unread.
     const reach = start + min - 1;
-    if (reach >= n) {
+    if (reach >= to) {
       break;
     }
     c = text.charCodeAt(reach);
@@ -59,7 +108,7 @@ export function longRuns(text: string, table: Uint8Array, min: number): number[]
       continue;
     }
     let end = probe + 1;
-    while (end < n) {
+    while (end < to) {
       c = text.charCodeAt(end);
       if (c >= 128 || table[c] === 0) {
         break;

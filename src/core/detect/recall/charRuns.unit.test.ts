@@ -34,6 +34,32 @@ describe('long runs of token characters', () => {
     }
   });
 
+  it('answers every table the same from the runs shared across calls, text after text', () => {
+    // The detectors' own tables and lengths (within the shared union), one outside it, and a short `min`.
+    const asked: [Uint8Array, number][] = [
+      [alnumTable('+/_-'), 12],
+      [alnumTable('+/_-'), 16],
+      [alnumTable('+/_-'), 24],
+      [alnumTable('_-'), 21],
+      [charTable('0123456789abcdefABCDEF-'), 36],
+      [alnumTable('_.+/=-'), 18],
+      [alnumTable('_.=:|/$\\-'), 20],
+      [charTable('ab('), 13],
+      [alnumTable(''), 5],
+    ];
+    for (let round = 0; round < 300; round++) {
+      // Few characters outside the union, so that runs of every table reach every length asked.
+      const alphabet =
+        round % 3 === 2 ? 'abcdef0123456789ABCDEF--.( ' : 'aaaaZZ0099ffFF__--++//==..::||$$\\( é';
+      const text = draw(alphabet, 40 + randomIndex(400));
+      // Asked in turn, and asked again after another text: the kept runs must follow the text.
+      for (const [table, min] of [...asked, ...asked]) {
+        assert.deepEqual(longRuns(text, table, min), runsByLoop(text, table, min), JSON.stringify(text));
+      }
+      assert.deepEqual(longRuns(`${text}x`, asked[0]![0], 12), runsByLoop(`${text}x`, asked[0]![0], 12));
+    }
+  });
+
   it('packs the runs so that a pattern over them finds what it finds in the text', () => {
     const table = alnumTable('_');
     // Its characters and look-arounds stay in the table: the condition `packRuns` states.
