@@ -63,7 +63,10 @@ export function decodedView(text: string): TextView | undefined {
 
 /**
  * Runs the report-tier engine and `inner` detectors on a view and adds, in original offsets, what they
- * find near a decoded character.
+ * find near a decoded character. Several windows are read as one text, each apart from the next by
+ * `SEPARATOR`: the engine and each detector then run once rather than once a window (real code has a
+ * window per few escapes: 100 KB of a vendor SDK had nine, and read nine times over the windows cost more
+ * than the whole text once). A span that reaches into a separator belongs to no window and is dropped.
  */
 export function spansInView(
   view: TextView,
@@ -71,26 +74,46 @@ export function spansInView(
   out: RecallSpan[],
   windows: readonly (readonly [number, number])[] = [[0, view.text.length]],
 ): void {
+  if (windows.length === 0) {
+    return;
+  }
+  // Where each window starts in `joined`, and where it starts in the view.
+  const joinedStarts: number[] = [];
+  const pieces: string[] = [];
+  let length = 0;
   for (const [from, to] of windows) {
-    const part = from === 0 && to === view.text.length ? view.text : view.text.slice(from, to);
-    const add = (start: number, end: number, kind: string): void => {
-      const [s, e] = view.toOriginal(from + start, from + end);
-      if (e > s && nearEdit(view, s, e, REACH)) {
-        out.push({ start: s, end: e, kind });
-      }
-    };
-    for (const { finding } of findSecrets(part)) {
-      add(finding.start, finding.end, finding.ruleId);
+    if (pieces.length > 0) {
+      pieces.push(SEPARATOR);
+      length += SEPARATOR.length;
     }
-    for (const detect of inner) {
-      if (viewDetectors.has(detect)) {
-        continue;
-      }
-      const found: RecallSpan[] = [];
-      detect(part, found);
-      for (const s of found) {
-        add(s.start, s.end, s.kind);
-      }
+    joinedStarts.push(length);
+    pieces.push(from === 0 && to === view.text.length ? view.text : view.text.slice(from, to));
+    length += to - from;
+  }
+  const joined = pieces.length === 1 ? pieces[0]! : pieces.join('');
+  const add = (start: number, end: number, kind: string): void => {
+    const w = lastAtOrBefore(joinedStarts, start);
+    const [from, to] = windows[w]!;
+    const offset = from - joinedStarts[w]!;
+    if (end + offset > to) {
+      return; // in or across a separator
+    }
+    const [s, e] = view.toOriginal(start + offset, end + offset);
+    if (e > s && nearEdit(view, s, e, REACH)) {
+      out.push({ start: s, end: e, kind });
+    }
+  };
+  for (const { finding } of findSecrets(joined)) {
+    add(finding.start, finding.end, finding.ruleId);
+  }
+  for (const detect of inner) {
+    if (viewDetectors.has(detect)) {
+      continue;
+    }
+    const found: RecallSpan[] = [];
+    detect(joined, found);
+    for (const s of found) {
+      add(s.start, s.end, s.kind);
     }
   }
 }
@@ -100,6 +123,16 @@ export function spansInView(
  * value (a companion's three lines, a label two lines up, a netrc entry, a PEM block's edits themselves).
  */
 export const WINDOW_LINES = 12;
+
+/** Blank lines between two windows read as one text (see `spansInView`). */
+const WINDOW_SEPARATOR_LINES = 2 * WINDOW_LINES;
+
+/**
+ * What keeps two windows apart when they are read as one text: more blank lines than any detector reads
+ * across (a window holds `WINDOW_LINES` lines of context each side of its edits already), and a line of
+ * its own that no value, name or heading reads on into.
+ */
+const SEPARATOR = '\n'.repeat(WINDOW_SEPARATOR_LINES);
 
 /** Edits closer together than this on average: their windows would cover the view, which is read whole. */
 const EDIT_SPACING = 1000;

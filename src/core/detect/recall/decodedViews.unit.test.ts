@@ -184,6 +184,32 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     assert.match(out, /label: "step 399"/);
   });
 
+  it('reads its windows as one text, each span kept only inside the window it lies in', () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `  step(${i}, { retries: 3 });`);
+    filler.splice(40, 0, 'log("first\\n"); // MARK');
+    filler.splice(220, 0, 'log("second\\n"); // MARK');
+    const text = filler.join('\n');
+    const view = decodedView(text)!;
+    const windows = editWindows(view);
+    assert.equal(windows.length, 2);
+    const reads: string[] = [];
+    // Marks each `MARK`, and one span over the whole text read: that one crosses from window to window.
+    const marks: RecallDetector = (t, out) => {
+      reads.push(t);
+      out.push({ start: 0, end: t.length, kind: 'across' });
+      for (let at = t.indexOf('MARK'); at !== -1; at = t.indexOf('MARK', at + 1)) {
+        out.push({ start: at, end: at + 4, kind: 'mark' });
+      }
+    };
+    const found: { start: number; end: number; kind: string }[] = [];
+    spansInView(view, [marks], found, windows);
+    assert.equal(reads.length, 1, 'the detector runs once over both windows');
+    assert.deepEqual(
+      found.map((f) => [f.start, f.end, f.kind]),
+      [text.indexOf('MARK'), text.lastIndexOf('MARK')].map((at) => [at, at + 4, 'mark']),
+    );
+  });
+
   it('reads a view whole when its edits are everywhere', () => {
     const text = Array.from({ length: 100 }, (_, i) => `msg${i} = "line ${i}\\n" + "more";`).join('\n');
     const view = decodedView(text)!;
