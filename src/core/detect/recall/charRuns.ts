@@ -173,8 +173,12 @@ export function* matchesAt(
   sticky: RegExp,
   starts: Iterable<number>,
 ): Generator<RegExpExecArray> {
+  // An array is read by index: `for … of` over it made an iterator result per start inside this generator,
+  // about 400 KB of garbage on 100 KB of code, whose call names give a start every 25 characters.
+  const list = Array.isArray(starts) ? (starts as readonly number[]) : [...starts];
   let resume = 0;
-  for (const start of starts) {
+  for (let k = 0; k < list.length; k++) {
+    const start = list[k]!;
     if (start < resume || start < 0) {
       continue;
     }
