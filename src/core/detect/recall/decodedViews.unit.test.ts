@@ -127,6 +127,27 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     assert.equal(hide(cert, all), cert);
   });
 
+  it("reads the next entry after a long value as an entry, not as the value's wrapped rest", () => {
+    const value = randomToken(ALNUM, 52);
+    for (const text of [
+      `  azure:\n  azure_key: ${value}\n  azure_org_id: contoso\n`,
+      `AZURE_MANAGEMENT_API_KEY=${value}\nAZURE_MANAGEMENT_API_URL=https://example.management.azure-api.net\n`,
+    ]) {
+      const out = redactText(text, new RedactionMap()).text;
+      assert.ok(!out.includes(value.slice(8, 40)), out);
+      assert.match(
+        out,
+        /\n {0,2}AZURE_MANAGEMENT_API_URL=https:|azure_org_id: contoso/,
+        'the next entry is sent as it is',
+      );
+    }
+    // A wrapped token's rest may end in base64's padding: it is still joined.
+    const all = [decodedViewDetector(() => [findNamedLiterals])];
+    const body = randomToken(ALNUM, 90);
+    const padded = `api_key: ${body.slice(0, 60)}\n${body.slice(60)}==\n`;
+    assert.ok(!hide(padded, all).includes(body.slice(62, 88)), hide(padded, all));
+  });
+
   it('hides a token with a soft hyphen or a direction mark inside', () => {
     const token = pat();
     for (const mark of ['\u00ad', '\u200e', '\u200f', '\u2066']) {

@@ -166,13 +166,27 @@ export function wrapEdits(text: string): Edit[] {
     while (k < text.length && k - j < 8 && isTokenChar(text.charCodeAt(k))) {
       k++;
     }
-    if (k - j >= 8) {
+    if (k - j >= 8 && !startsAssignment(text, j)) {
       edits.push({ start: runEnd, end: j, replacement: '' });
       chained = nl + 1;
     }
   }
   return edits;
 }
+
+/**
+ * Whether the line at `at` starts with the name of an assignment of its own (`azure_org_id: …`,
+ * `AZURE_MANAGEMENT_API_URL=https://…`): the next entry of a file after a long value, which a wrap would have
+ * joined to that value and, in the view, hidden with it. A name, then `:` and a blank or the line's end, or
+ * `=` and a value; a wrapped token's rest holds no such name (base64's `=` is padding at its end, and a
+ * random run is no name).
+ */
+function startsAssignment(text: string, at: number): boolean {
+  const m = ASSIGNMENT_START.exec(text.slice(at, at + 80));
+  return m !== null && !looksRandom(m[1]!);
+}
+
+const ASSIGNMENT_START = /^([A-Za-z][A-Za-z0-9_.-]{0,63})(?::(?:[ \t]|\r?$)|=[^=\s])/m;
 
 /**
  * A line whose end may be a token cut by a wrap: it names a credential (`token`, `key`, `Bearer`…) or its
