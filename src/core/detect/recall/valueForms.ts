@@ -118,8 +118,9 @@ function listedValue(value: string, kind: string): boolean {
  * config file, `password hunter22` in a client's rc file). Letters alone are a word of prose (`Password
  * reset`) unless they read as drawn; a digit, a mark or a capital after a small letter make a value. Not
  * code (`krb5_creds *creds);`, a C parameter: brackets, `;`, a leading `*` or `&`), a string's words (quotes), words joined by marks
- * (`local,wkd,dane`, `key/iv`) or a service's port (`kpasswd 464/tcp`). Returns where the scan resumes, or
- * undefined when the line holds anything else.
+ * (`local,wkd,dane`, `key/iv`), a service's port (`kpasswd 464/tcp`) or a label (`auth0_credentials file:`,
+ * a YAML key whose value follows on the next lines). Returns where the scan resumes, or undefined when the line
+ * holds anything else.
  */
 export function directiveValue(
   text: string,
@@ -133,7 +134,8 @@ export function directiveValue(
     end === at + 256 ||
     !/^[^\s()[\]{};,<>*&"'`][^\s()[\]{};<>"'`]{3,199}$/.test(value) ||
     /^[a-z]+(?:[,./:_-][a-z]+)+$/i.test(value) ||
-    /^\d+\/[a-z]+$/.test(value)
+    /^\d+\/[a-z]+$/.test(value) ||
+    /^[a-z][a-z_-]*:$/i.test(value)
   ) {
     return undefined;
   }

@@ -54,6 +54,8 @@ describe('redact tier: lists and directives given to a credential name (valueFor
       '# pass key/iv',
       '    "BrowserCacheManager.addAccountKeyToMap called",',
       '  "credential vault"',
+      '  auth0_credentials file: ',
+      'secret_key_base:',
     ]) {
       leaves(text);
     }
