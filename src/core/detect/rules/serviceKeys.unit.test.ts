@@ -161,6 +161,41 @@ describe('service-api-key in the scanner', () => {
     );
   });
 
+  it('reads a value in groups glued to its name by a credential word (`codakey-<uuid>`)', () => {
+    const groups = (cls: string, ...lengths: number[]): string =>
+      sampleOf(lengths.map((n) => ({ cls, min: n, max: n })));
+    const coda = groups('l', 8, 4, 4, 4, 12);
+    const cliengo = groups('h', 8, 4, 4, 4, 12);
+    const mailmodo = groups('u', 7, 7, 7, 7);
+    for (const [text, value, provider] of [
+      [`codakey-${coda}`, coda, 'Coda'],
+      [`codatoken-${coda}`, coda, 'Coda'],
+      [`cliengo-SECRET-${cliengo}`, cliengo, 'Cliengo'],
+      [`nftport-private-key-${cliengo}`, cliengo, 'Nftport'],
+      [`mailmodo ACCESS-${mailmodo}`, mailmodo, 'Mailmodo'],
+      [`mailmodoPRIVATE-${mailmodo}`, mailmodo, 'Mailmodo'],
+    ] as const) {
+      assert.equal(foundAt(text, value), provider, text);
+      assert.equal(scan(text)[0]?.ruleId, 'service-api-key', text);
+    }
+    // No service's word, no credential word, or an everyday word that is no credential name: an id.
+    for (const text of [
+      `monkey-${cliengo}`,
+      `cache-key-${cliengo}`,
+      `session_token_${cliengo}`,
+      `cliengo-build-${cliengo}`,
+      `coda-${coda}`,
+      `codadoc-${coda}`,
+      `mailmodo-campaign-${mailmodo}`,
+    ]) {
+      assert.deepEqual(
+        scan(text).filter((f) => f.ruleId === 'service-api-key'),
+        [],
+        text,
+      );
+    }
+  });
+
   it('leaves a piece of a longer token joined by = + / . alone (the rest would be left behind)', () => {
     const piece = randomToken(ALNUM, 80).toLowerCase();
     for (const join of ['=', '+', '/', '.']) {
