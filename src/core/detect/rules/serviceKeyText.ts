@@ -316,7 +316,9 @@ export function namesCredential(slice: string): boolean {
 // word opens with a blank, which the first word cannot hold.
 const NAME_THEN_VALUE =
   /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)?["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?(?:Bearer )?$/;
-const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth/i;
+// `access` and `private` too (`daily ACCESS …`, `nimble PRIVATE …`, `prospect-access-…`): the key they
+// qualify, as the table's own credential words read them (`serviceKeyTable.ts` CREDENTIAL_WORDS).
+const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth|access|private/i;
 
 /**
  * Whether `value` has `shape` and reads as a generated key: letters and digits both, not a hex digest

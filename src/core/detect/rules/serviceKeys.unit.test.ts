@@ -259,6 +259,27 @@ describe('service-api-key in the scanner', () => {
     }
   });
 
+  it('reads `access` and `private` in the credential name of an everyday word too', () => {
+    const daily = randomToken(HEX, 64);
+    const nimble = randomToken(ALNUM, 28) + randomToken('0123456789', 2);
+    for (const [text, value, provider] of [
+      [`daily ACCESS ${daily}`, daily, 'DailyCo'],
+      [`DAILY_ACCESS_KEY=${daily}`, daily, 'DailyCo'],
+      [`nimble PRIVATE ${nimble}`, nimble, 'Nimble'],
+      [`"nimble_access": "${nimble}"`, nimble, 'Nimble'],
+    ] as const) {
+      assert.equal(foundAt(text, value), provider, text);
+    }
+    // The word away from its value, or a name that says no credential: a digest, an id.
+    for (const [text, value] of [
+      [`# daily access report\nchecksum = '${daily}'`, daily],
+      [`daily_build = ${daily}`, daily],
+      [`nimble_session_id = "${nimble}"`, nimble],
+    ] as const) {
+      assert.equal(foundAt(text, value), undefined, text);
+    }
+  });
+
   it('reads a dotted value whole, never a piece of it or of a longer dotted run', () => {
     const value = `${randomToken(HEX, 8)}.${randomToken(HEX, 35)}`;
     assert.equal(scan(`FIBERY_TOKEN=${value}`)[0]?.provider, 'Fibery');
