@@ -178,6 +178,13 @@ describe('service-api-key in the scanner', () => {
       assert.equal(foundAt(text, value), provider, text);
       assert.equal(scan(text)[0]?.ruleId, 'service-api-key', text);
     }
+    // Glued by a dot after the credential word: the name ends there, the value is whole.
+    const hex = randomToken(HEX, 32);
+    assert.equal(foundAt(`signupgeniusPRIVATE.${hex}`, hex), 'Signupgenius');
+    assert.equal(foundAt(`scrapingant123TOKEN.${hex}`, hex), 'ScrapingAnt');
+    // …but a dotted run's piece after another word stays a piece (the rest would be left behind).
+    assert.equal(foundAt(`signupgenius.build.${hex}`, hex), undefined);
+    assert.equal(foundAt(`signupgenius key: ${randomToken(HEX, 8)}.${hex}`, hex), undefined);
     // No service's word, no credential word, or an everyday word that is no credential name: an id.
     for (const text of [
       `monkey-${cliengo}`,
