@@ -1,4 +1,4 @@
-import { randomLetterRun } from '../rules/letterPairs';
+import { randomLetterRun, rarePairs } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
@@ -57,16 +57,24 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
   }
   if (/[-_]/.test(body)) {
     // A mask (`xoxb-xxxxxxxxx-…`, `tskey-api-AAAA…-BBBB…`) is a placeholder, not a draw.
-    return (
-      body.length >= 24 &&
-      new Set(body).size >= 10 &&
-      /[0-9][^]*[0-9]/.test(body) &&
-      !/([A-Za-z0-9])\1{3}/.test(body) &&
-      body.split(/[-_]/).every(drawnPiece) &&
-      // Most of it in pieces of six or more: `to_1_but_jsx_is_not_set_6142` is short words.
-      body.split(/[-_]/).reduce((n, piece) => n + (piece.length >= 6 ? piece.length : 0), 0) * 2 >=
-        body.length
-    );
+    if (
+      body.length < 24 ||
+      new Set(body).size < 10 ||
+      !/[0-9][^]*[0-9]/.test(body) ||
+      /([A-Za-z0-9])\1{3}/.test(body)
+    ) {
+      return false;
+    }
+    const pieces = body.split(/[-_]/);
+    // Most of it in pieces of six or more: `to_1_but_jsx_is_not_set_6142` is short words.
+    const long =
+      pieces.reduce((n, piece) => n + (piece.length >= 6 ? piece.length : 0), 0) * 2 >= body.length;
+    if (long && pieces.every((piece) => drawnPiece(piece, credentialTag))) {
+      return true;
+    }
+    // After a tag that names a credential, a key in groups is one draw cut up (`mailmodoPRIVATE-8YFJ3J0-…`,
+    // `apifonica-SECRET-<hex>-…-<letters>`): judged whole, its groups need not each read as one.
+    return credentialTag && looksRandom(body) && !spellsWords(body, body.replace(/[^A-Za-z]/g, '').length);
   }
   if (credentialTag && (/^[0-9]{20,}$/.test(body) || drawnLetters(body))) {
     return true;
@@ -107,17 +115,22 @@ function countedShare(body: string): number {
 /**
  * A piece of a grouped draw: short, random, hex, digits, letters and digits mixed (`mktomy0j`, not a
  * word and its number, `CHACHA20`), or letters no tongue can say (`xhhn`; longer, letter pairs no
- * language spells, `ixqamslkgmou`). A word (`METHOD`, `INSTRUCTIONPRECEDENCETRACKING`) is none of these,
- * and a grouped draw holds two digits at least (`LLVM_ANALYSIS_…_H` none).
+ * language spells, `ixqamslkgmou`, two of them enough after a `credentialTag`). A word (`METHOD`,
+ * `INSTRUCTIONPRECEDENCETRACKING`) is none of these, and a grouped draw holds two digits at least
+ * (`LLVM_ANALYSIS_…_H` none).
  */
-function drawnPiece(piece: string): boolean {
+function drawnPiece(piece: string, credentialTag = false): boolean {
   return (
     piece.length < 4 ||
     looksRandom(piece) ||
     /^[0-9a-f]+$/i.test(piece) ||
     /^[0-9]+$/.test(piece) ||
     (piece.length >= 6 && (piece.match(/[0-9]+|[A-Za-z]+/g) ?? []).length >= 3) ||
-    (/^[A-Za-z]+$/.test(piece) && (piece.length < 8 ? UNSPOKEN.test(piece) : randomLetterRun(piece)))
+    (/^[A-Za-z]+$/.test(piece) &&
+      (piece.length < 8
+        ? UNSPOKEN.test(piece)
+        : // After a tag that names a credential, two pairs no language spells are enough (`iyoyubbiplfjum`).
+          randomLetterRun(piece) || (credentialTag && rarePairs(piece) >= 2)))
   );
 }
 
@@ -252,20 +265,56 @@ function taggedToken(
     return false;
   }
   const at = bodyStart(run);
-  const body = run.slice(at);
-  // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
-  if (
-    at === -1 ||
-    body.replace(/[^A-Za-z0-9]/g, '').length < minBody ||
-    !/^[^=]+={0,2}$/.test(body) ||
-    DOTTED_END.test(body) ||
-    !generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
-  ) {
-    return false;
+  if (at === -1 || !drawnFrom(run, at, minBody)) {
+    // After a tag that names a credential, a word the tag took (digits read as an account, letters alone)
+    // may be the body's first group (`graphhopperSECRETyo-26030959-3282-…`, `mailmodoPRIVATE-QWXKZTB-…`):
+    // the body is judged from each earlier word too. Not after any tag: a version's date and time
+    // (`hadoop-20160921-113441-20-g094fb7d`) read so.
+    if (!drawnAfterCredential(run, at, minBody)) {
+      return false;
+    }
   }
   // The whole token: a tag can hold an account (`pk_1432723_`) and says whose key it is.
   out.push({ start, end: start + run.length, kind: 'token' });
   return true;
+}
+
+/** Whether `run`'s body from `at` on is a generated one, `minBody` letters and digits or more. */
+function drawnFrom(run: string, at: number, minBody: number): boolean {
+  const body = run.slice(at);
+  // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
+  return (
+    body.replace(/[^A-Za-z0-9]/g, '').length >= minBody &&
+    /^[^=]+={0,2}$/.test(body) &&
+    !DOTTED_END.test(body) &&
+    generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
+  );
+}
+
+/**
+ * Whether a body starting at a word of the tag before `at`, after a credential word, is a generated one.
+ * Only a word no tag is made of opens it: digits (an account's, or a key's first group), or six letters or
+ * more with two pairs no language spells (`QVZQBEL`); a constant's words (`RSA`, `USER`, `REQUEST` in
+ * `PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256`) never do.
+ */
+function drawnAfterCredential(run: string, at: number, minBody: number): boolean {
+  // The tag holds four words at most: a few tries, each a bounded read.
+  let end = at - 1;
+  for (let b = at - 2; b > 1; b--) {
+    if (!'_.-'.includes(run[b - 1]!)) {
+      continue;
+    }
+    const word = run.slice(b, end);
+    end = b - 1;
+    if (
+      (/^[0-9]+$/.test(word) || (/^[A-Za-z]{6,}$/.test(word) && rarePairs(word) >= 2)) &&
+      CREDENTIAL_WORD.test(run.slice(0, b - 1)) &&
+      drawnFrom(run, b, minBody)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

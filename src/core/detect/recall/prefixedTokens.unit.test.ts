@@ -63,6 +63,35 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
     assertUntouched(findPrefixedTokens, `order-${digits}`);
   });
 
+  it('judges a key in groups whole after a tag that names a credential, and its first group too', () => {
+    // Groups that each hold a digit and a capital or two: the draw reads as one, cut up.
+    const group = (n: number): string =>
+      `${randomToken(DIGITS, 1)}${randomToken(UPPER, n - 3)}${randomToken(DIGITS, 1)}${randomToken(UPPER, 1)}`;
+    const hexThenLetters = `${randomToken(HEX, 9)}a7-${randomToken(HEX, 3)}4-${randomToken(HEX, 3)}c-b2qx-${randomToken(LOWER, 6)}zqjxvk`;
+    // Letters no language spells (`qx`, `zj`, `vk`: pairs outside the table), after digit groups.
+    const digitsThenLetters = `${randomToken(DIGITS, 8)}-${randomToken(DIGITS, 4)}-${randomToken(DIGITS, 4)}-qxzj${randomToken(LOWER, 6)}vkqw`;
+    for (const [tag, value] of [
+      ['apifonica-SECRET-', hexThenLetters],
+      ['acmePRIVATE12-', hexThenLetters],
+      ['graphhopperSECRETyo-', digitsThenLetters],
+      // A first group of letters alone, which the tag would take for a word of its own.
+      ['mailmodoPRIVATE-', `QVZQBXL-${group(7)}-${group(7)}-${group(7)}`],
+    ] as const) {
+      assertHidden(findPrefixedTokens, `${tag}${value}`, [value]);
+    }
+    for (const text of [
+      // No credential word in the tag: a version's date, time and commit.
+      'hadoop-20160921-113441-20-g094fb7d',
+      `release-${randomToken(DIGITS, 8)}-${randomToken(DIGITS, 4)}-${randomToken(DIGITS, 4)}-qxzjwpvkqwvk`,
+      // Constants whose words hold a credential word: words, not a draw.
+      '#define KRB5_KEYUSAGE_PA_S4U_X509_USER_REQUEST  26',
+      'return PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256;',
+      'SECRET_KEY_FILE_2024_01_15_INSTRUCTIONS_BACKUP',
+    ]) {
+      assertUntouched(findPrefixedTokens, text);
+    }
+  });
+
   it('hides a base64 body after a dotted tag (`na1.`)', () => {
     const body = `${draw(40)}/${draw(30)}+${draw(30)}`;
     assertHidden(findPrefixedTokens, `na1.${body}`, [body]);

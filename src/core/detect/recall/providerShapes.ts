@@ -32,12 +32,15 @@ const PREFIX_SHAPE = /^[a-z0-9]+(?:[_.-][a-z0-9]+)*[_.-]$/;
 /**
  * Prefixes of a provider's whole family, where the rules know only its documented members: Anthropic's
  * `sk-ant-<kind><version>-` is a family (`api03`, `admin01`, and the next one), Mailgun's `key-` keys
- * predate its current format.
+ * predate its current format, DigitalOcean's `dop_`/`doo_`/`dor_` hold more than their `v1_`.
  */
 const FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['sk-ant-', 'anthropic-api-key'],
   ['key-', 'mailgun-api-key'],
   ['dapi', 'databricks-api-token'],
+  ['dop_', 'digitalocean-pat'],
+  ['doo_', 'digitalocean-oauth-token'],
+  ['dor_', 'digitalocean-refresh-token'],
 ];
 
 /** A family's body, where its length is known: the peers' near misses are shorter or padded. */

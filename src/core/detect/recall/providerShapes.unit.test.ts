@@ -95,6 +95,12 @@ describe('redact tier: provider look-alikes by prefix and fixed shape', () => {
     hides(`mailgun ${mailgun}`, mailgun);
     const databricks = `dapi${randomToken(UPPER_HEX, 30)}7A`;
     hides(`databricks_pat = '${databricks}'`, databricks);
+    // DigitalOcean's prefixes without their `v1_`, the body cut by `_` into short pieces.
+    const digitalocean = `dop_${randomToken(LOWER_ALNUM, 10)}7q_${randomToken(LOWER_ALNUM, 3)}_y3x4f_${body(40)}`;
+    hides(digitalocean, digitalocean);
+    hides(`token = "${digitalocean.replace('dop_', 'dor_')}"`, digitalocean.replace('dop_', 'dor_'));
+    leaves('vendor_build_stage_and_more_words_here');
+    leaves(`${randomToken(LOWER_ALNUM, 3)}_dop_${body(40)}`);
   });
 
   it('hides a prefix glued to a name or a digit when the prefix is long', () => {

@@ -29,6 +29,7 @@ import { findProsePasswords } from './prosePasswords';
 import { findHclVariables } from './hclVariables';
 import { findCapabilityPaths, findHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
+import { findServiceLookAlikes } from './serviceLookAlikes';
 import { findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
 import { findFormatArguments } from './formatArguments';
 import { findToolPasswords } from './toolPasswords';
@@ -87,6 +88,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findHclVariables,
   findAppRoleIds,
   findServiceParts,
+  findServiceLookAlikes,
   findCredentialCompanions,
   findPgpassLines,
   findNetrcPasswords,

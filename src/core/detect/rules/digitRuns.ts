@@ -4,7 +4,8 @@
  */
 /**
  * Calls `visit` with each piece of each run of token characters that holds a digit: the run whole
- * (`[A-Za-z0-9_-]` classes) and its pieces between `_`, between `-`, and between either (`KEY_<value>`,
+ * (`[A-Za-z0-9_-]` classes), the rest of it after a glued credential word (`codakey-<uuid>`, see
+ * `afterCredentialWords`) and its pieces between `_`, between `-`, and between either (`KEY_<value>`,
  * `<value>-suffix`), as trufflehog's `\b` would cut them, when `min` long or more. The runs are the
  * shared long runs of the text (`long`, see `tokenRuns`) and the few shorter ones read beside a word of
  * a service with short values (`short`, see `shortRuns.ts`), both flattened `[start, end, …]` and
@@ -15,16 +16,17 @@ export function forEachDigitRun(
   long: readonly number[],
   short: readonly number[],
   min: number,
+  max: number,
   visit: (start: number, end: number) => void,
 ): void {
   let s = 0;
   for (let k = 0; k <= long.length; k += 2) {
     const i = k < long.length ? long[k]! : Infinity;
     for (; s < short.length && short[s]! < i; s += 2) {
-      piecesOfRun(text, short[s]!, short[s + 1]!, min, visit);
+      piecesOfRun(text, short[s]!, short[s + 1]!, min, max, visit);
     }
     if (k < long.length) {
-      piecesOfRun(text, i, long[k + 1]!, min, visit);
+      piecesOfRun(text, i, long[k + 1]!, min, max, visit);
     }
   }
 }
@@ -50,6 +52,7 @@ function piecesOfRun(
   i: number,
   j: number,
   min: number,
+  max: number,
   visit: (start: number, end: number) => void,
 ): void {
   const long = j - i > LONG_RUN;
@@ -62,6 +65,9 @@ function piecesOfRun(
     return;
   }
   visit(i, j);
+  if ((seen & 3) !== 0) {
+    afterCredentialWords(text, i, j, min, max, visit);
+  }
   if ((seen & 1) !== 0) {
     cut(text, i, j, min, 1, visit);
   }
@@ -71,6 +77,49 @@ function piecesOfRun(
   if ((seen & 3) === 3) {
     cut(text, i, j, min, 3, visit);
   }
+}
+
+/** Credential words a glued name ends in before its value (`codakey-`, `cliengo-SECRET-`, `mailmodo ACCESS-`). */
+const GLUED_WORDS = ['key', 'token', 'secret', 'private', 'access'];
+
+/**
+ * The rest of run [i, j) after each credential word that ends a name glued to its value by `-` or `_`
+ * (`codakey-<uuid>`, `nftport-private-key-<uuid>`, `mailmodo ACCESS-<7>-<7>-<7>-<7>`), when `min` long or
+ * more: name and value are one run of token characters, and no cut at the separators gives a value that
+ * holds them itself (a UUID, a key in groups), and `max` long or less. Letters that merely end so (`monkey-`) give a piece too: what
+ * follows is judged as any piece is, by a service's word before it and that service's shape.
+ */
+function afterCredentialWords(
+  text: string,
+  i: number,
+  j: number,
+  min: number,
+  max: number,
+  visit: (start: number, end: number) => void,
+): void {
+  // Only a rest of `max` or less can be a value: a long run costs its last `max` characters.
+  for (let q = Math.max(i + 3, j - max - 1); q < j - min; q++) {
+    const c = text.charCodeAt(q);
+    if ((c === 95 || c === 45) && endsCredentialWord(text, i, q)) {
+      visit(q + 1, j);
+    }
+  }
+}
+
+/** Whether the letters of `text` before `end` (not before `from`) end in one of `GLUED_WORDS`, any case. */
+function endsCredentialWord(text: string, from: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1) | 32;
+  // Only `y`, `n`, `t`, `e` and `s` end a credential word: most separators are ruled out by one read.
+  if (last !== 121 && last !== 110 && last !== 116 && last !== 101 && last !== 115) {
+    return false;
+  }
+  for (const word of GLUED_WORDS) {
+    const at = end - word.length;
+    if (at >= from && text.slice(at, end).toLowerCase() === word) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Bits 1 (`_`) and 2 (`-`): the separators [i, j) holds, read until both are seen. */

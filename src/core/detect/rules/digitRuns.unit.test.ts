@@ -9,12 +9,23 @@ const SEPARATOR: Readonly<Record<string, number>> = { _: 1, '-': 2 };
  * pieces between `_`, between `-`, and between either (except one that `_` or `-` alone bounds on both
  * sides, already given), each `min` long or more; none for a run without a digit.
  */
-function definedPieces(text: string, start: number, end: number, min: number): string[] {
+function definedPieces(text: string, start: number, end: number, min: number, max: number): string[] {
   const run = text.slice(start, end);
   if (run.length < min || !/[0-9]/.test(run)) {
     return [];
   }
   const out = [`${start}-${end}`];
+  // The rest of the run, `max` long at most, after each `-` or `_` a credential word ends (`codakey-`, `x_SECRET_`).
+  for (let q = 3; q < run.length - min; q++) {
+    const rest = run.length - q - 1;
+    if (
+      rest <= max &&
+      (run[q] === '-' || run[q] === '_') &&
+      /(?:key|token|secret|private|access)$/i.test(run.slice(0, q))
+    ) {
+      out.push(`${start + q + 1}-${end}`);
+    }
+  }
   const held = (run.includes('_') ? 1 : 0) | (run.includes('-') ? 2 : 0);
   for (const seps of [1, 2, 3].filter((s) => (s & held) === s)) {
     let p = 0;
@@ -38,25 +49,35 @@ describe('forEachDigitRun (the service table’s one pass)', () => {
   it('visits each run’s pieces as defined, short runs and runs past 256 characters alike', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const r = seededInts(seed);
-      const alphabet = ['abcXYZ', 'abc123', 'ab_-', 'a1_', 'z-9'][r(5)]!;
+      // Characters, or whole pieces: credential words glued to separators and digits (`KEY-9`, `token_1`).
+      const alphabet = [
+        [...'abcXYZ'],
+        [...'abc123'],
+        [...'ab_-'],
+        [...'a1_'],
+        [...'z-9'],
+        ['KEY', 'token', 'Secret', 'private', 'ACCESS', 'monkey', '-', '_', '7', 'x'],
+      ][r(6)]!;
       let text = '';
       const runs: number[] = [];
       for (let n = 1 + r(12); n > 0; n--) {
         const length = r(4) === 0 ? 250 + r(30) : r(40);
         text += ' ';
-        runs.push(text.length, text.length + length);
+        const start = text.length;
         for (let i = 0; i < length; i++) {
           text += alphabet[r(alphabet.length)];
         }
+        runs.push(start, text.length);
       }
       const long = runs.filter((_, i) => (runs[i - (i % 2)]! * 7 + seed) % 3 !== 0);
       const short = runs.filter((x) => !long.includes(x));
       const min = 4 + r(12);
       const seen: string[] = [];
-      forEachDigitRun(text, long, short, min, (s, e) => seen.push(`${s}-${e}`));
+      const max = min + r(300);
+      forEachDigitRun(text, long, short, min, max, (s, e) => seen.push(`${s}-${e}`));
       const want: string[] = [];
       for (let i = 0; i < runs.length; i += 2) {
-        want.push(...definedPieces(text, runs[i]!, runs[i + 1]!, min));
+        want.push(...definedPieces(text, runs[i]!, runs[i + 1]!, min, max));
       }
       assert.deepEqual(seen, want, `seed ${seed}`);
     }

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64, DIGITS, HEX, randomFraction, randomToken } from '../random';
+import { ALNUM, BASE64, DIGITS, HEX, randomFraction, randomToken, UPPER_ALNUM } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, lettersWithDigits } from './fixedPrefix';
 import { UUID, uuid } from './ruleParts';
@@ -109,6 +109,54 @@ export const prefixedPlatformRules: readonly Rule[] = [
     minEntropy: 3,
     make: () => `px-${pick(['api', 'dep'])}-${uuid()}`,
     revokeUrl: 'https://docs.px.dev/reference/admin/api-keys/',
+  }),
+  fixedRule({
+    id: 'segment-public-api-token',
+    provider: 'Segment',
+    description: 'Segment Public API token',
+    risk: 'anyone with this file can read and change the sources, destinations and settings of your Segment workspace',
+    // `sgp_` and 64 letters and digits (Nosey Parker's and Kingfisher's rules; Segment's own leak scanning
+    // keys on the prefix). Sourcegraph's tokens share the prefix with 40 hex digits, or a 16-digit id and 40.
+    keywords: ['sgp_'],
+    shape: 'sgp_[A-Za-z0-9]{64}',
+    maxLength: 68,
+    minEntropy: 3.5,
+    validate: (t) => lettersWithDigits(t.slice(4)),
+    make: () => `sgp_${randomToken(ALNUM, 64)}`,
+    revokeUrl: 'https://segment.com/docs/api/public-api/',
+  }),
+  fixedRule({
+    id: 'clickup-personal-token',
+    provider: 'ClickUp',
+    description: 'ClickUp personal API token',
+    risk: 'anyone with this file can read and change the tasks and spaces of your ClickUp workspaces as you',
+    // `pk_`, the user's numeric id (7 or 8 digits) and 32 capitals and digits (trufflehog's and Kingfisher's
+    // rules). The keywords hold the id's first digit: `pk_` alone opens Stripe's `pk_live_` and Django's
+    // `pk_url_kwarg`, and a prefix keyword names a provider in the redact tier (recall/providerShapes.ts).
+    keywords: ['pk_1', 'pk_2', 'pk_3', 'pk_4', 'pk_5', 'pk_6', 'pk_7', 'pk_8', 'pk_9'],
+    shape: 'pk_[1-9][0-9]{6,7}_[A-Z0-9]{32}',
+    maxLength: 44,
+    minEntropy: 3.3,
+    validate: (t) => /[A-Z][^]*[0-9]|[0-9][^]*[A-Z]/.test(t.slice(t.lastIndexOf('_') + 1)),
+    make: () =>
+      `pk_${1 + Math.floor(randomFraction() * 9)}${randomToken(DIGITS, 6)}_${randomToken(UPPER_ALNUM, 32)}`,
+    revokeUrl: 'https://app.clickup.com/settings/apps',
+    negatives: ['pk_1234567_ABCDEFGHJKLMN1234567890OPQRS1234', 'CLICKUP_TOKEN=pk_<user-id>_<token>'],
+  }),
+  fixedRule({
+    id: 'mongodb-atlas-service-account-secret',
+    provider: 'MongoDB Atlas',
+    description: 'MongoDB Atlas service account client secret',
+    risk: 'anyone with this file can call the Atlas Administration API with the roles of your service account',
+    // `mdb_sa_sk_` and 40 letters and digits, `_` or `-` only in the first six (MongoDB's own rule, in
+    // Kingfisher). The id beside it opens with `mdb_sa_id_` and is no secret.
+    keywords: ['mdb_sa_sk_'],
+    shape: 'mdb_sa_sk_[A-Za-z0-9_-]{6}[A-Za-z0-9]{34}',
+    maxLength: 50,
+    minEntropy: 3.5,
+    validate: (t) => lettersWithDigits(t.slice(10)),
+    make: () => `mdb_sa_sk_${randomToken(ALNUM, 40)}`,
+    revokeUrl: 'https://www.mongodb.com/docs/atlas/configure-api-access/',
   }),
   fixedRule({
     id: 'base64-private-key',

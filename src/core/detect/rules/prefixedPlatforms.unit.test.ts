@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ALNUM, BASE64, DIGITS, HEX, randomToken } from '../random';
+import { ALNUM, BASE64, DIGITS, HEX, randomToken, UPPER_ALNUM } from '../random';
 import { scan } from '../scanner';
 import { uuid } from './ruleParts';
 
@@ -50,5 +50,40 @@ describe('self-identifying platform tokens (report tier)', () => {
       'pixie-api-key',
     ]);
     assert.deepEqual(ids(`--set deployKey=px-dep-${randomToken(HEX, 8)}-73e1`), []);
+  });
+
+  it('Segment: sgp_ and 64 letters and digits, and no Sourcegraph token taken for it', () => {
+    assert.deepEqual(ids(`SEGMENT_PUBLIC_API_TOKEN=sgp_${randomToken(ALNUM, 64)}`), [
+      'segment-public-api-token',
+    ]);
+    assert.deepEqual(ids(`"token": "sgp_${randomToken(HEX, 64)}"`), ['segment-public-api-token']);
+    assert.deepEqual(ids(`SRC_ACCESS_TOKEN=sgp_${randomToken(HEX, 16)}_${randomToken(HEX, 40)}`), [
+      'sourcegraph-access-token',
+    ]);
+    assert.deepEqual(ids(`sgp_${randomToken(ALNUM, 50)}`), []);
+    assert.deepEqual(ids(`sgp_${randomToken(ALNUM, 64)}x_y`), []);
+  });
+
+  it('ClickUp: pk_, a user id and 32 capitals and digits; not Stripe’s pk_ nor a counted sample', () => {
+    const token = `pk_${randomToken('123456789', 1)}${randomToken(DIGITS, 6)}_${randomToken(UPPER_ALNUM, 30)}A1`;
+    assert.deepEqual(ids(token), ['clickup-personal-token']);
+    assert.deepEqual(ids(`headers = {"Authorization": "${token}"}`), ['clickup-personal-token']);
+    for (const text of [
+      `pk_live_${randomToken(UPPER_ALNUM, 32)}`,
+      `pk_0123456_${randomToken(UPPER_ALNUM, 32)}`,
+      `pk_1234567_${randomToken(UPPER_ALNUM, 20)}`,
+      `pk_1234567_${randomToken(ALNUM, 32).toLowerCase()}`,
+      'pk_1234567_ABCDEFGHJKLMN1234567890OPQRS1234',
+    ]) {
+      assert.ok(!ids(text).includes('clickup-personal-token'), text);
+    }
+  });
+
+  it('MongoDB Atlas: a service account’s secret, not its id', () => {
+    const secret = `mdb_sa_sk_${randomToken(ALNUM, 38)}9z`;
+    assert.deepEqual(ids(`MONGODB_ATLAS_CLIENT_SECRET=${secret}`), ['mongodb-atlas-service-account-secret']);
+    assert.deepEqual(ids(secret), ['mongodb-atlas-service-account-secret']);
+    assert.deepEqual(ids(`mdb_sa_id_${randomToken(HEX, 24)}`), []);
+    assert.deepEqual(ids(`mdb_sa_sk_${randomToken(ALNUM, 20)}`), []);
   });
 });

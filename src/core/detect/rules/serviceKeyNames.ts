@@ -97,12 +97,28 @@ function judged(text: string, start: number, value: string): boolean {
   );
 }
 
+// A line of one part describes one credential of its service, the key its peers' detector reads. A value
+// whose own name calls it a secret (`stitchdata_SECRET=`, `worldweatherSECRETkey=`, `workstack SECRET_TOKEN`)
+// may be another the line does not describe (a client secret, a signing secret), as a key name's shape
+// judges only a `_key` or `_token` name (prefixLookAlike.ts: `meraki_webhook_secret` may hold anything):
+// only a line of two secret parts or more (Amplitude's key and secret, BitMEX's) refutes it.
+
+/** A name that holds `secret`, right before the value: the name's end, an operator, quotes and blanks. */
+const SECRET_NAME = /secret[A-Za-z0-9_.-]{0,24}["'`]?[ \t]{0,3}(?:=>|:=|[:=])?[ \t]{0,3}["'`]?$/i;
+
+/** Whether the name right before `start`, on its line, says secret (64 characters read at most). */
+function namedSecret(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 64), start);
+  return SECRET_NAME.test(before.slice(before.lastIndexOf('\n') + 1));
+}
+
 /** The table's `refutesNamed`: the value at `start` is named by services of `index`, and none issues it. */
 export function serviceRefutes(
   index: ServiceKeyIndex,
   claimed: ReadonlySet<string>,
 ): (text: string, start: number, value: string) => boolean {
   const shapes = new Map<ServiceEntry, Shape[]>();
+  const describesSecret = new Set(index.entries.filter((e) => e.parts.filter((p) => p.secret).length >= 2));
   for (const e of index.entries) {
     if (!e.named && !e.words.some((w) => claimed.has(w))) {
       shapes.set(
@@ -118,8 +134,12 @@ export function serviceRefutes(
     }
     let lo = Infinity;
     let hi = 0;
+    const secret = namedSecret(text, start);
     for (const { word } of wordsBefore(text, start, index.longestWord)) {
       for (const entry of index.servicesNamed(word)) {
+        if (secret && !describesSecret.has(entry)) {
+          continue;
+        }
         for (const shape of shapes.get(entry) ?? []) {
           if (matches(value, shape)) {
             return false;

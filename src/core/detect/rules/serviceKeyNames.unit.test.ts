@@ -114,7 +114,9 @@ function drawWith(charset: string, length: number, must: RegExp): string {
 describe('serviceRefutes', () => {
   const refutes = serviceRefutes(
     new ServiceKeyIndex(
-      parseTable('Acme acme h32\nTwo two a26\nTwo two a37\nClaimed claimed l30\nCoda @coda l30'),
+      parseTable(
+        'Acme acme h32\nTwo two a26\nTwo two a37\nPair pair h32 h32\nClaimed claimed l30\nCoda @coda l30',
+      ),
     ),
     new Set(['claimed']),
   );
@@ -124,7 +126,26 @@ describe('serviceRefutes', () => {
     assert.equal(at('acme key = ', drawWith(LOWER, 32, /[g-z]/)), true);
     assert.equal(at('# acme\nAPI_KEY=', `${randomToken(HEX, 10)}-${randomToken(HEX, 21)}`), true);
     assert.equal(at('two_token := "', randomToken(ALNUM, 30)), true);
-    assert.equal(at('acmeSecret = "', randomToken(HEX, 34)), true);
+    assert.equal(at('acme_token = "', randomToken(HEX, 34)), true);
+    // A line of a key and its secret describes the secret: a value named so is refused too.
+    assert.equal(at('pairSecret = "', randomToken(HEX, 34)), true);
+    assert.equal(at('pair SECRET=', randomToken(HEX, 30)), true);
+  });
+
+  it('leaves a value its name calls a secret to the generic rules when the line describes one key only', () => {
+    // A client or signing secret of the service, which its one-part line (the key) does not describe.
+    for (const before of [
+      'acmeSecret = "',
+      'ACME_SECRET=',
+      'acme SECRET_TOKEN=',
+      'acmeSECRETkey=',
+      "'acme_secret': '",
+    ]) {
+      assert.equal(at(before, randomToken(HEX, 34)), false, before);
+    }
+    // The secret word must name this value: on the line before, or before another name, it does not.
+    assert.equal(at('# acme secret rotation\nacme_key = ', randomToken(HEX, 34)), true);
+    assert.equal(at('acme_secret_id=1 acme_key=', randomToken(HEX, 34)), true);
   });
 
   it('takes a value of the service’s shape, case aside, and one its word does not name', () => {
@@ -185,6 +206,15 @@ describe('a value its named service issues in no shape, under a context rule', (
     assert.deepEqual(ids(`Sending request to accuweather API\nUsing API_KEY=${randomToken(ALNUM, 35)}\n`), [
       'service-api-key',
     ]);
+  });
+
+  it('a value named a secret, near the length of a service’s one key, stays the generic rule’s', () => {
+    // HereAPI's line is one key of 43: its client secret is not that key.
+    const value = randomToken(ALNUM, 44);
+    assert.deepEqual(ids(`HEREAPI_SECRET=${value}`), ['generic-secret']);
+    assert.deepEqual(ids(`hereapi client_secret: "${value}"`), ['generic-secret']);
+    assert.deepEqual(ids(`HEREAPI_KEY=${value}`), []);
+    assert.deepEqual(ids(`hereapi_token = "${value}"`), []);
   });
 
   it('a prefixed or far-length value under the service’s word stays the generic rule’s', () => {

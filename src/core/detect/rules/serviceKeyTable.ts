@@ -206,7 +206,7 @@ export class ServiceKeyIndex {
             wordRuns,
           );
     const dotted = new DottedRuns(text, long);
-    forEachDigitRun(text, long, short, this.minLength, (start, end) => {
+    forEachDigitRun(text, long, short, this.minLength, this.maxLength, (start, end) => {
       counter.chars += end - start;
       if (this.maxDotted > 0 && start >= dottedEnd) {
         const run = dotted.at(start, end, this.maxDotted);

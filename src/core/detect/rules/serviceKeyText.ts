@@ -116,9 +116,16 @@ export function partOfLonger(text: string, start: number, end: number): boolean 
     start >= 2 &&
     joins(text.charCodeAt(start - 1)) &&
     text.charCodeAt(start - 1) !== 61 &&
-    isAlnum(text.charCodeAt(start - 2));
+    isAlnum(text.charCodeAt(start - 2)) &&
+    // A name glued to its value by a dot after its credential word (`signupgeniusPRIVATE.<hex>`) is no token.
+    !(
+      text.charCodeAt(start - 1) === 46 && GLUED_NAME_END.test(text.slice(Math.max(0, start - 8), start - 1))
+    );
   return after || before;
 }
+
+/** A credential word that ends a name, any case. */
+const GLUED_NAME_END = /(?:key|token|secret|private|access)$/i;
 
 /** Whether the run ending at `end` is a name: an assignment (`=`, `:`) follows it, past a quote or spaces. */
 export function isNameAt(text: string, end: number): boolean {
@@ -316,7 +323,9 @@ export function namesCredential(slice: string): boolean {
 // word opens with a blank, which the first word cannot hold.
 const NAME_THEN_VALUE =
   /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)?["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?(?:Bearer )?$/;
-const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth/i;
+// `access` and `private` too (`daily ACCESS …`, `nimble PRIVATE …`, `prospect-access-…`): the key they
+// qualify, as the table's own credential words read them (`serviceKeyTable.ts` CREDENTIAL_WORDS).
+const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth|access|private/i;
 
 /**
  * Whether `value` has `shape` and reads as a generated key: letters and digits both, not a hex digest

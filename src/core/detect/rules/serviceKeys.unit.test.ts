@@ -161,6 +161,48 @@ describe('service-api-key in the scanner', () => {
     );
   });
 
+  it('reads a value in groups glued to its name by a credential word (`codakey-<uuid>`)', () => {
+    const groups = (cls: string, ...lengths: number[]): string =>
+      sampleOf(lengths.map((n) => ({ cls, min: n, max: n })));
+    const coda = groups('l', 8, 4, 4, 4, 12);
+    const cliengo = groups('h', 8, 4, 4, 4, 12);
+    const mailmodo = groups('u', 7, 7, 7, 7);
+    for (const [text, value, provider] of [
+      [`codakey-${coda}`, coda, 'Coda'],
+      [`codatoken-${coda}`, coda, 'Coda'],
+      [`cliengo-SECRET-${cliengo}`, cliengo, 'Cliengo'],
+      [`nftport-private-key-${cliengo}`, cliengo, 'Nftport'],
+      [`mailmodo ACCESS-${mailmodo}`, mailmodo, 'Mailmodo'],
+      [`mailmodoPRIVATE-${mailmodo}`, mailmodo, 'Mailmodo'],
+    ] as const) {
+      assert.equal(foundAt(text, value), provider, text);
+      assert.equal(scan(text)[0]?.ruleId, 'service-api-key', text);
+    }
+    // Glued by a dot after the credential word: the name ends there, the value is whole.
+    const hex = randomToken(HEX, 32);
+    assert.equal(foundAt(`signupgeniusPRIVATE.${hex}`, hex), 'Signupgenius');
+    assert.equal(foundAt(`scrapingant123TOKEN.${hex}`, hex), 'ScrapingAnt');
+    // …but a dotted run's piece after another word stays a piece (the rest would be left behind).
+    assert.equal(foundAt(`signupgenius.build.${hex}`, hex), undefined);
+    assert.equal(foundAt(`signupgenius key: ${randomToken(HEX, 8)}.${hex}`, hex), undefined);
+    // No service's word, no credential word, or an everyday word that is no credential name: an id.
+    for (const text of [
+      `monkey-${cliengo}`,
+      `cache-key-${cliengo}`,
+      `session_token_${cliengo}`,
+      `cliengo-build-${cliengo}`,
+      `coda-${coda}`,
+      `codadoc-${coda}`,
+      `mailmodo-campaign-${mailmodo}`,
+    ]) {
+      assert.deepEqual(
+        scan(text).filter((f) => f.ruleId === 'service-api-key'),
+        [],
+        text,
+      );
+    }
+  });
+
   it('leaves a piece of a longer token joined by = + / . alone (the rest would be left behind)', () => {
     const piece = randomToken(ALNUM, 80).toLowerCase();
     for (const join of ['=', '+', '/', '.']) {
@@ -220,6 +262,27 @@ describe('service-api-key in the scanner', () => {
       `see the coda docs, key ${value}`,
       `coda_id = "${value}"`,
     ]) {
+      assert.equal(foundAt(text, value), undefined, text);
+    }
+  });
+
+  it('reads `access` and `private` in the credential name of an everyday word too', () => {
+    const daily = randomToken(HEX, 64);
+    const nimble = randomToken(ALNUM, 28) + randomToken('0123456789', 2);
+    for (const [text, value, provider] of [
+      [`daily ACCESS ${daily}`, daily, 'DailyCo'],
+      [`DAILY_ACCESS_KEY=${daily}`, daily, 'DailyCo'],
+      [`nimble PRIVATE ${nimble}`, nimble, 'Nimble'],
+      [`"nimble_access": "${nimble}"`, nimble, 'Nimble'],
+    ] as const) {
+      assert.equal(foundAt(text, value), provider, text);
+    }
+    // The word away from its value, or a name that says no credential: a digest, an id.
+    for (const [text, value] of [
+      [`# daily access report\nchecksum = '${daily}'`, daily],
+      [`daily_build = ${daily}`, daily],
+      [`nimble_session_id = "${nimble}"`, nimble],
+    ] as const) {
       assert.equal(foundAt(text, value), undefined, text);
     }
   });
