@@ -1,6 +1,5 @@
 import { randomLetterRun, rarePairs } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
-import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
@@ -21,7 +20,7 @@ const TOKEN_TABLE = alnumTable('_.+/=-');
 /** Shortest run read: a one-letter tag, a separator and a body of `MIN_BODY`. */
 const MIN_RUN = 18;
 /** Shortest body: a random 16 characters of base62 hold about 95 bits. */
-const MIN_BODY = 16;
+export const MIN_BODY = 16;
 /**
  * A tag's word: letters (a provider's name, glued words such as `gumroadSECRET`), digits (an account
  * number, second only), or a tag of both: any first word that is no draw (`r8`, `na1`, `collect2TOKEN`),
@@ -102,7 +101,7 @@ function digitGroups(body: string): number {
  * one by chance at most, and a peer's sample with a counting head (`abcdef12-<draw>`) keeps most of its
  * body random.
  */
-function countedShare(body: string): number {
+export function countedShare(body: string): number {
   const folded = body.toLowerCase();
   let counted = 0;
   let run = 1;
@@ -325,79 +324,6 @@ function drawnAfterCredential(run: string, at: number, minBody: number): boolean
   }
   return false;
 }
-
-/**
- * A credential word that ends a label, glued (`gumroadSECRET`, `dd_apikey`) or alone (`SECRET`, `key`,
- * `the-odds-api`).
- */
-const CREDENTIAL_WORD_END =
-  /(?:secret|private|access|token|key|apikey|passwd|password|pwd|credential|auth|(?<![A-Za-z])api)$/i;
-/** Shortest value after a credential word: 12 random letters and digits (`ACCESS HGTS7P9Lz3avQVX`). */
-const MIN_VALUE = 12;
-/** Characters of a value after a credential word. */
-const VALUE_TABLE = alnumTable('+/_-');
-/**
- * What may stand between the word and its value: blanks, one line break, `:` or `=`, a quote. A word glued
- * to its value by `-`, `_` or `.` (`gumroadSECRET-…`) is a tagged token, `findPrefixedTokens`' part.
- */
-const BETWEEN = /^[ \t]{0,4}(?:\r?\n)?[ \t]{0,4}[:=]?[ \t]{0,4}["']?$/;
-
-/** Whether `value`, after a credential word, reads as generated: digits or one-case letters too. */
-function generatedValue(value: string): boolean {
-  if (UUID.test(value)) {
-    // `00000000-0000-…`, Azure's documented InstrumentationKey: a random UUID holds a dozen digits or more.
-    return new Set(value.replace(/-/g, '')).size >= 6;
-  }
-  if (/^[0-9]{16,}$/.test(value)) {
-    return true;
-  }
-  if (value.length < MIN_BODY) {
-    return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
-  }
-  if (new Set(value).size < 8 || countedShare(value) >= 0.5) {
-    return false; // `keykeykey…`, `0000…`: a filler; `gsk_aBcDeFgHiJ…1234567890…`: a sample; not a draw
-  }
-  // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell.
-  if (/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value)) {
-    return true;
-  }
-  if (looksRandom(value)) {
-    return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
-  }
-  return /^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value) && randomLetterRun(value);
-}
-
-export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
-  const runs = longRuns(text, VALUE_TABLE, MIN_VALUE);
-  for (let r = 0; r < runs.length; r += 2) {
-    const start = runs[r]!;
-    const end = runs[r + 1]!;
-    if (end - start > 1024) {
-      continue;
-    }
-    // The separator: the characters before the value back to the last letter or digit (at most 12).
-    let word = start;
-    while (word > 0 && start - word < 12 && !/[A-Za-z0-9]/.test(text[word - 1]!)) {
-      word--;
-    }
-    if (!BETWEEN.test(text.slice(word, start))) {
-      continue;
-    }
-    const head = text.slice(Math.max(0, word - 32), word);
-    const value = text.slice(start, end).replace(/[_-]+$/, '');
-    // The name the word ends (`invalidPassword`, `authenticity_token`) may say the value is no secret.
-    const name = /[A-Za-z0-9_.-]*$/.exec(head)![0];
-    if (
-      !CREDENTIAL_WORD_END.test(head) ||
-      namesNoSecret(name) ||
-      isElided(text, start, start + value.length) ||
-      !generatedValue(value)
-    ) {
-      continue;
-    }
-    out.push({ start, end: start + value.length, kind: 'secret' });
-  }
-};
 
 /** How many digits `text[start, end)` holds, counted to two. */
 function digitsIn(text: string, start: number, end: number): number {

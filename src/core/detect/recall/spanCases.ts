@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, randomToken } from '../random';
+import { spellsWords } from './tokenShape';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** Test support: the spans `detect` finds in `text`. */
@@ -37,4 +38,28 @@ export function assertUntouched(detect: RecallDetector, text: string): void {
 /** A value built at test time, so that the repository holds no credential-shaped literal. */
 export function fake(length = 12): string {
   return randomToken(ALNUM, length);
+}
+
+/** Test support: a base62 draw of `n` with two digits and two letters at least, as nearly every draw of 20 or more has. */
+export function draw(n: number): string {
+  return `${randomToken(ALNUM, n - 4)}${randomToken('0123456789', 2)}a${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 1)}`;
+}
+
+/**
+ * Test support: a draw whose letters do not spell words. The detectors leave the few draws in 100 that do
+ * (`Jtq`, `Rnd`, `Vkw`, `Ovm` in one) to the others by design (`spellsWords`), and a test of a draw must not
+ * fail by the seed.
+ */
+export function wordlessDraw(n: number): string {
+  for (;;) {
+    const v = draw(n);
+    if (!spellsWords(v, v.replace(/[^A-Za-z]/g, '').length)) {
+      return v;
+    }
+  }
+}
+
+/** Test support: a random UUID, lower-case hex. */
+export function uuidDraw(): string {
+  return [8, 4, 4, 4, 12].map((n) => randomToken('0123456789abcdef', n)).join('-');
 }

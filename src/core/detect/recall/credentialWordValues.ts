@@ -1,0 +1,88 @@
+import { randomLetterRun } from '../rules/letterPairs';
+import { alnumTable, longRuns } from './charRuns';
+import { namesNoSecret } from './credentialName';
+import { isElided } from './nonSecretForms';
+import { countedShare, MIN_BODY } from './prefixedTokens';
+import type { RecallDetector } from './recallSpan';
+import { looksRandom, spellsWords, UUID } from './tokenShape';
+
+/**
+ * Generated values right after a credential word, with no assignment a name detector reads:
+ * `karma SECRET <20 letters>`, `vbout KEY <25 digits>`, `holisticACCESS=<hex>`, `KEY` on one line and the
+ * value on the next. Kingfisher's rule examples showed these leaving the machine whole. The word glued to its
+ * value by `-`, `_` or `.` is a tagged token instead (`prefixedTokens.ts`), which also judges what a drawn
+ * body's documented samples look like (`countedShare`).
+ */
+
+/**
+ * A credential word that ends a label, glued (`gumroadSECRET`, `dd_apikey`) or alone (`SECRET`, `key`,
+ * `the-odds-api`).
+ */
+const CREDENTIAL_WORD_END =
+  /(?:secret|private|access|token|key|apikey|passwd|password|pwd|credential|auth|(?<![A-Za-z])api)$/i;
+/** Shortest value after a credential word: 12 random letters and digits (`ACCESS HGTS7P9Lz3avQVX`). */
+const MIN_VALUE = 12;
+/** Characters of a value after a credential word. */
+const VALUE_TABLE = alnumTable('+/_-');
+/**
+ * What may stand between the word and its value: blanks, one line break, `:` or `=`, a quote. A word glued
+ * to its value by `-`, `_` or `.` (`gumroadSECRET-…`) is a tagged token, `findPrefixedTokens`' part.
+ */
+const BETWEEN = /^[ \t]{0,4}(?:\r?\n)?[ \t]{0,4}[:=]?[ \t]{0,4}["']?$/;
+
+/** Whether `value`, after a credential word, reads as generated: digits or one-case letters too. */
+function generatedValue(value: string): boolean {
+  if (UUID.test(value)) {
+    // `00000000-0000-…`, Azure's documented InstrumentationKey: a random UUID holds a dozen digits or more.
+    return new Set(value.replace(/-/g, '')).size >= 6;
+  }
+  if (/^[0-9]{16,}$/.test(value)) {
+    return true;
+  }
+  if (value.length < MIN_BODY) {
+    return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
+  }
+  if (new Set(value).size < 8 || countedShare(value) >= 0.5) {
+    return false; // `keykeykey…`, `0000…`: a filler; `gsk_aBcDeFgHiJ…1234567890…`: a sample; not a draw
+  }
+  // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell.
+  if (/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value)) {
+    return true;
+  }
+  if (looksRandom(value)) {
+    return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
+  }
+  return /^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value) && randomLetterRun(value);
+}
+
+export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
+  const runs = longRuns(text, VALUE_TABLE, MIN_VALUE);
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r]!;
+    const end = runs[r + 1]!;
+    if (end - start > 1024) {
+      continue;
+    }
+    // The separator: the characters before the value back to the last letter or digit (at most 12).
+    let word = start;
+    while (word > 0 && start - word < 12 && !/[A-Za-z0-9]/.test(text[word - 1]!)) {
+      word--;
+    }
+    if (!BETWEEN.test(text.slice(word, start))) {
+      continue;
+    }
+    const head = text.slice(Math.max(0, word - 32), word);
+    const value = text.slice(start, end).replace(/[_-]+$/, '');
+    // The name the word ends (`invalidPassword`, `authenticity_token`) may say the value is no secret.
+    const name = /[A-Za-z0-9_.-]*$/.exec(head)![0];
+    if (
+      !CREDENTIAL_WORD_END.test(head) ||
+      namesNoSecret(name) ||
+      isElided(text, start, start + value.length) ||
+      !generatedValue(value)
+    ) {
+      continue;
+    }
+    out.push({ start, end: start + value.length, kind: 'secret' });
+  }
+};
