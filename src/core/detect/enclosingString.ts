@@ -36,5 +36,12 @@ function isLetter(c: number): boolean {
  * count: the redact tier leans toward hiding.
  */
 export function endsEnclosingString(text: string, from: number, at: number): boolean {
-  return /^[\s,.;+)\]}&|]/.test(text[at + 1] ?? '') && closesOpenString(text, from, at);
+  // Only a quote closes a string: before a bare value `at` is a blank or `=`, whose count on the line says
+  // nothing (`… operator unseal +5M/…` after three blanks read as a closed string, and went unreported).
+  const quote = text.charCodeAt(at);
+  return (
+    (quote === 34 || quote === 39 || quote === 96) &&
+    /^[\s,.;+)\]}&|]/.test(text[at + 1] ?? '') &&
+    closesOpenString(text, from, at)
+  );
 }

@@ -142,6 +142,16 @@ describe('context suppression', () => {
     assert.equal(scan(`cfg = {'password': '${pw}'}`).length, 1);
   });
 
+  it('reads only a quote as the end of a string: a bare value after an odd count of blanks is a value', () => {
+    // A Vault unseal key opens with `+` about once in 64: three blanks before it on the line are no string.
+    const key = `+${randomToken(BASE64, 43)}`;
+    assert.equal(suppressed(`abc vault operator unseal ${key}`, key, GENERIC), false);
+    assert.deepEqual(
+      scan(`kubectl exec -ti vault-0 -- vault operator unseal ${key}`).map((f) => f.ruleId),
+      ['vault-unseal-key'],
+    );
+  });
+
   it('keeps mixed-case letters that read as random: a value, not a camelCase name', () => {
     const letters = (n: number): string => {
       for (;;) {

@@ -45,6 +45,8 @@ describe('redact tier: code around a credential name is not its value', () => {
     assert.equal(closesOpenString("'k: 'v", 0, 4), true);
     assert.equal(endsEnclosingString("'k: 'v", 0, 4), false);
     assert.equal(endsEnclosingString("'k: ', v", 0, 4), true);
+    // Only a quote closes a string: a blank before a bare value, however many stand before it, does not.
+    assert.equal(endsEnclosingString('a b c d +v', 0, 7), false);
   });
 
   it('ends a pair-list value at a command line option', () => {
