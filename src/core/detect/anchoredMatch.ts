@@ -1,7 +1,7 @@
 import { LowerText } from './lowerText';
 import type { Candidate, CompiledRule, ScanStats } from './matcher';
 import { MAX_MATCHES, nextWindow, push } from './matcher';
-import { Occurrences } from './occurrences';
+import { Occurrences, type KeywordsHit } from './occurrences';
 import { TOKEN_RUN, tokenRuns } from './tokenRuns';
 
 /**
@@ -21,7 +21,7 @@ export function matchAtKeywords(
   lowerText: string | LowerText,
   base: number,
   cr: CompiledRule,
-  hitKeywords: readonly string[],
+  hitKeywords: KeywordsHit,
   runs: readonly number[],
   stats: ScanStats,
   out: Candidate[],

@@ -7,6 +7,8 @@ import { builtinRules } from './catalog';
 import { MAX_MATCHES, compileRules, matchAroundHits, matchWindow, newStats } from './matcher';
 import { runsOfRule } from './hitRuns';
 import { asciiLower } from './keywordIndex';
+import { LowerText } from './lowerText';
+import type { KeywordsHit } from './occurrences';
 import { findKeywordHits } from './prefilter';
 import type { Rule } from './rule';
 
@@ -15,6 +17,7 @@ const rule = engineRule;
 // Every one starts at a keyword: a lookbehind first, a case-insensitive context, a lookahead that
 // opens the match (Discord's bare tokens), an unbounded pattern whose matches outrun its maxLength
 // (and the next window's hits), a multi-line block, and keywords that overlap (`ab`, `abab`).
+const MANY = Array.from({ length: 40 }, (_, i) => `q${String(i).padStart(2, '0')}_`);
 const RULES: Rule[] = [
   rule('prefixed', ['tkn_'], /(?<![A-Za-z0-9_])tkn_[A-Za-z0-9]{8}(?![A-Za-z0-9])/, 12),
   rule('context', ['api', 'auth'], /(?:api|auth)[_-]?key\s{0,3}[:=]\s{0,3}(?<secret>[a-z0-9]{8,16})\b/i, 40),
@@ -28,6 +31,8 @@ const RULES: Rule[] = [
   rule('bounded', ['gx'], /\bGx_[a-z0-9]{4,8}\b/, 11),
   // A long token (19 token characters in a row): attempts with no such run of the text in reach are skipped.
   rule('long', ['lk_'], /(?<![A-Za-z0-9_])lk_[A-Za-z0-9]{16,20}(?![A-Za-z0-9])/, 23),
+  // Forty keywords and no case-exact head, as Discord's hundred bare `MT…` starts: each keyword is searched.
+  rule('many', MANY, /(?<![a-z0-9])q[0-3][0-9]_[a-z0-9]{8}(?![a-z0-9])/i, 12),
 ];
 
 function randomText(next: (n: number) => number): string {
@@ -69,10 +74,19 @@ function anchored(
   const lower = asciiLower(text);
   const hits = findKeywordHits(set.index, lower, 0, lower.length);
   const ids = set.index.ruleKeywords[r]!;
-  const words = ids.filter((id) => hits[id] !== undefined).map((id) => set.index.keywords[id]!);
   const out: Candidate[] = [];
-  matchAtKeywords(text, lower, 0, cr, words, runsOfRule(ids, hits, 0), newStats(), out);
+  matchAtKeywords(text, lower, 0, cr, keywordsHit(set, ids, hits), runsOfRule(ids, hits, 0), newStats(), out);
   return out;
+}
+
+/** The keywords among `ids` with hits, and their runs, as the scanner gives them to the matcher. */
+function keywordsHit(
+  set: ReturnType<typeof compileRules>,
+  ids: readonly number[],
+  hits: readonly (readonly number[] | undefined)[],
+): KeywordsHit {
+  const found = ids.filter((id) => hits[id] !== undefined);
+  return { words: found.map((id) => set.index.keywords[id]!), runs: found.map((id) => hits[id]!) };
 }
 
 /** A catalogue of `RULES` whose rule `id` counts the attempts of its pattern. */
@@ -135,10 +149,44 @@ describe('matching at keyword hits', () => {
     const out: Candidate[] = [];
     const lower = asciiLower(dense);
     const hits = findKeywordHits(set.index, lower, 0, lower.length);
-    matchAtKeywords(dense, lower, 0, cr, ['ab'], runsOfRule(set.index.ruleKeywords[r]!, hits, 0), stats, out);
+    const ids = set.index.ruleKeywords[r]!;
+    matchAtKeywords(dense, lower, 0, cr, keywordsHit(set, ids, hits), runsOfRule(ids, hits, 0), stats, out);
     assert.equal(out.length, MAX_MATCHES);
     assert.equal(stats.capped, 1);
     assert.deepEqual(stats.unexamined, [MAX_MATCHES * 5, dense.length]);
+  });
+
+  it('searches each keyword only in its own hit runs, not on to the end of the text', () => {
+    const set = compileRules(RULES);
+    const r = RULES.findIndex((x) => x.id === 'many');
+    const cr = set.rules[r]!;
+    // Each keyword once at the start, then a flood of one of them: a rare keyword searched on from its
+    // hit would read the rest of the text, forty times over.
+    const text = `${MANY.map((k) => `${k}abcd1234`).join(' ')} ${'Q00_abcd1234 '.repeat(3_000)}`;
+    let read = 0;
+    class Counting extends LowerText {
+      override indexOf(keyword: string, from: number, end = this.length): number {
+        const at = super.indexOf(keyword, from, end);
+        read += (at === -1 ? Math.min(end, this.length) : at) - from;
+        return at;
+      }
+    }
+    const lower = new Counting(text, 0, text.length);
+    const hits = findKeywordHits(set.index, lower, 0, lower.length);
+    const ids = set.index.ruleKeywords[r]!;
+    const out: Candidate[] = [];
+    matchAtKeywords(
+      text,
+      lower,
+      0,
+      cr,
+      keywordsHit(set, ids, hits),
+      runsOfRule(ids, hits, 0),
+      newStats(),
+      out,
+    );
+    assert.equal(out.length, MANY.length + 3_000);
+    assert.ok(read <= 2 * text.length, `${read} characters read for a text of ${text.length}`);
   });
 
   it('finds every occurrence of a lone keyword, however far apart, within a run and across runs', () => {

@@ -7,7 +7,7 @@ import type { CompiledRule } from './matcher';
  * or -1 (or a place past the run, which the caller drops). Every place a match can start is among its
  * answers; the places it passes over are ones the pattern would fail at.
  *
- * - By default, the occurrences of the rule's keywords that have hits (`hitKeywords`) in `lower`, the
+ * - By default, the occurrences of the rule's keywords that have hits (`KeywordsHit`) in `lower`, the
  *   lower-cased text from `base` on (made at the first such search: many texts need none).
  * - When every match starts with a case-exact head (see `startEdges`), the occurrences of the head in
  *   `text`: `SK` rather than every `sk` of `task` or `sk-`.
@@ -30,9 +30,11 @@ export class Occurrences {
   /** The one keyword (`Kind.Keyword`), or the first of `keywords`. */
   private readonly keyword: string;
   private readonly keywords: readonly string[];
-  /** `Kind.Keywords`: each keyword's next occurrence (-1: none) at or after `from`, -1 before any search. */
+  /** Each keyword's hit runs in `lower` (`KeywordsHit.runs`). */
+  private readonly runs: readonly (readonly number[])[];
+  /** `Kind.Keywords`: each keyword's first occurrence (-1: none) at or after the offset in `asked`. */
   private readonly seen: number[];
-  private from = -1;
+  private readonly asked: number[];
   /** `Kind.Head`: the first occurrence in [searched, bound], or -1 when there is none there. */
   private searched = -1;
   private bound = -1;
@@ -43,15 +45,20 @@ export class Occurrences {
     private readonly lower: LowerText,
     private readonly base: number,
     cr: CompiledRule,
-    hitKeywords: readonly string[],
+    hit: KeywordsHit,
   ) {
     const head = cr.edges.head;
-    this.kind = head !== undefined ? Kind.Head : hitKeywords.length === 1 ? Kind.Keyword : Kind.Keywords;
+    const words = hit.words;
+    this.kind = head !== undefined ? Kind.Head : words.length === 1 ? Kind.Keyword : Kind.Keywords;
     this.head = head ?? '';
     this.gate = cr.gate;
-    this.keyword = hitKeywords[0] ?? '';
-    this.keywords = hitKeywords;
-    this.seen = this.kind === Kind.Keywords ? new Array<number>(hitKeywords.length).fill(-1) : [];
+    this.keyword = words[0] ?? '';
+    this.keywords = words;
+    this.runs = hit.runs;
+    const many = this.kind === Kind.Keywords;
+    this.seen = many ? new Array<number>(words.length).fill(-1) : [];
+    // Never asked: the first question of each keyword is searched.
+    this.asked = many ? new Array<number>(words.length).fill(Number.MAX_SAFE_INTEGER) : [];
   }
 
   /** The first place in [from, last] where a match may start, or -1 (or a place past `last`, which the caller drops). */
@@ -99,35 +106,22 @@ export class Occurrences {
   }
 
   /**
-   * The first offset at or after `from` where one of the keywords occurs in `lower`, or -1. Each
-   * keyword's last answer is reused while it is still ahead, so that each keyword's search moves through
-   * the text once. A `from` behind the last one (a match longer than its rule's maxLength ran on past the
-   * next window's first hit) is searched up to the last one only, in a bounded slice; past it the answers
-   * kept still hold.
+   * The first offset at or after `from` where one of the keywords occurs in `lower`, or -1. A keyword
+   * occurs only inside its own hit runs (the prefilter's, which hold every occurrence), so each keyword is
+   * searched for only there, from the first of its runs that ends at or after `from`: a keyword with a few
+   * scattered hits costs a few bounded searches, not a read of the rest of the text (a line of distinct
+   * bot tokens has some forty of the hundred `MT…` starts somewhere in its random bodies, and searching
+   * each of them on to the text's end was most of its scan). Each answer is kept while it still holds:
+   * asked from no later than `from`, and not behind it.
    */
   private nextKeyword(from: number): number {
-    const { lower, keywords, seen } = this;
-    if (from < this.from) {
-      let best = -1;
-      for (let k = 0; k < keywords.length; k++) {
-        const kw = keywords[k]!;
-        const at = lower.indexOf(kw, from, this.from + kw.length - 1);
-        if (at !== -1 && (best === -1 || at < best)) {
-          best = at;
-        }
-      }
-      if (best !== -1) {
-        return best;
-      }
-      from = this.from;
-    }
-    const fresh = this.from === -1;
-    this.from = from;
+    const { keywords, seen, asked } = this;
     let best = -1;
     for (let k = 0; k < keywords.length; k++) {
       let at = seen[k]!;
-      if (fresh || (at !== -1 && at < from)) {
-        at = seen[k] = lower.indexOf(keywords[k]!, from);
+      if (asked[k]! > from || (at !== -1 && at < from)) {
+        at = seen[k] = this.inRuns(k, from);
+        asked[k] = from;
       }
       if (at !== -1 && (best === -1 || at < best)) {
         best = at;
@@ -135,6 +129,38 @@ export class Occurrences {
     }
     return best;
   }
+
+  /** Keyword `k`'s first occurrence at or after `from`, searched in its runs that end at or after it. */
+  private inRuns(k: number, from: number): number {
+    const runs = this.runs[k]!;
+    const kw = this.keywords[k]!;
+    // The first run whose last hit is at or after `from` (runs are ascending and do not overlap).
+    let lo = 0;
+    let hi = runs.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[2 * mid + 1]! < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (let i = 2 * lo; i < runs.length; i += 2) {
+      // A run's ends are hits, but a text past Latin-1 may have hits that are no occurrence (the
+      // prefilter reads the low byte of each code unit): the run is searched, bounded, all the same.
+      const at = this.lower.indexOf(kw, Math.max(runs[i]!, from), runs[i + 1]! + kw.length);
+      if (at !== -1) {
+        return at;
+      }
+    }
+    return -1;
+  }
+}
+
+/** The keywords of a rule that have hits in the text, each with its hit runs (`HitRuns`) in `lower`'s offsets. */
+export interface KeywordsHit {
+  readonly words: readonly string[];
+  readonly runs: readonly (readonly number[])[];
 }
 
 /** Where the occurrences come from: the pattern's case-exact head, the one keyword with hits, or several. */

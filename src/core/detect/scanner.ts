@@ -13,6 +13,7 @@ import { defersToNamedProvider, defersToProvider, providerPrefixes } from './pre
 import type { KeywordIndex } from './keywordIndex';
 import { LowerText } from './lowerText';
 import { runsOfRule } from './hitRuns';
+import type { KeywordsHit } from './occurrences';
 import { ShapeChecks } from './shapeChecks';
 import { findKeywordHits } from './prefilter';
 import { ContextMemo, suppressedByContext } from './suppress';
@@ -217,20 +218,23 @@ function insertRule(out: number[], r: number): void {
   out[i] = r;
 }
 
-/** The keywords among `ids` that have hits, in order: a loop, not two closures made per rule and file. */
+/** The keywords among `ids` that have hits, in order, with their runs: a loop, not closures made per rule and file. */
 function keywordsHit(
   index: KeywordIndex,
   ids: readonly number[],
   hits: readonly (readonly number[] | undefined)[],
-): string[] {
-  const out: string[] = [];
+): KeywordsHit {
+  const words: string[] = [];
+  const runs: (readonly number[])[] = [];
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
-    if (hits[id] !== undefined) {
-      out.push(index.keywords[id]!);
+    const list = hits[id];
+    if (list !== undefined) {
+      words.push(index.keywords[id]!);
+      runs.push(list);
     }
   }
-  return out;
+  return { words, runs };
 }
 
 /** The parts of hit runs that fall in [lo, hi): hits outside cannot anchor a match in the scanned range. */
