@@ -35,6 +35,11 @@ const LABEL_FORM = /:[ \t]*$|^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*(?:\$|>>>|>|PS[^>\n]{
 const FORM_FIELD = /\bform-data;[^\n]{0,120}?\bname=["']([^"'\n]{1,64})["']/i;
 /** A line of one value: optionally quoted or backticked, 8 to 512 characters without blanks. */
 const VALUE_LINE = /^[ \t]{0,8}([`'"]?)([^\s`'"]{8,512})\1[ \t]*$/;
+/**
+ * A value line that is a name, `=` or `:`, and a value (group 2): not a URL's `https://`, nor a base64 value's
+ * padding (the value must follow the sign).
+ */
+const NAMED_VALUE = /^([A-Za-z_][A-Za-z0-9_.-]{0,63})[=:](?!\/\/)(.+)$/;
 /** A line between label and value that holds nothing: blank, or a Markdown code fence. */
 const FILLER = /^[ \t]*(?:```[\w-]{0,20})?[ \t]*$/;
 
@@ -93,14 +98,17 @@ function takeValue(
   if (m === null) {
     return;
   }
-  const value = m[2]!;
+  // A name given the value on the same line (`OPENAI_API_KEY=sk-…` under `# This is a regular OpenAI
+  // key`): the value is what the label points at; the name stays, for the reader of the code.
+  const named = m[1] === '' ? NAMED_VALUE.exec(m[2]!) : null;
+  const value = named !== null && !looksRandom(named[1]!) ? named[2]! : m[2]!;
   const credential =
     label.field ||
     looksRandom(value) ||
     /^[0-9a-f]{32,}$/i.test(value) ||
     (label.kind === 'password' && /[A-Za-z]/.test(value) && /[^A-Za-z_.-]/.test(value));
   if (credential) {
-    const start = at + line.indexOf(value);
+    const start = at + line.lastIndexOf(value);
     pushLiteral(text, { start, end: start + value.length, quoted: m[1] !== '' }, label.kind, true, out);
   }
 }
