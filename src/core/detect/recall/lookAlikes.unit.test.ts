@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { githubToken } from '../checksum';
-import { ALNUM, randomToken } from '../random';
+import { ALNUM, randomFraction, randomToken } from '../random';
 import { scan } from '../scanner';
 import { redactText } from '../../pipeline/redact';
 import { RedactionMap } from '../../pipeline/redactionMap';
-import { findLookAlikes, lookAlikeDetector, lookAlikeNote } from './lookAlikes';
+import { findLookAlikes, lookAlikeDetector, lookAlikeHints, lookAlikeNote } from './lookAlikes';
 
 /** A GitHub-shaped token whose last character is changed, so its CRC no longer matches. */
 function badChecksum(prefix: string): string {
@@ -84,6 +84,49 @@ describe('redact tier: checksum and structure look-alikes', () => {
     ];
     for (const text of negatives) {
       assert.deepEqual(findLookAlikes(text), [], text);
+    }
+  });
+
+  it('finds its hints where the alternation they stand for finds them, without overlaps', () => {
+    // The alternation is the specification; the hints are found by literal searches and long runs instead.
+    const spec =
+      /gh[pousr]_|(?<jwt>eyJ)|"auth"|sv=\d|\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27}|NRAL|EAAA|sq0atp-/g;
+    const pieces = [
+      'gh',
+      'p',
+      's',
+      '_',
+      'eyJ',
+      '"auth"',
+      'sv=',
+      '7',
+      '.',
+      '-',
+      'NRAL',
+      'EAAA',
+      'EA',
+      'sq0atp-',
+    ];
+    for (let round = 0; round < 400; round++) {
+      let text = '';
+      while (text.length < 300) {
+        const r = Math.floor(randomFraction() * (pieces.length + 3));
+        text +=
+          r < pieces.length
+            ? pieces[r]
+            : r === pieces.length
+              ? randomToken(ALNUM, 1 + Math.floor(randomFraction() * 30))
+              : r === pieces.length + 1
+                ? `.${randomToken(ALNUM, 6)}.${randomToken(ALNUM, 20 + Math.floor(randomFraction() * 12))}`
+                : ' ';
+      }
+      const expected = [...text.matchAll(spec)].map((m) => [
+        m.index,
+        m[0].length,
+        m.groups?.['jwt'] !== undefined,
+      ]);
+      const got = lookAlikeHints(text).map((h) => [h.at, h.length, h.reach > 512]);
+      assert.deepEqual(got, expected, text);
     }
   });
 
