@@ -1,5 +1,6 @@
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
+import { holdsWord, wordSet } from './wordIndex';
 
 /**
  * Webhook URLs whose path is the credential: whoever holds a Microsoft Teams incoming-webhook URL, a
@@ -14,10 +15,10 @@ const WEBHOOK =
   /(?<![A-Za-z0-9_.-])(?:[A-Za-z0-9-]{1,63}\.webhook\.office\.com|outlook\.office(?:365)?\.com\/webhook|[A-Za-z0-9-]{1,80}\.(?:\d{1,3}\.)?environment\.api\.powerplatform\.com(?::\d{1,5})?|prod-\d{1,3}\.[a-z0-9]{2,24}\.logic\.azure\.com(?::\d{1,5})?|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks)\/[^\s"'`<>]{16,2048}/gi;
 
 /**
- * What every `WEBHOOK` match holds (`webhooks` and `outlook.office.com/webhook` too): a text without it
- * is passed over on one native search instead of a full one, where each word would start an attempt.
+ * What every `WEBHOOK` match holds (`webhooks` and `outlook.office.com/webhook` too): a text without it is
+ * passed over on the tier's shared word search (an alternation of them read 100 KB in about 50 µs).
  */
-const HOST_WORD = /webhook|powerplatform|logic\.azure/i;
+const HOST_WORDS = wordSet(['webhook', 'powerplatform', 'logic.azure']);
 
 /** A Logic Apps or Power Automate trigger is a secret only when signed; without `sig=` it is a docs URL. */
 const NEEDS_SIGNATURE = /powerplatform|logic\.azure/i;
@@ -26,7 +27,7 @@ const TEAMS = /office(?:365)?\.com/i;
 const LOWER_GUID = /[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}@/;
 
 export const findWebhookUrls: RecallDetector = (text, out) => {
-  if (!HOST_WORD.test(text)) {
+  if (!holdsWord(text, HOST_WORDS)) {
     return;
   }
   for (const m of text.matchAll(WEBHOOK)) {

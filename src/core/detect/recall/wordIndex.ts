@@ -82,6 +82,20 @@ export function wordPlaces(text: string, set: WordSet): number[] {
 }
 
 /**
+ * Whether a word of `set` occurs in `text` (ASCII case folded; in a text past Latin-1 possibly where it does
+ * not, as the prefilter reads each code unit's low byte): a gate before a detector's own pass, answered from
+ * the shared search.
+ */
+export function holdsWord(text: string, set: WordSet): boolean {
+  const { ids } = index();
+  const { hits } = hitsOf(text);
+  return set.words.some((word) => {
+    const id = ids.get(word);
+    return id !== undefined && hits[id] !== undefined;
+  });
+}
+
+/**
  * Calls `visit(from, end)` for each line of `text` that holds a word of `set`, in order, once per line:
  * [from, end) is the line without its break. `visit` may return where the search resumes (past rows it read
  * itself); by default the line after.
