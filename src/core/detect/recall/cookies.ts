@@ -67,6 +67,11 @@ export const findCookies: RecallDetector = (text, out) => {
       }
     }
   }
+  // Every form but curl's `-b` spells `cookie`: without the word or a `-b`, no list starts (the alternation,
+  // led by `\b`, was tried at every word: 40-50 µs of 100 KB of code).
+  if (!named && !text.includes('-b') && !text.includes('-B')) {
+    return;
+  }
   const cookies = new RegExp(COOKIES.source, 'gi');
   for (let m = cookies.exec(text); m !== null; m = cookies.exec(text)) {
     const limit = lineEnd(text, cookies.lastIndex, 8192);

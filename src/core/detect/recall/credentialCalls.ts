@@ -136,6 +136,8 @@ const SQL =
  */
 const SQL_BARE =
   /IDENTIFIED(?<=\b(?:USER|ROLE|LINK|LOGIN)\b[^;\n]{0,80}\bIDENTIFIED)[ \t]+BY[ \t]+(?!VALUES\b|EXTERNALLY\b|GLOBALLY\b)([A-Za-z][\w$#]{2,63})(?=[ \t;\r\n]|$)/gi;
+/** What every match of `SQL` or `SQL_BARE` spells (ignoring case), for the shared word search. */
+const SQL_WORDS = wordSet(['identified', 'password', 'secret_access_key', '@new']);
 /**
  * redis.conf and the like: a directive at the start of a line, its value the rest of the line. Led by the
  * word, the line's start read back: led by `^`, the pattern was tried at every character.
@@ -196,6 +198,11 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
 };
 
 export const findSqlPasswords: RecallDetector = (text, out) => {
+  // Each clause spells one of these words: a text without them is passed over on the shared word search
+  // (the pattern, led by `\b` and ignoring case, is tried at every word: 50-70 µs of 100 KB of code).
+  if (!holdsWord(text, SQL_WORDS)) {
+    return;
+  }
   const re = new RegExp(SQL.source, SQL.flags);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     // `"password", description:`, `data['password'] = …`: a quote right after the word closes the string

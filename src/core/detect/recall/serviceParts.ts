@@ -1,5 +1,6 @@
 import { serviceKeyIndex } from '../rules/serviceKeys';
 import type { RecallDetector } from './recallSpan';
+import { holdsWord, wordSet } from './wordIndex';
 
 /**
  * The passphrase of an exchange API credential, written after the service's word on the line that holds
@@ -27,7 +28,13 @@ function passphraseLike(run: string): boolean {
   return classes >= 3 && !/^[a-z]+:\/\/|^[./~]|\(.*\)$|^[A-Za-z_]\w*[.(]/.test(run);
 }
 
+/** The same names for the tier's shared word search: a text that names none is passed over at once. */
+const SERVICE_WORDS = wordSet(['kucoin', 'okx', 'okex', 'bitget', 'coinbase']);
+
 export const findServiceParts: RecallDetector = (text, out) => {
+  if (!holdsWord(text, SERVICE_WORDS)) {
+    return;
+  }
   // Only the lines that name such a service are read, each once.
   let done = -1;
   for (const hit of text.matchAll(PASSPHRASE_SERVICES)) {
