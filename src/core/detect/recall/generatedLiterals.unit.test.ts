@@ -1,5 +1,6 @@
-import { ALNUM, HEX, randomToken } from '../random';
-import { findGeneratedLiterals } from './generatedLiterals';
+import * as assert from 'node:assert/strict';
+import { ALNUM, HEX, randomFraction, randomToken } from '../random';
+import { LITERAL_PATTERNS, findGeneratedLiterals, literalMatches } from './generatedLiterals';
 import { assertHidden, assertUntouched } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findGeneratedLiterals, text, values);
@@ -8,6 +9,35 @@ const leaves = (text: string): void => assertUntouched(findGeneratedLiterals, te
 const token = (n = 32): string => `${randomToken(ALNUM, n - 6)}Q7r3Zk`;
 
 describe('redact tier: generated literals under any name', () => {
+  it('tries its patterns only at runs of letters and digits, and finds what whole-text passes find', () => {
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(randomFraction() * xs.length)]!;
+    const run = (): string => randomToken(ALNUM, pick([5, 19, 20, 21, 40, 256, 257, 300]));
+    const blanks = (): string => pick(['', ' ', '\t', '  ', '    ', '     ']);
+    // Quoted runs (some sharing a quote), Go's `:=` with 0 to 5 blanks, .env lines, and what may follow each.
+    const pieces = [
+      () => `${pick(['"', "'", '`'])}${run()}`,
+      () => `:=${blanks()}${run()}`,
+      () => `\n${pick(['', 'export ', '  '])}${pick(['X_1', 'name', 'a.b-c'])}=${run()}`,
+      () => pick(['"', "'", '`', ',', ';', ' ', '\n', '\r\n', '=', '-']),
+      () => blanks(),
+    ];
+    let matches = 0;
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      while (text.length < 600) {
+        text += pick(pieces)();
+      }
+      const expected = LITERAL_PATTERNS.flatMap((re) => [...text.matchAll(re)].map((m) => [m.index, m[0]]));
+      matches += expected.length;
+      assert.deepEqual(
+        literalMatches(text).map(({ m }) => [m.index, m[0]]),
+        expected,
+        text,
+      );
+    }
+    assert.ok(matches > 100, `only ${matches} matches drawn`);
+  });
+
   it('hides a quoted base62 token, or the bare value of a Go `:=`, whatever the name', () => {
     const t = token();
     hides(`apiMetrics := "${t}"`, t);
