@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { githubToken } from './checksum';
 import type { Finding } from './finding';
 import { fingerprintOf } from './finding';
@@ -78,6 +79,13 @@ describe('scanner', () => {
     assert.deepEqual(f1.endPos, { line: 1, column: 15 + a.length });
     assert.deepEqual(f2.startPos, { line: 3, column: 10 });
     assert.equal(f1.fingerprint, fingerprintOf(a));
+    // What allowlists and baselines store: the sha256 hex of the secret's UTF-8 bytes, however it is computed.
+    for (const value of [a, `${a}é€😀`]) {
+      assert.equal(
+        fingerprintOf(value),
+        createHash('sha256').update(Buffer.from(value, 'utf8')).digest('hex'),
+      );
+    }
     assert.equal(f1.preview, `${a.slice(0, 4)}…${a.slice(-4)}`);
     for (const f of scan(text, { rules: RULES })) {
       assert.ok(!JSON.stringify(f).includes(text.slice(f.start, f.end)), 'a finding never holds its secret');
