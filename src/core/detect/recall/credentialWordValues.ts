@@ -1,4 +1,4 @@
-import { randomLetterRun } from '../rules/letterPairs';
+import { randomLetterRun, rarePairs } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
@@ -39,20 +39,37 @@ function generatedValue(value: string): boolean {
   if (/^[0-9]{16,}$/.test(value)) {
     return true;
   }
-  if (value.length < MIN_BODY) {
-    return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
+  // Fewer kinds of character than a draw holds: `keykeykey…`, `0000…`, a filler; a short value, from 16
+  // symbols, holds fewer (12 random hex, 6 or more kinds 99 times in 100).
+  const filler = new Set(value).size < (value.length < MIN_BODY ? 6 : 8);
+  if (filler || countedShare(value) >= 0.5) {
+    return false; // `gsk_aBcDeFgHiJ…1234567890…`: a sample, not a draw
   }
-  if (new Set(value).size < 8 || countedShare(value) >= 0.5) {
-    return false; // `keykeykey…`, `0000…`: a filler; `gsk_aBcDeFgHiJ…1234567890…`: a sample; not a draw
-  }
-  // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell.
+  // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell. From 12 on
+  // (`ipinfo private token <14 hex>`): hex switches class too seldom for `looksRandom` at that length.
   if (/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value)) {
     return true;
+  }
+  if (value.length < MIN_BODY) {
+    return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
   }
   if (looksRandom(value)) {
     return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
   }
-  return /^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value) && randomLetterRun(value);
+  return /^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value) && (randomLetterRun(value) || drawnAfterWord(value));
+}
+
+/**
+ * One-case letters that no language spells, judged more loosely than `randomLetterRun` does, as the word
+ * before them says a credential follows: three pairs outside the table and one pair in eight. The report
+ * tier's one in four lets a tenth of random draws of 24 through (`vercelTOKEN <24 letters>`, Kingfisher's
+ * samples); with this, one in 160 (one in 50 of 20 letters, one in 17 of 16; 50,000 draws each). Names of
+ * code joined in one case reach it too (one in eight of those in the real trees), but they do not stand
+ * alone after `TOKEN` or `KEY`: the detector's spans on those trees are the same.
+ */
+function drawnAfterWord(value: string): boolean {
+  const rare = rarePairs(value);
+  return rare >= 3 && rare * 8 >= value.length - 1;
 }
 
 export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {

@@ -1,6 +1,7 @@
+import * as assert from 'node:assert/strict';
 import { randomToken } from '../random';
 import { findValuesAfterCredentialWords } from './credentialWordValues';
-import { assertHidden, assertUntouched, draw, uuidDraw as uuid, wordlessDraw } from './spanCases';
+import { assertHidden, assertUntouched, draw, spansOf, uuidDraw as uuid, wordlessDraw } from './spanCases';
 
 const HEX = '0123456789abcdef';
 const DIGITS = '0123456789';
@@ -25,6 +26,46 @@ describe('redact tier: values after a credential word', () => {
       letters.toUpperCase(),
     ]);
     assertUntouched(findValuesAfterCredentialWords, 'the secret key interestingthoughts');
+  });
+
+  it('hides nearly every draw of one-case letters, though a tenth hold few pairs no word holds, not words', () => {
+    // The report tier's test (`randomLetterRun`: one pair in four outside the table) lets about one draw of
+    // 24 in ten through; after a credential word the redact tier must not.
+    for (const [length, alphabet] of [
+      [20, 'abcdefghijklmnopqrstuvwxyz'],
+      [24, 'abcdefghijklmnopqrstuvwxyz'],
+      [25, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+      [32, 'abcdefghijklmnopqrstuvwxyz'],
+    ] as const) {
+      let hidden = 0;
+      const draws = 200;
+      for (let i = 0; i < draws; i++) {
+        const v = randomToken(alphabet, length);
+        const text = `vercelTOKEN ${v}`;
+        hidden += spansOf(findValuesAfterCredentialWords, text).some(
+          (s) => s.start <= text.indexOf(v) && s.end >= text.length,
+        )
+          ? 1
+          : 0;
+      }
+      assert.ok(hidden >= draws * 0.95, `${hidden} of ${draws} draws of ${length} hidden`);
+    }
+    for (const text of [
+      'token configurationfilename',
+      'SECRET KEY AUTHENTICATIONHEADER',
+      'access token refreshthresholdseconds',
+      'the api key LOCALIZATIONSTRINGS',
+    ]) {
+      assertUntouched(findValuesAfterCredentialWords, text);
+    }
+  });
+
+  it('hides hex of 12 to 15 after a credential word, not a sample that counts', () => {
+    for (let i = 0; i < 20; i++) {
+      const v = `${randomToken(HEX, 10)}a${randomToken(DIGITS, 1)}${randomToken(HEX, i % 4)}`;
+      assertHidden(findValuesAfterCredentialWords, `ipinfo private token ${v}`, [v]);
+    }
+    assertUntouched(findValuesAfterCredentialWords, 'SECRET abcdef012345');
   });
 
   it('leaves names of code, fillers and values after other words', () => {
