@@ -27,6 +27,26 @@ describe('redact tier: credential-named literals', () => {
     hides('{"name": "DB_PASSWORD", "value": "tidal cove"}', 'tidal cove');
   });
 
+  it('hides a generated token whose quote is left open, `=` and all, not code after a string ends', () => {
+    for (let i = 0; i < 10; i++) {
+      const value = `live_${fake(24)}=_${fake(13)}`;
+      hides(`gocardless_token = "${value}`, value);
+      const open = `${fake(20)}=${fake(6)}`;
+      hides(`api_key: '${open}\nnext: 1`, open);
+      const cut = `${fake(30)}==`;
+      hides(`"client_secret": "${cut}  \n`, cut);
+    }
+    for (const text of [
+      'throw new Error("Invalid token: " + token);',
+      'log("password=" + pw)',
+      'url = "https://example.com/?api_key=" + key',
+      'api_key = "abcdefghijklmnopqrstuvwxyz',
+      'secret = "see the vault for it',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it("reads a personal access token's `pat` as a credential name, and not `path` or `pattern`", () => {
     const pat = randomToken(HEX, 52);
     hides(`ado_pat =  "${pat}"`, pat);
