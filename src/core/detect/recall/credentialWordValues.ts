@@ -4,7 +4,7 @@ import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
 import { countedShare, MIN_BODY } from './prefixedTokens';
 import type { RecallDetector } from './recallSpan';
-import { looksRandom, spellsWords, UUID } from './tokenShape';
+import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
 
 /**
  * Generated values right after a credential word, with no assignment a name detector reads:
@@ -39,6 +39,9 @@ function generatedValue(value: string): boolean {
   if (/^[0-9]{16,}$/.test(value)) {
     return true;
   }
+  if (GROUPED.test(value) && groupedKey(value.split('-'))) {
+    return true;
+  }
   // Fewer kinds of character than a draw holds: `keykeykey…`, `0000…`, a filler; a short value, from 16
   // symbols, holds fewer (12 random hex, 6 or more kinds 99 times in 100).
   const filler = new Set(value).size < (value.length < MIN_BODY ? 6 : 8);
@@ -57,6 +60,42 @@ function generatedValue(value: string): boolean {
     return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
   }
   return /^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value) && (randomLetterRun(value) || drawnAfterWord(value));
+}
+
+/** A key in groups: three to eight groups of 4 to 12 letters and digits, joined by `-`. */
+const GROUPED = /^[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,12}){2,7}$/;
+
+/**
+ * Whether groups after a credential word make a key (`QWKZTRB-MNXCVLP-…`, a licence's or a service's key):
+ * no group is a word, each is a draw or a mask that counts or repeats (`ABCDEFG`, `XXXX`), and draws hold
+ * seven characters or more. A peer's sample whose masks stand beside one drawn group
+ * (`RequestFinance-Key ABCDEFG-HIJKLMN-OPQRSTU-<7 drawn>`) is hidden as a key with a counting head is
+ * (`countedShare`); masks alone (`XXXXX-XXXXX-…`) and words (`INFO-WARN-ERROR`) stay.
+ */
+function groupedKey(groups: readonly string[]): boolean {
+  let drawn = 0;
+  for (const g of groups) {
+    if (countedShare(g) >= 0.5 || /^(.)\1+$/.test(g)) {
+      continue;
+    }
+    if (!drawnGroup(g)) {
+      return false;
+    }
+    drawn += g.length;
+  }
+  return drawn >= 7;
+}
+
+/**
+ * A group of a key: letters no tongue says (four consonants in a row, or two pairs outside the table),
+ * or letters and digits mixed; digits alone count only beside such a group.
+ */
+function drawnGroup(g: string): boolean {
+  if (/^[0-9]+$/.test(g)) {
+    return false;
+  }
+  const letters = g.replace(/[0-9]/g, '');
+  return letters.length < g.length || UNSPOKEN.test(g) || rarePairs(g) >= 2;
 }
 
 /**

@@ -60,6 +60,25 @@ describe('redact tier: values after a credential word', () => {
     }
   });
 
+  it('hides a key in groups of letters after a credential word, a mask beside a drawn group too, not words', () => {
+    const caps = 'BCDFGHJKLMNPQRSTVWXZ';
+    for (let i = 0; i < 10; i++) {
+      const groups = [0, 1, 2, 3].map(() => randomToken(caps, 7)).join('-');
+      assertHidden(findValuesAfterCredentialWords, `RequestFinance-Key ${groups}`, [groups]);
+      const sample = `ABCDEFG-HIJKLMN-OPQRSTU-${randomToken(caps, 7)}`;
+      assertHidden(findValuesAfterCredentialWords, `RequestFinance-Key ${sample}`, [sample]);
+    }
+    for (const text of [
+      'license key XXXXX-XXXXX-XXXXX-XXXXX',
+      'RequestFinance-Key ABCDEFG-HIJKLMN-OPQRSTU-VWXYZAB',
+      'key INFO-WARN-ERROR-DEBUG',
+      'KEY ABCD-EFGH-IJKL-MNOP',
+      'secret HELLO-WORLD-AGAIN-LATER',
+    ]) {
+      assertUntouched(findValuesAfterCredentialWords, text);
+    }
+  });
+
   it('hides hex of 12 to 15 after a credential word, not a sample that counts', () => {
     for (let i = 0; i < 20; i++) {
       const v = `${randomToken(HEX, 10)}a${randomToken(DIGITS, 1)}${randomToken(HEX, i % 4)}`;
