@@ -44,7 +44,7 @@ const DOTTED_END = /\.[a-z]{1,5}$/;
  * draw's. After a tag that holds a credential word (`…PRIVATE…_KEY…-`), digits alone and random letters
  * alone are a draw too.
  */
-function generatedBody(body: string, credentialTag: boolean): boolean {
+function generatedBody(body: string, credentialTag: boolean, tagWords = 1): boolean {
   if (countedShare(body) >= 0.5) {
     return false; // a documented sample: `ntn_1234567890aBcDeF…`, `gsk_aBcDeFgHiJ…1234567890…`
   }
@@ -52,7 +52,10 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
     return true;
   }
   if (body.includes('.')) {
-    return false; // a dotted name (`oauth2.rfc6749.tokens`), a host or a file
+    // A dotted name (`oauth2.rfc6749.tokens`), a host or a file, unless every part is a draw's after a tag
+    // of a name and a version or a kind (`zarsdls.v1.`): after one word, the dotted rest of a random run
+    // (`…?GwoA6QnoY.<draw>.<draw>`, a peer's near miss cut by a `?`) would read as a tag and a body too.
+    return tagWords >= 2 && dottedDraw(body, credentialTag);
   }
   if (/[-_]/.test(body)) {
     // A mask (`xoxb-xxxxxxxxx-…`, `tskey-api-AAAA…-BBBB…`) is a placeholder, not a draw.
@@ -88,6 +91,38 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
   const named =
     /[A-Z]/.test(body) && spellsWords(body, letters) && !(body.length >= 32 && digitGroups(body) >= 4);
   return digits >= 2 && letters >= 2 && !named && looksRandom(body);
+}
+
+/**
+ * Whether a dotted body is a token's parts (`Z1YAXU_AZA.5c775486012e` after `zarsdls.v1.`, Kingfisher's
+ * Airtable sample): two to four parts, the last 12 or more letters and digits that read as generated (hex
+ * of letters and digits, or `looksRandom` and no words), every other a draw's pieces or short ids in
+ * capitals (`VKEAXT`) joined by `_` or `-`. A host, a file or a module path ends in a word (`.tokens`,
+ * `.com`), a version in a short number.
+ */
+function dottedDraw(body: string, credentialTag: boolean): boolean {
+  const parts = body.split('.');
+  const last = parts[parts.length - 1]!;
+  if (parts.length > 4 || !/^[A-Za-z0-9]{12,}$/.test(last) || countedShare(last) > 0) {
+    return false;
+  }
+  const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(last) && /[0-9]/.test(last) && /[a-fA-F]/.test(last);
+  // A module's member in compiled code (`secretLint_1.getRuleNameFromRuleId`) is camelCase words after a
+  // number: the last part must spell none, the others hold letters.
+  const letters = last.replace(/[^A-Za-z]/g, '').length;
+  return (
+    (hex || (looksRandom(last) && !spellsWords(last, letters))) &&
+    parts
+      .slice(0, -1)
+      .every(
+        (part) =>
+          /[A-Za-z]/.test(part) &&
+          part.length >= 4 &&
+          part
+            .split(/[-_]/)
+            .every((piece) => drawnPiece(piece, credentialTag) || /^[A-Z0-9]{1,8}$/.test(piece)),
+      )
+  );
 }
 
 /** How many separate runs of digits `body` holds. */
@@ -278,7 +313,7 @@ function taggedToken(
     // may be the body's first group (`graphhopperSECRETyo-26030959-3282-…`, `mailmodoPRIVATE-QWXKZTB-…`):
     // the body is judged from each earlier word too. Not after any tag: a version's date and time
     // (`hadoop-20160921-113441-20-g094fb7d`) read so.
-    if (!drawnAfterCredential(run, at, minBody)) {
+    if (!drawnAfterCredential(run, at, minBody) && !drawnAfterVersion(run, minBody)) {
       return false;
     }
   }
@@ -295,7 +330,7 @@ function drawnFrom(run: string, at: number, minBody: number): boolean {
     body.replace(/[^A-Za-z0-9]/g, '').length >= minBody &&
     /^[^=]+={0,2}$/.test(body) &&
     !DOTTED_END.test(body) &&
-    generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
+    generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)), run.slice(0, at).split(/[._-]/).length - 1)
   );
 }
 
@@ -323,6 +358,18 @@ function drawnAfterCredential(run: string, at: number, minBody: number): boolean
     }
   }
   return false;
+}
+
+/** A name and a version that open a token (`zarsdls.v1.`): the token's own parts follow. */
+const VERSIONED = /^([A-Za-z][A-Za-z0-9]{0,39})[._-]v[0-9]{1,2}[._-]/;
+
+/**
+ * Whether the body after a name and a version is a generated one, the tag read no further: a tag takes
+ * short words in capitals (`ibgmihq.v1.VKEAXT_RGF.<12 hex>`) that are the token's own parts.
+ */
+function drawnAfterVersion(run: string, minBody: number): boolean {
+  const m = VERSIONED.exec(run);
+  return m !== null && !NOT_A_TAG.test(m[1]!) && drawnFrom(run, m[0].length, minBody);
 }
 
 /** How many digits `text[start, end)` holds, counted to two. */

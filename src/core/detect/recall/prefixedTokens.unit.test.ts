@@ -79,6 +79,25 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
     assertHidden(findPrefixedTokens, `na1.${body}`, [body]);
   });
 
+  it('hides a dotted token after a name and a version, its parts drawn, not dotted names of code', () => {
+    for (let i = 0; i < 10; i++) {
+      const mid = i % 2 === 0 ? `${randomToken(UPPER, 3)}7${randomToken(UPPER, 2)}` : randomToken(UPPER, 6);
+      const token = `${randomToken(LOWER, 7)}.v1.${mid}_${randomToken(UPPER, 3)}.${randomToken(HEX, 10)}a7`;
+      assertHidden(findPrefixedTokens, `airtable ${token}\n`, [token]);
+    }
+    for (const text of [
+      'oauth2.rfc6749.tokens',
+      '(0, secretLint_1.getRuleNameFromRuleId)(result.ruleId)',
+      '[schemas_js_1.base64urlCharset, regexes.base64url]',
+      'get: function () { return subject_token_providers_1.k8sServiceAccountTokenProvider; }',
+      // A random run cut by a `?` (a peer's near miss): its first part is no tag of a name and a version.
+      `yandex = 'oNKE6BzK?${draw(9)}.${draw(16)}.${draw(47)}'`,
+      'api.v1.users.0123456789ab',
+    ]) {
+      assertUntouched(findPrefixedTokens, text);
+    }
+  });
+
   it('leaves names of code, digests, paths and file names', () => {
     for (const text of [
       '#define sz_xXF86DRIGetDrawableInfoReq 12',
