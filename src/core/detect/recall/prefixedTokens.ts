@@ -34,6 +34,8 @@ const NOT_A_TAG =
   /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|sum|hash|digest|checksum|integrity|commit|rev|ref|build|version|v\d*|id|uuid|guid|nonce|salt|iv|etag|trace|span|request|correlation|session|data|image|base64|hex)$/i;
 /** A credential word in a tag (`versioneyePRIVATE…_KEY…-`). */
 const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
+/** A UUID's groups (8, 4, 4, 4, then 12 to 16) in letters and digits of any alphabet. */
+const UUID_SHAPE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12,16}$/;
 /** What ends a body that is a file or host name: a dotted word (`.js`, `.com`). */
 const DOTTED_END = /\.[a-z]{1,5}$/;
 
@@ -66,6 +68,11 @@ function generatedBody(body: string, credentialTag: boolean, tagWords = 1): bool
       /([A-Za-z0-9])\1{3}/.test(body)
     ) {
       return false;
+    }
+    // A UUID's groups in any alphabet (`graphhopperPRIVATE12-<8 hex>-<4>-<4 letters>-<4 letters>-<14>`)
+    // after a tag that names a credential: short groups of letters read as words by chance, not by design.
+    if (credentialTag && UUID_SHAPE.test(body)) {
+      return true;
     }
     const pieces = body.split(/[-_]/);
     // Most of it in pieces of six or more: `to_1_but_jsx_is_not_set_6142` is short words.

@@ -79,6 +79,22 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
     assertHidden(findPrefixedTokens, `na1.${body}`, [body]);
   });
 
+  it("hides a UUID's groups in any alphabet after a tag that names a credential, not a mask", () => {
+    // Groups a tongue can say (consonant, vowel, …): short groups read as words by chance.
+    const said = (n: number): string =>
+      Array.from({ length: n }, (_, i) => randomToken(i % 2 === 0 ? 'bdfgklmnprstv' : 'aeiou', 1)).join('');
+    for (let i = 0; i < 10; i++) {
+      const body = `${randomToken(HEX, 7)}7-${randomToken(HEX, 4)}-${said(4)}-${said(4)}-${said(10)}${randomToken(DIGITS, 4)}`;
+      assertHidden(findPrefixedTokens, `graphhopperPRIVATE12-${body}`, [body]);
+    }
+    for (const text of [
+      'graphhopperPRIVATE12-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+      `vendor-${randomToken(HEX, 7)}7-${randomToken(HEX, 4)}-${said(4)}-${said(4)}-${said(12)}`,
+    ]) {
+      assertUntouched(findPrefixedTokens, text);
+    }
+  });
+
   it('hides a dotted token after a name and a version, its parts drawn, not dotted names of code', () => {
     for (let i = 0; i < 10; i++) {
       const mid = i % 2 === 0 ? `${randomToken(UPPER, 3)}7${randomToken(UPPER, 2)}` : randomToken(UPPER, 6);
