@@ -3,7 +3,7 @@ import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
 import { countedShare, MIN_BODY } from './prefixedTokens';
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
 
 /**
@@ -23,7 +23,7 @@ const CREDENTIAL_WORD_END =
 /** Shortest value after a credential word: 12 random letters and digits (`ACCESS HGTS7P9Lz3avQVX`). */
 const MIN_VALUE = 12;
 /** Characters of a value after a credential word. */
-const VALUE_TABLE = alnumTable('+/_-');
+const VALUE_TABLE = alnumTable('+/_=-');
 /**
  * What may stand between the word and its value: blanks, one line break, `:` or `=`, a quote. A word glued
  * to its value by `-`, `_` or `.` (`gumroadSECRET-…`) is a tagged token, `findPrefixedTokens`' part.
@@ -119,26 +119,53 @@ export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
     if (end - start > 1024) {
       continue;
     }
-    // The separator: the characters before the value back to the last letter or digit (at most 12).
-    let word = start;
-    while (word > 0 && start - word < 12 && !/[A-Za-z0-9]/.test(text[word - 1]!)) {
-      word--;
+    // A value may start the run or follow an `=` inside it (`holisticACCESS=<hex>`): a few places are tried.
+    let from = start;
+    for (let tries = 0; tries < 4 && from < end; tries++) {
+      const equals = text.indexOf('=', from);
+      const cut = equals !== -1 && equals < end ? equals : end;
+      // An `=` inside a value is its own (base64's padding, a draw's: `8o1it2=B2fI…==`), unless a name stands
+      // before it (`KEY=…` is an assignment, whose value the next place reads) or the run goes on past a `?`
+      // or a `!` (a piece of a longer string, a peer's near miss: `MJUkQ7uUe=Qqct…!3ntJ…`).
+      const whole =
+        cut < end && !NAME.test(text.slice(from, cut)) && !/^[?!][A-Za-z0-9]/.test(text.slice(end, end + 2));
+      const valueEnd = whole ? end : cut;
+      if (valueEnd - from >= MIN_VALUE && valueAfterWord(text, from, valueEnd, out)) {
+        break;
+      }
+      from = cut + 1;
+      while (from < end && text[from] === '=') {
+        from++;
+      }
     }
-    if (!BETWEEN.test(text.slice(word, start))) {
-      continue;
-    }
-    const head = text.slice(Math.max(0, word - 32), word);
-    const value = text.slice(start, end).replace(/[_-]+$/, '');
-    // The name the word ends (`invalidPassword`, `authenticity_token`) may say the value is no secret.
-    const name = /[A-Za-z0-9_.-]*$/.exec(head)![0];
-    if (
-      !CREDENTIAL_WORD_END.test(head) ||
-      namesNoSecret(name) ||
-      isElided(text, start, start + value.length) ||
-      !generatedValue(value)
-    ) {
-      continue;
-    }
-    out.push({ start, end: start + value.length, kind: 'secret' });
   }
 };
+
+/** A name before an `=`: two letters or more and `_`, a few digits at its end (`key`, `DB_PASSWORD`, `token2`). */
+const NAME = /^[A-Za-z_]{2,64}[0-9]{0,3}$/;
+
+/** Records the value [start, end) when a credential word stands right before it and it reads as generated. */
+function valueAfterWord(text: string, start: number, end: number, out: RecallSpan[]): boolean {
+  // The separator: the characters before the value back to the last letter or digit (at most 12).
+  let word = start;
+  while (word > 0 && start - word < 12 && !/[A-Za-z0-9]/.test(text[word - 1]!)) {
+    word--;
+  }
+  if (!BETWEEN.test(text.slice(word, start))) {
+    return false;
+  }
+  const head = text.slice(Math.max(0, word - 32), word);
+  const value = text.slice(start, end).replace(/[_-]+$/, '');
+  // The name the word ends (`invalidPassword`, `authenticity_token`) may say the value is no secret.
+  const name = /[A-Za-z0-9_.-]*$/.exec(head)![0];
+  if (
+    !CREDENTIAL_WORD_END.test(head) ||
+    namesNoSecret(name) ||
+    isElided(text, start, start + value.length) ||
+    !generatedValue(value)
+  ) {
+    return false;
+  }
+  out.push({ start, end: start + value.length, kind: 'secret' });
+  return true;
+}

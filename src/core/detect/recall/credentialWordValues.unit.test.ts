@@ -79,6 +79,27 @@ describe('redact tier: values after a credential word', () => {
     }
   });
 
+  it('hides a value holding `=` whole after a credential word, not a name before `=` nor a cut run', () => {
+    for (let i = 0; i < 10; i++) {
+      const base64ish = `${draw(9)}=${wordlessDraw(32)}==`;
+      assertHidden(findValuesAfterCredentialWords, `instabot_private_access ${base64ish}`, [base64ish]);
+      const short = `${randomToken(DIGITS, 1)}${randomToken('bcdfghjklmnpqrstvwxz', 3)}${randomToken(DIGITS, 2)}=${wordlessDraw(13)}==`;
+      assertHidden(findValuesAfterCredentialWords, `d7networkACCESS ${short}`, [short]);
+      // `KEY=` is a name and its value: the value alone is hidden.
+      const value = draw(20);
+      const text = `token KEY=${value}`;
+      assert.deepEqual(
+        spansOf(findValuesAfterCredentialWords, text).map((s) => text.slice(s.start, s.end)),
+        [value],
+      );
+      // A run that goes on past a `!` is a piece of a longer string (a peer's near miss).
+      assertUntouched(
+        findValuesAfterCredentialWords,
+        `azureFunctionkey: ${draw(9)}=${draw(14)}!${draw(20)}/`,
+      );
+    }
+  });
+
   it('hides hex of 12 to 15 after a credential word, not a sample that counts', () => {
     for (let i = 0; i < 20; i++) {
       const v = `${randomToken(HEX, 10)}a${randomToken(DIGITS, 1)}${randomToken(HEX, i % 4)}`;
