@@ -59,7 +59,12 @@ function generatedValue(value: string): boolean {
   if (looksRandom(value)) {
     return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
   }
-  return /^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value) && (randomLetterRun(value) || drawnAfterWord(value));
+  if (/^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value)) {
+    return randomLetterRun(value) || drawnAfterWord(value);
+  }
+  // Letters of both cases that switch case too seldom for `looksRandom` (`mbAKtouxhxxwDilhHxmk`): drawn when
+  // they spell no camelCase words and hold the pairs one-case draws do.
+  return /^[A-Za-z]{16,}$/.test(value) && !spellsWords(value, value.length) && drawnAfterWord(value);
 }
 
 /** A key in groups: three to eight groups of 4 to 12 letters and digits, joined by `-`. */

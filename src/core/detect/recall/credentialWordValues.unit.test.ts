@@ -100,6 +100,18 @@ describe('redact tier: values after a credential word', () => {
     }
   });
 
+  it('hides letters of both cases that switch case seldom, not camelCase words', () => {
+    const lower = 'bcdfghjklmnpqrstvwxz';
+    const upper = lower.toUpperCase();
+    for (let i = 0; i < 10; i++) {
+      const letters = `${randomToken(lower, 6)}${randomToken(upper, 2)}${randomToken(lower, 7)}${randomToken(upper, 1)}${randomToken(lower, 4)}`;
+      assertHidden(findValuesAfterCredentialWords, `timezoneapi SECRET token ${letters}`, [letters]);
+    }
+    for (const text of ['access token getAccessTokenFromHeader', 'SECRET KEY ConfigurationManager']) {
+      assertUntouched(findValuesAfterCredentialWords, text);
+    }
+  });
+
   it('hides hex of 12 to 15 after a credential word, not a sample that counts', () => {
     for (let i = 0; i < 20; i++) {
       const v = `${randomToken(HEX, 10)}a${randomToken(DIGITS, 1)}${randomToken(HEX, i % 4)}`;
