@@ -46,7 +46,7 @@ const DOTTED_END = /\.[a-z]{1,5}$/;
  * draw's. After a tag that holds a credential word (`…PRIVATE…_KEY…-`), digits alone and random letters
  * alone are a draw too.
  */
-function generatedBody(body: string, credentialTag: boolean, tagWords = 1): boolean {
+function generatedBody(body: string, credentialTag: boolean, tagWords = 1, cut = false): boolean {
   if (countedShare(body) >= 0.5) {
     return false; // a documented sample: `ntn_1234567890aBcDeF…`, `gsk_aBcDeFgHiJ…1234567890…`
   }
@@ -97,7 +97,13 @@ function generatedBody(body: string, credentialTag: boolean, tagWords = 1): bool
   // (`Ed25519PrivateKey`, `QandQRSarNnarrow32Sto16Sx4` in valgrind's headers).
   const named =
     /[A-Z]/.test(body) && spellsWords(body, letters) && !(body.length >= 32 && digitGroups(body) >= 4);
-  return digits >= 2 && letters >= 2 && !named && looksRandom(body);
+  // After a tag that names a credential, a random body with one digit is a draw still (base62 of 24 holds
+  // one about one time in fifteen: `hiveageACCESS-<24>`), when it spells no words and its run is not cut
+  // by a `?` or a `!` (a peer's near miss, `secret_<18>?<25>`); with no digit, a name of code
+  // (`SECKEY_PublicKeyStrengthInBits`) reads so too.
+  const drawnAfterCredentialTag =
+    credentialTag && !cut && digits === 1 && looksRandom(body) && !spellsWords(body, letters);
+  return (digits >= 2 && letters >= 2 && !named && looksRandom(body)) || drawnAfterCredentialTag;
 }
 
 /**
@@ -315,12 +321,14 @@ function taggedToken(
     return false;
   }
   const at = bodyStart(run);
-  if (at === -1 || !drawnFrom(run, at, minBody)) {
+  // A run cut by `?` or `!` before more token characters: a piece of a longer string (`…?BiPo8…`).
+  const cut = /^[?!][A-Za-z0-9]/.test(text.slice(end, end + 2));
+  if (at === -1 || !drawnFrom(run, at, minBody, cut)) {
     // After a tag that names a credential, a word the tag took (digits read as an account, letters alone)
     // may be the body's first group (`graphhopperSECRETyo-26030959-3282-…`, `mailmodoPRIVATE-QWXKZTB-…`):
     // the body is judged from each earlier word too. Not after any tag: a version's date and time
     // (`hadoop-20160921-113441-20-g094fb7d`) read so.
-    if (!drawnAfterCredential(run, at, minBody) && !drawnAfterVersion(run, minBody)) {
+    if (!drawnAfterCredential(run, at, minBody, cut) && !drawnAfterVersion(run, minBody, cut)) {
       return false;
     }
   }
@@ -329,15 +337,23 @@ function taggedToken(
   return true;
 }
 
-/** Whether `run`'s body from `at` on is a generated one, `minBody` letters and digits or more. */
-function drawnFrom(run: string, at: number, minBody: number): boolean {
+/**
+ * Whether `run`'s body from `at` on is a generated one, `minBody` letters and digits or more; `cut`: the run
+ * goes on after a `?` or a `!`.
+ */
+function drawnFrom(run: string, at: number, minBody: number, cut = false): boolean {
   const body = run.slice(at);
   // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
   return (
     body.replace(/[^A-Za-z0-9]/g, '').length >= minBody &&
     /^[^=]+={0,2}$/.test(body) &&
     !DOTTED_END.test(body) &&
-    generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)), run.slice(0, at).split(/[._-]/).length - 1)
+    generatedBody(
+      body,
+      CREDENTIAL_WORD.test(run.slice(0, at)),
+      run.slice(0, at).split(/[._-]/).length - 1,
+      cut,
+    )
   );
 }
 
@@ -347,7 +363,7 @@ function drawnFrom(run: string, at: number, minBody: number): boolean {
  * more with two pairs no language spells (`QVZQBEL`); a constant's words (`RSA`, `USER`, `REQUEST` in
  * `PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256`) never do.
  */
-function drawnAfterCredential(run: string, at: number, minBody: number): boolean {
+function drawnAfterCredential(run: string, at: number, minBody: number, cut: boolean): boolean {
   // The tag holds four words at most: a few tries, each a bounded read.
   let end = at - 1;
   for (let b = at - 2; b > 1; b--) {
@@ -359,7 +375,7 @@ function drawnAfterCredential(run: string, at: number, minBody: number): boolean
     if (
       (/^[0-9]+$/.test(word) || (/^[A-Za-z]{6,}$/.test(word) && rarePairs(word) >= 2)) &&
       CREDENTIAL_WORD.test(run.slice(0, b - 1)) &&
-      drawnFrom(run, b, minBody)
+      drawnFrom(run, b, minBody, cut)
     ) {
       return true;
     }
@@ -374,9 +390,9 @@ const VERSIONED = /^([A-Za-z][A-Za-z0-9]{0,39})[._-]v[0-9]{1,2}[._-]/;
  * Whether the body after a name and a version is a generated one, the tag read no further: a tag takes
  * short words in capitals (`ibgmihq.v1.VKEAXT_RGF.<12 hex>`) that are the token's own parts.
  */
-function drawnAfterVersion(run: string, minBody: number): boolean {
+function drawnAfterVersion(run: string, minBody: number, cut: boolean): boolean {
   const m = VERSIONED.exec(run);
-  return m !== null && !NOT_A_TAG.test(m[1]!) && drawnFrom(run, m[0].length, minBody);
+  return m !== null && !NOT_A_TAG.test(m[1]!) && drawnFrom(run, m[0].length, minBody, cut);
 }
 
 /** How many digits `text[start, end)` holds, counted to two. */

@@ -79,6 +79,19 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
     assertHidden(findPrefixedTokens, `na1.${body}`, [body]);
   });
 
+  it('hides a random body with one digit after a tag that names a credential, not one cut by `?`', () => {
+    const consonants = 'BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz';
+    for (let i = 0; i < 10; i++) {
+      const body = `${randomToken(consonants, 11)}${randomToken(DIGITS, 1)}${randomToken(consonants, 12)}`;
+      assertHidden(findPrefixedTokens, `hiveageACCESS-${body}`, [body]);
+      assertUntouched(findPrefixedTokens, `notion = 'secret_${body}?${draw(25)}'`);
+    }
+    assertUntouched(
+      findPrefixedTokens,
+      'extern unsigned SECKEY_PublicKeyStrengthInBits(const SECKEYPublicKey *pubk);',
+    );
+  });
+
   it("hides a UUID's groups in any alphabet after a tag that names a credential, not a mask", () => {
     // Groups a tongue can say (consonant, vowel, …): short groups read as words by chance.
     const said = (n: number): string =>
