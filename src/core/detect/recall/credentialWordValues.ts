@@ -1,10 +1,10 @@
-import { randomLetterRun } from '../rules/letterPairs';
+import { randomLetterRun, rarePairs } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
 import { countedShare, MIN_BODY } from './prefixedTokens';
-import type { RecallDetector } from './recallSpan';
-import { looksRandom, spellsWords, UUID } from './tokenShape';
+import type { RecallDetector, RecallSpan } from './recallSpan';
+import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
 
 /**
  * Generated values right after a credential word, with no assignment a name detector reads:
@@ -23,7 +23,7 @@ const CREDENTIAL_WORD_END =
 /** Shortest value after a credential word: 12 random letters and digits (`ACCESS HGTS7P9Lz3avQVX`). */
 const MIN_VALUE = 12;
 /** Characters of a value after a credential word. */
-const VALUE_TABLE = alnumTable('+/_-');
+const VALUE_TABLE = alnumTable('+/_=-');
 /**
  * What may stand between the word and its value: blanks, one line break, `:` or `=`, a quote. A word glued
  * to its value by `-`, `_` or `.` (`gumroadSECRET-…`) is a tagged token, `findPrefixedTokens`' part.
@@ -39,20 +39,81 @@ function generatedValue(value: string): boolean {
   if (/^[0-9]{16,}$/.test(value)) {
     return true;
   }
-  if (value.length < MIN_BODY) {
-    return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
+  if (GROUPED.test(value) && groupedKey(value.split('-'))) {
+    return true;
   }
-  if (new Set(value).size < 8 || countedShare(value) >= 0.5) {
-    return false; // `keykeykey…`, `0000…`: a filler; `gsk_aBcDeFgHiJ…1234567890…`: a sample; not a draw
+  // Fewer kinds of character than a draw holds: `keykeykey…`, `0000…`, a filler; a short value, from 16
+  // symbols, holds fewer (12 random hex, 6 or more kinds 99 times in 100).
+  const filler = new Set(value).size < (value.length < MIN_BODY ? 6 : 8);
+  if (filler || countedShare(value) >= 0.5) {
+    return false; // `gsk_aBcDeFgHiJ…1234567890…`: a sample, not a draw
   }
-  // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell.
+  // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell. From 12 on
+  // (`ipinfo private token <14 hex>`): hex switches class too seldom for `looksRandom` at that length.
   if (/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value)) {
     return true;
+  }
+  if (value.length < MIN_BODY) {
+    return looksRandom(value) && !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
   }
   if (looksRandom(value)) {
     return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
   }
-  return /^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value) && randomLetterRun(value);
+  if (/^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value)) {
+    return randomLetterRun(value) || drawnAfterWord(value);
+  }
+  // Letters of both cases that switch case too seldom for `looksRandom` (`mbAKtouxhxxwDilhHxmk`): drawn when
+  // they spell no camelCase words and hold the pairs one-case draws do.
+  return /^[A-Za-z]{16,}$/.test(value) && !spellsWords(value, value.length) && drawnAfterWord(value);
+}
+
+/** A key in groups: three to eight groups of 4 to 12 letters and digits, joined by `-`. */
+const GROUPED = /^[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,12}){2,7}$/;
+
+/**
+ * Whether groups after a credential word make a key (`QWKZTRB-MNXCVLP-…`, a licence's or a service's key):
+ * no group is a word, each is a draw or a mask that counts or repeats (`ABCDEFG`, `XXXX`), and draws hold
+ * seven characters or more. A peer's sample whose masks stand beside one drawn group
+ * (`RequestFinance-Key ABCDEFG-HIJKLMN-OPQRSTU-<7 drawn>`) is hidden as a key with a counting head is
+ * (`countedShare`); masks alone (`XXXXX-XXXXX-…`) and words (`INFO-WARN-ERROR`) stay.
+ */
+function groupedKey(groups: readonly string[]): boolean {
+  let drawn = 0;
+  for (const g of groups) {
+    if (countedShare(g) >= 0.5 || /^(.)\1+$/.test(g)) {
+      continue;
+    }
+    if (!drawnGroup(g)) {
+      return false;
+    }
+    drawn += g.length;
+  }
+  return drawn >= 7;
+}
+
+/**
+ * A group of a key: letters no tongue says (four consonants in a row, or two pairs outside the table),
+ * or letters and digits mixed; digits alone count only beside such a group.
+ */
+function drawnGroup(g: string): boolean {
+  if (/^[0-9]+$/.test(g)) {
+    return false;
+  }
+  const letters = g.replace(/[0-9]/g, '');
+  return letters.length < g.length || UNSPOKEN.test(g) || rarePairs(g) >= 2;
+}
+
+/**
+ * One-case letters that no language spells, judged more loosely than `randomLetterRun` does, as the word
+ * before them says a credential follows: three pairs outside the table and one pair in eight. The report
+ * tier's one in four lets a tenth of random draws of 24 through (`vercelTOKEN <24 letters>`, Kingfisher's
+ * samples); with this, one in 160 (one in 50 of 20 letters, one in 17 of 16; 50,000 draws each). Names of
+ * code joined in one case reach it too (one in eight of those in the real trees), but they do not stand
+ * alone after `TOKEN` or `KEY`: the detector's spans on those trees are the same.
+ */
+function drawnAfterWord(value: string): boolean {
+  const rare = rarePairs(value);
+  return rare >= 3 && rare * 8 >= value.length - 1;
 }
 
 export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
@@ -63,26 +124,53 @@ export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
     if (end - start > 1024) {
       continue;
     }
-    // The separator: the characters before the value back to the last letter or digit (at most 12).
-    let word = start;
-    while (word > 0 && start - word < 12 && !/[A-Za-z0-9]/.test(text[word - 1]!)) {
-      word--;
+    // A value may start the run or follow an `=` inside it (`holisticACCESS=<hex>`): a few places are tried.
+    let from = start;
+    for (let tries = 0; tries < 4 && from < end; tries++) {
+      const equals = text.indexOf('=', from);
+      const cut = equals !== -1 && equals < end ? equals : end;
+      // An `=` inside a value is its own (base64's padding, a draw's: `8o1it2=B2fI…==`), unless a name stands
+      // before it (`KEY=…` is an assignment, whose value the next place reads) or the run goes on past a `?`
+      // or a `!` (a piece of a longer string, a peer's near miss: `MJUkQ7uUe=Qqct…!3ntJ…`).
+      const whole =
+        cut < end && !NAME.test(text.slice(from, cut)) && !/^[?!][A-Za-z0-9]/.test(text.slice(end, end + 2));
+      const valueEnd = whole ? end : cut;
+      if (valueEnd - from >= MIN_VALUE && valueAfterWord(text, from, valueEnd, out)) {
+        break;
+      }
+      from = cut + 1;
+      while (from < end && text[from] === '=') {
+        from++;
+      }
     }
-    if (!BETWEEN.test(text.slice(word, start))) {
-      continue;
-    }
-    const head = text.slice(Math.max(0, word - 32), word);
-    const value = text.slice(start, end).replace(/[_-]+$/, '');
-    // The name the word ends (`invalidPassword`, `authenticity_token`) may say the value is no secret.
-    const name = /[A-Za-z0-9_.-]*$/.exec(head)![0];
-    if (
-      !CREDENTIAL_WORD_END.test(head) ||
-      namesNoSecret(name) ||
-      isElided(text, start, start + value.length) ||
-      !generatedValue(value)
-    ) {
-      continue;
-    }
-    out.push({ start, end: start + value.length, kind: 'secret' });
   }
 };
+
+/** A name before an `=`: two letters or more and `_`, a few digits at its end (`key`, `DB_PASSWORD`, `token2`). */
+const NAME = /^[A-Za-z_]{2,64}[0-9]{0,3}$/;
+
+/** Records the value [start, end) when a credential word stands right before it and it reads as generated. */
+function valueAfterWord(text: string, start: number, end: number, out: RecallSpan[]): boolean {
+  // The separator: the characters before the value back to the last letter or digit (at most 12).
+  let word = start;
+  while (word > 0 && start - word < 12 && !/[A-Za-z0-9]/.test(text[word - 1]!)) {
+    word--;
+  }
+  if (!BETWEEN.test(text.slice(word, start))) {
+    return false;
+  }
+  const head = text.slice(Math.max(0, word - 32), word);
+  const value = text.slice(start, end).replace(/[_-]+$/, '');
+  // The name the word ends (`invalidPassword`, `authenticity_token`) may say the value is no secret.
+  const name = /[A-Za-z0-9_.-]*$/.exec(head)![0];
+  if (
+    !CREDENTIAL_WORD_END.test(head) ||
+    namesNoSecret(name) ||
+    isElided(text, start, start + value.length) ||
+    !generatedValue(value)
+  ) {
+    return false;
+  }
+  out.push({ start, end: start + value.length, kind: 'secret' });
+  return true;
+}

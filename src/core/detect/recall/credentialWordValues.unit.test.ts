@@ -1,6 +1,7 @@
+import * as assert from 'node:assert/strict';
 import { randomToken } from '../random';
 import { findValuesAfterCredentialWords } from './credentialWordValues';
-import { assertHidden, assertUntouched, draw, uuidDraw as uuid, wordlessDraw } from './spanCases';
+import { assertHidden, assertUntouched, draw, spansOf, uuidDraw as uuid, wordlessDraw } from './spanCases';
 
 const HEX = '0123456789abcdef';
 const DIGITS = '0123456789';
@@ -25,6 +26,98 @@ describe('redact tier: values after a credential word', () => {
       letters.toUpperCase(),
     ]);
     assertUntouched(findValuesAfterCredentialWords, 'the secret key interestingthoughts');
+  });
+
+  it('hides nearly every draw of one-case letters, though a tenth hold few pairs no word holds, not words', () => {
+    // The report tier's test (`randomLetterRun`: one pair in four outside the table) lets about one draw of
+    // 24 in ten through; after a credential word the redact tier must not.
+    for (const [length, alphabet] of [
+      [20, 'abcdefghijklmnopqrstuvwxyz'],
+      [24, 'abcdefghijklmnopqrstuvwxyz'],
+      [25, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+      [32, 'abcdefghijklmnopqrstuvwxyz'],
+    ] as const) {
+      let hidden = 0;
+      const draws = 200;
+      for (let i = 0; i < draws; i++) {
+        const v = randomToken(alphabet, length);
+        const text = `vercelTOKEN ${v}`;
+        hidden += spansOf(findValuesAfterCredentialWords, text).some(
+          (s) => s.start <= text.indexOf(v) && s.end >= text.length,
+        )
+          ? 1
+          : 0;
+      }
+      assert.ok(hidden >= draws * 0.95, `${hidden} of ${draws} draws of ${length} hidden`);
+    }
+    for (const text of [
+      'token configurationfilename',
+      'SECRET KEY AUTHENTICATIONHEADER',
+      'access token refreshthresholdseconds',
+      'the api key LOCALIZATIONSTRINGS',
+    ]) {
+      assertUntouched(findValuesAfterCredentialWords, text);
+    }
+  });
+
+  it('hides a key in groups of letters after a credential word, a mask beside a drawn group too, not words', () => {
+    const caps = 'BCDFGHJKLMNPQRSTVWXZ';
+    for (let i = 0; i < 10; i++) {
+      const groups = [0, 1, 2, 3].map(() => randomToken(caps, 7)).join('-');
+      assertHidden(findValuesAfterCredentialWords, `RequestFinance-Key ${groups}`, [groups]);
+      const sample = `ABCDEFG-HIJKLMN-OPQRSTU-${randomToken(caps, 7)}`;
+      assertHidden(findValuesAfterCredentialWords, `RequestFinance-Key ${sample}`, [sample]);
+    }
+    for (const text of [
+      'license key XXXXX-XXXXX-XXXXX-XXXXX',
+      'RequestFinance-Key ABCDEFG-HIJKLMN-OPQRSTU-VWXYZAB',
+      'key INFO-WARN-ERROR-DEBUG',
+      'KEY ABCD-EFGH-IJKL-MNOP',
+      'secret HELLO-WORLD-AGAIN-LATER',
+    ]) {
+      assertUntouched(findValuesAfterCredentialWords, text);
+    }
+  });
+
+  it('hides a value holding `=` whole after a credential word, not a name before `=` nor a cut run', () => {
+    for (let i = 0; i < 10; i++) {
+      const base64ish = `${draw(9)}=${wordlessDraw(32)}==`;
+      assertHidden(findValuesAfterCredentialWords, `instabot_private_access ${base64ish}`, [base64ish]);
+      const short = `${randomToken(DIGITS, 1)}${randomToken('bcdfghjklmnpqrstvwxz', 3)}${randomToken(DIGITS, 2)}=${wordlessDraw(13)}==`;
+      assertHidden(findValuesAfterCredentialWords, `d7networkACCESS ${short}`, [short]);
+      // `KEY=` is a name and its value: the value alone is hidden.
+      const value = draw(20);
+      const text = `token KEY=${value}`;
+      assert.deepEqual(
+        spansOf(findValuesAfterCredentialWords, text).map((s) => text.slice(s.start, s.end)),
+        [value],
+      );
+      // A run that goes on past a `!` is a piece of a longer string (a peer's near miss).
+      assertUntouched(
+        findValuesAfterCredentialWords,
+        `azureFunctionkey: ${draw(9)}=${draw(14)}!${draw(20)}/`,
+      );
+    }
+  });
+
+  it('hides letters of both cases that switch case seldom, not camelCase words', () => {
+    const lower = 'bcdfghjklmnpqrstvwxz';
+    const upper = lower.toUpperCase();
+    for (let i = 0; i < 10; i++) {
+      const letters = `${randomToken(lower, 6)}${randomToken(upper, 2)}${randomToken(lower, 7)}${randomToken(upper, 1)}${randomToken(lower, 4)}`;
+      assertHidden(findValuesAfterCredentialWords, `timezoneapi SECRET token ${letters}`, [letters]);
+    }
+    for (const text of ['access token getAccessTokenFromHeader', 'SECRET KEY ConfigurationManager']) {
+      assertUntouched(findValuesAfterCredentialWords, text);
+    }
+  });
+
+  it('hides hex of 12 to 15 after a credential word, not a sample that counts', () => {
+    for (let i = 0; i < 20; i++) {
+      const v = `${randomToken(HEX, 10)}a${randomToken(DIGITS, 1)}${randomToken(HEX, i % 4)}`;
+      assertHidden(findValuesAfterCredentialWords, `ipinfo private token ${v}`, [v]);
+    }
+    assertUntouched(findValuesAfterCredentialWords, 'SECRET abcdef012345');
   });
 
   it('leaves names of code, fillers and values after other words', () => {

@@ -159,11 +159,13 @@ export function pushLiteral(
   out: RecallSpan[],
 ): number {
   // A quote left open, or one that opens on a space, is the end of an enclosing string
-  // (`"Invalid token: " + x`), not a value, unless what it holds is a generated token (`' k8Fq… '`).
+  // (`"Invalid token: " + x`), not a value, unless what it holds is a generated token (`' k8Fq… '`; left
+  // open, a token cut by the selection or a paste: `token = "live_<draw>=_<draw>`).
   if (
     span.quoted &&
-    (span.closed === false ||
-      (isSpace(text.charCodeAt(span.start)) && !looksRandom(text.slice(span.start, span.end).trim())))
+    (span.closed === false
+      ? !openToken(text.slice(span.start, span.end))
+      : isSpace(text.charCodeAt(span.start)) && !looksRandom(text.slice(span.start, span.end).trim()))
   ) {
     return span.start;
   }
@@ -189,6 +191,16 @@ export function pushLiteral(
     kind,
   });
   return span.end;
+}
+
+/**
+ * Whether the rest of a line after a quote left open is one generated token: base64 and base64url
+ * characters only, and random by its shape. Code after the end of an enclosing string holds a blank, an
+ * operator or a call (`" + x`, `", name)`); a token does not.
+ */
+function openToken(value: string): boolean {
+  const trimmed = value.trimEnd();
+  return /^[A-Za-z0-9+/=_.-]{16,}$/.test(trimmed) && looksRandom(trimmed);
 }
 
 /** An HTTP authorization scheme and its blank, at a value's start. */

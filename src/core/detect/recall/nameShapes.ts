@@ -2,7 +2,7 @@ import { isPinName, lastPart, splitWords, wordKind } from './credentialName';
 import { isCleanToken, looksRandom } from './tokenShape';
 
 // Names whose value counts only in one shape, for the named-literal detector: a PIN, a pattern's `…_PAT`, a
-// wallet's seed or phrase. Split from credentialName.ts, which says whether a name is a credential's at all.
+// wallet's seed or phrase, a word glued to `key`. Split from credentialName.ts, which says whether a name is a credential's at all.
 
 /**
  * The one shape of value a name takes, where it takes only one: a PIN's digits; under `…_PAT` with no other
@@ -24,6 +24,9 @@ export function valueShapeFor(name: string, pat: boolean): ((value: string) => b
   if (last === 'encrypt' && othersKind(words) === undefined) {
     return (v) => GOSSIP_KEY.test(v) && looksRandom(v.replace(/=+$/, ''));
   }
+  if (gluedKey(words)) {
+    return (v) => isCleanToken(v);
+  }
   return pat && !/pass|pwd|pw|secret|token|key|cred|auth|hmac/i.test(name)
     ? (v) => isCleanToken(v) && looksRandom(v)
     : undefined;
@@ -42,9 +45,22 @@ export function shapedName(name: string): string | undefined {
     ? undefined
     : WALLET_WORDS.has(last)
       ? 'secret'
-      : last === 'encrypt'
+      : last === 'encrypt' || gluedKey(words)
         ? 'key'
         : undefined;
+}
+
+/**
+ * A last word that glues a word to `key` (`besttime_samplekey`, `mykey`) and no credential word elsewhere:
+ * a key's name only with a generated token for value, as words end in `key` too (`monkey`, `hotkey`).
+ */
+function gluedKey(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  return (
+    /^[a-z]{2,16}key$/.test(last) &&
+    wordKind(last, words[words.length - 2]) === undefined &&
+    othersKind(words) === undefined
+  );
 }
 
 /** A gossip encryption key: base64 of 16 or 32 bytes. */

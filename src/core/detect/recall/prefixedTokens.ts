@@ -34,6 +34,8 @@ const NOT_A_TAG =
   /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|sum|hash|digest|checksum|integrity|commit|rev|ref|build|version|v\d*|id|uuid|guid|nonce|salt|iv|etag|trace|span|request|correlation|session|data|image|base64|hex)$/i;
 /** A credential word in a tag (`versioneyePRIVATE…_KEY…-`). */
 const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
+/** A UUID's groups (8, 4, 4, 4, then 12 to 16) in letters and digits of any alphabet. */
+const UUID_SHAPE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12,16}$/;
 /** What ends a body that is a file or host name: a dotted word (`.js`, `.com`). */
 const DOTTED_END = /\.[a-z]{1,5}$/;
 
@@ -44,7 +46,7 @@ const DOTTED_END = /\.[a-z]{1,5}$/;
  * draw's. After a tag that holds a credential word (`…PRIVATE…_KEY…-`), digits alone and random letters
  * alone are a draw too.
  */
-function generatedBody(body: string, credentialTag: boolean): boolean {
+function generatedBody(body: string, credentialTag: boolean, tagWords = 1, cut = false): boolean {
   if (countedShare(body) >= 0.5) {
     return false; // a documented sample: `ntn_1234567890aBcDeF…`, `gsk_aBcDeFgHiJ…1234567890…`
   }
@@ -52,7 +54,10 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
     return true;
   }
   if (body.includes('.')) {
-    return false; // a dotted name (`oauth2.rfc6749.tokens`), a host or a file
+    // A dotted name (`oauth2.rfc6749.tokens`), a host or a file, unless every part is a draw's after a tag
+    // of a name and a version or a kind (`zarsdls.v1.`): after one word, the dotted rest of a random run
+    // (`…?GwoA6QnoY.<draw>.<draw>`, a peer's near miss cut by a `?`) would read as a tag and a body too.
+    return tagWords >= 2 && dottedDraw(body, credentialTag);
   }
   if (/[-_]/.test(body)) {
     // A mask (`xoxb-xxxxxxxxx-…`, `tskey-api-AAAA…-BBBB…`) is a placeholder, not a draw.
@@ -63,6 +68,11 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
       /([A-Za-z0-9])\1{3}/.test(body)
     ) {
       return false;
+    }
+    // A UUID's groups in any alphabet (`graphhopperPRIVATE12-<8 hex>-<4>-<4 letters>-<4 letters>-<14>`)
+    // after a tag that names a credential: short groups of letters read as words by chance, not by design.
+    if (credentialTag && UUID_SHAPE.test(body)) {
+      return true;
     }
     const pieces = body.split(/[-_]/);
     // Most of it in pieces of six or more: `to_1_but_jsx_is_not_set_6142` is short words.
@@ -87,7 +97,45 @@ function generatedBody(body: string, credentialTag: boolean): boolean {
   // (`Ed25519PrivateKey`, `QandQRSarNnarrow32Sto16Sx4` in valgrind's headers).
   const named =
     /[A-Z]/.test(body) && spellsWords(body, letters) && !(body.length >= 32 && digitGroups(body) >= 4);
-  return digits >= 2 && letters >= 2 && !named && looksRandom(body);
+  // After a tag that names a credential, a random body with one digit is a draw still (base62 of 24 holds
+  // one about one time in fifteen: `hiveageACCESS-<24>`), when it spells no words and its run is not cut
+  // by a `?` or a `!` (a peer's near miss, `secret_<18>?<25>`); with no digit, a name of code
+  // (`SECKEY_PublicKeyStrengthInBits`) reads so too.
+  const drawnAfterCredentialTag =
+    credentialTag && !cut && digits === 1 && looksRandom(body) && !spellsWords(body, letters);
+  return (digits >= 2 && letters >= 2 && !named && looksRandom(body)) || drawnAfterCredentialTag;
+}
+
+/**
+ * Whether a dotted body is a token's parts (`Z1YAXU_AZA.5c775486012e` after `zarsdls.v1.`, Kingfisher's
+ * Airtable sample): two to four parts, the last 12 or more letters and digits that read as generated (hex
+ * of letters and digits, or `looksRandom` and no words), every other a draw's pieces or short ids in
+ * capitals (`VKEAXT`) joined by `_` or `-`. A host, a file or a module path ends in a word (`.tokens`,
+ * `.com`), a version in a short number.
+ */
+function dottedDraw(body: string, credentialTag: boolean): boolean {
+  const parts = body.split('.');
+  const last = parts[parts.length - 1]!;
+  if (parts.length > 4 || !/^[A-Za-z0-9]{12,}$/.test(last) || countedShare(last) > 0) {
+    return false;
+  }
+  const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(last) && /[0-9]/.test(last) && /[a-fA-F]/.test(last);
+  // A module's member in compiled code (`secretLint_1.getRuleNameFromRuleId`) is camelCase words after a
+  // number: the last part must spell none, the others hold letters.
+  const letters = last.replace(/[^A-Za-z]/g, '').length;
+  return (
+    (hex || (looksRandom(last) && !spellsWords(last, letters))) &&
+    parts
+      .slice(0, -1)
+      .every(
+        (part) =>
+          /[A-Za-z]/.test(part) &&
+          part.length >= 4 &&
+          part
+            .split(/[-_]/)
+            .every((piece) => drawnPiece(piece, credentialTag) || /^[A-Z0-9]{1,8}$/.test(piece)),
+      )
+  );
 }
 
 /** How many separate runs of digits `body` holds. */
@@ -273,12 +321,14 @@ function taggedToken(
     return false;
   }
   const at = bodyStart(run);
-  if (at === -1 || !drawnFrom(run, at, minBody)) {
+  // A run cut by `?` or `!` before more token characters: a piece of a longer string (`…?BiPo8…`).
+  const cut = /^[?!][A-Za-z0-9]/.test(text.slice(end, end + 2));
+  if (at === -1 || !drawnFrom(run, at, minBody, cut)) {
     // After a tag that names a credential, a word the tag took (digits read as an account, letters alone)
     // may be the body's first group (`graphhopperSECRETyo-26030959-3282-…`, `mailmodoPRIVATE-QWXKZTB-…`):
     // the body is judged from each earlier word too. Not after any tag: a version's date and time
     // (`hadoop-20160921-113441-20-g094fb7d`) read so.
-    if (!drawnAfterCredential(run, at, minBody)) {
+    if (!drawnAfterCredential(run, at, minBody, cut) && !drawnAfterVersion(run, minBody, cut)) {
       return false;
     }
   }
@@ -287,15 +337,23 @@ function taggedToken(
   return true;
 }
 
-/** Whether `run`'s body from `at` on is a generated one, `minBody` letters and digits or more. */
-function drawnFrom(run: string, at: number, minBody: number): boolean {
+/**
+ * Whether `run`'s body from `at` on is a generated one, `minBody` letters and digits or more; `cut`: the run
+ * goes on after a `?` or a `!`.
+ */
+function drawnFrom(run: string, at: number, minBody: number, cut = false): boolean {
   const body = run.slice(at);
   // `=` only as base64's padding: `DB_PASSWORD=…` is a name and its value, the named-literal detector's.
   return (
     body.replace(/[^A-Za-z0-9]/g, '').length >= minBody &&
     /^[^=]+={0,2}$/.test(body) &&
     !DOTTED_END.test(body) &&
-    generatedBody(body, CREDENTIAL_WORD.test(run.slice(0, at)))
+    generatedBody(
+      body,
+      CREDENTIAL_WORD.test(run.slice(0, at)),
+      run.slice(0, at).split(/[._-]/).length - 1,
+      cut,
+    )
   );
 }
 
@@ -305,7 +363,7 @@ function drawnFrom(run: string, at: number, minBody: number): boolean {
  * more with two pairs no language spells (`QVZQBEL`); a constant's words (`RSA`, `USER`, `REQUEST` in
  * `PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256`) never do.
  */
-function drawnAfterCredential(run: string, at: number, minBody: number): boolean {
+function drawnAfterCredential(run: string, at: number, minBody: number, cut: boolean): boolean {
   // The tag holds four words at most: a few tries, each a bounded read.
   let end = at - 1;
   for (let b = at - 2; b > 1; b--) {
@@ -317,12 +375,24 @@ function drawnAfterCredential(run: string, at: number, minBody: number): boolean
     if (
       (/^[0-9]+$/.test(word) || (/^[A-Za-z]{6,}$/.test(word) && rarePairs(word) >= 2)) &&
       CREDENTIAL_WORD.test(run.slice(0, b - 1)) &&
-      drawnFrom(run, b, minBody)
+      drawnFrom(run, b, minBody, cut)
     ) {
       return true;
     }
   }
   return false;
+}
+
+/** A name and a version that open a token (`zarsdls.v1.`): the token's own parts follow. */
+const VERSIONED = /^([A-Za-z][A-Za-z0-9]{0,39})[._-]v[0-9]{1,2}[._-]/;
+
+/**
+ * Whether the body after a name and a version is a generated one, the tag read no further: a tag takes
+ * short words in capitals (`ibgmihq.v1.VKEAXT_RGF.<12 hex>`) that are the token's own parts.
+ */
+function drawnAfterVersion(run: string, minBody: number, cut: boolean): boolean {
+  const m = VERSIONED.exec(run);
+  return m !== null && !NOT_A_TAG.test(m[1]!) && drawnFrom(run, m[0].length, minBody, cut);
 }
 
 /** How many digits `text[start, end)` holds, counted to two. */

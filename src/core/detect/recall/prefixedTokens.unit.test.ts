@@ -79,6 +79,54 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
     assertHidden(findPrefixedTokens, `na1.${body}`, [body]);
   });
 
+  it('hides a random body with one digit after a tag that names a credential, not one cut by `?`', () => {
+    const consonants = 'BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz';
+    for (let i = 0; i < 10; i++) {
+      const body = `${randomToken(consonants, 11)}${randomToken(DIGITS, 1)}${randomToken(consonants, 12)}`;
+      assertHidden(findPrefixedTokens, `hiveageACCESS-${body}`, [body]);
+      assertUntouched(findPrefixedTokens, `notion = 'secret_${body}?${draw(25)}'`);
+    }
+    assertUntouched(
+      findPrefixedTokens,
+      'extern unsigned SECKEY_PublicKeyStrengthInBits(const SECKEYPublicKey *pubk);',
+    );
+  });
+
+  it("hides a UUID's groups in any alphabet after a tag that names a credential, not a mask", () => {
+    // Groups a tongue can say (consonant, vowel, …): short groups read as words by chance.
+    const said = (n: number): string =>
+      Array.from({ length: n }, (_, i) => randomToken(i % 2 === 0 ? 'bdfgklmnprstv' : 'aeiou', 1)).join('');
+    for (let i = 0; i < 10; i++) {
+      const body = `${randomToken(HEX, 7)}7-${randomToken(HEX, 4)}-${said(4)}-${said(4)}-${said(10)}${randomToken(DIGITS, 4)}`;
+      assertHidden(findPrefixedTokens, `graphhopperPRIVATE12-${body}`, [body]);
+    }
+    for (const text of [
+      'graphhopperPRIVATE12-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+      `vendor-${randomToken(HEX, 7)}7-${randomToken(HEX, 4)}-${said(4)}-${said(4)}-${said(12)}`,
+    ]) {
+      assertUntouched(findPrefixedTokens, text);
+    }
+  });
+
+  it('hides a dotted token after a name and a version, its parts drawn, not dotted names of code', () => {
+    for (let i = 0; i < 10; i++) {
+      const mid = i % 2 === 0 ? `${randomToken(UPPER, 3)}7${randomToken(UPPER, 2)}` : randomToken(UPPER, 6);
+      const token = `${randomToken(LOWER, 7)}.v1.${mid}_${randomToken(UPPER, 3)}.${randomToken(HEX, 10)}a7`;
+      assertHidden(findPrefixedTokens, `airtable ${token}\n`, [token]);
+    }
+    for (const text of [
+      'oauth2.rfc6749.tokens',
+      '(0, secretLint_1.getRuleNameFromRuleId)(result.ruleId)',
+      '[schemas_js_1.base64urlCharset, regexes.base64url]',
+      'get: function () { return subject_token_providers_1.k8sServiceAccountTokenProvider; }',
+      // A random run cut by a `?` (a peer's near miss): its first part is no tag of a name and a version.
+      `yandex = 'oNKE6BzK?${draw(9)}.${draw(16)}.${draw(47)}'`,
+      'api.v1.users.0123456789ab',
+    ]) {
+      assertUntouched(findPrefixedTokens, text);
+    }
+  });
+
   it('leaves names of code, digests, paths and file names', () => {
     for (const text of [
       '#define sz_xXF86DRIGetDrawableInfoReq 12',
