@@ -23,6 +23,17 @@ function lazy(name: keyof typeof Crypto): Call {
 
 export const createHash = lazy('createHash');
 export const createHmac = lazy('createHmac');
+/** The one-shot `hash` of Node 20.12 and later; on an older Node the same digest through a Hash object. */
+export const hash = (
+  algorithm: string,
+  data: string,
+  encoding: Crypto.BinaryToTextEncoding = 'hex',
+): string => {
+  const c = crypto();
+  return typeof c.hash === 'function'
+    ? c.hash(algorithm, data, encoding)
+    : c.createHash(algorithm).update(data, 'utf8').digest(encoding);
+};
 export const randomBytes = lazy('randomBytes');
 export const randomInt = lazy('randomInt');
 export const randomUUID = lazy('randomUUID');
