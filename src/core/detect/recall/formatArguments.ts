@@ -2,6 +2,7 @@ import { pushLiteral, readQuoted } from './literalValue';
 import type { ValueSpan } from './literalValue';
 import type { RecallSpan } from './recallSpan';
 import type { RecallDetector } from './recallSpan';
+import { holdsWord, wordSet } from './wordIndex';
 
 /**
  * A literal that fills a credential's slot in a format string: Python's `"…Password={}".format(user, "…")` and
@@ -104,8 +105,11 @@ function fill(
   }
 }
 
+/** `.format(` for the shared word search before `includes` (see kubernetes.ts: `.` starts many tries). */
+const FORMAT_CALL = wordSet(['.format(']);
+
 export const findFormatArguments: RecallDetector = (text, out) => {
-  if (!text.includes('%') && !text.includes('.format(')) {
+  if (!text.includes('%') && !(holdsWord(text, FORMAT_CALL) && text.includes('.format('))) {
     return;
   }
   for (const m of text.matchAll(PYTHON_FORMAT)) {

@@ -1,5 +1,6 @@
 import { isPlaceholder, isReference } from '../rules/valueChecks';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { holdsWord, wordSet } from './wordIndex';
 
 // Kubernetes credentials the report tier judges only as a whole (its `kubernetes-secret` rule needs a
 // plausible value and stops after 16 lines) or not at all (kubeconfig users). Here every value goes:
@@ -131,8 +132,14 @@ function jsonSecretValues(text: string, out: RecallSpan[]): void {
 }
 
 /** The redact tier's detector of Kubernetes Secret values and kubeconfig credentials. */
+/**
+ * The kubeconfig words, for the tier's shared word search first: `includes` of a word led by a frequent
+ * letter read 100 KB of code in 20-45 µs, where the shared search has answered already.
+ */
+const KUBECONFIG_WORDS = wordSet(['client-key', 'users:']);
+
 export const kubernetesDetector: RecallDetector = (text, out) => {
-  if (text.includes('client-key') || text.includes('users:')) {
+  if (holdsWord(text, KUBECONFIG_WORDS) && (text.includes('client-key') || text.includes('users:'))) {
     kubeconfigFields(text, out);
   }
   if (text.includes('Secret')) {

@@ -1,6 +1,7 @@
 import { credentialKind } from './credentialName';
 import { isPlaceholderValue, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { holdsWord, wordSet } from './wordIndex';
 
 /**
  * A credential's value one level down, under a member that only says "value":
@@ -36,18 +37,26 @@ const LIST_LINE = /^([ \t]{1,40})(?:-[ \t]{1,4})?["']?[\w.-]{1,64}:([^\s"']{1,25
 const OBJECT_REACH = 600;
 const BLOCK_LINES = 6;
 
+/** Words that open two of the readers, for the shared word search before `includes` (see kubernetes.ts). */
+const KEY_MATERIAL_WORD = wordSet(['<keymaterial>']);
+const CHPASSWD_WORD = wordSet(['chpasswd']);
+
 export const findNestedValues: RecallDetector = (text, out) => {
   if (text.includes('{')) {
     jsonValues(text, out);
   }
   yamlValues(text, out);
-  if (text.includes('<keyMaterial>') && !/<protected>\s*true\s*<\/protected>/.test(text)) {
+  if (
+    holdsWord(text, KEY_MATERIAL_WORD) &&
+    text.includes('<keyMaterial>') &&
+    !/<protected>\s*true\s*<\/protected>/.test(text)
+  ) {
     for (const m of text.matchAll(KEY_MATERIAL)) {
       const start = m.index + '<keyMaterial>'.length;
       pushLiteral(text, { start, end: start + m[1]!.length, quoted: false }, 'password', true, out);
     }
   }
-  if (text.includes('chpasswd')) {
+  if (holdsWord(text, CHPASSWD_WORD) && text.includes('chpasswd')) {
     chpasswdLists(text, out);
   }
 };
