@@ -135,6 +135,8 @@ const commands = new Map<string, (...args: unknown[]) => unknown>();
 
 /** The error notifications shown, in order; a test may clear it. */
 export const shownErrors: string[] = [];
+/** The warning notifications shown, in order; a test may clear it. */
+export const shownWarnings: string[] = [];
 
 /** What reached the output channels, as `level: text`, in order; a test may clear it. */
 export const channelLines: string[] = [];
@@ -185,6 +187,10 @@ export const fakeVscode = {
     createOutputChannel: (name: string) => outputChannel(name),
     showErrorMessage: (message: string) => {
       shownErrors.push(message);
+      return Promise.resolve(undefined);
+    },
+    showWarningMessage: (message: string) => {
+      shownWarnings.push(message);
       return Promise.resolve(undefined);
     },
     onDidChangeWindowState: editorEvents.windowState.event,

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { LoadMarks } from '../../protocol/firstState';
 import type { ChatTurn, HostToWebview, WebviewToHost } from '../../protocol/webview';
+import type { DisposableLike } from '../../core/disposable';
 import { Disposable, DisposableStore } from '../../core/disposable';
 import type { Log } from '../log';
 import { postWhenLoaded, settlesWithin, stateForPage } from './firstState';
 import { pageTurnsHtml } from './pageTurns';
+import { type PageWatchOptions, watchPage } from './pageWatch';
 import { pageStylesheet, webviewHtml } from '../webviewHtml';
 
 /** What the chat view asks of the rest of the extension; implemented by the chat session. */
@@ -72,6 +74,8 @@ export interface ChatViewStart {
    * will ask for the page at once, and holds the heavy bundles back until then (extension.ts).
    */
   readonly rememberShown?: (shown: boolean) => void;
+  /** The page watch's wait and attempts (tests shorten them; see pageWatch.ts). */
+  readonly pageWatch?: Pick<PageWatchOptions, 'waitMs' | 'attempts'>;
 }
 
 /** Hosts the chat webview view in the activity bar. Messages before it reports `ready` are superseded by its initial state. */
@@ -110,6 +114,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private handlerLoaded = false;
   /** When the saved turns were in memory (epoch ms), for the load timeline. */
   private historyLoaded: number | undefined;
+  /** Watches the page last set until it reports `ready` (pageWatch.ts); held with the view's listeners. */
+  private pageWatch: DisposableLike | undefined;
   /** Fires each time a webview instance reports `ready`. */
   readonly onDidBecomeReady = this.readyEmitter.event;
   /** Fires for every valid message from the webview (tests observe the UI through it). */
@@ -235,13 +241,42 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       resolved,
       htmlSet: Date.now(),
     };
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'Secure GPT Chat', {
-      firstState: state,
-      marks,
-      body: pageTurnsHtml(pageTurns(state, saved ? history.turns : [])),
-      css: pageStylesheet(this.extensionUri),
-    });
+    const setPage = (): void => {
+      view.webview.html = webviewHtml(view.webview, this.extensionUri, 'Secure GPT Chat', {
+        firstState: state,
+        marks,
+        body: pageTurnsHtml(pageTurns(state, saved ? history.turns : [])),
+        css: pageStylesheet(this.extensionUri),
+      });
+    };
+    setPage();
     this.pageSet();
+    this.pageWatch = this.viewListeners.add(
+      watchPage({
+        isCurrent: () => this.view === view && !this.ready,
+        isVisible: () => view.visible,
+        setPage,
+        retrying: (attempt, waited) =>
+          this.log.warn(
+            `The chat page did not report ready within ${waited / 1000} s; setting it again (page ${attempt}).`,
+          ),
+        giveUp: () => void this.offerReload(),
+        ...this.start.pageWatch,
+      }),
+    );
+  }
+
+  /** After the last page: the window's reload is what recovers VS Code's webviews (see pageWatch.ts). */
+  private async offerReload(): Promise<void> {
+    this.log.warn('The chat page never reported ready; offering to reload the window.');
+    const reload = 'Reload Window';
+    const choice = await vscode.window.showWarningMessage(
+      'The Secure GPT chat did not load. Reloading the window usually brings it back (a VS Code webview problem).',
+      reload,
+    );
+    if (choice === reload) {
+      await vscode.commands.executeCommand('workbench.action.reloadWindow');
+    }
   }
 
   post(message: HostToWebview): void {
@@ -270,6 +305,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     this.messageEmitter.fire(message);
     if (message.type === 'ready') {
       this.ready = true;
+      this.pageWatch?.dispose();
       this.pageShown();
       if (this.handler) {
         void this.postInitialState(this.handler);

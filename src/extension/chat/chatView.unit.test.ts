@@ -1,5 +1,5 @@
 // First: installs the fake `vscode` module before the extension modules below load it.
-import { fakeVscode, fakeWebviewView } from '../../../test/support/fakeVscode';
+import { fakeVscode, fakeWebviewView, shownWarnings } from '../../../test/support/fakeVscode';
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../../protocol/webview';
@@ -133,6 +133,57 @@ describe('chat view before the chat session has started (it loads just after act
       /id="secure-gpt-first-state"[^>]*>\{"type":"init","turns":\[\]\}/,
     );
     await page;
+    chat.dispose();
+  });
+
+  it('sets its page again when a shown page never reports ready, then offers to reload the window', async () => {
+    const pages: string[] = [];
+    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
+      pageWatch: { waitMs: 20, attempts: 3 },
+    });
+    const { view, setVisible } = fakeWebviewView();
+    const webview = (view as { webview: { html: string } }).webview;
+    shownWarnings.length = 0;
+    await chat.resolveWebviewView(view as vscode.WebviewView);
+    pages.push(webview.html);
+    // Hidden, the view loads nothing: its wait does not count, and no page is set again.
+    setVisible(false);
+    await new Promise((r) => setTimeout(r, 70));
+    assert.equal(webview.html, pages[0]);
+    setVisible(true);
+    for (let i = 0; i < 50 && shownWarnings.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      if (webview.html !== pages[pages.length - 1]) {
+        pages.push(webview.html);
+      }
+    }
+    assert.equal(pages.length, 3, 'the first page and two more, each with a fresh nonce');
+    assert.match(shownWarnings[0] ?? '', /did not load\. Reloading the window/);
+    assert.deepEqual(
+      warnings.filter((w) => w.startsWith('The chat page')),
+      [
+        'The chat page did not report ready within 0.02 s; setting it again (page 2).',
+        'The chat page did not report ready within 0.02 s; setting it again (page 3).',
+        'The chat page never reported ready; offering to reload the window.',
+      ],
+    );
+    chat.dispose();
+  });
+
+  it('stops watching its page once it reports ready', async () => {
+    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
+      pageWatch: { waitMs: 20, attempts: 3 },
+    });
+    const { view, message } = fakeWebviewView();
+    const webview = (view as { webview: { html: string } }).webview;
+    shownWarnings.length = 0;
+    await chat.resolveWebviewView(view as vscode.WebviewView);
+    const first = webview.html;
+    message.fire({ type: 'ready' });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(webview.html, first);
+    assert.deepEqual(shownWarnings, []);
+    assert.deepEqual(warnings, []);
     chat.dispose();
   });
 
