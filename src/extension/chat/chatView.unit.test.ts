@@ -136,28 +136,40 @@ describe('chat view before the chat session has started (it loads just after act
     chat.dispose();
   });
 
-  it('sets its page again when a shown page never reports ready, then offers to reload the window', async () => {
-    const pages: string[] = [];
+  /** A provider whose page watch waits 20 ms, on a fake view that records every page set. */
+  async function watchedView(): Promise<{
+    chat: ChatViewProvider;
+    pages: string[];
+    fake: ReturnType<typeof fakeWebviewView>;
+  }> {
     const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
       pageWatch: { waitMs: 20, attempts: 3 },
     });
-    const { view, setVisible } = fakeWebviewView();
-    const webview = (view as { webview: { html: string } }).webview;
+    const fake = fakeWebviewView();
+    const pages: string[] = [];
+    Object.defineProperty((fake.view as { webview: object }).webview, 'html', {
+      get: () => pages[pages.length - 1] ?? '',
+      set: (html: string) => pages.push(html),
+    });
     shownWarnings.length = 0;
-    await chat.resolveWebviewView(view as vscode.WebviewView);
-    pages.push(webview.html);
+    await chat.resolveWebviewView(fake.view as vscode.WebviewView);
+    return { chat, pages, fake };
+  }
+
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+  it('sets its page again when a shown page never reports ready, then offers to reload the window', async () => {
+    const { chat, pages, fake } = await watchedView();
     // Hidden, the view loads nothing: its wait does not count, and no page is set again.
-    setVisible(false);
-    await new Promise((r) => setTimeout(r, 70));
-    assert.equal(webview.html, pages[0]);
-    setVisible(true);
-    for (let i = 0; i < 50 && shownWarnings.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      if (webview.html !== pages[pages.length - 1]) {
-        pages.push(webview.html);
-      }
+    fake.setVisible(false);
+    await sleep(70);
+    assert.equal(pages.length, 1);
+    fake.setVisible(true);
+    for (let i = 0; i < 200 && shownWarnings.length === 0; i++) {
+      await sleep(10);
     }
-    assert.equal(pages.length, 3, 'the first page and two more, each with a fresh nonce');
+    assert.equal(pages.length, 3, 'the first page and two more');
+    assert.equal(new Set(pages).size, 3, 'each page with a fresh nonce');
     assert.match(shownWarnings[0] ?? '', /did not load\. Reloading the window/);
     assert.deepEqual(
       warnings.filter((w) => w.startsWith('The chat page')),
@@ -171,17 +183,10 @@ describe('chat view before the chat session has started (it loads just after act
   });
 
   it('stops watching its page once it reports ready', async () => {
-    const chat = new ChatViewProvider(fakeVscode.Uri.file('/ext') as unknown as vscode.Uri, log, {
-      pageWatch: { waitMs: 20, attempts: 3 },
-    });
-    const { view, message } = fakeWebviewView();
-    const webview = (view as { webview: { html: string } }).webview;
-    shownWarnings.length = 0;
-    await chat.resolveWebviewView(view as vscode.WebviewView);
-    const first = webview.html;
-    message.fire({ type: 'ready' });
-    await new Promise((r) => setTimeout(r, 100));
-    assert.equal(webview.html, first);
+    const { chat, pages, fake } = await watchedView();
+    fake.message.fire({ type: 'ready' });
+    await sleep(100);
+    assert.equal(pages.length, 1);
     assert.deepEqual(shownWarnings, []);
     assert.deepEqual(warnings, []);
     chat.dispose();
