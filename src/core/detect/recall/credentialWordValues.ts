@@ -2,7 +2,8 @@ import { randomLetterRun, rarePairs } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
-import { countedShare, MIN_BODY } from './prefixedTokens';
+import { countedShare } from './drawnBodies';
+import { MIN_BODY } from './prefixedTokens';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
 

@@ -1,8 +1,9 @@
-import { randomLetterRun, rarePairs } from '../rules/letterPairs';
+import { rarePairs } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
 import { isElided } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
+import { looksRandom, UUID } from './tokenShape';
+import { generatedBody } from './drawnBodies';
 
 /**
  * Generated values that carry a provider's tag or sit right after a credential word, in whatever place:
@@ -34,173 +35,8 @@ const NOT_A_TAG =
   /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|sum|hash|digest|checksum|integrity|commit|rev|ref|build|version|v\d*|id|uuid|guid|nonce|salt|iv|etag|trace|span|request|correlation|session|data|image|base64|hex)$/i;
 /** A credential word in a tag (`versioneyePRIVATE…_KEY…-`). */
 const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
-/** A UUID's groups (8, 4, 4, 4, then 12 to 16) in letters and digits of any alphabet. */
-const UUID_SHAPE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12,16}$/;
 /** What ends a body that is a file or host name: a dotted word (`.js`, `.com`). */
 const DOTTED_END = /\.[a-z]{1,5}$/;
-
-/**
- * Whether `body` reads as generated: a UUID, a long hex value, or a random run of letters and digits both
- * (code's names, `transactionIdInUse`, `CHACHA20_POLY1305_SHA256`, hold no digits or read as words). A
- * body of pieces joined by `-` or `_` (base64url, a key in groups) is 24 long or more and every piece is a
- * draw's. After a tag that holds a credential word (`…PRIVATE…_KEY…-`), digits alone and random letters
- * alone are a draw too.
- */
-function generatedBody(body: string, credentialTag: boolean, tagWords = 1, cut = false): boolean {
-  if (countedShare(body) >= 0.5) {
-    return false; // a documented sample: `ntn_1234567890aBcDeF…`, `gsk_aBcDeFgHiJ…1234567890…`
-  }
-  if (UUID.test(body) || (/^[0-9a-f]{32,}$/i.test(body) && /[a-f]/i.test(body))) {
-    return true;
-  }
-  if (body.includes('.')) {
-    // A dotted name (`oauth2.rfc6749.tokens`), a host or a file, unless every part is a draw's after a tag
-    // of a name and a version or a kind (`zarsdls.v1.`): after one word, the dotted rest of a random run
-    // (`…?GwoA6QnoY.<draw>.<draw>`, a peer's near miss cut by a `?`) would read as a tag and a body too.
-    return tagWords >= 2 && dottedDraw(body, credentialTag);
-  }
-  if (/[-_]/.test(body)) {
-    // A mask (`xoxb-xxxxxxxxx-…`, `tskey-api-AAAA…-BBBB…`) is a placeholder, not a draw.
-    if (
-      body.length < 24 ||
-      new Set(body).size < 10 ||
-      !/[0-9][^]*[0-9]/.test(body) ||
-      /([A-Za-z0-9])\1{3}/.test(body)
-    ) {
-      return false;
-    }
-    // A UUID's groups in any alphabet (`graphhopperPRIVATE12-<8 hex>-<4>-<4 letters>-<4 letters>-<14>`)
-    // after a tag that names a credential: short groups of letters read as words by chance, not by design.
-    if (credentialTag && UUID_SHAPE.test(body)) {
-      return true;
-    }
-    const pieces = body.split(/[-_]/);
-    // Most of it in pieces of six or more: `to_1_but_jsx_is_not_set_6142` is short words.
-    const long =
-      pieces.reduce((n, piece) => n + (piece.length >= 6 ? piece.length : 0), 0) * 2 >= body.length;
-    if (long && pieces.every((piece) => drawnPiece(piece, credentialTag))) {
-      return true;
-    }
-    // After a tag that names a credential, a key in groups is one draw cut up (`mailmodoPRIVATE-8YFJ3J0-…`,
-    // `apifonica-SECRET-<hex>-…-<letters>`): judged whole, its groups need not each read as one.
-    return credentialTag && looksRandom(body) && !spellsWords(body, body.replace(/[^A-Za-z]/g, '').length);
-  }
-  if (credentialTag && (/^[0-9]{20,}$/.test(body) || drawnLetters(body))) {
-    return true;
-  }
-  const digits = body.replace(/[^0-9]/g, '').length;
-  const letters = body.replace(/[^A-Za-z]/g, '').length;
-  // Names of code are camelCase: a body with no capital is judged by its randomness alone (words of
-  // three letters or more hold 60% of a random lower-case and digits body's letters one time in five). A
-  // long body with its digits strewn in four groups or more is a draw's, though its letters happen to spell
-  // (3 draws in 100 of 40 characters did); names of that length keep their digits in a few groups
-  // (`Ed25519PrivateKey`, `QandQRSarNnarrow32Sto16Sx4` in valgrind's headers).
-  const named =
-    /[A-Z]/.test(body) && spellsWords(body, letters) && !(body.length >= 32 && digitGroups(body) >= 4);
-  // After a tag that names a credential, a random body with one digit is a draw still (base62 of 24 holds
-  // one about one time in fifteen: `hiveageACCESS-<24>`), when it spells no words and its run is not cut
-  // by a `?` or a `!` (a peer's near miss, `secret_<18>?<25>`); with no digit, a name of code
-  // (`SECKEY_PublicKeyStrengthInBits`) reads so too.
-  const drawnAfterCredentialTag =
-    credentialTag && !cut && digits === 1 && looksRandom(body) && !spellsWords(body, letters);
-  return (digits >= 2 && letters >= 2 && !named && looksRandom(body)) || drawnAfterCredentialTag;
-}
-
-/**
- * Whether a dotted body is a token's parts (`Z1YAXU_AZA.5c775486012e` after `zarsdls.v1.`, Kingfisher's
- * Airtable sample): two to four parts, the last 12 or more letters and digits that read as generated (hex
- * of letters and digits, or `looksRandom` and no words), every other a draw's pieces or short ids in
- * capitals (`VKEAXT`) joined by `_` or `-`. A host, a file or a module path ends in a word (`.tokens`,
- * `.com`), a version in a short number.
- */
-function dottedDraw(body: string, credentialTag: boolean): boolean {
-  const parts = body.split('.');
-  const last = parts[parts.length - 1]!;
-  if (parts.length > 4 || !/^[A-Za-z0-9]{12,}$/.test(last) || countedShare(last) > 0) {
-    return false;
-  }
-  const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(last) && /[0-9]/.test(last) && /[a-fA-F]/.test(last);
-  // A module's member in compiled code (`secretLint_1.getRuleNameFromRuleId`) is camelCase words after a
-  // number: the last part must spell none, the others hold letters.
-  const letters = last.replace(/[^A-Za-z]/g, '').length;
-  return (
-    (hex || (looksRandom(last) && !spellsWords(last, letters))) &&
-    parts
-      .slice(0, -1)
-      .every(
-        (part) =>
-          /[A-Za-z]/.test(part) &&
-          part.length >= 4 &&
-          part
-            .split(/[-_]/)
-            .every((piece) => drawnPiece(piece, credentialTag) || /^[A-Z0-9]{1,8}$/.test(piece)),
-      )
-  );
-}
-
-/** How many separate runs of digits `body` holds. */
-function digitGroups(body: string): number {
-  return body.match(/[0-9]+/g)?.length ?? 0;
-}
-
-/**
- * The share of `body` in runs of five or more characters that count up or repeat, whatever their case
- * (`1234567890`, `aBcDeFgHiJ`, `5555555`, `CcccC`): a documented sample is made of them, where a draw holds
- * one by chance at most, and a peer's sample with a counting head (`abcdef12-<draw>`) keeps most of its
- * body random.
- */
-export function countedShare(body: string): number {
-  const folded = body.toLowerCase();
-  let counted = 0;
-  let run = 1;
-  for (let i = 1; i <= folded.length; i++) {
-    const a = folded.charCodeAt(i - 1);
-    const b = i < folded.length ? folded.charCodeAt(i) : -1;
-    const letters = a >= 97 && a <= 122 && b >= 97 && b <= 122;
-    const digits = a >= 48 && a <= 57 && b >= 48 && b <= 57;
-    if ((letters || digits) && (b === a + 1 || b === a)) {
-      run++;
-      continue;
-    }
-    counted += run >= 5 ? run : 0;
-    run = 1;
-  }
-  return body.length === 0 ? 0 : counted / body.length;
-}
-
-/**
- * A piece of a grouped draw: short, random, hex, digits, letters and digits mixed (`mktomy0j`, not a
- * word and its number, `CHACHA20`), or letters no tongue can say (`xhhn`; longer, letter pairs no
- * language spells, `ixqamslkgmou`, two of them enough after a `credentialTag`). A word (`METHOD`,
- * `INSTRUCTIONPRECEDENCETRACKING`) is none of these, and a grouped draw holds two digits at least
- * (`LLVM_ANALYSIS_…_H` none).
- */
-function drawnPiece(piece: string, credentialTag = false): boolean {
-  return (
-    piece.length < 4 ||
-    looksRandom(piece) ||
-    /^[0-9a-f]+$/i.test(piece) ||
-    /^[0-9]+$/.test(piece) ||
-    (piece.length >= 6 && (piece.match(/[0-9]+|[A-Za-z]+/g) ?? []).length >= 3) ||
-    (/^[A-Za-z]+$/.test(piece) &&
-      (piece.length < 8
-        ? UNSPOKEN.test(piece)
-        : // After a tag that names a credential, two pairs no language spells are enough (`iyoyubbiplfjum`).
-          randomLetterRun(piece) || (credentialTag && rarePairs(piece) >= 2)))
-  );
-}
-
-/** Random letters of both cases, 24 or more, that spell no name (`nZSEGtHURRQSuXQvqcBPngZVgg…`). */
-function drawnLetters(body: string): boolean {
-  return (
-    body.length >= 24 &&
-    /[a-z]/.test(body) &&
-    /[A-Z]/.test(body) &&
-    randomLetterRun(body) &&
-    !spellsWords(body, body.length)
-  );
-}
-
 /**
  * Where the body of the tagged token `run` starts, after its tag's last word, or -1: the tag is one to
  * four words joined by `_`, `-` or `.`, the first a letter's, the second may be an account's digits, none

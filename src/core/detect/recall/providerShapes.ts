@@ -2,7 +2,7 @@ import { builtinRules } from '../catalog';
 import { alnumTable, packRuns, textOffsetOf } from './charRuns';
 import { isElided, isFileName, repeatsToEnd } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { countedShare } from './prefixedTokens';
+import { countedShare } from './drawnBodies';
 import { cleanTokenEnd, looksRandom, spellsWords } from './tokenShape';
 
 // Provider look-alikes by prefix: a value that opens with a provider's prefix (`ntn_`, `sgp_`, `tskey-`,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, UPPER_HEX, randomToken } from '../random';
-import { countedShare } from './prefixedTokens';
+import { countedShare } from './drawnBodies';
 import { SHAPE_CHARS, SHAPE_PATTERNS, findProviderShapes } from './providerShapes';
 import { assertHidden, assertUntouched } from './spanCases';
 
