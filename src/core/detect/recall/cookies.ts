@@ -2,7 +2,7 @@ import { lineEnd } from '../lineBounds';
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
 import { looksRandom } from './tokenShape';
-import { wordPlaces, wordSet } from './wordIndex';
+import { holdsWord, wordSet } from './wordIndex';
 
 /**
  * Session cookies: a `Cookie:` or `Set-Cookie:` header (a request dump, a curl `-H`), curl's `-b` and
@@ -55,7 +55,7 @@ function sessionValue(name: string, value: string): boolean {
 export const findCookies: RecallDetector = (text, out) => {
   // Each form holds a word a text without cookies seldom holds: read only where one is.
   const jar = text.includes('\tTRUE\t') || text.includes('\tFALSE\t');
-  const named = wordPlaces(text, COOKIE_WORDS).length > 0;
+  const named = holdsWord(text, COOKIE_WORDS);
   for (const re of NAMED_COOKIES) {
     if (!(re === NAMED_COOKIES[3] ? jar : named)) {
       continue;
