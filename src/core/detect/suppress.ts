@@ -251,11 +251,13 @@ function isIdentifier(secret: string): boolean {
     (/[._-]/.test(secret) || /[a-z][A-Z]/.test(secret) || /^[A-Z]+$/.test(secret)) &&
     !(secret.length >= 12 && /^[A-Za-z]+(?:_[A-Za-z]+)?$/.test(secret) && randomLetters(secret)) &&
     // Or mixed-case letters whose pairs no language writes (`fCcdmkkRloOjnsjBVY`, a draw with lower-case
-    // runs that `randomLetters` reads as words); capitals alone stay a constant's name.
+    // runs that `randomLetters` reads as words); capitals alone stay a constant's name up to 15 letters.
+    // Sixteen or more capitals whose pairs no word holds are a draw (`QTNMWXOTCUOUEZCXYFDM`): a constant's
+    // name that long is words, and most have `_`.
     !(
       secret.length >= 12 &&
       /^[A-Za-z]+$/.test(secret) &&
-      /[a-z]/.test(secret) &&
+      (/[a-z]/.test(secret) || secret.length >= 16) &&
       /[A-Z]/.test(secret) &&
       randomLetterRun(secret)
     )

@@ -167,6 +167,11 @@ describe('context suppression', () => {
     assert.equal(suppressed(`codemagic_key: "${joined}"`, joined, GENERIC), false);
     assert.ok(suppressed('api_token = getParseHubTokenFromEnv', 'getParseHubTokenFromEnv', GENERIC));
     assert.ok(suppressed('secret = ProductionSecretKey', 'ProductionSecretKey', GENERIC));
+    // Capitals alone: a constant's name, unless 16 or more whose pairs no language writes.
+    assert.ok(suppressed('password = ADMINPASSWORD', 'ADMINPASSWORD', GENERIC));
+    assert.ok(suppressed('token = PRODUCTIONSERVICETOKEN', 'PRODUCTIONSERVICETOKEN', GENERIC));
+    assert.ok(suppressed('token = QTNMWXOTCUOUEZC', 'QTNMWXOTCUOUEZC', GENERIC));
+    assert.equal(suppressed('token = QTNMWXOTCUOUEZCXYFDM', 'QTNMWXOTCUOUEZCXYFDM', GENERIC), false);
   });
 
   it('keeps a base64 value that starts with a slash: one in 64 does, and a path has no + = or random segment', () => {

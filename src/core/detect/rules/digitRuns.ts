@@ -31,6 +31,42 @@ export function forEachDigitRun(
   }
 }
 
+/**
+ * Whether [i, j) of `text` is digits alone that read as drawn at random: no digit over a quarter of them,
+ * and under a third of the steps counting up by one, down by one or repeating (`1234567890…`,
+ * `9876…`, `1000000…` fail), and not opening with a year and a month (a timestamp). Random digits take
+ * each kind of step one time in ten.
+ */
+export function randomDigits(text: string, i: number, j: number): boolean {
+  const counts = new Uint8Array(10);
+  let up = 0;
+  let down = 0;
+  let same = 0;
+  let prev = -1;
+  for (let q = i; q < j; q++) {
+    const d = text.charCodeAt(q) - 48;
+    if (d < 0 || d > 9) {
+      return false;
+    }
+    counts[d]!++;
+    if (prev >= 0) {
+      up += d === (prev + 1) % 10 ? 1 : 0;
+      down += prev === (d + 1) % 10 ? 1 : 0;
+      same += d === prev ? 1 : 0;
+    }
+    prev = d;
+  }
+  const n = j - i;
+  return (
+    counts.every((c) => c * 4 <= n) &&
+    Math.max(up, down, same) * 3 < n - 1 &&
+    !DATE.test(text.slice(i, i + 6))
+  );
+}
+
+/** A year of 1900-2099 and a month: a timestamp (`20241231235959…`), which one random value in 400 opens with. */
+const DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])/;
+
 /** Whether [i, j) of `text` holds a digit: a native search, as a run may be a megabyte of letters. */
 export function holdsDigit(text: string, i: number, j: number): boolean {
   return DIGIT.test(text.slice(i, j));

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../../test/support/seededRandom';
-import { forEachDigitRun } from './digitRuns';
+import { DIGITS, randomToken } from '../random';
+import { scan } from '../scanner';
+import { forEachDigitRun, randomDigits } from './digitRuns';
 
 const SEPARATOR: Readonly<Record<string, number>> = { _: 1, '-': 2 };
 
@@ -80,6 +82,61 @@ describe('forEachDigitRun (the service table’s one pass)', () => {
         want.push(...definedPieces(text, runs[i]!, runs[i + 1]!, min, max));
       }
       assert.deepEqual(seen, want, `seed ${seed}`);
+    }
+  });
+
+  it('reads most random digits as drawn, and counting, repeats and dates as typed', () => {
+    let taken = 0;
+    for (let i = 0; i < 400; i++) {
+      const v = randomToken(DIGITS, 25);
+      taken += randomDigits(v, 0, v.length) ? 1 : 0;
+    }
+    assert.ok(taken > 320, `${taken} of 400`);
+    for (const typed of [
+      '1234567890123456789012345',
+      '9876543210987654',
+      '1000000000000000',
+      '5555555555555555',
+      '20241231235959000',
+      '1212121212121212',
+      '12345678901234a6',
+    ]) {
+      assert.equal(randomDigits(typed, 0, typed.length), false, typed);
+    }
+  });
+});
+
+describe('digits-only values of the service key table', () => {
+  const drawn = (n: number): string => {
+    for (;;) {
+      const v = randomToken(DIGITS, n);
+      if (randomDigits(v, 0, n)) {
+        return v;
+      }
+    }
+  };
+  const found = (line: string): boolean => scan(line).some((f) => f.ruleId === 'service-api-key');
+
+  it('reports drawn digits of a service’s length right after its credential name', () => {
+    // Restpack's keys are 48 letters and digits; Kingfisher's examples give them as digits alone.
+    for (const line of [
+      `RESTPACK_SECRET=${drawn(48)}`,
+      `restpack token: "${drawn(48)}"`,
+      `restpack SECRET KEY ${drawn(48)}`,
+    ]) {
+      assert.ok(found(line), line);
+    }
+  });
+
+  it('leaves digits off the length, typed digits, digits with no service word or no credential name', () => {
+    for (const line of [
+      `RESTPACK_SECRET=${drawn(47)}`,
+      `RESTPACK_SECRET=${'1234567890'.repeat(4)}12345678`,
+      `SETTING_SECRET=${drawn(48)}`,
+      `restpack_build: ${drawn(48)}`,
+      `# restpack returns ids like ${drawn(48)}`,
+    ]) {
+      assert.equal(found(line), false, line);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { shannonEntropy } from '../entropy';
 import { holdsDigit } from './digitRuns';
+import { randomLetterRun } from './letterPairs';
 
 /**
  * The letters-only pass of the service key table (see `serviceKeyTable.ts`): runs of token characters
@@ -51,15 +52,31 @@ function assignedAt(text: string, at: number, from: number): boolean {
   if (c === 34 || c === 39 || c === 96) {
     k--;
   }
-  for (let blanks = 0; blanks < 3 && k >= from && isBlank(text.charCodeAt(k)); blanks++) {
+  let blanks = 0;
+  for (; blanks < 3 && k >= from && isBlank(text.charCodeAt(k)); blanks++) {
     k--;
   }
   if (k < from) {
     return false;
   }
   const op = text.charCodeAt(k);
-  return op === 61 || op === 58 || op === 62;
+  return op === 61 || op === 58 || op === 62 || (blanks > 0 && endsCredential(text, from, k + 1));
 }
+
+/**
+ * Whether the word that ends at `end` ends in a credential word, any case: a name and its value with only
+ * a blank between (`tefter SECRET KEY <value>`, `vatlayerTOKEN <value>`, `oanda ACCESS <value>`), as Kingfisher's rules read them.
+ */
+function endsCredential(text: string, from: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1) | 32;
+  // Only `y`, `n`, `t`, `e` and `s` end one: most words are ruled out by one read.
+  if (last !== 121 && last !== 110 && last !== 116 && last !== 101 && last !== 115) {
+    return false;
+  }
+  return CREDENTIAL_END.test(text.slice(Math.max(from, end - 8), end));
+}
+
+const CREDENTIAL_END = /(?:key|token|secret|private|access)$/i;
 
 const BEARER = 'Bearer ';
 
@@ -104,3 +121,15 @@ export function randomLetters(value: string): boolean {
 }
 
 const VOWEL = /^[aeiouAEIOU]$/;
+
+/** Shortest value of letters in one case that reads as drawn (see `drawnLetters`). */
+const ONE_CASE = 16;
+
+/**
+ * Whether a letters-only value reads as drawn: random mixed case (`randomLetters`), or 16 or more letters in
+ * one case whose letter pairs no language spells (`randomLetterRun`: `jqhpwtfqwsjlrixtfrpz`). Sixteen
+ * letters of a name or a word in one case (`connectionstring`) keep to common pairs.
+ */
+export function drawnLetters(value: string): boolean {
+  return randomLetters(value) || (value.length >= ONE_CASE && randomLetterRun(value));
+}

@@ -3,7 +3,7 @@ import { drawnUntil } from '../../../../test/support/freshValues';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
 import { tokenRuns } from '../tokenRuns';
-import { forEachLetterRun, randomLetters } from './letterRuns';
+import { drawnLetters, forEachLetterRun, randomLetters } from './letterRuns';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -39,12 +39,17 @@ describe('letters-only values of the service key table', () => {
     }
   });
 
-  it('finds runs right after an assignment, not inside a longer run with digits, not in prose', () => {
+  it('finds runs right after an assignment or a credential word, not inside a longer run with digits, not after other words', () => {
     const key = lettersKey(16);
     assert.deepEqual(runs(`parsehub_token = '${key}'`), [key]);
     assert.deepEqual(runs(`"convertkit_key": "${key}"`), [key]);
     assert.deepEqual(runs(`token=${key}9`), []);
-    assert.deepEqual(runs(`the parsehub token ${key} was here`), []);
+    // Kingfisher's rules read a name and its value with only blanks between (`oanda ACCESS TOKEN <value>`).
+    assert.deepEqual(runs(`the parsehub token ${key} was here`), [key]);
+    assert.deepEqual(runs(`oanda ACCESS  ${key}`), [key]);
+    assert.deepEqual(runs(`tefter SECRET KEY '${key}'`), [key]);
+    assert.deepEqual(runs(`the parsehub service ${key} was here`), []);
+    assert.deepEqual(runs(`three tokens ${key} were here`), []);
     assert.deepEqual(runs(`'k' => \t ${key}`), [key]);
     assert.deepEqual(runs(`key:   \`${key}\` and key:${key}`), [key, key]);
     assert.deepEqual(runs(`key =    '${key}'`), []);
@@ -89,6 +94,49 @@ describe('letters-only values of the service key table', () => {
       `parsehub: '${lettersKey(12)}'`,
       `# parsehub returns a token like ${lettersKey(12)}`,
       `convertkit_key: "${lettersKey(21)}"`,
+    ]) {
+      assert.ok(!scan(line).some((f) => f.ruleId === 'service-api-key'), line);
+    }
+  });
+
+  it('reads 16 or more letters in one case as drawn when no language pairs them so, and words as words', () => {
+    const lower = 'abcdefghijklmnopqrstuvwxyz';
+    let taken = 0;
+    for (let i = 0; i < 400; i++) {
+      taken += drawnLetters(randomToken(lower, 24)) ? 1 : 0;
+    }
+    assert.ok(taken > 300, `${taken} of 400`);
+    assert.equal(drawnLetters('jqhpwtfqwsjlrixtfrpz'), true);
+    assert.equal(drawnLetters('QTNMWXOTCUOUEZCXYFDMHBVD'), true);
+    for (const word of [
+      'connectionstringvalue',
+      'PRODUCTIONDATABASEPASSWORD',
+      'yourtimezoneapikeyhere',
+      'xnjmljdxhpzqwrt', // one short of 16
+    ]) {
+      assert.equal(drawnLetters(word), false, word);
+    }
+  });
+
+  it('reports one-case drawn letters after a service’s credential name, with blanks only between', () => {
+    const lower = drawnUntil('abcdefghijklmnopqrstuvwxyz', 20, drawnLetters);
+    const upper = drawnUntil('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 24, drawnLetters);
+    for (const line of [
+      `timezoneapi token = '${lower}'`,
+      `tefter SECRET KEY ${lower}`,
+      `oanda ACCESS TOKEN ${upper}`,
+    ]) {
+      assert.deepEqual(
+        scan(line).map((f) => f.ruleId),
+        ['service-api-key'],
+        line,
+      );
+    }
+    for (const line of [
+      `timezoneapi token = 'yourtimezoneapikey'`,
+      `oanda ACCESS TOKEN PRODUCTIONACCOUNTKEY`,
+      `oanda account ${upper}`,
+      `oanda ACCESS TOKEN ${upper.slice(1)}`,
     ]) {
       assert.ok(!scan(line).some((f) => f.ruleId === 'service-api-key'), line);
     }

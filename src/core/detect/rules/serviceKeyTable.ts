@@ -1,8 +1,8 @@
 import type { FoundValue } from '../rule';
 import type { Segment, Shape } from './serviceKeyText';
-import { forEachDigitRun } from './digitRuns';
+import { forEachDigitRun, randomDigits } from './digitRuns';
 import { DottedRuns } from './dottedRuns';
-import { forEachLetterRun, randomLetters } from './letterRuns';
+import { drawnLetters, forEachLetterRun } from './letterRuns';
 import { plainWords, shortRuns, wordSearch } from './shortRuns';
 import { TOKEN_RUN, tokenRuns } from '../tokenRuns';
 import {
@@ -33,6 +33,11 @@ import {
 
 /** Credential words (`access`, `private` too: the key they qualify): a hex or UUID value needs one near it. */
 const CREDENTIAL_WORDS = new Set('key token secret password passwd pass pwd auth access private'.split(' '));
+/**
+ * Shortest value of digits alone that a service's name right before can make a key (`RESTPACK_SECRET=<48
+ * digits>`): a shorter number under a key's name is a port, a count or an id more often than a secret.
+ */
+const DIGITS_ONLY = 16;
 /** Shortest table word matched as the start of a longer identifier word (`abuseipdbkey`, `logzio`). */
 const PREFIX_WORD = 4;
 /** Shortest table word matched as the end of a longer identifier word (`getsmartsheet`). */
@@ -240,6 +245,20 @@ export class ServiceKeyIndex {
         if (provider !== undefined) {
           out.push({ start, end, provider });
         }
+      } else if (
+        end - start >= DIGITS_ONLY &&
+        end - start <= this.maxLength &&
+        this.lengths[end - start] === 1 &&
+        (last === undefined || last.end <= start) &&
+        !partOfLonger(text, start, end) &&
+        randomDigits(text, start, end) &&
+        credentialBefore(text, start, this.longestWord)
+      ) {
+        // Digits alone: a value only right after a credential name of its service, as letters alone are.
+        const provider = this.namedRightBefore(text, start, end, counter);
+        if (provider !== undefined) {
+          out.push({ start, end, provider });
+        }
       }
     });
     // Values with no digit, read only right after a credential name of their service (see `letterRuns.ts`).
@@ -253,7 +272,7 @@ export class ServiceKeyIndex {
         // A letters-only value needs a credential name right before it (see `namedRightBefore`): most
         // assigned identifiers have none near, so their letters are never read.
         credentialBefore(text, start, this.longestWord) &&
-        randomLetters(text.slice(start, end))
+        drawnLetters(text.slice(start, end))
       ) {
         const provider = this.namedRightBefore(text, start, end, counter);
         if (provider !== undefined) {

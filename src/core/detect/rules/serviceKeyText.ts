@@ -318,11 +318,11 @@ export function namesCredential(slice: string): boolean {
   return NAME_THEN_VALUE.test(slice) && CREDENTIAL_IN_NAME.test(slice);
 }
 
-// `coda_token: "`, `DUO_SKEY=`, `"guardian_secret": "`, `swell token - '`, `bannerBearToken := "Bearer `: a
-// name of at most two words, an operator, quotes, maybe an HTTP scheme word. Linear: the optional second
-// word opens with a blank, which the first word cannot hold.
+// `coda_token: "`, `DUO_SKEY=`, `"guardian_secret": "`, `swell token - '`, `bannerBearToken := "Bearer `,
+// `oanda ACCESS TOKEN `: a name of at most three words, an operator, quotes, maybe an HTTP scheme word.
+// Linear: each further word opens with a blank, which no word can hold.
 const NAME_THEN_VALUE =
-  /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)?["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?(?:Bearer )?$/;
+  /^[A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+){0,2}["'`]?[ \t]{0,3}(?:=>|:=|=|:|-)?[ \t]{0,3}["'`]?(?:Bearer )?$/;
 // `access` and `private` too (`daily ACCESS …`, `nimble PRIVATE …`, `prospect-access-…`): the key they
 // qualify, as the table's own credential words read them (`serviceKeyTable.ts` CREDENTIAL_WORDS).
 const CREDENTIAL_IN_NAME = /key|token|secret|passw|pwd|auth|access|private/i;

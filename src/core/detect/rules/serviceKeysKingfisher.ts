@@ -7,6 +7,20 @@
 /** Table lines read from Kingfisher's rules. */
 export const SERVICE_KEYS_KINGFISHER = `
 Box @box a32
+CentralStationCRM centralstationcrm a30
+CoinApi coinapi m36
+ConvertApi convertapi a16
+CurrencyScoop currencyscoop a32
+ElasticEmail @elastic w96
+Foursquare foursquare u48
+Geocode @geocode a28
+HolidayAPI holidayapi m36
+IBMCloud @ibm w42..44
+KarmaCRM @karma a20
+Kontent kontent m36
+SelectPDF selectpdf m36
+Stormglass stormglass m73
+Vbout vbout d25
 DailyCo @daily h64
 EagleEyeNetworks eagleeyenetworks a15
 FixerIO @fixer a32
