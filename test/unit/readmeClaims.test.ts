@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtinRules } from '../../src/core/detect/catalog';
+import { serviceKeyIndex } from '../../src/core/detect/rules/serviceKeys';
 
 const root = join(__dirname, '..', '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -40,5 +41,15 @@ describe('README claims are pinned to the code', () => {
       [Number(m[1]!.replace(/,/g, '')), Number(m[2]!.replace(/,/g, ''))],
       [builtinRules.length, providers],
     );
+  });
+
+  it('states how many more services the service key table names', () => {
+    const named = new Set(builtinRules.map((r) => r.provider.toLowerCase()));
+    const more = new Set(
+      serviceKeyIndex.entries.map((e) => e.provider.toLowerCase()).filter((p) => !named.has(p)),
+    ).size;
+    const m = /reads a table of (\d[\d,]*) more services/.exec(readme.replace(/\s+/g, ' '));
+    assert.ok(m, 'the README states the count');
+    assert.equal(Number(m[1]!.replace(/,/g, '')), more);
   });
 });

@@ -134,7 +134,8 @@ export const paasRules: readonly Rule[] = [
     description: 'Supabase personal access token',
     risk: 'anyone with this file can manage all your Supabase projects, including their databases',
     prefix: 'sbp_',
-    body: '[a-f0-9]{40}',
+    // Issued as hex; Kingfisher reads any lower-case letters and digits after the prefix, which is unique.
+    body: '[a-z0-9]{40}',
     bodyMax: 40,
     make: () => randomToken(HEX, 40),
     revokeUrl: 'https://supabase.com/dashboard/account/tokens',

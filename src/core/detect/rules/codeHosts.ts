@@ -148,8 +148,9 @@ export const codeHostRules: readonly Rule[] = [
     risk: 'anyone with this file can search your private code on Sourcegraph as you',
     keywords: ['sgp_'],
     // Hex in either case, as gitleaks reads it: the `sgp_` prefix and the lengths identify the format.
-    pattern: new RegExp(`${START_TOKEN}sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}${END_ALNUM}`),
-    maxLength: 61,
+    // Kingfisher's examples write both an instance id and `local` (`sgp_<16>_local_<40>`).
+    pattern: new RegExp(`${START_TOKEN}sgp_(?:[a-fA-F0-9]{16}_)?(?:local_)?[a-fA-F0-9]{40}${END_ALNUM}`),
+    maxLength: 67,
     minEntropy: 3,
     revokeUrl: 'https://sourcegraph.com/user/settings/tokens',
     sample: () => {

@@ -204,7 +204,8 @@ export const devToolRules: readonly Rule[] = [
     description: 'Buildkite API access token',
     risk: ciRisk,
     prefix: 'bkua_',
-    body: '[a-f0-9]{40}',
+    // Issued as hex; Kingfisher reads any lower-case letters and digits after the prefix, which is unique.
+    body: '[a-z0-9]{40}',
     bodyMax: 40,
     minEntropy: 3,
     make: () => randomToken(HEX, 40),

@@ -8,6 +8,7 @@ import {
   anyCase,
   assignedTo,
   contextRule,
+  near,
   tokenRule,
   NAME_REACH,
 } from './ruleKit';
@@ -150,6 +151,34 @@ export const messagingRules: readonly Rule[] = [
       '123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'TELEGRAM_BOT_TOKEN=123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
       'time 12:30:00',
+    ],
+  }),
+  tokenRule({
+    id: 'telegram-bot-token-named',
+    provider: 'Telegram',
+    description: 'Telegram bot token (after the word Telegram)',
+    risk: 'anyone with this file can control your Telegram bot and read the messages sent to it',
+    keywords: ['telegram', 'tgram://'],
+    // Any 35-character secret, not only `A…`, where the word or Apprise's `tgram://` scheme names it, as
+    // Kingfisher's rule reads it (`telegram: <id>:<secret>`): the word carries the proof the `A` gives.
+    pattern: new RegExp(
+      near(`(?:${anyCase('telegram')}|tgram://)`, '[0-9]{8,10}:[A-Za-z0-9_-]{35}', '(?![A-Za-z0-9_-])', 16),
+    ),
+    maxLength: 72,
+    minEntropy: 3.5,
+    // A secret that opens with `A` is `telegram-bot-token`'s, found with or without the word.
+    validate: (t) => {
+      const secret = t.slice(t.indexOf(':') + 1);
+      return !secret.startsWith('A') && /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9]/.test(secret);
+    },
+    revokeUrl: 'https://t.me/BotFather',
+    sample: () =>
+      `${numericId(10)}:${randomToken('BCDEFGHJKLMNPQRSTUVWXYZ', 1)}${randomToken(BASE64URL, 34)}`,
+    lines: (t) => [`telegram: ${t}`, `tgram://${t}/-1001234567`, `TELEGRAM_TOKEN = "${t}"`],
+    negatives: [
+      'telegram: 123456789:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'telegram_chat_id = 1234567890:abcdefghijklmnopqrstuvwxyzabcdefghi',
+      `# telegram notes\n${'x'.repeat(30)} 1234567890:${'Ab1'.repeat(11)}xy`,
     ],
   }),
   tokenRule({

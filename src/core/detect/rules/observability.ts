@@ -257,7 +257,8 @@ export const observabilityRules: readonly Rule[] = [
     description: 'PagerDuty REST API key',
     risk: pdRisk,
     words: ['pagerduty', 'pager_duty'],
-    value: '(?:u\\+)?[A-Za-z0-9_-]{20}',
+    // 20 characters; a user token opens `u+` within them (`u+` and 18, as Kingfisher reads it).
+    value: '(?:u\\+[A-Za-z0-9_+-]{18,20}|[A-Za-z0-9_-]{20})',
     valueMax: 22,
     minEntropy: 3,
     make: () => randomToken(ALNUM, 20),

@@ -119,7 +119,8 @@ export const prefixedAutomationRules: readonly Rule[] = [
     keywords: ['nf-'],
     shape: 'NF-[A-Za-z0-9]{32}',
     maxLength: 35,
-    validate: mixedCase,
+    // Mixed case as issued, or one case with digits, as Kingfisher's examples write it (`NF-E3D8…`).
+    validate: (v) => mixedCase(v) || (/[A-Za-z]/.test(v.slice(3)) && /[0-9]/.test(v)),
     make: () => `NF-${randomToken(ALNUM, 32)}`,
     revokeUrl: 'https://app.nightfall.ai/developer-platform/api-keys',
   }),

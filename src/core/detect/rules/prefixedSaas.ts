@@ -88,7 +88,8 @@ export const prefixedSaasRules: readonly Rule[] = [
     description: 'Typeform personal access token',
     risk: 'anyone with this file can read your Typeform forms and every response they collected',
     keywords: ['tfp_'],
-    shape: 'tfp_[A-Za-z0-9_.=-]{59}',
+    // 59 as issued; Kingfisher reads 40 to 59 after the prefix.
+    shape: 'tfp_[A-Za-z0-9_.=-]{40,59}',
     maxLength: 63,
     make: () => `tfp_${randomToken(ALNUM, 44)}_${randomToken(ALNUM, 14)}`,
     revokeUrl: 'https://admin.typeform.com/user/tokens',

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { scan } from '../scanner';
+import { freshSample } from './ruleKit';
+
+// Formats as Kingfisher's rule files read them (`data/rules/*.yml`), where they are wider than what the
+// provider issues: a unique prefix or a named place carries the proof. Each case is drawn here from the
+// shape, never stored.
+const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+/** `n` characters of `chars` holding a letter and a digit, with no placeholder's word or run. */
+const drawn = (chars: string, n: number): string => {
+  for (;;) {
+    const v = freshSample(() => randomToken(chars, n));
+    if (/[A-Za-z]/.test(v) && /[0-9]/.test(v)) {
+      return v;
+    }
+  }
+};
+
+describe('formats as Kingfisher reads them', () => {
+  it('Buildkite and Supabase: any lower-case letters and digits after the prefix, at the length', () => {
+    for (let i = 0; i < 10; i++) {
+      const body = drawn(LOWER_ALNUM, 40);
+      assert.deepEqual(ids(`bkua_${body}`), ['buildkite-api-token']);
+      assert.deepEqual(ids(`SUPABASE_ACCESS_TOKEN=sbp_${body}`), ['supabase-access-token']);
+      assert.ok(!ids(`bkua_${body.slice(1)}`).includes('buildkite-api-token'));
+      assert.ok(!ids(`sbp_${body.toUpperCase()}`).includes('supabase-access-token'));
+    }
+  });
+
+  it('Typeform: 40 to 59 characters after tfp_, not 39', () => {
+    for (let i = 0; i < 10; i++) {
+      const n = 40 + (i % 20);
+      assert.deepEqual(ids(`tfp_${drawn(LOWER_ALNUM, n)}`), ['typeform-api-token']);
+      assert.ok(!ids(`tfp_${drawn(LOWER_ALNUM, 39)}`).includes('typeform-api-token'));
+    }
+  });
+
+  it('Nightfall: one case with digits after NF-, not digits alone', () => {
+    for (let i = 0; i < 10; i++) {
+      assert.deepEqual(ids(`NF-${drawn(UPPER_ALNUM, 32)}`), ['nightfall-api-key']);
+      assert.ok(!ids(`NF-${freshSample(() => randomToken(DIGITS, 32))}`).includes('nightfall-api-key'));
+    }
+  });
+
+  it('Sourcegraph: an instance id and `local` both before the 40 hex', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `sgp_${randomToken(HEX, 16)}_local_${freshSample(() => randomToken(HEX, 40))}`;
+      const found = scan(`SRC_ACCESS_TOKEN=${t}`);
+      assert.deepEqual(
+        found.map((f) => [f.ruleId, f.end - f.start]),
+        [['sourcegraph-access-token', t.length]],
+      );
+    }
+  });
+
+  it('Telegram: any 35-character secret after the word or tgram://, not bare', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `${freshSample(() => randomToken(DIGITS, 10))}:B${drawn(BASE64URL, 34)}`;
+      if (!/[a-z]/.test(t) || !/[A-Z]/.test(t.slice(11))) {
+        continue;
+      }
+      assert.deepEqual(ids(`telegram: ${t}`), ['telegram-bot-token-named']);
+      assert.deepEqual(ids(`notify = "tgram://${t}/-100123"`), ['telegram-bot-token-named']);
+      assert.ok(!ids(`chat ${t}`).includes('telegram-bot-token-named'));
+      assert.ok(!ids(`telegram: ${t.toLowerCase()}`).includes('telegram-bot-token-named'));
+    }
+  });
+
+  it('PagerDuty: a user token of u+ and 18 under a PagerDuty name', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `u+${drawn(LOWER_ALNUM + 'ABCDEFGH', 18)}`;
+      assert.deepEqual(ids(`pagerduty_key = ${t}`), ['pagerduty-api-key']);
+      assert.ok(!ids(`pagerduty_key = u+${t.slice(3)}`).includes('pagerduty-api-key'));
+    }
+  });
+});
