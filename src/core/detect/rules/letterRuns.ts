@@ -65,7 +65,8 @@ function assignedAt(text: string, at: number, from: number): boolean {
 
 /**
  * Whether the word that ends at `end` ends in a credential word, any case: a name and its value with only
- * a blank between (`tefter SECRET KEY <value>`, `vatlayerTOKEN <value>`, `oanda ACCESS <value>`), as Kingfisher's rules read them.
+ * a blank between (`tefter SECRET KEY <value>`, `vatlayerTOKEN <value>`, `oanda ACCESS <value>`), as
+ * Kingfisher's rules read them.
  */
 function endsCredential(text: string, from: number, end: number): boolean {
   const last = text.charCodeAt(end - 1) | 32;
