@@ -42,5 +42,6 @@ SelectPDF selectpdf m36
 Semaphore @semaphore l32
 Stormglass stormglass m73
 Streak @streak x32
+Swiftype swiftype a6_a6-a6
 Vbout vbout d25
 `;
