@@ -23,3 +23,12 @@ export function drawnUntil(chars: string, n: number, accept: (value: string) => 
     }
   }
 }
+
+/** How many of `draws` fresh values of `n` characters of `chars` `accept` takes (a judge's share of random draws). */
+export function takenOf(chars: string, n: number, accept: (value: string) => boolean, draws = 400): number {
+  let taken = 0;
+  for (let i = 0; i < draws; i++) {
+    taken += accept(randomToken(chars, n)) ? 1 : 0;
+  }
+  return taken;
+}

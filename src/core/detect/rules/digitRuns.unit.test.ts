@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../../test/support/seededRandom';
-import { DIGITS, randomToken } from '../random';
+import { drawnUntil, takenOf } from '../../../../test/support/freshValues';
+import { DIGITS } from '../random';
 import { scan } from '../scanner';
 import { forEachDigitRun, randomDigits } from './digitRuns';
 
 const SEPARATOR: Readonly<Record<string, number>> = { _: 1, '-': 2 };
+
+const isDrawn = (v: string): boolean => randomDigits(v, 0, v.length);
 
 /**
  * The pieces of a run as the finder reads them, written from their definition: the run whole, then its
@@ -86,11 +89,7 @@ describe('forEachDigitRun (the service table’s one pass)', () => {
   });
 
   it('reads most random digits as drawn, and counting, repeats and dates as typed', () => {
-    let taken = 0;
-    for (let i = 0; i < 400; i++) {
-      const v = randomToken(DIGITS, 25);
-      taken += randomDigits(v, 0, v.length) ? 1 : 0;
-    }
+    const taken = takenOf(DIGITS, 25, isDrawn);
     assert.ok(taken > 320, `${taken} of 400`);
     for (const typed of [
       '1234567890123456789012345',
@@ -107,14 +106,7 @@ describe('forEachDigitRun (the service table’s one pass)', () => {
 });
 
 describe('digits-only values of the service key table', () => {
-  const drawn = (n: number): string => {
-    for (;;) {
-      const v = randomToken(DIGITS, n);
-      if (randomDigits(v, 0, n)) {
-        return v;
-      }
-    }
-  };
+  const drawn = (n: number): string => drawnUntil(DIGITS, n, isDrawn);
   const found = (line: string): boolean => scan(line).some((f) => f.ruleId === 'service-api-key');
 
   it('reports drawn digits of a service’s length right after its credential name', () => {

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { drawnUntil } from '../../../../test/support/freshValues';
-import { randomToken } from '../random';
+import { drawnUntil, takenOf } from '../../../../test/support/freshValues';
 import { scan } from '../scanner';
 import { tokenRuns } from '../tokenRuns';
 import { drawnLetters, forEachLetterRun, randomLetters } from './letterRuns';
@@ -20,10 +19,7 @@ const runs = (text: string): string[] => {
 
 describe('letters-only values of the service key table', () => {
   it('reads most random mixed-case letters as random, and words as words', () => {
-    let taken = 0;
-    for (let i = 0; i < 400; i++) {
-      taken += randomLetters(randomToken(LETTERS, 20)) ? 1 : 0;
-    }
+    const taken = takenOf(LETTERS, 20, randomLetters);
     assert.ok(taken > 300, `${taken} of 400`);
     for (const word of [
       'getParseHubTokenFromEnv',
@@ -100,11 +96,7 @@ describe('letters-only values of the service key table', () => {
   });
 
   it('reads 16 or more letters in one case as drawn when no language pairs them so, and words as words', () => {
-    const lower = 'abcdefghijklmnopqrstuvwxyz';
-    let taken = 0;
-    for (let i = 0; i < 400; i++) {
-      taken += drawnLetters(randomToken(lower, 24)) ? 1 : 0;
-    }
+    const taken = takenOf('abcdefghijklmnopqrstuvwxyz', 24, drawnLetters);
     assert.ok(taken > 300, `${taken} of 400`);
     assert.equal(drawnLetters('jqhpwtfqwsjlrixtfrpz'), true);
     assert.equal(drawnLetters('QTNMWXOTCUOUEZCXYFDMHBVD'), true);
