@@ -266,6 +266,9 @@ describe('secure-gpt scan (in-process)', () => {
     });
     const dir = tree({ 'decoys.txt': `${decoys.join('\n')}\n` });
     const r = await run(['scan', 'decoys.txt'], dir);
-    assert.match(r.stderr, /decoys\.txt: lines? [\d-]+ not examined \(a window held over 4096 matches\)/);
+    assert.match(
+      r.stderr,
+      new RegExp(`decoys\\.txt: lines? [\\d-]+ not examined \\(a window held over ${MAX_MATCHES} matches\\)`),
+    );
   });
 });
