@@ -107,6 +107,33 @@ function benchRedaction(runs = 50, code = undefined) {
   };
 }
 
+/**
+ * Redaction of hostile text: the bench's line of distinct bot tokens (every token a secret, thousands of
+ * distinct values to hide at every place), at 256 KB and at 1 MB. Linear time keeps the per-byte cost of
+ * the larger near the smaller's; searching each value over the whole text made it grow with the length.
+ */
+function benchHostileRedaction(runs = 3) {
+  const { redactText } = load('src/core/pipeline/redact.js');
+  const { RedactionMap } = load('src/core/pipeline/redactionMap.js');
+  const { pathologicalInputs } = require('./pathological');
+  const line = pathologicalInputs()['one line of distinct bot-token-shaped runs'];
+  const quarter = line.slice(0, line.lastIndexOf(' ', line.length / 4));
+  const time = (text) => {
+    const ms = [];
+    for (let r = 0; r < runs + 1; r++) {
+      const t0 = performance.now();
+      redactText(text, new RedactionMap());
+      if (r > 0) {
+        ms.push(performance.now() - t0);
+      }
+    }
+    return median(ms);
+  };
+  const small = time(quarter);
+  const large = time(line);
+  return { smallKb: quarter.length / 1024, largeKb: line.length / 1024, small, large };
+}
+
 /** Time to first token: raw SDK vs the pipeline (redaction, guard, hash, provider), same server. */
 async function benchFirstToken(runs = 30) {
   const { OpenAI } = require(path.join(ROOT, 'node_modules', 'openai'));
@@ -192,6 +219,13 @@ async function report({ section, fmt, verdict, quick }) {
       `${fmt(v.redactMs, 2)} ms, ${fmt(v.redactMs / r.redactMs, 1)}x the generated selection; ` +
       `whole prepare ${fmt(v.prepareMs, 2)} ms (${v.outcome}); no target: what code as written costs`,
   );
+  const h = benchHostileRedaction(quick ? 1 : 3);
+  const perByte = h.large / h.largeKb / (h.small / h.smallKb);
+  console.log(
+    `redact a line of distinct bot tokens (hostile): ${fmt(h.smallKb, 0)} KB ${fmt(h.small, 0)} ms, ` +
+      `${fmt(h.largeKb, 0)} KB ${fmt(h.large, 0)} ms; per byte the larger costs ${fmt(perByte, 2)}x the smaller`,
+  );
+  console.log(`target linear time, per byte <= 1.5x: ${fmt(perByte, 2)}x -> ${verdict(perByte <= 1.5)}`);
   const t = await benchFirstToken(quick ? 15 : 30);
   const delta = t.pipeMs - t.rawMs;
   console.log(

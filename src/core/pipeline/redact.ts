@@ -9,7 +9,7 @@ import { findKnownSpans } from '../known/knownSpans';
 import { lastAtOrBefore } from '../sortedSearch';
 import type { KnownValue } from './knownValues';
 import type { RedactionMap } from './redactionMap';
-import { standingPlaces, standsIn } from './standing';
+import { placesOfEach } from './standing';
 
 /** One secret replaced in a text. It holds no secret: only where it was, its kind and its placeholder. */
 export interface Redaction {
@@ -176,9 +176,9 @@ function addUncovered(
 
 /**
  * A value hidden at one place is hidden at every place in `text` (one placeholder per value, as promised):
- * the endpoint a credential sits beside is not sent bare three lines below. Each distinct value is looked up
- * with `indexOf`; one under `MIN_PROPAGATED_LENGTH` characters only where it stands as a whole word (see
- * `standing.ts`). An occurrence that overlaps a span already chosen is left to that span. `spans` is sorted
+ * the endpoint a credential sits beside is not sent bare three lines below. The distinct values are looked up
+ * together (`placesOfEach`); one under `MIN_PROPAGATED_LENGTH` characters only where it stands as a whole word
+ * (see `standing.ts`). An occurrence that overlaps a span already chosen is left to that span. `spans` is sorted
  * and stays sorted.
  */
 function addEveryOccurrence(text: string, spans: Span[], options: RedactOptions): void {
@@ -188,22 +188,30 @@ function addEveryOccurrence(text: string, spans: Span[], options: RedactOptions)
       values.set(span.secret, span);
     }
   }
+  // Values earlier turns hid: each counts where it stands here, unless the user let it through now.
+  const earlier = new Map<string, { readonly kind: string; readonly fingerprint?: string | undefined }>();
   for (const { value, kind } of options.hidden ?? []) {
-    if (!values.has(value) && standsIn(text, value)) {
-      // What the user let through in this request stays through, even if an earlier turn hid it.
-      if (!options.allow?.has(fingerprintOf(value))) {
-        values.set(value, { kind });
-      }
+    if (!values.has(value) && !earlier.has(value)) {
+      earlier.set(value, { kind });
     }
   }
+  const all = [...values, ...earlier];
+  const places = placesOfEach(
+    text,
+    all.map(([value]) => value),
+  );
   const found: Span[] = [];
-  for (const [secret, origin] of values) {
-    let fingerprint = origin.fingerprint;
-    for (const at of standingPlaces(text, secret)) {
-      fingerprint ??= fingerprintOf(secret); // once per value, not once per occurrence
-      found.push({ start: at, end: at + secret.length, kind: origin.kind, secret, fingerprint });
+  all.forEach(([secret, origin], k) => {
+    const at = places[k]!;
+    // What the user let through in this request stays through, even if an earlier turn hid it.
+    if (at.length === 0 || (!values.has(secret) && options.allow?.has(fingerprintOf(secret)))) {
+      return;
     }
-  }
+    const fingerprint = origin.fingerprint ?? fingerprintOf(secret); // once per value
+    for (const start of at) {
+      found.push({ start, end: start + secret.length, kind: origin.kind, secret, fingerprint });
+    }
+  });
   if (found.length === 0) {
     return;
   }

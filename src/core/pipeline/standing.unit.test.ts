@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { MIN_PROPAGATED_LENGTH, standingPlaces, standsAt, standsIn } from './standing';
+import { seededInts } from '../../../test/support/seededRandom';
+import { MIN_PROPAGATED_LENGTH, placesOfEach, standingPlaces, standsAt, standsIn } from './standing';
 
 describe('where a hidden value stands', () => {
   it('counts a value of eight or more characters wherever it occurs', () => {
@@ -22,5 +23,38 @@ describe('where a hidden value stands', () => {
     assert.deepEqual(standingPlaces('abc', ''), []);
     assert.equal(standsIn('abc', ''), false);
     assert.deepEqual(standingPlaces('aaaa aa', 'aa'), [5]);
+  });
+
+  it('finds the places of many values in one pass each length, as each value searched alone would', () => {
+    for (const seed of [1, 2, 3]) {
+      const next = seededInts(seed);
+      const letters = 'ab1_-';
+      const draw = (n: number): string =>
+        Array.from({ length: n }, () => letters[next(letters.length)]).join('');
+      // Short alphabets, so that values overlap, repeat, stand inside words and share prefixes and suffixes.
+      const text = Array.from({ length: 400 }, () => draw(1 + next(9))).join(next(2) ? ' ' : '');
+      const values = [...new Set(Array.from({ length: 60 }, () => draw(1 + next(10))))];
+      values.push('', text, `${text}x`);
+      assert.deepEqual(
+        placesOfEach(text, values),
+        values.map((v) => standingPlaces(text, v)),
+        `seed ${seed}`,
+      );
+    }
+  });
+
+  it('reads the text once per distinct length, not once per value', () => {
+    const tokens = Array.from(
+      { length: 4_000 },
+      (_, i) => `MTAwMDAw.${String(i).padStart(6, '0')}.${i % 2 ? 'ab' : 'abc'}`,
+    );
+    const text = tokens.join(' ');
+    const work = { chars: 0 };
+    const places = placesOfEach(text, tokens, work);
+    assert.deepEqual(
+      places.map((p) => p.length),
+      tokens.map(() => 1),
+    );
+    assert.ok(work.chars <= 2 * text.length, `${work.chars} characters read for ${text.length}`);
   });
 });

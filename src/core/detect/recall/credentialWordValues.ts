@@ -128,8 +128,12 @@ export const findValuesAfterCredentialWords: RecallDetector = (text, out) => {
     // A value may start the run or follow an `=` inside it (`holisticACCESS=<hex>`): a few places are tried.
     let from = start;
     for (let tries = 0; tries < 4 && from < end; tries++) {
-      const equals = text.indexOf('=', from);
-      const cut = equals !== -1 && equals < end ? equals : end;
+      // The run's first `=` from here, read within the run: an `indexOf` on the text read on past it to the
+      // next `=` anywhere, the whole rest of a text that has none (a line of thousands of tokens).
+      let cut = from;
+      while (cut < end && text.charCodeAt(cut) !== 61) {
+        cut++;
+      }
       // An `=` inside a value is its own (base64's padding, a draw's: `8o1it2=B2fI…==`), unless a name stands
       // before it (`KEY=…` is an assignment, whose value the next place reads) or the run goes on past a `?`
       // or a `!` (a piece of a longer string, a peer's near miss: `MJUkQ7uUe=Qqct…!3ntJ…`).
