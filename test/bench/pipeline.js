@@ -118,20 +118,39 @@ function benchHostileRedaction(runs = 3) {
   const { pathologicalInputs } = require('./pathological');
   const line = pathologicalInputs()['one line of distinct bot-token-shaped runs'];
   const quarter = line.slice(0, line.lastIndexOf(' ', line.length / 4));
-  const time = (text) => {
+  const { prepareRequest } = load('src/core/pipeline/prepare.js');
+  const { Conversation } = load('src/core/pipeline/conversation.js');
+  const time = (text, run) => {
     const ms = [];
     for (let r = 0; r < runs + 1; r++) {
       const t0 = performance.now();
-      redactText(text, new RedactionMap());
+      run(text);
       if (r > 0) {
         ms.push(performance.now() - t0);
       }
     }
     return median(ms);
   };
-  const small = time(quarter);
-  const large = time(line);
-  return { smallKb: quarter.length / 1024, largeKb: line.length / 1024, small, large };
+  // The whole prepare step a user waits on: redaction, the redo of parts a hidden value is left in, the guard.
+  const prepare = (text) =>
+    prepareRequest(
+      new Conversation(),
+      { prompt: 'Review this.', model: 'gpt-4o-mini', attachments: [{ path: 'src/tokens.txt', text }] },
+      {},
+      [],
+    );
+  const small = time(quarter, (t) => redactText(t, new RedactionMap()));
+  const large = time(line, (t) => redactText(t, new RedactionMap()));
+  const smallPrepare = time(quarter, prepare);
+  const largePrepare = time(line, prepare);
+  return {
+    smallKb: quarter.length / 1024,
+    largeKb: line.length / 1024,
+    small,
+    large,
+    smallPrepare,
+    largePrepare,
+  };
 }
 
 /** Time to first token: raw SDK vs the pipeline (redaction, guard, hash, provider), same server. */
@@ -225,7 +244,13 @@ async function report({ section, fmt, verdict, quick }) {
     `redact a line of distinct bot tokens (hostile): ${fmt(h.smallKb, 0)} KB ${fmt(h.small, 0)} ms, ` +
       `${fmt(h.largeKb, 0)} KB ${fmt(h.large, 0)} ms; per byte the larger costs ${fmt(perByte, 2)}x the smaller`,
   );
-  console.log(`target linear time, per byte <= 1.5x: ${fmt(perByte, 2)}x -> ${verdict(perByte <= 1.5)}`);
+  const prepareByte = h.largePrepare / h.largeKb / (h.smallPrepare / h.smallKb);
+  console.log(
+    `whole prepare of the same as an attachment: ${fmt(h.smallKb, 0)} KB ${fmt(h.smallPrepare, 0)} ms, ` +
+      `${fmt(h.largeKb, 0)} KB ${fmt(h.largePrepare, 0)} ms; per byte ${fmt(prepareByte, 2)}x`,
+  );
+  const worstByte = Math.max(perByte, prepareByte);
+  console.log(`target linear time, per byte <= 1.5x: ${fmt(worstByte, 2)}x -> ${verdict(worstByte <= 1.5)}`);
   const t = await benchFirstToken(quick ? 15 : 30);
   const delta = t.pipeMs - t.rawMs;
   console.log(

@@ -7,7 +7,7 @@ import type { BlockedRequest, PipelineSettings, ReadyRequest, SourcedRedaction }
 import { describeCounts } from '../pipeline/prepare';
 import type { RedactedText } from '../pipeline/redact';
 import { redactText } from '../pipeline/redact';
-import { standsIn } from '../pipeline/standing';
+import { anyStandsIn } from '../pipeline/standing';
 import type { RedactionMap } from '../pipeline/redactionMap';
 import type { RedactionCache } from './redactionCache';
 
@@ -88,8 +88,9 @@ export function prepareForwarded(
     // Outside the cache: which hidden values apply to a string depends on the rest of the request.
     const hidden = map.secrets();
     if (hidden.length > 0) {
+      const hiddenValues = hidden.map((s) => s.value);
       for (const leaf of leaves) {
-        if (hidden.some((s) => standsIn(leaf.result.text, s.value))) {
+        if (anyStandsIn(leaf.result.text, hiddenValues)) {
           leaf.result = redactText(leaf.value, map, { ...options, hidden });
         }
       }

@@ -1,6 +1,6 @@
 import { findKnownSpans } from '../known/knownSpans';
 import type { KnownKind, KnownValue } from './knownValues';
-import { MIN_PROPAGATED_LENGTH, standsIn } from './standing';
+import { anyStandsIn, MIN_PROPAGATED_LENGTH } from './standing';
 
 /** What the final check found: the kinds of value still present, never the values. */
 export interface GuardVerdict {
@@ -34,15 +34,24 @@ export function guardPayload(
       leaked.add(span.kind);
     }
   }
+  // Every value redacted so far, read together (thousands after a text of thousands of tokens). A long one
+  // counts anywhere in the payload, raw or as JSON escapes it; a short one where it stands as a word in one of
+  // its strings: inside a longer identifier it is not the value.
+  const long: string[] = [];
+  const short: string[] = [];
   for (const value of redacted) {
-    // A short one counts where it stands as a word: inside a longer identifier it is not the value.
-    const standing =
-      value.length >= MIN_PROPAGATED_LENGTH
-        ? present(serialized, value)
-        : strings.some((text) => standsIn(text, value));
-    if (standing) {
-      leaked.add('detected');
+    if (value.length >= MIN_PROPAGATED_LENGTH) {
+      const escaped = JSON.stringify(value).slice(1, -1);
+      long.push(value, ...(escaped !== value ? [escaped] : []));
+    } else {
+      short.push(value);
     }
+  }
+  if (
+    anyStandsIn(serialized, long) ||
+    (short.length > 0 && strings.some((text) => anyStandsIn(text, short)))
+  ) {
+    leaked.add('detected');
   }
   return { ok: leaked.size === 0, leaked: [...leaked] };
 }

@@ -12,7 +12,7 @@ import { normalizeKnownValues } from './knownValues';
 import { buildChatParams, composeUserMessage } from './payload';
 import type { RedactedText, RedactOptions, Redaction } from './redact';
 import { countByRule, redactText } from './redact';
-import { standsIn } from './standing';
+import { anyStandsIn } from './standing';
 import { RedactionMap } from './redactionMap';
 
 /** A path also gets its generated-looking runs hidden (a token saved into a file name). */
@@ -136,8 +136,9 @@ export function prepareRequest(
     }
     // A value hidden in one part (or an earlier turn) is hidden in every part: redo the parts it is left in.
     const hidden = map.secrets();
+    const hiddenValues = hidden.map((s) => s.value);
     for (const part of parts) {
-      if (hidden.some((s) => standsIn(part.result!.text, s.value))) {
+      if (anyStandsIn(part.result!.text, hiddenValues)) {
         part.result = redactPart(part, hidden);
       }
     }

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { seededInts } from '../../../test/support/seededRandom';
-import { MIN_PROPAGATED_LENGTH, placesOfEach, standingPlaces, standsAt, standsIn } from './standing';
+import {
+  anyStandsIn,
+  MIN_PROPAGATED_LENGTH,
+  placesOfEach,
+  standingPlaces,
+  standsAt,
+  standsIn,
+} from './standing';
 
 describe('where a hidden value stands', () => {
   it('counts a value of eight or more characters wherever it occurs', () => {
@@ -59,5 +66,23 @@ describe('where a hidden value stands', () => {
       tokens.map(() => 1),
     );
     assert.ok(work.chars <= 2 * text.length, `${work.chars} characters read for ${text.length}`);
+  });
+
+  it('says whether any of many values stands, as asking each value alone would', () => {
+    const values = Array.from({ length: 200 }, (_, i) => `pw${i}`);
+    // `pw7` inside a longer word does not stand; alone, after a glued option or at the end, it does.
+    for (const [text, want] of [
+      ['let pw7x = 1; mypw7 = 2;', false],
+      ['connect -ppw7 now', true],
+      ['the value is pw199', true],
+      ['nothing here', false],
+    ] as const) {
+      assert.equal(anyStandsIn(text, values), want, text);
+      assert.equal(
+        anyStandsIn(text, values),
+        values.some((v) => standsIn(text, v)),
+        text,
+      );
+    }
   });
 });
