@@ -1,5 +1,5 @@
 import type { FoundValue } from '../rule';
-import type { Segment, Shape } from './serviceKeyText';
+import type { Segment, Shape, WordAt } from './serviceKeyText';
 import { forEachDigitRun, randomDigits } from './digitRuns';
 import { DottedRuns } from './dottedRuns';
 import { drawnLetters, forEachLetterRun } from './letterRuns';
@@ -33,6 +33,10 @@ import {
 
 /** Credential words (`access`, `private` too: the key they qualify): a hex or UUID value needs one near it. */
 const CREDENTIAL_WORDS = new Set('key token secret password passwd pass pwd auth access private'.split(' '));
+/** How far past its shape's longest a one-part value may run on after a credential word (see `runsOn`). */
+export const RUN_ON = 24;
+/** A credential word anywhere between a service's word and a value that runs on, as Kingfisher reads one. */
+const RUN_ON_CREDENTIAL = /secret|private|access|key|token/i;
 /**
  * Shortest value of digits alone that a service's name right before can make a key (`RESTPACK_SECRET=<48
  * digits>`): a shorter number under a key's name is a port, a count or an id more often than a secret.
@@ -47,6 +51,12 @@ const SUFFIX_WORD = 10;
 export interface Part {
   readonly shape: Shape;
   readonly secret: boolean;
+  /**
+   * Written `+` after a one-segment shape (`a32+`): the value may also run on past its length, by at most
+   * `RUN_ON` characters of its class, when a credential word stands between the service's word and it (see
+   * `ServiceKeyIndex.runsOn`). Kingfisher's rules read their values so: their patterns end with no boundary.
+   */
+  readonly runsOn?: true;
 }
 
 /**
@@ -84,11 +94,21 @@ export function parseTable(text: string): ServiceEntry[] {
     out.push({
       provider,
       words: words.replace(/^@/, '').split(','),
-      parts: parts.map((p) => ({ shape: parseShape(p.replace(/^&/, '')), secret: !p.startsWith('&') })),
+      parts: parts.map(parsePart),
       named: words.startsWith('@'),
     });
   }
   return out;
+}
+
+function parsePart(part: string): Part {
+  const secret = !part.startsWith('&');
+  const runsOn = part.endsWith('+');
+  const shape = parseShape(part.slice(secret ? 0 : 1, runsOn ? -1 : undefined));
+  if (runsOn && (!secret || shape.length !== 1 || isDotted(shape))) {
+    throw new Error(`service key table: only a secret of one segment can run on ("${part}")`);
+  }
+  return runsOn ? { shape, secret, runsOn } : { shape, secret };
 }
 
 function parseShape(shape: string): Segment[] {
@@ -122,6 +142,8 @@ export class ServiceKeyIndex {
   private readonly byWord = new Map<string, ServiceEntry[]>();
   /** Lengths (index) a secret part can have; other pieces are never a candidate. */
   private readonly lengths: Uint8Array;
+  /** Lengths a one-part value can have when it runs on past its shape's longest (see `runsOn`). */
+  private readonly runOnLengths: Uint8Array;
   /** The same for shapes that hold a `.`, read as whole dotted runs; `maxDotted` is the longest. */
   private readonly dottedLengths: Uint8Array;
   private readonly maxDotted: number;
@@ -163,6 +185,14 @@ export class ServiceKeyIndex {
     this.dottedLengths = new Uint8Array(this.maxDotted + 1);
     for (const [lo, hi] of spans) {
       this.lengths.fill(1, lo, hi + 1);
+    }
+    this.runOnLengths = new Uint8Array(this.maxLength + RUN_ON + 1);
+    for (const e of entries) {
+      for (const p of e.parts) {
+        if (p.runsOn === true) {
+          this.runOnLengths.fill(1, p.shape[0]!.max + 1, p.shape[0]!.max + RUN_ON + 1);
+        }
+      }
     }
     for (const [lo, hi] of dotted) {
       this.dottedLengths.fill(1, lo, hi + 1);
@@ -235,8 +265,7 @@ export class ServiceKeyIndex {
       const last = out.length === 0 ? undefined : out[out.length - 1];
       // Most identifiers have no digit (see `fits`), so they stop here.
       if (
-        end - start <= this.maxLength &&
-        this.lengths[end - start] === 1 &&
+        (this.lengths[end - start] === 1 || this.runOnLengths[end - start] === 1) &&
         (last === undefined || last.end <= start) &&
         !partOfLonger(text, start, end) &&
         looksGenerated(text, start, end)
@@ -337,6 +366,40 @@ export class ServiceKeyIndex {
         if (
           k !== -1 &&
           entry.parts.every((p, j) => j === k || this.hasPart(text, start, end, entry, p.shape, work))
+        ) {
+          return entry.provider;
+        }
+      }
+    }
+    return this.runsOn(text, value, start, words);
+  }
+
+  /**
+   * The one-part service whose value this is when read on past its shape's longest (a part marked `+`, by
+   * at most `RUN_ON` characters of its class), with a credential word between the service's word and it
+   * (`toggl SECRET <35 characters>`), as Kingfisher's patterns, which end with no boundary, read it.
+   */
+  private runsOn(text: string, value: string, start: number, words: readonly WordAt[]): string | undefined {
+    if (this.runOnLengths[value.length] !== 1) {
+      return undefined;
+    }
+    for (const { word, end: wordEnd } of words) {
+      if (!RUN_ON_CREDENTIAL.test(text.slice(wordEnd, start))) {
+        continue;
+      }
+      for (const entry of this.servicesNamed(word)) {
+        const part = entry.parts.length === 1 ? entry.parts[0]! : undefined;
+        if (
+          part?.runsOn !== true ||
+          (entry.named && !namesCredential(text.slice(wordEnd - word.length, start)))
+        ) {
+          continue;
+        }
+        const seg = part.shape[0]!;
+        if (
+          value.length > seg.max &&
+          value.length <= seg.max + RUN_ON &&
+          fits(value, [{ cls: seg.cls, min: seg.min, max: seg.max + RUN_ON }], true)
         ) {
           return entry.provider;
         }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import { scan } from '../scanner';
 import { serviceKeyIndex } from './serviceKeys';
+import { RUN_ON } from './serviceKeyTable';
 import { credentialBefore } from './serviceKeyText';
 import { freshSample } from './ruleKit';
 import { randomLetters } from './letterRuns';
@@ -119,5 +120,37 @@ describe('service key table: words and names', () => {
     assert.ok(!credentialBefore('const layoutName = "', 20, serviceKeyIndex.longestWord));
     const far = `token ${' '.repeat(200)}= "`;
     assert.ok(!credentialBefore(far, far.length, serviceKeyIndex.longestWord));
+  });
+
+  // Kingfisher's keyword rules end their value with no boundary, and their examples hold longer runs:
+  // `toggl SECRET <35 characters>` (data/rules/toggltrack.yml). Lines marked `+` read them so.
+  it('reads a `+` value run on past its length after a credential word, and only so', () => {
+    for (const extra of [1, 3, RUN_ON]) {
+      const v = key(ALNUM, 32 + extra);
+      for (const text of [
+        `toggl SECRET ${v}`,
+        `toggl-KEY-${v}`,
+        `TOGGL_ACCESS_TOKEN=${v}`,
+        `togglToken: '${v}'`,
+      ]) {
+        assert.deepEqual(found(text), [`TogglTrack ${v}`], text);
+      }
+    }
+    const v35 = key(ALNUM, 35);
+    // No credential word between the service's word and the value; one before the word only.
+    assert.deepEqual(found(`toggl ${v35}`), []);
+    assert.deepEqual(found(`secret for toggl: ${v35}`), []);
+    // Past `RUN_ON`, and off the class (`_` is not in `a`).
+    assert.deepEqual(found(`toggl SECRET ${key(ALNUM, 32 + RUN_ON + 1)}`), []);
+    const under = `${v35.slice(0, 20)}_${v35.slice(21)}`;
+    assert.deepEqual(found(`toggl SECRET ${under}`), []);
+    // A line with no `+` keeps its one length (AbuseIPDB l80).
+    assert.deepEqual(found(`ABUSEIPDB_API_KEY=${key(LOWER_ALNUM, 81)}`), []);
+  });
+
+  it('reads a run-on value of an everyday `@` word only inside a credential name', () => {
+    const v = key('abcdefghijklmnopqrstuvwxyz0123456789-', 60);
+    assert.deepEqual(found(`LESS_SECRET_KEY=${v}`), [`LessAnnoyingCRM ${v}`]);
+    assert.deepEqual(found(`much less than the secret ${v}`), []);
   });
 });

@@ -8,7 +8,7 @@ import { serviceNamedShape, serviceRefutes } from './serviceKeyNames';
 import { CLASS_CHARS } from './serviceKeyText';
 import { SERVICE_KEYS_A_TO_F } from './serviceKeysAtoF';
 import { SERVICE_KEYS_G_TO_O } from './serviceKeysGtoO';
-import { SERVICE_KEYS_KINGFISHER } from './serviceKeysKingfisher';
+import { SERVICE_KEYS_KINGFISHER, SERVICE_KEYS_KINGFISHER_RUN_ON } from './serviceKeysKingfisher';
 import { SERVICE_KEYS_JOINED, SERVICE_KEYS_NAMED } from './serviceKeysNamed';
 import { SERVICE_KEYS_P_TO_Z } from './serviceKeysPtoZ';
 
@@ -22,6 +22,7 @@ export const serviceKeyIndex = new ServiceKeyIndex(
       SERVICE_KEYS_NAMED,
       SERVICE_KEYS_JOINED,
       SERVICE_KEYS_KINGFISHER,
+      SERVICE_KEYS_KINGFISHER_RUN_ON,
     ].join('\n'),
   ),
 );

@@ -4,7 +4,7 @@ import { scan, scanRange } from '../scanner';
 import { builtinRules } from '../catalog';
 import { CLAIMED_WORDS, sampleOf, sampleText, serviceKeyIndex } from './serviceKeys';
 import type { ServiceEntry } from './serviceKeyTable';
-import { parseTable } from './serviceKeyTable';
+import { parseTable, RUN_ON } from './serviceKeyTable';
 import { matches } from './serviceKeyText';
 
 const index = serviceKeyIndex;
@@ -21,11 +21,23 @@ function providersOf(entry: ServiceEntry): string[] {
   return index.servicesNamed(entry.words[0]!).map((e) => e.provider);
 }
 
-/** Whether some service named by `entry`'s word takes `value` as a secret part (a wrong length can be another's right one). */
+/**
+ * Whether some service named by `entry`'s word takes `value` as a secret part (a wrong length can be another's
+ * right one), its own length or, for a part that runs on, up to `RUN_ON` past it (the samples name a key).
+ */
 function anyShapeTakes(entry: ServiceEntry, value: string): boolean {
   return index
     .servicesNamed(entry.words[0]!)
-    .some((e) => e.parts.some((p) => p.secret && matches(value, p.shape)));
+    .some((e) =>
+      e.parts.some(
+        (p) =>
+          p.secret &&
+          (matches(value, p.shape) ||
+            (p.runsOn === true &&
+              matches(value, [{ ...p.shape[0]!, max: p.shape[0]!.max + RUN_ON }]) &&
+              value.length > p.shape[0]!.max)),
+      ),
+    );
 }
 
 describe('service key table', () => {
@@ -60,6 +72,15 @@ describe('service key table', () => {
     assert.throws(() => parseTable('Acme acme l3x'), /bad shape/);
     assert.throws(() => parseTable('Acme acme l3_'), /bad shape/);
     assert.throws(() => parseTable('Acme acme l3._a4'), /bad shape/);
+  });
+
+  it('reads a `+` only after the one segment of a secret', () => {
+    const [entry] = parseTable('Acme acme a32+');
+    assert.deepEqual(entry?.parts, [{ shape: [{ cls: 'a', min: 32, max: 32 }], secret: true, runsOn: true }]);
+    assert.equal(parseTable('Acme acme a32')[0]?.parts[0]?.runsOn, undefined);
+    assert.throws(() => parseTable('Acme acme h8-h4+'), /run on/);
+    assert.throws(() => parseTable('Acme acme a32 &h8+'), /run on/);
+    assert.throws(() => parseTable('Acme acme a32++'), /bad shape/);
   });
 
   it('reads `_` and `.` joins and `@` words', () => {
