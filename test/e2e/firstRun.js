@@ -18,7 +18,18 @@ async function pick(page, label) {
   }
   await row.waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // A CI run at load average 8 left the pick open 30 s after Enter: the key had come before the filtered row
+  // was the active one, and picked nothing. Clicking the row accepts it whichever row is active.
+  const widget = page.locator('.quick-input-widget');
+  for (let i = 0; i < 3; i++) {
+    try {
+      await widget.waitFor({ state: 'hidden', timeout: 5000 });
+      return;
+    } catch {
+      await row.click();
+    }
+  }
+  await widget.waitFor({ state: 'hidden' });
 }
 
 /** Resolves when the badge reads `text`. */
