@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, randomToken } from '../random';
 import { scan } from '../scanner';
-import { isPathLike, isPlaceholder, unleet } from './valueChecks';
+import { isDocumentedCredential, isPathLike, isPlaceholder, unleet } from './valueChecks';
 
 describe('value checks of the rules', () => {
   it('counts a placeholder word only in the cases a person types, not as random characters hold it', () => {
@@ -19,6 +19,16 @@ describe('value checks of the rules', () => {
       'Example',
     ]) {
       assert.equal(isPlaceholder(value), true, value);
+    }
+  });
+
+  it('knows a documented credential by its hash, looked up among those of its length', () => {
+    // RFC 5849 section 3.1's token, which oauthlib's docstrings quote (genericCases.ts holds it as a negative).
+    const documented = 'kkk9d7dh3k39sjv7';
+    assert.ok(isDocumentedCredential(documented));
+    assert.ok(isPlaceholder(documented));
+    for (const other of [`${documented.slice(0, -1)}8`, `${documented}0`, documented.slice(1), '']) {
+      assert.equal(isDocumentedCredential(other), false, other);
     }
   });
 
