@@ -360,11 +360,31 @@ function generatedToken(text: string, at: number, kind: string, out: RecallSpan[
     kind === 'password' &&
     ASSIGNED_BEFORE.test(text.slice(Math.max(0, at - 4), at)) &&
     randomLetterRun(value);
-  if (end > at && (looksRandom(value) || drawn) && !hasExampleShape(value) && !isElided(text, at, run)) {
+  if (
+    end > at &&
+    (looksRandom(value) || drawn || hexToken(value)) &&
+    !hasExampleShape(value) &&
+    !isElided(text, at, run)
+  ) {
     out.push({ start: at, end, kind });
     return end;
   }
   return at;
+}
+
+/**
+ * Hex digits in one case, 8 to 64 of them, two digits and a letter among them (`a7284762`, `ebd562ec`): too
+ * short for `looksRandom`'s run of changes, and no expression's shape, since a name of code that is all hex
+ * digits with digits in it is rare. A credential name's short token (`PRIVATE_TOKEN=ff138732` mid-line).
+ */
+function hexToken(value: string): boolean {
+  return (
+    value.length >= 8 &&
+    value.length <= 64 &&
+    (/^[0-9a-f]+$/.test(value) || /^[0-9A-F]+$/.test(value)) &&
+    /[0-9][^0-9]*[0-9]/.test(value) &&
+    /[a-fA-F]/.test(value)
+  );
 }
 
 /**

@@ -164,6 +164,21 @@ describe('redact tier: credential-named literals', () => {
     hides(`<algoliaToken>\n    ${t}\n</algoliaToken>`, t);
   });
 
+  it('hides a short hex token bare mid-line under a credential name, not a word, a digest name or a number', () => {
+    for (const n of [8, 12, 40]) {
+      let hex = randomToken(HEX, n);
+      hex = `${'a'}${hex.slice(1, -2)}37`; // a letter and two digits, whatever the draw
+      hides(`mockaroo.token xyz PRIVATE_TOKEN=${hex}`, hex);
+      hides(`run it with API_KEY=${hex} set`, hex);
+      hides(`curl -d api_key=${hex.toUpperCase()} https://api.internal`, hex.toUpperCase());
+    }
+    leaves('foo PRIVATE_TOKEN=deadbeef now'); // no digit: a word of hex letters
+    leaves('foo PRIVATE_TOKEN=a1b2c3d now'); // seven
+    leaves('foo hash_key=sha256 now');
+    leaves('foo secret_key=12345678 now');
+    leaves('foo auth_token=aB12cD34 now'); // both cases: not hex in one case, and too short to look random
+  });
+
   it('hides a bare generated value cut by * or ( up to the cut, and refuses short or ?-cut runs', () => {
     const t = `${fake(10)}4${fake(5)}`;
     hides(`  [DEBUG] Using aeroworkflow KEY=${t}:c*X\n`, t);
