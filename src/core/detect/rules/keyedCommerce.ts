@@ -9,6 +9,42 @@ import { UUID, lettersAndDigits, numericId, uuid } from './ruleParts';
 // from the vendors' documentation and the peers' rule sets; patterns and cases are our own.
 
 export const keyedCommerceRules: readonly Rule[] = [
+  tokenRule({
+    id: 'tickettailor-api-key',
+    provider: 'Ticket Tailor',
+    description: 'Ticket Tailor API key',
+    risk: "anyone with this file can read your Ticket Tailor events, orders and buyers' details",
+    severity: 'warning',
+    keywords: ['tickettailor', 'ticket_tailor'],
+    // `sk_`, a 4-digit and a 6-digit id and 32 hex digits, after the word on its line, assigned or not
+    // (`tickettailor key sk_…`). Kingfisher reads on past the 32 (its examples hold 36), as here up to 40.
+    pattern: new RegExp(
+      near(
+        `(?:${anyCase('ticket')}_?${anyCase('tailor')})`,
+        'sk_[0-9]{4}_[0-9]{6}_[a-f0-9]{32,40}',
+        '(?![A-Za-z0-9_-])',
+      ),
+    ),
+    maxLength: 108,
+    minEntropy: 3,
+    revokeUrl: 'https://app.tickettailor.com/box-office/api',
+    sample: () => `sk_${numericId(4)}_${numericId(6)}_${randomToken(HEX, 32)}`,
+    lines: (t) => [`TICKETTAILOR_API_KEY=${t}`, `tickettailor key ${t}`, `"ticket_tailor": {"key": "${t}"}`],
+    negatives: ['TICKETTAILOR_API_KEY=sk_0000_000000_your_key', 'tickettailor: sk_1234_123456_xxxxxxxx'],
+  }),
+  keyed({
+    id: 'klaviyo-api-key',
+    provider: 'Klaviyo',
+    description: 'Klaviyo private API key',
+    risk: 'anyone with this file can read your Klaviyo customer profiles and send campaigns from your account',
+    // Klaviyo's keys are `pk_` and 34 hex digits (`klaviyo-private-key` finds them anywhere); Kingfisher reads
+    // any letters and digits after its word and a credential word, as here.
+    words: ['klaviyo'],
+    value: 'pk_[A-Za-z0-9]{34}',
+    valueMax: 37,
+    make: () => `pk_${randomToken(ALNUM, 34)}`,
+    revokeUrl: 'https://www.klaviyo.com/settings/account/api-keys',
+  }),
   keyed({
     id: 'linkedin-client-secret',
     provider: 'LinkedIn',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
 import { scan } from '../scanner';
 import { freshSample } from './ruleKit';
 
@@ -73,5 +73,51 @@ describe('formats as Kingfisher reads them', () => {
       assert.deepEqual(ids(`pagerduty_key = ${t}`), ['pagerduty-api-key']);
       assert.ok(!ids(`pagerduty_key = u+${t.slice(3)}`).includes('pagerduty-api-key'));
     }
+  });
+
+  it('Stripe: ten or more after sk_live_ and rk_live_ (gitleaks reads so too), not nine', () => {
+    for (const n of [10, 15, 23]) {
+      assert.deepEqual(ids(`sk_live_${drawn(ALNUM, n)}`), ['stripe-secret-key'], `${n}`);
+      assert.deepEqual(ids(`rk_live_${drawn(ALNUM, n)}`), ['stripe-restricted-key'], `${n}`);
+    }
+    assert.deepEqual(ids(`sk_live_${drawn(ALNUM, 9)}`), []);
+  });
+
+  it('Square: EAAA and up to 64 characters, not 65', () => {
+    for (const n of [60, 61, 64]) {
+      assert.deepEqual(ids(`square EAAA${drawn(BASE64URL, n)}`), ['square-access-token'], `${n}`);
+    }
+    assert.ok(!ids(`square EAAA${drawn(BASE64URL, 65)}`).includes('square-access-token'));
+  });
+
+  it('GoCardless: live_ and 40 to 42 characters, = among them, after its word', () => {
+    for (const n of [40, 41, 42]) {
+      const body = drawn(BASE64URL, n);
+      const v = `live_${body.slice(0, 12)}=${body.slice(13)}`;
+      assert.deepEqual(ids(`gocardless_token = "${v}"`), ['gocardless-access-token'], v);
+    }
+    assert.ok(!ids(`gocardless_token = "live_${drawn(BASE64URL, 43)}"`).includes('gocardless-access-token'));
+  });
+
+  it('Telnyx: KEY and 55 after its word, no credential word needed; not without the word', () => {
+    const v = `KEY${randomToken(HEX, 32).toUpperCase()}_${drawn(BASE64URL, 22)}`;
+    assert.deepEqual(ids(`telnyx = ${v}`), ['telnyx-api-key']);
+    assert.deepEqual(ids(`value = ${v}`).includes('telnyx-api-key'), false);
+    assert.deepEqual(ids(`telnyx = ${v.slice(0, -1)}`), []);
+  });
+
+  it('Ticket Tailor: sk_, two ids and 32 to 40 hex after its word on the line', () => {
+    for (const n of [32, 36, 40]) {
+      const v = `sk_${randomToken('123456789', 4)}_${randomToken('123456789', 6)}_${drawn(HEX, n)}`;
+      assert.deepEqual(ids(`tickettailor key ${v}`), ['tickettailor-api-key'], v);
+      assert.equal(ids(`some key ${v}`).includes('tickettailor-api-key'), false);
+    }
+  });
+
+  it('Klaviyo: pk_ and 34 letters and digits after its word and a credential word', () => {
+    const v = `pk_${drawn(ALNUM, 34)}`;
+    assert.deepEqual(ids(`klaviyo_key = ${v}`), ['klaviyo-api-key']);
+    assert.deepEqual(ids(`klaviyo_list = ${v}`).includes('klaviyo-api-key'), false);
+    assert.deepEqual(ids(`api_key = ${v}`).includes('klaviyo-api-key'), false);
   });
 });

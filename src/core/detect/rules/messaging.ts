@@ -278,4 +278,21 @@ export const messagingRules: readonly Rule[] = [
       'PUSHER_APP_SECRET="${PUSHER_APP_SECRET}"',
     ],
   }),
+  tokenRule({
+    id: 'telnyx-api-key',
+    provider: 'Telnyx',
+    description: 'Telnyx API v2 key',
+    risk: 'anyone with this file can send messages and place calls on your Telnyx account, on your bill',
+    severity: 'warning',
+    keywords: ['telnyx'],
+    // `KEY`, 32 hex digits in capitals, `_` and 22 more (trufflehog and Kingfisher read `KEY` and 55 of
+    // `[0-9A-Za-z_-]`), after the word on its line, assigned or not: the shape is the proof.
+    pattern: new RegExp(near(anyCase('telnyx'), 'KEY[0-9A-Za-z_-]{55}', END_TOKEN)),
+    maxLength: 110,
+    minEntropy: 3.5,
+    revokeUrl: 'https://portal.telnyx.com/#/app/api-keys',
+    sample: () => `KEY${randomToken(HEX, 32).toUpperCase()}_${randomToken(BASE64URL, 22)}`,
+    lines: (t) => [`TELNYX_API_KEY=${t}`, `telnyx = ${t}`, `  "telnyx": { "apiKey": "${t}" }`],
+    negatives: ['TELNYX_API_KEY=KEY_your_telnyx_api_key_here', `telnyx: KEY${'X'.repeat(55)}`],
+  }),
 ];

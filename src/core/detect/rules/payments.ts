@@ -20,8 +20,9 @@ function stripeKey(id: string, prefix: string, description: string): Rule {
     risk: stripeRisk,
     keywords: [prefix],
     // Ended like a token, not just an alphanumeric run: a Stripe key holds no `-` or `_` past its prefix,
-    // so `sk_live_<26>-<66>` is some other string that starts like one.
-    pattern: new RegExp(`${START_TOKEN}${prefix}[A-Za-z0-9]{16,247}${END_TOKEN}`),
+    // so `sk_live_<26>-<66>` is some other string that starts like one. Ten or more after the prefix, as
+    // gitleaks and Kingfisher read them (`sk_live_<15>` is a cut key, and still one).
+    pattern: new RegExp(`${START_TOKEN}${prefix}[A-Za-z0-9]{10,247}${END_TOKEN}`),
     maxLength: 255,
     minEntropy: 3.5,
     revokeUrl: stripeRevoke,
@@ -84,10 +85,10 @@ export const paymentRules: readonly Rule[] = [
     // one value with a mark typed into it, the way a near miss is written, and the part before the `?`
     // is no token of its own.
     pattern: new RegExp(
-      `${START_TOKEN}(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,60}` +
+      `${START_TOKEN}(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,64}` +
         `(?:\\?[A-Za-z0-9_=+-]{1,64}(?![A-Za-z0-9_=+-])|(?!\\?[A-Za-z0-9_-]))${END_TOKEN}`,
     ),
-    maxLength: 132,
+    maxLength: 136,
     minEntropy: 3.2,
     // No issued token holds a `?`: the report tier leaves such a value, the redact tier still hides it
     // (recall/lookAlikes.ts).
@@ -247,11 +248,12 @@ export const paymentRules: readonly Rule[] = [
     description: 'GoCardless live access token',
     risk: "anyone with this file can collect direct-debit payments from your GoCardless customers' bank accounts",
     keywords: ['gocardless'],
-    pattern: new RegExp(assignedTo(anyCase('gocardless'), 'live_[A-Za-z0-9_-]{40}', END_TOKEN)),
+    // Kingfisher's examples hold `=` inside and read 40 to 42 (`live_…=…`).
+    pattern: new RegExp(assignedTo(anyCase('gocardless'), 'live_[A-Za-z0-9_=-]{40,42}', END_TOKEN)),
     maxLength: 132 + NAME_REACH,
     minEntropy: 3.5,
     revokeUrl: 'https://manage.gocardless.com/developers/access-tokens',
-    sample: () => `live_${randomToken(BASE64URL, 40)}`,
+    sample: () => `live_${randomToken(`${BASE64URL}=`, 41)}`,
     lines: (k) => [`GOCARDLESS_ACCESS_TOKEN=${k}`, `  "gocardless_token": "${k}"`, `gocardlessToken: '${k}'`],
     negatives: [
       'GOCARDLESS_ACCESS_TOKEN=live_your_access_token',

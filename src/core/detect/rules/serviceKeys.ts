@@ -90,7 +90,7 @@ export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
   (
     'airtable algolia alienvault assemblyai atlassian besttime confluence confluent droneci facebook fastly finnhub flickr ' +
     'freshbooks gitter ipinfodb jira kucoin mailgun mattermost meraki messagebird netlify plaid postmark pusher ' +
-    'rapidapi scaleway sendbird sentry simplynoted sirv snyk squarespace travis twitch twitter vbout vercel vultr wandb yandex zendesk'
+    'rapidapi scaleway sendbird sentry simplynoted sirv snyk squarespace tickettailor travis twitch twitter vbout vercel vultr wandb yandex zendesk'
   ).split(' '),
 );
 
