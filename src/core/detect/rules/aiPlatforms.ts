@@ -69,8 +69,9 @@ export const aiPlatformRules: readonly Rule[] = [
     provider: 'Replicate',
     description: 'Replicate API token',
     prefix: 'r8_',
-    body: '[A-Za-z0-9]{37,40}',
-    bodyMax: 40,
+    // Issued with 37 after the prefix; Kingfisher reads on past them (its own example has 45), as here to 48.
+    body: '[A-Za-z0-9]{37,48}',
+    bodyMax: 48,
     make: () => randomToken(ALNUM, 37),
     revokeUrl: 'https://replicate.com/account/api-tokens',
   }),

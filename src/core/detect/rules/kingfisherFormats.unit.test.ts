@@ -120,4 +120,13 @@ describe('formats as Kingfisher reads them', () => {
     assert.deepEqual(ids(`klaviyo_list = ${v}`).includes('klaviyo-api-key'), false);
     assert.deepEqual(ids(`api_key = ${v}`).includes('klaviyo-api-key'), false);
   });
+
+  it('Replicate: r8_ and 37 to 48 letters and digits, not 36 or 49', () => {
+    for (const n of [37, 45, 48]) {
+      assert.deepEqual(ids(`r8_${drawn(ALNUM, n)}`), ['replicate-api-token'], `${n}`);
+    }
+    for (const n of [36, 49]) {
+      assert.ok(!ids(`r8_${drawn(ALNUM, n)}`).includes('replicate-api-token'), `${n}`);
+    }
+  });
 });
