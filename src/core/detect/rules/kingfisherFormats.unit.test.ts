@@ -129,4 +129,18 @@ describe('formats as Kingfisher reads them', () => {
       assert.ok(!ids(`r8_${drawn(ALNUM, n)}`).includes('replicate-api-token'), `${n}`);
     }
   });
+
+  it('Beamer: b_ and 44 drawn letters, no digit, after its word; not letters that spell words', () => {
+    for (let i = 0; i < 10; i++) {
+      const body = freshSample(() => randomToken(ALNUM.replace(/[0-9]/g, ''), 44));
+      assert.deepEqual(ids(`beamer = b_${body}`), ['beamer-api-key'], body);
+    }
+    assert.deepEqual(ids('beamer = b_ThisIsTheBeamerKeyForTheMarketingSiteHomePag'), []);
+  });
+
+  it('Checio: pk_ and 45 lower-case letters and digits after its word', () => {
+    const v = `pk_${drawn(LOWER_ALNUM, 45)}`;
+    assert.ok(ids(`checio SECRET    ${v}`).includes('service-api-key'));
+    assert.deepEqual(ids(`pk_${drawn(LOWER_ALNUM, 44)} checio`), []);
+  });
 });

@@ -10,6 +10,7 @@
 export const SERVICE_KEYS_KINGFISHER = `
 Box @box a32
 CentralStationCRM centralstationcrm a30
+Checio checio k48
 CoinApi coinapi m36
 ConvertApi convertapi a16
 CurrencyScoop currencyscoop a32
