@@ -138,9 +138,12 @@ describe('formats as Kingfisher reads them', () => {
     assert.deepEqual(ids('beamer = b_ThisIsTheBeamerKeyForTheMarketingSiteHomePag'), []);
   });
 
-  it('Checio: pk_ and 45 lower-case letters and digits after its word', () => {
-    const v = `pk_${drawn(LOWER_ALNUM, 45)}`;
-    assert.ok(ids(`checio SECRET    ${v}`).includes('service-api-key'));
+  it('Checio: pk_ and 45 or more lower-case letters and digits after its word and a credential word', () => {
+    for (const n of [45, 46, 60]) {
+      const v = `pk_${drawn(LOWER_ALNUM, n)}`;
+      assert.ok(ids(`checio SECRET    ${v}`).includes('service-api-key'), v);
+    }
+    assert.deepEqual(ids(`checio ${`pk_${drawn(LOWER_ALNUM, 46)}`}`), []);
     assert.deepEqual(ids(`pk_${drawn(LOWER_ALNUM, 44)} checio`), []);
   });
 });

@@ -10,7 +10,6 @@
 export const SERVICE_KEYS_KINGFISHER = `
 Box @box a32
 CentralStationCRM centralstationcrm a30
-Checio checio k48
 CoinApi coinapi m36
 ConvertApi convertapi a16
 CurrencyScoop currencyscoop a32
@@ -53,7 +52,8 @@ Vbout vbout d25
  * count, with no boundary after it) read a longer run as a key too, and their own examples hold such runs
  * (`toggl SECRET <35 characters>`). Each such rule whose class is one of the table's has a line here, its
  * shape marked `+` (see `Part.runsOn`); most repeat a line above or trufflehog's, whose exact reading stays.
- * Rules that end their value with a boundary, or whose class the table has no letter for, have none.
+ * Checio's `pk_` and 45 is read as 48 of `[0-9a-z_]`. Rules that end their value with a boundary, or whose
+ * class the table has no letter for, have none.
  */
 export const SERVICE_KEYS_KINGFISHER_RUN_ON = `
 AssemblyAI assemblyai l32+
@@ -63,6 +63,7 @@ Beebole beebole l40+
 BlitApp blitapp w39+
 Blogger @blogger m39+
 Chatfule chatfuel a128+
+Checio checio k48+
 Cloudmersive cloudmersive L36+
 ClustDoc clustdoc a60+
 Codemagic codemagic n43+
