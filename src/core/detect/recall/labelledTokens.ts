@@ -10,9 +10,13 @@ import { cleanTokenEnd, looksRandom, UUID } from './tokenShape';
  * which judges the name: a random value under any code name would hide hashes and ids all over a file.
  */
 
-/** Line start, a label of one or two words, `:` or `-` or only spaces, an optional quote, then a value. */
+/**
+ * Line start, a label of one or two words, `:` or `-` or only spaces, an optional quote, then a value. The
+ * first word may be an e-mail address, an account's (`user@example.com mrticktock <token>`, `user@example.com
+ * <token>`): a login and what it signs in with, as credential lists and trufflehog's cases write them.
+ */
 export const LABELLED =
-  /^[ \t]{0,32}(?:[-*][ \t]{1,4})?([A-Za-z][\w.-]{1,40})(?:[ \t]{1,4}[A-Za-z][\w-]{1,20})?(?:[ \t]{0,4}:|[ \t]{1,4}-)?[ \t]{1,8}(["'`]?)(?=[A-Za-z0-9+/_-]{16})/gm;
+  /^[ \t]{0,32}(?:[-*][ \t]{1,4})?([A-Za-z][\w.-]{1,40}|[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4})(?:[ \t]{1,4}[A-Za-z][\w-]{1,20})?(?:[ \t]{0,4}:|[ \t]{1,4}-)?[ \t]{1,8}(["'`]?)(?=[A-Za-z0-9+/_-]{16})/gm;
 
 /** Labels whose value is a digest, an id, a version or a reference, or words that open prose and code. */
 const NOT_A_CREDENTIAL = new Set(
@@ -38,8 +42,8 @@ const DECLARED = /^[ \t]*(?:;|\(|,[ \t]*(?:\r?\n|$))/;
 const LABELLED_AT = new RegExp(LABELLED.source, 'my');
 /** What the value's look-ahead reads. */
 const VALUE_CHARS = alnumTable('+/_-');
-/** The most `LABELLED` reads before its value: 32 + 5 + 41 + 25 + 5 + 8 + 1 characters. */
-const LABEL_REACH = 117;
+/** The most `LABELLED` reads before its value: 32 + 5 + 64 + 1 + 63 + 4 × 64 (an e-mail label) + 25 + 5 + 8 + 1. */
+const LABEL_REACH = 460;
 
 const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 

@@ -28,6 +28,19 @@ describe('redact tier: generated values on labelled lines', () => {
     hides(`mixpanel ${k}, ${key(30)}`, k);
   });
 
+  it('hides a generated value after an account: an e-mail address as the label, a service word or none after it', () => {
+    const k = key();
+    hides(`user@example.com mrticktock ${k}`, k);
+    hides(`first.last+ops@mail.example.co.uk ${k}`, k);
+    hides(`  - ops@example.org: "${k}"`, k);
+    // Not an address (no dot in the domain, two @, an @handle): no label.
+    leaves(`user@localhost ${k}`);
+    leaves(`a@b@example.com mrticktock ${k}`);
+    leaves(`@file krb5/${k}`);
+    // The address itself is no credential.
+    leaves('user@example.com joined the project on 2026-12-06');
+  });
+
   it('leaves assignments in code, digests, ids, host names, prose and cut values', () => {
     const k = key();
     for (const text of [
@@ -81,7 +94,16 @@ describe('redact tier: generated values on labelled lines', () => {
       let text = '';
       for (let n = randomIndex(6); n > 0; n--) {
         text += pick('', ' ', '\t', ' '.repeat(32), ' '.repeat(33), '- ', '* ', 'x ');
-        text += pick('label', 'a', 'my.label-x', 'z'.repeat(41), 'z'.repeat(42), 'k9');
+        text += pick(
+          'label',
+          'a',
+          'my.label-x',
+          'z'.repeat(41),
+          'z'.repeat(42),
+          'k9',
+          'u.v+w@mail.example.co',
+          'x@y',
+        );
         text += pick('', ' word', ' w'.repeat(2), ' ' + 'w'.repeat(21));
         text += pick('', ':', ' :', ' -', '=');
         text += pick('', ' ', '\t', ' '.repeat(8), ' '.repeat(9));
