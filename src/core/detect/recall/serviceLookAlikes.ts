@@ -1,5 +1,5 @@
 import { serviceKeyIndex } from '../rules/serviceKeys';
-import type { ServiceEntry } from '../rules/serviceKeyTable';
+import type { ServiceEntry } from '../rules/serviceKeyLines';
 import { alnumTable, longRuns } from './charRuns';
 import type { RecallDetector } from './recallSpan';
 

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import type { ServiceEntry, ServiceKeyIndex } from './serviceKeyTable';
+import type { ServiceEntry } from './serviceKeyLines';
+import type { ServiceKeyIndex } from './serviceKeyTable';
 import type { Shape } from './serviceKeyText';
 import { matches, shapeLength, wordsBefore } from './serviceKeyText';
 

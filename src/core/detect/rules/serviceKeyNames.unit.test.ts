@@ -6,7 +6,8 @@ import { defersToNamedProvider } from '../prefixLookAlike';
 import { ALNUM, BASE64, HEX, randomToken } from '../random';
 import { scan } from '../scanner';
 import { serviceNamedShape, serviceRefutes } from './serviceKeyNames';
-import { parseTable, ServiceKeyIndex } from './serviceKeyTable';
+import { parseTable } from './serviceKeyLines';
+import { ServiceKeyIndex } from './serviceKeyTable';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
 const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,9 +1,10 @@
 import { randomToken, randomIndex } from '../random';
 import type { Rule } from '../rule';
 import { freshSample } from './ruleKit';
-import type { ServiceEntry } from './serviceKeyTable';
+import type { ServiceEntry } from './serviceKeyLines';
 import type { Segment } from './serviceKeyText';
-import { parseTable, ServiceKeyIndex } from './serviceKeyTable';
+import { parseTable } from './serviceKeyLines';
+import { ServiceKeyIndex } from './serviceKeyTable';
 import { serviceNamedShape, serviceRefutes } from './serviceKeyNames';
 import { CLASS_CHARS } from './serviceKeyText';
 import { SERVICE_KEYS_A_TO_F } from './serviceKeysAtoF';

@@ -3,8 +3,9 @@ import { ALNUM, HEX, randomToken } from '../random';
 import { scan, scanRange } from '../scanner';
 import { builtinRules } from '../catalog';
 import { CLAIMED_WORDS, sampleOf, sampleText, serviceKeyIndex } from './serviceKeys';
-import type { ServiceEntry } from './serviceKeyTable';
-import { parseTable, RUN_ON } from './serviceKeyTable';
+import type { ServiceEntry } from './serviceKeyLines';
+import { parseTable } from './serviceKeyLines';
+import { RUN_ON } from './serviceKeyTable';
 import { matches } from './serviceKeyText';
 
 const index = serviceKeyIndex;
