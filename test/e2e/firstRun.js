@@ -26,7 +26,8 @@ async function pick(page, label) {
       await widget.waitFor({ state: 'hidden', timeout: 5000 });
       return;
     } catch {
-      await row.click();
+      // The pick may close between the wait and the click: a click that finds no row is no failure.
+      await row.click({ timeout: 5000 }).catch(() => undefined);
     }
   }
   await widget.waitFor({ state: 'hidden' });
