@@ -89,9 +89,11 @@ export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: s
  */
 export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
   (
-    'airtable algolia alienvault assemblyai atlassian besttime confluence confluent droneci facebook fastly finnhub flickr ' +
-    'freshbooks gitter ipinfodb jira kucoin mailgun mattermost meraki messagebird netlify plaid postmark pusher ' +
-    'rapidapi scaleway sendbird sentry simplynoted sirv snyk squarespace tickettailor travis twitch twitter vbout vercel vultr wandb yandex zendesk'
+    'airtable algolia alienvault asana assemblyai atlassian besttime capsulecrm confluence confluent droneci ' +
+    'facebook fastly fileio finnhub flickr freshbooks gitter ipinfodb jira kucoin launchdarkly ' +
+    'mailgun mattermost meraki messagebird mockaroo netlify newrelic plaid postmark pusher rapidapi scaleway ' +
+    'sendbird sentry simplynoted sirv snyk squarespace tickettailor travis twitch twitter vbout vercel vultr ' +
+    'wandb yandex zendesk'
   ).split(' '),
 );
 

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import { ALNUM, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { scan } from '../scanner';
+import { freshSample } from './ruleKit';
+import { lettersAndDigits } from './ruleParts';
+
+// The service key table's lines read from Kingfisher's rules (`serviceKeysKingfisher.ts`): each value drawn
+// here from the line's shape, in the forms Kingfisher's examples write (`fileio_ACCESS-<key>`,
+// `imaggaSECRET <key>`), and near misses beside each that the table must leave.
+
+/** A fresh value of `alphabet` with letters and digits both, as the table's digit pass reads them. */
+function key(alphabet: string, n: number): string {
+  for (;;) {
+    const v = freshSample(() => randomToken(alphabet, n));
+    if (lettersAndDigits(v)) {
+      return v;
+    }
+  }
+}
+
+const uuidLike = (): string => [8, 4, 4, 4, 12].map((n) => freshSample(() => randomToken(HEX, n))).join('-');
+
+/** The table's findings in `text`: provider and value. */
+function found(text: string): string[] {
+  return scan(text)
+    .filter((f) => f.ruleId === 'service-api-key')
+    .map((f) => `${f.provider} ${text.slice(f.start, f.end)}`);
+}
+
+describe('service key table: lines read from Kingfisher', () => {
+  it('reads values glued to the service and credential words by a dash or a dot', () => {
+    const fileio = key(UPPER_ALNUM, 40);
+    for (const text of [
+      `fileioSECRETKEY-${fileio}`,
+      `fileio.PRIVATE.TOKEN-${fileio}`,
+      `fileio_ACCESS-${fileio}`,
+    ]) {
+      assert.deepEqual(found(text), [`FileIO ${fileio}`], text);
+    }
+    // Lower case is not the class, and a shorter run is no key.
+    assert.deepEqual(found(`fileio_ACCESS-${fileio.toLowerCase()}`), []);
+    assert.deepEqual(found(`fileio_ACCESS-${fileio.slice(0, 30)}`), []);
+    const capsule = key(`${ALNUM}-`, 70);
+    assert.deepEqual(found(`capsulecrm-SECRET-${capsule}`), [`CapsuleCRM ${capsule}`]);
+  });
+
+  it('reads an everyday word (debounce, shortcut, float) only inside a credential name', () => {
+    const debounce = key(ALNUM, 13);
+    assert.deepEqual(found(`debounce_token = ${debounce}`), [`Debounce ${debounce}`]);
+    assert.deepEqual(found(`debounce(handler, 300); // ${debounce}`), []);
+    const shortcut = uuidLike();
+    assert.deepEqual(found(`shortcut-private-key ${shortcut}`), [`Shortcut ${shortcut}`]);
+    assert.deepEqual(found(`SHORTCUT_API_TOKEN=${shortcut}`), [`Shortcut ${shortcut}`]);
+    // A shortcut's id is no credential, nor is a UUID a line below the word.
+    assert.deepEqual(found(`shortcut_id = "${shortcut}"`), []);
+    assert.deepEqual(found(`shortcut:\n  token: ${shortcut}`), []);
+    const float = `${freshSample(() => randomToken(HEX, 16))}${key(UPPER_ALNUM, 43)}`;
+    assert.deepEqual(found(`float_key=${float}=`), [`Float ${float}`]);
+    assert.deepEqual(found(`float width = ${float}`), []);
+  });
+
+  it('reads padded values (HelloSign, Imagga, Instabot)', () => {
+    const hellosign = key(ALNUM, 64);
+    assert.deepEqual(found(`hellosign-PRIVATE-key-${hellosign}==`), [`HelloSign ${hellosign}`]);
+    assert.deepEqual(found(`hellosignACCESS-TOKEN-${hellosign.slice(1)}==`), [
+      `HelloSign ${hellosign.slice(1)}`,
+    ]);
+    const imagga = key(ALNUM, 70);
+    assert.deepEqual(found(`imaggaSECRET ${imagga}=+`), [`Imagga ${imagga}`]);
+    const instabot = key(ALNUM, 42);
+    assert.deepEqual(found(`instabot_private_access ${instabot}==`), [`Instabot ${instabot}`]);
+  });
+
+  it('reads services the other tables miss (Mockaroo, EcoStruxure IT, Kickbox, New Relic, LaunchDarkly)', () => {
+    const mockaroo = key(LOWER_ALNUM, 8);
+    assert.deepEqual(found(`mockaroo.token xyz PRIVATE_TOKEN=${mockaroo}`), [`Mockaroo ${mockaroo}`]);
+    const eco = `AK1${key(ALNUM, 52)}`;
+    assert.deepEqual(found(`ecostruxureit SECRET ${eco}`), [`EcoStruxureIT ${eco}`]);
+    const kickbox = `live_${key(ALNUM, 66)}`;
+    assert.deepEqual(found(`kickbox_token=${kickbox}`), [`Kickbox ${kickbox}`]);
+    const newrelic = `${key(ALNUM, 4)}-${key(ALNUM, 42)}`;
+    assert.deepEqual(found(`newrelic_token = ${newrelic}`), [`NewRelicKey ${newrelic}`]);
+    // Two parts need a credential word, or the service's word right before: a sentence away names none.
+    assert.deepEqual(found(`newrelic agents report here; build ${newrelic}`), []);
+    // Shipday's key: 10 and 20 letters and digits joined by a dot (Kingfisher reads 11 of `[A-Za-z0-9.]`, 20 more).
+    const shipday = `${key(ALNUM, 10)}.${key(ALNUM, 20)}`;
+    assert.deepEqual(found(`SHIPDAY_API_KEY=${shipday}`), [`Shipday ${shipday}`]);
+    assert.deepEqual(found(`SHIPDAY_API_KEY=${shipday.replace('.', '')}`), []);
+    const ld = uuidLike();
+    assert.deepEqual(found(`launchdarkly-secret-${ld}`), [`LaunchDarkly ${ld}`]);
+  });
+
+  it('reads Asana from 33 hex, leaving the 32 after the colon of its `n/id/id:` form to its own rule', () => {
+    const asana = freshSample(() => randomToken('0123456789abcdefABCDEF', 35));
+    assert.deepEqual(found(`asana :'${asana}'`), [`Asana ${asana}`]);
+    const tail = freshSample(() => randomToken(HEX, 32));
+    assert.deepEqual(found(`Using new format asana Key=2/64035755/1976415273018:${tail}`), []);
+  });
+
+  it('runs on past the length after a credential word (Overloop, Stormglass, Databox)', () => {
+    const overloop = key(`${ALNUM}_`, 53);
+    assert.deepEqual(found(`overloop_key=${overloop}`), [`Overloop ${overloop}`]);
+    const storm = key(`${ALNUM}-`, 80);
+    assert.deepEqual(found(`stormglass_key=${storm}`), [`Stormglass ${storm}`]);
+    const databox = key(ALNUM, 21);
+    assert.deepEqual(found(`databox ACCESS=${databox}`), [`Databox ${databox}`]);
+    // No credential word between: the exact length only.
+    assert.deepEqual(found(`overloop ${overloop}`), []);
+  });
+});
