@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomFraction, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 import { uuid } from './ruleParts';
@@ -95,13 +95,26 @@ export const infraRules: readonly Rule[] = [
     description: 'Cloudflare Origin CA key',
     risk: 'anyone with this file can issue TLS certificates for your Cloudflare zones',
     keywords: ['v1.0-'],
-    // The first group is not always hex (trufflehog reads `[A-Za-z0-9-]{171}` after `v1.0-`).
-    pattern: new RegExp(`${START_TOKEN}v1\\.0-[a-z0-9]{24}-[a-f0-9]{146}(?![a-f0-9])`),
-    maxLength: 176,
+    // The first group is not always hex (trufflehog reads `[A-Za-z0-9-]{171}` after `v1.0-`). Kingfisher reads
+    // any 160 or more of `[a-z0-9._-]` after it and writes its examples as three hex groups (64, 128, 64): a
+    // `v1.0-` run of dash-joined hex groups at least 160 long in all is read too.
+    pattern: new RegExp(
+      `${START_TOKEN}v1\\.0-(?:[a-z0-9]{24}-[a-f0-9]{146}|[a-f0-9]{16,96}(?:-[a-f0-9]{16,160}){1,3})(?![a-f0-9-])`,
+    ),
+    maxLength: 5 + 96 + 3 * 161,
+    validate: (v) => v.length >= 165,
     minEntropy: 3.2,
     revokeUrl: cloudflareRevoke,
-    sample: () => `v1.0-${randomToken(HEX, 24)}-${randomToken(HEX, 146)}`,
-    negatives: ['version: v1.0-beta', 'CF_ORIGIN_CA_KEY=v1.0-...'],
+    sample: () =>
+      randomFraction() < 0.5
+        ? `v1.0-${randomToken(HEX, 24)}-${randomToken(HEX, 146)}`
+        : `v1.0-${randomToken(HEX, 64)}-${randomToken(HEX, 128)}-${randomToken(HEX, 64)}`,
+    negatives: [
+      'version: v1.0-beta',
+      'CF_ORIGIN_CA_KEY=v1.0-...',
+      // Dash-joined hex groups shorter than 160 in all: a build or a content hash, not a key.
+      `v1.0-${'0123456789abcdef'.repeat(4)}-${'fedcba9876543210'.repeat(5)}`,
+    ],
   }),
   tokenRule({
     id: 'akamai-edgegrid-token',

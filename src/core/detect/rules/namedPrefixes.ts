@@ -1,4 +1,4 @@
-import { BASE64, HEX, randomToken } from '../random';
+import { BASE64, HEX, randomFraction, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule } from './fixedPrefix';
 import { END_TOKEN, anyCase, near, tokenRule } from './ruleKit';
@@ -6,6 +6,9 @@ import { END_TOKEN, anyCase, near, tokenRule } from './ruleKit';
 // Prefixed keys whose prefix is short or shared (`pri_`), read after the provider's word on the line, and
 // self-identifying pairs (`thog-key-`, `thog-secret-`). Formats are facts from the vendors' documentation
 // and trufflehog's detectors; patterns and cases are our own.
+
+/** A credential word after a FullStory one, naming a region-less key (`fullstory_key`, `FULLSTORY_SECRET`). */
+const OLD_KEY_NAME = '(?:[Kk]ey|KEY|[Tt]oken|TOKEN|[Ss]ecret|SECRET)';
 
 export const namedPrefixRules: readonly Rule[] = [
   tokenRule({
@@ -65,12 +68,20 @@ export const namedPrefixRules: readonly Rule[] = [
     risk: "anyone with this file can read your FullStory sessions and users' data through its API",
     severity: 'warning',
     keywords: ['fullstory'],
-    // A region (`na1.`) and 100 base64 characters, after a FullStory word on the line.
-    pattern: new RegExp(near(anyCase('fullstory'), 'na1\\.[A-Za-z0-9+/]{100}', '(?![A-Za-z0-9+/=])')),
-    maxLength: 153,
+    // A region (`na1.`) and 100 base64 characters, after a FullStory word on the line. The older keys are
+    // base64 with no region, 88 characters or more (trufflehog reads 88, Kingfisher 88 with no end): those
+    // need a credential word after the FullStory one too (`fullstory_key = "…"`, `FULLSTORY_SECRET=…`).
+    pattern: new RegExp(
+      near(
+        anyCase('fullstory'),
+        `(?:na1\\.[A-Za-z0-9+/]{100}|(?<=${OLD_KEY_NAME}[^\\n]{0,16})[A-Za-z0-9+/]{88,128}={0,2})`,
+        '(?![A-Za-z0-9+/=])',
+      ),
+    ),
+    maxLength: 9 + 40 + 130,
     minEntropy: 4,
     revokeUrl: 'https://app.fullstory.com/',
-    sample: () => `na1.${randomToken(BASE64, 100)}`,
+    sample: () => (randomFraction() < 0.5 ? `na1.${randomToken(BASE64, 100)}` : `${randomToken(BASE64, 88)}`),
     lines: (t) => [`FULLSTORY_API_KEY=${t}`, `  "fullstory_secret": "${t}",`],
     negatives: [`FULLSTORY_API_KEY=na1.${'A'.repeat(100)}`, 'FULLSTORY_API_KEY=na1.<your-api-key>'],
   }),

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BASE64, HEX, randomToken } from '../random';
+import { BASE64, HEX, randomFraction, randomToken } from '../random';
 import { scan } from '../scanner';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
@@ -31,5 +31,18 @@ describe('prefixed keys read beside their provider word (report tier)', () => {
     assert.deepEqual(ids(`  "fullstory_secret": "${key}",`), ['fullstory-api-key']);
     assert.ok(!ids(`region_key = "${key}"`).includes('fullstory-api-key'));
     assert.ok(!ids(`FULLSTORY_KEY=na1.${randomToken(BASE64, 60)}`).includes('fullstory-api-key'));
+  });
+
+  it('FullStory: an older key, 88 or more base64 characters, needs a credential word after the FullStory one', () => {
+    // Kingfisher's examples: the key runs past 88 and ends with padding.
+    const key = `${randomToken(BASE64, 88 + Math.floor(randomFraction() * 16))}=`;
+    assert.deepEqual(ids(`fullstory_key = "${key}"`), ['fullstory-api-key']);
+    assert.deepEqual(ids(`FULLSTORY_SECRET=${key}`), ['fullstory-api-key']);
+    // No credential word: a package's integrity digest on a FullStory line is no key.
+    assert.ok(
+      !ids(`"@fullstory/browser": "sha512-${randomToken(BASE64, 88)}"`).includes('fullstory-api-key'),
+    );
+    // Shorter than 88: not this shape.
+    assert.ok(!ids(`fullstory_key = "${randomToken(BASE64, 80)}"`).includes('fullstory-api-key'));
   });
 });
