@@ -3,8 +3,8 @@
  * from a keyword: `Rule.mayStartAt` for the generic rules. It reads what every match reads, in order:
  * - the rest of the name: characters of `[A-Za-z0-9_.-]` (all the pattern's name parts are), taken
  *   greedily; a name that runs on past 48 of them is left to the pattern;
- * - an optional quote (escaped or not), then an optional `]`, then at most three blanks (the pattern's own
- *   limit);
+ * - an optional quote (escaped or not), then an optional `]`, then at most 16 blanks (the pattern's own
+ *   limit, for code aligned in columns);
  * - a character that can start the type annotation (`:`) or the operator (`=`, `:`, `.`, `?`, `|`, `,`,
  *   `>`, `v`/`V` of `value=`). An operator that starts inside the greedy name (`.=`) ends it at `=`, and
  *   `value=` after a name (no quote or blank before it) is refused by the pattern's own look back;
@@ -23,6 +23,8 @@ const OPERATOR_START = table(/[=:.?|,>Vv]/);
 const QUOTED = table(/[!#-&(-[\]-_a-~]/);
 
 const NAME_REACH = 48;
+/** The most blanks before the operator (generic.ts `ALIGN`: code aligned in columns). */
+const ALIGN = 16;
 const VALUE_REACH = 100;
 
 function table(re: RegExp): Uint8Array {
@@ -57,7 +59,7 @@ export function assignmentReach(min: number): (text: string, at: number) => bool
     if (c === 0x5d) {
       c = text.charCodeAt(++i);
     }
-    for (let k = 0; k < 3 && (c === 0x20 || c === 0x09); k++) {
+    for (let k = 0; k < ALIGN && (c === 0x20 || c === 0x09); k++) {
       c = text.charCodeAt(++i);
     }
     if (!marked(OPERATOR_START, c)) {

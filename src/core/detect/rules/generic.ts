@@ -80,13 +80,20 @@ function value(min: number, max: number): string {
 }
 
 /**
+ * Blanks either side of the operator: code aligned in columns puts many there (Terraform's `password       = "…"`,
+ * a Ruby hash's `:password       => '…'`, a Go struct's `Password:   "…"`). After a call's comma, three: a
+ * table of calls aligned in columns (`EXT("pauth",        AArch64::AEK_PAUTH, …)`) holds no assignment.
+ */
+const ALIGN = 16;
+
+/**
  * `name` matches the end of the name, from its credential word on (`password`, `api_key_2`): the match
  * starts at that word, so the regex engine skips ahead to it instead of trying every identifier start.
  * The name's own start is only checked, looking back, once the word is found.
  */
 function assignment(name: string, min: number, max = 200): RegExp {
   return new RegExp(
-    `${name}${NAME_BOUND}${QUOTE}\\]?${ANNOTATION}[ \\t]{0,3}${OPERATOR}[ \\t]{0,3}${QUOTE}${value(min, max)}`,
+    `${name}${NAME_BOUND}${QUOTE}\\]?${ANNOTATION}[ \\t]{0,${ALIGN}}${OPERATOR}(?:(?<=,)[ \\t]{0,3}|(?<!,)[ \\t]{0,${ALIGN}})${QUOTE}${value(min, max)}`,
     'm',
   );
 }
@@ -164,7 +171,7 @@ export const genericRules: readonly Rule[] = [
     // backreference read as the run they stand for (it cannot see through them; the test beside the rule
     // measures it so): name, quote (escaped or not) and `]`, annotation, operator and blanks, then a bare
     // value of 202.
-    maxLength: 294,
+    maxLength: 294 + 2 * (ALIGN - 3),
     endsBefore: VALUE_ENDS,
     validate: passwordOk,
     sample: passwordSample,
@@ -185,6 +192,10 @@ export const genericRules: readonly Rule[] = [
       `const body = "{\\"password\\": \\"${pw}\\"}";`,
       // libpq's keyword/value string: the bare value ends at the string's closing quote.
       `conn = psycopg2.connect("dbname=app user=etl password=${pw}")`,
+      // Code aligned in columns: Terraform, a Ruby hash, a Go struct.
+      `  password            = "${pw}"`,
+      `  :password       => '${pw}',`,
+      `\tPassword:   "${pw}",`,
     ],
     negatives: GENERIC_PASSWORD_NEGATIVES,
   }),
@@ -201,7 +212,7 @@ export const genericRules: readonly Rule[] = [
     pattern: assignment(SECRET_NAME, 12, SECRET_MAX),
     mayStartAt: assignmentReach(12),
     // As generic-password's, with a name of 37 (`secret_key_base_string_production_123`) and the longer value.
-    maxLength: 289 - 200 + SECRET_MAX,
+    maxLength: 289 - 200 + SECRET_MAX + 2 * (ALIGN - 3),
     validate: tokenOk,
     // A UUID given to a credential name is the key (Heroku, Snyk, Sendbird and others issue UUIDs).
     expectsUuid: true,

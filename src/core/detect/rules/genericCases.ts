@@ -90,6 +90,8 @@ export const GENERIC_SECRET_NEGATIVES: readonly string[] = [
   // authentication extension (a list of names), OAuth 1 examples from RFC 5849 and requests-oauthlib.
   '        "output_token": "StreamDescription.Shards[-1].ShardId",',
   '    private_key: PKCS7PrivateKeyTypes,',
+  // LLVM's AArch64TargetParser.def: a table of calls aligned in columns, a quoted name then a comma.
+  'AARCH64_ARCH_EXT_NAME("pauth",        AArch64::AEK_PAUTH,       "+pauth", "-pauth")',
   'l={TOKEN_RESPONSE_TYPE:"token",ID_TOKEN_RESPONSE_TYPE:"id_token",SHR_NONCE_VALIDITY:240,INVALID_INSTANCE:"x"}',
   '"refreshedToken","convertToTokenSync","existingId","claims","id_token","base64Decode","access_token"',
   '            oauth_token="kkk9d7dh3k39sjv7",',
