@@ -1,26 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
-import { scan } from '../scanner';
 import { serviceKeyIndex } from './serviceKeys';
 import { RUN_ON } from './serviceKeyTable';
 import { credentialBefore } from './serviceKeyText';
 import { freshSample } from './ruleKit';
 import { randomLetters } from './letterRuns';
-import { lettersAndDigits } from './ruleParts';
+import { tableFindings as found, tableKey as key } from '../../../../test/support/serviceTable';
 
 // How the service key table reads its words: an everyday word right before its value, a long service
 // word at the end of a lower-case name, a `Bearer` value under a credential name. Formats are trufflehog's
 // (`pkg/detectors/{kanban,kanbantool,mite,hive,smartsheets,bannerbear}`).
-
-/** A fresh value of `alphabet` with letters and digits both, as the table's digit pass reads them. */
-function key(alphabet: string, n: number): string {
-  for (;;) {
-    const v = freshSample(() => randomToken(alphabet, n));
-    if (lettersAndDigits(v)) {
-      return v;
-    }
-  }
-}
 
 /** Mixed-case letters that read as random (most draws do). */
 function letters(n: number): string {
@@ -30,13 +19,6 @@ function letters(n: number): string {
       return v;
     }
   }
-}
-
-/** The table's findings in `text`: provider and value. */
-function found(text: string): string[] {
-  return scan(text)
-    .filter((f) => f.ruleId === 'service-api-key')
-    .map((f) => `${f.provider} ${text.slice(f.start, f.end)}`);
 }
 
 describe('service key table: words and names', () => {

@@ -1,31 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
-import { scan } from '../scanner';
 import { freshSample } from './ruleKit';
-import { lettersAndDigits } from './ruleParts';
+import { tableFindings as found, tableKey as key } from '../../../../test/support/serviceTable';
 
 // The service key table's lines read from Kingfisher's rules (`serviceKeysKingfisher.ts`): each value drawn
 // here from the line's shape, in the forms Kingfisher's examples write (`fileio_ACCESS-<key>`,
 // `imaggaSECRET <key>`), and near misses beside each that the table must leave.
 
-/** A fresh value of `alphabet` with letters and digits both, as the table's digit pass reads them. */
-function key(alphabet: string, n: number): string {
-  for (;;) {
-    const v = freshSample(() => randomToken(alphabet, n));
-    if (lettersAndDigits(v)) {
-      return v;
-    }
-  }
-}
-
 const uuidLike = (): string => [8, 4, 4, 4, 12].map((n) => freshSample(() => randomToken(HEX, n))).join('-');
-
-/** The table's findings in `text`: provider and value. */
-function found(text: string): string[] {
-  return scan(text)
-    .filter((f) => f.ruleId === 'service-api-key')
-    .map((f) => `${f.provider} ${text.slice(f.start, f.end)}`);
-}
 
 describe('service key table: lines read from Kingfisher', () => {
   it('reads values glued to the service and credential words by a dash or a dot', () => {
