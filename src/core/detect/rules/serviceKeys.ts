@@ -6,7 +6,8 @@ import type { Segment } from './serviceKeyText';
 import { parseTable } from './serviceKeyLines';
 import { ServiceKeyIndex } from './serviceKeyTable';
 import { serviceNamedShape, serviceRefutes } from './serviceKeyNames';
-import { CLASS_CHARS } from './serviceKeyText';
+import { CLASS_CHARS, fits } from './serviceKeyText';
+import { randomDigits } from './digitRuns';
 import { SERVICE_KEYS_A_TO_F } from './serviceKeysAtoF';
 import { SERVICE_KEYS_G_TO_O } from './serviceKeysGtoO';
 import { SERVICE_KEYS_KINGFISHER, SERVICE_KEYS_KINGFISHER_RUN_ON } from './serviceKeysKingfisher';
@@ -60,6 +61,21 @@ export function sampleOf(shape: readonly Segment[], delta = 0): string {
     .join('');
 }
 
+/**
+ * A sample of `shape` that reads as a draw to the table's own judges (the entropy floor, digits that do not
+ * favour one): a short random value sometimes repeats enough characters to fall under them (`4vv4q6v0`, a
+ * 25-digit number with seven `0`), and no test of a line should hang on that chance.
+ */
+function drawnSample(shape: readonly Segment[]): string {
+  for (;;) {
+    const v = sampleOf(shape);
+    // Digits alone are read by their own judge, not by `fits` (see `ServiceKeyIndex.find`).
+    if (/^[0-9]+$/.test(v) ? randomDigits(v, 0, v.length) : fits(v, shape, true)) {
+      return v;
+    }
+  }
+}
+
 function pick<T>(list: readonly T[]): T {
   return list[randomIndex(list.length)]!;
 }
@@ -70,15 +86,19 @@ function pick<T>(list: readonly T[]): T {
  */
 export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: string; value: string } {
   const word = entry.words[0]!;
-  const value = freshSample(() => sampleOf(entry.parts[k]!.shape, delta));
+  const shape = entry.parts[k]!.shape;
+  const value = freshSample(() => (delta === 0 ? drawnSample(shape) : sampleOf(shape, delta)));
   const others = entry.parts.flatMap((p, j) =>
     j === k ? [] : [`${word.toUpperCase()}_PART_${j} = "${freshSample(() => sampleOf(p.shape))}"`],
   );
   const line = pick([
     `${word.toUpperCase()}_API_KEY=${value}`,
     `const ${word}Key = "${value}";`,
-    // An everyday word names a value only in the credential name itself.
-    ...(entry.named ? [`"${word}_secret": "${value}",`] : [`${word}:\n  api_key: '${value}'`]),
+    // An everyday word names a value only in the credential name itself, and so does any word a value of
+    // digits alone (see `ServiceKeyIndex.find`).
+    ...(entry.named || /^[0-9]+$/.test(value)
+      ? [`"${word}_secret": "${value}",`]
+      : [`${word}:\n  api_key: '${value}'`]),
   ]);
   return { text: [line, ...others].join('\n'), value };
 }
