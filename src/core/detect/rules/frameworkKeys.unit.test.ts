@@ -15,13 +15,17 @@ function drawWith(alphabet: string, length: number, inside: string): string {
   return body.slice(0, at) + inside + body.slice(at);
 }
 
-/** A Django key that holds digits and marks as a draw does (the rule's floor: three of each). */
+/**
+ * A Django key that holds digits, marks and letters as a draw does (the rule's floor: three digits, three
+ * marks, 15 lower-case letters; a draw of 50 has fewer letters about once in 2,000).
+ */
 function djangoKey(inside = ''): string {
   for (;;) {
     const key = drawWith(DJANGO_ALPHABET, 50, inside);
     const digits = key.replace(/[^0-9]/g, '').length;
     const marks = key.replace(/[^!@#$%^&*(=+)]/g, '').length;
-    if (digits >= 3 && marks >= 3 && !/your|here|fake|mock|todo|xxxx/.test(key)) {
+    const letters = key.replace(/[^a-z]/g, '').length;
+    if (digits >= 3 && marks >= 3 && letters >= 15 && !/your|here|fake|mock|todo|xxxx/.test(key)) {
       return key;
     }
   }
