@@ -49,6 +49,11 @@ function generatedValue(value: string): boolean {
   if (filler || countedShare(value) >= 0.5) {
     return false; // `gsk_aBcDeFgHiJ…1234567890…`: a sample, not a draw
   }
+  // Base64 with its padding (`9sgc21=A3apk10JngRWq==`): both cases and digits, `=` at its end. Its short runs of
+  // letters are chance, not words, which `spellsWords` would read in so few letters one draw in five.
+  if (PADDED_BASE64.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && looksRandom(value)) {
+    return true;
+  }
   // Hex of letters and digits is a draw: its letter runs (`bbd`, `adc`) are no words to spell. From 12 on
   // (`ipinfo private token <14 hex>`): hex switches class too seldom for `looksRandom` at that length.
   if (/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value)) {
@@ -67,6 +72,9 @@ function generatedValue(value: string): boolean {
   // they spell no camelCase words and hold the pairs one-case draws do.
   return /^[A-Za-z]{16,}$/.test(value) && !spellsWords(value, value.length) && drawnAfterWord(value);
 }
+
+/** Base64 letters and digits (`+`, `/`, `=` inside too) ending in one or two `=`, two digits or more. */
+const PADDED_BASE64 = /^(?=(?:[^0-9]*[0-9]){2})[A-Za-z0-9+/=]{10,}[A-Za-z0-9+/]={1,2}$/;
 
 /** A key in groups: three to eight groups of 4 to 12 letters and digits, joined by `-`. */
 const GROUPED = /^[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,12}){2,7}$/;

@@ -100,6 +100,25 @@ describe('redact tier: values after a credential word', () => {
     }
   });
 
+  it('hides padded base64 whose few letters fall in short runs (`9sgc21=A3apk10JngRWq==`)', () => {
+    // Three-letter runs (`sgc`, `Jng`) read as words to `spellsWords` in a value this short: one plain draw of
+    // this shape in five was left before. Now nearly all are hidden; letters that spell words still count.
+    const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    let hidden = 0;
+    for (let i = 0; i < 200; i++) {
+      const value = `${randomToken('0123456789', 1)}${randomToken('bcdfghjklmnpqrstvwxz', 3)}${randomToken('0123456789', 2)}=${randomToken(alnum, 13)}==`;
+      const text = `d7networkACCESS ${value}`;
+      hidden += spansOf(findValuesAfterCredentialWords, text).some(
+        (s) => text.slice(s.start, s.end) === value,
+      )
+        ? 1
+        : 0;
+    }
+    assert.ok(hidden >= 195, `${hidden} of 200 hidden`);
+    // No digits, or one case only: not base64's draw, and left to the other judges.
+    assertUntouched(findValuesAfterCredentialWords, 'api_key: Password=Password==');
+  });
+
   it('hides letters of both cases that switch case seldom, not camelCase words', () => {
     const lower = 'bcdfghjklmnpqrstvwxz';
     const upper = lower.toUpperCase();
