@@ -23,8 +23,11 @@ const OPERATOR_START = table(/[=:.?|,>Vv]/);
 const QUOTED = table(/[!#-&(-[\]-_a-~]/);
 
 const NAME_REACH = 48;
-/** The most blanks before the operator (generic.ts `ALIGN`: code aligned in columns). */
-const ALIGN = 16;
+/**
+ * The most blanks either side of an assignment's operator: code aligned in columns puts many there. The
+ * generic rules' patterns (generic.ts) take this many too.
+ */
+export const ALIGN = 16;
 const VALUE_REACH = 100;
 
 function table(re: RegExp): Uint8Array {

@@ -1,6 +1,6 @@
 import { ALNUM, BASE64, BASE64URL, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
-import { assignmentReach } from './assignmentReach';
+import { ALIGN, assignmentReach } from './assignmentReach';
 import { QUOTE, tokenRule } from './ruleKit';
 import { ci, uuid } from './ruleParts';
 import { GENERIC_PASSWORD_NEGATIVES, GENERIC_SECRET_NEGATIVES } from './genericCases';
@@ -79,12 +79,10 @@ function value(min: number, max: number): string {
   );
 }
 
-/**
- * Blanks either side of the operator: code aligned in columns puts many there (Terraform's `password       = "…"`,
- * a Ruby hash's `:password       => '…'`, a Go struct's `Password:   "…"`). After a call's comma, three: a
- * table of calls aligned in columns (`EXT("pauth",        AArch64::AEK_PAUTH, …)`) holds no assignment.
- */
-const ALIGN = 16;
+// Blanks either side of the operator (`ALIGN`, shared with assignmentReach.ts): code aligned in columns puts
+// many there (Terraform's `password       = "…"`, a Ruby hash's `:password       => '…'`, a Go struct's
+// `Password:   "…"`). After a call's comma, three: a table of calls aligned in columns
+// (`EXT("pauth",        AArch64::AEK_PAUTH, …)`) holds no assignment.
 
 /**
  * `name` matches the end of the name, from its credential word on (`password`, `api_key_2`): the match

@@ -67,13 +67,16 @@ export function sampleOf(shape: readonly Segment[], delta = 0): string {
  * 25-digit number with seven `0`), and no test of a line should hang on that chance.
  */
 function drawnSample(shape: readonly Segment[]): string {
-  for (;;) {
-    const v = sampleOf(shape);
+  // Bounded: a shape no draw of which the judges take (a line mistyped) gives its last draw, and the line's
+  // test then fails on it rather than hanging.
+  let v = sampleOf(shape);
+  for (let tries = 0; tries < 1000; tries++, v = sampleOf(shape)) {
     // Digits alone are read by their own judge, not by `fits` (see `ServiceKeyIndex.find`).
     if (/^[0-9]+$/.test(v) ? randomDigits(v, 0, v.length) : fits(v, shape, true)) {
-      return v;
+      break;
     }
   }
+  return v;
 }
 
 function pick<T>(list: readonly T[]): T {
