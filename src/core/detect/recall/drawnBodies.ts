@@ -8,6 +8,9 @@ import { looksRandom, spellsWords, UNSPOKEN, UUID } from './tokenShape';
 /** A UUID's groups (8, 4, 4, 4, then 12 to 16) in letters and digits of any alphabet. */
 const UUID_SHAPE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12,16}$/;
 
+/** A mask's run: four of `x`, `X` or `0` in a row, or six of any one letter or digit. */
+const MASK_RUN = /([xX0])\1{3}|([A-Za-z0-9])\2{5}/;
+
 /**
  * Whether `body` reads as generated: a UUID, a long hex value, or a random run of letters and digits both
  * (code's names, `transactionIdInUse`, `CHACHA20_POLY1305_SHA256`, hold no digits or read as words). A
@@ -29,13 +32,10 @@ export function generatedBody(body: string, credentialTag: boolean, tagWords = 1
     return tagWords >= 2 && dottedDraw(body, credentialTag);
   }
   if (/[-_]/.test(body)) {
-    // A mask (`xoxb-xxxxxxxxx-…`, `tskey-api-AAAA…-BBBB…`) is a placeholder, not a draw.
-    if (
-      body.length < 24 ||
-      new Set(body).size < 10 ||
-      !/[0-9][^]*[0-9]/.test(body) ||
-      /([A-Za-z0-9])\1{3}/.test(body)
-    ) {
+    // A mask (`xoxb-xxxxxxxxx-…`, `tskey-api-AAAA…-BBBB…`) is a placeholder, not a draw: four of a mask's
+    // letter or digit in a row, or six of any. A draw repeats a hex digit four times now and then (`…8888…`,
+    // about one 40-character hex body in a hundred), which is no mask.
+    if (body.length < 24 || new Set(body).size < 10 || !/[0-9][^]*[0-9]/.test(body) || MASK_RUN.test(body)) {
       return false;
     }
     // A UUID's groups in any alphabet (`graphhopperPRIVATE12-<8 hex>-<4>-<4 letters>-<4 letters>-<14>`)
@@ -69,9 +69,14 @@ export function generatedBody(body: string, credentialTag: boolean, tagWords = 1
   // After a tag that names a credential, a random body with one digit is a draw still (base62 of 24 holds
   // one about one time in fifteen: `hiveageACCESS-<24>`), when it spells no words and its run is not cut
   // by a `?` or a `!` (a peer's near miss, `secret_<18>?<25>`); with no digit, a name of code
-  // (`SECKEY_PublicKeyStrengthInBits`) reads so too.
+  // (`SECKEY_PublicKeyStrengthInBits`) reads so too. Such a draw that switches class too seldom for
+  // `looksRandom` (long runs of one case round one digit: one in 75 such draws) still holds both cases.
   const drawnAfterCredentialTag =
-    credentialTag && !cut && digits === 1 && looksRandom(body) && !spellsWords(body, letters);
+    credentialTag &&
+    !cut &&
+    digits === 1 &&
+    (looksRandom(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body) && body.length >= 16)) &&
+    !spellsWords(body, letters);
   return (digits >= 2 && letters >= 2 && !named && looksRandom(body)) || drawnAfterCredentialTag;
 }
 
@@ -85,7 +90,9 @@ export function generatedBody(body: string, credentialTag: boolean, tagWords = 1
 function dottedDraw(body: string, credentialTag: boolean): boolean {
   const parts = body.split('.');
   const last = parts[parts.length - 1]!;
-  if (parts.length > 4 || !/^[A-Za-z0-9]{12,}$/.test(last) || countedShare(last) > 0) {
+  // A last part that counts up or repeats for half its length is a sample's (`0123456789ab`); a draw holds
+  // a run of five now and then (`fecc88888…`).
+  if (parts.length > 4 || !/^[A-Za-z0-9]{12,}$/.test(last) || countedShare(last) >= 0.5) {
     return false;
   }
   const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(last) && /[0-9]/.test(last) && /[a-fA-F]/.test(last);

@@ -8,7 +8,7 @@ import { isFiller } from './fillerValues';
 import { isReferenceForm } from './referenceForms';
 import type { RecallSpan } from './recallSpan';
 import { isMarkedDraw } from '../rules/markedDraws';
-import { holdsGeneratedRun, isGibberish, looksRandom } from './tokenShape';
+import { holdsGeneratedRun, isGibberish, looksRandom, spellsWords } from './tokenShape';
 
 /** Re-exported for the redact tier's detectors, which read values up to a line's end. */
 export { lineEnd };
@@ -196,11 +196,23 @@ export function pushLiteral(
 /**
  * Whether the rest of a line after a quote left open is one generated token: base64 and base64url
  * characters only, and random by its shape. Code after the end of an enclosing string holds a blank, an
- * operator or a call (`" + x`, `", name)`); a token does not.
+ * operator or a call (`" + x`, `", name)`); a token does not. A draw that switches class too seldom for
+ * `looksRandom` (one digit among 25 letters: one 27-character base62 draw in 1,400) is one still when it
+ * holds both cases and a digit and spells no words (1 in 25,000 left): a name cut by the line
+ * (`getUserToken2`) spells them.
  */
 function openToken(value: string): boolean {
   const trimmed = value.trimEnd();
-  return /^[A-Za-z0-9+/=_.-]{16,}$/.test(trimmed) && looksRandom(trimmed);
+  if (!/^[A-Za-z0-9+/=_.-]{16,}$/.test(trimmed)) {
+    return false;
+  }
+  return (
+    looksRandom(trimmed) ||
+    (/[0-9]/.test(trimmed) &&
+      /[a-z]/.test(trimmed) &&
+      /[A-Z]/.test(trimmed) &&
+      !spellsWords(trimmed, trimmed.replace(/[^A-Za-z]/g, '').length))
+  );
 }
 
 /** An HTTP authorization scheme and its blank, at a value's start. */

@@ -1,9 +1,11 @@
 import { LOWER_ALNUM, randomToken } from '../random';
 import { findNamedLiterals } from './namedLiterals';
-import { assertHidden, assertUntouched, fake } from './spanCases';
+import { assertHidden, assertUntouched, fake, wordlessDraw } from './spanCases';
 
 // Values under names whose value counts only in one shape (nameShapes.ts), and values whose quote is left
 // open (literalValue.ts), as the named-literal detector reads them. Split from namedLiterals.unit.test.ts.
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
 const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
@@ -33,8 +35,12 @@ describe('redact tier: named literals of one shape, and quotes left open', () =>
     for (let i = 0; i < 10; i++) {
       const value = `live_${fake(24)}=_${fake(13)}`;
       hides(`gocardless_token = "${value}`, value);
-      const open = `${fake(20)}=${fake(6)}`;
+      const open = `${wordlessDraw(20)}=${fake(6)}`;
       hides(`api_key: '${open}\nnext: 1`, open);
+      // One digit and long runs of one case switch class too seldom for `looksRandom`: a draw all the same.
+      const consonants = 'bcdfghjklmnpqrstvwxz';
+      const seldom = `${randomToken(UPPER, 3)}${randomToken(consonants, 6)}7${randomToken(UPPER, 2)}${randomToken(consonants, 6)}${randomToken(UPPER, 2)}${randomToken(consonants, 4)}`;
+      hides(`api_key: '${seldom}\nnext: 1`, seldom);
       const cut = `${fake(30)}==`;
       hides(`"client_secret": "${cut}  \n`, cut);
     }
@@ -44,6 +50,8 @@ describe('redact tier: named literals of one shape, and quotes left open', () =>
       'url = "https://example.com/?api_key=" + key',
       'api_key = "abcdefghijklmnopqrstuvwxyz',
       'secret = "see the vault for it',
+      // A name cut by the line spells words.
+      'token = "getUserAccessToken2',
     ]) {
       leaves(text);
     }

@@ -100,6 +100,9 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
       const body = `${randomToken(HEX, 7)}7-${randomToken(HEX, 4)}-${said(4)}-${said(4)}-${said(10)}${randomToken(DIGITS, 4)}`;
       assertHidden(findPrefixedTokens, `graphhopperPRIVATE12-${body}`, [body]);
     }
+    // A draw repeats a digit four times now and then: no mask.
+    const repeated = `${randomToken(HEX, 7)}7-${randomToken(HEX, 4)}-${said(4)}-${said(4)}-${said(10)}${randomToken('123456789', 1).repeat(4)}`;
+    assertHidden(findPrefixedTokens, `graphhopperPRIVATE12-${repeated}`, [repeated]);
     for (const text of [
       'graphhopperPRIVATE12-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
       `vendor-${randomToken(HEX, 7)}7-${randomToken(HEX, 4)}-${said(4)}-${said(4)}-${said(12)}`,
@@ -114,6 +117,9 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
       const token = `${randomToken(LOWER, 7)}.v1.${mid}_${randomToken(UPPER, 3)}.${randomToken(HEX, 10)}a7`;
       assertHidden(findPrefixedTokens, `airtable ${token}\n`, [token]);
     }
+    // A run of five in the last part is chance; a last part counting up for half its length is a sample's.
+    const five = `${randomToken(LOWER, 7)}.v1.${randomToken(UPPER, 6)}_${randomToken(UPPER, 3)}.${randomToken('abcdef', 4)}${randomToken('123456789', 1).repeat(5)}a7b`;
+    assertHidden(findPrefixedTokens, `airtable ${five}\n`, [five]);
     for (const text of [
       'oauth2.rfc6749.tokens',
       '(0, secretLint_1.getRuleNameFromRuleId)(result.ruleId)',

@@ -39,8 +39,13 @@ const SHORTEST = Math.min(
 /** The value's own name right before it, on its line: `everhour=`, `EVERHOUR_API_KEY: "`, `everhour key `. */
 const NAME_BEFORE =
   /([A-Za-z][A-Za-z0-9_.-]{0,48})(?: [A-Za-z]{1,12})?["'`]?[ \t]{0,3}(?:=>|:=|[:=])?[ \t]{0,3}["'`]?$/;
-/** A group that counts up or repeats (`ABCDEFG`, `1234567`, `XXXXXXX`): a documentation sample's. */
+/** A group that counts up or repeats (`ABCDEFG`, `1234567`, `2222`): a documentation sample's, when two are. */
 const SAMPLE_GROUP = /^(?:(.)\1+|0?1234567?8?9?|ABCDEFG?H?|abcdefg?h?|HIJKLMN|OPQRSTU)$/;
+/**
+ * A group of one mask character (`XXXX`, `0000`): a sample's on its own. A drawn digit group repeats one digit
+ * now and then (`2222`, 1 in 1,000), so any other group marks a sample only beside a second such group.
+ */
+const MASK_GROUP = /^(?:[xX]+|0+)$/;
 
 export const findServiceLookAlikes: RecallDetector = (text, out) => {
   if (BY_GROUPS.size === 0) {
@@ -65,7 +70,7 @@ export const findServiceLookAlikes: RecallDetector = (text, out) => {
     if (
       services === undefined ||
       !/[0-9]/.test(value) ||
-      groups.some((g) => SAMPLE_GROUP.test(g)) ||
+      isSample(groups) ||
       !namedBefore(text, start, services)
     ) {
       continue;
@@ -73,6 +78,11 @@ export const findServiceLookAlikes: RecallDetector = (text, out) => {
     out.push({ start, end, kind: 'token' });
   }
 };
+
+/** Whether the groups are a documentation sample's: one masked group, or two that count up or repeat. */
+function isSample(groups: readonly string[]): boolean {
+  return groups.some((g) => MASK_GROUP.test(g)) || groups.filter((g) => SAMPLE_GROUP.test(g)).length >= 2;
+}
 
 /** Whether the name right before `at` names one of `services` by a word of its own (`everhour`, `EVERHOUR_KEY`). */
 function namedBefore(text: string, at: number, services: readonly ServiceEntry[]): boolean {

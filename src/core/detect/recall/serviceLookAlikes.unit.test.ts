@@ -29,6 +29,16 @@ describe('redact tier: a service key in groups, in another alphabet (serviceLook
     }
   });
 
+  it('hides a drawn value whose one group happens to repeat a digit, not one with a masked group', () => {
+    const [tag, , six, letters, eight] = everhourLike().split('-');
+    const digit = randomToken('123456789', 1);
+    const repeated = [tag, digit.repeat(4), six, letters, eight].join('-');
+    assertHidden(findServiceLookAlikes, `everhour=${repeated}`, [repeated]);
+    for (const mask of ['XXXX', 'xxxx', '0000']) {
+      assertUntouched(findServiceLookAlikes, `everhour=${[tag, mask, six, letters, eight].join('-')}`);
+    }
+  });
+
   it('leaves other names, other groups, samples, ids and pieces of longer names', () => {
     const value = everhourLike();
     for (const text of [
