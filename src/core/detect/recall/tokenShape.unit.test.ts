@@ -76,14 +76,18 @@ describe('redact tier: telling a generated value from code by its shape', () => 
     }
   });
 
-  it('reads almost no random value as words, and none of 32 characters', () => {
+  it('reads almost no random value as words, and nearly none of 32 characters', () => {
     let short = 0;
+    let long = 0;
     for (let i = 0; i < 2000; i++) {
       short += readsAsWords(randomToken(ALNUM, 16)) ? 1 : 0;
-      assert.equal(readsAsWords(randomToken(ALNUM, 32)) || readsAsWords(randomToken(BASE64, 32)), false);
+      long += readsAsWords(randomToken(ALNUM, 32)) ? 1 : 0;
+      long += readsAsWords(randomToken(BASE64, 32)) ? 1 : 0;
     }
-    // About one 16-character draw in 1,400 reads as words.
+    // About one 16-character draw in 1,400 reads as words; one 32-character draw in 200,000 (2 of 400,000,
+    // base62 and base64 alike): none here but about once in fifty runs.
     assert.ok(short <= 10, `${short} of 2000 16-character values read as words`);
+    assert.ok(long <= 1, `${long} of 4000 32-character values read as words`);
     for (const value of ['aB3kQ9xZ7mN2pL5wT8vR', 'Xk7pQmZrT2vBnLwYsDfG']) {
       assert.equal(readsAsWords(value), false, value);
     }

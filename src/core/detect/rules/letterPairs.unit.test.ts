@@ -3,6 +3,7 @@ import { drawnUntil } from '../../../../test/support/freshValues';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
 import { literalOk } from './credentialLiterals';
+import { isWordy } from './genericValues';
 import { randomLetterRun, rarePairs } from './letterPairs';
 
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
@@ -92,10 +93,12 @@ describe('letter pairs: letters in one case drawn at random, not typed words', (
     const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
     const MIXED = `${LOWER}${LOWER.toUpperCase()}`;
     for (let i = 0; i < 20; i++) {
+      // Not a draw whose lower-case run reads as words with a number tacked on (`isWordy`, about one in
+      // 1,300 here), which generic-secret passes over by design.
       const drawn = drawnUntil(
         MIXED,
         16 + (i % 8),
-        (v) => /[a-z]/.test(v) && /[A-Z]/.test(v) && randomLetterRun(v),
+        (v) => /[a-z]/.test(v) && /[A-Z]/.test(v) && randomLetterRun(v) && !isWordy(v),
       );
       assert.deepEqual(ids(`DB_PASSWORD=${drawn}`), ['generic-credential-literal'], drawn);
       assert.deepEqual(ids(`API_TOKEN=${drawn}`), ['generic-secret'], drawn);
