@@ -63,9 +63,15 @@ export function generatedBody(body: string, credentialTag: boolean, tagWords = 1
   // three letters or more hold 60% of a random lower-case and digits body's letters one time in five). A
   // long body with its digits strewn in four groups or more is a draw's, though its letters happen to spell
   // (3 draws in 100 of 40 characters did); names of that length keep their digits in a few groups
-  // (`Ed25519PrivateKey`, `QandQRSarNnarrow32Sto16Sx4` in valgrind's headers).
+  // (`Ed25519PrivateKey`, `QandQRSarNnarrow32Sto16Sx4` in valgrind's headers). And the words a draw spells
+  // by chance hold letter pairs no language does (`Fgu`, `haqe`, `Kgm`): two or more in 94 of 100 such 32-character
+  // draws, in 11 of 15,496 names of 16 characters or more that spell words (TypeScript's and the openai
+  // SDK's: `addLazyDiagnostic`, `createJsxJsxClosingFragment`).
   const named =
-    /[A-Z]/.test(body) && spellsWords(body, letters) && !(body.length >= 32 && digitGroups(body) >= 4);
+    /[A-Z]/.test(body) &&
+    spellsWords(body, letters) &&
+    rarePairsInWords(body) < 2 &&
+    !(body.length >= 32 && digitGroups(body) >= 4);
   // After a tag that names a credential, a random body with one digit is a draw still (base62 of 24 holds
   // one about one time in fifteen: `hiveageACCESS-<24>`), when it spells no words and its run is not cut
   // by a `?` or a `!` (a peer's near miss, `secret_<18>?<25>`); with no digit, a name of code
@@ -112,6 +118,15 @@ function dottedDraw(body: string, credentialTag: boolean): boolean {
             .every((piece) => drawnPiece(piece, credentialTag) || /^[A-Z0-9]{1,8}$/.test(piece)),
       )
   );
+}
+
+/** The letter pairs no language spells inside the words `spellsWords` counts (`[A-Z]?[a-z]{2,}`, three letters or more). */
+function rarePairsInWords(body: string): number {
+  let rare = 0;
+  for (const word of body.match(/[A-Z]?[a-z]{2,}/g) ?? []) {
+    rare += word.length >= 3 && !UNSPOKEN.test(word) ? rarePairs(word) : 0;
+  }
+  return rare;
 }
 
 /** How many separate runs of digits `body` holds. */

@@ -81,8 +81,18 @@ describe('redact tier: tagged tokens (a provider tag, then a generated body)', (
 
   it('hides a random body with one digit after a tag that names a credential, not one cut by `?`', () => {
     const consonants = 'BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz';
+    // Not a draw whose three-consonant runs read as abbreviations (`Wrn`, `Fdb`: one in 200), which `spellsWords`
+    // counts and this detector leaves to the others by design (the whole redactor hides it).
+    const drawBody = (): string => {
+      for (;;) {
+        const v = `${randomToken(consonants, 11)}${randomToken(DIGITS, 1)}${randomToken(consonants, 12)}`;
+        if (!spellsWords(v, 23)) {
+          return v;
+        }
+      }
+    };
     for (let i = 0; i < 10; i++) {
-      const body = `${randomToken(consonants, 11)}${randomToken(DIGITS, 1)}${randomToken(consonants, 12)}`;
+      const body = drawBody();
       assertHidden(findPrefixedTokens, `hiveageACCESS-${body}`, [body]);
       assertUntouched(findPrefixedTokens, `notion = 'secret_${body}?${draw(25)}'`);
     }
