@@ -1,4 +1,4 @@
-import { randomLetterRun, rarePairs } from '../rules/letterPairs';
+import { drawnPairs, randomLetterRun, rarePairs } from '../rules/letterPairs';
 import { alnumTable, longRuns } from './charRuns';
 import { namesNoSecret } from './credentialName';
 import { isElided } from './nonSecretForms';
@@ -64,6 +64,11 @@ function generatedValue(value: string): boolean {
   }
   if (looksRandom(value)) {
     return !spellsWords(value, value.replace(/[^A-Za-z]/g, '').length);
+  }
+  // Letters and digits that switch class too seldom for `looksRandom` (mostly one case, few digits): drawn
+  // when the letters pair as no language does.
+  if (drawnPairs(value)) {
+    return true;
   }
   if (/^(?:[A-Z]{16,}|[a-z]{16,})$/.test(value)) {
     return randomLetterRun(value) || drawnAfterWord(value);

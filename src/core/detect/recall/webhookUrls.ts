@@ -1,4 +1,5 @@
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { drawnPairs } from '../rules/letterPairs';
 import { looksRandom } from './tokenShape';
 import { holdsWord, wordSet } from './wordIndex';
 
@@ -107,11 +108,20 @@ function segmentSecrets(
     const path = text.slice(from, end).replace(/[.,;:)\]}]+$/, '');
     let at = from;
     for (const part of path.split('/')) {
-      if (part.length >= min && looksRandom(part) && !/[{}]|X{6}|your[_-]/i.test(part)) {
+      if (part.length >= min && generatedSegment(part) && !/[{}]|X{6}|your[_-]/i.test(part)) {
         out.push({ start: at, end: toEnd ? from + path.length : at + part.length, kind });
         break;
       }
       at += part.length + 1;
     }
   }
+}
+
+/**
+ * A path segment that reads as generated: random by its shape, or letters and digits in one case whose
+ * letters pair as no language does (`drawnPairs`). A base36 id switches between letters and digits too
+ * seldom for `looksRandom` about one time in 100 (`<24 of a-z0-9>7q`, a Mattermost hook's 26).
+ */
+function generatedSegment(part: string): boolean {
+  return looksRandom(part) || (/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(part) && drawnPairs(part));
 }

@@ -58,6 +58,11 @@ describe('redact tier: hook paths on any host', () => {
     hides(`MATTERMOST_HOOK="https://chat.example.org/hooks/${mattermost}"`, mattermost);
     const n8n = guid();
     hides(`curl -X POST https://n8n.example.com/webhook/${n8n}.`, n8n);
+    // Base36 that switches between letters and digits too seldom for `looksRandom`: its letters still pair
+    // as no language does.
+    const consonants = 'bcdfghjklmnpqrstvwxz';
+    const seldom = `${randomToken(consonants, 12)}4${randomToken(consonants, 11)}7q`;
+    hides(`MATTERMOST_HOOK="https://chat.example.org/hooks/${seldom}"`, seldom);
     // A word segment before the secret stays: it names the hook, not its key.
     const rocket = `${randomToken(LOWER_ALNUM, 22)}7q`;
     hides(`https://chat.example.org/hooks/incoming/${rocket}`, rocket);
@@ -70,6 +75,7 @@ describe('redact tier: hook paths on any host', () => {
       'https://example.com/webhook/{webhook_id}/{webhook_token_value_here}',
       `src/hooks/${randomToken(LOWER_ALNUM, 24)}7q.ts`,
       `https://example.com/webhooks/your-webhook-secret-goes-here-now`,
+      'https://ci.example.com/hooks/release2024notes',
     ]) {
       leaves(text);
     }

@@ -71,6 +71,21 @@ export function randomLetterRun(value: string): boolean {
   return value.length >= 8 && /^[A-Za-z]+$/.test(value) && randomPairs(value);
 }
 
+/**
+ * Letters and digits with a digit among them, whose letters pair as no language does (two pairs or more,
+ * one in four, of eight letters or more): a draw that switches between letters and digits too seldom for
+ * the redact tier's `looksRandom` (a base36 id, `<15 of a-z>958aU`). Names with a version or a number
+ * (`getUtf8Decoder2`, `release2024notes`) pair as their words do.
+ */
+export function drawnPairs(value: string): boolean {
+  if (!/^[A-Za-z0-9]+$/.test(value) || !/[0-9]/.test(value)) {
+    return false;
+  }
+  const letters = value.replace(/[0-9]/g, '').length;
+  const rare = rarePairs(value);
+  return letters >= 8 && rare >= 2 && rare * 4 >= letters - 1;
+}
+
 function randomPairs(value: string): boolean {
   const rare = rarePairs(value);
   return rare >= 2 && rare * 4 >= value.length - 1;
