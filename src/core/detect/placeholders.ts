@@ -139,15 +139,30 @@ function hasTemplateMarker(secret: string): boolean {
  */
 function hasTemplate(secret: string): boolean {
   return (
-    /\$\{[\w.]{1,80}(?::?[-=?+](?:\$\w{1,80}|\$\{[\w.]{1,80}\})?)?\}|\{\{[\s\w.|'"()$-]{1,120}\}\}|\$\([\w\s./-]{1,80}\)|<[\w\s.-]{1,60}>/.test(
+    /\$\{[\w.]{1,80}(?::?[-=?+](?:\$\w{1,80}|\$\{[\w.]{1,80}\})?)?\}|\{\{[\s\w.|'"()$-]{1,120}\}\}|\$\([\w\s./-]{1,80}\)/.test(
       secret,
     ) ||
+    hasAnglePlaceholder(secret) ||
     secret.includes('***') ||
     secret.includes('•') ||
     secret.includes('…') ||
     /^\$\{?(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)\}?$/.test(secret) ||
     /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(secret)
   );
+}
+
+/**
+ * A `<…>` of words (`<your-token>`, `<API KEY>`, `<key2>`). One that holds digits and both cases (`<2ede0Y>`,
+ * `<keDQd2oHxQf>`) is a run of a key whose alphabet has `<` and `>` (D7 Networks' holds them), not a name.
+ */
+function hasAnglePlaceholder(secret: string): boolean {
+  for (const m of secret.matchAll(/<([\w\s.-]{1,60})>/g)) {
+    const inner = m[1]!;
+    if (!(/[0-9]/.test(inner) && /[a-z]/.test(inner) && /[A-Z]/.test(inner) && !/\s/.test(inner))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function stripPrefix(secret: string, lower: string, keywords: readonly string[]): string {

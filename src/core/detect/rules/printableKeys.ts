@@ -35,6 +35,20 @@ function drawMixed(alphabet: string, n: number): string {
 }
 
 /**
+ * A D7 Networks token as trufflehog reads it, marks included, but none with a `<…>` pair or a leading `<`
+ * (one draw in 17): the report tier reads those as a template's placeholder (`<token>`), and only the redact
+ * tier hides them (printableKeys.unit.test.ts).
+ */
+function d7Token(): string {
+  for (;;) {
+    const v = `${drawMixed(`${ALNUM}()<>@^`, 23)}=`;
+    if (!/^<|<[^<>]*>/.test(v)) {
+      return v;
+    }
+  }
+}
+
+/**
  * SimplyNoted's key as trufflehog reads it: 340 to 360 characters of any mark. Random text of that
  * alphabet carries about six bits a character; prose, a path or a minified line with the word near
  * it carries far less, and holds blanks.
@@ -55,7 +69,7 @@ export const printableKeyRules: readonly Rule[] = [
     credentialName: true,
     value: `${MARKED}{23}=(?=[\\s"'\`,;)}\\]]|$)`,
     valueMax: 24,
-    make: () => `${drawMixed(`${ALNUM}()<>@^`, 23)}=`,
+    make: d7Token,
     revokeUrl: 'https://app.d7networks.com',
     lines: (k) => [`  d7network_secret: "${k}"`, `D7NETWORK_API_TOKEN=${k}`, `d7networks_key: '${k}'`],
     // Other lengths, names without a credential word and other services are drawn in the unit test

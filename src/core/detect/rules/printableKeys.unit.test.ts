@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, LOWER_ALNUM, randomToken } from '../random';
+import { redactText } from '../../pipeline/redact';
+import { RedactionMap } from '../../pipeline/redactionMap';
 import { scan } from '../scanner';
 import { lettersAndDigits } from './ruleParts';
 
@@ -32,6 +34,17 @@ describe('keys with marks under their service name (report tier)', () => {
       ]) {
         assert.deepEqual(ids(line), ['d7network-api-token'], line);
       }
+    }
+  });
+
+  it('leaves to the redact tier a D7 value that holds a `<…>` pair, which reads as a placeholder here', () => {
+    for (let i = 0; i < 20; i++) {
+      // Digits and both cases inside: no template's name (`<key2>`, `<your-token>`) holds them so.
+      const token = `${mixed(D7.replace('<', ''), 8)}<a${randomToken('0123456789', 1)}${mixed(ALNUM, 3)}Q>${mixed(D7, 7)}=`;
+      const line = `D7NETWORK_API_TOKEN=${token}`;
+      assert.ok(!ids(line).includes('d7network-api-token'), line);
+      const sent = redactText(line, new RedactionMap()).text;
+      assert.ok(!sent.includes(token.slice(9, 15)), sent);
     }
   });
 
