@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { randomToken } from '../random';
 import { closesOpenString, endsEnclosingString } from '../enclosingString';
 import { findNamedLiterals } from './namedLiterals';
 import { spellsItsName } from './nonSecretForms';
@@ -78,6 +79,24 @@ describe('redact tier: references in less usual forms', () => {
     leaves(`- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`);
     leaves('REACT_APP_FORGOT_PASSWORD=$REACT_APP_BASE_URL/classroom/#/forgot_password');
     leaves('"password": "&lt;YOURPASSWORD&gt;"');
+  });
+
+  it('reads a variable before a path by its name: a password that opens with `$` and a mark is hidden', () => {
+    for (const value of [
+      '$apiBaseUrl/v1/users',
+      '$DbHost:5432/app',
+      '$AWS_S3_BUCKET/backups',
+      '$HOST2:5432',
+    ]) {
+      assert.equal(isReferenceForm(value), true, value);
+    }
+    const UPPER = LOWER.toUpperCase();
+    for (let i = 0; i < 20; i++) {
+      // Case switches inside what would be the name (`dTBFcm…`), then a mark: a draw, not a variable.
+      const password = `$${randomToken(LOWER, 1)}${randomToken(UPPER, 3)}${randomToken(LOWER, 3)}7&${fake(9)}`;
+      assert.equal(isReferenceForm(password), false, password);
+      hides(`db_password = '${password}'`, password);
+    }
   });
 
   it('still hides a literal that starts with a dollar sign or sits beside a variable', () => {

@@ -14,7 +14,7 @@ const QUOTED = /^(['"])(.*)\1$/;
 /** `anonymous:$FROM_EMAIL`, `admin:${PW}`: a user, then what stands for the password. */
 const USER_THEN = /^[\w.@-]{1,64}:(.*)$/;
 /** `$BASE_URL/forgot_password`, `${HOME}/.pgpass`: a variable, then a path or URL in plain characters. */
-const VARIABLE_THEN_PATH = /^\$\{?[A-Za-z_]\w{1,80}\}?[/:@?#&=.][\w/:@?#&=.%~+-]{0,200}$/;
+const VARIABLE_THEN_PATH = /^\$\{?([A-Za-z_]\w{1,80})\}?[/:@?#&=.][\w/:@?#&=.%~+-]{0,200}$/;
 /** Symfony's environment processor, `%env(DB_SECRET)%`, `%env(resolve:DATABASE_URL)%`. */
 const SYMFONY_ENV = /^%env\((?:[a-z_]{1,20}:){0,4}[A-Za-z_]\w{0,80}\)%$/;
 /** `&lt;YOUR_PASSWORD&gt;`: a placeholder in HTML or XML text. */
@@ -33,9 +33,19 @@ export function isReferenceForm(value: string): boolean {
   ) {
     return true;
   }
-  if (VARIABLE_THEN_PATH.test(value)) {
+  const variable = VARIABLE_THEN_PATH.exec(value)?.[1];
+  if (variable !== undefined && namesVariable(variable)) {
     return !holdsKeyRun(value);
   }
   const escaped = ESCAPED_ANGLES.exec(value);
   return escaped !== null && isPlaceholder(`<${escaped[1]!}>`, [], 'whole-template');
+}
+
+/**
+ * Whether `name` reads as a variable's name: one case (`BASE_URL`, `S3_BUCKET`, `home`), camelCase or
+ * PascalCase (`apiBaseUrl`, `DbHost2`). A generated password that opens with `$` and holds a mark
+ * (`$DfIfW5bgkI&u9…`, about one draw of twenty letters, digits and marks in 400) is none of them.
+ */
+function namesVariable(name: string): boolean {
+  return /^(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|_?[a-z]+(?:[A-Z][a-z0-9]+)+|(?:[A-Z][a-z0-9]+)+)$/.test(name);
 }
