@@ -74,8 +74,13 @@ function generatedValue(value: string): boolean {
     return randomLetterRun(value) || drawnAfterWord(value);
   }
   // Letters of both cases that switch case too seldom for `looksRandom` (`mbAKtouxhxxwDilhHxmk`): drawn when
-  // they spell no camelCase words and hold the pairs one-case draws do.
-  return /^[A-Za-z]{16,}$/.test(value) && !spellsWords(value, value.length) && drawnAfterWord(value);
+  // they spell no camelCase words and hold the pairs one-case draws do, or hold no vowel at all (16 letters
+  // or more: no name is spelled so, and consonants alone pair as words do one draw in 1,000).
+  return (
+    /^[A-Za-z]{16,}$/.test(value) &&
+    !spellsWords(value, value.length) &&
+    (drawnAfterWord(value) || !/[aeiouy]/i.test(value))
+  );
 }
 
 /** Base64 letters and digits (`+`, `/`, `=` inside too) ending in one or two `=`, two digits or more. */

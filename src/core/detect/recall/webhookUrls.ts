@@ -1,5 +1,5 @@
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { drawnPairs } from '../rules/letterPairs';
+import { rarePairs } from '../rules/letterPairs';
 import { looksRandom } from './tokenShape';
 import { holdsWord, wordSet } from './wordIndex';
 
@@ -118,10 +118,15 @@ function segmentSecrets(
 }
 
 /**
- * A path segment that reads as generated: random by its shape, or letters and digits in one case whose
- * letters pair as no language does (`drawnPairs`). A base36 id switches between letters and digits too
- * seldom for `looksRandom` about one time in 100 (`<24 of a-z0-9>7q`, a Mattermost hook's 26).
+ * A path segment that reads as generated: random by its shape, or letters and digits in one case, a digit
+ * among them, whose letters pair as no language does three times or more. A base36 id switches between
+ * letters and digits too seldom for `looksRandom` about one time in 100 (`<24 of a-z0-9>7q`, a Mattermost
+ * hook's 26), and pairs so all but 1 in 6,000 times; words and a version (`incoming2webhook`,
+ * `release2024notes`) pair once at most.
  */
 function generatedSegment(part: string): boolean {
-  return looksRandom(part) || (/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(part) && drawnPairs(part));
+  return (
+    looksRandom(part) ||
+    (/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(part) && /[0-9]/.test(part) && rarePairs(part) >= 3)
+  );
 }
