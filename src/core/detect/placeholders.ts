@@ -204,7 +204,9 @@ function isRepetitive(body: string): boolean {
       return true;
     }
   }
-  return n >= 8 && topCharCount(body) / n >= 0.6;
+  // Six of one character at least: five of eight is chance in a drawn 8-hex credential about once in 1,500.
+  const top = topCharCount(body);
+  return n >= 8 && top >= 6 && top / n >= 0.6;
 }
 
 /**

@@ -106,6 +106,22 @@ describe('placeholders', () => {
     assert.ok(flagged <= total / 1000, `${flagged} of ${total} random keys looked like placeholders`);
   });
 
+  it('takes one character filling an 8-character value as a filler from six of eight, not five', () => {
+    const random = seeded(11);
+    for (let i = 0; i < 20; i++) {
+      // Five of one hex digit among eight: a drawn credential's about once in 1,500 (Sidekiq's 8 hex).
+      let digits = random('0123456789', 3);
+      while (new Set(digits).size < 3) {
+        digits = random('0123456789', 3);
+      }
+      const [a, b, c] = digits.split('');
+      const five = `${random('abcdef', 1)}${a}${a}${b}${a}${a}${a}${c}`;
+      assert.equal(isPlaceholder(five), false, five);
+    }
+    assert.equal(isPlaceholder('7a7777b7'), true);
+    assert.equal(isPlaceholder('x7777777'), true);
+  });
+
   it('counts a placeholder word only as a person writes it, not as random characters can hold it', () => {
     const random = seeded(7);
     const around = (word: string, before: string, after: string): string =>

@@ -86,8 +86,11 @@ function decodedIsStock(v: string): boolean {
   return text !== undefined && isPrintableAscii(text) && (isDefaultPassword(text) || isPlaceholder(text));
 }
 
-/** A password: a literal with a letter and a digit or symbol, that is not a stock default. */
-export function passwordOk(v: string): boolean {
+/**
+ * A password: a literal with a letter and a digit or symbol, that is not a stock default. `minEntropy`: the
+ * floor in bits a character (a rule whose context states a password may take a lower one).
+ */
+export function passwordOk(v: string, minEntropy = 2.3): boolean {
   const c = charClasses(v);
   return (
     literalData(v) &&
@@ -95,7 +98,7 @@ export function passwordOk(v: string): boolean {
     (c.lower || c.upper) &&
     (c.digit || c.special) &&
     !isDefaultPassword(v) &&
-    shannonEntropy(v) >= 2.3
+    shannonEntropy(v) >= minEntropy
   );
 }
 
