@@ -343,8 +343,12 @@ export function fits(value: string, shape: Shape, credential: boolean): boolean 
     return false;
   }
   const body = value.replace(/-/g, '');
+  return shannonEntropy(body) >= entropyFloor(body, hexLike);
+}
+
+/** The entropy a table value's `body` (its `-` taken out) must reach: what a random value of its class reaches. */
+export function entropyFloor(body: string, hexLike: boolean): number {
   // A random 12-character value repeats a few by chance: under 2.6 bits once in ~7,000 draws, 2.4 in ~130,000.
   const short = body.length >= 14 ? 2.6 : 2.4;
-  const floor = hexLike ? hexEntropyFloor(body.length) : body.length >= 20 ? 3.0 : short;
-  return shannonEntropy(body) >= floor;
+  return hexLike ? hexEntropyFloor(body.length) : body.length >= 20 ? 3.0 : short;
 }
