@@ -8,7 +8,7 @@ import { isFiller } from './fillerValues';
 import { isReferenceForm } from './referenceForms';
 import type { RecallSpan } from './recallSpan';
 import { isMarkedDraw } from '../rules/markedDraws';
-import { holdsGeneratedRun, isGibberish, looksRandom, spellsWords } from './tokenShape';
+import { holdsGeneratedRun, isGibberish, looksRandom, readsAsWords, spellsWords } from './tokenShape';
 
 /** Re-exported for the redact tier's detectors, which read values up to a line's end. */
 export { lineEnd };
@@ -347,7 +347,8 @@ export function isCode(value: string): boolean {
     }
     // `get_password()`, `req.body.password`, `cfg->pass`, `ENV['X']`, `new Foo(`, `await x`.
     if (
-      /^(?:\?\.|\.|->|::|\(|\[)/.test(rest) ||
+      /^(?:\?\.|\.|->|::|\[)/.test(rest) ||
+      (rest.startsWith('(') && isCall(first[0], rest)) ||
       /^(?:new|await|yield|lambda|function|typeof)\s/.test(value)
     ) {
       return true;
@@ -358,6 +359,52 @@ export function isCode(value: string): boolean {
       return true;
     }
   }
-  // Flow collections, YAML anchors and tags, pointers, JSX and the like.
-  return /^[[{(<&*!|>]/.test(value);
+  // Flow collections, YAML anchors and tags, pointers, JSX and the like; a `(` that closes (a tuple, a cast,
+  // `(LPVOID)password;`, a subshell) or holds blanks or quotes (a tuple its line goes on with), not a generated
+  // password's first mark that never closes (`(hGotOI&8XHq`).
+  return (
+    /^[[{<&*!|>]/.test(value) ||
+    (value.startsWith('(') && (closesAt(value, 0) !== -1 || /[\s'"`]/.test(value)))
+  );
+}
+
+/**
+ * Whether `name` then `rest` (which opens with `(`) is a call: its brackets close and nothing but a member,
+ * an index, another call or the end of a statement follows (`get_password()`, `Foo(x).bar`), or it is left
+ * open at the value's end for the next line (`get_pw(`, `connect(host,`). A generated password's marks are
+ * no call (`OnG(9)5uuFN2`: letters glued after the `)`; `rbdh((5SoOR5`: open and going on), and neither is
+ * a name of both cases with digits inside that spells no words (`Wt8VH6EgZnh(`; `sha256Hash(` does).
+ */
+function isCall(name: string, rest: string): boolean {
+  if (
+    /[0-9]/.test(name) &&
+    /[a-z]/.test(name) &&
+    /[A-Z]/.test(name) &&
+    !readsAsWords(name) &&
+    !spellsWords(name, name.replace(/[^A-Za-z]/g, '').length)
+  ) {
+    return false;
+  }
+  const close = closesAt(rest, 0);
+  if (close === -1) {
+    return /[(,]$/.test(rest);
+  }
+  return !/^[A-Za-z0-9]/.test(rest.slice(close + 1));
+}
+
+/** Where the bracket that opens at `at` in `value` closes (`(`, `[` and `{` nested), or -1. */
+function closesAt(value: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '(' || c === '[' || c === '{') {
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) {
+        return i;
+      }
+    }
+  }
+  return -1;
 }

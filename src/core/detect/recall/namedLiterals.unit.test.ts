@@ -171,6 +171,32 @@ describe('redact tier: credential-named literals', () => {
     hides('  POSTGRES_PASSWORD: i_;j=ohHF]4iIIxH\n', 'i_;j=ohHF]4iIIxH');
   });
 
+  it('hides a draw whose one bracket reads as a call only at a glance, not a call its line continues', () => {
+    const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (let i = 0; i < 10; i++) {
+      // Letters glued after the `)`; a `(` that stays open with the draw going on; a name of both cases with
+      // digits inside that spells no words, then `(`; a `(` first that never closes.
+      const glued = `${randomToken(UPPER, 1)}${randomToken('bcdfghjklmnpqrstvwxz', 2)}(${randomToken('0123456789', 1)})${fake(6)}`;
+      hides(`password = ${glued}`, glued);
+      const open = `${randomToken('bcdfghjklmnpqrstvwxz', 4)}((${randomToken('0123456789', 1)}${fake(5)}`;
+      hides(`passwords:\n  - ${open}`, open);
+      const named = `${randomToken(UPPER, 1)}t8${randomToken(UPPER, 2)}6${randomToken(UPPER, 1)}gZnh(`;
+      hides(`export AWS_SECRET_ACCESS_KEY=${named}`, named);
+      const first = `(${randomToken('bcdfghjklmnpqrstvwxz', 4)}&8${fake(5)}`;
+      hides(`  password: ${first}`, first);
+    }
+    for (const text of [
+      'password = getPassword(cfg)',
+      'password = get_password(',
+      'password = connect(host,',
+      'password = sha256Hash(x).hex',
+      'password = (a, b)',
+      'secret = (LPVOID)password;',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('hides a long number given to a password in code, and a one-line JSON object', () => {
     hides('const pin = { password: 83920174 };', '83920174');
     hides('{"user": "app", "password": "tidal-cove-3"}', 'tidal-cove-3');
