@@ -14,6 +14,16 @@ export function mixed(n: number, chars = ALNUM): string {
   }
 }
 
+/** `n` distinct characters of `chars`, in the order drawn (a value built from them has a known entropy). */
+export function distinctChars(chars: string, n: number): string[] {
+  for (;;) {
+    const v = randomToken(chars, n);
+    if (new Set(v).size === n) {
+      return v.split('');
+    }
+  }
+}
+
 /** `n` characters of `chars`, drawn again until `accept` takes them (for predicates most draws pass). */
 export function drawnUntil(chars: string, n: number, accept: (value: string) => boolean): string {
   for (;;) {

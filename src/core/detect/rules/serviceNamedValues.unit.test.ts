@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { shannonEntropy } from '../entropy';
-import { randomToken } from '../random';
 import { scan } from '../scanner';
+import { distinctChars } from '../../../../test/support/freshValues';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
 
@@ -10,11 +10,7 @@ describe('coinlib-api-key (report tier, rules/serviceNamedValues.ts)', () => {
     for (let i = 0; i < 20; i++) {
       // Six distinct letters, four of them three times and two twice: about 2.57 bits, under the 3 a drawn key
       // falls below one time in 85.
-      let letters = randomToken('abcdefghijklmnopqrstuvwxyz', 6);
-      while (new Set(letters).size < 6) {
-        letters = randomToken('abcdefghijklmnopqrstuvwxyz', 6);
-      }
-      const [a, b, c, d, e, f] = letters.split('');
+      const [a, b, c, d, e, f] = distinctChars('abcdefghijklmnopqrstuvwxyz', 6);
       const key = `${a}${b}${c}${d}${a}${e}${b}${c}${f}${d}${a}${b}${e}${c}${d}${f}`;
       assert.ok(shannonEntropy(key) < 3 && shannonEntropy(key) >= 2.5, key);
       assert.deepEqual(ids(`fetch('https://coinlib.io/api/v1/coin?pref=USD&key=${key}&symbol=BTC')`), [
