@@ -81,6 +81,15 @@ describe('redact tier: references in less usual forms', () => {
     leaves('"password": "&lt;YOURPASSWORD&gt;"');
   });
 
+  it("reads Python's `%(name)s` as a reference only where it closes: a password that opens with `%(` is hidden", () => {
+    leaves('password = %(db_password)s');
+    leaves('password = "%(pw)s"');
+    for (let i = 0; i < 10; i++) {
+      const password = `%(${randomToken(LOWER, 2)}&${fake(9)}`;
+      hides(`api_key = "${password}"`, password);
+    }
+  });
+
   it('reads a variable before a path by its name: a password that opens with `$` and a mark is hidden', () => {
     for (const value of [
       '$apiBaseUrl/v1/users',

@@ -268,7 +268,7 @@ const TYPE_WORDS = new Set([
 
 /** References to a value kept elsewhere: env lookups, secret stores, template and CI expressions. */
 const REFERENCE =
-  /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.|System\.getenv|Environment\.|secrets\.|vars\.|var\.|local\.|!Ref|!Sub|!GetAtt|!vault|ref\+|vault:|keybase:|op:\/\/|\$\{\{|%\(|\{[\w.]*\}$|#\{|%[sd]$|<%|@Value)/;
+  /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.|System\.getenv|Environment\.|secrets\.|vars\.|var\.|local\.|!Ref|!Sub|!GetAtt|!vault|ref\+|vault:|keybase:|op:\/\/|\$\{\{|%\([\w.-]{1,64}\)|\{[\w.]*\}$|#\{|%[sd]$|<%|@Value)/;
 
 /**
  * Whether the value in `span` is a literal credential: not empty or short, not a placeholder or a
