@@ -105,6 +105,9 @@ describe('redact tier: references in less usual forms', () => {
       const password = `$${randomToken(LOWER, 1)}${randomToken(UPPER, 3)}${randomToken(LOWER, 3)}7&${fake(9)}`;
       assert.equal(isReferenceForm(password), false, password);
       hides(`db_password = '${password}'`, password);
+      // A name of one case, then a mark no path or URL opens with (`$f6=kC#…`, `$hy3z7&…`).
+      const oneCase = `$${randomToken(LOWER, 2)}6${'=&#'[i % 3]}${fake(8)}`;
+      assert.equal(isReferenceForm(oneCase), false, oneCase);
     }
   });
 

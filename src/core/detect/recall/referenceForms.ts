@@ -13,8 +13,11 @@ import { isShellReference } from './nonSecretForms';
 const QUOTED = /^(['"])(.*)\1$/;
 /** `anonymous:$FROM_EMAIL`, `admin:${PW}`: a user, then what stands for the password. */
 const USER_THEN = /^[\w.@-]{1,64}:(.*)$/;
-/** `$BASE_URL/forgot_password`, `${HOME}/.pgpass`: a variable, then a path or URL in plain characters. */
-const VARIABLE_THEN_PATH = /^\$\{?([A-Za-z_]\w{1,80})\}?[/:@?#&=.][\w/:@?#&=.%~+-]{0,200}$/;
+/**
+ * `$BASE_URL/forgot_password`, `${HOME}/.pgpass`, `$HOST:5432`: a variable, then a path or URL in plain
+ * characters, opened by `/`, `:`, `@`, `?` or `.` (a password's `$f6=kC#…` or `$hy3z7&…` opens with none).
+ */
+const VARIABLE_THEN_PATH = /^\$\{?([A-Za-z_]\w{1,80})\}?[/:@?.][\w/:@?#&=.%~+-]{0,200}$/;
 /** Symfony's environment processor, `%env(DB_SECRET)%`, `%env(resolve:DATABASE_URL)%`. */
 const SYMFONY_ENV = /^%env\((?:[a-z_]{1,20}:){0,4}[A-Za-z_]\w{0,80}\)%$/;
 /** `&lt;YOUR_PASSWORD&gt;`: a placeholder in HTML or XML text. */
