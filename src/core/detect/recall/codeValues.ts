@@ -1,0 +1,123 @@
+import { isMarkedDraw } from '../rules/markedDraws';
+import { randomLetterRun } from '../rules/letterPairs';
+import { isGibberish, looksRandom, readsAsWords, spellsWords } from './tokenShape';
+
+// Whether an unquoted value after a credential name is code (a call, a member chain, a type, a collection)
+// rather than a literal: apart from literalValue.ts, which reads and judges values, so that each file holds
+// one idea.
+
+/** Type names that follow a name in a declaration: `password: string`, `token: str = None`. */
+const TYPE_WORDS = new Set([
+  'string',
+  'str',
+  'number',
+  'int',
+  'integer',
+  'bool',
+  'boolean',
+  'any',
+  'unknown',
+  'bytes',
+  'byte',
+  'char',
+  'text',
+  'object',
+  'optional',
+  'secretstr',
+  'securestring',
+  'varchar',
+  'list',
+  'dict',
+  'map',
+  'array',
+  'record',
+  'buffer',
+  'uint8array',
+  'void',
+  'readonly',
+  'const',
+  'final',
+  'static',
+  'keyof',
+  'typeof',
+]);
+
+/** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
+export function isCode(value: string): boolean {
+  // A generated value (`s.uO1VH…`, `vb[ig{tx>…}}`) may hold a dot or a bracket without being code.
+  if (looksRandom(value) || isGibberish(value) || isMarkedDraw(value)) {
+    return false;
+  }
+  const first = /^[A-Za-z_$@][\w$]*/.exec(value);
+  if (first !== null) {
+    const rest = value.slice(first[0].length);
+    if (TYPE_WORDS.has(first[0].toLowerCase()) && /^(?:$|[\s|;,=?<[\])])/.test(rest)) {
+      return true;
+    }
+    // `key ?? ''`, `a || b`, `x if y else z`: an expression.
+    if (/^[ \t]+(?:\?\?|\|\||&&|[?+*/%<>!=-]{1,3}|if|or|and|as|in|is)(?:[ \t]|$)/.test(rest)) {
+      return true;
+    }
+    // `get_password()`, `req.body.password`, `cfg->pass`, `ENV['X']`, `new Foo(`, `await x`.
+    if (
+      /^(?:\?\.|\.|->|::|\[)/.test(rest) ||
+      (rest.startsWith('(') && isCall(first[0], rest)) ||
+      /^(?:new|await|yield|lambda|function|typeof)\s/.test(value)
+    ) {
+      return true;
+    }
+    // `refresh_token_from_storage,`: an identifier ending an argument or a property is a reference,
+    // unless its letters read as drawn (`password = duwynrrh;`: no one names a variable so).
+    if (/^[\w$.]*[,;)]$/.test(rest) && !(rest.length <= 2 && randomLetterRun(first[0]))) {
+      return true;
+    }
+  }
+  // Flow collections, YAML anchors and tags, pointers, JSX and the like; a `(` that closes (a tuple, a cast,
+  // `(LPVOID)password;`, a subshell) or holds blanks or quotes (a tuple its line goes on with), not a generated
+  // password's first mark that never closes (`(hGotOI&8XHq`).
+  return (
+    /^[[{<&*!|>]/.test(value) ||
+    (value.startsWith('(') && (closesAt(value, 0) !== -1 || /[\s'"`]/.test(value)))
+  );
+}
+
+/**
+ * Whether `name` then `rest` (which opens with `(`) is a call: its brackets close and nothing but a member,
+ * an index, another call or the end of a statement follows (`get_password()`, `Foo(x).bar`), or it is left
+ * open at the value's end for the next line (`get_pw(`, `connect(host,`). A generated password's marks are
+ * no call (`OnG(9)5uuFN2`: letters glued after the `)`; `rbdh((5SoOR5`: open and going on), and neither is
+ * a name of both cases with digits inside that spells no words (`Wt8VH6EgZnh(`; `sha256Hash(` does).
+ */
+function isCall(name: string, rest: string): boolean {
+  if (
+    /[0-9]/.test(name) &&
+    /[a-z]/.test(name) &&
+    /[A-Z]/.test(name) &&
+    !readsAsWords(name) &&
+    !spellsWords(name, name.replace(/[^A-Za-z]/g, '').length)
+  ) {
+    return false;
+  }
+  const close = closesAt(rest, 0);
+  if (close === -1) {
+    return /[(,]$/.test(rest);
+  }
+  return !/^[A-Za-z0-9]/.test(rest.slice(close + 1));
+}
+
+/** Where the bracket that opens at `at` in `value` closes (`(`, `[` and `{` nested), or -1. */
+function closesAt(value: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '(' || c === '[' || c === '{') {
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) {
+        return i;
+      }
+    }
+  }
+  return -1;
+}
