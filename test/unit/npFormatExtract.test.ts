@@ -83,6 +83,40 @@ describe('Nosey Parker extractor: the format a rule group fixes', () => {
     drawsStayInGroup(databricks.shape, databricks.group, databricks.flags);
   });
 
+  it("keeps the example's choice among literal alternatives (DigitalOcean's `(?:dop|doo)_v1_`)", () => {
+    const { shape, group, flags } = shapeFor('\\b((?:dop|doo)_v1_[a-f0-9]{64})\\b', `doo_v1_${hex(64)}`);
+    assert.equal(shape, 'doo_v1_[0-9a-f]{64}');
+    drawsStayInGroup(shape, group, flags);
+  });
+
+  it("draws a run over the group's class where the example's narrower alphabet would leave it (Everhour)", () => {
+    const pattern = '\\b([0-9A-Fa-f]{4}-[0-9a-f]{4}-[0-9a-f]{6})\\b';
+    const { shape, group, flags } = shapeFor(pattern, 'ABCD-1234-123456');
+    // `ABCD` read alone is `[A-Z]{4}`, which draws letters past F; digits read alone stay digits.
+    assert.equal(shape, '[0-9A-Fa-f]{4}-[0-9]{4}-[0-9]{6}');
+    drawsStayInGroup(shape, group, flags);
+  });
+
+  it("keeps the group's format for a secret read on past the group (Databricks' `dapi…` then `-3`)", () => {
+    const { readOnFormat } = load(resolve(repo, 'test/corpus/external/extract/ruleExamples.js')) as {
+      readonly readOnFormat: (
+        value: string,
+        s: number,
+        matches: RegExpMatchArray[],
+        re: RegExp,
+        old: string,
+      ) => string | undefined;
+    };
+    const re = translate('(?i)(dapi[a-f0-9]{32})\\b');
+    const text = `token: 'dapi${hex(32)}-3'`;
+    const matches = [...text.matchAll(new RegExp(re.source, `${re.flags.replace(/[gd]/g, '')}gd`))];
+    const value = `dapi${hex(32)}-3`;
+    const at = text.indexOf('dapi');
+    assert.equal(readOnFormat(value, at, matches, re, 'dapi[a-z0-9\\-]{34}'), 'dapi[0-9a-f]{32}-[0-9]{1}');
+    // Where the example's own shape keeps the group's part in the group's format, nothing changes.
+    assert.equal(readOnFormat(value, at, matches, re, 'dapi[0-9a-f]{32}-[0-9]{1}'), undefined);
+  });
+
   it('reads nothing it cannot follow: an alternation, a negated class, a value the group refuses', () => {
     assert.equal(shapeFor('(ab|cd)', 'ab').shape, undefined);
     assert.equal(shapeFor('(x[^"]{4})', 'xabcd').shape, undefined);

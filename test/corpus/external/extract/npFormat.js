@@ -76,8 +76,14 @@ function partsOf(src) {
       const inner = groupSource(`(${src.slice(i + 3)}`, 1);
       if (inner === undefined) return undefined;
       i += 3 + inner.length + 1;
-      const sub = partsOf(inner);
       const [min, max] = quant();
+      // Literal alternatives (DigitalOcean's `(?:dop|doo)_v1_`): the example's own choice is kept.
+      if (/^[A-Za-z0-9_]+(?:\|[A-Za-z0-9_]+)+$/.test(inner)) {
+        if (min !== 1 || max !== 1) return undefined;
+        parts.push({ alt: inner.split('|') });
+        continue;
+      }
+      const sub = partsOf(inner);
       if (sub === undefined || min !== 0 || max !== 1) return undefined;
       parts.push({ opt: sub });
       continue;
@@ -100,6 +106,7 @@ function matcher(parts) {
   return parts
     .map((p) => {
       if (p.opt) return `(?:${matcher(p.opt)})?`;
+      if (p.alt) return `(${p.alt.map(escapeRe).join('|')})`;
       if (p.lit !== undefined) return `(${escapeRe(p.lit)})`;
       return `(${p.cls}{${p.min},${p.max === Infinity ? '' : p.max}})`;
     })
@@ -140,7 +147,7 @@ function groupShape(value, group, flags) {
   all.forEach((p, k) => {
     const text = m[k + 1];
     if (text === undefined || text === '') return;
-    if (p.lit !== undefined) {
+    if (p.lit !== undefined || p.alt) {
       out += escapeRe(text);
       leadingLiteral = leadingLiteral || k === 0;
       return;
@@ -152,7 +159,12 @@ function groupShape(value, group, flags) {
       return;
     }
     const head = jsonHead(text);
-    out += escapeRe(text.slice(0, head)) + (text.length - head > 0 ? shapeOf(text.slice(head)) : '');
+    const rest = text.slice(head);
+    // A run the example writes in a narrower alphabet than the group's where its re-draw would leave the
+    // group (Everhour's `ABCD` where the group takes hex) is drawn over the group's own class.
+    const run = rest.length === 0 ? '' : shapeOf(rest);
+    const own = `${p.cls}{${rest.length}}`;
+    out += escapeRe(text.slice(0, head)) + (run !== '' && leavesGroup(run, own, flags) ? own : run);
   });
   return out;
 }

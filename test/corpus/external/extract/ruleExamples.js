@@ -18,6 +18,7 @@ const {
   placeholderCredential,
 } = require('./template');
 const { samplerReads, conflicting, asStored } = require('./fidelity');
+const { shapeOf } = require('./shape');
 const { translate } = require('./rustRegex');
 const { groupSource, groupShape, leavesGroup, withJsonHead, sharedRuns, keepRuns } = require('./npFormat');
 
@@ -98,6 +99,26 @@ function standIn(value) {
 }
 
 /**
+ * The format of a secret read on past its group's end (`secretSpan`: Databricks' `dapi<32 hex>` then
+ * `-3`): the group's part in the group's format, the rest read from the example. Undefined where the
+ * example's own shape keeps the group's part in the group's format already.
+ */
+function readOnFormat(value, s, matches, re, old) {
+  for (const m of matches) {
+    const g = m.indices.findIndex(
+      (ix, k) => k > 0 && ix && ix[0] === s && ix[1] > s && ix[1] < s + value.length,
+    );
+    if (g < 0) continue;
+    const group = groupSource(re.source, g);
+    if (group === undefined || !leavesGroup(old, `${group}[\\s\\S]*`, re.flags)) return undefined;
+    const cut = m.indices[g][1] - s;
+    const head = groupShape(value.slice(0, cut), group, re.flags);
+    return head === undefined ? undefined : head + shapeOf(value.slice(cut));
+  }
+  return undefined;
+}
+
+/**
  * `template` with each secret's marker re-written in the format the rule's capture group fixes
  * (`npFormat.js`), where the secret is exactly that group's text and the group reads as a plain sequence.
  */
@@ -118,7 +139,7 @@ function inGroupFormat(template, text, spans, matches, re, shared) {
     const fixed =
       group !== undefined && leavesGroup(old, group, re.flags)
         ? groupShape(value, group, re.flags)
-        : undefined;
+        : readOnFormat(value, s, matches, re, old);
     return keepRuns(withJsonHead(fixed ?? old, value), value, shared.get(value) ?? []);
   });
   let k = 0;
@@ -257,4 +278,4 @@ function extractRuleExamples({
   console.log(`${source}: ${tally(cases)}, ${JSON.stringify(counts)}`);
 }
 
-module.exports = { extractRuleExamples };
+module.exports = { extractRuleExamples, readOnFormat };
