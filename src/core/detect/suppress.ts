@@ -232,7 +232,7 @@ function genericNonSecret(
   return (
     HASH_NAME.test(name) ||
     (PUBLIC_NAME.test(name) && !SECRET_NAME.test(name)) ||
-    isIdentifier(secret) ||
+    isIdentifier(secret, isQuote(text.charCodeAt(end - secret.length - 1))) ||
     isPathLike(secret) ||
     /^[a-z][a-z0-9+.-]*:\/\//i.test(secret) ||
     text.charCodeAt(end) === 40 /* ( : a call, not a value */ ||
@@ -241,11 +241,16 @@ function genericNonSecret(
   );
 }
 
+function isQuote(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x60;
+}
+
 /**
  * A code name rather than a value: `config.password`, `PASSWORD_FIELD`, `passwordInput`, `api-key`. Mixed-case
  * letters that read as random (`bDhsWjyJETHr`: few vowels, no camelCase words) are a value, not a name.
+ * `quoted`: the value opens a string, where a constant's name is no code (`password = "PXJEUKNQGNKK"`).
  */
-function isIdentifier(secret: string): boolean {
+function isIdentifier(secret: string, quoted: boolean): boolean {
   return (
     /^[A-Za-z_.-]+$/.test(secret) &&
     (/[._-]/.test(secret) || /[a-z][A-Z]/.test(secret) || /^[A-Z]+$/.test(secret)) &&
@@ -253,11 +258,12 @@ function isIdentifier(secret: string): boolean {
     // Or mixed-case letters whose pairs no language writes (`fCcdmkkRloOjnsjBVY`, a draw with lower-case
     // runs that `randomLetters` reads as words); capitals alone stay a constant's name up to 15 letters.
     // Sixteen or more capitals whose pairs no word holds are a draw (`QTNMWXOTCUOUEZCXYFDM`): a constant's
-    // name that long is words, and most have `_`.
+    // name that long is words, and most have `_`. In quotes, ten or more: a string holds no constant's name
+    // to run, and the label it may hold (`"ADMINPASSWORD"`) reads as words.
     !(
-      secret.length >= 12 &&
+      secret.length >= (quoted ? 10 : 12) &&
       /^[A-Za-z]+$/.test(secret) &&
-      (/[a-z]/.test(secret) || secret.length >= 16) &&
+      (/[a-z]/.test(secret) || secret.length >= (quoted ? 10 : 16)) &&
       /[A-Z]/.test(secret) &&
       randomLetterRun(secret)
     )

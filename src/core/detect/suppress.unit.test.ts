@@ -172,6 +172,11 @@ describe('context suppression', () => {
     assert.ok(suppressed('token = PRODUCTIONSERVICETOKEN', 'PRODUCTIONSERVICETOKEN', GENERIC));
     assert.ok(suppressed('token = QTNMWXOTCUOUEZC', 'QTNMWXOTCUOUEZC', GENERIC));
     assert.equal(suppressed('token = QTNMWXOTCUOUEZCXYFDM', 'QTNMWXOTCUOUEZCXYFDM', GENERIC), false);
+    // Quoted, a string: ten capitals whose pairs no language writes are a value; words stay a label.
+    assert.equal(suppressed('"password": "QTNMWXOTCU"', 'QTNMWXOTCU', GENERIC), false);
+    assert.equal(suppressed("token = 'QTNMWXOTCUOUEZC'", 'QTNMWXOTCUOUEZC', GENERIC), false);
+    assert.ok(suppressed('"password": "ADMINPASSWORD"', 'ADMINPASSWORD', GENERIC));
+    assert.ok(suppressed('"token": "QTNMWXOTC"', 'QTNMWXOTC', GENERIC));
   });
 
   it('keeps a base64 value that starts with a slash: one in 64 does, and a path has no + = or random segment', () => {
