@@ -83,10 +83,11 @@ describe('letter pairs: letters in one case drawn at random, not typed words', (
     }
     assert.deepEqual(ids('password = "thisismypassword"'), []);
     assert.deepEqual(ids('  password: "required"'), []);
-    // In capitals it reads as the name of a constant or a variable that holds the password (suppress.ts).
+    // Bare capitals read as the name of a constant or a variable that holds the password (suppress.ts);
+    // quoted, ten or more are a string's value.
     const capitals = drawnRun(10).toUpperCase();
     assert.deepEqual(ids(`REACT_APP_AUTH_PASSWORD=${capitals}`), []);
-    assert.deepEqual(ids(`password = "${capitals}"`), []);
+    assert.deepEqual(ids(`password = "${capitals}"`), ['generic-credential-literal']);
   });
 
   it("reports mixed-case letters drawn without a digit (pwgen's draw) under a password or a token name, not a camelCase name", () => {

@@ -113,9 +113,9 @@ export function sampleText(entry: ServiceEntry, k: number, delta = 0): { text: s
 export const CLAIMED_WORDS: ReadonlySet<string> = new Set(
   (
     'airtable algolia alienvault asana assemblyai atlassian besttime capsulecrm confluence confluent droneci ' +
-    'facebook fastly fileio finnhub flickr freshbooks gitter ipinfodb jira kucoin launchdarkly ' +
+    'facebook fastly fileio finnhub flickr freshbooks gitter ipinfo ipinfodb jira kucoin launchdarkly ' +
     'mailgun mattermost meraki messagebird mockaroo netlify newrelic plaid postmark pusher rapidapi scaleway ' +
-    'sendbird sentry simplynoted sirv snyk squarespace tickettailor travis twitch twitter vbout vercel vultr ' +
+    'sendbird sentry simplynoted sirv snyk squarespace tickettailor travis twilio twitch twitter vbout vercel vultr ' +
     'wandb yandex zendesk'
   ).split(' '),
 );

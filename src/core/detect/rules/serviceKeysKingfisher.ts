@@ -5,10 +5,11 @@
 // value only inside a credential name right before it (`BOX_CLIENT_SECRET=…`, `"polygon_key": "…"`). A service
 // trufflehog does read has a line here too where Kingfisher's class or length differs (CoinApi's UUID in either
 // case, ConvertApi's key without its id, Foursquare's and Anypoint's key alone, LaunchDarkly's UUID after its
-// word). Asana's hex starts at 33: 32 hex are the tail of its `n/id/id:` token, which Asana's own rules read.
+// word, Twilio's 32 hex after its word in either case). Asana's hex starts at 33: 32 hex are the tail of its `n/id/id:` token, which Asana's own rules read.
 
 /** Table lines read from Kingfisher's rules. */
 export const SERVICE_KEYS_KINGFISHER = `
+Adobe adobe h32
 Anypoint anypoint l8-l4-l4-l4-l12
 Asana asana x33..40
 Box @box a32
@@ -30,6 +31,7 @@ Holistic @holistic h64
 IBMCloud @ibm w42..44
 Impala @impala n46
 Instabot instabot a42..44
+IPinfo ipinfo h14
 KarmaCRM @karma a20
 Kickbox kickbox l4_a64..70
 Kontent kontent m36
@@ -56,6 +58,7 @@ Shortcut @shortcut h8-h4-h4-h4-h12
 Stormglass stormglass m73
 Streak @streak x32
 Swiftype swiftype a6_a6-a6
+Twilio twilio x32
 Vbout vbout d25
 `;
 

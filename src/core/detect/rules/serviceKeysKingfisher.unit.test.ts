@@ -72,6 +72,19 @@ describe('service key table: lines read from Kingfisher', () => {
     assert.deepEqual(found(`launchdarkly-secret-${ld}`), [`LaunchDarkly ${ld}`]);
   });
 
+  it('reads hex keys after their service and a credential word (Adobe, Twilio, IPinfo), not a hash', () => {
+    const adobe = key(HEX, 32);
+    assert.deepEqual(found(`adobeKey = ${adobe}`), [`Adobe ${adobe}`]);
+    assert.deepEqual(found(`adobe md5 ${adobe}`), []);
+    // Twilio's auth token in either case (Kingfisher's rule reads it case-blind); a commit's hex is none.
+    const twilio = key('0123456789abcdefABCDEF', 32);
+    assert.deepEqual(found(`Twilio_key=${twilio}`), [`Twilio ${twilio}`]);
+    assert.deepEqual(found(`twilio commit ${twilio.toLowerCase()}`), []);
+    const ipinfo = key(HEX, 14);
+    assert.deepEqual(found(`ipinfo private token ${ipinfo}`), [`IPinfo ${ipinfo}`]);
+    assert.deepEqual(found(`ipinfo private token ${ipinfo}00`), []);
+  });
+
   it('reads Asana from 33 hex, leaving the 32 after the colon of its `n/id/id:` form to its own rule', () => {
     const asana = freshSample(() => randomToken('0123456789abcdefABCDEF', 35));
     assert.deepEqual(found(`asana :'${asana}'`), [`Asana ${asana}`]);
