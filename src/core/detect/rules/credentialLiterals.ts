@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
-import { randomLetterRun } from './letterPairs';
+import { randomLetterRun, rarePairs } from './letterPairs';
 import { isMarkedDraw } from './markedDraws';
 import { strayDollarStart, templateMarks } from '../templateRefs';
 import { tokenRule } from './ruleKit';
@@ -183,6 +183,26 @@ function tokenShaped(t: string): boolean {
 }
 
 /**
+ * Eight or more letters in one run with two pairs no language writes. `randomLetterRun` also asks one pair
+ * in four, for text that names nothing; here the name already says password or secret, and a label there is
+ * a word (`required`, `ADMINISTRATOR`), whose pairs the table holds, so two are enough (`abrenfrtwcw`).
+ */
+function namedDraw(t: string): boolean {
+  return /^[A-Za-z]{8,}$/.test(t) && rarePairs(t) >= 2;
+}
+
+/**
+ * A credential's word with drawn letters beside it in one case (`cpgxursbpassword`, a typed `<letters>password`):
+ * a value, where a label or a key's name made of the word is all words (`adminpassword`, `db_password`,
+ * `mysqlAdminPassword`, `SECRET_KEY`). The rest asks two pairs no language writes, one pair in four.
+ */
+function drawnBesideWord(t: string): boolean {
+  const rest = t.replace(/passw(?:or)?d|secret|token|api_?key|private_?key|credentials?/gi, '');
+  const rare = rarePairs(rest);
+  return /^(?:[a-z]{6,}|[A-Z]{6,})$/.test(rest) && rare >= 2 && rare * 4 >= rest.length - 1;
+}
+
+/**
  * A literal that can be a credential: not a value another rule judges (`tokenShaped`), nor a short run of
  * letters and digits (generic-password asks it for a mixture) unless its letters read as drawn
  * (`randomLetterRun`); a phrase of 20
@@ -195,7 +215,7 @@ export function literalOk(v: string): boolean {
   const t = v.trim();
   // Letters in one case that no language spells (`xnjmljdxhpz`): a generated password, though it is
   // short or one-cased; the checks after the first two still apply.
-  const drawn = randomLetterRun(t);
+  const drawn = randomLetterRun(t) || namedDraw(t);
   // A password generator's draw with marks (`C>/x-N[K4gDK+H1]`): its brackets and end marks are chance,
   // not code, a label or a format.
   const marked = isMarkedDraw(t);
@@ -216,7 +236,7 @@ export function literalOk(v: string): boolean {
     isKeywordValue(t) ||
     isPathLike(t) ||
     t.includes('://') ||
-    namesCredential(t) ||
+    (namesCredential(t) && !drawnBesideWord(t)) ||
     TRANSLATED.test(t) ||
     (!marked && looksLikeCode(t)) ||
     // A negated variable (`!!passThrough`, `!isCompleteFix`, `!this.ready`) is code, and so is a

@@ -90,6 +90,29 @@ describe('letter pairs: letters in one case drawn at random, not typed words', (
     assert.deepEqual(ids(`password = "${capitals}"`), ['generic-credential-literal']);
   });
 
+  it('under a credential name, takes two rare pairs as enough, and drawn letters beside the word', () => {
+    const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+    for (let i = 0; i < 20; i++) {
+      // Eleven letters with two pairs no language writes: short of one in four, so no draw in free text.
+      const two = drawnUntil(LOWER, 11, (v) => rarePairs(v) === 2);
+      assert.equal(randomLetterRun(two), false, two);
+      assert.equal(literalOk(two), true, two);
+      assert.deepEqual(ids(`password   =>   "${two}"`), ['generic-credential-literal'], two);
+      // A typed password that ends in the word (`thisismypassword` as the peers write it), its letters drawn.
+      const head = drawnUntil(LOWER, 8, (v) => rarePairs(v) >= 2);
+      assert.deepEqual(ids(`"AdminPassword" : "${head}password"`), ['generic-credential-literal'], head);
+    }
+    // Words beside the word stay a label or a key's name, in one case or in humps.
+    for (const label of [
+      'adminpassword',
+      'mysqladminpassword',
+      'mysqlAdminPassword',
+      'MYSQL_ROOT_PASSWORD',
+    ]) {
+      assert.equal(literalOk(label), false, label);
+    }
+  });
+
   it("reports mixed-case letters drawn without a digit (pwgen's draw) under a password or a token name, not a camelCase name", () => {
     const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
     const MIXED = `${LOWER}${LOWER.toUpperCase()}`;
