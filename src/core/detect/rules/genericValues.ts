@@ -11,7 +11,7 @@ import {
   namesCredential,
 } from './valueChecks';
 import { jwtLookAlike } from './jwtChecks';
-import { randomLetterRun } from './letterPairs';
+import { drawnPairs, randomLetterRun } from './letterPairs';
 
 /**
  * What the generic rules accept as a value, apart from the name it is given to (generic.ts): data
@@ -69,9 +69,17 @@ export function isWordy(v: string): boolean {
   );
 }
 
-/** A lower-case name of three or more parts (`my-app-tls-2`, `prod_db_key_v2`), unless all hex (a UUID). */
+/**
+ * A lower-case name of three or more parts (`my-app-tls-2`, `prod_db_key_v2`), unless all hex (a UUID) or
+ * a part of twelve or more is a draw of letters and digits (`tbkjnk650wlm394w24de_kr-…`, a token whose
+ * alphabet holds `_` and `-`: see `drawnPairs`). A name's parts are words, versions and short ids.
+ */
 function isSlug(v: string): boolean {
-  return /^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) && !/^[0-9a-f]+(?:-[0-9a-f]+)+$/.test(v);
+  return (
+    /^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/.test(v) &&
+    !/^[0-9a-f]+(?:-[0-9a-f]+)+$/.test(v) &&
+    !v.split(/[-_.]/).some((part) => part.length >= 12 && drawnPairs(part))
+  );
 }
 
 /**
