@@ -4,7 +4,7 @@ import { redactText } from '../pipeline/redact';
 import { builtinRules } from './catalog';
 import { githubToken } from './checksum';
 import { defersToNamedProvider, defersToProvider, providerPrefixes } from './prefixLookAlike';
-import { ALNUM, HEX, randomToken } from './random';
+import { ALNUM, HEX, LOWER_ALNUM, randomToken } from './random';
 import { scan } from './scanner';
 
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
@@ -58,6 +58,8 @@ describe('context rules defer to the provider whose prefix a value carries', () 
       `sqco_${randomToken(ALNUM, 57)}==`,
       `bb_ma_${randomToken('ghijklmnopqrstuvwxyz', 30)}`,
       `spu-${randomToken('0123456789ABCDEF', 32)}`,
+      // trufflehog's Buildkite near miss: the prefix, 32 of the body, then two short pieces.
+      `bkua_${randomToken(HEX, 32)}-${randomToken(LOWER_ALNUM, 4)}-${randomToken(LOWER_ALNUM, 4)}`,
     ];
     for (const value of lookAlikes) {
       for (const text of contexts(value)) {
@@ -72,6 +74,7 @@ describe('context rules defer to the provider whose prefix a value carries', () 
       [`sqco_${randomToken(ALNUM, 59)}`, 'sonarcloud-token'],
       [`bb_ma_${randomToken(HEX, 30)}`, 'bannerbear-api-key'],
       [`spu-${randomToken(HEX, 32)}`, 'spectralops-token'],
+      [`bkua_${randomToken(HEX, 40)}`, 'buildkite-api-token'],
     ];
     for (const [value, id] of trueShapes) {
       assert.deepEqual(ids(`token = "${value}"`), [id], value.slice(0, 8));
@@ -89,6 +92,7 @@ describe('context rules defer to the provider whose prefix a value carries', () 
       badChecksumPat(),
       `glpat-${randomToken(HEX, 64)}`,
       `xai-${randomToken(ALNUM, 41)}`,
+      `bkua_${randomToken(HEX, 32)}-${randomToken(LOWER_ALNUM, 4)}-${randomToken(LOWER_ALNUM, 4)}`,
     ]) {
       for (const text of contexts(value)) {
         const { text: sent } = redactText(text, new RedactionMap());

@@ -207,6 +207,8 @@ export const devToolRules: readonly Rule[] = [
     // Issued as hex; Kingfisher reads any lower-case letters and digits after the prefix, which is unique.
     body: '[a-z0-9]{40}',
     bodyMax: 40,
+    // One shape only: `bkua_` before another body (trufflehog's `bkua_<32>-…-…` near miss) is a look-alike.
+    exactShape: true,
     minEntropy: 3,
     make: () => randomToken(HEX, 40),
     revokeUrl: 'https://buildkite.com/user/api-access-tokens',
