@@ -71,6 +71,55 @@ function commonNegatives(s: string): string[] {
   ];
 }
 
+/** A user's key and value right before the password's key (`User ID=app;Password=`). */
+const USER_BEFORE =
+  /(?:user[ \t]?id|uid|username|user)[ \t]{0,2}=[^;'"\r\n]{1,48};[ \t]{0,2}(?:password|pwd)[ \t]{0,2}=[ \t]{0,2}$/i;
+/** Keys only a connection string holds (ADO.NET, ODBC, OLE DB), read after the password. */
+const CONNECTION_KEYS = new Set([
+  'user id',
+  'userid',
+  'uid',
+  'username',
+  'server',
+  'data source',
+  'initial catalog',
+  'database',
+  'provider',
+  'driver',
+  'persist security info',
+  'integrated security',
+  'trusted_connection',
+  'encrypt',
+]);
+
+/**
+ * Whether the `Password=` at `start` is a connection string's: a user's key right before it, or, after the
+ * value, `;` and another of its keys within the next few (`Password=…;Initial Catalog=…`, the order Visual
+ * Studio writes). Read on the line only, over at most 240 characters either side.
+ */
+function inConnectionString(text: string, start: number, secret: string): boolean {
+  const before = text.slice(Math.max(0, start - 240), start);
+  if (USER_BEFORE.test(before)) {
+    return true;
+  }
+  // A JDBC URL's `;password=…;` is jdbc-connection-password's.
+  if (/jdbc:[^\r\n]*$/i.test(before)) {
+    return false;
+  }
+  const end = start + secret.length;
+  if (text[end] !== ';') {
+    return false;
+  }
+  const line = /^[^\r\n'"]{0,240}/.exec(text.slice(end + 1, end + 241))![0];
+  return line
+    .split(';')
+    .slice(0, 6)
+    .some((pair) => {
+      const eq = pair.indexOf('=');
+      return eq > 0 && CONNECTION_KEYS.has(pair.slice(0, eq).trim().toLowerCase());
+    });
+}
+
 export const connectionStringRules: readonly Rule[] = [
   urlRule({
     id: 'postgres-connection-password',
@@ -228,18 +277,27 @@ export const connectionStringRules: readonly Rule[] = [
     provider: 'SQL Server',
     description: 'ADO.NET / ODBC connection string with password',
     risk,
-    keywords: ['password=', 'pwd='],
+    keywords: ['password=', 'pwd=', 'password =', 'pwd ='],
+    // The password's key, not inside a longer name (`db_password=`, `cfg.password =`); `inContext` asks for a
+    // user's key right before it or another key of a connection string after it (`Password=…;User ID=…`).
     pattern: new RegExp(
-      `(?:${anyCase('user id')}|${anyCase('userid')}|${anyCase('uid')}|${anyCase('username')}|${anyCase('user')})[ \\t]{0,2}=[^;'"\\r\\n]{1,48};[ \\t]{0,2}(?:${anyCase('password')}|${anyCase('pwd')})[ \\t]{0,2}=[ \\t]{0,2}(?<secret>[^;'"\\r\\n]{1,128})`,
+      `(?<![A-Za-z0-9_.$-])(?:${anyCase('password')}|${anyCase('pwd')})[ \\t]{0,2}=[ \\t]{0,2}(?<secret>[^;'"\\r\\n]{1,128})`,
     ),
-    maxLength: 210,
+    maxLength: 150,
     validate: (pw) => isPlausiblePassword(pw.trim()),
+    inContext: inConnectionString,
     sample: password,
     lines: (pw) => [
       `"DefaultConnection": "Server=tcp:sql-prod.database.windows.net,1433;Initial Catalog=shop;User ID=shop_app;Password=${pw};Encrypt=True;"`,
       `conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql01;DATABASE=erp;UID=etl;PWD=${pw}")`,
+      // The password first, as Visual Studio writes it, and a key with a blank before its `=`.
+      `<add name="Erp" connectionString="Data Source=sql01;Password=${pw};User ID=erp_app;Initial Catalog=erp" />`,
+      `adoConn.Open "Provider=SQLOLEDB.1;Password =${pw};Initial Catalog=Billing;Data Source=sql02"`,
     ],
     negatives: [
+      // A statement that assigns a password, then another: code, not a connection string.
+      'let password = input; const server = pick();',
+      'password=secret_from_vault; next step',
       'Server=localhost;Database=test;User Id=sa;Password=<YourStrong@Passw0rd>;',
       'Server=.;Database=app;User ID=sa;Password=${SA_PASSWORD};',
       'Server=db;User Id=app;Password=password;',

@@ -36,3 +36,43 @@ describe('Sidekiq gem server URLs (report tier)', () => {
     }
   });
 });
+
+describe('ADO.NET and ODBC connection strings (report tier)', () => {
+  const word = (): string => randomToken('abcdefghijklmnopqrstuvwxyz', 6);
+  const password = (): string => `${word()}${randomToken('0123456789', 3)}${word()}`;
+
+  it('reports the password with the user before it, or another key of the string after it', () => {
+    for (let i = 0; i < 20; i++) {
+      const pw = password();
+      for (const line of [
+        `Server=db01;Database=erp;User Id=erp_app;Password=${pw};`,
+        `Data Source=sql01;Initial Catalog=erp;Persist Security Info=True;Password=${pw};User ID=sa`,
+        `"Provider=SQLOLEDB.1;User ID=billing; " & "Password =${pw};Initial Catalog=Billing;Data Source=sql02"`,
+        `DRIVER={ODBC Driver 18 for SQL Server};PWD=${pw};UID=etl;SERVER=sql03`,
+      ]) {
+        const found = scan(line);
+        assert.deepEqual(
+          found.map((f) => [f.ruleId, line.slice(f.start, f.end)]),
+          [['sqlserver-connection-password', pw]],
+          line,
+        );
+      }
+    }
+  });
+
+  it('leaves a password assignment that no connection string holds, and its references', () => {
+    const pw = password();
+    for (const line of [
+      `let password = input; const server = pick();`,
+      `password=${pw}; next step`,
+      `db_password=${pw};Initial Catalog=erp`,
+      `Server=.;Database=app;Password=\${SA_PASSWORD};User ID=sa`,
+    ]) {
+      assert.deepEqual(
+        ids(line).filter((id) => id === 'sqlserver-connection-password'),
+        [],
+        line,
+      );
+    }
+  });
+});
