@@ -125,10 +125,13 @@ export const connectionStringRules: readonly Rule[] = [
     id: 'postgres-connection-password',
     provider: 'PostgreSQL',
     description: 'PostgreSQL connection string with password',
-    schemes: 'postgres(?:ql)?(?:\\+[a-z0-9]{1,20})?|pgsql',
-    keywords: ['postgres', 'pgsql'],
+    // dj-database-url's PostgreSQL-protocol schemes too: PostGIS, TimescaleDB (with GIS) and Redshift.
+    schemes: 'postgres(?:ql)?(?:\\+[a-z0-9]{1,20})?|pgsql|postgis|timescale(?:gis)?|redshift',
+    keywords: ['postgres', 'pgsql', 'postgis', 'timescale', 'redshift'],
     lines: (pw) => [
       `DATABASE_URL=postgres://app_user:${pw}@db.internal:5432/app`,
+      `DATABASE_URL=postgis://geo_app:${pw}@gis-db.internal:5432/maps`,
+      `WAREHOUSE_URL=redshift://etl:${pw}@cluster.abc123.us-east-1.redshift.amazonaws.com:5439/dev`,
       `  url: "postgresql+psycopg2://analytics:${pw}@10.0.4.12/warehouse?sslmode=require"`,
       `spring.datasource.url=jdbc:postgresql://svc:${pw}@pg-primary:5432/orders`,
     ],
