@@ -248,7 +248,7 @@ function isQuote(c: number): boolean {
 /**
  * A code name rather than a value: `config.password`, `PASSWORD_FIELD`, `passwordInput`, `api-key`. Mixed-case
  * letters that read as random (`bDhsWjyJETHr`: few vowels, no camelCase words) are a value, not a name.
- * `quoted`: the value opens a string, where a constant's name is no code (`password = "PXJEUKNQGNKK"`).
+ * `quoted`: the value opens a string, where a constant's name is no code (`password = "<ten drawn capitals>"`).
  */
 function isIdentifier(secret: string, quoted: boolean): boolean {
   return (
