@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
-import { randomLetterRun, rarePairs } from './letterPairs';
+import { randomLetterRun, randomPairs, rarePairs } from './letterPairs';
 import { isMarkedDraw } from './markedDraws';
 import { strayDollarStart, templateMarks } from '../templateRefs';
 import { tokenRule } from './ruleKit';
@@ -200,8 +200,7 @@ function namedDraw(t: string): boolean {
  */
 function drawnBesideWord(t: string): boolean {
   const rest = t.replace(/passw(?:or)?d|secret|token|api_?key|private_?key|credentials?/gi, '');
-  const rare = rarePairs(rest);
-  return /^(?:[a-z]{6,}|[A-Z]{6,})$/.test(rest) && rare >= 2 && rare * 4 >= rest.length - 1;
+  return /^(?:[a-z]{6,}|[A-Z]{6,})$/.test(rest) && randomPairs(rest);
 }
 
 /**

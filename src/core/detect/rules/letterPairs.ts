@@ -86,7 +86,8 @@ export function drawnPairs(value: string): boolean {
   return letters >= 8 && rare >= 2 && rare * 4 >= letters - 1;
 }
 
-function randomPairs(value: string): boolean {
+/** Letters whose pairs are a draw's: two or more outside the table, and one pair in four (the length unchecked). */
+export function randomPairs(value: string): boolean {
   const rare = rarePairs(value);
   return rare >= 2 && rare * 4 >= value.length - 1;
 }
