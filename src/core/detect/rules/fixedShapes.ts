@@ -116,6 +116,27 @@ export const fixedShapeRules: readonly Rule[] = [
       'sub-c-00000000-0000-0000-0000-000000000000',
     ],
   }),
+  fixedRule({
+    id: 'pubnub-publish-key',
+    provider: 'PubNub',
+    description: 'PubNub publish key',
+    risk: 'anyone with this file can publish messages into the channels of your PubNub keyset',
+    // A publish key ships in the apps that publish, as a subscribe key does in those that listen: a
+    // warning; `pub-c-` and the dashed groups.
+    severity: 'warning',
+    keywords: ['pub-c-'],
+    shape: 'pub-c-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}',
+    maxLength: 42,
+    validate: (t) => lettersAndDigits(t.slice(6)),
+    make: () => `pub-c-${dashedGroups(LOWER_ALNUM)}`,
+    revokeUrl: 'https://admin.pubnub.com/',
+    negatives: [
+      'pub-c-5gykyl1b-wgrq-q',
+      'pub-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcyb',
+      'pup-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcybw',
+      'pub-c-00000000-0000-0000-0000-000000000000',
+    ],
+  }),
   tokenRule({
     id: 'photoroom-api-key',
     provider: 'Photoroom',
