@@ -14,6 +14,9 @@ interface NpFormat {
   withJsonHead(shape: string, value: string): string;
   sharedRuns(values: string[]): Map<string, [number, number][]>;
   keepRuns(shape: string, value: string, runs: [number, number][]): string;
+  counted(run: string): boolean;
+  oneAlphabetCount(run: string): boolean;
+  countedOverGroup(old: string, fromGroup: string, value: string): string | undefined;
 }
 const repo = resolve(__dirname, '../../..');
 const load = createRequire(__filename);
@@ -91,8 +94,8 @@ describe('Nosey Parker extractor: the format a rule group fixes', () => {
 
   it("draws a run over the group's class where the example's narrower alphabet would leave it (Everhour)", () => {
     const pattern = '\\b([0-9A-Fa-f]{4}-[0-9a-f]{4}-[0-9a-f]{6})\\b';
-    const { shape, group, flags } = shapeFor(pattern, 'ABCD-1234-123456');
-    // `ABCD` read alone is `[A-Z]{4}`, which draws letters past F; digits read alone stay digits.
+    const { shape, group, flags } = shapeFor(pattern, 'ABCD-9417-305862');
+    // `ABCD` read alone is `[A-Z]{4}`, which draws letters past F; digits that do not count stay digits.
     assert.equal(shape, '[0-9A-Fa-f]{4}-[0-9]{4}-[0-9]{6}');
     drawsStayInGroup(shape, group, flags);
   });
@@ -150,5 +153,53 @@ describe('Nosey Parker extractor: the format a rule group fixes', () => {
     // One account's id of digits in three examples is no part of the format.
     const ids = ['x', 'y', 'z'].map((f) => `live_126031192_${f.repeat(30)}`);
     assert.deepEqual(np.sharedRuns(ids).get(ids[0] ?? ''), [[0, 4]]);
+  });
+});
+
+describe("Nosey Parker extractor: a peer's counting stand-in", () => {
+  // Built at test time: the alphabet counted from a start, the way the peers write a stand-in.
+  const countFrom = (from: string, n: number, span: number): string =>
+    Array.from({ length: n }, (_, i) => String.fromCharCode(from.charCodeAt(0) + (i % span))).join('');
+  const capitals = countFrom('A', 25, 26);
+  const digits = Array.from({ length: 20 }, (_, i) => String((i + 1) % 10)).join('');
+  const hexCount = `${countFrom('a', 6, 6)}${countFrom('1', 6, 9)}`.repeat(2);
+
+  it('reads a run that mostly counts by one as a stand-in, and a draw or a fixed tag as none', () => {
+    assert.ok(np.counted(capitals));
+    assert.ok(np.counted(digits));
+    assert.ok(np.counted(hexCount));
+    assert.equal(np.counted(alnum(24)), false);
+    assert.equal(np.counted('JQQJ9'), false);
+    assert.equal(np.counted(countFrom('a', 3, 3)), false); // too short to tell
+  });
+
+  it('takes the alphabet from the group only where the stand-in counts in one alphabet', () => {
+    assert.ok(np.oneAlphabetCount(capitals));
+    assert.ok(np.oneAlphabetCount(digits));
+    // A count over hex (`abcdef123456…`) already reads as hex, a plausible alphabet: left as it was.
+    assert.equal(np.oneAlphabetCount(hexCount), false);
+    // Visual Crossing's `[0-9A-Z]{25}` with an all-capitals example: drawn over the group's class.
+    assert.equal(np.groupShape(capitals, '[0-9A-Z]{25}', ''), '[0-9A-Z]{25}');
+    drawsStayInGroup('[0-9A-Z]{25}', '[0-9A-Z]{25}', '');
+    // A group with no literal is read for a stand-in only: a drawn example keeps its own shape.
+    assert.equal(np.groupShape(upper(25), '[0-9A-Z]{25}', ''), undefined);
+  });
+
+  it("draws only the counting pieces over the group's class, keeping the example's words", () => {
+    const value = `tskey-api-${countFrom('a', 7, 7)}-${countFrom('1', 9, 9)}`;
+    const group = 'tskey-[a-z]+-[0-9A-Za-z_]+-[0-9A-Za-z_]+';
+    const fromGroup = np.groupShape(value, group, '');
+    assert.ok(fromGroup !== undefined);
+    const shape = np.countedOverGroup(`tskey-api-${countFrom('a', 7, 7)}-[0-9]{9}`, fromGroup, value);
+    assert.equal(shape, 'tskey-api-[0-9A-Za-z_]{7}-[0-9A-Za-z_]{9}');
+    drawsStayInGroup(shape ?? '', group, '');
+    // Shapes that do not both read the value character by character give nothing.
+    assert.equal(np.countedOverGroup('[0-9]{3}', fromGroup, value), undefined);
+  });
+
+  it('keeps no counting run as a fixed part, even when three examples share it', () => {
+    const head = `${countFrom('a', 6, 6)}12`;
+    const values = [alnum(12), hex(12), upper(12)].map((tail) => `${head}-${tail}`);
+    assert.deepEqual(np.sharedRuns(values).get(values[0] ?? ''), []);
   });
 });

@@ -43,6 +43,35 @@ function groupSource(source, n) {
 
 const ESCAPED_CLASS = { d: '[0-9]', w: '[A-Za-z0-9_]' };
 
+/** Whether `b` follows `a` when counting (`a`→`b`, `8`→`9`, `9`→`0`, `z`→`A` or `0`: a keyboard's run). */
+function follows(a, b) {
+  if (b.charCodeAt(0) === a.charCodeAt(0) + 1 && /[0-9a-zA-Z]/.test(b) && /[0-9a-zA-Z]/.test(a)) {
+    return !(a === '9' || a === 'z' || a === 'Z');
+  }
+  return /[9zZ]/.test(a) && /[0aA1]/.test(b);
+}
+
+/**
+ * Whether a run of an example is the peer's counting stand-in (`ABCDEFGHIJKLMNOPQRSTUVWXY`,
+ * `abcdef123456abcdef123456`, `12345678901234567890`): four characters or more, most of them one step
+ * after the one before. A random run of 36 characters has such a step once in 36 pairs.
+ */
+function counted(run) {
+  if (run.length < 4) return false;
+  let steps = 0;
+  for (let i = 1; i < run.length; i++) if (follows(run[i - 1], run[i])) steps++;
+  return steps >= 0.6 * (run.length - 1);
+}
+
+/**
+ * A counting stand-in of letters alone or digits alone (`ABCDEFGHIJKLMNOPQRSTUVWXY`, `1234567890…`): it gives
+ * the format's length and nothing of its alphabet, which a key of a mixed group is all capitals or all
+ * digits once in thousands of draws. (A counting run over hex, `abcdef123456…`, reads as hex, as before.)
+ */
+function oneAlphabetCount(run) {
+  return counted(run) && /^(?:[A-Za-z]+|[0-9]+)$/.test(run);
+}
+
 /**
  * The group's parts: `{ lit }` for a literal run, `{ cls, min, max }` for a class run, `{ opt: parts }`
  * for an optional plain group. Undefined for anything else (an alternation, `.`, a nested group).
@@ -138,7 +167,10 @@ function jsonHead(text) {
  */
 function groupShape(value, group, flags) {
   const parts = group === undefined ? undefined : partsOf(group);
-  if (parts === undefined || !parts.some((p) => p.lit !== undefined)) return undefined;
+  // A group of class runs alone is read only for a counting stand-in, whose alphabet the group gives.
+  if (parts === undefined || (!parts.some((p) => p.lit !== undefined) && !oneAlphabetCount(value))) {
+    return undefined;
+  }
   const m = new RegExp(`^${matcher(parts)}$`, flags.replace(/[gdy]/g, '')).exec(value);
   if (!m) return undefined;
   const all = flat(parts);
@@ -158,6 +190,12 @@ function groupShape(value, group, flags) {
       out += escapeRe(text);
       return;
     }
+    // A counting stand-in (`ABCDEFGHIJKLMNOPQRSTUVWXY` for `[0-9A-Z]{25}`) is drawn over the group's class:
+    // the peer wrote a place-holder of the length, not a key that is all capitals.
+    if (oneAlphabetCount(text)) {
+      out += `${p.cls}{${text.length}}`;
+      return;
+    }
     const head = jsonHead(text);
     const rest = text.slice(head);
     // A run the example writes in a narrower alphabet than the group's where its re-draw would leave the
@@ -169,7 +207,7 @@ function groupShape(value, group, flags) {
   return out;
 }
 
-module.exports = { groupSource, groupShape, partsOf, jsonHead };
+module.exports = { groupSource, groupShape, partsOf, jsonHead, counted, oneAlphabetCount };
 
 /** One value drawn from a shape `shapeOf` writes (literals, escapes, `[class]{n}`), or undefined. */
 function drawShape(shape) {
@@ -251,7 +289,8 @@ function sharedRuns(values) {
       for (let a = i; a < j;) {
         let b = a;
         while (b < j && !/[-_.:]/.test(v[b])) b++;
-        if (b - a >= 4 && /[A-Za-z]/.test(v.slice(a, b))) runs.push([a, b]);
+        // A counting run the examples share (`abcdef12-…` in three) is the peer's stand-in, not the format.
+        if (b - a >= 4 && /[A-Za-z]/.test(v.slice(a, b)) && !counted(v.slice(a, b))) runs.push([a, b]);
         a = b + 1;
       }
       i = Math.max(j, i + 1);
@@ -288,5 +327,49 @@ function keepRuns(shape, value, runs) {
   return at === value.length && re.lastIndex === shape.length ? out : shape;
 }
 
+/** Each character of `value` as `shape` draws it (a literal, or a class's source), or undefined. */
+function perCharacter(shape, value) {
+  const re = /\\(.)|\[((?:[^\]\\]|\\.)+)\]\{(\d+)\}|([^\\[])/gy;
+  const out = [];
+  let m;
+  while (re.lastIndex < shape.length && (m = re.exec(shape))) {
+    if (m[2] === undefined) out.push({ lit: m[1] ?? m[4] });
+    else for (let k = 0; k < Number(m[3]); k++) out.push({ cls: m[2] });
+  }
+  return out.length === value.length && re.lastIndex === shape.length ? out : undefined;
+}
+
+/**
+ * `old` (the shape read from the example) with each piece between separators that counts in one alphabet
+ * (`oneAlphabetCount`) drawn as `fromGroup` (the group's format, `groupShape`) draws it; the rest as
+ * before. Undefined where the two shapes do not both read `value` character by character.
+ */
+function countedOverGroup(old, fromGroup, value) {
+  const a = perCharacter(old, value);
+  const b = perCharacter(fromGroup, value);
+  if (a === undefined || b === undefined) return undefined;
+  const take = new Array(value.length).fill(false);
+  const piece = /[^-_.:/+=]+/g;
+  let m;
+  while ((m = piece.exec(value))) {
+    if (oneAlphabetCount(m[0])) for (let i = m.index; i < m.index + m[0].length; i++) take[i] = true;
+  }
+  let out = '';
+  for (let i = 0; i < value.length;) {
+    const c = take[i] ? b[i] : a[i];
+    if (c.lit !== undefined) {
+      out += escapeRe(c.lit);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < value.length && (take[j] ? b[j] : a[j]).cls === c.cls) j++;
+    out += `[${c.cls}]{${j - i}}`;
+    i = j;
+  }
+  return out;
+}
+
+module.exports.countedOverGroup = countedOverGroup;
 module.exports.sharedRuns = sharedRuns;
 module.exports.keepRuns = keepRuns;

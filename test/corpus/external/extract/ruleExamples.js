@@ -20,7 +20,19 @@ const {
 const { samplerReads, conflicting, asStored } = require('./fidelity');
 const { shapeOf } = require('./shape');
 const { translate } = require('./rustRegex');
-const { groupSource, groupShape, leavesGroup, withJsonHead, sharedRuns, keepRuns } = require('./npFormat');
+const {
+  groupSource,
+  groupShape,
+  leavesGroup,
+  withJsonHead,
+  sharedRuns,
+  keepRuns,
+  oneAlphabetCount,
+  countedOverGroup,
+} = require('./npFormat');
+
+/** Whether a piece of `value` between separators counts in one alphabet (`npFormat.oneAlphabetCount`). */
+const countsAnywhere = (value) => value.split(/[-_.:/+=]/).some(oneAlphabetCount);
 
 // An e-mail address: the account, not the secret, of a `user:password` match.
 const EMAIL = /^[^@\s]+@[\w-]+(?:\.[\w-]+)+$/;
@@ -136,10 +148,15 @@ function inGroupFormat(template, text, spans, matches, re, shared) {
         m.indices.findIndex((ix, g) => g > 0 && ix && ix[0] === s && ix[1] === e),
       );
     // Only where the shape read from the example alone draws values the peer's own group refuses.
+    // Where a piece counts in one alphabet (`ABCDEFGHIJ…`), that piece's alphabet is the group's.
+    const counting =
+      group !== undefined && countsAnywhere(value) ? groupShape(value, group, re.flags) : undefined;
     const fixed =
       group !== undefined && leavesGroup(old, group, re.flags)
         ? groupShape(value, group, re.flags)
-        : readOnFormat(value, s, matches, re, old);
+        : counting !== undefined
+          ? countedOverGroup(old, counting, value)
+          : readOnFormat(value, s, matches, re, old);
     return keepRuns(withJsonHead(fixed ?? old, value), value, shared.get(value) ?? []);
   });
   let k = 0;
