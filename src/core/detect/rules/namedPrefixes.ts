@@ -37,6 +37,25 @@ export const namedPrefixRules: readonly Rule[] = [
     ],
   }),
   fixedRule({
+    id: 'fullstory-api-key-bare',
+    provider: 'FullStory',
+    description: 'FullStory API key',
+    risk: "anyone with this file can read your FullStory sessions and users' data through its API",
+    severity: 'warning',
+    // A region-marked key alone on its line (Kingfisher's `fullstory_v2`): `na1.` and exactly 100 base64
+    // characters, a run base64 text itself never breaks with a dot; the base64 end is the token's end.
+    keywords: ['na1.'],
+    shape: 'na1\\.[A-Za-z0-9+/]{100}',
+    end: '(?![A-Za-z0-9+/=_-])',
+    maxLength: 104,
+    minEntropy: 4,
+    make: () => `na1.${randomToken(BASE64, 100)}`,
+    revokeUrl: 'https://app.fullstory.com/',
+    // With no FullStory word on the line: with one, `fullstory-api-key` reports it.
+    lines: (t) => [t, `  api_key: "${t}"`, `headers['Authorization'] = 'Basic ${t}'`],
+    negatives: [`na1.${'A'.repeat(100)}`, `na1.${'aB3/'.repeat(25)}`],
+  }),
+  fixedRule({
     id: 'trufflehog-enterprise-secret',
     provider: 'TruffleHog Enterprise',
     description: 'TruffleHog Enterprise API secret',

@@ -26,11 +26,18 @@ describe('prefixed keys read beside their provider word (report tier)', () => {
     assert.deepEqual(ids(`thog-secret-${'0'.repeat(32)}`), []);
   });
 
-  it('FullStory: na1. and 100 base64 characters after a FullStory word, not bare', () => {
+  it('FullStory: na1. and 100 base64 characters after a FullStory word, or alone as exactly that', () => {
     const key = `na1.${randomToken(BASE64, 100)}`;
     assert.deepEqual(ids(`  "fullstory_secret": "${key}",`), ['fullstory-api-key']);
     assert.ok(!ids(`region_key = "${key}"`).includes('fullstory-api-key'));
     assert.ok(!ids(`FULLSTORY_KEY=na1.${randomToken(BASE64, 60)}`).includes('fullstory-api-key'));
+    // Alone (Kingfisher's v2 rule): the region and exactly 100 base64 characters, ending there.
+    assert.deepEqual(ids(key), ['fullstory-api-key-bare']);
+    assert.deepEqual(ids(`region_key = "${key}"`), ['fullstory-api-key-bare']);
+    assert.deepEqual(ids(`na1.${randomToken(BASE64, 99)}`), []);
+    assert.deepEqual(ids(`na1.${randomToken(BASE64, 101)}`), []);
+    assert.deepEqual(ids(`${key}==`), []);
+    assert.deepEqual(ids(`cna1.${randomToken(BASE64, 100)}`), []);
   });
 
   it('FullStory: an older key, 88 or more base64 characters, needs a credential word after the FullStory one', () => {
