@@ -1,6 +1,7 @@
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, randomFraction, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, START_TOKEN, anyCase, contextRule, prefixedRule, tokenRule } from './ruleKit';
+import { uuid } from './ruleParts';
 
 // Secret managers and infrastructure-as-code services: a leaked token here opens every other secret.
 // Facts on the formats come from the vendors' documentation and the public rule sets (gitleaks,
@@ -112,6 +113,37 @@ export const secretStoreRules: readonly Rule[] = [
       'vaultToken = s.getServerAddressByClientCIDRs',
       'VAULT_CLIENT_TOKEN="b.xxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
       'b.AAAAAQJgxDgqsGNorpoORpZ5SUynBvCl764jyRP_fnX8WvkdkDzGjbLNGd',
+    ],
+  }),
+  tokenRule({
+    id: 'vault-approle-secret-id',
+    provider: 'HashiCorp Vault',
+    description: 'HashiCorp Vault AppRole secret ID',
+    risk: 'anyone with this file and the role ID can log in to your HashiCorp Vault as the AppRole',
+    // A UUID given to `secret_id` (`vault write auth/approle/login role_id=… secret_id=…`). A `secret_id`
+    // elsewhere may be a record's key, so the name says Vault or AppRole, or one of those words or a
+    // `role_id` comes in the 300 characters before it. The redact tier hides both ids wherever they are.
+    keywords: ['secret_id', 'secret-id', 'secretid'],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9])(?:${anyCase('vault')}[_-]?|${anyCase('approle')}[_-]?)?${anyCase('secret')}[_-]?${anyCase('id')}` +
+        `["']?[ \\t]{0,4}(?::=|=>|[:=])[ \\t]{0,4}["']?` +
+        '(?<secret>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![0-9a-fA-F-])',
+    ),
+    maxLength: 20 + 10 + 36,
+    expectsUuid: true,
+    inContext: (text, start) =>
+      /vault|approle|role[_-]?id/i.test(text.slice(Math.max(0, start - 300), start)),
+    revokeUrl: 'https://developer.hashicorp.com/vault/docs/auth/approle',
+    sample: uuid,
+    lines: (t) => [
+      `VAULT_SECRET_ID=${t}`,
+      `role_id = "$ROLE_ID"\nsecret_id = "${t}"`,
+      `vault write auth/approle/login role_id="$ROLE_ID" secret_id="${t}"`,
+    ],
+    negatives: [
+      'secret_id = "3fa85f64-5717-4562-b3fc-2c963f66afa6"',
+      'VAULT_SECRET_ID=12345678-1234-1234-1234-123456789012',
+      'vault_secret_id: ${VAULT_SECRET_ID}',
     ],
   }),
   tokenRule({
