@@ -80,6 +80,13 @@ export interface Rule {
    */
   readonly expectsUuid?: boolean;
   /**
+   * True when the pattern's syntax makes the value a literal, whatever its shape: a command-line flag's
+   * argument (`psexec … -p VALUE`, which the shell passes as written), a string compared with a credential
+   * name (`secret != "…"`), a dotenv value. A value that reads as a code name there (`dev_admin`,
+   * `db-pass.1`) is still a literal, and the generic rules' identifier reading does not drop it.
+   */
+  readonly literalSyntax?: boolean;
+  /**
    * True when the provider issues only the shape `pattern` spells (one length or range, one alphabet), as
    * its documentation and every peer's rule for it agree. A value under one of this rule's prefixes that
    * the pattern does not take whole is then a look-alike (a near miss, a test value), and a context rule

@@ -176,6 +176,8 @@ export interface RuleTraits {
    * Such a value after `secrets.` or `${` is the token pasted where a name belongs, never a variable's name.
    */
   readonly anchored: boolean;
+  /** The syntax makes the value a literal, such as a command-line flag's argument (`Rule.literalSyntax`). */
+  readonly literalSyntax: boolean;
 }
 
 /**
@@ -208,7 +210,7 @@ export function suppressedByContext(
   }
   if (
     (!traits.expectsUuid && UUID.test(secret)) ||
-    (traits.generic && genericNonSecret(text, lineStart, end, secret, before))
+    (traits.generic && genericNonSecret(text, lineStart, end, secret, before, traits.literalSyntax))
   ) {
     return true;
   }
@@ -226,13 +228,14 @@ function genericNonSecret(
   end: number,
   secret: string,
   before: string,
+  literalSyntax: boolean,
 ): boolean {
   const raw = /([A-Za-z_$][\w$.-]*)["'`\]]{0,2}\s*(?:=>|:=|=|:|,|\()?\s*$/.exec(before)?.[1];
   const name = raw === undefined ? '' : words(raw);
   return (
     HASH_NAME.test(name) ||
     (PUBLIC_NAME.test(name) && !SECRET_NAME.test(name)) ||
-    isIdentifier(secret, isQuote(text.charCodeAt(end - secret.length - 1))) ||
+    (!literalSyntax && isIdentifier(secret, isQuote(text.charCodeAt(end - secret.length - 1)))) ||
     isPathLike(secret) ||
     /^[a-z][a-z0-9+.-]*:\/\//i.test(secret) ||
     text.charCodeAt(end) === 40 /* ( : a call, not a value */ ||

@@ -8,11 +8,13 @@ import { scan } from './scanner';
 import { ContextMemo, suppressedByContext } from './suppress';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const PROVIDER: RuleTraits = { generic: false, expectsUuid: false, anchored: false };
-const GENERIC: RuleTraits = { generic: true, expectsUuid: false, anchored: false };
-const UUID_RULE: RuleTraits = { generic: false, expectsUuid: true, anchored: false };
+const PROVIDER: RuleTraits = { generic: false, expectsUuid: false, anchored: false, literalSyntax: false };
+const GENERIC: RuleTraits = { generic: true, expectsUuid: false, anchored: false, literalSyntax: false };
+const UUID_RULE: RuleTraits = { generic: false, expectsUuid: true, anchored: false, literalSyntax: false };
 /** A provider rule every match of which opens with its literal prefix (`pypi-AgEI…`, `ghp_`). */
-const PREFIXED: RuleTraits = { generic: false, expectsUuid: false, anchored: true };
+const PREFIXED: RuleTraits = { generic: false, expectsUuid: false, anchored: true, literalSyntax: false };
+/** A generic rule whose value follows a command-line flag (`psexec … -p VALUE`). */
+const FLAG: RuleTraits = { generic: true, expectsUuid: false, anchored: false, literalSyntax: true };
 
 /** Whether the candidate `secret`, at its first occurrence in `text`, is suppressed by its context. */
 function suppressed(text: string, secret: string, traits: RuleTraits = PROVIDER): boolean {
@@ -131,6 +133,10 @@ describe('context suppression', () => {
       suppressed('auth_url = https://login.example.org/oauth', 'https://login.example.org/oauth', GENERIC),
     );
     assert.ok(suppressed('token = getToken2(user)', 'getToken2', GENERIC));
+    // After a command-line flag the shell passes a code-name shape as written: a value. Paths stay dropped.
+    assert.equal(suppressed('psexec \\\\host -u admin -p dev_qzkvrt cmd', 'dev_qzkvrt', FLAG), false);
+    assert.ok(suppressed('psexec \\\\host -u admin -p dev_qzkvrt cmd', 'dev_qzkvrt', GENERIC));
+    assert.ok(suppressed('psexec \\\\host -u admin -p ./certs/pw.txt cmd', './certs/pw.txt', FLAG));
   });
 
   it('drops the code after a string the name stood in, and keeps a value whose quote opens its own', () => {

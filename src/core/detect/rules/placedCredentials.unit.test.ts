@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import { scan } from '../scanner';
 
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+
 const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
 const values = (text: string): string[] => scan(text).map((f) => text.slice(f.start, f.end));
 
@@ -59,6 +61,13 @@ describe('credentials named by where they sit (report tier)', () => {
     // A usage line in a doc comment: a one-letter stand-in, and the backquote and comma closing it.
     assert.deepEqual(ids(' * (`sshpass -p X`, `psexec -u U -p X`), and'), []);
     assert.deepEqual(ids('psexec \\\\host -u admin -p `cat pw.txt` cmd'), []);
+    // A word and drawn letters joined by `_` or `-` reads as a code name, but a shell passes it as written.
+    const joined = `dev_${randomToken(LOWER, 6)}`;
+    assert.deepEqual(values(`cmd.exe /C PSEXEC \\\\10.0.94.120 -u Administrator -p ${joined} CMD /C ECHO`), [
+      joined,
+    ]);
+    const dashed = `ops-${randomToken(LOWER, 5)}.${randomToken(LOWER, 3)}`;
+    assert.deepEqual(values(`Connect-VIServer -Server vc -User admin -Password ${dashed}`), [dashed]);
     const vc = `${randomToken(ALNUM, 8)}!`;
     assert.deepEqual(
       values(`Connect-VIServer -Server vc.lab.local -User admin@vsphere.local -Password ${vc}`),
