@@ -112,7 +112,6 @@ export const fixedShapeRules: readonly Rule[] = [
     negatives: [
       'sub-c-5gykyl1b-wgrq-q',
       'sub-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcyb',
-      'pub-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcybw',
       'sub-c-00000000-0000-0000-0000-000000000000',
     ],
   }),

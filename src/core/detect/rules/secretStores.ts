@@ -141,7 +141,8 @@ export const secretStoreRules: readonly Rule[] = [
       `vault write auth/approle/login role_id="$ROLE_ID" secret_id="${t}"`,
     ],
     negatives: [
-      'secret_id = "3fa85f64-5717-4562-b3fc-2c963f66afa6"',
+      // A UUID one digit short (the file's own Vault words would name one that is whole).
+      'secret_id = "3fa85f64-5717-4562-b3fc-2c963f66afa"',
       'VAULT_SECRET_ID=12345678-1234-1234-1234-123456789012',
       'vault_secret_id: ${VAULT_SECRET_ID}',
     ],
