@@ -110,6 +110,21 @@ const COMPARED = new RegExp(
   'm',
 );
 
+/** `password != "…"`: the string a credential name is compared with, which is what the code checks for. */
+const CHECKED = new RegExp(
+  `${NAME}${NAME_CLOSE}[ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}["'\`](?<secret>(?<=")[^"\\\\\\r\\n]{6,200}(?=")|(?<=')[^'\\\\\\r\\n]{6,200}(?=')|(?<=\`)[^\`\\\\\\r\\n]{6,200}(?=\`))["'\`]`,
+  'm',
+);
+/**
+ * A dotenv line (`REACT_APP_SMTP_PASSWORD=…`): a name in capitals starting its line (after `export`), `=`
+ * with no blank, and a bare value to a blank, a comment or the line end. A dotenv value is a literal: a
+ * variable there is written `$NAME` or `${NAME}`, which the value may not start with.
+ */
+const DOTENV = new RegExp(
+  `^[ \\t]{0,4}(?:export[ \\t]{1,4})?(?=[A-Z0-9_]{1,80}=)[A-Z0-9_]{0,40}?${NAME}=(?<secret>[^\\s"'\`$;#][^\\s"'\`;]{4,198}[^\\s"'\`,;])(?=[ \\t]*(?:$|#))`,
+  'm',
+);
+
 /** A phrase that is code (`user_input or default`, `args.pw if x else None`), not a passphrase. */
 const CODE_PHRASE =
   /[_.()=+|&<>$[\]{}]|\b(?:if|else|None|null|nil|undefined|await|new|return|lambda|def|function)\b/;
@@ -204,6 +219,22 @@ function drawnBesideWord(t: string): boolean {
 }
 
 /**
+ * A short phrase of lower-case words whose letters pair as a draw's do (two pairs or more that no language
+ * writes, one in four, counted within words, and one in every word): typed letters, not a label or a note
+ * (`not set`, `open sesame`, whose pairs are all a language's), nor one drawn word among words (`<drawn>
+ * start right`).
+ */
+function drawnPhrase(t: string): boolean {
+  if (!/^[a-z]+(?: [a-z]+){1,3}$/.test(t)) {
+    return false;
+  }
+  const words = t.split(' ');
+  const rare = words.reduce((n, w) => n + rarePairs(w), 0);
+  const pairs = words.reduce((n, w) => n + w.length - 1, 0);
+  return pairs >= 6 && rare >= 2 && rare * 4 >= pairs && words.every((w) => rarePairs(w) > 0);
+}
+
+/**
  * A literal that can be a credential: not a value another rule judges (`tokenShaped`), nor a short run of
  * letters and digits (generic-password asks it for a mixture) unless its letters read as drawn
  * (`randomLetterRun`); a phrase of 20
@@ -211,8 +242,11 @@ function drawnBesideWord(t: string): boolean {
  * or digit (`,.:-¨@*¿?!` is a pattern); and
  * not a reference, a placeholder, a keyword, a path, a URL, code, a label (`Enter your password`,
  * `Contraseña`, a single capitalised word), a format string, or a stock default (`changeme`).
+ * `literal`: the syntax already makes the value a literal (`Rule.literalSyntax`: compared with the name, a
+ * dotenv value), so a lower-case `snake_case` or dashed shape (`open_qzkvrt`, `smtp-pass.1`) is no
+ * variable's or resource's name there.
  */
-export function literalOk(v: string): boolean {
+export function literalOk(v: string, literal = false): boolean {
   const t = v.trim();
   // Letters in one case that no language spells (`xnjmljdxhpz`): a generated password, though it is
   // short or one-cased; the checks after the first two still apply.
@@ -229,7 +263,7 @@ export function literalOk(v: string): boolean {
     (/^(?:[a-z]+|[A-Z]+)$/.test(t) && !drawn) ||
     // A unit said over and over (`deadbeef` four times) is a filler.
     /^(.{1,8})\1{2,}$/.test(t) ||
-    (/\s/.test(t) && (t.length < 20 || CODE_PHRASE.test(t))) ||
+    (/\s/.test(t) && ((t.length < 20 && !drawnPhrase(t)) || CODE_PHRASE.test(t))) ||
     t.length < 6 ||
     !/[A-Za-z0-9]/.test(t) ||
     isRef(t) ||
@@ -246,7 +280,7 @@ export function literalOk(v: string): boolean {
     /^!{1,2}[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(t) ||
     /^[A-Za-z_][\w.]*[)\]}]{1,2}$/.test(t) ||
     /^[A-Za-z_][\w.]*\([A-Za-z_][\w.]*$/.test(t) ||
-    /^[a-z]+[0-9]*(?:_[a-z]+[0-9]*)+$/.test(t) ||
+    (!literal && /^[a-z]+[0-9]*(?:_[a-z]+[0-9]*)+$/.test(t)) ||
     // A CSS colour (`--test-pass-color: #007f6a;`).
     /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(t) ||
     /^[A-Z][a-z]+$/.test(t) ||
@@ -255,7 +289,7 @@ export function literalOk(v: string): boolean {
     /^[A-Z][a-z']*(?:[ \t]+\S+)+$/.test(t) ||
     (!marked && /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|<%/.test(t)) ||
     (/^\$[A-Za-z_]/.test(t) && !strayDollarStart(t)) ||
-    /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t) ||
+    (!literal && /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t)) ||
     /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(t) ||
     isDefaultPassword(t)
   );
@@ -284,6 +318,16 @@ function passphrase(): string {
 }
 
 const RISK = 'anyone with this file can sign in wherever this credential is used';
+
+/** A word and drawn letters joined as a name would be (`open_qzkvrt`, `smtp-xkwrbd`): a literal's shape only. */
+function joinedWords(): string {
+  return `${randomToken('bcdfghjklmnpqrstvwz', 4)}${randomToken('_-', 1)}${randomToken('bcdfghjklmnpqrstvwxz', 6)}`;
+}
+
+/** What `literalOk` takes only where the syntax makes the value a literal: the shapes of a name. */
+function literalByPlace(v: string): boolean {
+  return literalOk(v, true) && !literalOk(v);
+}
 
 export const credentialLiteralRules: readonly Rule[] = [
   tokenRule({
@@ -354,6 +398,63 @@ export const credentialLiteralRules: readonly Rule[] = [
       '    client_secret = getattr(settings_instance,',
       '  credentials._private_key_pkcs12 = pkcs12_val',
       "            master_user_password='testtestt3st',",
+    ],
+  }),
+  tokenRule({
+    id: 'generic-checked-credential',
+    provider: 'Generic',
+    description: 'Hard-coded credential a password-like name is compared with',
+    risk: RISK,
+    severity: 'warning',
+    // `creds.Secret != "open-…"`: what the code checks the credential against is a literal, though it has
+    // a name's shape, which generic-credential-literal refuses in an assignment. The rest is that rule's.
+    keywords: ['pass', 'pwd', 'cret', 'key'],
+    pattern: CHECKED,
+    maxLength: 16 + 3 * 17 + 10 + 12 + 202,
+    validate: literalByPlace,
+    inContext: markedValueQuoted,
+    literalSyntax: true,
+    sample: joinedWords,
+    lines: (v) => [
+      `if creds.Secret != "${v}" {`,
+      `if (dbPassword === '${v}') {`,
+      `  unless api_key == "${v}"`,
+    ],
+    negatives: [
+      'if (password == "new-password") {',
+      'if (apiKey !== "undefined") {',
+      'if secret_type == "kubernetes-io" {',
+      'if (password == other_password) {',
+      'password = "open-qzkvrt"',
+    ],
+  }),
+  tokenRule({
+    id: 'generic-dotenv-credential',
+    provider: 'Generic',
+    description: 'Credential in a dotenv line',
+    risk: RISK,
+    severity: 'warning',
+    // `REACT_APP_MAILER_PASSWORD=smtp_…`: a dotenv value is a literal, though it has a name's shape, which
+    // generic-credential-literal refuses after an assignment of any language. The rest is that rule's.
+    keywords: ['pass', 'pwd', 'cret', 'key'],
+    pattern: DOTENV,
+    maxLength: 4 + 11 + 40 + 16 + 3 * 17 + 1 + 200,
+    validate: literalByPlace,
+    literalSyntax: true,
+    sample: joinedWords,
+    lines: (v) => [
+      `REACT_APP_MAILER_PASSWORD=${v} # Enter your SMTP email password`,
+      `export DB_PASSWORD=${v}`,
+      `API_SECRET=${v}`,
+    ],
+    negatives: [
+      'DB_PASSWORD=db_password',
+      'DB_PASSWORD=$DB_PASS',
+      'DB_PASSWORD=${DB_PASS}',
+      'db_password=open_qzkvrt',
+      'PASSWORD_FILE=/run/secrets/db_password',
+      'PASSWORD_HINT=first-pet',
+      'DB_PASSWORD = open_qzkvrt',
     ],
   }),
   tokenRule({

@@ -108,6 +108,45 @@ describe('credential literals (report tier)', () => {
     assert.deepEqual(scan('password = "xx-os.environ[pw]-xx"'), []);
   });
 
+  it('reads a name-shaped value as a literal where the syntax says so: a comparison, a dotenv line', () => {
+    const LOWER = 'bcdfghjklmnpqrstvwxz';
+    const joined = `open${randomToken('_-', 1)}${randomToken(LOWER, 6)}`;
+    const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+    // Compared with the credential: what the code checks for (Nosey Parker's generic.15 and .16).
+    assert.deepEqual(ids(`if creds.Secret != "${joined}" {`), ['generic-checked-credential']);
+    assert.deepEqual(ids(`if ('${joined}' === dbPassword) {`), []);
+    // Assigned in code, the same shape is a variable's or a resource's name.
+    assert.deepEqual(ids(`password = "${joined}"`), []);
+    assert.deepEqual(ids(`password = ${joined}`), []);
+    // A dotenv line: a capitals name starting its line, `=` with no blank, a bare value.
+    const env = `smtp_${randomToken(LOWER, 8)}`;
+    assert.deepEqual(ids(`REACT_APP_MAILER_PASSWORD=${env} # Enter your SMTP email password`), [
+      'generic-dotenv-credential',
+    ]);
+    assert.deepEqual(ids(`export DB_PASSWORD=${env}`), ['generic-dotenv-credential']);
+    assert.deepEqual(ids(`db_password=${env}`), []);
+    assert.deepEqual(ids(`DB_PASSWORD = ${env}`), []);
+    assert.deepEqual(ids('DB_PASSWORD=db_password_primary'), []);
+    // What the general rules take stays theirs (generic-password's mixture here).
+    const mixed = `${randomToken(LOWER, 5)}7Q${randomToken(LOWER, 4)}!`;
+    const taken = ids(`DB_PASSWORD=${mixed}`);
+    assert.equal(taken.length, 1);
+    assert.ok(!taken.includes('generic-dotenv-credential'), taken.join());
+    assert.equal(literalOk(joined), false);
+    assert.equal(literalOk(joined, true), true);
+  });
+
+  it('reports a short phrase of drawn letters, not a short note or a word passphrase', () => {
+    assert.ok(found("password = 'zgap ebswpk'\n", 'zgap ebswpk'));
+    assert.ok(found("password = 'kzgf wozkal'\n", 'kzgf wozkal'));
+    assert.equal(literalOk('open sesame'), false);
+    assert.equal(literalOk('not yet set'), false);
+    assert.equal(literalOk('my dog spot'), false);
+    assert.equal(literalOk('qzk vrtl'), false); // too few letters to tell
+    // One drawn word among words (a detect-secrets negative): a note, not typed letters.
+    assert.equal(literalOk(`${randomToken('bcdfghjklmnpqrstvwxz', 6)} start right`), false);
+  });
+
   it('leaves references, code, labels, placeholders and values other rules judge', () => {
     const negatives = [
       'password = ",.:-¨@*¿?!"',

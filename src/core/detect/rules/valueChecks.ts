@@ -248,7 +248,7 @@ function trimAffixes(stem: string): string {
  * or a stock example.
  */
 export function namesCredential(value: string): boolean {
-  const words = /token|secret|passw|api_?key|private_?key|credential/i;
+  const words = /token|secret|passw|api[_-]?key|private[_-]?key|credential/i;
   return words.test(value) || words.test(unleet(value));
 }
 
