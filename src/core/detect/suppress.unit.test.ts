@@ -134,8 +134,9 @@ describe('context suppression', () => {
     );
     assert.ok(suppressed('token = getToken2(user)', 'getToken2', GENERIC));
     // After a command-line flag the shell passes a code-name shape as written: a value. Paths stay dropped.
-    assert.equal(suppressed('psexec \\\\host -u admin -p dev_qzkvrt cmd', 'dev_qzkvrt', FLAG), false);
-    assert.ok(suppressed('psexec \\\\host -u admin -p dev_qzkvrt cmd', 'dev_qzkvrt', GENERIC));
+    const joined = `dev_${randomToken('bcdfghjklmnpqrstvwxz', 6)}`;
+    assert.equal(suppressed(`psexec \\\\host -u admin -p ${joined} cmd`, joined, FLAG), false);
+    assert.ok(suppressed(`psexec \\\\host -u admin -p ${joined} cmd`, joined, GENERIC));
     assert.ok(suppressed('psexec \\\\host -u admin -p ./certs/pw.txt cmd', './certs/pw.txt', FLAG));
   });
 
