@@ -168,6 +168,8 @@ describe("Nosey Parker extractor: a peer's counting stand-in", () => {
     assert.ok(np.counted(capitals));
     assert.ok(np.counted(digits));
     assert.ok(np.counted(hexCount));
+    // Switching case as it counts (Kingfisher's `abcDEFGhijKLmno…`).
+    assert.ok(np.counted(`${countFrom('a', 3, 3)}${countFrom('D', 4, 4)}${countFrom('h', 3, 3)}`));
     assert.equal(np.counted(alnum(24)), false);
     assert.equal(np.counted('JQQJ9'), false);
     assert.equal(np.counted(countFrom('a', 3, 3)), false); // too short to tell

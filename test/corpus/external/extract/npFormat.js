@@ -43,12 +43,17 @@ function groupSource(source, n) {
 
 const ESCAPED_CLASS = { d: '[0-9]', w: '[A-Za-z0-9_]' };
 
-/** Whether `b` follows `a` when counting (`a`→`b`, `8`→`9`, `9`→`0`, `z`→`A` or `0`: a keyboard's run). */
+/**
+ * Whether `b` follows `a` when counting (`a`→`b`, `c`→`D`, `8`→`9`, `9`→`0`, `z`→`A` or `0`): the peers
+ * count in either case, or switch case as they go (`abcDEFGhijKLmno…`).
+ */
 function follows(a, b) {
-  if (b.charCodeAt(0) === a.charCodeAt(0) + 1 && /[0-9a-zA-Z]/.test(b) && /[0-9a-zA-Z]/.test(a)) {
-    return !(a === '9' || a === 'z' || a === 'Z');
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (y.charCodeAt(0) === x.charCodeAt(0) + 1 && /[0-9a-z]/.test(y) && /[0-9a-z]/.test(x)) {
+    return !(x === '9' || x === 'z');
   }
-  return /[9zZ]/.test(a) && /[0aA1]/.test(b);
+  return /[9z]/.test(x) && /[0a1]/.test(y);
 }
 
 /**
