@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
 import { randomLetterRun, randomPairs, rarePairs } from './letterPairs';
+import { drawnTriples } from './letterTriples';
 import { isMarkedDraw } from './markedDraws';
 import { strayDollarStart, templateMarks } from '../templateRefs';
 import { tokenRule } from './ruleKit';
@@ -250,7 +251,7 @@ export function literalOk(v: string, literal = false): boolean {
   const t = v.trim();
   // Letters in one case that no language spells (`xnjmljdxhpz`): a generated password, though it is
   // short or one-cased; the checks after the first two still apply.
-  const drawn = randomLetterRun(t) || namedDraw(t);
+  const drawn = randomLetterRun(t) || namedDraw(t) || drawnTriples(t);
   // A password generator's draw with marks (`C>/x-N[K4gDK+H1]`): its brackets and end marks are chance,
   // not code, a label or a format.
   const marked = isMarkedDraw(t);
