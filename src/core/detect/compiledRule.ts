@@ -112,7 +112,7 @@ export class CompiledRule {
   /** The pattern spells out a UUID, so a UUID-shaped secret is expected rather than an identifier. */
   readonly expectsUuid: boolean;
   /** The syntax makes the value a literal (`Rule.literalSyntax`): no code name, whatever its shape. */
-  readonly literalSyntax: boolean;
+  readonly literalSyntax: boolean | ((text: string, start: number) => boolean);
   /**
    * ASCII characters a match can start with (1 = yes), or undefined when the pattern can start almost
    * anywhere. Set only for rules run by `matchStarts`.
@@ -170,7 +170,7 @@ export class CompiledRule {
     this.keywordLength = keywords.reduce((max, k) => Math.max(max, k.length), 0);
     this.generic = rule.severity === 'warning';
     this.expectsUuid = rule.expectsUuid === true || /\{8\}-[^]*\{4\}-[^]*\{12\}/.test(source);
-    this.literalSyntax = rule.literalSyntax === true;
+    this.literalSyntax = rule.literalSyntax ?? false;
     this.startBits = shape.startBits;
     this.startsNonAscii = shape.startsNonAscii;
     this.broadStart = shape.startSize > BROAD_START;

@@ -80,12 +80,13 @@ export interface Rule {
    */
   readonly expectsUuid?: boolean;
   /**
-   * True when the pattern's syntax makes the value a literal, whatever its shape: a command-line flag's
-   * argument (`psexec … -p VALUE`, which the shell passes as written), a string compared with a credential
-   * name (`secret != "…"`), a dotenv value. A value that reads as a code name there (`dev_admin`,
-   * `db-pass.1`) is still a literal, and the generic rules' identifier reading does not drop it.
+   * Whether the syntax makes the value a literal, whatever its shape: always (true: a command-line flag's
+   * argument, `psexec … -p VALUE`, which the shell passes as written), or where a check of the text before
+   * the value (which starts at `start`) says so (a string compared with a credential name, `secret != "…"`;
+   * a dotenv value). A value that reads as a code name there (`dev_admin`, `db-pass.1`) is still a literal,
+   * and the generic rules' identifier reading does not drop it. The check must read a bounded stretch.
    */
-  readonly literalSyntax?: boolean;
+  readonly literalSyntax?: boolean | ((text: string, start: number) => boolean);
   /**
    * True when the provider issues only the shape `pattern` spells (one length or range, one alphabet), as
    * its documentation and every peer's rule for it agree. A value under one of this rule's prefixes that

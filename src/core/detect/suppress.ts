@@ -177,7 +177,7 @@ export interface RuleTraits {
    */
   readonly anchored: boolean;
   /** The syntax makes the value a literal, such as a command-line flag's argument (`Rule.literalSyntax`). */
-  readonly literalSyntax: boolean;
+  readonly literalSyntax: boolean | ((text: string, start: number) => boolean);
 }
 
 /**
@@ -210,7 +210,8 @@ export function suppressedByContext(
   }
   if (
     (!traits.expectsUuid && UUID.test(secret)) ||
-    (traits.generic && genericNonSecret(text, lineStart, end, secret, before, traits.literalSyntax))
+    (traits.generic &&
+      genericNonSecret(text, lineStart, end, secret, before, literalAt(traits.literalSyntax, text, start)))
   ) {
     return true;
   }
@@ -220,6 +221,15 @@ export function suppressedByContext(
   // PEM bodies are lines of bare base64; only a candidate on such a line can sit inside one.
   const block = onBase64Line(text, start, end) ? memo.pemBlockAt(start) : undefined;
   return block !== undefined && PUBLIC_PEM.test(block.label);
+}
+
+/** Whether a rule's syntax makes the value at `start` a literal (`Rule.literalSyntax`). */
+function literalAt(
+  literalSyntax: boolean | ((text: string, start: number) => boolean),
+  text: string,
+  start: number,
+): boolean {
+  return typeof literalSyntax === 'function' ? literalSyntax(text, start) : literalSyntax;
 }
 
 function genericNonSecret(

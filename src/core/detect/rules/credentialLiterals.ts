@@ -111,20 +111,26 @@ const COMPARED = new RegExp(
   'm',
 );
 
-/** `password != "…"`: the string a credential name is compared with, which is what the code checks for. */
-const CHECKED = new RegExp(
-  `${NAME}${NAME_CLOSE}[ \\t]{0,3}(?:===?|!==?)[ \\t]{0,3}["'\`](?<secret>(?<=")[^"\\\\\\r\\n]{6,200}(?=")|(?<=')[^'\\\\\\r\\n]{6,200}(?=')|(?<=\`)[^\`\\\\\\r\\n]{6,200}(?=\`))["'\`]`,
-  'm',
-);
 /**
- * A dotenv line (`REACT_APP_SMTP_PASSWORD=…`): a name in capitals starting its line (after `export`), `=`
- * with no blank, and a bare value to a blank, a comment or the line end. A dotenv value is a literal: a
- * variable there is written `$NAME` or `${NAME}`, which the value may not start with.
+ * Whether the syntax before a value at `start` makes it a literal, whatever its shape: a string compared
+ * with the credential's name (`creds.Secret != "…"`: what the code checks for), or a dotenv line's value (a
+ * name in capitals starting its line, after `export` or a comment's `#`, and `=` with no blank: a variable
+ * there is written `$NAME`). Reads at most 100 characters back.
  */
-const DOTENV = new RegExp(
-  `^[ \\t]{0,4}(?:export[ \\t]{1,4})?(?=[A-Z0-9_]{1,80}=)[A-Z0-9_]{0,40}?${NAME}=(?<secret>[^\\s"'\`$;#][^\\s"'\`;]{4,198}[^\\s"'\`,;])(?=[ \\t]*(?:$|#))`,
-  'm',
-);
+export function literalPlace(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 100), start);
+  if (/(?:===?|!==?)[ \t]{0,3}["'`]$/.test(before)) {
+    return true;
+  }
+  // The whole line is in reach, or the look back proves nothing about where the line starts.
+  const lineStart = before.lastIndexOf('\n') + 1;
+  if (lineStart === 0 && start > 100) {
+    return false;
+  }
+  return /^[ \t]{0,4}(?:#[ \t]{0,4})?(?:export[ \t]{1,4})?[A-Z][A-Z0-9_]{0,80}=$/.test(
+    before.slice(lineStart),
+  );
+}
 
 /** A phrase that is code (`user_input or default`, `args.pw if x else None`), not a passphrase. */
 const CODE_PHRASE =
@@ -320,16 +326,6 @@ function passphrase(): string {
 
 const RISK = 'anyone with this file can sign in wherever this credential is used';
 
-/** A word and drawn letters joined as a name would be (`open_qzkvrt`, `smtp-xkwrbd`): a literal's shape only. */
-function joinedWords(): string {
-  return `${randomToken('bcdfghjklmnpqrstvwz', 4)}${randomToken('_-', 1)}${randomToken('bcdfghjklmnpqrstvwxz', 6)}`;
-}
-
-/** What `literalOk` takes only where the syntax makes the value a literal: the shapes of a name. */
-function literalByPlace(v: string): boolean {
-  return literalOk(v, true) && !literalOk(v);
-}
-
 export const credentialLiteralRules: readonly Rule[] = [
   tokenRule({
     id: 'generic-credential-literal',
@@ -344,8 +340,12 @@ export const credentialLiteralRules: readonly Rule[] = [
     // quote, 200.
     maxLength: 330,
     endsBefore: VALUE_ENDS,
-    validate: literalOk,
-    inContext: markedValueQuoted,
+    // A name's shape (`open_<letters>`, `smtp-<letters>`) is a literal where the syntax says so (compared
+    // with the name, a dotenv line: `literalPlace`), and a variable's or a resource's name elsewhere.
+    validate: (v) => literalOk(v, true),
+    inContext: (text, start, secret) =>
+      markedValueQuoted(text, start, secret) && (literalOk(secret) || literalPlace(text, start)),
+    literalSyntax: literalPlace,
     // A phrase: the other generic rules never take a value with blanks, so this rule is the one that finds
     // it. Punctuation-heavy values, which generic-password may also take, are in the unit tests.
     sample: passphrase,
@@ -402,63 +402,6 @@ export const credentialLiteralRules: readonly Rule[] = [
     ],
   }),
   tokenRule({
-    id: 'generic-checked-credential',
-    provider: 'Generic',
-    description: 'Hard-coded credential a password-like name is compared with',
-    risk: RISK,
-    severity: 'warning',
-    // `creds.Secret != "open-…"`: what the code checks the credential against is a literal, though it has
-    // a name's shape, which generic-credential-literal refuses in an assignment. The rest is that rule's.
-    keywords: ['pass', 'pwd', 'cret', 'key'],
-    pattern: CHECKED,
-    maxLength: 16 + 3 * 17 + 10 + 12 + 202,
-    validate: literalByPlace,
-    inContext: markedValueQuoted,
-    literalSyntax: true,
-    sample: joinedWords,
-    lines: (v) => [
-      `if creds.Secret != "${v}" {`,
-      `if (dbPassword === '${v}') {`,
-      `  unless api_key == "${v}"`,
-    ],
-    negatives: [
-      'if (password == "new-password") {',
-      'if (apiKey !== "undefined") {',
-      'if secret_type == "kubernetes-io" {',
-      'if (password == other_password) {',
-      'password = "open-qzkvrt"',
-    ],
-  }),
-  tokenRule({
-    id: 'generic-dotenv-credential',
-    provider: 'Generic',
-    description: 'Credential in a dotenv line',
-    risk: RISK,
-    severity: 'warning',
-    // `REACT_APP_MAILER_PASSWORD=smtp_…`: a dotenv value is a literal, though it has a name's shape, which
-    // generic-credential-literal refuses after an assignment of any language. The rest is that rule's.
-    keywords: ['pass', 'pwd', 'cret', 'key'],
-    pattern: DOTENV,
-    maxLength: 4 + 11 + 40 + 16 + 3 * 17 + 1 + 200,
-    validate: literalByPlace,
-    literalSyntax: true,
-    sample: joinedWords,
-    lines: (v) => [
-      `REACT_APP_MAILER_PASSWORD=${v} # Enter your SMTP email password`,
-      `export DB_PASSWORD=${v}`,
-      `API_SECRET=${v}`,
-    ],
-    negatives: [
-      'DB_PASSWORD=db_password',
-      'DB_PASSWORD=$DB_PASS',
-      'DB_PASSWORD=${DB_PASS}',
-      'db_password=open_qzkvrt',
-      'PASSWORD_FILE=/run/secrets/db_password',
-      'PASSWORD_HINT=first-pet',
-      'DB_PASSWORD = open_qzkvrt',
-    ],
-  }),
-  tokenRule({
     id: 'generic-compared-credential',
     provider: 'Generic',
     description: 'Hard-coded credential compared with a password-like name',
@@ -467,8 +410,10 @@ export const credentialLiteralRules: readonly Rule[] = [
     keywords: ['pass', 'pwd', 'cret', 'key'],
     pattern: COMPARED,
     maxLength: 140,
-    validate: literalOk,
+    // What the code checks the credential against is a literal, whatever its shape.
+    validate: (v) => literalOk(v, true),
     inContext: markedValueQuoted,
+    literalSyntax: true,
     sample: passphrase,
     lines: (v) => [`if ("${v}" == password) {`, `if ('${v}' !== my_private_key) {`, `  "${v}" === apiKey &&`],
     negatives: [

@@ -4,7 +4,7 @@ import { providerPrefixes } from '../prefixLookAlike';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
 import { drawnUntil } from '../../../../test/support/freshValues';
-import { bracketsBalance, literalOk } from './credentialLiterals';
+import { bracketsBalance, literalOk, literalPlace } from './credentialLiterals';
 import { rarePairs } from './letterPairs';
 
 /** Lower-case letters and the marks of a typed password, as detect-secrets' keyword cases draw them. */
@@ -115,25 +115,26 @@ describe('credential literals (report tier)', () => {
     const joined = `open${randomToken('_-', 1)}${randomToken(LOWER, 6)}`;
     const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
     // Compared with the credential: what the code checks for (Nosey Parker's generic.15 and .16).
-    assert.deepEqual(ids(`if creds.Secret != "${joined}" {`), ['generic-checked-credential']);
-    assert.deepEqual(ids(`if ('${joined}' === dbPassword) {`), []);
+    assert.deepEqual(ids(`if creds.Secret != "${joined}" {`), ['generic-credential-literal']);
+    assert.deepEqual(ids(`if ('${joined}' === dbPassword) {`), ['generic-compared-credential']);
     // Assigned in code, the same shape is a variable's or a resource's name.
     assert.deepEqual(ids(`password = "${joined}"`), []);
     assert.deepEqual(ids(`password = ${joined}`), []);
     // A dotenv line: a capitals name starting its line, `=` with no blank, a bare value.
     const env = `smtp_${randomToken(LOWER, 8)}`;
     assert.deepEqual(ids(`REACT_APP_MAILER_PASSWORD=${env} # Enter your SMTP email password`), [
-      'generic-dotenv-credential',
+      'generic-credential-literal',
     ]);
-    assert.deepEqual(ids(`export DB_PASSWORD=${env}`), ['generic-dotenv-credential']);
+    assert.deepEqual(ids(`export DB_PASSWORD=${env}`), ['generic-credential-literal']);
+    assert.deepEqual(ids(`# REACT_APP_PASS=${env}`), ['generic-credential-literal']);
     assert.deepEqual(ids(`db_password=${env}`), []);
     assert.deepEqual(ids(`DB_PASSWORD = ${env}`), []);
     assert.deepEqual(ids('DB_PASSWORD=db_password_primary'), []);
-    // What the general rules take stays theirs (generic-password's mixture here).
-    const mixed = `${randomToken(LOWER, 5)}7Q${randomToken(LOWER, 4)}!`;
-    const taken = ids(`DB_PASSWORD=${mixed}`);
-    assert.equal(taken.length, 1);
-    assert.ok(!taken.includes('generic-dotenv-credential'), taken.join());
+    // The place is read from the line: a dotenv name must start it, a comparison must come right before.
+    assert.equal(literalPlace(`x = 1\nDB_PASSWORD=${env}`, 'x = 1\nDB_PASSWORD='.length), true);
+    assert.equal(literalPlace(`${'y'.repeat(120)}DB_PASSWORD=${env}`, 132), false);
+    assert.equal(literalPlace(`if (pw == "${env}")`, 'if (pw == "'.length), true);
+    assert.equal(literalPlace(`pw = "${env}"`, 'pw = "'.length), false);
     assert.equal(literalOk(joined), false);
     assert.equal(literalOk(joined, true), true);
   });

@@ -32,7 +32,7 @@ export interface TokenSpec {
   /** A UUID is a value this rule expects (see `Rule.expectsUuid`). */
   readonly expectsUuid?: boolean;
   /** The syntax makes the value a literal, whatever its shape (see `Rule.literalSyntax`). */
-  readonly literalSyntax?: boolean;
+  readonly literalSyntax?: boolean | ((text: string, start: number) => boolean);
   /** The provider issues no other shape under this prefix (see `Rule.exactShape`). */
   readonly exactShape?: boolean;
   /** Builds a fresh fake secret of this shape at test time (never stored in the repo). */
@@ -66,7 +66,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.mayStartAt ? { mayStartAt: spec.mayStartAt } : {}),
     ...(spec.revokeUrl !== undefined ? { revokeUrl: spec.revokeUrl } : {}),
     ...(spec.expectsUuid ? { expectsUuid: true } : {}),
-    ...(spec.literalSyntax ? { literalSyntax: true } : {}),
+    ...(spec.literalSyntax !== undefined ? { literalSyntax: spec.literalSyntax } : {}),
     ...(spec.exactShape ? { exactShape: true } : {}),
     tests: { positives: () => lines(freshSample(spec.sample)), negatives: spec.negatives },
   };
