@@ -115,7 +115,8 @@ const COMPARED = new RegExp(
  * Whether the syntax before a value at `start` makes it a literal, whatever its shape: a string compared
  * with the credential's name (`creds.Secret != "…"`: what the code checks for), or a dotenv line's value (a
  * name in capitals starting its line, after `export` or a comment's `#`, and `=` with no blank: a variable
- * there is written `$NAME`). Reads at most 100 characters back.
+ * there is written `$NAME`), unless the value is in capitals itself (`PASSWORD=DEFAULT_PASSWORD`: the same
+ * line in code names a constant). Reads at most 100 characters back and 64 on.
  */
 export function literalPlace(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 100), start);
@@ -127,8 +128,9 @@ export function literalPlace(text: string, start: number): boolean {
   if (lineStart === 0 && start > 100) {
     return false;
   }
-  return /^[ \t]{0,4}(?:#[ \t]{0,4})?(?:export[ \t]{1,4})?[A-Z][A-Z0-9_]{0,80}=$/.test(
-    before.slice(lineStart),
+  return (
+    /^[ \t]{0,4}(?:#[ \t]{0,4})?(?:export[ \t]{1,4})?[A-Z][A-Z0-9_]{0,80}=$/.test(before.slice(lineStart)) &&
+    !/^[A-Z0-9_]+(?:$|[\s#])/.test(text.slice(start, start + 64))
   );
 }
 

@@ -135,6 +135,8 @@ describe('credential literals (report tier)', () => {
     assert.equal(literalPlace(`${'y'.repeat(120)}DB_PASSWORD=${env}`, 132), false);
     assert.equal(literalPlace(`if (pw == "${env}")`, 'if (pw == "'.length), true);
     assert.equal(literalPlace(`pw = "${env}"`, 'pw = "'.length), false);
+    // A value in capitals on such a line reads as a constant's name, as it would in code.
+    assert.equal(literalPlace('DB_PASSWORD=DEFAULT_DB_PW\n', 'DB_PASSWORD='.length), false);
     assert.equal(literalOk(joined), false);
     assert.equal(literalOk(joined, true), true);
   });
