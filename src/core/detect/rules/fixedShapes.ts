@@ -96,46 +96,10 @@ export const fixedShapeRules: readonly Rule[] = [
       'api-00000000-0000-0000-0000-000000000000',
     ],
   }),
-  fixedRule({
-    id: 'pubnub-subscribe-key',
-    provider: 'PubNub',
-    description: 'PubNub subscribe key',
-    risk: 'anyone with this file can subscribe to the messages of your PubNub keyset',
-    // Subscribe keys ship in client apps, so the finding is a warning; `sub-c-` and the dashed groups.
-    severity: 'warning',
-    keywords: ['sub-c-'],
-    shape: 'sub-c-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}',
-    maxLength: 42,
-    validate: (t) => lettersAndDigits(t.slice(6)),
-    make: () => `sub-c-${dashedGroups(LOWER_ALNUM)}`,
-    revokeUrl: 'https://admin.pubnub.com/',
-    negatives: [
-      'sub-c-5gykyl1b-wgrq-q',
-      'sub-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcyb',
-      'sub-c-00000000-0000-0000-0000-000000000000',
-    ],
-  }),
-  fixedRule({
-    id: 'pubnub-publish-key',
-    provider: 'PubNub',
-    description: 'PubNub publish key',
-    risk: 'anyone with this file can publish messages into the channels of your PubNub keyset',
-    // A publish key ships in the apps that publish, as a subscribe key does in those that listen: a
-    // warning; `pub-c-` and the dashed groups.
-    severity: 'warning',
-    keywords: ['pub-c-'],
-    shape: 'pub-c-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}',
-    maxLength: 42,
-    validate: (t) => lettersAndDigits(t.slice(6)),
-    make: () => `pub-c-${dashedGroups(LOWER_ALNUM)}`,
-    revokeUrl: 'https://admin.pubnub.com/',
-    negatives: [
-      'pub-c-5gykyl1b-wgrq-q',
-      'pub-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcyb',
-      'pup-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcybw',
-      'pub-c-00000000-0000-0000-0000-000000000000',
-    ],
-  }),
+  // Both ship in client apps (a subscribe key in those that listen, a publish key in those that publish), so
+  // the finding is a warning; the prefix and the dashed groups.
+  pubnubKey('subscribe', 'sub', 'subscribe to the messages of your PubNub keyset'),
+  pubnubKey('publish', 'pub', 'publish messages into the channels of your PubNub keyset'),
   tokenRule({
     id: 'photoroom-api-key',
     provider: 'Photoroom',
@@ -234,6 +198,30 @@ export const fixedShapeRules: readonly Rule[] = [
 ];
 
 /** Five dashed groups of `alphabet` in a UUID's lengths (8-4-4-4-12), with a letter and a digit among them. */
+/** A PubNub key: `<tag>-c-` and a UUID's dashed groups of `[a-z0-9]`. */
+function pubnubKey(kind: string, tag: 'sub' | 'pub', can: string): Rule {
+  const prefix = `${tag}-c-`;
+  return fixedRule({
+    id: `pubnub-${kind}-key`,
+    provider: 'PubNub',
+    description: `PubNub ${kind} key`,
+    risk: `anyone with this file can ${can}`,
+    severity: 'warning',
+    keywords: [prefix],
+    shape: `${prefix}[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}`,
+    maxLength: 42,
+    validate: (t) => lettersAndDigits(t.slice(6)),
+    make: () => `${prefix}${dashedGroups(LOWER_ALNUM)}`,
+    revokeUrl: 'https://admin.pubnub.com/',
+    negatives: [
+      `${prefix}5gykyl1b-wgrq-q`,
+      `${prefix}5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcyb`,
+      `${tag}x-c-5gykyl1b-wgrq-41lc-z6q1-h7zn5fdlcybw`,
+      `${prefix}00000000-0000-0000-0000-000000000000`,
+    ],
+  });
+}
+
 function dashedGroups(alphabet: string): string {
   for (;;) {
     const out = [8, 4, 4, 4, 12].map((n) => randomToken(alphabet, n)).join('-');
