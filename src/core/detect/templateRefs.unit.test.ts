@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { assertLinear } from '../../../test/support/cpuTime';
 import { isPlaceholder } from './placeholders';
 import { randomToken } from './random';
-import { bracketsBalance } from './rules/credentialLiterals';
+import { bracketsBalance } from './rules/literalChecks';
 import { freshSample } from './rules/ruleKit';
 import { scan } from './scanner';
 import { strayDollarStart, templateMarks } from './templateRefs';

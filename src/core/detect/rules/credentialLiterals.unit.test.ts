@@ -4,7 +4,7 @@ import { providerPrefixes } from '../prefixLookAlike';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
 import { drawnUntil } from '../../../../test/support/freshValues';
-import { bracketsBalance, literalOk, literalPlace } from './credentialLiterals';
+import { bracketsBalance, literalOk, literalPlace } from './literalChecks';
 import { rarePairs } from './letterPairs';
 
 /** Lower-case letters and the marks of a typed password, as detect-secrets' keyword cases draw them. */

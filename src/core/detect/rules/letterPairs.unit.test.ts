@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { drawnUntil } from '../../../../test/support/freshValues';
 import { randomToken } from '../random';
 import { scan } from '../scanner';
-import { literalOk } from './credentialLiterals';
+import { literalOk } from './literalChecks';
 import { isWordy } from './genericValues';
 import { randomLetterRun, rarePairs } from './letterPairs';
 

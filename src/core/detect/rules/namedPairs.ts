@@ -1,6 +1,7 @@
 import { ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
-import { VALUE, VALUE_ENDS, literalOk, markedValueQuoted } from './credentialLiterals';
+import { VALUE, VALUE_ENDS } from './credentialLiterals';
+import { literalOk, markedValueQuoted } from './literalChecks';
 import { tokenOk } from './genericValues';
 import { tokenRule } from './ruleKit';
 
