@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
-import { literalOk, literalPlace, markedValueQuoted } from './literalChecks';
+import { literalOk, literalPlace, markedValueQuoted, nameShaped } from './literalChecks';
 import { tokenRule } from './ruleKit';
 import { ci } from './ruleParts';
 
@@ -125,9 +125,10 @@ export const credentialLiteralRules: readonly Rule[] = [
     endsBefore: VALUE_ENDS,
     // A name's shape (`open_<letters>`, `smtp-<letters>`) is a literal where the syntax says so (compared
     // with the name, a dotenv line: `literalPlace`), and a variable's or a resource's name elsewhere.
+    // The validation (asked once per distinct value) takes both; the place is read only for a name's shape.
     validate: (v) => literalOk(v, true),
     inContext: (text, start, secret) =>
-      markedValueQuoted(text, start, secret) && (literalOk(secret) || literalPlace(text, start)),
+      markedValueQuoted(text, start, secret) && (!nameShaped(secret) || literalPlace(text, start)),
     literalSyntax: literalPlace,
     // A phrase: the other generic rules never take a value with blanks, so this rule is the one that finds
     // it. Punctuation-heavy values, which generic-password may also take, are in the unit tests.

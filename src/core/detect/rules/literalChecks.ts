@@ -148,6 +148,16 @@ function drawnPhrase(t: string): boolean {
 }
 
 /**
+ * A lower-case `snake_case` or dashed, dotted shape (`open_qzkvrt`, `smtp-pass.1`, `my-tls-secret`): a
+ * variable's or a resource's name after an assignment in code, a literal only where the syntax says so
+ * (`literalPlace`).
+ */
+export function nameShaped(value: string): boolean {
+  const t = value.trim();
+  return /^[a-z]+[0-9]*(?:_[a-z]+[0-9]*)+$/.test(t) || /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t);
+}
+
+/**
  * A literal that can be a credential: not a value another rule judges (`tokenShaped`), nor a short run of
  * letters and digits (generic-password asks it for a mixture) unless its letters read as drawn
  * (`randomLetterRun`); a phrase of 20
@@ -193,7 +203,7 @@ export function literalOk(v: string, literal = false): boolean {
     /^!{1,2}[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(t) ||
     /^[A-Za-z_][\w.]*[)\]}]{1,2}$/.test(t) ||
     /^[A-Za-z_][\w.]*\([A-Za-z_][\w.]*$/.test(t) ||
-    (!literal && /^[a-z]+[0-9]*(?:_[a-z]+[0-9]*)+$/.test(t)) ||
+    (!literal && nameShaped(t)) ||
     // A CSS colour (`--test-pass-color: #007f6a;`).
     /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(t) ||
     /^[A-Z][a-z]+$/.test(t) ||
@@ -202,7 +212,6 @@ export function literalOk(v: string, literal = false): boolean {
     /^[A-Z][a-z']*(?:[ \t]+\S+)+$/.test(t) ||
     (!marked && /[:?…]$|\.\.\.$|%[sd]|\{\d+\}|<%/.test(t)) ||
     (/^\$[A-Za-z_]/.test(t) && !strayDollarStart(t)) ||
-    (!literal && /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(t)) ||
     /\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|cfg|conf|properties|xml|pub|der)$/i.test(t) ||
     isDefaultPassword(t)
   );
