@@ -1,24 +1,26 @@
 import type { Rule } from '../rule';
 import type { ServiceEntry } from './serviceKeyLines';
-import type { ServiceKeyIndex } from './serviceKeyTable';
+import { RUN_ON, type ServiceKeyIndex } from './serviceKeyTable';
 import type { Shape } from './serviceKeyText';
 import { matches, shapeLength, wordsBefore } from './serviceKeyText';
 
 // A service of the table whose keys have one length only (`LokaliseToken lokalise l40`) names its keys
-// by its word: a value assigned to `lokalise_token` or `LOKALISE_API_KEY` that is one character short of
-// that length is a near miss (a typo, a peer's negative test), not a Lokalise key, and the generic rule
-// that would report it for its credential name defers (prefixLookAlike.ts `defersToNamedProvider`).
-// Only the length decides, and only a few characters off: a value of the right length in another
+// by its word: a value assigned to `lokalise_token` or `LOKALISE_API_KEY` that is one to three characters
+// short of that length is a near miss (a typo, a peer's negative test), not a Lokalise key, and the generic
+// rule that would report it for its credential name defers (prefixLookAlike.ts `defersToNamedProvider`).
+// Only the length decides, and only a few characters short: a value of the right length in another
 // alphabet is left to the generic rule, since the table's alphabets are the peers' regexes, not the
 // providers' word, and so is a value far from the length, which is likely another kind of credential the
-// table does not list (Lark's 22-character `t-` tenant tokens beside its 32-character app keys). A
-// service with a length range, or whose word another rule claims (that rule knows the provider's other
-// formats), is left out.
+// table does not list (Lark's 22-character `t-` tenant tokens beside its 32-character app keys). A longer
+// value is left to it too: Kingfisher's patterns end with no boundary, and its own examples run past the
+// count (`planyo_token=` and 64 characters for Planyo's 62). A service with a length range (a part that
+// runs on has one), or whose word another rule claims (that rule knows the provider's other formats), is
+// left out.
 
-/** How many characters off a service's one length a value may be and still be read as a near miss of it. */
+/** How many characters short of a service's one length a value may be and still be read as a near miss of it. */
 const NEAR = 3;
 
-const nearMiss = (length: number, fixed: number): boolean => Math.abs(length - fixed) <= NEAR;
+const nearMiss = (length: number, fixed: number): boolean => length < fixed && fixed - length <= NEAR;
 
 /** Lengths of every part of `entries`, or undefined when some part has a length range. */
 function fixedLengths(entries: readonly ServiceEntry[]): ReadonlySet<number> | undefined {
@@ -26,7 +28,7 @@ function fixedLengths(entries: readonly ServiceEntry[]): ReadonlySet<number> | u
   for (const e of entries) {
     for (const p of e.parts) {
       const [lo, hi] = shapeLength(p.shape);
-      if (lo !== hi) {
+      if (lo !== hi || p.runsOn === true) {
         return undefined;
       }
       lengths.add(lo);
@@ -67,10 +69,11 @@ export function serviceNamedShape(
 // The same holds where the table's own reading names the value: a service's word shortly before it, as
 // `service-api-key` looks (`Using amplitude Secret=…`, `roninAPIKey := …`, a comment on the line above).
 // When every service so named issues no value like it (no part's shape takes it, case aside, and its
-// length lies within a few characters of theirs), it is not that service's key: another length, or a
-// character the service's keys never hold (`-` in an alphanumeric key, `x` in a hex one). A context rule
-// then defers (`Rule.refutesNamed`). A length far from the service's may be another kind of credential
-// the table does not list, and an everyday word (`@word`) or one another rule claims names nothing here.
+// length lies between a few characters short of theirs and their longest), it is not that service's key:
+// another length, or a character the service's keys never hold (`-` in an alphanumeric key, `x` in a hex
+// one). A context rule then defers (`Rule.refutesNamed`). A length far below the service's, or above it,
+// may be another kind of credential the table does not list, or the key as a peer without a boundary reads
+// it, and an everyday word (`@word`) or one another rule claims names nothing here.
 // The table only judges what it can spell: a value with other characters, or cut from a longer run of
 // them (`%`, `+`, `/`, `=`), is left alone, and so is one that opens with a prefix of its own (`figr_…`):
 // a newer format of the service than the table's bare shapes.
@@ -79,6 +82,16 @@ export function serviceNamedShape(
 const CASELESS: Readonly<Record<string, string>> = { h: 'x', H: 'x', l: 'a', u: 'a', L: 'm', U: 'm', k: 'n' };
 
 const caseless = (shape: Shape): Shape => shape.map((seg) => ({ ...seg, cls: CASELESS[seg.cls] ?? seg.cls }));
+
+/**
+ * The values a part issues, as the table reads them: a part that runs on (`Planyo planyo l62+`, Kingfisher's
+ * reading, no boundary after the value) issues values up to `RUN_ON` characters longer too, so a 64-character
+ * value under `planyo_token` is no near miss of its 62.
+ */
+const issued = (part: ServiceEntry['parts'][number]): Shape =>
+  part.runsOn === true
+    ? caseless(part.shape).map((seg) => ({ ...seg, max: seg.max + RUN_ON }))
+    : caseless(part.shape);
 
 /** Characters a table shape can spell. */
 const SPELLED = /^[A-Za-z0-9_.-]+$/;
@@ -122,15 +135,12 @@ export function serviceRefutes(
   const describesSecret = new Set(index.entries.filter((e) => e.parts.filter((p) => p.secret).length >= 2));
   for (const e of index.entries) {
     if (!e.named && !e.words.some((w) => claimed.has(w))) {
-      shapes.set(
-        e,
-        e.parts.map((p) => caseless(p.shape)),
-      );
+      shapes.set(e, e.parts.map(issued));
     }
   }
   return (text, start, value) => {
     const n = value.length;
-    if (n < index.minLength - NEAR || n > index.maxLength + NEAR || !judged(text, start, value)) {
+    if (n < index.minLength - NEAR || n > index.maxLength || !judged(text, start, value)) {
       return false;
     }
     let lo = Infinity;
@@ -151,6 +161,6 @@ export function serviceRefutes(
         }
       }
     }
-    return n >= lo - NEAR && n <= hi + NEAR;
+    return n >= lo - NEAR && n <= hi;
   };
 }

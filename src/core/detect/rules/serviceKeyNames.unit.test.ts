@@ -15,22 +15,32 @@ const generic = builtinRules.find((r) => r.id === 'generic-secret')!;
 
 describe('serviceNamedShape', () => {
   const shape = serviceNamedShape(
-    parseTable('Acme acme l40\nRanged ranged a20..40\nClaimed claimed l40\nPair pair h32 &h8'),
+    parseTable(
+      'Acme acme l40\nRanged ranged a20..40\nClaimed claimed l40\nPair pair h32 &h8\nRuns runs l40+',
+    ),
     new Set(['claimed']),
   );
   const fits = shape.value as (value: string, word: string) => boolean;
 
-  it('names the services of one length only, and none another rule claims', () => {
+  it('names the services of one length only, and none another rule claims or reads running on', () => {
     assert.deepEqual(shape.words, ['acme', 'pair']);
   });
 
-  it('refuses a value a few characters off the one length, and takes the length itself', () => {
-    for (const n of [37, 39, 41, 43]) {
+  it('refuses a value a few characters short of the one length, and takes the length itself', () => {
+    for (const n of [37, 38, 39]) {
       assert.equal(fits('a'.repeat(n), 'acme'), false, String(n));
     }
     assert.equal(fits('a'.repeat(40), 'acme'), true);
     // Any part's length counts: the id's too.
     assert.equal(fits('a'.repeat(8), 'pair'), true);
+  });
+
+  it('takes a value longer than the length: a peer without a boundary after it reads that as the key', () => {
+    // Kingfisher's patterns end with no boundary, and its own examples run past the count
+    // (`planyo_token=` and 64 characters for a 62-character class).
+    for (const n of [41, 42, 43]) {
+      assert.equal(fits('a'.repeat(n), 'acme'), true, String(n));
+    }
   });
 
   it('takes a value far from the length: another kind of credential the table does not list', () => {
@@ -40,8 +50,8 @@ describe('serviceNamedShape', () => {
 });
 
 describe('a value one length off under a one-length provider’s key name', () => {
-  it('a Lokalise token a character short or long is no finding', () => {
-    for (const n of [38, 39, 41]) {
+  it('a Lokalise token a character or two short is no finding', () => {
+    for (const n of [38, 39]) {
       const value = randomToken(LOWER, n);
       for (const name of ["lokalise_token = '", 'LOKALISE_API_KEY=', 'lokaliseToken := "']) {
         assert.deepEqual(ids(`${name}${value}`), [], `${name}${n}`);
@@ -121,7 +131,7 @@ describe('serviceRefutes', () => {
   const refutes = serviceRefutes(
     new ServiceKeyIndex(
       parseTable(
-        'Acme acme h32\nTwo two a26\nTwo two a37\nPair pair h32 h32\nClaimed claimed l30\nCoda @coda l30',
+        'Acme acme h32\nTwo two a26\nTwo two a37\nPair pair h32 h32\nClaimed claimed l30\nCoda @coda l30\nRuns runs l40\nRuns runs l40+',
       ),
     ),
     new Set(['claimed']),
@@ -132,9 +142,9 @@ describe('serviceRefutes', () => {
     assert.equal(at('acme key = ', drawWith(LOWER, 32, /[g-z]/)), true);
     assert.equal(at('# acme\nAPI_KEY=', `${randomToken(HEX, 10)}-${randomToken(HEX, 21)}`), true);
     assert.equal(at('two_token := "', randomToken(ALNUM, 30)), true);
-    assert.equal(at('acme_token = "', randomToken(HEX, 34)), true);
+    assert.equal(at('acme_token = "', randomToken(HEX, 30)), true);
     // A line of a key and its secret describes the secret: a value named so is refused too.
-    assert.equal(at('pairSecret = "', randomToken(HEX, 34)), true);
+    assert.equal(at('pairSecret = "', randomToken(HEX, 30)), true);
     assert.equal(at('pair SECRET=', randomToken(HEX, 30)), true);
   });
 
@@ -147,11 +157,19 @@ describe('serviceRefutes', () => {
       'acmeSECRETkey=',
       "'acme_secret': '",
     ]) {
-      assert.equal(at(before, randomToken(HEX, 34)), false, before);
+      assert.equal(at(before, randomToken(HEX, 30)), false, before);
     }
     // The secret word must name this value: on the line before, or before another name, it does not.
-    assert.equal(at('# acme secret rotation\nacme_key = ', randomToken(HEX, 34)), true);
-    assert.equal(at('acme_secret_id=1 acme_key=', randomToken(HEX, 34)), true);
+    assert.equal(at('# acme secret rotation\nacme_key = ', randomToken(HEX, 30)), true);
+    assert.equal(at('acme_secret_id=1 acme_key=', randomToken(HEX, 30)), true);
+  });
+
+  it('takes a value longer than its named service’s: a peer without a boundary after it reads that as the key', () => {
+    assert.equal(at('acme_token = "', randomToken(HEX, 34)), false);
+    assert.equal(at('pairSecret = "', randomToken(HEX, 33)), false);
+    // A line read running on (`+`) issues longer values still, and in either case.
+    assert.equal(at('runs_token = "', randomToken(ALNUM, 46)), false);
+    assert.equal(at('runs_token = "', randomToken(ALNUM, 38)), true);
   });
 
   it('takes a value of the service’s shape, case aside, and one its word does not name', () => {
@@ -220,7 +238,7 @@ describe('a value its named service issues in no shape, under a context rule', (
 
   it('a value named a secret, near the length of a service’s one key, stays the generic rule’s', () => {
     // HereAPI's line is one key of 43: its client secret is not that key.
-    const value = randomToken(ALNUM, 44);
+    const value = randomToken(ALNUM, 42);
     assert.deepEqual(ids(`HEREAPI_SECRET=${value}`), ['generic-secret']);
     assert.deepEqual(ids(`hereapi client_secret: "${value}"`), ['generic-secret']);
     assert.deepEqual(ids(`HEREAPI_KEY=${value}`), []);
