@@ -1,5 +1,6 @@
 import { ALNUM, HEX, UPPER_HEX, randomToken, randomFraction } from '../random';
-import type { Rule } from '../rule';
+import type { FoundValue, Rule } from '../rule';
+import { isAlnum } from './placedFormats';
 import { END_ALNUM, START_TOKEN, contextRule, prefixedRule, tokenRule } from './ruleKit';
 
 // Code hosts other than GitHub's prefixed tokens (github.ts) and GitLab (gitlab.ts): Atlassian and
@@ -12,6 +13,39 @@ const TOKEN = `${ALNUM}_-`;
 /** Atlassian's newer tokens: a fixed 12-character head, ~171 base64url characters, `=` and an 8-hex checksum. */
 function atlassianToken(head: string): () => string {
   return () => `${head}${randomToken(TOKEN, 171)}=${randomToken('0123456789ABCDEF', 8)}`;
+}
+
+/** Azure DevOps' identifiable PAT: 76 characters, the `AZDO` tag, 4 more. */
+const AZDO_AT = 76;
+const AZDO_LENGTH = 84;
+
+/**
+ * Every Azure DevOps PAT in [from, to), found from its `AZDO` tag: one `indexOf` pass and a bounded check
+ * at each tag (84 characters at most), so no keyword is needed within reach of the token's start. The tag
+ * at its place is the proof: a random run of 84 holds it there once in 15 million. Microsoft's `JQQJ9` at
+ * 52 is not required; Nosey Parker reads the token without it.
+ */
+function azureDevOpsTokens(text: string, from: number, to: number): FoundValue[] {
+  const out: FoundValue[] = [];
+  for (let i = text.indexOf('AZDO', from + AZDO_AT); i !== -1 && i < to; i = text.indexOf('AZDO', i + 1)) {
+    const start = i - AZDO_AT;
+    const end = start + AZDO_LENGTH;
+    if (
+      end > text.length ||
+      (start > 0 && isAlnum(text.charCodeAt(start - 1))) ||
+      isAlnum(text.charCodeAt(end))
+    ) {
+      continue;
+    }
+    let ok = true;
+    for (let k = start; k < end && ok; k++) {
+      ok = isAlnum(text.charCodeAt(k));
+    }
+    if (ok) {
+      out.push({ start, end, provider: 'Azure DevOps' });
+    }
+  }
+  return out;
 }
 
 export const codeHostRules: readonly Rule[] = [
@@ -75,22 +109,27 @@ export const codeHostRules: readonly Rule[] = [
     make: () => randomToken(ALNUM, 24),
     revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
   }),
-  tokenRule({
-    id: 'azure-devops-pat',
-    provider: 'Azure DevOps',
-    description: 'Azure DevOps personal access token',
-    risk: repoRisk('Azure DevOps'),
-    // Microsoft's identifiable format: 52 random, `JQQJ9` + version, 18 more, the `AZDO` tag, 4 more.
-    keywords: ['jqqj9'],
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[0-9A-Za-z][A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4}${END_ALNUM}`,
-    ),
-    maxLength: 84,
-    minEntropy: 3.5,
-    revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
-    sample: () => `${randomToken(ALNUM, 52)}JQQJ99${randomToken(ALNUM, 18)}AZDO${randomToken(ALNUM, 4)}`,
-    negatives: ['AZURE_DEVOPS_PAT=<84 characters ending in AZDO…>', 'JQQJ99AZDO'],
-  }),
+  {
+    ...tokenRule({
+      id: 'azure-devops-pat',
+      provider: 'Azure DevOps',
+      description: 'Azure DevOps personal access token',
+      risk: repoRisk('Azure DevOps'),
+      // Microsoft's identifiable format: 52 random, `JQQJ9` + version, 18 more, the `AZDO` tag, 4 more.
+      keywords: [],
+      // Documents what the finder accepts; the engine runs `finder`, never this pattern.
+      pattern: new RegExp(`(?<![A-Za-z0-9])[A-Za-z0-9]{${AZDO_AT}}AZDO[A-Za-z0-9]{4}${END_ALNUM}`),
+      maxLength: AZDO_LENGTH,
+      minEntropy: 3.5,
+      revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
+      sample: () =>
+        randomFraction() < 0.5
+          ? `${randomToken(ALNUM, 52)}JQQJ99${randomToken(ALNUM, 18)}AZDO${randomToken(ALNUM, 4)}`
+          : `${randomToken(ALNUM, AZDO_AT)}AZDO${randomToken(ALNUM, 4)}`,
+      negatives: ['AZURE_DEVOPS_PAT=<84 characters ending in AZDO…>', 'JQQJ99AZDO'],
+    }),
+    finder: azureDevOpsTokens,
+  },
   contextRule({
     id: 'azure-devops-legacy-pat',
     provider: 'Azure DevOps',

@@ -13,7 +13,8 @@ import { lettersAndDigits } from './ruleParts';
 const SF_ORG = 15;
 const SF_SESSION = 96;
 
-function isAlnum(c: number): boolean {
+/** Whether char code `c` is an ASCII letter or digit. */
+export function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
