@@ -1,6 +1,13 @@
 import type { Rule } from '../rule';
 import { randomToken } from '../random';
-import { literalOk, literalPlace, markedValueQuoted, nameShaped } from './literalChecks';
+import {
+  comparedValue,
+  literalOk,
+  literalPlace,
+  markedValueQuoted,
+  nameShaped,
+  plainWord,
+} from './literalChecks';
 import { tokenRule } from './ruleKit';
 import { ci } from './ruleParts';
 
@@ -125,10 +132,13 @@ export const credentialLiteralRules: readonly Rule[] = [
     endsBefore: VALUE_ENDS,
     // A name's shape (`open_<letters>`, `smtp-<letters>`) is a literal where the syntax says so (compared
     // with the name, a dotenv line: `literalPlace`), and a variable's or a resource's name elsewhere.
-    // The validation (asked once per distinct value) takes both; the place is read only for a name's shape.
-    validate: (v) => literalOk(v, true),
+    // A plain word or a short run (`fl3t8o`) is one where it is compared with the name (`plainWord`).
+    // The validation (asked once per distinct value) takes all three; the place is read only for those shapes.
+    validate: (v) => literalOk(v, 'compared'),
     inContext: (text, start, secret) =>
-      markedValueQuoted(text, start, secret) && (!nameShaped(secret) || literalPlace(text, start)),
+      markedValueQuoted(text, start, secret) &&
+      (!nameShaped(secret) || literalPlace(text, start)) &&
+      (!plainWord(secret) || comparedValue(text, start)),
     literalSyntax: literalPlace,
     // A phrase: the other generic rules never take a value with blanks, so this rule is the one that finds
     // it. Punctuation-heavy values, which generic-password may also take, are in the unit tests.
@@ -195,7 +205,7 @@ export const credentialLiteralRules: readonly Rule[] = [
     pattern: COMPARED,
     maxLength: 140,
     // What the code checks the credential against is a literal, whatever its shape.
-    validate: (v) => literalOk(v, true),
+    validate: (v) => literalOk(v, 'compared'),
     inContext: markedValueQuoted,
     literalSyntax: true,
     sample: passphrase,

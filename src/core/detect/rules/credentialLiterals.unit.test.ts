@@ -274,3 +274,27 @@ describe('credential literals (report tier)', () => {
     }
   });
 });
+
+describe('a plain word compared with a credential’s name', () => {
+  const ids = (text: string): string[] => scan(text).map((f) => f.ruleId);
+  /** Seven lower-case letters and digits, with both: what a short hand-typed password looks like. */
+  const short = (): string =>
+    drawnUntil('abcdefghijklmnopqrstuvwxyz0123456789', 7, (v) => /[0-9]/.test(v) && /[a-z]{2}/.test(v));
+
+  it('is what the code lets in: reported, compared either way round', () => {
+    const v = short();
+    assert.deepEqual(ids(`if username == "jojoba" and password == "${v}":`), ['generic-credential-literal']);
+    assert.deepEqual(ids(`if user == 'a@b.c' and password =='${v}':`), ['generic-credential-literal']);
+    assert.deepEqual(ids(`if (creds.apiKey !== "${v}") {`), ['generic-credential-literal']);
+    assert.deepEqual(ids(`if ("${v}" == password) {`), ['generic-compared-credential']);
+  });
+
+  it('is a label where it is assigned, and no secret in a type check or a pass that is no password', () => {
+    const v = short();
+    assert.deepEqual(ids(`password_mode = "${v}"`), []);
+    assert.deepEqual(ids(`SUMO_ACCESS_KEY: ${v}`), []);
+    assert.deepEqual(ids(`if (typeof apiKey === 'function') {`), []);
+    assert.deepEqual(ids(`if pass_arg == "environment":`), []);
+    assert.deepEqual(ids(`if remark.Pass == "inline":`), []);
+  });
+});

@@ -15,6 +15,39 @@ import {
 // not a reference, a label, code, a placeholder or a value another rule judges (`literalOk`), and whether the
 // syntax before it makes it one whatever its shape (`literalPlace`, `markedValueQuoted`).
 
+/** Letters in one case that no language spells (`xnjmljdxhpz`): a generated password, though short or one-cased. */
+function drawnLetters(t: string): boolean {
+  return randomLetterRun(t) || namedDraw(t) || drawnTriples(t);
+}
+
+/**
+ * A short run of letters and digits, or one word in one case (`authorization`, `ADMINISTRATOR`), that reads
+ * as no draw: a label, a header name or a mode where a value is assigned, not proof. Compared with a
+ * credential's name (`password == "fl3t8o"`), it is what the code lets in, and a literal all the same.
+ */
+export function plainWord(value: string): boolean {
+  const t = value.trim();
+  return (/^[A-Za-z0-9]{1,11}$/.test(t) || /^(?:[a-z]+|[A-Z]+)$/.test(t)) && !drawnLetters(t);
+}
+
+/** Whether the value at `start` is compared with what is before it (`password == "…"`, `secret !== '…'`). */
+export function comparedBefore(text: string, start: number): boolean {
+  return /(?:===?|!==?)[ \t]{0,3}["'`]$/.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** A name that holds more than `pass`, which also names a compiler's pass or a test's (`pass_arg`, `remark.Pass`). */
+const COMPARED_NAME = /(?:passw|passphrase|pwd|secret|token|key|cred)[A-Za-z0-9_]*$/i;
+
+/**
+ * Whether a plain word at `start` is what the code lets in: compared with a credential's name, and not its
+ * type (`typeof apiKey === 'function'`). Reads the line back 100 characters at most.
+ */
+export function comparedValue(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 100), start);
+  const name = /([A-Za-z0-9_]{1,60})[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}["'`]$/.exec(before)?.[1];
+  return name !== undefined && COMPARED_NAME.test(name) && !/\btypeof\b[^\n]*$/.test(before);
+}
+
 /**
  * Whether the syntax before a value at `start` makes it a literal, whatever its shape: a string compared
  * with the credential's name (`creds.Secret != "…"`: what the code checks for), or a dotenv line's value (a
@@ -23,10 +56,10 @@ import {
  * line in code names a constant). Reads at most 100 characters back and 64 on.
  */
 export function literalPlace(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 100), start);
-  if (/(?:===?|!==?)[ \t]{0,3}["'`]$/.test(before)) {
+  if (comparedBefore(text, start)) {
     return true;
   }
+  const before = text.slice(Math.max(0, start - 100), start);
   // The whole line is in reach, or the look back proves nothing about where the line starts.
   const lineStart = before.lastIndexOf('\n') + 1;
   if (lineStart === 0 && start > 100) {
@@ -169,21 +202,16 @@ export function nameShaped(value: string): boolean {
  * dotenv value), so a lower-case `snake_case` or dashed shape (`open_qzkvrt`, `smtp-pass.1`) is no
  * variable's or resource's name there.
  */
-export function literalOk(v: string, literal = false): boolean {
+export function literalOk(v: string, literal: boolean | 'compared' = false): boolean {
   const t = v.trim();
-  // Letters in one case that no language spells (`xnjmljdxhpz`): a generated password, though it is
-  // short or one-cased; the checks after the first two still apply.
-  const drawn = randomLetterRun(t) || namedDraw(t) || drawnTriples(t);
   // A password generator's draw with marks (`C>/x-N[K4gDK+H1]`): its brackets and end marks are chance,
   // not code, a label or a format.
   const marked = isMarkedDraw(t);
   return !(
     // Mixed-case letters that read as drawn (`AwvydTaEeNumHozM`, pwgen's draw without a digit) are no
     // other rule's: generic-password asks for a digit or a mark.
-    (tokenShaped(t) && !(drawn && /^[A-Za-z]+$/.test(t))) ||
-    (/^[A-Za-z0-9]{1,11}$/.test(t) && !drawn) ||
-    // One word in one case (`authorization`, `ADMINISTRATOR`): a label or a header name, not proof.
-    (/^(?:[a-z]+|[A-Z]+)$/.test(t) && !drawn) ||
+    (tokenShaped(t) && !(drawnLetters(t) && /^[A-Za-z]+$/.test(t))) ||
+    (literal !== 'compared' && plainWord(t)) ||
     // A unit said over and over (`deadbeef` four times) is a filler.
     /^(.{1,8})\1{2,}$/.test(t) ||
     (/\s/.test(t) && ((t.length < 20 && !drawnPhrase(t)) || CODE_PHRASE.test(t))) ||
