@@ -1,7 +1,7 @@
 import { randomToken } from '../random';
 import type { Rule } from '../rule';
 import { passwordOk } from './genericValues';
-import { randomLetterRun } from './letterPairs';
+import { randomLetterRun, rarePairs } from './letterPairs';
 import { tokenRule } from './ruleKit';
 
 /**
@@ -16,6 +16,15 @@ import { tokenRule } from './ruleKit';
 const SENTENCE =
   '[Tt]he (?:default |initial )?[Pp]assword (?:for (?:the )?(?:user|username|account) ["\'][^"\'\\r\\n]{1,40}["\'] )?is ';
 
+/**
+ * Four to seven letters of which two follow each other as no language has them (`hjip`, `gwjkp`): a short
+ * password the sentence states, drawn or typed, not a word a vendor ships as its default (`admin`, `toor`,
+ * `guest`, `changeme`, whose pairs are all a language's).
+ */
+function shortDraw(v: string): boolean {
+  return /^[A-Za-z]{4,7}$/.test(v) && rarePairs(v) >= 1;
+}
+
 export const prosePasswordRules: readonly Rule[] = [
   tokenRule({
     id: 'prose-password',
@@ -25,12 +34,12 @@ export const prosePasswordRules: readonly Rule[] = [
     severity: 'warning',
     keywords: ['password'],
     pattern: new RegExp(
-      `${SENTENCE}["'](?<secret>(?<=")[^"\\s\\\\]{6,64}(?=")|(?<=')[^'\\s\\\\]{6,64}(?='))`,
+      `${SENTENCE}["'](?<secret>(?<=")[^"\\s\\\\]{4,64}(?=")|(?<=')[^'\\s\\\\]{4,64}(?='))`,
     ),
     maxLength: 180,
     // 2 bits a character, not 2.3: the sentence says a password follows, and eight characters with three
     // of them doubled (`xykhhk33`, 2.25 bits) fall under 2.3 about one drawn password in 50.
-    validate: (v) => passwordOk(v, 2) || randomLetterRun(v),
+    validate: (v) => passwordOk(v, 2) || randomLetterRun(v) || shortDraw(v),
     sample: () => `${randomToken('abcdefghjkmnpqrstuvwxyz', 6)}${randomToken('23456789', 2)}`,
     lines: (p) => [
       `echo "The password is '${p}'"`,

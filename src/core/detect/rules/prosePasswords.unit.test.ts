@@ -27,4 +27,24 @@ describe('prose-password (report tier, rules/prosePasswords.ts)', () => {
       assert.deepEqual(ids(text), [], text);
     }
   });
+
+  it('reports a short stated password whose letters pair as no language does, and leaves a default word', () => {
+    const consonants = 'bcdfghjklmnpqrstvwxz';
+    // Two consonants that no word pairs, then letters of any kind: `hjip`, `xqjq`, `gwjkp`.
+    for (const head of ['hj', 'xq', 'gw', 'qz', 'vk']) {
+      const password = `${head}${randomToken(consonants + 'aeiou', 2 + Number(randomToken('0123', 1)))}`;
+      assert.deepEqual(
+        ids(`The default password for the user "pyne-user" is "${password}".`),
+        ['prose-password'],
+        password,
+      );
+      assert.deepEqual(
+        ids(`2. Ensure the password for user 'postgres' is '${password}' or change .env file.`),
+        ['prose-password'],
+      );
+    }
+    for (const word of ['admin', 'toor', 'guest', 'root', 'demo', 'pass', 'master']) {
+      assert.deepEqual(ids(`The default password for the user "root" is "${word}".`), [], word);
+    }
+  });
 });
