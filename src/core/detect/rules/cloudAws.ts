@@ -120,6 +120,35 @@ export const awsRules: readonly Rule[] = [
     },
   },
   tokenRule({
+    id: 'aws-secret-beside-key-id',
+    provider: 'AWS',
+    description: 'AWS secret access key right after its access key id',
+    risk,
+    // The key id and its secret side by side, as IAM's credentials CSV writes them (`AKIA…,<secret>`) and as
+    // they are pasted into one string or two (`'AKIA…''<secret>'`, `AKIA… <secret>`): the id names the value
+    // where no variable does. Only separators, quotes and blanks (six at most) lie between.
+    keywords: KEY_ID_PREFIXES.map((p) => p.toLowerCase()),
+    pattern:
+      /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}["'`]?[ \t,;:|=]{0,6}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
+    maxLength: 20 + 8 + 40,
+    minEntropy: 3.5,
+    validate: (s) => notExample(s) && lettersAndDigits(s),
+    revokeUrl,
+    sample: () => randomToken(BASE64, 40),
+    lines: (s) => {
+      const id = `AKIA${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`;
+      return [
+        `deploy,,${id},${s},https://signin.aws.amazon.com/console`,
+        `export AWS_API_KEY='${id}''${s}'`,
+        `${id} ${s}`,
+      ];
+    },
+    negatives: [
+      'AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'AKIAIOSFODNN7EXAMPL3 and then some words that run on and on',
+    ],
+  }),
+  tokenRule({
     id: 'aws-session-token',
     provider: 'AWS',
     description: 'AWS STS session token',
