@@ -8,6 +8,14 @@ import type { FileResult, PoolItem } from './scanWork';
 import { scanItem } from './scanWork';
 
 /**
+ * Milliseconds on a monotonic clock: `process.hrtime`, not the `performance` global, whose first read loads
+ * perf_hooks and its ten modules (~2 ms of a small scan's start-up).
+ */
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/**
  * `secure-gpt scan --jobs N`: reads and scans files on N threads, the main thread one of them, and hands
  * each result back in the walk's order, so the report is the same, line for line, as a one-thread scan.
  *
@@ -199,14 +207,14 @@ export function createScanPool(
       publish();
       Atomics.store(counters, TOTAL, items.length);
       Atomics.notify(counters, PUBLISHED);
-      const started = performance.now();
+      const started = nowMs();
       let yielded = started;
       const claim = (): number =>
         workers.length > 0 && options.scanOnMain === false ? items.length : Atomics.add(counters, CLAIMED, 1);
       try {
         for (let index = claim(); index < items.length;) {
           store(index, scanItem(items[index]!, options.maxFileSize));
-          const now = performance.now();
+          const now = nowMs();
           const claimed = Atomics.load(counters, CLAIMED);
           const left = items.length - claimed;
           if (!spawned && growsNow(now - started, warmUpMs, claimed, left, options.growLate === true)) {
@@ -215,7 +223,7 @@ export function createScanPool(
           }
           if (workers.length > 0 && now - yielded > YIELD_MS) {
             await new Promise<void>((resume) => setImmediate(resume)); // Let the workers' results in.
-            yielded = performance.now();
+            yielded = nowMs();
           }
           index = claim();
         }
@@ -228,8 +236,8 @@ export function createScanPool(
         // then scans it itself: a file taken by a worker still warming up (its first files cost 10-30 times
         // a warm thread's), or by one that died. The first result to come in is kept; both are the same.
         for (let index = emitted; index < items.length; index++) {
-          const until = performance.now() + TAKE_BACK_MS;
-          for (let now = performance.now(); waiting(index) && now < until; now = performance.now()) {
+          const until = nowMs() + TAKE_BACK_MS;
+          for (let now = nowMs(); waiting(index) && now < until; now = nowMs()) {
             await new Promise<void>((resume) => {
               const timer = setTimeout(resume, until - now);
               wake = () => {
