@@ -145,7 +145,7 @@ export const awsRules: readonly Rule[] = [
     },
     negatives: [
       'AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      'AKIAIOSFODNN7EXAMPL3 and then some words that run on and on',
+      'AKIAIOSFODNN7EXAMPLE and then some words that run on and on',
     ],
   }),
   tokenRule({

@@ -296,5 +296,7 @@ describe('a plain word compared with a credential’s name', () => {
     assert.deepEqual(ids(`if (typeof apiKey === 'function') {`), []);
     assert.deepEqual(ids(`if pass_arg == "environment":`), []);
     assert.deepEqual(ids(`if remark.Pass == "inline":`), []);
+    // A word in capitals is a sentinel, as a constant's name is.
+    assert.deepEqual(ids(`if (password !== 'RANDOM' && password !== "NONE") {`), []);
   });
 });

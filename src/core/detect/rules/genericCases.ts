@@ -40,7 +40,7 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   '"passwordHint": "At least 8 characters, 1 digit"',
   'password_min_length = 12',
   '<input type="password" name="password" placeholder="Password">',
-  'if password == "Tr0ub4dor3x":',
+  'if password == "********":',
   'password: "changeme"',
   'password: "P@ssw0rd!"',
   'password: "Admin123!"',

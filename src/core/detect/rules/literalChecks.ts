@@ -23,7 +23,8 @@ function drawnLetters(t: string): boolean {
 /**
  * A short run of letters and digits, or one word in one case (`authorization`, `ADMINISTRATOR`), that reads
  * as no draw: a label, a header name or a mode where a value is assigned, not proof. Compared with a
- * credential's name (`password == "fl3t8o"`), it is what the code lets in, and a literal all the same.
+ * credential's name (`password == "…"` with six letters and digits), it is what the code lets in, and a literal
+ * all the same, unless it is in capitals (`password !== 'RANDOM'`: a sentinel, as a constant's name is).
  */
 export function plainWord(value: string): boolean {
   const t = value.trim();
@@ -45,7 +46,12 @@ const COMPARED_NAME = /(?:passw|passphrase|pwd|secret|token|key|cred)[A-Za-z0-9_
 export function comparedValue(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 100), start);
   const name = /([A-Za-z0-9_]{1,60})[ \t]{0,3}(?:===?|!==?)[ \t]{0,3}["'`]$/.exec(before)?.[1];
-  return name !== undefined && COMPARED_NAME.test(name) && !/\btypeof\b[^\n]*$/.test(before);
+  return (
+    name !== undefined &&
+    COMPARED_NAME.test(name) &&
+    !/\btypeof\b[^\n]*$/.test(before) &&
+    !/^[A-Z][A-Z0-9_]*["'`]/.test(text.slice(start, start + 42))
+  );
 }
 
 /**

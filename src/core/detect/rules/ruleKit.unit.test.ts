@@ -63,7 +63,8 @@ describe('cloud, AI, code-host and registry rules', () => {
   });
 
   it('match within maxLength, starting at most 64 characters before a keyword', () => {
-    for (const { rule, texts } of cases) {
+    // A finder rule (`Rule.finder`) is run over the whole range, not from keywords, and lists none.
+    for (const { rule, texts } of cases.filter((c) => c.rule.finder === undefined)) {
       for (const text of texts) {
         for (const span of spans(rule, text)) {
           assert.ok(span.match.length <= (rule.maxLength ?? 512), `${rule.id}: match longer than maxLength`);
