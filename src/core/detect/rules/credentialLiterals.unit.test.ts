@@ -235,6 +235,23 @@ describe('credential literals (report tier)', () => {
     assert.ok(taken >= 10, `${taken} of 40 draws read as literals`);
   });
 
+  it('takes a draw holding the other quote, which generic-secret cannot read either', () => {
+    const value = (quote: string): string =>
+      drawnUntil('ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789', 30, (v) =>
+        /[0-9]/.test(v),
+      ).replace(/^(.{9})/, `$1${quote}`);
+    const inDouble = value("'");
+    assert.deepEqual(
+      scan(`oauthproviders:\n  jwtsecret: "${inDouble}"\n`).map((f) => f.ruleId),
+      ['generic-credential-literal'],
+    );
+    const inSingle = value('"');
+    assert.deepEqual(
+      scan(`JWT:\n  secret: '${inSingle}'\n`).map((f) => f.ruleId),
+      ['generic-credential-literal'],
+    );
+  });
+
   it("reports a generator's draw with marks whose brackets or last mark read as code, a label or a format", () => {
     // pwgen -sy draws ending on an opener or a `?`, balancing a bracket, or holding `%s`.
     for (const [head, tail] of [

@@ -143,8 +143,9 @@ function tokenShaped(t: string): boolean {
   const marks = t.length - t.replace(/[^A-Za-z0-9]/g, '').length;
   return (
     !/\s/.test(t) &&
-    // A backtick or a backslash: generic-secret's quoted values hold neither, so the value is these rules'.
-    !/[`\\]/.test(t) &&
+    // A backtick, a backslash or a quote (`"…'…"`): generic-secret's quoted values hold none of them, so the
+    // value is these rules'.
+    !/[`\\'"]/.test(t) &&
     t.length >= 16 &&
     marks * 5 <= t.length &&
     (/[0-9]/.test(t) || (/[a-z]/.test(t) && /[A-Z]/.test(t)))
