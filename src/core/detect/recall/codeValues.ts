@@ -1,3 +1,4 @@
+import { dottedPassphrase } from './dottedWords';
 import { isMarkedDraw } from '../rules/markedDraws';
 import { randomLetterRun } from '../rules/letterPairs';
 import { isGibberish, looksRandom, readsAsWords, spellsWords } from './tokenShape';
@@ -45,7 +46,8 @@ const TYPE_WORDS = new Set([
 /** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
 export function isCode(value: string): boolean {
   // A generated value (`s.uO1VH…`, `vb[ig{tx>…}}`) may hold a dot or a bracket without being code.
-  if (looksRandom(value) || isGibberish(value) || isMarkedDraw(value)) {
+  // Nor is a passphrase of dotted words (`galaxy.marble.summit`) a member chain.
+  if (looksRandom(value) || isGibberish(value) || isMarkedDraw(value) || dottedPassphrase(value)) {
     return false;
   }
   const first = /^[A-Za-z_$@][\w$]*/.exec(value);

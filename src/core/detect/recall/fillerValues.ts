@@ -1,3 +1,4 @@
+import { dottedPassphrase } from './dottedWords';
 import { isGibberish } from './tokenShape';
 
 /**
@@ -92,8 +93,11 @@ export function isFiller(value: string): boolean {
     return true;
   }
   // A regular expression's source (its brackets balance, unlike a generated password's `…(?r0W…]…`), or a
-  // dotted setting name (`secureGpt.secretStorageConsent`).
-  if ((/\(\?|\\[sdwbSDW]/.test(value) && !isGibberish(value)) || /^[A-Za-z]+(?:\.[A-Za-z]+)+$/.test(value)) {
+  // dotted setting name (`secureGpt.secretStorageConsent`), not a passphrase of dotted words.
+  if (
+    (/\(\?|\\[sdwbSDW]/.test(value) && !isGibberish(value)) ||
+    (/^[A-Za-z]+(?:\.[A-Za-z]+)+$/.test(value) && !dottedPassphrase(value))
+  ) {
     return true;
   }
   if (value.includes('...') || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-ssh-\S+) /.test(value)) {

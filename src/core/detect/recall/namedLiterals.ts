@@ -9,6 +9,7 @@ import { ARGUMENT_PAIR, VALUE_PAIR, pairListAt, readPairValue, takeSiblingValue 
 import { valuesOnNextLines } from './followingLines';
 import { generatedToken } from './bareTokens';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
+import { LINE_PREFIX, onCommandLine, startsStatement, untilBlank } from './statementStart';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
 import {
@@ -85,10 +86,6 @@ const SETTER_CALL =
 const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/; // before a quoted name: a ternary or a `case 'a':` label
 const DIGITS = /\d{6,64}(?![\w.])/y; // a number given to a password in code: a PIN
-/** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
-const LINE_PREFIX =
-  /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set(?:[ \t]+-[A-Za-z]{1,4})*[ \t]+|\$)?["']?$/;
-
 export const findNamedLiterals: RecallDetector = (text, out) => {
   const kinds = new Map<string, string | undefined>();
   let resume = 0;
@@ -303,8 +300,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     return generatedToken(text, at, kind, out);
   }
   // `self.token = nextchar`, `this.auth = auth`: a member of an object, set in code to an expression.
-  const lineStart =
-    prefix !== undefined && LINE_PREFIX.test(prefix) && !/^(?:self|this|cls)\./.test(text.slice(s, e));
+  const lineStart = startsStatement(prefix) && !/^(?:self|this|cls)\./.test(text.slice(s, e));
   if (!lineStart) {
     const pairs = op === '=' && !quotedName ? pairListAt(text, s) : undefined;
     if (pairs !== undefined) {
@@ -328,7 +324,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   // A name that opens a string (`"-auth=user:$EMAIL",`): its bare value ends where that string does.
   const opener = quotedName ? 0 : text.charCodeAt(s - 1);
-  const bare = endAtOpener(text, readBare(text, at), opener);
+  const read = endAtOpener(text, readBare(text, at), opener);
+  const bare = onCommandLine(prefix) ? untilBlank(text, read) : read;
   const resume = pushLiteral(text, bare, kind, true, out);
   return resume > bare.start ? continuedValue(text, bare.end, indentOf(prefix), kind, out) : resume;
 }

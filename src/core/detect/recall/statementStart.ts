@@ -1,0 +1,48 @@
+import { isSpace } from './literalValue';
+import type { ValueSpan } from './literalValue';
+
+// Where a credential's name starts a line-oriented assignment (`.env`, YAML, INI, a shell's `export`), whose
+// bare value is then a literal rather than an expression: at its line's start, or after what tools print
+// before such a line (a diff's mark, a CI log's timestamp) or a flag that takes `NAME=value` on a command
+// line. namedLiterals.ts asks.
+
+/** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
+export const LINE_PREFIX =
+  /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set(?:[ \t]+-[A-Za-z]{1,4})*[ \t]+|\$)?["']?$/;
+
+/**
+ * What tools print before a line-oriented assignment, which then starts its statement all the same: a diff's
+ * or a quote's mark (`+DB_PASSWORD=…`, `> API_KEY=…`), a CI log's timestamp, a shell history's number.
+ */
+const MARK_PREFIX =
+  /^[ \t]{0,8}(?:(?:[+<>]|-(?=$))[ \t]{0,4}|\d{4}-\d\d-\d\dT[\d:.]{8,20}Z?[ \t]{1,8}|\d{1,6}[ \t]{1,4}(?:export[ \t]{1,4})?)$/;
+/**
+ * A flag or command that takes `NAME=value` on a command line (`docker run -e`, `helm --set`, `--build-arg`,
+ * `-var`, `--from-literal=`, systemd's `Environment=`, `heroku config:set`, `fly secrets set`, Windows'
+ * `set`): the value is a literal, and a bare one ends at the next blank.
+ */
+const FLAG_PREFIX =
+  /(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?)[ \t]{0,4}["']?$/;
+
+/** Whether a name after `prefix` (its line up to the name) starts a line-oriented assignment. */
+export function startsStatement(prefix: string | undefined): prefix is string {
+  return (
+    prefix !== undefined && (LINE_PREFIX.test(prefix) || MARK_PREFIX.test(prefix) || onCommandLine(prefix))
+  );
+}
+
+/** Whether the name after `prefix` is a command line's `NAME=value` (see `FLAG_PREFIX`). */
+export function onCommandLine(prefix: string | undefined): boolean {
+  return (
+    prefix !== undefined && prefix.length <= 200 && !LINE_PREFIX.test(prefix) && FLAG_PREFIX.test(prefix)
+  );
+}
+
+/** `span` cut at its first blank: a command line's argument ends there. */
+export function untilBlank(text: string, span: ValueSpan): ValueSpan {
+  let end = span.start;
+  while (end < span.end && !isSpace(text.charCodeAt(end))) {
+    end++;
+  }
+  return { ...span, end };
+}

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { randomToken } from '../random';
+import { findNamedLiterals } from './namedLiterals';
+import { assertHidden, assertUntouched, spansOf } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
+const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
+
+const WORDS = [
+  'copper',
+  'raven',
+  'maple',
+  'river',
+  'summit',
+  'crystal',
+  'biscuit',
+  'staple',
+  'pencil',
+  'galaxy',
+];
+/** Three words joined as people join them (`copper-raven-maple`, `RiverSummitCrystal`), drawn fresh. */
+function wordPassword(join: string): string {
+  const pick = (): string => WORDS[Number.parseInt(randomToken('0123456789', 1), 10)]!;
+  const words = [pick(), pick(), pick()];
+  return join === ''
+    ? words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')
+    : words.join(join) + randomToken('0123456789', 2);
+}
+
+describe('redact tier: an assignment after what tools print before it (statementStart.ts)', () => {
+  it('hides a bare value after a diff mark, a CI timestamp or a shell history number', () => {
+    const a = wordPassword('-');
+    hides(`+SMTP_PASSWORD=${a}\n`, a);
+    const b = wordPassword('_');
+    hides(`-DB_PASSWORD=${b}\n+DB_PASSWORD=${b}x\n`, b, `${b}x`);
+    const c = `${wordPassword('')}?`;
+    hides(`2024-03-04T10:11:12.1250000Z   DEPLOY_KEY: ${c}\n`, c);
+    const d = wordPassword('-');
+    hides(`  512  export API_TOKEN=${d}\n`, d);
+  });
+
+  it('hides a command line’s NAME=value up to the next blank, and leaves the rest of the command', () => {
+    const a = wordPassword('-');
+    const text = `docker run --rm -e DB_PASSWORD=${a} -p 5432:5432 postgres:16`;
+    hides(text, a);
+    const [span] = spansOf(findNamedLiterals, text);
+    assert.equal(text.slice(span!.end), ' -p 5432:5432 postgres:16');
+    const b = `${wordPassword('')}!`;
+    hides(`helm upgrade api ./chart --set auth.password=${b} --set replicas=2`, b);
+    const c = wordPassword('_');
+    hides(`Environment=DB_PASSWORD=${c}\n`, c);
+    const d = wordPassword('.');
+    hides(`C:\\> set DB_PASSWORD=${d}\n`, d);
+  });
+
+  it('leaves code, whose bare value after a name is an expression', () => {
+    leaves('result = connect(host, password=user_password)\n');
+    leaves('db = open(url, token=session.token)\n');
+    leaves('    return login(username=name, password=password)\n');
+  });
+});
