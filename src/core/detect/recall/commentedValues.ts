@@ -13,10 +13,13 @@ const IDENTIFIER = /^[a-z]{3,}(?:[A-Z][a-z]{2,})+$/;
 /** How far back the start of the name's line is looked for. */
 const LINE_REACH = 160;
 
-/** Whether the name at `s` follows a comment marker that opens its line (`#`, `//`, `;`, `--`). */
+/**
+ * Whether the name at `s` follows a comment marker that opens its line (`#`, `//`, `;`, `--`). A network
+ * share's `//host/share` (an fstab line, `mount -t cifs //nas/b …`) opens with no comment.
+ */
 function commentedOut(text: string, s: number): boolean {
   const before = text.slice(Math.max(0, s - LINE_REACH), s);
-  return /^[ \t]*(?:#|\/\/|;|--)/.test(before.slice(before.lastIndexOf('\n') + 1));
+  return /^[ \t]*(?:#|\/\/(?![\w.-]{1,64}\/)|;|--)/.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
 /** Whether the value `v` found for the name at `s` is one: outside a comment, or one word ending its line. */

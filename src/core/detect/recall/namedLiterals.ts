@@ -304,7 +304,13 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (!lineStart) {
     const pairs = op === '=' && !quotedName ? pairListAt(text, s) : undefined;
     if (pairs !== undefined) {
-      return pushLiteral(text, readPairValue(text, at, pairs === 'spaced'), kind, true, out);
+      return pushLiteral(
+        text,
+        readPairValue(text, at, pairs === 'spaced', pairs === 'options'),
+        kind,
+        true,
+        out,
+      );
     }
     // In code or a log line an unquoted value is an expression, unless it is a long number given to a
     // password (a PIN) or a generated token (`Using Key=k3J9…`). Not reading further keeps a line of

@@ -61,6 +61,9 @@ export function takeSiblingValue(
   if (!NAME_FIELD.test(text.slice(Math.max(0, s - 200), s))) {
     return undefined;
   }
+  if (valueBefore(text, s, kind, out)) {
+    return e;
+  }
   XML_VALUE.lastIndex = e;
   if (XML_VALUE.exec(text) !== null) {
     return elementText(text, XML_VALUE.lastIndex, kind, out);
@@ -78,6 +81,34 @@ export function takeSiblingValue(
   // Bare, the value is YAML's on a line of its own; on the name's line it is code (a TypeScript
   // signature's `key: PropertyKey, value: T`).
   return field[0].includes('\n') ? pushLiteral(text, readBare(text, at), kind, true, out) : undefined;
+}
+
+/** `, "name": "` right before a pair's name: the pair may have given its value first. */
+const NAME_AFTER_VALUE = /["'][ \t]{0,4},[ \t\r\n]{0,24}["']?(?:name|Name)["']?[ \t]{0,4}:[ \t]{0,4}["']?$/;
+/** `"value": ` right before the quoted value that comes first. */
+const VALUE_KEY_BEFORE = /["']?(?:value|Value)["']?[ \t]{0,4}:[ \t]{0,4}$/;
+
+/**
+ * A pair written value first (`{ "value": "…", "name": "DB_PASSWORD" }`, as some tools print ECS's
+ * `environment`): hides the quoted value before the name at `s`, read back at most 512 characters on its
+ * line. Returns whether it did.
+ */
+function valueBefore(text: string, s: number, kind: string, out: RecallSpan[]): boolean {
+  const tail = text.slice(Math.max(0, s - 40), s);
+  const m = NAME_AFTER_VALUE.exec(tail);
+  if (m === null) {
+    return false;
+  }
+  const close = s - tail.length + m.index;
+  const quote = text[close]!;
+  let open = close - 1;
+  while (open >= 0 && close - open <= 512 && text[open] !== quote && text[open] !== '\n') {
+    open--;
+  }
+  if (open < 0 || text[open] !== quote || !VALUE_KEY_BEFORE.test(text.slice(Math.max(0, open - 24), open))) {
+    return false;
+  }
+  return pushLiteral(text, { start: open + 1, end: close, quoted: true }, kind, false, out) > open + 1;
 }
 
 /** How far past the name its value field may stand: the fields of one object, element or command. */
@@ -153,6 +184,7 @@ export function readPairValue(
   text: string,
   at: number,
   spaced = false,
+  commas = false,
 ): { start: number; end: number; quoted: boolean } {
   const limit = lineEnd(text, at, 1024);
   // ODBC braces a value that holds `;` or blanks (`PWD={…}`): the value is what they hold.
@@ -163,8 +195,8 @@ export function readPairValue(
     return { start: at + 1, end: close, quoted: true };
   }
   let end = at;
-  while (end < limit && !';"\''.includes(text[end]!)) {
-    if (isSpace(text.charCodeAt(end)) && (spaced || isOptionAfter(text, end))) {
+  while (end < limit && !';"\''.includes(text[end]!) && !(commas && text[end] === ',')) {
+    if (isSpace(text.charCodeAt(end)) && (spaced || commas || isOptionAfter(text, end))) {
       break;
     }
     end++;
@@ -183,7 +215,10 @@ function isOptionAfter(text: string, at: number): boolean {
  * password=…`: libpq's and ODBC's keyword/value form, often a command's quoted argument), where a value
  * ends at the next blank.
  */
-export function pairListAt(text: string, s: number): 'separated' | 'spaced' | undefined {
+export function pairListAt(text: string, s: number): 'separated' | 'spaced' | 'options' | undefined {
+  if (text.charCodeAt(s - 1) === 44 && OPTION_BEFORE.test(text.slice(Math.max(0, s - 120), s))) {
+    return 'options';
+  }
   let i = s - 1;
   while (i >= 0 && s - i < 8 && isSpace(text.charCodeAt(i))) {
     i--;
@@ -194,6 +229,13 @@ export function pairListAt(text: string, s: number): 'separated' | 'spaced' | un
   }
   return i < s - 1 && PREVIOUS_PAIR.test(text.slice(Math.max(0, i - 120), i + 1)) ? 'spaced' : undefined;
 }
+
+/**
+ * A mount's or a driver's option list, `username=backup,password=…,vers=3.0` (`mount -o`, an fstab line,
+ * smbclient's and many URLs' options): pairs joined by a comma with no blank, which keyword arguments in code
+ * have (`user=u, password=p`). The list starts after a blank, a quote or `-o`, and a value ends at a comma.
+ */
+const OPTION_BEFORE = /(?:^|[\s"'])(?:[A-Za-z_][\w.-]{0,40}=[^\s=,;"'()]{1,64},){1,8}$/;
 
 /**
  * A bare `name=value` pair ending where the text does (`host=db`, `port=5432`, `user='app'`). Not after a

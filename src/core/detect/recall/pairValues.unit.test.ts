@@ -151,4 +151,28 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     assertLinear(flood(`--name /a/password --value ${p} `), 20_000);
     assertLinear(flood(`"Name": "/a/password", "Type": "String", value: ${p}, `), 20_000);
   });
+
+  it('hides the value of a pair written value first, and leaves one that names no credential', () => {
+    const v = fake(32);
+    hides(`{ "value": "${v}", "name": "DB_PASSWORD" }`, v);
+    const w = `${fake(6)}-${fake(6)}`;
+    hides(`"environment": [\n  {"value": "${w}",\n   "name": "API_TOKEN"}\n]`, w);
+    leaves('{ "value": "us-east-1", "name": "AWS_REGION" }');
+  });
+
+  it('hides a value in a mount option list, up to its comma, and leaves keyword arguments', () => {
+    const v = `${fake(6)}?${fake(4)}=${fake(4)}`;
+    hides(`sudo mount -t cifs //nas/backup /mnt/b -o username=backup,password=${v},vers=3.0`, v);
+    const w = `${fake(5)}-${fake(5)}`;
+    hides(`//fs01/share  /mnt/share  cifs  username=ci,password=${w},uid=1000  0  0`, w);
+    leaves('conn = connect(host=db_host,password=db_password)');
+    leaves('conn = connect(host=db_host, password=db_password)');
+  });
+
+  it('reads a value first and an option list in linear time', () => {
+    const p = fake(8);
+    const flood = (unit: string) => (n: number) => findNamedLiterals(unit.repeat(n / unit.length), []);
+    assertLinear(flood(`{"value": "${p}", "name": "DB_PASSWORD"}, `), 20_000);
+    assertLinear(flood(`u=a,password=${p},`), 20_000);
+  });
 });
