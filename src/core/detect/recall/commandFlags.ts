@@ -18,8 +18,11 @@ import { looksRandom } from './tokenShape';
  * single dash (`Connect-VIServer -Password X`), a whole name of four letters or more.
  */
 const LONG_FLAG = /(?<![\w-])(?:--([A-Za-z][\w-]{0,63})|-([A-Za-z][A-Za-z_]{3,40}))(=|[ \t]{1,8})/g;
-/** A short `-p` (glued or spaced), or curl's `-u`/`--user`. */
-const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=[^\s-])/g;
+/**
+ * A short `-p` (glued or spaced), or curl's `-u`/`--user`. A value glued to `-p` may start with `-` or `=`:
+ * the mysql family reads all that follows `-p` as the password (`mysql '-p=…'`, `-p-…`).
+ */
+const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=\S)/g;
 /** Tools whose `-p` is a password: glued (`mysql -pX`) or, for some, spaced (`sshpass -p X`). */
 const GLUED_P = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)\b/;
 const SPACED_P =
@@ -56,8 +59,14 @@ export const findCommandFlags: RecallDetector = (text, out) => {
   const short = new RegExp(SHORT_FLAG.source, 'g');
   for (let m = short.exec(text); m !== null; m = short.exec(text)) {
     const at = short.lastIndex;
+    if (text.charCodeAt(at) === 45 && (m[2] !== '' || m[1] !== '-p')) {
+      continue; // `-p -h host`: the next flag, not a value; `--user-agent`: another flag
+    }
     const command = commandBefore(text, m.index);
-    if (m[1] === '-p') {
+    if (m[1] === '-p' && m[2] === '=' && GLUED_P.test(command)) {
+      // `mysql '-p=…'`: the `=` is the password's first character.
+      short.lastIndex = Math.max(at, flagValue(text, at - 1, 'password', out, text.charCodeAt(m.index - 1)));
+    } else if (m[1] === '-p') {
       const glued = m[2] === '';
       const afterUser =
         !glued &&
@@ -65,7 +74,7 @@ export const findCommandFlags: RecallDetector = (text, out) => {
         !GLUED_P.test(command) &&
         !/^\d{1,5}(?!\S)/.test(text.slice(at));
       if ((glued && GLUED_P.test(command)) || SPACED_P.test(command) || afterUser) {
-        short.lastIndex = Math.max(at, flagValue(text, at, 'password', out));
+        short.lastIndex = Math.max(at, flagValue(text, at, 'password', out, text.charCodeAt(m.index - 1)));
       }
     } else if (CURL.test(command)) {
       short.lastIndex = Math.max(at, userPassword(text, at, out));

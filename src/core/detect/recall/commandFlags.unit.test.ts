@@ -17,6 +17,11 @@ describe('redact tier: credentials on command lines', () => {
     hides("sshpass -p 'ssh pass 1' ssh host", 'ssh pass 1');
     hides('sshpass -pQw7Rt5Kx ssh host', 'Qw7Rt5Kx');
     hides('docker login -u me -p dockPw92x registry.example.org', 'dockPw92x');
+    // The mysql family reads all that follows -p: a password may start with - or =.
+    const pw = fake();
+    hides(`mysql -u root '-p=${pw}' shop`, `=${pw}`);
+    hides(`mysqldump -uroot -p-${pw} shop > x.sql`, `-${pw}`);
+    hides(`sshpass -p-${pw} ssh host`, `-${pw}`);
   });
 
   it('hides the -p after a -u user, and PowerShell single-dash credential flags', () => {
@@ -146,6 +151,8 @@ describe('redact tier: credentials on command lines', () => {
       'Connect-X -Password (Read-Host -AsSecureString)',
       'New-Item -Path x -Token -Force',
       'ls -la -p dir',
+      'mysql -u root -p -h db shop',
+      'curl --user-agent=probe:1 https://example.org',
     ]) {
       leaves(text);
     }

@@ -136,6 +136,15 @@ const SQL =
  */
 const SQL_BARE =
   /IDENTIFIED(?<=\b(?:USER|ROLE|LINK|LOGIN)\b[^;\n]{0,80}\bIDENTIFIED)[ \t]+BY[ \t]+(?!VALUES\b|EXTERNALLY\b|GLOBALLY\b)([A-Za-z][\w$#]{2,63})(?=[ \t;\r\n]|$)/gi;
+/**
+ * A user's or role's statement broken across lines, as SQL formatters, migrations and ORM logs write it: the
+ * password on the line after `IDENTIFIED BY`, `WITH PASSWORD` or `PASSWORD` (`CREATE USER x⏎ IDENTIFIED BY⏎
+ * "…"`), or `IDENTIFIED BY <bare>` on a line after the statement's first. Only inside `CREATE`/`ALTER` `USER`,
+ * `ROLE` or `LOGIN` (read back up to 200 characters, not past a `;`): "password" ending a line of prose is
+ * often followed by a quoted example on the next. Led by the keyword, as `SQL_BARE` is.
+ */
+const SQL_NEXT_LINE =
+  /(?:IDENTIFIED(?:[ \t]+WITH[ \t]+\w{1,64})?[ \t]+BY|PASSWORD(?:[ \t]{0,4}=)?)(?<=\b(?:CREATE|ALTER)[ \t]+(?:USER|ROLE|LOGIN)\b[^;]{1,200}?\b(?:IDENTIFIED(?:[ \t]+WITH[ \t]+\w{1,64})?[ \t]+BY|PASSWORD(?:[ \t]{0,4}=)?))(?:[ \t]{0,8}\r?\n[ \t]{0,32}|[ \t]{1,8})(?:N?(?=['"])|(?<=BY[ \t\r\n]{1,40})(?!VALUES\b|EXTERNALLY\b|GLOBALLY\b|PASSWORD\b)([A-Za-z][\w$#]{2,63})(?=[ \t;\r\n]|$))/gi;
 /** What every match of `SQL` or `SQL_BARE` spells (ignoring case), for the shared word search. */
 const SQL_WORDS = wordSet(['identified', 'password', 'secret_access_key', '@new']);
 /**
@@ -215,9 +224,13 @@ export const findSqlPasswords: RecallDetector = (text, out) => {
       pushLiteral(text, readQuoted(text, re.lastIndex), 'password', false, out),
     );
   }
-  for (const m of text.matchAll(SQL_BARE)) {
-    const start = m.index + m[0].length - m[1]!.length;
-    pushLiteral(text, { start, end: start + m[1]!.length, quoted: false }, 'password', true, out);
+  for (const m of [...text.matchAll(SQL_BARE), ...text.matchAll(SQL_NEXT_LINE)]) {
+    const end = m.index + m[0].length;
+    if (m[1] === undefined) {
+      pushLiteral(text, readQuoted(text, end), 'password', false, out);
+    } else {
+      pushLiteral(text, { start: end - m[1].length, end, quoted: false }, 'password', true, out);
+    }
   }
 };
 

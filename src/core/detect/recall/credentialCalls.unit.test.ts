@@ -98,6 +98,25 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides('CREATE USER app IDENTIFIED BY"velvet-6"', 'velvet-6');
   });
 
+  it('hides a SQL password on the line after its keyword, or IDENTIFIED BY on a line of its own', () => {
+    const [a, b, c] = [`${fake(6)}+${fake(3)}*$?${fake(4)}`, `${fake(5)} ${fake(5)}`, `K${fake(10)}`];
+    hides(`CREATE USER reporting\n  IDENTIFIED BY\n    "${a}"\n  DEFAULT TABLESPACE users;`, a);
+    hides(`ALTER USER app\n    WITH PASSWORD\n    '${b}';`, b);
+    hides(`CREATE ROLE etl LOGIN\n  ENCRYPTED PASSWORD\r\n  '${a}'\n  VALID UNTIL 'infinity';`, a);
+    hides(`CREATE LOGIN app\n  WITH PASSWORD =\n  N'${b}';`, b);
+    hides(`create user reporting\n  identified by\n    ${c}\n  default tablespace users;`, c);
+    hides(`CREATE USER reporting\n  IDENTIFIED BY ${c}\n  QUOTA 10M ON users;`, c);
+    leaves(`CREATE USER reporting\n  IDENTIFIED BY\n    "\${REPORTING_PASSWORD}"\n;`);
+    leaves(`ALTER USER app\n  WITH PASSWORD\n  '<password>';\nALTER USER app\n  PASSWORD\n  '********';`);
+    leaves(
+      "CREATE USER ops\n  IDENTIFIED BY\n    VALUES 'S:8F2B';\nALTER USER ops IDENTIFIED\n  EXTERNALLY;",
+    );
+    // Prose and code that end a line on the word, with no user's statement before it.
+    leaves('Then enter the new password\n"like this one" and press Enter.');
+    leaves('Users are identified by\n  their email address.');
+    leaves(`ALTER TABLE users ADD COLUMN password\n  TEXT DEFAULT 'none';`);
+  });
+
   it('leaves the word password inside a string: the quote after it closes that string', () => {
     // Seen in installed code: a CLI spec, a schema, a dictionary key, a package name, a style sheet.
     leaves('{name:"password",description:"Change your password",args:{name:"user"}}');

@@ -1,10 +1,11 @@
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
-import { wordPlaces, wordSet } from './wordIndex';
+import { holdsWord, wordPlaces, wordSet } from './wordIndex';
 
 /**
- * Password files read by clients: PostgreSQL's `.pgpass`, the `.netrc` of curl, git and ftp, and pppd's
- * `chap-secrets` and `pap-secrets`.
+ * Password files read by clients: PostgreSQL's `.pgpass`, the `.netrc` of curl, git and ftp, pppd's
+ * `chap-secrets` and `pap-secrets`, and the `keyword value` lines of msmtp's, fetchmail's and nslcd's
+ * configuration.
  */
 
 /**
@@ -105,6 +106,97 @@ export const findPppSecrets: RecallDetector = (text, out) => {
         out.push({ start, end: start + secret.length, kind: 'password' });
       }
       at = end + 1;
+    }
+  }
+};
+
+/**
+ * `keyword value` lines with no `=` or `:` (hunter H): msmtp's `password <the rest of the line>`, nslcd's and
+ * pam_ldap's `bindpw <the rest of the line>` (and `rootpwmodpw`), fetchmail's `user <u> [there] [with]
+ * password <p>`. Without a `=` such a line reads as prose ("password reset is…"), so each is taken only in a
+ * file of its kind: within `CONTEXT_REACH` characters of lines that only such a file has. msmtp's
+ * `passwordeval` runs a command and is left alone.
+ */
+const KEYWORD_LINE =
+  /(?:password|bindpw|rootpwmodpw)(?<=^[ \t]{0,8}(?:password|bindpw|rootpwmodpw))[ \t]{1,8}(\S[^\r\n]{0,255})/gm;
+const FETCHMAIL_USER =
+  /\buser(?:name)?[ \t]{1,4}(?:"[^"\r\n]{1,128}"|'[^'\r\n]{1,128}'|[^\s"']{1,128})(?:[ \t]{1,4}there)?(?:[ \t]{1,4}with)?[ \t]{1,4}pass(?:word|wd)?[ \t]{1,4}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"';,]{1,128}))/g;
+/**
+ * An msmtp account's lines, each a keyword and one word (`host smtp.example.org`, `account gmail`, `auth on`):
+ * a file with a `host` line and another of these is an msmtprc.
+ */
+const MSMTP_LINE =
+  /^[ \t]{0,8}(account|host|port|from|user|auth|tls|tls_starttls|tls_trust_file|logfile|defaults)(?:[ \t]+[^\s:]{1,253}(?:[ \t]*:[ \t]*[^\s]{1,64})?)?[ \t]*$/gm;
+/** nslcd's and pam_ldap's lines that name the directory: `binddn cn=…`, `uri ldap://…`, `base dc=…`. */
+const LDAP_LINE =
+  /^[ \t]{0,8}(?:(?:root)?binddn[ \t]+[^\s=]{1,64}=|uri[ \t]+ldaps?i?:\/\/|base[ \t]+[^\s]{0,200}\bdc=)/gm;
+/** A fetchmailrc's entry starts with `poll` or `skip` (or `defaults`) at a line's start. */
+const FETCHMAIL_LINE = /^[ \t]{0,8}(?:poll|skip|defaults)[ \t]+\S/gm;
+/** How far around a keyword line its file's other lines are looked for. */
+const CONTEXT_REACH = 1500;
+/** How many of a file's lines around a keyword line are read at most (a flood of them stays linear). */
+const CONTEXT_LINES = 64;
+const KEYWORD_WORDS = wordSet(['password', 'bindpw', 'rootpwmodpw']);
+
+/** Where each line of `pattern` starts in `text`, with its first group (or its whole match). */
+function linesOf(text: string, pattern: RegExp): { at: number; word: string }[] {
+  return [...text.matchAll(pattern)].map((m) => ({ at: m.index, word: m[1] ?? m[0] }));
+}
+
+/** The words of the lines of `lines` (sorted) within `CONTEXT_REACH` of `at`, at most `CONTEXT_LINES`. */
+function wordsNear(lines: readonly { at: number; word: string }[], at: number): Set<string> {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.at < at - CONTEXT_REACH) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const words = new Set<string>();
+  for (let i = lo; i < lines.length && i < lo + CONTEXT_LINES && lines[i]!.at <= at + CONTEXT_REACH; i++) {
+    words.add(lines[i]!.word);
+  }
+  return words;
+}
+
+/** The value of a keyword line: what its quotes hold, or the rest of the line, trailing blanks left out. */
+function lineValue(start: number, raw: string): { start: number; end: number } {
+  const value = raw.trimEnd();
+  const quoted = value.length > 2 && /^"[^"]*"$/.test(value);
+  return quoted ? { start: start + 1, end: start + value.length - 1 } : { start, end: start + value.length };
+}
+
+export const findKeywordLinePasswords: RecallDetector = (text, out) => {
+  if (!holdsWord(text, KEYWORD_WORDS)) {
+    return;
+  }
+  const push = (span: { start: number; end: number }): void => {
+    const value = text.slice(span.start, span.end);
+    if (value.length >= 4 && !NOT_A_NETRC_PASSWORD.test(value) && !isPlaceholderValue(value)) {
+      out.push({ ...span, kind: 'password' });
+    }
+  };
+  const keywordLines = [...text.matchAll(KEYWORD_LINE)];
+  if (keywordLines.length > 0) {
+    const [msmtp, ldap] = [linesOf(text, MSMTP_LINE), linesOf(text, LDAP_LINE)];
+    for (const m of keywordLines) {
+      const near = m[0].trimStart().startsWith('password') ? wordsNear(msmtp, m.index) : undefined;
+      // An msmtprc has a `host` line and another of its keywords; nslcd.conf names its directory.
+      if (near === undefined ? wordsNear(ldap, m.index).size > 0 : near.has('host') && near.size >= 2) {
+        push(lineValue(m.index + m[0].length - m[1]!.length, m[1]!));
+      }
+    }
+  }
+  const users = [...text.matchAll(FETCHMAIL_USER)];
+  const polls = users.length > 0 ? linesOf(text, FETCHMAIL_LINE) : [];
+  for (const m of users) {
+    const value = m[1] ?? m[2] ?? m[3]!;
+    const start = m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
+    if (wordsNear(polls, m.index).size > 0) {
+      push({ start, end: start + value.length });
     }
   }
 };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
+import { findKeywordLinePasswords, findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 import type { RecallSpan } from './recallSpan';
 
@@ -54,6 +54,44 @@ describe('redact tier: PostgreSQL password files (passFiles.ts)', () => {
       'machine h login u password $NETRC_PASSWORD\nthe default password is admin\nmachine learning password managers\n' +
         '" for an ftp server use a default login and password to avoid a prompt\n',
     );
+  });
+
+  it("msmtp's password, nslcd's bindpw and fetchmail's password: a keyword and its value, no = or :", () => {
+    const hidesLine = (text: string, ...values: string[]): void =>
+      assertHidden(findKeywordLinePasswords, text, values);
+    const [sym, phrase] = [
+      `${fake(6)})${fake(3)};%^${fake(4)}`,
+      `${fake(4)} ${fake(4)} ${fake(4)} ${fake(4)}`,
+    ];
+    const msmtprc = (value: string): string =>
+      `defaults\nauth on\ntls on\n\naccount gmail\nhost smtp.gmail.com\nport 587\nfrom me@gmail.com\nuser me@gmail.com\npassword ${value}\n\naccount default : gmail\n`;
+    hidesLine(msmtprc(sym), sym);
+    hidesLine(msmtprc(phrase), phrase);
+    hidesLine(msmtprc(`"${phrase}"`), phrase);
+    hidesLine(
+      `uri ldap://ldap.corp.local/\nbase dc=corp,dc=local\nbinddn cn=nslcd,dc=corp,dc=local\nbindpw ${phrase}\n`,
+      phrase,
+    );
+    hidesLine(`binddn cn=x,dc=corp\nbindpw ${sym}\n`, sym);
+    hidesLine(
+      `poll imap.example.org protocol IMAP\n  user 'me' there with password '${phrase}' is 'me' here\n`,
+      phrase,
+    );
+    hidesLine(
+      `poll mail.example.org proto pop3 user bob password ${sym.replace(/;/g, '')}\n`,
+      sym.replace(/;/g, ''),
+    );
+    const leavesLine = (text: string): void => assertUntouched(findKeywordLinePasswords, text);
+    // passwordeval runs a command; placeholders and variables are no passwords.
+    leavesLine('account work\nhost smtp.example.org\nuser me\npasswordeval "pass show mail/work"\n');
+    leavesLine('account work\nhost smtp.example.org\nuser me\npassword <password>\n');
+    leavesLine('binddn cn=nslcd,dc=corp\nbindpw $LDAP_BIND_PASSWORD\n');
+    leavesLine('binddn cn=nslcd,dc=corp\nbindpw ********\n');
+    // Prose and config of other kinds: no msmtp account, no directory named.
+    leavesLine('password reset emails are sent by the worker\nhost names are checked first\n');
+    leavesLine('The password always creates the same key.\npassword is hashed before it is stored.\n');
+    leavesLine('bindpw is read from nslcd.conf when it starts\n');
+    leavesLine('Log in as the user admin with password you were given.\n');
   });
 
   it("pppd's chap-secrets and pap-secrets: the third word of each entry under the file's header", () => {

@@ -48,7 +48,22 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
   ...['sip:', 'sips:', 'pic x', 'pic 9', 'pic a', 'picture x', 'accounts:', 'accounts :'],
   ...['secretid', 'secret id', 'tokens {', '/secrets/', 'random_password', 'temporary password'],
   ...['+++ b/', '<<<', 'keystore', 'rclone obscure', '-reset-password'],
+  ...['sudo -', '"auth"', '"config"', 'config set', '> auth'],
 ];
+
+/** A Redis command's quoted argument as MONITOR prints it: `\"` and `\xNN` escaped. */
+const MONITOR_ARGUMENT = `"(?:[^"\\\\\\r\\n]|\\\\.){1,128}"`;
+const MONITOR_VALUE = `"((?:[^"\\\\\\r\\n]|\\\\.){1,128})"()()`;
+/** A redis-cli prompt: `127.0.0.1:6379> `, `[::1]:6380[2]> `, `redis> `; then a command's word. */
+const REDIS_PROMPT = `^[ \\t]{0,8}(?:redis|[\\w.[\\]:-]{0,253}:\\d{1,5}(?:\\[\\d{1,2}\\])?)>[ \\t]{0,4}`;
+/** A redis-cli argument: quoted or bare. */
+const REDIS_WORD = `(?:"[^"\\r\\n]{1,128}"|'[^'\\r\\n]{1,128}'|[^\\s"']{1,128})`;
+/**
+ * `sudo -S <command> ` up to a redirection: sudo's options stand before the command, so they are read word
+ * by word (an option's value may follow it: `-u deploy`), `-S` glued with others (`-kS`) or `--stdin`. A
+ * line with no `<<` is passed over first: a flood of `sudo -S ` cost ten times the other patterns.
+ */
+const SUDO_STDIN = `\\bsudo(?=[^\\r\\n<]{0,300}<<)(?:[ \\t]{1,4}-[A-Za-z]{1,8}(?:[ \\t]{1,4}[^\\s<|-][^\\s<|]{0,63})?){0,6}?[ \\t]{1,4}(?:-[A-Za-z]{0,7}S[A-Za-z]{0,7}|--stdin)(?=[ \\t])[^\\r\\n<|]{0,200}`;
 
 export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
   // Nagios' `resource.cfg` macros (`$USER3$=…`; `$USER1$` is the plugins' path by convention, and a path
@@ -124,6 +139,19 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
     `\\bCONFIG[ \\t]{1,4}GET[ \\t]{1,4}(?:requirepass|masterauth)[^\\r\\n]{0,40}\\r?\\n[^\\r\\n]{0,40}\\r?\\n2\\)[ \\t]{1,4}"([^"\\r\\n]{1,128})"()()`,
     'gid',
   ),
+  // Redis, pasted (hunter G): MONITOR's lines (`<time> [0 10.0.0.5:51234] "AUTH" ["<user>"] "…"`, `"CONFIG"
+  // "SET" "requirepass" "…"`), `AUTH [<user>] …` typed at redis-cli's prompt, and `CONFIG SET requirepass …`
+  // or `masterauth …` anywhere (its value may hold blanks, quoted).
+  new RegExp(
+    `(?:\\]|"HELLO"[ \\t]{1,4}"\\d")[ \\t]{1,4}"AUTH"[ \\t]{1,4}(?:${MONITOR_ARGUMENT}[ \\t]{1,4})?${MONITOR_VALUE}`,
+    'gid',
+  ),
+  new RegExp(
+    `"CONFIG"[ \\t]{1,4}"SET"[ \\t]{1,4}"(?:requirepass|masterauth)"[ \\t]{1,4}${MONITOR_VALUE}`,
+    'gid',
+  ),
+  new RegExp(`${REDIS_PROMPT}AUTH[ \\t]{1,4}(?:${REDIS_WORD}[ \\t]{1,4})?${VALUE}[ \\t]*$`, 'gimd'),
+  new RegExp(`\\bCONFIG[ \\t]{1,4}SET[ \\t]{1,4}(?:requirepass|masterauth)[ \\t]{1,4}${VALUE}`, 'gid'),
   // Network devices: Cisco's `crypto isakmp key`, a TACACS+ or RADIUS server's `key`, `key-string`, OSPF's
   // `authentication-key`, a BGP neighbour's `password`, `wpa-psk ascii`; Junos' and VyOS' `pre-shared-key
   // ascii-text`, `pre-shared-secret`, `plain-text-password-value`; MikroTik's `wpa2-pre-shared-key=`;
@@ -209,6 +237,12 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
     'gd',
   ),
   new RegExp(`${PIPED}[^\\r\\n|]{0,60}?keystore[ \\t]{1,4}add\\b`, 'gd'),
+  // sudo's password on its input: a here-string, or the line after a here-document's start.
+  new RegExp(`${SUDO_STDIN}<<<[ \\t]{0,4}${VALUE}`, 'gd'),
+  new RegExp(
+    `${SUDO_STDIN}<<-?[ \\t]{0,4}["']?\\w{1,32}["']?[ \\t]*\\r?\\n[ \\t]{0,8}(\\S[^\\r\\n]{0,127}?)()()[ \\t]*(?=\\r?\\n)`,
+    'gd',
+  ),
   new RegExp(`\\brclone[ \\t]{1,4}obscure[ \\t]{1,4}${VALUE}`, 'gd'),
   new RegExp(
     `-reset-password\\b[^\\r\\n]{0,200}\\r?\\n(?:[^\\r\\n]{0,200}\\r?\\n){0,3}?New value:[ \\t]{0,4}${VALUE}`,

@@ -120,6 +120,43 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
     }
   });
 
+  it("hides Redis passwords in MONITOR's lines, at redis-cli's prompt and in CONFIG SET", () => {
+    const [p, user, phrase] = [pw(), fake(6), `${fake(5)} ${fake(5)} ${fake(5)}`];
+    const at = `1700000000.123456 [0 10.0.0.5:51234]`;
+    assertHidden(findToolPasswords, `${at} "AUTH" "${p}"\n${at} "GET" "session:abc"`, [p]);
+    assertHidden(findToolPasswords, `${at} "auth" "${user}" "${p}"`, [p]);
+    assertHidden(findToolPasswords, `${at} "HELLO" "3" "AUTH" "default" "${p}"`, [p]);
+    assertHidden(findToolPasswords, `${at} "CONFIG" "SET" "requirepass" "${phrase}"`, [phrase]);
+    assertHidden(findToolPasswords, `127.0.0.1:6379> AUTH ${p}\nOK`, [p]);
+    assertHidden(findToolPasswords, `[::1]:6380[2]> auth ${user} -${p}\nOK`, [`-${p}`]);
+    assertHidden(findToolPasswords, `redis> AUTH "${user}" "${phrase}"`, [phrase]);
+    assertHidden(findToolPasswords, `127.0.0.1:6379> CONFIG SET requirepass "${phrase}"\nOK`, [phrase]);
+    assertHidden(findToolPasswords, `$ redis-cli config set masterauth '${phrase}'`, [phrase]);
+  });
+
+  it('hides a password fed to sudo -S by a here-string or a here-document', () => {
+    const p = pw();
+    assertHidden(findToolPasswords, `sudo -S apt-get update <<< '${p}'`, [p]);
+    assertHidden(findToolPasswords, `sudo -u deploy -kS systemctl restart app <<< ${p}`, [p]);
+    assertHidden(findToolPasswords, `sudo --stdin -v <<EOF\n${p}\nEOF`, [p]);
+    assertHidden(findToolPasswords, `echo '-${p}' | sudo -S systemctl restart nginx`, [`-${p}`]);
+  });
+
+  it('leaves Redis and sudo lines with no password in them', () => {
+    for (const text of [
+      '1700000000.123456 [0 10.0.0.5:51234] "AUTH" "${REDIS_PASSWORD}"',
+      '127.0.0.1:6379> AUTH <password>\n127.0.0.1:6379> AUTH $REDIS_PASSWORD',
+      '127.0.0.1:6379> CONFIG SET requirepass ""\n127.0.0.1:6379> CONFIG GET maxmemory',
+      'redis> AUTH ********',
+      'Use CONFIG SET requirepass to change it, then AUTH with the new password.',
+      'sudo -S apt-get update <<< "$SUDO_PASSWORD"',
+      'sudo apt-get install -y redis <<< yes',
+      'cat <<EOF | sudo tee /etc/app.conf\nlisten 80\nEOF',
+    ]) {
+      assertUntouched(findToolPasswords, text);
+    }
+  });
+
   it('leaves the same words in prose and code', () => {
     for (const text of [
       'Failing to connect to/from the server, retry',

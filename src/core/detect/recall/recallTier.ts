@@ -30,7 +30,7 @@ import { findHclVariables } from './hclVariables';
 import { findCapabilityPaths, findHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findServiceLookAlikes } from './serviceLookAlikes';
-import { findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
+import { findKeywordLinePasswords, findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
 import { findFormatArguments } from './formatArguments';
 import { findToolPasswords } from './toolPasswords';
 import { findTupleAssignments } from './tupleAssignments';
@@ -94,6 +94,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findPgpassLines,
   findNetrcPasswords,
   findPppSecrets,
+  findKeywordLinePasswords,
   findToolPasswords,
   findTupleAssignments,
   findFormatArguments,

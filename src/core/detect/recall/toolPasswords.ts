@@ -133,20 +133,35 @@ function toolRuns(text: string, words: WordSet, patterns: readonly RegExp[], out
       re.lastIndex = 0;
       for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
         const value = m[1] ?? m[2] ?? m[3]!;
+        const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+        const start = from + m.indices![group]![0];
         if (
           value.length < 4 ||
           value === '*' ||
-          value.startsWith('-') ||
+          isNextFlag(value, group === 3, text.slice(Math.max(from, start - 80), start)) ||
           /^(?:\$\{?\w+\}?|%\w+%|\$\(.*\))$/.test(value) ||
           isPlaceholderValue(value)
         ) {
           continue;
         }
-        const start = from + m.indices![m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3]![0];
         out.push({ start, end: start + value.length, kind: 'password' });
       }
     }
   }
+}
+
+/**
+ * Whether a value that starts with `-` is the command's next flag (`redis-cli -a -h host`, `["redis-cli", "-a",
+ * "--no-auth-warning"]`) rather than a password that starts with one (hunter G): a bare word after a flag
+ * and a blank is the next flag, and so is a quoted one shaped like a flag (lower-case). Glued to its flag
+ * (`7z a -p-…`, `-U 'user%-…'`), quoted otherwise (`redis-cli -a '-…'`) or after a word (`AUTH user -…`),
+ * it is the value. `before` is the text before the value on its line.
+ */
+function isNextFlag(value: string, bare: boolean, before: string): boolean {
+  if (!value.startsWith('-')) {
+    return false;
+  }
+  return bare ? /(?:^|\s)[-/]\S*[ \t]+$/.test(before) : /^--?[a-z][a-z0-9-]*(?:=\S*)?$/.test(value);
 }
 
 /** The runs of whole lines (start, end) that hold a `TOOL_WORDS` word and the line after each, merged. */

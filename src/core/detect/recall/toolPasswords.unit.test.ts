@@ -69,6 +69,17 @@ describe('redact tier: passwords in a tool’s own place (toolPasswords.ts)', ()
     hides(`gh auth login --with-token <<< ${p}`, p);
   });
 
+  it('hides a password that starts with - or = where the flag takes it, and leaves the next flag', () => {
+    const p = password();
+    hides(`redis-cli -a '-${p}' ping`, `-${p}`);
+    hides(`7z a -p-${p} -mhe=on backup.7z ./dump/`, `-${p}`);
+    hides(`7z a -p=${p} backup.7z ./dump/`, `=${p}`);
+    hides(`smbclient //fs01/share -U 'ACME\\backup%-${p}' -c 'ls'`, `-${p}`);
+    leaves('redis-cli -a -h cache ping');
+    leaves('redis-cli -a --no-auth-warning ping');
+    leaves('7z x -p -oout backup.7z');
+  });
+
   it('leaves those places holding a variable or a prompt', () => {
     leaves('openssl enc -aes-256-cbc -k $PASS -in notes.txt');
     leaves('openssl rsa -in key.pem -passin env:KEY_PASS');

@@ -45,6 +45,12 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(`${tool('winrs', '-p(?:assword)?:')}${VALUE}`, 'gid'),
   new RegExp(`${tool('(?:signtool|certutil)', '[/-]p')}[ \\t]{1,4}${VALUE}`, 'gid'),
   new RegExp(`${tool('security', '-[pP]')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  // macOS's keychain: `security add-generic-password … -w <password>` (and `add-internet-password`); `-w` last,
+  // or before another flag, prompts (`find-generic-password -w` prints the password instead).
+  new RegExp(
+    `${tool('security[ \\t]{1,4}add-(?:generic|internet)-password', '-w')}[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
   new RegExp(
     `\\brabbitmqctl[ \\t]{1,4}(?:add_user|change_password)[ \\t]{1,4}${WORD}[ \\t]{1,4}${VALUE}`,
     'gd',

@@ -29,6 +29,11 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     hides(`cmdkey /generic:TERMSRV/10.0.0.5 /user:admin /pass:${p}`, p);
     hides(`signtool sign /f cert.pfx /p ${p} app.exe`, p);
     hides(`security unlock-keychain -p ${p} build.keychain`, p);
+    hides(`security add-generic-password -a deploy -s acme-api -w '${p}' -U`, p);
+    hides(`security add-internet-password -a me -s host.example.com -w ${p}`, p);
+    leaves('security add-generic-password -a deploy -s acme-api -w -U');
+    leaves('security find-generic-password -a deploy -s acme-api -w');
+    leaves('security add-generic-password -a deploy -s api -w "$API_PASSWORD"');
     hides(`snmpwalk -v2c -c ${p} 10.0.0.1`, p);
   });
 
