@@ -8,6 +8,10 @@ import { PIPED, tool, VALUE } from './toolPatterns';
  * of an SDK's code. Each pattern holds one `VALUE` (three groups) and no other group.
  */
 
+/** A variable that names a credential, as `printenv` and `echo $` print it (`DB_PASSWORD`, `stripeSecretKey`). */
+const CRED_VARIABLE =
+  '\\w{0,40}(?:PASS|SECRET|TOKEN|KEY|PWD|Pass|Secret|Token|Key|pass|secret|token|key|pwd)';
+
 /** Words whose lines (and the two after each) the patterns below are run over. */
 export const PASTED_TOOL_WORDS: readonly string[] = [
   ...['$user', ']:25', ']:465', ']:587', ']:2525', ']:sub', ']:smtp', 'rsyncd.secrets', 'davfs2/secrets'],
@@ -23,6 +27,7 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
     'gcloud secrets',
   ],
   ...['keyvault', 'base64 -d', 'base64 --decode', 'base64decode', 'age -d', 'age --decrypt', 'vault kv'],
+  ...['config:get', 'printenv', 'echo $', 'echo "$', "echo '$", '/run/secrets/', 'jq -r'],
   ...['vault read', 'op read', 'find-generic-password', 'doppler', 'etcdctl', 'config get', 'isakmp'],
   ...[
     'key-string',
@@ -130,9 +135,11 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
   // A command that prints a secret, and the line it printed (a terminal's paste): `pass show`, AWS's and
   // Google's and Azure's secret stores, `base64 -d`, a Kubernetes secret decoded, `etcdctl get` (its key
   // echoed first), `pulumi config get`, `age -d`, `vault … -field`, 1Password's `op read`, macOS's `security
-  // find-generic-password -w`, `doppler secrets get --plain`; Redis's `CONFIG GET requirepass` reply.
+  // find-generic-password -w`, `doppler secrets get --plain`, `heroku config:get`, `printenv`/`echo $` of a
+  // credential's variable, a Docker secret's `cat /run/secrets/…`, `jq -r` of a credential's field (hunter G);
+  // Redis's `CONFIG GET requirepass` reply.
   new RegExp(
-    `(?:\\bpass[ \\t]{1,4}show|\\bsecretsmanager[ \\t]{1,4}get-secret-value|\\bgcloud[ \\t]{1,4}secrets[ \\t]{1,4}versions[ \\t]{1,4}access|\\bkeyvault[ \\t]{1,4}secret[ \\t]{1,4}show|\\bbase64(?:[ \\t]{1,4}(?:-d|--decode|-D)|decode)|\\bpulumi[ \\t]{1,4}config[ \\t]{1,4}get|\\bage[ \\t]{1,4}(?:-d|--decrypt)|\\bvault[ \\t]{1,4}(?:kv[ \\t]{1,4}get|read)[ \\t]{1,4}-field|\\bop[ \\t]{1,4}read|\\bfind-generic-password\\b[^\\r\\n]{0,200}?[ \\t]-w|\\bdoppler[ \\t]{1,4}secrets[ \\t]{1,4}get\\b[^\\r\\n]{0,200}?--plain|\\betcdctl[ \\t]{1,4}get\\b[^\\r\\n]{0,200}\\r?\\n\\S{1,200})[^\\r\\n]{0,300}\\r?\\n[ \\t]{0,4}([^\\s]{4,256})()()[ \\t]*(?=\\r?\\n|$)`,
+    `(?:\\bpass[ \\t]{1,4}show|\\bsecretsmanager[ \\t]{1,4}get-secret-value|\\bgcloud[ \\t]{1,4}secrets[ \\t]{1,4}versions[ \\t]{1,4}access|\\bkeyvault[ \\t]{1,4}secret[ \\t]{1,4}show|\\bbase64(?:[ \\t]{1,4}(?:-d|--decode|-D)|decode)|\\bpulumi[ \\t]{1,4}config[ \\t]{1,4}get|\\bage[ \\t]{1,4}(?:-d|--decrypt)|\\bvault[ \\t]{1,4}(?:kv[ \\t]{1,4}get|read)[ \\t]{1,4}-field|\\bop[ \\t]{1,4}read|\\bfind-generic-password\\b[^\\r\\n]{0,200}?[ \\t]-w|\\bdoppler[ \\t]{1,4}secrets[ \\t]{1,4}get\\b[^\\r\\n]{0,200}?--plain|\\betcdctl[ \\t]{1,4}get\\b[^\\r\\n]{0,200}\\r?\\n\\S{1,200}|\\bheroku[ \\t]{1,4}config:get\\b|\\b(?:printenv[ \\t]{1,4}|echo[ \\t]{1,4}["']?\\$\\{?)${CRED_VARIABLE}|\\bcat[ \\t]{1,4}\\/run\\/secrets\\/|\\bjq[ \\t]{1,4}-r\\b[^\\r\\n]{0,200}?\\.\\w{0,30}(?:secret|token|password|passwd|key)\\b)[^\\r\\n]{0,300}\\r?\\n[ \\t]{0,4}([^\\s]{4,256})()()[ \\t]*(?=\\r?\\n|$)`,
     'gd',
   ),
   new RegExp(

@@ -15,6 +15,11 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       '$ pulumi config get dbPassword',
       '$ age -d -i key.txt secret.age',
       '$ etcdctl get /app/secret\n/app/secret',
+      '$ heroku config:get STRIPE_SECRET_KEY -a acme',
+      '$ echo $DB_PASSWORD',
+      '$ printenv API_TOKEN',
+      '$ docker exec -it api cat /run/secrets/db_password',
+      '$ jq -r \'.clients[] | select(.name=="billing") | .secret\' clients.json',
     ]) {
       const p = pw();
       assertHidden(findToolPasswords, `${command}\n${p}\n$ exit`, [p]);
@@ -155,6 +160,11 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
     ]) {
       assertUntouched(findToolPasswords, text);
     }
+  });
+
+  it('leaves what a command prints for a variable that names no credential', () => {
+    assertUntouched(findToolPasswords, '$ echo $HOME\n/home/dev\n$ printenv PATH\n/usr/local/bin:/usr/bin\n');
+    assertUntouched(findToolPasswords, "$ jq -r '.name' package.json\nsecure-gpt\n");
   });
 
   it('leaves the same words in prose and code', () => {
