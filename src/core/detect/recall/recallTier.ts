@@ -46,6 +46,7 @@ import { findPositionalCredentials } from './positionalCredentials';
 import { findKeyBytes } from './keyBytes';
 import { findConfigDefaults } from './configDefaults';
 import { findChatCredentials } from './chatCredentials';
+import { findKeylessFiles } from './keylessFiles';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -104,6 +105,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findKeyBytes,
   findConfigDefaults,
   findChatCredentials,
+  findKeylessFiles,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
