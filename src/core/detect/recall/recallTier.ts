@@ -47,6 +47,7 @@ import { findKeyBytes } from './keyBytes';
 import { findConfigDefaults } from './configDefaults';
 import { findChatCredentials } from './chatCredentials';
 import { findKeylessFiles } from './keylessFiles';
+import { findAuthBlocks } from './authBlocks';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -106,6 +107,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findConfigDefaults,
   findChatCredentials,
   findKeylessFiles,
+  findAuthBlocks,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
