@@ -99,24 +99,34 @@ export const findPppSecrets: RecallDetector = (text, out) => {
       out.push({ start, end: start + secret.length, kind: 'password' });
     }
   }
-  const headers: number[] = [];
+  // Where entries start, and whether a blank line ends them: under a file's name it ends the paste of it.
+  const headers: [number, boolean][] = [];
   if (holdsWord(text, PPP_FILE_WORDS)) {
     for (const m of text.matchAll(PPP_FILE_LINE)) {
-      headers.push(m.index + m[0].length);
+      headers.push([m.index + m[0].length, true]);
     }
   }
   // The header's words, found by the shared word search: a case-blind pattern read all of the text.
   if (wordPlaces(text, PPP_WORDS).some((at) => headerWordsAt(text, at))) {
     for (const m of text.matchAll(PPP_HEADER)) {
-      headers.push(m.index + m[0].length);
+      headers.push([m.index + m[0].length, false]);
     }
   }
-  for (const header of headers) {
+  // Each run of entries is read once, however many headers stand in it (a flood of them stays linear).
+  let done = 0;
+  for (const [header, blankEnds] of headers.sort((a, b) => a[0] - b[0])) {
+    if (header < done) {
+      continue;
+    }
     let at = header;
     for (let n = 0; n < 256 && at < text.length; n++) {
       const nl = text.indexOf('\n', at);
       const end = nl === -1 ? text.length : nl;
       const line = text.slice(at, end);
+      // A shell prompt or a fence: the paste goes on with something else.
+      if ((blankEnds && /^[ \t\r]*$/.test(line)) || /^(?:[$>%][ \t]|```)/.test(line)) {
+        break;
+      }
       if (/^[ \t]*(?:#|$)/.test(line)) {
         at = end + 1;
         continue; // a comment or a blank line between entries
@@ -132,5 +142,6 @@ export const findPppSecrets: RecallDetector = (text, out) => {
       }
       at = end + 1;
     }
+    done = at;
   }
 };
