@@ -7,8 +7,11 @@ import type { RecallDetector } from './recallSpan';
  * parser per driver. Hiding the whole URL costs one placeholder that is restored locally.
  */
 
-/** `jdbc:`, a driver name (letters and digits), `:`, then a bounded body. */
-const JDBC = /(?<![A-Za-z0-9_])jdbc:[a-z][a-z0-9]{1,24}:([A-Za-z0-9_.:/@;=&?%()+,~!$*[\]{}#-]{10,1024})/gi;
+/**
+ * `jdbc:`, a driver name (letters and digits), `:`, then a bounded body; its characters include what a
+ * pasted password holds unencoded (`jdbc:oracle:thin:app/^B&f#2@host:1521/X`), `^` and `|` too.
+ */
+const JDBC = /(?<![A-Za-z0-9_])jdbc:[a-z][a-z0-9]{1,24}:([A-Za-z0-9_.:/@;=&?%()+,~!$*[\]{}#^|-]{10,1024})/gi;
 
 /** What may follow a URL: a quote, a space, a tag or a line end. A URL cut by anything else is a sample. */
 const URL_END = /[\s"'`<]/;

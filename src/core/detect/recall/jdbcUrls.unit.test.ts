@@ -14,6 +14,9 @@ describe('redact tier: JDBC URLs', () => {
     hides(`spring.datasource.url=${params}`, params);
     const oracle = `jdbc:oracle:thin:scott/${fake()}@${word(8)}:1521:orcl`;
     hides(`String url = "${oracle}";`, oracle);
+    // A pasted password with marks a URL would encode.
+    const marked = `jdbc:oracle:thin:app/^${fake(4)}&!${fake(6)}#|${fake(2)}@${word(8)}:1521/ORCL`;
+    hides(`spring.datasource.url=${marked}\n`, marked);
     const mysql = `jdbc:mysql:${word(9)}:3306/mydatabase`;
     hides(`url: '${mysql}'`, mysql);
   });

@@ -75,6 +75,9 @@ const CONVERSION =
   /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|Cow::Borrowed|QStringLiteral|QLatin1String|Field\([ \t]{0,4}default[ \t]{0,4}=|Field|L(?=")|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
 /** An opening parenthesis ending its line, then a quoted value on the next (a tuple opens on its own line). */
 const PAREN_OPEN = /\([ \t]{0,8}\r?\n[ \t]{0,32}(?=["'])/y;
+/** An element's attributes after its name, up to the `>` that opens its text (not `/>`). */
+const ELEMENT_ATTRIBUTES =
+  /(?:[ \t]{1,8}[\w:.-]{1,40}=(?:"[^"<>\n]{0,200}"|'[^'<>\n]{0,200}')){1,8}[ \t]{0,8}>/y;
 /** After a name that opens a tuple: its comma and the quoted second element (an Erlang binary's `<<` read past). */
 const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
 const TUPLE_OPEN = /(?:\{:?|-define\(|,[ \t]{0,4}:)$/;
@@ -197,6 +200,12 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   SUBSCRIPT.lastIndex = j;
   if (SUBSCRIPT.exec(text) !== null) {
     j = SUBSCRIPT.lastIndex;
+  }
+  // An element with attributes holds its value as text (FileZilla's `<Pass encoding="base64">…</Pass>`):
+  // the first attribute's value is no password. An element left empty keeps the attribute reading below.
+  ELEMENT_ATTRIBUTES.lastIndex = e;
+  if (before === 60 && ELEMENT_ATTRIBUTES.exec(text) !== null && text[ELEMENT_ATTRIBUTES.lastIndex] !== '<') {
+    return xmlElement(text, ELEMENT_ATTRIBUTES.lastIndex, kind, out);
   }
   // A quoted name is a key or an attribute (`name="password" autocomplete="…"`), never a declaration.
   // `newToken("punctuator")`: a function that makes something, not a declaration with its value.

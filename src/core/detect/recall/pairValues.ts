@@ -194,15 +194,30 @@ export function readPairValue(
   if (braced !== undefined && (looksRandom(braced) || !/^[A-Za-z_][\w.]*(?:![rsa])?$/.test(braced))) {
     return { start: at + 1, end: close, quoted: true };
   }
+  // In an XML attribute (a .config's `connectionString="…;Password=ab&amp;cd;"`) an entity is one character
+  // of the value: its `;` ends nothing.
+  const inAttribute = XML_ATTRIBUTE_BEFORE.test(text.slice(Math.max(0, at - 512), at));
   let end = at;
   while (end < limit && !';"\''.includes(text[end]!) && !(commas && text[end] === ',')) {
     if (isSpace(text.charCodeAt(end)) && (spaced || commas || isOptionAfter(text, end))) {
       break;
     }
+    if (inAttribute && text.charCodeAt(end) === 38 /* & */) {
+      XML_ENTITY.lastIndex = end;
+      if (XML_ENTITY.test(text)) {
+        end = XML_ENTITY.lastIndex;
+        continue;
+      }
+    }
     end++;
   }
   return { start: at, end, quoted: false };
 }
+
+/** An XML character reference or one of XML's five named entities, `;` included. */
+const XML_ENTITY = /&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});/y;
+/** An open XML attribute's value: `<tag … name="` and no quote or tag mark after it. */
+const XML_ATTRIBUTE_BEFORE = /<[A-Za-z][\w:.-]{0,64}[ \t][^<>\r\n]{0,256}?[\w:.-]=["'][^"'<>\r\n]{0,256}$/;
 
 /** ` --feature`: a command's next option after the blank at `at`. */
 function isOptionAfter(text: string, at: number): boolean {

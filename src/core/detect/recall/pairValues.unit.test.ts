@@ -29,6 +29,20 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('{"ParameterKey": "DBPassword", "ParameterValue": "${DB_PASSWORD}"}');
   });
 
+  it("reads an XML entity inside an attribute's connection string as part of the password", () => {
+    const pw = `${fake(5)}&amp;${fake(4)}&lt;${fake(3)}&#x26;${fake(2)}`;
+    const config = `<connectionStrings>\n  <add name="Main" connectionString="Server=db;User Id=app;Password=${pw};" />\n</connectionStrings>`;
+    hides(config, pw);
+    const spans: RecallSpan[] = [];
+    findNamedLiterals(config, spans);
+    assert.ok(!spans.some((s) => config.slice(s.start, s.end).includes('"')), "the attribute's quote stays");
+    // Outside an attribute the `;` still ends the value: a plain string has no entities.
+    const plain = `Server=db;User Id=app;Password=${fake(8)};Database=orders`;
+    const plainSpans: RecallSpan[] = [];
+    findNamedLiterals(plain, plainSpans);
+    assert.ok(!plainSpans.some((s) => plain.slice(s.start, s.end).includes('Database')));
+  });
+
   it('hides the value of an XML pair (`<key>`/`<name>`, then `<value>` on its line or the next)', () => {
     // Whispers' integration.xml and Hive's hive-site.xml write them so.
     hides('<entry>\n  <key>business.password</key>\n  <value>amber wheel</value>\n</entry>', 'amber wheel');

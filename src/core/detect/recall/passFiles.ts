@@ -81,17 +81,53 @@ function headerWordsAt(text: string, at: number): boolean {
   return PPP_WORDS_AT.test(text);
 }
 
+/**
+ * Without the header: the file named on a line of its own (`$ cat /etc/ppp/chap-secrets`, `# chap-secrets`),
+ * then its entries; or an entry that shows its shape by itself, client and secret quoted and a `*` for the
+ * server or the addresses (`"alice"  *  "…"  *`).
+ */
+const PPP_FILE_WORDS = wordSet(['chap-secrets', 'pap-secrets']);
+const PPP_FILE_LINE =
+  /^[ \t]{0,8}(?:(?:[$#][ \t]{1,4})?(?:sudo[ \t]{1,4})?(?:cat|more|less|head)[ \t]{1,4}|#[ \t]{0,4})?[\w./~-]{0,200}\b(?:chap|pap)-secrets:?[ \t]*(?:\r?\n|$)/gim;
+const PPP_QUOTED_LINE =
+  /^[ \t]{0,8}"[^"\s]{1,64}"[ \t]{1,16}(?:(\*)|"[^"\s]{0,64}"|[\w.-]{1,64})[ \t]{1,16}"([^"\r\n]{1,128})"(?:[ \t]{1,16}(\*)|[ \t]{1,16}[\d./,-]{1,64})?[ \t]*\r?$/gm;
+
 export const findPppSecrets: RecallDetector = (text, out) => {
-  // The header's words, found by the shared word search: a case-blind pattern read all of the text.
-  if (!wordPlaces(text, PPP_WORDS).some((at) => headerWordsAt(text, at))) {
-    return;
+  for (const m of text.matchAll(PPP_QUOTED_LINE)) {
+    const secret = m[2]!;
+    if ((m[1] !== undefined || m[3] !== undefined) && !isPlaceholderValue(secret)) {
+      const start = text.indexOf(`"${secret}"`, m.index) + 1;
+      out.push({ start, end: start + secret.length, kind: 'password' });
+    }
   }
-  for (const m of text.matchAll(PPP_HEADER)) {
-    let at = m.index + m[0].length;
+  // Where entries start, and whether a blank line ends them: under a file's name it ends the paste of it.
+  const headers: [number, boolean][] = [];
+  if (holdsWord(text, PPP_FILE_WORDS)) {
+    for (const m of text.matchAll(PPP_FILE_LINE)) {
+      headers.push([m.index + m[0].length, true]);
+    }
+  }
+  // The header's words, found by the shared word search: a case-blind pattern read all of the text.
+  if (wordPlaces(text, PPP_WORDS).some((at) => headerWordsAt(text, at))) {
+    for (const m of text.matchAll(PPP_HEADER)) {
+      headers.push([m.index + m[0].length, false]);
+    }
+  }
+  // Each run of entries is read once, however many headers stand in it (a flood of them stays linear).
+  let done = 0;
+  for (const [header, blankEnds] of headers.sort((a, b) => a[0] - b[0])) {
+    if (header < done) {
+      continue;
+    }
+    let at = header;
     for (let n = 0; n < 256 && at < text.length; n++) {
       const nl = text.indexOf('\n', at);
       const end = nl === -1 ? text.length : nl;
       const line = text.slice(at, end);
+      // A shell prompt or a fence: the paste goes on with something else.
+      if ((blankEnds && /^[ \t\r]*$/.test(line)) || /^(?:[$>%][ \t]|```)/.test(line)) {
+        break;
+      }
       if (/^[ \t]*(?:#|$)/.test(line)) {
         at = end + 1;
         continue; // a comment or a blank line between entries
@@ -107,6 +143,7 @@ export const findPppSecrets: RecallDetector = (text, out) => {
       }
       at = end + 1;
     }
+    done = at;
   }
 };
 

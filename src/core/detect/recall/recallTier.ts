@@ -46,6 +46,8 @@ import { findPositionalCredentials } from './positionalCredentials';
 import { findKeyBytes } from './keyBytes';
 import { findConfigDefaults } from './configDefaults';
 import { findChatCredentials } from './chatCredentials';
+import { findKeylessFiles } from './keylessFiles';
+import { findAuthBlocks } from './authBlocks';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -105,6 +107,8 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findKeyBytes,
   findConfigDefaults,
   findChatCredentials,
+  findKeylessFiles,
+  findAuthBlocks,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -7,6 +7,13 @@
 /** A value as a shell passes it: what the quotes hold, or a run up to a blank. */
 export const VALUE = `(?:"([^"\\r\\n]{1,128})"|'([^'\\r\\n]{1,128})'|([^\\s"']{1,128}))`;
 
+/**
+ * Oracle's `user/password@db` value: as `VALUE`, but a bare one ends at the token's last `@`, since a
+ * password may hold `@`, `#` or `&` and the connect string after it (`@//host:1521/ORCLPDB1`) is no
+ * password. Without an `@`, the whole token.
+ */
+const ORACLE_VALUE = `(?:"([^"\\r\\n]{1,128})"|'([^'\\r\\n]{1,128})'|([^\\s"']{1,128}(?=@)|[^\\s"'@]{1,128}))`;
+
 /** What a line says up to a tool's flag: the tool's name, then up to 240 characters of its line. */
 export const tool = (name: string, flag: string): string => `\\b${name}\\b[^\\r\\n]{0,240}?[ \\t]${flag}`;
 
@@ -21,7 +28,7 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   // Oracle's `user/password@db` (sqlplus, rman, exp/imp, expdp/impdp, sqlldr, dgmgrl); SQL*Plus's `CONNECT`
   // only with its `@db` (prose says "connect to/from").
   new RegExp(
-    `\\b(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr|dgmgrl)\\b[ \\t]{1,8}(?:-[sSLl][ \\t]{1,4})*(?:userid=|target[ \\t]{1,4})?["']?[A-Za-z_][\\w$#]{0,30}/${VALUE}(?=@|[ \\t"']|$)`,
+    `\\b(?:sqlplus|rman|expdp|impdp|exp|imp|sqlldr|dgmgrl)\\b[ \\t]{1,8}(?:-[sSLl][ \\t]{1,4})*(?:userid=|target[ \\t]{1,4})?["']?[A-Za-z_][\\w$#]{0,30}/${ORACLE_VALUE}(?=@|[ \\t"']|$)`,
     'gmd',
   ),
   new RegExp(`\\b(?:CONNECT|connect|conn)[ \\t]{1,8}[A-Za-z_][\\w$#]{0,30}/${VALUE}(?=@)`, 'gd'),

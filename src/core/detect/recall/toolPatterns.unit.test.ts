@@ -13,6 +13,10 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     hides(`sqlplus scott/${q}@orcl`, q);
     hides(`expdp system/${q} directory=DATA_PUMP_DIR dumpfile=full.dmp`, q);
     hides(`CONNECT scott/${q}@orcl`, q);
+    // A pasted password holding `@`, `#`, `&` or `=`, then an EZConnect string: up to the token's last `@`.
+    const marked = `${fake(5)}#${fake(3)}@${fake(2)}&${fake(3)}=${fake(2)}`;
+    hides(`$ sqlplus system/${marked}@//db.example.org:1521/ORCLPDB1\nSQL*Plus: Release 19.0.0.0.0`, marked);
+    hides(`sqlplus -s scott/${marked}@db.example.org:1521/ORCL`, marked);
     hides(`db, err := sql.Open("mysql", "app:${p}@tcp(db:3306)/app")`, p);
     hides(`etcdctl --user root:${p} get /config`, p);
     hides(`lftp -u deploy,${p} sftp://files.example.com`, p);

@@ -39,6 +39,10 @@ const ENCODED_SCHEME = /%3A%2F%2F/gi;
  */
 const ENCODED_DSN =
   /[a-z][a-z0-9+.-]{1,30}%3A%2F%2F[^&#\s%]{0,256}(?:%(?!40)[0-9a-f]{2}[^&#\s%]{0,256}){0,16}%40/iy;
+/** What follows a `'` that closes a string rather than sits in a password: a blank, a separator, the end. */
+const QUOTE_CLOSES = /^(?:$|[\s,;)\]}"'])/;
+/** `?name=` after a host (`@db?sslmode=require`): a query, whose `@`s (`?to=a@b.org`) end no userinfo. */
+const QUERY_AFTER_HOST = /^\?[\w.[\]-]{1,64}=/;
 const AUTHORITY_STOPS = ' \t\r\n"\'`<>\\';
 /** 1 at the char codes of `AUTHORITY_STOPS`: read per character of every authority. */
 const STOP_CODES = new Uint8Array(128);
@@ -78,15 +82,30 @@ export const findUrlCredentials: RecallDetector = (text, out) => {
 /**
  * The userinfo of the URL whose authority starts at `from`, if it has one. One pass, stopping at the
  * next `://`, so that the authorities read never overlap.
+ *
+ * People paste passwords unencoded (`postgres://app:Summer2023?@db`, `https://bob:pa'ss@host`): after the
+ * userinfo's `:` and before any `/`, a `?` or `#` does not start a query or a fragment, and a `'` does not
+ * end the URL unless a `'` opened it. The last `@` before a host still ends the password.
  */
 function userinfo(text: string, from: number, out: RecallSpan[]): void {
   const limit = Math.min(text.length, from + MAX_AUTHORITY);
+  const quotedBy = openingChar(text, from - 3);
   let colon = -1;
   let slash = -1;
   let query = false;
   let sep = -1;
   for (let i = from; i < limit; i++) {
     const code = text.charCodeAt(i);
+    const inPassword = colon !== -1 && slash === -1 && !query;
+    // Once an `@` has ended a userinfo, a `'` that closes the string (`…@host',`) ends the URL.
+    if (
+      code === 39 /* ' */ &&
+      inPassword &&
+      quotedBy !== "'" &&
+      (sep === -1 || !QUOTE_CLOSES.test(text.slice(i + 1, i + 2)))
+    ) {
+      continue;
+    }
     if ((code < 128 && STOP_CODES[code] === 1) || (code === 58 && text.startsWith('//', i + 1))) {
       break;
     }
@@ -104,7 +123,11 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
       colon = i;
     } else if (code === 47 /* / */ && slash === -1) {
       slash = i;
-    } else if (code === 63 /* ? */ || (code === 38 /* & */ && colon === -1)) {
+    } else if (
+      (code === 63 /* ? */ &&
+        (!inPassword || (sep !== -1 && QUERY_AFTER_HOST.test(text.slice(i, i + 66))))) ||
+      (code === 38 /* & */ && colon === -1)
+    ) {
       // After the userinfo's `:`, an `&` is the password's (`user:passw0rD1&@host`, semgrep's case).
       query = true;
     }
@@ -116,12 +139,12 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
   const user = text.slice(from, userEnd);
   if (userEnd < sep) {
     const password = text.slice(userEnd + 1, sep);
-    // `host:4443/path@sha256:…` (an image and its digest): a port and a path, no password.
+    // `host:4443/path@sha256:…` (an image and its digest), `localhost:3000?to=a@b.org`: a port, no password.
     if (
       password.length > 0 &&
       !isPlaceholderValue(password) &&
       !/^x-oauth-basic$/i.test(password) &&
-      !/^\d{1,5}\//.test(password)
+      !/^\d{1,5}[/?#']/.test(password)
     ) {
       out.push({ start: userEnd + 1, end: sep, kind: 'url-password' });
     }
@@ -129,6 +152,15 @@ function userinfo(text: string, from: number, out: RecallSpan[]): void {
   if (isTokenLike(user)) {
     out.push({ start: from, end: userEnd, kind: 'url-token' });
   }
+}
+
+/** The character before the scheme that ends at `schemeEnd` (a quote that opened the URL, say), or ''. */
+function openingChar(text: string, schemeEnd: number): string {
+  let i = schemeEnd;
+  while (i > 0 && schemeEnd - i < 32 && /[A-Za-z0-9+.-]/.test(text[i - 1]!)) {
+    i--;
+  }
+  return i > 0 ? text[i - 1]! : '';
 }
 
 /**

@@ -27,6 +27,28 @@ describe('redact tier: credentials in URLs', () => {
     leaves('https://docker.example.com:4443/paranoids/cameo@sha256:35f1ea3d0ae9dc9b058dd8d224f1bb7e053');
   });
 
+  it("hides a password holding a raw `?`, `#` or `'`, as people paste it unencoded", () => {
+    const [a, b, c] = [`${fake(5)}?${fake(4)}#${fake(3)}`, `${fake(8)}?`, `${fake(6)}'${fake(5)}`];
+    hides(`engine = create_engine("postgresql+psycopg2://alice:${a}@db.internal:5432/orders")`, a);
+    hides(`DATABASE_URL=postgres://app:${b}@db:5432/orders`, b);
+    hides(`git clone https://bob:${c}@git.example.org/o/r.git`, c);
+    hides(`"DATABASE_URL": "postgres://ci:${c}@localhost:5432/app",`, c);
+    hides(
+      `const uri = "mongodb+srv://kenji:'${fake(6)}%3D${fake(4)}@cluster0.example.net/?retryWrites=true";`,
+      "'",
+    );
+    hides(`"http.proxy": "http://jdoe:${fake(4)}%26${c}%3D@proxy.corp:8080"`, c);
+    hides(`postgres://app:${a}@db:5432/orders?sslmode=require&application_name=x@y`, a);
+  });
+
+  it("still ends a URL at a `'` that opened it or closes it, and reads `?x=a@b` after a host as a query", () => {
+    leaves("psql 'postgres://app@db:5432/orders' -c 'select 1' -- mail me@example.org");
+    leaves("urls = ['https://example.org:8443/x', 'a@example.org']");
+    leaves('http://localhost:3000?redirect=me@example.org');
+    leaves('https://example.org:8080#top@example.com');
+    leaves("'https://example.org:8080' + '@' + host");
+  });
+
   it('hides a userinfo password however short, where the URL ends in prose or markup', () => {
     const pw = fake(4);
     hides(`This FTP: ftp://user:${pw}@example.com includes credential.`, pw);

@@ -226,4 +226,19 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     leaves('password = <<-EOT\n${var.db_password}\nEOT');
     leaves(`token = ${q3}\n${q3}`);
   });
+
+  it("hides an element's text when the element has attributes, not its first attribute's value", () => {
+    // FileZilla's sitemanager.xml and recentservers.xml keep the password base64-encoded.
+    const b64 = Buffer.from(password()).toString('base64');
+    const server = `<Server>\n  <Host>ftp.example.org</Host>\n  <User>bob</User>\n  <Pass encoding="base64">${b64}</Pass>\n</Server>`;
+    hides(server, b64);
+    const spans: RecallSpan[] = [];
+    findNamedLiterals(server, spans);
+    assert.ok(!spans.some((s) => server.slice(s.start, s.end) === 'base64'), 'the attribute is no password');
+    const pw = password();
+    hides(`<password type="text">${pw}</password>`, pw);
+    // An empty element keeps the attribute reading; a placeholder is left.
+    hides(`<password value="${pw}"></password>`, pw);
+    leaves('<Pass encoding="base64">${FTP_PASSWORD}</Pass>');
+  });
 });

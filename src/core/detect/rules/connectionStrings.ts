@@ -71,6 +71,9 @@ function commonNegatives(s: string): string[] {
   ];
 }
 
+/** An XML character reference or one of XML's five named entities, `;` included. */
+const XML_ENTITY = '&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});';
+
 /** A user's key and value right before the password's key (`User ID=app;Password=`). */
 const USER_BEFORE =
   /(?:user[ \t]?id|uid|username|user)[ \t]{0,2}=[^;'"\r\n]{1,48};[ \t]{0,2}(?:password|pwd)[ \t]{0,2}=[ \t]{0,2}$/i;
@@ -283,8 +286,10 @@ export const connectionStringRules: readonly Rule[] = [
     keywords: ['password=', 'pwd=', 'password =', 'pwd ='],
     // The password's key, not inside a longer name (`db_password=`, `cfg.password =`); `inContext` asks for a
     // user's key right before it or another key of a connection string after it (`Password=…;User ID=…`).
+    // In a .config's `connectionString="…"` attribute an XML entity (`&amp;`, `&lt;`, `&#38;`) is one
+    // character of the value: its `;` does not end it.
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_.$-])(?:${anyCase('password')}|${anyCase('pwd')})[ \\t]{0,2}=[ \\t]{0,2}(?<secret>[^;'"\\r\\n]{1,128})`,
+      `(?<![A-Za-z0-9_.$-])(?:${anyCase('password')}|${anyCase('pwd')})[ \\t]{0,2}=[ \\t]{0,2}(?<secret>(?:${XML_ENTITY}|[^;'"\\r\\n]){1,128})`,
     ),
     maxLength: 150,
     validate: (pw) => isPlausiblePassword(pw.trim()),

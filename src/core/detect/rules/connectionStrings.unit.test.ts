@@ -60,6 +60,19 @@ describe('ADO.NET and ODBC connection strings (report tier)', () => {
     }
   });
 
+  it('reads an XML entity as one character of the password, so that its `;` does not cut the value', () => {
+    for (let i = 0; i < 20; i++) {
+      const pw = `${word()}&amp;${randomToken('0123456789', 3)}&lt;${word()}&#38;${word()}`;
+      const line = `<add name="Main" connectionString="Server=db;User Id=app;Password=${pw};" />`;
+      const found = scan(line).filter((f) => f.ruleId === 'sqlserver-connection-password');
+      assert.deepEqual(
+        found.map((f) => line.slice(f.start, f.end)),
+        [pw],
+        line,
+      );
+    }
+  });
+
   it('leaves a password assignment that no connection string holds, and its references', () => {
     const pw = password();
     for (const line of [
