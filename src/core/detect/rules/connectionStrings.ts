@@ -291,7 +291,8 @@ export const connectionStringRules: readonly Rule[] = [
     pattern: new RegExp(
       `(?<![A-Za-z0-9_.$-])(?:${anyCase('password')}|${anyCase('pwd')})[ \\t]{0,2}=[ \\t]{0,2}(?<secret>(?:${XML_ENTITY}|[^;'"\\r\\n]){1,128})`,
     ),
-    maxLength: 150,
+    // The key and its blanks (14), then 128 characters each of which may be an entity of up to ten.
+    maxLength: 14 + 128 * 10,
     validate: (pw) => isPlausiblePassword(pw.trim()),
     inContext: inConnectionString,
     sample: password,
