@@ -46,6 +46,7 @@ import { findPositionalCredentials } from './positionalCredentials';
 import { findKeyBytes } from './keyBytes';
 import { findConfigDefaults } from './configDefaults';
 import { findChatCredentials } from './chatCredentials';
+import { hexDumpDetector } from './hexDumps';
 import { findKeylessFiles } from './keylessFiles';
 import { findAuthBlocks } from './authBlocks';
 
@@ -53,6 +54,8 @@ import { findAuthBlocks } from './authBlocks';
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
   // Reads the text decoded (escapes, joins, zero-width, smart quotes) and runs the others on it too.
   decodedViewDetector(() => RECALL_DETECTORS),
+  // Decodes a pasted hex dump's bytes and runs the others on them (a dump's bytes hold a dump a quarter its size).
+  hexDumpDetector(() => RECALL_DETECTORS),
   wrappedPemDetector,
   kubernetesDetector,
   encodedSecretDetector,
