@@ -8,9 +8,12 @@ import {
   percentEdits,
   sentenceStopEdits,
   terminalEdits,
+  prefixWrapEdits,
   unicodeEdits,
   wrapEdits,
 } from './stringViews';
+import { builtinRules } from '../catalog';
+import { providerPrefixes } from '../prefixLookAlike';
 import type { Edit, TextView } from './textView';
 import { applyEdits, composeViews, nearEdit } from './textView';
 
@@ -22,6 +25,10 @@ import { applyEdits, composeViews, nearEdit } from './textView';
  */
 const REACH = 64;
 
+/** The catalogue's provider prefixes (`ghp_`, `xoxb-`), read once, for `prefixWrapEdits`. */
+let prefixes: readonly string[] | undefined;
+const tokenPrefixes = (): readonly string[] => (prefixes ??= providerPrefixes(builtinRules).prefixes);
+
 /** Detectors that build views themselves: never run again inside a view. */
 const viewDetectors = new WeakSet<RecallDetector>();
 
@@ -29,7 +36,8 @@ const viewDetectors = new WeakSet<RecallDetector>();
  * The text as a program would read it, or undefined when it reads as written: a terminal's colour sequences
  * dropped and NULs between environment entries read as line ends, zero-width characters
  * dropped and smart quotes made plain, HTML's quote references and percent-encoded query strings decoded,
- * lines a terminal or a mail wrapped inside a token joined, concatenated literals joined, JSON escapes decoded (twice, for
+ * lines a terminal or a mail wrapped inside a token joined (a provider's prefixed token however short its
+ * lines), concatenated literals joined, JSON escapes decoded (twice, for
  * JSON stringified inside JSON), and literals joined again. Each stage reads the previous one's output.
  */
 export function decodedView(text: string): TextView | undefined {
@@ -52,6 +60,7 @@ export function decodedView(text: string): TextView | undefined {
     stage(percentEdits);
   }
   stage(wrapEdits);
+  stage((t) => prefixWrapEdits(t, tokenPrefixes()));
   stage(concatEdits);
   // Joins inside escaped text (`\"ghp_…\" + \"…\"` in a notebook) show only once it is decoded.
   if (stage(jsonEscapeEdits)) {

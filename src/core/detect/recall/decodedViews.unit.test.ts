@@ -30,6 +30,21 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     assert.match(out, /"cell_type": "code"/);
   });
 
+  it('hides a provider token a mail or a chat wrapped onto a second short line', () => {
+    for (const cut of [12, 20, 28]) {
+      const token = pat();
+      const text = `here's the key from the email, it got wrapped:\nkey: ${token.slice(0, cut)}\n${token.slice(cut)}\nthanks`;
+      const out = hide(text);
+      for (let i = 0; i + 8 <= token.length; i++) {
+        assert.ok(!out.includes(token.slice(i, i + 8)), `${cut}: ${out}`);
+      }
+      assert.match(out, /thanks$/);
+    }
+    // A prefix alone, or a line of code after it, joins nothing.
+    const code = 'const prefix = "ghp_abcdefghijkl";\nconsole.log(prefix);';
+    assert.equal(hide(code), code);
+  });
+
   it('hides a key in JSON stringified into a log line, once or twice escaped', () => {
     const key = randomToken(ALNUM, 32);
     const once = `INFO request body="{\\"service\\": \\"billing\\", \\"api_key\\": \\"${key}\\"}"`;

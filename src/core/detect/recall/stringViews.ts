@@ -182,6 +182,47 @@ export function wrapEdits(text: string): Edit[] {
 }
 
 /**
+ * A provider's token wrapped onto a second line by a mail or a chat, however short its lines: a line that ends
+ * in a run opening with one of `prefixes` (`ghp_`, `xoxb-`, `sk_live_`) and too short for a token whose body
+ * runs on, then a next line of token characters alone (after an indent of up to 8; a closing quote may end it).
+ * The break (and indent) is read as nothing.
+ */
+export function prefixWrapEdits(text: string, prefixes: readonly string[]): Edit[] {
+  const edits: Edit[] = [];
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    const end = nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let i = end;
+    while (i > 0 && end - i < 120 && isTokenChar(text.charCodeAt(i - 1))) {
+      i--;
+    }
+    if (
+      end - i < 12 ||
+      end - i >= 120 ||
+      (i > 0 && text.charCodeAt(i - 1) > 32 && !/["'`:=(]/.test(text[i - 1]!))
+    ) {
+      continue;
+    }
+    const head = text.slice(i, Math.min(end, i + 16)).toLowerCase();
+    if (!prefixes.some((p) => head.startsWith(p) && end - i > p.length + 4)) {
+      continue;
+    }
+    let j = nl + 1;
+    while (j < text.length && j - nl <= 8 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+      j++;
+    }
+    let k = j;
+    while (k < text.length && k - j < 120 && isTokenChar(text.charCodeAt(k))) {
+      k++;
+    }
+    const lineEnds = /^["'`]?[,;)]?[ \t]*(?:\r?\n|$)/.test(text.slice(k, k + 8));
+    if (k - j >= 8 && lineEnds && !startsAssignment(text, j)) {
+      edits.push({ start: end, end: j, replacement: '' });
+    }
+  }
+  return edits;
+}
+
+/**
  * Whether the line at `at` starts with the name of an assignment of its own (`azure_org_id: …`,
  * `AZURE_MANAGEMENT_API_URL=https://…`): the next entry of a file after a long value, which a wrap would have
  * joined to that value and, in the view, hidden with it. A name, then `:` and a blank or the line's end, or
