@@ -7,13 +7,13 @@ import {
   jsonEscapeEdits,
   percentEdits,
   sentenceStopEdits,
-  terminalEdits,
   prefixWrapEdits,
   unicodeEdits,
   wrapEdits,
 } from './stringViews';
 import { builtinRules } from '../catalog';
 import { providerPrefixes } from '../prefixLookAlike';
+import { terminalEdits } from './terminalViews';
 import type { Edit, TextView } from './textView';
 import { applyEdits, composeViews, nearEdit } from './textView';
 

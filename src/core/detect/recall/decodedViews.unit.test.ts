@@ -30,6 +30,23 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     assert.match(out, /"cell_type": "code"/);
   });
 
+  it('hides what UTF-16 text read as bytes holds, a NUL beside each character, with or without its BOM', () => {
+    const token = pat();
+    const secret = password();
+    const plain = `config:\n  token: ${token}\n  db_password: ${secret}\n`;
+    const le = Buffer.from(plain, 'utf16le').toString('latin1');
+    const be = [...plain].map((c) => `\u0000${c}`).join('');
+    for (const text of [le, `\ufeff${le}`, `\ufeff${be}`]) {
+      const out = hide(text, RECALL_DETECTORS).split('\u0000').join('');
+      for (const value of [token, secret]) {
+        for (let i = 0; i + 8 <= value.length; i++) {
+          assert.ok(!out.includes(value.slice(i, i + 8)), out);
+        }
+      }
+      assert.match(out, /config:/);
+    }
+  });
+
   it('hides a provider token a mail or a chat wrapped onto a second short line', () => {
     for (const cut of [12, 20, 28]) {
       const token = pat();

@@ -29,33 +29,6 @@ export function unicodeEdits(text: string): Edit[] {
   return edits;
 }
 
-/** A terminal's colour or cursor sequence (`ESC[31m`, `ESC[1;32m`, `ESC[K`). */
-// eslint-disable-next-line no-control-regex -- ESC is the character this reads
-const ANSI = /\u001b\[[0-9;?]{0,16}[A-Za-z]/g;
-/** A NUL between a process's environment entries: the byte, `cat -v`'s `^@`, an escape's `\x00` or `\0`. */
-// eslint-disable-next-line no-control-regex -- NUL is the character this reads
-const NUL = /(?:\u0000|\^@|\\x00|\\0)(?=[A-Za-z_][A-Za-z0-9_]{0,64}=)/g;
-
-/**
- * A terminal's paste read as its screen showed it (hunter E, 2026-12-06): colour sequences dropped (a CI
- * log's or `git diff --color`'s `ESC[32m+DB_PASSWORD=…ESC[m`), and the NULs between `/proc/<pid>/environ`'s
- * entries read as line ends, so that each entry is a line of its own as `env` prints it.
- */
-export function terminalEdits(text: string): Edit[] {
-  const edits: Edit[] = [];
-  if (text.includes('\u001b')) {
-    for (const m of text.matchAll(ANSI)) {
-      edits.push({ start: m.index, end: m.index + m[0].length, replacement: '' });
-    }
-  }
-  if (text.includes('\u0000') || text.includes('^@') || text.includes('\\x00') || text.includes('\\0')) {
-    for (const m of text.matchAll(NUL)) {
-      edits.push({ start: m.index, end: m.index + m[0].length, replacement: '\n' });
-    }
-  }
-  return edits.sort((a, b) => a.start - b.start);
-}
-
 /**
  * A run of URL characters that percent-encodes a separator a credential needs (`=`, `&`, `:`, `/`, `@`,
  * `-`, `+`): a query string or a URL carried, encoded, inside another (`next=https%3A%2F%2Fu%3Apw%40…`,
