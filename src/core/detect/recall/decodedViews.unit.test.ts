@@ -60,6 +60,9 @@ describe('redact tier: decoded views (JSON escapes, zero-width, smart quotes, co
     // A prefix alone, or a line of code after it, joins nothing.
     const code = 'const prefix = "ghp_abcdefghijkl";\nconsole.log(prefix);';
     assert.equal(hide(code), code);
+    // Nor does a list of short prefixed strings, a peer's near misses.
+    const list = 'dckr_pat_tooshort\ndckr_pat_\nsk_live_short\nsk_test_abc\n';
+    assert.equal(hide(list), list);
   });
 
   it('hides a key in JSON stringified into a log line, once or twice escaped', () => {

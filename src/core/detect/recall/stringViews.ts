@@ -156,9 +156,9 @@ export function wrapEdits(text: string): Edit[] {
 
 /**
  * A provider's token wrapped onto a second line by a mail or a chat, however short its lines: a line that ends
- * in a run opening with one of `prefixes` (`ghp_`, `xoxb-`, `sk_live_`) and too short for a token whose body
- * runs on, then a next line of token characters alone (after an indent of up to 8; a closing quote may end it).
- * The break (and indent) is read as nothing.
+ * in a run opening with one of `prefixes` (`ghp_`, `xoxb-`, `sk_live_`) whose body reads as drawn, then a next
+ * line of token characters alone that opens with no prefix of its own (after an indent of up to 8; a closing
+ * quote may end it). The break (and indent) is read as nothing.
  */
 export function prefixWrapEdits(text: string, prefixes: readonly string[]): Edit[] {
   const edits: Edit[] = [];
@@ -176,7 +176,10 @@ export function prefixWrapEdits(text: string, prefixes: readonly string[]): Edit
       continue;
     }
     const head = text.slice(i, Math.min(end, i + 16)).toLowerCase();
-    if (!prefixes.some((p) => head.startsWith(p) && end - i > p.length + 4)) {
+    const prefix = prefixes.find((p) => head.startsWith(p) && end - i > p.length + 4);
+    // A body that reads as drawn (a digit, or both cases), not a word (`dckr_pat_tooshort`, a peer's list).
+    const body = prefix === undefined ? '' : text.slice(i + prefix.length, end);
+    if (prefix === undefined || !(/[0-9]/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body)))) {
       continue;
     }
     let j = nl + 1;
@@ -188,7 +191,9 @@ export function prefixWrapEdits(text: string, prefixes: readonly string[]): Edit
       k++;
     }
     const lineEnds = /^["'`]?[,;)]?[ \t]*(?:\r?\n|$)/.test(text.slice(k, k + 8));
-    if (k - j >= 8 && lineEnds && !startsAssignment(text, j)) {
+    // A next line that opens with a prefix of its own is the next token of a list, not this one's rest.
+    const next = text.slice(j, j + 16).toLowerCase();
+    if (k - j >= 8 && lineEnds && !startsAssignment(text, j) && !prefixes.some((p) => next.startsWith(p))) {
       edits.push({ start: end, end: j, replacement: '' });
     }
   }
