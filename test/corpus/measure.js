@@ -7,7 +7,7 @@ const path = require('node:path');
 
 const out = path.resolve(__dirname, '..', '..', 'out', 'test', 'corpus', 'external');
 const { loadExternalCorpus } = require(path.join(out, 'externalCorpus.js'));
-const { combine, formatTable, measure } = require(path.join(out, 'measure.js'));
+const { combine, formatTable, measure, reportOnlyRedaction } = require(path.join(out, 'measure.js'));
 
 const corpus = loadExternalCorpus();
 const rows = measure(corpus.cases, corpus.dropped);
@@ -18,6 +18,13 @@ const six = {
   source: 'first six',
 };
 console.log(formatTable([...rows.slice(0, -1), six, rows[rows.length - 1]]));
+// What the report tier alone would send: the redact tier's reach is what keeps the leaks down.
+const alone = reportOnlyRedaction(corpus.cases);
+const pct = (n, d) => `${((100 * n) / d).toFixed(1)}%`;
+console.log(
+  `\nredacting only what scan finds: leak ${alone.leaked} of ${alone.secrets} (${pct(alone.leaked, alone.secrets)}), ` +
+    `changes ${alone.changed} of ${alone.negatives} negatives (${pct(alone.changed, alone.negatives)})`,
+);
 for (const [source, origins] of corpus.origins) {
   for (const origin of origins) console.log(`from ${source}: ${origin}`);
 }

@@ -91,6 +91,33 @@ export function leaks(
   return false;
 }
 
+/**
+ * The redaction the report tier alone would make (`redactText` with `recall: false`): how many secrets it
+ * leaks and how many negatives it changes. Beside the redact tier's figures, it shows what each target costs
+ * the other on the same cases.
+ */
+export function reportOnlyRedaction(cases: readonly ExternalCase[]): {
+  secrets: number;
+  leaked: number;
+  negatives: number;
+  changed: number;
+} {
+  const out = { secrets: 0, leaked: 0, negatives: 0, changed: 0 };
+  for (const c of cases) {
+    const { text } = redactText(c.text, new RedactionMap(), { recall: false });
+    if (c.label === 'negative') {
+      out.negatives++;
+      out.changed += text === c.text ? 0 : 1;
+      continue;
+    }
+    for (const s of c.secrets) {
+      out.secrets++;
+      out.leaked += leaks(s, c.text, text, c.secrets) ? 1 : 0;
+    }
+  }
+  return out;
+}
+
 function blank(source: Source | 'all', dropped: number): SourceFigures {
   return {
     source,
