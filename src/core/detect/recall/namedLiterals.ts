@@ -102,6 +102,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     while (s > 0 && at - s < NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
       s--;
     }
+    s = withoutPropertyFlag(text, s);
     let e = at + 1;
     // Inside `${…}` a `-` ends the name: `${DB_PASSWORD-fallback}` is the shell's default.
     const braced = text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36;
@@ -337,10 +338,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (block !== null && lineStart) {
     return valuesOnNextLines(text, at, indentOf(prefix), kind, out);
   }
-  // A name that opens a string (`"-auth=user:$EMAIL",`): its bare value ends where that string does.
-  const opener = quotedName ? 0 : text.charCodeAt(s - 1);
+  // A name that opens a string (`"-auth=user:$EMAIL",`, `"-Ddb.password=…"`, whose `-D` is not in the
+  // name): its bare value ends where that string does.
+  const opener = quotedName ? 0 : text.charCodeAt(text.startsWith('-D', s - 2) ? s - 3 : s - 1);
   const read = endAtOpener(text, readBare(text, at), opener);
-  const bare = onCommandLine(prefix) ? untilBlank(text, read) : read;
+  const bare = onCommandLine(prefix) ? untilBlank(text, read, prefix) : read;
   const resume = pushLiteral(text, bare, kind, true, out);
   return resume > bare.start ? continuedValue(text, bare.end, indentOf(prefix), kind, out) : resume;
 }
@@ -375,4 +377,15 @@ function isNameChar(c: number): boolean {
   return (
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46
   );
+}
+
+/**
+ * A JVM's system property on a command line (`java -Ddb.password=… -jar app.jar`, `JAVA_OPTS="-Xmx1g
+ * -Dspring.datasource.password=…"`): the name read back from its word holds the flag, which the
+ * command-line reading (statementStart.ts) must see before the name. Returns where the name starts.
+ */
+function withoutPropertyFlag(text: string, s: number): number {
+  const flagged =
+    text.charCodeAt(s) === 45 && text.charCodeAt(s + 1) === 68 && /^[A-Za-z]/.test(text[s + 2] ?? '');
+  return flagged && (s === 0 || /[\s"']/.test(text[s - 1]!)) ? s + 2 : s;
 }

@@ -12,17 +12,20 @@ export const LINE_PREFIX =
 
 /**
  * What tools print before a line-oriented assignment, which then starts its statement all the same: a diff's
- * or a quote's mark (`+DB_PASSWORD=…`, `> API_KEY=…`), a CI log's timestamp, a shell history's number.
+ * or a quote's mark (`+DB_PASSWORD=…`, `> API_KEY=…`), a CI log's timestamp, a shell history's number, or
+ * the sections of a .NET configuration key (`dotnet user-secrets list` prints `Stripe:SecretKey = …`;
+ * PascalCase, as .NET writes them, and single colons: Ruby's and C++'s `Foo::` is a scope in code).
  */
 const MARK_PREFIX =
-  /^[ \t]{0,8}(?:(?:[+<>]|-(?=$))[ \t]{0,4}|\d{4}-\d\d-\d\dT[\d:.]{8,20}Z?[ \t]{1,8}|\d{1,6}[ \t]{1,4}(?:export[ \t]{1,4})?)$/;
+  /^[ \t]{0,8}(?:(?:[+<>]|-(?=$))[ \t]{0,4}|\d{4}-\d\d-\d\dT[\d:.]{8,20}Z?[ \t]{1,8}|\d{1,6}[ \t]{1,4}(?:export[ \t]{1,4})?|(?:[A-Z][\w.-]{0,40}:){1,4})$/;
 /**
  * A flag or command that takes `NAME=value` on a command line (`docker run -e`, `helm --set`, `--build-arg`,
  * `-var`, `--from-literal=`, systemd's `Environment=`, `heroku config:set`, `fly secrets set`, Windows'
- * `set`): the value is a literal, and a bare one ends at the next blank.
+ * `set`, a JVM's system property `-Ddb.password=…`, which namedLiterals.ts reads without its `-D`): the
+ * value is a literal, and a bare one ends at the next blank.
  */
 const FLAG_PREFIX =
-  /(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?)[ \t]{0,4}["']?$/;
+  /(?:(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?)[ \t]{0,4}["']?|(?:^|[ \t"'])-D)$/;
 
 /** Whether a name after `prefix` (its line up to the name) starts a line-oriented assignment. */
 export function startsStatement(prefix: string | undefined): prefix is string {
@@ -38,11 +41,18 @@ export function onCommandLine(prefix: string | undefined): boolean {
   );
 }
 
-/** `span` cut at its first blank: a command line's argument ends there. */
-export function untilBlank(text: string, span: ValueSpan): ValueSpan {
+/**
+ * `span` cut at its first blank: a command line's argument ends there. A quote that ends it closes a string
+ * `prefix` (the line up to the name) opened (`JAVA_OPTS="-Xmx1g -Ddb.password=…"`), and is no part of it.
+ */
+export function untilBlank(text: string, span: ValueSpan, prefix = ''): ValueSpan {
   let end = span.start;
   while (end < span.end && !isSpace(text.charCodeAt(end))) {
     end++;
+  }
+  const last = text[end - 1];
+  if (end - 1 > span.start && (last === '"' || last === "'") && prefix.split(last).length % 2 === 0) {
+    end--;
   }
   return { ...span, end };
 }

@@ -53,9 +53,25 @@ describe('redact tier: an assignment after what tools print before it (statement
     hides(`C:\\> set DB_PASSWORD=${d}\n`, d);
   });
 
+  it("hides a JVM's -D property and a .NET key's value after its sections", () => {
+    const a = `${wordPassword('')}#`;
+    const text = `JAVA_OPTS="-Xmx1g -Ddb.password=${a}"`;
+    hides(text, a);
+    // The quote that closes JAVA_OPTS's string stays.
+    assert.equal(text.slice(spansOf(findNamedLiterals, text)[0]!.end), '"');
+    const b = wordPassword('_');
+    hides(`java -Dspring.datasource.password=${b} -Dfile.encoding=UTF-8 -jar app.jar`, b);
+    const c = `${wordPassword('-')}!`;
+    hides(`$ dotnet user-secrets list\nStripe:SecretKey = ${c}\n`, c);
+    leaves('java -Ddb.password=${DB_PASSWORD} -Dapi.token=$API_TOKEN -jar app.jar');
+    leaves('cmake -DENABLE_AUTH=ON -DUSE_PASSWORD_HASH=OFF ..');
+    leaves('Stripe:SecretKey = <your-secret-key>\nLogging:LogLevel:Default = Information\n');
+  });
+
   it('leaves code, whose bare value after a name is an expression', () => {
     leaves('result = connect(host, password=user_password)\n');
     leaves('db = open(url, token=session.token)\n');
     leaves('    return login(username=name, password=password)\n');
+    leaves('Config::SECRET_KEY = ENV.fetch(key)\n');
   });
 });
