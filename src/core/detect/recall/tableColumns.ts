@@ -54,14 +54,23 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
       }
       continue;
     }
-    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')));
+    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')) ?? plainKey(l));
     if (kinds.every((k) => k === undefined)) {
       continue;
     }
-    return readRows(text, end + 1, d, header.length, kinds, out);
+    const after = readRows(text, end + 1, d, header.length, kinds, out);
+    // A column headed just `key` may list names (`| Key | Value |`): their rows are read again, as rows.
+    return kinds.every((k) => k === undefined || k === PLAIN_KEY) ? undefined : after;
   }
   return undefined;
 }
+
+/**
+ * A column headed just `key` (`| env | key |`): a table of API keys per environment, or of a dictionary's
+ * keys, so only a generated cell is hidden under it, as namedLiterals.ts does for a plain `key =`.
+ */
+const PLAIN_KEY = 'plain-key';
+const plainKey = (label: string): string | undefined => (/^key$/i.test(label) ? PLAIN_KEY : undefined);
 
 /** A header's cell: a label of one to three words (`Password`, `api_key`, `Secret access key`), not code or prose. */
 const LABEL = /^[A-Za-z][\w.-]{0,31}(?: [\w.-]{1,32}){0,2}$/;
@@ -75,6 +84,12 @@ function cellValue(value: string, kind: string): boolean {
   if (looksRandom(value)) {
     return true;
   }
+  if ((JOINED_WORDS.test(value) && !CODE_WORD.test(value)) || WORD_YEAR.test(value)) {
+    return true;
+  }
+  if (kind === PLAIN_KEY) {
+    return MARKED_PASSWORD.test(value);
+  }
   return (
     !/\s/.test(value) &&
     value.length >= 6 &&
@@ -83,6 +98,26 @@ function cellValue(value: string, kind: string): boolean {
     (kind === 'password' || (/[0-9]/.test(value) && !/^[A-Za-z_][\w.]*\(?\)?$/.test(value)))
   );
 }
+
+/**
+ * A passphrase of three words or more, joined by one mark or in CamelCase, a number after them at most
+ * (`raven_nectar_marble`, `RiverHorseWillow`, `walnut.willow.window72`): people choose these; a cell of words
+ * with blanks is prose, and a code name mixes cases (`getAuthToken`) or shouts (`ACCESS_TOKEN`).
+ */
+const JOINED_WORDS =
+  /^(?:[a-z]{3,10}([-_.])[a-z]{3,10}(?:\1[a-z]{3,10}){1,4}|(?:[A-Z][a-z]{2,9}){3,6})\d{0,4}$/;
+
+/** A word and a year, as people choose passwords (`Summer2019!`, `Welcome2012`); a name rarely ends so. */
+const WORD_YEAR = /^[A-Z][a-z]{2,11}(?:19|20)\d\d[!?#$%&*@.]?$/;
+/**
+ * Letters, a digit and a password's mark, 8 to 64 and no blank (`xYoff!#Yl!eZ9`): a key combination
+ * (`Ctrl+Shift+P`), a version or a path holds none of these marks.
+ */
+const MARKED_PASSWORD = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])(?=[^\s]*[!#$%^&*=?@~])[^\s]{8,64}$/;
+
+/** A word of code's names (`access_token_type`, `UserPasswordHash`): such a cell names a field. */
+const CODE_WORD =
+  /(?:^|[-_.])(?:token|key|secret|pass|password|auth|type|name|user|hash|id|url)(?:$|[-_.\d])|(?:Token|Key|Secret|Pass|Password|Auth|Type|Name|User|Hash|Id|Url)(?:$|[A-Z\d])/;
 
 function readRows(
   text: string,
@@ -104,10 +139,12 @@ function readRows(
     if (row.length !== width) {
       return at;
     }
-    row.forEach((c, i) => {
+    row.forEach((cell, i) => {
       const kind = kinds[i];
+      const c = inlineCode(text, cell);
       if (kind !== undefined && c.end > c.start && cellValue(text.slice(c.start, c.end), kind)) {
-        pushLiteral(text, { start: c.start, end: c.end, quoted: false }, kind, true, out);
+        // A cell is data, never an expression: read as quoted, `*8$K0…` is not taken for code.
+        pushLiteral(text, { ...c, quoted: true }, kind === PLAIN_KEY ? 'key' : kind, true, out);
       }
     });
     rows++;
@@ -163,6 +200,12 @@ function spacedCells(text: string, from: number, end: number): Cell[] {
     out.push({ start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
+}
+
+/** A Markdown cell's inline code (`` `…` ``): what the backticks hold. */
+function inlineCode(text: string, c: Cell): Cell {
+  const coded = c.end - c.start > 2 && text[c.start] === '`' && text[c.end - 1] === '`';
+  return coded ? { start: c.start + 1, end: c.end - 1 } : c;
 }
 
 /** [from, to) without the characters `blank` matches at either end. */
