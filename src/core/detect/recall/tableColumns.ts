@@ -1,3 +1,4 @@
+import { isMarkedPassword, isWordPassword } from './chosenPasswords';
 import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -84,11 +85,11 @@ function cellValue(value: string, kind: string): boolean {
   if (looksRandom(value)) {
     return true;
   }
-  if ((JOINED_WORDS.test(value) && !CODE_WORD.test(value)) || WORD_YEAR.test(value)) {
+  if (isWordPassword(value)) {
     return true;
   }
   if (kind === PLAIN_KEY) {
-    return MARKED_PASSWORD.test(value);
+    return isMarkedPassword(value);
   }
   return (
     !/\s/.test(value) &&
@@ -98,26 +99,6 @@ function cellValue(value: string, kind: string): boolean {
     (kind === 'password' || (/[0-9]/.test(value) && !/^[A-Za-z_][\w.]*\(?\)?$/.test(value)))
   );
 }
-
-/**
- * A passphrase of three words or more, joined by one mark or in CamelCase, a number after them at most
- * (`raven_nectar_marble`, `RiverHorseWillow`, `walnut.willow.window72`): people choose these; a cell of words
- * with blanks is prose, and a code name mixes cases (`getAuthToken`) or shouts (`ACCESS_TOKEN`).
- */
-const JOINED_WORDS =
-  /^(?:[a-z]{3,10}([-_.])[a-z]{3,10}(?:\1[a-z]{3,10}){1,4}|(?:[A-Z][a-z]{2,9}){3,6})\d{0,4}$/;
-
-/** A word and a year, as people choose passwords (`Summer2019!`, `Welcome2012`); a name rarely ends so. */
-const WORD_YEAR = /^[A-Z][a-z]{2,11}(?:19|20)\d\d[!?#$%&*@.]?$/;
-/**
- * Letters, a digit and a password's mark, 8 to 64 and no blank (`xYoff!#Yl!eZ9`): a key combination
- * (`Ctrl+Shift+P`), a version or a path holds none of these marks.
- */
-const MARKED_PASSWORD = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])(?=[^\s]*[!#$%^&*=?@~])[^\s]{8,64}$/;
-
-/** A word of code's names (`access_token_type`, `UserPasswordHash`): such a cell names a field. */
-const CODE_WORD =
-  /(?:^|[-_.])(?:token|key|secret|pass|password|auth|type|name|user|hash|id|url)(?:$|[-_.\d])|(?:Token|Key|Secret|Pass|Password|Auth|Type|Name|User|Hash|Id|Url)(?:$|[A-Z\d])/;
 
 function readRows(
   text: string,
