@@ -5,11 +5,18 @@ import { isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';
 import { endAtOpener } from './gluedQuote';
-import { ARGUMENT_PAIR, VALUE_PAIR, pairListAt, readPairValue, takeSiblingValue } from './pairValues';
+import {
+  ARGUMENT_PAIR,
+  VALUE_PAIR,
+  generatedPairItem,
+  pairListAt,
+  readPairValue,
+  takeSiblingValue,
+} from './pairValues';
 import { valuesOnNextLines } from './followingLines';
 import { generatedToken } from './bareTokens';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
-import { LINE_PREFIX, onCommandLine, startsStatement, untilBlank } from './statementStart';
+import { LINE_PREFIX, startsStatement, statementValue, withoutPropertyFlag } from './statementStart';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
 import {
@@ -237,6 +244,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (pair.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, pair.lastIndex), kind, false, out);
     }
+    const listed = generatedPairItem(text, s - 1, j, kind, out);
+    if (listed !== undefined) {
+      return listed;
+    }
   }
   // Erlang's and Elixir's tuples (`{password, "…"}` in sys.config, `{:password, <<"…">>}`), an Erlang macro
   // (`-define(DB_PASSWORD, "…")`), Elixir's `config :app, :signing_key, "…"`: the second element.
@@ -253,8 +264,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     }
     return isSpace(text.charCodeAt(j)) ? spacedValue(text, skipSpaces(text, j), prefix, kind, out) : e;
   }
-  // `DB_PASSWORD==x…` starting its line: an `=`, then a value that starts with one (no comparison).
-  const glued = sep[0] === '==' && prefix !== undefined && LINE_PREFIX.test(prefix);
+  // `DB_PASSWORD==x…` starting its statement: an `=`, then a value that starts with one (no comparison).
+  const glued = sep[0] === '==' && startsStatement(prefix);
   const op = glued ? '=' : sep[1]!;
   if (!CODE_SEPARATORS.has(op) && !LOOSE_SEPARATORS.has(op)) {
     CONVERSION.lastIndex = SEPARATOR.lastIndex;
@@ -342,7 +353,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // name): its bare value ends where that string does.
   const opener = quotedName ? 0 : text.charCodeAt(text.startsWith('-D', s - 2) ? s - 3 : s - 1);
   const read = endAtOpener(text, readBare(text, at), opener);
-  const bare = onCommandLine(prefix) ? untilBlank(text, read, prefix) : read;
+  const bare = statementValue(text, read, prefix);
   const resume = pushLiteral(text, bare, kind, true, out);
   return resume > bare.start ? continuedValue(text, bare.end, indentOf(prefix), kind, out) : resume;
 }
@@ -377,15 +388,4 @@ function isNameChar(c: number): boolean {
   return (
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46
   );
-}
-
-/**
- * A JVM's system property on a command line (`java -Ddb.password=… -jar app.jar`, `JAVA_OPTS="-Xmx1g
- * -Dspring.datasource.password=…"`): the name read back from its word holds the flag, which the
- * command-line reading (statementStart.ts) must see before the name. Returns where the name starts.
- */
-function withoutPropertyFlag(text: string, s: number): number {
-  const flagged =
-    text.charCodeAt(s) === 45 && text.charCodeAt(s + 1) === 68 && /^[A-Za-z]/.test(text[s + 2] ?? '');
-  return flagged && (s === 0 || /[\s"']/.test(text[s - 1]!)) ? s + 2 : s;
 }
