@@ -5,11 +5,18 @@ import { isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
 import { endsEnclosingString } from '../enclosingString';
 import { endAtOpener } from './gluedQuote';
-import { ARGUMENT_PAIR, VALUE_PAIR, pairListAt, readPairValue, takeSiblingValue } from './pairValues';
+import {
+  ARGUMENT_PAIR,
+  VALUE_PAIR,
+  generatedPairItem,
+  pairListAt,
+  readPairValue,
+  takeSiblingValue,
+} from './pairValues';
 import { valuesOnNextLines } from './followingLines';
 import { generatedToken } from './bareTokens';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
-import { LINE_PREFIX, onCommandLine, startsStatement, untilBlank } from './statementStart';
+import { LINE_PREFIX, startsStatement, statementValue, withoutPropertyFlag } from './statementStart';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
 import {
@@ -102,6 +109,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     while (s > 0 && at - s < NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
       s--;
     }
+    s = withoutPropertyFlag(text, s);
     let e = at + 1;
     // Inside `${…}` a `-` ends the name: `${DB_PASSWORD-fallback}` is the shell's default.
     const braced = text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36;
@@ -236,6 +244,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (pair.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, pair.lastIndex), kind, false, out);
     }
+    const listed = generatedPairItem(text, s - 1, j, kind, out);
+    if (listed !== undefined) {
+      return listed;
+    }
   }
   // Erlang's and Elixir's tuples (`{password, "…"}` in sys.config, `{:password, <<"…">>}`), an Erlang macro
   // (`-define(DB_PASSWORD, "…")`), Elixir's `config :app, :signing_key, "…"`: the second element.
@@ -252,8 +264,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     }
     return isSpace(text.charCodeAt(j)) ? spacedValue(text, skipSpaces(text, j), prefix, kind, out) : e;
   }
-  // `DB_PASSWORD==x…` starting its line: an `=`, then a value that starts with one (no comparison).
-  const glued = sep[0] === '==' && prefix !== undefined && LINE_PREFIX.test(prefix);
+  // `DB_PASSWORD==x…` starting its statement: an `=`, then a value that starts with one (no comparison).
+  const glued = sep[0] === '==' && startsStatement(prefix);
   const op = glued ? '=' : sep[1]!;
   if (!CODE_SEPARATORS.has(op) && !LOOSE_SEPARATORS.has(op)) {
     CONVERSION.lastIndex = SEPARATOR.lastIndex;
@@ -337,10 +349,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (block !== null && lineStart) {
     return valuesOnNextLines(text, at, indentOf(prefix), kind, out);
   }
-  // A name that opens a string (`"-auth=user:$EMAIL",`): its bare value ends where that string does.
-  const opener = quotedName ? 0 : text.charCodeAt(s - 1);
+  // A name that opens a string (`"-auth=user:$EMAIL",`, `"-Ddb.password=…"`, whose `-D` is not in the
+  // name): its bare value ends where that string does.
+  const opener = quotedName ? 0 : text.charCodeAt(text.startsWith('-D', s - 2) ? s - 3 : s - 1);
   const read = endAtOpener(text, readBare(text, at), opener);
-  const bare = onCommandLine(prefix) ? untilBlank(text, read) : read;
+  const bare = statementValue(text, read, prefix);
   const resume = pushLiteral(text, bare, kind, true, out);
   return resume > bare.start ? continuedValue(text, bare.end, indentOf(prefix), kind, out) : resume;
 }

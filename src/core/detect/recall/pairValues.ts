@@ -1,3 +1,4 @@
+import { credentialKind } from './credentialName';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
@@ -180,6 +181,43 @@ function elementText(text: string, at: number, kind: string, out: RecallSpan[]):
  * when the string is an argument on a command line; in a list of pairs apart by blanks (`spaced`), up to
  * the next blank too.
  */
+/**
+ * A header's name and value as a two-item list (`["X-Auth", "<hex>"]` in a Sentry event's or a HAR's
+ * headers, Python's `("X-Auth", …)`): the second item, when generated and closing the list. A list of
+ * two field names (`["password", "confirm"]`) reads the same, so a word is left. `quote` is the name's
+ * opening quote, `at` just past its closing one; returns where the scan resumes, or undefined.
+ */
+export function generatedPairItem(
+  text: string,
+  quote: number,
+  at: number,
+  kind: string,
+  out: RecallSpan[],
+): number | undefined {
+  ARGUMENT_PAIR.lastIndex = at;
+  if (
+    !/[[(][ \t]{0,4}$/.test(text.slice(Math.max(0, quote - 8), quote)) ||
+    ARGUMENT_PAIR.exec(text) === null
+  ) {
+    return undefined;
+  }
+  const v = readQuoted(text, ARGUMENT_PAIR.lastIndex);
+  const closes = /^["'][ \t]{0,4}[\])]/.test(text.slice(v.end, v.end + 8));
+  return closes && looksRandom(text.slice(v.start, v.end))
+    ? pushLiteral(text, v, kind, false, out)
+    : undefined;
+}
+
+/**
+ * Whether `{braced}` at `at` is an ODBC connection string's quoted value, as a person's password in braces
+ * (`DRIVER={ODBC Driver 18 for SQL Server};…;PWD={Monkey2004}`), rather than a format string's slot: the line
+ * names its driver or DSN, and the braces hold no credential's word (`{db_password}`, `{pwd}` are slots).
+ */
+function odbcBraces(text: string, at: number, braced: string): boolean {
+  const line = text.slice(Math.max(0, at - 512, text.lastIndexOf('\n', at) + 1), at);
+  return /\b(?:DRIVER|DSN)=/i.test(line) && credentialKind(braced) === undefined;
+}
+
 export function readPairValue(
   text: string,
   at: number,
@@ -191,7 +229,10 @@ export function readPairValue(
   const close = text.charCodeAt(at) === 123 ? text.indexOf('}', at) : -1;
   // Not a format string's slot (`f"password={password!r}"`): a name in braces is code, unless it reads as drawn.
   const braced = close !== -1 && close < limit ? text.slice(at + 1, close) : undefined;
-  if (braced !== undefined && (looksRandom(braced) || !/^[A-Za-z_][\w.]*(?:![rsa])?$/.test(braced))) {
+  if (
+    braced !== undefined &&
+    (looksRandom(braced) || !/^[A-Za-z_][\w.]*(?:![rsa])?$/.test(braced) || odbcBraces(text, at, braced))
+  ) {
     return { start: at + 1, end: close, quoted: true };
   }
   // In an XML attribute (a .config's `connectionString="…;Password=ab&amp;cd;"`) an entity is one character

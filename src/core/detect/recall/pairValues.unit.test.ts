@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { findNamedLiterals } from './namedLiterals';
 import { assertLinear } from '../../../../test/support/cpuTime';
+import { randomToken } from '../random';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 import type { RecallSpan } from './recallSpan';
 
@@ -147,8 +148,23 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     hides(`DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={${braced}}`, braced);
     const drawn = fake(24);
     hides(`DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={${drawn}}`, drawn);
+    // A person's password in braces reads as a name: on a line that names its driver, it is the value.
+    const chosen = `Monkey20${randomToken('0123456789', 2)}`;
+    hides(`DRIVER={ODBC Driver 18 for SQL Server};SERVER=db;UID=app;PWD={${chosen}};Encrypt=yes`, chosen);
+    const words = `pencil_anchor_river${randomToken('0123456789', 2)}`;
+    hides(`Driver={ODBC Driver 17};Server=db;Uid=app;Pwd={${words}};`, words);
     // A format string's slot in braces is code, not a value.
     leaves('print(f"login failed; password={password!r}")');
+    leaves('conn = f"DRIVER={{ODBC Driver 18}};SERVER={server};UID={user};PWD={db_password}"');
+  });
+
+  it('hides a generated header value paired with its name in a list, and leaves a list of names', () => {
+    const hex = randomToken('0123456789abcdef', 32);
+    hides(`"headers": [["Content-Type", "application/json"], ["X-Auth", "${hex}"]]`, hex);
+    hides(`headers = [("X-Auth-Token", '${hex}')]`, hex);
+    leaves('fields = ["password", "confirm_password"]');
+    leaves('required = ("token", "refresh_token")');
+    leaves(`pair = ["secret", "${hex}", "extra"]`);
   });
 
   it("takes a flag's value up to its blank, and reads a line of many pairs in linear time", () => {

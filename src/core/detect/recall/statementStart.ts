@@ -12,24 +12,63 @@ export const LINE_PREFIX =
 
 /**
  * What tools print before a line-oriented assignment, which then starts its statement all the same: a diff's
- * or a quote's mark (`+DB_PASSWORD=…`, `> API_KEY=…`), a CI log's timestamp, a shell history's number.
+ * or a quote's mark (`+DB_PASSWORD=…`, `> API_KEY=…`), a CI log's timestamp, a shell history's number, or
+ * the sections of a .NET configuration key (`dotnet user-secrets list` prints `Stripe:SecretKey = …`;
+ * PascalCase, as .NET writes them, and single colons: Ruby's and C++'s `Foo::` is a scope in code), or the
+ * left column of `diff -y` (`DB_PASSWORD=old      |  DB_PASSWORD=new`, a right-only line's `   >  …`).
  */
 const MARK_PREFIX =
-  /^[ \t]{0,8}(?:(?:[+<>]|-(?=$))[ \t]{0,4}|\d{4}-\d\d-\d\dT[\d:.]{8,20}Z?[ \t]{1,8}|\d{1,6}[ \t]{1,4}(?:export[ \t]{1,4})?)$/;
+  /^[ \t]{0,8}(?:(?:[+<>]|-(?=$))[ \t]{0,4}|\d{4}-\d\d-\d\dT[\d:.]{8,20}Z?[ \t]{1,8}|\d{1,6}[ \t]{1,4}(?:export[ \t]{1,4})?|(?:[A-Z][\w.-]{0,40}:){1,4}|[A-Za-z_][\w.-]{0,63}=\S{0,200}[ \t]{2,64}[|<>]?[ \t]{1,8}|[ \t]{8,120}[<>|][ \t]{1,8})$/;
 /**
  * A flag or command that takes `NAME=value` on a command line (`docker run -e`, `helm --set`, `--build-arg`,
  * `-var`, `--from-literal=`, systemd's `Environment=`, `heroku config:set`, `fly secrets set`, Windows'
- * `set`): the value is a literal, and a bare one ends at the next blank.
+ * `set`, a JVM's system property `-Ddb.password=…`, which namedLiterals.ts reads without its `-D`, a
+ * Dockerfile's `ENV` as `docker history` prints it, `/bin/sh -c #(nop)  ENV NPM_TOKEN=…   0B`): the value
+ * is a literal, and a bare one ends at the next blank.
  */
 const FLAG_PREFIX =
-  /(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?)[ \t]{0,4}["']?$/;
+  /(?:(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?|ENV)[ \t]{0,4}["']?|(?:^|[ \t"'])-D)$/;
+
+/**
+ * A `sed` substitution up to its replacement (`sed -i 's/^DB_PASSWORD=old/`), which writes `NAME=value`
+ * into a file: the value is a literal, and ends at the next unescaped `/`.
+ */
+const SED_REPLACEMENT = /\bsed\b[^\r\n]{0,120}?[ \t]["']?s\/(?:[^/\\\r\n]|\\.){0,120}\/$/;
 
 /** Whether a name after `prefix` (its line up to the name) starts a line-oriented assignment. */
 export function startsStatement(prefix: string | undefined): prefix is string {
   return (
-    prefix !== undefined && (LINE_PREFIX.test(prefix) || MARK_PREFIX.test(prefix) || onCommandLine(prefix))
+    prefix !== undefined &&
+    (LINE_PREFIX.test(prefix) || MARK_PREFIX.test(prefix) || onCommandLine(prefix) || inSed(prefix))
   );
 }
+
+function inSed(prefix: string): boolean {
+  return prefix.length <= 250 && prefix.includes('sed') && SED_REPLACEMENT.test(prefix);
+}
+
+/**
+ * The bare value `read` after a name, ended where its statement puts the end: a command line's at a blank
+ * (see `untilBlank`), a `sed` replacement's at its `/`, a `diff -y` line's left column at the blanks that
+ * part it from the right one (`DB_PASSWORD=old      |  DB_PASSWORD=new`).
+ */
+export function statementValue(text: string, read: ValueSpan, prefix: string | undefined): ValueSpan {
+  if (prefix !== undefined && inSed(prefix)) {
+    let end = read.start;
+    while (end < read.end && text[end] !== '/') {
+      end += text[end] === '\\' ? 2 : 1;
+    }
+    return { ...read, end: Math.min(end, read.end) };
+  }
+  if (onCommandLine(prefix)) {
+    return untilBlank(text, read, prefix);
+  }
+  const column = SIDE_BY_SIDE.exec(text.slice(read.start, read.end));
+  return column === null ? read : { ...read, end: read.start + column[0].length };
+}
+
+/** A value, then the blanks and the mark of `diff -y` and the right column's assignment. */
+const SIDE_BY_SIDE = /^\S{1,200}(?=[ \t]{2,64}(?:[<|>](?:[ \t]|$)|[A-Za-z_][\w.-]{0,63}=))/;
 
 /** Whether the name after `prefix` is a command line's `NAME=value` (see `FLAG_PREFIX`). */
 export function onCommandLine(prefix: string | undefined): boolean {
@@ -38,11 +77,29 @@ export function onCommandLine(prefix: string | undefined): boolean {
   );
 }
 
-/** `span` cut at its first blank: a command line's argument ends there. */
-export function untilBlank(text: string, span: ValueSpan): ValueSpan {
+/**
+ * `span` cut at its first blank: a command line's argument ends there. A quote that ends it closes a string
+ * `prefix` (the line up to the name) opened (`JAVA_OPTS="-Xmx1g -Ddb.password=…"`), and is no part of it.
+ */
+export function untilBlank(text: string, span: ValueSpan, prefix = ''): ValueSpan {
   let end = span.start;
   while (end < span.end && !isSpace(text.charCodeAt(end))) {
     end++;
   }
+  const last = text[end - 1];
+  if (end - 1 > span.start && (last === '"' || last === "'") && prefix.split(last).length % 2 === 0) {
+    end--;
+  }
   return { ...span, end };
+}
+
+/**
+ * A JVM's system property on a command line (`java -Ddb.password=… -jar app.jar`, `JAVA_OPTS="-Xmx1g
+ * -Dspring.datasource.password=…"`): the name read back from its word holds the flag, which the
+ * command-line reading (`FLAG_PREFIX`) must see before the name. Returns where the name starts.
+ */
+export function withoutPropertyFlag(text: string, s: number): number {
+  const flagged =
+    text.charCodeAt(s) === 45 && text.charCodeAt(s + 1) === 68 && /^[A-Za-z]/.test(text[s + 2] ?? '');
+  return flagged && (s === 0 || /[\s"']/.test(text[s - 1]!)) ? s + 2 : s;
 }

@@ -53,9 +53,42 @@ describe('redact tier: an assignment after what tools print before it (statement
     hides(`C:\\> set DB_PASSWORD=${d}\n`, d);
   });
 
+  it("hides a JVM's -D property and a .NET key's value after its sections", () => {
+    const a = `${wordPassword('')}#`;
+    const text = `JAVA_OPTS="-Xmx1g -Ddb.password=${a}"`;
+    hides(text, a);
+    // The quote that closes JAVA_OPTS's string stays.
+    assert.equal(text.slice(spansOf(findNamedLiterals, text)[0]!.end), '"');
+    const b = wordPassword('_');
+    hides(`java -Dspring.datasource.password=${b} -Dfile.encoding=UTF-8 -jar app.jar`, b);
+    const c = `${wordPassword('-')}!`;
+    hides(`$ dotnet user-secrets list\nStripe:SecretKey = ${c}\n`, c);
+    leaves('java -Ddb.password=${DB_PASSWORD} -Dapi.token=$API_TOKEN -jar app.jar');
+    leaves('cmake -DENABLE_AUTH=ON -DUSE_PASSWORD_HASH=OFF ..');
+    leaves('Stripe:SecretKey = <your-secret-key>\nLogging:LogLevel:Default = Information\n');
+  });
+
+  it("hides docker history's ENV, both columns of diff -y and a sed replacement's value", () => {
+    const a = `${wordPassword('')}!`;
+    const history = `<missing>   2 days ago   /bin/sh -c #(nop)  ENV NPM_TOKEN=${a}                0B\n`;
+    hides(history, a);
+    assert.equal(history.slice(spansOf(findNamedLiterals, history)[0]!.end), '                0B\n');
+    const [b, c] = [wordPassword('-'), `=${wordPassword('_')}?`];
+    hides(`APP_ENV=prod            APP_ENV=prod\nAPI_SECRET=${b}      |  API_SECRET=${c}\n`, b, c);
+    hides(`                                  >  DB_PASSWORD=${b}\n`, b);
+    const d = `${wordPassword('')}\\&x`;
+    const sed = `sed -i 's/^DB_PASSWORD=.*/DB_PASSWORD=${d}/' .env`;
+    hides(sed, d);
+    assert.equal(sed.slice(spansOf(findNamedLiterals, sed)[0]!.end), "/' .env");
+    leaves("sed -i 's/^DB_PASSWORD=.*/DB_PASSWORD=${NEW_PASSWORD}/' .env");
+    leaves('APP_ENV=prod            |  DB_PASSWORD=$DB_PASSWORD\n');
+  });
+
   it('leaves code, whose bare value after a name is an expression', () => {
     leaves('result = connect(host, password=user_password)\n');
     leaves('db = open(url, token=session.token)\n');
     leaves('    return login(username=name, password=password)\n');
+    leaves('Config::SECRET_KEY = ENV.fetch(key)\n');
+    leaves('    if (password==expected) { ok(); }\n');
   });
 });

@@ -1,3 +1,4 @@
+import { isMarkedPassword, isWordPassword } from './chosenPasswords';
 import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
@@ -54,14 +55,23 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
       }
       continue;
     }
-    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')));
+    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')) ?? plainKey(l));
     if (kinds.every((k) => k === undefined)) {
       continue;
     }
-    return readRows(text, end + 1, d, header.length, kinds, out);
+    const after = readRows(text, end + 1, d, header.length, kinds, out);
+    // A column headed just `key` may list names (`| Key | Value |`): their rows are read again, as rows.
+    return kinds.every((k) => k === undefined || k === PLAIN_KEY) ? undefined : after;
   }
   return undefined;
 }
+
+/**
+ * A column headed just `key` (`| env | key |`): a table of API keys per environment, or of a dictionary's
+ * keys, so only a generated cell is hidden under it, as namedLiterals.ts does for a plain `key =`.
+ */
+const PLAIN_KEY = 'plain-key';
+const plainKey = (label: string): string | undefined => (/^key$/i.test(label) ? PLAIN_KEY : undefined);
 
 /** A header's cell: a label of one to three words (`Password`, `api_key`, `Secret access key`), not code or prose. */
 const LABEL = /^[A-Za-z][\w.-]{0,31}(?: [\w.-]{1,32}){0,2}$/;
@@ -74,6 +84,12 @@ const LABEL = /^[A-Za-z][\w.-]{0,31}(?: [\w.-]{1,32}){0,2}$/;
 function cellValue(value: string, kind: string): boolean {
   if (looksRandom(value)) {
     return true;
+  }
+  if (isWordPassword(value)) {
+    return true;
+  }
+  if (kind === PLAIN_KEY) {
+    return isMarkedPassword(value);
   }
   return (
     !/\s/.test(value) &&
@@ -104,10 +120,12 @@ function readRows(
     if (row.length !== width) {
       return at;
     }
-    row.forEach((c, i) => {
+    row.forEach((cell, i) => {
       const kind = kinds[i];
+      const c = inlineCode(text, cell);
       if (kind !== undefined && c.end > c.start && cellValue(text.slice(c.start, c.end), kind)) {
-        pushLiteral(text, { start: c.start, end: c.end, quoted: false }, kind, true, out);
+        // A cell is data, never an expression: read as quoted, `*8$K0…` is not taken for code.
+        pushLiteral(text, { ...c, quoted: true }, kind === PLAIN_KEY ? 'key' : kind, true, out);
       }
     });
     rows++;
@@ -163,6 +181,12 @@ function spacedCells(text: string, from: number, end: number): Cell[] {
     out.push({ start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
+}
+
+/** A Markdown cell's inline code (`` `…` ``): what the backticks hold. */
+function inlineCode(text: string, c: Cell): Cell {
+  const coded = c.end - c.start > 2 && text[c.start] === '`' && text[c.end - 1] === '`';
+  return coded ? { start: c.start + 1, end: c.end - 1 } : c;
 }
 
 /** [from, to) without the characters `blank` matches at either end. */

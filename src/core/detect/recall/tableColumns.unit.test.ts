@@ -1,6 +1,7 @@
+import * as assert from 'node:assert/strict';
 import { ALNUM, randomToken } from '../random';
 import { findTableColumns } from './tableColumns';
-import { assertHidden, assertUntouched, fake } from './spanCases';
+import { assertHidden, assertUntouched, fake, spansOf, uuidDraw } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findTableColumns, text, values);
 const leaves = (text: string): void => assertUntouched(findTableColumns, text);
@@ -48,5 +49,51 @@ describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
     hides(`\u2551 DATABASE_PASSWORD \u2502 ${q} \u2551`, q);
     leaves('NAME        READY   STATUS\napi-7d9f    1/1     Running\n');
     leaves('| Setting | Value |\n|---|---|\n| password_min_length | 12 |\n');
+  });
+
+  it('hides a column headed just key when its cell is generated or a password, in inline code or not', () => {
+    const hex = randomToken('0123456789abcdef', 32);
+    const id = uuidDraw();
+    const p = password();
+    hides(
+      `| env | key |\n|-----|-----|\n| dev | \`${hex}\` |\n| stage | ${id} |\n| prod | (rotated) |\n`,
+      hex,
+      id,
+    );
+    hides(`| env | key |\n|-----|-----|\n| dev | \`${p}\` |\n`, p);
+    // The backticks stay: only what they hold is hidden.
+    const text = `| env | key |\n|---|---|\n| dev | \`${hex}\` |\n`;
+    const [span] = spansOf(findTableColumns, text);
+    assert.equal(text.slice(span!.start - 1, span!.end + 1), `\`${hex}\``);
+  });
+
+  it('hides a passphrase of joined words or a word and a year under a credential header', () => {
+    const words = (join: string): string =>
+      ['copper', 'raven', 'maple', 'summit']
+        .map((w) => (join === '' ? w[0]!.toUpperCase() + w.slice(1) : w))
+        .join(join) + randomToken('0123456789', 2);
+    const [a, b, c] = [words('_'), words(''), words('.')];
+    hides(
+      `| Service | User | Password |\n|---|---|---|\n| staging db | app | ${a} |\n| grafana | admin | see vault |\n`,
+      a,
+    );
+    hides(`id,name,api_key,created\n17,Acme,${b},2024-01-04\n`, b);
+    hides(`"service";"login";"secret"\n"smtp";"bob";"${c}"\n`, c);
+    const d = `Tigger20${randomToken('0123456789', 2)}`;
+    hides(`id,name,api_key\n17,Acme,${d}\n`, d);
+  });
+
+  it('leaves a key column of names, shortcuts and settings, and placeholders under a password header', () => {
+    leaves('| Key | Value |\n|---|---|\n| DB_HOST | db.example.io |\n| LOG_LEVEL | debug |\n');
+    leaves(
+      '| Key | Command |\n|---|---|\n| `Ctrl+Shift+P` | Show all commands |\n| `F5` | Start debugging |\n',
+    );
+    leaves('| key | default |\n|---|---|\n| `editor.fontSize` | 14 |\n| `files.autoSave` | afterDelay |\n');
+    leaves(
+      '| User | Password |\n|---|---|\n| a | `<password>` |\n| b | $PASSWORD |\n| c | ${DB_PASSWORD} |\n| d | ******** |\n',
+    );
+    leaves(
+      '| Event | Token |\n|---|---|\n| sign in | `ACCESS_TOKEN` |\n| refresh | `refresh_token` |\n| reset | `password_reset_token` |\n| scope | UserAuthType |\n',
+    );
   });
 });

@@ -70,7 +70,12 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `${tool('(?:snmpwalk|snmpget|snmpset|snmpbulkwalk|snmpbulkget|snmptrap|onesixtyone)', '-c')}[ \\t]{1,4}${VALUE}`,
     'gd',
   ),
-  // Clouds' and secret stores' CLIs, each with its own place for the value.
+  // Clouds' and secret stores' CLIs, each with its own place for the value. .NET's Secret Manager stores
+  // only secrets: `dotnet user-secrets set "Stripe:SecretKey" "…"`, the value after any key.
+  new RegExp(
+    `\\buser-secrets[ \\t]{1,4}set[ \\t]{1,4}(?:"[^"\\r\\n]{1,128}"|'[^'\\r\\n]{1,128}'|[^\\s"'-][^\\s"']{0,127})[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
   new RegExp(`${tool('az[ \\t]{1,4}keyvault[ \\t]{1,4}secret', '--value')}[ \\t]{1,4}${VALUE}`, 'gd'),
   new RegExp(`${tool('gh[ \\t]{1,4}secret[ \\t]{1,4}set', '(?:--body|-b)')}[ \\t]{1,4}${VALUE}`, 'gd'),
   new RegExp(

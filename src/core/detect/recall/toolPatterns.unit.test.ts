@@ -45,6 +45,8 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     const p = password();
     hides(`az keyvault secret set --vault-name kv --name db-password --value ${p}`, p);
     hides(`gh secret set DB_PASSWORD --body "${p}"`, p);
+    hides(`dotnet user-secrets set "Stripe:SecretKey" "${p}"`, p);
+    hides(`dotnet user-secrets set Movies:ServiceApiKey ${p} --project src/Api`, p);
     hides(`pulumi config set --secret dbPassword ${p}`, p);
     hides(`mc alias set minio http://minio:9000 minioadmin ${p}`, p);
     hides(`doctl auth init -t ${p}`, p);
@@ -106,6 +108,9 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     leaves('echo $PASSWORD | sudo -S apt-get update');
     leaves('enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0');
     leaves('gh secret set DB_PASSWORD --body "$DB_PASSWORD"');
+    leaves('dotnet user-secrets set "Stripe:SecretKey" "<your-secret-key>"');
+    leaves('dotnet user-secrets set "Stripe:SecretKey" "$STRIPE_KEY"');
+    leaves('dotnet user-secrets list --project src/Api');
   });
 
   it("hides daemons' own places: Sentinel, snmpd, ipsec.secrets, OpenVPN, squid, rclone, Bundler, args lists, JAAS", () => {
