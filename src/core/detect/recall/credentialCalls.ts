@@ -268,13 +268,21 @@ function positional(text: string, pattern: RegExp, skip: number, out: RecallSpan
   }
 }
 
+/**
+ * Where a call's first argument starts, from just after its `(`: past blanks and one line break, as a
+ * formatter wraps a long call (`ds.setPassword(⏎    "…")`).
+ */
+function firstArgument(text: string, at: number): number {
+  const wrapped = /[ \t]{0,8}(?:\r?\n[ \t]{0,32})?/y;
+  wrapped.lastIndex = at;
+  wrapped.exec(text);
+  return wrapped.lastIndex;
+}
+
 /** Hides the quoted argument after `skip` others from `at`; returns where the scan resumes. */
 function positionalAt(text: string, at: number, skip: number, out: RecallSpan[], kind: string): number {
   const arg = new RegExp(ARGUMENT.source, 'y');
-  let i = at;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) {
-    i++;
-  }
+  let i = firstArgument(text, at);
   for (let skipped = 0; skipped < skip; skipped++) {
     arg.lastIndex = i;
     if (arg.exec(text) === null) {
@@ -292,7 +300,7 @@ function positionalAt(text: string, at: number, skip: number, out: RecallSpan[],
  */
 function lastQuotedAt(text: string, at: number, out: RecallSpan[]): number {
   const arg = new RegExp(ARGUMENT.source, 'y');
-  let i = at;
+  let i = firstArgument(text, at);
   let last = -1;
   for (let count = 0; count < 8; count++) {
     const c = text.charCodeAt(i);

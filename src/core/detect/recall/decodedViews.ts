@@ -12,6 +12,7 @@ import {
   wrapEdits,
 } from './stringViews';
 import { builtinRules } from '../catalog';
+import { charCodeEdits } from './charCodes';
 import { providerPrefixes } from '../prefixLookAlike';
 import { terminalEdits } from './terminalViews';
 import type { Edit, TextView } from './textView';
@@ -37,7 +38,7 @@ const viewDetectors = new WeakSet<RecallDetector>();
  * dropped and NULs between environment entries read as line ends, zero-width characters
  * dropped and smart quotes made plain, HTML's quote references and percent-encoded query strings decoded,
  * lines a terminal or a mail wrapped inside a token joined (a provider's prefixed token however short its
- * lines), concatenated literals joined, JSON escapes decoded (twice, for
+ * lines), lists of character codes read as the string they spell, concatenated literals joined, JSON escapes decoded (twice, for
  * JSON stringified inside JSON), and literals joined again. Each stage reads the previous one's output.
  */
 export function decodedView(text: string): TextView | undefined {
@@ -61,6 +62,7 @@ export function decodedView(text: string): TextView | undefined {
   }
   stage(wrapEdits);
   stage((t) => prefixWrapEdits(t, tokenPrefixes()));
+  stage(charCodeEdits);
   stage(concatEdits);
   // Joins inside escaped text (`\"ghp_…\" + \"…\"` in a notebook) show only once it is decoded.
   if (stage(jsonEscapeEdits)) {

@@ -82,3 +82,38 @@ function skipSpaces(text: string, at: number, limit: number): number {
   }
   return i;
 }
+
+/**
+ * A value a formatter moved to the next line: `=` or `:=` ends its line (`String DB_PASSWORD =⏎    "…";`,
+ * Python's `\` continuation), and a quoted literal starts the next, after indentation, ending its statement
+ * or argument (a shell's `"$cmd" args` on the line after `X=` is a command). A line-oriented assignment
+ * (`.properties`) continued by `\` gives a bare value too. Undefined when no such value follows `at`.
+ */
+export function wrappedValue(
+  text: string,
+  at: number,
+  lineStart: boolean,
+  kind: string,
+  out: RecallSpan[],
+): number | undefined {
+  NEXT_LINE.lastIndex = at;
+  const next = NEXT_LINE.exec(text);
+  if (next === null) {
+    return undefined;
+  }
+  const c = text.charCodeAt(NEXT_LINE.lastIndex);
+  if (c === 34 || c === 39 || c === 96) {
+    const v = readQuoted(text, NEXT_LINE.lastIndex);
+    return LITERAL_ENDS.test(text.slice(v.end, v.end + 8))
+      ? pushLiteral(text, v, kind, false, out)
+      : undefined;
+  }
+  return lineStart && next[1] === '\\' && !isSpace(c)
+    ? pushLiteral(text, readBare(text, NEXT_LINE.lastIndex), kind, true, out)
+    : undefined;
+}
+
+/** A line break after a separator (a `\` continuation may stand before it), then the next line's indentation. */
+const NEXT_LINE = /(\\?)[ \t]{0,4}\r?\n[ \t]{0,32}/y;
+/** After a wrapped literal: what ends a statement or an argument, or a `+` that joins another. */
+const LITERAL_ENDS = /^["'`][ \t]{0,4}(?:[;,)+]|\r?\n|$)/;

@@ -13,7 +13,7 @@ import {
   readPairValue,
   takeSiblingValue,
 } from './pairValues';
-import { valuesOnNextLines } from './followingLines';
+import { valuesOnNextLines, wrappedValue } from './followingLines';
 import { generatedToken } from './bareTokens';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import { LINE_PREFIX, startsStatement, statementValue, withoutPropertyFlag } from './statementStart';
@@ -69,11 +69,14 @@ const LOOSE_SEPARATORS = new Set(['-', '|']);
  * pydantic's `Field(default="…")`) and a literal's prefix (`b"…"`, `L"…"`, `r#"…"#`).
  */
 const TYPED =
-  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})(?:&(?:'\w{1,16}[ \t]{1,4})?|\[\](?:const[ \t]{1,4})?|\*)?\[?[A-Za-z_][\w.:]{0,40}\]?(?:<[\w ,.<>]{0,60}>)?(?:\[[\w ,.]{0,40}\])?(?:\[\])?\??(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][\w.]{0,20}){0,3}[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?:(?:String::from|Field|QStringLiteral)\([ \t]{0,4}(?:default[ \t]{0,4}=[ \t]{0,4})?)?(?:b|L|u8|r#?)?(?=["'`])/y;
+  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})(?:&(?:'\w{1,16}[ \t]{1,4})?|\[\](?:const[ \t]{1,4})?|\*)?\[?[A-Za-z_][\w.:]{0,40}\]?(?:<[\w ,.<>]{0,60}>)?(?:\[[\w ,.]{0,40}\])?(?:\[\])?\??(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][\w.]{0,20}){0,3}[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?:(?:String::from|Field|QStringLiteral)\([ \t]{0,4}(?:default[ \t]{0,4}=[ \t]{0,4})?)?(?:b|L|u8|r#?)?(?=["'`])/y;
 /** An array size or index after a name: `char secret[25] = "…"`, `secret[] = "…"`. */
 const SUBSCRIPT = /\[\d{0,6}\]/y;
-/** A constructor or call taking the value: `std::string secret("…")`, C++'s `password{"…"}`, `password('…')`. */
-const CALL_OPEN = /[({][ \t]{0,4}(?=["'`])/y;
+/**
+ * A constructor or call taking the value: `std::string secret("…")`, C++'s `password{"…"}`, `password('…')`,
+ * and a call a formatter wrapped after its `(` (`setPassword(⏎    "…")`).
+ */
+const CALL_OPEN = /(?:\((?:[ \t]{0,4}\r?\n)?|\{)[ \t]{0,32}(?=["'`])/y;
 /**
  * A conversion that wraps the literal: Go `[]byte("…")`, Python `b"…"` and `SecretStr("…")`, Node
  * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first).
@@ -89,9 +92,9 @@ const ELEMENT_ATTRIBUTES =
 const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
 const TUPLE_OPEN = /(?:\{:?|-define\(|,[ \t]{0,4}:)$/;
 const PLAIN_KEY = /^key$/i; // a dictionary's key in most code: a credential only when its value is generated
-/** A call that sets or reads a named value, whose second argument is the value or its fallback. */
+/** A call that sets or reads a named value, whose second argument is the value or its fallback (the name may start the next line). */
 const SETTER_CALL =
-  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\((?:[ \t]{0,4}ENV,)?|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}$/;
+  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env)[ \t]{0,4}\((?:[ \t]{0,4}ENV,)?|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}(?:\r?\n[ \t]{0,32})?$/;
 /** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
 const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
 const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/; // before a quoted name: a ternary or a `case 'a':` label
@@ -286,6 +289,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   PAREN_OPEN.lastIndex = at;
   if (PAREN_OPEN.exec(text) !== null) {
     return pushLiteral(text, readQuoted(text, PAREN_OPEN.lastIndex), kind, false, out);
+  }
+  const wrapped =
+    op === '=' || op === ':=' ? wrappedValue(text, at, startsStatement(prefix), kind, out) : undefined;
+  if (wrapped !== undefined) {
+    return wrapped;
   }
   const listed = takeListValues(text, at, kind, prefix !== undefined && LINE_PREFIX.test(prefix), out);
   if (listed !== undefined) {

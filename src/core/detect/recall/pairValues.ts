@@ -11,8 +11,8 @@ import { looksRandom } from './tokenShape';
 /** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
 export const VALUE_PAIR =
   /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
-/** After a quoted name in a setter call: `, ` and the quoted value. */
-export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?=["'])/y;
+/** After a quoted name in a setter call: `, ` and the quoted value, which a formatter may wrap to the next line. */
+export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?=["'])/y;
 
 /**
  * A field that names the variable the pair sets, just before the name: Kubernetes and Compose `- name:`,

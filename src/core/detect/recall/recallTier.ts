@@ -50,6 +50,7 @@ import { hexDumpDetector } from './hexDumps';
 import { findKeylessFiles } from './keylessFiles';
 import { findAuthBlocks } from './authBlocks';
 import { findCommentLabels } from './commentLabels';
+import { findEchoedValues } from './echoedValues';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -114,6 +115,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findKeylessFiles,
   findAuthBlocks,
   findCommentLabels,
+  findEchoedValues,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
