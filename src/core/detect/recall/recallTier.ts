@@ -49,6 +49,7 @@ import { findChatCredentials } from './chatCredentials';
 import { hexDumpDetector } from './hexDumps';
 import { findKeylessFiles } from './keylessFiles';
 import { findAuthBlocks } from './authBlocks';
+import { findWrappedLiterals } from './wrappedLiterals';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -112,6 +113,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findChatCredentials,
   findKeylessFiles,
   findAuthBlocks,
+  findWrappedLiterals,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
