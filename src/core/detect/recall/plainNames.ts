@@ -22,7 +22,7 @@ const LATIN_OF: ReadonlyMap<number, string> = new Map(
 const MAX_WORD = 64;
 
 /**
- * No-break and other wide spaces read as a blank; a run of full-width ASCII that holds a letter, or a
+ * No-break and other wide spaces by a `=` or `:` read as a blank; a run of full-width ASCII that holds a letter, or a
  * full-width `＝`, read as its ASCII (NFKC's reading); and in a word that mixes Latin letters with Cyrillic or
  * Greek look-alikes (and holds no other letter of those scripts), the look-alikes read as their Latin
  * letter. Text in Russian or Greek (`пароль`, `κωδικός`) and CJK punctuation (`（注）：`) read as written.
@@ -41,7 +41,7 @@ export function plainNameEdits(text: string): Edit[] {
       CANDIDATE.lastIndex = fullWidthRun(text, at, edits);
     } else if (c >= 0x0370 && c <= 0x052f) {
       CANDIDATE.lastIndex = lookAlikeWord(text, at, edits);
-    } else {
+    } else if (bySeparator(text, at)) {
       edits.push({ start: at, end: at + 1, replacement: ' ' });
     }
   }
@@ -50,6 +50,34 @@ export function plainNameEdits(text: string): Edit[] {
 
 /** A character past U+009F: the cheap test a one-byte string of code answers at once. */
 const WIDE = /[\u00A0-\uffff]/;
+
+/**
+ * Whether the wide blank at `at` sits by a `=` or `:` (`password<NBSP>=<NBSP>…`), with at most 4 blanks
+ * between: where a name meets its value. Elsewhere (`100<NBSP>€`, a web page's `&nbsp;` indents) it separates
+ * nothing a detector reads, and each edit there would only make the view longer to read.
+ */
+function bySeparator(text: string, at: number): boolean {
+  const side = (step: number): boolean => {
+    for (let i = at + step, n = 0; i >= 0 && i < text.length && n <= 4; i += step, n++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3d || c === 0x3a || c === 0xff1d || c === 0xff1a) {
+        return true;
+      }
+      if (
+        c !== 0x20 &&
+        c !== 0x09 &&
+        c !== 0xa0 &&
+        c !== 0x202f &&
+        c !== 0x3000 &&
+        (c < 0x2000 || c > 0x200a)
+      ) {
+        return false;
+      }
+    }
+    return false;
+  };
+  return side(-1) || side(1);
+}
 
 /** Maps the full-width run at `at` when it holds a letter or is `＝`; returns where the run ends. */
 function fullWidthRun(text: string, at: number, edits: Edit[]): number {
