@@ -72,7 +72,7 @@ const PAIR_CALLS =
 
 /**
  * A pair inside a base64 call whose password holds blanks (`b64encode(b"deploy:four word pass phrase")`,
- * hunt K class J): the password runs to the literal's closing quote. Only base64's own calls, where a
+ * hunt K class J) or a `:`: the password runs to the literal's closing quote. Only base64's own calls, where a
  * `user:` literal is a credential; `encode("Error: …")` or `getBytes("Note: …")` is a message.
  */
 const SPACED_PAIR =
@@ -83,8 +83,10 @@ function basicPairs(text: string, out: RecallSpan[]): void {
     const at = m.index + m[0].length;
     const end = text.indexOf(m[1]!, at);
     const value = text.slice(at, end);
-    // A passphrase: four words or more, or words with a digit or a sign (`see the manual` is prose).
-    if (value.includes(' ') && (/[^\sA-Za-z]/.test(value) || value.split(/\s+/).length >= 4)) {
+    // A passphrase: four words or more, or words with a digit or a sign (`see the manual` is prose). A
+    // password with a `:` of its own (`ci:ab3:{x`), which `ENCODED_PAIR` reads no further than, too.
+    const spaced = value.includes(' ');
+    if (spaced ? /[^\sA-Za-z]/.test(value) || value.split(/\s+/).length >= 4 : value.includes(':')) {
       pushLiteral(text, { start: at, end, quoted: true }, 'password', false, out);
     }
   }
