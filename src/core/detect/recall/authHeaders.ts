@@ -70,7 +70,26 @@ const ENCODED_PAIR =
 const PAIR_CALLS =
   /(?<![\w-])-a[ \t]{1,4}[\w.@+-]{1,64}:(?=[^\s"':]{4,128})|\.basic_auth[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}Some\([ \t]{0,4}(?=["'])|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
 
+/**
+ * A pair inside a base64 call whose password holds blanks (`b64encode(b"deploy:four word pass phrase")`,
+ * hunt K class J) or a `:`: the password runs to the literal's closing quote. Only base64's own calls, where a
+ * `user:` literal is a credential; `encode("Error: …")` or `getBytes("Note: …")` is a message.
+ */
+const SPACED_PAIR =
+  /\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?(["'`])[\w.@+-]{1,64}:(?=[^\s"'`:][^"'`\r\n]{2,126}[^\s"'`]\1)/g;
+
 function basicPairs(text: string, out: RecallSpan[]): void {
+  for (const m of text.matchAll(SPACED_PAIR)) {
+    const at = m.index + m[0].length;
+    const end = text.indexOf(m[1]!, at);
+    const value = text.slice(at, end);
+    // A passphrase: four words or more, or words with a digit or a sign (`see the manual` is prose). A
+    // password with a `:` of its own (`ci:ab3:{x`), which `ENCODED_PAIR` reads no further than, too.
+    const spaced = value.includes(' ');
+    if (spaced ? /[^\sA-Za-z]/.test(value) || value.split(/\s+/).length >= 4 : value.includes(':')) {
+      pushLiteral(text, { start: at, end, quoted: true }, 'password', false, out);
+    }
+  }
   for (const re of [ENCODED_PAIR, PAIR_CALLS]) {
     const pattern = new RegExp(re.source, 'g');
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

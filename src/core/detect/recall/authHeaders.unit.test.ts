@@ -95,4 +95,19 @@ describe('redact tier: credentials in HTTP headers', () => {
       assertUntouched(findAuthHeaders, text);
     }
   });
+
+  it('hides a Basic password with blanks in it whole, up to the closing quote', () => {
+    const words = ['orbit', 'lantern', fake(5), 'maple', String(randomToken('0123456789', 2))].join(' ');
+    hides(`auth = base64.b64encode(b"deploy:${words}").decode()`, words);
+    hides(`const h = 'Basic ' + btoa('admin:${words}');`, words);
+    const colons = `${fake(4)}/3-b:{${fake(6)}!`;
+    hides(`const h = { Authorization: 'Basic ' + btoa('ci-bot:${colons}') };`, colons);
+    for (const text of [
+      'x = base64.b64encode(b"Error: something went wrong")',
+      'msg = base64.b64encode("Note:see the manual")',
+      'payload = encode("status: all good here")',
+    ]) {
+      leaves(text);
+    }
+  });
 });

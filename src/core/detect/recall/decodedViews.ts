@@ -13,6 +13,7 @@ import {
 } from './stringViews';
 import { builtinRules } from '../catalog';
 import { charCodeEdits } from './charCodes';
+import { plainNameEdits } from './plainNames';
 import { providerPrefixes } from '../prefixLookAlike';
 import { terminalEdits } from './terminalViews';
 import type { Edit, TextView } from './textView';
@@ -36,7 +37,8 @@ const viewDetectors = new WeakSet<RecallDetector>();
 /**
  * The text as a program would read it, or undefined when it reads as written: a terminal's colour sequences
  * dropped and NULs between environment entries read as line ends, zero-width characters
- * dropped and smart quotes made plain, HTML's quote references and percent-encoded query strings decoded,
+ * dropped and smart quotes made plain, names and blanks typed in Unicode read as ASCII (`plainNames.ts`),
+ * HTML's quote references and percent-encoded query strings decoded,
  * lines a terminal or a mail wrapped inside a token joined (a provider's prefixed token however short its
  * lines), lists of character codes read as the string they spell, concatenated literals joined, JSON escapes decoded (twice, for
  * JSON stringified inside JSON), and literals joined again. Each stage reads the previous one's output.
@@ -54,6 +56,7 @@ export function decodedView(text: string): TextView | undefined {
   };
   stage(terminalEdits);
   stage(unicodeEdits);
+  stage(plainNameEdits);
   stage(sentenceStopEdits);
   stage(entityEdits);
   // Encoded twice (`%253D`): the first pass leaves `%3D`, which a second reads.

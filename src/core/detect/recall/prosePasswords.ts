@@ -1,3 +1,4 @@
+import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
@@ -43,7 +44,36 @@ function bareProseValue(value: string): boolean {
 const FOLLOWING =
   /\bfollowing[ \t]+(?:password|passphrase|token|key|secret)\b[^\n]{0,80}:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*([^\s]{8,200})[ \t]*(?=\r?\n|$)/gi;
 
+/**
+ * Setup notes naming a variable and its value (hunt K, class I): ``Set `DB_PASSWORD` to `…` ``, with the
+ * name and the value each in backticks or quotes. The name must be a credential's (`credentialKind`).
+ */
+const SET_NAMED =
+  /\bset[ \t]+(["'`])([A-Za-z_][\w.-]{0,63})\1[ \t]+(?:to|=|as)[ \t]+(?:`([^`\n]{1,200})`|"([^"\n]{1,200})"|'([^'\n]{1,200})')/gi;
+
+/**
+ * A chat's `Here is my key: …`: my, our or your, the word, a colon, then one run that ends the line (an
+ * optional full stop after it). Taken when it has letters and a digit or a mark, and is no path or URL.
+ */
+const MY_WORD =
+  /\b(?:my|our|your)[ \t]+(?:[A-Za-z]{1,16}[ \t]+)?(?:key|password|passphrase|passwd|token|secret)[ \t]*(?:is[ \t]*)?:[ \t]*([^\s]{8,200}?)\.?[ \t]*(?=\r?\n|$)/gi;
+
 export const findProsePasswords: RecallDetector = (text, out: RecallSpan[]) => {
+  for (const m of text.matchAll(SET_NAMED)) {
+    const value = m[3] ?? m[4] ?? m[5]!;
+    const kind = credentialKind(m[2]!);
+    if (kind !== undefined) {
+      const start = m.index + m[0].length - 1 - value.length;
+      pushLiteral(text, { start, end: start + value.length, quoted: true }, kind, false, out);
+    }
+  }
+  for (const m of text.matchAll(MY_WORD)) {
+    const value = m[1]!;
+    if (bareProseValue(value) && !/^(?:~?\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value)) {
+      const start = m.index + m[0].indexOf(value, m[0].indexOf(':'));
+      pushLiteral(text, { start, end: start + value.length, quoted: false }, 'password', true, out);
+    }
+  }
   for (const m of text.matchAll(SENTENCE)) {
     const end = m.index + m[0].length - 1;
     const start = end - m[2]!.length;

@@ -64,4 +64,26 @@ describe('redact tier: passwords given in prose', () => {
       leaves(text);
     }
   });
+
+  it('hides a value set for a credential variable in a note, and one a chat gives after "my key:"', () => {
+    const pw = `${fake(6)}(${fake(4)}*${fake(3)}`;
+    hides(`Set \`DB_PASSWORD\` to \`${pw}\` in the dashboard, then restart.`, pw);
+    hides(`set "SERVICE_TOKEN" to "${pw}" before the deploy`, pw);
+    hides(`Here is my key: ${pw}`, pw);
+    hides(`ok, our password is: ${pw}.\nthanks`, pw);
+  });
+
+  it('leaves settings that name no credential, and "my key:" before a word, a path or a URL', () => {
+    for (const text of [
+      'Set `LOG_LEVEL` to `debug` in the dashboard.',
+      'Set `PASSWORD_MIN_LENGTH` to `12`.',
+      'Set `DB_PASSWORD` to `<your password>` first.',
+      'my key: required',
+      'my key: ~/.ssh/id_ed25519',
+      'our token: https://example.org/token/help',
+      'Here is my key: ENTER',
+    ]) {
+      leaves(text);
+    }
+  });
 });

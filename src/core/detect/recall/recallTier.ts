@@ -51,6 +51,7 @@ import { findKeylessFiles } from './keylessFiles';
 import { findAuthBlocks } from './authBlocks';
 import { findCommentLabels } from './commentLabels';
 import { findEchoedValues } from './echoedValues';
+import { findWrappedLiterals } from './wrappedLiterals';
 
 /** Every detector of the redact tier, in no particular order: overlaps are resolved by the redactor. */
 export const RECALL_DETECTORS: readonly RecallDetector[] = [
@@ -116,6 +117,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findAuthBlocks,
   findCommentLabels,
   findEchoedValues,
+  findWrappedLiterals,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -68,7 +68,7 @@ export const findUrlCredentials: RecallDetector = (text, out) => {
       query.lastIndex = start - 1; // its `=` may lead a parameter inside the value
       continue;
     }
-    const end = scanUntil(text, start, '&#"\'<>;) \t\r\n`', 4096);
+    const end = queryValueEnd(text, start);
     const value = text.slice(start, end);
     // `?access_token=ACCESS_TOKEN`: a parameter's name in capitals stands for its value in API docs.
     // `t.privateKeyLoc===null` in minified code: a comparison, not a parameter.
@@ -217,6 +217,29 @@ function decodeSafely(value: string): string {
     return value;
   }
 }
+
+/**
+ * What may follow a `)` or `'` inside a query value: more of an encoded value. `encodeURIComponent`,
+ * `URLSearchParams` and many HTTP clients leave `!'()*` raw, so a password holding `)` or `'` is sent as
+ * `pw=ab)c%3Bd'e` (hunt K, class F); a `)` or `'` that closes a call, a link or a string has a blank, a
+ * separator, a quote, a `.` (`'…'.replace(`) or the text's end after it.
+ */
+const VALUE_GOES_ON = /[)']{1,8}(?=[\w%~!*(-])/y;
+
+/** Where the query value that starts at `from` ends: at a separator, or a `)` or `'` that closes it. */
+function queryValueEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + 4096);
+  let end = scanUntil(text, from, VALUE_STOPS, limit - from);
+  for (;;) {
+    VALUE_GOES_ON.lastIndex = end;
+    if (end >= limit || !VALUE_GOES_ON.test(text)) {
+      return end;
+    }
+    end = scanUntil(text, VALUE_GOES_ON.lastIndex, VALUE_STOPS, limit - VALUE_GOES_ON.lastIndex);
+  }
+}
+
+const VALUE_STOPS = '&#"\'<>;) \t\r\n`';
 
 /** The first offset from `from` holding one of `stops`, at most `max` characters on. */
 function scanUntil(text: string, from: number, stops: string, max: number): number {

@@ -1,5 +1,6 @@
 import { findUrlCredentials } from './urlCredentials';
-import { assertHidden, assertUntouched, fake } from './spanCases';
+import * as assert from 'node:assert/strict';
+import { assertHidden, assertUntouched, fake, spansOf } from './spanCases';
 
 const hides = (text: string, ...values: string[]): void => assertHidden(findUrlCredentials, text, values);
 const leaves = (text: string): void => assertUntouched(findUrlCredentials, text);
@@ -97,6 +98,28 @@ describe('redact tier: credentials in URLs', () => {
     hides('https://x.example.org/cb?state=api_key=Lk3Jh9!q&x=1', 'Lk3Jh9!q');
     leaves('https://x.example.org/cb?state=mode=fast&x=1');
     leaves('if (a == b) { x = y = z; }');
+  });
+
+  it("hides an encoded query or form value whole when it holds a raw `)` or `'` (encodeURIComponent leaves them)", () => {
+    for (const raw of [`${fake(5)})${fake(6)}`, `${fake(4)}'${fake(7)}`, `${fake(4)}'))*${fake(5)}`]) {
+      const pw = encodeURIComponent(`${raw};${fake(3)}:`);
+      hides(`GET /login?user=admin&password=${pw}&remember=1`, pw);
+      hides(`curl -d 'grant_type=password&username=bob&password=${pw}&client_id=web'`, pw);
+      hides(`curl "https://svc.example.com/auth?client_secret=${pw}&client_id=web"`, pw);
+    }
+    // A `)` or `'` that closes a call, a link or a string still ends the value.
+    const value = fake();
+    for (const text of [
+      `fetch('https://api.example.org/v1?api_key=${value}')`,
+      `[the API](https://api.example.org/v1?token=${value}) for more`,
+      `get('https://api.example.org/v1?key=${value}', timeout=3)`,
+      `url = 'https://api.example.org/v1?token=${value}'.replace('v1', 'v2')`,
+    ]) {
+      assert.deepEqual(
+        spansOf(findUrlCredentials, text).map((s) => text.slice(s.start, s.end)),
+        [value],
+      );
+    }
   });
 
   it('hides a URL-encoded DSN with userinfo whole, under any parameter name', () => {
