@@ -138,20 +138,29 @@ export function wrapEdits(text: string): Edit[] {
     ) {
       continue;
     }
-    let j = nl + 1;
-    while (j < text.length && j - nl <= 8 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
-      j++;
-    }
-    let k = j;
-    while (k < text.length && k - j < 8 && isTokenChar(text.charCodeAt(k))) {
-      k++;
-    }
+    const [j, k] = nextLineRun(text, nl, 8);
     if (k - j >= 8 && !startsAssignment(text, j)) {
       edits.push({ start: runEnd, end: j, replacement: '' });
       chained = nl + 1;
     }
   }
   return edits;
+}
+
+/**
+ * After the line break at `nl`: where the next line's text starts past an indent of up to 8, and where the run
+ * of up to `max` token characters it opens with ends.
+ */
+function nextLineRun(text: string, nl: number, max: number): [number, number] {
+  let j = nl + 1;
+  while (j < text.length && j - nl <= 8 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+    j++;
+  }
+  let k = j;
+  while (k < text.length && k - j < max && isTokenChar(text.charCodeAt(k))) {
+    k++;
+  }
+  return [j, k];
 }
 
 /**
@@ -182,14 +191,7 @@ export function prefixWrapEdits(text: string, prefixes: readonly string[]): Edit
     if (prefix === undefined || !(/[0-9]/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body)))) {
       continue;
     }
-    let j = nl + 1;
-    while (j < text.length && j - nl <= 8 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
-      j++;
-    }
-    let k = j;
-    while (k < text.length && k - j < 120 && isTokenChar(text.charCodeAt(k))) {
-      k++;
-    }
+    const [j, k] = nextLineRun(text, nl, 120);
     const lineEnds = /^["'`]?[,;)]?[ \t]*(?:\r?\n|$)/.test(text.slice(k, k + 8));
     // A next line that opens with a prefix of its own is the next token of a list, not this one's rest.
     const next = text.slice(j, j + 16).toLowerCase();
