@@ -18,6 +18,7 @@ import { GIT, one } from './askCase';
 import { checksums, contextOff, knownValues, providers } from './askCasesMore';
 import { reviewCases } from './askCasesReview';
 import { huntCases } from './askCasesHunts';
+import { morningCases } from './askCasesMorning';
 import { pastedCases } from './askCasesPasted';
 import { leftoverCases } from './askCasesLeftovers';
 
@@ -342,6 +343,7 @@ export function askCases(): AskCase[] {
     ...knownValues(),
     ...reviewCases(),
     ...huntCases(),
+    ...morningCases(),
     ...pastedCases(),
     ...leftoverCases(),
   ];
