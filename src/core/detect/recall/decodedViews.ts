@@ -13,6 +13,7 @@ import {
 } from './stringViews';
 import { builtinRules } from '../catalog';
 import { charCodeEdits } from './charCodes';
+import { joinedArgumentEdits } from './joinedArguments';
 import { plainNameEdits } from './plainNames';
 import { providerPrefixes } from '../prefixLookAlike';
 import { terminalEdits } from './terminalViews';
@@ -67,6 +68,7 @@ export function decodedView(text: string): TextView | undefined {
   stage((t) => prefixWrapEdits(t, tokenPrefixes()));
   stage(charCodeEdits);
   stage(concatEdits);
+  stage(joinedArgumentEdits);
   // Joins inside escaped text (`\"ghp_…\" + \"…\"` in a notebook) show only once it is decoded.
   if (stage(jsonEscapeEdits)) {
     stage(jsonEscapeEdits);

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { githubToken } from '../checksum';
+import { ALNUM, randomToken } from '../random';
+import { redactText } from '../../pipeline/redact';
+import { RedactionMap } from '../../pipeline/redactionMap';
+import { assertLinear } from '../../../../test/support/cpuTime';
+import { joinedArgumentEdits } from './joinedArguments';
+import { RECALL_DETECTORS } from './recallTier';
+
+const hide = (text: string): string =>
+  redactText(text, new RedactionMap(), { recallDetectors: RECALL_DETECTORS }).text;
+const pat = (): string => githubToken('ghp', randomToken(ALNUM, 30));
+/** Whether `out` holds 8 characters of `secret` in a row. */
+const leaks = (out: string, secret: string): boolean =>
+  Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8)).some((p) => out.includes(p));
+
+describe('redact tier: literals a call joins (joinedArguments.ts)', () => {
+  it('hides a token split into the literal arguments of Sprintf or a joined list', () => {
+    const t = pat();
+    const [a, b, c] = [t.slice(0, 11), t.slice(11, 27), t.slice(27)];
+    for (const text of [
+      `token := fmt.Sprintf("%s%s%s", "${a}", "${b}", "${c}")\n`,
+      `const token = [\n  '${a}',\n  '${b}',\n  '${c}',\n].join('');\n`,
+      `token = "".join(["${a}", "${b}", "${c}"])\n`,
+      `String token = String.format("%s%s", "${a}", "${b}${c}");\n`,
+    ]) {
+      const out = hide(text);
+      assert.ok(!leaks(out, b), out);
+    }
+  });
+
+  it('joins nothing in a list with a separator, a format with words, or names', () => {
+    assert.deepEqual(joinedArgumentEdits('const s = ["alice", "bob"].join(", ");'), []);
+    assert.deepEqual(joinedArgumentEdits('msg := fmt.Sprintf("user %s: %s", "a", "b")'), []);
+    assert.deepEqual(joinedArgumentEdits('const s = [x, "bob"].join("");'), []);
+    const names = 'const s = ["alice", "bob"].join("");';
+    assert.equal(hide(names), names);
+  });
+
+  it('reads a long list of joins in linear time', () => {
+    assertLinear((n) => joinedArgumentEdits(`['ab', 'cd'].join('') `.repeat(n / 23)), 20_000);
+    assertLinear((n) => joinedArgumentEdits(`"".join(["ab", `.repeat(n / 16)), 20_000);
+  });
+});
