@@ -1,3 +1,4 @@
+import { skipGap } from './stringViews';
 import type { Edit } from './textView';
 
 // A secret split into literals that a call joins with no operator between them (hunt K, class B):
@@ -36,11 +37,11 @@ export function joinedArgumentEdits(text: string): Edit[] {
   return edits.sort((a, b) => a.start - b.start);
 }
 
-/** Blanks and line breaks from `at`, forward (`step` 1) or back (`step` -1), at most 200. */
-function skip(text: string, at: number, step: 1 | -1): number {
+/** Blanks and line breaks before `at`, read back (`skipGap` reads them forward), at most 200. */
+function skipBack(text: string, at: number): number {
   let i = at;
   for (let n = 0; n < 200 && /[ \t\r\n]/.test(text[i] ?? ''); n++) {
-    i += step;
+    i--;
   }
   return i;
 }
@@ -63,18 +64,18 @@ function closeOf(text: string, at: number): number {
 /** The literals `[open, close]` of a comma-separated list from `at` up to `closer`, or [] if it holds more. */
 function forwardList(text: string, at: number, closer: string): [number, number][] {
   const out: [number, number][] = [];
-  let i = skip(text, at, 1);
+  let i = skipGap(text, at);
   while (out.length < MAX_PIECES && /["'`]/.test(text[i] ?? '')) {
     const close = closeOf(text, i);
     if (close === -1) {
       return [];
     }
     out.push([i, close]);
-    i = skip(text, close + 1, 1);
+    i = skipGap(text, close + 1);
     if (text[i] !== ',') {
       break;
     }
-    i = skip(text, i + 1, 1);
+    i = skipGap(text, i + 1);
   }
   return text[i] === closer ? out : [];
 }
@@ -82,9 +83,9 @@ function forwardList(text: string, at: number, closer: string): [number, number]
 /** The literals of the list that ends with the `]` at `end`, read back to its `[`, or [] if it holds more. */
 function backwardList(text: string, end: number): [number, number][] {
   const out: [number, number][] = [];
-  let i = skip(text, end - 1, -1);
+  let i = skipBack(text, end - 1);
   if (text[i] === ',') {
-    i = skip(text, i - 1, -1);
+    i = skipBack(text, i - 1);
   }
   while (out.length < MAX_PIECES && /["'`]/.test(text[i] ?? '')) {
     const q = text[i]!;
@@ -98,11 +99,11 @@ function backwardList(text: string, end: number): [number, number][] {
       return [];
     }
     out.unshift([open, i]);
-    i = skip(text, open - 1, -1);
+    i = skipBack(text, open - 1);
     if (text[i] !== ',') {
       break;
     }
-    i = skip(text, i - 1, -1);
+    i = skipBack(text, i - 1);
   }
   return text[i] === '[' ? out : [];
 }

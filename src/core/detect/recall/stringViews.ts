@@ -348,7 +348,8 @@ function joinedLiteral(text: string, from: number): number {
   return i < text.length && QUOTES.includes(text[i]!) ? i : -1;
 }
 
-function skipGap(text: string, from: number): number {
+/** Blanks and line breaks from `from`, at most `MAX_GAP`: where the next piece of a split literal may start. */
+export function skipGap(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_GAP);
   let i = from;
   while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) {
