@@ -23,18 +23,39 @@ export function joinedArgumentEdits(text: string): Edit[] {
   }
   const edits: Edit[] = [];
   for (const m of text.matchAll(FORMAT_CALL)) {
-    seams(forwardList(text, m.index + m[0].length, ')'), edits);
+    const list = forwardList(text, m.index + m[0].length, ')');
+    // The call's qualifier too (`fmt.`): the view reads `token := "…"`.
+    let start = m.index;
+    while (start > 0 && m.index - start < 64 && /[\w.]/.test(text[start - 1]!)) {
+      start--;
+    }
+    unwrap(start, list.pieces, list.end + 1, edits);
   }
   for (const m of text.matchAll(JOIN_BEFORE)) {
-    seams(
-      forwardList(text, m.index + m[0].length, text[m.index + m[0].length - 1] === '[' ? ']' : ')'),
-      edits,
-    );
+    const open = text[m.index + m[0].length - 1]!;
+    const list = forwardList(text, m.index + m[0].length, open === '[' ? ']' : ')');
+    const close = skipGap(text, list.end + 1);
+    unwrap(m.index, list.pieces, open === '[' && text[close] === ')' ? close + 1 : list.end + 1, edits);
   }
   for (const m of text.matchAll(JOIN_AFTER)) {
-    seams(backwardList(text, m.index), edits);
+    const list = backwardList(text, m.index);
+    unwrap(list.end, list.pieces, m.index + m[0].length, edits);
   }
   return edits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Deletes the call or list around `pieces` ([start, first quote) and (last quote, end)) and the seams
+ * between them, so that the view reads one literal where the call stood: `const key = "…";`, and the
+ * detectors that read a literal given to a name read it too.
+ */
+function unwrap(start: number, pieces: readonly [number, number][], end: number, edits: Edit[]): void {
+  if (pieces.length < 2) {
+    return;
+  }
+  edits.push({ start, end: pieces[0]![0], replacement: '' });
+  seams(pieces, edits);
+  edits.push({ start: pieces[pieces.length - 1]![1] + 1, end, replacement: '' });
 }
 
 /** Blanks and line breaks before `at`, read back (`skipGap` reads them forward), at most 200. */
@@ -61,14 +82,21 @@ function closeOf(text: string, at: number): number {
   return -1;
 }
 
-/** The literals `[open, close]` of a comma-separated list from `at` up to `closer`, or [] if it holds more. */
-function forwardList(text: string, at: number, closer: string): [number, number][] {
+/** A list's literals `[open, close]`, and where the list ends (its closer, or its opening bracket read back). */
+interface LiteralList {
+  readonly pieces: [number, number][];
+  readonly end: number;
+}
+const NO_LIST: LiteralList = { pieces: [], end: -1 };
+
+/** The literals of a comma-separated list from `at` up to `closer`, or none if it holds more. */
+function forwardList(text: string, at: number, closer: string): LiteralList {
   const out: [number, number][] = [];
   let i = skipGap(text, at);
   while (out.length < MAX_PIECES && /["'`]/.test(text[i] ?? '')) {
     const close = closeOf(text, i);
     if (close === -1) {
-      return [];
+      return NO_LIST;
     }
     out.push([i, close]);
     i = skipGap(text, close + 1);
@@ -77,11 +105,11 @@ function forwardList(text: string, at: number, closer: string): [number, number]
     }
     i = skipGap(text, i + 1);
   }
-  return text[i] === closer ? out : [];
+  return text[i] === closer ? { pieces: out, end: i } : NO_LIST;
 }
 
-/** The literals of the list that ends with the `]` at `end`, read back to its `[`, or [] if it holds more. */
-function backwardList(text: string, end: number): [number, number][] {
+/** The literals of the list that ends with the `]` at `end`, read back to its `[`, or none if it holds more. */
+function backwardList(text: string, end: number): LiteralList {
   const out: [number, number][] = [];
   let i = skipBack(text, end - 1);
   if (text[i] === ',') {
@@ -96,7 +124,7 @@ function backwardList(text: string, end: number): [number, number][] {
       text.slice(open, i).includes('\n') ||
       text.slice(open, i).includes('\\')
     ) {
-      return [];
+      return NO_LIST;
     }
     out.unshift([open, i]);
     i = skipBack(text, open - 1);
@@ -105,7 +133,7 @@ function backwardList(text: string, end: number): [number, number][] {
     }
     i = skipBack(text, i - 1);
   }
-  return text[i] === '[' ? out : [];
+  return text[i] === '[' ? { pieces: out, end: i } : NO_LIST;
 }
 
 /** Deletes the seams between consecutive literals: a closing quote, the comma and blanks, an opening quote. */

@@ -29,6 +29,29 @@ describe('redact tier: literals a call joins (joinedArguments.ts)', () => {
     }
   });
 
+  it('reads the joined value as given to the name (a password or a hex key, no token shape)', () => {
+    const hex = randomToken('0123456789abcdef', 32);
+    const password = `Yw7${randomToken(ALNUM, 5)};_,O#$dj;}p`;
+    for (const [text, secret] of [
+      [
+        `const api_secret = [\n  '${hex.slice(0, 3)}',\n  '${hex.slice(3, 20)}',\n  '${hex.slice(20)}'\n].join('');\n`,
+        hex,
+      ],
+      [
+        `const db_pass = ['${password.slice(0, 6)}', '${password.slice(6, 12)}', '${password.slice(12)}'].join('');\n`,
+        password,
+      ],
+      [
+        `token := fmt.Sprintf("%s%s", "${hex.slice(0, 13)}", "${hex.slice(13)}")\nreq.Header.Set("Authorization", "Bearer "+token)\n`,
+        hex,
+      ],
+      [`db_password = "".join(["${password.slice(0, 9)}", "${password.slice(9)}"])\n`, password],
+    ]) {
+      const out = hide(text!);
+      assert.ok(!leaks(out, secret!.slice(3)), out);
+    }
+  });
+
   it('joins nothing in a list with a separator, a format with words, or names', () => {
     assert.deepEqual(joinedArgumentEdits('const s = ["alice", "bob"].join(", ");'), []);
     assert.deepEqual(joinedArgumentEdits('msg := fmt.Sprintf("user %s: %s", "a", "b")'), []);
