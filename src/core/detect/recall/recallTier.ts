@@ -46,6 +46,7 @@ import { findPositionalCredentials } from './positionalCredentials';
 import { findKeyBytes } from './keyBytes';
 import { findConfigDefaults } from './configDefaults';
 import { findChatCredentials } from './chatCredentials';
+import { joinedVariablesDetector } from './joinedVariableSpans';
 import { hexDumpDetector } from './hexDumps';
 import { findKeylessFiles } from './keylessFiles';
 import { findAuthBlocks } from './authBlocks';
@@ -59,6 +60,8 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   decodedViewDetector(() => RECALL_DETECTORS),
   // Decodes a pasted hex dump's bytes and runs the others on them (a dump's bytes hold a dump a quarter its size).
   hexDumpDetector(() => RECALL_DETECTORS),
+  // Reads a join of names that hold literals (`part1 + part2`, `${head}${tail}`) as the value it builds.
+  joinedVariablesDetector(() => RECALL_DETECTORS),
   wrappedPemDetector,
   kubernetesDetector,
   encodedSecretDetector,
