@@ -24,11 +24,31 @@ const NAMING_WORDS = new Set(
 /** One word of a passphrase: letters, a capital only first, digits only at its end. */
 const WORD = /^[A-Za-z][a-z]{2,11}[0-9]{0,4}$/;
 
+/**
+ * Words that name something only where a chain starts (`window.location.href`, `process.env.X`): a
+ * passphrase may end on one (`planet.yellow.window`, hunt H).
+ */
+const ROOT_WORDS = new Set([
+  'window',
+  'document',
+  'module',
+  'exports',
+  'process',
+  'os',
+  'sys',
+  'self',
+  'this',
+  'cls',
+]);
+
 /** Whether `value` is three to eight dotted words that name nothing (see above). */
 export function dottedPassphrase(value: string): boolean {
   const words = value.split('.');
   if (words.length < 3 || words.length > 8) {
     return false;
   }
-  return words.every((w) => WORD.test(w) && !NAMING_WORDS.has(w.replace(/[0-9]+$/, '').toLowerCase()));
+  return words.every((w, i) => {
+    const word = w.replace(/[0-9]+$/, '').toLowerCase();
+    return WORD.test(w) && !(NAMING_WORDS.has(word) && (i === 0 || !ROOT_WORDS.has(word)));
+  });
 }

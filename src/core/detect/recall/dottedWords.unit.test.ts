@@ -50,9 +50,20 @@ describe('redact tier: dotted-word passphrases (dottedWords.ts)', () => {
     }
   });
 
+  it('reads a word that only starts a chain (`window`, `process`) as a passphrase word elsewhere', () => {
+    const v = `${dotted()}.window40`;
+    assert.equal(dottedPassphrase(v), true);
+    hides(`artifactory_password=${v}\n`, v);
+    const w = `${dotted()}.window`;
+    hides(`gpg_passphrase = ${w}\n`, w);
+    assert.equal(dottedPassphrase('window.location.hash'), false);
+    assert.equal(dottedPassphrase('process.env.token'), false);
+  });
+
   it('leaves a member chain or a setting name under the same names', () => {
     leaves('password = config.db.password\n');
     leaves('token = request.headers.get\n');
+    leaves('token = window.location.hash\n');
     leaves('const SECRET_KEY = "secureGpt.secretStorageConsent";\n');
   });
 });
