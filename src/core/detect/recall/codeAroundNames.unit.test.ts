@@ -37,6 +37,30 @@ describe('redact tier: code around a credential name is not its value', () => {
     hides(`${'x'.repeat(300)} password = "${v}"`, v);
   });
 
+  it("hides a line's value that opens with a quote it never closes, as a properties or env file may", () => {
+    const v = `${fake(6)}$"c#,${fake(5)}.`;
+    hides(`RELEASE_KEY_PASSWORD='${v}\n`, v);
+    const w = `${fake(6)}'c#,${fake(5)}.`;
+    hides(`spring.datasource.password="${w}\nspring.datasource.username=app\n`, w);
+    hides(`  ossrhPassword: '${v}\n`, v);
+    // Code before the quote makes it an enclosing string's end: nothing is read after it.
+    leaves(`throw new Error("Invalid token: " + x);\n`);
+    leaves(`msg = 'password: ' + pw\n`);
+  });
+
+  it('reads words with only blanks between as one value, not a member chain (YAML, INI)', () => {
+    const v = `${fake(3)}.D+${fake(3)} ${fake(8)}`;
+    hides(`  password: ${v}\n  port: 5432\n`, v);
+    // Nor is a chain that code does not write: a `$` inside a name, a mark between two names.
+    const chain = `${fake(1)}.${fake(3)}_$${fake(5)}`;
+    hides(`      password: ${chain}\n      port: 5432\n`, chain);
+    const marked = `_${fake(3)}.${fake(1)};${fake(3)}`;
+    hides(`DB_PASSWORD=${marked}\n`, marked);
+    leaves("DB_PASSWORD=settings.get('db').password\n");
+    leaves('password: config.db.password or default_password\n');
+    leaves('password = settings.password if settings else None\n');
+  });
+
   it('counts quotes from a line start, skipping escaped ones and apostrophes inside words', () => {
     const at = (text: string): number => text.lastIndexOf('"');
     assert.equal(closesOpenString('a "b: " c', 0, 6), true);

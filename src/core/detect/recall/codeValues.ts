@@ -60,9 +60,11 @@ export function isCode(value: string): boolean {
     if (/^[ \t]+(?:\?\?|\|\||&&|[?+*/%<>!=-]{1,3}|if|or|and|as|in|is)(?:[ \t]|$)/.test(rest)) {
       return true;
     }
-    // `get_password()`, `req.body.password`, `cfg->pass`, `ENV['X']`, `new Foo(`, `await x`.
+    // `get_password()`, `req.body.password`, `cfg->pass`, `ENV['X']`, `new Foo(`, `await x`. Not a run
+    // of words with only blanks between (`wNo.D+s3w 8qMq2jal`, a YAML password), nor a chain no code
+    // writes (`x.Dv_Qq_$5fdbs`, `_Djf.y;E_n`: a `$` inside a name, a mark between names).
     if (
-      /^(?:\?\.|\.|->|::|\[)/.test(rest) ||
+      (/^(?:\?\.|\.|->|::|\[)/.test(rest) && !blankJoined(value) && !NOT_A_CHAIN.test(value)) ||
       (rest.startsWith('(') && isCall(first[0], rest)) ||
       /^(?:new|await|yield|lambda|function|typeof)\s/.test(value)
     ) {
@@ -80,6 +82,29 @@ export function isCode(value: string): boolean {
   return (
     /^[[{<&*!|>]/.test(value) ||
     (value.startsWith('(') && (closesAt(value, 0) !== -1 || /[\s'"`]/.test(value)))
+  );
+}
+
+/**
+ * Marks no member chain holds between its names: a `$` inside a name (`x.Dv_Qq_$5fdbs`), a `;` glued
+ * between two (`_Djf.y;E_n`). A chain left open (`private_key.private_bytes(`) or read as prose (`values.`)
+ * is still code.
+ */
+const NOT_A_CHAIN = /\w\$\w|\w;\w/;
+
+/** Words, operators and keywords that join two parts of an expression across a blank. */
+const JOINING = /^(?:[-+*/%<>!=?:&|^~,(]{1,3}|if|else|or|and|not|as|in|is|instanceof|typeof|new|await|for)$/;
+
+/**
+ * Whether `value` is two or more parts with blanks between and no operator, keyword or bracket among them
+ * (`wNo.D+s3w 8qMq2jal`): what a YAML or INI line holds as one value, and no expression does.
+ */
+function blankJoined(value: string): boolean {
+  const parts = value.trim().split(/[ \t]+/);
+  return (
+    parts.length >= 2 &&
+    parts.length <= 8 &&
+    parts.every((p) => !JOINING.test(p) && !/[()[\]{},;"'`]/.test(p) && !/^[-+*/%<>!=?:&|^~]/.test(p))
   );
 }
 

@@ -150,6 +150,27 @@ function nextIsPair(text: string, from: number, limit: number): boolean {
 }
 
 /**
+ * Whether the value in `span`, whose quote is left open, is its line's whole value: only a name
+ * (`export`ed, indented) and `=` or `:` stand before the quote on its line. A `.properties` or `.env`
+ * value may open with a quote it never closes (`RELEASE_KEY_PASSWORD='jGUl$"c#,y7W.`, hunt H); in code
+ * such a line would not parse, and an enclosing string's end (`"Invalid token: " + x`) has more before it.
+ */
+function openLineValue(text: string, span: ValueSpan): boolean {
+  // Letters, digits and blanks alone are a name or a sentence the line cuts (`token = "getUserAccess`,
+  // `secret = "see the vault for it`); a drawn password holds marks. A generated token is `openToken`'s.
+  return /[^\w\s]/.test(text.slice(span.start, span.end)) && startsLineValue(text, span.start - 1);
+}
+
+function startsLineValue(text: string, quote: number): boolean {
+  if (text[quote] === '`') {
+    return false; // a template literal goes on over lines
+  }
+  const from = text.lastIndexOf('\n', quote - 1) + 1;
+  return quote - from <= 128 && LINE_NAME.test(text.slice(from, quote));
+}
+const LINE_NAME = /^[ \t]{0,32}(?:export[ \t]{1,4})?[A-Za-z_][\w.-]{0,95}[ \t]{0,4}[=:][ \t]{0,4}$/;
+
+/**
  * Records `span` when its value is a literal. Returns where the scan resumes: past an accepted value, at
  * the start of a refused one (it may hold another name).
  */
@@ -166,7 +187,7 @@ export function pushLiteral(
   if (
     span.quoted &&
     (span.closed === false
-      ? !openToken(text.slice(span.start, span.end))
+      ? !openToken(text.slice(span.start, span.end)) && !openLineValue(text, span)
       : isSpace(text.charCodeAt(span.start)) && !looksRandom(text.slice(span.start, span.end).trim()))
   ) {
     return span.start;
