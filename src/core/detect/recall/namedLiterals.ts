@@ -1,5 +1,5 @@
 import { comparedBefore } from './comparedLiterals';
-import { credentialKind, splitWords } from './credentialName';
+import { credentialKind } from './credentialName';
 import { valueShapeFor, shapedName } from './nameShapes';
 import { isSlotsOnly, isWordsOfCode, spellsItsName } from './nonSecretForms';
 import { valueOutsideProse } from './commentedValues';
@@ -35,6 +35,7 @@ import {
   xmlElement,
 } from './valueForms';
 import { isCleanToken, looksRandom } from './tokenShape';
+import { inCredentialSection, namesApiKey } from './keySections';
 
 /**
  * Credential-named literals: a literal given to a credential-like name in any assignment syntax (`=`,
@@ -151,11 +152,13 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
         }
       }
     } else if (PLAIN_KEY.test(name)) {
-      // `key="DbPassword" value="…"`: a refused value may be the next name, so the scan resumes after it
-      // only when it was taken.
+      // `key="DbPassword" value="…"`: a refused value may be the next name; the scan resumes after it if taken.
       const mine: RecallSpan[] = [];
       const after = takeValue(text, s, e, 'key', mine);
-      const taken = mine.filter((v) => isCleanToken(text.slice(v.start, v.end)));
+      // Any value under a section that names the key's use (`"Jwt": { "Key": "…" }`), else a clean token.
+      const taken = inCredentialSection(text, s)
+        ? mine
+        : mine.filter((v) => isCleanToken(text.slice(v.start, v.end)));
       out.push(...taken);
       resume = taken.length > 0 ? Math.max(e, after) : e;
     }
@@ -173,31 +176,6 @@ function namesNoLiteral(name: string, kind: string, value: string): boolean {
     isSlotsOnly(value) ||
     (kind === 'key' && isWordsOfCode(value) && !namesApiKey(name))
   );
-}
-
-/** Words before `key` that make it a provider's or a signing key, which a test may give any value. */
-const KEY_OWNERS = new Set([
-  'api',
-  'secret',
-  'private',
-  'access',
-  'master',
-  'signing',
-  'encryption',
-  'auth',
-  'client',
-  'app',
-  'account',
-  'license',
-  'hmac',
-  'jwt',
-]);
-
-/** Whether `name`'s `key` is a credential by its qualifier (`api_key`, `PRIVATE_KEY`), not by being a key. */
-function namesApiKey(name: string): boolean {
-  const words = splitWords(name);
-  const at = words.lastIndexOf('key');
-  return at <= 0 || KEY_OWNERS.has(words[at - 1]!);
 }
 
 /** Hides the literal given to the name at [s, e), if any; returns where the scan resumes. */
