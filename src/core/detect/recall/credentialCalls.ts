@@ -185,9 +185,12 @@ const OTHER_CALLS = new RegExp(
   'g',
 );
 
+/** A word every match of `OTHER_CALLS` spells (ignoring case): a text without one is not searched for them. */
+const OTHER_WORDS = wordSet(['auth', 'jwt', 'jsonwebtoken', 'signwith', 'provider']);
+
 export const findCredentialArguments: RecallDetector = (text, out) => {
   const named = callNameStarts(text);
-  const others = [...text.matchAll(OTHER_CALLS)].map((m) => m.index);
+  const others = holdsWord(text, OTHER_WORDS) ? [...text.matchAll(OTHER_CALLS)].map((m) => m.index) : [];
   const starts = others.length === 0 ? named : [...named, ...others].sort((a, b) => a - b);
   eachMatchAt(text, ANY_CALL, starts, (m, end) => {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
