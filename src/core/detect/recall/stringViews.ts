@@ -321,20 +321,25 @@ function nextQuote(text: string, from: number): number {
  * no character is read twice and the pass is linear even over escaped quotes (`\"\"\"…`).
  */
 function literalEnd(text: string, at: number): number {
-  const q = text[at];
+  // Char codes, not one-character strings: this reads every character of every literal in the text.
+  const q = text.charCodeAt(at);
   const limit = Math.min(text.length, at + MAX_LITERAL);
   for (let i = at + 1; i < limit; i++) {
-    const c = text[i];
-    if (c === '\\') {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) {
       i++;
     } else if (c === q) {
       return i + 1;
-    } else if (c === '\n' && q !== '`') {
+    } else if (c === NEWLINE && q !== BACKTICK) {
       return -i;
     }
   }
   return -limit;
 }
+
+const BACKSLASH = 92;
+const NEWLINE = 10;
+const BACKTICK = 96;
 
 /** The opening quote of a literal joined to the one that ends at `from`, or -1. */
 function joinedLiteral(text: string, from: number): number {
@@ -352,8 +357,9 @@ function joinedLiteral(text: string, from: number): number {
 export function skipGap(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_GAP);
   let i = from;
-  while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) {
-    i++;
+  let c = text.charCodeAt(i);
+  while (i < limit && (c === 32 || c === 9 || c === 10 || c === 13)) {
+    c = text.charCodeAt(++i);
   }
   return i;
 }
