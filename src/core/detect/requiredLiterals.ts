@@ -74,3 +74,84 @@ function common(sets: readonly Set<string>[]): Set<string> {
   const kept = all.filter((literal) => sets.every((set) => within(literal, set)));
   return new Set(kept.filter((literal) => !kept.some((t) => t !== literal && t.includes(literal))));
 }
+
+/**
+ * Texts of which every match of `pattern` holds at least one (`btoa`, `b64encode`, … for a call-name
+ * alternation), exact case; undefined when no such list is read (a pattern ignoring case, a part that may
+ * be anything). A match's text, and what its lookarounds read, lies in the string searched: a string that
+ * holds none of them holds no match, and a native `includes` for each says so far faster than an
+ * alternation led by `\b`, which is tried at every word of the text.
+ */
+export function oneOfLiterals(pattern: RegExp): string[] | undefined {
+  if (/\\[pPc]/.test(pattern.source) || /[iuv]/.test(pattern.flags)) {
+    return undefined;
+  }
+  const source = pattern.source.replace(/(?<!\\)((?:\\\\)*)\\(?:k<[^>]*>|[1-9])/g, '$1[^]?');
+  const shape = parseRegex(new RegExp(source, pattern.flags));
+  const sets = shape.alternatives.map(oneOfSequence);
+  if (sets.some((s) => s === undefined)) {
+    return undefined;
+  }
+  const all = [...new Set(sets.flatMap((s) => s!))];
+  // One inside another (`encode` in `encodeToString`): the shorter is found wherever the longer is.
+  return all.filter((literal) => !all.some((t) => t !== literal && literal.includes(t)));
+}
+
+/** The shortest literal `oneOfLiterals` lists: two characters (`-H`) are still far rarer than a word start. */
+const SHORTEST_OF_ONE = 2;
+
+/**
+ * The fewest texts of which every match of `seq` holds one: a run of exact characters, or a group (or
+ * positive lookaround) each of whose alternatives gives such texts; undefined when none does.
+ */
+function oneOfSequence(seq: readonly Atom[]): string[] | undefined {
+  const options: string[][] = [];
+  let run = '';
+  const flush = (): void => {
+    if (run.length >= SHORTEST_OF_ONE) {
+      options.push([run]);
+    }
+    run = '';
+  };
+  for (const atom of seq) {
+    const c = atom.first !== undefined && atom.alternatives === undefined ? onlyChar(atom.first) : -1;
+    if (c !== -1 && atom.min === 1 && atom.max === 1) {
+      run += String.fromCharCode(c);
+      continue;
+    }
+    flush();
+    const look = atom.look;
+    const inner =
+      look !== undefined
+        ? look.negative
+          ? undefined
+          : look.alternatives
+        : atom.alternatives !== undefined && atom.min >= 1
+          ? atom.alternatives
+          : undefined;
+    const sets = inner?.map(oneOfSequence);
+    if (sets !== undefined && sets.length > 0 && sets.every((s) => s !== undefined)) {
+      options.push([...new Set(sets.flatMap((s) => s ?? []))]);
+    }
+  }
+  flush();
+  // Fewest texts to look for; of as many, the longest shortest one (rarer in a text).
+  const shortest = (o: string[]): number => Math.min(...o.map((l) => l.length));
+  options.sort((a, b) => a.length - b.length || shortest(b) - shortest(a));
+  return options[0];
+}
+
+const oneOfByPattern = new WeakMap<RegExp, readonly string[] | null>();
+
+/**
+ * Whether `text` may hold a match of `pattern`: false only when it holds none of `oneOfLiterals(pattern)`.
+ * Read once per pattern object.
+ */
+export function mayHoldMatch(text: string, pattern: RegExp): boolean {
+  let literals = oneOfByPattern.get(pattern);
+  if (literals === undefined) {
+    literals = oneOfLiterals(pattern) ?? null;
+    oneOfByPattern.set(pattern, literals);
+  }
+  return literals === null || literals.some((literal) => text.includes(literal));
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { builtinRules } from './catalog';
 import { newStats } from './matcher';
 import { ALNUM, randomToken } from './random';
-import { holdsLiterals, requiredLiterals } from './requiredLiterals';
+import { holdsLiterals, mayHoldMatch, oneOfLiterals, requiredLiterals } from './requiredLiterals';
 import { scan } from './scanner';
 
 describe('requiredLiterals', () => {
@@ -48,5 +48,45 @@ describe('requiredLiterals', () => {
       ),
       false,
     );
+  });
+});
+
+describe('oneOfLiterals', () => {
+  it('lists texts of which every match holds one: runs of two or more, and alternatives of a group', () => {
+    assert.deepEqual(oneOfLiterals(/\b(?:btoa|encodeToString|encode)\(/), ['btoa', 'encode']);
+    assert.deepEqual(oneOfLiterals(/(?<![\w-])(?:-H|--header)=/), ['-H', '--header']);
+    assert.deepEqual(oneOfLiterals(/x(?=abc)|yz/), ['abc', 'yz']);
+    assert.deepEqual(oneOfLiterals(/(?!abc)de/), ['de']);
+    assert.deepEqual(oneOfLiterals(/Sprint|format|\.join\(/), ['Sprint', 'format', '.join(']);
+  });
+
+  it('lists nothing where an alternative may match without one, or case is ignored', () => {
+    assert.equal(oneOfLiterals(/a+b|cd/), undefined);
+    assert.equal(oneOfLiterals(/(?:ab)?c/), undefined);
+    assert.equal(oneOfLiterals(/abc|[a-z]{4}/), undefined);
+    assert.equal(oneOfLiterals(/abc/i), undefined);
+    assert.equal(oneOfLiterals(/ab\p{L}/u), undefined);
+  });
+
+  it('says a text may hold a match wherever the pattern finds one', () => {
+    const patterns = [/\b(?:btoa|encode)\(["'][\w:]{4,}["']/g, /(?:-H|--header)[ =]\S+/g, /x(?=abc)|yz/g];
+    const texts = [
+      'encode("a:bcd")',
+      "btoa('user:pw')",
+      'curl -H x',
+      '--header=y',
+      'xabc',
+      'yz',
+      'none here',
+    ];
+    for (const re of patterns) {
+      for (const text of texts) {
+        if (re.test(text)) {
+          assert.ok(mayHoldMatch(text, re), `${String(re)} on ${text}`);
+        }
+        re.lastIndex = 0;
+      }
+      assert.equal(mayHoldMatch('none here', re), false);
+    }
   });
 });
