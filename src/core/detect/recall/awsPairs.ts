@@ -1,4 +1,5 @@
 import { lineEnd, lineStart } from '../lineBounds';
+import { mayHoldMatch } from '../requiredLiterals';
 import type { RecallDetector } from './recallSpan';
 
 /**
@@ -17,7 +18,8 @@ const REACH = 400;
 
 export const findAwsPairs: RecallDetector = (text, out) => {
   let done = -1;
-  for (const id of text.matchAll(KEY_ID)) {
+  // `AKIA` or `ASIA` looked for first: led by a lookbehind, the pattern is tried at every character.
+  for (const id of mayHoldMatch(text, KEY_ID) ? text.matchAll(KEY_ID) : []) {
     const from = lineStart(text, id.index, REACH);
     if (from <= done) {
       continue; // the line was read for an earlier id

@@ -1,3 +1,4 @@
+import { mayHoldMatch } from '../requiredLiterals';
 import { credentialKind } from './credentialName';
 import { endAtOpener } from './gluedQuote';
 import { isSpace, pushLiteral, readQuoted } from './literalValue';
@@ -40,7 +41,7 @@ const UNSEAL =
 const COMMAND_REACH = 240;
 
 export const findCommandFlags: RecallDetector = (text, out) => {
-  for (const m of text.matchAll(UNSEAL)) {
+  for (const m of mayHoldMatch(text, UNSEAL) ? text.matchAll(UNSEAL) : []) {
     const start = m.index + m[0].length - m[1]!.length;
     out.push({ start, end: start + m[1]!.length, kind: 'unseal-key' });
   }

@@ -1,3 +1,4 @@
+import { mayHoldMatch } from '../requiredLiterals';
 import { credentialKind, namesNoSecret } from './credentialName';
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
@@ -27,7 +28,8 @@ const ASSIGNED =
   /(?:([A-Za-z_$][\w$]{0,63})(?:,[ \t]{0,4}_)?|\[?["']([A-Za-z_][\w.-]{0,63})["']\]?)[ \t]{0,4}(?::[ \t]{0,4}[\w<>[\]]{1,32}[ \t]{0,4})?(?::?=|:)[ \t]{0,4}(?:await[ \t]+)?(?:new[ \t]+)?(?:[\w.]{1,40}\([ \t]{0,4})?(?:[\w.]{0,40}(?:\(\))?\.)?$/;
 
 export const findWrappedLiterals: RecallDetector = (text, out) => {
-  if (text.includes('(')) {
+  // The call's names are looked for first (`mayHoldMatch`): the alternation, led by `\b`, is tried at every word.
+  if (text.includes('(') && mayHoldMatch(text, CALL)) {
     for (const m of text.matchAll(CALL)) {
       const call = m[1]!;
       const literal = m[3]!;
