@@ -77,22 +77,26 @@ function common(sets: readonly Set<string>[]): Set<string> {
 
 /**
  * Texts of which every match of `pattern` holds at least one (`btoa`, `b64encode`, … for a call-name
- * alternation), exact case; undefined when no such list is read (a pattern ignoring case, a part that may
- * be anything). A match's text, and what its lookarounds read, lies in the string searched: a string that
- * holds none of them holds no match, and a native `includes` for each says so far faster than an
- * alternation led by `\b`, which is tried at every word of the text.
+ * alternation), in the pattern's case; undefined when no such list is read (a part that may be anything).
+ * With flag `i` a match holds one in some ASCII case: without flag `u`, a letter matches only its ASCII
+ * cases (a non-ASCII literal gives no list). A match's text, and what its lookarounds read, lies in the
+ * string searched: a string that holds none of them holds no match.
  */
 export function oneOfLiterals(pattern: RegExp): string[] | undefined {
-  if (/\\[pPc]/.test(pattern.source) || /[iuv]/.test(pattern.flags)) {
+  if (/\\[pPc]/.test(pattern.source) || /[uv]/.test(pattern.flags)) {
     return undefined;
   }
   const source = pattern.source.replace(/(?<!\\)((?:\\\\)*)\\(?:k<[^>]*>|[1-9])/g, '$1[^]?');
-  const shape = parseRegex(new RegExp(source, pattern.flags));
+  // Read with letters exact: under flag `i` each letter is a set of two, which no run holds.
+  const shape = parseRegex(new RegExp(source, pattern.flags.replace('i', '')));
   const sets = shape.alternatives.map(oneOfSequence);
   if (sets.some((s) => s === undefined)) {
     return undefined;
   }
-  const all = [...new Set(sets.flatMap((s) => s!))];
+  const all = [...new Set(sets.flatMap((s) => s ?? []))];
+  if (pattern.flags.includes('i') && all.some((literal) => /[^\x20-\x7e]/.test(literal))) {
+    return undefined;
+  }
   // One inside another (`encode` in `encodeToString`): the shorter is found wherever the longer is.
   return all.filter((literal) => !all.some((t) => t !== literal && literal.includes(t)));
 }
@@ -139,19 +143,4 @@ function oneOfSequence(seq: readonly Atom[]): string[] | undefined {
   const shortest = (o: string[]): number => Math.min(...o.map((l) => l.length));
   options.sort((a, b) => a.length - b.length || shortest(b) - shortest(a));
   return options[0];
-}
-
-const oneOfByPattern = new WeakMap<RegExp, readonly string[] | null>();
-
-/**
- * Whether `text` may hold a match of `pattern`: false only when it holds none of `oneOfLiterals(pattern)`.
- * Read once per pattern object.
- */
-export function mayHoldMatch(text: string, pattern: RegExp): boolean {
-  let literals = oneOfByPattern.get(pattern);
-  if (literals === undefined) {
-    literals = oneOfLiterals(pattern) ?? null;
-    oneOfByPattern.set(pattern, literals);
-  }
-  return literals === null || literals.some((literal) => text.includes(literal));
 }

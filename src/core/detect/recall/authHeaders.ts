@@ -3,8 +3,7 @@ import { isCode, isSpace, lineEnd, pushLiteral } from './literalValue';
 import { isCommandSubstitution } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { isCleanToken } from './tokenShape';
-import { holdsWord, wordSet } from './wordIndex';
-import { mayHoldMatch } from '../requiredLiterals';
+import { holdsWord, literalWords, mayHold, wordSet } from './wordIndex';
 
 /**
  * Credentials in HTTP headers, wherever they are written: `Authorization: Basic …`, `Bearer …`,
@@ -33,7 +32,7 @@ const AUTHORIZATION_WORDS = wordSet(['authorization']);
 
 export const findAuthHeaders: RecallDetector = (text, out) => {
   const auth = new RegExp(AUTHORIZATION.source, 'gi');
-  // Each pass is made only over a text that holds a text its matches must (`mayHoldMatch`, the word search):
+  // Each pass is made only over a text that holds a text its matches must (`mayHold`, the shared word search):
   // led by `\b` and alternations of names, they were tried at every word (0.2 ms of 100 KB without one).
   for (
     let m = holdsWord(text, AUTHORIZATION_WORDS) ? auth.exec(text) : null;
@@ -55,11 +54,7 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
     auth.lastIndex = Math.max(at, credential(text, at, 'auth-header', out));
   }
   const header = new RegExp(HEADER_ARGUMENT.source, 'g');
-  for (
-    let m = mayHoldMatch(text, HEADER_ARGUMENT) ? header.exec(text) : null;
-    m !== null;
-    m = header.exec(text)
-  ) {
+  for (let m = mayHold(text, HEADER_WORDS) ? header.exec(text) : null; m !== null; m = header.exec(text)) {
     const kind = credentialKind(m[1]!);
     if (kind !== undefined && !/authorization$/i.test(m[1]!)) {
       header.lastIndex = Math.max(header.lastIndex, credential(text, header.lastIndex, kind, out));
@@ -68,7 +63,7 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
     }
   }
   const bearer = new RegExp(BEARER.source, 'g');
-  for (let m = mayHoldMatch(text, BEARER) ? bearer.exec(text) : null; m !== null; m = bearer.exec(text)) {
+  for (let m = mayHold(text, BEARER_WORDS) ? bearer.exec(text) : null; m !== null; m = bearer.exec(text)) {
     bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
   }
   basicPairs(text, out);
@@ -93,8 +88,15 @@ const PAIR_CALLS =
 const SPACED_PAIR =
   /\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?(["'`])[\w.@+-]{1,64}:(?=[^\s"'`:][^"'`\r\n]{2,126}[^\s"'`]\1)/g;
 
+/** Words of which each pattern's every match holds one, for the shared word search (`literalWords`). */
+const HEADER_WORDS = literalWords(HEADER_ARGUMENT);
+const BEARER_WORDS = literalWords(BEARER);
+const SPACED_WORDS = literalWords(SPACED_PAIR);
+const ENCODED_WORDS = literalWords(ENCODED_PAIR);
+const PAIR_WORDS = literalWords(PAIR_CALLS);
+
 function basicPairs(text: string, out: RecallSpan[]): void {
-  for (const m of mayHoldMatch(text, SPACED_PAIR) ? text.matchAll(SPACED_PAIR) : []) {
+  for (const m of mayHold(text, SPACED_WORDS) ? text.matchAll(SPACED_PAIR) : []) {
     const at = m.index + m[0].length;
     const end = text.indexOf(m[1]!, at);
     const value = text.slice(at, end);
@@ -105,8 +107,11 @@ function basicPairs(text: string, out: RecallSpan[]): void {
       pushLiteral(text, { start: at, end, quoted: true }, 'password', false, out);
     }
   }
-  for (const re of [ENCODED_PAIR, PAIR_CALLS]) {
-    if (!mayHoldMatch(text, re)) {
+  for (const [re, words] of [
+    [ENCODED_PAIR, ENCODED_WORDS],
+    [PAIR_CALLS, PAIR_WORDS],
+  ] as const) {
+    if (!mayHold(text, words)) {
       continue;
     }
     const pattern = new RegExp(re.source, 'g');
