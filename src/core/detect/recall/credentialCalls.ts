@@ -1,7 +1,7 @@
 import { lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import { callNameStarts, eachMatchAt } from './callStarts';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { holdsWord, wordSet } from './wordIndex';
+import { holdsWord, literalWords, mayHold, wordSet } from './wordIndex';
 
 /**
  * Credentials given without a credential-like name: a positional argument of a call that takes a
@@ -185,6 +185,9 @@ const OTHER_CALLS = new RegExp(
   'g',
 );
 
+/** `.assign` and `$ENV{`, which every match of their patterns spells, for the shared word search. */
+const ASSIGN_WORDS = literalWords(ASSIGN_CALL);
+const ENV_HASH_WORDS = literalWords(ENV_HASH_DEFAULT);
 /** A word every match of `OTHER_CALLS` spells (ignoring case): a text without one is not searched for them. */
 const OTHER_WORDS = wordSet(['auth', 'jwt', 'jsonwebtoken', 'signwith', 'provider']);
 
@@ -204,8 +207,12 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   ] as const) {
     eachMatchAt(text, pattern, named, (_, end) => positionalAt(text, end, skip, out, 'password'));
   }
-  positional(text, ASSIGN_CALL, 0, out);
-  positional(text, ENV_HASH_DEFAULT, 0, out);
+  if (mayHold(text, ASSIGN_WORDS)) {
+    positional(text, ASSIGN_CALL, 0, out);
+  }
+  if (mayHold(text, ENV_HASH_WORDS)) {
+    positional(text, ENV_HASH_DEFAULT, 0, out);
+  }
   bindSecond(text, named, out);
 };
 
