@@ -74,3 +74,73 @@ function common(sets: readonly Set<string>[]): Set<string> {
   const kept = all.filter((literal) => sets.every((set) => within(literal, set)));
   return new Set(kept.filter((literal) => !kept.some((t) => t !== literal && t.includes(literal))));
 }
+
+/**
+ * Texts of which every match of `pattern` holds at least one (`btoa`, `b64encode`, … for a call-name
+ * alternation), in the pattern's case; undefined when no such list is read (a part that may be anything).
+ * With flag `i` a match holds one in some ASCII case: without flag `u`, a letter matches only its ASCII
+ * cases (a non-ASCII literal gives no list). A match's text, and what its lookarounds read, lies in the
+ * string searched: a string that holds none of them holds no match.
+ */
+export function oneOfLiterals(pattern: RegExp): string[] | undefined {
+  if (/\\[pPc]/.test(pattern.source) || /[uv]/.test(pattern.flags)) {
+    return undefined;
+  }
+  const source = pattern.source.replace(/(?<!\\)((?:\\\\)*)\\(?:k<[^>]*>|[1-9])/g, '$1[^]?');
+  // Read with letters exact: under flag `i` each letter is a set of two, which no run holds.
+  const shape = parseRegex(new RegExp(source, pattern.flags.replace('i', '')));
+  const sets = shape.alternatives.map(oneOfSequence);
+  if (sets.some((s) => s === undefined)) {
+    return undefined;
+  }
+  const all = [...new Set(sets.flatMap((s) => s ?? []))];
+  if (pattern.flags.includes('i') && all.some((literal) => /[^\x20-\x7e]/.test(literal))) {
+    return undefined;
+  }
+  // One inside another (`encode` in `encodeToString`): the shorter is found wherever the longer is.
+  return all.filter((literal) => !all.some((t) => t !== literal && literal.includes(t)));
+}
+
+/** The shortest literal `oneOfLiterals` lists: two characters (`-H`) are still far rarer than a word start. */
+const SHORTEST_OF_ONE = 2;
+
+/**
+ * The fewest texts of which every match of `seq` holds one: a run of exact characters, or a group (or
+ * positive lookaround) each of whose alternatives gives such texts; undefined when none does.
+ */
+function oneOfSequence(seq: readonly Atom[]): string[] | undefined {
+  const options: string[][] = [];
+  let run = '';
+  const flush = (): void => {
+    if (run.length >= SHORTEST_OF_ONE) {
+      options.push([run]);
+    }
+    run = '';
+  };
+  for (const atom of seq) {
+    const c = atom.first !== undefined && atom.alternatives === undefined ? onlyChar(atom.first) : -1;
+    if (c !== -1 && atom.min === 1 && atom.max === 1) {
+      run += String.fromCharCode(c);
+      continue;
+    }
+    flush();
+    const look = atom.look;
+    const inner =
+      look !== undefined
+        ? look.negative
+          ? undefined
+          : look.alternatives
+        : atom.alternatives !== undefined && atom.min >= 1
+          ? atom.alternatives
+          : undefined;
+    const sets = inner?.map(oneOfSequence);
+    if (sets !== undefined && sets.length > 0 && sets.every((s) => s !== undefined)) {
+      options.push([...new Set(sets.flatMap((s) => s ?? []))]);
+    }
+  }
+  flush();
+  // Fewest texts to look for; of as many, the longest shortest one (rarer in a text).
+  const shortest = (o: string[]): number => Math.min(...o.map((l) => l.length));
+  options.sort((a, b) => a.length - b.length || shortest(b) - shortest(a));
+  return options[0];
+}

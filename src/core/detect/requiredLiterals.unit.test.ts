@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { builtinRules } from './catalog';
 import { newStats } from './matcher';
 import { ALNUM, randomToken } from './random';
-import { holdsLiterals, requiredLiterals } from './requiredLiterals';
+import { holdsLiterals, oneOfLiterals, requiredLiterals } from './requiredLiterals';
 import { scan } from './scanner';
 
 describe('requiredLiterals', () => {
@@ -48,5 +48,48 @@ describe('requiredLiterals', () => {
       ),
       false,
     );
+  });
+});
+
+describe('oneOfLiterals', () => {
+  it('lists texts of which every match holds one: runs of two or more, and alternatives of a group', () => {
+    assert.deepEqual(oneOfLiterals(/\b(?:btoa|encodeToString|encode)\(/), ['btoa', 'encode']);
+    assert.deepEqual(oneOfLiterals(/(?<![\w-])(?:-H|--header)=/), ['-H', '--header']);
+    assert.deepEqual(oneOfLiterals(/x(?=abc)|yz/), ['abc', 'yz']);
+    assert.deepEqual(oneOfLiterals(/(?!abc)de/), ['de']);
+    assert.deepEqual(oneOfLiterals(/Sprint|format|\.join\(/), ['Sprint', 'format', '.join(']);
+  });
+
+  it('lists nothing where an alternative may match without one; ignoring case, the letters as written', () => {
+    assert.equal(oneOfLiterals(/a+b|cd/), undefined);
+    assert.equal(oneOfLiterals(/(?:ab)?c/), undefined);
+    assert.equal(oneOfLiterals(/abc|[a-z]{4}/), undefined);
+    assert.equal(oneOfLiterals(/ab\p{L}/u), undefined);
+    assert.deepEqual(oneOfLiterals(/\bAuthorization:/i), ['Authorization:']);
+  });
+
+  it('lists a text of every match the pattern finds', () => {
+    const patterns = [/\b(?:btoa|encode)\(["'][\w:]{4,}["']/g, /(?:-H|--header)[ =]\S+/g, /x(?=abc)|yz/gi];
+    const texts = [
+      'encode("a:bcd")',
+      "btoa('user:pw')",
+      'curl -H x',
+      '--header=y',
+      'xabc',
+      'YZ',
+      'none here',
+    ];
+    for (const re of patterns) {
+      const literals = oneOfLiterals(re)!.map((l) => (re.ignoreCase ? l.toLowerCase() : l));
+      for (const text of texts) {
+        const folded = re.ignoreCase ? text.toLowerCase() : text;
+        for (const m of text.matchAll(re)) {
+          assert.ok(
+            literals.some((l) => folded.includes(l)),
+            `${String(re)} on ${m[0]}`,
+          );
+        }
+      }
+    }
   });
 });

@@ -21,7 +21,66 @@ export class ContextMemo {
   private runEnd = -1;
   private pem: PemBlock[] | undefined;
 
+  /** Questions asked of the line reads below: past `INDEXED_AFTER`, they are answered from an index. */
+  private asked = 0;
+  /** Offsets of the text's `\n`s, ascending, found once (`indexOf`) when the index is made. */
+  private breaks: number[] | undefined;
+  /** Where each `ssh-` and `ecdsa-` of the text starts and ends, by start, found once likewise. */
+  private sshStarts: number[] | undefined;
+  private sshEnds: number[] = [];
+
   constructor(private readonly text: string) {}
+
+  /**
+   * Start of the line holding `at`, looking back at most `limit` characters. The first questions read back
+   * character by character; past `INDEXED_AFTER` of them (a line of thousands of candidates, each reading back
+   * up to a kilobyte) the text's line breaks are found once and searched. The same answer either way.
+   */
+  lineStart(at: number, limit: number): number {
+    const floor = Math.max(0, at - limit);
+    if (this.breaks === undefined && ++this.asked <= INDEXED_AFTER) {
+      for (let i = at - 1; i >= floor; i--) {
+        if (this.text.charCodeAt(i) === 10) {
+          return i + 1;
+        }
+      }
+      return floor;
+    }
+    if (this.breaks === undefined) {
+      this.breaks = [];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) {
+        this.breaks.push(i);
+      }
+    }
+    const k = lastBefore(this.breaks, at);
+    return Math.max(floor, k === -1 ? 0 : this.breaks[k]! + 1);
+  }
+
+  /** Whether an `ssh-` or an `ecdsa-` lies wholly within [from, to) of the text (indexed as `lineStart`). */
+  sshMarkWithin(from: number, to: number): boolean {
+    if (this.sshStarts === undefined && ++this.asked <= INDEXED_AFTER) {
+      const head = this.text.slice(from, to);
+      return head.includes('ssh-') || head.includes('ecdsa-');
+    }
+    if (this.sshStarts === undefined) {
+      const marks: [number, number][] = [];
+      for (const mark of ['ssh-', 'ecdsa-']) {
+        for (let i = this.text.indexOf(mark); i !== -1; i = this.text.indexOf(mark, i + 1)) {
+          marks.push([i, i + mark.length]);
+        }
+      }
+      marks.sort((a, b) => a[0] - b[0]);
+      this.sshStarts = marks.map((m) => m[0]);
+      this.sshEnds = marks.map((m) => m[1]);
+    }
+    const starts = this.sshStarts;
+    for (let k = lastBefore(starts, from) + 1; k < starts.length && starts[k]! < to; k++) {
+      if (this.sshEnds[k]! <= to) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Start of the run of base64 characters that ends at `at` (exclusive). */
   base64RunStart(at: number): number {
@@ -192,7 +251,7 @@ export function suppressedByContext(
   traits: RuleTraits,
   memo: ContextMemo,
 ): boolean {
-  const lineStart = boundedLineStart(text, start, BEFORE);
+  const lineStart = memo.lineStart(start, BEFORE);
   const raw = text.slice(lineStart, start);
   const before = raw.replace(/["'`\s]+$/, '');
   const referenced = REFERENCE_BEFORE.test(before) || PERCENT_BEFORE.test(raw);
@@ -202,7 +261,7 @@ export function suppressedByContext(
   if (DIGEST_BEFORE.test(before) || /^sha(?:1|256|384|512)-/i.test(secret)) {
     return true;
   }
-  if (HEX.test(secret) && HASH_CONTEXT.test(words(lineAround(text, start, end)))) {
+  if (HEX.test(secret) && HASH_CONTEXT.test(words(lineAround(text, start, end, memo)))) {
     return true;
   }
   if (/integrity/i.test(before) && /^[A-Za-z0-9+/=]+$/.test(secret)) {
@@ -215,12 +274,30 @@ export function suppressedByContext(
   ) {
     return true;
   }
-  if (insideMedia(text, start, memo) || afterSshPublicKeyType(text, start)) {
+  if (insideMedia(text, start, memo) || afterSshPublicKeyType(text, start, memo)) {
     return true;
   }
   // PEM bodies are lines of bare base64; only a candidate on such a line can sit inside one.
-  const block = onBase64Line(text, start, end) ? memo.pemBlockAt(start) : undefined;
+  const block = onBase64Line(text, start, end, memo) ? memo.pemBlockAt(start) : undefined;
   return block !== undefined && PUBLIC_PEM.test(block.label);
+}
+
+/** Line reads answered by reading the text before `ContextMemo` indexes it: most texts ask a few. */
+const INDEXED_AFTER = 64;
+
+/** The index of the last of ascending `sorted` below `at`, or -1. */
+function lastBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo - 1;
 }
 
 /** Whether a rule's syntax makes the value at `start` a literal (`Rule.literalSyntax`). */
@@ -290,15 +367,17 @@ function insideMedia(text: string, start: number, memo: ContextMemo): boolean {
   return head.endsWith(',') && MEDIA_DATA_URI.test(head);
 }
 
-function onBase64Line(text: string, start: number, end: number): boolean {
-  const line = lineAround(text, start, end).trim();
+function onBase64Line(text: string, start: number, end: number, memo: ContextMemo): boolean {
+  const line = lineAround(text, start, end, memo).trim();
   return line.length > 0 && line.length <= 100 && /^[A-Za-z0-9+/=]+$/.test(line);
 }
 
 /** Within the base64 blob of an `ssh-rsa AAAA… user@host` public key line. */
-function afterSshPublicKeyType(text: string, start: number): boolean {
-  const head = text.slice(boundedLineStart(text, start, 1024), start);
-  return (head.includes('ssh-') || head.includes('ecdsa-')) && SSH_PUBLIC_KEY.test(head);
+function afterSshPublicKeyType(text: string, start: number, memo: ContextMemo): boolean {
+  // The key type's mark is looked up before the line's head is cut: on a line of thousands of tokens each
+  // candidate sliced and searched a kilobyte.
+  const from = memo.lineStart(start, 1024);
+  return memo.sshMarkWithin(from, start) && SSH_PUBLIC_KEY.test(text.slice(from, start));
 }
 
 /** Lower-cased, with camelCase humps split by `_`, so word checks see `commitSha` as `commit_sha`. */
@@ -306,19 +385,8 @@ function words(text: string): string {
   return text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
-/** Start of the line holding `at`, looking back at most `limit` characters. */
-function boundedLineStart(text: string, at: number, limit: number): number {
-  const floor = Math.max(0, at - limit);
-  for (let i = at - 1; i >= floor; i--) {
-    if (text.charCodeAt(i) === 10) {
-      return i + 1;
-    }
-  }
-  return floor;
-}
-
-function lineAround(text: string, start: number, end: number): string {
-  const from = boundedLineStart(text, start, AROUND);
+function lineAround(text: string, start: number, end: number, memo: ContextMemo): string {
+  const from = memo.lineStart(start, AROUND);
   const tail = text.slice(end, end + AROUND);
   const nl = tail.indexOf('\n');
   return text.slice(from, end) + (nl === -1 ? tail : tail.slice(0, nl));

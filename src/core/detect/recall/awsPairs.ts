@@ -1,5 +1,6 @@
 import { lineEnd, lineStart } from '../lineBounds';
 import type { RecallDetector } from './recallSpan';
+import { literalWords, mayHold } from './wordIndex';
 
 /**
  * An AWS secret access key beside its key id, with no name: the console's `accessKeys.csv` and
@@ -10,6 +11,8 @@ import type { RecallDetector } from './recallSpan';
 
 /** An access key id: long-term (`AKIA`) or temporary (`ASIA`). */
 const KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g;
+/** `AKIA` or `ASIA`, for the shared word search. */
+const KEY_ID_WORDS = literalWords(KEY_ID);
 /** A secret access key: 40 base64 characters standing alone. */
 const SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 /** How far along the id's line a secret is looked for, each way. */
@@ -17,7 +20,8 @@ const REACH = 400;
 
 export const findAwsPairs: RecallDetector = (text, out) => {
   let done = -1;
-  for (const id of text.matchAll(KEY_ID)) {
+  // `AKIA` or `ASIA` looked for first: led by a lookbehind, the pattern is tried at every character.
+  for (const id of mayHold(text, KEY_ID_WORDS) ? text.matchAll(KEY_ID) : []) {
     const from = lineStart(text, id.index, REACH);
     if (from <= done) {
       continue; // the line was read for an earlier id

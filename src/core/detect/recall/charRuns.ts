@@ -1,4 +1,5 @@
 import { lastAtOrBefore } from '../../sortedSearch';
+import { startChars } from '../regexShape';
 
 /**
  * Long runs of token characters, found without reading every character. Several detectors look for
@@ -176,10 +177,16 @@ export function* matchesAt(
   // An array is read by index: `for … of` over it made an iterator result per start inside this generator,
   // about 400 KB of garbage on 100 KB of code, whose call names give a start every 25 characters.
   const list = Array.isArray(starts) ? (starts as readonly number[]) : [...starts];
+  const first = firstChars(sticky);
   let resume = 0;
   for (let k = 0; k < list.length; k++) {
     const start = list[k]!;
     if (start < resume || start < 0) {
+      continue;
+    }
+    // A start whose character no match can begin with fails the pattern: it is not tried (no regex call).
+    const c = text.charCodeAt(start);
+    if (first !== undefined && (c < 128 ? first[c] === 0 : first[128] === 0)) {
       continue;
     }
     sticky.lastIndex = start;
@@ -190,3 +197,26 @@ export function* matchesAt(
     }
   }
 }
+
+/**
+ * What a match of `sticky` can start with, read once per pattern from its shape (`startChars`): a table of
+ * 129 entries, the char codes below 128 and one for every other character; undefined when a match may
+ * start with anything. Call names give a start every 25 characters of code, and each pattern tried there
+ * names a few dozen words: most starts fail on their first character, for a regex call each.
+ */
+function firstChars(sticky: RegExp): Uint8Array | undefined {
+  if (!firstCharsOf.has(sticky)) {
+    // The shape parser reads `\p{…}`, `\k<…>` and `\cX` as letters, and knows no Unicode-mode case folding.
+    const readable = !/\\[pPkc]/.test(sticky.source) && !/[uv]/.test(sticky.flags);
+    const set = readable ? startChars(sticky) : undefined;
+    let table: Uint8Array | undefined;
+    if (set !== undefined) {
+      table = new Uint8Array(129);
+      table.set(set.bits);
+      table[128] = set.other ? 1 : 0;
+    }
+    firstCharsOf.set(sticky, table);
+  }
+  return firstCharsOf.get(sticky);
+}
+const firstCharsOf = new WeakMap<RegExp, Uint8Array | undefined>();

@@ -4,6 +4,7 @@ import { isSpace, pushLiteral, readQuoted } from './literalValue';
 import { isBracketedPlaceholder, isShellReference } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
+import { literalWords, mayHold } from './wordIndex';
 
 /**
  * Credentials on command lines: a credential-named long flag (`--password VALUE`, `--password=VALUE`,
@@ -36,11 +37,13 @@ const CURL = /\b(?:curl|wget|http|https|xh)\b/;
 /** `vault operator unseal <key>`: an unseal key (base64, 44 characters as Vault prints them) as the argument. */
 const UNSEAL =
   /\bvault[ \t]+operator[ \t]+unseal(?:[ \t]+-[\w-]+(?:=\S+)?)*[ \t]+["']?([A-Za-z0-9+/]{20,88}={0,2})(?![\w+/=])/g;
+/** A word every `UNSEAL` match holds, for the shared word search. */
+const UNSEAL_WORDS = literalWords(UNSEAL);
 /** How far back a flag's command is looked for on its line. */
 const COMMAND_REACH = 240;
 
 export const findCommandFlags: RecallDetector = (text, out) => {
-  for (const m of text.matchAll(UNSEAL)) {
+  for (const m of mayHold(text, UNSEAL_WORDS) ? text.matchAll(UNSEAL) : []) {
     const start = m.index + m[0].length - m[1]!.length;
     out.push({ start, end: start + m[1]!.length, kind: 'unseal-key' });
   }

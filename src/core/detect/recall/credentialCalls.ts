@@ -1,7 +1,7 @@
 import { lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import { callNameStarts, eachMatchAt } from './callStarts';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { holdsWord, wordSet } from './wordIndex';
+import { holdsWord, literalWords, mayHold, wordSet } from './wordIndex';
 
 /**
  * Credentials given without a credential-like name: a positional argument of a call that takes a
@@ -185,9 +185,15 @@ const OTHER_CALLS = new RegExp(
   'g',
 );
 
+/** `.assign` and `$ENV{`, which every match of their patterns spells, for the shared word search. */
+const ASSIGN_WORDS = literalWords(ASSIGN_CALL);
+const ENV_HASH_WORDS = literalWords(ENV_HASH_DEFAULT);
+/** A word every match of `OTHER_CALLS` spells (ignoring case): a text without one is not searched for them. */
+const OTHER_WORDS = wordSet(['auth', 'jwt', 'jsonwebtoken', 'signwith', 'provider']);
+
 export const findCredentialArguments: RecallDetector = (text, out) => {
   const named = callNameStarts(text);
-  const others = [...text.matchAll(OTHER_CALLS)].map((m) => m.index);
+  const others = holdsWord(text, OTHER_WORDS) ? [...text.matchAll(OTHER_CALLS)].map((m) => m.index) : [];
   const starts = others.length === 0 ? named : [...named, ...others].sort((a, b) => a - b);
   eachMatchAt(text, ANY_CALL, starts, (m, end) => {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
@@ -201,8 +207,12 @@ export const findCredentialArguments: RecallDetector = (text, out) => {
   ] as const) {
     eachMatchAt(text, pattern, named, (_, end) => positionalAt(text, end, skip, out, 'password'));
   }
-  positional(text, ASSIGN_CALL, 0, out);
-  positional(text, ENV_HASH_DEFAULT, 0, out);
+  if (mayHold(text, ASSIGN_WORDS)) {
+    positional(text, ASSIGN_CALL, 0, out);
+  }
+  if (mayHold(text, ENV_HASH_WORDS)) {
+    positional(text, ENV_HASH_DEFAULT, 0, out);
+  }
   bindSecond(text, named, out);
 };
 

@@ -13,8 +13,10 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 const XXD = /^([0-9a-f]{7,8}):((?: [0-9a-f]{2,4}){1,8}) {1,40}(.{1,16})$/;
 /** `hexdump -C` and `od … z`: an offset, up to sixteen bytes (an extra blank after the eighth), `|text|`. */
 const CANONICAL = /^([0-9a-f]{7,8})((?: {1,2}[0-9a-f]{2}){1,16}) {1,50}[|>](.{1,16})[|<]$/;
-/** A dump line's offset at its line's start: the cheap test that a text may hold one. */
-const DUMP_LINE = /^[0-9a-f]{7,8}(?::| {1,2}[0-9a-f]{2} )/m;
+/** A dump line's offset, tried at a line's start: the cheap test that a text may hold one. */
+const DUMP_LINE_AT = /[0-9a-f]{7,8}(?::| {1,2}[0-9a-f]{2} )/y;
+/** What starts a line for a pattern's `^` (flag `m`) besides the text's start. */
+const BREAKS = ['\n', '\r', '\u2028', '\u2029'];
 /** The most dump lines decoded as one block: 64 KB of dumped bytes. */
 const MAX_LINES = 4096;
 
@@ -29,7 +31,7 @@ interface DumpLine {
 /** Hides what the report tier and `inner` find in the bytes of each hex dump of the text. */
 export function hexDumpDetector(inner: () => readonly RecallDetector[]): RecallDetector {
   return (text, out) => {
-    if (!DUMP_LINE.test(text)) {
+    if (!holdsDumpLine(text)) {
       return;
     }
     let lines: DumpLine[] = [];
@@ -66,6 +68,33 @@ export function hexDumpDetector(inner: () => readonly RecallDetector[]): RecallD
     }
     flush();
   };
+}
+
+/**
+ * Whether a line of `text` starts with a dump line's offset: what `/^…/m` answers, asked only at line starts
+ * (found by `indexOf`) that open with a hex digit. The multiline pattern was tried at every character of
+ * every text (about 0.1 ms on 100 KB of code).
+ */
+function holdsDumpLine(text: string): boolean {
+  const dumpAt = (at: number): boolean => {
+    const c = text.charCodeAt(at);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) {
+      return false;
+    }
+    DUMP_LINE_AT.lastIndex = at;
+    return DUMP_LINE_AT.test(text);
+  };
+  if (dumpAt(0)) {
+    return true;
+  }
+  for (const b of BREAKS) {
+    for (let at = text.indexOf(b); at !== -1; at = text.indexOf(b, at + 1)) {
+      if (dumpAt(at + 1)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Hides the dump lines that hold a byte of what is found in the block's decoded `bytes`. */

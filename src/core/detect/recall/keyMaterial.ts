@@ -55,7 +55,10 @@ function bareBodies(text: string, out: RecallSpan[]): void {
   };
   let armoured = false; // inside a BEGIN … END block, headers and all: wrappedPem.ts reads those
   let signed = false; // inside an XML signature's certificate or value, until a line that is not base64
-  let previous = [0, 0]; // the last line's bounds: an XML signature may open on it
+  // The last line's bounds, two numbers rather than a pair made per line (100 KB of garbage a 100 KB text):
+  // an XML signature may open on it.
+  let previousFrom = 0;
+  let previousEnd = 0;
   for (let from = 0; from < text.length;) {
     const nl = text.indexOf('\n', from);
     const end = nl === -1 ? text.length : nl;
@@ -65,8 +68,10 @@ function bareBodies(text: string, out: RecallSpan[]): void {
       start++;
     }
     const width = lineEnd - start;
-    const before = previous;
-    previous = [from, lineEnd];
+    const beforeFrom = previousFrom;
+    const beforeEnd = previousEnd;
+    previousFrom = from;
+    previousEnd = lineEnd;
     from = end + 1;
     if (
       text.charCodeAt(start) === 45 &&
@@ -95,7 +100,7 @@ function bareBodies(text: string, out: RecallSpan[]): void {
       close();
     } else {
       close();
-      if (full && SIGNED_XML.test(text.slice(before[0], before[1]))) {
+      if (full && SIGNED_XML.test(text.slice(beforeFrom, beforeEnd))) {
         signed = true;
       } else if (full) {
         run = { start, end: lineEnd, width, lines: 1, first: body };

@@ -45,7 +45,8 @@ const VALUE_CHARS = alnumTable('+/_-');
 /** The most `LABELLED` reads before its value: 32 + 5 + 64 + 1 + 63 + 4 × 64 (an e-mail label) + 25 + 5 + 8 + 1. */
 const LABEL_REACH = 460;
 
-const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+/** What ends a line for `LABELLED`'s `^` (flag `m`). */
+const BREAKS = ['\n', '\r', '\u2028', '\u2029'];
 
 /**
  * The matches of `LABELLED`, found from its values. A value opens a run of 16 value characters or more
@@ -57,13 +58,16 @@ export function* labelledMatches(text: string): Generator<RegExpExecArray> {
   let tried = -1;
   // The start of the line a run is on, found by one forward pass over the text up to the last run: a walk
   // back from each run cost `LABEL_REACH` a run on a long line of tokens (36 against 15 ms on 1 MB at 460).
+  // The pass finds each line break character (`\n`, `\r`, U+2028, U+2029) by `indexOf`, a native search: a
+  // loop over every character was a fifth of this detector's time on 100 KB of code.
+  const next = runs.length === 0 ? [] : BREAKS.map((b) => text.indexOf(b));
   let line = 0;
-  let scanned = 0;
   for (let r = 0; r < runs.length; r += 2) {
     const at = runs[r]!;
-    for (; scanned < at; scanned++) {
-      if (isLineBreak(text.charCodeAt(scanned))) {
-        line = scanned + 1;
+    for (let b = 0; b < next.length; b++) {
+      for (let nl = next[b]!; nl !== -1 && nl < at; nl = next[b]!) {
+        line = Math.max(line, nl + 1);
+        next[b] = text.indexOf(BREAKS[b]!, nl + 1);
       }
     }
     if (at - line > LABEL_REACH || line <= tried) {

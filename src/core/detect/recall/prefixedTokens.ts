@@ -85,7 +85,7 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
     // it may be (`/items/bkua_…/status`, `?id=pk_…`): each segment between `/` and after a `name=` is read.
     const before = text[start - 1];
     const whole = before !== '/' && before !== '\\' && before !== '.' && taggedToken(text, start, end, out);
-    if (!whole && hasSeparators(text, start, end)) {
+    if (!whole && longestPart(text, start, end) >= MIN_RUN && hasSeparators(text, start, end)) {
       for (const [from, to] of segments(text, start, end)) {
         if (to - from >= MIN_RUN) {
           taggedToken(text, from, to, out, MIN_SEGMENT_BODY);
@@ -94,6 +94,21 @@ export const findPrefixedTokens: RecallDetector = (text, out) => {
     }
   }
 };
+
+/**
+ * The length of the longest piece of [start, end) between `/`s: a segment (`segments`) is no longer, and a
+ * run of short ones (`//api.example.com/v1/orders`, a URL in every other line of code) is passed over
+ * without cutting it into strings.
+ */
+function longestPart(text: string, start: number, end: number): number {
+  let longest = 0;
+  let from = start;
+  for (let slash = text.indexOf('/', start); slash !== -1 && slash < end; slash = text.indexOf('/', from)) {
+    longest = Math.max(longest, slash - from);
+    from = slash + 1;
+  }
+  return Math.max(longest, end - from);
+}
 
 /** Whether [start, end) holds a `/` or an `=` before its end (a path, a URL, a query's `name=value`). */
 function hasSeparators(text: string, start: number, end: number): boolean {

@@ -2,6 +2,7 @@ import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
+import { holdsWord, type WordSet, wordSet } from './wordIndex';
 
 /**
  * Passwords given in prose: READMEs, setup notes and scripts' messages say what a password is rather than
@@ -58,8 +59,23 @@ const SET_NAMED =
 const MY_WORD =
   /\b(?:my|our|your)[ \t]+(?:[A-Za-z]{1,16}[ \t]+)?(?:key|password|passphrase|passwd|token|secret)[ \t]*(?:is[ \t]*)?:[ \t]*([^\s]{8,200}?)\.?[ \t]*(?=\r?\n|$)/gi;
 
+/**
+ * Words every match of each pattern spells (case folded), for the shared word search: a text without them is
+ * not searched for the pattern, led by `\b` and ignoring case, which was tried at every word of a text.
+ */
+const SET_WORDS = wordSet(['set ', 'set\t']);
+const MY_WORDS = wordSet(['my ', 'my\t', 'our ', 'our\t']);
+const SENTENCE_WORDS = wordSet(['password', 'passwd', 'passphrase']);
+const BARE_WORDS = wordSet(['password', 'passwd', 'passphrase', 'pw']);
+const FOLLOWING_WORDS = wordSet(['following']);
+
+/** The matches of `pattern` in `text`, or none when `text` holds no word of `words`. */
+function matchesWith(text: string, words: WordSet, pattern: RegExp): Iterable<RegExpExecArray> {
+  return holdsWord(text, words) ? text.matchAll(pattern) : [];
+}
+
 export const findProsePasswords: RecallDetector = (text, out: RecallSpan[]) => {
-  for (const m of text.matchAll(SET_NAMED)) {
+  for (const m of matchesWith(text, SET_WORDS, SET_NAMED)) {
     const value = m[3] ?? m[4] ?? m[5]!;
     const kind = credentialKind(m[2]!);
     if (kind !== undefined) {
@@ -67,26 +83,26 @@ export const findProsePasswords: RecallDetector = (text, out: RecallSpan[]) => {
       pushLiteral(text, { start, end: start + value.length, quoted: true }, kind, false, out);
     }
   }
-  for (const m of text.matchAll(MY_WORD)) {
+  for (const m of matchesWith(text, MY_WORDS, MY_WORD)) {
     const value = m[1]!;
     if (bareProseValue(value) && !/^(?:~?\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value)) {
       const start = m.index + m[0].indexOf(value, m[0].indexOf(':'));
       pushLiteral(text, { start, end: start + value.length, quoted: false }, 'password', true, out);
     }
   }
-  for (const m of text.matchAll(SENTENCE)) {
+  for (const m of matchesWith(text, SENTENCE_WORDS, SENTENCE)) {
     const end = m.index + m[0].length - 1;
     const start = end - m[2]!.length;
     pushLiteral(text, { start, end, quoted: true }, 'password', false, out);
   }
-  for (const m of text.matchAll(BARE_SENTENCE)) {
+  for (const m of matchesWith(text, BARE_WORDS, BARE_SENTENCE)) {
     const value = m[1]!;
     if (bareProseValue(value)) {
       const start = m.index + m[0].length - value.length;
       pushLiteral(text, { start, end: start + value.length, quoted: false }, 'password', true, out);
     }
   }
-  for (const m of text.matchAll(FOLLOWING)) {
+  for (const m of matchesWith(text, FOLLOWING_WORDS, FOLLOWING)) {
     const value = m[1]!;
     if (looksRandom(value)) {
       const start = m.index + m[0].lastIndexOf(value);

@@ -1,3 +1,4 @@
+import { literalWords, mayHold } from './wordIndex';
 import { credentialKind, namesNoSecret } from './credentialName';
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector } from './recallSpan';
@@ -16,6 +17,8 @@ import type { RecallDetector } from './recallSpan';
  */
 const CALL =
   /\b(atob|b64decode|standard_b64decode|urlsafe_b64decode|a2b_base64|decode64|strict_decode64|urlsafe_decode64|getDecoder\(\)\.decode|getUrlDecoder\(\)\.decode|DecodeString|FromBase64String|Buffer\.from|fromhex|unhexlify|a2b_hex)\([ \t]{0,4}b?(["'`])([A-Za-z0-9+/=_-]{8,1024})\2(?:[ \t]{0,4},[ \t]{0,4}(["'])(base64|base64url|hex)\4)?/g;
+/** The decoding calls' names, for the shared word search. */
+const CALL_WORDS = literalWords(CALL);
 /** JS's reversal idiom on a literal: `'…'.split('').reverse().join('')`. */
 const REVERSED = /(["'`])([^"'`\\\r\n]{8,256})\1\.split\((["'])\3\)\.reverse\(\)\.join\((["'])\4\)/g;
 /**
@@ -27,7 +30,8 @@ const ASSIGNED =
   /(?:([A-Za-z_$][\w$]{0,63})(?:,[ \t]{0,4}_)?|\[?["']([A-Za-z_][\w.-]{0,63})["']\]?)[ \t]{0,4}(?::[ \t]{0,4}[\w<>[\]]{1,32}[ \t]{0,4})?(?::?=|:)[ \t]{0,4}(?:await[ \t]+)?(?:new[ \t]+)?(?:[\w.]{1,40}\([ \t]{0,4})?(?:[\w.]{0,40}(?:\(\))?\.)?$/;
 
 export const findWrappedLiterals: RecallDetector = (text, out) => {
-  if (text.includes('(')) {
+  // The call's names are looked for first (`mayHold`): the alternation, led by `\b`, is tried at every word.
+  if (text.includes('(') && mayHold(text, CALL_WORDS)) {
     for (const m of text.matchAll(CALL)) {
       const call = m[1]!;
       const literal = m[3]!;

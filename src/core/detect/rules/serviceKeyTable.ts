@@ -159,9 +159,9 @@ export class ServiceKeyIndex {
     forEachDigitRun(text, long, short, this.minLength, this.maxLength, (start, end) => {
       counter.chars += end - start;
       if (this.maxDotted > 0 && start >= dottedEnd) {
-        const run = dotted.at(start, end, this.maxDotted);
-        if (run !== undefined) {
-          const [s, e] = run;
+        if (dotted.find(start, end, this.maxDotted)) {
+          const s = dotted.start;
+          const e = dotted.end;
           counter.chars += e - s + (start - s);
           dottedEnd = e;
           const last = out.length === 0 ? undefined : out[out.length - 1];
