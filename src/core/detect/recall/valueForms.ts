@@ -231,7 +231,8 @@ export function xmlElement(text: string, at: number, kind: string, out: RecallSp
  * A continuation line: indented, one run of token characters, no `:` or `=` inside (no key of its own), not
  * led by `-` (a flag, a list item).
  */
-const CONTINUATION = /^([ \t]{1,40})([A-Za-z0-9+/][A-Za-z0-9+/_.-]{3,511}={0,2})[ \t]*\r?$/;
+const CONTINUATION = /^([ \t]{0,40})([A-Za-z0-9+/][A-Za-z0-9+/_.-]{3,511}={0,2})[ \t]*\r?$/;
+const HEX = /^[0-9a-f]+$/i;
 
 /**
  * A bare value that a line break wrapped onto the next, more indented line (YAML's plain scalar over lines,
@@ -252,12 +253,29 @@ export function continuedValue(
   }
   const next = eol + 1;
   const m = CONTINUATION.exec(text.slice(next, lineEnd(text, next)));
-  if (m === null || m[1]!.length <= indent) {
+  if (m === null || (m[1]!.length <= indent && !wrappedRun(text, end, m[2]!))) {
     return end;
   }
   const start = next + m[1]!.length;
   out.push({ start, end: start + m[2]!.length, kind });
   return start + m[2]!.length;
+}
+
+/**
+ * Whether `next`, a line no deeper than its value's, goes on with the generated run that ends at `end`: a
+ * key a mail or a chat wrapped at its width (`key: AIza…SqWP` then `OHzT…34qA` at the margin, hunt G). Both
+ * halves must read as drawn (hex with hex), so that a YAML key's next sibling or a word of prose is no part.
+ */
+function wrappedRun(text: string, end: number, next: string): boolean {
+  let start = end;
+  while (start > 0 && end - start < 512 && /[A-Za-z0-9+/_.=-]/.test(text[start - 1]!)) {
+    start--;
+  }
+  const head = text.slice(start, end);
+  if (head.length < 12 || next.length < 8) {
+    return false;
+  }
+  return HEX.test(head) ? HEX.test(next) : looksRandom(head) && looksRandom(next);
 }
 
 /**

@@ -151,6 +151,20 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     leaves(`db_password = \${DB_PASSWORD}\n    ${tail}\n`);
   });
 
+  it('hides a generated run a mail wrapped at the margin, and no word or sibling at that depth', () => {
+    const [head, tail] = [randomToken(ALNUM, 19), randomToken(ALNUM, 20)];
+    hides(`here's the key from the email, it got wrapped:\nkey: AIza${head}\n${tail}`, head, tail);
+    const hex = randomToken('0123456789abcdef', 32);
+    hides(`signing_key: ${hex.slice(0, 16)}\n${hex.slice(16)}\n`, hex.slice(0, 16), hex.slice(16));
+    const spans: RecallSpan[] = [];
+    const text = `api_token: ${head}\nfoo_bar_baz\nnext: ${hex.slice(0, 8)}\n`;
+    findNamedLiterals(text, spans);
+    assert.deepEqual(
+      spans.map((s) => text.slice(s.start, s.end)),
+      [head],
+    );
+  });
+
   it("hides a reference's default given to a credential name, whatever the variable is called", () => {
     const pw = password();
     hides(`spring.datasource.password=\${DB_SENHA:${pw}}`, pw);
