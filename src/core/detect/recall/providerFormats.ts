@@ -10,7 +10,8 @@ import { looksRandom } from './tokenShape';
  * (`api_<22>.<22>`), Mailgun's keys and signing keys (`<32 hex>-<8 hex>-<8 hex>`), TrueNAS's (`<n>-<64>`),
  * ngrok's (`2<26>_<digit><20>`), Asana's personal tokens (`1/<16>:<32 hex>`, `2/<16>/<16>:<32 hex>`) and
  * Salesforce's session ids of any length past the `!` (the report tier takes 96, and an org id that mixes
- * letters and digits); and Unix crypt hashes (`$apr1$…`, `$6$…`, `$2y$10$…`), which crack offline (hunter C).
+ * letters and digits); and Unix crypt hashes (`$apr1$…`, `$6$…`, `$2y$10$…`) and LDAP's (`{SSHA}…`), which
+ * crack offline (hunter C).
  *
  * Each is searched from its rarest part (a prefix, `_secret_`, a `-` before hex, a `/` before sixteen
  * digits) in one pattern, about 0.07 ms per 100 KB; the whole token is then read back from where the search
@@ -44,6 +45,8 @@ const FORMATS: readonly (readonly [kind: string, lead: string, whole?: string])[
   ['password-hash', '\\*[0-9A-F]{40}'],
   ['password-hash', '\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}'],
   ['password-hash', '\\$y\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{1,64}\\$[./A-Za-z0-9]{43}'],
+  // LDAP's and htpasswd's scheme-tagged hashes (`{SHA}<base64>`, `{SSHA512}…`, `{SMD5}…`; hunt H).
+  ['password-hash', '\\{(?:S?SHA(?:256|384|512)?|S?MD5)\\}[A-Za-z0-9+/]{20,160}={0,2}'],
   ['asana-token', '/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}', '[12]/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}'],
 ];
 

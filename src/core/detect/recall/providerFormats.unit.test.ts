@@ -66,9 +66,12 @@ describe('redact tier: providers\u2019 documented formats in neutral places (pro
     }
   });
 
-  it('hides Unix crypt hashes: htpasswd, shadow, bcrypt, yescrypt', () => {
+  it('hides Unix crypt hashes: htpasswd, shadow, bcrypt, yescrypt, and LDAP scheme-tagged ones', () => {
     const crypt = (n: number): string => randomToken(`${ALNUM}./`, n);
+    const b64 = (n: number): string => randomToken(`${ALNUM}+/`, n);
     for (const hash of [
+      `{SHA}${b64(27)}=`,
+      `{SSHA512}${b64(88)}`,
       `$apr1$${crypt(8)}$${crypt(22)}`,
       `$6$rounds=5000$${crypt(16)}$${crypt(86)}`,
       `$1$${crypt(8)}$${crypt(22)}`,
@@ -80,7 +83,12 @@ describe('redact tier: providers\u2019 documented formats in neutral places (pro
         assert.deepEqual(kinds(text), [`password-hash=${hash}`], text);
       }
     }
-    for (const text of ['price: $1$ per unit, $6$ for six', 'echo "$1$2$3"', '`$2y$` marks a bcrypt hash']) {
+    for (const text of [
+      'price: $1$ per unit, $6$ for six',
+      'echo "$1$2$3"',
+      '`$2y$` marks a bcrypt hash',
+      'the {SHA} scheme stores a base64 digest',
+    ]) {
       assertUntouched(findProviderFormats, text);
     }
   });
