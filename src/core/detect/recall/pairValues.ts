@@ -238,21 +238,48 @@ export function readPairValue(
   // In an XML attribute (a .config's `connectionString="…;Password=ab&amp;cd;"`) an entity is one character
   // of the value: its `;` ends nothing.
   const inAttribute = XML_ATTRIBUTE_BEFORE.test(text.slice(Math.max(0, at - 512), at));
-  let end = at;
-  while (end < limit && !';"\''.includes(text[end]!) && !(commas && text[end] === ',')) {
-    if (isSpace(text.charCodeAt(end)) && (spaced || commas || isOptionAfter(text, end))) {
-      break;
-    }
-    if (inAttribute && text.charCodeAt(end) === 38 /* & */) {
-      XML_ENTITY.lastIndex = end;
-      if (XML_ENTITY.test(text)) {
-        end = XML_ENTITY.lastIndex;
-        continue;
+  // In a blank- or comma-separated list (`host=db password=…`, `username=u,password=…,uid=0`) a `;` or a
+  // quote glued inside a value is part of it (`I_;:Z+n8aa`, `%2t_svY;$;S'7?`); only a connection string's
+  // pairs are parted by `;`, a `;` before a blank ends a shell command, and a quote before one a string. A
+  // value so read past a `;` or a quote is a password's length at most: minified code (`d.name=i,d.t…;…`)
+  // holds no blank for a long way.
+  const endOf = (relaxed: boolean): number => {
+    let end = at;
+    while (
+      end < limit &&
+      !(text[end] === ';' && (!relaxed || end + 1 >= limit || isSpace(text.charCodeAt(end + 1)))) &&
+      !(
+        (text[end] === '"' || text[end] === "'") &&
+        (!relaxed || end === at || closesString(text, end + 1, limit))
+      ) &&
+      !(commas && text[end] === ',')
+    ) {
+      if (isSpace(text.charCodeAt(end)) && (spaced || commas || isOptionAfter(text, end))) {
+        break;
       }
+      if (inAttribute && text.charCodeAt(end) === 38 /* & */) {
+        XML_ENTITY.lastIndex = end;
+        if (XML_ENTITY.test(text)) {
+          end = XML_ENTITY.lastIndex;
+          continue;
+        }
+      }
+      end++;
     }
-    end++;
-  }
+    return end;
+  };
+  const strict = endOf(false);
+  const relaxed = (spaced || commas) && strict - at < MAX_LISTED ? endOf(true) : strict;
+  const end = relaxed - at <= MAX_LISTED ? relaxed : strict;
   return { start: at, end, quoted: false };
+}
+
+/** The longest listed value read past a `;` or a quote glued inside it. */
+const MAX_LISTED = 64;
+
+/** Whether a quote before `at` closes a string: the line, a blank or a separator follows it. */
+function closesString(text: string, at: number, limit: number): boolean {
+  return at >= limit || /[\s,;)\]}>]/.test(text[at]!);
 }
 
 /** An XML character reference or one of XML's five named entities, `;` included. */
@@ -294,7 +321,10 @@ export function pairListAt(text: string, s: number): 'separated' | 'spaced' | 'o
 const OPTION_BEFORE = /(?:^|[\s"'])(?:[A-Za-z_][\w.-]{0,40}=[^\s=,;"'()]{1,64},){1,8}$/;
 
 /**
- * A bare `name=value` pair ending where the text does (`host=db`, `port=5432`, `user='app'`). Not after a
- * comma: `headers=None, credentials=None)` is a call's keyword arguments, not a list of pairs.
+ * A bare `name=value` pair ending where the text does (`host=db`, `port=5432`, `user='app'`, a password
+ * with a `;`, a quote or a bracket inside, `pw=I_;:Z(n8`). Not after a comma: `headers=None,
+ * credentials=None)` is a call's keyword arguments, not a list of pairs; nor one ending in `;`, a
+ * statement (`a=1; password=x`), nor one holding a call's `)` (`d=ae(203);return d.token=…`, minified).
  */
-const PREVIOUS_PAIR = /(?:^|[\s"'(])[A-Za-z_][\w.-]{0,40}=(?:'[^'\s]{0,64}'|[^\s=;,"'()]{1,64})$/;
+const PREVIOUS_PAIR =
+  /(?:^|[\s"'(])[A-Za-z_][\w.-]{0,40}=(?:'[^'\s]{0,64}'|[^\s=;,"'()](?:[^\s=,)]{0,62}[^\s=;,()])?)$/;

@@ -199,6 +199,24 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('conn = connect(host=db_host, password=db_password)');
   });
 
+  it("keeps a `;`, a quote or a bracket inside a listed value, and after a previous pair's (hunt H)", () => {
+    const [a, b, c] = [
+      `${fake(2)};:${fake(8)}`,
+      `${fake(5)}(#${fake(4)};#${fake(2)}`,
+      `%2${fake(4)};$;S'7?${fake(3)}`,
+    ];
+    hides(
+      `web1 ansible_host=10.0.0.1 ansible_user=deploy ansible_password=${a} ansible_become_pass=${b}\n`,
+      a,
+      b,
+    );
+    hides(`//nas/share /mnt/share cifs username=svc,password=${c},uid=1000 0 0\n`, c);
+    // A `;` before a blank ends a shell command; a connection string's pairs are parted by `;`.
+    hides(`psql "host=db password=${fake(10)}; echo done"`);
+    leaves('let a=1; password=x');
+    leaves('foo(a=b) token=abc');
+  });
+
   it('reads a value first and an option list in linear time', () => {
     const p = fake(8);
     const flood = (unit: string) => (n: number) => findNamedLiterals(unit.repeat(n / unit.length), []);
