@@ -25,8 +25,10 @@ const NAMING_WORDS = new Set(
 const WORD = /^[A-Za-z][a-z]{2,11}[0-9]{0,4}$/;
 
 /**
- * Words that name something only where a chain starts (`window.location.href`, `process.env.X`): a
- * passphrase may end on one (`planet.yellow.window`, hunt H).
+ * Words that name something only where a chain starts (`window.location.href`, `process.env.X`,
+ * `spring.datasource.password`): a passphrase may hold one further on (`planet.yellow.window`,
+ * `garden.spring.quiet.falcon62`, hunt H). Every other naming word names wherever it stands
+ * (`msal.cache.encryption` is a setting's name).
  */
 const ROOT_WORDS = new Set([
   'window',
@@ -39,6 +41,7 @@ const ROOT_WORDS = new Set([
   'self',
   'this',
   'cls',
+  'spring',
 ]);
 
 /** Whether `value` is three to eight dotted words that name nothing (see above). */

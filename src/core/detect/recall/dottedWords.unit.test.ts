@@ -56,6 +56,9 @@ describe('redact tier: dotted-word passphrases (dottedWords.ts)', () => {
     hides(`artifactory_password=${v}\n`, v);
     const w = `${dotted()}.window`;
     hides(`gpg_passphrase = ${w}\n`, w);
+    // A chain names by its first or last word; a passphrase's middle words are any words.
+    const mid = `${dotted()}.spring.${dotted().split('.')[0]}62`;
+    hides(`wpa_passphrase=${mid}\n`, mid);
     assert.equal(dottedPassphrase('window.location.hash'), false);
     assert.equal(dottedPassphrase('process.env.token'), false);
   });

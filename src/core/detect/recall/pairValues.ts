@@ -322,9 +322,9 @@ const OPTION_BEFORE = /(?:^|[\s"'])(?:[A-Za-z_][\w.-]{0,40}=[^\s=,;"'()]{1,64},)
 
 /**
  * A bare `name=value` pair ending where the text does (`host=db`, `port=5432`, `user='app'`, a password
- * with a `;`, a quote or a bracket inside, `pw=I_;:Z(n8`). Not after a comma: `headers=None,
+ * with a `;`, a `,`, a quote or a bracket inside, `pw=I_;:Z(n8`). Not after a comma: `headers=None,
  * credentials=None)` is a call's keyword arguments, not a list of pairs; nor one ending in `;`, a
  * statement (`a=1; password=x`), nor one holding a call's `)` (`d=ae(203);return d.token=…`, minified).
  */
 const PREVIOUS_PAIR =
-  /(?:^|[\s"'(])[A-Za-z_][\w.-]{0,40}=(?:'[^'\s]{0,64}'|[^\s=;,"'()](?:[^\s=,)]{0,62}[^\s=;,()])?)$/;
+  /(?:^|[\s"'(])[A-Za-z_][\w.-]{0,40}=(?:'[^'\s]{0,64}'|[^\s=;,"'()](?:[^\s=)]{0,62}[^\s=;,()])?)$/;

@@ -211,6 +211,8 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
       b,
     );
     hides(`//nas/share /mnt/share cifs username=svc,password=${c},uid=1000 0 0\n`, c);
+    const d = `${fake(2)},.${fake(8)}`;
+    hides(`web1 ansible_host=10.0.0.2 ansible_password=${d} ansible_become_pass=${a}\n`, d, a);
     // A `;` before a blank ends a shell command; a connection string's pairs are parted by `;`.
     hides(`psql "host=db password=${fake(10)}; echo done"`);
     leaves('let a=1; password=x');
