@@ -27,7 +27,18 @@ const AZDO_LENGTH = 84;
  */
 function azureDevOpsTokens(text: string, from: number, to: number): FoundValue[] {
   const out: FoundValue[] = [];
-  for (let i = text.indexOf('AZDO', from + AZDO_AT); i !== -1 && i < to; i = text.indexOf('AZDO', i + 1)) {
+  // The tag is searched from its `Z`, and its `A` read: a native search stops at each place the pattern's
+  // first character stands, and `A` fills base64 (zero bytes, small numbers: a bot token's id opens with
+  // `MTAwMDAw`), where `Z` is one character in 64 (a megabyte of bot tokens: 0.75 ms -> 0.08 ms).
+  for (
+    let z = text.indexOf('ZDO', from + AZDO_AT + 1);
+    z !== -1 && z - 1 < to;
+    z = text.indexOf('ZDO', z + 1)
+  ) {
+    if (text.charCodeAt(z - 1) !== 65) {
+      continue;
+    }
+    const i = z - 1;
     const start = i - AZDO_AT;
     const end = start + AZDO_LENGTH;
     if (
