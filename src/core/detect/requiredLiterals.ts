@@ -35,10 +35,32 @@ export function holdsLiterals(slice: string, literals: readonly string[]): boole
 
 function ofSequence(seq: readonly Atom[]): Set<string> {
   const out = new Set<string>();
+  walkRuns(
+    seq,
+    SHORTEST,
+    false,
+    (run) => out.add(run),
+    (inner) => common(inner?.map(ofSequence) ?? []).forEach((literal) => out.add(literal)),
+  );
+  return out;
+}
+
+/**
+ * Walks `seq` in order: `onRun` gets each run of exact characters of `shortest` or more, `onGroup` each other
+ * atom's alternatives that every match reads (a group repeated at least once, a positive lookahead, and with
+ * `behind` a positive lookbehind too), or undefined where it reads none for sure.
+ */
+function walkRuns(
+  seq: readonly Atom[],
+  shortest: number,
+  behind: boolean,
+  onRun: (run: string) => void,
+  onGroup: (inner: readonly Atom[][] | undefined) => void,
+): void {
   let run = '';
   const flush = (): void => {
-    if (run.length >= SHORTEST) {
-      out.add(run);
+    if (run.length >= shortest) {
+      onRun(run);
     }
     run = '';
   };
@@ -50,18 +72,17 @@ function ofSequence(seq: readonly Atom[]): Set<string> {
     }
     flush();
     const look = atom.look;
-    const inner =
+    onGroup(
       look !== undefined
-        ? look.ahead && !look.negative
+        ? !look.negative && (look.ahead || behind)
           ? look.alternatives
           : undefined
         : atom.alternatives !== undefined && atom.min >= 1
           ? atom.alternatives
-          : undefined;
-    common(inner?.map(ofSequence) ?? []).forEach((literal) => out.add(literal));
+          : undefined,
+    );
   }
   flush();
-  return out;
 }
 
 /**
@@ -110,35 +131,18 @@ const SHORTEST_OF_ONE = 2;
  */
 function oneOfSequence(seq: readonly Atom[]): string[] | undefined {
   const options: string[][] = [];
-  let run = '';
-  const flush = (): void => {
-    if (run.length >= SHORTEST_OF_ONE) {
-      options.push([run]);
-    }
-    run = '';
-  };
-  for (const atom of seq) {
-    const c = atom.first !== undefined && atom.alternatives === undefined ? onlyChar(atom.first) : -1;
-    if (c !== -1 && atom.min === 1 && atom.max === 1) {
-      run += String.fromCharCode(c);
-      continue;
-    }
-    flush();
-    const look = atom.look;
-    const inner =
-      look !== undefined
-        ? look.negative
-          ? undefined
-          : look.alternatives
-        : atom.alternatives !== undefined && atom.min >= 1
-          ? atom.alternatives
-          : undefined;
-    const sets = inner?.map(oneOfSequence);
-    if (sets !== undefined && sets.length > 0 && sets.every((s) => s !== undefined)) {
-      options.push([...new Set(sets.flatMap((s) => s ?? []))]);
-    }
-  }
-  flush();
+  walkRuns(
+    seq,
+    SHORTEST_OF_ONE,
+    true,
+    (run) => options.push([run]),
+    (inner) => {
+      const sets = inner?.map(oneOfSequence);
+      if (sets !== undefined && sets.length > 0 && sets.every((s) => s !== undefined)) {
+        options.push([...new Set(sets.flatMap((s) => s ?? []))]);
+      }
+    },
+  );
   // Fewest texts to look for; of as many, the longest shortest one (rarer in a text).
   const shortest = (o: string[]): number => Math.min(...o.map((l) => l.length));
   options.sort((a, b) => a.length - b.length || shortest(b) - shortest(a));

@@ -163,17 +163,7 @@ function pemLabel(text: string, at: number): string | undefined {
 }
 
 function firstAtOrAfter(sorted: readonly number[], at: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < at) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return sorted[lo];
+  return sorted[lastBefore(sorted, at) + 1];
 }
 
 function isBase64(c: number): boolean {
