@@ -6,13 +6,12 @@ import { RedactionMap } from '../../pipeline/redactionMap';
 import { assertLinear } from '../../../../test/support/cpuTime';
 import { joinedArgumentEdits } from './joinedArguments';
 import { RECALL_DETECTORS } from './recallTier';
+import { leaksFragment } from './spanCases';
 
 const hide = (text: string): string =>
   redactText(text, new RedactionMap(), { recallDetectors: RECALL_DETECTORS }).text;
 const pat = (): string => githubToken('ghp', randomToken(ALNUM, 30));
-/** Whether `out` holds 8 characters of `secret` in a row. */
-const leaks = (out: string, secret: string): boolean =>
-  Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8)).some((p) => out.includes(p));
+const leaks = leaksFragment;
 
 describe('redact tier: literals a call joins (joinedArguments.ts)', () => {
   it('hides a token split into the literal arguments of Sprintf or a joined list', () => {

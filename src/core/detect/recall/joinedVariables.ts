@@ -7,7 +7,7 @@ import { LiteralDefinitions } from './literalDefinitions';
 //   const token = part1 + part2;      token = PREFIX + REST         { Authorization: `Bearer ${head}${tail}` }
 //
 // Neither literal looks like a token on its own. The join is read here as the value it builds, in its
-// line: the expression replaced by that value (joinedVariablesDetector.ts then asks the tier's detectors).
+// line: the expression replaced by that value (joinedVariableSpans.ts then asks the tier's detectors).
 
 /** One piece of a joined value: where it lies in the value, and where its characters come from. */
 export interface JoinedPart {
@@ -261,7 +261,12 @@ function interpolations(text: string, names: LiteralDefinitions, out: Join[]): v
           break;
         }
         const piece = text.slice(definition.start, definition.end);
-        parts.push({ from: value.length, to: value.length + piece.length, ...definition });
+        parts.push({
+          from: value.length,
+          to: value.length + piece.length,
+          start: definition.start,
+          end: definition.end,
+        });
         value += piece;
         named = true;
         i += hit[0].length;

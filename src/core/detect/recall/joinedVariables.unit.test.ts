@@ -7,13 +7,12 @@ import { assertLinear } from '../../../../test/support/cpuTime';
 import { findJoins } from './joinedVariables';
 import { LiteralDefinitions } from './literalDefinitions';
 import { RECALL_DETECTORS } from './recallTier';
+import { leaksFragment } from './spanCases';
 
 const hide = (text: string): string =>
   redactText(text, new RedactionMap(), { recallDetectors: RECALL_DETECTORS }).text;
 const pat = (): string => githubToken('ghp', randomToken(ALNUM, 30));
-/** Whether `out` holds 8 characters of `secret` in a row. */
-const leaks = (out: string, secret: string): boolean =>
-  Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8)).some((p) => out.includes(p));
+const leaks = leaksFragment;
 
 describe('redact tier: a secret split over names and joined where it is used (joinedVariables.ts)', () => {
   it('hides each half of a token that two names hold and an expression joins', () => {

@@ -35,6 +35,13 @@ export function assertUntouched(detect: RecallDetector, text: string): void {
   );
 }
 
+/** Test support: whether `out` holds 8 characters of `secret` in a row (what the leak checks count). */
+export function leaksFragment(out: string, secret: string): boolean {
+  return Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8)).some((p) =>
+    out.includes(p),
+  );
+}
+
 /** A value built at test time, so that the repository holds no credential-shaped literal. */
 export function fake(length = 12): string {
   return randomToken(ALNUM, length);
