@@ -194,9 +194,10 @@ function withChunks(name, entry, dir) {
  * The built-in rules' pattern shapes (longest match, start characters, required characters, keyword
  * head), measured once here and defined into the bundles as `SECURE_GPT_RULE_SHAPES`, so that no process
  * parses the catalogue's patterns at run time (see src/core/detect/ruleShape.ts); with them the keywords'
- * gram offsets (`SECURE_GPT_KEYWORD_GRAMS`, src/core/detect/keywordGrams.ts) and the byte loops' module
- * (`SECURE_GPT_LOOP_MODULE`, src/core/detect/byteLoops.ts). The engine is bundled on its own for this, run
- * from a temporary file, and asked for all three.
+ * gram offsets (`SECURE_GPT_KEYWORD_GRAMS`, src/core/detect/keywordGrams.ts), the byte loops' module
+ * (`SECURE_GPT_LOOP_MODULE`, src/core/detect/byteLoops.ts) and what the redact tier reads from its own
+ * patterns (`SECURE_GPT_PATTERN_FACTS`, src/core/detect/patternFacts.ts). The engine is bundled on its own
+ * for this, run from a temporary file, and asked for all four.
  */
 function ruleShapesJson() {
   const fs = require('fs');
@@ -207,7 +208,10 @@ function ruleShapesJson() {
         "export { shapeTableJson } from './src/core/detect/ruleShape';\nexport { builtinRules } from './src/core/detect/catalog';\n" +
         "export { buildKeywordIndex } from './src/core/detect/keywordIndex';\n" +
         "export { keywordGramsJson } from './src/core/detect/keywordGrams';\n" +
-        "export { moduleBytes } from './src/core/detect/byteLoopsCode';\n",
+        "export { moduleBytes } from './src/core/detect/byteLoopsCode';\n" +
+        "export { redactText } from './src/core/pipeline/redact';\n" +
+        "export { RedactionMap } from './src/core/pipeline/redactionMap';\n" +
+        "export { patternFactsJson } from './src/core/detect/patternFacts';\n",
       resolveDir: __dirname,
       sourcefile: 'ruleShapes.ts',
       loader: 'ts',
@@ -223,7 +227,16 @@ function ruleShapesJson() {
   try {
     const file = path.join(dir, 'ruleShapes.js');
     fs.writeFileSync(file, outputFiles[0].text);
-    const { shapeTableJson, builtinRules, buildKeywordIndex, keywordGramsJson, moduleBytes } = require(file);
+    const {
+      shapeTableJson,
+      builtinRules,
+      buildKeywordIndex,
+      keywordGramsJson,
+      moduleBytes,
+      redactText,
+      RedactionMap,
+      patternFactsJson,
+    } = require(file);
     // The keyword lists as compiledRule.ts passes them; scored here (no table in this bundle).
     const index = buildKeywordIndex(
       builtinRules.map((r) => r.keywords),
@@ -233,7 +246,11 @@ function ruleShapesJson() {
     // that does not compile fails the build rather than leave every process on the JavaScript loops.
     const loop = moduleBytes();
     new WebAssembly.Module(loop);
+    // The redact tier reads every fact about its patterns on its first call, whatever the text
+    // (src/core/detect/patternFacts.ts): one call over a word gives the whole table.
+    redactText('sample', new RedactionMap());
     return {
+      facts: patternFactsJson(),
       shapes: shapeTableJson(builtinRules),
       grams: keywordGramsJson(index),
       loop: Buffer.from(loop).toString('base64'),
@@ -253,6 +270,7 @@ const common = {
     SECURE_GPT_RULE_SHAPES: JSON.stringify(builtTables.shapes),
     SECURE_GPT_KEYWORD_GRAMS: JSON.stringify(builtTables.grams),
     SECURE_GPT_LOOP_MODULE: JSON.stringify(builtTables.loop),
+    SECURE_GPT_PATTERN_FACTS: JSON.stringify(builtTables.facts),
   },
   minify: production,
   sourcemap: production ? false : 'linked',

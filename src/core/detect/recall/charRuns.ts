@@ -1,4 +1,5 @@
 import { lastAtOrBefore } from '../../sortedSearch';
+import { patternFact } from '../patternFacts';
 import { startChars } from '../regexShape';
 
 /**
@@ -206,16 +207,13 @@ export function* matchesAt(
  */
 function firstChars(sticky: RegExp): Uint8Array | undefined {
   if (!firstCharsOf.has(sticky)) {
-    // The shape parser reads `\p{…}`, `\k<…>` and `\cX` as letters, and knows no Unicode-mode case folding.
-    const readable = !/\\[pPkc]/.test(sticky.source) && !/[uv]/.test(sticky.flags);
-    const set = readable ? startChars(sticky) : undefined;
-    let table: Uint8Array | undefined;
-    if (set !== undefined) {
-      table = new Uint8Array(129);
-      table.set(set.bits);
-      table[128] = set.other ? 1 : 0;
-    }
-    firstCharsOf.set(sticky, table);
+    const entries = patternFact('first-chars', sticky, () => {
+      // The shape parser reads `\p{…}`, `\k<…>` and `\cX` as letters, and knows no Unicode-mode case folding.
+      const readable = !/\\[pPkc]/.test(sticky.source) && !/[uv]/.test(sticky.flags);
+      const set = readable ? startChars(sticky) : undefined;
+      return set === undefined ? null : [...set.bits, set.other ? 1 : 0];
+    });
+    firstCharsOf.set(sticky, entries === null ? undefined : Uint8Array.from(entries));
   }
   return firstCharsOf.get(sticky);
 }

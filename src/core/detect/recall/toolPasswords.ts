@@ -1,5 +1,6 @@
 import { LDAP_TOOL } from '../rules/serverPasswords';
 import { holdsLiterals, requiredLiterals } from '../requiredLiterals';
+import { patternFact } from '../patternFacts';
 import { isPlaceholderValue } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { MORE_TOOL_PASSWORDS, tool, VALUE } from './toolPatterns';
@@ -190,14 +191,16 @@ function literalsOf(patterns: readonly RegExp[]): readonly Needed[] {
  */
 function neededBy(re: RegExp): Needed {
   if (!re.flags.includes('i')) {
-    return { literals: requiredLiterals(re), folded: false };
+    return { literals: patternFact('literals', re, () => requiredLiterals(re)), folded: false };
   }
   if (/[uv]/.test(re.flags)) {
     return { literals: [], folded: false };
   }
-  const literals = requiredLiterals(new RegExp(re.source, re.flags.replace('i', '')))
-    .filter((l) => !/[^\x20-\x7e]/.test(l))
-    .map((l) => l.toLowerCase());
+  const literals = patternFact('folded-literals', re, () =>
+    requiredLiterals(new RegExp(re.source, re.flags.replace('i', '')))
+      .filter((l) => !/[^\x20-\x7e]/.test(l))
+      .map((l) => l.toLowerCase()),
+  );
   return { literals, folded: true };
 }
 

@@ -4,6 +4,7 @@ import { LowerText } from '../lowerText';
 import type { HitRuns } from '../prefilter';
 import { findKeywordHits } from '../prefilter';
 import { oneOfLiterals } from '../requiredLiterals';
+import { patternFact } from '../patternFacts';
 
 /**
  * The words the redact tier's line-searching detectors look for (a tool's name, a credential word), found
@@ -101,8 +102,8 @@ export function holdsWord(text: string, set: WordSet): boolean {
  * shared search as `wordSet` registers: made once, at module load. Undefined when the pattern gives none.
  */
 export function literalWords(pattern: RegExp): WordSet | undefined {
-  const literals = oneOfLiterals(pattern);
-  if (literals === undefined || literals.length === 0 || literals.some((l) => /[^\x20-\x7e]/.test(l))) {
+  const literals = patternFact('one-of-literals', pattern, () => oneOfLiterals(pattern) ?? null);
+  if (literals === null || literals.length === 0 || literals.some((l) => /[^\x20-\x7e]/.test(l))) {
     return undefined;
   }
   return wordSet(literals.map((l) => l.toLowerCase()));
