@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { flushCodeCaches } from './codeCache';
 import { runCli } from './main';
 import { tuneScanJit } from './scanJit';
 import { prestartScanWorkers } from './scanPrestart';
@@ -20,6 +21,9 @@ if (process.argv[2] === 'scan') {
 
 runCli(process.argv.slice(2)).then(
   (code) => {
+    // A command's bundle whose code cache was missed (see codeCache.ts) has it written now, holding what the
+    // command compiled (`scan` writes its own first, under the V8 flags it was read with).
+    flushCodeCaches();
     process.exitCode = code;
   },
   (error: unknown) => {
