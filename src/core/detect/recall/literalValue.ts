@@ -9,6 +9,7 @@ import type { RecallSpan } from './recallSpan';
 import { isMarkedDraw } from '../rules/markedDraws';
 import { holdsGeneratedRun, isGibberish, looksRandom, spellsWords } from './tokenShape';
 import { isCode } from './codeValues';
+import { closesElement } from './closingTags';
 
 /** Re-exported for the redact tier's detectors, which read values up to a line's end. */
 export { lineEnd };
@@ -77,6 +78,9 @@ export function readBare(text: string, at: number): ValueSpan {
   if (escaped !== undefined) {
     return escaped;
   }
+  if (closesElement(text, at, at)) {
+    return { start: at, end: at, quoted: false };
+  }
   let end = limit;
   for (let i = at + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
@@ -89,6 +93,10 @@ export function readBare(text: string, at: number): ValueSpan {
     // A `;` ends the value before the next `Name=` only in a pair list (`Server=…;Password=…`), which has
     // had an `=` already: in a password (`i_;j=ohHF…`) it is a character like any other.
     if (c === 59 && nextIsPair(text, i + 1, limit) && text.slice(at, i).includes('=')) {
+      end = i;
+      break;
+    }
+    if (c === 60 && closesElement(text, at, i)) {
       end = i;
       break;
     }

@@ -1,4 +1,5 @@
 import { credentialKind } from './credentialName';
+import { closesElement } from './closingTags';
 import { isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import type { RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
@@ -255,6 +256,9 @@ export function readPairValue(
       !(commas && text[end] === ',')
     ) {
       if (isSpace(text.charCodeAt(end)) && (spaced || commas || isOptionAfter(text, end))) {
+        break;
+      }
+      if (closesElement(text, at, end)) {
         break;
       }
       if (inAttribute && text.charCodeAt(end) === 38 /* & */) {

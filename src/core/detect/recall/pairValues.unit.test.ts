@@ -44,6 +44,25 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     assert.ok(!plainSpans.some((s) => plain.slice(s.start, s.end).includes('Database')));
   });
 
+  it('ends a value at the closing tag of the element it is written in, which stays markup', () => {
+    // IntelliJ's dataSources.xml: the URL with its password is an element's text.
+    const pw = fake(10);
+    for (const text of [
+      `<jdbc-url>jdbc:postgresql://db:5432/app?user=app&amp;password=${pw}</jdbc-url>`,
+      `  <property name="url">jdbc:mysql://db/app?user=app&amp;password=${pw}</property>`,
+    ]) {
+      hides(text, pw);
+      const spans: RecallSpan[] = [];
+      findNamedLiterals(text, spans);
+      assert.ok(spans.length > 0, text);
+      assert.ok(!spans.some((s) => text.slice(s.start, s.end).includes('</')), text);
+    }
+    // A `</` that closes no element opened on the line is part of the value: nothing of it is left out.
+    const odd = `${fake(4)}</${fake(6)}`;
+    hides(`password=${odd}`, odd);
+    hides(`db_password=${pw}</b>`, `${pw}</b>`);
+  });
+
   it('hides the value of an XML pair (`<key>`/`<name>`, then `<value>` on its line or the next)', () => {
     // Whispers' integration.xml and Hive's hive-site.xml write them so.
     hides('<entry>\n  <key>business.password</key>\n  <value>amber wheel</value>\n</entry>', 'amber wheel');
