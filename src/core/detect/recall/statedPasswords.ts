@@ -1,4 +1,5 @@
 import { pushLiteral } from './literalValue';
+import { isElided } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 import { wordPlaces, wordSet } from './wordIndex';
@@ -11,7 +12,8 @@ import { wordPlaces, wordSet } from './wordIndex';
  * (2026-12-06) sent 60 such lines through `ask`, and all went out: the other detectors read a name and its
  * separator right after it. A value is the first quoted one within reach, else the first bare word that
  * holds a letter and a digit or a mark (a word of letters alone is prose: `the password is required`).
- * After a key's or a token's word (`Your API key: <pre>…</pre>`, `APIキー：…`) only a generated value counts.
+ * After a key's or a token's word (`Your API key: <pre>…</pre>`, `APIキー：…`) only a generated value counts,
+ * and after `token` or `secret` alone only one a verb or an arrow states (`echo "token is …"` in a CI log).
  */
 
 /** The words, ASCII, as the shared word search finds them (ASCII case folded); each is checked whole. */
@@ -19,9 +21,10 @@ const WORDS = wordSet([
   ...['password', 'passwd', 'passphrase', 'pw ', 'pw:', 'pwd', 'mdp', 'mot de passe', 'passwort', 'kennwort'],
   ...['contrase', 'senha', 'wachtwoord', 'kata sandi', 'parola', 'clave', 'haslo', 'losenord', 'jelszo'],
   ...['sifre', 'heslo', 'salasana', 'adgangskode', 'passord', 'api key', 'api token', 'access token'],
+  ...['token', 'secret'],
 ]);
 const ASCII_WORD =
-  /(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|(api|access)[ \t](?:key|token))(?![\p{L}\d_-])/iuy;
+  /(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|((?:api|access)[ \t](?:key|token))|(token|secret))(?![\p{L}\d_-])/iuy;
 /**
  * Words in other scripts, or with letters past ASCII: read only in a text that holds such letters, and
  * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued).
@@ -48,6 +51,12 @@ const WRAP_END =
   /(?:[*_`"'),.;:!?\]|\u3002]|&[lg]t;|\]\]>|<\/?[a-z][a-z0-9]{0,9}>|&lt;\/[a-z_]{1,20}&gt;|\u3067\u3059)+$/i;
 /** A quote, a backtick or markup that held the word: a value the writer set apart. */
 const SET_APART = /^(?:[`"'*]|<(?:code|strong|b|pre|kbd|td)>|&gt;|<!\[CDATA\[)/i;
+/**
+ * What states a value after `token` or `secret` alone, words that code and docs use for much else
+ * (`token - '…'` lists a peer's near misses; `the token expiration during which we attempt to …`): a verb
+ * or an arrow right after the word.
+ */
+const STATING = /^[ \t]*(?:is|was|are|were|becomes|now|->|=>|\u2192)(?:[ \t]|$)/i;
 /** Names of hashes and ciphers, which prose about passwords names (`the password is sha256-hashed`). */
 const ALGORITHM =
   /^(?:sha-?\d+|md\d|utf-?\d+|base\d+|aes-?\d+|rsa-?\d+|pbkdf2|argon2|bcrypt|scrypt|\d+[a-z]+$)/i;
@@ -61,7 +70,8 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
     ASCII_WORD.lastIndex = at;
     const m = ASCII_WORD.exec(text);
     if (m !== null && AFTER_WORD.test(text[ASCII_WORD.lastIndex] ?? '')) {
-      resume = readValue(text, ASCII_WORD.lastIndex, m[1] !== undefined, out);
+      const plain = m[2] !== undefined;
+      resume = readValue(text, ASCII_WORD.lastIndex, m[1] !== undefined || plain, out, plain);
     }
   }
   if (NON_ASCII.test(text)) {
@@ -81,7 +91,13 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
  * backticked, in markup) before the line, the sentence or `REACH` ends, else the first bare plausible one.
  * Returns where reading stopped.
  */
-function readValue(text: string, from: number, generatedOnly: boolean, out: RecallSpan[]): number {
+function readValue(
+  text: string,
+  from: number,
+  generatedOnly: boolean,
+  out: RecallSpan[],
+  stated = false,
+): number {
   const newline = text.indexOf('\n', from);
   const end = Math.min(newline === -1 ? text.length : newline, from + REACH);
   let bare: [number, number] | undefined;
@@ -96,7 +112,9 @@ function readValue(text: string, from: number, generatedOnly: boolean, out: Reca
     if (value === '') {
       continue; // a separator, an arrow, markup alone
     }
-    if (generatedOnly ? !CODE.test(value) && looksRandom(value) : plausible(value)) {
+    if (stated && !STATING.test(text.slice(from, start))) {
+      // `token`, `secret` alone: only a value a verb or an arrow states (`the token is …`, `secret → …`).
+    } else if (generatedOnly ? !CODE.test(value) && looksRandom(value) : plausible(value)) {
       if (lead > 0 || SET_APART.test(raw)) {
         return take(text, start, start + value.length, out);
       }
@@ -112,7 +130,10 @@ function readValue(text: string, from: number, generatedOnly: boolean, out: Reca
 }
 
 function take(text: string, start: number, end: number, out: RecallSpan[]): number {
-  pushLiteral(text, { start, end, quoted: false }, 'password', true, out);
+  // A value shown cut short (`Your token is ops_…... (shown once)`) is no credential: a reader sees its head.
+  if (!isElided(text, start, text.startsWith('...', end) ? end + 3 : end)) {
+    pushLiteral(text, { start, end, quoted: false }, 'password', true, out);
+  }
   return end;
 }
 

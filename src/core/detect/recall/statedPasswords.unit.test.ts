@@ -52,6 +52,29 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
     assertUntouched(findStatedPasswords, 'support admin api key auth, see the docs');
   });
 
+  it('hides a generated value a verb or an arrow states after `token` or `secret` alone', () => {
+    const value = fake(20);
+    for (const line of [
+      `echo "token is ${value}"`,
+      `the client secret is ${value}`,
+      `bot token \u2192 ${value}`,
+      `Token was rotated to ${value} this morning`,
+      `secret -> ${value}`,
+    ]) {
+      assertHidden(findStatedPasswords, line, [value]);
+    }
+    // Words alone: a list's near miss (`ngc token - '…'`), prose, code.
+    for (const text of [
+      `ngc token - '${value}'`,
+      'the token is valid for 3600 seconds',
+      'const token = tokens[i];',
+      'if (token === undefined) { return secret; }',
+      'the secret is out: the token was stale',
+    ]) {
+      assertUntouched(findStatedPasswords, text);
+    }
+  });
+
   it('leaves prose and code about passwords (real files\u2019 lines)', () => {
     for (const text of [
       ':param passphrase: (Optional) The password to decrypt the PKCS12 lump',
