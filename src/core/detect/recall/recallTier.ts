@@ -1,3 +1,4 @@
+import { findChangedValues } from './changedValues';
 import { decodedViewDetector } from './decodedViews';
 import { encodedSecretDetector } from './encodedSecrets';
 import { kubernetesDetector } from './kubernetes';
@@ -121,6 +122,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findCommentLabels,
   findEchoedValues,
   findWrappedLiterals,
+  findChangedValues,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
