@@ -14,6 +14,7 @@ import {
   takeSiblingValue,
 } from './pairValues';
 import { valuesOnNextLines, wrappedValue } from './followingLines';
+import { flowMapValue } from './flowMaps';
 import { generatedToken } from './bareTokens';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import { LINE_PREFIX, startsStatement, statementValue, withoutPropertyFlag } from './statementStart';
@@ -309,6 +310,10 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // `self.token = nextchar`, `this.auth = auth`: a member of an object, set in code to an expression.
   const lineStart = startsStatement(prefix) && !/^(?:self|this|cls)\./.test(text.slice(s, e));
   if (!lineStart) {
+    const flow = op === ':' ? flowMapValue(text, quotedName ? s - 1 : s, at) : undefined;
+    if (flow !== undefined) {
+      return pushLiteral(text, flow, kind, true, out);
+    }
     const pairs = op === '=' && !quotedName ? pairListAt(text, s) : undefined;
     if (pairs !== undefined) {
       return pushLiteral(

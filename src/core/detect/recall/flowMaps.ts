@@ -1,0 +1,68 @@
+import type { ValueSpan } from './literalValue';
+
+// YAML's flow mappings (`db: {user: app, password: amber-wheel-42}`, Ansible's and Compose's one-line maps):
+// the name and its bare value read as a JavaScript object's (`{user: app, password: pass}`), where a bare
+// value is a variable and is left. Hunter G's YAML cases went out so (2026-12-07). A map is read as YAML
+// when its `{` opens the value of a key that starts its line (`db: {`, `- creds: {`), and a value is taken as
+// a literal unless the text uses it as a name elsewhere (`const pass = …`, `login(pass)`): a fragment of
+// JavaScript whose variable is declared outside the selection then loses that name to a placeholder, which
+// comes back in the answer.
+
+/** A YAML key that starts its line (or a list item), its `:` and the flow map's `{`, up to `at`. */
+const FLOW_OPEN = /^[ \t]*(?:-[ \t]+)?["']?[A-Za-z_][\w.-]{0,63}["']?:[ \t]*\{/;
+/** A bare flow value: no blank, quote or flow indicator, ended by `,` or `}`. */
+const FLOW_VALUE = /[^\s,{}[\]"'`]{1,200}(?=[ \t]*[,}])/y;
+
+/**
+ * The bare value at `at` of the name at `nameAt` inside a YAML flow mapping, or undefined when the name is
+ * not in one, the value is no bare word, or the text names something with it elsewhere.
+ */
+export function flowMapValue(text: string, nameAt: number, at: number): ValueSpan | undefined {
+  const line = text.lastIndexOf('\n', nameAt - 1) + 1;
+  const before = text.slice(line, nameAt);
+  const open = FLOW_OPEN.exec(before);
+  if (open === null || !/[{,][ \t]*$/.test(before) || !insideMaps(before.slice(open[0].length))) {
+    return undefined;
+  }
+  FLOW_VALUE.lastIndex = at;
+  const m = FLOW_VALUE.exec(text);
+  if (m === null) {
+    return undefined;
+  }
+  return usedAsName(text, m[0], at) ? undefined : { start: at, end: at + m[0].length, quoted: false };
+}
+
+/**
+ * Whether `between` (what follows the first map's `{` up to the name) leaves the name inside flow maps
+ * only: each `{` opens a key's value (`db: {`), and the first is not closed yet.
+ */
+function insideMaps(between: string): boolean {
+  let depth = 1;
+  for (let i = 0; i < between.length; i++) {
+    if (between[i] === '}') {
+      depth--;
+    } else if (between[i] === '{') {
+      if (!/:[ \t]*$/.test(between.slice(Math.max(0, i - 8), i))) {
+        return false;
+      }
+      depth++;
+    }
+    if (depth === 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether `word`, an identifier, stands elsewhere in `text` than at `at` (a variable the map refers to). */
+function usedAsName(text: string, word: string, at: number): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(word)) {
+    return false;
+  }
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    if (i !== at && !/[\w$]/.test(text[i - 1] ?? '') && !/[\w$]/.test(text[i + word.length] ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
