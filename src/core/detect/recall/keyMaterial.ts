@@ -16,8 +16,11 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
  */
 
 const JWK_PRIVATE = /"(?:d|p|q|dp|dq|qi|k)"[ \t]{0,4}:[ \t]{0,4}"([A-Za-z0-9_-]{16,4096})"/g;
-/** A base64 run that may be DER: `M` then `I` or `H` (a SEQUENCE of a long or a short length), 64 or more. */
-const DER = /(?<![A-Za-z0-9+/])M[IH][A-Za-z0-9+/]{62,}={0,2}(?![A-Za-z0-9+/=])/g;
+/**
+ * A base64 run that may be DER: `M` then a SEQUENCE's length (`MI…`, `MH…` for the long and the longer short
+ * forms; `MC4…`, Ed25519's and X25519's PKCS#8, for the shortest), 64 characters or more.
+ */
+const DER = /(?<![A-Za-z0-9+/])M[A-P][A-Za-z0-9+/]{62,}={0,2}(?![A-Za-z0-9+/=])/g;
 
 export const findKeyMaterial: RecallDetector = (text, out) => {
   if (text.includes('"kty"')) {
@@ -28,7 +31,8 @@ export const findKeyMaterial: RecallDetector = (text, out) => {
   }
   for (const m of text.matchAll(DER)) {
     if (isPrivateDer(m[0])) {
-      out.push({ start: m.index, end: m.index + m[0].length, kind: 'private-key' });
+      const end = m.index + m[0].length;
+      out.push({ start: m.index, end: wrappedEnd(text, end, m[0].length), kind: 'private-key' });
     }
   }
   bareBodies(text, out);
@@ -108,6 +112,42 @@ function bareBodies(text: string, out: RecallSpan[]): void {
     }
   }
   close();
+}
+
+/** The widths base64 is wrapped at: PEM's 64, OpenSSH's 70, MIME's 76. */
+const WRAPS = [64, 70, 76];
+
+/**
+ * Where a DER key's base64 ends when its first line, ending at `end`, is `width` wide and wrapped: the
+ * lines after it of that width, indented or not, and a last shorter one. A P-256 key is two full lines
+ * and a short one, too few for a bare body (`MIN_LINES`), and a P-384 key's scalar runs onto its second
+ * line: only the first was hidden (hunt K's EC keys pasted without their headers).
+ */
+function wrappedEnd(text: string, end: number, width: number): number {
+  if (!WRAPS.includes(width)) {
+    return end;
+  }
+  let last = end;
+  for (let from = end; text.charCodeAt(from) === 10 || text.startsWith('\r\n', from);) {
+    from += text.charCodeAt(from) === 13 ? 2 : 1;
+    const nl = text.indexOf('\n', from);
+    let lineEnd = nl === -1 ? text.length : nl;
+    lineEnd -= lineEnd > from && text.charCodeAt(lineEnd - 1) === 13 ? 1 : 0;
+    let start = from;
+    while (start < lineEnd && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) {
+      start++;
+    }
+    const line = text.slice(start, lineEnd);
+    if (line.length === 0 || line.length > width || !BASE64_LINE.test(line)) {
+      break;
+    }
+    last = lineEnd;
+    if (line.length < width) {
+      break;
+    }
+    from = lineEnd;
+  }
+  return last;
 }
 
 /** Whether a body's first line starts a certificate's DER: a SEQUENCE holding a SEQUENCE (`MIIE…CCA`). */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { BASE64, BASE64URL, HEX, randomToken } from '../random';
 import { findKeyMaterial } from './keyMaterial';
 import { assertHidden, assertUntouched } from './spanCases';
@@ -29,6 +30,39 @@ describe('redact tier: key material without PEM armour (keyMaterial.ts)', () => 
     hides(`${ec}\n`, ec);
     assert.ok(pkcs8.startsWith('MII') && ec.startsWith('MH'));
     leaves(`CERT=${der([0x30, 0x82, 0x01, 0xf4, 0x30, 0x82, 0x01, 0x5d])}\n`);
+  });
+
+  it('hides every line of a DER key pasted wrapped without its headers, and the shortest PKCS#8 keys', () => {
+    // Keys made at test time: P-256 in SEC 1 (two full lines and a short one), P-384 in PKCS#8 (whose
+    // scalar runs onto the second line), Ed25519 in PKCS#8 (one line of 64, `MC4…`).
+    const body = (der: Buffer): string[] => der.toString('base64').match(/.{1,64}/g)!;
+    const p256 = body(
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'der' }),
+    );
+    const p384 = body(
+      generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey.export({ type: 'pkcs8', format: 'der' }),
+    );
+    const ed = body(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }));
+    assert.equal(p256.length, 3);
+    assert.deepEqual([ed.length, ed[0]!.length, ed[0]!.slice(0, 3)], [1, 64, 'MC4']);
+    const pasted = `signing key:\n${p256.join('\n')}\nthanks`;
+    hides(pasted, ...p256);
+    const spans: { start: number; end: number; kind: string }[] = [];
+    findKeyMaterial(pasted, spans);
+    assert.deepEqual(
+      spans.map((s) => pasted.slice(s.start, s.end)),
+      [p256.join('\n')],
+      'the lines and nothing after them',
+    );
+    hides(`    ${p384.join('\n    ')}\n`, ...p384);
+    hides(`ED25519_KEY=${ed[0]}`, ed[0]!);
+    // A certificate wrapped the same way stays (public), and so does an Ed25519 public key (`MCow…`).
+    const cert = `MIIBbDCCAROgAwIBAgIU${randomToken(BASE64, 44)}\n${randomToken(BASE64, 64)}\n${randomToken(BASE64, 20)}==`;
+    leaves(cert);
+    const pub = generateKeyPairSync('ed25519')
+      .publicKey.export({ type: 'spki', format: 'der' })
+      .toString('base64');
+    leaves(`${pub}${randomToken(BASE64, 20)}`);
   });
 
   it('hides a PEM body cut from the middle of a key file, with neither BEGIN nor END', () => {
