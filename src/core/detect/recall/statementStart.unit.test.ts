@@ -39,6 +39,19 @@ describe('redact tier: an assignment after what tools print before it (statement
     hides(`  512  export API_TOKEN=${d}\n`, d);
   });
 
+  it("hides a bare value after a shell's prompt, and in a comment after code on its line", () => {
+    const a = wordPassword('');
+    hides(`$ export DB_PASS=${a}\n`, a);
+    hides(`deploy@web-1:~/app$ export DB_PASS=${a}\n`, a);
+    hides(`[deploy@web-1 app]$ DB_PASS=${a}\n`, a);
+    hides(`ssh admin@bastion  # password: ${a}\n`, a);
+    hides(`connect(host);  // password: ${a}\n`, a);
+    // Not a prompt: a variable's `$` and an expansion in code.
+    leaves('echo $ DB_PASS');
+    leaves('print(f"{a} # password: {b}")');
+    leaves('x = $password;');
+  });
+
   it('hides a command line’s NAME=value up to the next blank, and leaves the rest of the command', () => {
     const a = wordPassword('-');
     const text = `docker run --rm -e DB_PASSWORD=${a} -p 5432:5432 postgres:16`;
