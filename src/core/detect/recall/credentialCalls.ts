@@ -14,8 +14,13 @@ import { holdsWord, literalWords, mayHold, wordSet } from './wordIndex';
 /** Calls whose second argument is a password or secret. */
 const SECOND_ARGUMENT =
   /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|Credentials::new|WiFi\.begin|Bind|login|authenticate)[ \t]{0,4}\([ \t]{0,4}/g;
-/** `auth=("u", "…")`, `auth: ["u", "…"]`: a tuple or a list given to `auth`, its second item the password. */
-const AUTH_TUPLE = /\bauth[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
+/**
+ * `auth=("u", "…")`, `auth: ["u", "…"]`, `creds = ("u", "…")`, `BASIC_AUTH = ["u", "…"]`: a tuple or a list
+ * given to `auth`, `creds` or `credentials` (a prefix such as `basic_` or `db_` allowed), its second item the
+ * password.
+ */
+const AUTH_TUPLE =
+  /(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,20}_)?(?:auth|AUTH|creds|CREDS|credentials|Credentials|CREDENTIALS)[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}[([][ \t]{0,4}/g;
 /**
  * A setter or builder named for a credential: `ds.setPassword("…")`, `.withApiKey('…')`,
  * `config.set_secret("…")`. Its first argument is the credential. The report tier's names list counts
@@ -189,7 +194,7 @@ const OTHER_CALLS = new RegExp(
 const ASSIGN_WORDS = literalWords(ASSIGN_CALL);
 const ENV_HASH_WORDS = literalWords(ENV_HASH_DEFAULT);
 /** A word every match of `OTHER_CALLS` spells (ignoring case): a text without one is not searched for them. */
-const OTHER_WORDS = wordSet(['auth', 'jwt', 'jsonwebtoken', 'signwith', 'provider']);
+const OTHER_WORDS = wordSet(['auth', 'creds', 'credentials', 'jwt', 'jsonwebtoken', 'signwith', 'provider']);
 
 export const findCredentialArguments: RecallDetector = (text, out) => {
   const named = callNameStarts(text);

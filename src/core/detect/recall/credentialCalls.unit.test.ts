@@ -16,6 +16,13 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides('var c = new NetworkCredential("svc", "lantern 99");', 'lantern 99');
     hides('r = requests.get(url, auth=("svc", "lantern-98"))', 'lantern-98');
     hides("r = httpx.get(url, auth=['svc', 'lantern-97'])", 'lantern-97');
+    // The pair kept under a name of its own: `creds`, `credentials`, a prefixed `auth`.
+    hides('creds = ("admin", "amberwheel")', 'amberwheel');
+    hides('CREDENTIALS = ["admin", "amberwheel"]', 'amberwheel');
+    hides('BASIC_AUTH = ("admin", "amberwheel")', 'amberwheel');
+    hides('  db_creds: ["admin", "amberwheel"]', 'amberwheel');
+    leaves('oauth_scopes = ("read", "write")');
+    leaves('credentials = [c for c in creds]');
     hides('new PasswordAuthentication("svc", "lantern;96".toCharArray())', 'lantern;96');
     hides('HTTPBasicAuth(user, "lantern-95")', 'lantern-95');
     hides('smtp.login("me@example.org", "app pass 94")', 'app pass 94');
