@@ -126,7 +126,45 @@ function readValue(
       break; // the sentence ends
     }
   }
-  return bare === undefined ? from : take(text, bare[0], bare[1], out);
+  if (bare !== undefined) {
+    return take(text, bare[0], bare[1], out);
+  }
+  const chosen = generatedOnly ? null : CHOSEN_WORD.exec(text.slice(from, end));
+  if (chosen !== null && isChosenWord(chosen[1]!)) {
+    const [start, stop] = chosen.indices![1]!;
+    return take(text, from + start, from + stop, out);
+  }
+  return from;
+}
+
+/**
+ * A password a person chose and states, one plain word that ends the sentence (`The Wi-Fi password is
+ * amberwheel.`, `the admin password was changed to bluebird`): a value of letters alone is prose in most
+ * lines (`the password is required`), so only after a verb right after the word, and not a word of prose
+ * (see `isChosenWord`). Not after `:` or `=`, which code writes (`password = self.keyring…`); a name and
+ * its literal are namedLiterals.ts's. The word is group 1.
+ */
+const CHOSEN_WORD =
+  /^[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$)/d;
+/** What prose says a password is: its state, its kind, or a word that begins a phrase. */
+const PROSE_WORDS = new Set(
+  (
+    'required optional mandatory incorrect invalid wrong correct empty missing blank null none unset expired ' +
+    'stored hashed encrypted saved changed updated reset weak strong secure insecure long short valid ' +
+    'needed given used shown hidden masked visible known unknown secret same different sensitive case ' +
+    'protected generated random provided supplied ignored disabled enabled accepted rejected allowed ' +
+    'forbidden stale old new current default blank here there below above same this that these those ' +
+    'the your their our his her its mine yours wrong right fine good bad ok okay true false unchanged ' +
+    'plaintext cleartext plain clear ascii unicode utf numeric alphanumeric lowercase uppercase optional ' +
+    'prompted requested asked sent received entered typed changed incorrectly correctly also still not ' +
+    'too very only just never always set read written printed echoed kept lost none nothing null nil'
+  ).split(' '),
+);
+
+/** Whether `word` reads as a chosen password, not prose: not a prose word, nor shaped as a participle or an adjective. */
+function isChosenWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !PROSE_WORDS.has(lower) && !/(?:ed|ing|ly|able|ible|ive|ous|ful|less|ion|ment)$/.test(lower);
 }
 
 function take(text: string, start: number, end: number, out: RecallSpan[]): number {

@@ -75,6 +75,32 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
     }
   });
 
+  it('hides one plain word a verb states as the password, and leaves the words prose says it is', () => {
+    for (const [line, word] of [
+      ['The Wi-Fi password is amberwheel', 'amberwheel'],
+      ['the guest wifi password is sunflower.', 'sunflower'],
+      ['Password was changed to Bluebird!', 'Bluebird'],
+      ['The password is Sunflower, the username is admin.', 'Sunflower'],
+      ['The admin password remains tulipfield.', 'tulipfield'],
+      ['the admin password has been reset to tulipfield', 'tulipfield'],
+    ] as const) {
+      assertHidden(findStatedPasswords, line, [word]);
+    }
+    for (const text of [
+      'the password is incorrect.',
+      'The password is stored in the vault',
+      'the password is hashed',
+      'your password is too short',
+      'the password was changed to protect the account',
+      'a second password is read.  If the',
+      'if password is None:',
+      'password = self.keyring.get_password(url, username)',
+      'user, pw = auth, None',
+    ]) {
+      assertUntouched(findStatedPasswords, text);
+    }
+  });
+
   it('leaves prose and code about passwords (real files\u2019 lines)', () => {
     for (const text of [
       ':param passphrase: (Optional) The password to decrypt the PKCS12 lump',
