@@ -130,8 +130,9 @@ function readValue(
     return take(text, bare[0], bare[1], out);
   }
   const chosen = generatedOnly ? null : CHOSEN_WORD.exec(text.slice(from, end));
-  if (chosen !== null && isChosenWord(chosen[1]!)) {
-    const [start, stop] = chosen.indices![1]!;
+  const group = chosen?.[1] !== undefined ? 1 : 2;
+  if (chosen !== null && isChosenWord(chosen[group]!)) {
+    const [start, stop] = chosen.indices![group]!;
     return take(text, from + start, from + stop, out);
   }
   return from;
@@ -139,13 +140,15 @@ function readValue(
 
 /**
  * A password a person chose and states, one plain word that ends the sentence (`The Wi-Fi password is
- * amberwheel.`, `the admin password was changed to bluebird`): a value of letters alone is prose in most
- * lines (`the password is required`), so only after a verb right after the word, and not a word of prose
- * (see `isChosenWord`). Not after `:` or `=`, which code writes (`password = self.keyring…`); a name and
- * its literal are namedLiterals.ts's. The word is group 1.
+ * amberwheel.`, `the admin password was changed to bluebird`, `pw for the staging db is …`), or the line
+ * after a colon (`the new root pw: …`, `mot de passe : …`): a value of letters alone is prose in most lines
+ * (`the password is required`), so only after a verb a few words on or a colon right after the word, and
+ * not a word of prose or a type's name (see `isChosenWord`). Not after `=`, nor a colon's word with more
+ * after it, which code writes (`password = self.keyring…`, `password: params.password,`); a name and its
+ * literal are namedLiterals.ts's. The word is group 1 after a verb, group 2 after a colon.
  */
 const CHOSEN_WORD =
-  /^[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$)/d;
+  /^(?:[ \t]{1,4}(?!(?:is|was|has)\b)[\w-]{1,20}){0,4}?[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$)|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/d;
 /** What prose says a password is: its state, its kind, or a word that begins a phrase. */
 const PROSE_WORDS = new Set(
   (
@@ -157,7 +160,8 @@ const PROSE_WORDS = new Set(
     'the your their our his her its mine yours wrong right fine good bad ok okay true false unchanged ' +
     'plaintext cleartext plain clear ascii unicode utf numeric alphanumeric lowercase uppercase optional ' +
     'prompted requested asked sent received entered typed changed incorrectly correctly also still not ' +
-    'too very only just never always set read written printed echoed kept lost none nothing null nil'
+    'too very only just never always set read written printed echoed kept lost none nothing null nil ' +
+    'string number boolean object integer bytes text char void never undefined yes no'
   ).split(' '),
 );
 

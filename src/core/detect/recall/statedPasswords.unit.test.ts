@@ -83,6 +83,10 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
       ['The password is Sunflower, the username is admin.', 'Sunflower'],
       ['The admin password remains tulipfield.', 'tulipfield'],
       ['the admin password has been reset to tulipfield', 'tulipfield'],
+      ['pw for the staging db is amberwheel', 'amberwheel'],
+      ['Hi team, the new root pw: amberwheel', 'amberwheel'],
+      ['mot de passe : amberwheel', 'amberwheel'],
+      ['contrase\u00f1a: amberwheel', 'amberwheel'],
     ] as const) {
       assertHidden(findStatedPasswords, line, [word]);
     }
@@ -96,6 +100,10 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
       'if password is None:',
       'password = self.keyring.get_password(url, username)',
       'user, pw = auth, None',
+      'password: string',
+      'Password: Required',
+      'the password for the user is required',
+      'password: params.password,',
     ]) {
       assertUntouched(findStatedPasswords, text);
     }
