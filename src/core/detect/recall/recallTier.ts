@@ -1,3 +1,4 @@
+import { findLoginPairs } from './loginPairs';
 import { findChangedValues } from './changedValues';
 import { decodedViewDetector } from './decodedViews';
 import { encodedSecretDetector } from './encodedSecrets';
@@ -123,6 +124,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findEchoedValues,
   findWrappedLiterals,
   findChangedValues,
+  findLoginPairs,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -1,0 +1,25 @@
+import { findLoginPairs } from './loginPairs';
+import { assertHidden, assertUntouched } from './spanCases';
+
+const hides = (text: string, value: string): void => assertHidden(findLoginPairs, text, [value]);
+const leaves = (text: string): void => assertUntouched(findLoginPairs, text);
+
+describe('redact tier: a user and a password written as a pair for a reader (loginPairs.ts)', () => {
+  it('hides the password of a labelled pair and of a pair prose names', () => {
+    hides('login: admin / amberwheel', 'amberwheel');
+    hides('Credentials: deploy/Tulip-field', 'Tulip-field');
+    hides('LOGIN: root/amberwheel\nnext line', 'amberwheel');
+    hides('Sign in: deploy:amberwheel', 'amberwheel');
+    hides('Use admin/amberwheel to log in.', 'amberwheel');
+    hides('Log in with ops@example.org / amberwheel, then open the console.', 'amberwheel');
+  });
+
+  it("leaves a menu's path, a placeholder, a path and prose with no pair", () => {
+    leaves('Login: Settings / Preferences');
+    leaves('login: admin / password');
+    leaves('login: <user> / <password>');
+    leaves('see login: docs/auth.md for details');
+    leaves('Log in with your account, then choose a project.');
+    leaves('use src/index.ts to log output');
+  });
+});
