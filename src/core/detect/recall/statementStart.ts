@@ -25,11 +25,12 @@ const MARK_PREFIX =
  * A flag or command that takes `NAME=value` on a command line (`docker run -e`, `helm --set`, `--build-arg`,
  * `-var`, `--from-literal=`, systemd's `Environment=`, `heroku config:set`, `fly secrets set`, Windows'
  * `set`, a JVM's system property `-Ddb.password=…`, which namedLiterals.ts reads without its `-D`, a
- * Dockerfile's `ENV` as `docker history` prints it, `/bin/sh -c #(nop)  ENV NPM_TOKEN=…   0B`): the value
+ * Dockerfile's `ENV` as `docker history` prints it, `/bin/sh -c #(nop)  ENV NPM_TOKEN=…   0B`, Vault's
+ * `vault kv put secret/db password=…` and Railway's `variables set`, after their other pairs): the value
  * is a literal, and a bare one ends at the next blank.
  */
 const FLAG_PREFIX =
-  /(?:(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?|ENV)[ \t]{0,4}["']?|(?:^|[ \t"'])-D)$/;
+  /(?:(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?|ENV)[ \t]{0,4}["']?|(?:^|[ \t"'])-D|(?:^|[ \t])(?:vault[ \t]{1,4}(?:kv[ \t]{1,4})?(?:put|write|patch)[ \t]{1,4}[^\s=]{1,200}|variables[ \t]{1,4}(?:set|--set))(?:[ \t]{1,4}[\w.-]{1,64}=[^\s]{0,200}){0,16}[ \t]{1,4})$/;
 
 /**
  * A `sed` substitution up to its replacement (`sed -i 's/^DB_PASSWORD=old/`), which writes `NAME=value`

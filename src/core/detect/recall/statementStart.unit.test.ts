@@ -52,6 +52,13 @@ describe('redact tier: an assignment after what tools print before it (statement
     leaves('x = $password;');
   });
 
+  it("hides a bare value in a secret store's command after its other pairs", () => {
+    const a = wordPassword('');
+    hides(`vault kv put secret/db password=${a}\n`, a);
+    hides(`vault write database/config/app user=app password=${a} ttl=1h\n`, a);
+    hides(`railway variables set DB_PASSWORD=${a}\n`, a);
+  });
+
   it('hides a command line’s NAME=value up to the next blank, and leaves the rest of the command', () => {
     const a = wordPassword('-');
     const text = `docker run --rm -e DB_PASSWORD=${a} -p 5432:5432 postgres:16`;
