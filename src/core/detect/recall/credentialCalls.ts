@@ -42,7 +42,7 @@ const ASSIGN_CALL =
  * keyring's `set_password(service, user, "…")`: the third argument.
  */
 const THIRD_ARGUMENT =
-  /(?:\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?|PDO|mysqli_connect|mysqli|mysql_connect|mysql_pconnect|Sequelize|ldap_bind|ldap3\.Connection|set_password|Minio|ftp_login|ssh2_auth_password|PlainAuth|CreateCredential|create_superuser)|\bDBI->connect)[ \t]{0,4}\([ \t]{0,4}/g;
+  /(?:\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?|PDO|mysqli_connect|mysqli|mysql_connect|mysql_pconnect|Sequelize|ldap_bind|ldap3\.Connection|set_password|Minio|ftp_login|ssh2_auth_password|PlainAuth|CreateCredential|create_superuser|hash_hmac)|\bDBI->connect)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A JSON Web Token library's call whose second argument is the signing key: `jwt.sign(payload, '…')`,
  * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')` and
@@ -67,7 +67,7 @@ const JWT_FIRST =
  * prefix or a `key=` read past). Node's `createCipheriv(algorithm, '…', iv)`: the second.
  */
 const CIPHER_KEY_FIRST =
-  /\b(?:(?:ethers\.)?Wallet(?:\.fromPhrase|\.fromMnemonic)?|HDWalletProvider|mnemonicToSeed(?:Sync)?|Keypair\.fromSecretKey|Fernet|AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305|(?:AES|DES3?|Blowfish|ARC4|ChaCha20|Salsa20|CAST)\.new|SecretKeySpec)[ \t]{0,4}\([ \t]{0,4}(?:key[ \t]{0,4}=[ \t]{0,4})?(?:b(?=["']))?/g;
+  /\b(?:(?:ethers\.)?Wallet(?:\.fromPhrase|\.fromMnemonic)?|HDWalletProvider|mnemonicToSeed(?:Sync)?|Keypair\.fromSecretKey|Fernet|AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305|(?:AES|DES3?|Blowfish|ARC4|ChaCha20|Salsa20|CAST|hmac)\.new|SecretKeySpec)[ \t]{0,4}\([ \t]{0,4}(?:key[ \t]{0,4}=[ \t]{0,4})?(?:b(?=["']))?/g;
 /**
  * The second argument: an LDAP bind's password (`simple_bind_s(dn, "…")`), a Redis script's
  * `redis.call('AUTH', '…')`, libcurl's password options (`curl_setopt($ch, CURLOPT_USERPWD, "user:…")`,
@@ -119,7 +119,8 @@ const ENV_HASH_DEFAULT =
 /** C's string copies into a credential field: `strcpy(cfg.password, "…")`, `strncpy`, `wcscpy`. */
 const STRING_COPY =
   /\b(?:strcpy|strncpy|strlcpy|wcscpy|wcsncpy|lstrcpy[AW]?|StringCchCopy[AW]?)[ \t]{0,4}\([ \t]{0,4}[\w.>[\]-]{0,64}(?:pass|pwd|secret|token|key)\w{0,32}[ \t]{0,4},[ \t]{0,4}(?:L(?="))?/gi;
-const CIPHER_KEY_SECOND = /\b(?:createCipheriv|createDecipheriv)[ \t]{0,4}\([ \t]{0,4}/g;
+const CIPHER_KEY_SECOND =
+  /\b(?:createCipheriv|createDecipheriv|createHmac|HMAC\.(?:hexdigest|digest|base64digest))[ \t]{0,4}\([ \t]{0,4}/g;
 /** SETTER, STRING_COPY and BIND_SECOND, tried where a call's name starts (see callStarts.ts). */
 const SETTER_AT = new RegExp(SETTER.source, 'yi');
 const STRING_COPY_AT = new RegExp(STRING_COPY.source, 'yi');

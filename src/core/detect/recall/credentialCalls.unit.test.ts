@@ -178,6 +178,13 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     leaves('f = Fernet(key)');
     leaves('cipher = AES.new(key, AES.MODE_GCM)');
     leaves('const c = crypto.createCipheriv(algorithm, key, iv);');
+    // An HMAC's key, wherever each language's call takes it.
+    hides(`sig = hmac.new(b"${key}", msg, hashlib.sha256).hexdigest()`, key);
+    hides(`crypto.createHmac('sha256', '${key}').update(body)`, key);
+    hides(`OpenSSL::HMAC.hexdigest("SHA256", "${key}", data)`, key);
+    hides(`$sig = hash_hmac("sha256", $data, "${key}");`, key);
+    leaves('sig = hmac.new(key, msg, hashlib.sha256)');
+    leaves("crypto.createHmac('sha256', secret)");
   });
 
   it("hides PHP's, Perl's, Sequelize's, LDAP binds', keyring's, libcurl's, Redis scripts' and AWS CDK's literals", () => {
