@@ -36,9 +36,27 @@ const CLOSER = /[ \t]*(?:\*\/|-->|-\})?[ \t]*$/;
 const HEX = /^[0-9a-fA-F]{16,}$/;
 const MAX_LINE = 400;
 
+/**
+ * A value alone on its line, then a comment that labels it (`<value>  # my api key`, `<uuid> // prod token`):
+ * the value is group 1, the label group 2. Only a generated value is taken, and a bare `key` is no label
+ * here (`"<base64>", // "Patience is the key to success"`, zod's tests).
+ */
+const VALUE_THEN_LABEL =
+  /[ \t]{0,32}["'`]?([^\s"'`#]{16,200})["'`]?[,;]?[ \t]{1,8}(?:\/\/+|#+|--|\/\*+)[^\r\n]{0,40}?(?<![\w-])(creds?|credentials?|passwords?|pw|(?:api|access|secret|private|auth)[ _-]?keys?|(?:(?:api|access|secret|private|auth)[ _-]?)?tokens?|secrets?)(?![\w-])[^\r\n]{0,40}$/my;
+
 export const findCommentLabels: RecallDetector = (text, out) => {
   forEachLineWith(text, LABEL_WORDS, (from, end) => {
     if (end - from > MAX_LINE) {
+      return;
+    }
+    VALUE_THEN_LABEL.lastIndex = from;
+    const after = VALUE_THEN_LABEL.exec(text);
+    if (after !== null && VALUE_THEN_LABEL.lastIndex <= end) {
+      const value = after[1]!;
+      if ((HEX.test(value) || UUID.test(value) || looksRandom(value)) && !isPlaceholderValue(value)) {
+        const s = after.index + after[0].indexOf(value);
+        out.push({ start: s, end: s + value.length, kind: 'secret' });
+      }
       return;
     }
     LABELLED_COMMENT.lastIndex = from;

@@ -32,6 +32,21 @@ describe('redact tier: a value a comment labels as a credential (commentLabels.t
     assert.equal(text.slice(spansOf(findCommentLabels, text)[0]!.end), ' */');
   });
 
+  it('hides a generated value alone on its line when a comment after it labels it', () => {
+    const hex = randomToken('0123456789abcdef', 32);
+    hides(`${hex}  # my api key`, hex);
+    const id = uuidDraw();
+    hides(`    "${id}",  // staging token`, id);
+    const drawn = fake(28);
+    hides(`${drawn} -- old access key, rotate`, drawn);
+    // A bare `key` is no label here, and a chosen word or code is no value.
+    leaves(
+      `    "${Buffer.from('Patience is the key to success').toString('base64')}", // "Patience is the key to success"`,
+    );
+    leaves('some_function_name_here  # returns the api key');
+    leaves('https://example.com/oauth/token  # token endpoint');
+  });
+
   it('leaves comments that explain a credential without holding one', () => {
     leaves('# token: see the docs\n');
     leaves('// password: must be at least 12 characters\n');
