@@ -197,9 +197,10 @@ function withChunks(name, entry, dir) {
  * head), measured once here and defined into the bundles as `SECURE_GPT_RULE_SHAPES`, so that no process
  * parses the catalogue's patterns at run time (see src/core/detect/ruleShape.ts); with them the keywords'
  * gram offsets (`SECURE_GPT_KEYWORD_GRAMS`, src/core/detect/keywordGrams.ts), the byte loops' module
- * (`SECURE_GPT_LOOP_MODULE`, src/core/detect/byteLoops.ts) and what the redact tier reads from its own
- * patterns (`SECURE_GPT_PATTERN_FACTS`, src/core/detect/patternFacts.ts). The engine is bundled on its own
- * for this, run from a temporary file, and asked for all four.
+ * (`SECURE_GPT_LOOP_MODULE`, src/core/detect/byteLoops.ts), what the redact tier reads from its own
+ * patterns (`SECURE_GPT_PATTERN_FACTS`, src/core/detect/patternFacts.ts) and the service key table's lines
+ * parsed (`SECURE_GPT_SERVICE_ENTRIES`, src/core/detect/rules/serviceKeys.ts). The engine is bundled on its
+ * own for this, run from a temporary file, and asked for all five.
  */
 function ruleShapesJson() {
   const fs = require('fs');
@@ -213,7 +214,9 @@ function ruleShapesJson() {
         "export { moduleBytes } from './src/core/detect/byteLoopsCode';\n" +
         "export { redactText } from './src/core/pipeline/redact';\n" +
         "export { RedactionMap } from './src/core/pipeline/redactionMap';\n" +
-        "export { patternFactsJson } from './src/core/detect/patternFacts';\n",
+        "export { patternFactsJson } from './src/core/detect/patternFacts';\n" +
+        "export { parseTable } from './src/core/detect/rules/serviceKeyLines';\n" +
+        "export { serviceTableText } from './src/core/detect/rules/serviceKeys';\n",
       resolveDir: __dirname,
       sourcefile: 'ruleShapes.ts',
       loader: 'ts',
@@ -238,6 +241,8 @@ function ruleShapesJson() {
       redactText,
       RedactionMap,
       patternFactsJson,
+      parseTable,
+      serviceTableText,
     } = require(file);
     // The keyword lists as compiledRule.ts passes them; scored here (no table in this bundle).
     const index = buildKeywordIndex(
@@ -253,6 +258,7 @@ function ruleShapesJson() {
     redactText('sample', new RedactionMap());
     return {
       facts: patternFactsJson(),
+      services: JSON.stringify(parseTable(serviceTableText())),
       shapes: shapeTableJson(builtinRules),
       grams: keywordGramsJson(index),
       loop: Buffer.from(loop).toString('base64'),
@@ -273,6 +279,7 @@ const common = {
     SECURE_GPT_KEYWORD_GRAMS: JSON.stringify(builtTables.grams),
     SECURE_GPT_LOOP_MODULE: JSON.stringify(builtTables.loop),
     SECURE_GPT_PATTERN_FACTS: JSON.stringify(builtTables.facts),
+    SECURE_GPT_SERVICE_ENTRIES: JSON.stringify(builtTables.services),
   },
   minify: production,
   sourcemap: production ? false : 'linked',

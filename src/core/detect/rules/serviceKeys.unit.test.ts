@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
 import { ALNUM, HEX, randomToken } from '../random';
 import { scan, scanRange } from '../scanner';
 import { builtinRules } from '../catalog';
-import { CLAIMED_WORDS, sampleOf, sampleText, serviceKeyIndex } from './serviceKeys';
+import { CLAIMED_WORDS, sampleOf, sampleText, serviceKeyIndex, serviceTableText } from './serviceKeys';
 import type { ServiceEntry } from './serviceKeyLines';
 import { parseTable } from './serviceKeyLines';
 import { RUN_ON } from './serviceKeyTable';
@@ -361,4 +362,23 @@ describe('service key finder on hostile input (work counted, never timed)', () =
       assert.ok(large.chars <= 64 * b.length, `${large.chars} for ${b.length} characters`);
     });
   }
+});
+
+describe('service key table: the lines the build parses for the bundles', function () {
+  this.timeout(120_000);
+
+  it('defines into the bundles the very entries the lines give (SECURE_GPT_SERVICE_ENTRIES)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is plain CommonJS
+    const { common } = require(join(resolve(__dirname, '..', '..', '..', '..', '..'), 'esbuild.js')) as {
+      common: { define: Record<string, string> };
+    };
+    const built = JSON.parse(
+      JSON.parse(common.define['SECURE_GPT_SERVICE_ENTRIES']!) as string,
+    ) as ServiceEntry[];
+    const parsed = parseTable(serviceTableText());
+    assert.ok(parsed.length > 600, `${parsed.length} entries`);
+    assert.deepEqual(built, parsed);
+    // The index the unit tests use reads the same lines.
+    assert.deepEqual(serviceKeyIndex.entries, parsed);
+  });
 });
