@@ -145,9 +145,16 @@ export function directiveValue(
     : undefined;
 }
 
-/** Past a YAML anchor (`&name `) after a `:`, where the value starts. */
+/**
+ * Past a YAML anchor (`&name `) or a core tag that keeps the value literal (`!!binary `, `!!str `) after a `:`,
+ * where the value starts. An application's tag (CloudFormation's `!Ref`, `!Sub`, Ansible's `!vault`) makes the
+ * value a reference or ciphertext, and is left as it was.
+ */
 export function afterAnchor(text: string, at: number, op: string): number {
-  const anchor = op === ':' && text[at] === '&' ? /^&[\w-]{1,64}[ \t]+/.exec(text.slice(at, at + 80)) : null;
+  const anchor =
+    op === ':' && (text[at] === '&' || text[at] === '!')
+      ? /^(?:&[\w-]{1,64}|!!(?:binary|str))[ \t]+/.exec(text.slice(at, at + 80))
+      : null;
   return anchor === null ? at : at + anchor[0].length;
 }
 

@@ -135,6 +135,12 @@ describe('redact tier: lists and directives given to a credential name (valueFor
     hides(`DB_PASSWORD="\${DB_PASSWORD-${pw}}"`, pw);
     hides(`password: &dbpw ${pw}`, pw);
     leaves('base: &defaults');
+    // A core tag keeps the value a literal; an application's tag makes it a reference or ciphertext.
+    hides(`password: !!str ${pw}`, pw);
+    const hex = randomToken('0123456789abcdef', 32);
+    hides(`signing_key: !!binary ${hex}`, hex);
+    leaves('password: !Ref DbPassword');
+    leaves('db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6135');
   });
 
   it('hides a bare value wrapped onto the next, deeper line, and no key that follows', () => {
