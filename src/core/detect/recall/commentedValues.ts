@@ -19,7 +19,10 @@ const LINE_REACH = 160;
  */
 function commentedOut(text: string, s: number): boolean {
   const before = text.slice(Math.max(0, s - LINE_REACH), s);
-  return /^[ \t]*(?:#|\/\/(?![\w.-]{1,64}\/)|;|--)/.test(before.slice(before.lastIndexOf('\n') + 1));
+  // Ruby's `inspect` (`#<Config host="db" password="…">`, in a log or a console) opens with `#` and no comment.
+  return /^[ \t]*(?:#(?!<[A-Z])|\/\/(?![\w.-]{1,64}\/)|;|--)/.test(
+    before.slice(before.lastIndexOf('\n') + 1),
+  );
 }
 
 /** Whether the value `v` found for the name at `s` is one: outside a comment, or one word ending its line. */
@@ -27,7 +30,12 @@ export function valueOutsideProse(text: string, s: number, v: RecallSpan): boole
   if (!commentedOut(text, s)) {
     return true;
   }
-  const endsLine = /^["'`]?[,;]?[ \t]*(?:\r?\n|$)/.test(text.slice(v.end, v.end + 64));
   const value = text.slice(v.start, v.end);
+  // Code commented out keeps its quoted literals (`# conn = connect(password="…")`): no prose is quoted so.
+  const quote = text[v.start - 1];
+  if ((quote === '"' || quote === "'") && text[v.end] === quote && !/\s/.test(value)) {
+    return !DOCUMENTED.test(value);
+  }
+  const endsLine = /^["'`]?[,;]?[ \t]*(?:\r?\n|$)/.test(text.slice(v.end, v.end + 64));
   return endsLine && !/\s/.test(value) && !DOCUMENTED.test(value) && !IDENTIFIER.test(value);
 }

@@ -42,4 +42,13 @@ describe('redact tier: values in comments', () => {
       leaves(text);
     }
   });
+
+  it("hides a quoted literal in code commented out, and reads Ruby's inspect as no comment", () => {
+    const pw = `${fake(7)}7q`;
+    hides(`# conn = connect(user="app", password="${pw}")  # old`, pw);
+    hides(`  // const client = new Client({ password: '${pw}', host: 'db' });`, pw);
+    hides(`#<Config host="db" password="${pw}" port=5432>`, pw);
+    leaves('# password: "the one" from vault');
+    leaves("# token: 'see the docs'");
+  });
 });
