@@ -15,6 +15,7 @@ import {
 } from './pairValues';
 import { valuesOnNextLines, wrappedValue } from './followingLines';
 import { flowMapValue } from './flowMaps';
+import { logLineValue } from './logValues';
 import { generatedToken } from './bareTokens';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import { LINE_PREFIX, startsStatement, statementValue, withoutPropertyFlag } from './statementStart';
@@ -328,9 +329,14 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     // password (a PIN) or a generated token (`Using Key=k3J9…`). Not reading further keeps a line of
     // many names linear.
     DIGITS.lastIndex = at;
-    return kind === 'password' && DIGITS.exec(text) !== null
-      ? pushLiteral(text, { start: at, end: DIGITS.lastIndex, quoted: false }, kind, true, out)
-      : generatedToken(text, at, kind, out);
+    if (kind === 'password' && DIGITS.exec(text) !== null) {
+      return pushLiteral(text, { start: at, end: DIGITS.lastIndex, quoted: false }, kind, true, out);
+    }
+    const generated = generatedToken(text, at, kind, out);
+    // A log line's password is a literal whatever its shape (logValues.ts).
+    return generated === at && kind === 'password' && prefix !== undefined
+      ? logLineValue(text, at, prefix, out)
+      : generated;
   }
   // `#` opens a comment unless a generated value starts with it (`#qu$d{…}`).
   if (at >= lineEnd(text, at, 1) || (text[at] === '#' && !/[^\s#!]/.test(text[at + 1] ?? ''))) {
