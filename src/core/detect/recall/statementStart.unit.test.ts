@@ -46,6 +46,8 @@ describe('redact tier: an assignment after what tools print before it (statement
     hides(`[deploy@web-1 app]$ DB_PASS=${a}\n`, a);
     hides(`ssh admin@bastion  # password: ${a}\n`, a);
     hides(`connect(host);  // password: ${a}\n`, a);
+    hides(`+ export DB_PASSWORD=${a}\n`, a);
+    hides(`++ DB_PASS=${a}\n`, a);
     // Not a prompt: a variable's `$` and an expansion in code.
     leaves('echo $ DB_PASS');
     leaves('print(f"{a} # password: {b}")');
