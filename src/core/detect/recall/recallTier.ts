@@ -1,3 +1,4 @@
+import { findPrintedStructs } from './printedStructs';
 import { findLoginPairs } from './loginPairs';
 import { findChangedValues } from './changedValues';
 import { decodedViewDetector } from './decodedViews';
@@ -125,6 +126,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findWrappedLiterals,
   findChangedValues,
   findLoginPairs,
+  findPrintedStructs,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
