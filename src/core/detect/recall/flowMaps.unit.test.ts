@@ -12,6 +12,8 @@ describe('redact tier: YAML flow mappings (flowMaps.ts)', () => {
     hides('- creds: {username: deploy, password: amberwheel }', 'amberwheel');
     hides('services: {db: {password: galaxy.marble.summit}}', 'galaxy.marble.summit');
     hides('x: {a: {b: 1}, secret_key: copperkettle}', 'copperkettle');
+    // The same password in two maps is a value twice, not a name.
+    hides('db: {user: app, password: amberwheel}\ncache: {user: app, password: amberwheel}', 'amberwheel');
   });
 
   it('leaves a JavaScript object that names a variable, references, and values outside the map', () => {

@@ -29,10 +29,13 @@ export const findKeyMaterial: RecallDetector = (text, out) => {
       out.push({ start, end: start + m[1]!.length, kind: 'private-key' });
     }
   }
+  // A key's wrapped lines are read once: a line a key's span already took starts no other (a text of many
+  // such lines stays linear).
+  let covered = 0;
   for (const m of text.matchAll(DER)) {
-    if (isPrivateDer(m[0])) {
-      const end = m.index + m[0].length;
-      out.push({ start: m.index, end: wrappedEnd(text, end, m[0].length), kind: 'private-key' });
+    if (m.index >= covered && isPrivateDer(m[0])) {
+      covered = wrappedEnd(text, m.index + m[0].length, m[0].length);
+      out.push({ start: m.index, end: covered, kind: 'private-key' });
     }
   }
   bareBodies(text, out);
