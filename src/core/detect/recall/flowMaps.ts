@@ -10,6 +10,8 @@ import type { ValueSpan } from './literalValue';
 
 /** A YAML key that starts its line (or a list item), its `:` and the flow map's `{`, up to `at`. */
 const FLOW_OPEN = /^[ \t]*(?:-[ \t]+)?["']?[A-Za-z_][\w.-]{0,63}["']?:[ \t]*\{/;
+/** How far into its line a flow map's name may stand. */
+const MAP_REACH = 1024;
 /** A bare flow value: no blank, quote or flow indicator, ended by `,` or `}`. */
 const FLOW_VALUE = /[^\s,{}[\]"'`]{1,200}(?=[ \t]*[,}])/y;
 
@@ -18,7 +20,12 @@ const FLOW_VALUE = /[^\s,{}[\]"'`]{1,200}(?=[ \t]*[,}])/y;
  * not in one, the value is no bare word, or the text names something with it elsewhere.
  */
 export function flowMapValue(text: string, nameAt: number, at: number): ValueSpan | undefined {
+  // A one-line map is short: a name further than `MAP_REACH` from its line's start is read as no map's (a
+  // text of one long line of names stays linear).
   const line = text.lastIndexOf('\n', nameAt - 1) + 1;
+  if (nameAt - line > MAP_REACH) {
+    return undefined;
+  }
   const before = text.slice(line, nameAt);
   const open = FLOW_OPEN.exec(before);
   if (open === null || !/[{,][ \t]*$/.test(before) || !insideMaps(before.slice(open[0].length))) {

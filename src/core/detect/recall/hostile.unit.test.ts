@@ -91,6 +91,17 @@ describe('redact tier: hostile inputs', function () {
     ['credential words glued to long runs', flood(`gumroadSECRET-${'a1B2'.repeat(300)}`, ' ')],
     // Rules whose matches start at their keyword are tried at each occurrence of it: one try each.
     ['keywords that open matches, back to back', flood('tokenDISCORD.run(MTAwbot cret=key')],
+    // The afternoon's readings (2026-12-07): flow maps, printed structs, plans, logs, pairs, wrapped keys.
+    ['flow maps opened and never closed', flood('a: {password: b, ')],
+    ['printed structs of credential fields', flood('{Password:x ')],
+    ['plan arrows with no value', flood('~ password = "a" -> ', '\n')],
+    ['log levels before names', flood('INFO password=(password: ')],
+    ['login labels with no pair', flood('login: a/ ')],
+    [
+      'DER heads on every line',
+      flood('MHcCAQEEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '\n'),
+    ],
+    ['stated words with no value', flood('the token is ')],
   ];
 
   for (const [name, text] of cases) {
