@@ -166,7 +166,7 @@ const PROSE_WORDS = new Set(
 );
 
 /** Whether `word` reads as a chosen password, not prose: not a prose word, nor shaped as a participle or an adjective. */
-function isChosenWord(word: string): boolean {
+export function isChosenWord(word: string): boolean {
   const lower = word.toLowerCase();
   return !PROSE_WORDS.has(lower) && !/(?:ed|ing|ly|able|ible|ive|ous|ful|less|ion|ment)$/.test(lower);
 }

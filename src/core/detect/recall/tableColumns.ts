@@ -1,6 +1,7 @@
 import { isMarkedPassword, isWordPassword } from './chosenPasswords';
 import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
+import { isChosenWord } from './statedPasswords';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 import { forEachLineWith, wordSet } from './wordIndex';
@@ -47,6 +48,15 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
     }
     const header = cells(text, from, end, d);
     const labels = header.map((c) => text.slice(c.start, c.end).replace(/^"|"$/g, ''));
+    // A password stated as a pair of cells (`| password | … |`, a TSV line `Password<TAB>…`), a chosen word
+    // too: read as a header too (a table may follow), and its second cell hidden.
+    const pairKind =
+      header.length === 2 && (FRAMED.has(d) || d === '\t') && !RULE.test(nextLine(text, end))
+        ? credentialKind(labels[0]!)
+        : undefined;
+    if (pairKind === 'password' && /^[A-Za-z][a-z]{3,31}$/.test(labels[1]!) && isChosenWord(labels[1]!)) {
+      pushLiteral(text, { start: header[1]!.start, end: header[1]!.end, quoted: false }, pairKind, true, out);
+    }
     if (header.length < 2 || header.length > 40 || !labels.every((l) => LABEL.test(l))) {
       // A row a credential names in its first cell (`| DB_PASSWORD | … |`, `│ api_token │ … │`): its second.
       const kind = FRAMED.has(d) && LABEL.test(labels[0] ?? '') ? credentialKind(labels[0]!) : undefined;
@@ -64,6 +74,15 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
     return kinds.every((k) => k === undefined || k === PLAIN_KEY) ? undefined : after;
   }
   return undefined;
+}
+
+/** The line after the line break at `end` (empty at the text's end). */
+function nextLine(text: string, end: number): string {
+  const nl = text.indexOf('\n', end + 1);
+  return text.slice(
+    end + 1,
+    nl === -1 ? Math.min(text.length, end + 1 + MAX_LINE) : Math.min(nl, end + 1 + MAX_LINE),
+  );
 }
 
 /**

@@ -51,6 +51,14 @@ describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
     leaves('| Setting | Value |\n|---|---|\n| password_min_length | 12 |\n');
   });
 
+  it('hides a chosen word stated as a pair of cells, and leaves a header a table follows', () => {
+    hides('| password | amberwheel |', 'amberwheel');
+    hides('Password\tamberwheel', 'amberwheel');
+    leaves('| Password | required |');
+    leaves('| Password | Notes |\n|---|---|');
+    leaves('Password\tRequired\tstring');
+  });
+
   it('hides a column headed just key when its cell is generated or a password, in inline code or not', () => {
     const hex = randomToken('0123456789abcdef', 32);
     const id = uuidDraw();
