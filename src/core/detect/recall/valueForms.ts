@@ -151,10 +151,8 @@ export function directiveValue(
  * value a reference or ciphertext, and is left as it was.
  */
 export function afterAnchor(text: string, at: number, op: string): number {
-  const anchor =
-    op === ':' && (text[at] === '&' || text[at] === '!')
-      ? /^(?:&[\w-]{1,64}|!!(?:binary|str))[ \t]+/.exec(text.slice(at, at + 80))
-      : null;
+  const marked = op === ':' && (text[at] === '&' || text[at] === '!');
+  const anchor = marked ? /^(?:&[\w-]{1,64}|!!(?:binary|str))[ \t]+/.exec(text.slice(at, at + 80)) : null;
   return anchor === null ? at : at + anchor[0].length;
 }
 
