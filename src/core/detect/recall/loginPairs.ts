@@ -18,9 +18,12 @@ const LABEL = `(?:${LOGIN}|${anyCase('credential')}[sS]?|${anyCase('creds')})`;
 const USER = '[a-z0-9][a-z0-9._@+-]{1,63}';
 /** The password after the user and its `/` (or `:` in a label's pair): no blank. Group `pw`. */
 const PASSWORD = '(?<pw>[^\\s/]{4,128}?)';
-/** A label, a colon, the pair at the line's end: `login: admin / …`, `Credentials: deploy/…`. */
+/**
+ * A label, a colon or `are`, the pair at the line's end: `login: admin / …`, `Credentials: deploy/…`,
+ * `credentials are admin:…`.
+ */
 const LABELLED = new RegExp(
-  `${LABEL}[ \\t]{0,4}[:\\uff1a][ \\t]{0,4}${USER}[ \\t]{0,2}[/:][ \\t]{0,2}${PASSWORD}[.,;]?[ \\t]*(?:\\r?$|\\n)`,
+  `${LABEL}(?:[ \\t]{0,4}[:\\uff1a]|[ \\t]{1,4}(?:are|is))[ \\t]{0,4}${USER}[ \\t]{0,2}[/:][ \\t]{0,2}${PASSWORD}[.,;]?[ \\t]*(?:\\r?$|\\n)`,
   'yd',
 );
 /** Prose around the pair: `use admin/… to log in`, `log in with admin / …`. */

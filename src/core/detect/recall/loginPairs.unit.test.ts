@@ -10,6 +10,7 @@ describe('redact tier: a user and a password written as a pair for a reader (log
     hides('Credentials: deploy/Tulip-field', 'Tulip-field');
     hides('LOGIN: root/amberwheel\nnext line', 'amberwheel');
     hides('Sign in: deploy:amberwheel', 'amberwheel');
+    hides('credentials are admin:amberwheel', 'amberwheel');
     hides('Use admin/amberwheel to log in.', 'amberwheel');
     hides('Log in with ops@example.org / amberwheel, then open the console.', 'amberwheel');
   });

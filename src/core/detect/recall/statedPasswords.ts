@@ -57,6 +57,8 @@ const SET_APART = /^(?:[`"'*]|<(?:code|strong|b|pre|kbd|td)>|&gt;|<!\[CDATA\[)/i
  * or an arrow right after the word.
  */
 const STATING = /^[ \t]*(?:is|was|are|were|becomes|now|->|=>|\u2192)(?:[ \t]|$)/i;
+/** One word in quotes that ends its sentence (`"…".`), as a writer sets a secret apart. */
+const QUOTED_WORD = /^["'`][A-Za-z][a-z]{3,31}["'`][.!;]?$/;
 /** Names of hashes and ciphers, which prose about passwords names (`the password is sha256-hashed`). */
 const ALGORITHM =
   /^(?:sha-?\d+|md\d|utf-?\d+|base\d+|aes-?\d+|rsa-?\d+|pbkdf2|argon2|bcrypt|scrypt|\d+[a-z]+$)/i;
@@ -114,6 +116,14 @@ function readValue(
     }
     if (stated && !STATING.test(text.slice(from, start))) {
       // `token`, `secret` alone: only a value a verb or an arrow states (`the token is …`, `secret → …`).
+    } else if (
+      stated &&
+      /^[ \t]{1,4}(?:is|was)[ \t]{1,4}$/.test(text.slice(from, s)) &&
+      QUOTED_WORD.test(raw) &&
+      isChosenWord(value)
+    ) {
+      // A word a writer set apart in quotes right after `is` (`The secret is "…".`): chosen, and still one.
+      return take(text, start, start + value.length, out);
     } else if (generatedOnly ? !CODE.test(value) && looksRandom(value) : plausible(value)) {
       if (lead > 0 || SET_APART.test(raw)) {
         return take(text, start, start + value.length, out);
@@ -139,8 +149,9 @@ function readValue(
 }
 
 /**
- * A password a person chose and states, one plain word that ends the sentence (`The Wi-Fi password is
- * amberwheel.`, `the admin password was changed to bluebird`, `pw for the staging db is …`), or the line
+ * A password a person chose and states, one plain word that ends the sentence or a clause (`The Wi-Fi
+ * password is amberwheel.`, `the admin password was changed to bluebird`, `pw for the staging db is …`, `my
+ * DB password is … and it fails`), or the line
  * after a colon (`the new root pw: …`, `mot de passe : …`): a value of letters alone is prose in most lines
  * (`the password is required`), so only after a verb a few words on or a colon right after the word, and
  * not a word of prose or a type's name (see `isChosenWord`). Not after `=`, nor a colon's word with more
@@ -148,7 +159,7 @@ function readValue(
  * literal are namedLiterals.ts's. The word is group 1 after a verb, group 2 after a colon.
  */
 const CHOSEN_WORD =
-  /^(?:[ \t]{1,4}(?!(?:is|was|has)\b)[\w-]{1,20}){0,4}?[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$)|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/d;
+  /^(?:[ \t]{1,4}(?!(?:is|was|has)\b)[\w-]{1,20}){0,4}?[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:and|but|so|or|which|because|though|while)[ \t]))|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/d;
 /** What prose says a password is: its state, its kind, or a word that begins a phrase. */
 const PROSE_WORDS = new Set(
   (

@@ -87,6 +87,8 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
       ['Hi team, the new root pw: amberwheel', 'amberwheel'],
       ['mot de passe : amberwheel', 'amberwheel'],
       ['contrase\u00f1a: amberwheel', 'amberwheel'],
+      ['Hey, my DB password is amberwheel and it fails with "access denied".', 'amberwheel'],
+      ['The secret is "amberwheel".', 'amberwheel'],
     ] as const) {
       assertHidden(findStatedPasswords, line, [word]);
     }
@@ -104,6 +106,11 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
       'Password: Required',
       'the password for the user is required',
       'password: params.password,',
+      'the password is hashed and stored',
+      'The password is required and must be 8 characters',
+      'the token is "valid"',
+      'Checks if the given token is an `else` token',
+      'token => token.value === "async"',
     ]) {
       assertUntouched(findStatedPasswords, text);
     }
