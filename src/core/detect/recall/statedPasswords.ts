@@ -150,29 +150,29 @@ function readValue(
 
 /**
  * A password a person chose and states, one plain word that ends the sentence or a clause (`The Wi-Fi
- * password is amberwheel.`, `the admin password was changed to bluebird`, `pw for the staging db is …`, `my
- * DB password is … and it fails`), or the line
- * after a colon (`the new root pw: …`, `mot de passe : …`): a value of letters alone is prose in most lines
- * (`the password is required`), so only after a verb a few words on or a colon right after the word, and
- * not a word of prose or a type's name (see `isChosenWord`). Not after `=`, nor a colon's word with more
- * after it, which code writes (`password = self.keyring…`, `password: params.password,`); a name and its
- * literal are namedLiterals.ts's. The word is group 1 after a verb, group 2 after a colon.
+ * password is amberwheel.`, `the admin password was changed to bluebird`, `pw for the staging db is …`,
+ * `my DB password is … and it fails`), or the line after a colon (`the new root pw: …`, `mot de passe : …`):
+ * a value of letters alone is prose in most lines (`the password is required`), so only after a verb a few
+ * words on or a colon right after the word, and not a word of prose or a type's name (see `isChosenWord`).
+ * Not after `=`, nor a colon's word with more after it, which code writes (`password = self.keyring…`,
+ * `password: params.password,`); a name and its literal are namedLiterals.ts's. The word is group 1 after a
+ * verb, group 2 after a colon.
  */
 const CHOSEN_WORD =
   /^(?:[ \t]{1,4}(?!(?:is|was|has)\b)[\w-]{1,20}){0,4}?[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:and|but|so|or|which|because|though|while)[ \t]))|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/d;
 /** What prose says a password is: its state, its kind, or a word that begins a phrase. */
 const PROSE_WORDS = new Set(
   (
-    'required optional mandatory incorrect invalid wrong correct empty missing blank null none unset expired ' +
-    'stored hashed encrypted saved changed updated reset weak strong secure insecure long short valid ' +
-    'needed given used shown hidden masked visible known unknown secret same different sensitive case ' +
-    'protected generated random provided supplied ignored disabled enabled accepted rejected allowed ' +
-    'forbidden stale old new current default blank here there below above same this that these those ' +
-    'the your their our his her its mine yours wrong right fine good bad ok okay true false unchanged ' +
-    'plaintext cleartext plain clear ascii unicode utf numeric alphanumeric lowercase uppercase optional ' +
-    'prompted requested asked sent received entered typed changed incorrectly correctly also still not ' +
-    'too very only just never always set read written printed echoed kept lost none nothing null nil ' +
-    'string number boolean object integer bytes text char void never undefined yes no'
+    'required optional mandatory incorrect invalid wrong correct empty missing blank null none unset ' +
+    'expired stored hashed encrypted saved changed updated reset weak strong secure insecure long short ' +
+    'valid needed given used shown hidden masked visible known unknown secret same different sensitive ' +
+    'case protected generated random provided supplied ignored disabled enabled accepted rejected allowed ' +
+    'forbidden stale old new current default here there below above this that these those the your their ' +
+    'our his her its mine yours right fine good bad ok okay true false unchanged plaintext cleartext ' +
+    'plain clear ascii unicode utf numeric alphanumeric lowercase uppercase prompted requested asked sent ' +
+    'received entered typed incorrectly correctly also still not too very only just never always set read ' +
+    'written printed echoed kept lost nothing nil string number boolean object integer bytes text char ' +
+    'void undefined yes no'
   ).split(' '),
 );
 
