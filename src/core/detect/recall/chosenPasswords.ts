@@ -34,3 +34,31 @@ export function isWordPassword(value: string): boolean {
 export function isMarkedPassword(value: string): boolean {
   return MARKED_PASSWORD.test(value);
 }
+
+/** What prose says a password is: its state, its kind, or a word that begins a phrase. */
+const PROSE_WORDS = new Set(
+  (
+    'required optional mandatory incorrect invalid wrong correct empty missing blank null none unset ' +
+    'expired stored hashed encrypted saved changed updated reset weak strong secure insecure long short ' +
+    'valid needed given used shown hidden masked visible known unknown secret same different sensitive ' +
+    'case protected generated random provided supplied ignored disabled enabled accepted rejected allowed ' +
+    'forbidden stale old new current default here there below above this that these those the your their ' +
+    'our his her its mine yours right fine good bad ok okay true false unchanged plaintext cleartext ' +
+    'plain clear ascii unicode utf numeric alphanumeric lowercase uppercase prompted requested asked sent ' +
+    'received entered typed incorrectly correctly also still not too very only just never always set read ' +
+    'written printed echoed kept lost nothing nil string number boolean object integer bytes text char ' +
+    'void undefined yes no'
+  ).split(' '),
+);
+
+/**
+ * Whether `word` reads as one word a person chose as a password (`amberwheel`, `Sunflower`), not prose: four
+ * to 32 letters, lower case after the first, no prose word, nor shaped as a participle or an adjective.
+ */
+export function isChosenWord(word: string): boolean {
+  if (!/^[A-Za-z][a-z]{3,31}$/.test(word)) {
+    return false;
+  }
+  const lower = word.toLowerCase();
+  return !PROSE_WORDS.has(lower) && !/(?:ed|ing|ly|able|ible|ive|ous|ful|less|ion|ment)$/.test(lower);
+}

@@ -1,4 +1,5 @@
 import { pushLiteral } from './literalValue';
+import { isChosenWord } from './chosenPasswords';
 import { isElided } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
@@ -160,28 +161,6 @@ function readValue(
  */
 const CHOSEN_WORD =
   /^(?:[ \t]{1,4}(?!(?:is|was|has)\b)[\w-]{1,20}){0,4}?[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:and|but|so|or|which|because|though|while)[ \t]))|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/d;
-/** What prose says a password is: its state, its kind, or a word that begins a phrase. */
-const PROSE_WORDS = new Set(
-  (
-    'required optional mandatory incorrect invalid wrong correct empty missing blank null none unset ' +
-    'expired stored hashed encrypted saved changed updated reset weak strong secure insecure long short ' +
-    'valid needed given used shown hidden masked visible known unknown secret same different sensitive ' +
-    'case protected generated random provided supplied ignored disabled enabled accepted rejected allowed ' +
-    'forbidden stale old new current default here there below above this that these those the your their ' +
-    'our his her its mine yours right fine good bad ok okay true false unchanged plaintext cleartext ' +
-    'plain clear ascii unicode utf numeric alphanumeric lowercase uppercase prompted requested asked sent ' +
-    'received entered typed incorrectly correctly also still not too very only just never always set read ' +
-    'written printed echoed kept lost nothing nil string number boolean object integer bytes text char ' +
-    'void undefined yes no'
-  ).split(' '),
-);
-
-/** Whether `word` reads as a chosen password, not prose: not a prose word, nor shaped as a participle or an adjective. */
-export function isChosenWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  return !PROSE_WORDS.has(lower) && !/(?:ed|ing|ly|able|ible|ive|ous|ful|less|ion|ment)$/.test(lower);
-}
-
 function take(text: string, start: number, end: number, out: RecallSpan[]): number {
   // A value shown cut short (`Your token is ops_…... (shown once)`) is no credential: a reader sees its head.
   if (!isElided(text, start, text.startsWith('...', end) ? end + 3 : end)) {

@@ -1,7 +1,6 @@
-import { isMarkedPassword, isWordPassword } from './chosenPasswords';
+import { isChosenWord, isMarkedPassword, isWordPassword } from './chosenPasswords';
 import { credentialKind } from './credentialName';
-import { pushLiteral } from './literalValue';
-import { isChosenWord } from './statedPasswords';
+import { lineEnd, pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 import { forEachLineWith, wordSet } from './wordIndex';
@@ -54,7 +53,7 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
       header.length === 2 && (FRAMED.has(d) || d === '\t') && !RULE.test(nextLine(text, end))
         ? credentialKind(labels[0]!)
         : undefined;
-    if (pairKind === 'password' && /^[A-Za-z][a-z]{3,31}$/.test(labels[1]!) && isChosenWord(labels[1]!)) {
+    if (pairKind === 'password' && isChosenWord(labels[1]!)) {
       pushLiteral(text, { start: header[1]!.start, end: header[1]!.end, quoted: false }, pairKind, true, out);
     }
     if (header.length < 2 || header.length > 40 || !labels.every((l) => LABEL.test(l))) {
@@ -78,11 +77,7 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
 
 /** The line after the line break at `end` (empty at the text's end). */
 function nextLine(text: string, end: number): string {
-  const nl = text.indexOf('\n', end + 1);
-  return text.slice(
-    end + 1,
-    nl === -1 ? Math.min(text.length, end + 1 + MAX_LINE) : Math.min(nl, end + 1 + MAX_LINE),
-  );
+  return text.slice(end + 1, lineEnd(text, end + 1, MAX_LINE));
 }
 
 /**
