@@ -1,3 +1,4 @@
+import { lineStart } from '../lineBounds';
 import { pushLiteral, readQuoted } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
@@ -29,23 +30,28 @@ const YAML_ENTRY = /^([ \t]+)["']?[\w.@-]{1,64}["']?[ \t]*:[ \t]+(?=[^\s#&*|>{[]
 const INI_ENTRY = /^[ \t]*[\w.@-]{1,64}[ \t]*[=:][ \t]*(?=\S)/my;
 const JSON_ENTRY = /[ \t\r\n]*["'][\w.@-]{1,64}["'][ \t]*:[ \t]*(?=["'])/y;
 const MAX_ENTRIES = 64;
+/** How far before a section's name its line's start is looked for. */
+const HEAD_REACH = 256;
 
 export const findSecretSections: RecallDetector = (text, out) => {
   for (const at of wordPlaces(text, WORDS)) {
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const head = text.slice(lineStart, at);
+    // What stands before the word on its line, read back at most `HEAD_REACH`: a section's name starts its
+    // line after blanks, a `- ` or a `[`, or follows a quote. Unbounded, each word of one long line was read
+    // back to its start (200 KB of `creds ` on one line took 1 s).
+    const start = lineStart(text, at, HEAD_REACH);
+    const head = start === 0 || text.charCodeAt(start - 1) === 10 ? text.slice(start, at) : undefined;
     const kind = /^(?:passw|htp|basic)/i.test(text.slice(at, at + 5)) ? 'password' : 'secret';
-    if (/^[ \t]*(?:-[ \t]+)?$/.test(head)) {
+    if (head !== undefined && /^[ \t]*(?:-[ \t]+)?$/.test(head)) {
       YAML_HEAD.lastIndex = at;
       if (YAML_HEAD.exec(text) !== null) {
         yamlEntries(text, YAML_HEAD.lastIndex, head.length, kind, out);
       }
-    } else if (/^[ \t]*\[$/.test(head)) {
+    } else if (head !== undefined && /^[ \t]*\[$/.test(head)) {
       INI_HEAD.lastIndex = at;
       if (INI_HEAD.exec(text) !== null) {
         iniEntries(text, INI_HEAD.lastIndex, kind, out);
       }
-    } else if (/["']$/.test(head)) {
+    } else if (/["']/.test(text[at - 1] ?? '')) {
       JSON_HEAD.lastIndex = at;
       if (JSON_HEAD.exec(text) !== null) {
         jsonEntries(text, JSON_HEAD.lastIndex, kind, out);
