@@ -1,4 +1,5 @@
 import { isPlaceholder } from '../placeholders';
+import { alnumTable, charTable } from './charRuns';
 
 /**
  * Telling a generated value from code by its shape alone. The redact tier uses it where the syntax around
@@ -7,8 +8,15 @@ import { isPlaceholder } from '../placeholders';
  * case and digits on about every second character; an identifier does so once a word (`refreshToken2`).
  */
 
-/** Characters a bare token is read over: base64, base64url, hex, dotted and colon-joined forms. */
-const TOKEN_CHAR = /[A-Za-z0-9+/=_.:~-]/;
+/**
+ * Characters a bare token is read over: base64, base64url, hex, dotted and colon-joined forms
+ * (`[A-Za-z0-9+/=_.:~-]`), as a table by character code: a regex's test per character made the readers of
+ * a flood of names (200 KB of `password:`, each value read a kilobyte on) spend most of their time in it.
+ */
+const TOKEN_CHARS = alnumTable('+/=_.:~-');
+const isTokenChar = (c: number): boolean => c < 128 && TOKEN_CHARS[c] === 1;
+/** Characters generated passwords and some providers' keys hold inside a run (`…%8G…`, `…!x@…`). */
+const IN_GENERATED = charTable('%!@#$^');
 
 /** Fewest letters and digits in a value that is judged by its shape. */
 const MIN_ALNUM = 12;
@@ -189,7 +197,7 @@ export function holdsGeneratedRun(value: string): boolean {
 /** A generated value made of token characters only: what a weak context (a log line, a bare `key`) takes. */
 export function isCleanToken(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
-    if (!TOKEN_CHAR.test(value[i]!)) {
+    if (!isTokenChar(value.charCodeAt(i))) {
       return false;
     }
   }
@@ -205,21 +213,23 @@ const AFTER_TOKEN = /[\s"'`,;)\]}>&<|]/;
  */
 export function cleanTokenEnd(text: string, at: number): number {
   const end = tokenEnd(text, at);
-  return end < text.length && !AFTER_TOKEN.test(text[end]!) ? at : end;
+  return endsToken(text, end) ? end : at;
+}
+
+/** Whether a run of token characters that stops at `end` ends there as a token may (see `AFTER_TOKEN`). */
+export function endsToken(text: string, end: number): boolean {
+  return end === text.length || AFTER_TOKEN.test(text[end]!);
 }
 
 /** The run of token characters starting at `at` (at most `max` long): `[at, end)`. */
 export function tokenEnd(text: string, at: number, max = 1024): number {
   let end = at;
   const limit = Math.min(text.length, at + max);
-  while (end < limit && TOKEN_CHAR.test(text[end]!)) {
+  while (end < limit && isTokenChar(text.charCodeAt(end))) {
     end++;
   }
   return end;
 }
-
-/** Characters generated passwords and some providers' keys hold inside a run (`…%8G…`, `…!x@…`). */
-const IN_GENERATED = /[%!@#$^]/;
 
 /**
  * The end of a bare value at `at` that holds `IN_GENERATED` characters between token characters, when it
@@ -231,10 +241,10 @@ export function punctuatedTokenEnd(text: string, at: number, max = 1024): number
   let marks = 0;
   const limit = Math.min(text.length, at + max);
   while (end < limit) {
-    const c = text[end]!;
-    if (IN_GENERATED.test(c)) {
+    const c = text.charCodeAt(end);
+    if (c < 128 && IN_GENERATED[c] === 1) {
       marks++;
-    } else if (!TOKEN_CHAR.test(c)) {
+    } else if (!isTokenChar(c)) {
       break;
     }
     end++;

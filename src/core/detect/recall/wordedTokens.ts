@@ -4,7 +4,7 @@ import { isElided } from './nonSecretForms';
 import { matchesAt } from './charRuns';
 import type { RecallDetector } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
-import { cleanTokenEnd, looksRandom, tokenEnd, UUID } from './tokenShape';
+import { endsToken, looksRandom, tokenEnd, UUID } from './tokenShape';
 
 /**
  * High-entropy tokens next to credential words, in prose and in code that names no variable for them:
@@ -43,6 +43,9 @@ function isWordStart(text: string, at: number, word: string): boolean {
 /** How far after the word its value may stand: a few words of prose or a function's head. */
 const REACH = 48;
 
+/** Most characters of a token read (`tokenEnd`'s own bound). */
+const RUN_MAX = 1024;
+
 /** Fewest characters of a token taken on this weak context. */
 const MIN_TOKEN = 20;
 
@@ -55,6 +58,10 @@ const ABOUT =
 
 export const findWordedTokens: RecallDetector = (text, out) => {
   let after = 0; // a token already taken is not looked at again from the next word
+  // The last run of token characters read, [runFrom, runEnd): a word inside it (a flood of `password:`,
+  // each word inside the run its predecessor read a kilobyte of) reads its end from there, not again.
+  let runFrom = -1;
+  let runEnd = -1;
   for (const m of matchesAt(text, WORD, wordPlaces(text, WORD_LEADS))) {
     if (!isWordStart(text, m.index, m[0])) {
       continue;
@@ -71,8 +78,15 @@ export const findWordedTokens: RecallDetector = (text, out) => {
         i++;
         continue;
       }
-      const end = tokenEnd(text, i);
-      if (end - i >= MIN_TOKEN && cleanTokenEnd(text, i) === end) {
+      let end: number;
+      if (i > runFrom && i < runEnd) {
+        // Inside the last run: its characters up to `runEnd` are read already; a run cut at the bound reads on.
+        end = runEnd - runFrom < RUN_MAX ? runEnd : tokenEnd(text, runEnd, i + RUN_MAX - runEnd);
+      } else {
+        end = tokenEnd(text, i, RUN_MAX);
+      }
+      [runFrom, runEnd] = [i, end];
+      if (end - i >= MIN_TOKEN && endsToken(text, end)) {
         const value = text.slice(i, end).replace(/[.:=-]+$/, '');
         // Upper-case hex is a key's fingerprint or id (`gpg --recv-keys <40 hex>`), not the key; a URL
         // (`… print-access-token)" https://…/executions/<uuid>`) is where a token is sent, and what a URL
