@@ -1,6 +1,8 @@
+import { isChosenWord } from './chosenPasswords';
 import { credentialKind } from './credentialName';
 import { type GatedPattern, passwordShaped, runGated } from './gatedPatterns';
 import type { RecallDetector, RecallSpan } from './recallSpan';
+import { looksRandom } from './tokenShape';
 import { forEachLineWith, wordSet } from './wordIndex';
 
 /**
@@ -22,6 +24,39 @@ import { forEachLineWith, wordSet } from './wordIndex';
 
 const shaped = (v: string): boolean => passwordShaped(v.replace(/[.,;:!?)]+$/, '')) || passwordShaped(v);
 const QUOTE = '[`"\'\u2018\u201c]?';
+/**
+ * A value said in a sentence with no verb to state it (`with password …`, `set PGPASSWORD to …`): a
+ * password's shape, a draw, letters with a digit (`amberwheel42`), or one word a person chose (see
+ * `isChosenWord`).
+ */
+const said = (v: string): boolean =>
+  shaped(v) ||
+  looksRandom(v) ||
+  isChosenWord(v) ||
+  (v.length >= 6 && /^[A-Za-z][\w!#$%&*+?@~-]*$/.test(v) && /\d/.test(v) && !/^[A-Z]{1,8}\d{1,5}$/.test(v));
+/**
+ * Nouns that follow `password` in a compound (`with password authentication`, `using password manager`),
+ * not a value.
+ */
+const COMPOUND = new Set(
+  (
+    'manager managers policy policies field fields hash hashes prompt prompts reset resets login logins auth ' +
+    'access change changes recovery rule rules length strength input box form dialog screen page entry ' +
+    'file files store storage vault check checks hint hints history expiry flow option options argument ' +
+    'arguments parameter parameters attribute value values instead first only support based less mode type'
+  ).split(' '),
+);
+/** What may follow a said value: a blank, a mark, the line's end. */
+const AFTER_SAID = '(?=[.!,;)]?(?:[ \\t]|\\r?$|\\n))';
+/** What ends a chosen word's clause: the line, a mark, or a word that starts another clause. */
+const CLAUSE_END =
+  /^["'`\u2019\u201d]?(?:[.!,;)]?[ \t]*(?:\r?$|\n)|[.!,;)]?[ \t]{1,4}(?:and|but|in|on|for|so|to|then|because|though|while|which)\b)/;
+/**
+ * Whether the value `m` found is said: one word a person chose only where its clause ends (`with password
+ * amberwheel.`, not `with password manager support`).
+ */
+const saidIn = (v: string, m: RegExpExecArray): boolean =>
+  isChosenWord(v) ? CLAUSE_END.test(m.input.slice(m.indices!.groups!['v']![1])) : said(v);
 
 const PROSE: readonly GatedPattern[] = [
   {
@@ -61,6 +96,47 @@ const PROSE: readonly GatedPattern[] = [
     re: /\buser(?:name)?[ \t]{1,4}[^\s,;]{1,64}[ \t]{0,4}[,;/][ \t]{0,4}pass(?:word)?[ \t]{1,4}(?<v>[^\s]{4,128})/dgi,
     keep: shaped,
   },
+  // No verb states the value (the everyday-placements probe, 2026-12-07): `with password …`, `set the
+  // password to …`, `I set PGPASSWORD to …`, `user admin pass …`, `DB pass -> …`, `using the key …`.
+  {
+    re: new RegExp(
+      `\\b(?:[Ww]ith|[Uu]sing)[ \\t]{1,4}(?:the[ \\t]{1,4})?(?:[Pp]ass(?:word|phrase)|PASSWORD)[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{4,64}?)${QUOTE}${AFTER_SAID}`,
+      'dgm',
+    ),
+    keep: (v, m) => saidIn(v, m) && !COMPOUND.has(v.toLowerCase()),
+  },
+  {
+    re: new RegExp(
+      `\\b(?:set|changed?|reset|updated?)[ \\t]{1,4}(?:(?:the|my|our|your|its|their)[ \\t]{1,4})?(?:[\\w-]{1,20}[ \\t]{1,4})?\\w{0,30}(?:pass(?:word|wd|phrase)?|secret|token|api[_ ]?key)\\w{0,20}[ \\t]{1,4}to[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{4,64}?)${QUOTE}${AFTER_SAID}`,
+      'dgim',
+    ),
+    // A word alone only as a password (`reset previous token to globstar` is a parser's comment).
+    keep: (v, m) =>
+      saidIn(v, m) &&
+      !/^(?:expire|change|match|prompt|require|never|blank|empty|be)$/i.test(v) &&
+      (!isChosenWord(v) || /pass|pwd/i.test(m[0])),
+  },
+  {
+    re: new RegExp(
+      `\\buser(?:name)?[ \\t]{1,4}[\\w.@+-]{1,64}[ \\t]{1,4}pass(?:word)?[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{4,64}?)${QUOTE}[.,;]?[ \\t]*$`,
+      'dgim',
+    ),
+    keep: said,
+  },
+  {
+    re: new RegExp(
+      `\\bpass(?:word)?[ \\t]{0,4}(?:->|=>|\\u2192)[ \\t]{0,4}${QUOTE}(?<v>[^\\s\`"']{4,64}?)${QUOTE}${AFTER_SAID}`,
+      'dgim',
+    ),
+    keep: saidIn,
+  },
+  {
+    re: new RegExp(
+      `\\b(?:[Uu]sing|[Uu]se|[Ww]ith|[Tt]ried|[Tt]ry)[ \\t]{1,4}(?:the|my|this|our|an?)[ \\t]{1,4}(?:API[ \\t]{1,4}|api[ \\t]{1,4})?key[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{6,64}?)${QUOTE}(?=[.,;!?)]?(?:[ \\t]|\\r?$))`,
+      'dgm',
+    ),
+    keep: (v) => said(v) && !isChosenWord(v) && !/^0x[\dA-Fa-f]+$/.test(v),
+  },
   {
     re: /\bu(?:ser)?[ \t]{0,2}:[ \t]{0,4}[^\s:]{1,64}[ \t]{1,8}p(?:w|ass)?[ \t]{0,2}:[ \t]{0,4}(?<v>\S{4,128})/dgi,
   },
@@ -70,7 +146,8 @@ const PROSE: readonly GatedPattern[] = [
 ];
 const PROSE_WORDS = wordSet([
   ...['password', 'passphrase', 'wifi', 'wi-fi', 'ssid', 'creds', 'credentials', 'login', 'log in'],
-  ...[' p:', ' pw:', ' pass:', ' pass '],
+  ...[' p:', ' pw:', ' pass:', ' pass ', 'passwd', 'secret', 'token', 'api key', 'api_key', 'apikey'],
+  ...['the key ', 'my key ', 'this key ', 'our key ', 'a key ', 'an key '],
 ]);
 
 const TOOLS: readonly GatedPattern[] = [

@@ -23,6 +23,37 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
     }
   });
 
+  it('hides a value said with no verb to state it: a chosen word, letters with digits, a draw', () => {
+    const digits = `amberwheel${fake(3).toLowerCase()}42`;
+    for (const [text, value] of [
+      ['The admin account is admin with password amberwheel', 'amberwheel'],
+      ['login using the password "tulipfield" and then 2FA', 'tulipfield'],
+      ['I set PGPASSWORD to amberwheel but psql still asks', 'amberwheel'],
+      ['set the password to amberwheel in settings.py', 'amberwheel'],
+      [`we changed the API token to ${digits} yesterday`, digits],
+      ['user admin pass amberwheel', 'amberwheel'],
+      ['username deploy password tulipfield.', 'tulipfield'],
+      ['DB pass -> amberwheel', 'amberwheel'],
+      [`I'm using the key ${digits} for the staging API and it returns 401`, digits],
+    ] as const) {
+      assertHidden(findChatCredentials, text, [value]);
+    }
+    for (const text of [
+      'sign in with password authentication enabled',
+      'log in with password manager support',
+      'Login with password only.',
+      '// reset previous token to globstar',
+      'set the password to expire after 90 days',
+      'set the token to null',
+      'set the API key to your key from the dashboard',
+      'All relevant commits will be signed with the key `0x24BB6BF4` for additional security',
+      'using the key amberwheel',
+      'user root pass through the gateway',
+    ]) {
+      assertUntouched(findChatCredentials, text);
+    }
+  });
+
   it('hides lists under a heading, tools\u2019 layouts and diffs of a credential', () => {
     const [a, b] = [pw(), pw()];
     assertHidden(findChatCredentials, `Accounts:\n  admin \u2192 ${a}\n  ops -> ${b}`, [a, b]);

@@ -154,13 +154,16 @@ const SQL_NEXT_LINE =
 /** What every match of `SQL` or `SQL_BARE` spells (ignoring case), for the shared word search. */
 const SQL_WORDS = wordSet(['identified', 'password', 'secret_access_key', '@new']);
 /**
- * redis.conf and the like: a directive at the start of a line, its value the rest of the line. Led by the
- * word, the line's start read back: led by `^`, the pattern was tried at every character.
+ * redis.conf, LDAP's `bindpw` (ldap.conf, nslcd.conf) and `rootpw` (slapd.conf): a directive at the start
+ * of a line, its value the rest of the line. Led by the word, the line's start read back: led by `^`, the
+ * pattern was tried at every character.
  */
 const DIRECTIVE =
-  /(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth)(?<=^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth))[ \t]+/gm;
+  /(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth|bindpw|bind_pw|rootpw)(?<=^[ \t]{0,16}(?:requirepass|masterauth|auth_pass|rpcpassword|rpcauth|bindpw|bind_pw|rootpw))[ \t]+/gm;
 /** The directives, for the shared word search: a text without one is passed over (the pass read 100 KB in ~40 µs). */
-const DIRECTIVE_WORDS = wordSet(['requirepass', 'masterauth', 'auth_pass', 'rpcpassword', 'rpcauth']);
+const DIRECTIVE_WORDS = wordSet([
+  ...['requirepass', 'masterauth', 'auth_pass', 'rpcpassword', 'rpcauth', 'bindpw', 'bind_pw', 'rootpw'],
+]);
 
 /**
  * The case-sensitive calls, each with the arguments it skips and the kind of its credential, and whether its

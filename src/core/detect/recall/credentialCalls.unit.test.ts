@@ -142,6 +142,13 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides(`requirepass "${phrase}"\n`, phrase);
     const word = `${fake(6)}-two-2`;
     hides(`masterauth ${word}\n`, word);
+    // LDAP: ldap.conf's and nslcd.conf's `bindpw`, slapd.conf's `rootpw`, a chosen word too.
+    hides('bindpw amberwheel\n', 'amberwheel');
+    hides(`binddn cn=reader,dc=acme,dc=io\nbind_pw ${word}\n`, word);
+    const hashed = `{SSHA}${fake(32)}`;
+    hides(`rootpw    ${hashed}\n`, hashed);
+    leaves('# bindpw secret');
+    leaves('my_bindpw = read_config()');
   });
 
   it("hides a JWT library's signing key given as a literal, and leaves references", () => {

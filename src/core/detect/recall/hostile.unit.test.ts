@@ -102,6 +102,13 @@ describe('redact tier: hostile inputs', function () {
       flood('MHcCAQEEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '\n'),
     ],
     ['stated words with no value', flood('the token is ')],
+    // One long line of names: each read its line back to the start (keySections.ts, flowMaps.ts,
+    // secretSections.ts), 200 KB of `the key ` in 1 s and 1 MB in 19 s, before the reads were bounded.
+    ['plain keys on one line', flood('the key ')],
+    ['yaml keys on one line', flood('key: ')],
+    ['section words on one line', flood('creds ')],
+    ['names glued into one token', flood('password:')],
+    ['said values with no value', flood('set the password to with password user a pass using the key ')],
   ];
 
   for (const [name, text] of cases) {

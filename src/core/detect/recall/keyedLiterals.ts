@@ -12,6 +12,7 @@ import { wordSet } from './wordIndex';
  *   "SECRET_KEY", "…")`, fish's `set -q X; or set -gx X …`;
  * - a setter that names the key in another argument: `keychain.set("…", key: "db_password")`, `UserDefaults…
  *   set("…", forKey: "apiPassword")`, `kSecValueData: "…"`, `(System/setProperty "db.password" "…")`;
+ * - a field Spring injects a literal into (`@Value("…") private String apiSecret;`);
  * - Elixir's `config :app, :erlang_cookie, "…"`, Joken's `default_signer` and `key_octet`, Cloak's `key:
  *   Base64.decode!("…")`; Perl's `@creds = qw(user …)`; Nix's `writeText "adminpass" "…"`.
  * The name is judged by credentialName.ts where the pattern captures it (`n`).
@@ -111,6 +112,20 @@ const GROUPS: readonly PatternGroup[] = [
       {
         re: new RegExp(
           `\\.set\\w{0,20}\\([ \\t]{0,4}${QV}[ \\t]{0,4},[ \\t]{0,4}(?:key|forKey|for|account)[ \\t]{0,4}:[ \\t]{0,4}${QN}`,
+          'gd',
+        ),
+        keep: named,
+      },
+    ],
+  },
+  {
+    words: wordSet(['@value(']),
+    patterns: [
+      // Spring's `@Value("…") private String apiSecret;`: a literal, not a `${…}` or `#{…}` reference, injected
+      // into a field the annotation stands before, on its line or the next.
+      {
+        re: new RegExp(
+          `@Value[ \\t]{0,4}\\([ \\t]{0,4}(?:value[ \\t]{0,4}=[ \\t]{0,4})?"(?![$#]\\{)(?<v>[^"\\r\\n]{1,128})"[ \\t]{0,4}\\)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,16})?(?:(?:private|protected|public|final|static|lateinit|val|var)[ \\t]{1,4}){0,4}(?:[\\w.<>]{1,60}[ \\t]{1,4})?(?<n>[A-Za-z_]\\w{0,79})[ \\t]{0,4}[;:=]`,
           'gd',
         ),
         keep: named,

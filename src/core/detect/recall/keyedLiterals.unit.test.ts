@@ -37,6 +37,9 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       (p: string) => `config :joken, default_signer: [signer_alg: "HS256", key_octet: "${p}"]`,
       (p: string) => `my @creds = qw(admin ${p});`,
       (p: string) => `config.adminpassFile = "\${pkgs.writeText "adminpass" "${p}"}";`,
+      (p: string) => `@Value("${p}") private String secret;`,
+      (p: string) => `    @Value("${p}")\n    private String apiKey;`,
+      (p: string) => `@Value(value = "${p}") lateinit var clientSecret: String`,
     ]) {
       const p = pw();
       assertHidden(findKeyedLiterals, line(p), [p]);
@@ -68,6 +71,9 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       'config :my_app, :pool_size, "10"',
       'my @names = qw(alice bob carol);',
       'pkgs.writeText "motd" "Welcome to the box"',
+      '@Value("${app.secret}") private String secret;',
+      '@Value("#{systemEnvironment[\'API_KEY\']}") private String apiKey;',
+      '@Value("30") private int timeoutSeconds;',
     ]) {
       assertUntouched(findKeyedLiterals, text);
     }

@@ -53,7 +53,7 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
   ...['sip:', 'sips:', 'pic x', 'pic 9', 'pic a', 'picture x', 'accounts:', 'accounts :'],
   ...['secretid', 'secret id', 'tokens {', '/secrets/', 'random_password', 'temporary password'],
   ...['+++ b/', '<<<', 'keystore', 'rclone obscure', '-reset-password'],
-  ...['sudo -', '"auth"', '"config"', 'config set', '> auth'],
+  ...['sudo -', '"auth"', '"config"', 'config set', '> auth', 'configure set'],
 ];
 
 /** A Redis command's quoted argument as MONITOR prints it: `\"` and `\xNN` escaped. */
@@ -251,6 +251,12 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
     'gd',
   ),
   new RegExp(`\\brclone[ \\t]{1,4}obscure[ \\t]{1,4}${VALUE}`, 'gd'),
+  // The AWS CLI's `configure set` of a secret's setting (the access key id and the region stay), for the
+  // default profile or a named one (`profile.ci.aws_secret_access_key`).
+  new RegExp(
+    `\\baws[ \\t]{1,4}configure[ \\t]{1,4}set[ \\t]{1,4}(?:[\\w.-]{1,64}\\.)?(?:aws_secret_access_key|aws_session_token|aws_security_token)[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
   new RegExp(
     `-reset-password\\b[^\\r\\n]{0,200}\\r?\\n(?:[^\\r\\n]{0,200}\\r?\\n){0,3}?New value:[ \\t]{0,4}${VALUE}`,
     'gd',

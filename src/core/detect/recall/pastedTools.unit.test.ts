@@ -115,6 +115,8 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       (p: string) => `vercel env add DB_PASSWORD production <<< ${p}`,
       (p: string) => `echo "${p}" | bin/elasticsearch-keystore add --stdin bootstrap.password`,
       (p: string) => `rclone obscure ${p}`,
+      (p: string) => `aws configure set aws_secret_access_key ${p}`,
+      (p: string) => `aws configure set profile.ci.aws_session_token "${p}"`,
       (p: string) =>
         `elasticsearch-reset-password -u elastic -i\nThis tool will reset the password.\nNew value: ${p}`,
     ]) {

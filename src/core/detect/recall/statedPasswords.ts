@@ -14,7 +14,9 @@ import { wordPlaces, wordSet } from './wordIndex';
  * separator right after it. A value is the first quoted one within reach, else the first bare word that
  * holds a letter and a digit or a mark (a word of letters alone is prose: `the password is required`).
  * After a key's or a token's word (`Your API key: <pre>…</pre>`, `APIキー：…`) only a generated value counts,
- * and after `token` or `secret` alone only one a verb or an arrow states (`echo "token is …"` in a CI log).
+ * and after `token` or `secret` alone only one a verb or an arrow states (`echo "token is …"` in a CI log,
+ * `my token looks like …`), of a value's shape but not a word alone. A key a person names for what it
+ * guards (`the master key is …`, `the encryption key was …`) is read as a password's word is.
  */
 
 /** The words, ASCII, as the shared word search finds them (ASCII case folded); each is checked whole. */
@@ -22,10 +24,10 @@ const WORDS = wordSet([
   ...['password', 'passwd', 'passphrase', 'pw ', 'pw:', 'pwd', 'mdp', 'mot de passe', 'passwort', 'kennwort'],
   ...['contrase', 'senha', 'wachtwoord', 'kata sandi', 'parola', 'clave', 'haslo', 'losenord', 'jelszo'],
   ...['sifre', 'heslo', 'salasana', 'adgangskode', 'passord', 'api key', 'api token', 'access token'],
-  ...['token', 'secret'],
+  ...['token', 'secret', 'master key', 'encryption key', 'signing key', 'admin key', 'root key'],
 ]);
 const ASCII_WORD =
-  /(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|((?:api|access)[ \t](?:key|token))|(token|secret))(?![\p{L}\d_-])/iuy;
+  /(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root)[ \t]key))(?![\p{L}\d_-])/iuy;
 /**
  * Words in other scripts, or with letters past ASCII: read only in a text that holds such letters, and
  * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued).
@@ -57,7 +59,8 @@ const SET_APART = /^(?:[`"'*]|<(?:code|strong|b|pre|kbd|td)>|&gt;|<!\[CDATA\[)/i
  * (`token - '…'` lists a peer's near misses; `the token expiration during which we attempt to …`): a verb
  * or an arrow right after the word.
  */
-const STATING = /^[ \t]*(?:is|was|are|were|becomes|now|->|=>|\u2192)(?:[ \t]|$)/i;
+const STATING =
+  /^[ \t]*(?:is|was|are|were|becomes|now|looks[ \t]{1,4}like|should[ \t]{1,4}be|equals|->|=>|\u2192)(?:[ \t]|$)/i;
 /** One word in quotes that ends its sentence (`"…".`), as a writer sets a secret apart. */
 const QUOTED_WORD = /^["'`][A-Za-z][a-z]{3,31}["'`][.!;]?$/;
 /** Names of hashes and ciphers, which prose about passwords names (`the password is sha256-hashed`). */
@@ -73,8 +76,9 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
     ASCII_WORD.lastIndex = at;
     const m = ASCII_WORD.exec(text);
     if (m !== null && AFTER_WORD.test(text[ASCII_WORD.lastIndex] ?? '')) {
-      const plain = m[2] !== undefined;
-      resume = readValue(text, ASCII_WORD.lastIndex, m[1] !== undefined || plain, out, plain);
+      const reading =
+        m[1] !== undefined ? 'generated' : m[2] !== undefined ? 'stated' : m[3] ? 'statedKey' : 'password';
+      resume = readValue(text, ASCII_WORD.lastIndex, reading, out);
     }
   }
   if (NON_ASCII.test(text)) {
@@ -82,7 +86,7 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
       readValue(
         text,
         m.index + m[0].length,
-        /ключ|токен|密钥|令牌|キー|トークン|토큰|schlüssel/iu.test(m[0]),
+        /ключ|токен|密钥|令牌|キー|トークン|토큰|schlüssel/iu.test(m[0]) ? 'generated' : 'password',
         out,
       );
     }
@@ -90,17 +94,20 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
 };
 
 /**
+ * How a word's value is read: after a password's word, any plausible value or a chosen word a verb states;
+ * after a key's or a token's (`api key`), a generated one; after `token` or `secret` alone, a generated
+ * one or letters with digits that a verb states; after a key named for what it guards (`master key`), a
+ * plausible value or a chosen word that a verb states.
+ */
+type Reading = 'password' | 'generated' | 'stated' | 'statedKey';
+
+/**
  * Reads the value stated after a word that ends at `from`: the first set-apart plausible one (quoted,
  * backticked, in markup) before the line, the sentence or `REACH` ends, else the first bare plausible one.
  * Returns where reading stopped.
  */
-function readValue(
-  text: string,
-  from: number,
-  generatedOnly: boolean,
-  out: RecallSpan[],
-  stated = false,
-): number {
+function readValue(text: string, from: number, reading: Reading, out: RecallSpan[]): number {
+  const stated = reading === 'stated' || reading === 'statedKey';
   const newline = text.indexOf('\n', from);
   const end = Math.min(newline === -1 ? text.length : newline, from + REACH);
   let bare: [number, number] | undefined;
@@ -125,7 +132,7 @@ function readValue(
     ) {
       // A word a writer set apart in quotes right after `is` (`The secret is "…".`): chosen, and still one.
       return take(text, start, start + value.length, out);
-    } else if (generatedOnly ? !CODE.test(value) && looksRandom(value) : plausible(value)) {
+    } else if (fits(value, reading)) {
       if (lead > 0 || SET_APART.test(raw)) {
         return take(text, start, start + value.length, out);
       }
@@ -140,7 +147,8 @@ function readValue(
   if (bare !== undefined) {
     return take(text, bare[0], bare[1], out);
   }
-  const chosen = generatedOnly ? null : CHOSEN_WORD.exec(text.slice(from, end));
+  const chosen =
+    reading === 'password' || reading === 'statedKey' ? CHOSEN_WORD.exec(text.slice(from, end)) : null;
   const group = chosen?.[1] !== undefined ? 1 : 2;
   if (chosen !== null && isChosenWord(chosen[group]!)) {
     const [start, stop] = chosen.indices![group]!;
@@ -161,6 +169,18 @@ function readValue(
  */
 const CHOSEN_WORD =
   /^(?:[ \t]{1,4}(?!(?:is|was|has)\b)[\w-]{1,20}){0,4}?[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:and|but|so|or|which|because|though|while)[ \t]))|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/d;
+/** Whether `value` is what `reading` takes (see `Reading`); a chosen word is read apart. */
+function fits(value: string, reading: Reading): boolean {
+  if (reading === 'generated') {
+    return !CODE.test(value) && looksRandom(value);
+  }
+  if (reading === 'stated') {
+    // Not a type's name nor a code point (`token is ArrowToken$1`, `the next token is a U+000A`).
+    return (!CODE.test(value) && looksRandom(value)) || (plausible(value) && /^[A-Za-z\d]+$/.test(value));
+  }
+  return plausible(value);
+}
+
 function take(text: string, start: number, end: number, out: RecallSpan[]): number {
   // A value shown cut short (`Your token is ops_…... (shown once)`) is no credential: a reader sees its head.
   if (!isElided(text, start, text.startsWith('...', end) ? end + 3 : end)) {

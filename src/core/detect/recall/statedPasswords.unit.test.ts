@@ -116,6 +116,30 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
     }
   });
 
+  it('hides letters with digits a verb states after `token` alone, and a key named for what it guards', () => {
+    const value = `amberwheel${fake(4).toLowerCase()}42`;
+    assertHidden(findStatedPasswords, `my token looks like ${value}, is that valid?`, [value]);
+    assertHidden(findStatedPasswords, `the token should be ${value} now`, [value]);
+    for (const [line, word] of [
+      ['the master key is amberwheel', 'amberwheel'],
+      ['The encryption key was changed to tulipfield.', 'tulipfield'],
+      [`the signing key is ${value}`, value],
+    ] as const) {
+      assertHidden(findStatedPasswords, line, [word]);
+    }
+    for (const text of [
+      'declare function isArrowToken(token: CommentOrToken): token is ArrowToken$1;',
+      'If the next token is a U+000A LINE FEED (LF) character',
+      '* secret is a string that looks like `ek_1234`.',
+      '* current master key data and all KRB5_TL_MKEY_AUX values, which contain',
+      'the master key is stored in the HSM',
+      'the encryption key is derived from the passphrase',
+      'the signing key is RS256',
+    ]) {
+      assertUntouched(findStatedPasswords, text);
+    }
+  });
+
   it('leaves prose and code about passwords (real files\u2019 lines)', () => {
     for (const text of [
       ':param passphrase: (Optional) The password to decrypt the PKCS12 lump',

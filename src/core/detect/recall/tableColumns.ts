@@ -56,6 +56,14 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
     if (pairKind === 'password' && isChosenWord(labels[1]!)) {
       pushLiteral(text, { start: header[1]!.start, end: header[1]!.end, quoted: false }, pairKind, true, out);
     }
+    // The same pair in a CSV or TSV line (`api_key,<uuid>`): a value of a credential's shape.
+    const rowKind =
+      header.length === 2 && (d === ',' || d === '\t') && LABEL.test(labels[0]!)
+        ? credentialKind(labels[0]!)
+        : undefined;
+    if (rowKind !== undefined && cellValue(labels[1]!, rowKind) && /\d/.test(labels[1]!)) {
+      pushLiteral(text, { start: header[1]!.start, end: header[1]!.end, quoted: false }, rowKind, true, out);
+    }
     if (header.length < 2 || header.length > 40 || !labels.every((l) => LABEL.test(l))) {
       // A row a credential names in its first cell (`| DB_PASSWORD | … |`, `│ api_token │ … │`): its second.
       const kind = FRAMED.has(d) && LABEL.test(labels[0] ?? '') ? credentialKind(labels[0]!) : undefined;

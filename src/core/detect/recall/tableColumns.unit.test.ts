@@ -57,6 +57,14 @@ describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
     leaves('| Password | required |');
     leaves('| Password | Notes |\n|---|---|');
     leaves('Password\tRequired\tstring');
+    // A CSV or TSV line of a credential's name and a value of a credential's shape.
+    const id = uuidDraw();
+    hides(`api_key,${id}`, id);
+    const key = fake(32);
+    hides(`client_secret\t${key}`, key);
+    leaves('api_key,api_secret');
+    leaves('token,expires_at');
+    leaves('password,email');
   });
 
   it('hides a column headed just key when its cell is generated or a password, in inline code or not', () => {
