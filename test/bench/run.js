@@ -75,6 +75,7 @@ async function main() {
     'entryLoad.js',
     'activation.js',
     'pipeline.js',
+    'redactFloods.js',
     'gateway.js',
   ]) {
     const file = path.join(__dirname, extra);
@@ -98,7 +99,7 @@ async function main() {
  * run alone in the same minute, 5.75-5.79 ms (2026-12-06): the heap and the JIT state the scans left, not
  * the redaction.
  */
-const OWN_PROCESS = new Set(['pipeline.js', 'gateway.js']);
+const OWN_PROCESS = new Set(['pipeline.js', 'redactFloods.js', 'gateway.js']);
 
 function runInOwnProcess(file, quick) {
   const { spawnSync } = require('node:child_process');
