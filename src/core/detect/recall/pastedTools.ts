@@ -251,6 +251,11 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
     'gd',
   ),
   new RegExp(`\\brclone[ \\t]{1,4}obscure[ \\t]{1,4}${VALUE}`, 'gd'),
+  // A shell's `read` of a credential's variable from a here-string (`read -rs DB_PASS <<< "…"`).
+  new RegExp(
+    `\\bread(?:[ \\t]{1,4}-[a-z]{1,4}(?:[ \\t]{1,4}(?:"[^"\\r\\n]{0,60}"|'[^'\\r\\n]{0,60}'|\\d{1,4}))?){0,4}[ \\t]{1,4}(?:${CRED_VARIABLE}\\w{0,20}|\\w{0,40}(?:PW|pw))[ \\t]{0,4}<<<[ \\t]{0,4}${VALUE}`,
+    'gd',
+  ),
   // The AWS CLI's `configure set` of a secret's setting (the access key id and the region stay), for the
   // default profile or a named one (`profile.ci.aws_secret_access_key`).
   new RegExp(

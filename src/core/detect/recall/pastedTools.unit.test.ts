@@ -116,6 +116,8 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       (p: string) => `echo "${p}" | bin/elasticsearch-keystore add --stdin bootstrap.password`,
       (p: string) => `rclone obscure ${p}`,
       (p: string) => `aws configure set aws_secret_access_key ${p}`,
+      (p: string) => `read -p "pw" PW <<< "${p}"`,
+      (p: string) => `read -rs DB_PASSWORD <<< ${p}`,
       (p: string) => `aws configure set profile.ci.aws_session_token "${p}"`,
       (p: string) =>
         `elasticsearch-reset-password -u elastic -i\nThis tool will reset the password.\nNew value: ${p}`,
@@ -159,6 +161,8 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       'sudo -S apt-get update <<< "$SUDO_PASSWORD"',
       'sudo apt-get install -y redis <<< yes',
       'cat <<EOF | sudo tee /etc/app.conf\nlisten 80\nEOF',
+      'read -r name <<< "$line"',
+      'read -rs DB_PASSWORD <<< "$(vault kv get -field=pw secret/db)"',
     ]) {
       assertUntouched(findToolPasswords, text);
     }
