@@ -1,4 +1,6 @@
 import { anyCase } from '../rules/ruleKit';
+import { lineStart } from '../lineBounds';
+import { isChosenWord } from './chosenPasswords';
 import { pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
@@ -37,10 +39,33 @@ const PROSE = [
     'gmd',
   ),
 ];
+/**
+ * Accounts every install has, whose pair a reader needs no label for: a line that holds only
+ * `admin:amberwheel` or `root / …` (a ticket's, a README's default credentials).
+ */
+const ACCOUNTS = [
+  ...['admin', 'administrator', 'root', 'postgres', 'deploy', 'ubuntu', 'ec2-user', 'guest'],
+  ...['jenkins', 'elastic', 'kibana', 'grafana', 'rabbitmq', 'oracle', 'mysql', 'superuser', 'sysadmin'],
+];
+const ACCOUNT_WORDS = wordSet(ACCOUNTS);
+/**
+ * The line alone: the account, a glued `:` (`admin: true` is YAML's) or a `/` between blanks (`admin/settings`
+ * is a path), the password. Group `pw`. Read from the line's start (`y`).
+ */
+const BARE_PAIR = new RegExp(
+  `[ \\t]{0,8}(?:${ACCOUNTS.join('|')})(?::|[ \\t]{1,2}/[ \\t]{1,2})(?<pw>[^\\s/:]{4,64})[ \\t]*(?:\\r?$|\\n)`,
+  'ydi',
+);
+/** A bare pair's password: a word a person chose, or one with a digit or a mark; not a value of YAML or JSON. */
+const BARE_PASSWORD = (v: string): boolean =>
+  !/^(?:true|false|yes|no|null|none|\d+)$/i.test(v) &&
+  (isChosenWord(v) || (/[A-Za-z]/.test(v) && /[\d!#$%&*+?@^~-]/.test(v)));
+
 /** Words that name a menu's or a form's parts, not a password. */
 const NOT_PASSWORD = /^(?:password|passwd|pass|pwd|secret|\*+|x+|\.{3}|<[^>]*>|\{[^}]*\})$/i;
 
 export const findLoginPairs: RecallDetector = (text, out) => {
+  findBarePairs(text, out);
   const places = wordPlaces(text, WORDS);
   if (places.length === 0) {
     return;
@@ -63,6 +88,21 @@ export const findLoginPairs: RecallDetector = (text, out) => {
     }
   }
 };
+
+/** A well-known account's pair alone on its line (see `BARE_PAIR`). */
+function findBarePairs(text: string, out: RecallSpan[]): void {
+  for (const at of wordPlaces(text, ACCOUNT_WORDS)) {
+    const start = lineStart(text, at, 9);
+    if (start > 0 && text.charCodeAt(start - 1) !== 10) {
+      continue; // not within the line's first blanks
+    }
+    BARE_PAIR.lastIndex = start;
+    const m = BARE_PAIR.exec(text);
+    if (m !== null && BARE_PASSWORD(m.groups!['pw']!)) {
+      push(text, m, out);
+    }
+  }
+}
 
 function push(text: string, m: RegExpExecArray | RegExpMatchArray, out: RecallSpan[]): void {
   const [start, end] = m.indices!.groups!['pw']!;

@@ -23,4 +23,16 @@ describe('redact tier: a user and a password written as a pair for a reader (log
     leaves('Log in with your account, then choose a project.');
     leaves('use src/index.ts to log output');
   });
+
+  it("hides a well-known account's pair alone on its line, and leaves YAML, owners and paths", () => {
+    hides('admin:amberwheel', 'amberwheel');
+    hides('default credentials\n  root / Tulip-field-88\n', 'Tulip-field-88');
+    hides('postgres:s3cret!x', 's3cret!x');
+    leaves('admin: true');
+    leaves('root:x:0:0:root:/root:/bin/bash');
+    leaves('admin/settings');
+    leaves('admin:12345');
+    leaves('chown root:wheel /etc/app.conf');
+    leaves('sysadmin:admin');
+  });
 });
