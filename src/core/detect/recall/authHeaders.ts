@@ -12,9 +12,20 @@ import { holdsWord, literalWords, mayHold, wordSet } from './wordIndex';
  * headers (`X-Api-Key: …`) inside a `-H`/`--header` argument. The header and its scheme stay readable.
  */
 
-/** `Authorization` (or `Proxy-Authorization`), an optional closing quote, and its separator. */
+/**
+ * `Authorization` (or `Proxy-Authorization`), an optional closing quote, and its separator; a blank after a
+ * server's directive that sets the header (Apache's `RequestHeader set Authorization "Basic …"`, nginx's
+ * `proxy_set_header Authorization "Bearer …";`).
+ */
 const AUTHORIZATION =
-  /\b(?:proxy-)?authorization(?:["'][ \t]{0,4}(?:[:,]|=>)|[ \t]{0,4}[:=])[ \t]{0,8}(?:["'`][ \t]{0,4}|f["']|\$["'])?/gi;
+  /\b(?:proxy-)?authorization(?:["'][ \t]{0,4}(?:[:,]|=>)|[ \t]{0,4}[:=]|(?<=(?:RequestHeader[ \t]{1,4}(?:set|append|add|merge|setifempty)|proxy_set_header|add_header|grpc_set_header|more_set_headers)[ \t]{1,4}["']?(?:proxy-)?authorization)[ \t]{1,8})[ \t]{0,8}(?:["'`][ \t]{0,4}|f["']|\$["'])?/gi;
+/**
+ * A server's directive that sets a header, and the header's name (group 1): nginx's `proxy_set_header
+ * X-Api-Key …;`, Apache's `RequestHeader set X-Api-Key "…"`.
+ */
+const HEADER_DIRECTIVE =
+  /\b(?:RequestHeader[ \t]{1,4}(?:set|append|add|merge|setifempty)|proxy_set_header|add_header|grpc_set_header)[ \t]{1,4}["']?([A-Za-z][\w-]{0,63})["']?[ \t]{1,8}["']?/g;
+
 /** The scheme before the credential. */
 const SCHEME =
   /(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|OAuth|ApiKey|Api-Key|Key|SSWS|Splunk|GenieKey|JWT|Client-ID|AWS4-HMAC-SHA256|Hawk)[ \t]{1,4}/iy;
@@ -62,6 +73,17 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
       generatedValue(text, header.lastIndex, out);
     }
   }
+  const directive = new RegExp(HEADER_DIRECTIVE.source, 'g');
+  for (
+    let m = mayHold(text, DIRECTIVE_WORDS) ? directive.exec(text) : null;
+    m !== null;
+    m = directive.exec(text)
+  ) {
+    const kind = credentialKind(m[1]!);
+    if (kind !== undefined && !/authorization$/i.test(m[1]!)) {
+      directive.lastIndex = Math.max(directive.lastIndex, credential(text, directive.lastIndex, kind, out));
+    }
+  }
   const bearer = new RegExp(BEARER.source, 'g');
   for (let m = mayHold(text, BEARER_WORDS) ? bearer.exec(text) : null; m !== null; m = bearer.exec(text)) {
     bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
@@ -90,6 +112,7 @@ const SPACED_PAIR =
 
 /** Words of which each pattern's every match holds one, for the shared word search (`literalWords`). */
 const HEADER_WORDS = literalWords(HEADER_ARGUMENT);
+const DIRECTIVE_WORDS = literalWords(HEADER_DIRECTIVE);
 const BEARER_WORDS = literalWords(BEARER);
 const SPACED_WORDS = literalWords(SPACED_PAIR);
 const ENCODED_WORDS = literalWords(ENCODED_PAIR);
@@ -168,6 +191,8 @@ function credential(text: string, at: number, kind: string, out: RecallSpan[]): 
   }
   if (end < limit && text[end - 1] === ',') {
     end = limit; // a parameter list (`Credential=…, SignedHeaders=…, Signature=…`) runs to the line's end
+  } else if (end > at + 1 && text[end - 1] === ';') {
+    end--; // nginx's directive ends at its `;` (`proxy_set_header X-Api-Key …;`)
   }
   // A header value is a literal whatever its shape (`eyJ….eyJ…` is no member chain).
   return pushLiteral(text, { start: at, end, quoted: true }, kind, true, out);

@@ -41,6 +41,18 @@ describe('redact tier: credentials in HTTP headers', () => {
     hides('authorization = Basic dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA==');
   });
 
+  it("hides a header a web server's directive sets, and leaves a variable there", () => {
+    const basic = Buffer.from(`user:${fake()}`).toString('base64');
+    hides(`RequestHeader set Authorization "Basic ${basic}"`, basic);
+    const key = fake(20);
+    hides(`    proxy_set_header Authorization "Bearer ${key}";`, key);
+    hides(`    proxy_set_header X-Api-Key ${key};`, key);
+    hides(`RequestHeader set X-Api-Key "${key}"`, key);
+    leaves('proxy_set_header Host $host;');
+    leaves('proxy_set_header Authorization $http_authorization;');
+    leaves('add_header X-Frame-Options SAMEORIGIN;');
+  });
+
   it('hides a Bearer token written anywhere', () => {
     hides('the token was Bearer q7Rm2xKp9LwZ4tVb8 yesterday', 'q7Rm2xKp9LwZ4tVb8');
   });

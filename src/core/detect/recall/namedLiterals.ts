@@ -352,7 +352,16 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   const read = endAtOpener(text, readBare(text, at), opener);
   const bare = statementValue(text, read, prefix);
   const resume = pushLiteral(text, bare, kind, true, out);
-  return resume > bare.start ? continuedValue(text, bare.end, indentOf(prefix), kind, out) : resume;
+  if (resume > bare.start) {
+    return continuedValue(text, bare.end, indentOf(prefix), kind, out);
+  }
+  // Refused with blanks in it after a shell's variable (`PGPASSWORD=… psql -h db -c '\dt'`: a command after
+  // it, not one value of words): its first word alone, as the shell reads it. Only a shell's own form, an
+  // upper-case name glued to its `=` and a plain word: `pub_key = self._ffi.new("BIGNUM **")` is code.
+  const first = /^[^\s"'`()[\]{}$;|&<>]+(?=[ \t])/.exec(text.slice(bare.start, bare.end));
+  return first !== null && text[e] === '=' && at === e + 1 && /^[A-Z][A-Z0-9_]*$/.test(text.slice(s, e))
+    ? pushLiteral(text, { ...bare, end: bare.start + first[0].length }, kind, true, out)
+    : resume;
 }
 
 /**

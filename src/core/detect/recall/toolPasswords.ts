@@ -113,6 +113,7 @@ const TOOL_WORDS = wordSet([
     'rootpw',
     'key content',
     'jsessionid',
+    'sonar.',
   ],
   ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),

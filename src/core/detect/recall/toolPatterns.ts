@@ -44,10 +44,14 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `\\bpoetry[ \\t]{1,4}config[ \\t]{1,4}http-basic\\.${WORD}[ \\t]{1,4}${WORD}[ \\t]{1,4}${VALUE}`,
     'gd',
   ),
-  new RegExp(
-    `${tool('(?:conan|mosquitto_pub|mosquitto_sub|mosquitto_rr)', '-[pP]')}[ \\t]{1,4}${VALUE}`,
-    'gd',
-  ),
+  new RegExp(`${tool('conan', '-[pP]')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  // SonarQube's analysis properties, a token though `login` names it: `-Dsonar.login=…`, `sonar.token=…`.
+  new RegExp(`(?:^|[\\s"'])(?:-D)?sonar\\.(?:login|token|password)[ \\t]{0,4}[=:][ \\t]{0,4}${VALUE}`, 'gmd'),
+  // Mosquitto's clients take the port after `-p` and the password after `-P`.
+  new RegExp(`${tool('mosquitto_(?:pub|sub|rr)', '-P')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  // Net-SNMP's v3 passphrases: `-A` authenticates, `-X` encrypts (`-a SHA`, `-x AES` name the algorithms).
+  new RegExp(`${tool('snmp[a-z]{2,12}', '-A')}[ \\t]{1,4}${VALUE}`, 'gd'),
+  new RegExp(`${tool('snmp[a-z]{2,12}', '-X')}[ \\t]{1,4}${VALUE}`, 'gd'),
   new RegExp(`${tool('(?:wmic|cmdkey)', '/(?:password|pass):')}${VALUE}`, 'gid'),
   new RegExp(`${tool('winrs', '-p(?:assword)?:')}${VALUE}`, 'gid'),
   new RegExp(`${tool('(?:signtool|certutil)', '[/-]p')}[ \\t]{1,4}${VALUE}`, 'gid'),
@@ -120,9 +124,10 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     'gmd',
   ),
   // A command's flag and its value as separate items of an exec-form list (Compose, Kubernetes `args`):
-  // `["--requirepass", "…"]`, `["redis-cli", "-a", "…"]`, `['login', '-u', 'bot', '-p', '…']`.
+  // `["--requirepass", "…"]`, `["redis-cli", "-a", "…"]`, `['login', '-u', 'bot', '-p', '…']`; a list printed
+  // one item a line (`docker inspect`'s `"Args"`) too.
   new RegExp(
-    `["']--?[\\w-]{0,32}(?:pass|pwd|secret|token|auth|api-?key)[\\w-]{0,32}["'][ \\t]{0,4},[ \\t]{0,4}${LISTED}`,
+    `["']--?[\\w-]{0,32}(?:pass|pwd|secret|token|auth|api-?key)[\\w-]{0,32}["'][ \\t]{0,4},(?:[ \\t]{0,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,32})${LISTED}`,
     'gid',
   ),
   new RegExp(

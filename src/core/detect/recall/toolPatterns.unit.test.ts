@@ -39,6 +39,14 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     leaves('security find-generic-password -a deploy -s acme-api -w');
     leaves('security add-generic-password -a deploy -s api -w "$API_PASSWORD"');
     hides(`snmpwalk -v2c -c ${p} 10.0.0.1`, p);
+    // Mosquitto's `-p` is the port; Net-SNMP v3's `-A` and `-X` are the passphrases (`-a`, `-x` the algorithms).
+    const [q, r] = [password(), password()];
+    hides(`mosquitto_pub -h mqtt.acme.io -p 8883 -u sensor01 -P ${q} -t t`, q);
+    hides(`snmpwalk -v3 -l authPriv -u mon -a SHA -A ${q} -x AES -X ${r} 10.0.0.1`, q, r);
+    hides(`mvn sonar:sonar -Dsonar.projectKey=app -Dsonar.login=${q}`, q);
+    hides(`sonar.token=${r}\n`, r);
+    leaves('sonar.login=${SONAR_TOKEN}');
+    hides(`"Args": [\n    "--requirepass",\n    "${r}",\n    "--appendonly"\n]`, r);
   });
 
   it("hides a secret given to a cloud's or a secret store's CLI, or piped into sudo -S, passwd or kinit", () => {

@@ -23,6 +23,9 @@ const QUERY_NAMES = new Set([
   'x-goog-credential',
   'jwt',
   'code',
+  'session',
+  'sessionid',
+  'session_id',
 ]);
 /**
  * A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code), or

@@ -78,6 +78,7 @@ describe('redact tier: credentials in URLs', () => {
     );
     hides('<a href="https://x.example.org/a?x=1&amp;token=Lk3Jh9">', 'Lk3Jh9');
     hides('https://x.example.org/a/?token=Lk3Jh9', 'Lk3Jh9');
+    hides('Last request: GET https://api.acme.io/v1/sync?session=Lk3Jh9Qz', 'Lk3Jh9Qz');
     hides('https://x.example.org/a%20b&token=Lk3Jh9', 'Lk3Jh9');
     hides('https://s3.example.org/b/o?X-Amz-Credential=AKQ%2F2024%2Fus&sig=Zx9', 'AKQ%2F2024%2Fus', 'Zx9');
     hides('https://app.example.org/?dsn=postgres%3A%2F%2Fu%3Apw%2Fsecret%40h%2Fdb&x=1', 'pw%2Fsecret');
