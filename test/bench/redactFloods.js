@@ -32,6 +32,7 @@ const UNITS = [
   'key: ',
   'creds ',
   'the token is ',
+  'password ',
   'set the password to with password user a pass using the key ',
 ];
 

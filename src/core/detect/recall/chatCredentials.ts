@@ -66,6 +66,14 @@ const PROSE: readonly GatedPattern[] = [
     ),
     keep: shaped,
   },
+  // `I tried logging in with user "admin" and … as the password`: a value's shape, or a chosen word.
+  {
+    re: new RegExp(
+      `\\b(?:and|with|using|tried)[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{4,64})${QUOTE}[ \\t]{1,4}as[ \\t]{1,4}(?:(?:the|your|my|a)[ \\t]{1,4})?(?:new[ \\t]{1,4})?pass(?:word|phrase)\\b`,
+      'dg',
+    ),
+    keep: said,
+  },
   {
     re: new RegExp(
       `\\bis[ \\t]{1,4}${QUOTE}(?<v>[^\\s\`"']{6,64})${QUOTE}[ \\t]{1,4}the[ \\t]{1,4}(?:(?:right|correct|new|old|current|admin|root)[ \\t]{1,4})?pass(?:word|phrase)\\b`,

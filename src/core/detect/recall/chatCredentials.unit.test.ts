@@ -34,6 +34,7 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
       ['user admin pass amberwheel', 'amberwheel'],
       ['username deploy password tulipfield.', 'tulipfield'],
       ['DB pass -> amberwheel', 'amberwheel'],
+      ['I tried logging in with user "admin" and amberwheel as the password but it fails', 'amberwheel'],
       [`I'm using the key ${digits} for the staging API and it returns 401`, digits],
     ] as const) {
       assertHidden(findChatCredentials, text, [value]);

@@ -109,6 +109,7 @@ describe('redact tier: hostile inputs', function () {
     ['section words on one line', flood('creds ')],
     ['names glued into one token', flood('password:')],
     ['said values with no value', flood('set the password to with password user a pass using the key ')],
+    ['compound words and colons that end lines', flood('Initialpasswort lautet password is below:', '\n')],
   ];
 
   for (const [name, text] of cases) {

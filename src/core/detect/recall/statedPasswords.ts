@@ -1,3 +1,4 @@
+import { lineEnd } from '../lineBounds';
 import { pushLiteral } from './literalValue';
 import { isChosenWord } from './chosenPasswords';
 import { isElided } from './nonSecretForms';
@@ -27,7 +28,7 @@ const WORDS = wordSet([
   ...['token', 'secret', 'master key', 'encryption key', 'signing key', 'admin key', 'root key'],
 ]);
 const ASCII_WORD =
-  /(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root)[ \t]key))(?![\p{L}\d_-])/iuy;
+  /(?:(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root)[ \t]key))|(?<=(?:^|[^\p{L}\d_-])\p{L}{1,20})(?:passwort|kennwort))(?![\p{L}\d_-])/iuy;
 /**
  * Words in other scripts, or with letters past ASCII: read only in a text that holds such letters, and
  * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued).
@@ -108,8 +109,8 @@ type Reading = 'password' | 'generated' | 'stated' | 'statedKey';
  */
 function readValue(text: string, from: number, reading: Reading, out: RecallSpan[]): number {
   const stated = reading === 'stated' || reading === 'statedKey';
-  const newline = text.indexOf('\n', from);
-  const end = Math.min(newline === -1 ? text.length : newline, from + REACH);
+  // Bounded: a line's end searched to the text's end from each word made one long line of words quadratic.
+  const end = lineEnd(text, from, REACH);
   let bare: [number, number] | undefined;
   let skipped = 0;
   for (const [s, e] of pieces(text, from, end)) {
@@ -154,7 +155,43 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
     const [start, stop] = chosen.indices![group]!;
     return take(text, from + start, from + stop, out);
   }
-  return from;
+  return valueBelow(text, from, end, reading, out) ?? from;
+}
+
+/** The line after a line that ends with its colon, a blank line between at most: its one word. */
+const NEXT_LINE = /\r?\n(?:[ \t]*\r?\n)?[ \t]{0,8}([^\s]{4,128})[ \t]*(?=\r?\n|$)/y;
+
+/**
+ * A value a sentence that ends with a colon puts on the next line (`Your temporary password is below:`,
+ * `Here's the API key you asked for:`), alone there: one that `reading` takes, or a word a person chose
+ * after a password's word.
+ */
+function valueBelow(
+  text: string,
+  from: number,
+  end: number,
+  reading: Reading,
+  out: RecallSpan[],
+): number | undefined {
+  if (
+    end - from > REACH - 1 ||
+    !/:[ \t]*$/.test(text.slice(from, end)) ||
+    !/^\r?\n/.test(text.slice(end, end + 2))
+  ) {
+    return undefined;
+  }
+  NEXT_LINE.lastIndex = end;
+  const m = NEXT_LINE.exec(text);
+  if (m === null) {
+    return undefined;
+  }
+  const value = m[1]!;
+  const chosen = (reading === 'password' || reading === 'statedKey') && isChosenWord(value);
+  if (!chosen && !fits(value, reading === 'statedKey' ? 'password' : reading)) {
+    return undefined;
+  }
+  const start = NEXT_LINE.lastIndex - m[0].length + m[0].lastIndexOf(value);
+  return take(text, start, start + value.length, out);
 }
 
 /**
@@ -165,20 +202,33 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
  * words on or a colon right after the word, and not a word of prose or a type's name (see `isChosenWord`).
  * Not after `=`, nor a colon's word with more after it, which code writes (`password = self.keyring…`,
  * `password: params.password,`); a name and its literal are namedLiterals.ts's. The word is group 1 after a
- * verb, group 2 after a colon.
+ * verb, group 2 after a colon. The verbs and the clauses' conjunctions of the tongues the words are read in
+ * (`ist`, `lautet`, `c'est`, `es`, `è`, `—`; `und`, `et`, `y`, `e`).
  */
 const CHOSEN_WORD =
-  /^(?:[ \t]{1,4}(?!(?:is|was|has)\b)[\w-]{1,20}){0,4}?[ \t]{1,4}(?:is|was|remains|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:and|but|so|or|which|because|though|while)[ \t]))|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/d;
+  /^(?:[ \t]{1,4}(?!(?:is|was|has|ist|est|es|é|è)(?![\p{L}\d]))[\p{L}\d_'-]{1,20}){0,6}?[ \t]{1,4}(?:is|was|remains|ist|lautet|est|c'est|es|era|é|è|\u2014|\u2013|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:(?:and|but|so|or|which|because|though|while|und|aber|et|mais|y|pero|por|e|ma)(?:[ \t]|$)|[(\u2014\u2013])))|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/du;
 /** Whether `value` is what `reading` takes (see `Reading`); a chosen word is read apart. */
 function fits(value: string, reading: Reading): boolean {
   if (reading === 'generated') {
-    return !CODE.test(value) && looksRandom(value);
+    return (!CODE.test(value) && looksRandom(value)) || drawn(value);
   }
   if (reading === 'stated') {
     // Not a type's name nor a code point (`token is ArrowToken$1`, `the next token is a U+000A`).
-    return (!CODE.test(value) && looksRandom(value)) || (plausible(value) && /^[A-Za-z\d]+$/.test(value));
+    return (
+      (!CODE.test(value) && looksRandom(value)) ||
+      drawn(value) ||
+      (plausible(value) && /^[A-Za-z\d]+$/.test(value))
+    );
   }
   return plausible(value);
+}
+
+/**
+ * A draw of base64 or base64url, its `/`, `+` and padding `=` included, which `CODE` reads as a path's or an
+ * assignment's: random by its shape, 16 characters or more, not a path's `/` first.
+ */
+function drawn(value: string): boolean {
+  return /^[A-Za-z0-9+_-][A-Za-z0-9+/_-]{15,255}={0,2}$/.test(value) && looksRandom(value.replace(/=+$/, ''));
 }
 
 function take(text: string, start: number, end: number, out: RecallSpan[]): number {
@@ -209,6 +259,9 @@ function* pieces(text: string, from: number, end: number): Generator<[number, nu
  * name, no label (`VPN:`); `_`, `-` and `.` alone are a name's (`password_ptr`, `SSH_ASKPASS`).
  */
 export function plausible(value: string): boolean {
+  if (drawn(value)) {
+    return true;
+  }
   if (
     value.length < 6 ||
     value.length > 80 ||

@@ -140,6 +140,39 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
     }
   });
 
+  it('reads the verbs, conjunctions and compounds of other tongues, and a draw of base64 with its / and =', () => {
+    for (const line of [
+      'Das Passwort f\u00fcr den Jenkins-Admin ist amberwheel, bitte nicht weitergeben.',
+      "Salut, le mot de passe de la base de recette c'est amberwheel, l'utilisateur est recette.",
+      'La contrase\u00f1a del wifi de la oficina es amberwheel por si alguien la necesita.',
+      'A senha do root no servidor novo \u00e9 amberwheel, troca assim que puder.',
+      'Ciao Luca, la password del server di test \u00e8 amberwheel e l\u2019utente \u00e8 admin.',
+      '\u041f\u0430\u0440\u043e\u043b\u044c \u043e\u0442 \u0430\u0434\u043c\u0438\u043d\u043a\u0438 \u2014 amberwheel, \u043d\u0438\u043a\u043e\u043c\u0443.',
+      'the new shared password for the QA admin account is amberwheel (same username as before)',
+    ]) {
+      assertHidden(findStatedPasswords, line, ['amberwheel']);
+    }
+    const draw = `${fake(20)}+/${fake(18)}==`;
+    assertHidden(findStatedPasswords, `mein neues Initialpasswort lautet ${draw}, funktioniert aber nicht`, [
+      draw,
+    ]);
+    assertHidden(findStatedPasswords, `Hoi Sanne, het wachtwoord voor de testomgeving is ${draw}.`, [draw]);
+    assertUntouched(findStatedPasswords, 'Die Passwortrichtlinie ist streng.');
+    assertUntouched(findStatedPasswords, 'the password is stored in /etc/app/secrets/db');
+  });
+
+  it('hides the one word a sentence ending with its colon puts on the next line', () => {
+    assertHidden(
+      findStatedPasswords,
+      'Your temporary password is below:\namberwheel\nChange it at first login.',
+      ['amberwheel'],
+    );
+    const key = fake(32);
+    assertHidden(findStatedPasswords, `Here's the API key you asked for:\n\n${key}\nLet me know.`, [key]);
+    assertUntouched(findStatedPasswords, 'password:\n  required: true');
+    assertUntouched(findStatedPasswords, "Here's the API key you asked for:\nsee the vault entry");
+  });
+
   it('leaves prose and code about passwords (real files\u2019 lines)', () => {
     for (const text of [
       ':param passphrase: (Optional) The password to decrypt the PKCS12 lump',
