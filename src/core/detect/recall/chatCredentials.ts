@@ -203,22 +203,17 @@ const TOOL_WORDS = wordSet([
   ],
 ]);
 
-/** A list's heading: `Accounts:` (group 1), or `username:password` (group 2). */
+/**
+ * A list's heading: `Accounts:`, `Test accounts (staging):`, `**Credentials:**` (group 1), or
+ * `username:password` (group 2).
+ */
 const HEADING =
-  /^[ \t]{0,8}(?:(accounts|credentials|logins|users|creds|passwords)[ \t]{0,4}:|(user(?:name)?[ \t]{0,2}[:/][ \t]{0,2}pass(?:word)?))[ \t]*\r?$/i;
+  /^[ \t]{0,8}(?:(?:[#*_]{1,4}[ \t]{0,2})?(?:[\w-]{1,20}[ \t]{1,2}){0,3}(accounts|credentials|logins|users|creds|passwords)(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?[ \t]{0,4}:[*_]{0,4}|(user(?:name)?[ \t]{0,2}[:/][ \t]{0,2}pass(?:word)?))[ \t]*\r?$/i;
 /** An item `user → …`; a YAML record's field (`- name: …`, `email: …`) is no user's. */
 const ARROW_ITEM =
-  /^[ \t]{1,8}[-*]?[ \t]{0,2}(?!(?:name|email|e-mail|role|roles|id|uid|gid|group|groups|home|shell|url|host)[ \t]{0,4}:)[^\s:]{1,64}[ \t]{0,4}(?:\u2192|->|=>|:|\/)[ \t]{0,4}(\S{4,128})[ \t]*\r?$/i;
+  /^[ \t]{0,8}[-*]?[ \t]{0,2}(?!(?:name|email|e-mail|role|roles|id|uid|gid|group|groups|home|shell|url|host)[ \t]{0,4}:)[^\s:]{1,64}[ \t]{0,4}(?:\u2192|->|=>|:|\/|[ \t]\u2014|[ \t]\u2013|[ \t]-)[ \t]{0,4}(\S{4,128})[ \t]*\r?$/i;
 const COLON_ITEM = /^[ \t]{0,8}[^\s:]{1,64}:(\S{4,128})[ \t]*\r?$/;
-const HEADING_WORDS = wordSet([
-  'accounts:',
-  'credentials:',
-  'logins:',
-  'users:',
-  'creds:',
-  'passwords:',
-  'user',
-]);
+const HEADING_WORDS = wordSet(['accounts', 'credentials', 'logins', 'users:', 'creds', 'passwords', 'user']);
 /** Items read under a heading. */
 const MAX_ITEMS = 50;
 
@@ -294,7 +289,12 @@ function readList(text: string, from: number, end: number, out: RecallSpan[]): n
     if (m === null) {
       break;
     }
-    if (shaped(m[1]!)) {
+    // A word a person chose only after an arrow or a dash (`admin → …`); after a `:` it names a setting.
+    if (
+      shaped(m[1]!) ||
+      looksRandom(m[1]!) ||
+      (isChosenWord(m[1]!) && /\u2192|->|=>|\u2014|\u2013/.test(m[0]))
+    ) {
       const start = at + m[0].lastIndexOf(m[1]!);
       out.push({ start, end: start + m[1]!.length, kind: 'password' });
     }

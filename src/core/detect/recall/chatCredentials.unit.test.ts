@@ -59,6 +59,12 @@ describe('redact tier: credentials in pasted chat and terminal material (chatCre
     const [a, b] = [pw(), pw()];
     assertHidden(findChatCredentials, `Accounts:\n  admin \u2192 ${a}\n  ops -> ${b}`, [a, b]);
     assertHidden(findChatCredentials, `username:password\nadmin:${a}\nops:${b}`, [a, b]);
+    const hex = randomToken(HEX, 32);
+    assertHidden(
+      findChatCredentials,
+      `Test accounts (staging):\n* buyer@test.acme.io \u2014 ${hex}\n* admin@test.acme.io \u2014 amberwheel`,
+      [hex, 'amberwheel'],
+    );
     const t = fake(32);
     for (const text of [
       `<value name="secret"><![CDATA[${t}]]></value>`,

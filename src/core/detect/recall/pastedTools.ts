@@ -53,7 +53,9 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
   ...['sip:', 'sips:', 'pic x', 'pic 9', 'pic a', 'picture x', 'accounts:', 'accounts :'],
   ...['secretid', 'secret id', 'tokens {', '/secrets/', 'random_password', 'temporary password'],
   ...['+++ b/', '<<<', 'keystore', 'rclone obscure', '-reset-password'],
-  ...['sudo -', '"auth"', '"config"', 'config set', '> auth', 'configure set'],
+  ...['sudo -', '"auth"', '"config"', 'config set', '> auth', 'configure set', 'auth:token', 'whoami'],
+  ...['create token', 'get-login-password', 'print-access-token', 'print-identity-token', 'bw get'],
+  ...['initial-password', 'launchctl', 'ugfzc3dvcmq6', 'api.telegram.org/bot', 'successfully reset'],
 ];
 
 /** A Redis command's quoted argument as MONITOR prints it: `\"` and `\xNN` escaped. */
@@ -142,6 +144,22 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
     `(?:\\bpass[ \\t]{1,4}show|\\bsecretsmanager[ \\t]{1,4}get-secret-value|\\bgcloud[ \\t]{1,4}secrets[ \\t]{1,4}versions[ \\t]{1,4}access|\\bkeyvault[ \\t]{1,4}secret[ \\t]{1,4}show|\\bbase64(?:[ \\t]{1,4}(?:-d|--decode|-D)|decode)|\\bpulumi[ \\t]{1,4}config[ \\t]{1,4}get|\\bage[ \\t]{1,4}(?:-d|--decrypt)|\\bvault[ \\t]{1,4}(?:kv[ \\t]{1,4}get|read)[ \\t]{1,4}-field|\\bop[ \\t]{1,4}read|\\bfind-generic-password\\b[^\\r\\n]{0,200}?[ \\t]-w|\\bdoppler[ \\t]{1,4}secrets[ \\t]{1,4}get\\b[^\\r\\n]{0,200}?--plain|\\betcdctl[ \\t]{1,4}get\\b[^\\r\\n]{0,200}\\r?\\n\\S{1,200}|\\bheroku[ \\t]{1,4}config:get\\b|\\b(?:printenv[ \\t]{1,4}|echo[ \\t]{1,4}["']?\\$\\{?)${CRED_VARIABLE}|\\bcat[ \\t]{1,4}\\/run\\/secrets\\/|\\bjq[ \\t]{1,4}-r\\b[^\\r\\n]{0,200}?\\.\\w{0,30}(?:secret|token|password|passwd|key)\\b)[^\\r\\n]{0,300}\\r?\\n[ \\t]{0,4}([^\\s]{4,256})()()[ \\t]*(?=\\r?\\n|$)`,
     'gd',
   ),
+  // More commands that print a token on a line of their own (hunt I): `heroku auth:token` (after its warning
+  // line), OpenShift's `oc whoami -t`, `kubectl create token`, `aws ecr get-login-password`, `gcloud auth
+  // print-access-token`, Bitwarden's `bw get password`, `argocd admin initial-password`, `launchctl getenv`.
+  new RegExp(
+    `(?:\\bheroku[ \\t]{1,4}auth:token|\\boc[ \\t]{1,4}whoami[ \\t]{1,4}(?:-t|--show-token)|\\bkubectl[ \\t]{1,4}create[ \\t]{1,4}token|\\becr[ \\t]{1,4}get-login-password|\\bgcloud[ \\t]{1,4}auth[ \\t]{1,4}print-(?:access|identity)-token|\\bbw[ \\t]{1,4}get[ \\t]{1,4}(?:password|totp)|\\bargocd[ \\t]{1,4}admin[ \\t]{1,4}initial-password|\\blaunchctl[ \\t]{1,4}getenv[ \\t]{1,4}${CRED_VARIABLE})[^\\r\\n]{0,300}\\r?\\n(?:[ \\t]{0,4}(?:\\u203a|Warning\\b)[^\\r\\n]{0,200}\\r?\\n)?[ \\t]{0,4}([^\\s]{4,4096})()()[ \\t]*(?=\\r?\\n|$)`,
+    'gd',
+  ),
+  // SMTP's AUTH LOGIN in a client's debug output: the line the client sends after the server's `334
+  // UGFzc3dvcmQ6` (base64 for `Password:`) is the password, base64 or raw.
+  new RegExp(
+    `\\b334[ \\t]{1,4}UGFzc3dvcmQ6[ \\t]*\\r?\\n[^\\r\\n]{0,40}?(?:C:|CLIENT[ \\t]{0,4}->[ \\t]{0,4}SERVER:|>>>?|send:?)?[ \\t]{0,4}(?:b?['"])?([^\\s'"]{1,256})()()`,
+    'gd',
+  ),
+  // A Telegram bot's token in the Bot API's path (`https://api.telegram.org/bot<token>/getUpdates`), whatever
+  // its shape.
+  new RegExp(`api\\.telegram\\.org/bot([^/\\s"'<>]{8,128})()()/`, 'gd'),
   new RegExp(
     `\\bCONFIG[ \\t]{1,4}GET[ \\t]{1,4}(?:requirepass|masterauth)[^\\r\\n]{0,40}\\r?\\n[^\\r\\n]{0,40}\\r?\\n2\\)[ \\t]{1,4}"([^"\\r\\n]{1,128})"()()`,
     'gid',
@@ -266,4 +284,6 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
     `-reset-password\\b[^\\r\\n]{0,200}\\r?\\n(?:[^\\r\\n]{0,200}\\r?\\n){0,3}?New value:[ \\t]{0,4}${VALUE}`,
     'gd',
   ),
+  // Its output without the command, or with the command too many lines above: the line before says so.
+  new RegExp(`\\buser successfully reset\\.?[ \\t]*\\r?\\nNew value:[ \\t]{0,4}${VALUE}`, 'gd'),
 ];

@@ -118,6 +118,13 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       (p: string) => `aws configure set aws_secret_access_key ${p}`,
       (p: string) => `read -p "pw" PW <<< "${p}"`,
       (p: string) => `read -rs DB_PASSWORD <<< ${p}`,
+      (p: string) => `$ heroku auth:token\n \u203a   Warning: token will expire 05/02/2025\n${p}\n`,
+      (p: string) => `$ oc whoami -t\nsha256~${p}\n`,
+      (p: string) => `$ aws ecr get-login-password --region eu-west-1\n${p}\n`,
+      (p: string) => `SERVER -> CLIENT: 334 UGFzc3dvcmQ6\nCLIENT -> SERVER: ${p}\nSERVER -> CLIENT: 235 OK`,
+      (p: string) => `$ curl https://api.telegram.org/bot${p}/getUpdates`,
+      (p: string) =>
+        `$ bin/elasticsearch-reset-password -u elastic\nThis tool will reset the password.\nThe password will be printed.\nPlease confirm [y/N]y\n\n\nPassword for the [elastic] user successfully reset.\nNew value: ${p}`,
       (p: string) => `aws configure set profile.ci.aws_session_token "${p}"`,
       (p: string) =>
         `elasticsearch-reset-password -u elastic -i\nThis tool will reset the password.\nNew value: ${p}`,

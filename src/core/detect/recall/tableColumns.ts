@@ -19,7 +19,13 @@ const DELIMITERS = ['\t', '|', '\u2502', ',', ';', '  '] as const;
 /** Delimiters whose rows open and close with one (Markdown, psql, a CLI's box-drawn table: `│`, `║`). */
 const FRAMED = new Set<string>(['|', '\u2502']);
 /** A line that may be a header: it holds a credential word. */
-const CREDENTIAL_WORD = wordSet(['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth']);
+const CREDENTIAL_WORD = wordSet([
+  ...['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
+  ...['kennwort', 'passwort', 'wachtwoord', 'senha', 'contrase', 'mot de passe', 'mdp', 'haslo', 'parola'],
+]);
+/** A password column's header in another tongue (a German router's `Name;Benutzer;Kennwort;URL` export). */
+const FOREIGN_PASSWORD =
+  /^(?:kennwort|passwort|wachtwoord|senha|contrase(?:ñ|n)a|mot de passe|mdp|has(?:ł|l)o|parola|clave|l(?:ö|o)senord|salasana|adgangskode|passord)$/iu;
 /** A Markdown, psql, mysql or box-drawn rule between the header and the rows (`|---|:--|`, `+----+`, `├──┼──┤`). */
 const RULE = /^[\s|:+=\u2500-\u257f-]*(?:-{3}|[\u2500\u2550]{3})[\s|:+=\u2500-\u257f-]*$/;
 const MAX_ROWS = 1000;
@@ -72,7 +78,12 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
       }
       continue;
     }
-    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')) ?? plainKey(l));
+    const kinds = labels.map(
+      (l) =>
+        credentialKind(l.replace(/[\s-]+/g, '_')) ??
+        plainKey(l) ??
+        (FOREIGN_PASSWORD.test(l) ? 'password' : undefined),
+    );
     if (kinds.every((k) => k === undefined)) {
       continue;
     }
@@ -107,7 +118,7 @@ function cellValue(value: string, kind: string): boolean {
   if (looksRandom(value)) {
     return true;
   }
-  if (isWordPassword(value)) {
+  if (isWordPassword(value) || (kind === 'password' && isChosenWord(value))) {
     return true;
   }
   if (kind === PLAIN_KEY) {

@@ -65,6 +65,10 @@ describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
     leaves('api_key,api_secret');
     leaves('token,expires_at');
     leaves('password,email');
+    // A header in another tongue, and a word a person chose under a password column.
+    const k = password();
+    hides(`Name;Benutzer;Kennwort;URL\nRouter;admin;${k};http://192.168.178.1\n`, k);
+    hides('name,url,username,password\nGitHub,https://github.com,dev,amberwheel\n', 'amberwheel');
   });
 
   it('hides a column headed just key when its cell is generated or a password, in inline code or not', () => {
