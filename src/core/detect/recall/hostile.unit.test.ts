@@ -110,6 +110,7 @@ describe('redact tier: hostile inputs', function () {
     ['names glued into one token', flood('password:')],
     ['said values with no value', flood('set the password to with password user a pass using the key ')],
     ['compound words and colons that end lines', flood('Initialpasswort lautet password is below:', '\n')],
+    ['client calls of hex literals left open', flood(`new Client('${'0123456789abcdef'.repeat(2)}' (`)],
   ];
 
   for (const [name, text] of cases) {

@@ -1,4 +1,5 @@
 import { findPrintedStructs } from './printedStructs';
+import { findClientArguments } from './clientArguments';
 import { findLoginPairs } from './loginPairs';
 import { findChangedValues } from './changedValues';
 import { decodedViewDetector } from './decodedViews';
@@ -127,6 +128,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findChangedValues,
   findLoginPairs,
   findPrintedStructs,
+  findClientArguments,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
