@@ -100,7 +100,7 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
 const ENCODED_PAIR =
   /(?:\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString|Encode(?:ToString)?|GetBytes|getBytes|Buffer\.from|Blob\.valueOf|encode)|\[\]byte)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?["'`][\w.@+-]{1,64}:(?=[^\s"'`:]{4,128}["'`])/g;
 const PAIR_CALLS =
-  /(?<![\w-])-a[ \t]{1,4}[\w.@+-]{1,64}:(?=[^\s"':]{4,128})|\.basic_auth[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}Some\([ \t]{0,4}(?=["'])|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
+  /(?<![\w-])-a[ \t]{1,4}[\w.@+-]{1,64}:(?=[^\s"':]{4,128})|\.basic_auth[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}Some\([ \t]{0,4}(?=["'])|\.basic_auth[ \t]{1,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])|\b(?:paste0?|AuthenticationHeaderValue|str|concat|String\.format)[ \t]{0,4}\([ \t]{0,4}["'](?:Bearer|Basic|Token)[ ]?["'][ \t]{0,4},[ \t]{0,4}(?=["'])|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
 
 /**
  * A pair inside a base64 call whose password holds blanks (`b64encode(b"deploy:four word pass phrase")`,

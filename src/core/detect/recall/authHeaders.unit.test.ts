@@ -53,6 +53,17 @@ describe('redact tier: credentials in HTTP headers', () => {
     leaves('add_header X-Frame-Options SAMEORIGIN;');
   });
 
+  it('hides a credential a call joins to its scheme, and a Ruby basic_auth pair', () => {
+    const key = fake(20);
+    hides(`res <- GET(url, add_headers(Authorization = paste("Bearer", "${key}")))`, key);
+    hides(
+      `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "${key}");`,
+      key,
+    );
+    hides(`req.basic_auth 'admin', '${key}'`, key);
+    leaves('new AuthenticationHeaderValue("Bearer", token)');
+  });
+
   it('hides a Bearer token written anywhere', () => {
     hides('the token was Bearer q7Rm2xKp9LwZ4tVb8 yesterday', 'q7Rm2xKp9LwZ4tVb8');
   });

@@ -106,12 +106,13 @@ const GROUPS: readonly PatternGroup[] = [
     ],
   },
   {
-    words: wordSet(['forkey:', ', key:', ',key:', 'account:']),
+    words: wordSet(['forkey:', ', key:', ',key:', 'account:', 'forhttpheaderfield:']),
     patterns: [
-      // Setters: the value first, the credential's key after it.
+      // Setters: the value first, the credential's key after it (Swift's `request.setValue("…",
+      // forHTTPHeaderField: "X-API-Key")` too).
       {
         re: new RegExp(
-          `\\.set\\w{0,20}\\([ \\t]{0,4}${QV}[ \\t]{0,4},[ \\t]{0,4}(?:key|forKey|for|account)[ \\t]{0,4}:[ \\t]{0,4}${QN}`,
+          `\\.set\\w{0,20}\\([ \\t]{0,4}${QV}[ \\t]{0,4},[ \\t]{0,4}(?:key|forKey|for|account|forHTTPHeaderField)[ \\t]{0,4}:[ \\t]{0,4}${QN}`,
           'gd',
         ),
         keep: named,
@@ -174,6 +175,38 @@ const GROUPS: readonly PatternGroup[] = [
       },
       {
         re: /\bkey:[ \t]{0,4}(?:Base64|:base64)\.decode(?:64)?!?\([ \t]{0,4}"(?<v>[A-Za-z0-9+/=_-]{16,512})"/dg,
+      },
+    ],
+  },
+  {
+    words: wordSet(['field(', 'tochararray', 'github-oauth', 'access-tokens', '<apikeys>', ':basic-auth']),
+    patterns: [
+      // A dataclass's or pydantic's default (`password: str = field(default="…")`).
+      {
+        re: new RegExp(
+          `\\b(?<n>[A-Za-z_]\\w{0,63})[ \\t]{0,4}:[ \\t]{0,4}[\\w.[\\], |]{1,60}?=[ \\t]{0,4}(?:dataclasses\\.|pydantic\\.)?[Ff]ield\\([^()\\r\\n]{0,80}?\\bdefault[ \\t]{0,4}=[ \\t]{0,4}${QV}`,
+          'gd',
+        ),
+        keep: named,
+      },
+      // A keystore's password (`ks.load(new FileInputStream("keystore.jks"), "…".toCharArray())`).
+      {
+        re: /\.(?:load|getKey|init|store|setKeyEntry)\([^;\r\n]{0,160}?,[ \t]{0,4}"(?<v>[^"\r\n]{1,128})"\.toCharArray\(\)/dg,
+      },
+      // Composer's GitHub token (`{"github-oauth": {"github.com": "…"}}`), Nix's `access-tokens =
+      // github.com=…`, NuGet.config's `<apikeys>` (`<add key="<feed>" value="…" />`), clj-http's
+      // `{:basic-auth ["admin" "…"]}`.
+      {
+        re: /"(?:github-oauth|gitlab-token|gitlab-oauth|bitbucket-oauth)"[ \t]{0,4}:[ \t]{0,4}\{[ \t\r\n]{0,40}"[^"\r\n]{1,128}"[ \t]{0,4}:[ \t]{0,4}"(?<v>[^"\r\n]{1,256})"/dg,
+      },
+      {
+        re: /^[ \t]{0,8}access-tokens[ \t]{0,4}=[ \t]{0,4}[\w.-]{1,128}=(?<v>[^\s]{1,256})/dgm,
+      },
+      {
+        re: /<apikeys>[^]{0,400}?<add[ \t]{1,4}key="[^"\r\n]{1,256}"[ \t]{1,4}value="(?<v>[^"\r\n]{1,256})"/dg,
+      },
+      {
+        re: /:basic-auth[ \t]{1,4}\[[ \t]{0,4}"[^"\r\n]{1,64}"[ \t]{1,4}"(?<v>[^"\r\n]{1,128})"/dg,
       },
     ],
   },

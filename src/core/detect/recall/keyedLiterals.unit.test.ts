@@ -38,6 +38,14 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       (p: string) => `my @creds = qw(admin ${p});`,
       (p: string) => `config.adminpassFile = "\${pkgs.writeText "adminpass" "${p}"}";`,
       (p: string) => `@Value("${p}") private String secret;`,
+      (p: string) => `request.setValue("${p}", forHTTPHeaderField: "X-API-Key")`,
+      (p: string) => `    password: str = field(default="${p}")`,
+      (p: string) => `ks.load(new FileInputStream("keystore.jks"), "${p}".toCharArray());`,
+      (p: string) => `{"github-oauth": {"github.com": "${p}"}}`,
+      (p: string) => `access-tokens = github.com=${p}`,
+      (p: string) =>
+        `<apikeys>\n  <add key="https://www.nuget.org/api/v2/package" value="${p}" />\n</apikeys>`,
+      (p: string) => `(http/get url {:basic-auth ["admin" "${p}"]})`,
       (p: string) => `    @Value("${p}")\n    private String apiKey;`,
       (p: string) => `@Value(value = "${p}") lateinit var clientSecret: String`,
     ]) {
@@ -74,6 +82,9 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       '@Value("${app.secret}") private String secret;',
       '@Value("#{systemEnvironment[\'API_KEY\']}") private String apiKey;',
       '@Value("30") private int timeoutSeconds;',
+      'request.setValue("application/json", forHTTPHeaderField: "Content-Type")',
+      '    retries: int = field(default=3)',
+      '    name: str = field(default="worker")',
     ]) {
       assertUntouched(findKeyedLiterals, text);
     }

@@ -114,6 +114,7 @@ const TOOL_WORDS = wordSet([
     'key content',
     'jsessionid',
     'sonar.',
+    'authinfo:',
   ],
   ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),

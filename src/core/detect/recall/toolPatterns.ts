@@ -47,6 +47,13 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
   new RegExp(`${tool('conan', '-[pP]')}[ \\t]{1,4}${VALUE}`, 'gd'),
   // SonarQube's analysis properties, a token though `login` names it: `-Dsonar.login=…`, `sonar.token=…`.
   new RegExp(`(?:^|[\\s"'])(?:-D)?sonar\\.(?:login|token|password)[ \\t]{0,4}[=:][ \\t]{0,4}${VALUE}`, 'gmd'),
+  // sendmail's `AuthInfo:<host> "U:<user>" "P:<password>"` (access.db's source), and Composer's `config --auth
+  // github-oauth.<host> <token>` (`http-basic.<host> <user> <password>`).
+  new RegExp(`\\bAuthInfo:[^\\s]{0,253}[^\\r\\n]{0,120}?"P:([^"\\r\\n]{1,128})()()"`, 'gd'),
+  new RegExp(
+    `\\bcomposer[ \\t]{1,4}config(?:[ \\t]{1,4}-[-\\w]{1,20}){0,4}[ \\t]{1,4}(?:(?:github-oauth|gitlab-token|gitlab-oauth|bitbucket-oauth)\\.[^\\s]{1,253}|http-basic\\.[^\\s]{1,253}[ \\t]{1,4}[^\\s]{1,64})[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
   // Mosquitto's clients take the port after `-p` and the password after `-P`.
   new RegExp(`${tool('mosquitto_(?:pub|sub|rr)', '-P')}[ \\t]{1,4}${VALUE}`, 'gd'),
   // Net-SNMP's v3 passphrases: `-A` authenticates, `-X` encrypts (`-a SHA`, `-x AES` name the algorithms).

@@ -46,6 +46,9 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     hides(`mvn sonar:sonar -Dsonar.projectKey=app -Dsonar.login=${q}`, q);
     hides(`sonar.token=${r}\n`, r);
     leaves('sonar.login=${SONAR_TOKEN}');
+    hides(`AuthInfo:smtp.gmail.com "U:me" "P:${q}" "M:PLAIN"`, q);
+    hides(`composer config --global --auth github-oauth.github.com ${q}`, q);
+    hides(`composer config http-basic.repo.example.org deploy ${r}`, r);
     hides(`"Args": [\n    "--requirepass",\n    "${r}",\n    "--appendonly"\n]`, r);
   });
 
