@@ -56,6 +56,7 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
   ...['sudo -', '"auth"', '"config"', 'config set', '> auth', 'configure set', 'auth:token', 'whoami'],
   ...['create token', 'get-login-password', 'print-access-token', 'print-identity-token', 'bw get'],
   ...['initial-password', 'launchctl', 'ugfzc3dvcmq6', 'api.telegram.org/bot', 'successfully reset'],
+  ...['= 0x', '>>> ', '(pdb) p', 'ipdb> p', 'in [', 'securestring', 'aws secret access key ['],
 ];
 
 /** A Redis command's quoted argument as MONITOR prints it: `\"` and `\xNN` escaped. */
@@ -149,6 +150,26 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
   // print-access-token`, Bitwarden's `bw get password`, `argocd admin initial-password`, `launchctl getenv`.
   new RegExp(
     `(?:\\bheroku[ \\t]{1,4}auth:token|\\boc[ \\t]{1,4}whoami[ \\t]{1,4}(?:-t|--show-token)|\\bkubectl[ \\t]{1,4}create[ \\t]{1,4}token|\\becr[ \\t]{1,4}get-login-password|\\bgcloud[ \\t]{1,4}auth[ \\t]{1,4}print-(?:access|identity)-token|\\bbw[ \\t]{1,4}get[ \\t]{1,4}(?:password|totp)|\\bargocd[ \\t]{1,4}admin[ \\t]{1,4}initial-password|\\blaunchctl[ \\t]{1,4}getenv[ \\t]{1,4}${CRED_VARIABLE})[^\\r\\n]{0,300}\\r?\\n(?:[ \\t]{0,4}(?:\\u203a|Warning\\b)[^\\r\\n]{0,200}\\r?\\n)?[ \\t]{0,4}([^\\s]{4,4096})()()[ \\t]*(?=\\r?\\n|$)`,
+    'gd',
+  ),
+  // A debugger's print of a credential-named pointer to a string (gdb's `password = 0x5555… "…"`, lldb's
+  // `(NSString *) apiKey = 0x6000… @"…"`), a REPL's echo of a credential-named expression (`>>>
+  // settings.AWS_SECRET_ACCESS_KEY` then `'…'`, pdb's `p self.api_key`), and an SSM SecureString's value.
+  new RegExp(
+    `\\b\\w{0,40}(?:[Pp]ass|PASS|[Pp]wd|PWD|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY)\\w{0,20}[ \\t]{0,2}=[ \\t]{0,2}0x[0-9a-f]{4,16}[ \\t]{1,2}@?"([^"\\r\\n]{1,256})()()"`,
+    'gd',
+  ),
+  new RegExp(
+    `^(?:>>>|\\(Pdb\\)[ \\t]{1,4}pp?|ipdb>[ \\t]{1,4}pp?|In[ \\t]\\[\\d{1,5}\\]:)[ \\t]{1,4}[\\w.[\\]'"]{0,80}(?:[Pp]ass|PASS|[Pp]wd|PWD|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY)\\w{0,30}['"\\]]{0,2}[ \\t]*\\r?\\n(?:Out\\[\\d{1,5}\\]:[ \\t]{0,4})?['"]([^'"\\r\\n]{1,256})()()['"]`,
+    'gmd',
+  ),
+  new RegExp(
+    `"Type"[ \\t]{0,4}:[ \\t]{0,4}"SecureString"[ \\t]{0,4},[ \\t\\r\\n]{0,40}"Value"[ \\t]{0,4}:[ \\t]{0,4}"([^"\\r\\n]{1,4096})()()"`,
+    'gd',
+  ),
+  // `aws configure`'s prompt, answered: `AWS Secret Access Key [None]: …`.
+  new RegExp(
+    `\\bAWS[ \\t]Secret[ \\t]Access[ \\t]Key[ \\t]\\[[^\\]\\r\\n]{0,64}\\]:[ \\t]{0,4}${VALUE}`,
     'gd',
   ),
   // SMTP's AUTH LOGIN in a client's debug output: the line the client sends after the server's `334

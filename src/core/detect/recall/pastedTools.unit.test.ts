@@ -124,6 +124,14 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       (p: string) => `SERVER -> CLIENT: 334 UGFzc3dvcmQ6\nCLIENT -> SERVER: ${p}\nSERVER -> CLIENT: 235 OK`,
       (p: string) => `$ curl https://api.telegram.org/bot${p}/getUpdates`,
       (p: string) =>
+        `(gdb) p *cfg\n$1 = {host = 0x5555555592a0 "db", password = 0x5555555592e0 "${p}", timeout = 30}`,
+      (p: string) => `(lldb) frame variable\n(NSString *) apiKey = 0x0000600000c04000 @"${p}"`,
+      (p: string) => `>>> settings.AWS_SECRET_ACCESS_KEY\n'${p}'\n>>> `,
+      (p: string) => `(Pdb) p self.api_key\n'${p}'`,
+      (p: string) =>
+        `{\n  "Parameter": {\n    "Name": "/prod/api/key",\n    "Type": "SecureString",\n    "Value": "${p}"\n  }\n}`,
+      (p: string) => `$ aws configure\nAWS Access Key ID [None]: AKIA\nAWS Secret Access Key [None]: ${p}\n`,
+      (p: string) =>
         `$ bin/elasticsearch-reset-password -u elastic\nThis tool will reset the password.\nThe password will be printed.\nPlease confirm [y/N]y\n\n\nPassword for the [elastic] user successfully reset.\nNew value: ${p}`,
       (p: string) => `aws configure set profile.ci.aws_session_token "${p}"`,
       (p: string) =>

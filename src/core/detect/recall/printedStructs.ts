@@ -1,12 +1,13 @@
 import { credentialKind } from './credentialName';
 import { pushLiteral } from './literalValue';
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { holdsWord, wordSet } from './wordIndex';
 
 // A Go struct printed with `%+v` (`{Host:db Password:… Port:5432}`, `&{User:app Password:…}`,
 // `main.Config{…}` in a panic or a log): fields `Name:value` parted by blanks, strings unquoted. The
 // named-literal detector reads a bare value after `Name:` as code unless it is generated, so a chosen
-// password went out with the log line (the everyday-placements probe, 2026-12-07).
+// password went out with the log line (the everyday-placements probe, 2026-12-07). Java's and Kotlin's
+// `toString()` (`Config(user=app, password=…)`) and PHP's `print_r` (`[password] => …`) likewise (hunt I).
 
 /** A credential word that a field's name holds, for the shared word search: a text without one is passed over. */
 const WORDS = wordSet(['pass', 'pwd', 'secret', 'token', 'key', 'credential']);
@@ -20,22 +21,63 @@ const FIELD = /([A-Z]\w{0,63}):([^\s{}"]{0,200})(?=[ }])[ ]?/dy;
 /** The most fields read in one struct: a line of them stays linear. */
 const MAX_FIELDS = 64;
 
+/**
+ * Java's and Kotlin's printed objects (Lombok's and a data class's `toString()`: `DatabaseConfig(url=…,
+ * username=app, password=…, poolSize=10)`), found from their `(`: fields `name=value` parted by `, `.
+ */
+const PAREN_OPENING = /(?<![\w.$])[A-Z]\w{0,63}\((?=[a-z]\w{0,63}=)/g;
+/**
+ * A value no expression holds (`url=jdbc:mysql://…`, `clientId=orders-svc`, `email=a@b`): a field list with one
+ * is printed data, not a call with keyword arguments (`HTTPBasicAuthHandler(password_mgr=auth)`).
+ */
+const PRINTED_VALUE = /[:/@]|[A-Za-z]-[A-Za-z]/;
+/** One such field: its name (group 1), `=`, the value up to `, ` or `)` (group 2), and the `, ` after. */
+const PAREN_FIELD = /([a-z]\w{0,63})=([^,()\r\n]{0,200})(?=[,)])(?:,[ ]?)?/dy;
+/** PHP's `print_r` of an array: `[password] => …` on a line of its own. */
+const PRINT_R = /^[ \t]{0,32}\[([\w-]{1,64})\] => ([^\r\n]{1,256}?)[ \t]*\r?$/dgm;
+
 export const findPrintedStructs: RecallDetector = (text, out) => {
   if (!holdsWord(text, WORDS)) {
     return;
   }
-  for (const open of text.matchAll(OPENING)) {
-    FIELD.lastIndex = open.index + open[0].length;
-    for (let k = 0; k < MAX_FIELDS; k++) {
-      const m = FIELD.exec(text);
-      if (m === null) {
-        break;
-      }
-      const kind = m[2] === '' ? undefined : credentialKind(m[1]!);
-      if (kind !== undefined) {
+  for (const open of text.matchAll(PAREN_OPENING)) {
+    const mine: RecallSpan[] = [];
+    if (readFields(text, open.index + open[0].length, PAREN_FIELD, mine)) {
+      out.push(...mine);
+    }
+  }
+  if (text.includes('] => ')) {
+    for (const m of text.matchAll(PRINT_R)) {
+      const kind = credentialKind(m[1]!);
+      if (kind !== undefined && !/^(?:Array|Object)\b/.test(m[2]!)) {
         const [start, end] = m.indices![2]!;
         pushLiteral(text, { start, end, quoted: false }, kind, true, out);
       }
     }
   }
+  for (const open of text.matchAll(OPENING)) {
+    readFields(text, open.index + open[0].length, FIELD, out);
+  }
 };
+
+/**
+ * Reads the fields `field` finds from `at` on, and hides each value a credential's name is given. Returns
+ * whether a value was one no expression holds (`PRINTED_VALUE`).
+ */
+function readFields(text: string, at: number, field: RegExp, out: RecallSpan[]): boolean {
+  field.lastIndex = at;
+  let printed = false;
+  for (let k = 0; k < MAX_FIELDS; k++) {
+    const m = field.exec(text);
+    if (m === null) {
+      break;
+    }
+    printed ||= PRINTED_VALUE.test(m[2]!);
+    const kind = m[2] === '' ? undefined : credentialKind(m[1]!);
+    if (kind !== undefined) {
+      const [start, end] = m.indices![2]!;
+      pushLiteral(text, { start, end, quoted: false }, kind, true, out);
+    }
+  }
+  return printed;
+}

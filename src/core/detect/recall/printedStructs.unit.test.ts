@@ -20,4 +20,16 @@ describe('redact tier: a Go struct printed with %+v (printedStructs.ts)', () => 
     leaves('const t={Token:e.token}');
     leaves('std::map{Key::Value}');
   });
+
+  it("hides Java's and Kotlin's printed objects and PHP's print_r, and leaves keyword arguments in code", () => {
+    hides(
+      'DatabaseConfig(url=jdbc:mysql://db:3306/app, username=app, password=amberwheel, poolSize=10)',
+      'amberwheel',
+    );
+    hides('ApiCredentials(clientId=orders-svc, clientSecret=tulipfield, scope=orders.read)', 'tulipfield');
+    hides('Array\n(\n    [driver] => mysql\n    [password] => amberwheel\n)', 'amberwheel');
+    leaves('urllib.request.HTTPBasicAuthHandler(password_mgr=auth)');
+    leaves('conn = Connection(host=host, password=password)');
+    leaves('    [password] => Array');
+  });
 });

@@ -18,10 +18,11 @@ export const LINE_PREFIX =
  * (`ssh admin@host  # password: …`), a CI log's timestamp, a shell history's number, or
  * the sections of a .NET configuration key (`dotnet user-secrets list` prints `Stripe:SecretKey = …`;
  * PascalCase, as .NET writes them, and single colons: Ruby's and C++'s `Foo::` is a scope in code), or the
- * left column of `diff -y` (`DB_PASSWORD=old      |  DB_PASSWORD=new`, a right-only line's `   >  …`).
+ * left column of `diff -y` (`DB_PASSWORD=old      |  DB_PASSWORD=new`, a right-only line's `   >  …`), or
+ * an `.npmrc` registry's scope (`//registry.npmjs.org/:_authToken=…`).
  */
 const MARK_PREFIX =
-  /^[ \t]{0,8}(?:(?:[+<>]{1,3}|-(?=$))[ \t]{0,4}(?:export[ \t]{1,4})?|(?:[\w.-]{1,32}@[\w.-]{1,64}(?::[^\s$#>]{0,120})?|\[[^\]\r\n]{1,120}\]|[~/][^\s]{0,120}(?:[ \t]{1,4}[^\s$%\u276f]{1,40}){0,2}[ \t]{1,4})?[$%\u276f][ \t]{1,4}(?:export[ \t]{1,4})?|\u279c[ \t]{1,4}(?:[^\s]{1,120}[ \t]{1,4}){0,3}(?:\u2717[ \t]{1,4})?(?:export[ \t]{1,4})?|\S[^\r\n]{0,200}?[ \t](?:#|\/\/)[ \t]{1,8}|\d{4}-\d\d-\d\dT[\d:.]{8,20}Z?[ \t]{1,8}|\d{1,6}[ \t]{1,4}(?:export[ \t]{1,4})?|(?:[A-Z][\w.-]{0,40}:){1,4}|[A-Za-z_][\w.-]{0,63}=\S{0,200}[ \t]{2,64}[|<>]?[ \t]{1,8}|[ \t]{8,120}[<>|][ \t]{1,8})$/;
+  /^[ \t]{0,8}(?:(?:[+<>]{1,3}|-(?=$))[ \t]{0,4}(?:export[ \t]{1,4})?|(?:[\w.-]{1,32}@[\w.-]{1,64}(?::[^\s$#>]{0,120})?|\[[^\]\r\n]{1,120}\]|[~/][^\s]{0,120}(?:[ \t]{1,4}[^\s$%\u276f]{1,40}){0,2}[ \t]{1,4})?[$%\u276f][ \t]{1,4}(?:export[ \t]{1,4})?|\u279c[ \t]{1,4}(?:[^\s]{1,120}[ \t]{1,4}){0,3}(?:\u2717[ \t]{1,4})?(?:export[ \t]{1,4})?|\S[^\r\n]{0,200}?[ \t](?:#|\/\/)[ \t]{1,8}|\d{4}-\d\d-\d\dT[\d:.]{8,20}Z?[ \t]{1,8}|\d{1,6}[ \t]{1,4}(?:export[ \t]{1,4})?|(?:[A-Z][\w.-]{0,40}:){1,4}|[A-Za-z_][\w.-]{0,63}=\S{0,200}[ \t]{2,64}[|<>]?[ \t]{1,8}|[ \t]{8,120}[<>|][ \t]{1,8}|\/\/[^\s=]{1,200}\/:)$/;
 /**
  * A flag or command that takes `NAME=value` on a command line (`docker run -e`, `helm --set`, `--build-arg`,
  * `-var`, `--from-literal=`, systemd's `Environment=`, `heroku config:set`, `fly secrets set`, Windows'

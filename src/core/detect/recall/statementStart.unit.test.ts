@@ -52,6 +52,8 @@ describe('redact tier: an assignment after what tools print before it (statement
     hides(`\u279c  bot git:(main) \u2717 export OPENAI_API_KEY=${a}\n`, a);
     // A shell's variable before a command: the first word, when the rest is no value of words.
     hides(`PGPASSWORD=${a} psql -h db.internal -U reporting -c '\\dt'\n`, a);
+    // An .npmrc registry's scope before the name.
+    hides(`//registry.npmjs.org/:_authToken=${a}\n`, a);
     // Not a prompt: a variable's `$` and an expansion in code.
     leaves('echo $ DB_PASS');
     leaves('print(f"{a} # password: {b}")');
