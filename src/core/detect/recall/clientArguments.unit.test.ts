@@ -19,11 +19,18 @@ describe("redact tier: a hex or base64 key in an API client's call (clientArgume
       (k: string) => `client = SearchClient.create('APPID1234', '${k}')`,
       (k: string) => `signer = Joken.Signer.create("HS256", "${k}")`,
       (k: string) => `SELECT pgp_sym_decrypt(data, '${k}') FROM secrets;`,
+      (k: string) => `@client = Twilio::REST::Client.new("AC0123", "${k}")`,
+      (k: string) => `AwsBasicCredentials creds = AwsBasicCredentials.create("AKIA0123", "${k}");`,
     ]) {
       const [hex, b64] = [randomToken(HEX, 32), base64()];
       assertHidden(findClientArguments, line(hex), [hex]);
       assertHidden(findClientArguments, line(b64), [b64]);
     }
+  });
+
+  it('hides a draw of both cases and digits there too, where generatedLiterals asks it to look drawn', () => {
+    const mixed = `${randomToken(ALNUM, 20)}aZ9x`;
+    assertHidden(findClientArguments, `bot.run("${mixed}")`, [mixed]);
   });
 
   it('leaves digests, data and ids given to other calls, and words given to clients', () => {

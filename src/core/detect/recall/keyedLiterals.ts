@@ -211,6 +211,33 @@ const GROUPS: readonly PatternGroup[] = [
     ],
   },
   {
+    words: wordSet(['withapikey', 'withtoken', 'withsecret', '.type(', '.fill(', 'send_keys', 'sendkeys']),
+    patterns: [
+      // An SDK's labelled argument (Swift's `Purchases.configure(withAPIKey: "…")`).
+      {
+        re: new RegExp(
+          `\\b(?:with|using)(?:APIKey|ApiKey|Token|Secret|Password)[ \\t]{0,4}:[ \\t]{0,4}${QV}`,
+          'gd',
+        ),
+      },
+      // A browser test typing a password into its field: Cypress's `cy.get('[data-test=password]').type('…')`,
+      // Playwright's `getByLabel('Password').fill('…')` and `page.fill('#password', '…')`, Selenium's
+      // `find_element(By.ID, "password").send_keys("…")`.
+      {
+        re: new RegExp(
+          `\\([^()\\r\\n]{0,120}?(?:pass(?:word)?|pwd|passcode|secret|token|api[-_ ]?key)[^()\\r\\n]{0,60}\\)[ \\t]{0,4}\\.(?:type|fill|sendKeys|send_keys|setValue|pressSequentially)\\([ \\t]{0,4}${QV}`,
+          'gdi',
+        ),
+      },
+      {
+        re: new RegExp(
+          `\\.fill\\([ \\t]{0,4}["'][^"'\\r\\n]{0,80}(?:pass(?:word)?|pwd|secret|token)[^"'\\r\\n]{0,40}["'][ \\t]{0,4},[ \\t]{0,4}${QV}`,
+          'gdi',
+        ),
+      },
+    ],
+  },
+  {
     words: wordSet(['qw']),
     patterns: [
       // Perl: `my @creds = qw(admin …);`.

@@ -46,6 +46,11 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       (p: string) =>
         `<apikeys>\n  <add key="https://www.nuget.org/api/v2/package" value="${p}" />\n</apikeys>`,
       (p: string) => `(http/get url {:basic-auth ["admin" "${p}"]})`,
+      (p: string) => `Purchases.configure(withAPIKey: "${p}")`,
+      (p: string) => `cy.get('[data-test=password]').type('${p}')`,
+      (p: string) => `await page.getByLabel('Password').fill('${p}');`,
+      (p: string) => `await page.fill('#password', '${p}');`,
+      (p: string) => `driver.find_element(By.ID, "password").send_keys("${p}")`,
       (p: string) => `    @Value("${p}")\n    private String apiKey;`,
       (p: string) => `@Value(value = "${p}") lateinit var clientSecret: String`,
     ]) {
@@ -84,6 +89,8 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       '@Value("30") private int timeoutSeconds;',
       'request.setValue("application/json", forHTTPHeaderField: "Content-Type")',
       '    retries: int = field(default=3)',
+      "cy.get('[data-test=email]').type('qa@acme.io')",
+      "await page.getByLabel('Password').fill(process.env.PW);",
       '    name: str = field(default="worker")',
     ]) {
       assertUntouched(findKeyedLiterals, text);

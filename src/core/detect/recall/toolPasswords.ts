@@ -115,6 +115,7 @@ const TOOL_WORDS = wordSet([
     'jsessionid',
     'sonar.',
     'authinfo:',
+    'sp_addlinkedsrvlogin',
   ],
   ...['assword', 'vercel', 'apikey', 'api-key', 'community', 'psk', 'user_', 'cache_peer', 'rclone'],
   ...['user', 'net', 'gh', 'exp', 'imp', 'az', 'mc'].flatMap((w) => [`${w} `, `${w}\t`]),

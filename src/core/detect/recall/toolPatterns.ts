@@ -54,6 +54,12 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `\\bcomposer[ \\t]{1,4}config(?:[ \\t]{1,4}-[-\\w]{1,20}){0,4}[ \\t]{1,4}(?:(?:github-oauth|gitlab-token|gitlab-oauth|bitbucket-oauth)\\.[^\\s]{1,253}|http-basic\\.[^\\s]{1,253}[ \\t]{1,4}[^\\s]{1,64})[ \\t]{1,4}${VALUE}`,
     'gd',
   ),
+  // SQL Server's linked server login: its password is the last argument (`EXEC sp_addlinkedsrvlogin 'REMOTE',
+  // 'false', NULL, 'sa', '…';`).
+  new RegExp(
+    `\\bsp_addlinkedsrvlogin\\b[^;\\r\\n]{0,200},[ \\t]{0,4}N?'([^'\\r\\n]{1,128})()()'[ \\t]{0,4};?[ \\t]*$`,
+    'gmid',
+  ),
   // Mosquitto's clients take the port after `-p` and the password after `-P`.
   new RegExp(`${tool('mosquitto_(?:pub|sub|rr)', '-P')}[ \\t]{1,4}${VALUE}`, 'gd'),
   // Net-SNMP's v3 passphrases: `-A` authenticates, `-X` encrypts (`-a SHA`, `-x AES` name the algorithms).

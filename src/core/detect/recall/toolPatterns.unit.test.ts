@@ -49,6 +49,7 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     hides(`AuthInfo:smtp.gmail.com "U:me" "P:${q}" "M:PLAIN"`, q);
     hides(`composer config --global --auth github-oauth.github.com ${q}`, q);
     hides(`composer config http-basic.repo.example.org deploy ${r}`, r);
+    hides(`EXEC sp_addlinkedsrvlogin 'REMOTE', 'false', NULL, 'sa', '${q}';`, q);
     hides(`"Args": [\n    "--requirepass",\n    "${r}",\n    "--appendonly"\n]`, r);
   });
 
