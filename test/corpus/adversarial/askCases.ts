@@ -21,6 +21,7 @@ import { huntCases } from './askCasesHunts';
 import { morningCases } from './askCasesMorning';
 import { pastedCases } from './askCasesPasted';
 import { leftoverCases } from './askCasesLeftovers';
+import { eveningCases } from './askCasesEvening';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -346,5 +347,6 @@ export function askCases(): AskCase[] {
     ...morningCases(),
     ...pastedCases(),
     ...leftoverCases(),
+    ...eveningCases(),
   ];
 }
