@@ -111,6 +111,10 @@ describe('redact tier: hostile inputs', function () {
     ['said values with no value', flood('set the password to with password user a pass using the key ')],
     ['compound words and colons that end lines', flood('Initialpasswort lautet password is below:', '\n')],
     ['client calls of hex literals left open', flood(`new Client('${'0123456789abcdef'.repeat(2)}' (`)],
+    [
+      'declarations left open',
+      flood('#define API_KEY "set(API_TOKEN let(:api_token) { Dim password As String = '),
+    ],
   ];
 
   for (const [name, text] of cases) {

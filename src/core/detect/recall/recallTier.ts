@@ -1,5 +1,6 @@
 import { findPrintedStructs } from './printedStructs';
 import { findClientArguments } from './clientArguments';
+import { findDeclaredLiterals } from './declaredLiterals';
 import { findLoginPairs } from './loginPairs';
 import { findChangedValues } from './changedValues';
 import { decodedViewDetector } from './decodedViews';
@@ -129,6 +130,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findLoginPairs,
   findPrintedStructs,
   findClientArguments,
+  findDeclaredLiterals,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
