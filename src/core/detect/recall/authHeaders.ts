@@ -35,8 +35,13 @@ const HEADER_ARGUMENT =
 /** Headers whose value describes the request or traces it: a generated value there is no credential. */
 const DESCRIPTIVE_HEADER =
   /^(?:content-|accept|if-|etag|x-request-id|x-correlation-id|x-trace|traceparent|tracestate|user-agent|host$|origin$|referer$|x-amz-date|x-amz-content)/i;
-/** `Bearer <token>` anywhere: a token of at least 16 characters after the word. */
-const BEARER = /\bBearer[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})/g;
+/**
+ * `Bearer <token>` anywhere: a token of at least 16 characters after the word; or any value that makes up
+ * a whole string literal with its scheme (`parse("Bearer …")`, `setValue("Bearer …", …)`, `'Token …'`), or
+ * a string joined to the scheme's (`(str "Bearer " "…")`, `"Bearer " + "…"`).
+ */
+const BEARER =
+  /\bBearer[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})|(?<=["'`])(?:Bearer[ ](?=[^\s"'`]{4,512}["'`])|Token[ ](?=[^\s"'`]{0,511}\d)(?=[^\s"'`]{4,512}["'`]))|(?<=["'`])Bearer[ ]["'`][ \t]{0,4}\+?[ \t]{0,4}["'`](?=[^\s"'`]{4,512}["'`])/g;
 
 /** The word every `AUTHORIZATION` match spells, for the shared word search (the pattern ignores case). */
 const AUTHORIZATION_WORDS = wordSet(['authorization']);

@@ -62,6 +62,14 @@ describe('redact tier: credentials in HTTP headers', () => {
     );
     hides(`req.basic_auth 'admin', '${key}'`, key);
     leaves('new AuthenticationHeaderValue("Bearer", token)');
+    // The scheme and a value of any shape making up a literal, or joined to it.
+    hides('let tok = parse("Bearer amberwheel").unwrap();', 'amberwheel');
+    hides('addHeader "Authorization" ("Bearer amberwheel" :: Text)', 'amberwheel');
+    hides(`self.client.credentials(HTTP_AUTHORIZATION='Token ${key}')`, key);
+    hides('(client/get url {:headers {"Authorization" (str "Bearer " "amberwheel")}})', 'amberwheel');
+    leaves('"Token expired"');
+    leaves('"Bearer token"');
+    leaves("'Bearer YOUR_TOKEN'");
   });
 
   it('hides a Bearer token written anywhere', () => {

@@ -211,6 +211,22 @@ const GROUPS: readonly PatternGroup[] = [
     ],
   },
   {
+    words: wordSet(['header', 'setstring', 'putstring', '.insert(']),
+    patterns: [
+      // A header or a stored setting set by a call that names it first: Go's `req.Header.Set("X-Api-Key",
+      // "…")`, .NET's `DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", "…")`, Rust's
+      // `headers.insert("x-api-key", HeaderValue::from_static("…"))`, Unity's `PlayerPrefs.SetString("auth_token",
+      // "…")`, Android's `putString("api_key", "…")`.
+      {
+        re: new RegExp(
+          `\\b(?:Header\\.(?:Set|Add)|[Hh]eaders\\.(?:set|append|insert|add|Add|put)|DefaultRequestHeaders\\.(?:Add|TryAddWithoutValidation)|set(?:Request)?Header|addHeader|SetString|setString|putString)\\([ \\t]{0,4}${QN}[ \\t]{0,4},[ \\t]{0,4}(?:HeaderValue::from_static\\([ \\t]{0,4})?${QV}`,
+          'gd',
+        ),
+        keep: named,
+      },
+    ],
+  },
+  {
     words: wordSet(['withapikey', 'withtoken', 'withsecret', '.type(', '.fill(', 'send_keys', 'sendkeys']),
     patterns: [
       // An SDK's labelled argument (Swift's `Purchases.configure(withAPIKey: "…")`).

@@ -47,6 +47,10 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
         `<apikeys>\n  <add key="https://www.nuget.org/api/v2/package" value="${p}" />\n</apikeys>`,
       (p: string) => `(http/get url {:basic-auth ["admin" "${p}"]})`,
       (p: string) => `Purchases.configure(withAPIKey: "${p}")`,
+      (p: string) => `req.Header.Set("X-Api-Key", "${p}")`,
+      (p: string) => `client.DefaultRequestHeaders.Add("Ocp-Apim-Subscription-Key", "${p}");`,
+      (p: string) => `headers.insert("x-api-key", HeaderValue::from_static("${p}"));`,
+      (p: string) => `PlayerPrefs.SetString("auth_token", "${p}");`,
       (p: string) => `cy.get('[data-test=password]').type('${p}')`,
       (p: string) => `await page.getByLabel('Password').fill('${p}');`,
       (p: string) => `await page.fill('#password', '${p}');`,
@@ -90,6 +94,7 @@ describe('redact tier: literals whose credential name stands elsewhere (keyedLit
       'request.setValue("application/json", forHTTPHeaderField: "Content-Type")',
       '    retries: int = field(default=3)',
       "cy.get('[data-test=email]').type('qa@acme.io')",
+      'req.Header.Set("Content-Type", "application/json")',
       "await page.getByLabel('Password').fill(process.env.PW);",
       '    name: str = field(default="worker")',
     ]) {
