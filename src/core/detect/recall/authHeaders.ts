@@ -41,7 +41,9 @@ const DESCRIPTIVE_HEADER =
  * a string joined to the scheme's (`(str "Bearer " "…")`, `"Bearer " + "…"`).
  */
 const BEARER =
-  /\bBearer[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})|(?<=["'`])(?:Bearer[ ](?=[^\s"'`]{4,512}["'`])|Token[ ](?=[^\s"'`]{0,511}\d)(?=[^\s"'`]{4,512}["'`]))|(?<=["'`])Bearer[ ]["'`][ \t]{0,4}\+?[ \t]{0,4}["'`](?=[^\s"'`]{4,512}["'`])/g;
+  /\bBearer(?:[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})|[ ](?<=["'`]Bearer[ ])(?:(?=[^\s"'`]{4,512}["'`])|["'`][ \t]{0,4}\+?[ \t]{0,4}["'`](?=[^\s"'`]{4,512}["'`])))/g;
+/** `Token <value>` making up a literal, a digit in the value (`'Token 9f86…'`; `"Token expired"` is a message). */
+const TOKEN_LITERAL = /Token[ ](?<=["'`]Token[ ])(?=[^\s"'`]{0,511}\d)(?=[^\s"'`]{4,512}["'`])/g;
 
 /** The word every `AUTHORIZATION` match spells, for the shared word search (the pattern ignores case). */
 const AUTHORIZATION_WORDS = wordSet(['authorization']);
@@ -89,9 +91,14 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
       directive.lastIndex = Math.max(directive.lastIndex, credential(text, directive.lastIndex, kind, out));
     }
   }
-  const bearer = new RegExp(BEARER.source, 'g');
-  for (let m = mayHold(text, BEARER_WORDS) ? bearer.exec(text) : null; m !== null; m = bearer.exec(text)) {
-    bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
+  for (const [re, words] of [
+    [BEARER, BEARER_WORDS],
+    [TOKEN_LITERAL, TOKEN_WORDS],
+  ] as const) {
+    const bearer = new RegExp(re.source, 'g');
+    for (let m = mayHold(text, words) ? bearer.exec(text) : null; m !== null; m = bearer.exec(text)) {
+      bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
+    }
   }
   basicPairs(text, out);
 };
@@ -105,7 +112,7 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
 const ENCODED_PAIR =
   /(?:\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString|Encode(?:ToString)?|GetBytes|getBytes|Buffer\.from|Blob\.valueOf|encode)|\[\]byte)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?["'`][\w.@+-]{1,64}:(?=[^\s"'`:]{4,128}["'`])/g;
 const PAIR_CALLS =
-  /(?<![\w-])-a[ \t]{1,4}[\w.@+-]{1,64}:(?=[^\s"':]{4,128})|\.basic_auth[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}Some\([ \t]{0,4}(?=["'])|\.basic_auth[ \t]{1,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])|\b(?:paste0?|AuthenticationHeaderValue|str|concat|String\.format)[ \t]{0,4}\([ \t]{0,4}["'](?:Bearer|Basic|Token)[ ]?["'][ \t]{0,4},[ \t]{0,4}(?=["'])|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
+  /(?<![\w-])-a[ \t]{1,4}[\w.@+-]{1,64}:(?=[^\s"':]{4,128})|\.basic_auth[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}Some\([ \t]{0,4}(?=["'])|\.basic_auth[ \t]{1,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
 
 /**
  * A pair inside a base64 call whose password holds blanks (`b64encode(b"deploy:four word pass phrase")`,
@@ -116,9 +123,17 @@ const SPACED_PAIR =
   /\b(?:btoa|b64encode|base64(?:::|\.)\w{0,24}|encodeToString)[ \t]{0,4}\([ \t]{0,4}\(?[ \t]{0,4}b?(["'`])[\w.@+-]{1,64}:(?=[^\s"'`:][^"'`\r\n]{2,126}[^\s"'`]\1)/g;
 
 /** Words of which each pattern's every match holds one, for the shared word search (`literalWords`). */
+/**
+ * A credential a call joins to its scheme (R's `paste("Bearer", "…")`, .NET's `AuthenticationHeaderValue("Bearer",
+ * "…")`); Clojure's `(str "Bearer " "…")` is `BEARER`'s. Led by the call's rare name, for the shared word search.
+ */
+const SCHEME_JOIN =
+  /\b(?:paste0?|AuthenticationHeaderValue)[ \t]{0,4}\([ \t]{0,4}["'](?:Bearer|Basic|Token)[ ]?["'][ \t]{0,4},[ \t]{0,4}(?=["'])/g;
+const SCHEME_WORDS = literalWords(SCHEME_JOIN);
 const HEADER_WORDS = literalWords(HEADER_ARGUMENT);
 const DIRECTIVE_WORDS = literalWords(HEADER_DIRECTIVE);
 const BEARER_WORDS = literalWords(BEARER);
+const TOKEN_WORDS = literalWords(TOKEN_LITERAL);
 const SPACED_WORDS = literalWords(SPACED_PAIR);
 const ENCODED_WORDS = literalWords(ENCODED_PAIR);
 const PAIR_WORDS = literalWords(PAIR_CALLS);
@@ -138,6 +153,7 @@ function basicPairs(text: string, out: RecallSpan[]): void {
   for (const [re, words] of [
     [ENCODED_PAIR, ENCODED_WORDS],
     [PAIR_CALLS, PAIR_WORDS],
+    [SCHEME_JOIN, SCHEME_WORDS],
   ] as const) {
     if (!mayHold(text, words)) {
       continue;

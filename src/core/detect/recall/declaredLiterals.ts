@@ -40,8 +40,8 @@ const DECLARATIONS: readonly GatedPattern[] = [
   },
   {
     re: new RegExp(
-      `\\bset[ \\t]{0,4}\\([ \\t]{0,4}(?<n>[A-Za-z_]\\w{0,63})[ \\t]{1,4}(?:${QUOTED}|${BARE})[ \\t]{0,4}(?:CACHE\\b[^)\\r\\n]{0,80})?\\)`,
-      'dgi',
+      `^[ \\t]{0,16}set[ \\t]{0,4}\\([ \\t]{0,4}(?<n>[A-Za-z_]\\w{0,63})[ \\t]{1,4}(?:${QUOTED}|${BARE})[ \\t]{0,4}(?:CACHE\\b[^)\\r\\n]{0,80})?\\)`,
+      'dgim',
     ),
     keep: named,
   },
@@ -60,13 +60,22 @@ const DECLARATIONS: readonly GatedPattern[] = [
     keep: named,
   },
 ];
-const DECLARATION_WORDS = wordSet(['dim ', 'const ', 'define', 'set(', 'set (', 'let(', 'let!(', '_param']);
+const DECLARATION_WORDS = wordSet([
+  ' as string',
+  ' as securestring',
+  'define',
+  'set(',
+  'set (',
+  'let(',
+  'let!(',
+  '_param',
+]);
 
 /**
  * A YAML key with a namespace (`myapp:dbPassword: …`, Pulumi's stack config), and an INI key of words
  * (`client secret = …`) in a text with an INI section: a value to the line's end.
  */
-const KEYS: readonly GatedPattern[] = [
+const YAML_KEYS: readonly GatedPattern[] = [
   {
     re: new RegExp(
       `^[ \\t]{1,16}[A-Za-z][\\w-]{0,63}:(?<n>[A-Za-z_][\\w-]{0,63})[ \\t]{0,4}:[ \\t]{1,4}(?:${QUOTED}|(?<vb>[^\\s#"'{}[\\]&*!|>][^\\s#]{0,255}))[ \\t]*\\r?$`,
@@ -74,16 +83,29 @@ const KEYS: readonly GatedPattern[] = [
     ),
     keep: named,
   },
+];
+const INI_KEYS: readonly GatedPattern[] = [
   {
     re: /^[ \t]{0,8}(?<n>[A-Za-z][\w-]{0,31}(?: [\w-]{1,32}){1,2})[ \t]{0,4}=[ \t]{0,4}(?<vb>[^\s#;"'][^\r\n#;]{0,255}?)[ \t]*\r?$/dgm,
-    keep: (value, m) => named(value, m) && /^\[[\w .-]{1,64}\][ \t]*\r?$/m.test(m.input),
+    keep: named,
   },
 ];
 const KEY_WORDS = wordSet(['password', 'passwd', 'secret', 'token']);
 
+/** An INI section's line (`[credentials]`): an INI key of words is read only in a text that holds one. */
+const INI_SECTION = /^\[[\w .-]{1,64}\][ \t]*\r?$/m;
+
 const GROUPS: readonly PatternGroup[] = [
   { words: DECLARATION_WORDS, patterns: DECLARATIONS, around: { before: 0, after: 0 } },
-  { words: KEY_WORDS, patterns: KEYS, around: { before: 8, after: 0 } },
+  { words: KEY_WORDS, patterns: YAML_KEYS, around: { before: 0, after: 0 } },
+];
+const INI_GROUP: readonly PatternGroup[] = [
+  { words: KEY_WORDS, patterns: INI_KEYS, around: { before: 0, after: 0 } },
 ];
 
-export const findDeclaredLiterals: RecallDetector = (text, out) => runGroups(text, GROUPS, out);
+export const findDeclaredLiterals: RecallDetector = (text, out) => {
+  runGroups(text, GROUPS, out);
+  if (text.includes('[') && INI_SECTION.test(text)) {
+    runGroups(text, INI_GROUP, out);
+  }
+};

@@ -25,7 +25,7 @@ const MAX_FIELDS = 64;
  * Java's and Kotlin's printed objects (Lombok's and a data class's `toString()`: `DatabaseConfig(url=…,
  * username=app, password=…, poolSize=10)`), found from their `(`: fields `name=value` parted by `, `.
  */
-const PAREN_OPENING = /(?<![\w.$])[A-Z]\w{0,63}\((?=[a-z]\w{0,63}=)/g;
+const PAREN_OPENING = /\((?<=(?:^|[^\w.$])[A-Z]\w{0,63}\()(?=[a-z]\w{0,63}=)/g;
 /**
  * A value no expression holds (`url=jdbc:mysql://…`, `clientId=orders-svc`, `email=a@b`): a field list with one
  * is printed data, not a call with keyword arguments (`HTTPBasicAuthHandler(password_mgr=auth)`).
