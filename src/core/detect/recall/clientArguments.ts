@@ -5,9 +5,9 @@ import { looksRandom } from './tokenShape';
 // A key handed to an API client's constructor or login call with no name beside it: `require('stripe')('…')`,
 // `Github("…")`, `telebot.TeleBot("…")`, `Twilio.init(ACCOUNT_SID, "…")`, `createClient(url, '…')`,
 // `SearchClient.create('APPID', '…')`, `Joken.Signer.create("HS256", "…")`, SQL's `pgp_sym_decrypt(data, '…')`
-// and ClickHouse's `s3(url, key_id, '…')`. Hunt H (2026-12-07) sent these
-// whenever the key was hex or base64 with `+` or `/`, which generatedLiterals.ts leaves under any name
-// (digests, object ids and data look so too); in such a call's arguments they are the key.
+// and ClickHouse's `s3(url, key_id, '…')`. Hunt H (2026-12-07) sent these whenever the key was hex or base64
+// with `+` or `/`, which generatedLiterals.ts leaves under any name (digests, object ids and data look so
+// too); in such a call's arguments they are the key.
 
 /** Base64's and hex's characters: the runs a value is looked for in. */
 const TOKEN = alnumTable('+/=');
