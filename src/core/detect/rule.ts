@@ -75,6 +75,12 @@ export interface Rule {
    */
   readonly proof?: 'checksum' | 'drawn';
   /**
+   * The part of a match that the placeholder checks read, where the match holds more than the secret: a
+   * webhook URL's token, not the channel id before it, which documentation writes as `123456789012345678`
+   * while the token it pastes beside it is live. Default: the whole match.
+   */
+  readonly placeholderPart?: (secret: string) => string;
+  /**
    * True when a UUID is a shape this rule expects, as a pattern that spells one out (`{8}-…{12}`) says on
    * its own. The engine otherwise drops a UUID as an identifier.
    */

@@ -48,8 +48,9 @@ function plausible(cr: CompiledRule, secret: string): boolean {
   if (rule.validate && !rule.validate(secret)) {
     return false;
   }
-  return (
-    rule.proof === 'checksum' ||
-    !isPlaceholder(secret, cr.keywords, rule.proof === 'drawn' ? 'whole-value' : 'any-marker')
-  );
+  if (rule.proof === 'checksum') {
+    return true;
+  }
+  const judged = rule.placeholderPart ? rule.placeholderPart(secret) : secret;
+  return !isPlaceholder(judged, cr.keywords, rule.proof === 'drawn' ? 'whole-value' : 'any-marker');
 }

@@ -15,8 +15,10 @@ function circleci(id: string, prefix: string, description: string): Rule {
     description,
     risk: ciRisk,
     prefix,
-    body: '[A-Za-z0-9]{22}_[a-f0-9]{40}',
-    bodyMax: 63,
+    // 22 characters and 40 hex in CircleCI's tokens and gitleaks' rule; Kingfisher's rule and example take
+    // 24 and 40 lower-case letters and digits. The prefix names nothing else.
+    body: '[A-Za-z0-9]{22,26}_[a-z0-9]{40}',
+    bodyMax: 67,
     make: () => `${randomToken(ALNUM, 22)}_${randomToken(HEX, 40)}`,
     revokeUrl: 'https://app.circleci.com/settings/user/tokens',
   });

@@ -24,6 +24,8 @@ export interface FixedSpec {
   readonly validate?: (secret: string) => boolean;
   /** The provider issues no other shape under this prefix (see `Rule.exactShape`). */
   readonly exactShape?: boolean;
+  /** The part of a match the placeholder checks read (see `Rule.placeholderPart`). */
+  readonly placeholderPart?: (secret: string) => string;
   readonly negatives?: readonly string[];
   /** Characters that may not follow the token (default: letters, digits, `_` and `-`). */
   readonly end?: string;
@@ -46,6 +48,7 @@ export function fixedRule(s: FixedSpec): Rule {
     minEntropy: s.minEntropy ?? randomFloor(s.shape, s.maxLength, 3.3),
     ...(s.validate ? { validate: s.validate } : {}),
     ...(s.exactShape ? { exactShape: true } : {}),
+    ...(s.placeholderPart ? { placeholderPart: s.placeholderPart } : {}),
     revokeUrl: s.revokeUrl,
     sample: s.make,
     ...(s.lines ? { lines: s.lines } : {}),

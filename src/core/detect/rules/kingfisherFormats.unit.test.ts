@@ -153,4 +153,31 @@ describe('formats as Kingfisher reads them', () => {
     assert.deepEqual(ids(`checio ${`pk_${drawn(LOWER_ALNUM, 46)}`}`), []);
     assert.deepEqual(ids(`pk_${drawn(LOWER_ALNUM, 44)} checio`), []);
   });
+
+  it('Slack: xoxb- ids of letters and digits, three parts, a secret of 24 or more', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `xoxb-${drawn(UPPER_ALNUM, 8)}-${drawn(ALNUM, 12)}-${drawn(ALNUM, 32)}`;
+      assert.deepEqual(ids(t), ['slack-bot-token'], t);
+      assert.deepEqual(ids(`xoxb-${drawn(UPPER_ALNUM, 8)}-${drawn(ALNUM, 12)}`), []);
+      assert.deepEqual(ids(`xoxb-${drawn(UPPER_ALNUM, 8)}-${drawn(ALNUM, 12)}-${drawn(ALNUM, 16)}`), []);
+    }
+    assert.deepEqual(ids('xoxb-abcdefgh-abcdefghijkl-abcdefghijklmnopqrstuvwxyz'), []);
+  });
+
+  it('CircleCI: 22 to 26 characters and 40 lower-case letters and digits after CCIPAT_', () => {
+    for (const n of [22, 24, 26]) {
+      const t = `CCIPAT_${drawn(ALNUM, n)}_${drawn(LOWER_ALNUM, 40)}`;
+      assert.deepEqual(ids(`CircleCI_PAT = "${t}"`), ['circleci-personal-token'], t);
+    }
+    assert.deepEqual(ids(`CCIPAT_${drawn(ALNUM, 21)}_${drawn(LOWER_ALNUM, 40)}`), []);
+    assert.deepEqual(ids(`CCIPAT_${drawn(ALNUM, 24)}_${drawn(LOWER_ALNUM, 39)}`), []);
+  });
+
+  it('ClickUp: a user id that opens with 0, as Kingfisher reads it', () => {
+    for (let i = 0; i < 10; i++) {
+      const t = `pk_0${randomToken(DIGITS, 6)}_${drawn(UPPER_ALNUM, 32)}`;
+      assert.deepEqual(ids(t), ['clickup-personal-token'], t);
+    }
+    assert.deepEqual(ids(`pk_0${randomToken(DIGITS, 5)}_${drawn(UPPER_ALNUM, 32)}`), []);
+  });
 });

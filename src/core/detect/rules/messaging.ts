@@ -12,7 +12,7 @@ import {
   tokenRule,
   NAME_REACH,
 } from './ruleKit';
-import { lettersAndDigits, numericId, randomDigits, randomTail, uuid } from './ruleParts';
+import { lettersAndDigits, numericId, randomDigits, randomTail, uuid, webhookToken } from './ruleParts';
 import { decodeBase64 } from './valueChecks';
 
 // Chat and team-messaging providers other than Slack. Facts on the formats come from the providers'
@@ -120,6 +120,7 @@ export const messagingRules: readonly Rule[] = [
     ),
     maxLength: 150,
     validate: randomTail,
+    placeholderPart: webhookToken,
     revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668',
     sample: () => `https://discord.com/api/webhooks/${numericId(19)}/${randomToken(BASE64URL, 68)}`,
     lines: (u) => [`DISCORD_WEBHOOK=${u}`, `webhook_url: "${u}"`, `fetch('${u}', { method: 'POST' })`],

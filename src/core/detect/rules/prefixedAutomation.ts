@@ -1,7 +1,7 @@
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { fixedRule, mixedCase } from './fixedPrefix';
-import { UUID, numericId, randomTail, uuid } from './ruleParts';
+import { UUID, numericId, randomTail, uuid, webhookToken } from './ruleParts';
 
 // Automation webhooks, auth platforms and telemetry keys with a fixed shape. Formats are facts from the
 // vendors' documentation and the peers' rule sets (gitleaks, trufflehog); patterns are our own.
@@ -49,6 +49,7 @@ export const prefixedAutomationRules: readonly Rule[] = [
     shape: 'https://[A-Za-z0-9-]{1,63}\\.tines\\.com/webhook/[a-z0-9]{32}/[a-z0-9]{32}',
     maxLength: 162,
     validate: randomTail,
+    placeholderPart: webhookToken,
     make: () =>
       `https://${randomToken(LOWER_ALNUM, 10)}.tines.com/webhook/${randomToken(LOWER_ALNUM, 32)}/${randomToken(LOWER_ALNUM, 32)}`,
     revokeUrl: 'https://www.tines.com/docs/actions/types/webhook',

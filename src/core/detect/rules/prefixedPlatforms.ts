@@ -130,11 +130,12 @@ export const prefixedPlatformRules: readonly Rule[] = [
     provider: 'ClickUp',
     description: 'ClickUp personal API token',
     risk: 'anyone with this file can read and change the tasks and spaces of your ClickUp workspaces as you',
-    // `pk_`, the user's numeric id (7 or 8 digits) and 32 capitals and digits (trufflehog's and Kingfisher's
-    // rules). The keywords hold the id's first digit: `pk_` alone opens Stripe's `pk_live_` and Django's
-    // `pk_url_kwarg`, and a prefix keyword names a provider in the redact tier (recall/providerShapes.ts).
-    keywords: ['pk_1', 'pk_2', 'pk_3', 'pk_4', 'pk_5', 'pk_6', 'pk_7', 'pk_8', 'pk_9'],
-    shape: 'pk_[1-9][0-9]{6,7}_[A-Z0-9]{32}',
+    // `pk_`, the user's numeric id (7 or 8 digits, any first digit, as Kingfisher's rule reads it) and 32
+    // capitals and digits (trufflehog's and Kingfisher's rules). The keywords hold the id's first digit:
+    // `pk_` alone opens Stripe's `pk_live_` and Django's `pk_url_kwarg`, and a prefix keyword names a
+    // provider in the redact tier (recall/providerShapes.ts).
+    keywords: ['pk_0', 'pk_1', 'pk_2', 'pk_3', 'pk_4', 'pk_5', 'pk_6', 'pk_7', 'pk_8', 'pk_9'],
+    shape: 'pk_[0-9]{7,8}_[A-Z0-9]{32}',
     maxLength: 44,
     minEntropy: 3.3,
     validate: (t) => /[A-Z][^]*[0-9]|[0-9][^]*[A-Z]/.test(t.slice(t.lastIndexOf('_') + 1)),

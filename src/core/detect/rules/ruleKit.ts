@@ -35,6 +35,8 @@ export interface TokenSpec {
   readonly literalSyntax?: boolean | ((text: string, start: number) => boolean);
   /** The provider issues no other shape under this prefix (see `Rule.exactShape`). */
   readonly exactShape?: boolean;
+  /** The part of a match the placeholder checks read (see `Rule.placeholderPart`). */
+  readonly placeholderPart?: (secret: string) => string;
   /** Builds a fresh fake secret of this shape at test time (never stored in the repo). */
   readonly sample: () => string;
   /**
@@ -68,6 +70,7 @@ export function tokenRule(spec: TokenSpec): Rule {
     ...(spec.expectsUuid ? { expectsUuid: true } : {}),
     ...(spec.literalSyntax !== undefined ? { literalSyntax: spec.literalSyntax } : {}),
     ...(spec.exactShape ? { exactShape: true } : {}),
+    ...(spec.placeholderPart ? { placeholderPart: spec.placeholderPart } : {}),
     tests: { positives: () => lines(freshSample(spec.sample)), negatives: spec.negatives },
   };
 }

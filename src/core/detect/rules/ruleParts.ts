@@ -27,6 +27,14 @@ export function randomTail(url: string): boolean {
   return shannonEntropy(tail) >= 3.2 && !/^(?:0+|x+)$/i.test(tail);
 }
 
+/**
+ * A webhook URL's token, its last path segment: what the placeholder checks read (`Rule.placeholderPart`).
+ * The ids before it are the channel's, and documentation fills them with a run (`123456789012345678`).
+ */
+export function webhookToken(url: string): string {
+  return url.slice(url.lastIndexOf('/') + 1);
+}
+
 /** True when `value` mixes letters and digits, as generated keys of 16+ characters nearly always do. */
 export function lettersAndDigits(value: string): boolean {
   return /[0-9]/.test(value) && /[A-Za-z]/.test(value);

@@ -158,7 +158,8 @@ Enablex enablex a36 &l24
 Etherscan etherscan u34
 Ethplorer ethplorer m22
 Eventbrite eventbrite u20
-Everhour everhour h4-h4-h6-h6-h8
+# Everhour: Kingfisher's rule reads the first group in either case (its example opens ABCD-1234-…).
+Everhour everhour x4-h4-h6-h6-h8
 ExchangeRateAPI exchangerate h24
 ExchangeRatesAPI exchangerates l32
 ExtractorAPI extractorapi m40

@@ -103,4 +103,14 @@ describe('service key table: lines read from Kingfisher', () => {
     // `ab_<50>`, leaves a run of the exact length, which the table reads as a key after a tag.)
     assert.deepEqual(found(`overloop ${key(ALNUM, 53)}`), []);
   });
+
+  it('Everhour: the first group in either case, the rest lower-case hex', () => {
+    const hex = (n: number): string => freshSample(() => randomToken(HEX, n));
+    for (let i = 0; i < 10; i++) {
+      const v = `${hex(4).toUpperCase()}-${hex(4)}-${hex(6)}-${hex(6)}-${hex(8)}`;
+      assert.deepEqual(found(`everhour=${v}`), [`Everhour ${v}`], v);
+      const upperLater = `${hex(4)}-${hex(4).toUpperCase()}-${hex(6)}-${hex(6)}-${hex(8)}`;
+      assert.deepEqual(found(`everhour=${upperLater}`), [], upperLater);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { ALNUM, DIGITS, HEX, UPPER_ALNUM, randomToken } from '../random';
 import type { Rule } from '../rule';
 import { END_TOKEN, START_TOKEN, tokenRule } from './ruleKit';
-import { lettersAndDigits, numericId, randomTail } from './ruleParts';
+import { lettersAndDigits, numericId, randomTail, webhookToken } from './ruleParts';
 
 // Slack token and webhook formats, from Slack's token-type documentation and the public rule sets
 // (gitleaks, trufflehog); the segment structure is in the patterns, so look-alikes fail to match.
@@ -59,8 +59,10 @@ export const slackRules: readonly Rule[] = [
     'Slack bot token',
     'xoxb-',
     // Slack's own bot tokens end in 24 characters; the peers' cases (trufflehog's) also end a two-part
-    // token in 12 to 17, and `xoxb-` names nothing else, so those are taken too.
-    'xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{12,34}',
+    // token in 12 to 17, and `xoxb-` names nothing else, so those are taken too. Kingfisher's rule and its
+    // example take ids of letters and digits (`xoxb-<8>-<12>-<32>`): taken with three parts, a digit in
+    // each id and a secret of 24 or more, so that `xoxb-abcdef-abcdef` and two-part look-alikes stay out.
+    'xoxb-(?:[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{12,34}|(?:(?=[A-Za-z]{0,13}[0-9])[0-9A-Za-z]{8,14}-){2}[A-Za-z0-9]{24,34})',
     () => `xoxb-${numericId(11)}-${numericId(13)}-${randomToken(ALNUM, 24)}`,
   ),
   slackToken(
@@ -130,6 +132,7 @@ export const slackRules: readonly Rule[] = [
       /(?:https?:\/\/)?hooks\.slack\.com\/services\/(?:T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25}|[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])/,
     maxLength: 100,
     validate: randomTail,
+    placeholderPart: webhookToken,
     revokeUrl: slackRevoke,
     sample: () =>
       `https://hooks.slack.com/services/T${randomToken(UPPER_ALNUM, 10)}/B${randomToken(UPPER_ALNUM, 10)}/${randomToken(ALNUM, 24)}`,
@@ -151,6 +154,7 @@ export const slackRules: readonly Rule[] = [
       /(?:https?:\/\/)?hooks\.slack\.com\/(?:workflows|triggers)\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/[0-9]{8,20}\/[A-Za-z0-9]{24,32}(?![A-Za-z0-9])/,
     maxLength: 130,
     validate: randomTail,
+    placeholderPart: webhookToken,
     revokeUrl: slackRevoke,
     sample: () =>
       randomToken('01', 1) === '0'
