@@ -14,18 +14,19 @@ const IDENTIFIER = /^[a-z]{3,}(?:[A-Z][a-z]{2,})+$/;
 const LINE_REACH = 160;
 
 /**
- * Whether the name at `s` follows a comment marker that opens its line (`#`, `//`, `;`, `--`). A network
+ * Whether the name at `s` follows a comment marker that opens its line (`#`, `//`, `;`, `--`, `/*`, a block
+ * comment's `*`, `<!--`). A network
  * share's `//host/share` (an fstab line, `mount -t cifs //nas/b …`) opens with no comment.
  */
 function commentedOut(text: string, s: number): boolean {
   const before = text.slice(Math.max(0, s - LINE_REACH), s);
   // Ruby's `inspect` (`#<Config host="db" password="…">`, in a log or a console) opens with `#` and no comment.
-  return /^[ \t]*(?:#(?!<[A-Z])|\/\/(?![\w.-]{1,64}\/)|;|--)/.test(
+  return /^[ \t]*(?:#(?!<[A-Z])|\/\/(?![\w.-]{1,64}\/)|;|--|\/\*|\*(?!\/)|<!--)/.test(
     before.slice(before.lastIndexOf('\n') + 1),
   );
 }
 
-/** Whether the value `v` found for the name at `s` is one: outside a comment, or one word ending its line. */
+/** Whether the value `v` found for the name at `s` is one: outside a comment, or one word ending its line or comment. */
 export function valueOutsideProse(text: string, s: number, v: RecallSpan): boolean {
   if (!commentedOut(text, s)) {
     return true;
@@ -36,6 +37,9 @@ export function valueOutsideProse(text: string, s: number, v: RecallSpan): boole
   if ((quote === '"' || quote === "'") && text[v.end] === quote && !/\s/.test(value)) {
     return !DOCUMENTED.test(value);
   }
-  const endsLine = /^["'`]?[,;]?[ \t]*(?:\r?\n|$)/.test(text.slice(v.end, v.end + 64));
+  // Its line's end, or the comment's (`/* password: … */`, `<!-- token: … -->`).
+  const endsLine = /^["'`]?[,;]?[ \t]*(?:\*\/[ \t]*|-->[ \t]*)?(?:\r?\n|$)/.test(
+    text.slice(v.end, v.end + 64),
+  );
   return endsLine && !/\s/.test(value) && !DOCUMENTED.test(value) && !IDENTIFIER.test(value);
 }

@@ -1,3 +1,4 @@
+import { foldWord, foreignKind } from './foreignWords';
 import { METADATA_WORDS } from './metadataWords';
 
 /**
@@ -161,7 +162,7 @@ export function credentialKind(name: string): string | undefined {
   let kind: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const found = wordKind(w, i > 0 ? words[i - 1] : undefined);
+    const found = wordKind(w, i > 0 ? words[i - 1] : undefined, words[i + 1]);
     if (found !== undefined && (kind === undefined || rank(found) > rank(kind))) {
       kind = found;
     }
@@ -231,7 +232,11 @@ function isBrand(name: string, words: readonly string[], i: number): boolean {
   return glued && !METADATA_WORDS.has(next) && wordKind(next, undefined) === undefined;
 }
 
-export function wordKind(numbered: string, before: string | undefined): string | undefined {
+export function wordKind(
+  numbered: string,
+  before: string | undefined,
+  after: string | undefined = undefined,
+): string | undefined {
   // A number glued to the word counts the credential, as one after a `_` does (`password01`, `token2`).
   const word = numbered.replace(/(?<=[a-z]{3})[0-9]{1,3}$/, '');
   if (word === 'pass' || word === 'pwd' || word === 'pw' || GLUED_PASS.test(word) || word === 'authtok') {
@@ -241,8 +246,9 @@ export function wordKind(numbered: string, before: string | undefined): string |
   if (word === 'salt' && (before === 'nonce' || before === 'in' || before === 'auth')) {
     return 'secret';
   }
-  if (FOREIGN_PASSWORDS.has(word)) {
-    return 'password';
+  const foreign = foreignKind(word, before, after);
+  if (foreign !== undefined) {
+    return foreign;
   }
   // A second factor's seed (`TOTP_SEED`), a wallet's recovery phrase (`SEED_PHRASE`, `MNEMONIC`), a pepper.
   if (
@@ -265,14 +271,6 @@ export function wordKind(numbered: string, before: string | undefined): string |
   return CREDENTIAL_WORDS.has(word) ? (word === 'pat' ? 'token' : 'credential') : undefined;
 }
 
-/**
- * "Password" in other tongues, as configs name it (`DB_SENHA`, `contrasena`, `passwort`, `mot_de_passe`,
- * `wachtwoord`), in ASCII spelling: an identifier rarely holds another script.
- */
-const FOREIGN_PASSWORDS = new Set([
-  ...['senha', 'contrasena', 'clave', 'passwort', 'kennwort', 'passe', 'haslo', 'parola', 'sifre'],
-  ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'passord', 'jelszo', 'heslo', 'geslo', 'lozinka'],
-]);
 /**
  * A PIN's name (`ADMIN_PIN`, `sim_pin`, `pinCode`): the name's last word, and not a board's pin (`DATA_PIN`,
  * `LED_PIN`). Its value counts only as digits (`valueShapeFor`): apt's `Pin: origin …` is no PIN.
@@ -320,14 +318,20 @@ export function lastPart(name: string): string {
   return name.slice(cut);
 }
 
-/** Lower-cased words of an identifier in any case style: `DB_PASSWORD_V2`, `openaiKey`, `x-api-key`. */
+/**
+ * Lower-cased words of an identifier in any case style: `DB_PASSWORD_V2`, `openaiKey`, `x-api-key`. Letters of
+ * other alphabets are a word's too, spelled without accents (`CONTRASEÑA_BD` is `contrasena`, `bd`), and a
+ * script without case is one word up to a separator (`数据库密码`).
+ */
 export function splitWords(name: string): string[] {
   const words: string[] = [];
   let word = '';
+  let wide = false;
   const flush = (): void => {
     if (word.length > 0) {
-      words.push(word.toLowerCase());
+      words.push(wide ? foldWord(word.toLowerCase()) : word.toLowerCase());
       word = '';
+      wide = false;
     }
   };
   for (let i = 0; i < name.length; i++) {
@@ -335,6 +339,11 @@ export function splitWords(name: string): string[] {
     const upper = c >= 65 && c <= 90;
     const lower = c >= 97 && c <= 122;
     const digit = c >= 48 && c <= 57;
+    if (c > 127 && OTHER_LETTER.test(name[i]!)) {
+      word += name[i];
+      wide = true;
+      continue;
+    }
     if (!upper && !lower && !digit) {
       flush();
       continue;
@@ -352,3 +361,6 @@ export function splitWords(name: string): string[] {
   flush();
   return words;
 }
+
+/** A letter or a mark of any alphabet (a UTF-16 surrogate half, a CJK ideograph's, is read as one too). */
+const OTHER_LETTER = /[\p{L}\p{M}\uD800-\uDFFF]/u;

@@ -78,7 +78,8 @@ export function readBare(text: string, at: number): ValueSpan {
   if (escaped !== undefined) {
     return escaped;
   }
-  if (closesElement(text, at, at)) {
+  // A comment where a value would be (`x = /* @__PURE__ */ new Map()`) is none.
+  if (closesElement(text, at, at) || (text.charCodeAt(at) === 47 && text.charCodeAt(at + 1) === 42)) {
     return { start: at, end: at, quoted: false };
   }
   let end = limit;
@@ -86,7 +87,11 @@ export function readBare(text: string, at: number): ValueSpan {
     const c = text.charCodeAt(i);
     const prev = text.charCodeAt(i - 1);
     const slash = c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42);
-    if ((c === 35 || slash) && (prev === 32 || prev === 9)) {
+    // A comment that closes after the value (`/* password: … */`, `<!-- token: … -->`) ends it too.
+    const closer =
+      (c === 42 && text.charCodeAt(i + 1) === 47) ||
+      (c === 45 && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 62);
+    if ((c === 35 || slash || closer) && (prev === 32 || prev === 9)) {
       end = i;
       break;
     }

@@ -53,8 +53,37 @@ import { inCredentialSection, namesApiKey } from './keySections';
  */
 const NAME_WORDS = wordSet([
   ...['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'cred', 'auth', 'hmac', 'psk', 'salt', 'pat'],
-  ...['seed', 'mnemonic', 'pepper', 'senha', 'contrasena', 'clave', 'kennwort', 'haslo', 'parola', 'sifre'],
+  ...['seed', 'mnemonic', 'pepper', 'senha', 'contrasena', 'clave', 'kennwort', 'haslo', 'parol', 'sifre'],
   ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'jelszo', 'heslo', 'geslo', 'lozinka'],
+  // Other tongues' words (foreignWords.ts) in ASCII spelling; `cle` only beside a `_`, as `article_` holds it.
+  ...['mdp', 'mima', 'sandi', 'matkhau', 'khau', 'kodeord', 'wagwoord', 'zugangs', 'kodikos', 'sisma'],
+  ...['pasuwado', 'bimilbeonho', 'amho', 'lykilord', 'kalimat', 'geheim', 'segred', 'segret', 'sekret'],
+  ...[
+    'hemlig',
+    'hemmelig',
+    'salaisuus',
+    'miyao',
+    'himitsukagi',
+    'jeton',
+    'lingpai',
+    'schluessel',
+    'schlussel',
+  ],
+  ...['sleutel', 'cle_', '_cle', 'chave', 'chiave', 'klucz', 'klic', 'anahtar', 'nyckel', 'nogle', 'nokkel'],
+  ...[
+    'avain',
+    'kulcs',
+    'cheie',
+    'klyuch',
+    'kunci',
+    'kljuc',
+    'laluan',
+    'acces',
+    'acess',
+    'dostepu',
+    'toegang',
+  ],
+  ...['paso', 'noegle', 'noekkel', 'kunji', 'cleapi', 'adgangskoden', 'bi_mat'],
   // A PIN's name, not `ping` or `mapping`: the word with what joins it.
   ...['_pin', 'pin_', 'pincode', 'pin=', 'pin:', 'pin"', "pin'", 'pin ', 'pin\t', 'encrypt'],
 ]);
@@ -86,6 +115,9 @@ const CALL_OPEN = /(?:\((?:[ \t]{0,4}\r?\n)?|\{)[ \t]{0,32}(?=["'`])/y;
  */
 const CONVERSION =
   /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|Cow::Borrowed|QStringLiteral|QLatin1String|Field\([ \t]{0,4}default[ \t]{0,4}=|Field|L(?=")|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
+/** A C# auto-property's initializer: `Password { get; set; } = "…";` (`init`, access modifiers, `@"…"`). */
+const AUTO_PROPERTY =
+  /[ \t]{0,4}\{[ \t]{0,4}(?:(?:private|protected|internal)[ \t]{1,4})?get;[ \t]{0,4}(?:(?:private|protected|internal)[ \t]{1,4})?(?:set|init);[ \t]{0,4}\}[ \t]{0,4}=[ \t]{0,8}@?(?=")/y;
 /** An opening parenthesis ending its line, then a quoted value on the next (a tuple opens on its own line). */
 const PAREN_OPEN = /\([ \t]{0,8}\r?\n[ \t]{0,32}(?=["'])/y;
 /** An element's attributes after its name, up to the `>` that opens its text (not `/>`). */
@@ -136,23 +168,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
       kinds.set(name, kind);
     }
     if (kind !== undefined) {
-      const mine: RecallSpan[] = [];
-      resume = Math.max(e, takeValue(text, s, e, kind, mine));
-      const compared = comparedBefore(text, s);
-      if (compared !== undefined) {
-        pushLiteral(text, compared, kind, false, mine);
-      }
-      const shape = valueShapeFor(name, pat);
-      for (const v of mine.filter(
-        (x) => valueOutsideProse(text, s, x) && (!shape || shape(text.slice(x.start, x.end))),
-      )) {
-        if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
-          out.push(v);
-        } else {
-          // A value refused may hold another name (`"${DB_PASS:-…}"`): the scan resumes inside it.
-          resume = e;
-        }
-      }
+      resume = namedValues(text, s, e, kind, pat, out);
     } else if (PLAIN_KEY.test(name)) {
       // `key="DbPassword" value="…"`: a refused value may be the next name; the scan resumes after it if taken.
       const mine: RecallSpan[] = [];
@@ -166,6 +182,39 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     }
   }
 };
+
+/**
+ * Hides the literal the credential name at [s, e) of kind `kind` is given (or compared with), unless the
+ * value says it holds nothing to hide; returns where the scan resumes. `pat`: the name ends in `pat`.
+ */
+export function namedValues(
+  text: string,
+  s: number,
+  e: number,
+  kind: string,
+  pat: boolean,
+  out: RecallSpan[],
+): number {
+  const name = text.slice(s, e);
+  const mine: RecallSpan[] = [];
+  let resume = Math.max(e, takeValue(text, s, e, kind, mine));
+  const compared = comparedBefore(text, s);
+  if (compared !== undefined) {
+    pushLiteral(text, compared, kind, false, mine);
+  }
+  const shape = valueShapeFor(name, pat);
+  for (const v of mine.filter(
+    (x) => valueOutsideProse(text, s, x) && (!shape || shape(text.slice(x.start, x.end))),
+  )) {
+    if (!namesNoLiteral(name, kind, text.slice(v.start, v.end))) {
+      out.push(v);
+    } else {
+      // A value refused may hold another name (`"${DB_PASS:-…}"`): the scan resumes inside it.
+      resume = e;
+    }
+  }
+  return resume;
+}
 
 /**
  * Whether the literal `value` given to `name` holds nothing to hide: the name spelled again (a constant
@@ -201,7 +250,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // A quoted name is a key or an attribute (`name="password" autocomplete="…"`), never a declaration.
   // `newToken("punctuator")`: a function that makes something, not a declaration with its value.
   const maker = /^(?:new|make)[A-Z_]/.test(text.slice(s, e));
-  for (const lead of quotedName || maker ? [] : [CALL_OPEN, TYPED]) {
+  for (const lead of quotedName || maker ? [] : [CALL_OPEN, TYPED, AUTO_PROPERTY]) {
     lead.lastIndex = j;
     if (lead.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, lead.lastIndex), kind, false, out);
@@ -390,7 +439,7 @@ function spacedValue(
 }
 
 /** Letters, digits, `_`, `-` and `.`: the characters of a name in any case style or namespace. */
-function isNameChar(c: number): boolean {
+export function isNameChar(c: number): boolean {
   return (
     (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46
   );

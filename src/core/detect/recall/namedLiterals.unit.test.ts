@@ -391,4 +391,19 @@ describe('redact tier: credential-named literals', () => {
     const labelled = `sk_pr_mykey_${randomToken(HEX, 36)}7e3f`;
     hides(`[DEBUG] Using Key=${labelled}`, labelled);
   });
+
+  it("hides a C# auto-property's initializer, and not a property named otherwise", () => {
+    const v = fake(16);
+    hides(`public string Password { get; set; } = "${v}";`, v);
+    hides(`public string ApiKey { get; init; } = @"${v}";`, v);
+    hides(`public string Kennwort { get; private set; } = "${v}";`, v);
+    leaves(`public string Name { get; set; } = "${v}";`);
+  });
+
+  it('hides a value that ends a block or markup comment, and reads a comment line of JSDoc', () => {
+    hides('/* password: marbleotter7 */', 'marbleotter7');
+    hides('<!-- token: velvetlantern -->', 'velvetlantern');
+    hides(' * password: velvetlantern\n', 'velvetlantern');
+    leaves('/* password: required */');
+  });
 });

@@ -20,6 +20,7 @@ import { findTableColumns } from './tableColumns';
 import { findLabelledTokens } from './labelledTokens';
 import { findLabelledLines } from './labelledLines';
 import { findNamedLiterals } from './namedLiterals';
+import { findForeignNames } from './foreignNames';
 import { findNestedValues } from './nestedValues';
 import { findProviderFormats } from './providerFormats';
 import { findProviderShapes } from './providerShapes';
@@ -75,6 +76,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findProviderShapes,
   findProviderFormats,
   findNamedLiterals,
+  findForeignNames,
   findNestedValues,
   findCredentialArguments,
   findSqlPasswords,

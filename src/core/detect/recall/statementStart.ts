@@ -8,7 +8,7 @@ import type { ValueSpan } from './literalValue';
 
 /** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
 export const LINE_PREFIX =
-  /^[ \t]{0,64}(?:(?:#|\/\/|;|--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set(?:[ \t]+-[A-Za-z]{1,4})*[ \t]+|\$)?["']?$/;
+  /^[ \t]{0,64}(?:(?:#|\/\/|;|--|\/\*{1,2}|\*|<!--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set(?:[ \t]+-[A-Za-z]{1,4})*[ \t]+|\$)?["']?$/;
 
 /**
  * What tools print before a line-oriented assignment, which then starts its statement all the same: a diff's

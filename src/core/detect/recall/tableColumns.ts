@@ -41,7 +41,22 @@ export const findTableColumns: RecallDetector = (text, out) => {
   forEachLineWith(text, CREDENTIAL_WORD, (from, end) =>
     end - from <= MAX_LINE ? readTable(text, from, end, out) : undefined,
   );
+  // A header in another script or with accents (`| Сервер | Логин | Пароль |`, `| Servidor | Contraseña |`).
+  if (!/[\u0080-\uffff]/.test(text)) {
+    return;
+  }
+  SCRIPT_WORD.lastIndex = 0;
+  for (let m = SCRIPT_WORD.exec(text); m !== null; m = SCRIPT_WORD.exec(text)) {
+    const from = text.lastIndexOf('\n', m.index) + 1;
+    const end = lineEnd(text, m.index, MAX_LINE);
+    const after = end - from <= MAX_LINE ? readTable(text, from, end, out) : undefined;
+    SCRIPT_WORD.lastIndex = Math.max(end, after ?? end);
+  }
 };
+
+/** A credential word past ASCII that may head a column (credentialName.ts reads the whole label). */
+const SCRIPT_WORD =
+  /пароль|ключ|токен|секрет|密码|密碼|口令|密钥|令牌|パスワード|トークン|비밀번호|암호|토큰|κωδικ|σύνθημα|סיסמ|पासवर्ड|كلمة|contraseña|hasło|şifre|lösenord|jelszó|parolă|clé|schlüssel|nøgle|nøkkel/giu;
 
 /** Reads the table whose header is the line [from, end); returns where its rows end, or undefined. */
 function readTable(text: string, from: number, end: number, out: RecallSpan[]): number | undefined {
@@ -78,6 +93,11 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
       }
       continue;
     }
+    // A table of names and values (`vault kv get`'s `Key  Value`, `az …`'s `Name  Value`): each row is a pair,
+    // its value hidden when its name names a credential. Its rows are no headers, whatever they hold.
+    if (header.length === 2 && PAIR_HEADER.test(labels[0]!) && /^values?$/i.test(labels[1]!)) {
+      return readPairRows(text, end + 1, d, out);
+    }
     const kinds = labels.map(
       (l) =>
         credentialKind(l.replace(/[\s-]+/g, '_')) ??
@@ -94,6 +114,34 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
   return undefined;
 }
 
+/** The first header of a table of pairs. */
+const PAIR_HEADER = /^(?:key|name|field|setting|variable|property|parameter|secret)s?$/i;
+
+/** The rows of a table of names and values below its header: a row's value when its name names a credential. */
+function readPairRows(text: string, from: number, d: string, out: RecallSpan[]): number {
+  let at = from;
+  for (let rows = 0; rows < MAX_ROWS && at < text.length;) {
+    const end = lineEndAt(text, at);
+    const line = text.slice(at, end);
+    if (RULE.test(line) && line.trim() !== '') {
+      at = end + 1;
+      continue;
+    }
+    const row = end - at <= MAX_LINE ? cells(text, at, end, d) : [];
+    if (row.length !== 2) {
+      return at;
+    }
+    const [name, value] = [text.slice(row[0]!.start, row[0]!.end), row[1]!];
+    const kind = LABEL.test(name) ? credentialKind(name) : undefined;
+    if (kind !== undefined && value.end > value.start) {
+      pushLiteral(text, { ...value, quoted: true }, kind, true, out);
+    }
+    rows++;
+    at = end + 1;
+  }
+  return at;
+}
+
 /** The line after the line break at `end` (empty at the text's end). */
 function nextLine(text: string, end: number): string {
   return text.slice(end + 1, lineEnd(text, end + 1, MAX_LINE));
@@ -107,7 +155,7 @@ const PLAIN_KEY = 'plain-key';
 const plainKey = (label: string): string | undefined => (/^key$/i.test(label) ? PLAIN_KEY : undefined);
 
 /** A header's cell: a label of one to three words (`Password`, `api_key`, `Secret access key`), not code or prose. */
-const LABEL = /^[A-Za-z][\w.-]{0,31}(?: [\w.-]{1,32}){0,2}$/;
+const LABEL = /^\p{L}[\p{L}\p{M}\p{Nd}_.-]{0,31}(?: [\p{L}\p{M}\p{Nd}_.-]{1,32}){0,2}$/u;
 
 /**
  * A cell that reads as a credential: generated, or under a password header letters with a digit or a mark,

@@ -116,4 +116,20 @@ describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
       '| Event | Token |\n|---|---|\n| sign in | `ACCESS_TOKEN` |\n| refresh | `refresh_token` |\n| reset | `password_reset_token` |\n| scope | UserAuthType |\n',
     );
   });
+
+  it("reads a table of names and values as pairs (vault kv get's Key/Value), not its rows as headers", () => {
+    const [p, q] = [password(), fake(24)];
+    const table = `====== Data ======\nKey         Value\n---         -----\npassword    ${p}\napi_token   ${q}\nusername    app\n`;
+    hides(table, p, q);
+    const spans = spansOf(findTableColumns, table).map((s) => table.slice(s.start, s.end));
+    assert.ok(!spans.includes('username') && !spans.includes('app'), spans.join(','));
+  });
+
+  it('reads a header in another script or with accents', () => {
+    const p = password();
+    hides(`| Сервер | Логин | Пароль |\n|---|---|---|\n| db01 | admin | ${p} |\n`, p);
+    hides(`| Servidor | Usuario | Contraseña |\n| --- | --- | --- |\n| db01 | root | ${p} |\n`, p);
+    hides(`| 服务器 | 用户 | 密码 |\n|---|---|---|\n| db01 | admin | ${p} |\n`, p);
+    leaves('| Сервер | Логин | Роль |\n|---|---|---|\n| db01 | admin | читатель |\n');
+  });
 });

@@ -1,0 +1,55 @@
+import { credentialKind } from './credentialName';
+import { isNameChar, namedValues } from './namedLiterals';
+import type { RecallDetector } from './recallSpan';
+
+/**
+ * Credential names written with letters past ASCII: `CONTRASEÑA_BD=…`, `clé_secrète: …`, `"пароль": "…"`,
+ * `数据库密码 = "…"`, `APIキー：…` (hunt J: 304 placements in 28 tongues, the name read by credentialName.ts
+ * and foreignWords.ts). namedLiterals.ts finds names by ASCII words; this reads the name around each
+ * character past ASCII, once per name, and takes its value in the same syntaxes. A full-width `：` or `＝`
+ * reads as ASCII in the decoded view (plainNames.ts), which runs this detector too.
+ */
+export const findForeignNames: RecallDetector = (text, out) => {
+  if (!WIDE.test(text)) {
+    return;
+  }
+  const kinds = new Map<string, string | undefined>();
+  WIDE_CHARS.lastIndex = 0;
+  for (let m = WIDE_CHARS.exec(text); m !== null; m = WIDE_CHARS.exec(text)) {
+    const at = m.index;
+    let s = at;
+    while (s > 0 && at - s < NAME_REACH && isForeignNameChar(text, s - 1)) {
+      s--;
+    }
+    let e = at + 1;
+    while (e < text.length && e - at < NAME_REACH && isForeignNameChar(text, e)) {
+      e++;
+    }
+    WIDE_CHARS.lastIndex = e;
+    if (e - s > NAME_REACH) {
+      continue;
+    }
+    const name = text.slice(s, e);
+    let kind = kinds.get(name);
+    if (kind === undefined && !kinds.has(name)) {
+      kind = credentialKind(name);
+      kinds.set(name, kind);
+    }
+    if (kind !== undefined) {
+      WIDE_CHARS.lastIndex = Math.max(e, namedValues(text, s, e, kind, false, out));
+    }
+  }
+};
+
+/** A character past ASCII: the cheap test a text of code answers at once. */
+const WIDE = /[\u0080-\uffff]/;
+const WIDE_CHARS = /[\u0080-\uffff]/g;
+/** How far a name reaches either side of the character that brought it. */
+const NAME_REACH = 64;
+/** A letter, a mark or a digit of any script (a surrogate half, for ideographs past the BMP). */
+const OTHER_NAME_CHAR = /[\p{L}\p{M}\p{Nd}\uD800-\uDFFF]/u;
+
+function isForeignNameChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? isNameChar(c) : OTHER_NAME_CHAR.test(text[i]!);
+}
