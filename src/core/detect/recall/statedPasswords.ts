@@ -25,10 +25,11 @@ const WORDS = wordSet([
   ...['password', 'passwd', 'passphrase', 'pw ', 'pw:', 'pwd', 'mdp', 'mot de passe', 'passwort', 'kennwort'],
   ...['contrase', 'senha', 'wachtwoord', 'kata sandi', 'parola', 'clave', 'haslo', 'losenord', 'jelszo'],
   ...['sifre', 'heslo', 'salasana', 'adgangskode', 'passord', 'api key', 'api token', 'access token'],
+  ...['hasla', 'hesla'],
   ...['token', 'secret', 'master key', 'encryption key', 'signing key', 'admin key', 'root key'],
 ]);
 const ASCII_WORD =
-  /(?:(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|haslo|losenord|jelszo|sifre|heslo|salasana|adgangskode|passord|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root)[ \t]key))|(?<=(?:^|[^\p{L}\d_-])\p{L}{1,20})(?:passwort|kennwort))(?![\p{L}\d_-])/iuy;
+  /(?:(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|has(?:lo|la)|losenord(?:et)?|jelszo|sifre(?:si)?|hesl[oa]|salasana|adgangskoden?|passord(?:et)?|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root)[ \t]key))|(?<=(?:^|[^\p{L}\d_-])\p{L}{1,20})(?:passwort|kennwort))(?![\p{L}\d_-])/iuy;
 /**
  * Words in other scripts, or with letters past ASCII: read only in a text that holds such letters, and
  * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued).
@@ -84,10 +85,19 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
   }
   if (NON_ASCII.test(text)) {
     for (const m of text.matchAll(OTHER_WORDS)) {
+      const end = m.index + m[0].length;
+      const generated = /ключ|токен|密钥|令牌|キー|トークン|토큰|schlüssel/iu.test(m[0]);
+      // A script's own grammar after the word (`密码是“…”`, `パスワードは「…」です`, `비밀번호는 … 입니다`).
+      const script = generated ? null : SCRIPT_STATED.exec(text.slice(end, end + 48));
+      if (script !== null && isChosenWord(script[1]!)) {
+        const [start, stop] = script.indices![1]!;
+        take(text, end + start, end + stop, out);
+        continue;
+      }
       readValue(
         text,
-        m.index + m[0].length,
-        /ключ|токен|密钥|令牌|キー|トークン|토큰|schlüssel/iu.test(m[0]) ? 'generated' : 'password',
+        end + (/^[\p{L}]{1,3}(?![\p{L}])/u.exec(text.slice(end, end + 4))?.[0].length ?? 0),
+        generated ? 'generated' : 'password',
         out,
       );
     }
@@ -206,7 +216,14 @@ function valueBelow(
  * (`ist`, `lautet`, `c'est`, `es`, `è`, `—`; `und`, `et`, `y`, `e`).
  */
 const CHOSEN_WORD =
-  /^(?:[ \t]{1,4}(?!(?:is|was|has|ist|est|es|é|è)(?![\p{L}\d]))[\p{L}\d_'-]{1,20}){0,6}?[ \t]{1,4}(?:is|was|remains|ist|lautet|est|c'est|es|era|é|è|\u2014|\u2013|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:(?:and|but|so|or|which|because|though|while|und|aber|et|mais|y|pero|por|e|ma)(?:[ \t]|$)|[(\u2014\u2013])))|^[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*$/du;
+  /^(?:[ \t]{1,4}(?!(?:is|was|has|ist|est|es|é|è)(?![\p{L}\d]))[\p{L}\d_'-]{1,20}){0,6}?[ \t]{1,4}(?:is|was|remains|ist|lautet|est|c'est|es|era|é|è|je|jest|är|er|on|este|είναι|є|это|\u2014|\u2013|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:(?:and|but|so|or|which|because|though|while|und|aber|et|mais|y|pero|por|e|ma)(?:[ \t]|$)|[(\u2014\u2013])))|^(?:[ \t]{1,4}[\p{L}\d_'\u2019-]{1,20}){0,3}[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:\*\/[ \t]*|-->[ \t]*)?$/du;
+/**
+ * After a password's word in a script without blanks or with particles, its grammar stating the value:
+ * Chinese `是`/`为`, Japanese `は`, Korean `는`/`은`, a colon, then the word, quoted in that script's marks or
+ * ending its clause (`密码是“…”`, `パスワードは「…」です`, `비밀번호는 … 입니다`, `पासवर्ड … है`).
+ */
+const SCRIPT_STATED =
+  /^[ \t]{0,2}(?:是|为|為|は|는|은|：|:)?[ \t]{0,2}["'“「『]?([A-Za-z][a-z]{3,31})(?:["'”」』]|(?=[ \t]{0,2}(?:입니다|です|है|[。.,，、]|$)))/du;
 /** Whether `value` is what `reading` takes (see `Reading`); a chosen word is read apart. */
 function fits(value: string, reading: Reading): boolean {
   if (reading === 'generated') {

@@ -194,4 +194,26 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
       assertUntouched(findStatedPasswords, text);
     }
   });
+
+  it('reads the verbs of nine more tongues, inflected words, a colon a few words on, and CJK grammar (hunt J)', () => {
+    for (const line of [
+      '# heslo je amberwheel',
+      '# l\u00f6senordet \u00e4r amberwheel',
+      '# adgangskoden er amberwheel',
+      '# salasana on amberwheel',
+      '# parola este amberwheel',
+      '# \u03bf \u03ba\u03c9\u03b4\u03b9\u03ba\u03cc\u03c2 \u03b5\u03af\u03bd\u03b1\u03b9 amberwheel',
+      '/* Kennwort des Dienstkontos: amberwheel */',
+      '# parola d\u2019ordine: amberwheel',
+      '\u041f\u0430\u0440\u043e\u043b\u044c \u043f\u043e \u0443\u043c\u043e\u043b\u0447\u0430\u043d\u0438\u044e: amberwheel',
+      '\u6d4b\u8bd5\u8d26\u53f7\u5bc6\u7801\u662f\u201camberwheel\u201d',
+      '\u30d1\u30b9\u30ef\u30fc\u30c9\u306f\u300camberwheel\u300d\u3067\u3059\u3002',
+      '# DB \ube44\ubc00\ubc88\ud638\ub294 amberwheel \uc785\ub2c8\ub2e4',
+    ]) {
+      assertHidden(findStatedPasswords, line, ['amberwheel']);
+    }
+    // English's `to` is an infinitive's (`The password to submit.`), not Polish's `is`.
+    assertUntouched(findStatedPasswords, '@param {string} password - The password to submit.');
+    assertUntouched(findStatedPasswords, '\u5bc6\u7801\u662f\u5fc5\u586b\u9879');
+  });
 });
