@@ -22,6 +22,7 @@ import { morningCases } from './askCasesMorning';
 import { pastedCases } from './askCasesPasted';
 import { leftoverCases } from './askCasesLeftovers';
 import { eveningCases } from './askCasesEvening';
+import { tongueCases } from './askCasesTongues';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -348,5 +349,6 @@ export function askCases(): AskCase[] {
     ...pastedCases(),
     ...leftoverCases(),
     ...eveningCases(),
+    ...tongueCases(),
   ];
 }

@@ -41,10 +41,14 @@ export const findSecretSections: RecallDetector = (text, out) => {
     const start = lineStart(text, at, HEAD_REACH);
     const head = start === 0 || text.charCodeAt(start - 1) === 10 ? text.slice(start, at) : undefined;
     const kind = /^(?:passw|htp|basic)/i.test(text.slice(at, at + 5)) ? 'password' : 'secret';
-    if (head !== undefined && /^[ \t]*(?:-[ \t]+)?$/.test(head)) {
-      YAML_HEAD.lastIndex = at;
-      if (YAML_HEAD.exec(text) !== null) {
-        yamlEntries(text, YAML_HEAD.lastIndex, head.length, kind, out);
+    YAML_HEAD.lastIndex = at;
+    if (head !== undefined && /^[ \t]*(?:-[ \t]+)?$/.test(head) && YAML_HEAD.exec(text) !== null) {
+      yamlEntries(text, YAML_HEAD.lastIndex, head.length, kind, out);
+    } else if (head !== undefined && BLOCK_PREFIX.test(head)) {
+      // HCL's `tokens {` (Consul's ACL tokens), a type named for them (`enum Secrets {`, `object ApiTokens {`).
+      BLOCK_HEAD.lastIndex = at;
+      if (BLOCK_HEAD.exec(text) !== null) {
+        blockEntries(text, BLOCK_HEAD.lastIndex, kind, out);
       }
     } else if (head !== undefined && /^[ \t]*\[$/.test(head)) {
       INI_HEAD.lastIndex = at;
@@ -59,6 +63,46 @@ export const findSecretSections: RecallDetector = (text, out) => {
     }
   }
 };
+
+/**
+ * Before a block's name on its line: nothing (HCL's `tokens {`), or a type's declaration, the name perhaps a
+ * word of a longer one (`enum Secrets`, `struct ApiTokens`, `public static class Credentials`); not an
+ * interface's, whose members' quoted literals are types (`type: 'tokens'`).
+ */
+const BLOCK_PREFIX =
+  /^[ \t]*(?:(?:(?:public|private|internal|export|final|sealed|static|data|abstract)[ \t]+){0,3}(?:enum|struct|object|class|namespace|module)[ \t]+[A-Za-z_]{0,40})?$/;
+/** The block's head after its word: an optional tail of the type's name and its attributes, then `{`. */
+const BLOCK_HEAD = /[A-Za-z_]{0,20}[ \t]*(?::[ \t]*[\w.<>, ]{1,60})?[ \t]*(?:\r?\n[ \t]*)?\{[ \t]*$/my;
+/**
+ * A block's entry with a quoted literal: HCL's `master = "…"`, Swift's `static let stripe = "…"`, Kotlin's
+ * `const val MAPBOX = "…"`, C#'s and Java's `public const string Stripe = "…";`, TypeScript's enum members.
+ */
+const BLOCK_ENTRY =
+  /^[ \t]*(?:(?:public|private|internal|static|final|const|readonly|let|var|val)[ \t]+){0,4}(?:String[ \t]+|string[ \t]+)?[\w.@-]{1,64}(?:[ \t]*:[ \t]*String\??)?[ \t]*[=:][ \t]*(?=["'])/my;
+const LABELS_KIND = /token|credential|secret|password/i;
+/** How far a block's entries are read. */
+const BLOCK_REACH = 4096;
+
+/** The quoted entries of the block opened at `from` (its `{`), up to its `}`, one level. */
+function blockEntries(text: string, from: number, kind: string, out: RecallSpan[]): void {
+  let at = text.indexOf('\n', from) + 1;
+  const limit = Math.min(text.length, from + BLOCK_REACH);
+  for (let n = 0; at > 0 && at < limit && n < MAX_ENTRIES; n++) {
+    const end = lineEndAt(text, at);
+    if (/^[ \t]*\}/.test(text.slice(at, Math.min(end, at + 64)))) {
+      return;
+    }
+    BLOCK_ENTRY.lastIndex = at;
+    if (BLOCK_ENTRY.exec(text) !== null && BLOCK_ENTRY.lastIndex <= end) {
+      const value = readQuoted(text, BLOCK_ENTRY.lastIndex);
+      // A value that names the kind (`type: 'tokens'`, `kind: "clientCredentials"`) is a label, not one.
+      if (!LABELS_KIND.test(text.slice(value.start, value.end))) {
+        pushLiteral(text, value, kind, false, out);
+      }
+    }
+    at = end < text.length ? end + 1 : -1;
+  }
+}
 
 /** The YAML entries indented past `indent` on the lines after `from`, each a scalar. */
 function yamlEntries(text: string, from: number, indent: number, kind: string, out: RecallSpan[]): void {

@@ -33,4 +33,20 @@ describe('redact tier: sections named for secrets (secretSections.ts)', () => {
       assertUntouched(findSecretSections, text);
     }
   });
+
+  it("hides the quoted entries of HCL's `tokens {` and of a type named for secrets (Swift, Kotlin, C#)", () => {
+    const [a, b] = [pw(), pw()];
+    for (const text of [
+      `acl {\n  enabled = true\n  tokens {\n    master = "${a}"\n    agent  = "${b}"\n  }\n}\n`,
+      `enum Secrets {\n    static let stripe = "${a}"\n    static let mapbox: String = "${b}"\n}\n`,
+      `object ApiTokens {\n    const val STRIPE = "${a}"\n    const val MAPBOX = "${b}"\n}\n`,
+      `public static class Credentials\n{\n    public const string Stripe = "${a}";\n    public const string Maps = "${b}";\n}\n`,
+    ]) {
+      assertHidden(findSecretSections, text, [a, b]);
+    }
+    // An interface's members are types, a value naming the kind is a label, a block ends at its brace.
+    assertUntouched(findSecretSections, `interface UsageTokens {\n  type: 'tokens';\n  input: "text";\n}\n`);
+    assertUntouched(findSecretSections, `object Tokens {\n  const val KIND = "clientCredentials"\n}\n`);
+    assertUntouched(findSecretSections, `enum Secrets {\n  case a\n}\nlet title = "${a}"\n`);
+  });
 });
