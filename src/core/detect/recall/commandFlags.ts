@@ -24,10 +24,10 @@ const LONG_FLAG = /(?<![\w-])(?:--([A-Za-z][\w-]{0,63})|-([A-Za-z][A-Za-z_]{3,40
  * the mysql family reads all that follows `-p` as the password (`mysql '-p=…'`, `-p-…`).
  */
 const SHORT_FLAG = /(?<![\w-])(-p|-u|--user)(=|[ \t]{0,8})(?=\S)/g;
-/** Tools whose `-p` is a password: glued (`mysql -pX`) or, for some, spaced (`sshpass -p X`). */
+/** Tools whose `-p` is a password: glued (`mysql -pX`) or, for some, spaced (`sshpass -p X`, Hive's `beeline`). */
 const GLUED_P = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)\b/;
 const SPACED_P =
-  /\b(?:sshpass|psexec|paexec|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/i;
+  /\b(?:sshpass|psexec|paexec|beeline|docker[ \t]+login|podman[ \t]+login|buildah[ \t]+login|skopeo[ \t]+login)\b/i;
 /**
  * `-u USER -p X`: a `-p` right after a user is its password (psexec, smbmap, crackmapexec), except for
  * the mysql family, whose spaced `-p` asks for it (the next word is the database), and a port (digits).

@@ -16,6 +16,8 @@ describe('redact tier: credentials on command lines', () => {
     hides('mysqldump -uroot -pS3cretVq db > x.sql', 'S3cretVq');
     hides("sshpass -p 'ssh pass 1' ssh host", 'ssh pass 1');
     hides('sshpass -pQw7Rt5Kx ssh host', 'Qw7Rt5Kx');
+    // Hive's beeline takes its password after a spaced -p (hunt K), whatever its shape.
+    hides('beeline -u jdbc:hive2://hs2.corp:10000/default -n etl -p amberwheel', 'amberwheel');
     hides('docker login -u me -p dockPw92x registry.example.org', 'dockPw92x');
     // The mysql family reads all that follows -p: a password may start with - or =.
     const pw = fake();

@@ -13,7 +13,7 @@ import { holdsWord, literalWords, mayHold, wordSet } from './wordIndex';
 
 /** Calls whose second argument is a password or secret. */
 const SECOND_ARGUMENT =
-  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|Credentials::new|WiFi\.begin|Bind|login|authenticate)[ \t]{0,4}\([ \t]{0,4}/g;
+  /\b(?:NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|BasicAuth|basic_auth|basicAuth|SetBasicAuth|setBasicAuth|withBasicAuth|BasicAWSCredentials|AwsBasicCredentials|AWSCredentials|StaticCredentialsProvider|PlainCredentials|NewStaticV4|withAuthCredentials|setCredentials|username_pw_set|Authenticate|(?:cx_Oracle|oracledb)\.connect|Credentials\.basic|Credentials::new|WiFi\.begin|Bind|login|authenticate)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * `auth=("u", "…")`, `auth: ["u", "…"]`, `creds = ("u", "…")`, `BASIC_AUTH = ["u", "…"]`: a tuple or a list
  * given to `auth`, `creds` or `credentials` (a prefix such as `basic_` or `db_` allowed), its second item the
@@ -39,10 +39,11 @@ const ASSIGN_CALL =
  * Python's `pymysql.connect(host, user, passwd, db)` and `ftplib.FTP(host, user, passwd)`, PHP's
  * `new PDO(dsn, user, "…")` and `mysqli_connect(host, user, "…")`, Perl's `DBI->connect(dsn, user, '…')`,
  * `new Sequelize(db, user, '…')`, `ldap_bind($ds, dn, "…")`, `ldap3.Connection(server, dn, '…')`, Python
- * keyring's `set_password(service, user, "…")`: the third argument.
+ * keyring's `set_password(service, user, "…")`, Oracle's `UTL_HTTP.set_authentication(req, user, '…')`,
+ * Groovy's `Sql.newInstance(url, user, '…', driver)`: the third argument.
  */
 const THIRD_ARGUMENT =
-  /(?:\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?|PDO|mysqli_connect|mysqli|mysql_connect|mysql_pconnect|Sequelize|ldap_bind|ldap3\.Connection|set_password|Minio|ftp_login|ssh2_auth_password|PlainAuth|CreateCredential|create_superuser|hash_hmac)|\bDBI->connect)[ \t]{0,4}\([ \t]{0,4}/g;
+  /(?:\b(?:getConnection|DirectoryEntry|(?:pymysql|MySQLdb)\.connect|FTP(?:_TLS)?|PDO|mysqli_connect|mysqli|mysql_connect|mysql_pconnect|Sequelize|ldap_bind|ldap3\.Connection|set_password|Minio|ftp_login|ssh2_auth_password|PlainAuth|CreateCredential|create_superuser|hash_hmac|set_authentication|Sql\.newInstance)|\bDBI->connect)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A JSON Web Token library's call whose second argument is the signing key: `jwt.sign(payload, '…')`,
  * `jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", algorithm=…)`, Ruby's `JWT.encode(…, '…')` and
@@ -91,8 +92,11 @@ const FOURTH_ARGUMENT =
  */
 const LAST_ARGUMENT =
   /\b(?:auth|credentials|Login|odbcConnect|Net::FTP\.open|Transport\.send|Database\.connect|fromDriverManager(?:\[\w{1,16}\])?|withSMTPServer|PDO->__construct)[ \t]{0,4}\([ \t]{0,4}/g;
-/** Ruby's `Net::SMTP.start(host, port, helo, user, password, :login)`: the fifth argument. */
-const FIFTH_ARGUMENT = /\bNet::SMTP\.start[ \t]{0,4}\([ \t]{0,4}/g;
+/**
+ * Ruby's `Net::SMTP.start(host, port, helo, user, password, :login)` and Jenkins'
+ * `new UsernamePasswordCredentialsImpl(scope, id, description, user, password)`: the fifth argument.
+ */
+const FIFTH_ARGUMENT = /\b(?:Net::SMTP\.start|UsernamePasswordCredentialsImpl)[ \t]{0,4}\([ \t]{0,4}/g;
 /**
  * A plaintext password handed to a hash function (a seeder's `bcrypt('…')`, Laravel's `Hash::make('…')`,
  * Django's `make_password("…")`): the first argument, which the stored hash was made from.

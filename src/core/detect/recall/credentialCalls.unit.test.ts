@@ -295,4 +295,16 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     hides(`truffle: new HDWalletProvider("${phrase}", \`https://goerli.example/v3/\${id}\`)`, phrase);
     leaves('const wallet = new Wallet(process.env.PRIVATE_KEY, provider);');
   });
+
+  it("reads the long tail's calls (hunt K): Julia's AWSCredentials, UTL_HTTP, Groovy's Sql, Jenkins' credentials", () => {
+    const w = `amber${fake(8)}`;
+    hides(`creds = AWSCredentials("AKIA${fake(16).toUpperCase()}", "${w}")`, w);
+    hides(`UTL_HTTP.set_authentication(l_req, 'svc_api', '${w}');`, w);
+    hides(`def sql = Sql.newInstance('jdbc:mysql://db01/app', 'app', '${w}', 'com.mysql.cj.jdbc.Driver')`, w);
+    hides(
+      `def c = new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "nexus", "Nexus deploy", "deploy", "${w}")`,
+      w,
+    );
+    leaves('UTL_HTTP.set_authentication(l_req, l_user, l_pass);');
+  });
 });

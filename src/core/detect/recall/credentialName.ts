@@ -127,6 +127,11 @@ const ORDINARY_KEY_QUALIFIERS = new Set([
  * message about a password, `db.password` is one).
  */
 export function credentialKind(name: string): string | undefined {
+  // A storage account's key named with its account and host after it (Hadoop's and Spark's
+  // `fs.azure.account.key.<account>.dfs.core.windows.net`).
+  if (/\.account\.key\.[\w-]{1,64}\./i.test(name)) {
+    return 'key';
+  }
   // A namespace's `key` after a credential word (`play.http.secret.key`, `silhouette…crypter.key`).
   if (/(?:secret|crypter|signing|signer|private|encryption|hmac|master)\.key$/i.test(name)) {
     return 'key';

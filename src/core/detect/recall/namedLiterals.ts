@@ -102,6 +102,13 @@ const LOOSE_SEPARATORS = new Set(['-', '|']);
  */
 const TYPED =
   /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})(?:&(?:'\w{1,16}[ \t]{1,4})?|\[\](?:const[ \t]{1,4})?|\*)?\[?[A-Za-z_][\w.:]{0,40}\]?(?:<[\w ,.<>]{0,60}>)?(?:\[[\w ,.]{0,40}\])?(?:\[\])?\??(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][\w.]{0,20}){0,3}[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?:(?:String::from|Field|QStringLiteral)\([ \t]{0,4}(?:default[ \t]{0,4}=[ \t]{0,4})?)?(?:b|L|u8|r#?)?(?=["'`])/y;
+/**
+ * A declaration's type between name and value in SQL and older languages: PL/SQL's `v_pwd CONSTANT
+ * VARCHAR2(30) := '…'`, T-SQL's `@ApiKey NVARCHAR(100) = N'…'`, COBOL's `WS-PASSWORD PIC X(20) VALUE '…'`,
+ * ABAP's `lv_password TYPE string VALUE '…'`.
+ */
+const DECLARED =
+  /[ \t]{1,8}(?:(?:CONSTANT[ \t]{1,4})?[A-Za-z][\w]{0,20}(?:[ \t]{0,2}\([ \t]{0,2}(?:\d{1,5}|MAX)(?:[ \t]{0,2},[ \t]{0,2}\d{1,3})?[ \t]{0,2}(?:BYTE|CHAR)?\))?[ \t]{0,4}(?::=|=|DEFAULT)|PIC(?:TURE)?[ \t]{1,4}[XA9SV()\d]{1,20}[ \t]{1,4}VALUE|TYPE[ \t]{1,4}[\w]{1,30}[ \t]{1,4}VALUE)[ \t]{0,8}N?(?=["'])/iy;
 /** An array size or index after a name: `char secret[25] = "…"`, `secret[] = "…"`. */
 const SUBSCRIPT = /\[\d{0,6}\]/y;
 /**
@@ -234,7 +241,13 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   const before = text.charCodeAt(s - 1);
   const quotedName = (before === 34 || before === 39) && text.charCodeAt(e) === before;
   let j = quotedName ? e + 1 : e;
-  if (text[j] === ']' || text[j] === ')') {
+  // A subscript's close (`$ENV{'API_KEY'} = …`, `config["x"]`, `set config(api_key) …`), or Nim's export mark.
+  if (
+    text[j] === ']' ||
+    text[j] === ')' ||
+    text[j] === '}' ||
+    (text[j] === '*' && /^\*[ \t]{0,4}[=:]/.test(text.slice(j, j + 8)))
+  ) {
     j++;
   }
   SUBSCRIPT.lastIndex = j;
@@ -250,7 +263,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // A quoted name is a key or an attribute (`name="password" autocomplete="…"`), never a declaration.
   // `newToken("punctuator")`: a function that makes something, not a declaration with its value.
   const maker = /^(?:new|make)[A-Z_]/.test(text.slice(s, e));
-  for (const lead of quotedName || maker ? [] : [CALL_OPEN, TYPED, AUTO_PROPERTY]) {
+  for (const lead of quotedName || maker ? [] : [CALL_OPEN, TYPED, AUTO_PROPERTY, DECLARED]) {
     lead.lastIndex = j;
     if (lead.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, lead.lastIndex), kind, false, out);
@@ -294,7 +307,12 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (prefix !== undefined && /^\s*(?:ENV|SetEnv|setenv)\s+$/.test(prefix) && isSpace(text.charCodeAt(j))) {
       return pushLiteral(text, readBare(text, skipSpaces(text, j)), kind, true, out);
     }
-    return isSpace(text.charCodeAt(j)) ? spacedValue(text, skipSpaces(text, j), prefix, kind, out) : e;
+    if (!isSpace(text.charCodeAt(j))) {
+      return e;
+    }
+    const at = skipSpaces(text, j);
+    const configKey = at - j >= 2 && /^[A-Za-z][\w-]*(?:\.[\w-]+){2,}$/.test(text.slice(s, e));
+    return spacedValue(text, at, prefix, kind, out, configKey);
   }
   // `DB_PASSWORD==x…` starting its statement: an `=`, then a value that starts with one (no comparison).
   const glued = sep[0] === '==' && startsStatement(prefix);
@@ -423,6 +441,7 @@ function spacedValue(
   prefix: string | undefined,
   kind: string,
   out: RecallSpan[],
+  configKey = false,
 ): number {
   const defined = definedValue(text, at, prefix, kind, out) ?? spacedQuoted(text, at, prefix, kind, out);
   if (defined !== undefined) {
@@ -435,7 +454,7 @@ function spacedValue(
   if (c === 34 || c === 39) {
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }
-  return directiveValue(text, at, kind, out) ?? generatedToken(text, at, kind, out);
+  return directiveValue(text, at, kind, out, configKey) ?? generatedToken(text, at, kind, out);
 }
 
 /** Letters, digits, `_`, `-` and `.`: the characters of a name in any case style or namespace. */

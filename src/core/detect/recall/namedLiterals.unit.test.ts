@@ -406,4 +406,34 @@ describe('redact tier: credential-named literals', () => {
     hides(' * password: velvetlantern\n', 'velvetlantern');
     leaves('/* password: required */');
   });
+
+  it('reads the long tail of hunt K: command-line prefixes, declared types, subscripts, config columns, parameters', () => {
+    const w = `amber${fake(6)
+      .toLowerCase()
+      .replace(/[^a-z]/g, 'q')}`;
+    for (const line of [
+      `%env OPENAI_API_KEY=${w}`,
+      `env DB_PASSWORD=${w} ./run.sh`,
+      `echo "export API_KEY=${w}" >> ~/.bashrc`,
+      `build --action_env=DB_PASSWORD=${w}`,
+      `flutter run --dart-define=API_KEY=${w}`,
+      `spark-submit --conf spark.hadoop.fs.s3a.secret.key=${w} app.py`,
+      `%let pwd=${w};`,
+      `v_pwd CONSTANT VARCHAR2(30) := '${w}';`,
+      `DECLARE @ApiKey NVARCHAR(100) = N'${w}';`,
+      `       01 WS-PASSWORD PIC X(20) VALUE '${w}'.`,
+      `DATA lv_password TYPE string VALUE '${w}'.`,
+      `$ENV{'AWS_SECRET_ACCESS_KEY'} = '${w}';`,
+      `const dbPassword* = "${w}"`,
+      `spark.ssl.keyStorePassword      ${w}`,
+      `fs.azure.account.key.acmelake.dfs.core.windows.net=${w}`,
+      `        password(name: 'DEPLOY_PASS', defaultValue: '${w}', description: 'deploy')`,
+      `  params:\n    - name: registry-password\n      type: string\n      default: ${w}\n`,
+    ]) {
+      hides(line, w);
+    }
+    leaves('spark.ssl.keyStorePassword reset');
+    leaves('XMLSEC_CRYPTO_EXPORT SECKEYPrivateKey*  xmlSecNssGetPrivKey   (xmlSecKeyDataPtr data);');
+    leaves('   _trackedKeys = /* @__PURE__ */ new Map();');
+  });
 });

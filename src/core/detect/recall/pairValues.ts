@@ -22,7 +22,7 @@ export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?=["'])
  * CLI's `--name`. The name may stand behind a path (`/prod/db/password`, `smtp/password`).
  */
 const NAME_FIELD =
-  /(?:(?:^|[\s{,[])["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=][ \t]{0,8}["']?|<(?:name|key|Name|Key|param-name|env-entry-name)>[\w.-]{0,64}|(?:^|\s)--name[ \t=]{1,4}["']?)\/?(?:[\w.-]{1,64}\/){0,8}$/;
+  /(?:(?:^|[\s{,[(])["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=][ \t]{0,8}["']?|<(?:name|key|Name|Key|param-name|env-entry-name)>[\w.-]{0,64}|(?:^|\s)--name[ \t=]{1,4}["']?)\/?(?:[\w.-]{1,64}\/){0,8}$/;
 /**
  * XML's form of the pair, Hadoop's `<property>` and a credential store's `<entry>`: `<name>…</name>` or
  * `<key>…</key>`, then `<value>…</value>` on the same line or the next; a plist's `<key>…</key>` then
@@ -38,9 +38,12 @@ const NAME_ATTRIBUTE =
   /<(?:[\w-]{1,20}:)?(?:entry|string|item|setting|property|param|parameter|variable|secret|credential|field)(?:[ \t][^<>\n]{0,120})?[ \t](?:key|name)=$/i;
 /** After the attribute's name: the rest of the tag, then a `<value>` element on its line or the next, if any. */
 const AFTER_ATTRIBUTE = /[^<>\n]{0,160}(?<!\/)>(?:[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<(?:value|Value)>)?/y;
-/** The sibling field that holds its value, on the same line or the next: `value:`, `"value":`, `Value:`. */
+/**
+ * The sibling field that holds its value, on the same line or the next: `value:`, `"value":`, `Value:`; a
+ * parameter's `default:` (Tekton's `params`, Spinnaker's and Jenkins' parameters).
+ */
 const VALUE_FIELD =
-  /["']?[ \t]{0,4},?[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["']?(?:value|Value|VALUE|ParameterValue)["']?[ \t]{0,4}[:=][ \t]{0,4}/y;
+  /["']?[ \t]{0,4},?[ \t]{0,8}(?:\r?\n[ \t]{0,32})?["']?(?:value|Value|VALUE|ParameterValue|default|defaultValue)["']?[ \t]{0,4}[:=][ \t]{0,4}/y;
 
 /**
  * The value of a name/value pair whose name, at [s, e), is the value of a name field (`- name:
@@ -121,7 +124,7 @@ const AHEAD_REACH = 240;
  * field, a `valueFrom` reference, a bracket or a brace.
  */
 const AHEAD =
-  /(?<![\w-])(?:["']?(?:value|Value|VALUE|ParameterValue)["']?[ \t]{0,16}[:=](?!=)[ \t]{0,8}|--value[ \t=]{1,4})|<(?:[\w-]{0,24}-)?(?:value|Value)(?:[ \t][^<>\n]{0,80})?>|(?<![\w-])(?:["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=]|valueFrom|--name\b)|<(?:name|key|Name|Key|param-name|env-entry-name)>|[{}[\]]/g;
+  /(?<![\w-])(?:["']?(?:value|Value|VALUE|ParameterValue|default|defaultValue)["']?[ \t]{0,16}[:=](?!=)[ \t]{0,8}|--value[ \t=]{1,4})|<(?:[\w-]{0,24}-)?(?:value|Value)(?:[ \t][^<>\n]{0,80})?>|(?<![\w-])(?:["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=]|valueFrom|--name\b)|<(?:name|key|Name|Key|param-name|env-entry-name)>|[{}[\]]/g;
 
 /**
  * The value field of the pair named just before `e`, when other fields stand between (SSM's `"Type":
@@ -131,7 +134,7 @@ function valueAhead(text: string, e: number, kind: string, out: RecallSpan[]): n
   const ahead = text.slice(e, e + AHEAD_REACH);
   AHEAD.lastIndex = 0;
   const m = AHEAD.exec(ahead);
-  if (m === null || !/value/i.test(m[0]) || /valueFrom/.test(m[0])) {
+  if (m === null || !/value|default/i.test(m[0]) || /valueFrom/.test(m[0])) {
     return undefined;
   }
   const at = e + m.index + m[0].length;

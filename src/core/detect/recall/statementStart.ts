@@ -28,11 +28,13 @@ const MARK_PREFIX =
  * `-var`, `--from-literal=`, systemd's `Environment=`, `heroku config:set`, `fly secrets set`, Windows'
  * `set`, a JVM's system property `-Ddb.password=…`, which namedLiterals.ts reads without its `-D`, a
  * Dockerfile's `ENV` as `docker history` prints it, `/bin/sh -c #(nop)  ENV NPM_TOKEN=…   0B`, Vault's
- * `vault kv put secret/db password=…` and Railway's `variables set`, after their other pairs): the value
- * is a literal, and a bare one ends at the next blank.
+ * `vault kv put secret/db password=…` and Railway's `variables set`, after their other pairs; Bazel's
+ * `--action_env=`, Flutter's `--dart-define=`, `spark-submit --conf`, `argo submit -p`, the `env` command,
+ * IPython's `%env`, SAS's `%let`, an `export` a line echoes into a file): the value is a literal, and a bare
+ * one ends at the next blank.
  */
 const FLAG_PREFIX =
-  /(?:(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?|ENV)[ \t]{0,4}["']?|(?:^|[ \t"'])-D|(?:^|[ \t])(?:vault[ \t]{1,4}(?:kv[ \t]{1,4})?(?:put|write|patch)[ \t]{1,4}[^\s=]{1,200}|variables[ \t]{1,4}(?:set|--set))(?:[ \t]{1,4}[\w.-]{1,64}=[^\s]{0,200}){0,16}[ \t]{1,4})$/;
+  /(?:(?:^|[ \t])(?:-e|--env|--set(?:-string)?|--build-arg|--define=?|--dart-define=?|--(?:host_)?action_env=?|--repo_env=?|--remote_header=?|--conf|-p|-var|--var|--from-literal=|Environment=|config:set|secrets[ \t]{1,4}set|[Ss][Ee][Tt]X?|ENV|%env|%set_env|%let|env)[ \t]{0,4}["']?|(?:^|[ \t"'])-D|(?:^|[ \t"'])export[ \t]{1,4}|(?:^|[ \t])(?:vault[ \t]{1,4}(?:kv[ \t]{1,4})?(?:put|write|patch)[ \t]{1,4}[^\s=]{1,200}|variables[ \t]{1,4}(?:set|--set))(?:[ \t]{1,4}[\w.-]{1,64}=[^\s]{0,200}){0,16}[ \t]{1,4})$/;
 
 /**
  * A `sed` substitution up to its replacement (`sed -i 's/^DB_PASSWORD=old/`), which writes `NAME=value`
@@ -66,7 +68,9 @@ export function statementValue(text: string, read: ValueSpan, prefix: string | u
     return { ...read, end: Math.min(end, read.end) };
   }
   if (onCommandLine(prefix)) {
-    return untilBlank(text, read, prefix);
+    const arg = untilBlank(text, read, prefix);
+    // SAS's `%let name=value;` ends its statement with the `;`, which is no part of the value.
+    return /%let[ \t]{1,4}$/.test(prefix!) && text[arg.end - 1] === ';' ? { ...arg, end: arg.end - 1 } : arg;
   }
   const column = SIDE_BY_SIDE.exec(text.slice(read.start, read.end));
   return column === null ? read : { ...read, end: read.start + column[0].length };
