@@ -34,6 +34,11 @@ const UNITS = [
   'the token is ',
   'password ',
   'set the password to with password user a pass using the key ',
+  // Names and tables past ASCII (foreignNames.ts, tableColumns.ts, statedPasswords.ts).
+  '\u043f\u0430\u0440\u043e\u043b\u044c: ',
+  '\u5bc6\u7801\uff1a',
+  '| \u041f\u0430\u0440\u043e\u043b\u044c ',
+  'contrase\u00f1a_bd=\u00e9',
 ];
 
 function fill(unit, bytes) {

@@ -107,6 +107,17 @@ describe('redact tier: hostile inputs', function () {
     ['plain keys on one line', flood('the key ')],
     ['yaml keys on one line', flood('key: ')],
     ['section words on one line', flood('creds ')],
+    // Names, words and headers past ASCII (foreignNames.ts, statedPasswords.ts, tableColumns.ts).
+    ['Russian names with colons on one line', flood('\u043f\u0430\u0440\u043e\u043b\u044c: ')],
+    ['Chinese names with full-width colons, no blank', flood('\u5bc6\u7801\uff1a')],
+    [
+      'a table header cell in Cyrillic, repeated on one line',
+      flood('| \u041f\u0430\u0440\u043e\u043b\u044c '),
+    ],
+    ['accented names and values', flood('contrase\u00f1a_bd=\u00e9')],
+    ['C# auto-properties', flood('Password { get; set; } = ')],
+    ['declared types', flood('v_pwd CONSTANT VARCHAR2(30) := ')],
+    ['types named for secrets, opened', flood('enum Secrets {\n')],
     ['names glued into one token', flood('password:')],
     ['said values with no value', flood('set the password to with password user a pass using the key ')],
     ['compound words and colons that end lines', flood('Initialpasswort lautet password is below:', '\n')],

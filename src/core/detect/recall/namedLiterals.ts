@@ -91,7 +91,7 @@ const NAME_REACH = 96; // …this far each side of it.
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
 const SEPARATOR =
-  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:(?![:/])|-(?=[ \t])|\|)[ \t]{0,16}/y;
+  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:(?![:/])|\uff1a|\uff1d|-(?=[ \t])|\|)[ \t]{0,16}/y;
 const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or', 'orelse']);
 /** Prose and table separators (`token - '…'`, `apiKey |…`): they take a quoted or a generated value only. */
 const LOOSE_SEPARATORS = new Set(['-', '|']);
@@ -316,7 +316,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   // `DB_PASSWORD==x…` starting its statement: an `=`, then a value that starts with one (no comparison).
   const glued = sep[0] === '==' && startsStatement(prefix);
-  const op = glued ? '=' : sep[1]!;
+  // A full-width `：` or `＝`, as a CJK input method types them (`密码：…`), is the ASCII separator.
+  const op = glued ? '=' : sep[1] === '\uff1a' ? ':' : sep[1] === '\uff1d' ? '=' : sep[1]!;
   if (!CODE_SEPARATORS.has(op) && !LOOSE_SEPARATORS.has(op)) {
     CONVERSION.lastIndex = SEPARATOR.lastIndex;
     if (CONVERSION.exec(text) !== null) {

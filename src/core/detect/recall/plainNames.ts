@@ -93,9 +93,6 @@ function fullWidthRun(text: string, at: number, edits: Edit[]): number {
     equals ||= c === 0xff1d;
     end++;
   }
-  // A `：` alone: a name's separator as a CJK input method types it (`密码：…`); in a run of punctuation
-  // (`：（注）`) it is prose's.
-  equals ||= end === at + 1 && text.charCodeAt(at) === 0xff1a;
   if (letter || equals) {
     for (let i = at; i < end; i++) {
       edits.push({ start: i, end: i + 1, replacement: String.fromCharCode(text.charCodeAt(i) - 0xfee0) });

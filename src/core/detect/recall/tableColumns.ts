@@ -1,5 +1,6 @@
 import { isChosenWord, isMarkedPassword, isWordPassword } from './chosenPasswords';
 import { credentialKind } from './credentialName';
+import { lineStart } from '../lineBounds';
 import { lineEnd, pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
@@ -47,7 +48,8 @@ export const findTableColumns: RecallDetector = (text, out) => {
   }
   SCRIPT_WORD.lastIndex = 0;
   for (let m = SCRIPT_WORD.exec(text); m !== null; m = SCRIPT_WORD.exec(text)) {
-    const from = text.lastIndexOf('\n', m.index) + 1;
+    // Read back at most a line's length: from each word of one long line, an unbounded read was quadratic.
+    const from = lineStart(text, m.index, MAX_LINE);
     const end = lineEnd(text, m.index, MAX_LINE);
     const after = end - from <= MAX_LINE ? readTable(text, from, end, out) : undefined;
     SCRIPT_WORD.lastIndex = Math.max(end, after ?? end);
