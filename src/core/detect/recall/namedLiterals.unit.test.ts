@@ -433,6 +433,9 @@ describe('redact tier: credential-named literals', () => {
       hides(line, w);
     }
     leaves('spark.ssl.keyStorePassword reset');
+    // References and prompts are no values: CloudFormation's dynamic reference, PowerShell's Read-Host.
+    leaves("      MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'");
+    leaves("$pw = Read-Host -AsSecureString 'Password'");
     leaves('XMLSEC_CRYPTO_EXPORT SECKEYPrivateKey*  xmlSecNssGetPrivKey   (xmlSecKeyDataPtr data);');
     leaves('   _trackedKeys = /* @__PURE__ */ new Map();');
   });
