@@ -105,9 +105,13 @@ const HASHED_PLAINTEXT =
   /\b(?:bcrypt|Hash::make|password_hash|make_password|generate_password_hash|BCrypt::Password\.create|hashpw|argon2\.hash|hashSync|hash_password)[ \t]{0,4}\([ \t]{0,4}(?:b(?=["']))?/g;
 /** OmniAuth's `provider :github, "<id>", "<secret>"`: the secret after the client id. */
 const OMNIAUTH = /\b(?:provider|config\.omniauth)[ \t]{1,4}:\w{1,32}[ \t]{0,4},[ \t]{0,4}/g;
-/** AWS CDK's secret values made from a literal: `SecretValue.unsafePlainText('…')`. */
+/**
+ * AWS CDK's secret values made from a literal in each of its languages (`SecretValue.unsafePlainText('…')`,
+ * C#'s `UnsafePlainText`, Python's `unsafe_plain_text`, Go's `SecretValue_UnsafePlainText(jsii.String("…"))`),
+ * and Jenkins' `Secret.fromString("…")`.
+ */
 const SECRET_VALUE =
-  /\bSecretValue\.(?:unsafePlainText|plainText|unsafePlainTextJson)[ \t]{0,4}\([ \t]{0,4}/g;
+  /\b(?:SecretValue(?:\.|_)(?:unsafePlainText|UnsafePlainText|unsafe_plain_text|plainText|PlainText|plain_text|unsafePlainTextJson)[ \t]{0,4}\([ \t]{0,4}(?:jsii\.String\([ \t]{0,4})?|Secret\.fromString[ \t]{0,4}\([ \t]{0,4})/g;
 /**
  * A default given to an environment lookup, past where the report tier's names reach: Rails' ERB
  * `ENV.fetch("X") { "…" }`, Perl's `$ENV{X} // '…'`, R's `Sys.getenv("X", unset = "…")`, Elixir's and Ruby's

@@ -306,5 +306,13 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
       w,
     );
     leaves('UTL_HTTP.set_authentication(l_req, l_user, l_pass);');
+    for (const call of [
+      'SecretValue.UnsafePlainText("VALUE")',
+      'SecretValue.unsafe_plain_text("VALUE")',
+      'awscdk.SecretValue_UnsafePlainText(jsii.String("VALUE"))',
+      'Secret.fromString("VALUE")',
+    ]) {
+      hides(`    Password = ${call.replace('VALUE', w)},`, w);
+    }
   });
 });

@@ -432,6 +432,9 @@ describe('redact tier: credential-named literals', () => {
     ]) {
       hides(line, w);
     }
+    hides(`            .environment(Map.of("DB_PASSWORD", "${w}"))`, w);
+    const apiKey = fake(24);
+    hides(`RawHeader("X-Api-Key", "${apiKey}")`, apiKey);
     leaves('spark.ssl.keyStorePassword reset');
     // References and prompts are no values: CloudFormation's dynamic reference, PowerShell's Read-Host.
     leaves("      MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'");
