@@ -23,6 +23,7 @@ import { pastedCases } from './askCasesPasted';
 import { leftoverCases } from './askCasesLeftovers';
 import { eveningCases } from './askCasesEvening';
 import { tongueCases } from './askCasesTongues';
+import { longTailCases } from './askCasesLongTail';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -350,5 +351,6 @@ export function askCases(): AskCase[] {
     ...leftoverCases(),
     ...eveningCases(),
     ...tongueCases(),
+    ...longTailCases(),
   ];
 }
