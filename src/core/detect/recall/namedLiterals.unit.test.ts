@@ -435,6 +435,12 @@ describe('redact tier: credential-named literals', () => {
     hides(`            .environment(Map.of("DB_PASSWORD", "${w}"))`, w);
     const apiKey = fake(24);
     hides(`RawHeader("X-Api-Key", "${apiKey}")`, apiKey);
+    hides(`Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\Winlogon' -Name DefaultPassword -Value '${w}'`, w);
+    hides(`reg add "HKLM\\SOFTWARE\\Winlogon" /v DefaultPassword /t REG_SZ /d ${w} /f`, w);
+    leaves("Set-ItemProperty -Path . -Name DefaultUserName -Value 'admin'");
+    leaves(
+      '$result | Add-Member -MemberType NoteProperty -Name Token -Value ($token.Token | ConvertFrom-SecureString)',
+    );
     leaves('spark.ssl.keyStorePassword reset');
     // References and prompts are no values: CloudFormation's dynamic reference, PowerShell's Read-Host.
     leaves("      MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'");

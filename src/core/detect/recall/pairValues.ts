@@ -19,10 +19,10 @@ export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?=["'])
  * A field that names the variable the pair sets, just before the name: Kubernetes and Compose `- name:`,
  * ECS and Azure `"name":`, Terraform `name =` (aligned), CloudFormation `Name:` and `"ParameterKey":`,
  * Beanstalk's `option_name:`, XML's `<name>`, `<key>`, a servlet's `<param-name>` and `<env-entry-name>`, a
- * CLI's `--name`. The name may stand behind a path (`/prod/db/password`, `smtp/password`).
+ * CLI's `--name`, PowerShell's `-Name` (`Set-ItemProperty … -Name DefaultPassword -Value …`), `reg add`'s `/v`. The name may stand behind a path (`/prod/db/password`, `smtp/password`).
  */
 const NAME_FIELD =
-  /(?:(?:^|[\s{,[(])["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=][ \t]{0,8}["']?|<(?:name|key|Name|Key|param-name|env-entry-name)>[\w.-]{0,64}|(?:^|\s)--name[ \t=]{1,4}["']?)\/?(?:[\w.-]{1,64}\/){0,8}$/;
+  /(?:(?:^|[\s{,[(])["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=][ \t]{0,8}["']?|<(?:name|key|Name|Key|param-name|env-entry-name)>[\w.-]{0,64}|(?:^|\s)(?:--name|-Name|\/v)[ \t=]{1,4}["']?)\/?(?:[\w.-]{1,64}\/){0,8}$/;
 /**
  * XML's form of the pair, Hadoop's `<property>` and a credential store's `<entry>`: `<name>…</name>` or
  * `<key>…</key>`, then `<value>…</value>` on the same line or the next; a plist's `<key>…</key>` then
@@ -120,11 +120,11 @@ function valueBefore(text: string, s: number, kind: string, out: RecallSpan[]): 
 const AHEAD_REACH = 240;
 /**
  * Past a pair's name, the first of: a value field (`"Value":`, HCL's aligned `value        =`, `<value>`,
- * `<param-value>`, `<env-entry-value>`, `--value`); or what ends the pair unanswered: the next pair's name
+ * `<param-value>`, `<env-entry-value>`, `--value`, PowerShell's `-Value`, `reg add`'s `/d`); or what ends the pair unanswered: the next pair's name
  * field, a `valueFrom` reference, a bracket or a brace.
  */
 const AHEAD =
-  /(?<![\w-])(?:["']?(?:value|Value|VALUE|ParameterValue|default|defaultValue)["']?[ \t]{0,16}[:=](?!=)[ \t]{0,8}|--value[ \t=]{1,4})|<(?:[\w-]{0,24}-)?(?:value|Value)(?:[ \t][^<>\n]{0,80})?>|(?<![\w-])(?:["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=]|valueFrom|--name\b)|<(?:name|key|Name|Key|param-name|env-entry-name)>|[{}[\]]/g;
+  /(?<![\w-])(?:["']?(?:value|Value|VALUE|ParameterValue|default|defaultValue)["']?[ \t]{0,16}[:=](?!=)[ \t]{0,8}|--value[ \t=]{1,4}|(?<=\s)(?:-Value|\/d)[ \t]{1,4})|<(?:[\w-]{0,24}-)?(?:value|Value)(?:[ \t][^<>\n]{0,80})?>|(?<![\w-])(?:["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=]|valueFrom|--name\b)|<(?:name|key|Name|Key|param-name|env-entry-name)>|[{}[\]]/g;
 
 /**
  * The value field of the pair named just before `e`, when other fields stand between (SSM's `"Type":
@@ -134,7 +134,7 @@ function valueAhead(text: string, e: number, kind: string, out: RecallSpan[]): n
   const ahead = text.slice(e, e + AHEAD_REACH);
   AHEAD.lastIndex = 0;
   const m = AHEAD.exec(ahead);
-  if (m === null || !/value|default/i.test(m[0]) || /valueFrom/.test(m[0])) {
+  if (m === null || !/value|default|^\/d/i.test(m[0]) || /valueFrom/.test(m[0])) {
     return undefined;
   }
   const at = e + m.index + m[0].length;
@@ -147,7 +147,11 @@ function valueAhead(text: string, e: number, kind: string, out: RecallSpan[]): n
   }
   // Bare, a flag's argument up to its blank (`--value … --sensitive`), or a field's that starts its line (YAML's
   // `value: …`, HCL's).
-  if (m[0].startsWith('--')) {
+  if (m[0].startsWith('--') || m[0].startsWith('-V') || m[0].startsWith('/d')) {
+    // An expression or a variable is no value (`-Value ($token.Token | …)`, `-Value $secret`).
+    if (/[($[]/.test(text[at] ?? '')) {
+      return undefined;
+    }
     let end = at;
     while (end < text.length && end - at < 1024 && !/\s/.test(text[end]!)) {
       end++;
