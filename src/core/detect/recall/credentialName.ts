@@ -305,7 +305,7 @@ const PHRASED = new Set(['seed', 'recovery', 'mnemonic', 'wallet', 'backup']);
  * `rootpw`, `bindpw`, `remotepass`): a fixed list of heads, so `bypass`, `compass` or `overpass` stay words.
  */
 const GLUED_PASS =
-  /^(?:db|smtp|mail|root|admin|user|remote|bind|mysql|redis|ldap|ftp|sftp|ssh|proxy|api|sql|pg|mongo|rabbit|vnc|wifi|imap|pop|rpc|sa|master|sys|app|svc|service|server|client|rcon|web|vpn)(?:pass|pw)$/;
+  /^(?:db|smtp|mail|root|admin|user|remote|bind|mysql|redis|ldap|ftp|sftp|ssh|proxy|api|sql|pg|mongo|rabbit|vnc|wifi|imap|pop|rpc|sa|master|sys|app|svc|service|server|client|rcon|web|vpn|meta)(?:pass|pw)$/;
 
 /** A password kind wins over a token, a token over a generic secret: the most telling name for the reader. */
 function rank(kind: string): number {

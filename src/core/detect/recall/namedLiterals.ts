@@ -91,7 +91,7 @@ const NAME_REACH = 96; // …this far each side of it.
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
 const SEPARATOR =
-  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:(?![:/])|\uff1a|\uff1d|-(?=[ \t])|\|)[ \t]{0,16}/y;
+  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:{2,3}(?=[ \t]{1,4}["'])|:(?![:/])|\uff1a|\uff1d|-(?=[ \t])|\|)[ \t]{0,16}/y;
 const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or', 'orelse']);
 /** Prose and table separators (`token - '…'`, `apiKey |…`): they take a quoted or a generated value only. */
 const LOOSE_SEPARATORS = new Set(['-', '|']);
@@ -326,9 +326,13 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   const base = glued ? j + 1 : SEPARATOR.lastIndex;
   // `password == f"…"`; a YAML anchor (`password: &db …`) stands before its value.
-  // Objective-C's `@"…"` is a string literal as `"…"` is.
   const found = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
-  const at = text.charCodeAt(found) === 64 && text.charCodeAt(found + 1) === 34 ? found + 1 : found;
+  // Objective-C's `@"…"` and T-SQL's `N'…'` are string literals as `"…"` and `'…'` are.
+  const at =
+    (text.charCodeAt(found) === 64 && text.charCodeAt(found + 1) === 34) ||
+    (text.charCodeAt(found) === 78 && text.charCodeAt(found + 1) === 39)
+      ? found + 1
+      : found;
   const fallback = referenceDefault(text, at, kind, out) ?? openedString(text, at, kind, out);
   if (fallback !== undefined) {
     return fallback;

@@ -437,6 +437,11 @@ describe('redact tier: credential-named literals', () => {
     hides(`RawHeader("X-Api-Key", "${apiKey}")`, apiKey);
     hides(`Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\Winlogon' -Name DefaultPassword -Value '${w}'`, w);
     hides(`reg add "HKLM\\SOFTWARE\\Winlogon" /v DefaultPassword /t REG_SZ /d ${w} /f`, w);
+    hides(`EXEC sp_addlinkedsrvlogin @rmtsrvname = N'ERP', @rmtpassword = N'${w}';`, w);
+    hides(`  secretKey:: '${w}',`, w);
+    hides(`options metaserver="meta01" metapass="${w}";`, w);
+    hides(`postgresql::server::postgres_password: ${w}`, w);
+    leaves('foo::bar::password_field = qux;');
     leaves("Set-ItemProperty -Path . -Name DefaultUserName -Value 'admin'");
     leaves(
       '$result | Add-Member -MemberType NoteProperty -Name Token -Value ($token.Token | ConvertFrom-SecureString)',
