@@ -45,7 +45,6 @@ function fill(unit, bytes) {
   return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 }
 
-
 /**
  * Per unit: milliseconds per KB at 64 KB and at 256 KB (the fastest of `runs`, after one warm-up), and the
  * ratio of the two; with the same for 256 KB of ordinary code as the reference. The fastest, not the median:
