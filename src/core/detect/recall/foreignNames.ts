@@ -1,6 +1,7 @@
 import { credentialKind } from './credentialName';
 import { isNameChar, namedValues } from './namedLiterals';
 import type { RecallDetector } from './recallSpan';
+import { hasWide } from './wideText';
 
 /**
  * Credential names written with letters past ASCII: `CONTRASEÑA_BD=…`, `clé_secrète: …`, `"пароль": "…"`,
@@ -10,7 +11,7 @@ import type { RecallDetector } from './recallSpan';
  * reads as ASCII in the decoded view (plainNames.ts), which runs this detector too.
  */
 export const findForeignNames: RecallDetector = (text, out) => {
-  if (!WIDE.test(text)) {
+  if (!hasWide(text)) {
     return;
   }
   const kinds = new Map<string, string | undefined>();
@@ -41,8 +42,6 @@ export const findForeignNames: RecallDetector = (text, out) => {
   }
 };
 
-/** A character past ASCII: the cheap test a text of code answers at once. */
-const WIDE = /[\u0080-\uffff]/;
 const WIDE_CHARS = /[\u0080-\uffff]/g;
 /** How far a name reaches either side of the character that brought it. */
 const NAME_REACH = 64;

@@ -5,6 +5,7 @@ import { isElided } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 import { wordPlaces, wordSet } from './wordIndex';
+import { hasWide } from './wideText';
 
 /**
  * Passwords stated for a reader: a chat message, a ticket, a mail, a note, in any tongue. The word and the
@@ -36,7 +37,6 @@ const ASCII_WORD =
  */
 const OTHER_WORDS =
   /contraseña|hasło|lösenord|jelszó|şifre|schlüssel|mật khẩu|пароль|ключ|токен|κωδικός|密码|密碼|口令|密钥|令牌|パスワード|キー|トークン|비밀번호|암호|토큰|كلمة المرور|كلمة السر|סיסמה|รหัสผ่าน|पासवर्ड/giu;
-const NON_ASCII = /[\u0080-\uffff]/;
 /**
  * What may follow an ASCII word that states a value: a blank, a separator, markup's end (`**`, `</b>`,
  * `&gt;`). Not a path's `/`, a member's `.` or `}`, a list's quote: `passwd/totp`, `{password}`, `"pwd",`.
@@ -83,7 +83,7 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
       resume = readValue(text, ASCII_WORD.lastIndex, reading, out);
     }
   }
-  if (NON_ASCII.test(text)) {
+  if (hasWide(text)) {
     for (const m of text.matchAll(OTHER_WORDS)) {
       const end = m.index + m[0].length;
       const generated = /ключ|токен|密钥|令牌|キー|トークン|토큰|schlüssel/iu.test(m[0]);

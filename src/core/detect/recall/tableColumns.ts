@@ -5,6 +5,7 @@ import { lineEnd, pushLiteral } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 import { forEachLineWith, wordSet } from './wordIndex';
+import { hasWide } from './wideText';
 
 /**
  * Credential columns of tables: a header row names the column, the rows below hold the values. A browser's
@@ -43,7 +44,7 @@ export const findTableColumns: RecallDetector = (text, out) => {
     end - from <= MAX_LINE ? readTable(text, from, end, out) : undefined,
   );
   // A header in another script or with accents (`| Сервер | Логин | Пароль |`, `| Servidor | Contraseña |`).
-  if (!/[\u0080-\uffff]/.test(text)) {
+  if (!hasWide(text)) {
     return;
   }
   SCRIPT_WORD.lastIndex = 0;
