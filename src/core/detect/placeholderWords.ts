@@ -39,6 +39,9 @@ const ANYWHERE_WORDS: readonly string[] = [
   'secrethere',
   'tokenhere',
   'keyhere',
+  // "Example" and "placeholder" in other tongues (`KATA_SANDI=contoh`, `passwort: beispiel`), hunt J.
+  ...['ejemplo', 'exemplo', 'exemple', 'beispiel', 'platzhalter', 'esempio', 'voorbeeld', 'exempel'],
+  ...['eksempel', 'esimerkki', 'przyklad', 'contoh'],
 ] as const;
 
 /**

@@ -1,6 +1,6 @@
 import { credentialKind } from './credentialName';
 import { isNameChar, namedValues } from './namedLiterals';
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { hasWide } from './wideText';
 
 /**
@@ -37,12 +37,18 @@ export const findForeignNames: RecallDetector = (text, out) => {
       kinds.set(name, kind);
     }
     if (kind !== undefined) {
-      WIDE_CHARS.lastIndex = Math.max(e, namedValues(text, s, e, kind, false, out));
+      const mine: RecallSpan[] = [];
+      WIDE_CHARS.lastIndex = Math.max(e, namedValues(text, s, e, kind, false, mine));
+      // A value written in CJK alone is an instruction (`密码：请填写你的密码`, "fill in your password"), not one.
+      out.push(...mine.filter((v) => !CJK_ONLY.test(text.slice(v.start, v.end))));
     }
   }
 };
 
 const WIDE_CHARS = /[\u0080-\uffff]/g;
+/** A value of CJK characters and punctuation alone. */
+const CJK_ONLY =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\s]+$/u;
 /** How far a name reaches either side of the character that brought it. */
 const NAME_REACH = 64;
 /** A letter, a mark or a digit of any script (a surrogate half, for ideographs past the BMP). */

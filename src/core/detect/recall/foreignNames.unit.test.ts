@@ -101,5 +101,8 @@ describe('redact tier: credential names in other tongues (foreignNames.ts, forei
     assertUntouched(findForeignNames, `password = "${v}"\n`);
     assertUntouched(findForeignNames, 'имя = "Иван"\nгород: Москва\n数据库 = "主库"\n');
     assertUntouched(findForeignNames, 'Le mot de passe doit contenir huit caractères.\n');
+    // An instruction in CJK (`please fill in your password`), and "example" in Indonesian, are no values.
+    assertUntouched(findForeignNames, '# \u5bc6\u7801\uff1a\u8bf7\u586b\u5199\u4f60\u7684\u5bc6\u7801\n');
+    assert.equal(redact('KATA_SANDI=contoh\n'), 'KATA_SANDI=contoh\n');
   });
 });
