@@ -303,9 +303,16 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   SEPARATOR.lastIndex = j;
   const sep = SEPARATOR.exec(text);
   if (sep === null) {
-    // Dockerfile `ENV NAME value` (the old form), Apache's `SetEnv` and csh's `setenv`: a space between.
-    if (prefix !== undefined && /^\s*(?:ENV|SetEnv|setenv)\s+$/.test(prefix) && isSpace(text.charCodeAt(j))) {
-      return pushLiteral(text, readBare(text, skipSpaces(text, j)), kind, true, out);
+    // Dockerfile `ENV NAME value` (the old form), Apache's `SetEnv`, csh's `setenv` and Windows' `setx`: a
+    // space between.
+    if (
+      prefix !== undefined &&
+      /^\s*(?:ENV|SetEnv|setenv|setx|SETX)\s+$/.test(prefix) &&
+      isSpace(text.charCodeAt(j))
+    ) {
+      const at = skipSpaces(text, j);
+      const quoted = text[at] === '"' || text[at] === "'";
+      return pushLiteral(text, quoted ? readQuoted(text, at) : readBare(text, at), kind, !quoted, out);
     }
     if (!isSpace(text.charCodeAt(j))) {
       return e;

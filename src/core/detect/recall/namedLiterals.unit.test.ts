@@ -446,6 +446,8 @@ describe('redact tier: credential-named literals', () => {
     leaves(
       '$result | Add-Member -MemberType NoteProperty -Name Token -Value ($token.Token | ConvertFrom-SecureString)',
     );
+    hides(`setx DB_PASSWORD ${w}`, w);
+    hides(`SETX API_TOKEN "${w}"`, w);
     leaves('spark.ssl.keyStorePassword reset');
     // References and prompts are no values: CloudFormation's dynamic reference, PowerShell's Read-Host.
     leaves("      MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'");
