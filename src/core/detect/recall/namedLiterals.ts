@@ -91,7 +91,7 @@ const NAME_REACH = 96; // …this far each side of it.
 
 /** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
 const SEPARATOR =
-  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:{2,3}(?=[ \t]{1,4}["'])|:(?![:/])|\uff1a|\uff1d|-(?=[ \t])|\|)[ \t]{0,16}/y;
+  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:{2,3}(?=[ \t]{1,4}["'])|:(?![:/])|\uff1a|\uff1d|(?<=[ \t])\.{3,120}(?=[ \t])|-(?=[ \t])|\|)[ \t]{0,16}/y;
 const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or', 'orelse']);
 /** Prose and table separators (`token - '…'`, `apiKey |…`): they take a quoted or a generated value only. */
 const LOOSE_SEPARATORS = new Set(['-', '|']);
@@ -318,13 +318,19 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
       return e;
     }
     const at = skipSpaces(text, j);
-    const configKey = at - j >= 2 && /^[A-Za-z][\w-]*(?:\.[\w-]+){2,}$/.test(text.slice(s, e));
+    // A dotted configuration key, or an environment variable's name, then a column's blanks: a table of
+    // settings (`spark-defaults.conf`, PowerShell's `Get-ChildItem Env:`, a PaaS's `config` listing).
+    const configKey =
+      at - j >= 2 &&
+      /^(?:[A-Za-z][\w-]*(?:\.[\w-]+){2,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/.test(text.slice(s, e));
     return spacedValue(text, at, prefix, kind, out, configKey);
   }
   // `DB_PASSWORD==x…` starting its statement: an `=`, then a value that starts with one (no comparison).
   const glued = sep[0] === '==' && startsStatement(prefix);
   // A full-width `：` or `＝`, as a CJK input method types them (`密码：…`), is the ASCII separator.
-  const op = glued ? '=' : sep[1] === '\uff1a' ? ':' : sep[1] === '\uff1d' ? '=' : sep[1]!;
+  // Laravel's `config:show` leads a value with dots (`password ....... …`): a colon's place.
+  const raw = sep[1]!;
+  const op = glued ? '=' : raw === '\uff1a' || raw.startsWith('...') ? ':' : raw === '\uff1d' ? '=' : raw;
   if (!CODE_SEPARATORS.has(op) && !LOOSE_SEPARATORS.has(op)) {
     CONVERSION.lastIndex = SEPARATOR.lastIndex;
     if (CONVERSION.exec(text) !== null) {

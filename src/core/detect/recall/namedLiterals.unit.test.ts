@@ -447,6 +447,12 @@ describe('redact tier: credential-named literals', () => {
       '$result | Add-Member -MemberType NoteProperty -Name Token -Value ($token.Token | ConvertFrom-SecureString)',
     );
     hides(`setx DB_PASSWORD ${w}`, w);
+    hides(
+      `Name                           Value\n----                           -----\nDB_PASSWORD                    ${w}\n`,
+      w,
+    );
+    hides(`  password ....................................... ${w}\n`, w);
+    leaves('DB_PASSWORD reset');
     hides(`SETX API_TOKEN "${w}"`, w);
     leaves('spark.ssl.keyStorePassword reset');
     // References and prompts are no values: CloudFormation's dynamic reference, PowerShell's Read-Host.

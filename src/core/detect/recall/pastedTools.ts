@@ -55,6 +55,7 @@ export const PASTED_TOOL_WORDS: readonly string[] = [
   ...['+++ b/', '<<<', 'keystore', 'rclone obscure', '-reset-password'],
   ...['sudo -', '"auth"', '"config"', 'config set', '> auth', 'configure set', 'auth:token', 'whoami'],
   ...['create token', 'get-login-password', 'print-access-token', 'print-identity-token', 'bw get'],
+  ...['auth token', 'secret-tool', 'kv get', '$env:'],
   ...['initial-password', 'launchctl', 'ugfzc3dvcmq6', 'api.telegram.org/bot', 'successfully reset'],
   ...['= 0x', '>>> ', '(pdb) p', 'ipdb> p', 'in [', 'securestring', 'aws secret access key ['],
 ];
@@ -147,9 +148,11 @@ export const PASTED_TOOL_PASSWORDS: readonly RegExp[] = [
   ),
   // More commands that print a token on a line of their own (hunt I): `heroku auth:token` (after its warning
   // line), OpenShift's `oc whoami -t`, `kubectl create token`, `aws ecr get-login-password`, `gcloud auth
-  // print-access-token`, Bitwarden's `bw get password`, `argocd admin initial-password`, `launchctl getenv`.
+  // print-access-token`, Bitwarden's `bw get password`, `argocd admin initial-password`, `launchctl getenv`;
+  // and (hunt L) `gh auth token`, `glab auth token`, `secret-tool lookup`, `consul kv get` of a credential's
+  // path, PowerShell's `$env:NAME` of a credential's variable.
   new RegExp(
-    `(?:\\bheroku[ \\t]{1,4}auth:token|\\boc[ \\t]{1,4}whoami[ \\t]{1,4}(?:-t|--show-token)|\\bkubectl[ \\t]{1,4}create[ \\t]{1,4}token|\\becr[ \\t]{1,4}get-login-password|\\bgcloud[ \\t]{1,4}auth[ \\t]{1,4}print-(?:access|identity)-token|\\bbw[ \\t]{1,4}get[ \\t]{1,4}(?:password|totp)|\\bargocd[ \\t]{1,4}admin[ \\t]{1,4}initial-password|\\blaunchctl[ \\t]{1,4}getenv[ \\t]{1,4}${CRED_VARIABLE})[^\\r\\n]{0,300}\\r?\\n(?:[ \\t]{0,4}(?:\\u203a|Warning\\b)[^\\r\\n]{0,200}\\r?\\n)?[ \\t]{0,4}([^\\s]{4,4096})()()[ \\t]*(?=\\r?\\n|$)`,
+    `(?:\\bheroku[ \\t]{1,4}auth:token|\\boc[ \\t]{1,4}whoami[ \\t]{1,4}(?:-t|--show-token)|\\bkubectl[ \\t]{1,4}create[ \\t]{1,4}token|\\becr[ \\t]{1,4}get-login-password|\\bgcloud[ \\t]{1,4}auth[ \\t]{1,4}print-(?:access|identity)-token|\\bbw[ \\t]{1,4}get[ \\t]{1,4}(?:password|totp)|\\bargocd[ \\t]{1,4}admin[ \\t]{1,4}initial-password|\\blaunchctl[ \\t]{1,4}getenv[ \\t]{1,4}${CRED_VARIABLE}|\\b(?:gh|glab)[ \\t]{1,4}auth[ \\t]{1,4}token|\\bsecret-tool[ \\t]{1,4}lookup|\\bconsul[ \\t]{1,4}kv[ \\t]{1,4}get[ \\t]{1,4}\\S{0,120}(?:secret|token|password|passwd|key)|\\$env:${CRED_VARIABLE})[^\\r\\n]{0,300}\\r?\\n(?:[ \\t]{0,4}(?:\\u203a|Warning\\b)[^\\r\\n]{0,200}\\r?\\n)?[ \\t]{0,4}([^\\s]{4,4096})()()[ \\t]*(?=\\r?\\n|$)`,
     'gd',
   ),
   // A debugger's print of a credential-named pointer to a string (gdb's `password = 0x5555… "…"`, lldb's

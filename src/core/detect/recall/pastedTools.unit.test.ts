@@ -121,6 +121,10 @@ describe('redact tier: pasted sessions, device configs and tools\u2019 files (pa
       (p: string) => `$ heroku auth:token\n \u203a   Warning: token will expire 05/02/2025\n${p}\n`,
       (p: string) => `$ oc whoami -t\nsha256~${p}\n`,
       (p: string) => `$ aws ecr get-login-password --region eu-west-1\n${p}\n`,
+      (p: string) => `$ gh auth token\n${p}\n`,
+      (p: string) => `$ secret-tool lookup service smtp user bob\n${p}\n`,
+      (p: string) => `$ consul kv get app/db/password\n${p}\n`,
+      (p: string) => `PS C:\\> $env:OPENAI_API_KEY\n${p}\n`,
       (p: string) => `SERVER -> CLIENT: 334 UGFzc3dvcmQ6\nCLIENT -> SERVER: ${p}\nSERVER -> CLIENT: 235 OK`,
       (p: string) => `$ curl https://api.telegram.org/bot${p}/getUpdates`,
       (p: string) =>
