@@ -20,7 +20,9 @@ import { generatedToken } from './bareTokens';
 import { afterStringPrefix, isSpace, lineEnd, pushLiteral, readBare, readQuoted } from './literalValue';
 import { LINE_PREFIX, startsStatement, statementValue, withoutPropertyFlag } from './statementStart';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { wordPlaces, wordSet } from './wordIndex';
+import { wordPlaces } from './wordIndex';
+import * as forms from './nameForms';
+
 import {
   afterAnchor,
   continuedValue,
@@ -47,111 +49,17 @@ import { inCredentialSection, namesApiKey } from './keySections';
  * credentialName.ts, the value's in literalValue.ts.
  */
 
-/**
- * Substrings every credential name holds (credentialName.ts's words, other tongues' among them), found by
- * the shared word search (wordIndex.ts) and widened to the name around each (`pat` not in `path`)…
- */
-const NAME_WORDS = wordSet([
-  ...['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'cred', 'auth', 'hmac', 'psk', 'salt', 'pat'],
-  ...['seed', 'mnemonic', 'pepper', 'senha', 'contrasena', 'clave', 'kennwort', 'haslo', 'parol', 'sifre'],
-  ...['wachtwoord', 'losenord', 'salasana', 'adgangskode', 'jelszo', 'heslo', 'geslo', 'lozinka'],
-  // Other tongues' words (foreignWords.ts) in ASCII spelling; `cle` only beside a `_`, as `article_` holds it.
-  ...['mdp', 'mima', 'sandi', 'matkhau', 'khau', 'kodeord', 'wagwoord', 'zugangs', 'kodikos', 'sisma'],
-  ...['pasuwado', 'bimilbeonho', 'amho', 'lykilord', 'kalimat', 'geheim', 'segred', 'segret', 'sekret'],
-  ...[
-    'hemlig',
-    'hemmelig',
-    'salaisuus',
-    'miyao',
-    'himitsukagi',
-    'jeton',
-    'lingpai',
-    'schluessel',
-    'schlussel',
-  ],
-  ...['sleutel', 'cle_', '_cle', 'chave', 'chiave', 'klucz', 'klic', 'anahtar', 'nyckel', 'nogle', 'nokkel'],
-  ...[
-    'avain',
-    'kulcs',
-    'cheie',
-    'klyuch',
-    'kunci',
-    'kljuc',
-    'laluan',
-    'acces',
-    'acess',
-    'dostepu',
-    'toegang',
-  ],
-  ...['paso', 'noegle', 'noekkel', 'kunji', 'cleapi', 'adgangskoden', 'bi_mat'],
-  // A PIN's name, not `ping` or `mapping`: the word with what joins it.
-  ...['_pin', 'pin_', 'pincode', 'pin=', 'pin:', 'pin"', "pin'", 'pin ', 'pin\t', 'encrypt'],
-]);
-const NAME_REACH = 96; // …this far each side of it.
-
-/** Separators after a name; `code` ones (fallbacks, comparisons) take only a quoted value. */
-const SEPARATOR =
-  /[ \t]{0,16}(?:[?!](?=[ \t]{0,4}[:=]))?[ \t]{0,4}(:{1,3}=|=>|<-|===?|!==?|\|\||\?\?|\?:|\borelse\b|\bor\b|\|[ \t]{0,4}default\b|\.=|=|:{2,3}(?=[ \t]{1,4}["'])|:(?![:/])|\uff1a|\uff1d|(?<=[ \t])\.{3,120}(?=[ \t])|-(?=[ \t])|\|)[ \t]{0,16}/y;
-const CODE_SEPARATORS = new Set(['===', '==', '!==', '!=', '||', '??', '?:', 'or', 'orelse']);
-/** Prose and table separators (`token - '…'`, `apiKey |…`): they take a quoted or a generated value only. */
-const LOOSE_SEPARATORS = new Set(['-', '|']);
-/**
- * A typed declaration between name and value: `val t: String = "…"`, `t: str = "…"`, Rust's `&str` and
- * `&[u8] = b"…"`, Zig's `[]const u8`, unions (`str | None`), `Optional[str]`, a conversion (`String::from`,
- * pydantic's `Field(default="…")`) and a literal's prefix (`b"…"`, `L"…"`, `r#"…"#`).
- */
-const TYPED =
-  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})(?:&(?:'\w{1,16}[ \t]{1,4})?|\[\](?:const[ \t]{1,4})?|\*)?\[?[A-Za-z_][\w.:]{0,40}\]?(?:<[\w ,.<>]{0,60}>)?(?:\[[\w ,.]{0,40}\])?(?:\[\])?\??(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][\w.]{0,20}){0,3}[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?:(?:String::from|Field|QStringLiteral)\([ \t]{0,4}(?:default[ \t]{0,4}=[ \t]{0,4})?)?(?:b|L|u8|r#?)?(?=["'`])/y;
-/**
- * A declaration's type between name and value in SQL and older languages: PL/SQL's `v_pwd CONSTANT
- * VARCHAR2(30) := '…'`, T-SQL's `@ApiKey NVARCHAR(100) = N'…'`, COBOL's `WS-PASSWORD PIC X(20) VALUE '…'`,
- * ABAP's `lv_password TYPE string VALUE '…'`.
- */
-const DECLARED =
-  /[ \t]{1,8}(?:(?:CONSTANT[ \t]{1,4})?[A-Za-z][\w]{0,20}(?:[ \t]{0,2}\([ \t]{0,2}(?:\d{1,5}|MAX)(?:[ \t]{0,2},[ \t]{0,2}\d{1,3})?[ \t]{0,2}(?:BYTE|CHAR)?\))?[ \t]{0,4}(?::=|=|DEFAULT)|PIC(?:TURE)?[ \t]{1,4}[XA9SV()\d]{1,20}[ \t]{1,4}VALUE|TYPE[ \t]{1,4}[\w]{1,30}[ \t]{1,4}VALUE)[ \t]{0,8}N?(?=["'])/iy;
-/** An array size or index after a name: `char secret[25] = "…"`, `secret[] = "…"`. */
-const SUBSCRIPT = /\[\d{0,6}\]/y;
-/**
- * A constructor or call taking the value: `std::string secret("…")`, C++'s `password{"…"}`, `password('…')`,
- * and a call a formatter wrapped after its `(` (`setPassword(⏎    "…")`).
- */
-const CALL_OPEN = /(?:\((?:[ \t]{0,4}\r?\n)?|\{)[ \t]{0,32}(?=["'`])/y;
-/**
- * A conversion that wraps the literal: Go `[]byte("…")`, Python `b"…"` and `SecretStr("…")`, Node
- * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first).
- */
-const CONVERSION =
-  /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|Cow::Borrowed|QStringLiteral|QLatin1String|Field\([ \t]{0,4}default[ \t]{0,4}=|Field|L(?=")|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
-/** A C# auto-property's initializer: `Password { get; set; } = "…";` (`init`, access modifiers, `@"…"`). */
-const AUTO_PROPERTY =
-  /[ \t]{0,4}\{[ \t]{0,4}(?:(?:private|protected|internal)[ \t]{1,4})?get;[ \t]{0,4}(?:(?:private|protected|internal)[ \t]{1,4})?(?:set|init);[ \t]{0,4}\}[ \t]{0,4}=[ \t]{0,8}@?(?=")/y;
-/** An opening parenthesis ending its line, then a quoted value on the next (a tuple opens on its own line). */
-const PAREN_OPEN = /\([ \t]{0,8}\r?\n[ \t]{0,32}(?=["'])/y;
-/** An element's attributes after its name, up to the `>` that opens its text (not `/>`). */
-const ELEMENT_ATTRIBUTES =
-  /(?:[ \t]{1,8}[\w:.-]{1,40}=(?:"[^"<>\n]{0,200}"|'[^'<>\n]{0,200}')){1,8}[ \t]{0,8}>/y;
-/** After a name that opens a tuple: its comma and the quoted second element (an Erlang binary's `<<` read past). */
-const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
-const TUPLE_OPEN = /(?:\{:?|-define\(|,[ \t]{0,4}:)$/;
-const PLAIN_KEY = /^key$/i; // a dictionary's key in most code: a credential only when its value is generated
-/** A call that sets or reads a named value, whose second argument is the value or its fallback (the name may start the next line). */
-const SETTER_CALL =
-  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env|get_env|fromEnvironment|of|\w{0,16}Header|Pair|pair|tuple|entry)[ \t]{0,4}\((?:[ \t]{0,4}ENV,)?|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}(?:\r?\n[ \t]{0,32})?$/;
-/** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
-const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
-const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/; // before a quoted name: a ternary or a `case 'a':` label
-const DIGITS = /\d{6,64}(?![\w.])/y; // a number given to a password in code: a PIN
 export const findNamedLiterals: RecallDetector = (text, out) => {
   const kinds = new Map<string, string | undefined>();
   let resume = 0;
-  for (const at of wordPlaces(text, NAME_WORDS)) {
+  for (const at of wordPlaces(text, forms.NAME_WORDS)) {
     // `pat` only as a word's end (`HEX_PAT`), not in `path` or `pattern`.
     const pat = text.slice(at, at + 3).toLowerCase() === 'pat';
     if (at < resume || (pat && /[A-Za-z]/.test(text[at + 3] ?? ''))) {
       continue;
     }
     let s = at;
-    while (s > 0 && at - s < NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
+    while (s > 0 && at - s < forms.NAME_REACH && isNameChar(text.charCodeAt(s - 1))) {
       s--;
     }
     s = withoutPropertyFlag(text, s);
@@ -160,7 +68,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     const braced = text.charCodeAt(s - 1) === 123 && text.charCodeAt(s - 2) === 36;
     while (
       e < text.length &&
-      e - at < NAME_REACH &&
+      e - at < forms.NAME_REACH &&
       isNameChar(text.charCodeAt(e)) &&
       !(braced && text[e] === '-')
     ) {
@@ -176,7 +84,7 @@ export const findNamedLiterals: RecallDetector = (text, out) => {
     }
     if (kind !== undefined) {
       resume = namedValues(text, s, e, kind, pat, out);
-    } else if (PLAIN_KEY.test(name)) {
+    } else if (forms.PLAIN_KEY.test(name)) {
       // `key="DbPassword" value="…"`: a refused value may be the next name; the scan resumes after it if taken.
       const mine: RecallSpan[] = [];
       const after = takeValue(text, s, e, 'key', mine);
@@ -250,20 +158,26 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   ) {
     j++;
   }
-  SUBSCRIPT.lastIndex = j;
-  if (SUBSCRIPT.exec(text) !== null) {
-    j = SUBSCRIPT.lastIndex;
+  forms.SUBSCRIPT.lastIndex = j;
+  if (forms.SUBSCRIPT.exec(text) !== null) {
+    j = forms.SUBSCRIPT.lastIndex;
   }
   // An element with attributes holds its value as text (FileZilla's `<Pass encoding="base64">…</Pass>`):
   // the first attribute's value is no password. An element left empty keeps the attribute reading below.
-  ELEMENT_ATTRIBUTES.lastIndex = e;
-  if (before === 60 && ELEMENT_ATTRIBUTES.exec(text) !== null && text[ELEMENT_ATTRIBUTES.lastIndex] !== '<') {
-    return xmlElement(text, ELEMENT_ATTRIBUTES.lastIndex, kind, out);
+  forms.ELEMENT_ATTRIBUTES.lastIndex = e;
+  if (
+    before === 60 &&
+    forms.ELEMENT_ATTRIBUTES.exec(text) !== null &&
+    text[forms.ELEMENT_ATTRIBUTES.lastIndex] !== '<'
+  ) {
+    return xmlElement(text, forms.ELEMENT_ATTRIBUTES.lastIndex, kind, out);
   }
   // A quoted name is a key or an attribute (`name="password" autocomplete="…"`), never a declaration.
   // `newToken("punctuator")`: a function that makes something, not a declaration with its value.
   const maker = /^(?:new|make)[A-Z_]/.test(text.slice(s, e));
-  for (const lead of quotedName || maker ? [] : [CALL_OPEN, TYPED, AUTO_PROPERTY, DECLARED]) {
+  for (const lead of quotedName || maker
+    ? []
+    : [forms.CALL_OPEN, forms.TYPED, forms.AUTO_PROPERTY, forms.DECLARED]) {
     lead.lastIndex = j;
     if (lead.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, lead.lastIndex), kind, false, out);
@@ -276,7 +190,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     return xmlElement(text, e + 1, kind, out);
   }
   const prefix = linePrefix(text, quotedName ? s - 1 : s);
-  if (quotedName && prefix !== undefined && NOT_A_KEY.test(prefix)) {
+  if (quotedName && prefix !== undefined && forms.NOT_A_KEY.test(prefix)) {
     return e;
   }
   const sibling = takeSiblingValue(text, quotedName ? s - 1 : s, quotedName ? e + 1 : e, kind, out);
@@ -284,7 +198,7 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     return sibling;
   }
   if (quotedName && j === e + 1) {
-    const pair = SETTER_CALL.test(text.slice(Math.max(0, s - 40), s - 1)) ? ARGUMENT_PAIR : VALUE_PAIR;
+    const pair = forms.SETTER_CALL.test(text.slice(Math.max(0, s - 40), s - 1)) ? ARGUMENT_PAIR : VALUE_PAIR;
     pair.lastIndex = j;
     if (pair.exec(text) !== null) {
       return pushLiteral(text, readQuoted(text, pair.lastIndex), kind, false, out);
@@ -296,12 +210,12 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   }
   // Erlang's and Elixir's tuples (`{password, "…"}` in sys.config, `{:password, <<"…">>}`), an Erlang macro
   // (`-define(DB_PASSWORD, "…")`), Elixir's `config :app, :signing_key, "…"`: the second element.
-  TUPLE_VALUE.lastIndex = e;
-  if (TUPLE_OPEN.test(text.slice(Math.max(0, s - 12), s)) && TUPLE_VALUE.exec(text) !== null) {
-    return pushLiteral(text, readQuoted(text, TUPLE_VALUE.lastIndex), kind, false, out);
+  forms.TUPLE_VALUE.lastIndex = e;
+  if (forms.TUPLE_OPEN.test(text.slice(Math.max(0, s - 12), s)) && forms.TUPLE_VALUE.exec(text) !== null) {
+    return pushLiteral(text, readQuoted(text, forms.TUPLE_VALUE.lastIndex), kind, false, out);
   }
-  SEPARATOR.lastIndex = j;
-  const sep = SEPARATOR.exec(text);
+  forms.SEPARATOR.lastIndex = j;
+  const sep = forms.SEPARATOR.exec(text);
   if (sep === null) {
     // Dockerfile `ENV NAME value` (the old form), Apache's `SetEnv`, csh's `setenv` and Windows' `setx`: a
     // space between.
@@ -331,15 +245,15 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // Laravel's `config:show` leads a value with dots (`password ....... …`): a colon's place.
   const raw = sep[1]!;
   const op = glued ? '=' : raw === '\uff1a' || raw.startsWith('...') ? ':' : raw === '\uff1d' ? '=' : raw;
-  if (!CODE_SEPARATORS.has(op) && !LOOSE_SEPARATORS.has(op)) {
-    CONVERSION.lastIndex = SEPARATOR.lastIndex;
-    if (CONVERSION.exec(text) !== null) {
-      return pushLiteral(text, readQuoted(text, CONVERSION.lastIndex), kind, false, out);
+  if (!forms.CODE_SEPARATORS.has(op) && !forms.LOOSE_SEPARATORS.has(op)) {
+    forms.CONVERSION.lastIndex = forms.SEPARATOR.lastIndex;
+    if (forms.CONVERSION.exec(text) !== null) {
+      return pushLiteral(text, readQuoted(text, forms.CONVERSION.lastIndex), kind, false, out);
     }
   }
-  const base = glued ? j + 1 : SEPARATOR.lastIndex;
+  const base = glued ? j + 1 : forms.SEPARATOR.lastIndex;
   // `password == f"…"`; a YAML anchor (`password: &db …`) stands before its value.
-  const found = CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
+  const found = forms.CODE_SEPARATORS.has(op) ? afterStringPrefix(text, base) : afterAnchor(text, base, op);
   // Objective-C's `@"…"` and T-SQL's `N'…'` are string literals as `"…"` and `'…'` are.
   const at =
     (text.charCodeAt(found) === 64 && text.charCodeAt(found + 1) === 34) ||
@@ -351,9 +265,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     return fallback;
   }
   // Python's parenthesized value, as black wraps a long one: `SECRET_KEY = (\n    "…"\n)`.
-  PAREN_OPEN.lastIndex = at;
-  if (PAREN_OPEN.exec(text) !== null) {
-    return pushLiteral(text, readQuoted(text, PAREN_OPEN.lastIndex), kind, false, out);
+  forms.PAREN_OPEN.lastIndex = at;
+  if (forms.PAREN_OPEN.exec(text) !== null) {
+    return pushLiteral(text, readQuoted(text, forms.PAREN_OPEN.lastIndex), kind, false, out);
   }
   const wrapped =
     op === '=' || op === ':=' ? wrappedValue(text, at, startsStatement(prefix), kind, out) : undefined;
@@ -371,22 +285,22 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     if (endsEnclosingString(text, prefix === undefined ? nameAt - 1 : nameAt - prefix.length, at)) {
       return at;
     }
-    if (LOOSE_SEPARATORS.has(op)) {
+    if (forms.LOOSE_SEPARATORS.has(op)) {
       // Prose (`token - '…'`) is a weak context: only a generated value is taken there. Quoted, it may hold
       // punctuation (`le@n0u…`, `…P!7jkQ_…`), never a space (a phrase in quotes is prose) nor a `?` (a
       // template's blank, a question), unless the `?` sits inside a long alphanumeric run (WePay's tokens
       // draw it; whether one `?` marks a peer's near-miss twin is `pushLiteral`'s call).
       const v = readQuoted(text, at);
       const value = text.slice(v.start, v.end).trim();
-      const question = value.includes('?') && !QUESTION_IN_TOKEN.test(value);
+      const question = value.includes('?') && !forms.QUESTION_IN_TOKEN.test(value);
       return looksRandom(value) && !question ? pushLiteral(text, v, kind, false, out) : at;
     }
     return pushLiteral(text, readQuoted(text, at), kind, false, out);
   }
-  if (LOOSE_SEPARATORS.has(op)) {
+  if (forms.LOOSE_SEPARATORS.has(op)) {
     return generatedToken(text, at, kind, out);
   }
-  if (CODE_SEPARATORS.has(op) || op.startsWith('|')) {
+  if (forms.CODE_SEPARATORS.has(op) || op.startsWith('|')) {
     return at;
   }
   // `tokenKeys?: TokenKeys`: TypeScript's optional property, whose bare value is a type.
@@ -413,9 +327,9 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     // In code or a log line an unquoted value is an expression, unless it is a long number given to a
     // password (a PIN) or a generated token (`Using Key=k3J9…`). Not reading further keeps a line of
     // many names linear.
-    DIGITS.lastIndex = at;
-    if (kind === 'password' && DIGITS.exec(text) !== null) {
-      return pushLiteral(text, { start: at, end: DIGITS.lastIndex, quoted: false }, kind, true, out);
+    forms.DIGITS.lastIndex = at;
+    if (kind === 'password' && forms.DIGITS.exec(text) !== null) {
+      return pushLiteral(text, { start: at, end: forms.DIGITS.lastIndex, quoted: false }, kind, true, out);
     }
     const generated = generatedToken(text, at, kind, out);
     // A log line's password is a literal whatever its shape (logValues.ts).

@@ -120,7 +120,7 @@ function listedValue(value: string, kind: string): boolean {
  * code (`krb5_creds *creds);`, a C parameter: brackets, `;`, a leading `*` or `&`), a string's words (quotes), words joined by marks
  * (`local,wkd,dane`, `key/iv`), a service's port (`kpasswd 464/tcp`) or a label (`auth0_credentials file:`,
  * a YAML key whose value follows on the next lines). Returns where the scan resumes, or undefined when the line
- * holds anything else. `configKey`: the name is a dotted configuration key set apart by a column's blanks.
+ * holds anything else. `configKey`: a configuration key set apart by a column's blanks names the value.
  */
 export function directiveValue(
   text: string,
@@ -140,8 +140,6 @@ export function directiveValue(
   ) {
     return undefined;
   }
-  // After a dotted key and a column's blanks (`spark.ssl.keyStorePassword      …` in spark-defaults.conf, a
-  // `.properties` line with its blank separator), a word is the value: no prose is laid out so.
   const shaped = configKey || /[^A-Za-z]/.test(value) || /[a-z][A-Z]/.test(value) || randomLetterRun(value);
   return shaped
     ? pushLiteral(text, { start: at, end: at + value.length, quoted: false }, kind, true, out)
