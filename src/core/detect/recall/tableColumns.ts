@@ -122,27 +122,13 @@ const PAIR_HEADER = /^(?:key|name|field|setting|variable|property|parameter|secr
 
 /** The rows of a table of names and values below its header: a row's value when its name names a credential. */
 function readPairRows(text: string, from: number, d: string, out: RecallSpan[]): number {
-  let at = from;
-  for (let rows = 0; rows < MAX_ROWS && at < text.length;) {
-    const end = lineEndAt(text, at);
-    const line = text.slice(at, end);
-    if (RULE.test(line) && line.trim() !== '') {
-      at = end + 1;
-      continue;
-    }
-    const row = end - at <= MAX_LINE ? cells(text, at, end, d) : [];
-    if (row.length !== 2) {
-      return at;
-    }
-    const [name, value] = [text.slice(row[0]!.start, row[0]!.end), row[1]!];
+  return eachRow(text, from, d, 2, ([nameCell, value]) => {
+    const name = text.slice(nameCell!.start, nameCell!.end);
     const kind = LABEL.test(name) ? credentialKind(name) : undefined;
-    if (kind !== undefined && value.end > value.start) {
-      pushLiteral(text, { ...value, quoted: true }, kind, true, out);
+    if (kind !== undefined && value!.end > value!.start) {
+      pushLiteral(text, { ...value!, quoted: true }, kind, true, out);
     }
-    rows++;
-    at = end + 1;
-  }
-  return at;
+  });
 }
 
 /** The line after the line break at `end` (empty at the text's end). */
@@ -192,6 +178,23 @@ function readRows(
   kinds: readonly (string | undefined)[],
   out: RecallSpan[],
 ): number {
+  return eachRow(text, from, d, width, (row) =>
+    row.forEach((cell, i) => {
+      const kind = kinds[i];
+      const c = inlineCode(text, cell);
+      if (kind !== undefined && c.end > c.start && cellValue(text.slice(c.start, c.end), kind)) {
+        // A cell is data, never an expression: read as quoted, `*8$K0…` is not taken for code.
+        pushLiteral(text, { ...c, quoted: true }, kind === PLAIN_KEY ? 'key' : kind, true, out);
+      }
+    }),
+  );
+}
+
+/**
+ * Hands `visit` each row of `width` cells from `from` on, rules passed over, until a row of another width, a
+ * blank line or `MAX_ROWS` rows; returns where the rows end.
+ */
+function eachRow(text: string, from: number, d: string, width: number, visit: (row: Cell[]) => void): number {
   let at = from;
   for (let rows = 0; rows < MAX_ROWS && at < text.length;) {
     const end = lineEndAt(text, at);
@@ -204,14 +207,7 @@ function readRows(
     if (row.length !== width) {
       return at;
     }
-    row.forEach((cell, i) => {
-      const kind = kinds[i];
-      const c = inlineCode(text, cell);
-      if (kind !== undefined && c.end > c.start && cellValue(text.slice(c.start, c.end), kind)) {
-        // A cell is data, never an expression: read as quoted, `*8$K0…` is not taken for code.
-        pushLiteral(text, { ...c, quoted: true }, kind === PLAIN_KEY ? 'key' : kind, true, out);
-      }
-    });
+    visit(row);
     rows++;
     at = end + 1;
   }
