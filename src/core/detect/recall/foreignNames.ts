@@ -7,8 +7,8 @@ import { hasWide } from './wideText';
  * Credential names written with letters past ASCII: `CONTRASEÑA_BD=…`, `clé_secrète: …`, `"пароль": "…"`,
  * `数据库密码 = "…"`, `APIキー：…` (hunt J: 304 placements in 28 tongues, the name read by credentialName.ts
  * and foreignWords.ts). namedLiterals.ts finds names by ASCII words; this reads the name around each
- * character past ASCII, once per name, and takes its value in the same syntaxes. A full-width `：` or `＝`
- * reads as ASCII in the decoded view (plainNames.ts), which runs this detector too.
+ * character past ASCII, once per name, and takes its value in the same syntaxes; a full-width `：` or `＝`
+ * is one of their separators (nameForms.ts).
  */
 export const findForeignNames: RecallDetector = (text, out) => {
   if (!hasWide(text)) {

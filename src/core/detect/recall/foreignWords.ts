@@ -49,7 +49,7 @@ const KEY_QUALIFIERS = new Set([
   ...['privada', 'privado', 'privee', 'prive', 'privata', 'private', 'privat', 'prywatny', 'tajny', 'gizli'],
   ...['acesso', 'acceso', 'accesso', 'acces', 'access', 'zugang', 'zugangs', 'dostepu', 'erisim', 'hemlig'],
   ...['salainen', 'titkos', 'sekretnyi', 'sekretnyy', 'sekretny', 'auth', 'master', 'signing', 'geheime'],
-  ...['hemmelig', 'hemmelige', 'rahasia', 'rahsia', 'gupt', 'erisim', 'segredo', 'cifrado'],
+  ...['hemmelig', 'hemmelige', 'rahasia', 'rahsia', 'gupt', 'segredo', 'cifrado'],
 ]);
 /** German compounds a key word may end (`apischluessel`, `zugangsschluessel`, `geheimschluessel`). */
 const GLUED_KEY = /^(?:api|zugangs|geheim|privat|sicherheits|haupt)(?:schluessel|schlussel)$/;

@@ -25,9 +25,6 @@ const CREDENTIAL_WORD = wordSet([
   ...['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
   ...['kennwort', 'passwort', 'wachtwoord', 'senha', 'contrase', 'mot de passe', 'mdp', 'haslo', 'parola'],
 ]);
-/** A password column's header in another tongue (a German router's `Name;Benutzer;Kennwort;URL` export). */
-const FOREIGN_PASSWORD =
-  /^(?:kennwort|passwort|wachtwoord|senha|contrase(?:ñ|n)a|mot de passe|mdp|has(?:ł|l)o|parola|clave|l(?:ö|o)senord|salasana|adgangskode|passord)$/iu;
 /** A Markdown, psql, mysql or box-drawn rule between the header and the rows (`|---|:--|`, `+----+`, `├──┼──┤`). */
 const RULE = /^[\s|:+=\u2500-\u257f-]*(?:-{3}|[\u2500\u2550]{3})[\s|:+=\u2500-\u257f-]*$/;
 const MAX_ROWS = 1000;
@@ -101,12 +98,7 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
     if (header.length === 2 && PAIR_HEADER.test(labels[0]!) && /^values?$/i.test(labels[1]!)) {
       return readPairRows(text, end + 1, d, out);
     }
-    const kinds = labels.map(
-      (l) =>
-        credentialKind(l.replace(/[\s-]+/g, '_')) ??
-        plainKey(l) ??
-        (FOREIGN_PASSWORD.test(l) ? 'password' : undefined),
-    );
+    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')) ?? plainKey(l));
     if (kinds.every((k) => k === undefined)) {
       continue;
     }

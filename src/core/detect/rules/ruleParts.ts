@@ -23,7 +23,7 @@ export function numericId(n: number): string {
 
 /** The last path segment of a webhook URL carries its secret; a docs placeholder has none of its entropy. */
 export function randomTail(url: string): boolean {
-  const tail = url.slice(url.lastIndexOf('/') + 1);
+  const tail = webhookToken(url);
   return shannonEntropy(tail) >= 3.2 && !/^(?:0+|x+)$/i.test(tail);
 }
 
