@@ -33,6 +33,21 @@ const PAREN_OPENING = /\((?<=(?:^|[^\w.$])[A-Z]\w{0,63}\()(?=[a-z]\w{0,63}=)/g;
 const PRINTED_VALUE = /[:/@]|[A-Za-z]-[A-Za-z]/;
 /** One such field: its name (group 1), `=`, the value up to `, ` or `)` (group 2), and the `, ` after. */
 const PAREN_FIELD = /([a-z]\w{0,63})=([^,()\r\n]{0,200})(?=[,)])(?:,[ ]?)?/dy;
+/**
+ * A Java record's `toString()` (`DbConfig[user=app, password=…]`): fields as above, closed by `]`. No code
+ * writes `Name[field=…, …]`, so the list is printed data whatever its values.
+ */
+const BRACKET_OPENING = /\[(?<=(?:^|[^\w.$])[A-Z]\w{0,63}\[)(?=[a-z]\w{0,63}=)/g;
+const BRACKET_FIELD = /([a-z]\w{0,63})=([^,[\]\r\n]{0,200})(?=, |\])(?:, )?/dy;
+/**
+ * A Java `Map` or `Properties` printed (`{db.password=…, db.user=app}`): keys may be dotted, pairs parted by
+ * `, `. Not after `{` or `$` (a template's `{{…}}`, a shell's `${NAME=default}`, which other readers take).
+ */
+const MAP_OPENING = /\{(?<![{$]\{)(?=[A-Za-z_][\w.-]{0,63}=[^=\s])/g;
+const MAP_FIELD = /([A-Za-z_][\w.-]{0,63})=([^,{}\r\n]{0,200})(?=, |\})(?:, )?/dy;
+/** Go's `%v` of a map (`map[api_key:… host:db]`): `key:value` pairs parted by blanks, closed by `]`. */
+const GO_MAP_OPENING = /\bmap\[(?=[A-Za-z_][\w.-]{0,63}:[^\s\]])/g;
+const GO_MAP_FIELD = /([A-Za-z_][\w.-]{0,63}):([^\s\]]{0,200})(?=[ \]])[ ]?/dy;
 /** PHP's `print_r` of an array: `[password] => …` on a line of its own. */
 const PRINT_R = /^[ \t]{0,32}\[([\w-]{1,64})\] => ([^\r\n]{1,256}?)[ \t]*\r?$/dgm;
 
@@ -44,6 +59,15 @@ export const findPrintedStructs: RecallDetector = (text, out) => {
     const mine: RecallSpan[] = [];
     if (readFields(text, open.index + open[0].length, PAREN_FIELD, mine)) {
       out.push(...mine);
+    }
+  }
+  for (const [opening, field] of [
+    [BRACKET_OPENING, BRACKET_FIELD],
+    [MAP_OPENING, MAP_FIELD],
+    [GO_MAP_OPENING, GO_MAP_FIELD],
+  ] as const) {
+    for (const open of text.matchAll(opening)) {
+      readClosed(text, open.index + open[0].length, field, out);
     }
   }
   if (text.includes('] => ')) {
@@ -80,4 +104,31 @@ function readFields(text: string, at: number, field: RegExp, out: RecallSpan[]):
     }
   }
   return printed;
+}
+
+/**
+ * Reads the fields of a printed list as `readFields` does, and keeps what it hides only when the fields run
+ * to the list's closing bracket: minified code (`{e.password=null;let i=…,n,…}`) reads one field, then no
+ * `, ` or closer.
+ */
+function readClosed(text: string, at: number, field: RegExp, out: RecallSpan[]): void {
+  const mine: RecallSpan[] = [];
+  field.lastIndex = at;
+  let end = at;
+  for (let k = 0; k < MAX_FIELDS; k++) {
+    const m = field.exec(text);
+    if (m === null) {
+      break;
+    }
+    end = field.lastIndex;
+    const kind = m[2] === '' ? undefined : credentialKind(m[1]!);
+    if (kind !== undefined) {
+      const [start, stop] = m.indices![2]!;
+      pushLiteral(text, { start, end: stop, quoted: false }, kind, true, mine);
+    }
+  }
+  const closer = text.charCodeAt(end);
+  if (closer === 0x7d || closer === 0x5d) {
+    out.push(...mine);
+  }
 }

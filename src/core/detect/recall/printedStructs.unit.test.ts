@@ -32,4 +32,18 @@ describe('redact tier: a Go struct printed with %+v (printedStructs.ts)', () => 
     leaves('conn = Connection(host=host, password=password)');
     leaves('    [password] => Array');
   });
+
+  it('hides Java records, Java maps and Go maps as printed, and leaves code and templates', () => {
+    const pw = `maple-${fake(6)}`;
+    hides(`INFO DbConfig[user=app, password=${pw}, poolSize=10]`, pw);
+    hides(`props loaded: {db.user=app, db.password=${pw}, db.pool=10}`, pw);
+    hides(`Config{user=app, apiKey=${pw}}`, pw);
+    hides(`fmt: map[api_key:${pw} host:db]`, pw);
+    // Minified code: one "field", then neither `, ` nor the closer.
+    leaves('function f(e){e.password=null;let i=await g(lr,n,pr)}');
+    leaves('const {password=defaultPass, user} = opts');
+    leaves('{{password=x}}');
+    leaves('map[string]string{"password": p}');
+    leaves('items[i=0, password=x');
+  });
 });
