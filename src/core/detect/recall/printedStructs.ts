@@ -11,11 +11,6 @@ import { holdsWord, wordSet } from './wordIndex';
 
 /** A credential word that a field's name holds, for the shared word search: a text without one is passed over. */
 const WORDS = wordSet(['pass', 'pwd', 'secret', 'token', 'key', 'credential']);
-/**
- * A printed struct's opening (`{`, `&{`, `pkg.Type{`) right before its first field's name: found from its
- * `{`, which a search finds natively (an optional type name before it, tried at every letter, cost 6 ms a MB).
- */
-const OPENING = /\{(?=[A-Z]\w{0,63}:[^\s:])/g;
 /** One field: its name (group 1), `:`, an unquoted value up to a blank or `}` (group 2), and the blank after. */
 const FIELD = /([A-Z]\w{0,63}):([^\s{}"]{0,200})(?=[ }])[ ]?/dy;
 /** The most fields read in one struct: a line of them stays linear. */
@@ -37,17 +32,21 @@ const PAREN_FIELD = /([a-z]\w{0,63})=([^,()\r\n]{0,200})(?=[,)])(?:,[ ]?)?/dy;
  * A Java record's `toString()` (`DbConfig[user=app, password=…]`): fields as above, closed by `]`. No code
  * writes `Name[field=…, …]`, so the list is printed data whatever its values.
  */
-const BRACKET_OPENING = /\[(?<=(?:^|[^\w.$])[A-Z]\w{0,63}\[)(?=[a-z]\w{0,63}=)/g;
 const BRACKET_FIELD = /([a-z]\w{0,63})=([^,[\]\r\n]{0,200})(?=, |\])(?:, )?/dy;
 /**
  * A Java `Map` or `Properties` printed (`{db.password=…, db.user=app}`): keys may be dotted, pairs parted by
  * `, `. Not after `{` or `$` (a template's `{{…}}`, a shell's `${NAME=default}`, which other readers take).
  */
-const MAP_OPENING = /\{(?<![{$]\{)(?=[A-Za-z_][\w.-]{0,63}=[^=\s])/g;
 const MAP_FIELD = /([A-Za-z_][\w.-]{0,63})=([^,{}\r\n]{0,200})(?=, |\})(?:, )?/dy;
 /** Go's `%v` of a map (`map[api_key:… host:db]`): `key:value` pairs parted by blanks, closed by `]`. */
-const GO_MAP_OPENING = /\bmap\[(?=[A-Za-z_][\w.-]{0,63}:[^\s\]])/g;
 const GO_MAP_FIELD = /([A-Za-z_][\w.-]{0,63}):([^\s\]]{0,200})(?=[ \]])[ ]?/dy;
+/**
+ * The openings of the lists above, found in one pass from their `{` or `[` (a search finds those natively; a
+ * type name before them, tried at every letter, cost 6 ms a MB): a Go struct's `{Name:` (group 1), a map's
+ * `{name=` (group 2), a record's `Type[name=` (group 3) and a Go map's `map[name:` (group 4).
+ */
+const OPENING =
+  /\{(?:(?=[A-Z]\w{0,63}:[^\s:])()|(?<![{$]\{)(?=[A-Za-z_][\w.-]{0,63}=[^=\s])())|\[(?<=(?:^|[^\w.$])[A-Z]\w{0,63}\[)(?=[a-z]\w{0,63}=)()|map\[(?<=\bmap\[)(?=[A-Za-z_][\w.-]{0,63}:[^\s\]])()/g;
 /** PHP's `print_r` of an array: `[password] => …` on a line of its own. */
 const PRINT_R = /^[ \t]{0,32}\[([\w-]{1,64})\] => ([^\r\n]{1,256}?)[ \t]*\r?$/dgm;
 
@@ -61,15 +60,6 @@ export const findPrintedStructs: RecallDetector = (text, out) => {
       out.push(...mine);
     }
   }
-  for (const [opening, field] of [
-    [BRACKET_OPENING, BRACKET_FIELD],
-    [MAP_OPENING, MAP_FIELD],
-    [GO_MAP_OPENING, GO_MAP_FIELD],
-  ] as const) {
-    for (const open of text.matchAll(opening)) {
-      readClosed(text, open.index + open[0].length, field, out);
-    }
-  }
   if (text.includes('] => ')) {
     for (const m of text.matchAll(PRINT_R)) {
       const kind = credentialKind(m[1]!);
@@ -80,7 +70,17 @@ export const findPrintedStructs: RecallDetector = (text, out) => {
     }
   }
   for (const open of text.matchAll(OPENING)) {
-    readFields(text, open.index + open[0].length, FIELD, out);
+    const at = open.index + open[0].length;
+    if (open[1] !== undefined) {
+      readFields(text, at, FIELD, out);
+    } else {
+      readClosed(
+        text,
+        at,
+        open[2] !== undefined ? MAP_FIELD : open[3] !== undefined ? BRACKET_FIELD : GO_MAP_FIELD,
+        out,
+      );
+    }
   }
 };
 
