@@ -38,7 +38,7 @@ import {
   takeListValues,
   xmlElement,
 } from './valueForms';
-import { isCleanToken, looksRandom } from './tokenShape';
+import { isCleanToken, looksRandom, opensQuotedToken } from './tokenShape';
 import { inCredentialSection, namesApiKey } from './keySections';
 
 /**
@@ -282,7 +282,8 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (c === 34 || c === 39 || c === 96) {
     // The name stood inside a string, and this quote closes it: what follows is code.
     const nameAt = quotedName ? s - 1 : s;
-    if (endsEnclosingString(text, prefix === undefined ? nameAt - 1 : nameAt - prefix.length, at)) {
+    const from = prefix === undefined ? nameAt - 1 : nameAt - prefix.length;
+    if (endsEnclosingString(text, from, at) && !opensQuotedToken(text, at)) {
       return at;
     }
     if (forms.LOOSE_SEPARATORS.has(op)) {

@@ -266,3 +266,14 @@ export function spellsWords(body: string, letters: number): boolean {
   }
   return spoken * 10 >= letters * 6;
 }
+
+/**
+ * Whether the quote at `at` opens a whole generated token closed on its line (`"+Ab3k…/x9"`): a value, even
+ * where the line's quote count says the quote closes a string (`"{"password":"+…"}"`, JSON unescaped).
+ */
+export function opensQuotedToken(text: string, at: number): boolean {
+  const close = text.indexOf(text[at]!, at + 1);
+  const eol = text.indexOf('\n', at);
+  const value = close === -1 || (eol !== -1 && eol < close) ? '' : text.slice(at + 1, close);
+  return value.length >= 16 && !/[\s\\]/.test(value) && looksRandom(value);
+}

@@ -1,0 +1,64 @@
+import type { Edit } from './textView';
+
+/**
+ * A label and its value as a wiki, a ticket or a web page marks them up, read as plain text: emphasis
+ * around a label (`*Password:* …` in Jira, `**Password**: …` and `- **password:** …` in Markdown, `**…**`
+ * around the value after one), AsciiDoc's `Password:: …`, and inline HTML (`<b>Password:</b> …`,
+ * `<code>…</code>`, `<dt>Password</dt><dd>…</dd>`). The readers of labelled values saw a `*` or a tag where
+ * they look for the name, and a chosen password went out with the runbook (hunt N, 2026-12-07).
+ */
+
+/**
+ * Emphasis delimiters (group 1) around a short label or value (group 2) that may end in a colon (group 3):
+ * the same delimiter closes it, and no further `*` glues on. Tried at each `*` only: led by a look-ahead, a
+ * pattern is tried at every character (0.07 ms on 100 KB of code), where a search for `*` is native.
+ */
+const EMPHASIS = /(\*\*?)(?=[^\s*])([^*\r\n]{1,64}?)(:?)\1(?!\*)/y;
+/** AsciiDoc's label list item, `Label:: value` at a line's start (not C++'s `a::b`, Haskell's `f :: T`). */
+const ASCIIDOC_LABEL = /[ \t]{0,8}[^\s:](?:[^:\r\n]{0,62}[^\s:])?::[ \t]/y;
+/** Inline tags that only style what they hold, and a definition list's term and description. */
+const INLINE_TAG =
+  /<\/dt>[ \t]*(?:\r?\n[ \t]*)?<dd(?:[ \t][^<>\r\n]{0,80})?>|<\/?(?:b|strong|em|i|u|code|kbd|samp|tt|mark|span|var|d[td])(?:[ \t][^<>\r\n]{0,80})?>/iy;
+
+export function markupEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  eachAt(text, '*', EMPHASIS, (m, at, end) => {
+    const before = text.slice(Math.max(0, at - 5), at);
+    if (m[3] !== '' || text[end] === ':' || /:[ \t]{1,4}$/.test(before)) {
+      const width = m[1]!.length;
+      edits.push({ start: at, end: at + width, replacement: '' });
+      edits.push({ start: end - width, end, replacement: '' });
+    }
+  });
+  for (let at = text.indexOf(':: '); at !== -1; at = text.indexOf(':: ', at + 3)) {
+    const line = text.lastIndexOf('\n', at) + 1;
+    ASCIIDOC_LABEL.lastIndex = line;
+    if (ASCIIDOC_LABEL.exec(text) !== null && ASCIIDOC_LABEL.lastIndex === at + 3) {
+      edits.push({ start: at, end: at + 2, replacement: ':' });
+    }
+  }
+  eachAt(text, '<', INLINE_TAG, (m, at, end) => {
+    // `</dt><dd>` reads as the term's colon.
+    edits.push({ start: at, end, replacement: m[0].startsWith('</dt') && m[0].length > 5 ? ': ' : '' });
+  });
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+/** Tries the sticky `pattern` at each `char` of `text`, and calls `found` with each match and its bounds. */
+function eachAt(
+  text: string,
+  char: string,
+  pattern: RegExp,
+  found: (m: RegExpExecArray, at: number, end: number) => void,
+): void {
+  for (let at = text.indexOf(char); at !== -1;) {
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (m === null) {
+      at = text.indexOf(char, at + 1);
+    } else {
+      found(m, at, pattern.lastIndex);
+      at = text.indexOf(char, pattern.lastIndex);
+    }
+  }
+}

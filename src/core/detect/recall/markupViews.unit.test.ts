@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { redactText } from '../../pipeline/redact';
+import { RedactionMap } from '../../pipeline/redactionMap';
+import { applyEdits } from './textView';
+import { markupEdits } from './markupViews';
+import { fake } from './spanCases';
+
+const plain = (text: string): string => applyEdits(text, markupEdits(text)).text;
+const sent = (text: string): string => redactText(text, new RedactionMap()).text;
+
+describe('redact tier: labels and values in markup (markupViews.ts)', () => {
+  it('reads emphasis, AsciiDoc labels and inline HTML as plain text', () => {
+    assert.equal(plain('*Password:* x'), 'Password: x');
+    assert.equal(plain('- **Password**: x'), '- Password: x');
+    assert.equal(plain('Password: **x**'), 'Password: x');
+    assert.equal(plain('Password:: x'), 'Password: x');
+    assert.equal(plain('<b>Password:</b> <code>x</code>'), 'Password: x');
+    assert.equal(plain('<dt>Password</dt><dd>x</dd>'), 'Password: x');
+  });
+
+  it('leaves code and emphasis that labels nothing', () => {
+    for (const text of [
+      'int x = a * b; int y = *p;',
+      'std::string name = ns::value;',
+      'This is **important** and *very* so.',
+      '/** Returns the key. */',
+      'name :: String -> Int',
+      'List<Map<String, Integer>> rows;',
+    ]) {
+      assert.deepEqual(markupEdits(text), [], text);
+    }
+  });
+
+  it('hides a chosen password that a wiki, a ticket or a page marks up', () => {
+    const pw = `maple${fake(6).toLowerCase()}`;
+    for (const text of [
+      `h3. Staging\n*User:* deploy\n*Password:* ${pw}\n`,
+      `## Staging\n- **Host**: db.internal\n- **Password**: ${pw}\n`,
+      `Database password:: ${pw}\n`,
+      `<p><b>Password:</b> ${pw}</p>`,
+      `<dl><dt>Password</dt><dd>${pw}</dd></dl>`,
+      `Password: <code>${pw}</code>`,
+    ]) {
+      const out = sent(text);
+      assert.ok(!out.includes(pw), out);
+      assert.match(out, /‹secret:/);
+    }
+  });
+});
