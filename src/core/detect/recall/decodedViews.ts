@@ -15,6 +15,7 @@ import { builtinRules } from '../catalog';
 import { charCodeEdits } from './charCodes';
 import { joinedArgumentEdits } from './joinedArguments';
 import { markupEdits } from './markupViews';
+import { tableEdits } from './tableViews';
 import { plainNameEdits } from './plainNames';
 import { providerPrefixes } from '../prefixLookAlike';
 import { terminalEdits } from './terminalViews';
@@ -41,7 +42,7 @@ const viewDetectors = new WeakSet<RecallDetector>();
  * dropped and NULs between environment entries read as line ends, zero-width characters
  * dropped and smart quotes made plain, names and blanks typed in Unicode read as ASCII (`plainNames.ts`),
  * HTML's quote references and percent-encoded query strings decoded, a wiki's or a page's markup around a
- * label or a value dropped (`markupViews.ts`),
+ * label or a value dropped (`markupViews.ts`), a wiki's tables read as pipe tables (`tableViews.ts`),
  * lines a terminal or a mail wrapped inside a token joined (a provider's prefixed token however short its
  * lines), lists of character codes read as the string they spell, concatenated literals joined, JSON escapes decoded (twice, for
  * JSON stringified inside JSON), and literals joined again. Each stage reads the previous one's output.
@@ -63,6 +64,7 @@ export function decodedView(text: string): TextView | undefined {
   stage(sentenceStopEdits);
   stage(entityEdits);
   stage(markupEdits);
+  stage(tableEdits);
   // Encoded twice (`%253D`): the first pass leaves `%3D`, which a second reads.
   if (stage(percentEdits) && /%25(?:3[DdAa]|26|2[FfDdBb]|40)/.test(text)) {
     stage(percentEdits);

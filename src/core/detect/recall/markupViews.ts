@@ -16,15 +16,20 @@ import type { Edit } from './textView';
 const EMPHASIS = /(\*\*?)(?=[^\s*])([^*\r\n]{1,64}?)(:?)\1(?!\*)/y;
 /** AsciiDoc's label list item, `Label:: value` at a line's start (not C++'s `a::b`, Haskell's `f :: T`). */
 const ASCIIDOC_LABEL = /[ \t]{0,8}[^\s:](?:[^:\r\n]{0,62}[^\s:])?::[ \t]/y;
-/** Inline tags that only style what they hold, and a definition list's term and description. */
+/**
+ * An inline tag that only styles what it holds (group 1), what it holds on its line (group 2), its closing
+ * tag, and a definition's `<dd>` after a term (group 3).
+ */
 const INLINE_TAG =
-  /<\/dt>[ \t]*(?:\r?\n[ \t]*)?<dd(?:[ \t][^<>\r\n]{0,80})?>|<\/?(?:b|strong|em|i|u|code|kbd|samp|tt|mark|span|var|d[td])(?:[ \t][^<>\r\n]{0,80})?>/iy;
+  /<(b|strong|em|i|u|code|kbd|samp|tt|mark|var|dt)(?:[ \t][^<>\r\n]{0,80})?>([^<>\r\n]{1,128})<\/\1>([ \t]*<dd(?:[ \t][^<>\r\n]{0,80})?>)?/iy;
 
 export function markupEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   eachAt(text, '*', EMPHASIS, (m, at, end) => {
     const before = text.slice(Math.max(0, at - 5), at);
-    if (m[3] !== '' || text[end] === ':' || /:[ \t]{1,4}$/.test(before)) {
+    // A table's cell (`|*Password*|`) is a label too: its column's header.
+    const cell = /\|[ \t]*$/.test(before) && /^[ \t]*\|/.test(text.slice(end, end + 5));
+    if (m[3] !== '' || text[end] === ':' || /:[ \t]{1,4}$/.test(before) || cell) {
       const width = m[1]!.length;
       edits.push({ start: at, end: at + width, replacement: '' });
       edits.push({ start: end - width, end, replacement: '' });
@@ -37,9 +42,21 @@ export function markupEdits(text: string): Edit[] {
       edits.push({ start: at, end: at + 2, replacement: ':' });
     }
   }
+  // Only around a label or its value, as emphasis above: a page's every `<code>` read bare made its prose
+  // read as code (`<code>pwd</code>: …`), and 44 spans of documentation went hidden.
   eachAt(text, '<', INLINE_TAG, (m, at, end) => {
-    // `</dt><dd>` reads as the term's colon.
-    edits.push({ start: at, end, replacement: m[0].startsWith('</dt') && m[0].length > 5 ? ': ' : '' });
+    const close = end - (m[3]?.length ?? 0) - m[1]!.length - 3;
+    const before = text.slice(Math.max(0, at - 16), at);
+    const labelled = m[3] !== undefined || m[2]!.endsWith(':') || text[end] === ':';
+    if (labelled || /:(?:<\/[a-z]{1,6}>)?[ \t]{1,4}$/i.test(before)) {
+      edits.push({ start: at, end: close - m[2]!.length, replacement: '' });
+      edits.push({ start: close, end, replacement: m[3] !== undefined ? ': ' : '' });
+    }
+    // The description's end (`…</dd>`), when it closes on the term's line.
+    const dd = m[3] === undefined ? -1 : text.indexOf('</dd>', end);
+    if (dd !== -1 && dd - end <= 256 && !text.slice(end, dd).includes('\n')) {
+      edits.push({ start: dd, end: dd + 5, replacement: '' });
+    }
   });
   return edits.sort((a, b) => a.start - b.start);
 }

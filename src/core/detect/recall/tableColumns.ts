@@ -25,8 +25,11 @@ const CREDENTIAL_WORD = wordSet([
   ...['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
   ...['kennwort', 'passwort', 'wachtwoord', 'senha', 'contrase', 'mot de passe', 'mdp', 'haslo', 'parola'],
 ]);
-/** A Markdown, psql, mysql or box-drawn rule between the header and the rows (`|---|:--|`, `+----+`, `├──┼──┤`). */
-const RULE = /^[\s|:+=\u2500-\u257f-]*(?:-{3}|[\u2500\u2550]{3})[\s|:+=\u2500-\u257f-]*$/;
+/**
+ * A Markdown, psql, mysql or box-drawn rule between the header and the rows (`|---|:--|`, `+----+`, `├──┼──┤`,
+ * reStructuredText's grid `+====+`).
+ */
+const RULE = /^[\s|:+=\u2500-\u257f-]*(?:-{3}|(?<=\+)={3}|[\u2500\u2550]{3})[\s|:+=\u2500-\u257f-]*$/;
 const MAX_ROWS = 1000;
 const MAX_LINE = 4096;
 
