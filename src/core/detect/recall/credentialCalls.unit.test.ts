@@ -61,6 +61,10 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
       'User.objects.create_superuser("admin", "ops@example.io", "lantern-85")',
       "'password' => Hash::make('lantern-85'),",
       "User::create(['email' => 'a@example.io', 'password' => bcrypt('lantern-85')]);",
+      "passwordHash: await hash('lantern-85', 10),",
+      'const digest = await bcrypt.hash("lantern-85", saltRounds);',
+      'user.setPasswordHash(passwordEncoder.encode("lantern-85"));',
+      "encrypted_password: <%= User.new.send(:password_digest, 'lantern-85') %>",
       'WiFi.begin("AcmeLab", "lantern-85");',
       'client.username_pw_set("sensor", "lantern-85")',
       'val credentials = Credentials.basic("api", "lantern-85")',
@@ -71,6 +75,8 @@ describe('redact tier: credentials in calls, SQL and directives', () => {
     }
     leaves('client.connect(hostname, 22, username, password)');
     leaves('const hash = bcrypt(password, 10);');
+    leaves("const digest = hash('sha256');");
+    leaves("const h = hash('users', 'orders');");
     leaves('new DirectoryEntry("LDAP://EXAMPLE.COM")');
     leaves('new DirectoryEntry(path, user, password)');
   });

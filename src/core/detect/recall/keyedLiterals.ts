@@ -148,7 +148,7 @@ const GROUPS: readonly PatternGroup[] = [
       // `os.setenv("X", "…")`, `std::env::set_var("X", "…")`.
       {
         re: new RegExp(
-          `\\b(?:setProperty|setenv|Setenv|set_var|SetEnvironmentVariable)[ \\t]{0,4}\\(?[ \\t]{0,4}${QN}[ \\t]{0,4},?[ \\t]{0,4}${QV}`,
+          `\\b(?:setProperty|setenv|Setenv|setEnv|set_var|SetEnvironmentVariable)[ \\t]{0,4}\\(?[ \\t]{0,4}${QN}[ \\t]{0,4},?[ \\t]{0,4}${QV}`,
           'gd',
         ),
         keep: named,
@@ -227,7 +227,10 @@ const GROUPS: readonly PatternGroup[] = [
     ],
   },
   {
-    words: wordSet(['withapikey', 'withtoken', 'withsecret', '.type(', '.fill(', 'send_keys', 'sendkeys']),
+    words: wordSet([
+      ...['withapikey', 'withtoken', 'withsecret', '.type(', '.fill(', 'send_keys', 'sendkeys', '.setvalue('],
+      ...['fill_in', 'fill in', 'input password', 'input text'],
+    ]),
     patterns: [
       // An SDK's labelled argument (Swift's `Purchases.configure(withAPIKey: "…")`).
       {
@@ -241,7 +244,7 @@ const GROUPS: readonly PatternGroup[] = [
       // `find_element(By.ID, "password").send_keys("…")`.
       {
         re: new RegExp(
-          `\\([^()\\r\\n]{0,120}?(?:pass(?:word)?|pwd|passcode|secret|token|api[-_ ]?key)[^()\\r\\n]{0,60}\\)[ \\t]{0,4}\\.(?:type|fill|sendKeys|send_keys|setValue|pressSequentially)\\([ \\t]{0,4}${QV}`,
+          `\\([^()\\r\\n]{0,120}?(?:pass(?:word)?|pwd|pw(?![a-z])|passcode|secret|token|api[-_ ]?key)[^()\\r\\n]{0,60}\\)[ \\t]{0,4}\\.(?:type|fill|sendKeys|send_keys|setValue|pressSequentially)\\([ \\t]{0,4}${QV}`,
           'gdi',
         ),
       },
@@ -250,6 +253,24 @@ const GROUPS: readonly PatternGroup[] = [
           `\\.fill\\([ \\t]{0,4}["'][^"'\\r\\n]{0,80}(?:pass(?:word)?|pwd|secret|token)[^"'\\r\\n]{0,40}["'][ \\t]{0,4},[ \\t]{0,4}${QV}`,
           'gdi',
         ),
+      },
+      // Testing Library's `userEvent.type(screen.getByLabelText(/password/i), '…')`, Capybara's `fill_in
+      // "Password", with: "…"`, Cucumber's `I fill in "Password" with "…"`, Robot Framework's `Input Password
+      // <locator>  …` (any field) and `Input Text  id=password  …` (hunt M).
+      {
+        re: new RegExp(
+          `\\.type\\([^\\r\\n]{0,120}?(?:pass(?:word)?|pwd|secret|token)[^\\r\\n,]{0,60}?\\)[ \\t]{0,4},[ \\t]{0,4}${QV}`,
+          'gdi',
+        ),
+      },
+      {
+        re: new RegExp(
+          `\\bfill[_ ]in[ \\t(]{1,4}["'][^"'\\r\\n]{0,60}(?:pass(?:word)?|pwd|secret|token)[^"'\\r\\n]{0,40}["'],?[ \\t]{1,4}with:?[ \\t]{0,4}${QV}`,
+          'gdi',
+        ),
+      },
+      {
+        re: /^[ \t]{0,16}Input (?:Password|Text(?=[ \t]{2,}\S{0,60}(?:pass|pwd|secret|token)))[ \t]{2,}\S{1,120}[ \t]{2,}(?<v>[^\s$][^\s]{0,127})[ \t]*$/dgim,
       },
     ],
   },
