@@ -12,6 +12,7 @@ import { findAwsPairs } from './awsPairs';
 import { findCookies } from './cookies';
 import { findCommandFlags } from './commandFlags';
 import { findCredentialCompanions } from './credentialCompanions';
+import { findAnsweredQuestions } from './answeredQuestions';
 import { findCredentialArguments, findDirectivePasswords, findSqlPasswords } from './credentialCalls';
 import { findJdbcUrls } from './jdbcUrls';
 import { findKeyMaterial } from './keyMaterial';
@@ -79,6 +80,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findForeignNames,
   findNestedValues,
   findCredentialArguments,
+  findAnsweredQuestions,
   findSqlPasswords,
   findSqlInserts,
   findTableColumns,
