@@ -24,6 +24,7 @@ import { leftoverCases } from './askCasesLeftovers';
 import { eveningCases } from './askCasesEvening';
 import { tongueCases } from './askCasesTongues';
 import { longTailCases } from './askCasesLongTail';
+import { docsCases } from './askCasesDocs';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -352,5 +353,6 @@ export function askCases(): AskCase[] {
     ...eveningCases(),
     ...tongueCases(),
     ...longTailCases(),
+    ...docsCases(),
   ];
 }
