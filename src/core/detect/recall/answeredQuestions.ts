@@ -3,6 +3,7 @@ import { passwordShaped } from './gatedPatterns';
 import type { RecallDetector } from './recallSpan';
 import { looksRandom } from './tokenShape';
 import { forEachLineWith, wordSet } from './wordIndex';
+import { lineEnd } from '../lineBounds';
 
 /**
  * A credential given as the answer to a question a chat, a ticket or a mail asked a line or two before:
@@ -30,9 +31,9 @@ const ANSWER_LINES = 3;
 const SPEAKER =
   /^[ \t]*(?:(?:>[ \t]?)+|\[[^\]\r\n]{1,32}\][ \t]*(?:[\w.@' -]{1,32}?:[ \t]+)?|[\w.@' -]{1,32}?[ \t]*\([\d:apm ]{4,10}\):[ \t]+|([\w.@-]{1,24}:[ \t]+))/imy;
 /** A message that is the value alone (quoted or not, a mark after it), or that says it: `try …`, `it's …`. */
-const ALONE = /^[`"']?(?<v>[^\s`"',;(){}=<>]{6,128}?)[`"']?[.!]?[ \t]*$/;
+const ALONE = /^[`"']?(?<v>[^\s`"',;(){}=<>]{6,128}?)[`"']?[.!]?[ \t]*$/d;
 const SAYS =
-  /\b(?:try|it'?s|it\u2019s|its|it is|use)[ \t]+[`"']?(?<v>[^\s`"',;]{6,128}?)[`"']?(?=[.,;!)]?(?:[ \t]|$))/i;
+  /\b(?:try|it'?s|it\u2019s|its|it is|use)[ \t]+[`"']?(?<v>[^\s`"',;]{6,128}?)[`"']?(?=[.,;!)]?(?:[ \t]|$))/di;
 
 export const findAnsweredQuestions: RecallDetector = (text, out) => {
   forEachLineWith(text, WORDS, (from, end) => {
@@ -42,23 +43,23 @@ export const findAnsweredQuestions: RecallDetector = (text, out) => {
     }
     SPEAKER.lastIndex = from;
     const bareAsked = SPEAKER.exec(text)?.[1] !== undefined;
-    let at = end;
-    for (let k = 0; k < ANSWER_LINES && at < text.length; k++) {
-      const start = at + 1;
-      const stop = lineEndAt(text, start);
+    // `end` is the question's line break (or the text's end): each answer line starts past the one before.
+    let next = text.indexOf('\n', end) + 1;
+    for (let k = 0; k < ANSWER_LINES && next > 0; k++) {
+      const start = next;
+      const stop = lineEnd(text, start);
       SPEAKER.lastIndex = start;
       const speaker = SPEAKER.exec(text);
       const said = speaker !== null && (speaker[1] === undefined || bareAsked);
       const bodyAt = said ? SPEAKER.lastIndex : start;
-      const body = text.slice(bodyAt, stop).replace(/\r$/, '');
+      const body = text.slice(bodyAt, stop);
       // A value alone on a line is an answer only in a chat's or a mail's message; `try …`, `it's …` anywhere.
       const m = (said ? ALONE.exec(body) : null) ?? SAYS.exec(body);
-      const v = m?.groups!['v'];
-      if (v !== undefined && answers(v)) {
-        const s = bodyAt + m!.index + m![0].indexOf(v);
-        out.push({ start: s, end: s + v.length, kind: 'password' });
+      const v = m?.indices!.groups!['v'];
+      if (v !== undefined && answers(body.slice(v[0], v[1]))) {
+        out.push({ start: bodyAt + v[0], end: bodyAt + v[1], kind: 'password' });
       }
-      at = stop;
+      next = text.indexOf('\n', stop) + 1;
     }
   });
 };
@@ -80,8 +81,3 @@ const REPLIES = new Set(
     'revoked changed expired removed deleted updated please pinged messaged emailed'
   ).split(' '),
 );
-
-function lineEndAt(text: string, at: number): number {
-  const end = text.indexOf('\n', at);
-  return end === -1 ? text.length : end;
-}

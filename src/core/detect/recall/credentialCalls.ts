@@ -103,7 +103,7 @@ const FIFTH_ARGUMENT = /\b(?:Net::SMTP\.start|UsernamePasswordCredentialsImpl)[ 
  * a Rails fixture's `send(:password_digest, '…')`): the first argument, which the stored hash was made from.
  */
 const HASHED_PLAINTEXT =
-  /\b(?:bcrypt|Hash::make|password_hash|make_password|generate_password_hash|BCrypt::Password\.create|hashpw|argon2\.hash|hashSync|hash_password|(?:bcrypt(?:js)?\.)?hash(?=[ \t]{0,4}\([ \t]{0,4}["'][^"'\r\n]{1,128}["'][ \t]{0,4},[ \t]{0,4}(?:\d{1,2}|\w{0,16}[Rr]ounds\w{0,16}|\w{0,16}SALT\w{0,16})[ \t]{0,4}\))|[Pp]asswordEncoder(?:\(\))?\.encode|send[ \t]{0,4}\([ \t]{0,4}:password_digest[ \t]{0,4},)[ \t]{0,4}\(?[ \t]{0,4}(?:b(?=["']))?/g;
+  /\b(?:bcrypt|Hash::make|password_hash|make_password|generate_password_hash|BCrypt::Password\.create|hashpw|argon2\.hash|hashSync|hash_password|(?:bcrypt(?:js)?\.)?hash(?=[ \t]{0,4}\([ \t]{0,4}["'][^"'\r\n]{1,128}["'][ \t]{0,4},[ \t]{0,4}(?:\d{1,2}|\w{0,16}[Rr]ounds\w{0,16}|\w{0,16}SALT\w{0,16})[ \t]{0,4}\))|[Pp]asswordEncoder(?:\(\))?\.encode)[ \t]{0,4}\([ \t]{0,4}(?:b(?=["']))?|\bsend[ \t]{0,4}\([ \t]{0,4}:password_digest[ \t]{0,4},[ \t]{0,4}/g;
 /** OmniAuth's `provider :github, "<id>", "<secret>"`: the secret after the client id. */
 const OMNIAUTH = /\b(?:provider|config\.omniauth)[ \t]{1,4}:\w{1,32}[ \t]{0,4},[ \t]{0,4}/g;
 /**

@@ -1,3 +1,4 @@
+import { lineEnd } from '../lineBounds';
 import type { Edit } from './textView';
 
 /**
@@ -24,14 +25,15 @@ export function tableEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   // Each `||` that opens its line (code's `a || b` does not): found by a native search, as a pattern
   // anchored at line starts is tried at every character.
-  for (let at = text.indexOf('||'); at !== -1; at = text.indexOf('||', at + 2)) {
+  for (let at = text.indexOf('||'); at !== -1;) {
     const line = text.lastIndexOf('\n', at - 1) + 1;
     if (at - line <= 8 && /^[ \t]*$/.test(text.slice(line, at))) {
-      const end = lineEndAt(text, at);
-      for (; at !== -1 && at < end; at = text.indexOf('||', at + 2)) {
+      // Every `||` of the header's line; `at` then stands at the first past it, or -1.
+      for (const end = lineEnd(text, at); at !== -1 && at < end; at = text.indexOf('||', at + 2)) {
         edits.push({ start: at, end: at + 2, replacement: '|' });
       }
-      at = end;
+    } else {
+      at = text.indexOf('||', at + 2);
     }
   }
   if (text.includes('<tr') || text.includes('<TR')) {
@@ -79,7 +81,7 @@ function listTableRows(text: string, from: number, edits: Edit[]): void {
   for (let m = LIST_ROW.exec(text); m !== null; m = LIST_ROW.exec(text)) {
     edits.push({ start: m.index + m[1]!.length, end: m.index + m[0].length, replacement: '| ' });
     const cell = new RegExp(`\\r?\\n${m[1]}[ \\t]{1,8}- `, 'y');
-    let at = lineEndAt(text, m.index);
+    let at = lineEnd(text, m.index);
     for (let k = 0; k < 40; k++) {
       cell.lastIndex = at;
       const next = cell.exec(text);
@@ -87,7 +89,7 @@ function listTableRows(text: string, from: number, edits: Edit[]): void {
         break;
       }
       edits.push({ start: at, end: cell.lastIndex, replacement: ' | ' });
-      at = lineEndAt(text, cell.lastIndex);
+      at = lineEnd(text, cell.lastIndex);
     }
   }
 }
@@ -119,9 +121,4 @@ function asciidocRows(text: string, edits: Edit[]): void {
       at = end + 1;
     }
   }
-}
-
-function lineEndAt(text: string, at: number): number {
-  const end = text.indexOf('\n', at);
-  return end === -1 ? text.length : end;
 }
