@@ -56,7 +56,7 @@ export const findPrintedStructs: RecallDetector = (text, out) => {
   }
   for (const open of text.matchAll(PAREN_OPENING)) {
     const mine: RecallSpan[] = [];
-    if (readFields(text, open.index + open[0].length, PAREN_FIELD, mine)) {
+    if (readFields(text, open.index + open[0].length, PAREN_FIELD, mine).printed) {
       out.push(...mine);
     }
   }
@@ -86,24 +86,31 @@ export const findPrintedStructs: RecallDetector = (text, out) => {
 
 /**
  * Reads the fields `field` finds from `at` on, and hides each value a credential's name is given. Returns
- * whether a value was one no expression holds (`PRINTED_VALUE`).
+ * whether a value was one no expression holds (`PRINTED_VALUE`), and where the last field read ends.
  */
-function readFields(text: string, at: number, field: RegExp, out: RecallSpan[]): boolean {
+function readFields(
+  text: string,
+  at: number,
+  field: RegExp,
+  out: RecallSpan[],
+): { readonly printed: boolean; readonly end: number } {
   field.lastIndex = at;
   let printed = false;
+  let end = at;
   for (let k = 0; k < MAX_FIELDS; k++) {
     const m = field.exec(text);
     if (m === null) {
       break;
     }
+    end = field.lastIndex;
     printed ||= PRINTED_VALUE.test(m[2]!);
     const kind = m[2] === '' ? undefined : credentialKind(m[1]!);
     if (kind !== undefined) {
-      const [start, end] = m.indices![2]!;
-      pushLiteral(text, { start, end, quoted: false }, kind, true, out);
+      const [start, stop] = m.indices![2]!;
+      pushLiteral(text, { start, end: stop, quoted: false }, kind, true, out);
     }
   }
-  return printed;
+  return { printed, end };
 }
 
 /**
@@ -113,21 +120,7 @@ function readFields(text: string, at: number, field: RegExp, out: RecallSpan[]):
  */
 function readClosed(text: string, at: number, field: RegExp, out: RecallSpan[]): void {
   const mine: RecallSpan[] = [];
-  field.lastIndex = at;
-  let end = at;
-  for (let k = 0; k < MAX_FIELDS; k++) {
-    const m = field.exec(text);
-    if (m === null) {
-      break;
-    }
-    end = field.lastIndex;
-    const kind = m[2] === '' ? undefined : credentialKind(m[1]!);
-    if (kind !== undefined) {
-      const [start, stop] = m.indices![2]!;
-      pushLiteral(text, { start, end: stop, quoted: false }, kind, true, mine);
-    }
-  }
-  const closer = text.charCodeAt(end);
+  const closer = text.charCodeAt(readFields(text, at, field, mine).end);
   if (closer === 0x7d || closer === 0x5d) {
     out.push(...mine);
   }
