@@ -39,18 +39,28 @@ export function jwtHeader(token: string): Record<string, unknown> | undefined {
 }
 
 /**
+ * A header that decodes to JSON naming an algorithm other than `none`, and claims that are not the jwt.io
+ * sample's or a Supabase `anon` key's (public by design, shipped to browsers): what the JWT rule asks of
+ * every value. Its signature and claims are judged in context (`jwtNamed`).
+ */
+export function jwtHeaderOk(token: string): boolean {
+  const [head = '', body = ''] = token.split('.');
+  const alg = parseJsonObject(decodeBase64(head))?.['alg'];
+  if (typeof alg !== 'string' || alg.toLowerCase() === 'none') {
+    return false;
+  }
+  const claims = parseJsonObject(decodeBase64(body));
+  return claims?.['name'] !== 'John Doe' && claims?.['role'] !== 'anon';
+}
+
+/**
  * A JWT whose header decodes to JSON naming an algorithm, with a signature as long as that algorithm
  * makes; documented examples and public keys drop out.
  */
 export function jwtOk(token: string): boolean {
-  const [head = '', body = '', signature = ''] = token.split('.');
+  const [head = '', , signature = ''] = token.split('.');
   const alg = parseJsonObject(decodeBase64(head))?.['alg'];
-  if (typeof alg !== 'string' || alg.toLowerCase() === 'none' || !signatureFits(alg, signature)) {
-    return false;
-  }
-  // The jwt.io sample and Supabase `anon` keys (public by design, shipped to browsers) are not secrets.
-  const claims = parseJsonObject(decodeBase64(body));
-  return claims?.['name'] !== 'John Doe' && claims?.['role'] !== 'anon';
+  return typeof alg === 'string' && signatureFits(alg, signature) && jwtHeaderOk(token);
 }
 
 /** How far back on its line a credential word may name a JWT whose claims are not JSON. */
@@ -60,12 +70,15 @@ const CREDENTIAL_WORD = /token|key|secret|auth|bearer|jwt|pass|cred|session|cook
 
 /**
  * Claims a signed JWT carries are JSON (RFC 7519; a JWE, which may hide them, has five parts, not
- * three). A token whose middle part is not JSON was made up to look like a JWT (a peer's fixture, a
- * truncated paste): it is reported only where a credential word on its line names it, as any opaque
- * token would be. The redact tier hides it either way.
+ * three), and its signature is as long as its algorithm makes. Such a token is reported wherever it is.
+ * One whose middle part is not JSON, whose signature is of another length or missing (a peer's fixture, a
+ * truncated or unsigned paste) is reported only where a credential word on its line names it
+ * (`ACCESS_TOKEN=…`, `web3 access key …`), as any opaque token would be: the generic rules leave a value
+ * that opens with `eyJ` to this rule, so it must take there what they would. The redact tier hides it
+ * either way.
  */
 export function jwtNamed(text: string, start: number, token: string): boolean {
-  if (parseJsonObject(decodeBase64(token.split('.')[1] ?? '')) !== undefined) {
+  if (jwtOk(token) && parseJsonObject(decodeBase64(token.split('.')[1] ?? '')) !== undefined) {
     return true;
   }
   return CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start));

@@ -279,7 +279,9 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
     for (const [alg, n] of fits) {
       assert.deepEqual(ids(`ACCESS_TOKEN=${jwt(alg, n)}`), ['jwt'], alg);
     }
-    // A hash cut short or padded, an ECDSA signature of an HMAC's length, RSA below 1,024 bits.
+    // A hash cut short or padded, an ECDSA signature of an HMAC's length, RSA below 1,024 bits: no JWT a
+    // library issued, so not reported where nothing names it. Under a credential name it is reported as
+    // any opaque token there would be (the generic rules leave a value opening with `eyJ` to this rule).
     const misfits: ReadonlyArray<readonly [string, number]> = [
       ['HS256', 40],
       ['HS256', 44],
@@ -288,7 +290,22 @@ describe('near misses the report tier leaves alone, beside the true shapes', () 
       ['RS256', 86],
     ];
     for (const [alg, n] of misfits) {
-      assert.ok(!ids(`ACCESS_TOKEN=${jwt(alg, n)}`).includes('jwt'), `${alg} ${n}`);
+      assert.deepEqual(ids(`  ${jwt(alg, n)}`), [], `${alg} ${n}`);
+      assert.deepEqual(ids(`ACCESS_TOKEN=${jwt(alg, n)}`), ['jwt'], `${alg} ${n} named`);
     }
+  });
+
+  it('JWT: an unsigned one (two parts) only under a credential word, and never a cut one', () => {
+    const b64 = (v: object): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: randomToken(ALNUM, 12), iat: 1_700_000_000 })}`;
+    assert.deepEqual(ids(`flightlabs_key=${unsigned}`), ['jwt']);
+    assert.deepEqual(ids(`web3 access key ${unsigned}`), ['jwt']);
+    assert.deepEqual(ids(`{ "storychief_key": "${unsigned}" }`), ['jwt']);
+    // Nothing names it; a third part too short to be a signature; a part cut at a `?` (trufflehog's
+    // Portainer near miss); `alg: none`.
+    assert.deepEqual(ids(`payload = ${unsigned}`), []);
+    assert.deepEqual(ids(`token = ${unsigned}.abc`), []);
+    assert.deepEqual(ids(`portainer token - '${unsigned}?${randomToken(ALNUM, 30)}'`), []);
+    assert.deepEqual(ids(`token = ${b64({ alg: 'none' })}.${b64({ sub: 'a1b2c3d4e5' })}`), []);
   });
 });

@@ -31,8 +31,13 @@ import {
  * for a word of a `Map`. Every step is a table lookup or a bounded loop, so hostile input stays linear.
  */
 
-/** Credential words (`access`, `private` too: the key they qualify): a hex or UUID value needs one near it. */
-const CREDENTIAL_WORDS = new Set('key token secret password passwd pass pwd auth access private'.split(' '));
+/**
+ * Credential words (`access`, `private` too: the key they qualify; `pat`, a personal access token, as
+ * `ASANA_PAT` says it): a hex or UUID value needs one near it.
+ */
+const CREDENTIAL_WORDS = new Set(
+  'key token secret password passwd pass pwd auth access private pat'.split(' '),
+);
 /** How far past its shape's longest a one-part value may run on after a credential word (see `runsOn`). */
 export const RUN_ON = 24;
 /** A credential word anywhere between a service's word and a value that runs on, as Kingfisher reads one. */

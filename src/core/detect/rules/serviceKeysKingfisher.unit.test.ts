@@ -92,6 +92,14 @@ describe('service key table: lines read from Kingfisher', () => {
     assert.deepEqual(found(`Using new format asana Key=2/64035755/1976415273018:${tail}`), []);
   });
 
+  it('reads a personal access token named PAT, the word hex values need', () => {
+    const asana = freshSample(() => randomToken(HEX, 34));
+    assert.deepEqual(found(`ASANA_PAT = ${asana}`), [`Asana ${asana}`]);
+    assert.deepEqual(found(`asana pat: "${asana}"`), [`Asana ${asana}`]);
+    // Hex after the service's word and no credential word is a hash or an id.
+    assert.deepEqual(found(`ASANA_TASK_HASH = ${asana}`), []);
+  });
+
   it('runs on past the length after a credential word (Overloop, Stormglass, Databox)', () => {
     const overloop = key(`${ALNUM}_`, 53);
     assert.deepEqual(found(`overloop_key=${overloop}`), [`Overloop ${overloop}`]);

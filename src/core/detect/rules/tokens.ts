@@ -4,7 +4,7 @@ import { ALNUM, BASE64URL, HEX, randomToken, randomFraction } from '../random';
 import type { Rule } from '../rule';
 import { CURL_ARGS, anyCase, tokenRule } from './ruleKit';
 import { lettersAndDigits, uuid } from './ruleParts';
-import { jwtHeader, jwtLookAlike, jwtNamed, jwtOk } from './jwtChecks';
+import { jwtHeader, jwtHeaderOk, jwtLookAlike, jwtNamed } from './jwtChecks';
 import {
   decodeBase64,
   isPlaceholder,
@@ -84,13 +84,14 @@ export const tokenRules: readonly Rule[] = [
     description: 'JSON Web Token',
     risk: 'anyone with this file can call the services that accept this token as its subject until it expires',
     keywords: ['eyj'],
-    // Claims of any shape: JSON ones are reported wherever they are, others only where a credential word
-    // names them (`jwtNamed`).
+    // Claims of any shape, signed or not (two parts, and then the value's end: a blank, a quote, a
+    // separator or the text's end, so that no cut token counts): JSON claims under a signature that fits
+    // are reported wherever they are, the rest only where a credential word names them (`jwtNamed`).
     pattern:
-      /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,1400}(?![A-Za-z0-9_-])/,
+      /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,8000}(?:\.[A-Za-z0-9_-]{16,1400}(?![A-Za-z0-9_-])|(?![^\s"'`,;)\]}<>]))/,
     maxLength: 11410,
     minEntropy: 4,
-    validate: jwtOk,
+    validate: jwtHeaderOk,
     inContext: jwtNamed,
     revokeUrl: 'https://datatracker.ietf.org/doc/html/rfc7009',
     sample: jwtSample,
