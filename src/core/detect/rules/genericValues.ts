@@ -161,7 +161,9 @@ export function tokenOk(v: string): boolean {
     return c.digit && c.lower && c.upper && entropy >= 3;
   }
   // No digit: mixed-case letters, long (32 or more) or drawn (a password generator's letters, `AwvydTaE…`,
-  // where a camelCase name is made of words' letter pairs: see `randomLetterRun`).
-  const letters = c.lower && c.upper && (v.length >= 32 || randomLetterRun(v));
+  // where a camelCase name is made of words' letter pairs: see `randomLetterRun`); or 20 or more letters in
+  // one case, drawn (a token of a one-case alphabet, `bshammkrghwmtp…`; a phrase run together pairs as words).
+  const drawn = randomLetterRun(v) && (v.length >= 20 || (c.lower && c.upper));
+  const letters = (c.lower && c.upper && v.length >= 32) || drawn;
   return (c.digit || letters) && entropy >= (v.length >= 32 ? 3 : 2.8);
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { drawnUntil } from '../../../../test/support/freshValues';
 import { scan } from '../scanner';
 import { tokenOk } from './genericValues';
-import { drawnPairs } from './letterPairs';
+import { drawnPairs, randomLetterRun } from './letterPairs';
 
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -29,6 +29,30 @@ describe('generic-secret values: a name in parts against a token whose alphabet 
       'frontend_deployment_rollout_history',
     ]) {
       assert.equal(tokenOk(name), false, name);
+    }
+  });
+});
+
+describe('generic-secret values: letters in one case', () => {
+  it('reads 20 or more drawn letters in one case as a token, and phrases or short runs not', () => {
+    for (let i = 0; i < 20; i++) {
+      const lower = drawnUntil('abcdefghijklmnopqrstuvwxyz', 24, (v) => randomLetterRun(v));
+      assert.equal(tokenOk(lower), true, lower);
+      assert.equal(tokenOk(lower.toUpperCase()), true, lower.toUpperCase());
+      assert.deepEqual(
+        scan(`storyblok_token=${lower}`).map((f) => f.ruleId),
+        ['generic-secret'],
+      );
+      // Fewer than 20 letters in one case are no proof, however drawn.
+      assert.equal(tokenOk(lower.slice(0, 16)), false, lower.slice(0, 16));
+    }
+    // Words run together, in either case, pair as a language does.
+    for (const phrase of [
+      'supersecretpasswordvalue',
+      'CHANGEMEBEFOREPRODUCTION',
+      'thisisnotarealtokenatall',
+    ]) {
+      assert.equal(tokenOk(phrase), false, phrase);
     }
   });
 });
