@@ -1,7 +1,7 @@
 import { ALNUM, randomToken } from '../random';
 import { shannonEntropy } from '../entropy';
 import type { Rule } from '../rule';
-import { anyCase, contextRule, tokenRule } from './ruleKit';
+import { CREDENTIAL_WORD, anyCase, contextRule, tokenRule } from './ruleKit';
 import { lettersAndDigits } from './ruleParts';
 
 // Keys whose alphabet holds marks (`(`, `<`, `@`, `^`, quotes): the generic rules stop at such a mark or
@@ -58,20 +58,33 @@ function simplyNotedOk(v: string): boolean {
 }
 
 export const printableKeyRules: readonly Rule[] = [
-  contextRule({
+  tokenRule({
     id: 'd7network-api-token',
     provider: 'D7 Networks',
     description: 'D7 Networks API token',
     risk: 'anyone with this file can send SMS and messages through your D7 Networks account, on your bill',
-    // 23 characters and a closing `=` (24 in all), marks included, under a D7 Networks credential name.
-    // The value ends the line, or a quote or separator ends it.
-    words: ['d7network', 'd7_network'],
-    credentialName: true,
-    value: `${MARKED}{23}=(?=[\\s"'\`,;)}\\]]|$)`,
-    valueMax: 24,
-    make: d7Token,
+    severity: 'warning',
+    // 23 characters and a closing `=` (24 in all), marks included, under a D7 Networks name that holds a
+    // credential word: assigned (`D7NETWORK_API_TOKEN=…`, `"d7networksKey": "…"`) or after blanks alone
+    // (`d7networkKEY …`, as notes and Kingfisher's examples write it). The value ends the line, or a quote
+    // or separator ends it.
+    keywords: ['d7network', 'd7-network', 'd7.network', 'd7_network'],
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9])${anyCase('d7')}[_.-]?${anyCase('network')}(?=[\\w.( \\t-]{0,48}?${CREDENTIAL_WORD})${NAME_TAIL}` +
+        `(?<secret>${MARKED}{23}=)(?=[\\s"'\`,;)}\\]]|$)`,
+    ),
+    // The word, the name's tail, the value.
+    maxLength: 11 + NAME_TAIL_MAX + 24,
+    minEntropy: 3,
+    validate: lettersAndDigits,
     revokeUrl: 'https://app.d7networks.com',
-    lines: (k) => [`  d7network_secret: "${k}"`, `D7NETWORK_API_TOKEN=${k}`, `d7networks_key: '${k}'`],
+    sample: d7Token,
+    lines: (k) => [
+      `  d7network_secret: "${k}"`,
+      `D7NETWORK_API_TOKEN=${k}`,
+      `d7networks_key: '${k}'`,
+      `d7networkKEY ${k}`,
+    ],
     // Other lengths, names without a credential word and other services are drawn in the unit test
     // (a literal of D7's shape here would read as a credential to the scanner itself).
     negatives: ['  d7network_secret: "<d7network-api-token-here>"', '  d7network_secret: "${D7_TOKEN}="'],

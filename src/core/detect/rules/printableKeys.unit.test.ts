@@ -31,8 +31,15 @@ describe('keys with marks under their service name (report tier)', () => {
         `  d7network_secret: "${token}"`,
         `D7NETWORK_API_TOKEN=${token}`,
         `{ "d7networksKey": "${token}" }`,
+        // A credential word glued to the service's word, then blanks alone (notes, Kingfisher's examples).
+        `d7networkKEY ${token}`,
+        `d7networkSECRET  ${token}`,
       ]) {
         assert.deepEqual(ids(line), ['d7network-api-token'], line);
+      }
+      // Blanks alone after a name with no credential word name nothing.
+      for (const line of [`d7network_sender_id ${token}`, `d7network ${token}`]) {
+        assert.ok(!ids(line).includes('d7network-api-token'), line);
       }
     }
   });

@@ -177,7 +177,7 @@ export interface ContextSpec {
 }
 
 // Credential words that a variable holding a key has in its name; `pat` but not `path`.
-const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
+export const CREDENTIAL_WORD = `(?:${['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential'].map(anyCase).join('|')}|${anyCase('pat')}(?![hH]))`;
 
 /**
  * Blanks after the operator: a column of aligned values (`fbApiKey:            "…"`, as object literals

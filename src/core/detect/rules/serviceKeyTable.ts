@@ -216,14 +216,18 @@ export class ServiceKeyIndex {
       counter.chars += end - start;
       if (
         end - start <= this.maxLength &&
-        this.lengths[end - start] === 1 &&
+        (this.lengths[end - start] === 1 || this.runOnLengths[end - start] === 1) &&
         !partOfLonger(text, start, end) &&
         // A letters-only value needs a credential name right before it (see `namedRightBefore`): most
         // assigned identifiers have none near, so their letters are never read.
         credentialBefore(text, start, this.longestWord) &&
         drawnLetters(text.slice(start, end))
       ) {
-        const provider = this.namedRightBefore(text, start, end, counter);
+        // Or, past its shape's longest, a credential word between its service's word and it (`runsOn`;
+        // the letters were judged drawn above, so the shape alone is asked of them).
+        const provider =
+          this.namedRightBefore(text, start, end, counter) ??
+          this.runsOn(text, text.slice(start, end), start, wordsBefore(text, start, this.longestWord), true);
         if (provider !== undefined) {
           out.push({ start, end, provider });
         }
@@ -299,7 +303,13 @@ export class ServiceKeyIndex {
    * at most `RUN_ON` characters of its class), with a credential word between the service's word and it
    * (`toggl SECRET <35 characters>`), as Kingfisher's patterns, which end with no boundary, read it.
    */
-  private runsOn(text: string, value: string, start: number, words: readonly WordAt[]): string | undefined {
+  private runsOn(
+    text: string,
+    value: string,
+    start: number,
+    words: readonly WordAt[],
+    drawn = false,
+  ): string | undefined {
     if (this.runOnLengths[value.length] !== 1) {
       return undefined;
     }
@@ -319,7 +329,7 @@ export class ServiceKeyIndex {
         if (
           value.length > seg.max &&
           value.length <= seg.max + RUN_ON &&
-          fits(value, [{ cls: seg.cls, min: seg.min, max: seg.max + RUN_ON }], true)
+          (drawn ? matches : fits)(value, [{ cls: seg.cls, min: seg.min, max: seg.max + RUN_ON }], true)
         ) {
           return entry.provider;
         }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, HEX, LOWER_ALNUM, UPPER_ALNUM, randomToken } from '../random';
+import { drawnLetters } from './letterRuns';
+import { drawnUntil } from '../../../../test/support/freshValues';
 import { freshSample } from './ruleKit';
 import { tableFindings as found, tableKey as key } from '../../../../test/support/serviceTable';
 
@@ -7,6 +9,7 @@ import { tableFindings as found, tableKey as key } from '../../../../test/suppor
 // here from the line's shape, in the forms Kingfisher's examples write (`fileio_ACCESS-<key>`,
 // `imaggaSECRET <key>`), and near misses beside each that the table must leave.
 
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const uuidLike = (): string => [8, 4, 4, 4, 12].map((n) => freshSample(() => randomToken(HEX, n))).join('-');
 
 describe('service key table: lines read from Kingfisher', () => {
@@ -110,6 +113,17 @@ describe('service key table: lines read from Kingfisher', () => {
     // No credential word between: the exact length only. (Drawn without `_`: a short head cut off by one,
     // `ab_<50>`, leaves a run of the exact length, which the table reads as a key after a tag.)
     assert.deepEqual(found(`overloop ${key(ALNUM, 53)}`), []);
+  });
+
+  it('runs on past the length with letters alone when they read as drawn (Databox)', () => {
+    const drawn = drawnUntil(LETTERS, 22, drawnLetters);
+    for (const text of [`databox_key = ${drawn}`, `databoxPRIVATEKEY ${drawn}`, `databox SECRET=${drawn}`]) {
+      assert.deepEqual(found(text), [`Databox ${drawn}`], text);
+    }
+    // Words run together, and a run past the line's run-on reach, are not its key.
+    assert.deepEqual(found('databox_key = ThisIsNotTheRealKeyHere'), []);
+    const long = drawnUntil(LETTERS, 50, drawnLetters);
+    assert.deepEqual(found(`databox_key = ${long}`), []);
   });
 
   it('Everhour: the first group in either case, the rest lower-case hex', () => {
