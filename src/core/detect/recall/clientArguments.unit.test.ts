@@ -21,6 +21,10 @@ describe("redact tier: a hex or base64 key in an API client's call (clientArgume
       (k: string) => `SELECT pgp_sym_decrypt(data, '${k}') FROM secrets;`,
       (k: string) => `@client = Twilio::REST::Client.new("AC0123", "${k}")`,
       (k: string) => `AwsBasicCredentials creds = AwsBasicCredentials.create("AKIA0123", "${k}");`,
+      // Go's clients: slack-go, go-openai, go-github's token option.
+      (k: string) => `api := slack.New("${k}")`,
+      (k: string) => `client := openai.NewClient("${k}")`,
+      (k: string) => `gh := github.NewClient(nil).WithAuthToken("${k}")`,
     ]) {
       const [hex, b64] = [randomToken(HEX, 32), base64()];
       assertHidden(findClientArguments, line(hex), [hex]);

@@ -22,14 +22,15 @@ export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?=["'])
  * CLI's `--name`, PowerShell's `-Name` (`Set-ItemProperty … -Name DefaultPassword -Value …`), `reg add`'s `/v`. The name may stand behind a path (`/prod/db/password`, `smtp/password`).
  */
 const NAME_FIELD =
-  /(?:(?:^|[\s{,[(])["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=][ \t]{0,8}["']?|<(?:name|key|Name|Key|param-name|env-entry-name)>[\w.-]{0,64}|(?:^|\s)(?:--name|-Name|\/v)[ \t=]{1,4}["']?)\/?(?:[\w.-]{1,64}\/){0,8}$/;
+  /(?:(?:^|[\s{,[(])["']?(?:name|Name|NAME|key|Key|ParameterKey|ParameterName|option_name|variable)["']?[ \t]{0,16}[:=][ \t]{0,8}["']?|<(?:[\w-]{1,20}:)?(?:name|key|Name|Key|param-name|env-entry-name)>[\w.-]{0,64}|<stringProp[ \t]{1,4}name="[\w.]{1,40}\.name">|(?:^|\s)(?:--name|-Name|\/v)[ \t=]{1,4}["']?)\/?(?:[\w.-]{1,64}\/){0,8}$/;
 /**
  * XML's form of the pair, Hadoop's `<property>` and a credential store's `<entry>`: `<name>…</name>` or
- * `<key>…</key>`, then `<value>…</value>` on the same line or the next; a plist's `<key>…</key>` then
- * `<string>…</string>`; KeePass's `<Key>…</Key>` then `<Value …>…</Value>`.
+ * `<key>…</key>`, then `<value>…</value>` on the same line or the next, a namespace's prefix allowed (SoapUI's
+ * `<con:name>`); a plist's `<key>…</key>` then `<string>…</string>`; KeePass's `<Key>…</Key>` then `<Value …>`;
+ * JMeter's `<stringProp name="Argument.name">…</stringProp>` then `<stringProp name="Argument.value">`.
  */
 const XML_VALUE =
-  /<\/(?:name|key|Name|Key)>[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<(?:value|Value|string)(?:[ \t][^<>\n]{0,80})?>/y;
+  /(?:<\/(?:[\w-]{1,20}:)?(?:name|key|Name|Key)>[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<(?:[\w-]{1,20}:)?(?:value|Value|string)(?:[ \t][^<>\n]{0,80})?|<\/stringProp>[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<stringProp[ \t]{1,4}name="[\w.]{1,40}\.value")>/y;
 /**
  * A name in an attribute of an element that holds a setting's value: `<entry key="…">`, Android's `<string
  * name="…">`, .NET's `<setting name="…">` (an HTML anchor's `<a name="…">` names no value).

@@ -162,6 +162,31 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('<entry key="password"></entry>');
   });
 
+  it("hides SoapUI's namespaced and JMeter's attribute-named pairs, and leaves their other names", () => {
+    const chosen = `marmalade${randomToken('0123456789', 2)}`;
+    hides(
+      `<con:property><con:name>password</con:name><con:value>${chosen}</con:value></con:property>`,
+      chosen,
+    );
+    hides(
+      '<elementProp name="password" elementType="HTTPArgument">\n' +
+        '  <stringProp name="Argument.name">password</stringProp>\n' +
+        `  <stringProp name="Argument.value">${chosen}</stringProp>\n</elementProp>`,
+      chosen,
+    );
+    const key = fake(24);
+    hides(
+      `<stringProp name="Header.name">X-Api-Key</stringProp>\n<stringProp name="Header.value">${key}</stringProp>`,
+      key,
+    );
+    leaves(
+      '<stringProp name="Argument.name">username</stringProp>\n<stringProp name="Argument.value">alice</stringProp>',
+    );
+    leaves(
+      '<con:property><con:name>endpoint</con:name><con:value>https://api.example.com</con:value></con:property>',
+    );
+  });
+
   it("hides an ODBC password in braces whole, its ';' included", () => {
     const braced = `${fake(4)};${fake(5)} 7${fake(5)}`;
     hides(`DRIVER={ODBC Driver 18};SERVER=db;UID=app;PWD={${braced}}`, braced);

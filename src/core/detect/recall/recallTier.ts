@@ -34,7 +34,7 @@ import { findAppRoleIds } from './appRoleIds';
 import { findQuotedLabels } from './quotedLabels';
 import { findProsePasswords } from './prosePasswords';
 import { findHclVariables } from './hclVariables';
-import { findCapabilityPaths, findHookPaths, findWebhookUrls } from './webhookUrls';
+import { findCapabilityPaths, findHookPaths, findSlackHookPaths, findWebhookUrls } from './webhookUrls';
 import { findServiceParts } from './serviceParts';
 import { findServiceLookAlikes } from './serviceLookAlikes';
 import { findKeywordLinePasswords, findNetrcPasswords, findPgpassLines, findPppSecrets } from './passFiles';
@@ -99,6 +99,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findGeneratedLiterals,
   findWebhookUrls,
   findHookPaths,
+  findSlackHookPaths,
   findCapabilityPaths,
   findQuotedLabels,
   findProsePasswords,

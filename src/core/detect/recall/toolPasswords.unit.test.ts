@@ -99,4 +99,19 @@ describe('redact tier: passwords in a tool’s own place (toolPasswords.ts)', ()
       '\tGNUTLS_A_UNKNOWN_PSK_IDENTITY = 115,\n    SEC_OID_TLS_ECDHE_PSK = 347,\n',
     );
   });
+
+  it("hides vault login's token and a registry token set in a package manager's config", () => {
+    const token = fake(24);
+    hides(`$ vault login ${token}\nSuccess! You are now authenticated.`, token);
+    hides(`vault login -no-print ${token}`, token);
+    const chosen = `marmalade${fake(2)}7`;
+    hides(`npm config set //registry.npmjs.org/:_authToken ${chosen}`, chosen);
+    hides(`yarn config set npmAuthToken "${token}"`, token);
+    // A login method's options and pairs, a prompt, stdin, and settings that hold no credential.
+    leaves('vault login -method=userpass username=alice');
+    leaves('vault login -method=github token=$GITHUB_TOKEN');
+    leaves('$ vault login\nToken (will be hidden):');
+    leaves('vault login -');
+    leaves('npm config set registry https://registry.npmjs.org/');
+  });
 });

@@ -192,6 +192,17 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `^[ \\t]{0,32}-[ \\t]{1,4}["']?--?[\\w-]{0,32}(?:pass|pwd|secret|token|api-?key)[\\w-]{0,32}["']?[ \\t]*\\r?\\n[ \\t]{0,32}-[ \\t]{1,4}${VALUE}`,
     'gimd',
   ),
+  // `vault login <token>` (the token method's positional argument; `-method=…` and `key=value` pairs are not it),
+  // and a package manager's registry credential set in its config (`npm config set //host/:_authToken <token>`,
+  // `yarn config set npmAuthToken <token>`).
+  new RegExp(
+    `\\bvault[ \\t]{1,4}login(?:[ \\t]{1,4}-[\\w-]{1,24}(?:=[^\\s]{0,64})?){0,4}[ \\t]{1,4}(?![-\\w.]{0,64}=)(?!-[ \\t]|-$)${VALUE}`,
+    'gmd',
+  ),
+  new RegExp(
+    `\\b(?:npm|pnpm|yarn)[ \\t]{1,4}config[ \\t]{1,4}set[ \\t]{1,4}(?:--?[\\w-]{1,20}[ \\t]{1,4})*["']?[^\\s"'=]{0,200}(?:_authToken|_auth|_password|[Aa]uthToken|npmAuthIdent)["']?[ \\t]{1,4}${VALUE}`,
+    'gd',
+  ),
   // A Kafka or ZooKeeper JAAS section's `user_<name>="…"`: each user's password.
   new RegExp(`\\buser_\\w{1,64}(?<=LoginModule\\b[^;]{0,800}?)[ \\t]{0,4}=[ \\t]{0,4}${VALUE}`, 'gd'),
 ];

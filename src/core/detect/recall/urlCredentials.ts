@@ -12,9 +12,13 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 
 /** How far after `://` the authority is read. */
 const MAX_AUTHORITY = 1024;
-/** Query parameters that hold a credential whatever `credentialKind` says of their name. */
+/**
+ * Query parameters that hold a credential whatever `credentialKind` says of their name; `appid` is the API key
+ * of OpenWeatherMap's, WolframAlpha's and Yahoo's APIs (`&appid=…`).
+ */
 const QUERY_NAMES = new Set([
   'key',
+  'appid',
   'sig',
   'signature',
   'x-amz-signature',

@@ -69,6 +69,25 @@ export const findHookPaths: RecallDetector = (text, out) => {
 };
 
 /**
+ * A Slack incoming webhook's path without its host (`nock('https://hooks.slack.com').post('/services/T…/B…/…')`,
+ * a proxy's route, a log line): the workspace's `T` id and the hook's `B` id name it, and the last segment is
+ * its secret, hidden whatever its shape but a placeholder's (`XXXX…`, `{token}`). With its host it is the
+ * report tier's `slack-webhook-url`.
+ */
+const SLACK_HOOK_PATH = /\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/([^\s"'`<>?#]{8,256})/g;
+
+export const findSlackHookPaths: RecallDetector = (text, out) => {
+  for (const m of text.matchAll(SLACK_HOOK_PATH)) {
+    // The rest of the path, less the punctuation of the sentence or code it ends in.
+    const secret = m[1]!.replace(/[.,;:)\]}]+$/, '');
+    if (secret.length >= 8 && !/X{6}|x{6}|your[_-]|[{}]|^(?:token|secret)$/i.test(secret)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      out.push({ start, end: start + secret.length, kind: 'webhook-url' });
+    }
+  }
+};
+
+/**
  * A capability URL: a one-time link whose path segment is the credential, after a segment that names what
  * it grants (`/reset-password/<token>`, `/invite/<token>`, `/verify-email/<token>`, `/magic-link/<token>`,
  * `/unsubscribe/<token>`). Whoever holds it resets the password or joins the team. Only the generated

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALNUM, DIGITS, HEX, LOWER_ALNUM, randomToken } from '../random';
-import { findCapabilityPaths, findHookPaths, findWebhookUrls } from './webhookUrls';
+import { findCapabilityPaths, findHookPaths, findSlackHookPaths, findWebhookUrls } from './webhookUrls';
 import type { RecallSpan } from './recallSpan';
 import { assertHidden, assertUntouched } from './spanCases';
 
@@ -113,6 +113,31 @@ describe('redact tier: hook paths on any host', () => {
       'https://example.com/reset-password/your-reset-token-goes-here',
     ]) {
       assert.deepEqual(spans(text), [], text);
+    }
+  });
+
+  it("hides a Slack webhook path's secret without its host (a nock, a proxy's route), a chosen word too", () => {
+    const ids = `T${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 8)}/B${randomToken('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}`;
+    const slack = (text: string): string[] => {
+      const out: RecallSpan[] = [];
+      findSlackHookPaths(text, out);
+      return out.map((s) => text.slice(s.start, s.end));
+    };
+    const secret = randomToken(ALNUM, 24);
+    assert.deepEqual(slack(`nock('https://hooks.slack.com').post('/services/${ids}/${secret}').reply(200)`), [
+      secret,
+    ]);
+    assert.deepEqual(slack(`location /services/${ids}/marmalade42 { proxy_pass https://hooks.slack.com; }`), [
+      'marmalade42',
+    ]);
+    for (const text of [
+      `post('/services/${ids}/XXXXXXXXXXXXXXXXXXXXXXXX')`,
+      `post('/services/${ids}/{token}')`,
+      `post('/services/${ids}/your-webhook-token')`,
+      `/services/billing/${secret}`,
+      `/services/${ids}/short`,
+    ]) {
+      assert.deepEqual(slack(text), [], text);
     }
   });
 });
