@@ -18,7 +18,7 @@ import { holdsWord, literalWords, mayHold, wordSet } from './wordIndex';
  * `proxy_set_header Authorization "Bearer …";`).
  */
 const AUTHORIZATION =
-  /\b(?:proxy-)?authorization(?:["'][ \t]{0,4}(?:[:,]|=>)|[ \t]{0,4}[:=]|(?<=(?:RequestHeader[ \t]{1,4}(?:set|append|add|merge|setifempty)|proxy_set_header|add_header|grpc_set_header|more_set_headers)[ \t]{1,4}["']?(?:proxy-)?authorization)[ \t]{1,8})[ \t]{0,8}(?:["'`][ \t]{0,4}|f["']|\$["'])?/gi;
+  /\b(?:proxy-)?authorization(?:["'][ \t]{0,4}(?:[:,]|=>)|[ \t]{0,4}[:=]|(?<=(?:RequestHeader[ \t]{1,4}(?:set|append|add|merge|setifempty)|proxy_set_header|add_header|grpc_set_header|more_set_headers)[ \t]{1,4}["']?(?:proxy-)?authorization)[ \t]{1,8})[ \t]{0,8}(?:\[[ \t]{0,4})?(?:["'`][ \t]{0,4}|f["']|\$["'])?/gi;
 /**
  * A server's directive that sets a header, and the header's name (group 1): nginx's `proxy_set_header
  * X-Api-Key …;`, Apache's `RequestHeader set X-Api-Key "…"`.
@@ -69,7 +69,8 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
       // `headers.authorization = function(e){…}`, `authorization = self.headers.get(…)`: code.
       continue;
     }
-    auth.lastIndex = Math.max(at, credential(text, at, 'auth-header', out));
+    // A list of values (`"Authorization": ["Basic …"]`, VCR's YAML `Authorization: [Bearer …]`) ends at its `]`.
+    auth.lastIndex = Math.max(at, credential(text, at, 'auth-header', out, m[0].includes('[')));
   }
   const header = new RegExp(HEADER_ARGUMENT.source, 'g');
   for (let m = mayHold(text, HEADER_WORDS) ? header.exec(text) : null; m !== null; m = header.exec(text)) {
@@ -97,7 +98,12 @@ export const findAuthHeaders: RecallDetector = (text, out) => {
   ] as const) {
     const bearer = new RegExp(re.source, 'g');
     for (let m = mayHold(text, words) ? bearer.exec(text) : null; m !== null; m = bearer.exec(text)) {
-      bearer.lastIndex = Math.max(bearer.lastIndex, credential(text, bearer.lastIndex, 'auth-header', out));
+      // Opened by a list's `[` (`[Bearer …]`): its `]` ends the value.
+      const listed = /\[[ \t]{0,4}["'`]?[ \t]{0,4}$/.test(text.slice(Math.max(0, m.index - 12), m.index));
+      bearer.lastIndex = Math.max(
+        bearer.lastIndex,
+        credential(text, bearer.lastIndex, 'auth-header', out, listed),
+      );
     }
   }
   basicPairs(text, out);
@@ -192,15 +198,17 @@ function generatedValue(text: string, at: number, out: RecallSpan[]): void {
 }
 
 /**
- * The credential at `at`: up to a quote, a space or the line's end. A Digest or AWS signature header
+ * The credential at `at`: up to a quote, a space, a `<` or the line's end (a list's `]` too, `listed`). A Digest or AWS signature header
  * (`username="…", response="…"`) is hidden to the end of its line.
  */
-function credential(text: string, at: number, kind: string, out: RecallSpan[]): number {
+function credential(text: string, at: number, kind: string, out: RecallSpan[], listed = false): number {
   const limit = lineEnd(text, at, 4096);
   let end = at;
   while (end < limit) {
     const c = text.charCodeAt(end);
-    if (c === 34 || c === 39 || c === 96 || isSpace(c)) {
+    // A quote, a blank, markup's `<` (`<stringProp name="Header.value">Bearer …</stringProp>`: no header value
+    // holds one), or a list's `]`.
+    if (c === 34 || c === 39 || c === 96 || c === 60 || (listed && c === 93) || isSpace(c)) {
       break;
     }
     end++;

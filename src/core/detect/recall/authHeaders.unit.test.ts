@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import { ALNUM, HEX, randomToken } from '../random';
 import { findAuthHeaders } from './authHeaders';
 import { assertHidden, assertUntouched, fake } from './spanCases';
@@ -13,6 +14,23 @@ describe('redact tier: credentials in HTTP headers', () => {
     hides('Authorization: Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl', 'eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl');
     hides('Authorization: q7Rm2xKp9LwZ4tVb', 'q7Rm2xKp9LwZ4tVb');
     hides(`Proxy-Authorization: Basic ${basic}`, basic);
+  });
+
+  it('hides it in a list of values and in markup, ending at the list or the element', () => {
+    const v = fake(20);
+    // Betamax's JSON and VCR's YAML record each header as a list; JMeter's header manager as an element.
+    const spans = (text: string): string[] => {
+      const out: { start: number; end: number }[] = [];
+      findAuthHeaders(text, out as never);
+      // Two passes may find one value (the header, then its `Bearer`): the tier merges equal spans.
+      return [...new Set(out.map((s) => text.slice(s.start, s.end)))];
+    };
+    assert.deepEqual(spans(`"headers": {"Authorization": ["Basic ${v}"], "Accept": ["application/json"]}`), [
+      v,
+    ]);
+    assert.deepEqual(spans(`      Authorization: [Bearer ${v}]`), [v]);
+    assert.deepEqual(spans(`<stringProp name="Header.value">Bearer ${v}</stringProp>`), [v]);
+    assert.deepEqual(spans('      Authorization: [REDACTED]'), []);
   });
 
   it('hides it in code and on curl lines', () => {

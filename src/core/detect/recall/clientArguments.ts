@@ -3,7 +3,8 @@ import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 
 // A key handed to an API client's constructor or login call with no name beside it: `require('stripe')('…')`,
-// `Github("…")`, Go's `slack.New("…")`, `openai.NewClient("…")` and `….WithAuthToken("…")`, `telebot.TeleBot("…")`, `Twilio.init(ACCOUNT_SID, "…")`, `createClient(url, '…')`,
+// `Github("…")`, `new TelegramBot('…')`, `Updater("…")`, `algoliasearch(appId, '…')`, an SDK's `Geocoder.init('…')`,
+// Go's `slack.New("…")`, `openai.NewClient("…")` and `….WithAuthToken("…")`, `telebot.TeleBot("…")`, `Twilio.init(ACCOUNT_SID, "…")`, `createClient(url, '…')`,
 // `SearchClient.create('APPID', '…')`, `Joken.Signer.create("HS256", "…")`, SQL's `pgp_sym_decrypt(data, '…')`
 // and ClickHouse's `s3(url, key_id, '…')`. Hunt H (2026-12-07) sent these whenever the key was hex or base64
 // with `+` or `/`, which generatedLiterals.ts leaves under any name (digests, object ids and data look so
@@ -22,7 +23,7 @@ const CALL_REACH = 160;
  * login, init or signer call (`client.login`, `bot.run`, `Twilio.init`, `Signer.create`, `SearchClient.create`).
  */
 const CALLEE =
-  /(?:\b(?:new[ \t]{1,4})?[\w\\.$]{0,60}(?:Client|Credentials?|TeleBot|Github|Stripe|Twilio|Mailjet|Session|Connection|createClient|hmacShaKeyFor|SymmetricSecurityKey|mysql_real_connect|AuthenticationHeaderValue|CredentialsProvider|createUser)(?:\.new|::new)?|\brequire\([ \t]{0,4}["'](?:stripe|twilio)["'][ \t]{0,4}\)|\b(?:client|bot|discord|Client|Bot)\.(?:login|run)|\b(?:slack|openai|discordgo|tgbotapi|linebot)\.New(?:Client|BotAPI)?|\.(?:WithAuthToken|SetAuthToken|WithToken|WithAPIKey|WithApiKey)|\b(?:Twilio|TwilioClient)\.(?:init|Init)|\b\w{0,40}(?:Signer|SearchClient|Client|Credentials)\.create|\b(?:pgp_sym_(?:en|de)crypt|AES_(?:EN|DE)CRYPT|aes_(?:en|de)crypt|s3|MySQL|PostgreSQL|mysql|postgresql)|\b(?:basic_auth|WithCredentials|basicAuth|auth\.basic))[ \t]{0,4}$/;
+  /(?:\b(?:new[ \t]{1,4})?[\w\\.$]{0,60}(?:Client|Credentials?|TeleBot|TelegramBot|Telegraf|Updater|Bot|Github|Stripe|Twilio|Mailjet|Session|Connection|createClient|algoliasearch|hmacShaKeyFor|SymmetricSecurityKey|mysql_real_connect|AuthenticationHeaderValue|CredentialsProvider|createUser)(?:\.new|::new)?|\brequire\([ \t]{0,4}["'](?:stripe|twilio)["'][ \t]{0,4}\)|\b(?:client|bot|discord|Client|Bot)\.(?:login|run)|\b(?:slack|openai|discordgo|tgbotapi|linebot)\.New(?:Client|BotAPI)?|\.(?:WithAuthToken|SetAuthToken|WithToken|WithAPIKey|WithApiKey)|\b(?:Twilio|TwilioClient)\.(?:init|Init)|\b[A-Za-z]\w{0,40}\.init|\b\w{0,40}(?:Signer|SearchClient|Client|Credentials)\.create|\b(?:pgp_sym_(?:en|de)crypt|AES_(?:EN|DE)CRYPT|aes_(?:en|de)crypt|s3|MySQL|PostgreSQL|mysql|postgresql)|\b(?:basic_auth|WithCredentials|basicAuth|auth\.basic))[ \t]{0,4}$/;
 
 export const findClientArguments: RecallDetector = (text, out) => {
   const runs = longRuns(text, TOKEN, MIN_RUN);

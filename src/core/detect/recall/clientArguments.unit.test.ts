@@ -25,6 +25,11 @@ describe("redact tier: a hex or base64 key in an API client's call (clientArgume
       (k: string) => `api := slack.New("${k}")`,
       (k: string) => `client := openai.NewClient("${k}")`,
       (k: string) => `gh := github.NewClient(nil).WithAuthToken("${k}")`,
+      // Bots, search clients and SDKs initialised with their key.
+      (k: string) => `const bot = new TelegramBot('${k}', { polling: true });`,
+      (k: string) => `updater = Updater("${k}", use_context=True)`,
+      (k: string) => `const algolia = algoliasearch('ABCD1234', '${k}');`,
+      (k: string) => `Geocoder.init("${k}", { language: "en" });`,
     ]) {
       const [hex, b64] = [randomToken(HEX, 32), base64()];
       assertHidden(findClientArguments, line(hex), [hex]);

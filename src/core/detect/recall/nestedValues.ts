@@ -6,7 +6,8 @@ import { holdsWord, wordSet } from './wordIndex';
 /**
  * A credential's value one level down, under a member that only says "value":
  * - an ARM template's or a parameters file's `"adminPassword": { "type": "securestring", "defaultValue": "…" }`
- *   and `"adminPassword": { "value": "…" }`, inline or over lines;
+ *   and `"adminPassword": { "value": "…" }`, inline or over lines; a WireMock stub's matcher
+ *   (`"apikey": { "equalTo": "…" }` under `queryParameters` or `headers`);
  * - the same in YAML (`adminPassword:` then an indented `value: …` or `default: …`);
  * - a Windows Wi-Fi profile's `<keyMaterial>…</keyMaterial>` (its passphrase, unless `<protected>true`);
  * - cloud-init's `chpasswd: list:` block, a `user:password` per line (`RANDOM` asks cloud-init for one).
@@ -14,11 +15,11 @@ import { holdsWord, wordSet } from './wordIndex';
  */
 
 /**
- * A JSON object's value member (`"value": "`, `"defaultValue": "`), found first (they are rare; a search led by
+ * A JSON object's value member (`"value": "`, `"defaultValue": "`, `"equalTo": "`), found first (they are rare; a search led by
  * each object's brace read every brace of the text), its object's name then read back.
  */
 const JSON_VALUE =
-  /alue"[ \t]{0,4}:(?<="(?:v|defaultV)alue"[ \t]{0,4}:)|fault"[ \t]{0,4}:(?<="default"[ \t]{0,4}:)/g;
+  /alue"[ \t]{0,4}:(?<="(?:v|defaultV)alue"[ \t]{0,4}:)|fault"[ \t]{0,4}:(?<="default"[ \t]{0,4}:)|qualTo"[ \t]{0,4}:(?<="equalTo"[ \t]{0,4}:)/g;
 /** What precedes an object's brace: its quoted name (group 1), the colon. */
 const JSON_NAME = /"([A-Za-z][\w.-]{0,63})"[ \t]{0,4}:[ \t]{0,4}$/;
 /** A YAML line's `value:` (or `default:`), led by the word: its indent is group 1. */

@@ -23,6 +23,13 @@ describe('redact tier: a credential value one level down (ARM, YAML, Wi-Fi profi
     leaves(`"adminPassword": { "value": "[parameters('adminPassword')]" }`);
   });
 
+  it("hides a WireMock stub's matched value under a credential name", () => {
+    const key = fake(24);
+    hides(`"queryParameters": { "apikey": { "equalTo": "${key}" } }`, key);
+    hides(`"headers": {\n  "X-Api-Key": {\n    "equalTo": "${key}"\n  }\n}`, key);
+    leaves('"headers": { "Accept": { "equalTo": "application/json" } }');
+  });
+
   it('hides the same in YAML: an indented value or default under a credential name', () => {
     const pw = password();
     hides(`adminPassword:\n  value: ${pw}\n`, pw);

@@ -9,9 +9,13 @@ import { looksRandom } from './tokenShape';
  * name stands after `;` or a quote, and in name/value pairs, where the name is itself a field's value.
  */
 
-/** After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`). */
+/**
+ * After a quoted name: the value of a pair (`"name": "X", "value": "…"`, `key="X" value="…"`), the value's
+ * attribute in a namespace and on the next line too (Android's `<meta-data android:name="…API_KEY"
+ * android:value="…" />`).
+ */
 export const VALUE_PAIR =
-  /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
+  /[ \t]{0,4}(?:,[ \t]{0,8}["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}|(?:[ \t]{1,8}|[ \t]{0,8}\r?\n[ \t]{0,32})(?:[\w-]{1,20}:)?value[ \t]{0,4}=[ \t]{0,4})(?=["'])/y;
 /** After a quoted name in a setter call: `, ` and the quoted value, which a formatter may wrap to the next line. */
 export const ARGUMENT_PAIR = /[ \t]{0,4},[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?=["'])/y;
 

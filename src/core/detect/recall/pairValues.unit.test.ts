@@ -162,6 +162,18 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
     leaves('<entry key="password"></entry>');
   });
 
+  it("hides an Android manifest's meta-data value named for a key, on the name's line or the next", () => {
+    const chosen = `marmalade${randomToken('0123456789', 2)}`;
+    hides(`<meta-data android:name="com.google.android.geo.API_KEY" android:value="${chosen}" />`, chosen);
+    hides(
+      `<meta-data\n    android:name="com.google.android.geo.API_KEY"\n    android:value="${chosen}" />`,
+      chosen,
+    );
+    leaves(
+      '<meta-data android:name="com.onesignal.NotificationServiceExtension" android:value="com.acme.Ext" />',
+    );
+  });
+
   it("hides SoapUI's namespaced and JMeter's attribute-named pairs, and leaves their other names", () => {
     const chosen = `marmalade${randomToken('0123456789', 2)}`;
     hides(

@@ -13,7 +13,10 @@ import { forEachLineWith, wordSet } from './wordIndex';
  *   `mysqli_connect`, an Arduino MQTT client's `client.connect(id, user, password)`), MATLAB's
  *   `database('db','user','…')` and `weboptions('Username',…,'Password','…')`;
  * - Oracle's `CONNECT TO user IDENTIFIED BY …` unquoted (a database link);
- * - PowerShell's `$plain = '…'` when `$plain` is piped into `ConvertTo-SecureString` on its line;
+ * - PowerShell's `$plain = '…'` when `$plain` is piped into `ConvertTo-SecureString` on its line, and .NET's
+ *   `foreach (var c in "…") secure.AppendChar(c)`;
+ * - R's `dbConnect(drv, "db", "host", port, "user", "…")`, Django's `create_user(name, mail, "…")`, ldapjs's
+ *   `client.bind("cn=…", "…")`;
  * - a constructor's argument in the place that its class declares a credential-named parameter
  *   (`case class Db(url: String, password: String)`, Kotlin's `data class`, a Java `record`).
  */
@@ -50,9 +53,25 @@ const PATTERNS: readonly GatedPattern[] = [
       'dgi',
     ),
   },
+  // R's DBI: `dbConnect(RMySQL::MySQL(), "db", "host", 3306, "user", "…")`, the password the last of two
+  // quoted arguments that close the call. Django's `create_user('name', 'mail', '…')` and
+  // `create_superuser(…)`: the third. ldapjs's `client.bind('cn=…,dc=…', '…', cb)`: after a DN.
+  {
+    re: new RegExp(
+      `\\bdbConnect\\([^()\\r\\n]{0,200}?(?:\\(\\)[^()\\r\\n]{0,200}?)?,[ \\t]{0,4}${Q}${COMMA}${QV}[ \\t]{0,4}\\)`,
+      'dg',
+    ),
+  },
+  { re: new RegExp(`\\bcreate_(?:super)?user\\([ \\t]{0,4}${Q}${COMMA}${Q}${COMMA}${QV}`, 'dg') },
+  { re: new RegExp(`\\.bind\\([ \\t]{0,4}["'](?:cn|uid|CN|UID)=[^"'\\r\\n]{1,200}["']${COMMA}${QV}`, 'dg') },
+  // .NET's SecureString filled from a literal: `foreach (var c in "…") secure.AppendChar(c);`.
+  {
+    re: /\bforeach[ \t]{0,4}\([ \t]{0,4}(?:var|char)[ \t]{1,4}\w{1,32}[ \t]{1,4}in[ \t]{1,4}"(?<v>[^"\r\n]{1,128})"[ \t]{0,4}\)[^\r\n]{0,120}?AppendChar/dg,
+  },
 ];
 
 const WORDS = wordSet([
+  ...['dbconnect(', 'create_user(', 'create_superuser(', '.bind(', 'appendchar'],
   ...[
     'basicauth',
     '.auth ',

@@ -17,6 +17,11 @@ describe('redact tier: credentials passed by their place among arguments (positi
       (p: string) => `CREATE DATABASE LINK remote CONNECT TO scott IDENTIFIED BY ${p} USING 'REMOTE_TNS';`,
       (p: string) => `$plain = '${p}'; $sec = $plain | ConvertTo-SecureString -AsPlainText -Force`,
       (p: string) => `$plain = "${p}"; $sec = ConvertTo-SecureString $plain -AsPlainText -Force`,
+      (p: string) => `con <- dbConnect(RMySQL::MySQL(), "surveys", "10.1.1.20", 3306, "rstudio", "${p}")`,
+      (p: string) => `self.user = User.objects.create_user('tester', 'tester@example.com', '${p}')`,
+      (p: string) => `User.objects.create_superuser("admin", "admin@example.com", "${p}")`,
+      (p: string) => `client.bind('cn=admin,dc=corp,dc=local', '${p}', (err) => {`,
+      (p: string) => `foreach (var c in "${p}") secure.AppendChar(c);`,
     ]) {
       const p = pw();
       assertHidden(findPositionalCredentials, line(p), [p]);
@@ -75,6 +80,10 @@ describe('redact tier: credentials passed by their place among arguments (positi
       'Point = namedtuple("Point", "x y")\np = Point("north", "east-by-west")',
       'type Creds struct {\n\tUser, Password string\n}\n\nc := Creds{User: "app", Password: os.Getenv("PW")}',
       'typedef struct { char *user; char *password; } creds;',
+      'con <- dbConnect(RSQLite::SQLite(), "data.db")',
+      'User.objects.create_user(username, email, password)',
+      "client.bind('cn=admin,dc=corp', password, cb)",
+      'foreach (var c in chars) secure.AppendChar(c);',
     ]) {
       assertUntouched(findPositionalCredentials, text);
     }

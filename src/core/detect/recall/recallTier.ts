@@ -1,5 +1,6 @@
 import { findPrintedStructs } from './printedStructs';
 import { findClientArguments } from './clientArguments';
+import { findReturnedLiterals } from './returnedLiterals';
 import { findDeclaredLiterals } from './declaredLiterals';
 import { findLoginPairs } from './loginPairs';
 import { findChangedValues } from './changedValues';
@@ -136,6 +137,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findPrintedStructs,
   findClientArguments,
   findDeclaredLiterals,
+  findReturnedLiterals,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */

@@ -32,13 +32,13 @@ const QUERY_NAMES = new Set([
   'session_id',
 ]);
 /**
- * A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character, never after `;` (code), or
- * inside another's value (`?state=api_key=…`, what a decoded view of `state=api_key%3D…` reads).
- * The character before is looked at once the `?` or `&` is found: looked at first, it was tried at every
- * position of the text.
+ * A query parameter: after `?` or `&` (or `&amp;`) that follows a URL character or a template's `}`
+ * (`?q=${city}&appid=…`), never after `;` (code), or inside another's value (`?state=api_key=…`, what a
+ * decoded view of `state=api_key%3D…` reads). The character before is looked at once the `?` or `&` is
+ * found: looked at first, it was tried at every position of the text.
  */
 const QUERY =
-  /(?:\?(?<=[\w/.%=-]\?)|&(?<=[\w/.%=-]&)(?:amp;)?|=(?<=[?&][A-Za-z][\w.[\]-]{0,63}=))([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
+  /(?:\?(?<=[\w/.%=}-]\?)|&(?<=[\w/.%=}-]&)(?:amp;)?|=(?<=[?&][A-Za-z][\w.[\]-]{0,63}=))([A-Za-z][\w.[\]-]{0,63})=(?=[^&#\s"'<>;])/g;
 const ENCODED_SCHEME = /%3A%2F%2F/gi;
 /**
  * A query value that is itself a URL-encoded URL with userinfo (`?dsn=postgres%3A%2F%2Fapp%3Apw%40db…`):

@@ -80,6 +80,8 @@ describe('redact tier: credentials in URLs', () => {
     // OpenWeatherMap's, WolframAlpha's and Yahoo's API key goes as `appid`.
     const appid = fake();
     hides(`url = "https://api.openweathermap.org/data/2.5/weather?q=London&appid=${appid}"`, appid);
+    // After a template's slot: ``fetch(`…?q=${city}&appid=…`)``.
+    hides(`fetch(\`https://api.openweathermap.org/data/2.5/weather?q=\${city}&appid=${appid}\`)`, appid);
     hides('https://x.example.org/a/?token=Lk3Jh9', 'Lk3Jh9');
     hides('Last request: GET https://api.acme.io/v1/sync?session=Lk3Jh9Qz', 'Lk3Jh9Qz');
     hides('https://x.example.org/a%20b&token=Lk3Jh9', 'Lk3Jh9');
