@@ -2,6 +2,7 @@ import { anyCase } from '../rules/ruleKit';
 import { lineStart } from '../lineBounds';
 import { isChosenWord } from './chosenPasswords';
 import { pushLiteral } from './literalValue';
+import { looksRandom } from './tokenShape';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
 
@@ -40,6 +41,22 @@ const PROSE = [
   ),
 ];
 /**
+ * A pair written `user / password`, a blank either side of the `/` (a path or a fraction has none, or digits),
+ * near a word that says an account or a network is meant: `Vendor portal: acme_ops / …`, `old laptop login:
+ * jsmith / … (need to wipe)`, `new staging creds → admin@stg / …`, `the local account (netadmin / …)`, a chat's
+ * `gina: Acme-Guest / …` under `wifi in the new office?`. The word stands before the pair, on its line or the
+ * line above. Group `pw`.
+ */
+const SPACED_PAIR =
+  /(?<![\w/.@+-])(?!(?:in|up|out|login|logout|signin|signup)[ \t])[A-Za-z][\w.@+-]{1,63}[ \t]{1,2}\/[ \t]{1,2}(?<pw>[^\s/()\[\]{}]{4,128}?)(?=[.,)]?(?:[ \t](?![ \t]?\/)|\r?\n|$))/dg;
+const ACCOUNT_LABELS = wordSet([
+  ...['login', 'log in', 'logged in', 'sign in', 'creds', 'credentials', 'account', 'portal', 'wifi'],
+  ...['wi-fi', 'wlan', 'ssid', 'vpn', 'rdp', 'ssh', 'admin'],
+]);
+/** How far past a label word the pair is looked for: the rest of its line and the next. */
+const PAIR_REACH = 240;
+
+/**
  * Accounts every install has, whose pair a reader needs no label for: a line that holds only
  * `admin:amberwheel` or `root / …` (a ticket's, a README's default credentials).
  */
@@ -66,6 +83,7 @@ const NOT_PASSWORD = /^(?:password|passwd|pass|pwd|secret|\*+|x+|\.{3}|<[^>]*>|\
 
 export const findLoginPairs: RecallDetector = (text, out) => {
   findBarePairs(text, out);
+  findSpacedPairs(text, out);
   const places = wordPlaces(text, WORDS);
   if (places.length === 0) {
     return;
@@ -88,6 +106,39 @@ export const findLoginPairs: RecallDetector = (text, out) => {
     }
   }
 };
+
+/** `user / password` on a label's line or the next (see `SPACED_PAIR`). */
+function findSpacedPairs(text: string, out: RecallSpan[]): void {
+  let done = -1;
+  for (const at of wordPlaces(text, ACCOUNT_LABELS)) {
+    const from = Math.max(at, done);
+    const first = text.indexOf('\n', from);
+    const second = first === -1 ? -1 : text.indexOf('\n', first + 1);
+    const to = Math.min(second === -1 ? text.length : second, at + PAIR_REACH);
+    if (to <= from) {
+      continue;
+    }
+    const slice = text.slice(from, to);
+    SPACED_PAIR.lastIndex = 0;
+    for (let m = SPACED_PAIR.exec(slice); m !== null; m = SPACED_PAIR.exec(slice)) {
+      const [s, e] = m.indices!.groups!['pw']!;
+      const pw = slice.slice(s, e);
+      // Letters with a digit or a mark, a draw or a phrase of three words or more: a pair of words (`Sign in /
+      // Sign up`) is a menu's, and a line that assigns (`ratio = account_total / count2`) is code.
+      const line = text.slice(text.lastIndexOf('\n', from + s) + 1, from + s);
+      const phrase = /^[A-Za-z]{3,}(?:-[A-Za-z]{3,}){2,}$/.test(pw);
+      if (
+        !line.includes('=') &&
+        ((/[A-Za-z]/.test(pw) && /[\d!#$%&*+?@^~]/.test(pw)) || looksRandom(pw) || phrase)
+      ) {
+        if (!NOT_PASSWORD.test(pw)) {
+          pushLiteral(text, { start: from + s, end: from + e, quoted: false }, 'password', true, out);
+        }
+      }
+    }
+    done = to;
+  }
+}
 
 /** A well-known account's pair alone on its line (see `BARE_PAIR`). */
 function findBarePairs(text: string, out: RecallSpan[]): void {

@@ -35,4 +35,24 @@ describe('redact tier: a user and a password written as a pair for a reader (log
     leaves('chown root:wheel /etc/app.conf');
     leaves('sysadmin:admin');
   });
+
+  it('hides a pair written user / password near a word for an account or a network (hunt N)', () => {
+    hides('Vendor portal: acme_ops / Tulip7orbit', 'Tulip7orbit');
+    hides('old laptop login: jsmith / Tulip7orbit (need to wipe before return)', 'Tulip7orbit');
+    hides('tim: ok new staging creds \u2192 admin@stg / Tulip7orbit', 'Tulip7orbit');
+    hides(
+      'I logged into the switch with the local account (netadmin / Tulip7orbit) since TACACS was down',
+      'Tulip7orbit',
+    );
+    hides(
+      '[Mon 08:15] frank: wifi in the new office?\n[Mon 08:16] gina: Acme-Guest / otter-maple-cinder',
+      'otter-maple-cinder',
+    );
+    // A menu, a list of alternatives, code, a fraction.
+    leaves('Sign in / Sign up');
+    leaves('login / logout buttons');
+    leaves('To account for verbatim / LaTeX-like / and R-like areas');
+    leaves('ratio = account_total / count2;');
+    leaves('account usage: 10 / 20 GB');
+  });
 });

@@ -28,15 +28,18 @@ const WORDS = wordSet([
   ...['sifre', 'heslo', 'salasana', 'adgangskode', 'passord', 'api key', 'api token', 'access token'],
   ...['hasla', 'hesla'],
   ...['token', 'secret', 'master key', 'encryption key', 'signing key', 'admin key', 'root key'],
+  ...['management key', 'recovery key', 'seed phrase', 'recovery phrase', 'pat ', 'pat,', 'pat:', 'psk'],
+  ...['pin ', 'pin:', 'pin,', 'puk', 'door code', 'gate code', 'alarm code', 'access code', 'entry code'],
+  ...['voicemail code', 'recovery code', 'backup code', 'lock code', 'safe code'],
 ]);
 const ASCII_WORD =
-  /(?:(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|has(?:lo|la)|losenord(?:et)?|jelszo|sifre(?:si)?|hesl[oa]|salasana|adgangskoden?|passord(?:et)?|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root)[ \t]key))|(?<=(?:^|[^\p{L}\d_-])\p{L}{1,20})(?:passwort|kennwort))(?![\p{L}\d_-])/iuy;
+  /(?:(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|has(?:lo|la)|losenord(?:et)?|jelszo|sifre(?:si)?|hesl[oa]|salasana|adgangskoden?|passord(?:et)?|pat|psk|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root|management|recovery)[ \t]key|(?:seed|recovery)[ \t]phrase)|(pin|puk|(?:door|gate|alarm|access|entry|voicemail|recovery|backup|lock|safe)[ \t]code))|(?<=(?:^|[^\p{L}\d_-])\p{L}{1,20}-?)(?:passwort|kennwort))(?![\p{L}\d_-])/iuy;
 /**
  * Words in other scripts, or with letters past ASCII: read only in a text that holds such letters, and
  * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued).
  */
 const OTHER_WORDS =
-  /contraseña|hasło|lösenord|jelszó|şifre|schlüssel|mật khẩu|пароль|ключ|токен|κωδικός|密码|密碼|口令|密钥|令牌|パスワード|キー|トークン|비밀번호|암호|토큰|كلمة المرور|كلمة السر|סיסמה|รหัสผ่าน|पासवर्ड/giu;
+  /API[ \t]?키|cl[ée][ \t]API|clé d'API|contraseña|hasło|lösenord|jelszó|şifre|schlüssel|mật khẩu|пароль|ключ|токен|κωδικός|密码|密碼|口令|密钥|令牌|パスワード|キー|トークン|비밀번호|암호|토큰|كلمة المرور|كلمة السر|סיסמה|รหัสผ่าน|पासवर्ड/giu;
 /**
  * What may follow an ASCII word that states a value: a blank, a separator, markup's end (`**`, `</b>`,
  * `&gt;`). Not a path's `/`, a member's `.` or `}`, a list's quote: `passwd/totp`, `{password}`, `"pwd",`.
@@ -77,16 +80,29 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
     }
     ASCII_WORD.lastIndex = at;
     const m = ASCII_WORD.exec(text);
+    // `PIN`, `PAT`, `PSK`, `PUK` as prose writes the acronyms; lower-case `pin` and `pat` are verbs and names
+    // (`pin the runner to windows-2019`, `pat += …`).
+    if (m !== null && /^p(?:in|at|sk|uk)$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) {
+      continue;
+    }
     if (m !== null && AFTER_WORD.test(text[ASCII_WORD.lastIndex] ?? '')) {
       const reading =
-        m[1] !== undefined ? 'generated' : m[2] !== undefined ? 'stated' : m[3] ? 'statedKey' : 'password';
+        m[1] !== undefined
+          ? 'generated'
+          : m[2] !== undefined
+            ? 'stated'
+            : m[3]
+              ? 'statedKey'
+              : m[4]
+                ? 'code'
+                : 'password';
       resume = readValue(text, ASCII_WORD.lastIndex, reading, out);
     }
   }
   if (hasWide(text)) {
     for (const m of text.matchAll(OTHER_WORDS)) {
       const end = m.index + m[0].length;
-      const generated = /ключ|токен|密钥|令牌|キー|トークン|토큰|schlüssel/iu.test(m[0]);
+      const generated = /ключ|токен|密钥|令牌|キー|トークン|토큰|키|api|schlüssel/iu.test(m[0]);
       // A script's own grammar after the word (`密码是“…”`, `パスワードは「…」です`, `비밀번호는 … 입니다`).
       const script = generated ? null : SCRIPT_STATED.exec(text.slice(end, end + 48));
       if (script !== null && isChosenWord(script[1]!)) {
@@ -107,10 +123,12 @@ export const findStatedPasswords: RecallDetector = (text, out) => {
 /**
  * How a word's value is read: after a password's word, any plausible value or a chosen word a verb states;
  * after a key's or a token's (`api key`), a generated one; after `token` or `secret` alone, a generated
- * one or letters with digits that a verb states; after a key named for what it guards (`master key`), a
- * plausible value or a chosen word that a verb states.
+ * one or letters with digits that a verb states; after a key named for what it guards (`master key`,
+ * `management key`, `seed phrase`), a plausible value or a chosen word that a verb states; after a PIN's or a
+ * lock's code (`PIN`, `PUK`, `door code`, `voicemail code`, `recovery code`), four to twelve digits or a
+ * plausible value.
  */
-type Reading = 'password' | 'generated' | 'stated' | 'statedKey';
+type Reading = 'password' | 'generated' | 'stated' | 'statedKey' | 'code';
 
 /**
  * Reads the value stated after a word that ends at `from`: the first set-apart plausible one (quoted,
@@ -226,6 +244,10 @@ const SCRIPT_STATED =
   /^[ \t]{0,2}(?:是|为|為|は|는|은|：|:)?[ \t]{0,2}["'“「『]?([A-Za-z][a-z]{3,31})(?:["'”」』]|(?=[ \t]{0,2}(?:입니다|です|है|[。.,，、]|$)))/du;
 /** Whether `value` is what `reading` takes (see `Reading`); a chosen word is read apart. */
 function fits(value: string, reading: Reading): boolean {
+  if (reading === 'code') {
+    // A PIN's or a door's code: four to twelve digits, or what a password's word takes.
+    return /^\d{4,12}$/.test(value) || plausible(value);
+  }
   if (reading === 'generated') {
     return (!CODE.test(value) && looksRandom(value)) || drawn(value);
   }

@@ -216,4 +216,36 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
     assertUntouched(findStatedPasswords, '@param {string} password - The password to submit.');
     assertUntouched(findStatedPasswords, '\u5bc6\u7801\u662f\u5fc5\u586b\u9879');
   });
+
+  it("hides a PIN's or a lock's code, a PAT, a recovery code and a seed phrase stated in notes (hunt N)", () => {
+    const digits = (): string => `${Math.floor(1000 + Math.random() * 9000)}`;
+    const drawn = fake(24);
+    for (const [text, value] of [
+      [`Door code for the server room is ${digits()} — please don't share it`, ''],
+      [`Unlock with PIN ${digits()}`, ''],
+      [`The office printer needs a PIN for colour jobs: ${digits()}`, ''],
+      [`phone voicemail code: ${digits()}`, ''],
+      [`2FA recovery code for the shared AWS root account: ${drawn}`, drawn],
+      [`- GitLab PAT (expires 2024-09): ${drawn}`, drawn],
+      [`Le code PIN de la carte est ${digits()}, merci de le changer.`, ''],
+      [`Das WLAN-Passwort lautet ${chosen()}.`, ''],
+      [`API 키: ${drawn}`, drawn],
+      [`Clé API : ${drawn}`, drawn],
+    ] as const) {
+      const v = value || /(\d{4}|Wagtail!\w+)/.exec(text)![1]!;
+      assertHidden(findStatedPasswords, text, [v]);
+    }
+  });
+
+  it('leaves the verb pin, a GPIO pin and a pat in code', () => {
+    for (const text of [
+      '**build**: pin Windows GitHub runner to windows-2019 (Richard Lau)',
+      '// Pin the public key, similar to HPKP pin-sha256 pinning',
+      "pat += '(?:%s+%s)*' % (valid_char, sep)",
+      'GPIO pin 13 is the LED',
+      'the PIN must have 4 to 8 digits',
+    ]) {
+      assertUntouched(findStatedPasswords, text);
+    }
+  });
 });

@@ -22,7 +22,7 @@ const DELIMITERS = ['\t', '|', '\u2502', ',', ';', '  '] as const;
 const FRAMED = new Set<string>(['|', '\u2502']);
 /** A line that may be a header: it holds a credential word. */
 const CREDENTIAL_WORD = wordSet([
-  ...['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
+  ...['pass', 'pwd', 'pw', 'pin', 'secret', 'token', 'key', 'cred', 'auth'],
   ...['kennwort', 'passwort', 'wachtwoord', 'senha', 'contrase', 'mot de passe', 'mdp', 'haslo', 'parola'],
 ]);
 /**
@@ -101,7 +101,9 @@ function readTable(text: string, from: number, end: number, out: RecallSpan[]): 
     if (header.length === 2 && PAIR_HEADER.test(labels[0]!) && /^values?$/i.test(labels[1]!)) {
       return readPairRows(text, end + 1, d, out);
     }
-    const kinds = labels.map((l) => credentialKind(l.replace(/[\s-]+/g, '_')) ?? plainKey(l));
+    const kinds = labels.map((l) =>
+      PIN_LABEL.test(l) ? PIN : (credentialKind(l.replace(/[\s-]+/g, '_')) ?? plainKey(l)),
+    );
     if (kinds.every((k) => k === undefined)) {
       continue;
     }
@@ -132,6 +134,13 @@ function nextLine(text: string, end: number): string {
 }
 
 /**
+ * A column headed by a PIN or a PUK (`Admin PIN`, `BitLocker PIN`, `SIM PUK`): four to twelve digits under it
+ * are its code, where under a password's header digits alone are an id's.
+ */
+const PIN = 'pin';
+const PIN_LABEL = /(?:^|[\s_-])(?:PIN|PUK|PIN[ -]?Code|pin|puk)$/;
+
+/**
  * A column headed just `key` (`| env | key |`): a table of API keys per environment, or of a dictionary's
  * keys, so only a generated cell is hidden under it, as namedLiterals.ts does for a plain `key =`.
  */
@@ -147,6 +156,9 @@ const LABEL = /^\p{L}[\p{L}\p{M}\p{Nd}_.-]{0,31}(?: [\p{L}\p{M}\p{Nd}_.-]{1,32})
  * (`X509Name`, `verify`) under a `key` or `token` header is a list's item.
  */
 function cellValue(value: string, kind: string): boolean {
+  if (kind === PIN) {
+    return /^\d{4,12}$/.test(value) || cellValue(value, 'password');
+  }
   if (looksRandom(value)) {
     return true;
   }
@@ -179,7 +191,8 @@ function readRows(
       const c = inlineCode(text, cell);
       if (kind !== undefined && c.end > c.start && cellValue(text.slice(c.start, c.end), kind)) {
         // A cell is data, never an expression: read as quoted, `*8$K0…` is not taken for code.
-        pushLiteral(text, { ...c, quoted: true }, kind === PLAIN_KEY ? 'key' : kind, true, out);
+        const shown = kind === PLAIN_KEY ? 'key' : kind === PIN ? 'password' : kind;
+        pushLiteral(text, { ...c, quoted: true }, shown, true, out);
       }
     }),
   );

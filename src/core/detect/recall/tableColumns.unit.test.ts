@@ -24,6 +24,17 @@ describe('redact tier: credential columns of tables (tableColumns.ts)', () => {
     hides(` id | name  |             api_key\n----+-------+---------\n  1 | svc   | ${key}\n(1 row)\n`, key);
   });
 
+  it("hides a root pw's cells, and a PIN's or a PUK's digits under its header (hunt N)", () => {
+    const pw = password();
+    hides(`| Host | Role | root pw |\n|------|------|---------|\n| db-01 | primary | ${pw} |`, pw);
+    const pin = `${Math.floor(100000 + Math.random() * 900000)}`;
+    hides(`Device | Serial | Admin PIN\nTablet 1 | R52N80ABCDE | ${pin}`, pin);
+    hides(`Employee\tLaptop\tBitLocker PIN\nJ. Doe\tLT-0421\t${pin}\nA. Roe\tLT-0422\tpending`, pin);
+    // Digits under a password's header are an id's; a board's pins are no PIN.
+    leaves(`| Host | password |\n|---|---|\n| db-01 | ${pin} |`);
+    leaves('| Pin | Function |\n|-----|----------|\n| 13 | LED |');
+  });
+
   it('leaves code, prose and tables whose cells under such a header are words', () => {
     leaves(
       'from ._functools import method_cache, pass_none\nfrom ._itertools import always_iterable, unique_everseen\n',
