@@ -60,7 +60,7 @@ const PAIR_REACH = 240;
  * Accounts every install has, whose pair a reader needs no label for: a line that holds only
  * `admin:amberwheel` or `root / …` (a ticket's, a README's default credentials).
  */
-const ACCOUNTS = [
+export const ACCOUNTS = [
   ...['admin', 'administrator', 'root', 'postgres', 'deploy', 'ubuntu', 'ec2-user', 'guest'],
   ...['jenkins', 'elastic', 'kibana', 'grafana', 'rabbitmq', 'oracle', 'mysql', 'superuser', 'sysadmin'],
 ];

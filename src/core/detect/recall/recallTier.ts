@@ -1,6 +1,7 @@
 import { findPrintedStructs } from './printedStructs';
 import { findClientArguments } from './clientArguments';
 import { findReturnedLiterals } from './returnedLiterals';
+import { findCredentialRows } from './credentialRows';
 import { findDeclaredLiterals } from './declaredLiterals';
 import { findLoginPairs } from './loginPairs';
 import { findChangedValues } from './changedValues';
@@ -138,6 +139,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findClientArguments,
   findDeclaredLiterals,
   findReturnedLiterals,
+  findCredentialRows,
 ];
 
 /** The redact tier's spans in `text`, sorted by start, then longest first. They may overlap. */
