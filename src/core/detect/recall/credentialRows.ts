@@ -148,8 +148,8 @@ function isUser(cell: string): boolean {
 /**
  * A password's shape: a draw, a phrase of three words or more, or six characters or more with letters and
  * a digit or a mark, and nothing of markup, code, a link or an address (`<root@localhost>`, `$ref)`,
- * `[@keyv/mysql](…)`, `3306/tcp`). `strong` (a row that names the column): two digits or a mark, not one
- * digit (`en_US.UTF-8`, `UTF8`, `0x86` and versions read so).
+ * `[@keyv/mysql](…)`, `3306/tcp`). `strong` (a row that names the column): one digit only in eight characters
+ * or more (`UTF8`, `0x86` and short versions read so).
  */
 function passwordLike(v: string, strong = false): boolean {
   if (v.length < 4 || v.length > 128 || /\s/.test(v) || isUser(v) || PLACE.test(v) || /^[\d.:/-]+$/.test(v)) {
@@ -163,6 +163,6 @@ function passwordLike(v: string, strong = false): boolean {
     v.length >= 6 &&
     /[A-Za-z]/.test(v) &&
     !/[<>()[\]{}$=/\\]|@[\w-]+\.|^0x|utf-?8/i.test(v) &&
-    (/[!#$%&*+?@^~]/.test(v) || digits >= (strong ? 2 : 1))
+    (/[!#$%&*+?@^~]/.test(v) || digits >= 2 || (digits === 1 && (!strong || v.length >= 8)))
   );
 }

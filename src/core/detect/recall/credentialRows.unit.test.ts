@@ -22,6 +22,9 @@ describe('redact tier: rows of accounts with no header (credentialRows.ts)', () 
     hides(`router 192.168.0.1 admin ${a}\nnas 192.168.0.10 admin ${b}\nprinter 192.168.0.30 no pw`, a, b);
     hides(`VM credentials (lab)\nwin2019-lab: Administrator ${a}\nubuntu-lab: vagrant vagrant`, a);
     hides(`"Mail","j.doe@example.com","${a}","https://mail.example.com"`, a);
+    // One row of a table (an HTML `<tr>` reads so through tableViews.ts) with the device's address.
+    const chosen = `Tulip${Math.floor(Math.random() * 10)}orbit`;
+    hides(`| Camera NVR | 10.0.40.5 | admin | ${chosen} |`, chosen);
   });
 
   it('leaves prose, code, copyright lines, services, links and one row with no address', () => {

@@ -13,20 +13,30 @@ import { wordPlaces, wordSet } from './wordIndex';
 // a menu's path, not an account.
 
 /** The words a pair stands beside, lower-case, for the shared word search. */
-const WORDS = wordSet(['login', 'log in', 'log-in', 'sign in', 'signin', 'credentials', 'creds']);
+const WORDS = wordSet([
+  'login',
+  'log in',
+  'log-in',
+  'sign in',
+  'signin',
+  'credentials',
+  'creds',
+  'basic-auth',
+  'basic auth',
+]);
 /** The words a pair follows, any case (the user's own letters are read as written: see `USER`). */
 const LOGIN = `(?:${anyCase('log')}[ -]?${anyCase('in')}|${anyCase('sign')}[ -]?${anyCase('in')})`;
-const LABEL = `(?:${LOGIN}|${anyCase('credential')}[sS]?|${anyCase('creds')})`;
+const LABEL = `(?:${LOGIN}|${anyCase('credential')}[sS]?|${anyCase('creds')}|${anyCase('basic')}[ -]${anyCase('auth')})`;
 /** An account's user name. */
 const USER = '[a-z0-9][a-z0-9._@+-]{1,63}';
 /** The password after the user and its `/` (or `:` in a label's pair): no blank. Group `pw`. */
 const PASSWORD = '(?<pw>[^\\s/]{4,128}?)';
 /**
- * A label, a colon or `are`, the pair at the line's end: `login: admin / …`, `Credentials: deploy/…`,
- * `credentials are admin:…`.
+ * A label, a colon or `are`, the pair at the line's end (a remark in parentheses after it): `login: admin / …`,
+ * `Credentials: deploy/…`, `credentials are admin:…`, `the staging basic-auth is stg:… (browser will prompt)`.
  */
 const LABELLED = new RegExp(
-  `${LABEL}(?:[ \\t]{0,4}[:\\uff1a]|[ \\t]{1,4}(?:are|is))[ \\t]{0,4}${USER}[ \\t]{0,2}[/:][ \\t]{0,2}${PASSWORD}[.,;]?[ \\t]*(?:\\r?$|\\n)`,
+  `${LABEL}(?:[ \\t]{0,4}[:\\uff1a]|[ \\t]{1,4}(?:are|is))[ \\t]{0,4}${USER}[ \\t]{0,2}[/:][ \\t]{0,2}${PASSWORD}[.,;]?(?:[ \\t]{1,4}\\([^)\\n]{0,80}\\))?[ \\t]*(?:\\r?$|\\n)`,
   'yd',
 );
 /** Prose around the pair: `use admin/… to log in`, `log in with admin / …`. */
@@ -39,7 +49,24 @@ const PROSE = [
     `${LOGIN}[ \\t]{1,4}(?:with|as|using)[ \\t]{1,4}${USER}[ \\t]{0,2}/[ \\t]{0,2}${PASSWORD}(?=[.,;]?(?:[ \\t]|\\r?$))`,
     'gmd',
   ),
+  // `Log in as \`wikiadmin\` with …`: the user named, then the password after `with`.
+  new RegExp(
+    `${LOGIN}[ \\t]{1,4}as[ \\t]{1,4}[\`"']?${USER}[\`"']?[ \\t]{1,4}(?:with|using)[ \\t]{1,4}[\`"']?${PASSWORD}[\`"']?(?=[.,;]?(?:[ \\t]|\\r?$))`,
+    'gmd',
+  ),
 ];
+/**
+ * A step that has the reader type a secret (`at the LUKS prompt type … and press Enter`, `When asked for the
+ * PAT, paste …`, `Enter … as the management key`): the verb, the value, then a clause or the line's end, on a
+ * line that names what is typed (a password, a passphrase, a PIN, a PAT, a token, a key, an unlock prompt).
+ * Group `pw`.
+ */
+const TYPED =
+  /(?<![\w-])(?:[Tt]ype|[Ee]nter|[Pp]aste|[Ii]nput)[ \t]{1,4}[`"']?(?<pw>[^\s`"'<>$/(){}[\]-][^\s`"'<>(){}[\]]{3,127}?)[`"']?(?=[ \t]{1,4}(?:as|and|at|when|into|in|then|to|for)\b|[.,;]?[ \t]*(?:\r?\n|$))/dg;
+const TYPED_WORDS = wordSet(['type ', 'enter ', 'paste ', 'input ']);
+const TYPED_NAMES =
+  /password|passphrase|passcode|\bPIN\b|\bPAT\b|token|\bkey\b|secret|\bLUKS\b|unlock|prompt/i;
+
 /**
  * A pair written `user / password`, a blank either side of the `/` (a path or a fraction has none, or digits),
  * near a word that says an account or a network is meant: `Vendor portal: acme_ops / …`, `old laptop login:
@@ -84,6 +111,7 @@ const NOT_PASSWORD = /^(?:password|passwd|pass|pwd|secret|\*+|x+|\.{3}|<[^>]*>|\
 export const findLoginPairs: RecallDetector = (text, out) => {
   findBarePairs(text, out);
   findSpacedPairs(text, out);
+  findTypedValues(text, out);
   const places = wordPlaces(text, WORDS);
   if (places.length === 0) {
     return;
@@ -106,6 +134,36 @@ export const findLoginPairs: RecallDetector = (text, out) => {
     }
   }
 };
+
+/** A secret a step has the reader type (see `TYPED`). */
+function findTypedValues(text: string, out: RecallSpan[]): void {
+  let done = -1;
+  for (const at of wordPlaces(text, TYPED_WORDS)) {
+    const from = lineStart(text, at, 512);
+    if (from <= done) {
+      continue;
+    }
+    const end = text.indexOf('\n', at);
+    const line = text.slice(from, end === -1 ? text.length : end);
+    done = from + line.length;
+    // A step in prose names what is typed; a line of code (`export { type FlowPasswordRequiredResultV2 }`) is none.
+    if (!TYPED_NAMES.test(line) || /[{};=]/.test(line)) {
+      continue;
+    }
+    TYPED.lastIndex = 0;
+    for (let m = TYPED.exec(line); m !== null; m = TYPED.exec(line)) {
+      const [s, e] = m.indices!.groups!['pw']!;
+      const pw = line.slice(s, e);
+      const identifier = /^(?:[A-Z][a-z]+|[a-z]+)(?:[A-Z][a-z0-9]*){1,12}$/.test(pw);
+      const shaped = !identifier && ((/[A-Za-z]/.test(pw) && /[\d!#$%&*+?@^~]/.test(pw)) || looksRandom(pw));
+      // A shape a word of prose has not (`the token type classes`, `input prompts`): a chosen word typed in a
+      // step reads as prose does, and stays.
+      if (shaped && !NOT_PASSWORD.test(pw)) {
+        pushLiteral(text, { start: from + s, end: from + e, quoted: false }, 'password', true, out);
+      }
+    }
+  }
+}
 
 /** `user / password` on a label's line or the next (see `SPACED_PAIR`). */
 function findSpacedPairs(text: string, out: RecallSpan[]): void {

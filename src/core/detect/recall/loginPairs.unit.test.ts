@@ -55,4 +55,25 @@ describe('redact tier: a user and a password written as a pair for a reader (log
     leaves('ratio = account_total / count2;');
     leaves('account usage: 10 / 20 GB');
   });
+
+  it('hides a secret a step has the reader type, a user named with `as`, and a basic-auth pair', () => {
+    hides(
+      'Step 5 \u2013 unlock the disk: at the LUKS prompt type maple7otter and press Enter.',
+      'maple7otter',
+    );
+    hides('3. When asked for the PAT, paste Tulip7orbit', 'Tulip7orbit');
+    hides('3. Enter Tulip7orbit as the management key when prompted', 'Tulip7orbit');
+    // A chosen word typed in a step reads as prose does (`the token type classes`), and stays.
+    leaves('3. Enter mapleotter as the management key when prompted');
+    leaves('insert before the token type classes.');
+    hides('2. Log in as `wikiadmin` with mapleotter', 'mapleotter');
+    hides('the staging basic-auth is stg:mapleotter (browser will prompt)', 'mapleotter');
+    // What the step names instead of a value, a command, a key of the keyboard.
+    leaves('Type your password and press Enter.');
+    leaves('Enter the password when prompted');
+    leaves('type make install to build');
+    leaves('Paste the token into the field');
+    leaves('At the prompt, type yes and press Enter.');
+    leaves('Log in as admin with your SSO account');
+  });
 });

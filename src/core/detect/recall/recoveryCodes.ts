@@ -14,6 +14,8 @@ const CODES_HEAD = /(?:recovery|backup)[ \t]codes?\b[^\n:]{0,40}:?/iy;
 const PHRASE_HEAD = /(?:seed|recovery|mnemonic)[ \t]phrase\b[^\n:]{0,40}:?[ \t]*["'`]?/iy;
 /** One code: two groups of four or five letters and digits (with a digit), or eight to ten digits. */
 const CODE = /(?<![\w-])(?=[a-z0-9 -]{0,10}\d)(?:[a-z0-9]{4,5}[- ][a-z0-9]{4,5}|\d{8,10})(?![\w-])/gi;
+/** A line of one code below the words (`1. …`, `- …`, or bare): six to 64 characters, a letter or digit in it. */
+const CODE_LINE = /^[ \t]{0,8}(?:\d{1,2}[.)][ \t]{1,4}|[-*\u2022][ \t]{1,4})?([^\s]{6,64})[ \t]*\r?$/dgm;
 /** How far the codes may run past their words: a list of up to sixteen, one a line. */
 const CODES_REACH = 400;
 const PHRASE = /[a-z]{3,8}(?:[ \t]+[a-z]{3,8}){11,23}(?![A-Za-z])/y;
@@ -26,8 +28,14 @@ export const findRecoveryCodes: RecallDetector = (text, out) => {
       // The codes stand on the line or in the block right after it; a blank line ends them.
       const blank = text.indexOf('\n\n', from);
       const end = Math.min(from + CODES_REACH, blank === -1 ? text.length : blank);
-      for (const m of text.slice(from, end).matchAll(CODE)) {
+      const block = text.slice(from, end);
+      for (const m of block.matchAll(CODE)) {
         out.push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'password' });
+      }
+      // A code of another service's shape alone on its line below the words, a list's mark before it.
+      for (const m of block.matchAll(CODE_LINE)) {
+        const [s, e] = m.indices![1]!;
+        out.push({ start: from + s, end: from + e, kind: 'password' });
       }
       continue;
     }

@@ -20,6 +20,24 @@ describe('redact tier: recovery codes and wallet phrases stated for a reader (re
     assertHidden(findRecoveryCodes, `recovery phrase: "${phrase} zoo"`, [`${phrase} zoo`]);
   });
 
+  it('hides codes of other shapes alone on their lines below the words, a list mark before them', () => {
+    const codes = [randomToken(LOWER_ALNUM, 10), `${randomToken(LOWER_ALNUM, 8)}${randomToken(DIGITS, 2)}`];
+    assertHidden(
+      findRecoveryCodes,
+      `GitHub recovery codes (jdoe-dev)\n${codes[0]}\n${codes[1]}\nKeep these safe.`,
+      codes,
+    );
+    assertHidden(
+      findRecoveryCodes,
+      `Backup codes for ops@example.com:\n1. ${codes[0]}\n2. ${codes[1]}`,
+      codes,
+    );
+    assertUntouched(
+      findRecoveryCodes,
+      'See the recovery codes section of the manual.\nNext we configure the server.',
+    );
+  });
+
   it('leaves prose about codes and phrases, and what follows a blank line', () => {
     for (const text of [
       'Recovery codes let you sign in when you lose your phone.',

@@ -36,10 +36,11 @@ const ASCII_WORD =
   /(?:(?<![\p{L}\d_-])(?:password|passwd|passphrase|pwd?|mdp|mot de passe|passwort|kennwort|contrase(?:ña|na)|senha|wachtwoord|kata sandi|parola|clave|has(?:lo|la)|losenord(?:et)?|jelszo|sifre(?:si)?|hesl[oa]|salasana|adgangskoden?|passord(?:et)?|pat|psk|((?:api|access)[ \t](?:key|token))|(token|secret)|((?:master|encryption|signing|admin|root|management|recovery)[ \t]key|(?:seed|recovery)[ \t]phrase)|(pin|puk|(?:door|gate|alarm|access|entry|voicemail|recovery|backup|lock|safe)[ \t]code))|(?<=(?:^|[^\p{L}\d_-])\p{L}{1,20}-?)(?:passwort|kennwort))(?![\p{L}\d_-])/iuy;
 /**
  * Words in other scripts, or with letters past ASCII: read only in a text that holds such letters, and
- * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued).
+ * wherever they stand (`数据库密码`, `APIキー`, `DB_ПАРОЛЬ`: a script written without blanks, or glued); a
+ * key's emoji as a note's label (`📶 WiFi: CafeLab 🔑 …`).
  */
 const OTHER_WORDS =
-  /API[ \t]?키|cl[ée][ \t]API|clé d'API|contraseña|hasło|lösenord|jelszó|şifre|schlüssel|mật khẩu|пароль|ключ|токен|κωδικός|密码|密碼|口令|密钥|令牌|パスワード|キー|トークン|비밀번호|암호|토큰|كلمة المرور|كلمة السر|סיסמה|รหัสผ่าน|पासवर्ड/giu;
+  /\u{1F511}|\u{1F510}|API[ \t]?키|cl[ée][ \t]API|clé d'API|contraseña|hasło|lösenord|jelszó|şifre|schlüssel|mật khẩu|пароль|ключ|токен|κωδικός|密码|密碼|口令|密钥|令牌|パスワード|キー|トークン|비밀번호|암호|토큰|كلمة المرور|كلمة السر|סיסמה|รหัสผ่าน|पासवर्ड/giu;
 /**
  * What may follow an ASCII word that states a value: a blank, a separator, markup's end (`**`, `</b>`,
  * `&gt;`). Not a path's `/`, a member's `.` or `}`, a list's quote: `passwd/totp`, `{password}`, `"pwd",`.

@@ -231,6 +231,7 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
       [`Das WLAN-Passwort lautet ${chosen()}.`, ''],
       [`API 키: ${drawn}`, drawn],
       [`Clé API : ${drawn}`, drawn],
+      [`\u{1F4F6} WiFi: CafeLab   \u{1F511} ${drawn}`, drawn],
     ] as const) {
       const v = value || /(\d{4}|Wagtail!\w+)/.exec(text)![1]!;
       assertHidden(findStatedPasswords, text, [v]);
