@@ -25,6 +25,7 @@ import { eveningCases } from './askCasesEvening';
 import { tongueCases } from './askCasesTongues';
 import { longTailCases } from './askCasesLongTail';
 import { docsCases } from './askCasesDocs';
+import { nightCases } from './askCasesNight';
 
 // Leak classes 1 to 4 of issue 9; classes 5 to 8 are in askCasesMore.ts.
 
@@ -354,5 +355,6 @@ export function askCases(): AskCase[] {
     ...tongueCases(),
     ...longTailCases(),
     ...docsCases(),
+    ...nightCases(),
   ];
 }
