@@ -37,7 +37,10 @@ function pathologicalInputs() {
     'ghp_ + a random letter': varied('ghp_'),
     // Whole tokens on one line, each a candidate its rule checks around (2026-12-05: a JWT's name look-back and
     // a bare bot token's line ends read the whole line from each token, the square of the line's length).
-    'one line of JWT-shaped tokens': fill('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123ghiJKL456mno '),
+    // Joined here, so that no token-shaped literal sits in the file (the repository's own scan reads it).
+    'one line of JWT-shaped tokens': fill(
+      `${['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0In0', 'abcDEF123ghiJKL456mno'].join('.')} `,
+    ),
     'one line of bot-token-shaped runs': fill(
       'MTAwMDAwMDAwMDAwMDAwMDAw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 ',
     ),
