@@ -38,19 +38,31 @@ export function jwtHeader(token: string): Record<string, unknown> | undefined {
   return parseJsonObject(decodeBase64(token.split('.', 1)[0] ?? ''));
 }
 
+/** The last header read and its algorithm: a file's tokens share their header (one issuer, one algorithm). */
+let lastHead = '';
+let lastAlg: unknown;
+
+/** The `alg` a JWT's header names, if it decodes to a JSON object. */
+function algOf(head: string): unknown {
+  if (head !== lastHead) {
+    lastHead = head;
+    lastAlg = parseJsonObject(decodeBase64(head))?.['alg'];
+  }
+  return lastAlg;
+}
+
+/** Claims that are not the jwt.io sample's or a Supabase `anon` key's (public by design, shipped to browsers). */
+function publishedSample(claims: Record<string, unknown> | undefined): boolean {
+  return claims?.['name'] === 'John Doe' || claims?.['role'] === 'anon';
+}
+
 /**
- * A header that decodes to JSON naming an algorithm other than `none`, and claims that are not the jwt.io
- * sample's or a Supabase `anon` key's (public by design, shipped to browsers): what the JWT rule asks of
- * every value. Its signature and claims are judged in context (`jwtNamed`).
+ * A header that decodes to JSON naming an algorithm other than `none`: what the JWT rule asks of every value.
+ * Its signature and claims are judged in context (`jwtNamed`).
  */
 export function jwtHeaderOk(token: string): boolean {
-  const [head = '', body = ''] = token.split('.');
-  const alg = parseJsonObject(decodeBase64(head))?.['alg'];
-  if (typeof alg !== 'string' || alg.toLowerCase() === 'none') {
-    return false;
-  }
-  const claims = parseJsonObject(decodeBase64(body));
-  return claims?.['name'] !== 'John Doe' && claims?.['role'] !== 'anon';
+  const alg = algOf(token.split('.', 1)[0] ?? '');
+  return typeof alg === 'string' && alg.toLowerCase() !== 'none';
 }
 
 /**
@@ -58,9 +70,14 @@ export function jwtHeaderOk(token: string): boolean {
  * makes; documented examples and public keys drop out.
  */
 export function jwtOk(token: string): boolean {
-  const [head = '', , signature = ''] = token.split('.');
-  const alg = parseJsonObject(decodeBase64(head))?.['alg'];
-  return typeof alg === 'string' && signatureFits(alg, signature) && jwtHeaderOk(token);
+  const [head = '', body = '', signature = ''] = token.split('.');
+  const alg = algOf(head);
+  return (
+    typeof alg === 'string' &&
+    alg.toLowerCase() !== 'none' &&
+    signatureFits(alg, signature) &&
+    !publishedSample(parseJsonObject(decodeBase64(body)))
+  );
 }
 
 /** How far back on its line a credential word may name a JWT whose claims are not JSON. */
@@ -75,13 +92,26 @@ const CREDENTIAL_WORD = /token|key|secret|auth|bearer|jwt|pass|cred|session|cook
  * truncated or unsigned paste) is reported only where a credential word on its line names it
  * (`ACCESS_TOKEN=…`, `web3 access key …`), as any opaque token would be: the generic rules leave a value
  * that opens with `eyJ` to this rule, so it must take there what they would. The redact tier hides it
- * either way.
+ * either way. The claims are decoded once, and only for a token that reaches them (a line of JWT-shaped
+ * values with no credential word and misfit signatures pays for the header alone).
  */
 export function jwtNamed(text: string, start: number, token: string): boolean {
-  if (jwtOk(token) && parseJsonObject(decodeBase64(token.split('.')[1] ?? '')) !== undefined) {
-    return true;
+  const [head = '', body = '', signature = ''] = token.split('.');
+  const alg = algOf(head);
+  const fits = typeof alg === 'string' && signatureFits(alg, signature);
+  const named = !fits && CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start));
+  if (!fits && !named) {
+    return false;
   }
-  return CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start));
+  const claims = parseJsonObject(decodeBase64(body));
+  if (publishedSample(claims)) {
+    return false;
+  }
+  return (
+    named ||
+    claims !== undefined ||
+    CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start))
+  );
 }
 
 /**
