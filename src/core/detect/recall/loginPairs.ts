@@ -1,5 +1,5 @@
 import { anyCase } from '../rules/ruleKit';
-import { lineStart } from '../lineBounds';
+import { lineEnd, lineStart } from '../lineBounds';
 import { isChosenWord } from './chosenPasswords';
 import { pushLiteral } from './literalValue';
 import { looksRandom } from './tokenShape';
@@ -143,8 +143,7 @@ function findTypedValues(text: string, out: RecallSpan[]): void {
     if (from <= done) {
       continue;
     }
-    const end = text.indexOf('\n', at);
-    const line = text.slice(from, end === -1 ? text.length : end);
+    const line = text.slice(from, lineEnd(text, at, 512));
     done = from + line.length;
     // A step in prose names what is typed; a line of code (`export { type FlowPasswordRequiredResultV2 }`) is none.
     if (!TYPED_NAMES.test(line) || /[{};=]/.test(line)) {
@@ -169,13 +168,16 @@ function findTypedValues(text: string, out: RecallSpan[]): void {
 function findSpacedPairs(text: string, out: RecallSpan[]): void {
   let done = -1;
   for (const at of wordPlaces(text, ACCOUNT_LABELS)) {
-    const from = Math.max(at, done);
-    const first = text.indexOf('\n', from);
-    const second = first === -1 ? -1 : text.indexOf('\n', first + 1);
-    const to = Math.min(second === -1 ? text.length : second, at + PAIR_REACH);
-    if (to <= from) {
+    if (at < done) {
       continue;
     }
+    // The rest of the label's line and the next, within `PAIR_REACH`: every search bounded, so a long line of
+    // labels costs each stretch of it once.
+    const from = at;
+    const reach = text.slice(from, Math.min(text.length, from + PAIR_REACH));
+    const first = reach.indexOf('\n');
+    const second = first === -1 ? -1 : reach.indexOf('\n', first + 1);
+    const to = from + (second === -1 ? reach.length : second);
     const slice = text.slice(from, to);
     SPACED_PAIR.lastIndex = 0;
     for (let m = SPACED_PAIR.exec(slice); m !== null; m = SPACED_PAIR.exec(slice)) {
@@ -183,7 +185,7 @@ function findSpacedPairs(text: string, out: RecallSpan[]): void {
       const pw = slice.slice(s, e);
       // Letters with a digit or a mark, a draw or a phrase of three words or more: a pair of words (`Sign in /
       // Sign up`) is a menu's, and a line that assigns (`ratio = account_total / count2`) is code.
-      const line = text.slice(text.lastIndexOf('\n', from + s) + 1, from + s);
+      const line = text.slice(lineStart(text, from + s, PAIR_REACH), from + s);
       const phrase = /^[A-Za-z]{3,}(?:-[A-Za-z]{3,}){2,}$/.test(pw);
       if (
         !line.includes('=') &&
