@@ -75,7 +75,7 @@ const TYPED_NAMES =
  * line above. Group `pw`.
  */
 const SPACED_PAIR =
-  /(?<![\w/.@+-])(?!(?:in|up|out|login|logout|signin|signup)[ \t])[A-Za-z][\w.@+-]{1,63}[ \t]{1,2}\/[ \t]{1,2}(?<pw>[^\s/()\[\]{}]{4,128}?)(?=[.,)]?(?:[ \t](?![ \t]?\/)|\r?\n|$))/dg;
+  /(?<![\w/.@+-])(?!(?:in|up|out|login|logout|signin|signup)[ \t])[A-Za-z][\w.@+-]{1,63}[ \t]{1,2}\/[ \t]{1,2}(?<pw>[^\s/()[\]{}]{4,128}?)(?=[.,)]?(?:[ \t](?![ \t]?\/)|\r?\n|$))/dg;
 const ACCOUNT_LABELS = wordSet([
   ...['login', 'log in', 'logged in', 'sign in', 'creds', 'credentials', 'account', 'portal', 'wifi'],
   ...['wi-fi', 'wlan', 'ssid', 'vpn', 'rdp', 'ssh', 'admin'],
