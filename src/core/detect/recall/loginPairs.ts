@@ -36,7 +36,7 @@ const PASSWORD = '(?<pw>[^\\s/]{4,128}?)';
  * `Credentials: deploy/…`, `credentials are admin:…`, `the staging basic-auth is stg:… (browser will prompt)`.
  */
 const LABELLED = new RegExp(
-  `${LABEL}(?:[ \\t]{0,4}[:\\uff1a]|[ \\t]{1,4}(?:are|is))[ \\t]{0,4}${USER}[ \\t]{0,2}[/:][ \\t]{0,2}${PASSWORD}[.,;]?(?:[ \\t]{1,4}\\([^)\\n]{0,80}\\))?[ \\t]*(?:\\r?$|\\n)`,
+  `${LABEL}(?:[ \\t]{0,4}[:\\uff1a]|[ \\t]{1,4}(?:are|is))[ \\t]{0,4}\`?${USER}\`?[ \\t]{0,2}[/:][ \\t]{0,2}\`?${PASSWORD}\`?[.,;]?(?:[ \\t]{1,4}\\([^)\\n]{0,80}\\))?[ \\t]*(?:\\r?$|\\n)`,
   'yd',
 );
 /** Prose around the pair: `use admin/… to log in`, `log in with admin / …`. */

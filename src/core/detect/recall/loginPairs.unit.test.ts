@@ -68,6 +68,7 @@ describe('redact tier: a user and a password written as a pair for a reader (log
     leaves('insert before the token type classes.');
     hides('2. Log in as `wikiadmin` with mapleotter', 'mapleotter');
     hides('the staging basic-auth is stg:mapleotter (browser will prompt)', 'mapleotter');
+    hides('Staging admin login: `admin` / `mapleotter`', 'mapleotter');
     // What the step names instead of a value, a command, a key of the keyboard.
     leaves('Type your password and press Enter.');
     leaves('Enter the password when prompted');

@@ -235,7 +235,7 @@ function valueBelow(
  * (`ist`, `lautet`, `c'est`, `es`, `è`, `—`; `und`, `et`, `y`, `e`).
  */
 const CHOSEN_WORD =
-  /^(?:[ \t]{1,4}(?!(?:is|was|has|ist|est|es|é|è)(?![\p{L}\d]))[\p{L}\d_'-]{1,20}){0,6}?[ \t]{1,4}(?:is|was|remains|ist|lautet|est|c'est|es|era|é|è|je|jest|är|er|on|este|είναι|є|это|\u2014|\u2013|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:(?:and|but|so|or|which|because|though|while|und|aber|et|mais|y|pero|por|e|ma)(?:[ \t]|$)|[(\u2014\u2013])))|^(?:[ \t]{1,4}[\p{L}\d_'\u2019-]{1,20}){0,3}[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:\*\/[ \t]*|-->[ \t]*)?$/du;
+  /^(?:[ \t]{1,4}(?!(?:is|was|has|ist|est|es|é|è)(?![\p{L}\d]))[\p{L}\d_'-]{1,20}){0,6}?[ \t]{1,4}(?:is|was|remains|ist|lautet|est|c'est|es|era|é|è|je|jest|är|er|on|este|είναι|є|это|\u2014|\u2013|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:(?:and|but|so|or|which|because|though|while|und|aber|et|mais|y|pero|por|e|ma)(?:[ \t]|$)|[(\u2014\u2013]|-(?=[ \t]))))|^(?:[ \t]{1,4}[\p{L}\d_'\u2019-]{1,20}){0,3}[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:\*\/[ \t]*|-->[ \t]*)?$/du;
 /**
  * After a password's word in a script without blanks or with particles, its grammar stating the value:
  * Chinese `是`/`为`, Japanese `は`, Korean `는`/`은`, a colon, then the word, quoted in that script's marks or

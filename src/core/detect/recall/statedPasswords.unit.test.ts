@@ -238,6 +238,15 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
     }
   });
 
+  it('hides a chosen word a verb states before a spaced dash, and leaves prose there', () => {
+    assertHidden(
+      findStatedPasswords,
+      'The shared password for the demo tenant is mapleotter - it is reset every week',
+      ['mapleotter'],
+    );
+    assertUntouched(findStatedPasswords, 'The password is required - it cannot be empty');
+  });
+
   it('leaves the verb pin, a GPIO pin and a pat in code', () => {
     for (const text of [
       '**build**: pin Windows GitHub runner to windows-2019 (Richard Lau)',
