@@ -22,7 +22,10 @@ const DELIMITERS = ['\t', '|', '\u2502', ',', ';', '  '] as const;
 const FRAMED = new Set<string>(['|', '\u2502']);
 /** A line that may be a header: it holds a credential word. */
 const CREDENTIAL_WORD = wordSet([
-  ...['pass', 'pwd', 'pw', 'pin', 'secret', 'token', 'key', 'cred', 'auth'],
+  ...['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'cred', 'auth'],
+  // A PIN's column (`Admin PIN`, `| PIN |`): the word after a blank or a delimiter, since `pin` alone is inside
+  // `mapping`, `typing` and `shipping` on every page of code.
+  ...[' pin', '|pin', '\tpin', ',pin', ';pin'],
   ...['kennwort', 'passwort', 'wachtwoord', 'senha', 'contrase', 'mot de passe', 'mdp', 'haslo', 'parola'],
 ]);
 /**
