@@ -33,6 +33,14 @@ const MAX_ROWS = 1000;
 const DELIMITERS = ['\t', ';', ',', '|', ' '] as const;
 
 type Delimiter = (typeof DELIMITERS)[number];
+/** A cell's run between one delimiter and the next (blanks part cells only where they are the delimiter). */
+const CELL_RUNS: Readonly<Record<Delimiter, RegExp>> = {
+  '\t': /[^\t]+/g,
+  ';': /[^;]+/g,
+  ',': /[^,]+/g,
+  '|': /[^|]+/g,
+  ' ': /[^ \t]+/g,
+};
 
 interface Row {
   readonly from: number;
@@ -123,9 +131,7 @@ function rowAt(text: string, from: number, d: Delimiter | undefined): { row: Row
     return undefined;
   }
   const cells: { start: number; end: number }[] = [];
-  const parts =
-    delimiter === ' ' ? /[^ \t]+/g : new RegExp(`[^${delimiter === '|' ? '\\|' : delimiter}]+`, 'g');
-  for (const m of line.matchAll(parts)) {
+  for (const m of line.matchAll(CELL_RUNS[delimiter])) {
     let s = m.index;
     let e = m.index + m[0].length;
     while (s < e && /[\s"]/.test(line[s]!)) {

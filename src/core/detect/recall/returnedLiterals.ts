@@ -1,5 +1,5 @@
 import { credentialKind } from './credentialName';
-import { pushLiteral, readQuoted } from './literalValue';
+import { pushLiteral, readQuoted, type ValueSpan } from './literalValue';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
 
@@ -73,10 +73,13 @@ function returned(text: string, at: number, out: RecallSpan[]): void {
   }
   const header = HEADER_BEFORE_RETURN.exec(text.slice(Math.max(0, at - HEADER_REACH), at));
   const kind = header === null ? undefined : named(header[1]!);
+  if (kind === undefined) {
+    return;
+  }
   // The literal is the whole statement (`return "…";`), not an operand (`return "getToken" in credential`).
   const span = readQuoted(text, q);
-  if (kind !== undefined && /^["'`]?[ \t]*(?:;|\r?\n|\}|$)/.test(text.slice(span.end, span.end + 4))) {
-    literalAt(text, q, kind, out);
+  if (/^["'`]?[ \t]*(?:;|\r?\n|\}|$)/.test(text.slice(span.end, span.end + 4))) {
+    push(text, span, kind, out);
   }
 }
 
@@ -94,11 +97,11 @@ function defined(text: string, at: number, out: RecallSpan[]): void {
   if (!/[ \t]*=[ \t]*$/.test(m[0]) && !/^["'`]?[ \t]*(?:\r?\n|$)/.test(text.slice(span.end, span.end + 3))) {
     return;
   }
-  literalAt(text, q, kind, out);
+  push(text, span, kind, out);
 }
 
-function literalAt(text: string, quote: number, kind: string, out: RecallSpan[]): void {
-  const span = readQuoted(text, quote);
+/** Records the literal read at `span`, when it holds anything. */
+function push(text: string, span: ValueSpan, kind: string, out: RecallSpan[]): void {
   if (span.end > span.start) {
     pushLiteral(text, span, kind, false, out);
   }

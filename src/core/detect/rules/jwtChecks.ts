@@ -99,19 +99,16 @@ export function jwtNamed(text: string, start: number, token: string): boolean {
   const [head = '', body = '', signature = ''] = token.split('.');
   const alg = algOf(head);
   const fits = typeof alg === 'string' && signatureFits(alg, signature);
-  const named = !fits && CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start));
-  if (!fits && !named) {
+  const named = (): boolean => CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start));
+  if (!fits && !named()) {
     return false;
   }
   const claims = parseJsonObject(decodeBase64(body));
   if (publishedSample(claims)) {
     return false;
   }
-  return (
-    named ||
-    claims !== undefined ||
-    CREDENTIAL_WORD.test(text.slice(lineStart(text, start, NAME_REACH), start))
-  );
+  // A fitting signature over JSON claims stands alone; anything else was read here only under its name.
+  return (fits && claims !== undefined) || !fits || named();
 }
 
 /**
