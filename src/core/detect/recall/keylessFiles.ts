@@ -38,7 +38,26 @@ const RSYNC_LINE = /^[ \t]{0,8}@?[\w.-]{1,64}:(\S[^\r\n]{0,127})$/;
 const SVN_PASSWORD = /^K 8\r?\npassword\r?\nV (\d{1,4})\r?\n/gm;
 const SVN_WORDS = wordSet(['password']);
 
+/**
+ * Maven's `settings-security.xml` holds the master password that encrypts the passwords of `settings.xml`:
+ * `<master>{…}</master>`. A `<master>` element names many other things (`<master>true</master>`, a node), so its
+ * text is read only in Maven's encrypted form (a `{…}` of base64, its closing brace maybe escaped) or where the
+ * paste holds the file's root element, `<settingsSecurity>`.
+ */
+const MAVEN_MASTER = /<master>[ \t]{0,16}([^<\r\n]{1,512}?)[ \t]{0,16}<\/master>/g;
+const MAVEN_ENCRYPTED = /\{[A-Za-z0-9+/=]{8,}\\?\}/;
+
 export const findKeylessFiles: RecallDetector = (text, out) => {
+  if (text.includes('<master>')) {
+    const root = text.includes('<settingsSecurity');
+    for (const m of text.matchAll(MAVEN_MASTER)) {
+      const value = m[1]!;
+      if ((root || MAVEN_ENCRYPTED.test(value)) && !isPlaceholderValue(value)) {
+        const start = m.index + m[0].indexOf(value, 8);
+        out.push({ start, end: start + value.length, kind: 'password' });
+      }
+    }
+  }
   if (holdsWord(text, SVN_WORDS) && text.includes('\nV ')) {
     for (const m of text.matchAll(SVN_PASSWORD)) {
       const start = m.index + m[0].length;

@@ -34,6 +34,19 @@ describe('redact tier: credential files without key names (keylessFiles.ts)', ()
     hides(`$ cat ~/.subversion/auth/svn.simple/${fake(32)}\n${file}`, pw);
   });
 
+  it("Maven's master password: in its encrypted form, or anywhere in settings-security.xml", () => {
+    const encrypted = `{${fake(40)}=}`;
+    hides(`<master>${encrypted}</master>`, encrypted);
+    // ripsecrets' case escapes the closing brace.
+    const escaped = `{${fake(64)}\\}`;
+    hides(`<settingsSecurity>\n  <master>${escaped}</master>\n</settingsSecurity>\n`, escaped);
+    const plain = `plain${fake(6)}`;
+    hides(`<settingsSecurity>\n<master>  ${plain}  </master>\n</settingsSecurity>`, plain);
+    // Any other master: a flag, a node's name; and references.
+    leaves('<replication>\n  <master>true</master>\n  <master>db-node-1</master>\n</replication>');
+    leaves('<settingsSecurity>\n  <master>${env.MAVEN_MASTER}</master>\n</settingsSecurity>');
+  });
+
   it('leaves files that are not named so, placeholders, prose and longer files', () => {
     leaves(`$ cat notes.txt\nbob\n${password()}\n`);
     leaves('$ cat /etc/openvpn/auth.txt\n<username>\n<password>\n');

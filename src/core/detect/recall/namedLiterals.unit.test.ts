@@ -20,6 +20,9 @@ describe('redact tier: credential-named literals', () => {
     hides('"password": "glass meadow"', 'glass meadow');
     hides('[db]\npassword = orchard-fox\n', 'orchard-fox');
     hides('<password>silver birch</password>', 'silver birch');
+    // Maven's settings.xml trims the blanks around an element's text (trivy's `settings.xml` case).
+    hides('<settings>\n<password>  plainSecret  </password>\n</settings>', 'plainSecret');
+    hides('<passphrase>\tgpg harbour 7\t</passphrase>', 'gpg harbour 7');
     hides('<add key="DbPassword" value="amber wheel"/>', 'amber wheel');
     hides('<connection password="amber wheel2"/>', 'amber wheel2');
     hides('ENV DB_PASSWORD hollow pine\n', 'hollow pine');

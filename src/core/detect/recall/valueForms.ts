@@ -230,7 +230,21 @@ export function xmlElement(text: string, at: number, kind: string, out: RecallSp
       ? pushLiteral(text, { start: a, end: b, quoted: true }, kind, false, out)
       : start;
   }
-  return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
+  // Blanks around an element's text are its layout, not the value's (Maven trims `<password>  s3cr  </password>`),
+  // where a closing tag ends it; read as a quote that opens on a blank, they would make it an enclosing string's
+  // end. Not so a generic type's `<AccessToken> {` in code, which no closing tag follows.
+  if (!text.startsWith('</', close)) {
+    return pushLiteral(text, { start, end: close, quoted: true }, kind, false, out);
+  }
+  let a = start;
+  let b = close;
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) {
+    a++;
+  }
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) {
+    b--;
+  }
+  return b > a ? pushLiteral(text, { start: a, end: b, quoted: true }, kind, false, out) : start;
 }
 
 /**
