@@ -1,6 +1,6 @@
 import { namesNoSecret } from './credentialName';
 import { alnumTable, longRuns } from './charRuns';
-import type { RecallDetector } from './recallSpan';
+import type { RecallDetector, RecallSpan } from './recallSpan';
 import { looksRandom } from './tokenShape';
 
 /**
@@ -34,7 +34,51 @@ export const findGeneratedLiterals: RecallDetector = (text, out) => {
       out.push({ start, end: start + value.length, kind: 'token' });
     }
   }
+  findEnvBase64(text, out);
 };
+
+/** Base64's characters without its padding. */
+const BASE64 = alnumTable('+/');
+/** A `.env` or shell line's start up to its `=`: `NAME=`, maybe indented or exported, read back from the `=`. */
+const ENV_NAME = /(?:^|\n)[ \t]{0,8}(?:export[ \t]{1,4})?([A-Za-z_][\w.-]{0,60})=$/;
+
+/**
+ * A `.env` line whose value is 32 or more random characters of base64 with a `+` or a `/` (detect-secrets'
+ * `mimi=gX69…+9ez…`, the shape of an AWS secret key): `BARE_ENV` takes letters and digits only, since in a
+ * quoted string or after `:=` such a value is as often a digest or data. A setting's whole line holds no
+ * digest by convention, and none of 389 MB of real files held such a line. A `+` or `/` in the last two
+ * characters is an expression's (`x=<token>+1`).
+ */
+function findEnvBase64(text: string, out: RecallSpan[]): void {
+  const runs = longRuns(text, BASE64, 32);
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r]!;
+    let end = runs[r + 1]!;
+    if (text.charCodeAt(start - 1) !== 61) {
+      continue;
+    }
+    const value = text.slice(start, end);
+    const last = Math.max(value.lastIndexOf('+'), value.lastIndexOf('/'));
+    if (last === -1 || last >= value.length - 2) {
+      continue;
+    }
+    while (end < runs[r + 1]! + 2 && text.charCodeAt(end) === 61) {
+      end++;
+    }
+    if (!/^[ \t]*(?:\r?\n|$)/.test(text.slice(end, end + 40))) {
+      continue;
+    }
+    const name = ENV_NAME.exec(text.slice(Math.max(0, start - 80), start));
+    if (
+      name !== null &&
+      !namesNoSecret(name[1]!) &&
+      looksRandom(value) &&
+      !isBase64Text(text.slice(start, end))
+    ) {
+      out.push({ start, end, kind: 'token' });
+    }
+  }
+}
 
 const ALNUM = alnumTable('');
 /** The three patterns, in the order their matches are read; whole-text passes of them are the tests' specification. */

@@ -53,6 +53,24 @@ describe('redact tier: generated literals under any name', () => {
     hides(`AZURE_SEARCH_KEY = "${t}"`, t);
   });
 
+  it("hides a .env line's random base64 with a `+` or a `/`, and not a digest's name, text or an expression", () => {
+    const b64 = (): string => `${randomToken(ALNUM, 12)}+${randomToken(ALNUM, 14)}/${randomToken(ALNUM, 12)}`;
+    const key = b64();
+    // detect-secrets' config.env: a name that says nothing, the shape of an AWS secret key.
+    hides(`mimi=${key}\n`, key);
+    const padded = `${b64()}==`;
+    hides(`  export SIGNING_MATERIAL=${padded}\r\nNEXT=1`, padded);
+    for (const text of [
+      `SHA256_DIGEST=${b64()}`,
+      `GREETING=${Buffer.from('a line of readable text, base64 encoded').toString('base64')}`,
+      `x=${randomToken(ALNUM, 40)}+1`,
+      `value=${b64()} # and more after it`,
+      `url = "https://example.com/${b64()}"`,
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('leaves ids, digests, identifiers, base64 of text, and tokens with separators', () => {
     for (const text of [
       `token_id = "${token(20)}"`,
