@@ -174,7 +174,9 @@ function addUncovered(
       const next = j < covered.length ? covered[j]! : undefined;
       const gapEnd = next && next[0] < recall.end ? next[0] : recall.end;
       const secret = text.slice(from, gapEnd);
-      if (gapEnd > from && !options.allow?.has(fingerprintOf(secret))) {
+      // A statement's `;` or a list's `,` that the recall span took beside a finding is punctuation, not a
+      // part worth a placeholder of its own (`FacebookAppSecret = <finding>;` sent `<finding><secret>`).
+      if (gapEnd > from && !isStrayMark(secret) && !options.allow?.has(fingerprintOf(secret))) {
         extra.push({ start: from, end: gapEnd, kind: recall.kind, secret });
       }
       if (!next || next[0] >= recall.end) {
@@ -187,6 +189,11 @@ function addUncovered(
     spans.push(...extra);
     spans.sort((a, b) => a.start - b.start || b.end - a.end);
   }
+}
+
+/** One or two marks, no letter or digit: what is left of a recall span beside a finding that covers its value. */
+function isStrayMark(gap: string): boolean {
+  return gap.length <= 2 && !/[\p{L}\p{N}]/u.test(gap);
 }
 
 /**

@@ -122,6 +122,14 @@ describe('redactText', () => {
     }
   });
 
+  it("leaves a statement's `;` beside a finding as it is, not a placeholder of its own", () => {
+    const token = pat();
+    // The redact tier's span runs on to the `;`; the report tier's finding covers the token.
+    const result = redactText(`GITHUB_TOKEN = ${token};\n`, new RedactionMap());
+    assert.equal(result.text, 'GITHUB_TOKEN = ‹secret:github-pat#1›;\n');
+    assert.deepEqual(countByRule(result.redactions), { 'github-pat': 1 });
+  });
+
   it('redacts known values by exact match whatever their shape', () => {
     const key = `custom-${randomToken(ALNUM, 24)}`;
     const map = new RedactionMap();

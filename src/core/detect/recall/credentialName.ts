@@ -38,6 +38,8 @@ const CREDENTIAL_WORDS = new Set([
   'pass',
   'pwd',
   'pw',
+  // Talisman's short form of password (`SERVER_PWORD`).
+  'pword',
   'pat',
   'creds',
   'hmac',
@@ -244,7 +246,14 @@ export function wordKind(
 ): string | undefined {
   // A number glued to the word counts the credential, as one after a `_` does (`password01`, `token2`).
   const word = numbered.replace(/(?<=[a-z]{3})[0-9]{1,3}$/, '');
-  if (word === 'pass' || word === 'pwd' || word === 'pw' || GLUED_PASS.test(word) || word === 'authtok') {
+  if (
+    word === 'pass' ||
+    word === 'pwd' ||
+    word === 'pw' ||
+    word === 'pword' ||
+    GLUED_PASS.test(word) ||
+    word === 'authtok'
+  ) {
     return 'password';
   }
   // WordPress's keys and salts (`NONCE_SALT`, `LOGGED_IN_SALT`; `AUTH_SALT` reads `auth` already).
@@ -301,11 +310,11 @@ const SEEDED = new Set(['totp', 'otp', 'hotp', 'mfa', '2fa', 'wallet', 'mnemonic
 const PHRASED = new Set(['seed', 'recovery', 'mnemonic', 'wallet', 'backup']);
 
 /**
- * A service's or a role's name glued to `pass` or `pw`, as config files write them (`dbpass`, `smtppass`,
- * `rootpw`, `bindpw`, `remotepass`): a fixed list of heads, so `bypass`, `compass` or `overpass` stay words.
+ * A service's or a role's name glued to `pass`, `pw`, `pwd` or `pword`, as config files write them (`dbpass`,
+ * `smtppass`, `rootpw`, `bindpw`, `remotepass`, `adminpwd`): a fixed list of heads, so `bypass`, `compass` or `overpass` stay words.
  */
 const GLUED_PASS =
-  /^(?:db|smtp|mail|root|admin|user|remote|bind|mysql|redis|ldap|ftp|sftp|ssh|proxy|api|sql|pg|mongo|rabbit|vnc|wifi|imap|pop|rpc|sa|master|sys|app|svc|service|server|client|rcon|web|vpn|meta)(?:pass|pw)$/;
+  /^(?:db|smtp|mail|root|admin|user|remote|bind|mysql|redis|ldap|ftp|sftp|ssh|proxy|api|sql|pg|mongo|rabbit|vnc|wifi|imap|pop|rpc|sa|master|sys|app|svc|service|server|client|rcon|web|vpn|meta)(?:pass|pw|pwd|pword)$/;
 
 /** A password kind wins over a token, a token over a generic secret: the most telling name for the reader. */
 function rank(kind: string): number {

@@ -88,7 +88,7 @@ export const AUTO_PROPERTY =
 export const PAREN_OPEN = /\([ \t]{0,8}\r?\n[ \t]{0,32}(?=["'])/y;
 /** An element's attributes after its name, up to the `>` that opens its text (not `/>`). */
 export const ELEMENT_ATTRIBUTES =
-  /(?:[ \t]{1,8}[\w:.-]{1,40}=(?:"[^"<>\n]{0,200}"|'[^'<>\n]{0,200}')){1,8}[ \t]{0,8}>/y;
+  /(?:[ \t]{1,8}[\w:.-]{1,40}=(?:"[^"<>\n]{0,200}"|'[^'<>\n]{0,200}'|[^\s"'<>=`/]{1,64})){1,8}[ \t]{0,8}>/y;
 /** After a name that opens a tuple: its comma and the quoted second element (an Erlang binary's `<<` read past). */
 export const TUPLE_VALUE = /[ \t]{0,4},[ \t]{0,8}(?:<<)?(?=["'])/y;
 export const TUPLE_OPEN = /(?:\{:?|-define\(|,[ \t]{0,4}:)$/;

@@ -23,6 +23,8 @@ describe('redact tier: credential-named literals', () => {
     // Maven's settings.xml trims the blanks around an element's text (trivy's `settings.xml` case).
     hides('<settings>\n<password>  plainSecret  </password>\n</settings>', 'plainSecret');
     hides('<passphrase>\tgpg harbour 7\t</passphrase>', 'gpg harbour 7');
+    // An attribute's value unquoted, as HTML allows (Talisman's `<pass data=123> … </pass>`).
+    hides('<pass data=123> tidal cove 4 </pass>', 'tidal cove 4');
     hides('<add key="DbPassword" value="amber wheel"/>', 'amber wheel');
     hides('<connection password="amber wheel2"/>', 'amber wheel2');
     hides('ENV DB_PASSWORD hollow pine\n', 'hollow pine');

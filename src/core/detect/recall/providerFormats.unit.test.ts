@@ -44,6 +44,8 @@ describe('redact tier: providers\u2019 documented formats in neutral places (pro
       ['salesforce-session', `00D${randomToken(ALNUM, 12)}!AR${randomToken(ALNUM, 110)}`],
       ['asana-token', `1/${randomToken(DIGITS, 16)}:${hex(32)}`],
       ['asana-token', `2/${randomToken(DIGITS, 16)}/${randomToken(DIGITS, 16)}:${hex(32)}`],
+      ['facebook-app-token', `1${randomToken(DIGITS, 14)}|${hex(32)}`],
+      ['facebook-app-token', `1${randomToken(DIGITS, 14)} | ${hex(32)}`],
     ];
     for (const [kind, token] of tokens) {
       for (const text of [
@@ -113,6 +115,10 @@ describe('redact tier: providers\u2019 documented formats in neutral places (pro
       `if (!ok) { return 00000000000000; } // not a token!${'!'.repeat(3)}`,
       // A certificate's base64 line: a `/` before `u+` is base64's own letter.
       `MIIB/u+${randomToken(ALNUM, 18)}`,
+      // A digest after a table's bar, an app id with no secret, a hex run that goes on.
+      `| sha256 | ${hex(32)} |`,
+      `app_id = ${randomToken(DIGITS, 15)} || fallback`,
+      `${randomToken(DIGITS, 15)}|${hex(40)}`,
     ]) {
       assertUntouched(findProviderFormats, text);
     }

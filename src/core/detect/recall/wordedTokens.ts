@@ -56,6 +56,12 @@ const MIN_TOKEN = 20;
 const ABOUT =
   /\b(?:id|ids|uuid|guid|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|thumbprint|commit|rev|ref|version|name|file|path|url|type|length|expires?|env|var)\b/i;
 
+/**
+ * A URL's host after the word (`https://user:password@github.com:84/Org/repo.git`): the word was the URL's
+ * userinfo, and what follows the host is a port and a path, the URL detectors' to judge.
+ */
+const AFTER_HOST = /@[A-Za-z0-9.-]{1,253}[:/]$/;
+
 export const findWordedTokens: RecallDetector = (text, out) => {
   let after = 0; // a token already taken is not looked at again from the next word
   // The last run of token characters read, [runFrom, runEnd): a word inside it (a flood of `password:`,
@@ -100,6 +106,7 @@ export const findWordedTokens: RecallDetector = (text, out) => {
           !fingerprint &&
           !isElided(text, i, end) &&
           !ABOUT.test(text.slice(from, i)) &&
+          !AFTER_HOST.test(text.slice(from, i)) &&
           standsApart(text, m.index, m.index + m[0].length)
         ) {
           out.push({ start: i, end: i + value.length, kind: 'token' });

@@ -32,6 +32,9 @@ describe('redact tier: generated tokens next to credential words', () => {
       `token${' '.repeat(60)}${key()}`,
       `token: ${key()}?x=1`,
       'password must hold at least twelve characters, one of them a digit',
+      // The word is a URL's userinfo: after the host come a port and a path (ggshield's fixtures).
+      `git clone https://user:password@git.example.com:84/${key(24)}/tools.git`,
+      `https://token@git.example.com/${key(24)}/tools.git`,
     ]) {
       leaves(text);
     }
