@@ -3,6 +3,7 @@ import { aiRules } from './rules/ai';
 import { aiPlatformRules } from './rules/aiPlatforms';
 import { awsRules } from './rules/cloudAws';
 import { azureGcpRules } from './rules/cloudAzureGcp';
+import { azureIdentifiableRules } from './rules/azureIdentifiable';
 import { infraRules } from './rules/cloudInfra';
 import { paasRules } from './rules/cloudPaas';
 import { regionalCloudRules } from './rules/cloudRegional';
@@ -55,6 +56,7 @@ export const cloudAndAiRules: readonly Rule[] = [
   ...aiPlatformRules,
   ...awsRules,
   ...azureGcpRules,
+  ...azureIdentifiableRules,
   ...infraRules,
   ...paasRules,
   ...regionalCloudRules,

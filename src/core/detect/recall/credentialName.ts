@@ -148,7 +148,10 @@ export function credentialKind(name: string): string | undefined {
   if (
     words.length === 0 ||
     words.length > 8 ||
-    words.some((w, i) => METADATA_WORDS.has(w) && !isBrand(last, words, i) && !isOwner(words, i)) ||
+    words.some(
+      (w, i) =>
+        METADATA_WORDS.has(w) && !isBrand(last, words, i) && !isOwner(words, i) && !isAdvice(words, i),
+    ) ||
     saysNotReal(words)
   ) {
     return undefined;
@@ -218,9 +221,23 @@ export function namesNoSecret(name: string): boolean {
   return (
     saysNotReal(words) ||
     words.some(
-      (w, i) => METADATA_WORDS.has(w) || (w === 'key' && i > 0 && ORDINARY_KEY_QUALIFIERS.has(words[i - 1]!)),
+      (w, i) =>
+        (METADATA_WORDS.has(w) && !isAdvice(words, i)) ||
+        (w === 'key' && i > 0 && ORDINARY_KEY_QUALIFIERS.has(words[i - 1]!)),
     )
   );
+}
+
+/**
+ * A metadata word in `do not …`, `dont …` or `never …` is advice about the value, not what it is:
+ * `SECRET_DO_NOT_COMMIT` (2ms's `todo_secret_do_not_commit`), `API_KEY_NEVER_LOG`.
+ */
+function isAdvice(words: readonly string[], i: number): boolean {
+  const before = i > 0 ? words[i - 1] : undefined;
+  if (words[i] === 'not' && before === 'do' && i < words.length - 1) {
+    return true; // `do_not_commit`: `not` here says what to do, not that the value is none (`not_secret`)
+  }
+  return before === 'dont' || before === 'never' || (before === 'not' && words[i - 2] === 'do');
 }
 
 /** Metadata words that say a key is no secret wherever they stand in its name. */

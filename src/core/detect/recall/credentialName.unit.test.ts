@@ -25,6 +25,9 @@ describe('redact tier: credential names', () => {
       ['SERVER_PWORD', 'password'],
       ['pword', 'password'],
       ['adminpwd', 'password'],
+      // Advice after the word is no metadata about the value (2ms's `todo_secret_do_not_commit`).
+      ['todo_secret_do_not_commit', 'secret'],
+      ['API_KEY_NEVER_LOG', 'key'],
       ['spring.datasource.password', 'password'],
       ['API_KEY_V2', 'key'],
       ['HMAC_KEY', 'key'],
