@@ -10,11 +10,12 @@ import { looksRandom } from './tokenShape';
  * (`api_<22>.<22>`), Mailgun's keys and signing keys (`<32 hex>-<8 hex>-<8 hex>`), TrueNAS's (`<n>-<64>`),
  * ngrok's (`2<26>_<digit><20>`), Asana's personal tokens (`1/<16>:<32 hex>`, `2/<16>/<16>:<32 hex>`) and
  * Salesforce's session ids of any length past the `!` (the report tier takes 96, and an org id that mixes
- * letters and digits), Facebook's app access tokens (`<app id>|<app secret>`, ggshield's fixtures); and Unix
- * crypt hashes (`$apr1$…`, `$6$…`, `$2y$10$…`) and LDAP's (`{SSHA}…`), which crack offline (hunter C).
+ * letters and digits), Facebook's app access tokens with blanks round the bar (`<app id> | <app secret>`,
+ * ggshield's fixtures); and Unix crypt hashes (`$apr1$…`, `$6$…`, `$2y$10$…`) and LDAP's (`{SSHA}…`), which
+ * crack offline (hunter C).
  *
  * Each is searched from its rarest part (a prefix, `_secret_`, a `-` before hex, a `/` before sixteen
- * digits, a `|` before hex) in one pattern, about 0.07 ms per 100 KB; the whole token is then read back from
+ * digits, a bar before hex) in one pattern, about 0.07 ms per 100 KB; the whole token is then read back from
  * where the search ended. Okta's `00<40>` and Bitcoin's WIF keys have no such part and cost more than their
  * share; they are left to the other detectors. Each entry: its kind, the lead searched for, and the
  * whole token when it is more than the lead.
@@ -48,8 +49,13 @@ const FORMATS: readonly (readonly [kind: string, lead: string, whole?: string])[
   // LDAP's and htpasswd's scheme-tagged hashes (`{SHA}<base64>`, `{SSHA512}…`, `{SMD5}…`; hunt H).
   ['password-hash', '\\{(?:S?SHA(?:256|384|512)?|S?MD5)\\}[A-Za-z0-9+/]{20,160}={0,2}'],
   ['asana-token', '/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}', '[12]/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}'],
-  // Facebook's app access token, `<app id>|<app secret>` (ggshield's `Facebook = <15 digits> | <32 hex>;`).
-  ['facebook-app-token', '\\|[ \\t]?[0-9a-f]{32}', '\\d{15,16}[ \\t]?\\|[ \\t]?[0-9a-f]{32}'],
+  // Facebook's app access token with blanks around its bar (ggshield's `Facebook = <15 digits> | <32 hex>;`);
+  // providerShapes.ts reads `<app id>|<app secret>` written as one run.
+  [
+    'facebook-app-token',
+    '(?:[ \\t]\\|[ \\t]?|\\|[ \\t])[0-9a-f]{32}',
+    '\\d{15,16}(?:[ \\t]\\|[ \\t]?|\\|[ \\t])[0-9a-f]{32}',
+  ],
 ];
 
 /**

@@ -44,8 +44,8 @@ describe('redact tier: providers\u2019 documented formats in neutral places (pro
       ['salesforce-session', `00D${randomToken(ALNUM, 12)}!AR${randomToken(ALNUM, 110)}`],
       ['asana-token', `1/${randomToken(DIGITS, 16)}:${hex(32)}`],
       ['asana-token', `2/${randomToken(DIGITS, 16)}/${randomToken(DIGITS, 16)}:${hex(32)}`],
-      ['facebook-app-token', `1${randomToken(DIGITS, 14)}|${hex(32)}`],
       ['facebook-app-token', `1${randomToken(DIGITS, 14)} | ${hex(32)}`],
+      ['facebook-app-token', `1${randomToken(DIGITS, 14)} |${hex(32)}`],
     ];
     for (const [kind, token] of tokens) {
       for (const text of [

@@ -139,9 +139,21 @@ export const keyedServiceRules: readonly Rule[] = [
       valueMax: 14,
       make: () => `su${randomToken(ALNUM, 12)}`,
       revokeUrl: 'https://service.sumologic.com/ui/#/preferences',
-      negatives: ['SUMO_ACCESS_ID=subscriptions'],
+      negatives: ['SUMO_ACCESS_ID=subscriptions', 'sumObj = suGyI5imvADdvU'],
     }),
     severity: 'error',
+    // `sumObj` is `sum` and `Obj` (2ms's negative): a `sumo` whose `O` opens a camel hump names no Sumo Logic.
+    inContext: (text: string, start: number) => {
+      const before = text.slice(Math.max(0, start - 120), start);
+      for (const m of before.matchAll(/sumo/gi)) {
+        const hump =
+          before[m.index] === 's' && before[m.index + 3] === 'O' && /[a-z]/.test(before[m.index + 4] ?? '');
+        if (!hump) {
+          return true;
+        }
+      }
+      return false;
+    },
   },
   keyed({
     id: 'sumologic-access-key',

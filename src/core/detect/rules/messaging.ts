@@ -138,7 +138,10 @@ export const messagingRules: readonly Rule[] = [
     keywords: [':a'],
     // `A` and 34 characters; Nosey Parker's rule and its examples also take `AA` and 32, as some tokens
     // are. Telegram's own example (`ABC-DEF…`, 34 characters) does not start `AA`.
-    pattern: /(?<![0-9:])[0-9]{5,16}:(?:A[A-Za-z0-9_-]{34}|AA[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/,
+    // A bot id stands alone or after the API path's `bot`; digits glued to other letters are part of a name
+    // (2ms's negative `type="clm99224:AgencyIdentificationCodeContentType"`).
+    pattern:
+      /(?:(?<=bot)|(?<![A-Za-z0-9:]))[0-9]{5,16}:(?:A[A-Za-z0-9_-]{34}|AA[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/,
     maxLength: 52,
     minEntropy: 3.5,
     revokeUrl: 'https://t.me/BotFather',
@@ -152,6 +155,7 @@ export const messagingRules: readonly Rule[] = [
       '123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'TELEGRAM_BOT_TOKEN=123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
       'time 12:30:00',
+      'type="clm99224:AgencyIdentificationCodeContentType"',
     ],
   }),
   tokenRule({
