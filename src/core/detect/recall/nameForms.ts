@@ -60,7 +60,7 @@ export const LOOSE_SEPARATORS = new Set(['-', '|']);
  * pydantic's `Field(default="…")`) and a literal's prefix (`b"…"`, `L"…"`, `r#"…"#`).
  */
 export const TYPED =
-  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})(?:&(?:'\w{1,16}[ \t]{1,4})?|\[\](?:const[ \t]{1,4})?|\*)?\[?[A-Za-z_][\w.:]{0,40}\]?(?:<[\w ,.<>]{0,60}>)?(?:\[[\w ,.]{0,40}\])?(?:\[\])?\??(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][\w.]{0,20}){0,3}[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?:(?:String::from|Field|QStringLiteral)\([ \t]{0,4}(?:default[ \t]{0,4}=[ \t]{0,4})?)?(?:b|L|u8|r#?)?(?=["'`])/y;
+  /(?:[ \t]{0,4}:[ \t]{0,4}|[ \t]{1,4})(?:&(?:'\w{1,16}[ \t]{1,4})?|\[\](?:const[ \t]{1,4})?|\*)?\[?[A-Za-z_][\w.:]{0,40}\]?(?:<[\w ,.<>]{0,60}>)?(?:\[[\w ,.]{0,40}\])?(?:\[\])?[?!]?(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][\w.]{0,20}){0,3}[ \t]{0,4}:?=(?!=)[ \t]{0,8}(?:\r?\n[ \t]{0,32})?(?:(?:String::from|Field|QStringLiteral)\([ \t]{0,4}(?:default[ \t]{0,4}=[ \t]{0,4})?)?(?:b|L|u8|r#?)?(?=["'`])/y;
 /**
  * A declaration's type between name and value in SQL and older languages: PL/SQL's `v_pwd CONSTANT
  * VARCHAR2(30) := '…'`, T-SQL's `@ApiKey NVARCHAR(100) = N'…'`, COBOL's `WS-PASSWORD PIC X(20) VALUE '…'`,

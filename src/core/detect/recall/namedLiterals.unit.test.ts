@@ -129,6 +129,11 @@ describe('redact tier: credential-named literals', () => {
     hides(`password = "${long}"`, long);
   });
 
+  it("hides a literal after Swift's implicitly unwrapped type, not the type", () => {
+    hides('let password: String! = "tidal cove 8"', 'tidal cove 8');
+    leaves('var txtFieldPassword: UITextField! = nil');
+  });
+
   it('hides literals compared with a credential name from the left, and C and C++ declarations', () => {
     const v = fake();
     hides(`if ("${v}" == password) {`, v);
@@ -322,6 +327,9 @@ describe('redact tier: credential-named literals', () => {
     for (const text of [
       'export declare const REFRESH_TOKEN = "refresh_token";',
       'var strParentContextKey = "ParentContextKey";',
+      // The whole name as its own value: a slot (Earlybird's `<passphrase>passphrase</passphrase>`).
+      '<passphrase>passphrase</passphrase>',
+      'db.passphrase = "Passphrase"',
       '  readonly ACQUIRE_TOKEN_START: "msal:acquireTokenStart";',
       '  return newToken("punctuator", read());',
       'if(e.prevToken==`operator`&&n!=`}`)return 1',

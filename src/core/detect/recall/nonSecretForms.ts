@@ -126,12 +126,17 @@ function folded(s: string): string {
  * Whether `value` spells (part of) the name it is given to in another case style: a constant that names
  * itself (`REFRESH_TOKEN = "refresh_token"`, `strParentContextKey = "ParentContextKey"`,
  * `PASSWORD_TOO_WEAK = "password_too_weak"`, `ACQUIRE_TOKEN_START: "msal:acquireTokenStart"`): a key,
- * an event or an error code. Two words at least, no digit: `password = "password"` and
- * `apiKey = "apiKey1"` stay literals.
+ * an event or an error code. Two words at least, no digit, unless the value is the whole name
+ * (`passphrase = "passphrase"`); `password = "hunter_password"` and `apiKey = "apiKey1"` stay literals.
  */
 export function spellsItsName(name: string, value: string): boolean {
   if (!/^[A-Za-z][A-Za-z_ .:/-]{3,127}$/.test(value)) {
     return false;
+  }
+  // The whole name again, one word or more (`<passphrase>passphrase</passphrase>`, Earlybird's negative): a
+  // slot that says what goes there. Hidden, its every copy went too, the element's tags included.
+  if (folded(value) === folded(name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1))) {
+    return true;
   }
   // An ARN or a path that ends with the name (`arn:aws:iam::aws:policy/IAMUserChangePassword`): its last part.
   const tail = value.slice(Math.max(value.lastIndexOf(':'), value.lastIndexOf('/')) + 1);

@@ -172,11 +172,14 @@ describe('redact tier: forms that hold no credential', () => {
       ['PASSWORD_TOO_WEAK', 'password_too_weak'],
       ['ACQUIRE_TOKEN_START', 'msal:acquireTokenStart'],
       ['IDTOKEN_TOKEN_REFRESHTOKEN', 'id_token token refresh_token'],
+      // The whole name again, one word: a slot (Earlybird's `<passphrase>passphrase</passphrase>`).
+      ['password', 'password'],
+      ['db.passphrase', 'Passphrase'],
     ]) {
       assert.equal(spellsItsName(name!, value!), true, value);
     }
     for (const [name, value] of [
-      ['password', 'password'],
+      ['password', 'hunter_password'],
       ['apiKey', 'apiKey1'],
       ['API_TOKEN', 'my_api_token_value'],
       ['token', 'tok'],

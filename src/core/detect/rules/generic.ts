@@ -32,11 +32,11 @@ const NAME_CHAR = '[A-Za-z0-9_.-]';
 const NAME_BOUND = `(?<=(?<![A-Za-z0-9_.\\-/\\\\])${NAME_CHAR}{1,40})`;
 /**
  * Optional type annotation between the name and `=`: `password: str = "…"`, `val token: String = "…"`,
- * `var apiKey: String? = "…"`. A blank or a quote beside the `=` tells a type from a value that holds
+ * `var apiKey: String? = "…"`, Swift's `let password: String! = "…"`. A blank or a quote beside the `=` tells a type from a value that holds
  * one (`credentials: VllmKB…=CE3V…` is a YAML value, not the type `VllmKB…`).
  */
 const ANNOTATION =
-  '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?]{0,30}(?:[ \\t]{1,3}(?==)|(?==[ \\t"\'`])))?';
+  '(?:[ \\t]{0,3}:[ \\t]{0,3}[A-Za-z_][\\w.\\[\\]|?!]{0,30}(?:[ \\t]{1,3}(?==)|(?==[ \\t"\'`])))?';
 /**
  * `=`, `:`, `:=`, `=>`, `??=`, `||=`, make's `?=`, `::=` and `:::=`, PHP's `.=`, a `,` after a quoted name
  * that opens a call (`define('X', …)`; in a list, `'USERPWD', 'HTTP200ALIASES'`, the next item is no value),
@@ -58,7 +58,8 @@ const BARE = '[!#-&*+\\--:?-Z^_a-z|~]';
 /**
  * The value: quoted (any run without quotes, backslashes or blanks, closed by a quote) or bare (no
  * brackets, braces, parentheses, separators or markup, ended by a blank, a separator, the line end or
- * an escaped line break: a `.env` held in a JSON string).
+ * an escaped line break: a `.env` held in a JSON string). A bare value that an `=` follows is a type
+ * (`txtFieldPassword: UITextField! = nil`), the value after it the annotation's.
  * Each run is taken whole through a lookahead capture and a backreference, JavaScript's stand-in for an
  * atomic group: a run that is not closed fails at once instead of being retried at every shorter length
  * (`password=password=password=…` would otherwise cost 200 steps per name).
@@ -75,7 +76,7 @@ export const VALUE_ENDS = '"\'`\t \r\n,;)]}<\\\u2028\u2029';
 function value(min: number, max: number): string {
   return (
     `(?<secret>(?<=["'\`])(?=(?<q>${QUOTED}{${min},${max}}))\\k<q>(?=\\\\?["'\`])` +
-    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},${max}}={0,2}))\\k<b>(?=[ \\t\\x0d,;)\\]}<]|(?<==${BARE}{${min},${max}}={0,2})["'\`]|\\\\[nrt]|$))`
+    `|(?<=[ \\t=:>,])(?=(?<b>${BARE}{${min},${max}}={0,2}))\\k<b>(?![ \\t]{0,3}=(?!=))(?=[ \\t\\x0d,;)\\]}<]|(?<==${BARE}{${min},${max}}={0,2})["'\`]|\\\\[nrt]|$))`
   );
 }
 
@@ -182,6 +183,7 @@ export const genericRules: readonly Rule[] = [
       `define('DB_PASSWORD', '${pw}');`,
       `conn = connect(host="db", user="etl", passwd="${pw}")`,
       `password: str = "${pw}"`,
+      `let password: String! = "${pw}"`,
       `$config['smtp_pass'] = '${pw}';`,
       `DB_PASSWORD_PROD=${pw}`,
       `passwordString: "${pw}"`,

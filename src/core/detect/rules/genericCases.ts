@@ -16,6 +16,8 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   "    'COOKIEJAR', 'FTPPORT', 'KEYPASSWD', 'KRB4LEVEL',",
   "args=('localhost', 'username', 'password', 'from@abc', ['user1@abc', 'user2@xyz'], 'Logger Subject')",
   "\\tserverEnvironment: register('server-environment', 0xeba3),\\n\\tpass: register('pass', 0xeba4),",
+  // Swift's implicitly unwrapped optional (Earlybird's negative): the type, not a value.
+  'var txtFieldPassword: UITextField! = nil',
   // Vim's rust.vim: `pwd` is the working directory, and the value Vim script.
   "    let pwd = a:dict.istemp ? a:dict.tmpdir : ''",
   // JSON held in a string: an escaped quote reads as a quote, so what is in it is judged as in plain JSON.
