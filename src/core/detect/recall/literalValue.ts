@@ -113,6 +113,27 @@ export function readBare(text: string, at: number): ValueSpan {
 }
 
 /**
+ * [at, end) less the closing brackets at its end that nothing in it opened: perhaps the call or the list the
+ * value stands in (`connect(password=PASSWORD)`, CodeQL's Python test), not the value's (`p(a)ss`, `{x}`).
+ */
+function withoutStrayClosers(text: string, at: number, end: number): number {
+  let e = end;
+  for (;;) {
+    const c = text.charCodeAt(e - 1);
+    const open = c === 41 ? '(' : c === 93 ? '[' : c === 125 ? '{' : undefined;
+    if (open === undefined || e - 1 <= at) {
+      return e;
+    }
+    const value = text.slice(at, e);
+    const close = value[value.length - 1]!;
+    if (value.split(open).length >= value.split(close).length) {
+      return e; // as many opened as closed: the bracket is the value's own
+    }
+    e--;
+  }
+}
+
+/**
  * A shell's line continuation: a value that ends in `\` at its line's end goes on at the start of the next
  * line (`KEY=abc\` then `def`), as the shell joins them; up to four lines are followed.
  */
@@ -212,7 +233,11 @@ export function pushLiteral(
   while (end > start && isSpace(text.charCodeAt(end - 1))) {
     end--;
   }
+  // A bare value that ends in a bracket nothing in it opened: without it, a reference closes a call
+  // (`password=PASSWORD)`), and is none; a literal keeps the bracket, which may be its own (`pw=abc)`).
+  const unclosed = span.quoted ? end : withoutStrayClosers(text, start, end);
   if (
+    !isLiteral(text, { start, end: unclosed, quoted: span.quoted }, bareIsLiteral) ||
     !isLiteral(text, { start, end, quoted: span.quoted }, bareIsLiteral) ||
     tooShortFor(kind, end - start) ||
     isQuestionMarkTwin(kind, text.slice(start, end))
@@ -308,6 +333,10 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   if (span.quoted) {
     return true;
   }
+  // A parameter's type and its default (Swift's `encryptionKey: Data? = nil,`): the type is no value.
+  if (TYPE_DEFAULT.test(trimmed)) {
+    return false;
+  }
   if (!bareIsLiteral) {
     // In code an unquoted value is an expression; only a long number (a PIN, an account key) or a
     // generated token is a literal.
@@ -315,6 +344,9 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   }
   return !isCode(trimmed);
 }
+
+/** A type, maybe generic or optional, then ` = ` and a default: a declaration's, not a value. */
+const TYPE_DEFAULT = /^[A-Z][\w.]{0,40}(?:<[^<>\n]{0,40}>)?[?!]?[ \t]*=[ \t]/;
 
 /** A string literal's prefix in Python (`f`, `b`, `r`, `u`, `rb`, `fr`), right before its quote. */
 const STRING_PREFIX = /[fFbBrRuU]{1,2}(?=["'])|@(?=")/y;

@@ -350,6 +350,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   // name): its bare value ends where that string does.
   const opener = quotedName ? 0 : text.charCodeAt(text.startsWith('-D', s - 2) ? s - 3 : s - 1);
   const read = endAtOpener(text, readBare(text, at), opener);
+  // A `//` comment after the value: a statement of code (`config.encryptionKey = myVarKey // GOOD`), whose
+  // bare value is an expression, as in the branch above; no settings file comments so.
+  if (/^[ \t]+\/\//.test(text.slice(read.end, read.end + 8))) {
+    return generatedToken(text, at, kind, out);
+  }
   const bare = statementValue(text, read, prefix);
   const resume = pushLiteral(text, bare, kind, true, out);
   if (resume > bare.start) {

@@ -129,9 +129,20 @@ describe('redact tier: credential-named literals', () => {
     hides(`password = "${long}"`, long);
   });
 
+  it('leaves a reference that closes a call, and hides a literal with its last bracket', () => {
+    // CodeQL's Python test: a keyword argument on its own line, the call's `)` after the name.
+    leaves('conn = client.connect(\n    host=HOST,\n    password=PASSWORD) # $ Sink\n');
+    hides('DB_PASSWORD=tidal)cove9)\n', 'tidal)cove9)');
+  });
+
   it("hides a literal after Swift's implicitly unwrapped type, not the type", () => {
     hides('let password: String! = "tidal cove 8"', 'tidal cove 8');
     leaves('var txtFieldPassword: UITextField! = nil');
+    // CodeQL's Swift test: a parameter's type and default, and a statement of code a `//` comment closes.
+    leaves('init(\n\t\t\tencryptionKey: Data? = nil,\n\t\t\treadOnly: Bool = false)');
+    leaves('\tconfig.encryptionKey = myVarKey // GOOD\n');
+    const drawn = 'Kq8vLm2pXz7RtW4n9s';
+    hides(`\tconfig.encryptionKey = ${drawn} // BAD\n`, drawn);
   });
 
   it('hides literals compared with a credential name from the left, and C and C++ declarations', () => {

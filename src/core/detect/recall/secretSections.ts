@@ -83,14 +83,27 @@ const LABELS_KIND = /token|credential|secret|password/i;
 /** How far a block's entries are read. */
 const BLOCK_REACH = 4096;
 
-/** The quoted entries of the block opened at `from` (its `{`), up to its `}`, one level. */
+/**
+ * The quoted entries of the block opened at `from` (its `{`), up to its `}`, one level: a line inside a
+ * nested block (a method's body, where `providerName: "provider",` is a call's named argument: CodeQL's
+ * `class HardCodedCredentialsTest`) is no entry of it.
+ */
 function blockEntries(text: string, from: number, kind: string, out: RecallSpan[]): void {
   let at = text.indexOf('\n', from) + 1;
   const limit = Math.min(text.length, from + BLOCK_REACH);
+  let depth = 1;
   for (let n = 0; at > 0 && at < limit && n < MAX_ENTRIES; n++) {
     const end = lineEndAt(text, at);
-    if (/^[ \t]*\}/.test(text.slice(at, Math.min(end, at + 64)))) {
+    const line = text.slice(at, end);
+    const opened = depth;
+    depth += braces(line);
+    if (depth <= 0 || (opened === 1 && /^[ \t]*\}/.test(line))) {
       return;
+    }
+    if (opened > 1) {
+      n--; // a nested block's lines are not the block's entries, nor count against them
+      at = end < text.length ? end + 1 : -1;
+      continue;
     }
     BLOCK_ENTRY.lastIndex = at;
     if (BLOCK_ENTRY.exec(text) !== null && BLOCK_ENTRY.lastIndex <= end) {
@@ -102,6 +115,29 @@ function blockEntries(text: string, from: number, kind: string, out: RecallSpan[
     }
     at = end < text.length ? end + 1 : -1;
   }
+}
+
+/** The `{`s less the `}`s of a line, those inside its quoted strings left out. */
+function braces(line: string): number {
+  let n = 0;
+  let quote = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 92) {
+        i++;
+      } else if (c === quote) {
+        quote = 0;
+      }
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (c === 123) {
+      n++;
+    } else if (c === 125) {
+      n--;
+    }
+  }
+  return n;
 }
 
 /** The YAML entries indented past `indent` on the lines after `from`, each a scalar. */

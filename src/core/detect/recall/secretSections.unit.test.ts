@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import type { RecallSpan } from './recallSpan';
 import { findSecretSections } from './secretSections';
 import { assertHidden, assertUntouched, fake } from './spanCases';
 
@@ -48,5 +50,14 @@ describe('redact tier: sections named for secrets (secretSections.ts)', () => {
     assertUntouched(findSecretSections, `interface UsageTokens {\n  type: 'tokens';\n  input: "text";\n}\n`);
     assertUntouched(findSecretSections, `object Tokens {\n  const val KIND = "clientCredentials"\n}\n`);
     assertUntouched(findSecretSections, `enum Secrets {\n  case a\n}\nlet title = "${a}"\n`);
+    // A method's body is a block inside the type: its named arguments are no entries (CodeQL's C# test).
+    const test = `public class HardCodedCredentialsTest\n{\n    public void TestUnsafe()\n    {\n        var user = new MembershipUser(\n            providerName: "provider",\n            name: "${a}",\n        );\n    }\n    public const string Stripe = "${b}";\n}\n`;
+    assertHidden(findSecretSections, test, [b]);
+    const spans: RecallSpan[] = [];
+    findSecretSections(test, spans);
+    assert.deepEqual(
+      spans.map((x) => test.slice(x.start, x.end)),
+      [b],
+    );
   });
 });

@@ -67,6 +67,11 @@ const SET_APART = /^(?:[`"'*]|<(?:code|strong|b|pre|kbd|td)>|&gt;|<!\[CDATA\[)/i
  */
 const STATING =
   /^[ \t]*(?:is|was|are|were|becomes|now|looks[ \t]{1,4}like|should[ \t]{1,4}be|equals|->|=>|\u2192)(?:[ \t]|$)/i;
+/**
+ * An identifier of code (a hump or an `_` in it) closed by a `,` or a `)`: an argument's value, a name, right
+ * after the word (CodeQL's Swift test: `RNEncryptor(…, password: myConstPassword, iv: myIV, …)`).
+ */
+const IDENTIFIER_ARGUMENT = /^[A-Za-z_$][\w$.]*(?:[a-z][A-Z]|_)[\w$.]*[,)]$/;
 /** One word in quotes that ends its sentence (`"…".`), as a writer sets a secret apart. */
 const QUOTED_WORD = /^["'`][A-Za-z][a-z]{3,31}["'`][.!;]?$/;
 /** Names of hashes and ciphers, which prose about passwords names (`the password is sha256-hashed`). */
@@ -167,6 +172,8 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
         return take(text, start, start + value.length, out);
       }
       bare ??= [start, start + value.length];
+    } else if (skipped === 0 && IDENTIFIER_ARGUMENT.test(raw)) {
+      break; // `password: myConstPassword, …, hmacSalt: mySalt2`: a call's argument was the value
     } else if (++skipped > MAX_SKIPPED) {
       break;
     }
