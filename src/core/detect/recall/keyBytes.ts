@@ -11,7 +11,8 @@ import { wordSet } from './wordIndex';
  *   or to a key's constructor (`SecretKey::from_slice(&hex!(…))`);
  * - an OpenVPN static key's body (`-----BEGIN OpenVPN Static key V1-----`, lines of 32 hex);
  * - Maven's encrypted master password and server key (`<master>{…}</master>`, `<privateKey>{…}</privateKey>`);
- * - a recovery phrase stated in prose (`my mnemonic is …`): 12 to 24 words, the phrase ending there.
+ * - a recovery phrase stated in prose (`my mnemonic is …`): 12 to 24 words, the phrase ending there;
+ * - a key's bytes as an array literal in a key's binding (`BYTE_ARRAYS`).
  */
 
 const SOLANA: readonly GatedPattern[] = [
@@ -65,6 +66,49 @@ const WORDS = wordSet([
   'seed words',
 ]);
 
+/** One byte in an array literal: hex (`0x2a`) or decimal, with Rust's `u8` suffix. */
+const BYTE = '(?:0[xX][0-9a-fA-F]{1,2}|\\d{1,3})(?:u8)?';
+/**
+ * A key's bytes as an array literal, 8 to 128 of them, given to a key's binding: Swift's `let key:
+ * Array<UInt8> = [0x2a, …]`, Java's `byte[] key = {…}`, C#'s `new byte[] {…}`, Go's `key := []byte{…}`, C's
+ * `unsigned char key[16] = {…}`, Python's `bytes([…])` (CodeQL's CWE-321 tests; all went out whatever the
+ * bytes). A zeroed buffer, one byte repeated or a count (`{1, 2, 3, …}`) is a placeholder's.
+ */
+const BYTE_ARRAYS: readonly GatedPattern[] = [
+  {
+    re: new RegExp(
+      `(?<n>[A-Za-z_]\\w{0,40})(?:[ \\t]{0,2}\\[[ \\t]{0,2}\\w{0,8}[ \\t]{0,2}\\])?(?:[ \\t]{0,4}:[ \\t]{0,4}[^=\\r\\n;]{1,40}?)?[ \\t]{0,4}:?=[ \\t]{0,4}` +
+        `(?:new[ \\t]{1,4}(?:byte|Byte|UInt8|uint8_t)[ \\t]{0,2}\\[[ \\t]{0,2}\\d{0,3}[ \\t]{0,2}\\][ \\t]{0,4}|\\[\\][ \\t]{0,2}(?:byte|uint8)[ \\t]{0,2}|(?:bytes|bytearray|Data|Array<UInt8>|\\[UInt8\\])[ \\t]{0,2}\\([ \\t]{0,2}|&)?[[{][ \\t\\r\\n]{0,16}` +
+        `(?<v>(?:${BYTE}[ \\t]{0,4},[ \\t\\r\\n]{0,32}){7,127}${BYTE})`,
+      'dg',
+    ),
+    keep: (v, m) => keyName(m.groups!['n']!) && drawnBytes(v),
+    kind: 'key',
+  },
+];
+const BYTE_ARRAY_WORDS = wordSet([
+  'byte[]',
+  '[]byte',
+  'uint8',
+  '[u8',
+  'unsigned char',
+  'bytes([',
+  'bytearray([',
+]);
+
+/** Byte values that a generator drew: each at most 255, four or more distinct, not counting up or down. */
+function drawnBytes(list: string): boolean {
+  const bytes = list.split(',').map((b) => {
+    const t = b.trim().replace(/u8$/, '');
+    return /^0[xX]/.test(t) ? parseInt(t.slice(2), 16) : Number(t);
+  });
+  if (bytes.some((b) => !(b >= 0 && b <= 255)) || new Set(bytes).size < 4) {
+    return false;
+  }
+  const counts = bytes.every((b, i) => i === 0 || Math.abs(b - bytes[i - 1]!) === 1);
+  return !counts;
+}
+
 const OPENVPN: readonly GatedPattern[] = [
   {
     re: /-----BEGIN OpenVPN Static key V1-----[ \t]*\r?\n(?<v>(?:[0-9a-fA-F]{32}[ \t]*\r?\n){0,15}[0-9a-fA-F]{32})/dg,
@@ -77,4 +121,5 @@ export const findKeyBytes: RecallDetector = (text, out) => {
   runGated(text, SOLANA_WORDS, SOLANA, out);
   runGated(text, WORDS, PATTERNS, out);
   runGated(text, OPENVPN_WORDS, OPENVPN, out, { before: 0, after: 16 });
+  runGated(text, BYTE_ARRAY_WORDS, BYTE_ARRAYS, out, { before: 0, after: 12 });
 };

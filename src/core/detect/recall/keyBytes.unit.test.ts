@@ -2,6 +2,8 @@ import { randomIndex, randomToken, BASE64, HEX } from '../random';
 import { assertHidden, assertUntouched } from './spanCases';
 import { findKeyBytes } from './keyBytes';
 
+const hides = (text: string, value: string): void => assertHidden(findKeyBytes, text, [value]);
+const leaves = (text: string): void => assertUntouched(findKeyBytes, text);
 const bytes = (n: number): string => Array.from({ length: n }, () => String(randomIndex(256))).join(',');
 
 describe('redact tier: keys written in forms of their own (keyBytes.ts)', () => {
@@ -37,6 +39,33 @@ describe('redact tier: keys written in forms of their own (keyBytes.ts)', () => 
     const phrase = Array.from({ length: 12 }, () => words[randomIndex(words.length)]).join(' ');
     assertHidden(findKeyBytes, `my mnemonic is ${phrase}`, [phrase]);
     assertHidden(findKeyBytes, `Seed phrase: "${phrase}"`, [phrase]);
+  });
+
+  it("hides a key's bytes as an array literal under a key's name, in CodeQL's languages", () => {
+    // Distinct draws: a zeroed or counting array is a placeholder's, and a draw's four distinct bytes are sure.
+    const drawn = (n: number, hex: boolean): string => {
+      const picked = new Set<number>();
+      while (picked.size < n) {
+        picked.add(randomIndex(256));
+      }
+      return [...picked].map((b) => (hex ? `0x${b.toString(16).padStart(2, '0')}` : String(b))).join(', ');
+    };
+    const [h, d] = [drawn(16, true), drawn(8, false)];
+    hides(`let key: Array<UInt8> = [${h}]`, h);
+    hides(`byte[] key = {${d}};`, d);
+    hides(`private static final byte[] SECRET_KEY = new byte[] {\n    ${h} };`, h);
+    hides(`key := []byte{${h}}`, h);
+    hides(`static const unsigned char hmac_key[16] = {${h}};`, h);
+    hides(`signing_key = bytes([${d}])`, d);
+    for (const text of [
+      `byte[] iv = {${d}};`,
+      'byte[] key = {1, 2, 3, 4, 5, 6, 7, 8};',
+      `unsigned char secret_key[16] = {${Array(16).fill('0x00').join(', ')}};`,
+      `let publicKey: [UInt8] = [${h}]`,
+      `byte[] key = {${d.split(', ').slice(0, 5).join(', ')}};`,
+    ]) {
+      leaves(text);
+    }
   });
 
   it('leaves byte tables, hashes, paths and prose that are no key', () => {
