@@ -77,10 +77,12 @@ export const SUBSCRIPT = /\[\d{0,6}\]/y;
 export const CALL_OPEN = /(?:\((?:[ \t]{0,4}\r?\n)?|\{)[ \t]{0,32}(?=["'`])/y;
 /**
  * A conversion that wraps the literal: Go `[]byte("…")`, Python `b"…"` and `SecretStr("…")`, Node
- * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first).
+ * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first); a decoder's
+ * or an encoder's call (`Base64.getDecoder().decode("…")`, `TextCodec.BASE64.encode("…")`, Rust's
+ * `STANDARD.decode("…")`, `bytes.fromhex("…")`: CodeQL's and Earlybird's tests).
  */
 export const CONVERSION =
-  /(?:\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|Cow::Borrowed|QStringLiteral|QLatin1String|Field\([ \t]{0,4}default[ \t]{0,4}=|Field|L(?=")|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
+  /(?:(?:[A-Za-z_][\w]{0,30}(?:\.|::|\(\)\.)){0,5}(?:decode|encode|b64decode|urlsafe_b64decode|decodeBase64|decodeHex|DecodeString|FromBase64String|fromhex|unhexlify|parseHexBinary)[ \t]{0,4}\((?=[ \t]{0,4}["'`])|\[\]byte|\[\]rune|bytes|bytearray|str|String::from|(?:Secret|SecretString)::new|Cow::Borrowed|QStringLiteral|QLatin1String|Field\([ \t]{0,4}default[ \t]{0,4}=|Field|L(?=")|String|new[ \t]{1,4}String|Buffer\.from|SecretStr|SecretString|SecureString|Secret|TextEncoder\(\)\.encode|Encoding\.UTF8\.GetBytes|b(?=["']))[ \t]{0,4}\(?[ \t]{0,4}(?=["'`])/y;
 /** A C# auto-property's initializer: `Password { get; set; } = "…";` (`init`, access modifiers, `@"…"`). */
 export const AUTO_PROPERTY =
   /[ \t]{0,4}\{[ \t]{0,4}(?:(?:private|protected|internal)[ \t]{1,4})?get;[ \t]{0,4}(?:(?:private|protected|internal)[ \t]{1,4})?(?:set|init);[ \t]{0,4}\}[ \t]{0,4}=[ \t]{0,8}@?(?=")/y;

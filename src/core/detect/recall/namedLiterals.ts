@@ -144,6 +144,10 @@ function namesNoLiteral(name: string, kind: string, value: string): boolean {
   );
 }
 
+/** A character set's or an encoding's name, as `encode` and `decode` take them. */
+const CHARSET =
+  /^(?:utf-?(?:8|16|32)(?:-?[lb]e)?|latin-?1|iso-?8859-?\d{1,2}|(?:us-)?ascii|base64|hex|binary|cp\d{3,4})$/i;
+
 /** Hides the literal given to the name at [s, e), if any; returns where the scan resumes. */
 function takeValue(text: string, s: number, e: number, kind: string, out: RecallSpan[]): number {
   const before = text.charCodeAt(s - 1);
@@ -248,7 +252,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   if (!forms.CODE_SEPARATORS.has(op) && !forms.LOOSE_SEPARATORS.has(op)) {
     forms.CONVERSION.lastIndex = forms.SEPARATOR.lastIndex;
     if (forms.CONVERSION.exec(text) !== null) {
-      return pushLiteral(text, readQuoted(text, forms.CONVERSION.lastIndex), kind, false, out);
+      const quoted = readQuoted(text, forms.CONVERSION.lastIndex);
+      // `password.encode("latin1")`: a charset's name is the call's argument, not the value.
+      return CHARSET.test(text.slice(quoted.start, quoted.end))
+        ? quoted.end
+        : pushLiteral(text, quoted, kind, false, out);
     }
   }
   const base = glued ? j + 1 : forms.SEPARATOR.lastIndex;

@@ -85,7 +85,7 @@ describe('redact tier: credential-named literals', () => {
     }
   });
 
-  it('hides a literal inside a conversion: []byte, b"", Buffer.from, SecretStr, new String', () => {
+  it('hides a literal inside a conversion: []byte, b"", Buffer.from, SecretStr, new String, decode()', () => {
     hides('var HMAC_KEY = []byte("LanternDrizzle45")\n', 'LanternDrizzle45');
     hides('SIGNING_KEY = b"cobalt-willow-77"\n', 'cobalt-willow-77');
     hides("const jwtSecret = Buffer.from('Falcon Orbit 22');", 'Falcon Orbit 22');
@@ -93,6 +93,19 @@ describe('redact tier: credential-named literals', () => {
     hides('String apiToken = new String("Velvet-Lantern-3");', 'Velvet-Lantern-3');
     leaves('var HMAC_KEY = []byte(os.Getenv("HMAC_KEY"))\n');
     leaves('if password == str(user_input): pass');
+    // A decoder's or an encoder's call (CodeQL's and Earlybird's tests).
+    hides(
+      'public static final String JWT_PASSWORD = TextCodec.BASE64.encode("Lantern7Drizzle45Qx");',
+      'Lantern7Drizzle45Qx',
+    );
+    hides('byte[] key = Base64.getDecoder().decode("cobalt+willow/77QxZ=");', 'cobalt+willow/77QxZ=');
+    hides(
+      'if let Ok(secret_key) = base64::engine::general_purpose::STANDARD.decode("Qz7mK2pW9xR4") {',
+      'Qz7mK2pW9xR4',
+    );
+    hides('KEY = bytes.fromhex("9c112f8a0377e05bc24d")', '9c112f8a0377e05bc24d');
+    leaves('byte[] key = Base64.getDecoder().decode(System.getenv("KEY"));');
+    leaves('        password = password.encode("latin1")');
   });
 
   it('hides literals under names in any case style', () => {
