@@ -26,18 +26,16 @@ import * as forms from './nameForms';
 import {
   afterAnchor,
   continuedValue,
-  definedValue,
-  directiveValue,
   indentOf,
   linePrefix,
   openedString,
   referenceDefault,
-  spacedQuoted,
   shellDefault,
   skipSpaces,
   takeListValues,
-  xmlElement,
 } from './valueForms';
+import { xmlElement } from './xmlElements';
+import { spacedValue } from './spacedValues';
 import { isCleanToken, looksRandom, opensQuotedToken } from './tokenShape';
 import { inCredentialSection, namesApiKey } from './keySections';
 
@@ -375,32 +373,6 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
   return first !== null && text[e] === '=' && at === e + 1 && /^[A-Z][A-Z0-9_]*$/.test(text.slice(s, e))
     ? pushLiteral(text, { ...bare, end: bare.start + first[0].length }, kind, true, out)
     : resume;
-}
-
-/**
- * A value after a name and a space, with no separator: `secret "…";` starting a line (a directive), or a
- * generated token anywhere (`Using token k3J9…`).
- */
-function spacedValue(
-  text: string,
-  at: number,
-  prefix: string | undefined,
-  kind: string,
-  out: RecallSpan[],
-  configKey = false,
-): number {
-  const defined = definedValue(text, at, prefix, kind, out) ?? spacedQuoted(text, at, prefix, kind, out);
-  if (defined !== undefined) {
-    return defined;
-  }
-  const c = text.charCodeAt(at);
-  if (prefix === undefined || !LINE_PREFIX.test(prefix)) {
-    return generatedToken(text, at, kind, out);
-  }
-  if (c === 34 || c === 39) {
-    return pushLiteral(text, readQuoted(text, at), kind, false, out);
-  }
-  return directiveValue(text, at, kind, out, configKey) ?? generatedToken(text, at, kind, out);
 }
 
 /** Letters, digits, `_`, `-` and `.`: the characters of a name in any case style or namespace. */

@@ -20,11 +20,6 @@ describe('redact tier: credential-named literals', () => {
     hides('"password": "glass meadow"', 'glass meadow');
     hides('[db]\npassword = orchard-fox\n', 'orchard-fox');
     hides('<password>silver birch</password>', 'silver birch');
-    // Maven's settings.xml trims the blanks around an element's text (trivy's `settings.xml` case).
-    hides('<settings>\n<password>  plainSecret  </password>\n</settings>', 'plainSecret');
-    hides('<passphrase>\tgpg harbour 7\t</passphrase>', 'gpg harbour 7');
-    // An attribute's value unquoted, as HTML allows (Talisman's `<pass data=123> … </pass>`).
-    hides('<pass data=123> tidal cove 4 </pass>', 'tidal cove 4');
     hides('<add key="DbPassword" value="amber wheel"/>', 'amber wheel');
     hides('<connection password="amber wheel2"/>', 'amber wheel2');
     hides('ENV DB_PASSWORD hollow pine\n', 'hollow pine');
@@ -85,7 +80,7 @@ describe('redact tier: credential-named literals', () => {
     }
   });
 
-  it('hides a literal inside a conversion: []byte, b"", Buffer.from, SecretStr, new String, decode()', () => {
+  it('hides a literal inside a conversion: []byte, b"", Buffer.from, SecretStr, new String', () => {
     hides('var HMAC_KEY = []byte("LanternDrizzle45")\n', 'LanternDrizzle45');
     hides('SIGNING_KEY = b"cobalt-willow-77"\n', 'cobalt-willow-77');
     hides("const jwtSecret = Buffer.from('Falcon Orbit 22');", 'Falcon Orbit 22');
@@ -93,19 +88,6 @@ describe('redact tier: credential-named literals', () => {
     hides('String apiToken = new String("Velvet-Lantern-3");', 'Velvet-Lantern-3');
     leaves('var HMAC_KEY = []byte(os.Getenv("HMAC_KEY"))\n');
     leaves('if password == str(user_input): pass');
-    // A decoder's or an encoder's call (CodeQL's and Earlybird's tests).
-    hides(
-      'public static final String JWT_PASSWORD = TextCodec.BASE64.encode("Lantern7Drizzle45Qx");',
-      'Lantern7Drizzle45Qx',
-    );
-    hides('byte[] key = Base64.getDecoder().decode("cobalt+willow/77QxZ=");', 'cobalt+willow/77QxZ=');
-    hides(
-      'if let Ok(secret_key) = base64::engine::general_purpose::STANDARD.decode("Qz7mK2pW9xR4") {',
-      'Qz7mK2pW9xR4',
-    );
-    hides('KEY = bytes.fromhex("9c112f8a0377e05bc24d")', '9c112f8a0377e05bc24d');
-    leaves('byte[] key = Base64.getDecoder().decode(System.getenv("KEY"));');
-    leaves('        password = password.encode("latin1")');
   });
 
   it('hides literals under names in any case style', () => {
@@ -140,22 +122,6 @@ describe('redact tier: credential-named literals', () => {
     const long = 'Lx9-'.repeat(80);
     hides(`DB_PASSWORD=${long}\n`, long);
     hides(`password = "${long}"`, long);
-  });
-
-  it('leaves a reference that closes a call, and hides a literal with its last bracket', () => {
-    // CodeQL's Python test: a keyword argument on its own line, the call's `)` after the name.
-    leaves('conn = client.connect(\n    host=HOST,\n    password=PASSWORD) # $ Sink\n');
-    hides('DB_PASSWORD=tidal)cove9)\n', 'tidal)cove9)');
-  });
-
-  it("hides a literal after Swift's implicitly unwrapped type, not the type", () => {
-    hides('let password: String! = "tidal cove 8"', 'tidal cove 8');
-    leaves('var txtFieldPassword: UITextField! = nil');
-    // CodeQL's Swift test: a parameter's type and default, and a statement of code a `//` comment closes.
-    leaves('init(\n\t\t\tencryptionKey: Data? = nil,\n\t\t\treadOnly: Bool = false)');
-    leaves('\tconfig.encryptionKey = myVarKey // GOOD\n');
-    const drawn = 'Kq8vLm2pXz7RtW4n9s';
-    hides(`\tconfig.encryptionKey = ${drawn} // BAD\n`, drawn);
   });
 
   it('hides literals compared with a credential name from the left, and C and C++ declarations', () => {

@@ -1,0 +1,47 @@
+import { findNamedLiterals } from './namedLiterals';
+import { assertHidden, assertUntouched } from './spanCases';
+
+const hides = (text: string, ...values: string[]): void => assertHidden(findNamedLiterals, text, values);
+const leaves = (text: string): void => assertUntouched(findNamedLiterals, text);
+
+describe('redact tier: credential-named literals in the peers\u2019 test material (2026-12-08)', () => {
+  it('hides an element\u2019s text between blanks, and after an unquoted attribute', () => {
+    // Maven's settings.xml trims the blanks around an element's text (trivy's `settings.xml` case).
+    hides('<settings>\n<password>  plainSecret  </password>\n</settings>', 'plainSecret');
+    hides('<passphrase>\tgpg harbour 7\t</passphrase>', 'gpg harbour 7');
+    // An attribute's value unquoted, as HTML allows (Talisman's `<pass data=123> … </pass>`).
+    hides('<pass data=123> tidal cove 4 </pass>', 'tidal cove 4');
+  });
+
+  it('leaves a reference that closes a call, and hides a literal with its last bracket', () => {
+    // CodeQL's Python test: a keyword argument on its own line, the call's `)` after the name.
+    leaves('conn = client.connect(\n    host=HOST,\n    password=PASSWORD) # $ Sink\n');
+    hides('DB_PASSWORD=tidal)cove9)\n', 'tidal)cove9)');
+  });
+
+  it("hides a literal after Swift's implicitly unwrapped type, not the type", () => {
+    hides('let password: String! = "tidal cove 8"', 'tidal cove 8');
+    leaves('var txtFieldPassword: UITextField! = nil');
+    // CodeQL's Swift test: a parameter's type and default, and a statement of code a `//` comment closes.
+    leaves('init(\n\t\t\tencryptionKey: Data? = nil,\n\t\t\treadOnly: Bool = false)');
+    leaves('\tconfig.encryptionKey = myVarKey // GOOD\n');
+    const drawn = 'Kq8vLm2pXz7RtW4n9s';
+    hides(`\tconfig.encryptionKey = ${drawn} // BAD\n`, drawn);
+  });
+
+  it('hides a literal inside a decoder\u2019s or an encoder\u2019s call, not a charset\u2019s name', () => {
+    // A decoder's or an encoder's call (CodeQL's and Earlybird's tests).
+    hides(
+      'public static final String JWT_PASSWORD = TextCodec.BASE64.encode("Lantern7Drizzle45Qx");',
+      'Lantern7Drizzle45Qx',
+    );
+    hides('byte[] key = Base64.getDecoder().decode("cobalt+willow/77QxZ=");', 'cobalt+willow/77QxZ=');
+    hides(
+      'if let Ok(secret_key) = base64::engine::general_purpose::STANDARD.decode("Qz7mK2pW9xR4") {',
+      'Qz7mK2pW9xR4',
+    );
+    hides('KEY = bytes.fromhex("9c112f8a0377e05bc24d")', '9c112f8a0377e05bc24d');
+    leaves('byte[] key = Base64.getDecoder().decode(System.getenv("KEY"));');
+    leaves('        password = password.encode("latin1")');
+  });
+});
