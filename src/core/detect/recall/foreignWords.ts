@@ -136,6 +136,34 @@ function scriptKind(word: string, before: string | undefined, after: string | un
 }
 
 /** Letters that carry no combining mark to strip but have a plain spelling (`ł`, `ø`, `ß`, `ı`). */
+/** HTML's numeric character references, the closing `;` optional as browsers read them (`L&#246;senord`). */
+export function decodeNumericEntities(text: string): string {
+  return text.replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));?/g, (whole, hex?: string, dec?: string) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * Whether a value is the word "password" itself in some tongue, as a UI catalogue gives it to a `password`
+ * key (`"Password": "Lösenord"`, `"secret": "&#12497;&#12473;…"`, `パ ス ワ ー ド` spaced out): a label.
+ * Whole values only: `Lösenord2024!` is a password.
+ */
+export function isPasswordLabel(value: string): boolean {
+  const decoded = decodeNumericEntities(value)
+    .trim()
+    .replace(/[:\uff1a]$/, '')
+    .replace(/(?<=[\u0080-\uffff]) (?=[\u0080-\uffff])/g, '')
+    .toLowerCase();
+  const plain = foldWord(decoded).replace(/[\s_-]+/g, ' ');
+  return (
+    FOREIGN_PASSWORDS.has(plain) ||
+    PASSWORD_PAIRS.has(plain) ||
+    plain === 'mot de passe' ||
+    SCRIPT_PASSWORDS.includes(decoded)
+  );
+}
+
 const PLAIN: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', ı: 'i', đ: 'd', œ: 'oe' };
 
 /**

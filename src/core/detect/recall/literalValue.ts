@@ -5,6 +5,7 @@ import { hasNotRealBody, isCommandSubstitution, isProse } from './nonSecretForms
 import { isQuestionMarkTwin } from './questionMarkTwin';
 import { isFiller } from './fillerValues';
 import { isReferenceForm } from './referenceForms';
+import { isPasswordLabel } from './foreignWords';
 import type { RecallSpan } from './recallSpan';
 import { isMarkedDraw } from '../rules/markedDraws';
 import { holdsGeneratedRun, isGibberish, looksRandom, spellsWords } from './tokenShape';
@@ -327,7 +328,7 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   ) {
     return false;
   }
-  if (isProse(trimmed)) {
+  if (isProse(trimmed) || isPasswordLabel(trimmed)) {
     return false;
   }
   if (span.quoted) {

@@ -13,6 +13,23 @@ describe('redact tier: credential-named literals in the peers\u2019 test materia
     hides('<pass data=123> tidal cove 4 </pass>', 'tidal cove 4');
   });
 
+  it('leaves names, bind parameters, paths and the word itself in a credential\u2019s place (Earlybird)', () => {
+    for (const text of [
+      'password: MONGO_DB_PASSWORD',
+      'authKey: GITHUB_AUTH_KEY',
+      'conn = "Server=x;user=@user;password=@password"',
+      'api.auth.Password: /foo/bar/Password.js',
+      '"Password": "L\u00f6senord"',
+      '"password": "L&#246;senord"',
+      '"secret": "&#12497;&#12473;&#12527;&#12540;&#12489"',
+      'password: \u30d1 \u30b9 \u30ef \u30fc \u30c9',
+    ]) {
+      leaves(text);
+    }
+    hides('"password": "L\u00f6senord2024!"', 'L\u00f6senord2024!');
+    hides('DB_PASSWORD=AMBER_WHEEL_42', 'AMBER_WHEEL_42');
+  });
+
   it('leaves a reference that closes a call, and hides a literal with its last bracket', () => {
     // CodeQL's Python test: a keyword argument on its own line, the call's `)` after the name.
     leaves('conn = client.connect(\n    host=HOST,\n    password=PASSWORD) # $ Sink\n');

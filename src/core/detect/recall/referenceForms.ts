@@ -23,8 +23,24 @@ const SYMFONY_ENV = /^%env\((?:[a-z_]{1,20}:){0,4}[A-Za-z_]\w{0,80}\)%$/;
 /** `&lt;YOUR_PASSWORD&gt;`: a placeholder in HTML or XML text. */
 const ESCAPED_ANGLES = /^&lt;([^&<>\r\n]{1,60})&gt;$/;
 
+/**
+ * Names and paths in a credential's place (Earlybird's negatives): an environment variable's or a secret's
+ * name (`password: MONGO_DB_PASSWORD`), a statement's bind parameter (`password=@password`, `:db_pass`), a
+ * file's path (`api.auth.Password: /foo/bar/Password.js`).
+ */
+const NAMED_SECRET = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const CREDENTIAL_PART = /PASS|PWD|SECRET|TOKEN|KEY|CRED|AUTH/i;
+const BIND_PARAMETER = /^[@:][A-Za-z_]\w{0,40}$/;
+const FILE_PATH = /^(?:\.{0,2}\/|~\/)?(?:[\w.-]{1,64}\/){1,12}[\w-]{1,64}\.[A-Za-z]{1,5}$/;
+
 /** Whether `value` (trimmed, unquoted) is one of those forms, and so no literal. */
 export function isReferenceForm(value: string): boolean {
+  if (
+    ((NAMED_SECRET.test(value) || BIND_PARAMETER.test(value)) && CREDENTIAL_PART.test(value)) ||
+    (FILE_PATH.test(value) && value.includes('/'))
+  ) {
+    return true;
+  }
   const quoted = QUOTED.exec(value)?.[2];
   const password = USER_THEN.exec(value)?.[1];
   if (SYMFONY_ENV.test(quoted ?? value)) {

@@ -16,6 +16,8 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   "    'COOKIEJAR', 'FTPPORT', 'KEYPASSWD', 'KRB4LEVEL',",
   "args=('localhost', 'username', 'password', 'from@abc', ['user1@abc', 'user2@xyz'], 'Logger Subject')",
   "\\tserverEnvironment: register('server-environment', 0xeba3),\\n\\tpass: register('pass', 0xeba4),",
+  // The word itself in a UI catalogue, its letter an HTML reference (Earlybird's negative).
+  '"password": "L&#246;senord"',
   // Swift's implicitly unwrapped optional (Earlybird's negative): the type, not a value.
   'var txtFieldPassword: UITextField! = nil',
   // Vim's rust.vim: `pwd` is the working directory, and the value Vim script.

@@ -11,6 +11,7 @@ import {
   namesCredential,
 } from './valueChecks';
 import { jwtLookAlike } from './jwtChecks';
+import { isPasswordLabel } from '../recall/foreignWords';
 import { drawnPairs, randomLetterRun } from './letterPairs';
 
 /**
@@ -49,7 +50,9 @@ function literalData(v: string): boolean {
     // A package coordinate (`google-auth-library-oauth2-http:1.3.0`, after Maven's `com.google.auth:`).
     /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+:v?\d+(?:\.\d+){1,3}$/i.test(v) ||
     /\[-?\d{1,4}\](?:\.|$)/.test(v) ||
-    /^#[0-9a-f]{3,8}$/i.test(v)
+    /^#[0-9a-f]{3,8}$/i.test(v) ||
+    // The word "password" in a UI catalogue's tongue, its letters maybe HTML references (`L&#246;senord`).
+    isPasswordLabel(v)
   );
 }
 

@@ -1,4 +1,5 @@
 import { isMarkedDraw } from './markedDraws';
+import { decodeNumericEntities } from '../recall/foreignWords';
 import { randomLetterRun, randomPairs, rarePairs } from './letterPairs';
 import { drawnTriples } from './letterTriples';
 import { strayDollarStart, templateMarks } from '../templateRefs';
@@ -230,7 +231,7 @@ export function literalOk(v: string, literal: boolean | 'compared' = false): boo
     isPathLike(t) ||
     t.includes('://') ||
     (namesCredential(t) && !drawnBesideWord(t)) ||
-    TRANSLATED.test(t) ||
+    TRANSLATED.test(t.includes('&#') ? decodeNumericEntities(t) : t) ||
     (!marked && looksLikeCode(t)) ||
     // A negated variable (`!!passThrough`, `!isCompleteFix`, `!this.ready`) is code, and so is a
     // variable that closes a call (`private_key=private_key)`), a call that a line break continues
