@@ -49,10 +49,14 @@ const PATTERNS: readonly GatedPattern[] = [
     kind: 'recovery-phrase',
   },
 ];
-/** A key's binding: `pk`, `sk`, `…_key`, `secret`, `seed`, `priv…`; not a public key's, a hash's or a digest's. */
+/**
+ * A key's binding: `pk`, `sk`, `…_key`, `secret`, `seed`, `priv…`, a password's (`constantPassword`, CodeQL's
+ * Swift test); not a public key's, a hash's or a digest's.
+ */
 function keyName(name: string): boolean {
   return (
-    /(?:^|_)(?:pk|sk)(?:_|$)|key|secret|seed|priv/i.test(name) && !/pub|hash|digest|expected|addr/i.test(name)
+    /(?:^|_)(?:pk|sk)(?:_|$)|key|secret|seed|priv|passw|pwd/i.test(name) &&
+    !/pub|hash|digest|expected|addr/i.test(name)
   );
 }
 

@@ -57,6 +57,7 @@ describe('redact tier: keys written in forms of their own (keyBytes.ts)', () => 
     hides(`key := []byte{${h}}`, h);
     hides(`static const unsigned char hmac_key[16] = {${h}};`, h);
     hides(`signing_key = bytes([${d}])`, d);
+    hides(`\tlet constantPassword: Array<UInt8> = [${h}]`, h);
     for (const text of [
       `byte[] iv = {${d}};`,
       'byte[] key = {1, 2, 3, 4, 5, 6, 7, 8};',
