@@ -150,6 +150,9 @@ export function decodeNumericEntities(text: string): string {
  * Whole values only: `Lösenord2024!` is a password.
  */
 export function isPasswordLabel(value: string): boolean {
+  if (value.length > 96) {
+    return false; // the longest label, eight HTML references and blanks, is shorter
+  }
   const decoded = decodeNumericEntities(value)
     .trim()
     .replace(/[:\uff1a]$/, '')

@@ -245,7 +245,7 @@ export function pushLiteral(
   const unclosed = span.quoted ? end : withoutStrayClosers(text, start, end);
   if (
     !isLiteral(text, { start, end: unclosed, quoted: span.quoted }, bareIsLiteral) ||
-    !isLiteral(text, { start, end, quoted: span.quoted }, bareIsLiteral) ||
+    (unclosed !== end && !isLiteral(text, { start, end, quoted: span.quoted }, bareIsLiteral)) ||
     tooShortFor(kind, end - start) ||
     isQuestionMarkTwin(kind, text.slice(start, end))
   ) {

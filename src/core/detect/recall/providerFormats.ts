@@ -51,11 +51,8 @@ const FORMATS: readonly (readonly [kind: string, lead: string, whole?: string])[
   ['asana-token', '/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}', '[12]/\\d{16}(?:/\\d{16})?:[0-9a-f]{32}'],
   // Facebook's app access token with blanks around its bar (ggshield's `Facebook = <15 digits> | <32 hex>;`);
   // providerShapes.ts reads `<app id>|<app secret>` written as one run.
-  [
-    'facebook-app-token',
-    '(?:[ \\t]\\|[ \\t]?|\\|[ \\t])[0-9a-f]{32}',
-    '\\d{15,16}(?:[ \\t]\\|[ \\t]?|\\|[ \\t])[0-9a-f]{32}',
-  ],
+  // Searched from its bar: a lead that opens on a blank was tried at every blank of the text (+0.23 ms per 100 KB).
+  ['facebook-app-token', '\\|[ \\t]?[0-9a-f]{32}', '\\d{15,16}(?:[ \\t]\\|[ \\t]?|\\|[ \\t])[0-9a-f]{32}'],
 ];
 
 /**
