@@ -43,8 +43,16 @@ const TYPE_WORDS = new Set([
   'typeof',
 ]);
 
+/** A call whose callee is a name or a member chain, its arguments names and literals of words (no draw). */
+const PLAIN_CALL =
+  /^[A-Za-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,6}\((?:[A-Za-z_$][\w$.]{0,40}(?:,[ \t]?[A-Za-z_$][\w$.]{0,40}){0,4})?\)$/;
+
 /** Code in an unquoted value: a call, a member chain, a type annotation, a collection, an operator. */
 export function isCode(value: string): boolean {
+  // A call of a member chain with plain arguments (`base64.b64decode(encoded)`): its digits read as drawn.
+  if (PLAIN_CALL.test(value)) {
+    return true;
+  }
   // A generated value (`s.uO1VH…`, `vb[ig{tx>…}}`) may hold a dot or a bracket without being code.
   // Nor is a passphrase of dotted words (`galaxy.marble.summit`) a member chain.
   if (looksRandom(value) || isGibberish(value) || isMarkedDraw(value) || dottedPassphrase(value)) {

@@ -72,5 +72,8 @@ describe('redact tier: credential-named literals in the peers\u2019 test materia
     hides('KEY = bytes.fromhex("9c112f8a0377e05bc24d")', '9c112f8a0377e05bc24d');
     leaves('byte[] key = Base64.getDecoder().decode(System.getenv("KEY"));');
     leaves('        password = password.encode("latin1")');
+    // A call with names for arguments, whose digits once read as drawn (real files: cryptography's ssh.py).
+    leaves('password = base64.b64decode(encoded)');
+    leaves('private_key = ed25519.Ed25519PrivateKey.from_private_bytes(secret)');
   });
 });
