@@ -334,7 +334,7 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   ) {
     return false;
   }
-  if (isProse(trimmed) || isPasswordLabel(trimmed)) {
+  if (isProse(trimmed) || isPasswordLabel(trimmed) || IPV6.test(trimmed) || CONCATENATION.test(trimmed)) {
     return false;
   }
   if (span.quoted) {
@@ -351,6 +351,11 @@ export function isLiteral(text: string, span: ValueSpan, bareIsLiteral: boolean)
   }
   return !isCode(trimmed);
 }
+
+/** An IPv6 address (Sonar's `ip_secret1 = "bfee:e3e1:…"`): an address, whatever its name says. */
+export const IPV6 = /^(?=[0-9A-Fa-f:]{7,39}$)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}$/;
+/** What a quote pair holds when a string is closed, joined with a name and opened again: `'" + pwd + "'`. */
+const CONCATENATION = /^["'`][ \t]{0,4}\+[ \t]{0,4}[\w$.()[\]]{1,80}[ \t]{0,4}\+[ \t]{0,4}["'`]$/;
 
 /** A type, maybe generic or optional, then ` = ` and a default: a declaration's, not a value. */
 const TYPE_DEFAULT = /^[A-Z][\w.]{0,40}(?:<[^<>\n]{0,40}>)?[?!]?[ \t]*=[ \t]/;

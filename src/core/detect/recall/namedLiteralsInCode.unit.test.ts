@@ -34,6 +34,12 @@ describe('redact tier: credential-named literals in the peers\u2019 test materia
     hides(`DB_PASSWORD=${constant}`, constant);
   });
 
+  it('leaves an IPv6 address and a string joined around a name (Sonar\u2019s tests)', () => {
+    leaves('String ip_secret1 = "bfee:e3e1:9a92:6617:02d5:256a:b87a:fbcc";');
+    leaves('ip_secret2 = "2001:db8:1::ab9:C0A8:102"');
+    leaves('String s = "password=\'" + pwd + "\'";');
+  });
+
   it('ends a bare value where PEM armour starts on its line (ggshield)', () => {
     const secret = `${randomToken(DIGITS, 15)} / ${randomToken(HEX.toLowerCase(), 32)}`;
     hides(

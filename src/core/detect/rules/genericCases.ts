@@ -18,6 +18,8 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   "\\tserverEnvironment: register('server-environment', 0xeba3),\\n\\tpass: register('pass', 0xeba4),",
   // The word itself in a UI catalogue, its letter an HTML reference (Earlybird's negative).
   '"password": "L&#246;senord"',
+  // A value Spring Cloud Config keeps encrypted (Sonar's negative).
+  'password = "{cipher}1e3faa2cdab2deae117dca102e52922a"',
   // Swift's implicitly unwrapped optional (Earlybird's negative): the type, not a value.
   'var txtFieldPassword: UITextField! = nil',
   // Vim's rust.vim: `pwd` is the working directory, and the value Vim script.
@@ -90,6 +92,8 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
 
 /** Must never be reported as `generic-secret`. */
 export const GENERIC_SECRET_NEGATIVES: readonly string[] = [
+  // An IPv6 address under a secret's name (Sonar's negatives).
+  'String ip_secret1 = "bfee:e3e1:9a92:6617:02d5:256a:b87a:fbcc";',
   // Real files: botocore's paginators, the cryptography package's type hints, VS Code's minified
   // authentication extension (a list of names), OAuth 1 examples from RFC 5849 and requests-oauthlib.
   '        "output_token": "StreamDescription.Shards[-1].ShardId",',

@@ -12,6 +12,7 @@ import {
 } from './valueChecks';
 import { jwtLookAlike } from './jwtChecks';
 import { isPasswordLabel } from '../recall/foreignWords';
+import { IPV6 } from '../recall/literalValue';
 import { drawnPairs, randomLetterRun } from './letterPairs';
 
 /**
@@ -52,7 +53,10 @@ function literalData(v: string): boolean {
     /\[-?\d{1,4}\](?:\.|$)/.test(v) ||
     /^#[0-9a-f]{3,8}$/i.test(v) ||
     // The word "password" in a UI catalogue's tongue, its letters maybe HTML references (`L&#246;senord`).
-    isPasswordLabel(v)
+    isPasswordLabel(v) ||
+    // An IPv6 address, and a value Spring Cloud Config keeps encrypted (`{cipher}…`; Sonar's negatives).
+    IPV6.test(v) ||
+    v.startsWith('{cipher}')
   );
 }
 
