@@ -28,7 +28,7 @@ const HEADER_DIRECTIVE =
 
 /** The scheme before the credential. */
 const SCHEME =
-  /(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|OAuth|ApiKey|Api-Key|Key|SSWS|Splunk|GenieKey|JWT|Client-ID|AWS4-HMAC-SHA256|Hawk)[ \t]{1,4}/iy;
+  /(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|OAuth|ApiKey|Api-Key|Key|SSWS|Splunk|GenieKey|JWT|Client-ID|AWS4-HMAC-SHA256|Hawk):?[ \t]{1,4}/iy;
 /** A header inside a curl `-H`/`--header` argument. */
 const HEADER_ARGUMENT =
   /(?<![\w-])(?:-H|--header)(?:=|[ \t]{1,8})["']?([A-Za-z][\w-]{0,63})[ \t]{0,4}:[ \t]{0,8}/g;
@@ -41,7 +41,7 @@ const DESCRIPTIVE_HEADER =
  * a string joined to the scheme's (`(str "Bearer " "…")`, `"Bearer " + "…"`).
  */
 const BEARER =
-  /\bBearer(?:[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})|[ ](?<=["'`]Bearer[ ])(?:(?=[^\s"'`]{4,512}["'`])|["'`][ \t]{0,4}\+?[ \t]{0,4}["'`](?=[^\s"'`]{4,512}["'`])))/g;
+  /\bBearer(?::?[ \t]{1,4}(?=[A-Za-z0-9._~+/-]{16})|[ ](?<=["'`]Bearer[ ])(?:(?=[^\s"'`]{4,512}["'`])|["'`][ \t]{0,4}\+?[ \t]{0,4}["'`](?=[^\s"'`]{4,512}["'`])))/g;
 /** `Token <value>` making up a literal, a digit in the value (`'Token 9f86…'`; `"Token expired"` is a message). */
 const TOKEN_LITERAL = /Token[ ](?<=["'`]Token[ ])(?=[^\s"'`]{0,511}\d)(?=[^\s"'`]{4,512}["'`])/g;
 

@@ -14,6 +14,10 @@ describe('redact tier: credentials in HTTP headers', () => {
     hides('Authorization: Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl', 'eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl');
     hides('Authorization: q7Rm2xKp9LwZ4tVb', 'q7Rm2xKp9LwZ4tVb');
     hides(`Proxy-Authorization: Basic ${basic}`, basic);
+    // A colon after the scheme (gosec's G101 samples): the scheme stays, the token after it is hidden.
+    const token = `${randomToken(ALNUM, 20)}4k9`;
+    hides(`Authorization: Bearer: ${token}`, token);
+    hides(`const ( bearer = "Bearer: ${token}" )`, token);
   });
 
   it('hides it in a list of values and in markup, ending at the list or the element', () => {
