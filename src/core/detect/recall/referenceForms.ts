@@ -37,7 +37,7 @@ const FILE_PATH = /^(?:\.{0,2}\/|~\/)?(?:[\w.-]{1,64}\/){1,12}[\w-]{1,64}\.[A-Za
 export function isReferenceForm(value: string): boolean {
   if (
     ((NAMED_SECRET.test(value) || BIND_PARAMETER.test(value)) && CREDENTIAL_PART.test(value)) ||
-    (FILE_PATH.test(value) && value.includes('/'))
+    FILE_PATH.test(value)
   ) {
     return true;
   }
