@@ -21,6 +21,7 @@ import { findKeyMaterial } from './keyMaterial';
 import { findSqlInserts } from './sqlInserts';
 import { findTableColumns } from './tableColumns';
 import { findLabelledTokens } from './labelledTokens';
+import { findBase64Tokens } from './base64Tokens';
 import { findLabelledLines } from './labelledLines';
 import { findNamedLiterals } from './namedLiterals';
 import { findForeignNames } from './foreignNames';
@@ -95,6 +96,7 @@ export const RECALL_DETECTORS: readonly RecallDetector[] = [
   findJdbcUrls,
   findKeyMaterial,
   findLabelledTokens,
+  findBase64Tokens,
   findLabelledLines,
   findWordedTokens,
   findBareLongTokens,
