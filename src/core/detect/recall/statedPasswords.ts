@@ -1,4 +1,4 @@
-import { lineEnd } from '../lineBounds';
+import { lineEnd, lineStart } from '../lineBounds';
 import { pushLiteral } from './literalValue';
 import { isChosenWord } from './chosenPasswords';
 import { isElided } from './nonSecretForms';
@@ -72,6 +72,18 @@ const STATING =
  * after the word (CodeQL's Swift test: `RNEncryptor(…, password: myConstPassword, iv: myIV, …)`).
  */
 const IDENTIFIER_ARGUMENT = /^[A-Za-z_$][\w$.]*(?:[a-z][A-Z]|_)[\w$.]*[,)]$/;
+/**
+ * One word of letters wrapped whole, as a writer sets a value apart: backticks (one or two), `**`, parentheses,
+ * or bold, code or keyboard markup, each closed by its own kind; a clause's mark after it. Plain quotes are
+ * code's strings (`'data'`, `"with"`), read by the detectors of names and literals.
+ */
+const WRAPPED_WORD =
+  /^(?:(`{1,2})[A-Za-z][a-z]{3,31}\1|\*\*[A-Za-z][a-z]{3,31}\*\*|\([A-Za-z][a-z]{3,31}\)|<(b|strong|code|kbd)>[A-Za-z][a-z]{3,31}<\/\2>)(?:[.,;:!?)]|<\/[a-z]{1,8}>)*$/;
+/** Words right before a set-apart word that make it a user's or an account's name (`password for \`root\``). */
+const NAMES_A_USER = /(?:^|[ \t])(?:for|of|user(?:name)?|account|login|as)(?:[ \t]+the)?[ \t:]*$/i;
+/** Words right after a set-apart word that make it a place's name (`see the \`\`analytics\`\` entry in the vault`). */
+const NAMES_A_PLACE =
+  /^[ \t]{1,4}(?:entry|item|record|field|variable|var|secret|key|file|setting|option|param(?:eter)?|column|value|label|folder|vault|env)s?(?![A-Za-z])/i;
 /** One word in quotes that ends its sentence (`"…".`), as a writer sets a secret apart. */
 const QUOTED_WORD = /^["'`][A-Za-z][a-z]{3,31}["'`][.!;]?$/;
 /** Names of hashes and ciphers, which prose about passwords names (`the password is sha256-hashed`). */
@@ -147,6 +159,9 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
   const end = lineEnd(text, from, REACH);
   let bare: [number, number] | undefined;
   let skipped = 0;
+  // A set-apart word that names a user or is prose (`for the \`service\` and \`account\``): those after it
+  // are names too.
+  let namesSeen = false;
   for (const [s, e] of pieces(text, from, end)) {
     const raw = text.slice(s, e);
     const lead = WRAP_START.exec(raw)?.[0].length ?? 0;
@@ -157,6 +172,10 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
     if (value === '') {
       continue; // a separator, an arrow, markup alone
     }
+    const wrapped = (reading === 'password' || reading === 'statedKey') && WRAPPED_WORD.test(raw);
+    if (wrapped && (!isChosenWord(value) || NAMES_A_USER.test(text.slice(Math.max(from, s - 16), s)))) {
+      namesSeen = true;
+    }
     if (stated && !STATING.test(text.slice(from, start))) {
       // `token`, `secret` alone: only a value a verb or an arrow states (`the token is …`, `secret → …`).
     } else if (
@@ -166,6 +185,17 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
       isChosenWord(value)
     ) {
       // A word a writer set apart in quotes right after `is` (`The secret is "…".`): chosen, and still one.
+      return take(text, start, start + value.length, out);
+    } else if (
+      wrapped &&
+      !namesSeen &&
+      !ALGORITHM.test(value) &&
+      !NAMES_A_PLACE.test(text.slice(e, e + 24)) &&
+      !/^(?:`|\*\*|<\/)/.test(text.slice(from, from + 2)) &&
+      !(raw.startsWith('(') && (skipped > 0 || /pwd?$/i.test(text.slice(from - 3, from))))
+    ) {
+      // One word a writer set apart in code, bold or parentheses (`password \`…\``, ``` ``…`` ```,
+      // `<b>…</b>`, `the DB password (…) was`): a value, though letters alone.
       return take(text, start, start + value.length, out);
     } else if (fits(value, reading)) {
       if (lead > 0 || SET_APART.test(raw)) {
@@ -184,6 +214,15 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
   if (bare !== undefined) {
     return take(text, bare[0], bare[1], out);
   }
+  const setTo = reading === 'password' ? SET_TO.exec(text.slice(from, end)) : null;
+  if (
+    setTo !== null &&
+    isChosenWord(setTo[1]!) &&
+    SETTING.test(text.slice(lineStart(text, from, 120), from))
+  ) {
+    const [start, stop] = setTo.indices![1]!;
+    return take(text, from + start, from + stop, out);
+  }
   const chosen =
     reading === 'password' || reading === 'statedKey' ? CHOSEN_WORD.exec(text.slice(from, end)) : null;
   const group = chosen?.[1] !== undefined ? 1 : 2;
@@ -193,6 +232,14 @@ function readValue(text: string, from: number, reading: Reading, out: RecallSpan
   }
   return valueBelow(text, from, end, reading, out) ?? from;
 }
+
+/**
+ * `Set the BIOS supervisor password to …`: a verb of setting before the word on its line, `to` and one chosen
+ * word right after it, ending its clause. Group 1.
+ */
+const SET_TO =
+  /^[ \t]{1,4}to[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?(?=[ \t]*(?:[.!,;)(]|$)|[ \t]{1,4}(?:and|but|so|or|in|on|at|for|until)(?:[ \t]|$))/d;
+const SETTING = /(?:^|[^A-Za-z])(?:set|change|reset|update)s?[ \t]/i;
 
 /** The line after a line that ends with its colon, a blank line between at most: its one word. */
 const NEXT_LINE = /\r?\n(?:[ \t]*\r?\n)?[ \t]{0,8}([^\s]{4,128})[ \t]*(?=\r?\n|$)/y;
@@ -242,7 +289,7 @@ function valueBelow(
  * (`ist`, `lautet`, `c'est`, `es`, `è`, `—`; `und`, `et`, `y`, `e`).
  */
 const CHOSEN_WORD =
-  /^(?:[ \t]{1,4}(?!(?:is|was|has|ist|est|es|é|è)(?![\p{L}\d]))[\p{L}\d_'-]{1,20}){0,6}?[ \t]{1,4}(?:is|was|remains|ist|lautet|est|c'est|es|era|é|è|je|jest|är|er|on|este|είναι|є|это|\u2014|\u2013|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:(?:and|but|so|or|which|because|though|while|und|aber|et|mais|y|pero|por|e|ma)(?:[ \t]|$)|[(\u2014\u2013]|-(?=[ \t]))))|^(?:[ \t]{1,4}[\p{L}\d_'\u2019-]{1,20}){0,3}[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:\*\/[ \t]*|-->[ \t]*)?$/du;
+  /^(?:[ \t]{1,4}(?!(?:is|was|has|ist|est|es|é|è)(?![\p{L}\d]))[\p{L}\d_'-]{1,20}){0,6}?[ \t]{1,4}(?:is|was|remains|ist|lautet|est|c'est|es|era|é|è|je|jest|är|er|on|este|είναι|є|это|\u2014|\u2013|(?:(?:is|was|has been)[ \t]{1,4})?(?:changed|set|reset)[ \t]{1,4}to)[ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:[.!,;)](?=[ \t]|$)|$|(?=[ \t]{1,4}(?:(?:and|but|so|or|which|because|though|while|in|on|at|for|until|if|when|und|aber|et|mais|y|pero|por|e|ma)(?:[ \t]|$)|[(\u2014\u2013]|-(?=[ \t]))))|^(?:[ \t]{1,4}[\p{L}\d_'\u2019-]{1,20}){0,3}[ \t]{0,2}[:\uff1a][ \t]{1,4}["'`*]?([A-Za-z][a-z]{3,31})["'`*]?[ \t]*(?:\*\/[ \t]*|-->[ \t]*)?$/du;
 /**
  * After a password's word in a script without blanks or with particles, its grammar stating the value:
  * Chinese `是`/`为`, Japanese `は`, Korean `는`/`은`, a colon, then the word, quoted in that script's marks or

@@ -240,6 +240,50 @@ describe('redact tier: passwords stated for a reader, in any tongue (statedPassw
     }
   });
 
+  it('hides one chosen word set apart in code, bold or parentheses, or set with `to`, and leaves names there (hunt N)', () => {
+    for (const [line, word] of [
+      ['> login is `ops`, password `pepperanchor`', 'pepperanchor'],
+      [
+        'The default password for the appliance web UI is ``yellowguitar``. You will be asked to change it.',
+        'yellowguitar',
+      ],
+      [
+        'Username ``ops-readonly``, password ``candleisland``. Read-only on all prod clusters.',
+        'candleisland',
+      ],
+      ['<p>The Wi-Fi password is <b>ladderzebra</b>.</p>', 'ladderzebra'],
+      ['- the Wi-Fi password is **lanternfield**', 'lanternfield'],
+      [
+        'Root cause: the deploy script echoed the DB password (desertpepper) into the build log',
+        'desertpepper',
+      ],
+      ['3. Set the BIOS supervisor password to valleyanchor (same on all kiosk machines).', 'valleyanchor'],
+      ['change the admin password to tulipfield and restart', 'tulipfield'],
+      [
+        'the router admin password at the Leeds office is silverharbor in case you need to reboot it',
+        'silverharbor',
+      ],
+    ] as const) {
+      assertHidden(findStatedPasswords, line, [word]);
+    }
+    for (const text of [
+      'Get the stored password for the `service` and `account`.',
+      'When passing strings for <code>password</code> or <code>salt</code>, please consider',
+      ':password: see the ``analytics`` entry in the team vault',
+      '2. Log in as `wikiadmin` (password in the "Wiki" entry of the Ops vault)',
+      'the password for `root` is in the vault',
+      'hash the password (bcrypt) first',
+      'Fill in the password (optional) and press Enter',
+      "def open(self, mode='r', *args, pwd=None, **kwargs):",
+      '**build**: switch realpath to pwd (bcoe) [#31095]',
+      "crypt_r writes the hashed password to this field of its 'data' argument",
+      'set the password to required',
+      'the password is stored in the vault',
+    ]) {
+      assertUntouched(findStatedPasswords, text);
+    }
+  });
+
   it('hides a chosen word a verb states before a spaced dash, and leaves prose there', () => {
     assertHidden(
       findStatedPasswords,
