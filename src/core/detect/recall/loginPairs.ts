@@ -2,7 +2,7 @@ import { anyCase } from '../rules/ruleKit';
 import { lineEnd, lineStart } from '../lineBounds';
 import { isChosenWord } from './chosenPasswords';
 import { pushLiteral } from './literalValue';
-import { looksRandom } from './tokenShape';
+import { looksRandom, readsAsWords, spellsWords } from './tokenShape';
 import type { RecallDetector, RecallSpan } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
 
@@ -153,7 +153,10 @@ function findTypedValues(text: string, out: RecallSpan[]): void {
     for (let m = TYPED.exec(line); m !== null; m = TYPED.exec(line)) {
       const [s, e] = m.indices!.groups!['pw']!;
       const pw = line.slice(s, e);
-      const identifier = /^(?:[A-Z][a-z]+|[a-z]+)(?:[A-Z][a-z0-9]*){1,12}$/.test(pw);
+      // camelCase of words (`FlowPasswordRequiredResultV2`); a draw of base62 has as many humps, few of them words.
+      const identifier =
+        /^(?:[A-Z][a-z]+|[a-z]+)(?:[A-Z][a-z0-9]*){1,12}$/.test(pw) &&
+        (readsAsWords(pw) || spellsWords(pw, pw.replace(/[^A-Za-z]/g, '').length));
       const shaped = !identifier && ((/[A-Za-z]/.test(pw) && /[\d!#$%&*+?@^~]/.test(pw)) || looksRandom(pw));
       // A shape a word of prose has not (`the token type classes`, `input prompts`): a chosen word typed in a
       // step reads as prose does, and stays.

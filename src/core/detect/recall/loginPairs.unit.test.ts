@@ -1,8 +1,27 @@
+import { ALNUM, randomToken } from '../random';
 import { findLoginPairs } from './loginPairs';
 import { assertHidden, assertUntouched } from './spanCases';
+import { looksRandom, spellsWords } from './tokenShape';
 
 const hides = (text: string, value: string): void => assertHidden(findLoginPairs, text, [value]);
 const leaves = (text: string): void => assertUntouched(findLoginPairs, text);
+
+/**
+ * A draw of 24 base62 characters shaped as camelCase humps (a lower-case head, each capital a hump) whose
+ * letters are not mostly words (about one such draw in 20 spells words as a name does, and is left).
+ */
+function humpedDraw(): string {
+  for (;;) {
+    const v = randomToken(ALNUM, 24);
+    if (
+      /^[a-z]+(?:[A-Z][a-z0-9]*){1,12}$/.test(v) &&
+      looksRandom(v) &&
+      !spellsWords(v, v.replace(/[^A-Za-z]/g, '').length)
+    ) {
+      return v;
+    }
+  }
+}
 
 describe('redact tier: a user and a password written as a pair for a reader (loginPairs.ts)', () => {
   it('hides the password of a labelled pair and of a pair prose names', () => {
@@ -76,5 +95,16 @@ describe('redact tier: a user and a password written as a pair for a reader (log
     leaves('Paste the token into the field');
     leaves('At the prompt, type yes and press Enter.');
     leaves('Log in as admin with your SSO account');
+  });
+
+  it('hides a draw of base62 a step has the reader type, humps and all, and leaves a camelCase name there', () => {
+    // Draws whose humps read as an identifier's (`fh` `D` `F` `Fn` `N` `Cz` …), as about one in six of 24 do.
+    for (const v of Array.from({ length: 3 }, humpedDraw)) {
+      hides(`3. Enter ${v} as the management key when prompted.`, v);
+      hides(`at the LUKS prompt type ${v} and press Enter.`, v);
+      hides(`3. When asked for the PAT, paste ${v}\n4. Choose pool "Linux-Default"`, v);
+    }
+    leaves('Type FlowPasswordRequiredResultV2 as the token type');
+    leaves('Enter PasswordResetTokenExpiry as the key name when prompted');
   });
 });
