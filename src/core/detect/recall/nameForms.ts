@@ -72,9 +72,10 @@ export const DECLARED =
 export const SUBSCRIPT = /\[\d{0,6}\]/y;
 /**
  * A constructor or call taking the value: `std::string secret("…")`, C++'s `password{"…"}`, `password('…')`,
- * and a call a formatter wrapped after its `(` (`setPassword(⏎    "…")`).
+ * a Ruby block's (FactoryBot's `password { "…" }`), and a call a formatter wrapped after its `(`
+ * (`setPassword(⏎    "…")`).
  */
-export const CALL_OPEN = /(?:\((?:[ \t]{0,4}\r?\n)?|\{)[ \t]{0,32}(?=["'`])/y;
+export const CALL_OPEN = /(?:\((?:[ \t]{0,4}\r?\n)?|[ \t]{0,4}\{)[ \t]{0,32}(?=["'`])/y;
 /**
  * A conversion that wraps the literal: Go `[]byte("…")`, Python `b"…"` and `SecretStr("…")`, Node
  * `Buffer.from("…")`, Java `new String("…")`, `"…".getBytes()` needs none (the quote comes first); a decoder's
@@ -97,7 +98,9 @@ export const TUPLE_OPEN = /(?:\{:?|-define\(|,[ \t]{0,4}:)$/;
 export const PLAIN_KEY = /^key$/i; // a dictionary's key in most code: a credential only when its value is generated
 /** A call that sets or reads a named value, whose second argument is the value or its fallback (the name may start the next line). */
 export const SETTER_CALL =
-  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env|get_env|fromEnvironment|of|\w{0,16}Header|Pair|pair|tuple|entry)[ \t]{0,4}\((?:[ \t]{0,4}ENV,)?|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}(?:\r?\n[ \t]{0,32})?$/;
+  /(?:(?:define|set\w{0,24}|put\w{0,12}|getenv|Getenv|get|fetch|env|setdefault|add|header|append|option|config|GetValue|getOrDefault|getProperty|Env|get_env|fromEnvironment|of|\w{0,16}Header|\w{0,16}(?:Param(?:eter)?|Field|Cookie|Query)s?|param(?:eter)?s?|field|cookie|query|Pair|pair|tuple|entry)[ \t]{0,4}\((?:[ \t]{0,4}ENV,)?|(?:buildConfigField|resValue)[ \t(]{1,4}["'][A-Za-z]{1,16}["'][ \t]{0,4},)[ \t]{0,4}(?:\r?\n[ \t]{0,32})?$/;
+/** After `${NAME}` at a line's start: `}`, an optional `=`, then two blanks or a tab (Robot Framework's `*** Variables ***`). */
+export const ROBOT_VARIABLE = /\}=?(?:[ \t]*\t|[ ]{2,})[ \t]*(?=[^\s])/y;
 /** A `?` inside a run of 32 or more letters and digits, not at its end: part of a token, not a question. */
 export const QUESTION_IN_TOKEN = /^(?=[A-Za-z0-9?]{32,}$)[A-Za-z0-9?]*[A-Za-z0-9]$/;
 export const NOT_A_KEY = /(?:\?|\bcase)[ \t]{0,4}$/; // before a quoted name: a ternary or a `case 'a':` label

@@ -142,13 +142,17 @@ function namesNoLiteral(name: string, kind: string, value: string): boolean {
   );
 }
 
+/** `<` and a namespace's prefix right before a name: `<con:`, `<wsse:`. */
+const NAMESPACE_OPEN = /<[A-Za-z][\w.-]{0,15}:$/;
+
 /** A character set's or an encoding's name, as `encode` and `decode` take them. */
 const CHARSET =
   /^(?:utf-?(?:8|16|32)(?:-?[lb]e)?|latin-?1|iso-?8859-?\d{1,2}|(?:us-)?ascii|base64|hex|binary|cp\d{3,4})$/i;
 
 /** Hides the literal given to the name at [s, e), if any; returns where the scan resumes. */
 function takeValue(text: string, s: number, e: number, kind: string, out: RecallSpan[]): number {
-  const before = text.charCodeAt(s - 1);
+  // An element in a namespace (SoapUI's `<con:password>`, WS-Security's `<wsse:Password Type="…">`) opens as one without.
+  const before = NAMESPACE_OPEN.test(text.slice(Math.max(0, s - 18), s)) ? 60 : text.charCodeAt(s - 1);
   const quotedName = (before === 34 || before === 39) && text.charCodeAt(e) === before;
   let j = quotedName ? e + 1 : e;
   // A subscript's close (`$ENV{'API_KEY'} = …`, `config["x"]`, `set config(api_key) …`), or Nim's export mark.
@@ -186,6 +190,11 @@ function takeValue(text: string, s: number, e: number, kind: string, out: Recall
     }
   }
   if (before === 123 && text.charCodeAt(s - 2) === 36) {
+    // Robot Framework's variable table: `${PASSWORD}    …` at its line's start, two blanks or a tab between.
+    forms.ROBOT_VARIABLE.lastIndex = e;
+    if (linePrefix(text, s - 2) === '' && forms.ROBOT_VARIABLE.exec(text) !== null) {
+      return pushLiteral(text, readBare(text, forms.ROBOT_VARIABLE.lastIndex), kind, true, out);
+    }
     return shellDefault(text, e, kind, out);
   }
   if (before === 60 && text[e] === '>') {

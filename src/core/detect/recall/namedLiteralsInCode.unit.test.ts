@@ -83,3 +83,37 @@ describe('redact tier: credential-named literals in the peers\u2019 test materia
     leaves('private_key = ed25519.Ed25519PrivateKey.from_private_bytes(secret)');
   });
 });
+
+describe('redact tier: credential-named literals in test tools and client configs (hunt M, 2026-12-08)', () => {
+  it('hides an element in a namespace, with attributes or none (SoapUI, WS-Security)', () => {
+    hides(
+      '<con:credentials><con:username>soapuser</con:username><con:password>dragoncandle</con:password>',
+      'dragoncandle',
+    );
+    hides(
+      '<wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">yellowcopper</wsse:Password>',
+      'yellowcopper',
+    );
+  });
+
+  it("hides Robot Framework's variable, a Gatling form parameter, a FactoryBot block and a Redis option", () => {
+    hides('*** Variables ***\n${USER}        qa_admin\n${PASSWORD}    bottlesunset', 'bottlesunset');
+    hides('${API_KEY}=\tbottlesunset', 'bottlesunset');
+    hides('    .formParam("password", "zippercoffee"))', 'zippercoffee');
+    hides('    .queryParam("api_key", "zippercoffee")', 'zippercoffee');
+    hides('  factory :user do\n    password { "pianocherry" }\n  end', 'pianocherry');
+    const redis =
+      'ConnectionMultiplexer.Connect("cache.example.net:6380,password=gardenpillow,ssl=True,abortConnect=False")';
+    hides(redis, 'gardenpillow');
+    // The option list's next pair is not the password's.
+    leaves(redis.replace('password=gardenpillow,', ''));
+  });
+
+  it('leaves a reference to the variable, keyword arguments in code, and a call that only names a class', () => {
+    leaves('echo ${PASSWORD}  done');
+    leaves('x = ${PASSWORD}');
+    leaves('connect(host, password=pw_from_env)');
+    leaves('f(a:1,password=other_value)');
+    leaves('MovedAttribute("HTTPPasswordMgr", "urllib2", "urllib.request"),');
+  });
+});

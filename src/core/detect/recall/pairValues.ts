@@ -332,9 +332,11 @@ export function pairListAt(text: string, s: number): 'separated' | 'spaced' | 'o
 /**
  * A mount's or a driver's option list, `username=backup,password=…,vers=3.0` (`mount -o`, an fstab line,
  * smbclient's and many URLs' options): pairs joined by a comma with no blank, which keyword arguments in code
- * have (`user=u, password=p`). The list starts after a blank, a quote or `-o`, and a value ends at a comma.
+ * have (`user=u, password=p`). The list starts after a blank, a quote or `-o`, and a value ends at a comma. A
+ * host and its port may open it (StackExchange.Redis' `cache.example.net:6380,password=…,ssl=True`).
  */
-const OPTION_BEFORE = /(?:^|[\s"'])(?:[A-Za-z_][\w.-]{0,40}=[^\s=,;"'()]{1,64},){1,8}$/;
+const OPTION_BEFORE =
+  /(?:^|[\s"'])(?:[\w.-]{1,253}:\d{1,5},(?:[A-Za-z_][\w.-]{0,40}=[^\s=,;"'()]{1,64},){0,8}|(?:[A-Za-z_][\w.-]{0,40}=[^\s=,;"'()]{1,64},){1,8})$/;
 
 /**
  * A bare `name=value` pair ending where the text does (`host=db`, `port=5432`, `user='app'`, a password
