@@ -19,11 +19,12 @@ const CALL_REACH = 160;
 
 /**
  * The callee, up to its `(`: a client's or a credential's constructor (`…Client`, `…Credential(s)`, `TeleBot`,
- * `Github`, `StripeClient`, `Session`), a library called on its key (`require('stripe')`, `twilio`), or a
+ * `Github`, `StripeClient`, `Session`, pysnmp's `UsmUserData`), a library called on its key (`require('stripe')`,
+ * `twilio`, `new twilio(sid, '…')`), or a
  * login, init or signer call (`client.login`, `bot.run`, `Twilio.init`, `Signer.create`, `SearchClient.create`).
  */
 const CALLEE =
-  /(?:\b(?:new[ \t]{1,4})?[\w\\.$]{0,60}(?:Client|Credentials?|TeleBot|TelegramBot|Telegraf|Updater|Bot|Github|Stripe|Twilio|Mailjet|Session|Connection|createClient|algoliasearch|hmacShaKeyFor|SymmetricSecurityKey|mysql_real_connect|AuthenticationHeaderValue|CredentialsProvider|createUser)(?:\.new|::new)?|\brequire\([ \t]{0,4}["'](?:stripe|twilio)["'][ \t]{0,4}\)|\b(?:client|bot|discord|Client|Bot)\.(?:login|run)|\b(?:slack|openai|discordgo|tgbotapi|linebot)\.New(?:Client|BotAPI)?|\.(?:WithAuthToken|SetAuthToken|WithToken|WithAPIKey|WithApiKey)|\b(?:Twilio|TwilioClient)\.(?:init|Init)|\b[A-Za-z]\w{0,40}\.init|\b\w{0,40}(?:Signer|SearchClient|Client|Credentials)\.create|\b(?:pgp_sym_(?:en|de)crypt|AES_(?:EN|DE)CRYPT|aes_(?:en|de)crypt|s3|MySQL|PostgreSQL|mysql|postgresql)|\b(?:basic_auth|WithCredentials|basicAuth|auth\.basic))[ \t]{0,4}$/;
+  /(?:\b(?:new[ \t]{1,4})?[\w\\.$]{0,60}(?:Client|Credentials?|TeleBot|TelegramBot|Telegraf|Updater|Bot|Github|Stripe|Twilio|twilio|UsmUserData|Mailjet|Session|Connection|createClient|algoliasearch|hmacShaKeyFor|SymmetricSecurityKey|mysql_real_connect|AuthenticationHeaderValue|CredentialsProvider|createUser)(?:\.new|::new)?|\brequire\([ \t]{0,4}["'](?:stripe|twilio)["'][ \t]{0,4}\)|\b(?:client|bot|discord|Client|Bot)\.(?:login|run)|\b(?:slack|openai|discordgo|tgbotapi|linebot)\.New(?:Client|BotAPI)?|\.(?:WithAuthToken|SetAuthToken|WithToken|WithAPIKey|WithApiKey)|\b(?:Twilio|TwilioClient)\.(?:init|Init)|\b[A-Za-z]\w{0,40}\.init|\b\w{0,40}(?:Signer|SearchClient|Client|Credentials)\.create|\b(?:pgp_sym_(?:en|de)crypt|AES_(?:EN|DE)CRYPT|aes_(?:en|de)crypt|s3|MySQL|PostgreSQL|mysql|postgresql)|\b(?:basic_auth|WithCredentials|basicAuth|auth\.basic))[ \t]{0,4}$/;
 
 export const findClientArguments: RecallDetector = (text, out) => {
   const runs = longRuns(text, TOKEN, MIN_RUN);

@@ -28,6 +28,9 @@ describe("redact tier: a hex or base64 key in an API client's call (clientArgume
       // Bots, search clients and SDKs initialised with their key.
       (k: string) => `const bot = new TelegramBot('${k}', { polling: true });`,
       (k: string) => `updater = Updater("${k}", use_context=True)`,
+      // Twilio's Node library called with `new`, pysnmp's SNMPv3 user with its auth and privacy keys (hunt M).
+      (k: string) => `const client = new twilio('AC0123', '${k}');`,
+      (k: string) => `auth = UsmUserData("monitor", "${k}", authProtocol=usmHMACSHAAuthProtocol)`,
       (k: string) => `const algolia = algoliasearch('ABCD1234', '${k}');`,
       (k: string) => `Geocoder.init("${k}", { language: "en" });`,
     ]) {
