@@ -58,7 +58,44 @@ export function markupEdits(text: string): Edit[] {
       edits.push({ start: dd, end: dd + 5, replacement: '' });
     }
   });
+  definitionEdits(text, edits);
   return edits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A term of a Markdown definition list (pandoc, PHP Markdown Extra, and what many wikis export) alone on its
+ * line, bold or not (group 2, its emphasis group 1): its definition follows on the next line after `:` and
+ * blanks (`**Backup encryption key**⏎:   …`, `Password⏎:   …`). No code's marks in the term: a ternary
+ * split before its `:` is no term.
+ */
+const DEFINITION_TERM = /[ \t]{0,3}(\*\*|\*|__)?([A-Za-z][^\r\n:|*_=(){};?<>]{0,62}?)\1[ \t]*\r?(?=\n)/y;
+
+/** Reads `Term⏎:   definition` as `Term: definition` (its term's emphasis dropped). */
+function definitionEdits(text: string, edits: Edit[]): void {
+  for (let at = text.indexOf('\n:'); at !== -1; at = text.indexOf('\n:', at + 2)) {
+    const after = text.charCodeAt(at + 2);
+    if (after !== 32 && after !== 9) {
+      continue;
+    }
+    const line = text.lastIndexOf('\n', at - 1) + 1;
+    DEFINITION_TERM.lastIndex = line;
+    const m = DEFINITION_TERM.exec(text);
+    if (m === null || DEFINITION_TERM.lastIndex !== at) {
+      continue;
+    }
+    let value = at + 2;
+    while (value < text.length && value - at < 8 && (text[value] === ' ' || text[value] === '\t')) {
+      value++;
+    }
+    const width = m[1]?.length ?? 0;
+    const termStart = line + m[0].indexOf(m[2]!);
+    const termEnd = termStart + m[2]!.length;
+    if (width > 0) {
+      edits.push({ start: termStart - width, end: termStart, replacement: '' });
+      edits.push({ start: termEnd, end: termEnd + width, replacement: '' });
+    }
+    edits.push({ start: termEnd + width, end: value, replacement: ': ' });
+  }
 }
 
 /** Tries the sticky `pattern` at each `char` of `text`, and calls `found` with each match and its bounds. */

@@ -16,6 +16,22 @@ describe('redact tier: labels and values in markup (markupViews.ts)', () => {
     assert.equal(plain('Password:: x'), 'Password: x');
     assert.equal(plain('<b>Password:</b> <code>x</code>'), 'Password: x');
     assert.equal(plain('<dt>Password</dt><dd>x</dd>'), 'Password: x');
+    // A Markdown definition list (pandoc, PHP Markdown Extra): the term, then `:` and blanks on the next line.
+    assert.equal(
+      plain('**Backup encryption key**\n:   x\n:   Stored on paper'),
+      'Backup encryption key: x\n:   Stored on paper',
+    );
+    assert.equal(plain('Password\r\n: x'), 'Password: x');
+  });
+
+  it('hides a value a definition list gives a credential term, and leaves a ternary split before its colon', () => {
+    const key = `${fake(20)}7q`;
+    assert.ok(
+      !sent(`**Backup encryption key**\n:   ${key}\n:   Stored also on paper in the safe.`).includes(key),
+    );
+    const pw = `maple${fake(6).toLowerCase()}`;
+    assert.ok(!sent(`Admin password\n: ${pw}\n`).includes(pw));
+    assert.deepEqual(markupEdits('const x = ready ? first\n: second;'), []);
   });
 
   it('leaves code and emphasis that labels nothing', () => {
