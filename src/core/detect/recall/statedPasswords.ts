@@ -3,7 +3,7 @@ import { pushLiteral } from './literalValue';
 import { isChosenWord } from './chosenPasswords';
 import { isElided } from './nonSecretForms';
 import type { RecallDetector, RecallSpan } from './recallSpan';
-import { looksRandom } from './tokenShape';
+import { looksRandom, MEMORABLE } from './tokenShape';
 import { wordPlaces, wordSet } from './wordIndex';
 import { hasWide } from './wideText';
 
@@ -304,13 +304,14 @@ function fits(value: string, reading: Reading): boolean {
     return /^\d{4,12}$/.test(value) || plausible(value);
   }
   if (reading === 'generated') {
-    return (!CODE.test(value) && looksRandom(value)) || drawn(value);
+    return (!CODE.test(value) && looksRandom(value)) || drawn(value) || MEMORABLE.test(value);
   }
   if (reading === 'stated') {
     // Not a type's name nor a code point (`token is ArrowToken$1`, `the next token is a U+000A`).
     return (
       (!CODE.test(value) && looksRandom(value)) ||
       drawn(value) ||
+      MEMORABLE.test(value) ||
       (plausible(value) && /^[A-Za-z\d]+$/.test(value))
     );
   }

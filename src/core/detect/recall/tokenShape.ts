@@ -18,6 +18,15 @@ const isTokenChar = (c: number): boolean => c < 128 && TOKEN_CHARS[c] === 1;
 /** Characters generated passwords and some providers' keys hold inside a run (`…%8G…`, `…!x@…`). */
 const IN_GENERATED = charTable('%!@#$^');
 
+/**
+ * A memorable password as generators make them and people choose them for secrets they type (a VPN's
+ * pre-shared key, a webhook's signing secret): capitalised words joined by dashes, then digits
+ * (`Winter-Kettle-85`), or lower-case words of four letters or more and a dash before the digits
+ * (`winter-kettle-85`). Not a name of code (`_`, `.`), nor an algorithm's (`scram-sha-256`, `pin-sha256`).
+ */
+export const MEMORABLE =
+  /^(?:[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,}){1,4}-?\d{1,4}|[a-z]{4,}(?:-[a-z]{4,}){1,4}-\d{2,4})$/;
+
 /** Fewest letters and digits in a value that is judged by its shape. */
 const MIN_ALNUM = 12;
 

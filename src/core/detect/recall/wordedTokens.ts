@@ -4,14 +4,14 @@ import { isElided } from './nonSecretForms';
 import { matchesAt } from './charRuns';
 import type { RecallDetector } from './recallSpan';
 import { wordPlaces, wordSet } from './wordIndex';
-import { endsToken, looksRandom, tokenEnd, UUID } from './tokenShape';
+import { endsToken, looksRandom, MEMORABLE, tokenEnd, UUID } from './tokenShape';
 
 /**
  * High-entropy tokens next to credential words, in prose and in code that names no variable for them:
  * `Your API2CART key is <hex>, which…`, `Here's the token to test JIRA APIs: <token>`,
  * `func getBetterStackToken() string { return "<token>" }`. The named-literal detector wants an assignment
  * to a credential name; here the word and the value share a line and a few words, and the value must read
- * as generated.
+ * as generated, or as a memorable password (`The VPN pre-shared key is Winter-Kettle-85`, see `MEMORABLE`).
  */
 
 /**
@@ -92,7 +92,8 @@ export const findWordedTokens: RecallDetector = (text, out) => {
         end = tokenEnd(text, i, RUN_MAX);
       }
       [runFrom, runEnd] = [i, end];
-      if (end - i >= MIN_TOKEN && endsToken(text, end)) {
+      const memorable = end - i < MIN_TOKEN && MEMORABLE.test(text.slice(i, end).replace(/[.:=-]+$/, ''));
+      if ((end - i >= MIN_TOKEN || memorable) && endsToken(text, end)) {
         const value = text.slice(i, end).replace(/[.:=-]+$/, '');
         // Upper-case hex is a key's fingerprint or id (`gpg --recv-keys <40 hex>`), not the key; a URL
         // (`… print-access-token)" https://…/executions/<uuid>`) is where a token is sent, and what a URL
@@ -100,7 +101,7 @@ export const findWordedTokens: RecallDetector = (text, out) => {
         const fingerprint = /^[0-9A-F]+$/.test(value) || value.includes('://');
         // The name is judged last: a text of many credential words and no value stays cheap.
         if (
-          looksRandom(value) &&
+          (looksRandom(value) || memorable) &&
           !hasExampleShape(value) &&
           !UUID.test(value) &&
           !fingerprint &&

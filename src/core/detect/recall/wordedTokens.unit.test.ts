@@ -40,6 +40,27 @@ describe('redact tier: generated tokens next to credential words', () => {
     }
   });
 
+  it('hides a memorable password a few words after a credential word, and leaves names of code and algorithms', () => {
+    for (const [text, value] of [
+      ['3. The VPN pre-shared key is Winter-Kettle-85', 'Winter-Kettle-85'],
+      ['Current signing secret (until we move it to Vault): Forest-Sunset-71', 'Forest-Sunset-71'],
+      ["here's the bot token if you need to test locally: River-Cloud-30", 'River-Cloud-30'],
+      ['The bot token (Lemon-Copper-20) was found in a screenshot', 'Lemon-Copper-20'],
+      ['- [ ] ask Sam to revoke token planet-anchor-22 once the new bot is live', 'planet-anchor-22'],
+    ] as const) {
+      hides(text, value);
+    }
+    for (const text of [
+      'signature = hmac.new(key_utf8, text_utf8, hash_alg)',
+      "if key.startswith(b'ecdsa-sha2-'):",
+      '// Pin the public key, similar to HPKP pin-sha256 pinning',
+      'METHOD can be "trust", "reject", "md5", "password", "scram-sha-256",',
+      '[key1, value1, source_offset1, key2, value2, source_offset2, ...]',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('hides a line that is one long generated token, and leaves digests, paths and PEM lines', () => {
     const long = `${key(131)}=`;
     assertHidden(findBareLongTokens, `\n${long}\n`, [long]);
