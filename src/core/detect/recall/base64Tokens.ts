@@ -31,6 +31,13 @@ const JOINED_BEFORE = new Set(['_', '-', '.', '\\', '%', '$', '@', '&', '#']);
 const DIGEST_BEFORE =
   /(?:sha(?:1|224|256|384|512)?|md5|h1|blake2[bs]?|xxh(?:32|64)|crc32c?|integrity|digest)[:=]$|base64,$/i;
 
+/**
+ * A key that names encoded data right before a value: an embedding's floats (`"embedding": "…"`), an image's or
+ * a sound's bytes (`"b64_json"`, `"audio"`, `"thumbnail"`), as an API's response holds them.
+ */
+const DATA_BEFORE =
+  /["']?(?:embedding|b64_json|image|audio|thumbnail|icon|favicon|font)["']?[ \t]{0,2}[:=][ \t]{0,2}["']?$/i;
+
 /** A word of a path (`/usr/lib/…`, `…/blob/<sha>/README`): lower-case letters with a vowel, four or more. */
 const PATH_WORD = /^[a-z]{4,}$/;
 
@@ -59,7 +66,8 @@ export const findBase64Tokens: RecallDetector = (text, out) => {
       bare--;
     }
     const value = text.slice(start, bare);
-    if (!readsGenerated(value) || DIGEST_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+    const before = text.slice(Math.max(0, start - 24), start);
+    if (!readsGenerated(value) || DIGEST_BEFORE.test(before.slice(-12)) || DATA_BEFORE.test(before)) {
       continue;
     }
     armour ??= publicArmour(text);

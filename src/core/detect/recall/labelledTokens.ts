@@ -21,7 +21,9 @@ export const LABELLED =
 /** Labels whose value is a digest, an id, a version or a reference, or words that open prose and code. */
 const NOT_A_CREDENTIAL = new Set(
   (
-    'sha sha1 sha256 sha512 md5 hash digest checksum integrity commit rev revision ref head parent tree ' +
+    'sha sha1 sha256 sha512 md5 hash digest checksum integrity commit rev revision ref head parent tree ray ' +
+    // An OpenSSH public key's algorithm (`ssh-ed25519 AAAA… deploy@host`, `ecdsa-sha2-nistp256 AAAA…`).
+    'rsa dss ed25519 ed448 nistp256 nistp384 nistp521 ' +
     'blob oid object etag id uuid guid version build nonce salt iv fingerprint thumbprint kid request trace ' +
     'span correlation image resolved from to at in is on of the a an and or if for while return import ' +
     'export use using let const var def class func function new await yield case default echo print ' +
@@ -87,7 +89,13 @@ export const findLabelledTokens: RecallDetector = (text, out) => {
     // `client_id:`, `image-digest:`: the label's last word says what the value is. A label that is itself
     // generated (`k8Fq…Zx <value>`) is a value, not a label.
     const label = m[1]!;
-    if (NOT_A_CREDENTIAL.has(label.toLowerCase().split(/[_.-]/).pop()!) || looksRandom(label)) {
+    // The last word of a name in any case style: `client_id`, `image-digest`, `cloudProjectId`.
+    const last = label
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[_.-]/)
+      .pop()!;
+    if (NOT_A_CREDENTIAL.has(last) || looksRandom(label)) {
       continue;
     }
     const start = m.index + m[0].length;

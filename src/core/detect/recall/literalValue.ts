@@ -300,11 +300,11 @@ export function isSpace(c: number): boolean {
 
 /**
  * References to a value kept elsewhere: env lookups, secret stores (CloudFormation's
- * `{{resolve:secretsmanager:…}}`, PowerShell's `Get-Secret`; a prompt, `Read-Host -AsSecureString …`), template
- * and CI expressions.
+ * `{{resolve:secretsmanager:…}}`, PowerShell's `Get-Secret`, Home Assistant's `!secret`; a prompt,
+ * `Read-Host -AsSecureString …`), template and CI expressions, and an f-string's lookup (`{os.environ['DB_PASS']}`).
  */
 const REFERENCE =
-  /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.|System\.getenv|Environment\.|secrets\.|vars\.|var\.|local\.|!Ref|!Sub|!GetAtt|!vault|ref\+|vault:|keybase:|op:\/\/|\{\{resolve:(?:secretsmanager|ssm-secure|ssm):|(?:Read-Host|Get-Credential|Get-Secret|Get-AzKeyVaultSecret)\b|\$\{\{|%\([\w.-]{1,64}\)|\{[\w.]*\}$|#\{|%[sd]$|<%|@Value)/;
+  /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|ENV\.|System\.getenv|Environment\.|secrets\.|vars\.|var\.|local\.|!Ref|!Sub|!GetAtt|!vault|!secret\b|\{[ \t]{0,2}(?:os\.environ|os\.getenv|process\.env|settings\.|config\.|env\[|env\.)|ref\+|vault:|keybase:|op:\/\/|\{\{resolve:(?:secretsmanager|ssm-secure|ssm):|(?:Read-Host|Get-Credential|Get-Secret|Get-AzKeyVaultSecret)\b|\$\{\{|%\([\w.-]{1,64}\)|\{[\w.]*\}$|#\{|%[sd]$|<%|@Value)/;
 
 /**
  * Whether the value in `span` is a literal credential: not empty or short, not a placeholder or a

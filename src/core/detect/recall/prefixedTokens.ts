@@ -30,9 +30,13 @@ export const MIN_BODY = 16;
 const TAG_WORD = /^(?:[A-Za-z]{1,40}|[0-9]{1,10})$/;
 const FIRST_TAG = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 const LATER_TAG = /^[A-Za-z][A-Za-z0-9]{0,2}$/;
-/** Tags that name a digest, an encoding or a build, not a credential: what follows is a hash or an id. */
+/**
+ * Tags that name a digest, an encoding or a build, not a credential: what follows is a hash or an id; and the
+ * LLM APIs' object ids a response or a log holds (`chatcmpl-…`, `msg_…`, `toolu_…`, `req_…`, `resp_…`, `run_…`,
+ * `thread_…`, `asst_…`, `batch_…`, `call_…`, `step_…`, `file-…`).
+ */
 const NOT_A_TAG =
-  /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|sum|hash|digest|checksum|integrity|commit|rev|ref|build|version|v\d*|id|uuid|guid|nonce|salt|iv|etag|trace|span|request|correlation|session|data|image|base64|hex)$/i;
+  /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|sum|hash|digest|checksum|integrity|commit|rev|ref|build|version|v\d*|id|uuid|guid|nonce|salt|iv|etag|trace|span|request|correlation|session|data|image|base64|hex|chatcmpl|cmpl|msg|toolu|req|resp|run|thread|asst|batch|call|step|file)$/i;
 /** A credential word in a tag (`versioneyePRIVATE…_KEY…-`). */
 const CREDENTIAL_WORD = /secret|private|access|token|key|passw|pwd|credential|auth/i;
 /** What ends a body that is a file or host name: a dotted word (`.js`, `.com`). */

@@ -20,6 +20,13 @@ const USER_THEN = /^[\w.@-]{1,64}:(.*)$/;
 const VARIABLE_THEN_PATH = /^\$\{?([A-Za-z_]\w{1,80})\}?[/:@?.][\w/:@?#&=.%~+-]{0,200}$/;
 /** Symfony's environment processor, `%env(DB_SECRET)%`, `%env(resolve:DATABASE_URL)%`. */
 const SYMFONY_ENV = /^%env\((?:[a-z_]{1,20}:){0,4}[A-Za-z_]\w{0,80}\)%$/;
+/**
+ * Secret stores' references a platform resolves at run time: Azure App Service's Key Vault reference
+ * (`@Microsoft.KeyVault(SecretUri=…)`, `@Microsoft.KeyVault(VaultName=…;SecretName=…)`), a JetBrains macro
+ * (`$PAYMENTS_DB_PASSWORD$`), Home Assistant's and zigbee2mqtt's `!secret name` quoted as a string.
+ */
+const STORE_REFERENCE =
+  /^(?:@Microsoft\.KeyVault\([^()\r\n]{1,300}\)|\$[A-Za-z_][\w.]{0,80}\$|!secret(?:\.yaml)?[ \t]{1,4}[\w.-]{1,80})$/;
 /** `&lt;YOUR_PASSWORD&gt;`: a placeholder in HTML or XML text. */
 const ESCAPED_ANGLES = /^&lt;([^&<>\r\n]{1,60})&gt;$/;
 
@@ -42,6 +49,9 @@ export function isReferenceForm(value: string): boolean {
     return true;
   }
   const quoted = QUOTED.exec(value)?.[2];
+  if (STORE_REFERENCE.test(quoted ?? value)) {
+    return true;
+  }
   const password = USER_THEN.exec(value)?.[1];
   if (SYMFONY_ENV.test(quoted ?? value)) {
     return true;
