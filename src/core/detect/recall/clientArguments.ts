@@ -24,7 +24,7 @@ const CALL_REACH = 160;
  * login, init or signer call (`client.login`, `bot.run`, `Twilio.init`, `Signer.create`, `SearchClient.create`).
  */
 const CALLEE =
-  /(?:\b(?:new[ \t]{1,4})?[\w\\.$]{0,60}(?:Client|Credentials?|TeleBot|TelegramBot|Telegraf|Updater|Bot|Github|Stripe|Twilio|twilio|UsmUserData|Mailjet|Session|Connection|createClient|algoliasearch|hmacShaKeyFor|SymmetricSecurityKey|mysql_real_connect|AuthenticationHeaderValue|CredentialsProvider|createUser)(?:\.new|::new)?|\brequire\([ \t]{0,4}["'](?:stripe|twilio)["'][ \t]{0,4}\)|\b(?:client|bot|discord|Client|Bot)\.(?:login|run)|\b(?:slack|openai|discordgo|tgbotapi|linebot)\.New(?:Client|BotAPI)?|\.(?:WithAuthToken|SetAuthToken|WithToken|WithAPIKey|WithApiKey)|\b(?:Twilio|TwilioClient)\.(?:init|Init)|\b[A-Za-z]\w{0,40}\.init|\b\w{0,40}(?:Signer|SearchClient|Client|Credentials)\.create|\b(?:pgp_sym_(?:en|de)crypt|AES_(?:EN|DE)CRYPT|aes_(?:en|de)crypt|s3|MySQL|PostgreSQL|mysql|postgresql)|\b(?:basic_auth|WithCredentials|basicAuth|auth\.basic))[ \t]{0,4}$/;
+  /(?:\b(?:new[ \t]{1,4})?[\w\\.$]{0,60}(?:Client|Credentials?|TeleBot|TelegramBot|Telegraf|Updater|Bot|Github|Stripe|Twilio|twilio|UsmUserData|Mailjet|Session|Connection|createClient|algoliasearch|hmacShaKeyFor|SymmetricSecurityKey|mysql_real_connect|AuthenticationHeaderValue|CredentialsProvider|createUser)(?:\.new|::new)?|\brequire\([ \t]{0,4}["'](?:stripe|twilio)["'][ \t]{0,4}\)|\b(?:client|bot|discord|Client|Bot)\.(?:login|run)|\b(?:slack|openai|discordgo|tgbotapi|linebot)\.New(?:Client|BotAPI)?|\bopenai\.Default(?:Azure)?Config|\.(?:WithAuthToken|SetAuthToken|WithToken|WithAPIKey|WithApiKey)|\b(?:Twilio|TwilioClient)\.(?:init|Init)|\b[A-Za-z]\w{0,40}\.init|\b\w{0,40}(?:Signer|SearchClient|Client|Credentials)\.create|\b(?:pgp_sym_(?:en|de)crypt|AES_(?:EN|DE)CRYPT|aes_(?:en|de)crypt|s3|MySQL|PostgreSQL|mysql|postgresql)|\b(?:basic_auth|WithCredentials|basicAuth|auth\.basic))[ \t]{0,4}$/;
 
 export const findClientArguments: RecallDetector = (text, out) => {
   const runs = longRuns(text, TOKEN, MIN_RUN);
@@ -60,8 +60,8 @@ function readArgument(text: string, start: number, end: number, out: RecallSpan[
 
 /**
  * The `(` of the call whose arguments hold the literal that opens at `quote`: read back over the arguments
- * before it (literals, names, `,`), no further than `CALL_REACH` nor past the line's start; undefined when
- * another bracket closes first.
+ * before it (literals, names, `,`, and the lines a formatter broke them onto: `createClient(⏎  url,⏎  '…'`), no
+ * further than `CALL_REACH`; undefined when another bracket or a statement's end comes first.
  */
 function callOpen(text: string, quote: number): number | undefined {
   const floor = Math.max(0, quote - CALL_REACH);
@@ -76,7 +76,7 @@ function callOpen(text: string, quote: number): number | undefined {
       inString = c;
     } else if (c === '(') {
       return i;
-    } else if (c === ')' || c === '\n' || c === ';' || c === '{' || c === '}') {
+    } else if (c === ')' || c === ';' || c === '{' || c === '}') {
       return undefined;
     }
   }

@@ -31,6 +31,10 @@ describe("redact tier: a hex or base64 key in an API client's call (clientArgume
       // Twilio's Node library called with `new`, pysnmp's SNMPv3 user with its auth and privacy keys (hunt M).
       (k: string) => `const client = new twilio('AC0123', '${k}');`,
       (k: string) => `auth = UsmUserData("monitor", "${k}", authProtocol=usmHMACSHAAuthProtocol)`,
+      // go-openai's Azure configuration, and a call a formatter broke over lines (hunt O).
+      (k: string) => `config := openai.DefaultAzureConfig("${k}", "https://example-eu.openai.azure.com/")`,
+      (k: string) =>
+        `const supabase = createClient(\n  'https://demo.supabase.co',\n  '${k}' // service_role\n)`,
       (k: string) => `const algolia = algoliasearch('ABCD1234', '${k}');`,
       (k: string) => `Geocoder.init("${k}", { language: "en" });`,
     ]) {

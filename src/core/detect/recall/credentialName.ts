@@ -201,6 +201,10 @@ const OWNER_WORDS = new Set(['host', 'service', 'provider', 'store', 'manager'])
 
 function isOwner(words: readonly string[], i: number): boolean {
   const lastWord = words[words.length - 1]!;
+  // An account's id, then its password (`apple_id_password`, Godot's notarization setting): the id owns it.
+  if (words[i] === 'id' && i > 0 && i === words.length - 2 && wordKind(lastWord, 'id') === 'password') {
+    return true;
+  }
   return (
     OWNER_WORDS.has(words[i]!) &&
     i < words.length - 1 &&

@@ -14,6 +14,9 @@ describe('redact tier: credential names', () => {
     const cases: Array<[string, string]> = [
       ['DB_PASSWORD', 'password'],
       ['DB_PASSWORD_PRIMARY', 'password'],
+      // An account's id, then its password (Godot's `notarization/apple_id_password`).
+      ['apple_id_password', 'password'],
+      ['appleIdPassword', 'password'],
       // A number glued to the word, as whispers' Go fixtures write them.
       ['static_password01', 'password'],
       ['token2', 'token'],
@@ -68,6 +71,8 @@ describe('redact tier: credential names', () => {
       'passwordDigest',
       'token_type',
       'api_key_id',
+      'id_password',
+      'password_id',
       'keyId',
       'max_tokens',
       'MAX_TOKENS',

@@ -90,11 +90,12 @@ export const findSlackHookPaths: RecallDetector = (text, out) => {
 /**
  * A capability URL: a one-time link whose path segment is the credential, after a segment that names what
  * it grants (`/reset-password/<token>`, `/invite/<token>`, `/verify-email/<token>`, `/magic-link/<token>`,
- * `/unsubscribe/<token>`). Whoever holds it resets the password or joins the team. Only the generated
- * segment is hidden, 16 characters or more.
+ * `/unsubscribe/<token>`), or an MCP server's personal endpoint (Zapier's `actions.zapier.com/mcp/<key>/sse`).
+ * Whoever holds it resets the password, joins the team or acts as the user. Only the generated segment is
+ * hidden, 16 characters or more.
  */
 const CAPABILITY_SEGMENT =
-  /\/(?:reset[-_]?password|password[-_]?reset|reset|invite|invites|invitations?|verify(?:[-_]?email)?|email[-_]?verification|confirm(?:[-_]?email)?|confirmation|activate|activation|magic(?:[-_]?link)?|login[-_]?link|unsubscribe|one[-_]?time(?:[-_]?link)?)\//gi;
+  /\/(?:reset[-_]?password|password[-_]?reset|reset|invite|invites|invitations?|verify(?:[-_]?email)?|email[-_]?verification|confirm(?:[-_]?email)?|confirmation|activate|activation|magic(?:[-_]?link)?|login[-_]?link|unsubscribe|one[-_]?time(?:[-_]?link)?|mcp)\//gi;
 
 export const findCapabilityPaths: RecallDetector = (text, out) => {
   segmentSecrets(text, CAPABILITY_SEGMENT, 16, 'token', false, out);

@@ -98,6 +98,8 @@ describe('redact tier: hook paths on any host', () => {
       capability(`Click https://app.example.com/${segment}/${tok} to continue.`, tok);
     }
     capability(`link = "https://example.com/accounts/invitations/${tok}/accept"`, tok);
+    // An MCP server's personal endpoint, its key in the path (hunt O: Zapier's in a Cursor mcp.json).
+    capability(`{ "mcpServers": { "zapier": { "url": "https://actions.zapier.com/mcp/${hex}/sse" } } }`, hex);
     const spans = (text: string): string[] => {
       const out: RecallSpan[] = [];
       findCapabilityPaths(text, out);
