@@ -201,8 +201,14 @@ const OWNER_WORDS = new Set(['host', 'service', 'provider', 'store', 'manager'])
 
 function isOwner(words: readonly string[], i: number): boolean {
   const lastWord = words[words.length - 1]!;
-  // An account's id, then its password (`apple_id_password`, Godot's notarization setting): the id owns it.
-  if (words[i] === 'id' && i > 0 && i === words.length - 2 && wordKind(lastWord, 'id') === 'password') {
+  // An account's id or a key's file, then its password (`apple_id_password`, Godot's notarization setting;
+  // Snowflake's `private_key_file_pwd`): the id or the file owns it.
+  if (
+    (words[i] === 'id' || words[i] === 'file') &&
+    i > 0 &&
+    i === words.length - 2 &&
+    wordKind(lastWord, words[i]) === 'password'
+  ) {
     return true;
   }
   return (

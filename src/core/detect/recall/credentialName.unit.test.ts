@@ -17,6 +17,7 @@ describe('redact tier: credential names', () => {
       // An account's id, then its password (Godot's `notarization/apple_id_password`).
       ['apple_id_password', 'password'],
       ['appleIdPassword', 'password'],
+      ['private_key_file_pwd', 'password'],
       // A number glued to the word, as whispers' Go fixtures write them.
       ['static_password01', 'password'],
       ['token2', 'token'],
@@ -73,6 +74,8 @@ describe('redact tier: credential names', () => {
       'api_key_id',
       'id_password',
       'password_id',
+      'password_file',
+      'key_file',
       'keyId',
       'max_tokens',
       'MAX_TOKENS',

@@ -109,6 +109,24 @@ describe('redact tier: credential-named literals in test tools and client config
     leaves(redis.replace('password=gardenpillow,', ''));
   });
 
+  it("hides a REST Client file variable (`@pass = …` in a .http file), and leaves Ruby's instance variables set to code", () => {
+    hides(
+      '@baseUrl = https://api.example.dev/v1\n@user = admin\n@pass = foresttunnel\n\nGET {{baseUrl}}/queues',
+      'foresttunnel',
+    );
+    hides('@token = coppersaddle\n\n### list invoices', 'coppersaddle');
+    for (const text of [
+      '    @password = password',
+      '  @password = user.password',
+      '@password = params[:password]',
+      '@token = access_token',
+      '@secret = SecureRandom.hex(32)',
+      '@password = nil',
+    ]) {
+      leaves(text);
+    }
+  });
+
   it('leaves a reference to the variable, keyword arguments in code, and a call that only names a class', () => {
     leaves('echo ${PASSWORD}  done');
     leaves('x = ${PASSWORD}');

@@ -6,9 +6,13 @@ import type { ValueSpan } from './literalValue';
 // before such a line (a diff's mark, a CI log's timestamp) or a flag that takes `NAME=value` on a command
 // line. namedLiterals.ts asks.
 
-/** A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`). */
+/**
+ * A line-oriented assignment: the name starts its line (after indentation, a comment, a dash, `export`, a
+ * shell's or PowerShell's `$`, or the `@` of a REST Client file variable, `@pass = …` in a `.http` file; Ruby's
+ * `@password = password` is code, whose value the literal's test refuses).
+ */
 export const LINE_PREFIX =
-  /^[ \t]{0,64}(?:(?:#|\/\/|;|--|\/\*{1,2}|\*|<!--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set(?:[ \t]+-[A-Za-z]{1,4})*[ \t]+|\$)?["']?$/;
+  /^[ \t]{0,64}(?:(?:#|\/\/|;|--|\/\*{1,2}|\*|<!--)[ \t]{0,8})?(?:-[ \t]{1,8})?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set(?:[ \t]+-[A-Za-z]{1,4})*[ \t]+|\$|@)?["']?$/;
 
 /**
  * What tools print before a line-oriented assignment, which then starts its statement all the same: a diff's
