@@ -147,6 +147,12 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `["'](?:redis-cli|login)["'][^\\]\\n]{0,200}?["']-[ap]["'][ \\t]{0,4},[ \\t]{0,4}${LISTED}`,
     'gd',
   ),
+  // SteamCMD's login on its command line (`steamcmd +login <user> <password> +run_app_build …`), as build scripts
+  // for Steamworks write it (hunt O).
+  new RegExp(
+    `\\bsteamcmd(?:\\.exe|\\.sh)?[^\\n]{0,80}?\\+login[ \\t]{1,4}[^\\s+]{1,64}[ \\t]{1,4}(?!\\+)${VALUE}`,
+    'gid',
+  ),
   // A Wi-Fi QR code's payload: `WIFI:T:WPA;S:<ssid>;P:<password>;;`.
   new RegExp(`\\bWIFI:(?:[^;\\n]{0,80};){0,4}P:([^;\\n]{1,128})()()`, 'gd'),
   new RegExp(

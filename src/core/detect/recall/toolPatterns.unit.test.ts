@@ -96,6 +96,10 @@ describe("redact tier: servers', clouds' and system tools' own password places (
     hides(`echo "db:5432:app:app:${p}" >> ~/.pgpass`, p);
     hides(`spawn ssh root@10.0.0.5\nexpect "*assword*"\nsend "${p}\\r"\n`, p);
     hides(`child.expect('Password:')\nchild.sendline('${p}')\n`, p);
+    // SteamCMD's login in a Steamworks build script; an anonymous login has no password.
+    hides(`steamcmd.exe +login studio_builder ${p} +run_app_build C:\\sdk\\app_build_1234560.vdf +quit`, p);
+    hides(`./steamcmd.sh +login builder ${p}`, p);
+    leaves('steamcmd +login anonymous +app_update 740 validate +quit');
   });
 
   it("hides netsh's Wi-Fi key and a Java session id in a URL", () => {
