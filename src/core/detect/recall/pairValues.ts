@@ -104,6 +104,16 @@ const VALUE_KEY_BEFORE = /["']?(?:value|Value)["']?[ \t]{0,4}:[ \t]{0,4}$/;
  * line. Returns whether it did.
  */
 function valueBefore(text: string, s: number, kind: string, out: RecallSpan[]): boolean {
+  // JMeter writes an argument's value before its name (`<stringProp name="Argument.value">…</stringProp>` then
+  // `<stringProp name="Argument.name">password</stringProp>`).
+  const before = text.slice(Math.max(0, s - 700), s);
+  const element = ELEMENT_VALUE_BEFORE.exec(before);
+  if (element !== null) {
+    const start = s - before.length + element.index + element[0].indexOf('>') + 1;
+    return (
+      pushLiteral(text, { start, end: start + element[1]!.length, quoted: false }, kind, true, out) > start
+    );
+  }
   const tail = text.slice(Math.max(0, s - 40), s);
   const m = NAME_AFTER_VALUE.exec(tail);
   if (m === null) {
@@ -120,6 +130,10 @@ function valueBefore(text: string, s: number, kind: string, out: RecallSpan[]): 
   }
   return pushLiteral(text, { start: open + 1, end: close, quoted: true }, kind, false, out) > open + 1;
 }
+
+/** A `….value` element, then the `….name` element whose text follows (see `valueBefore`). Group 1: the value. */
+const ELEMENT_VALUE_BEFORE =
+  /<stringProp[ \t]{1,4}name="[\w.]{1,40}\.value">([^<\n]{1,512})<\/stringProp>[ \t]{0,8}(?:\r?\n[ \t]{0,32})?<stringProp[ \t]{1,4}name="[\w.]{1,40}\.name">$/;
 
 /** How far past the name its value field may stand: the fields of one object, element or command. */
 const AHEAD_REACH = 240;

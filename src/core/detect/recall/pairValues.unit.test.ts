@@ -186,6 +186,17 @@ describe('redact tier: name/value pairs (pairValues.ts)', () => {
         `  <stringProp name="Argument.value">${chosen}</stringProp>\n</elementProp>`,
       chosen,
     );
+    // JMeter as it saves an argument: the value's element first, then the name's (hunt M).
+    hides(
+      '<elementProp name="password" elementType="HTTPArgument">\n' +
+        '  <boolProp name="HTTPArgument.always_encode">false</boolProp>\n' +
+        `  <stringProp name="Argument.value">${chosen}</stringProp>\n` +
+        '  <stringProp name="Argument.name">password</stringProp>\n</elementProp>',
+      chosen,
+    );
+    leaves(
+      '<stringProp name="Argument.value">alice</stringProp>\n<stringProp name="Argument.name">username</stringProp>',
+    );
     const key = fake(24);
     hides(
       `<stringProp name="Header.name">X-Api-Key</stringProp>\n<stringProp name="Header.value">${key}</stringProp>`,
