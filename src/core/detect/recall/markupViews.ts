@@ -1,4 +1,5 @@
 import type { Edit } from './textView';
+import { looksRandom } from './tokenShape';
 
 /**
  * A label and its value as a wiki, a ticket or a web page marks them up, read as plain text: emphasis
@@ -14,6 +15,10 @@ import type { Edit } from './textView';
  * pattern is tried at every character (0.07 ms on 100 KB of code), where a search for `*` is native.
  */
 const EMPHASIS = /(\*\*?)(?=[^\s*])([^*\r\n]{1,64}?)(:?)\1(?!\*)/y;
+/** Org mode's description item, `- term :: value`, up to its ` :: `. */
+const ORG_ITEM = /[ \t]{0,8}[-+][ \t]{1,4}[^\s:](?:[^:\r\n]{0,62}[^\s:])? :: /y;
+/** Jira's monospace, `{{…}}`, around one token (group 1). */
+const JIRA_MONOSPACE = /\{\{([A-Za-z0-9+/=_.-]{16,128})\}\}/y;
 /** AsciiDoc's label list item, `Label:: value` at a line's start (not C++'s `a::b`, Haskell's `f :: T`). */
 const ASCIIDOC_LABEL = /[ \t]{0,8}[^\s:](?:[^:\r\n]{0,62}[^\s:])?::[ \t]/y;
 /**
@@ -40,8 +45,21 @@ export function markupEdits(text: string): Edit[] {
     ASCIIDOC_LABEL.lastIndex = line;
     if (ASCIIDOC_LABEL.exec(text) !== null && ASCIIDOC_LABEL.lastIndex === at + 3) {
       edits.push({ start: at, end: at + 2, replacement: ':' });
+      continue;
+    }
+    // Org mode's description list, `- term :: value`.
+    ORG_ITEM.lastIndex = line;
+    if (text[at - 1] === ' ' && ORG_ITEM.exec(text) !== null && ORG_ITEM.lastIndex === at + 3) {
+      edits.push({ start: at - 1, end: at + 2, replacement: ':' });
     }
   }
+  // Jira's monospace around a generated value (`{{<value>}}`): its markup, not a template's slot.
+  eachAt(text, '{', JIRA_MONOSPACE, (m, at, end) => {
+    if (looksRandom(m[1]!) || /^(?=.*\d)(?=.*[a-f])[0-9a-f]{32,64}$/i.test(m[1]!)) {
+      edits.push({ start: at, end: at + 2, replacement: '' });
+      edits.push({ start: end - 2, end, replacement: '' });
+    }
+  });
   // Only around a label or its value, as emphasis above: a page's every `<code>` read bare made its prose
   // read as code (`<code>pwd</code>: …`), and 44 spans of documentation went hidden.
   eachAt(text, '<', INLINE_TAG, (m, at, end) => {

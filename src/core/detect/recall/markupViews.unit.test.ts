@@ -24,6 +24,16 @@ describe('redact tier: labels and values in markup (markupViews.ts)', () => {
     assert.equal(plain('Password\r\n: x'), 'Password: x');
   });
 
+  it("reads Org mode's description items and Jira's monospace around a generated value, not a template's slot", () => {
+    assert.equal(plain('  - psk :: x'), '  - psk: x');
+    const key = `${fake(20)}7q`;
+    assert.equal(plain(`Test key: {{${key}}}`), `Test key: ${key}`);
+    assert.deepEqual(markupEdits('Hello {{ user.name }} and {{apiKeyValue}}'), []);
+    assert.deepEqual(markupEdits('a :: b'), []);
+    assert.ok(!sent(`* VPN\n  - psk :: ${key}\n  - gateway :: 203.0.113.7`).includes(key));
+    assert.ok(!sent(`* Test key for partner sandbox: {{${key}}}\n* Rate limit 100 rpm`).includes(key));
+  });
+
   it('hides a value a definition list gives a credential term, and leaves a ternary split before its colon', () => {
     const key = `${fake(20)}7q`;
     assert.ok(
