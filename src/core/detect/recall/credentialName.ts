@@ -12,25 +12,9 @@ import { METADATA_WORDS } from './metadataWords';
 
 /** A word that ends in one of these names a credential: `password`, `dbpassword`, `authtoken`, `apisecret`. */
 const CREDENTIAL_ENDINGS = [
-  'password',
-  'passwd',
-  'passphrase',
-  'passcode',
-  'secret',
-  'secrete',
-  'token',
-  'apikey',
-  'privatekey',
-  'secretkey',
-  'accesskey',
-  'authkey',
-  'masterkey',
-  'signingkey',
-  'credential',
-  'credentials',
-  'secrets',
-  'passwords',
-  'tokenkey',
+  ...['password', 'passwd', 'passphrase', 'passcode', 'secret', 'secrete', 'token', 'apikey', 'privatekey'],
+  ...['secretkey', 'accesskey', 'authkey', 'masterkey', 'signingkey', 'credential', 'credentials', 'secrets'],
+  ...['passwords', 'tokenkey'],
 ] as const;
 
 /** Whole words that name a credential on their own. */
@@ -198,17 +182,13 @@ function saysNotReal(words: readonly string[]): boolean {
  * `SERVICE_TOKEN`, `store_password`); after it they describe it (`secret_host`, `token_service`).
  */
 const OWNER_WORDS = new Set(['host', 'service', 'provider', 'store', 'manager']);
+const ID_OR_FILE = new Set(['id', 'file']);
 
 function isOwner(words: readonly string[], i: number): boolean {
   const lastWord = words[words.length - 1]!;
-  // An account's id or a key's file, then its password (`apple_id_password`, Godot's notarization setting;
-  // Snowflake's `private_key_file_pwd`): the id or the file owns it.
-  if (
-    (words[i] === 'id' || words[i] === 'file') &&
-    i > 0 &&
-    i === words.length - 2 &&
-    wordKind(lastWord, words[i]) === 'password'
-  ) {
+  // An account's id or a key's file, then its password (`apple_id_password`, Snowflake's `private_key_file_pwd`).
+  const ownsPassword = ID_OR_FILE.has(words[i]!) && i > 0 && i === words.length - 2;
+  if (ownsPassword && wordKind(lastWord, words[i]) === 'password') {
     return true;
   }
   return (

@@ -147,8 +147,8 @@ export const MORE_TOOL_PASSWORDS: readonly RegExp[] = [
     `["'](?:redis-cli|login)["'][^\\]\\n]{0,200}?["']-[ap]["'][ \\t]{0,4},[ \\t]{0,4}${LISTED}`,
     'gd',
   ),
-  // SteamCMD's login on its command line (`steamcmd +login <user> <password> +run_app_build …`), as build scripts
-  // for Steamworks write it (hunt O).
+  // SteamCMD's login on its command line, `+login` then the account's name and its password before the next
+  // `+command`, as build scripts for Steamworks write it (hunt O).
   new RegExp(
     `\\bsteamcmd(?:\\.exe|\\.sh)?[^\\n]{0,80}?\\+login[ \\t]{1,4}[^\\s+]{1,64}[ \\t]{1,4}(?!\\+)${VALUE}`,
     'gid',
