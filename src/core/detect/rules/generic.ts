@@ -83,7 +83,8 @@ function value(min: number, max: number): string {
 // Blanks either side of the operator (`ALIGN`, shared with assignmentReach.ts): code aligned in columns puts
 // many there (Terraform's `password       = "…"`, a Ruby hash's `:password       => '…'`, a Go struct's
 // `Password:   "…"`). After a call's comma, three: a table of calls aligned in columns
-// (`EXT("pauth",        AArch64::AEK_PAUTH, …)`) holds no assignment.
+// (`EXT("pauth",        AArch64::AEK_PAUTH, …)`) holds no assignment. After an element's tag, none: its text
+// starts at once (`<password>…</password>`), and `<password> +run_app_build` is a usage line's placeholder.
 
 /**
  * `name` matches the end of the name, from its credential word on (`password`, `api_key_2`): the match
@@ -92,7 +93,7 @@ function value(min: number, max: number): string {
  */
 function assignment(name: string, min: number, max = 200): RegExp {
   return new RegExp(
-    `${name}${NAME_BOUND}${QUOTE}\\]?${ANNOTATION}[ \\t]{0,${ALIGN}}${OPERATOR}(?:(?<=,)[ \\t]{0,3}|(?<!,)[ \\t]{0,${ALIGN}})${QUOTE}${value(min, max)}`,
+    `${name}${NAME_BOUND}${QUOTE}\\]?${ANNOTATION}[ \\t]{0,${ALIGN}}${OPERATOR}(?:(?<=,)[ \\t]{0,3}|(?<=[^,>]|=>)[ \\t]{0,${ALIGN}}|(?<=[A-Za-z0-9_.:-]>))${QUOTE}${value(min, max)}`,
     'm',
   );
 }

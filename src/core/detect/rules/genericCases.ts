@@ -12,6 +12,8 @@ export const GENERIC_PASSWORD_NEGATIVES: readonly string[] = [
   "  $pass = '-anonymous@'",
   // A placeholder in docs: `<password>` reads as an XML element whose text would end at the quote.
   '    proxy_url="socks5h://<username>:<password>@proxy-host"',
+  // A placeholder in a command's usage, blanks after it: an element's text starts right after its tag.
+  '  // steamcmd +login <user> <password> +run_app_build app_build.vdf',
   // A list of names, not a call's name and value (PHP's curl options, boto's logging handler, mako).
   "    'COOKIEJAR', 'FTPPORT', 'KEYPASSWD', 'KRB4LEVEL',",
   "args=('localhost', 'username', 'password', 'from@abc', ['user1@abc', 'user2@xyz'], 'Logger Subject')",
