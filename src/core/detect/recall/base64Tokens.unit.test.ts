@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { assertLinear } from '../../../../test/support/cpuTime';
 import { ALNUM, BASE64, randomToken } from '../random';
 import { findBase64Tokens, readsGenerated } from './base64Tokens';
 import { assertHidden, assertUntouched } from './spanCases';
@@ -93,6 +94,11 @@ describe('redact tier: generated base64 values wherever they stand', () => {
     leaves(`key: ${drawn(520)}`);
     // Letters and digits alone are left to the detectors that read a name or a label.
     leaves(`key ${randomToken(ALNUM, 40)}`);
+  });
+
+  it('reads a flood of runs with marks and no `=` in linear time', () => {
+    // Each run's search for its last `=` once went on past the run to the text's previous one.
+    assertLinear((n) => findBase64Tokens(`x=${'ab/cdefghijklmnopqrstuv '.repeat(n)}`, []), 4000);
   });
 
   it('reads a value as drawn only with both cases, digits and few words', () => {

@@ -151,7 +151,8 @@ const CHARSET =
 
 /** Hides the literal given to the name at [s, e), if any; returns where the scan resumes. */
 function takeValue(text: string, s: number, e: number, kind: string, out: RecallSpan[]): number {
-  // An element in a namespace (SoapUI's `<con:password>`, WS-Security's `<wsse:Password Type="…">`) opens as one without.
+  // An element in a namespace (SoapUI's `<con:password>`, WS-Security's `<wsse:Password Type="…">`) opens as
+  // one without.
   const before = NAMESPACE_OPEN.test(text.slice(Math.max(0, s - 18), s)) ? 60 : text.charCodeAt(s - 1);
   const quotedName = (before === 34 || before === 39) && text.charCodeAt(e) === before;
   let j = quotedName ? e + 1 : e;

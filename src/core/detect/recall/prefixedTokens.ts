@@ -32,8 +32,8 @@ const FIRST_TAG = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 const LATER_TAG = /^[A-Za-z][A-Za-z0-9]{0,2}$/;
 /**
  * Tags that name a digest, an encoding or a build, not a credential: what follows is a hash or an id; and the
- * LLM APIs' object ids a response or a log holds (`chatcmpl-…`, `msg_…`, `toolu_…`, `req_…`, `resp_…`, `run_…`,
- * `thread_…`, `asst_…`, `batch_…`, `call_…`, `step_…`, `file-…`).
+ * LLM APIs' object ids a response or a log holds (`chatcmpl-…`, `msg_…`, `toolu_…`, `req_…`, `resp_…`,
+ * `run_…`, `thread_…`, `asst_…`, `batch_…`, `call_…`, `step_…`, `file-…`).
  */
 const NOT_A_TAG =
   /^(?:sha\d*|md5|blake\w*|crc\d*|xxh\w*|sum|hash|digest|checksum|integrity|commit|rev|ref|build|version|v\d*|id|uuid|guid|nonce|salt|iv|etag|trace|span|request|correlation|session|data|image|base64|hex|chatcmpl|cmpl|msg|toolu|req|resp|run|thread|asst|batch|call|step|file)$/i;

@@ -171,7 +171,8 @@ export function shellDefault(text: string, e: number, kind: string, out: RecallS
  * A reference with a default given to a credential name: Spring's and Quarkus's `${DB_PW:…}`, the shell's
  * `${X:-…}`, `${env:X:…}`, a dev container's `${localEnv:X:…}`: the variable may be named anything
  * (`${DB_SENHA:…}`), the default is the password used wherever it is unset. Not the shell's `${X:?message}`
- * (an error's text), nor VS Code's `${input:id}` or `${config:name}` (a variable's namespace, not a default). Undefined when no such reference starts at `at` (a quote before it allowed).
+ * (an error's text), nor VS Code's `${input:id}` or `${config:name}` (a variable's namespace, not a default).
+ * Undefined when no such reference starts at `at` (a quote before it allowed).
  */
 const REFERENCE_DEFAULT =
   /["']?\$\{(?:env:|localEnv:|containerEnv:)?(?!(?:input|config|command|workspaceFolder|env|localEnv|containerEnv):)[A-Za-z_][\w.]{0,63}(?::-|:=|-|:(?![-=}?]|\d{1,6}(?::\d{1,6})?\}))/y;
